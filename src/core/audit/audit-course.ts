@@ -1,0 +1,230 @@
+import { selectCodes } from '../coding/select-codes.js';
+import type { BillingLine } from '../model/billing-line.js';
+import type { Course } from '../model/course.js';
+import type { Finding } from '../model/finding.js';
+import type { SessionFacts } from '../model/session-facts.js';
+import type { PayerProfile } from '../payers/payer-profile.js';
+import { unknownProfileFinding } from '../payers/rules/payer-004-known-profile.js';
+import { expectedCents, type RateTable } from '../rates/rate-table.js';
+import { LocalClock } from '../time/local-clock.js';
+import type { AuditOptions } from './audit-options.js';
+import { type ElementScore, necessityProblem, scoreElements } from './documentation-elements.js';
+import { type FractionContext, iso, type SignatureDeadline } from './fraction-context.js';
+import { type FractionTimeline, resolveTimeline } from './fraction-timeline.js';
+import { type Effect, type FractionStatus, type Outcome } from './outcome.js';
+import { checkMotionManagementOrder } from './rules/doc-001-motion-management-order.js';
+import { checkMedicalNecessity } from './rules/doc-002-medical-necessity.js';
+import { documentationElementsFinding } from './rules/doc-003-documentation-elements.js';
+import { checkMonitoringRecord } from './rules/doc-004-monitoring-record.js';
+import { checkBeamOnCoverage } from './rules/doc-005-beam-on-coverage.js';
+import { checkBeamHoldCapability } from './rules/doc-006-beam-hold-capability.js';
+import { checkHoldWhenOutOfTolerance } from './rules/doc-007-hold-when-out-of-tolerance.js';
+import { checkSgrtRecordSigned } from './rules/doc-008-sgrt-record-signed.js';
+import { checkIgrtReviewSigned } from './rules/doc-009-igrt-review-signed.js';
+import { signatureTiming } from './signature-timing.js';
+
+export interface AuditContext {
+  profiles: ReadonlyMap<string, PayerProfile>;
+  rates: RateTable;
+  options: AuditOptions;
+  /** The instant of the audit (injected: core reads no clock). */
+  now: number;
+}
+
+export interface FractionAudit {
+  courseId: string;
+  fractionId: string;
+  number: number;
+  date: string;
+  status: FractionStatus;
+  /** What to bill once any hold is resolved (after downgrades). */
+  lines: BillingLine[];
+  findings: Finding[];
+  /** When this fraction's records must be signed (the next beam-on), as an instant. */
+  signatureDeadline: string | null;
+}
+
+export interface CourseAudit {
+  courseId: string;
+  payerProfile: string;
+  findings: Finding[];
+  elements: ElementScore[];
+  fractions: FractionAudit[];
+}
+
+/** Motion-management evidence checks, in the order their findings read best. */
+const AMM_CHECKS: readonly ((ctx: FractionContext) => Outcome)[] = [
+  checkMotionManagementOrder,
+  checkMedicalNecessity,
+  checkMonitoringRecord,
+  checkBeamOnCoverage,
+  checkBeamHoldCapability,
+  checkHoldWhenOutOfTolerance,
+  checkSgrtRecordSigned,
+];
+
+/** Audit one course: per fraction a status (ready / hold / downgrade), the lines and the findings. */
+export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
+  const courseSubject = `course ${course.courseId}`;
+  const courseFindings: Finding[] = [];
+  const requested = course.payer.profile ?? 'default';
+  let profile = ctx.profiles.get(requested);
+  if (!profile) {
+    courseFindings.push(unknownProfileFinding(requested, courseSubject));
+    profile = ctx.profiles.get('default')!;
+  }
+  const clock = new LocalClock(course.facility.timeZone);
+  const timelines = course.fractions
+    .map((f) => resolveTimeline(f, clock, ctx.options))
+    .sort(byDeliveryOrder);
+  const scheduled = course.schedule
+    .flatMap((s) => {
+      const r = clock.toInstant(s.beamOn);
+      return r.ok ? [r.epochMs] : [];
+    })
+    .sort((a, b) => a - b);
+  const necessity = necessityProblem(course.necessity?.text);
+  const elements = scoreElements(course);
+  let anyMotionManagement = false;
+
+  const fractions = timelines.map((timeline, i) => {
+    const subject = `fraction ${timeline.fraction.number} (${timeline.fraction.id})`;
+    const deadline = signatureDeadline(timelines, i, scheduled, ctx.options);
+    const fctx: FractionContext = {
+      course,
+      timeline,
+      subject,
+      profile: profile!,
+      options: ctx.options,
+      now: ctx.now,
+      deadline,
+      necessity,
+      elements,
+    };
+    const coding = selectCodes(factsFor(course, timelines, i, profile!, fctx), { profile: profile!, rates: ctx.rates }, subject);
+    const outcomes: Outcome[] = [{ findings: timeline.problems, effects: timeline.problems.length ? ['hold'] : [] }];
+    if (coding.byMotionManagement) {
+      anyMotionManagement = true;
+      outcomes.push(...AMM_CHECKS.map((check) => check(fctx)));
+    }
+    if (coding.lines.some((l) => l.code === '77387')) outcomes.push(checkIgrtReviewSigned(fctx));
+    const effects = new Set<Effect>(outcomes.flatMap((o) => o.effects));
+    const lines = applyEffects(coding.lines, effects, course.facility.placeOfService, ctx.rates);
+    const status: FractionStatus = effects.has('hold')
+      ? 'hold'
+      : effects.has('downgrade-delivery') || effects.has('drop-igrt')
+        ? 'downgrade'
+        : 'ready';
+    return {
+      courseId: course.courseId,
+      fractionId: timeline.fraction.id,
+      number: timeline.fraction.number,
+      date: timeline.fraction.date,
+      status,
+      lines,
+      findings: sortFindings([...coding.findings, ...outcomes.flatMap((o) => o.findings)]),
+      signatureDeadline: deadline ? iso(deadline.at) : null,
+    };
+  });
+  if (anyMotionManagement) courseFindings.push(documentationElementsFinding(elements, profile, courseSubject));
+  return { courseId: course.courseId, payerProfile: profile.id, findings: sortFindings(courseFindings), elements, fractions };
+}
+
+function byDeliveryOrder(a: FractionTimeline, b: FractionTimeline): number {
+  return (
+    a.fraction.date.localeCompare(b.fraction.date) ||
+    (a.firstBeamOn ?? Infinity) - (b.firstBeamOn ?? Infinity) ||
+    a.fraction.number - b.fraction.number ||
+    a.fraction.id.localeCompare(b.fraction.id)
+  );
+}
+
+/** The next beam-on after this fraction: a later delivered fraction, else the schedule, else the course-end deadline. */
+function signatureDeadline(
+  timelines: readonly FractionTimeline[],
+  i: number,
+  scheduled: readonly number[],
+  options: AuditOptions,
+): SignatureDeadline | null {
+  const own = timelines[i]!;
+  if (own.lastBeamOff === null) return null;
+  const after = own.lastBeamOff;
+  const next = timelines
+    .filter((t, j) => j !== i && t.firstBeamOn !== null && t.firstBeamOn > after)
+    .reduce<number | null>((min, t) => (min === null || t.firstBeamOn! < min ? t.firstBeamOn! : min), null);
+  if (next !== null) return { at: next, basis: 'next fraction' };
+  const planned = scheduled.find((s) => s > after);
+  if (planned !== undefined) return { at: planned, basis: 'next scheduled fraction' };
+  return { at: after + options.lastFractionSignatureHours * 3_600_000, basis: 'end of course' };
+}
+
+/** The session facts of one fraction as the chart states them. */
+function factsFor(
+  course: Course,
+  timelines: readonly FractionTimeline[],
+  i: number,
+  profile: PayerProfile,
+  fctx: FractionContext,
+): SessionFacts {
+  const t = timelines[i]!;
+  const sameDay = timelines.filter((o) => o.fraction.date === t.fraction.date);
+  const previous = timelines
+    .slice(0, i)
+    .filter((o) => o.fraction.date === t.fraction.date && o.lastBeamOff !== null)
+    .at(-1);
+  const hours =
+    previous && t.firstBeamOn !== null ? Math.max(0, (t.firstBeamOn - previous.lastBeamOff!) / 3_600_000) : null;
+  const ig = t.fraction.imageGuidance;
+  const review = signatureTiming(ig?.review, fctx.deadline, fctx.now);
+  return {
+    dateOfService: t.fraction.date,
+    placeOfService: course.facility.placeOfService,
+    payer: profile.id,
+    modality: course.plan.modality,
+    technique: course.plan.technique,
+    isocenters: course.plan.isocenters,
+    motionManagement: course.plan.motionManagement,
+    // A review that can still be signed in time keeps 77387-26 on the claim (held by DOC-009 until signed).
+    imageGuidance: ig ? { performed: ig.performed, physicianReviewed: review.kind !== 'overdue' } : null,
+    sessionsToday: sameDay.length,
+    hoursSincePreviousSession: hours === null ? null : Math.min(24, hours),
+    fractionNumber: t.fraction.number,
+    site: course.site,
+    ...(course.plan.deliverySystem ? { deliverySystem: course.plan.deliverySystem } : {}),
+    ...(t.fraction.postedCodes ? { postedCodes: t.fraction.postedCodes } : {}),
+  };
+}
+
+function applyEffects(
+  lines: readonly BillingLine[],
+  effects: ReadonlySet<Effect>,
+  placeOfService: string,
+  rates: RateTable,
+): BillingLine[] {
+  return lines.flatMap((line): BillingLine[] => {
+    if (line.code === '77387' && effects.has('drop-igrt')) return [];
+    if (line.code === '77412' && effects.has('downgrade-delivery')) {
+      return [
+        {
+          ...line,
+          code: '77407',
+          reason: `${line.reason}; motion-management evidence does not support 77412, billed as single-isocenter photons`,
+          expectedCents: expectedCents(rates, placeOfService, '77407', line.modifiers),
+        },
+      ];
+    }
+    return [{ ...line }];
+  });
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      a.subject.localeCompare(b.subject) ||
+      a.message.localeCompare(b.message),
+  );
+}

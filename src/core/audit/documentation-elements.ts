@@ -1,0 +1,64 @@
+import type { Course } from '../model/course.js';
+
+/**
+ * The five elements reviewers look for (eviCore's list as reported by ASTRO, "I got denied or
+ * downcoded", 2026-01-21 [C]; domain.md §3.3), scored from the written documentation: the medical
+ * necessity statement and the motion-management order.
+ */
+export const ELEMENTS = [
+  { id: 1, name: 'Medical necessity for motion management, specific to the patient' },
+  { id: 2, name: 'The real-time monitoring or gating system named' },
+  { id: 3, name: 'Workflow and parameters: thresholds/tolerances, patient-specific set-up' },
+  { id: 4, name: 'How motion is monitored (continuous), how data are acquired, how therapists are alerted' },
+  { id: 5, name: 'Beam-on/beam-off methodology: what triggers a beam hold' },
+] as const;
+
+export interface ElementScore {
+  id: number;
+  name: string;
+  present: boolean;
+}
+
+export type NecessityProblem = 'missing' | 'dibh-only' | 'template' | 'not-patient-specific' | null;
+
+const SYSTEMS =
+  /\b(align\s?rt|catalyst|rpm|real-?time position management|calypso|exactrac|identify|c-rad|humediq|sdx|abc|active breathing coordinator|cyberknife synchrony|synchrony|rgsc|surface guid\w*)\b/i;
+const THRESHOLD =
+  /\b(\d+(\.\d+)?\s?(mm|cm|°|deg\w*)\b.*\b(threshold|tolerance|window|limit)|(threshold|tolerance|window|limit)\w*\b[^.]*?\d+(\.\d+)?\s?(mm|cm|°|deg))/i;
+const MONITORING = /\b(continuous\w*|real[- ]time|throughout|every beam|monitor\w*|camera\w*|alert\w*|audible|visual cue)\b/i;
+const BEAM_HOLD =
+  /\b(beam[- ]hold\w*|gat(ing|ed|e)|beam[- ](off|is held|interrupt\w*|paused?)|hold\w* the beam|paus\w* (the )?(beam|treatment)|interrupt\w* (the )?(beam|treatment))\b/i;
+const TEMPLATE = /\[[^\]]*\]|_{3,}|<<|>>|\{\{|\bX{3,}\b|\*\*\*|\bTBD\b|\binsert\b/i;
+/** Words that, alone, say nothing patient-specific (ASTRO: "DIBH" alone is insufficient). */
+const BOILERPLATE = new Set(
+  'dibh deep inspiration inspiratory breath hold breathhold sgrt amm active motion management surface guided guidance radiation therapy radiotherapy used use will be with and for the a an of to is was in on yes x checked box'.split(
+    ' ',
+  ),
+);
+const ANATOMY =
+  /\b(heart|cardiac|coronary|lad|lung|pulmonary|liver|rectum|rectal|bladder|bowel|kidney|spinal|cord|esophag\w*|stomach|diaphragm\w*|chest wall|breast|prostate|seminal|tumou?r|target|ptv|ctv|node|nodes|nodal)\b/i;
+const PATIENT_FACT = /\b(\d+(\.\d+)?\s?(gy|cgy|cm|mm|%|fractions?)|left|right|bilateral|her|his|this patient|patient's)\b/i;
+
+/** Why the necessity statement is not acceptable, or null when it is patient-specific. */
+export function necessityProblem(text: string | null | undefined): NecessityProblem {
+  if (text === null || text === undefined || text.trim() === '') return 'missing';
+  if (TEMPLATE.test(text)) return 'template';
+  const words = text.toLowerCase().match(/[a-z0-9']+/g) ?? [];
+  const meaningful = words.filter((w) => !BOILERPLATE.has(w));
+  if (meaningful.length < 6) return 'dibh-only';
+  if (!(ANATOMY.test(text) && PATIENT_FACT.test(text))) return 'not-patient-specific';
+  return null;
+}
+
+export function scoreElements(course: Course): ElementScore[] {
+  const order = course.orders.find((o) => o.kind === 'motion-management');
+  const text = [course.necessity?.text ?? '', order?.text ?? '', order?.system ?? ''].join('\n');
+  const present = [
+    necessityProblem(course.necessity?.text) === null,
+    SYSTEMS.test(text),
+    THRESHOLD.test(text),
+    MONITORING.test(text),
+    BEAM_HOLD.test(text),
+  ];
+  return ELEMENTS.map((e, i) => ({ id: e.id, name: e.name, present: present[i]! }));
+}

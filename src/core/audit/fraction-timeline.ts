@@ -1,0 +1,164 @@
+import type { Fraction, MonitoringSession } from '../model/course.js';
+import type { Finding } from '../model/finding.js';
+import type { LocalClock } from '../time/local-clock.js';
+import type { AuditOptions } from './audit-options.js';
+import { type Interval, subtract, union } from './intervals.js';
+import { DOC_010 } from './rules/doc-010-readable-times.js';
+
+export interface Excursion {
+  interval: Interval;
+  beamHeld: boolean;
+  sessionId: string;
+}
+
+export interface ResolvedMonitoring {
+  session: MonitoringSession;
+  interval: Interval;
+  /** Times with valid monitoring data (session span minus gaps, or derived from samples). */
+  covered: Interval[];
+}
+
+/** A fraction's times as instants, with the problems found while reading them (DOC-010). */
+export interface FractionTimeline {
+  fraction: Fraction;
+  beams: { name: string; interval: Interval }[];
+  firstBeamOn: number | null;
+  lastBeamOff: number | null;
+  monitoring: ResolvedMonitoring[];
+  /** Union of every monitoring session's valid coverage. */
+  coverage: Interval[];
+  excursions: Excursion[];
+  problems: Finding[];
+}
+
+export function resolveTimeline(fraction: Fraction, clock: LocalClock, options: AuditOptions): FractionTimeline {
+  const subject = `fraction ${fraction.number} (${fraction.id})`;
+  const problems: Finding[] = [];
+  const read = (value: string, what: string): number | null => {
+    const r = clock.toInstant(value);
+    if (r.ok) return r.epochMs;
+    const why =
+      r.problem === 'ambiguous'
+        ? `falls in the repeated hour when clocks go back in ${clock.timeZone}`
+        : r.problem === 'nonexistent'
+          ? `falls in the hour skipped when clocks go forward in ${clock.timeZone}`
+          : 'is not a valid date-time';
+    problems.push({
+      ruleId: DOC_010.id,
+      severity: 'error',
+      subject,
+      message: `${what} ${value} ${why}.`,
+      evidence: { field: what, value, problem: r.problem },
+      fix: 'Correct the time in the source record (or give it with its UTC offset) and re-import.',
+    });
+    return null;
+  };
+  const span = (start: string, end: string, what: string): Interval | null => {
+    const s = read(start, `${what} start`);
+    const e = read(end, `${what} end`);
+    if (s === null || e === null) return null;
+    if (e < s) {
+      problems.push({
+        ruleId: DOC_010.id,
+        severity: 'error',
+        subject,
+        message: `${what} ends (${end}) before it starts (${start}).`,
+        evidence: { field: what, start, end },
+        fix: 'Correct the times in the source record and re-import.',
+      });
+      return null;
+    }
+    return { start: s, end: e };
+  };
+
+  const beams = fraction.beams.flatMap((b) => {
+    const interval = span(b.beamOn, b.beamOff, `beam ${b.name}`);
+    return interval ? [{ name: b.name, interval }] : [];
+  });
+  if (fraction.beams.length === 0) {
+    problems.push({
+      ruleId: DOC_010.id,
+      severity: 'error',
+      subject,
+      message: 'No beam-on is recorded for this fraction.',
+      fix: 'Import the treatment record for this fraction, or remove the fraction if it was not delivered.',
+    });
+  }
+
+  const monitoring: ResolvedMonitoring[] = [];
+  const excursions: Excursion[] = [];
+  for (const session of fraction.monitoring) {
+    const interval = span(session.start, session.end, `monitoring ${session.id}`);
+    if (!interval) continue;
+    const gaps = session.gaps.flatMap((g) => span(g.start, g.end, `monitoring ${session.id} gap`) ?? []);
+    const covered = session.samples
+      ? coverageFromSamples(session, interval.start, options)
+      : subtract([interval], union(gaps));
+    monitoring.push({ session, interval, covered });
+    for (const x of session.excursions) {
+      const xi = span(x.start, x.end, `monitoring ${session.id} excursion`);
+      if (xi) excursions.push({ interval: xi, beamHeld: x.beamHeld, sessionId: session.id });
+    }
+    if (session.samples) excursions.push(...excursionsFromSamples(session, interval.start, options));
+  }
+
+  const ons = beams.map((b) => b.interval.start);
+  const offs = beams.map((b) => b.interval.end);
+  return {
+    fraction,
+    beams,
+    firstBeamOn: ons.length ? Math.min(...ons) : null,
+    lastBeamOff: offs.length ? Math.max(...offs) : null,
+    monitoring,
+    coverage: union(monitoring.flatMap((m) => m.covered)),
+    excursions,
+    problems,
+  };
+}
+
+/** Two consecutive valid samples no further apart than the occlusion tolerance cover the time between them. */
+function coverageFromSamples(session: MonitoringSession, startMs: number, options: AuditOptions): Interval[] {
+  const samples = [...(session.samples ?? [])].sort((a, b) => a.t - b.t);
+  const out: Interval[] = [];
+  for (let i = 1; i < samples.length; i++) {
+    const a = samples[i - 1]!;
+    const b = samples[i]!;
+    if (a.valid && b.valid && b.t - a.t <= options.occlusionToleranceSec) {
+      out.push({ start: startMs + a.t * 1000, end: startMs + b.t * 1000 });
+    }
+  }
+  return union(out);
+}
+
+/**
+ * Runs of out-of-tolerance samples; the beam counts as held when no sample later than the hold latency
+ * into the run still shows the beam on (seed: "if the patient moves out of tolerance treatment must be
+ * paused"). Needs the X-ray state on the samples.
+ */
+function excursionsFromSamples(session: MonitoringSession, startMs: number, options: AuditOptions): Excursion[] {
+  const samples = [...(session.samples ?? [])].sort((a, b) => a.t - b.t);
+  if (!samples.some((s) => s.xrayOn !== undefined)) return [];
+  const out: Excursion[] = [];
+  let i = 0;
+  while (i < samples.length) {
+    if (!(samples[i]!.valid && samples[i]!.outOfTolerance)) {
+      i++;
+      continue;
+    }
+    const first = samples[i]!;
+    let j = i;
+    let beamHeld = true;
+    while (j < samples.length && samples[j]!.valid && samples[j]!.outOfTolerance) {
+      if (samples[j]!.xrayOn && samples[j]!.t - first.t > options.holdLatencySec) beamHeld = false;
+      j++;
+    }
+    const endT = samples[j]?.t ?? samples[j - 1]!.t;
+    out.push({
+      interval: { start: startMs + first.t * 1000, end: startMs + endT * 1000 },
+      beamHeld,
+      sessionId: session.id,
+    });
+    i = j;
+  }
+  return out;
+}

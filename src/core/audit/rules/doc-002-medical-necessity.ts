@@ -1,0 +1,44 @@
+import type { RuleMeta } from '../../model/rule.js';
+import type { FractionContext } from '../fraction-context.js';
+import { NO_OUTCOME, outcome, type Outcome } from '../outcome.js';
+
+export const DOC_002: RuleMeta = {
+  id: 'DOC-002',
+  title: 'A patient-specific medical-necessity statement for motion management',
+  severity: 'error',
+  source:
+    'Seed, "Documentation Requirements" (a paragraph tailored to each patient) [seed]; ASTRO: "DIBH" alone or check-boxes alone are insufficient [C]',
+};
+
+const MESSAGES = {
+  missing: 'No medical-necessity statement for motion management.',
+  'dibh-only': 'The medical-necessity statement says little more than "DIBH": reviewers reject it.',
+  template: 'The medical-necessity statement still contains template placeholders.',
+  'not-patient-specific':
+    'The medical-necessity statement has no patient facts (site, laterality, organs at risk, doses).',
+} as const;
+
+export function checkMedicalNecessity(ctx: FractionContext): Outcome {
+  const problem = ctx.necessity;
+  if (problem === null) {
+    if (ctx.course.necessity?.signature?.role === 'physician') return NO_OUTCOME;
+    return outcome({
+      ruleId: DOC_002.id,
+      severity: 'warning',
+      subject: ctx.subject,
+      message: 'The medical-necessity statement is not signed by a physician.',
+      fix: 'The physician signs the statement.',
+    });
+  }
+  return outcome(
+    {
+      ruleId: DOC_002.id,
+      severity: 'error',
+      subject: ctx.subject,
+      message: MESSAGES[problem],
+      evidence: { problem },
+      fix: 'The physician writes a paragraph for this patient: why motion matters here (site, laterality, organs at risk and their doses), the system, thresholds and what triggers a beam hold.',
+    },
+    'hold',
+  );
+}

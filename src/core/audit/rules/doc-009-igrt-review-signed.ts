@@ -1,0 +1,23 @@
+import type { RuleMeta } from '../../model/rule.js';
+import type { FractionContext } from '../fraction-context.js';
+import { signatureOutcome } from '../signature-outcome.js';
+import type { Outcome } from '../outcome.js';
+
+export const DOC_009: RuleMeta = {
+  id: 'DOC-009',
+  title: 'The physician reviewed the image guidance (77387-26) before the next beam-on',
+  severity: 'error',
+  source:
+    'Seed: signed prior to next beam on "to meet criteria for billing the professional service" [seed]; 77387-26 professional component [seed]',
+};
+
+export function checkIgrtReviewSigned(ctx: FractionContext): Outcome {
+  return signatureOutcome(ctx, {
+    ruleId: DOC_009.id,
+    what: 'image-guidance review',
+    documentId: null,
+    signature: ctx.timeline.fraction.imageGuidance?.review ?? null,
+    failEffect: 'drop-igrt',
+    failFix: 'The professional IGRT service is not billable for this fraction: remove 77387-26.',
+  });
+}

@@ -1,0 +1,71 @@
+import type { Signature } from '../model/course.js';
+import { type FractionContext, iso } from './fraction-context.js';
+import { type Effect, NO_OUTCOME, outcome, type Outcome } from './outcome.js';
+import { signatureTiming } from './signature-timing.js';
+
+interface SignatureCheck {
+  ruleId: string;
+  what: string;
+  /** The document to sign; null when the signature stands alone (e.g. an IGRT review). */
+  documentId: string | null;
+  signature: Signature | null;
+  /** What a late or overdue signature costs. */
+  failEffect: Effect;
+  failFix: string;
+}
+
+/** Shared by DOC-008 and DOC-009: pending → hold until the deadline; late or overdue → the fail effect. */
+export function signatureOutcome(ctx: FractionContext, check: SignatureCheck): Outcome {
+  const base = { ruleId: check.ruleId, subject: ctx.subject };
+  const timing = signatureTiming(check.signature, ctx.deadline, ctx.now);
+  const notPhysician =
+    check.signature && check.signature.role !== 'physician' ? ` (signed by a ${check.signature.role}, not a physician)` : '';
+  switch (timing.kind) {
+    case 'on-time':
+      return NO_OUTCOME;
+    case 'late':
+      return outcome(
+        {
+          ...base,
+          severity: 'error',
+          message: `The ${check.what} was signed ${hours(timing.signedAt - timing.deadline.at)} after the ${timing.deadline.basis}'s beam-on.`,
+          evidence: { signedAt: iso(timing.signedAt), deadline: iso(timing.deadline.at), basis: timing.deadline.basis },
+          fix: check.failFix,
+        },
+        check.failEffect,
+      );
+    case 'overdue':
+      return outcome(
+        {
+          ...base,
+          severity: 'error',
+          message: `The ${check.what} was not signed before the ${timing.deadline.basis}'s beam-on${notPhysician}.`,
+          evidence: { deadline: iso(timing.deadline.at), basis: timing.deadline.basis },
+          fix: `Sign it now for the record. ${check.failFix}`,
+        },
+        check.failEffect,
+      );
+    case 'pending':
+      return outcome(
+        {
+          ...base,
+          severity: 'warning',
+          message:
+            check.documentId === null && check.what === 'SGRT record'
+              ? `No ${check.what} to sign yet.`
+              : `The ${check.what} awaits the physician's signature${notPhysician}${timing.deadline ? ` (due before ${iso(timing.deadline.at)}, the ${timing.deadline.basis}'s beam-on)` : ''}.`,
+          evidence: {
+            documentId: check.documentId,
+            deadline: timing.deadline ? iso(timing.deadline.at) : null,
+          },
+          fix: 'The physician signs it before the next beam-on; the charge is released then.',
+        },
+        'hold',
+      );
+  }
+}
+
+function hours(ms: number): string {
+  const h = ms / 3_600_000;
+  return h < 1 ? `${Math.round(ms / 60_000)} min` : `${h.toFixed(1)} h`;
+}

@@ -1,0 +1,28 @@
+import type { Signature } from '../model/course.js';
+import { parseInstant } from '../time/local-clock.js';
+import type { SignatureDeadline } from './fraction-context.js';
+
+export type SignatureTiming =
+  | { kind: 'on-time'; signedAt: number }
+  | { kind: 'late'; signedAt: number; deadline: SignatureDeadline }
+  | { kind: 'pending'; deadline: SignatureDeadline | null }
+  | { kind: 'overdue'; deadline: SignatureDeadline };
+
+/**
+ * Whether a physician signed before the deadline, compared as instants. A signature by anyone other
+ * than a physician counts as no signature (seed: "signed by the physician prior to next beam on").
+ */
+export function signatureTiming(
+  signature: Signature | null | undefined,
+  deadline: SignatureDeadline | null,
+  now: number,
+): SignatureTiming {
+  const physician = signature?.role === 'physician' ? signature : null;
+  if (physician) {
+    const signedAt = parseInstant(physician.signedAt);
+    if (deadline === null || signedAt <= deadline.at) return { kind: 'on-time', signedAt };
+    return { kind: 'late', signedAt, deadline };
+  }
+  if (deadline !== null && now >= deadline.at) return { kind: 'overdue', deadline };
+  return { kind: 'pending', deadline };
+}

@@ -1,0 +1,68 @@
+import type { DeliveryCode } from '../model/billing-line.js';
+import type { Finding } from '../model/finding.js';
+import type { SessionFacts } from '../model/session-facts.js';
+import { CODE_003 } from './rules/code-003-level-1.js';
+import { CODE_004 } from './rules/code-004-level-2.js';
+import { CODE_005 } from './rules/code-005-level-3.js';
+import { ammShortfall, CODE_006 } from './rules/code-006-motion-management-qualifies.js';
+
+export interface LevelDecision {
+  code: DeliveryCode;
+  ruleId: string;
+  reason: string;
+  /** 77412 was chosen because of active motion management (the audit then checks its evidence). */
+  byMotionManagement: boolean;
+  findings: Finding[];
+}
+
+/** The 2026 delivery level for a session inside the three-level family (after CODE-002 routing). */
+export function deliveryLevel(facts: SessionFacts, subject: string): LevelDecision {
+  const level = (code: DeliveryCode, ruleId: string, reason: string, byMotionManagement = false): LevelDecision => ({
+    code,
+    ruleId,
+    reason,
+    byMotionManagement,
+    findings: [],
+  });
+  // 77412: "mixed electron/photon field(s)" and "total skin electrons".
+  if (facts.modality === 'mixed') return level('77412', CODE_005.id, 'mixed electron/photon fields');
+  if (facts.technique === 'TSET') return level('77412', CODE_005.id, 'total skin electrons');
+  // 77402: "single electron field, multiple electron fields".
+  if (facts.modality === 'electron') return level('77402', CODE_003.id, 'electron field(s)');
+  // 77412: "multiple isocenters with photon therapy (eg, 2D, 3D, or IMRT)".
+  if (facts.isocenters > 1) return level('77412', CODE_005.id, `photons to ${facts.isocenters} isocenters`);
+  if (facts.technique === '2D') {
+    const decision = level('77402', CODE_003.id, '2D photons to a single isocenter');
+    if (facts.motionManagement?.phase === 'intrafraction') {
+      decision.findings.push({
+        ruleId: CODE_006.id,
+        severity: 'info',
+        subject,
+        message: 'Motion management with 2D photons: the 77412 motion-management criterion names 3D or IMRT.',
+        evidence: { technique: facts.technique },
+      });
+    }
+    return decision;
+  }
+  // Single isocenter 3D / IMRT / VMAT.
+  const shortfall = ammShortfall(facts.motionManagement);
+  if (shortfall === null) {
+    return level('77412', CODE_005.id, `single-isocenter ${facts.technique} with active motion management`, true);
+  }
+  const decision = level('77407', CODE_004.id, `single-isocenter ${facts.technique} photons`);
+  if (facts.motionManagement !== null) {
+    decision.findings.push({
+      ruleId: CODE_006.id,
+      severity: 'warning',
+      subject,
+      message: `Not 77412: ${shortfall}.`,
+      evidence: {
+        method: facts.motionManagement.method,
+        phase: facts.motionManagement.phase,
+        beamHold: facts.motionManagement.beamHold,
+      },
+      fix: 'Bill 77407. If the patient was monitored throughout beam-on with beam hold, record it and re-run.',
+    });
+  }
+  return decision;
+}

@@ -1,0 +1,60 @@
+import type { Finding } from '../../model/finding.js';
+import type { RuleMeta } from '../../model/rule.js';
+import type { SessionFacts } from '../../model/session-facts.js';
+
+export const CODE_002: RuleMeta = {
+  id: 'CODE-002',
+  title: 'SRS, SBRT, protons, brachytherapy and superficial/orthovoltage keep their own codes',
+  severity: 'info',
+  source:
+    'Seed: 77402–77412 "not to be used for proton therapy, stereotactic, or brachytherapy" [seed]; code families per UHC 2026 radiation oncology page [C]',
+};
+
+export interface Routed {
+  /** The code when the facts determine it (e.g. linac SBRT → 77373), else null. */
+  code: string | null;
+  reason: string;
+  finding: Finding | null;
+}
+
+/** Returns null for sessions that belong to the three delivery levels. */
+export function routeOutOfScope(facts: SessionFacts, subject: string): Routed | null {
+  const route = (code: string | null, reason: string, family: string): Routed => ({
+    code,
+    reason,
+    finding:
+      code === null
+        ? {
+            ruleId: CODE_002.id,
+            severity: 'warning',
+            subject,
+            message: `${reason}: bill from the ${family} code family, not 77402/77407/77412.`,
+            evidence: { technique: facts.technique, modality: facts.modality },
+            fix: `Code the session with the ${family} codes; the facts given do not pick one.`,
+          }
+        : null,
+  });
+  const robotic = (): Routed =>
+    facts.fractionNumber === undefined
+      ? route(null, 'Robotic stereotactic delivery', 'robotic SRS/SBRT (G0339 first, G0340 subsequent)')
+      : facts.fractionNumber === 1
+        ? route('G0339', 'Robotic stereotactic delivery, first session', 'robotic SRS/SBRT')
+        : route('G0340', 'Robotic stereotactic delivery, subsequent session', 'robotic SRS/SBRT');
+
+  if (facts.modality === 'proton') return route(null, 'Proton delivery', 'proton (77520/77522/77523/77525)');
+  if (facts.technique === 'brachytherapy') return route(null, 'Brachytherapy', 'brachytherapy (77750–77799)');
+  if (facts.modality === 'superficial' || facts.modality === 'orthovoltage')
+    return route(null, 'Superficial/orthovoltage delivery', 'superficial/orthovoltage (77436–77439)');
+  if (facts.technique === 'SBRT') {
+    if (facts.deliverySystem === 'robotic') return robotic();
+    // 77373 is per fraction and includes image guidance.
+    return route('77373', 'SBRT delivery, per fraction', 'SBRT');
+  }
+  if (facts.technique === 'SRS') {
+    if (facts.deliverySystem === 'robotic') return robotic();
+    if (facts.deliverySystem === 'cobalt') return route('77371', 'Cobalt-60 SRS', 'SRS');
+    if (facts.deliverySystem === 'linac') return route('77372', 'Linac-based SRS', 'SRS');
+    return route(null, 'SRS delivery (machine not given)', 'SRS (77371 cobalt, 77372 linac)');
+  }
+  return null;
+}

@@ -1,0 +1,55 @@
+import type { Finding } from '../../model/finding.js';
+import type { RuleMeta } from '../../model/rule.js';
+import type { SessionFacts } from '../../model/session-facts.js';
+import type { PayerProfile } from '../../payers/payer-profile.js';
+
+export const CODE_008: RuleMeta = {
+  id: 'CODE-008',
+  title: 'One delivery code per session; a second session the same day only when distinct with a real break',
+  severity: 'warning',
+  source:
+    'CMS Program Memorandum A-03-020 (distinct sessions; units or modifier 76 as the payer requires), as summarised by AAPC [C]; break length per payer [U]',
+};
+
+export interface SessionDecision {
+  /** Whether this session carries its own lines. */
+  bill: boolean;
+  /** Modifier 76 on a distinct later session when the payer wants a second line. */
+  modifiers: string[];
+  finding: Finding | null;
+}
+
+export function sessionRule(facts: SessionFacts, profile: PayerProfile, subject: string): SessionDecision {
+  const later = facts.sessionsToday > 1 && facts.hoursSincePreviousSession !== null;
+  if (!later) return { bill: true, modifiers: [], finding: null };
+  const hours = facts.hoursSincePreviousSession ?? 0;
+  if (hours < profile.breakHours) {
+    return {
+      bill: false,
+      modifiers: [],
+      finding: {
+        ruleId: CODE_008.id,
+        severity: 'warning',
+        subject,
+        message: `Second session ${hours.toFixed(1)} h after the previous one (payer expects ${profile.breakHours} h): one delivery code for the day.`,
+        evidence: { hoursSincePreviousSession: hours, breakHours: profile.breakHours },
+        fix: 'Bill the day once. If the sessions were distinct and necessary, document the break and the reason.',
+      },
+    };
+  }
+  const asUnits = profile.twiceDaily === 'units';
+  return {
+    bill: true,
+    modifiers: asUnits ? [] : ['76'],
+    finding: {
+      ruleId: CODE_008.id,
+      severity: 'info',
+      subject,
+      message: asUnits
+        ? `Distinct second session (${hours.toFixed(1)} h break): ${profile.name} counts it as a second unit of the day's line.`
+        : `Distinct second session (${hours.toFixed(1)} h break): second line with modifier 76.`,
+      evidence: { hoursSincePreviousSession: hours, twiceDaily: profile.twiceDaily },
+      fix: 'Keep the note that documents why a second session was necessary.',
+    },
+  };
+}

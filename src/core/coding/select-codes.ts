@@ -1,0 +1,87 @@
+import { type BillingLine, IGRT_PROFESSIONAL_CODE } from '../model/billing-line.js';
+import type { Finding } from '../model/finding.js';
+import type { SessionFacts } from '../model/session-facts.js';
+import type { PayerProfile } from '../payers/payer-profile.js';
+import { igrtModifiers } from '../payers/rules/payer-001-igrt-modifier.js';
+import { evicoreBreastFinding } from '../payers/rules/payer-002-evicore-breast.js';
+import { fractionLimitFinding } from '../payers/rules/payer-003-fraction-limit.js';
+import { expectedCents, type RateTable } from '../rates/rate-table.js';
+import { deliveryLevel } from './delivery-level.js';
+import { checkCodeSetYear } from './rules/code-001-code-set-year.js';
+import { CODE_002, routeOutOfScope } from './rules/code-002-route-out-of-scope.js';
+import { CODE_007, professionalIgrt } from './rules/code-007-professional-igrt.js';
+import { sessionRule } from './rules/code-008-one-code-per-session.js';
+import { deletedCodeFindings } from './rules/code-009-deleted-codes.js';
+
+export interface CodingContext {
+  profile: PayerProfile;
+  rates: RateTable;
+}
+
+export interface CodingResult {
+  lines: BillingLine[];
+  findings: Finding[];
+  /** 77412 rests on active motion management: its evidence must be audited. */
+  byMotionManagement: boolean;
+}
+
+/** Decide the billable lines of one delivery session and say why (issue #2, "Code selection"). */
+export function selectCodes(facts: SessionFacts, ctx: CodingContext, subject = 'session'): CodingResult {
+  const line = (code: string, modifiers: string[], ruleId: string, reason: string): BillingLine => ({
+    code,
+    modifiers,
+    units: 1,
+    ruleId,
+    reason,
+    expectedCents: expectedCents(ctx.rates, facts.placeOfService, code, modifiers),
+    rateSource: ctx.rates.id,
+  });
+
+  const outOfYear = checkCodeSetYear(facts, subject);
+  if (outOfYear) return { lines: [], findings: [outOfYear], byMotionManagement: false };
+
+  const findings: Finding[] = [];
+  const lines: BillingLine[] = [];
+  const session = sessionRule(facts, ctx.profile, subject);
+  if (session.finding) findings.push(session.finding);
+
+  let deliveryCode: string | null;
+  let byMotionManagement = false;
+  const routed = routeOutOfScope(facts, subject);
+  if (routed) {
+    deliveryCode = routed.code;
+    if (routed.finding) findings.push(routed.finding);
+    if (routed.code && session.bill) lines.push(line(routed.code, session.modifiers, CODE_002.id, routed.reason));
+  } else {
+    const level = deliveryLevel(facts, subject);
+    deliveryCode = level.code;
+    byMotionManagement = level.byMotionManagement;
+    findings.push(...level.findings);
+    if (session.bill) lines.push(line(level.code, session.modifiers, level.ruleId, level.reason));
+    if (level.code === '77412' && session.bill) {
+      if (level.byMotionManagement) {
+        const breast = evicoreBreastFinding(ctx.profile, facts.site, subject);
+        if (breast) findings.push(breast);
+      }
+    }
+    if (session.bill) {
+      const limit = fractionLimitFinding(ctx.profile, level.code, facts.fractionNumber, subject);
+      if (limit) findings.push(limit);
+    }
+  }
+
+  const igrt = professionalIgrt(facts, subject, deliveryCode);
+  let igrtCode: string | null = null;
+  if (igrt.bill && session.bill) {
+    const mod = igrtModifiers(ctx.profile, facts.dateOfService, subject);
+    if (mod.finding) findings.push(mod.finding);
+    const modifiers = [...mod.modifiers, ...session.modifiers];
+    lines.push(line(IGRT_PROFESSIONAL_CODE, modifiers, CODE_007.id, igrt.reason));
+    igrtCode = [IGRT_PROFESSIONAL_CODE, ...mod.modifiers].join('-');
+  } else if (!igrt.bill && igrt.finding) {
+    findings.push(igrt.finding);
+  }
+
+  findings.push(...deletedCodeFindings(facts.postedCodes ?? [], subject, { delivery: deliveryCode, igrt: igrtCode }));
+  return { lines, findings, byMotionManagement };
+}

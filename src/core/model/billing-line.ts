@@ -1,0 +1,17 @@
+/** One billable line for a session: a code with its modifiers and units, and why it was chosen. */
+export interface BillingLine {
+  code: string;
+  modifiers: string[];
+  units: number;
+  /** Rule that produced the line. */
+  ruleId: string;
+  reason: string;
+  /** Expected payment from the rate table in force, integer cents; null when the table has no amount. */
+  expectedCents: number | null;
+  /** Rate table release the amount comes from. */
+  rateSource: string | null;
+}
+
+export const DELIVERY_CODES = ['77402', '77407', '77412'] as const;
+export type DeliveryCode = (typeof DELIVERY_CODES)[number];
+export const IGRT_PROFESSIONAL_CODE = '77387';

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../time/local-clock.js';
+import {
+  calendarDate,
+  imageGuidanceSchema,
+  MODALITIES,
+  motionManagementSchema,
+  placeOfService,
+  siteSchema,
+  TECHNIQUES,
+  thresholdsSchema,
+} from './session-facts.js';
+
+/**
+ * The course document: what the chart holds for one course of treatment, the input of the audit
+ * (`sgrt-billing audit`). Three kinds of time are kept apart (architecture.md, "Time"):
+ * - `localDateTime`: a facility wall-clock reading with no offset (beam-on, monitoring), read in
+ *   `facility.timeZone`;
+ * - `instant`: an absolute time with an offset (signatures);
+ * - `calendarDate`: the date of service.
+ */
+export const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?$/, 'local date-time YYYY-MM-DDTHH:mm:ss[.sss], no offset');
+export const instant = z.iso.datetime({ offset: true });
+
+export const SIGNER_ROLES = ['physician', 'physicist', 'therapist', 'other'] as const;
+export const signatureSchema = z
+  .object({
+    signerId: z.string().min(1),
+    role: z.enum(SIGNER_ROLES),
+    signedAt: instant,
+  })
+  .strict();
+
+export const orderSchema = z
+  .object({
+    id: z.string().min(1),
+    kind: z.enum(['motion-management', 'image-guidance']),
+    text: z.string().optional(),
+    system: z.string().optional(),
+    signature: signatureSchema.nullable(),
+  })
+  .strict();
+
+export const necessitySchema = z
+  .object({
+    documentId: z.string().min(1),
+    text: z.string(),
+    signature: signatureSchema.nullable(),
+  })
+  .strict();
+
+export const beamSchema = z
+  .object({
+    name: z.string().min(1),
+    beamOn: localDateTime,
+    beamOff: localDateTime,
+    radiationType: z.enum(['PHOTON', 'ELECTRON', 'PROTON', 'OTHER']).optional(),
+  })
+  .strict();
+
+const intervalSchema = z.object({ start: localDateTime, end: localDateTime }).strict();
+
+export const sampleSchema = z
+  .object({
+    /** Seconds since the monitoring session's start. */
+    t: z.number().min(0),
+    /** False for an invalid delta (999), an occluded camera or a missing value. */
+    valid: z.boolean(),
+    outOfTolerance: z.boolean().optional(),
+    xrayOn: z.boolean().optional(),
+  })
+  .strict();
+
+export const monitoringSessionSchema = z
+  .object({
+    id: z.string().min(1),
+    /** Named system: AlignRT, Catalyst, RPM, Calypso, … */
+    system: z.string().min(1),
+    start: localDateTime,
+    end: localDateTime,
+    /** Null when the record shows no thresholds (AlignRT "N/A"). */
+    thresholds: thresholdsSchema.nullable(),
+    /** The system could hold the beam (gating active, or a documented manual hold workflow). */
+    gatingActive: z.boolean(),
+    /** Periods without valid monitoring data (occlusion, invalid deltas), when summarised. */
+    gaps: z.array(intervalSchema).default([]),
+    /** Raw samples, when present; coverage is then derived from them. */
+    samples: z.array(sampleSchema).optional(),
+    /** Periods out of tolerance and whether the beam was held during them. */
+    excursions: z.array(intervalSchema.extend({ beamHeld: z.boolean() }).strict()).default([]),
+  })
+  .strict();
+
+export const fractionSchema = z
+  .object({
+    id: z.string().min(1),
+    number: z.number().int().min(1),
+    date: calendarDate,
+    beams: z.array(beamSchema),
+    monitoring: z.array(monitoringSessionSchema).default([]),
+    /** The fraction's SGRT record (document) and its physician signature. */
+    sgrtRecord: z.object({ documentId: z.string().min(1), signature: signatureSchema.nullable() }).strict().nullable(),
+    /** Image guidance done at this fraction and its physician review (77387-26). */
+    imageGuidance: z.object({ performed: z.boolean(), review: signatureSchema.nullable() }).strict().nullable(),
+    postedCodes: z.array(z.string().regex(/^[0-9A-Z]{5}$/)).optional(),
+  })
+  .strict();
+
+export const planSchema = z
+  .object({
+    id: z.string().min(1),
+    modality: z.enum(MODALITIES),
+    technique: z.enum(TECHNIQUES),
+    isocenters: z.number().int().min(1).max(20),
+    fractionsPlanned: z.number().int().min(1),
+    deliverySystem: z.enum(['linac', 'cobalt', 'robotic']).optional(),
+    motionManagement: motionManagementSchema.nullable(),
+    imageGuidance: imageGuidanceSchema.pick({ performed: true }).strict().nullable().optional(),
+  })
+  .strict();
+
+export const courseSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    courseId: z.string().min(1),
+    patient: z
+      .object({ id: z.string().min(1), name: z.string().optional(), birthDate: calendarDate.optional() })
+      .strict(),
+    facility: z
+      .object({
+        /** IANA zone in which the facility's wall-clock readings are taken. */
+        timeZone: z.string().min(1).refine(isValidTimeZone, 'not an IANA time zone (e.g. America/New_York)'),
+        placeOfService,
+      })
+      .strict(),
+    payer: z.object({ profile: z.string().min(1).optional(), name: z.string().optional() }).strict(),
+    physicianId: z.string().min(1),
+    site: siteSchema,
+    diagnosis: z.string().optional(),
+    plan: planSchema,
+    orders: z.array(orderSchema).default([]),
+    necessity: necessitySchema.nullable(),
+    fractions: z.array(fractionSchema),
+    /** Scheduled fractions not yet delivered (their first beam-on is the signature deadline). */
+    schedule: z.array(z.object({ date: calendarDate, beamOn: localDateTime }).strict()).default([]),
+  })
+  .strict();
+
+export type Course = z.infer<typeof courseSchema>;
+export type CourseInput = z.input<typeof courseSchema>;
+export type Fraction = z.infer<typeof fractionSchema>;
+export type MonitoringSession = z.infer<typeof monitoringSessionSchema>;
+export type Signature = z.infer<typeof signatureSchema>;
+export type Plan = z.infer<typeof planSchema>;

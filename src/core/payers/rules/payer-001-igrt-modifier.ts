@@ -1,0 +1,32 @@
+import type { Finding } from '../../model/finding.js';
+import type { RuleMeta } from '../../model/rule.js';
+import { modifier26RuleOn, type PayerProfile } from '../payer-profile.js';
+
+export const PAYER_001: RuleMeta = {
+  id: 'PAYER-001',
+  title: "77387 carries modifier 26 or not, as the payer's rule on the date of service requires",
+  severity: 'info',
+  source:
+    'ASTRO payer resource centre, 2026: UHC requires -26 from 2026-03-01; for payers that deny because of the modifier, resubmit without it [C]',
+};
+
+export function igrtModifiers(
+  profile: PayerProfile,
+  dateOfService: string,
+  subject: string,
+): { modifiers: string[]; finding: Finding | null } {
+  const rule = modifier26RuleOn(profile, dateOfService);
+  if (rule === 'omit') {
+    return {
+      modifiers: [],
+      finding: {
+        ruleId: PAYER_001.id,
+        severity: 'info',
+        subject,
+        message: `${profile.name} denies 77387 with modifier 26: billed without it.`,
+        evidence: { payer: profile.id, rule },
+      },
+    };
+  }
+  return { modifiers: ['26'], finding: null };
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { isValidTimeZone, LocalClock } from './local-clock.js';
+
+describe('LocalClock', () => {
+  const ny = new LocalClock('America/New_York');
+
+  it.each([
+    // [reading, expected instant or problem]
+    ['2026-03-02T08:16:40', '2026-03-02T13:16:40.000Z'],
+    ['2026-07-01T08:00:00.250', '2026-07-01T12:00:00.250Z'],
+    // 2026-03-08: clocks jump 02:00 → 03:00 in New York; readings before and after the jump.
+    ['2026-03-08T01:59:59', '2026-03-08T06:59:59.000Z'],
+    ['2026-03-08T03:00:00', '2026-03-08T07:00:00.000Z'],
+    ['2026-03-08T02:30:00', 'nonexistent'],
+    // 2026-11-01: 01:00–02:00 happens twice.
+    ['2026-11-01T01:30:00', 'ambiguous'],
+    ['2026-11-01T00:59:59', '2026-11-01T04:59:59.000Z'],
+    ['2026-11-01T02:00:00', '2026-11-01T07:00:00.000Z'],
+    ['2026-02-30T08:00:00', 'malformed'],
+    ['2026-03-02 08:00:00', 'malformed'],
+    ['2026-03-02T24:00:00', 'malformed'],
+  ])('%s → %s', (reading, expected) => {
+    const r = ny.toInstant(reading);
+    if (r.ok) expect(new Date(r.epochMs).toISOString()).toBe(expected);
+    else expect(r.problem).toBe(expected);
+  });
+
+  it('does not depend on the server zone (Phoenix has no DST)', () => {
+    const phx = new LocalClock('America/Phoenix');
+    const r = phx.toInstant('2026-11-01T01:30:00');
+    expect(r).toEqual({ ok: true, epochMs: Date.parse('2026-11-01T08:30:00Z') });
+  });
+
+  it('validates zone names', () => {
+    expect(isValidTimeZone('Europe/Berlin')).toBe(true);
+    expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+    expect(isValidTimeZone('')).toBe(false);
+  });
+});
