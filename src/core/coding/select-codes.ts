@@ -27,13 +27,19 @@ export interface CodingResult {
 
 /** Decide the billable lines of one delivery session and say why (issue #2, "Code selection"). */
 export function selectCodes(facts: SessionFacts, ctx: CodingContext, subject = 'session'): CodingResult {
-  const line = (code: string, modifiers: string[], ruleId: string, reason: string): BillingLine => ({
+  const line = (
+    code: string,
+    modifiers: string[],
+    ruleId: string,
+    reason: string,
+    priceAs: readonly string[] = modifiers,
+  ): BillingLine => ({
     code,
     modifiers,
     units: 1,
     ruleId,
     reason,
-    expectedCents: expectedCents(ctx.rates, facts.placeOfService, code, modifiers),
+    expectedCents: expectedCents(ctx.rates, facts.placeOfService, code, priceAs),
     rateSource: ctx.rates.id,
   });
 
@@ -76,7 +82,11 @@ export function selectCodes(facts: SessionFacts, ctx: CodingContext, subject = '
     const mod = igrtModifiers(ctx.profile, facts.dateOfService, subject);
     if (mod.finding) findings.push(mod.finding);
     const modifiers = [...mod.modifiers, ...session.modifiers];
-    lines.push(line(IGRT_PROFESSIONAL_CODE, modifiers, CODE_007.id, igrt.reason));
+    // 77387 is billed for the professional component only; the technical part is bundled (status B)
+    // into 77402/77407/77412 (domain.md §2 [seed]). A payer that wants it without modifier 26
+    // (PAYER-001) still pays the professional service, so price it as 77387-26 (MPFS) in every case.
+    const priceAs = modifiers.includes('26') ? modifiers : ['26', ...modifiers];
+    lines.push(line(IGRT_PROFESSIONAL_CODE, modifiers, CODE_007.id, igrt.reason, priceAs));
     igrtCode = [IGRT_PROFESSIONAL_CODE, ...mod.modifiers].join('-');
   } else if (!igrt.bill && igrt.finding) {
     findings.push(igrt.finding);

@@ -1,0 +1,73 @@
+import { Command, CommanderError } from 'commander';
+import { InputError } from '../app/engine-context.js';
+import { EXIT, UsageError } from './cli-errors.js';
+
+/** The CLI: one lazily loaded module per command; read → app → print. */
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('sgrt-billing')
+    .description('Code, audit and bill radiation treatment delivered with motion management (2026 code set).')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('code')
+    .description('decide the billable lines for one session from a facts document')
+    .argument('<facts...>', 'session facts JSON file(s) (schema/session-facts.schema.json)')
+    .option('--format <format>', 'json or table', 'json')
+    .option('--fail-on <severity>', 'exit 1 when a finding is at or above info|warning|error')
+    .option('--profiles <file>', 'extra payer profiles (JSON array, schema/payer-profiles.schema.json)')
+    .action(async (files: string[], opts) => setExit(await (await import('./commands/code.js')).runCode(files, opts)));
+
+  program
+    .command('audit')
+    .description('audit course documents: per fraction ready / hold / downgrade, lines and findings')
+    .argument('<paths...>', 'course JSON files or folders of them (schema/course.schema.json)')
+    .option('--format <format>', 'json, ndjson (one fraction per line) or table', 'json')
+    .option('--fail-on <severity>', 'exit 1 when a finding is at or above info|warning|error')
+    .option('--now <instant>', 'audit as of this instant (default: now), e.g. 2026-03-20T12:00:00-04:00')
+    .option('--rule <id>', 'show only findings whose rule id starts with this, e.g. DOC-008')
+    .option('--profiles <file>', 'extra payer profiles (JSON array)')
+    .option('--occlusion-tolerance <seconds>', 'monitoring gaps tolerated during beam-on (default 10)')
+    .option('--last-fraction-hours <hours>', 'signature deadline after the last fraction (default 72)')
+    .option('--skip-invalid', 'audit the valid documents even when others are invalid')
+    .action(async (paths: string[], opts) => setExit(await (await import('./commands/audit.js')).runAudit(paths, opts)));
+
+  program
+    .command('rules')
+    .description('list the rule catalogue: id, severity, title and the source each rule encodes')
+    .option('--format <format>', 'json or table', 'json')
+    .option('--id <prefix>', 'only rules whose id starts with this, e.g. DOC')
+    .action(async (opts) => setExit(await (await import('./commands/rules.js')).runRules(opts)));
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never throws. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram((c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit 0; every other commander error is a usage error.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.input;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return EXIT.input;
+    }
+    if (error instanceof InputError) {
+      process.stderr.write(`Nothing was done: ${error.problems.length} input problem(s).\n`);
+      for (const p of error.problems) process.stderr.write(`  ${p.location}: ${p.message}\n`);
+      return EXIT.input;
+    }
+    // A bug: no message text (it could quote patient data), only where it happened.
+    const name = error instanceof Error ? error.name : typeof error;
+    process.stderr.write(`internal error (${name}); please report it with the command you ran.\n`);
+    if (process.env.SGRT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * A problem with input that stops it being used: where (file and position or JSON path) and what to do.
+ * Never carries PHI: locations and field names, not values from the record.
+ */
+export interface InputProblem {
+  /** `file.json:fractions[3].beams[0].beamOn`, `file.json:line 4, column 17`. */
+  location: string;
+  message: string;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
