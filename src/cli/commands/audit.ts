@@ -88,7 +88,7 @@ function renderAuditTables(audited: readonly AuditedFile[], invalid: readonly In
       fr.date,
       fr.status.toUpperCase(),
       fr.lines.map(lineLabel).join(', ') || '—',
-      formatMoney(fr.lines.reduce((s, l) => s + (l.expectedCents ?? 0) * l.units, 0)),
+      formatMoney(expectedTotal(fr.lines)),
       [...new Set(fr.findings.filter((f) => f.severity !== 'info').map((f) => f.ruleId))].join(' ') || '',
     ]);
     out.push(indent(renderTable(['#', 'date', 'status', 'lines', 'expected', 'rules'], rows, [0, 4])));
@@ -105,6 +105,12 @@ function renderAuditTables(audited: readonly AuditedFile[], invalid: readonly In
   );
   if (invalid.length) out.push(`${invalid.length} input problem(s): see stderr.`);
   return `${out.join('\n')}\n`;
+}
+
+/** The lines' expected payment; null when no line has an amount in the rate table (e.g. 77373). */
+function expectedTotal(lines: FractionAudit['lines']): number | null {
+  const known = lines.filter((l) => l.expectedCents !== null);
+  return known.length ? known.reduce((s, l) => s + l.expectedCents! * l.units, 0) : null;
 }
 
 function findingLine(f: Finding, pad: string): string {

@@ -18,7 +18,8 @@ const SETUP = { method: 'SGRT', phase: 'setup-only', beamHold: true } as const;
 const NO_HOLD = { method: 'gating', phase: 'intrafraction', beamHold: false } as const;
 
 describe('deliveryLevel', () => {
-  it.each([
+  // prettier-ignore
+  const LEVELS = [
     // name, overrides, code, rule, byMotionManagement, findings (ruleId:severity)
     ['single electron field', { modality: 'electron', technique: '2D' }, '77402', 'CODE-003', false, []],
     ['multiple electron fields', { modality: 'electron', technique: '3D', isocenters: 2 }, '77402', 'CODE-003', false, []],
@@ -39,7 +40,8 @@ describe('deliveryLevel', () => {
     ['IMRT, 4 isocenters + AMM', { technique: 'IMRT', isocenters: 4, motionManagement: AMM }, '77412', 'CODE-005', false, []],
     ['TSET', { modality: 'electron', technique: 'TSET' }, '77412', 'CODE-005', false, []],
     ['mixed electron/photon', { modality: 'mixed' }, '77412', 'CODE-005', false, []],
-  ] as [string, Partial<SessionFactsInput>, string, string, boolean, string[]][])(
+  ] as [string, Partial<SessionFactsInput>, string, string, boolean, string[]][];
+  it.each(LEVELS)(
     '%s → %s',
     (_name, over, code, ruleId, byMM, findings) => {
       const d = deliveryLevel(facts(over), 'f1');

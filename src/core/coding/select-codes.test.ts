@@ -164,19 +164,23 @@ describe('selectCodes: 77387-26', () => {
     expect(findingIds(r)).toEqual(findings);
   });
 
-  it.each([
+  // prettier-ignore
+  const IGRT_POS = [
     ['POS 11', '11'],
     ['POS 19', '19'],
     ['POS 22', '22'],
-  ] as const)('77387-26 is priced from the MPFS at %s', (_name, placeOfService) => {
+  ] as const;
+  it.each(IGRT_POS)('77387-26 is priced from the MPFS at %s', (_name, placeOfService) => {
     const igrt = run({ imageGuidance: IG, placeOfService }).lines.find((l) => l.code === '77387');
     expect(igrt).toMatchObject({ modifiers: ['26'], ruleId: 'CODE-007', units: 1, expectedCents: 3674 });
   });
 
-  it.each([
+  // prettier-ignore
+  const OMIT_POS = [
     ['POS 11', '11'],
     ['POS 22', '22'],
-  ] as const)('77387 without 26 for an omitting payer is still the professional amount at %s', (_name, placeOfService) => {
+  ] as const;
+  it.each(OMIT_POS)('77387 without 26 for an omitting payer is still the professional amount at %s', (_name, placeOfService) => {
     const igrt = run({ imageGuidance: IG, placeOfService }, 'commercial-omit-26').lines.find((l) => l.code === '77387');
     expect(igrt).toMatchObject({ modifiers: [], expectedCents: 3674 });
   });
@@ -208,11 +212,13 @@ describe('selectCodes: 77387-26', () => {
     },
   );
 
-  it.each([
+  // prettier-ignore
+  const UHC_DATES = [
     ['UHC, 2026-02-15 ("either": our default emits 26)', '2026-02-15'],
     ['UHC, 2026-03-01 (required)', '2026-03-01'],
     ['UHC, 2026-06-30 (required)', '2026-06-30'],
-  ])('%s', (_name, dateOfService) => {
+  ];
+  it.each(UHC_DATES)('%s', (_name, dateOfService) => {
     const r = run({ imageGuidance: IG, dateOfService }, 'uhc');
     expect(codes(r)).toEqual(['77407', '77387-26']);
     expect(findingsOf(r, 'PAYER-001')).toEqual([]);
@@ -287,21 +293,25 @@ describe('selectCodes: routing (CODE-002)', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('selectCodes: code-set year (CODE-001)', () => {
-  it.each([
+  // prettier-ignore
+  const BEFORE_2026 = [
     ['2025-12-31, IMRT + AMM', { dateOfService: '2025-12-31', motionManagement: AMM, imageGuidance: IG }],
     ['2025-06-01, SBRT', { dateOfService: '2025-06-01', technique: 'SBRT', deliverySystem: 'linac' }],
     ['2025-12-31 with 77385 posted', { dateOfService: '2025-12-31', postedCodes: ['77385'] }],
-  ] as [string, Overrides][])('%s → error, no lines', (_name, over) => {
+  ] as [string, Overrides][];
+  it.each(BEFORE_2026)('%s → error, no lines', (_name, over) => {
     const r = run(over);
     expect(r.lines).toEqual([]);
     expect(findingIds(r)).toEqual(['CODE-001:error']);
     expect(r.byMotionManagement).toBe(false);
   });
 
-  it.each([
+  // prettier-ignore
+  const FROM_2026 = [
     ['2026-01-01', '2026-01-01'],
     ['2026-12-31', '2026-12-31'],
-  ])('%s is coded', (_name, dateOfService) => {
+  ];
+  it.each(FROM_2026)('%s is coded', (_name, dateOfService) => {
     const r = run({ dateOfService });
     expect(codes(r)).toEqual(['77407']);
     expect(findingsOf(r, 'CODE-001')).toEqual([]);
@@ -392,7 +402,8 @@ describe('selectCodes: deleted codes (CODE-009)', () => {
     expect(codes(r)).toEqual(['77412', '77387-26']);
   });
 
-  it.each([
+  // prettier-ignore
+  const RECODES = [
     ['77385 on a 77407 session', { postedCodes: ['77385'] }, '77407'],
     ['G6015 on an electron session', { modality: 'electron', technique: '2D', postedCodes: ['G6015'] }, '77402'],
     ['77386 on SBRT', { technique: 'SBRT', deliverySystem: 'linac', postedCodes: ['77386'] }, '77373'],
@@ -400,14 +411,17 @@ describe('selectCodes: deleted codes (CODE-009)', () => {
     ['77014 on SBRT', { technique: 'SBRT', deliverySystem: 'linac', imageGuidance: IG, postedCodes: ['77014'] }, 'nothing separately'],
     ['G6002 for an omit-26 payer', { imageGuidance: IG, postedCodes: ['G6002'], payer: 'commercial-omit-26' }, '77387'],
     ['77385 on protons', { modality: 'proton', postedCodes: ['77385'] }, 'the delivery code the facts support'],
-  ] as [string, Overrides, string][])('recode follows the selected code: %s', (_name, over, recodeTo) => {
+  ] as [string, Overrides, string][];
+  it.each(RECODES)('recode follows the selected code: %s', (_name, over, recodeTo) => {
     const r = run(over, over.payer ?? 'default');
     const f = findingsOf(r, 'CODE-009');
     expect(f).toHaveLength(1);
     expect(f[0]?.fix).toContain(recodeTo);
   });
 
-  it.each([['77412'], ['77407'], ['77402'], ['77387'], ['77373'], ['77301'], ['77336'], ['G0339'], ['G6018']])(
+  // prettier-ignore
+  const NON_DELETED = [['77412'], ['77407'], ['77402'], ['77387'], ['77373'], ['77301'], ['77336'], ['G0339'], ['G6018']];
+  it.each(NON_DELETED)(
     '%s is not deleted',
     (code) => {
       expect(findingsOf(run({ ...session, postedCodes: [code] }), 'CODE-009')).toEqual([]);

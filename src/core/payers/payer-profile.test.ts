@@ -15,14 +15,16 @@ describe('bundled profiles', () => {
     expect(ids).toEqual(expect.arrayContaining(['default', 'medicare', 'uhc', 'evicore', 'commercial-omit-26']));
   });
 
-  it.each([
+  // prettier-ignore
+  const PROFILE_SHAPES = [
     // id, twiceDaily, amm77412Criteria, fraction limits
     ['default', 'modifier-76', 'cpt', []],
     ['medicare', 'units', 'cpt', []],
     ['uhc', 'modifier-76', 'cpt', []],
     ['evicore', 'modifier-76', 'evicore-breast', []],
     ['commercial-omit-26', 'modifier-76', 'cpt', [{ code: '77412', maxFractions: 25 }]],
-  ])('%s: twice daily %s, 77412 criteria %s', (id, twiceDaily, amm77412Criteria, fractionLimits) => {
+  ];
+  it.each(PROFILE_SHAPES)('%s: twice daily %s, 77412 criteria %s', (id, twiceDaily, amm77412Criteria, fractionLimits) => {
     expect(profile(id)).toMatchObject({ twiceDaily, amm77412Criteria, fractionLimits, breakHours: 6 });
   });
 
@@ -47,7 +49,8 @@ describe('modifier26RuleOn', () => {
   };
   const profiles = [...BUNDLED_PROFILES, custom];
 
-  it.each([
+  // prettier-ignore
+  const RULES_ON = [
     ['uhc', '2026-01-01', 'either'],
     ['uhc', '2026-02-15', 'either'],
     ['uhc', '2026-02-28', 'either'],
@@ -63,7 +66,8 @@ describe('modifier26RuleOn', () => {
     ['custom', '2026-04-01', 'omit'],
     ['custom', '2026-06-30', 'omit'],
     ['custom', '2026-07-01', 'required'],
-  ])('%s on %s → %s', (id, date, rule) => {
+  ];
+  it.each(RULES_ON)('%s on %s → %s', (id, date, rule) => {
     expect(modifier26RuleOn(profiles.find((p) => p.id === id)!, date)).toBe(rule);
   });
 

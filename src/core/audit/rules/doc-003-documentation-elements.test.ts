@@ -14,9 +14,9 @@ const BEAM_HOLD = ' The beam is held automatically (beam hold) when she moves.';
 const BY_SCORE: Record<number, string> = {
   1: PATIENT,
   2: PATIENT + SYSTEM,
-  3: PATIENT + SYSTEM + MONITORING,
-  4: PATIENT + SYSTEM + MONITORING + THRESHOLDS,
-  5: PATIENT + SYSTEM + MONITORING + THRESHOLDS + BEAM_HOLD,
+  3: PATIENT + SYSTEM + THRESHOLDS,
+  4: PATIENT + SYSTEM + THRESHOLDS + MONITORING,
+  5: PATIENT + SYSTEM + THRESHOLDS + MONITORING + BEAM_HOLD,
 };
 
 function auditWith(text: string, profile: string) {

@@ -14,12 +14,14 @@ const facts = (dateOfService: string) =>
   });
 
 describe('checkCodeSetYear (CODE-001)', () => {
-  it.each([
+  // prettier-ignore
+  const DATES = [
     ['last day of 2025', '2025-12-31', true],
     ['mid 2025', '2025-07-15', true],
     ['first day of 2026', '2026-01-01', false],
     ['last day of 2026', '2026-12-31', false],
-  ])('%s (%s) → error %s', (_name, dateOfService, error) => {
+  ];
+  it.each(DATES)('%s (%s) → error %s', (_name, dateOfService, error) => {
     const f = checkCodeSetYear(facts(dateOfService), 'f1');
     if (!error) return expect(f).toBeNull();
     expect(f).toMatchObject({ ruleId: CODE_001.id, severity: 'error', subject: 'f1', evidence: { dateOfService } });

@@ -15,7 +15,8 @@ const facts = (over: Partial<SessionFactsInput>) =>
   });
 
 describe('routeOutOfScope (CODE-002)', () => {
-  it.each([
+  // prettier-ignore
+  const ROUTED = [
     // name, overrides, code (null: no code, warning naming the family), text in the warning
     ['SRS linac', { technique: 'SRS', deliverySystem: 'linac' }, '77372', null],
     ['SRS cobalt', { technique: 'SRS', deliverySystem: 'cobalt' }, '77371', null],
@@ -33,7 +34,8 @@ describe('routeOutOfScope (CODE-002)', () => {
     ['brachytherapy', { technique: 'brachytherapy' }, null, 'brachytherapy (77750–77799)'],
     ['superficial', { modality: 'superficial', technique: '2D' }, null, 'superficial/orthovoltage (77436–77439)'],
     ['orthovoltage', { modality: 'orthovoltage', technique: '2D' }, null, 'superficial/orthovoltage'],
-  ] as [string, Partial<SessionFactsInput>, string | null, string | null][])('%s → %s', (_name, over, code, family) => {
+  ] as [string, Partial<SessionFactsInput>, string | null, string | null][];
+  it.each(ROUTED)('%s → %s', (_name, over, code, family) => {
     const r = routeOutOfScope(facts(over), 'f1');
     expect(r).not.toBeNull();
     expect(r?.code).toBe(code);
@@ -43,7 +45,8 @@ describe('routeOutOfScope (CODE-002)', () => {
     expect(r?.finding?.message).toContain('not 77402/77407/77412');
   });
 
-  it.each([
+  // prettier-ignore
+  const IN_FAMILY = [
     ['3D photons', {}],
     ['IMRT', { technique: 'IMRT' }],
     ['VMAT', { technique: 'VMAT' }],
@@ -52,7 +55,8 @@ describe('routeOutOfScope (CODE-002)', () => {
     ['TSET', { modality: 'electron', technique: 'TSET' }],
     ['mixed', { modality: 'mixed' }],
     ['linac named for a 3D course', { deliverySystem: 'linac' }],
-  ] as [string, Partial<SessionFactsInput>][])('%s stays in the three-level family', (_name, over) => {
+  ] as [string, Partial<SessionFactsInput>][];
+  it.each(IN_FAMILY)('%s stays in the three-level family', (_name, over) => {
     expect(routeOutOfScope(facts(over), 'f1')).toBeNull();
   });
 });

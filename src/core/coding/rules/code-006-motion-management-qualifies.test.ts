@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { ammShortfall, CODE_006 } from './code-006-motion-management-qualifies.js';
 
 describe('ammShortfall (CODE-006)', () => {
-  it.each([
+  // prettier-ignore
+  const SHORTFALLS = [
     ['none', null, /image guidance alone does not qualify/],
     ['set-up only', { method: 'SGRT', phase: 'setup-only', beamHold: false }, /SGRT was used for set-up only/],
     ['set-up only with beam hold', { method: 'abdominal compression', phase: 'setup-only', beamHold: true }, /abdominal compression was used for set-up only/],
     ['intrafraction, no hold', { method: 'DIBH', phase: 'intrafraction', beamHold: false }, /DIBH monitored during delivery but could not hold/],
     ['intrafraction with hold', { method: 'SGRT', phase: 'intrafraction', beamHold: true }, null],
-  ] as const)('%s', (_name, mm, expected) => {
+  ] as const;
+  it.each(SHORTFALLS)('%s', (_name, mm, expected) => {
     const r = ammShortfall(mm);
     if (expected === null) expect(r).toBeNull();
     else expect(r).toMatch(expected);

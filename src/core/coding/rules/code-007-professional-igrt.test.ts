@@ -15,7 +15,8 @@ const facts = (over: Partial<SessionFactsInput>) =>
   });
 
 describe('professionalIgrt (CODE-007)', () => {
-  it.each([
+  // prettier-ignore
+  const CASES = [
     // name, overrides, delivery code, bill, warning text (null: no finding)
     ['performed + reviewed', {}, '77407', true, null],
     ['performed + reviewed with 77412', {}, '77412', true, null],
@@ -28,7 +29,8 @@ describe('professionalIgrt (CODE-007)', () => {
     ['robotic SBRT', { technique: 'SBRT', deliverySystem: 'robotic' }, 'G0340', false, 'SBRT'],
     ['brachytherapy', { technique: 'brachytherapy' }, null, false, 'brachytherapy'],
     ['SBRT not reviewed', { technique: 'SBRT', imageGuidance: { performed: true, physicianReviewed: false } }, '77373', false, 'SBRT'],
-  ] as [string, Partial<SessionFactsInput>, string | null, boolean, string | null][])(
+  ] as [string, Partial<SessionFactsInput>, string | null, boolean, string | null][];
+  it.each(CASES)(
     '%s',
     (_name, over, delivery, bill, warning) => {
       const d = professionalIgrt(facts(over), 'f1', delivery);

@@ -18,7 +18,8 @@ const facts = (over: Partial<SessionFactsInput>) =>
 const profile = (id: string): PayerProfile => BUNDLED_PROFILES.find((p) => p.id === id)!;
 
 describe('sessionRule (CODE-008)', () => {
-  it.each([
+  // prettier-ignore
+  const CASES = [
     // name, sessionsToday, hours since previous, profile, bill, modifiers, finding severity
     ['only session', 1, null, 'default', true, [], null],
     ['first of two', 2, null, 'default', true, [], null],
@@ -32,7 +33,8 @@ describe('sessionRule (CODE-008)', () => {
     ['2nd, 3 h, medicare', 2, 3, 'medicare', false, [], 'warning'],
     ['2nd, 0 h', 2, 0, 'default', false, [], 'warning'],
     ['3rd of three, 8 h', 3, 8, 'default', true, ['76'], 'info'],
-  ] as [string, number, number | null, string, boolean, string[], string | null][])(
+  ] as [string, number, number | null, string, boolean, string[], string | null][];
+  it.each(CASES)(
     '%s',
     (_name, sessionsToday, hoursSincePreviousSession, profileId, bill, modifiers, severity) => {
       const d = sessionRule(facts({ sessionsToday, hoursSincePreviousSession }), profile(profileId), 'f1');

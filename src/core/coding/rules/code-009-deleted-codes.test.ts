@@ -5,7 +5,8 @@ const G_DELIVERY = ['G6003', 'G6004', 'G6005', 'G6006', 'G6007', 'G6008', 'G6009
 const RECODE = { delivery: '77412', igrt: '77387-26' };
 
 describe('deletedCodeFindings (CODE-009)', () => {
-  it.each([
+  // prettier-ignore
+  const DELETED = [
     // posted code, recode text with a full selection, recode text with nothing selected
     ['77385', 'bill 77412', 'bill the delivery code the facts support'],
     ['77386', 'bill 77412', 'bill the delivery code the facts support'],
@@ -14,7 +15,8 @@ describe('deletedCodeFindings (CODE-009)', () => {
     ['G6002', 'bill 77387-26', 'technical guidance is bundled'],
     ['77014', 'bill 77387-26', 'technical guidance is bundled'],
     ['G6017', 'intrafraction tracking is part of 77412', 'intrafraction tracking is part of the delivery code'],
-  ])('%s → one error', (code, withSelection, withNothing) => {
+  ];
+  it.each(DELETED)('%s → one error', (code, withSelection, withNothing) => {
     const [f, ...rest] = deletedCodeFindings([code], 'f1', RECODE);
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ ruleId: CODE_009.id, severity: 'error', subject: 'f1', evidence: { postedCode: code } });
@@ -24,7 +26,9 @@ describe('deletedCodeFindings (CODE-009)', () => {
     expect(isDeletedCode(code)).toBe(true);
   });
 
-  it.each([['77402'], ['77407'], ['77412'], ['77387'], ['77373'], ['77372'], ['G0339'], ['G0340'], ['G6018'], ['77301'], ['77013']])(
+  // prettier-ignore
+  const NOT_DELETED = [['77402'], ['77407'], ['77412'], ['77387'], ['77373'], ['77372'], ['G0339'], ['G0340'], ['G6018'], ['77301'], ['77013']];
+  it.each(NOT_DELETED)(
     '%s is not deleted',
     (code) => {
       expect(isDeletedCode(code)).toBe(false);

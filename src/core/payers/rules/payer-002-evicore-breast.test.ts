@@ -6,7 +6,8 @@ import { evicoreBreastFinding, PAYER_002 } from './payer-002-evicore-breast.js';
 const profile = (id: string) => BUNDLED_PROFILES.find((p) => p.id === id)!;
 
 describe('evicoreBreastFinding (PAYER-002)', () => {
-  it.each([
+  // prettier-ignore
+  const SITES = [
     // name, site, warned
     ['left whole breast', { region: 'breast', laterality: 'left', extent: 'whole-breast' }, false],
     ['left post-mastectomy', { region: 'breast', laterality: 'left', extent: 'post-mastectomy' }, false],
@@ -24,7 +25,8 @@ describe('evicoreBreastFinding (PAYER-002)', () => {
     ['prostate', { region: 'prostate' }, false],
     ['left lung', { region: 'lung', laterality: 'left' }, false],
     ['no site', undefined, false],
-  ] as [string, Site | undefined, boolean][])('evicore: %s', (_name, site, warned) => {
+  ] as [string, Site | undefined, boolean][];
+  it.each(SITES)('evicore: %s', (_name, site, warned) => {
     const f = evicoreBreastFinding(profile('evicore'), site, 'f1');
     if (!warned) return expect(f).toBeNull();
     expect(f).toMatchObject({ ruleId: PAYER_002.id, severity: 'warning', subject: 'f1' });

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildCourse,
+  type CourseInput,
+  DOWNGRADED_LINES,
+  fx,
+  monitoringInput,
+  READY_LINES,
+  runAudit,
+} from '../../../../test/support/course-builder.js';
+import { expectFractions, findingOf } from '../../../../test/support/audit-expect.js';
+import { DOC_006 } from './doc-006-beam-hold-capability.js';
+
+const session = (c: CourseInput) => fx(c, 1).monitoring![0]!;
+const READY = { status: 'ready' as const, lines: READY_LINES, findings: [] };
+const DOWNGRADE = { status: 'downgrade' as const, lines: DOWNGRADED_LINES, findings: ['DOC-006:error'] };
+
+describe(`${DOC_006.id} ${DOC_006.title}`, () => {
+  const cases: { name: string; edit: (c: CourseInput) => void; expected: typeof READY | typeof DOWNGRADE }[] = [
+    { name: 'thresholds set and gating active', edit: () => {}, expected: READY },
+    { name: 'thresholds "N/A" (null)', edit: (c) => (session(c).thresholds = null), expected: DOWNGRADE },
+    {
+      name: 'thresholds null and gating inactive',
+      edit: (c) => {
+        session(c).thresholds = null;
+        session(c).gatingActive = false;
+      },
+      expected: DOWNGRADE,
+    },
+    {
+      name: 'rotation threshold only, no translation threshold',
+      edit: (c) => (session(c).thresholds = { translationCm: null, rotationDeg: 3 }),
+      expected: DOWNGRADE,
+    },
+    {
+      name: 'gating inactive, plan documents a manual beam hold',
+      edit: (c) => (session(c).gatingActive = false),
+      expected: READY,
+    },
+    {
+      name: 'a set-up session without thresholds that does not overlap any beam',
+      edit: (c) => {
+        session(c).start = '2026-03-02T08:14:00';
+        fx(c, 1).monitoring!.unshift({ ...monitoringInput('FX01-M0', '2026-03-02T08:05:00', '2026-03-02T08:13:00'), thresholds: null });
+      },
+      expected: READY,
+    },
+  ];
+
+  it.each(cases)('$name', ({ edit, expected }) => {
+    expectFractions(runAudit(buildCourse({ fractions: 2, edit })), { 1: expected, 2: READY });
+  });
+
+  it('names the session and whether gating was active', () => {
+    const audit = runAudit(
+      buildCourse({
+        fractions: 1,
+        edit: (c) => {
+          session(c).thresholds = null;
+          session(c).gatingActive = false;
+        },
+      }),
+    );
+    expect(findingOf(audit, 1, 'DOC-006')).toMatchObject({
+      evidence: { monitoringId: 'FX01-M1', system: 'AlignRT', gatingActive: false },
+      message: expect.stringContaining('gating inactive'),
+    });
+  });
+
+  it('a plan without beam hold is 77407 from the start (CODE-006), so DOC-006 does not run', () => {
+    const audit = runAudit(
+      buildCourse({
+        fractions: 1,
+        edit: (c) => {
+          c.plan.motionManagement!.beamHold = false;
+          session(c).gatingActive = false;
+        },
+      }),
+    );
+    expectFractions(audit, { 1: { status: 'ready', lines: ['77407', '77387-26'], findings: [] } });
+    expect(audit.fractions[0]!.findings.map((f) => `${f.ruleId}:${f.severity}`)).toEqual(['CODE-006:warning']);
+  });
+});

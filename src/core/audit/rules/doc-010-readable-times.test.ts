@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildCourse,
+  type CourseInput,
+  fractionInput,
+  fx,
+  READY_LINES,
+  runAudit,
+} from '../../../../test/support/course-builder.js';
+import { expectFractions } from '../../../../test/support/audit-expect.js';
+import { DOC_010 } from './doc-010-readable-times.js';
+
+/** Fraction 2 replaced by one delivered on `date` at `time` (facility wall clock). */
+const fractionTwoAt = (date: string, time: string) => (c: CourseInput) => {
+  const i = c.fractions.findIndex((f) => f.number === 2);
+  c.fractions[i] = fractionInput({ number: 2, date, beamOnTime: time, zone: c.facility.timeZone });
+};
+
+describe(`${DOC_010.id} ${DOC_010.title}`, () => {
+  const cases: { name: string; zone?: string; edit: (c: CourseInput) => void; problems: string[] }[] = [
+    {
+      name: 'beam-on 01:30 on 2026-11-01 in New York (the hour happens twice)',
+      edit: fractionTwoAt('2026-11-01', '01:30:00'),
+      problems: ['ambiguous'],
+    },
+    {
+      name: 'beam-on 02:30 on 2026-03-08 in New York (the hour is skipped)',
+      edit: fractionTwoAt('2026-03-08', '02:30:00'),
+      problems: ['nonexistent'],
+    },
+    {
+      name: 'beam-on on 2026-02-30',
+      edit: (c) => (fx(c, 2).beams![0]!.beamOn = '2026-02-30T08:15:00'),
+      problems: ['malformed'],
+    },
+    {
+      name: 'beam-off before beam-on',
+      edit: (c) => (fx(c, 2).beams![1]!.beamOff = '2026-03-03T08:17:00'),
+      problems: ['ends before it starts'],
+    },
+    { name: 'no beams recorded', edit: (c) => (fx(c, 2).beams = []), problems: ['No beam-on'] },
+    {
+      name: 'monitoring start in the repeated hour',
+      edit: (c) => {
+        fractionTwoAt('2026-11-01', '02:15:00')(c);
+        fx(c, 2).monitoring![0]!.start = '2026-11-01T01:55:00';
+      },
+      problems: ['ambiguous'],
+    },
+    {
+      name: 'monitoring that ends before it starts',
+      edit: (c) => (fx(c, 2).monitoring![0]!.end = '2026-03-03T08:00:00'),
+      problems: ['ends before it starts'],
+    },
+  ];
+
+  it.each(cases)('$name → hold with DOC-010', ({ edit, problems }) => {
+    const audit = runAudit(buildCourse({ fractions: 3, edit }));
+    const f2 = audit.fractions.find((f) => f.number === 2)!;
+    expect(f2.status).toBe('hold');
+    const doc010 = f2.findings.filter((f) => f.ruleId === DOC_010.id);
+    expect(doc010.length).toBeGreaterThan(0);
+    expect(doc010.every((f) => f.severity === 'error')).toBe(true);
+    for (const p of problems) {
+      expect(doc010.some((f) => f.evidence?.problem === p || f.message.includes(p)), p).toBe(true);
+    }
+    // Fractions with readable times are not affected.
+    expectFractions(audit, { 1: { status: 'ready', lines: READY_LINES }, 3: { status: 'ready', lines: READY_LINES } });
+  });
+
+  it('an ambiguous New York reading is fine in a zone without DST (Phoenix)', () => {
+    const audit = runAudit(buildCourse({ fractions: 3, timeZone: 'America/Phoenix', edit: fractionTwoAt('2026-11-01', '01:30:00') }));
+    expectFractions(audit, { 2: { status: 'ready', lines: READY_LINES, findings: [] } });
+  });
+
+  it('readings just outside the transitions are fine', () => {
+    const audit = runAudit(
+      buildCourse({
+        fractions: 3,
+        edit: (c) => {
+          fractionTwoAt('2026-03-08', '03:00:00')(c);
+          c.fractions[2] = fractionInput({ number: 3, date: '2026-11-01', beamOnTime: '02:10:00' });
+        },
+      }),
+    );
+    expectFractions(audit, {
+      2: { status: 'ready', findings: [] },
+      3: { status: 'ready', findings: [] },
+    });
+  });
+});
