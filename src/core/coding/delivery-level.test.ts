@@ -11,7 +11,8 @@ const BASE: SessionFactsInput = {
   motionManagement: null,
   imageGuidance: null,
 };
-const facts = (over: Partial<SessionFactsInput> = {}): SessionFacts => sessionFactsSchema.parse({ ...BASE, ...over });
+const facts = (over: Partial<SessionFactsInput> = {}): SessionFacts =>
+  sessionFactsSchema.parse({ ...BASE, ...over });
 
 const AMM = { method: 'SGRT', system: 'AlignRT', phase: 'intrafraction', beamHold: true } as const;
 const SETUP = { method: 'SGRT', phase: 'setup-only', beamHold: true } as const;
@@ -41,15 +42,12 @@ describe('deliveryLevel', () => {
     ['TSET', { modality: 'electron', technique: 'TSET' }, '77412', 'CODE-005', false, []],
     ['mixed electron/photon', { modality: 'mixed' }, '77412', 'CODE-005', false, []],
   ] as [string, Partial<SessionFactsInput>, string, string, boolean, string[]][];
-  it.each(LEVELS)(
-    '%s → %s',
-    (_name, over, code, ruleId, byMM, findings) => {
-      const d = deliveryLevel(facts(over), 'f1');
-      expect(d).toMatchObject({ code, ruleId, byMotionManagement: byMM });
-      expect(d.findings.map((f) => `${f.ruleId}:${f.severity}`)).toEqual(findings);
-      expect(d.findings.every((f) => f.subject === 'f1')).toBe(true);
-    },
-  );
+  it.each(LEVELS)('%s → %s', (_name, over, code, ruleId, byMM, findings) => {
+    const d = deliveryLevel(facts(over), 'f1');
+    expect(d).toMatchObject({ code, ruleId, byMotionManagement: byMM });
+    expect(d.findings.map((f) => `${f.ruleId}:${f.severity}`)).toEqual(findings);
+    expect(d.findings.every((f) => f.subject === 'f1')).toBe(true);
+  });
 
   it('a multi-isocenter reason names the isocenter count', () => {
     expect(deliveryLevel(facts({ isocenters: 3 }), 'f').reason).toContain('3 isocenters');

@@ -17,7 +17,12 @@ export interface LevelDecision {
 
 /** The 2026 delivery level for a session inside the three-level family (after CODE-002 routing). */
 export function deliveryLevel(facts: SessionFacts, subject: string): LevelDecision {
-  const level = (code: DeliveryCode, ruleId: string, reason: string, byMotionManagement = false): LevelDecision => ({
+  const level = (
+    code: DeliveryCode,
+    ruleId: string,
+    reason: string,
+    byMotionManagement = false,
+  ): LevelDecision => ({
     code,
     ruleId,
     reason,
@@ -47,7 +52,12 @@ export function deliveryLevel(facts: SessionFacts, subject: string): LevelDecisi
   // Single isocenter 3D / IMRT / VMAT.
   const shortfall = ammShortfall(facts.motionManagement);
   if (shortfall === null) {
-    return level('77412', CODE_005.id, `single-isocenter ${facts.technique} with active motion management`, true);
+    return level(
+      '77412',
+      CODE_005.id,
+      `single-isocenter ${facts.technique} with active motion management`,
+      true,
+    );
   }
   const decision = level('77407', CODE_004.id, `single-isocenter ${facts.technique} photons`);
   if (facts.motionManagement !== null) {

@@ -68,6 +68,7 @@ const track = <T extends readonly unknown[]>(rows: T[], pick: (row: T) => Overri
 
 describe('selectCodes: delivery level', () => {
   type Row = [name: string, over: Overrides, lines: string[], byMM: boolean, findings: string[]];
+  // prettier-ignore
   const rows: Row[] = track<Row>(
     [
       // 77402
@@ -139,6 +140,7 @@ describe('selectCodes: delivery level', () => {
 
 describe('selectCodes: 77387-26', () => {
   type Row = [name: string, over: Overrides, profileId: string, lines: string[], findings: string[]];
+  // prettier-ignore
   const rows: Row[] = track<Row>(
     [
       ['performed + reviewed', { imageGuidance: IG }, 'default', ['77407', '77387-26'], []],
@@ -180,10 +182,15 @@ describe('selectCodes: 77387-26', () => {
     ['POS 11', '11'],
     ['POS 22', '22'],
   ] as const;
-  it.each(OMIT_POS)('77387 without 26 for an omitting payer is still the professional amount at %s', (_name, placeOfService) => {
-    const igrt = run({ imageGuidance: IG, placeOfService }, 'commercial-omit-26').lines.find((l) => l.code === '77387');
-    expect(igrt).toMatchObject({ modifiers: [], expectedCents: 3674 });
-  });
+  it.each(OMIT_POS)(
+    '77387 without 26 for an omitting payer is still the professional amount at %s',
+    (_name, placeOfService) => {
+      const igrt = run({ imageGuidance: IG, placeOfService }, 'commercial-omit-26').lines.find(
+        (l) => l.code === '77387',
+      );
+      expect(igrt).toMatchObject({ modifiers: [], expectedCents: 3674 });
+    },
+  );
 
   it('the not-reviewed warning tells what to do', () => {
     const [f] = findingsOf(run({ imageGuidance: IG_UNREVIEWED }), 'CODE-007');
@@ -192,7 +199,10 @@ describe('selectCodes: 77387-26', () => {
 
   it('never pairs 77387 with 77373', () => {
     for (const p of BUNDLED_PROFILES) {
-      const r = run({ technique: 'SBRT', deliverySystem: 'linac', imageGuidance: IG, motionManagement: AMM }, p.id);
+      const r = run(
+        { technique: 'SBRT', deliverySystem: 'linac', imageGuidance: IG, motionManagement: AMM },
+        p.id,
+      );
       expect(codes(r)).toEqual(['77373']);
     }
   });
@@ -236,6 +246,7 @@ describe('selectCodes: 77387-26', () => {
 
 describe('selectCodes: routing (CODE-002)', () => {
   type Row = [name: string, over: Overrides, lines: string[], family: string | null];
+  // prettier-ignore
   const rows: Row[] = track<Row>(
     [
       ['SRS linac', { technique: 'SRS', deliverySystem: 'linac' }, ['77372'], null],
@@ -284,7 +295,9 @@ describe('selectCodes: routing (CODE-002)', () => {
   });
 
   it('SBRT linac never carries 77387', () => {
-    expect(codes(run({ technique: 'SBRT', deliverySystem: 'linac', imageGuidance: IG }))).not.toContain('77387-26');
+    expect(codes(run({ technique: 'SBRT', deliverySystem: 'linac', imageGuidance: IG }))).not.toContain(
+      '77387-26',
+    );
   });
 });
 
@@ -323,8 +336,13 @@ describe('selectCodes: code-set year (CODE-001)', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('selectCodes: twice daily (CODE-008)', () => {
-  const second = (hours: number): Overrides => ({ sessionsToday: 2, hoursSincePreviousSession: hours, imageGuidance: IG });
+  const second = (hours: number): Overrides => ({
+    sessionsToday: 2,
+    hoursSincePreviousSession: hours,
+    imageGuidance: IG,
+  });
   type Row = [name: string, over: Overrides, profileId: string, lines: string[], code008: string | null];
+  // prettier-ignore
   const rows: Row[] = track<Row>(
     [
       ['2nd session, 7 h, default', second(7), 'default', ['77407-76', '77387-26-76'], 'info'],
@@ -421,16 +439,17 @@ describe('selectCodes: deleted codes (CODE-009)', () => {
 
   // prettier-ignore
   const NON_DELETED = [['77412'], ['77407'], ['77402'], ['77387'], ['77373'], ['77301'], ['77336'], ['G0339'], ['G6018']];
-  it.each(NON_DELETED)(
-    '%s is not deleted',
-    (code) => {
-      expect(findingsOf(run({ ...session, postedCodes: [code] }), 'CODE-009')).toEqual([]);
-    },
-  );
+  it.each(NON_DELETED)('%s is not deleted', (code) => {
+    expect(findingsOf(run({ ...session, postedCodes: [code] }), 'CODE-009')).toEqual([]);
+  });
 
   it('one error per deleted code posted', () => {
     const r = run({ ...session, postedCodes: ['77386', '77412', 'G6017', '77014'] });
-    expect(findingsOf(r, 'CODE-009').map((f) => f.evidence?.['postedCode'])).toEqual(['77386', 'G6017', '77014']);
+    expect(findingsOf(r, 'CODE-009').map((f) => f.evidence?.['postedCode'])).toEqual([
+      '77386',
+      'G6017',
+      '77014',
+    ]);
   });
 
   it('a session without lines (short break) still gets its deleted-code errors', () => {
@@ -453,6 +472,7 @@ describe('selectCodes: eviCore breast (PAYER-002)', () => {
     ...extra,
   });
   type Row = [name: string, over: Overrides, profileId: string, warned: boolean];
+  // prettier-ignore
   const rows: Row[] = track<Row>(
     [
       ['left whole breast', breast({ region: 'breast', laterality: 'left', extent: 'whole-breast' }), 'evicore', false],
@@ -499,6 +519,7 @@ describe('selectCodes: eviCore breast (PAYER-002)', () => {
 
 describe('selectCodes: fraction limit (PAYER-003)', () => {
   type Row = [name: string, over: Overrides, profileId: string, warned: boolean];
+  // prettier-ignore
   const rows: Row[] = track<Row>(
     [
       ['77412 fraction 26, limit 25', { motionManagement: AMM, fractionNumber: 26 }, 'commercial-omit-26', true],
@@ -518,7 +539,10 @@ describe('selectCodes: fraction limit (PAYER-003)', () => {
   });
 
   it('names the fraction, the limit and the code', () => {
-    const [f] = findingsOf(run({ motionManagement: AMM, fractionNumber: 26 }, 'commercial-omit-26'), 'PAYER-003');
+    const [f] = findingsOf(
+      run({ motionManagement: AMM, fractionNumber: 26 }, 'commercial-omit-26'),
+      'PAYER-003',
+    );
     expect(f?.evidence).toEqual({ fractionNumber: 26, maxFractions: 25, code: '77412' });
   });
 });
@@ -529,6 +553,7 @@ describe('selectCodes: fraction limit (PAYER-003)', () => {
 
 describe('selectCodes: expected cents', () => {
   type Row = [name: string, over: Overrides, cents: (number | null)[]];
+  // prettier-ignore
   const rows: Row[] = track<Row>(
     [
       ['77402 POS 11 (MPFS)', { technique: '2D', placeOfService: '11' }, [7949]],
@@ -566,7 +591,8 @@ describe('selectCodes: invariants', () => {
     for (const over of ALL_SCENARIOS) {
       for (const p of BUNDLED_PROFILES) {
         const r = run(over, p.id);
-        for (const f of r.findings) expect(known, `${f.ruleId} in ${JSON.stringify(over)}`).toContain(f.ruleId);
+        for (const f of r.findings)
+          expect(known, `${f.ruleId} in ${JSON.stringify(over)}`).toContain(f.ruleId);
         for (const l of r.lines) expect(known, `${l.ruleId} in ${JSON.stringify(over)}`).toContain(l.ruleId);
       }
     }
@@ -574,7 +600,11 @@ describe('selectCodes: invariants', () => {
 
   it('every finding carries the subject it was given', () => {
     for (const over of ALL_SCENARIOS) {
-      const r = selectCodes(facts(over), { profile: profile('evicore'), rates: SEED_2026 }, 'fraction 7 (f7)');
+      const r = selectCodes(
+        facts(over),
+        { profile: profile('evicore'), rates: SEED_2026 },
+        'fraction 7 (f7)',
+      );
       for (const f of r.findings) expect(f.subject).toBe('fraction 7 (f7)');
     }
   });
@@ -596,14 +626,28 @@ describe('selectCodes: invariants', () => {
       technique: fc.constantFrom(...TECHNIQUES),
       isocenters: fc.integer({ min: 1, max: 4 }),
       motionManagement: mm,
-      imageGuidance: fc.option(fc.record({ performed: fc.boolean(), physicianReviewed: fc.boolean() }), { nil: null }),
+      imageGuidance: fc.option(fc.record({ performed: fc.boolean(), physicianReviewed: fc.boolean() }), {
+        nil: null,
+      }),
       sessionsToday: fc.integer({ min: 1, max: 2 }),
       hoursSincePreviousSession: fc.option(fc.double({ min: 0, max: 12, noNaN: true }), { nil: null }),
       deliverySystem: fc.constantFrom('linac' as const, 'cobalt' as const, 'robotic' as const),
       fractionNumber: fc.integer({ min: 1, max: 40 }),
-      postedCodes: fc.array(fc.constantFrom('77385', 'G6010', 'G6017', '77014', '77412', '77387'), { maxLength: 3 }),
+      postedCodes: fc.array(fc.constantFrom('77385', 'G6010', 'G6017', '77014', '77412', '77387'), {
+        maxLength: 3,
+      }),
     },
-    { requiredKeys: ['dateOfService', 'placeOfService', 'modality', 'technique', 'isocenters', 'motionManagement', 'imageGuidance'] },
+    {
+      requiredKeys: [
+        'dateOfService',
+        'placeOfService',
+        'modality',
+        'technique',
+        'isocenters',
+        'motionManagement',
+        'imageGuidance',
+      ],
+    },
   );
 
   it('holds for arbitrary facts and every bundled profile', () => {
@@ -619,7 +663,10 @@ describe('selectCodes: invariants', () => {
         expect(r.lines.every((l) => l.units === 1)).toBe(true);
         // The three-level family only inside it.
         const inFamily = delivery.some((l) => (DELIVERY_CODES as readonly string[]).includes(l.code));
-        if (['SRS', 'SBRT', 'brachytherapy'].includes(f.technique) || ['proton', 'superficial', 'orthovoltage'].includes(f.modality)) {
+        if (
+          ['SRS', 'SBRT', 'brachytherapy'].includes(f.technique) ||
+          ['proton', 'superficial', 'orthovoltage'].includes(f.modality)
+        ) {
           expect(inFamily).toBe(false);
         }
         // 77387 only professional: with 26 unless the payer omits it; never with 77373.
@@ -633,9 +680,29 @@ describe('selectCodes: invariants', () => {
         if (r.byMotionManagement) expect(delivery[0]?.code ?? '77412').toBe('77412');
         // Before 2026: nothing but the CODE-001 error.
         if (f.dateOfService < '2026-01-01') expect(findingIds(r)).toEqual(['CODE-001:error']);
-        for (const x of [...r.findings, ...r.lines]) expect(RULE_CATALOGUE.map((m) => m.id)).toContain(x.ruleId);
+        for (const x of [...r.findings, ...r.lines])
+          expect(RULE_CATALOGUE.map((m) => m.id)).toContain(x.ruleId);
       }),
       { numRuns: 500, seed: 20260302 },
     );
+  });
+});
+
+describe('selectCodes: motion-management evidence only for billed sessions', () => {
+  it('a second session without a real break bills nothing and needs no motion-management audit', () => {
+    const facts = sessionFactsSchema.parse({
+      dateOfService: '2026-03-09',
+      placeOfService: '11',
+      modality: 'photon',
+      technique: '3D',
+      isocenters: 1,
+      motionManagement: { method: 'DIBH', system: 'AlignRT', phase: 'intrafraction', beamHold: true },
+      imageGuidance: null,
+      sessionsToday: 2,
+      hoursSincePreviousSession: 2,
+    });
+    const result = selectCodes(facts, { profile: BUNDLED_PROFILES[0]!, rates: SEED_2026 });
+    expect(result.lines).toEqual([]);
+    expect(result.byMotionManagement).toBe(false);
   });
 });

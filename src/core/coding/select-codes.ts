@@ -57,22 +57,21 @@ export function selectCodes(facts: SessionFacts, ctx: CodingContext, subject = '
   if (routed) {
     deliveryCode = routed.code;
     if (routed.finding) findings.push(routed.finding);
-    if (routed.code && session.bill) lines.push(line(routed.code, session.modifiers, CODE_002.id, routed.reason));
+    if (routed.code && session.bill)
+      lines.push(line(routed.code, session.modifiers, CODE_002.id, routed.reason));
   } else {
     const level = deliveryLevel(facts, subject);
     deliveryCode = level.code;
-    byMotionManagement = level.byMotionManagement;
     findings.push(...level.findings);
-    if (session.bill) lines.push(line(level.code, session.modifiers, level.ruleId, level.reason));
-    if (level.code === '77412' && session.bill) {
-      if (level.byMotionManagement) {
-        const breast = evicoreBreastFinding(ctx.profile, facts.site, subject);
-        if (breast) findings.push(breast);
-      }
-    }
     if (session.bill) {
-      const limit = fractionLimitFinding(ctx.profile, level.code, facts.fractionNumber, subject);
-      if (limit) findings.push(limit);
+      // Only a billed session has motion-management evidence to audit.
+      byMotionManagement = level.byMotionManagement;
+      lines.push(line(level.code, session.modifiers, level.ruleId, level.reason));
+      const payerFindings = [
+        level.byMotionManagement ? evicoreBreastFinding(ctx.profile, facts.site, subject) : null,
+        fractionLimitFinding(ctx.profile, level.code, facts.fractionNumber, subject),
+      ];
+      for (const f of payerFindings) if (f) findings.push(f);
     }
   }
 
@@ -92,6 +91,8 @@ export function selectCodes(facts: SessionFacts, ctx: CodingContext, subject = '
     findings.push(igrt.finding);
   }
 
-  findings.push(...deletedCodeFindings(facts.postedCodes ?? [], subject, { delivery: deliveryCode, igrt: igrtCode }));
+  findings.push(
+    ...deletedCodeFindings(facts.postedCodes ?? [], subject, { delivery: deliveryCode, igrt: igrtCode }),
+  );
   return { lines, findings, byMotionManagement };
 }

@@ -30,7 +30,8 @@ export const BUNDLED_PROFILES: readonly PayerProfile[] = [
   {
     id: 'uhc',
     name: 'UnitedHealthcare',
-    source: 'UHC 2026 radiation oncology policy: 77387 requires modifier 26 from 2026-03-01 (ASTRO payer resource centre) [C]',
+    source:
+      'UHC 2026 radiation oncology policy: 77387 requires modifier 26 from 2026-03-01 (ASTRO payer resource centre) [C]',
     igrtModifier26: [
       { from: '2026-01-01', rule: 'either' },
       { from: '2026-03-01', rule: 'required' },

@@ -12,11 +12,13 @@ describe('bundled profiles', () => {
   it('ids are unique and include the default profile', () => {
     const ids = BUNDLED_PROFILES.map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(expect.arrayContaining(['default', 'medicare', 'uhc', 'evicore', 'commercial-omit-26']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['default', 'medicare', 'uhc', 'evicore', 'commercial-omit-26']),
+    );
   });
 
   // prettier-ignore
-  const PROFILE_SHAPES = [
+  const PROFILE_SHAPES: [id: string, twiceDaily: string, criteria: string, limits: PayerProfile['fractionLimits']][] = [
     // id, twiceDaily, amm77412Criteria, fraction limits
     ['default', 'modifier-76', 'cpt', []],
     ['medicare', 'units', 'cpt', []],
@@ -24,9 +26,12 @@ describe('bundled profiles', () => {
     ['evicore', 'modifier-76', 'evicore-breast', []],
     ['commercial-omit-26', 'modifier-76', 'cpt', [{ code: '77412', maxFractions: 25 }]],
   ];
-  it.each(PROFILE_SHAPES)('%s: twice daily %s, 77412 criteria %s', (id, twiceDaily, amm77412Criteria, fractionLimits) => {
-    expect(profile(id)).toMatchObject({ twiceDaily, amm77412Criteria, fractionLimits, breakHours: 6 });
-  });
+  it.each(PROFILE_SHAPES)(
+    '%s: twice daily %s, 77412 criteria %s',
+    (id, twiceDaily, amm77412Criteria, fractionLimits) => {
+      expect(profile(id)).toMatchObject({ twiceDaily, amm77412Criteria, fractionLimits, breakHours: 6 });
+    },
+  );
 
   it('rejects a profile with an unknown modifier rule or no modifier rule', () => {
     const bad = { ...profile('default'), igrtModifier26: [{ from: '2026-01-01', rule: 'sometimes' }] };
@@ -68,7 +73,12 @@ describe('modifier26RuleOn', () => {
     ['custom', '2026-07-01', 'required'],
   ];
   it.each(RULES_ON)('%s on %s → %s', (id, date, rule) => {
-    expect(modifier26RuleOn(profiles.find((p) => p.id === id)!, date)).toBe(rule);
+    expect(
+      modifier26RuleOn(
+        profiles.find((p) => p.id === id)!,
+        date,
+      ),
+    ).toBe(rule);
   });
 
   it('on the same `from`, the later entry wins', () => {

@@ -69,6 +69,12 @@ describe('expectedCents', () => {
     expect(expectedCents(newer, '22', '77412', [])).toBeNull();
   });
 
+  it('never prices a professional line at the global amount when the table has no -26 entry', () => {
+    const noProfessional: RateTable = { ...SEED_2026, settings: { MPFS: { '77387': 9000 }, OPPS: {} } };
+    expect(expectedCents(noProfessional, '11', '77387', ['26'])).toBeNull();
+    expect(expectedCents(noProfessional, '11', '77387', [])).toBe(9000);
+  });
+
   it('rejects fractional cents', () => {
     const bad = { ...SEED_2026, settings: { MPFS: { '77412': 391.46 }, OPPS: {} } };
     expect(rateTableSchema.safeParse(bad).success).toBe(false);

@@ -38,5 +38,6 @@ export function expectedCents(
 ): number | null {
   const professional = modifiers.includes('26');
   const rates = table.settings[settingFor(placeOfService, professional)];
-  return rates[professional ? `${code}-26` : code] ?? rates[code] ?? null;
+  // No fallback from `code-26` to the global amount: that would overstate a professional line.
+  return rates[professional ? `${code}-26` : code] ?? null;
 }

@@ -15,7 +15,7 @@ const facts = (dateOfService: string) =>
 
 describe('checkCodeSetYear (CODE-001)', () => {
   // prettier-ignore
-  const DATES = [
+  const DATES: [name: string, dateOfService: string, error: boolean][] = [
     ['last day of 2025', '2025-12-31', true],
     ['mid 2025', '2025-07-15', true],
     ['first day of 2026', '2026-01-01', false],
@@ -24,7 +24,12 @@ describe('checkCodeSetYear (CODE-001)', () => {
   it.each(DATES)('%s (%s) → error %s', (_name, dateOfService, error) => {
     const f = checkCodeSetYear(facts(dateOfService), 'f1');
     if (!error) return expect(f).toBeNull();
-    expect(f).toMatchObject({ ruleId: CODE_001.id, severity: 'error', subject: 'f1', evidence: { dateOfService } });
+    expect(f).toMatchObject({
+      ruleId: CODE_001.id,
+      severity: 'error',
+      subject: 'f1',
+      evidence: { dateOfService },
+    });
     expect(f?.fix).toMatch(/2025 code set/);
   });
 });

@@ -15,6 +15,7 @@ export function ammShortfall(mm: MotionManagement | null): string | null {
   if (mm.phase === 'setup-only') {
     return `${mm.method} was used for set-up only, not during delivery`;
   }
-  if (!mm.beamHold) return `${mm.method} monitored during delivery but could not hold the beam when out of tolerance`;
+  if (!mm.beamHold)
+    return `${mm.method} monitored during delivery but could not hold the beam when out of tolerance`;
   return null;
 }

@@ -28,17 +28,17 @@ describe('professionalIgrt (CODE-007)', () => {
     ['77373 delivery code', { technique: 'SBRT', deliverySystem: 'linac' }, '77373', false, 'SBRT'],
     ['robotic SBRT', { technique: 'SBRT', deliverySystem: 'robotic' }, 'G0340', false, 'SBRT'],
     ['brachytherapy', { technique: 'brachytherapy' }, null, false, 'brachytherapy'],
+    ['linac SRS', { technique: 'SRS', deliverySystem: 'linac' }, '77372', false, 'radiosurgery'],
+    ['cobalt SRS', { technique: 'SRS', deliverySystem: 'cobalt' }, '77371', false, 'radiosurgery'],
+    ['robotic SRS', { technique: 'SRS', deliverySystem: 'robotic' }, 'G0339', false, 'robotic'],
     ['SBRT not reviewed', { technique: 'SBRT', imageGuidance: { performed: true, physicianReviewed: false } }, '77373', false, 'SBRT'],
   ] as [string, Partial<SessionFactsInput>, string | null, boolean, string | null][];
-  it.each(CASES)(
-    '%s',
-    (_name, over, delivery, bill, warning) => {
-      const d = professionalIgrt(facts(over), 'f1', delivery);
-      expect(d.bill).toBe(bill);
-      if (d.bill) return;
-      if (warning === null) return expect(d.finding).toBeNull();
-      expect(d.finding).toMatchObject({ ruleId: CODE_007.id, severity: 'warning', subject: 'f1' });
-      expect(d.finding?.message).toContain(warning);
-    },
-  );
+  it.each(CASES)('%s', (_name, over, delivery, bill, warning) => {
+    const d = professionalIgrt(facts(over), 'f1', delivery);
+    expect(d.bill).toBe(bill);
+    if (d.bill) return;
+    if (warning === null) return expect(d.finding).toBeNull();
+    expect(d.finding).toMatchObject({ ruleId: CODE_007.id, severity: 'warning', subject: 'f1' });
+    expect(d.finding?.message).toContain(warning);
+  });
 });

@@ -47,12 +47,20 @@ describe('sessionRule (CODE-008)', () => {
 
   it('follows the profile break length', () => {
     const strict: PayerProfile = { ...profile('default'), id: 'eight-hours', breakHours: 8 };
-    expect(sessionRule(facts({ sessionsToday: 2, hoursSincePreviousSession: 7 }), strict, 'f').bill).toBe(false);
-    expect(sessionRule(facts({ sessionsToday: 2, hoursSincePreviousSession: 8 }), strict, 'f').bill).toBe(true);
+    expect(sessionRule(facts({ sessionsToday: 2, hoursSincePreviousSession: 7 }), strict, 'f').bill).toBe(
+      false,
+    );
+    expect(sessionRule(facts({ sessionsToday: 2, hoursSincePreviousSession: 8 }), strict, 'f').bill).toBe(
+      true,
+    );
   });
 
   it('the units message names the payer', () => {
-    const d = sessionRule(facts({ sessionsToday: 2, hoursSincePreviousSession: 7 }), profile('medicare'), 'f');
+    const d = sessionRule(
+      facts({ sessionsToday: 2, hoursSincePreviousSession: 7 }),
+      profile('medicare'),
+      'f',
+    );
     expect(d.finding?.message).toContain('Medicare');
     expect(d.finding?.message).toContain('7.0 h');
   });

@@ -46,7 +46,7 @@ export function sessionRule(facts: SessionFacts, profile: PayerProfile, subject:
       severity: 'info',
       subject,
       message: asUnits
-        ? `Distinct second session (${hours.toFixed(1)} h break): ${profile.name} counts it as a second unit of the day's line.`
+        ? `Distinct second session (${hours.toFixed(1)} h break): ${profile.name} counts it as a second unit: combine it with the day's first line on the claim.`
         : `Distinct second session (${hours.toFixed(1)} h break): second line with modifier 76.`,
       evidence: { hoursSincePreviousSession: hours, twiceDaily: profile.twiceDaily },
       fix: 'Keep the note that documents why a second session was necessary.',

@@ -41,8 +41,20 @@ describe('evicoreBreastFinding (PAYER-002)', () => {
   );
 
   it('evidence and message describe the course', () => {
-    const f = evicoreBreastFinding(profile('evicore'), { region: 'breast', laterality: 'right', extent: 'whole-breast' }, 'f1');
+    const f = evicoreBreastFinding(
+      profile('evicore'),
+      { region: 'breast', laterality: 'right', extent: 'whole-breast' },
+      'f1',
+    );
     expect(f?.evidence).toEqual({ laterality: 'right', extent: 'whole-breast', internalMammaryNodes: false });
     expect(f?.message).toContain('right whole-breast without internal mammary nodes');
+  });
+});
+
+describe('evicoreBreastFinding region matching', () => {
+  it('matches the breast region whatever its case', () => {
+    const evicore = BUNDLED_PROFILES.find((p) => p.id === 'evicore')!;
+    const finding = evicoreBreastFinding(evicore, { region: 'Breast', laterality: 'right' }, 'f1');
+    expect(finding?.ruleId).toBe('PAYER-002');
   });
 });

@@ -6,14 +6,19 @@ import type { PayerProfile } from '../payer-profile.js';
 export const PAYER_002: RuleMeta = {
   id: 'PAYER-002',
   title:
-    "eviCore breast criteria for 77412 with motion management: left breast or chest wall, right breast with internal mammary nodes, or bilateral",
+    'eviCore breast criteria for 77412 with motion management: left breast or chest wall, right breast with internal mammary nodes, or bilateral',
   severity: 'warning',
-  source: 'eviCore updated breast guidance, as reported by ASTRO ("I got denied or downcoded", 2026-01-21) [C]',
+  source:
+    'eviCore updated breast guidance, as reported by ASTRO ("I got denied or downcoded", 2026-01-21) [C]',
 };
 
 /** A warning when a breast course billed 77412 for motion management falls outside the payer's criteria. */
-export function evicoreBreastFinding(profile: PayerProfile, site: Site | undefined, subject: string): Finding | null {
-  if (profile.amm77412Criteria !== 'evicore-breast' || site?.region !== 'breast') return null;
+export function evicoreBreastFinding(
+  profile: PayerProfile,
+  site: Site | undefined,
+  subject: string,
+): Finding | null {
+  if (profile.amm77412Criteria !== 'evicore-breast' || site?.region.toLowerCase() !== 'breast') return null;
   const extent = site.extent ?? 'whole-breast';
   const wholeOrChestWall = extent === 'whole-breast' || extent === 'post-mastectomy';
   const meets =

@@ -6,7 +6,8 @@ export const PAYER_003: RuleMeta = {
   id: 'PAYER-003',
   title: "Fractions beyond the payer's blanket fraction limit for a code",
   severity: 'warning',
-  source: 'ASTRO, early 2026 prior-authorization denial trends: global application of fraction limits (2026-01-14) [seed]',
+  source:
+    'ASTRO, early 2026 prior-authorization denial trends: global application of fraction limits (2026-01-14) [seed]',
 };
 
 export function fractionLimitFinding(

@@ -15,6 +15,6 @@ export function unknownProfileFinding(requested: string, subject: string): Findi
     subject,
     message: `Unknown payer profile "${requested}": audited with the default CPT criteria.`,
     evidence: { profile: requested },
-    fix: 'Load the profile with --profiles, or correct the course\'s payer.profile.',
+    fix: "Load the profile with --profiles, or correct the course's payer.profile.",
   };
 }
