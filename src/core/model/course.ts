@@ -21,7 +21,10 @@ import {
  */
 export const localDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?$/, 'local date-time YYYY-MM-DDTHH:mm:ss[.sss], no offset');
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?$/,
+    'local date-time YYYY-MM-DDTHH:mm:ss[.sss], no offset',
+  );
 export const instant = z.iso.datetime({ offset: true });
 
 export const SIGNER_ROLES = ['physician', 'physicist', 'therapist', 'other'] as const;
@@ -64,10 +67,8 @@ const intervalSchema = z.object({ start: localDateTime, end: localDateTime }).st
 
 export const sampleSchema = z
   .object({
-    /** Seconds since the monitoring session's start. */
-    t: z.number().min(0),
-    /** False for an invalid delta (999), an occluded camera or a missing value. */
-    valid: z.boolean(),
+    t: z.number().min(0).describe("Seconds since the monitoring session's start."),
+    valid: z.boolean().describe('False for an invalid delta (999), an occluded camera or a missing value.'),
     outOfTolerance: z.boolean().optional(),
     xrayOn: z.boolean().optional(),
   })
@@ -76,20 +77,27 @@ export const sampleSchema = z
 export const monitoringSessionSchema = z
   .object({
     id: z.string().min(1),
-    /** Named system: AlignRT, Catalyst, RPM, Calypso, … */
-    system: z.string().min(1),
+    system: z.string().min(1).describe('Named system: AlignRT, Catalyst, RPM, Calypso, …'),
     start: localDateTime,
     end: localDateTime,
-    /** Null when the record shows no thresholds (AlignRT "N/A"). */
-    thresholds: thresholdsSchema.nullable(),
-    /** The system could hold the beam (gating active, or a documented manual hold workflow). */
-    gatingActive: z.boolean(),
-    /** Periods without valid monitoring data (occlusion, invalid deltas), when summarised. */
-    gaps: z.array(intervalSchema).default([]),
-    /** Raw samples, when present; coverage is then derived from them. */
-    samples: z.array(sampleSchema).optional(),
-    /** Periods out of tolerance and whether the beam was held during them. */
-    excursions: z.array(intervalSchema.extend({ beamHeld: z.boolean() }).strict()).default([]),
+    thresholds: thresholdsSchema
+      .nullable()
+      .describe('Null when the record shows no thresholds (AlignRT "N/A").'),
+    gatingActive: z
+      .boolean()
+      .describe('The system could hold the beam (gating active, or a documented manual hold workflow).'),
+    gaps: z
+      .array(intervalSchema)
+      .default([])
+      .describe('Periods without valid monitoring data (occlusion, invalid deltas), when summarised.'),
+    samples: z
+      .array(sampleSchema)
+      .optional()
+      .describe('Raw samples, when present; coverage is then derived from them.'),
+    excursions: z
+      .array(intervalSchema.extend({ beamHeld: z.boolean() }).strict())
+      .default([])
+      .describe('Periods out of tolerance and whether the beam was held during them.'),
   })
   .strict();
 
@@ -100,10 +108,16 @@ export const fractionSchema = z
     date: calendarDate,
     beams: z.array(beamSchema),
     monitoring: z.array(monitoringSessionSchema).default([]),
-    /** The fraction's SGRT record (document) and its physician signature. */
-    sgrtRecord: z.object({ documentId: z.string().min(1), signature: signatureSchema.nullable() }).strict().nullable(),
-    /** Image guidance done at this fraction and its physician review (77387-26). */
-    imageGuidance: z.object({ performed: z.boolean(), review: signatureSchema.nullable() }).strict().nullable(),
+    sgrtRecord: z
+      .object({ documentId: z.string().min(1), signature: signatureSchema.nullable() })
+      .strict()
+      .nullable()
+      .describe("The fraction's SGRT record (document) and its physician signature."),
+    imageGuidance: z
+      .object({ performed: z.boolean(), review: signatureSchema.nullable() })
+      .strict()
+      .nullable()
+      .describe('Image guidance done at this fraction and its physician review (77387-26).'),
     postedCodes: z.array(z.string().regex(/^[0-9A-Z]{5}$/)).optional(),
   })
   .strict();
@@ -130,8 +144,11 @@ export const courseSchema = z
       .strict(),
     facility: z
       .object({
-        /** IANA zone in which the facility's wall-clock readings are taken. */
-        timeZone: z.string().min(1).refine(isValidTimeZone, 'not an IANA time zone (e.g. America/New_York)'),
+        timeZone: z
+          .string()
+          .min(1)
+          .refine(isValidTimeZone, 'not an IANA time zone (e.g. America/New_York)')
+          .describe("IANA zone in which the facility's wall-clock readings are taken."),
         placeOfService,
       })
       .strict(),
@@ -143,8 +160,10 @@ export const courseSchema = z
     orders: z.array(orderSchema).default([]),
     necessity: necessitySchema.nullable(),
     fractions: z.array(fractionSchema),
-    /** Scheduled fractions not yet delivered (their first beam-on is the signature deadline). */
-    schedule: z.array(z.object({ date: calendarDate, beamOn: localDateTime }).strict()).default([]),
+    schedule: z
+      .array(z.object({ date: calendarDate, beamOn: localDateTime }).strict())
+      .default([])
+      .describe('Scheduled fractions not yet delivered (their first beam-on is the signature deadline).'),
   })
   .strict();
 

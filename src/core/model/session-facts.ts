@@ -15,13 +15,20 @@ export const thresholdsSchema = z
 
 export const motionManagementSchema = z
   .object({
-    /** e.g. "SGRT", "DIBH", "gating", "fiducial tracking", "abdominal compression". */
-    method: z.string().min(1),
-    /** Named system, e.g. AlignRT, Catalyst, RPM, Calypso. */
-    system: z.string().min(1).nullable().optional(),
+    method: z
+      .string()
+      .min(1)
+      .describe('e.g. "SGRT", "DIBH", "gating", "fiducial tracking", "abdominal compression".'),
+    system: z
+      .string()
+      .min(1)
+      .nullable()
+      .optional()
+      .describe('Named system, e.g. AlignRT, Catalyst, RPM, Calypso.'),
     phase: z.enum(['setup-only', 'intrafraction']),
-    /** The beam is held (manually or automatically) when the patient moves out of tolerance. */
-    beamHold: z.boolean(),
+    beamHold: z
+      .boolean()
+      .describe('The beam is held (manually or automatically) when the patient moves out of tolerance.'),
     thresholds: thresholdsSchema.nullable().optional(),
   })
   .strict();
@@ -35,13 +42,16 @@ export const imageGuidanceSchema = z
 
 export const siteSchema = z
   .object({
-    /** Anatomic site, lower case: breast, prostate, lung, … */
-    region: z.string().min(1),
+    region: z.string().min(1).describe('Anatomic site, lower case: breast, prostate, lung, …'),
     laterality: z.enum(['left', 'right', 'bilateral', 'none']).optional(),
-    /** Breast: the internal mammary nodes are treated (eviCore right-breast criterion). */
-    internalMammaryNodes: z.boolean().optional(),
-    /** Breast: whole breast or post-mastectomy chest wall. */
-    extent: z.enum(['whole-breast', 'post-mastectomy', 'partial-breast', 'other']).optional(),
+    internalMammaryNodes: z
+      .boolean()
+      .optional()
+      .describe('Breast: the internal mammary nodes are treated (eviCore right-breast criterion).'),
+    extent: z
+      .enum(['whole-breast', 'post-mastectomy', 'partial-breast', 'other'])
+      .optional()
+      .describe('Breast: whole breast or post-mastectomy chest wall.'),
   })
   .strict();
 
@@ -53,24 +63,54 @@ export const sessionFactsSchema = z
     dateOfService: calendarDate,
     /** 11 freestanding office (MPFS); 19/22 hospital outpatient (OPPS). */
     placeOfService,
-    /** Payer profile id; the default profile follows the CPT criteria. */
-    payer: z.string().min(1).nullable().optional(),
+    payer: z
+      .string()
+      .min(1)
+      .nullable()
+      .optional()
+      .describe('Payer profile id; the default profile follows the CPT criteria.'),
     modality: z.enum(MODALITIES),
     technique: z.enum(TECHNIQUES),
     isocenters: z.number().int().min(1).max(20),
     motionManagement: motionManagementSchema.nullable(),
     imageGuidance: imageGuidanceSchema.nullable(),
-    /** Delivery sessions this patient has on this date (1 or 2 for twice-daily). */
-    sessionsToday: z.number().int().min(1).max(4).default(1),
-    /** Hours from the previous session's end to this session's start the same day; null for the first. */
-    hoursSincePreviousSession: z.number().min(0).max(24).nullable().default(null),
-    /** For routing: which machine delivers SRS/SBRT (linac 77372/77373, cobalt 77371, robotic G0339/G0340). */
-    deliverySystem: z.enum(['linac', 'cobalt', 'robotic']).optional(),
-    /** Fraction number within the course (payer fraction limits, robotic first/subsequent fraction). */
-    fractionNumber: z.number().int().min(1).optional(),
+    sessionsToday: z
+      .number()
+      .int()
+      .min(1)
+      .max(4)
+      .default(1)
+      .describe('Delivery sessions this patient has on this date (1 or 2 for twice-daily).'),
+    hoursSincePreviousSession: z
+      .number()
+      .min(0)
+      .max(24)
+      .nullable()
+      .default(null)
+      .describe(
+        "Hours from the previous session's end to this session's start the same day; null for the first.",
+      ),
+    deliverySystem: z
+      .enum(['linac', 'cobalt', 'robotic'])
+      .optional()
+      .describe(
+        'For routing: which machine delivers SRS/SBRT (linac 77372/77373, cobalt 77371, robotic G0339/G0340).',
+      ),
+    fractionNumber: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe(
+        'Fraction number within the course (payer fraction limits, robotic first/subsequent fraction).',
+      ),
     site: siteSchema.optional(),
-    /** Codes the charge-capture system posted for this session, checked against the 2026 code set. */
-    postedCodes: z.array(z.string().regex(/^[0-9A-Z]{5}$/)).optional(),
+    postedCodes: z
+      .array(z.string().regex(/^[0-9A-Z]{5}$/))
+      .optional()
+      .describe(
+        'Codes the charge-capture system posted for this session, checked against the 2026 code set.',
+      ),
   })
   .strict();
 
