@@ -59,7 +59,7 @@ const ZONES: readonly (readonly [string, number])[] = [
 const PHYSICIANS = ['DR-SYN-01', 'DR-SYN-02', 'DR-SYN-03', 'DR-SYN-04', 'DR-SYN-05', 'DR-SYN-06'];
 
 const GOOD_NECESSITY =
-  "Left breast cancer after lumpectomy, 40.05 Gy in 15 fractions to the whole left breast. On free-breathing planning the mean heart dose was 4.1 Gy; with deep-inspiration breath hold her mean heart dose falls to 1.2 Gy and the LAD is spared. AlignRT surface guidance monitors her continuously in real time during every beam with a 3 mm translation and 3 degree rotation threshold; therapists are alerted visually and the beam is held automatically (gating) whenever she moves out of tolerance.";
+  'Left breast cancer after lumpectomy, 40.05 Gy in 15 fractions to the whole left breast. On free-breathing planning the mean heart dose was 4.1 Gy; with deep-inspiration breath hold her mean heart dose falls to 1.2 Gy and the LAD is spared. AlignRT surface guidance monitors her continuously in real time during every beam with a 3 mm translation and 3 degree rotation threshold; therapists are alerted visually and the beam is held automatically (gating) whenever she moves out of tolerance.';
 const TEMPLATE_NECESSITY =
   'Active motion management with [SYSTEM] is medically necessary for this patient because ____. Threshold: ___ mm.';
 const AMM_ORDER =
@@ -101,18 +101,31 @@ export function courseFactory(seed: number): CourseFactory {
   };
   let seq = 0;
 
-  const sign = (naiveMs: number, zone: string, signerId: string, role: SignatureInput['role'] = 'physician') => ({
+  const sign = (
+    naiveMs: number,
+    zone: string,
+    signerId: string,
+    role: SignatureInput['role'] = 'physician',
+  ) => ({
     signerId,
     role,
     signedAt: `${local(naiveMs)}${offsetOn(zone, dateOf(naiveMs))}`,
   });
 
   /** A physician signature after `afterMs`: mostly within two hours, sometimes days late, missing, or not a physician's. */
-  const documentSignature = (afterMs: number, zone: string, physician: string, lateShare: number, missingShare: number) => {
+  const documentSignature = (
+    afterMs: number,
+    zone: string,
+    physician: string,
+    lateShare: number,
+    missingShare: number,
+  ) => {
     const r = rnd();
     if (r < missingShare) return null;
-    if (r < missingShare + lateShare) return sign(afterMs + 4 * DAY_MS + int(0, 3600) * 1000, zone, physician);
-    if (r < missingShare + lateShare + 0.01) return sign(afterMs + int(600, 3600) * 1000, zone, 'SYN-THERAPIST-07', 'therapist');
+    if (r < missingShare + lateShare)
+      return sign(afterMs + 4 * DAY_MS + int(0, 3600) * 1000, zone, physician);
+    if (r < missingShare + lateShare + 0.01)
+      return sign(afterMs + int(600, 3600) * 1000, zone, 'SYN-THERAPIST-07', 'therapist');
     return sign(afterMs + int(1800, 7200) * 1000, zone, physician);
   };
 
@@ -121,7 +134,11 @@ export function courseFactory(seed: number): CourseFactory {
     switch (kind) {
       case 'breast-dibh':
         return {
-          site: { region: 'breast', laterality: 'left', extent: chance(0.7) ? 'whole-breast' : 'post-mastectomy' },
+          site: {
+            region: 'breast',
+            laterality: 'left',
+            extent: chance(0.7) ? 'whole-breast' : 'post-mastectomy',
+          },
           plan: {
             ...base,
             technique: chance(0.8) ? '3D' : 'IMRT',
@@ -168,7 +185,13 @@ export function courseFactory(seed: number): CourseFactory {
       case 'multi-isocenter':
         return {
           site: { region: 'craniospinal', laterality: 'none' },
-          plan: { ...base, technique: '3D', isocenters: int(2, 3), motionManagement: null, imageGuidance: { performed: true } },
+          plan: {
+            ...base,
+            technique: '3D',
+            isocenters: int(2, 3),
+            motionManagement: null,
+            imageGuidance: { performed: true },
+          },
         };
     }
   }
@@ -178,7 +201,9 @@ export function courseFactory(seed: number): CourseFactory {
       case 'breast-dibh':
         return chance(0.2) ? ['LT MED', 'LT LAT', 'SCV AP', 'SCV PA'] : ['LT MED', 'LT LAT'];
       case 'imrt':
-        return technique === 'VMAT' ? ['ARC1', 'ARC2'] : ['G0', 'G51', 'G103', 'G154', 'G206', 'G257', 'G309'].slice(0, int(5, 7));
+        return technique === 'VMAT'
+          ? ['ARC1', 'ARC2']
+          : ['G0', 'G51', 'G103', 'G154', 'G206', 'G257', 'G309'].slice(0, int(5, 7));
       case 'palliative-2d':
         return chance(0.5) ? ['AP', 'PA'] : ['PA'];
       case 'electrons':
@@ -189,7 +214,11 @@ export function courseFactory(seed: number): CourseFactory {
   }
 
   /** One AlignRT session around the beams, sometimes with an occlusion gap, a long gap or an excursion. */
-  function monitoring(id: string, beams: { on: number; off: number }[], thresholdsShown: boolean): MonitoringInput {
+  function monitoring(
+    id: string,
+    beams: { on: number; off: number }[],
+    thresholdsShown: boolean,
+  ): MonitoringInput {
     const gaps: { start: string; end: string }[] = [];
     const excursions: { start: string; end: string; beamHeld: boolean }[] = [];
     const beam = pick(beams);
@@ -287,13 +316,26 @@ export function courseFactory(seed: number): CourseFactory {
     }
 
     const planningDay = FIRST_START - 7 * DAY_MS + slot;
-    const necessityText = breast ? weighted([[GOOD_NECESSITY, 0.85], ['DIBH', 0.1], [TEMPLATE_NECESSITY, 0.05]] as const) : null;
+    const necessityText = breast
+      ? weighted([
+          [GOOD_NECESSITY, 0.85],
+          ['DIBH', 0.1],
+          [TEMPLATE_NECESSITY, 0.05],
+        ] as const)
+      : null;
     const orderRoll = rnd();
     return {
       schemaVersion: 1,
       courseId,
       patient: { id: `SYN${String(seq).padStart(7, '0')}` },
-      facility: { timeZone: zone, placeOfService: weighted([['11', 0.6], ['22', 0.35], ['19', 0.05]] as const) },
+      facility: {
+        timeZone: zone,
+        placeOfService: weighted([
+          ['11', 0.6],
+          ['22', 0.35],
+          ['19', 0.05],
+        ] as const),
+      },
       payer: { profile },
       physicianId: physician,
       site,
@@ -313,7 +355,11 @@ export function courseFactory(seed: number): CourseFactory {
       necessity:
         necessityText === null
           ? null
-          : { documentId: `${courseId}-NOTE`, text: necessityText, signature: sign(planningDay - 3_600_000, zone, physician) },
+          : {
+              documentId: `${courseId}-NOTE`,
+              text: necessityText,
+              signature: sign(planningDay - 3_600_000, zone, physician),
+            },
       fractions,
       schedule,
     };

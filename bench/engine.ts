@@ -7,7 +7,9 @@
  *
  *   npm run bench                                  # 10k (anchor), 100k, 1M
  *   npm run bench -- --sizes 10000,100000          # other sizes (the 10k anchor is always measured)
- *   options: --anchor N (default 10000), --chunk COURSES (default 2000), --seed N (default 20260101)
+ *   options: --anchor N (default 10000), --chunk COURSES (default 250), --seed N (default 20260101),
+ *            --warmup N fractions audited first and not reported (default 50000),
+ *            --repeats N runs of the anchor size, the median reported (default 3)
  *
  * Prints one JSON object per line (architecture.md, "Benchmarks").
  */
@@ -21,7 +23,6 @@ import { SEED_2026 } from '../src/core/rates/seed-2026.js';
 import { BENCH_NOW, courseFactory } from './course-factory.js';
 
 const BENCH = 'engine';
-const WARM_UP_FRACTIONS = 5_000;
 
 interface SizeResult {
   size: number;
@@ -35,7 +36,8 @@ interface SizeResult {
 
 const positiveInt = (name: string, value: string): number => {
   const n = Number(value.replace(/_/g, ''));
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--${name}: expected a positive integer, got "${value}"`);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new Error(`--${name}: expected a positive integer, got "${value}"`);
   return n;
 };
 
@@ -43,14 +45,18 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10000,100000,1000000' },
     anchor: { type: 'string', default: '10000' },
-    chunk: { type: 'string', default: '2000' },
+    chunk: { type: 'string', default: '250' },
     seed: { type: 'string', default: '20260101' },
+    warmup: { type: 'string', default: '50000' },
+    repeats: { type: 'string', default: '3' },
   },
 });
 const sizes = values.sizes.split(',').map((s) => positiveInt('sizes', s.trim()));
 const anchor = positiveInt('anchor', values.anchor);
 const chunkCourses = positiveInt('chunk', values.chunk);
 const seed = positiveInt('seed', values.seed);
+const warmup = positiveInt('warmup', values.warmup);
+const repeats = positiveInt('repeats', values.repeats);
 
 const context: AuditContext = {
   profiles: new Map(BUNDLED_PROFILES.map((p) => [p.id, p])),
@@ -107,18 +113,32 @@ function run(size: number, runSeed: number): SizeResult {
   return result;
 }
 
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+
+/** The anchor: about a second of work, so it is run `repeats` times and the median times are kept. */
+function runAnchor(): SizeResult {
+  const runs = Array.from({ length: repeats }, () => run(anchor, seed));
+  return {
+    ...runs[0]!,
+    auditMs: median(runs.map((r) => r.auditMs)),
+    validateMs: median(runs.map((r) => r.validateMs)),
+    peakRssBytes: Math.max(...runs.map((r) => r.peakRssBytes)),
+  };
+}
+
 const perSecond = (fractions: number, ms: number): number => Math.round((fractions / ms) * 1000);
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 const mib = (bytes: number): number => Math.round((bytes / 1048576) * 10) / 10;
 const print = (line: Record<string, unknown>) => console.log(JSON.stringify({ bench: BENCH, ...line }));
 
-// Warm-up (not reported): lets the JIT compile the audit before the anchor is measured.
-run(WARM_UP_FRACTIONS, seed + 1);
+// Warm-up (not reported, another seed): the audit reaches steady speed only after some 40k fractions
+// (JIT tiers, Temporal/Intl caches); without it the anchor would be measured cold and every ratio inflated.
+run(warmup, seed + 1);
 
 const ordered = [anchor, ...sizes.filter((s) => s !== anchor).sort((a, b) => a - b)];
 let base: SizeResult | undefined;
 for (const size of ordered) {
-  const r = run(size, seed);
+  const r = size === anchor ? runAnchor() : run(size, seed);
   base ??= r;
   const audit = perSecond(size, r.auditMs);
   const auditBase = perSecond(base.size, base.auditMs);
@@ -154,3 +174,17 @@ for (const size of ordered) {
     ratio: round3(r.peakRssBytes / base.peakRssBytes),
   });
 }
+
+// The anchor once more, last: if it too has slowed down, the drop at larger sizes is the machine (other
+// load, thermal) or the process state, not the size.
+const again = runAnchor();
+const anchorBase = perSecond(base!.size, base!.auditMs);
+const anchorAgain = perSecond(anchor, again.auditMs);
+print({
+  metric: 'fractions_per_second_anchor_recheck',
+  size: anchor,
+  value: anchorAgain,
+  unit: 'fractions/s',
+  baseline: anchorBase,
+  ratio: round3(anchorAgain / anchorBase),
+});

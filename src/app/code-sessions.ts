@@ -13,7 +13,10 @@ export interface CodedSession extends CodingResult {
 /** `sgrt-billing code`: session facts documents → billable lines and findings. Invalid input → InputError. */
 export async function codeSessions(paths: readonly string[], ctx: AuditContext): Promise<CodedSession[]> {
   const { files, problems } = await readInputFiles(paths);
-  const parsed = files.map((f) => ({ file: f.name, result: validateDocument(f.text, f.name, sessionFactsSchema) }));
+  const parsed = files.map((f) => ({
+    file: f.name,
+    result: validateDocument(f.text, f.name, sessionFactsSchema),
+  }));
   problems.push(...parsed.flatMap((p) => (p.result.ok ? [] : p.result.problems)));
   if (problems.length > 0) throw new InputError(problems);
   return parsed.map(({ file, result }) => {

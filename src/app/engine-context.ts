@@ -31,7 +31,9 @@ export async function engineContext(settings: EngineSettings): Promise<AuditCont
     try {
       text = await readFile(settings.profilesFile, 'utf8');
     } catch {
-      throw new InputError([{ location: settings.profilesFile, message: 'cannot read the payer profiles file' }]);
+      throw new InputError([
+        { location: settings.profilesFile, message: 'cannot read the payer profiles file' },
+      ]);
     }
     const parsed = validateDocument(text, settings.profilesFile, payerProfilesDocumentSchema);
     if (!parsed.ok) throw new InputError(parsed.problems);

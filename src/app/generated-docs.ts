@@ -14,7 +14,11 @@ export function generatedDocs(): Record<string, string> {
     `${JSON.stringify({ $id: id, title, ...z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) }, null, 2)}\n`;
   return {
     'schema/course.schema.json': schema(courseSchema, 'course.schema.json', 'sgrt-billing course document'),
-    'schema/session-facts.schema.json': schema(sessionFactsSchema, 'session-facts.schema.json', 'sgrt-billing session facts'),
+    'schema/session-facts.schema.json': schema(
+      sessionFactsSchema,
+      'session-facts.schema.json',
+      'sgrt-billing session facts',
+    ),
     'schema/payer-profiles.schema.json': schema(
       payerProfilesDocumentSchema,
       'payer-profiles.schema.json',

@@ -33,7 +33,10 @@ export async function readInputFiles(
     for (const name of names) {
       const size = (await stat(name)).size;
       if (size > MAX_DOCUMENT_BYTES) {
-        problems.push({ location: name, message: `file is ${size} bytes; the limit is ${MAX_DOCUMENT_BYTES}` });
+        problems.push({
+          location: name,
+          message: `file is ${size} bytes; the limit is ${MAX_DOCUMENT_BYTES}`,
+        });
         continue;
       }
       files.push({ name, text: await readFile(name, 'utf8') });

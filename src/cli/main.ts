@@ -17,7 +17,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--format <format>', 'json or table', 'json')
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above info|warning|error')
     .option('--profiles <file>', 'extra payer profiles (JSON array, schema/payer-profiles.schema.json)')
-    .action(async (files: string[], opts) => setExit(await (await import('./commands/code.js')).runCode(files, opts)));
+    .action(async (files: string[], opts) =>
+      setExit(await (await import('./commands/code.js')).runCode(files, opts)),
+    );
 
   program
     .command('audit')
@@ -31,7 +33,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--occlusion-tolerance <seconds>', 'monitoring gaps tolerated during beam-on (default 10)')
     .option('--last-fraction-hours <hours>', 'signature deadline after the last fraction (default 72)')
     .option('--skip-invalid', 'audit the valid documents even when others are invalid')
-    .action(async (paths: string[], opts) => setExit(await (await import('./commands/audit.js')).runAudit(paths, opts)));
+    .action(async (paths: string[], opts) =>
+      setExit(await (await import('./commands/audit.js')).runAudit(paths, opts)),
+    );
 
   program
     .command('rules')

@@ -29,7 +29,9 @@ export function findingsExitCode(findings: readonly Finding[], threshold: Severi
 export function nowOption(value: string | undefined): number {
   if (value === undefined) return Date.now();
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
-    throw new UsageError(`--now must be an instant with its offset, e.g. 2026-03-20T12:00:00-04:00 (got "${value}")`);
+    throw new UsageError(
+      `--now must be an instant with its offset, e.g. 2026-03-20T12:00:00-04:00 (got "${value}")`,
+    );
   }
   return Date.parse(value);
 }

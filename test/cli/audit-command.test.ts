@@ -19,9 +19,14 @@ async function auditJson(...args: string[]) {
   return { run, doc: JSON.parse(run.stdout) };
 }
 
-function statuses(doc: { courses: { audit: { courseId: string; fractions: FractionOut[] } }[] }, courseId: string) {
+function statuses(
+  doc: { courses: { audit: { courseId: string; fractions: FractionOut[] } }[] },
+  courseId: string,
+) {
   const course = doc.courses.find((c) => c.audit.courseId === courseId)!;
-  return course.audit.fractions.map((f) => `${f.number}:${f.status}:${f.lines.map((l) => [l.code, ...l.modifiers].join('-')).join('+')}`);
+  return course.audit.fractions.map(
+    (f) => `${f.number}:${f.status}:${f.lines.map((l) => [l.code, ...l.modifiers].join('-')).join('+')}`,
+  );
 }
 
 describe('sgrt-billing audit on the bundled examples', () => {
@@ -42,8 +47,16 @@ describe('sgrt-billing audit on the bundled examples', () => {
       '10:hold:77412+77387-26', // signatures due before the next scheduled beam-on
     ]);
     expect(statuses(doc, 'C-1002').every((s) => s.includes(':hold:'))).toBe(true); // "DIBH" alone
-    expect(statuses(doc, 'C-1003').every((s) => s.startsWith('1:downgrade') || s.includes(':downgrade:77407'))).toBe(true);
-    expect(statuses(doc, 'C-1005')).toEqual(['1:ready:77402', '2:ready:77402', '3:ready:77402', '4:ready:77402', '5:ready:77402']);
+    expect(
+      statuses(doc, 'C-1003').every((s) => s.startsWith('1:downgrade') || s.includes(':downgrade:77407')),
+    ).toBe(true);
+    expect(statuses(doc, 'C-1005')).toEqual([
+      '1:ready:77402',
+      '2:ready:77402',
+      '3:ready:77402',
+      '4:ready:77402',
+      '5:ready:77402',
+    ]);
     expect(statuses(doc, 'C-1008')).toEqual(['1:ready:77373', '2:ready:77373', '3:ready:77373']);
     expect(statuses(doc, 'C-1009')).toEqual([
       '1:ready:77407+77387-26',
@@ -54,9 +67,21 @@ describe('sgrt-billing audit on the bundled examples', () => {
   });
 
   it('--fail-on error exits 1 on the examples (they carry errors on purpose)', async () => {
-    const run = await runCli('audit', 'examples/courses', '--now', NOW, '--fail-on', 'error', '--format', 'ndjson');
+    const run = await runCli(
+      'audit',
+      'examples/courses',
+      '--now',
+      NOW,
+      '--fail-on',
+      'error',
+      '--format',
+      'ndjson',
+    );
     expect(run.code).toBe(1);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(41);
     expect(lines[0]).toHaveProperty('file');
   });
@@ -65,7 +90,10 @@ describe('sgrt-billing audit on the bundled examples', () => {
     const { doc } = await auditJson('examples/courses', '--rule', 'DOC-008');
     const fractions = doc.courses.flatMap((c: { audit: { fractions: FractionOut[] } }) => c.audit.fractions);
     expect(fractions.map((f: FractionOut) => f.number)).toEqual([4, 10]);
-    expect(fractions.flatMap((f: FractionOut) => f.findings.map((x) => x.ruleId))).toEqual(['DOC-008', 'DOC-008']);
+    expect(fractions.flatMap((f: FractionOut) => f.findings.map((x) => x.ruleId))).toEqual([
+      'DOC-008',
+      'DOC-008',
+    ]);
   });
 
   it('prints a readable table with a summary', async () => {

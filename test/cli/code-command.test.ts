@@ -16,7 +16,13 @@ describe('sgrt-billing code', () => {
     const run = await runCli('code', 'examples/facts/breast-left-dibh-amm.json');
     expect(run.code).toBe(0);
     const doc = JSON.parse(run.stdout);
-    expect(doc.lines.map((l: { code: string; modifiers: string[]; units: number }) => [l.code, l.modifiers, l.units])).toEqual([
+    expect(
+      doc.lines.map((l: { code: string; modifiers: string[]; units: number }) => [
+        l.code,
+        l.modifiers,
+        l.units,
+      ]),
+    ).toEqual([
       ['77412', [], 1],
       ['77387', ['26'], 1],
     ]);
@@ -24,7 +30,11 @@ describe('sgrt-billing code', () => {
   });
 
   it.each([
-    ['examples/facts/prostate-setup-only-sgrt.json', ['77407', '77387'], ['CODE-006', 'CODE-009', 'CODE-009']],
+    [
+      'examples/facts/prostate-setup-only-sgrt.json',
+      ['77407', '77387'],
+      ['CODE-006', 'CODE-009', 'CODE-009'],
+    ],
     ['examples/facts/lung-sbrt.json', ['77373'], ['CODE-007']],
     ['examples/facts/lung-twice-daily-second-session.json', ['77407', '77387'], ['CODE-008']],
   ])('%s', async (file, codes, ruleIds) => {
@@ -79,7 +89,10 @@ describe('sgrt-billing code', () => {
   });
 
   it('reports JSON syntax errors by line and column', async () => {
-    const file = factsFile('syntax.json', '{\n  "dateOfService": "2026-03-02",\n  "placeOfService": 11 11\n}');
+    const file = factsFile(
+      'syntax.json',
+      '{\n  "dateOfService": "2026-03-02",\n  "placeOfService": 11 11\n}',
+    );
     const run = await runCli('code', file);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/syntax\.json:line 3, column \d+: not valid JSON/);

@@ -48,7 +48,9 @@ export async function runAudit(paths: string[], opts: AuditCommandOptions): Prom
   }));
 
   if (format === 'json') {
-    process.stdout.write(`${JSON.stringify({ summary: summarise(audited), courses: audited, invalid: run.invalid }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ summary: summarise(audited), courses: audited, invalid: run.invalid }, null, 2)}\n`,
+    );
   } else if (format === 'ndjson') {
     for (const { file, audit } of audited) {
       for (const fr of audit.fractions) process.stdout.write(`${JSON.stringify({ file, ...fr })}\n`);
@@ -57,7 +59,10 @@ export async function runAudit(paths: string[], opts: AuditCommandOptions): Prom
     process.stdout.write(renderAuditTables(audited, run.invalid));
   }
   for (const p of run.invalid) process.stderr.write(`skipped ${p.location}: ${p.message}\n`);
-  const findings = audited.flatMap(({ audit }) => [...audit.findings, ...audit.fractions.flatMap((f) => f.findings)]);
+  const findings = audited.flatMap(({ audit }) => [
+    ...audit.findings,
+    ...audit.fractions.flatMap((f) => f.findings),
+  ]);
   return findingsExitCode(findings, threshold);
 }
 
@@ -81,7 +86,9 @@ function renderAuditTables(audited: readonly AuditedFile[], invalid: readonly In
   const out: string[] = [];
   for (const { file, audit } of audited) {
     const score = audit.elements.filter((e) => e.present).length;
-    out.push(`Course ${audit.courseId}  (${file})  payer profile: ${audit.payerProfile}  documentation: ${score}/5`);
+    out.push(
+      `Course ${audit.courseId}  (${file})  payer profile: ${audit.payerProfile}  documentation: ${score}/5`,
+    );
     for (const f of audit.findings) out.push(findingLine(f, '  '));
     const rows = audit.fractions.map((fr) => [
       String(fr.number),

@@ -34,12 +34,20 @@ export async function runCode(files: string[], opts: CodeOptions): Promise<numbe
   } else {
     for (const c of coded) {
       if (coded.length > 1) process.stdout.write(`${c.file}\n`);
-      const rows = c.lines.map((l) => [lineLabel(l), String(l.units), formatMoney(l.expectedCents), l.ruleId, l.reason]);
+      const rows = c.lines.map((l) => [
+        lineLabel(l),
+        String(l.units),
+        formatMoney(l.expectedCents),
+        l.ruleId,
+        l.reason,
+      ]);
       process.stdout.write(
         `${rows.length ? renderTable(['line', 'units', 'expected', 'rule', 'why'], rows, [1, 2]) : 'No billable line.'}\n`,
       );
       for (const f of c.findings) {
-        process.stdout.write(`  ${f.severity.toUpperCase()} ${f.ruleId}: ${f.message}${f.fix ? `\n    fix: ${f.fix}` : ''}\n`);
+        process.stdout.write(
+          `  ${f.severity.toUpperCase()} ${f.ruleId}: ${f.message}${f.fix ? `\n    fix: ${f.fix}` : ''}\n`,
+        );
       }
       process.stdout.write('\n');
     }

@@ -7,18 +7,34 @@ import { Temporal } from 'temporal-polyfill';
  * reported, never guessed.
  */
 export type LocalReading =
-  | { ok: true; epochMs: number }
-  | { ok: false; problem: 'ambiguous' | 'nonexistent' | 'malformed' };
+  { ok: true; epochMs: number } | { ok: false; problem: 'ambiguous' | 'nonexistent' | 'malformed' };
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?$/;
 
+const validZones = new Set<string>();
+
 export function isValidTimeZone(zone: string): boolean {
+  if (validZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone.length > 0;
   } catch {
     return false;
   }
+  if (zone.length === 0) return false;
+  validZones.add(zone);
+  return true;
+}
+
+const clocks = new Map<string, LocalClock>();
+
+/** One clock per zone, shared, so each (zone, day) offset is looked up once per process. */
+export function clockFor(timeZone: string): LocalClock {
+  let clock = clocks.get(timeZone);
+  if (!clock) {
+    clock = new LocalClock(timeZone);
+    clocks.set(timeZone, clock);
+  }
+  return clock;
 }
 
 export class LocalClock {
@@ -58,7 +74,8 @@ export class LocalClock {
     const local = Temporal.PlainDateTime.from(reading);
     const earlier = local.toZonedDateTime(this.timeZone, { disambiguation: 'earlier' });
     const later = local.toZonedDateTime(this.timeZone, { disambiguation: 'later' });
-    if (earlier.epochMilliseconds === later.epochMilliseconds) return { ok: true, epochMs: earlier.epochMilliseconds };
+    if (earlier.epochMilliseconds === later.epochMilliseconds)
+      return { ok: true, epochMs: earlier.epochMilliseconds };
     return { ok: false, problem: earlier.toPlainDateTime().equals(local) ? 'ambiguous' : 'nonexistent' };
   }
 }

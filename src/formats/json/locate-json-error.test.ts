@@ -13,7 +13,7 @@ describe('locateJsonError', () => {
     ['{"a": tru}', 6],
     ['[1] [2]', 4],
     ['{"a": [1, 2}', 11],
-    ['[' .repeat(50_000), 50_000],
+    ['['.repeat(50_000), 50_000],
   ])('%j fails at offset %i', (text, offset) => {
     expect(locateJsonError(text)?.offset).toBe(offset);
   });
@@ -43,17 +43,23 @@ describe('locateJsonError', () => {
 
   it('agrees with JSON.parse on mutated JSON (a character dropped or inserted)', () => {
     fc.assert(
-      fc.property(fc.json(), fc.nat(), fc.constantFrom('', '"', ',', '}', ']', '{', '[', ':', '\\', '\n', 'x'), (json, at, ch) => {
-        const p = json.length ? at % json.length : 0;
-        const text = ch === '' ? json.slice(0, p) + json.slice(p + 1) : json.slice(0, p) + ch + json.slice(p);
-        let valid = true;
-        try {
-          JSON.parse(text);
-        } catch {
-          valid = false;
-        }
-        expect(locateJsonError(text) === null).toBe(valid);
-      }),
+      fc.property(
+        fc.json(),
+        fc.nat(),
+        fc.constantFrom('', '"', ',', '}', ']', '{', '[', ':', '\\', '\n', 'x'),
+        (json, at, ch) => {
+          const p = json.length ? at % json.length : 0;
+          const text =
+            ch === '' ? json.slice(0, p) + json.slice(p + 1) : json.slice(0, p) + ch + json.slice(p);
+          let valid = true;
+          try {
+            JSON.parse(text);
+          } catch {
+            valid = false;
+          }
+          expect(locateJsonError(text) === null).toBe(valid);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -9,6 +9,8 @@ export interface JsonSyntaxError {
 
 const WS = new Set([' ', '\t', '\n', '\r']);
 const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+// Raw control characters (U+0000–U+001F) are not allowed inside JSON strings (RFC 8259 §7).
+// eslint-disable-next-line no-control-regex
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 
 export function locateJsonError(text: string): JsonSyntaxError | null {
@@ -29,7 +31,9 @@ export function locateJsonError(text: string): JsonSyntaxError | null {
   for (;;) {
     skip();
     if (i >= text.length) {
-      return stack.length === 0 && state === 'after-value' ? null : fail('more input (the text ends too early)');
+      return stack.length === 0 && state === 'after-value'
+        ? null
+        : fail('more input (the text ends too early)');
     }
     const c = text[i]!;
     if (state === 'value' || state === 'value-or-close') {

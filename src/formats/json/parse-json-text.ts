@@ -12,7 +12,12 @@ export function parseJsonText(text: string, source: string): Parsed<unknown> {
     const column = error.offset - before.lastIndexOf('\n');
     return {
       ok: false,
-      problems: [{ location: `${source}:line ${line}, column ${column}`, message: `not valid JSON: expected ${error.expected}` }],
+      problems: [
+        {
+          location: `${source}:line ${line}, column ${column}`,
+          message: `not valid JSON: expected ${error.expected}`,
+        },
+      ],
     };
   }
 }

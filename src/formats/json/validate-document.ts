@@ -10,7 +10,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** JSON text → a document checked against a schema, with every problem listed by its path. */
-export function validateDocument<S extends z.ZodType>(text: string, source: string, schema: S): Parsed<z.output<S>> {
+export function validateDocument<S extends z.ZodType>(
+  text: string,
+  source: string,
+  schema: S,
+): Parsed<z.output<S>> {
   const json = parseJsonText(text, source);
   if (!json.ok) return json;
   const result = schema.safeParse(json.value);
