@@ -11,7 +11,11 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import { auditCourse, type CourseAudit, type FractionAudit } from '../../src/core/audit/audit-course.js';
-import { type AuditOptions, auditOptionsSchema, DEFAULT_AUDIT_OPTIONS } from '../../src/core/audit/audit-options.js';
+import {
+  type AuditOptions,
+  auditOptionsSchema,
+  DEFAULT_AUDIT_OPTIONS,
+} from '../../src/core/audit/audit-options.js';
 import {
   type Course,
   type CourseInput,
@@ -44,26 +48,52 @@ export const GOOD_NECESSITY =
   'translation and 3 degrees rotation; therapists are alerted by an audible and visual cue, and the beam is held ' +
   'automatically (beam hold) whenever the surface leaves tolerance.';
 
-export const AMM_ORDER_TEXT = 'Active motion management with deep-inspiration breath hold for left breast radiotherapy.';
+export const AMM_ORDER_TEXT =
+  'Active motion management with deep-inspiration breath hold for left breast radiotherapy.';
 
 // ---------------------------------------------------------------------------------------------------
 // Time helpers (wall clock ↔ instants in a named zone; never the process zone)
 
+// Temporal (polyfill) arithmetic is slow and property tests repeat the same readings: memoised.
+const wallSums = new Map<string, string>();
+const instants = new Map<string, string>();
+const zoned = new Map<string, Temporal.ZonedDateTime>();
+
 /** A facility wall-clock reading plus seconds, as a wall-clock reading ('2026-03-02T08:16:40'). */
 export function wallPlus(local: string, seconds: number): string {
-  return Temporal.PlainDateTime.from(local).add({ seconds }).toString({ smallestUnit: 'second' });
+  const key = `${local} ${seconds}`;
+  let out = wallSums.get(key);
+  if (out === undefined) {
+    out = Temporal.PlainDateTime.from(local).add({ seconds }).toString({ smallestUnit: 'second' });
+    wallSums.set(key, out);
+  }
+  return out;
+}
+
+function zonedAt(local: string, zone: string): Temporal.ZonedDateTime {
+  const key = `${zone} ${local}`;
+  let z = zoned.get(key);
+  if (!z) {
+    z = Temporal.PlainDateTime.from(local).toZonedDateTime(zone, { disambiguation: 'compatible' });
+    zoned.set(key, z);
+  }
+  return z;
 }
 
 /** A facility wall-clock reading as an instant with its offset in `zone` ('2026-03-02T09:20:00-05:00'). */
 export function instantAt(local: string, zone: string = ZONE): string {
-  return Temporal.PlainDateTime.from(local)
-    .toZonedDateTime(zone, { disambiguation: 'compatible' })
-    .toString({ timeZoneName: 'never', smallestUnit: 'second' });
+  const key = `${zone} ${local}`;
+  let out = instants.get(key);
+  if (out === undefined) {
+    out = zonedAt(local, zone).toString({ timeZoneName: 'never', smallestUnit: 'second' });
+    instants.set(key, out);
+  }
+  return out;
 }
 
 /** Epoch milliseconds of a wall-clock reading in `zone`. */
 export function epochAt(local: string, zone: string = ZONE): number {
-  return Temporal.PlainDateTime.from(local).toZonedDateTime(zone, { disambiguation: 'compatible' }).epochMilliseconds;
+  return zonedAt(local, zone).epochMilliseconds;
 }
 
 export function isoAt(local: string, zone: string = ZONE): string {
@@ -72,7 +102,11 @@ export function isoAt(local: string, zone: string = ZONE): string {
 
 /** A signature at a wall-clock reading in `zone`. */
 export function signedAt(local: string, zone: string = ZONE, role: SignerRole = 'physician'): SignatureInput {
-  return { signerId: role === 'physician' ? PHYSICIAN_ID : `SYN-${role.toUpperCase()}-07`, role, signedAt: instantAt(local, zone) };
+  return {
+    signerId: role === 'physician' ? PHYSICIAN_ID : `SYN-${role.toUpperCase()}-07`,
+    role,
+    signedAt: instantAt(local, zone),
+  };
 }
 
 /** `count` consecutive weekdays from `start` (itself moved forward to a weekday). */
@@ -199,7 +233,12 @@ export function courseInput(opts: Omit<CourseOptions, 'edit'> = {}): CourseInput
       signature: signedAt(`${orderDay}T16:45:00`, zone),
     },
     fractions: dates.map((date, i) =>
-      fractionInput({ number: i + 1, date, zone, ...(opts.beamOnTime ? { beamOnTime: opts.beamOnTime } : {}) }),
+      fractionInput({
+        number: i + 1,
+        date,
+        zone,
+        ...(opts.beamOnTime ? { beamOnTime: opts.beamOnTime } : {}),
+      }),
     ),
     schedule: [],
   };
@@ -236,7 +275,9 @@ export interface RunOptions {
 
 export function runAudit(course: Course, run: RunOptions = {}): CourseAudit {
   const now = typeof run.now === 'string' ? Date.parse(run.now) : (run.now ?? LATE_NOW);
-  const options = run.options ? auditOptionsSchema.parse({ ...DEFAULT_AUDIT_OPTIONS, ...run.options }) : DEFAULT_AUDIT_OPTIONS;
+  const options = run.options
+    ? auditOptionsSchema.parse({ ...DEFAULT_AUDIT_OPTIONS, ...run.options })
+    : DEFAULT_AUDIT_OPTIONS;
   return auditCourse(course, { profiles: PROFILES, rates: SEED_2026, options, now });
 }
 

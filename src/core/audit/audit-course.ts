@@ -21,7 +21,6 @@ import { checkBeamHoldCapability } from './rules/doc-006-beam-hold-capability.js
 import { checkHoldWhenOutOfTolerance } from './rules/doc-007-hold-when-out-of-tolerance.js';
 import { checkSgrtRecordSigned } from './rules/doc-008-sgrt-record-signed.js';
 import { checkIgrtReviewSigned } from './rules/doc-009-igrt-review-signed.js';
-import { signatureTiming } from './signature-timing.js';
 
 export interface AuditContext {
   profiles: ReadonlyMap<string, PayerProfile>;
@@ -74,9 +73,7 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
     profile = ctx.profiles.get('default')!;
   }
   const clock = new LocalClock(course.facility.timeZone);
-  const timelines = course.fractions
-    .map((f) => resolveTimeline(f, clock, ctx.options))
-    .sort(byDeliveryOrder);
+  const timelines = course.fractions.map((f) => resolveTimeline(f, clock, ctx.options)).sort(byDeliveryOrder);
   const scheduled = course.schedule
     .flatMap((s) => {
       const r = clock.toInstant(s.beamOn);
@@ -101,8 +98,14 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
       necessity,
       elements,
     };
-    const coding = selectCodes(factsFor(course, timelines, i, profile!, fctx), { profile: profile!, rates: ctx.rates }, subject);
-    const outcomes: Outcome[] = [{ findings: timeline.problems, effects: timeline.problems.length ? ['hold'] : [] }];
+    const coding = selectCodes(
+      factsFor(course, timelines, i, profile!),
+      { profile: profile!, rates: ctx.rates },
+      subject,
+    );
+    const outcomes: Outcome[] = [
+      { findings: timeline.problems, effects: timeline.problems.length ? ['hold'] : [] },
+    ];
     if (coding.byMotionManagement) {
       anyMotionManagement = true;
       outcomes.push(...AMM_CHECKS.map((check) => check(fctx)));
@@ -126,8 +129,15 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
       signatureDeadline: deadline ? iso(deadline.at) : null,
     };
   });
-  if (anyMotionManagement) courseFindings.push(documentationElementsFinding(elements, profile, courseSubject));
-  return { courseId: course.courseId, payerProfile: profile.id, findings: sortFindings(courseFindings), elements, fractions };
+  if (anyMotionManagement)
+    courseFindings.push(documentationElementsFinding(elements, profile, courseSubject));
+  return {
+    courseId: course.courseId,
+    payerProfile: profile.id,
+    findings: sortFindings(courseFindings),
+    elements,
+    fractions,
+  };
 }
 
 function byDeliveryOrder(a: FractionTimeline, b: FractionTimeline): number {
@@ -164,7 +174,6 @@ function factsFor(
   timelines: readonly FractionTimeline[],
   i: number,
   profile: PayerProfile,
-  fctx: FractionContext,
 ): SessionFacts {
   const t = timelines[i]!;
   const sameDay = timelines.filter((o) => o.fraction.date === t.fraction.date);
@@ -173,9 +182,10 @@ function factsFor(
     .filter((o) => o.fraction.date === t.fraction.date && o.lastBeamOff !== null)
     .at(-1);
   const hours =
-    previous && t.firstBeamOn !== null ? Math.max(0, (t.firstBeamOn - previous.lastBeamOff!) / 3_600_000) : null;
+    previous && t.firstBeamOn !== null
+      ? Math.max(0, (t.firstBeamOn - previous.lastBeamOff!) / 3_600_000)
+      : null;
   const ig = t.fraction.imageGuidance;
-  const review = signatureTiming(ig?.review, fctx.deadline, fctx.now);
   return {
     dateOfService: t.fraction.date,
     placeOfService: course.facility.placeOfService,
@@ -184,8 +194,11 @@ function factsFor(
     technique: course.plan.technique,
     isocenters: course.plan.isocenters,
     motionManagement: course.plan.motionManagement,
-    // A review that can still be signed in time keeps 77387-26 on the claim (held by DOC-009 until signed).
-    imageGuidance: ig ? { performed: ig.performed, physicianReviewed: review.kind !== 'overdue' } : null,
+    // 77387-26 stays on the coded lines whatever the review's state; DOC-009 then holds it (pending) or drops
+    // it (late or overdue: seed, "signed prior to next beam on to meet criteria for billing the professional
+    // service"). Dropping an overdue review here instead left the fraction 'ready' with no DOC-009 finding,
+    // so a late signature ranked worse than none.
+    imageGuidance: ig ? { performed: ig.performed, physicianReviewed: true } : null,
     sessionsToday: sameDay.length,
     hoursSincePreviousSession: hours === null ? null : Math.min(24, hours),
     fractionNumber: t.fraction.number,

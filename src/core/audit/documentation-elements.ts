@@ -25,7 +25,8 @@ const SYSTEMS =
   /\b(align\s?rt|catalyst|rpm|real-?time position management|calypso|exactrac|identify|c-rad|humediq|sdx|abc|active breathing coordinator|cyberknife synchrony|synchrony|rgsc|surface guid\w*)\b/i;
 const THRESHOLD =
   /\b(\d+(\.\d+)?\s?(mm|cm|°|deg\w*)\b.*\b(threshold|tolerance|window|limit)|(threshold|tolerance|window|limit)\w*\b[^.]*?\d+(\.\d+)?\s?(mm|cm|°|deg))/i;
-const MONITORING = /\b(continuous\w*|real[- ]time|throughout|every beam|monitor\w*|camera\w*|alert\w*|audible|visual cue)\b/i;
+const MONITORING =
+  /\b(continuous\w*|real[- ]time|throughout|every beam|monitor\w*|camera\w*|alert\w*|audible|visual cue)\b/i;
 const BEAM_HOLD =
   /\b(beam[- ]hold\w*|gat(ing|ed|e)|beam[- ](off|is held|interrupt\w*|paused?)|hold\w* the beam|paus\w* (the )?(beam|treatment)|interrupt\w* (the )?(beam|treatment))\b/i;
 const TEMPLATE = /\[[^\]]*\]|_{3,}|<<|>>|\{\{|\bX{3,}\b|\*\*\*|\bTBD\b|\binsert\b/i;
@@ -37,7 +38,8 @@ const BOILERPLATE = new Set(
 );
 const ANATOMY =
   /\b(heart|cardiac|coronary|lad|lung|pulmonary|liver|rectum|rectal|bladder|bowel|kidney|spinal|cord|esophag\w*|stomach|diaphragm\w*|chest wall|breast|prostate|seminal|tumou?r|target|ptv|ctv|node|nodes|nodal)\b/i;
-const PATIENT_FACT = /\b(\d+(\.\d+)?\s?(gy|cgy|cm|mm|%|fractions?)|left|right|bilateral|her|his|this patient|patient's)\b/i;
+const PATIENT_FACT =
+  /\b(\d+(\.\d+)?\s?(gy|cgy|cm|mm|%|fractions?)|left|right|bilateral|her|his|this patient|patient's)\b/i;
 
 /** Why the necessity statement is not acceptable, or null when it is patient-specific. */
 export function necessityProblem(text: string | null | undefined): NecessityProblem {
@@ -51,8 +53,14 @@ export function necessityProblem(text: string | null | undefined): NecessityProb
 }
 
 export function scoreElements(course: Course): ElementScore[] {
-  const order = course.orders.find((o) => o.kind === 'motion-management');
-  const text = [course.necessity?.text ?? '', order?.text ?? '', order?.system ?? ''].join('\n');
+  // Every AMM order in the chart, in id order: the score must not depend on the order the orders were
+  // imported in (the first one found used to be scored alone).
+  const orders = course.orders
+    .filter((o) => o.kind === 'motion-management')
+    .sort((a, b) => a.id.localeCompare(b.id));
+  const text = [course.necessity?.text ?? '', ...orders.flatMap((o) => [o.text ?? '', o.system ?? ''])].join(
+    '\n',
+  );
   const present = [
     necessityProblem(course.necessity?.text) === null,
     SYSTEMS.test(text),

@@ -5,6 +5,8 @@ import type { AuditOptions } from './audit-options.js';
 import { type Interval, subtract, union } from './intervals.js';
 import { DOC_010 } from './rules/doc-010-readable-times.js';
 
+type Sample = NonNullable<MonitoringSession['samples']>[number];
+
 export interface Excursion {
   interval: Interval;
   beamHeld: boolean;
@@ -31,7 +33,11 @@ export interface FractionTimeline {
   problems: Finding[];
 }
 
-export function resolveTimeline(fraction: Fraction, clock: LocalClock, options: AuditOptions): FractionTimeline {
+export function resolveTimeline(
+  fraction: Fraction,
+  clock: LocalClock,
+  options: AuditOptions,
+): FractionTimeline {
   const subject = `fraction ${fraction.number} (${fraction.id})`;
   const problems: Finding[] = [];
   const read = (value: string, what: string): number | null => {
@@ -71,10 +77,14 @@ export function resolveTimeline(fraction: Fraction, clock: LocalClock, options: 
     return { start: s, end: e };
   };
 
-  const beams = fraction.beams.flatMap((b) => {
-    const interval = span(b.beamOn, b.beamOff, `beam ${b.name}`);
-    return interval ? [{ name: b.name, interval }] : [];
-  });
+  // Beams, sessions and excursions in time order (ties by name/id): checks that report "the first" or
+  // "the longest" of several must not depend on the order the records were imported in.
+  const beams = fraction.beams
+    .flatMap((b) => {
+      const interval = span(b.beamOn, b.beamOff, `beam ${b.name}`);
+      return interval ? [{ name: b.name, interval }] : [];
+    })
+    .sort((a, b) => byInterval(a.interval, b.interval) || a.name.localeCompare(b.name));
   if (fraction.beams.length === 0) {
     problems.push({
       ruleId: DOC_010.id,
@@ -102,6 +112,13 @@ export function resolveTimeline(fraction: Fraction, clock: LocalClock, options: 
     if (session.samples) excursions.push(...excursionsFromSamples(session, interval.start, options));
   }
 
+  monitoring.sort((a, b) => byInterval(a.interval, b.interval) || a.session.id.localeCompare(b.session.id));
+  excursions.sort(
+    (a, b) =>
+      byInterval(a.interval, b.interval) ||
+      a.sessionId.localeCompare(b.sessionId) ||
+      Number(a.beamHeld) - Number(b.beamHeld),
+  );
   const ons = beams.map((b) => b.interval.start);
   const offs = beams.map((b) => b.interval.end);
   return {
@@ -116,9 +133,20 @@ export function resolveTimeline(fraction: Fraction, clock: LocalClock, options: 
   };
 }
 
+function byInterval(a: Interval, b: Interval): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+/** Samples in time order; samples with the same time in a fixed order whatever the input order. */
+function sortedSamples(session: MonitoringSession): Sample[] {
+  const rank = (s: Sample) =>
+    Number(s.valid) * 4 + Number(s.outOfTolerance ?? false) * 2 + Number(s.xrayOn ?? false);
+  return [...(session.samples ?? [])].sort((a, b) => a.t - b.t || rank(a) - rank(b));
+}
+
 /** Two consecutive valid samples no further apart than the occlusion tolerance cover the time between them. */
 function coverageFromSamples(session: MonitoringSession, startMs: number, options: AuditOptions): Interval[] {
-  const samples = [...(session.samples ?? [])].sort((a, b) => a.t - b.t);
+  const samples = sortedSamples(session);
   const out: Interval[] = [];
   for (let i = 1; i < samples.length; i++) {
     const a = samples[i - 1]!;
@@ -135,8 +163,12 @@ function coverageFromSamples(session: MonitoringSession, startMs: number, option
  * into the run still shows the beam on (seed: "if the patient moves out of tolerance treatment must be
  * paused"). Needs the X-ray state on the samples.
  */
-function excursionsFromSamples(session: MonitoringSession, startMs: number, options: AuditOptions): Excursion[] {
-  const samples = [...(session.samples ?? [])].sort((a, b) => a.t - b.t);
+function excursionsFromSamples(
+  session: MonitoringSession,
+  startMs: number,
+  options: AuditOptions,
+): Excursion[] {
+  const samples = sortedSamples(session);
   if (!samples.some((s) => s.xrayOn !== undefined)) return [];
   const out: Excursion[] = [];
   let i = 0;

@@ -19,7 +19,9 @@ export function signatureOutcome(ctx: FractionContext, check: SignatureCheck): O
   const base = { ruleId: check.ruleId, subject: ctx.subject };
   const timing = signatureTiming(check.signature, ctx.deadline, ctx.now);
   const notPhysician =
-    check.signature && check.signature.role !== 'physician' ? ` (signed by a ${check.signature.role}, not a physician)` : '';
+    check.signature && check.signature.role !== 'physician'
+      ? ` (signed by a ${check.signature.role}, not a physician)`
+      : '';
   switch (timing.kind) {
     case 'on-time':
       return NO_OUTCOME;
@@ -29,7 +31,11 @@ export function signatureOutcome(ctx: FractionContext, check: SignatureCheck): O
           ...base,
           severity: 'error',
           message: `The ${check.what} was signed ${hours(timing.signedAt - timing.deadline.at)} after the ${timing.deadline.basis}'s beam-on.`,
-          evidence: { signedAt: iso(timing.signedAt), deadline: iso(timing.deadline.at), basis: timing.deadline.basis },
+          evidence: {
+            signedAt: iso(timing.signedAt),
+            deadline: iso(timing.deadline.at),
+            basis: timing.deadline.basis,
+          },
           fix: check.failFix,
         },
         check.failEffect,

@@ -7,16 +7,28 @@ import {
   runAudit,
   signedAt,
 } from '../../../../test/support/course-builder.js';
-import { expectFractions, type FractionExpectation, findingOf } from '../../../../test/support/audit-expect.js';
+import {
+  expectFractions,
+  type FractionExpectation,
+  findingOf,
+} from '../../../../test/support/audit-expect.js';
 import { DOC_001 } from './doc-001-motion-management-order.js';
 
 const READY: FractionExpectation = { status: 'ready', lines: READY_LINES, findings: [] };
 const HOLD: FractionExpectation = { status: 'hold', lines: READY_LINES, findings: ['DOC-001:error'] };
-const DOWNGRADE: FractionExpectation = { status: 'downgrade', lines: DOWNGRADED_LINES, findings: ['DOC-001:error'] };
+const DOWNGRADE: FractionExpectation = {
+  status: 'downgrade',
+  lines: DOWNGRADED_LINES,
+  findings: ['DOC-001:error'],
+};
 
 describe(`${DOC_001.id} ${DOC_001.title}`, () => {
   // Three fractions: Mon 2026-03-02, Tue 03-03, Wed 03-04, first beam-on 08:15 New York.
-  const cases: { name: string; edit: (c: CourseInput) => void; expected: Record<number, FractionExpectation> }[] = [
+  const cases: {
+    name: string;
+    edit: (c: CourseInput) => void;
+    expected: Record<number, FractionExpectation>;
+  }[] = [
     { name: 'signed order before the course', edit: () => {}, expected: { 1: READY, 2: READY, 3: READY } },
     { name: 'no order at all', edit: (c) => (c.orders = []), expected: { 1: HOLD, 2: HOLD, 3: HOLD } },
     {
@@ -24,7 +36,11 @@ describe(`${DOC_001.id} ${DOC_001.title}`, () => {
       edit: (c) => (c.orders = [{ ...c.orders![0]!, id: 'ORD-IGRT-1', kind: 'image-guidance' }]),
       expected: { 1: HOLD, 2: HOLD, 3: HOLD },
     },
-    { name: 'order not signed', edit: (c) => (c.orders![0]!.signature = null), expected: { 1: HOLD, 2: HOLD, 3: HOLD } },
+    {
+      name: 'order not signed',
+      edit: (c) => (c.orders![0]!.signature = null),
+      expected: { 1: HOLD, 2: HOLD, 3: HOLD },
+    },
     {
       name: 'order signed by a therapist',
       edit: (c) => (c.orders![0]!.signature = signedAt('2026-02-27T16:40:00', undefined, 'therapist')),
@@ -53,7 +69,11 @@ describe(`${DOC_001.id} ${DOC_001.title}`, () => {
     {
       name: 'two signed orders: the earliest signature counts',
       edit: (c) =>
-        c.orders!.push({ id: 'ORD-AMM-2', kind: 'motion-management', signature: signedAt('2026-03-04T10:00:00') }),
+        c.orders!.push({
+          id: 'ORD-AMM-2',
+          kind: 'motion-management',
+          signature: signedAt('2026-03-04T10:00:00'),
+        }),
       expected: { 1: READY, 2: READY, 3: READY },
     },
   ];
@@ -63,7 +83,9 @@ describe(`${DOC_001.id} ${DOC_001.title}`, () => {
   });
 
   it('cites the order and the beam-on as instants when signed late', () => {
-    const audit = runAudit(buildCourse({ fractions: 3, edit: (c) => (c.orders![0]!.signature = signedAt('2026-03-03T08:00:00')) }));
+    const audit = runAudit(
+      buildCourse({ fractions: 3, edit: (c) => (c.orders![0]!.signature = signedAt('2026-03-03T08:00:00')) }),
+    );
     expect(findingOf(audit, 1, 'DOC-001').evidence).toEqual({
       orderId: 'ORD-AMM-1',
       orderSignedAt: '2026-03-03T13:00:00.000Z',

@@ -7,7 +7,8 @@ export const DOC_001: RuleMeta = {
   id: 'DOC-001',
   title: 'A signed physician order for active motion management, on or before the fraction',
   severity: 'error',
-  source: 'Seed, "Documentation Requirements": AMM must be ordered by the physician on each patient it is utilized [seed]',
+  source:
+    'Seed, "Documentation Requirements": AMM must be ordered by the physician on each patient it is utilized [seed]',
 };
 
 export function checkMotionManagementOrder(ctx: FractionContext): Outcome {

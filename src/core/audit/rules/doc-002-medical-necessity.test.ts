@@ -38,7 +38,8 @@ describe(`${DOC_002.id} ${DOC_002.title}`, () => {
     const audit = runAudit(
       buildCourse({
         fractions: 2,
-        edit: (c) => (c.necessity = text === null ? null : { documentId: 'DOC-NEC-1', text, signature: SIGNED }),
+        edit: (c) =>
+          (c.necessity = text === null ? null : { documentId: 'DOC-NEC-1', text, signature: SIGNED }),
       }),
     );
     const hold = { status: 'hold' as const, lines: READY_LINES, findings: ['DOC-002:error'] };
@@ -49,13 +50,23 @@ describe(`${DOC_002.id} ${DOC_002.title}`, () => {
   const signatures: { name: string; signature: SignatureInput | null; findings: string[] }[] = [
     { name: 'signed by the physician', signature: SIGNED, findings: [] },
     { name: 'not signed', signature: null, findings: ['DOC-002:warning'] },
-    { name: 'signed by a physicist', signature: signedAt('2026-02-27T16:45:00', undefined, 'physicist'), findings: ['DOC-002:warning'] },
+    {
+      name: 'signed by a physicist',
+      signature: signedAt('2026-02-27T16:45:00', undefined, 'physicist'),
+      findings: ['DOC-002:warning'],
+    },
   ];
 
   it.each(signatures)('patient-specific statement $name → ready', ({ signature, findings }) => {
     const audit = runAudit(
-      buildCourse({ fractions: 2, edit: (c) => (c.necessity = { documentId: 'DOC-NEC-1', text: GOOD_NECESSITY, signature }) }),
+      buildCourse({
+        fractions: 2,
+        edit: (c) => (c.necessity = { documentId: 'DOC-NEC-1', text: GOOD_NECESSITY, signature }),
+      }),
     );
-    expectFractions(audit, { 1: { status: 'ready', lines: READY_LINES, findings }, 2: { status: 'ready', lines: READY_LINES, findings } });
+    expectFractions(audit, {
+      1: { status: 'ready', lines: READY_LINES, findings },
+      2: { status: 'ready', lines: READY_LINES, findings },
+    });
   });
 });

@@ -41,25 +41,42 @@ describe(`${DOC_003.id} ${DOC_003.title}`, () => {
   });
 
   const rows = BUNDLED_PROFILES.flatMap((p) => [
-    { profile: p.id, bar: p.documentationElementsRequired, score: p.documentationElementsRequired, severity: 'info' },
+    {
+      profile: p.id,
+      bar: p.documentationElementsRequired,
+      score: p.documentationElementsRequired,
+      severity: 'info',
+    },
     ...(p.documentationElementsRequired > 1
-      ? [{ profile: p.id, bar: p.documentationElementsRequired, score: p.documentationElementsRequired - 1, severity: 'warning' }]
+      ? [
+          {
+            profile: p.id,
+            bar: p.documentationElementsRequired,
+            score: p.documentationElementsRequired - 1,
+            severity: 'warning',
+          },
+        ]
       : []),
     ...(p.documentationElementsRequired < 5
       ? [{ profile: p.id, bar: p.documentationElementsRequired, score: 5, severity: 'info' }]
       : []),
   ]);
 
-  it.each(rows)('$profile (bar $bar): score $score → one course-level $severity', ({ profile, bar, score, severity }) => {
-    const audit = auditWith(BY_SCORE[score]!, profile);
-    const doc003 = audit.findings.filter((f) => f.ruleId === DOC_003.id);
-    expect(doc003).toHaveLength(1);
-    expect(doc003[0]).toMatchObject({ severity, subject: 'course C-SYN00417-1', evidence: { score } });
-    if (severity === 'warning') expect(doc003[0]!.evidence).toMatchObject({ required: bar });
-    // A course-level finding: it changes no fraction's status or lines.
-    expect(audit.fractions[0]!.findings.map((f) => f.ruleId)).not.toContain(DOC_003.id);
-    expectFractions(audit, { 1: { status: 'ready', lines: profile === 'commercial-omit-26' ? ['77412', '77387'] : READY_LINES } });
-  });
+  it.each(rows)(
+    '$profile (bar $bar): score $score → one course-level $severity',
+    ({ profile, bar, score, severity }) => {
+      const audit = auditWith(BY_SCORE[score]!, profile);
+      const doc003 = audit.findings.filter((f) => f.ruleId === DOC_003.id);
+      expect(doc003).toHaveLength(1);
+      expect(doc003[0]).toMatchObject({ severity, subject: 'course C-SYN00417-1', evidence: { score } });
+      if (severity === 'warning') expect(doc003[0]!.evidence).toMatchObject({ required: bar });
+      // A course-level finding: it changes no fraction's status or lines.
+      expect(audit.fractions[0]!.findings.map((f) => f.ruleId)).not.toContain(DOC_003.id);
+      expectFractions(audit, {
+        1: { status: 'ready', lines: profile === 'commercial-omit-26' ? ['77412', '77387'] : READY_LINES },
+      });
+    },
+  );
 
   it('counts the AMM order text and system towards the elements', () => {
     const audit = runAudit(

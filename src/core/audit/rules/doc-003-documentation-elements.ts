@@ -7,7 +7,8 @@ export const DOC_003: RuleMeta = {
   id: 'DOC-003',
   title: 'The five documentation elements reviewers look for, against the payer’s bar',
   severity: 'warning',
-  source: 'ASTRO, "I got denied or downcoded" (eviCore documentation elements), 2026-01-21 [C]; domain.md §3.3',
+  source:
+    'ASTRO, "I got denied or downcoded" (eviCore documentation elements), 2026-01-21 [C]; domain.md §3.3',
 };
 
 /** A course-level finding: the score, and what to add when it is below the payer's bar. */

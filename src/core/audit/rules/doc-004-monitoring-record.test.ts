@@ -15,7 +15,9 @@ describe(`${DOC_004.id} ${DOC_004.title}`, () => {
   });
 
   it('holds every fraction when no monitoring was imported', () => {
-    const audit = runAudit(buildCourse({ fractions: 2, edit: (c) => c.fractions.forEach((f) => (f.monitoring = [])) }));
+    const audit = runAudit(
+      buildCourse({ fractions: 2, edit: (c) => c.fractions.forEach((f) => (f.monitoring = [])) }),
+    );
     const hold = { status: 'hold' as const, findings: ['DOC-004:error'] };
     expectFractions(audit, { 1: hold, 2: hold });
   });

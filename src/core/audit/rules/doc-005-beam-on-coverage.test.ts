@@ -191,7 +191,8 @@ describe(`${DOC_005.id} ${DOC_005.title}`, () => {
   it.each(cases)('$name', ({ edit, options, expected, gapSeconds }) => {
     const audit = runAudit(buildCourse({ fractions: 2, edit }), options ? { options } : {});
     expectFractions(audit, { 1: expected, 2: READY });
-    if (gapSeconds !== undefined) expect(findingOf(audit, 1, 'DOC-005').evidence?.gapSeconds).toBe(gapSeconds);
+    if (gapSeconds !== undefined)
+      expect(findingOf(audit, 1, 'DOC-005').evidence?.gapSeconds).toBe(gapSeconds);
   });
 
   it('reports the longest uncovered stretch and the covered share', () => {

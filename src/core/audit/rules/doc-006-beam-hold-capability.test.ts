@@ -16,36 +16,82 @@ const READY = { status: 'ready' as const, lines: READY_LINES, findings: [] };
 const DOWNGRADE = { status: 'downgrade' as const, lines: DOWNGRADED_LINES, findings: ['DOC-006:error'] };
 
 describe(`${DOC_006.id} ${DOC_006.title}`, () => {
-  const cases: { name: string; edit: (c: CourseInput) => void; expected: typeof READY | typeof DOWNGRADE }[] = [
-    { name: 'thresholds set and gating active', edit: () => {}, expected: READY },
-    { name: 'thresholds "N/A" (null)', edit: (c) => (session(c).thresholds = null), expected: DOWNGRADE },
-    {
-      name: 'thresholds null and gating inactive',
-      edit: (c) => {
-        session(c).thresholds = null;
-        session(c).gatingActive = false;
+  const cases: { name: string; edit: (c: CourseInput) => void; expected: typeof READY | typeof DOWNGRADE }[] =
+    [
+      { name: 'thresholds set and gating active', edit: () => {}, expected: READY },
+      { name: 'thresholds "N/A" (null)', edit: (c) => (session(c).thresholds = null), expected: DOWNGRADE },
+      {
+        name: 'thresholds null and gating inactive',
+        edit: (c) => {
+          session(c).thresholds = null;
+          session(c).gatingActive = false;
+        },
+        expected: DOWNGRADE,
       },
-      expected: DOWNGRADE,
-    },
-    {
-      name: 'rotation threshold only, no translation threshold',
-      edit: (c) => (session(c).thresholds = { translationCm: null, rotationDeg: 3 }),
-      expected: DOWNGRADE,
-    },
-    {
-      name: 'gating inactive, plan documents a manual beam hold',
-      edit: (c) => (session(c).gatingActive = false),
-      expected: READY,
-    },
-    {
-      name: 'a set-up session without thresholds that does not overlap any beam',
-      edit: (c) => {
-        session(c).start = '2026-03-02T08:14:00';
-        fx(c, 1).monitoring!.unshift({ ...monitoringInput('FX01-M0', '2026-03-02T08:05:00', '2026-03-02T08:13:00'), thresholds: null });
+      {
+        name: 'rotation threshold only, no translation threshold',
+        edit: (c) => (session(c).thresholds = { translationCm: null, rotationDeg: 3 }),
+        expected: DOWNGRADE,
       },
-      expected: READY,
-    },
-  ];
+      {
+        name: 'gating inactive, plan documents a manual beam hold',
+        edit: (c) => (session(c).gatingActive = false),
+        expected: READY,
+      },
+      {
+        name: 'a set-up session without thresholds that does not overlap any beam',
+        edit: (c) => {
+          session(c).start = '2026-03-02T08:14:00';
+          fx(c, 1).monitoring!.unshift({
+            ...monitoringInput('FX01-M0', '2026-03-02T08:05:00', '2026-03-02T08:13:00'),
+            thresholds: null,
+          });
+        },
+        expected: READY,
+      },
+      {
+        name: 'a session without thresholds beside a capable session that covers every beam',
+        edit: (c) =>
+          fx(c, 1).monitoring!.push({
+            ...monitoringInput('FX01-M2', '2026-03-02T08:12:00', '2026-03-02T08:21:00'),
+            thresholds: null,
+          }),
+        expected: READY,
+      },
+      {
+        name: 'the capable session covers beam 1 only; beam 2 is watched without thresholds',
+        edit: (c) => {
+          session(c).end = '2026-03-02T08:17:00';
+          fx(c, 1).monitoring!.push({
+            ...monitoringInput('FX01-M2', '2026-03-02T08:16:50', '2026-03-02T08:22:00'),
+            thresholds: null,
+          });
+        },
+        expected: DOWNGRADE,
+      },
+      {
+        name: 'the capable session starts 8 s into beam 1, a session without thresholds before it (tolerated)',
+        edit: (c) => {
+          session(c).start = '2026-03-02T08:15:08';
+          fx(c, 1).monitoring!.push({
+            ...monitoringInput('FX01-M0', '2026-03-02T08:10:00', '2026-03-02T08:15:30'),
+            thresholds: null,
+          });
+        },
+        expected: READY,
+      },
+      {
+        name: 'the capable session starts 20 s into beam 1, a session without thresholds before it',
+        edit: (c) => {
+          session(c).start = '2026-03-02T08:15:20';
+          fx(c, 1).monitoring!.push({
+            ...monitoringInput('FX01-M0', '2026-03-02T08:10:00', '2026-03-02T08:15:30'),
+            thresholds: null,
+          });
+        },
+        expected: DOWNGRADE,
+      },
+    ];
 
   it.each(cases)('$name', ({ edit, expected }) => {
     expectFractions(runAudit(buildCourse({ fractions: 2, edit })), { 1: expected, 2: READY });
@@ -78,6 +124,8 @@ describe(`${DOC_006.id} ${DOC_006.title}`, () => {
       }),
     );
     expectFractions(audit, { 1: { status: 'ready', lines: ['77407', '77387-26'], findings: [] } });
-    expect(audit.fractions[0]!.findings.map((f) => `${f.ruleId}:${f.severity}`)).toEqual(['CODE-006:warning']);
+    expect(audit.fractions[0]!.findings.map((f) => `${f.ruleId}:${f.severity}`)).toEqual([
+      'CODE-006:warning',
+    ]);
   });
 });

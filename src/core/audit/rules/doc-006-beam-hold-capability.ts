@@ -1,6 +1,7 @@
 import type { RuleMeta } from '../../model/rule.js';
 import type { FractionContext } from '../fraction-context.js';
-import { overlaps } from '../intervals.js';
+import type { ResolvedMonitoring } from '../fraction-timeline.js';
+import { type Interval, overlaps, subtract, union } from '../intervals.js';
 import { NO_OUTCOME, outcome, type Outcome } from '../outcome.js';
 
 export const DOC_006: RuleMeta = {
@@ -11,13 +12,37 @@ export const DOC_006: RuleMeta = {
     'Seed: treatment paused when out of tolerance [seed]; domain.md §3.4: thresholds "N/A" with gating inactive shows no beam-hold capability',
 };
 
+/**
+ * Beam-on time must be watched by a session that could hold the beam: thresholds set, and gating active
+ * or a manual hold documented in the plan. A session without that capability fails the fraction only for
+ * the beam-on time no capable session also watched (domain.md §3.2: a record showing monitoring from
+ * beam-on to beam-off, the beam paused when out of tolerance); stretches up to the occlusion tolerance are
+ * judged like monitoring gaps (§3.4), so an extra record never makes a fraction worse than no record.
+ */
 export function checkBeamHoldCapability(ctx: FractionContext): Outcome {
-  const during = ctx.timeline.monitoring.filter((m) => ctx.timeline.beams.some((b) => overlaps(m.interval, b.interval)));
-  const noThresholds = during.filter(
-    (m) => m.session.thresholds === null || (m.session.thresholds.translationCm ?? null) === null,
-  );
+  const { timeline, options } = ctx;
+  const manualHold = ctx.course.plan.motionManagement?.beamHold === true;
+  const hasThresholds = (m: ResolvedMonitoring) =>
+    m.session.thresholds !== null && (m.session.thresholds.translationCm ?? null) !== null;
+  const capable = (m: ResolvedMonitoring) => hasThresholds(m) && (m.session.gatingActive || manualHold);
+  const capableCover = union(timeline.monitoring.filter(capable).map((m) => m.interval));
+  const toleranceMs = options.occlusionToleranceSec * 1000;
+  const failing = timeline.monitoring
+    .filter((m) => !capable(m))
+    .filter((m) => {
+      const watched: Interval[] = timeline.beams
+        .filter((b) => overlaps(m.interval, b.interval))
+        .map((b) => ({
+          start: Math.max(b.interval.start, m.interval.start),
+          end: Math.min(b.interval.end, m.interval.end),
+        }));
+      return subtract(union(watched), capableCover).some((left) => left.end - left.start > toleranceMs);
+    })
+    .sort((a, b) => a.session.id.localeCompare(b.session.id));
+
+  const noThresholds = failing.filter((m) => !hasThresholds(m));
   if (noThresholds.length > 0) {
-    const s = noThresholds.map((m) => m.session).sort((a, b) => a.id.localeCompare(b.id))[0]!;
+    const s = noThresholds[0]!.session;
     return outcome(
       {
         ruleId: DOC_006.id,
@@ -30,15 +55,15 @@ export function checkBeamHoldCapability(ctx: FractionContext): Outcome {
       'downgrade-delivery',
     );
   }
-  const manual = during.filter((m) => !m.session.gatingActive);
-  if (manual.length > 0 && ctx.course.plan.motionManagement?.beamHold !== true) {
+  const manual = failing[0];
+  if (manual) {
     return outcome(
       {
         ruleId: DOC_006.id,
         severity: 'error',
         subject: ctx.subject,
         message: 'Gating was inactive and the plan documents no manual beam hold.',
-        evidence: { monitoringId: manual[0]!.session.id },
+        evidence: { monitoringId: manual.session.id },
         fix: 'Document the manual beam-hold workflow, or bill 77407.',
       },
       'downgrade-delivery',

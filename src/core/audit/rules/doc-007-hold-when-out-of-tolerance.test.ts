@@ -37,7 +37,8 @@ describe(`${DOC_007.id} ${DOC_007.title}`, () => {
   }[] = [
     {
       name: 'excursion during beam-on, beam not held',
-      edit: (c) => (session(c).excursions = [{ start: `${D}08:15:20`, end: `${D}08:15:26`, beamHeld: false }]),
+      edit: (c) =>
+        (session(c).excursions = [{ start: `${D}08:15:20`, end: `${D}08:15:26`, beamHeld: false }]),
       expected: DOWNGRADE,
     },
     {
@@ -47,12 +48,14 @@ describe(`${DOC_007.id} ${DOC_007.title}`, () => {
     },
     {
       name: 'excursion while the beam is off (between beams), not held',
-      edit: (c) => (session(c).excursions = [{ start: `${D}08:17:00`, end: `${D}08:17:30`, beamHeld: false }]),
+      edit: (c) =>
+        (session(c).excursions = [{ start: `${D}08:17:00`, end: `${D}08:17:30`, beamHeld: false }]),
       expected: READY,
     },
     {
       name: 'excursion before the first beam-on, not held',
-      edit: (c) => (session(c).excursions = [{ start: `${D}08:12:00`, end: `${D}08:15:00`, beamHeld: false }]),
+      edit: (c) =>
+        (session(c).excursions = [{ start: `${D}08:12:00`, end: `${D}08:15:00`, beamHeld: false }]),
       expected: READY,
     },
     {
@@ -62,17 +65,29 @@ describe(`${DOC_007.id} ${DOC_007.title}`, () => {
     },
     {
       name: 'samples: out of tolerance, X-ray off within the 2 s hold latency',
-      edit: (c) => (session(c).samples = samples((t) => t >= 310 && t <= 315, (t) => beamOn(t) && !(t >= 312 && t <= 316))),
+      edit: (c) =>
+        (session(c).samples = samples(
+          (t) => t >= 310 && t <= 315,
+          (t) => beamOn(t) && !(t >= 312 && t <= 316),
+        )),
       expected: READY,
     },
     {
       name: 'samples: X-ray still on 3 s into the excursion',
-      edit: (c) => (session(c).samples = samples((t) => t >= 310 && t <= 315, (t) => beamOn(t) && !(t >= 314 && t <= 316))),
+      edit: (c) =>
+        (session(c).samples = samples(
+          (t) => t >= 310 && t <= 315,
+          (t) => beamOn(t) && !(t >= 314 && t <= 316),
+        )),
       expected: DOWNGRADE,
     },
     {
       name: 'samples: X-ray still on 3 s in, hold latency raised to 5 s',
-      edit: (c) => (session(c).samples = samples((t) => t >= 310 && t <= 315, (t) => beamOn(t) && !(t >= 314 && t <= 316))),
+      edit: (c) =>
+        (session(c).samples = samples(
+          (t) => t >= 310 && t <= 315,
+          (t) => beamOn(t) && !(t >= 314 && t <= 316),
+        )),
       options: { holdLatencySec: 5 },
       expected: READY,
     },

@@ -9,18 +9,27 @@ import {
   runAudit,
   signedAt,
 } from '../../../../test/support/course-builder.js';
-import { expectFractions, type FractionExpectation, findingOf } from '../../../../test/support/audit-expect.js';
+import {
+  expectFractions,
+  type FractionExpectation,
+  findingOf,
+} from '../../../../test/support/audit-expect.js';
 import type { AuditOptions } from '../audit-options.js';
 import { DOC_008 } from './doc-008-sgrt-record-signed.js';
 
 // Fractions Mon 2026-03-02 … Wed 03-04, beams 08:15:00–08:19:30 New York (EST, UTC-5).
 const READY: FractionExpectation = { status: 'ready', lines: READY_LINES, findings: [] };
-const LATE: FractionExpectation = { status: 'downgrade', lines: DOWNGRADED_LINES, findings: ['DOC-008:error'] };
+const LATE: FractionExpectation = {
+  status: 'downgrade',
+  lines: DOWNGRADED_LINES,
+  findings: ['DOC-008:error'],
+};
 const PENDING: FractionExpectation = { status: 'hold', lines: READY_LINES, findings: ['DOC-008:warning'] };
 const sign = (c: CourseInput, n: number, local: string, role?: 'physician' | 'physicist' | 'therapist') =>
   (fx(c, n).sgrtRecord!.signature = signedAt(local, undefined, role));
 /** Fraction 1 delivered, fraction 2 scheduled for Tuesday 08:15; the audit runs Monday noon. */
-const oneDelivered = (c: CourseInput) => (c.schedule = [{ date: '2026-03-03', beamOn: '2026-03-03T08:15:00' }]);
+const oneDelivered = (c: CourseInput) =>
+  (c.schedule = [{ date: '2026-03-03', beamOn: '2026-03-03T08:15:00' }]);
 const MONDAY_NOON = epochAt('2026-03-02T12:00:00');
 
 describe(`${DOC_008.id} ${DOC_008.title}`, () => {
@@ -148,7 +157,8 @@ describe(`${DOC_008.id} ${DOC_008.title}`, () => {
       edit: (c) => sign(c, 3, '2026-03-07T09:19:30'),
       options: { lastFractionSignatureHours: 96 },
       expected: { 3: READY },
-      deadline: [3, '2026-03-08T12:19:30.000Z'],
+      // 96 elapsed hours, not wall-clock days: 2026-03-08 is the spring-forward day.
+      deadline: [3, '2026-03-08T13:19:30.000Z'],
     },
   ];
 
@@ -158,7 +168,8 @@ describe(`${DOC_008.id} ${DOC_008.title}`, () => {
       ...(options ? { options } : {}),
     });
     expectFractions(audit, expected);
-    if (deadline) expect(audit.fractions.find((f) => f.number === deadline[0])!.signatureDeadline).toBe(deadline[1]);
+    if (deadline)
+      expect(audit.fractions.find((f) => f.number === deadline[0])!.signatureDeadline).toBe(deadline[1]);
   });
 
   it('says when a pending record is due and who signed it', () => {

@@ -15,7 +15,8 @@ const READY: FractionExpectation = { status: 'ready', lines: READY_LINES, findin
 const DROPPED: FractionExpectation = { status: 'downgrade', lines: ['77412'], findings: ['DOC-009:error'] };
 const PENDING: FractionExpectation = { status: 'hold', lines: READY_LINES, findings: ['DOC-009:warning'] };
 const review = (c: CourseInput, n: number) => fx(c, n).imageGuidance!;
-const oneDelivered = (c: CourseInput) => (c.schedule = [{ date: '2026-03-03', beamOn: '2026-03-03T08:15:00' }]);
+const oneDelivered = (c: CourseInput) =>
+  (c.schedule = [{ date: '2026-03-03', beamOn: '2026-03-03T08:15:00' }]);
 const MONDAY_NOON = epochAt('2026-03-02T12:00:00');
 
 describe(`${DOC_009.id} ${DOC_009.title}`, () => {
@@ -68,7 +69,9 @@ describe(`${DOC_009.id} ${DOC_009.title}`, () => {
         review(c, 1).review = signedAt('2026-03-03T09:00:00');
         fx(c, 1).sgrtRecord!.signature = signedAt('2026-03-03T09:00:00');
       },
-      expected: { 1: { status: 'downgrade', lines: ['77407'], findings: ['DOC-008:error', 'DOC-009:error'] } },
+      expected: {
+        1: { status: 'downgrade', lines: ['77407'], findings: ['DOC-008:error', 'DOC-009:error'] },
+      },
     },
     {
       name: 'no image guidance performed: no 77387, nothing to review',
@@ -83,6 +86,9 @@ describe(`${DOC_009.id} ${DOC_009.title}`, () => {
   ];
 
   it.each(cases)('$name', ({ fractions, edit, now, expected }) => {
-    expectFractions(runAudit(buildCourse({ fractions: fractions ?? 2, edit }), now !== undefined ? { now } : {}), expected);
+    expectFractions(
+      runAudit(buildCourse({ fractions: fractions ?? 2, edit }), now !== undefined ? { now } : {}),
+      expected,
+    );
   });
 });
