@@ -85,9 +85,11 @@ function summarise(audited: readonly AuditedFile[]) {
 function renderAuditTables(audited: readonly AuditedFile[], invalid: readonly InputProblem[]): string {
   const out: string[] = [];
   for (const { file, audit } of audited) {
-    const score = audit.elements.filter((e) => e.present).length;
+    const score = audit.elements
+      ? `${audit.elements.filter((e) => e.present).length}/5`
+      : 'n/a (no motion management)';
     out.push(
-      `Course ${audit.courseId}  (${file})  payer profile: ${audit.payerProfile}  documentation: ${score}/5`,
+      `Course ${audit.courseId}  (${file})  payer profile: ${audit.payerProfile}  documentation: ${score}`,
     );
     for (const f of audit.findings) out.push(findingLine(f, '  '));
     const rows = audit.fractions.map((fr) => [

@@ -181,3 +181,12 @@ describe('auditCourse', () => {
     });
   });
 });
+
+describe('auditCourse: documentation elements', () => {
+  it('scores the five elements only for courses whose 77412 rests on motion management', () => {
+    const noAmm = runAudit(buildCourse({ edit: (c) => (c.plan.motionManagement = null) }));
+    expect(noAmm.elements).toBeNull();
+    expect(noAmm.findings.some((f) => f.ruleId === 'DOC-003')).toBe(false);
+    expect(runAudit(buildCourse()).elements).toHaveLength(5);
+  });
+});

@@ -6,7 +6,7 @@ import type { SessionFacts } from '../model/session-facts.js';
 import type { PayerProfile } from '../payers/payer-profile.js';
 import { unknownProfileFinding } from '../payers/rules/payer-004-known-profile.js';
 import { expectedCents, type RateTable } from '../rates/rate-table.js';
-import { LocalClock } from '../time/local-clock.js';
+import { clockFor, type LocalClock } from '../time/local-clock.js';
 import type { AuditOptions } from './audit-options.js';
 import { type ElementScore, necessityProblem, scoreElements } from './documentation-elements.js';
 import { type FractionContext, iso, type SignatureDeadline } from './fraction-context.js';
@@ -21,6 +21,7 @@ import { checkBeamHoldCapability } from './rules/doc-006-beam-hold-capability.js
 import { checkHoldWhenOutOfTolerance } from './rules/doc-007-hold-when-out-of-tolerance.js';
 import { checkSgrtRecordSigned } from './rules/doc-008-sgrt-record-signed.js';
 import { checkIgrtReviewSigned } from './rules/doc-009-igrt-review-signed.js';
+import { unreadableScheduleFinding } from './rules/doc-010-readable-times.js';
 
 export interface AuditContext {
   profiles: ReadonlyMap<string, PayerProfile>;
@@ -47,7 +48,8 @@ export interface CourseAudit {
   courseId: string;
   payerProfile: string;
   findings: Finding[];
-  elements: ElementScore[];
+  /** The five documentation elements, when any fraction's 77412 rests on motion management; else null. */
+  elements: ElementScore[] | null;
   fractions: FractionAudit[];
 }
 
@@ -72,11 +74,12 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
     courseFindings.push(unknownProfileFinding(requested, courseSubject));
     profile = ctx.profiles.get('default')!;
   }
-  const clock = new LocalClock(course.facility.timeZone);
+  const clock = clockFor(course.facility.timeZone);
   const timelines = course.fractions.map((f) => resolveTimeline(f, clock, ctx.options)).sort(byDeliveryOrder);
   const scheduled = course.schedule
     .flatMap((s) => {
       const r = clock.toInstant(s.beamOn);
+      if (!r.ok) courseFindings.push(unreadableScheduleFinding(s.beamOn, r.problem, courseSubject));
       return r.ok ? [r.epochMs] : [];
     })
     .sort((a, b) => a - b);
@@ -86,9 +89,10 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
 
   const fractions = timelines.map((timeline, i) => {
     const subject = `fraction ${timeline.fraction.number} (${timeline.fraction.id})`;
-    const deadline = signatureDeadline(timelines, i, scheduled, ctx.options);
+    const deadline = signatureDeadline(timelines, i, scheduled, clock, ctx.options);
     const fctx: FractionContext = {
       course,
+      clock,
       timeline,
       subject,
       profile: profile!,
@@ -135,7 +139,7 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
     courseId: course.courseId,
     payerProfile: profile.id,
     findings: sortFindings(courseFindings),
-    elements,
+    elements: anyMotionManagement ? elements : null,
     fractions,
   };
 }
@@ -154,18 +158,32 @@ function signatureDeadline(
   timelines: readonly FractionTimeline[],
   i: number,
   scheduled: readonly number[],
+  clock: LocalClock,
   options: AuditOptions,
 ): SignatureDeadline | null {
   const own = timelines[i]!;
   if (own.lastBeamOff === null) return null;
   const after = own.lastBeamOff;
   const next = timelines
-    .filter((t, j) => j !== i && t.firstBeamOn !== null && t.firstBeamOn > after)
+    .filter((t, j) => j !== i && readable(t) && t.firstBeamOn! > after)
     .reduce<number | null>((min, t) => (min === null || t.firstBeamOn! < min ? t.firstBeamOn! : min), null);
+  // A later fraction whose beam-on cannot be read (DOC-010) may be the next one: judge only against the
+  // start of its day until its times are corrected.
+  const unreadable = timelines
+    .filter((t, j) => j !== i && !readable(t))
+    .map((t) => clock.startOfDay(t.fraction.date))
+    .filter((start) => start + 86_400_000 > after && (next === null || start < next))
+    .sort((a, b) => a - b)[0];
+  if (unreadable !== undefined) return { at: Math.max(unreadable, after), basis: 'unreadable next fraction' };
   if (next !== null) return { at: next, basis: 'next fraction' };
   const planned = scheduled.find((s) => s > after);
   if (planned !== undefined) return { at: planned, basis: 'next scheduled fraction' };
   return { at: after + options.lastFractionSignatureHours * 3_600_000, basis: 'end of course' };
+}
+
+/** Every beam's times could be read (DOC-010); a fraction with none recorded has no beam-on to wait for. */
+function readable(t: FractionTimeline): boolean {
+  return t.beams.length === t.fraction.beams.length && t.firstBeamOn !== null;
 }
 
 /** The session facts of one fraction as the chart states them. */

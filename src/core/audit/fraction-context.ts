@@ -1,5 +1,6 @@
 import type { Course } from '../model/course.js';
 import type { PayerProfile } from '../payers/payer-profile.js';
+import type { LocalClock } from '../time/local-clock.js';
 import type { AuditOptions } from './audit-options.js';
 import type { ElementScore, NecessityProblem } from './documentation-elements.js';
 import type { FractionTimeline } from './fraction-timeline.js';
@@ -7,12 +8,18 @@ import type { FractionTimeline } from './fraction-timeline.js';
 /** When a fraction's records must be signed: the next beam-on (issue #2; seed "Key takeaways"). */
 export interface SignatureDeadline {
   at: number;
-  basis: 'next fraction' | 'next scheduled fraction' | 'end of course';
+  /**
+   * `unreadable next fraction`: the next fraction's beam-on time cannot be read (DOC-010), so `at` is the
+   * start of its day: a signature before it is surely in time, one after it cannot be judged yet.
+   */
+  basis: 'next fraction' | 'next scheduled fraction' | 'end of course' | 'unreadable next fraction';
 }
 
 /** Everything an evidence check may read about one fraction; computed once per course. */
 export interface FractionContext {
   course: Course;
+  /** The facility's clock, to show instants as local times in messages. */
+  clock: LocalClock;
   timeline: FractionTimeline;
   subject: string;
   profile: PayerProfile;

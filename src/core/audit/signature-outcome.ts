@@ -51,6 +51,17 @@ export function signatureOutcome(ctx: FractionContext, check: SignatureCheck): O
         },
         check.failEffect,
       );
+    case 'unverifiable':
+      return outcome(
+        {
+          ...base,
+          severity: 'warning',
+          message: `Cannot tell whether the ${check.what} was signed before the next beam-on: the next fraction's beam-on time is unreadable (DOC-010).`,
+          evidence: { dayStart: iso(timing.deadline.at) },
+          fix: "Correct the next fraction's treatment times; the signature is judged then.",
+        },
+        'hold',
+      );
     case 'pending':
       return outcome(
         {
@@ -59,7 +70,7 @@ export function signatureOutcome(ctx: FractionContext, check: SignatureCheck): O
           message:
             check.documentId === null && check.what === 'SGRT record'
               ? `No ${check.what} to sign yet.`
-              : `The ${check.what} awaits the physician's signature${notPhysician}${timing.deadline ? ` (due before ${iso(timing.deadline.at)}, the ${timing.deadline.basis}'s beam-on)` : ''}.`,
+              : `The ${check.what} awaits the physician's signature${notPhysician}${timing.deadline ? ` (due before ${ctx.clock.format(timing.deadline.at)}, the ${timing.deadline.basis}'s beam-on)` : ''}.`,
           evidence: {
             documentId: check.documentId,
             deadline: timing.deadline ? iso(timing.deadline.at) : null,

@@ -6,7 +6,9 @@ export type SignatureTiming =
   | { kind: 'on-time'; signedAt: number }
   | { kind: 'late'; signedAt: number; deadline: SignatureDeadline }
   | { kind: 'pending'; deadline: SignatureDeadline | null }
-  | { kind: 'overdue'; deadline: SignatureDeadline };
+  | { kind: 'overdue'; deadline: SignatureDeadline }
+  /** The next beam-on is unknown (its time is unreadable): no verdict until it is corrected. */
+  | { kind: 'unverifiable'; deadline: SignatureDeadline };
 
 /**
  * Whether a physician signed before the deadline, compared as instants. A signature by anyone other
@@ -18,11 +20,14 @@ export function signatureTiming(
   now: number,
 ): SignatureTiming {
   const physician = signature?.role === 'physician' ? signature : null;
+  const unknownBeamOn = deadline?.basis === 'unreadable next fraction';
   if (physician) {
     const signedAt = parseInstant(physician.signedAt);
     if (deadline === null || signedAt <= deadline.at) return { kind: 'on-time', signedAt };
-    return { kind: 'late', signedAt, deadline };
+    return unknownBeamOn ? { kind: 'unverifiable', deadline } : { kind: 'late', signedAt, deadline };
   }
-  if (deadline !== null && now >= deadline.at) return { kind: 'overdue', deadline };
+  if (deadline !== null && now >= deadline.at) {
+    return unknownBeamOn ? { kind: 'unverifiable', deadline } : { kind: 'overdue', deadline };
+  }
   return { kind: 'pending', deadline };
 }

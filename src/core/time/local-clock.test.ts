@@ -36,4 +36,14 @@ describe('LocalClock', () => {
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);
     expect(isValidTimeZone('')).toBe(false);
   });
+
+  it('formats instants as facility wall-clock time with the zone abbreviation', () => {
+    expect(ny.format(Date.parse('2026-03-16T12:11:00Z'))).toBe('2026-03-16 08:11 EDT');
+    expect(ny.format(Date.parse('2026-01-05T05:00:00Z'))).toBe('2026-01-05 00:00 EST');
+  });
+
+  it('finds the instant a day starts', () => {
+    expect(new Date(ny.startOfDay('2026-03-08')).toISOString()).toBe('2026-03-08T05:00:00.000Z');
+    expect(new Date(ny.startOfDay('2026-03-09')).toISOString()).toBe('2026-03-09T04:00:00.000Z');
+  });
 });

@@ -59,6 +59,29 @@ export class LocalClock {
     return this.resolveOnTransitionDay(reading);
   }
 
+  /** The instant the calendar day starts in this zone (midnight, or the first valid time after a gap). */
+  startOfDay(date: string): number {
+    return Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: this.timeZone }).epochMilliseconds;
+  }
+
+  /** `2026-03-16 08:11 EDT`: an instant as people at the facility read it. */
+  format(epochMs: number): string {
+    this.formatter ??= new Intl.DateTimeFormat('en-US', {
+      timeZone: this.timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    });
+    const part = Object.fromEntries(this.formatter.formatToParts(epochMs).map((p) => [p.type, p.value]));
+    return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute} ${part.timeZoneName}`;
+  }
+
+  private formatter: Intl.DateTimeFormat | undefined;
+
   private offsetForDay(date: string): number | null {
     const cached = this.dayOffsets.get(date);
     if (cached !== undefined) return cached;

@@ -36,8 +36,8 @@ function auditWith(text: string, profile: string) {
 describe(`${DOC_003.id} ${DOC_003.title}`, () => {
   it.each(Object.entries(BY_SCORE))('the statement for score %s scores exactly that', (score, text) => {
     const audit = auditWith(text, 'default');
-    expect(audit.elements.filter((e) => e.present).length).toBe(Number(score));
-    expect(audit.elements.map((e) => e.present)).toEqual([1, 2, 3, 4, 5].map((i) => i <= Number(score)));
+    expect(audit.elements!.filter((e) => e.present).length).toBe(Number(score));
+    expect(audit.elements!.map((e) => e.present)).toEqual([1, 2, 3, 4, 5].map((i) => i <= Number(score)));
   });
 
   const rows = BUNDLED_PROFILES.flatMap((p) => [
@@ -89,6 +89,6 @@ describe(`${DOC_003.id} ${DOC_003.title}`, () => {
         },
       }),
     );
-    expect(audit.elements.every((e) => e.present)).toBe(true);
+    expect(audit.elements!.every((e) => e.present)).toBe(true);
   });
 });

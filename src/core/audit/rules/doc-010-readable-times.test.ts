@@ -6,6 +6,7 @@ import {
   fx,
   READY_LINES,
   runAudit,
+  signedAt,
 } from '../../../../test/support/course-builder.js';
 import { expectFractions } from '../../../../test/support/audit-expect.js';
 import { DOC_010 } from './doc-010-readable-times.js';
@@ -104,5 +105,47 @@ describe(`${DOC_010.id} ${DOC_010.title}`, () => {
       2: { status: 'ready', findings: [] },
       3: { status: 'ready', findings: [] },
     });
+  });
+});
+
+describe(`${DOC_010.id}: what an unreadable time does to its neighbours`, () => {
+  it('a signature after the start of an unreadable next fraction’s day cannot be judged: hold', () => {
+    const audit = runAudit(
+      buildCourse({
+        fractions: 3,
+        edit: (c) => {
+          fx(c, 2).beams![0]!.beamOn = '2026-03-03T25:00:00'; // unreadable
+          fx(c, 1).sgrtRecord!.signature = signedAt('2026-03-03T07:00:00'); // after 03-03 00:00
+        },
+      }),
+    );
+    const f1 = audit.fractions.find((f) => f.number === 1)!;
+    expect(f1.status).toBe('hold');
+    expect(f1.findings.find((f) => f.ruleId === 'DOC-008')?.message).toMatch(/Cannot tell/);
+  });
+
+  it('reports an unreadable scheduled beam-on at course level and does not use it', () => {
+    const audit = runAudit(
+      buildCourse({
+        fractions: 2,
+        edit: (c) => (c.schedule = [{ date: '2026-11-01', beamOn: '2026-11-01T01:30:00' }]),
+      }),
+    );
+    expect(audit.findings.some((f) => f.ruleId === DOC_010.id && f.severity === 'warning')).toBe(true);
+    expect(audit.fractions.at(-1)!.signatureDeadline).not.toBe(
+      new Date('2026-11-01T05:30:00Z').toISOString(),
+    );
+  });
+
+  it('says when a pending signature is due in facility time', () => {
+    const audit = runAudit(
+      buildCourse({
+        fractions: 2,
+        edit: (c) => (fx(c, 1).sgrtRecord!.signature = null),
+      }),
+      { now: '2026-03-02T18:00:00Z' },
+    );
+    const pending = audit.fractions[0]!.findings.find((f) => f.ruleId === 'DOC-008')!;
+    expect(pending.message).toContain('due before 2026-03-03 08:15 EST');
   });
 });
