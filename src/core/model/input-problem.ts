@@ -9,3 +9,12 @@ export interface InputProblem {
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
+
+/**
+ * What a reader of a clinic export returns: the records, with warnings for what it tolerated (unknown
+ * columns, a missing optional header), or the problems that stop the file being used. Readers never
+ * throw on input: any bytes give one of the two.
+ */
+export type ReadResult<T> =
+  | { ok: true; value: T; warnings: InputProblem[] }
+  | { ok: false; problems: InputProblem[] };
