@@ -174,3 +174,19 @@ describe('sgrt-billing audit on bad input', () => {
     expect(rules.filter((r: string) => r === 'PAYER-003')).toHaveLength(3);
   });
 });
+
+describe('sgrt-billing audit: claim lines per date of service', () => {
+  it('combines a distinct second session into 2 units for a payer that counts units (Medicare)', async () => {
+    const { doc } = await auditJson('examples/courses/lung-twice-daily.json');
+    const lines = doc.courses[0].audit.claimLines.map(
+      (l: { date: string; code: string; modifiers: string[]; units: number }) =>
+        `${l.date} ${[l.code, ...l.modifiers].join('-')} ×${l.units}`,
+    );
+    expect(lines).toEqual([
+      '2026-03-09 77407 ×2',
+      '2026-03-09 77387-26 ×2',
+      '2026-03-10 77407 ×1',
+      '2026-03-10 77387-26 ×1',
+    ]);
+  });
+});

@@ -146,6 +146,11 @@ describe('auditCourse properties', () => {
               .reduce((sum, l) => sum + l.units, 0);
             expect(units, date).toBeLessThanOrEqual(sessions);
             expect(units, date).toBeGreaterThanOrEqual(1);
+            // The same holds for the claim lines, where a units payer combines the day's sessions.
+            const claimUnits = result.claimLines
+              .filter((l) => l.date === date && DELIVERY_CODES.has(l.code))
+              .reduce((sum, l) => sum + l.units, 0);
+            expect(claimUnits, date).toBeLessThanOrEqual(sessions);
           }
         }),
         { numRuns: NUM_RUNS },

@@ -1,3 +1,4 @@
+import { type DayLine, dayLines } from '../coding/day-lines.js';
 import { selectCodes } from '../coding/select-codes.js';
 import type { BillingLine } from '../model/billing-line.js';
 import type { Course } from '../model/course.js';
@@ -51,6 +52,8 @@ export interface CourseAudit {
   /** The five documentation elements, when any fraction's 77412 rests on motion management; else null. */
   elements: ElementScore[] | null;
   fractions: FractionAudit[];
+  /** Lines of the fractions not on hold, per date of service, as the payer counts a second session. */
+  claimLines: DayLine[];
 }
 
 /** Motion-management evidence checks, in the order their findings read best. */
@@ -141,6 +144,10 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
     findings: sortFindings(courseFindings),
     elements: anyMotionManagement ? elements : null,
     fractions,
+    claimLines: dayLines(
+      fractions.filter((f) => f.status !== 'hold'),
+      profile,
+    ),
   };
 }
 

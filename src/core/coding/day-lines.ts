@@ -1,0 +1,50 @@
+import type { BillingLine } from '../model/billing-line.js';
+import type { PayerProfile } from '../payers/payer-profile.js';
+
+/** A line as it goes on the claim for one date of service. */
+export interface DayLine {
+  date: string;
+  code: string;
+  modifiers: string[];
+  units: number;
+  expectedCents: number | null;
+  /** The fractions whose sessions the line reports. */
+  fractionIds: string[];
+}
+
+/**
+ * The claim lines of each date of service. A payer that counts a distinct second session as units
+ * (CMS PM A-03-020 as summarised by AAPC [C]; `twiceDaily: 'units'`) gets one line with 2 units; a
+ * payer that wants modifier 76 keeps the second line apart (its modifiers already differ).
+ */
+export function dayLines(
+  sessions: readonly { fractionId: string; date: string; lines: readonly BillingLine[] }[],
+  profile: PayerProfile,
+): DayLine[] {
+  const byKey = new Map<string, DayLine>();
+  const out: DayLine[] = [];
+  for (const s of sessions) {
+    for (const line of s.lines) {
+      const key = `${s.date}|${line.code}|${line.modifiers.join('-')}`;
+      const same = profile.twiceDaily === 'units' ? byKey.get(key) : undefined;
+      if (same) {
+        same.units += line.units;
+        same.fractionIds.push(s.fractionId);
+        if (same.expectedCents !== null && line.expectedCents !== null)
+          same.expectedCents += line.expectedCents;
+        continue;
+      }
+      const day: DayLine = {
+        date: s.date,
+        code: line.code,
+        modifiers: [...line.modifiers],
+        units: line.units,
+        expectedCents: line.expectedCents === null ? null : line.expectedCents * line.units,
+        fractionIds: [s.fractionId],
+      };
+      byKey.set(key, day);
+      out.push(day);
+    }
+  }
+  return out;
+}
