@@ -16,5 +16,4 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: InputPro
  * throw on input: any bytes give one of the two.
  */
 export type ReadResult<T> =
-  | { ok: true; value: T; warnings: InputProblem[] }
-  | { ok: false; problems: InputProblem[] };
+  { ok: true; value: T; warnings: InputProblem[] } | { ok: false; problems: InputProblem[] };
