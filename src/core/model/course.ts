@@ -173,3 +173,12 @@ export type Fraction = z.infer<typeof fractionSchema>;
 export type MonitoringSession = z.infer<typeof monitoringSessionSchema>;
 export type Signature = z.infer<typeof signatureSchema>;
 export type Plan = z.infer<typeof planSchema>;
+
+/**
+ * What the billing system knows about a course before any export is read (`courses.json` of an import
+ * folder): patient, payer, plan and schedule. Fractions, orders, signatures and the necessity note come
+ * from the clinic's exports and are linked in by `sgrt-billing import`.
+ */
+export const courseHeaderSchema = courseSchema.omit({ fractions: true, orders: true, necessity: true });
+export const courseHeadersDocumentSchema = z.array(courseHeaderSchema);
+export type CourseHeader = z.infer<typeof courseHeaderSchema>;
