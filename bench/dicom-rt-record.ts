@@ -1,0 +1,163 @@
+/**
+ * DICOM RT Beams Treatment Record reader benchmark: `readRtBeamsRecord` in records per second, against the
+ * anchor of `dicomParser.parseDicom` alone on the same buffers in the same run (ratio = ours ÷ anchor, so
+ * 1 would mean reading the record's values costs nothing beyond parsing; the gap is the reader's own work:
+ * prefix checks, the safety walk, value decoding and validation, the beams).
+ *
+ *   node --import tsx bench/dicom-rt-record.ts
+ *   options: --records N per timed run of the tangents shape (default 2000; the VMAT shape, ~10 times the
+ *            bytes, reads a tenth of it), --distinct N buffers cycled (default 500), --repeats N timed runs,
+ *            the median kept (default 5), --seed N (default 20260302)
+ *
+ * dicom-parser itself takes ~0.1–0.3 ms per 3 KB record on the 2-core machines (it builds a string per
+ * tag), so the default run is kept to a few thousand records (~20–30 s in all). Within a run the two paths
+ * alternate in blocks of 50 reads, so other load on the machine slows both alike and the ratio holds.
+ *
+ * Two record shapes, one line each: the breast-tangents record of the fixtures (2 static beams, 12 and 10
+ * control points, implicit VR, ~3 KB) and a VMAT-like record (2 arcs of 178 control points, ~32 KB).
+ * One buffer of each shape is written with dcmjs; the `distinct` copies differ only in a few digits of the
+ * SOP Instance UID (seeded), so no two consecutive reads see identical bytes. Prints one JSON object per
+ * line (architecture.md, "Benchmarks").
+ */
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import dicomParser from 'dicom-parser';
+import { readRtBeamsRecord } from '../src/formats/dicom/read-rt-beams-record.js';
+import {
+  BREAST_TANGENTS,
+  type RecordPlan,
+  rtRecord,
+  writeDicom,
+} from '../test/fixtures/dicom/build-rt-record.js';
+
+const BENCH = 'dicom-rt-record';
+
+const positiveInt = (name: string, value: string): number => {
+  const n = Number(value.replace(/_/g, ''));
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new Error(`--${name}: expected a positive integer, got "${value}"`);
+  return n;
+};
+const { values } = parseArgs({
+  options: {
+    records: { type: 'string', default: '2000' },
+    distinct: { type: 'string', default: '500' },
+    repeats: { type: 'string', default: '5' },
+    seed: { type: 'string', default: '20260302' },
+  },
+});
+const records = positiveInt('records', values.records);
+const distinct = positiveInt('distinct', values.distinct);
+const repeats = positiveInt('repeats', values.repeats);
+const seed = positiveInt('seed', values.seed);
+
+/** mulberry32: a small seeded PRNG, so the inputs are the same on every run. */
+function prng(state: number): () => number {
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const VMAT: RecordPlan = {
+  ...BREAST_TANGENTS,
+  beams: [1, 2].map((number) => ({
+    number,
+    name: number === 1 ? 'ARC CW' : 'ARC CCW',
+    fraction: 7,
+    termination: 'NORMAL',
+    specified: '310.4',
+    delivered: '310.4',
+    points: {
+      date: '20260302',
+      start: number === 1 ? '081640' : '081830',
+      seconds: 75,
+      count: 178,
+      meterset: 310.4,
+    },
+  })),
+};
+
+/** `distinct` copies of one dcmjs-written record, each with other digits at the end of its SOP Instance UID. */
+function buffers(plan: RecordPlan, random: () => number): Uint8Array[] {
+  const base = writeDicom(rtRecord({ ...plan, sopInstanceUid: `${plan.sopInstanceUid}.100000` }));
+  const marker = new TextEncoder().encode(`${plan.sopInstanceUid}.100000`);
+  const at: number[] = [];
+  for (let i = 0; i + marker.length <= base.length; i++) {
+    if (marker.every((b, k) => base[i + k] === b)) at.push(i + marker.length - 5); // meta and data set copies
+  }
+  return Array.from({ length: distinct }, () => {
+    const copy = base.slice();
+    const digits = String(Math.floor(random() * 100000)).padStart(5, '0');
+    for (const offset of at) for (let k = 0; k < 5; k++) copy[offset + k] = digits.charCodeAt(k);
+    return copy;
+  });
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * One timed run: `count` reads by each path, in alternating blocks of `BLOCK` (anchor, ours, anchor…) over
+ * the same buffers, so a busy machine slows both alike. `sink` defeats dead-code elimination.
+ */
+const BLOCK = 50;
+function timeBoth(
+  inputs: Uint8Array[],
+  count: number,
+  anchor: (bytes: Uint8Array) => number,
+  ours: (bytes: Uint8Array) => number,
+): { anchorMs: number; ourMs: number; sink: number } {
+  let anchorMs = 0;
+  let ourMs = 0;
+  let sink = 0;
+  for (let from = 0; from < count; from += BLOCK) {
+    const to = Math.min(count, from + BLOCK);
+    let start = performance.now();
+    for (let i = from; i < to; i++) sink += anchor(inputs[i % inputs.length]!);
+    anchorMs += performance.now() - start;
+    start = performance.now();
+    for (let i = from; i < to; i++) sink += ours(inputs[i % inputs.length]!);
+    ourMs += performance.now() - start;
+  }
+  return { anchorMs, ourMs, sink };
+}
+
+const anchorRead = (bytes: Uint8Array): number => Object.keys(dicomParser.parseDicom(bytes).elements).length;
+const ourRead = (bytes: Uint8Array): number => {
+  const result = readRtBeamsRecord(bytes, 'bench.dcm');
+  if (!result.ok) throw new Error(`bench input did not read: ${JSON.stringify(result.problems)}`);
+  return result.value.beams.length;
+};
+
+const random = prng(seed);
+for (const [metric, plan, count] of [
+  ['records_per_second', BREAST_TANGENTS, records],
+  ['records_per_second_vmat', VMAT, Math.max(1, Math.round(records / 10))],
+] as const) {
+  const inputs = buffers(plan, random);
+  // Warm-up, not reported: both paths reach their optimised tiers before the first timed run.
+  timeBoth(inputs, count, anchorRead, ourRead);
+  const runs = Array.from({ length: repeats }, () => timeBoth(inputs, count, anchorRead, ourRead));
+  const anchorMs = runs.map((r) => r.anchorMs);
+  const ourMs = runs.map((r) => r.ourMs);
+  const perSecond = (ms: number) => Math.round((count / ms) * 1000);
+  const value = perSecond(median(ourMs));
+  const baseline = perSecond(median(anchorMs));
+  console.log(
+    JSON.stringify({
+      bench: BENCH,
+      metric,
+      value,
+      unit: 'records/s',
+      baseline,
+      ratio: round3(value / baseline),
+      anchor: 'dicomParser.parseDicom',
+      records: count,
+      record_bytes: inputs[0]!.length,
+      control_points: plan.beams.reduce((n, b) => n + b.points.count, 0),
+    }),
+  );
+}
