@@ -1,0 +1,33 @@
+import type { InputProblem } from '../../core/model/input-problem.js';
+
+/** Problems or warnings listed per file at most; the rest are counted in a last entry. */
+export const MAX_LISTED = 200;
+
+/**
+ * Problems or warnings, kept up to a cap and counted beyond it, so that a file of a million bad
+ * segments costs neither memory nor a million-entry report.
+ */
+export class ProblemList {
+  readonly items: InputProblem[] = [];
+  private count = 0;
+
+  get total(): number {
+    return this.count;
+  }
+
+  add(location: string, message: string): void {
+    this.count++;
+    if (this.items.length < MAX_LISTED) this.items.push({ location, message });
+  }
+
+  addAll(other: ProblemList): void {
+    for (const p of other.items) this.add(p.location, p.message);
+    this.count += other.total - other.items.length;
+  }
+
+  /** The listed entries, then `N more not listed` at `source` when some were left out. */
+  list(source: string): InputProblem[] {
+    const more = this.count - this.items.length;
+    return more > 0 ? [...this.items, { location: source, message: `${more} more not listed` }] : this.items;
+  }
+}
