@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { courseSchema } from '../core/model/course.js';
+import { clinicSchema } from '../core/model/clinic.js';
+import { courseHeadersDocumentSchema, courseSchema } from '../core/model/course.js';
 import { sessionFactsSchema } from '../core/model/session-facts.js';
 import { RULE_CATALOGUE } from '../core/rules/catalogue.js';
 import { payerProfilesDocumentSchema } from './engine-context.js';
@@ -23,6 +24,16 @@ export function generatedDocs(): Record<string, string> {
       payerProfilesDocumentSchema,
       'payer-profiles.schema.json',
       'sgrt-billing payer profiles',
+    ),
+    'schema/course-headers.schema.json': schema(
+      courseHeadersDocumentSchema,
+      'course-headers.schema.json',
+      'sgrt-billing courses.json of an import folder',
+    ),
+    'schema/clinic.schema.json': schema(
+      clinicSchema,
+      'clinic.schema.json',
+      'sgrt-billing clinic.json of an import folder',
     ),
     'docs/rules.md': ruleCatalogueMarkdown(),
   };

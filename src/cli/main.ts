@@ -38,6 +38,22 @@ export function buildProgram(setExit: (code: number) => void): Command {
     );
 
   program
+    .command('import')
+    .description(
+      'read clinic exports (DICOM, AlignRT, R&V CSV, HL7, FHIR, CSV), link them into courses and audit them',
+    )
+    .argument('<paths...>', 'export files or folders; a folder needs courses.json (and clinic.json)')
+    .option('--format <format>', 'json or table', 'table')
+    .option('--fail-on <severity>', 'exit 1 when a finding is at or above info|warning|error')
+    .option('--now <instant>', 'audit as of this instant (default: now)')
+    .option('--profiles <file>', 'extra payer profiles (JSON array)')
+    .option('--out <dir>', 'also write the linked course documents to this folder')
+    .option('--no-progress', 'do not print progress on stderr')
+    .action(async (paths: string[], opts) =>
+      setExit(await (await import('./commands/import.js')).runImport(paths, opts)),
+    );
+
+  program
     .command('rules')
     .description('list the rule catalogue: id, severity, title and the source each rule encodes')
     .option('--format <format>', 'json or table', 'json')

@@ -1,0 +1,43 @@
+import type { Clinic } from '../../core/model/clinic.js';
+import type { CourseHeader, MonitoringSession } from '../../core/model/course.js';
+import type { TreatmentReport } from '../../formats/alignrt/report/report-types.js';
+import type { Authorizations, OrdersSignatures, TreatmentHistory } from '../../formats/csv/csv-types.js';
+import type { RtBeamsRecord } from '../../formats/dicom/rt-record-types.js';
+import type { FhirBundleRead } from '../../formats/fhir/fhir-types.js';
+import type { DftMessage } from '../../formats/hl7v2/dft-types.js';
+
+/** An AlignRT log read and turned into the course model's monitoring session, with its patient. */
+export interface MonitoringLog {
+  source: string;
+  patientId: string | null;
+  session: MonitoringSession;
+}
+
+/** Everything read from an import folder, by kind, before linking. */
+export interface ExportRecords {
+  clinic: Clinic | null;
+  headers: CourseHeader[];
+  dicom: RtBeamsRecord[];
+  histories: { source: string; history: TreatmentHistory }[];
+  monitoring: MonitoringLog[];
+  reports: { source: string; report: TreatmentReport }[];
+  documents: { source: string; table: OrdersSignatures }[];
+  authorizations: { source: string; table: Authorizations }[];
+  charges: DftMessage[];
+  fhir: { source: string; bundle: FhirBundleRead }[];
+}
+
+export function emptyRecords(): ExportRecords {
+  return {
+    clinic: null,
+    headers: [],
+    dicom: [],
+    histories: [],
+    monitoring: [],
+    reports: [],
+    documents: [],
+    authorizations: [],
+    charges: [],
+    fhir: [],
+  };
+}

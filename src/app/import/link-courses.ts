@@ -1,0 +1,310 @@
+import type { Course, CourseHeader, Fraction, Signature } from '../../core/model/course.js';
+import type { LocalClock } from '../../core/time/local-clock.js';
+import { clockFor } from '../../core/time/local-clock.js';
+import type { ChartDocumentRecord, CsvSignature } from '../../formats/csv/csv-types.js';
+import { groupBeamDeliveries } from '../../formats/dicom/group-beam-deliveries.js';
+import type { ExportRecords } from './export-records.js';
+
+/** A record that could not be placed in a course, and why (never silently dropped or guessed). */
+export interface Unlinked {
+  source: string;
+  what: string;
+  reason: string;
+}
+
+interface DraftFraction {
+  number: number | null;
+  date: string;
+  beams: Fraction['beams'];
+  monitoring: Fraction['monitoring'];
+  sgrtRecord: Fraction['sgrtRecord'];
+  review: Signature | null;
+  postedCodes: string[];
+}
+
+interface Draft {
+  header: CourseHeader;
+  clock: LocalClock;
+  fractions: DraftFraction[];
+  orders: Course['orders'];
+  necessity: Course['necessity'];
+}
+
+/** Monitoring or a document belongs to a fraction when it falls within this margin of the fraction's beams. */
+const WINDOW_MS = 60 * 60 * 1000;
+/** Beams of one patient on one day further apart than this are separate sessions (twice-daily). */
+const SESSION_BREAK_MS = 60 * 60 * 1000;
+
+/**
+ * Links what the exports say into course documents: treatment records (DICOM or R&V CSV) make the
+ * fractions; monitoring logs and reports join the fraction whose beams they overlap; documents and
+ * signatures join by course, fraction number or date; charges add the codes the OIS posted. Every record
+ * that cannot be placed is returned with the reason.
+ */
+export function linkCourses(records: ExportRecords): { courses: Course[]; unlinked: Unlinked[] } {
+  const unlinked: Unlinked[] = [];
+  const byPatient = new Map<string, Draft[]>();
+  const drafts = records.headers.map((header) => {
+    const draft: Draft = {
+      header,
+      clock: clockFor(header.facility.timeZone),
+      fractions: [],
+      orders: [],
+      necessity: null,
+    };
+    byPatient.set(header.patient.id, [...(byPatient.get(header.patient.id) ?? []), draft]);
+    return draft;
+  });
+  const courseOf = (
+    patientId: string | null,
+    source: string,
+    what: string,
+    courseId?: string,
+  ): Draft | null => {
+    const candidates = (patientId && byPatient.get(patientId)) || [];
+    const chosen = courseId ? candidates.filter((d) => d.header.courseId === courseId) : candidates;
+    if (chosen.length === 1) return chosen[0]!;
+    unlinked.push({
+      source,
+      what,
+      reason:
+        chosen.length === 0
+          ? 'no course for this patient in courses.json'
+          : 'two or more courses for this patient',
+    });
+    return null;
+  };
+
+  // Treatment records → fractions.
+  const deliveries = groupBeamDeliveries(records.dicom);
+  const dicomSessions = new Map<string, { draft: Draft; number: number | null; beams: Fraction['beams'] }>();
+  for (const d of deliveries) {
+    const draft = courseOf(d.patientId, d.parts[0]!.source, `DICOM beam ${d.beamName ?? d.beamNumber}`);
+    if (!draft) continue;
+    const key = `${draft.header.courseId}|${d.fractionNumber ?? d.beamOn.slice(0, 10)}`;
+    const entry = dicomSessions.get(key) ?? { draft, number: d.fractionNumber, beams: [] };
+    entry.beams.push({
+      name: d.beamName ?? `beam ${d.beamNumber}`,
+      beamOn: d.beamOn,
+      beamOff: d.beamOff,
+      ...(radiation(d.radiationType) ? { radiationType: radiation(d.radiationType)! } : {}),
+    });
+    dicomSessions.set(key, entry);
+  }
+  for (const s of dicomSessions.values()) addSessions(s.draft, s.number, s.beams);
+  for (const { source, history } of records.histories) {
+    for (const f of history.fractions) {
+      const draft = courseOf(f.patientId, source, `treatment history ${f.date}`);
+      if (!draft) continue;
+      const beams = f.beams.map((b) => ({
+        name: b.name,
+        beamOn: b.beamOn,
+        beamOff: b.beamOff,
+        ...(b.radiationType ? { radiationType: b.radiationType } : {}),
+      }));
+      addSessions(draft, f.fractionNumber ?? null, beams);
+    }
+  }
+  for (const draft of drafts) numberFractions(draft);
+
+  // Monitoring logs → the fraction whose beams they overlap.
+  for (const log of records.monitoring) {
+    const draft = courseOf(log.patientId, log.source, 'monitoring log');
+    const fraction =
+      draft && fractionAt(draft, log.session.start, log.session.end, log.source, 'monitoring log', unlinked);
+    if (fraction) fraction.monitoring.push(log.session);
+  }
+  // Reports: a session already covered by a log is the same monitoring; otherwise it is added (no thresholds).
+  for (const { source, report } of records.reports) {
+    const draft = courseOf(report.patientId, source, 'treatment report');
+    if (!draft) continue;
+    for (const s of report.sessions) {
+      const fraction = fractionAt(draft, s.start, s.end, source, `report session ${s.index}`, unlinked);
+      if (!fraction || fraction.monitoring.some((m) => m.start <= s.end && s.start <= m.end)) continue;
+      fraction.monitoring.push({
+        id: `${source}#${s.index}`,
+        system: 'AlignRT',
+        start: s.start,
+        end: s.end,
+        thresholds: null,
+        gatingActive: false,
+        gaps: [],
+        excursions: [],
+      });
+    }
+  }
+  // Documents and signatures.
+  for (const { source, table } of records.documents) {
+    for (const doc of table.documents) {
+      const draft = courseOf(doc.patientId, `${source}:line ${doc.line}`, doc.kind, doc.courseId);
+      if (draft) linkDocument(draft, doc, `${source}:line ${doc.line}`, unlinked);
+    }
+  }
+  // Charges posted by the OIS: the fraction treated on that date (at that time, when the charge has one).
+  for (const message of records.charges) {
+    for (const charge of message.charges) {
+      if (!charge.code) continue;
+      const draft = courseOf(message.patient.id, charge.source, `charge ${charge.code}`);
+      if (!draft) continue;
+      const sameDay = draft.fractions.filter((f) => f.date === charge.transactionDate.date);
+      const at = charge.transactionDate.localDateTime;
+      const fraction = (at && sameDay.find((f) => near(draft, f, at, at))) || sameDay[0];
+      if (fraction) fraction.postedCodes.push(charge.code);
+      else
+        unlinked.push({
+          source: charge.source,
+          what: `charge ${charge.code}`,
+          reason: 'no fraction treated on that date',
+        });
+    }
+  }
+  for (const { source } of records.fhir) {
+    unlinked.push({
+      source,
+      what: 'FHIR bundle',
+      reason: 'read; linking FHIR documents into courses is not supported yet',
+    });
+  }
+  return { courses: drafts.map(toCourse), unlinked };
+}
+
+function radiation(type: string | null): Fraction['beams'][number]['radiationType'] | null {
+  return type === 'PHOTON' || type === 'ELECTRON' || type === 'PROTON' ? type : type ? 'OTHER' : null;
+}
+
+/** Adds one or more sessions: beams on one day with a long break between them are separate fractions. */
+function addSessions(draft: Draft, number: number | null, beams: Fraction['beams']): void {
+  const sorted = [...beams].sort((a, b) => a.beamOn.localeCompare(b.beamOn));
+  let current: DraftFraction | null = null;
+  let lastOff = -Infinity;
+  for (const beam of sorted) {
+    const on = instant(draft, beam.beamOn);
+    if (!current || (on !== null && on - lastOff > SESSION_BREAK_MS && number === null)) {
+      current = {
+        number,
+        date: beam.beamOn.slice(0, 10),
+        beams: [],
+        monitoring: [],
+        sgrtRecord: null,
+        review: null,
+        postedCodes: [],
+      };
+      draft.fractions.push(current);
+    }
+    current.beams.push(beam);
+    lastOff = Math.max(lastOff, instant(draft, beam.beamOff) ?? lastOff);
+  }
+}
+
+/** Fractions without a number from the record are numbered in delivery order after the numbered ones. */
+function numberFractions(draft: Draft): void {
+  draft.fractions.sort((a, b) => (a.beams[0]?.beamOn ?? '').localeCompare(b.beams[0]?.beamOn ?? ''));
+  const used = new Set(draft.fractions.flatMap((f) => (f.number === null ? [] : [f.number])));
+  let next = 1;
+  for (const f of draft.fractions) {
+    if (f.number !== null) continue;
+    while (used.has(next)) next++;
+    f.number = next;
+    used.add(next);
+  }
+}
+
+function instant(draft: Draft, local: string): number | null {
+  const r = draft.clock.toInstant(local);
+  return r.ok ? r.epochMs : null;
+}
+
+function near(draft: Draft, f: DraftFraction, start: string, end: string): boolean {
+  const on = Math.min(...f.beams.map((b) => instant(draft, b.beamOn) ?? Infinity));
+  const off = Math.max(...f.beams.map((b) => instant(draft, b.beamOff) ?? -Infinity));
+  const s = instant(draft, start);
+  const e = instant(draft, end);
+  return s !== null && e !== null && s <= off + WINDOW_MS && e >= on - WINDOW_MS;
+}
+
+function fractionAt(
+  draft: Draft,
+  start: string,
+  end: string,
+  source: string,
+  what: string,
+  unlinked: Unlinked[],
+): DraftFraction | null {
+  const candidates = draft.fractions.filter((f) => near(draft, f, start, end));
+  if (candidates.length === 1) return candidates[0]!;
+  unlinked.push({
+    source,
+    what,
+    reason: candidates.length === 0 ? 'no fraction at that time' : 'two fractions at that time',
+  });
+  return null;
+}
+
+function signature(s: CsvSignature | null): Signature | null {
+  return s ? { signerId: s.signerId, role: s.role, signedAt: s.signedAt.instant } : null;
+}
+
+function linkDocument(draft: Draft, doc: ChartDocumentRecord, source: string, unlinked: Unlinked[]): void {
+  switch (doc.kind) {
+    case 'motion-management-order':
+    case 'image-guidance-order':
+      draft.orders.push({
+        id: doc.documentId,
+        kind: doc.kind === 'motion-management-order' ? 'motion-management' : 'image-guidance',
+        ...(doc.text !== undefined ? { text: doc.text } : {}),
+        ...(doc.system !== undefined ? { system: doc.system } : {}),
+        signature: signature(doc.signature),
+      });
+      return;
+    case 'necessity-note':
+      draft.necessity = {
+        documentId: doc.documentId,
+        text: doc.text ?? '',
+        signature: signature(doc.signature),
+      };
+      return;
+    case 'sgrt-record':
+    case 'igrt-review': {
+      const matches = draft.fractions.filter((f) =>
+        doc.fractionNumber !== undefined ? f.number === doc.fractionNumber : f.date === doc.date,
+      );
+      if (matches.length !== 1) {
+        unlinked.push({
+          source,
+          what: doc.kind,
+          reason:
+            matches.length === 0
+              ? 'no such fraction in the treatment records'
+              : 'two fractions that day: give the fraction number',
+        });
+        return;
+      }
+      const f = matches[0]!;
+      if (doc.kind === 'sgrt-record')
+        f.sgrtRecord = { documentId: doc.documentId, signature: signature(doc.signature) };
+      else f.review = signature(doc.signature);
+    }
+  }
+}
+
+function toCourse(draft: Draft): Course {
+  const igPlanned = draft.header.plan.imageGuidance?.performed === true;
+  const ids = new Set<string>();
+  const uniqueId = (base: string): string => {
+    let id = base;
+    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+    ids.add(id);
+    return id;
+  };
+  const fractions: Fraction[] = draft.fractions.map((f) => ({
+    id: uniqueId(`${draft.header.courseId}-F${String(f.number).padStart(2, '0')}`),
+    number: f.number!,
+    date: f.date,
+    beams: f.beams,
+    monitoring: f.monitoring,
+    sgrtRecord: f.sgrtRecord,
+    imageGuidance: igPlanned || f.review ? { performed: true, review: f.review } : null,
+    ...(f.postedCodes.length ? { postedCodes: [...new Set(f.postedCodes)] } : {}),
+  }));
+  return { ...draft.header, orders: draft.orders, necessity: draft.necessity, fractions };
+}

@@ -1,0 +1,170 @@
+import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { clinicSchema } from '../../core/model/clinic.js';
+import { courseHeadersDocumentSchema } from '../../core/model/course.js';
+import type { InputProblem, ReadResult } from '../../core/model/input-problem.js';
+import { readTreatmentReport } from '../../formats/alignrt/report/read-treatment-report.js';
+import { readRtdLog, toMonitoringSession } from '../../formats/alignrt/rtd/read-rtd-log.js';
+import { readAuthorizations } from '../../formats/csv/read-authorizations.js';
+import { readOrdersSignatures } from '../../formats/csv/read-orders-signatures.js';
+import { readTreatmentHistory } from '../../formats/csv/read-treatment-history.js';
+import { readRtBeamsRecord } from '../../formats/dicom/read-rt-beams-record.js';
+import { readFhirBundle } from '../../formats/fhir/read-fhir-bundle.js';
+import { readDftMessages } from '../../formats/hl7v2/read-dft-messages.js';
+import { validateDocument } from '../../formats/json/validate-document.js';
+import { MAX_DOCUMENT_BYTES } from '../input-files.js';
+import { detectFormat, type ExportFormat } from './detect-format.js';
+import { emptyRecords, type ExportRecords } from './export-records.js';
+
+export interface FileResult {
+  file: string;
+  format: ExportFormat | null;
+  status: 'read' | 'failed' | 'skipped';
+  records: number;
+  problems: InputProblem[];
+  warnings: InputProblem[];
+}
+
+export interface ReadProgress {
+  done: number;
+  total: number;
+  file: string;
+}
+
+/** Every file under the given paths (folders recursively, hidden entries skipped), sorted. */
+export async function listExportFiles(
+  paths: readonly string[],
+): Promise<{ files: string[]; missing: string[] }> {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => null);
+    if (!info) missing.push(path);
+    else if (info.isDirectory()) {
+      const entries = await readdir(path, { recursive: true, withFileTypes: true });
+      for (const e of entries) {
+        const full = join(e.parentPath, e.name);
+        if (e.isFile() && !full.split(/[\\/]/).some((part) => part.startsWith('.'))) files.push(full);
+      }
+    } else files.push(path);
+  }
+  return { files: [...new Set(files)].sort(), missing };
+}
+
+/** Read every file with the reader its content calls for; one bad file never stops the others. */
+export async function readExportFiles(
+  files: readonly string[],
+  onProgress: (p: ReadProgress) => void = () => {},
+): Promise<{ records: ExportRecords; results: FileResult[] }> {
+  const records = emptyRecords();
+  const results: FileResult[] = [];
+  // The clinic file first: it says how to read the others (AlignRT report date order).
+  const heads = await Promise.all(
+    files.map(async (file) => ({ file, format: detectFormat(await head(file)) })),
+  );
+  heads.sort((a, b) => Number(b.format === 'clinic') - Number(a.format === 'clinic'));
+  for (const [i, { file, format }] of heads.entries()) {
+    results.push(await readOne(file, format, records));
+    onProgress({ done: i + 1, total: heads.length, file });
+  }
+  return { records, results };
+}
+
+async function head(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = new Uint8Array(8192);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readOne(file: string, format: ExportFormat | null, into: ExportRecords): Promise<FileResult> {
+  const result = (
+    status: FileResult['status'],
+    records: number,
+    problems: InputProblem[] = [],
+    warnings: InputProblem[] = [],
+  ) => ({
+    file,
+    format,
+    status,
+    records,
+    problems,
+    warnings,
+  });
+  if (format === null) {
+    return result('skipped', 0, [], [{ location: file, message: 'not a recognised export format: skipped' }]);
+  }
+  const size = (await stat(file)).size;
+  if (size > MAX_DOCUMENT_BYTES) {
+    return result('failed', 0, [
+      { location: file, message: `file is ${size} bytes; the limit is ${MAX_DOCUMENT_BYTES}` },
+    ]);
+  }
+  const bytes = new Uint8Array(await readFile(file));
+  const take = <T>(r: ReadResult<T>, add: (value: T) => number): FileResult =>
+    r.ok ? result('read', add(r.value), [], r.warnings) : result('failed', 0, r.problems);
+  switch (format) {
+    case 'clinic':
+    case 'course-headers': {
+      const text = new TextDecoder().decode(bytes);
+      if (format === 'clinic') {
+        const r = validateDocument(text, file, clinicSchema);
+        return r.ok ? ((into.clinic = r.value), result('read', 1)) : result('failed', 0, r.problems);
+      }
+      const r = validateDocument(text, file, courseHeadersDocumentSchema);
+      return r.ok
+        ? (into.headers.push(...r.value), result('read', r.value.length))
+        : result('failed', 0, r.problems);
+    }
+    case 'dicom-rt-record':
+      return take(readRtBeamsRecord(bytes, file), (v) => (into.dicom.push(v), 1));
+    case 'alignrt-rtd': {
+      const r = readRtdLog(bytes, file);
+      if (!r.ok) return result('failed', 0, r.problems);
+      const session = toMonitoringSession(r.value, { id: basename(file), source: file });
+      if (!session.ok) return result('failed', 0, session.problems, r.warnings);
+      into.monitoring.push({
+        source: file,
+        patientId: r.value.header?.patientId ?? null,
+        session: session.value,
+      });
+      return result('read', 1, [], r.warnings);
+    }
+    case 'alignrt-report': {
+      const dateOrder = into.clinic?.alignrtReportDateOrder ?? 'MDY';
+      return take(
+        await readTreatmentReport(bytes, file, { dateOrder }),
+        (v) => (into.reports.push({ source: file, report: v }), v.sessions.length),
+      );
+    }
+    case 'rv-history':
+      return take(
+        readTreatmentHistory(bytes, file),
+        (v) => (into.histories.push({ source: file, history: v }), v.records.length),
+      );
+    case 'orders-signatures':
+      return take(
+        readOrdersSignatures(bytes, file),
+        (v) => (into.documents.push({ source: file, table: v }), v.documents.length),
+      );
+    case 'authorizations':
+      return take(
+        readAuthorizations(bytes, file),
+        (v) => (into.authorizations.push({ source: file, table: v }), v.authorizations.length),
+      );
+    case 'hl7-dft':
+      return take(readDftMessages(bytes, file), (v) => (into.charges.push(...v.messages), v.messages.length));
+    case 'fhir':
+      return take(
+        readFhirBundle(bytes, file),
+        (v) => (
+          into.fhir.push({ source: file, bundle: v }),
+          v.procedures.length + v.documentReferences.length + v.serviceRequests.length
+        ),
+      );
+  }
+}
