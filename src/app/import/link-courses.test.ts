@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { courseHeaderSchema, courseSchema } from '../../core/model/course.js';
+import { readOrdersSignatures } from '../../formats/csv/read-orders-signatures.js';
+import { readRtBeamsRecord } from '../../formats/dicom/read-rt-beams-record.js';
+import { emptyRecords, type ExportRecords } from './export-records.js';
+import { linkCourses } from './link-courses.js';
+
+const example = JSON.parse(readFileSync('examples/courses/breast-left-dibh-alignrt.json', 'utf8'));
+const header = (courseId: string, patientId: string) =>
+  courseHeaderSchema.parse({
+    ...Object.fromEntries(
+      Object.entries(example).filter(([k]) => !['fractions', 'orders', 'necessity'].includes(k)),
+    ),
+    courseId,
+    patient: { id: patientId },
+    schedule: [],
+  });
+const dicom = (file: string) => {
+  const r = readRtBeamsRecord(new Uint8Array(readFileSync(`test/fixtures/dicom/${file}`)), file);
+  if (!r.ok) throw new Error(file);
+  return r.value;
+};
+const monitoring = (patientId: string, start: string, end: string) => ({
+  source: `${start}.txt`,
+  patientId,
+  session: {
+    id: `${start}.txt`,
+    system: 'AlignRT',
+    start,
+    end,
+    thresholds: null,
+    gatingActive: false,
+    gaps: [],
+    excursions: [],
+  },
+});
+
+function records(edit: (r: ExportRecords) => void): ExportRecords {
+  const r = emptyRecords();
+  r.headers.push(header('C1-LBR', 'SYN00417'));
+  r.dicom.push(dicom('rtrecord-breast-tangents.dcm'), dicom('rtrecord-lt-lat-continuation.dcm'));
+  edit(r);
+  return r;
+}
+
+describe('linkCourses', () => {
+  it('makes one fraction from a record and its continuation, joining the interrupted beam', () => {
+    const { courses, unlinked } = linkCourses(records(() => {}));
+    expect(unlinked).toEqual([]);
+    const [course] = courses;
+    expect(courseSchema.safeParse(course).success).toBe(true);
+    expect(course!.fractions).toHaveLength(1);
+    const f = course!.fractions[0]!;
+    expect([f.id, f.number, f.date]).toEqual(['C1-LBR-F07', 7, '2026-03-02']);
+    expect(f.beams.map((b) => `${b.name} ${b.beamOn.slice(11, 19)}–${b.beamOff.slice(11, 19)}`)).toEqual([
+      'LT MED 08:16:40–08:17:35',
+      'LT LAT 08:18:10–08:22:25',
+    ]);
+    expect(f.imageGuidance).toEqual({ performed: true, review: null });
+  });
+
+  it.each([
+    ['overlapping the beams', '2026-03-02T08:15:00', '2026-03-02T08:23:00', null],
+    ['within the hour around them', '2026-03-02T07:30:00', '2026-03-02T07:40:00', null],
+    ['on another day', '2026-03-03T08:15:00', '2026-03-03T08:23:00', 'no fraction at that time'],
+  ])('links a monitoring log %s', (_name, start, end, reason) => {
+    const { courses, unlinked } = linkCourses(
+      records((r) => r.monitoring.push(monitoring('SYN00417', start, end))),
+    );
+    expect(courses[0]!.fractions[0]!.monitoring).toHaveLength(reason ? 0 : 1);
+    expect(unlinked.map((u) => u.reason)).toEqual(reason ? [reason] : []);
+  });
+
+  it('reports records of unknown patients and of patients with two courses', () => {
+    const { unlinked } = linkCourses(
+      records((r) => {
+        r.monitoring.push(monitoring('SYN99999', '2026-03-02T08:15:00', '2026-03-02T08:23:00'));
+        r.headers.push(header('C2-OTHER', 'SYN00500'), header('C3-OTHER', 'SYN00500'));
+        r.monitoring.push(monitoring('SYN00500', '2026-03-02T08:15:00', '2026-03-02T08:23:00'));
+      }),
+    );
+    expect(unlinked.map((u) => u.reason)).toEqual([
+      'no course for this patient in courses.json',
+      'two or more courses for this patient',
+    ]);
+  });
+
+  it('splits one day of history beams into two sessions when there is a long break (twice daily)', () => {
+    const beam = (name: string, on: string, off: string) => ({
+      name,
+      beamOn: on,
+      beamOff: off,
+      deliveredMU: 100,
+      line: 2,
+    });
+    const { courses } = linkCourses(
+      records((r) => {
+        r.dicom = [];
+        r.histories.push({
+          source: 'history.csv',
+          history: {
+            info: {} as never,
+            records: [],
+            fractions: [
+              {
+                patientId: 'SYN00417',
+                date: '2026-03-09',
+                beams: [
+                  beam('AP', '2026-03-09T08:00:00', '2026-03-09T08:01:00'),
+                  beam('PA', '2026-03-09T08:02:00', '2026-03-09T08:03:00'),
+                  beam('AP', '2026-03-09T14:30:00', '2026-03-09T14:31:00'),
+                ],
+              },
+            ],
+          },
+        });
+      }),
+    );
+    expect(courses[0]!.fractions.map((f) => `${f.number}:${f.beams.length}`)).toEqual(['1:2', '2:1']);
+  });
+
+  it('places orders, the necessity note and signatures from the orders/signatures CSV', () => {
+    const read = readOrdersSignatures(
+      new Uint8Array(readFileSync('test/fixtures/csv/orders-signatures.csv')),
+      'o.csv',
+    );
+    if (!read.ok) throw new Error('fixture');
+    const { courses } = linkCourses(records((r) => r.documents.push({ source: 'o.csv', table: read.value })));
+    const course = courses[0]!;
+    expect(course.orders.map((o) => o.kind).sort()).toEqual(['image-guidance', 'motion-management']);
+    expect(course.necessity?.text).toMatch(/Left breast/);
+  });
+
+  it('says FHIR bundles are read but not linked yet', () => {
+    const { unlinked } = linkCourses(records((r) => r.fhir.push({ source: 'b.json', bundle: {} as never })));
+    expect(unlinked).toEqual([
+      { source: 'b.json', what: 'FHIR bundle', reason: expect.stringMatching(/not supported yet/) },
+    ]);
+  });
+});
