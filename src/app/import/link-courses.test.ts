@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { courseHeaderSchema, courseSchema } from '../../core/model/course.js';
 import { readOrdersSignatures } from '../../formats/csv/read-orders-signatures.js';
 import { readRtBeamsRecord } from '../../formats/dicom/read-rt-beams-record.js';
+import { readFhirBundle } from '../../formats/fhir/read-fhir-bundle.js';
 import { emptyRecords, type ExportRecords } from './export-records.js';
 import { linkCourses } from './link-courses.js';
 
@@ -132,10 +133,22 @@ describe('linkCourses', () => {
     expect(course.necessity?.text).toMatch(/Left breast/);
   });
 
-  it('says FHIR bundles are read but not linked yet', () => {
-    const { unlinked } = linkCourses(records((r) => r.fhir.push({ source: 'b.json', bundle: {} as never })));
-    expect(unlinked).toEqual([
-      { source: 'b.json', what: 'FHIR bundle', reason: expect.stringMatching(/not supported yet/) },
+  it('places FHIR orders and documents like the CSV rows', () => {
+    const read = readFhirBundle(
+      new Uint8Array(readFileSync('test/fixtures/fhir/sgrt-transaction-bundle.json')),
+      'b.json',
+    );
+    if (!read.ok) throw new Error('fixture');
+    const { courses, unlinked } = linkCourses(
+      records((r) => r.fhir.push({ source: 'b.json', bundle: read.value })),
+    );
+    expect(courses[0]!.orders.map((o) => [o.kind, o.signature?.role])).toEqual([
+      ['motion-management', 'physician'],
+    ]);
+    expect(courses[0]!.necessity?.signature?.signedAt).toBe('2026-02-20T14:32:00-05:00');
+    // The bundle's SGRT record is for fraction 1; the treatment records hold fraction 7 only.
+    expect(unlinked.map((u) => [u.what, u.reason])).toEqual([
+      ['sgrt-record', 'no such fraction in the treatment records'],
     ]);
   });
 });

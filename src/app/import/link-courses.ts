@@ -4,6 +4,7 @@ import { clockFor } from '../../core/time/local-clock.js';
 import type { ChartDocumentRecord, CsvSignature } from '../../formats/csv/csv-types.js';
 import { groupBeamDeliveries } from '../../formats/dicom/group-beam-deliveries.js';
 import type { ExportRecords } from './export-records.js';
+import { fhirDocuments } from './fhir-documents.js';
 
 /** A record that could not be placed in a course, and why (never silently dropped or guessed). */
 export interface Unlinked {
@@ -158,12 +159,16 @@ export function linkCourses(records: ExportRecords): { courses: Course[]; unlink
         });
     }
   }
-  for (const { source } of records.fhir) {
-    unlinked.push({
-      source,
-      what: 'FHIR bundle',
-      reason: 'read; linking FHIR documents into courses is not supported yet',
-    });
+  // FHIR orders and documents, in the same shape as the CSV rows.
+  for (const { bundle } of records.fhir) {
+    for (const { source, document, reason } of fhirDocuments(bundle)) {
+      if (!document) {
+        unlinked.push({ source, what: 'FHIR resource', reason: reason ?? 'not used' });
+        continue;
+      }
+      const draft = courseOf(document.patientId, source, document.kind);
+      if (draft) linkDocument(draft, document, source, unlinked);
+    }
   }
   return { courses: drafts.map(toCourse), unlinked };
 }

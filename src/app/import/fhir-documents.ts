@@ -1,0 +1,103 @@
+import type { ChartDocumentRecord, CsvSignature } from '../../formats/csv/csv-types.js';
+import type { FhirBundleRead, FhirReference, FhirTime } from '../../formats/fhir/fhir-types.js';
+
+/** A chart document found in a FHIR bundle, in the same shape as a row of the orders/signatures CSV. */
+export interface FhirDocument {
+  source: string;
+  document: ChartDocumentRecord | null;
+  /** Why the resource could not be used, when `document` is null. */
+  reason?: string;
+}
+
+const MOTION = /motion|surface|sgrt|align ?rt|gating|breath|dibh/i;
+const IMAGING = /image|igrt|kv|cbct|cone.?beam/i;
+
+/**
+ * ServiceRequests (orders: authored by the requester, which counts as its signature) and
+ * DocumentReferences (necessity notes, SGRT records, IGRT reviews, classified by their type) of a bundle,
+ * as chart documents; Procedures are not used (the treatment records make the fractions).
+ */
+export function fhirDocuments(bundle: FhirBundleRead): FhirDocument[] {
+  const patientId = (ref: FhirReference | null): string | null => {
+    const target = ref?.resolved;
+    const patient = target && bundle.patients.find((p) => p.id === target.id);
+    const ids = patient?.identifiers ?? (ref?.identifier ? [ref.identifier] : []);
+    return (ids.find((i) => i.typeCode === 'MR') ?? ids[0])?.value ?? null;
+  };
+  const signature = (by: FhirReference | null, at: FhirTime | null | undefined): CsvSignature | null => {
+    if (!by?.resolved || !at?.instant || !at.localDateTime || !at.utcOffset) return null;
+    const id = by.resolved.id ?? by.reference ?? 'unknown';
+    const physician =
+      bundle.practitioners.find((p) => p.id === by.resolved!.id)?.isPhysician ??
+      bundle.practitionerRoles.find((p) => p.id === by.resolved!.id)?.isPhysician;
+    return {
+      signerId: id,
+      role: physician ? 'physician' : 'other',
+      signedAt: { local: at.localDateTime, utcOffset: at.utcOffset, instant: at.instant },
+    };
+  };
+  const orders = bundle.serviceRequests.map((sr): FhirDocument => {
+    const words = [sr.code?.text, ...(sr.code?.codings ?? []).map((c) => c.display), ...sr.notes].join(' ');
+    const kind = MOTION.test(words)
+      ? 'motion-management-order'
+      : IMAGING.test(words)
+        ? 'image-guidance-order'
+        : null;
+    const id = patientId(sr.subject);
+    if (!kind || !id)
+      return {
+        source: sr.source,
+        document: null,
+        reason: kind ? 'no patient identifier' : 'order type not recognised',
+      };
+    return {
+      source: sr.source,
+      document: {
+        line: 0,
+        patientId: id,
+        kind,
+        documentId: sr.id ?? sr.source,
+        text: sr.notes.join('\n') || sr.code?.text || '',
+        signature: signature(sr.requester, sr.authoredOn),
+      },
+    };
+  });
+  const documents = bundle.documentReferences.map((d): FhirDocument => {
+    const words = [d.type?.text, ...(d.type?.codings ?? []).map((c) => c.display), d.description].join(' ');
+    const kind = /necessity/i.test(words)
+      ? 'necessity-note'
+      : /review|igrt|image guid/i.test(words)
+        ? 'igrt-review'
+        : MOTION.test(words)
+          ? 'sgrt-record'
+          : null;
+    const id = patientId(d.subject);
+    if (!kind || !id)
+      return {
+        source: d.source,
+        document: null,
+        reason: kind ? 'no patient identifier' : 'document type not recognised',
+      };
+    const related = d.related.map((r) => bundle.procedures.find((p) => r.resolved && p.id === r.resolved.id));
+    const fractionNumber = related.find((p) => p?.fractionNumber != null)?.fractionNumber ?? undefined;
+    const date =
+      d.period?.start?.date ??
+      related.find((p) => p)?.performed.period?.start?.date ??
+      d.date?.date ??
+      undefined;
+    return {
+      source: d.source,
+      document: {
+        line: 0,
+        patientId: id,
+        kind,
+        documentId: d.id ?? d.source,
+        ...(fractionNumber !== undefined ? { fractionNumber } : {}),
+        ...(date ? { date } : {}),
+        text: d.contents.map((c) => c.text ?? '').join('\n'),
+        signature: d.signature ? signature(d.signature.by ?? d.authenticator, d.signature.signedAt) : null,
+      },
+    };
+  });
+  return [...orders, ...documents];
+}
