@@ -29,6 +29,9 @@ export interface ReadProgress {
   done: number;
   total: number;
   file: string;
+  /** Records read so far, and files that failed so far. */
+  records: number;
+  failed: number;
 }
 
 /** Every file under the given paths (folders recursively, hidden entries skipped), sorted. */
@@ -63,9 +66,14 @@ export async function readExportFiles(
     files.map(async (file) => ({ file, format: detectFormat(await head(file)) })),
   );
   heads.sort((a, b) => Number(b.format === 'clinic') - Number(a.format === 'clinic'));
+  let read = 0;
+  let failed = 0;
   for (const [i, { file, format }] of heads.entries()) {
-    results.push(await readOne(file, format, records));
-    onProgress({ done: i + 1, total: heads.length, file });
+    const result = await readOne(file, format, records);
+    results.push(result);
+    read += result.records;
+    if (result.status === 'failed') failed++;
+    onProgress({ done: i + 1, total: heads.length, file, records: read, failed });
   }
   return { records, results };
 }
