@@ -25,7 +25,7 @@ export async function runImport(paths: string[], opts: ImportCommandOptions): Pr
     ...(opts.profiles ? { profilesFile: opts.profiles } : {}),
   });
   const run = await importClinic(paths, ctx, opts.progress === false ? undefined : progressLine());
-  if (opts.progress !== false) process.stderr.write('\n');
+  if (opts.progress !== false && process.stderr.isTTY) process.stderr.write('\n');
   if (opts.out) await writeCourses(opts.out, run);
 
   const summary = summarise(run);
@@ -71,9 +71,9 @@ function summarise(run: ImportRun) {
 function progressLine(): (p: ReadProgress) => void {
   const tty = process.stderr.isTTY === true;
   return (p) => {
-    if (tty) process.stderr.write(`\rreading ${p.done}/${p.total} files`);
-    else if (p.done % 100 === 0 || p.done === p.total)
-      process.stderr.write(`read ${p.done}/${p.total} files\n`);
+    const line = `${p.done}/${p.total} files, ${p.records} records, ${p.failed} failed`;
+    if (tty) process.stderr.write(`\rreading ${line}`);
+    else if (p.done % 100 === 0 || p.done === p.total) process.stderr.write(`read ${line}\n`);
   };
 }
 
