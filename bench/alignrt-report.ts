@@ -24,15 +24,10 @@ import {
   type ReportSpec,
   type SessionSpec,
 } from '../test/fixtures/alignrt/report/make-reports.js';
+import { positiveInt } from './bench-options.js';
 
 const BENCH = 'alignrt-report';
 
-const positiveInt = (name: string, value: string): number => {
-  const n = Number(value.replace(/_/g, ''));
-  if (!Number.isSafeInteger(n) || n < 1)
-    throw new Error(`--${name}: expected a positive integer, got "${value}"`);
-  return n;
-};
 const { values } = parseArgs({
   options: {
     reports: { type: 'string', default: '60' },

@@ -13,15 +13,10 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { readRtdLog } from '../src/formats/alignrt/rtd/read-rtd-log.js';
+import { positiveInt } from './bench-options.js';
 
 const BENCH = 'alignrt-rtd';
 
-const positiveInt = (name: string, value: string): number => {
-  const n = Number(value.replace(/_/g, ''));
-  if (!Number.isSafeInteger(n) || n < 1)
-    throw new Error(`--${name}: expected a positive integer, got "${value}"`);
-  return n;
-};
 const { values } = parseArgs({
   options: {
     mb: { type: 'string', default: '50' },

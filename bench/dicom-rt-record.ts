@@ -29,15 +29,10 @@ import {
   rtRecord,
   writeDicom,
 } from '../test/fixtures/dicom/build-rt-record.js';
+import { positiveInt } from './bench-options.js';
 
 const BENCH = 'dicom-rt-record';
 
-const positiveInt = (name: string, value: string): number => {
-  const n = Number(value.replace(/_/g, ''));
-  if (!Number.isSafeInteger(n) || n < 1)
-    throw new Error(`--${name}: expected a positive integer, got "${value}"`);
-  return n;
-};
 const { values } = parseArgs({
   options: {
     records: { type: 'string', default: '2000' },

@@ -21,6 +21,7 @@ import { type Course, courseSchema } from '../src/core/model/course.js';
 import { BUNDLED_PROFILES } from '../src/core/payers/bundled-profiles.js';
 import { SEED_2026 } from '../src/core/rates/seed-2026.js';
 import { BENCH_NOW, courseFactory } from './course-factory.js';
+import { positiveInt } from './bench-options.js';
 
 const BENCH = 'engine';
 
@@ -33,13 +34,6 @@ interface SizeResult {
   statuses: Record<string, number>;
   findings: number;
 }
-
-const positiveInt = (name: string, value: string): number => {
-  const n = Number(value.replace(/_/g, ''));
-  if (!Number.isSafeInteger(n) || n < 1)
-    throw new Error(`--${name}: expected a positive integer, got "${value}"`);
-  return n;
-};
 
 const { values } = parseArgs({
   options: {

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -114,5 +114,19 @@ describe('sgrt-billing import', () => {
     const audit = await runCli('audit', out, '--now', '2026-03-02T18:00:00-05:00');
     expect(audit.code).toBe(0);
     expect(JSON.parse(audit.stdout).summary.fractions).toBe(1);
+  });
+});
+
+describe('sgrt-billing import: folders', () => {
+  it('reads a folder inside a hidden folder, skipping hidden entries below it', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'sgrt-hidden-'));
+    const dir = join(parent, '.data');
+    cpSync(clinicFolder(), dir, { recursive: true });
+    writeFileSync(join(dir, '.DS_Store'), 'junk');
+    const run = await runCli('import', dir, '--format', 'json', '--no-progress');
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.summary.filesRead).toBe(6);
+    expect(doc.files.some((f: { file: string }) => f.file.endsWith('.DS_Store'))).toBe(false);
   });
 });

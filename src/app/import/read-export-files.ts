@@ -1,5 +1,5 @@
 import { open, readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { clinicSchema } from '../../core/model/clinic.js';
 import { courseHeadersDocumentSchema } from '../../core/model/course.js';
 import type { InputProblem, ReadResult } from '../../core/model/input-problem.js';
@@ -47,7 +47,11 @@ export async function listExportFiles(
       const entries = await readdir(path, { recursive: true, withFileTypes: true });
       for (const e of entries) {
         const full = join(e.parentPath, e.name);
-        if (e.isFile() && !full.split(/[\\/]/).some((part) => part.startsWith('.'))) files.push(full);
+        // Hidden entries below the folder are skipped (the folder itself may be hidden, e.g. .data/).
+        const hidden = relative(path, full)
+          .split(sep)
+          .some((part) => part.startsWith('.'));
+        if (e.isFile() && !hidden) files.push(full);
       }
     } else files.push(path);
   }

@@ -36,16 +36,19 @@ export async function runAudit(paths: string[], opts: AuditCommandOptions): Prom
   const run = await auditCourses(paths, ctx, { skipInvalid: opts.skipInvalid ?? false });
   const rule = opts.rule?.toUpperCase();
   const keep = (f: Finding) => rule === undefined || f.ruleId.startsWith(rule);
-  const audited = run.audited.map(({ file, audit }) => ({
-    file,
-    audit: {
-      ...audit,
-      findings: audit.findings.filter(keep),
-      fractions: audit.fractions
-        .map((fr) => ({ ...fr, findings: fr.findings.filter(keep) }))
-        .filter((fr) => rule === undefined || fr.findings.length > 0),
-    },
-  }));
+  const audited = run.audited
+    .map(({ file, audit }) => ({
+      file,
+      audit: {
+        ...audit,
+        findings: audit.findings.filter(keep),
+        fractions: audit.fractions
+          .map((fr) => ({ ...fr, findings: fr.findings.filter(keep) }))
+          .filter((fr) => rule === undefined || fr.findings.length > 0),
+      },
+    }))
+    // With --rule, a course none of whose findings match has nothing to show.
+    .filter(({ audit }) => rule === undefined || audit.fractions.length > 0 || audit.findings.length > 0);
 
   if (format === 'json') {
     process.stdout.write(

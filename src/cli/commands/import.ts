@@ -91,20 +91,21 @@ async function writeCourses(out: string, run: ImportRun): Promise<void> {
 
 function renderImport(run: ImportRun, s: ReturnType<typeof summarise>): string {
   const out: string[] = [];
-  const byFormat = new Map<string, { read: number; failed: number; records: number }>();
+  const byFormat = new Map<string, { read: number; failed: number; skipped: number; records: number }>();
   for (const f of run.files) {
-    const key = f.format ?? 'unrecognised';
-    const e = byFormat.get(key) ?? { read: 0, failed: 0, records: 0 };
-    if (f.status === 'read') e.read++;
-    if (f.status === 'failed') e.failed++;
+    const key = f.format ?? 'not an export';
+    const e = byFormat.get(key) ?? { read: 0, failed: 0, skipped: 0, records: 0 };
+    e[f.status === 'read' ? 'read' : f.status === 'failed' ? 'failed' : 'skipped']++;
     e.records += f.records;
     byFormat.set(key, e);
   }
   out.push(
     renderTable(
-      ['format', 'files read', 'failed', 'records'],
-      [...byFormat].map(([k, v]) => [k, String(v.read), String(v.failed), String(v.records)]),
-      [1, 2, 3],
+      ['format', 'files read', 'failed', 'skipped', 'records'],
+      [...byFormat]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, String(v.read), String(v.failed), String(v.skipped), String(v.records)]),
+      [1, 2, 3, 4],
     ),
     '',
   );
