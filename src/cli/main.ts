@@ -54,6 +54,19 @@ export function buildProgram(setExit: (code: number) => void): Command {
     );
 
   program
+    .command('demo-data')
+    .description(
+      'write a synthetic clinic in the real export formats, with the expected outcome per fraction',
+    )
+    .option('--patients <n>', 'patients, one course each (1–2000)', '40')
+    .option('--days <n>', 'treatment days (weekdays, 1–60)', '30')
+    .option('--seed <n>', 'random seed (the same seed writes the same files)', '1')
+    .requiredOption('--out <dir>', 'the folder to write')
+    .option('--now <instant>', 'the export instant (default: the last treatment day, noon)')
+    .option('--force', 'replace a folder that is not empty')
+    .action(async (opts) => setExit(await (await import('./commands/demo-data.js')).runDemoData(opts)));
+
+  program
     .command('rules')
     .description('list the rule catalogue: id, severity, title and the source each rule encodes')
     .option('--format <format>', 'json or table', 'json')

@@ -1,0 +1,305 @@
+import type { Plan } from '../../core/model/course.js';
+import type { Site } from '../../core/model/session-facts.js';
+
+/**
+ * The simulated clinic: every course with its whole planned timeline (delivered or not), before it is
+ * cut at the export instant and written as course documents (ground truth) and as clinic exports
+ * (evidence). Wall-clock readings are zone-less milliseconds (clinic-time.ts); signing and posting times
+ * are instants (epoch milliseconds).
+ */
+
+export const FACILITY = { timeZone: 'America/New_York', placeOfService: '11' } as const;
+export const CLINIC_NAME = 'Synthetic Radiation Oncology Center (demo data)';
+/** HL7 sending facility and assigning authority of the medical record numbers. */
+export const FACILITY_CODE = 'SYNCLINIC';
+
+export const COURSE_KINDS = [
+  'breast-left-dibh',
+  'breast-right-dibh',
+  'prostate-vmat',
+  'head-neck-vmat',
+  'palliative-2d',
+  'electrons',
+  'multi-isocenter',
+  'lung-sbrt',
+  'lung-bid',
+] as const;
+export type CourseKind = (typeof COURSE_KINDS)[number];
+
+/** Share of each kind among the courses: 77407 the workhorse, 77412 about a third (domain.md §2). */
+export const COURSE_MIX: readonly (readonly [CourseKind, number])[] = [
+  ['breast-left-dibh', 0.2],
+  ['breast-right-dibh', 0.08],
+  ['prostate-vmat', 0.22],
+  ['head-neck-vmat', 0.16],
+  ['palliative-2d', 0.1],
+  ['electrons', 0.05],
+  ['multi-isocenter', 0.07],
+  ['lung-sbrt', 0.07],
+  ['lung-bid', 0.05],
+];
+
+/** Courses whose 77412 rests on active motion management (AlignRT during delivery, beam hold). */
+export const AMM_KINDS: ReadonlySet<CourseKind> = new Set(['breast-left-dibh', 'breast-right-dibh']);
+
+export interface Physician {
+  id: string;
+  family: string;
+  given: string;
+  npi: string;
+}
+
+export const PHYSICIANS: readonly Physician[] = [
+  { id: 'DR-SYN-01', family: 'Doctorfake', given: 'Rita', npi: '1999000011' },
+  { id: 'DR-SYN-02', family: 'Examplemd', given: 'Omar', npi: '1999000029' },
+  { id: 'DR-SYN-03', family: 'Notreal', given: 'Helena', npi: '1999000037' },
+  { id: 'DR-SYN-04', family: 'Placeholder-Md', given: 'Kenji', npi: '1999000045' },
+];
+
+export const PAYERS = {
+  evicore: { profile: 'evicore', name: 'Example Health Plan (eviCore)' },
+  uhc: { profile: 'uhc', name: 'UnitedHealthcare (synthetic)' },
+  medicare: { profile: 'medicare', name: 'Medicare Part B (synthetic)' },
+  default: { profile: 'default', name: 'Synthetic Commercial PPO' },
+} as const;
+export type PayerKey = keyof typeof PAYERS;
+
+export const FAMILY_NAMES = [
+  'Testpatient',
+  'Fakename',
+  'Sampleperson',
+  'Placeholder',
+  'Mockrecord',
+  'Dummydata',
+  'Exampleton',
+  'Notapatient',
+  'Syntheticus',
+  'Testcase',
+] as const;
+export const GIVEN_NAMES = {
+  F: ['Ada', 'Bea', 'Cora', 'Dora', 'Edna', 'Flora', 'Greta', 'Hilda', 'Ines', 'June'],
+  M: ['Abe', 'Bruno', 'Cyril', 'Dexter', 'Elmer', 'Felix', 'Gus', 'Hugo', 'Ivo', 'Jasper'],
+} as const;
+
+export interface SimPatient {
+  id: string;
+  family: string;
+  given: string;
+  /** YYYY-MM-DD, 1950–1980. */
+  birthDate: string;
+  sex: 'F' | 'M';
+}
+
+export type RadiationType = 'PHOTON' | 'ELECTRON';
+
+export interface SimBeam {
+  name: string;
+  radiationType: RadiationType;
+  /** Energy label as the record-and-verify system shows it (`6X`, `10X-FFF`, `9E`). */
+  energy: string;
+  /** Wall-clock beam-on and beam-off (the beam's whole delivery, beam-hold pauses included). */
+  on: number;
+  off: number;
+  /** Specified meterset of the beam (MU). */
+  mu: number;
+  /** Delivered meterset of this record item (MU): `mu`, or a share of it for an interrupted beam. */
+  deliveredMu: number;
+  /** Pauses of a gated beam (XRayState 0 inside [on, off]): beam holds. */
+  holds: { from: number; to: number }[];
+  /** An interrupted beam: part 1 ended by the operator, part 2 its continuation. */
+  part?: 1 | 2;
+}
+
+/** How an AlignRT session was run. */
+export type MonitoringMode = 'gated' | 'no-thresholds' | 'setup-only';
+
+/** Something that happens in the monitoring data (absolute wall-clock times). */
+export type MonitoringEvent =
+  /** Invalid deltas (999) for samples strictly inside (from, to): a camera occlusion. */
+  | { kind: 'occlusion'; from: number; to: number }
+  /** Out of tolerance for samples in [from, to); the beam is held (the beam's `holds`) or not. */
+  | { kind: 'excursion'; from: number; to: number; held: boolean };
+
+export interface SimMonitoring {
+  /** Index of the session in the fraction (1-based). */
+  k: number;
+  /** The session id in the course document: its log's file name, `<courseId>-<fractionId>-<k>.txt`. */
+  id: string;
+  /** Wall-clock `Start Time` / `End Time` (whole seconds). */
+  start: number;
+  end: number;
+  mode: MonitoringMode;
+  events: MonitoringEvent[];
+  /** Seed of the session's sample stream (the samples are regenerated from it when written). */
+  seed: number;
+}
+
+export interface SimCharge {
+  code: string;
+  modifiers: string[];
+  units: number;
+}
+
+export interface SimFraction {
+  id: string;
+  number: number;
+  date: string;
+  /** 0 for the first session of the day, 1 for a twice-daily second session. */
+  session: 0 | 1;
+  beams: SimBeam[];
+  monitoring: SimMonitoring[];
+  /** Wall-clock start of the session on the linac (DICOM Treatment Time). */
+  sessionStart: number;
+  sgrtRecord: { documentId: string; signedAt: number | null } | null;
+  igrtReview: { documentId: string; signedAt: number | null } | null;
+  charges: SimCharge[];
+  /** Instant the OIS posts the charges. */
+  postedAt: number;
+  /** An alignRT treatment report PDF is exported for this fraction as well as its logs. */
+  report: boolean;
+  /** Index into `beams` of the first beam item of a second DICOM record (an interrupted beam's continuation). */
+  secondRecordFrom: number | null;
+  /** Set by the cut: the session had ended at the export instant. */
+  delivered: boolean;
+  /** Fraction-level defects injected into this fraction (signature defects are derived after the cut). */
+  injected: DefectKind[];
+}
+
+export interface SimDocument {
+  id: string;
+  text: string;
+  system?: string;
+  signedAt: number | null;
+}
+
+export interface SimAuthorization {
+  number: string;
+  codes: string[];
+  fractions: number;
+  validFrom: string;
+  validTo: string;
+  obtainedOn: string;
+  status: 'approved' | 'pending';
+}
+
+export interface SimCourse {
+  index: number;
+  kind: CourseKind;
+  courseId: string;
+  patient: SimPatient;
+  payer: PayerKey;
+  physician: Physician;
+  site: Site;
+  diagnosis: string;
+  plan: Plan;
+  planUid: string;
+  machine: string;
+  recordSource: 'dicom' | 'csv';
+  documentSource: 'csv' | 'fhir';
+  /** How the AlignRT sessions of a motion-managed course were run; null for other courses. */
+  ammMode: 'gated' | 'no-thresholds' | null;
+  order: SimDocument | null;
+  necessity: SimDocument | null;
+  authorization: SimAuthorization | null;
+  fractions: SimFraction[];
+}
+
+export type DefectKind =
+  | 'sgrt-signature-pending'
+  | 'sgrt-signature-overdue'
+  | 'sgrt-signature-late'
+  | 'igrt-review-pending'
+  | 'monitoring-gap'
+  | 'brief-occlusion'
+  | 'monitoring-record-missing'
+  | 'monitoring-setup-only-fraction'
+  | 'setup-only-sgrt'
+  | 'no-thresholds'
+  | 'missed-beam-hold'
+  | 'dibh-only-necessity'
+  | 'unsigned-amm-order'
+  | 'deleted-code-posted'
+  | 'grandfathered-authorization'
+  | 'evicore-breast-criteria'
+  | 'twice-daily'
+  | 'twice-daily-short-break';
+
+export const DEFECT_KINDS: readonly DefectKind[] = [
+  'sgrt-signature-pending',
+  'sgrt-signature-overdue',
+  'sgrt-signature-late',
+  'igrt-review-pending',
+  'monitoring-gap',
+  'brief-occlusion',
+  'monitoring-record-missing',
+  'monitoring-setup-only-fraction',
+  'setup-only-sgrt',
+  'no-thresholds',
+  'missed-beam-hold',
+  'dibh-only-necessity',
+  'unsigned-amm-order',
+  'deleted-code-posted',
+  'grandfathered-authorization',
+  'evicore-breast-criteria',
+  'twice-daily',
+  'twice-daily-short-break',
+];
+
+/** What the audit says about each kind: the rule that reports it (null: none does, by design). */
+export const DEFECT_RULES: Readonly<Record<DefectKind, string | null>> = {
+  'sgrt-signature-pending': 'DOC-008',
+  'sgrt-signature-overdue': 'DOC-008',
+  'sgrt-signature-late': 'DOC-008',
+  'igrt-review-pending': 'DOC-009',
+  'monitoring-gap': 'DOC-005',
+  'brief-occlusion': null,
+  'monitoring-record-missing': 'DOC-004',
+  'monitoring-setup-only-fraction': 'DOC-005',
+  'setup-only-sgrt': 'CODE-006',
+  'no-thresholds': 'DOC-006',
+  'missed-beam-hold': 'DOC-007',
+  'dibh-only-necessity': 'DOC-002',
+  'unsigned-amm-order': 'DOC-001',
+  'deleted-code-posted': 'CODE-009',
+  'grandfathered-authorization': null,
+  'evicore-breast-criteria': 'PAYER-002',
+  'twice-daily': null,
+  'twice-daily-short-break': 'CODE-008',
+};
+
+export interface Defect {
+  courseId: string;
+  /** Null for a course-level defect. */
+  fractionId: string | null;
+  fraction: number | null;
+  kind: DefectKind;
+  detail: string;
+}
+
+/** Not defects, but what the import must handle (and tests can find). */
+export type EventKind = 'interrupted-beam' | 'beam-hold' | 'two-monitoring-sessions' | 'alignrt-report';
+
+export interface ClinicEvent {
+  courseId: string;
+  fractionId: string;
+  fraction: number;
+  kind: EventKind;
+  detail: string;
+}
+
+export interface GenerateOptions {
+  patients: number;
+  days: number;
+  seed: number;
+  /** The export instant (epoch ms); default: the last treatment day 08:00 facility time + 4 h. */
+  now?: number;
+}
+
+export interface SimClinic {
+  options: Required<GenerateOptions>;
+  /** The stream seed of the clinic (from the user's seed). */
+  seed: number;
+  days: string[];
+  courses: SimCourse[];
+  defects: Defect[];
+}

@@ -1,0 +1,107 @@
+import { AMM_KINDS } from './clinic-model.js';
+import { type FractionFlags, NO_FLAGS } from './build-fraction.js';
+import type { Draft } from './course-draft.js';
+import { chooseSome, rngFor } from './prng.js';
+
+/**
+ * Course-level choices: where each course's evidence is (DICOM or CSV records, CSV or FHIR documents),
+ * the course-level defects of motion-managed courses, and plan variety the audit must see through.
+ */
+export function chooseCourseLevel(seed: number, drafts: Draft[]): void {
+  const r = (label: string) => rngFor(seed, 'course-level', label);
+  const amm = drafts.filter((d) => AMM_KINDS.has(d.kind));
+  // Sources: a quarter of the courses' treatment records as the R&V CSV, the rest DICOM; the chart
+  // documents of about one course in ten with documents as FHIR (a motion-managed one first).
+  for (const d of chooseSome(r('csv'), drafts, 0.25, drafts.length >= 2 ? 1 : 0))
+    d.choices.recordSource = 'csv';
+  if (drafts.length >= 2 && drafts.every((d) => d.choices.recordSource === 'csv'))
+    drafts[0]!.choices.recordSource = 'dicom';
+  const withDocs = drafts.filter((d) => AMM_KINDS.has(d.kind) || d.kp.plan.imageGuidance?.performed);
+  const fhirFirst = amm.length >= 2 ? [r('fhir-amm').pick(amm)] : [];
+  const fhir = [
+    ...fhirFirst,
+    ...chooseSome(
+      r('fhir'),
+      withDocs.filter((d) => !fhirFirst.includes(d)),
+      0.08,
+      withDocs.length >= 3 && !fhirFirst.length ? 1 : 0,
+    ),
+  ];
+  for (const d of fhir) d.choices.documentSource = 'fhir';
+  // Course-level defects of motion-managed courses.
+  for (const d of chooseSome(r('no-thresholds'), amm, 0.06, amm.length >= 2 ? 1 : 0))
+    d.choices.noThresholds = true;
+  const csvAmm = amm.filter((d) => d.choices.documentSource === 'csv');
+  for (const d of chooseSome(r('dibh-only'), csvAmm, 0.08)) d.choices.dibhOnly = true;
+  const orderCandidates = csvAmm.filter((d) => !d.choices.dibhOnly);
+  for (const d of chooseSome(r('unsigned-order'), orderCandidates, 0.05, csvAmm.length >= 2 ? 1 : 0))
+    d.choices.unsignedOrder = true;
+  // Plan variety that the audit must see through: set-up-only SGRT (prostate), a right breast without
+  // internal mammary nodes under eviCore.
+  const prostate = drafts.filter((d) => d.kind === 'prostate-vmat');
+  if (prostate.length && !prostate.some((d) => d.kp.plan.motionManagement?.phase === 'setup-only')) {
+    const d = r('setup-only').pick(prostate);
+    d.kp.plan.motionManagement = {
+      method: 'surface guidance',
+      system: 'AlignRT',
+      phase: 'setup-only',
+      beamHold: false,
+    };
+    d.kp.protocol = 'Pelvis Setup';
+  }
+  const right = drafts.filter((d) => d.kind === 'breast-right-dibh');
+  const criteria = (d: Draft) => d.kp.payer === 'evicore' && d.kp.site.internalMammaryNodes === false;
+  if (right.length >= 1 && !right.some(criteria)) {
+    const d = r('evicore-right').pick(right);
+    d.kp.payer = 'evicore';
+    d.kp.site.internalMammaryNodes = false;
+  }
+  const authorized = drafts.filter((d) => d.kp.payer !== 'medicare');
+  for (const d of chooseSome(r('grandfathered'), authorized, 0.1)) d.choices.grandfathered = true;
+}
+
+/** Timeline events: two AlignRT sessions, a beam hold, an interrupted beam, one short twice-daily break. */
+export function chooseFlags(seed: number, drafts: Draft[], periodDays: number): void {
+  const surely = (day: number) => day < periodDays - 1; // delivered whatever the export time on the last day
+  for (const d of drafts) {
+    const gated = AMM_KINDS.has(d.kind) && !d.choices.noThresholds;
+    for (const f of d.plan) {
+      const rng = rngFor(seed, 'flags', d.index, f.number);
+      const roll = rng.float();
+      const flags: FractionFlags = {
+        ...NO_FLAGS,
+        twoSessions: gated && roll < 0.04,
+        heldExcursion: gated && roll >= 0.04 && roll < 0.1,
+      };
+      if (!flags.twoSessions && !flags.heldExcursion && rng.chance(0.008)) flags.interrupted = true;
+      d.flags.set(f.number, flags);
+    }
+    if (d.kp.twiceDaily) {
+      const days = [...new Set(d.plan.map((f) => f.day))].filter(surely);
+      const later = days.length > 1 ? days.slice(1) : days;
+      if (later.length) {
+        const day = rngFor(seed, 'short-break', d.index).pick(later);
+        const f = d.plan.find((x) => x.day === day && x.session === 1)!;
+        d.flags.set(f.number, { ...NO_FLAGS, shortBreak: true });
+      }
+    }
+  }
+  const ensure = (label: string, flag: keyof FractionFlags, eligible: (d: Draft) => boolean) => {
+    const all = drafts.flatMap((d) => d.plan.map((f) => ({ d, f })));
+    if (all.some(({ d, f }) => d.flags.get(f.number)![flag])) return;
+    const flagged = (flags: FractionFlags) => Object.values(flags).some(Boolean);
+    const candidates = all.filter(
+      ({ d, f }) => eligible(d) && surely(f.day) && f.session === 0 && !flagged(d.flags.get(f.number)!),
+    );
+    if (!candidates.length) return;
+    const { d, f } = rngFor(seed, 'ensure', label).pick(candidates);
+    d.flags.set(f.number, { ...NO_FLAGS, [flag]: true });
+  };
+  const gated = (d: Draft) => AMM_KINDS.has(d.kind) && !d.choices.noThresholds;
+  ensure('held', 'heldExcursion', gated);
+  ensure('two-sessions', 'twoSessions', gated);
+  const dicom = drafts.some((d) => d.choices.recordSource === 'dicom' && d.kp.beams.length >= 2);
+  ensure('interrupted', 'interrupted', (d) =>
+    dicom ? d.choices.recordSource === 'dicom' && d.kp.beams.length >= 2 : true,
+  );
+}

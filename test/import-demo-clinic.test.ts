@@ -1,0 +1,54 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateDemoClinic } from '../src/app/demo-data/generate-demo-clinic.js';
+import { engineContext } from '../src/app/engine-context.js';
+import { importClinic } from '../src/app/import/import-clinic.js';
+
+/**
+ * The whole pipeline (issue #3, "Done when"): a generated clinic written in the real export formats,
+ * imported back (format detection, readers, linking, audit), gives the generator's expected outcome for
+ * every fraction: status, lines and the rules that fired.
+ */
+describe('import of a generated clinic', () => {
+  it.each([
+    [12, 12, 3],
+    [20, 30, 11], // crosses the 2026-03-08 DST change
+  ])(
+    '%i patients, %i days, seed %i: every fraction as expected',
+    async (patients, days, seed) => {
+      const out = join(mkdtempSync(join(tmpdir(), 'sgrt-e2e-')), 'clinic');
+      const generated = await generateDemoClinic({ patients, days, seed, out });
+      const run = await importClinic([out], await engineContext({ now: generated.clinic.options.now }));
+
+      expect(run.files.filter((f) => f.status === 'failed')).toEqual([]);
+      expect(run.unlinked).toEqual([]);
+      expect(run.invalidCourses).toEqual([]);
+      const got = new Map(
+        run.courses.flatMap(({ audit }) =>
+          audit.fractions.map((f) => [
+            `${f.courseId}#${f.number}`,
+            {
+              status: f.status,
+              lines: f.lines.map((l) => [l.code, ...l.modifiers].join('-')),
+              ruleIds: [
+                ...new Set(f.findings.filter((x) => x.severity !== 'info').map((x) => x.ruleId)),
+              ].sort(),
+            },
+          ]),
+        ),
+      );
+      const expected = generated.outcome.fractions;
+      expect(got.size).toBe(expected.length);
+      for (const e of expected) {
+        expect(got.get(`${e.courseId}#${e.number}`), `${e.courseId} fraction ${e.number}`).toEqual({
+          status: e.status,
+          lines: e.lines,
+          ruleIds: e.ruleIds,
+        });
+      }
+    },
+    120_000,
+  );
+});
