@@ -1,5 +1,5 @@
 import { type AuditContext, auditCourse } from '../../core/audit/audit-course.js';
-import type { BillingLine } from '../../core/model/billing-line.js';
+import { lineLabel } from '../../core/model/billing-line.js';
 import type { Course } from '../../core/model/course.js';
 import type { ClinicEvent, Defect, SimClinic } from './clinic-model.js';
 import { formatInstant } from './clinic-time.js';
@@ -43,11 +43,6 @@ export interface ExpectedOutcome {
   fractions: ExpectedFraction[];
   defects: Defect[];
   events: ClinicEvent[];
-}
-
-export function lineLabel(line: Pick<BillingLine, 'code' | 'modifiers' | 'units'>): string {
-  const code = [line.code, ...line.modifiers].join('-');
-  return line.units > 1 ? `${code} ×${line.units}` : code;
 }
 
 const nonInfo = (findings: readonly { ruleId: string; severity: string }[]) =>

@@ -8,7 +8,7 @@ import { engineContext } from '../engine-context.js';
 import { clinicSchema } from '../../core/model/clinic.js';
 import { courseHeadersDocumentSchema } from '../../core/model/course.js';
 import type { ExpectedOutcome } from './expected-outcome.js';
-import { lineLabel } from './expected-outcome.js';
+import { lineLabel } from '../../core/model/billing-line.js';
 import { generateDemoClinic, outDirProblem } from './generate-demo-clinic.js';
 import { writeClinicFolder } from './write-clinic.js';
 

@@ -4,7 +4,7 @@ import type { FractionAudit } from '../../core/audit/audit-course.js';
 import type { Finding } from '../../core/model/finding.js';
 import type { InputProblem } from '../../core/model/input-problem.js';
 import { formatMoney } from '../output/format-money.js';
-import { lineLabel } from '../output/line-label.js';
+import { lineLabel } from '../../core/model/billing-line.js';
 import { renderTable } from '../output/render-table.js';
 import { failOn, findingsExitCode, nowOption, numberOption, outputFormat } from '../shared-options.js';
 

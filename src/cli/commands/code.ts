@@ -1,7 +1,7 @@
 import { codeSessions } from '../../app/code-sessions.js';
 import { engineContext } from '../../app/engine-context.js';
 import { formatMoney } from '../output/format-money.js';
-import { lineLabel } from '../output/line-label.js';
+import { lineLabel } from '../../core/model/billing-line.js';
 import { renderTable } from '../output/render-table.js';
 import { failOn, findingsExitCode, outputFormat } from '../shared-options.js';
 

@@ -15,3 +15,9 @@ export interface BillingLine {
 export const DELIVERY_CODES = ['77402', '77407', '77412'] as const;
 export type DeliveryCode = (typeof DELIVERY_CODES)[number];
 export const IGRT_PROFESSIONAL_CODE = '77387';
+
+/** `77387-26`, `77412-76 ×2`: a line as people read it on a claim. */
+export function lineLabel(line: Pick<BillingLine, 'code' | 'modifiers' | 'units'>): string {
+  const code = [line.code, ...line.modifiers].join('-');
+  return line.units > 1 ? `${code} ×${line.units}` : code;
+}
