@@ -61,6 +61,17 @@ describe('linkCourses', () => {
     expect(f.imageGuidance).toEqual({ performed: true, review: null });
   });
 
+  it('reads a record that states its UTC offset in that offset, shown in facility time', () => {
+    const { courses } = linkCourses(
+      records((r) => {
+        r.headers = [header('C1-LBR', 'SYN00417')];
+        r.headers[0]!.facility.timeZone = 'America/Chicago';
+        r.dicom = [{ ...dicom('rtrecord-breast-tangents.dcm'), utcOffset: '-05:00' }];
+      }),
+    );
+    expect(courses[0]!.fractions[0]!.beams[0]!.beamOn).toBe('2026-03-02T07:16:40');
+  });
+
   it.each([
     ['overlapping the beams', '2026-03-02T08:15:00', '2026-03-02T08:23:00', null],
     ['within the hour around them', '2026-03-02T07:30:00', '2026-03-02T07:40:00', null],

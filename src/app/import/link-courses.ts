@@ -84,10 +84,14 @@ export function linkCourses(records: ExportRecords): { courses: Course[]; unlink
     if (!draft) continue;
     const key = `${draft.header.courseId}|${d.fractionNumber ?? d.beamOn.slice(0, 10)}`;
     const entry = dicomSessions.get(key) ?? { draft, number: d.fractionNumber, beams: [] };
+    // (0008,0201) Timezone Offset From UTC: a record that states its offset is read in it, then shown in
+    // the facility's wall-clock time.
+    const local = (reading: string) =>
+      d.utcOffset ? draft.clock.toLocal(Date.parse(`${reading}${d.utcOffset}`)) : reading;
     entry.beams.push({
       name: d.beamName ?? `beam ${d.beamNumber}`,
-      beamOn: d.beamOn,
-      beamOff: d.beamOff,
+      beamOn: local(d.beamOn),
+      beamOff: local(d.beamOff),
       ...(radiation(d.radiationType) ? { radiationType: radiation(d.radiationType)! } : {}),
     });
     dicomSessions.set(key, entry);

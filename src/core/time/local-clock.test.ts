@@ -46,4 +46,9 @@ describe('LocalClock', () => {
     expect(new Date(ny.startOfDay('2026-03-08')).toISOString()).toBe('2026-03-08T05:00:00.000Z');
     expect(new Date(ny.startOfDay('2026-03-09')).toISOString()).toBe('2026-03-09T04:00:00.000Z');
   });
+
+  it('gives the facility reading of an instant (the inverse of toInstant)', () => {
+    expect(ny.toLocal(Date.parse('2026-03-02T13:16:40Z'))).toBe('2026-03-02T08:16:40');
+    expect(ny.toLocal(Date.parse('2026-07-01T12:00:00.250Z'))).toBe('2026-07-01T08:00:00.250');
+  });
 });

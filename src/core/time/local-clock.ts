@@ -59,6 +59,14 @@ export class LocalClock {
     return this.resolveOnTransitionDay(reading);
   }
 
+  /** The facility wall-clock reading (`YYYY-MM-DDTHH:mm:ss[.sss]`) of an instant. */
+  toLocal(epochMs: number): string {
+    const local = Temporal.Instant.fromEpochMilliseconds(epochMs)
+      .toZonedDateTimeISO(this.timeZone)
+      .toPlainDateTime();
+    return local.toString({ smallestUnit: epochMs % 1000 === 0 ? 'second' : 'millisecond' });
+  }
+
   /** The instant the calendar day starts in this zone (midnight, or the first valid time after a gap). */
   startOfDay(date: string): number {
     return Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: this.timeZone }).epochMilliseconds;
