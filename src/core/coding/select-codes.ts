@@ -12,6 +12,7 @@ import { CODE_002, routeOutOfScope } from './rules/code-002-route-out-of-scope.j
 import { CODE_007, professionalIgrt } from './rules/code-007-professional-igrt.js';
 import { sessionRule } from './rules/code-008-one-code-per-session.js';
 import { deletedCodeFindings } from './rules/code-009-deleted-codes.js';
+import { postedChargeFindings } from './rules/code-010-posted-charges.js';
 
 export interface CodingContext {
   profile: PayerProfile;
@@ -94,5 +95,13 @@ export function selectCodes(facts: SessionFacts, ctx: CodingContext, subject = '
   findings.push(
     ...deletedCodeFindings(facts.postedCodes ?? [], subject, { delivery: deliveryCode, igrt: igrtCode }),
   );
+  if (session.bill) {
+    findings.push(
+      ...postedChargeFindings(facts.postedCodes ?? [], subject, {
+        delivery: deliveryCode,
+        igrt: igrtCode !== null,
+      }),
+    );
+  }
   return { lines, findings, byMotionManagement };
 }

@@ -17,6 +17,7 @@ import { CODE_006 } from '../coding/rules/code-006-motion-management-qualifies.j
 import { CODE_007 } from '../coding/rules/code-007-professional-igrt.js';
 import { CODE_008 } from '../coding/rules/code-008-one-code-per-session.js';
 import { CODE_009 } from '../coding/rules/code-009-deleted-codes.js';
+import { CODE_010 } from '../coding/rules/code-010-posted-charges.js';
 import type { RuleMeta } from '../model/rule.js';
 import { PAYER_001 } from '../payers/rules/payer-001-igrt-modifier.js';
 import { PAYER_002 } from '../payers/rules/payer-002-evicore-breast.js';
@@ -34,6 +35,7 @@ export const RULE_CATALOGUE: readonly RuleMeta[] = [
   CODE_007,
   CODE_008,
   CODE_009,
+  CODE_010,
   DOC_001,
   DOC_002,
   DOC_003,
