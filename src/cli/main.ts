@@ -48,6 +48,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--now <instant>', 'audit as of this instant (default: now)')
     .option('--profiles <file>', 'extra payer profiles (JSON array)')
     .option('--out <dir>', 'also write the linked course documents to this folder')
+    .option(
+      '--mapping <file>',
+      "the site's record-and-verify CSV column mapping (see src/formats/csv/README.md)",
+    )
     .option('--no-progress', 'do not print progress on stderr')
     .action(async (paths: string[], opts) =>
       setExit(await (await import('./commands/import.js')).runImport(paths, opts)),

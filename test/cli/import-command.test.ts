@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -128,5 +128,65 @@ describe('sgrt-billing import: folders', () => {
     const doc = JSON.parse(run.stdout);
     expect(doc.summary.filesRead).toBe(6);
     expect(doc.files.some((f: { file: string }) => f.file.endsWith('.DS_Store'))).toBe(false);
+  });
+});
+
+describe('sgrt-billing import: a site’s own record-and-verify layout', () => {
+  it('reads the history with the mapping named by --mapping (or clinic.json historyMapping)', async () => {
+    const dir = clinicFolder();
+    for (const f of ['rtrecord-breast-tangents.dcm', 'rtrecord-lt-lat-continuation.dcm'])
+      rmSync(join(dir, f));
+    const renamed = readFileSync('test/fixtures/csv/aria-like-history.csv', 'utf8')
+      .replace('"Beam On","Beam Off"', '"Start","Stop"')
+      .replace('"Patient ID"', '"MRN"');
+    writeFileSync(join(dir, 'history.csv'), renamed);
+    const mapping = {
+      id: 'st-elsewhere',
+      name: 'St Elsewhere history',
+      kind: 'treatment-history',
+      delimiter: ',',
+      headerRow: 1,
+      dateFormat: 'MM/DD/YYYY',
+      timeFormat: 'HH:mm:ss',
+      columns: {
+        patientId: 'MRN',
+        date: 'Treatment Date',
+        beamOn: 'Start',
+        beamOff: 'Stop',
+        fieldName: 'Field Id',
+        deliveredMU: 'Delivered MU',
+        fractionNumber: 'Fraction',
+      },
+    };
+    const mappingFile = join(dir, '..', `${dir.split('/').at(-1)}-mapping.json`);
+    writeFileSync(mappingFile, JSON.stringify(mapping));
+
+    const without = JSON.parse((await runCli('import', dir, '--format', 'json', '--no-progress')).stdout);
+    expect(without.files.find((f: { file: string }) => f.file.endsWith('history.csv')).status).toBe(
+      'skipped',
+    );
+
+    const withMapping = JSON.parse(
+      (await runCli('import', dir, '--format', 'json', '--no-progress', '--mapping', mappingFile)).stdout,
+    );
+    const history = withMapping.files.find((f: { file: string }) => f.file.endsWith('history.csv'));
+    expect([history.format, history.status]).toEqual(['rv-history', 'read']);
+    expect(withMapping.summary.fractions).toBeGreaterThan(0);
+
+    const clinic = JSON.parse(readFileSync(join(dir, 'clinic.json'), 'utf8'));
+    writeFileSync(
+      join(dir, 'clinic.json'),
+      JSON.stringify({ ...clinic, historyMapping: `../${mappingFile.split('/').at(-1)}` }),
+    );
+    const viaClinic = JSON.parse((await runCli('import', dir, '--format', 'json', '--no-progress')).stdout);
+    expect(viaClinic.summary.fractions).toBe(withMapping.summary.fractions);
+  });
+
+  it('a mapping file with mistakes stops the import with their JSON paths', async () => {
+    const bad = join(mkdtempSync(join(tmpdir(), 'sgrt-map-')), 'bad.json');
+    writeFileSync(bad, JSON.stringify({ id: 'x', kind: 'treatment-history', columns: { beamOn: 3 } }));
+    const run = await runCli('import', clinicFolder(), '--mapping', bad, '--no-progress');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('bad.json:');
   });
 });

@@ -1,5 +1,6 @@
 import { looksTreatmentReport } from '../../formats/alignrt/report/read-treatment-report.js';
 import { looksRtdLog } from '../../formats/alignrt/rtd/read-rtd-log.js';
+import type { CsvMapping } from '../../formats/csv/column-mapping.js';
 import { looksAuthorizations } from '../../formats/csv/read-authorizations.js';
 import { looksOrdersSignatures } from '../../formats/csv/read-orders-signatures.js';
 import { looksTreatmentHistory } from '../../formats/csv/read-treatment-history.js';
@@ -25,7 +26,7 @@ export type ExportFormat = (typeof FORMATS)[number];
  * The format of a file, by its content (the first bytes), not its name: each reader's sniff, most
  * specific first. The two JSON documents of our own are told apart by their shape.
  */
-export function detectFormat(head: Uint8Array): ExportFormat | null {
+export function detectFormat(head: Uint8Array, historyMappings?: readonly CsvMapping[]): ExportFormat | null {
   if (looksRtBeamsRecord(head)) return 'dicom-rt-record';
   if (looksTreatmentReport(head)) return 'alignrt-report';
   if (looksDftMessages(head)) return 'hl7-dft';
@@ -36,6 +37,8 @@ export function detectFormat(head: Uint8Array): ExportFormat | null {
   if (looksRtdLog(head)) return 'alignrt-rtd';
   if (looksOrdersSignatures(head)) return 'orders-signatures';
   if (looksAuthorizations(head)) return 'authorizations';
-  if (looksTreatmentHistory(head)) return 'rv-history';
+  if (looksTreatmentHistory(head) || (historyMappings && looksTreatmentHistory(head, historyMappings))) {
+    return 'rv-history';
+  }
   return null;
 }

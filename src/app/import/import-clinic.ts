@@ -4,7 +4,7 @@ import type { InputProblem } from '../../core/model/input-problem.js';
 import { formatPath } from '../../formats/json/validate-document.js';
 import { InputError } from '../engine-context.js';
 import { linkCourses, type Unlinked } from './link-courses.js';
-import { type FileResult, listExportFiles, type ReadProgress, readExportFiles } from './read-export-files.js';
+import { type FileResult, listExportFiles, type ReadOptions, readExportFiles } from './read-export-files.js';
 
 export interface ImportRun {
   files: FileResult[];
@@ -22,12 +22,12 @@ export interface ImportRun {
 export async function importClinic(
   paths: readonly string[],
   ctx: AuditContext,
-  onProgress?: (p: ReadProgress) => void,
+  options: ReadOptions = {},
 ): Promise<ImportRun> {
   const { files, missing } = await listExportFiles(paths);
   if (missing.length)
     throw new InputError(missing.map((m) => ({ location: m, message: 'no such file or folder' })));
-  const { records, results } = await readExportFiles(files, onProgress);
+  const { records, results } = await readExportFiles(files, options);
   if (records.headers.length === 0) {
     throw new InputError([
       ...results.flatMap((r) => r.problems),

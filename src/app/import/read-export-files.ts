@@ -1,8 +1,10 @@
 import { open, readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { clinicSchema } from '../../core/model/clinic.js';
 import { courseHeadersDocumentSchema } from '../../core/model/course.js';
-import type { InputProblem, ReadResult } from '../../core/model/input-problem.js';
+import type { InputProblem, Parsed, ReadResult } from '../../core/model/input-problem.js';
+import { type CsvMapping, parseColumnMapping } from '../../formats/csv/column-mapping.js';
+import { bundledMapping } from '../../formats/csv/mappings/bundled-mappings.js';
 import { readTreatmentReport } from '../../formats/alignrt/report/read-treatment-report.js';
 import { readRtdLog, toMonitoringSession } from '../../formats/alignrt/rtd/read-rtd-log.js';
 import { readAuthorizations } from '../../formats/csv/read-authorizations.js';
@@ -58,28 +60,65 @@ export async function listExportFiles(
   return { files: [...new Set(files)].sort(), missing };
 }
 
+export interface ReadOptions {
+  /** The site's record-and-verify CSV mapping (`--mapping`); else clinic.json's `historyMapping`. */
+  mapping?: CsvMapping;
+  onProgress?: (p: ReadProgress) => void;
+}
+
 /** Read every file with the reader its content calls for; one bad file never stops the others. */
 export async function readExportFiles(
   files: readonly string[],
-  onProgress: (p: ReadProgress) => void = () => {},
+  options: ReadOptions = {},
 ): Promise<{ records: ExportRecords; results: FileResult[] }> {
   const records = emptyRecords();
   const results: FileResult[] = [];
-  // The clinic file first: it says how to read the others (AlignRT report date order).
-  const heads = await Promise.all(
-    files.map(async (file) => ({ file, format: detectFormat(await head(file)) })),
-  );
-  heads.sort((a, b) => Number(b.format === 'clinic') - Number(a.format === 'clinic'));
-  let read = 0;
-  let failed = 0;
-  for (const [i, { file, format }] of heads.entries()) {
-    const result = await readOne(file, format, records);
+  const heads = await Promise.all(files.map(async (file) => ({ file, head: await head(file) })));
+  // The clinic file first: it says how to read the others (report date order, the R&V CSV mapping).
+  const clinics = heads.filter((h) => detectFormat(h.head) === 'clinic');
+  for (const { file } of clinics) results.push(await readOne(file, 'clinic', records, undefined));
+  let mapping = options.mapping;
+  if (!mapping && records.clinic?.historyMapping) {
+    const resolved = await clinicMapping(records.clinic.historyMapping, clinics[0]!.file);
+    if (resolved.ok) mapping = resolved.value;
+    else {
+      results[0]!.status = 'failed';
+      results[0]!.problems.push(...resolved.problems);
+    }
+  }
+  const rest = heads
+    .filter((h) => !clinics.includes(h))
+    .map(({ file, head }) => ({ file, format: detectFormat(head, mapping ? [mapping] : undefined) }));
+  let read = results.reduce((n, r) => n + r.records, 0);
+  let failed = results.filter((r) => r.status === 'failed').length;
+  for (const [i, { file, format }] of rest.entries()) {
+    const result = await readOne(file, format, records, mapping);
     results.push(result);
     read += result.records;
     if (result.status === 'failed') failed++;
-    onProgress({ done: i + 1, total: heads.length, file, records: read, failed });
+    options.onProgress?.({ done: clinics.length + i + 1, total: heads.length, file, records: read, failed });
   }
   return { records, results };
+}
+
+/** clinic.json's `historyMapping`: a bundled mapping id, or a mapping file relative to clinic.json. */
+async function clinicMapping(value: string, clinicFile: string): Promise<Parsed<CsvMapping>> {
+  const bundled = bundledMapping(value);
+  if (bundled) return { ok: true, value: bundled };
+  const path = join(dirname(clinicFile), value);
+  const bytes = await readFile(path).catch(() => null);
+  if (!bytes) {
+    return {
+      ok: false,
+      problems: [
+        {
+          location: `${clinicFile}:historyMapping`,
+          message: 'neither a bundled mapping id nor a readable mapping file',
+        },
+      ],
+    };
+  }
+  return parseColumnMapping(new Uint8Array(bytes), path);
 }
 
 async function head(file: string): Promise<Uint8Array> {
@@ -93,7 +132,12 @@ async function head(file: string): Promise<Uint8Array> {
   }
 }
 
-async function readOne(file: string, format: ExportFormat | null, into: ExportRecords): Promise<FileResult> {
+async function readOne(
+  file: string,
+  format: ExportFormat | null,
+  into: ExportRecords,
+  mapping: CsvMapping | undefined,
+): Promise<FileResult> {
   const result = (
     status: FileResult['status'],
     records: number,
@@ -155,7 +199,7 @@ async function readOne(file: string, format: ExportFormat | null, into: ExportRe
     }
     case 'rv-history':
       return take(
-        readTreatmentHistory(bytes, file),
+        readTreatmentHistory(bytes, file, mapping ? { mapping } : {}),
         (v) => (into.histories.push({ source: file, history: v }), v.records.length),
       );
     case 'orders-signatures':

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { engineContext } from '../../app/engine-context.js';
 import { importClinic, type ImportRun } from '../../app/import/import-clinic.js';
 import type { ReadProgress } from '../../app/import/read-export-files.js';
+import { loadSiteMapping } from '../../app/import/site-mapping.js';
 import { EXIT } from '../cli-errors.js';
 import { renderTable } from '../output/render-table.js';
 import { failOn, findingsExitCode, nowOption, outputFormat } from '../shared-options.js';
@@ -13,6 +14,7 @@ export interface ImportCommandOptions {
   now?: string;
   profiles?: string;
   out?: string;
+  mapping?: string;
   progress?: boolean;
 }
 
@@ -24,7 +26,11 @@ export async function runImport(paths: string[], opts: ImportCommandOptions): Pr
     now: nowOption(opts.now),
     ...(opts.profiles ? { profilesFile: opts.profiles } : {}),
   });
-  const run = await importClinic(paths, ctx, opts.progress === false ? undefined : progressLine());
+  const mapping = opts.mapping ? await loadSiteMapping(opts.mapping) : undefined;
+  const run = await importClinic(paths, ctx, {
+    ...(mapping ? { mapping } : {}),
+    ...(opts.progress === false ? {} : { onProgress: progressLine() }),
+  });
   if (opts.progress !== false && process.stderr.isTTY) process.stderr.write('\n');
   if (opts.out) await writeCourses(opts.out, run);
 

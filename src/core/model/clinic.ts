@@ -18,8 +18,11 @@ export const clinicSchema = z
       })
       .strict(),
     alignrtReportDateOrder: z.enum(['MDY', 'DMY']).default('MDY'),
-    /** Id of a bundled record-and-verify CSV mapping (src/formats/csv/mappings) or a mapping file path. */
-    historyMapping: z.string().min(1).default('aria-like'),
+    /**
+     * The record-and-verify CSV layout: a bundled mapping id (src/formats/csv/mappings) or the path of a
+     * site's mapping file, relative to clinic.json. Absent: the bundled layouts are tried on each file.
+     */
+    historyMapping: z.string().min(1).optional(),
   })
   .strict();
 
