@@ -7,13 +7,13 @@
  * (src/app/demo-data); times are facility wall-clock readings, written without (0008,0201) unless an
  * offset is given.
  */
-import dcmjs from 'dcmjs';
+import { EXPLICIT_VR_LITTLE_ENDIAN_UID, IMPLICIT_VR_LITTLE_ENDIAN_UID, writePart10 } from './write-part10.js';
 
 export const RT_BEAMS_TREATMENT_RECORD_SOP_CLASS = '1.2.840.10008.5.1.4.1.1.481.4';
 const RT_PLAN_SOP_CLASS = '1.2.840.10008.5.1.4.1.1.481.5';
 const TRANSFER_SYNTAX = {
-  implicit: '1.2.840.10008.1.2',
-  explicit: '1.2.840.10008.1.2.1',
+  implicit: IMPLICIT_VR_LITTLE_ENDIAN_UID,
+  explicit: EXPLICIT_VR_LITTLE_ENDIAN_UID,
 } as const;
 
 export interface RtBeamSessionInput {
@@ -135,14 +135,8 @@ export function writeRtBeamsRecord(input: RtBeamsRecordInput): Uint8Array {
     }),
   };
   if (input.utcOffset) dataset.TimezoneOffsetFromUTC = input.utcOffset.replace(':', '');
-  const meta = dcmjs.data.DicomMetaDictionary.denaturalizeDataset({
-    MediaStorageSOPClassUID: RT_BEAMS_TREATMENT_RECORD_SOP_CLASS,
-    MediaStorageSOPInstanceUID: input.sopInstanceUid,
-    TransferSyntaxUID: TRANSFER_SYNTAX[input.transferSyntax ?? 'explicit'],
-    ImplementationClassUID: '1.2.826.0.1.3680043.10.999.100',
-    ImplementationVersionName: 'SGRT_BILLING_01',
+  return writePart10(dataset, {
+    transferSyntax: TRANSFER_SYNTAX[input.transferSyntax ?? 'explicit'],
+    implementation: { classUid: '1.2.826.0.1.3680043.10.999.100', versionName: 'SGRT_BILLING_01' },
   });
-  const dict = new dcmjs.data.DicomDict(meta);
-  dict.dict = dcmjs.data.DicomMetaDictionary.denaturalizeDataset(dataset);
-  return new Uint8Array(dict.write());
 }
