@@ -25,6 +25,7 @@ import {
   type SessionSpec,
 } from '../test/fixtures/alignrt/report/make-reports.js';
 import { positiveInt } from './bench-options.js';
+import { mulberry32 } from '../src/app/demo-data/prng.js';
 
 const BENCH = 'alignrt-report';
 
@@ -38,18 +39,6 @@ const { values } = parseArgs({
 const reportCount = positiveInt('reports', values.reports);
 const seed = positiveInt('seed', values.seed);
 const repeats = positiveInt('repeats', values.repeats);
-
-/** mulberry32: a small seeded generator, so the input is the same on every run. */
-function random(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -104,7 +93,7 @@ function reportSpec(rnd: () => number, i: number): { spec: ReportSpec; order: Da
   return { spec, order, sessions: count };
 }
 
-const rnd = random(seed);
+const rnd = mulberry32(seed);
 const inputs: { bytes: Uint8Array; order: DateOrder; sessions: number }[] = [];
 for (let i = 0; i < reportCount; i++) {
   const { spec, order, sessions } = reportSpec(rnd, i);

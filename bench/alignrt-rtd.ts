@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { readRtdLog } from '../src/formats/alignrt/rtd/read-rtd-log.js';
 import { positiveInt } from './bench-options.js';
+import { mulberry32 } from '../src/app/demo-data/prng.js';
 
 const BENCH = 'alignrt-rtd';
 
@@ -29,18 +30,6 @@ const targetBytes = positiveInt('mb', values.mb) * 1_000_000;
 const seed = positiveInt('seed', values.seed);
 const repeats = positiveInt('repeats', values.repeats);
 const smallLogs = positiveInt('small', values.small);
-
-/** mulberry32: a small seeded generator, so the input is the same on every run. */
-function random(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Numbers as AlignRT writes them: 7 significant digits, small ones as `3.682473E-02`. */
 function fmt(v: number): string {
@@ -152,7 +141,7 @@ function time(fn: () => unknown, warm = true): number {
   return median(ms);
 }
 
-const text = generate(targetBytes, random(seed));
+const text = generate(targetBytes, mulberry32(seed));
 const bytes = new TextEncoder().encode(text);
 const mb = bytes.length / 1_000_000;
 const check = readRtdLog(text, 'bench.txt');
@@ -173,7 +162,7 @@ const readBytes = time(() => readRtdLog(bytes, 'bench.txt'));
 const rssReader = peakRss;
 
 // Many small logs: the clinic case (per-file overhead: header, column plan, derivation).
-const smalls = Array.from({ length: smallLogs }, (_, i) => generate(100_000, random(seed + 1 + i)));
+const smalls = Array.from({ length: smallLogs }, (_, i) => generate(100_000, mulberry32(seed + 1 + i)));
 const smallMb = smalls.reduce((s, x) => s + x.length, 0) / 1_000_000;
 const readSmall = time(() => smalls.map((s, i) => readRtdLog(s, `small-${i}.txt`)));
 const splitSmall = time(() => smalls.map((s) => s.split(/\r?\n/).map((l) => l.split(','))), false);

@@ -13,23 +13,12 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import type { CourseInput } from '../src/core/model/course.js';
+import { mulberry32 } from '../src/app/demo-data/prng.js';
 
 type FractionInput = CourseInput['fractions'][number];
 type MonitoringInput = NonNullable<FractionInput['monitoring']>[number];
 type SignatureInput = NonNullable<NonNullable<FractionInput['sgrtRecord']>['signature']>;
 type Plan = CourseInput['plan'];
-
-/** mulberry32: a small, fast 32-bit PRNG; the same seed gives the same sequence on every machine. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type CourseKind = 'breast-dibh' | 'imrt' | 'palliative-2d' | 'electrons' | 'multi-isocenter';
 

@@ -30,6 +30,7 @@ import {
   writeDicom,
 } from '../test/fixtures/dicom/build-rt-record.js';
 import { positiveInt } from './bench-options.js';
+import { mulberry32 } from '../src/app/demo-data/prng.js';
 
 const BENCH = 'dicom-rt-record';
 
@@ -45,16 +46,6 @@ const records = positiveInt('records', values.records);
 const distinct = positiveInt('distinct', values.distinct);
 const repeats = positiveInt('repeats', values.repeats);
 const seed = positiveInt('seed', values.seed);
-
-/** mulberry32: a small seeded PRNG, so the inputs are the same on every run. */
-function prng(state: number): () => number {
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VMAT: RecordPlan = {
   ...BREAST_TANGENTS,
@@ -127,7 +118,7 @@ const ourRead = (bytes: Uint8Array): number => {
   return result.value.beams.length;
 };
 
-const random = prng(seed);
+const random = mulberry32(seed);
 for (const [metric, plan, count] of [
   ['records_per_second', BREAST_TANGENTS, records],
   ['records_per_second_vmat', VMAT, Math.max(1, Math.round(records / 10))],
