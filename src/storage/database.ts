@@ -1,0 +1,70 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import * as initial from './migrations/0001-initial.js';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+export type Engine = 'pglite' | 'postgres';
+
+export interface DatabaseOptions {
+  /** `postgres://…` selects a PostgreSQL server; absent, PGlite keeps its files under `dataDir`. */
+  url?: string | undefined;
+  /** PGlite data folder; absent, an in-memory database (tests). */
+  dataDir?: string | undefined;
+  /** PostgreSQL pool size per app instance. */
+  poolSize?: number;
+}
+
+export interface OpenDatabase {
+  db: Db;
+  engine: Engine;
+}
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+
+/** Open the database (PGlite or PostgreSQL) and bring its schema up to date. */
+export async function openDatabase(options: DatabaseOptions = {}): Promise<OpenDatabase> {
+  const opened = options.url
+    ? openPostgres(options.url, options.poolSize ?? 10)
+    : await openPGlite(options.dataDir);
+  await migrate(opened.db);
+  return opened;
+}
+
+function openPostgres(url: string, max: number): OpenDatabase {
+  // Dates of service stay 'YYYY-MM-DD' text (never shifted through the server's zone); int8 stays text.
+  const builtins = pg.types.builtins;
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+      oid === DATE_OID || oid === INT8_OID
+        ? (value: string) => value
+        : pg.types.getTypeParser(oid as (typeof builtins)[keyof typeof builtins], format),
+  };
+  const pool = new pg.Pool({ connectionString: url, max, types: types as pg.CustomTypesConfig });
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres' };
+}
+
+async function openPGlite(dataDir: string | undefined): Promise<OpenDatabase> {
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const keepText = (value: string) => value;
+  const pglite = new PGlite(dataDir ?? 'memory://', {
+    parsers: { [DATE_OID]: keepText, [INT8_OID]: keepText },
+  });
+  return { db: new Kysely<Database>({ dialect: new PGliteDialect(pglite) }), engine: 'pglite' };
+}
+
+/** The migrations, in order (same SQL on PGlite and PostgreSQL). */
+const MIGRATIONS = { '0001-initial': initial };
+
+export async function migrate(db: Db): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${failed} failed`, { cause: error });
+  }
+}

@@ -1,0 +1,243 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * Kysely's view of the tables of migrations/0001-initial.ts. `timestamptz` columns are read as Date
+ * and written as Date or ISO strings; `date` columns are read as 'YYYY-MM-DD' strings (see
+ * database.ts: both drivers are told to leave dates as text); `bigint` money is read as string and
+ * converted to number cents by the repositories.
+ */
+type Instant = ColumnType<Date, Date | string, Date | string>;
+type CalendarDate = ColumnType<string, string, string>;
+type Cents = ColumnType<string | null, number | bigint | null, number | bigint | null>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface PracticesTable {
+  id: string;
+  name: string;
+  clinic: Json;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface UsersTable {
+  id: string;
+  practice_id: string;
+  email: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  physician_id: string | null;
+  disabled: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  expires_at: Instant;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<string>;
+  key: string;
+  at: Instant;
+}
+
+export interface PatientsTable {
+  id: string;
+  practice_id: string;
+  mrn: string;
+  name: string | null;
+  birth_date: CalendarDate | null;
+}
+
+export interface CoursesTable {
+  id: string;
+  practice_id: string;
+  patient_id: string;
+  course_key: string;
+  physician_id: string;
+  payer_profile: string;
+  payer_name: string | null;
+  site: string;
+  header: Json;
+  document: Json | null;
+  audit: Json | null;
+  next_beam_on: Instant | null;
+  audited_at: Instant | null;
+}
+
+export interface FractionsTable {
+  id: string;
+  practice_id: string;
+  course_id: string;
+  fraction_key: string;
+  number: number;
+  date_of_service: CalendarDate;
+  status: string;
+  first_beam_on: Instant | null;
+  signature_deadline: Instant | null;
+  audit: Json;
+}
+
+export interface BeamsTable {
+  id: Generated<string>;
+  fraction_id: string;
+  name: string;
+  beam_on: string;
+  beam_off: string;
+  radiation_type: string | null;
+}
+
+export interface MonitoringSessionsTable {
+  id: Generated<string>;
+  fraction_id: string;
+  session_key: string;
+  system: string;
+  start_local: string;
+  end_local: string;
+  gating_active: boolean;
+  thresholds: Json | null;
+  gaps: Json;
+  excursions: Json;
+}
+
+export interface DocumentsTable {
+  id: string;
+  practice_id: string;
+  course_id: string;
+  fraction_id: string | null;
+  kind: string;
+  document_key: string;
+}
+
+export interface SignaturesTable {
+  id: Generated<string>;
+  practice_id: string;
+  document_id: string;
+  signer_id: string;
+  signer_role: string;
+  signed_at: Instant;
+  source: string;
+  user_id: string | null;
+}
+
+export interface ChargesTable {
+  id: string;
+  practice_id: string;
+  fraction_id: string;
+  code: string;
+  modifiers: string;
+  units: number;
+  expected_cents: Cents;
+  status: string;
+  reason: string | null;
+  updated_at: Instant;
+}
+
+export interface ChargeStatusHistoryTable {
+  id: Generated<string>;
+  charge_id: string;
+  status: string;
+  reason: string | null;
+  actor: string;
+  at: Instant;
+}
+
+export interface FindingsTable {
+  id: Generated<string>;
+  practice_id: string;
+  course_id: string;
+  fraction_id: string | null;
+  rule_id: string;
+  severity: string;
+  subject: string;
+  message: string;
+  evidence: Json | null;
+  fix: string | null;
+}
+
+export interface AuthorizationsTable {
+  id: Generated<string>;
+  practice_id: string;
+  patient_id: string;
+  payer: string | null;
+  number: string;
+  codes: string;
+  fractions_authorized: number | null;
+  obtained_on: CalendarDate | null;
+  valid_from: CalendarDate | null;
+  valid_to: CalendarDate | null;
+}
+
+export interface JobsTable {
+  id: string;
+  practice_id: string;
+  kind: string;
+  status: string;
+  payload: Json;
+  progress: Json | null;
+  result: Json | null;
+  error: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: ColumnType<number, number | undefined, number>;
+  locked_by: string | null;
+  locked_until: Instant | null;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface UploadFilesTable {
+  id: Generated<string>;
+  job_id: string;
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportsTable {
+  id: Generated<string>;
+  practice_id: string;
+  file_hash: string;
+  file_name: string;
+  format: string;
+  status: string;
+  records: number;
+  problems: Json;
+  content: Json | null;
+  job_id: string | null;
+  imported_at: Instant;
+}
+
+export interface AccessLogTable {
+  id: Generated<string>;
+  at: Instant;
+  practice_id: string;
+  user_id: string;
+  action: string;
+  patient_id: string | null;
+  route: string;
+}
+
+export interface Database {
+  practices: PracticesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  patients: PatientsTable;
+  courses: CoursesTable;
+  fractions: FractionsTable;
+  beams: BeamsTable;
+  monitoring_sessions: MonitoringSessionsTable;
+  documents: DocumentsTable;
+  signatures: SignaturesTable;
+  charges: ChargesTable;
+  charge_status_history: ChargeStatusHistoryTable;
+  findings: FindingsTable;
+  authorizations: AuthorizationsTable;
+  jobs: JobsTable;
+  upload_files: UploadFilesTable;
+  imports: ImportsTable;
+  access_log: AccessLogTable;
+}
