@@ -41,3 +41,18 @@ export function emptyRecords(): ExportRecords {
     fhir: [],
   };
 }
+
+/** Add what `part` says to `into` (the clinic settings of the first part that has them win). */
+export function mergeRecords(into: ExportRecords, part: ExportRecords): ExportRecords {
+  into.clinic ??= part.clinic;
+  into.headers.push(...part.headers);
+  into.dicom.push(...part.dicom);
+  into.histories.push(...part.histories);
+  into.monitoring.push(...part.monitoring);
+  into.reports.push(...part.reports);
+  into.documents.push(...part.documents);
+  into.authorizations.push(...part.authorizations);
+  into.charges.push(...part.charges);
+  into.fhir.push(...part.fhir);
+  return into;
+}

@@ -16,7 +16,7 @@ import { readDftMessages } from '../../formats/hl7v2/read-dft-messages.js';
 import { validateDocument } from '../../formats/json/validate-document.js';
 import { MAX_DOCUMENT_BYTES } from '../input-files.js';
 import { detectFormat, type ExportFormat } from './detect-format.js';
-import { emptyRecords, type ExportRecords } from './export-records.js';
+import { emptyRecords, type ExportRecords, mergeRecords } from './export-records.js';
 
 export interface FileResult {
   file: string;
@@ -66,17 +66,36 @@ export interface ReadOptions {
   onProgress?: (p: ReadProgress) => void;
 }
 
-/** Read every file with the reader its content calls for; one bad file never stops the others. */
+/**
+ * Read every file with the reader its content calls for; one bad file never stops the others. Returns
+ * everything read (`records`) and, per file in the order of `results`, what that file alone said
+ * (`parts`: the application stores them so later imports link against them).
+ */
 export async function readExportFiles(
   files: readonly string[],
   options: ReadOptions = {},
-): Promise<{ records: ExportRecords; results: FileResult[] }> {
+): Promise<{ records: ExportRecords; results: FileResult[]; parts: ExportRecords[] }> {
   const records = emptyRecords();
   const results: FileResult[] = [];
+  const parts: ExportRecords[] = [];
+  const readInto = async (file: string, format: ExportFormat | null, mapping: CsvMapping | undefined) => {
+    const part = emptyRecords();
+    const result = await readOne(
+      file,
+      format,
+      part,
+      mapping,
+      records.clinic?.alignrtReportDateOrder ?? 'MDY',
+    );
+    mergeRecords(records, part);
+    parts.push(part);
+    results.push(result);
+    return result;
+  };
   const heads = await Promise.all(files.map(async (file) => ({ file, head: await head(file) })));
   // The clinic file first: it says how to read the others (report date order, the R&V CSV mapping).
   const clinics = heads.filter((h) => detectFormat(h.head) === 'clinic');
-  for (const { file } of clinics) results.push(await readOne(file, 'clinic', records, undefined));
+  for (const { file } of clinics) await readInto(file, 'clinic', undefined);
   let mapping = options.mapping;
   if (!mapping && records.clinic?.historyMapping) {
     const resolved = await clinicMapping(records.clinic.historyMapping, clinics[0]!.file);
@@ -92,13 +111,12 @@ export async function readExportFiles(
   let read = results.reduce((n, r) => n + r.records, 0);
   let failed = results.filter((r) => r.status === 'failed').length;
   for (const [i, { file, format }] of rest.entries()) {
-    const result = await readOne(file, format, records, mapping);
-    results.push(result);
+    const result = await readInto(file, format, mapping);
     read += result.records;
     if (result.status === 'failed') failed++;
     options.onProgress?.({ done: clinics.length + i + 1, total: heads.length, file, records: read, failed });
   }
-  return { records, results };
+  return { records, results, parts };
 }
 
 /** clinic.json's `historyMapping`: a bundled mapping id, or a mapping file relative to clinic.json. */
@@ -137,6 +155,7 @@ async function readOne(
   format: ExportFormat | null,
   into: ExportRecords,
   mapping: CsvMapping | undefined,
+  dateOrder: 'MDY' | 'DMY',
 ): Promise<FileResult> {
   const result = (
     status: FileResult['status'],
@@ -191,7 +210,6 @@ async function readOne(
       return result('read', 1, [], r.warnings);
     }
     case 'alignrt-report': {
-      const dateOrder = into.clinic?.alignrtReportDateOrder ?? 'MDY';
       return take(
         await readTreatmentReport(bytes, file, { dateOrder }),
         (v) => (into.reports.push({ source: file, report: v }), v.sessions.length),

@@ -1,0 +1,240 @@
+/**
+ * What the application returns to its callers (the HTTP API and, through it, the web UI). These types
+ * are the API's response bodies; src/web imports them with `import type` only. Times: `…At`/deadline
+ * fields are ISO instants (UTC, `Z`); `…Local` fields are facility wall-clock readings; `date` fields
+ * are dates of service. Money is integer cents.
+ */
+import type { ElementScore } from '../core/audit/documentation-elements.js';
+import type { FractionStatus } from '../core/audit/outcome.js';
+import type { BillingLine } from '../core/model/billing-line.js';
+import type { Finding } from '../core/model/finding.js';
+
+export const ROLES = ['admin', 'physician', 'coder', 'biller', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface UserView {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  practiceId: string;
+  practiceName: string;
+  /** The chart physician id a physician login signs as; null for other roles. */
+  physicianId: string | null;
+}
+
+export interface SessionView {
+  user: UserView;
+  /** Echo in the `x-csrf-token` header of every state-changing request. */
+  csrfToken: string;
+}
+
+export type ChargeStatus = 'hold' | 'ready' | 'manual-hold' | 'released' | 'void';
+
+export interface ChargeView {
+  id: string;
+  fractionId: string;
+  code: string;
+  modifiers: string[];
+  units: number;
+  /** `77387-26`, `77412 ×2`. */
+  label: string;
+  expectedCents: number | null;
+  status: ChargeStatus;
+  reason: string | null;
+  updatedAt: string;
+}
+
+export interface ChargeHistoryEntry {
+  status: ChargeStatus;
+  reason: string | null;
+  /** A user's display name, or 'audit'. */
+  actor: string;
+  at: string;
+}
+
+/** One row of a fraction worklist (`GET /api/fractions`). */
+export interface FractionRow {
+  id: string;
+  courseId: string;
+  /** The chart's course id (shown to staff). */
+  courseKey: string;
+  patientId: string;
+  patientName: string | null;
+  mrn: string;
+  physicianId: string;
+  payer: string;
+  number: number;
+  date: string;
+  status: FractionStatus;
+  /** Codes to bill once any hold is resolved, as labels. */
+  codes: string[];
+  /** Rule ids of the findings that hold or downgrade it. */
+  reasons: string[];
+  /** Dollars at risk while on hold: expected cents of its charges. */
+  atRiskCents: number;
+  signatureDeadline: string | null;
+  chargeStatus: ChargeStatus | 'mixed';
+}
+
+export interface FractionQuery {
+  status?: FractionStatus | undefined;
+  ruleId?: string | undefined;
+  payer?: string | undefined;
+  physicianId?: string | undefined;
+  courseId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  sort?: 'date' | 'deadline' | 'atRisk' | 'patient' | undefined;
+  order?: 'asc' | 'desc' | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/** A signature a physician owes (`GET /api/worklists/signatures`), most urgent first. */
+export interface SignatureDue {
+  fractionId: string;
+  courseId: string;
+  courseKey: string;
+  patientId: string;
+  patientName: string | null;
+  mrn: string;
+  physicianId: string;
+  fractionNumber: number;
+  date: string;
+  /** What must be signed: the SGRT record, the IGRT review, or both. */
+  documents: ('sgrt-record' | 'igrt-review')[];
+  /** The patient's next scheduled beam-on (the deadline), when known. */
+  nextBeamOn: string | null;
+  deadline: string | null;
+  overdue: boolean;
+  atRiskCents: number;
+}
+
+export interface DashboardView {
+  period: { from: string; to: string };
+  fractions: number;
+  byStatus: Record<FractionStatus, number>;
+  codeMix: { code: string; count: number; share: number }[];
+  /** Share of delivery sessions billed 77412, against the expected band. */
+  share77412: number;
+  expected77412: { min: number; max: number };
+  holds: { count: number; atRiskCents: number };
+  topHoldReasons: { ruleId: string; title: string; fractions: number; atRiskCents: number }[];
+  /** Per date of service, for the chart. */
+  daily: { date: string; ready: number; downgrade: number; hold: number }[];
+}
+
+export interface BeamView {
+  name: string;
+  beamOnLocal: string;
+  beamOffLocal: string;
+  beamOnAt: string | null;
+  beamOffAt: string | null;
+}
+
+export interface IntervalView {
+  startAt: string;
+  endAt: string;
+}
+
+export interface MonitoringView {
+  system: string;
+  startAt: string | null;
+  endAt: string | null;
+  thresholds: Record<string, number> | null;
+  gatingActive: boolean;
+  gaps: IntervalView[];
+  excursions: (IntervalView & { beamHeld: boolean })[];
+}
+
+export interface SignatureView {
+  document: 'sgrt-record' | 'igrt-review' | 'motion-management-order' | 'image-guidance-order' | 'necessity';
+  signerId: string;
+  signedAt: string;
+  /** Signed in this app (with the login) or imported from the chart. */
+  source: 'import' | 'app';
+  beforeDeadline: boolean | null;
+}
+
+export interface FractionDetail {
+  id: string;
+  number: number;
+  date: string;
+  status: FractionStatus;
+  lines: BillingLine[];
+  findings: Finding[];
+  charges: ChargeView[];
+  beams: BeamView[];
+  monitoring: MonitoringView[];
+  signatures: SignatureView[];
+  signatureDeadline: string | null;
+  /** What a physician may sign now in the app. */
+  signable: ('sgrt-record' | 'igrt-review')[];
+}
+
+export interface CourseSummary {
+  id: string;
+  courseKey: string;
+  patientId: string;
+  patientName: string | null;
+  mrn: string;
+  physicianId: string;
+  payer: string;
+  site: string;
+  fractions: number;
+  holds: number;
+  lastDate: string | null;
+}
+
+export interface CourseView extends CourseSummary {
+  timeZone: string;
+  diagnosis: string | null;
+  technique: string;
+  motionManagement: string | null;
+  findings: Finding[];
+  elements: ElementScore[] | null;
+  fractionDetails: FractionDetail[];
+  /** Rule id → title and source citation, for every rule named in the findings. */
+  rules: Record<string, { title: string; source: string }>;
+}
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface ImportFileView {
+  name: string;
+  format: string;
+  status: 'imported' | 'duplicate' | 'skipped' | 'failed';
+  records: number;
+  problems: { location: string; message: string }[];
+}
+
+export interface ImportJobView {
+  id: string;
+  status: JobStatus;
+  createdAt: string;
+  updatedAt: string;
+  progress: { done: number; total: number; file: string | null } | null;
+  files: ImportFileView[];
+  summary: {
+    courses: number;
+    fractions: number;
+    unlinked: number;
+    byStatus: Record<FractionStatus, number>;
+  } | null;
+  error: string | null;
+}
+
+export interface AccessLogEntry {
+  at: string;
+  userId: string;
+  userName: string;
+  action: 'read' | 'change';
+  patientId: string | null;
+  route: string;
+}

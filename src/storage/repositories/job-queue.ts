@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../database.js';
+
+/**
+ * A job queue kept in the database, so several app instances share it (architecture.md: scale-out on
+ * one PostgreSQL). A worker claims the oldest queued job with `FOR UPDATE SKIP LOCKED` (PostgreSQL docs,
+ * SELECT "The Locking Clause") and holds a lease; a job whose lease ran out (the worker crashed) is
+ * claimed again until `max_attempts`, then marked failed.
+ */
+export interface ClaimedJob {
+  id: string;
+  practiceId: string;
+  kind: string;
+  payload: unknown;
+  attempts: number;
+}
+
+export async function enqueueJob(
+  db: Db,
+  job: { practiceId: string; kind: string; payload: unknown; createdBy: string | null; at: string },
+): Promise<string> {
+  const id = randomUUID();
+  await db
+    .insertInto('jobs')
+    .values({
+      id,
+      practice_id: job.practiceId,
+      kind: job.kind,
+      status: 'queued',
+      payload: JSON.stringify(job.payload),
+      created_by: job.createdBy,
+      created_at: job.at,
+      updated_at: job.at,
+    })
+    .execute();
+  return id;
+}
+
+export async function claimJob(
+  db: Db,
+  workerId: string,
+  at: Date,
+  leaseMs: number,
+): Promise<ClaimedJob | null> {
+  return db.transaction().execute(async (trx) => {
+    // Jobs whose worker died past its lease and used up their attempts fail for good.
+    await trx
+      .updateTable('jobs')
+      .set({
+        status: 'failed',
+        error: 'the worker stopped before finishing; attempts used up',
+        updated_at: at,
+      })
+      .where('status', '=', 'running')
+      .where('locked_until', '<', at)
+      .whereRef('attempts', '>=', 'max_attempts')
+      .execute();
+    const row = await trx
+      .selectFrom('jobs')
+      .select(['id', 'practice_id', 'kind', 'payload', 'attempts'])
+      .where((eb) =>
+        eb.or([
+          eb('status', '=', 'queued'),
+          eb.and([
+            eb('status', '=', 'running'),
+            eb('locked_until', '<', at),
+            eb('attempts', '<', eb.ref('max_attempts')),
+          ]),
+        ]),
+      )
+      .orderBy('created_at')
+      .limit(1)
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst();
+    if (!row) return null;
+    await trx
+      .updateTable('jobs')
+      .set({
+        status: 'running',
+        locked_by: workerId,
+        locked_until: new Date(at.getTime() + leaseMs),
+        attempts: sql<number>`attempts + 1`,
+        updated_at: at,
+      })
+      .where('id', '=', row.id)
+      .execute();
+    return {
+      id: row.id,
+      practiceId: row.practice_id,
+      kind: row.kind,
+      payload: row.payload,
+      attempts: row.attempts + 1,
+    };
+  });
+}
+
+/** Record progress and extend the lease (a heartbeat); false when the job was taken by another worker. */
+export async function heartbeat(
+  db: Db,
+  jobId: string,
+  workerId: string,
+  progress: unknown,
+  at: Date,
+  leaseMs: number,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('jobs')
+    .set({
+      progress: JSON.stringify(progress),
+      locked_until: new Date(at.getTime() + leaseMs),
+      updated_at: at,
+    })
+    .where('id', '=', jobId)
+    .where('locked_by', '=', workerId)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function finishJob(
+  db: Db,
+  jobId: string,
+  outcome: { status: 'done' | 'failed' | 'queued'; result?: unknown; error?: string },
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({
+      status: outcome.status,
+      result: outcome.result === undefined ? null : JSON.stringify(outcome.result),
+      error: outcome.error ?? null,
+      locked_by: null,
+      locked_until: null,
+      updated_at: at,
+    })
+    .where('id', '=', jobId)
+    .execute();
+}
