@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
+import { demoUploads } from '../setup/demo-uploads.js';
+import { testContext } from '../../../test/support/test-context.js';
+import { createPractice } from '../setup/create-practice.js';
+import { importFiles } from './import-files.js';
+
+/**
+ * Issue #4 "Storage": an import of the generated demo clinic stores every fraction with the status the
+ * generator expects; the same files again change nothing; the charge history records each move.
+ */
+describe.each(ENGINES)('importFiles on %s', (engine) => {
+  let tdb: TestDatabase;
+  beforeAll(async () => {
+    tdb = await openTestDatabase(engine);
+  });
+  afterAll(() => tdb.close());
+
+  it('stores the demo clinic as expected, and a second import of the same files changes nothing', async () => {
+    const { generated, files, clinic } = await demoUploads({ patients: 6, days: 6, seed: 5 });
+    const { ctx, clock } = await testContext(tdb, undefined);
+    clock.set(generated.clinic.options.now);
+    const practiceId = await createPractice(ctx, { name: 'Demo', clinic });
+
+    const first = await importFiles(ctx, practiceId, files);
+    expect(first.files.filter((f) => f.status === 'failed')).toEqual([]);
+    expect(first.summary.unlinked).toBe(0);
+    const expected = generated.outcome.fractions;
+    expect(first.summary.fractions).toBe(expected.length);
+
+    const rows = await ctx.db
+      .selectFrom('fractions as f')
+      .innerJoin('courses as c', 'c.id', 'f.course_id')
+      .select(['c.course_key', 'f.number', 'f.status'])
+      .where('f.practice_id', '=', practiceId)
+      .execute();
+    const got = new Map(rows.map((r) => [`${r.course_key}#${r.number}`, r.status]));
+    for (const e of expected)
+      expect(got.get(`${e.courseId}#${e.number}`), `${e.courseId}#${e.number}`).toBe(e.status);
+
+    const count = async () => ({
+      charges: (
+        await ctx.db
+          .selectFrom('charges')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+      history: (
+        await ctx.db
+          .selectFrom('charge_status_history')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+      imports: (
+        await ctx.db
+          .selectFrom('imports')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    });
+    const before = await count();
+    const again = await importFiles(ctx, practiceId, files);
+    expect(again.files.every((f) => f.status === 'duplicate')).toBe(true);
+    expect(await count()).toEqual(before);
+  }, 120_000);
+});

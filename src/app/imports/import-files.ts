@@ -1,0 +1,180 @@
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { FractionStatus } from '../../core/audit/outcome.js';
+import type { InputProblem } from '../../core/model/input-problem.js';
+import { type Db } from '../../storage/database.js';
+import type { AppContext } from '../app-context.js';
+import type { ExportRecords } from '../import/export-records.js';
+import { type ReadProgress, readExportFiles } from '../import/read-export-files.js';
+import type { ImportFileView, ImportJobView } from '../views.js';
+import { relinkPractice } from './relink-practice.js';
+
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type ImportSummary = NonNullable<ImportJobView['summary']>;
+
+export interface ImportResult {
+  files: ImportFileView[];
+  summary: ImportSummary;
+}
+
+/**
+ * Import a batch of export files into a practice: read each (format by content), keep what each new
+ * file said, re-link every course of the practice with everything imported so far, audit, and store —
+ * all in one transaction, so a failure leaves nothing behind. A file whose bytes were imported before
+ * (SHA-256) is reported as a duplicate and changes nothing: re-importing is idempotent.
+ */
+export async function importFiles(
+  ctx: AppContext,
+  practiceId: string,
+  files: readonly UploadedFile[],
+  onProgress?: (p: ReadProgress) => void | Promise<void>,
+): Promise<ImportResult> {
+  const hashes = files.map((f) => createHash('sha256').update(f.bytes).digest('hex'));
+  const known = await knownHashes(ctx.db, practiceId, hashes);
+  const views: ImportFileView[] = [];
+  const fresh: { file: UploadedFile; hash: string }[] = [];
+  const seen = new Set<string>();
+  files.forEach((file, i) => {
+    const hash = hashes[i]!;
+    if (known.has(hash) || seen.has(hash)) {
+      views.push({
+        name: file.name,
+        format: known.get(hash) ?? 'same as another file',
+        status: 'duplicate',
+        records: 0,
+        problems: [],
+      });
+    } else {
+      seen.add(hash);
+      fresh.push({ file, hash });
+    }
+  });
+
+  const dir = await mkdtemp(join(tmpdir(), 'sgrt-import-'));
+  try {
+    const practice = await ctx.db
+      .selectFrom('practices')
+      .select('clinic')
+      .where('id', '=', practiceId)
+      .executeTakeFirstOrThrow();
+    const paths = new Map<string, string>();
+    for (const [i, { file }] of fresh.entries()) {
+      // Each upload in its own folder, under its own base name: no path from the client is trusted.
+      const path = join(dir, String(i), safeName(file.name));
+      await mkdir(join(dir, String(i)));
+      await writeFile(path, file.bytes);
+      paths.set(path, file.name);
+    }
+    // The practice's site settings (zone, report date order, R&V layout) unless the batch brings its own.
+    const clinicPath = join(dir, 'practice-clinic.json');
+    await writeFile(clinicPath, JSON.stringify(practice.clinic));
+    const read = await readExportFiles([clinicPath, ...paths.keys()], {
+      onProgress: (p) => void onProgress?.({ ...p, file: paths.get(p.file) ?? p.file }),
+    });
+    const hashOf = new Map(
+      fresh.map(({ file, hash }, i) => [join(dir, String(i), safeName(file.name)), hash]),
+    );
+    const stored: {
+      hash: string;
+      name: string;
+      format: string;
+      records: number;
+      content: ExportRecords;
+      problems: InputProblem[];
+    }[] = [];
+    read.results.forEach((r, i) => {
+      const name = paths.get(r.file);
+      if (name === undefined) return; // the practice's own clinic settings
+      const problems = [...r.problems, ...r.warnings].map((p) => ({
+        location: p.location.split(r.file).join(name),
+        message: p.message,
+      }));
+      const status = r.status === 'read' ? 'imported' : r.status;
+      views.push({ name, format: r.format ?? 'unknown', status, records: r.records, problems });
+      if (r.status === 'read') {
+        stored.push({
+          hash: hashOf.get(r.file)!,
+          name,
+          format: r.format ?? 'unknown',
+          records: r.records,
+          content: relabel(read.parts[i]!, r.file, name),
+          problems,
+        });
+      }
+    });
+    const at = new Date(ctx.now()).toISOString();
+    const summary = await ctx.db.transaction().execute(async (trx) => {
+      for (const s of stored) {
+        await trx
+          .insertInto('imports')
+          .values({
+            practice_id: practiceId,
+            file_hash: s.hash,
+            file_name: s.name,
+            format: s.format,
+            status: 'imported',
+            records: s.records,
+            problems: JSON.stringify(s.problems),
+            content: JSON.stringify(s.content),
+            job_id: null,
+            imported_at: at,
+          })
+          .execute();
+      }
+      return stored.length ? relinkPractice(ctx, trx, practiceId) : emptySummary();
+    });
+    ctx.log.info(
+      {
+        practiceId,
+        files: files.length,
+        imported: stored.length,
+        duplicates: files.length - fresh.length,
+        courses: summary.courses,
+        fractions: summary.fractions,
+      },
+      'import finished',
+    );
+    return { files: views, summary };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The base name of an upload, reduced to characters safe on every file system. */
+function safeName(name: string): string {
+  const base = basename(name.replaceAll('\\', '/')).replace(/[^A-Za-z0-9._-]/g, '_');
+  return base === '' || base === '.' || base === '..' ? 'upload' : base;
+}
+
+/** What a file said, with its temporary path replaced by the uploaded name (sources and locations). */
+function relabel(part: ExportRecords, tmpPath: string, name: string): ExportRecords {
+  return JSON.parse(
+    JSON.stringify(part).split(JSON.stringify(tmpPath).slice(1, -1)).join(JSON.stringify(name).slice(1, -1)),
+  ) as ExportRecords;
+}
+
+async function knownHashes(
+  db: Db,
+  practiceId: string,
+  hashes: readonly string[],
+): Promise<Map<string, string>> {
+  if (!hashes.length) return new Map();
+  const rows = await db
+    .selectFrom('imports')
+    .select(['file_hash', 'format'])
+    .where('practice_id', '=', practiceId)
+    .where('file_hash', 'in', [...new Set(hashes)])
+    .execute();
+  return new Map(rows.map((r) => [r.file_hash, r.format]));
+}
+
+export function emptySummary(): ImportSummary {
+  const byStatus: Record<FractionStatus, number> = { ready: 0, downgrade: 0, hold: 0 };
+  return { courses: 0, fractions: 0, unlinked: 0, byStatus };
+}

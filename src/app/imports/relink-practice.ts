@@ -1,0 +1,45 @@
+import type { FractionStatus } from '../../core/audit/outcome.js';
+import type { CourseHeader } from '../../core/model/course.js';
+import type { Trx } from '../../storage/repositories/course-store.js';
+import type { AppContext } from '../app-context.js';
+import { emptyRecords, type ExportRecords, mergeRecords } from '../import/export-records.js';
+import { linkCourses } from '../import/link-courses.js';
+import { auditAndSave } from '../persist/audit-and-save.js';
+import type { ImportSummary } from './import-files.js';
+
+/**
+ * Link everything imported into the practice so far into courses, audit them at the app's now and
+ * store them (inside the caller's transaction). Evidence arriving in a later file (a signature, a
+ * monitoring log) thereby changes the fractions it belongs to, and each charge's status history grows.
+ * A later courses.json replaces an earlier entry for the same course id.
+ */
+export async function relinkPractice(ctx: AppContext, trx: Trx, practiceId: string): Promise<ImportSummary> {
+  const rows = await trx
+    .selectFrom('imports')
+    .select('content')
+    .where('practice_id', '=', practiceId)
+    .where('content', 'is not', null)
+    .orderBy('id')
+    .execute();
+  const records = emptyRecords();
+  for (const row of rows) mergeRecords(records, row.content as ExportRecords);
+  records.headers = latestHeaders(records.headers);
+  const { courses, unlinked } = linkCourses(records);
+  const byStatus: Record<FractionStatus, number> = { ready: 0, downgrade: 0, hold: 0 };
+  let fractions = 0;
+  let saved = 0;
+  for (const course of courses) {
+    const audit = await auditAndSave(ctx, trx, practiceId, course);
+    if (!audit) continue;
+    saved++;
+    for (const f of audit.fractions) {
+      byStatus[f.status]++;
+      fractions++;
+    }
+  }
+  return { courses: saved, fractions, unlinked: unlinked.length, byStatus };
+}
+
+function latestHeaders(headers: readonly CourseHeader[]): CourseHeader[] {
+  return [...new Map(headers.map((h) => [h.courseId, h])).values()];
+}

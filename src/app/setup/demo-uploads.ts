@@ -1,0 +1,24 @@
+import { clinicFiles } from '../demo-data/clinic-files.js';
+import { type GeneratedClinic, generateClinic } from '../demo-data/generate-demo-clinic.js';
+import type { UploadedFile } from '../imports/import-files.js';
+
+/**
+ * A generated demo clinic in memory, as uploads: its export files in the real formats (the `expected/`
+ * answers left out) and its clinic.json settings for the practice.
+ */
+export async function demoUploads(options: {
+  patients: number;
+  days: number;
+  seed: number;
+}): Promise<{ generated: GeneratedClinic; files: UploadedFile[]; clinic: unknown }> {
+  const generated = await generateClinic(options);
+  const files: UploadedFile[] = [];
+  let clinic: unknown = null;
+  for await (const f of clinicFiles(generated)) {
+    if (f.path.startsWith('expected/')) continue;
+    const bytes = typeof f.data === 'string' ? new TextEncoder().encode(f.data) : f.data;
+    if (f.path === 'clinic.json') clinic = JSON.parse(new TextDecoder().decode(bytes));
+    files.push({ name: f.path, bytes });
+  }
+  return { generated, files, clinic };
+}
