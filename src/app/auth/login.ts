@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import {
+  clearAttempts,
+  countAttemptsSince,
+  deleteAttemptsBefore,
+  recordAttempt,
+} from '../../storage/auth/login-attempts-repository.js';
+import { deleteExpiredSessions, insertSession } from '../../storage/auth/sessions-repository.js';
+import { findUserByEmail } from '../../storage/auth/users-repository.js';
+import type { AppContext } from '../app-context.js';
+import { AppError } from '../app-errors.js';
+import type { SessionView } from '../views.js';
+import { dummyPasswordHash, verifyPassword } from './password-hash.js';
+import { newToken, tokenId } from './session-tokens.js';
+import { SESSION_IDLE_MS } from './sessions.js';
+import { normalizeEmail, userView } from './user-view.js';
+
+/**
+ * Failed logins allowed per email + client in the window (OWASP Authentication Cheat Sheet, "Login
+ * Throttling"); the next attempt is refused with 429 until old failures leave the window.
+ */
+export const LOGIN_MAX_FAILURES = 5;
+export const LOGIN_WINDOW_MS = 15 * 60_000;
+
+/** One message for an unknown email, a wrong password and a disabled user: no user enumeration. */
+const FAILED = 'email or password is incorrect';
+
+export interface LoginInput {
+  email: string;
+  password: string;
+  /** Who is asking (the client address): failures are counted per email + client. */
+  clientKey: string;
+}
+
+export async function login(
+  ctx: AppContext,
+  input: LoginInput,
+): Promise<{ token: string; session: SessionView }> {
+  const email = normalizeEmail(input.email);
+  const key = createHash('sha256').update(`${email}\n${input.clientKey}`).digest('hex');
+  const now = ctx.now();
+  const windowStart = new Date(now - LOGIN_WINDOW_MS);
+  if ((await countAttemptsSince(ctx.db, key, windowStart)) >= LOGIN_MAX_FAILURES) {
+    throw new AppError('rate_limited', 'too many failed logins; try again later');
+  }
+  const user = await findUserByEmail(ctx.db, email);
+  // Verify against a dummy hash when there is no such user: the same argon2 work either way.
+  const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
+  if (!user || !valid || user.disabled) {
+    await recordAttempt(ctx.db, key, new Date(now));
+    ctx.log.warn({ userId: user?.id ?? null }, 'login failed');
+    throw new AppError('unauthenticated', FAILED);
+  }
+  await clearAttempts(ctx.db, key);
+  await deleteAttemptsBefore(ctx.db, windowStart);
+  await deleteExpiredSessions(ctx.db, new Date(now));
+  const token = newToken();
+  const csrfToken = newToken();
+  await insertSession(ctx.db, {
+    id: tokenId(token),
+    userId: user.id,
+    csrfToken,
+    createdAt: new Date(now),
+    expiresAt: new Date(now + SESSION_IDLE_MS),
+  });
+  ctx.log.info({ userId: user.id, practiceId: user.practiceId }, 'login');
+  return { token, session: { user: userView(user), csrfToken } };
+}

@@ -1,0 +1,157 @@
+import { hashPassword } from '../../src/app/auth/password-hash.js';
+import { ROLES, type Role } from '../../src/app/views.js';
+import type { Db } from '../../src/storage/database.js';
+import { buildCourse, PHYSICIAN_ID, runAudit } from './course-builder.js';
+
+/**
+ * Rows of one practice inserted with Kysely directly (no import pipeline): a user per role, a patient,
+ * a course audited by the engine, its first fraction with one charge, and a finished import job. All
+ * data are synthetic. Ids carry the practice key so tests can aim one practice's session at another's.
+ */
+export const SEED_PASSWORD = 'seed-password-2026';
+
+export interface SeededPractice {
+  practiceId: string;
+  users: Record<Role, { id: string; email: string }>;
+  patientId: string;
+  patientName: string;
+  mrn: string;
+  courseId: string;
+  fractionId: string;
+  chargeId: string;
+  importId: string;
+}
+
+let passwordHash: Promise<string> | null = null;
+
+export async function seedPractice(db: Db, key: string): Promise<SeededPractice> {
+  passwordHash ??= hashPassword(SEED_PASSWORD);
+  const hash = await passwordHash;
+  const k = key.toLowerCase();
+  const s: SeededPractice = {
+    practiceId: `practice-${k}`,
+    users: Object.fromEntries(
+      ROLES.map((role) => [role, { id: `user-${k}-${role}`, email: `${role}@${k}.test` }]),
+    ) as SeededPractice['users'],
+    patientId: `patient-${k}`,
+    patientName: `Synthetic Patient ${key.toUpperCase()}`,
+    mrn: `MRN-${key.toUpperCase()}-0001`,
+    courseId: `course-${k}`,
+    fractionId: `fraction-${k}`,
+    chargeId: `charge-${k}`,
+    importId: `job-${k}`,
+  };
+  const at = new Date('2026-03-13T16:00:00Z');
+  await db
+    .insertInto('practices')
+    .values({
+      id: s.practiceId,
+      name: `Practice ${key.toUpperCase()}`,
+      clinic: JSON.stringify({
+        schemaVersion: 1,
+        name: `Practice ${key.toUpperCase()}`,
+        facility: { timeZone: 'America/New_York', placeOfService: '11' },
+        alignrtReportDateOrder: 'MDY',
+      }),
+    })
+    .execute();
+  await db
+    .insertInto('users')
+    .values(
+      ROLES.map((role) => ({
+        id: s.users[role].id,
+        practice_id: s.practiceId,
+        email: s.users[role].email,
+        display_name: `${role} ${key.toUpperCase()}`,
+        role,
+        password_hash: hash,
+        physician_id: role === 'physician' ? PHYSICIAN_ID : null,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('patients')
+    .values({
+      id: s.patientId,
+      practice_id: s.practiceId,
+      mrn: s.mrn,
+      name: s.patientName,
+      birth_date: '1961-04-02',
+    })
+    .execute();
+
+  const course = buildCourse({ fractions: 3, edit: (c) => void (c.courseId = `C-${key.toUpperCase()}-1`) });
+  const audit = runAudit(course);
+  const { fractions: _f, orders: _o, necessity: _n, ...header } = course;
+  await db
+    .insertInto('courses')
+    .values({
+      id: s.courseId,
+      practice_id: s.practiceId,
+      patient_id: s.patientId,
+      course_key: course.courseId,
+      physician_id: course.physicianId,
+      payer_profile: audit.payerProfile,
+      payer_name: null,
+      site: course.site.region,
+      header: JSON.stringify(header),
+      document: JSON.stringify(course),
+      audit: JSON.stringify({
+        findings: audit.findings,
+        elements: audit.elements,
+        claimLines: audit.claimLines,
+      }),
+      next_beam_on: null,
+      audited_at: at,
+    })
+    .execute();
+  const first = audit.fractions[0]!;
+  await db
+    .insertInto('fractions')
+    .values({
+      id: s.fractionId,
+      practice_id: s.practiceId,
+      course_id: s.courseId,
+      fraction_key: first.fractionId,
+      number: first.number,
+      date_of_service: first.date,
+      status: first.status,
+      first_beam_on: null,
+      signature_deadline: first.signatureDeadline,
+      audit: JSON.stringify(first),
+    })
+    .execute();
+  await db
+    .insertInto('charges')
+    .values({
+      id: s.chargeId,
+      practice_id: s.practiceId,
+      fraction_id: s.fractionId,
+      code: '77412',
+      modifiers: '',
+      units: 1,
+      expected_cents: 60_000,
+      status: 'hold',
+      reason: null,
+      updated_at: at,
+    })
+    .execute();
+  await db
+    .insertInto('charge_status_history')
+    .values({ charge_id: s.chargeId, status: 'hold', reason: null, actor: 'audit', at })
+    .execute();
+  await db
+    .insertInto('jobs')
+    .values({
+      id: s.importId,
+      practice_id: s.practiceId,
+      kind: 'import',
+      status: 'done',
+      payload: JSON.stringify({ files: [] }),
+      created_by: s.users.admin.id,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return s;
+}
