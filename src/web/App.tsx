@@ -1,0 +1,113 @@
+/** Session bootstrap (GET /api/auth/me), the login gate and the routes. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SessionView } from '../app/views.js';
+import { api, ApiError, errorMessage, onUnauthenticated } from './api/client.js';
+import { AuthContext, permissions, type Auth } from './auth.js';
+import { Layout } from './components/Layout.js';
+import { Loading, Notice } from './components/ui.js';
+import { AccessLogPage } from './pages/AccessLog.js';
+import { CoursePage } from './pages/Course.js';
+import { CoursesPage } from './pages/Courses.js';
+import { DashboardPage } from './pages/Dashboard.js';
+import { ImportsPage } from './pages/Imports.js';
+import { LoginPage } from './pages/Login.js';
+import { NotFoundPage } from './pages/NotFound.js';
+import { SignaturesPage } from './pages/Signatures.js';
+import { WorklistPage } from './pages/Worklist.js';
+import { match, navigate, useLocation } from './router.js';
+
+type SessionState =
+  { state: 'checking' } | { state: 'out'; error?: string } | { state: 'in'; session: SessionView };
+
+/** Where a role lands after login: physicians on the signatures they owe, everyone else the dashboard. */
+export function landingPath(session: SessionView): string {
+  return session.user.role === 'physician' ? '/signatures' : '/';
+}
+
+export function App() {
+  const [auth, setAuth] = useState<SessionState>({ state: 'checking' });
+  const { path } = useLocation();
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api.me(controller.signal).then(
+      (session) => setAuth({ state: 'in', session }),
+      (e: unknown) => {
+        if (controller.signal.aborted) return;
+        if (e instanceof ApiError && e.status === 401) setAuth({ state: 'out' });
+        else setAuth({ state: 'out', error: errorMessage(e) });
+      },
+    );
+    return () => controller.abort();
+  }, []);
+
+  useEffect(
+    () =>
+      onUnauthenticated(() =>
+        setAuth({ state: 'out', error: 'Your session has ended. Please log in again.' }),
+      ),
+    [],
+  );
+
+  const logout = useCallback(async () => {
+    try {
+      await api.logout();
+    } catch {
+      // The session is gone either way.
+    }
+    setAuth({ state: 'out' });
+    navigate('/login', { replace: true });
+  }, []);
+
+  const value = useMemo<Auth | null>(
+    () =>
+      auth.state === 'in'
+        ? { session: auth.session, can: permissions(auth.session.user.role), logout }
+        : null,
+    [auth, logout],
+  );
+
+  if (auth.state === 'checking') return <Loading what="your session" />;
+
+  if (auth.state === 'out' || !value) {
+    return (
+      <LoginPage
+        notice={auth.state === 'out' ? auth.error : undefined}
+        onLogin={(session) => {
+          setAuth({ state: 'in', session });
+          const back = path !== '/login' && path !== '/' ? path + window.location.search : null;
+          navigate(back ?? landingPath(session), { replace: true });
+        }}
+      />
+    );
+  }
+
+  return (
+    <AuthContext.Provider value={value}>
+      <Layout>
+        <Routes path={path} />
+      </Layout>
+    </AuthContext.Provider>
+  );
+}
+
+function Routes({ path }: { path: string }) {
+  if (path === '/login') {
+    return <Redirect to="/" />;
+  }
+  if (match('/', path)) return <DashboardPage />;
+  if (match('/holds', path)) return <WorklistPage tab="holds" />;
+  if (match('/fractions', path)) return <WorklistPage tab="fractions" />;
+  if (match('/signatures', path)) return <SignaturesPage />;
+  if (match('/courses', path)) return <CoursesPage />;
+  const course = match('/courses/:id', path);
+  if (course?.['id']) return <CoursePage id={course['id']} />;
+  if (match('/imports', path)) return <ImportsPage />;
+  if (match('/access-log', path)) return <AccessLogPage />;
+  return <NotFoundPage />;
+}
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return <Notice kind="info">Redirecting…</Notice>;
+}

@@ -1,0 +1,225 @@
+/**
+ * Typed client of the HTTP API (api-contract.md). Every call sends the session cookie; state-changing
+ * calls carry the session's CSRF token in `x-csrf-token`. Errors come back as `ApiError` with the
+ * server's code and message (`{ error: { code, message, issues? } }`), ready to show.
+ */
+import type {
+  AccessLogEntry,
+  ChargeHistoryEntry,
+  CourseSummary,
+  CourseView,
+  DashboardView,
+  FractionDetail,
+  FractionQuery,
+  FractionRow,
+  ImportJobView,
+  Page,
+  SessionView,
+  SignatureDue,
+} from '../../app/views.js';
+
+export type ErrorCode =
+  | 'not_found'
+  | 'forbidden'
+  | 'conflict'
+  | 'invalid_input'
+  | 'unauthenticated'
+  | 'rate_limited'
+  | 'csrf'
+  | 'internal'
+  | 'network';
+
+export interface Issue {
+  location: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | string,
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** A message for people: the server's message, with the issues when it listed any. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    const issues = error.issues.map((i) => (i.location ? `${i.location}: ${i.message}` : i.message));
+    return [error.message, ...issues].join(' — ');
+  }
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+export type SignDocument = 'sgrt-record' | 'igrt-review';
+export interface ChargeChangeResult {
+  changed: number;
+  skipped: { fractionId: string; reason: string }[];
+}
+export type ExportList = 'holds' | 'signatures' | 'charges' | 'fractions';
+export type ExportFormat = 'csv' | 'xlsx';
+
+let csrfToken: string | null = null;
+const unauthenticatedListeners = new Set<() => void>();
+
+/** Called when any request (other than login) answers 401: the session is gone. */
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+
+/** `?a=1&b=x` from the defined, non-empty values (empty string when none). */
+export function queryString(query: Record<string, QueryValue> | object | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query) as [string, QueryValue][]) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+async function parseError(response: Response): Promise<ApiError> {
+  let code: string = response.status === 401 ? 'unauthenticated' : 'internal';
+  let message = `The server answered ${response.status} ${response.statusText}`.trim();
+  let issues: Issue[] = [];
+  try {
+    const body = (await response.json()) as {
+      error?: { code?: string; message?: string; issues?: Issue[] };
+    };
+    if (body.error) {
+      code = body.error.code ?? code;
+      message = body.error.message ?? message;
+      issues = Array.isArray(body.error.issues) ? body.error.issues : [];
+    }
+  } catch {
+    // Not JSON (a proxy error page): keep the status line.
+  }
+  return new ApiError(response.status, code, message, issues);
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+}
+
+async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let body: BodyInit | undefined;
+  if (options.body instanceof FormData) {
+    body = options.body; // the browser sets the multipart boundary
+  } else if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body ?? null,
+      credentials: 'same-origin',
+      signal: options.signal ?? null,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', 'The server cannot be reached. Check the connection and try again.');
+  }
+  if (!response.ok) {
+    const error = await parseError(response);
+    if (response.status === 401 && path !== '/api/auth/login') {
+      csrfToken = null;
+      for (const listener of unauthenticatedListeners) listener();
+    }
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+function remember(session: SessionView): SessionView {
+  csrfToken = session.csrfToken;
+  return session;
+}
+
+export const api = {
+  async login(email: string, password: string): Promise<SessionView> {
+    return remember(
+      await request<SessionView>('/api/auth/login', { method: 'POST', body: { email, password } }),
+    );
+  },
+  async logout(): Promise<void> {
+    try {
+      await request<void>('/api/auth/logout', { method: 'POST' });
+    } finally {
+      csrfToken = null;
+    }
+  },
+  async me(signal?: AbortSignal): Promise<SessionView> {
+    return remember(await request<SessionView>('/api/auth/me', { signal }));
+  },
+  dashboard(q: { from?: string; to?: string } = {}, signal?: AbortSignal): Promise<DashboardView> {
+    return request(`/api/dashboard${queryString(q)}`, { signal });
+  },
+  fractions(q: FractionQuery, signal?: AbortSignal): Promise<Page<FractionRow>> {
+    return request(`/api/fractions${queryString(q)}`, { signal });
+  },
+  signatures(q: { physicianId?: string } = {}, signal?: AbortSignal): Promise<SignatureDue[]> {
+    return request(`/api/worklists/signatures${queryString(q)}`, { signal });
+  },
+  courses(
+    q: { search?: string; limit?: number; offset?: number },
+    signal?: AbortSignal,
+  ): Promise<Page<CourseSummary>> {
+    return request(`/api/courses${queryString(q)}`, { signal });
+  },
+  course(id: string, signal?: AbortSignal): Promise<CourseView> {
+    return request(`/api/courses/${encodeURIComponent(id)}`, { signal });
+  },
+  chargeHistory(id: string, signal?: AbortSignal): Promise<ChargeHistoryEntry[]> {
+    return request(`/api/charges/${encodeURIComponent(id)}/history`, { signal });
+  },
+  sign(fractionId: string, documents: SignDocument[]): Promise<FractionDetail> {
+    return request(`/api/fractions/${encodeURIComponent(fractionId)}/sign`, {
+      method: 'POST',
+      body: { documents },
+    });
+  },
+  release(fractionIds: string[]): Promise<ChargeChangeResult> {
+    return request('/api/charges/release', { method: 'POST', body: { fractionIds } });
+  },
+  hold(fractionIds: string[], reason: string): Promise<ChargeChangeResult> {
+    return request('/api/charges/hold', { method: 'POST', body: { fractionIds, reason } });
+  },
+  upload(files: File[]): Promise<ImportJobView> {
+    const form = new FormData();
+    for (const file of files) form.append('files', file, file.name);
+    return request('/api/imports', { method: 'POST', body: form });
+  },
+  imports(signal?: AbortSignal): Promise<ImportJobView[]> {
+    return request('/api/imports', { signal });
+  },
+  importJob(id: string, signal?: AbortSignal): Promise<ImportJobView> {
+    return request(`/api/imports/${encodeURIComponent(id)}`, { signal });
+  },
+  accessLog(q: { limit?: number; offset?: number }, signal?: AbortSignal): Promise<Page<AccessLogEntry>> {
+    return request(`/api/access-log${queryString(q)}`, { signal });
+  },
+};
+
+/** The download address of a list export, with the same filters as the worklist. */
+export function exportUrl(list: ExportList, format: ExportFormat, q: FractionQuery = {}): string {
+  const { limit: _limit, offset: _offset, ...filters } = q;
+  return `/api/exports/${list}.${format}${queryString(filters)}`;
+}

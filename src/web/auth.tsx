@@ -1,0 +1,40 @@
+/** The session (from login or /api/auth/me) and what the logged-in role may do. */
+import { createContext, useContext } from 'react';
+import type { Role, SessionView } from '../app/views.js';
+
+export interface Permissions {
+  /** Release or hold charges (coder, admin). */
+  changeCharges: boolean;
+  /** Upload import files (admin, coder, biller). */
+  upload: boolean;
+  /** Download list exports (everyone but the viewer). */
+  export: boolean;
+  /** Sign SGRT records and IGRT reviews (physician). */
+  sign: boolean;
+  /** Read the access log (admin). */
+  accessLog: boolean;
+}
+
+export function permissions(role: Role): Permissions {
+  return {
+    changeCharges: role === 'coder' || role === 'admin',
+    upload: role === 'admin' || role === 'coder' || role === 'biller',
+    export: role !== 'viewer',
+    sign: role === 'physician',
+    accessLog: role === 'admin',
+  };
+}
+
+export interface Auth {
+  session: SessionView;
+  can: Permissions;
+  logout: () => Promise<void>;
+}
+
+export const AuthContext = createContext<Auth | null>(null);
+
+export function useAuth(): Auth {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error('useAuth outside a logged-in page');
+  return auth;
+}

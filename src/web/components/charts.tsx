@@ -1,0 +1,297 @@
+/**
+ * Dashboard charts drawn as SVG. Each is a figure with a caption, an accessible summary on the SVG
+ * (role=img) and the numbers as a table behind a disclosure, so nothing is only visual.
+ */
+import type { ReactNode } from 'react';
+import type { DashboardView } from '../../app/views.js';
+import { formatInt, formatPercent, formatShortDate, formatDate } from '../format.js';
+
+function ChartFigure({
+  id,
+  caption,
+  summary,
+  table,
+  children,
+}: {
+  id: string;
+  caption: string;
+  summary: string;
+  table: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <figure className="chart" aria-labelledby={`${id}-caption`}>
+      <figcaption id={`${id}-caption`}>{caption}</figcaption>
+      <p id={`${id}-summary`} className="chart-summary">
+        {summary}
+      </p>
+      {children}
+      <details className="chart-data">
+        <summary>Show the data as a table</summary>
+        {table}
+      </details>
+    </figure>
+  );
+}
+
+const DELIVERY = new Set(['77402', '77407', '77412']);
+
+export function CodeMixChart({ view }: { view: DashboardView }) {
+  const rows = view.codeMix;
+  const max = Math.max(1, ...rows.map((r) => r.count));
+  const rowH = 26;
+  const labelW = 70;
+  const width = 520;
+  const barW = width - labelW - 90;
+  const height = Math.max(rowH, rows.length * rowH) + 8;
+  const summary =
+    rows.length === 0
+      ? 'No codes billed in the period.'
+      : rows.map((r) => `${r.code}: ${formatInt(r.count)} (${formatPercent(r.share)})`).join('; ') + '.';
+  return (
+    <ChartFigure
+      id="code-mix"
+      caption="Code mix"
+      summary={summary}
+      table={
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Count</th>
+              <th scope="col">Share</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.code}>
+                <th scope="row">{r.code}</th>
+                <td className="num">{formatInt(r.count)}</td>
+                <td className="num">{formatPercent(r.share)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      <svg
+        role="img"
+        aria-labelledby="code-mix-caption code-mix-summary"
+        viewBox={`0 0 ${width} ${height}`}
+        className="chart-svg"
+      >
+        {rows.map((r, i) => {
+          const y = 4 + i * rowH;
+          const w = (r.count / max) * barW;
+          return (
+            <g key={r.code}>
+              <text x={labelW - 8} y={y + rowH / 2 + 4} textAnchor="end" className="axis-label">
+                {r.code}
+              </text>
+              <rect
+                x={labelW}
+                y={y + 4}
+                width={Math.max(1, w)}
+                height={rowH - 8}
+                rx={2}
+                className={
+                  r.code === '77412' ? 'bar bar-accent' : DELIVERY.has(r.code) ? 'bar' : 'bar bar-muted'
+                }
+              />
+              <text x={labelW + w + 6} y={y + rowH / 2 + 4} className="value-label">
+                {formatInt(r.count)} · {formatPercent(r.share)}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </ChartFigure>
+  );
+}
+
+/** The 77412 share on a 0–100% scale with the expected band drawn behind it. */
+export function Share77412Chart({ view }: { view: DashboardView }) {
+  const { min, max } = view.expected77412;
+  const share = view.share77412;
+  const width = 520;
+  const left = 10;
+  const scale = width - 2 * left;
+  const x = (v: number) => left + Math.min(1, Math.max(0, v)) * scale;
+  const position = share < min ? 'below' : share > max ? 'above' : 'within';
+  const summary = `77412 was billed for ${formatPercent(share)} of delivery sessions, ${position} the expected band of ${formatPercent(min)} to ${formatPercent(max)}.`;
+  return (
+    <ChartFigure
+      id="share-77412"
+      caption="77412 share of delivery sessions"
+      summary={summary}
+      table={
+        <table>
+          <tbody>
+            <tr>
+              <th scope="row">77412 share</th>
+              <td className="num">{formatPercent(share)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Expected band</th>
+              <td className="num">
+                {formatPercent(min)}–{formatPercent(max)}
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      }
+    >
+      <svg
+        role="img"
+        aria-labelledby="share-77412-caption share-77412-summary"
+        viewBox={`0 0 ${width} 78`}
+        className="chart-svg"
+      >
+        <rect x={left} y={20} width={scale} height={22} className="track" rx={3} />
+        <rect x={x(min)} y={14} width={x(max) - x(min)} height={34} className="band" />
+        <text x={(x(min) + x(max)) / 2} y={10} textAnchor="middle" className="axis-label">
+          expected {formatPercent(min)}–{formatPercent(max)}
+        </text>
+        <rect
+          x={left}
+          y={24}
+          width={x(share) - left}
+          height={14}
+          className={`bar share-${position}`}
+          rx={2}
+        />
+        <line x1={x(share)} x2={x(share)} y1={16} y2={46} className="marker" />
+        {[0, 0.25, 0.5, 0.75, 1].map((t) => (
+          <text
+            key={t}
+            x={x(t)}
+            y={64}
+            textAnchor={t === 0 ? 'start' : t === 1 ? 'end' : 'middle'}
+            className="axis-label"
+          >
+            {formatPercent(t)}
+          </text>
+        ))}
+      </svg>
+      <p className={`share-value share-${position}`}>
+        <strong>{formatPercent(share)}</strong> — {position} the expected band
+      </p>
+    </ChartFigure>
+  );
+}
+
+const SERIES = [
+  { key: 'ready', label: 'Ready' },
+  { key: 'downgrade', label: 'Downgrade' },
+  { key: 'hold', label: 'Hold' },
+] as const;
+
+export function DailyChart({ view }: { view: DashboardView }) {
+  const days = view.daily;
+  const width = 720;
+  const height = 220;
+  const top = 12;
+  const bottom = 40;
+  const left = 36;
+  const plotH = height - top - bottom;
+  const plotW = width - left - 8;
+  const maxTotal = Math.max(1, ...days.map((d) => d.ready + d.downgrade + d.hold));
+  const step = days.length ? plotW / days.length : plotW;
+  const barW = Math.max(2, Math.min(36, step * 0.7));
+  const y = (v: number) => top + plotH - (v / maxTotal) * plotH;
+  const ticks = [0, Math.round(maxTotal / 2), maxTotal].filter((v, i, a) => a.indexOf(v) === i);
+  const labelEvery = Math.max(1, Math.ceil(days.length / 12));
+  const totals = SERIES.map((s) => `${s.label} ${formatInt(days.reduce((n, d) => n + d[s.key], 0))}`);
+  const summary =
+    days.length === 0
+      ? 'No fractions in the period.'
+      : `Fractions per date of service over ${days.length} days, stacked by status. Totals: ${totals.join(', ')}.`;
+  return (
+    <ChartFigure
+      id="daily"
+      caption="Fractions per day by status"
+      summary={summary}
+      table={
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              {SERIES.map((s) => (
+                <th key={s.key} scope="col">
+                  {s.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {days.map((d) => (
+              <tr key={d.date}>
+                <th scope="row">{formatDate(d.date)}</th>
+                {SERIES.map((s) => (
+                  <td key={s.key} className="num">
+                    {formatInt(d[s.key])}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      <div className="legend" aria-hidden="true">
+        {SERIES.map((s) => (
+          <span key={s.key}>
+            <span className={`swatch fill-${s.key}`} /> {s.label}
+          </span>
+        ))}
+      </div>
+      <svg
+        role="img"
+        aria-labelledby="daily-caption daily-summary"
+        viewBox={`0 0 ${width} ${height}`}
+        className="chart-svg"
+      >
+        {ticks.map((t) => (
+          <g key={t}>
+            <line x1={left} x2={width - 8} y1={y(t)} y2={y(t)} className="gridline" />
+            <text x={left - 6} y={y(t) + 4} textAnchor="end" className="axis-label">
+              {t}
+            </text>
+          </g>
+        ))}
+        {days.map((d, i) => {
+          const cx = left + i * step + step / 2;
+          let acc = 0;
+          return (
+            <g key={d.date}>
+              <title>
+                {`${formatDate(d.date)}: ready ${d.ready}, downgrade ${d.downgrade}, hold ${d.hold}`}
+              </title>
+              {SERIES.map((s) => {
+                const v = d[s.key];
+                const y0 = y(acc);
+                acc += v;
+                const y1 = y(acc);
+                return v > 0 ? (
+                  <rect
+                    key={s.key}
+                    x={cx - barW / 2}
+                    y={y1}
+                    width={barW}
+                    height={y0 - y1}
+                    className={`fill-${s.key}`}
+                  />
+                ) : null;
+              })}
+              {i % labelEvery === 0 ? (
+                <text x={cx} y={height - bottom + 16} textAnchor="middle" className="axis-label">
+                  {formatShortDate(d.date)}
+                </text>
+              ) : null}
+            </g>
+          );
+        })}
+      </svg>
+    </ChartFigure>
+  );
+}

@@ -1,0 +1,86 @@
+/** Small shared pieces: status badges, notices, empty states, pagination, loading. */
+import type { ReactNode } from 'react';
+import { formatInt, statusLabel } from '../format.js';
+
+export function StatusBadge({ status }: { status: string }) {
+  return <span className={`badge badge-${status}`}>{statusLabel(status)}</span>;
+}
+
+/** An error (role=alert) or a result (polite live region). Rendered empty to keep the region mounted. */
+export function Notice({ kind, children }: { kind: 'error' | 'success' | 'info'; children?: ReactNode }) {
+  if (kind === 'error') {
+    return (
+      <div role="alert" className={children ? 'notice notice-error' : undefined}>
+        {children}
+      </div>
+    );
+  }
+  return (
+    <div role="status" aria-live="polite" className={children ? `notice notice-${kind}` : undefined}>
+      {children}
+    </div>
+  );
+}
+
+export function Loading({ what }: { what: string }) {
+  return (
+    <p className="loading" role="status" aria-live="polite">
+      Loading {what}…
+    </p>
+  );
+}
+
+export function Empty({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="empty">
+      <p className="empty-title">{title}</p>
+      {children ? <p>{children}</p> : null}
+    </div>
+  );
+}
+
+export function Pagination({
+  total,
+  limit,
+  offset,
+  onChange,
+  label,
+}: {
+  total: number;
+  limit: number;
+  offset: number;
+  onChange: (offset: number) => void;
+  label: string;
+}) {
+  const page = Math.floor(offset / limit) + 1;
+  const pages = Math.max(1, Math.ceil(total / limit));
+  const first = total === 0 ? 0 : offset + 1;
+  const last = Math.min(total, offset + limit);
+  return (
+    <nav className="pagination" aria-label={`${label} pages`}>
+      <span>
+        {formatInt(first)}–{formatInt(last)} of {formatInt(total)}
+      </span>
+      <button type="button" onClick={() => onChange(Math.max(0, offset - limit))} disabled={page <= 1}>
+        Previous page
+      </button>
+      <span aria-current="page">
+        Page {page} of {pages}
+      </span>
+      <button type="button" onClick={() => onChange(offset + limit)} disabled={page >= pages}>
+        Next page
+      </button>
+    </nav>
+  );
+}
+
+export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <header className="page-header">
+      <h1 id="page-title" tabIndex={-1}>
+        {title}
+      </h1>
+      {children ? <div className="page-actions">{children}</div> : null}
+    </header>
+  );
+}

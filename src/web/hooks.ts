@@ -1,0 +1,51 @@
+/** Data loading with abort on change, and a polite live-region announcement. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorMessage } from './api/client.js';
+
+export interface Loaded<T> {
+  data: T | null;
+  error: string | null;
+  loading: boolean;
+  reload: () => void;
+  setData: (update: (data: T | null) => T | null) => void;
+}
+
+/** Runs `load` when `key` changes (aborting the previous run) and on `reload()`. */
+export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: string): Loaded<T> {
+  const [data, setDataState] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [tick, setTick] = useState(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoading(true);
+    setError(null);
+    loadRef.current(controller.signal).then(
+      (value) => {
+        if (controller.signal.aborted) return;
+        setDataState(value);
+        setLoading(false);
+      },
+      (e: unknown) => {
+        if (controller.signal.aborted) return;
+        setError(errorMessage(e));
+        setLoading(false);
+      },
+    );
+    return () => controller.abort();
+  }, [key, tick]);
+
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  const setData = useCallback((update: (data: T | null) => T | null) => setDataState(update), []);
+  return { data, error, loading, reload, setData };
+}
+
+/** The page title, for screen readers and the tab. */
+export function useTitle(title: string): void {
+  useEffect(() => {
+    document.title = `${title} · SGRT Billing`;
+  }, [title]);
+}

@@ -1,0 +1,96 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/client.js';
+import { Empty, Loading, Notice, PageHeader, Pagination } from '../components/ui.js';
+import { formatDate, formatInt } from '../format.js';
+import { useLoad, useTitle } from '../hooks.js';
+import { Link, setQuery, useLocation } from '../router.js';
+
+const PAGE_SIZE = 25;
+
+export function CoursesPage() {
+  useTitle('Courses');
+  const { query } = useLocation();
+  const search = query.get('search') ?? '';
+  const offset = Math.max(0, Number(query.get('offset') ?? 0) || 0);
+  const { data, error, loading } = useLoad(
+    (signal) => api.courses({ ...(search ? { search } : {}), limit: PAGE_SIZE, offset }, signal),
+    `${search}|${offset}`,
+  );
+  const [text, setText] = useState(search);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setQuery({ search: text.trim() }, false);
+  };
+  return (
+    <>
+      <PageHeader title="Courses" />
+      <form className="filters" role="search" onSubmit={submit} aria-label="Search courses">
+        <div className="field">
+          <label htmlFor="course-search">Patient, MRN or course</label>
+          <input id="course-search" type="search" value={text} onChange={(e) => setText(e.target.value)} />
+        </div>
+        <button type="submit" className="secondary">
+          Search
+        </button>
+      </form>
+      <Notice kind="error">{error}</Notice>
+      {loading && !data ? <Loading what="courses" /> : null}
+      {data && data.items.length === 0 ? (
+        <Empty title="No courses">
+          {search ? 'Nothing matches this search.' : 'Import a clinic export to see courses.'}
+        </Empty>
+      ) : null}
+      {data && data.items.length > 0 ? (
+        <div className="table-wrap" aria-busy={loading}>
+          <table className="table">
+            <caption className="visually-hidden">Courses, {data.total} in all</caption>
+            <thead>
+              <tr>
+                <th scope="col">Patient</th>
+                <th scope="col">Course</th>
+                <th scope="col">Site</th>
+                <th scope="col">Payer</th>
+                <th scope="col">Physician</th>
+                <th scope="col" className="num">
+                  Fractions
+                </th>
+                <th scope="col" className="num">
+                  On hold
+                </th>
+                <th scope="col">Last treatment</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <span className="patient">{c.patientName ?? c.patientId}</span>
+                    <span className="sub">MRN {c.mrn}</span>
+                  </td>
+                  <td>
+                    <Link to={`/courses/${encodeURIComponent(c.id)}`}>{c.courseKey}</Link>
+                  </td>
+                  <td>{c.site}</td>
+                  <td>{c.payer}</td>
+                  <td>{c.physicianId}</td>
+                  <td className="num">{formatInt(c.fractions)}</td>
+                  <td className="num">{formatInt(c.holds)}</td>
+                  <td>{formatDate(c.lastDate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {data && data.total > PAGE_SIZE ? (
+        <Pagination
+          label="Courses"
+          total={data.total}
+          limit={PAGE_SIZE}
+          offset={offset}
+          onChange={(o) => setQuery({ search, offset: o || undefined }, false)}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,165 @@
+/** Signatures due, in the order the server returns them (next beam-on first); physicians sign from the row. */
+import { useState, type FormEvent } from 'react';
+import type { SignatureDue } from '../../app/views.js';
+import { api, errorMessage, exportUrl } from '../api/client.js';
+import { useAuth } from '../auth.js';
+import { Empty, Loading, Notice, PageHeader } from '../components/ui.js';
+import { documentLabel, formatCents, formatDate, formatInstant, formatRelative } from '../format.js';
+import { useLoad, useTitle } from '../hooks.js';
+import { Link, setQuery, useLocation } from '../router.js';
+
+export function SignaturesPage() {
+  useTitle('Signatures due');
+  const { can, session } = useAuth();
+  const { query } = useLocation();
+  const physicianId = query.get('physicianId') ?? '';
+  const { data, error, loading, setData } = useLoad(
+    (signal) => api.signatures(physicianId ? { physicianId } : {}, signal),
+    physicianId,
+  );
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+
+  const sign = async (row: SignatureDue) => {
+    setBusy(row.fractionId);
+    setMessage(null);
+    try {
+      const detail = await api.sign(row.fractionId, row.documents);
+      setData((rows) => (rows ?? []).filter((r) => r.fractionId !== row.fractionId));
+      setMessage({
+        kind: 'success',
+        text: `Signed ${row.documents.map(documentLabel).join(' and ')} for ${row.courseKey} fraction ${row.fractionNumber}. The fraction is now ${detail.status}.`,
+      });
+    } catch (e) {
+      setMessage({ kind: 'error', text: errorMessage(e) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const rows = data ?? [];
+  const now = Date.now();
+  const isPhysician = session.user.role === 'physician';
+
+  return (
+    <>
+      <PageHeader title="Signatures due">
+        {can.export ? (
+          <>
+            <a
+              className="button secondary"
+              href={exportUrl('signatures', 'csv', physicianId ? { physicianId } : {})}
+              download
+            >
+              Export CSV
+            </a>
+            <a
+              className="button secondary"
+              href={exportUrl('signatures', 'xlsx', physicianId ? { physicianId } : {})}
+              download
+            >
+              Export Excel
+            </a>
+          </>
+        ) : null}
+      </PageHeader>
+      <p className="lead">
+        {isPhysician
+          ? 'Records and reviews you still owe, the most urgent first. Sign before the patient’s next beam-on.'
+          : 'Records and reviews physicians still owe, the most urgent first. The deadline is the patient’s next beam-on.'}
+      </p>
+      {!isPhysician ? <PhysicianFilter value={physicianId} key={physicianId} /> : null}
+      <Notice kind="success">{message?.kind === 'success' ? message.text : undefined}</Notice>
+      <Notice kind="error">{message?.kind === 'error' ? message.text : (error ?? undefined)}</Notice>
+      {loading && !data ? <Loading what="signatures due" /> : null}
+      {data && rows.length === 0 ? (
+        <Empty title="No signatures due">Every SGRT record and IGRT review is signed.</Empty>
+      ) : null}
+      {rows.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">Signatures due, most urgent first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Deadline (next beam-on)</th>
+                <th scope="col">Patient</th>
+                <th scope="col">Course</th>
+                <th scope="col">To sign</th>
+                <th scope="col" className="num">
+                  At risk
+                </th>
+                {can.sign ? <th scope="col">Action</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const who = r.patientName ?? r.patientId;
+                return (
+                  <tr key={r.fractionId} className={r.overdue ? 'overdue' : undefined}>
+                    <td>
+                      {r.overdue ? <span className="badge badge-hold">Overdue</span> : null}{' '}
+                      {r.deadline ? (
+                        <>
+                          <time dateTime={r.deadline}>{formatInstant(r.deadline)}</time>
+                          <span className="sub">{formatRelative(r.deadline, now)}</span>
+                        </>
+                      ) : (
+                        <span className="sub">Next beam-on not scheduled</span>
+                      )}
+                    </td>
+                    <td>
+                      <span className="patient">{who}</span>
+                      <span className="sub">MRN {r.mrn}</span>
+                    </td>
+                    <td>
+                      <Link to={`/courses/${encodeURIComponent(r.courseId)}#fraction-${r.fractionId}`}>
+                        {r.courseKey}
+                      </Link>
+                      <span className="sub">
+                        Fraction {r.fractionNumber}, {formatDate(r.date)}
+                      </span>
+                    </td>
+                    <td>{r.documents.map(documentLabel).join(', ')}</td>
+                    <td className="num">{formatCents(r.atRiskCents)}</td>
+                    {can.sign ? (
+                      <td>
+                        <button
+                          type="button"
+                          className="primary"
+                          disabled={busy !== null}
+                          onClick={() => void sign(r)}
+                          aria-label={`Sign ${r.documents.map(documentLabel).join(' and ')} for ${who}, fraction ${r.fractionNumber}`}
+                        >
+                          {busy === r.fractionId ? 'Signing…' : 'Sign'}
+                        </button>
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function PhysicianFilter({ value }: { value: string }) {
+  const [v, setV] = useState(value);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setQuery({ physicianId: v.trim() }, false);
+  };
+  return (
+    <form className="filters" onSubmit={submit} aria-label="Filters">
+      <div className="field">
+        <label htmlFor="sig-physician">Physician id</label>
+        <input id="sig-physician" value={v} onChange={(e) => setV(e.target.value)} />
+      </div>
+      <button type="submit" className="secondary">
+        Apply filter
+      </button>
+    </form>
+  );
+}
