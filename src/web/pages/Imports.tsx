@@ -7,7 +7,7 @@ import type { ImportJobView } from '../../app/views.js';
 import { api, errorMessage } from '../api/client.js';
 import { useAuth } from '../auth.js';
 import { Empty, Loading, Notice, PageHeader, StatusBadge } from '../components/ui.js';
-import { formatInstant, formatInt, statusLabel } from '../format.js';
+import { formatInstant, formatInt } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 
 const POLL_MS = 1000;
@@ -286,7 +286,9 @@ function JobDetail({ job, heading }: { job: ImportJobView; heading: string }) {
         {running && p ? (
           <>
             <label htmlFor="job-progress">
-              {statusLabel(job.status)}: {formatInt(p.done)} of {formatInt(p.total)} files
+              {p.phase === 'store'
+                ? `Storing the re-audited courses: ${formatInt(p.done)} of ${formatInt(p.total)}`
+                : `Reading files: ${formatInt(p.done)} of ${formatInt(p.total)}`}
               {p.file ? ` — ${p.file}` : ''}
             </label>
             <progress id="job-progress" max={Math.max(1, p.total)} value={p.done} />

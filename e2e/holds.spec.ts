@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { login } from './support.js';
+
+test('the holds worklist filters by reason and exports the same list as CSV', async ({ page }) => {
+  await login(page, 'coder');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Charges on hold' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Charges on hold' })).toBeVisible();
+
+  const table = page.getByRole('table');
+  const rows = table.getByRole('row');
+  await expect(rows.nth(1)).toBeVisible();
+  const ruleId = ((await rows.nth(1).locator('.rule-id').first().textContent()) ?? '').trim();
+  expect(ruleId).toMatch(/^[A-Z]+-\d{3}$/);
+
+  await page.getByLabel('Reason (rule id)').fill(ruleId);
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(new RegExp(`ruleId=${ruleId}`));
+  await expect(rows.nth(1)).toBeVisible();
+  const count = await rows.count();
+  for (let i = 1; i < count; i++) {
+    await expect(rows.nth(i).getByText(ruleId, { exact: true })).toBeVisible();
+  }
+
+  // Sorting by a column header is announced with aria-sort.
+  await page.getByRole('button', { name: /At risk/ }).click();
+  await expect(page.getByRole('columnheader', { name: /At risk/ })).toHaveAttribute('aria-sort', 'ascending');
+
+  // Coders can release and hold selected fractions.
+  await expect(page.getByRole('button', { name: 'Release selected' })).toBeDisabled();
+  await rows.nth(1).getByRole('checkbox').check();
+  await expect(page.getByRole('button', { name: 'Release selected' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Hold selected' })).toBeEnabled();
+
+  const exportLink = page.getByRole('link', { name: 'Export CSV' });
+  await expect(exportLink).toHaveAttribute(
+    'href',
+    new RegExp(`/api/exports/holds\\.csv\\?.*ruleId=${ruleId}`),
+  );
+  await expect(page.getByRole('link', { name: 'Export Excel' })).toHaveAttribute('href', /holds\.xlsx/);
+  const [download] = await Promise.all([page.waitForEvent('download'), exportLink.click()]);
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const path = await download.path();
+  const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  expect(lines.length).toBeGreaterThanOrEqual(2);
+  expect(lines[0]).toMatch(/,/);
+  expect(lines[0]?.toLowerCase()).toMatch(/[a-z]/);
+  expect(lines.slice(1).some((l) => l.includes(ruleId))).toBe(true);
+});
+
+test('the Fractions tab lists every status with a status filter', async ({ page }) => {
+  await login(page, 'biller');
+  await page.goto('/holds');
+  await page.getByRole('navigation', { name: 'Worklists' }).getByRole('link', { name: 'Fractions' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Fractions' })).toBeVisible();
+  await page.getByLabel('Status').selectOption('ready');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/status=ready/);
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows.nth(1)).toBeVisible();
+  await expect(rows.nth(1).getByText('Ready', { exact: true }).first()).toBeVisible();
+  // Billers may export but not release or hold.
+  await expect(page.getByRole('link', { name: 'Export CSV' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Release selected' })).toHaveCount(0);
+});

@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { login } from './support.js';
+
+test('a physician signs a record from the course view and the hold clears', async ({ page }) => {
+  await login(page, 'physician');
+
+  const table = page.getByRole('table');
+  const rows = table.getByRole('row');
+  await expect(rows.nth(1)).toBeVisible();
+  // Rows come as returned: each shows what must be signed and a deadline in the browser's zone.
+  await expect(rows.nth(1).getByText(/SGRT record|IGRT review/)).toBeVisible();
+
+  // Open the course of the first row.
+  const courseLink = rows.nth(1).getByRole('link');
+  const courseKey = (await courseLink.textContent())?.trim() ?? '';
+  await courseLink.click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(courseKey) })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Documentation elements' })).toBeVisible();
+
+  // A fraction on hold that the physician can sign, with its timeline.
+  const fraction = page
+    .getByRole('article')
+    .filter({ has: page.getByRole('button', { name: /^Sign (SGRT record|IGRT review)$/ }) })
+    .first();
+  await expect(fraction).toBeVisible();
+  await expect(fraction.getByRole('img', { name: /Treatment session of fraction/ })).toBeVisible();
+  const heading = (await fraction.getByRole('heading', { level: 3 }).textContent()) ?? '';
+
+  // Sign everything the fraction offers; each signature re-audits it at once.
+  const signButtons = fraction.getByRole('button', { name: /^Sign (SGRT record|IGRT review)$/ });
+  while ((await signButtons.count()) > 0) {
+    const before = await signButtons.count();
+    await signButtons.first().click();
+    await expect(page.getByRole('status').filter({ hasText: /^Signed / })).toBeVisible();
+    await expect(signButtons).toHaveCount(before - 1);
+  }
+
+  const signed = page
+    .getByRole('article')
+    .filter({ has: page.getByRole('heading', { level: 3, name: heading }) });
+  await expect(signed.locator('.fraction-header .badge')).not.toHaveText('Hold');
+  await expect(signed.getByText(/signed in the app/).first()).toBeVisible();
+
+  // Back on the worklist, the signed fraction is gone.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Signatures due' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Signatures due' })).toBeVisible();
+});
+
+test('a physician signs from the signatures worklist and the row disappears', async ({ page }) => {
+  await login(page, 'physician');
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows.nth(1)).toBeVisible();
+  const before = await rows.count();
+  const button = rows.nth(1).getByRole('button', { name: /^Sign / });
+  const label = (await button.getAttribute('aria-label')) ?? '';
+  await button.click();
+  await expect(page.getByRole('status').filter({ hasText: /^Signed / })).toBeVisible();
+  await expect(page.getByRole('button', { name: label, exact: true })).toHaveCount(0);
+  if (before > 2) await expect(rows).toHaveCount(before - 1);
+});

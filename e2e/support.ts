@@ -1,0 +1,17 @@
+/** Shared steps of the browser specs: demo logins and logging in through the form. */
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'demo-sgrt-2026';
+export type DemoRole = 'admin' | 'physician' | 'coder' | 'biller' | 'viewer';
+
+export const demoEmail = (role: DemoRole) => `${role}@demo.test`;
+
+/** Logs in with the form and waits for the landing page (signatures due for physicians, else the dashboard). */
+export async function login(page: Page, role: DemoRole): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Email').fill(demoEmail(role));
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  const landing = role === 'physician' ? 'Signatures due' : 'Dashboard';
+  await expect(page.getByRole('heading', { level: 1, name: landing })).toBeVisible();
+}
