@@ -71,6 +71,15 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (opts) => setExit(await (await import('./commands/demo-data.js')).runDemoData(opts)));
 
   program
+    .command('serve')
+    .description('serve the web UI and the HTTP API, with a job worker (DATABASE_URL selects PostgreSQL)')
+    .option('--port <n>', 'port to listen on (0: any free port)', '8080')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--demo', 'load the demo practice into an empty database and print the demo logins')
+    .option('--data-dir <dir>', 'PGlite data folder when DATABASE_URL is not set', '.data/db')
+    .action(async (opts) => setExit(await (await import('./commands/serve.js')).runServe(opts)));
+
+  program
     .command('rules')
     .description('list the rule catalogue: id, severity, title and the source each rule encodes')
     .option('--format <format>', 'json or table', 'json')

@@ -1,0 +1,89 @@
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { startWorker } from '../../app/jobs/worker.js';
+import { createLogger } from '../../app/logger.js';
+import { openApp } from '../../app/open-app.js';
+import { createHttpApp } from '../../http/create-http-app.js';
+import { UsageError } from '../cli-errors.js';
+
+export interface ServeCommandOptions {
+  port?: string;
+  host?: string;
+  demo?: boolean;
+  dataDir?: string;
+}
+
+/** dist/web of the package (three levels up from src/cli/commands and from dist/cli/commands alike). */
+const WEB_ROOT = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
+const SHUTDOWN_GRACE_MS = 5_000;
+
+function portOption(value: string | undefined): number {
+  const port = Number(value ?? '8080');
+  if (!/^\d+$/.test(value ?? '8080') || port > 65_535) {
+    throw new UsageError(`--port must be a whole number from 0 to 65535 (got "${value}")`);
+  }
+  return port;
+}
+
+/**
+ * `sgrt-billing serve [--port 8080] [--host 127.0.0.1] [--demo] [--data-dir .data/db]`: the HTTP API and
+ * the web UI, with a job worker in the same process. DATABASE_URL selects PostgreSQL, else PGlite under
+ * --data-dir. Stops cleanly on SIGINT/SIGTERM: no new requests, the worker finishes, the database closes.
+ */
+export async function runServe(opts: ServeCommandOptions): Promise<number> {
+  const port = portOption(opts.port);
+  const host = opts.host ?? '127.0.0.1';
+  const log = createLogger({ level: process.env.SGRT_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
+  const app = await openApp({
+    databaseUrl: process.env.DATABASE_URL,
+    dataDir: opts.dataDir ?? '.data/db',
+    log,
+  });
+  const worker = startWorker(app.ctx);
+
+  let logins: { role: string; email: string; password: string }[] = [];
+  if (opts.demo) {
+    if (await app.isEmpty()) {
+      process.stderr.write('serve: loading the demo practice (synthetic patients)…\n');
+      // Loaded lazily: the clinic generator (DICOM, PDF writers) is needed for --demo only.
+      const { loadDemoPractice } = await import('../../app/setup/demo-practice.js');
+      logins = (await loadDemoPractice(app.ctx)).logins;
+    } else {
+      process.stderr.write('serve: the database already has a practice; the demo was not loaded again.\n');
+    }
+  }
+
+  const webRoot = existsSync(WEB_ROOT) ? WEB_ROOT : undefined;
+  if (!webRoot)
+    process.stderr.write(`serve: no web UI at ${WEB_ROOT} (run npm run build); serving the API only.\n`);
+  const http = createHttpApp(app.ctx, {
+    ...(webRoot ? { webRoot } : {}),
+    insecureCookies: process.env.SGRT_INSECURE_COOKIES === '1',
+  });
+  const server = serve({ fetch: http.fetch, port, hostname: host });
+  await once(server, 'listening');
+  const address = server.address() as AddressInfo;
+  const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  process.stdout.write(`sgrt-billing listening on http://${shown}:${address.port}/ (${app.ctx.engine})\n`);
+  for (const l of logins) process.stdout.write(`  ${l.role.padEnd(9)} ${l.email}  password ${l.password}\n`);
+
+  const signal = await new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  process.stderr.write(`serve: ${signal}, shutting down…\n`);
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+  const grace = setTimeout(
+    () => 'closeAllConnections' in server && server.closeAllConnections(),
+    SHUTDOWN_GRACE_MS,
+  );
+  await closed;
+  clearTimeout(grace);
+  await worker.stop();
+  await app.close();
+  return 0;
+}

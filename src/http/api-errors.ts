@@ -1,0 +1,68 @@
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
+import { AppError } from '../app/app-errors.js';
+import { InputError } from '../app/engine-context.js';
+
+/** The API's error codes and their HTTP status: the one error → status table (api-contract.md). */
+export const ERROR_STATUS = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  csrf: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+} as const satisfies Record<string, ContentfulStatusCode>;
+
+export type ApiErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorIssue {
+  location: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  error: { code: ApiErrorCode; message: string; issues?: ErrorIssue[] };
+}
+
+/** An error raised by the HTTP layer itself (authentication, CSRF, validation, roles). */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly issues: ErrorIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Zod issues as located messages (`query.limit: Too big…`); zod messages name types, not values. */
+export function zodIssues(error: z.ZodError, where: string): ErrorIssue[] {
+  return error.issues.map((i) => ({
+    location: [where, ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))]
+      .join('.')
+      .replace(/\.\[/g, '['),
+    message: i.message,
+  }));
+}
+
+/** Maps anything thrown to the error body and status. `internal` says nothing about the cause (PHI). */
+export function errorResponse(error: unknown): { status: ContentfulStatusCode; body: ErrorBody } {
+  const make = (code: ApiErrorCode, message: string, issues: ErrorIssue[] = []) => ({
+    status: ERROR_STATUS[code],
+    body: { error: { code, message, ...(issues.length ? { issues } : {}) } },
+  });
+  if (error instanceof ApiError || error instanceof AppError)
+    return make(error.code, error.message, error.issues);
+  if (error instanceof InputError) return make('invalid_input', 'the input has problems', error.problems);
+  if (error instanceof z.ZodError)
+    return make('invalid_input', 'the input has problems', zodIssues(error, 'input'));
+  if (error instanceof HTTPException && error.status === 413)
+    return make('too_large', 'the request is too large');
+  if (error instanceof HTTPException && error.status < 500)
+    return make('invalid_input', 'the request is malformed');
+  return make('internal', 'internal error');
+}

@@ -1,0 +1,64 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { Actor } from '../app/app-context.js';
+import type { Role } from '../app/views.js';
+import type { HttpEnv } from './http-env.js';
+
+/** Who may call a route: a list of roles, or anyone (no session needed). */
+export type RouteRoles = readonly Role[] | 'public';
+
+export interface RouteResponse {
+  status: number;
+  description: string;
+  /** `application/json` unless said; a download names its types. */
+  contentTypes?: string[];
+}
+
+/** What a route declares: the router, the guards, the tests and /openapi.json all read this. */
+export interface RouteSpec<P, Q, B> {
+  method: 'get' | 'post';
+  /** Hono pattern: `/api/courses/:id`. */
+  path: string;
+  summary: string;
+  tag: string;
+  roles: RouteRoles;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  /** JSON body schema, or 'multipart' for an upload (field `files`, repeated). */
+  body?: z.ZodType<B> | 'multipart';
+  /** Largest accepted body in bytes (default 1 MB). */
+  maxBodyBytes?: number;
+  responses: RouteResponse[];
+}
+
+export interface RouteInput<P, Q, B, A> {
+  c: Context<HttpEnv>;
+  actor: A;
+  params: P;
+  query: Q;
+  body: B;
+}
+
+type Handler<P, Q, B, A> = (input: RouteInput<P, Q, B, A>) => Promise<Response> | Response;
+
+/** A route of the table with its types erased (the table holds routes of many shapes). */
+export interface ApiRoute extends RouteSpec<unknown, unknown, unknown> {
+  handle: Handler<unknown, unknown, unknown, Actor | null>;
+}
+
+/** A route for logged-in users of the given roles: the handler always gets an actor. */
+export function route<P = undefined, Q = undefined, B = undefined>(
+  spec: RouteSpec<P, Q, B> & { roles: readonly Role[]; handle: Handler<P, Q, B, Actor> },
+): ApiRoute {
+  return spec as unknown as ApiRoute;
+}
+
+/** A route anyone may call (login, health, the OpenAPI document). */
+export function publicRoute<P = undefined, Q = undefined, B = undefined>(
+  spec: RouteSpec<P, Q, B> & { roles: 'public'; handle: Handler<P, Q, B, Actor | null> },
+): ApiRoute {
+  return spec as unknown as ApiRoute;
+}
+
+/** State-changing methods need the CSRF header (api-contract.md). */
+export const changesState = (r: Pick<ApiRoute, 'method'>) => r.method !== 'get';

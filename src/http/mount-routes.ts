@@ -1,0 +1,36 @@
+import type { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { ApiError } from './api-errors.js';
+import type { ApiRoute } from './api-route.js';
+import type { HttpEnv } from './http-env.js';
+import { authorize, parseInput, readBody } from './route-guards.js';
+
+const DEFAULT_MAX_BODY = 1_000_000;
+
+/** Registers each route of the table behind its guards: roles, CSRF, body size, zod validation. */
+export function mountRoutes(app: Hono<HttpEnv>, routes: readonly ApiRoute[]): void {
+  for (const r of routes) {
+    app.on(
+      r.method.toUpperCase(),
+      r.path,
+      async (c, next) => {
+        c.set('routePattern', r.path);
+        authorize(c, r);
+        await next();
+      },
+      bodyLimit({
+        maxSize: r.maxBodyBytes ?? DEFAULT_MAX_BODY,
+        onError: () => {
+          throw new ApiError('too_large', 'the request is too large');
+        },
+      }),
+      async (c) => {
+        const actor = c.get('actor');
+        const params = parseInput(r.params, c.req.param(), 'params');
+        const query = parseInput(r.query, c.req.query(), 'query');
+        const body = await readBody(c, r);
+        return r.handle({ c, actor, params, query, body });
+      },
+    );
+  }
+}

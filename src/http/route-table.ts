@@ -1,0 +1,29 @@
+import type { AppContext } from '../app/app-context.js';
+import type { ApiRoute } from './api-route.js';
+import { accessLogRoutes } from './routes/access-log-routes.js';
+import { authRoutes } from './routes/auth-routes.js';
+import { chargeRoutes } from './routes/charge-routes.js';
+import { courseRoutes } from './routes/course-routes.js';
+import { exportRoutes } from './routes/export-routes.js';
+import { importRoutes } from './routes/import-routes.js';
+import { metaRoutes } from './routes/meta-routes.js';
+import { worklistRoutes } from './routes/worklist-routes.js';
+import type { CookieSettings } from './session-cookie.js';
+
+/**
+ * Every route of the API with its roles and schemas: the one table the router mounts, the role and
+ * tenancy tests iterate, and /openapi.json describes.
+ */
+export function routeTable(ctx: AppContext, cookies: CookieSettings): ApiRoute[] {
+  const routes: ApiRoute[] = [
+    ...metaRoutes(() => routes),
+    ...authRoutes(ctx, cookies),
+    ...worklistRoutes(ctx),
+    ...courseRoutes(ctx),
+    ...chargeRoutes(ctx),
+    ...importRoutes(ctx),
+    ...exportRoutes(ctx),
+    ...accessLogRoutes(ctx),
+  ];
+  return routes;
+}

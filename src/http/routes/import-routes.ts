@@ -1,0 +1,42 @@
+import type { AppContext } from '../../app/app-context.js';
+import { enqueueImport, getImport, listImports, MAX_UPLOAD_BYTES } from '../../app/imports/import-jobs.js';
+import { ROLES } from '../../app/views.js';
+import { type ApiRoute, route } from '../api-route.js';
+import type { UploadedFile } from '../route-guards.js';
+import { idParam, JSON_OK } from './query-schemas.js';
+
+/** Uploads of clinic exports, imported by the job worker. */
+export function importRoutes(ctx: AppContext): ApiRoute[] {
+  return [
+    route<undefined, undefined, UploadedFile[]>({
+      method: 'post',
+      path: '/api/imports',
+      tag: 'imports',
+      summary: 'Upload clinic export files (multipart field `files`, repeated); imported in the background',
+      roles: ['admin', 'coder', 'biller'],
+      body: 'multipart',
+      maxBodyBytes: MAX_UPLOAD_BYTES,
+      responses: [{ status: 202, description: 'ImportJobView (queued)' }],
+      handle: async ({ c, actor, body }) => c.json(await enqueueImport(ctx, actor, body), 202),
+    }),
+    route({
+      method: 'get',
+      path: '/api/imports',
+      tag: 'imports',
+      summary: 'Import jobs, newest first',
+      roles: ROLES,
+      responses: [JSON_OK('ImportJobView[]')],
+      handle: async ({ c, actor }) => c.json(await listImports(ctx, actor)),
+    }),
+    route({
+      method: 'get',
+      path: '/api/imports/:id',
+      tag: 'imports',
+      summary: 'One import job with its progress and per-file results',
+      roles: ROLES,
+      params: idParam,
+      responses: [JSON_OK('ImportJobView'), { status: 404, description: 'no such import in your practice' }],
+      handle: async ({ c, actor, params }) => c.json(await getImport(ctx, actor, params.id)),
+    }),
+  ];
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { AppContext } from '../../app/app-context.js';
+import { dashboard } from '../../app/queries/dashboard.js';
+import { listFractions } from '../../app/queries/fractions.js';
+import { signaturesDue } from '../../app/queries/signatures-due.js';
+import { ROLES } from '../../app/views.js';
+import { type ApiRoute, route } from '../api-route.js';
+import { fractionQuery, isoDate, JSON_OK } from './query-schemas.js';
+
+const dashboardQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
+const signaturesQuery = z.object({ physicianId: z.string().min(1).max(200).optional() });
+
+/** The dashboard and the worklists: every role may read them. */
+export function worklistRoutes(ctx: AppContext): ApiRoute[] {
+  return [
+    route({
+      method: 'get',
+      path: '/api/dashboard',
+      tag: 'worklists',
+      summary:
+        'Fractions by status, code mix, holds and dollars at risk over a period (default: the last 30 days of service)',
+      roles: ROLES,
+      query: dashboardQuery,
+      responses: [JSON_OK('DashboardView')],
+      handle: async ({ c, actor, query }) => c.json(await dashboard(ctx, actor, query)),
+    }),
+    route({
+      method: 'get',
+      path: '/api/fractions',
+      tag: 'worklists',
+      summary: 'The fraction worklist, filtered, sorted and paged',
+      roles: ROLES,
+      query: fractionQuery,
+      responses: [JSON_OK('Page<FractionRow>')],
+      handle: async ({ c, actor, query }) => c.json(await listFractions(ctx, actor, query)),
+    }),
+    route({
+      method: 'get',
+      path: '/api/worklists/signatures',
+      tag: 'worklists',
+      summary: 'Signatures due, most urgent first (a physician sees their own by default)',
+      roles: ROLES,
+      query: signaturesQuery,
+      responses: [JSON_OK('SignatureDue[]')],
+      handle: async ({ c, actor, query }) => c.json(await signaturesDue(ctx, actor, query)),
+    }),
+  ];
+}

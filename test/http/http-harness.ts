@@ -1,0 +1,83 @@
+import type { Hono } from 'hono';
+import { login } from '../../src/app/auth/login.js';
+import type { Role } from '../../src/app/views.js';
+import { createHttpApp } from '../../src/http/create-http-app.js';
+import type { HttpEnv } from '../../src/http/http-env.js';
+import { routeTable } from '../../src/http/route-table.js';
+import type { ApiRoute } from '../../src/http/api-route.js';
+import type { Engine } from '../../src/storage/database.js';
+import { openTestDatabase, type TestDatabase } from '../support/db-harness.js';
+import { SEED_PASSWORD, seedPractice, type SeededPractice } from '../support/seed-rows.js';
+import { testContext, type TestContext } from '../support/test-context.js';
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+export interface HttpHarness {
+  db: TestDatabase;
+  t: TestContext;
+  app: Hono<HttpEnv>;
+  routes: ApiRoute[];
+  a: SeededPractice;
+  b: SeededPractice;
+  /** A new session of a practice's user of that role (through the login use case). */
+  session(practice: SeededPractice, role: Role): Promise<Session>;
+  request(method: string, path: string, options?: RequestOptions): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export interface RequestOptions {
+  session?: Session | null;
+  /** Sent as x-csrf-token; default the session's token on non-GET requests. */
+  csrf?: string | null;
+  json?: unknown;
+  form?: FormData;
+  origin?: string;
+}
+
+let clients = 0;
+
+/** Two seeded practices (A and B) on a test database, and the Hono app over them. */
+export async function openHttpHarness(engine: Engine): Promise<HttpHarness> {
+  const db = await openTestDatabase(engine);
+  const t = await testContext(db);
+  const a = await seedPractice(db.db, 'a');
+  const b = await seedPractice(db.db, 'b');
+  const app = createHttpApp(t.ctx);
+  return {
+    db,
+    t,
+    app,
+    routes: routeTable(t.ctx, { insecure: false }),
+    a,
+    b,
+    async session(practice, role) {
+      const { token, session } = await login(t.ctx, {
+        email: practice.users[role].email,
+        password: SEED_PASSWORD,
+        clientKey: `harness-${++clients}`,
+      });
+      return { cookie: `sgrt_session=${token}`, csrf: session.csrfToken };
+    },
+    request(method, path, options = {}) {
+      const headers = new Headers();
+      if (options.session) headers.set('cookie', options.session.cookie);
+      const csrf =
+        options.csrf === undefined ? (method !== 'GET' ? options.session?.csrf : undefined) : options.csrf;
+      if (csrf) headers.set('x-csrf-token', csrf);
+      let body: RequestInit['body'];
+      if (options.json !== undefined) {
+        headers.set('content-type', 'application/json');
+        body = JSON.stringify(options.json);
+      } else if (options.form) {
+        body = options.form;
+      }
+      return Promise.resolve(
+        app.request(`${options.origin ?? 'http://localhost'}${path}`, { method, headers, body }),
+      );
+    },
+    close: () => db.close(),
+  };
+}

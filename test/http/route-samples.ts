@@ -1,0 +1,55 @@
+import type { ApiRoute } from '../../src/http/api-route.js';
+import { SEED_PASSWORD, type SeededPractice } from '../support/seed-rows.js';
+
+export interface SampleRequest {
+  path: string;
+  json?: unknown;
+  form?: FormData;
+}
+
+function uploadForm(): FormData {
+  const form = new FormData();
+  form.append('files', new File([new TextEncoder().encode('not a clinic export')], 'note.txt'));
+  return form;
+}
+
+/**
+ * A well-formed request for each route of the table, aimed at one practice's ids. A route with no
+ * sample fails the role and tenancy tests, so a new route cannot skip them.
+ */
+export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest {
+  const key = `${route.method.toUpperCase()} ${route.path}`;
+  switch (key) {
+    case 'GET /api/health':
+    case 'GET /openapi.json':
+    case 'GET /api/auth/me':
+    case 'POST /api/auth/logout':
+    case 'GET /api/dashboard':
+    case 'GET /api/fractions':
+    case 'GET /api/worklists/signatures':
+    case 'GET /api/courses':
+    case 'GET /api/imports':
+    case 'GET /api/access-log':
+      return { path: route.path };
+    case 'POST /api/auth/login':
+      return { path: route.path, json: { email: p.users.viewer.email, password: SEED_PASSWORD } };
+    case 'GET /api/courses/:id':
+      return { path: `/api/courses/${p.courseId}` };
+    case 'GET /api/charges/:id/history':
+      return { path: `/api/charges/${p.chargeId}/history` };
+    case 'POST /api/fractions/:id/sign':
+      return { path: `/api/fractions/${p.fractionId}/sign`, json: { documents: ['sgrt-record'] } };
+    case 'POST /api/charges/release':
+      return { path: route.path, json: { fractionIds: [p.fractionId] } };
+    case 'POST /api/charges/hold':
+      return { path: route.path, json: { fractionIds: [p.fractionId], reason: 'waiting for the physician' } };
+    case 'POST /api/imports':
+      return { path: route.path, form: uploadForm() };
+    case 'GET /api/imports/:id':
+      return { path: `/api/imports/${p.importId}` };
+    case 'GET /api/exports/:file':
+      return { path: '/api/exports/fractions.csv' };
+    default:
+      throw new Error(`no sample request for ${key}: add one to test/http/route-samples.ts`);
+  }
+}
