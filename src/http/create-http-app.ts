@@ -19,7 +19,8 @@ export interface HttpAppOptions {
 export function createHttpApp(ctx: AppContext, options: HttpAppOptions = {}): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
   app.use('*', requestLog(ctx.log));
-  app.use('*', sessionMiddleware(ctx));
+  // Only the API looks at the session: static files are served without a database lookup.
+  app.use('/api/*', sessionMiddleware(ctx));
   mountRoutes(app, routeTable(ctx, { insecure: options.insecureCookies === true }));
   if (options.webRoot) serveWebUi(app, options.webRoot);
 
