@@ -1,5 +1,5 @@
 /** Data loading with abort on change, and a polite live-region announcement. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { errorMessage } from './api/client.js';
 
 export interface Loaded<T> {
@@ -48,4 +48,23 @@ export function useTitle(title: string): void {
   useEffect(() => {
     document.title = `${title} · SGRT Billing`;
   }, [title]);
+}
+
+/** The width of an element in CSS pixels, kept up to date (for SVG drawn at 1:1 scale). */
+export function useWidth<T extends HTMLElement>(fallback: number): [RefObject<T | null>, number] {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(fallback);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const w = Math.floor(el.getBoundingClientRect().width);
+      if (w > 0) setWidth(w);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
 }

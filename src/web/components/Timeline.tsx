@@ -6,8 +6,8 @@
 import { useId } from 'react';
 import type { FractionDetail } from '../../app/views.js';
 import { documentLabel, formatInstant, formatTime } from '../format.js';
+import { useWidth } from '../hooks.js';
 
-const W = 720;
 const LEFT = 110;
 const RIGHT = 16;
 const ROW = 26;
@@ -25,7 +25,17 @@ function duration(a: string, b: string): string {
   return `${m} min ${s % 60} s`;
 }
 
-function scaleFor(times: number[]) {
+const anchor = (i: number, n: number) => (i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle');
+
+const shortInstant = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+const formatShortInstant = (t: number) => shortInstant.format(new Date(t));
+
+function scaleFor(times: number[], W: number) {
   const min = Math.min(...times);
   const max = Math.max(...times);
   const span = Math.max(max - min, 60_000);
@@ -40,6 +50,8 @@ function scaleFor(times: number[]) {
 
 export function FractionTimeline({ fraction }: { fraction: FractionDetail }) {
   const uid = useId().replace(/:/g, '');
+  const [ref, width] = useWidth<HTMLDivElement>(720);
+  const W = Math.max(320, width);
   const beams = fraction.beams
     .map((b) => ({ ...b, on: ms(b.beamOnAt), off: ms(b.beamOffAt) }))
     .filter((b): b is typeof b & { on: number; off: number } => b.on !== null && b.off !== null);
@@ -72,14 +84,25 @@ export function FractionTimeline({ fraction }: { fraction: FractionDetail }) {
   ].join(', ');
 
   return (
-    <div className="timeline">
+    <div className="timeline" ref={ref}>
       {sessionTimes.length === 0 ? (
         <p className="sub">No readable beam or monitoring times for this fraction.</p>
       ) : (
-        <SessionLane uid={uid} fraction={fraction} beams={beams} times={sessionTimes} summary={summary} />
+        <SessionLane
+          W={W}
+          uid={uid}
+          fraction={fraction}
+          beams={beams}
+          times={sessionTimes}
+          summary={summary}
+        />
       )}
       {sigTimes.length || deadline !== null ? (
-        <SignatureLane fraction={fraction} start={sessionTimes.length ? Math.min(...sessionTimes) : null} />
+        <SignatureLane
+          W={W}
+          fraction={fraction}
+          start={sessionTimes.length ? Math.min(...sessionTimes) : null}
+        />
       ) : null}
       <details className="timeline-text">
         <summary>Timeline as text</summary>
@@ -125,19 +148,21 @@ export function FractionTimeline({ fraction }: { fraction: FractionDetail }) {
 }
 
 function SessionLane({
+  W,
   uid,
   fraction,
   beams,
   times,
   summary,
 }: {
+  W: number;
   uid: string;
   fraction: FractionDetail;
   beams: { name: string; on: number; off: number }[];
   times: number[];
   summary: string;
 }) {
-  const { x, ticks } = scaleFor(times);
+  const { x, ticks } = scaleFor(times, W);
   const monitoring = fraction.monitoring;
   const rows = 1 + Math.max(1, monitoring.length);
   const height = 14 + rows * ROW + 24;
@@ -168,10 +193,10 @@ function SessionLane({
           <line x1="0" y1="0" x2="0" y2="6" className="hatch-line-nh" />
         </pattern>
       </defs>
-      {ticks.map((t) => (
+      {ticks.map((t, i) => (
         <g key={t}>
           <line x1={x(t)} x2={x(t)} y1={6} y2={axisY} className="gridline" />
-          <text x={x(t)} y={axisY + 16} textAnchor="middle" className="axis-label">
+          <text x={x(t)} y={axisY + 16} textAnchor={anchor(i, ticks.length)} className="axis-label">
             {formatTime(new Date(t).toISOString())}
           </text>
         </g>
@@ -258,7 +283,15 @@ function SessionLane({
   );
 }
 
-function SignatureLane({ fraction, start }: { fraction: FractionDetail; start: number | null }) {
+function SignatureLane({
+  W,
+  fraction,
+  start,
+}: {
+  W: number;
+  fraction: FractionDetail;
+  start: number | null;
+}) {
   const deadline = ms(fraction.signatureDeadline);
   const sigs = fraction.signatures
     .map((s) => ({ ...s, t: ms(s.signedAt) }))
@@ -266,7 +299,7 @@ function SignatureLane({ fraction, start }: { fraction: FractionDetail; start: n
   const times = [...sigs.map((s) => s.t)];
   if (deadline !== null) times.push(deadline);
   if (start !== null) times.push(start);
-  const { x, ticks } = scaleFor(times);
+  const { x, ticks } = scaleFor(times, W);
   const height = 30 + Math.max(1, sigs.length) * 18 + 26;
   const axisY = height - 22;
   return (
@@ -280,11 +313,11 @@ function SignatureLane({ fraction, start }: { fraction: FractionDetail; start: n
           : 'none'
       }; deadline ${formatInstant(fraction.signatureDeadline)}.`}
     >
-      {ticks.map((t) => (
+      {ticks.map((t, i) => (
         <g key={t}>
           <line x1={x(t)} x2={x(t)} y1={6} y2={axisY} className="gridline" />
-          <text x={x(t)} y={axisY + 16} textAnchor="middle" className="axis-label">
-            {formatInstant(new Date(t).toISOString())}
+          <text x={x(t)} y={axisY + 16} textAnchor={anchor(i, ticks.length)} className="axis-label">
+            {formatShortInstant(t)}
           </text>
         </g>
       ))}
@@ -308,7 +341,7 @@ function SignatureLane({ fraction, start }: { fraction: FractionDetail; start: n
         </g>
       ) : null}
       {sigs.length === 0 ? (
-        <text x={LEFT} y={40} className="lane-label missing">
+        <text x={(start !== null ? x(start) : LEFT) + 8} y={40} className="lane-label missing">
           Not signed yet
         </text>
       ) : null}

@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import type { DashboardView } from '../../app/views.js';
 import { formatInt, formatPercent, formatShortDate, formatDate } from '../format.js';
+import { useWidth } from '../hooks.js';
 
 function ChartFigure({
   id,
@@ -41,7 +42,8 @@ export function CodeMixChart({ view }: { view: DashboardView }) {
   const max = Math.max(1, ...rows.map((r) => r.count));
   const rowH = 26;
   const labelW = 70;
-  const width = 520;
+  const [ref, measured] = useWidth<HTMLDivElement>(520);
+  const width = Math.max(280, measured);
   const barW = width - labelW - 90;
   const height = Math.max(rowH, rows.length * rowH) + 8;
   const summary =
@@ -74,37 +76,39 @@ export function CodeMixChart({ view }: { view: DashboardView }) {
         </table>
       }
     >
-      <svg
-        role="img"
-        aria-labelledby="code-mix-caption code-mix-summary"
-        viewBox={`0 0 ${width} ${height}`}
-        className="chart-svg"
-      >
-        {rows.map((r, i) => {
-          const y = 4 + i * rowH;
-          const w = (r.count / max) * barW;
-          return (
-            <g key={r.code}>
-              <text x={labelW - 8} y={y + rowH / 2 + 4} textAnchor="end" className="axis-label">
-                {r.code}
-              </text>
-              <rect
-                x={labelW}
-                y={y + 4}
-                width={Math.max(1, w)}
-                height={rowH - 8}
-                rx={2}
-                className={
-                  r.code === '77412' ? 'bar bar-accent' : DELIVERY.has(r.code) ? 'bar' : 'bar bar-muted'
-                }
-              />
-              <text x={labelW + w + 6} y={y + rowH / 2 + 4} className="value-label">
-                {formatInt(r.count)} · {formatPercent(r.share)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+      <div ref={ref}>
+        <svg
+          role="img"
+          aria-labelledby="code-mix-caption code-mix-summary"
+          viewBox={`0 0 ${width} ${height}`}
+          className="chart-svg"
+        >
+          {rows.map((r, i) => {
+            const y = 4 + i * rowH;
+            const w = (r.count / max) * barW;
+            return (
+              <g key={r.code}>
+                <text x={labelW - 8} y={y + rowH / 2 + 4} textAnchor="end" className="axis-label">
+                  {r.code}
+                </text>
+                <rect
+                  x={labelW}
+                  y={y + 4}
+                  width={Math.max(1, w)}
+                  height={rowH - 8}
+                  rx={2}
+                  className={
+                    r.code === '77412' ? 'bar bar-accent' : DELIVERY.has(r.code) ? 'bar' : 'bar bar-muted'
+                  }
+                />
+                <text x={labelW + w + 6} y={y + rowH / 2 + 4} className="value-label">
+                  {formatInt(r.count)} · {formatPercent(r.share)}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+      </div>
     </ChartFigure>
   );
 }
@@ -113,7 +117,8 @@ export function CodeMixChart({ view }: { view: DashboardView }) {
 export function Share77412Chart({ view }: { view: DashboardView }) {
   const { min, max } = view.expected77412;
   const share = view.share77412;
-  const width = 520;
+  const [ref, measured] = useWidth<HTMLDivElement>(520);
+  const width = Math.max(280, measured);
   const left = 10;
   const scale = width - 2 * left;
   const x = (v: number) => left + Math.min(1, Math.max(0, v)) * scale;
@@ -141,38 +146,40 @@ export function Share77412Chart({ view }: { view: DashboardView }) {
         </table>
       }
     >
-      <svg
-        role="img"
-        aria-labelledby="share-77412-caption share-77412-summary"
-        viewBox={`0 0 ${width} 78`}
-        className="chart-svg"
-      >
-        <rect x={left} y={20} width={scale} height={22} className="track" rx={3} />
-        <rect x={x(min)} y={14} width={x(max) - x(min)} height={34} className="band" />
-        <text x={(x(min) + x(max)) / 2} y={10} textAnchor="middle" className="axis-label">
-          expected {formatPercent(min)}–{formatPercent(max)}
-        </text>
-        <rect
-          x={left}
-          y={24}
-          width={x(share) - left}
-          height={14}
-          className={`bar share-${position}`}
-          rx={2}
-        />
-        <line x1={x(share)} x2={x(share)} y1={16} y2={46} className="marker" />
-        {[0, 0.25, 0.5, 0.75, 1].map((t) => (
-          <text
-            key={t}
-            x={x(t)}
-            y={64}
-            textAnchor={t === 0 ? 'start' : t === 1 ? 'end' : 'middle'}
-            className="axis-label"
-          >
-            {formatPercent(t)}
+      <div ref={ref}>
+        <svg
+          role="img"
+          aria-labelledby="share-77412-caption share-77412-summary"
+          viewBox={`0 0 ${width} 78`}
+          className="chart-svg"
+        >
+          <rect x={left} y={20} width={scale} height={22} className="track" rx={3} />
+          <rect x={x(min)} y={14} width={x(max) - x(min)} height={34} className="band" />
+          <text x={(x(min) + x(max)) / 2} y={10} textAnchor="middle" className="axis-label">
+            expected {formatPercent(min)}–{formatPercent(max)}
           </text>
-        ))}
-      </svg>
+          <rect
+            x={left}
+            y={24}
+            width={x(share) - left}
+            height={14}
+            className={`bar share-${position}`}
+            rx={2}
+          />
+          <line x1={x(share)} x2={x(share)} y1={16} y2={46} className="marker" />
+          {[0, 0.25, 0.5, 0.75, 1].map((t) => (
+            <text
+              key={t}
+              x={x(t)}
+              y={64}
+              textAnchor={t === 0 ? 'start' : t === 1 ? 'end' : 'middle'}
+              className="axis-label"
+            >
+              {formatPercent(t)}
+            </text>
+          ))}
+        </svg>
+      </div>
       <p className={`share-value share-${position}`}>
         <strong>{formatPercent(share)}</strong> — {position} the expected band
       </p>
@@ -188,7 +195,8 @@ const SERIES = [
 
 export function DailyChart({ view }: { view: DashboardView }) {
   const days = view.daily;
-  const width = 720;
+  const [ref, measured] = useWidth<HTMLDivElement>(720);
+  const width = Math.max(280, measured);
   const height = 220;
   const top = 12;
   const bottom = 40;
@@ -245,53 +253,55 @@ export function DailyChart({ view }: { view: DashboardView }) {
           </span>
         ))}
       </div>
-      <svg
-        role="img"
-        aria-labelledby="daily-caption daily-summary"
-        viewBox={`0 0 ${width} ${height}`}
-        className="chart-svg"
-      >
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={left} x2={width - 8} y1={y(t)} y2={y(t)} className="gridline" />
-            <text x={left - 6} y={y(t) + 4} textAnchor="end" className="axis-label">
-              {t}
-            </text>
-          </g>
-        ))}
-        {days.map((d, i) => {
-          const cx = left + i * step + step / 2;
-          let acc = 0;
-          return (
-            <g key={d.date}>
-              <title>
-                {`${formatDate(d.date)}: ready ${d.ready}, downgrade ${d.downgrade}, hold ${d.hold}`}
-              </title>
-              {SERIES.map((s) => {
-                const v = d[s.key];
-                const y0 = y(acc);
-                acc += v;
-                const y1 = y(acc);
-                return v > 0 ? (
-                  <rect
-                    key={s.key}
-                    x={cx - barW / 2}
-                    y={y1}
-                    width={barW}
-                    height={y0 - y1}
-                    className={`fill-${s.key}`}
-                  />
-                ) : null;
-              })}
-              {i % labelEvery === 0 ? (
-                <text x={cx} y={height - bottom + 16} textAnchor="middle" className="axis-label">
-                  {formatShortDate(d.date)}
-                </text>
-              ) : null}
+      <div ref={ref}>
+        <svg
+          role="img"
+          aria-labelledby="daily-caption daily-summary"
+          viewBox={`0 0 ${width} ${height}`}
+          className="chart-svg"
+        >
+          {ticks.map((t) => (
+            <g key={t}>
+              <line x1={left} x2={width - 8} y1={y(t)} y2={y(t)} className="gridline" />
+              <text x={left - 6} y={y(t) + 4} textAnchor="end" className="axis-label">
+                {t}
+              </text>
             </g>
-          );
-        })}
-      </svg>
+          ))}
+          {days.map((d, i) => {
+            const cx = left + i * step + step / 2;
+            let acc = 0;
+            return (
+              <g key={d.date}>
+                <title>
+                  {`${formatDate(d.date)}: ready ${d.ready}, downgrade ${d.downgrade}, hold ${d.hold}`}
+                </title>
+                {SERIES.map((s) => {
+                  const v = d[s.key];
+                  const y0 = y(acc);
+                  acc += v;
+                  const y1 = y(acc);
+                  return v > 0 ? (
+                    <rect
+                      key={s.key}
+                      x={cx - barW / 2}
+                      y={y1}
+                      width={barW}
+                      height={y0 - y1}
+                      className={`fill-${s.key}`}
+                    />
+                  ) : null;
+                })}
+                {i % labelEvery === 0 ? (
+                  <text x={cx} y={height - bottom + 16} textAnchor="middle" className="axis-label">
+                    {formatShortDate(d.date)}
+                  </text>
+                ) : null}
+              </g>
+            );
+          })}
+        </svg>
+      </div>
     </ChartFigure>
   );
 }

@@ -292,7 +292,7 @@ function Row({
         <Link to={`/courses/${encodeURIComponent(row.courseId)}`}>{row.courseKey}</Link>
         <span className="sub">Fraction {row.number}</span>
       </td>
-      <td>{formatDate(row.date)}</td>
+      <td className="nowrap">{formatDate(row.date)}</td>
       <td>
         <StatusBadge status={row.status} />
         {row.chargeStatus !== row.status ? (
@@ -301,7 +301,16 @@ function Row({
           </span>
         ) : null}
       </td>
-      <td>{row.codes.join(', ') || '—'}</td>
+      <td>
+        {row.codes.length
+          ? row.codes.map((c, i) => (
+              <span key={c} className="nowrap">
+                {c}
+                {i < row.codes.length - 1 ? ', ' : ''}
+              </span>
+            ))
+          : '—'}
+      </td>
       <td>
         {row.reasons.length
           ? row.reasons.map((id) => (
