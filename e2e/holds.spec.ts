@@ -64,3 +64,40 @@ test('the Fractions tab lists every status with a status filter', async ({ page 
   await expect(page.getByRole('link', { name: 'Export CSV' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Release selected' })).toHaveCount(0);
 });
+
+test('a coder holds a ready fraction with a reason, and a release of an audit hold is skipped with the reason', async ({
+  page,
+}) => {
+  await login(page, 'coder');
+  await page.goto('/fractions?status=ready');
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows.nth(1)).toBeVisible();
+  // A fraction whose charges are still unreleased (no separate charge status shown).
+  const row = rows
+    .filter({ has: page.getByRole('checkbox', { name: /fraction \d+ on/ }) })
+    .filter({ hasNotText: 'Charges:' })
+    .first();
+  await row.getByRole('checkbox').check();
+  await expect(page.getByText('1 selected')).toBeVisible();
+
+  // A hold needs a reason.
+  await page.getByRole('button', { name: 'Hold selected' }).click();
+  await expect(page.getByText('Enter a reason for the hold.')).toBeVisible();
+  await page.getByLabel('Hold reason').fill('Waiting for the payer');
+  await page.getByRole('button', { name: 'Hold selected' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: /Put on hold: [1-9]\d* charges?\./ }),
+  ).toBeVisible();
+  await expect(page.getByRole('table').getByText('Manual hold').first()).toBeVisible();
+
+  // A fraction the audit holds is not released: the skipped list says why.
+  await page
+    .getByRole('navigation', { name: 'Worklists' })
+    .getByRole('link', { name: 'Charges on hold' })
+    .click();
+  await expect(rows.nth(1)).toBeVisible();
+  await rows.nth(1).getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Release selected' }).click();
+  const skipped = page.getByRole('list', { name: 'Skipped fractions' });
+  await expect(skipped.getByRole('listitem').first()).toContainText(/[A-Z]+-\d{3}|held/);
+});

@@ -100,9 +100,12 @@ export function WorklistPage({ tab }: { tab: Tab }) {
     try {
       const r = action === 'release' ? await api.release(ids) : await api.hold(ids, reason ?? '');
       const verb = action === 'release' ? 'Released' : 'Put on hold';
+      const skipped = r.skipped.length
+        ? ` Skipped ${r.skipped.length} fraction${r.skipped.length === 1 ? '' : 's'}:`
+        : '';
       setResult({
         kind: 'success',
-        text: `${verb}: ${r.changed} fraction${r.changed === 1 ? '' : 's'}.${r.skipped.length ? ` Skipped: ${r.skipped.length}.` : ''}`,
+        text: `${verb}: ${r.changed} charge${r.changed === 1 ? '' : 's'}.${skipped}`,
         skipped: r.skipped,
       });
       setSelected(new Set());
