@@ -219,7 +219,8 @@ export interface ImportJobView {
   status: JobStatus;
   createdAt: string;
   updatedAt: string;
-  progress: { done: number; total: number; file: string | null } | null;
+  /** Reading files, then storing the re-audited courses (in one transaction). */
+  progress: { phase: 'read' | 'store'; done: number; total: number; file: string | null } | null;
   files: ImportFileView[];
   summary: {
     courses: number;

@@ -37,14 +37,17 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<OpenD
 
 function openPostgres(url: string, max: number): OpenDatabase {
   // Dates of service stay 'YYYY-MM-DD' text (never shifted through the server's zone); int8 stays text.
-  const builtins = pg.types.builtins;
+  type BuiltinOid = (typeof pg.types.builtins)[keyof typeof pg.types.builtins];
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') =>
       oid === DATE_OID || oid === INT8_OID
         ? (value: string) => value
-        : pg.types.getTypeParser(oid as (typeof builtins)[keyof typeof builtins], format),
+        : pg.types.getTypeParser(oid as BuiltinOid, format),
   };
   const pool = new pg.Pool({ connectionString: url, max, types: types as pg.CustomTypesConfig });
+  // An idle connection closed by the server (restart, failover) is dropped and replaced by the pool;
+  // without a listener node-postgres would raise it as an uncaught error (node-postgres docs, "Pool").
+  pool.on('error', () => {});
   return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres' };
 }
 

@@ -7,7 +7,7 @@ import type { InputProblem } from '../../core/model/input-problem.js';
 import { type Db } from '../../storage/database.js';
 import type { AppContext } from '../app-context.js';
 import type { ExportRecords } from '../import/export-records.js';
-import { type ReadProgress, readExportFiles } from '../import/read-export-files.js';
+import { readExportFiles } from '../import/read-export-files.js';
 import type { ImportFileView, ImportJobView } from '../views.js';
 import { relinkPractice } from './relink-practice.js';
 
@@ -17,6 +17,19 @@ export interface UploadedFile {
 }
 
 export type ImportSummary = NonNullable<ImportJobView['summary']>;
+
+export interface ImportProgress {
+  phase: 'read' | 'store';
+  done: number;
+  total: number;
+  file: string | null;
+}
+
+export interface ImportOptions {
+  onProgress?: (p: ImportProgress) => void | Promise<void>;
+  /** The job the import runs in (recorded on each imported file). */
+  jobId?: string | null;
+}
 
 export interface ImportResult {
   files: ImportFileView[];
@@ -33,8 +46,9 @@ export async function importFiles(
   ctx: AppContext,
   practiceId: string,
   files: readonly UploadedFile[],
-  onProgress?: (p: ReadProgress) => void | Promise<void>,
+  options: ImportOptions = {},
 ): Promise<ImportResult> {
+  const { onProgress, jobId = null } = options;
   const hashes = files.map((f) => createHash('sha256').update(f.bytes).digest('hex'));
   const known = await knownHashes(ctx.db, practiceId, hashes);
   const views: ImportFileView[] = [];
@@ -75,7 +89,8 @@ export async function importFiles(
     const clinicPath = join(dir, 'practice-clinic.json');
     await writeFile(clinicPath, JSON.stringify(practice.clinic));
     const read = await readExportFiles([clinicPath, ...paths.keys()], {
-      onProgress: (p) => void onProgress?.({ ...p, file: paths.get(p.file) ?? p.file }),
+      onProgress: (p) =>
+        void onProgress?.({ phase: 'read', done: p.done, total: p.total, file: paths.get(p.file) ?? null }),
     });
     const hashOf = new Map(
       fresh.map(({ file, hash }, i) => [join(dir, String(i), safeName(file.name)), hash]),
@@ -122,12 +137,12 @@ export async function importFiles(
             records: s.records,
             problems: JSON.stringify(s.problems),
             content: JSON.stringify(s.content),
-            job_id: null,
+            job_id: jobId,
             imported_at: at,
           })
           .execute();
       }
-      return stored.length ? relinkPractice(ctx, trx, practiceId) : emptySummary();
+      return stored.length ? relinkPractice(ctx, trx, practiceId, onProgress) : emptySummary();
     });
     ctx.log.info(
       {

@@ -5,7 +5,7 @@ import type { AppContext } from '../app-context.js';
 import { emptyRecords, type ExportRecords, mergeRecords } from '../import/export-records.js';
 import { linkCourses } from '../import/link-courses.js';
 import { auditAndSave } from '../persist/audit-and-save.js';
-import type { ImportSummary } from './import-files.js';
+import type { ImportProgress, ImportSummary } from './import-files.js';
 
 /**
  * Link everything imported into the practice so far into courses, audit them at the app's now and
@@ -13,7 +13,12 @@ import type { ImportSummary } from './import-files.js';
  * monitoring log) thereby changes the fractions it belongs to, and each charge's status history grows.
  * A later courses.json replaces an earlier entry for the same course id.
  */
-export async function relinkPractice(ctx: AppContext, trx: Trx, practiceId: string): Promise<ImportSummary> {
+export async function relinkPractice(
+  ctx: AppContext,
+  trx: Trx,
+  practiceId: string,
+  onProgress?: (p: ImportProgress) => void | Promise<void>,
+): Promise<ImportSummary> {
   const rows = await trx
     .selectFrom('imports')
     .select('content')
@@ -28,7 +33,8 @@ export async function relinkPractice(ctx: AppContext, trx: Trx, practiceId: stri
   const byStatus: Record<FractionStatus, number> = { ready: 0, downgrade: 0, hold: 0 };
   let fractions = 0;
   let saved = 0;
-  for (const course of courses) {
+  for (const [i, course] of courses.entries()) {
+    await onProgress?.({ phase: 'store', done: i, total: courses.length, file: null });
     const audit = await auditAndSave(ctx, trx, practiceId, course);
     if (!audit) continue;
     saved++;

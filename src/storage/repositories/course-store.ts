@@ -4,7 +4,8 @@ import type { CourseAudit, FractionAudit } from '../../core/audit/audit-course.j
 import type { Course, Fraction, Signature } from '../../core/model/course.js';
 import type { Finding } from '../../core/model/finding.js';
 import type { Database } from '../schema.js';
-import { type ChargeChange, diffCharges, type WantedCharge } from './charge-diff.js';
+import { applyChargeChanges } from './charge-changes.js';
+import { diffCharges, type WantedCharge } from './charge-diff.js';
 
 export type Trx = Transaction<Database>;
 
@@ -343,56 +344,4 @@ async function saveCharges(
     wanted,
   );
   await applyChargeChanges(trx, practiceId, changes, at, 'audit');
-}
-
-/** Write charge inserts and status moves, each with its history row. */
-export async function applyChargeChanges(
-  trx: Trx,
-  practiceId: string,
-  changes: readonly ChargeChange[],
-  at: string,
-  actor: string,
-): Promise<void> {
-  for (const c of changes) {
-    if (c.kind === 'insert') {
-      const id = randomUUID();
-      await trx
-        .insertInto('charges')
-        .values({
-          id,
-          practice_id: practiceId,
-          fraction_id: c.charge.fractionId,
-          code: c.charge.code,
-          modifiers: c.charge.modifiers,
-          units: c.charge.units,
-          expected_cents: c.charge.expectedCents,
-          status: c.charge.status,
-          reason: c.charge.reason,
-          updated_at: at,
-        })
-        .execute();
-      await trx
-        .insertInto('charge_status_history')
-        .values({ charge_id: id, status: c.charge.status, reason: c.charge.reason, actor, at })
-        .execute();
-      continue;
-    }
-    await trx
-      .updateTable('charges')
-      .set({
-        status: c.status,
-        reason: c.reason,
-        updated_at: at,
-        ...(c.units !== undefined ? { units: c.units, expected_cents: c.expectedCents ?? null } : {}),
-      })
-      .where('id', '=', c.id)
-      .where('practice_id', '=', practiceId)
-      .execute();
-    if (c.statusChanged) {
-      await trx
-        .insertInto('charge_status_history')
-        .values({ charge_id: c.id, status: c.status, reason: c.reason, actor, at })
-        .execute();
-    }
-  }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../database.js';
+import type { Trx } from './course-store.js';
 
 /**
  * A job queue kept in the database, so several app instances share it (architecture.md: scale-out on
@@ -14,10 +15,11 @@ export interface ClaimedJob {
   kind: string;
   payload: unknown;
   attempts: number;
+  maxAttempts: number;
 }
 
 export async function enqueueJob(
-  db: Db,
+  db: Db | Trx,
   job: { practiceId: string; kind: string; payload: unknown; createdBy: string | null; at: string },
 ): Promise<string> {
   const id = randomUUID();
@@ -58,7 +60,7 @@ export async function claimJob(
       .execute();
     const row = await trx
       .selectFrom('jobs')
-      .select(['id', 'practice_id', 'kind', 'payload', 'attempts'])
+      .select(['id', 'practice_id', 'kind', 'payload', 'attempts', 'max_attempts'])
       .where((eb) =>
         eb.or([
           eb('status', '=', 'queued'),
@@ -92,6 +94,7 @@ export async function claimJob(
       kind: row.kind,
       payload: row.payload,
       attempts: row.attempts + 1,
+      maxAttempts: row.max_attempts,
     };
   });
 }

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, openTestDatabase, type TestDatabase } from '../../test/support/db-harness.js';
+import { testClock, testContext, type TestContext } from '../../test/support/test-context.js';
+import type { Actor } from './app-context.js';
+import { setChargeStatus } from './commands/charge-status.js';
+import { signFraction } from './commands/sign-fraction.js';
+import { exportList } from './exports/export-list.js';
+import { enqueueImport, getImport } from './imports/import-jobs.js';
+import { runOneJob } from './jobs/worker.js';
+import { chargeHistory } from './queries/charge-history.js';
+import { getCourse, listCourses } from './queries/courses.js';
+import { dashboard } from './queries/dashboard.js';
+import { listFractions } from './queries/fractions.js';
+import { signaturesDue } from './queries/signatures-due.js';
+import { DEMO_CLINIC, demoExportInstant, loadDemoPractice } from './setup/demo-practice.js';
+import { demoUploads } from './setup/demo-uploads.js';
+
+/**
+ * Issue #4, what billers and physicians do, on the demo practice, on each engine: the dashboard and
+ * worklists agree with the stored fractions; a physician's sign-off clears the hold at once and the
+ * charge history keeps every move; coders release and hold; exports open; uploads run as jobs.
+ */
+describe.each(ENGINES)('practice flows on %s', (engine) => {
+  let tdb: TestDatabase;
+  let t: TestContext;
+  let practiceId: string;
+  const users = new Map<string, string>();
+  /** The demo login of a role (a physician may be given another chart physician id to sign as). */
+  const actor = (role: Actor['role'], physicianId: string | null = null): Actor => ({
+    userId: users.get(role)!,
+    practiceId,
+    role,
+    displayName: `Demo ${role}`,
+    physicianId,
+  });
+
+  beforeAll(async () => {
+    tdb = await openTestDatabase(engine);
+    t = await testContext(tdb, testClock(demoExportInstant()));
+    ({ practiceId } = await loadDemoPractice(t.ctx));
+    const rows = await t.ctx.db
+      .selectFrom('users')
+      .select(['id', 'role'])
+      .where('practice_id', '=', practiceId)
+      .execute();
+    for (const r of rows) users.set(r.role, r.id);
+  }, 120_000);
+  afterAll(() => tdb.close());
+
+  it('shows the same fractions on the dashboard, the worklist and the course list', async () => {
+    const coder = actor('coder');
+    const dash = await dashboard(t.ctx, coder, {});
+    const all = await listFractions(t.ctx, coder, { limit: 500 });
+    expect(dash.fractions).toBe(all.total);
+    expect(dash.byStatus.hold).toBe(all.items.filter((f) => f.status === 'hold').length);
+    expect(dash.holds.count).toBeGreaterThan(0);
+    expect(dash.holds.atRiskCents).toBeGreaterThan(0);
+    expect(dash.share77412).toBeGreaterThan(0);
+    const topRule = dash.topHoldReasons[0]!;
+    const byRule = await listFractions(t.ctx, coder, { status: 'hold', ruleId: topRule.ruleId });
+    expect(byRule.total).toBe(topRule.fractions);
+    const courses = await listCourses(t.ctx, coder, {});
+    expect(courses.items.reduce((n, c) => n + c.fractions, 0)).toBe(all.total);
+  });
+
+  it('lists signatures due by next beam-on, and signing clears the hold at once', async () => {
+    const due = await signaturesDue(t.ctx, actor('viewer'), {});
+    expect(due.length).toBeGreaterThan(0);
+    const next = due.map((d) => d.nextBeamOn ?? '9999');
+    expect(next).toEqual([...next].sort());
+
+    // A fraction held only because its records wait for the physician, before its deadline.
+    const held = await listFractions(t.ctx, actor('coder'), { status: 'hold', limit: 500 });
+    const onlySignatures = new Set(
+      held.items.filter((f) => f.reasons.every((r) => r === 'DOC-008' || r === 'DOC-009')).map((f) => f.id),
+    );
+    const target = due.find((d) => !d.overdue && onlySignatures.has(d.fractionId));
+    expect(target, 'a fraction held only for its signatures, before its deadline').toBeDefined();
+    const course = await getCourse(t.ctx, actor('coder'), target!.courseId);
+    const before = course.fractionDetails.find((f) => f.id === target!.fractionId)!;
+    expect(before.signable).toEqual(target!.documents);
+    expect(before.beams.length).toBeGreaterThan(0);
+
+    const signed = await signFraction(
+      t.ctx,
+      actor('physician', target!.physicianId),
+      target!.fractionId,
+      target!.documents,
+    );
+    expect(before.status).toBe('hold');
+    expect(signed.status).not.toBe('hold');
+    expect(signed.signable).toEqual([]);
+    expect(
+      signed.signatures
+        .filter((s) => s.source === 'app')
+        .map((s) => s.document)
+        .sort(),
+    ).toEqual(target!.documents);
+    expect(signed.findings.filter((f) => f.ruleId === 'DOC-008' && f.severity !== 'info')).toEqual([]);
+    const after = await signaturesDue(t.ctx, actor('viewer'), {});
+    expect(after.some((d) => d.fractionId === target!.fractionId)).toBe(false);
+    const charge = signed.charges.find((c) => c.status !== 'void')!;
+    const history = await chargeHistory(t.ctx, actor('viewer'), charge.id);
+    expect(history.length).toBeGreaterThanOrEqual(1);
+    await expect(signFraction(t.ctx, actor('coder'), target!.fractionId, ['sgrt-record'])).rejects.toThrow(
+      /physician/,
+    );
+  });
+
+  it('releases ready charges, skips held ones with the reason, and holds by hand', async () => {
+    const coder = actor('coder');
+    const ready = await listFractions(t.ctx, coder, { status: 'ready', limit: 2 });
+    const held = await listFractions(t.ctx, coder, { status: 'hold', limit: 1 });
+    const ids = [...ready.items.map((f) => f.id), held.items[0]!.id];
+    const released = await setChargeStatus(t.ctx, coder, { fractionIds: ids, action: 'release' });
+    expect(released.changed).toBeGreaterThanOrEqual(2);
+    expect(released.skipped).toEqual([
+      { fractionId: held.items[0]!.id, reason: expect.stringMatching(/^still held by the audit: /) },
+    ]);
+    const course = await getCourse(t.ctx, coder, ready.items[0]!.courseId);
+    const charges = course.fractionDetails.find((f) => f.id === ready.items[0]!.id)!.charges;
+    expect(charges.filter((c) => c.status !== 'void').every((c) => c.status === 'released')).toBe(true);
+    const history = await chargeHistory(t.ctx, coder, charges[0]!.id);
+    expect(history.map((h) => h.status)).toEqual(['ready', 'released']);
+    expect(history[1]!.actor).toBe('Demo coder');
+
+    await expect(
+      setChargeStatus(t.ctx, coder, { fractionIds: [ready.items[0]!.id], action: 'hold' }),
+    ).rejects.toThrow(/reason/);
+  });
+
+  it('exports worklists as CSV and Excel', async () => {
+    const csv = await exportList(t.ctx, actor('biller'), 'holds', 'csv', {});
+    const text = new TextDecoder().decode(csv.body);
+    const lines = text.trim().split('\r\n');
+    expect(lines[0]).toContain('Patient,MRN,Course,Fraction');
+    expect(lines.length - 1).toBe((await listFractions(t.ctx, actor('biller'), { status: 'hold' })).total);
+    const xlsx = await exportList(t.ctx, actor('biller'), 'charges', 'xlsx', {});
+    expect(xlsx.filename).toMatch(/\.xlsx$/);
+    expect(Buffer.from(xlsx.body.subarray(0, 2)).toString()).toBe('PK');
+  });
+
+  it('runs an upload as a job: duplicates change nothing, unknown files are reported by name', async () => {
+    const { files } = await demoUploads(DEMO_CLINIC);
+    const notes = { name: 'notes.txt', bytes: new TextEncoder().encode('not an export') };
+    const job = await enqueueImport(t.ctx, actor('coder'), [...files.slice(0, 5), notes]);
+    expect(job.status).toBe('queued');
+    expect(await runOneJob(t.ctx, 'test-worker')).toBe(true);
+    const done = await getImport(t.ctx, actor('coder'), job.id);
+    expect(done.status).toBe('done');
+    expect(done.files.map((f) => f.status)).toEqual([...Array(5).fill('duplicate'), 'skipped']);
+    expect(done.files[5]!.problems[0]!.location).toBe('notes.txt');
+    expect(await runOneJob(t.ctx, 'test-worker')).toBe(false);
+  });
+});

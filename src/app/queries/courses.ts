@@ -1,0 +1,174 @@
+import { sql } from 'kysely';
+import type { CourseAudit, FractionAudit } from '../../core/audit/audit-course.js';
+import type { ElementScore } from '../../core/audit/documentation-elements.js';
+import type { FractionStatus } from '../../core/audit/outcome.js';
+import type { Course } from '../../core/model/course.js';
+import type { Finding } from '../../core/model/finding.js';
+import { RULE_CATALOGUE } from '../../core/rules/catalogue.js';
+import { recordAccess } from '../access-log.js';
+import type { Actor, AppContext } from '../app-context.js';
+import { notFound } from '../app-errors.js';
+import type { CourseSummary, CourseView, Page } from '../views.js';
+import { fractionDetails } from './fraction-details.js';
+
+const RULES = new Map(RULE_CATALOGUE.map((r) => [r.id, r]));
+
+function summaryQuery(ctx: AppContext, actor: Actor) {
+  return ctx.db
+    .selectFrom('courses as c')
+    .innerJoin('patients as p', 'p.id', 'c.patient_id')
+    .where('c.practice_id', '=', actor.practiceId)
+    .select((eb) => [
+      'c.id',
+      'c.course_key',
+      'c.patient_id',
+      'p.name as patient_name',
+      'p.mrn',
+      'c.physician_id',
+      'c.payer_profile',
+      'c.payer_name',
+      'c.site',
+      eb
+        .selectFrom('fractions as f')
+        .select(sql<string>`count(*)`.as('n'))
+        .whereRef('f.course_id', '=', 'c.id')
+        .as('fractions'),
+      eb
+        .selectFrom('fractions as f')
+        .select(sql<string>`count(*)`.as('n'))
+        .whereRef('f.course_id', '=', 'c.id')
+        .where('f.status', '=', 'hold')
+        .as('holds'),
+      eb
+        .selectFrom('fractions as f')
+        .select(sql<string>`max(f.date_of_service)`.as('d'))
+        .whereRef('f.course_id', '=', 'c.id')
+        .as('last_date'),
+    ]);
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
+
+function summary(r: SummaryRow): CourseSummary {
+  return {
+    id: r.id,
+    courseKey: r.course_key,
+    patientId: r.patient_id,
+    patientName: r.patient_name,
+    mrn: r.mrn,
+    physicianId: r.physician_id,
+    payer: r.payer_name ?? r.payer_profile,
+    site: r.site,
+    fractions: Number(r.fractions ?? 0),
+    holds: Number(r.holds ?? 0),
+    lastDate: r.last_date ?? null,
+  };
+}
+
+/** `GET /api/courses`: the practice's courses, searched by course id, MRN or patient name. */
+export async function listCourses(
+  ctx: AppContext,
+  actor: Actor,
+  q: { search?: string | undefined; limit?: number | undefined; offset?: number | undefined },
+): Promise<Page<CourseSummary>> {
+  const search = q.search?.trim();
+  const pattern = search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const filtered = summaryQuery(ctx, actor).$if(pattern !== null, (s) =>
+    s.where((eb) =>
+      eb.or([
+        eb('c.course_key', 'ilike', pattern!),
+        eb('p.mrn', 'ilike', pattern!),
+        eb('p.name', 'ilike', pattern!),
+      ]),
+    ),
+  );
+  const [rows, total] = await Promise.all([
+    filtered
+      .orderBy('c.course_key')
+      .limit(Math.min(Math.max(q.limit ?? 50, 1), 500))
+      .offset(Math.max(q.offset ?? 0, 0))
+      .execute(),
+    ctx.db
+      .selectFrom('courses as c')
+      .innerJoin('patients as p', 'p.id', 'c.patient_id')
+      .where('c.practice_id', '=', actor.practiceId)
+      .$if(pattern !== null, (s) =>
+        s.where((eb) =>
+          eb.or([
+            eb('c.course_key', 'ilike', pattern!),
+            eb('p.mrn', 'ilike', pattern!),
+            eb('p.name', 'ilike', pattern!),
+          ]),
+        ),
+      )
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const items = rows.map(summary);
+  await recordAccess(ctx, actor, {
+    action: 'read',
+    patientIds: items.map((i) => i.patientId),
+    route: 'GET /api/courses',
+  });
+  return { items, total: Number(total.n) };
+}
+
+/** `GET /api/courses/:id`: the course with, per fraction, its timeline, decision, charges and signatures. */
+export async function getCourse(ctx: AppContext, actor: Actor, courseId: string): Promise<CourseView> {
+  const row = await summaryQuery(ctx, actor)
+    .select(['c.document', 'c.audit'])
+    .where('c.id', '=', courseId)
+    .executeTakeFirst();
+  if (!row || !row.document) throw notFound('course');
+  const course = row.document as Course;
+  const audit = row.audit as Pick<CourseAudit, 'findings' | 'elements'>;
+  const fractions = await ctx.db
+    .selectFrom('fractions')
+    .select(['id', 'fraction_key', 'status', 'audit', 'signature_deadline'])
+    .where('course_id', '=', courseId)
+    .where('practice_id', '=', actor.practiceId)
+    .orderBy('date_of_service')
+    .orderBy('number')
+    .execute();
+  const details = await fractionDetails(
+    ctx,
+    actor,
+    course,
+    fractions.map((f) => ({
+      id: f.id,
+      key: f.fraction_key,
+      status: f.status as FractionStatus,
+      audit: f.audit as FractionAudit,
+    })),
+  );
+  const findings: Finding[] = [...audit.findings, ...details.flatMap((d) => d.findings)];
+  const rules = Object.fromEntries(
+    [...new Set(findings.map((f) => f.ruleId))].flatMap((id) => {
+      const rule = RULES.get(id);
+      return rule ? [[id, { title: rule.title, source: rule.source }]] : [];
+    }),
+  );
+  await recordAccess(ctx, actor, {
+    action: 'read',
+    patientIds: [row.patient_id],
+    route: 'GET /api/courses/:id',
+  });
+  return {
+    ...summary(row),
+    timeZone: course.facility.timeZone,
+    diagnosis: course.diagnosis ?? null,
+    technique: course.plan.technique,
+    motionManagement: motionManagementLabel(course.plan.motionManagement),
+    findings: audit.findings,
+    elements: audit.elements as ElementScore[] | null,
+    fractionDetails: details,
+    rules,
+  };
+}
+
+/** `SGRT (AlignRT), intrafraction, beam hold`. */
+function motionManagementLabel(mm: Course['plan']['motionManagement']): string | null {
+  if (!mm) return null;
+  const method = mm.system ? `${mm.method} (${mm.system})` : mm.method;
+  return [method, mm.phase, mm.beamHold ? 'beam hold' : 'no beam hold'].join(', ');
+}

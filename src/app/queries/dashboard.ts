@@ -1,0 +1,112 @@
+import { sql } from 'kysely';
+import type { FractionStatus } from '../../core/audit/outcome.js';
+import { DELIVERY_CODES } from '../../core/model/billing-line.js';
+import { RULE_CATALOGUE } from '../../core/rules/catalogue.js';
+import type { Actor, AppContext } from '../app-context.js';
+import type { DashboardView } from '../views.js';
+
+/** The expected share of 77412 among delivery sessions (domain.md §2: "77407 the workhorse (>50% of fractions), 77412 ~30–35%"). */
+export const EXPECTED_77412 = { min: 0.3, max: 0.35 } as const;
+const DEFAULT_DAYS = 30;
+const TOP_REASONS = 8;
+const TITLES = new Map(RULE_CATALOGUE.map((r) => [r.id, r.title]));
+
+/** `GET /api/dashboard`: the period's fractions, code mix, holds and their reasons (no patient rows). */
+export async function dashboard(
+  ctx: AppContext,
+  actor: Actor,
+  period: { from?: string | undefined; to?: string | undefined },
+): Promise<DashboardView> {
+  const db = ctx.db;
+  const practice = actor.practiceId;
+  const last = await db
+    .selectFrom('fractions')
+    .select((eb) => eb.fn.max('date_of_service').as('d'))
+    .where('practice_id', '=', practice)
+    .executeTakeFirst();
+  const to = period.to ?? last?.d ?? new Date(ctx.now()).toISOString().slice(0, 10);
+  const from = period.from ?? addDays(to, -(DEFAULT_DAYS - 1));
+  const inPeriod = db
+    .selectFrom('fractions as f')
+    .where('f.practice_id', '=', practice)
+    .where('f.date_of_service', '>=', from)
+    .where('f.date_of_service', '<=', to);
+
+  const [daily, codes, reasons, risk] = await Promise.all([
+    inPeriod
+      .select(['f.date_of_service as date', 'f.status', (eb) => eb.fn.countAll<string>().as('n')])
+      .groupBy(['f.date_of_service', 'f.status'])
+      .orderBy('f.date_of_service')
+      .execute(),
+    inPeriod
+      .innerJoin('charges as ch', 'ch.fraction_id', 'f.id')
+      .where('ch.status', '!=', 'void')
+      .select(['ch.code', (eb) => eb.fn.countAll<string>().as('n')])
+      .groupBy('ch.code')
+      .orderBy('ch.code')
+      .execute(),
+    inPeriod
+      .innerJoin('findings as fi', 'fi.fraction_id', 'f.id')
+      .where('f.status', '=', 'hold')
+      .where('fi.severity', '!=', 'info')
+      .select([
+        'fi.rule_id',
+        sql<string>`count(distinct f.id)`.as('fractions'),
+        sql<string>`coalesce(sum((select sum(ch.expected_cents) from charges ch where ch.fraction_id = f.id and ch.status != 'void')), 0)`.as(
+          'cents',
+        ),
+      ])
+      .groupBy('fi.rule_id')
+      .orderBy(sql`count(distinct f.id)`, 'desc')
+      .orderBy('fi.rule_id')
+      .limit(TOP_REASONS)
+      .execute(),
+    inPeriod
+      .innerJoin('charges as ch', 'ch.fraction_id', 'f.id')
+      .where('f.status', '=', 'hold')
+      .where('ch.status', '!=', 'void')
+      .select(sql<string>`coalesce(sum(ch.expected_cents), 0)`.as('cents'))
+      .executeTakeFirstOrThrow(),
+  ]);
+
+  const byStatus: Record<FractionStatus, number> = { ready: 0, downgrade: 0, hold: 0 };
+  const days = new Map<string, DashboardView['daily'][number]>();
+  for (const r of daily) {
+    const n = Number(r.n);
+    const status = r.status as FractionStatus;
+    byStatus[status] += n;
+    const day = days.get(r.date) ?? { date: r.date, ready: 0, downgrade: 0, hold: 0 };
+    day[status] += n;
+    days.set(r.date, day);
+  }
+  const codeTotal = codes.reduce((n, c) => n + Number(c.n), 0);
+  const delivery = codes.filter((c) => (DELIVERY_CODES as readonly string[]).includes(c.code));
+  const deliveryTotal = delivery.reduce((n, c) => n + Number(c.n), 0);
+  const count77412 = Number(delivery.find((c) => c.code === '77412')?.n ?? 0);
+  return {
+    period: { from, to },
+    fractions: byStatus.ready + byStatus.downgrade + byStatus.hold,
+    byStatus,
+    codeMix: codes.map((c) => ({
+      code: c.code,
+      count: Number(c.n),
+      share: codeTotal ? Number(c.n) / codeTotal : 0,
+    })),
+    share77412: deliveryTotal ? count77412 / deliveryTotal : 0,
+    expected77412: EXPECTED_77412,
+    holds: { count: byStatus.hold, atRiskCents: Number(risk.cents) },
+    topHoldReasons: reasons.map((r) => ({
+      ruleId: r.rule_id,
+      title: TITLES.get(r.rule_id) ?? r.rule_id,
+      fractions: Number(r.fractions),
+      atRiskCents: Number(r.cents),
+    })),
+    daily: [...days.values()],
+  };
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

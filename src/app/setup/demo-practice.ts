@@ -1,0 +1,67 @@
+import { createUser } from '../auth/create-user.js';
+import { defaultNow } from '../demo-data/build-clinic.js';
+import { treatmentDays } from '../demo-data/clinic-time.js';
+import type { AppContext } from '../app-context.js';
+import { importFiles, type ImportProgress } from '../imports/import-files.js';
+import { signaturesDue } from '../queries/signatures-due.js';
+import type { Role } from '../views.js';
+import { createPractice } from './create-practice.js';
+import { demoUploads } from './demo-uploads.js';
+
+/** The demo clinic `npm start` loads: 40 patients over 20 treatment days (about 10 s to import on PGlite). */
+export const DEMO_CLINIC = { patients: 40, days: 20, seed: 1 } as const;
+/** Every demo login's password (synthetic practice only; printed by `serve --demo`). */
+export const DEMO_PASSWORD = 'demo-sgrt-2026';
+export const DEMO_ROLES: readonly Role[] = ['admin', 'physician', 'coder', 'biller', 'viewer'];
+
+/**
+ * The instant the demo clinic was exported (its last treatment day, 08:00 facility time + 4 h). The
+ * demo app runs on a clock that starts there, so deadlines and "next beam-on" read as they would on
+ * that day.
+ */
+export function demoExportInstant(): number {
+  return defaultNow(treatmentDays(DEMO_CLINIC.days));
+}
+
+export interface DemoPractice {
+  practiceId: string;
+  logins: { role: Role; email: string; password: string; displayName: string }[];
+}
+
+/**
+ * Generate the demo clinic, create its practice with one login per role, and import its exports (the
+ * same pipeline as an upload). The physician login signs as the demo physician with the most records
+ * waiting before their deadline, so signing off can be tried at once.
+ */
+export async function loadDemoPractice(
+  ctx: AppContext,
+  options: { onProgress?: (p: ImportProgress) => void } = {},
+): Promise<DemoPractice> {
+  const { files, clinic } = await demoUploads(DEMO_CLINIC);
+  const practiceId = await createPractice(ctx, { name: 'Demo Radiation Oncology (synthetic)', clinic });
+  const imported = await importFiles(ctx, practiceId, files, { onProgress: options.onProgress });
+  const failed = imported.files.filter((f) => f.status === 'failed');
+  if (failed.length) ctx.log.warn({ practiceId, failed: failed.length }, 'demo files failed to import');
+
+  const setup = {
+    userId: 'demo-setup',
+    practiceId,
+    role: 'admin' as const,
+    displayName: 'setup',
+    physicianId: null,
+  };
+  const waiting = (await signaturesDue(ctx, setup, {})).filter((d) => !d.overdue);
+  const counts = new Map<string, number>();
+  for (const d of waiting) counts.set(d.physicianId, (counts.get(d.physicianId) ?? 0) + 1);
+  const physicianId =
+    [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'DR-SYN-01';
+
+  const logins: DemoPractice['logins'] = [];
+  for (const role of DEMO_ROLES) {
+    const email = `${role}@demo.test`;
+    const displayName = role === 'physician' ? `Demo physician (${physicianId})` : `Demo ${role}`;
+    await createUser(ctx, { practiceId, email, password: DEMO_PASSWORD, displayName, role, physicianId });
+    logins.push({ role, email, password: DEMO_PASSWORD, displayName });
+  }
+  return { practiceId, logins };
+}
