@@ -3,14 +3,17 @@ import { ENGINES } from '../support/db-harness.js';
 import { SEED_PASSWORD } from '../support/seed-rows.js';
 import { type HttpHarness, openHttpHarness } from './http-harness.js';
 
+/** Opening a database and seeding it (argon2 hashes) is slow on a loaded 2-core machine. */
+const HOOK_TIMEOUT_MS = 60_000;
+
 const cookieOf = (res: Response) => res.headers.get('set-cookie') ?? '';
 
-describe.each(ENGINES)('HTTP authentication and CSRF on %s', (engine) => {
+describe.each(ENGINES)('HTTP authentication and CSRF on %s', { timeout: 30_000 }, (engine) => {
   let h: HttpHarness;
   beforeAll(async () => {
     h = await openHttpHarness(engine);
-  });
-  afterAll(async () => h?.close());
+  }, HOOK_TIMEOUT_MS);
+  afterAll(async () => h?.close(), HOOK_TIMEOUT_MS);
 
   const loginAs = (email: string, password = SEED_PASSWORD, origin?: string) =>
     h.request('POST', '/api/auth/login', { json: { email, password }, ...(origin ? { origin } : {}) });

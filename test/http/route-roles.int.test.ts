@@ -4,18 +4,21 @@ import { ENGINES } from '../support/db-harness.js';
 import { type HttpHarness, openHttpHarness, type Session } from './http-harness.js';
 import { sampleRequest } from './route-samples.js';
 
+/** Opening a database and seeding it (argon2 hashes) is slow on a loaded 2-core machine. */
+const HOOK_TIMEOUT_MS = 60_000;
+
 /**
  * Every route of the role table × every role: allowed roles never get 403, the others always do, and
  * without a session every non-public route answers 401.
  */
-describe.each(ENGINES)('route × role on %s', (engine) => {
+describe.each(ENGINES)('route × role on %s', { timeout: 30_000 }, (engine) => {
   let h: HttpHarness;
   const sessions = new Map<string, Session>();
   beforeAll(async () => {
     h = await openHttpHarness(engine);
     for (const role of ROLES) sessions.set(role, await h.session(h.a, role));
-  });
-  afterAll(async () => h?.close());
+  }, HOOK_TIMEOUT_MS);
+  afterAll(async () => h?.close(), HOOK_TIMEOUT_MS);
 
   it('covers every route of the table', () => {
     expect(h.routes.length).toBeGreaterThanOrEqual(18);

@@ -8,6 +8,9 @@ import type { HttpEnv } from '../../src/http/http-env.js';
 import { openTestDatabase, type TestDatabase } from '../support/db-harness.js';
 import { testContext } from '../support/test-context.js';
 
+/** Opening a database and seeding it (argon2 hashes) is slow on a loaded 2-core machine. */
+const HOOK_TIMEOUT_MS = 60_000;
+
 describe('the built web UI', () => {
   let dir = '';
   let db: TestDatabase;
@@ -19,7 +22,7 @@ describe('the built web UI', () => {
     await writeFile(join(dir, 'assets', 'app.js'), 'console.log(1)');
     db = await openTestDatabase('pglite');
     app = createHttpApp((await testContext(db)).ctx, { webRoot: dir });
-  });
+  }, HOOK_TIMEOUT_MS);
   afterAll(async () => {
     await db?.close();
     await rm(dir, { recursive: true, force: true });

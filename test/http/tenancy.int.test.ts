@@ -6,6 +6,9 @@ import type { SeededPractice } from '../support/seed-rows.js';
 import { type HttpHarness, openHttpHarness, type Session } from './http-harness.js';
 import { sampleRequest } from './route-samples.js';
 
+/** Opening a database and seeding it (argon2 hashes) is slow on a loaded 2-core machine. */
+const HOOK_TIMEOUT_MS = 60_000;
+
 /** Strings that identify practice B's rows: none may reach a user of practice A. */
 const traces = (p: SeededPractice) => [
   p.practiceId,
@@ -25,14 +28,14 @@ const allowed = (r: ApiRoute, role: Role) => r.roles === 'public' || r.roles.inc
  * Tenancy: a user of practice A aiming at practice B's ids gets 404 (not 403: B's rows must not be
  * known to exist), never sees B's rows in a list, and changes nothing of B's.
  */
-describe.each(ENGINES)('tenancy on %s', (engine) => {
+describe.each(ENGINES)('tenancy on %s', { timeout: 30_000 }, (engine) => {
   let h: HttpHarness;
   const sessions = new Map<Role, Session>();
   beforeAll(async () => {
     h = await openHttpHarness(engine);
     for (const role of ROLES) sessions.set(role, await h.session(h.a, role));
-  });
-  afterAll(async () => h?.close());
+  }, HOOK_TIMEOUT_MS);
+  afterAll(async () => h?.close(), HOOK_TIMEOUT_MS);
 
   const idRoutes = () => h.routes.filter((r) => r.path.includes('/:id'));
 

@@ -8,6 +8,9 @@ import { LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS, login } from './login.js';
 import { hashPassword, verifyPassword } from './password-hash.js';
 import { logout, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, sessionFromToken } from './sessions.js';
 
+/** Opening a database and seeding it (argon2 hashes) is slow on a loaded 2-core machine. */
+const HOOK_TIMEOUT_MS = 60_000;
+
 const codeOf = (p: Promise<unknown>) =>
   p.then(
     () => 'ok',
@@ -26,7 +29,7 @@ describe('password hashing (argon2id)', () => {
   });
 });
 
-describe.each(ENGINES)('authentication on %s', (engine) => {
+describe.each(ENGINES)('authentication on %s', { timeout: 30_000 }, (engine) => {
   let db: TestDatabase;
   let t: TestContext;
   let seed: SeededPractice;
@@ -38,8 +41,8 @@ describe.each(ENGINES)('authentication on %s', (engine) => {
     db = await openTestDatabase(engine);
     t = await testContext(db);
     seed = await seedPractice(db.db, 'a');
-  });
-  afterAll(async () => db?.close());
+  }, HOOK_TIMEOUT_MS);
+  afterAll(async () => db?.close(), HOOK_TIMEOUT_MS);
 
   it('logs in with the right password and resolves the session from the token', async () => {
     const clientKey = nextClient();
