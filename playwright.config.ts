@@ -55,7 +55,7 @@ export default defineConfig({
         url: `${baseURL}/api/health`,
         timeout: 300_000,
         reuseExistingServer: false,
-        stdout: 'pipe',
+        stdout: 'ignore',
         stderr: 'pipe',
         env: { SGRT_INSECURE_COOKIES: '1' },
       },

@@ -16,11 +16,9 @@ test('the holds worklist filters by reason and exports the same list as CSV', as
   await page.getByLabel('Reason (rule id)').fill(ruleId);
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(new RegExp(`ruleId=${ruleId}`));
+  // Every row but the header names the rule (retried until the filtered page has replaced the old one).
   await expect(rows.nth(1)).toBeVisible();
-  const count = await rows.count();
-  for (let i = 1; i < count; i++) {
-    await expect(rows.nth(i).getByText(ruleId, { exact: true })).toBeVisible();
-  }
+  await expect(rows.filter({ hasNot: page.getByText(ruleId, { exact: true }) })).toHaveCount(1);
 
   // Sorting by a column header is announced with aria-sort.
   await page.getByRole('button', { name: /At risk/ }).click();
@@ -59,7 +57,7 @@ test('the Fractions tab lists every status with a status filter', async ({ page 
   await expect(page).toHaveURL(/status=ready/);
   const rows = page.getByRole('table').getByRole('row');
   await expect(rows.nth(1)).toBeVisible();
-  await expect(rows.nth(1).getByText('Ready', { exact: true }).first()).toBeVisible();
+  await expect(rows.filter({ hasNot: page.getByText('Ready', { exact: true }) })).toHaveCount(1);
   // Billers may export but not release or hold.
   await expect(page.getByRole('link', { name: 'Export CSV' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Release selected' })).toHaveCount(0);

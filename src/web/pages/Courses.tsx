@@ -68,7 +68,9 @@ export function CoursesPage() {
                     <span className="sub">MRN {c.mrn}</span>
                   </td>
                   <td>
-                    <Link to={`/courses/${encodeURIComponent(c.id)}`}>{c.courseKey}</Link>
+                    <Link className="nowrap" to={`/courses/${encodeURIComponent(c.id)}`}>
+                      {c.courseKey}
+                    </Link>
                   </td>
                   <td>{c.site}</td>
                   <td>{c.payer}</td>

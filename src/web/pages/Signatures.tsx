@@ -112,7 +112,10 @@ export function SignaturesPage() {
                       <span className="sub">MRN {r.mrn}</span>
                     </td>
                     <td>
-                      <Link to={`/courses/${encodeURIComponent(r.courseId)}#fraction-${r.fractionId}`}>
+                      <Link
+                        className="nowrap"
+                        to={`/courses/${encodeURIComponent(r.courseId)}#fraction-${r.fractionId}`}
+                      >
                         {r.courseKey}
                       </Link>
                       <span className="sub">

@@ -292,7 +292,9 @@ function Row({
         <span className="sub">MRN {row.mrn}</span>
       </td>
       <td>
-        <Link to={`/courses/${encodeURIComponent(row.courseId)}`}>{row.courseKey}</Link>
+        <Link className="nowrap" to={`/courses/${encodeURIComponent(row.courseId)}`}>
+          {row.courseKey}
+        </Link>
         <span className="sub">Fraction {row.number}</span>
       </td>
       <td className="nowrap">{formatDate(row.date)}</td>
