@@ -8,6 +8,8 @@ export interface OpenAppOptions {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
   log: AppLogger;
+  /** The clock; default the machine's (`serve --demo` runs on the demo clinic's clock). */
+  now?: () => number;
 }
 
 export interface OpenApp {
@@ -20,7 +22,12 @@ export interface OpenApp {
 /** Opens (and migrates) the database and builds the application context: what `serve` runs on. */
 export async function openApp(options: OpenAppOptions): Promise<OpenApp> {
   const { db, engine } = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
-  const ctx = await createAppContext({ db, engine, log: options.log });
+  const ctx = await createAppContext({
+    db,
+    engine,
+    log: options.log,
+    ...(options.now ? { now: options.now } : {}),
+  });
   return {
     ctx,
     isEmpty: async () => !(await anyPractice(db)),

@@ -23,6 +23,15 @@ export function demoExportInstant(): number {
   return defaultNow(treatmentDays(DEMO_CLINIC.days));
 }
 
+/**
+ * A clock that starts at the demo export instant when called and runs in real time: signatures made in
+ * the demo are timed as on that day, before or after the patients' next beam-on as the minutes pass.
+ */
+export function demoClock(startedAt = Date.now()): () => number {
+  const origin = demoExportInstant();
+  return () => origin + (Date.now() - startedAt);
+}
+
 export interface DemoPractice {
   practiceId: string;
   logins: { role: Role; email: string; password: string; displayName: string }[];

@@ -37,20 +37,24 @@ export async function runServe(opts: ServeCommandOptions): Promise<number> {
   const port = portOption(opts.port);
   const host = opts.host ?? '127.0.0.1';
   const log = createLogger({ level: process.env.SGRT_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
+  // Loaded lazily: the clinic generator (DICOM, PDF writers) is needed for --demo only.
+  const demo = opts.demo ? await import('../../app/setup/demo-practice.js') : null;
   const app = await openApp({
     databaseUrl: process.env.DATABASE_URL,
     dataDir: opts.dataDir ?? '.data/db',
     log,
+    ...(demo ? { now: demo.demoClock() } : {}),
   });
   const worker = startWorker(app.ctx);
 
   let logins: { role: string; email: string; password: string }[] = [];
-  if (opts.demo) {
+  if (demo) {
+    process.stderr.write(
+      `serve: demo clock: it is ${new Date(app.ctx.now()).toISOString()}, the demo clinic's export day, and running\n`,
+    );
     if (await app.isEmpty()) {
       process.stderr.write('serve: loading the demo practice (synthetic patients)…\n');
-      // Loaded lazily: the clinic generator (DICOM, PDF writers) is needed for --demo only.
-      const { loadDemoPractice } = await import('../../app/setup/demo-practice.js');
-      logins = (await loadDemoPractice(app.ctx)).logins;
+      logins = (await demo.loadDemoPractice(app.ctx)).logins;
     } else {
       process.stderr.write('serve: the database already has a practice; the demo was not loaded again.\n');
     }

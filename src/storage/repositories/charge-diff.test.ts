@@ -65,7 +65,7 @@ describe('diffCharges: how a re-audit moves charges', () => {
       [{ kind: 'insert' }, { kind: 'update', status: 'void' }],
     ],
   ] as const)('%s', (_name, before, after, expected) => {
-    const changes = diffCharges(before as ExistingCharge[], after as WantedCharge[]);
+    const changes = diffCharges(before as readonly ExistingCharge[], after as readonly WantedCharge[]);
     expect(changes).toHaveLength(expected.length);
     changes.forEach((c, i) => expect(c).toMatchObject(expected[i]!));
   });

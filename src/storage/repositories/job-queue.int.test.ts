@@ -16,7 +16,13 @@ describe.each(ENGINES)('job queue on %s', (engine) => {
     const ids = [];
     for (let i = 0; i < 12; i++) {
       ids.push(
-        await enqueueJob(tdb.db, { practiceId: 'p1', kind: 'import', payload: {}, createdBy: null, at: AT }),
+        await enqueueJob(tdb.db, {
+          practiceId: 'p1',
+          kind: 'import',
+          payload: {},
+          createdBy: null,
+          at: AT.toISOString(),
+        }),
       );
     }
     const claims = await Promise.all(
@@ -34,7 +40,7 @@ describe.each(ENGINES)('job queue on %s', (engine) => {
       kind: 'import',
       payload: {},
       createdBy: null,
-      at: AT,
+      at: AT.toISOString(),
     });
     const t = (s: number) => new Date(AT.getTime() + s * 1000);
     expect((await claimJob(tdb.db, 'a', t(0), 10_000))?.id).toBe(id);
