@@ -1,0 +1,400 @@
+/**
+ * Latency of the API under concurrent load on loopback (issue #4), with about `--fractions` fractions in
+ * PostgreSQL. Seeds the database (app-seed.ts) unless --reuse, starts `sgrt-billing serve` as a child
+ * process (its own event loop), logs in as a coder, then runs C keep-alive clients for D seconds per
+ * endpoint mix and reports p50/p90/p99/max latency and requests/s. Anchor: GET /api/health under the
+ * same concurrency, measured first in the same run (ratio = anchor p50 / endpoint p50). At the end:
+ * the server's peak RSS (VmHWM), and for every endpoint whose p50 is over --explain-ms, its slowest SQL
+ * statement with EXPLAIN (ANALYZE, BUFFERS), written to bench/out/app-latency-explain.txt.
+ *
+ *   npm run build   # the server runs from dist/
+ *   node --import tsx bench/app-latency.ts [--fractions 100000] [--concurrency 16] [--duration 20]
+ *     [--warmup 3] [--db sgrt_bench] [--reuse] [--keep] [--explain-ms 200] [--pg-url postgres://…]
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
+import pg from 'pg';
+import { createAppContext } from '../src/app/app-context-factory.js';
+import type { Actor, AppContext } from '../src/app/app-context.js';
+import { createLogger } from '../src/app/logger.js';
+import { getCourse } from '../src/app/queries/courses.js';
+import { dashboard } from '../src/app/queries/dashboard.js';
+import { listFractions } from '../src/app/queries/fractions.js';
+import { signaturesDue } from '../src/app/queries/signatures-due.js';
+import { mulberry32 } from '../src/app/demo-data/prng.js';
+import type { Database } from '../src/storage/schema.js';
+import { BENCH_PASSWORD, reportSeed, seedDatabase, type SeedOptions } from './app-seed.js';
+import {
+  databaseExists,
+  databaseUrl,
+  dropDatabase,
+  flag,
+  intOption,
+  line,
+  option,
+  progress,
+  round,
+} from './app-support.js';
+
+const BENCH = 'app-latency';
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+const seedOptions: SeedOptions = {
+  fractions: intOption('fractions', 100_000),
+  dbName: option('db', 'sgrt_bench'),
+  patients: intOption('patients', 40),
+  days: intOption('days', 20),
+  seed: intOption('seed', 1),
+};
+const concurrency = intOption('concurrency', 16);
+const duration = intOption('duration', 20);
+const warmup = Number(option('warmup', '3'));
+const explainMs = intOption('explain-ms', 200);
+const reuse = flag('reuse');
+const keep = flag('keep') || reuse;
+
+// ---------------------------------------------------------------------------------------------------
+// The database
+
+if (!existsSync(`${ROOT}dist/cli/main.js`)) throw new Error('dist/ is missing: run `npm run build` first');
+if (statSync(`${ROOT}dist/cli/main.js`).mtimeMs < statSync(`${ROOT}src/app/queries/fractions.ts`).mtimeMs) {
+  progress('warning: dist/ looks older than src/ (run `npm run build`); the server runs from dist/');
+}
+
+let url: string;
+if (reuse && (await databaseExists(seedOptions.dbName))) {
+  url = databaseUrl(seedOptions.dbName);
+  progress(`reusing database ${seedOptions.dbName}`);
+} else {
+  const seeded = await seedDatabase(seedOptions);
+  reportSeed(seeded, seedOptions);
+  url = seeded.url;
+}
+
+const pool = new pg.Pool({ connectionString: url, max: 4, types: textDates() });
+const inputs = await loadInputs(pool);
+
+// ---------------------------------------------------------------------------------------------------
+// The server
+
+interface Server {
+  child: ChildProcess;
+  base: string;
+  logLines: () => number;
+}
+
+async function startServer(): Promise<Server> {
+  const child = spawn(process.execPath, [`${ROOT}bin/sgrt-billing.js`, 'serve', '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url, SGRT_INSECURE_COOKIES: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let logged = 0;
+  child.stderr!.on('data', (d: Buffer) => {
+    const text = d.toString();
+    if (!text.includes('"level"')) process.stderr.write(`[server] ${text}`);
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const base = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
+    lines.on('line', (l) => {
+      const m = /listening on (http:\/\/\S+?)\/? /.exec(l);
+      if (m) resolve(m[1]!);
+      else logged++; // request log lines (JSON), read so the pipe never fills
+    });
+  });
+  return { child, base, logLines: () => logged };
+}
+
+function vm(pid: number, field: 'VmHWM' | 'VmRSS'): Promise<number> {
+  return readFile(`/proc/${pid}/status`, 'utf8').then((s) => {
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(s);
+    return m ? Number(m[1]) / 1024 : NaN;
+  });
+}
+
+progress('starting the server…');
+const server = await startServer();
+const rssStart = await vm(server.child.pid!, 'VmRSS');
+let cookie = '';
+try {
+  const res = await fetch(`${server.base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'coder@bench.test', password: BENCH_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  await res.arrayBuffer();
+
+  // -------------------------------------------------------------------------------------------------
+  // The load
+
+  type Pick = (r: () => number) => string;
+  const choose = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const worklist: Pick = (r) => {
+    const offset = 50 * Math.floor(r() * 5); // the first five pages
+    const base = `/api/fractions?status=hold&sort=deadline&limit=50&offset=${offset}`;
+    const x = r();
+    if (x < 0.3 && inputs.rules.length)
+      return `${base}&ruleId=${encodeURIComponent(choose(r, inputs.rules))}`;
+    if (x < 0.5 && inputs.payers.length)
+      return `${base}&payer=${encodeURIComponent(choose(r, inputs.payers))}`;
+    return base;
+  };
+  const mixes: { endpoint: string; pick: Pick; description: string }[] = [
+    { endpoint: 'health', pick: () => '/api/health', description: 'GET /api/health (anchor)' },
+    {
+      endpoint: 'worklist',
+      pick: worklist,
+      description:
+        'GET /api/fractions?status=hold&sort=deadline&limit=50, offset in the first 5 pages; 30% with a random ruleId, 20% with a random payer',
+    },
+    {
+      endpoint: 'course',
+      pick: (r) => `/api/courses/${choose(r, inputs.courses)}`,
+      description: 'GET /api/courses/:id, random course',
+    },
+    {
+      endpoint: 'signatures',
+      pick: () => '/api/worklists/signatures',
+      description: 'GET /api/worklists/signatures as a coder (the whole practice)',
+    },
+    {
+      endpoint: 'dashboard',
+      pick: () => '/api/dashboard',
+      description: 'GET /api/dashboard (default period)',
+    },
+  ];
+
+  async function run(pick: Pick, seconds: number, seed: number) {
+    const latencies: number[] = [];
+    const statuses: Record<string, number> = {};
+    let bytes = 0;
+    const end = performance.now() + seconds * 1000;
+    const client = async (i: number) => {
+      const r = mulberry32(seed * 1000 + i);
+      while (performance.now() < end) {
+        const path = pick(r);
+        const t = performance.now();
+        let status = 'network-error';
+        try {
+          const res = await fetch(`${server.base}${path}`, { headers: { cookie } });
+          bytes += (await res.arrayBuffer()).byteLength;
+          status = String(res.status);
+        } catch {
+          await new Promise((ok) => setTimeout(ok, 50));
+        }
+        latencies.push(performance.now() - t);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      }
+    };
+    const t = performance.now();
+    await Promise.all(Array.from({ length: concurrency }, (_, i) => client(i)));
+    const wall = (performance.now() - t) / 1000;
+    latencies.sort((a, b) => a - b);
+    const q = (p: number) =>
+      latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] ?? NaN;
+    return {
+      p50: q(0.5),
+      p90: q(0.9),
+      p99: q(0.99),
+      max: latencies.at(-1) ?? NaN,
+      requests: latencies.length,
+      rps: latencies.length / wall,
+      wall,
+      statuses,
+      meanBytes: latencies.length ? bytes / latencies.length : 0,
+    };
+  }
+
+  let anchorP50 = NaN;
+  const slow: string[] = [];
+  for (const [i, mix] of mixes.entries()) {
+    if (warmup > 0) await run(mix.pick, warmup, 999 + i);
+    progress(`${mix.endpoint}: ${concurrency} clients × ${duration} s…`);
+    const m = await run(mix.pick, duration, i + 1);
+    if (mix.endpoint === 'health') anchorP50 = m.p50;
+    const ok = m.statuses['200'] ?? 0;
+    line(BENCH, {
+      metric: 'latency_p50',
+      endpoint: mix.endpoint,
+      value: round(m.p50, 1),
+      unit: 'ms',
+      baseline: round(anchorP50, 1),
+      baseline_name: `GET /api/health p50, ${concurrency} clients, same run`,
+      ratio: round(anchorP50 / m.p50, 4),
+      p90: round(m.p90, 1),
+      p99: round(m.p99, 1),
+      max: round(m.max, 1),
+      requests: m.requests,
+      requests_per_second: round(m.rps, 1),
+      errors: m.requests - ok,
+      statuses: m.statuses,
+      mean_response_kb: round(m.meanBytes / 1024, 1),
+      concurrency,
+      seconds: round(m.wall, 1),
+      fractions: inputs.fractions,
+      mix: mix.description,
+    });
+    if (mix.endpoint !== 'health' && (m.p50 > explainMs || ok < m.requests)) slow.push(mix.endpoint);
+  }
+
+  const hwm = await vm(server.child.pid!, 'VmHWM');
+  line(BENCH, {
+    metric: 'server_peak_rss',
+    value: round(hwm),
+    unit: 'MiB',
+    baseline: round(rssStart),
+    baseline_name: 'server VmRSS right after it started listening',
+    ratio: round(hwm / rssStart, 2),
+    request_log_lines: server.logLines(),
+  });
+
+  if (slow.length) await explainSlow(slow);
+} finally {
+  server.child.kill('SIGTERM');
+  await new Promise((ok) => (server.child.exitCode !== null ? ok(null) : server.child.once('exit', ok)));
+  await pool.end();
+  if (!keep) {
+    progress(`dropping ${seedOptions.dbName}`);
+    await dropDatabase(seedOptions.dbName);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Inputs and query analysis
+
+function textDates(): pg.CustomTypesConfig {
+  // As src/storage/database.ts: dates and int8 stay text.
+  const keepText = new Set([1082, 20]);
+  return {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      keepText.has(oid)
+        ? (v: string) => v
+        : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+  };
+}
+
+async function loadInputs(p: pg.Pool) {
+  const practice = await p.query<{ id: string }>('select id from practices order by created_at limit 1');
+  const practiceId = practice.rows[0]?.id;
+  if (!practiceId) throw new Error('the database has no practice');
+  const coder = await p.query<{ id: string }>(`select id from users where email = 'coder@bench.test'`);
+  // A fixed sample of courses (by hash, so the same ones every run), the rule ids that hold or
+  // downgrade fractions, and the payers (profile ids and names, as the UI offers them).
+  const courses = await p.query<{ id: string }>(
+    'select id from courses where practice_id = $1 order by md5(id) limit 5000',
+    [practiceId],
+  );
+  const rules = await p.query<{ rule_id: string }>(
+    `select distinct rule_id from findings where practice_id = $1 and severity != 'info' and fraction_id is not null order by 1`,
+    [practiceId],
+  );
+  const payers = await p.query<{ payer: string }>(
+    `select distinct payer_profile as payer from courses where practice_id = $1
+     union select distinct payer_name from courses where practice_id = $1 and payer_name is not null order by 1`,
+    [practiceId],
+  );
+  const n = await p.query<{ n: string }>('select count(*) as n from fractions where practice_id = $1', [
+    practiceId,
+  ]);
+  return {
+    practiceId,
+    coderId: coder.rows[0]?.id ?? 'bench-coder',
+    courses: courses.rows.map((r) => r.id),
+    rules: rules.rows.map((r) => r.rule_id),
+    payers: payers.rows.map((r) => r.payer),
+    fractions: Number(n.rows[0]!.n),
+  };
+}
+
+/**
+ * Runs each slow endpoint's use case once in this process on a Kysely that records every statement
+ * with its time, then EXPLAIN (ANALYZE, BUFFERS) of the slowest SELECT. One JSON line per endpoint;
+ * the plans go to bench/out/app-latency-explain.txt.
+ */
+async function explainSlow(endpoints: readonly string[]): Promise<void> {
+  const recorded: { query: CompiledQuery; ms: number }[] = [];
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    log: (e) => {
+      if (e.level === 'query') recorded.push({ query: e.query, ms: e.queryDurationMillis });
+    },
+  });
+  const ctx: AppContext = await createAppContext({
+    db,
+    engine: 'postgres',
+    log: createLogger({ level: 'silent' }),
+  });
+  const actor: Actor = {
+    userId: inputs.coderId,
+    practiceId: inputs.practiceId,
+    role: 'coder',
+    displayName: 'Bench coder',
+    physicianId: null,
+  };
+  const calls: Record<string, () => Promise<unknown>> = {
+    worklist: () =>
+      listFractions(ctx, actor, {
+        status: 'hold',
+        sort: 'deadline',
+        limit: 50,
+        offset: 100,
+        ruleId: inputs.rules[0],
+      }),
+    course: () => getCourse(ctx, actor, inputs.courses[0]!),
+    signatures: () => signaturesDue(ctx, actor, {}),
+    dashboard: () => dashboard(ctx, actor, {}),
+  };
+  const report: string[] = [];
+  for (const endpoint of endpoints) {
+    const call = calls[endpoint];
+    if (!call) continue;
+    recorded.length = 0;
+    let error: string | null = null;
+    const t = performance.now();
+    try {
+      await call();
+    } catch (e) {
+      error = e instanceof Error ? e.message.slice(0, 300) : String(e);
+    }
+    const total = performance.now() - t;
+    const selects = recorded.filter((r) => /^\s*select/i.test(r.query.sql)).sort((a, b) => b.ms - a.ms);
+    const slowest = selects[0];
+    let plan = '';
+    if (slowest) {
+      const r = await pool.query<{ 'QUERY PLAN': string }>(
+        `explain (analyze, buffers) ${slowest.query.sql}`,
+        slowest.query.parameters as unknown[],
+      );
+      plan = r.rows.map((x) => x['QUERY PLAN']).join('\n');
+    }
+    line(BENCH, {
+      metric: 'slowest_statement_ms',
+      endpoint,
+      value: slowest ? round(slowest.ms, 1) : null,
+      unit: 'ms',
+      baseline: round(total, 1),
+      baseline_name: 'the whole use case, one call, no concurrent load',
+      ratio: slowest ? round(slowest.ms / total, 3) : null,
+      statements: recorded.map((r) => ({ ms: round(r.ms, 1), sql: r.query.sql.slice(0, 120) })),
+      error,
+    });
+    report.push(
+      `## ${endpoint} (use case ${round(total)} ms${error ? `, error: ${error}` : ''})`,
+      ...recorded.map((r) => `-- ${round(r.ms, 1)} ms: ${r.query.sql}`),
+      '',
+      slowest ? `EXPLAIN (ANALYZE, BUFFERS) of the slowest SELECT:\n${plan}` : 'no SELECT recorded',
+      '',
+    );
+  }
+  await mkdir(`${ROOT}bench/out`, { recursive: true });
+  await writeFile(`${ROOT}bench/out/app-latency-explain.txt`, `${report.join('\n')}\n`);
+  progress('query plans: bench/out/app-latency-explain.txt');
+}
