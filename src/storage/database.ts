@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import * as initial from './migrations/0001-initial.js';
+import * as worklistIndexes from './migrations/0002-worklist-indexes.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -44,7 +45,13 @@ function openPostgres(url: string, max: number): OpenDatabase {
         ? (value: string) => value
         : pg.types.getTypeParser(oid as BuiltinOid, format),
   };
-  const pool = new pg.Pool({ connectionString: url, max, types: types as pg.CustomTypesConfig });
+  // jit=off: the worklist queries are short; JIT compilation cost them 65–117 ms each (bench/README.md).
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    types: types as pg.CustomTypesConfig,
+    options: '-c jit=off',
+  });
   // An idle connection closed by the server (restart, failover) is dropped and replaced by the pool;
   // without a listener node-postgres would raise it as an uncaught error (node-postgres docs, "Pool").
   pool.on('error', () => {});
@@ -61,7 +68,7 @@ async function openPGlite(dataDir: string | undefined): Promise<OpenDatabase> {
 }
 
 /** The migrations, in order (same SQL on PGlite and PostgreSQL). */
-const MIGRATIONS = { '0001-initial': initial };
+const MIGRATIONS = { '0001-initial': initial, '0002-worklist-indexes': worklistIndexes };
 
 export async function migrate(db: Db): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });

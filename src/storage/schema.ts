@@ -110,6 +110,7 @@ export interface DocumentsTable {
   fraction_id: string | null;
   kind: string;
   document_key: string;
+  signed: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface SignaturesTable {

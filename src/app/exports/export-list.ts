@@ -99,7 +99,7 @@ async function fractionTable(ctx: AppContext, actor: Actor, q: FractionQuery): P
 }
 
 async function signatureTable(ctx: AppContext, actor: Actor, q: FractionQuery): Promise<Table> {
-  const due = await signaturesDue(ctx, actor, { physicianId: q.physicianId });
+  const due = await signaturesDue(ctx, actor, { physicianId: q.physicianId, limit: MAX_EXPORT_ROWS + 1 });
   return {
     columns: [
       { header: 'Patient', width: 24 },

@@ -22,18 +22,28 @@ const atRisk = (eb: Eb) =>
     .whereRef('ch.fraction_id', '=', 'f.id')
     .where('ch.status', '!=', 'void');
 
-/** The fractions of the actor's practice matching the worklist filters (no paging). */
+/**
+ * The fractions of the actor's practice matching the worklist filters (no paging, no joins: course-level
+ * filters are subqueries, so counting never joins courses and patients).
+ */
 export function fractionSelection(ctx: AppContext, actor: Actor, q: FractionQuery) {
+  const byCourse = q.physicianId !== undefined || q.payer !== undefined;
   return ctx.db
     .selectFrom('fractions as f')
-    .innerJoin('courses as c', 'c.id', 'f.course_id')
-    .innerJoin('patients as p', 'p.id', 'c.patient_id')
     .where('f.practice_id', '=', actor.practiceId)
     .$if(q.status !== undefined, (s) => s.where('f.status', '=', q.status!))
-    .$if(q.courseId !== undefined, (s) => s.where('c.id', '=', q.courseId!))
-    .$if(q.physicianId !== undefined, (s) => s.where('c.physician_id', '=', q.physicianId!))
-    .$if(q.payer !== undefined, (s) =>
-      s.where((eb) => eb.or([eb('c.payer_profile', '=', q.payer!), eb('c.payer_name', '=', q.payer!)])),
+    .$if(q.courseId !== undefined, (s) => s.where('f.course_id', '=', q.courseId!))
+    .$if(byCourse, (s) =>
+      s.where('f.course_id', 'in', (eb) =>
+        eb
+          .selectFrom('courses as fc')
+          .select('fc.id')
+          .where('fc.practice_id', '=', actor.practiceId)
+          .$if(q.physicianId !== undefined, (c) => c.where('fc.physician_id', '=', q.physicianId!))
+          .$if(q.payer !== undefined, (c) =>
+            c.where((w) => w.or([w('fc.payer_profile', '=', q.payer!), w('fc.payer_name', '=', q.payer!)])),
+          ),
+      ),
     )
     .$if(q.from !== undefined, (s) => s.where('f.date_of_service', '>=', q.from!))
     .$if(q.to !== undefined, (s) => s.where('f.date_of_service', '<=', q.to!))
@@ -44,8 +54,9 @@ export function fractionSelection(ctx: AppContext, actor: Actor, q: FractionQuer
             .selectFrom('findings as fi')
             .select('fi.id')
             .whereRef('fi.fraction_id', '=', 'f.id')
+            .where('fi.practice_id', '=', actor.practiceId)
             .where('fi.rule_id', '=', q.ruleId!)
-            .where('fi.severity', '!=', 'info'),
+            .where('fi.severity', '<>', 'info'),
         ),
       ),
     );
@@ -62,14 +73,15 @@ export async function listFractions(
     fractionRows(ctx, actor, q, limit),
     fractionSelection(ctx, actor, q)
       .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow(),
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n)),
   ]);
   await recordAccess(ctx, actor, {
     action: 'read',
     patientIds: items.map((i) => i.patientId),
     route: 'GET /api/fractions',
   });
-  return { items, total: Number(total.n) };
+  return { items, total };
 }
 
 /** The worklist rows (sorted, from `q.offset`, at most `limit`), without logging the access. */
@@ -81,6 +93,8 @@ export async function fractionRows(
 ): Promise<FractionRow[]> {
   const dir = q.order === 'desc' ? 'desc' : 'asc';
   const rows = await fractionSelection(ctx, actor, q)
+    .innerJoin('courses as c', 'c.id', 'f.course_id')
+    .innerJoin('patients as p', 'p.id', 'c.patient_id')
     .select((eb) => [
       'f.id',
       'f.course_id',

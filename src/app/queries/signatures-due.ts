@@ -5,6 +5,9 @@ import type { SignatureDue } from '../views.js';
 
 export const SIGNABLE = ['sgrt-record', 'igrt-review'] as const;
 export type SignableDocument = (typeof SIGNABLE)[number];
+/** Fractions per list, most urgent first (an export asks for up to MAX_LIMIT). */
+export const DEFAULT_LIMIT = 500;
+export const MAX_LIMIT = 100_001;
 
 /**
  * `GET /api/worklists/signatures`: every SGRT record and IGRT review without a physician signature,
@@ -15,8 +18,9 @@ export type SignableDocument = (typeof SIGNABLE)[number];
 export async function signaturesDue(
   ctx: AppContext,
   actor: Actor,
-  q: { physicianId?: string | undefined },
+  q: { physicianId?: string | undefined; limit?: number | undefined },
 ): Promise<SignatureDue[]> {
+  const limit = Math.min(Math.max(q.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
   const physicianId =
     q.physicianId ?? (actor.role === 'physician' ? (actor.physicianId ?? undefined) : undefined);
   const rows = await ctx.db
@@ -26,11 +30,8 @@ export async function signaturesDue(
     .innerJoin('patients as p', 'p.id', 'c.patient_id')
     .where('d.practice_id', '=', actor.practiceId)
     .where('d.kind', 'in', [...SIGNABLE])
-    .where((eb) =>
-      eb.not(
-        eb.exists(eb.selectFrom('signatures as s').select('s.id').whereRef('s.document_id', '=', 'd.id')),
-      ),
-    )
+    // documents.signed: kept with the signatures (course-store.ts), read through documents_unsigned.
+    .where('d.signed', '=', false)
     .$if(physicianId !== undefined, (s) => s.where('c.physician_id', '=', physicianId!))
     .select((eb) => [
       'f.id as fraction_id',
@@ -56,6 +57,8 @@ export async function signaturesDue(
     .orderBy(sql`f.signature_deadline asc nulls last`)
     .orderBy('c.course_key')
     .orderBy('f.number')
+    .orderBy('d.kind')
+    .limit(limit * SIGNABLE.length)
     .execute();
   const now = ctx.now();
   const byFraction = new Map<string, SignatureDue>();
@@ -83,7 +86,7 @@ export async function signaturesDue(
       atRiskCents: Number(r.at_risk ?? 0),
     });
   }
-  const items = [...byFraction.values()];
+  const items = [...byFraction.values()].slice(0, limit);
   for (const i of items) i.documents.sort();
   await recordAccess(ctx, actor, {
     action: 'read',

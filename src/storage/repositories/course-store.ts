@@ -268,11 +268,14 @@ async function saveDocuments(
         fraction_id: doc.fractionId,
         kind: doc.kind,
         document_key: doc.key,
+        // Signatures made in the app are already laid over the course (audit-and-save.ts).
+        signed: doc.signature !== null,
       })
       .onConflict((oc) =>
-        oc
-          .columns(['course_id', 'kind', 'document_key'])
-          .doUpdateSet((eb) => ({ fraction_id: eb.ref('excluded.fraction_id') })),
+        oc.columns(['course_id', 'kind', 'document_key']).doUpdateSet((eb) => ({
+          fraction_id: eb.ref('excluded.fraction_id'),
+          signed: eb.ref('excluded.signed'),
+        })),
       )
       .returning('id')
       .executeTakeFirstOrThrow();
