@@ -98,8 +98,8 @@ const COPY_SQL: Record<(typeof TABLES)[number], string> = {
   monitoring_sessions: `insert into monitoring_sessions (fraction_id, session_key, system, start_local, end_local, gating_active, thresholds, gaps, excursions)
     select ${id('t.fraction_id')}, t.session_key, t.system, t.start_local, t.end_local, t.gating_active, t.thresholds, t.gaps, t.excursions
     from monitoring_sessions t join fractions f on f.id = t.fraction_id cross join bench_copies c where f.practice_id = $1`,
-  documents: `insert into documents (id, practice_id, course_id, fraction_id, kind, document_key)
-    select ${id('t.id')}, t.practice_id, ${id('t.course_id')}, ${id('t.fraction_id')}, t.kind, t.document_key
+  documents: `insert into documents (id, practice_id, course_id, fraction_id, kind, document_key, signed)
+    select ${id('t.id')}, t.practice_id, ${id('t.course_id')}, ${id('t.fraction_id')}, t.kind, t.document_key, t.signed
     from documents t cross join bench_copies c where t.practice_id = $1`,
   signatures: `insert into signatures (practice_id, document_id, signer_id, signer_role, signed_at, source, user_id)
     select t.practice_id, ${id('t.document_id')}, t.signer_id, t.signer_role, ${back('t.signed_at')}, t.source, t.user_id
