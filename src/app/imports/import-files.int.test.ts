@@ -58,9 +58,57 @@ describe.each(ENGINES)('importFiles on %s', (engine) => {
           .executeTakeFirstOrThrow()
       ).n,
     });
+    const authorizations = await ctx.db.selectFrom('authorizations').select('number').execute();
+    expect(authorizations.length).toBeGreaterThan(0);
     const before = await count();
     const again = await importFiles(ctx, practiceId, files);
     expect(again.files.every((f) => f.status === 'duplicate')).toBe(true);
     expect(await count()).toEqual(before);
+  }, 120_000);
+
+  it('moves charges when evidence arrives in a later import, and keeps the history of each charge', async () => {
+    const { generated, files, clinic } = await demoUploads({ patients: 6, days: 6, seed: 8 });
+    const { ctx, clock } = await testContext(tdb, undefined);
+    clock.set(generated.clinic.options.now);
+    const practiceId = await createPractice(ctx, { name: 'Later evidence', clinic });
+    const later = (name: string) => name.startsWith('documents/') || name.startsWith('alignrt/');
+    const first = await importFiles(
+      ctx,
+      practiceId,
+      files.filter((f) => !later(f.name)),
+    );
+    expect(first.summary.fractions).toBe(generated.outcome.fractions.length);
+    const statuses = async () =>
+      new Map(
+        (
+          await ctx.db
+            .selectFrom('fractions as f')
+            .innerJoin('courses as c', 'c.id', 'f.course_id')
+            .select(['c.course_key', 'f.number', 'f.status'])
+            .where('f.practice_id', '=', practiceId)
+            .execute()
+        ).map((r) => [`${r.course_key}#${r.number}`, r.status]),
+      );
+    const withoutEvidence = await statuses();
+
+    await importFiles(
+      ctx,
+      practiceId,
+      files.filter((f) => later(f.name)),
+    );
+    const withEvidence = await statuses();
+    for (const e of generated.outcome.fractions) {
+      expect(withEvidence.get(`${e.courseId}#${e.number}`), `${e.courseId}#${e.number}`).toBe(e.status);
+    }
+    const moved = [...withEvidence].filter(([k, v]) => withoutEvidence.get(k) !== v);
+    expect(moved.length).toBeGreaterThan(0);
+    const histories = await ctx.db
+      .selectFrom('charge_status_history as h')
+      .innerJoin('charges as ch', 'ch.id', 'h.charge_id')
+      .select(['h.charge_id', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('ch.practice_id', '=', practiceId)
+      .groupBy('h.charge_id')
+      .execute();
+    expect(histories.some((h) => Number(h.n) >= 2)).toBe(true);
   }, 120_000);
 });

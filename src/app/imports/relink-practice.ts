@@ -1,5 +1,6 @@
 import type { FractionStatus } from '../../core/audit/outcome.js';
 import type { CourseHeader } from '../../core/model/course.js';
+import { saveAuthorizations } from '../../storage/repositories/authorization-store.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
 import type { AppContext } from '../app-context.js';
 import { emptyRecords, type ExportRecords, mergeRecords } from '../import/export-records.js';
@@ -43,7 +44,24 @@ export async function relinkPractice(
       fractions++;
     }
   }
-  return { courses: saved, fractions, unlinked: unlinked.length, byStatus };
+  // Authorizations are kept per patient for the claim checks and remittance analysis (issue #5).
+  const unknownPatients = await saveAuthorizations(
+    trx,
+    practiceId,
+    records.authorizations.flatMap(({ table }) =>
+      table.authorizations.map((a) => ({
+        patientMrn: a.patientId,
+        payer: a.payer,
+        number: a.authorizationNumber,
+        codes: a.codes.map((c) => [c.code, ...c.modifiers].join('-')),
+        fractionsAuthorized: a.fractionsAuthorized,
+        obtainedOn: a.obtainedOn,
+        validFrom: a.validFrom,
+        validTo: a.validTo,
+      })),
+    ),
+  );
+  return { courses: saved, fractions, unlinked: unlinked.length + unknownPatients, byStatus };
 }
 
 function latestHeaders(headers: readonly CourseHeader[]): CourseHeader[] {

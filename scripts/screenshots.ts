@@ -1,0 +1,53 @@
+/**
+ * The README's screenshots: logs in to a running `sgrt-billing serve --demo` and saves PNGs of the main
+ * screens to docs/screenshots/ (1280×800, Debian's Chromium; never a downloaded browser).
+ *
+ *   node --import tsx scripts/screenshots.ts [--base-url http://127.0.0.1:8080]
+ */
+import { chromium, type Page } from '@playwright/test';
+
+const i = process.argv.indexOf('--base-url');
+const base = i > 0 ? process.argv[i + 1]! : 'http://127.0.0.1:8080';
+const out = 'docs/screenshots';
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+
+async function as(role: string, shots: (page: Page) => Promise<void>): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(base);
+  await page.getByLabel('Email').fill(`${role}@demo.test`);
+  await page.getByLabel('Password').fill('demo-sgrt-2026');
+  await page.getByRole('button', { name: /sign in|log in/i }).click();
+  await page.waitForLoadState('networkidle');
+  await shots(page);
+  await page.close();
+}
+
+await as('coder', async (page) => {
+  await page.screenshot({ path: `${out}/dashboard.png` });
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: /on hold/i })
+    .click();
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: `${out}/holds.png` });
+});
+await as('physician', async (page) => {
+  await page.screenshot({ path: `${out}/signatures-due.png` });
+  await page.getByRole('table').getByRole('row').nth(1).getByRole('link').first().click();
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: `${out}/course.png`, fullPage: false });
+});
+await browser.close();
+process.stdout.write(`screenshots written to ${out}/\n`);
