@@ -28,6 +28,8 @@ test('a physician signs a record from the course view and the fraction is re-aud
     .first();
   await expect(fraction.getByRole('img', { name: /Treatment session of fraction/ })).toBeVisible();
   const heading = (await fraction.getByRole('heading', { level: 3 }).textContent()) ?? '';
+  // The deadline reads in the facility's zone, ahead on the app's clock (not the browser's).
+  await expect(fraction.getByText(/Sign by .+ E[DS]T \(in /)).toBeVisible();
 
   // Sign everything the fraction offers; each signature re-audits it at once.
   const signButtons = fraction.getByRole('button', { name: /^Sign (SGRT record|IGRT review)$/ });

@@ -29,6 +29,7 @@ async function as(role: string, shots: (page: Page) => Promise<void>): Promise<v
   await page.getByLabel('Email').fill(`${role}@demo.test`);
   await page.getByLabel('Password').fill('demo-sgrt-2026');
   await page.getByRole('button', { name: /sign in|log in/i }).click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
   await page.waitForLoadState('networkidle');
   await shots(page);
   await page.close();
@@ -44,10 +45,17 @@ await as('coder', async (page) => {
   await page.screenshot({ path: `${out}/holds.png` });
 });
 await as('physician', async (page) => {
+  await page.getByRole('table').getByRole('row').nth(1).waitFor();
   await page.screenshot({ path: `${out}/signatures-due.png` });
   await page.getByRole('table').getByRole('row').nth(1).getByRole('link').first().click();
-  await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: `${out}/course.png`, fullPage: false });
+  await page.getByRole('heading', { name: 'Documentation elements' }).waitFor();
+  await page.screenshot({ path: `${out}/course.png` });
+  const fraction = page
+    .getByRole('article')
+    .filter({ has: page.getByRole('button', { name: /^Sign (SGRT record|IGRT review)$/ }) })
+    .first();
+  await fraction.scrollIntoViewIfNeeded();
+  await fraction.screenshot({ path: `${out}/fraction-timeline.png` });
 });
 await browser.close();
 process.stdout.write(`screenshots written to ${out}/\n`);

@@ -21,12 +21,16 @@ export interface UserView {
   practiceName: string;
   /** The chart physician id a physician login signs as; null for other roles. */
   physicianId: string | null;
+  /** The practice's facility zone (IANA): the UI shows every instant in it. */
+  timeZone: string;
 }
 
 export interface SessionView {
   user: UserView;
   /** Echo in the `x-csrf-token` header of every state-changing request. */
   csrfToken: string;
+  /** The app's now (ISO): "in 3 h" and "overdue" are read against it (the demo runs on its own clock). */
+  serverTime: string;
 }
 
 export type ChargeStatus = 'hold' | 'ready' | 'manual-hold' | 'released' | 'void';

@@ -1,4 +1,4 @@
-/** Display helpers: money (integer cents), instants in the browser's zone, relative times, labels. */
+/** Display helpers: money (integer cents), instants in the facility's zone, relative times, labels. */
 
 const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' });
 const moneyWhole = new Intl.NumberFormat(undefined, {
@@ -15,21 +15,67 @@ export const formatDollars = (cents: number): string => moneyWhole.format(cents 
 export const formatPercent = (share: number): string => percent.format(share);
 export const formatInt = (n: number): string => integer.format(n);
 
-const dateTime = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-});
-const timeOnly = new Intl.DateTimeFormat(undefined, {
-  hour: '2-digit',
+/**
+ * Where and when the user is: instants are shown in the practice's facility zone (a deadline reads as
+ * the clinic reads it, whatever the browser's zone), and "in 3 h" is measured against the app's clock
+ * (the demo runs on its own). Set from the session at login.
+ */
+let timeZone: string | undefined;
+let clockOffsetMs = 0;
+let dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+let timeOnly = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+let shortInstant = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
   minute: '2-digit',
-  second: '2-digit',
 });
 
-/** An ISO instant in the browser's zone. */
+export function setDisplayContext(zone: string, serverTime: string): void {
+  timeZone = zone;
+  const server = Date.parse(serverTime);
+  clockOffsetMs = Number.isNaN(server) ? 0 : server - Date.now();
+  dateTime = new Intl.DateTimeFormat(undefined, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  });
+  timeOnly = new Intl.DateTimeFormat(undefined, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZone,
+  });
+  shortInstant = new Intl.DateTimeFormat(undefined, {
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+  });
+}
+
+/** `Mar 20, 4:35 PM` in the facility zone (timeline axes). */
+export const formatShortInstant = (t: number): string => shortInstant.format(new Date(t));
+
+/** The app's now (the server's clock, as of the last session check). */
+export const appNow = (): number => Date.now() + clockOffsetMs;
+
+/** The facility zone's short name at an instant (`EDT`), for labels. */
+export function zoneName(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
+    .formatToParts(d)
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? '';
+}
+
+/** An ISO instant in the practice's facility zone, with the zone's name. */
 export function formatInstant(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
+  return Number.isNaN(d.getTime()) ? iso : `${dateTime.format(d)} ${zoneName(iso)}`;
 }
 
 export function formatTime(iso: string | null | undefined): string {
@@ -57,7 +103,7 @@ export function formatShortDate(date: string): string {
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
 /** "in 3 hours", "2 days ago" relative to `now`. */
-export function formatRelative(iso: string | null | undefined, now: number = Date.now()): string {
+export function formatRelative(iso: string | null | undefined, now: number = appNow()): string {
   if (!iso) return '';
   const t = new Date(iso).getTime();
   if (Number.isNaN(t)) return '';

@@ -64,5 +64,8 @@ export async function login(
     expiresAt: new Date(now + SESSION_IDLE_MS),
   });
   ctx.log.info({ userId: user.id, practiceId: user.practiceId }, 'login');
-  return { token, session: { user: userView(user), csrfToken } };
+  return {
+    token,
+    session: { user: userView(user), csrfToken, serverTime: new Date(ctx.now()).toISOString() },
+  };
 }

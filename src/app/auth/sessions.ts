@@ -34,7 +34,14 @@ export async function sessionFromToken(ctx: AppContext, token: string): Promise<
   const slid = Math.min(now + SESSION_IDLE_MS, session.createdAt.getTime() + SESSION_ABSOLUTE_MS);
   // Write only when the expiry moves by more than a minute: one write per request would be waste.
   if (slid - session.expiresAt.getTime() > 60_000) await extendSession(ctx.db, id, new Date(slid));
-  return { actor: actorOf(user), session: { user: userView(user), csrfToken: session.csrfToken } };
+  return {
+    actor: actorOf(user),
+    session: {
+      user: userView(user),
+      csrfToken: session.csrfToken,
+      serverTime: new Date(ctx.now()).toISOString(),
+    },
+  };
 }
 
 export async function logout(ctx: AppContext, token: string): Promise<void> {

@@ -1,4 +1,5 @@
 import type { UserRecord } from '../../storage/auth/users-repository.js';
+import { clinicSchema } from '../../core/model/clinic.js';
 import { ROLES, type Role, type UserView } from '../views.js';
 import type { Actor } from '../app-context.js';
 
@@ -16,6 +17,7 @@ export function userView(user: UserRecord): UserView {
     practiceId: user.practiceId,
     practiceName: user.practiceName,
     physicianId: user.physicianId,
+    timeZone: clinicSchema.safeParse(user.practiceClinic).data?.facility.timeZone ?? 'UTC',
   };
 }
 

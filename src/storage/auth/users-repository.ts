@@ -5,6 +5,8 @@ export interface UserRecord {
   id: string;
   practiceId: string;
   practiceName: string;
+  /** The practice's clinic.json settings (facility zone, …). */
+  practiceClinic: unknown;
   email: string;
   displayName: string;
   role: string;
@@ -46,6 +48,7 @@ function selectUsers(db: Db) {
       'users.id as id',
       'users.practice_id as practiceId',
       'practices.name as practiceName',
+      'practices.clinic as practiceClinic',
       'users.email as email',
       'users.display_name as displayName',
       'users.role as role',

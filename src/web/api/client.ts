@@ -17,6 +17,7 @@ import type {
   SessionView,
   SignatureDue,
 } from '../../app/views.js';
+import { setDisplayContext } from '../format.js';
 
 export type ErrorCode =
   | 'not_found'
@@ -150,6 +151,7 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
 
 function remember(session: SessionView): SessionView {
   csrfToken = session.csrfToken;
+  setDisplayContext(session.user.timeZone, session.serverTime);
   return session;
 }
 

@@ -5,7 +5,7 @@
  */
 import { useId } from 'react';
 import type { FractionDetail } from '../../app/views.js';
-import { documentLabel, formatInstant, formatTime } from '../format.js';
+import { documentLabel, formatInstant, formatShortInstant, formatTime } from '../format.js';
 import { useWidth } from '../hooks.js';
 
 const LEFT = 110;
@@ -26,14 +26,6 @@ function duration(a: string, b: string): string {
 }
 
 const anchor = (i: number, n: number) => (i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle');
-
-const shortInstant = new Intl.DateTimeFormat(undefined, {
-  month: 'short',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-});
-const formatShortInstant = (t: number) => shortInstant.format(new Date(t));
 
 function scaleFor(times: number[], W: number) {
   const min = Math.min(...times);

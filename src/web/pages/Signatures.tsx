@@ -4,7 +4,7 @@ import type { SignatureDue } from '../../app/views.js';
 import { api, errorMessage, exportUrl } from '../api/client.js';
 import { useAuth } from '../auth.js';
 import { Empty, Loading, Notice, PageHeader } from '../components/ui.js';
-import { documentLabel, formatCents, formatDate, formatInstant, formatRelative } from '../format.js';
+import { appNow, documentLabel, formatCents, formatDate, formatInstant, formatRelative } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { Link, setQuery, useLocation } from '../router.js';
 
@@ -38,7 +38,7 @@ export function SignaturesPage() {
   };
 
   const rows = data ?? [];
-  const now = Date.now();
+  const now = appNow();
   const isPhysician = session.user.role === 'physician';
 
   return (
