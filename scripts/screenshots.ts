@@ -49,7 +49,6 @@ await as('physician', async (page) => {
   await page.screenshot({ path: `${out}/signatures-due.png` });
   await page.getByRole('table').getByRole('row').nth(1).getByRole('link').first().click();
   await page.getByRole('heading', { name: 'Documentation elements' }).waitFor();
-  await page.screenshot({ path: `${out}/course.png` });
   const fraction = page
     .getByRole('article')
     .filter({ has: page.getByRole('button', { name: /^Sign (SGRT record|IGRT review)$/ }) })
