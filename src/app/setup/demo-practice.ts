@@ -74,3 +74,20 @@ export async function loadDemoPractice(
   }
   return { practiceId, logins };
 }
+
+/** The demo logins already in the database (a later `serve --demo` prints them again). */
+export async function demoLogins(ctx: AppContext): Promise<DemoPractice['logins']> {
+  const users = await ctx.db
+    .selectFrom('users')
+    .select(['email', 'role', 'display_name'])
+    .where(
+      'email',
+      'in',
+      DEMO_ROLES.map((role) => `${role}@demo.test`),
+    )
+    .execute();
+  return DEMO_ROLES.flatMap((role) => {
+    const user = users.find((u) => u.role === role && u.email === `${role}@demo.test`);
+    return user ? [{ role, email: user.email, password: DEMO_PASSWORD, displayName: user.display_name }] : [];
+  });
+}

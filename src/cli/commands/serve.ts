@@ -57,6 +57,7 @@ export async function runServe(opts: ServeCommandOptions): Promise<number> {
       logins = (await demo.loadDemoPractice(app.ctx)).logins;
     } else {
       process.stderr.write('serve: the database already has a practice; the demo was not loaded again.\n');
+      logins = await demo.demoLogins(app.ctx);
     }
   }
 
