@@ -23,6 +23,7 @@ import { PAYER_001 } from '../payers/rules/payer-001-igrt-modifier.js';
 import { PAYER_002 } from '../payers/rules/payer-002-evicore-breast.js';
 import { PAYER_003 } from '../payers/rules/payer-003-fraction-limit.js';
 import { PAYER_004 } from '../payers/rules/payer-004-known-profile.js';
+import { REMIT_RULES } from '../remit/classify-line.js';
 
 /** Every rule the engine applies, by id: the source of `sgrt-billing rules` and docs/rules.md. */
 export const RULE_CATALOGUE: readonly RuleMeta[] = [
@@ -50,4 +51,5 @@ export const RULE_CATALOGUE: readonly RuleMeta[] = [
   PAYER_002,
   PAYER_003,
   PAYER_004,
+  ...REMIT_RULES,
 ];

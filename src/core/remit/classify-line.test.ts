@@ -1,0 +1,235 @@
+import { describe, expect, it } from 'vitest';
+import type { Adjustment, RemitClaim, RemitServiceLine } from '../model/remittance.js';
+import { classifyLine } from './classify-line.js';
+import type { RemitCategory } from './remit-category.js';
+import type { ExpectedPayment, RemitLineInput, SentCharge } from './remit-line.js';
+import { DEFAULT_REMIT_OPTIONS, remitOptionsSchema } from './remit-options.js';
+
+const adj = (group: string, reason: string, amountCents: number): Adjustment => ({
+  group,
+  reason,
+  amountCents,
+  quantity: null,
+});
+
+function input(over: {
+  code?: string;
+  modifiers?: string[];
+  submitted?: string | null;
+  charge?: number;
+  paid?: number;
+  adjustments?: Adjustment[];
+  claimAdjustments?: Adjustment[];
+  claimStatus?: string;
+  allowed?: number | null;
+  dos?: string;
+  sent?: Partial<SentCharge> | null;
+  expected?: Partial<ExpectedPayment>;
+  options?: Partial<typeof DEFAULT_REMIT_OPTIONS>;
+}): RemitLineInput {
+  const code = over.code ?? '77412';
+  const line: RemitServiceLine = {
+    procedure: { code, modifiers: over.modifiers ?? [] },
+    submitted: over.submitted ? { code: over.submitted, modifiers: over.modifiers ?? [] } : null,
+    chargeCents: over.charge ?? 60000,
+    paidCents: over.paid ?? 39146,
+    units: 1,
+    submittedUnits: null,
+    dateOfService: over.dos ?? '2026-03-10',
+    adjustments: over.adjustments ?? [],
+    remarks: [],
+    allowedCents: over.allowed ?? null,
+    lineControlNumber: null,
+    location: 'r.835:ST[1]/2100[1]/2110[1]',
+  };
+  const claim: RemitClaim = {
+    patientControlNumber: 'PCN-1',
+    status: over.claimStatus ?? '1',
+    chargeCents: line.chargeCents,
+    paidCents: line.paidCents,
+    patientResponsibilityCents: null,
+    payerClaimControlNumber: null,
+    facilityType: null,
+    memberId: null,
+    statementFrom: null,
+    statementTo: null,
+    adjustments: over.claimAdjustments ?? [],
+    remarks: [],
+    lines: [line],
+    location: 'r.835:ST[1]/2100[1]',
+  };
+  const charge: SentCharge | null =
+    over.sent === null
+      ? null
+      : {
+          code: over.submitted ?? code,
+          modifiers: over.modifiers ?? [],
+          units: 1,
+          dateOfService: line.dateOfService!,
+          placeOfService: '11',
+          igrtModifierRule: 'required',
+          authorization: null,
+          ...over.sent,
+        };
+  return {
+    claim,
+    line,
+    charge,
+    expected: {
+      cents: 39146,
+      basis: 'medicare',
+      medicareCents: 39146,
+      lowerLevelCents: 31764,
+      ...over.expected,
+    },
+    options: remitOptionsSchema.parse({ ...over.options }),
+  };
+}
+
+describe('classifyLine: the 2026 payer problems on an 835 line', () => {
+  const cases: [string, Parameters<typeof input>[0], RemitCategory, string | null][] = [
+    ['77412 paid in full', {}, 'paid-as-expected', null],
+    [
+      'paid + patient responsibility meets the expectation',
+      { paid: 31000, adjustments: [adj('PR', '2', 8146)] },
+      'paid-as-expected',
+      null,
+    ],
+    [
+      'SVC06 77412, SVC01 77407',
+      { code: '77407', submitted: '77412', paid: 31764 },
+      'downcoded',
+      'REMIT-003',
+    ],
+    ['CARC 150 on 77412', { paid: 31764, adjustments: [adj('CO', '150', 28236)] }, 'downcoded', 'REMIT-003'],
+    [
+      '77412 paid at the 77407 rate',
+      { paid: 31764, adjustments: [adj('CO', '45', 28236)] },
+      'downcoded',
+      'REMIT-003',
+    ],
+    [
+      '77387-26 paid 0 as bundled',
+      { code: '77387', modifiers: ['26'], charge: 5000, paid: 0, adjustments: [adj('CO', '97', 5000)] },
+      'igrt-professional-denied',
+      'REMIT-002',
+    ],
+    [
+      '77412 paid 0 under CO-45 only',
+      { paid: 0, adjustments: [adj('CO', '45', 60000)] },
+      'zero-paid-no-denial-code',
+      'REMIT-004',
+    ],
+    [
+      '77412 paid 0 under CO-45 at the claim level',
+      { paid: 0, claimAdjustments: [adj('CO', '45', 60000)] },
+      'zero-paid-no-denial-code',
+      'REMIT-004',
+    ],
+    [
+      '2026 DOS denied CO-197 on a 2025 authorization',
+      {
+        paid: 0,
+        adjustments: [adj('CO', '197', 60000)],
+        sent: { authorization: { number: 'A1', obtainedOn: '2025-12-15', validFrom: '2025-12-15' } },
+      },
+      'authorization-2025',
+      'REMIT-001',
+    ],
+    [
+      'CO-197 on a 2026 authorization is another denial',
+      {
+        paid: 0,
+        adjustments: [adj('CO', '197', 60000)],
+        sent: { authorization: { number: 'A2', obtainedOn: '2026-01-05', validFrom: '2026-01-05' } },
+      },
+      'other-denial',
+      'REMIT-005',
+    ],
+    [
+      '77412 paid 0 under CO-16',
+      { paid: 0, adjustments: [adj('CO', '16', 60000)] },
+      'other-denial',
+      'REMIT-005',
+    ],
+    ['claim denied (status 4) without a CAS', { paid: 0, claimStatus: '4' }, 'other-denial', 'REMIT-005'],
+    [
+      '77407 paid 80% of expected',
+      { code: '77407', paid: 25411, expected: { cents: 31764, lowerLevelCents: 7949 } },
+      'underpaid',
+      'REMIT-006',
+    ],
+    [
+      '77407 paid 96% of expected (inside the margin)',
+      { code: '77407', paid: 30500, expected: { cents: 31764, lowerLevelCents: 7949 } },
+      'paid-as-expected',
+      null,
+    ],
+    [
+      'no expectation known: paid is not judged',
+      { code: '77407', paid: 100, expected: { cents: null, medicareCents: null, lowerLevelCents: null } },
+      'paid-as-expected',
+      null,
+    ],
+  ];
+  it.each(cases)('%s', (_name, over, category, ruleId) => {
+    const c = classifyLine(input(over));
+    expect(c.category).toBe(category);
+    expect(c.ruleId).toBe(ruleId);
+  });
+
+  it('flags 77387-26 paid at about half of Medicare', () => {
+    const c = classifyLine(
+      input({
+        code: '77387',
+        modifiers: ['26'],
+        charge: 5000,
+        paid: 1800,
+        expected: { cents: 3674, medicareCents: 3674, lowerLevelCents: null },
+      }),
+    );
+    expect(c).toMatchObject({
+      category: 'underpaid',
+      flags: ['half-of-medicare'],
+      expectedCents: 3674,
+      allowedCents: 1800,
+    });
+  });
+
+  it('flags a delivery payment near the pre-2015 amount the practice entered', () => {
+    const c = classifyLine(
+      input({
+        code: '77407',
+        paid: 20000,
+        expected: { cents: 31764, lowerLevelCents: 7949 },
+        options: { pre2015Cents: { '77407': 19500 } },
+      }),
+    );
+    expect(c.flags).toEqual(['pre-2015-level']);
+  });
+
+  it('tells what to do about 77387 by the payer’s modifier rule', () => {
+    const base = { code: '77387', charge: 5000, paid: 0, adjustments: [adj('CO', '4', 5000)] };
+    expect(
+      classifyLine(input({ ...base, modifiers: [], sent: { igrtModifierRule: 'required' } })).nextAction,
+    ).toMatch(/requires modifier 26/);
+    expect(
+      classifyLine(input({ ...base, modifiers: ['26'], sent: { igrtModifierRule: 'omit' } })).nextAction,
+    ).toMatch(/without it/);
+    expect(
+      classifyLine(input({ ...base, modifiers: ['26'], sent: { igrtModifierRule: 'required' } })).nextAction,
+    ).toMatch(/Appeal/);
+  });
+
+  it('reports the adjustments and the allowed amount', () => {
+    const c = classifyLine(
+      input({ paid: 30000, adjustments: [adj('CO', '45', 20000), adj('PR', '1', 9146)], allowed: null }),
+    );
+    expect(c).toMatchObject({
+      carcs: ['CO-45', 'PR-1'],
+      allowedCents: 39146,
+      billedCents: 60000,
+      paidCents: 30000,
+    });
+  });
+});
