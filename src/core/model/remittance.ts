@@ -58,6 +58,8 @@ export interface RemitClaim {
   facilityType: string | null;
   /** NM1*QC09 / NM1*IL09: the member id (an identifier; never shown in messages). */
   memberId: string | null;
+  /** 2100 REF*G1: the prior authorization number the payer applied, when it states one. */
+  priorAuthorization?: string | null;
   /** DTM*232/233 statement period. */
   statementFrom: string | null;
   statementTo: string | null;
