@@ -1,0 +1,187 @@
+import type { X12Delimiters, X12Junk, X12Token } from './x12-types.js';
+
+/** A segment longer than this (characters) is junk: real 5010 segments are a few hundred at most. */
+export const MAX_SEGMENT_LENGTH = 100_000;
+/** The ISA header is 106 characters when its elements have their fixed widths; allow padding drift. */
+const MAX_ISA_LENGTH = 400;
+
+// Single-byte decoding keeps 1 character = 1 byte, so string positions are byte offsets. X12 is
+// ASCII (basic and extended character sets); other bytes survive as their windows-1252 characters.
+const decoder = new TextDecoder('latin1');
+
+const isWhitespace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+const isAlphanumeric = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const I = 73;
+const S = 83;
+const A = 65;
+
+/**
+ * Push-based X12 segment splitter: feed byte chunks with `push`, then `end`; each complete segment (or
+ * run of unreadable bytes) is handed to `emit` as soon as its terminator has been seen. Only the
+ * unfinished tail of a chunk is carried over, so memory stays flat whatever the file size. Each chunk
+ * is decoded once (single-byte) and segments are split with native string search; the delimiters are
+ * read from each ISA header, so several interchanges with different delimiters can follow each other.
+ */
+export class X12Splitter {
+  private buf = '';
+  /** File offset of `buf[0]`. */
+  private base = 0;
+  private delimiters: X12Delimiters | null = null;
+  private index = 0;
+  private junk: X12Junk | null = null;
+  /** After a too-long segment: its remaining bytes up to the next terminator are junk too. */
+  private skipping = false;
+
+  constructor(private readonly emit: (token: X12Token) => void) {}
+
+  push(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
+    const text = decoder.decode(chunk);
+    this.buf = this.buf.length === 0 ? text : this.buf + text;
+    this.run(false);
+  }
+
+  end(): void {
+    this.run(true);
+    this.flushJunk();
+  }
+
+  private run(final: boolean): void {
+    const buf = this.buf;
+    const len = buf.length;
+    let pos = 0;
+    if (this.skipping && this.delimiters !== null) {
+      const end = buf.indexOf(this.delimiters.segment);
+      pos = end < 0 ? len : end + 1;
+      this.addJunk(0, pos, 'segment-too-long');
+      this.skipping = end < 0;
+    }
+    for (;;) {
+      while (pos < len && isWhitespace(buf.charCodeAt(pos))) pos++;
+      if (pos >= len) break;
+      if (len - pos < 4 && !final) break; // could be the start of "ISA*"
+      if (
+        buf.charCodeAt(pos) === I &&
+        buf.charCodeAt(pos + 1) === S &&
+        buf.charCodeAt(pos + 2) === A &&
+        pos + 3 < len &&
+        !isAlphanumeric(buf.charCodeAt(pos + 3))
+      ) {
+        const header = readIsaHeader(buf, pos, final);
+        if (header === 'more') break;
+        if (header === 'bad') {
+          this.delimiters = null;
+          const next = buf.indexOf('ISA', pos + 3);
+          const stop = next < 0 ? (final ? len : Math.max(pos + 3, len - 3)) : next;
+          this.addJunk(pos, stop - pos, 'bad-isa');
+          pos = stop;
+          continue;
+        }
+        this.delimiters = header.delimiters;
+        this.segment(pos, header.end);
+        pos = header.end + 1;
+        continue;
+      }
+      const d = this.delimiters;
+      if (d === null) {
+        const next = buf.indexOf('ISA', pos + 1);
+        const stop = next < 0 ? (final ? len : Math.max(pos, len - 3)) : next;
+        if (stop > pos) this.addJunk(pos, stop - pos, 'outside-interchange');
+        if (next < 0 && !final) {
+          pos = stop;
+          break;
+        }
+        pos = stop;
+        continue;
+      }
+      let end = buf.indexOf(d.segment, pos);
+      if (end < 0) {
+        if (!final) {
+          if (len - pos > MAX_SEGMENT_LENGTH) {
+            this.addJunk(pos, len - pos, 'segment-too-long');
+            this.skipping = true;
+            pos = len;
+          }
+          break;
+        }
+        end = len; // the last segment of the file, without its terminator
+      }
+      if (end - pos > MAX_SEGMENT_LENGTH) this.addJunk(pos, end - pos, 'segment-too-long');
+      else this.segment(pos, end);
+      pos = end + 1;
+    }
+    this.buf = pos >= len ? '' : buf.slice(pos);
+    this.base += Math.min(pos, len);
+  }
+
+  private segment(start: number, end: number): void {
+    const d = this.delimiters!;
+    let stop = end;
+    while (stop > start && (this.buf.charCodeAt(stop - 1) === 13 || this.buf.charCodeAt(stop - 1) === 10))
+      stop--;
+    if (stop === start) return;
+    this.flushJunk();
+    const elements = this.buf.slice(start, stop).split(d.element);
+    this.emit({
+      kind: 'segment',
+      id: elements[0]!,
+      elements,
+      index: ++this.index,
+      offset: this.base + start,
+      delimiters: d,
+    });
+  }
+
+  private addJunk(start: number, length: number, reason: X12Junk['reason']): void {
+    const offset = this.base + start;
+    const j = this.junk;
+    if (j !== null && j.reason === reason && j.offset + j.length === offset) j.length += length;
+    else {
+      this.flushJunk();
+      this.junk = { kind: 'junk', offset, length, reason };
+    }
+  }
+
+  private flushJunk(): void {
+    if (this.junk !== null) this.emit(this.junk);
+    this.junk = null;
+  }
+}
+
+/**
+ * The delimiters of the ISA header at `pos`: the element separator follows "ISA"; after the 16th
+ * separator come ISA16 (one character, the component separator) and the segment terminator.
+ */
+function readIsaHeader(
+  buf: string,
+  pos: number,
+  final: boolean,
+): { delimiters: X12Delimiters; end: number } | 'more' | 'bad' {
+  const element = buf[pos + 3]!;
+  if (isWhitespace(element.charCodeAt(0))) return 'bad';
+  let at = pos + 3;
+  for (let n = 1; n < 16; n++) {
+    at = buf.indexOf(element, at + 1);
+    if (at < 0 || at - pos > MAX_ISA_LENGTH) {
+      return at < 0 && !final && buf.length - pos <= MAX_ISA_LENGTH ? 'more' : 'bad';
+    }
+  }
+  if (at + 2 >= buf.length) return final ? 'bad' : 'more';
+  const component = buf[at + 1]!;
+  const segment = buf[at + 2]!;
+  const distinct = new Set([element, component, segment]).size === 3;
+  if (!distinct || isAlphanumeric(component.charCodeAt(0)) || isAlphanumeric(segment.charCodeAt(0)))
+    return 'bad';
+  if (isWhitespace(component.charCodeAt(0))) return 'bad';
+  // ISA11: the repetition separator in 5010; `U` (US EDI community) in 4010.
+  const isa11 = buf.slice(pos, at).split(element)[11] ?? '';
+  const c = isa11.charCodeAt(0);
+  const repetition =
+    isa11.length === 1 &&
+    !isAlphanumeric(c) &&
+    !isWhitespace(c) &&
+    ![element, component, segment].includes(isa11)
+      ? isa11
+      : null;
+  return { delimiters: { element, repetition, component, segment }, end: at + 2 };
+}
