@@ -1,0 +1,61 @@
+import { DEFAULT_DELIMITERS, type X12Envelope } from './claim-types.js';
+import { SegmentList, x12Date } from './write-segments.js';
+
+/**
+ * One interchange with one functional group (GS01 `HC`, health care claim) and one transaction set:
+ * ISA … GS … ST … SE … GE … IEA. SE01 counts the segments from ST to SE inclusive; SE02, GE02 and IEA02
+ * repeat the control numbers of ST02, GS06 and ISA13. `body` adds the segments between ST and SE.
+ */
+export function writeInterchange(
+  envelope: X12Envelope,
+  /** GS08 and ST03: `005010X222A1` (837P) or `005010X223A2` (837I). */
+  version: string,
+  body: (segments: SegmentList) => void,
+): string {
+  const d = envelope.delimiters ?? DEFAULT_DELIMITERS;
+  const s = new SegmentList(d);
+  const [date = '', time = ''] = envelope.created.split('T');
+  const hhmm = time.replace(':', '');
+  const icn = String(envelope.interchangeControlNumber).padStart(9, '0');
+  const gcn = String(envelope.groupControlNumber);
+  const st = envelope.transactionSetControlNumber;
+
+  // ISA is fixed width: ISA02/ISA04 10 spaces (no authorization/security information), ISA06/ISA08 15.
+  s.add(
+    'ISA',
+    '00',
+    ' '.repeat(10),
+    '00',
+    ' '.repeat(10),
+    envelope.sender.qualifier,
+    envelope.sender.id.padEnd(15),
+    envelope.receiver.qualifier,
+    envelope.receiver.id.padEnd(15),
+    x12Date(date).slice(2),
+    hhmm,
+    d.repetition,
+    '00501',
+    icn,
+    envelope.acknowledgmentRequested ? '1' : '0',
+    envelope.usage ?? 'P',
+    d.component,
+  );
+  s.add(
+    'GS',
+    'HC',
+    envelope.sender.applicationCode ?? envelope.sender.id,
+    envelope.receiver.applicationCode ?? envelope.receiver.id,
+    x12Date(date),
+    hhmm,
+    gcn,
+    'X',
+    version,
+  );
+  const start = s.length;
+  s.add('ST', '837', st, version);
+  body(s);
+  s.add('SE', String(s.length - start + 1), st);
+  s.add('GE', '1', gcn);
+  s.add('IEA', '1', icn);
+  return s.segments.map((seg) => `${seg}${d.segment}${d.segmentSuffix}`).join('');
+}
