@@ -1,0 +1,239 @@
+import type { ReadResult } from '../../core/model/input-problem.js';
+import type { RemitClaim, RemitServiceLine, Remittance } from '../../core/model/remittance.js';
+import {
+  claimRemarks,
+  readAdjustments,
+  readProcedure,
+  readProviderAdjustments,
+} from './assemble-835-parts.js';
+import { X12Fields } from './x12-fields.js';
+import { element, type X12Segment } from './x12-types.js';
+import type { InputProblem } from '../../core/model/input-problem.js';
+
+/** The claim as read: the model's fields plus REF*G1, the prior authorization the payer names. */
+export type RemitClaimRead = RemitClaim & { priorAuthorization: string | null };
+
+type Loop = 'header' | '1000A' | '1000B' | '2000' | '2100' | '2110' | 'PLB';
+
+/**
+ * Loop assembly of one 835 transaction set (005010X221A1), fed segment by segment between ST and SE:
+ * header (BPR, TRN), 1000A payer (N1*PR, REF*2U), 1000B payee (N1*PE, REF*TJ), 2000 (LX), 2100 claims
+ * (CLP, CAS, NM1*QC/IL, DTM*232/233, REF*G1, MOA/MIA remarks), 2110 lines (SVC, DTM*472/150, CAS,
+ * REF*6R, AMT*B6, LQ*HE) and PLB. Other segments (N3, N4, PER, TS3, QTY, …) are skipped.
+ */
+export class Remittance835Builder {
+  private readonly f = new X12Fields();
+  private readonly value: Remittance;
+  private loop: Loop = 'header';
+  private claim: RemitClaimRead | null = null;
+  private line: RemitServiceLine | null = null;
+  private claims = 0;
+  private lines = 0;
+  private lx = 0;
+  private sawBpr = false;
+
+  constructor(private readonly location: string) {
+    this.value = {
+      traceNumber: null,
+      payerTraceId: null,
+      totalPaidCents: 0,
+      handling: null,
+      paymentDate: null,
+      payer: { name: null, id: null },
+      payee: { name: null, npi: null, taxId: null },
+      claims: [],
+      providerAdjustments: [],
+      location,
+    };
+  }
+
+  accept(seg: X12Segment): void {
+    const f = this.f;
+    const at = this.where();
+    switch (seg.id) {
+      case 'BPR':
+        this.sawBpr = true;
+        this.value.handling = f.text(seg, 1);
+        this.value.totalPaidCents = f.requiredCents(seg, 2, this.location);
+        // BPR16 payment (effective) date: informative only, so an unreadable one is a warning.
+        this.value.paymentDate = f.date(seg, 16, this.location, true);
+        return;
+      case 'TRN':
+        if (this.loop !== 'header') return;
+        this.value.traceNumber = f.text(seg, 2);
+        this.value.payerTraceId = f.text(seg, 3);
+        return;
+      case 'N1':
+        return this.n1(seg);
+      case 'REF':
+        return this.ref(seg);
+      case 'LX':
+        this.closeClaim();
+        this.lx++;
+        this.loop = '2000';
+        return;
+      case 'CLP':
+        return this.clp(seg);
+      case 'SVC':
+        return this.svc(seg);
+      case 'CAS':
+        return this.cas(seg, at);
+      case 'NM1':
+        if (this.loop === '2100' && this.claim !== null) {
+          // 2100 NM1*QC patient / NM1*IL insured: NM109 the member id (IL, the subscriber's, wins).
+          const q = element(seg, 1);
+          if (q === 'IL' || (q === 'QC' && this.claim.memberId === null))
+            this.claim.memberId = f.text(seg, 9);
+        }
+        return;
+      case 'DTM':
+        return this.dtm(seg, at);
+      case 'MOA':
+      case 'MIA':
+        if (this.loop === '2100' && this.claim !== null) this.claim.remarks.push(...claimRemarks(seg));
+        return;
+      case 'AMT':
+        if (this.loop === '2110' && this.line !== null && element(seg, 1) === 'B6')
+          this.line.allowedCents = f.cents(seg, 2, at);
+        return;
+      case 'LQ':
+        if (this.loop === '2110' && this.line !== null && element(seg, 1) === 'HE') {
+          const code = f.text(seg, 2);
+          if (code !== null) this.line.remarks.push(code);
+        }
+        return;
+      case 'PLB':
+        this.closeClaim();
+        this.loop = 'PLB';
+        this.value.providerAdjustments.push(...readProviderAdjustments(seg, `${this.location}/PLB`, f));
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** The set's remittance, or its problems (with the envelope's) when any value could not be read. */
+  finish(envelope: readonly InputProblem[]): ReadResult<Remittance> {
+    this.closeClaim();
+    const f = this.f;
+    if (!this.sawBpr) f.problems.add(`${this.location}/BPR`, 'BPR financial information is missing');
+    f.problems.addAll(envelope);
+    if (f.problems.total > 0) return { ok: false, problems: f.problems.list(this.location) };
+    return { ok: true, value: this.value, warnings: f.warnings.list(this.location) };
+  }
+
+  private where(): string {
+    if (this.loop === '2110') return this.line!.location;
+    if (this.loop === '2100') return this.claim!.location;
+    if (this.loop === '2000') return `${this.location}/2000[${this.lx}]`;
+    if (this.loop === '1000A' || this.loop === '1000B') return `${this.location}/${this.loop}`;
+    return this.location;
+  }
+
+  private n1(seg: X12Segment): void {
+    const f = this.f;
+    const entity = element(seg, 1);
+    if (entity === 'PR') {
+      this.loop = '1000A';
+      this.value.payer.name = f.text(seg, 2);
+      // N103 XV (CMS plan id) and other ids: the payer id when REF*2U does not give one.
+      this.value.payer.id ??= f.text(seg, 4);
+    } else if (entity === 'PE') {
+      this.loop = '1000B';
+      this.value.payee.name = f.text(seg, 2);
+      const q = element(seg, 3);
+      if (q === 'XX') this.value.payee.npi = f.text(seg, 4);
+      else if (q === 'FI') this.value.payee.taxId = f.text(seg, 4);
+    }
+  }
+
+  private ref(seg: X12Segment): void {
+    const q = element(seg, 1);
+    const v = this.f.text(seg, 2);
+    if (this.loop === '1000A' && q === '2U') this.value.payer.id = v;
+    else if (this.loop === '1000B' && q === 'TJ') this.value.payee.taxId = v;
+    else if (this.loop === '2100' && q === 'G1') this.claim!.priorAuthorization = v;
+    else if (this.loop === '2110' && q === '6R') this.line!.lineControlNumber = v;
+  }
+
+  private clp(seg: X12Segment): void {
+    this.closeClaim();
+    const f = this.f;
+    const at = `${this.location}/2100[${++this.claims}]`;
+    this.lines = 0;
+    this.loop = '2100';
+    this.claim = {
+      patientControlNumber: f.required(seg, 1, at),
+      status: f.required(seg, 2, at),
+      chargeCents: f.requiredCents(seg, 3, at),
+      paidCents: f.requiredCents(seg, 4, at),
+      patientResponsibilityCents: f.cents(seg, 5, at),
+      payerClaimControlNumber: f.text(seg, 7),
+      facilityType: f.text(seg, 8),
+      memberId: null,
+      statementFrom: null,
+      statementTo: null,
+      adjustments: [],
+      remarks: [],
+      lines: [],
+      location: at,
+      priorAuthorization: null,
+    };
+  }
+
+  private svc(seg: X12Segment): void {
+    const f = this.f;
+    if (this.claim === null) {
+      f.problems.add(`${this.where()}/SVC`, 'SVC service line before any CLP claim');
+      return;
+    }
+    const at = `${this.claim.location}/2110[${++this.lines}]`;
+    this.loop = '2110';
+    // SVC01 adjudicated procedure; SVC06: the submitted one when the payer changed it (e.g. 77412 → 77407).
+    const procedure = readProcedure(seg, 1, at, f) ?? { code: '', modifiers: [] };
+    this.line = {
+      procedure,
+      submitted: readProcedure(seg, 6, at, f),
+      chargeCents: f.requiredCents(seg, 2, at),
+      paidCents: f.requiredCents(seg, 3, at),
+      units: f.quantity(seg, 5, at) ?? 1, // SVC05 units paid; 1 when absent
+      submittedUnits: f.quantity(seg, 7, at),
+      dateOfService: null,
+      adjustments: [],
+      remarks: [],
+      allowedCents: null,
+      lineControlNumber: null,
+      location: at,
+    };
+    this.claim.lines.push(this.line);
+  }
+
+  private cas(seg: X12Segment, at: string): void {
+    if (this.loop === '2110' && this.line !== null)
+      this.line.adjustments.push(...readAdjustments(seg, at, this.f));
+    else if (this.loop === '2100' && this.claim !== null)
+      this.claim.adjustments.push(...readAdjustments(seg, at, this.f));
+    else this.f.problems.add(`${at}/CAS`, 'CAS adjustment outside a claim or service line');
+  }
+
+  private dtm(seg: X12Segment, at: string): void {
+    const q = element(seg, 1);
+    if (this.loop === '2110' && this.line !== null) {
+      // 2110 DTM*472 service date; DTM*150 (period start) when no 472 is given.
+      if (q === '472') this.line.dateOfService = this.f.date(seg, 2, at);
+      else if (q === '150') this.line.dateOfService ??= this.f.date(seg, 2, at);
+    } else if (this.loop === '2100' && this.claim !== null) {
+      if (q === '232') this.claim.statementFrom = this.f.date(seg, 2, at);
+      else if (q === '233') this.claim.statementTo = this.f.date(seg, 2, at);
+    }
+  }
+
+  private closeClaim(): void {
+    const claim = this.claim;
+    if (claim === null) return;
+    for (const l of claim.lines) l.dateOfService ??= claim.statementFrom;
+    this.value.claims.push(claim);
+    this.claim = null;
+    this.line = null;
+  }
+}
