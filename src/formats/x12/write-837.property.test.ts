@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Claim, ClaimFile, X12Delimiters } from './claim-types.js';
+import { readClaims837FromBytes } from './read-837.js';
 import { write837i } from './write-837i.js';
 import { write837p } from './write-837p.js';
 import { exampleClaimFile } from './write-837-example.js';
@@ -160,6 +161,53 @@ describe('837 writers on random claims', () => {
           if (!r.ok) expect(r.problems.map((p) => p.location)).toContain(`claims[0].${path}`);
         },
       ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('read back with our 837 reader as the same claims (write → read round trip)', () => {
+    fc.assert(
+      fc.property(file, ({ claims, delimiters: d, flavour }) => {
+        const f = build(claims, d, flavour);
+        const r = write(f, flavour);
+        if (!r.ok) throw new Error(JSON.stringify(r.problems));
+        const back = readClaims837FromBytes(new TextEncoder().encode(r.value), 'out.837');
+        expect(back.problems).toEqual([]);
+        expect(back.warnings).toEqual([]);
+        expect(back.sets).toHaveLength(1);
+        const set = back.sets[0]!;
+        expect(set.kind).toBe(flavour === '837P' ? 'professional' : 'institutional');
+        expect(set.version).toBe(flavour === '837P' ? '005010X222A1' : '005010X223A2');
+        expect(
+          set.claims.map((c) => ({
+            ...c,
+            location: undefined,
+            lines: c.lines.map((l) => ({ ...l, location: undefined })),
+          })),
+        ).toEqual(
+          claims.map((c) => ({
+            patientControlNumber: c.patientControlNumber,
+            totalChargeCents: c.lines.reduce((sum, l) => sum + l.chargeCents, 0),
+            facilityCode: flavour === '837P' ? c.placeOfService : c.facilityTypeCode,
+            facilityQualifier: flavour === '837P' ? 'B' : 'A',
+            frequency: '1',
+            priorAuthorization: c.priorAuthorization ?? null,
+            diagnosisCodes: c.diagnosisCodes,
+            memberId: c.subscriber.memberId,
+            billingProviderNpi: f.billingProvider.npi,
+            location: undefined,
+            lines: c.lines.map((l) => ({
+              revenueCode: flavour === '837I' ? l.revenueCode : null,
+              procedure: { code: l.procedureCode, modifiers: l.modifiers },
+              chargeCents: l.chargeCents,
+              units: l.units,
+              dateOfService: l.dateOfService,
+              lineControlNumber: l.lineControlNumber,
+              location: undefined,
+            })),
+          })),
+        );
+      }),
       { numRuns: 100 },
     );
   });
