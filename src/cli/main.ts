@@ -80,6 +80,26 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (opts) => setExit(await (await import('./commands/serve.js')).runServe(opts)));
 
   program
+    .command('remit')
+    .description(
+      'classify every service line of X12 835 remittances: paid as expected, downcoded, 77387 denied, hidden zero payment, 2025 authorization, underpaid, other denial',
+    )
+    .argument('<files...>', '835 files or folders')
+    .option('--format <format>', 'json, ndjson or table', 'table')
+    .option(
+      '--pos <code>',
+      'place of service of the claims: 11 freestanding, 19 or 22 hospital outpatient',
+      '11',
+    )
+    .option('--payer <profile>', 'payer profile id (default, medicare, uhc, evicore, …)', 'default')
+    .option('--profiles <file>', 'a JSON file with more payer profiles')
+    .option('--authorizations <file>', "the practice's authorizations CSV (matched by the claims' REF*G1)")
+    .option('--underpayment-margin <percent>', 'how far below the expected amount counts as underpaid', '5')
+    .action(async (files, opts) =>
+      setExit(await (await import('./commands/remit.js')).runRemit(files, opts)),
+    );
+
+  program
     .command('rules')
     .description('list the rule catalogue: id, severity, title and the source each rule encodes')
     .option('--format <format>', 'json or table', 'json')

@@ -1,0 +1,134 @@
+import type { InputProblem } from '../../core/model/input-problem.js';
+import type { Remittance } from '../../core/model/remittance.js';
+import { type PayerProfile, modifier26RuleOn } from '../../core/payers/payer-profile.js';
+import type { RateTable } from '../../core/rates/rate-table.js';
+import { classifyLine } from '../../core/remit/classify-line.js';
+import { expectedForLine } from '../../core/remit/expected-for-line.js';
+import type { LineClassification } from '../../core/remit/remit-category.js';
+import type { RemitOptions } from '../../core/remit/remit-options.js';
+import { createReadStream } from 'node:fs';
+import { readRemittances } from '../../formats/x12/read-835.js';
+import { InputError } from '../engine-context.js';
+import { listExportFiles } from '../import/read-export-files.js';
+
+/** A prior authorization the claims may name (835 REF*G1), from the practice's authorization export. */
+export interface KnownAuthorization {
+  number: string;
+  obtainedOn: string | null;
+  validFrom: string | null;
+}
+
+export interface RemitSettings {
+  /** Where the services were delivered: 11 freestanding (MPFS), 19/22 hospital outpatient (OPPS). */
+  placeOfService: string;
+  profile: PayerProfile;
+  rates: RateTable;
+  options: RemitOptions;
+  authorizations: ReadonlyMap<string, KnownAuthorization>;
+}
+
+/** One classified service line (the rows of `sgrt-billing remit`). */
+export interface RemitRow extends LineClassification {
+  file: string;
+  payer: string | null;
+  traceNumber: string | null;
+  paymentDate: string | null;
+  claim: string;
+  line: number;
+  dateOfService: string | null;
+  code: string;
+  modifiers: string[];
+  submittedCode: string;
+  location: string;
+}
+
+export interface RemitRun {
+  files: number;
+  transactions: number;
+  lines: number;
+  /** Transactions or files that could not be read, with their location (the rest were analysed). */
+  problems: InputProblem[];
+}
+
+/**
+ * `sgrt-billing remit <file.835…>`: read each 835 (streamed) and classify every service line against
+ * what it should have paid, handing each row to `onRow` as it is read. Without the practice's database
+ * the charges are taken from the lines themselves (SVC06, else SVC01) in the given place of service and
+ * payer profile; authorizations come from the practice's export, matched by the claim's REF*G1.
+ */
+export async function analyzeRemittanceFiles(
+  paths: readonly string[],
+  settings: RemitSettings,
+  onRow: (row: RemitRow) => void,
+): Promise<RemitRun> {
+  const { files, missing } = await listExportFiles(paths);
+  const problems: InputProblem[] = missing.map((m) => ({ location: m, message: 'no such file or folder' }));
+  let transactions = 0;
+  let lines = 0;
+  for (const file of files) {
+    // Streamed: a 500 MB remittance file is read in chunks, one transaction set at a time.
+    for await (const result of readRemittances(createReadStream(file), file)) {
+      if (!result.ok) {
+        problems.push(...result.problems);
+        continue;
+      }
+      transactions++;
+      for (const row of classifyRemittance(file, result.value, settings)) {
+        lines++;
+        onRow(row);
+      }
+    }
+  }
+  if (transactions === 0) {
+    throw new InputError(
+      problems.length ? problems : [{ location: paths.join(', '), message: 'no 835 transaction found' }],
+    );
+  }
+  return { files: files.length, transactions, lines, problems };
+}
+
+export function classifyRemittance(file: string, r: Remittance, settings: RemitSettings): RemitRow[] {
+  return r.claims.flatMap((claim) =>
+    claim.lines.map((line, i) => {
+      const submitted = line.submitted ?? line.procedure;
+      const dateOfService = line.dateOfService ?? claim.statementFrom;
+      const auth = claim.priorAuthorization
+        ? (settings.authorizations.get(claim.priorAuthorization) ?? null)
+        : null;
+      const classification = classifyLine({
+        claim,
+        line,
+        charge: {
+          code: submitted.code,
+          modifiers: submitted.modifiers,
+          units: line.submittedUnits ?? line.units,
+          dateOfService: dateOfService ?? '',
+          placeOfService: settings.placeOfService,
+          igrtModifierRule: modifier26RuleOn(settings.profile, dateOfService ?? '9999-12-31'),
+          authorization: auth,
+        },
+        expected: expectedForLine(
+          settings.rates,
+          settings.placeOfService,
+          submitted,
+          line.submittedUnits ?? line.units,
+        ),
+        options: settings.options,
+      });
+      return {
+        file,
+        payer: r.payer.name,
+        traceNumber: r.traceNumber,
+        paymentDate: r.paymentDate,
+        claim: claim.patientControlNumber,
+        line: i + 1,
+        dateOfService,
+        code: line.procedure.code,
+        modifiers: line.procedure.modifiers,
+        submittedCode: submitted.code,
+        location: line.location,
+        ...classification,
+      };
+    }),
+  );
+}
