@@ -48,11 +48,15 @@ export function checkPtpEdits(
       findings.push(notChecked(day[0]!, date));
       continue;
     }
+    const reported = new Set<string>();
     for (const col1 of day) {
       for (const col2 of day) {
         if (col1 === col2 || col1.code.toUpperCase() === col2.code.toUpperCase()) continue;
         const edit = activeEdit(release.ptp.get(pairKey(col1.code, col2.code)), date);
-        if (!edit) continue;
+        // One finding per column 2 line and column 1 code (77412 and 77412-76 deny 77407 once).
+        const seen = `${col2.subject}|${col1.code.toUpperCase()}`;
+        if (!edit || reported.has(seen)) continue;
+        reported.add(seen);
         const used = [...col1.modifiers, ...col2.modifiers]
           .map((m) => m.toUpperCase())
           .find((m) => bypass.has(m));
