@@ -116,12 +116,17 @@ export class X12Splitter {
 
   private segment(start: number, end: number): void {
     const d = this.delimiters!;
+    const buf = this.buf;
     let stop = end;
-    while (stop > start && (this.buf.charCodeAt(stop - 1) === 13 || this.buf.charCodeAt(stop - 1) === 10))
+    while (
+      stop > start &&
+      buf.charCodeAt(stop - 1) <= 13 &&
+      (buf.charCodeAt(stop - 1) === 13 || buf.charCodeAt(stop - 1) === 10)
+    )
       stop--;
     if (stop === start) return;
-    this.flushJunk();
-    const elements = this.buf.slice(start, stop).split(d.element);
+    if (this.junk !== null) this.flushJunk();
+    const elements = buf.slice(start, stop).split(d.element);
     this.emit({
       kind: 'segment',
       id: elements[0]!,
