@@ -5,8 +5,8 @@ import { BUNDLED_PROFILES } from '../../core/payers/bundled-profiles.js';
 import type { Claim } from './claim-types.js';
 import { write837i } from './write-837i.js';
 import { write837p } from './write-837p.js';
-import { exampleClaim, exampleClaimFile } from './write-837-example.js';
-import { splitX12 } from './write-837-test-split.js';
+import { exampleClaim, exampleClaimFile } from '../../../test/support/x12/claim-file-example.js';
+import { splitX12 } from '../../../test/support/x12/split-x12.js';
 
 // The mapping the app does: a draft plus the patient's demographics and the providers → a claim.
 const toClaim = (d: ClaimDraft, i: number): Claim => ({

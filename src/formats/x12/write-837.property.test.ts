@@ -4,8 +4,8 @@ import type { Claim, ClaimFile, X12Delimiters } from './claim-types.js';
 import { readClaims837FromBytes } from './read-837.js';
 import { write837i } from './write-837i.js';
 import { write837p } from './write-837p.js';
-import { exampleClaimFile } from './write-837-example.js';
-import { splitX12 } from './write-837-test-split.js';
+import { exampleClaimFile } from '../../../test/support/x12/claim-file-example.js';
+import { splitX12 } from '../../../test/support/x12/split-x12.js';
 
 const SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -.,/#&()';
 const word = (min: number, max: number) =>

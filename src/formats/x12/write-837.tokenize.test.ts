@@ -3,8 +3,8 @@ import type { X12Delimiters } from './claim-types.js';
 import { tokenizeX12Bytes } from './tokenize-x12.js';
 import { write837i } from './write-837i.js';
 import { write837p } from './write-837p.js';
-import { exampleClaim, exampleClaimFile } from './write-837-example.js';
-import { splitX12 } from './write-837-test-split.js';
+import { exampleClaim, exampleClaimFile } from '../../../test/support/x12/claim-file-example.js';
+import { splitX12 } from '../../../test/support/x12/split-x12.js';
 
 // Until `read-837.ts` exists: the written files go through the project's own X12 tokenizer cleanly.
 const DELIMITERS: X12Delimiters[] = [

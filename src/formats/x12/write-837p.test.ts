@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DELIMITERS } from './claim-types.js';
 import { write837p } from './write-837p.js';
-import { exampleClaim, exampleClaimFile } from './write-837-example.js';
-import { segmentKey, splitX12 } from './write-837-test-split.js';
+import { exampleClaim, exampleClaimFile } from '../../../test/support/x12/claim-file-example.js';
+import { segmentKey, splitX12 } from '../../../test/support/x12/split-x12.js';
 
 const SAMPLES = '../shared/fixtures/x12/linuxforhealth-x12/837_005010X222A2';
 

@@ -1,4 +1,4 @@
-import type { Claim, ClaimFile } from './claim-types.js';
+import type { Claim, ClaimFile } from '../../../src/formats/x12/claim-types.js';
 
 /**
  * A small synthetic claim file (made-up names, ids and NPIs that pass the shape checks): the tests' base
