@@ -66,12 +66,13 @@ export function readCmsTable<F extends string, T>(
   for (let record = scanner.next(); record; record = scanner.next()) {
     if (isBlankRecord(record)) continue;
     const row = new RowReader<F>(source, record, match);
-    if (row.text(key) === '' || row.isHeaderRepeat(specs)) {
+    if (row.isHeaderRepeat(specs)) {
       skipped++;
       continue;
     }
     if (specs.every((s) => !s.required || s.field === key || row.text(s.field) === '')) {
-      // A note or footer written in the first column: no data in any other required column.
+      // A note or footer (in the first column or elsewhere): no data in the other required columns. A row
+      // with data but an empty code or contractor is a problem (reported by the row's reader), not a note.
       warnings.add(row.location, 'a line with no values in the required columns (a note?) is skipped');
       skipped++;
       continue;

@@ -101,3 +101,19 @@ describe('readLocalities', () => {
     );
   });
 });
+
+describe('rows without a contractor', () => {
+  it('are a problem when they hold data, not silently skipped', () => {
+    const r = readLocalities(
+      csv([
+        ['MAC', 'Locality Number', 'State', 'Fee Schedule Area'],
+        ['99901', '01', 'X', 'AREA ONE'],
+        ['', '02', '', 'AREA TWO'],
+      ]),
+      'l.csv',
+    );
+    expect(!r.ok && r.problems).toEqual([
+      { location: 'l.csv:line 3, column "MAC"', message: 'empty: a value is required' },
+    ]);
+  });
+});
