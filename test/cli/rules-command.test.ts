@@ -21,7 +21,7 @@ describe('sgrt-billing rules', () => {
     const ids = RULE_CATALOGUE.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const r of RULE_CATALOGUE) {
-      expect(r.id).toMatch(/^(CODE|DOC|PAYER|REMIT|CLAIM|EDIT)-\d{3}$/);
+      expect(r.id).toMatch(/^(CODE|DOC|PAYER|AUTH|REMIT|CLAIM|EDIT)-\d{3}$/);
       expect(r.source.length).toBeGreaterThan(10);
     }
   });

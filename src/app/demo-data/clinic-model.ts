@@ -261,7 +261,7 @@ export const DEFECT_RULES: Readonly<Record<DefectKind, string | null>> = {
   'dibh-only-necessity': 'DOC-002',
   'unsigned-amm-order': 'DOC-001',
   'deleted-code-posted': 'CODE-009',
-  'grandfathered-authorization': null,
+  'grandfathered-authorization': 'AUTH-001',
   'evicore-breast-criteria': 'PAYER-002',
   'twice-daily': null,
   'twice-daily-short-break': 'CODE-008',

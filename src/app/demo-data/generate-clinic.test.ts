@@ -70,7 +70,7 @@ describe('demo clinic: 40 patients over 30 treatment days', () => {
   it('ground truth: valid course documents and headers, every kind of course, synthetic people', () => {
     for (const c of g.courses) {
       expect(courseSchema.parse(JSON.parse(JSON.stringify(c)))).toEqual(c);
-      const { fractions: _f, orders: _o, necessity: _n, ...header } = c;
+      const { fractions: _f, orders: _o, necessity: _n, authorizations: _a, ...header } = c;
       expect(courseHeaderSchema.safeParse(header).success).toBe(true);
       expect(c.facility).toEqual({ timeZone: 'America/New_York', placeOfService: '11' });
       expect(c.patient.id).toMatch(/^SYN0\d{4}$/);

@@ -55,6 +55,20 @@ export function groundTruthCourse(c: SimCourse): Course {
     plan: doc.plan,
     orders: doc.orders,
     necessity: doc.necessity,
+    authorizations: c.authorization
+      ? [
+          {
+            number: c.authorization.number,
+            payer: PAYERS[c.payer].name,
+            codes: c.authorization.codes,
+            fractionsAuthorized: c.authorization.fractions,
+            validFrom: c.authorization.validFrom,
+            validTo: c.authorization.validTo,
+            obtainedOn: c.authorization.obtainedOn,
+            status: c.authorization.status,
+          },
+        ]
+      : [],
     fractions: doc.fractions,
     schedule: doc.schedule,
   });

@@ -29,6 +29,7 @@ interface Draft {
   fractions: DraftFraction[];
   orders: Course['orders'];
   necessity: Course['necessity'];
+  authorizations: Course['authorizations'];
 }
 
 /** Monitoring or a document belongs to a fraction when it falls within this margin of the fraction's beams. */
@@ -52,6 +53,7 @@ export function linkCourses(records: ExportRecords): { courses: Course[]; unlink
       fractions: [],
       orders: [],
       necessity: null,
+      authorizations: [],
     };
     byPatient.set(header.patient.id, [...(byPatient.get(header.patient.id) ?? []), draft]);
     return draft;
@@ -75,6 +77,33 @@ export function linkCourses(records: ExportRecords): { courses: Course[]; unlink
     });
     return null;
   };
+
+  // Authorizations → every course of the patient (the audit matches them by date and code).
+  for (const { source, table } of records.authorizations) {
+    for (const a of table.authorizations) {
+      const courses = byPatient.get(a.patientId);
+      if (!courses) {
+        unlinked.push({
+          source,
+          what: `authorization on line ${a.line}`,
+          reason: 'no course for this patient in courses.json',
+        });
+        continue;
+      }
+      for (const draft of courses) {
+        draft.authorizations.push({
+          number: a.authorizationNumber,
+          payer: a.payer,
+          codes: a.codes.map((c) => [c.code, ...c.modifiers].join('-')),
+          fractionsAuthorized: a.fractionsAuthorized,
+          validFrom: a.validFrom,
+          validTo: a.validTo,
+          obtainedOn: a.obtainedOn,
+          ...(a.status ? { status: a.status } : {}),
+        });
+      }
+    }
+  }
 
   // Treatment records → fractions.
   const deliveries = groupBeamDeliveries(records.dicom);
@@ -315,5 +344,11 @@ function toCourse(draft: Draft): Course {
     imageGuidance: igPlanned || f.review ? { performed: true, review: f.review } : null,
     ...(f.postedCodes.length ? { postedCodes: [...new Set(f.postedCodes)] } : {}),
   }));
-  return { ...draft.header, orders: draft.orders, necessity: draft.necessity, fractions };
+  return {
+    ...draft.header,
+    orders: draft.orders,
+    necessity: draft.necessity,
+    authorizations: draft.authorizations,
+    fractions,
+  };
 }

@@ -45,7 +45,7 @@ export async function relinkPractice(
     }
   }
   // Authorizations are kept per patient for the claim checks and remittance analysis (issue #5).
-  const unknownPatients = await saveAuthorizations(
+  await saveAuthorizations(
     trx,
     practiceId,
     records.authorizations.flatMap(({ table }) =>
@@ -61,7 +61,7 @@ export async function relinkPractice(
       })),
     ),
   );
-  return { courses: saved, fractions, unlinked: unlinked.length + unknownPatients, byStatus };
+  return { courses: saved, fractions, unlinked: unlinked.length, byStatus };
 }
 
 function latestHeaders(headers: readonly CourseHeader[]): CourseHeader[] {

@@ -1,3 +1,4 @@
+import { authorizationFindings } from '../authorizations/authorization-findings.js';
 import { type DayLine, dayLines } from '../coding/day-lines.js';
 import { selectCodes } from '../coding/select-codes.js';
 import type { BillingLine } from '../model/billing-line.js';
@@ -136,6 +137,12 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
       signatureDeadline: deadline ? iso(deadline.at) : null,
     };
   });
+  // Authorizations: warnings before the claim goes out (fractions are in delivery order here).
+  const byAuthorization = authorizationFindings(course.authorizations, fractions);
+  for (const f of fractions) {
+    const more = byAuthorization.get(f.fractionId);
+    if (more) f.findings = sortFindings([...f.findings, ...more]);
+  }
   if (anyMotionManagement)
     courseFindings.push(documentationElementsFinding(elements, profile, courseSubject));
   return {

@@ -122,6 +122,21 @@ export const fractionSchema = z
   })
   .strict();
 
+export const authorizationSchema = z
+  .object({
+    number: z.string().min(1),
+    payer: z.string().optional(),
+    codes: z
+      .array(z.string().regex(/^[0-9A-Z]{5}(-[0-9A-Z]{2})*$/))
+      .describe('Authorized codes with modifiers, e.g. 77412, 77387-26.'),
+    fractionsAuthorized: z.number().int().min(0),
+    validFrom: calendarDate,
+    validTo: calendarDate,
+    obtainedOn: calendarDate,
+    status: z.enum(['approved', 'pending', 'denied', 'expired', 'cancelled']).optional(),
+  })
+  .strict();
+
 export const planSchema = z
   .object({
     id: z.string().min(1),
@@ -159,6 +174,10 @@ export const courseSchema = z
     plan: planSchema,
     orders: z.array(orderSchema).default([]),
     necessity: necessitySchema.nullable(),
+    authorizations: z
+      .array(authorizationSchema)
+      .default([])
+      .describe("The patient's prior authorizations for this course's payer (from the practice's export)."),
     fractions: z.array(fractionSchema),
     schedule: z
       .array(z.object({ date: calendarDate, beamOn: localDateTime }).strict())
@@ -173,12 +192,18 @@ export type Fraction = z.infer<typeof fractionSchema>;
 export type MonitoringSession = z.infer<typeof monitoringSessionSchema>;
 export type Signature = z.infer<typeof signatureSchema>;
 export type Plan = z.infer<typeof planSchema>;
+export type Authorization = z.infer<typeof authorizationSchema>;
 
 /**
  * What the billing system knows about a course before any export is read (`courses.json` of an import
  * folder): patient, payer, plan and schedule. Fractions, orders, signatures and the necessity note come
  * from the clinic's exports and are linked in by `sgrt-billing import`.
  */
-export const courseHeaderSchema = courseSchema.omit({ fractions: true, orders: true, necessity: true });
+export const courseHeaderSchema = courseSchema.omit({
+  fractions: true,
+  orders: true,
+  necessity: true,
+  authorizations: true,
+});
 export const courseHeadersDocumentSchema = z.array(courseHeaderSchema);
 export type CourseHeader = z.infer<typeof courseHeaderSchema>;

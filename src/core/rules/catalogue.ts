@@ -24,6 +24,7 @@ import { PAYER_002 } from '../payers/rules/payer-002-evicore-breast.js';
 import { PAYER_003 } from '../payers/rules/payer-003-fraction-limit.js';
 import { PAYER_004 } from '../payers/rules/payer-004-known-profile.js';
 import { REMIT_RULES } from '../remit/classify-line.js';
+import { AUTH_RULES } from '../authorizations/authorization-rules.js';
 import { CLAIM_RULES } from '../claims/claim-rules.js';
 import { EDIT_001 } from '../edits/edit-001-ncci-ptp.js';
 import { EDIT_002 } from '../edits/edit-002-mue.js';
@@ -54,6 +55,7 @@ export const RULE_CATALOGUE: readonly RuleMeta[] = [
   PAYER_002,
   PAYER_003,
   PAYER_004,
+  ...AUTH_RULES,
   ...CLAIM_RULES,
   EDIT_001,
   EDIT_002,

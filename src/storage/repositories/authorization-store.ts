@@ -13,15 +13,15 @@ export interface AuthorizationToSave {
 }
 
 /**
- * Store authorizations by patient and number (a later export of the same number replaces it). Returns
- * how many name a patient the practice has no course for (they are not stored).
+ * Store authorizations by patient and number (a later export of the same number replaces it). One for a
+ * patient the practice has no course for is not stored (the import lists it as unlinked).
  */
 export async function saveAuthorizations(
   trx: Trx,
   practiceId: string,
   authorizations: readonly AuthorizationToSave[],
-): Promise<number> {
-  if (!authorizations.length) return 0;
+): Promise<void> {
+  if (!authorizations.length) return;
   const patients = await trx
     .selectFrom('patients')
     .select(['id', 'mrn'])
@@ -29,13 +29,9 @@ export async function saveAuthorizations(
     .where('mrn', 'in', [...new Set(authorizations.map((a) => a.patientMrn))])
     .execute();
   const byMrn = new Map(patients.map((p) => [p.mrn, p.id]));
-  let unknown = 0;
   for (const a of authorizations) {
     const patientId = byMrn.get(a.patientMrn);
-    if (!patientId) {
-      unknown++;
-      continue;
-    }
+    if (!patientId) continue;
     await trx
       .insertInto('authorizations')
       .values({
@@ -61,5 +57,4 @@ export async function saveAuthorizations(
       )
       .execute();
   }
-  return unknown;
 }
