@@ -3,7 +3,6 @@ import { applyChargeChanges, type ChargeChange } from '../../storage/repositorie
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { AppError } from '../app-errors.js';
-import { holdReasons } from '../queries/fractions.js';
 
 export interface ChargeStatusRequest {
   fractionIds: readonly string[];
@@ -66,7 +65,7 @@ export async function setChargeStatus(
       if (request.action === 'release' && f.status === 'hold') {
         skipped.push({
           fractionId: f.id,
-          reason: `still held by the audit: ${holdReasons(f.audit as FractionAudit).join(', ')}`,
+          reason: `still held by the audit: ${(f.audit as FractionAudit).reasons.join(', ')}`,
         });
         continue;
       }

@@ -45,20 +45,22 @@ export async function dashboard(
       .groupBy('ch.code')
       .orderBy('ch.code')
       .execute(),
+    // The rules that hold each fraction (FractionAudit.reasons), not every warning it carries.
     inPeriod
-      .innerJoin('findings as fi', 'fi.fraction_id', 'f.id')
+      .innerJoin(sql<{ rule_id: string }>`jsonb_array_elements_text(f.audit -> 'reasons')`.as('r'), (join) =>
+        join.onTrue(),
+      )
       .where('f.status', '=', 'hold')
-      .where('fi.severity', '!=', 'info')
       .select([
-        'fi.rule_id',
+        sql<string>`r`.as('rule_id'),
         sql<string>`count(distinct f.id)`.as('fractions'),
         sql<string>`coalesce(sum((select sum(ch.expected_cents) from charges ch where ch.fraction_id = f.id and ch.status != 'void')), 0)`.as(
           'cents',
         ),
       ])
-      .groupBy('fi.rule_id')
+      .groupBy(sql`r`)
       .orderBy(sql`count(distinct f.id)`, 'desc')
-      .orderBy('fi.rule_id')
+      .orderBy(sql`r`)
       .limit(TOP_REASONS)
       .execute(),
     inPeriod

@@ -152,15 +152,10 @@ export async function fractionRows(
       date: r.date_of_service,
       status: r.status as FractionStatus,
       codes: audit.lines.map(lineLabel),
-      reasons: holdReasons(audit),
+      reasons: audit.reasons,
       atRiskCents: Number(r.at_risk ?? 0),
       signatureDeadline: r.signature_deadline ? new Date(r.signature_deadline).toISOString() : null,
       chargeStatus: (r.charge_status ?? 'void') as ChargeStatus | 'mixed',
     };
   });
-}
-
-/** Rule ids of the findings that hold or downgrade a fraction (warnings and errors). */
-export function holdReasons(audit: Pick<FractionAudit, 'findings'>): string[] {
-  return [...new Set(audit.findings.filter((f) => f.severity !== 'info').map((f) => f.ruleId))];
 }

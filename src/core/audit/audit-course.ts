@@ -39,6 +39,8 @@ export interface FractionAudit {
   number: number;
   date: string;
   status: FractionStatus;
+  /** The rules whose findings made the status: they hold it, or downgrade it (none when ready). */
+  reasons: string[];
   /** What to bill once any hold is resolved (after downgrades). */
   lines: BillingLine[];
   findings: Finding[];
@@ -126,12 +128,16 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
       : effects.has('downgrade-delivery') || effects.has('drop-igrt')
         ? 'downgrade'
         : 'ready';
+    const decisive = (o: Outcome) =>
+      status === 'hold' ? o.effects.includes('hold') : status === 'downgrade' && o.effects.length > 0;
+    const reasons = [...new Set(outcomes.filter(decisive).flatMap((o) => o.findings.map((f) => f.ruleId)))];
     return {
       courseId: course.courseId,
       fractionId: timeline.fraction.id,
       number: timeline.fraction.number,
       date: timeline.fraction.date,
       status,
+      reasons,
       lines,
       findings: sortFindings([...coding.findings, ...outcomes.flatMap((o) => o.findings)]),
       signatureDeadline: deadline ? iso(deadline.at) : null,

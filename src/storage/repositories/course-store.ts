@@ -325,7 +325,6 @@ async function saveCharges(
     : [];
   const wanted: WantedCharge[] = fractions.flatMap((fa) => {
     const fractionId = fractionIds.get(fa.fractionId)!;
-    const reasons = [...new Set(fa.findings.filter((f) => f.severity !== 'info').map((f) => f.ruleId))];
     return fa.lines.map((l) => ({
       fractionId,
       code: l.code,
@@ -336,7 +335,7 @@ async function saveCharges(
       reason:
         fa.status === 'ready'
           ? null
-          : `${fa.status === 'hold' ? 'held' : 'downgraded'}: ${reasons.join(', ')}`,
+          : `${fa.status === 'hold' ? 'held' : 'downgraded'}: ${fa.reasons.join(', ')}`,
     }));
   });
   const changes = diffCharges(
