@@ -4,7 +4,7 @@ import { write837i } from './write-837i.js';
 import { exampleClaim, exampleClaimFile } from '../../../test/support/x12/claim-file-example.js';
 import { segmentKey, splitX12 } from '../../../test/support/x12/split-x12.js';
 
-const SAMPLES = '../shared/fixtures/x12/linuxforhealth-x12/837_005010X223A3';
+const SAMPLES = 'test/fixtures/x12/linuxforhealth-x12/837_005010X223A3';
 
 const written = (file = exampleClaimFile('837I')) => {
   const r = write837i(file);

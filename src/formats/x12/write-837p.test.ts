@@ -5,7 +5,7 @@ import { write837p } from './write-837p.js';
 import { exampleClaim, exampleClaimFile } from '../../../test/support/x12/claim-file-example.js';
 import { segmentKey, splitX12 } from '../../../test/support/x12/split-x12.js';
 
-const SAMPLES = '../shared/fixtures/x12/linuxforhealth-x12/837_005010X222A2';
+const SAMPLES = 'test/fixtures/x12/linuxforhealth-x12/837_005010X222A2';
 
 const written = (file = exampleClaimFile('837P')) => {
   const r = write837p(file);

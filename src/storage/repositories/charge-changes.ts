@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChargeChange } from './charge-diff.js';
+import { chunks } from './insert-chunks.js';
 import type { Trx } from './course-store.js';
 
 export type { ChargeChange };
@@ -12,30 +13,30 @@ export async function applyChargeChanges(
   at: string,
   actor: string,
 ): Promise<void> {
+  const history: { charge_id: string; status: string; reason: string | null; actor: string; at: string }[] =
+    [];
+  const inserts = changes.flatMap((c) => {
+    if (c.kind !== 'insert') return [];
+    const id = randomUUID();
+    history.push({ charge_id: id, status: c.charge.status, reason: c.charge.reason, actor, at });
+    return [
+      {
+        id,
+        practice_id: practiceId,
+        fraction_id: c.charge.fractionId,
+        code: c.charge.code,
+        modifiers: c.charge.modifiers,
+        units: c.charge.units,
+        expected_cents: c.charge.expectedCents,
+        status: c.charge.status,
+        reason: c.charge.reason,
+        updated_at: at,
+      },
+    ];
+  });
+  for (const chunk of chunks(inserts)) await trx.insertInto('charges').values(chunk).execute();
   for (const c of changes) {
-    if (c.kind === 'insert') {
-      const id = randomUUID();
-      await trx
-        .insertInto('charges')
-        .values({
-          id,
-          practice_id: practiceId,
-          fraction_id: c.charge.fractionId,
-          code: c.charge.code,
-          modifiers: c.charge.modifiers,
-          units: c.charge.units,
-          expected_cents: c.charge.expectedCents,
-          status: c.charge.status,
-          reason: c.charge.reason,
-          updated_at: at,
-        })
-        .execute();
-      await trx
-        .insertInto('charge_status_history')
-        .values({ charge_id: id, status: c.charge.status, reason: c.charge.reason, actor, at })
-        .execute();
-      continue;
-    }
+    if (c.kind === 'insert') continue;
     await trx
       .updateTable('charges')
       .set({
@@ -47,11 +48,7 @@ export async function applyChargeChanges(
       .where('id', '=', c.id)
       .where('practice_id', '=', practiceId)
       .execute();
-    if (c.statusChanged) {
-      await trx
-        .insertInto('charge_status_history')
-        .values({ charge_id: c.id, status: c.status, reason: c.reason, actor, at })
-        .execute();
-    }
+    if (c.statusChanged) history.push({ charge_id: c.id, status: c.status, reason: c.reason, actor, at });
   }
+  for (const chunk of chunks(history)) await trx.insertInto('charge_status_history').values(chunk).execute();
 }

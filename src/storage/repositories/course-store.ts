@@ -5,6 +5,7 @@ import type { Course, Fraction, Signature } from '../../core/model/course.js';
 import type { Finding } from '../../core/model/finding.js';
 import type { Database } from '../schema.js';
 import { applyChargeChanges } from './charge-changes.js';
+import { chunks } from './insert-chunks.js';
 import { diffCharges, type WantedCharge } from './charge-diff.js';
 
 export type Trx = Transaction<Database>;
@@ -65,36 +66,38 @@ export async function saveCourse(trx: Trx, practiceId: string, save: CourseToSav
   const courseId = courseRow.id;
 
   const byId = new Map(course.fractions.map((f) => [f.id, f]));
-  const fractionIds = new Map<string, string>();
-  for (const fa of audit.fractions) {
-    const row = await trx
-      .insertInto('fractions')
-      .values({
-        id: randomUUID(),
-        practice_id: practiceId,
-        course_id: courseId,
-        fraction_key: fa.fractionId,
-        number: fa.number,
-        date_of_service: fa.date,
-        status: fa.status,
-        first_beam_on: save.firstBeamOn.get(fa.fractionId) ?? null,
-        signature_deadline: fa.signatureDeadline,
-        audit: json(fa),
-      })
-      .onConflict((oc) =>
-        oc.columns(['course_id', 'fraction_key']).doUpdateSet((eb) => ({
-          number: eb.ref('excluded.number'),
-          date_of_service: eb.ref('excluded.date_of_service'),
-          status: eb.ref('excluded.status'),
-          first_beam_on: eb.ref('excluded.first_beam_on'),
-          signature_deadline: eb.ref('excluded.signature_deadline'),
-          audit: eb.ref('excluded.audit'),
-        })),
-      )
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    fractionIds.set(fa.fractionId, row.id);
-  }
+  // One statement per table and course (not per fraction): the import's cost is its round trips.
+  const fractionRows = audit.fractions.length
+    ? await trx
+        .insertInto('fractions')
+        .values(
+          audit.fractions.map((fa) => ({
+            id: randomUUID(),
+            practice_id: practiceId,
+            course_id: courseId,
+            fraction_key: fa.fractionId,
+            number: fa.number,
+            date_of_service: fa.date,
+            status: fa.status,
+            first_beam_on: save.firstBeamOn.get(fa.fractionId) ?? null,
+            signature_deadline: fa.signatureDeadline,
+            audit: json(fa),
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(['course_id', 'fraction_key']).doUpdateSet((eb) => ({
+            number: eb.ref('excluded.number'),
+            date_of_service: eb.ref('excluded.date_of_service'),
+            status: eb.ref('excluded.status'),
+            first_beam_on: eb.ref('excluded.first_beam_on'),
+            signature_deadline: eb.ref('excluded.signature_deadline'),
+            audit: eb.ref('excluded.audit'),
+          })),
+        )
+        .returning(['id', 'fraction_key'])
+        .execute()
+    : [];
+  const fractionIds = new Map(fractionRows.map((r) => [r.fraction_key, r.id]));
   const kept = [...fractionIds.values()];
   // Fractions no longer in the linked course (a record withdrawn from the chart) go with their rows.
   await trx
@@ -108,13 +111,19 @@ export async function saveCourse(trx: Trx, practiceId: string, save: CourseToSav
     await trx.deleteFrom('monitoring_sessions').where('fraction_id', 'in', kept).execute();
   }
   await trx.deleteFrom('findings').where('course_id', '=', courseId).execute();
-  await insertFindings(trx, practiceId, courseId, null, audit.findings);
-  for (const fa of audit.fractions) {
-    const fractionId = fractionIds.get(fa.fractionId)!;
-    const fraction = byId.get(fa.fractionId);
-    if (fraction) await saveEvidence(trx, fractionId, fraction);
-    await insertFindings(trx, practiceId, courseId, fractionId, fa.findings);
-  }
+  await insertFindings(trx, [
+    ...findingRows(practiceId, courseId, null, audit.findings),
+    ...audit.fractions.flatMap((fa) =>
+      findingRows(practiceId, courseId, fractionIds.get(fa.fractionId)!, fa.findings),
+    ),
+  ]);
+  await saveEvidence(
+    trx,
+    audit.fractions.flatMap((fa) => {
+      const fraction = byId.get(fa.fractionId);
+      return fraction ? [{ fractionId: fractionIds.get(fa.fractionId)!, fraction }] : [];
+    }),
+  );
   await saveDocuments(trx, practiceId, courseId, course, fractionIds);
   await saveCharges(trx, practiceId, audit.fractions, fractionIds, save.auditedAt);
   return courseId;
@@ -146,65 +155,57 @@ function siteLabel(course: Course): string {
   return laterality && laterality !== 'none' ? `${region} (${laterality})` : region;
 }
 
-async function insertFindings(
-  trx: Trx,
+function findingRows(
   practiceId: string,
   courseId: string,
   fractionId: string | null,
   findings: readonly Finding[],
-): Promise<void> {
-  if (!findings.length) return;
-  await trx
-    .insertInto('findings')
-    .values(
-      findings.map((f) => ({
-        practice_id: practiceId,
-        course_id: courseId,
-        fraction_id: fractionId,
-        rule_id: f.ruleId,
-        severity: f.severity,
-        subject: f.subject,
-        message: f.message,
-        evidence: f.evidence ? json(f.evidence) : null,
-        fix: f.fix ?? null,
-      })),
-    )
-    .execute();
+) {
+  return findings.map((f) => ({
+    practice_id: practiceId,
+    course_id: courseId,
+    fraction_id: fractionId,
+    rule_id: f.ruleId,
+    severity: f.severity,
+    subject: f.subject,
+    message: f.message,
+    evidence: f.evidence ? json(f.evidence) : null,
+    fix: f.fix ?? null,
+  }));
 }
 
-async function saveEvidence(trx: Trx, fractionId: string, fraction: Fraction): Promise<void> {
-  if (fraction.beams.length) {
-    await trx
-      .insertInto('beams')
-      .values(
-        fraction.beams.map((b) => ({
-          fraction_id: fractionId,
-          name: b.name,
-          beam_on: b.beamOn,
-          beam_off: b.beamOff,
-          radiation_type: b.radiationType ?? null,
-        })),
-      )
-      .execute();
-  }
-  if (fraction.monitoring.length) {
-    await trx
-      .insertInto('monitoring_sessions')
-      .values(
-        fraction.monitoring.map((m) => ({
-          fraction_id: fractionId,
-          session_key: m.id,
-          system: m.system,
-          start_local: m.start,
-          end_local: m.end,
-          gating_active: m.gatingActive,
-          thresholds: m.thresholds ? json(m.thresholds) : null,
-          gaps: json(m.gaps),
-          excursions: json(m.excursions),
-        })),
-      )
-      .execute();
-  }
+async function insertFindings(trx: Trx, rows: ReturnType<typeof findingRows>): Promise<void> {
+  for (const chunk of chunks(rows)) await trx.insertInto('findings').values(chunk).execute();
+}
+
+async function saveEvidence(
+  trx: Trx,
+  fractions: readonly { fractionId: string; fraction: Fraction }[],
+): Promise<void> {
+  const beams = fractions.flatMap(({ fractionId, fraction }) =>
+    fraction.beams.map((b) => ({
+      fraction_id: fractionId,
+      name: b.name,
+      beam_on: b.beamOn,
+      beam_off: b.beamOff,
+      radiation_type: b.radiationType ?? null,
+    })),
+  );
+  for (const chunk of chunks(beams)) await trx.insertInto('beams').values(chunk).execute();
+  const sessions = fractions.flatMap(({ fractionId, fraction }) =>
+    fraction.monitoring.map((m) => ({
+      fraction_id: fractionId,
+      session_key: m.id,
+      system: m.system,
+      start_local: m.start,
+      end_local: m.end,
+      gating_active: m.gatingActive,
+      thresholds: m.thresholds ? json(m.thresholds) : null,
+      gaps: json(m.gaps),
+      excursions: json(m.excursions),
+    })),
+  );
+  for (const chunk of chunks(sessions)) await trx.insertInto('monitoring_sessions').values(chunk).execute();
 }
 
 interface DocumentToSave {
@@ -258,54 +259,67 @@ async function saveDocuments(
       ];
     }),
   ];
-  for (const doc of docs) {
-    const row = await trx
-      .insertInto('documents')
-      .values({
-        id: randomUUID(),
-        practice_id: practiceId,
-        course_id: courseId,
-        fraction_id: doc.fractionId,
-        kind: doc.kind,
-        document_key: doc.key,
-        // Signatures made in the app are already laid over the course (audit-and-save.ts).
-        signed: doc.signature !== null,
-      })
-      .onConflict((oc) =>
-        oc.columns(['course_id', 'kind', 'document_key']).doUpdateSet((eb) => ({
-          fraction_id: eb.ref('excluded.fraction_id'),
-          signed: eb.ref('excluded.signed'),
-        })),
-      )
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    // Imported signatures are replaced by what the chart says now; signatures made in the app stay.
-    await trx
-      .deleteFrom('signatures')
-      .where('document_id', '=', row.id)
-      .where('source', '=', 'import')
-      .execute();
-    const appSigned = await trx
-      .selectFrom('signatures')
-      .select('id')
-      .where('document_id', '=', row.id)
-      .where('source', '=', 'app')
-      .executeTakeFirst();
-    if (doc.signature && !appSigned) {
-      await trx
-        .insertInto('signatures')
-        .values({
-          practice_id: practiceId,
-          document_id: row.id,
-          signer_id: doc.signature.signerId,
-          signer_role: doc.signature.role,
-          signed_at: doc.signature.signedAt,
-          source: 'import',
-          user_id: null,
-        })
-        .execute();
-    }
+  // One row per document: a record shared by two fractions keeps the later fraction, as before.
+  const unique = [...new Map(docs.map((d) => [`${d.kind}|${d.key}`, d])).values()];
+  if (!unique.length) return;
+  const rows: { id: string; kind: string; document_key: string }[] = [];
+  for (const chunk of chunks(unique)) {
+    rows.push(
+      ...(await trx
+        .insertInto('documents')
+        .values(
+          chunk.map((doc) => ({
+            id: randomUUID(),
+            practice_id: practiceId,
+            course_id: courseId,
+            fraction_id: doc.fractionId,
+            kind: doc.kind,
+            document_key: doc.key,
+            // Signatures made in the app are already laid over the course (audit-and-save.ts).
+            signed: doc.signature !== null,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(['course_id', 'kind', 'document_key']).doUpdateSet((eb) => ({
+            fraction_id: eb.ref('excluded.fraction_id'),
+            signed: eb.ref('excluded.signed'),
+          })),
+        )
+        .returning(['id', 'kind', 'document_key'])
+        .execute()),
+    );
   }
+  const idOf = new Map(rows.map((r) => [`${r.kind}|${r.document_key}`, r.id]));
+  const ids = rows.map((r) => r.id);
+  // Imported signatures are replaced by what the chart says now; signatures made in the app stay.
+  await trx.deleteFrom('signatures').where('document_id', 'in', ids).where('source', '=', 'import').execute();
+  const appSigned = new Set(
+    (
+      await trx
+        .selectFrom('signatures')
+        .select('document_id')
+        .where('document_id', 'in', ids)
+        .where('source', '=', 'app')
+        .execute()
+    ).map((r) => r.document_id),
+  );
+  const signatures = unique.flatMap((doc) => {
+    const documentId = idOf.get(`${doc.kind}|${doc.key}`)!;
+    return doc.signature && !appSigned.has(documentId)
+      ? [
+          {
+            practice_id: practiceId,
+            document_id: documentId,
+            signer_id: doc.signature.signerId,
+            signer_role: doc.signature.role,
+            signed_at: doc.signature.signedAt,
+            source: 'import',
+            user_id: null,
+          },
+        ]
+      : [];
+  });
+  for (const chunk of chunks(signatures)) await trx.insertInto('signatures').values(chunk).execute();
 }
 
 async function saveCharges(
