@@ -243,3 +243,68 @@ export interface AccessLogEntry {
   patientId: string | null;
   route: string;
 }
+
+/** One service line of an imported 835 with its category (`GET /api/remittances/lines`). */
+export interface RemitLineView {
+  id: string;
+  payer: string | null;
+  paymentDate: string | null;
+  traceNumber: string | null;
+  claim: string;
+  line: number;
+  dateOfService: string | null;
+  /** As adjudicated (SVC01) and as submitted (SVC06, else the same). */
+  code: string;
+  modifiers: string[];
+  submittedCode: string;
+  billedCents: number;
+  paidCents: number;
+  allowedCents: number;
+  expectedCents: number | null;
+  /** paid-as-expected, downcoded, igrt-professional-denied, zero-paid-no-denial-code, authorization-2025, underpaid, other-denial. */
+  category: string;
+  ruleId: string | null;
+  carcs: string[];
+  remarks: string[];
+  flags: string[];
+  message: string;
+  nextAction: string | null;
+  /** The last day to appeal (payment date + the payer's appeal window). */
+  appealBy: string | null;
+  /** The charge and course the line pays, when matched (null: listed as unmatched). */
+  chargeId: string | null;
+  courseId: string | null;
+  patientId: string | null;
+  patientName: string | null;
+  mrn: string | null;
+}
+
+export interface RemitQuery {
+  category?: string | undefined;
+  payer?: string | undefined;
+  matched?: boolean | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+/** Per category and per payer: lines and dollars (`GET /api/remittances/summary`). */
+export interface RemitSummaryView {
+  byCategory: {
+    category: string;
+    lines: number;
+    billedCents: number;
+    paidCents: number;
+    shortCents: number;
+  }[];
+  /** Payer scorecards: denial and downcode rates, underpayment totals. */
+  payers: {
+    payer: string;
+    lines: number;
+    denialRate: number;
+    downcodeRate: number;
+    underpaidCents: number;
+    paidCents: number;
+    expectedCents: number;
+  }[];
+  unmatched: number;
+}
