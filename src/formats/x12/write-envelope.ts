@@ -1,16 +1,25 @@
 import { DEFAULT_DELIMITERS, type X12Envelope } from './claim-types.js';
 import { SegmentList, x12Date } from './write-segments.js';
 
+/** GS01 functional identifier and ST01 transaction set: a claim (HC, 837) or a remittance (HP, 835). */
+export interface TransactionKind {
+  functionalId: 'HC' | 'HP';
+  setId: '837' | '835';
+}
+
+const CLAIM: TransactionKind = { functionalId: 'HC', setId: '837' };
+
 /**
- * One interchange with one functional group (GS01 `HC`, health care claim) and one transaction set:
+ * One interchange with one functional group (GS01 `HC` for claims) and one transaction set:
  * ISA … GS … ST … SE … GE … IEA. SE01 counts the segments from ST to SE inclusive; SE02, GE02 and IEA02
  * repeat the control numbers of ST02, GS06 and ISA13. `body` adds the segments between ST and SE.
  */
 export function writeInterchange(
   envelope: X12Envelope,
-  /** GS08 and ST03: `005010X222A1` (837P) or `005010X223A2` (837I). */
+  /** GS08 and ST03: `005010X222A1` (837P), `005010X223A2` (837I), `005010X221A1` (835). */
   version: string,
   body: (segments: SegmentList) => void,
+  kind: TransactionKind = CLAIM,
 ): string {
   const d = envelope.delimiters ?? DEFAULT_DELIMITERS;
   const s = new SegmentList(d);
@@ -42,7 +51,7 @@ export function writeInterchange(
   );
   s.add(
     'GS',
-    'HC',
+    kind.functionalId,
     envelope.sender.applicationCode ?? envelope.sender.id,
     envelope.receiver.applicationCode ?? envelope.receiver.id,
     x12Date(date),
@@ -52,7 +61,7 @@ export function writeInterchange(
     version,
   );
   const start = s.length;
-  s.add('ST', '837', st, version);
+  s.add('ST', kind.setId, st, version);
   body(s);
   s.add('SE', String(s.length - start + 1), st);
   s.add('GE', '1', gcn);
