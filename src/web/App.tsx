@@ -9,6 +9,7 @@ import { AccessLogPage } from './pages/AccessLog.js';
 import { CoursePage } from './pages/Course.js';
 import { CoursesPage } from './pages/Courses.js';
 import { DashboardPage } from './pages/Dashboard.js';
+import { DenialsPage } from './pages/Denials.js';
 import { ImportsPage } from './pages/Imports.js';
 import { LoginPage } from './pages/Login.js';
 import { NotFoundPage } from './pages/NotFound.js';
@@ -102,6 +103,7 @@ function Routes({ path }: { path: string }) {
   if (match('/courses', path)) return <CoursesPage />;
   const course = match('/courses/:id', path);
   if (course?.['id']) return <CoursePage id={course['id']} />;
+  if (match('/denials', path)) return <DenialsPage />;
   if (match('/imports', path)) return <ImportsPage />;
   if (match('/access-log', path)) return <AccessLogPage />;
   return <NotFoundPage />;

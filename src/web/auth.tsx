@@ -11,6 +11,8 @@ export interface Permissions {
   export: boolean;
   /** Sign SGRT records and IGRT reviews (physician). */
   sign: boolean;
+  /** Read the remittance worklist and payer scorecards (everyone but the physician). */
+  remittances: boolean;
   /** Read the access log (admin). */
   accessLog: boolean;
 }
@@ -21,6 +23,7 @@ export function permissions(role: Role): Permissions {
     upload: role === 'admin' || role === 'coder' || role === 'biller',
     export: role !== 'viewer',
     sign: role === 'physician',
+    remittances: role !== 'physician',
     accessLog: role === 'admin',
   };
 }

@@ -14,6 +14,9 @@ import type {
   FractionRow,
   ImportJobView,
   Page,
+  RemitLineView,
+  RemitQuery,
+  RemitSummaryView,
   SessionView,
   SignatureDue,
 } from '../../app/views.js';
@@ -214,6 +217,12 @@ export const api = {
   },
   importJob(id: string, signal?: AbortSignal): Promise<ImportJobView> {
     return request(`/api/imports/${encodeURIComponent(id)}`, { signal });
+  },
+  remitLines(q: RemitQuery, signal?: AbortSignal): Promise<Page<RemitLineView>> {
+    return request(`/api/remittances/lines${queryString(q)}`, { signal });
+  },
+  remitSummary(signal?: AbortSignal): Promise<RemitSummaryView> {
+    return request('/api/remittances/summary', { signal });
   },
   accessLog(q: { limit?: number; offset?: number }, signal?: AbortSignal): Promise<Page<AccessLogEntry>> {
     return request(`/api/access-log${queryString(q)}`, { signal });

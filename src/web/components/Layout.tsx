@@ -32,8 +32,9 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/holds', label: 'Charges on hold', prefixes: ['/holds', '/fractions'] },
     { to: '/signatures', label: 'Signatures due', prefixes: ['/signatures'] },
     { to: '/courses', label: 'Courses', prefixes: ['/courses'] },
-    { to: '/imports', label: 'Imports', prefixes: ['/imports'] },
   ];
+  if (can.remittances) items.push({ to: '/denials', label: 'Remittances', prefixes: ['/denials'] });
+  items.push({ to: '/imports', label: 'Imports', prefixes: ['/imports'] });
   if (can.accessLog) items.push({ to: '/access-log', label: 'Access log', prefixes: ['/access-log'] });
   const isCurrent = (item: NavItem) =>
     item.prefixes.some((p) => (p === '/' ? path === '/' : path === p || path.startsWith(`${p}/`)));

@@ -7,7 +7,8 @@ import type { DashboardView } from '../../app/views.js';
 import { formatInt, formatPercent, formatShortDate, formatDate } from '../format.js';
 import { useWidth } from '../hooks.js';
 
-function ChartFigure({
+/** A chart's frame: caption, text summary, the drawing and its numbers as a table. */
+export function ChartFigure({
   id,
   caption,
   summary,
