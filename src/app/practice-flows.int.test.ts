@@ -3,6 +3,7 @@ import { ENGINES, openTestDatabase, type TestDatabase } from '../../test/support
 import { testClock, testContext, type TestContext } from '../../test/support/test-context.js';
 import type { Actor } from './app-context.js';
 import { setChargeStatus } from './commands/charge-status.js';
+import { listRemitLines, remitSummary } from './remit/remit-lines.js';
 import { signFraction } from './commands/sign-fraction.js';
 import { exportList } from './exports/export-list.js';
 import { enqueueImport, getImport } from './imports/import-jobs.js';
@@ -128,6 +129,33 @@ describe.each(ENGINES)('practice flows on %s', (engine) => {
     await expect(
       setChargeStatus(t.ctx, coder, { fractionIds: [ready.items[0]!.id], action: 'hold' }),
     ).rejects.toThrow(/reason/);
+  });
+
+  it('shows the demo remittance with every 2026 payer problem, matched to the charges, with the dollars', async () => {
+    const summary = await remitSummary(t.ctx, actor('biller'));
+    const lines = Object.fromEntries(summary.byCategory.map((c) => [c.category, c.lines]));
+    for (const category of [
+      'downcoded',
+      'igrt-professional-denied',
+      'zero-paid-no-denial-code',
+      'authorization-2025',
+      'underpaid',
+      'other-denial',
+    ]) {
+      expect(lines[category], category).toBeGreaterThanOrEqual(1);
+    }
+    expect(lines['paid-as-expected']).toBeGreaterThan(100);
+    expect(summary.unmatched).toBe(0);
+    const down = await listRemitLines(t.ctx, actor('biller'), { category: 'downcoded' });
+    expect(down.items[0]).toMatchObject({
+      code: '77407',
+      submittedCode: '77412',
+      paidCents: 31764,
+      expectedCents: 39146,
+    });
+    expect(down.items[0]!.chargeId).not.toBeNull();
+    const under = (await listRemitLines(t.ctx, actor('biller'), { category: 'underpaid' })).items[0]!;
+    expect(under.paidCents).toBe(Math.round(under.expectedCents! * 0.6));
   });
 
   it('exports worklists as CSV and Excel', async () => {

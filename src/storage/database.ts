@@ -4,6 +4,7 @@ import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import * as initial from './migrations/0001-initial.js';
 import * as worklistIndexes from './migrations/0002-worklist-indexes.js';
+import * as remittanceLines from './migrations/0003-remittance-lines.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -68,7 +69,11 @@ async function openPGlite(dataDir: string | undefined): Promise<OpenDatabase> {
 }
 
 /** The migrations, in order (same SQL on PGlite and PostgreSQL). */
-const MIGRATIONS = { '0001-initial': initial, '0002-worklist-indexes': worklistIndexes };
+const MIGRATIONS = {
+  '0001-initial': initial,
+  '0002-worklist-indexes': worklistIndexes,
+  '0003-remittance-lines': remittanceLines,
+};
 
 export async function migrate(db: Db): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });

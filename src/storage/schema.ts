@@ -211,6 +211,37 @@ export interface ImportsTable {
   imported_at: Instant;
 }
 
+export interface RemitLinesTable {
+  id: Generated<string>;
+  practice_id: string;
+  source: string;
+  payer: string | null;
+  payer_id: string | null;
+  trace_number: string | null;
+  payment_date: CalendarDate | null;
+  claim_pcn: string;
+  line_no: number;
+  date_of_service: CalendarDate | null;
+  code: string;
+  modifiers: string;
+  submitted_code: string;
+  billed_cents: ColumnType<string, number, number>;
+  paid_cents: ColumnType<string, number, number>;
+  allowed_cents: ColumnType<string, number, number>;
+  expected_cents: Cents;
+  category: string;
+  rule_id: string | null;
+  carcs: string;
+  remarks: string;
+  flags: string;
+  message: string;
+  next_action: string | null;
+  appeal_by: CalendarDate | null;
+  charge_id: string | null;
+  course_id: string | null;
+  patient_id: string | null;
+}
+
 export interface AccessLogTable {
   id: Generated<string>;
   at: Instant;
@@ -241,4 +272,5 @@ export interface Database {
   upload_files: UploadFilesTable;
   imports: ImportsTable;
   access_log: AccessLogTable;
+  remit_lines: RemitLinesTable;
 }

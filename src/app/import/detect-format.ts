@@ -7,6 +7,7 @@ import { looksTreatmentHistory } from '../../formats/csv/read-treatment-history.
 import { looksRtBeamsRecord } from '../../formats/dicom/looks-rt-beams-record.js';
 import { looksFhirBundle } from '../../formats/fhir/read-fhir-bundle.js';
 import { looksDftMessages } from '../../formats/hl7v2/read-dft-messages.js';
+import { looksX12Remittance } from '../../formats/x12/looks-x12-835.js';
 
 export const FORMATS = [
   'clinic',
@@ -19,6 +20,7 @@ export const FORMATS = [
   'authorizations',
   'hl7-dft',
   'fhir',
+  'x12-835',
 ] as const;
 export type ExportFormat = (typeof FORMATS)[number];
 
@@ -31,6 +33,7 @@ export function detectFormat(head: Uint8Array, historyMappings?: readonly CsvMap
   if (looksTreatmentReport(head)) return 'alignrt-report';
   if (looksDftMessages(head)) return 'hl7-dft';
   if (looksFhirBundle(head)) return 'fhir';
+  if (looksX12Remittance(head)) return 'x12-835';
   const text = new TextDecoder().decode(head.subarray(0, 512)).trimStart();
   if (text.startsWith('[') && /"courseId"\s*:/.test(text)) return 'course-headers';
   if (text.startsWith('{') && /"facility"\s*:/.test(text) && !/"courseId"\s*:/.test(text)) return 'clinic';

@@ -5,6 +5,7 @@ import type { Authorizations, OrdersSignatures, TreatmentHistory } from '../../f
 import type { RtBeamsRecord } from '../../formats/dicom/rt-record-types.js';
 import type { FhirBundleRead } from '../../formats/fhir/fhir-types.js';
 import type { DftMessage } from '../../formats/hl7v2/dft-types.js';
+import type { Remittance } from '../../core/model/remittance.js';
 
 /** An AlignRT log read and turned into the course model's monitoring session, with its patient. */
 export interface MonitoringLog {
@@ -25,6 +26,8 @@ export interface ExportRecords {
   authorizations: { source: string; table: Authorizations }[];
   charges: DftMessage[];
   fhir: { source: string; bundle: FhirBundleRead }[];
+  /** X12 835 remittances, one per transaction set. */
+  remittances: { source: string; remittance: Remittance }[];
 }
 
 export function emptyRecords(): ExportRecords {
@@ -39,6 +42,7 @@ export function emptyRecords(): ExportRecords {
     authorizations: [],
     charges: [],
     fhir: [],
+    remittances: [],
   };
 }
 
@@ -54,5 +58,6 @@ export function mergeRecords(into: ExportRecords, part: ExportRecords): ExportRe
   into.authorizations.push(...part.authorizations);
   into.charges.push(...part.charges);
   into.fhir.push(...part.fhir);
+  into.remittances.push(...part.remittances);
   return into;
 }

@@ -14,6 +14,7 @@ import { readRtBeamsRecord } from '../../formats/dicom/read-rt-beams-record.js';
 import { readFhirBundle } from '../../formats/fhir/read-fhir-bundle.js';
 import { readDftMessages } from '../../formats/hl7v2/read-dft-messages.js';
 import { validateDocument } from '../../formats/json/validate-document.js';
+import { readRemittancesFromBytes } from '../../formats/x12/read-835.js';
 import { MAX_DOCUMENT_BYTES } from '../input-files.js';
 import { detectFormat, type ExportFormat } from './detect-format.js';
 import { emptyRecords, type ExportRecords, mergeRecords } from './export-records.js';
@@ -232,6 +233,13 @@ async function readOne(
       );
     case 'hl7-dft':
       return take(readDftMessages(bytes, file), (v) => (into.charges.push(...v.messages), v.messages.length));
+    case 'x12-835': {
+      const read = readRemittancesFromBytes(bytes, file);
+      if (!read.remittances.length) return result('failed', 0, read.problems, read.warnings);
+      into.remittances.push(...read.remittances.map((remittance) => ({ source: file, remittance })));
+      // A broken transaction set is reported; the others are imported.
+      return result('read', read.remittances.length, [], [...read.problems, ...read.warnings]);
+    }
     case 'fhir':
       return take(
         readFhirBundle(bytes, file),

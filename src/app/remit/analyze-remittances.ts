@@ -1,10 +1,11 @@
 import type { InputProblem } from '../../core/model/input-problem.js';
-import type { Remittance } from '../../core/model/remittance.js';
+import type { RemitClaim, RemitServiceLine, Remittance } from '../../core/model/remittance.js';
 import { type PayerProfile, modifier26RuleOn } from '../../core/payers/payer-profile.js';
 import type { RateTable } from '../../core/rates/rate-table.js';
 import { classifyLine } from '../../core/remit/classify-line.js';
 import { expectedForLine } from '../../core/remit/expected-for-line.js';
 import type { LineClassification } from '../../core/remit/remit-category.js';
+import type { SentCharge } from '../../core/remit/remit-line.js';
 import type { RemitOptions } from '../../core/remit/remit-options.js';
 import { createReadStream } from 'node:fs';
 import { readRemittances } from '../../formats/x12/read-835.js';
@@ -73,7 +74,7 @@ export async function analyzeRemittanceFiles(
         continue;
       }
       transactions++;
-      for (const row of classifyRemittance(file, result.value, settings)) {
+      for (const row of classifyRemittance(file, result.value, settings, chargeFromLine(settings))) {
         lines++;
         onRow(row);
       }
@@ -87,29 +88,60 @@ export async function analyzeRemittanceFiles(
   return { files: files.length, transactions, lines, problems };
 }
 
-export function classifyRemittance(file: string, r: Remittance, settings: RemitSettings): RemitRow[] {
+/** The charge a line pays: matched to our records (the app), or read off the line itself (the CLI). */
+export interface LineCharge {
+  charge: SentCharge;
+  placeOfService: string;
+  match: { chargeId: string; courseId: string; patientId: string } | null;
+}
+
+export type ChargeResolver = (claim: RemitClaim, line: RemitServiceLine) => LineCharge;
+
+/** Without the practice's records: the line's own procedure, in the settings' setting and payer profile. */
+export function chargeFromLine(settings: RemitSettings): ChargeResolver {
+  return (claim, line) => {
+    const submitted = line.submitted ?? line.procedure;
+    const dateOfService = line.dateOfService ?? claim.statementFrom;
+    return {
+      charge: {
+        code: submitted.code,
+        modifiers: submitted.modifiers,
+        units: line.submittedUnits ?? line.units,
+        dateOfService: dateOfService ?? '',
+        placeOfService: settings.placeOfService,
+        igrtModifierRule: modifier26RuleOn(settings.profile, dateOfService ?? '9999-12-31'),
+        authorization: claim.priorAuthorization
+          ? (settings.authorizations.get(claim.priorAuthorization) ?? null)
+          : null,
+      },
+      placeOfService: settings.placeOfService,
+      match: null,
+    };
+  };
+}
+
+export interface ClassifiedLine extends RemitRow {
+  match: LineCharge['match'];
+}
+
+/** Every service line of one remittance, classified against the charge `chargeFor` finds for it. */
+export function classifyRemittance(
+  file: string,
+  r: Remittance,
+  settings: Pick<RemitSettings, 'rates' | 'options'>,
+  chargeFor: ChargeResolver,
+): ClassifiedLine[] {
   return r.claims.flatMap((claim) =>
     claim.lines.map((line, i) => {
       const submitted = line.submitted ?? line.procedure;
-      const dateOfService = line.dateOfService ?? claim.statementFrom;
-      const auth = claim.priorAuthorization
-        ? (settings.authorizations.get(claim.priorAuthorization) ?? null)
-        : null;
+      const { charge, placeOfService, match } = chargeFor(claim, line);
       const classification = classifyLine({
         claim,
         line,
-        charge: {
-          code: submitted.code,
-          modifiers: submitted.modifiers,
-          units: line.submittedUnits ?? line.units,
-          dateOfService: dateOfService ?? '',
-          placeOfService: settings.placeOfService,
-          igrtModifierRule: modifier26RuleOn(settings.profile, dateOfService ?? '9999-12-31'),
-          authorization: auth,
-        },
+        charge,
         expected: expectedForLine(
           settings.rates,
-          settings.placeOfService,
+          placeOfService,
           submitted,
           line.submittedUnits ?? line.units,
         ),
@@ -122,11 +154,12 @@ export function classifyRemittance(file: string, r: Remittance, settings: RemitS
         paymentDate: r.paymentDate,
         claim: claim.patientControlNumber,
         line: i + 1,
-        dateOfService,
+        dateOfService: line.dateOfService ?? claim.statementFrom,
         code: line.procedure.code,
         modifiers: line.procedure.modifiers,
         submittedCode: submitted.code,
         location: line.location,
+        match,
         ...classification,
       };
     }),

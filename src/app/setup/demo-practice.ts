@@ -6,6 +6,7 @@ import { importFiles, type ImportProgress } from '../imports/import-files.js';
 import { signaturesDue } from '../queries/signatures-due.js';
 import type { Role } from '../views.js';
 import { createPractice } from './create-practice.js';
+import { demoRemittance } from './demo-remittance.js';
 import { demoUploads } from './demo-uploads.js';
 
 /** The demo clinic `npm start` loads: 40 patients over 20 treatment days (about 10 s to import on PGlite). */
@@ -49,7 +50,10 @@ export async function loadDemoPractice(
   const { files, clinic } = await demoUploads(DEMO_CLINIC);
   const practiceId = await createPractice(ctx, { name: 'Demo Radiation Oncology (synthetic)', clinic });
   const imported = await importFiles(ctx, practiceId, files, { onProgress: options.onProgress });
-  const failed = imported.files.filter((f) => f.status === 'failed');
+  // A payer's remittance for what was billable the day before: every 2026 payer problem on one line.
+  const paymentDate = new Date(ctx.now() - 86_400_000).toISOString().slice(0, 10);
+  const remittance = await importFiles(ctx, practiceId, [await demoRemittance(ctx, practiceId, paymentDate)]);
+  const failed = [...imported.files, ...remittance.files].filter((f) => f.status === 'failed');
   if (failed.length) ctx.log.warn({ practiceId, failed: failed.length }, 'demo files failed to import');
 
   const setup = {

@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Remittance } from '../../core/model/remittance.js';
-import type { X12Envelope } from './claim-types.js';
 import { readRemittancesFromBytes } from './read-835.js';
+import type { InterchangeHeader } from './write-envelope.js';
 import { write835 } from './write-835.js';
 
-const ENVELOPE: X12Envelope = {
-  sender: { qualifier: 'ZZ', id: 'SYNPAYER01' },
-  receiver: { qualifier: 'ZZ', id: 'DEMOPRACTICE' },
+const ENVELOPE: InterchangeHeader = {
+  sender: { qualifier: 'ZZ', id: 'SYNPAYER01', name: 'SYNTHETIC PLAN' },
+  receiver: { qualifier: 'ZZ', id: 'DEMOPRACTICE', name: 'DEMO PRACTICE' },
   created: '2026-03-18T09:30',
   interchangeControlNumber: 42,
   groupControlNumber: 42,
   transactionSetControlNumber: '0001',
-  batchReference: 'R-42',
-} as X12Envelope;
+};
 
 const remittance: Remittance = {
   traceNumber: 'EFT-1',

@@ -1,6 +1,5 @@
 import type { Adjustment, Procedure, Remittance } from '../../core/model/remittance.js';
-import type { X12Envelope } from './claim-types.js';
-import { writeInterchange } from './write-envelope.js';
+import { type InterchangeHeader, writeInterchange } from './write-envelope.js';
 import { type Element, formatCents, type SegmentList, x12Date } from './write-segments.js';
 
 /**
@@ -8,7 +7,7 @@ import { type Element, formatCents, type SegmentList, x12Date } from './write-se
  * 835s and does not send them; this writer makes the synthetic remittances of the demo clinic and tests
  * (like the DICOM and PDF writers of the synthetic clinic). Values must not contain the delimiters.
  */
-export function write835(envelope: X12Envelope, r: Remittance): string {
+export function write835(envelope: InterchangeHeader, r: Remittance): string {
   return writeInterchange(
     envelope,
     '005010X221A1',

@@ -7,6 +7,20 @@ export interface TransactionKind {
   setId: '837' | '835';
 }
 
+/** What the ISA/GS/ST envelope needs (an 837 adds its submitter contact and batch reference). */
+export type InterchangeHeader = Pick<
+  X12Envelope,
+  | 'sender'
+  | 'receiver'
+  | 'interchangeControlNumber'
+  | 'groupControlNumber'
+  | 'transactionSetControlNumber'
+  | 'created'
+  | 'usage'
+  | 'acknowledgmentRequested'
+  | 'delimiters'
+>;
+
 const CLAIM: TransactionKind = { functionalId: 'HC', setId: '837' };
 
 /**
@@ -15,7 +29,7 @@ const CLAIM: TransactionKind = { functionalId: 'HC', setId: '837' };
  * repeat the control numbers of ST02, GS06 and ISA13. `body` adds the segments between ST and SE.
  */
 export function writeInterchange(
-  envelope: X12Envelope,
+  envelope: InterchangeHeader,
   /** GS08 and ST03: `005010X222A1` (837P), `005010X223A2` (837I), `005010X221A1` (835). */
   version: string,
   body: (segments: SegmentList) => void,

@@ -1,0 +1,167 @@
+import type { Course } from '../../core/model/course.js';
+import type { Remittance } from '../../core/model/remittance.js';
+import { modifier26RuleOn } from '../../core/payers/payer-profile.js';
+import { DEFAULT_REMIT_OPTIONS } from '../../core/remit/remit-options.js';
+import type { Trx } from '../../storage/repositories/course-store.js';
+import { chunks } from '../../storage/repositories/insert-chunks.js';
+import type { AppContext } from '../app-context.js';
+import { type ChargeResolver, classifyRemittance } from './analyze-remittances.js';
+
+interface CourseRow {
+  id: string;
+  course_key: string;
+  patient_id: string;
+  payer_profile: string;
+  document: unknown;
+}
+
+interface ChargeRow {
+  id: string;
+  course_id: string;
+  code: string;
+  modifiers: string;
+  units: number;
+  date_of_service: string;
+}
+
+/**
+ * Classify every line of the practice's imported remittances against its stored charges and keep the
+ * result (replacing the previous one, inside the import's transaction). A claim is matched to a course
+ * by its patient control number (CLP01 = the course id, or the course id and a suffix after `-`, as our
+ * claims are numbered); a line to a charge by date of service and code as submitted (SVC06, else SVC01),
+ * with modifier 26 kept apart. The same payment sent twice (payer and trace number) counts once.
+ */
+export async function storeRemitLines(
+  ctx: AppContext,
+  trx: Trx,
+  practiceId: string,
+  remittances: readonly { source: string; remittance: Remittance }[],
+  placeOfService: string,
+): Promise<number> {
+  await trx.deleteFrom('remit_lines').where('practice_id', '=', practiceId).execute();
+  const unique = [
+    ...new Map(
+      remittances.map((r, i) => [
+        r.remittance.traceNumber
+          ? `${r.remittance.payer.id ?? r.remittance.payer.name}|${r.remittance.traceNumber}`
+          : `#${i}`,
+        r,
+      ]),
+    ).values(),
+  ];
+  if (!unique.length) return 0;
+  const pcns = unique.flatMap((r) => r.remittance.claims.map((c) => c.patientControlNumber));
+  const keys = [...new Set(pcns.flatMap(prefixes))];
+  const courses: CourseRow[] = keys.length
+    ? await trx
+        .selectFrom('courses')
+        .select(['id', 'course_key', 'patient_id', 'payer_profile', 'document'])
+        .where('practice_id', '=', practiceId)
+        .where('course_key', 'in', keys)
+        .execute()
+    : [];
+  const byKey = new Map(courses.map((c) => [c.course_key, c]));
+  const charges: ChargeRow[] = courses.length
+    ? await trx
+        .selectFrom('charges as ch')
+        .innerJoin('fractions as f', 'f.id', 'ch.fraction_id')
+        .select(['ch.id', 'f.course_id', 'ch.code', 'ch.modifiers', 'ch.units', 'f.date_of_service'])
+        .where('ch.practice_id', '=', practiceId)
+        .where(
+          'f.course_id',
+          'in',
+          courses.map((c) => c.id),
+        )
+        .where('ch.status', '!=', 'void')
+        .execute()
+    : [];
+  const audit = ctx.auditContext(ctx.now());
+  const settings = { rates: audit.rates, options: DEFAULT_REMIT_OPTIONS };
+  const chargeFor: ChargeResolver = (claim, line) => {
+    const course = prefixes(claim.patientControlNumber)
+      .map((k) => byKey.get(k))
+      .find((c) => c !== undefined);
+    const submitted = line.submitted ?? line.procedure;
+    const dateOfService = line.dateOfService ?? claim.statementFrom ?? '';
+    const profile = audit.profiles.get(course?.payer_profile ?? 'default') ?? audit.profiles.get('default')!;
+    const professional = submitted.modifiers.includes('26');
+    const charge = course
+      ? charges.find(
+          (c) =>
+            c.course_id === course.id &&
+            c.date_of_service === dateOfService &&
+            c.code === submitted.code &&
+            c.modifiers.split(',').includes('26') === professional,
+        )
+      : undefined;
+    const authorizations = (course?.document as Course | null)?.authorizations ?? [];
+    const auth =
+      authorizations.find((a) => a.number === claim.priorAuthorization) ??
+      authorizations.find((a) => a.validFrom <= dateOfService && dateOfService <= a.validTo) ??
+      null;
+    return {
+      charge: {
+        code: submitted.code,
+        modifiers: charge ? charge.modifiers.split(',').filter(Boolean) : submitted.modifiers,
+        units: charge?.units ?? line.submittedUnits ?? line.units,
+        dateOfService,
+        placeOfService,
+        igrtModifierRule: modifier26RuleOn(profile, dateOfService || '9999-12-31'),
+        authorization: auth
+          ? { number: auth.number, obtainedOn: auth.obtainedOn, validFrom: auth.validFrom }
+          : null,
+      },
+      placeOfService,
+      match:
+        charge && course ? { chargeId: charge.id, courseId: course.id, patientId: course.patient_id } : null,
+    };
+  };
+  const rows = unique.flatMap(({ source, remittance }) =>
+    classifyRemittance(source, remittance, settings, chargeFor).map((l) => ({
+      practice_id: practiceId,
+      source,
+      payer: l.payer,
+      payer_id: remittance.payer.id,
+      trace_number: l.traceNumber,
+      payment_date: l.paymentDate,
+      claim_pcn: l.claim,
+      line_no: l.line,
+      date_of_service: l.dateOfService,
+      code: l.code,
+      modifiers: l.modifiers.join(','),
+      submitted_code: l.submittedCode,
+      billed_cents: l.billedCents,
+      paid_cents: l.paidCents,
+      allowed_cents: l.allowedCents,
+      expected_cents: l.expectedCents,
+      category: l.category,
+      rule_id: l.ruleId,
+      carcs: l.carcs.join(','),
+      remarks: l.remarks.join(','),
+      flags: l.flags.join(','),
+      message: l.message,
+      next_action: l.nextAction,
+      appeal_by: l.paymentDate ? appealBy(l.paymentDate, remittance.payer.id) : null,
+      charge_id: l.match?.chargeId ?? null,
+      course_id: l.match?.courseId ?? null,
+      patient_id: l.match?.patientId ?? null,
+    })),
+  );
+  for (const chunk of chunks(rows)) await trx.insertInto('remit_lines').values(chunk).execute();
+  return rows.length;
+}
+
+/** `C-5001-202603` → `C-5001-202603`, `C-5001`, `C`: the course ids a claim number may start with. */
+function prefixes(pcn: string): string[] {
+  const parts = pcn.split('-');
+  return parts.map((_, i) => parts.slice(0, parts.length - i).join('-'));
+}
+
+/** The payment date plus the payer's appeal window (RemitOptions.appealDays). */
+function appealBy(paymentDate: string, payerId: string | null): string {
+  const days =
+    DEFAULT_REMIT_OPTIONS.appealDays[payerId ?? ''] ?? DEFAULT_REMIT_OPTIONS.appealDays.default ?? 180;
+  const d = new Date(`${paymentDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

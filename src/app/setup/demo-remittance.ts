@@ -1,0 +1,173 @@
+import type { Course } from '../../core/model/course.js';
+import type { Adjustment, RemitClaim, RemitServiceLine, Remittance } from '../../core/model/remittance.js';
+import { expectedForLine } from '../../core/remit/expected-for-line.js';
+import { DEFAULT_DELIMITERS } from '../../formats/x12/claim-types.js';
+import { write835 } from '../../formats/x12/write-835.js';
+import type { AppContext } from '../app-context.js';
+import type { UploadedFile } from '../imports/import-files.js';
+
+/** The payer problems the demo remittance shows, one line each; every other line is paid as expected. */
+type Problem =
+  'downcoded' | 'igrt-denied' | 'zero-paid' | 'authorization-2025' | 'underpaid' | 'other-denial';
+
+interface ChargeRow {
+  courseKey: string;
+  document: Course;
+  date: string;
+  code: string;
+  modifiers: string[];
+  units: number;
+}
+
+const adj = (group: string, reason: string, amountCents: number): Adjustment => ({
+  group,
+  reason,
+  amountCents,
+  quantity: null,
+});
+
+/**
+ * A synthetic 835 answering the demo practice's billable charges (fractions not on hold), with one
+ * line for each 2026 payer problem of domain.md §4 and the rest paid as expected. Claims are numbered
+ * `<course id>-202603`, as the app matches them. Amounts follow the rate table (billed at 150 %).
+ */
+export async function demoRemittance(
+  ctx: AppContext,
+  practiceId: string,
+  paymentDate: string,
+): Promise<UploadedFile> {
+  const practice = await ctx.db
+    .selectFrom('practices')
+    .select('clinic')
+    .where('id', '=', practiceId)
+    .executeTakeFirstOrThrow();
+  const pos = (practice.clinic as { facility: { placeOfService: string } }).facility.placeOfService;
+  const rows = await ctx.db
+    .selectFrom('charges as ch')
+    .innerJoin('fractions as f', 'f.id', 'ch.fraction_id')
+    .innerJoin('courses as c', 'c.id', 'f.course_id')
+    .select(['c.course_key', 'c.document', 'f.date_of_service', 'ch.code', 'ch.modifiers', 'ch.units'])
+    .where('ch.practice_id', '=', practiceId)
+    .where('ch.status', 'in', ['ready', 'released'])
+    .where('f.date_of_service', '<', paymentDate)
+    .orderBy('c.course_key')
+    .orderBy('f.date_of_service')
+    .orderBy('ch.code')
+    .execute();
+  const charges: ChargeRow[] = rows.map((r) => ({
+    courseKey: r.course_key,
+    document: r.document as Course,
+    date: r.date_of_service,
+    code: r.code,
+    modifiers: r.modifiers ? r.modifiers.split(',') : [],
+    units: r.units,
+  }));
+  const rates = ctx.auditContext(ctx.now()).rates;
+  const expected = (code: string, modifiers: string[], units: number) =>
+    expectedForLine(rates, pos, { code, modifiers }, units).cents ?? 10000;
+  const chosen = new Map<ChargeRow, Problem>();
+  const pick = (problem: Problem, test: (c: ChargeRow) => boolean) => {
+    const c = charges.find((x) => !chosen.has(x) && test(x));
+    if (c) chosen.set(c, problem);
+  };
+  const grandfathered = (c: ChargeRow) => c.document.authorizations.some((a) => a.obtainedOn < '2026');
+  pick('authorization-2025', (c) => grandfathered(c) && c.code === '77412');
+  pick('authorization-2025', (c) => grandfathered(c) && ['77402', '77407', '77412'].includes(c.code));
+  pick('downcoded', (c) => c.code === '77412' && !grandfathered(c));
+  pick('igrt-denied', (c) => c.code === '77387' && !grandfathered(c));
+  pick('zero-paid', (c) => c.code === '77412' && !grandfathered(c));
+  pick('underpaid', (c) => c.code === '77407' && !grandfathered(c));
+  pick('other-denial', (c) => c.code === '77407' && !grandfathered(c));
+
+  const claims = new Map<string, RemitClaim>();
+  for (const c of charges) {
+    const problem = chosen.get(c);
+    const full = expected(c.code, c.modifiers, c.units);
+    const billed = Math.round(full * 1.5);
+    const line: RemitServiceLine = {
+      procedure: { code: c.code, modifiers: c.modifiers },
+      submitted: null,
+      chargeCents: billed,
+      paidCents: full,
+      units: c.units,
+      submittedUnits: null,
+      dateOfService: c.date,
+      adjustments: [adj('CO', '45', billed - full)],
+      remarks: [],
+      allowedCents: null,
+      lineControlNumber: null,
+      location: '',
+    };
+    if (problem === 'downcoded') {
+      const lower = expected('77407', [], c.units);
+      Object.assign(line, {
+        procedure: { code: '77407', modifiers: [] },
+        submitted: line.procedure,
+        paidCents: lower,
+        adjustments: [adj('CO', '45', billed - lower)],
+      });
+    } else if (problem === 'igrt-denied')
+      Object.assign(line, { paidCents: 0, adjustments: [adj('CO', '97', billed)] });
+    else if (problem === 'zero-paid')
+      Object.assign(line, { paidCents: 0, adjustments: [adj('CO', '45', billed)] });
+    else if (problem === 'authorization-2025')
+      Object.assign(line, { paidCents: 0, adjustments: [adj('CO', '197', billed)] });
+    else if (problem === 'other-denial')
+      Object.assign(line, { paidCents: 0, adjustments: [adj('CO', '16', billed)], remarks: ['N290'] });
+    else if (problem === 'underpaid') {
+      const low = Math.round(full * 0.6);
+      Object.assign(line, { paidCents: low, adjustments: [adj('CO', '45', billed - low)] });
+    }
+    const pcn = `${c.courseKey}-202603`;
+    const claim =
+      claims.get(pcn) ??
+      ({
+        patientControlNumber: pcn,
+        status: '1',
+        chargeCents: 0,
+        paidCents: 0,
+        patientResponsibilityCents: 0,
+        payerClaimControlNumber: `SYN${String(claims.size + 1).padStart(6, '0')}`,
+        facilityType: null,
+        memberId: null,
+        priorAuthorization: null,
+        statementFrom: null,
+        statementTo: null,
+        adjustments: [],
+        remarks: [],
+        lines: [],
+        location: '',
+      } satisfies RemitClaim);
+    if (problem === 'authorization-2025')
+      claim.priorAuthorization = c.document.authorizations.find((a) => a.obtainedOn < '2026')?.number ?? null;
+    claim.lines.push(line);
+    claim.chargeCents += line.chargeCents;
+    claim.paidCents += line.paidCents;
+    claims.set(pcn, claim);
+  }
+  const remittance: Remittance = {
+    traceNumber: `SYN-EFT-${paymentDate.replaceAll('-', '')}`,
+    payerTraceId: '1999999999',
+    totalPaidCents: [...claims.values()].reduce((n, c) => n + c.paidCents, 0),
+    handling: 'I',
+    paymentDate,
+    payer: { name: 'SYNTHETIC HEALTH PLAN', id: 'SYNPAYER01' },
+    payee: { name: 'DEMO RADIATION ONCOLOGY', npi: '1999999984', taxId: '999999999' },
+    claims: [...claims.values()],
+    providerAdjustments: [],
+    location: '',
+  };
+  const text = write835(
+    {
+      sender: { qualifier: 'ZZ', id: 'SYNPAYER01', name: 'SYNTHETIC HEALTH PLAN' },
+      receiver: { qualifier: 'ZZ', id: 'DEMOPRACTICE', name: 'DEMO RADIATION ONCOLOGY' },
+      created: `${paymentDate}T09:00`,
+      interchangeControlNumber: 1,
+      groupControlNumber: 1,
+      transactionSetControlNumber: '0001',
+      delimiters: DEFAULT_DELIMITERS,
+    },
+    remittance,
+  );
+  return { name: `remittances/${paymentDate}.835`, bytes: new TextEncoder().encode(text) };
+}
