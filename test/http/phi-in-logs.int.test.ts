@@ -83,6 +83,8 @@ describe('no PHI in logs or error messages', () => {
       await call('GET', '/api/exports/charges.xlsx', session, cookie);
       await call('GET', '/api/access-log', session, cookie);
       await call('GET', '/api/imports', session, cookie);
+      await call('GET', '/api/remittances/lines?category=downcoded', session, cookie);
+      await call('GET', '/api/remittances/summary', session, cookie);
       if (role === 'physician' && due[0]) {
         await call('POST', `/api/fractions/${due[0].fractionId}/sign`, session, cookie, {
           documents: due[0].documents,
