@@ -7,6 +7,7 @@ import { courseRoutes } from './routes/course-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { metaRoutes } from './routes/meta-routes.js';
+import { remitRoutes } from './routes/remit-routes.js';
 import { worklistRoutes } from './routes/worklist-routes.js';
 import type { CookieSettings } from './session-cookie.js';
 
@@ -23,6 +24,7 @@ export function routeTable(ctx: AppContext, cookies: CookieSettings): ApiRoute[]
     ...chargeRoutes(ctx),
     ...importRoutes(ctx),
     ...exportRoutes(ctx),
+    ...remitRoutes(ctx),
     ...accessLogRoutes(ctx),
   ];
   return routes;

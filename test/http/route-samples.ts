@@ -30,6 +30,7 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
     case 'GET /api/courses':
     case 'GET /api/imports':
     case 'GET /api/access-log':
+    case 'GET /api/remittances/summary':
       return { path: route.path };
     case 'POST /api/auth/login':
       return { path: route.path, json: { email: p.users.viewer.email, password: SEED_PASSWORD } };
@@ -49,6 +50,8 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
       return { path: `/api/imports/${p.importId}` };
     case 'GET /api/exports/:file':
       return { path: '/api/exports/fractions.csv' };
+    case 'GET /api/remittances/lines':
+      return { path: `${route.path}?limit=500` };
     default:
       throw new Error(`no sample request for ${key}: add one to test/http/route-samples.ts`);
   }
