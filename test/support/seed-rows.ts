@@ -153,5 +153,38 @@ export async function seedPractice(db: Db, key: string): Promise<SeededPractice>
       updated_at: at,
     })
     .execute();
+  // One remittance line paying the charge (the claim number carries the practice key).
+  await db
+    .insertInto('remit_lines')
+    .values({
+      practice_id: s.practiceId,
+      source: `remit-${k}.835`,
+      payer: `Payer ${key.toUpperCase()}`,
+      payer_id: null,
+      trace_number: `TRN-${k}`,
+      payment_date: '2026-03-20',
+      claim_pcn: `${s.courseId}-202603`,
+      line_no: 1,
+      date_of_service: '2026-03-02',
+      code: '77407',
+      modifiers: '',
+      submitted_code: '77412',
+      billed_cents: 60000,
+      paid_cents: 31764,
+      allowed_cents: 31764,
+      expected_cents: 39146,
+      category: 'downcoded',
+      rule_id: 'REMIT-003',
+      carcs: 'CO-45',
+      remarks: '',
+      flags: '',
+      message: 'Submitted 77412, adjudicated as 77407.',
+      next_action: null,
+      appeal_by: '2026-09-16',
+      charge_id: s.chargeId,
+      course_id: s.courseId,
+      patient_id: s.patientId,
+    })
+    .execute();
   return s;
 }
