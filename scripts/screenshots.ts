@@ -56,5 +56,11 @@ await as('physician', async (page) => {
   await fraction.scrollIntoViewIfNeeded();
   await fraction.screenshot({ path: `${out}/fraction-timeline.png` });
 });
+await as('biller', async (page) => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Remittances' }).click();
+  await page.getByRole('heading', { level: 1, name: /Remittances/ }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: `${out}/remittances.png` });
+});
 await browser.close();
 process.stdout.write(`screenshots written to ${out}/\n`);
