@@ -3,7 +3,7 @@ import { parseDtm } from './hl7-datetime.js';
 import { readDelimiters } from './hl7-encoding.js';
 import { Segment, SEGMENT_ID } from './hl7-segment.js';
 import { readCx, readHd, readPl, readXcnIds } from './hl7-values.js';
-import { ProblemList } from './problem-list.js';
+import { ProblemList } from '../problem-list.js';
 import { readFt1Charge } from './read-ft1-charge.js';
 import type { RawMessage } from './split-messages.js';
 

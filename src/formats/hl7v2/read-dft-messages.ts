@@ -1,6 +1,6 @@
 import type { ReadResult } from '../../core/model/input-problem.js';
 import type { DftFile, DftMessage, ReadDftOptions } from './dft-types.js';
-import { ProblemList } from './problem-list.js';
+import { ProblemList } from '../problem-list.js';
 import { readDftMessage, type SegmentTally } from './read-dft-message.js';
 import { splitMessages } from './split-messages.js';
 

@@ -1,4 +1,4 @@
-import { X12Problems } from './x12-problems.js';
+import { ProblemList } from '../problem-list.js';
 import { element, type X12Segment } from './x12-types.js';
 import { parseCents, parseDate, parseQuantity, type Value } from './x12-values.js';
 
@@ -10,8 +10,8 @@ export const elementName = (seg: X12Segment, n: number): string => `${seg.id}${S
  * `<loop location>/<SEGnn>` (never quoting the value). Empty optional elements read as null.
  */
 export class X12Fields {
-  readonly problems = new X12Problems();
-  readonly warnings = new X12Problems();
+  readonly problems = new ProblemList();
+  readonly warnings = new ProblemList();
 
   text(seg: X12Segment, n: number): string | null {
     const v = element(seg, n).trim();

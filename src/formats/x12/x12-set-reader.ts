@@ -1,7 +1,7 @@
 import type { InputProblem, ReadResult } from '../../core/model/input-problem.js';
 import { EnvelopeTracker } from './envelope-tracker.js';
 import { chunks, SLICE_BYTES, type X12Source } from './tokenize-x12.js';
-import { MAX_LISTED } from './x12-problems.js';
+import { MAX_LISTED } from '../problem-list.js';
 import { X12Splitter } from './x12-splitter.js';
 import type { X12Segment } from './x12-types.js';
 

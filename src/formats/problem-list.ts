@@ -1,6 +1,6 @@
-import type { InputProblem } from '../../core/model/input-problem.js';
+import type { InputProblem } from '../core/model/input-problem.js';
 
-/** Problems or warnings listed per file at most; the rest are counted in a last entry. */
+/** Problems or warnings listed per file (or X12 transaction set) at most; the rest are counted in a last entry. */
 export const MAX_LISTED = 200;
 
 /**
@@ -20,14 +20,19 @@ export class ProblemList {
     if (this.items.length < MAX_LISTED) this.items.push({ location, message });
   }
 
-  addAll(other: ProblemList): void {
-    for (const p of other.items) this.add(p.location, p.message);
-    this.count += other.total - other.items.length;
+  /** Another list (its uncounted rest included) or plain problems. */
+  addAll(other: ProblemList | readonly InputProblem[]): void {
+    if (other instanceof ProblemList) {
+      for (const p of other.items) this.add(p.location, p.message);
+      this.count += other.total - other.items.length;
+    } else for (const p of other) this.add(p.location, p.message);
   }
 
   /** The listed entries, then `N more not listed` at `source` when some were left out. */
   list(source: string): InputProblem[] {
     const more = this.count - this.items.length;
-    return more > 0 ? [...this.items, { location: source, message: `${more} more not listed` }] : this.items;
+    return more > 0
+      ? [...this.items, { location: source, message: `${more} more not listed` }]
+      : [...this.items];
   }
 }
