@@ -3,7 +3,8 @@ import type { RemitSummaryView } from '../../app/views.js';
 import { formatDollars, formatInt, formatPercent } from '../format.js';
 import { REMIT_TABS, PROBLEM_CATEGORIES, remitLabel, type RemitTab } from '../remit-categories.js';
 import { Link } from '../router.js';
-import { ShortfallChart } from './ShortfallChart.js';
+import { HorizontalBarChart } from './charts.js';
+import { TableHead } from './ui.js';
 
 type Category = RemitSummaryView['byCategory'][number];
 
@@ -57,15 +58,36 @@ export function CategoryCards({ summary }: { summary: RemitSummaryView }) {
   );
 }
 
+/** Dollars short per problem category as horizontal bars. */
 export function ShortfallSection({ summary }: { summary: RemitSummaryView }) {
-  const rows = PROBLEM_CATEGORIES.map((tab) => {
-    const c = categoryTotals(summary, tab);
-    return { category: tab, label: remitLabel(tab), lines: c.lines, shortCents: c.shortCents };
-  });
+  const rows = PROBLEM_CATEGORIES.map((tab) => ({ ...categoryTotals(summary, tab), label: remitLabel(tab) }));
+  const total = rows.reduce((n, r) => n + r.shortCents, 0);
+  const text =
+    total === 0
+      ? 'No dollars short in any category.'
+      : `${formatDollars(total)} short in all: ` +
+        rows.map((r) => `${r.label} ${formatDollars(r.shortCents)}`).join('; ') +
+        '.';
   return (
     <section className="card" aria-labelledby="shortfall-title">
       <h2 id="shortfall-title">Shortfall</h2>
-      <ShortfallChart rows={rows} />
+      <HorizontalBarChart
+        id="shortfall"
+        caption="Dollars short per category"
+        summary={text}
+        columns={['Category', 'Lines', 'Dollars short']}
+        rows={rows.map((r) => ({
+          key: r.category,
+          label: r.label,
+          value: r.shortCents,
+          valueText: formatDollars(r.shortCents),
+          cells: [formatInt(r.lines), formatDollars(r.shortCents)],
+          className: r.shortCents > 0 ? 'bar bar-accent' : 'bar bar-muted',
+        }))}
+        labelWidth={190}
+        valueWidth={100}
+        minWidth={320}
+      />
     </section>
   );
 }
@@ -79,29 +101,17 @@ export function PayerScorecards({ summary }: { summary: RemitSummaryView }) {
       ) : (
         <div className="table-wrap">
           <table className="table compact">
-            <thead>
-              <tr>
-                <th scope="col">Payer</th>
-                <th scope="col" className="num">
-                  Lines
-                </th>
-                <th scope="col" className="num">
-                  Denial rate
-                </th>
-                <th scope="col" className="num">
-                  Downcode rate
-                </th>
-                <th scope="col" className="num">
-                  Underpaid
-                </th>
-                <th scope="col" className="num">
-                  Paid
-                </th>
-                <th scope="col" className="num">
-                  Expected
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Payer',
+                { label: 'Lines', num: true },
+                { label: 'Denial rate', num: true },
+                { label: 'Downcode rate', num: true },
+                { label: 'Underpaid', num: true },
+                { label: 'Paid', num: true },
+                { label: 'Expected', num: true },
+              ]}
+            />
             <tbody>
               {summary.payers.map((p) => (
                 <tr key={p.payer}>

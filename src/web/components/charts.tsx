@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import type { DashboardView } from '../../app/views.js';
 import { formatInt, formatPercent, formatShortDate, formatDate } from '../format.js';
 import { useWidth } from '../hooks.js';
+import { TableHead } from './ui.js';
 
 /** A chart's frame: caption, text summary, the drawing and its numbers as a table. */
 export function ChartFigure({
@@ -36,41 +37,68 @@ export function ChartFigure({
   );
 }
 
-const DELIVERY = new Set(['77402', '77407', '77412']);
+/** One bar of a {@link HorizontalBarChart} and its row in the data table. */
+export interface BarRow {
+  key: string;
+  /** The bar's label, left of it, and the table row's heading. */
+  label: string;
+  /** The bar's length, against the largest value of the chart. */
+  value: number;
+  /** The label after the bar. */
+  valueText: string;
+  /** The table row's other cells, one a column after the first. */
+  cells: ReactNode[];
+  /** The bar's class (`bar`, `bar bar-accent`, `bar bar-muted`). */
+  className: string;
+}
 
-export function CodeMixChart({ view }: { view: DashboardView }) {
-  const rows = view.codeMix;
-  const max = Math.max(1, ...rows.map((r) => r.count));
+/**
+ * Labelled horizontal bars, one a row, in a {@link ChartFigure} with the rows as a table. `labelWidth`
+ * is the room left of the bars for their labels, `valueWidth` the room right of them for the values.
+ */
+export function HorizontalBarChart({
+  id,
+  caption,
+  summary,
+  columns,
+  rows,
+  labelWidth = 70,
+  valueWidth = 90,
+  minWidth = 280,
+}: {
+  id: string;
+  caption: string;
+  summary: string;
+  /** The table's column headers, the row headings' column first. */
+  columns: readonly string[];
+  rows: readonly BarRow[];
+  labelWidth?: number;
+  valueWidth?: number;
+  minWidth?: number;
+}) {
+  const max = Math.max(1, ...rows.map((r) => r.value));
   const rowH = 26;
-  const labelW = 70;
   const [ref, measured] = useWidth<HTMLDivElement>(520);
-  const width = Math.max(280, measured);
-  const barW = width - labelW - 90;
+  const width = Math.max(minWidth, measured);
+  const barW = width - labelWidth - valueWidth;
   const height = Math.max(rowH, rows.length * rowH) + 8;
-  const summary =
-    rows.length === 0
-      ? 'No codes billed in the period.'
-      : rows.map((r) => `${r.code}: ${formatInt(r.count)} (${formatPercent(r.share)})`).join('; ') + '.';
   return (
     <ChartFigure
-      id="code-mix"
-      caption="Code mix"
+      id={id}
+      caption={caption}
       summary={summary}
       table={
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Code</th>
-              <th scope="col">Count</th>
-              <th scope="col">Share</th>
-            </tr>
-          </thead>
+          <TableHead columns={columns} />
           <tbody>
             {rows.map((r) => (
-              <tr key={r.code}>
-                <th scope="row">{r.code}</th>
-                <td className="num">{formatInt(r.count)}</td>
-                <td className="num">{formatPercent(r.share)}</td>
+              <tr key={r.key}>
+                <th scope="row">{r.label}</th>
+                {r.cells.map((cell, i) => (
+                  <td key={i} className="num">
+                    {cell}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -80,30 +108,28 @@ export function CodeMixChart({ view }: { view: DashboardView }) {
       <div ref={ref}>
         <svg
           role="img"
-          aria-labelledby="code-mix-caption code-mix-summary"
+          aria-labelledby={`${id}-caption ${id}-summary`}
           viewBox={`0 0 ${width} ${height}`}
           className="chart-svg"
         >
           {rows.map((r, i) => {
             const y = 4 + i * rowH;
-            const w = (r.count / max) * barW;
+            const w = (r.value / max) * barW;
             return (
-              <g key={r.code}>
-                <text x={labelW - 8} y={y + rowH / 2 + 4} textAnchor="end" className="axis-label">
-                  {r.code}
+              <g key={r.key}>
+                <text x={labelWidth - 8} y={y + rowH / 2 + 4} textAnchor="end" className="axis-label">
+                  {r.label}
                 </text>
                 <rect
-                  x={labelW}
+                  x={labelWidth}
                   y={y + 4}
                   width={Math.max(1, w)}
                   height={rowH - 8}
                   rx={2}
-                  className={
-                    r.code === '77412' ? 'bar bar-accent' : DELIVERY.has(r.code) ? 'bar' : 'bar bar-muted'
-                  }
+                  className={r.className}
                 />
-                <text x={labelW + w + 6} y={y + rowH / 2 + 4} className="value-label">
-                  {formatInt(r.count)} · {formatPercent(r.share)}
+                <text x={labelWidth + w + 6} y={y + rowH / 2 + 4} className="value-label">
+                  {r.valueText}
                 </text>
               </g>
             );
@@ -111,6 +137,32 @@ export function CodeMixChart({ view }: { view: DashboardView }) {
         </svg>
       </div>
     </ChartFigure>
+  );
+}
+
+const DELIVERY = new Set(['77402', '77407', '77412']);
+
+export function CodeMixChart({ view }: { view: DashboardView }) {
+  const rows = view.codeMix;
+  const summary =
+    rows.length === 0
+      ? 'No codes billed in the period.'
+      : rows.map((r) => `${r.code}: ${formatInt(r.count)} (${formatPercent(r.share)})`).join('; ') + '.';
+  return (
+    <HorizontalBarChart
+      id="code-mix"
+      caption="Code mix"
+      summary={summary}
+      columns={['Code', 'Count', 'Share']}
+      rows={rows.map((r) => ({
+        key: r.code,
+        label: r.code,
+        value: r.count,
+        valueText: `${formatInt(r.count)} · ${formatPercent(r.share)}`,
+        cells: [formatInt(r.count), formatPercent(r.share)],
+        className: r.code === '77412' ? 'bar bar-accent' : DELIVERY.has(r.code) ? 'bar' : 'bar bar-muted',
+      }))}
+    />
   );
 }
 

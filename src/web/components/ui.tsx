@@ -1,5 +1,5 @@
-/** Small shared pieces: status badges, notices, empty states, pagination, loading. */
-import type { ReactNode } from 'react';
+/** Small shared pieces: status badges, notices, empty states, pagination, loading, table headers. */
+import type { CSSProperties, ReactNode } from 'react';
 import { formatInt, statusLabel } from '../format.js';
 
 export function StatusBadge({ status }: { status: string }) {
@@ -82,5 +82,26 @@ export function PageHeader({ title, children }: { title: string; children?: Reac
       </h1>
       {children ? <div className="page-actions">{children}</div> : null}
     </header>
+  );
+}
+
+/** A column of a {@link TableHead}: its heading, or the heading with `num` (a number column) and a style. */
+export type Column = string | { label: string; num?: boolean; style?: CSSProperties };
+
+/** A table's header row: a `<th scope="col">` a column, with the class `num` on the number columns. */
+export function TableHead({ columns }: { columns: readonly Column[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((column) => {
+          const c: Exclude<Column, string> = typeof column === 'string' ? { label: column } : column;
+          return (
+            <th key={c.label} scope="col" className={c.num ? 'num' : undefined} style={c.style}>
+              {c.label}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
   );
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { FractionRow } from '../../app/views.js';
 import { api } from '../api/client.js';
 import { CodeMixChart, DailyChart, Share77412Chart } from '../components/charts.js';
-import { Empty, Loading, Notice, PageHeader } from '../components/ui.js';
+import { Empty, Loading, Notice, PageHeader, TableHead } from '../components/ui.js';
 import { formatDate, formatDollars, formatInt, statusLabel } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { Link, setQuery, useLocation } from '../router.js';
@@ -81,17 +81,9 @@ export function DashboardPage() {
                 <Empty title="Nothing on hold">Every fraction in the period can be billed.</Empty>
               ) : (
                 <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Rule</th>
-                      <th scope="col" className="num">
-                        Fractions
-                      </th>
-                      <th scope="col" className="num">
-                        At risk
-                      </th>
-                    </tr>
-                  </thead>
+                  <TableHead
+                    columns={['Rule', { label: 'Fractions', num: true }, { label: 'At risk', num: true }]}
+                  />
                   <tbody>
                     {data.topHoldReasons.map((r) => (
                       <tr key={r.ruleId}>

@@ -13,7 +13,7 @@ import {
   ShortfallSection,
   tabPath,
 } from '../components/RemitSummary.js';
-import { Loading, Notice, PageHeader, Pagination } from '../components/ui.js';
+import { Loading, Notice, PageHeader, Pagination, TableHead } from '../components/ui.js';
 import { formatCents, formatDate, formatInt, formatRelative } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { isRemitTab, REMIT_TABS, remitLabel, type RemitTab } from '../remit-categories.js';
@@ -193,29 +193,21 @@ function LinesTable({
           {title}
           {view.payer ? ` from ${view.payer}` : ''}, {formatInt(total)} lines
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Payer and claim</th>
-            <th scope="col">Patient</th>
-            <th scope="col">Date</th>
-            <th scope="col">Code (sent → paid as)</th>
-            <th scope="col" className="num">
-              Billed
-            </th>
-            <th scope="col" className="num">
-              Paid
-            </th>
-            <th scope="col" className="num">
-              Expected
-            </th>
-            <th scope="col">Adjustments</th>
-            {showCategory ? <th scope="col">Category</th> : null}
-            <th scope="col" style={{ minWidth: '12rem' }}>
-              Next action
-            </th>
-            <th scope="col">Appeal by</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'Payer and claim',
+            'Patient',
+            'Date',
+            'Code (sent → paid as)',
+            { label: 'Billed', num: true },
+            { label: 'Paid', num: true },
+            { label: 'Expected', num: true },
+            'Adjustments',
+            ...(showCategory ? ['Category'] : []),
+            { label: 'Next action', style: { minWidth: '12rem' } },
+            'Appeal by',
+          ]}
+        />
         <tbody>
           {rows.map((r) => (
             <LineRow key={r.id} row={r} showCategory={showCategory} />
