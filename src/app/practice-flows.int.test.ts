@@ -164,6 +164,13 @@ describe.each(ENGINES)('practice flows on %s', (engine) => {
     const lines = text.trim().split('\r\n');
     expect(lines[0]).toContain('Patient,MRN,Course,Fraction');
     expect(lines.length - 1).toBe((await listFractions(t.ctx, actor('biller'), { status: 'hold' })).total);
+    const remits = await exportList(t.ctx, actor('biller'), 'remittances', 'csv', {});
+    const remitLines = new TextDecoder().decode(remits.body).trim().split('\r\n');
+    expect(remitLines[0]).toContain('Payer,Payment date,Claim,Line,Patient');
+    expect(remitLines.length - 1).toBe((await listRemitLines(t.ctx, actor('biller'), {})).total);
+    await expect(exportList(t.ctx, actor('physician'), 'remittances', 'csv', {})).rejects.toThrow(
+      /billing staff/,
+    );
     const xlsx = await exportList(t.ctx, actor('biller'), 'charges', 'xlsx', {});
     expect(xlsx.filename).toMatch(/\.xlsx$/);
     expect(Buffer.from(xlsx.body.subarray(0, 2)).toString()).toBe('PK');

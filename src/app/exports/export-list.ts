@@ -1,12 +1,12 @@
 import { type Cell, type Column, tableToCsv, tableToXlsx } from '../../formats/spreadsheet/write-table.js';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
-import { AppError } from '../app-errors.js';
+import { AppError, forbidden } from '../app-errors.js';
 import { fractionRows } from '../queries/fractions.js';
 import { signaturesDue } from '../queries/signatures-due.js';
 import type { FractionQuery } from '../views.js';
 
-export const EXPORT_LISTS = ['holds', 'signatures', 'charges', 'fractions'] as const;
+export const EXPORT_LISTS = ['holds', 'signatures', 'charges', 'fractions', 'remittances'] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -36,6 +36,8 @@ export async function exportList(
   format: ExportFormat,
   q: FractionQuery,
 ): Promise<ExportFile> {
+  if (list === 'remittances' && actor.role === 'physician')
+    throw forbidden('remittances are for billing staff');
   const table = await TABLES[list](ctx, actor, q);
   if (table.rows.length > MAX_EXPORT_ROWS) {
     throw new AppError(
@@ -197,9 +199,92 @@ async function chargeTable(ctx: AppContext, actor: Actor, q: FractionQuery): Pro
   };
 }
 
+async function remittanceTable(ctx: AppContext, actor: Actor, q: FractionQuery): Promise<Table> {
+  const rows = await ctx.db
+    .selectFrom('remit_lines as r')
+    .leftJoin('patients as p', 'p.id', 'r.patient_id')
+    .select([
+      'r.payer',
+      'r.payment_date',
+      'r.claim_pcn',
+      'r.line_no',
+      'p.name',
+      'p.mrn',
+      'r.patient_id',
+      'r.date_of_service',
+      'r.code',
+      'r.modifiers',
+      'r.submitted_code',
+      'r.billed_cents',
+      'r.paid_cents',
+      'r.allowed_cents',
+      'r.expected_cents',
+      'r.category',
+      'r.rule_id',
+      'r.carcs',
+      'r.remarks',
+      'r.next_action',
+      'r.appeal_by',
+    ])
+    .where('r.practice_id', '=', actor.practiceId)
+    .$if(q.payer !== undefined, (s) => s.where('r.payer', '=', q.payer!))
+    .orderBy('r.payment_date', 'desc')
+    .orderBy('r.claim_pcn')
+    .orderBy('r.line_no')
+    .limit(MAX_EXPORT_ROWS + 1)
+    .execute();
+  const cents = (v: string | null) => (v === null ? null : Number(v));
+  return {
+    columns: [
+      { header: 'Payer', width: 22 },
+      { header: 'Payment date', kind: 'date', width: 13 },
+      { header: 'Claim', width: 16 },
+      { header: 'Line', kind: 'number' },
+      { header: 'Patient', width: 24 },
+      { header: 'MRN', width: 14 },
+      { header: 'Date of service', kind: 'date', width: 14 },
+      { header: 'Paid as', width: 12 },
+      { header: 'Sent as' },
+      { header: 'Billed ($)', kind: 'cents', width: 12 },
+      { header: 'Paid ($)', kind: 'cents', width: 12 },
+      { header: 'Allowed ($)', kind: 'cents', width: 12 },
+      { header: 'Expected ($)', kind: 'cents', width: 12 },
+      { header: 'Category', width: 24 },
+      { header: 'Rule' },
+      { header: 'Adjustments', width: 16 },
+      { header: 'Remarks', width: 12 },
+      { header: 'Next action', width: 50 },
+      { header: 'Appeal by', kind: 'date', width: 12 },
+    ],
+    rows: rows.map((r) => [
+      r.payer,
+      r.payment_date,
+      r.claim_pcn,
+      r.line_no,
+      r.name ?? null,
+      r.mrn ?? null,
+      r.date_of_service,
+      [r.code, ...(r.modifiers ? r.modifiers.split(',') : [])].join('-'),
+      r.submitted_code,
+      cents(r.billed_cents),
+      cents(r.paid_cents),
+      cents(r.allowed_cents),
+      cents(r.expected_cents),
+      r.category,
+      r.rule_id,
+      r.carcs.replaceAll(',', ' '),
+      r.remarks.replaceAll(',', ' '),
+      r.next_action,
+      r.appeal_by,
+    ]),
+    patientIds: rows.flatMap((r) => (r.patient_id ? [r.patient_id] : [])),
+  };
+}
+
 const TABLES: Record<ExportList, (ctx: AppContext, actor: Actor, q: FractionQuery) => Promise<Table>> = {
   holds: (ctx, actor, q) => fractionTable(ctx, actor, { ...q, status: 'hold' }),
   fractions: fractionTable,
   signatures: signatureTable,
   charges: chargeTable,
+  remittances: remittanceTable,
 };

@@ -1,22 +1,25 @@
 import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
-import { exportList } from '../../app/exports/export-list.js';
+import {
+  EXPORT_FORMATS,
+  EXPORT_LISTS,
+  type ExportFormat,
+  type ExportList,
+  exportList,
+} from '../../app/exports/export-list.js';
 import { type ApiRoute, route } from '../api-route.js';
 import { fractionQuery } from './query-schemas.js';
+
+const LISTS = EXPORT_LISTS.join('|');
+const FORMATS = EXPORT_FORMATS.join('|');
 
 /** `holds.csv`, `fractions.xlsx`: the list and the format in one path segment. */
 const exportFile = z.object({
   file: z
     .string()
-    .regex(
-      /^(holds|signatures|charges|fractions)\.(csv|xlsx)$/,
-      'expected <holds|signatures|charges|fractions>.<csv|xlsx>',
-    )
+    .regex(new RegExp(`^(${LISTS})\\.(${FORMATS})$`), `expected <${LISTS}>.<${FORMATS}>`)
     .transform((f) => {
-      const [list, format] = f.split('.') as [
-        'holds' | 'signatures' | 'charges' | 'fractions',
-        'csv' | 'xlsx',
-      ];
+      const [list, format] = f.split('.') as [ExportList, ExportFormat];
       return { list, format };
     }),
 });
@@ -28,7 +31,7 @@ export function exportRoutes(ctx: AppContext): ApiRoute[] {
       path: '/api/exports/:file',
       tag: 'exports',
       summary:
-        'Download a list (holds, signatures, charges, fractions) as CSV or XLSX, with the worklist filters',
+        'Download a list (holds, signatures, charges, fractions, remittances) as CSV or XLSX, with the worklist filters',
       roles: ['admin', 'coder', 'biller', 'physician'],
       params: exportFile,
       query: fractionQuery,

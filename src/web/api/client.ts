@@ -65,7 +65,7 @@ export interface ChargeChangeResult {
   changed: number;
   skipped: { fractionId: string; reason: string }[];
 }
-export type ExportList = 'holds' | 'signatures' | 'charges' | 'fractions';
+export type ExportList = 'holds' | 'signatures' | 'charges' | 'fractions' | 'remittances';
 export type ExportFormat = 'csv' | 'xlsx';
 
 let csrfToken: string | null = null;

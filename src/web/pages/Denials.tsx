@@ -5,7 +5,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { RemitLineView, RemitQuery, RemitSummaryView } from '../../app/views.js';
-import { api } from '../api/client.js';
+import { api, exportUrl } from '../api/client.js';
+import { useAuth } from '../auth.js';
 import {
   CategoryCards,
   categoryTotals,
@@ -55,6 +56,7 @@ const toParams = (v: View) => ({
 export function DenialsPage() {
   useTitle('Remittances');
   const { query } = useLocation();
+  const { can } = useAuth();
   const view = readView(query);
   const q = toQuery(view);
   const summary = useLoad((signal) => api.remitSummary(signal), 'summary');
@@ -64,7 +66,18 @@ export function DenialsPage() {
 
   return (
     <>
-      <PageHeader title="Remittances" />
+      <PageHeader title="Remittances">
+        {can.export ? (
+          <>
+            <a className="button secondary" href={exportUrl('remittances', 'csv', payerFilter(q))} download>
+              Export CSV
+            </a>
+            <a className="button secondary" href={exportUrl('remittances', 'xlsx', payerFilter(q))} download>
+              Export Excel
+            </a>
+          </>
+        ) : null}
+      </PageHeader>
       <Notice kind="error">{summary.error ?? lines.error}</Notice>
       {summary.loading && !s ? <Loading what="the remittances" /> : null}
       {empty ? (
@@ -292,3 +305,6 @@ function LineRow({ row, showCategory }: { row: RemitLineView; showCategory: bool
     </tr>
   );
 }
+
+/** The export takes the payer filter (every category is in the file, one column each). */
+const payerFilter = (q: { payer?: string | undefined }) => (q.payer ? { payer: q.payer } : {});
