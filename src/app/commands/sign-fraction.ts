@@ -26,11 +26,11 @@ export async function signFraction(
   }
   if (!documents.length) throw new AppError('invalid_input', 'name the documents to sign');
   const signedAt = new Date(ctx.now()).toISOString();
-  const { courseKey, patientId } = await ctx.db.transaction().execute(async (trx) => {
+  const patientId = await ctx.db.transaction().execute(async (trx) => {
     const fraction = await trx
       .selectFrom('fractions as f')
       .innerJoin('courses as c', 'c.id', 'f.course_id')
-      .select(['f.id', 'c.id as course_id', 'c.course_key', 'c.patient_id', 'c.physician_id', 'c.document'])
+      .select(['f.id', 'c.patient_id', 'c.document'])
       .where('f.id', '=', fractionId)
       .where('f.practice_id', '=', actor.practiceId)
       .forUpdate()
@@ -65,7 +65,7 @@ export async function signFraction(
         .execute();
     }
     await auditAndSave(ctx, trx, actor.practiceId, fraction.document as Course);
-    return { courseKey: fraction.course_key, patientId: fraction.patient_id };
+    return fraction.patient_id;
   });
   ctx.log.info(
     { practiceId: actor.practiceId, userId: actor.userId, fractionId, documents },
@@ -81,7 +81,6 @@ export async function signFraction(
     .innerJoin('courses as c', 'c.id', 'f.course_id')
     .select(['f.id', 'f.fraction_key', 'f.status', 'f.audit', 'c.document'])
     .where('f.id', '=', fractionId)
-    .where('c.course_key', '=', courseKey)
     .executeTakeFirstOrThrow();
   const [detail] = await fractionDetails(ctx, actor, stored.document as Course, [
     {

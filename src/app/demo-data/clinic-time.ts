@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { addDays } from '../../core/time/calendar-date.js';
 import { clockFor } from '../../core/time/local-clock.js';
 
 /**
@@ -31,11 +32,6 @@ export function formatLocal(ms: number): string {
 
 /** The calendar date of a wall-clock reading. */
 export const dateOfLocal = (ms: number): string => formatLocal(ms).slice(0, 10);
-
-/** `date` plus `days` calendar days. */
-export function addDays(date: string, days: number): string {
-  return formatLocal(wallClock(date, 0) + days * DAY_MS).slice(0, 10);
-}
 
 /** 0 = Sunday … 6 = Saturday. */
 export const weekday = (date: string): number => new Date(wallClock(date, 0)).getUTCDay();

@@ -11,7 +11,8 @@ import {
   type SimFraction,
   type SimPatient,
 } from './clinic-model.js';
-import { addDays, instantOf, wallClock, weekdayOnOrAfter } from './clinic-time.js';
+import { addDays } from '../../core/time/calendar-date.js';
+import { instantOf, wallClock, weekdayOnOrAfter } from './clinic-time.js';
 import { ammOrderText, DIBH_ONLY, necessityText } from './chart-texts.js';
 import { authorizedCodes, kindPlan, type KindPlan } from './course-plans.js';
 import { buildFraction, type CourseFrame, lastOff } from './build-fraction.js';

@@ -3,7 +3,7 @@ import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { AppError, forbidden } from '../app-errors.js';
 import { fractionRows } from '../queries/fractions.js';
-import { signaturesDue } from '../queries/signatures-due.js';
+import { signatureRows } from '../queries/signatures-due.js';
 import type { FractionQuery } from '../views.js';
 
 export const EXPORT_LISTS = ['holds', 'signatures', 'charges', 'fractions', 'remittances'] as const;
@@ -61,12 +61,17 @@ export async function exportList(
       };
 }
 
-const FRACTION_COLUMNS: Column[] = [
+/** The first columns of every fraction-level list: who, which course, which fraction, when. */
+const FRACTION_IDENTITY: Column[] = [
   { header: 'Patient', width: 24 },
   { header: 'MRN', width: 14 },
   { header: 'Course', width: 14 },
   { header: 'Fraction', kind: 'number' },
   { header: 'Date of service', kind: 'date', width: 14 },
+];
+
+const FRACTION_COLUMNS: Column[] = [
+  ...FRACTION_IDENTITY,
   { header: 'Status' },
   { header: 'Codes', width: 22 },
   { header: 'Reasons', width: 24 },
@@ -101,14 +106,10 @@ async function fractionTable(ctx: AppContext, actor: Actor, q: FractionQuery): P
 }
 
 async function signatureTable(ctx: AppContext, actor: Actor, q: FractionQuery): Promise<Table> {
-  const due = await signaturesDue(ctx, actor, { physicianId: q.physicianId, limit: MAX_EXPORT_ROWS + 1 });
+  const due = await signatureRows(ctx, actor, { physicianId: q.physicianId, limit: MAX_EXPORT_ROWS + 1 });
   return {
     columns: [
-      { header: 'Patient', width: 24 },
-      { header: 'MRN', width: 14 },
-      { header: 'Course', width: 14 },
-      { header: 'Fraction', kind: 'number' },
-      { header: 'Date of service', kind: 'date', width: 14 },
+      ...FRACTION_IDENTITY,
       { header: 'To sign', width: 24 },
       { header: 'Next beam-on (UTC)', width: 24 },
       { header: 'Deadline (UTC)', width: 24 },
@@ -168,11 +169,7 @@ async function chargeTable(ctx: AppContext, actor: Actor, q: FractionQuery): Pro
     .execute();
   return {
     columns: [
-      { header: 'Patient', width: 24 },
-      { header: 'MRN', width: 14 },
-      { header: 'Course', width: 14 },
-      { header: 'Fraction', kind: 'number' },
-      { header: 'Date of service', kind: 'date', width: 14 },
+      ...FRACTION_IDENTITY,
       { header: 'Code' },
       { header: 'Modifiers' },
       { header: 'Units', kind: 'number' },

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { FractionStatus } from '../../core/audit/outcome.js';
 import { DELIVERY_CODES } from '../../core/model/billing-line.js';
 import { RULE_CATALOGUE } from '../../core/rules/catalogue.js';
+import { addDays } from '../../core/time/calendar-date.js';
 import type { Actor, AppContext } from '../app-context.js';
 import type { DashboardView } from '../views.js';
 
@@ -105,10 +106,4 @@ export async function dashboard(
     })),
     daily: [...days.values()],
   };
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }

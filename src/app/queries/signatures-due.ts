@@ -18,7 +18,27 @@ export const MAX_LIMIT = 100_001;
 export async function signaturesDue(
   ctx: AppContext,
   actor: Actor,
-  q: { physicianId?: string | undefined; limit?: number | undefined },
+  q: SignatureQuery,
+): Promise<SignatureDue[]> {
+  const items = await signatureRows(ctx, actor, q);
+  await recordAccess(ctx, actor, {
+    action: 'read',
+    patientIds: items.map((i) => i.patientId),
+    route: 'GET /api/worklists/signatures',
+  });
+  return items;
+}
+
+export interface SignatureQuery {
+  physicianId?: string | undefined;
+  limit?: number | undefined;
+}
+
+/** The rows of `signaturesDue`, without logging the access (the caller logs it under its own route). */
+export async function signatureRows(
+  ctx: AppContext,
+  actor: Actor,
+  q: SignatureQuery,
 ): Promise<SignatureDue[]> {
   const limit = Math.min(Math.max(q.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
   const physicianId =
@@ -88,10 +108,5 @@ export async function signaturesDue(
   }
   const items = [...byFraction.values()].slice(0, limit);
   for (const i of items) i.documents.sort();
-  await recordAccess(ctx, actor, {
-    action: 'read',
-    patientIds: items.map((i) => i.patientId),
-    route: 'GET /api/worklists/signatures',
-  });
   return items;
 }

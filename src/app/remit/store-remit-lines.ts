@@ -1,4 +1,5 @@
 import type { Course } from '../../core/model/course.js';
+import { addDays } from '../../core/time/calendar-date.js';
 import type { Remittance } from '../../core/model/remittance.js';
 import { modifier26RuleOn } from '../../core/payers/payer-profile.js';
 import { DEFAULT_REMIT_OPTIONS } from '../../core/remit/remit-options.js';
@@ -159,9 +160,6 @@ function prefixes(pcn: string): string[] {
 
 /** The payment date plus the payer's appeal window (RemitOptions.appealDays). */
 function appealBy(paymentDate: string, payerId: string | null): string {
-  const days =
-    DEFAULT_REMIT_OPTIONS.appealDays[payerId ?? ''] ?? DEFAULT_REMIT_OPTIONS.appealDays.default ?? 180;
-  const d = new Date(`${paymentDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  const { appealDays } = DEFAULT_REMIT_OPTIONS;
+  return addDays(paymentDate, appealDays[payerId ?? ''] ?? appealDays.default ?? 180);
 }

@@ -3,7 +3,7 @@ import { defaultNow } from '../demo-data/build-clinic.js';
 import { treatmentDays } from '../demo-data/clinic-time.js';
 import type { AppContext } from '../app-context.js';
 import { importFiles, type ImportProgress } from '../imports/import-files.js';
-import { signaturesDue } from '../queries/signatures-due.js';
+import { signatureRows } from '../queries/signatures-due.js';
 import type { Role } from '../views.js';
 import { createPractice } from './create-practice.js';
 import { demoRemittance } from './demo-remittance.js';
@@ -63,7 +63,7 @@ export async function loadDemoPractice(
     displayName: 'setup',
     physicianId: null,
   };
-  const waiting = (await signaturesDue(ctx, setup, {})).filter((d) => !d.overdue);
+  const waiting = (await signatureRows(ctx, setup, {})).filter((d) => !d.overdue);
   const counts = new Map<string, number>();
   for (const d of waiting) counts.set(d.physicianId, (counts.get(d.physicianId) ?? 0) + 1);
   const physicianId =
