@@ -1,0 +1,57 @@
+/**
+ * Letters to payers (issue #6): prior authorization, appeals and a peer-to-peer preparation sheet,
+ * assembled from the course facts, the audit and the remittance (domain.md §3.3, §4, §8).
+ * This file is the contract between the letter content (core/formats/cli) and its storage/API/UI.
+ */
+export const LETTER_TYPES = [
+  'prior-authorization',
+  'appeal-downcode',
+  'appeal-igrt-denial',
+  'appeal-authorization-2025',
+  'appeal-zero-payment',
+  'peer-to-peer',
+] as const;
+export type LetterType = (typeof LETTER_TYPES)[number];
+
+export interface LetterReference {
+  id: string;
+  citation: string;
+  doi?: string;
+  pmid?: string;
+  url?: string;
+}
+/** What to add to the chart before the letter can be sent. */
+export interface LetterMissing {
+  element: string;
+  fix: string;
+}
+/** Drafting warnings (the letter can still be sent, but a reviewer will push back). */
+export interface LetterWarning {
+  code: string;
+  message: string;
+}
+/** The cover summary of the evidence attached. */
+export interface EvidenceSummary {
+  rows: { label: string; value: string }[];
+}
+/** What a renderer needs: the rendered text of the (possibly edited) letter and its attachments. */
+export interface LetterDocument {
+  title: string;
+  /** The letter body as plain text: paragraphs separated by blank lines; lines starting with "- " are bullets. */
+  body: string;
+  cover: EvidenceSummary;
+  references: LetterReference[];
+}
+export interface LetterDraft extends LetterDocument {
+  type: LetterType;
+  /** False when the chart cannot support the letter: `missing` says what to add first; body then explains it. */
+  ready: boolean;
+  missing: LetterMissing[];
+  warnings: LetterWarning[];
+  /** Id and version of the template used (bundled default or the practice's). */
+  template: { id: string; version: number };
+}
+
+export function isLetterType(value: string): value is LetterType {
+  return (LETTER_TYPES as readonly string[]).includes(value);
+}
