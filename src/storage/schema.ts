@@ -242,6 +242,37 @@ export interface RemitLinesTable {
   patient_id: string | null;
 }
 
+export interface LetterTemplatesTable {
+  id: string;
+  practice_id: string;
+  type: string;
+  version: number;
+  text: string;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  created_by: string;
+}
+
+export interface LettersTable {
+  id: string;
+  practice_id: string;
+  course_id: string;
+  remit_line_id: string | null;
+  type: string;
+  template_id: string;
+  template_version: number;
+  status: string;
+  ready: boolean;
+  title: string;
+  body: string;
+  cover: Json;
+  references: Json;
+  warnings: Json;
+  missing: Json;
+  created_by: string;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
 export interface AccessLogTable {
   id: Generated<string>;
   at: Instant;
@@ -273,4 +304,6 @@ export interface Database {
   imports: ImportsTable;
   access_log: AccessLogTable;
   remit_lines: RemitLinesTable;
+  letter_templates: LetterTemplatesTable;
+  letters: LettersTable;
 }
