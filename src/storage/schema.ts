@@ -283,6 +283,99 @@ export interface AccessLogTable {
   route: string;
 }
 
+/** migrations/0005-reference-data.ts: CMS releases (shared, public data) and their rows. */
+export interface CmsReleasesTable {
+  id: string;
+  kind: string;
+  year: number;
+  quarter: number;
+  effective_from: CalendarDate;
+  effective_to: CalendarDate | null;
+  sources: string;
+  imported_at: Instant;
+}
+
+export interface CmsRvusTable {
+  release_id: string;
+  hcpcs: string;
+  modifier: string;
+  status: string;
+  work_rvu: number;
+  non_facility_pe_rvu: number | null;
+  facility_pe_rvu: number | null;
+  mp_rvu: number;
+  conversion_factor: number | null;
+}
+
+export interface CmsGpcisTable {
+  release_id: string;
+  carrier: string;
+  locality: string;
+  locality_name: string | null;
+  work_gpci: number;
+  pe_gpci: number;
+  mp_gpci: number;
+}
+
+export interface CmsLocalitiesTable {
+  release_id: string;
+  carrier: string;
+  locality: string;
+  state: string | null;
+  fee_schedule_area: string;
+}
+
+export interface CmsOppsRatesTable {
+  release_id: string;
+  hcpcs: string;
+  status_indicator: string;
+  apc: string | null;
+  payment_cents: Cents;
+}
+
+export interface CmsPtpEditsTable {
+  release_id: string;
+  column1: string;
+  column2: string;
+  effective_from: CalendarDate;
+  deleted_on: CalendarDate | null;
+  modifier_indicator: string;
+}
+
+export interface CmsMueLimitsTable {
+  release_id: string;
+  hcpcs: string;
+  max_units: number;
+  adjudication: string;
+  rationale: string | null;
+}
+
+/** The practice's Medicare payment locality (contractor and locality number). */
+export interface PracticeLocalitiesTable {
+  practice_id: string;
+  carrier: string;
+  locality: string;
+}
+
+export interface PayerSettingsTable {
+  practice_id: string;
+  payer: string;
+  payer_profile: string | null;
+  appeal_days: ColumnType<number, number | undefined, number>;
+  notes: string | null;
+}
+
+export interface ContractRatesTable {
+  id: string;
+  practice_id: string;
+  payer: string;
+  code: string;
+  modifier: string;
+  cents: ColumnType<string, number, number>;
+  effective_from: CalendarDate;
+  effective_to: CalendarDate | null;
+}
+
 export interface Database {
   practices: PracticesTable;
   users: UsersTable;
@@ -304,6 +397,16 @@ export interface Database {
   imports: ImportsTable;
   access_log: AccessLogTable;
   remit_lines: RemitLinesTable;
+  cms_releases: CmsReleasesTable;
+  cms_rvus: CmsRvusTable;
+  cms_gpcis: CmsGpcisTable;
+  cms_localities: CmsLocalitiesTable;
+  cms_opps_rates: CmsOppsRatesTable;
+  cms_ptp_edits: CmsPtpEditsTable;
+  cms_mue_limits: CmsMueLimitsTable;
+  practice_localities: PracticeLocalitiesTable;
+  payer_settings: PayerSettingsTable;
+  contract_rates: ContractRatesTable;
   letter_templates: LetterTemplatesTable;
   letters: LettersTable;
 }
