@@ -146,6 +146,15 @@ describe.each(ENGINES)('practice flows on %s', (engine) => {
     }
     expect(lines['paid-as-expected']).toBeGreaterThan(100);
     expect(summary.unmatched).toBe(0);
+    // The trend holds the same lines month by month, all payers and each.
+    expect(summary.trends.length).toBeGreaterThanOrEqual(1);
+    expect(summary.trends.reduce((n, m) => n + m.lines, 0)).toBe(
+      summary.byCategory.reduce((n, c) => n + c.lines, 0),
+    );
+    for (const m of summary.trends) {
+      expect(m.month).toMatch(/^\d{4}-\d{2}$/);
+      expect(m.payers.reduce((n, p) => n + p.lines, 0)).toBe(m.lines);
+    }
     const down = await listRemitLines(t.ctx, actor('biller'), { category: 'downcoded' });
     expect(down.items[0]).toMatchObject({
       code: '77407',

@@ -308,3 +308,8 @@ export interface RemitSummaryView {
   }[];
   unmatched: number;
 }
+  /** The scorecard of all payers, and of each, per month of payment (`YYYY-MM`), oldest first. */
+  trends: (Omit<RemitSummaryView['payers'][number], 'payer'> & {
+    month: string;
+    payers: RemitSummaryView['payers'];
+  })[];

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
 import { demoUploads } from '../setup/demo-uploads.js';
@@ -111,4 +112,41 @@ describe.each(ENGINES)('importFiles on %s', (engine) => {
       .execute();
     expect(histories.some((h) => Number(h.n) >= 2)).toBe(true);
   }, 120_000);
+
+  it('counts a payment sent again in other bytes once, and says so on the second file', async () => {
+    const { ctx } = await testContext(tdb, undefined);
+    const { clinic } = await demoUploads({ patients: 1, days: 1, seed: 5 });
+    const practiceId = await createPractice(ctx, { name: 'Payments', clinic });
+    const sample = 'test/fixtures/x12/linuxforhealth-x12/835_005010X221A1/managed-care.835';
+    const text = await readFile(sample, 'utf8');
+    // The same payment (payer, TRN02) re-enveloped: another interchange control number, other bytes.
+    const again = text.replace(/\*000000907\*/, '*000000908*').replace('IEA*1*000000907', 'IEA*1*000000908');
+    expect(again).not.toBe(text);
+    const remitLines = async () =>
+      Number(
+        (
+          await ctx.db
+            .selectFrom('remit_lines')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('practice_id', '=', practiceId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const bytes = (s: string) => new TextEncoder().encode(s);
+    const first = await importFiles(ctx, practiceId, [{ name: 'era-1.835', bytes: bytes(text) }]);
+    const trn = (r: typeof first) => r.files[0]!.problems.filter((p) => p.location.includes(': TRN '));
+    expect(first.files[0]!.status).toBe('imported');
+    expect(trn(first)).toEqual([]);
+    const lines = await remitLines();
+    expect(lines).toBeGreaterThan(0);
+    const second = await importFiles(ctx, practiceId, [{ name: 'era-2.835', bytes: bytes(again) }]);
+    expect(second.files[0]!.status).toBe('imported');
+    expect(trn(second)).toEqual([
+      {
+        location: expect.stringMatching(/^era-2\.835: TRN /),
+        message: expect.stringMatching(/already imported from era-1\.835; its lines count once$/),
+      },
+    ]);
+    expect(await remitLines()).toBe(lines);
+  });
 });

@@ -10,6 +10,7 @@ import type { ExportRecords } from '../import/export-records.js';
 import { readExportFiles } from '../import/read-export-files.js';
 import type { ImportFileView, ImportJobView } from '../views.js';
 import { relinkPractice } from './relink-practice.js';
+import { repeatedPayments } from './repeated-payments.js';
 
 export interface UploadedFile {
   name: string;
@@ -123,6 +124,9 @@ export async function importFiles(
         });
       }
     });
+    // A stored file shares its problem list with its view: the warning shows in both.
+    for (const [name, problems] of await repeatedPayments(ctx.db, practiceId, stored))
+      stored.find((s) => s.name === name)?.problems.push(...problems);
     const at = new Date(ctx.now()).toISOString();
     const summary = await ctx.db.transaction().execute(async (trx) => {
       for (const s of stored) {

@@ -76,13 +76,17 @@ export async function listRemitLines(
   return { items, total: Number(total.n) };
 }
 
-/** `GET /api/remittances/summary`: lines and dollars per category, and a scorecard per payer. */
+/**
+ * `GET /api/remittances/summary`: lines and dollars per category, a scorecard per payer, and the same
+ * scorecard per month of payment (the trend of issue #5's payer scorecards).
+ */
 export async function remitSummary(ctx: AppContext, actor: Actor): Promise<RemitSummaryView> {
   const rows = await ctx.db
     .selectFrom('remit_lines')
     .select([
       'payer',
       'category',
+      sql<string | null>`substr(cast(payment_date as text), 1, 7)`.as('month'),
       sql<string>`count(*)`.as('lines'),
       sql<string>`coalesce(sum(billed_cents), 0)`.as('billed'),
       sql<string>`coalesce(sum(paid_cents), 0)`.as('paid'),
@@ -91,7 +95,7 @@ export async function remitSummary(ctx: AppContext, actor: Actor): Promise<Remit
       sql<string>`count(*) filter (where charge_id is null)`.as('unmatched'),
     ])
     .where('practice_id', '=', actor.practiceId)
-    .groupBy(['payer', 'category'])
+    .groupBy(['payer', 'category', sql`substr(cast(payment_date as text), 1, 7)`])
     .execute();
   const n = (v: string) => Number(v);
   const byCategory = REMIT_CATEGORIES.map((category) => {
@@ -104,20 +108,43 @@ export async function remitSummary(ctx: AppContext, actor: Actor): Promise<Remit
       shortCents: of.reduce((s, r) => s + n(r.short), 0),
     };
   });
-  const payers = [...new Set(rows.map((r) => r.payer ?? 'unknown payer'))].sort().map((payer) => {
-    const of = rows.filter((r) => (r.payer ?? 'unknown payer') === payer);
-    const lines = of.reduce((s, r) => s + n(r.lines), 0);
-    const count = (pred: (c: string) => boolean) =>
-      of.filter((r) => pred(r.category)).reduce((s, r) => s + n(r.lines), 0);
-    return {
+  const payerOf = (r: Row) => r.payer ?? 'unknown payer';
+  const payers = [...new Set(rows.map(payerOf))]
+    .sort()
+    .map((payer) => ({ payer, ...scorecard(rows.filter((r) => payerOf(r) === payer)) }));
+  const months = [...new Set(rows.flatMap((r) => (r.month ? [r.month] : [])))].sort();
+  const trends = months.map((month) => ({
+    month,
+    ...scorecard(rows.filter((r) => r.month === month)),
+    payers: [...new Set(rows.filter((r) => r.month === month).map(payerOf))].sort().map((payer) => ({
       payer,
-      lines,
-      denialRate: lines ? count((c) => DENIALS.has(c)) / lines : 0,
-      downcodeRate: lines ? count((c) => c === 'downcoded') / lines : 0,
-      underpaidCents: of.filter((r) => r.category === 'underpaid').reduce((s, r) => s + n(r.short), 0),
-      paidCents: of.reduce((s, r) => s + n(r.paid), 0),
-      expectedCents: of.reduce((s, r) => s + n(r.expected), 0),
-    };
-  });
-  return { byCategory, payers, unmatched: rows.reduce((s, r) => s + n(r.unmatched), 0) };
+      ...scorecard(rows.filter((r) => r.month === month && payerOf(r) === payer)),
+    })),
+  }));
+  return { byCategory, payers, trends, unmatched: rows.reduce((s, r) => s + n(r.unmatched), 0) };
+}
+
+interface Row {
+  payer: string | null;
+  category: string;
+  lines: string;
+  paid: string;
+  expected: string;
+  short: string;
+}
+
+/** Denial and downcode rates, underpayment and dollars of a set of summary rows (one payer, one month). */
+function scorecard(of: readonly Row[]): Omit<RemitSummaryView['payers'][number], 'payer'> {
+  const n = (v: string) => Number(v);
+  const lines = of.reduce((s, r) => s + n(r.lines), 0);
+  const count = (pred: (c: string) => boolean) =>
+    of.filter((r) => pred(r.category)).reduce((s, r) => s + n(r.lines), 0);
+  return {
+    lines,
+    denialRate: lines ? count((c) => DENIALS.has(c)) / lines : 0,
+    downcodeRate: lines ? count((c) => c === 'downcoded') / lines : 0,
+    underpaidCents: of.filter((r) => r.category === 'underpaid').reduce((s, r) => s + n(r.short), 0),
+    paidCents: of.reduce((s, r) => s + n(r.paid), 0),
+    expectedCents: of.reduce((s, r) => s + n(r.expected), 0),
+  };
 }

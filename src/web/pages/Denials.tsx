@@ -14,6 +14,7 @@ import {
   ShortfallSection,
   tabPath,
 } from '../components/RemitSummary.js';
+import { TrendSection } from '../components/TrendChart.js';
 import { Loading, Notice, PageHeader, Pagination, TableHead } from '../components/ui.js';
 import { formatCents, formatDate, formatInt, formatRelative } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
@@ -92,6 +93,7 @@ export function DenialsPage() {
           <CategoryCards summary={s} />
           <PayerScorecards summary={s} />
           <ShortfallSection summary={s} />
+          <TrendSection summary={s} />
           <section aria-labelledby="lines-title">
             <h2 id="lines-title">Lines</h2>
             <Tabs summary={s} current={view.tab} />

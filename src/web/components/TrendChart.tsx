@@ -1,0 +1,112 @@
+/** The payer scorecards over time: denial and downcode rates per month of payment, as lines. */
+import type { RemitSummaryView } from '../../app/views.js';
+import { formatDollars, formatInt, formatPercent } from '../format.js';
+import { useWidth } from '../hooks.js';
+import { ChartFigure } from './charts.js';
+import { TableHead } from './ui.js';
+
+const SERIES = [
+  { key: 'denialRate', label: 'Denial rate', className: 'line-hold' },
+  { key: 'downcodeRate', label: 'Downcode rate', className: 'line-downgrade' },
+] as const;
+
+export function TrendSection({ summary }: { summary: RemitSummaryView }) {
+  const months = summary.trends;
+  const [ref, measured] = useWidth<HTMLDivElement>(640);
+  const width = Math.max(280, measured);
+  const height = 200;
+  const [top, bottom, left, right] = [12, 32, 44, 12];
+  const plotW = width - left - right;
+  const plotH = height - top - bottom;
+  const max = Math.max(0.1, ...months.flatMap((m) => SERIES.map((s) => m[s.key])));
+  const x = (i: number) => left + (months.length > 1 ? (i / (months.length - 1)) * plotW : plotW / 2);
+  const y = (rate: number) => top + plotH - (rate / max) * plotH;
+  const last = months.at(-1);
+  const summaryText = !last
+    ? 'No remittance has a payment date yet.'
+    : `${months.length} month${months.length === 1 ? '' : 's'} of payments. In ${last.month}: ` +
+      `denial rate ${formatPercent(last.denialRate)}, downcode rate ${formatPercent(last.downcodeRate)}, ` +
+      `${formatDollars(last.underpaidCents)} underpaid over ${formatInt(last.lines)} lines.`;
+  return (
+    <section className="card" aria-labelledby="trends-title">
+      <h2 id="trends-title">Trends</h2>
+      <ChartFigure
+        id="trends"
+        caption="Denial and downcode rates by month of payment, all payers"
+        summary={summaryText}
+        table={
+          <table className="table compact">
+            <TableHead
+              columns={[
+                'Month',
+                'Payer',
+                { label: 'Lines', num: true },
+                { label: 'Denial rate', num: true },
+                { label: 'Downcode rate', num: true },
+                { label: 'Underpaid', num: true },
+              ]}
+            />
+            <tbody>
+              {months.flatMap((m) =>
+                [{ payer: 'All payers', ...m }, ...m.payers].map((p) => (
+                  <tr key={`${m.month}|${p.payer}`}>
+                    <th scope="row">{m.month}</th>
+                    <td>{p.payer}</td>
+                    <td className="num">{formatInt(p.lines)}</td>
+                    <td className="num">{formatPercent(p.denialRate)}</td>
+                    <td className="num">{formatPercent(p.downcodeRate)}</td>
+                    <td className="num">{formatDollars(p.underpaidCents)}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        }
+      >
+        <div className="legend" aria-hidden="true">
+          {SERIES.map((s) => (
+            <span key={s.key}>
+              <span className={`swatch ${s.className}`} /> {s.label}
+            </span>
+          ))}
+        </div>
+        <div ref={ref}>
+          <svg
+            role="img"
+            aria-labelledby="trends-caption trends-summary"
+            viewBox={`0 0 ${width} ${height}`}
+            className="chart-svg"
+          >
+            {[0, max / 2, max].map((t) => (
+              <g key={t}>
+                <line x1={left} x2={width - right} y1={y(t)} y2={y(t)} className="gridline" />
+                <text x={left - 6} y={y(t) + 4} textAnchor="end" className="axis-label">
+                  {formatPercent(t)}
+                </text>
+              </g>
+            ))}
+            {months.map((m, i) => (
+              <text key={m.month} x={x(i)} y={height - 10} textAnchor="middle" className="axis-label">
+                {m.month}
+              </text>
+            ))}
+            {SERIES.map((s) => (
+              <g key={s.key} className={s.className}>
+                <polyline
+                  fill="none"
+                  strokeWidth={2}
+                  points={months.map((m, i) => `${x(i)},${y(m[s.key])}`).join(' ')}
+                />
+                {months.map((m, i) => (
+                  <circle key={m.month} cx={x(i)} cy={y(m[s.key])} r={3.5}>
+                    <title>{`${m.month}: ${s.label.toLowerCase()} ${formatPercent(m[s.key])}`}</title>
+                  </circle>
+                ))}
+              </g>
+            ))}
+          </svg>
+        </div>
+      </ChartFigure>
+    </section>
+  );
+}
