@@ -1,9 +1,203 @@
 import type { LetterType } from './letter-types.js';
 
+/**
+ * The bundled letter templates (issue #6): plain text with {{placeholders}} that a practice may copy and
+ * edit (storage keeps its versions). Paragraphs are separated by blank lines; lines starting with "- "
+ * are bullets; block placeholders (marked "block" below) stand alone on their line. Citations come from
+ * the blocks as [1], [2]… and the references list is printed after the letter, so a template never
+ * numbers references itself (it may cite one with `[ref:<id>]`, see site-references.json).
+ */
+export const DEFAULT_TEMPLATE_VERSION = 1;
+
+export const TEMPLATE_PLACEHOLDERS: readonly { name: string; description: string }[] = [
+  { name: 'date', description: 'Date of the letter (YYYY-MM-DD)' },
+  { name: 'practiceName', description: 'The practice' },
+  { name: 'physicianId', description: 'Treating physician (chart id)' },
+  { name: 'payerName', description: "The patient's payer" },
+  { name: 'patientName', description: 'Patient name (letters to the payer only)' },
+  { name: 'patientBirthDate', description: 'Patient date of birth (prior authorization and appeals only)' },
+  { name: 'courseId', description: 'Course identifier' },
+  { name: 'diagnosis', description: 'Diagnosis code or text from the chart' },
+  { name: 'site', description: 'Treated site with laterality, e.g. "left breast (whole breast)"' },
+  { name: 'technique', description: 'Plan technique and isocenters, e.g. "3D, 1 isocenter"' },
+  { name: 'fractionsPlanned', description: 'Fractions planned' },
+  { name: 'fractionsDelivered', description: 'Fractions delivered so far' },
+  { name: 'treatmentDates', description: 'First and last date of treatment delivered' },
+  { name: 'motionSystem', description: 'Monitoring system(s) named in the record or the plan' },
+  { name: 'thresholds', description: 'Tolerance thresholds' },
+  { name: 'claimNumber', description: 'Claim number (appeals)' },
+  { name: 'dateOfService', description: 'Date of service of the line appealed' },
+  { name: 'submittedCode', description: 'Code billed on the line appealed' },
+  { name: 'paidCode', description: 'Code the payer adjudicated' },
+  { name: 'billedAmount', description: 'Billed amount of the line' },
+  { name: 'paidAmount', description: 'Paid amount of the line' },
+  { name: 'adjustmentCodes', description: 'Adjustment reason codes on the line, e.g. CO-45' },
+  { name: 'authorizationNumber', description: 'Authorization on file for the course' },
+  { name: 'authorizationDates', description: 'When that authorization was obtained and its validity' },
+  { name: 'necessity', description: "block: the physician's medical-necessity statement, quoted" },
+  { name: 'evidence', description: "block: bullets of the patient's motion evidence" },
+  { name: 'elements', description: 'block: bullets of the five documentation elements, present or absent' },
+  { name: 'codeCriteria', description: 'block: the 2026 code criteria, with citations' },
+  {
+    name: 'policyPoints',
+    description: 'block: the payer policy point at issue for this letter type, with citations',
+  },
+  { name: 'siteRationale', description: 'block: guideline and literature statements for the disease site' },
+];
+
+const HEADER = `{{date}}
+
+To: {{payerName}}
+From: {{practiceName}}, treating physician {{physicianId}}`;
+
+const PATIENT = `Patient: {{patientName}}, date of birth {{patientBirthDate}}
+Course: {{courseId}}; diagnosis {{diagnosis}}; {{site}}; {{technique}}`;
+
+const CLAIM = `Claim: {{claimNumber}}; date of service {{dateOfService}}; billed {{submittedCode}} ({{billedAmount}}); adjudicated {{paidCode}}, paid {{paidAmount}}; adjustments {{adjustmentCodes}}`;
+
+const EVIDENCE = `The patient's own motion-management record for this course:
+{{evidence}}
+
+Documentation elements reviewers look for, as found in the chart:
+{{elements}}`;
+
+const LITERATURE = `Clinical guidelines and literature for this disease site:
+
+{{siteRationale}}`;
+
+const CLOSE = `We ask that you reconsider and pay the service as billed. The signed records summarised on the cover page are available on request.
+
+Sincerely,
+
+Treating physician {{physicianId}}, {{practiceName}}`;
+
+const TEMPLATES: Record<LetterType, string> = {
+  'prior-authorization': `${HEADER}
+Re: Prior authorization request, radiation treatment delivery with active motion management (CPT 77412)
+
+${PATIENT}
+
+We request authorization of {{fractionsPlanned}} fractions of radiation treatment delivery with active motion management (CPT 77412) for this patient.
+
+Medical necessity, in the treating physician's words:
+
+{{necessity}}
+
+Motion management plan:
+{{evidence}}
+
+Documentation elements reviewers look for, as found in the chart:
+{{elements}}
+
+Code criteria:
+
+{{codeCriteria}}
+
+{{policyPoints}}
+
+${LITERATURE}
+
+Sincerely,
+
+Treating physician {{physicianId}}, {{practiceName}}`,
+
+  'appeal-downcode': `${HEADER}
+Re: Appeal of a downcode from CPT 77412 to 77407
+
+${PATIENT}
+${CLAIM}
+
+We appeal the payment of this line at the 77407 level. The treatment met the 2026 criteria of CPT 77412: single-isocenter delivery with active motion management throughout beam-on.
+
+{{policyPoints}}
+
+{{codeCriteria}}
+
+Medical necessity, in the treating physician's words:
+
+{{necessity}}
+
+${EVIDENCE}
+
+${LITERATURE}
+
+${CLOSE}`,
+
+  'appeal-igrt-denial': `${HEADER}
+Re: Appeal of the denial of CPT 77387-26 (professional image guidance)
+
+${PATIENT}
+${CLAIM}
+
+We appeal the denial of the physician's professional image-guidance service on this date of service.
+
+{{policyPoints}}
+
+The image guidance was performed and reviewed by the treating physician on the date of service; the review is signed in the record.
+
+${CLOSE}`,
+
+  'appeal-authorization-2025': `${HEADER}
+Re: Appeal of a 2026 claim denied for authorization (authorization obtained in 2025)
+
+${PATIENT}
+${CLAIM}
+Authorization: {{authorizationNumber}} ({{authorizationDates}})
+
+We appeal the denial of this 2026 date of service for lack of authorization.
+
+{{policyPoints}}
+
+{{codeCriteria}}
+
+${EVIDENCE}
+
+${CLOSE}`,
+
+  'appeal-zero-payment': `${HEADER}
+Re: Appeal of a zero payment (whole charge adjusted without a denial reason)
+
+${PATIENT}
+${CLAIM}
+
+We appeal the zero payment of this covered treatment delivery.
+
+{{policyPoints}}
+
+{{codeCriteria}}
+
+${EVIDENCE}
+
+${CLOSE}`,
+
+  'peer-to-peer': `Peer-to-peer preparation sheet
+Course: {{courseId}}; patient {{patientName}}; payer {{payerName}}
+Diagnosis {{diagnosis}}; {{site}}; {{technique}}; fractions {{fractionsDelivered}} of {{fractionsPlanned}} ({{treatmentDates}})
+
+Medical necessity, in the treating physician's words:
+
+{{necessity}}
+
+Motion evidence to quote:
+{{evidence}}
+
+Documentation elements:
+{{elements}}
+
+Points to make:
+
+{{policyPoints}}
+
+{{codeCriteria}}
+
+Guidelines and literature to cite:
+
+{{siteRationale}}`,
+};
+
 /** The bundled default template of a letter type: plain text with {{placeholders}}. */
 export function defaultTemplate(type: LetterType): string {
-  throw new Error(`not implemented: ${type}`);
+  return TEMPLATES[type];
 }
 
-/** Every placeholder a template may use, for the template editor and renderTemplate's checks. */
-export const TEMPLATE_PLACEHOLDERS: readonly { name: string; description: string }[] = [];
+export const defaultTemplateId = (type: LetterType) => `default-${type}`;

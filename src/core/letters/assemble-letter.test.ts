@@ -1,0 +1,300 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildCourse,
+  type CourseInput,
+  fx,
+  PROFILES,
+  runAudit,
+  signedAt,
+} from '../../../test/support/course-builder.js';
+import { DEFAULT_AUDIT_OPTIONS } from '../audit/audit-options.js';
+import { type LetterClaim, type LetterInput, assembleLetter, dollars } from './assemble-letter.js';
+import { LETTER_TYPES, type LetterType } from './letter-types.js';
+
+const CLAIMS: Record<LetterType, LetterClaim | null> = {
+  'prior-authorization': null,
+  'peer-to-peer': null,
+  'appeal-downcode': claim({
+    code: '77407',
+    submittedCode: '77412',
+    carcs: ['CO-150'],
+    category: 'downcoded',
+  }),
+  'appeal-igrt-denial': claim({
+    code: '77387',
+    submittedCode: '77387',
+    modifiers: ['26'],
+    carcs: ['CO-97'],
+    category: 'igrt-professional-denied',
+  }),
+  'appeal-authorization-2025': claim({ carcs: ['CO-197'], paidCents: 0, category: 'authorization-2025' }),
+  'appeal-zero-payment': claim({ carcs: ['CO-45'], paidCents: 0, category: 'zero-paid-no-denial-code' }),
+};
+
+function claim(over: Partial<LetterClaim>): LetterClaim {
+  return {
+    claimNumber: 'C-SYN00417-1-202603',
+    payer: 'Synthetic Health Plan',
+    dateOfService: '2026-03-03',
+    code: '77412',
+    submittedCode: '77412',
+    modifiers: [],
+    billedCents: 58719,
+    paidCents: 31764,
+    carcs: [],
+    category: 'downcoded',
+    ...over,
+  };
+}
+
+const GRANDFATHERED = (c: CourseInput) => {
+  c.authorizations = [
+    {
+      number: 'AUTH-2025-1',
+      codes: ['77412'],
+      fractionsAuthorized: 15,
+      validFrom: '2025-12-15',
+      validTo: '2026-03-31',
+      obtainedOn: '2025-12-10',
+    },
+  ];
+};
+
+function input(type: LetterType, edit?: (c: CourseInput) => void, profile = 'evicore'): LetterInput {
+  const course = buildCourse({
+    profile,
+    edit: (c) => {
+      GRANDFATHERED(c);
+      edit?.(c);
+    },
+  });
+  return {
+    type,
+    date: '2026-03-13',
+    practiceName: 'Synthetic Radiation Oncology',
+    patient: { name: 'Test Patient', birthDate: '1961-04-02' },
+    course,
+    fractions: runAudit(course).fractions,
+    profile: PROFILES.get(profile)!,
+    claim: CLAIMS[type],
+    options: DEFAULT_AUDIT_OPTIONS,
+  };
+}
+
+const citedNumbers = (body: string) =>
+  [...new Set([...body.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+
+describe('assembleLetter: every letter type from a fully documented course', () => {
+  it.each(LETTER_TYPES.map((t) => [t]))('%s is ready, cites what it lists and names the facts', (type) => {
+    const draft = assembleLetter(input(type));
+    expect(draft.missing).toEqual([]);
+    expect(draft.ready).toBe(true);
+    expect(draft.warnings).toEqual([]);
+    expect(draft.template).toEqual({ id: `default-${type}`, version: 1 });
+    expect(draft.body).not.toMatch(/\{\{|\[ref:/);
+    // every cited reference is listed and every listed reference is cited, numbered in order
+    expect(citedNumbers(draft.body)).toEqual(draft.references.map((_, i) => i + 1));
+    expect(draft.references.length).toBeGreaterThan(0);
+    expect(draft.body).toContain('C-SYN00417-1');
+    expect(draft.cover.rows.find((r) => r.label === 'Course')?.value).toBe('C-SYN00417-1');
+  });
+
+  it.each<[LetterType, RegExp[]]>([
+    [
+      'prior-authorization',
+      [/Prior authorization request/, /15 fractions/, /System: AlignRT/, /0\.3 cm \/ 3°/, /1961-04-02/],
+    ],
+    [
+      'appeal-downcode',
+      [
+        /isocenters, not anatomic sites/,
+        /no limit on the number of fractions/,
+        /Fractions monitored: 5 of 5/,
+        /adjudicated 77407/,
+        /\$317\.64/,
+      ],
+    ],
+    ['appeal-igrt-denial', [/only the technical component/, /77387-26/, /CO-97/]],
+    ['appeal-authorization-2025', [/AUTH-2025-1/, /obtained 2025-12-10/, /carried forward/, /CO-197/]],
+    ['appeal-zero-payment', [/CO-45/, /in effect a denial/, /paid \$0\.00/]],
+    [
+      'peer-to-peer',
+      [/Peer-to-peer/, /Isocenters, not anatomic sites/, /fractions 5 of 15 \(2026-03-02 to 2026-03-06\)/],
+    ],
+  ])('%s states its policy point and the patient facts', (type, patterns) => {
+    const draft = assembleLetter(input(type));
+    for (const p of patterns) expect(draft.body).toMatch(p);
+  });
+
+  it('breast letters cite the breast literature; a right breast adds the right-sided studies; prostate its own', () => {
+    const left = assembleLetter(input('appeal-downcode')).references.map((r) => r.id);
+    expect(left).toEqual(expect.arrayContaining(['nccn-breast', 'darby-2013', 'ono-2021', 'cpt-2026']));
+    expect(left).not.toContain('gough-2024');
+    const right = assembleLetter(
+      input('appeal-downcode', (c) => {
+        c.site = {
+          region: 'breast',
+          laterality: 'right',
+          extent: 'whole-breast',
+          internalMammaryNodes: true,
+        };
+      }),
+    ).references.map((r) => r.id);
+    expect(right).toEqual(expect.arrayContaining(['gough-2024', 'rice-2015']));
+    const prostate = assembleLetter(
+      input('appeal-downcode', (c) => {
+        c.site = { region: 'prostate' };
+      }),
+    ).references.map((r) => r.id);
+    expect(prostate).toEqual(expect.arrayContaining(['nccn-prostate', 'macedo-jimenez-2025']));
+    expect(prostate).not.toContain('nccn-breast');
+  });
+
+  it('the peer-to-peer sheet carries no birth date; appeals do', () => {
+    expect(assembleLetter(input('peer-to-peer')).body).not.toContain('1961-04-02');
+    expect(assembleLetter(input('appeal-zero-payment')).body).toContain('1961-04-02');
+  });
+
+  it('the cover summarises the motion evidence', () => {
+    const rows = Object.fromEntries(
+      assembleLetter(input('appeal-downcode')).cover.rows.map((r) => [r.label, r.value]),
+    );
+    expect(rows).toMatchObject({
+      System: 'AlignRT',
+      Thresholds: '0.3 cm / 3°',
+      'Fractions monitored': '5/5',
+      'Beam-on coverage': '100.0%',
+      'SGRT records signed before next beam-on': '5/5',
+      'Documentation elements': '5 of 5 (Payers managed by eviCore expects 5)',
+      Adjustments: 'CO-150',
+    });
+  });
+});
+
+describe('assembleLetter: warnings', () => {
+  it.each<[string, LetterType, (c: CourseInput) => void, string]>([
+    ['"DIBH" alone as necessity', 'peer-to-peer', (c) => (c.necessity!.text = 'DIBH'), 'NECESSITY-DIBH-ONLY'],
+    [
+      'a check-box necessity',
+      'appeal-downcode',
+      (c) => (c.necessity!.text = '[x] DIBH medically necessary for this patient'),
+      'NECESSITY-TEMPLATE',
+    ],
+    [
+      '"urgent" without a clinical reason',
+      'prior-authorization',
+      (c) => (c.orders[0]!.text += ' URGENT request.'),
+      'URGENT-UNSUPPORTED',
+    ],
+    [
+      'right breast without internal mammary nodes (eviCore)',
+      'prior-authorization',
+      (c) => (c.site = { region: 'breast', laterality: 'right', extent: 'whole-breast' }),
+      'RIGHT-BREAST-NO-IMN',
+    ],
+  ])('%s', (_, type, edit, code) => {
+    const draft = assembleLetter(input(type, edit));
+    expect(draft.warnings.map((w) => w.code)).toContain(code);
+  });
+
+  it('no warnings for urgent with a documented reason, or a right breast for a payer without the eviCore rule', () => {
+    const urgent = assembleLetter(
+      input('prior-authorization', (c) => (c.orders[0]!.text += ' Urgent: spinal cord compression.')),
+    );
+    expect(urgent.warnings.map((w) => w.code)).not.toContain('URGENT-UNSUPPORTED');
+    const right = assembleLetter(
+      input('prior-authorization', (c) => (c.site = { region: 'breast', laterality: 'right' }), 'default'),
+    );
+    expect(right.warnings.map((w) => w.code)).not.toContain('RIGHT-BREAST-NO-IMN');
+  });
+});
+
+describe('assembleLetter: not ready until the chart supports the letter', () => {
+  it.each<[string, LetterType, (c: CourseInput) => void, RegExp]>([
+    ['no necessity statement', 'appeal-downcode', (c) => (c.necessity = null), /Medical necessity statement/],
+    ['no signed AMM order', 'peer-to-peer', (c) => (c.orders = []), /Signed motion-management order/],
+    [
+      'no motion record',
+      'appeal-downcode',
+      (c) => c.fractions.forEach((f) => (f.monitoring = [])),
+      /Motion record/,
+    ],
+    [
+      'set-up only motion management',
+      'prior-authorization',
+      (c) => (c.plan.motionManagement!.phase = 'setup-only'),
+      /Planned intrafraction/,
+    ],
+    [
+      'no IGRT review',
+      'appeal-igrt-denial',
+      (c) => (fx(c, 2).imageGuidance = { performed: true, review: null }),
+      /image-guidance review/,
+    ],
+    [
+      'no 2025 authorization',
+      'appeal-authorization-2025',
+      (c) => (c.authorizations = []),
+      /2025 authorization record/,
+    ],
+    [
+      'elements below the payer bar',
+      'appeal-downcode',
+      (c) => {
+        c.necessity!.text =
+          'Left breast 40.05 Gy in 15 fractions; her heart lies close to the chest wall tangents.';
+        c.orders[0]!.text = 'AMM';
+        c.orders[0]!.system = undefined;
+      },
+      /Documentation element 2/,
+    ],
+  ])('%s', (_, type, edit, pattern) => {
+    const draft = assembleLetter(input(type, edit));
+    expect(draft.ready).toBe(false);
+    expect(draft.missing.map((m) => m.element).join('\n')).toMatch(pattern);
+    expect(draft.body).toMatch(/^This letter cannot be sent yet/);
+    expect(draft.body).toMatch(pattern);
+    expect(draft.references).toEqual([]);
+  });
+
+  it('an appeal without its claim line is not ready', () => {
+    const draft = assembleLetter({ ...input('appeal-zero-payment'), claim: null });
+    expect(draft.missing.map((m) => m.element)).toEqual(['The claim line appealed']);
+  });
+});
+
+describe('assembleLetter: practice templates', () => {
+  it('renders a practice template, numbers its own [ref:] citations and reports unknown placeholders as warnings', () => {
+    const draft = assembleLetter({
+      ...input('appeal-downcode'),
+      template: {
+        id: 'tpl-1',
+        version: 3,
+        text: 'Dear {{payerName}},\n\nSee Darby [ref:darby-2013] and {{nope}}.\n\n{{evidence}}',
+      },
+    });
+    expect(draft.template).toEqual({ id: 'tpl-1', version: 3 });
+    expect(draft.body).toContain('See Darby [1] and {{nope}}.');
+    expect(draft.references.map((r) => r.id)).toEqual(['darby-2013']);
+    expect(draft.warnings).toEqual([
+      { code: 'TEMPLATE', message: 'template tpl-1 v3 3:32: unknown placeholder {{nope}}' },
+    ]);
+  });
+
+  it('signed records of a course keep their count when a signature is late', () => {
+    const draft = assembleLetter(
+      input('appeal-downcode', (c) => (fx(c, 2).sgrtRecord!.signature = signedAt('2026-03-05T09:00:00'))),
+    );
+    expect(draft.cover.rows.find((r) => r.label.startsWith('SGRT'))?.value).toBe('4/5, 1 signed late');
+  });
+});
+
+it('dollars formats integer cents', () => {
+  expect([0, 5, 31764, 123456789, -250].map(dollars)).toEqual([
+    '$0.00',
+    '$0.05',
+    '$317.64',
+    '$1,234,567.89',
+    '-$2.50',
+  ]);
+});

@@ -1,0 +1,462 @@
+import type { FractionAudit } from '../audit/audit-course.js';
+import type { AuditOptions } from '../audit/audit-options.js';
+import { ELEMENTS, necessityProblem, scoreElements } from '../audit/documentation-elements.js';
+import type { Course } from '../model/course.js';
+import type { PayerProfile } from '../payers/payer-profile.js';
+import { evicoreBreastFinding } from '../payers/rules/payer-002-evicore-breast.js';
+import { DEFAULT_TEMPLATE_VERSION, defaultTemplate, defaultTemplateId } from './default-templates.js';
+import type {
+  EvidenceSummary,
+  LetterDraft,
+  LetterMissing,
+  LetterType,
+  LetterWarning,
+} from './letter-types.js';
+import { type MotionEvidence, motionEvidence, permilleLabel, thresholdLabel } from './motion-evidence.js';
+import { renderTemplate, tidy, type TemplateValues } from './render-template.js';
+import {
+  citeReferences,
+  REFERENCE_LIBRARY,
+  type ReferenceLibrary,
+  siteReferences,
+} from './site-references.js';
+
+/** The remittance line an appeal answers (stored remit_lines, src/core/remit). Amounts in cents. */
+export interface LetterClaim {
+  claimNumber: string;
+  payer: string | null;
+  dateOfService: string | null;
+  /** Adjudicated code (SVC01) and the code submitted (SVC06, else the same). */
+  code: string;
+  submittedCode: string;
+  modifiers: string[];
+  billedCents: number;
+  paidCents: number;
+  /** `CO-45`, `CO-97`… */
+  carcs: string[];
+  /** The remittance category (src/core/remit/remit-category.ts). */
+  category: string;
+}
+
+/** Everything a letter is assembled from; the app reads it from the database (src/app/letters). */
+export interface LetterInput {
+  type: LetterType;
+  /** The letter's date, YYYY-MM-DD (core reads no clock). */
+  date: string;
+  practiceName: string;
+  /** From the patients table; the peer-to-peer sheet never prints the birth date. */
+  patient: { name: string | null; birthDate: string | null };
+  course: Course;
+  fractions: readonly FractionAudit[];
+  profile: PayerProfile;
+  claim: LetterClaim | null;
+  options: AuditOptions;
+  /** A practice's template; absent, the bundled default. */
+  template?: { id: string; version: number; text: string } | undefined;
+  library?: ReferenceLibrary;
+}
+
+const TITLES: Record<LetterType, string> = {
+  'prior-authorization':
+    'Prior authorization request: radiation treatment delivery with active motion management',
+  'appeal-downcode': 'Appeal: CPT 77412 downcoded to 77407',
+  'appeal-igrt-denial': 'Appeal: CPT 77387-26 denied',
+  'appeal-authorization-2025': 'Appeal: 2026 claim denied on a 2025 authorization',
+  'appeal-zero-payment': 'Appeal: zero payment without a denial reason',
+  'peer-to-peer': 'Peer-to-peer preparation sheet',
+};
+
+/** Letters that argue for 77412 with motion management; the others only when the line appealed is 77412. */
+const AMM_LETTERS: readonly LetterType[] = ['prior-authorization', 'appeal-downcode', 'peer-to-peer'];
+const APPEALS: readonly LetterType[] = [
+  'appeal-downcode',
+  'appeal-igrt-denial',
+  'appeal-authorization-2025',
+  'appeal-zero-payment',
+];
+
+/** "urgent"/"expedited" on a request, and what supports it (seed: misuse of urgent designations drives denials). */
+const URGENT = /\b(urgent\w*|expedit\w*|emergen\w*|stat)\b/i;
+const URGENT_SUPPORT =
+  /\b(cord compression|obstruct\w*|bleeding|hemorrhag\w*|superior vena cava|svc syndrome|impending fracture|uncontrolled pain|airway|neurologic\w* (deficit|compromise))\b/i;
+
+/**
+ * Assembles a letter (issue #6): the facts, the motion evidence, the policy point and the citations are
+ * turned into template values; the template is rendered and its citations numbered. When the chart
+ * cannot support the letter, `ready` is false and the body lists what to add first instead.
+ */
+export function assembleLetter(input: LetterInput): LetterDraft {
+  const { type, course, claim } = input;
+  const library = input.library ?? REFERENCE_LIBRARY;
+  const evidence = motionEvidence(course, input.fractions, input.options);
+  const elements = scoreElements(course);
+  const needsAmm = AMM_LETTERS.includes(type) || claim?.submittedCode === '77412';
+  const missing = missingFor(input, evidence, elements, needsAmm);
+  const warnings = warningsFor(input, elements, needsAmm);
+  const cover = coverFor(input, evidence, elements, needsAmm);
+  const template = input.template ?? {
+    id: defaultTemplateId(type),
+    version: DEFAULT_TEMPLATE_VERSION,
+    text: defaultTemplate(type),
+  };
+  const title = TITLES[type];
+  const base = { type, title, cover, missing, template: { id: template.id, version: template.version } };
+  if (missing.length) {
+    return { ...base, ready: false, body: whatToAddFirst(missing, warnings), references: [], warnings };
+  }
+  const rendered = renderTemplate(template.text, valuesFor(input, evidence, elements, library));
+  const cited = citeReferences(rendered.text, library);
+  for (const p of rendered.problems)
+    warnings.push({
+      code: 'TEMPLATE',
+      message: `template ${template.id} v${template.version} ${p.location}: ${p.message}`,
+    });
+  for (const id of cited.unknown)
+    warnings.push({
+      code: 'TEMPLATE',
+      message: `template ${template.id} cites an unknown reference [ref:${id}]`,
+    });
+  return { ...base, ready: true, body: cited.text, references: cited.references, warnings };
+}
+
+type Scores = ReturnType<typeof scoreElements>;
+
+function missingFor(
+  input: LetterInput,
+  ev: MotionEvidence,
+  elements: Scores,
+  needsAmm: boolean,
+): LetterMissing[] {
+  const { type, course, claim, profile } = input;
+  const out: LetterMissing[] = [];
+  if (APPEALS.includes(type) && !claim)
+    out.push({
+      element: 'The claim line appealed',
+      fix: 'Draft the appeal from the remittance line (its claim number, date of service and adjustments).',
+    });
+  if (needsAmm) {
+    // Seed "Key takeaways" 1 and domain.md §3.2: an order and a patient-specific necessity paragraph.
+    if (!course.orders.some((o) => o.kind === 'motion-management' && o.signature))
+      out.push({
+        element: 'Signed motion-management order',
+        fix: "Add the physician's signed active motion management order to the chart (best in the treatment planning document).",
+      });
+    if (necessityProblem(course.necessity?.text) === 'missing')
+      out.push({
+        element: 'Medical necessity statement',
+        fix: 'Add a patient-specific paragraph: why this patient needs motion management during delivery (anatomy, doses, laterality).',
+      });
+    // domain.md §3.3: the payer profile sets how many of the five elements it expects.
+    const present = elements.filter((e) => e.present).length;
+    if (present < profile.documentationElementsRequired)
+      for (const e of elements.filter((x) => !x.present))
+        out.push({
+          element: `Documentation element ${e.id}: ${e.name}`,
+          fix: `${profile.name} expects ${profile.documentationElementsRequired} of the 5 elements; the chart has ${present}. State it in the necessity statement or the order.`,
+        });
+    if (type === 'prior-authorization') {
+      const mm = course.plan.motionManagement;
+      if (!mm || mm.phase !== 'intrafraction' || !mm.beamHold)
+        out.push({
+          element: 'Planned intrafraction motion management with beam hold',
+          fix: 'Record in the plan the motion management used during delivery and that the beam is held out of tolerance (set-up only does not qualify).',
+        });
+    } else if (ev.fractionsMonitored === 0)
+      out.push({
+        element: 'Motion record (SGRT) for the delivered fractions',
+        fix: 'Import the monitoring records (e.g. AlignRT real-time-delta logs or reports) of the fractions delivered.',
+      });
+  }
+  if (type === 'appeal-igrt-denial') {
+    const reviewed = course.fractions.some(
+      (f) =>
+        (!claim?.dateOfService || f.date === claim.dateOfService) &&
+        f.imageGuidance?.performed &&
+        f.imageGuidance.review,
+    );
+    if (!reviewed)
+      out.push({
+        element: "Physician's image-guidance review for the date of service",
+        fix: "Import or record the physician's signed IGRT review for that date of service (77387-26 is the physician's work).",
+      });
+  }
+  if (type === 'appeal-authorization-2025' && !course.authorizations.some((a) => a.obtainedOn < '2026-01-01'))
+    out.push({
+      element: 'The 2025 authorization record',
+      fix: "Import the practice's authorization export with the 2025 authorization this course was treated under.",
+    });
+  return out;
+}
+
+function warningsFor(input: LetterInput, elements: Scores, needsAmm: boolean): LetterWarning[] {
+  const { course, profile, type } = input;
+  const out: LetterWarning[] = [];
+  const text = [course.necessity?.text ?? '', ...course.orders.map((o) => o.text ?? '')].join('\n');
+  if (needsAmm) {
+    // ASTRO "I got denied or downcoded" (domain.md §3.3): "DIBH" alone, or check-boxes alone, are insufficient.
+    const problem = necessityProblem(course.necessity?.text);
+    if (problem === 'dibh-only')
+      out.push({
+        code: 'NECESSITY-DIBH-ONLY',
+        message:
+          'The necessity statement says little more than "DIBH": reviewers reject it. Say why this patient needs motion management.',
+      });
+    if (problem === 'template')
+      out.push({
+        code: 'NECESSITY-TEMPLATE',
+        message:
+          'The necessity statement is a check-box or an unfilled template: write patient-specific sentences.',
+      });
+    if (problem === 'not-patient-specific')
+      out.push({
+        code: 'NECESSITY-NOT-SPECIFIC',
+        message: 'The necessity statement names no anatomy or patient facts (doses, laterality, distances).',
+      });
+    const present = elements.filter((e) => e.present).length;
+    if (present >= profile.documentationElementsRequired)
+      for (const e of elements.filter((x) => !x.present))
+        out.push({
+          code: 'ELEMENT-ABSENT',
+          message: `Documentation element ${e.id} is absent: ${ELEMENTS[e.id - 1]!.name}.`,
+        });
+    // eviCore breast guidance (domain.md §3.3), as the audit's PAYER-002 reads it.
+    const breast = evicoreBreastFinding(profile, course.site, `course ${course.courseId}`);
+    if (breast)
+      out.push({
+        code:
+          course.site.laterality === 'right' && !course.site.internalMammaryNodes
+            ? 'RIGHT-BREAST-NO-IMN'
+            : 'PAYER-BREAST-CRITERIA',
+        message: breast.message,
+      });
+  }
+  // Seed: misuse of "urgent" designations on authorization requests drives denials.
+  if (
+    (type === 'prior-authorization' || type === 'peer-to-peer') &&
+    URGENT.test(text) &&
+    !URGENT_SUPPORT.test(text)
+  )
+    out.push({
+      code: 'URGENT-UNSUPPORTED',
+      message:
+        'The chart calls this request urgent without a documented clinical reason (e.g. cord compression, bleeding, obstruction): payers deny such requests.',
+    });
+  return out;
+}
+
+function coverFor(
+  input: LetterInput,
+  ev: MotionEvidence,
+  elements: Scores,
+  needsAmm: boolean,
+): EvidenceSummary {
+  const { course, claim, profile } = input;
+  const rows: EvidenceSummary['rows'] = [
+    { label: 'Course', value: course.courseId },
+    { label: 'Payer', value: payerName(input) },
+    { label: 'Diagnosis', value: course.diagnosis ?? 'not recorded' },
+    { label: 'Site', value: siteLabel(course) },
+    { label: 'Technique', value: techniqueLabel(course) },
+    { label: 'Fractions delivered', value: `${ev.fractionsDelivered} of ${ev.fractionsPlanned} planned` },
+  ];
+  if (ev.firstDate) rows.push({ label: 'Treatment dates', value: datesLabel(ev) });
+  if (claim) {
+    rows.push(
+      { label: 'Claim', value: claim.claimNumber },
+      { label: 'Date of service', value: claim.dateOfService ?? 'not given' },
+      {
+        label: 'Billed',
+        value: `${codeLabel(claim.submittedCode, claim.modifiers)}, ${dollars(claim.billedCents)}`,
+      },
+      {
+        label: 'Adjudicated',
+        value: `${codeLabel(claim.code, claim.modifiers)}, paid ${dollars(claim.paidCents)}`,
+      },
+      { label: 'Adjustments', value: claim.carcs.join(', ') || 'none' },
+    );
+  }
+  if (needsAmm) {
+    rows.push(
+      { label: 'System', value: systemsLabel(input, ev) },
+      { label: 'Thresholds', value: thresholdsLabel(input, ev) },
+      { label: 'Fractions monitored', value: `${ev.fractionsMonitored}/${ev.fractionsDelivered}` },
+      {
+        label: 'Beam-on coverage',
+        value: ev.coveragePermille === null ? 'no beam-on recorded' : permilleLabel(ev.coveragePermille),
+      },
+      { label: 'Excursions out of tolerance', value: `${ev.excursions} (beam held ${ev.beamHolds})` },
+      { label: 'Largest excursions', value: excursionsLabel(ev) },
+      { label: 'SGRT records signed before next beam-on', value: signaturesLabel(ev) },
+      {
+        label: 'Documentation elements',
+        value: `${elements.filter((e) => e.present).length} of 5 (${profile.name} expects ${profile.documentationElementsRequired})`,
+      },
+    );
+  }
+  const auth = authorization2025(course) ?? course.authorizations[0];
+  if (auth)
+    rows.push({
+      label: 'Authorization',
+      value: `${auth.number}, obtained ${auth.obtainedOn}, valid ${auth.validFrom} to ${auth.validTo}`,
+    });
+  return { rows };
+}
+
+function valuesFor(
+  input: LetterInput,
+  ev: MotionEvidence,
+  elements: Scores,
+  library: ReferenceLibrary,
+): TemplateValues {
+  const { course, claim, type } = input;
+  const site = siteReferences(library, course.site.region);
+  const side = course.site.laterality;
+  const auth = authorization2025(course) ?? course.authorizations[0];
+  const paragraphs = (texts: readonly string[]) => texts.flatMap((t, i) => (i ? ['', t] : [t]));
+  const evidenceLines =
+    type === 'prior-authorization'
+      ? [
+          `- System: ${systemsLabel(input, ev)}`,
+          `- Method: ${course.plan.motionManagement?.method ?? 'not recorded'}, ${course.plan.motionManagement?.phase ?? ''}`.replace(
+            /, $/,
+            '',
+          ),
+          `- Thresholds: ${thresholdsLabel(input, ev)}`,
+          `- Beam hold when out of tolerance: ${course.plan.motionManagement?.beamHold ? 'yes' : 'no'}`,
+        ]
+      : [
+          `- System: ${systemsLabel(input, ev)}`,
+          `- Thresholds: ${thresholdsLabel(input, ev)}`,
+          `- Fractions monitored: ${ev.fractionsMonitored} of ${ev.fractionsDelivered} delivered (${ev.fractionsWithBeamHold} with beam hold active)`,
+          `- Beam-on time with valid monitoring: ${ev.coveragePermille === null ? 'no beam-on recorded' : permilleLabel(ev.coveragePermille)}`,
+          `- Excursions out of tolerance: ${ev.excursions}, beam held for ${ev.beamHolds}`,
+          `- Largest excursions: ${excursionsLabel(ev)}`,
+          `- SGRT records signed by the physician before the next beam-on: ${signaturesLabel(ev)}`,
+        ];
+  return {
+    date: input.date,
+    practiceName: input.practiceName,
+    physicianId: course.physicianId,
+    payerName: payerName(input),
+    patientName: input.patient.name ?? 'not recorded',
+    // The peer-to-peer sheet is read on the phone with the reviewer: name and course identify the case.
+    patientBirthDate: type === 'peer-to-peer' ? '' : (input.patient.birthDate ?? 'not recorded'),
+    courseId: course.courseId,
+    diagnosis: course.diagnosis ?? 'not recorded',
+    site: siteLabel(course),
+    technique: techniqueLabel(course),
+    fractionsPlanned: String(ev.fractionsPlanned),
+    fractionsDelivered: String(ev.fractionsDelivered),
+    treatmentDates: datesLabel(ev),
+    motionSystem: systemsLabel(input, ev),
+    thresholds: thresholdsLabel(input, ev),
+    claimNumber: claim?.claimNumber ?? '',
+    dateOfService: claim?.dateOfService ?? '',
+    submittedCode: claim ? codeLabel(claim.submittedCode, claim.modifiers) : '',
+    paidCode: claim ? codeLabel(claim.code, claim.modifiers) : '',
+    billedAmount: claim ? dollars(claim.billedCents) : '',
+    paidAmount: claim ? dollars(claim.paidCents) : '',
+    adjustmentCodes: claim?.carcs.join(', ') || 'none',
+    authorizationNumber: auth?.number ?? 'none on file',
+    authorizationDates: auth ? `obtained ${auth.obtainedOn}, valid ${auth.validFrom} to ${auth.validTo}` : '',
+    necessity: `"${(course.necessity?.text ?? '').trim()}"`,
+    evidence: evidenceLines,
+    elements: elements.map((e) => `- ${e.present ? 'Present' : 'Absent'}: ${e.name}`),
+    codeCriteria: paragraphs([...library.general.codeCriteria, ...library.general.documentation]),
+    policyPoints: paragraphs([
+      ...library.letterTypes[type],
+      ...(AMM_LETTERS.includes(type) || claim?.submittedCode === '77412' ? (site?.policyPoints ?? []) : []),
+    ]),
+    siteRationale: paragraphs(
+      site
+        ? [...site.rationale, ...(side && side !== 'none' ? (site.byLaterality?.[side] ?? []) : [])]
+        : [
+            `No guideline entry is recorded for the ${course.site.region} site; the code criteria above apply [ref:cpt-2026].`,
+          ],
+    ),
+  };
+}
+
+/** The body of a letter the chart cannot support yet: what to add first, then the warnings. */
+function whatToAddFirst(missing: readonly LetterMissing[], warnings: readonly LetterWarning[]): string {
+  return tidy(
+    [
+      'This letter cannot be sent yet: the chart does not support it. Add the following to the chart first, then draft the letter again.',
+      '',
+      ...missing.map((m) => `- ${m.element}: ${m.fix}`),
+      '',
+      ...(warnings.length ? ['Also review:', ...warnings.map((w) => `- ${w.message}`)] : []),
+    ].join('\n'),
+  );
+}
+
+function authorization2025(course: Course) {
+  return course.authorizations.find((a) => a.obtainedOn < '2026-01-01');
+}
+
+function payerName(input: LetterInput): string {
+  return input.claim?.payer ?? input.course.payer.name ?? input.profile.name;
+}
+
+function siteLabel(course: Course): string {
+  const s = course.site;
+  const side = s.laterality && s.laterality !== 'none' ? `${s.laterality} ` : '';
+  const extra = [
+    s.extent && s.extent !== 'other' ? s.extent.replace('-', ' ') : null,
+    s.internalMammaryNodes ? 'internal mammary nodes treated' : null,
+  ].filter(Boolean);
+  return `${side}${s.region}${extra.length ? ` (${extra.join(', ')})` : ''}`;
+}
+
+function techniqueLabel(course: Course): string {
+  const n = course.plan.isocenters;
+  return `${course.plan.technique}, ${n} isocenter${n === 1 ? '' : 's'}`;
+}
+
+function systemsLabel(input: LetterInput, ev: MotionEvidence): string {
+  const planned = input.course.plan.motionManagement?.system;
+  const systems = ev.systems.length ? ev.systems : planned ? [planned] : [];
+  return systems.join(', ') || 'not named';
+}
+
+function thresholdsLabel(input: LetterInput, ev: MotionEvidence): string {
+  if (ev.thresholds.length === 0)
+    return thresholdLabel(input.course.plan.motionManagement?.thresholds) ?? 'none recorded';
+  const none = ev.sessionsWithoutThresholds
+    ? `; ${ev.sessionsWithoutThresholds} session(s) without thresholds`
+    : '';
+  return `${ev.thresholds.join(', ')}${none}`;
+}
+
+function datesLabel(ev: MotionEvidence): string {
+  if (!ev.firstDate) return 'none delivered';
+  return ev.firstDate === ev.lastDate ? ev.firstDate : `${ev.firstDate} to ${ev.lastDate}`;
+}
+
+function excursionsLabel(ev: MotionEvidence): string {
+  if (!ev.largestExcursions.length) return 'none';
+  return ev.largestExcursions
+    .map(
+      (x) =>
+        `fraction ${x.fraction} (${x.date}) ${x.seconds} s, ${x.beamHeld ? 'beam held' : 'beam not held'}`,
+    )
+    .join('; ');
+}
+
+function signaturesLabel(ev: MotionEvidence): string {
+  const { onTime, late, unsigned } = ev.signatures;
+  const total = onTime + late + unsigned;
+  return `${onTime}/${total}${late ? `, ${late} signed late` : ''}${unsigned ? `, ${unsigned} not signed` : ''}`;
+}
+
+function codeLabel(code: string, modifiers: readonly string[]): string {
+  return [code, ...modifiers].join('-');
+}
+
+/** Integer cents as "$1,234.56" (no floats on amounts). */
+export function dollars(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}$${whole}.${String(abs % 100).padStart(2, '0')}`;
+}

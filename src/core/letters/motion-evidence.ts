@@ -1,0 +1,113 @@
+import type { FractionAudit } from '../audit/audit-course.js';
+import type { AuditOptions } from '../audit/audit-options.js';
+import { resolveTimeline } from '../audit/fraction-timeline.js';
+import { uncovered } from '../audit/intervals.js';
+import { DOC_008 } from '../audit/rules/doc-008-sgrt-record-signed.js';
+import type { Course, MonitoringSession } from '../model/course.js';
+import { clockFor } from '../time/local-clock.js';
+
+/**
+ * The patient's own motion evidence for a letter (domain.md §8: "which system monitored which
+ * fractions, the thresholds, how many beam holds occurred and the largest excursions, and the signed
+ * records"), read from the course document the audit read, with the audit's signature verdicts
+ * (DOC-008). Identifiers and dates of service only: no names, no times of day.
+ */
+export interface MotionEvidence {
+  systems: string[];
+  /** Distinct threshold settings, e.g. "0.3 cm / 3°"; "none recorded" sessions are counted apart. */
+  thresholds: string[];
+  sessionsWithoutThresholds: number;
+  fractionsPlanned: number;
+  fractionsDelivered: number;
+  /** Delivered fractions with at least one monitoring session. */
+  fractionsMonitored: number;
+  /** Monitored fractions whose system could hold the beam (gating active). */
+  fractionsWithBeamHold: number;
+  excursions: number;
+  beamHolds: number;
+  /** The longest excursions (at most three), longest first. */
+  largestExcursions: { fraction: number; date: string; seconds: number; beamHeld: boolean }[];
+  /** Beam-on time with valid monitoring, in tenths of a percent (1000 = all); null without beam-on. */
+  coveragePermille: number | null;
+  /** SGRT records signed before the next beam-on (DOC-008), signed late, or not signed. */
+  signatures: { onTime: number; late: number; unsigned: number };
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
+const LARGEST = 3;
+
+export function motionEvidence(
+  course: Course,
+  audits: readonly FractionAudit[],
+  options: AuditOptions,
+): MotionEvidence {
+  const clock = clockFor(course.facility.timeZone);
+  const byId = new Map(audits.map((a) => [a.fractionId, a]));
+  const fractions = [...course.fractions].sort((a, b) => a.date.localeCompare(b.date) || a.number - b.number);
+  const sessions = fractions.flatMap((f) => f.monitoring);
+  const thresholds = new Set<string>();
+  let sessionsWithoutThresholds = 0;
+  for (const s of sessions) {
+    const t = thresholdLabel(s.thresholds);
+    if (t === null) sessionsWithoutThresholds++;
+    else thresholds.add(t);
+  }
+  let beamOnMs = 0;
+  let coveredMs = 0;
+  const excursions: MotionEvidence['largestExcursions'] = [];
+  const signatures = { onTime: 0, late: 0, unsigned: 0 };
+  for (const f of fractions) {
+    const timeline = resolveTimeline(f, clock, options);
+    for (const beam of timeline.beams) {
+      const ms = beam.interval.end - beam.interval.start;
+      beamOnMs += ms;
+      coveredMs += ms - uncovered(beam.interval, timeline.coverage).reduce((n, g) => n + g.end - g.start, 0);
+    }
+    for (const x of timeline.excursions)
+      excursions.push({
+        fraction: f.number,
+        date: f.date,
+        seconds: Math.round((x.interval.end - x.interval.start) / 100) / 10,
+        beamHeld: x.beamHeld,
+      });
+    if (f.monitoring.length === 0) continue;
+    const late = byId.get(f.id)?.findings.some((x) => x.ruleId === DOC_008.id) ?? false;
+    if (!f.sgrtRecord?.signature) signatures.unsigned++;
+    else if (late) signatures.late++;
+    else signatures.onTime++;
+  }
+  const monitored = fractions.filter((f) => f.monitoring.length > 0);
+  return {
+    systems: [...new Set(sessions.map((s) => s.system))].sort(),
+    thresholds: [...thresholds].sort(),
+    sessionsWithoutThresholds,
+    fractionsPlanned: course.plan.fractionsPlanned,
+    fractionsDelivered: fractions.length,
+    fractionsMonitored: monitored.length,
+    fractionsWithBeamHold: monitored.filter((f) => f.monitoring.some((s) => s.gatingActive)).length,
+    excursions: excursions.length,
+    beamHolds: excursions.filter((x) => x.beamHeld).length,
+    largestExcursions: [...excursions]
+      .sort((a, b) => b.seconds - a.seconds || a.date.localeCompare(b.date) || a.fraction - b.fraction)
+      .slice(0, LARGEST),
+    coveragePermille: beamOnMs > 0 ? Math.floor((1000 * coveredMs) / beamOnMs) : null,
+    signatures,
+    firstDate: fractions[0]?.date ?? null,
+    lastDate: fractions.at(-1)?.date ?? null,
+  };
+}
+
+/** "0.3 cm / 3°"; null when the record shows no thresholds (AlignRT "N/A", domain.md §3.4). */
+export function thresholdLabel(t: MonitoringSession['thresholds'] | undefined): string | null {
+  const parts = [
+    t?.translationCm ? `${t.translationCm} cm` : null,
+    t?.rotationDeg ? `${t.rotationDeg}°` : null,
+  ].filter((p): p is string => p !== null);
+  return parts.length ? parts.join(' / ') : null;
+}
+
+/** 992 → "99.2%". */
+export function permilleLabel(permille: number): string {
+  return `${Math.floor(permille / 10)}.${permille % 10}%`;
+}
