@@ -183,7 +183,7 @@ describe('assembleLetter: warnings', () => {
     [
       '"urgent" without a clinical reason',
       'prior-authorization',
-      (c) => (c.orders[0]!.text += ' URGENT request.'),
+      (c) => (c.orders![0]!.text += ' URGENT request.'),
       'URGENT-UNSUPPORTED',
     ],
     [
@@ -199,7 +199,7 @@ describe('assembleLetter: warnings', () => {
 
   it('no warnings for urgent with a documented reason, or a right breast for a payer without the eviCore rule', () => {
     const urgent = assembleLetter(
-      input('prior-authorization', (c) => (c.orders[0]!.text += ' Urgent: spinal cord compression.')),
+      input('prior-authorization', (c) => (c.orders![0]!.text += ' Urgent: spinal cord compression.')),
     );
     expect(urgent.warnings.map((w) => w.code)).not.toContain('URGENT-UNSUPPORTED');
     const right = assembleLetter(
@@ -243,8 +243,8 @@ describe('assembleLetter: not ready until the chart supports the letter', () => 
       (c) => {
         c.necessity!.text =
           'Left breast 40.05 Gy in 15 fractions; her heart lies close to the chest wall tangents.';
-        c.orders[0]!.text = 'AMM';
-        c.orders[0]!.system = undefined;
+        c.orders![0]!.text = 'AMM';
+        c.orders![0]!.system = undefined;
       },
       /Documentation element 2/,
     ],
