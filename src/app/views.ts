@@ -8,6 +8,13 @@ import type { ElementScore } from '../core/audit/documentation-elements.js';
 import type { FractionStatus } from '../core/audit/outcome.js';
 import type { BillingLine } from '../core/model/billing-line.js';
 import type { Finding } from '../core/model/finding.js';
+import type {
+  EvidenceSummary,
+  LetterMissing,
+  LetterReference,
+  LetterType,
+  LetterWarning,
+} from '../core/letters/letter-types.js';
 
 export const ROLES = ['admin', 'physician', 'coder', 'biller', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -306,10 +313,87 @@ export interface RemitSummaryView {
     paidCents: number;
     expectedCents: number;
   }[];
-  unmatched: number;
-}
   /** The scorecard of all payers, and of each, per month of payment (`YYYY-MM`), oldest first. */
   trends: (Omit<RemitSummaryView['payers'][number], 'payer'> & {
     month: string;
     payers: RemitSummaryView['payers'];
   })[];
+  unmatched: number;
+}
+
+export type LetterStatus = 'draft' | 'final';
+
+/** A letter to a payer in the Letters list (`GET /api/letters`). */
+export interface LetterSummary {
+  id: string;
+  type: LetterType;
+  status: LetterStatus;
+  title: string;
+  /** False when the chart cannot support the letter yet (see `missing`). */
+  ready: boolean;
+  courseId: string;
+  courseKey: string;
+  patientId: string;
+  patientName: string | null;
+  /** The remittance line an appeal answers; null for course letters or once the 835 is re-imported. */
+  remitLineId: string | null;
+  warningCount: number;
+  missingCount: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One letter (`GET /api/letters/:id`): the edited body with the drafting's cover, references and checks. */
+export interface LetterView extends LetterSummary {
+  body: string;
+  cover: EvidenceSummary;
+  references: LetterReference[];
+  warnings: LetterWarning[];
+  missing: LetterMissing[];
+  template: { id: string; version: number };
+  /** The remittance line, while it is linked. */
+  claim: {
+    claim: string;
+    line: number;
+    payer: string | null;
+    dateOfService: string | null;
+    category: string;
+    submittedCode: string;
+    code: string;
+  } | null;
+}
+
+export interface LetterQuery {
+  type?: LetterType | undefined;
+  status?: LetterStatus | undefined;
+  courseId?: string | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+/** A version of a practice's letter template; version 0 is the bundled default. */
+export interface LetterTemplateVersion {
+  version: number;
+  text: string;
+  /** Null for the bundled default. */
+  createdAt: string | null;
+  createdBy: string | null;
+}
+
+/** A letter type's template (`GET /api/letter-templates/:type`): the versions, newest first. */
+export interface LetterTemplateView {
+  type: LetterType;
+  /** The version new letters use: the newest. */
+  current: number;
+  versions: LetterTemplateVersion[];
+  placeholders: { name: string; description: string }[];
+}
+
+/** Each letter type's template in use (`GET /api/letter-templates`). */
+export interface LetterTemplateSummary {
+  type: LetterType;
+  version: number;
+  createdAt: string | null;
+  createdBy: string | null;
+}

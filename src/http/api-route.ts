@@ -16,7 +16,7 @@ export interface RouteResponse {
 
 /** What a route declares: the router, the guards, the tests and /openapi.json all read this. */
 export interface RouteSpec<P, Q, B> {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put' | 'delete';
   /** Hono pattern: `/api/courses/:id`. */
   path: string;
   summary: string;

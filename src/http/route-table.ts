@@ -6,6 +6,7 @@ import { chargeRoutes } from './routes/charge-routes.js';
 import { courseRoutes } from './routes/course-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
 import { importRoutes } from './routes/import-routes.js';
+import { letterRoutes } from './routes/letter-routes.js';
 import { metaRoutes } from './routes/meta-routes.js';
 import { remitRoutes } from './routes/remit-routes.js';
 import { worklistRoutes } from './routes/worklist-routes.js';
@@ -25,6 +26,7 @@ export function routeTable(ctx: AppContext, cookies: CookieSettings): ApiRoute[]
     ...importRoutes(ctx),
     ...exportRoutes(ctx),
     ...remitRoutes(ctx),
+    ...letterRoutes(ctx),
     ...accessLogRoutes(ctx),
   ];
   return routes;

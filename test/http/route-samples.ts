@@ -31,6 +31,8 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
     case 'GET /api/imports':
     case 'GET /api/access-log':
     case 'GET /api/remittances/summary':
+    case 'GET /api/letters':
+    case 'GET /api/letter-templates':
       return { path: route.path };
     case 'POST /api/auth/login':
       return { path: route.path, json: { email: p.users.viewer.email, password: SEED_PASSWORD } };
@@ -52,6 +54,21 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
       return { path: '/api/exports/fractions.csv' };
     case 'GET /api/remittances/lines':
       return { path: `${route.path}?limit=500` };
+    case 'POST /api/letters':
+      return { path: route.path, json: { type: 'peer-to-peer', courseId: p.courseId } };
+    case 'GET /api/letters/:id':
+      return { path: `/api/letters/${p.letterId}` };
+    case 'PUT /api/letters/:id':
+      return { path: `/api/letters/${p.letterId}`, json: { body: 'An edited letter.' } };
+    case 'GET /api/letters/:id/file':
+      return { path: `/api/letters/${p.letterId}/file?format=docx` };
+    case 'GET /api/letter-templates/:type':
+      return { path: '/api/letter-templates/appeal-downcode' };
+    case 'PUT /api/letter-templates/:type':
+      return {
+        path: '/api/letter-templates/peer-to-peer',
+        json: { text: 'A template without placeholders.' },
+      };
     default:
       throw new Error(`no sample request for ${key}: add one to test/http/route-samples.ts`);
   }

@@ -19,6 +19,7 @@ const traces = (p: SeededPractice) => [
   p.fractionId,
   p.chargeId,
   p.importId,
+  p.letterId,
   `TRN-${p.practiceId.replace('practice-', '')}`,
   p.users.admin.id,
 ];

@@ -20,6 +20,7 @@ export interface SeededPractice {
   fractionId: string;
   chargeId: string;
   importId: string;
+  letterId: string;
 }
 
 let passwordHash: Promise<string> | null = null;
@@ -40,6 +41,7 @@ export async function seedPractice(db: Db, key: string): Promise<SeededPractice>
     fractionId: `fraction-${k}`,
     chargeId: `charge-${k}`,
     importId: `job-${k}`,
+    letterId: `letter-${k}`,
   };
   const at = new Date('2026-03-13T16:00:00Z');
   await db
@@ -184,6 +186,30 @@ export async function seedPractice(db: Db, key: string): Promise<SeededPractice>
       charge_id: s.chargeId,
       course_id: s.courseId,
       patient_id: s.patientId,
+    })
+    .execute();
+  // A drafted appeal whose body names the patient (a leak of B's letter shows B's patient name).
+  await db
+    .insertInto('letters')
+    .values({
+      id: s.letterId,
+      practice_id: s.practiceId,
+      course_id: s.courseId,
+      remit_line_id: null,
+      type: 'appeal-downcode',
+      template_id: 'appeal-downcode',
+      template_version: 0,
+      status: 'draft',
+      ready: true,
+      title: `Appeal of a downcode, course ${course.courseId}`,
+      body: `Re: ${s.patientName}\n\nWe appeal the downcode of 77412 to 77407.`,
+      cover: JSON.stringify({ rows: [{ label: 'Fractions monitored', value: '3/3' }] }),
+      references: JSON.stringify([]),
+      warnings: JSON.stringify([]),
+      missing: JSON.stringify([]),
+      created_by: s.users.biller.id,
+      created_at: at,
+      updated_at: at,
     })
     .execute();
   return s;

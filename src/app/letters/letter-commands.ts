@@ -1,0 +1,277 @@
+import { randomUUID } from 'node:crypto';
+import type { LetterDocument, LetterType } from '../../core/letters/letter-types.js';
+import type { RemitCategory } from '../../core/remit/remit-category.js';
+import { writeLetterDocx } from '../../formats/letters/write-letter-docx.js';
+import { writeLetterPdf } from '../../formats/letters/write-letter-pdf.js';
+import type { InputProblem } from '../../core/model/input-problem.js';
+import { recordAccess } from '../access-log.js';
+import type { Actor, AppContext } from '../app-context.js';
+import { AppError, notFound } from '../app-errors.js';
+import type { LetterQuery, LetterStatus, LetterSummary, LetterView, Page } from '../views.js';
+import { draftLetter } from './draft-letter.js';
+import {
+  findLetter,
+  insertLetters,
+  listLetterRows,
+  type NewLetter,
+  updateLetterRow,
+} from './letter-store.js';
+import { currentTemplate, type StoredTemplate } from './letter-templates.js';
+
+/**
+ * The letter that answers a remittance line of each category (domain.md §4, "What to do"): an appeal
+ * for the four 2026 payer problems, a peer-to-peer preparation sheet for other denials (medical
+ * necessity is argued with the reviewer first). Paid and underpaid lines get no letter: an underpayment
+ * is a contract dispute, not an appeal of a coverage decision.
+ */
+export const LETTER_FOR_CATEGORY = {
+  downcoded: 'appeal-downcode',
+  'igrt-professional-denied': 'appeal-igrt-denial',
+  'authorization-2025': 'appeal-authorization-2025',
+  'zero-paid-no-denial-code': 'appeal-zero-payment',
+  'other-denial': 'peer-to-peer',
+} as const satisfies Partial<Record<RemitCategory, LetterType>>;
+/** The mapping's type: the web UI keeps a copy that the compiler holds to this one. */
+export type LetterForCategory = typeof LETTER_FOR_CATEGORY;
+
+export function letterTypeFor(category: string): LetterType | null {
+  return Object.hasOwn(LETTER_FOR_CATEGORY, category)
+    ? LETTER_FOR_CATEGORY[category as keyof LetterForCategory]
+    : null;
+}
+
+/** At most this many remittance lines are drafted in one request. */
+export const MAX_BATCH = 100;
+/** An edited letter body is bounded like a template. */
+export const MAX_BODY_CHARS = 100_000;
+
+export type CreateLettersRequest =
+  { type: LetterType; courseId: string; remitLineId?: string | undefined } | { remitLineIds: string[] };
+
+interface Target {
+  type: LetterType;
+  courseId: string;
+  patientId: string;
+  remitLineId: string | null;
+}
+
+/**
+ * `POST /api/letters`: drafts one letter per remittance line (its type by the line's category), or a
+ * letter of the given type for a course (prior authorization, peer-to-peer sheet). Every draft is made
+ * first and all are stored in one transaction: a batch with a line that cannot have a letter stores
+ * nothing and lists each such line by its position.
+ */
+export async function createLetters(
+  ctx: AppContext,
+  actor: Actor,
+  request: CreateLettersRequest,
+): Promise<LetterSummary[]> {
+  if (actor.role === 'viewer') throw new AppError('forbidden', 'viewers cannot draft letters');
+  const targets =
+    'remitLineIds' in request
+      ? await lineTargets(ctx, actor, request.remitLineIds)
+      : [await courseTarget(ctx, actor, request)];
+  const templates = new Map<LetterType, StoredTemplate | undefined>();
+  const at = new Date(ctx.now());
+  const letters: NewLetter[] = [];
+  for (const t of targets) {
+    if (!templates.has(t.type))
+      templates.set(t.type, await currentTemplate(ctx.db, actor.practiceId, t.type));
+    const draft = await draftLetter(ctx, actor, {
+      type: t.type,
+      courseId: t.courseId,
+      remitLineId: t.remitLineId ?? undefined,
+      template: templates.get(t.type),
+    });
+    letters.push({
+      id: randomUUID(),
+      practiceId: actor.practiceId,
+      courseId: t.courseId,
+      remitLineId: t.remitLineId,
+      type: t.type,
+      template: draft.template,
+      ready: draft.ready,
+      title: draft.title,
+      body: draft.body,
+      cover: draft.cover,
+      references: draft.references,
+      warnings: draft.warnings,
+      missing: draft.missing,
+      createdBy: actor.userId,
+      at,
+    });
+  }
+  await ctx.db.transaction().execute((trx) => insertLetters(trx, letters));
+  await recordAccess(ctx, actor, {
+    action: 'change',
+    patientIds: targets.map((t) => t.patientId),
+    route: 'POST /api/letters',
+  });
+  ctx.log.info({ practiceId: actor.practiceId, letters: letters.length }, 'letters drafted');
+  const ids = letters.map((l) => l.id);
+  const page = await listLetterRows(ctx.db, actor.practiceId, { ids, limit: ids.length });
+  return ids.map((id) => page.items.find((l) => l.id === id)!);
+}
+
+async function courseTarget(
+  ctx: AppContext,
+  actor: Actor,
+  request: { type: LetterType; courseId: string; remitLineId?: string | undefined },
+): Promise<Target> {
+  const course = await ctx.db
+    .selectFrom('courses')
+    .select(['id', 'patient_id'])
+    .where('practice_id', '=', actor.practiceId)
+    .where('id', '=', request.courseId)
+    .executeTakeFirst();
+  if (!course) throw notFound('course');
+  if (request.remitLineId !== undefined) {
+    const [line] = await matchedLines(ctx, actor, [request.remitLineId]);
+    if (line?.course_id !== course.id) {
+      throw new AppError('invalid_input', 'the remittance line does not pay a charge of this course', [
+        { location: 'remitLineId', message: 'not a line of this course' },
+      ]);
+    }
+  }
+  return {
+    type: request.type,
+    courseId: course.id,
+    patientId: course.patient_id,
+    remitLineId: request.remitLineId ?? null,
+  };
+}
+
+/** The practice's remittance lines of these ids that are matched to one of its courses. */
+async function matchedLines(ctx: AppContext, actor: Actor, ids: readonly string[]) {
+  // Remittance line ids are bigints: anything else cannot name one (and must not reach the query).
+  const numeric = ids.filter((id) => /^\d{1,18}$/.test(id));
+  if (!numeric.length) return [];
+  return ctx.db
+    .selectFrom('remit_lines as r')
+    .innerJoin('courses as c', 'c.id', 'r.course_id')
+    .select(['r.id', 'r.category', 'c.id as course_id', 'c.patient_id'])
+    .where('r.practice_id', '=', actor.practiceId)
+    .where('c.practice_id', '=', actor.practiceId)
+    .where('r.id', 'in', numeric)
+    .execute();
+}
+
+/** The letter of each remittance line, or every line that cannot have one, located by its position. */
+async function lineTargets(
+  ctx: AppContext,
+  actor: Actor,
+  remitLineIds: readonly string[],
+): Promise<Target[]> {
+  const ids = [...new Set(remitLineIds)];
+  if (!ids.length) throw new AppError('invalid_input', 'select at least one remittance line');
+  if (ids.length > MAX_BATCH) throw new AppError('invalid_input', `at most ${MAX_BATCH} lines at once`);
+  const rows = await matchedLines(ctx, actor, ids);
+  const problems: InputProblem[] = [];
+  const targets: Target[] = [];
+  remitLineIds.forEach((id, i) => {
+    if (remitLineIds.indexOf(id) !== i) return; // drafted once
+    const location = `remitLineIds[${i}]`;
+    const row = rows.find((r) => r.id === id);
+    const type = row ? letterTypeFor(row.category) : null;
+    if (!row) problems.push({ location, message: 'no such remittance line matched to a course of yours' });
+    else if (!type) problems.push({ location, message: `no letter for a line in category ${row.category}` });
+    else targets.push({ type, courseId: row.course_id, patientId: row.patient_id, remitLineId: row.id });
+  });
+  if (problems.length) {
+    throw new AppError(
+      'invalid_input',
+      `${problems.length} of ${ids.length} lines cannot have a letter: nothing drafted`,
+      problems,
+    );
+  }
+  return targets;
+}
+
+/** `GET /api/letters`: the practice's letters, newest change first. */
+export async function listLetters(
+  ctx: AppContext,
+  actor: Actor,
+  q: LetterQuery,
+): Promise<Page<LetterSummary>> {
+  const page = await listLetterRows(ctx.db, actor.practiceId, q);
+  await recordAccess(ctx, actor, {
+    action: 'read',
+    patientIds: page.items.map((l) => l.patientId),
+    route: 'GET /api/letters',
+  });
+  return page;
+}
+
+/** `GET /api/letters/:id`. */
+export async function getLetter(ctx: AppContext, actor: Actor, id: string): Promise<LetterView> {
+  const letter = await findLetter(ctx.db, actor.practiceId, id);
+  if (!letter) throw notFound('letter');
+  await recordAccess(ctx, actor, {
+    action: 'read',
+    patientIds: [letter.patientId],
+    route: 'GET /api/letters/:id',
+  });
+  return letter;
+}
+
+/** `PUT /api/letters/:id`: saves the edited body and/or marks the letter final (or back to draft). */
+export async function updateLetter(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  change: { body?: string | undefined; status?: LetterStatus | undefined },
+): Promise<LetterView> {
+  if (actor.role === 'viewer') throw new AppError('forbidden', 'viewers cannot edit letters');
+  if (change.body !== undefined && !change.body.trim()) {
+    throw new AppError('invalid_input', 'the letter is empty', [
+      { location: 'body', message: 'write the letter' },
+    ]);
+  }
+  if (change.body !== undefined && change.body.length > MAX_BODY_CHARS) {
+    throw new AppError('invalid_input', `the letter is longer than ${MAX_BODY_CHARS} characters`);
+  }
+  const changed = await updateLetterRow(ctx.db, actor.practiceId, id, { ...change, at: new Date(ctx.now()) });
+  if (!changed) throw notFound('letter');
+  const letter = (await findLetter(ctx.db, actor.practiceId, id))!;
+  await recordAccess(ctx, actor, {
+    action: 'change',
+    patientIds: [letter.patientId],
+    route: 'PUT /api/letters/:id',
+  });
+  return letter;
+}
+
+export const LETTER_FORMATS = ['pdf', 'docx'] as const;
+export type LetterFormat = (typeof LETTER_FORMATS)[number];
+
+const CONTENT_TYPES: Record<LetterFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/**
+ * `GET /api/letters/:id/file`: the stored, edited letter as PDF or Word. The file name carries the
+ * type and the letter id only (no patient name: downloads end up in shared folders and e-mails).
+ */
+export async function letterFile(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  format: LetterFormat,
+): Promise<{ body: Uint8Array; contentType: string; filename: string }> {
+  const letter = await findLetter(ctx.db, actor.practiceId, id);
+  if (!letter) throw notFound('letter');
+  const doc: LetterDocument = {
+    title: letter.title,
+    body: letter.body,
+    cover: letter.cover,
+    references: letter.references,
+  };
+  const body = format === 'pdf' ? await writeLetterPdf(doc) : await writeLetterDocx(doc);
+  await recordAccess(ctx, actor, {
+    action: 'read',
+    patientIds: [letter.patientId],
+    route: 'GET /api/letters/:id/file',
+  });
+  return { body, contentType: CONTENT_TYPES[format], filename: `${letter.type}-${letter.id}.${format}` };
+}

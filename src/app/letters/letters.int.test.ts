@@ -1,0 +1,225 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
+import { seedPractice, type SeededPractice } from '../../../test/support/seed-rows.js';
+import { testContext, type TestContext } from '../../../test/support/test-context.js';
+import type { Actor } from '../app-context.js';
+import { AppError } from '../app-errors.js';
+import {
+  createLetters,
+  getLetter,
+  letterFile,
+  letterTypeFor,
+  listLetters,
+  updateLetter,
+} from './letter-commands.js';
+import { getTemplate, listTemplates, saveTemplate } from './letter-templates.js';
+
+/**
+ * Issue #6, letters in the application: drafts from remittance lines (one per line, all or nothing),
+ * edits, files from the edited body, versioned practice templates, and tenancy, on each engine.
+ */
+describe.each(ENGINES)('letters on %s', (engine) => {
+  let tdb: TestDatabase;
+  let t: TestContext;
+  let a: SeededPractice;
+  let b: SeededPractice;
+  const actor = (p: SeededPractice, role: Actor['role'] = 'biller'): Actor => ({
+    userId: p.users[role].id,
+    practiceId: p.practiceId,
+    role,
+    displayName: `${role} of ${p.practiceId}`,
+    physicianId: null,
+  });
+  /** A's seeded downcoded line, and a line of a category that has no letter. */
+  let downcoded: string;
+  let underpaid: string;
+  let zeroPaid: string;
+
+  beforeAll(async () => {
+    tdb = await openTestDatabase(engine);
+    t = await testContext(tdb);
+    a = await seedPractice(tdb.db, 'a');
+    b = await seedPractice(tdb.db, 'b');
+    const line = await tdb.db
+      .selectFrom('remit_lines')
+      .selectAll()
+      .where('practice_id', '=', a.practiceId)
+      .executeTakeFirstOrThrow();
+    downcoded = line.id;
+    const { id: _id, ...copy } = line;
+    const add = async (category: string, lineNo: number) =>
+      (
+        await tdb.db
+          .insertInto('remit_lines')
+          .values({
+            ...copy,
+            billed_cents: Number(copy.billed_cents),
+            paid_cents: category === 'underpaid' ? 20000 : 0,
+            allowed_cents: Number(copy.allowed_cents),
+            expected_cents: Number(copy.expected_cents),
+            line_no: lineNo,
+            category,
+            code: '77412',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    underpaid = await add('underpaid', 2);
+    zeroPaid = await add('zero-paid-no-denial-code', 3);
+  }, 60_000);
+  afterAll(() => tdb?.close());
+
+  const countLetters = async (p: SeededPractice) =>
+    Number(
+      (
+        await tdb.db
+          .selectFrom('letters')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('practice_id', '=', p.practiceId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it.each([
+    ['downcoded', 'appeal-downcode'],
+    ['igrt-professional-denied', 'appeal-igrt-denial'],
+    ['authorization-2025', 'appeal-authorization-2025'],
+    ['zero-paid-no-denial-code', 'appeal-zero-payment'],
+    ['other-denial', 'peer-to-peer'],
+    ['underpaid', null],
+    ['paid-as-expected', null],
+    ['toString', null],
+  ])('a %s line gets %s', (category, type) => {
+    expect(letterTypeFor(category)).toBe(type);
+  });
+
+  it('drafts one letter per line in one request, typed by the line category', async () => {
+    const before = await countLetters(a);
+    const drafted = await createLetters(t.ctx, actor(a), { remitLineIds: [downcoded, zeroPaid] });
+    expect(drafted.map((l) => [l.type, l.remitLineId, l.status, l.courseId])).toEqual([
+      ['appeal-downcode', downcoded, 'draft', a.courseId],
+      ['appeal-zero-payment', zeroPaid, 'draft', a.courseId],
+    ]);
+    expect(await countLetters(a)).toBe(before + 2);
+    const letter = await getLetter(t.ctx, actor(a), drafted[0]!.id);
+    expect(letter.body.length).toBeGreaterThan(0);
+    expect(letter.claim).toMatchObject({ submittedCode: '77412', code: '77407', category: 'downcoded' });
+    const access = await tdb.db
+      .selectFrom('access_log')
+      .select(['patient_id', 'action'])
+      .where('practice_id', '=', a.practiceId)
+      .where('route', '=', 'POST /api/letters')
+      .execute();
+    expect(access).toContainEqual({ patient_id: a.patientId, action: 'change' });
+  });
+
+  it('stores nothing when one line of a batch cannot have a letter, and says which', async () => {
+    const before = await countLetters(a);
+    const lines = [downcoded, underpaid, '999999999', 'not-an-id'];
+    const error = await createLetters(t.ctx, actor(a), { remitLineIds: lines }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('invalid_input');
+    expect((error as AppError).issues.map((i) => i.location)).toEqual([
+      'remitLineIds[1]',
+      'remitLineIds[2]',
+      'remitLineIds[3]',
+    ]);
+    expect((error as AppError).issues[0]!.message).toContain('underpaid');
+    expect(await countLetters(a)).toBe(before);
+  });
+
+  it('drafts a prior-authorization request and a peer-to-peer sheet for a course', async () => {
+    for (const type of ['prior-authorization', 'peer-to-peer'] as const) {
+      const [letter] = await createLetters(t.ctx, actor(a, 'physician'), { type, courseId: a.courseId });
+      expect(letter).toMatchObject({ type, courseId: a.courseId, remitLineId: null, patientId: a.patientId });
+    }
+  });
+
+  it('saves an edited body and renders the files from it', async () => {
+    const [drafted] = await createLetters(t.ctx, actor(a), { remitLineIds: [downcoded] });
+    const body = 'Edited appeal: fractions monitored 3/3.\n\n- first point\n- second point';
+    const saved = await updateLetter(t.ctx, actor(a, 'coder'), drafted!.id, { body });
+    expect(saved.body).toBe(body);
+    const final = await updateLetter(t.ctx, actor(a), drafted!.id, { status: 'final' });
+    expect(final).toMatchObject({ body, status: 'final' });
+    expect((await listLetters(t.ctx, actor(a), { status: 'final' })).items.map((l) => l.id)).toEqual([
+      drafted!.id,
+    ]);
+    const pdf = await letterFile(t.ctx, actor(a, 'viewer'), drafted!.id, 'pdf');
+    expect(new TextDecoder().decode(pdf.body.subarray(0, 4))).toBe('%PDF');
+    expect(pdf.filename).toBe(`appeal-downcode-${drafted!.id}.pdf`);
+    const docx = await letterFile(t.ctx, actor(a), drafted!.id, 'docx');
+    expect(new TextDecoder().decode(docx.body.subarray(0, 2))).toBe('PK');
+    expect(docx.contentType).toContain('wordprocessingml');
+    await expect(updateLetter(t.ctx, actor(a, 'viewer'), drafted!.id, { body: 'x' })).rejects.toThrow(
+      'viewers cannot edit letters',
+    );
+    await expect(updateLetter(t.ctx, actor(a), drafted!.id, { body: '  ' })).rejects.toThrow('empty');
+  });
+
+  it('keeps every template version, drafts with the newest, and refuses unknown placeholders', async () => {
+    const first = await getTemplate(t.ctx, actor(a), 'appeal-downcode');
+    expect(first.current).toBe(0);
+    expect(first.versions.map((v) => v.version)).toEqual([0]);
+    expect(first.placeholders.length).toBeGreaterThan(0);
+    const base = first.versions[0]!.text;
+
+    await saveTemplate(t.ctx, actor(a), 'appeal-downcode', `${base}\n\nVersion one.`);
+    const second = await saveTemplate(t.ctx, actor(a, 'admin'), 'appeal-downcode', `${base}\n\nVersion two.`);
+    expect(second.current).toBe(2);
+    expect(second.versions.map((v) => [v.version, v.createdBy !== null])).toEqual([
+      [2, true],
+      [1, true],
+      [0, false],
+    ]);
+    expect(second.versions[1]!.text).toContain('Version one.');
+
+    const error = await saveTemplate(
+      t.ctx,
+      actor(a),
+      'appeal-downcode',
+      'Dear reviewer,\n\nPlease see {{no_such_placeholder}}.',
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).issues).toEqual([
+      {
+        location: expect.stringMatching(/^template:3:\d+$/) as unknown,
+        message: expect.any(String) as unknown,
+      },
+    ]);
+    expect((await getTemplate(t.ctx, actor(a), 'appeal-downcode')).current).toBe(2);
+
+    const [letter] = await createLetters(t.ctx, actor(a), { remitLineIds: [downcoded] });
+    const view = await getLetter(t.ctx, actor(a), letter!.id);
+    expect(view.template.version).toBe(2);
+    expect(view.body).toContain('Version two.');
+
+    expect((await listTemplates(t.ctx, actor(a))).find((s) => s.type === 'appeal-downcode')?.version).toBe(2);
+    expect((await listTemplates(t.ctx, actor(b))).find((s) => s.type === 'appeal-downcode')?.version).toBe(0);
+    expect((await getTemplate(t.ctx, actor(b), 'appeal-downcode')).versions).toHaveLength(1);
+  });
+
+  it("never shows or changes another practice's letters, lines or courses", async () => {
+    const bLetters = await listLetters(t.ctx, actor(b), { limit: 500 });
+    expect(bLetters.items.every((l) => l.id === b.letterId)).toBe(true);
+    await expect(getLetter(t.ctx, actor(b), a.letterId)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(updateLetter(t.ctx, actor(b), a.letterId, { body: 'probe' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(letterFile(t.ctx, actor(b), a.letterId, 'pdf')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(createLetters(t.ctx, actor(b), { remitLineIds: [downcoded] })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    await expect(
+      createLetters(t.ctx, actor(b), { type: 'peer-to-peer', courseId: a.courseId }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      createLetters(t.ctx, actor(b), {
+        type: 'appeal-downcode',
+        courseId: b.courseId,
+        remitLineId: downcoded,
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    expect((await getLetter(t.ctx, actor(a), a.letterId)).body).not.toBe('probe');
+  });
+});
