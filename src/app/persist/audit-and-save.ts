@@ -1,9 +1,13 @@
 import { auditCourse, type CourseAudit } from '../../core/audit/audit-course.js';
+import { dayLines } from '../../core/coding/day-lines.js';
+import { IGRT_PROFESSIONAL_CODE } from '../../core/model/billing-line.js';
 import { type Course, courseSchema, type Signature } from '../../core/model/course.js';
 import { clockFor } from '../../core/time/local-clock.js';
 import { saveCourse, type Trx } from '../../storage/repositories/course-store.js';
 import { appSignatures } from '../../storage/repositories/signature-store.js';
 import type { AppContext } from '../app-context.js';
+import { expectedRate, type PracticeRates } from '../reference/expected-rate.js';
+import { loadPracticeRates } from '../reference/reference-store.js';
 
 /**
  * Audit a linked course at the app's now and store it with its evidence, findings and charges. Signatures
@@ -27,7 +31,11 @@ export async function auditAndSave(
   }
   const course = withAppSignatures(parsed.data, await appSignatures(trx, practiceId, parsed.data.courseId));
   const now = ctx.now();
-  const audit = auditCourse(course, ctx.auditContext(now));
+  const engine = ctx.auditContext(now);
+  const national = auditCourse(course, engine);
+  const codes = national.fractions.flatMap((f) => f.lines.map((l) => l.code));
+  const rates = await loadPracticeRates(trx, practiceId, engine.rates, codes);
+  const audit = withPracticeRates(national, course, rates, engine.profiles.get(national.payerProfile));
   const clock = clockFor(course.facility.timeZone);
   const instant = (local: string | undefined): string | null => {
     const r = local === undefined ? null : clock.toInstant(local);
@@ -48,6 +56,46 @@ export async function auditAndSave(
     auditedAt: new Date(now).toISOString(),
   });
   return audit;
+}
+
+/**
+ * The audit's lines priced for the practice (contract > Medicare locality > national table,
+ * reference/expected-rate.ts): the charges' expected_cents and the course view then show the amount
+ * the practice expects, with its basis in `rateSource`. The rates are loaded once per save.
+ */
+function withPracticeRates(
+  audit: CourseAudit,
+  course: Course,
+  rates: PracticeRates,
+  profile: Parameters<typeof dayLines>[1] | undefined,
+): CourseAudit {
+  const fractions = audit.fractions.map((f) => ({
+    ...f,
+    lines: f.lines.map((l) => {
+      const answer = expectedRate(rates, {
+        payers: [course.payer.name, course.payer.profile],
+        code: l.code,
+        // 77387 is priced as its professional component even where a payer wants no -26 (CODE-007).
+        modifiers:
+          l.code === IGRT_PROFESSIONAL_CODE && !l.modifiers.includes('26')
+            ? ['26', ...l.modifiers]
+            : l.modifiers,
+        placeOfService: course.facility.placeOfService,
+        dateOfService: f.date,
+      });
+      return answer ? { ...l, expectedCents: answer.cents, rateSource: answer.label } : l;
+    }),
+  }));
+  return {
+    ...audit,
+    fractions,
+    claimLines: profile
+      ? dayLines(
+          fractions.filter((f) => f.status !== 'hold'),
+          profile,
+        )
+      : audit.claimLines,
+  };
 }
 
 /** Key of a signable document: `sgrt-record|<document id>` or `igrt-review|igrt:<fraction id>`. */

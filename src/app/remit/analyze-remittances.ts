@@ -5,7 +5,7 @@ import type { RateTable } from '../../core/rates/rate-table.js';
 import { classifyLine } from '../../core/remit/classify-line.js';
 import { expectedForLine } from '../../core/remit/expected-for-line.js';
 import type { LineClassification } from '../../core/remit/remit-category.js';
-import type { SentCharge } from '../../core/remit/remit-line.js';
+import type { ExpectedPayment, SentCharge } from '../../core/remit/remit-line.js';
 import type { RemitOptions } from '../../core/remit/remit-options.js';
 import { createReadStream } from 'node:fs';
 import { readRemittances } from '../../formats/x12/read-835.js';
@@ -93,6 +93,11 @@ export interface LineCharge {
   charge: SentCharge;
   placeOfService: string;
   match: { chargeId: string; courseId: string; patientId: string } | null;
+  /**
+   * What the line should pay, when the caller knows better than the national table (the app: contract
+   * > Medicare locality > national, reference/expected-rate.ts); else the rate table's amount.
+   */
+  expected?: ExpectedPayment;
 }
 
 export type ChargeResolver = (claim: RemitClaim, line: RemitServiceLine) => LineCharge;
@@ -134,17 +139,14 @@ export function classifyRemittance(
   return r.claims.flatMap((claim) =>
     claim.lines.map((line, i) => {
       const submitted = line.submitted ?? line.procedure;
-      const { charge, placeOfService, match } = chargeFor(claim, line);
+      const { charge, placeOfService, match, expected } = chargeFor(claim, line);
       const classification = classifyLine({
         claim,
         line,
         charge,
-        expected: expectedForLine(
-          settings.rates,
-          placeOfService,
-          submitted,
-          line.submittedUnits ?? line.units,
-        ),
+        expected:
+          expected ??
+          expectedForLine(settings.rates, placeOfService, submitted, line.submittedUnits ?? line.units),
         options: settings.options,
       });
       return {

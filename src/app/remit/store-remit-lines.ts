@@ -1,11 +1,15 @@
 import type { Course } from '../../core/model/course.js';
 import { addDays } from '../../core/time/calendar-date.js';
+import { DELIVERY_CODES } from '../../core/model/billing-line.js';
 import type { Remittance } from '../../core/model/remittance.js';
 import { modifier26RuleOn } from '../../core/payers/payer-profile.js';
 import { DEFAULT_REMIT_OPTIONS } from '../../core/remit/remit-options.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
 import { chunks } from '../../storage/repositories/insert-chunks.js';
 import type { AppContext } from '../app-context.js';
+import { expectedPayment } from '../reference/expected-rate.js';
+import { appealWindows, DEFAULT_APPEAL_DAYS } from '../reference/reference-settings.js';
+import { loadPracticeRates } from '../reference/reference-store.js';
 import { type ChargeResolver, classifyRemittance } from './analyze-remittances.js';
 
 interface CourseRow {
@@ -13,6 +17,7 @@ interface CourseRow {
   course_key: string;
   patient_id: string;
   payer_profile: string;
+  payer_name: string | null;
   document: unknown;
 }
 
@@ -56,7 +61,7 @@ export async function storeRemitLines(
   const courses: CourseRow[] = keys.length
     ? await trx
         .selectFrom('courses')
-        .select(['id', 'course_key', 'patient_id', 'payer_profile', 'document'])
+        .select(['id', 'course_key', 'patient_id', 'payer_profile', 'payer_name', 'document'])
         .where('practice_id', '=', practiceId)
         .where('course_key', 'in', keys)
         .execute()
@@ -78,6 +83,15 @@ export async function storeRemitLines(
     : [];
   const audit = ctx.auditContext(ctx.now());
   const settings = { rates: audit.rates, options: DEFAULT_REMIT_OPTIONS };
+  const codes = unique.flatMap((r) =>
+    r.remittance.claims.flatMap((c) => c.lines.map((l) => (l.submitted ?? l.procedure).code)),
+  );
+  const rates = await loadPracticeRates(trx, practiceId, audit.rates, [...codes, ...DELIVERY_CODES]);
+  const windows = await appealWindows(trx, practiceId);
+  // The payer of each claim (its remittance's): contract rates and appeal windows are the payer's.
+  const payerOf = new Map(
+    unique.flatMap((r) => r.remittance.claims.map((c) => [c, r.remittance.payer] as const)),
+  );
   const chargeFor: ChargeResolver = (claim, line) => {
     const course = prefixes(claim.patientControlNumber)
       .map((k) => byKey.get(k))
@@ -115,8 +129,25 @@ export async function storeRemitLines(
       placeOfService,
       match:
         charge && course ? { chargeId: charge.id, courseId: course.id, patientId: course.patient_id } : null,
+      expected: expectedPayment(
+        rates,
+        {
+          payers: [
+            payerOf.get(claim)?.name,
+            payerOf.get(claim)?.id,
+            course?.payer_name,
+            course?.payer_profile,
+          ],
+          code: submitted.code,
+          modifiers: submitted.modifiers,
+          placeOfService,
+          dateOfService,
+        },
+        line.submittedUnits ?? line.units,
+      ),
     };
   };
+  const courseOf = (id: string | undefined) => courses.filter((c) => c.id === id);
   const rows = unique.flatMap(({ source, remittance }) =>
     classifyRemittance(source, remittance, settings, chargeFor).map((l) => ({
       practice_id: practiceId,
@@ -142,7 +173,16 @@ export async function storeRemitLines(
       flags: l.flags.join(','),
       message: l.message,
       next_action: l.nextAction,
-      appeal_by: l.paymentDate ? appealBy(l.paymentDate, remittance.payer.id) : null,
+      appeal_by: l.paymentDate
+        ? addDays(
+            l.paymentDate,
+            appealDays(windows, [
+              remittance.payer.name,
+              remittance.payer.id,
+              ...courseOf(l.match?.courseId).flatMap((c) => [c.payer_name, c.payer_profile]),
+            ]),
+          )
+        : null,
       charge_id: l.match?.chargeId ?? null,
       course_id: l.match?.courseId ?? null,
       patient_id: l.match?.patientId ?? null,
@@ -158,8 +198,14 @@ function prefixes(pcn: string): string[] {
   return parts.map((_, i) => parts.slice(0, parts.length - i).join('-'));
 }
 
-/** The payment date plus the payer's appeal window (RemitOptions.appealDays). */
-function appealBy(paymentDate: string, payerId: string | null): string {
-  const { appealDays } = DEFAULT_REMIT_OPTIONS;
-  return addDays(paymentDate, appealDays[payerId ?? ''] ?? appealDays.default ?? 180);
+/**
+ * The payer's appeal window (payer_settings by the 835's payer name or id, else the matched course's
+ * payer name or profile), else the default 180 days (reference-settings.ts).
+ */
+function appealDays(windows: ReadonlyMap<string, number>, names: readonly (string | null)[]): number {
+  for (const n of names) {
+    const days = n ? windows.get(n.trim().toLowerCase()) : undefined;
+    if (days !== undefined) return days;
+  }
+  return DEFAULT_APPEAL_DAYS;
 }

@@ -1,0 +1,373 @@
+import { randomUUID } from 'node:crypto';
+import type { InputProblem } from '../../core/model/input-problem.js';
+import {
+  ADDENDUM_B_COLUMNS,
+  type ColumnSpec,
+  GPCI_COLUMNS,
+  LOCALITY_COLUMNS,
+  MUE_COLUMNS,
+  PPRRVU_COLUMNS,
+  PTP_COLUMNS,
+} from '../../formats/cms/cms-columns.js';
+import { findHeaderRow } from '../../formats/cms/find-header-row.js';
+import { readGpci } from '../../formats/cms/read-gpci.js';
+import { readLocalities } from '../../formats/cms/read-localities.js';
+import { readMue } from '../../formats/cms/read-mue.js';
+import { readNcciPtp } from '../../formats/cms/read-ncci-ptp.js';
+import { readOppsAddendumB } from '../../formats/cms/read-opps-addendum-b.js';
+import { readPprrvu } from '../../formats/cms/read-pprrvu.js';
+import { decodeCsvText } from '../../formats/csv/decode-csv-text.js';
+import type { Trx } from '../../storage/repositories/course-store.js';
+import { chunks } from '../../storage/repositories/insert-chunks.js';
+import type { AppContext } from '../app-context.js';
+import { InputError } from '../engine-context.js';
+import type { ReferenceImportView } from '../views.js';
+import { CONTRACT_COLUMNS, type ContractRateRow, readContractRates } from './read-contract-rates.js';
+import type { ReleaseKind } from './reference-store.js';
+
+export interface ReferenceFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Which release the CMS files belong to; effective dates default to the quarter's first day, open-ended. */
+export interface ReleaseChoice {
+  year: number;
+  quarter: 1 | 2 | 3 | 4;
+  effectiveFrom?: string | undefined;
+  effectiveTo?: string | null | undefined;
+}
+
+type FileKind = 'pprrvu' | 'gpci' | 'locality' | 'opps' | 'ptp' | 'mue' | 'contract';
+
+/** Detection order: GPCI before the locality key (a GPCI file also names its localities). */
+const LAYOUTS: readonly { kind: FileKind; label: string; specs: readonly ColumnSpec[] }[] = [
+  { kind: 'pprrvu', label: 'PPRRVU', specs: PPRRVU_COLUMNS },
+  { kind: 'gpci', label: 'GPCI', specs: GPCI_COLUMNS },
+  { kind: 'opps', label: 'OPPS Addendum B', specs: ADDENDUM_B_COLUMNS },
+  { kind: 'ptp', label: 'NCCI PTP', specs: PTP_COLUMNS },
+  { kind: 'mue', label: 'MUE', specs: MUE_COLUMNS },
+  { kind: 'locality', label: 'locality key', specs: LOCALITY_COLUMNS },
+  { kind: 'contract', label: 'contract rates', specs: CONTRACT_COLUMNS },
+];
+
+const TABLE_OF: Record<Exclude<FileKind, 'contract'>, string> = {
+  pprrvu: 'cms_rvus',
+  gpci: 'cms_gpcis',
+  locality: 'cms_localities',
+  opps: 'cms_opps_rates',
+  ptp: 'cms_ptp_edits',
+  mue: 'cms_mue_limits',
+};
+
+/** The file's layout, found by its header names (domain.md §7: CMS header wording changes between releases). */
+export function detectLayout(file: ReferenceFile): FileKind | InputProblem[] {
+  const decoded = decodeCsvText(file.bytes, file.name);
+  if (!decoded.ok) return decoded.problems;
+  let closest: { label: string; line: number; missing: string[]; score: number } | null = null;
+  for (const layout of LAYOUTS) {
+    const found = findHeaderRow(decoded.value.text, layout.specs);
+    if (found.found) return layout.kind;
+    const c = found.closest;
+    const score = c ? layout.specs.length - c.missing.length : 0;
+    if (c && score > (closest?.score ?? 0)) {
+      closest = { label: layout.label, line: c.line, missing: c.missing.map((s) => `"${s.label}"`), score };
+    }
+  }
+  const expected = LAYOUTS.map((l) => l.label).join(', ');
+  return [
+    closest
+      ? {
+          location: `${file.name}:line ${closest.line}`,
+          message: `unknown layout: closest to the ${closest.label} table, but ${closest.missing.join(', ')} not found (expected one of: ${expected})`,
+        }
+      : {
+          location: file.name,
+          message: `unknown layout: no header row in the first lines (expected one of: ${expected}; see README "reference import")`,
+        },
+  ];
+}
+
+const QUARTER_LETTER = ['A', 'B', 'C', 'D'] as const;
+
+/** `RVU26A`, `OPPS26B`, `NCCI-PRA26A`, `NCCI-OPH26A`: the release a file of `kind` belongs to. */
+export function releaseId(kind: ReleaseKind, choice: ReleaseChoice): string {
+  const yq = `${String(choice.year % 100).padStart(2, '0')}${QUARTER_LETTER[choice.quarter - 1]}`;
+  const prefix = { mpfs: 'RVU', opps: 'OPPS', 'ncci-practitioner': 'NCCI-PRA', 'ncci-hospital': 'NCCI-OPH' }[
+    kind
+  ];
+  return `${prefix}${yq}`;
+}
+
+/** PTP/MUE files of the outpatient hospital tables: named so by CMS (`…Hospital…`, `OPH`) or by their MUE header. */
+function ncciKind(file: ReferenceFile, mueHeader: string | undefined): ReleaseKind {
+  const hospital = /hosp|oph|outpatient/i;
+  return hospital.test(file.name) || (mueHeader !== undefined && hospital.test(mueHeader))
+    ? 'ncci-hospital'
+    : 'ncci-practitioner';
+}
+
+interface ReadFile {
+  file: ReferenceFile;
+  kind: FileKind;
+  release: ReleaseKind | null;
+  rows: unknown[];
+}
+
+/**
+ * `sgrt-billing reference import` and the Rates page upload: CMS files (PPRRVU, GPCI, locality key,
+ * OPPS Addendum B, NCCI PTP, MUE) and contract-rate CSVs, each recognised by its header. Every file is
+ * read first; any problem (unknown layout, bad row) stops the import with the located problems and
+ * nothing is stored. Then one transaction: each CMS table given replaces that table's rows of its
+ * release (re-importing the same files is idempotent); contract rates replace the practice's rates with
+ * the same payer, code, modifier and start date.
+ */
+export async function importReferenceFiles(
+  ctx: AppContext,
+  practiceId: string | null,
+  files: readonly ReferenceFile[],
+  choice: ReleaseChoice,
+  onProgress: (message: string) => void = () => {},
+): Promise<ReferenceImportView> {
+  const problems: InputProblem[] = [];
+  const warnings: InputProblem[] = [];
+  const read: ReadFile[] = [];
+  for (const file of files) {
+    onProgress(`reading ${file.name}`);
+    const kind = detectLayout(file);
+    if (typeof kind !== 'string') {
+      problems.push(...kind);
+      continue;
+    }
+    const result = readAs(kind, file);
+    if (!result.ok) {
+      problems.push(...result.problems);
+      continue;
+    }
+    warnings.push(...result.warnings);
+    const release =
+      kind === 'pprrvu' || kind === 'gpci' || kind === 'locality'
+        ? 'mpfs'
+        : kind === 'opps'
+          ? 'opps'
+          : kind === 'ptp' || kind === 'mue'
+            ? ncciKind(file, result.value.info.columns.mue)
+            : null;
+    read.push({ file, kind, release, rows: result.value.rows });
+  }
+  if (read.some((r) => r.kind === 'contract') && practiceId === null) {
+    problems.push({ location: '--practice', message: 'contract rates belong to a practice: name it' });
+  }
+  if (problems.length) throw new InputError(problems);
+  const effectiveFrom =
+    choice.effectiveFrom ?? `${choice.year}-${String((choice.quarter - 1) * 3 + 1).padStart(2, '0')}-01`;
+  const at = new Date(ctx.now()).toISOString();
+  const view: ReferenceImportView = { files: [], releases: [], contractRates: 0, warnings };
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const r of read) {
+      if (r.kind === 'contract') {
+        onProgress(`storing ${r.rows.length} contract rates of ${r.file.name}`);
+        await upsertContractRates(trx, practiceId!, r.rows as ContractRateRow[]);
+        view.contractRates += r.rows.length;
+        view.files.push({ name: r.file.name, kind: r.kind, rows: r.rows.length, release: null });
+        continue;
+      }
+      const id = releaseId(r.release!, choice);
+      onProgress(`storing ${r.rows.length} rows of ${r.file.name} in ${id}`);
+      const sameTable = read.filter((x) => x.release === r.release && x.kind === r.kind);
+      const first = sameTable[0] === r;
+      await upsertRelease(trx, {
+        id,
+        kind: r.release!,
+        year: choice.year,
+        quarter: choice.quarter,
+        effective_from: effectiveFrom,
+        effective_to: choice.effectiveTo ?? null,
+        source: r.file.name,
+        imported_at: at,
+      });
+      // Several files of one table in one import (CMS splits the PTP table) are merged, not replaced.
+      if (first)
+        await trx
+          .deleteFrom(TABLE_OF[r.kind] as 'cms_rvus')
+          .where('release_id', '=', id)
+          .execute();
+      await insertRows(trx, id, r.kind, r.rows);
+      view.files.push({ name: r.file.name, kind: r.kind, rows: r.rows.length, release: id });
+      if (!view.releases.includes(id)) view.releases.push(id);
+    }
+  });
+  ctx.log.info(
+    {
+      practiceId,
+      files: view.files.length,
+      releases: view.releases.length,
+      contractRates: view.contractRates,
+    },
+    'reference data imported',
+  );
+  return view;
+}
+
+function readAs(kind: FileKind, file: ReferenceFile) {
+  const readers = {
+    pprrvu: readPprrvu,
+    gpci: readGpci,
+    locality: readLocalities,
+    opps: readOppsAddendumB,
+    ptp: readNcciPtp,
+    mue: readMue,
+    contract: readContractRates,
+  } as const;
+  return (readers[kind] as (b: Uint8Array, s: string) => ReturnType<typeof readPprrvu>)(
+    file.bytes,
+    file.name,
+  );
+}
+
+async function upsertRelease(
+  trx: Trx,
+  r: {
+    id: string;
+    kind: ReleaseKind;
+    year: number;
+    quarter: number;
+    effective_from: string;
+    effective_to: string | null;
+    source: string;
+    imported_at: string;
+  },
+): Promise<void> {
+  const existing = await trx
+    .selectFrom('cms_releases')
+    .select('sources')
+    .where('id', '=', r.id)
+    .executeTakeFirst();
+  const sources = [...new Set([...(existing?.sources.split('\n') ?? []), r.source])].filter(Boolean);
+  const row = {
+    kind: r.kind,
+    year: r.year,
+    quarter: r.quarter,
+    effective_from: r.effective_from,
+    effective_to: r.effective_to,
+    sources: sources.join('\n'),
+    imported_at: r.imported_at,
+  };
+  await trx
+    .insertInto('cms_releases')
+    .values({ id: r.id, ...row })
+    .onConflict((oc) => oc.column('id').doUpdateSet(row))
+    .execute();
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- rows typed by the reader of their kind */
+async function insertRows(
+  trx: Trx,
+  id: string,
+  kind: Exclude<FileKind, 'contract'>,
+  rows: any[],
+): Promise<void> {
+  const mapped = rows.map((x): Record<string, unknown> => {
+    switch (kind) {
+      case 'pprrvu':
+        return {
+          release_id: id,
+          hcpcs: x.hcpcs,
+          modifier: x.modifier,
+          status: x.status,
+          work_rvu: x.workRvu,
+          non_facility_pe_rvu: x.nonFacilityPeRvu,
+          facility_pe_rvu: x.facilityPeRvu,
+          mp_rvu: x.mpRvu,
+          conversion_factor: x.conversionFactor,
+        };
+      case 'gpci':
+        return {
+          release_id: id,
+          carrier: x.carrier,
+          locality: x.locality,
+          locality_name: x.localityName,
+          work_gpci: x.workGpci,
+          pe_gpci: x.peGpci,
+          mp_gpci: x.mpGpci,
+        };
+      case 'locality':
+        return {
+          release_id: id,
+          carrier: x.carrier,
+          locality: x.locality,
+          state: x.state,
+          fee_schedule_area: x.feeScheduleArea,
+        };
+      case 'opps':
+        return {
+          release_id: id,
+          hcpcs: x.hcpcs,
+          status_indicator: x.statusIndicator,
+          apc: x.apc,
+          payment_cents: x.paymentRateCents,
+        };
+      case 'ptp':
+        return {
+          release_id: id,
+          column1: x.column1,
+          column2: x.column2,
+          effective_from: x.effectiveFrom,
+          deleted_on: x.deletedOn,
+          modifier_indicator: x.modifierIndicator,
+        };
+      case 'mue':
+        return {
+          release_id: id,
+          hcpcs: x.hcpcs,
+          max_units: x.maxUnits,
+          adjudication: x.adjudication,
+          rationale: x.rationale,
+        };
+    }
+  });
+  // A key repeated in one file (CMS corrections) keeps its last row.
+  const unique =
+    kind === 'ptp'
+      ? mapped
+      : [
+          ...new Map(
+            mapped.map((m) => [JSON.stringify([m.hcpcs, m.modifier, m.carrier, m.locality]), m]),
+          ).values(),
+        ];
+  for (const chunk of chunks(unique))
+    await trx
+      .insertInto(TABLE_OF[kind] as 'cms_rvus')
+      .values(chunk as any)
+      .execute();
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+/** Contract rates replace those with the same payer, code, modifier and start date (re-import is idempotent). */
+export async function upsertContractRates(
+  trx: Trx,
+  practiceId: string,
+  rows: readonly Omit<ContractRateRow, 'location'>[],
+): Promise<void> {
+  for (const r of rows) {
+    await trx
+      .deleteFrom('contract_rates')
+      .where('practice_id', '=', practiceId)
+      .where('payer', '=', r.payer)
+      .where('code', '=', r.code)
+      .where('modifier', '=', r.modifier)
+      .where('effective_from', '=', r.effectiveFrom)
+      .execute();
+  }
+  const values = rows.map((r) => ({
+    id: randomUUID(),
+    practice_id: practiceId,
+    payer: r.payer,
+    code: r.code,
+    modifier: r.modifier,
+    cents: r.cents,
+    effective_from: r.effectiveFrom,
+    effective_to: r.effectiveTo,
+  }));
+  for (const chunk of chunks(values)) await trx.insertInto('contract_rates').values(chunk).execute();
+}

@@ -1,0 +1,298 @@
+import { sql } from 'kysely';
+import { tableToCsv, tableToXlsx, type Column } from '../../formats/spreadsheet/write-table.js';
+import type { Db } from '../../storage/database.js';
+import type { Trx } from '../../storage/repositories/course-store.js';
+import type { Actor, AppContext } from '../app-context.js';
+import { AppError, notFound } from '../app-errors.js';
+import type { ExportFile } from '../exports/export-list.js';
+import type {
+  CmsReleaseView,
+  ContractRateView,
+  ExpectedRateView,
+  LocalityView,
+  PayerSettingView,
+} from '../views.js';
+import { expectedRate } from './expected-rate.js';
+import { upsertContractRates } from './reference-import.js';
+import { listContractRates, loadPracticeRates, practiceLocality } from './reference-store.js';
+
+/** The appeal window when a payer has no setting (domain.md §4: most payers allow 180 days). */
+export const DEFAULT_APPEAL_DAYS = 180;
+
+/** `GET /api/reference/releases`: the stored CMS releases with their row counts, newest first. */
+export async function listReleases(ctx: AppContext): Promise<CmsReleaseView[]> {
+  const releases = await ctx.db
+    .selectFrom('cms_releases')
+    .selectAll()
+    .orderBy('effective_from', 'desc')
+    .orderBy('id')
+    .execute();
+  const count = (
+    table:
+      'cms_rvus' | 'cms_gpcis' | 'cms_localities' | 'cms_opps_rates' | 'cms_ptp_edits' | 'cms_mue_limits',
+  ) =>
+    ctx.db
+      .selectFrom(table)
+      .select(['release_id', sql<string>`count(*)`.as('n')])
+      .groupBy('release_id')
+      .execute();
+  const tables = {
+    rvus: 'cms_rvus',
+    gpcis: 'cms_gpcis',
+    localities: 'cms_localities',
+    opps: 'cms_opps_rates',
+    ptp: 'cms_ptp_edits',
+    mue: 'cms_mue_limits',
+  } as const;
+  const counts = await Promise.all(
+    Object.entries(tables).map(async ([k, t]) => [k, await count(t)] as const),
+  );
+  return releases.map((r) => ({
+    id: r.id,
+    kind: r.kind as CmsReleaseView['kind'],
+    year: r.year,
+    quarter: r.quarter,
+    effectiveFrom: r.effective_from,
+    effectiveTo: r.effective_to,
+    sources: r.sources.split('\n'),
+    importedAt: new Date(r.imported_at).toISOString(),
+    rows: Object.fromEntries(
+      counts.flatMap(([k, rows]) => {
+        const n = rows.find((x) => x.release_id === r.id)?.n;
+        return n ? [[k, Number(n)]] : [];
+      }),
+    ),
+  }));
+}
+
+/** `GET /api/reference/locality`: the practice's locality and the localities of the stored releases. */
+export async function getLocality(ctx: AppContext, actor: Actor): Promise<LocalityView> {
+  const own = await practiceLocality(ctx.db, actor.practiceId);
+  const choices = await ctx.db
+    .selectFrom('cms_localities')
+    .select(['carrier', 'locality', 'fee_schedule_area', 'state'])
+    .distinct()
+    .orderBy('carrier')
+    .orderBy('locality')
+    .execute();
+  return {
+    carrier: own?.carrier ?? null,
+    locality: own?.locality ?? null,
+    choices: choices.map((c) => ({
+      carrier: c.carrier,
+      locality: c.locality,
+      area: c.fee_schedule_area,
+      state: c.state,
+    })),
+  };
+}
+
+/** `PUT /api/reference/locality`: the practice's Medicare contractor and locality number. */
+export async function setLocality(
+  ctx: AppContext,
+  actor: Actor,
+  input: { carrier: string; locality: string },
+): Promise<LocalityView> {
+  const row = { carrier: input.carrier.trim(), locality: input.locality.trim().padStart(2, '0') };
+  await ctx.db
+    .insertInto('practice_localities')
+    .values({ practice_id: actor.practiceId, ...row })
+    .onConflict((oc) => oc.column('practice_id').doUpdateSet(row))
+    .execute();
+  return getLocality(ctx, actor);
+}
+
+/** `GET /api/payer-settings`: saved settings, and the payers seen on the practice's courses with defaults. */
+export async function listPayerSettings(ctx: AppContext, actor: Actor): Promise<PayerSettingView[]> {
+  const [saved, seen] = await Promise.all([
+    ctx.db.selectFrom('payer_settings').selectAll().where('practice_id', '=', actor.practiceId).execute(),
+    ctx.db
+      .selectFrom('courses')
+      .select(['payer_name', 'payer_profile'])
+      .distinct()
+      .where('practice_id', '=', actor.practiceId)
+      .execute(),
+  ]);
+  const views: PayerSettingView[] = saved.map((s) => ({
+    payer: s.payer,
+    payerProfile: s.payer_profile,
+    appealDays: s.appeal_days,
+    notes: s.notes,
+    saved: true,
+  }));
+  for (const c of seen) {
+    const payer = c.payer_name ?? c.payer_profile;
+    if (views.some((v) => v.payer.toLowerCase() === payer.toLowerCase())) continue;
+    views.push({
+      payer,
+      payerProfile: c.payer_profile,
+      appealDays: DEFAULT_APPEAL_DAYS,
+      notes: null,
+      saved: false,
+    });
+  }
+  return views.sort((a, b) => a.payer.localeCompare(b.payer));
+}
+
+export interface PayerSettingInput {
+  payer: string;
+  payerProfile?: string | null | undefined;
+  appealDays: number;
+  notes?: string | null | undefined;
+}
+
+/** `PUT /api/payer-settings`: save one payer's settings (by name). */
+export async function savePayerSetting(
+  ctx: AppContext,
+  actor: Actor,
+  input: PayerSettingInput,
+): Promise<PayerSettingView[]> {
+  const payer = input.payer.trim();
+  if (!payer) throw new AppError('invalid_input', 'name the payer');
+  const row = {
+    payer_profile: input.payerProfile ?? null,
+    appeal_days: input.appealDays,
+    notes: input.notes ?? null,
+  };
+  await ctx.db
+    .insertInto('payer_settings')
+    .values({ practice_id: actor.practiceId, payer, ...row })
+    .onConflict((oc) => oc.columns(['practice_id', 'payer']).doUpdateSet(row))
+    .execute();
+  ctx.log.info({ practiceId: actor.practiceId, userId: actor.userId }, 'payer setting saved');
+  return listPayerSettings(ctx, actor);
+}
+
+/**
+ * Appeal windows by payer name, profile and id, lower-cased (store-remit-lines.ts looks a remittance's
+ * payer up here).
+ */
+export async function appealWindows(db: Db | Trx, practiceId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('payer_settings')
+    .select(['payer', 'payer_profile', 'appeal_days'])
+    .where('practice_id', '=', practiceId)
+    .execute();
+  const windows = new Map<string, number>();
+  for (const r of rows) {
+    windows.set(r.payer.trim().toLowerCase(), r.appeal_days);
+    if (r.payer_profile && !windows.has(r.payer_profile.toLowerCase())) {
+      windows.set(r.payer_profile.toLowerCase(), r.appeal_days);
+    }
+  }
+  return windows;
+}
+
+export const contractRates = (ctx: AppContext, actor: Actor): Promise<ContractRateView[]> =>
+  listContractRates(ctx.db, actor.practiceId);
+
+export interface ContractRateInput {
+  payer: string;
+  code: string;
+  modifier: '' | '26' | 'TC';
+  cents: number;
+  effectiveFrom: string;
+  effectiveTo?: string | null | undefined;
+}
+
+/** `POST /api/contract-rates`: add (or replace: same payer, code, modifier and start) a contract rate. */
+export async function addContractRate(
+  ctx: AppContext,
+  actor: Actor,
+  input: ContractRateInput,
+): Promise<ContractRateView[]> {
+  const effectiveTo = input.effectiveTo ?? null;
+  if (effectiveTo !== null && effectiveTo < input.effectiveFrom) {
+    throw new AppError('invalid_input', 'effectiveTo is before effectiveFrom', [
+      { location: 'effectiveTo', message: 'before effectiveFrom' },
+    ]);
+  }
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      upsertContractRates(trx, actor.practiceId, [
+        { ...input, payer: input.payer.trim(), code: input.code.toUpperCase(), effectiveTo },
+      ]),
+    );
+  return contractRates(ctx, actor);
+}
+
+/** `DELETE /api/contract-rates/:id`. */
+export async function deleteContractRate(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<ContractRateView[]> {
+  const deleted = await ctx.db
+    .deleteFrom('contract_rates')
+    .where('practice_id', '=', actor.practiceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!Number(deleted.numDeletedRows)) throw notFound('contract rate');
+  return contractRates(ctx, actor);
+}
+
+const CONTRACT_COLUMNS: Column[] = [
+  { header: 'payer', width: 28 },
+  { header: 'code' },
+  { header: 'modifier' },
+  { header: 'rate', kind: 'cents', width: 12 },
+  { header: 'effective_from', kind: 'date', width: 14 },
+  { header: 'effective_to', kind: 'date', width: 14 },
+];
+
+/**
+ * `GET /api/contract-rates/export.csv|xlsx`: the practice's contract rates in the import's own layout
+ * (the CSV reads back unchanged).
+ */
+export async function exportContractRates(
+  ctx: AppContext,
+  actor: Actor,
+  format: 'csv' | 'xlsx',
+): Promise<ExportFile> {
+  const rows = (await contractRates(ctx, actor)).map((r) => [
+    r.payer,
+    r.code,
+    r.modifier,
+    r.cents,
+    r.effectiveFrom,
+    r.effectiveTo ?? '',
+  ]);
+  const filename = `contract-rates.${format}`;
+  return format === 'csv'
+    ? { filename, contentType: 'text/csv; charset=utf-8', body: tableToCsv(CONTRACT_COLUMNS, rows) }
+    : {
+        filename,
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        body: await tableToXlsx('contract rates', CONTRACT_COLUMNS, rows),
+      };
+}
+
+export interface ExpectedRateQuery {
+  code: string;
+  modifiers: string[];
+  payer?: string | undefined;
+  placeOfService: string;
+  dateOfService: string;
+}
+
+/** `GET /api/reference/expected`: what one line should pay for the practice, with the basis. */
+export async function expectedRateFor(
+  ctx: AppContext,
+  actor: Actor,
+  q: ExpectedRateQuery,
+): Promise<ExpectedRateView> {
+  const code = q.code.toUpperCase();
+  const rates = await loadPracticeRates(ctx.db, actor.practiceId, ctx.auditContext(ctx.now()).rates, [code]);
+  const answer = expectedRate(rates, { ...q, code, payers: [q.payer] });
+  return {
+    code,
+    modifiers: q.modifiers,
+    payer: q.payer ?? null,
+    placeOfService: q.placeOfService,
+    dateOfService: q.dateOfService,
+    cents: answer?.cents ?? null,
+    basis: answer?.basis ?? null,
+    label: answer?.label ?? null,
+  };
+}
