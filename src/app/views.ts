@@ -397,3 +397,45 @@ export interface LetterTemplateSummary {
   createdAt: string | null;
   createdBy: string | null;
 }
+
+export type ClaimFormat = '837P' | '837I';
+export type ClaimPeriod = 'date' | 'week' | 'month';
+
+/** One 837 batch the practice generated (`GET /api/claims/batches`). */
+export interface ClaimBatchView {
+  id: string;
+  format: ClaimFormat;
+  createdAt: string;
+  /** The display name of the login that created it. */
+  createdBy: string;
+  /** ISA13 of the first interchange (one interchange per payer, numbered on). */
+  interchangeControlNumber: number;
+  interchanges: number;
+  claims: number;
+  lines: number;
+  totalCents: number;
+  period: ClaimPeriod;
+}
+
+/** A released charge no claim of the batch carries, with the rule that kept it out. */
+export interface UnbilledCharge {
+  chargeId: string;
+  ruleId: string;
+  reason: string;
+}
+
+/** The answer of `POST /api/claims/batches`: the batch (null when nothing was left to bill). */
+export interface ClaimBatchResult {
+  batch: ClaimBatchView | null;
+  findings: Finding[];
+  unbilled: UnbilledCharge[];
+}
+
+/** Released charges not yet sent, per format and payer (`GET /api/claims/preview`). */
+export interface ClaimPreviewView {
+  rows: { format: ClaimFormat; payer: string; claims: number; lines: number; totalCents: number }[];
+  /** Released charges no claim could carry. */
+  unbilled: UnbilledCharge[];
+  /** Whether the practice's billing settings are complete (else batches are refused). */
+  settingsComplete: boolean;
+}

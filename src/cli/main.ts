@@ -100,6 +100,19 @@ export function buildProgram(setExit: (code: number) => void): Command {
     );
 
   program
+    .command('claims')
+    .description(
+      "write an 837P or 837I batch of the practice's released charges not sent yet (stored in the app database)",
+    )
+    .requiredOption('--format <format>', '837p (professional, freestanding) or 837i (hospital technical)')
+    .option('--out <file>', 'write the 837 here instead of stdout')
+    .option('--period <period>', "one claim per course per date, week or month (default: the practice's setting)")
+    .option('--through <date>', 'only dates of service up to this date (YYYY-MM-DD)')
+    .option('--data-dir <dir>', 'PGlite data folder when DATABASE_URL is not set', '.data/db')
+    .option('--practice <id>', 'the practice (needed when the database holds several)')
+    .action(async (opts) => setExit(await (await import('./commands/claims.js')).runClaims(opts)));
+
+  program
     .command('rules')
     .description('list the rule catalogue: id, severity, title and the source each rule encodes')
     .option('--format <format>', 'json or table', 'json')

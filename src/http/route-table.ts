@@ -3,6 +3,7 @@ import type { ApiRoute } from './api-route.js';
 import { accessLogRoutes } from './routes/access-log-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { chargeRoutes } from './routes/charge-routes.js';
+import { claimRoutes } from './routes/claim-routes.js';
 import { courseRoutes } from './routes/course-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
 import { importRoutes } from './routes/import-routes.js';
@@ -26,6 +27,7 @@ export function routeTable(ctx: AppContext, cookies: CookieSettings): ApiRoute[]
     ...importRoutes(ctx),
     ...exportRoutes(ctx),
     ...remitRoutes(ctx),
+    ...claimRoutes(ctx),
     ...letterRoutes(ctx),
     ...accessLogRoutes(ctx),
   ];

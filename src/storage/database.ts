@@ -5,6 +5,7 @@ import pg from 'pg';
 import * as initial from './migrations/0001-initial.js';
 import * as worklistIndexes from './migrations/0002-worklist-indexes.js';
 import * as remittanceLines from './migrations/0003-remittance-lines.js';
+import * as claims from './migrations/0004-claims.js';
 import * as referenceData from './migrations/0005-reference-data.js';
 import * as letters from './migrations/0006-letters.js';
 import { PGliteDialect } from './pglite-dialect.js';
@@ -75,6 +76,7 @@ const MIGRATIONS = {
   '0001-initial': initial,
   '0002-worklist-indexes': worklistIndexes,
   '0003-remittance-lines': remittanceLines,
+  '0004-claims': claims,
   '0005-reference-data': referenceData,
   '0006-letters': letters,
 };

@@ -15,6 +15,8 @@ export interface PracticesTable {
   id: string;
   name: string;
   clinic: Json;
+  /** Billing settings (src/app/claims/billing-settings.ts), null until set. */
+  billing: ColumnType<unknown, string | null | undefined, string | null>;
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
@@ -50,6 +52,8 @@ export interface PatientsTable {
   mrn: string;
   name: string | null;
   birth_date: CalendarDate | null;
+  /** Claim demographics (sex, member id, group number, address), null when the import had none. */
+  demographics: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface CoursesTable {
@@ -273,6 +277,31 @@ export interface LettersTable {
   updated_at: Instant;
 }
 
+export interface ClaimBatchesTable {
+  id: string;
+  practice_id: string;
+  format: string;
+  created_at: Instant;
+  created_by: string;
+  interchange_control_number: number;
+  interchange_count: number;
+  first_claim_number: number;
+  claim_count: number;
+  line_count: number;
+  total_cents: ColumnType<string, number, number>;
+  period: string;
+  file_text: string;
+}
+
+export interface ClaimLinesTable {
+  id: Generated<string>;
+  practice_id: string;
+  batch_id: string;
+  format: string;
+  claim_pcn: string;
+  charge_id: string;
+}
+
 export interface AccessLogTable {
   id: Generated<string>;
   at: Instant;
@@ -397,6 +426,8 @@ export interface Database {
   imports: ImportsTable;
   access_log: AccessLogTable;
   remit_lines: RemitLinesTable;
+  claim_batches: ClaimBatchesTable;
+  claim_lines: ClaimLinesTable;
   cms_releases: CmsReleasesTable;
   cms_rvus: CmsRvusTable;
   cms_gpcis: CmsGpcisTable;

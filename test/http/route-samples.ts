@@ -31,6 +31,8 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
     case 'GET /api/imports':
     case 'GET /api/access-log':
     case 'GET /api/remittances/summary':
+    case 'GET /api/claims/preview':
+    case 'GET /api/claims/batches':
     case 'GET /api/letters':
     case 'GET /api/letter-templates':
       return { path: route.path };
@@ -69,6 +71,10 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
         path: '/api/letter-templates/peer-to-peer',
         json: { text: 'A template without placeholders.' },
       };
+    case 'POST /api/claims/batches':
+      return { path: route.path, json: { format: '837P' } };
+    case 'GET /api/claims/batches/:id/file':
+      return { path: `/api/claims/batches/${p.claimBatchId}/file` };
     default:
       throw new Error(`no sample request for ${key}: add one to test/http/route-samples.ts`);
   }

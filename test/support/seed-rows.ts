@@ -21,6 +21,7 @@ export interface SeededPractice {
   chargeId: string;
   importId: string;
   letterId: string;
+  claimBatchId: string;
 }
 
 let passwordHash: Promise<string> | null = null;
@@ -42,6 +43,7 @@ export async function seedPractice(db: Db, key: string): Promise<SeededPractice>
     chargeId: `charge-${k}`,
     importId: `job-${k}`,
     letterId: `letter-${k}`,
+    claimBatchId: `claim-batch-${k}`,
   };
   const at = new Date('2026-03-13T16:00:00Z');
   await db
@@ -153,6 +155,35 @@ export async function seedPractice(db: Db, key: string): Promise<SeededPractice>
       created_by: s.users.admin.id,
       created_at: at,
       updated_at: at,
+    })
+    .execute();
+  // An 837P batch that sent the charge (its file names the patient: a leak of B's shows B's name).
+  await db
+    .insertInto('claim_batches')
+    .values({
+      id: s.claimBatchId,
+      practice_id: s.practiceId,
+      format: '837P',
+      created_at: at,
+      created_by: s.users.biller.id,
+      interchange_control_number: 1,
+      interchange_count: 1,
+      first_claim_number: 1,
+      claim_count: 1,
+      line_count: 1,
+      total_cents: 60000,
+      period: 'month',
+      file_text: `ISA*00*...~NM1*IL*1*${s.patientName}~REF*6R*${s.chargeId}~IEA*1*000000001~`,
+    })
+    .execute();
+  await db
+    .insertInto('claim_lines')
+    .values({
+      practice_id: s.practiceId,
+      batch_id: s.claimBatchId,
+      format: '837P',
+      claim_pcn: `${s.courseId}-1`,
+      charge_id: s.chargeId,
     })
     .execute();
   // One remittance line paying the charge (the claim number carries the practice key).

@@ -83,6 +83,7 @@ export function courseHeader(c: SimCourse): CourseHeader {
       id: c.patient.id,
       name: `${c.patient.family}, ${c.patient.given}`,
       birthDate: c.patient.birthDate,
+      ...claimDemographics(c),
     },
     facility: { timeZone: FACILITY.timeZone, placeOfService: FACILITY.placeOfService },
     payer: { ...PAYERS[c.payer] },
@@ -94,6 +95,28 @@ export function courseHeader(c: SimCourse): CourseHeader {
       .filter((f) => !f.delivered)
       .sort((a, b) => firstOn(a) - firstOn(b))
       .map((f) => ({ date: f.date, beamOn: formatLocal(firstOn(f)) })),
+  };
+}
+
+/**
+ * What a claim needs of the patient, synthetic and derived from the patient id (no draw from the
+ * generator's random stream, so every other choice of the clinic stays the same): member id, group
+ * number for commercial plans, and an address in a made-up street of the facility's state.
+ */
+function claimDemographics(
+  c: SimCourse,
+): Pick<CourseHeader['patient'], 'sex' | 'memberId' | 'groupNumber' | 'address'> {
+  const digits = c.patient.id.replace(/\D/g, '');
+  return {
+    sex: c.patient.sex,
+    memberId: `SYNM${digits}`,
+    ...(c.payer === 'medicare' ? {} : { groupNumber: `SYNGRP${c.payer.toUpperCase()}` }),
+    address: {
+      line1: `${Number(digits.slice(-3)) + 1} SYNTHETIC AVE`,
+      city: 'TESTVILLE',
+      state: 'NY',
+      postalCode: '10001',
+    },
   };
 }
 

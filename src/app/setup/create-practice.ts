@@ -2,15 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { type Clinic, clinicSchema } from '../../core/model/clinic.js';
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../app-errors.js';
+import { parseBillingSettings } from '../claims/billing-settings.js';
 
 /**
  * A new practice with its site settings (the clinic.json of schema/clinic.schema.json: facility zone,
  * place of service, AlignRT report date order, R&V CSV layout), which every import into it uses unless
- * the batch brings its own clinic.json.
+ * the batch brings its own clinic.json; optionally its billing settings (the claims' billing provider,
+ * submitter, receiver and payers: src/app/claims/billing-settings.ts).
  */
 export async function createPractice(
   ctx: AppContext,
-  input: { name: string; clinic: unknown },
+  input: { name: string; clinic: unknown; billing?: unknown },
 ): Promise<string> {
   const parsed = clinicSchema.safeParse(input.clinic);
   if (!parsed.success) {
@@ -21,10 +23,11 @@ export async function createPractice(
     );
   }
   const clinic: Clinic = parsed.data;
+  const billing = input.billing === undefined ? null : JSON.stringify(parseBillingSettings(input.billing));
   const id = randomUUID();
   await ctx.db
     .insertInto('practices')
-    .values({ id, name: input.name, clinic: JSON.stringify(clinic) })
+    .values({ id, name: input.name, clinic: JSON.stringify(clinic), billing })
     .execute();
   return id;
 }

@@ -6,6 +6,7 @@ import { importFiles, type ImportProgress } from '../imports/import-files.js';
 import { signatureRows } from '../queries/signatures-due.js';
 import type { Role } from '../views.js';
 import { createPractice } from './create-practice.js';
+import { DEMO_BILLING } from './demo-billing.js';
 import { demoRemittance } from './demo-remittance.js';
 import { demoUploads } from './demo-uploads.js';
 
@@ -48,7 +49,11 @@ export async function loadDemoPractice(
   options: { onProgress?: (p: ImportProgress) => void } = {},
 ): Promise<DemoPractice> {
   const { files, clinic } = await demoUploads(DEMO_CLINIC);
-  const practiceId = await createPractice(ctx, { name: 'Demo Radiation Oncology (synthetic)', clinic });
+  const practiceId = await createPractice(ctx, {
+    name: 'Demo Radiation Oncology (synthetic)',
+    clinic,
+    billing: DEMO_BILLING,
+  });
   const imported = await importFiles(ctx, practiceId, files, { onProgress: options.onProgress });
   // A payer's remittance for what was billable the day before: every 2026 payer problem on one line.
   const paymentDate = new Date(ctx.now() - 86_400_000).toISOString().slice(0, 10);

@@ -1,5 +1,6 @@
 import type { Course } from '../../core/model/course.js';
 import type { Adjustment, RemitClaim, RemitServiceLine, Remittance } from '../../core/model/remittance.js';
+import { claimNumber } from '../../core/claims/claim-number.js';
 import { expectedForLine } from '../../core/remit/expected-for-line.js';
 import { DEFAULT_DELIMITERS } from '../../formats/x12/claim-types.js';
 import { write835 } from '../../formats/x12/write-835.js';
@@ -28,8 +29,8 @@ const adj = (group: string, reason: string, amountCents: number): Adjustment => 
 
 /**
  * A synthetic 835 answering the demo practice's billable charges (fractions not on hold), with one
- * line for each 2026 payer problem of domain.md §4 and the rest paid as expected. Claims are numbered
- * `<course id>-202603`, as the app matches them. Amounts follow the rate table (billed at 150 %).
+ * line for each 2026 payer problem of domain.md §4 and the rest paid as expected. One claim per course,
+ * numbered as the app's claims are (`claimNumber`: `<course id>-<n>`), which is how they are matched. Amounts follow the rate table (billed at 150 %).
  */
 export async function demoRemittance(
   ctx: AppContext,
@@ -80,6 +81,7 @@ export async function demoRemittance(
   pick('other-denial', (c) => c.code === '77407' && !grandfathered(c));
 
   const claims = new Map<string, RemitClaim>();
+  const claimNumbers = new Map<string, string>();
   for (const c of charges) {
     const problem = chosen.get(c);
     const full = expected(c.code, c.modifiers, c.units);
@@ -118,7 +120,8 @@ export async function demoRemittance(
       const low = Math.round(full * 0.6);
       Object.assign(line, { paidCents: low, adjustments: [adj('CO', '45', billed - low)] });
     }
-    const pcn = `${c.courseKey}-202603`;
+    const pcn = claimNumbers.get(c.courseKey) ?? claimNumber(c.courseKey, claimNumbers.size + 1);
+    claimNumbers.set(c.courseKey, pcn);
     const claim =
       claims.get(pcn) ??
       ({

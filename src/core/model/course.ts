@@ -150,13 +150,39 @@ export const planSchema = z
   })
   .strict();
 
+/** A postal address as a claim carries it (837 N3/N4). */
+export const postalAddressSchema = z
+  .object({
+    line1: z.string().min(1),
+    line2: z.string().min(1).optional(),
+    city: z.string().min(1),
+    state: z.string().regex(/^[A-Z]{2}$/, 'two-letter state code'),
+    postalCode: z.string().regex(/^\d{5}(\d{4})?$/, '5 or 9 digits'),
+  })
+  .strict();
+
+/**
+ * The patient as the billing system knows them. `name` is `Last, First`; sex, member id, group number
+ * and address are what a claim needs (837 2010BA subscriber: the patient is the subscriber), optional
+ * so that exports without them still import.
+ */
+export const patientSchema = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().optional().describe('`Last, First` (the claim splits it at the comma).'),
+    birthDate: calendarDate.optional(),
+    sex: z.enum(['F', 'M', 'U']).optional(),
+    memberId: z.string().min(1).optional().describe("The payer's member id (837 NM1*IL09)."),
+    groupNumber: z.string().min(1).optional().describe('Group or policy number (837 SBR03).'),
+    address: postalAddressSchema.optional(),
+  })
+  .strict();
+
 export const courseSchema = z
   .object({
     schemaVersion: z.literal(1),
     courseId: z.string().min(1),
-    patient: z
-      .object({ id: z.string().min(1), name: z.string().optional(), birthDate: calendarDate.optional() })
-      .strict(),
+    patient: patientSchema,
     facility: z
       .object({
         timeZone: z

@@ -138,16 +138,26 @@ async function upsertPatient(trx: Trx, practiceId: string, patient: Course['pati
       mrn: patient.id,
       name: patient.name ?? null,
       birth_date: patient.birthDate ?? null,
+      demographics: demographicsOf(patient),
     })
     .onConflict((oc) =>
       oc.columns(['practice_id', 'mrn']).doUpdateSet((eb) => ({
         name: eb.fn.coalesce(eb.ref('excluded.name'), eb.ref('patients.name')),
         birth_date: eb.fn.coalesce(eb.ref('excluded.birth_date'), eb.ref('patients.birth_date')),
+        demographics: eb.fn.coalesce(eb.ref('excluded.demographics'), eb.ref('patients.demographics')),
       })),
     )
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** What a claim needs beyond name and birth date (837 2010BA), as given by courses.json; null if none. */
+function demographicsOf(patient: Course['patient']): string | null {
+  const { sex, memberId, groupNumber, address } = patient;
+  if (sex === undefined && memberId === undefined && groupNumber === undefined && address === undefined)
+    return null;
+  return json({ sex, memberId, groupNumber, address });
 }
 
 function siteLabel(course: Course): string {

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { isValidNpi } from '../../core/claims/npi.js';
+import { postalAddressSchema } from '../../core/model/course.js';
+import type { AppContext } from '../app-context.js';
+import { AppError } from '../app-errors.js';
+
+const party = z
+  .object({
+    /** ISA05/ISA07 qualifier: `ZZ` mutually defined, `30` federal tax id, … */
+    qualifier: z.string().regex(/^[0-9A-Z]{2}$/, 'two-character ISA id qualifier (e.g. ZZ)'),
+    /** ISA06/ISA08, NM1*41/40 NM109: at most 15 characters. */
+    id: z.string().min(2).max(15),
+    name: z.string().min(1).max(60),
+  })
+  .strict();
+
+/**
+ * What a practice's 837 files say about it, its clearinghouse and its payers (005010X222A1/X223A2 loops
+ * 1000A submitter, 1000B receiver, 2010AA billing provider, 2010BB payer). `payers` is keyed by payer
+ * profile id (the course's `payer.profile`). What a line bills: the practice's `chargeCents` per unit
+ * for the code (its charge master), else `chargePercent` of the expected amount; the 835 pays what the
+ * payer allows.
+ */
+export const billingSettingsSchema = z
+  .object({
+    provider: z
+      .object({
+        name: z.string().min(1).max(60),
+        npi: z.string().refine(isValidNpi, 'a 10-digit NPI with its check digit'),
+        taxId: z.string().regex(/^\d{9}$/, '9-digit employer identification number'),
+        taxonomy: z
+          .string()
+          .regex(/^[0-9A-Z]{9}X$/, 'a 10-character taxonomy code (e.g. 261QR0400X)')
+          .optional(),
+        address: postalAddressSchema,
+      })
+      .strict(),
+    submitter: party.extend({
+      contact: z
+        .object({ name: z.string().min(1).max(60), phone: z.string().regex(/^\d{10}$/, '10 digits') })
+        .strict(),
+    }),
+    receiver: party,
+    defaultPeriod: z.enum(['date', 'week', 'month']).default('month'),
+    /** ISA15: `T` test until the clearinghouse accepts production files. */
+    usage: z.enum(['P', 'T']).default('T'),
+    chargePercent: z.number().int().min(1).max(1000).default(100),
+    /** The practice's charge per unit for a code (integer cents), over `chargePercent` of the expected. */
+    chargeCents: z
+      .record(z.string().regex(/^[0-9A-Z]{5}$/, 'a 5-character HCPCS code'), z.number().int().min(1))
+      .default({}),
+    payers: z.record(
+      z.string().min(1),
+      z
+        .object({
+          name: z.string().min(1).max(60),
+          id: z.string().min(2).max(80),
+          filingIndicator: z
+            .string()
+            .regex(/^[0-9A-Z]{2}$/, 'SBR09 claim filing indicator code (e.g. MB, CI, BL, HM)'),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export type BillingSettings = z.infer<typeof billingSettingsSchema>;
+export type BillingSettingsInput = z.input<typeof billingSettingsSchema>;
+
+/** Zod issues → located problems (`billing.provider.npi: …`), never the values. */
+const issuesOf = (error: z.ZodError) =>
+  error.issues.map((i) => ({ location: ['billing', ...i.path].join('.'), message: i.message }));
+
+/** The practice's billing settings, or an `invalid_input` error naming each field to add or correct. */
+export async function loadBillingSettings(ctx: AppContext, practiceId: string): Promise<BillingSettings> {
+  const row = await ctx.db
+    .selectFrom('practices')
+    .select('billing')
+    .where('id', '=', practiceId)
+    .executeTakeFirst();
+  if (!row?.billing)
+    throw new AppError(
+      'invalid_input',
+      'the practice has no billing settings: add the billing provider (name, NPI, tax id, address), the submitter, the receiver and the payers',
+      [{ location: 'billing', message: 'not set' }],
+    );
+  const parsed = billingSettingsSchema.safeParse(row.billing);
+  if (!parsed.success)
+    throw new AppError(
+      'invalid_input',
+      'the practice billing settings are incomplete',
+      issuesOf(parsed.error),
+    );
+  return parsed.data;
+}
+
+/** Validated billing settings with their defaults, or an `invalid_input` error with located issues. */
+export function parseBillingSettings(input: unknown): BillingSettings {
+  const parsed = billingSettingsSchema.safeParse(input);
+  if (!parsed.success)
+    throw new AppError('invalid_input', 'the billing settings are not valid', issuesOf(parsed.error));
+  return parsed.data;
+}

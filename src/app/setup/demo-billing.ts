@@ -1,0 +1,36 @@
+import type { BillingSettingsInput } from '../claims/billing-settings.js';
+import { PAYERS } from '../demo-data/clinic-model.js';
+
+/**
+ * The demo practice's billing settings: synthetic identifiers only (an NPI that passes the check digit
+ * but belongs to no one, tax id 999999999, made-up submitter, clearinghouse and payer ids), test usage
+ * (ISA15 `T`). Charges are billed at 150 % of the expected amount, as the demo remittance assumes, and
+ * SBRT (no national amount in the bundled table) at a made-up charge.
+ */
+export const DEMO_BILLING: BillingSettingsInput = {
+  provider: {
+    name: 'DEMO RADIATION ONCOLOGY',
+    npi: '1999999984',
+    taxId: '999999999',
+    taxonomy: '261QR0400X',
+    address: { line1: '1 SYNTHETIC PLAZA', city: 'TESTVILLE', state: 'NY', postalCode: '100010000' },
+  },
+  submitter: {
+    qualifier: 'ZZ',
+    id: 'DEMOPRACTICE',
+    name: 'DEMO RADIATION ONCOLOGY',
+    contact: { name: 'DEMO BILLING OFFICE', phone: '5555550100' },
+  },
+  receiver: { qualifier: 'ZZ', id: 'SYNCLEARING', name: 'SYNTHETIC CLEARINGHOUSE' },
+  defaultPeriod: 'month',
+  usage: 'T',
+  chargePercent: 150,
+  // SBRT is not in the bundled rate table: the practice's own charge.
+  chargeCents: { '77373': 150_000 },
+  payers: {
+    [PAYERS.evicore.profile]: { name: 'EXAMPLE HEALTH PLAN', id: 'SYNEHP01', filingIndicator: 'CI' },
+    [PAYERS.uhc.profile]: { name: 'UNITEDHEALTHCARE SYNTHETIC', id: 'SYNUHC01', filingIndicator: 'CI' },
+    [PAYERS.medicare.profile]: { name: 'MEDICARE PART B SYNTHETIC', id: 'SYNMCR01', filingIndicator: 'MB' },
+    [PAYERS.default.profile]: { name: 'SYNTHETIC COMMERCIAL PPO', id: 'SYNPPO01', filingIndicator: 'CI' },
+  },
+};

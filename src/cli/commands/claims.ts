@@ -1,0 +1,91 @@
+import { writeFile } from 'node:fs/promises';
+import type { Actor } from '../../app/app-context.js';
+import { AppError } from '../../app/app-errors.js';
+import { claimBatchFile } from '../../app/claims/claim-batches.js';
+import { createClaimBatch } from '../../app/claims/create-claim-batch.js';
+import { createLogger } from '../../app/logger.js';
+import { openApp } from '../../app/open-app.js';
+import { EXIT, UsageError } from '../cli-errors.js';
+import { formatMoney } from '../output/format-money.js';
+
+export interface ClaimsCommandOptions {
+  format: string;
+  out?: string;
+  period?: string;
+  through?: string;
+  dataDir?: string;
+  practice?: string;
+}
+
+const FORMATS = { '837p': '837P', '837i': '837I' } as const;
+const PERIODS = ['date', 'week', 'month'] as const;
+
+/**
+ * `sgrt-billing claims --format 837p|837i`: an 837 batch of the practice's released charges not sent yet,
+ * from the app's database (DATABASE_URL, else PGlite under --data-dir), stored like one made in the app.
+ * The summary (claims, lines, total, charges left unbilled with the reason) goes to stderr, the 837 to
+ * --out or stdout. Exit 2 when the settings or the patients' demographics are incomplete (each listed).
+ */
+export async function runClaims(opts: ClaimsCommandOptions): Promise<number> {
+  const format = FORMATS[opts.format.toLowerCase() as keyof typeof FORMATS];
+  if (!format) throw new UsageError(`--format must be 837p or 837i (got "${opts.format}")`);
+  const period = opts.period as (typeof PERIODS)[number] | undefined;
+  if (period !== undefined && !PERIODS.includes(period))
+    throw new UsageError(`--period must be date, week or month (got "${opts.period}")`);
+  if (opts.through !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.through))
+    throw new UsageError(`--through must be a date YYYY-MM-DD (got "${opts.through}")`);
+
+  const app = await openApp({
+    databaseUrl: process.env.DATABASE_URL,
+    dataDir: opts.dataDir ?? '.data/db',
+    log: createLogger({ level: 'warn', stream: process.stderr }),
+  });
+  try {
+    const practices = await app.ctx.db.selectFrom('practices').select('id').orderBy('id').execute();
+    const practiceId = opts.practice ?? (practices.length === 1 ? practices[0]!.id : undefined);
+    if (!practiceId || !practices.some((p) => p.id === practiceId))
+      throw new UsageError(
+        practices.length === 0
+          ? 'the database has no practice'
+          : `choose the practice with --practice (${practices.map((p) => p.id).join(', ')})`,
+      );
+    const actor: Actor = {
+      userId: 'cli',
+      practiceId,
+      role: 'biller',
+      displayName: 'command line',
+      physicianId: null,
+    };
+    let result;
+    try {
+      result = await createClaimBatch(
+        app.ctx,
+        actor,
+        { format, period, through: opts.through },
+        'cli claims',
+      );
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      process.stderr.write(`Nothing was billed: ${error.message}\n`);
+      for (const p of error.issues) process.stderr.write(`  ${p.location}: ${p.message}\n`);
+      return EXIT.input;
+    }
+    const { batch, unbilled } = result;
+    if (batch) {
+      const file = await claimBatchFile(app.ctx, actor, batch.id, 'cli claims');
+      if (opts.out) await writeFile(opts.out, file.text);
+      else process.stdout.write(file.text);
+      process.stderr.write(
+        `${format} batch ${batch.id}: ${batch.claims} claim(s), ${batch.lines} line(s), ${formatMoney(batch.totalCents)}, interchange ${batch.interchangeControlNumber}${batch.interchanges > 1 ? `–${batch.interchangeControlNumber + batch.interchanges - 1}` : ''}${opts.out ? ` → ${opts.out}` : ''}\n`,
+      );
+    } else process.stderr.write(`${format}: no released charge left to bill; no batch created.\n`);
+    if (unbilled.length) {
+      process.stderr.write(`${unbilled.length} charge(s) not billed:\n`);
+      for (const u of unbilled)
+        process.stderr.write(`  charge ${u.chargeId}${u.ruleId ? ` ${u.ruleId}` : ''}: ${u.reason}\n`);
+    }
+    return EXIT.ok;
+  } finally {
+    await app.close();
+  }
+}
