@@ -41,6 +41,8 @@ export interface LetterDocument {
   body: string;
   cover: EvidenceSummary;
   references: LetterReference[];
+  /** The letter's date (YYYY-MM-DD): the PDF's fixed creation date, so the same letter gives the same bytes. */
+  date?: string;
 }
 export interface LetterDraft extends LetterDocument {
   type: LetterType;

@@ -1,6 +1,94 @@
+import PDFDocument from 'pdfkit';
+import { letterBlocks, referenceLine } from '../../core/letters/letter-blocks.js';
 import type { LetterDocument } from '../../core/letters/letter-types.js';
+import { pdfBytes } from '../alignrt/report/write-treatment-report.js';
 
-/** A letter as PDF: title, body, evidence summary cover page, references. Deterministic bytes. */
+const MARGIN = 72;
+const WIDTH = 612 - 2 * MARGIN;
+const LABEL_WIDTH = 170;
+const GAP = 12;
+const BULLET_INDENT = 14;
+const BODY = 10.5;
+
+/**
+ * A letter as PDF (issue #6): a cover page "Evidence summary" (the letter's title and the evidence
+ * table), then the letter (title, paragraphs, bullets) and its references. No letterhead: the practice
+ * prints on its own paper. Standard Helvetica (WinAnsi): characters outside it are drawn as pdfkit
+ * maps them, never an error. Deterministic: the creation date is the letter's date (else 2026-01-01),
+ * so the same letter gives the same bytes.
+ */
 export function writeLetterPdf(doc: LetterDocument): Promise<Uint8Array> {
-  return Promise.reject(new Error(`not implemented: ${doc.title}`));
+  const pdf = new PDFDocument({
+    size: 'LETTER',
+    margin: MARGIN,
+    info: {
+      Title: doc.title,
+      Producer: 'sgrt-billing',
+      Creator: 'sgrt-billing',
+      CreationDate: creationDate(doc.date),
+    },
+  });
+  const bottom = pdf.page.height - MARGIN;
+
+  heading(pdf, 'Evidence summary', 16);
+  heading(pdf, doc.title, 12);
+  pdf.moveDown(0.5);
+  for (const row of doc.cover.rows) {
+    pdf.font('Helvetica').fontSize(BODY);
+    const height = Math.max(
+      pdf.font('Helvetica-Bold').heightOfString(row.label, { width: LABEL_WIDTH }),
+      pdf.font('Helvetica').heightOfString(row.value, { width: WIDTH - LABEL_WIDTH - GAP }),
+    );
+    if (pdf.y + height > bottom) pdf.addPage();
+    const top = pdf.y;
+    pdf
+      .moveTo(MARGIN, top - 3)
+      .lineTo(MARGIN + WIDTH, top - 3)
+      .lineWidth(0.5)
+      .strokeColor('#999999')
+      .stroke();
+    pdf.font('Helvetica-Bold').text(row.label, MARGIN, top, { width: LABEL_WIDTH });
+    pdf
+      .font('Helvetica')
+      .text(row.value, MARGIN + LABEL_WIDTH + GAP, top, { width: WIDTH - LABEL_WIDTH - GAP });
+    pdf.x = MARGIN;
+    pdf.y = top + height + 6;
+  }
+
+  pdf.addPage();
+  heading(pdf, doc.title, 14);
+  pdf.moveDown(0.5);
+  for (const block of letterBlocks(doc.body)) {
+    pdf.font('Helvetica').fontSize(BODY);
+    if (block.kind === 'bullet') {
+      const top = pdf.y;
+      pdf.text('•', MARGIN, top, { width: BULLET_INDENT });
+      pdf.text(block.text, MARGIN + BULLET_INDENT, top, { width: WIDTH - BULLET_INDENT });
+      pdf.x = MARGIN;
+      pdf.moveDown(0.2);
+    } else {
+      pdf.text(block.lines.join('\n'), MARGIN, pdf.y, { width: WIDTH });
+      pdf.moveDown(0.6);
+    }
+  }
+  if (doc.references.length) {
+    pdf.moveDown(0.5);
+    heading(pdf, 'References', 12);
+    pdf.font('Helvetica').fontSize(9);
+    doc.references.forEach((r, i) => {
+      pdf.text(referenceLine(r, i), MARGIN, pdf.y, { width: WIDTH });
+      pdf.moveDown(0.3);
+    });
+  }
+  return pdfBytes(pdf);
+}
+
+function heading(pdf: PDFKit.PDFDocument, text: string, size: number): void {
+  pdf.font('Helvetica-Bold').fontSize(size).text(text, MARGIN, pdf.y, { width: WIDTH });
+  pdf.moveDown(0.3);
+}
+
+function creationDate(date: string | undefined): Date {
+  const ms = date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
+  return new Date(Number.isNaN(ms) ? Date.UTC(2026, 0, 1) : ms);
 }
