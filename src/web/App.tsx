@@ -6,6 +6,7 @@ import { AuthContext, permissions, type Auth } from './auth.js';
 import { Layout } from './components/Layout.js';
 import { Loading, Notice } from './components/ui.js';
 import { AccessLogPage } from './pages/AccessLog.js';
+import { ClaimsPage } from './pages/Claims.js';
 import { CoursePage } from './pages/Course.js';
 import { CoursesPage } from './pages/Courses.js';
 import { DashboardPage } from './pages/Dashboard.js';
@@ -104,6 +105,7 @@ function Routes({ path }: { path: string }) {
   const course = match('/courses/:id', path);
   if (course?.['id']) return <CoursePage id={course['id']} />;
   if (match('/denials', path)) return <DenialsPage />;
+  if (match('/claims', path)) return <ClaimsPage />;
   if (match('/imports', path)) return <ImportsPage />;
   if (match('/access-log', path)) return <AccessLogPage />;
   return <NotFoundPage />;

@@ -15,6 +15,10 @@ export interface Permissions {
   remittances: boolean;
   /** Read the access log (admin). */
   accessLog: boolean;
+  /** See what is ready to bill and the 837 batches (biller, admin, coder). */
+  claims: boolean;
+  /** Create 837 batches and download their files (biller, admin). */
+  sendClaims: boolean;
 }
 
 export function permissions(role: Role): Permissions {
@@ -25,6 +29,8 @@ export function permissions(role: Role): Permissions {
     sign: role === 'physician',
     remittances: role !== 'physician',
     accessLog: role === 'admin',
+    claims: role === 'biller' || role === 'admin' || role === 'coder',
+    sendClaims: role === 'biller' || role === 'admin',
   };
 }
 

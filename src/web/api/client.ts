@@ -6,6 +6,11 @@
 import type {
   AccessLogEntry,
   ChargeHistoryEntry,
+  ClaimBatchResult,
+  ClaimBatchView,
+  ClaimFormat,
+  ClaimPeriod,
+  ClaimPreviewView,
   CourseSummary,
   CourseView,
   DashboardView,
@@ -224,10 +229,22 @@ export const api = {
   remitSummary(signal?: AbortSignal): Promise<RemitSummaryView> {
     return request('/api/remittances/summary', { signal });
   },
+  claimPreview(signal?: AbortSignal): Promise<ClaimPreviewView> {
+    return request('/api/claims/preview', { signal });
+  },
+  claimBatches(q: { limit?: number; offset?: number }, signal?: AbortSignal): Promise<Page<ClaimBatchView>> {
+    return request(`/api/claims/batches${queryString(q)}`, { signal });
+  },
+  createClaimBatch(body: { format: ClaimFormat; period?: ClaimPeriod }): Promise<ClaimBatchResult> {
+    return request('/api/claims/batches', { method: 'POST', body });
+  },
   accessLog(q: { limit?: number; offset?: number }, signal?: AbortSignal): Promise<Page<AccessLogEntry>> {
     return request(`/api/access-log${queryString(q)}`, { signal });
   },
 };
+
+/** The download address of an 837 batch's file. */
+export const claimFileUrl = (id: string): string => `/api/claims/batches/${encodeURIComponent(id)}/file`;
 
 /** The download address of a list export, with the same filters as the worklist. */
 export function exportUrl(list: ExportList, format: ExportFormat, q: FractionQuery = {}): string {

@@ -34,6 +34,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/courses', label: 'Courses', prefixes: ['/courses'] },
   ];
   if (can.remittances) items.push({ to: '/denials', label: 'Remittances', prefixes: ['/denials'] });
+  if (can.claims) items.push({ to: '/claims', label: 'Claims', prefixes: ['/claims'] });
   items.push({ to: '/imports', label: 'Imports', prefixes: ['/imports'] });
   if (can.accessLog) items.push({ to: '/access-log', label: 'Access log', prefixes: ['/access-log'] });
   const isCurrent = (item: NavItem) =>

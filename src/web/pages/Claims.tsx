@@ -1,0 +1,226 @@
+import { useState } from 'react';
+import type { ClaimBatchResult, ClaimFormat, ClaimPreviewView } from '../../app/views.js';
+import { api, ApiError, claimFileUrl, errorMessage } from '../api/client.js';
+import { useAuth } from '../auth.js';
+import { Empty, Loading, Notice, PageHeader, TableHead } from '../components/ui.js';
+import { formatCents, formatInstant, formatInt } from '../format.js';
+import { useLoad, useTitle } from '../hooks.js';
+
+const FORMAT_LABELS: Record<ClaimFormat, string> = {
+  '837P': '837P professional',
+  '837I': '837I institutional',
+};
+
+/** What was left out of the claims, with the reason (charge ids only). */
+function Unbilled({ items }: { items: ClaimPreviewView['unbilled'] }) {
+  if (!items.length) return null;
+  return (
+    <details className="unbilled">
+      <summary>
+        {formatInt(items.length)} released charge{items.length === 1 ? '' : 's'} not billed
+      </summary>
+      <ul>
+        {items.map((u) => (
+          <li key={`${u.chargeId}-${u.ruleId}`}>
+            Charge <code>{u.chargeId}</code>
+            {u.ruleId ? ` (${u.ruleId})` : ''}: {u.reason}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/**
+ * Claims (`/claims`): released charges not sent yet per format and payer, a button per format that
+ * creates the 837 batch, the result (claims, lines, total, what was not billed and why, the download),
+ * and the batch history.
+ */
+export function ClaimsPage() {
+  useTitle('Claims');
+  const { can } = useAuth();
+  const preview = useLoad((signal) => api.claimPreview(signal), 'preview');
+  const batches = useLoad((signal) => api.claimBatches({ limit: 50 }, signal), 'batches');
+  const [busy, setBusy] = useState<ClaimFormat | null>(null);
+  const [result, setResult] = useState<ClaimBatchResult | null>(null);
+  const [failure, setFailure] = useState<{ message: string; issues: string[] } | null>(null);
+
+  if (!can.claims) {
+    return (
+      <>
+        <PageHeader title="Claims" />
+        <p>Claims are for billers, coders and administrators.</p>
+      </>
+    );
+  }
+
+  async function create(format: ClaimFormat) {
+    setBusy(format);
+    setFailure(null);
+    setResult(null);
+    try {
+      setResult(await api.createClaimBatch({ format }));
+      preview.reload();
+      batches.reload();
+    } catch (e) {
+      setFailure({
+        message: errorMessage(e),
+        issues: e instanceof ApiError ? e.issues.map((i) => `${i.location}: ${i.message}`) : [],
+      });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const rows = preview.data?.rows ?? [];
+  return (
+    <>
+      <PageHeader title="Claims">
+        {can.sendClaims
+          ? (['837P', '837I'] as const).map((format) => (
+              <button
+                key={format}
+                type="button"
+                disabled={busy !== null || !rows.some((r) => r.format === format)}
+                onClick={() => void create(format)}
+              >
+                {busy === format ? `Creating ${format} batch…` : `Create ${format} batch`}
+              </button>
+            ))
+          : null}
+      </PageHeader>
+      <p className="lead">
+        Released charges not sent yet, one claim per course, payer and billing period. A charge goes out once
+        per format; the batch's file is kept for download.
+      </p>
+      <Notice kind="error">
+        {failure ? (
+          <>
+            {failure.message}
+            {failure.issues.length ? (
+              <ul>
+                {failure.issues.map((i) => (
+                  <li key={i}>{i}</li>
+                ))}
+              </ul>
+            ) : null}
+          </>
+        ) : (
+          (preview.error ?? batches.error)
+        )}
+      </Notice>
+      <Notice kind="success">
+        {result?.batch ? (
+          <>
+            {result.batch.format} batch created: {formatInt(result.batch.claims)} claims,{' '}
+            {formatInt(result.batch.lines)} lines, {formatCents(result.batch.totalCents)}.{' '}
+            {can.sendClaims ? (
+              <a href={claimFileUrl(result.batch.id)} download>
+                Download the {result.batch.format} file
+              </a>
+            ) : null}
+          </>
+        ) : result ? (
+          'Nothing left to bill in that format: no batch was created.'
+        ) : null}
+      </Notice>
+      {result ? <Unbilled items={result.unbilled} /> : null}
+
+      <section aria-labelledby="ready-title">
+        <h2 id="ready-title">Ready to bill</h2>
+        {preview.data && !preview.data.settingsComplete ? (
+          <p className="notice notice-info">
+            The practice's billing settings are incomplete: batches are refused until an administrator adds
+            them.
+          </p>
+        ) : null}
+        {preview.loading && !preview.data ? <Loading what="the charges ready to bill" /> : null}
+        {preview.data && rows.length === 0 ? (
+          <Empty title="Nothing to bill">Release charges on the worklist; they appear here.</Empty>
+        ) : null}
+        {rows.length > 0 ? (
+          <div className="table-wrap" aria-busy={preview.loading}>
+            <table className="table">
+              <caption className="visually-hidden">
+                Released charges not sent yet, by format and payer
+              </caption>
+              <TableHead
+                columns={[
+                  'Format',
+                  'Payer profile',
+                  { label: 'Claims', num: true },
+                  { label: 'Lines', num: true },
+                  { label: 'Billed', num: true },
+                ]}
+              />
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={`${r.format}-${r.payer}`}>
+                    <td>{FORMAT_LABELS[r.format]}</td>
+                    <td>{r.payer}</td>
+                    <td className="num">{formatInt(r.claims)}</td>
+                    <td className="num">{formatInt(r.lines)}</td>
+                    <td className="num">{formatCents(r.totalCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        {preview.data && !result ? <Unbilled items={preview.data.unbilled} /> : null}
+      </section>
+
+      <section aria-labelledby="batches-title">
+        <h2 id="batches-title">Batches</h2>
+        {batches.loading && !batches.data ? <Loading what="the batches" /> : null}
+        {batches.data && batches.data.items.length === 0 ? <Empty title="No batch yet" /> : null}
+        {batches.data && batches.data.items.length > 0 ? (
+          <div className="table-wrap" aria-busy={batches.loading}>
+            <table className="table">
+              <caption className="visually-hidden">837 batches, newest first</caption>
+              <TableHead
+                columns={[
+                  'Created',
+                  'By',
+                  'Format',
+                  { label: 'Interchange', num: true },
+                  { label: 'Claims', num: true },
+                  { label: 'Lines', num: true },
+                  { label: 'Billed', num: true },
+                  'File',
+                ]}
+              />
+              <tbody>
+                {batches.data.items.map((b) => (
+                  <tr key={b.id}>
+                    <td>
+                      <time dateTime={b.createdAt}>{formatInstant(b.createdAt)}</time>
+                    </td>
+                    <td>{b.createdBy}</td>
+                    <td>{b.format}</td>
+                    <td className="num">
+                      {b.interchangeControlNumber}
+                      {b.interchanges > 1 ? `–${b.interchangeControlNumber + b.interchanges - 1}` : ''}
+                    </td>
+                    <td className="num">{formatInt(b.claims)}</td>
+                    <td className="num">{formatInt(b.lines)}</td>
+                    <td className="num">{formatCents(b.totalCents)}</td>
+                    <td>
+                      {can.sendClaims ? (
+                        <a href={claimFileUrl(b.id)} download>
+                          Download <span className="visually-hidden">batch {b.interchangeControlNumber}</span>
+                        </a>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+    </>
+  );
+}
