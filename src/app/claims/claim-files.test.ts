@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import type { ClaimDraft } from '../../core/claims/claim-input.js';
+import { write837p } from '../../formats/x12/write-837p.js';
+import { DEMO_BILLING } from '../setup/demo-billing.js';
+import { billingSettingsSchema } from './billing-settings.js';
+import { type ClaimSubject, claimFiles } from './claim-files.js';
+
+const settings = billingSettingsSchema.parse(DEMO_BILLING);
+
+const subject = (over: Partial<ClaimSubject> = {}): ClaimSubject => ({
+  courseKey: 'C-5001',
+  patientId: 'patient-row-1',
+  name: 'Testpatient, Ada',
+  birthDate: '1961-07-04',
+  demographics: {
+    sex: 'F',
+    memberId: 'SYNM0001',
+    groupNumber: 'GRP1',
+    address: { line1: '1 SYNTHETIC AVE', city: 'TESTVILLE', state: 'NY', postalCode: '10001' },
+  },
+  diagnosis: 'C50.912',
+  ...over,
+});
+
+const draft = (over: Partial<ClaimDraft> = {}): ClaimDraft => ({
+  key: 'k',
+  format: '837P',
+  component: 'global',
+  patientKey: 'course-1',
+  payerProfileId: 'uhc',
+  placeOfService: '11',
+  facilityTypeCode: null,
+  period: { from: '2026-03-01', to: '2026-03-31' },
+  statementFrom: '2026-03-02',
+  statementTo: '2026-03-02',
+  authorizationNumber: 'AUTH-1',
+  lines: [
+    {
+      chargeId: 'ch-1',
+      courseId: 'course-1',
+      dateOfService: '2026-03-02',
+      code: '77412',
+      modifiers: [],
+      units: 1,
+      chargeCents: 58_719,
+      expectedCents: 39_146,
+      revenueCode: null,
+    },
+    {
+      chargeId: 'ch-2',
+      courseId: 'course-1',
+      dateOfService: '2026-03-02',
+      code: '77412',
+      modifiers: ['76'],
+      units: 1,
+      chargeCents: 58_719,
+      expectedCents: 39_146,
+      revenueCode: null,
+    },
+    {
+      chargeId: 'ch-3',
+      courseId: 'course-1',
+      dateOfService: '2026-03-02',
+      code: '77387',
+      modifiers: ['26'],
+      units: 1,
+      chargeCents: 5_511,
+      expectedCents: 3_674,
+      revenueCode: null,
+    },
+  ],
+  ...over,
+});
+
+const input = (drafts: ClaimDraft[], subjects = new Map([['course-1', subject()]])) => ({
+  format: '837P' as const,
+  drafts,
+  settings,
+  subjects,
+  firstClaimNumber: 41,
+  firstControlNumber: 7,
+  created: '2026-03-20T12:00',
+});
+
+describe('claimFiles: drafts → one 837 file per payer', () => {
+  it('maps a draft to a claim: number, subscriber, diagnosis without the dot, lines with charge ids', () => {
+    const r = claimFiles(input([draft()]));
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.files).toHaveLength(1);
+    const { file, payerProfileId } = r.files[0]!;
+    expect(payerProfileId).toBe('uhc');
+    expect(file.envelope).toMatchObject({ interchangeControlNumber: 7, groupControlNumber: 7, usage: 'T' });
+    expect(file.payer).toEqual({ name: 'UNITEDHEALTHCARE SYNTHETIC', id: 'SYNUHC01', filingIndicator: 'CI' });
+    expect(file.billingProvider).toMatchObject({
+      npi: '1999999984',
+      taxId: '999999999',
+      taxonomy: '261QR0400X',
+    });
+    const claim = file.claims[0]!;
+    expect(claim).toMatchObject({
+      patientControlNumber: 'C-5001-41',
+      diagnosisCodes: ['C50912'],
+      placeOfService: '11',
+      priorAuthorization: 'AUTH-1',
+      statementFrom: '2026-03-02',
+      subscriber: {
+        lastName: 'Testpatient',
+        firstName: 'Ada',
+        memberId: 'SYNM0001',
+        sex: 'F',
+        groupNumber: 'GRP1',
+      },
+    });
+    expect(claim.lines.map((l) => [l.procedureCode, l.modifiers.join(','), l.lineControlNumber])).toEqual([
+      ['77412', '', 'ch-1'],
+      ['77412', '76', 'ch-2'],
+      ['77387', '26', 'ch-3'],
+    ]);
+    expect(write837p(file).ok).toBe(true);
+  });
+
+  it('numbers claims on and gives each payer its own interchange', () => {
+    const r = claimFiles(
+      input([draft(), draft({ payerProfileId: 'medicare', authorizationNumber: null }), draft()]),
+    );
+    if (!r.ok) throw new Error('not mapped');
+    expect(r.files.map((f) => [f.payerProfileId, f.file.envelope.interchangeControlNumber])).toEqual([
+      ['uhc', 7],
+      ['medicare', 8],
+    ]);
+    expect(r.files.flatMap((f) => f.file.claims.map((c) => c.patientControlNumber))).toEqual([
+      'C-5001-41',
+      'C-5001-43',
+      'C-5001-42',
+    ]);
+    expect(r.files[1]!.file.payer.filingIndicator).toBe('MB');
+  });
+
+  it.each([
+    ['no demographics', { demographics: null }, "add the patient's sex, memberId, address"],
+    ['a name without a comma', { name: 'Ada Testpatient' }, "add the patient's name (Last, First)"],
+    ['no birth date', { birthDate: null }, "add the patient's birthDate"],
+    ['no diagnosis', { diagnosis: undefined }, 'add the ICD-10-CM diagnosis'],
+    ['a diagnosis that is not ICD-10', { diagnosis: 'breast' }, 'not an ICD-10-CM code'],
+  ] as const)('%s: a problem naming the course and patient ids, never the values', (_name, over, message) => {
+    const r = claimFiles(input([draft()], new Map([['course-1', subject(over)]])));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems[0]!.message).toContain(message);
+    expect(r.problems[0]!.location).toMatch(/^course C-5001/);
+    expect(JSON.stringify(r.problems)).not.toMatch(/Testpatient|Ada|1961|SYNM|breast/);
+  });
+
+  it('names a payer profile without settings', () => {
+    const r = claimFiles(input([draft({ payerProfileId: 'bcbs' })]));
+    expect(r.ok ? [] : r.problems).toEqual([
+      {
+        location: 'billing.payers.bcbs',
+        message: "add the payer's name, payer id and claim filing indicator (SBR09) for payer profile bcbs",
+      },
+    ]);
+  });
+});

@@ -1,0 +1,88 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setChargeStatus } from '../../src/app/commands/charge-status.js';
+import { importFiles } from '../../src/app/imports/import-files.js';
+import { createLogger } from '../../src/app/logger.js';
+import { openApp } from '../../src/app/open-app.js';
+import { createPractice } from '../../src/app/setup/create-practice.js';
+import { DEMO_BILLING } from '../../src/app/setup/demo-billing.js';
+import { demoUploads } from '../../src/app/setup/demo-uploads.js';
+import { readClaims837FromBytes } from '../../src/formats/x12/read-837.js';
+import { runCli } from '../support/run-cli.js';
+
+/** `sgrt-billing claims` on an app database (PGlite under --data-dir): the 837 out, the summary on stderr. */
+describe('sgrt-billing claims', () => {
+  let dir = '';
+  let practiceId = '';
+  const databaseUrl = process.env.DATABASE_URL;
+  beforeAll(async () => {
+    delete process.env.DATABASE_URL;
+    dir = await mkdtemp(join(tmpdir(), 'sgrt-claims-'));
+    const { generated, files, clinic } = await demoUploads({ patients: 4, days: 5, seed: 3 });
+    const app = await openApp({
+      dataDir: join(dir, 'db'),
+      log: createLogger({ level: 'silent' }),
+      now: () => generated.clinic.options.now,
+    });
+    practiceId = await createPractice(app.ctx, { name: 'CLI', clinic, billing: DEMO_BILLING });
+    await importFiles(app.ctx, practiceId, files);
+    const ready = await app.ctx.db
+      .selectFrom('fractions')
+      .select('id')
+      .where('status', 'in', ['ready', 'downgrade'])
+      .execute();
+    const actor = {
+      userId: 'coder',
+      practiceId,
+      role: 'coder' as const,
+      displayName: 'Coder',
+      physicianId: null,
+    };
+    await setChargeStatus(app.ctx, actor, { fractionIds: ready.map((f) => f.id), action: 'release' });
+    await app.close();
+  }, 120_000);
+  afterAll(async () => {
+    if (databaseUrl !== undefined) process.env.DATABASE_URL = databaseUrl;
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes the 837P to --out with a summary, then finds nothing left', { timeout: 60_000 }, async () => {
+    const out = join(dir, 'batch.837');
+    const run = await runCli('claims', '--format', '837p', '--out', out, '--data-dir', join(dir, 'db'));
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(
+      /^837P batch \S+: \d+ claim\(s\), \d+ line\(s\), \$[\d,]+\.\d{2}, interchange 1/,
+    );
+    const text = await readFile(out, 'utf8');
+    expect(text.startsWith('ISA*')).toBe(true);
+    const read = readClaims837FromBytes(new TextEncoder().encode(text), out);
+    expect(read.problems).toEqual([]);
+    expect(read.sets.flatMap((s) => s.claims).length).toBeGreaterThan(0);
+
+    const again = await runCli('claims', '--format', '837P', '--data-dir', join(dir, 'db'));
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe('');
+    expect(again.stderr).toContain('837P: no released charge left to bill; no batch created.');
+  });
+
+  it('exits 2 on bad options and names the practice to choose', { timeout: 60_000 }, async () => {
+    expect((await runCli('claims', '--format', '835', '--data-dir', join(dir, 'db'))).code).toBe(2);
+    expect(
+      (await runCli('claims', '--format', '837i', '--period', 'year', '--data-dir', join(dir, 'db'))).code,
+    ).toBe(2);
+    const unknown = await runCli(
+      'claims',
+      '--format',
+      '837i',
+      '--practice',
+      'nope',
+      '--data-dir',
+      join(dir, 'db'),
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(practiceId);
+  });
+});
