@@ -106,11 +106,36 @@ export function buildProgram(setExit: (code: number) => void): Command {
     )
     .requiredOption('--format <format>', '837p (professional, freestanding) or 837i (hospital technical)')
     .option('--out <file>', 'write the 837 here instead of stdout')
-    .option('--period <period>', "one claim per course per date, week or month (default: the practice's setting)")
+    .option(
+      '--period <period>',
+      "one claim per course per date, week or month (default: the practice's setting)",
+    )
     .option('--through <date>', 'only dates of service up to this date (YYYY-MM-DD)')
     .option('--data-dir <dir>', 'PGlite data folder when DATABASE_URL is not set', '.data/db')
     .option('--practice <id>', 'the practice (needed when the database holds several)')
     .action(async (opts) => setExit(await (await import('./commands/claims.js')).runClaims(opts)));
+
+  program
+    .command('reference')
+    .description('CMS reference data and contract rates in the app database')
+    .command('import')
+    .description(
+      'import CMS files (PPRRVU, GPCI, locality key, OPPS Addendum B, NCCI PTP, MUE; recognised by their headers) and contract-rate CSVs',
+    )
+    .argument('<files...>', 'files or folders')
+    .option('--year <year>', 'the release year (default: this year)')
+    .option('--quarter <quarter>', 'the release quarter 1–4 (default: this quarter)')
+    .option('--effective-from <date>', "first date of service covered (default: the quarter's first day)")
+    .option('--effective-to <date>', 'last date of service covered (default: until a later release)')
+    .option(
+      '--practice <id>',
+      'the practice of contract-rate CSVs and --locality (needed when the database holds several)',
+    )
+    .option('--locality <carrier-locality>', "set the practice's Medicare locality, e.g. 01112-05")
+    .option('--data-dir <dir>', 'PGlite data folder when DATABASE_URL is not set', '.data/db')
+    .action(async (files, opts) =>
+      setExit(await (await import('./commands/reference.js')).runReferenceImport(files, opts)),
+    );
 
   program
     .command('rules')

@@ -69,7 +69,7 @@ export function detectLayout(file: ReferenceFile): FileKind | InputProblem[] {
     const found = findHeaderRow(decoded.value.text, layout.specs);
     if (found.found) return layout.kind;
     const c = found.closest;
-    const score = c ? layout.specs.length - c.missing.length : 0;
+    const score = c ? Object.keys(c.columns).length : 0;
     if (c && score > (closest?.score ?? 0)) {
       closest = { label: layout.label, line: c.line, missing: c.missing.map((s) => `"${s.label}"`), score };
     }

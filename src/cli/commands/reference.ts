@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { InputError } from '../../app/engine-context.js';
+import { listExportFiles } from '../../app/import/read-export-files.js';
+import { createLogger } from '../../app/logger.js';
+import { openApp } from '../../app/open-app.js';
+import { importReferenceFiles, type ReleaseChoice } from '../../app/reference/reference-import.js';
+import { setLocality } from '../../app/reference/reference-settings.js';
+import { EXIT, UsageError } from '../cli-errors.js';
+import { renderTable } from '../output/render-table.js';
+
+export interface ReferenceImportOptions {
+  year?: string;
+  quarter?: string;
+  effectiveFrom?: string;
+  effectiveTo?: string;
+  practice?: string;
+  locality?: string;
+  dataDir?: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * `sgrt-billing reference import <files|folders…>`: CMS files (PPRRVU, GPCI, locality key, OPPS
+ * Addendum B, NCCI PTP, MUE; recognised by their headers) into the release of `--year`/`--quarter`
+ * (default the current quarter), and contract-rate CSVs into the practice. Opens the app database like
+ * `serve` (DATABASE_URL, else PGlite under --data-dir). All or nothing: any unknown layout or bad row
+ * exits 2 with every problem located, and nothing is stored.
+ */
+export async function runReferenceImport(paths: string[], opts: ReferenceImportOptions): Promise<number> {
+  const today = new Date();
+  const year = Number(opts.year ?? today.getUTCFullYear());
+  const quarter = Number(opts.quarter ?? Math.floor(today.getUTCMonth() / 3) + 1);
+  if (!Number.isInteger(year) || year < 1990 || year > 2100)
+    throw new UsageError('--year must be a year such as 2026');
+  if (![1, 2, 3, 4].includes(quarter)) throw new UsageError('--quarter must be 1, 2, 3 or 4');
+  for (const [flag, v] of [
+    ['--effective-from', opts.effectiveFrom],
+    ['--effective-to', opts.effectiveTo],
+  ] as const) {
+    if (v !== undefined && !DATE.test(v)) throw new UsageError(`${flag} must be a date YYYY-MM-DD`);
+  }
+  const locality = opts.locality === undefined ? null : /^(\w+)-(\d{1,2})$/.exec(opts.locality);
+  if (opts.locality !== undefined && !locality)
+    throw new UsageError('--locality must be <contractor>-<locality number>, e.g. 01112-05');
+  const choice: ReleaseChoice = {
+    year,
+    quarter: quarter as ReleaseChoice['quarter'],
+    effectiveFrom: opts.effectiveFrom,
+    effectiveTo: opts.effectiveTo ?? null,
+  };
+  const { files, missing } = await listExportFiles(paths);
+  if (missing.length)
+    throw new InputError(missing.map((m) => ({ location: m, message: 'no such file or folder' })));
+  const app = await openApp({
+    databaseUrl: process.env.DATABASE_URL,
+    dataDir: opts.dataDir ?? '.data/db',
+    log: createLogger({ level: 'warn', stream: process.stderr }),
+  });
+  try {
+    const practices = await app.ctx.db.selectFrom('practices').select('id').orderBy('id').execute();
+    const practiceId = opts.practice ?? (practices.length === 1 ? practices[0]!.id : null);
+    if (practiceId !== null && !practices.some((p) => p.id === practiceId))
+      throw new UsageError(`no practice ${practiceId} (${practices.map((p) => p.id).join(', ') || 'none'})`);
+    const read = await Promise.all(
+      files.map(async (f) => ({ name: basename(f), bytes: new Uint8Array(await readFile(f)) })),
+    );
+    const result = await importReferenceFiles(app.ctx, practiceId, read, choice, (m) =>
+      process.stderr.write(`reference: ${m}\n`),
+    );
+    if (locality) {
+      if (!practiceId)
+        throw new UsageError('--locality needs --practice (the database holds several or none)');
+      const actor = {
+        userId: 'cli',
+        practiceId,
+        role: 'admin' as const,
+        displayName: 'command line',
+        physicianId: null,
+      };
+      await setLocality(app.ctx, actor, { carrier: locality[1]!, locality: locality[2]! });
+      process.stderr.write(
+        `reference: the practice's Medicare locality is ${locality[1]}-${locality[2]!.padStart(2, '0')}\n`,
+      );
+    }
+    process.stdout.write(
+      renderTable(
+        ['file', 'kind', 'rows', 'release'],
+        result.files.map((f) => [f.name, f.kind, String(f.rows), f.release ?? `practice ${practiceId}`]),
+        [2],
+      ) + '\n',
+    );
+    for (const w of result.warnings) process.stderr.write(`  warning ${w.location}: ${w.message}\n`);
+    process.stderr.write(
+      `reference: ${result.files.length} file(s): release(s) ${result.releases.join(', ') || 'none'}; ${result.contractRates} contract rate(s)\n`,
+    );
+    return EXIT.ok;
+  } finally {
+    await app.close();
+  }
+}
