@@ -19,6 +19,8 @@ export interface Permissions {
   claims: boolean;
   /** Create 837 batches and download their files (biller, admin). */
   sendClaims: boolean;
+  /** Draft and edit letters and their templates (everyone but the viewer, who reads them). */
+  writeLetters: boolean;
 }
 
 export function permissions(role: Role): Permissions {
@@ -31,6 +33,7 @@ export function permissions(role: Role): Permissions {
     accessLog: role === 'admin',
     claims: role === 'biller' || role === 'admin' || role === 'coder',
     sendClaims: role === 'biller' || role === 'admin',
+    writeLetters: role !== 'viewer',
   };
 }
 

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { LetterDocument, LetterType } from '../../core/letters/letter-types.js';
-import type { RemitCategory } from '../../core/remit/remit-category.js';
 import { writeLetterDocx } from '../../formats/letters/write-letter-docx.js';
 import { writeLetterPdf } from '../../formats/letters/write-letter-pdf.js';
 import type { InputProblem } from '../../core/model/input-problem.js';
@@ -16,29 +15,8 @@ import {
   type NewLetter,
   updateLetterRow,
 } from './letter-store.js';
+import { letterTypeFor } from './letter-for-category.js';
 import { currentTemplate, type StoredTemplate } from './letter-templates.js';
-
-/**
- * The letter that answers a remittance line of each category (domain.md §4, "What to do"): an appeal
- * for the four 2026 payer problems, a peer-to-peer preparation sheet for other denials (medical
- * necessity is argued with the reviewer first). Paid and underpaid lines get no letter: an underpayment
- * is a contract dispute, not an appeal of a coverage decision.
- */
-export const LETTER_FOR_CATEGORY = {
-  downcoded: 'appeal-downcode',
-  'igrt-professional-denied': 'appeal-igrt-denial',
-  'authorization-2025': 'appeal-authorization-2025',
-  'zero-paid-no-denial-code': 'appeal-zero-payment',
-  'other-denial': 'peer-to-peer',
-} as const satisfies Partial<Record<RemitCategory, LetterType>>;
-/** The mapping's type: the web UI keeps a copy that the compiler holds to this one. */
-export type LetterForCategory = typeof LETTER_FOR_CATEGORY;
-
-export function letterTypeFor(category: string): LetterType | null {
-  return Object.hasOwn(LETTER_FOR_CATEGORY, category)
-    ? LETTER_FOR_CATEGORY[category as keyof LetterForCategory]
-    : null;
-}
 
 /** At most this many remittance lines are drafted in one request. */
 export const MAX_BATCH = 100;

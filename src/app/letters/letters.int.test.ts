@@ -4,14 +4,8 @@ import { seedPractice, type SeededPractice } from '../../../test/support/seed-ro
 import { testContext, type TestContext } from '../../../test/support/test-context.js';
 import type { Actor } from '../app-context.js';
 import { AppError } from '../app-errors.js';
-import {
-  createLetters,
-  getLetter,
-  letterFile,
-  letterTypeFor,
-  listLetters,
-  updateLetter,
-} from './letter-commands.js';
+import { createLetters, getLetter, letterFile, listLetters, updateLetter } from './letter-commands.js';
+import { letterTypeFor } from './letter-for-category.js';
 import { getTemplate, listTemplates, saveTemplate } from './letter-templates.js';
 
 /**
@@ -178,7 +172,7 @@ describe.each(ENGINES)('letters on %s', (engine) => {
       t.ctx,
       actor(a),
       'appeal-downcode',
-      'Dear reviewer,\n\nPlease see {{no_such_placeholder}}.',
+      'Dear reviewer,\n\nPlease see {{noSuchPlaceholder}}.',
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).issues).toEqual([

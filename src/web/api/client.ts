@@ -18,6 +18,12 @@ import type {
   FractionQuery,
   FractionRow,
   ImportJobView,
+  LetterQuery,
+  LetterStatus,
+  LetterSummary,
+  LetterTemplateSummary,
+  LetterTemplateView,
+  LetterView,
   Page,
   RemitLineView,
   RemitQuery,
@@ -241,7 +247,35 @@ export const api = {
   accessLog(q: { limit?: number; offset?: number }, signal?: AbortSignal): Promise<Page<AccessLogEntry>> {
     return request(`/api/access-log${queryString(q)}`, { signal });
   },
+  /** Drafts one letter per remittance line, or a letter of a type for a course. */
+  draftLetters(
+    body: { remitLineIds: string[] } | { type: LetterView['type']; courseId: string },
+  ): Promise<LetterSummary[]> {
+    return request('/api/letters', { method: 'POST', body });
+  },
+  letters(q: LetterQuery, signal?: AbortSignal): Promise<Page<LetterSummary>> {
+    return request(`/api/letters${queryString(q)}`, { signal });
+  },
+  letter(id: string, signal?: AbortSignal): Promise<LetterView> {
+    return request(`/api/letters/${encodeURIComponent(id)}`, { signal });
+  },
+  updateLetter(id: string, change: { body?: string; status?: LetterStatus }): Promise<LetterView> {
+    return request(`/api/letters/${encodeURIComponent(id)}`, { method: 'PUT', body: change });
+  },
+  letterTemplates(signal?: AbortSignal): Promise<LetterTemplateSummary[]> {
+    return request('/api/letter-templates', { signal });
+  },
+  letterTemplate(type: string, signal?: AbortSignal): Promise<LetterTemplateView> {
+    return request(`/api/letter-templates/${encodeURIComponent(type)}`, { signal });
+  },
+  saveLetterTemplate(type: string, text: string): Promise<LetterTemplateView> {
+    return request(`/api/letter-templates/${encodeURIComponent(type)}`, { method: 'PUT', body: { text } });
+  },
 };
+
+/** The download address of a letter as PDF or Word (made from its saved text). */
+export const letterFileUrl = (id: string, format: 'pdf' | 'docx'): string =>
+  `/api/letters/${encodeURIComponent(id)}/file?format=${format}`;
 
 /** The download address of an 837 batch's file. */
 export const claimFileUrl = (id: string): string => `/api/claims/batches/${encodeURIComponent(id)}/file`;

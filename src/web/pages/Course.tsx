@@ -4,6 +4,7 @@ import type { CourseView, FractionDetail } from '../../app/views.js';
 import { api, errorMessage, type SignDocument } from '../api/client.js';
 import { useAuth } from '../auth.js';
 import { ChargeHistoryButton } from '../components/ChargeHistory.js';
+import { CourseLetterButtons } from '../components/LetterActions.js';
 import { FractionTimeline } from '../components/Timeline.js';
 import { Empty, Loading, Notice, PageHeader, StatusBadge } from '../components/ui.js';
 import { documentLabel, formatCents, formatDate, formatInstant, formatRelative } from '../format.js';
@@ -23,6 +24,7 @@ function lineLabel(line: Pick<Line, 'code' | 'modifiers' | 'units'>): string {
 export function CoursePage({ id }: { id: string }) {
   const { data, error, loading, setData, reload } = useLoad((signal) => api.course(id, signal), id);
   useTitle(data ? `Course ${data.courseKey}` : 'Course');
+  const { can } = useAuth();
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
 
   // Scroll to #fraction-… once the course is shown (links from the signatures worklist).
@@ -62,7 +64,9 @@ export function CoursePage({ id }: { id: string }) {
       <p className="breadcrumb">
         <Link to="/courses">Courses</Link> / {c.courseKey}
       </p>
-      <PageHeader title={`${c.patientName ?? c.patientId} — course ${c.courseKey}`} />
+      <PageHeader title={`${c.patientName ?? c.patientId} — course ${c.courseKey}`}>
+        {can.writeLetters ? <CourseLetterButtons courseId={c.id} /> : null}
+      </PageHeader>
       <dl className="course-header card">
         <Item label="Patient" value={c.patientName ?? c.patientId} />
         <Item label="MRN" value={c.mrn} />

@@ -14,6 +14,13 @@ import {
   ShortfallSection,
   tabPath,
 } from '../components/RemitSummary.js';
+import {
+  draftable,
+  DraftSelection,
+  LineLetterCell,
+  type LineSelection,
+  useLineSelection,
+} from '../components/LetterActions.js';
 import { TrendSection } from '../components/TrendChart.js';
 import { Loading, Notice, PageHeader, Pagination, TableHead } from '../components/ui.js';
 import { formatCents, formatDate, formatInt, formatRelative } from '../format.js';
@@ -62,6 +69,8 @@ export function DenialsPage() {
   const q = toQuery(view);
   const summary = useLoad((signal) => api.remitSummary(signal), 'summary');
   const lines = useLoad((signal) => api.remitLines(q, signal), JSON.stringify(q));
+  const selection = useLineSelection(lines.data?.items ?? []);
+  const letters = can.writeLetters && lines.data?.items.some(draftable) ? selection : null;
   const s = summary.data;
   const empty = s !== null && s.unmatched === 0 && s.byCategory.every((c) => c.lines === 0);
 
@@ -104,8 +113,15 @@ export function DenialsPage() {
               onApply={(payer) => setQuery(toParams({ ...view, payer, offset: 0 }), false)}
             />
             {lines.loading && !lines.data ? <Loading what="the lines" /> : null}
+            {letters ? <DraftSelection selection={letters} /> : null}
             {lines.data ? (
-              <LinesTable view={view} rows={lines.data.items} total={lines.data.total} busy={lines.loading} />
+              <LinesTable
+                view={view}
+                rows={lines.data.items}
+                total={lines.data.total}
+                busy={lines.loading}
+                letters={letters}
+              />
             ) : null}
             {lines.data && lines.data.total > PAGE_SIZE ? (
               <Pagination
@@ -184,11 +200,13 @@ function LinesTable({
   rows,
   total,
   busy,
+  letters,
 }: {
   view: View;
   rows: RemitLineView[];
   total: number;
   busy: boolean;
+  letters: LineSelection | null;
 }) {
   const title = view.tab === 'all' ? 'All lines' : remitLabel(view.tab);
   // A category tab needs no category column; "All" and "Unmatched" mix categories.
@@ -221,11 +239,12 @@ function LinesTable({
             ...(showCategory ? ['Category'] : []),
             { label: 'Next action', style: { minWidth: '12rem' } },
             'Appeal by',
+            ...(letters ? ['Letter'] : []),
           ]}
         />
         <tbody>
           {rows.map((r) => (
-            <LineRow key={r.id} row={r} showCategory={showCategory} />
+            <LineRow key={r.id} row={r} showCategory={showCategory} letters={letters} />
           ))}
         </tbody>
       </table>
@@ -233,7 +252,15 @@ function LinesTable({
   );
 }
 
-function LineRow({ row, showCategory }: { row: RemitLineView; showCategory: boolean }) {
+function LineRow({
+  row,
+  showCategory,
+  letters,
+}: {
+  row: RemitLineView;
+  showCategory: boolean;
+  letters: LineSelection | null;
+}) {
   const changed = row.submittedCode !== row.code;
   const modifiers = row.modifiers.length ? `-${row.modifiers.join('-')}` : '';
   const adjustments = [...row.carcs, ...row.remarks];
@@ -304,6 +331,7 @@ function LineRow({ row, showCategory }: { row: RemitLineView; showCategory: bool
           '—'
         )}
       </td>
+      {letters ? <LineLetterCell row={row} selection={letters} /> : null}
     </tr>
   );
 }

@@ -1,0 +1,149 @@
+/**
+ * Drafting letters from other pages: a remittance line (its button, or a selection of lines: one letter
+ * each, all or nothing) and a course (prior-authorization request, peer-to-peer sheet). A single draft
+ * opens in the letter editor; a batch opens the Letters list.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import type { RemitLineView } from '../../app/views.js';
+import type { LetterType } from '../../core/letters/letter-types.js';
+import { api, errorMessage } from '../api/client.js';
+import { letterForCategory, letterLabel } from '../letter-types.js';
+import { navigate } from '../router.js';
+
+type DraftRequest = Parameters<typeof api.draftLetters>[0];
+
+function useDraft() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const draft = useCallback(async (request: DraftRequest) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const letters = await api.draftLetters(request);
+      navigate(letters.length === 1 ? `/letters/${encodeURIComponent(letters[0]!.id)}` : '/letters');
+    } catch (e) {
+      setError(errorMessage(e));
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, draft };
+}
+
+/** A line can have a letter when its category has one and it pays a charge of a known course. */
+export const draftable = (row: RemitLineView): boolean =>
+  row.courseId !== null && letterForCategory(row.category) !== null;
+
+const draftVerb = (type: LetterType) =>
+  type === 'peer-to-peer' ? 'Draft peer-to-peer sheet' : 'Draft appeal';
+const lineName = (row: RemitLineView) => `claim ${row.claim}, line ${row.line}`;
+
+export interface LineSelection {
+  selected: ReadonlySet<string>;
+  toggle: (id: string) => void;
+}
+
+/** The selected lines among those shown (a line no longer shown is no longer selected). */
+export function useLineSelection(rows: readonly RemitLineView[]): LineSelection {
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const selected = useMemo(
+    () => new Set(rows.filter((r) => picked.has(r.id) && draftable(r)).map((r) => r.id)),
+    [rows, picked],
+  );
+  const toggle = useCallback(
+    (id: string) =>
+      setPicked((prev) => {
+        const next = new Set(prev);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
+  return { selected, toggle };
+}
+
+/** The "Letter" cell of a remittance line: select it for a batch, or draft its letter now. */
+export function LineLetterCell({ row, selection }: { row: RemitLineView; selection: LineSelection }) {
+  const { busy, error, draft } = useDraft();
+  const type = letterForCategory(row.category);
+  if (!type || row.courseId === null) return <td className="sub">—</td>;
+  return (
+    <td className="nowrap">
+      <input
+        type="checkbox"
+        aria-label={`Select ${lineName(row)} for a letter`}
+        checked={selection.selected.has(row.id)}
+        onChange={() => selection.toggle(row.id)}
+      />{' '}
+      <button
+        type="button"
+        className="secondary"
+        disabled={busy}
+        aria-label={`${draftVerb(type)} for ${lineName(row)}`}
+        title={letterLabel(type)}
+        onClick={() => void draft({ remitLineIds: [row.id] })}
+      >
+        {busy ? 'Drafting…' : draftVerb(type)}
+      </button>
+      {error ? (
+        <span role="alert" className="field-error">
+          {error}
+        </span>
+      ) : null}
+    </td>
+  );
+}
+
+/** Drafts the letters of the selected lines (one each). */
+export function DraftSelection({ selection }: { selection: LineSelection }) {
+  const { busy, error, draft } = useDraft();
+  const n = selection.selected.size;
+  return (
+    <div className="actions-bar" role="group" aria-label="Selected lines">
+      <span className="selected-count" aria-live="polite">
+        {n} selected
+      </span>
+      <button
+        type="button"
+        className="primary"
+        disabled={n === 0 || busy}
+        onClick={() => void draft({ remitLineIds: [...selection.selected] })}
+      >
+        {busy ? 'Drafting…' : `Draft letters for ${n} selected line${n === 1 ? '' : 's'}`}
+      </button>
+      <span role="alert" className="field-error">
+        {error}
+      </span>
+    </div>
+  );
+}
+
+/** The course letters: a prior-authorization request and a peer-to-peer preparation sheet. */
+export function CourseLetterButtons({ courseId }: { courseId: string }) {
+  const { busy, error, draft } = useDraft();
+  return (
+    <>
+      <button
+        type="button"
+        className="secondary"
+        disabled={busy}
+        onClick={() => void draft({ type: 'prior-authorization', courseId })}
+      >
+        Draft prior-authorization request
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        disabled={busy}
+        onClick={() => void draft({ type: 'peer-to-peer', courseId })}
+      >
+        Peer-to-peer sheet
+      </button>
+      {error ? (
+        <span role="alert" className="field-error">
+          {error}
+        </span>
+      ) : null}
+    </>
+  );
+}
