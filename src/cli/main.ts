@@ -138,6 +138,25 @@ export function buildProgram(setExit: (code: number) => void): Command {
     );
 
   program
+    .command('letter')
+    .description(
+      'draft a prior-authorization request, an appeal or a peer-to-peer sheet from the app database, as PDF or Word',
+    )
+    .argument(
+      '<type>',
+      'prior-authorization, appeal-downcode, appeal-igrt-denial, appeal-authorization-2025, appeal-zero-payment or peer-to-peer',
+    )
+    .requiredOption('--course <course>', 'course key (or id)')
+    .option('--claim <claim>', 'the remittance line appealed: its id, or the claim number')
+    .requiredOption('--out <file>', 'file.pdf or file.docx')
+    .option('--data-dir <dir>', 'PGlite data directory when DATABASE_URL is not set', '.data/db')
+    .option('--practice <id>', 'the practice, when the database holds several')
+    .option('--now <instant>', 'the letter date from this instant, e.g. 2026-03-13T12:00:00-04:00')
+    .action(async (type, opts) =>
+      setExit(await (await import('./commands/letter.js')).runLetter(type, opts)),
+    );
+
+  program
     .command('rules')
     .description('list the rule catalogue: id, severity, title and the source each rule encodes')
     .option('--format <format>', 'json or table', 'json')

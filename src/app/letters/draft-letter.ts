@@ -1,20 +1,53 @@
+import { assembleLetter } from '../../core/letters/assemble-letter.js';
 import type { LetterDraft, LetterType } from '../../core/letters/letter-types.js';
+import { clockFor } from '../../core/time/local-clock.js';
+import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
+import { courseLetterFacts, remitLineFacts } from './letter-facts.js';
 
 export interface DraftLetterRequest {
   type: LetterType;
   courseId: string;
   remitLineId?: string | undefined;
   template?: { id: string; version: number; text: string } | undefined;
+  /** The route (or CLI command) the access log records; default `POST /api/letters`. */
+  route?: string | undefined;
 }
 
-/** Builds a letter draft for a course of the actor's practice (and a remittance line for appeals). */
+/**
+ * Builds a letter draft (issue #6) for a course of the actor's practice, and the remittance line an
+ * appeal answers: the course document, the stored per-fraction audits, the patient, the payer profile
+ * and the line's claim facts go to `assembleLetter` (src/core/letters). The letter is dated today in
+ * the facility's zone. Records the read of the patient's data; other practices' ids are not_found.
+ */
 export async function draftLetter(
   ctx: AppContext,
   actor: Actor,
   request: DraftLetterRequest,
 ): Promise<LetterDraft> {
-  void ctx;
-  void actor;
-  return Promise.reject(new Error(`not implemented: ${request.type}`));
+  const facts = await courseLetterFacts(ctx, actor, request.courseId);
+  const claim = request.remitLineId
+    ? await remitLineFacts(ctx, actor, request.remitLineId, facts.courseId)
+    : null;
+  const audit = ctx.auditContext(ctx.now());
+  const profile = audit.profiles.get(facts.payerProfile) ?? audit.profiles.get('default')!;
+  const date = clockFor(facts.course.facility.timeZone).toLocal(ctx.now()).slice(0, 10);
+  const draft = assembleLetter({
+    type: request.type,
+    date,
+    practiceName: facts.practiceName,
+    patient: facts.patient,
+    course: facts.course,
+    fractions: facts.fractions,
+    profile,
+    claim,
+    options: audit.options,
+    template: request.template,
+  });
+  await recordAccess(ctx, actor, {
+    action: 'read',
+    patientIds: [facts.patientId],
+    route: request.route ?? 'POST /api/letters',
+  });
+  return draft;
 }

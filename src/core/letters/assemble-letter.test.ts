@@ -90,7 +90,7 @@ describe('assembleLetter: every letter type from a fully documented course', () 
     expect(draft.missing).toEqual([]);
     expect(draft.ready).toBe(true);
     expect(draft.warnings).toEqual([]);
-    expect(draft.template).toEqual({ id: `default-${type}`, version: 1 });
+    expect(draft.template).toEqual({ id: `default-${type}`, version: 0 });
     expect(draft.body).not.toMatch(/\{\{|\[ref:/);
     // every cited reference is listed and every listed reference is cited, numbered in order
     expect(citedNumbers(draft.body)).toEqual(draft.references.map((_, i) => i + 1));

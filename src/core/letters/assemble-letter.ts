@@ -100,7 +100,14 @@ export function assembleLetter(input: LetterInput): LetterDraft {
     text: defaultTemplate(type),
   };
   const title = TITLES[type];
-  const base = { type, title, cover, missing, template: { id: template.id, version: template.version } };
+  const base = {
+    type,
+    title,
+    date: input.date,
+    cover,
+    missing,
+    template: { id: template.id, version: template.version },
+  };
   if (missing.length) {
     return { ...base, ready: false, body: whatToAddFirst(missing, warnings), references: [], warnings };
   }

@@ -7,7 +7,8 @@ import type { LetterType } from './letter-types.js';
  * the blocks as [1], [2]… and the references list is printed after the letter, so a template never
  * numbers references itself (it may cite one with `[ref:<id>]`, see site-references.json).
  */
-export const DEFAULT_TEMPLATE_VERSION = 1;
+/** The bundled defaults are version 0 of each type; a practice's saved versions count from 1. */
+export const DEFAULT_TEMPLATE_VERSION = 0;
 
 export const TEMPLATE_PLACEHOLDERS: readonly { name: string; description: string }[] = [
   { name: 'date', description: 'Date of the letter (YYYY-MM-DD)' },

@@ -58,7 +58,7 @@ describe('renderTemplate', () => {
 describe('default templates', () => {
   it.each(LETTER_TYPES.map((t) => [t]))('%s uses only known placeholders', (type) => {
     expect(renderTemplate(defaultTemplate(type), ALL).problems).toEqual([]);
-    expect(DEFAULT_TEMPLATE_VERSION).toBe(1);
+    expect(DEFAULT_TEMPLATE_VERSION).toBe(0);
   });
 
   it('placeholder names are unique', () => {

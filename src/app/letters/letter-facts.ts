@@ -1,0 +1,139 @@
+import type { FractionAudit } from '../../core/audit/audit-course.js';
+import type { LetterClaim } from '../../core/letters/assemble-letter.js';
+import type { Course } from '../../core/model/course.js';
+import type { Actor, AppContext } from '../app-context.js';
+import { AppError, notFound } from '../app-errors.js';
+
+/** What a letter needs from the database for one course of the actor's practice. */
+export interface CourseLetterFacts {
+  courseId: string;
+  patientId: string;
+  practiceName: string;
+  patient: { name: string | null; birthDate: string | null };
+  payerProfile: string;
+  course: Course;
+  fractions: FractionAudit[];
+}
+
+/** The course (document and stored fraction audits), its patient and practice; not_found outside the practice. */
+export async function courseLetterFacts(
+  ctx: AppContext,
+  actor: Actor,
+  courseId: string,
+): Promise<CourseLetterFacts> {
+  const row = await ctx.db
+    .selectFrom('courses as c')
+    .innerJoin('patients as p', 'p.id', 'c.patient_id')
+    .innerJoin('practices as pr', 'pr.id', 'c.practice_id')
+    .select([
+      'c.id',
+      'c.patient_id',
+      'c.payer_profile',
+      'c.document',
+      'p.name',
+      'p.birth_date',
+      'pr.name as practice_name',
+    ])
+    .where('c.practice_id', '=', actor.practiceId)
+    .where('c.id', '=', courseId)
+    .executeTakeFirst();
+  if (!row || !row.document) throw notFound('course');
+  const fractions = await ctx.db
+    .selectFrom('fractions')
+    .select('audit')
+    .where('practice_id', '=', actor.practiceId)
+    .where('course_id', '=', courseId)
+    .orderBy('date_of_service')
+    .orderBy('number')
+    .execute();
+  return {
+    courseId: row.id,
+    patientId: row.patient_id,
+    practiceName: row.practice_name,
+    patient: { name: row.name, birthDate: row.birth_date },
+    payerProfile: row.payer_profile,
+    course: row.document as Course,
+    fractions: fractions.map((f) => f.audit as FractionAudit),
+  };
+}
+
+/** A stored remittance line of the actor's practice as an appeal reads it; it must pay this course. */
+export async function remitLineFacts(
+  ctx: AppContext,
+  actor: Actor,
+  remitLineId: string,
+  courseId: string,
+): Promise<LetterClaim> {
+  if (!/^\d{1,18}$/.test(remitLineId)) throw notFound('remittance line');
+  const line = await ctx.db
+    .selectFrom('remit_lines')
+    .select([
+      'claim_pcn',
+      'payer',
+      'date_of_service',
+      'code',
+      'submitted_code',
+      'modifiers',
+      'billed_cents',
+      'paid_cents',
+      'carcs',
+      'category',
+      'course_id',
+    ])
+    .where('practice_id', '=', actor.practiceId)
+    .where('id', '=', remitLineId)
+    .executeTakeFirst();
+  if (!line) throw notFound('remittance line');
+  if (line.course_id !== courseId)
+    throw new AppError('invalid_input', `remittance line ${remitLineId} does not pay course ${courseId}`);
+  return {
+    claimNumber: line.claim_pcn,
+    payer: line.payer,
+    dateOfService: line.date_of_service,
+    code: line.code,
+    submittedCode: line.submitted_code || line.code,
+    modifiers: split(line.modifiers),
+    billedCents: Number(line.billed_cents),
+    paidCents: Number(line.paid_cents),
+    carcs: split(line.carcs),
+    category: line.category,
+  };
+}
+
+const split = (list: string) => (list ? list.split(',').filter(Boolean) : []);
+
+/**
+ * A course by its id or its course key (what a user types on the command line), and a remittance line by
+ * its id or its claim number (the first line of that claim for the course, in line order).
+ */
+export async function resolveLetterTarget(
+  ctx: AppContext,
+  actor: Actor,
+  course: string,
+  claim: string | undefined,
+): Promise<{ courseId: string; remitLineId: string | undefined }> {
+  const found = await ctx.db
+    .selectFrom('courses')
+    .select('id')
+    .where('practice_id', '=', actor.practiceId)
+    .where((eb) => eb.or([eb('course_key', '=', course), eb('id', '=', course)]))
+    .orderBy('course_key')
+    .executeTakeFirst();
+  if (!found) throw notFound('course');
+  if (claim === undefined) return { courseId: found.id, remitLineId: undefined };
+  const line = await ctx.db
+    .selectFrom('remit_lines')
+    .select('id')
+    .where('practice_id', '=', actor.practiceId)
+    .where('course_id', '=', found.id)
+    .where((eb) =>
+      /^\d{1,18}$/.test(claim)
+        ? eb.or([eb('id', '=', claim), eb('claim_pcn', '=', claim)])
+        : eb('claim_pcn', '=', claim),
+    )
+    .orderBy('claim_pcn')
+    .orderBy('line_no')
+    .executeTakeFirst();
+  if (!line) throw notFound('remittance line');
+  return { courseId: found.id, remitLineId: String(line.id) };
+}
