@@ -11,6 +11,8 @@ import { DEMO_BILLING } from '../setup/demo-billing.js';
 import { demoUploads } from '../setup/demo-uploads.js';
 import { claimBatchFile, claimPreview, listClaimBatches } from './claim-batches.js';
 import { createClaimBatch } from './create-claim-batch.js';
+import type { RemitClaim, Remittance } from '../../core/model/remittance.js';
+import { storeRemitLines } from '../remit/store-remit-lines.js';
 
 const actor = (practiceId: string): Actor => ({
   userId: 'user-biller',
@@ -248,4 +250,71 @@ describe.each(ENGINES)('createClaimBatch on %s', (engine) => {
       expect(stored).toEqual([]);
     },
   );
+
+  it('cuts a long course id to fit CLM01, and the 835 answering the claim still finds its charges', async () => {
+    const practiceId = await practiceWithReleasedCharges('Long course ids');
+    await t.ctx.db
+      .updateTable('courses')
+      .set((eb) => ({ course_key: eb('course_key', '||', '-RADONC-LEFT-BREAST-2026') }))
+      .where('practice_id', '=', practiceId)
+      .execute();
+    const { batch } = await createClaimBatch(t.ctx, actor(practiceId), { format: '837P' });
+    const file = await claimBatchFile(t.ctx, actor(practiceId), batch!.id);
+    const claims = readClaims837FromBytes(new TextEncoder().encode(file.text), file.filename).sets.flatMap(
+      (s) => s.claims,
+    );
+    expect(claims.every((c) => c.patientControlNumber.length <= 20)).toBe(true);
+    // The payer pays every line as billed.
+    const remittance: Remittance = {
+      traceNumber: 'TRN-LONG',
+      payerTraceId: null,
+      totalPaidCents: batch!.totalCents,
+      handling: 'I',
+      paymentDate: '2026-04-01',
+      payer: { name: 'SYNTHETIC PAYER', id: 'SYN01' },
+      payee: { name: 'DEMO', npi: null, taxId: null },
+      claims: claims.map((c): RemitClaim => ({
+        patientControlNumber: c.patientControlNumber,
+        status: '1',
+        chargeCents: c.totalChargeCents,
+        paidCents: c.totalChargeCents,
+        patientResponsibilityCents: 0,
+        payerClaimControlNumber: null,
+        facilityType: null,
+        memberId: null,
+        priorAuthorization: c.priorAuthorization,
+        statementFrom: null,
+        statementTo: null,
+        adjustments: [],
+        remarks: [],
+        lines: c.lines.map((l) => ({
+          procedure: l.procedure!,
+          submitted: null,
+          chargeCents: l.chargeCents,
+          paidCents: l.chargeCents,
+          units: l.units,
+          submittedUnits: null,
+          dateOfService: l.dateOfService,
+          adjustments: [],
+          remarks: [],
+          allowedCents: null,
+          lineControlNumber: l.lineControlNumber,
+          location: '',
+        })),
+        location: '',
+      })),
+      providerAdjustments: [],
+      location: '',
+    };
+    await t.ctx.db
+      .transaction()
+      .execute((trx) => storeRemitLines(t.ctx, trx, practiceId, [{ source: 'long.835', remittance }], '11'));
+    const lines = await t.ctx.db
+      .selectFrom('remit_lines')
+      .select(['charge_id'])
+      .where('practice_id', '=', practiceId)
+      .execute();
+    expect(lines).toHaveLength(batch!.lines);
+    expect(lines.filter((l) => l.charge_id === null)).toEqual([]);
+  }, 120_000);
 });

@@ -33,8 +33,8 @@ interface ChargeRow {
 /**
  * Classify every line of the practice's imported remittances against its stored charges and keep the
  * result (replacing the previous one, inside the import's transaction). A claim is matched to a course
- * by its patient control number (CLP01 = the course id, or the course id and a suffix after `-`, as our
- * claims are numbered); a line to a charge by date of service and code as submitted (SVC06, else SVC01),
+ * by its patient control number: a claim we sent (claim_lines), else CLP01 = the course id, or the
+ * course id and a suffix after `-`, as our claims are numbered (`claimNumber`); a line to a charge by date of service and code as submitted (SVC06, else SVC01),
  * with modifier 26 kept apart. The same payment sent twice (payer and trace number) counts once.
  */
 export async function storeRemitLines(
@@ -57,7 +57,24 @@ export async function storeRemitLines(
   ];
   if (!unique.length) return 0;
   const pcns = unique.flatMap((r) => r.remittance.claims.map((c) => c.patientControlNumber));
-  const keys = [...new Set(pcns.flatMap(prefixes))];
+  // Claims we sent are found by their stored number first (a long course id is cut short in CLM01).
+  const sent = new Map(
+    (pcns.length
+      ? await trx
+          .selectFrom('claim_lines as cl')
+          .innerJoin('charges as ch', 'ch.id', 'cl.charge_id')
+          .innerJoin('fractions as f', 'f.id', 'ch.fraction_id')
+          .innerJoin('courses as c', 'c.id', 'f.course_id')
+          .select(['cl.claim_pcn', 'c.course_key'])
+          .distinct()
+          .where('cl.practice_id', '=', practiceId)
+          .where('cl.claim_pcn', 'in', [...new Set(pcns)])
+          .execute()
+      : []
+    ).map((r) => [r.claim_pcn, r.course_key]),
+  );
+  const courseKeys = (pcn: string) => [...(sent.has(pcn) ? [sent.get(pcn)!] : []), ...prefixes(pcn)];
+  const keys = [...new Set(pcns.flatMap(courseKeys))];
   const courses: CourseRow[] = keys.length
     ? await trx
         .selectFrom('courses')
@@ -93,7 +110,7 @@ export async function storeRemitLines(
     unique.flatMap((r) => r.remittance.claims.map((c) => [c, r.remittance.payer] as const)),
   );
   const chargeFor: ChargeResolver = (claim, line) => {
-    const course = prefixes(claim.patientControlNumber)
+    const course = courseKeys(claim.patientControlNumber)
       .map((k) => byKey.get(k))
       .find((c) => c !== undefined);
     const submitted = line.submitted ?? line.procedure;

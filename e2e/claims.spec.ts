@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD, demoEmail, login } from './support.js';
+
+test('a biller creates an 837P batch of released charges and downloads it', async ({ page, request }) => {
+  // A coder releases a few ready fractions first (the demo's charges are audited, not yet released).
+  const session = (await (
+    await request.post('/api/auth/login', { data: { email: demoEmail('coder'), password: DEMO_PASSWORD } })
+  ).json()) as { csrfToken: string };
+  const ready = (await (await request.get('/api/fractions?status=ready&limit=5')).json()) as {
+    items: { id: string }[];
+  };
+  expect(ready.items.length).toBeGreaterThan(0);
+  const release = await request.post('/api/charges/release', {
+    data: { fractionIds: ready.items.map((f) => f.id) },
+    headers: { 'x-csrf-token': session.csrfToken },
+  });
+  expect(release.ok()).toBe(true);
+
+  await login(page, 'biller');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Claims' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Claims' })).toBeVisible();
+  const ready837p = page.getByRole('table', { name: /not sent yet/ }).getByRole('row', { name: /837P/ });
+  await expect(ready837p.first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Create 837P batch' }).click();
+  const created = page.getByRole('status').filter({ hasText: /837P batch created: [1-9]\d* claims/ });
+  await expect(created).toBeVisible();
+  const download = page.waitForEvent('download');
+  await created.getByRole('link', { name: 'Download the 837P file' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^837p-\d+\.837$/);
+  const text = await readFile((await file.path())!, 'utf8');
+  expect(text.startsWith('ISA*')).toBe(true);
+  expect(text).toContain('ST*837*0001*005010X222A1~');
+
+  // The batch is in the history, and nothing is left to bill in 837P.
+  await expect(page.getByRole('table', { name: /837 batches/ }).getByRole('row')).toHaveCount(2);
+  await expect(page.getByRole('button', { name: 'Create 837P batch' })).toBeDisabled();
+});
+
+test('physicians have no Claims page in the navigation', async ({ page }) => {
+  await login(page, 'physician');
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Claims' }),
+  ).toHaveCount(0);
+});
