@@ -398,6 +398,68 @@ export interface LetterTemplateSummary {
   createdBy: string | null;
 }
 
+/** A stored CMS release (`GET /api/reference/releases`): public data shared by every practice. */
+export interface CmsReleaseView {
+  id: string;
+  kind: 'mpfs' | 'opps' | 'ncci-practitioner' | 'ncci-hospital';
+  year: number;
+  quarter: number;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  sources: string[];
+  importedAt: string;
+  /** Rows stored per table (`rvus`, `gpcis`, `localities`, `opps`, `ptp`, `mue`). */
+  rows: Record<string, number>;
+}
+
+/** The practice's Medicare locality, and the localities of the stored releases to choose from. */
+export interface LocalityView {
+  carrier: string | null;
+  locality: string | null;
+  choices: { carrier: string; locality: string; area: string; state: string | null }[];
+}
+
+/** A payer's settings (`GET/PUT /api/payer-settings`). Payers seen on courses are listed with defaults. */
+export interface PayerSettingView {
+  payer: string;
+  payerProfile: string | null;
+  appealDays: number;
+  notes: string | null;
+  /** Whether the practice saved it (else the defaults are shown). */
+  saved: boolean;
+}
+
+export interface ContractRateView {
+  id: string;
+  payer: string;
+  code: string;
+  modifier: string;
+  cents: number;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+}
+
+/** What one line should pay, and why (`GET /api/reference/expected`). */
+export interface ExpectedRateView {
+  code: string;
+  modifiers: string[];
+  payer: string | null;
+  placeOfService: string;
+  dateOfService: string;
+  cents: number | null;
+  basis: 'contract' | 'medicare' | 'national' | null;
+  /** `contract (UHC)`, `medicare locality 99901-01 (RVU26A)`, `national table (seed-2026)`. */
+  label: string | null;
+}
+
+/** Result of a reference import (CMS files or contract-rate CSVs). */
+export interface ReferenceImportView {
+  files: { name: string; kind: string; rows: number; release: string | null }[];
+  releases: string[];
+  contractRates: number;
+  warnings: { location: string; message: string }[];
+}
+
 export type ClaimFormat = '837P' | '837I';
 export type ClaimPeriod = 'date' | 'week' | 'month';
 

@@ -9,6 +9,7 @@ import { exportRoutes } from './routes/export-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { letterRoutes } from './routes/letter-routes.js';
 import { metaRoutes } from './routes/meta-routes.js';
+import { referenceRoutes } from './routes/reference-routes.js';
 import { remitRoutes } from './routes/remit-routes.js';
 import { worklistRoutes } from './routes/worklist-routes.js';
 import type { CookieSettings } from './session-cookie.js';
@@ -29,6 +30,7 @@ export function routeTable(ctx: AppContext, cookies: CookieSettings): ApiRoute[]
     ...remitRoutes(ctx),
     ...claimRoutes(ctx),
     ...letterRoutes(ctx),
+    ...referenceRoutes(ctx),
     ...accessLogRoutes(ctx),
   ];
   return routes;

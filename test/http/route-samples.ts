@@ -35,6 +35,10 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
     case 'GET /api/claims/batches':
     case 'GET /api/letters':
     case 'GET /api/letter-templates':
+    case 'GET /api/reference/releases':
+    case 'GET /api/reference/locality':
+    case 'GET /api/payer-settings':
+    case 'GET /api/contract-rates':
       return { path: route.path };
     case 'POST /api/auth/login':
       return { path: route.path, json: { email: p.users.viewer.email, password: SEED_PASSWORD } };
@@ -75,6 +79,29 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
       return { path: route.path, json: { format: '837P' } };
     case 'GET /api/claims/batches/:id/file':
       return { path: `/api/claims/batches/${p.claimBatchId}/file` };
+    case 'POST /api/reference/import':
+      return { path: `${route.path}?year=2026&quarter=1`, form: uploadForm() };
+    case 'PUT /api/reference/locality':
+      return { path: route.path, json: { carrier: '99901', locality: '01' } };
+    case 'GET /api/reference/expected':
+      return { path: `${route.path}?code=77412&dateOfService=2026-03-02` };
+    case 'PUT /api/payer-settings':
+      return { path: route.path, json: { payer: 'Payer Sample', appealDays: 90 } };
+    case 'POST /api/contract-rates':
+      return {
+        path: route.path,
+        json: {
+          payer: 'Payer Sample',
+          code: '77407',
+          modifier: '',
+          cents: 30000,
+          effectiveFrom: '2026-01-01',
+        },
+      };
+    case 'DELETE /api/contract-rates/:id':
+      return { path: `/api/contract-rates/${p.contractRateId}` };
+    case 'GET /api/contract-rates/export/:format':
+      return { path: '/api/contract-rates/export/csv' };
     default:
       throw new Error(`no sample request for ${key}: add one to test/http/route-samples.ts`);
   }

@@ -22,6 +22,7 @@ export interface SeededPractice {
   importId: string;
   letterId: string;
   claimBatchId: string;
+  contractRateId: string;
 }
 
 let passwordHash: Promise<string> | null = null;
@@ -44,6 +45,7 @@ export async function seedPractice(db: Db, key: string): Promise<SeededPractice>
     importId: `job-${k}`,
     letterId: `letter-${k}`,
     claimBatchId: `claim-batch-${k}`,
+    contractRateId: `contract-rate-${k}`,
   };
   const at = new Date('2026-03-13T16:00:00Z');
   await db
@@ -241,6 +243,20 @@ export async function seedPractice(db: Db, key: string): Promise<SeededPractice>
       created_by: s.users.biller.id,
       created_at: at,
       updated_at: at,
+    })
+    .execute();
+  // A contract rate (the reference routes: another practice's id answers 404).
+  await db
+    .insertInto('contract_rates')
+    .values({
+      id: s.contractRateId,
+      practice_id: s.practiceId,
+      payer: `Payer ${key.toUpperCase()}`,
+      code: '77412',
+      modifier: '',
+      cents: 45000,
+      effective_from: '2026-01-01',
+      effective_to: null,
     })
     .execute();
   return s;
