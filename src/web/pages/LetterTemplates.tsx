@@ -29,7 +29,7 @@ export function LetterTemplatesPage() {
         <Link to="/letters">Letters</Link> / Templates
       </p>
       <PageHeader title="Letter templates" />
-      <form className="filters" aria-label="Letter type" onSubmit={(e) => e.preventDefault()}>
+      <form className="filters" aria-label="Template to edit" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="template-type">Letter type</label>
           <select id="template-type" value={type} onChange={(e) => setQuery({ type: e.target.value })}>
@@ -44,7 +44,7 @@ export function LetterTemplatesPage() {
       <Notice kind="error">{error}</Notice>
       {loading && !data ? <Loading what="the template" /> : null}
       {data && data.type === type ? (
-        <TemplateEditor key={`${type}-${data.current}`} template={data} onSaved={(t) => setData(() => t)} />
+        <TemplateEditor key={type} template={data} onSaved={(t) => setData(() => t)} />
       ) : null}
     </>
   );

@@ -1,0 +1,154 @@
+import { readFile } from 'node:fs/promises';
+import { expect, type Page, test } from '@playwright/test';
+import type { CourseView, Page as ListPage, RemitLineView } from '../src/app/views.js';
+import { login } from './support.js';
+
+/** The value of a row of the letter's evidence summary. */
+function coverValue(page: Page, label: string) {
+  return page
+    .getByRole('table', { name: 'Evidence summary attached to the letter' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: label, exact: true }) })
+    .getByRole('cell');
+}
+
+/** The patient's own facts, read through the API with the browser's session. */
+async function courseFacts(page: Page, courseId: string) {
+  const res = await page.request.get(`/api/courses/${encodeURIComponent(courseId)}`);
+  expect(res.ok()).toBe(true);
+  const course = (await res.json()) as CourseView;
+  return {
+    courseKey: course.courseKey,
+    delivered: course.fractionDetails.length,
+    monitored: course.fractionDetails.filter((f) => f.monitoring.length > 0).length,
+  };
+}
+
+async function firstMatchedLine(page: Page, category: string): Promise<RemitLineView> {
+  const res = await page.request.get(`/api/remittances/lines?category=${category}&matched=true&limit=1`);
+  expect(res.ok()).toBe(true);
+  const lines = (await res.json()) as ListPage<RemitLineView>;
+  expect(lines.items.length, `a matched ${category} line in the demo`).toBe(1);
+  return lines.items[0]!;
+}
+
+test('a biller drafts the appeal of a downcoded line, edits it and downloads it as PDF and Word', async ({
+  page,
+}) => {
+  await login(page, 'biller');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Remittances' }).click();
+  await page
+    .getByRole('navigation', { name: 'Remittance categories' })
+    .getByRole('link', { name: /^Downcoded/ })
+    .click();
+  const row = page
+    .getByRole('table', { name: /^Downcoded/ })
+    .getByRole('row')
+    .filter({ has: page.locator('[title="sent 77412, paid as 77407"]') })
+    .first();
+  await row.getByRole('button', { name: /^Draft appeal for claim/ }).click();
+
+  await expect(page).toHaveURL(/\/letters\/[\w-]+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByText('Appeal of a downcode').first()).toBeVisible();
+
+  // The patient's own evidence: the fractions monitored are the course's.
+  const courseLink = page.locator('.course-header').getByRole('link');
+  const courseId = decodeURIComponent((await courseLink.getAttribute('href'))!.split('/').pop()!);
+  const facts = await courseFacts(page, courseId);
+  await expect(coverValue(page, 'Course')).toHaveText(facts.courseKey);
+  await expect(coverValue(page, 'Fractions monitored')).toHaveText(`${facts.monitored}/${facts.delivered}`);
+  await expect(coverValue(page, 'Billed')).toContainText('77412');
+  await expect(coverValue(page, 'Adjudicated')).toContainText('77407');
+
+  // Edit, save, and the saved text is what comes back.
+  const editor = page.getByLabel('Letter text');
+  await expect(editor).not.toHaveValue('');
+  await editor.fill(`${await editor.inputValue()}\n\nEdited in the browser: please reprocess as 77412.`);
+  await expect(page.getByText('Save your changes to download them')).toBeVisible();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Letter text')).toHaveValue(/please reprocess as 77412\.$/);
+
+  for (const [name, magic, ext] of [
+    ['Download PDF', '%PDF', 'pdf'],
+    ['Download Word', 'PK', 'docx'],
+  ] as const) {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^appeal-downcode-[\\w-]+\\.${ext}$`));
+    const bytes = await readFile((await download.path())!);
+    expect(bytes.subarray(0, magic.length).toString('latin1')).toBe(magic);
+  }
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Letters' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Letters' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: /^Letters/ })
+      .getByRole('row')
+      .nth(1),
+  ).toBeVisible();
+});
+
+/** Every denial category of the demo remittance, the letter its lines get, and its button. */
+const CATEGORIES = [
+  ['downcoded', 'Appeal of a downcode', 'Draft appeal'],
+  ['igrt-professional-denied', 'Appeal of a 77387-26 denial', 'Draft appeal'],
+  ['zero-paid-no-denial-code', 'Appeal of a zero payment', 'Draft appeal'],
+  ['authorization-2025', 'Appeal of a 2025-authorization denial', 'Draft appeal'],
+  ['other-denial', 'Peer-to-peer sheet', 'Draft peer-to-peer sheet'],
+] as const;
+
+test("for each denial category a coder drafts the letter, with the patient's facts", async ({ page }) => {
+  await login(page, 'coder');
+  for (const [category, label, button] of CATEGORIES) {
+    const line = await firstMatchedLine(page, category);
+    await page.goto(`/denials?category=${category}`);
+    await page.getByRole('button', { name: `${button} for claim ${line.claim}, line ${line.line}` }).click();
+    await expect(page).toHaveURL(/\/letters\/[\w-]+$/);
+    await expect(page.locator('.breadcrumb')).toContainText(label);
+    const facts = await courseFacts(page, line.courseId!);
+    await expect(coverValue(page, 'Course'), category).toHaveText(facts.courseKey);
+    await expect(coverValue(page, 'Claim'), category).toHaveText(line.claim);
+    await expect(coverValue(page, 'Date of service'), category).toHaveText(line.dateOfService ?? 'not given');
+    await expect(coverValue(page, 'Fractions delivered'), category).toHaveText(
+      new RegExp(`^${facts.delivered} of \\d+ planned$`),
+    );
+    const monitored = coverValue(page, 'Fractions monitored');
+    if (await monitored.count()) await expect(monitored).toHaveText(`${facts.monitored}/${facts.delivered}`);
+  }
+});
+
+test('a batch of selected lines drafts one letter each; templates refuse unknown placeholders', async ({
+  page,
+}) => {
+  await login(page, 'biller');
+  await page.goto('/denials');
+  const boxes = page.getByRole('checkbox', { name: /^Select claim .* for a letter$/ });
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  await page.getByRole('button', { name: 'Draft letters for 2 selected lines' }).click();
+  await expect(page).toHaveURL(/\/letters$/);
+  await expect(page.getByRole('table', { name: /^Letters/ }).getByRole('row')).not.toHaveCount(1);
+
+  await page.getByRole('link', { name: 'Templates' }).click();
+  await page.getByLabel('Letter type').selectOption('appeal-downcode');
+  await expect(page.getByRole('heading', { name: /bundled default|version \d+/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Placeholders' }).locator('code').first()).toBeVisible();
+  const text = page.getByLabel('Template text');
+  await text.fill(`${await text.inputValue()}\n{{notAPlaceholder}}`);
+  await page.getByRole('button', { name: 'Save as a new version' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'unknown placeholder' })).toContainText(
+    /template:\d+:1/,
+  );
+  await text.fill(
+    (await text.inputValue()).replace('\n{{notAPlaceholder}}', '\nWith regards from the practice.'),
+  );
+  await page.getByRole('button', { name: 'Save as a new version' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Saved as version \d+/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: /^Versions/ }).getByRole('row')).not.toHaveCount(2);
+});
