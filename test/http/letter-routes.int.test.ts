@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LetterSummary, LetterTemplateView, LetterView } from '../../src/app/views.js';
+import { ENGINES } from '../support/db-harness.js';
+import { type HttpHarness, openHttpHarness, type Session } from './http-harness.js';
+
+/** Opening a database and seeding it (argon2 hashes) is slow on a loaded 2-core machine. */
+const HOOK_TIMEOUT_MS = 60_000;
+
+/** The letter routes' bodies, files and errors (roles and tenancy: route-roles, tenancy). */
+describe.each(ENGINES)('letter routes on %s', { timeout: 30_000 }, (engine) => {
+  let h: HttpHarness;
+  let biller: Session;
+  let lineId: string;
+  beforeAll(async () => {
+    h = await openHttpHarness(engine);
+    biller = await h.session(h.a, 'biller');
+    const line = await h.db.db
+      .selectFrom('remit_lines')
+      .select('id')
+      .where('practice_id', '=', h.a.practiceId)
+      .executeTakeFirstOrThrow();
+    lineId = line.id;
+  }, HOOK_TIMEOUT_MS);
+  afterAll(async () => h?.close(), HOOK_TIMEOUT_MS);
+
+  it.each([
+    [{}],
+    [{ remitLineIds: [] }],
+    [{ remitLineIds: ['12', 'x'] }],
+    [{ type: 'appeal-of-everything', courseId: 'c' }],
+    [{ type: 'peer-to-peer' }],
+    [{ remitLineIds: ['1'], type: 'peer-to-peer', courseId: 'c' }],
+  ])('POST /api/letters refuses %j with 400', async (json) => {
+    const res = await h.request('POST', '/api/letters', { session: biller, json });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: 'invalid_input' } });
+  });
+
+  it('drafts, edits and downloads a letter with a file name free of patient data', async () => {
+    const created = await h.request('POST', '/api/letters', {
+      session: biller,
+      json: { remitLineIds: [lineId] },
+    });
+    expect(created.status).toBe(200);
+    const [letter] = (await created.json()) as LetterSummary[];
+    expect(letter).toMatchObject({ type: 'appeal-downcode', remitLineId: lineId, status: 'draft' });
+
+    const put = await h.request('PUT', `/api/letters/${letter!.id}`, {
+      session: biller,
+      json: { body: 'Edited.', status: 'final' },
+    });
+    expect(put.status).toBe(200);
+    expect((await put.json()) as LetterView).toMatchObject({ body: 'Edited.', status: 'final' });
+    const empty = await h.request('PUT', `/api/letters/${letter!.id}`, { session: biller, json: {} });
+    expect(empty.status).toBe(400);
+
+    for (const [format, type] of [
+      ['pdf', 'application/pdf'],
+      ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    ] as const) {
+      const res = await h.request('GET', `/api/letters/${letter!.id}/file?format=${format}`, {
+        session: biller,
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe(type);
+      expect(res.headers.get('content-disposition')).toBe(
+        `attachment; filename="appeal-downcode-${letter!.id}.${format}"`,
+      );
+    }
+    const bad = await h.request('GET', `/api/letters/${letter!.id}/file?format=odt`, { session: biller });
+    expect(bad.status).toBe(400);
+  });
+
+  it('saves template versions and answers unknown placeholders with their line and column', async () => {
+    const bad = await h.request('PUT', '/api/letter-templates/appeal-downcode', {
+      session: biller,
+      json: { text: 'Dear reviewer,\n{{nope}}' },
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      error: { code: 'invalid_input', issues: [{ location: 'template:2:1' }] },
+    });
+    const good = await h.request('PUT', '/api/letter-templates/appeal-downcode', {
+      session: biller,
+      json: { text: 'Dear reviewer,\n\n{{date}}' },
+    });
+    expect(good.status).toBe(200);
+    const view = (await good.json()) as LetterTemplateView;
+    expect(view.versions.map((v) => v.version)).toEqual([1, 0]);
+    const unknown = await h.request('GET', '/api/letter-templates/no-such-type', { session: biller });
+    expect(unknown.status).toBe(400);
+  });
+});
