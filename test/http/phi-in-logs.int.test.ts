@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoExportInstant, loadDemoPractice } from '../../src/app/setup/demo-practice.js';
 import { demoUploads } from '../../src/app/setup/demo-uploads.js';
-import type { CourseSummary, FractionRow, Page, SessionView, SignatureDue } from '../../src/app/views.js';
+import type {
+  ClaimBatchResult,
+  CourseSummary,
+  FractionRow,
+  Page,
+  SessionView,
+  SignatureDue,
+} from '../../src/app/views.js';
 import { createHttpApp } from '../../src/http/create-http-app.js';
 import { ENGINES, openTestDatabase, type TestDatabase } from '../support/db-harness.js';
 import { testClock, testContext, type TestContext } from '../support/test-context.js';
@@ -97,6 +104,11 @@ describe('no PHI in logs or error messages', () => {
       await call('POST', '/api/charges/release', session, cookie, { fractionIds: ids });
       await call('POST', '/api/charges/hold', session, cookie, { fractionIds: ids, reason: 'payer query' });
       await call('POST', '/api/charges/hold', session, cookie, { fractionIds: ids });
+      await call('GET', '/api/claims/preview', session, cookie);
+      const batch = await call('POST', '/api/claims/batches', session, cookie, { format: '837P' });
+      const created = batch.status === 200 ? (JSON.parse(batch.text) as ClaimBatchResult) : null;
+      if (created?.batch) await call('GET', `/api/claims/batches/${created.batch.id}/file`, session, cookie);
+      await call('GET', '/api/claims/batches', session, cookie);
       if (role === 'coder') {
         const { files } = await demoUploads({ patients: 3, days: 3, seed: 99 });
         const form = new FormData();
