@@ -5,7 +5,9 @@ import type {
   ClaimBatchResult,
   CourseSummary,
   FractionRow,
+  LetterSummary,
   Page,
+  RemitLineView,
   SessionView,
   SignatureDue,
 } from '../../src/app/views.js';
@@ -109,6 +111,27 @@ describe('no PHI in logs or error messages', () => {
       const created = batch.status === 200 ? (JSON.parse(batch.text) as ClaimBatchResult) : null;
       if (created?.batch) await call('GET', `/api/claims/batches/${created.batch.id}/file`, session, cookie);
       await call('GET', '/api/claims/batches', session, cookie);
+      // Letters: drafts of every remittance line (those without a letter answer 400), an edit, the files,
+      // a template with an unknown placeholder, wrong ids.
+      await call('GET', '/api/letters', session, cookie);
+      await call('GET', '/api/letter-templates/appeal-downcode', session, cookie);
+      if (role === 'biller') {
+        const lines = await get<Page<RemitLineView>>('/api/remittances/lines?limit=40');
+        let letters = 0;
+        for (const line of lines.items) {
+          const drafted = await call('POST', '/api/letters', session, cookie, { remitLineIds: [line.id] });
+          if (drafted.status !== 200) continue;
+          const [letter] = JSON.parse(drafted.text) as LetterSummary[];
+          await call('GET', `/api/letters/${letter!.id}`, session, cookie);
+          await call('PUT', `/api/letters/${letter!.id}`, session, cookie, { body: '' });
+          await call('GET', `/api/letters/${letter!.id}/file?format=pdf`, session, cookie);
+          letters++;
+        }
+        expect(letters).toBeGreaterThanOrEqual(5);
+        await call('POST', '/api/letters', session, cookie, { remitLineIds: lines.items.map((l) => l.id) });
+        await call('PUT', '/api/letter-templates/peer-to-peer', session, cookie, { text: '{{patientMrn}}' });
+        await call('GET', `/api/letters/${encodeURIComponent(patient.mrn)}`, session, cookie);
+      }
       if (role === 'coder') {
         const { files } = await demoUploads({ patients: 3, days: 3, seed: 99 });
         const form = new FormData();
