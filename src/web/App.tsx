@@ -17,6 +17,7 @@ import { LettersPage } from './pages/Letters.js';
 import { LetterTemplatesPage } from './pages/LetterTemplates.js';
 import { LoginPage } from './pages/Login.js';
 import { NotFoundPage } from './pages/NotFound.js';
+import { RatesPage } from './pages/Rates.js';
 import { SignaturesPage } from './pages/Signatures.js';
 import { WorklistPage } from './pages/Worklist.js';
 import { match, navigate, useLocation } from './router.js';
@@ -109,6 +110,7 @@ function Routes({ path }: { path: string }) {
   if (course?.['id']) return <CoursePage id={course['id']} />;
   if (match('/denials', path)) return <DenialsPage />;
   if (match('/claims', path)) return <ClaimsPage />;
+  if (match('/rates', path)) return <RatesPage />;
   if (match('/letters', path)) return <LettersPage />;
   if (match('/letters/templates', path)) return <LetterTemplatesPage />;
   const letter = match('/letters/:id', path);

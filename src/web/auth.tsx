@@ -21,6 +21,10 @@ export interface Permissions {
   sendClaims: boolean;
   /** Draft and edit letters and their templates (everyone but the viewer, who reads them). */
   writeLetters: boolean;
+  /** Read CMS releases, payer settings and contract rates (admin, biller, coder). */
+  rates: boolean;
+  /** Change them: upload files, locality, appeal windows, contract rates (admin, biller). */
+  editRates: boolean;
 }
 
 export function permissions(role: Role): Permissions {
@@ -34,6 +38,8 @@ export function permissions(role: Role): Permissions {
     claims: role === 'biller' || role === 'admin' || role === 'coder',
     sendClaims: role === 'biller' || role === 'admin',
     writeLetters: role !== 'viewer',
+    rates: role === 'admin' || role === 'biller' || role === 'coder',
+    editRates: role === 'admin' || role === 'biller',
   };
 }
 

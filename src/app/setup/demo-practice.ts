@@ -7,6 +7,7 @@ import { signatureRows } from '../queries/signatures-due.js';
 import type { Role } from '../views.js';
 import { createPractice } from './create-practice.js';
 import { DEMO_BILLING } from './demo-billing.js';
+import { loadDemoReference } from './demo-reference.js';
 import { demoRemittance } from './demo-remittance.js';
 import { demoUploads } from './demo-uploads.js';
 
@@ -54,6 +55,7 @@ export async function loadDemoPractice(
     clinic,
     billing: DEMO_BILLING,
   });
+  await loadDemoReference(ctx, practiceId);
   const imported = await importFiles(ctx, practiceId, files, { onProgress: options.onProgress });
   // A payer's remittance for what was billable the day before: every 2026 payer problem on one line.
   const paymentDate = new Date(ctx.now() - 86_400_000).toISOString().slice(0, 10);

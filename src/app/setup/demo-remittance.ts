@@ -1,11 +1,16 @@
+import { DELIVERY_CODES } from '../../core/model/billing-line.js';
 import type { Course } from '../../core/model/course.js';
 import type { Adjustment, RemitClaim, RemitServiceLine, Remittance } from '../../core/model/remittance.js';
 import { claimNumber } from '../../core/claims/claim-number.js';
-import { expectedForLine } from '../../core/remit/expected-for-line.js';
 import { DEFAULT_DELIMITERS } from '../../formats/x12/claim-types.js';
 import { write835 } from '../../formats/x12/write-835.js';
 import type { AppContext } from '../app-context.js';
+import { expectedPayment } from '../reference/expected-rate.js';
+import { loadPracticeRates } from '../reference/reference-store.js';
 import type { UploadedFile } from '../imports/import-files.js';
+
+/** The payer of the demo remittance (synthetic). */
+const PAYER = { name: 'SYNTHETIC HEALTH PLAN', id: 'SYNPAYER01' };
 
 /** The payer problems the demo remittance shows, one line each; every other line is paid as expected. */
 type Problem =
@@ -30,7 +35,7 @@ const adj = (group: string, reason: string, amountCents: number): Adjustment => 
 /**
  * A synthetic 835 answering the demo practice's billable charges (fractions not on hold), with one
  * line for each 2026 payer problem of domain.md §4 and the rest paid as expected. One claim per course,
- * numbered as the app's claims are (`claimNumber`: `<course id>-<n>`), which is how they are matched. Amounts follow the rate table (billed at 150 %).
+ * numbered as the app's claims are (`claimNumber`: `<course id>-<n>`), which is how they are matched. Amounts follow the practice's expected amounts (billed at 150 %).
  */
 export async function demoRemittance(
   ctx: AppContext,
@@ -63,9 +68,24 @@ export async function demoRemittance(
     modifiers: r.modifiers ? r.modifiers.split(',') : [],
     units: r.units,
   }));
-  const rates = ctx.auditContext(ctx.now()).rates;
-  const expected = (code: string, modifiers: string[], units: number) =>
-    expectedForLine(rates, pos, { code, modifiers }, units).cents ?? 10000;
+  // What the app expects of each line (contract > Medicare locality > national), so the lines paid in
+  // full read as paid as expected.
+  const rates = await loadPracticeRates(ctx.db, practiceId, ctx.auditContext(ctx.now()).rates, [
+    ...DELIVERY_CODES,
+    ...charges.map((c) => c.code),
+  ]);
+  const expected = (c: ChargeRow, code: string, modifiers: string[]) =>
+    expectedPayment(
+      rates,
+      {
+        payers: [PAYER.name, PAYER.id, c.document.payer.name, c.document.payer.profile],
+        code,
+        modifiers,
+        placeOfService: pos,
+        dateOfService: c.date,
+      },
+      c.units,
+    ).cents ?? 10000;
   const chosen = new Map<ChargeRow, Problem>();
   const pick = (problem: Problem, test: (c: ChargeRow) => boolean) => {
     const c = charges.find((x) => !chosen.has(x) && test(x));
@@ -84,7 +104,7 @@ export async function demoRemittance(
   const claimNumbers = new Map<string, string>();
   for (const c of charges) {
     const problem = chosen.get(c);
-    const full = expected(c.code, c.modifiers, c.units);
+    const full = expected(c, c.code, c.modifiers);
     const billed = Math.round(full * 1.5);
     const line: RemitServiceLine = {
       procedure: { code: c.code, modifiers: c.modifiers },
@@ -101,7 +121,7 @@ export async function demoRemittance(
       location: '',
     };
     if (problem === 'downcoded') {
-      const lower = expected('77407', [], c.units);
+      const lower = expected(c, '77407', []);
       Object.assign(line, {
         procedure: { code: '77407', modifiers: [] },
         submitted: line.procedure,
@@ -154,7 +174,7 @@ export async function demoRemittance(
     totalPaidCents: [...claims.values()].reduce((n, c) => n + c.paidCents, 0),
     handling: 'I',
     paymentDate,
-    payer: { name: 'SYNTHETIC HEALTH PLAN', id: 'SYNPAYER01' },
+    payer: PAYER,
     payee: { name: 'DEMO RADIATION ONCOLOGY', npi: '1999999984', taxId: '999999999' },
     claims: [...claims.values()],
     providerAdjustments: [],

@@ -11,9 +11,12 @@ import type {
   ClaimFormat,
   ClaimPeriod,
   ClaimPreviewView,
+  CmsReleaseView,
+  ContractRateView,
   CourseSummary,
   CourseView,
   DashboardView,
+  ExpectedRateView,
   FractionDetail,
   FractionQuery,
   FractionRow,
@@ -24,7 +27,10 @@ import type {
   LetterTemplateSummary,
   LetterTemplateView,
   LetterView,
+  LocalityView,
   Page,
+  PayerSettingView,
+  ReferenceImportView,
   RemitLineView,
   RemitQuery,
   RemitSummaryView,
@@ -271,11 +277,55 @@ export const api = {
   saveLetterTemplate(type: string, text: string): Promise<LetterTemplateView> {
     return request(`/api/letter-templates/${encodeURIComponent(type)}`, { method: 'PUT', body: { text } });
   },
+  releases(signal?: AbortSignal): Promise<CmsReleaseView[]> {
+    return request('/api/reference/releases', { signal });
+  },
+  /** CMS files of a release (year, quarter) and contract-rate CSVs: all or nothing. */
+  importReference(files: File[], release: { year: number; quarter: number }): Promise<ReferenceImportView> {
+    const form = new FormData();
+    for (const file of files) form.append('files', file, file.name);
+    return request(`/api/reference/import${queryString(release)}`, { method: 'POST', body: form });
+  },
+  locality(signal?: AbortSignal): Promise<LocalityView> {
+    return request('/api/reference/locality', { signal });
+  },
+  setLocality(body: { carrier: string; locality: string }): Promise<LocalityView> {
+    return request('/api/reference/locality', { method: 'PUT', body });
+  },
+  expectedRate(
+    q: { code: string; modifiers?: string; payer?: string; placeOfService?: string; dateOfService: string },
+    signal?: AbortSignal,
+  ): Promise<ExpectedRateView> {
+    return request(`/api/reference/expected${queryString(q)}`, { signal });
+  },
+  payerSettings(signal?: AbortSignal): Promise<PayerSettingView[]> {
+    return request('/api/payer-settings', { signal });
+  },
+  savePayerSetting(body: {
+    payer: string;
+    payerProfile: string | null;
+    appealDays: number;
+    notes: string | null;
+  }): Promise<PayerSettingView[]> {
+    return request('/api/payer-settings', { method: 'PUT', body });
+  },
+  contractRates(signal?: AbortSignal): Promise<ContractRateView[]> {
+    return request('/api/contract-rates', { signal });
+  },
+  addContractRate(body: Omit<ContractRateView, 'id'>): Promise<ContractRateView[]> {
+    return request('/api/contract-rates', { method: 'POST', body });
+  },
+  deleteContractRate(id: string): Promise<ContractRateView[]> {
+    return request(`/api/contract-rates/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  },
 };
 
 /** The download address of a letter as PDF or Word (made from its saved text). */
 export const letterFileUrl = (id: string, format: 'pdf' | 'docx'): string =>
   `/api/letters/${encodeURIComponent(id)}/file?format=${format}`;
+
+/** The download address of the practice's contract rates (the import's CSV layout, or Excel). */
+export const contractRatesUrl = (format: ExportFormat): string => `/api/contract-rates/export/${format}`;
 
 /** The download address of an 837 batch's file. */
 export const claimFileUrl = (id: string): string => `/api/claims/batches/${encodeURIComponent(id)}/file`;

@@ -1,0 +1,87 @@
+import type { AppContext } from '../app-context.js';
+import { PAYERS } from '../demo-data/clinic-model.js';
+import { importReferenceFiles, type ReferenceFile } from '../reference/reference-import.js';
+import { addContractRate, savePayerSetting, setLocality } from '../reference/reference-settings.js';
+import type { Actor } from '../app-context.js';
+
+/**
+ * Synthetic CMS files for the demo, written here in the CMS layouts (test/fixtures/cms/SOURCE.md): made-up
+ * contractor 99901, RVUs and GPCIs (not CMS data; CF $33.4009 as domain.md §2 reports), so the demo's
+ * expected amounts show each basis. They go through the same import as a user's files.
+ */
+const csv = (rows: string[][]) => rows.map((r) => r.join(',')).join('\r\n');
+const DEMO_FILES: ReferenceFile[] = [
+  ['DEMO_PPRRVU26_SYNTH.csv', csv([
+    ['HCPCS', 'MOD', 'STATUS CODE', 'WORK RVU', 'NON-FAC PE RVU', 'FACILITY PE RVU', 'MP RVU', 'CONV FACTOR'],
+    ['77402', '', 'A', '0.00', '2.300', 'NA', '0.010', '33.4009'],
+    ['77407', '', 'A', '0.00', '9.200', 'NA', '0.040', '33.4009'],
+    ['77412', '', 'A', '0.00', '11.300', 'NA', '0.050', '33.4009'],
+    ['77387', '26', 'A', '0.580', '0.220', '0.220', '0.030', '33.4009'],
+  ])],
+  ['DEMO_GPCI2026_SYNTH.csv', csv([
+    ['Medicare Administrative Contractor (MAC)', 'State', 'Locality Number', 'Locality Name', 'PW GPCI', 'PE GPCI', 'MP GPCI'],
+    ['99901', 'ZZ', '01', 'SYNTHETIC METRO AREA', '1.020', '1.050', '0.950'],
+    ['99901', 'ZZ', '99', 'REST OF SYNTHETIC STATE', '1.000', '0.930', '0.800'],
+  ])],
+  ['DEMO_26LOCCO_SYNTH.csv', csv([
+    ['Medicare Adminstrative Contractor', 'Locality Number', 'State', 'Fee Schedule Area', 'Counties'],
+    ['99901', '01', 'SYNTHETICA', 'SYNTHETIC METRO AREA', 'NORTH'],
+    ['99901', '99', '', 'REST OF SYNTHETIC STATE', 'ALL OTHER COUNTIES'],
+  ])],
+  ['DEMO_ADDENDUM_B_2026_SYNTH.csv', csv([
+    ['HCPCS Code', 'SI', 'APC', 'Relative Weight', 'Payment Rate'],
+    ['77402', 'S', '5621', '1.1000', '104.24'],
+    ['77407', 'S', '5622', '4.1500', '394.05'],
+    ['77412', 'S', '5623', '5.9500', '564.51'],
+  ])],
+  ['DEMO_PTP_PRACTITIONER_2026Q1_SYNTH.csv', csv([
+    ['Column 1', 'Column 2', 'Effective Date', 'Deletion Date', 'Modifier Indicator'],
+    ['77412', '77407', '20260101', '*', '0'],
+    ['77412', '77402', '20260101', '*', '0'],
+    ['77407', '77402', '20260101', '*', '0'],
+  ])],
+  ['DEMO_MUE_PRACTITIONER_2026Q1_SYNTH.csv', csv([
+    ['HCPCS/CPT Code', 'Practitioner Services MUE Values', 'MUE Adjudication Indicator'],
+    ['77402', '2', '3 Date of Service Edit: Clinical'],
+    ['77407', '2', '3 Date of Service Edit: Clinical'],
+    ['77412', '2', '3 Date of Service Edit: Clinical'],
+    ['77387', '2', '2 Date of Service Edit: Policy'],
+  ])],
+].map(([name, text]) => ({ name: name!, bytes: new TextEncoder().encode(text) })); // prettier-ignore
+
+/**
+ * The demo practice's reference data: the synthetic 2026 Q1 releases, locality 99901-01, payer settings
+ * (UnitedHealthcare 90 days to appeal, the others 180) and two UnitedHealthcare contract rates, so the
+ * Rates page and the expected amounts show every basis (contract, Medicare locality, national table for
+ * codes the synthetic release lacks, such as 77373).
+ */
+export async function loadDemoReference(ctx: AppContext, practiceId: string): Promise<void> {
+  await importReferenceFiles(ctx, practiceId, DEMO_FILES, { year: 2026, quarter: 1 });
+  const admin: Actor = {
+    userId: 'demo-setup',
+    practiceId,
+    role: 'admin',
+    displayName: 'setup',
+    physicianId: null,
+  };
+  await setLocality(ctx, admin, { carrier: '99901', locality: '01' });
+  for (const p of Object.values(PAYERS)) {
+    await savePayerSetting(ctx, admin, {
+      payer: p.name,
+      payerProfile: p.profile,
+      appealDays: p === PAYERS.uhc ? 90 : 180,
+    });
+  }
+  for (const [code, modifier, cents] of [
+    ['77412', '', 42_000],
+    ['77387', '26', 4_000],
+  ] as const) {
+    await addContractRate(ctx, admin, {
+      payer: PAYERS.uhc.name,
+      code,
+      modifier,
+      cents,
+      effectiveFrom: '2026-01-01',
+    });
+  }
+}

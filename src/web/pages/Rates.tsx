@@ -1,0 +1,552 @@
+import { type FormEvent, useState } from 'react';
+import type { ContractRateView, ExpectedRateView, PayerSettingView } from '../../app/views.js';
+import { api, contractRatesUrl, errorMessage } from '../api/client.js';
+import { useAuth } from '../auth.js';
+import { Empty, Loading, Notice, PageHeader } from '../components/ui.js';
+import { appNow, formatCents, formatDate, formatInstant } from '../format.js';
+import { useLoad, useTitle } from '../hooks.js';
+
+const KIND_LABELS: Record<string, string> = {
+  mpfs: 'MPFS (RVUs, GPCIs, localities)',
+  opps: 'OPPS Addendum B',
+  'ncci-practitioner': 'NCCI practitioner (PTP, MUE)',
+  'ncci-hospital': 'NCCI outpatient hospital (PTP, MUE)',
+};
+
+const BASIS_LABELS: Record<NonNullable<ExpectedRateView['basis']>, string> = {
+  contract: 'Contract',
+  medicare: 'Medicare',
+  national: 'National table',
+};
+
+/** `$123.45` or `123.45` → cents; null when not an amount. */
+function parseDollars(text: string): number | null {
+  const m = /^\$?\s*(\d{1,7})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  return m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : null;
+}
+
+const today = () => new Date(appNow()).toISOString().slice(0, 10);
+
+/**
+ * Rates & payers (`/rates`): the CMS releases loaded (shared by every practice), the practice's Medicare
+ * locality, its payers' appeal windows, its contract rates, and what a code should pay with its basis
+ * (contract > Medicare locality > national table). Admins and billers change them; coders read.
+ */
+export function RatesPage() {
+  useTitle('Rates & payers');
+  const { can } = useAuth();
+  if (!can.rates) {
+    return (
+      <>
+        <PageHeader title="Rates & payers" />
+        <p>Rates and payer settings are for billers, coders and administrators.</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader title="Rates & payers" />
+      <p className="lead">
+        What each line should pay: the payer's contract rate, else Medicare for the practice's locality from
+        the CMS files loaded, else the bundled national table.
+      </p>
+      <ExpectedAmount />
+      <Payers />
+      <ContractRates />
+      <Releases />
+    </>
+  );
+}
+
+function ExpectedAmount() {
+  const [form, setForm] = useState({
+    code: '77412',
+    modifiers: '',
+    payer: '',
+    placeOfService: '11',
+    dateOfService: today(),
+  });
+  const [answer, setAnswer] = useState<ExpectedRateView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      setAnswer(await api.expectedRate(form));
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+  const field = (key: keyof typeof form) => ({
+    value: form[key],
+    onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }),
+  });
+  return (
+    <section aria-labelledby="expected-title" className="card">
+      <h2 id="expected-title">Expected amount</h2>
+      <form className="filters" onSubmit={(e) => void submit(e)} aria-label="Expected amount of a code">
+        <div className="field">
+          <label htmlFor="expected-code">Code</label>
+          <input id="expected-code" size={6} required {...field('code')} />
+        </div>
+        <div className="field">
+          <label htmlFor="expected-modifiers">Modifiers</label>
+          <input id="expected-modifiers" size={6} placeholder="26" {...field('modifiers')} />
+        </div>
+        <div className="field">
+          <label htmlFor="expected-payer">Payer</label>
+          <input id="expected-payer" {...field('payer')} />
+        </div>
+        <div className="field">
+          <label htmlFor="expected-pos">Place of service</label>
+          <select id="expected-pos" {...field('placeOfService')}>
+            <option value="11">11 office</option>
+            <option value="19">19 hospital outpatient (off campus)</option>
+            <option value="22">22 hospital outpatient</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="expected-date">Date of service</label>
+          <input id="expected-date" type="date" required {...field('dateOfService')} />
+        </div>
+        <button type="submit">Show</button>
+      </form>
+      <Notice kind="error">{error}</Notice>
+      {answer ? (
+        <p aria-live="polite" data-testid="expected-answer">
+          {[answer.code, ...answer.modifiers].join('-')} on {formatDate(answer.dateOfService)}:{' '}
+          <strong>{formatCents(answer.cents)}</strong> per unit —{' '}
+          {answer.basis ? `${BASIS_LABELS[answer.basis]}: ${answer.label}` : 'no rate known for this code'}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function Payers() {
+  const { can } = useAuth();
+  const payers = useLoad((signal) => api.payerSettings(signal), 'payers');
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  async function save(p: PayerSettingView, appealDays: number) {
+    setMessage(null);
+    try {
+      const next = await api.savePayerSetting({
+        payer: p.payer,
+        payerProfile: p.payerProfile,
+        appealDays,
+        notes: p.notes,
+      });
+      payers.setData(() => next);
+      setMessage({ kind: 'success', text: `${p.payer}: appeal window ${appealDays} days saved.` });
+    } catch (err) {
+      setMessage({ kind: 'error', text: errorMessage(err) });
+    }
+  }
+  return (
+    <section aria-labelledby="payers-title">
+      <h2 id="payers-title">Payers</h2>
+      <p>
+        Appeal-by dates on the Remittances page are the payment date plus the payer's window (180 days unless
+        set).
+      </p>
+      <Notice kind="error">{payers.error}</Notice>
+      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+      {payers.loading && !payers.data ? <Loading what="the payers" /> : null}
+      {payers.data && payers.data.length === 0 ? (
+        <Empty title="No payers yet">Import courses; their payers appear here.</Empty>
+      ) : null}
+      {payers.data && payers.data.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">Payers and their appeal windows</caption>
+            <thead>
+              <tr>
+                <th scope="col">Payer</th>
+                <th scope="col">Profile</th>
+                <th scope="col">Appeal window (days)</th>
+                <th scope="col">Notes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {payers.data.map((p) => (
+                <PayerRow
+                  key={p.payer}
+                  payer={p}
+                  editable={can.editRates}
+                  onSave={(days) => void save(p, days)}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function PayerRow({
+  payer,
+  editable,
+  onSave,
+}: {
+  payer: PayerSettingView;
+  editable: boolean;
+  onSave: (days: number) => void;
+}) {
+  const [days, setDays] = useState(String(payer.appealDays));
+  const valid = /^\d{1,4}$/.test(days) && Number(days) >= 1;
+  const id = `appeal-${payer.payer.replace(/\W+/g, '-')}`;
+  return (
+    <tr>
+      <th scope="row">{payer.payer}</th>
+      <td>{payer.payerProfile ?? '—'}</td>
+      <td>
+        {editable ? (
+          <form
+            className="rate-inline"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (valid) onSave(Number(days));
+            }}
+          >
+            <label htmlFor={id} className="visually-hidden">
+              Appeal window of {payer.payer} in days
+            </label>
+            <input
+              id={id}
+              inputMode="numeric"
+              size={5}
+              value={days}
+              aria-invalid={!valid}
+              onChange={(e) => setDays(e.target.value)}
+            />{' '}
+            <button
+              type="submit"
+              className="secondary"
+              disabled={!valid || Number(days) === payer.appealDays}
+            >
+              Save
+            </button>
+          </form>
+        ) : (
+          payer.appealDays
+        )}
+        {payer.saved ? null : <span className="rate-default"> (default)</span>}
+      </td>
+      <td>{payer.notes ?? ''}</td>
+    </tr>
+  );
+}
+
+function ContractRates() {
+  const { can } = useAuth();
+  const rates = useLoad((signal) => api.contractRates(signal), 'contracts');
+  const [form, setForm] = useState({
+    payer: '',
+    code: '',
+    modifier: '' as ContractRateView['modifier'],
+    rate: '',
+    effectiveFrom: today(),
+    effectiveTo: '',
+  });
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const cents = parseDollars(form.rate);
+
+  async function act(what: () => Promise<ContractRateView[]>, done: string) {
+    setMessage(null);
+    try {
+      const next = await what();
+      rates.setData(() => next);
+      setMessage({ kind: 'success', text: done });
+    } catch (err) {
+      setMessage({ kind: 'error', text: errorMessage(err) });
+    }
+  }
+  function add(e: FormEvent) {
+    e.preventDefault();
+    if (cents === null) return;
+    void act(
+      () =>
+        api.addContractRate({
+          payer: form.payer,
+          code: form.code.toUpperCase(),
+          modifier: form.modifier,
+          cents,
+          effectiveFrom: form.effectiveFrom,
+          effectiveTo: form.effectiveTo || null,
+        }),
+      `Contract rate for ${form.code.toUpperCase()} saved.`,
+    );
+  }
+  const field = (key: 'payer' | 'code' | 'rate' | 'effectiveFrom' | 'effectiveTo') => ({
+    value: form[key],
+    onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }),
+  });
+
+  return (
+    <section aria-labelledby="contracts-title">
+      <h2 id="contracts-title">Contract rates</h2>
+      <p>
+        Per unit; a contract rate replaces Medicare for that payer, code and modifier between its dates.{' '}
+        <a href={contractRatesUrl('csv')} download>
+          Export CSV
+        </a>{' '}
+        ·{' '}
+        <a href={contractRatesUrl('xlsx')} download>
+          Export Excel
+        </a>
+      </p>
+      <Notice kind="error">{rates.error}</Notice>
+      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+      {can.editRates ? (
+        <form className="filters card" onSubmit={add} aria-label="Add a contract rate">
+          <div className="field">
+            <label htmlFor="rate-payer">Payer</label>
+            <input id="rate-payer" required {...field('payer')} />
+          </div>
+          <div className="field">
+            <label htmlFor="rate-code">Code</label>
+            <input id="rate-code" required size={6} pattern="[A-Za-z0-9]{5}" {...field('code')} />
+          </div>
+          <div className="field">
+            <label htmlFor="rate-modifier">Modifier</label>
+            <select
+              id="rate-modifier"
+              value={form.modifier}
+              onChange={(e) => setForm({ ...form, modifier: e.target.value as ContractRateView['modifier'] })}
+            >
+              <option value="">none (global)</option>
+              <option value="26">26 professional</option>
+              <option value="TC">TC technical</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="rate-amount">Rate per unit ($)</label>
+            <input
+              id="rate-amount"
+              required
+              size={9}
+              inputMode="decimal"
+              aria-invalid={form.rate !== '' && cents === null}
+              {...field('rate')}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="rate-from">From</label>
+            <input id="rate-from" type="date" required {...field('effectiveFrom')} />
+          </div>
+          <div className="field">
+            <label htmlFor="rate-to">To (optional)</label>
+            <input id="rate-to" type="date" {...field('effectiveTo')} />
+          </div>
+          <button type="submit" disabled={cents === null}>
+            Add rate
+          </button>
+        </form>
+      ) : null}
+      {rates.loading && !rates.data ? <Loading what="the contract rates" /> : null}
+      {rates.data && rates.data.length === 0 ? (
+        <Empty title="No contract rates">Expected amounts come from Medicare.</Empty>
+      ) : null}
+      {rates.data && rates.data.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">Contract rates</caption>
+            <thead>
+              <tr>
+                <th scope="col">Payer</th>
+                <th scope="col">Code</th>
+                <th scope="col">Modifier</th>
+                <th scope="col" className="num">
+                  Rate
+                </th>
+                <th scope="col">From</th>
+                <th scope="col">To</th>
+                {can.editRates ? (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {rates.data.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.payer}</td>
+                  <td>{r.code}</td>
+                  <td>{r.modifier || '—'}</td>
+                  <td className="num">{formatCents(r.cents)}</td>
+                  <td>{formatDate(r.effectiveFrom)}</td>
+                  <td>{r.effectiveTo ? formatDate(r.effectiveTo) : 'open'}</td>
+                  {can.editRates ? (
+                    <td>
+                      <button
+                        type="button"
+                        className="secondary"
+                        aria-label={`Delete the ${r.payer} rate for ${r.code}${r.modifier ? `-${r.modifier}` : ''} from ${r.effectiveFrom}`}
+                        onClick={() =>
+                          void act(() => api.deleteContractRate(r.id), `Contract rate for ${r.code} deleted.`)
+                        }
+                      >
+                        Delete
+                      </button>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {can.editRates ? <Upload onDone={() => rates.reload()} /> : null}
+    </section>
+  );
+}
+
+/** CMS files of a release and contract-rate CSVs: recognised by their headers, all or nothing. */
+function Upload({ onDone }: { onDone: () => void }) {
+  const now = new Date(appNow());
+  const [year, setYear] = useState(String(now.getUTCFullYear()));
+  const [quarter, setQuarter] = useState(String(Math.floor(now.getUTCMonth() / 3) + 1));
+  const [files, setFiles] = useState<File[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    try {
+      const r = await api.importReference(files, { year: Number(year), quarter: Number(quarter) });
+      setMessage({
+        kind: 'success',
+        text: `Imported ${r.files.length} file(s): ${r.releases.length ? `release ${r.releases.join(', ')}` : 'no CMS release'}; ${r.contractRates} contract rate(s).`,
+      });
+      onDone();
+    } catch (err) {
+      setMessage({ kind: 'error', text: `Nothing was imported: ${errorMessage(err)}` });
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form
+      className="filters card"
+      onSubmit={(e) => void submit(e)}
+      aria-label="Upload CMS files or contract rates"
+    >
+      <div className="field">
+        <label htmlFor="reference-files">CMS files or contract-rate CSV</label>
+        <input
+          id="reference-files"
+          type="file"
+          multiple
+          accept=".csv,.txt"
+          onChange={(e) => setFiles([...(e.target.files ?? [])])}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="reference-year">Release year</label>
+        <input
+          id="reference-year"
+          size={5}
+          inputMode="numeric"
+          value={year}
+          onChange={(e) => setYear(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="reference-quarter">Quarter</label>
+        <select id="reference-quarter" value={quarter} onChange={(e) => setQuarter(e.target.value)}>
+          {['1', '2', '3', '4'].map((q) => (
+            <option key={q}>{q}</option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" disabled={busy || files.length === 0}>
+        {busy ? 'Importing…' : 'Upload'}
+      </button>
+      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+    </form>
+  );
+}
+
+function Releases() {
+  const { can } = useAuth();
+  const releases = useLoad((signal) => api.releases(signal), 'releases');
+  const locality = useLoad((signal) => api.locality(signal), 'locality');
+  const [error, setError] = useState<string | null>(null);
+  const current = locality.data?.carrier ? `${locality.data.carrier}-${locality.data.locality}` : '';
+  async function choose(value: string) {
+    const [carrier, number] = value.split('-');
+    if (!carrier || !number) return;
+    setError(null);
+    try {
+      const next = await api.setLocality({ carrier, locality: number });
+      locality.setData(() => next);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+  return (
+    <section aria-labelledby="releases-title">
+      <h2 id="releases-title">CMS reference data</h2>
+      <Notice kind="error">{error ?? releases.error ?? locality.error}</Notice>
+      <div className="field">
+        <label htmlFor="practice-locality">Practice's Medicare locality</label>
+        {can.editRates && locality.data?.choices.length ? (
+          <select id="practice-locality" value={current} onChange={(e) => void choose(e.target.value)}>
+            {current ? null : <option value="">not set</option>}
+            {locality.data.choices.map((c) => (
+              <option key={`${c.carrier}-${c.locality}`} value={`${c.carrier}-${c.locality}`}>
+                {c.carrier}-{c.locality} {c.area}
+                {c.state ? ` (${c.state})` : ''}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <output id="practice-locality">{current || 'not set (load a locality file)'}</output>
+        )}
+      </div>
+      {releases.loading && !releases.data ? <Loading what="the CMS releases" /> : null}
+      {releases.data && releases.data.length === 0 ? (
+        <Empty title="No CMS files loaded">Expected amounts come from the bundled national table.</Empty>
+      ) : null}
+      {releases.data && releases.data.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">Loaded CMS releases</caption>
+            <thead>
+              <tr>
+                <th scope="col">Release</th>
+                <th scope="col">Contents</th>
+                <th scope="col">Effective</th>
+                <th scope="col">Rows</th>
+                <th scope="col">Files</th>
+                <th scope="col">Imported</th>
+              </tr>
+            </thead>
+            <tbody>
+              {releases.data.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{r.id}</th>
+                  <td>{KIND_LABELS[r.kind] ?? r.kind}</td>
+                  <td>
+                    {formatDate(r.effectiveFrom)} –{' '}
+                    {r.effectiveTo ? formatDate(r.effectiveTo) : 'until replaced'}
+                  </td>
+                  <td>
+                    {Object.entries(r.rows)
+                      .map(([k, n]) => `${k} ${n}`)
+                      .join(', ')}
+                  </td>
+                  <td>{r.sources.join(', ')}</td>
+                  <td>{formatInstant(r.importedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
