@@ -36,28 +36,29 @@ test('a biller drafts the appeal of a downcoded line, edits it and downloads it 
   page,
 }) => {
   await login(page, 'biller');
+  const line = await firstMatchedLine(page, 'downcoded');
+  const facts = await courseFacts(page, line.courseId!);
+
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Remittances' }).click();
   await page
     .getByRole('navigation', { name: 'Remittance categories' })
     .getByRole('link', { name: /^Downcoded/ })
     .click();
-  const row = page
+  await page
     .getByRole('table', { name: /^Downcoded/ })
-    .getByRole('row')
-    .filter({ has: page.locator('[title="sent 77412, paid as 77407"]') })
-    .first();
-  await row.getByRole('button', { name: /^Draft appeal for claim/ }).click();
+    .getByRole('button', { name: `Draft appeal for claim ${line.claim}, line ${line.line}` })
+    .click();
 
   await expect(page).toHaveURL(/\/letters\/[\w-]+$/);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.getByText('Appeal of a downcode').first()).toBeVisible();
+  await expect(page.locator('.breadcrumb')).toContainText('Appeal of a downcode');
 
-  // The patient's own evidence: the fractions monitored are the course's.
-  const courseLink = page.locator('.course-header').getByRole('link');
-  const courseId = decodeURIComponent((await courseLink.getAttribute('href'))!.split('/').pop()!);
-  const facts = await courseFacts(page, courseId);
+  // The patient's own evidence: the course's fractions, and those monitored when it was monitored.
   await expect(coverValue(page, 'Course')).toHaveText(facts.courseKey);
-  await expect(coverValue(page, 'Fractions monitored')).toHaveText(`${facts.monitored}/${facts.delivered}`);
+  await expect(coverValue(page, 'Fractions delivered')).toHaveText(new RegExp(`^${facts.delivered} of `));
+  if (facts.monitored > 0)
+    await expect(coverValue(page, 'Fractions monitored')).toHaveText(`${facts.monitored}/${facts.delivered}`);
+  else await expect(coverValue(page, 'Fractions monitored')).toHaveCount(0);
   await expect(coverValue(page, 'Billed')).toContainText('77412');
   await expect(coverValue(page, 'Adjudicated')).toContainText('77407');
 
