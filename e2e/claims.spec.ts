@@ -3,11 +3,14 @@ import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, demoEmail, login } from './support.js';
 
 test('a biller creates an 837P batch of released charges and downloads it', async ({ page, request }) => {
-  // A coder releases a few ready fractions first (the demo's charges are audited, not yet released).
+  // A coder releases a few ready fractions first (the demo's charges are audited, not yet released): the
+  // latest ones, away from the first rows the worklist specs pick.
   const session = (await (
     await request.post('/api/auth/login', { data: { email: demoEmail('coder'), password: DEMO_PASSWORD } })
   ).json()) as { csrfToken: string };
-  const ready = (await (await request.get('/api/fractions?status=ready&limit=5')).json()) as {
+  const ready = (await (
+    await request.get('/api/fractions?status=ready&sort=date&order=desc&limit=5')
+  ).json()) as {
     items: { id: string }[];
   };
   expect(ready.items.length).toBeGreaterThan(0);
