@@ -119,7 +119,11 @@ describe('assembleLetter: every letter type from a fully documented course', () 
     ['appeal-zero-payment', [/CO-45/, /in effect a denial/, /paid \$0\.00/]],
     [
       'peer-to-peer',
-      [/Peer-to-peer/, /Isocenters, not anatomic sites/, /fractions 5 of 15 \(2026-03-02 to 2026-03-06\)/],
+      [
+        /Delivery level: 77412 \(single-isocenter 3D with active motion management\)/,
+        /Isocenters, not anatomic sites/,
+        /fractions 5 of 15 \(2026-03-02 to 2026-03-06\)/,
+      ],
     ],
   ])('%s states its policy point and the patient facts', (type, patterns) => {
     const draft = assembleLetter(input(type));
@@ -148,6 +152,49 @@ describe('assembleLetter: every letter type from a fully documented course', () 
     ).references.map((r) => r.id);
     expect(prostate).toEqual(expect.arrayContaining(['nccn-prostate', 'macedo-jimenez-2025']));
     expect(prostate).not.toContain('nccn-breast');
+  });
+
+  it('a 77412 for multiple isocenters needs no motion evidence: the letter argues the isocenters', () => {
+    const draft = assembleLetter(
+      input('appeal-downcode', (c) => {
+        c.site = { region: 'craniospinal' };
+        c.plan.isocenters = 2;
+        c.plan.motionManagement = null;
+        c.orders = [];
+        c.necessity = null;
+        c.fractions.forEach((f) => (f.monitoring = []));
+      }),
+    );
+    expect(draft.missing).toEqual([]);
+    expect(draft.body).toContain(
+      'The treatment met the 2026 criteria of CPT 77412: photons to 2 isocenters.',
+    );
+    expect(draft.body).not.toMatch(/motion-management record|Medical necessity, in/);
+    expect(draft.cover.rows.map((r) => r.label)).not.toContain('System');
+    expect(draft.references.map((r) => r.id)).toEqual(['cpt-2026', 'astro-denied']);
+  });
+
+  it("states the payer's breast criteria only when the course meets them", () => {
+    const point = /eviCore's breast guidance supports 77412/;
+    expect(assembleLetter(input('appeal-downcode')).body).toMatch(point);
+    const right = assembleLetter(
+      input('appeal-downcode', (c) => (c.site = { region: 'breast', laterality: 'right' })),
+    );
+    expect(right.body).not.toMatch(point);
+    expect(right.warnings.map((w) => w.code)).toEqual(['RIGHT-BREAST-NO-IMN']);
+    expect(assembleLetter(input('appeal-downcode', undefined, 'default')).body).not.toMatch(point);
+  });
+
+  it('quotes the evidence of the appealed date of service', () => {
+    const draft = assembleLetter(input('appeal-downcode'));
+    expect(draft.body).toContain(
+      '- On the date of service, fraction 2 (2026-03-03): AlignRT, 100.0% of beam-on monitored, SGRT record signed before the next beam-on',
+    );
+    expect(draft.cover.rows).toContainEqual({
+      label: 'On the date of service',
+      value:
+        'fraction 2 (2026-03-03): AlignRT, 100.0% of beam-on monitored, SGRT record signed before the next beam-on',
+    });
   });
 
   it('the peer-to-peer sheet carries no birth date; appeals do', () => {

@@ -3,6 +3,7 @@ import type { AuditOptions } from '../audit/audit-options.js';
 import { ELEMENTS, necessityProblem, scoreElements } from '../audit/documentation-elements.js';
 import type { Course } from '../model/course.js';
 import type { PayerProfile } from '../payers/payer-profile.js';
+import { deliveryLevel, type LevelDecision } from '../coding/delivery-level.js';
 import { evicoreBreastFinding } from '../payers/rules/payer-002-evicore-breast.js';
 import { DEFAULT_TEMPLATE_VERSION, defaultTemplate, defaultTemplateId } from './default-templates.js';
 import type {
@@ -19,6 +20,7 @@ import {
   REFERENCE_LIBRARY,
   type ReferenceLibrary,
   siteReferences,
+  type SiteReferences,
 } from './site-references.js';
 
 /** The remittance line an appeal answers (stored remit_lines, src/core/remit). Amounts in cents. */
@@ -57,8 +59,7 @@ export interface LetterInput {
 }
 
 const TITLES: Record<LetterType, string> = {
-  'prior-authorization':
-    'Prior authorization request: radiation treatment delivery with active motion management',
+  'prior-authorization': 'Prior authorization request: radiation treatment delivery, CPT 77412',
   'appeal-downcode': 'Appeal: CPT 77412 downcoded to 77407',
   'appeal-igrt-denial': 'Appeal: CPT 77387-26 denied',
   'appeal-authorization-2025': 'Appeal: 2026 claim denied on a 2025 authorization',
@@ -66,8 +67,11 @@ const TITLES: Record<LetterType, string> = {
   'peer-to-peer': 'Peer-to-peer preparation sheet',
 };
 
-/** Letters that argue for 77412 with motion management; the others only when the line appealed is 77412. */
-const AMM_LETTERS: readonly LetterType[] = ['prior-authorization', 'appeal-downcode', 'peer-to-peer'];
+/**
+ * Letters that argue for 77412 whatever the chart: a request for it and the appeal of its downcode. The
+ * others do when the line appealed is 77412, and the peer-to-peer sheet also when the plan is 77412.
+ */
+const LETTERS_FOR_77412: readonly LetterType[] = ['prior-authorization', 'appeal-downcode'];
 const APPEALS: readonly LetterType[] = [
   'appeal-downcode',
   'appeal-igrt-denial',
@@ -88,18 +92,31 @@ const URGENT_SUPPORT =
 export function assembleLetter(input: LetterInput): LetterDraft {
   const { type, course, claim } = input;
   const library = input.library ?? REFERENCE_LIBRARY;
-  const evidence = motionEvidence(course, input.fractions, input.options);
-  const elements = scoreElements(course);
-  const needsAmm = AMM_LETTERS.includes(type) || claim?.submittedCode === '77412';
-  const missing = missingFor(input, evidence, elements, needsAmm);
-  const warnings = warningsFor(input, elements, needsAmm);
-  const cover = coverFor(input, evidence, elements, needsAmm);
+  const level = courseLevel(course);
+  const argues77412 =
+    LETTERS_FOR_77412.includes(type) ||
+    claim?.submittedCode === '77412' ||
+    (type === 'peer-to-peer' && level.code === '77412');
+  const facts: Facts = {
+    input,
+    evidence: motionEvidence(course, input.fractions, input.options),
+    elements: scoreElements(course),
+    level,
+    argues77412,
+    // 77412 for a single isocenter rests on motion management (CPT 2026, domain.md §2): its evidence is
+    // the letter's; multiple isocenters, mixed fields and TSET need none.
+    needsAmm: argues77412 && level.byMotionManagement,
+  };
+  const missing = missingFor(facts);
+  const warnings = warningsFor(facts);
+  const cover = coverFor(facts);
   const template = input.template ?? {
     id: defaultTemplateId(type),
     version: DEFAULT_TEMPLATE_VERSION,
     text: defaultTemplate(type),
   };
   const title = TITLES[type];
+
   const base = {
     type,
     title,
@@ -111,7 +128,7 @@ export function assembleLetter(input: LetterInput): LetterDraft {
   if (missing.length) {
     return { ...base, ready: false, body: whatToAddFirst(missing, warnings), references: [], warnings };
   }
-  const rendered = renderTemplate(template.text, valuesFor(input, evidence, elements, library));
+  const rendered = renderTemplate(template.text, valuesFor(facts, library));
   const cited = citeReferences(rendered.text, library);
   for (const p of rendered.problems)
     warnings.push({
@@ -126,20 +143,47 @@ export function assembleLetter(input: LetterInput): LetterDraft {
   return { ...base, ready: true, body: cited.text, references: cited.references, warnings };
 }
 
-type Scores = ReturnType<typeof scoreElements>;
+/** What the letter's parts are built from. */
+interface Facts {
+  input: LetterInput;
+  evidence: MotionEvidence;
+  elements: ReturnType<typeof scoreElements>;
+  /** The course's delivery level from its plan, and why (CPT 2026 criteria, src/core/coding). */
+  level: LevelDecision;
+  argues77412: boolean;
+  needsAmm: boolean;
+}
 
-function missingFor(
-  input: LetterInput,
-  ev: MotionEvidence,
-  elements: Scores,
-  needsAmm: boolean,
-): LetterMissing[] {
+/** The plan's delivery level as the coding rules read it (the same for every fraction of the course). */
+function courseLevel(course: Course): LevelDecision {
+  return deliveryLevel(
+    {
+      dateOfService: course.fractions[0]?.date ?? '2026-01-01',
+      placeOfService: course.facility.placeOfService,
+      modality: course.plan.modality,
+      technique: course.plan.technique,
+      isocenters: course.plan.isocenters,
+      motionManagement: course.plan.motionManagement,
+      imageGuidance: null,
+      sessionsToday: 1,
+      hoursSincePreviousSession: null,
+    },
+    `course ${course.courseId}`,
+  );
+}
+
+function missingFor({ input, evidence: ev, elements, level, argues77412, needsAmm }: Facts): LetterMissing[] {
   const { type, course, claim, profile } = input;
   const out: LetterMissing[] = [];
   if (APPEALS.includes(type) && !claim)
     out.push({
       element: 'The claim line appealed',
       fix: 'Draft the appeal from the remittance line (its claim number, date of service and adjustments).',
+    });
+  if (argues77412 && level.code !== '77412')
+    out.push({
+      element: 'Planned intrafraction motion management with beam hold',
+      fix: `The plan codes as ${level.code} (${level.reason}): record in the plan the motion management used during delivery and that the beam is held out of tolerance (set-up only does not qualify).`,
     });
   if (needsAmm) {
     // Seed "Key takeaways" 1 and domain.md §3.2: an order and a patient-specific necessity paragraph.
@@ -161,14 +205,7 @@ function missingFor(
           element: `Documentation element ${e.id}: ${e.name}`,
           fix: `${profile.name} expects ${profile.documentationElementsRequired} of the 5 elements; the chart has ${present}. State it in the necessity statement or the order.`,
         });
-    if (type === 'prior-authorization') {
-      const mm = course.plan.motionManagement;
-      if (!mm || mm.phase !== 'intrafraction' || !mm.beamHold)
-        out.push({
-          element: 'Planned intrafraction motion management with beam hold',
-          fix: 'Record in the plan the motion management used during delivery and that the beam is held out of tolerance (set-up only does not qualify).',
-        });
-    } else if (ev.fractionsMonitored === 0)
+    if (type !== 'prior-authorization' && ev.fractionsMonitored === 0)
       out.push({
         element: 'Motion record (SGRT) for the delivered fractions',
         fix: 'Import the monitoring records (e.g. AlignRT real-time-delta logs or reports) of the fractions delivered.',
@@ -195,7 +232,7 @@ function missingFor(
   return out;
 }
 
-function warningsFor(input: LetterInput, elements: Scores, needsAmm: boolean): LetterWarning[] {
+function warningsFor({ input, elements, needsAmm }: Facts): LetterWarning[] {
   const { course, profile, type } = input;
   const out: LetterWarning[] = [];
   const text = [course.necessity?.text ?? '', ...course.orders.map((o) => o.text ?? '')].join('\n');
@@ -251,12 +288,7 @@ function warningsFor(input: LetterInput, elements: Scores, needsAmm: boolean): L
   return out;
 }
 
-function coverFor(
-  input: LetterInput,
-  ev: MotionEvidence,
-  elements: Scores,
-  needsAmm: boolean,
-): EvidenceSummary {
+function coverFor({ input, evidence: ev, elements, level, needsAmm }: Facts): EvidenceSummary {
   const { course, claim, profile } = input;
   const rows: EvidenceSummary['rows'] = [
     { label: 'Course', value: course.courseId },
@@ -264,6 +296,7 @@ function coverFor(
     { label: 'Diagnosis', value: course.diagnosis ?? 'not recorded' },
     { label: 'Site', value: siteLabel(course) },
     { label: 'Technique', value: techniqueLabel(course) },
+    { label: 'Delivery level (plan)', value: `${level.code}: ${level.reason}` },
     { label: 'Fractions delivered', value: `${ev.fractionsDelivered} of ${ev.fractionsPlanned} planned` },
   ];
   if (ev.firstDate) rows.push({ label: 'Treatment dates', value: datesLabel(ev) });
@@ -294,6 +327,7 @@ function coverFor(
       { label: 'Excursions out of tolerance', value: `${ev.excursions} (beam held ${ev.beamHolds})` },
       { label: 'Largest excursions', value: excursionsLabel(ev) },
       { label: 'SGRT records signed before next beam-on', value: signaturesLabel(ev) },
+      ...serviceDayEvidence(ev, claim).map((value) => ({ label: 'On the date of service', value })),
       {
         label: 'Documentation elements',
         value: `${elements.filter((e) => e.present).length} of 5 (${profile.name} expects ${profile.documentationElementsRequired})`,
@@ -309,29 +343,27 @@ function coverFor(
   return { rows };
 }
 
-function valuesFor(
-  input: LetterInput,
-  ev: MotionEvidence,
-  elements: Scores,
-  library: ReferenceLibrary,
-): TemplateValues {
+function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
+  const { input, evidence: ev, elements, level, argues77412, needsAmm } = facts;
   const { course, claim, type } = input;
   const site = siteReferences(library, course.site.region);
   const side = course.site.laterality;
   const auth = authorization2025(course) ?? course.authorizations[0];
   const paragraphs = (texts: readonly string[]) => texts.flatMap((t, i) => (i ? ['', t] : [t]));
-  const evidenceLines =
+  const mm = course.plan.motionManagement;
+  const evidence =
     type === 'prior-authorization'
       ? [
+          'Motion management plan:',
           `- System: ${systemsLabel(input, ev)}`,
-          `- Method: ${course.plan.motionManagement?.method ?? 'not recorded'}, ${course.plan.motionManagement?.phase ?? ''}`.replace(
-            /, $/,
-            '',
-          ),
+          `- Method: ${mm?.method ?? 'not recorded'}${mm ? `, ${mm.phase}` : ''}`,
           `- Thresholds: ${thresholdsLabel(input, ev)}`,
-          `- Beam hold when out of tolerance: ${course.plan.motionManagement?.beamHold ? 'yes' : 'no'}`,
+          `- Beam hold when out of tolerance: ${mm?.beamHold ? 'yes' : 'no'}`,
         ]
       : [
+          type === 'peer-to-peer'
+            ? 'Motion evidence to quote:'
+            : "The patient's own motion-management record for this course:",
           `- System: ${systemsLabel(input, ev)}`,
           `- Thresholds: ${thresholdsLabel(input, ev)}`,
           `- Fractions monitored: ${ev.fractionsMonitored} of ${ev.fractionsDelivered} delivered (${ev.fractionsWithBeamHold} with beam hold active)`,
@@ -339,7 +371,13 @@ function valuesFor(
           `- Excursions out of tolerance: ${ev.excursions}, beam held for ${ev.beamHolds}`,
           `- Largest excursions: ${excursionsLabel(ev)}`,
           `- SGRT records signed by the physician before the next beam-on: ${signaturesLabel(ev)}`,
+          ...serviceDayEvidence(ev, claim).map((e) => `- On the date of service, ${e}`),
         ];
+  const rationale = site
+    ? [...site.rationale, ...(side && side !== 'none' ? (site.byLaterality?.[side] ?? []) : [])]
+    : [
+        `No guideline entry is recorded for the ${course.site.region} site; the code criteria apply [ref:cpt-2026].`,
+      ];
   return {
     date: input.date,
     practiceName: input.practiceName,
@@ -352,11 +390,18 @@ function valuesFor(
     diagnosis: course.diagnosis ?? 'not recorded',
     site: siteLabel(course),
     technique: techniqueLabel(course),
+    requestedCode: level.code,
+    levelBasis: level.reason,
     fractionsPlanned: String(ev.fractionsPlanned),
     fractionsDelivered: String(ev.fractionsDelivered),
     treatmentDates: datesLabel(ev),
     motionSystem: systemsLabel(input, ev),
     thresholds: thresholdsLabel(input, ev),
+    claim: claim
+      ? [
+          `Claim: ${claim.claimNumber}; date of service ${claim.dateOfService ?? 'not given'}; billed ${codeLabel(claim.submittedCode, claim.modifiers)} (${dollars(claim.billedCents)}); adjudicated ${codeLabel(claim.code, claim.modifiers)}, paid ${dollars(claim.paidCents)}; adjustments ${claim.carcs.join(', ') || 'none'}`,
+        ]
+      : [],
     claimNumber: claim?.claimNumber ?? '',
     dateOfService: claim?.dateOfService ?? '',
     submittedCode: claim ? codeLabel(claim.submittedCode, claim.modifiers) : '',
@@ -366,21 +411,37 @@ function valuesFor(
     adjustmentCodes: claim?.carcs.join(', ') || 'none',
     authorizationNumber: auth?.number ?? 'none on file',
     authorizationDates: auth ? `obtained ${auth.obtainedOn}, valid ${auth.validFrom} to ${auth.validTo}` : '',
-    necessity: `"${(course.necessity?.text ?? '').trim()}"`,
-    evidence: evidenceLines,
-    elements: elements.map((e) => `- ${e.present ? 'Present' : 'Absent'}: ${e.name}`),
-    codeCriteria: paragraphs([...library.general.codeCriteria, ...library.general.documentation]),
-    policyPoints: paragraphs([
-      ...library.letterTypes[type],
-      ...(AMM_LETTERS.includes(type) || claim?.submittedCode === '77412' ? (site?.policyPoints ?? []) : []),
+    // The motion-management blocks carry their own headings and are empty when the 77412 does not rest on
+    // motion management (multiple isocenters, mixed fields, total skin electrons) or the letter is not about it.
+    necessity:
+      needsAmm && course.necessity?.text.trim()
+        ? ["Medical necessity, in the treating physician's words:", '', `"${course.necessity.text.trim()}"`]
+        : [],
+    evidence: needsAmm ? evidence : [],
+    elements: needsAmm
+      ? [
+          'Documentation elements reviewers look for, as found in the chart:',
+          ...elements.map((e) => `- ${e.present ? 'Present' : 'Absent'}: ${e.name}`),
+        ]
+      : [],
+    codeCriteria: paragraphs([
+      ...library.general.levelCriteria,
+      ...(needsAmm ? [...library.general.motionManagement, ...library.general.documentation] : []),
     ]),
-    siteRationale: paragraphs(
-      site
-        ? [...site.rationale, ...(side && side !== 'none' ? (site.byLaterality?.[side] ?? []) : [])]
-        : [
-            `No guideline entry is recorded for the ${course.site.region} site; the code criteria above apply [ref:cpt-2026].`,
-          ],
-    ),
+    // The peer-to-peer points are the 77412 criteria: for another denial the sheet keeps to the facts.
+    policyPoints: paragraphs([
+      ...(type !== 'peer-to-peer' || argues77412 ? library.letterTypes[type] : []),
+      ...(needsAmm ? sitePolicyPoints(site, input) : []),
+    ]),
+    siteRationale: needsAmm
+      ? [
+          type === 'peer-to-peer'
+            ? 'Guidelines and literature to cite:'
+            : 'Clinical guidelines and literature for this disease site:',
+          '',
+          ...paragraphs(rationale),
+        ]
+      : [],
   };
 }
 
@@ -395,6 +456,30 @@ function whatToAddFirst(missing: readonly LetterMissing[], warnings: readonly Le
       ...(warnings.length ? ['Also review:', ...warnings.map((w) => `- ${w.message}`)] : []),
     ].join('\n'),
   );
+}
+
+/**
+ * The site's payer policy points: general ones, and those of the payer's criteria (eviCore breast) when
+ * the course meets them; a course outside them gets the PAYER-002 warning instead of a point against it.
+ */
+function sitePolicyPoints(site: SiteReferences | null, input: LetterInput): string[] {
+  const { profile, course } = input;
+  const meets = evicoreBreastFinding(profile, course.site, `course ${course.courseId}`) === null;
+  return (site?.policyPoints ?? [])
+    .filter((p) => p.payerCriteria === undefined || (p.payerCriteria === profile.amm77412Criteria && meets))
+    .map((p) => p.text);
+}
+
+/** "fraction 1 (2026-03-09): AlignRT, 100.0% of beam-on monitored, SGRT record signed before the next beam-on". */
+function serviceDayEvidence(ev: MotionEvidence, claim: LetterClaim | null): string[] {
+  const signed = { 'on-time': 'signed before the next beam-on', late: 'signed late', unsigned: 'not signed' };
+  return ev.fractions
+    .filter((f) => claim?.dateOfService && f.date === claim.dateOfService)
+    .map((f) =>
+      f.signature === null
+        ? `fraction ${f.number} (${f.date}): no monitoring record`
+        : `fraction ${f.number} (${f.date}): ${f.systems.join(', ')}, ${f.coveragePermille === null ? 'no beam-on recorded' : `${permilleLabel(f.coveragePermille)} of beam-on monitored`}, SGRT record ${signed[f.signature]}`,
+    );
 }
 
 function authorization2025(course: Course) {

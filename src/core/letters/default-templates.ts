@@ -21,11 +21,14 @@ export const TEMPLATE_PLACEHOLDERS: readonly { name: string; description: string
   { name: 'diagnosis', description: 'Diagnosis code or text from the chart' },
   { name: 'site', description: 'Treated site with laterality, e.g. "left breast (whole breast)"' },
   { name: 'technique', description: 'Plan technique and isocenters, e.g. "3D, 1 isocenter"' },
+  { name: 'requestedCode', description: 'The delivery code the plan meets (77412, 77407, 77402)' },
+  { name: 'levelBasis', description: 'Why, e.g. "photons to 2 isocenters"' },
   { name: 'fractionsPlanned', description: 'Fractions planned' },
   { name: 'fractionsDelivered', description: 'Fractions delivered so far' },
   { name: 'treatmentDates', description: 'First and last date of treatment delivered' },
   { name: 'motionSystem', description: 'Monitoring system(s) named in the record or the plan' },
   { name: 'thresholds', description: 'Tolerance thresholds' },
+  { name: 'claim', description: 'block: one line with the claim line appealed (empty without one)' },
   { name: 'claimNumber', description: 'Claim number (appeals)' },
   { name: 'dateOfService', description: 'Date of service of the line appealed' },
   { name: 'submittedCode', description: 'Code billed on the line appealed' },
@@ -35,15 +38,30 @@ export const TEMPLATE_PLACEHOLDERS: readonly { name: string; description: string
   { name: 'adjustmentCodes', description: 'Adjustment reason codes on the line, e.g. CO-45' },
   { name: 'authorizationNumber', description: 'Authorization on file for the course' },
   { name: 'authorizationDates', description: 'When that authorization was obtained and its validity' },
-  { name: 'necessity', description: "block: the physician's medical-necessity statement, quoted" },
-  { name: 'evidence', description: "block: bullets of the patient's motion evidence" },
-  { name: 'elements', description: 'block: bullets of the five documentation elements, present or absent' },
+  {
+    name: 'necessity',
+    description:
+      "block: the physician's medical-necessity statement, quoted, under a heading (motion management only)",
+  },
+  {
+    name: 'evidence',
+    description: "block: the patient's motion evidence as bullets, under a heading (motion management only)",
+  },
+  {
+    name: 'elements',
+    description:
+      'block: the five documentation elements, present or absent, under a heading (motion management only)',
+  },
   { name: 'codeCriteria', description: 'block: the 2026 code criteria, with citations' },
   {
     name: 'policyPoints',
     description: 'block: the payer policy point at issue for this letter type, with citations',
   },
-  { name: 'siteRationale', description: 'block: guideline and literature statements for the disease site' },
+  {
+    name: 'siteRationale',
+    description:
+      'block: guideline and literature statements for the disease site, under a heading (motion management only)',
+  },
 ];
 
 const HEADER = `{{date}}
@@ -54,17 +72,11 @@ From: {{practiceName}}, treating physician {{physicianId}}`;
 const PATIENT = `Patient: {{patientName}}, date of birth {{patientBirthDate}}
 Course: {{courseId}}; diagnosis {{diagnosis}}; {{site}}; {{technique}}`;
 
-const CLAIM = `Claim: {{claimNumber}}; date of service {{dateOfService}}; billed {{submittedCode}} ({{billedAmount}}); adjudicated {{paidCode}}, paid {{paidAmount}}; adjustments {{adjustmentCodes}}`;
+const CLAIM = '{{claim}}';
 
-const EVIDENCE = `The patient's own motion-management record for this course:
-{{evidence}}
+const EVIDENCE = `{{evidence}}
 
-Documentation elements reviewers look for, as found in the chart:
 {{elements}}`;
-
-const LITERATURE = `Clinical guidelines and literature for this disease site:
-
-{{siteRationale}}`;
 
 const CLOSE = `We ask that you reconsider and pay the service as billed. The signed records summarised on the cover page are available on request.
 
@@ -74,20 +86,16 @@ Treating physician {{physicianId}}, {{practiceName}}`;
 
 const TEMPLATES: Record<LetterType, string> = {
   'prior-authorization': `${HEADER}
-Re: Prior authorization request, radiation treatment delivery with active motion management (CPT 77412)
+Re: Prior authorization request, radiation treatment delivery (CPT {{requestedCode}})
 
 ${PATIENT}
 
-We request authorization of {{fractionsPlanned}} fractions of radiation treatment delivery with active motion management (CPT 77412) for this patient.
-
-Medical necessity, in the treating physician's words:
+We request authorization of {{fractionsPlanned}} fractions of radiation treatment delivery, CPT {{requestedCode}} ({{levelBasis}}), for this patient.
 
 {{necessity}}
 
-Motion management plan:
 {{evidence}}
 
-Documentation elements reviewers look for, as found in the chart:
 {{elements}}
 
 Code criteria:
@@ -96,7 +104,7 @@ Code criteria:
 
 {{policyPoints}}
 
-${LITERATURE}
+{{siteRationale}}
 
 Sincerely,
 
@@ -108,19 +116,17 @@ Re: Appeal of a downcode from CPT 77412 to 77407
 ${PATIENT}
 ${CLAIM}
 
-We appeal the payment of this line at the 77407 level. The treatment met the 2026 criteria of CPT 77412: single-isocenter delivery with active motion management throughout beam-on.
+We appeal the payment of this line at the 77407 level. The treatment met the 2026 criteria of CPT 77412: {{levelBasis}}.
 
 {{policyPoints}}
 
 {{codeCriteria}}
 
-Medical necessity, in the treating physician's words:
-
 {{necessity}}
 
 ${EVIDENCE}
 
-${LITERATURE}
+{{siteRationale}}
 
 ${CLOSE}`,
 
@@ -171,18 +177,15 @@ ${EVIDENCE}
 
 ${CLOSE}`,
 
-  'peer-to-peer': `Peer-to-peer preparation sheet
-Course: {{courseId}}; patient {{patientName}}; payer {{payerName}}
+  'peer-to-peer': `Course: {{courseId}}; patient {{patientName}}; payer {{payerName}}
 Diagnosis {{diagnosis}}; {{site}}; {{technique}}; fractions {{fractionsDelivered}} of {{fractionsPlanned}} ({{treatmentDates}})
-
-Medical necessity, in the treating physician's words:
+Delivery level: {{requestedCode}} ({{levelBasis}})
+{{claim}}
 
 {{necessity}}
 
-Motion evidence to quote:
 {{evidence}}
 
-Documentation elements:
 {{elements}}
 
 Points to make:
@@ -190,8 +193,6 @@ Points to make:
 {{policyPoints}}
 
 {{codeCriteria}}
-
-Guidelines and literature to cite:
 
 {{siteRationale}}`,
 };

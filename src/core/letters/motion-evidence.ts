@@ -33,6 +33,17 @@ export interface MotionEvidence {
   signatures: { onTime: number; late: number; unsigned: number };
   firstDate: string | null;
   lastDate: string | null;
+  /** Per delivered fraction, in delivery order (an appeal quotes the fraction of its date of service). */
+  fractions: FractionEvidence[];
+}
+
+export interface FractionEvidence {
+  number: number;
+  date: string;
+  systems: string[];
+  coveragePermille: number | null;
+  /** The SGRT record's signature; null when the fraction has no monitoring record. */
+  signature: 'on-time' | 'late' | 'unsigned' | null;
 }
 
 const LARGEST = 3;
@@ -57,13 +68,19 @@ export function motionEvidence(
   let coveredMs = 0;
   const excursions: MotionEvidence['largestExcursions'] = [];
   const signatures = { onTime: 0, late: 0, unsigned: 0 };
+  const perFraction: FractionEvidence[] = [];
   for (const f of fractions) {
     const timeline = resolveTimeline(f, clock, options);
+    let fractionOnMs = 0;
+    let fractionCoveredMs = 0;
     for (const beam of timeline.beams) {
       const ms = beam.interval.end - beam.interval.start;
-      beamOnMs += ms;
-      coveredMs += ms - uncovered(beam.interval, timeline.coverage).reduce((n, g) => n + g.end - g.start, 0);
+      fractionOnMs += ms;
+      fractionCoveredMs +=
+        ms - uncovered(beam.interval, timeline.coverage).reduce((n, g) => n + g.end - g.start, 0);
     }
+    beamOnMs += fractionOnMs;
+    coveredMs += fractionCoveredMs;
     for (const x of timeline.excursions)
       excursions.push({
         fraction: f.number,
@@ -71,11 +88,19 @@ export function motionEvidence(
         seconds: Math.round((x.interval.end - x.interval.start) / 100) / 10,
         beamHeld: x.beamHeld,
       });
-    if (f.monitoring.length === 0) continue;
     const late = byId.get(f.id)?.findings.some((x) => x.ruleId === DOC_008.id) ?? false;
-    if (!f.sgrtRecord?.signature) signatures.unsigned++;
-    else if (late) signatures.late++;
-    else signatures.onTime++;
+    const signature =
+      f.monitoring.length === 0 ? null : !f.sgrtRecord?.signature ? 'unsigned' : late ? 'late' : 'on-time';
+    if (signature === 'unsigned') signatures.unsigned++;
+    if (signature === 'late') signatures.late++;
+    if (signature === 'on-time') signatures.onTime++;
+    perFraction.push({
+      number: f.number,
+      date: f.date,
+      systems: [...new Set(f.monitoring.map((m) => m.system))].sort(),
+      coveragePermille: permille(fractionCoveredMs, fractionOnMs),
+      signature,
+    });
   }
   const monitored = fractions.filter((f) => f.monitoring.length > 0);
   return {
@@ -91,12 +116,15 @@ export function motionEvidence(
     largestExcursions: [...excursions]
       .sort((a, b) => b.seconds - a.seconds || a.date.localeCompare(b.date) || a.fraction - b.fraction)
       .slice(0, LARGEST),
-    coveragePermille: beamOnMs > 0 ? Math.floor((1000 * coveredMs) / beamOnMs) : null,
+    coveragePermille: permille(coveredMs, beamOnMs),
     signatures,
     firstDate: fractions[0]?.date ?? null,
     lastDate: fractions.at(-1)?.date ?? null,
+    fractions: perFraction,
   };
 }
+
+const permille = (part: number, whole: number) => (whole > 0 ? Math.floor((1000 * part) / whole) : null);
 
 /** "0.3 cm / 3°"; null when the record shows no thresholds (AlignRT "N/A", domain.md §3.4). */
 export function thresholdLabel(t: MonitoringSession['thresholds'] | undefined): string | null {

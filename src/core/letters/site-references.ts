@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import data from './site-references.json' with { type: 'json' };
+import { payerProfileSchema } from '../payers/payer-profile.js';
 import { LETTER_TYPES, type LetterReference, type LetterType } from './letter-types.js';
 
 /**
@@ -32,13 +33,26 @@ const siteSchema = z
       .partial()
       .strict()
       .optional(),
-    policyPoints: statements,
+    /**
+     * Payer policy points for the site; with `payerCriteria`, only for payers whose profile applies those
+     * criteria (e.g. eviCore's breast guidance) and only when the course meets them.
+     */
+    policyPoints: z.array(
+      z
+        .object({
+          text: z.string().min(1),
+          payerCriteria: payerProfileSchema.shape.amm77412Criteria.optional(),
+        })
+        .strict(),
+    ),
   })
   .strict();
 export const referenceLibrarySchema = z
   .object({
     references: z.array(referenceSchema),
-    general: z.object({ codeCriteria: statements, documentation: statements }).strict(),
+    general: z
+      .object({ levelCriteria: statements, motionManagement: statements, documentation: statements })
+      .strict(),
     letterTypes: z.object(
       Object.fromEntries(LETTER_TYPES.map((t) => [t, statements])) as Record<LetterType, typeof statements>,
     ),
@@ -58,13 +72,15 @@ export const referenceLibrarySchema = z
           if (!ids.has(m[1]!))
             ctx.addIssue({ code: 'custom', path: [...path, i], message: `unknown reference ${m[1]}` });
       });
-    check(lib.general.codeCriteria, ['general', 'codeCriteria']);
-    check(lib.general.documentation, ['general', 'documentation']);
+    for (const [key, texts] of Object.entries(lib.general)) check(texts, ['general', key]);
     for (const t of LETTER_TYPES) check(lib.letterTypes[t], ['letterTypes', t]);
     const regions = new Set<string>();
     lib.sites.forEach((s, i) => {
       check(s.rationale, ['sites', i, 'rationale']);
-      check(s.policyPoints, ['sites', i, 'policyPoints']);
+      check(
+        s.policyPoints.map((p) => p.text),
+        ['sites', i, 'policyPoints'],
+      );
       for (const [side, texts] of Object.entries(s.byLaterality ?? {}))
         check(texts, ['sites', i, 'byLaterality', side]);
       for (const r of s.regions) {

@@ -1,0 +1,207 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxParagraphs, pdfText } from '../../../test/golden/letters/extract-text.js';
+import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
+import { testContext, type TestContext } from '../../../test/support/test-context.js';
+import type { Course } from '../../core/model/course.js';
+import { LETTER_TYPES, type LetterDraft, type LetterType } from '../../core/letters/letter-types.js';
+import { writeLetterDocx } from '../../formats/letters/write-letter-docx.js';
+import { writeLetterPdf } from '../../formats/letters/write-letter-pdf.js';
+import type { Actor } from '../app-context.js';
+import { AppError } from '../app-errors.js';
+import { importFiles } from '../imports/import-files.js';
+import { createPractice } from '../setup/create-practice.js';
+import { demoRemittance } from '../setup/demo-remittance.js';
+import { demoUploads } from '../setup/demo-uploads.js';
+import { draftLetter } from './draft-letter.js';
+import { LETTER_FOR_CATEGORY } from './letter-for-category.js';
+
+/**
+ * Issue #6, golden letters: the demo clinic's generator (a smaller clinic, same seed) imported with its
+ * demo remittance; for each denial category on the remittance, the matching letter, plus a prior
+ * authorization and a peer-to-peer sheet for the downcoded course, rendered to PDF and Word and read
+ * back. The text is compared with test/golden/letters (UPDATE_GOLDEN=1 rewrites them), and checked
+ * against the patient's data: fractions, system, thresholds, dates; no MRN anywhere, no birth date on
+ * the peer-to-peer sheet; every cited reference listed.
+ */
+const GOLDEN = 'test/golden/letters';
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+interface Case {
+  name: string;
+  type: LetterType;
+  courseId: string;
+  remitLineId?: string;
+  /** Whether the chart supports the letter (default true). */
+  ready?: boolean;
+}
+
+describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => {
+  let tdb: TestDatabase;
+  let t: TestContext;
+  let actor: Actor;
+  let other: Actor;
+  const cases: Case[] = [];
+
+  beforeAll(async () => {
+    tdb = await openTestDatabase(engine);
+    const { generated, files, clinic } = await demoUploads({ patients: 12, days: 10, seed: 1 });
+    t = await testContext(tdb);
+    t.clock.set(generated.clinic.options.now);
+    const practiceId = await createPractice(t.ctx, { name: 'Demo Radiation Oncology (synthetic)', clinic });
+    await importFiles(t.ctx, practiceId, files);
+    const paymentDate = new Date(t.ctx.now() - 86_400_000).toISOString().slice(0, 10);
+    await importFiles(t.ctx, practiceId, [await demoRemittance(t.ctx, practiceId, paymentDate)]);
+    const base = { role: 'biller' as const, displayName: 'biller', physicianId: null };
+    actor = { ...base, userId: 'u-a', practiceId };
+    other = { ...base, userId: 'u-b', practiceId: await createPractice(t.ctx, { name: 'Other', clinic }) };
+
+    const lines = await tdb.db
+      .selectFrom('remit_lines')
+      .select(['id', 'category', 'course_id'])
+      .where('practice_id', '=', practiceId)
+      .orderBy('claim_pcn')
+      .orderBy('line_no')
+      .execute();
+    for (const [category, type] of Object.entries(LETTER_FOR_CATEGORY)) {
+      const line = lines.find((l) => l.category === category);
+      if (line?.course_id) cases.push({ name: type, type, courseId: line.course_id, remitLineId: line.id });
+    }
+    // A course whose 77412 rests on motion management: the request and the sheet quote its evidence.
+    const courses = await tdb.db
+      .selectFrom('courses')
+      .select(['id', 'document'])
+      .where('practice_id', '=', practiceId)
+      .orderBy('course_key')
+      .execute();
+    // A course whose 77412 rests on motion management: the request and the sheet quote its evidence; the
+    // first such course the chart cannot support yet gives the "what to add first" sheet.
+    const amm = courses.filter(({ document }) => {
+      const { plan } = document as Course;
+      return plan.isocenters === 1 && plan.motionManagement?.phase === 'intrafraction';
+    });
+    const ready = new Map<string, boolean>();
+    for (const c of amm)
+      ready.set(
+        c.id,
+        (await draftLetter(t.ctx, actor, { type: 'prior-authorization', courseId: c.id })).ready,
+      );
+    const supported = amm.find((c) => ready.get(c.id))!.id;
+    cases.push({ name: 'prior-authorization', type: 'prior-authorization', courseId: supported });
+    cases.push({ name: 'peer-to-peer-course', type: 'peer-to-peer', courseId: supported });
+    const unsupported = amm.find((c) => !ready.get(c.id))!.id;
+    cases.push({
+      name: 'prior-authorization-not-ready',
+      type: 'prior-authorization',
+      courseId: unsupported,
+      ready: false,
+    });
+  }, 180_000);
+  afterAll(() => tdb?.close());
+
+  it('the demo remittance has a line for every letter type but the prior authorization', () => {
+    expect(new Set(cases.map((c) => c.type))).toEqual(new Set(LETTER_TYPES));
+  });
+
+  it('every letter matches its golden text in PDF and Word, and the patient data', async () => {
+    for (const c of cases) {
+      const draft = await draftLetter(t.ctx, actor, {
+        type: c.type,
+        courseId: c.courseId,
+        remitLineId: c.remitLineId,
+      });
+      const pdf = await pdfText(await writeLetterPdf(draft));
+      const docx = docxParagraphs(writeLetterDocx(draft)).join('\n');
+      golden(`${c.name}.pdf.txt`, pdf);
+      golden(`${c.name}.docx.txt`, docx);
+      await expectPatientFacts(c, draft, [pdf, docx]);
+    }
+  }, 120_000);
+
+  it("another practice's course or remittance line is not found", async () => {
+    const c = cases[0]!;
+    for (const request of [c, { ...c, courseId: 'no-such-course' }]) {
+      const error = await draftLetter(t.ctx, other, request).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('not_found');
+    }
+    const wrongCourse = cases.find((x) => x.remitLineId && x.courseId !== c.courseId)!;
+    const error = await draftLetter(t.ctx, actor, { ...c, remitLineId: wrongCourse.remitLineId }).catch(
+      (e) => e,
+    );
+    expect((error as AppError).code).toBe('invalid_input');
+  });
+
+  it('records who read the patient data', async () => {
+    const c = cases[0]!;
+    const before = await accessRows(c);
+    await draftLetter(t.ctx, actor, { ...c, route: 'cli letter' });
+    expect(await accessRows(c)).toBe(before + 1);
+  });
+
+  async function accessRows(c: Case): Promise<number> {
+    const patient = await tdb.db
+      .selectFrom('courses')
+      .select('patient_id')
+      .where('id', '=', c.courseId)
+      .executeTakeFirstOrThrow();
+    const rows = await tdb.db
+      .selectFrom('access_log')
+      .select('id')
+      .where('patient_id', '=', patient.patient_id)
+      .where('route', '=', 'cli letter')
+      .execute();
+    return rows.length;
+  }
+
+  async function expectPatientFacts(c: Case, draft: LetterDraft, texts: string[]): Promise<void> {
+    const row = await tdb.db
+      .selectFrom('courses as c')
+      .innerJoin('patients as p', 'p.id', 'c.patient_id')
+      .select(['c.document', 'p.mrn', 'p.birth_date', 'p.name'])
+      .where('c.id', '=', c.courseId)
+      .executeTakeFirstOrThrow();
+    const course = row.document as Course;
+    expect(draft.ready, `${c.name}: ${JSON.stringify(draft.missing)}`).toBe(c.ready ?? true);
+    const cover = Object.fromEntries(draft.cover.rows.map((r) => [r.label, r.value]));
+    expect(cover['Course']).toBe(course.courseId);
+    expect(cover['Fractions delivered']).toBe(
+      `${course.fractions.length} of ${course.plan.fractionsPlanned} planned`,
+    );
+    const dates = course.fractions.map((f) => f.date).sort();
+    expect(cover['Treatment dates']).toBe(`${dates[0]} to ${dates.at(-1)}`);
+    if (cover['System'] !== undefined) {
+      const sessions = course.fractions.flatMap((f) => f.monitoring);
+      expect(cover['System']).toBe([...new Set(sessions.map((s) => s.system))].sort().join(', '));
+      const t0 = sessions.find((s) => s.thresholds)?.thresholds;
+      if (t0?.translationCm) expect(cover['Thresholds']).toContain(`${t0.translationCm} cm`);
+      expect(cover['Fractions monitored']).toBe(
+        `${course.fractions.filter((f) => f.monitoring.length).length}/${course.fractions.length}`,
+      );
+    }
+    for (const text of texts) {
+      expect(text).toContain(course.courseId);
+      expect(text).not.toContain(row.mrn);
+      // Letters to the payer identify the patient by name and birth date; the peer-to-peer sheet and the
+      // "what to add first" sheet (for the practice) carry no birth date.
+      if (row.birth_date)
+        expect(text.includes(row.birth_date), `${c.name} birth date`).toBe(
+          draft.ready && c.type !== 'peer-to-peer',
+        );
+      const cited = new Set([...draft.body.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
+      expect([...cited].sort((a, b) => a - b)).toEqual(draft.references.map((_, i) => i + 1));
+      for (const [i, r] of draft.references.entries())
+        expect(text).toContain(`[${i + 1}] ${r.citation.slice(0, 30)}`);
+    }
+  }
+});
+
+function golden(name: string, text: string): void {
+  const path = `${GOLDEN}/${name}`;
+  if (UPDATE || !existsSync(path)) {
+    if (!UPDATE) throw new Error(`no golden file ${path}: run with UPDATE_GOLDEN=1`);
+    writeFileSync(path, `${text}\n`);
+    return;
+  }
+  expect(`${text}\n`, path).toBe(readFileSync(path, 'utf8'));
+}
