@@ -66,7 +66,7 @@ export function useLineSelection(rows: readonly RemitLineView[]): LineSelection 
 export function LineLetterCell({ row, selection }: { row: RemitLineView; selection: LineSelection }) {
   const { busy, error, draft } = useDraft();
   const type = letterForCategory(row.category);
-  if (!type || row.courseId === null) return <td className="sub">—</td>;
+  if (!type || row.courseId === null) return <td>—</td>;
   return (
     <td className="nowrap">
       <input
