@@ -142,7 +142,9 @@ describe.each(ENGINES)('reference data on %s', { timeout: 60_000 }, (engine) => 
       'rates.csv:line 3, column "effective_from"',
     ]);
     expect(problems.map((x) => x.message).join(' ')).not.toContain('abc');
-    expect((await ctx.db.selectFrom('contract_rates').selectAll().execute()).length).toBe(0);
+    expect(
+      (await ctx.db.selectFrom('contract_rates').selectAll().where('payer', '=', 'UHC').execute()).length,
+    ).toBe(0);
   });
 
   it('answers the expected amount by basis: national table, Medicare locality, contract', async () => {
@@ -162,7 +164,9 @@ describe.each(ENGINES)('reference data on %s', { timeout: 60_000 }, (engine) => 
     const csv = 'payer,code,modifier,rate,effective_from,effective_to\nUHC,77412,,450.00,2026-01-01,\n';
     await importReferenceFiles(ctx, p.practiceId, [text('rates.csv', csv)], Q1);
     await importReferenceFiles(ctx, p.practiceId, [text('rates.csv', csv)], Q1);
-    expect((await ctx.db.selectFrom('contract_rates').selectAll().execute()).length).toBe(1);
+    expect(
+      (await ctx.db.selectFrom('contract_rates').selectAll().where('payer', '=', 'UHC').execute()).length,
+    ).toBe(1);
     expect(await expectedRateFor(ctx, admin, q)).toMatchObject({
       basis: 'contract',
       cents: 45000,
@@ -315,5 +319,14 @@ describe.each(ENGINES)('reference data on %s', { timeout: 60_000 }, (engine) => 
       { payer: 'Another Payer', appeal_by: '2026-09-16' },
       { payer: 'payer ninety', appeal_by: '2026-06-18' },
     ]);
+    // A window changed later moves the stored appeal-by dates at once.
+    await savePayerSetting(ctx, admin, { payer: 'ANOTHER PAYER', appealDays: 30 });
+    const after = await ctx.db
+      .selectFrom('remit_lines')
+      .select(['payer', 'appeal_by'])
+      .where('practice_id', '=', p.practiceId)
+      .orderBy('payer')
+      .execute();
+    expect(after.map((r) => r.appeal_by)).toEqual(['2026-04-19', '2026-06-18']);
   });
 });

@@ -347,8 +347,11 @@ async function insertRows(
 export async function upsertContractRates(
   trx: Trx,
   practiceId: string,
-  rows: readonly Omit<ContractRateRow, 'location'>[],
+  given: readonly Omit<ContractRateRow, 'location'>[],
 ): Promise<void> {
+  // The same key twice in one file: the last row counts.
+  const key = (r: (typeof given)[number]) => [r.payer, r.code, r.modifier, r.effectiveFrom].join('|');
+  const rows = [...new Map(given.map((r) => [key(r), r])).values()];
   for (const r of rows) {
     await trx
       .deleteFrom('contract_rates')

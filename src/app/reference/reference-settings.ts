@@ -1,7 +1,5 @@
 import { sql } from 'kysely';
 import { tableToCsv, tableToXlsx, type Column } from '../../formats/spreadsheet/write-table.js';
-import type { Db } from '../../storage/database.js';
-import type { Trx } from '../../storage/repositories/course-store.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { AppError, notFound } from '../app-errors.js';
 import type { ExportFile } from '../exports/export-list.js';
@@ -12,12 +10,10 @@ import type {
   LocalityView,
   PayerSettingView,
 } from '../views.js';
+import { DEFAULT_APPEAL_DAYS, refreshAppealDates } from './appeal-windows.js';
 import { expectedRate } from './expected-rate.js';
 import { upsertContractRates } from './reference-import.js';
 import { listContractRates, loadPracticeRates, practiceLocality } from './reference-store.js';
-
-/** The appeal window when a payer has no setting (domain.md §4: most payers allow 180 days). */
-export const DEFAULT_APPEAL_DAYS = 180;
 
 /** `GET /api/reference/releases`: the stored CMS releases with their row counts, newest first. */
 export async function listReleases(ctx: AppContext): Promise<CmsReleaseView[]> {
@@ -141,7 +137,7 @@ export interface PayerSettingInput {
   notes?: string | null | undefined;
 }
 
-/** `PUT /api/payer-settings`: save one payer's settings (by name). */
+/** `PUT /api/payer-settings`: save one payer's settings (by name); appeal-by dates follow at once. */
 export async function savePayerSetting(
   ctx: AppContext,
   actor: Actor,
@@ -154,33 +150,16 @@ export async function savePayerSetting(
     appeal_days: input.appealDays,
     notes: input.notes ?? null,
   };
-  await ctx.db
-    .insertInto('payer_settings')
-    .values({ practice_id: actor.practiceId, payer, ...row })
-    .onConflict((oc) => oc.columns(['practice_id', 'payer']).doUpdateSet(row))
-    .execute();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('payer_settings')
+      .values({ practice_id: actor.practiceId, payer, ...row })
+      .onConflict((oc) => oc.columns(['practice_id', 'payer']).doUpdateSet(row))
+      .execute();
+    await refreshAppealDates(trx, actor.practiceId);
+  });
   ctx.log.info({ practiceId: actor.practiceId, userId: actor.userId }, 'payer setting saved');
   return listPayerSettings(ctx, actor);
-}
-
-/**
- * Appeal windows by payer name, profile and id, lower-cased (store-remit-lines.ts looks a remittance's
- * payer up here).
- */
-export async function appealWindows(db: Db | Trx, practiceId: string): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('payer_settings')
-    .select(['payer', 'payer_profile', 'appeal_days'])
-    .where('practice_id', '=', practiceId)
-    .execute();
-  const windows = new Map<string, number>();
-  for (const r of rows) {
-    windows.set(r.payer.trim().toLowerCase(), r.appeal_days);
-    if (r.payer_profile && !windows.has(r.payer_profile.toLowerCase())) {
-      windows.set(r.payer_profile.toLowerCase(), r.appeal_days);
-    }
-  }
-  return windows;
 }
 
 export const contractRates = (ctx: AppContext, actor: Actor): Promise<ContractRateView[]> =>

@@ -8,7 +8,7 @@ import type { Trx } from '../../storage/repositories/course-store.js';
 import { chunks } from '../../storage/repositories/insert-chunks.js';
 import type { AppContext } from '../app-context.js';
 import { expectedPayment } from '../reference/expected-rate.js';
-import { appealWindows, DEFAULT_APPEAL_DAYS } from '../reference/reference-settings.js';
+import { appealDays, appealWindows } from '../reference/appeal-windows.js';
 import { loadPracticeRates } from '../reference/reference-store.js';
 import { type ChargeResolver, classifyRemittance } from './analyze-remittances.js';
 
@@ -213,16 +213,4 @@ export async function storeRemitLines(
 function prefixes(pcn: string): string[] {
   const parts = pcn.split('-');
   return parts.map((_, i) => parts.slice(0, parts.length - i).join('-'));
-}
-
-/**
- * The payer's appeal window (payer_settings by the 835's payer name or id, else the matched course's
- * payer name or profile), else the default 180 days (reference-settings.ts).
- */
-function appealDays(windows: ReadonlyMap<string, number>, names: readonly (string | null)[]): number {
-  for (const n of names) {
-    const days = n ? windows.get(n.trim().toLowerCase()) : undefined;
-    if (days !== undefined) return days;
-  }
-  return DEFAULT_APPEAL_DAYS;
 }
