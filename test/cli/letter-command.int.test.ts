@@ -1,0 +1,150 @@
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFiles } from '../../src/app/imports/import-files.js';
+import { createLogger } from '../../src/app/logger.js';
+import { openApp } from '../../src/app/open-app.js';
+import { createPractice } from '../../src/app/setup/create-practice.js';
+import { demoRemittance } from '../../src/app/setup/demo-remittance.js';
+import { demoUploads } from '../../src/app/setup/demo-uploads.js';
+import { docxParagraphs, pdfText } from '../golden/letters/extract-text.js';
+import { runCli } from '../support/run-cli.js';
+
+/** `sgrt-billing letter` on an app database (PGlite under --data-dir): the file out, warnings on stderr. */
+describe('sgrt-billing letter', () => {
+  let dir = '';
+  let db = '';
+  let zeroPaid = { course: '', claim: '' };
+  let unsupported = '';
+  const now = '2026-03-13T12:00:00-04:00';
+  const databaseUrl = process.env.DATABASE_URL;
+  beforeAll(async () => {
+    delete process.env.DATABASE_URL;
+    dir = await mkdtemp(join(tmpdir(), 'sgrt-letter-'));
+    db = join(dir, 'db');
+    const { generated, files, clinic } = await demoUploads({ patients: 12, days: 10, seed: 1 });
+    const app = await openApp({
+      dataDir: db,
+      log: createLogger({ level: 'silent' }),
+      now: () => generated.clinic.options.now,
+    });
+    const practiceId = await createPractice(app.ctx, { name: 'CLI', clinic });
+    await importFiles(app.ctx, practiceId, files);
+    const paymentDate = new Date(app.ctx.now() - 86_400_000).toISOString().slice(0, 10);
+    await importFiles(app.ctx, practiceId, [await demoRemittance(app.ctx, practiceId, paymentDate)]);
+    const line = await app.ctx.db
+      .selectFrom('remit_lines as r')
+      .innerJoin('courses as c', 'c.id', 'r.course_id')
+      .select(['c.course_key', 'r.claim_pcn'])
+      .where('r.category', '=', 'zero-paid-no-denial-code')
+      .executeTakeFirstOrThrow();
+    zeroPaid = { course: line.course_key, claim: line.claim_pcn };
+    // A course without a signed motion-management order (a defect the demo generator plants).
+    const courses = await app.ctx.db.selectFrom('courses').select(['course_key', 'document']).execute();
+    unsupported = courses.find(
+      (c) =>
+        (c.document as { plan: { isocenters: number }; orders: { signature: unknown }[] }).plan.isocenters ===
+          1 &&
+        !(c.document as { orders: { kind: string; signature: unknown }[] }).orders.some(
+          (o) => o.kind === 'motion-management' && o.signature,
+        ),
+    )!.course_key;
+    await app.close();
+  }, 120_000);
+  afterAll(async () => {
+    if (databaseUrl !== undefined) process.env.DATABASE_URL = databaseUrl;
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it(
+    'writes an appeal as Word and as PDF from the course key and the claim number',
+    { timeout: 60_000 },
+    async () => {
+      for (const ext of ['docx', 'pdf']) {
+        const out = join(dir, `appeal.${ext}`);
+        const run = await runCli(
+          'letter',
+          'appeal-zero-payment',
+          '--course',
+          zeroPaid.course,
+          '--claim',
+          zeroPaid.claim,
+          '--out',
+          out,
+          '--data-dir',
+          db,
+          '--now',
+          now,
+        );
+        expect(run.code, run.stderr).toBe(0);
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toMatch(
+          /appeal-zero-payment: written to .*\(\d+ reference\(s\), template default-appeal-zero-payment v0\)/,
+        );
+        const bytes = new Uint8Array(await readFile(out));
+        const text = ext === 'pdf' ? await pdfText(bytes) : docxParagraphs(bytes).join('\n');
+        expect(text).toContain(`Claim: ${zeroPaid.claim}`);
+        expect(text).toContain('2026-03-13');
+      }
+    },
+  );
+
+  it(
+    'exits 1 when the chart cannot support the letter, and writes what to add first',
+    { timeout: 60_000 },
+    async () => {
+      const out = join(dir, 'request.docx');
+      const run = await runCli(
+        'letter',
+        'prior-authorization',
+        '--course',
+        unsupported,
+        '--out',
+        out,
+        '--data-dir',
+        db,
+      );
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('missing: Signed motion-management order');
+      expect(run.stderr).toContain('lists what to add first');
+      expect(docxParagraphs(new Uint8Array(await readFile(out)))).toContain(
+        'This letter cannot be sent yet: the chart does not support it. Add the following to the chart first, then draft the letter again.',
+      );
+    },
+  );
+
+  it.each<[string, string[], RegExp]>([
+    [
+      'an unknown type',
+      ['appeal-everything', '--course', 'C-1', '--out', 'x.pdf'],
+      /unknown letter type "appeal-everything"/,
+    ],
+    [
+      'a bad --out extension',
+      ['peer-to-peer', '--course', 'C-1', '--out', 'x.txt'],
+      /--out must end in \.pdf or \.docx/,
+    ],
+    [
+      'a course that does not exist',
+      ['peer-to-peer', '--course', 'C-NOPE', '--out', 'x.pdf'],
+      /No letter was written: course not found/,
+    ],
+    [
+      'a claim of another course',
+      ['appeal-downcode', '--course', 'ZERO-PAID', '--claim', 'C-NOPE-1', '--out', 'x.pdf'],
+      /remittance line not found/,
+    ],
+  ])('exits 2 on %s and writes nothing', { timeout: 60_000 }, async (_, args, message) => {
+    const out = args[args.indexOf('--out') + 1]!;
+    const run = await runCli(
+      'letter',
+      ...args.map((a) => (a === out ? join(dir, out) : a === 'ZERO-PAID' ? zeroPaid.course : a)),
+      '--data-dir',
+      db,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    await expect(stat(join(dir, out))).rejects.toThrow();
+  });
+});
