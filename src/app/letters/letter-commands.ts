@@ -5,7 +5,7 @@ import { writeLetterPdf } from '../../formats/letters/write-letter-pdf.js';
 import type { InputProblem } from '../../core/model/input-problem.js';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
-import { AppError, notFound } from '../app-errors.js';
+import { AppError, conflict, notFound } from '../app-errors.js';
 import type { LetterQuery, LetterStatus, LetterSummary, LetterView, Page } from '../views.js';
 import { draftLetter } from './draft-letter.js';
 import {
@@ -207,6 +207,12 @@ export async function updateLetter(
   }
   if (change.body !== undefined && change.body.length > MAX_BODY_CHARS) {
     throw new AppError('invalid_input', `the letter is longer than ${MAX_BODY_CHARS} characters`);
+  }
+  const current = await findLetter(ctx.db, actor.practiceId, id);
+  if (!current) throw notFound('letter');
+  // A final letter is the one sent: its text changes only after it is set back to draft.
+  if (change.body !== undefined && current.status === 'final' && change.status !== 'draft') {
+    throw conflict('the letter is final: set it back to draft to edit it');
   }
   const changed = await updateLetterRow(ctx.db, actor.practiceId, id, { ...change, at: new Date(ctx.now()) });
   if (!changed) throw notFound('letter');

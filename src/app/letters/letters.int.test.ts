@@ -149,6 +149,19 @@ describe.each(ENGINES)('letters on %s', (engine) => {
       'viewers cannot edit letters',
     );
     await expect(updateLetter(t.ctx, actor(a), drafted!.id, { body: '  ' })).rejects.toThrow('empty');
+    await expect(updateLetter(t.ctx, actor(a), drafted!.id, { body: 'Changed.' })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    const reopened = await updateLetter(t.ctx, actor(a), drafted!.id, { body: 'Changed.', status: 'draft' });
+    expect(reopened).toMatchObject({ body: 'Changed.', status: 'draft' });
+  });
+
+  it('keeps a letter when an import re-derives the remittance lines (the link is dropped)', async () => {
+    const [letter] = await createLetters(t.ctx, actor(a), { remitLineIds: [zeroPaid] });
+    await tdb.db.deleteFrom('remit_lines').where('id', '=', zeroPaid).execute();
+    const kept = await getLetter(t.ctx, actor(a), letter!.id);
+    expect(kept).toMatchObject({ remitLineId: null, claim: null, type: 'appeal-zero-payment' });
+    expect(kept.body.length).toBeGreaterThan(0);
   });
 
   it('keeps every template version, drafts with the newest, and refuses unknown placeholders', async () => {

@@ -173,13 +173,15 @@ function LetterEditor({ letter, onSaved }: { letter: LetterView; onSaved: (l: Le
           <textarea
             id="letter-body"
             value={body}
-            readOnly={!can.writeLetters}
+            readOnly={!can.writeLetters || letter.status === 'final'}
             onChange={(e) => setBody(e.target.value)}
             rows={28}
             spellCheck
           />
           <span className="sub">
-            Paragraphs are separated by a blank line; lines starting with “- ” are bullets.
+            {letter.status === 'final'
+              ? 'This letter is final: set it back to draft to edit it.'
+              : 'Paragraphs are separated by a blank line; lines starting with “- ” are bullets.'}
           </span>
         </div>
         {can.writeLetters ? (
