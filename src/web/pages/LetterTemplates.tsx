@@ -22,6 +22,8 @@ export function LetterTemplatesPage() {
     ? (asked as LetterType)
     : LETTER_TYPE_LIST[0]!;
   const { data, error, loading, setData } = useLoad((signal) => api.letterTemplate(type, signal), type);
+  const inUse = useLoad((signal) => api.letterTemplates(signal), 'templates');
+  const versionOf = (t: LetterType) => inUse.data?.find((x) => x.type === t)?.version;
 
   return (
     <>
@@ -36,6 +38,7 @@ export function LetterTemplatesPage() {
             {LETTER_TYPE_LIST.map((t) => (
               <option key={t} value={t}>
                 {letterLabel(t)}
+                {versionOf(t) ? ` (version ${versionOf(t)})` : ''}
               </option>
             ))}
           </select>
@@ -44,7 +47,14 @@ export function LetterTemplatesPage() {
       <Notice kind="error">{error}</Notice>
       {loading && !data ? <Loading what="the template" /> : null}
       {data && data.type === type ? (
-        <TemplateEditor key={type} template={data} onSaved={(t) => setData(() => t)} />
+        <TemplateEditor
+          key={type}
+          template={data}
+          onSaved={(t) => {
+            setData(() => t);
+            inUse.reload();
+          }}
+        />
       ) : null}
     </>
   );
