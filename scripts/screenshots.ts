@@ -61,6 +61,13 @@ await as('biller', async (page) => {
   await page.getByRole('heading', { level: 1, name: /Remittances/ }).waitFor();
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: `${out}/remittances.png` });
+  await page.goto(`${base}/denials?category=downcoded`);
+  await page
+    .getByRole('button', { name: /^Draft appeal for claim/ })
+    .first()
+    .click();
+  await page.getByLabel('Letter text').waitFor();
+  await page.screenshot({ path: `${out}/letter.png` });
 });
 await browser.close();
 process.stdout.write(`screenshots written to ${out}/\n`);
