@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readContractRates } from '../../src/app/reference/read-contract-rates.js';
+import type { ContractRateView, ExpectedRateView, PayerSettingView } from '../../src/app/views.js';
+import { ENGINES } from '../support/db-harness.js';
+import { type HttpHarness, openHttpHarness, type Session } from './http-harness.js';
+
+/** Opening a database and seeding it (argon2 hashes) is slow on a loaded 2-core machine. */
+const HOOK_TIMEOUT_MS = 60_000;
+
+const form = (name: string, text: string) => {
+  const f = new FormData();
+  f.append('files', new File([new TextEncoder().encode(text)], name));
+  return f;
+};
+
+/** The reference routes' uploads, validation and round trips (roles and tenancy: route-roles, tenancy). */
+describe.each(ENGINES)('reference routes on %s', { timeout: 30_000 }, (engine) => {
+  let h: HttpHarness;
+  let biller: Session;
+  beforeAll(async () => {
+    h = await openHttpHarness(engine);
+    biller = await h.session(h.a, 'biller');
+  }, HOOK_TIMEOUT_MS);
+  afterAll(async () => h?.close(), HOOK_TIMEOUT_MS);
+
+  it('refuses a bad contract CSV with 400 and the located problems; stores nothing', async () => {
+    const res = await h.request('POST', '/api/reference/import?year=2026&quarter=1', {
+      session: biller,
+      form: form(
+        'rates.csv',
+        'payer,code,modifier,rate,effective_from,effective_to\nUHC,77412,25,1,2026-01-01,\n',
+      ),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      error: { code: 'invalid_input', issues: [{ location: 'rates.csv:line 2, column "modifier"' }] },
+    });
+  });
+
+  it('imports a contract CSV, lists it, exports it in the same layout and prices with it', async () => {
+    const csv =
+      'payer,code,modifier,rate,effective_from,effective_to\nUHC,77412,,"$1,234.50",2026-01-01,2026-12-31\n';
+    const res = await h.request('POST', '/api/reference/import?year=2026&quarter=1', {
+      session: biller,
+      form: form('rates.csv', csv),
+    });
+    expect(res.status).toBe(200);
+    const rates = (await (
+      await h.request('GET', '/api/contract-rates', { session: biller })
+    ).json()) as ContractRateView[];
+    expect(rates.find((r) => r.payer === 'UHC')).toMatchObject({
+      code: '77412',
+      cents: 123450,
+      effectiveTo: '2026-12-31',
+    });
+    const exported = await h.request('GET', '/api/contract-rates/export/csv', { session: biller });
+    expect(exported.headers.get('content-disposition')).toContain('contract-rates.csv');
+    const back = readContractRates(new Uint8Array(await exported.arrayBuffer()), 'export.csv');
+    expect(back.ok && back.value.rows.find((r) => r.payer === 'UHC')).toMatchObject({ cents: 123450 });
+    const expected = (await (
+      await h.request('GET', '/api/reference/expected?code=77412&payer=uhc&dateOfService=2026-06-01', {
+        session: biller,
+      })
+    ).json()) as ExpectedRateView;
+    expect(expected).toMatchObject({ cents: 123450, basis: 'contract' });
+  });
+
+  it('saves a payer window and refuses one out of range', async () => {
+    const bad = await h.request('PUT', '/api/payer-settings', {
+      session: biller,
+      json: { payer: 'UHC', appealDays: 0 },
+    });
+    expect(bad.status).toBe(400);
+    const ok = await h.request('PUT', '/api/payer-settings', {
+      session: biller,
+      json: { payer: 'UHC', appealDays: 90 },
+    });
+    expect(((await ok.json()) as PayerSettingView[]).find((p) => p.payer === 'UHC')).toMatchObject({
+      appealDays: 90,
+      saved: true,
+    });
+  });
+
+  it('lets a coder read but not change', async () => {
+    const coder = await h.session(h.a, 'coder');
+    expect((await h.request('GET', '/api/contract-rates', { session: coder })).status).toBe(200);
+    const res = await h.request('POST', '/api/contract-rates', {
+      session: coder,
+      json: { payer: 'UHC', code: '77407', modifier: '', cents: 1, effectiveFrom: '2026-01-01' },
+    });
+    expect(res.status).toBe(403);
+  });
+});
