@@ -50,11 +50,24 @@ export function RatesPage() {
         What each line should pay: the payer's contract rate, else Medicare for the practice's locality from
         the CMS files loaded, else the bundled national table.
       </p>
+      <PayerNames />
       <ExpectedAmount />
       <Payers />
       <ContractRates />
       <Releases />
     </>
+  );
+}
+
+/** The practice's payer names, suggested in the payer fields (`list="payer-names"`). */
+function PayerNames() {
+  const payers = useLoad((signal) => api.payerSettings(signal), 'payer-names');
+  return (
+    <datalist id="payer-names">
+      {payers.data?.map((p) => (
+        <option key={p.payer} value={p.payer} />
+      ))}
+    </datalist>
   );
 }
 
@@ -95,7 +108,7 @@ function ExpectedAmount() {
         </div>
         <div className="field">
           <label htmlFor="expected-payer">Payer</label>
-          <input id="expected-payer" {...field('payer')} />
+          <input id="expected-payer" list="payer-names" {...field('payer')} />
         </div>
         <div className="field">
           <label htmlFor="expected-pos">Place of service</label>
@@ -302,7 +315,7 @@ function ContractRates() {
         <form className="filters card" onSubmit={add} aria-label="Add a contract rate">
           <div className="field">
             <label htmlFor="rate-payer">Payer</label>
-            <input id="rate-payer" required {...field('payer')} />
+            <input id="rate-payer" list="payer-names" required {...field('payer')} />
           </div>
           <div className="field">
             <label htmlFor="rate-code">Code</label>
