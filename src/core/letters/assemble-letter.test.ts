@@ -256,6 +256,48 @@ describe('assembleLetter: warnings', () => {
   });
 });
 
+describe("assembleLetter: the payer's 77387 modifier-26 rule", () => {
+  it.each<[string, string, string[], string, string | null, RegExp | null]>([
+    [
+      'required and billed with 26',
+      'evicore',
+      ['26'],
+      '2026-03-03',
+      null,
+      /requires modifier 26 on 77387 for this date of service; the line was billed with it/,
+    ],
+    [
+      'required and billed without',
+      'evicore',
+      [],
+      '2026-03-03',
+      'IGRT-MODIFIER-26-MISSING',
+      /billed without it/,
+    ],
+    [
+      'omitted by the payer and billed with 26',
+      'commercial-omit-26',
+      ['26'],
+      '2026-03-03',
+      'IGRT-RESUBMIT-WITHOUT-26',
+      null,
+    ],
+    [
+      'either on the date (UHC before March)',
+      'uhc',
+      ['26'],
+      '2026-02-20',
+      null,
+      /accepts 77387 with or without modifier 26/,
+    ],
+  ])('%s', (_, profile, modifiers, dateOfService, warning, body) => {
+    const base = input('appeal-igrt-denial', (c) => (fx(c, 1).date = dateOfService), profile);
+    const draft = assembleLetter({ ...base, claim: { ...base.claim!, modifiers, dateOfService } });
+    expect(draft.warnings.map((w) => w.code)).toEqual(warning ? [warning] : []);
+    if (body) expect(draft.body).toMatch(body);
+  });
+});
+
 describe('assembleLetter: not ready until the chart supports the letter', () => {
   it.each<[string, LetterType, (c: CourseInput) => void, RegExp]>([
     ['no necessity statement', 'appeal-downcode', (c) => (c.necessity = null), /Medical necessity statement/],

@@ -2,7 +2,7 @@ import type { FractionAudit } from '../audit/audit-course.js';
 import type { AuditOptions } from '../audit/audit-options.js';
 import { ELEMENTS, necessityProblem, scoreElements } from '../audit/documentation-elements.js';
 import type { Course } from '../model/course.js';
-import type { PayerProfile } from '../payers/payer-profile.js';
+import { modifier26RuleOn, type PayerProfile } from '../payers/payer-profile.js';
 import { deliveryLevel, type LevelDecision } from '../coding/delivery-level.js';
 import { evicoreBreastFinding } from '../payers/rules/payer-002-evicore-breast.js';
 import { DEFAULT_TEMPLATE_VERSION, defaultTemplate, defaultTemplateId } from './default-templates.js';
@@ -274,6 +274,22 @@ function warningsFor({ input, elements, needsAmm }: Facts): LetterWarning[] {
         message: breast.message,
       });
   }
+  // ASTRO: for payers that deny 77387 because of modifier 26, resubmit without it rather than appeal (domain.md §4).
+  const { claim } = input;
+  if (type === 'appeal-igrt-denial' && claim?.dateOfService) {
+    const rule = modifier26RuleOn(profile, claim.dateOfService);
+    const with26 = claim.modifiers.includes('26');
+    if (rule === 'omit' && with26)
+      out.push({
+        code: 'IGRT-RESUBMIT-WITHOUT-26',
+        message: `${profile.name} denies 77387 because of modifier 26: resubmit the line without the modifier rather than appeal.`,
+      });
+    if (rule === 'required' && !with26)
+      out.push({
+        code: 'IGRT-MODIFIER-26-MISSING',
+        message: `${profile.name} requires modifier 26 on 77387 on this date: correct and resubmit the line rather than appeal.`,
+      });
+  }
   // Seed: misuse of "urgent" designations on authorization requests drives denials.
   if (
     (type === 'prior-authorization' || type === 'peer-to-peer') &&
@@ -425,13 +441,14 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
         ]
       : [],
     codeCriteria: paragraphs([
-      ...library.general.levelCriteria,
+      ...(argues77412 ? library.general.levelCriteria : []),
       ...(needsAmm ? [...library.general.motionManagement, ...library.general.documentation] : []),
     ]),
     // The peer-to-peer points are the 77412 criteria: for another denial the sheet keeps to the facts.
     policyPoints: paragraphs([
       ...(type !== 'peer-to-peer' || argues77412 ? library.letterTypes[type] : []),
       ...(needsAmm ? sitePolicyPoints(site, input) : []),
+      ...(type === 'appeal-igrt-denial' ? igrtModifierPoint(input) : []),
     ]),
     siteRationale: needsAmm
       ? [
@@ -468,6 +485,23 @@ function sitePolicyPoints(site: SiteReferences | null, input: LetterInput): stri
   return (site?.policyPoints ?? [])
     .filter((p) => p.payerCriteria === undefined || (p.payerCriteria === profile.amm77412Criteria && meets))
     .map((p) => p.text);
+}
+
+/** The payer's 77387 modifier-26 rule on the date of service (payer profile; ASTRO payer resource centre [C]). */
+function igrtModifierPoint({ profile, claim }: LetterInput): string[] {
+  if (!claim?.dateOfService) return [];
+  const billedWith26 = claim.modifiers.includes('26');
+  const rule = modifier26RuleOn(profile, claim.dateOfService);
+  const billed = `the line was billed ${billedWith26 ? 'with' : 'without'} it`;
+  if (rule === 'required')
+    return [
+      `${profile.name} requires modifier 26 on 77387 for this date of service; ${billed} [ref:astro-denied].`,
+    ];
+  if (rule === 'either')
+    return [
+      `${profile.name} accepts 77387 with or without modifier 26 on this date of service; ${billed} [ref:astro-denied].`,
+    ];
+  return [];
 }
 
 /** "fraction 1 (2026-03-09): AlignRT, 100.0% of beam-on monitored, SGRT record signed before the next beam-on". */

@@ -188,8 +188,6 @@ Delivery level: {{requestedCode}} ({{levelBasis}})
 
 {{elements}}
 
-Points to make:
-
 {{policyPoints}}
 
 {{codeCriteria}}
