@@ -13,7 +13,6 @@ const csv = (rows: string[][]) => rows.map((r) => r.join(',')).join('\r\n');
 const DEMO_FILES: ReferenceFile[] = [
   ['DEMO_PPRRVU26_SYNTH.csv', csv([
     ['HCPCS', 'MOD', 'STATUS CODE', 'WORK RVU', 'NON-FAC PE RVU', 'FACILITY PE RVU', 'MP RVU', 'CONV FACTOR'],
-    ['77402', '', 'A', '0.00', '2.300', 'NA', '0.010', '33.4009'],
     ['77407', '', 'A', '0.00', '9.200', 'NA', '0.040', '33.4009'],
     ['77412', '', 'A', '0.00', '11.300', 'NA', '0.050', '33.4009'],
     ['77387', '26', 'A', '0.580', '0.220', '0.220', '0.030', '33.4009'],
@@ -52,8 +51,8 @@ const DEMO_FILES: ReferenceFile[] = [
 /**
  * The demo practice's reference data: the synthetic 2026 Q1 releases, locality 99901-01, payer settings
  * (UnitedHealthcare 90 days to appeal, the others 180) and two UnitedHealthcare contract rates, so the
- * Rates page and the expected amounts show every basis (contract, Medicare locality, national table for
- * codes the synthetic release lacks, such as 77373).
+ * Rates page and the expected amounts show every basis (contract, Medicare locality, and the national
+ * table for 77402, which the synthetic PPRRVU leaves out).
  */
 export async function loadDemoReference(ctx: AppContext, practiceId: string): Promise<void> {
   await importReferenceFiles(ctx, practiceId, DEMO_FILES, { year: 2026, quarter: 1 });
