@@ -225,7 +225,28 @@ describe('assembleLetter: warnings', () => {
       'a check-box necessity',
       'appeal-downcode',
       (c) => (c.necessity!.text = '[x] DIBH medically necessary for this patient'),
+      'NECESSITY-CHECKBOX',
+    ],
+    [
+      'a ballot-box necessity',
+      'peer-to-peer',
+      (c) => (c.necessity!.text = '☑ Motion management medically necessary'),
+      'NECESSITY-CHECKBOX',
+    ],
+    [
+      'an unfilled template',
+      'appeal-downcode',
+      (c) =>
+        (c.necessity!.text = 'Left breast, heart within ___ cm of the field; mean heart dose <<MHD>> Gy.'),
       'NECESSITY-TEMPLATE',
+    ],
+    [
+      'no patient facts',
+      'appeal-downcode',
+      (c) =>
+        (c.necessity!.text =
+          'Surface guided radiation therapy is the standard of care at our institution for every course we deliver.'),
+      'NECESSITY-NOT-SPECIFIC',
     ],
     [
       '"urgent" without a clinical reason',

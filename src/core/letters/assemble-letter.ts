@@ -79,6 +79,32 @@ const APPEALS: readonly LetterType[] = [
   'appeal-zero-payment',
 ];
 
+/** A check-box mark: ASCII "[x]" or the Unicode ballot boxes and check marks. */
+const CHECKBOX = /\[\s*[xX✓✔]?\s*\]|[☐☑☒✓✔]/;
+const NECESSITY_WARNINGS: Record<
+  'dibh-only' | 'template' | 'checkbox' | 'not-patient-specific',
+  LetterWarning
+> = {
+  'dibh-only': {
+    code: 'NECESSITY-DIBH-ONLY',
+    message:
+      'The necessity statement says little more than "DIBH": reviewers reject it. Say why this patient needs motion management.',
+  },
+  checkbox: {
+    code: 'NECESSITY-CHECKBOX',
+    message:
+      'The necessity is a ticked check-box: reviewers reject it. Write why this patient needs motion management.',
+  },
+  template: {
+    code: 'NECESSITY-TEMPLATE',
+    message: 'The necessity statement is an unfilled template: write patient-specific sentences.',
+  },
+  'not-patient-specific': {
+    code: 'NECESSITY-NOT-SPECIFIC',
+    message: 'The necessity statement names no anatomy or patient facts (doses, laterality, distances).',
+  },
+};
+
 /** "urgent"/"expedited" on a request, and what supports it (seed: misuse of urgent designations drives denials). */
 const URGENT = /\b(urgent\w*|expedit\w*|emergen\w*|stat)\b/i;
 const URGENT_SUPPORT =
@@ -239,23 +265,10 @@ function warningsFor({ input, elements, needsAmm }: Facts): LetterWarning[] {
   if (needsAmm) {
     // ASTRO "I got denied or downcoded" (domain.md §3.3): "DIBH" alone, or check-boxes alone, are insufficient.
     const problem = necessityProblem(course.necessity?.text);
-    if (problem === 'dibh-only')
-      out.push({
-        code: 'NECESSITY-DIBH-ONLY',
-        message:
-          'The necessity statement says little more than "DIBH": reviewers reject it. Say why this patient needs motion management.',
-      });
-    if (problem === 'template')
-      out.push({
-        code: 'NECESSITY-TEMPLATE',
-        message:
-          'The necessity statement is a check-box or an unfilled template: write patient-specific sentences.',
-      });
-    if (problem === 'not-patient-specific')
-      out.push({
-        code: 'NECESSITY-NOT-SPECIFIC',
-        message: 'The necessity statement names no anatomy or patient facts (doses, laterality, distances).',
-      });
+    if (problem !== null && problem !== 'missing') {
+      const checkbox = problem !== 'not-patient-specific' && CHECKBOX.test(course.necessity?.text ?? '');
+      out.push(NECESSITY_WARNINGS[checkbox ? 'checkbox' : problem]);
+    }
     const present = elements.filter((e) => e.present).length;
     if (present >= profile.documentationElementsRequired)
       for (const e of elements.filter((x) => !x.present))
