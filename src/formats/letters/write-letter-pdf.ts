@@ -39,7 +39,7 @@ export function writeLetterPdf(doc: LetterDocument): Promise<Uint8Array> {
       pdf.font('Helvetica-Bold').heightOfString(row.label, { width: LABEL_WIDTH }),
       pdf.font('Helvetica').heightOfString(row.value, { width: WIDTH - LABEL_WIDTH - GAP }),
     );
-    if (pdf.y + height > bottom) pdf.addPage();
+    keepTogether(pdf, height, bottom);
     const top = pdf.y;
     pdf
       .moveTo(MARGIN, top - 3)
@@ -58,15 +58,29 @@ export function writeLetterPdf(doc: LetterDocument): Promise<Uint8Array> {
   pdf.addPage();
   heading(pdf, doc.title, 14);
   pdf.moveDown(0.5);
+  let previous: 'paragraph' | 'bullet' | null = null;
   for (const block of letterBlocks(doc.body)) {
     pdf.font('Helvetica').fontSize(BODY);
+    if (previous === 'bullet' && block.kind === 'paragraph') pdf.moveDown(0.4);
+    previous = block.kind;
     if (block.kind === 'bullet') {
+      // A bullet stays on one page with its mark (pdfkit would flow the text alone to the next).
+      keepTogether(pdf, pdf.heightOfString(block.text, { width: WIDTH - BULLET_INDENT }), bottom);
       const top = pdf.y;
       pdf.text('•', MARGIN, top, { width: BULLET_INDENT });
       pdf.text(block.text, MARGIN + BULLET_INDENT, top, { width: WIDTH - BULLET_INDENT });
       pdf.x = MARGIN;
       pdf.moveDown(0.2);
     } else {
+      // A paragraph starts on the next page rather than leave a single line at the foot of this one.
+      keepTogether(
+        pdf,
+        Math.min(
+          pdf.heightOfString(block.lines.join('\n'), { width: WIDTH }),
+          3 * pdf.currentLineHeight(true),
+        ),
+        bottom,
+      );
       pdf.text(block.lines.join('\n'), MARGIN, pdf.y, { width: WIDTH });
       pdf.moveDown(0.6);
     }
@@ -76,11 +90,17 @@ export function writeLetterPdf(doc: LetterDocument): Promise<Uint8Array> {
     heading(pdf, 'References', 12);
     pdf.font('Helvetica').fontSize(9);
     doc.references.forEach((r, i) => {
+      keepTogether(pdf, pdf.heightOfString(referenceLine(r, i), { width: WIDTH }), bottom);
       pdf.text(referenceLine(r, i), MARGIN, pdf.y, { width: WIDTH });
       pdf.moveDown(0.3);
     });
   }
   return pdfBytes(pdf);
+}
+
+/** A new page when `height` (at most a page) does not fit above the bottom margin. */
+function keepTogether(pdf: PDFKit.PDFDocument, height: number, bottom: number): void {
+  if (pdf.y + Math.min(height, bottom - MARGIN) > bottom) pdf.addPage();
 }
 
 function heading(pdf: PDFKit.PDFDocument, text: string, size: number): void {
