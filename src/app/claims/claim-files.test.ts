@@ -7,8 +7,9 @@ import { type ClaimSubject, claimFiles } from './claim-files.js';
 
 const settings = billingSettingsSchema.parse(DEMO_BILLING);
 
-const subject = (over: Partial<ClaimSubject> = {}): ClaimSubject => ({
-  courseKey: 'C-5001',
+type SubjectOverrides = Partial<ClaimSubject> & { diagnosis?: string | undefined };
+
+const subject = ({ diagnosis = 'C50.912', ...over }: SubjectOverrides = {}): ClaimSubject => ({
   patientId: 'patient-row-1',
   name: 'Testpatient, Ada',
   birthDate: '1961-07-04',
@@ -18,7 +19,7 @@ const subject = (over: Partial<ClaimSubject> = {}): ClaimSubject => ({
     groupNumber: 'GRP1',
     address: { line1: '1 SYNTHETIC AVE', city: 'TESTVILLE', state: 'NY', postalCode: '10001' },
   },
-  diagnosis: 'C50.912',
+  courses: new Map([['course-1', { courseKey: 'C-5001', diagnosis }]]),
   ...over,
 });
 
@@ -26,7 +27,7 @@ const draft = (over: Partial<ClaimDraft> = {}): ClaimDraft => ({
   key: 'k',
   format: '837P',
   component: 'global',
-  patientKey: 'course-1',
+  patientKey: 'patient-row-1',
   payerProfileId: 'uhc',
   placeOfService: '11',
   facilityTypeCode: null,
@@ -72,7 +73,7 @@ const draft = (over: Partial<ClaimDraft> = {}): ClaimDraft => ({
   ...over,
 });
 
-const input = (drafts: ClaimDraft[], subjects = new Map([['course-1', subject()]])) => ({
+const input = (drafts: ClaimDraft[], subjects = new Map([['patient-row-1', subject()]])) => ({
   format: '837P' as const,
   drafts,
   settings,
@@ -116,7 +117,24 @@ describe('claimFiles: drafts → one 837 file per payer', () => {
       ['77412', '76', 'ch-2'],
       ['77387', '26', 'ch-3'],
     ]);
+    expect(claim.lines.map((l) => l.diagnosisPointers)).toEqual([[1], [1], [1]]);
     expect(write837p(file).ok).toBe(true);
+  });
+
+  it("puts a patient's two courses on one claim: both diagnoses, each line pointing at its course's", () => {
+    const two = subject();
+    two.courses.set('course-2', { courseKey: 'C-5002', diagnosis: 'C61' });
+    const d = draft();
+    const lines = [d.lines[0]!, { ...d.lines[2]!, courseId: 'course-2', chargeId: 'ch-9' }];
+    const r = claimFiles(input([{ ...d, lines }], new Map([['patient-row-1', two]])));
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const claim = r.files[0]!.file.claims[0]!;
+    expect(claim.patientControlNumber).toBe('C-5001-41');
+    expect(claim.diagnosisCodes).toEqual(['C50912', 'C61']);
+    expect(claim.lines.map((l) => [l.lineControlNumber, l.diagnosisPointers])).toEqual([
+      ['ch-1', [1]],
+      ['ch-9', [2]],
+    ]);
   });
 
   it('numbers claims on and gives each payer its own interchange', () => {
@@ -140,14 +158,14 @@ describe('claimFiles: drafts → one 837 file per payer', () => {
     ['no demographics', { demographics: null }, "add the patient's sex, memberId, address"],
     ['a name without a comma', { name: 'Ada Testpatient' }, "add the patient's name (Last, First)"],
     ['no birth date', { birthDate: null }, "add the patient's birthDate"],
-    ['no diagnosis', { diagnosis: undefined }, 'add the ICD-10-CM diagnosis'],
+    ['no diagnosis', { diagnosis: '' }, 'add the ICD-10-CM diagnosis'],
     ['a diagnosis that is not ICD-10', { diagnosis: 'breast' }, 'not an ICD-10-CM code'],
-  ] as const)('%s: a problem naming the course and patient ids, never the values', (_name, over, message) => {
-    const r = claimFiles(input([draft()], new Map([['course-1', subject(over)]])));
+  ] as const)('%s: a problem naming the course or patient id, never the values', (_name, over, message) => {
+    const r = claimFiles(input([draft()], new Map([['patient-row-1', subject(over)]])));
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems[0]!.message).toContain(message);
-    expect(r.problems[0]!.location).toMatch(/^course C-5001/);
+    expect(r.problems[0]!.location).toMatch(/^(course C-5001|patient patient-row-1)$/);
     expect(JSON.stringify(r.problems)).not.toMatch(/Testpatient|Ada|1961|SYNM|breast/);
   });
 

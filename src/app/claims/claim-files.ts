@@ -5,10 +5,8 @@ import { patientSchema } from '../../core/model/course.js';
 import type { Claim, ClaimFile, Subscriber } from '../../formats/x12/claim-types.js';
 import type { BillingSettings } from './billing-settings.js';
 
-/** What a claim says about its course's patient: from the patients row and the course document. */
+/** What a claim says about its patient: from the patients row and the documents of their courses. */
 export interface ClaimSubject {
-  /** The course id (`C-5001`): the claim number starts with it. */
-  courseKey: string;
   /** The patients row id: how problems name the patient (never the name or MRN). */
   patientId: string;
   /** `Last, First`. */
@@ -16,13 +14,16 @@ export interface ClaimSubject {
   birthDate: string | null;
   /** patients.demographics: sex, member id, group number, address (courses.json patient). */
   demographics: unknown;
-  /** The course's ICD-10-CM diagnosis (`C50.911`). */
-  diagnosis: string | undefined;
+  /**
+   * The patient's courses with lines to bill, by course row id: the course id (`C-5001`: a claim number
+   * starts with the first line's) and its ICD-10-CM diagnosis (`C50.911`).
+   */
+  courses: Map<string, { courseKey: string; diagnosis: string | undefined }>;
 }
 
 export interface ClaimFilesInput {
   format: '837P' | '837I';
-  /** Drafts of this format; `patientKey` is the course row id of `subjects`. */
+  /** Drafts of this format; `patientKey` is the patient row id of `subjects`. */
   drafts: readonly ClaimDraft[];
   settings: BillingSettings;
   subjects: ReadonlyMap<string, ClaimSubject>;
@@ -48,7 +49,8 @@ const ICD10 = /^[A-TV-Z]\d[0-9A-Z](\.?[0-9A-Z]{1,4})?$/;
 
 /**
  * Claim drafts → one 837 claim file per payer (837 loops 2010BA subscriber = the patient, 2010BB payer,
- * 2300 claim, 2400 lines with REF*6R = our charge id). Claims are numbered in draft order from
+ * 2300 claim with the diagnoses of its courses in HI, 2400 lines pointing at their course's diagnosis
+ * (SV107 on 837P) with REF*6R = our charge id). Claims are numbered in draft order from
  * `firstClaimNumber` (`claimNumber`), interchanges from `firstControlNumber`. Everything a claim needs and
  * the practice has not given (demographics, diagnosis, the payer's ids) is returned as located problems
  * naming courses, patients by row id and settings fields, never their values.
@@ -73,13 +75,23 @@ export function claimFiles(
       });
     }
     const subscriber = subscriberOf(subject, reported.has(draft.patientKey) ? [] : problems);
-    const dx = diagnosisOf(subject, reported.has(draft.patientKey) ? [] : problems);
     reported.add(draft.patientKey);
-    if (!subscriber || !dx || !payer) continue;
+    // One diagnosis per course, in line order; each line points at its course's (HI holds up to 12).
+    const courseIds = [...new Set(draft.lines.map((l) => l.courseId))];
+    const diagnoses = courseIds.map((id) => {
+      const course = subject.courses.get(id);
+      if (!course) throw new Error('claim line without its course');
+      const dx = diagnosisOf(course.courseKey, course.diagnosis, reported.has(id) ? [] : problems);
+      reported.add(id);
+      return dx;
+    });
+    if (!subscriber || !payer || diagnoses.some((d) => d === null)) continue;
+    const codes = [...new Set(diagnoses as string[])];
+    const pointer = (courseId: string) => codes.indexOf(diagnoses[courseIds.indexOf(courseId)]!) + 1;
     const claim: Claim = {
-      patientControlNumber: claimNumber(subject.courseKey, sequence++),
+      patientControlNumber: claimNumber(subject.courses.get(courseIds[0]!)!.courseKey, sequence++),
       subscriber,
-      diagnosisCodes: [dx],
+      diagnosisCodes: codes,
       ...(input.format === '837P'
         ? { placeOfService: draft.placeOfService }
         : { facilityTypeCode: draft.facilityTypeCode ?? '13' }),
@@ -93,6 +105,7 @@ export function claimFiles(
         chargeCents: l.chargeCents,
         dateOfService: l.dateOfService,
         lineControlNumber: l.chargeId,
+        diagnosisPointers: [pointer(l.courseId)],
         ...(l.revenueCode ? { revenueCode: l.revenueCode } : {}),
       })),
     };
@@ -147,7 +160,7 @@ function subscriberOf(subject: ClaimSubject, problems: InputProblem[]): Subscrib
   ];
   if (missing.length) {
     problems.push({
-      location: `course ${subject.courseKey}, patient ${subject.patientId}`,
+      location: `patient ${subject.patientId}`,
       message: `add the patient's ${missing.join(', ')} to courses.json (patient) and import it again`,
     });
     return null;
@@ -164,11 +177,15 @@ function subscriberOf(subject: ClaimSubject, problems: InputProblem[]): Subscrib
 }
 
 /** ICD-10-CM as claims carry it: without the dot (`C50.911` → `C50911`). */
-function diagnosisOf(subject: ClaimSubject, problems: InputProblem[]): string | null {
-  const dx = subject.diagnosis?.trim().toUpperCase() ?? '';
+function diagnosisOf(
+  courseKey: string,
+  diagnosis: string | undefined,
+  problems: InputProblem[],
+): string | null {
+  const dx = diagnosis?.trim().toUpperCase() ?? '';
   if (ICD10.test(dx)) return dx.replace('.', '');
   problems.push({
-    location: `course ${subject.courseKey}`,
+    location: `course ${courseKey}`,
     message: dx
       ? 'the diagnosis is not an ICD-10-CM code (e.g. C50.911): correct it in courses.json'
       : 'add the ICD-10-CM diagnosis to courses.json (diagnosis)',

@@ -17,7 +17,7 @@ import { pendingClaims } from './pending-claims.js';
 
 export interface ClaimBatchRequest {
   format: ClaimFormat;
-  /** One claim per course per date, ISO week or month (default: the practice's billing settings). */
+  /** One claim per patient per date, ISO week or month (default: the practice's billing settings). */
   period?: BillingPeriod | undefined;
   /** Only dates of service up to this date (`YYYY-MM-DD`). */
   through?: string | undefined;

@@ -23,7 +23,7 @@ export interface PendingClaims {
   drafts: ClaimDraft[];
   findings: Finding[];
   unbilled: UnbilledCharge[];
-  /** Course row id → what its claims say about the patient. */
+  /** Patient row id → what their claims say about them and their courses. */
   subjects: Map<string, ClaimSubject>;
   patientIds: string[];
 }
@@ -32,8 +32,8 @@ export interface PendingClaims {
  * The claims the practice's released charges make that were not sent in this format yet: each charge
  * as a `ReleasedCharge` (place of service from the practice's clinic settings, REF*G1 from the course's
  * authorization covering the date, the billed amount from the charge master or the expected amount), grouped by
- * `buildClaims` (CLAIM-001…006) with one course per claim (a remittance's claim number names the course
- * its lines pay). A charge with neither amount cannot be billed and is listed as unbilled.
+ * `buildClaims` (CLAIM-001…006): one claim per patient, payer and billing period (issue #5), whose
+ * lines may belong to several courses. A charge with neither amount cannot be billed and is listed as unbilled.
  */
 export async function pendingClaims(
   ctx: AppContext,
@@ -95,14 +95,15 @@ export async function pendingClaims(
   const charges: ReleasedCharge[] = [];
   for (const r of rows) {
     const course = r.document as Course;
-    subjects.set(r.course_id, {
-      courseKey: r.course_key,
+    const subject = subjects.get(r.patient_id) ?? {
       patientId: r.patient_id,
       name: r.name,
       birthDate: r.birth_date,
       demographics: r.demographics,
-      diagnosis: course.diagnosis,
-    });
+      courses: new Map(),
+    };
+    subject.courses.set(r.course_id, { courseKey: r.course_key, diagnosis: course.diagnosis });
+    subjects.set(r.patient_id, subject);
     const expected = r.expected_cents === null ? null : Number(r.expected_cents);
     const perUnit = request.charges.chargeCents[r.code];
     const chargeCents =
@@ -121,7 +122,7 @@ export async function pendingClaims(
     }
     charges.push({
       chargeId: r.id,
-      patientKey: r.course_id,
+      patientKey: r.patient_id,
       courseId: r.course_id,
       dateOfService: r.date_of_service,
       code: r.code,
@@ -147,6 +148,6 @@ export async function pendingClaims(
     findings: built.findings,
     unbilled,
     subjects,
-    patientIds: [...new Set([...subjects].filter(([k]) => used.has(k)).map(([, s]) => s.patientId))],
+    patientIds: [...used],
   };
 }

@@ -33,8 +33,11 @@ interface ChargeRow {
 /**
  * Classify every line of the practice's imported remittances against its stored charges and keep the
  * result (replacing the previous one, inside the import's transaction). A claim is matched to a course
- * by its patient control number: a claim we sent (claim_lines), else CLP01 = the course id, or the
- * course id and a suffix after `-`, as our claims are numbered (`claimNumber`); a line to a charge by date of service and code as submitted (SVC06, else SVC01),
+ * by its patient control number: a claim we sent (claim_lines: a patient's claim may carry several
+ * courses), else CLP01 = the course id, or the course id and a suffix after `-`, as our claims are
+ * numbered (`claimNumber`). A line is matched to a charge by its REF*6R line item control number (our
+ * charge id, echoed back: 005010X221A1 loop 2110), else by date of service and code as submitted (SVC06,
+ * else SVC01)
  * with modifier 26 kept apart. The same payment sent twice (payer and trace number) counts once.
  */
 export async function storeRemitLines(
@@ -58,22 +61,22 @@ export async function storeRemitLines(
   if (!unique.length) return 0;
   const pcns = unique.flatMap((r) => r.remittance.claims.map((c) => c.patientControlNumber));
   // Claims we sent are found by their stored number first (a long course id is cut short in CLM01).
-  const sent = new Map(
-    (pcns.length
-      ? await trx
-          .selectFrom('claim_lines as cl')
-          .innerJoin('charges as ch', 'ch.id', 'cl.charge_id')
-          .innerJoin('fractions as f', 'f.id', 'ch.fraction_id')
-          .innerJoin('courses as c', 'c.id', 'f.course_id')
-          .select(['cl.claim_pcn', 'c.course_key'])
-          .distinct()
-          .where('cl.practice_id', '=', practiceId)
-          .where('cl.claim_pcn', 'in', [...new Set(pcns)])
-          .execute()
-      : []
-    ).map((r) => [r.claim_pcn, r.course_key]),
-  );
-  const courseKeys = (pcn: string) => [...(sent.has(pcn) ? [sent.get(pcn)!] : []), ...prefixes(pcn)];
+  const sentRows = pcns.length
+    ? await trx
+        .selectFrom('claim_lines as cl')
+        .innerJoin('charges as ch', 'ch.id', 'cl.charge_id')
+        .innerJoin('fractions as f', 'f.id', 'ch.fraction_id')
+        .innerJoin('courses as c', 'c.id', 'f.course_id')
+        .select(['cl.claim_pcn', 'c.course_key'])
+        .distinct()
+        .where('cl.practice_id', '=', practiceId)
+        .where('cl.claim_pcn', 'in', [...new Set(pcns)])
+        .orderBy('c.course_key')
+        .execute()
+    : [];
+  const sent = new Map<string, string[]>();
+  for (const r of sentRows) sent.set(r.claim_pcn, [...(sent.get(r.claim_pcn) ?? []), r.course_key]);
+  const courseKeys = (pcn: string) => [...(sent.get(pcn) ?? []), ...prefixes(pcn)];
   const keys = [...new Set(pcns.flatMap(courseKeys))];
   const courses: CourseRow[] = keys.length
     ? await trx
@@ -98,6 +101,8 @@ export async function storeRemitLines(
         .where('ch.status', '!=', 'void')
         .execute()
     : [];
+  const chargesOf = new Map<string, ChargeRow[]>();
+  for (const c of charges) chargesOf.set(c.course_id, [...(chargesOf.get(c.course_id) ?? []), c]);
   const audit = ctx.auditContext(ctx.now());
   const settings = { rates: audit.rates, options: DEFAULT_REMIT_OPTIONS };
   const codes = unique.flatMap((r) =>
@@ -110,22 +115,21 @@ export async function storeRemitLines(
     unique.flatMap((r) => r.remittance.claims.map((c) => [c, r.remittance.payer] as const)),
   );
   const chargeFor: ChargeResolver = (claim, line) => {
-    const course = courseKeys(claim.patientControlNumber)
-      .map((k) => byKey.get(k))
-      .find((c) => c !== undefined);
+    const candidates = courseKeys(claim.patientControlNumber).flatMap((k) => byKey.get(k) ?? []);
     const submitted = line.submitted ?? line.procedure;
     const dateOfService = line.dateOfService ?? claim.statementFrom ?? '';
-    const profile = audit.profiles.get(course?.payer_profile ?? 'default') ?? audit.profiles.get('default')!;
     const professional = submitted.modifiers.includes('26');
-    const charge = course
-      ? charges.find(
-          (c) =>
-            c.course_id === course.id &&
-            c.date_of_service === dateOfService &&
-            c.code === submitted.code &&
-            c.modifiers.split(',').includes('26') === professional,
-        )
-      : undefined;
+    const ofCandidates = candidates.flatMap((k) => chargesOf.get(k.id) ?? []);
+    const charge =
+      ofCandidates.find((c) => c.id === line.lineControlNumber) ??
+      ofCandidates.find(
+        (c) =>
+          c.date_of_service === dateOfService &&
+          c.code === submitted.code &&
+          c.modifiers.split(',').includes('26') === professional,
+      );
+    const course = candidates.find((k) => k.id === charge?.course_id) ?? candidates[0];
+    const profile = audit.profiles.get(course?.payer_profile ?? 'default') ?? audit.profiles.get('default')!;
     const authorizations = (course?.document as Course | null)?.authorizations ?? [];
     const auth =
       authorizations.find((a) => a.number === claim.priorAuthorization) ??
