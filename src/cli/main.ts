@@ -108,7 +108,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--out <file>', 'write the 837 here instead of stdout')
     .option(
       '--period <period>',
-      "one claim per course per date, week or month (default: the practice's setting)",
+      "one claim per patient per date, week or month (default: the practice's setting)",
     )
     .option('--through <date>', 'only dates of service up to this date (YYYY-MM-DD)')
     .option('--data-dir <dir>', 'PGlite data folder when DATABASE_URL is not set', '.data/db')
