@@ -15,14 +15,7 @@ export async function openCliApp(opts: {
   role: Role;
   now?: number | undefined;
 }): Promise<{ app: OpenApp; actor: Actor }> {
-  const start = opts.now;
-  const startedAt = Date.now();
-  const app = await openApp({
-    databaseUrl: process.env.DATABASE_URL,
-    dataDir: opts.dataDir ?? '.data/db',
-    log: createLogger({ level: 'warn', stream: process.stderr }),
-    ...(start !== undefined ? { now: () => start + (Date.now() - startedAt) } : {}),
-  });
+  const app = await openCliDatabase(opts);
   try {
     const practices = await app.ctx.db.selectFrom('practices').select('id').orderBy('id').execute();
     const practiceId = opts.practice ?? (practices.length === 1 ? practices[0]!.id : undefined);
@@ -40,4 +33,19 @@ export async function openCliApp(opts: {
     await app.close();
     throw error;
   }
+}
+
+/** The app database of a CLI command (DATABASE_URL, else PGlite under --data-dir), its clock from `now`. */
+export function openCliDatabase(opts: {
+  dataDir?: string | undefined;
+  now?: number | undefined;
+}): Promise<OpenApp> {
+  const start = opts.now;
+  const startedAt = Date.now();
+  return openApp({
+    databaseUrl: process.env.DATABASE_URL,
+    dataDir: opts.dataDir ?? '.data/db',
+    log: createLogger({ level: 'warn', stream: process.stderr }),
+    ...(start !== undefined ? { now: () => start + (Date.now() - startedAt) } : {}),
+  });
 }

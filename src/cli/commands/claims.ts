@@ -1,11 +1,9 @@
 import { writeFile } from 'node:fs/promises';
-import type { Actor } from '../../app/app-context.js';
 import { AppError } from '../../app/app-errors.js';
 import { claimBatchFile } from '../../app/claims/claim-batches.js';
 import { createClaimBatch } from '../../app/claims/create-claim-batch.js';
-import { createLogger } from '../../app/logger.js';
-import { openApp } from '../../app/open-app.js';
 import { EXIT, UsageError } from '../cli-errors.js';
+import { openCliApp } from '../open-cli-app.js';
 import { formatMoney } from '../output/format-money.js';
 
 export interface ClaimsCommandOptions {
@@ -35,27 +33,12 @@ export async function runClaims(opts: ClaimsCommandOptions): Promise<number> {
   if (opts.through !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.through))
     throw new UsageError(`--through must be a date YYYY-MM-DD (got "${opts.through}")`);
 
-  const app = await openApp({
-    databaseUrl: process.env.DATABASE_URL,
-    dataDir: opts.dataDir ?? '.data/db',
-    log: createLogger({ level: 'warn', stream: process.stderr }),
+  const { app, actor } = await openCliApp({
+    dataDir: opts.dataDir,
+    practice: opts.practice,
+    role: 'biller',
   });
   try {
-    const practices = await app.ctx.db.selectFrom('practices').select('id').orderBy('id').execute();
-    const practiceId = opts.practice ?? (practices.length === 1 ? practices[0]!.id : undefined);
-    if (!practiceId || !practices.some((p) => p.id === practiceId))
-      throw new UsageError(
-        practices.length === 0
-          ? 'the database has no practice'
-          : `choose the practice with --practice (${practices.map((p) => p.id).join(', ')})`,
-      );
-    const actor: Actor = {
-      userId: 'cli',
-      practiceId,
-      role: 'biller',
-      displayName: 'command line',
-      physicianId: null,
-    };
     let result;
     try {
       result = await createClaimBatch(

@@ -2,11 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError } from '../../app/engine-context.js';
 import { listExportFiles } from '../../app/import/read-export-files.js';
-import { createLogger } from '../../app/logger.js';
-import { openApp } from '../../app/open-app.js';
 import { importReferenceFiles, type ReleaseChoice } from '../../app/reference/reference-import.js';
 import { setLocality } from '../../app/reference/reference-settings.js';
 import { EXIT, UsageError } from '../cli-errors.js';
+import { openCliDatabase } from '../open-cli-app.js';
 import { renderTable } from '../output/render-table.js';
 
 export interface ReferenceImportOptions {
@@ -53,11 +52,7 @@ export async function runReferenceImport(paths: string[], opts: ReferenceImportO
   const { files, missing } = await listExportFiles(paths);
   if (missing.length)
     throw new InputError(missing.map((m) => ({ location: m, message: 'no such file or folder' })));
-  const app = await openApp({
-    databaseUrl: process.env.DATABASE_URL,
-    dataDir: opts.dataDir ?? '.data/db',
-    log: createLogger({ level: 'warn', stream: process.stderr }),
-  });
+  const app = await openCliDatabase({ dataDir: opts.dataDir });
   try {
     const practices = await app.ctx.db.selectFrom('practices').select('id').orderBy('id').execute();
     const practiceId = opts.practice ?? (practices.length === 1 ? practices[0]!.id : null);
