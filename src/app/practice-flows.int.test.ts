@@ -8,6 +8,8 @@ import { signFraction } from './commands/sign-fraction.js';
 import { exportList } from './exports/export-list.js';
 import { enqueueImport, getImport } from './imports/import-jobs.js';
 import { runOneJob } from './jobs/worker.js';
+import { addContractRate } from './reference/reference-settings.js';
+import { REPRICE_JOB, scheduleReprice } from './reference/reprice.js';
 import { chargeHistory } from './queries/charge-history.js';
 import { getCourse, listCourses } from './queries/courses.js';
 import { dashboard } from './queries/dashboard.js';
@@ -197,5 +199,40 @@ describe.each(ENGINES)('practice flows on %s', (engine) => {
     expect(done.files.map((f) => f.status)).toEqual([...Array(5).fill('duplicate'), 'skipped']);
     expect(done.files[5]!.problems[0]!.location).toBe('notes.txt');
     expect(await runOneJob(t.ctx, 'test-worker')).toBe(false);
+  });
+
+  it('re-prices the stored remittance lines in a job after a contract rate changes the expectation', async () => {
+    const biller = actor('biller');
+    const under = (await listRemitLines(t.ctx, biller, { category: 'underpaid' })).items[0]!;
+    // The payer's contract pays what this (one-unit) line paid: it is no longer underpaid once re-priced.
+    await addContractRate(t.ctx, actor('admin'), {
+      payer: under.payer!,
+      code: under.submittedCode,
+      modifier: under.modifiers.includes('26') ? '26' : '',
+      cents: under.paidCents,
+      effectiveFrom: '2026-01-01',
+    });
+    await scheduleReprice(t.ctx, [practiceId], users.get('admin')!);
+    await scheduleReprice(t.ctx, [practiceId], users.get('admin')!); // still queued: not twice
+    const queued = await t.ctx.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('practice_id', '=', practiceId)
+      .where('kind', '=', REPRICE_JOB)
+      .where('status', '=', 'queued')
+      .execute();
+    expect(queued).toHaveLength(1);
+    expect(await runOneJob(t.ctx, 'test-worker')).toBe(true);
+    const job = await t.ctx.db
+      .selectFrom('jobs')
+      .select(['status', 'result'])
+      .where('id', '=', queued[0]!.id)
+      .executeTakeFirstOrThrow();
+    expect(job.status).toBe('done');
+    const same = (await listRemitLines(t.ctx, biller, { limit: 500 })).items.find(
+      (l) => l.claim === under.claim && l.line === under.line,
+    )!;
+    expect(same.expectedCents).toBe(under.paidCents);
+    expect(same.category).toBe('paid-as-expected');
   });
 });

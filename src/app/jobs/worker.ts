@@ -3,8 +3,9 @@ import { claimJob, finishJob, heartbeat } from '../../storage/repositories/job-q
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../app-errors.js';
 import { InputError } from '../engine-context.js';
-import { importFiles } from '../imports/import-files.js';
+import { type ImportProgress, importFiles } from '../imports/import-files.js';
 import { IMPORT_JOB } from '../imports/import-jobs.js';
+import { REPRICE_JOB, repricePractice } from '../reference/reprice.js';
 
 export interface WorkerOptions {
   workerId?: string;
@@ -51,25 +52,20 @@ export async function runOneJob(ctx: AppContext, workerId: string, leaseMs = 60_
   const started = Date.now();
   ctx.log.info({ jobId: job.id, kind: job.kind, attempt: job.attempts, workerId }, 'job started');
   try {
-    if (job.kind !== IMPORT_JOB) throw new AppError('invalid_input', `unknown job kind ${job.kind}`);
-    const files = await ctx.db
-      .selectFrom('upload_files')
-      .select(['name', 'bytes'])
-      .where('job_id', '=', job.id)
-      .orderBy('id')
-      .execute();
+    if (job.kind !== IMPORT_JOB && job.kind !== REPRICE_JOB)
+      throw new AppError('invalid_input', `unknown job kind ${job.kind}`);
     let last = 0;
-    const result = await importFiles(ctx, job.practiceId, files, {
-      jobId: job.id,
-      onProgress: async (p) => {
-        // On PGlite (one connection) the store phase runs inside the import's transaction: no heartbeat then.
-        if (ctx.engine === 'pglite' && p.phase === 'store') return;
-        if (Date.now() - last < 200 && p.done < p.total) return;
-        last = Date.now();
-        await heartbeat(ctx.db, job.id, workerId, p, new Date(ctx.now()), leaseMs);
-      },
-    });
-    await ctx.db.deleteFrom('upload_files').where('job_id', '=', job.id).execute();
+    const onProgress = async (p: ImportProgress) => {
+      // On PGlite (one connection) the store phase runs inside the job's transaction: no heartbeat then.
+      if (ctx.engine === 'pglite' && p.phase === 'store') return;
+      if (Date.now() - last < 200 && p.done < p.total) return;
+      last = Date.now();
+      await heartbeat(ctx.db, job.id, workerId, p, new Date(ctx.now()), leaseMs);
+    };
+    const result =
+      job.kind === REPRICE_JOB
+        ? { summary: await repricePractice(ctx, job.practiceId, onProgress) }
+        : await importUploads(ctx, job.id, job.practiceId, onProgress);
     await finishJob(ctx.db, job.id, { status: 'done', result }, new Date(ctx.now()));
     ctx.log.info({ jobId: job.id, ms: Date.now() - started }, 'job done');
   } catch (error) {
@@ -80,13 +76,31 @@ export async function runOneJob(ctx: AppContext, workerId: string, leaseMs = 60_
       job.id,
       {
         status: retry ? 'queued' : 'failed',
-        error: expected ? error.message : 'the import stopped on an internal error; it will be retried',
+        error: expected ? error.message : `the ${job.kind} stopped on an internal error; it will be retried`,
       },
       new Date(ctx.now()),
     );
     ctx.log.error({ jobId: job.id, err: errorName(error), retry }, 'job failed');
   }
   return true;
+}
+
+/** An import job: the uploaded files it holds, imported, then dropped. */
+async function importUploads(
+  ctx: AppContext,
+  jobId: string,
+  practiceId: string,
+  onProgress: (p: ImportProgress) => Promise<void>,
+) {
+  const files = await ctx.db
+    .selectFrom('upload_files')
+    .select(['name', 'bytes'])
+    .where('job_id', '=', jobId)
+    .orderBy('id')
+    .execute();
+  const result = await importFiles(ctx, practiceId, files, { jobId, onProgress });
+  await ctx.db.deleteFrom('upload_files').where('job_id', '=', jobId).execute();
+  return result;
 }
 
 /** The error's class only: messages of unexpected errors may quote data. */

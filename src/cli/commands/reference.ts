@@ -4,6 +4,7 @@ import { InputError } from '../../app/engine-context.js';
 import { listExportFiles } from '../../app/import/read-export-files.js';
 import { importReferenceFiles, type ReleaseChoice } from '../../app/reference/reference-import.js';
 import { setLocality } from '../../app/reference/reference-settings.js';
+import { allPracticeIds, repricePractice } from '../../app/reference/reprice.js';
 import { EXIT, UsageError } from '../cli-errors.js';
 import { openCliDatabase } from '../open-cli-app.js';
 import { renderTable } from '../output/render-table.js';
@@ -87,6 +88,16 @@ export async function runReferenceImport(paths: string[], opts: ReferenceImportO
       ) + '\n',
     );
     for (const w of result.warnings) process.stderr.write(`  warning ${w.location}: ${w.message}\n`);
+    // Stored charges and remittance lines follow the new rates now (the app queues the same as a job).
+    const touched = result.releases.length
+      ? await allPracticeIds(app.ctx)
+      : practiceId && (result.contractRates || locality)
+        ? [practiceId]
+        : [];
+    for (const id of touched) {
+      const summary = await repricePractice(app.ctx, id);
+      process.stderr.write(`reference: practice ${id}: ${summary.courses} course(s) re-priced\n`);
+    }
     process.stderr.write(
       `reference: ${result.files.length} file(s): release(s) ${result.releases.join(', ') || 'none'}; ${result.contractRates} contract rate(s)\n`,
     );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app/app-context.js';
+import type { Actor, AppContext } from '../../app/app-context.js';
 import { importReferenceFiles } from '../../app/reference/reference-import.js';
+import { allPracticeIds, scheduleReprice } from '../../app/reference/reprice.js';
 import {
   addContractRate,
   contractRates,
@@ -69,6 +70,12 @@ const expectedQuery = z.object({
 
 /** CMS reference data, the practice's locality, payer settings and contract rates (the Rates page). */
 export function referenceRoutes(ctx: AppContext): ApiRoute[] {
+  /** A change of the practice's rates, then its stored charges and remittance lines re-priced (a job). */
+  const repriced = async <T>(actor: Actor, change: Promise<T>): Promise<T> => {
+    const result = await change;
+    await scheduleReprice(ctx, [actor.practiceId], actor.userId);
+    return result;
+  };
   return [
     route<undefined, z.infer<typeof releaseQuery>, UploadedFile[]>({
       method: 'post',
@@ -84,15 +91,18 @@ export function referenceRoutes(ctx: AppContext): ApiRoute[] {
         JSON_OK('ReferenceImportView'),
         { status: 400, description: 'located problems; nothing stored' },
       ],
-      handle: async ({ c, actor, query, body }) =>
-        c.json(
-          await importReferenceFiles(ctx, actor.practiceId, body, {
-            year: query.year,
-            quarter: query.quarter as 1 | 2 | 3 | 4,
-            effectiveFrom: query.effectiveFrom,
-            effectiveTo: query.effectiveTo ?? null,
-          }),
-        ),
+      handle: async ({ c, actor, query, body }) => {
+        const result = await importReferenceFiles(ctx, actor.practiceId, body, {
+          year: query.year,
+          quarter: query.quarter as 1 | 2 | 3 | 4,
+          effectiveFrom: query.effectiveFrom,
+          effectiveTo: query.effectiveTo ?? null,
+        });
+        // A CMS release is every practice's; contract rates only this one's.
+        const practices = result.releases.length ? await allPracticeIds(ctx) : [actor.practiceId];
+        await scheduleReprice(ctx, practices, actor.userId);
+        return c.json(result);
+      },
     }),
     route({
       method: 'get',
@@ -120,7 +130,7 @@ export function referenceRoutes(ctx: AppContext): ApiRoute[] {
       roles: EDIT_ROLES,
       body: locality,
       responses: [JSON_OK('LocalityView')],
-      handle: async ({ c, actor, body }) => c.json(await setLocality(ctx, actor, body)),
+      handle: async ({ c, actor, body }) => c.json(await repriced(actor, setLocality(ctx, actor, body))),
     }),
     route<undefined, z.infer<typeof expectedQuery>>({
       method: 'get',
@@ -169,7 +179,7 @@ export function referenceRoutes(ctx: AppContext): ApiRoute[] {
       roles: EDIT_ROLES,
       body: contractRate,
       responses: [JSON_OK('ContractRateView[]')],
-      handle: async ({ c, actor, body }) => c.json(await addContractRate(ctx, actor, body)),
+      handle: async ({ c, actor, body }) => c.json(await repriced(actor, addContractRate(ctx, actor, body))),
     }),
     route<z.infer<typeof idParam>>({
       method: 'delete',
@@ -182,7 +192,8 @@ export function referenceRoutes(ctx: AppContext): ApiRoute[] {
         JSON_OK('ContractRateView[]'),
         { status: 404, description: 'no such rate in your practice' },
       ],
-      handle: async ({ c, actor, params }) => c.json(await deleteContractRate(ctx, actor, params.id)),
+      handle: async ({ c, actor, params }) =>
+        c.json(await repriced(actor, deleteContractRate(ctx, actor, params.id))),
     }),
     route<z.infer<typeof exportFile>>({
       method: 'get',

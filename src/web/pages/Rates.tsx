@@ -48,7 +48,8 @@ export function RatesPage() {
       <PageHeader title="Rates & payers" />
       <p className="lead">
         What each line should pay: the payer's contract rate, else Medicare for the practice's locality from
-        the CMS files loaded, else the bundled national table.
+        the CMS files loaded, else the bundled national table. After a change the stored charges and
+        remittance lines are re-priced in the background.
       </p>
       <PayerNames />
       <ExpectedAmount />
