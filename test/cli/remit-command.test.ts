@@ -1,3 +1,6 @@
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
 
@@ -58,6 +61,23 @@ describe('sgrt-billing remit', () => {
       /PCN-2\s+1\s+2026-03-10\s+77407\s+77412\s+\$600\.00\s+\$317\.64\s+\$391\.46\s+downcoded\s+CO-45/,
     );
     expect(run.stdout).toMatch(/underpaid\s+1\s+\$500\.00\s+\$200\.00\s+\$117\.64/);
+  });
+
+  it('counts a payment read twice (same payer and TRN02, another file) once, and says so', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'remit-again-'));
+    try {
+      const again = join(dir, 'resent.835');
+      await copyFile(FILE, again);
+      const run = await runCli('remit', FILE, again, '--format', 'json', '--authorizations', AUTHS);
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout).lines).toHaveLength(7);
+      // Files are read in path order: whichever comes second is the repeat.
+      expect(run.stderr).toMatch(
+        /\.835: TRN \S+: this payment was already read from \S+\.835; its lines count once/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports bad input with exit 2 and no values', async () => {

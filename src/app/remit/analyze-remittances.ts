@@ -11,6 +11,7 @@ import { createReadStream } from 'node:fs';
 import { readRemittances } from '../../formats/x12/read-835.js';
 import { InputError } from '../engine-context.js';
 import { listExportFiles } from '../import/read-export-files.js';
+import { paymentKey } from '../imports/repeated-payments.js';
 
 /** A prior authorization the claims may name (835 REF*G1), from the practice's authorization export. */
 export interface KnownAuthorization {
@@ -66,6 +67,7 @@ export async function analyzeRemittanceFiles(
   const problems: InputProblem[] = missing.map((m) => ({ location: m, message: 'no such file or folder' }));
   let transactions = 0;
   let lines = 0;
+  const seen = new Map<string, string>();
   for (const file of files) {
     // Streamed: a 500 MB remittance file is read in chunks, one transaction set at a time.
     for await (const result of readRemittances(createReadStream(file), file)) {
@@ -73,6 +75,17 @@ export async function analyzeRemittanceFiles(
         problems.push(...result.problems);
         continue;
       }
+      // The same payment (payer, TRN02) in a second transaction or file is counted once.
+      const key = paymentKey(result.value);
+      const first = key === null ? undefined : seen.get(key);
+      if (first !== undefined) {
+        problems.push({
+          location: `${file}: TRN ${result.value.traceNumber}`,
+          message: `this payment was already read from ${first}; its lines count once`,
+        });
+        continue;
+      }
+      if (key !== null) seen.set(key, file);
       transactions++;
       for (const row of classifyRemittance(file, result.value, settings, chargeFromLine(settings))) {
         lines++;
