@@ -6,7 +6,7 @@ import { importFiles } from '../../src/app/imports/import-files.js';
 import { createLogger } from '../../src/app/logger.js';
 import { openApp } from '../../src/app/open-app.js';
 import { createPractice } from '../../src/app/setup/create-practice.js';
-import { demoRemittance } from '../../src/app/setup/demo-remittance.js';
+import { demoRemittances } from '../../src/app/setup/demo-remittance.js';
 import { demoUploads } from '../../src/app/setup/demo-uploads.js';
 import { docxParagraphs, pdfText } from '../golden/letters/extract-text.js';
 import { runCli } from '../support/run-cli.js';
@@ -32,7 +32,7 @@ describe('sgrt-billing letter', () => {
     const practiceId = await createPractice(app.ctx, { name: 'CLI', clinic });
     await importFiles(app.ctx, practiceId, files);
     const paymentDate = new Date(app.ctx.now() - 86_400_000).toISOString().slice(0, 10);
-    await importFiles(app.ctx, practiceId, [await demoRemittance(app.ctx, practiceId, paymentDate)]);
+    await importFiles(app.ctx, practiceId, await demoRemittances(app.ctx, practiceId, paymentDate));
     const line = await app.ctx.db
       .selectFrom('remit_lines as r')
       .innerJoin('courses as c', 'c.id', 'r.course_id')

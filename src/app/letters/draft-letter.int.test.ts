@@ -11,7 +11,7 @@ import type { Actor } from '../app-context.js';
 import { AppError } from '../app-errors.js';
 import { importFiles } from '../imports/import-files.js';
 import { createPractice } from '../setup/create-practice.js';
-import { demoRemittance } from '../setup/demo-remittance.js';
+import { demoRemittances } from '../setup/demo-remittance.js';
 import { demoUploads } from '../setup/demo-uploads.js';
 import { draftLetter } from './draft-letter.js';
 import { LETTER_FOR_CATEGORY } from './letter-for-category.js';
@@ -51,7 +51,7 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
     const practiceId = await createPractice(t.ctx, { name: 'Demo Radiation Oncology (synthetic)', clinic });
     await importFiles(t.ctx, practiceId, files);
     const paymentDate = new Date(t.ctx.now() - 86_400_000).toISOString().slice(0, 10);
-    await importFiles(t.ctx, practiceId, [await demoRemittance(t.ctx, practiceId, paymentDate)]);
+    await importFiles(t.ctx, practiceId, await demoRemittances(t.ctx, practiceId, paymentDate));
     const base = { role: 'biller' as const, displayName: 'biller', physicianId: null };
     actor = { ...base, userId: 'u-a', practiceId };
     other = { ...base, userId: 'u-b', practiceId: await createPractice(t.ctx, { name: 'Other', clinic }) };

@@ -4,6 +4,8 @@ import type { Adjustment, RemitClaim, RemitServiceLine, Remittance } from '../..
 import { claimNumber } from '../../core/claims/claim-number.js';
 import { DEFAULT_DELIMITERS } from '../../formats/x12/claim-types.js';
 import { write835 } from '../../formats/x12/write-835.js';
+import { Temporal } from 'temporal-polyfill';
+import { addDays } from '../../core/time/calendar-date.js';
 import type { AppContext } from '../app-context.js';
 import { expectedPayment } from '../reference/expected-rate.js';
 import { loadPracticeRates } from '../reference/reference-store.js';
@@ -33,15 +35,18 @@ const adj = (group: string, reason: string, amountCents: number): Adjustment => 
 });
 
 /**
- * A synthetic 835 answering the demo practice's billable charges (fractions not on hold), with one
- * line for each 2026 payer problem of domain.md §4 and the rest paid as expected. One claim per course,
- * numbered as the app's claims are (`claimNumber`: `<course id>-<n>`), which is how they are matched. Amounts follow the practice's expected amounts (billed at 150 %).
+ * The payer's synthetic 835s answering the demo practice's billable charges (fractions not on hold) with
+ * dates of service before `through`: one payment a week (each Friday, for the dates of service at least
+ * a week old; the rest on `through`), so the payer scorecards have a trend. One line for each 2026
+ * payer problem of domain.md §4 and the rest paid as expected. One claim per course and payment,
+ * numbered as the app's claims are (`claimNumber`: `<course id>-<n>`), which is how they are matched.
+ * Amounts follow the practice's expected amounts (billed at 150 %).
  */
-export async function demoRemittance(
+export async function demoRemittances(
   ctx: AppContext,
   practiceId: string,
-  paymentDate: string,
-): Promise<UploadedFile> {
+  through: string,
+): Promise<UploadedFile[]> {
   const practice = await ctx.db
     .selectFrom('practices')
     .select('clinic')
@@ -55,7 +60,7 @@ export async function demoRemittance(
     .select(['c.course_key', 'c.document', 'f.date_of_service', 'ch.code', 'ch.modifiers', 'ch.units'])
     .where('ch.practice_id', '=', practiceId)
     .where('ch.status', 'in', ['ready', 'released'])
-    .where('f.date_of_service', '<', paymentDate)
+    .where('f.date_of_service', '<', through)
     .orderBy('c.course_key')
     .orderBy('f.date_of_service')
     .orderBy('ch.code')
@@ -101,7 +106,7 @@ export async function demoRemittance(
   pick('other-denial', (c) => c.code === '77407' && !grandfathered(c));
 
   const claims = new Map<string, RemitClaim>();
-  const claimNumbers = new Map<string, string>();
+  const paidOn = new Map<RemitClaim, string>();
   for (const c of charges) {
     const problem = chosen.get(c);
     const full = expected(c, c.code, c.modifiers);
@@ -140,12 +145,12 @@ export async function demoRemittance(
       const low = Math.round(full * 0.6);
       Object.assign(line, { paidCents: low, adjustments: [adj('CO', '45', billed - low)] });
     }
-    const pcn = claimNumbers.get(c.courseKey) ?? claimNumber(c.courseKey, claimNumbers.size + 1);
-    claimNumbers.set(c.courseKey, pcn);
+    const paymentDate = paymentDateOf(c.date, through);
+    const key = `${paymentDate}|${c.courseKey}`;
     const claim =
-      claims.get(pcn) ??
+      claims.get(key) ??
       ({
-        patientControlNumber: pcn,
+        patientControlNumber: claimNumber(c.courseKey, claims.size + 1),
         status: '1',
         chargeCents: 0,
         paidCents: 0,
@@ -161,36 +166,48 @@ export async function demoRemittance(
         lines: [],
         location: '',
       } satisfies RemitClaim);
+    paidOn.set(claim, paymentDate);
     if (problem === 'authorization-2025')
       claim.priorAuthorization = c.document.authorizations.find((a) => a.obtainedOn < '2026')?.number ?? null;
     claim.lines.push(line);
     claim.chargeCents += line.chargeCents;
     claim.paidCents += line.paidCents;
-    claims.set(pcn, claim);
+    claims.set(key, claim);
   }
-  const remittance: Remittance = {
-    traceNumber: `SYN-EFT-${paymentDate.replaceAll('-', '')}`,
-    payerTraceId: '1999999999',
-    totalPaidCents: [...claims.values()].reduce((n, c) => n + c.paidCents, 0),
-    handling: 'I',
-    paymentDate,
-    payer: PAYER,
-    payee: { name: 'DEMO RADIATION ONCOLOGY', npi: '1999999984', taxId: '999999999' },
-    claims: [...claims.values()],
-    providerAdjustments: [],
-    location: '',
-  };
-  const text = write835(
-    {
-      sender: { qualifier: 'ZZ', id: 'SYNPAYER01', name: 'SYNTHETIC HEALTH PLAN' },
-      receiver: { qualifier: 'ZZ', id: 'DEMOPRACTICE', name: 'DEMO RADIATION ONCOLOGY' },
-      created: `${paymentDate}T09:00`,
-      interchangeControlNumber: 1,
-      groupControlNumber: 1,
-      transactionSetControlNumber: '0001',
-      delimiters: DEFAULT_DELIMITERS,
-    },
-    remittance,
-  );
-  return { name: `remittances/${paymentDate}.835`, bytes: new TextEncoder().encode(text) };
+  const dates = [...new Set(paidOn.values())].sort();
+  return dates.map((paymentDate, i) => {
+    const paid = [...claims.values()].filter((c) => paidOn.get(c) === paymentDate);
+    const remittance: Remittance = {
+      traceNumber: `SYN-EFT-${paymentDate.replaceAll('-', '')}`,
+      payerTraceId: '1999999999',
+      totalPaidCents: paid.reduce((n, c) => n + c.paidCents, 0),
+      handling: 'I',
+      paymentDate,
+      payer: PAYER,
+      payee: { name: 'DEMO RADIATION ONCOLOGY', npi: '1999999984', taxId: '999999999' },
+      claims: paid,
+      providerAdjustments: [],
+      location: '',
+    };
+    const text = write835(
+      {
+        sender: { qualifier: 'ZZ', id: 'SYNPAYER01', name: 'SYNTHETIC HEALTH PLAN' },
+        receiver: { qualifier: 'ZZ', id: 'DEMOPRACTICE', name: 'DEMO RADIATION ONCOLOGY' },
+        created: `${paymentDate}T09:00`,
+        interchangeControlNumber: i + 1,
+        groupControlNumber: i + 1,
+        transactionSetControlNumber: '0001',
+        delimiters: DEFAULT_DELIMITERS,
+      },
+      remittance,
+    );
+    return { name: `remittances/${paymentDate}.835`, bytes: new TextEncoder().encode(text) };
+  });
+}
+
+/** The Friday at least a week after the date of service (a weekly EFT run), or `through` if later. */
+function paymentDateOf(dateOfService: string, through: string): string {
+  const due = Temporal.PlainDate.from(addDays(dateOfService, 7));
+  const friday = due.add({ days: (5 - due.dayOfWeek + 7) % 7 }).toString();
+  return friday < through ? friday : through;
 }
