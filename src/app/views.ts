@@ -8,6 +8,7 @@ import type { ElementScore } from '../core/audit/documentation-elements.js';
 import type { FractionStatus } from '../core/audit/outcome.js';
 import type { BillingLine } from '../core/model/billing-line.js';
 import type { Finding } from '../core/model/finding.js';
+import type { BillingSettings } from './claims/billing-settings.js';
 import type {
   EvidenceSummary,
   LetterMissing,
@@ -500,4 +501,36 @@ export interface ClaimPreviewView {
   unbilled: UnbilledCharge[];
   /** Whether the practice's billing settings are complete (else batches are refused). */
   settingsComplete: boolean;
+}
+
+/** A login of the practice (`GET /api/users`, `sgrt-billing user list`). */
+export interface PracticeUserView {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  /** The chart physician id a physician login signs as; null for other roles. */
+  physicianId: string | null;
+  disabled: boolean;
+  createdAt: string;
+}
+
+/** A practice of the database (`sgrt-billing practice list`). */
+export interface PracticeSummary {
+  id: string;
+  name: string;
+  users: number;
+  /** Whether its billing settings are complete (837 batches are refused until they are). */
+  billingConfigured: boolean;
+}
+
+/**
+ * The practice's 837 billing settings (`GET /api/practice/billing`): the saved settings, or null with
+ * the fields to add; and the payer profiles of the practice's courses, each with whether the settings
+ * name its payer (a claim to a profile without one is refused).
+ */
+export interface BillingSettingsView {
+  settings: BillingSettings | null;
+  missing: { location: string; message: string }[];
+  payerProfiles: { profile: string; courses: number; configured: boolean }[];
 }

@@ -156,6 +156,63 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await (await import('./commands/letter.js')).runLetter(type, opts)),
     );
 
+  const practice = program
+    .command('practice')
+    .description("a clinic's practice in the app database: create it, list them, its billing settings");
+  practice
+    .command('create')
+    .description(
+      'create a practice from its clinic.json (and billing.json) with its first administrator; prints its id (the password from SGRT_ADMIN_PASSWORD or typed)',
+    )
+    .requiredOption('--name <name>', "the practice's name")
+    .requiredOption(
+      '--clinic <file>',
+      'clinic.json: facility time zone, place of service, … (schema/clinic.schema.json)',
+    )
+    .option('--billing <file>', 'billing.json: the 837 billing settings (see examples/billing.json)')
+    .requiredOption('--admin-email <email>', "the administrator's login")
+    .option('--admin-name <name>', "the administrator's display name (default: the email)")
+    .option('--data-dir <dir>', 'PGlite data folder when DATABASE_URL is not set', '.data/db')
+    .action(async (opts) => setExit(await (await import('./commands/practice.js')).runPracticeCreate(opts)));
+  practice
+    .command('list')
+    .description('the practices: id, name, users, whether the billing settings are complete')
+    .option('--data-dir <dir>', 'PGlite data folder when DATABASE_URL is not set', '.data/db')
+    .action(async (opts) => setExit(await (await import('./commands/practice.js')).runPracticeList(opts)));
+  practice
+    .command('billing')
+    .description("replace the practice's billing settings (--file, validated) or print them as JSON (--show)")
+    .option('--file <file>', 'billing.json (see examples/billing.json)')
+    .option('--show', 'print the current settings as JSON')
+    .option('--practice <id>', 'the practice (needed when the database holds several)')
+    .option('--data-dir <dir>', 'PGlite data folder when DATABASE_URL is not set', '.data/db')
+    .action(async (opts) => setExit(await (await import('./commands/practice.js')).runPracticeBilling(opts)));
+
+  const user = program.command('user').description("a practice's logins: add, list, disable");
+  user
+    .command('add')
+    .description('add a login (the password from SGRT_USER_PASSWORD or typed)')
+    .requiredOption('--email <email>', 'the login')
+    .requiredOption('--role <role>', 'admin, physician, coder, biller or viewer')
+    .option('--name <name>', 'display name (default: the email)')
+    .option('--physician-id <id>', "a physician's id in the chart (their signature worklist)")
+    .option('--practice <id>', 'the practice (needed when the database holds several)')
+    .option('--data-dir <dir>', 'PGlite data folder when DATABASE_URL is not set', '.data/db')
+    .action(async (opts) => setExit(await (await import('./commands/practice.js')).runUserAdd(opts)));
+  user
+    .command('list')
+    .description("the practice's logins")
+    .option('--practice <id>', 'the practice (needed when the database holds several)')
+    .option('--data-dir <dir>', 'PGlite data folder when DATABASE_URL is not set', '.data/db')
+    .action(async (opts) => setExit(await (await import('./commands/practice.js')).runUserList(opts)));
+  user
+    .command('disable')
+    .description('disable a login: it can no longer log in, its sessions end')
+    .requiredOption('--email <email>', 'the login')
+    .option('--practice <id>', 'the practice (needed when the database holds several)')
+    .option('--data-dir <dir>', 'PGlite data folder when DATABASE_URL is not set', '.data/db')
+    .action(async (opts) => setExit(await (await import('./commands/practice.js')).runUserDisable(opts)));
+
   program
     .command('rules')
     .description('list the rule catalogue: id, severity, title and the source each rule encodes')

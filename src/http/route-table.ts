@@ -9,6 +9,7 @@ import { exportRoutes } from './routes/export-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { letterRoutes } from './routes/letter-routes.js';
 import { metaRoutes } from './routes/meta-routes.js';
+import { practiceRoutes } from './routes/practice-routes.js';
 import { referenceRoutes } from './routes/reference-routes.js';
 import { remitRoutes } from './routes/remit-routes.js';
 import { worklistRoutes } from './routes/worklist-routes.js';
@@ -32,6 +33,7 @@ export function routeTable(ctx: AppContext, cookies: CookieSettings): ApiRoute[]
     ...letterRoutes(ctx),
     ...referenceRoutes(ctx),
     ...accessLogRoutes(ctx),
+    ...practiceRoutes(ctx),
   ];
   return routes;
 }

@@ -1,3 +1,4 @@
+import { DEMO_BILLING } from '../../src/app/setup/demo-billing.js';
 import type { ApiRoute } from '../../src/http/api-route.js';
 import { SEED_PASSWORD, type SeededPractice } from '../support/seed-rows.js';
 
@@ -39,6 +40,8 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
     case 'GET /api/reference/locality':
     case 'GET /api/payer-settings':
     case 'GET /api/contract-rates':
+    case 'GET /api/practice/billing':
+    case 'GET /api/users':
       return { path: route.path };
     case 'POST /api/auth/login':
       return { path: route.path, json: { email: p.users.viewer.email, password: SEED_PASSWORD } };
@@ -102,6 +105,15 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
       return { path: `/api/contract-rates/${p.contractRateId}` };
     case 'GET /api/contract-rates/export/:format':
       return { path: '/api/contract-rates/export/csv' };
+    case 'PUT /api/practice/billing':
+      return { path: route.path, json: DEMO_BILLING };
+    case 'POST /api/users':
+      return {
+        path: route.path,
+        json: { email: `added@${p.practiceId}.test`, role: 'viewer', password: SEED_PASSWORD },
+      };
+    case 'POST /api/users/:id/disable':
+      return { path: `/api/users/${p.spareUserId}/disable` };
     default:
       throw new Error(`no sample request for ${key}: add one to test/http/route-samples.ts`);
   }

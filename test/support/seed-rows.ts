@@ -23,6 +23,8 @@ export interface SeededPractice {
   letterId: string;
   claimBatchId: string;
   contractRateId: string;
+  /** A viewer login beside the one per role (the route that disables a login aims at it). */
+  spareUserId: string;
 }
 
 let passwordHash: Promise<string> | null = null;
@@ -46,6 +48,7 @@ export async function seedPractice(db: Db, key: string): Promise<SeededPractice>
     letterId: `letter-${k}`,
     claimBatchId: `claim-batch-${k}`,
     contractRateId: `contract-rate-${k}`,
+    spareUserId: `user-${k}-spare`,
   };
   const at = new Date('2026-03-13T16:00:00Z');
   await db
@@ -74,6 +77,17 @@ export async function seedPractice(db: Db, key: string): Promise<SeededPractice>
         physician_id: role === 'physician' ? PHYSICIAN_ID : null,
       })),
     )
+    .execute();
+  await db
+    .insertInto('users')
+    .values({
+      id: s.spareUserId,
+      practice_id: s.practiceId,
+      email: `spare@${k}.test`,
+      display_name: `spare ${key.toUpperCase()}`,
+      role: 'viewer',
+      password_hash: hash,
+    })
     .execute();
   await db
     .insertInto('patients')

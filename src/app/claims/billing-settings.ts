@@ -68,7 +68,7 @@ export type BillingSettings = z.infer<typeof billingSettingsSchema>;
 export type BillingSettingsInput = z.input<typeof billingSettingsSchema>;
 
 /** Zod issues → located problems (`billing.provider.npi: …`), never the values. */
-const issuesOf = (error: z.ZodError) =>
+export const billingIssues = (error: z.ZodError) =>
   error.issues.map((i) => ({ location: ['billing', ...i.path].join('.'), message: i.message }));
 
 /** The practice's billing settings, or an `invalid_input` error naming each field to add or correct. */
@@ -89,7 +89,7 @@ export async function loadBillingSettings(ctx: AppContext, practiceId: string): 
     throw new AppError(
       'invalid_input',
       'the practice billing settings are incomplete',
-      issuesOf(parsed.error),
+      billingIssues(parsed.error),
     );
   return parsed.data;
 }
@@ -98,6 +98,6 @@ export async function loadBillingSettings(ctx: AppContext, practiceId: string): 
 export function parseBillingSettings(input: unknown): BillingSettings {
   const parsed = billingSettingsSchema.safeParse(input);
   if (!parsed.success)
-    throw new AppError('invalid_input', 'the billing settings are not valid', issuesOf(parsed.error));
+    throw new AppError('invalid_input', 'the billing settings are not valid', billingIssues(parsed.error));
   return parsed.data;
 }
