@@ -29,7 +29,7 @@ export async function createPracticeWithAdmin(
       practiceId,
       email: input.admin.email,
       password: input.admin.password,
-      displayName: input.admin.displayName ?? input.admin.email.trim(),
+      displayName: input.admin.displayName?.trim() || normalizeEmail(input.admin.email),
       role: 'admin',
     });
     return practiceId;
@@ -102,7 +102,7 @@ export async function addUser(
     practiceId: actor.practiceId,
     email: input.email,
     password: input.password,
-    displayName: input.displayName?.trim() || input.email.trim(),
+    displayName: input.displayName?.trim() || normalizeEmail(input.email),
     role: input.role,
     physicianId,
   });
