@@ -503,6 +503,9 @@ export interface ClaimPreviewView {
   settingsComplete: boolean;
 }
 
+/** The practice's 837 billing settings (src/app/claims/billing-settings.ts), as the Settings page edits them. */
+export type { BillingSettings };
+
 /** A login of the practice (`GET /api/users`, `sgrt-billing user list`). */
 export interface PracticeUserView {
   id: string;

@@ -18,6 +18,7 @@ import { LetterTemplatesPage } from './pages/LetterTemplates.js';
 import { LoginPage } from './pages/Login.js';
 import { NotFoundPage } from './pages/NotFound.js';
 import { RatesPage } from './pages/Rates.js';
+import { SettingsPage } from './pages/Settings.js';
 import { SignaturesPage } from './pages/Signatures.js';
 import { WorklistPage } from './pages/Worklist.js';
 import { match, navigate, useLocation } from './router.js';
@@ -117,6 +118,7 @@ function Routes({ path }: { path: string }) {
   if (letter?.['id']) return <LetterPage id={letter['id']} />;
   if (match('/imports', path)) return <ImportsPage />;
   if (match('/access-log', path)) return <AccessLogPage />;
+  if (match('/settings', path)) return <SettingsPage />;
   return <NotFoundPage />;
 }
 

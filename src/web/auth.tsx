@@ -25,6 +25,8 @@ export interface Permissions {
   rates: boolean;
   /** Change them: upload files, locality, appeal windows, contract rates (admin, biller). */
   editRates: boolean;
+  /** The practice's billing settings and logins (the Settings page: admin). */
+  settings: boolean;
 }
 
 export function permissions(role: Role): Permissions {
@@ -40,6 +42,7 @@ export function permissions(role: Role): Permissions {
     writeLetters: role !== 'viewer',
     rates: role === 'admin' || role === 'biller' || role === 'coder',
     editRates: role === 'admin' || role === 'biller',
+    settings: role === 'admin',
   };
 }
 

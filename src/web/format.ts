@@ -15,6 +15,12 @@ export const formatDollars = (cents: number): string => moneyWhole.format(cents 
 export const formatPercent = (share: number): string => percent.format(share);
 export const formatInt = (n: number): string => integer.format(n);
 
+/** `$123.45` or `123.45` → cents; null when not an amount. */
+export function parseDollars(text: string): number | null {
+  const m = /^\$?\s*(\d{1,7})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  return m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : null;
+}
+
 /**
  * Where and when the user is: instants are shown in the practice's facility zone (a deadline reads as
  * the clinic reads it, whatever the browser's zone), and "in 3 h" is measured against the app's clock

@@ -5,6 +5,8 @@
  */
 import type {
   AccessLogEntry,
+  BillingSettings,
+  BillingSettingsView,
   ChargeHistoryEntry,
   ClaimBatchResult,
   ClaimBatchView,
@@ -30,6 +32,7 @@ import type {
   LocalityView,
   Page,
   PayerSettingView,
+  PracticeUserView,
   ReferenceImportView,
   RemitLineView,
   RemitQuery,
@@ -317,6 +320,28 @@ export const api = {
   },
   deleteContractRate(id: string): Promise<ContractRateView[]> {
     return request(`/api/contract-rates/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  },
+  billingSettings(signal?: AbortSignal): Promise<BillingSettingsView> {
+    return request('/api/practice/billing', { signal });
+  },
+  /** Replaces the practice's billing settings; a 400 lists each field's problem (`body.provider.npi`). */
+  saveBillingSettings(body: BillingSettings): Promise<BillingSettingsView> {
+    return request('/api/practice/billing', { method: 'PUT', body });
+  },
+  users(signal?: AbortSignal): Promise<PracticeUserView[]> {
+    return request('/api/users', { signal });
+  },
+  addUser(body: {
+    email: string;
+    role: PracticeUserView['role'];
+    displayName: string | null;
+    physicianId: string | null;
+    password: string;
+  }): Promise<PracticeUserView[]> {
+    return request('/api/users', { method: 'POST', body });
+  },
+  disableUser(id: string): Promise<PracticeUserView[]> {
+    return request(`/api/users/${encodeURIComponent(id)}/disable`, { method: 'POST' });
   },
 };
 

@@ -39,6 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
   items.push({ to: '/letters', label: 'Letters', prefixes: ['/letters'] });
   items.push({ to: '/imports', label: 'Imports', prefixes: ['/imports'] });
   if (can.accessLog) items.push({ to: '/access-log', label: 'Access log', prefixes: ['/access-log'] });
+  if (can.settings) items.push({ to: '/settings', label: 'Settings', prefixes: ['/settings'] });
   const isCurrent = (item: NavItem) =>
     item.prefixes.some((p) => (p === '/' ? path === '/' : path === p || path.startsWith(`${p}/`)));
 

@@ -5,6 +5,7 @@ import { useAuth } from '../auth.js';
 import { Empty, Loading, Notice, PageHeader, TableHead } from '../components/ui.js';
 import { formatCents, formatInstant, formatInt } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
+import { Link } from '../router.js';
 
 const FORMAT_LABELS: Record<ClaimFormat, string> = {
   '837P': '837P professional',
@@ -131,7 +132,14 @@ export function ClaimsPage() {
         {preview.data && !preview.data.settingsComplete ? (
           <p className="notice notice-info">
             The practice's billing settings are incomplete: batches are refused until an administrator adds
-            them.
+            them
+            {can.settings ? (
+              <>
+                {' '}
+                on the <Link to="/settings">Settings page</Link>
+              </>
+            ) : null}
+            .
           </p>
         ) : null}
         {preview.loading && !preview.data ? <Loading what="the charges ready to bill" /> : null}

@@ -3,7 +3,7 @@ import type { ContractRateView, ExpectedRateView, PayerSettingView } from '../..
 import { api, contractRatesUrl, errorMessage } from '../api/client.js';
 import { useAuth } from '../auth.js';
 import { Empty, Loading, Notice, PageHeader } from '../components/ui.js';
-import { appNow, formatCents, formatDate, formatInstant } from '../format.js';
+import { appNow, formatCents, formatDate, formatInstant, parseDollars } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 
 const KIND_LABELS: Record<string, string> = {
@@ -18,12 +18,6 @@ const BASIS_LABELS: Record<NonNullable<ExpectedRateView['basis']>, string> = {
   medicare: 'Medicare',
   national: 'National table',
 };
-
-/** `$123.45` or `123.45` → cents; null when not an amount. */
-function parseDollars(text: string): number | null {
-  const m = /^\$?\s*(\d{1,7})(?:\.(\d{1,2}))?$/.exec(text.trim());
-  return m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : null;
-}
 
 const today = () => new Date(appNow()).toISOString().slice(0, 10);
 

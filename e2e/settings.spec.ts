@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { login } from './support.js';
+
+test('an admin edits the billing settings (kept after a reload; a bad NPI is refused at its field) and adds a viewer', async ({
+  page,
+}) => {
+  await login(page, 'admin');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+
+  // The demo's billing provider, renamed and saved.
+  const provider = page.getByRole('group', { name: 'Billing provider' });
+  const name = provider.getByLabel('Name', { exact: true });
+  await expect(name).toHaveValue('DEMO RADIATION ONCOLOGY');
+  await name.fill('DEMO RADIATION ONCOLOGY EAST');
+  await page.getByRole('button', { name: 'Save billing settings' }).click();
+  await expect(page.getByText('Billing settings saved.')).toBeVisible();
+  await page.reload();
+  await expect(
+    page.getByRole('group', { name: 'Billing provider' }).getByLabel('Name', { exact: true }),
+  ).toHaveValue('DEMO RADIATION ONCOLOGY EAST');
+
+  // The payer profiles of the demo's courses are listed with their payers.
+  await expect(page.getByLabel('Payer name of the profile uhc')).toHaveValue('UNITEDHEALTHCARE SYNTHETIC');
+
+  // An NPI whose check digit is wrong: refused, the error is on the field, the form keeps what was typed.
+  const npi = page.getByRole('group', { name: 'Billing provider' }).getByLabel('NPI');
+  await npi.fill('1234567890');
+  await page.getByRole('button', { name: 'Save billing settings' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The settings were not saved' })).toBeVisible();
+  await expect(npi).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#billing-provider-npi-error')).toHaveText('a 10-digit NPI with its check digit');
+  await expect(npi).toHaveValue('1234567890');
+
+  // A viewer login.
+  const add = page.getByRole('form', { name: 'Add a user' });
+  await add.getByLabel('Email').fill('viewer2@demo.test');
+  await add.getByLabel('Display name').fill('Second Viewer');
+  await add.getByLabel('Role').selectOption('viewer');
+  await add.getByLabel('Initial password').fill('viewer-password-2026');
+  await add.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByText('viewer2@demo.test added.')).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: "The practice's users" })
+      .getByRole('row', { name: /viewer2@demo\.test/ }),
+  ).toContainText('Second Viewer');
+});
