@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { BillingSettings } from '../app/views.js';
+import { formOf, settingsOf } from './billing-form.js';
+
+/** Synthetic settings as the API returns them (every default filled in). */
+const settings: BillingSettings = {
+  provider: {
+    name: 'DEMO RADIATION ONCOLOGY',
+    npi: '1999999984',
+    taxId: '999999999',
+    taxonomy: '261QR0400X',
+    address: { line1: '1 SYNTHETIC PLAZA', city: 'TESTVILLE', state: 'NY', postalCode: '100010000' },
+  },
+  submitter: {
+    qualifier: 'ZZ',
+    id: 'DEMOPRACTICE',
+    name: 'DEMO RADIATION ONCOLOGY',
+    contact: { name: 'DEMO BILLING OFFICE', phone: '5555550100' },
+  },
+  receiver: { qualifier: 'ZZ', id: 'SYNCLEARING', name: 'SYNTHETIC CLEARINGHOUSE' },
+  defaultPeriod: 'week',
+  usage: 'P',
+  chargePercent: 150,
+  chargeCents: { '77373': 150_000 },
+  payers: { uhc: { name: 'UNITEDHEALTHCARE SYNTHETIC', id: 'SYNUHC01', filingIndicator: 'CI' } },
+};
+
+describe('billing settings form', () => {
+  it('gives back the settings it was filled from, with a row per payer profile of the courses', () => {
+    const form = formOf({
+      settings,
+      missing: [],
+      payerProfiles: [{ profile: 'self-pay-plan', courses: 2, configured: false }],
+    });
+    expect(form.payers['self-pay-plan']).toEqual({ name: '', id: '', filingIndicator: '' });
+    expect(form.charges).toEqual([{ code: '77373', dollars: '1500.00' }]);
+    // The empty payer row is left out; everything else comes back as it was.
+    expect(settingsOf(form)).toEqual(settings);
+  });
+
+  it.each([
+    ['an empty form', null],
+    [
+      'settings without the optional fields',
+      { ...settings, provider: { ...settings.provider, taxonomy: undefined } },
+    ],
+  ])('leaves out empty optional fields (%s)', (_name, start) => {
+    const out = settingsOf(
+      formOf({ settings: start as typeof settings | null, missing: [], payerProfiles: [] }),
+    );
+    expect('taxonomy' in out.provider).toBe(false);
+    expect('line2' in out.provider.address).toBe(false);
+  });
+
+  it.each([
+    ['', 'chargePercent'],
+    ['12.5%', 'chargePercent'],
+  ])('sends a charge percent that does not parse (%j) as null, for the server to name', (text) => {
+    const form = formOf({ settings, missing: [], payerProfiles: [] });
+    const json = JSON.parse(JSON.stringify(settingsOf({ ...form, chargePercent: text }))) as {
+      chargePercent: unknown;
+    };
+    expect(json.chargePercent).toBeNull();
+  });
+
+  it('sends a charge that is not an amount as null, keyed by its code in capitals', () => {
+    const form = formOf({ settings, missing: [], payerProfiles: [] });
+    const out = settingsOf({
+      ...form,
+      charges: [
+        { code: ' 77412x', dollars: 'ten' },
+        { code: '', dollars: '5' },
+      ],
+    });
+    expect(JSON.parse(JSON.stringify(out.chargeCents))).toEqual({ '77412X': null });
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * The billing settings form's state and its mapping to and from the API's settings: text fields keyed by
+ * their JSON path, which is also where the server locates a refused field (`body.provider.npi`).
+ */
+import type { BillingSettings, BillingSettingsView } from '../app/views.js';
+import { parseDollars } from './format.js';
+
+export interface PayerForm {
+  name: string;
+  id: string;
+  filingIndicator: string;
+}
+
+/** The form's text fields, keyed by the settings' JSON path (the server's issue locations). */
+type Fields = Record<string, string>;
+
+export const TEXT_FIELDS = {
+  'Billing provider': [
+    ['provider.name', 'Name'],
+    ['provider.npi', 'NPI'],
+    ['provider.taxId', 'Tax id (EIN)'],
+    ['provider.taxonomy', 'Taxonomy code'],
+    ['provider.address.line1', 'Address line 1'],
+    ['provider.address.line2', 'Address line 2'],
+    ['provider.address.city', 'City'],
+    ['provider.address.state', 'State'],
+    ['provider.address.postalCode', 'ZIP code'],
+  ],
+  Submitter: [
+    ['submitter.qualifier', 'Id qualifier'],
+    ['submitter.id', 'Submitter id'],
+    ['submitter.name', 'Name'],
+    ['submitter.contact.name', 'Contact name'],
+    ['submitter.contact.phone', 'Contact phone'],
+  ],
+  'Receiver (clearinghouse)': [
+    ['receiver.qualifier', 'Id qualifier'],
+    ['receiver.id', 'Receiver id'],
+    ['receiver.name', 'Name'],
+  ],
+} as const;
+
+export const HINTS: Record<string, string> = {
+  'provider.npi': '10 digits with the check digit',
+  'provider.taxId': '9 digits',
+  'provider.taxonomy': 'e.g. 261QR0400X (optional)',
+  'provider.address.state': 'two letters',
+  'provider.address.postalCode': '5 or 9 digits',
+  'submitter.qualifier': 'ISA qualifier, e.g. ZZ',
+  'receiver.qualifier': 'ISA qualifier, e.g. ZZ',
+  'submitter.contact.phone': '10 digits',
+};
+
+export const OPTIONAL = new Set(['provider.taxonomy', 'provider.address.line2']);
+
+export interface FormState {
+  fields: Fields;
+  defaultPeriod: BillingSettings['defaultPeriod'];
+  usage: BillingSettings['usage'];
+  chargePercent: string;
+  charges: { code: string; dollars: string }[];
+  payers: Record<string, PayerForm>;
+}
+
+export function formOf(view: BillingSettingsView): FormState {
+  const s = view.settings;
+  const get = (path: string): string => {
+    let v: unknown = s;
+    for (const k of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : '';
+    return typeof v === 'string' ? v : '';
+  };
+  const fields: Fields = {};
+  for (const group of Object.values(TEXT_FIELDS)) for (const [path] of group) fields[path] = get(path);
+  const payers: Record<string, PayerForm> = {};
+  for (const p of view.payerProfiles) payers[p.profile] = { name: '', id: '', filingIndicator: '' };
+  for (const [profile, p] of Object.entries(s?.payers ?? {})) payers[profile] = { ...p };
+  return {
+    fields,
+    defaultPeriod: s?.defaultPeriod ?? 'month',
+    usage: s?.usage ?? 'T',
+    chargePercent: String(s?.chargePercent ?? 100),
+    charges: Object.entries(s?.chargeCents ?? {}).map(([code, cents]) => ({
+      code,
+      dollars: (cents / 100).toFixed(2),
+    })),
+    payers,
+  };
+}
+
+/** The settings the form says; a number that does not parse goes as NaN (null in JSON): the server names the field. */
+export function settingsOf(form: FormState): BillingSettings {
+  const f = (path: string) => form.fields[path]!.trim();
+  const optional = (path: string) => (f(path) ? { [path.split('.').pop()!]: f(path) } : {});
+  return {
+    provider: {
+      name: f('provider.name'),
+      npi: f('provider.npi'),
+      taxId: f('provider.taxId'),
+      ...optional('provider.taxonomy'),
+      address: {
+        line1: f('provider.address.line1'),
+        ...optional('provider.address.line2'),
+        city: f('provider.address.city'),
+        state: f('provider.address.state'),
+        postalCode: f('provider.address.postalCode'),
+      },
+    },
+    submitter: {
+      qualifier: f('submitter.qualifier'),
+      id: f('submitter.id'),
+      name: f('submitter.name'),
+      contact: { name: f('submitter.contact.name'), phone: f('submitter.contact.phone') },
+    },
+    receiver: { qualifier: f('receiver.qualifier'), id: f('receiver.id'), name: f('receiver.name') },
+    defaultPeriod: form.defaultPeriod,
+    usage: form.usage,
+    chargePercent: Number(form.chargePercent.trim() || NaN),
+    chargeCents: Object.fromEntries(
+      form.charges
+        .filter((c) => c.code.trim())
+        .map((c) => [c.code.trim().toUpperCase(), parseDollars(c.dollars) ?? NaN]),
+    ),
+    payers: Object.fromEntries(
+      Object.entries(form.payers)
+        .filter(([, p]) => p.name.trim() || p.id.trim() || p.filingIndicator.trim())
+        .map(([profile, p]) => [
+          profile,
+          { name: p.name.trim(), id: p.id.trim(), filingIndicator: p.filingIndicator.trim().toUpperCase() },
+        ]),
+    ),
+  };
+}
+
+/** `body.provider.npi` → `provider.npi` (the form's keys). */
+export const fieldKey = (location: string) => location.split('.').slice(1).join('.');
+export const inputId = (path: string) => `billing-${path.replace(/[^\w]+/g, '-')}`;
