@@ -59,6 +59,10 @@ export async function runServe(opts: ServeCommandOptions): Promise<number> {
       process.stderr.write('serve: the database already has a practice; the demo was not loaded again.\n');
       logins = await demo.demoLogins(app.ctx);
     }
+  } else if (await app.isEmpty()) {
+    process.stderr.write(
+      'serve: the database has no practice: create one with `sgrt-billing practice create` (README, "Your own practice") or start with --demo\n',
+    );
   }
 
   const webRoot = existsSync(WEB_ROOT) ? WEB_ROOT : undefined;
