@@ -96,12 +96,28 @@ export async function demoRemittances(
     const c = charges.find((x) => !chosen.has(x) && test(x));
     if (c) chosen.set(c, problem);
   };
+  /** The first test that finds a charge decides (a preference, then a fallback). */
+  const pickFirst = (problem: Problem, ...tests: ((c: ChargeRow) => boolean)[]) =>
+    tests.some((test) => {
+      const before = chosen.size;
+      pick(problem, test);
+      return chosen.size > before;
+    });
   const grandfathered = (c: ChargeRow) => c.document.authorizations.some((a) => a.obtainedOn < '2026');
   pick('authorization-2025', (c) => grandfathered(c) && c.code === '77412');
   pick('authorization-2025', (c) => grandfathered(c) && ['77402', '77407', '77412'].includes(c.code));
-  pick('downcoded', (c) => c.code === '77412' && !grandfathered(c));
+  // 77412 earned by active motion management (one isocentre): the appeals then carry the patient's own
+  // motion evidence; breast for the downcode (the eviCore criteria), prostate for the zero payment.
+  const byMotion = (c: ChargeRow, region: string) =>
+    c.code === '77412' &&
+    !grandfathered(c) &&
+    c.document.plan.motionManagement !== null &&
+    c.document.plan.isocenters === 1 &&
+    c.document.site.region === region;
+  const any77412 = (c: ChargeRow) => c.code === '77412' && !grandfathered(c);
+  pickFirst('downcoded', (c) => byMotion(c, 'breast'), any77412);
+  pickFirst('zero-paid', (c) => byMotion(c, 'prostate'), any77412);
   pick('igrt-denied', (c) => c.code === '77387' && !grandfathered(c));
-  pick('zero-paid', (c) => c.code === '77412' && !grandfathered(c));
   pick('underpaid', (c) => c.code === '77407' && !grandfathered(c));
   pick('other-denial', (c) => c.code === '77407' && !grandfathered(c));
 
