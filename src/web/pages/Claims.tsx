@@ -91,7 +91,7 @@ export function ClaimsPage() {
           : null}
       </PageHeader>
       <p className="lead">
-        Released charges not sent yet, one claim per course, payer and billing period. A charge goes out once
+        Released charges not sent yet, one claim per patient, payer and billing period. A charge goes out once
         per format; the batch's file is kept for download.
       </p>
       <Notice kind="error">
