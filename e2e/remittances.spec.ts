@@ -27,10 +27,10 @@ test('a biller sees every problem category of the demo remittances and the downc
   }
   await expect(page.getByRole('figure', { name: 'Dollars short per category' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Payer scorecards' }).getByRole('row').nth(1)).toBeVisible();
-  // The scorecard over time: a chart whose text alternative names the latest month's rates.
+  // The scorecard over time: a chart whose text alternative names the latest week's rates.
   await expect(
-    page.getByRole('figure', { name: 'Denial and downcode rates by month of payment, all payers' }),
-  ).toContainText(/In \d{4}-\d{2}: denial rate \d/);
+    page.getByRole('figure', { name: 'Denial and downcode rates by week of payment, all payers' }),
+  ).toContainText(/weeks of payments\. In the week of .+: denial rate \d/);
 
   await page
     .getByRole('navigation', { name: 'Remittance categories' })

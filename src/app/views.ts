@@ -314,9 +314,9 @@ export interface RemitSummaryView {
     paidCents: number;
     expectedCents: number;
   }[];
-  /** The scorecard of all payers, and of each, per month of payment (`YYYY-MM`), oldest first. */
+  /** The scorecard of all payers, and of each, per week of payment (its Monday, `YYYY-MM-DD`), oldest first. */
   trends: (Omit<RemitSummaryView['payers'][number], 'payer'> & {
-    month: string;
+    week: string;
     payers: RemitSummaryView['payers'];
   })[];
   unmatched: number;

@@ -78,7 +78,7 @@ export async function listRemitLines(
 
 /**
  * `GET /api/remittances/summary`: lines and dollars per category, a scorecard per payer, and the same
- * scorecard per month of payment (the trend of issue #5's payer scorecards).
+ * scorecard per week of payment (the trend of issue #5's payer scorecards).
  */
 export async function remitSummary(ctx: AppContext, actor: Actor): Promise<RemitSummaryView> {
   const rows = await ctx.db
@@ -86,7 +86,8 @@ export async function remitSummary(ctx: AppContext, actor: Actor): Promise<Remit
     .select([
       'payer',
       'category',
-      sql<string | null>`substr(cast(payment_date as text), 1, 7)`.as('month'),
+      // The Monday of the payment's week (ISO weeks start on Monday), `YYYY-MM-DD`.
+      sql<string | null>`cast(cast(date_trunc('week', payment_date) as date) as text)`.as('week'),
       sql<string>`count(*)`.as('lines'),
       sql<string>`coalesce(sum(billed_cents), 0)`.as('billed'),
       sql<string>`coalesce(sum(paid_cents), 0)`.as('paid'),
@@ -95,7 +96,7 @@ export async function remitSummary(ctx: AppContext, actor: Actor): Promise<Remit
       sql<string>`count(*) filter (where charge_id is null)`.as('unmatched'),
     ])
     .where('practice_id', '=', actor.practiceId)
-    .groupBy(['payer', 'category', sql`substr(cast(payment_date as text), 1, 7)`])
+    .groupBy(['payer', 'category', sql`date_trunc('week', payment_date)`])
     .execute();
   const n = (v: string) => Number(v);
   const byCategory = REMIT_CATEGORIES.map((category) => {
@@ -112,13 +113,13 @@ export async function remitSummary(ctx: AppContext, actor: Actor): Promise<Remit
   const payers = [...new Set(rows.map(payerOf))]
     .sort()
     .map((payer) => ({ payer, ...scorecard(rows.filter((r) => payerOf(r) === payer)) }));
-  const months = [...new Set(rows.flatMap((r) => (r.month ? [r.month] : [])))].sort();
-  const trends = months.map((month) => ({
-    month,
-    ...scorecard(rows.filter((r) => r.month === month)),
-    payers: [...new Set(rows.filter((r) => r.month === month).map(payerOf))].sort().map((payer) => ({
+  const weeks = [...new Set(rows.flatMap((r) => (r.week ? [r.week] : [])))].sort();
+  const trends = weeks.map((week) => ({
+    week,
+    ...scorecard(rows.filter((r) => r.week === week)),
+    payers: [...new Set(rows.filter((r) => r.week === week).map(payerOf))].sort().map((payer) => ({
       payer,
-      ...scorecard(rows.filter((r) => r.month === month && payerOf(r) === payer)),
+      ...scorecard(rows.filter((r) => r.week === week && payerOf(r) === payer)),
     })),
   }));
   return { byCategory, payers, trends, unmatched: rows.reduce((s, r) => s + n(r.unmatched), 0) };
@@ -133,7 +134,7 @@ interface Row {
   short: string;
 }
 
-/** Denial and downcode rates, underpayment and dollars of a set of summary rows (one payer, one month). */
+/** Denial and downcode rates, underpayment and dollars of a set of summary rows (one payer, one week). */
 function scorecard(of: readonly Row[]): Omit<RemitSummaryView['payers'][number], 'payer'> {
   const n = (v: string) => Number(v);
   const lines = of.reduce((s, r) => s + n(r.lines), 0);

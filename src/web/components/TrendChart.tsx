@@ -1,6 +1,6 @@
-/** The payer scorecards over time: denial and downcode rates per month of payment, as lines. */
+/** The payer scorecards over time: denial and downcode rates per week of payment, as lines. */
 import type { RemitSummaryView } from '../../app/views.js';
-import { formatDollars, formatInt, formatPercent } from '../format.js';
+import { formatDate, formatDollars, formatInt, formatPercent, formatShortDate } from '../format.js';
 import { useWidth } from '../hooks.js';
 import { ChartFigure } from './charts.js';
 import { TableHead } from './ui.js';
@@ -11,20 +11,21 @@ const SERIES = [
 ] as const;
 
 export function TrendSection({ summary }: { summary: RemitSummaryView }) {
-  const months = summary.trends;
+  const weeks = summary.trends;
   const [ref, measured] = useWidth<HTMLDivElement>(640);
   const width = Math.max(280, measured);
   const height = 200;
   const [top, bottom, left, right] = [12, 32, 44, 12];
   const plotW = width - left - right;
   const plotH = height - top - bottom;
-  const max = Math.max(0.1, ...months.flatMap((m) => SERIES.map((s) => m[s.key])));
-  const x = (i: number) => left + (months.length > 1 ? (i / (months.length - 1)) * plotW : plotW / 2);
+  const max = Math.max(0.1, ...weeks.flatMap((m) => SERIES.map((s) => m[s.key])));
+  const x = (i: number) => left + (weeks.length > 1 ? (i / (weeks.length - 1)) * plotW : plotW / 2);
   const y = (rate: number) => top + plotH - (rate / max) * plotH;
-  const last = months.at(-1);
+  const last = weeks.at(-1);
+  const labelEvery = Math.max(1, Math.ceil(weeks.length / 12));
   const summaryText = !last
     ? 'No remittance has a payment date yet.'
-    : `${months.length} month${months.length === 1 ? '' : 's'} of payments. In ${last.month}: ` +
+    : `${weeks.length} week${weeks.length === 1 ? '' : 's'} of payments. In the week of ${formatDate(last.week)}: ` +
       `denial rate ${formatPercent(last.denialRate)}, downcode rate ${formatPercent(last.downcodeRate)}, ` +
       `${formatDollars(last.underpaidCents)} underpaid over ${formatInt(last.lines)} lines.`;
   return (
@@ -32,13 +33,13 @@ export function TrendSection({ summary }: { summary: RemitSummaryView }) {
       <h2 id="trends-title">Trends</h2>
       <ChartFigure
         id="trends"
-        caption="Denial and downcode rates by month of payment, all payers"
+        caption="Denial and downcode rates by week of payment, all payers"
         summary={summaryText}
         table={
           <table className="table compact">
             <TableHead
               columns={[
-                'Month',
+                'Week of',
                 'Payer',
                 { label: 'Lines', num: true },
                 { label: 'Denial rate', num: true },
@@ -47,10 +48,10 @@ export function TrendSection({ summary }: { summary: RemitSummaryView }) {
               ]}
             />
             <tbody>
-              {months.flatMap((m) =>
+              {weeks.flatMap((m) =>
                 [{ payer: 'All payers', ...m }, ...m.payers].map((p) => (
-                  <tr key={`${m.month}|${p.payer}`}>
-                    <th scope="row">{m.month}</th>
+                  <tr key={`${m.week}|${p.payer}`}>
+                    <th scope="row">{formatDate(m.week)}</th>
                     <td>{p.payer}</td>
                     <td className="num">{formatInt(p.lines)}</td>
                     <td className="num">{formatPercent(p.denialRate)}</td>
@@ -85,9 +86,9 @@ export function TrendSection({ summary }: { summary: RemitSummaryView }) {
                 </text>
               </g>
             ))}
-            {months.map((m, i) => (
-              <text key={m.month} x={x(i)} y={height - 10} textAnchor="middle" className="axis-label">
-                {m.month}
+            {weeks.map((m, i) => (
+              <text key={m.week} x={x(i)} y={height - 10} textAnchor="middle" className="axis-label">
+                {i % labelEvery === 0 ? formatShortDate(m.week) : ''}
               </text>
             ))}
             {SERIES.map((s) => (
@@ -95,11 +96,11 @@ export function TrendSection({ summary }: { summary: RemitSummaryView }) {
                 <polyline
                   fill="none"
                   strokeWidth={2}
-                  points={months.map((m, i) => `${x(i)},${y(m[s.key])}`).join(' ')}
+                  points={weeks.map((m, i) => `${x(i)},${y(m[s.key])}`).join(' ')}
                 />
-                {months.map((m, i) => (
-                  <circle key={m.month} cx={x(i)} cy={y(m[s.key])} r={3.5}>
-                    <title>{`${m.month}: ${s.label.toLowerCase()} ${formatPercent(m[s.key])}`}</title>
+                {weeks.map((m, i) => (
+                  <circle key={m.week} cx={x(i)} cy={y(m[s.key])} r={3.5}>
+                    <title>{`week of ${formatDate(m.week)}: ${s.label.toLowerCase()} ${formatPercent(m[s.key])}`}</title>
                   </circle>
                 ))}
               </g>
