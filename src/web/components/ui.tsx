@@ -85,8 +85,11 @@ export function PageHeader({ title, children }: { title: string; children?: Reac
   );
 }
 
-/** A column of a {@link TableHead}: its heading, or the heading with `num` (a number column) and a style. */
-export type Column = string | { label: string; num?: boolean; style?: CSSProperties };
+/**
+ * A column of a {@link TableHead}: its heading, or the heading with `num` (a number column), `hidden`
+ * (a heading for screen readers only, e.g. "Actions") and a style.
+ */
+export type Column = string | { label: string; num?: boolean; hidden?: boolean; style?: CSSProperties };
 
 /** A table's header row: a `<th scope="col">` a column, with the class `num` on the number columns. */
 export function TableHead({ columns }: { columns: readonly Column[] }) {
@@ -97,7 +100,7 @@ export function TableHead({ columns }: { columns: readonly Column[] }) {
           const c: Exclude<Column, string> = typeof column === 'string' ? { label: column } : column;
           return (
             <th key={c.label} scope="col" className={c.num ? 'num' : undefined} style={c.style}>
-              {c.label}
+              {c.hidden ? <span className="visually-hidden">{c.label}</span> : c.label}
             </th>
           );
         })}

@@ -1,6 +1,6 @@
 import { api } from '../api/client.js';
 import { useAuth } from '../auth.js';
-import { Empty, Loading, Notice, PageHeader, Pagination } from '../components/ui.js';
+import { Empty, Loading, Notice, PageHeader, Pagination, TableHead } from '../components/ui.js';
 import { formatInstant } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { setQuery, useLocation } from '../router.js';
@@ -38,15 +38,7 @@ export function AccessLogPage() {
         <div className="table-wrap" aria-busy={loading}>
           <table className="table">
             <caption className="visually-hidden">Access log, {data.total} entries</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">User</th>
-                <th scope="col">Action</th>
-                <th scope="col">Patient id</th>
-                <th scope="col">Route</th>
-              </tr>
-            </thead>
+            <TableHead columns={['When', 'User', 'Action', 'Patient id', 'Route']} />
             <tbody>
               {data.items.map((e, i) => (
                 <tr key={`${e.at}-${i}`}>

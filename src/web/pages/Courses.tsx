@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client.js';
-import { Empty, Loading, Notice, PageHeader, Pagination } from '../components/ui.js';
+import { Empty, Loading, Notice, PageHeader, Pagination, TableHead } from '../components/ui.js';
 import { formatDate, formatInt } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { Link, setQuery, useLocation } from '../router.js';
@@ -44,22 +44,18 @@ export function CoursesPage() {
         <div className="table-wrap" aria-busy={loading}>
           <table className="table">
             <caption className="visually-hidden">Courses, {data.total} in all</caption>
-            <thead>
-              <tr>
-                <th scope="col">Patient</th>
-                <th scope="col">Course</th>
-                <th scope="col">Site</th>
-                <th scope="col">Payer</th>
-                <th scope="col">Physician</th>
-                <th scope="col" className="num">
-                  Fractions
-                </th>
-                <th scope="col" className="num">
-                  On hold
-                </th>
-                <th scope="col">Last treatment</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Patient',
+                'Course',
+                'Site',
+                'Payer',
+                'Physician',
+                { label: 'Fractions', num: true },
+                { label: 'On hold', num: true },
+                'Last treatment',
+              ]}
+            />
             <tbody>
               {data.items.map((c) => (
                 <tr key={c.id}>

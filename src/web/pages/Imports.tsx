@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { ImportJobView } from '../../app/views.js';
 import { api, errorMessage } from '../api/client.js';
 import { useAuth } from '../auth.js';
-import { Empty, Loading, Notice, PageHeader, StatusBadge } from '../components/ui.js';
+import { Empty, Loading, Notice, PageHeader, StatusBadge, TableHead } from '../components/ui.js';
 import { formatInstant, formatInt } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 
@@ -227,17 +227,9 @@ export function ImportsPage() {
           <div className="table-wrap">
             <table className="table">
               <caption className="visually-hidden">Past imports, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Started</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className="num">
-                    Files
-                  </th>
-                  <th scope="col">Result</th>
-                  <th scope="col">Details</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={['Started', 'Status', { label: 'Files', num: true }, 'Result', 'Details']}
+              />
               <tbody>
                 {past.data.map((j) => (
                   <tr key={j.id} aria-current={job?.id === j.id ? 'true' : undefined}>
@@ -304,17 +296,7 @@ function JobDetail({ job, heading }: { job: ImportJobView; heading: string }) {
         <div className="table-wrap">
           <table className="table compact">
             <caption className="visually-hidden">Results per file</caption>
-            <thead>
-              <tr>
-                <th scope="col">File</th>
-                <th scope="col">Format</th>
-                <th scope="col">Result</th>
-                <th scope="col" className="num">
-                  Records
-                </th>
-                <th scope="col">Problems</th>
-              </tr>
-            </thead>
+            <TableHead columns={['File', 'Format', 'Result', { label: 'Records', num: true }, 'Problems']} />
             <tbody>
               {job.files.map((f, i) => (
                 <tr key={`${f.name}-${i}`}>

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { ContractRateView, ExpectedRateView, PayerSettingView } from '../../app/views.js';
 import { api, contractRatesUrl, errorMessage } from '../api/client.js';
 import { useAuth } from '../auth.js';
-import { Empty, Loading, Notice, PageHeader } from '../components/ui.js';
+import { Empty, Loading, Notice, PageHeader, TableHead } from '../components/ui.js';
 import { appNow, formatCents, formatDate, formatInstant, parseDollars } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 
@@ -167,14 +167,7 @@ function Payers() {
         <div className="table-wrap">
           <table className="table">
             <caption className="visually-hidden">Payers and their appeal windows</caption>
-            <thead>
-              <tr>
-                <th scope="col">Payer</th>
-                <th scope="col">Profile</th>
-                <th scope="col">Appeal window (days)</th>
-                <th scope="col">Notes</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Payer', 'Profile', 'Appeal window (days)', 'Notes']} />
             <tbody>
               {payers.data.map((p) => (
                 <PayerRow
@@ -360,23 +353,17 @@ function ContractRates() {
         <div className="table-wrap">
           <table className="table">
             <caption className="visually-hidden">Contract rates</caption>
-            <thead>
-              <tr>
-                <th scope="col">Payer</th>
-                <th scope="col">Code</th>
-                <th scope="col">Modifier</th>
-                <th scope="col" className="num">
-                  Rate
-                </th>
-                <th scope="col">From</th>
-                <th scope="col">To</th>
-                {can.editRates ? (
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Payer',
+                'Code',
+                'Modifier',
+                { label: 'Rate', num: true },
+                'From',
+                'To',
+                ...(can.editRates ? [{ label: 'Actions', hidden: true }] : []),
+              ]}
+            />
             <tbody>
               {rates.data.map((r) => (
                 <tr key={r.id}>
@@ -523,16 +510,7 @@ function Releases() {
         <div className="table-wrap">
           <table className="table">
             <caption className="visually-hidden">Loaded CMS releases</caption>
-            <thead>
-              <tr>
-                <th scope="col">Release</th>
-                <th scope="col">Contents</th>
-                <th scope="col">Effective</th>
-                <th scope="col">Rows</th>
-                <th scope="col">Files</th>
-                <th scope="col">Imported</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Release', 'Contents', 'Effective', 'Rows', 'Files', 'Imported']} />
             <tbody>
               {releases.data.map((r) => (
                 <tr key={r.id}>

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { SignatureDue } from '../../app/views.js';
 import { api, errorMessage, exportUrl } from '../api/client.js';
 import { useAuth } from '../auth.js';
-import { Empty, Loading, Notice, PageHeader } from '../components/ui.js';
+import { Empty, Loading, Notice, PageHeader, TableHead } from '../components/ui.js';
 import { appNow, documentLabel, formatCents, formatDate, formatInstant, formatRelative } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { Link, setQuery, useLocation } from '../router.js';
@@ -79,18 +79,16 @@ export function SignaturesPage() {
         <div className="table-wrap">
           <table className="table">
             <caption className="visually-hidden">Signatures due, most urgent first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Deadline (next beam-on)</th>
-                <th scope="col">Patient</th>
-                <th scope="col">Course</th>
-                <th scope="col">To sign</th>
-                <th scope="col" className="num">
-                  At risk
-                </th>
-                {can.sign ? <th scope="col">Action</th> : null}
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Deadline (next beam-on)',
+                'Patient',
+                'Course',
+                'To sign',
+                { label: 'At risk', num: true },
+                ...(can.sign ? ['Action'] : []),
+              ]}
+            />
             <tbody>
               {rows.map((r) => {
                 const who = r.patientName ?? r.patientId;
