@@ -2,12 +2,12 @@
 import type { RemitSummaryView } from '../../app/views.js';
 import { formatDate, formatDollars, formatInt, formatPercent, formatShortDate } from '../format.js';
 import { useWidth } from '../hooks.js';
-import { ChartFigure } from './charts.js';
+import { ChartFigure, Legend, ValueGridlines } from './charts.js';
 import { TableHead } from './ui.js';
 
 const SERIES = [
-  { key: 'denialRate', label: 'Denial rate', className: 'line-hold' },
-  { key: 'downcodeRate', label: 'Downcode rate', className: 'line-downgrade' },
+  { key: 'denialRate', label: 'Denial rate', swatch: 'line-hold' },
+  { key: 'downcodeRate', label: 'Downcode rate', swatch: 'line-downgrade' },
 ] as const;
 
 export function TrendSection({ summary }: { summary: RemitSummaryView }) {
@@ -64,13 +64,7 @@ export function TrendSection({ summary }: { summary: RemitSummaryView }) {
           </table>
         }
       >
-        <div className="legend" aria-hidden="true">
-          {SERIES.map((s) => (
-            <span key={s.key}>
-              <span className={`swatch ${s.className}`} /> {s.label}
-            </span>
-          ))}
-        </div>
+        <Legend items={SERIES} />
         <div ref={ref}>
           <svg
             role="img"
@@ -78,21 +72,20 @@ export function TrendSection({ summary }: { summary: RemitSummaryView }) {
             viewBox={`0 0 ${width} ${height}`}
             className="chart-svg"
           >
-            {[0, max / 2, max].map((t) => (
-              <g key={t}>
-                <line x1={left} x2={width - right} y1={y(t)} y2={y(t)} className="gridline" />
-                <text x={left - 6} y={y(t) + 4} textAnchor="end" className="axis-label">
-                  {formatPercent(t)}
-                </text>
-              </g>
-            ))}
+            <ValueGridlines
+              ticks={[0, max / 2, max]}
+              x1={left}
+              x2={width - right}
+              y={y}
+              label={formatPercent}
+            />
             {weeks.map((m, i) => (
               <text key={m.week} x={x(i)} y={height - 10} textAnchor="middle" className="axis-label">
                 {i % labelEvery === 0 ? formatShortDate(m.week) : ''}
               </text>
             ))}
             {SERIES.map((s) => (
-              <g key={s.key} className={s.className}>
+              <g key={s.key} className={s.swatch}>
                 <polyline
                   fill="none"
                   strokeWidth={2}

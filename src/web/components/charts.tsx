@@ -37,6 +37,50 @@ export function ChartFigure({
   );
 }
 
+/** One entry of a {@link Legend}: the swatch's classes (its colour) and the series' label. */
+export interface LegendItem {
+  key: string;
+  swatch: string;
+  label: string;
+}
+
+/** A chart's key, a swatch and a label per series; hidden from screen readers (the summary and table say it). */
+export function Legend({ items }: { items: readonly LegendItem[] }) {
+  return (
+    <div className="legend" aria-hidden="true">
+      {items.map((s) => (
+        <span key={s.key}>
+          <span className={`swatch ${s.swatch}`} /> {s.label}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+/** Horizontal gridlines across the plot from `x1` to `x2` at the value ticks, each labelled left of `x1`. */
+export function ValueGridlines({
+  ticks,
+  x1,
+  x2,
+  y,
+  label,
+}: {
+  ticks: readonly number[];
+  x1: number;
+  x2: number;
+  y: (value: number) => number;
+  label: (value: number) => string;
+}) {
+  return ticks.map((t) => (
+    <g key={t}>
+      <line x1={x1} x2={x2} y1={y(t)} y2={y(t)} className="gridline" />
+      <text x={x1 - 6} y={y(t) + 4} textAnchor="end" className="axis-label">
+        {label(t)}
+      </text>
+    </g>
+  ));
+}
+
 /** One bar of a {@link HorizontalBarChart} and its row in the data table. */
 export interface BarRow {
   key: string;
@@ -274,16 +318,7 @@ export function DailyChart({ view }: { view: DashboardView }) {
       summary={summary}
       table={
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              {SERIES.map((s) => (
-                <th key={s.key} scope="col">
-                  {s.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={['Date', ...SERIES.map((s) => s.label)]} />
           <tbody>
             {days.map((d) => (
               <tr key={d.date}>
@@ -299,13 +334,7 @@ export function DailyChart({ view }: { view: DashboardView }) {
         </table>
       }
     >
-      <div className="legend" aria-hidden="true">
-        {SERIES.map((s) => (
-          <span key={s.key}>
-            <span className={`swatch fill-${s.key}`} /> {s.label}
-          </span>
-        ))}
-      </div>
+      <Legend items={SERIES.map((s) => ({ ...s, swatch: `fill-${s.key}` }))} />
       <div ref={ref}>
         <svg
           role="img"
@@ -313,14 +342,7 @@ export function DailyChart({ view }: { view: DashboardView }) {
           viewBox={`0 0 ${width} ${height}`}
           className="chart-svg"
         >
-          {ticks.map((t) => (
-            <g key={t}>
-              <line x1={left} x2={width - 8} y1={y(t)} y2={y(t)} className="gridline" />
-              <text x={left - 6} y={y(t) + 4} textAnchor="end" className="axis-label">
-                {t}
-              </text>
-            </g>
-          ))}
+          <ValueGridlines ticks={ticks} x1={left} x2={width - 8} y={y} label={String} />
           {days.map((d, i) => {
             const cx = left + i * step + step / 2;
             let acc = 0;

@@ -4,12 +4,23 @@ import type { CourseView, FractionDetail } from '../../app/views.js';
 import { api, errorMessage, type SignDocument } from '../api/client.js';
 import { useAuth } from '../auth.js';
 import { ChargeHistoryButton } from '../components/ChargeHistory.js';
+import { Legend, type LegendItem } from '../components/charts.js';
 import { CourseLetterButtons } from '../components/LetterActions.js';
 import { FractionTimeline } from '../components/Timeline.js';
-import { Empty, Loading, Notice, PageHeader, StatusBadge } from '../components/ui.js';
+import { Empty, Loading, Notice, PageHeader, StatusBadge, TableHead } from '../components/ui.js';
 import { documentLabel, formatCents, formatDate, formatInstant, formatRelative } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { Link } from '../router.js';
+
+/** The key of the fraction timelines drawn by {@link FractionTimeline}. */
+const TIMELINE_LEGEND: readonly LegendItem[] = [
+  { key: 'beam', swatch: 'beam', label: 'Beam on' },
+  { key: 'coverage', swatch: 'coverage', label: 'Monitoring' },
+  { key: 'gap', swatch: 'gap', label: 'Gap' },
+  { key: 'held', swatch: 'excursion', label: 'Excursion, beam held' },
+  { key: 'not-held', swatch: 'excursion not-held', label: 'Excursion, not held' },
+  { key: 'deadline', swatch: 'deadline', label: 'Deadline' },
+];
 
 type Finding = CourseView['findings'][number];
 type Line = FractionDetail['lines'][number];
@@ -222,40 +233,13 @@ function Fraction({
       <details open={open}>
         <summary>Timeline, decision and charges</summary>
         <FractionTimeline fraction={f} />
-        <div className="legend" aria-hidden="true">
-          <span>
-            <span className="swatch beam" /> Beam on
-          </span>
-          <span>
-            <span className="swatch coverage" /> Monitoring
-          </span>
-          <span>
-            <span className="swatch gap" /> Gap
-          </span>
-          <span>
-            <span className="swatch excursion" /> Excursion, beam held
-          </span>
-          <span>
-            <span className="swatch excursion not-held" /> Excursion, not held
-          </span>
-          <span>
-            <span className="swatch deadline" /> Deadline
-          </span>
-        </div>
+        <Legend items={TIMELINE_LEGEND} />
         <div className="grid-2">
           <div>
             <h4>Decision</h4>
             {f.lines.length ? (
               <table className="table compact">
-                <thead>
-                  <tr>
-                    <th scope="col">Line</th>
-                    <th scope="col">Why</th>
-                    <th scope="col" className="num">
-                      Expected
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Line', 'Why', { label: 'Expected', num: true }]} />
                 <tbody>
                   {f.lines.map((l, i) => (
                     <tr key={i}>
@@ -281,16 +265,7 @@ function Fraction({
             <h4>Charges</h4>
             {f.charges.length ? (
               <table className="table compact">
-                <thead>
-                  <tr>
-                    <th scope="col">Charge</th>
-                    <th scope="col">Status</th>
-                    <th scope="col" className="num">
-                      Expected
-                    </th>
-                    <th scope="col">History</th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Charge', 'Status', { label: 'Expected', num: true }, 'History']} />
                 <tbody>
                   {f.charges.map((ch) => (
                     <tr key={ch.id}>
