@@ -9,6 +9,7 @@ import type { AppContext } from '../app-context.js';
 import type { ClaimFormat, UnbilledCharge } from '../views.js';
 import type { BillingSettings } from './billing-settings.js';
 import type { ClaimSubject } from './claim-files.js';
+import { practicePlaceOfService } from '../setup/practice-place-of-service.js';
 
 export interface PendingClaimsRequest {
   format: ClaimFormat;
@@ -41,13 +42,7 @@ export async function pendingClaims(
   practiceId: string,
   request: PendingClaimsRequest,
 ): Promise<PendingClaims> {
-  const practice = await db
-    .selectFrom('practices')
-    .select('clinic')
-    .where('id', '=', practiceId)
-    .executeTakeFirstOrThrow();
-  const placeOfService = (practice.clinic as { facility: { placeOfService: string } }).facility
-    .placeOfService;
+  const placeOfService = await practicePlaceOfService(db, practiceId);
   const rows = await db
     .selectFrom('charges as ch')
     .innerJoin('fractions as f', 'f.id', 'ch.fraction_id')

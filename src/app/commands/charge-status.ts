@@ -7,8 +7,8 @@ import type { Trx } from '../../storage/repositories/course-store.js';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { AppError } from '../app-errors.js';
-import { clinicSchema } from '../../core/model/clinic.js';
 import { loadEditTables } from '../reference/reference-store.js';
+import { practicePlaceOfService } from '../setup/practice-place-of-service.js';
 
 export interface ChargeStatusRequest {
   fractionIds: readonly string[];
@@ -157,12 +157,7 @@ async function releaseEdits(
   const failing = new Map<string, string>();
   const moving = charges.filter((c) => c.status === 'ready' || c.status === 'manual-hold');
   if (!moving.length) return failing;
-  const practice = await trx
-    .selectFrom('practices')
-    .select('clinic')
-    .where('id', '=', practiceId)
-    .executeTakeFirstOrThrow();
-  const placeOfService = clinicSchema.safeParse(practice.clinic).data?.facility.placeOfService ?? '11';
+  const placeOfService = await practicePlaceOfService(trx, practiceId);
   const patients = [...new Set(fractions.map((f) => f.patient_id))];
   const dates = [...new Set(fractions.map((f) => f.date_of_service))];
   const released = await trx

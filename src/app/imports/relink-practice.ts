@@ -1,6 +1,5 @@
 import type { FractionStatus } from '../../core/audit/outcome.js';
 import type { CourseHeader } from '../../core/model/course.js';
-import { clinicSchema } from '../../core/model/clinic.js';
 import { saveAuthorizations } from '../../storage/repositories/authorization-store.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
 import type { AppContext } from '../app-context.js';
@@ -8,6 +7,7 @@ import { emptyRecords, type ExportRecords, mergeRecords } from '../import/export
 import { linkCourses } from '../import/link-courses.js';
 import { auditAndSave } from '../persist/audit-and-save.js';
 import { storeRemitLines } from '../remit/store-remit-lines.js';
+import { practicePlaceOfService } from '../setup/practice-place-of-service.js';
 import type { ImportProgress, ImportSummary } from './import-files.js';
 
 /**
@@ -64,12 +64,7 @@ export async function relinkPractice(
     ),
   );
   // Remittances: every line classified against the charges just stored.
-  const practice = await trx
-    .selectFrom('practices')
-    .select('clinic')
-    .where('id', '=', practiceId)
-    .executeTakeFirstOrThrow();
-  const placeOfService = clinicSchema.safeParse(practice.clinic).data?.facility.placeOfService ?? '11';
+  const placeOfService = await practicePlaceOfService(trx, practiceId);
   await storeRemitLines(ctx, trx, practiceId, records.remittances, placeOfService);
   return { courses: saved, fractions, unlinked: unlinked.length, byStatus };
 }

@@ -10,6 +10,7 @@ import type { AppContext } from '../app-context.js';
 import { expectedPayment } from '../reference/expected-rate.js';
 import { loadPracticeRates } from '../reference/reference-store.js';
 import type { UploadedFile } from '../imports/import-files.js';
+import { practicePlaceOfService } from './practice-place-of-service.js';
 
 /** The payer of the demo remittance (synthetic). */
 const PAYER = { name: 'SYNTHETIC HEALTH PLAN', id: 'SYNPAYER01' };
@@ -47,12 +48,7 @@ export async function demoRemittances(
   practiceId: string,
   through: string,
 ): Promise<UploadedFile[]> {
-  const practice = await ctx.db
-    .selectFrom('practices')
-    .select('clinic')
-    .where('id', '=', practiceId)
-    .executeTakeFirstOrThrow();
-  const pos = (practice.clinic as { facility: { placeOfService: string } }).facility.placeOfService;
+  const pos = await practicePlaceOfService(ctx.db, practiceId);
   const rows = await ctx.db
     .selectFrom('charges as ch')
     .innerJoin('fractions as f', 'f.id', 'ch.fraction_id')
