@@ -9,6 +9,7 @@ import type { FractionStatus } from '../core/audit/outcome.js';
 import type { BillingLine } from '../core/model/billing-line.js';
 import type { Finding } from '../core/model/finding.js';
 import type { BillingSettings } from './claims/billing-settings.js';
+import type { ContractRate } from './reference/expected-rate.js';
 import type {
   EvidenceSummary,
   LetterMissing,
@@ -430,15 +431,8 @@ export interface PayerSettingView {
   saved: boolean;
 }
 
-export interface ContractRateView {
-  id: string;
-  payer: string;
-  code: string;
-  modifier: string;
-  cents: number;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-}
+/** A contract rate of the practice, as the rates page lists it. */
+export type ContractRateView = ContractRate;
 
 /** What one line should pay, and why (`GET /api/reference/expected`). */
 export interface ExpectedRateView {
