@@ -108,3 +108,33 @@ export function TableHead({ columns }: { columns: readonly Column[] }) {
     </thead>
   );
 }
+
+/**
+ * The actions of a text edit form: Save (its submit button, `label`) and Discard changes (`onDiscard`),
+ * both off until something changed and while saving; `children` are further actions after them.
+ */
+export function SaveDiscardActions({
+  label,
+  dirty,
+  busy,
+  onDiscard,
+  children,
+}: {
+  label: string;
+  dirty: boolean;
+  busy: boolean;
+  onDiscard: () => void;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="page-actions">
+      <button type="submit" className="primary" disabled={!dirty || busy}>
+        {busy ? 'Saving…' : label}
+      </button>
+      <button type="button" className="secondary" disabled={!dirty || busy} onClick={onDiscard}>
+        Discard changes
+      </button>
+      {children}
+    </div>
+  );
+}

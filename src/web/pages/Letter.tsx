@@ -7,7 +7,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { LetterView } from '../../app/views.js';
 import { api, errorMessage, letterFileUrl } from '../api/client.js';
 import { useAuth } from '../auth.js';
-import { Loading, Notice, PageHeader } from '../components/ui.js';
+import { Loading, Notice, PageHeader, SaveDiscardActions } from '../components/ui.js';
 import { formatDate, formatInstant } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { letterLabel } from '../letter-types.js';
@@ -185,18 +185,7 @@ function LetterEditor({ letter, onSaved }: { letter: LetterView; onSaved: (l: Le
           </span>
         </div>
         {can.writeLetters ? (
-          <div className="page-actions">
-            <button type="submit" className="primary" disabled={!dirty || busy}>
-              {busy ? 'Saving…' : 'Save'}
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              disabled={!dirty || busy}
-              onClick={() => setBody(letter.body)}
-            >
-              Discard changes
-            </button>
+          <SaveDiscardActions label="Save" dirty={dirty} busy={busy} onDiscard={() => setBody(letter.body)}>
             <button
               type="button"
               className="secondary"
@@ -210,7 +199,7 @@ function LetterEditor({ letter, onSaved }: { letter: LetterView; onSaved: (l: Le
             >
               {letter.status === 'final' ? 'Back to draft' : 'Mark final'}
             </button>
-          </div>
+          </SaveDiscardActions>
         ) : null}
       </form>
     </>

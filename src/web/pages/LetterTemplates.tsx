@@ -8,7 +8,7 @@ import type { LetterTemplateView } from '../../app/views.js';
 import type { LetterType } from '../../core/letters/letter-types.js';
 import { api, errorMessage } from '../api/client.js';
 import { useAuth } from '../auth.js';
-import { Loading, Notice, PageHeader, TableHead } from '../components/ui.js';
+import { Loading, Notice, PageHeader, SaveDiscardActions, TableHead } from '../components/ui.js';
 import { formatInstant } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { LETTER_TYPE_LIST, letterLabel } from '../letter-types.js';
@@ -115,19 +115,12 @@ function TemplateEditor({
             />
           </div>
           {can.writeLetters ? (
-            <div className="page-actions">
-              <button type="submit" className="primary" disabled={!dirty || busy}>
-                {busy ? 'Saving…' : 'Save as a new version'}
-              </button>
-              <button
-                type="button"
-                className="secondary"
-                disabled={!dirty || busy}
-                onClick={() => setText(current.text)}
-              >
-                Discard changes
-              </button>
-            </div>
+            <SaveDiscardActions
+              label="Save as a new version"
+              dirty={dirty}
+              busy={busy}
+              onDiscard={() => setText(current.text)}
+            />
           ) : null}
         </form>
         <section className="card" aria-labelledby="placeholders-title">
