@@ -2,17 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CMS_FIXTURE_DIR, CMS_RELEASE_FILES } from '../support/cms-fixtures.js';
 import { runCli } from '../support/run-cli.js';
 
-const FIXTURES = 'test/fixtures/cms';
-const CMS = [
-  'PPRRVU26_SYNTH.csv',
-  'GPCI2026_SYNTH.csv',
-  '26LOCCO_SYNTH.csv',
-  'ADDENDUM_B_2026_SYNTH.csv',
-  'PTP_PRACTITIONER_2026Q1_SYNTH.txt',
-  'MUE_PRACTITIONER_2026Q1_SYNTH.csv',
-].map((f) => join(FIXTURES, f));
+const CMS = CMS_RELEASE_FILES.map((f) => join(CMS_FIXTURE_DIR, f));
 
 /** `sgrt-billing reference import` on an app database (PGlite under --data-dir). */
 describe('sgrt-billing reference import', () => {

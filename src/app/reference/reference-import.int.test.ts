@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
+import { CMS_FIXTURE_DIR, CMS_RELEASE_FILES } from '../../../test/support/cms-fixtures.js';
 import { seedPractice, type SeededPractice } from '../../../test/support/seed-rows.js';
 import { testContext } from '../../../test/support/test-context.js';
 import type { Remittance } from '../../core/model/remittance.js';
@@ -17,10 +18,9 @@ import {
   setLocality,
 } from './reference-settings.js';
 
-const FIXTURES = 'test/fixtures/cms';
 const fixture = async (name: string): Promise<ReferenceFile> => ({
   name,
-  bytes: new Uint8Array(await readFile(`${FIXTURES}/${name}`)),
+  bytes: new Uint8Array(await readFile(`${CMS_FIXTURE_DIR}/${name}`)),
 });
 const text = (name: string, body: string): ReferenceFile => ({ name, bytes: new TextEncoder().encode(body) });
 const Q1 = { year: 2026, quarter: 1 } as const;
@@ -80,16 +80,7 @@ describe.each(ENGINES)('reference data on %s', { timeout: 60_000 }, (engine) => 
   });
 
   it('imports every CMS fixture into its release; the same files again change nothing', async () => {
-    const files = await Promise.all(
-      [
-        'PPRRVU26_SYNTH.csv',
-        'GPCI2026_SYNTH.csv',
-        '26LOCCO_SYNTH.csv',
-        'ADDENDUM_B_2026_SYNTH.csv',
-        'PTP_PRACTITIONER_2026Q1_SYNTH.txt',
-        'MUE_PRACTITIONER_2026Q1_SYNTH.csv',
-      ].map(fixture),
-    );
+    const files = await Promise.all(CMS_RELEASE_FILES.map(fixture));
     const first = await importReferenceFiles(ctx, null, files, Q1);
     expect(first.releases.sort()).toEqual(['NCCI-PRA26A', 'OPPS26A', 'RVU26A']);
     const before = await counts();
