@@ -29,6 +29,15 @@ function useDraft() {
   return { busy, error, draft };
 }
 
+/** Why a draft failed, announced; nothing while there is no error. */
+function DraftError({ error }: { error: string | null }) {
+  return error ? (
+    <span role="alert" className="field-error">
+      {error}
+    </span>
+  ) : null;
+}
+
 /** A line can have a letter when its category has one and it pays a charge of a known course. */
 export const draftable = (row: RemitLineView): boolean =>
   row.courseId !== null && letterForCategory(row.category) !== null;
@@ -85,11 +94,7 @@ export function LineLetterCell({ row, selection }: { row: RemitLineView; selecti
       >
         {busy ? 'Drafting…' : draftVerb(type)}
       </button>
-      {error ? (
-        <span role="alert" className="field-error">
-          {error}
-        </span>
-      ) : null}
+      <DraftError error={error} />
     </td>
   );
 }
@@ -139,11 +144,7 @@ export function CourseLetterButtons({ courseId }: { courseId: string }) {
       >
         Peer-to-peer sheet
       </button>
-      {error ? (
-        <span role="alert" className="field-error">
-          {error}
-        </span>
-      ) : null}
+      <DraftError error={error} />
     </>
   );
 }
