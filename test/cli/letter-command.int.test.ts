@@ -6,7 +6,8 @@ import { importFiles } from '../../src/app/imports/import-files.js';
 import { createLogger } from '../../src/app/logger.js';
 import { openApp } from '../../src/app/open-app.js';
 import { createPractice } from '../../src/app/setup/create-practice.js';
-import { demoRemittances } from '../../src/app/setup/demo-remittance.js';
+import { DEMO_BILLING } from '../../src/app/setup/demo-billing.js';
+import { billDemo } from '../../src/app/setup/demo-claims.js';
 import { demoUploads } from '../../src/app/setup/demo-uploads.js';
 import { docxParagraphs, pdfText } from '../golden/letters/extract-text.js';
 import { runCli } from '../support/run-cli.js';
@@ -29,10 +30,10 @@ describe('sgrt-billing letter', () => {
       log: createLogger({ level: 'silent' }),
       now: () => generated.clinic.options.now,
     });
-    const practiceId = await createPractice(app.ctx, { name: 'CLI', clinic });
+    const practiceId = await createPractice(app.ctx, { name: 'CLI', clinic, billing: DEMO_BILLING });
     await importFiles(app.ctx, practiceId, files);
     const paymentDate = new Date(app.ctx.now() - 86_400_000).toISOString().slice(0, 10);
-    await importFiles(app.ctx, practiceId, await demoRemittances(app.ctx, practiceId, paymentDate));
+    await billDemo(app.ctx, practiceId, paymentDate);
     const line = await app.ctx.db
       .selectFrom('remit_lines as r')
       .innerJoin('courses as c', 'c.id', 'r.course_id')

@@ -11,7 +11,8 @@ import type { Actor } from '../app-context.js';
 import { AppError } from '../app-errors.js';
 import { importFiles } from '../imports/import-files.js';
 import { createPractice } from '../setup/create-practice.js';
-import { demoRemittances } from '../setup/demo-remittance.js';
+import { DEMO_BILLING } from '../setup/demo-billing.js';
+import { billDemo } from '../setup/demo-claims.js';
 import { demoUploads } from '../setup/demo-uploads.js';
 import { draftLetter } from './draft-letter.js';
 import { LETTER_FOR_CATEGORY } from './letter-for-category.js';
@@ -48,10 +49,14 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
     const { generated, files, clinic } = await demoUploads({ patients: 12, days: 10, seed: 1 });
     t = await testContext(tdb);
     t.clock.set(generated.clinic.options.now);
-    const practiceId = await createPractice(t.ctx, { name: 'Demo Radiation Oncology (synthetic)', clinic });
+    const practiceId = await createPractice(t.ctx, {
+      name: 'Demo Radiation Oncology (synthetic)',
+      clinic,
+      billing: DEMO_BILLING,
+    });
     await importFiles(t.ctx, practiceId, files);
     const paymentDate = new Date(t.ctx.now() - 86_400_000).toISOString().slice(0, 10);
-    await importFiles(t.ctx, practiceId, await demoRemittances(t.ctx, practiceId, paymentDate));
+    await billDemo(t.ctx, practiceId, paymentDate);
     const base = { role: 'biller' as const, displayName: 'biller', physicianId: null };
     actor = { ...base, userId: 'u-a', practiceId };
     other = { ...base, userId: 'u-b', practiceId: await createPractice(t.ctx, { name: 'Other', clinic }) };

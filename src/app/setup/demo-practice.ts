@@ -8,7 +8,7 @@ import type { Role } from '../views.js';
 import { createPractice } from './create-practice.js';
 import { DEMO_BILLING } from './demo-billing.js';
 import { loadDemoReference } from './demo-reference.js';
-import { demoRemittances } from './demo-remittance.js';
+import { billDemo } from './demo-claims.js';
 import { demoUploads } from './demo-uploads.js';
 
 /** The demo clinic `npm start` loads: 40 patients over 20 treatment days (about 10 s to import on PGlite). */
@@ -57,9 +57,9 @@ export async function loadDemoPractice(
   });
   await loadDemoReference(ctx, practiceId);
   const imported = await importFiles(ctx, practiceId, files, { onProgress: options.onProgress });
-  // A payer's weekly remittances for what was billable up to the day before: every 2026 payer problem.
+  // Billed up to the day before the export, and the payer's weekly remittances for those claims.
   const through = new Date(ctx.now() - 86_400_000).toISOString().slice(0, 10);
-  const remittance = await importFiles(ctx, practiceId, await demoRemittances(ctx, practiceId, through));
+  const remittance = await billDemo(ctx, practiceId, through);
   const failed = [...imported.files, ...remittance.files].filter((f) => f.status === 'failed');
   if (failed.length) ctx.log.warn({ practiceId, failed: failed.length }, 'demo files failed to import');
 

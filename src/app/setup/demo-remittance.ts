@@ -1,7 +1,6 @@
 import { DELIVERY_CODES } from '../../core/model/billing-line.js';
 import type { Course } from '../../core/model/course.js';
 import type { Adjustment, RemitClaim, RemitServiceLine, Remittance } from '../../core/model/remittance.js';
-import { claimNumber } from '../../core/claims/claim-number.js';
 import { DEFAULT_DELIMITERS } from '../../formats/x12/claim-types.js';
 import { write835 } from '../../formats/x12/write-835.js';
 import { Temporal } from 'temporal-polyfill';
@@ -20,6 +19,9 @@ type Problem =
   'downcoded' | 'igrt-denied' | 'zero-paid' | 'authorization-2025' | 'underpaid' | 'other-denial';
 
 interface ChargeRow {
+  chargeId: string;
+  /** The claim number it was sent under (CLM01). */
+  claim: string;
   courseKey: string;
   document: Course;
   date: string;
@@ -36,12 +38,12 @@ const adj = (group: string, reason: string, amountCents: number): Adjustment => 
 });
 
 /**
- * The payer's synthetic 835s answering the demo practice's billable charges (fractions not on hold) with
- * dates of service before `through`: one payment a week (each Friday, for the dates of service at least
- * a week old; the rest on `through`), so the payer scorecards have a trend. One line for each 2026
- * payer problem of domain.md §4 and the rest paid as expected. One claim per course and payment,
- * numbered as the app's claims are (`claimNumber`: `<course id>-<n>`), which is how they are matched.
- * Amounts follow the practice's expected amounts (billed at 150 %).
+ * The payer's synthetic 835s answering the demo practice's claims (837 batches already stored) for dates
+ * of service before `through`: one payment a week (each Friday, for the claims whose last date of
+ * service is at least a week old; the rest on `through`), so the payer scorecards have a trend. Each 835
+ * claim carries our claim number (CLP01) and each line our charge id (REF*6R), as payers return them.
+ * One line for each 2026 payer problem of domain.md §4 and the rest paid as expected; amounts follow
+ * the practice's expected amounts (billed at 150 %).
  */
 export async function demoRemittances(
   ctx: AppContext,
@@ -53,15 +55,27 @@ export async function demoRemittances(
     .selectFrom('charges as ch')
     .innerJoin('fractions as f', 'f.id', 'ch.fraction_id')
     .innerJoin('courses as c', 'c.id', 'f.course_id')
-    .select(['c.course_key', 'c.document', 'f.date_of_service', 'ch.code', 'ch.modifiers', 'ch.units'])
+    .innerJoin('claim_lines as cl', 'cl.charge_id', 'ch.id')
+    .select([
+      'ch.id',
+      'cl.claim_pcn',
+      'c.course_key',
+      'c.document',
+      'f.date_of_service',
+      'ch.code',
+      'ch.modifiers',
+      'ch.units',
+    ])
     .where('ch.practice_id', '=', practiceId)
-    .where('ch.status', 'in', ['ready', 'released'])
+    .where('cl.practice_id', '=', practiceId)
     .where('f.date_of_service', '<', through)
     .orderBy('c.course_key')
     .orderBy('f.date_of_service')
     .orderBy('ch.code')
     .execute();
   const charges: ChargeRow[] = rows.map((r) => ({
+    chargeId: r.id,
+    claim: r.claim_pcn,
     courseKey: r.course_key,
     document: r.document as Course,
     date: r.date_of_service,
@@ -117,6 +131,8 @@ export async function demoRemittances(
   pick('underpaid', (c) => c.code === '77407' && !grandfathered(c));
   pick('other-denial', (c) => c.code === '77407' && !grandfathered(c));
 
+  const lastDate = new Map<string, string>();
+  for (const c of charges) if (c.date > (lastDate.get(c.claim) ?? '')) lastDate.set(c.claim, c.date);
   const claims = new Map<string, RemitClaim>();
   const paidOn = new Map<RemitClaim, string>();
   for (const c of charges) {
@@ -134,7 +150,7 @@ export async function demoRemittances(
       adjustments: [adj('CO', '45', billed - full)],
       remarks: [],
       allowedCents: null,
-      lineControlNumber: null,
+      lineControlNumber: c.chargeId,
       location: '',
     };
     if (problem === 'downcoded') {
@@ -157,12 +173,11 @@ export async function demoRemittances(
       const low = Math.round(full * 0.6);
       Object.assign(line, { paidCents: low, adjustments: [adj('CO', '45', billed - low)] });
     }
-    const paymentDate = paymentDateOf(c.date, through);
-    const key = `${paymentDate}|${c.courseKey}`;
+    const paymentDate = paymentDateOf(lastDate.get(c.claim)!, through);
     const claim =
-      claims.get(key) ??
+      claims.get(c.claim) ??
       ({
-        patientControlNumber: claimNumber(c.courseKey, claims.size + 1),
+        patientControlNumber: c.claim,
         status: '1',
         chargeCents: 0,
         paidCents: 0,
@@ -184,7 +199,7 @@ export async function demoRemittances(
     claim.lines.push(line);
     claim.chargeCents += line.chargeCents;
     claim.paidCents += line.paidCents;
-    claims.set(key, claim);
+    claims.set(c.claim, claim);
   }
   const dates = [...new Set(paidOn.values())].sort();
   return dates.map((paymentDate, i) => {
@@ -217,7 +232,7 @@ export async function demoRemittances(
   });
 }
 
-/** The Friday at least a week after the date of service (a weekly EFT run), or `through` if later. */
+/** The Friday at least a week after the last date of service (a weekly EFT run), or `through` if later. */
 function paymentDateOf(dateOfService: string, through: string): string {
   const due = Temporal.PlainDate.from(addDays(dateOfService, 7));
   const friday = due.add({ days: (5 - due.dayOfWeek + 7) % 7 }).toString();
