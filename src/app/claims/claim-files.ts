@@ -63,7 +63,7 @@ export function claimFiles(
   let sequence = input.firstClaimNumber;
   const missingPayers = new Set<string>();
   const reported = new Set<string>();
-  for (const draft of input.drafts) {
+  for (const draft of byCourseAndDate(input)) {
     const subject = input.subjects.get(draft.patientKey);
     if (!subject) throw new Error('claim draft without its course');
     const payer = input.settings.payers[draft.payerProfileId];
@@ -191,4 +191,19 @@ function diagnosisOf(
       : 'add the ICD-10-CM diagnosis to courses.json (diagnosis)',
   });
   return null;
+}
+
+/**
+ * Drafts in the order their claims are numbered: by the course id of their first line, then the first
+ * date of service (row ids are random; course ids and dates make the numbering reproducible).
+ */
+function byCourseAndDate(input: ClaimFilesInput): ClaimDraft[] {
+  const courseKey = (d: ClaimDraft) =>
+    input.subjects.get(d.patientKey)?.courses.get(d.lines[0]?.courseId ?? '')?.courseKey ?? '';
+  return [...input.drafts].sort(
+    (a, b) =>
+      courseKey(a).localeCompare(courseKey(b)) ||
+      a.statementFrom.localeCompare(b.statementFrom) ||
+      a.key.localeCompare(b.key),
+  );
 }
