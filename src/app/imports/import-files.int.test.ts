@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
 import { demoUploads } from '../setup/demo-uploads.js';
 import { testContext } from '../../../test/support/test-context.js';
+import { addDays } from '../../core/time/calendar-date.js';
 import { createPractice } from '../setup/create-practice.js';
+import { DEMO_BILLING } from '../setup/demo-billing.js';
+import { billDemo } from '../setup/demo-claims.js';
 import { importFiles } from './import-files.js';
 
 /**
@@ -149,4 +152,29 @@ describe.each(ENGINES)('importFiles on %s', (engine) => {
     ]);
     expect(await remitLines()).toBe(lines);
   });
+
+  it('keeps a billed fraction when a later export withdraws it from its course, and the import succeeds', async () => {
+    const { generated, files, clinic } = await demoUploads({ patients: 4, days: 6, seed: 5 });
+    const { ctx, clock } = await testContext(tdb, undefined);
+    clock.set(generated.clinic.options.now);
+    const practiceId = await createPractice(ctx, { name: 'Billed', clinic, billing: DEMO_BILLING });
+    await importFiles(ctx, practiceId, files);
+    await billDemo(ctx, practiceId, addDays(new Date(ctx.now()).toISOString().slice(0, 10), -1));
+    const billed = async () =>
+      (
+        await ctx.db
+          .selectFrom('claim_lines as cl')
+          .innerJoin('charges as ch', 'ch.id', 'cl.charge_id')
+          .select('ch.status')
+          .where('cl.practice_id', '=', practiceId)
+          .execute()
+      ).map((r) => r.status);
+    const before = await billed();
+    expect(before.length).toBeGreaterThan(0);
+    // Another clinic's export with the same course ids: the billed fractions are no longer in them.
+    const other = await demoUploads({ patients: 2, days: 3, seed: 7 });
+    const again = await importFiles(ctx, practiceId, other.files);
+    expect(again.files.filter((f) => f.status === 'failed')).toEqual([]);
+    expect(await billed()).toEqual(before);
+  }, 120_000);
 });

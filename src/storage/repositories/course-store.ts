@@ -99,11 +99,23 @@ export async function saveCourse(trx: Trx, practiceId: string, save: CourseToSav
     : [];
   const fractionIds = new Map(fractionRows.map((r) => [r.fraction_key, r.id]));
   const kept = [...fractionIds.values()];
-  // Fractions no longer in the linked course (a record withdrawn from the chart) go with their rows.
+  // Fractions no longer in the linked course (a record withdrawn from the chart) go with their rows,
+  // except those with a released charge: it may be on a claim already sent (claim_lines), and a claim's
+  // history is never erased; the charge stays on the worklists for the coder to void or correct.
   await trx
     .deleteFrom('fractions')
     .where('course_id', '=', courseId)
     .$if(kept.length > 0, (q) => q.where('id', 'not in', kept))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('charges as ch')
+            .select('ch.id')
+            .whereRef('ch.fraction_id', '=', 'fractions.id')
+            .where('ch.status', '=', 'released'),
+        ),
+      ),
+    )
     .execute();
 
   if (kept.length) {
