@@ -7,16 +7,12 @@ import { login } from './support.js';
 
 let clinic = '';
 
-/**
- * Every file of the generated clinic except the expected outcome (the answer key, not an export) and its
- * courses.json: another generated clinic numbers its courses like the demo's (C-5001…), and its course
- * list would re-link the demo's courses to other patients for the specs that follow.
- */
+/** Every file of the generated clinic except the expected outcome (the answer key, not an export). */
 function exportFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
-    .filter((p) => !relative(dir, p).startsWith('expected') && relative(dir, p) !== 'courses.json');
+    .filter((p) => !relative(dir, p).startsWith('expected'));
 }
 
 test.beforeAll(() => {
@@ -51,6 +47,11 @@ test('an upload of a demo clinic folder shows progress and per-file results', as
   await expect(results.getByRole('row')).toHaveCount(files.length + 1);
   await expect(results.getByRole('rowheader', { name: /orders-signatures\.csv/ })).toBeVisible();
   await expect(results.getByText(/Imported|Duplicate|Skipped|Failed/).first()).toBeVisible();
+  // Another clinic numbers its courses like the demo's (C-5001…) for other patients: its course list is
+  // refused with the reason, so the demo's courses keep their charts.
+  await expect(results.getByRole('row', { name: /courses\.json/ })).toContainText(
+    /belongs to another patient in this practice/,
+  );
 
   // The job is listed among past imports.
   const past = page.getByRole('region', { name: 'Past imports' });

@@ -7,6 +7,8 @@ import { addDays } from '../../core/time/calendar-date.js';
 import { createPractice } from '../setup/create-practice.js';
 import { DEMO_BILLING } from '../setup/demo-billing.js';
 import { billDemo } from '../setup/demo-claims.js';
+import { auditAndSave } from '../persist/audit-and-save.js';
+import type { Course } from '../../core/model/course.js';
 import { importFiles } from './import-files.js';
 
 /**
@@ -153,7 +155,7 @@ describe.each(ENGINES)('importFiles on %s', (engine) => {
     expect(await remitLines()).toBe(lines);
   });
 
-  it('keeps a billed fraction when a later export withdraws it from its course, and the import succeeds', async () => {
+  it("refuses another clinic's course list that reuses course ids; a billed fraction withdrawn from its course stays", async () => {
     const { generated, files, clinic } = await demoUploads({ patients: 4, days: 6, seed: 5 });
     const { ctx, clock } = await testContext(tdb, undefined);
     clock.set(generated.clinic.options.now);
@@ -161,20 +163,41 @@ describe.each(ENGINES)('importFiles on %s', (engine) => {
     await importFiles(ctx, practiceId, files);
     await billDemo(ctx, practiceId, addDays(new Date(ctx.now()).toISOString().slice(0, 10), -1));
     const billed = async () =>
-      (
-        await ctx.db
-          .selectFrom('claim_lines as cl')
-          .innerJoin('charges as ch', 'ch.id', 'cl.charge_id')
-          .select('ch.status')
-          .where('cl.practice_id', '=', practiceId)
-          .execute()
-      ).map((r) => r.status);
+      await ctx.db
+        .selectFrom('claim_lines as cl')
+        .innerJoin('charges as ch', 'ch.id', 'cl.charge_id')
+        .innerJoin('fractions as f', 'f.id', 'ch.fraction_id')
+        .select(['ch.id', 'ch.status', 'f.course_id', 'f.fraction_key'])
+        .where('cl.practice_id', '=', practiceId)
+        .orderBy('ch.id')
+        .execute();
     const before = await billed();
     expect(before.length).toBeGreaterThan(0);
-    // Another clinic's export with the same course ids: the billed fractions are no longer in them.
+
+    // Another clinic's export numbers its courses the same way, for other patients: its course list is
+    // refused with the course ids, the rest of its files are read, nothing billed moves.
     const other = await demoUploads({ patients: 2, days: 3, seed: 7 });
     const again = await importFiles(ctx, practiceId, other.files);
-    expect(again.files.filter((f) => f.status === 'failed')).toEqual([]);
+    const list = again.files.find((f) => f.name.endsWith('courses.json'))!;
+    expect(list.status).toBe('failed');
+    expect(list.problems).toContainEqual({
+      location: expect.stringMatching(/courses\.json: \[0\]\.courseId$/),
+      message: expect.stringMatching(/^course C-5001 belongs to another patient in this practice/),
+    });
+    expect(again.files.filter((f) => f.status === 'failed')).toHaveLength(1);
+    expect(await billed()).toEqual(before);
+
+    // A course saved again without a billed fraction (a record withdrawn from the chart) keeps that
+    // fraction and its released charge: it is on a claim already sent.
+    const course = await ctx.db
+      .selectFrom('courses')
+      .select('document')
+      .where('id', '=', before[0]!.course_id)
+      .executeTakeFirstOrThrow();
+    const doc = course.document as Course;
+    const withdrawn = { ...doc, fractions: doc.fractions.filter((f) => f.id !== before[0]!.fraction_key) };
+    expect(withdrawn.fractions.length).toBe(doc.fractions.length - 1);
+    await ctx.db.transaction().execute((trx) => auditAndSave(ctx, trx, practiceId, withdrawn));
     expect(await billed()).toEqual(before);
   }, 120_000);
 });

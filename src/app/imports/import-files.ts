@@ -10,6 +10,7 @@ import type { ExportRecords } from '../import/export-records.js';
 import { readExportFiles } from '../import/read-export-files.js';
 import type { ImportFileView, ImportJobView } from '../views.js';
 import { relinkPractice } from './relink-practice.js';
+import { conflictingCourses } from './course-conflicts.js';
 import { repeatedPayments } from './repeated-payments.js';
 
 export interface UploadedFile {
@@ -127,6 +128,14 @@ export async function importFiles(
     // A stored file shares its problem list with its view: the warning shows in both.
     for (const [name, problems] of await repeatedPayments(ctx.db, practiceId, stored))
       stored.find((s) => s.name === name)?.problems.push(...problems);
+    // A course list that would move a stored course to another patient is refused, file by file.
+    for (const [name, problems] of await conflictingCourses(ctx.db, practiceId, stored)) {
+      const at = stored.findIndex((s) => s.name === name);
+      const view = views.find((v) => v.name === name && v.status === 'imported');
+      stored[at]!.problems.push(...problems);
+      if (view) view.status = 'failed';
+      stored.splice(at, 1);
+    }
     const at = new Date(ctx.now()).toISOString();
     const summary = await ctx.db.transaction().execute(async (trx) => {
       for (const s of stored) {

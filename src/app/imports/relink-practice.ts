@@ -14,7 +14,8 @@ import type { ImportProgress, ImportSummary } from './import-files.js';
  * Link everything imported into the practice so far into courses, audit them at the app's now and
  * store them (inside the caller's transaction). Evidence arriving in a later file (a signature, a
  * monitoring log) thereby changes the fractions it belongs to, and each charge's status history grows.
- * A later courses.json replaces an earlier entry for the same course id.
+ * A later courses.json replaces an earlier entry for the same course id (of the same patient: import-files
+ * refuses a list that gives a stored course to another patient, `course-conflicts.ts`).
  */
 export async function relinkPractice(
   ctx: AppContext,
