@@ -58,7 +58,8 @@ export async function listClaimBatches(
     .where('practice_id', '=', actor.practiceId)
     .executeTakeFirstOrThrow();
   return {
-    items: rows.map((r) => batchView(r, r.display_name ?? 'command line')),
+    // No login made it: the command line or the demo set-up.
+    items: rows.map((r) => batchView(r, r.display_name ?? 'command line or set-up')),
     total: Number(total.n),
   };
 }
