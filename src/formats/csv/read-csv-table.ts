@@ -222,10 +222,16 @@ class RowReader<F extends FieldSpecs, R> implements RowReport<F> {
     return `${source}:line ${cellLine(record, index)}, column "${this.label(index)}"`;
   }
 
+  /**
+   * A column's name as the file writes it when the mapping knows it (a header that matched one of the
+   * mapping's names), else its position: a damaged header row (a lost closing quote) can hold a data
+   * row's values, and a location must never quote patient data.
+   */
   private label(index: number): string {
     let label = this.labels.get(index);
     if (label === undefined) {
-      label = index < this.header.length ? displayName(this.header[index]!) : `#${index + 1}`;
+      const known = index < this.header.length && Object.values(this.match.indexes).includes(index);
+      label = known ? displayName(this.header[index]!) : `#${index + 1}`;
       this.labels.set(index, label);
     }
     return label;
