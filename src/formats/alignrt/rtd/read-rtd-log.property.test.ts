@@ -95,6 +95,13 @@ describe('readRtdLog robustness', () => {
     );
   });
 
+  it('an unknown column whose name holds patient data is named by its position', () => {
+    // Found by the property below (seed 1667650082).
+    check(
+      'Elapsed Time (sec)\tD.VRT (mm)\tD.Rtn (deg)\tXRayState\tGating Active\tFooPatient ID:, QUIXOTE^ALONSO\r0',
+    );
+  });
+
   it('arbitrary RTD-shaped text', () => {
     fc.assert(
       fc.property(rtdish, (text) => check(text)),

@@ -231,7 +231,7 @@ describe('readRtdLog on the synthetic samples (SOURCE.md facts)', () => {
     expect(unknown?.text).toHaveLength(rtd.samples.count);
     expect(warnings).toEqual([
       {
-        location: 'rtd-unknown-columns.txt:line 12, column "Surface Match (%)"',
+        location: 'rtd-unknown-columns.txt:line 12, column #19',
         message: 'column not known to this reader; kept as read',
       },
     ]);

@@ -118,7 +118,9 @@ export function planColumns(
     const { base, unit } = splitColumnName(name);
     const known = BY_NAME.get(base);
     const unknown = (why: string | null) => {
-      if (why) warnings.push({ location: `${location}, column "${name}"`, message: why });
+      // A known name (repeated, or in a unit not understood) is safe to quote; anything else is not.
+      const label = known ? `column "${name}"` : columnLabel({ index, name, key: null });
+      if (why) warnings.push({ location: `${location}, ${label}`, message: why });
       keyAt.push(null);
       columns.push({ index, name, key: null, fileUnit: unit, unit: null });
     };
@@ -168,4 +170,13 @@ export function planColumns(
     });
   }
   return { columns, keyAt, conversionAt, lengthUnit };
+}
+
+/**
+ * How a location names a column: a known column by its name, an unknown one by its position only (a
+ * header line damaged or written by hand can hold anything, patient data included, and a location never
+ * quotes it).
+ */
+export function columnLabel(c: Pick<RtdColumn, 'index' | 'name' | 'key'>): string {
+  return c.key !== null ? `column "${c.name}"` : `column #${c.index + 1}`;
 }

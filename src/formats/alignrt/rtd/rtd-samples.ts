@@ -1,6 +1,6 @@
 import type { InputProblem } from '../../../core/model/input-problem.js';
 import { textOf } from './decode-text.js';
-import { type ColumnPlan, Conversion } from './rtd-columns.js';
+import { type ColumnPlan, columnLabel, Conversion } from './rtd-columns.js';
 import { scanNumber } from './rtd-number.js';
 import type { RtdColumnKey } from './rtd-types.js';
 
@@ -77,6 +77,7 @@ export function readSamples(
   const len = b.length;
   const ncols = plan.keyAt.length;
   const names = new Map(plan.columns.map((c) => [c.index, c.name]));
+  const labels = new Map(plan.columns.map((c) => [c.index, columnLabel(c)]));
   let capacity = initialCapacity(b, layout.start, ncols);
   let lineNo = new Uint32Array(capacity);
   const arrays: (Float64Array | null)[] = plan.keyAt.map((k) =>
@@ -231,7 +232,7 @@ export function readSamples(
   for (let j = 0; j < ncols; j++) {
     if (badCount[j]! > 0) {
       warnings.push({
-        location: `${at(badLine[j]!)}, column "${names.get(j)}"`,
+        location: `${at(badLine[j]!)}, ${labels.get(j)}`,
         message: `${badCount[j]} cell(s) not a number (first here); kept as missing`,
       });
     }
