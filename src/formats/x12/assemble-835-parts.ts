@@ -48,20 +48,20 @@ export function readProcedure(
   if (composite.trim() === '') return null;
   const name = elementName(seg, n);
   const fail = (message: string) => {
-    (strict ? f.problems : f.warnings).add(`${at}/${name}`, `${name} ${message}`);
+    (strict ? f.problems : f.warnings).add(`${at}/${name}`, `${name}${message}`);
     return null;
   };
   if (strict && hasControlCharacter(composite, seg.delimiters.component))
-    return fail('contains a control character');
+    return fail(' contains a control character');
   const read = parseProcedure(composite, seg.delimiters.component);
-  if (read === null) return fail('has no procedure code');
+  if (read === null) return fail(' has no procedure code');
   if (strict) {
     const qualifier = composite.trim().split(/[^A-Za-z0-9]/, 1)[0]!;
     if (!SVC_QUALIFIERS.has(qualifier))
       return fail('-1 is not a product/service id qualifier of the 835 (AD, ER, HC, HP, IV, N4, NU, WK)');
     const { code, modifiers } = read.procedure;
     if (!ALPHANUMERIC.test(code) || !modifiers.every((m) => ALPHANUMERIC.test(m)))
-      return fail('procedure code or modifier is not letters and digits');
+      return fail(' procedure code or modifier is not letters and digits');
   }
   if (read.guessed)
     f.warnings.add(
