@@ -67,7 +67,7 @@ const lineArb = (sign: 1 | -1, at: string) =>
   fc
     .record({
       code: fc.constantFrom(...CODES),
-      modifiers: fc.constantFrom([], ['26'], ['76']),
+      modifiers: fc.constantFrom<string[]>([], ['26'], ['76']),
       charge: fc.integer({ min: 1, max: 200_000 }),
       share: fc.integer({ min: 0, max: 100 }),
       units: fc.integer({ min: 1, max: 2 }),
