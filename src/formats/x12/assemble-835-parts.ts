@@ -46,22 +46,16 @@ export function readProcedure(
 ): Procedure | null {
   const composite = element(seg, n);
   if (composite.trim() === '') return null;
-  const name = elementName(seg, n);
-  const fail = (message: string) => {
-    (strict ? f.problems : f.warnings).add(`${at}/${name}`, `${name}${message}`);
-    return null;
-  };
-  if (strict && hasControlCharacter(composite, seg.delimiters.component))
-    return fail(' contains a control character');
   const read = parseProcedure(composite, seg.delimiters.component);
-  if (read === null) return fail(' has no procedure code');
-  if (strict) {
-    const qualifier = composite.trim().split(/[^A-Za-z0-9]/, 1)[0]!;
-    if (!SVC_QUALIFIERS.has(qualifier))
-      return fail('-1 is not a product/service id qualifier of the 835 (AD, ER, HC, HP, IV, N4, NU, WK)');
-    const { code, modifiers } = read.procedure;
-    if (!ALPHANUMERIC.test(code) || !modifiers.every((m) => ALPHANUMERIC.test(m)))
-      return fail(' procedure code or modifier is not letters and digits');
+  const wrong = strict
+    ? strictProblem(composite, seg.delimiters.component, read)
+    : read === null
+      ? ' has no procedure code'
+      : null;
+  const name = elementName(seg, n);
+  if (wrong !== null || read === null) {
+    (strict ? f.problems : f.warnings).add(`${at}/${name}`, `${name}${wrong}`);
+    return null;
   }
   if (read.guessed)
     f.warnings.add(
@@ -69,6 +63,23 @@ export function readProcedure(
       `${name} does not use the component separator of ISA16; read with the separator it contains`,
     );
   return read.procedure;
+}
+
+/** Why a composite the 835 analysis matches on cannot be read (the end of a message), or null. */
+function strictProblem(
+  composite: string,
+  component: string,
+  read: ReturnType<typeof parseProcedure>,
+): string | null {
+  if (hasControlCharacter(composite, component)) return ' contains a control character';
+  if (read === null) return ' has no procedure code';
+  const text = composite.charCodeAt(0) === 32 ? composite.trim() : composite;
+  if (!SVC_QUALIFIERS.has(text.slice(0, 2)) || ALPHANUMERIC.test(text.charAt(2)))
+    return '-1 is not a product/service id qualifier of the 835 (AD, ER, HC, HP, IV, N4, NU, WK)';
+  if (!ALPHANUMERIC.test(read.procedure.code)) return ' procedure code or modifier is not letters and digits';
+  for (const m of read.procedure.modifiers)
+    if (!ALPHANUMERIC.test(m)) return ' procedure code or modifier is not letters and digits';
+  return null;
 }
 
 /** PLB03-1 adjustment reason codes are two characters (X12 element 426, ID 2/2): L6, WO, 72, FB, … */

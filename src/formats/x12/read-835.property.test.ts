@@ -268,7 +268,9 @@ const balancedPayment = fc.record({
   plb: fc.array(fc.tuple(fc.constantFrom('L6', 'WO', '72', 'FB', 'CS'), cents), { maxLength: 4 }),
 });
 
-function balanced835({ claims, plb }: fc.infer<typeof balancedPayment>) {
+type Payment = typeof balancedPayment extends fc.Arbitrary<infer T> ? T : never;
+
+function balanced835({ claims, plb }: Payment) {
   const segs: string[][] = [];
   const amounts: [number, number][] = [];
   const push = (seg: string[], ...amountAt: number[]) => {
