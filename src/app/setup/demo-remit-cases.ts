@@ -150,7 +150,7 @@ export function pickDemoCases(
   pick('authorization-denial', (c) => isDelivery(c) && c.document.authorizations.length === 0);
   pick(
     'medical-necessity',
-    (c) => c.code === '77407' && !grandfathered(c),
+    (c) => commercial(c) && c.code === '77407' && !grandfathered(c),
     (c) => isDelivery(c) && !grandfathered(c),
   );
   return { lines, claims };
