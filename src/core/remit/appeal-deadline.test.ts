@@ -49,10 +49,11 @@ describe('remark codes', () => {
     ]);
   });
   it('tells M, MA and N remarks (what is missing) from others', () => {
-    expect(['M76', 'MA130', 'N290', 'CARC16', 'ZZ1'].map(isInformationRemark)).toEqual([
+    expect(['M76', 'MA130', 'N290', 'MA01', 'CARC16', 'ZZ1'].map(isInformationRemark)).toEqual([
       true,
       true,
       true,
+      false,
       false,
       false,
     ]);

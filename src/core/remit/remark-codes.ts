@@ -50,8 +50,11 @@ export function remarkViews(lineRemarks: readonly string[], claimRemarks: readon
   }));
 }
 
-/** An M, MA or N remark: the kind that names what is missing or invalid (with CARC 16, 252 or A1). */
-export const isInformationRemark = (code: string) => /^(M|MA|N)\d+$/.test(code);
+/** Remarks that inform (appeal rights, forwarding, policy used) rather than name something missing. */
+const NOTICE_REMARKS: ReadonlySet<string> = new Set(['MA01', 'MA07', 'MA18', 'N115', 'N130', 'N522']);
+
+/** An M, MA or N remark naming what is missing or invalid (with CARC 16, 252 or A1); notices excluded. */
+export const isInformationRemark = (code: string) => /^(M|MA|N)\d+$/.test(code) && !NOTICE_REMARKS.has(code);
 
 /** `N290 (rendering provider identifier missing, incomplete or invalid)`, or the bare code when unknown. */
 export function remarkPhrases(codes: readonly string[]): string[] {

@@ -17,7 +17,7 @@ export const REMIT_011: RuleMeta = {
   title: 'Denied for frequency or units (a second session the same day, or a fraction limit)',
   severity: 'error',
   source:
-    'CARC list: 119 benefit maximum for the period, 151 frequency/number of services not supported, 273 coverage guidelines exceeded; domain.md §6.1: a second session the same day needs the twice-daily documentation (treatment times, the gap between sessions); seed: blanket fraction limits [S; seed]',
+    'CARC list: 119 benefit maximum for the period, 151 frequency/number of services not supported, 273 coverage guidelines exceeded; domain.md §6.1: a second session the same day needs the twice-daily documentation (treatment times, the gap between sessions); payer profiles: breakHours (6 in the bundled profiles); seed: blanket fraction limits [S; seed]',
 };
 
 /**
@@ -56,7 +56,7 @@ export function frequencyDenial(input: RemitLineInput, facts: LineFacts): RemitV
       message: `Second ${code} session on ${serviceDate(input) ?? 'the same day'} denied for frequency (${why}).`,
       queue: 'twice-daily-documentation',
       nextAction:
-        'Send the twice-daily documentation: both sessions’ treatment times and the gap between them (at least 6 hours), with modifier 76 or units as the payer requires; appeal if refused.',
+        'Send the twice-daily documentation: both sessions’ treatment times and the break between them (the payer’s minimum, 6 hours in the bundled profiles), with modifier 76 or units as the payer requires; appeal if refused.',
     };
   }
   return {
