@@ -252,7 +252,7 @@ export interface RemitLinesTable {
   /** Defaults 0; a copied row's value (text) is accepted. */
   patient_responsibility_cents: ColumnType<string, number | string | undefined, number>;
   open_cents: ColumnType<string, number | string | undefined, number>;
-  /** `take-back` (CLP02 22), `original` (the payment it cancels); null outside a reversal. */
+  /** `take-back` (CLP02 22), `reversed` (the payment it cancels), `correction`; null outside a reversal. */
   reversal_role: string | null;
   reversal_partner_id: string | null;
 }

@@ -43,7 +43,11 @@ export const draftable = (row: RemitLineView): boolean =>
   row.courseId !== null && letterForCategory(row.category) !== null;
 
 const draftVerb = (type: LetterType) =>
-  type === 'peer-to-peer' ? 'Draft peer-to-peer sheet' : 'Draft appeal';
+  type === 'peer-to-peer'
+    ? 'Draft peer-to-peer sheet'
+    : type === 'prior-authorization'
+      ? 'Draft authorization request'
+      : 'Draft appeal';
 const lineName = (row: RemitLineView) => `claim ${row.claim}, line ${row.line}`;
 
 export interface LineSelection {
