@@ -146,8 +146,10 @@ export function pickDemoCases(
       (o) => o.courseKey === c.courseKey && o.date === c.date && isDelivery(o) && o.fraction < c.fraction,
     );
   pick('frequency', secondSession);
-  // No authorization on file at all (a Medicare course), on a delivery code.
-  pick('authorization-denial', (c) => isDelivery(c) && c.document.authorizations.length === 0);
+  // No authorization on file at all (a Medicare course), preferably on a 77412 the course's motion
+  // management earns (the retro-authorization request then carries its evidence).
+  const unauthorized = (c: DemoCharge) => isDelivery(c) && c.document.authorizations.length === 0;
+  pick('authorization-denial', (c) => unauthorized(c) && byMotion(c, c.document.site.region), unauthorized);
   pick(
     'medical-necessity',
     (c) => commercial(c) && c.code === '77407' && !grandfathered(c),

@@ -31,6 +31,8 @@ describe.each(ENGINES)('the demo remittances on %s', (engine) => {
         'billed_cents',
         'reversal_role',
         'charge_id',
+        'payment_date',
+        'appeal_by',
       ])
       .where('practice_id', '=', practiceId)
       .execute();
@@ -108,6 +110,11 @@ describe.each(ENGINES)('the demo remittances on %s', (engine) => {
     expect(new Set(find((l) => has(l, 'CO-197')))).toEqual(
       new Set(['authorization-2025', 'authorization-denial']),
     );
+    // The appeal clock follows the payer: Medicare Part B redetermination 120 days, the PPO 180.
+    const days = (l: (typeof all)[number]) =>
+      (Date.parse(String(l.appeal_by)) - Date.parse(String(l.payment_date))) / 86_400_000;
+    expect(all.filter((l) => has(l, 'CO-151')).map(days)).toEqual([120]);
+    expect(new Set(all.filter((l) => l.claim_status === '4').map(days))).toEqual(new Set([180]));
     // Hidden zero payments under CLP02 1 and under CLP02 4 (a claim denied with only CO-45).
     for (const status of ['1', '4'])
       expect(
