@@ -1,8 +1,8 @@
+import { dollars } from '../../letters/assemble-letter.js';
 import { IGRT_PROFESSIONAL_CODE } from '../../model/billing-line.js';
 import type { RuleMeta } from '../../model/rule.js';
 import type { RemitVerdict } from '../remit-category.js';
 import { type LineFacts, type RemitLineInput, submittedProcedure } from '../remit-line.js';
-import { dollars } from '../../letters/assemble-letter.js';
 
 export const REMIT_006: RuleMeta = {
   id: 'REMIT-006',
