@@ -1,4 +1,4 @@
-import type { ReadResult } from '../../core/model/input-problem.js';
+import type { InputProblem, ReadResult } from '../../core/model/input-problem.js';
 import type { RemitClaim, RemitServiceLine, Remittance } from '../../core/model/remittance.js';
 import { warnClaim, warnPayment } from './assemble-835-balance.js';
 import {
@@ -10,10 +10,12 @@ import {
 import { X12Fields } from './x12-fields.js';
 import { segmentName } from './x12-problems.js';
 import { element, type X12Segment } from './x12-types.js';
-import type { InputProblem } from '../../core/model/input-problem.js';
 
-/** The claim as read: the model's fields plus REF*G1, the prior authorization the payer names. */
-export type RemitClaimRead = RemitClaim & { priorAuthorization: string | null };
+/** The claim as read: the model's optional fields (REF*G1, NM1*TT) always set. */
+export type RemitClaimRead = RemitClaim & {
+  priorAuthorization: string | null;
+  crossoverPayer: string | null;
+};
 
 type Loop = 'header' | '1000A' | '1000B' | '2000' | '2100' | '2110' | 'PLB';
 
@@ -98,11 +100,11 @@ export class Remittance835Builder {
       case 'NM1':
         if (this.loop === '2100' && this.claim !== null) {
           // 2100 NM1*QC patient / NM1*IL insured: NM109 the member id (IL, the subscriber's, wins).
-          const q = element(seg, 1);
-          if (q === 'IL' || (q === 'QC' && this.claim.memberId === null))
-            this.claim.memberId = f.text(seg, 9);
           // 2100 NM1*TT crossover carrier: the payer the claim was forwarded to (NM103 name, NM109 id).
-          else if (q === 'TT') this.claim.crossoverPayer = f.text(seg, 3) ?? f.text(seg, 9);
+          const q = element(seg, 1);
+          if (q === 'TT') this.claim.crossoverPayer = f.text(seg, 3) ?? f.text(seg, 9);
+          else if (q === 'IL' || (q === 'QC' && this.claim.memberId === null))
+            this.claim.memberId = f.text(seg, 9);
         }
         return;
       case 'DTM':
