@@ -25,8 +25,8 @@ export function readAdjustments(cas: X12Segment, at: string, f: X12Fields): Adju
   return out;
 }
 
-/** Product/service id qualifiers of SVC01-1 and SVC06-1 in 005010X221A1 (AD, ER, HC, HP, IV, N4, NU, WK). */
-const SVC_QUALIFIERS = new Set(['AD', 'ER', 'HC', 'HP', 'IV', 'N4', 'NU', 'WK']);
+/** A product/service id qualifier of SVC01-1 and SVC06-1 in 005010X221A1, then a separator. */
+const SVC_QUALIFIER = /^ *(AD|ER|HC|HP|IV|N4|NU|WK)[^A-Za-z0-9]/;
 const ALPHANUMERIC = /^[A-Za-z0-9]+$/;
 
 /**
@@ -73,8 +73,7 @@ function strictProblem(
 ): string | null {
   if (hasControlCharacter(composite, component)) return ' contains a control character';
   if (read === null) return ' has no procedure code';
-  const text = composite.charCodeAt(0) === 32 ? composite.trim() : composite;
-  if (!SVC_QUALIFIERS.has(text.slice(0, 2)) || ALPHANUMERIC.test(text.charAt(2)))
+  if (!SVC_QUALIFIER.test(composite))
     return '-1 is not a product/service id qualifier of the 835 (AD, ER, HC, HP, IV, N4, NU, WK)';
   if (!ALPHANUMERIC.test(read.procedure.code)) return ' procedure code or modifier is not letters and digits';
   for (const m of read.procedure.modifiers)
