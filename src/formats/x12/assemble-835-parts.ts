@@ -47,14 +47,10 @@ export function readProcedure(
   const composite = element(seg, n);
   if (composite.trim() === '') return null;
   const read = parseProcedure(composite, seg.delimiters.component);
-  const wrong = strict
-    ? strictProblem(composite, seg.delimiters.component, read)
-    : read === null
-      ? ' has no procedure code'
-      : null;
+  const wrong = strict ? strictProblem(composite, seg.delimiters.component, read) : null;
   const name = elementName(seg, n);
   if (wrong !== null || read === null) {
-    (strict ? f.problems : f.warnings).add(`${at}/${name}`, `${name}${wrong}`);
+    (strict ? f.problems : f.warnings).add(`${at}/${name}`, `${name}${wrong ?? ' has no procedure code'}`);
     return null;
   }
   if (read.guessed)
