@@ -80,8 +80,9 @@ export function LineLetterCell({ row, selection }: { row: RemitLineView; selecti
   const { busy, error, draft } = useDraft();
   const type = letterForCategory(row.category);
   if (!type || row.courseId === null) return <td>—</td>;
+  // The button's words may wrap: the Remittances table fits a 1366 px screen without scrolling sideways.
   return (
-    <td className="nowrap">
+    <td style={{ minWidth: '9rem' }}>
       <input
         type="checkbox"
         aria-label={`Select ${lineName(row)} for a letter`}

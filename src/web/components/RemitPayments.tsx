@@ -92,7 +92,8 @@ function PaymentRow({ payment: p }: { payment: RemitPaymentView }) {
           <span className="badge badge-hold">Off by {formatCents(p.differenceCents)}</span>
         )}
         <span className="sub">
-          {formatCents(p.claimsPaidCents)} − {formatCents(p.providerAdjustmentCents)} {p.balanced ? '=' : '≠'}{' '}
+          {formatCents(p.claimsPaidCents)} {p.providerAdjustmentCents < 0 ? '+' : '−'}{' '}
+          {formatCents(Math.abs(p.providerAdjustmentCents))} {p.balanced ? '=' : '≠'}{' '}
           {formatCents(p.paidCents)}
         </span>
       </td>

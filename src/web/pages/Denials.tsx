@@ -279,7 +279,8 @@ function LinesTable({
   ]
     .filter(Boolean)
     .join(', ');
-  // A category tab needs no category column; "All", "Unmatched" and the work queues mix categories.
+  // A category tab needs no category; "All", "Unmatched" and the work queues mix them (shown with the
+  // next action: a column of its own would not fit a 1366 px screen).
   const showCategory = view.tab === 'all' || view.tab === 'unmatched';
   if (rows.length === 0) {
     return (
@@ -301,10 +302,9 @@ function LinesTable({
             'Payer and claim',
             'Patient',
             'Date',
-            'Code (sent → paid as)',
+            'Code',
             { label: 'Paid', num: true },
-            'Adjustments and remarks',
-            ...(showCategory ? ['Category'] : []),
+            'Adjustments',
             { label: 'Next action', style: { minWidth: '12rem' } },
             'Appeal by',
             ...(letters ? ['Letter'] : []),
@@ -390,9 +390,14 @@ function LineRow({
         ))}
         {row.flags.length ? <span className="sub">{row.flags.join(', ')}</span> : null}
       </td>
-      {showCategory ? <td>{remitLabel(row.category)}</td> : null}
       <td>
-        {row.queue ? <strong className="sub">{queueLabel(row.queue)}</strong> : null}
+        {showCategory || row.queue ? (
+          <strong className="sub">
+            {[showCategory ? remitLabel(row.category) : null, row.queue ? queueLabel(row.queue) : null]
+              .filter(Boolean)
+              .join(' · ')}
+          </strong>
+        ) : null}
         {row.ruleId ? <span className="rule-id">{row.ruleId}</span> : null}
         {row.nextAction ?? '—'}
         {row.message ? <span className="sub">{row.message}</span> : null}
@@ -421,12 +426,12 @@ function LineMoney({ row }: { row: RemitLineView }) {
   return (
     <>
       {formatCents(row.paidCents)}
-      <span className="sub nowrap">of {formatCents(row.billedCents)} billed</span>
+      <span className="sub">of {formatCents(row.billedCents)} billed</span>
       {row.expectedCents !== null ? (
-        <span className="sub nowrap">expected {formatCents(row.expectedCents)}</span>
+        <span className="sub">expected {formatCents(row.expectedCents)}</span>
       ) : null}
       {row.patientResponsibilityCents ? (
-        <span className="sub nowrap">patient {formatCents(row.patientResponsibilityCents)}</span>
+        <span className="sub">patient {formatCents(row.patientResponsibilityCents)}</span>
       ) : null}
       {r && r.role !== 'correction' ? (
         <span className="sub reversal-net">
