@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeRemitLines } from '../../src/app/remit/store-remit-lines.js';
 import type { Page, RemitLineView, RemitPaymentView, RemitSummaryView } from '../../src/app/views.js';
+import type { Remittance } from '../../src/core/model/remittance.js';
 import { readRemittancesFromBytes } from '../../src/formats/x12/read-835.js';
 import { ENGINES } from '../support/db-harness.js';
 import { type HttpHarness, openHttpHarness, type Session } from './http-harness.js';
@@ -20,7 +21,7 @@ describe.each(ENGINES)('remittance routes on %s', { timeout: 30_000 }, (engine) 
     h = await openHttpHarness(engine);
     biller = await h.session(h.a, 'biller');
     // Practice A's remittances: the hand-written TR3-shaped files of the CLI tests (two payers, two months).
-    const remittances = [];
+    const remittances: { source: string; remittance: Remittance }[] = [];
     for (const file of ['tr3-2026-04-worklist.835', 'tr3-2026-05-reversal.835']) {
       const bytes = new Uint8Array(await readFile(`test/fixtures/remit/${file}`));
       for (const remittance of readRemittancesFromBytes(bytes, file).remittances)

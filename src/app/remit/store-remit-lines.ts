@@ -70,6 +70,7 @@ export async function storeRemitLines(
       .executeTakeFirstOrThrow();
     paymentIds.push(id);
   }
+  const courseById = new Map(matcher.courses.map((c) => [c.id, c]));
   const claimCourse = new Map<string, CourseRow | null>();
   const lines = unique.flatMap(({ source, remittance }, i) =>
     classifyRemittance(source, remittance, settings, matcher.chargeFor, (claim, j) => {
@@ -89,7 +90,7 @@ export async function storeRemitLines(
       payment: i,
       // The course of its charge; a claim answered without service lines, the course its number names.
       course: line.match
-        ? (matcher.courses.find((c) => c.id === line.match!.courseId) ?? null)
+        ? (courseById.get(line.match.courseId) ?? null)
         : line.line === 0
           ? (claimCourse.get(line.claimId) ?? null)
           : null,
