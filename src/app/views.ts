@@ -10,6 +10,8 @@ import type { BillingLine } from '../core/model/billing-line.js';
 import type { Finding } from '../core/model/finding.js';
 import type { BillingSettings } from './claims/billing-settings.js';
 import type { ContractRate } from './reference/expected-rate.js';
+import type { ReversalRole } from '../core/remit/pair-reversals.js';
+import type { RemarkView, RemitCategory, RemitQueue } from '../core/remit/remit-category.js';
 import type {
   EvidenceSummary,
   LetterMissing,
@@ -253,7 +255,10 @@ export interface AccessLogEntry {
   route: string;
 }
 
-/** One service line of an imported 835 with its category (`GET /api/remittances/lines`). */
+/**
+ * One service line of an imported 835 with its category and work queue (`GET /api/remittances/lines`).
+ * A claim the payer answered without service lines is one line numbered 0.
+ */
 export interface RemitLineView {
   id: string;
   payer: string | null;
@@ -261,6 +266,9 @@ export interface RemitLineView {
   traceNumber: string | null;
   claim: string;
   line: number;
+  /** CLP02 (1 primary, 2 secondary, 4 denied, 19–21 forwarded, 22 reversal…) and CLP07. */
+  claimStatus: string;
+  payerClaimControlNumber: string | null;
   dateOfService: string | null;
   /** As adjudicated (SVC01) and as submitted (SVC06, else the same). */
   code: string;
@@ -270,16 +278,33 @@ export interface RemitLineView {
   paidCents: number;
   allowedCents: number;
   expectedCents: number | null;
-  /** paid-as-expected, downcoded, igrt-professional-denied, zero-paid-no-denial-code, authorization-2025, underpaid, other-denial. */
-  category: string;
+  /** Σ group PR: what the patient (or a secondary payer) owes. */
+  patientResponsibilityCents: number;
+  /** What is still to recover on the line through its queue (0 when nothing is). */
+  openCents: number;
+  category: RemitCategory;
+  /** Null when there is nothing to do. */
+  queue: RemitQueue | null;
   ruleId: string | null;
   carcs: string[];
-  remarks: string[];
+  /** Line remarks (LQ*HE) then the claim's (MOA/MIA), with their meaning. */
+  remarks: RemarkView[];
+  /** `secondary-claim-due`, `pre-2015-level`, `half-of-medicare`… */
   flags: string[];
   message: string;
   nextAction: string | null;
   /** The last day to appeal (payment date + the payer's appeal window). */
   appealBy: string | null;
+  /**
+   * Its place in a reversal (CLP02 22): a take-back and the payment it reverses net out (`netCents`, this
+   * line's paid + its partner's); a correction is the payment that replaces a reversed one (its partner).
+   * `partner` null: not found on file (an unpaired take-back is money taken back).
+   */
+  reversal: {
+    role: ReversalRole;
+    partner: { id: string; claim: string; paymentDate: string | null; paidCents: number } | null;
+    netCents: number;
+  } | null;
   /** The charge and course the line pays, when matched (null: listed as unmatched). */
   chargeId: string | null;
   courseId: string | null;
@@ -290,20 +315,35 @@ export interface RemitLineView {
 
 export interface RemitQuery {
   category?: string | undefined;
+  queue?: string | undefined;
   payer?: string | undefined;
   matched?: boolean | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
 }
 
-/** Per category and per payer: lines and dollars (`GET /api/remittances/summary`). */
+/** Per category, per work queue and per payer: lines and dollars (`GET /api/remittances/summary`). */
 export interface RemitSummaryView {
+  /**
+   * `paidCents` never counts a reversal as income: a take-back and the payment it cancels net out, and
+   * a take-back whose original is not on file is `takenBackCents`, not a negative payment.
+   */
   byCategory: {
-    category: string;
+    category: RemitCategory;
     lines: number;
     billedCents: number;
     paidCents: number;
+    takenBackCents: number;
     shortCents: number;
+  }[];
+  /** Each work queue: its lines, the dollars still open, the soonest appeal date not yet passed. */
+  queues: {
+    queue: RemitQueue;
+    lines: number;
+    openCents: number;
+    soonestAppealBy: string | null;
+    /** Lines whose appeal date has passed. */
+    overdue: number;
   }[];
   /** Payer scorecards: denial and downcode rates, underpayment totals. */
   payers: {
@@ -321,6 +361,41 @@ export interface RemitSummaryView {
     payers: RemitSummaryView['payers'];
   })[];
   unmatched: number;
+}
+
+/**
+ * One 835 payment with its provider-level adjustments (PLB) reconciled (`GET /api/remittances/payments`):
+ * BPR02 = Σ CLP04 − Σ PLB (005010X221A1), `differenceCents` the amount that does not balance.
+ */
+export interface RemitPaymentView {
+  id: string;
+  payer: string | null;
+  payerId: string | null;
+  traceNumber: string | null;
+  paymentDate: string | null;
+  /** BPR02. */
+  paidCents: number;
+  /** Σ CLP04 of its claims (take-backs negative). */
+  claimsPaidCents: number;
+  /** Σ PLB amounts: positive withheld (recoupment WO/72, forward balance FB), negative added (interest L6). */
+  providerAdjustmentCents: number;
+  providerAdjustments: {
+    reason: string;
+    meaning: string | null;
+    reference: string | null;
+    amountCents: number;
+  }[];
+  differenceCents: number;
+  balanced: boolean;
+  claims: number;
+}
+
+export interface RemitPaymentQuery {
+  payer?: string | undefined;
+  /** true: only the payments that do not balance. */
+  unbalanced?: boolean | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
 }
 
 export type LetterStatus = 'draft' | 'final';

@@ -8,6 +8,7 @@ import * as remittanceLines from './migrations/0003-remittance-lines.js';
 import * as claims from './migrations/0004-claims.js';
 import * as referenceData from './migrations/0005-reference-data.js';
 import * as letters from './migrations/0006-letters.js';
+import * as remittanceWork from './migrations/0007-remittance-work.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -79,6 +80,7 @@ const MIGRATIONS = {
   '0004-claims': claims,
   '0005-reference-data': referenceData,
   '0006-letters': letters,
+  '0007-remittance-work': remittanceWork,
 };
 
 export async function migrate(db: Db): Promise<void> {

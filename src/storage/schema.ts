@@ -244,6 +244,38 @@ export interface RemitLinesTable {
   charge_id: string | null;
   course_id: string | null;
   patient_id: string | null;
+  /** 0007-remittance-work.ts: the payment, work queue, CLP02/CLP07, PR, what is open, the reversal pair. */
+  payment_id: string | null;
+  queue: string | null;
+  claim_status: ColumnType<string, string | undefined, string>;
+  payer_claim_control_number: string | null;
+  /** Defaults 0; a copied row's value (text) is accepted. */
+  patient_responsibility_cents: ColumnType<string, number | string | undefined, number>;
+  open_cents: ColumnType<string, number | string | undefined, number>;
+  /** `take-back` (CLP02 22), `reversed` (the payment it cancels), `correction`; null outside a reversal. */
+  reversal_role: string | null;
+  reversal_partner_id: string | null;
+}
+
+/** One 835 payment (transaction set) with its provider-level adjustments and its balance. */
+export interface RemitPaymentsTable {
+  id: Generated<string>;
+  practice_id: string;
+  source: string;
+  payer: string | null;
+  payer_id: string | null;
+  trace_number: string | null;
+  payment_date: CalendarDate | null;
+  /** BPR02, Σ CLP04, Σ PLB amounts. */
+  paid_cents: ColumnType<string, number, number>;
+  claims_paid_cents: ColumnType<string, number, number>;
+  provider_adjustment_cents: ColumnType<string, number, number>;
+  /** `[{ reason, reference, amountCents }]` (PLB03-1/PLB03-2, PLB04; repeated pairs become several). */
+  provider_adjustments: Json;
+  /** BPR02 − (Σ CLP04 − Σ PLB): 0 when balanced. */
+  difference_cents: ColumnType<string, number, number>;
+  balanced: boolean;
+  claims: number;
 }
 
 export interface LetterTemplatesTable {
@@ -426,6 +458,7 @@ export interface Database {
   imports: ImportsTable;
   access_log: AccessLogTable;
   remit_lines: RemitLinesTable;
+  remit_payments: RemitPaymentsTable;
   claim_batches: ClaimBatchesTable;
   claim_lines: ClaimLinesTable;
   cms_releases: CmsReleasesTable;

@@ -20,11 +20,13 @@ const LETTER_FOR: LetterForCategory = {
   downcoded: 'appeal-downcode',
   'igrt-professional-denied': 'appeal-igrt-denial',
   'authorization-2025': 'appeal-authorization-2025',
+  'authorization-denial': 'prior-authorization',
   'zero-paid-no-denial-code': 'appeal-zero-payment',
+  'frequency-denial': 'peer-to-peer',
   'other-denial': 'peer-to-peer',
 };
 
-/** The letter a remittance line of this category gets, or null (paid, underpaid). */
+/** The letter a remittance line of this category gets, or null (paid, underpaid, missing information…). */
 export function letterForCategory(category: string): LetterType | null {
   return Object.hasOwn(LETTER_FOR, category) ? LETTER_FOR[category as keyof LetterForCategory] : null;
 }

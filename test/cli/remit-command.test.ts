@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,25 +6,47 @@ import { runCli } from '../support/run-cli.js';
 
 const FILE = 'test/fixtures/remit/payer-problems-2026.835';
 const AUTHS = 'test/fixtures/remit/authorizations.csv';
+/** Hand-written in the TR3 layout (SOURCE.md): April's payments of two payers, May's reversal and correction. */
+const APRIL = 'test/fixtures/remit/tr3-2026-04-worklist.835';
+const MAY = 'test/fixtures/remit/tr3-2026-05-reversal.835';
 
-/** Issue #5: `sgrt-billing remit` names the 2026 payer problem of each line, with the dollars. */
+interface Line {
+  record: 'line';
+  claim: string;
+  line: number;
+  category: string;
+  queue: string | null;
+  nextAction: string | null;
+  appealBy: string | null;
+  paidCents: number;
+  claimStatus: string;
+  remarks: { code: string; meaning: string | null }[];
+  reversal: { role: string; partner: { paymentDate: string | null } | null } | null;
+  message: string;
+}
+
+const ndjson = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { record: string } & Record<string, unknown>);
+
+/** `sgrt-billing remit`: each line's category, work queue, next action and deadline; each payment reconciled. */
 describe('sgrt-billing remit', () => {
   it('classifies every line of the synthetic remittance', async () => {
     const run = await runCli('remit', FILE, '--format', 'json', '--authorizations', AUTHS);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
-    const byClaim = Object.fromEntries(
-      out.lines.map((l: { claim: string; category: string }) => [l.claim, l.category]),
-    );
+    const byClaim = Object.fromEntries(out.lines.map((l: Line) => [l.claim, [l.category, l.queue]]));
     expect(byClaim).toEqual({
-      'PCN-1': 'paid-as-expected',
-      'PCN-2': 'downcoded',
-      'PCN-3': 'igrt-professional-denied',
-      'PCN-4': 'zero-paid-no-denial-code',
-      'PCN-5': 'authorization-2025',
-      'PCN-6': 'underpaid',
-      'PCN-7': 'other-denial',
+      'PCN-1': ['paid-as-expected', null],
+      'PCN-2': ['downcoded', 'appeal'],
+      'PCN-3': ['igrt-professional-denied', 'appeal'],
+      'PCN-4': ['zero-paid-no-denial-code', 'payer-reprocess'],
+      'PCN-5': ['authorization-2025', 'retro-authorization'],
+      'PCN-6': ['underpaid', 'underpayment-dispute'],
+      'PCN-7': ['missing-information', 'corrected-claim'],
     });
     expect(out.lines[1]).toMatchObject({
       claim: 'PCN-2',
@@ -35,32 +57,199 @@ describe('sgrt-billing remit', () => {
       paidCents: 31764,
       carcs: ['CO-45'],
       expectedCents: 39146,
+      // BPR16 2026-04-15 + 180 days (no payer settings on the command line).
+      appealBy: '2026-10-12',
     });
     expect(
       out.summary.byCategory.find((c: { category: string }) => c.category === 'underpaid'),
-    ).toMatchObject({
-      lines: 1,
-      billed: 50000,
-      paid: 20000,
-      short: 11764,
+    ).toMatchObject({ lines: 1, billed: 50000, paid: 20000, short: 11764 });
+    expect(out.payments).toEqual([
+      expect.objectContaining({
+        paidCents: 90910,
+        claimsPaidCents: 90910,
+        providerAdjustmentCents: 0,
+        balanced: true,
+      }),
+    ]);
+  });
+
+  it('without the authorization export, the CO-197 line is an authorization denial, not another denial', async () => {
+    const run = await runCli('remit', FILE, '--format', 'ndjson');
+    const rows = ndjson(run.stdout);
+    expect(rows.find((r) => r.claim === 'PCN-5')).toMatchObject({
+      record: 'line',
+      category: 'authorization-denial',
     });
   });
 
-  it('without the authorization export, the CO-197 line is another denial', async () => {
-    const run = await runCli('remit', FILE, '--format', 'ndjson');
-    const rows = run.stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
-    expect(rows.find((r) => r.claim === 'PCN-5').category).toBe('other-denial');
-  });
-
-  it('prints a table for people with the dollars per category', async () => {
+  it('prints a table for people with the dollars per category and per queue', async () => {
     const run = await runCli('remit', FILE, '--authorizations', AUTHS);
     expect(run.stdout).toMatch(
-      /PCN-2\s+1\s+2026-03-10\s+77407\s+77412\s+\$600\.00\s+\$317\.64\s+\$391\.46\s+downcoded\s+CO-45/,
+      /PCN-2\s+1\s+2026-03-10\s+77407\s+77412\s+\$600\.00\s+\$317\.64\s+\$391\.46\s+downcoded\s+appeal\s+2026-10-12\s+CO-45/,
     );
-    expect(run.stdout).toMatch(/underpaid\s+1\s+\$500\.00\s+\$200\.00\s+\$117\.64/);
+    expect(run.stdout).toMatch(/underpaid\s+1\s+\$500\.00\s+\$200\.00\s+\$0\.00\s+\$117\.64/);
+    expect(run.stdout).toMatch(/underpayment-dispute\s+1\s+\$117\.64\s+2026-10-12/);
+    expect(run.stdout).toContain(
+      'SYNTHETIC HEALTH PLAN, TRN EFT-2026-0415-001, 2026-04-15: BPR02 $909.10 = Σ CLP04 $909.10 − Σ PLB $0.00: balanced',
+    );
+  });
+
+  describe('remittances shaped like real ones (TR3 layout, two payers, two months)', () => {
+    const lines = async (...extra: string[]) => {
+      const run = await runCli('remit', APRIL, MAY, '--format', 'ndjson', ...extra);
+      expect(run.code).toBe(0);
+      const records = ndjson(run.stdout);
+      return {
+        run,
+        lines: records.filter((r) => r.record === 'line') as unknown as Line[],
+        payments: records.filter((r) => r.record === 'payment'),
+      };
+    };
+
+    it.each([
+      // [claim, line, category, queue, what the next action or message says]
+      ['WQ-1', 1, 'patient-responsibility', 'bill-patient-or-secondary', /went entirely to the deductible/],
+      [
+        'WQ-2',
+        1,
+        'coordination-of-benefits',
+        'bill-patient-or-secondary',
+        /Processed as secondary.*\$150\.00 left/,
+      ],
+      ['WQ-3', 1, 'missing-information', 'corrected-claim', /corrected claim.*N290/],
+      ['WQ-4', 1, 'authorization-denial', 'retro-authorization', /retro-authorization/],
+      ['WQ-6', 1, 'paid-as-expected', null, /Paid as expected/],
+      ['WQ-6', 2, 'frequency-denial', 'twice-daily-documentation', /6 hours/],
+    ] as const)('%s line %i: %s (%s)', async (claim, line, category, queue, says) => {
+      const { lines: all } = await lines();
+      const row = all.find((l) => l.claim === claim && l.line === line)!;
+      expect(row).toMatchObject({ category, queue });
+      expect(`${row.message} ${row.nextAction ?? ''}`).toMatch(says);
+    });
+
+    it('shows remarks with their meaning', async () => {
+      const { lines: all } = await lines();
+      expect(all.find((l) => l.claim === 'WQ-3')!.remarks).toEqual([
+        { code: 'N290', meaning: expect.stringMatching(/rendering provider/) },
+      ]);
+      // MOA03 claim remark on the Medicare claim: on each of its lines.
+      expect(all.find((l) => l.claim === 'WQ-6' && l.line === 2)!.remarks.map((r) => r.code)).toEqual([
+        'MA01',
+      ]);
+    });
+
+    it('pairs the May take-back with the April payment across files: the pair nets out, never income', async () => {
+      const { lines: all } = await lines();
+      const wq5 = all.filter((l) => l.claim === 'WQ-5');
+      expect(
+        wq5.map((l) => [l.claimStatus, l.category, l.reversal?.role, l.reversal?.partner?.paymentDate]),
+      ).toEqual([
+        ['1', 'reversal', 'reversed', '2026-05-08'],
+        ['22', 'reversal', 'take-back', '2026-04-10'],
+        ['1', 'paid-as-expected', 'correction', '2026-04-10'],
+      ]);
+      const json = JSON.parse((await runCli('remit', APRIL, MAY, '--format', 'json')).stdout);
+      const reversal = json.summary.byCategory.find((c: { category: string }) => c.category === 'reversal');
+      expect(reversal).toEqual({
+        category: 'reversal',
+        lines: 2,
+        billed: 0,
+        paid: 0,
+        takenBack: 0,
+        short: 0,
+      });
+      // The correction's 1,000.00 and WQ-6's 900.00 are the income paid as expected.
+      expect(
+        json.summary.byCategory.find((c: { category: string }) => c.category === 'paid-as-expected'),
+      ).toMatchObject({
+        lines: 2,
+        paid: 190000,
+      });
+    });
+
+    it('a take-back whose payment is not on file is taken back, not a negative payment', async () => {
+      const run = await runCli('remit', MAY, '--format', 'json');
+      const out = JSON.parse(run.stdout);
+      const takeBack = out.lines.find((l: Line) => l.claimStatus === '22');
+      expect(takeBack).toMatchObject({
+        category: 'reversal',
+        queue: 'reversal-review',
+        reversal: { role: 'take-back', partner: null },
+      });
+      expect(
+        out.summary.byCategory.find((c: { category: string }) => c.category === 'reversal'),
+      ).toMatchObject({
+        paid: 0,
+        takenBack: 90000,
+      });
+    });
+
+    it('reconciles each payment with its PLB: interest (L6) added, recoupment (WO) withheld', async () => {
+      const { payments } = await lines();
+      expect(
+        payments.map((p) => [
+          p.traceNumber,
+          p.paidCents,
+          p.claimsPaidCents,
+          p.providerAdjustmentCents,
+          p.balanced,
+        ]),
+      ).toEqual([
+        ['EFT-EHP-0410', 106234, 105000, -1234, true],
+        ['EFT-MCR-0417', 65000, 90000, 25000, true],
+        ['EFT-EHP-0508', 10000, 10000, 0, true],
+      ]);
+      expect(payments[0]!.providerAdjustments).toEqual([
+        { reason: 'L6', reference: 'WQ-5', amountCents: -1234, meaning: 'interest paid by the payer' },
+      ]);
+      expect(payments[1]!.providerAdjustments).toEqual([
+        {
+          reason: 'WO',
+          reference: 'OVERPAID-2025-77',
+          amountCents: 25000,
+          meaning: expect.stringMatching(/recoupment/),
+        },
+      ]);
+      const table = (await runCli('remit', APRIL, MAY)).stdout;
+      expect(table).toContain(
+        'MEDICARE PART B EXAMPLE, TRN EFT-MCR-0417, 2026-04-17: BPR02 $650.00 = Σ CLP04 $900.00 − Σ PLB $250.00: balanced',
+      );
+      expect(table).toContain('  PLB WO OVERPAID-2025-77 $250.00: overpayment recovery (recoupment)');
+      expect(table).toMatch(/^ {2}N290: rendering provider identifier/m);
+    });
+
+    it('Medicare Part B lines get 120 days to appeal; a claim it answered as secondary keeps 180', async () => {
+      const { lines: all } = await lines('--payer', 'medicare');
+      // 2026-04-10 + 120 days; WQ-2 (CLP02 2, processed as secondary) + 180.
+      expect(all.find((l) => l.claim === 'WQ-3')!.appealBy).toBe('2026-08-08');
+      expect(all.find((l) => l.claim === 'WQ-2')!.appealBy).toBe('2026-10-07');
+      const { lines: commercial } = await lines();
+      expect(commercial.find((l) => l.claim === 'WQ-3')!.appealBy).toBe('2026-10-07');
+    });
+
+    it('names the difference of a payment that does not balance, and the reader’s located warning on stderr', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'remit-unbalanced-'));
+      try {
+        const file = join(dir, 'short.835');
+        const text = await readFile(MAY, 'utf8');
+        await writeFile(file, text.replace('BPR*I*100*C', 'BPR*I*90*C'));
+        const run = await runCli('remit', file, '--format', 'json');
+        const out = JSON.parse(run.stdout);
+        expect(out.payments[0]).toMatchObject({
+          paidCents: 9000,
+          claimsPaidCents: 10000,
+          differenceCents: 1000,
+          balanced: false,
+        });
+        expect(out.payments[0].reconciliation).toBe(
+          'BPR02 $90.00 ≠ Σ CLP04 $100.00 − Σ PLB $0.00: off by $10.00 (claims less provider adjustments minus the payment)',
+        );
+        expect(out.warnings.length).toBeGreaterThan(0);
+        expect(run.stderr).toMatch(/short\.835:ISA\[1\]\/GS\[1\]\/ST\[1\]\S*: /);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
   });
 
   it('counts a payment read twice (same payer and TRN02, another file) once, and says so', async () => {

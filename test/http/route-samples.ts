@@ -63,6 +63,8 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
       return { path: '/api/exports/fractions.csv' };
     case 'GET /api/remittances/lines':
       return { path: `${route.path}?limit=500` };
+    case 'GET /api/remittances/payments':
+      return { path: `${route.path}?limit=500` };
     case 'POST /api/letters':
       return { path: route.path, json: { type: 'peer-to-peer', courseId: p.courseId } };
     case 'GET /api/letters/:id':

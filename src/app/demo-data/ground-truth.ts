@@ -6,7 +6,7 @@ import {
   type Signature,
 } from '../../core/model/course.js';
 import { firstOn } from './build-fraction.js';
-import { FACILITY, PAYERS, type SimCourse, type SimFraction } from './clinic-model.js';
+import { FACILITY, GIVEN_NAMES, PAYERS, type SimCourse, type SimFraction } from './clinic-model.js';
 import { formatInstant, formatLocal } from './clinic-time.js';
 import { simulateSession, summariseSession } from './simulate-monitoring.js';
 
@@ -101,22 +101,55 @@ export function courseHeader(c: SimCourse): CourseHeader {
 /**
  * What a claim needs of the patient, synthetic and derived from the patient id (no draw from the
  * generator's random stream, so every other choice of the clinic stays the same): member id, group
- * number for commercial plans, and an address in a made-up street of the facility's state.
+ * number for commercial plans, and an address in a made-up street of the facility's state. About a
+ * third of the Medicare patients also have a supplemental plan (secondary payer: the synthetic PPO, as a
+ * Medigap policy); about a fifth of the others are covered as a spouse on the subscriber's policy.
  */
 function claimDemographics(
   c: SimCourse,
-): Pick<CourseHeader['patient'], 'sex' | 'memberId' | 'groupNumber' | 'address'> {
+): Pick<
+  CourseHeader['patient'],
+  'sex' | 'memberId' | 'groupNumber' | 'address' | 'subscriber' | 'otherCoverage'
+> {
   const digits = c.patient.id.replace(/\D/g, '');
+  const address = {
+    line1: `${Number(digits.slice(-3)) + 1} SYNTHETIC AVE`,
+    city: 'TESTVILLE',
+    state: 'NY',
+    postalCode: '10001',
+  };
+  const n = Number(digits);
+  const spouseSex = c.patient.sex === 'F' ? 'M' : 'F';
   return {
     sex: c.patient.sex,
     memberId: `SYNM${digits}`,
     ...(c.payer === 'medicare' ? {} : { groupNumber: `SYNGRP${c.payer.toUpperCase()}` }),
-    address: {
-      line1: `${Number(digits.slice(-3)) + 1} SYNTHETIC AVE`,
-      city: 'TESTVILLE',
-      state: 'NY',
-      postalCode: '10001',
-    },
+    address,
+    ...(c.payer !== 'medicare' && n % 5 === 0
+      ? {
+          subscriber: {
+            relationship: 'spouse' as const,
+            name: `${c.patient.family}, ${GIVEN_NAMES[spouseSex][n % GIVEN_NAMES[spouseSex].length]}`,
+            sex: spouseSex,
+            memberId: `SYNM${digits}`,
+            address,
+          },
+        }
+      : {}),
+    ...(c.payer === 'medicare' && n % 3 === 0
+      ? {
+          otherCoverage: [
+            {
+              order: 'secondary' as const,
+              payerName: PAYERS.default.name,
+              payerProfile: PAYERS.default.profile,
+              memberId: `SYNS${digits}`,
+              groupNumber: 'SYNGRPMEDIGAP',
+              claimFilingIndicator: 'CI',
+            },
+          ],
+        }
+      : {}),
   };
 }
 

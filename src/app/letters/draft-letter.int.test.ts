@@ -70,7 +70,18 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
       .execute();
     for (const [category, type] of Object.entries(LETTER_FOR_CATEGORY)) {
       const line = lines.find((l) => l.category === category);
-      if (line?.course_id) cases.push({ name: type, type, courseId: line.course_id, remitLineId: line.id });
+      // A letter type a category shares (or the course-level request's) is named by its category too.
+      const shared = type === 'prior-authorization' || cases.some((c) => c.type === type);
+      if (line?.course_id)
+        cases.push({
+          name: shared ? `${type}-${category}` : type,
+          type,
+          courseId: line.course_id,
+          remitLineId: line.id,
+          // This clinic's only line denied for want of an authorization is on a course without motion
+          // management (77407): the request cannot be made ready.
+          ...(category === 'authorization-denial' ? { ready: false } : {}),
+        });
     }
     // A course whose 77412 rests on motion management: the request and the sheet quote its evidence.
     const courses = await tdb.db

@@ -2,16 +2,23 @@ import type { LetterType } from '../../core/letters/letter-types.js';
 import type { RemitCategory } from '../../core/remit/remit-category.js';
 
 /**
- * The letter that answers a remittance line of each category (domain.md §4, "What to do"): an appeal
- * for the four 2026 payer problems, a peer-to-peer preparation sheet for other denials (medical
- * necessity is argued with the reviewer first). Paid and underpaid lines get no letter: an underpayment
- * is a contract dispute, not an appeal of a coverage decision.
+ * The letter that answers a remittance line of each category (domain.md §4 "What to do", §6.1): an
+ * appeal for the four 2026 payer problems; for an authorization denial without the 2025 carry-forward,
+ * the authorization request itself (the retro-authorization the payer needs before it reprocesses); a
+ * peer-to-peer preparation sheet for a frequency denial (the course's treatment dates and sessions, for
+ * the twice-daily documentation) and for other denials (medical necessity is argued with the reviewer
+ * first). No letter for the rest: a missing-information denial is answered by a corrected claim, not an
+ * appeal (CARC 16 / RARC MA130: send the claim again with the correction); patient responsibility and
+ * coordination of benefits go to the patient or the next payer; a reversal nets out; an underpayment is
+ * a contract dispute, not an appeal of a coverage decision.
  */
 export const LETTER_FOR_CATEGORY = {
   downcoded: 'appeal-downcode',
   'igrt-professional-denied': 'appeal-igrt-denial',
   'authorization-2025': 'appeal-authorization-2025',
+  'authorization-denial': 'prior-authorization',
   'zero-paid-no-denial-code': 'appeal-zero-payment',
+  'frequency-denial': 'peer-to-peer',
   'other-denial': 'peer-to-peer',
 } as const satisfies Partial<Record<RemitCategory, LetterType>>;
 /** The mapping's type: the web UI keeps a copy that the compiler holds to this one. */

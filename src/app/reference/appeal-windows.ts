@@ -1,44 +1,98 @@
-import { addDays } from '../../core/time/calendar-date.js';
+import { z } from 'zod';
+import { appealDeadline, DEFAULT_APPEAL_DAYS } from '../../core/remit/appeal-deadline.js';
 import type { Db } from '../../storage/database.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
 
-/** The appeal window when a payer has no setting (domain.md §4: most payers allow 180 days). */
-export const DEFAULT_APPEAL_DAYS = 180;
+export { DEFAULT_APPEAL_DAYS };
 
-/** Appeal windows of the practice's payers by name and by profile, lower-cased. */
-export async function appealWindows(db: Db | Trx, practiceId: string): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('payer_settings')
-    .select(['payer', 'payer_profile', 'appeal_days'])
-    .where('practice_id', '=', practiceId)
-    .execute();
+/** SBR09 filing indicators of the billing settings' payers (837 2000B), as far as they parse. */
+const billingPayers = z
+  .object({
+    payers: z.record(
+      z.string(),
+      z.object({ name: z.string(), id: z.string(), filingIndicator: z.string() }).partial(),
+    ),
+  })
+  .partial();
+
+/**
+ * What decides a line's appeal window: the practice's payer settings (days per payer name, or per
+ * profile), and each payer's SBR09 claim filing indicator from the billing settings (by profile, name
+ * and payer id), all keys lower-cased.
+ */
+export interface AppealPolicy {
+  windows: ReadonlyMap<string, number>;
+  filingIndicators: ReadonlyMap<string, string>;
+}
+
+export async function appealPolicy(db: Db | Trx, practiceId: string): Promise<AppealPolicy> {
+  const [rows, practice] = await Promise.all([
+    db
+      .selectFrom('payer_settings')
+      .select(['payer', 'payer_profile', 'appeal_days'])
+      .where('practice_id', '=', practiceId)
+      .execute(),
+    db.selectFrom('practices').select('billing').where('id', '=', practiceId).executeTakeFirst(),
+  ]);
   const windows = new Map<string, number>();
-  for (const r of rows) windows.set(r.payer.trim().toLowerCase(), r.appeal_days);
+  for (const r of rows) windows.set(key(r.payer), r.appeal_days);
   for (const r of rows) {
     const profile = r.payer_profile?.trim().toLowerCase();
     if (profile && !windows.has(profile)) windows.set(profile, r.appeal_days);
   }
-  return windows;
+  const filingIndicators = new Map<string, string>();
+  const payers = billingPayers.safeParse(practice?.billing ?? {}).data?.payers ?? {};
+  for (const [profile, p] of Object.entries(payers)) {
+    if (!p.filingIndicator) continue;
+    for (const k of [profile, p.name, p.id]) if (k) filingIndicators.set(key(k), p.filingIndicator);
+  }
+  return { windows, filingIndicators };
 }
+
+const key = (name: string) => name.trim().toLowerCase();
+
+/** A remittance line as its appeal window reads it. */
+export interface AppealSubject {
+  paymentDate: string | null;
+  /** The 835's payer (N1*PR name, payer id) and the claim's status (CLP02). */
+  payer: string | null;
+  payerId: string | null;
+  claimStatus: string;
+  /** The matched course's payer, and the patient's SBR09 for it (courses.json), when matched. */
+  course: { payerName: string | null; payerProfile: string; filingIndicator: string | null } | null;
+}
+
+/** CLP02 2/3/20/21: the payer answered as secondary or tertiary, not as the course's (primary) payer. */
+const LATER_PAYER = new Set(['2', '3', '20', '21']);
 
 /**
- * The window of the first name with a setting: the 835's payer name or id, then the matched course's
- * payer name or profile; else the default.
+ * The last day to appeal a line (`appealDeadline`, domain.md §6.1): the practice's window for the 835's
+ * payer or the course's payer wins; else the payer's kind, by its filing indicator (the billing
+ * settings' for the 835's payer; for a primary's answer, the patient's, else the course payer's) or
+ * profile: Medicare Part B 120 days, others 180. Null without a payment date.
  */
-export function appealDays(
-  windows: ReadonlyMap<string, number>,
-  names: readonly (string | null | undefined)[],
-): number {
-  for (const n of names) {
-    const days = n ? windows.get(n.trim().toLowerCase()) : undefined;
-    if (days !== undefined) return days;
-  }
-  return DEFAULT_APPEAL_DAYS;
+export function appealBy(policy: AppealPolicy, s: AppealSubject): string | null {
+  if (!s.paymentDate) return null;
+  const names = [s.payer, s.payerId, s.course?.payerName, s.course?.payerProfile];
+  const overrideDays = names.flatMap((n) => (n ? [policy.windows.get(key(n))] : [])).find(Boolean);
+  const asPrimary = s.course !== null && !LATER_PAYER.has(s.claimStatus);
+  const filedAs = (n: string | null | undefined) => (n ? policy.filingIndicators.get(key(n)) : undefined);
+  const claimFilingIndicator =
+    filedAs(s.payerId) ??
+    filedAs(s.payer) ??
+    (asPrimary ? (s.course!.filingIndicator ?? filedAs(s.course!.payerProfile)) : undefined) ??
+    null;
+  return appealDeadline({
+    paymentDate: s.paymentDate,
+    claimFilingIndicator,
+    profileId: asPrimary ? s.course!.payerProfile : null,
+    overrideDays: overrideDays ?? null,
+  }).date;
 }
 
-/** After a payer's window changes: the stored remittance lines' appeal-by dates again (payment date + window). */
+/** After a payer's window changes: the stored remittance lines' appeal-by dates again. */
 export async function refreshAppealDates(trx: Trx, practiceId: string): Promise<void> {
-  const windows = await appealWindows(trx, practiceId);
+  const policy = await appealPolicy(trx, practiceId);
   const lines = await trx
     .selectFrom('remit_lines as r')
     .leftJoin('courses as c', 'c.id', 'r.course_id')
@@ -47,20 +101,38 @@ export async function refreshAppealDates(trx: Trx, practiceId: string): Promise<
       'r.payer',
       'r.payer_id',
       'r.payment_date',
+      'r.claim_status',
       'r.appeal_by',
       'c.payer_name',
       'c.payer_profile',
+      'c.document',
     ])
     .where('r.practice_id', '=', practiceId)
     .where('r.payment_date', 'is not', null)
     .execute();
   for (const l of lines) {
-    const by = addDays(
-      l.payment_date!,
-      appealDays(windows, [l.payer, l.payer_id, l.payer_name, l.payer_profile]),
-    );
+    const by = appealBy(policy, {
+      paymentDate: l.payment_date,
+      payer: l.payer,
+      payerId: l.payer_id,
+      claimStatus: l.claim_status,
+      course:
+        l.payer_profile === null
+          ? null
+          : {
+              payerName: l.payer_name,
+              payerProfile: l.payer_profile,
+              filingIndicator: patientFilingIndicator(l.document),
+            },
+    });
     if (by !== l.appeal_by) {
       await trx.updateTable('remit_lines').set({ appeal_by: by }).where('id', '=', l.id).execute();
     }
   }
+}
+
+/** The patient's SBR09 for the course's payer, from the stored course document (courses.json). */
+export function patientFilingIndicator(document: unknown): string | null {
+  const p = (document as { patient?: { claimFilingIndicator?: unknown } } | null)?.patient;
+  return typeof p?.claimFilingIndicator === 'string' ? p.claimFilingIndicator : null;
 }

@@ -1,17 +1,24 @@
 import type { InputProblem } from '../../core/model/input-problem.js';
-import type { RemitClaim, RemitServiceLine, Remittance } from '../../core/model/remittance.js';
+import type { Remittance } from '../../core/model/remittance.js';
 import { type PayerProfile, modifier26RuleOn } from '../../core/payers/payer-profile.js';
 import type { RateTable } from '../../core/rates/rate-table.js';
-import { classifyLine } from '../../core/remit/classify-line.js';
-import { expectedForLine } from '../../core/remit/expected-for-line.js';
-import type { LineClassification } from '../../core/remit/remit-category.js';
-import type { ExpectedPayment, SentCharge } from '../../core/remit/remit-line.js';
+import { pairReversals } from '../../core/remit/pair-reversals.js';
 import type { RemitOptions } from '../../core/remit/remit-options.js';
 import { createReadStream } from 'node:fs';
 import { readRemittances } from '../../formats/x12/read-835.js';
 import { InputError } from '../engine-context.js';
 import { listExportFiles } from '../import/read-export-files.js';
 import { paymentKey } from '../imports/repeated-payments.js';
+import { type AppealPolicy, appealBy } from '../reference/appeal-windows.js';
+import {
+  type ChargeResolver,
+  claimEntries,
+  claimId,
+  classifyRemittance,
+  paymentRow,
+  type RemitPaymentRow,
+  type RemitRow,
+} from './classify-remittance.js';
 
 /** A prior authorization the claims may name (835 REF*G1), from the practice's authorization export. */
 export interface KnownAuthorization {
@@ -29,19 +36,9 @@ export interface RemitSettings {
   authorizations: ReadonlyMap<string, KnownAuthorization>;
 }
 
-/** One classified service line (the rows of `sgrt-billing remit`). */
-export interface RemitRow extends LineClassification {
-  file: string;
-  payer: string | null;
-  traceNumber: string | null;
-  paymentDate: string | null;
-  claim: string;
-  line: number;
-  dateOfService: string | null;
-  code: string;
-  modifiers: string[];
-  submittedCode: string;
-  location: string;
+/** A line of `sgrt-billing remit`, with its last day to appeal. */
+export interface RemitFileRow extends RemitRow {
+  appealBy: string | null;
 }
 
 export interface RemitRun {
@@ -50,23 +47,74 @@ export interface RemitRun {
   lines: number;
   /** Transactions or files that could not be read, with their location (the rest were analysed). */
   problems: InputProblem[];
+  /** What the reader reports of the sets it read (balancing, claims without service lines), located. */
+  warnings: InputProblem[];
 }
 
 /**
  * `sgrt-billing remit <file.835…>`: read each 835 (streamed) and classify every service line against
- * what it should have paid, handing each row to `onRow` as it is read. Without the practice's database
- * the charges are taken from the lines themselves (SVC06, else SVC01) in the given place of service and
- * payer profile; authorizations come from the practice's export, matched by the claim's REF*G1.
+ * what it should have paid, handing each payment and each row to the callbacks as it is read. The files
+ * are read twice: first the claims, to pair each reversal (CLP02 22) with the payment it takes back and
+ * its correction across all the files (`pairReversals`), then the lines. Without the practice's
+ * database the charges are taken from the lines themselves (SVC06, else SVC01) in the given place of
+ * service and payer profile, nothing is known of the patient's other coverage, and authorizations come
+ * from the practice's export, matched by the claim's REF*G1.
  */
 export async function analyzeRemittanceFiles(
   paths: readonly string[],
   settings: RemitSettings,
-  onRow: (row: RemitRow) => void,
+  on: { row: (row: RemitFileRow) => void; payment: (payment: RemitPaymentRow) => void },
 ): Promise<RemitRun> {
   const { files, missing } = await listExportFiles(paths);
+  const claimsOnly: Remittance[] = [];
+  for await (const { remittance } of uniquePayments(files, [], [])) {
+    claimsOnly.push({ ...remittance, claims: remittance.claims.map((c) => ({ ...c, lines: [] })) });
+  }
+  const links = pairReversals(claimEntries(claimsOnly));
   const problems: InputProblem[] = missing.map((m) => ({ location: m, message: 'no such file or folder' }));
+  const warnings: InputProblem[] = [];
   let transactions = 0;
   let lines = 0;
+  for await (const { file, remittance } of uniquePayments(files, problems, warnings)) {
+    const payment = transactions++;
+    on.payment(paymentRow(file, remittance));
+    const rows = classifyRemittance(file, remittance, settings, chargeFromLine(settings), (_, j) => ({
+      otherCoverage: false,
+      reversal: links.get(claimId(payment, j)) ?? null,
+      claimId: claimId(payment, j),
+    }));
+    for (const { match: _match, ...row } of rows) {
+      lines++;
+      on.row({
+        ...row,
+        // The payer profile given stands for every payer of the files (Medicare Part B: 120 days).
+        appealBy: appealBy(NO_SETTINGS, {
+          paymentDate: row.paymentDate,
+          payer: row.payer,
+          payerId: remittance.payer.id,
+          claimStatus: row.claimStatus,
+          course: { payerName: null, payerProfile: settings.profile.id, filingIndicator: null },
+        }),
+      });
+    }
+  }
+  if (transactions === 0) {
+    throw new InputError(
+      problems.length ? problems : [{ location: paths.join(', '), message: 'no 835 transaction found' }],
+    );
+  }
+  return { files: files.length, transactions, lines, problems, warnings };
+}
+
+/** No payer settings on the command line: appeal windows by the payer's kind. */
+const NO_SETTINGS: AppealPolicy = { windows: new Map(), filingIndicators: new Map() };
+
+/** The payments of the files in path order, each once (payer and TRN02), noting what could not be read. */
+async function* uniquePayments(
+  files: readonly string[],
+  problems: InputProblem[],
+  warnings: InputProblem[],
+): AsyncGenerator<{ file: string; remittance: Remittance }> {
   const seen = new Map<string, string>();
   for (const file of files) {
     // Streamed: a 500 MB remittance file is read in chunks, one transaction set at a time.
@@ -86,34 +134,11 @@ export async function analyzeRemittanceFiles(
         continue;
       }
       if (key !== null) seen.set(key, file);
-      transactions++;
-      for (const row of classifyRemittance(file, result.value, settings, chargeFromLine(settings))) {
-        lines++;
-        onRow(row);
-      }
+      warnings.push(...result.warnings);
+      yield { file, remittance: result.value };
     }
   }
-  if (transactions === 0) {
-    throw new InputError(
-      problems.length ? problems : [{ location: paths.join(', '), message: 'no 835 transaction found' }],
-    );
-  }
-  return { files: files.length, transactions, lines, problems };
 }
-
-/** The charge a line pays: matched to our records (the app), or read off the line itself (the CLI). */
-export interface LineCharge {
-  charge: SentCharge;
-  placeOfService: string;
-  match: { chargeId: string; courseId: string; patientId: string } | null;
-  /**
-   * What the line should pay, when the caller knows better than the national table (the app: contract
-   * > Medicare locality > national, reference/expected-rate.ts); else the rate table's amount.
-   */
-  expected?: ExpectedPayment;
-}
-
-export type ChargeResolver = (claim: RemitClaim, line: RemitServiceLine) => LineCharge;
 
 /** Without the practice's records: the line's own procedure, in the settings' setting and payer profile. */
 export function chargeFromLine(settings: RemitSettings): ChargeResolver {
@@ -136,47 +161,4 @@ export function chargeFromLine(settings: RemitSettings): ChargeResolver {
       match: null,
     };
   };
-}
-
-export interface ClassifiedLine extends RemitRow {
-  match: LineCharge['match'];
-}
-
-/** Every service line of one remittance, classified against the charge `chargeFor` finds for it. */
-export function classifyRemittance(
-  file: string,
-  r: Remittance,
-  settings: Pick<RemitSettings, 'rates' | 'options'>,
-  chargeFor: ChargeResolver,
-): ClassifiedLine[] {
-  return r.claims.flatMap((claim) =>
-    claim.lines.map((line, i) => {
-      const submitted = line.submitted ?? line.procedure;
-      const { charge, placeOfService, match, expected } = chargeFor(claim, line);
-      const classification = classifyLine({
-        claim,
-        line,
-        charge,
-        expected:
-          expected ??
-          expectedForLine(settings.rates, placeOfService, submitted, line.submittedUnits ?? line.units),
-        options: settings.options,
-      });
-      return {
-        file,
-        payer: r.payer.name,
-        traceNumber: r.traceNumber,
-        paymentDate: r.paymentDate,
-        claim: claim.patientControlNumber,
-        line: i + 1,
-        dateOfService: line.dateOfService ?? claim.statementFrom,
-        code: line.procedure.code,
-        modifiers: line.procedure.modifiers,
-        submittedCode: submitted.code,
-        location: line.location,
-        match,
-        ...classification,
-      };
-    }),
-  );
 }

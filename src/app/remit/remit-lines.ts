@@ -1,18 +1,33 @@
 import { sql } from 'kysely';
-import { REMIT_CATEGORIES } from '../../core/remit/remit-category.js';
+import { clinicSchema } from '../../core/model/clinic.js';
+import {
+  REMIT_CATEGORIES,
+  REMIT_QUEUES,
+  type RemitCategory,
+  type RemitQueue,
+} from '../../core/remit/remit-category.js';
+import type { ReversalRole } from '../../core/remit/pair-reversals.js';
+import { clockFor } from '../../core/time/local-clock.js';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import type { Page, RemitLineView, RemitQuery, RemitSummaryView } from '../views.js';
+import { remarkViews } from '../../core/remit/remark-codes.js';
 
 const split = (v: string) => (v ? v.split(',') : []);
-const DENIALS = new Set([
+const isReversalRole = (role: string | null): role is ReversalRole =>
+  role === 'take-back' || role === 'reversed' || role === 'correction';
+/** What a payer scorecard counts as a denial: the payer refused the service (not PR, COB or a reversal). */
+const DENIALS: ReadonlySet<string> = new Set<RemitCategory>([
   'igrt-professional-denied',
   'zero-paid-no-denial-code',
   'authorization-2025',
+  'authorization-denial',
+  'frequency-denial',
+  'missing-information',
   'other-denial',
 ]);
 
-/** `GET /api/remittances/lines`: the practice's remittance lines by category (problems first, newest first). */
+/** `GET /api/remittances/lines`: the practice's remittance lines by category or queue (problems first, newest first). */
 export async function listRemitLines(
   ctx: AppContext,
   actor: Actor,
@@ -23,14 +38,29 @@ export async function listRemitLines(
     .leftJoin('patients as p', 'p.id', 'r.patient_id')
     .where('r.practice_id', '=', actor.practiceId)
     .$if(q.category !== undefined, (s) => s.where('r.category', '=', q.category!))
+    .$if(q.queue !== undefined, (s) => s.where('r.queue', '=', q.queue!))
     .$if(q.payer !== undefined, (s) => s.where('r.payer', '=', q.payer!))
     .$if(q.matched === true, (s) => s.where('r.charge_id', 'is not', null))
     .$if(q.matched === false, (s) => s.where('r.charge_id', 'is', null));
   const [rows, total] = await Promise.all([
     base
+      .leftJoin('remit_lines as partner', (j) =>
+        j
+          .onRef('partner.id', '=', 'r.reversal_partner_id')
+          .onRef('partner.practice_id', '=', 'r.practice_id'),
+      )
       .selectAll('r')
-      .select(['p.name as patient_name', 'p.mrn'])
-      .orderBy(sql`case when r.category = 'paid-as-expected' then 1 else 0 end`)
+      .select([
+        'p.name as patient_name',
+        'p.mrn',
+        'partner.id as partner_id',
+        'partner.claim_pcn as partner_claim',
+        'partner.payment_date as partner_payment_date',
+        'partner.paid_cents as partner_paid_cents',
+      ])
+      .orderBy(sql`case when r.queue is null then 1 else 0 end`)
+      // Within a queue, the soonest deadline first.
+      .$if(q.queue !== undefined, (s) => s.orderBy('r.appeal_by'))
       .orderBy('r.payment_date', 'desc')
       .orderBy('r.claim_pcn')
       .orderBy('r.line_no')
@@ -39,35 +69,59 @@ export async function listRemitLines(
       .execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  const items = rows.map((r): RemitLineView => ({
-    id: r.id,
-    payer: r.payer,
-    paymentDate: r.payment_date,
-    traceNumber: r.trace_number,
-    claim: r.claim_pcn,
-    line: r.line_no,
-    dateOfService: r.date_of_service,
-    code: r.code,
-    modifiers: split(r.modifiers),
-    submittedCode: r.submitted_code,
-    billedCents: Number(r.billed_cents),
-    paidCents: Number(r.paid_cents),
-    allowedCents: Number(r.allowed_cents),
-    expectedCents: r.expected_cents === null ? null : Number(r.expected_cents),
-    category: r.category,
-    ruleId: r.rule_id,
-    carcs: split(r.carcs),
-    remarks: split(r.remarks),
-    flags: split(r.flags),
-    message: r.message,
-    nextAction: r.next_action,
-    appealBy: r.appeal_by,
-    chargeId: r.charge_id,
-    courseId: r.course_id,
-    patientId: r.patient_id,
-    patientName: r.patient_name ?? null,
-    mrn: r.mrn ?? null,
-  }));
+  const items = rows.map((r): RemitLineView => {
+    const paid = Number(r.paid_cents);
+    const partnerPaid = r.partner_paid_cents === null ? null : Number(r.partner_paid_cents);
+    return {
+      id: r.id,
+      payer: r.payer,
+      paymentDate: r.payment_date,
+      traceNumber: r.trace_number,
+      claim: r.claim_pcn,
+      line: r.line_no,
+      claimStatus: r.claim_status,
+      payerClaimControlNumber: r.payer_claim_control_number,
+      dateOfService: r.date_of_service,
+      code: r.code,
+      modifiers: split(r.modifiers),
+      submittedCode: r.submitted_code,
+      billedCents: Number(r.billed_cents),
+      paidCents: paid,
+      allowedCents: Number(r.allowed_cents),
+      expectedCents: r.expected_cents === null ? null : Number(r.expected_cents),
+      patientResponsibilityCents: Number(r.patient_responsibility_cents),
+      openCents: Number(r.open_cents),
+      category: r.category as RemitCategory,
+      queue: r.queue as RemitQueue | null,
+      ruleId: r.rule_id,
+      carcs: split(r.carcs),
+      remarks: remarkViews(split(r.remarks), []),
+      flags: split(r.flags),
+      message: r.message,
+      nextAction: r.next_action,
+      appealBy: r.appeal_by,
+      reversal: isReversalRole(r.reversal_role)
+        ? {
+            role: r.reversal_role,
+            partner:
+              r.partner_id !== null && partnerPaid !== null
+                ? {
+                    id: r.partner_id,
+                    claim: r.partner_claim ?? r.claim_pcn,
+                    paymentDate: r.partner_payment_date,
+                    paidCents: partnerPaid,
+                  }
+                : null,
+            netCents: r.reversal_role === 'correction' ? paid : paid + (partnerPaid ?? 0),
+          }
+        : null,
+      chargeId: r.charge_id,
+      courseId: r.course_id,
+      patientId: r.patient_id,
+      patientName: r.patient_name ?? null,
+      mrn: r.mrn ?? null,
+    };
+  });
   await recordAccess(ctx, actor, {
     action: 'read',
     patientIds: items.flatMap((i) => (i.patientId ? [i.patientId] : [])),
@@ -77,27 +131,51 @@ export async function listRemitLines(
 }
 
 /**
- * `GET /api/remittances/summary`: lines and dollars per category, a scorecard per payer, and the same
- * scorecard per week of payment (the trend of issue #5's payer scorecards).
+ * `GET /api/remittances/summary`: lines and dollars per category and per work queue, a scorecard per
+ * payer, and the same scorecard per week of payment. A reversal is never income (domain.md §6.1): the
+ * payment a take-back cancels counts with it, net, in the week and payer of the payment; a take-back
+ * whose payment is not on file is money taken back, never a negative payment.
  */
 export async function remitSummary(ctx: AppContext, actor: Actor): Promise<RemitSummaryView> {
-  const rows = await ctx.db
-    .selectFrom('remit_lines')
-    .select([
-      'payer',
-      'category',
-      // The Monday of the payment's week (ISO weeks start on Monday), `YYYY-MM-DD`.
-      sql<string | null>`cast(cast(date_trunc('week', payment_date) as date) as text)`.as('week'),
-      sql<string>`count(*)`.as('lines'),
-      sql<string>`coalesce(sum(billed_cents), 0)`.as('billed'),
-      sql<string>`coalesce(sum(paid_cents), 0)`.as('paid'),
-      sql<string>`coalesce(sum(expected_cents), 0)`.as('expected'),
-      sql<string>`coalesce(sum(greatest(coalesce(expected_cents, 0) - allowed_cents, 0)), 0)`.as('short'),
-      sql<string>`count(*) filter (where charge_id is null)`.as('unmatched'),
-    ])
-    .where('practice_id', '=', actor.practiceId)
-    .groupBy(['payer', 'category', sql`date_trunc('week', payment_date)`])
-    .execute();
+  const day = await practiceToday(ctx, actor.practiceId);
+  const [rows, queueRows] = await Promise.all([
+    ctx.db
+      .selectFrom('remit_lines as r')
+      .leftJoin('remit_lines as partner', (j) =>
+        j
+          .onRef('partner.id', '=', 'r.reversal_partner_id')
+          .onRef('partner.practice_id', '=', 'r.practice_id'),
+      )
+      .select([
+        'r.payer',
+        'r.category',
+        // The Monday of the payment's week (ISO weeks start on Monday), `YYYY-MM-DD`.
+        sql<string | null>`cast(cast(date_trunc('week', r.payment_date) as date) as text)`.as('week'),
+        sql<string>`count(*)`.as('lines'),
+        sql<string>`coalesce(sum(r.billed_cents), 0)`.as('billed'),
+        sql<string>`coalesce(sum(${INCOME}), 0)`.as('paid'),
+        sql<string>`coalesce(sum(${TAKEN_BACK}), 0)`.as('taken_back'),
+        sql<string>`coalesce(sum(r.expected_cents), 0)`.as('expected'),
+        sql<string>`coalesce(sum(${SHORT}), 0)`.as('short'),
+        sql<string>`count(*) filter (where r.charge_id is null)`.as('unmatched'),
+      ])
+      .where('r.practice_id', '=', actor.practiceId)
+      .groupBy(['r.payer', 'r.category', sql`date_trunc('week', r.payment_date)`])
+      .execute(),
+    ctx.db
+      .selectFrom('remit_lines')
+      .select([
+        'queue',
+        sql<string>`count(*)`.as('lines'),
+        sql<string>`coalesce(sum(open_cents), 0)`.as('open'),
+        sql<string | null>`cast(min(appeal_by) filter (where appeal_by >= ${day}) as text)`.as('soonest'),
+        sql<string>`count(*) filter (where appeal_by < ${day})`.as('overdue'),
+      ])
+      .where('practice_id', '=', actor.practiceId)
+      .where('queue', 'is not', null)
+      .groupBy('queue')
+      .execute(),
+  ]);
   const n = (v: string) => Number(v);
   const byCategory = REMIT_CATEGORIES.map((category) => {
     const of = rows.filter((r) => r.category === category);
@@ -106,7 +184,18 @@ export async function remitSummary(ctx: AppContext, actor: Actor): Promise<Remit
       lines: of.reduce((s, r) => s + n(r.lines), 0),
       billedCents: of.reduce((s, r) => s + n(r.billed), 0),
       paidCents: of.reduce((s, r) => s + n(r.paid), 0),
+      takenBackCents: of.reduce((s, r) => s + n(r.taken_back), 0),
       shortCents: of.reduce((s, r) => s + n(r.short), 0),
+    };
+  });
+  const queues = REMIT_QUEUES.map((queue) => {
+    const r = queueRows.find((q) => q.queue === queue);
+    return {
+      queue,
+      lines: r ? n(r.lines) : 0,
+      openCents: r ? n(r.open) : 0,
+      soonestAppealBy: r?.soonest ?? null,
+      overdue: r ? n(r.overdue) : 0,
     };
   });
   const payerOf = (r: Row) => r.payer ?? 'unknown payer';
@@ -122,7 +211,38 @@ export async function remitSummary(ctx: AppContext, actor: Actor): Promise<Remit
       ...scorecard(rows.filter((r) => r.week === week && payerOf(r) === payer)),
     })),
   }));
-  return { byCategory, payers, trends, unmatched: rows.reduce((s, r) => s + n(r.unmatched), 0) };
+  return {
+    byCategory,
+    queues,
+    payers,
+    trends,
+    unmatched: rows.reduce((s, r) => s + n(r.unmatched), 0),
+  };
+}
+
+/**
+ * A line's income: its payment, except that a take-back counts nothing and the payment it cancels
+ * counts net of it (the pair nets out); a negative payment with no partner is taken back, not income
+ * (reversal-lines.ts lineIncome).
+ */
+const INCOME = sql`case
+  when r.reversal_role = 'take-back' and partner.id is not null then 0
+  when r.reversal_role = 'reversed' and partner.id is not null then r.paid_cents + partner.paid_cents
+  else greatest(r.paid_cents, 0) end`;
+/** Expected − allowed where it fell short; nothing for a reversal (reversal-lines.ts shortCents). */
+const SHORT = sql`case when r.category = 'reversal' or r.expected_cents is null then 0
+  else greatest(r.expected_cents - r.allowed_cents, 0) end`;
+const TAKEN_BACK = sql`case when r.paid_cents < 0 and partner.id is null then -r.paid_cents else 0 end`;
+
+/** The practice's calendar date now, in its clinic's time zone (appeal dates are dates there). */
+async function practiceToday(ctx: AppContext, practiceId: string): Promise<string> {
+  const practice = await ctx.db
+    .selectFrom('practices')
+    .select('clinic')
+    .where('id', '=', practiceId)
+    .executeTakeFirstOrThrow();
+  const zone = clinicSchema.safeParse(practice.clinic).data?.facility.timeZone ?? 'UTC';
+  return clockFor(zone).toLocal(ctx.now()).slice(0, 10);
 }
 
 interface Row {

@@ -1,44 +1,25 @@
+import { sql } from 'kysely';
 import type { Course } from '../../core/model/course.js';
-import { addDays } from '../../core/time/calendar-date.js';
-import { DELIVERY_CODES } from '../../core/model/billing-line.js';
 import type { Remittance } from '../../core/model/remittance.js';
-import { modifier26RuleOn } from '../../core/payers/payer-profile.js';
+import { pairReversals } from '../../core/remit/pair-reversals.js';
 import { DEFAULT_REMIT_OPTIONS } from '../../core/remit/remit-options.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
 import { chunks } from '../../storage/repositories/insert-chunks.js';
 import type { AppContext } from '../app-context.js';
-import { expectedPayment } from '../reference/expected-rate.js';
-import { appealDays, appealWindows } from '../reference/appeal-windows.js';
-import { loadPracticeRates } from '../reference/reference-store.js';
-import { type ChargeResolver, classifyRemittance } from './analyze-remittances.js';
-
-interface CourseRow {
-  id: string;
-  course_key: string;
-  patient_id: string;
-  payer_profile: string;
-  payer_name: string | null;
-  document: unknown;
-}
-
-interface ChargeRow {
-  id: string;
-  course_id: string;
-  code: string;
-  modifiers: string;
-  units: number;
-  date_of_service: string;
-}
+import { appealBy, appealPolicy, patientFilingIndicator } from '../reference/appeal-windows.js';
+import { paymentKey } from '../imports/repeated-payments.js';
+import { claimEntries, claimId, classifyRemittance, paymentRow } from './classify-remittance.js';
+import { type Coverage, hasLaterCoverage } from './later-coverage.js';
+import { chargeMatcher, type CourseRow } from './remit-charges.js';
+import { openCents, partnerLines } from './reversal-lines.js';
 
 /**
  * Classify every line of the practice's imported remittances against its stored charges and keep the
- * result (replacing the previous one, inside the import's transaction). A claim is matched to a course
- * by its patient control number: a claim we sent (claim_lines: a patient's claim may carry several
- * courses), else CLP01 = the course id, or the course id and a suffix after `-`, as our claims are
- * numbered (`claimNumber`). A line is matched to a charge by its REF*6R line item control number (our
- * charge id, echoed back: 005010X221A1 loop 2110), else by date of service and code as submitted (SVC06,
- * else SVC01)
- * with modifier 26 kept apart. The same payment sent twice (payer and trace number) counts once.
+ * result with one row per payment (replacing the previous ones, inside the import's transaction). The
+ * same payment sent twice (payer and trace number) counts once. Reversals are paired across all the
+ * practice's files (`pairReversals`), line by line (`partnerLines`); a line's coordination of benefits
+ * knows whether the patient has coverage after this payer (`otherCoverage` of the patient, from the
+ * course as imported); its appeal date follows the payer (`appealBy`).
  */
 export async function storeRemitLines(
   ctx: AppContext,
@@ -48,136 +29,95 @@ export async function storeRemitLines(
   placeOfService: string,
 ): Promise<number> {
   await trx.deleteFrom('remit_lines').where('practice_id', '=', practiceId).execute();
-  const unique = [
-    ...new Map(
-      remittances.map((r, i) => [
-        r.remittance.traceNumber
-          ? `${r.remittance.payer.id ?? r.remittance.payer.name}|${r.remittance.traceNumber}`
-          : `#${i}`,
-        r,
-      ]),
-    ).values(),
-  ];
+  await trx.deleteFrom('remit_payments').where('practice_id', '=', practiceId).execute();
+  const unique = [...new Map(remittances.map((r, i) => [paymentKey(r.remittance) ?? `#${i}`, r])).values()];
   if (!unique.length) return 0;
-  const pcns = unique.flatMap((r) => r.remittance.claims.map((c) => c.patientControlNumber));
-  // Claims we sent are found by their stored number first (a long course id is cut short in CLM01).
-  const sentRows = pcns.length
-    ? await trx
-        .selectFrom('claim_lines as cl')
-        .innerJoin('charges as ch', 'ch.id', 'cl.charge_id')
-        .innerJoin('fractions as f', 'f.id', 'ch.fraction_id')
-        .innerJoin('courses as c', 'c.id', 'f.course_id')
-        .select(['cl.claim_pcn', 'c.course_key'])
-        .distinct()
-        .where('cl.practice_id', '=', practiceId)
-        .where('cl.claim_pcn', 'in', [...new Set(pcns)])
-        .orderBy('c.course_key')
-        .execute()
-    : [];
-  const sent = new Map<string, string[]>();
-  for (const r of sentRows) sent.set(r.claim_pcn, [...(sent.get(r.claim_pcn) ?? []), r.course_key]);
-  const courseKeys = (pcn: string) => [...(sent.get(pcn) ?? []), ...prefixes(pcn)];
-  const keys = [...new Set(pcns.flatMap(courseKeys))];
-  const courses: CourseRow[] = keys.length
-    ? await trx
-        .selectFrom('courses')
-        .select(['id', 'course_key', 'patient_id', 'payer_profile', 'payer_name', 'document'])
-        .where('practice_id', '=', practiceId)
-        .where('course_key', 'in', keys)
-        .execute()
-    : [];
-  const byKey = new Map(courses.map((c) => [c.course_key, c]));
-  const charges: ChargeRow[] = courses.length
-    ? await trx
-        .selectFrom('charges as ch')
-        .innerJoin('fractions as f', 'f.id', 'ch.fraction_id')
-        .select(['ch.id', 'f.course_id', 'ch.code', 'ch.modifiers', 'ch.units', 'f.date_of_service'])
-        .where('ch.practice_id', '=', practiceId)
-        .where(
-          'f.course_id',
-          'in',
-          courses.map((c) => c.id),
-        )
-        .where('ch.status', '!=', 'void')
-        .execute()
-    : [];
-  const chargesOf = new Map<string, ChargeRow[]>();
-  for (const c of charges) chargesOf.set(c.course_id, [...(chargesOf.get(c.course_id) ?? []), c]);
-  const audit = ctx.auditContext(ctx.now());
-  const settings = { rates: audit.rates, options: DEFAULT_REMIT_OPTIONS };
-  const codes = unique.flatMap((r) =>
-    r.remittance.claims.flatMap((c) => c.lines.map((l) => (l.submitted ?? l.procedure).code)),
-  );
-  const rates = await loadPracticeRates(trx, practiceId, audit.rates, [...codes, ...DELIVERY_CODES]);
-  const windows = await appealWindows(trx, practiceId);
-  // The payer of each claim (its remittance's): contract rates and appeal windows are the payer's.
-  const payerOf = new Map(
-    unique.flatMap((r) => r.remittance.claims.map((c) => [c, r.remittance.payer] as const)),
-  );
-  const chargeFor: ChargeResolver = (claim, line) => {
-    const candidates = courseKeys(claim.patientControlNumber).flatMap((k) => byKey.get(k) ?? []);
-    const submitted = line.submitted ?? line.procedure;
-    const dateOfService = line.dateOfService ?? claim.statementFrom ?? '';
-    const professional = submitted.modifiers.includes('26');
-    const ofCandidates = candidates.flatMap((k) => chargesOf.get(k.id) ?? []);
-    const charge =
-      ofCandidates.find((c) => c.id === line.lineControlNumber) ??
-      ofCandidates.find(
-        (c) =>
-          c.date_of_service === dateOfService &&
-          c.code === submitted.code &&
-          c.modifiers.split(',').includes('26') === professional,
-      );
-    const course = candidates.find((k) => k.id === charge?.course_id) ?? candidates[0];
-    const profile = audit.profiles.get(course?.payer_profile ?? 'default') ?? audit.profiles.get('default')!;
-    const authorizations = (course?.document as Course | null)?.authorizations ?? [];
-    const auth =
-      authorizations.find((a) => a.number === claim.priorAuthorization) ??
-      authorizations.find((a) => a.validFrom <= dateOfService && dateOfService <= a.validTo) ??
-      null;
-    return {
-      charge: {
-        code: submitted.code,
-        modifiers: charge ? charge.modifiers.split(',').filter(Boolean) : submitted.modifiers,
-        units: charge?.units ?? line.submittedUnits ?? line.units,
-        dateOfService,
-        placeOfService,
-        igrtModifierRule: modifier26RuleOn(profile, dateOfService || '9999-12-31'),
-        authorization: auth
-          ? { number: auth.number, obtainedOn: auth.obtainedOn, validFrom: auth.validFrom }
+  const payments = unique.map((u) => u.remittance);
+  const matcher = await chargeMatcher(ctx, trx, practiceId, payments, placeOfService);
+  const [policy, coverage] = await Promise.all([
+    appealPolicy(trx, practiceId),
+    otherCoverage(trx, matcher.courses),
+  ]);
+  const links = pairReversals(claimEntries(payments));
+  const settings = { rates: ctx.auditContext(ctx.now()).rates, options: DEFAULT_REMIT_OPTIONS };
+  const paymentIds: string[] = [];
+  for (const { source, remittance } of unique) {
+    const p = paymentRow(source, remittance);
+    const { id } = await trx
+      .insertInto('remit_payments')
+      .values({
+        practice_id: practiceId,
+        source,
+        payer: p.payer,
+        payer_id: p.payerId,
+        trace_number: p.traceNumber,
+        payment_date: p.paymentDate,
+        paid_cents: p.paidCents,
+        claims_paid_cents: p.claimsPaidCents,
+        provider_adjustment_cents: p.providerAdjustmentCents,
+        provider_adjustments: JSON.stringify(
+          remittance.providerAdjustments.map(({ reason, reference, amountCents }) => ({
+            reason,
+            reference,
+            amountCents,
+          })),
+        ),
+        difference_cents: p.differenceCents,
+        balanced: p.balanced,
+        claims: p.claims,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    paymentIds.push(id);
+  }
+  const courseById = new Map(matcher.courses.map((c) => [c.id, c]));
+  const claimCourse = new Map<string, CourseRow | null>();
+  const lines = unique.flatMap(({ source, remittance }, i) =>
+    classifyRemittance(source, remittance, settings, matcher.chargeFor, (claim, j) => {
+      const course = matcher.courseOf(claim);
+      claimCourse.set(claimId(i, j), course);
+      return {
+        claimId: claimId(i, j),
+        reversal: links.get(claimId(i, j)) ?? null,
+        otherCoverage: hasLaterCoverage(
+          (course && coverage.get(course.patient_id)) ?? [],
+          claim.status,
+          remittance.payer,
+        ),
+      };
+    }).map((line) => ({
+      line,
+      payment: i,
+      // The course of its charge; a claim answered without service lines, the course its number names.
+      course: line.match
+        ? (courseById.get(line.match.courseId) ?? null)
+        : line.line === 0
+          ? (claimCourse.get(line.claimId) ?? null)
           : null,
-      },
-      placeOfService,
-      match:
-        charge && course ? { chargeId: charge.id, courseId: course.id, patientId: course.patient_id } : null,
-      expected: expectedPayment(
-        rates,
-        {
-          payers: [
-            payerOf.get(claim)?.name,
-            payerOf.get(claim)?.id,
-            course?.payer_name,
-            course?.payer_profile,
-          ],
-          code: submitted.code,
-          modifiers: submitted.modifiers,
-          placeOfService,
-          dateOfService,
-        },
-        line.submittedUnits ?? line.units,
-      ),
-    };
-  };
-  const courseOf = (id: string | undefined) => courses.filter((c) => c.id === id);
-  const rows = unique.flatMap(({ source, remittance }) =>
-    classifyRemittance(source, remittance, settings, chargeFor).map((l) => ({
+    })),
+  );
+  const partners = partnerLines(
+    lines.map((l) => l.line),
+    links,
+  );
+  // Ids first: a take-back and the payment it reverses name each other.
+  const ids = await nextLineIds(trx, lines.length);
+  const idOf = new Map(lines.map((l, i) => [l.line, ids[i]!]));
+  const rows = lines.map(({ line: l, payment, course }) => {
+    const remittance = unique[payment]!.remittance;
+    const partner = partners.get(l);
+    return {
+      id: idOf.get(l)!,
       practice_id: practiceId,
-      source,
+      payment_id: paymentIds[payment]!,
+      source: l.file,
       payer: l.payer,
       payer_id: remittance.payer.id,
       trace_number: l.traceNumber,
       payment_date: l.paymentDate,
       claim_pcn: l.claim,
+      claim_status: l.claimStatus,
+      payer_claim_control_number: l.payerClaimControlNumber,
       line_no: l.line,
       date_of_service: l.dateOfService,
       code: l.code,
@@ -187,34 +127,64 @@ export async function storeRemitLines(
       paid_cents: l.paidCents,
       allowed_cents: l.allowedCents,
       expected_cents: l.expectedCents,
+      patient_responsibility_cents: l.patientResponsibilityCents,
+      open_cents: openCents(l),
       category: l.category,
+      queue: l.queue,
       rule_id: l.ruleId,
       carcs: l.carcs.join(','),
-      remarks: l.remarks.join(','),
+      remarks: l.remarks.map((r) => r.code).join(','),
       flags: l.flags.join(','),
       message: l.message,
       next_action: l.nextAction,
-      appeal_by: l.paymentDate
-        ? addDays(
-            l.paymentDate,
-            appealDays(windows, [
-              remittance.payer.name,
-              remittance.payer.id,
-              ...courseOf(l.match?.courseId).flatMap((c) => [c.payer_name, c.payer_profile]),
-            ]),
-          )
-        : null,
+      appeal_by: appealBy(policy, {
+        paymentDate: l.paymentDate,
+        payer: l.payer,
+        payerId: remittance.payer.id,
+        claimStatus: l.claimStatus,
+        course: course
+          ? {
+              payerName: course.payer_name,
+              payerProfile: course.payer_profile,
+              filingIndicator: patientFilingIndicator(course.document),
+            }
+          : null,
+      }),
+      reversal_role: l.reversal?.role ?? null,
+      reversal_partner_id: partner ? idOf.get(partner)! : null,
       charge_id: l.match?.chargeId ?? null,
-      course_id: l.match?.courseId ?? null,
-      patient_id: l.match?.patientId ?? null,
-    })),
-  );
+      course_id: course?.id ?? null,
+      patient_id: course?.patient_id ?? null,
+    };
+  });
   for (const chunk of chunks(rows)) await trx.insertInto('remit_lines').values(chunk).execute();
   return rows.length;
 }
 
-/** `C-5001-202603` → `C-5001-202603`, `C-5001`, `C`: the course ids a claim number may start with. */
-function prefixes(pcn: string): string[] {
-  const parts = pcn.split('-');
-  return parts.map((_, i) => parts.slice(0, parts.length - i).join('-'));
+/** The patients' other payers (secondary, tertiary) from their courses as imported (courses.json). */
+async function otherCoverage(trx: Trx, courses: readonly CourseRow[]): Promise<Map<string, Coverage[]>> {
+  const patients = [...new Set(courses.map((c) => c.patient_id))];
+  const rows = patients.length
+    ? await trx.selectFrom('patients').select(['id', 'demographics']).where('id', 'in', patients).execute()
+    : [];
+  const coverage = new Map<string, Coverage[]>();
+  for (const c of courses) {
+    const list = (c.document as Course | null)?.patient?.otherCoverage;
+    if (list?.length) coverage.set(c.patient_id, list);
+  }
+  // The patient's stored demographics win when they carry the coverage.
+  for (const r of rows) {
+    const list = (r.demographics as { otherCoverage?: Coverage[] } | null)?.otherCoverage;
+    if (Array.isArray(list) && list.length) coverage.set(r.id, list);
+  }
+  return coverage;
+}
+
+/** `n` ids from the remit_lines sequence (the same on PGlite and PostgreSQL). */
+async function nextLineIds(trx: Trx, n: number): Promise<string[]> {
+  if (n === 0) return [];
+  const { rows } = await sql<{ id: string }>`
+    select cast(nextval(pg_get_serial_sequence('remit_lines', 'id')) as text) as id
+    from generate_series(1, ${n})`.execute(trx);
+  return rows.map((r) => r.id);
 }

@@ -68,7 +68,8 @@ export async function loadDemoReference(ctx: AppContext, practiceId: string): Pr
     await savePayerSetting(ctx, admin, {
       payer: p.name,
       payerProfile: p.profile,
-      appealDays: p === PAYERS.uhc ? 90 : 180,
+      // Medicare Part B redetermination: 120 days from the initial determination (42 CFR 405.942).
+      appealDays: p === PAYERS.uhc ? 90 : p === PAYERS.medicare ? 120 : 180,
     });
   }
   for (const [code, modifier, cents] of [

@@ -1,34 +1,18 @@
+import { Temporal } from 'temporal-polyfill';
 import { DELIVERY_CODES } from '../../core/model/billing-line.js';
 import type { Course } from '../../core/model/course.js';
-import type { Adjustment, RemitClaim, RemitServiceLine, Remittance } from '../../core/model/remittance.js';
-import { DEFAULT_DELIMITERS } from '../../formats/x12/claim-types.js';
-import { write835 } from '../../formats/x12/write-835.js';
-import { Temporal } from 'temporal-polyfill';
+import type { Adjustment, ProviderAdjustment, RemitServiceLine } from '../../core/model/remittance.js';
 import { addDays } from '../../core/time/calendar-date.js';
+import { DEFAULT_DELIMITERS } from '../../formats/x12/claim-types.js';
+import { type Claim835, write835 } from '../../formats/x12/write-835.js';
 import type { AppContext } from '../app-context.js';
+import { loadBillingSettings } from '../claims/billing-settings.js';
+import type { UploadedFile } from '../imports/import-files.js';
 import { expectedPayment } from '../reference/expected-rate.js';
 import { loadPracticeRates } from '../reference/reference-store.js';
-import type { UploadedFile } from '../imports/import-files.js';
+import { type DemoCharge, type LineCase, pickDemoCases } from './demo-remit-cases.js';
+import { demoPayerStyle } from './demo-remit-payers.js';
 import { practicePlaceOfService } from './practice-place-of-service.js';
-
-/** The payer of the demo remittance (synthetic). */
-const PAYER = { name: 'SYNTHETIC HEALTH PLAN', id: 'SYNPAYER01' };
-
-/** The payer problems the demo remittance shows, one line each; every other line is paid as expected. */
-type Problem =
-  'downcoded' | 'igrt-denied' | 'zero-paid' | 'authorization-2025' | 'underpaid' | 'other-denial';
-
-interface ChargeRow {
-  chargeId: string;
-  /** The claim number it was sent under (CLM01). */
-  claim: string;
-  courseKey: string;
-  document: Course;
-  date: string;
-  code: string;
-  modifiers: string[];
-  units: number;
-}
 
 const adj = (group: string, reason: string, amountCents: number): Adjustment => ({
   group,
@@ -37,13 +21,26 @@ const adj = (group: string, reason: string, amountCents: number): Adjustment => 
   quantity: null,
 });
 
+/** A claim payment on its way into a payer's 835 of a payment date. */
+interface Paid {
+  profile: string;
+  paymentDate: string;
+  claim: Claim835;
+  /** The payment a take-back (CLP02 22) reverses. */
+  reverses?: Claim835;
+}
+
 /**
- * The payer's synthetic 835s answering the demo practice's claims (837 batches already stored) for dates
- * of service before `through`: one payment a week (each Friday, for the claims whose last date of
- * service is at least a week old; the rest on `through`), so the payer scorecards have a trend. Each 835
- * claim carries our claim number (CLP01) and each line our charge id (REF*6R), as payers return them.
- * One line for each 2026 payer problem of domain.md §4 and the rest paid as expected; amounts follow
- * the practice's expected amounts (billed at 150 %).
+ * The payers' synthetic 835s answering the demo practice's claims (837 batches already stored) for
+ * dates of service before `through`: one 835 per payer and payment date (each Friday, for the claims
+ * whose last date of service is at least a week old; the rest on `through`), so the payer scorecards
+ * have a trend. Each 835 claim carries our claim number (CLP01) and each line our charge id (REF*6R),
+ * as payers return them. Amounts follow the practice's expected amounts (billed at 150 %), balanced as
+ * the TR3 requires (1.10.2.1). Besides lines paid as expected, each case a billing team meets at least
+ * once where the clinic allows it (`demo-remit-cases.ts`): the 2026 payer problems of domain.md §4,
+ * patient responsibility, a claim forwarded to the patient's supplemental plan and its secondary
+ * payment, a reversal and correction, frequency, missing-information and authorization denials, a
+ * denied claim hiding a zero payment, and provider-level interest and recoupment (PLB).
  */
 export async function demoRemittances(
   ctx: AppContext,
@@ -51,6 +48,7 @@ export async function demoRemittances(
   through: string,
 ): Promise<UploadedFile[]> {
   const pos = await practicePlaceOfService(ctx.db, practiceId);
+  const billing = await loadBillingSettings(ctx, practiceId);
   const rows = await ctx.db
     .selectFrom('charges as ch')
     .innerJoin('fractions as f', 'f.id', 'ch.fraction_id')
@@ -62,6 +60,7 @@ export async function demoRemittances(
       'c.course_key',
       'c.document',
       'f.date_of_service',
+      'f.number',
       'ch.code',
       'ch.modifiers',
       'ch.units',
@@ -72,164 +71,357 @@ export async function demoRemittances(
     .orderBy('c.course_key')
     .orderBy('f.date_of_service')
     .orderBy('ch.code')
+    .orderBy('f.number')
     .execute();
-  const charges: ChargeRow[] = rows.map((r) => ({
+  const charges: DemoCharge[] = rows.map((r) => ({
     chargeId: r.id,
     claim: r.claim_pcn,
     courseKey: r.course_key,
     document: r.document as Course,
     date: r.date_of_service,
+    fraction: r.number,
     code: r.code,
     modifiers: r.modifiers ? r.modifiers.split(',') : [],
     units: r.units,
   }));
+  const profileOf = (c: DemoCharge) => c.document.payer.profile ?? 'default';
+  const payerOf = (profile: string) =>
+    billing.payers[profile] ?? {
+      name: profile.toUpperCase(),
+      id: profile.toUpperCase(),
+      filingIndicator: 'CI',
+    };
   // What the app expects of each line (contract > Medicare locality > national), so the lines paid in
   // full read as paid as expected.
   const rates = await loadPracticeRates(ctx.db, practiceId, ctx.auditContext(ctx.now()).rates, [
     ...DELIVERY_CODES,
     ...charges.map((c) => c.code),
   ]);
-  const expected = (c: ChargeRow, code: string, modifiers: string[]) =>
-    expectedPayment(
-      rates,
-      {
-        payers: [PAYER.name, PAYER.id, c.document.payer.name, c.document.payer.profile],
-        code,
-        modifiers,
-        placeOfService: pos,
-        dateOfService: c.date,
-      },
-      c.units,
-    ).cents ?? 10000;
-  const chosen = new Map<ChargeRow, Problem>();
-  const pick = (problem: Problem, test: (c: ChargeRow) => boolean) => {
-    const c = charges.find((x) => !chosen.has(x) && test(x));
-    if (c) chosen.set(c, problem);
+  const expected = (c: DemoCharge, code: string, modifiers: string[]) => {
+    const p = payerOf(profileOf(c));
+    return (
+      expectedPayment(
+        rates,
+        {
+          payers: [p.name, p.id, c.document.payer.name, c.document.payer.profile],
+          code,
+          modifiers,
+          placeOfService: pos,
+          dateOfService: c.date,
+        },
+        c.units,
+      ).cents ?? 10000
+    );
   };
-  /** The first test that finds a charge decides (a preference, then a fallback). */
-  const pickFirst = (problem: Problem, ...tests: ((c: ChargeRow) => boolean)[]) =>
-    tests.some((test) => {
-      const before = chosen.size;
-      pick(problem, test);
-      return chosen.size > before;
-    });
-  const grandfathered = (c: ChargeRow) => c.document.authorizations.some((a) => a.obtainedOn < '2026');
-  pick('authorization-2025', (c) => grandfathered(c) && c.code === '77412');
-  pick('authorization-2025', (c) => grandfathered(c) && ['77402', '77407', '77412'].includes(c.code));
-  // 77412 earned by active motion management (one isocentre): the appeals then carry the patient's own
-  // motion evidence; breast for the downcode (the eviCore criteria), prostate for the zero payment.
-  const byMotion = (c: ChargeRow, region: string) =>
-    c.code === '77412' &&
-    !grandfathered(c) &&
-    c.document.plan.motionManagement !== null &&
-    c.document.plan.isocenters === 1 &&
-    c.document.site.region === region;
-  const any77412 = (c: ChargeRow) => c.code === '77412' && !grandfathered(c);
-  pickFirst('downcoded', (c) => byMotion(c, 'breast'), any77412);
-  pickFirst('zero-paid', (c) => byMotion(c, 'prostate'), any77412);
-  pick('igrt-denied', (c) => c.code === '77387' && !grandfathered(c));
-  pick('underpaid', (c) => c.code === '77407' && !grandfathered(c));
-  pick('other-denial', (c) => c.code === '77407' && !grandfathered(c));
 
   const lastDate = new Map<string, string>();
   for (const c of charges) if (c.date > (lastDate.get(c.claim) ?? '')) lastDate.set(c.claim, c.date);
-  const claims = new Map<string, RemitClaim>();
-  const paidOn = new Map<RemitClaim, string>();
-  for (const c of charges) {
-    const problem = chosen.get(c);
-    const full = expected(c, c.code, c.modifiers);
-    const billed = Math.round(full * 1.5);
-    const line: RemitServiceLine = {
-      procedure: { code: c.code, modifiers: c.modifiers },
-      submitted: null,
-      chargeCents: billed,
-      paidCents: full,
-      units: c.units,
-      submittedUnits: null,
-      dateOfService: c.date,
-      adjustments: [adj('CO', '45', billed - full)],
-      remarks: [],
-      allowedCents: null,
-      lineControlNumber: c.chargeId,
-      location: '',
-    };
-    if (problem === 'downcoded') {
-      const lower = expected(c, '77407', []);
-      Object.assign(line, {
-        procedure: { code: '77407', modifiers: [] },
-        submitted: line.procedure,
-        paidCents: lower,
-        adjustments: [adj('CO', '45', billed - lower)],
+  const paymentOf = (claim: string) => paymentDateOf(lastDate.get(claim)!, through);
+  const dates = [...new Set([...lastDate.keys()].map(paymentOf))].sort();
+  const later = (date: string) => dates.find((d) => d > date) ?? date;
+  const cases = pickDemoCases(charges, (claim) => paymentOf(claim) < dates.at(-1)!);
+
+  const byClaim = new Map<string, DemoCharge[]>();
+  for (const c of charges) byClaim.set(c.claim, [...(byClaim.get(c.claim) ?? []), c]);
+  const paid: Paid[] = [];
+  for (const [number, list] of byClaim) {
+    const first = list[0]!;
+    const profile = profileOf(first);
+    const claimCase = cases.claims.get(number);
+    const lines = list.map((c) => {
+      const full = expected(c, c.code, c.modifiers);
+      const line = lineOutcome(
+        c,
+        full,
+        claimCase === 'forwarded' ? 'forwarded' : (cases.lines.get(c) ?? null),
+        () => expected(c, '77407', []),
+      );
+      if (claimCase === 'denied')
+        Object.assign(line, { paidCents: 0, adjustments: [adj('CO', '45', line.chargeCents)] });
+      return line;
+    });
+    const paymentDate = paymentOf(number);
+    const claim = claimOf(number, first, lines, demoPayerStyle(profile).filingIndicator, pos);
+    if (claimCase === 'denied') claim.status = '4';
+    const g1 = list.find((c) => cases.lines.get(c) === 'authorization-2025');
+    if (g1)
+      claim.priorAuthorization =
+        g1.document.authorizations.find((a) => a.obtainedOn < '2026')?.number ?? null;
+    // Medicare's appeal-rights remark on a claim it denied a line of for want of an authorization.
+    if (list.some((c) => cases.lines.get(c) === 'authorization-denial')) claim.remarks = ['MA01'];
+    if (claimCase === 'forwarded') {
+      const other = first.document.patient.otherCoverage![0]!;
+      const secondary = other.payerProfile ?? 'default';
+      Object.assign(claim, {
+        status: '19',
+        crossoverPayer: payerOf(secondary).name,
+        crossoverPayerId: payerOf(secondary).id,
+        remarks: ['MA18'],
       });
-    } else if (problem === 'igrt-denied')
-      Object.assign(line, { paidCents: 0, adjustments: [adj('CO', '97', billed)] });
-    else if (problem === 'zero-paid')
-      Object.assign(line, { paidCents: 0, adjustments: [adj('CO', '45', billed)] });
-    else if (problem === 'authorization-2025')
-      Object.assign(line, { paidCents: 0, adjustments: [adj('CO', '197', billed)] });
-    else if (problem === 'other-denial')
-      Object.assign(line, { paidCents: 0, adjustments: [adj('CO', '16', billed)], remarks: ['N290'] });
-    else if (problem === 'underpaid') {
-      const low = Math.round(full * 0.6);
-      Object.assign(line, { paidCents: low, adjustments: [adj('CO', '45', billed - low)] });
+      paid.push({ profile, paymentDate, claim });
+      // The supplemental plan pays the coinsurance the primary left, under OA-23 (prior payer's adjudication).
+      const secondaryLines = lines.map((l) => {
+        const owed = l.adjustments.filter((a) => a.group === 'PR').reduce((n, a) => n + a.amountCents, 0);
+        return {
+          ...l,
+          paidCents: owed,
+          adjustments: [adj('OA', '23', l.chargeCents - owed)],
+          allowedCents: null,
+        };
+      });
+      const answer = claimOf(number, first, secondaryLines, demoPayerStyle(secondary).filingIndicator, pos);
+      Object.assign(answer, { status: '2', memberId: other.memberId });
+      paid.push({ profile: secondary, paymentDate: later(paymentDate), claim: answer });
+      continue;
     }
-    const paymentDate = paymentDateOf(lastDate.get(c.claim)!, through);
-    const claim =
-      claims.get(c.claim) ??
-      ({
-        patientControlNumber: c.claim,
-        status: '1',
-        chargeCents: 0,
-        paidCents: 0,
-        patientResponsibilityCents: 0,
-        payerClaimControlNumber: `SYN${String(claims.size + 1).padStart(6, '0')}`,
-        facilityType: null,
-        memberId: null,
-        priorAuthorization: null,
-        statementFrom: null,
-        statementTo: null,
-        adjustments: [],
-        remarks: [],
-        lines: [],
-        location: '',
-      } satisfies RemitClaim);
-    paidOn.set(claim, paymentDate);
-    if (problem === 'authorization-2025')
-      claim.priorAuthorization = c.document.authorizations.find((a) => a.obtainedOn < '2026')?.number ?? null;
-    claim.lines.push(line);
-    claim.chargeCents += line.chargeCents;
-    claim.paidCents += line.paidCents;
-    claims.set(c.claim, claim);
+    if (cases.claims.get(number) === 'reversed') {
+      // Paid first at last year's rate (90 %), taken back (CLP02 22, every amount negated, same CLP07)
+      // and paid again at the right rate in the payer's next payment (TR3 1.10.2.8).
+      const low = lines.map((l) => {
+        const cut = Math.round(l.paidCents * 0.9);
+        return { ...l, paidCents: cut, adjustments: [adj('CO', '45', l.chargeCents - cut)] };
+      });
+      const original = claimOf(number, first, low, claim.filingIndicator!, pos);
+      paid.push({ profile, paymentDate, claim: original });
+      const next = later(paymentDate);
+      paid.push({
+        profile,
+        paymentDate: next,
+        claim: { ...negated(original), status: '22' },
+        reverses: original,
+      });
+      paid.push({ profile, paymentDate: next, claim });
+      continue;
+    }
+    paid.push({ profile, paymentDate, claim });
   }
-  const dates = [...new Set(paidOn.values())].sort();
-  return dates.map((paymentDate, i) => {
-    const paid = [...claims.values()].filter((c) => paidOn.get(c) === paymentDate);
-    const remittance: Remittance = {
-      traceNumber: `SYN-EFT-${paymentDate.replaceAll('-', '')}`,
-      payerTraceId: '1999999999',
-      totalPaidCents: paid.reduce((n, c) => n + c.paidCents, 0),
-      handling: 'I',
-      paymentDate,
-      payer: PAYER,
-      payee: { name: 'DEMO RADIATION ONCOLOGY', npi: '1999999984', taxId: '999999999' },
-      claims: paid,
-      providerAdjustments: [],
-      location: '',
-    };
+  numberClaims(paid);
+  const adjustments = providerAdjustments(paid, later(dates[0]!));
+  const files = new Map<string, Paid[]>();
+  for (const p of paid) {
+    const key = `${p.paymentDate}|${p.profile}`;
+    files.set(key, [...(files.get(key) ?? []), p]);
+  }
+  return [...files.keys()].sort().map((key, i) => {
+    const [paymentDate, profile] = key.split('|') as [string, string];
+    const claims = files.get(key)!.map((p) => p.claim);
+    const style = demoPayerStyle(profile);
+    const payer = payerOf(profile);
+    const plb = adjustments.get(key) ?? [];
+    const total = claims.reduce((n, c) => n + c.paidCents, 0) - plb.reduce((n, a) => n + a.amountCents, 0);
     const text = write835(
       {
-        sender: { qualifier: 'ZZ', id: 'SYNPAYER01', name: 'SYNTHETIC HEALTH PLAN' },
-        receiver: { qualifier: 'ZZ', id: 'DEMOPRACTICE', name: 'DEMO RADIATION ONCOLOGY' },
+        sender: { qualifier: 'ZZ', id: payer.id.slice(0, 15), name: payer.name },
+        receiver: { qualifier: 'ZZ', id: billing.submitter.id, name: billing.submitter.name },
         created: `${paymentDate}T09:00`,
         interchangeControlNumber: i + 1,
         groupControlNumber: i + 1,
         transactionSetControlNumber: '0001',
+        usage: 'T',
         delimiters: DEFAULT_DELIMITERS,
       },
-      remittance,
+      {
+        traceNumber: `${paymentDate.replaceAll('-', '')}${String(i + 1).padStart(4, '0')}`,
+        payerTraceId: style.originator,
+        totalPaidCents: total,
+        handling: 'I',
+        creditDebit: 'C',
+        paymentDate,
+        payer: { name: payer.name, id: payer.id },
+        payee: { name: billing.provider.name, npi: billing.provider.npi, taxId: billing.provider.taxId },
+        payerParty: style.party,
+        claims,
+        providerAdjustments: plb,
+        location: '',
+      },
     );
-    return { name: `remittances/${paymentDate}.835`, bytes: new TextEncoder().encode(text) };
+    return { name: `remittances/${paymentDate}-${profile}.835`, bytes: new TextEncoder().encode(text) };
   });
+}
+
+/**
+ * Payer claim control numbers (CLP07) per payer and payment date, in claim order; a take-back carries
+ * the number of the payment it reverses.
+ */
+function numberClaims(paid: readonly Paid[]): void {
+  const counters = new Map<string, number>();
+  for (const p of [...paid].sort((a, b) => a.paymentDate.localeCompare(b.paymentDate))) {
+    if (p.reverses) continue;
+    const key = `${p.paymentDate}|${p.profile}`;
+    const n = (counters.get(key) ?? 0) + 1;
+    counters.set(key, n);
+    p.claim.payerClaimControlNumber = demoPayerStyle(p.profile).claimControlNumber(p.paymentDate, n);
+  }
+  for (const p of paid) if (p.reverses) p.claim.payerClaimControlNumber = p.reverses.payerClaimControlNumber;
+}
+
+/** A line paid as expected (CO-45 the rest of the charge), or as its case says. */
+function lineOutcome(
+  c: DemoCharge,
+  full: number,
+  kind: LineCase | 'forwarded' | null,
+  lower: () => number,
+): RemitServiceLine {
+  const billed = Math.round(full * 1.5);
+  const line: RemitServiceLine = {
+    procedure: { code: c.code, modifiers: c.modifiers },
+    submitted: null,
+    chargeCents: billed,
+    paidCents: full,
+    units: c.units,
+    submittedUnits: null,
+    dateOfService: c.date,
+    adjustments: [adj('CO', '45', billed - full)],
+    remarks: [],
+    allowedCents: null,
+    lineControlNumber: c.chargeId,
+    location: '',
+  };
+  const deny = (reason: string, remarks: string[] = []) =>
+    Object.assign(line, { paidCents: 0, adjustments: [adj('CO', reason, billed)], remarks });
+  /** Allowed `full`, of which the patient owes `owed` under PR `reason` (AMT*B6 states the allowed). */
+  const patientOwes = (reason: string, owed: number) =>
+    Object.assign(line, {
+      paidCents: full - owed,
+      adjustments: [adj('CO', '45', billed - full), adj('PR', reason, owed)],
+      allowedCents: full,
+    });
+  switch (kind) {
+    case 'downcoded': {
+      const paid = lower();
+      return Object.assign(line, {
+        procedure: { code: '77407', modifiers: [] },
+        submitted: line.procedure,
+        paidCents: paid,
+        adjustments: [adj('CO', '45', billed - paid)],
+      });
+    }
+    case 'underpaid': {
+      const low = Math.round(full * 0.6);
+      return Object.assign(line, { paidCents: low, adjustments: [adj('CO', '45', billed - low)] });
+    }
+    case 'zero-paid':
+      return deny('45');
+    case 'igrt-denied':
+      return deny('97');
+    case 'authorization-2025':
+    case 'authorization-denial':
+      return deny('197');
+    case 'missing-information':
+      return deny('16', ['N290']);
+    case 'frequency':
+      return deny('151');
+    case 'medical-necessity':
+      return deny('50');
+    case 'deductible':
+      return patientOwes('1', full);
+    case 'coinsurance':
+      return patientOwes('2', full - Math.round(full * 0.8));
+    case 'copay':
+      return patientOwes('3', Math.min(3000, full));
+    case 'forwarded': {
+      // Medicare pays 80 % of the allowed; the 20 % coinsurance goes to the supplemental plan.
+      const owed = full - Math.round(full * 0.8);
+      return Object.assign(line, {
+        paidCents: full - owed,
+        adjustments: [adj('CO', '45', billed - full), adj('PR', '2', owed)],
+      });
+    }
+    case null:
+      return line;
+  }
+}
+
+/** A claim payment from its lines: CLP03/04 their sums, CLP05 the patient's share (PR), when any. */
+function claimOf(
+  number: string,
+  first: DemoCharge,
+  lines: RemitServiceLine[],
+  filingIndicator: string,
+  placeOfService: string,
+): Claim835 {
+  const owed = lines.flatMap((l) => l.adjustments).filter((a) => a.group === 'PR');
+  const [last = '', given = ''] = (first.document.patient.name ?? '')
+    .split(',')
+    .map((s) => s.trim().toUpperCase());
+  const dates = lines.map((l) => l.dateOfService!).sort();
+  return {
+    patientControlNumber: number,
+    status: '1',
+    chargeCents: lines.reduce((n, l) => n + l.chargeCents, 0),
+    paidCents: lines.reduce((n, l) => n + l.paidCents, 0),
+    patientResponsibilityCents: owed.length ? owed.reduce((n, a) => n + a.amountCents, 0) : null,
+    payerClaimControlNumber: null,
+    facilityType: placeOfService,
+    memberId: first.document.patient.memberId ?? null,
+    priorAuthorization: null,
+    crossoverPayer: null,
+    statementFrom: dates[0] ?? null,
+    statementTo: dates.at(-1) ?? null,
+    adjustments: [],
+    remarks: [],
+    lines,
+    location: '',
+    filingIndicator,
+    ...(last ? { patientName: { last, first: given } } : {}),
+  };
+}
+
+/** A take-back: every amount of the claim and its lines negated (TR3 1.10.2.8, reversal method). */
+function negated(c: Claim835): Claim835 {
+  const neg = (a: Adjustment) => ({ ...a, amountCents: -a.amountCents });
+  return {
+    ...c,
+    chargeCents: -c.chargeCents,
+    paidCents: -c.paidCents,
+    patientResponsibilityCents: c.patientResponsibilityCents === null ? null : -c.patientResponsibilityCents,
+    adjustments: c.adjustments.map(neg),
+    lines: c.lines.map((l) => ({
+      ...l,
+      chargeCents: -l.chargeCents,
+      paidCents: -l.paidCents,
+      adjustments: l.adjustments.map(neg),
+      allowedCents: l.allowedCents === null ? null : -l.allowedCents,
+    })),
+  };
+}
+
+/**
+ * Provider-level adjustments (PLB) per payment (`date|profile`): Medicare's interest on a claim of its
+ * second payment (L6, negative: added to the payment), and a commercial payer's recoupment of an
+ * overpayment on a claim of its first payment (WO, positive: withheld) with interest on a claim of its
+ * last one, two pairs in one PLB.
+ */
+function providerAdjustments(paid: readonly Paid[], second: string): Map<string, ProviderAdjustment[]> {
+  const out = new Map<string, ProviderAdjustment[]>();
+  const interest = (p: Paid): ProviderAdjustment => ({
+    reason: 'L6',
+    reference: p.claim.payerClaimControlNumber,
+    amountCents: -Math.max(1, Math.round(p.claim.paidCents * 0.004)),
+  });
+  const paying = paid.filter((p) => p.claim.status === '1' && p.claim.paidCents > 0);
+  const medicare =
+    paying.find((p) => p.profile === 'medicare' && p.paymentDate === second) ??
+    paying.find((p) => p.profile === 'medicare');
+  if (medicare) out.set(`${medicare.paymentDate}|medicare`, [interest(medicare)]);
+  for (const profile of ['uhc', 'evicore', 'default']) {
+    const own = paying
+      .filter((p) => p.profile === profile)
+      .sort((a, b) => a.paymentDate.localeCompare(b.paymentDate));
+    const [overpaid, recent] = [own[0], own.at(-1)];
+    if (!overpaid || !recent || overpaid.paymentDate === recent.paymentDate) continue;
+    const key = `${recent.paymentDate}|${profile}`;
+    const total = paid
+      .filter((p) => `${p.paymentDate}|${p.profile}` === key)
+      .reduce((n, p) => n + p.claim.paidCents, 0);
+    if (total <= 2500) continue;
+    out.set(key, [
+      { reason: 'WO', reference: overpaid.claim.payerClaimControlNumber, amountCents: 2500 },
+      interest(recent),
+    ]);
+    break;
+  }
+  return out;
 }
 
 /** The Friday at least a week after the last date of service (a weekly EFT run), or `through` if later. */

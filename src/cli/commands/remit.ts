@@ -1,6 +1,7 @@
-import { analyzeRemittanceFiles, type RemitRow } from '../../app/remit/analyze-remittances.js';
+import { analyzeRemittanceFiles, type RemitFileRow } from '../../app/remit/analyze-remittances.js';
+import type { RemitPaymentRow } from '../../app/remit/classify-remittance.js';
 import { remitSettings } from '../../app/remit/remit-settings.js';
-import { REMIT_CATEGORIES } from '../../core/remit/remit-category.js';
+import { remitTotals } from '../../app/remit/remit-totals.js';
 import { formatMoney } from '../output/format-money.js';
 import { renderTable } from '../output/render-table.js';
 import { numberOption, outputFormat } from '../shared-options.js';
@@ -14,8 +15,8 @@ export interface RemitCommandOptions {
   underpaymentMargin?: string;
 }
 
-/** The fields of a row the issue names, in that order (the JSON/NDJSON output). */
-function jsonRow(r: RemitRow) {
+/** The fields of a line (the JSON/NDJSON output). */
+function jsonRow(r: RemitFileRow) {
   return {
     claim: r.claim,
     line: r.line,
@@ -24,24 +25,45 @@ function jsonRow(r: RemitRow) {
     billedCents: r.billedCents,
     paidCents: r.paidCents,
     category: r.category,
+    queue: r.queue,
+    nextAction: r.nextAction,
+    appealBy: r.appealBy,
     carcs: r.carcs,
+    remarks: r.remarks,
     expectedCents: r.expectedCents,
     allowedCents: r.allowedCents,
+    patientResponsibilityCents: r.patientResponsibilityCents,
     modifiers: r.modifiers,
     dateOfService: r.dateOfService,
+    claimStatus: r.claimStatus,
+    payerClaimControlNumber: r.payerClaimControlNumber,
+    reversal: r.reversal,
     ruleId: r.ruleId,
     flags: r.flags,
-    remarks: r.remarks,
     message: r.message,
-    nextAction: r.nextAction,
     payer: r.payer,
     traceNumber: r.traceNumber,
+    paymentDate: r.paymentDate,
     file: r.file,
     location: r.location,
   };
 }
 
-/** `sgrt-billing remit <file.835…>`: every service line of the remittances with its category. */
+/** A payment's reconciliation in words: BPR02 = Σ CLP04 − Σ PLB, or the difference named. */
+function reconciliation(p: RemitPaymentRow): string {
+  const equation = `BPR02 ${formatMoney(p.paidCents)} = Σ CLP04 ${formatMoney(p.claimsPaidCents)} − Σ PLB ${formatMoney(p.providerAdjustmentCents)}`;
+  return p.balanced
+    ? `${equation}: balanced`
+    : `${equation.replace(' = ', ' ≠ ')}: off by ${formatMoney(p.differenceCents)} (claims less provider adjustments minus the payment)`;
+}
+
+const jsonPayment = (p: RemitPaymentRow) => ({ ...p, reconciliation: reconciliation(p) });
+
+/**
+ * `sgrt-billing remit <file.835…>`: every service line of the remittances with its category, work
+ * queue, next action, appeal date and remarks; each payment with its provider-level adjustments (PLB)
+ * reconciled; what the reader reported (balancing, claims without service lines) on stderr, located.
+ */
 export async function runRemit(paths: string[], opts: RemitCommandOptions): Promise<number> {
   const format = outputFormat(opts.format, ['json', 'ndjson', 'table']);
   const settings = await remitSettings({
@@ -51,54 +73,118 @@ export async function runRemit(paths: string[], opts: RemitCommandOptions): Prom
     authorizationsFile: opts.authorizations,
     underpaymentMarginPercent: numberOption('--underpayment-margin', opts.underpaymentMargin),
   });
-  const rows: RemitRow[] = [];
-  const totals = new Map(REMIT_CATEGORIES.map((c) => [c, { lines: 0, billed: 0, paid: 0, short: 0 }]));
-  const run = await analyzeRemittanceFiles(paths, settings, (row) => {
-    const t = totals.get(row.category)!;
-    t.lines++;
-    t.billed += row.billedCents;
-    t.paid += row.paidCents;
-    t.short += row.expectedCents === null ? 0 : Math.max(0, row.expectedCents - row.allowedCents);
-    if (format === 'ndjson') process.stdout.write(`${JSON.stringify(jsonRow(row))}\n`);
-    else rows.push(row);
+  const rows: RemitFileRow[] = [];
+  const payments: RemitPaymentRow[] = [];
+  const ndjson = (record: object) => process.stdout.write(`${JSON.stringify(record)}\n`);
+  const run = await analyzeRemittanceFiles(paths, settings, {
+    row: (row) => (format === 'ndjson' ? ndjson({ record: 'line', ...jsonRow(row) }) : rows.push(row)),
+    payment: (p) =>
+      format === 'ndjson' ? ndjson({ record: 'payment', ...jsonPayment(p) }) : payments.push(p),
   });
-  const summary = REMIT_CATEGORIES.map((category) => ({ category, ...totals.get(category)! }));
-  if (format === 'json') {
-    process.stdout.write(
-      `${JSON.stringify({ summary: { files: run.files, transactions: run.transactions, lines: run.lines, byCategory: summary }, lines: rows.map(jsonRow), problems: run.problems }, null, 2)}\n`,
-    );
-  } else if (format === 'table') {
-    process.stdout.write(
-      `${renderTable(
-        ['claim', 'line', 'date', 'code', 'sent', 'billed', 'paid', 'expected', 'category', 'adjustments'],
-        rows.map((r) => [
-          r.claim,
-          String(r.line),
-          r.dateOfService ?? '',
-          [r.code, ...r.modifiers].join('-'),
-          r.submittedCode,
-          formatMoney(r.billedCents),
-          formatMoney(r.paidCents),
-          formatMoney(r.expectedCents),
-          r.category,
-          r.carcs.join(' '),
-        ]),
-        [1, 5, 6, 7],
-      )}\n\n${renderTable(
-        ['category', 'lines', 'billed', 'paid', 'short of expected'],
-        summary
-          .filter((s) => s.lines > 0)
-          .map((s) => [
-            s.category,
-            String(s.lines),
-            formatMoney(s.billed),
-            formatMoney(s.paid),
-            formatMoney(s.short),
-          ]),
-        [1, 2, 3, 4],
-      )}\n`,
-    );
+  if (format !== 'ndjson') {
+    const totals = remitTotals(rows);
+    if (format === 'json') {
+      const summary = {
+        files: run.files,
+        transactions: run.transactions,
+        lines: run.lines,
+        byCategory: totals.byCategory,
+        byQueue: totals.byQueue,
+      };
+      process.stdout.write(
+        `${JSON.stringify(
+          {
+            summary,
+            payments: payments.map(jsonPayment),
+            lines: rows.map(jsonRow),
+            problems: run.problems,
+            warnings: run.warnings,
+          },
+          null,
+          2,
+        )}\n`,
+      );
+    } else process.stdout.write(`${tables(rows, payments, totals)}\n`);
   }
-  for (const p of run.problems) process.stderr.write(`${p.location}: ${p.message}\n`);
+  for (const p of [...run.warnings, ...run.problems]) process.stderr.write(`${p.location}: ${p.message}\n`);
   return 0;
+}
+
+/** The lines, the work to do with each remark's meaning, the totals, and the payments reconciled. */
+function tables(
+  rows: readonly RemitFileRow[],
+  payments: readonly RemitPaymentRow[],
+  totals: ReturnType<typeof remitTotals>,
+): string {
+  const lines = renderTable(
+    [
+      'claim',
+      'line',
+      'date',
+      'code',
+      'sent',
+      'billed',
+      'paid',
+      'expected',
+      'category',
+      'queue',
+      'appeal by',
+      'adjustments',
+    ],
+    rows.map((r) => [
+      r.claim,
+      String(r.line),
+      r.dateOfService ?? '',
+      [r.code || '(claim)', ...r.modifiers].join('-'),
+      r.submittedCode,
+      formatMoney(r.billedCents),
+      formatMoney(r.paidCents),
+      formatMoney(r.expectedCents),
+      r.category,
+      r.queue ?? '',
+      (r.queue && r.appealBy) ?? '',
+      [...r.carcs, ...r.remarks.map((m) => m.code)].join(' '),
+    ]),
+    [1, 5, 6, 7],
+  );
+  const work = rows
+    .filter((r) => r.nextAction !== null || r.remarks.length > 0)
+    .map((r) =>
+      [
+        `${r.claim} line ${r.line} (${r.category}${r.queue ? `, ${r.queue}` : ''}${r.queue && r.appealBy ? `, appeal by ${r.appealBy}` : ''}): ${r.message}`,
+        ...(r.nextAction ? [`  next: ${r.nextAction}`] : []),
+        ...r.remarks.map((m) => `  ${m.code}: ${m.meaning ?? '(not in our remark list)'}`),
+      ].join('\n'),
+    );
+  const categories = renderTable(
+    ['category', 'lines', 'billed', 'paid', 'taken back', 'short of expected'],
+    totals.byCategory
+      .filter((s) => s.lines > 0)
+      .map((s) => [
+        s.category,
+        String(s.lines),
+        formatMoney(s.billed),
+        formatMoney(s.paid),
+        formatMoney(s.takenBack),
+        formatMoney(s.short),
+      ]),
+    [1, 2, 3, 4, 5],
+  );
+  const queues = renderTable(
+    ['queue', 'lines', 'open', 'soonest appeal by'],
+    totals.byQueue
+      .filter((q) => q.lines > 0)
+      .map((q) => [q.queue, String(q.lines), formatMoney(q.open), q.soonestAppealBy ?? '']),
+    [1, 2],
+  );
+  const paid = payments.map((p) =>
+    [
+      `${p.payer ?? 'unknown payer'}, TRN ${p.traceNumber ?? '—'}, ${p.paymentDate ?? 'no date'}: ${reconciliation(p)}`,
+      ...p.providerAdjustments.map(
+        (a) =>
+          `  PLB ${a.reason}${a.reference ? ` ${a.reference}` : ''} ${formatMoney(a.amountCents)}: ${a.meaning ?? '(not in our list)'}`,
+      ),
+    ].join('\n'),
+  );
+  return [lines, work.join('\n'), categories, queues, paid.join('\n')].filter(Boolean).join('\n\n');
 }

@@ -161,6 +161,37 @@ export const postalAddressSchema = z
   })
   .strict();
 
+/** SBR09 claim filing indicator code (X12 1032): `MB`, `MA`, `CI`, `BL`, `HM`, `16`… */
+const claimFilingIndicator = z.string().regex(/^[0-9A-Z]{1,2}$/, 'an SBR09 claim filing indicator code');
+
+/** A policy holder who is not the patient (837 2010BA subscriber, with SBR02 / PAT01 relationship). */
+export const subscriberSchema = z
+  .object({
+    relationship: z
+      .enum(['spouse', 'child', 'other'])
+      .describe('The patient’s relationship to the subscriber (PAT01 01 spouse, 19 child, G8 other).'),
+    name: z.string().min(1).describe('`Last, First`.'),
+    birthDate: calendarDate.optional(),
+    sex: z.enum(['F', 'M', 'U']).optional(),
+    memberId: z.string().min(1).optional().describe("The subscriber's member id (NM1*IL09)."),
+    address: postalAddressSchema.optional(),
+  })
+  .strict();
+
+/** Another payer of the patient (837 2320/2330 on the claim to it; the secondary claim's payer). */
+export const coverageSchema = z
+  .object({
+    order: z.enum(['secondary', 'tertiary']),
+    payerName: z.string().min(1),
+    payerId: z.string().min(1).optional().describe("The payer's id (NM1*PR09)."),
+    payerProfile: z.string().min(1).optional(),
+    memberId: z.string().min(1),
+    groupNumber: z.string().min(1).optional(),
+    claimFilingIndicator: claimFilingIndicator.optional(),
+    subscriber: subscriberSchema.optional(),
+  })
+  .strict();
+
 /**
  * The patient as the billing system knows them. `name` is `Last, First`; sex, member id, group number
  * and address are what a claim needs (837 2010BA subscriber: the patient is the subscriber), optional
@@ -175,6 +206,16 @@ export const patientSchema = z
     memberId: z.string().min(1).optional().describe("The payer's member id (837 NM1*IL09)."),
     groupNumber: z.string().min(1).optional().describe('Group or policy number (837 SBR03).'),
     address: postalAddressSchema.optional(),
+    subscriber: subscriberSchema
+      .optional()
+      .describe('The holder of the primary policy when it is not the patient (837 2000C/2010CA: a dependent).'),
+    claimFilingIndicator: claimFilingIndicator
+      .optional()
+      .describe("SBR09 of the primary coverage (e.g. MB Medicare Part B, CI commercial); else the payer's setting."),
+    otherCoverage: z
+      .array(coverageSchema)
+      .optional()
+      .describe('Secondary and tertiary coverage: a secondary 837 follows the primary payer’s 835.'),
   })
   .strict();
 

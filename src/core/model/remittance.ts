@@ -60,19 +60,28 @@ export interface RemitClaim {
   memberId: string | null;
   /** 2100 REF*G1: the prior authorization number the payer applied, when it states one. */
   priorAuthorization?: string | null;
+  /**
+   * 2100 NM1*TT crossover carrier (NM103 name, else NM109 id): the payer this claim was forwarded to
+   * (CLP02 19/20/21 "processed and forwarded"), so no secondary claim needs to be sent to it. The
+   * reader always sets it (null when absent).
+   */
+  crossoverPayer?: string | null;
   /** DTM*232/233 statement period. */
   statementFrom: string | null;
   statementTo: string | null;
   adjustments: Adjustment[];
+  /** MOA03–07 / MIA05, MIA20–23 claim-level remark codes (RARC); line remarks stay on the lines. */
   remarks: string[];
+  /** Loop 2110 lines; empty when the payer adjudicated at claim level (the reader warns). */
   lines: RemitServiceLine[];
   location: string;
 }
 
 export interface ProviderAdjustment {
-  /** PLB03-1 reason (e.g. WO, L6, FB) and its reference. */
+  /** PLB03-1 reason (e.g. WO, L6, FB) and PLB03-2, its reference (often the claim it concerns). */
   reason: string;
   reference: string | null;
+  /** PLB04/06/…/14: positive reduces the payment (recoupment), negative increases it (interest). */
   amountCents: number;
 }
 
@@ -84,6 +93,8 @@ export interface Remittance {
   /** BPR02 total actual provider payment, BPR01 handling code, BPR16 payment date. */
   totalPaidCents: number;
   handling: string | null;
+  /** BPR03 C credit, D debit (the reader always sets it; absent in records made before it was read). */
+  creditDebit?: string | null;
   paymentDate: string | null;
   payer: { name: string | null; id: string | null };
   payee: { name: string | null; npi: string | null; taxId: string | null };

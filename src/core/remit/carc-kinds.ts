@@ -1,17 +1,60 @@
 /**
  * Claim adjustment reason codes (CARC) by what they mean for the analysis. Codes only: the X12 code
- * list's descriptions have their own licence (domain.md §4); users load the full list.
+ * list's descriptions have their own licence (domain.md §4); users load the full list. Families follow
+ * the CARC list and domain.md §6.1 ("typical denial families"):
  *
  * - Denial-type: the payer refuses the service (missing information, not covered, bundled, no
  *   authorization, modifier problem…). A zero payment under one of these is a denial.
  * - Authorization: 15 (authorization number missing or invalid), 197 (precertification/authorization
- *   absent), 198 (precertification/authorization exceeded) [domain.md §4].
- * - Downcode: 150 ("payer deems the information submitted does not support this level of service").
+ *   absent), 198 (exceeded), 199 (revenue code and procedure need an authorization), 39 (authorization
+ *   denied when requested), 62 (absence of, or exceeded, precertification), 243 (not authorized by the
+ *   network or primary care provider).
+ * - Frequency or units: 119 (benefit maximum for the period), 151 (the information does not support this
+ *   many services or this frequency), 273 (coverage guidelines exceeded).
+ * - Missing or invalid information: 16 and 252 (always with a remark saying what), A1 when a remark
+ *   (M…, MA…, N…) names the missing item.
+ * - Medical necessity: 50, 55 (experimental), 56 (not proven effective), 167 (diagnosis not covered).
+ * - Downcode: 150 ("the information does not support this level of service").
+ * - Coordination of benefits: 23 (impact of a prior payer's adjudication).
  * A zero payment whose only adjustments are not denial-type (e.g. the whole charge under CO-45, the fee
  * schedule reduction) is the hidden denial of freestanding delivery codes the seed reports.
  */
-export const AUTHORIZATION_CARCS: ReadonlySet<string> = new Set(['15', '197', '198']);
+export const AUTHORIZATION_CARCS: ReadonlySet<string> = new Set([
+  '15',
+  '197',
+  '198',
+  '199',
+  '39',
+  '62',
+  '243',
+]);
+export const FREQUENCY_CARCS: ReadonlySet<string> = new Set(['119', '151', '273']);
+export const MISSING_INFORMATION_CARCS: ReadonlySet<string> = new Set(['16', '252']);
+export const MEDICAL_NECESSITY_CARCS: ReadonlySet<string> = new Set(['50', '55', '56', '167']);
 export const DOWNCODE_CARCS: ReadonlySet<string> = new Set(['150']);
+export const PRIOR_PAYER_CARC = '23';
+/** Information-type denials a corrected claim answers (modifier, procedure/diagnosis, provider, patient id). */
+export const CORRECTABLE_CARCS: ReadonlySet<string> = new Set([
+  '4',
+  '5',
+  '6',
+  '7',
+  '8',
+  '9',
+  '10',
+  '11',
+  '12',
+  '13',
+  '14',
+  '31',
+  '125',
+  '146',
+  '181',
+  '182',
+  '206',
+  '207',
+  '208',
+]);
 export const DENIAL_CARCS: ReadonlySet<string> = new Set([
   '4',
   '5',
@@ -51,6 +94,7 @@ export const DENIAL_CARCS: ReadonlySet<string> = new Set([
   '58',
   '59',
   '60',
+  '62',
   '96',
   '97',
   '107',

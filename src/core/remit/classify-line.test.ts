@@ -90,10 +90,10 @@ describe('classifyLine: the 2026 payer problems on an 835 line', () => {
   const cases: [string, Parameters<typeof input>[0], RemitCategory, string | null][] = [
     ['77412 paid in full', {}, 'paid-as-expected', null],
     [
-      'paid + patient responsibility meets the expectation',
+      'paid + coinsurance meets the expectation: the patient’s share',
       { paid: 31000, adjustments: [adj('PR', '2', 8146)] },
-      'paid-as-expected',
-      null,
+      'patient-responsibility',
+      'REMIT-008',
     ],
     [
       'SVC06 77412, SVC01 77407',
@@ -137,22 +137,63 @@ describe('classifyLine: the 2026 payer problems on an 835 line', () => {
       'REMIT-001',
     ],
     [
-      'CO-197 on a 2026 authorization is another denial',
+      'CO-197 on a 2026 authorization is an authorization denial',
       {
         paid: 0,
         adjustments: [adj('CO', '197', 60000)],
         sent: { authorization: { number: 'A2', obtainedOn: '2026-01-05', validFrom: '2026-01-05' } },
       },
-      'other-denial',
-      'REMIT-005',
+      'authorization-denial',
+      'REMIT-007',
+    ],
+    [
+      'CO-197 with no authorization on file is an authorization denial',
+      { paid: 0, adjustments: [adj('CO', '197', 60000)] },
+      'authorization-denial',
+      'REMIT-007',
+    ],
+    [
+      'PR-197 (group first): the patient’s, not a denial',
+      { paid: 0, adjustments: [adj('PR', '197', 60000)] },
+      'patient-responsibility',
+      'REMIT-008',
     ],
     [
       '77412 paid 0 under CO-16',
       { paid: 0, adjustments: [adj('CO', '16', 60000)] },
+      'missing-information',
+      'REMIT-012',
+    ],
+    [
+      '77412 paid 0 under CO-45, claim status 4: still the hidden zero',
+      { paid: 0, adjustments: [adj('CO', '45', 60000)], claimStatus: '4' },
+      'zero-paid-no-denial-code',
+      'REMIT-004',
+    ],
+    [
+      '77412 paid 0, CO-151 on a single session: frequency, not a downcode',
+      { paid: 0, adjustments: [adj('CO', '151', 60000)] },
+      'frequency-denial',
+      'REMIT-011',
+    ],
+    [
+      'CO-151 on a 77412 paid at the 77407 rate: frequency, not a downcode',
+      { paid: 31764, adjustments: [adj('CO', '151', 28236)] },
+      'frequency-denial',
+      'REMIT-011',
+    ],
+    [
+      'claim denied (status 4) without a CAS',
+      { code: '77300', paid: 0, claimStatus: '4' },
       'other-denial',
       'REMIT-005',
     ],
-    ['claim denied (status 4) without a CAS', { paid: 0, claimStatus: '4' }, 'other-denial', 'REMIT-005'],
+    [
+      'take-back (CLP02 22), no pairing known',
+      { paid: -39146, charge: -60000, claimStatus: '22' },
+      'reversal',
+      'REMIT-010',
+    ],
     [
       '77407 paid 80% of expected',
       { code: '77407', paid: 25411, expected: { cents: 31764, lowerLevelCents: 7949 } },
@@ -176,6 +217,9 @@ describe('classifyLine: the 2026 payer problems on an 835 line', () => {
     const c = classifyLine(input(over));
     expect(c.category).toBe(category);
     expect(c.ruleId).toBe(ruleId);
+    // A queue and a next action exactly when there is something to do.
+    expect(c.queue === null).toBe(category === 'paid-as-expected');
+    expect(c.nextAction === null).toBe(c.queue === null);
   });
 
   it('flags 77387-26 paid at about half of Medicare', () => {
@@ -211,14 +255,14 @@ describe('classifyLine: the 2026 payer problems on an 835 line', () => {
   it('tells what to do about 77387 by the payer’s modifier rule', () => {
     const base = { code: '77387', charge: 5000, paid: 0, adjustments: [adj('CO', '4', 5000)] };
     expect(
-      classifyLine(input({ ...base, modifiers: [], sent: { igrtModifierRule: 'required' } })).nextAction,
-    ).toMatch(/requires modifier 26/);
+      classifyLine(input({ ...base, modifiers: [], sent: { igrtModifierRule: 'required' } })),
+    ).toMatchObject({ queue: 'corrected-claim', nextAction: expect.stringMatching(/requires modifier 26/) });
     expect(
-      classifyLine(input({ ...base, modifiers: ['26'], sent: { igrtModifierRule: 'omit' } })).nextAction,
-    ).toMatch(/without it/);
+      classifyLine(input({ ...base, modifiers: ['26'], sent: { igrtModifierRule: 'omit' } })),
+    ).toMatchObject({ queue: 'corrected-claim', nextAction: expect.stringMatching(/without it/) });
     expect(
-      classifyLine(input({ ...base, modifiers: ['26'], sent: { igrtModifierRule: 'required' } })).nextAction,
-    ).toMatch(/Appeal/);
+      classifyLine(input({ ...base, modifiers: ['26'], sent: { igrtModifierRule: 'required' } })),
+    ).toMatchObject({ queue: 'appeal', nextAction: expect.stringMatching(/Appeal/) });
   });
 
   it('reports the adjustments and the allowed amount', () => {
@@ -228,6 +272,7 @@ describe('classifyLine: the 2026 payer problems on an 835 line', () => {
     expect(c).toMatchObject({
       carcs: ['CO-45', 'PR-1'],
       allowedCents: 39146,
+      patientResponsibilityCents: 9146,
       billedCents: 60000,
       paidCents: 30000,
     });

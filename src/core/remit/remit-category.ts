@@ -1,14 +1,55 @@
-/** What happened to a remittance line, from the practice's side (issue #5, "Remittance analysis"). */
+/**
+ * What happened to a remittance line, from the practice's side. Read by adjustment group first, then
+ * reason (domain.md §6.1, X12 835 005010X221A1 CAS; CARC/RARC code lists): patient responsibility and
+ * coordination of benefits are not denials, a reversal is a take-back and never income.
+ */
 export const REMIT_CATEGORIES = [
   'paid-as-expected',
+  /** Group PR (CARC 1 deductible, 2 coinsurance, 3 copay, other PR) left the line (partly) unpaid. */
+  'patient-responsibility',
+  /** OA-23 or a claim processed as secondary/tertiary (CLP02 2, 3, 20, 21): what the primary paid, what is left. */
+  'coordination-of-benefits',
+  /** CLP02 22 take-back, or the original payment it cancels: the pair nets out. */
+  'reversal',
   'downcoded',
   'igrt-professional-denied',
   'zero-paid-no-denial-code',
+  /** CARC 15/197/198/199 (39, 62, 243) on a 2026 date whose authorization dates from 2025. */
   'authorization-2025',
+  /** CARC 15/197/198/199 (39, 62, 243) otherwise, with or without an authorization on file. */
+  'authorization-denial',
+  /** CARC 151/119/273 on a second unit or session the same day. */
+  'frequency-denial',
+  /** CARC 16, 252, A1 with an M/MA/N remark: the claim lacks something; corrected claim. */
+  'missing-information',
   'underpaid',
   'other-denial',
 ] as const;
 export type RemitCategory = (typeof REMIT_CATEGORIES)[number];
+
+/**
+ * The work queue of a line: the next action that fits its CARC + RARC (nothing to do for paid lines and
+ * netted reversals).
+ */
+export const REMIT_QUEUES = [
+  'retro-authorization',
+  'corrected-claim',
+  'twice-daily-documentation',
+  'appeal',
+  'bill-patient-or-secondary',
+  'secondary-claim',
+  'payer-reprocess',
+  'underpayment-dispute',
+  'reversal-review',
+] as const;
+export type RemitQueue = (typeof REMIT_QUEUES)[number];
+
+/** A remark code (RARC, or an MOA/MIA claim remark) with its meaning when we know it. */
+export interface RemarkView {
+  code: string;
+  /** Our short paraphrase; null when the code is not in our list (users load the full list). */
+  meaning: string | null;
+}
 
 /** A line's category with why, what to do, and the amounts behind it (integer cents). */
 export interface LineClassification {
@@ -16,17 +57,22 @@ export interface LineClassification {
   /** The rule that decided it (`REMIT-003`); null for paid as expected. */
   ruleId: string | null;
   message: string;
-  /** The next action for the denials worklist. */
+  /** The work queue, null when there is nothing to do. */
+  queue: RemitQueue | null;
+  /** The next action for the worklist (null when there is nothing to do). */
   nextAction: string | null;
   /** `CO-45`, `PR-2`: the adjustments on the line (or its claim when the line has none). */
   carcs: string[];
-  remarks: string[];
+  /** Line remarks (LQ*HE) then the claim's (MOA/MIA), each once, with their meaning. */
+  remarks: RemarkView[];
   billedCents: number;
   paidCents: number;
   /** AMT*B6 when given, else paid + patient responsibility (PR adjustments). */
   allowedCents: number;
+  /** Σ group PR on the line: what the patient (or a secondary payer) owes. */
+  patientResponsibilityCents: number;
   expectedCents: number | null;
-  /** Underpayment patterns: `pre-2015-level`, `half-of-medicare`. */
+  /** Underpayment patterns: `pre-2015-level`, `half-of-medicare`; `secondary-claim-due` for COB. */
   flags: string[];
 }
 
@@ -35,6 +81,7 @@ export interface RemitVerdict {
   category: RemitCategory;
   ruleId: string;
   message: string;
-  nextAction: string;
+  queue: RemitQueue | null;
+  nextAction: string | null;
   flags?: string[];
 }

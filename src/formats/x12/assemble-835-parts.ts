@@ -1,37 +1,56 @@
 import type { Adjustment, Procedure, ProviderAdjustment } from '../../core/model/remittance.js';
-import { elementName, type X12Fields } from './x12-fields.js';
+import { elementName, hasControlCharacter, type X12Fields } from './x12-fields.js';
 import { element, type X12Segment } from './x12-types.js';
 import { parseProcedure } from './x12-values.js';
 
+/** CAS01 claim adjustment group codes of 005010X221A1: CO, OA, PI, PR (CR, "corrections and reversals", was dropped in 5010). */
+const GROUPS = new Set(['CO', 'OA', 'PI', 'PR']);
+
 /** CAS: group (CAS01), then up to six triplets reason/amount/quantity (CAS02–04 … CAS17–19). */
 export function readAdjustments(cas: X12Segment, at: string, f: X12Fields): Adjustment[] {
-  const group = f.required(cas, 1, at);
+  const group = f.code(cas, 1, at, true) ?? '';
+  if (group !== '' && !GROUPS.has(group))
+    f.problems.add(
+      `${at}/CAS01`,
+      'CAS01 group code is not CO, OA, PI or PR (005010X221A1; CR is not used in 5010)',
+    );
   const out: Adjustment[] = [];
   for (let n = 2; n <= 17; n += 3) {
-    const reason = f.text(cas, n);
-    const amount = f.cents(cas, n + 1, at);
-    if (reason === null && amount === null) continue;
-    if (reason === null)
-      f.problems.add(`${at}/${elementName(cas, n)}`, `${elementName(cas, n)} reason code is required`);
-    if (amount === null && element(cas, n + 1).trim() === '')
-      f.problems.add(`${at}/${elementName(cas, n + 1)}`, `${elementName(cas, n + 1)} amount is required`);
-    out.push({ group, reason: reason ?? '', amountCents: amount ?? 0, quantity: f.quantity(cas, n + 2, at) });
+    if (element(cas, n).trim() === '' && element(cas, n + 1).trim() === '') continue;
+    const reason = f.code(cas, n, at, true) ?? '';
+    const amount = f.requiredCents(cas, n + 1, at);
+    out.push({ group, reason, amountCents: amount, quantity: f.quantity(cas, n + 2, at) });
   }
+  if (out.length === 0) f.problems.add(`${at}/CAS02`, 'CAS02 reason code is required');
   return out;
 }
 
+/** A product/service id qualifier of SVC01-1 and SVC06-1 in 005010X221A1, then a separator. */
+const SVC_QUALIFIER = /^ *(AD|ER|HC|HP|IV|N4|NU|WK)[^A-Za-z0-9]/;
+const ALPHANUMERIC = /^[A-Za-z0-9]+$/;
+
 /**
- * A procedure composite (SVC01, SVC06) with the file's component separator. A composite written with
- * another separator (`HC>55669` under ISA16 `:`, as in the guide's printed examples) is read with a
- * warning; one with no code is a warning and an empty code (SVC01) or null (SVC06).
+ * A procedure composite (SVC01, SVC06; the 837's SV101/SV202) with the file's component separator. A
+ * composite written with another separator (`HC>55669` under ISA16 `:`, as in the guide's printed
+ * examples) is read with a warning. Lenient (the 837 reader): one with no code is a warning and null.
+ * `strict` (the 835's SVC01/SVC06, whose codes the analysis matches on): no code, a qualifier outside
+ * the guide's list, a control character or a code or modifier that is not letters and digits is a
+ * problem at the element.
  */
-export function readProcedure(seg: X12Segment, n: number, at: string, f: X12Fields): Procedure | null {
+export function readProcedure(
+  seg: X12Segment,
+  n: number,
+  at: string,
+  f: X12Fields,
+  strict = false,
+): Procedure | null {
   const composite = element(seg, n);
   if (composite.trim() === '') return null;
-  const name = elementName(seg, n);
   const read = parseProcedure(composite, seg.delimiters.component);
-  if (read === null) {
-    f.warnings.add(`${at}/${name}`, `${name} has no procedure code`);
+  const wrong = strict ? strictProblem(composite, seg.delimiters.component, read) : null;
+  const name = elementName(seg, n);
+  if (wrong !== null || read === null) {
+    (strict ? f.problems : f.warnings).add(`${at}/${name}`, `${name}${wrong ?? ' has no procedure code'}`);
     return null;
   }
   if (read.guessed)
@@ -42,25 +61,56 @@ export function readProcedure(seg: X12Segment, n: number, at: string, f: X12Fiel
   return read.procedure;
 }
 
-/** PLB: provider id, fiscal date, then up to six pairs (PLB03 composite reason:reference, PLB04 amount). */
+/** Why a composite the 835 analysis matches on cannot be read (the end of a message), or null. */
+function strictProblem(
+  composite: string,
+  component: string,
+  read: ReturnType<typeof parseProcedure>,
+): string | null {
+  if (hasControlCharacter(composite, component)) return ' contains a control character';
+  if (read === null) return ' has no procedure code';
+  if (!SVC_QUALIFIER.test(composite))
+    return '-1 is not a product/service id qualifier of the 835 (AD, ER, HC, HP, IV, N4, NU, WK)';
+  if (!ALPHANUMERIC.test(read.procedure.code)) return ' procedure code or modifier is not letters and digits';
+  for (const m of read.procedure.modifiers)
+    if (!ALPHANUMERIC.test(m)) return ' procedure code or modifier is not letters and digits';
+  return null;
+}
+
+/** PLB03-1 adjustment reason codes are two characters (X12 element 426, ID 2/2): L6, WO, 72, FB, … */
+const PLB_REASON = /^[A-Z0-9]{2}$/;
+
+/**
+ * PLB: provider id, fiscal date, then up to six pairs (PLB03/05/…/13 composite C042: reason code
+ * PLB03-1 and reference PLB03-2; PLB04/06/…/14 amount, positive reducing the payment).
+ */
 export function readProviderAdjustments(plb: X12Segment, at: string, f: X12Fields): ProviderAdjustment[] {
   const out: ProviderAdjustment[] = [];
   for (let n = 3; n <= 13; n += 2) {
-    const composite = f.text(plb, n);
-    const amount = f.cents(plb, n + 1, at);
-    if (composite === null && amount === null) continue;
-    if (composite === null)
-      f.problems.add(`${at}/${elementName(plb, n)}`, `${elementName(plb, n)} reason is required`);
-    if (amount === null && element(plb, n + 1).trim() === '')
-      f.problems.add(`${at}/${elementName(plb, n + 1)}`, `${elementName(plb, n + 1)} amount is required`);
+    if (element(plb, n).trim() === '' && element(plb, n + 1).trim() === '') continue;
+    const composite = f.code(plb, n, at, true);
     const [reason = '', reference = ''] = (composite ?? '').split(plb.delimiters.component);
-    out.push({ reason: reason.trim(), reference: reference.trim() || null, amountCents: amount ?? 0 });
+    if (composite && !PLB_REASON.test(reason.trim()))
+      f.problems.add(
+        `${at}/${elementName(plb, n)}`,
+        `${elementName(plb, n)}-1 adjustment reason is not a two-character code`,
+      );
+    const amountCents = f.requiredCents(plb, n + 1, at);
+    out.push({ reason: reason.trim(), reference: reference.trim() || null, amountCents });
   }
   return out;
 }
 
-/** Remark codes of MOA (MOA03–07) or MIA (MIA05, MIA20–23): the claim-level RARCs. */
-export function claimRemarks(seg: X12Segment): string[] {
+/**
+ * Remark codes (RARC) of MOA (MOA03–07) or MIA (MIA05, MIA20–23), the claim-level remarks of
+ * 005010X221A1 (MIA24 is an amount, the PPS-capital exception).
+ */
+export function claimRemarks(seg: X12Segment, at: string, f: X12Fields): string[] {
   const positions = seg.id === 'MOA' ? [3, 4, 5, 6, 7] : [5, 20, 21, 22, 23];
-  return positions.map((n) => element(seg, n).trim()).filter((s) => s !== '');
+  const out: string[] = [];
+  for (const n of positions) {
+    const code = f.code(seg, n, at);
+    if (code !== null) out.push(code);
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
-import type { ReadResult } from '../../core/model/input-problem.js';
+import type { InputProblem, ReadResult } from '../../core/model/input-problem.js';
 import type { RemitClaim, RemitServiceLine, Remittance } from '../../core/model/remittance.js';
+import { warnClaim, warnPayment } from './assemble-835-balance.js';
 import {
   claimRemarks,
   readAdjustments,
@@ -7,19 +8,32 @@ import {
   readProviderAdjustments,
 } from './assemble-835-parts.js';
 import { X12Fields } from './x12-fields.js';
+import { segmentName } from './x12-problems.js';
 import { element, type X12Segment } from './x12-types.js';
-import type { InputProblem } from '../../core/model/input-problem.js';
 
-/** The claim as read: the model's fields plus REF*G1, the prior authorization the payer names. */
-export type RemitClaimRead = RemitClaim & { priorAuthorization: string | null };
+/** The claim as read: the model's optional fields (REF*G1, NM1*TT) always set. */
+export type RemitClaimRead = RemitClaim & {
+  priorAuthorization: string | null;
+  crossoverPayer: string | null;
+};
 
 type Loop = 'header' | '1000A' | '1000B' | '2000' | '2100' | '2110' | 'PLB';
+
+/** The segments of 005010X221A1 between ST and SE; any other id is a damaged segment. */
+const SEGMENTS = new Set(
+  'BPR TRN CUR REF DTM N1 N3 N4 PER RDM LX TS3 TS2 CLP CAS NM1 MIA MOA AMT QTY SVC LQ PLB'.split(' '),
+);
+/** CLP02 claim status codes of 005010X221A1: processed as primary/secondary/tertiary (and forwarded), denied, reversal, not our claim, predetermination. */
+const CLAIM_STATUSES = new Set(['1', '2', '3', '4', '19', '20', '21', '22', '23', '25']);
 
 /**
  * Loop assembly of one 835 transaction set (005010X221A1), fed segment by segment between ST and SE:
  * header (BPR, TRN), 1000A payer (N1*PR, REF*2U), 1000B payee (N1*PE, REF*TJ), 2000 (LX), 2100 claims
- * (CLP, CAS, NM1*QC/IL, DTM*232/233, REF*G1, MOA/MIA remarks), 2110 lines (SVC, DTM*472/150, CAS,
- * REF*6R, AMT*B6, LQ*HE) and PLB. Other segments (N3, N4, PER, TS3, QTY, …) are skipped.
+ * (CLP, CAS, NM1*QC/IL/TT, DTM*232/233, REF*G1, MOA/MIA remarks), 2110 lines (SVC, DTM*472/150, CAS,
+ * REF*6R, AMT*B6, LQ*HE) and PLB. Other segments of the guide (N3, N4, PER, TS3, QTY, …) are skipped;
+ * a segment the guide does not define, or a remark outside its loop, is a located problem (a damaged
+ * SVC or CLP must never make a line or claim vanish). Balancing is checked per line, claim and payment
+ * and reported as warnings.
  */
 export class Remittance835Builder {
   private readonly f = new X12Fields();
@@ -30,6 +44,8 @@ export class Remittance835Builder {
   private claims = 0;
   private lines = 0;
   private lx = 0;
+  /** Position of the segment in its set, ST being 1 (as SE01 counts). */
+  private position = 1;
   private sawBpr = false;
 
   constructor(private readonly location: string) {
@@ -38,6 +54,7 @@ export class Remittance835Builder {
       payerTraceId: null,
       totalPaidCents: 0,
       handling: null,
+      creditDebit: null,
       paymentDate: null,
       payer: { name: null, id: null },
       payee: { name: null, npi: null, taxId: null },
@@ -50,11 +67,13 @@ export class Remittance835Builder {
   accept(seg: X12Segment): void {
     const f = this.f;
     const at = this.where();
+    this.position++;
     switch (seg.id) {
       case 'BPR':
         this.sawBpr = true;
         this.value.handling = f.text(seg, 1);
         this.value.totalPaidCents = f.requiredCents(seg, 2, this.location);
+        this.value.creditDebit = f.text(seg, 3);
         // BPR16 payment (effective) date: informative only, so an unreadable one is a warning.
         this.value.paymentDate = f.date(seg, 16, this.location, true);
         return;
@@ -81,8 +100,10 @@ export class Remittance835Builder {
       case 'NM1':
         if (this.loop === '2100' && this.claim !== null) {
           // 2100 NM1*QC patient / NM1*IL insured: NM109 the member id (IL, the subscriber's, wins).
+          // 2100 NM1*TT crossover carrier: the payer the claim was forwarded to (NM103 name, NM109 id).
           const q = element(seg, 1);
-          if (q === 'IL' || (q === 'QC' && this.claim.memberId === null))
+          if (q === 'TT') this.claim.crossoverPayer = f.text(seg, 3) ?? f.text(seg, 9);
+          else if (q === 'IL' || (q === 'QC' && this.claim.memberId === null))
             this.claim.memberId = f.text(seg, 9);
         }
         return;
@@ -90,24 +111,30 @@ export class Remittance835Builder {
         return this.dtm(seg, at);
       case 'MOA':
       case 'MIA':
-        if (this.loop === '2100' && this.claim !== null) this.claim.remarks.push(...claimRemarks(seg));
+        if (this.loop === '2100' && this.claim !== null) this.claim.remarks.push(...claimRemarks(seg, at, f));
+        else
+          f.problems.add(
+            `${at}/${seg.id}`,
+            `${seg.id} claim remarks outside a claim's 2100 loop (before its SVC)`,
+          );
         return;
       case 'AMT':
         if (this.loop === '2110' && this.line !== null && element(seg, 1) === 'B6')
           this.line.allowedCents = f.cents(seg, 2, at);
         return;
       case 'LQ':
-        if (this.loop === '2110' && this.line !== null && element(seg, 1) === 'HE') {
-          const code = f.text(seg, 2);
-          if (code !== null) this.line.remarks.push(code);
-        }
-        return;
+        return this.lq(seg, at);
       case 'PLB':
         this.closeClaim();
         this.loop = 'PLB';
         this.value.providerAdjustments.push(...readProviderAdjustments(seg, `${this.location}/PLB`, f));
         return;
       default:
+        if (!SEGMENTS.has(seg.id))
+          f.problems.add(
+            `${at}/segment[${this.position}]`,
+            `${segmentName(seg.id) === 'a segment' ? 'a segment with an unreadable id' : `segment ${seg.id}`} is not defined in the 835 (005010X221A1): damaged, the loop it sits in cannot be read`,
+          );
         return;
     }
   }
@@ -119,6 +146,7 @@ export class Remittance835Builder {
     if (!this.sawBpr) f.problems.add(`${this.location}/BPR`, 'BPR financial information is missing');
     f.problems.addAll(envelope);
     if (f.problems.total > 0) return { ok: false, problems: f.problems.list(this.location) };
+    warnPayment(this.value, f.warnings);
     return { ok: true, value: this.value, warnings: f.warnings.list(this.location) };
   }
 
@@ -162,13 +190,16 @@ export class Remittance835Builder {
     const at = `${this.location}/2100[${++this.claims}]`;
     this.lines = 0;
     this.loop = '2100';
+    const status = f.code(seg, 2, at, true) ?? '';
+    if (status !== '' && !CLAIM_STATUSES.has(status))
+      f.problems.add(`${at}/CLP02`, 'CLP02 claim status is not a code of 005010X221A1 (1–4, 19–23, 25)');
     this.claim = {
-      patientControlNumber: f.required(seg, 1, at),
-      status: f.required(seg, 2, at),
+      patientControlNumber: f.code(seg, 1, at, true) ?? '',
+      status,
       chargeCents: f.requiredCents(seg, 3, at),
       paidCents: f.requiredCents(seg, 4, at),
       patientResponsibilityCents: f.cents(seg, 5, at),
-      payerClaimControlNumber: f.text(seg, 7),
+      payerClaimControlNumber: f.code(seg, 7, at),
       facilityType: f.text(seg, 8),
       memberId: null,
       statementFrom: null,
@@ -178,6 +209,7 @@ export class Remittance835Builder {
       lines: [],
       location: at,
       priorAuthorization: null,
+      crossoverPayer: null,
     };
   }
 
@@ -190,10 +222,12 @@ export class Remittance835Builder {
     const at = `${this.claim.location}/2110[${++this.lines}]`;
     this.loop = '2110';
     // SVC01 adjudicated procedure; SVC06: the submitted one when the payer changed it (e.g. 77412 → 77407).
-    const procedure = readProcedure(seg, 1, at, f) ?? { code: '', modifiers: [] };
+    const procedure = readProcedure(seg, 1, at, f, true);
+    if (procedure === null && element(seg, 1).trim() === '')
+      f.problems.add(`${at}/SVC01`, 'SVC01 is required');
     this.line = {
-      procedure,
-      submitted: readProcedure(seg, 6, at, f),
+      procedure: procedure ?? { code: '', modifiers: [] },
+      submitted: readProcedure(seg, 6, at, f, true),
       chargeCents: f.requiredCents(seg, 2, at),
       paidCents: f.requiredCents(seg, 3, at),
       units: f.quantity(seg, 5, at) ?? 1, // SVC05 units paid; 1 when absent
@@ -216,6 +250,20 @@ export class Remittance835Builder {
     else this.f.problems.add(`${at}/CAS`, 'CAS adjustment outside a claim or service line');
   }
 
+  /** 2110 LQ*HE: a line remark (RARC); LQ*RX (NCPDP reject codes) is not a remark code. */
+  private lq(seg: X12Segment, at: string): void {
+    const f = this.f;
+    if (this.loop !== '2110' || this.line === null) {
+      f.problems.add(`${at}/LQ`, 'LQ line remark outside a service line (2110)');
+      return;
+    }
+    const q = element(seg, 1);
+    const code = f.code(seg, 2, at, true);
+    if (q !== 'HE' && q !== 'RX')
+      f.problems.add(`${at}/LQ01`, 'LQ01 is not HE (remark code) or RX (NCPDP code)');
+    else if (q === 'HE' && code) this.line.remarks.push(code);
+  }
+
   private dtm(seg: X12Segment, at: string): void {
     const q = element(seg, 1);
     if (this.loop === '2110' && this.line !== null) {
@@ -232,6 +280,7 @@ export class Remittance835Builder {
     const claim = this.claim;
     if (claim === null) return;
     for (const l of claim.lines) l.dateOfService ??= claim.statementFrom;
+    warnClaim(claim, this.f.warnings);
     this.value.claims.push(claim);
     this.claim = null;
     this.line = null;

@@ -4,12 +4,37 @@ import { describe, expect, it } from 'vitest';
 import { readClaims837FromBytes } from './read-837.js';
 import { readRemittancesFromBytes } from './read-835.js';
 import type { Remittance } from '../../core/model/remittance.js';
+import { paymentBalance } from '../../core/remit/balance-835.js';
+import {
+  CLAIM_COINSURANCE,
+  CLAIM_CROSSOVER,
+  CLAIMS_REVERSAL_AND_CORRECTION,
+  balancedPaymentWithPlb,
+  file835,
+  paymentHeader,
+  set835,
+} from '../../../test/support/x12/remit-835-examples.js';
 import { tokenizeX12Bytes } from './tokenize-x12.js';
 
 const ROOT = 'test/fixtures/x12/linuxforhealth-x12';
-const FIXTURES = readdirSync(ROOT, { recursive: true, encoding: 'utf8' })
-  .filter((f) => /\.837i?$|\.835$/.test(f))
-  .map((f) => new Uint8Array(readFileSync(`${ROOT}/${f}`)));
+const HAND_WRITTEN = [
+  balancedPaymentWithPlb(),
+  file835(
+    set835('0001', [
+      ...paymentHeader('2100.00'),
+      'LX*1',
+      ...CLAIM_COINSURANCE,
+      ...CLAIMS_REVERSAL_AND_CORRECTION,
+      ...CLAIM_CROSSOVER,
+    ]),
+  ),
+].map((t) => new TextEncoder().encode(t));
+const FIXTURES = [
+  ...readdirSync(ROOT, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.837i?$|\.835$/.test(f))
+    .map((f) => new Uint8Array(readFileSync(`${ROOT}/${f}`))),
+  ...HAND_WRITTEN,
+];
 const PHI = [/BUDD/, /WILLIAM/, /33344555510/, /TOWNSEND/];
 
 /** Whatever the bytes: results or located problems, in this file, without values from the file. */
@@ -17,7 +42,7 @@ function check(bytes: Uint8Array) {
   const r = readRemittancesFromBytes(bytes, 'f.x12');
   const c = readClaims837FromBytes(bytes, 'f.x12');
   for (const p of [...r.problems, ...r.warnings, ...c.problems, ...c.warnings]) {
-    expect(p.location.startsWith('f.x12')).toBe(true);
+    expect(p.location).toMatch(/^f\.x12(:|$)/);
     expect(p.message).not.toMatch(/internal error/);
     for (const re of PHI) expect(p.message).not.toMatch(re);
   }
@@ -86,7 +111,7 @@ describe('X12 readers robustness', () => {
     );
   });
 
-  it('never throw on mutated public samples (byte flips, truncation, deleted segments, changed delimiters)', () => {
+  it('never throw on mutated public and hand-written samples (byte flips, truncation, deleted segments, changed delimiters)', () => {
     fc.assert(
       fc.property(mutate, ({ file, edits }) => check(apply(FIXTURES[file]!, edits))),
       { numRuns: 400 },
@@ -209,6 +234,137 @@ describe('835 round trip', () => {
               ]),
             ),
           );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/**
+ * A balanced 835 (TR3 1.10.2.1): lines with random CAS whose SVC03 = SVC02 − Σ CAS, claims (any CLP02,
+ * reversals negative) whose CLP04 = CLP03 − Σ CAS, PLB of any sign, BPR02 = Σ CLP04 − Σ PLB (a debit
+ * BPR03 D when negative). Segments as element arrays, with the places of every amount.
+ */
+const adjustment = fc.tuple(
+  fc.constantFrom('CO', 'PR', 'OA', 'PI'),
+  fc.constantFrom('1', '2', '3', '23', '45', '94', '97', '150', '197'),
+  fc.integer({ min: -500_000, max: 500_000 }),
+);
+const balancedLine = fc.record({
+  code: fc.constantFrom('77412', '77407', '77387', '77385', 'G6002'),
+  modifiers: fc.array(fc.constantFrom('26', 'TC', 'GC'), { maxLength: 2 }),
+  charge: fc.integer({ min: -9_999_999, max: 9_999_999 }),
+  cas: fc.array(adjustment, { maxLength: 4 }),
+});
+const balancedClaim = fc.record({
+  pcn: token,
+  status: fc.constantFrom('1', '2', '3', '4', '19', '20', '21', '22', '23', '25'),
+  cas: fc.array(adjustment, { maxLength: 2 }),
+  lines: fc.array(balancedLine, { minLength: 1, maxLength: 4 }),
+});
+const balancedPayment = fc.record({
+  claims: fc.array(balancedClaim, { minLength: 1, maxLength: 5 }),
+  plb: fc.array(fc.tuple(fc.constantFrom('L6', 'WO', '72', 'FB', 'CS'), cents), { maxLength: 4 }),
+});
+
+type Payment = typeof balancedPayment extends fc.Arbitrary<infer T> ? T : never;
+
+function balanced835({ claims, plb }: Payment) {
+  const segs: string[][] = [];
+  const amounts: [number, number][] = [];
+  const push = (seg: string[], ...amountAt: number[]) => {
+    for (const n of amountAt) amounts.push([segs.length, n]);
+    segs.push(seg);
+  };
+  const sum = (cas: [string, string, number][]) => cas.reduce((t, [, , a]) => t + a, 0);
+  const body: string[][] = [];
+  let claimsPaid = 0;
+  for (const c of claims) {
+    const lines = c.lines.map((l) => ({ ...l, paid: l.charge - sum(l.cas) }));
+    const charge = lines.reduce((t, l) => t + l.charge, 0);
+    const paid = charge - sum(c.cas) - lines.reduce((t, l) => t + sum(l.cas), 0);
+    claimsPaid += paid;
+    body.push(['CLP', c.pcn, c.status, money(charge), money(paid), '', '12', `PAY${c.pcn}`]);
+    for (const [g, r, a] of c.cas) body.push(['CAS', g, r, money(a)]);
+    for (const l of lines) {
+      body.push(['SVC', ['HC', l.code, ...l.modifiers].join(':'), money(l.charge), money(l.paid), '', '1']);
+      for (const [g, r, a] of l.cas) body.push(['CAS', g, r, money(a)]);
+    }
+  }
+  const total = claimsPaid - plb.reduce((t, [, a]) => t + a, 0);
+  push(['ST', '835', '0001']);
+  push(['BPR', 'I', money(Math.abs(total)), total < 0 ? 'D' : 'C', 'ACH'], 2);
+  push(['TRN', '1', 'EFT1', '1512345678']);
+  push(['N1', 'PR', 'PAYER']);
+  push(['N1', 'PE', 'CLINIC', 'XX', '1234567893']);
+  push(['LX', '1']);
+  for (const seg of body) {
+    const at = { CLP: [3, 4], SVC: [2, 3], CAS: [3] }[seg[0] as 'CLP' | 'SVC' | 'CAS'];
+    push(seg, ...at);
+  }
+  if (plb.length)
+    push(
+      ['PLB', '1234567893', '20261231', ...plb.flatMap(([r, a]) => [r, money(a)])],
+      ...plb.map((_, i) => 4 + 2 * i),
+    );
+  push(['SE', String(segs.length + 1), '0001']);
+  return { segs, amounts };
+}
+
+function text835(segs: string[][]): Uint8Array {
+  const isa =
+    'ISA*00*          *00*          *ZZ*S              *ZZ*R              *260301*1200*^*00501*000000001*0*P*:';
+  const all = [
+    isa,
+    'GS*HP*S*R*20260301*1200*1*X*005010X221A1',
+    ...segs.map((s) => s.join('*')),
+    'GE*1*1',
+    'IEA*1*000000001',
+  ];
+  return new TextEncoder().encode(`${all.join('~\n')}~\n`);
+}
+
+/** Cents of an X12 decimal amount the generator wrote (`-12.50` → -1250). */
+const centsOf = (text: string) => Math.round(Number(text) * 100);
+
+describe('835 balancing (TR3 1.10.2.1)', () => {
+  it('a generated balanced 835 (reversals, claim and line CAS, PLB of any sign) reads with no warning', () => {
+    fc.assert(
+      fc.property(balancedPayment, (payment) => {
+        const { remittances, problems, warnings } = readRemittancesFromBytes(
+          text835(balanced835(payment).segs),
+          'b.835',
+        );
+        expect(problems).toEqual([]);
+        expect(warnings).toEqual([]);
+        expect(paymentBalance(remittances[0]!).differenceCents).toBe(0);
+        expect(remittances[0]!.claims.map((c) => c.lines.length)).toEqual(
+          payment.claims.map((c) => c.lines.length),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('one amount changed in a balanced 835 is always a located balancing warning, never silent', () => {
+    fc.assert(
+      fc.property(
+        balancedPayment,
+        fc.nat(),
+        fc.integer({ min: -100_000, max: 100_000 }).filter((d) => d !== 0),
+        (payment, pick, delta) => {
+          const { segs, amounts } = balanced835(payment);
+          const [s, n] = amounts[pick % amounts.length]!;
+          segs[s]![n] = money(centsOf(segs[s]![n]!) + delta);
+          const { remittances, problems, warnings } = readRemittancesFromBytes(text835(segs), 'b.835');
+          expect(problems).toEqual([]);
+          expect(remittances).toHaveLength(1);
+          expect(warnings.length).toBeGreaterThan(0);
+          for (const w of warnings)
+            expect(w.location).toMatch(
+              /^b\.835:ISA\[1\]\/GS\[1\]\/ST\[1\]\/(BPR|2100\[\d+\]\/(CLP|2110\[\d+\]\/SVC))$/,
+            );
         },
       ),
       { numRuns: 300 },

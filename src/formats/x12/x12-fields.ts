@@ -6,6 +6,19 @@ import { parseCents, parseDate, parseQuantity, type Value } from './x12-values.j
 export const elementName = (seg: X12Segment, n: number): string => `${seg.id}${String(n).padStart(2, '0')}`;
 
 /**
+ * A byte below 0x20 or 0x7F: no code of the X12 code lists holds one (X12.6 character sets). The
+ * interchange's component separator (ISA16) may itself be a control character (0x1F): it is allowed,
+ * so a composite can be checked whole.
+ */
+export function hasControlCharacter(text: string, component = ''): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 || c === 0x7f) && text[i] !== component) return true;
+  }
+  return false;
+}
+
+/**
  * Reads typed element values of a transaction set, recording each unreadable value as a problem at
  * `<loop location>/<SEGnn>` (never quoting the value). Empty optional elements read as null.
  */
@@ -16,6 +29,22 @@ export class X12Fields {
   text(seg: X12Segment, n: number): string | null {
     const v = element(seg, n).trim();
     return v === '' ? null : v;
+  }
+
+  /**
+   * A code or identifier that records are matched on (CAS group and reason, RARC, CLP01/02/07, PLB
+   * reason): control characters in it are a problem, never a silently different code.
+   */
+  code(seg: X12Segment, n: number, at: string, required = false): string | null {
+    const raw = element(seg, n);
+    if (hasControlCharacter(raw, seg.delimiters.component)) {
+      this.problems.add(
+        `${at}/${elementName(seg, n)}`,
+        `${elementName(seg, n)} contains a control character`,
+      );
+      return null;
+    }
+    return required ? this.required(seg, n, at) : this.text(seg, n);
   }
 
   /** A required text: a problem when empty. */

@@ -35,6 +35,8 @@ import type {
   PracticeUserView,
   ReferenceImportView,
   RemitLineView,
+  RemitPaymentQuery,
+  RemitPaymentView,
   RemitQuery,
   RemitSummaryView,
   SessionView,
@@ -243,6 +245,9 @@ export const api = {
   },
   remitSummary(signal?: AbortSignal): Promise<RemitSummaryView> {
     return request('/api/remittances/summary', { signal });
+  },
+  remitPayments(q: RemitPaymentQuery, signal?: AbortSignal): Promise<Page<RemitPaymentView>> {
+    return request(`/api/remittances/payments${queryString(q)}`, { signal });
   },
   claimPreview(signal?: AbortSignal): Promise<ClaimPreviewView> {
     return request('/api/claims/preview', { signal });

@@ -43,7 +43,11 @@ export const draftable = (row: RemitLineView): boolean =>
   row.courseId !== null && letterForCategory(row.category) !== null;
 
 const draftVerb = (type: LetterType) =>
-  type === 'peer-to-peer' ? 'Draft peer-to-peer sheet' : 'Draft appeal';
+  type === 'peer-to-peer'
+    ? 'Draft peer-to-peer sheet'
+    : type === 'prior-authorization'
+      ? 'Draft authorization request'
+      : 'Draft appeal';
 const lineName = (row: RemitLineView) => `claim ${row.claim}, line ${row.line}`;
 
 export interface LineSelection {
@@ -76,8 +80,9 @@ export function LineLetterCell({ row, selection }: { row: RemitLineView; selecti
   const { busy, error, draft } = useDraft();
   const type = letterForCategory(row.category);
   if (!type || row.courseId === null) return <td>—</td>;
+  // The button's words may wrap: the Remittances table fits a 1366 px screen without scrolling sideways.
   return (
-    <td className="nowrap">
+    <td style={{ minWidth: '9rem' }}>
       <input
         type="checkbox"
         aria-label={`Select ${lineName(row)} for a letter`}

@@ -1,30 +1,45 @@
 /** The Remittances page's summary: a card per category, the shortfall chart and the payer scorecards. */
 import type { RemitSummaryView } from '../../app/views.js';
 import { formatDollars, formatInt, formatPercent } from '../format.js';
-import { REMIT_TABS, PROBLEM_CATEGORIES, remitLabel, type RemitTab } from '../remit-categories.js';
+import {
+  BALANCE_CATEGORIES,
+  PROBLEM_CATEGORIES,
+  REMIT_TABS,
+  remitLabel,
+  type RemitTab,
+} from '../remit-categories.js';
 import { Link } from '../router.js';
 import { HorizontalBarChart } from './charts.js';
 import { TableHead } from './ui.js';
 
-type Category = RemitSummaryView['byCategory'][number];
+type Category = Omit<RemitSummaryView['byCategory'][number], 'category'> & { category: RemitTab };
 
 /** The summary row of a tab (zeros when the category has no lines; `unmatched` carries only a count). */
 export function categoryTotals(summary: RemitSummaryView, tab: RemitTab): Category {
-  if (tab === 'unmatched') {
-    return { category: tab, lines: summary.unmatched, billedCents: 0, paidCents: 0, shortCents: 0 };
-  }
-  return (
-    summary.byCategory.find((c) => c.category === tab) ?? {
-      category: tab,
-      lines: 0,
-      billedCents: 0,
-      paidCents: 0,
-      shortCents: 0,
-    }
-  );
+  const zero = { category: tab, lines: 0, billedCents: 0, paidCents: 0, takenBackCents: 0, shortCents: 0 };
+  if (tab === 'unmatched') return { ...zero, lines: summary.unmatched };
+  return summary.byCategory.find((c) => c.category === tab) ?? zero;
 }
 
 export const tabPath = (tab: RemitTab | 'all') => (tab === 'all' ? '/denials' : `/denials?category=${tab}`);
+
+/** What a category card says under its count (paid amounts are income: reversals net out). */
+function cardNote(c: Category): string {
+  switch (c.category) {
+    case 'unmatched':
+      return 'lines with no charge of ours';
+    case 'reversal':
+      return c.takenBackCents
+        ? `nets to ${formatDollars(c.paidCents)}; ${formatDollars(c.takenBackCents)} taken back`
+        : `nets to ${formatDollars(c.paidCents)}`;
+    case 'paid-as-expected':
+    case 'patient-responsibility':
+    case 'coordination-of-benefits':
+      return `${formatDollars(c.paidCents)} paid`;
+    default:
+      return `${formatDollars(c.shortCents)} short of ${formatDollars(c.billedCents)} billed`;
+  }
+}
 
 export function CategoryCards({ summary }: { summary: RemitSummaryView }) {
   return (
@@ -34,7 +49,11 @@ export function CategoryCards({ summary }: { summary: RemitSummaryView }) {
         {REMIT_TABS.map((tab) => {
           const c = categoryTotals(summary, tab);
           const kind =
-            tab === 'paid-as-expected' ? 'kpi-ready' : tab === 'unmatched' ? 'kpi-downgrade' : 'kpi-hold';
+            tab === 'paid-as-expected'
+              ? 'kpi-ready'
+              : tab === 'unmatched' || (BALANCE_CATEGORIES as readonly string[]).includes(tab)
+                ? 'kpi-downgrade'
+                : 'kpi-hold';
           return (
             <div className={`kpi ${kind}`} key={tab} data-category={tab}>
               <dt>{remitLabel(tab)}</dt>
@@ -42,13 +61,7 @@ export function CategoryCards({ summary }: { summary: RemitSummaryView }) {
                 <Link to={tabPath(tab)} aria-label={`${remitLabel(tab)}: ${formatInt(c.lines)} lines`}>
                   <span className="kpi-count">{formatInt(c.lines)}</span>
                 </Link>
-                <span className="sub">
-                  {tab === 'unmatched'
-                    ? 'lines with no charge of ours'
-                    : tab === 'paid-as-expected'
-                      ? `${formatDollars(c.paidCents)} paid`
-                      : `${formatDollars(c.shortCents)} short of ${formatDollars(c.billedCents)} billed`}
-                </span>
+                <span className="sub">{cardNote(c)}</span>
               </dd>
             </div>
           );

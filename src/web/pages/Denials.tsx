@@ -1,10 +1,12 @@
 /**
- * "Remittances" (`/denials`): the 835 service lines by category (tabs), filtered by payer, with what was
- * sent and paid, the next action and the appeal deadline; summary cards, a shortfall chart and payer
- * scorecards above the list.
+ * "Remittances" (`/denials`): the 835 service lines by work queue and by category (tabs), filtered by
+ * payer, with what was sent and paid, the remarks and their meaning, reversal pairs netted, the next
+ * action and the appeal deadline; summary cards, a shortfall chart and payer scorecards above the list,
+ * the payments with their provider-level adjustments reconciled below it.
  */
 import { useState, type FormEvent } from 'react';
 import type { RemitLineView, RemitQuery, RemitSummaryView } from '../../app/views.js';
+import type { RemitQueue } from '../../core/remit/remit-category.js';
 import { api, exportUrl } from '../api/client.js';
 import { useAuth } from '../auth.js';
 import {
@@ -12,7 +14,6 @@ import {
   categoryTotals,
   PayerScorecards,
   ShortfallSection,
-  tabPath,
 } from '../components/RemitSummary.js';
 import {
   draftable,
@@ -21,26 +22,39 @@ import {
   type LineSelection,
   useLineSelection,
 } from '../components/LetterActions.js';
+import { PaymentsSection } from '../components/RemitPayments.js';
 import { TrendSection } from '../components/TrendChart.js';
 import { Loading, Notice, PageHeader, Pagination, TableHead } from '../components/ui.js';
-import { formatCents, formatDate, formatInt, formatRelative } from '../format.js';
+import { formatCents, formatDate, formatDollars, formatInt, formatRelative } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
-import { isRemitTab, REMIT_TABS, remitLabel, type RemitTab } from '../remit-categories.js';
+import {
+  claimStatusLabel,
+  isRemitQueue,
+  isRemitTab,
+  queueLabel,
+  REMIT_QUEUE_LIST,
+  REMIT_TABS,
+  remitLabel,
+  type RemitTab,
+} from '../remit-categories.js';
 import { Link, setQuery, useLocation } from '../router.js';
 
 const PAGE_SIZE = 50;
 
 interface View {
   tab: RemitTab | 'all';
+  queue: RemitQueue | 'all';
   payer: string;
   offset: number;
 }
 
 function readView(query: URLSearchParams): View {
   const category = query.get('category');
+  const queue = query.get('queue');
   const offset = Number(query.get('offset') ?? 0);
   return {
     tab: isRemitTab(category) ? category : 'all',
+    queue: isRemitQueue(queue) ? queue : 'all',
     payer: query.get('payer') ?? '',
     offset: Number.isFinite(offset) && offset > 0 ? Math.floor(offset) : 0,
   };
@@ -49,6 +63,7 @@ function readView(query: URLSearchParams): View {
 function toQuery(v: View): RemitQuery {
   return {
     ...(v.tab === 'unmatched' ? { matched: false } : v.tab === 'all' ? {} : { category: v.tab }),
+    ...(v.queue === 'all' ? {} : { queue: v.queue }),
     ...(v.payer ? { payer: v.payer } : {}),
     limit: PAGE_SIZE,
     offset: v.offset,
@@ -56,10 +71,20 @@ function toQuery(v: View): RemitQuery {
 }
 
 const toParams = (v: View) => ({
+  queue: v.queue === 'all' ? undefined : v.queue,
   category: v.tab === 'all' ? undefined : v.tab,
   payer: v.payer || undefined,
   offset: v.offset || undefined,
 });
+
+/** The page's path with one filter changed (the first page of the result). */
+const pathWith = (v: View, change: Partial<View>) => {
+  const params = new URLSearchParams();
+  for (const [k, value] of Object.entries(toParams({ ...v, ...change, offset: 0 })))
+    if (value !== undefined) params.set(k, String(value));
+  const q = params.toString();
+  return q ? `/denials?${q}` : '/denials';
+};
 
 export function DenialsPage() {
   useTitle('Remittances');
@@ -105,7 +130,8 @@ export function DenialsPage() {
           <TrendSection summary={s} />
           <section aria-labelledby="lines-title">
             <h2 id="lines-title">Lines</h2>
-            <Tabs summary={s} current={view.tab} />
+            <QueueTabs summary={s} view={view} />
+            <CategoryTabs summary={s} view={view} />
             <PayerFilter
               payers={s.payers.map((p) => p.payer)}
               payer={view.payer}
@@ -133,13 +159,48 @@ export function DenialsPage() {
               />
             ) : null}
           </section>
+          <PaymentsSection payer={view.payer} />
         </>
       ) : null}
     </>
   );
 }
 
-function Tabs({ summary, current }: { summary: RemitSummaryView; current: View['tab'] }) {
+/** A row of filter tabs that wraps at narrow widths (never scrolls sideways). */
+const WRAP = { flexWrap: 'wrap' } as const;
+
+/** The work queues: lines, dollars still open, and the soonest appeal date not yet passed. */
+function QueueTabs({ summary, view }: { summary: RemitSummaryView; view: View }) {
+  const all = summary.queues.reduce((n, q) => n + q.lines, 0);
+  return (
+    <nav className="tabs" style={WRAP} aria-label="Work queues">
+      <Link to={pathWith(view, { queue: 'all' })} aria-current={view.queue === 'all' ? 'page' : undefined}>
+        All work <span className="tab-count">({formatInt(all)})</span>
+      </Link>
+      {REMIT_QUEUE_LIST.map((queue) => {
+        const q = summary.queues.find((x) => x.queue === queue);
+        return (
+          <Link
+            key={queue}
+            to={pathWith(view, { queue })}
+            aria-current={view.queue === queue ? 'page' : undefined}
+          >
+            {queueLabel(queue)} <span className="tab-count">({formatInt(q?.lines ?? 0)})</span>
+            {q?.lines ? (
+              <span className="sub">
+                {formatDollars(q.openCents)} open
+                {q.soonestAppealBy ? `, by ${formatDate(q.soonestAppealBy)}` : ''}
+                {q.overdue ? `, ${formatInt(q.overdue)} past due` : ''}
+              </span>
+            ) : null}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
+
+function CategoryTabs({ summary, view }: { summary: RemitSummaryView; view: View }) {
   const all = summary.byCategory.reduce((n, c) => n + c.lines, 0);
   const tabs: { tab: View['tab']; label: string; lines: number }[] = [
     { tab: 'all', label: 'All', lines: all },
@@ -150,9 +211,13 @@ function Tabs({ summary, current }: { summary: RemitSummaryView; current: View['
     })),
   ];
   return (
-    <nav className="tabs" aria-label="Remittance categories">
+    <nav className="tabs" style={WRAP} aria-label="Remittance categories">
       {tabs.map((t) => (
-        <Link key={t.tab} to={tabPath(t.tab)} aria-current={t.tab === current ? 'page' : undefined}>
+        <Link
+          key={t.tab}
+          to={pathWith(view, { tab: t.tab })}
+          aria-current={t.tab === view.tab ? 'page' : undefined}
+        >
           {t.label} <span className="tab-count">({formatInt(t.lines)})</span>
         </Link>
       ))}
@@ -208,14 +273,20 @@ function LinesTable({
   busy: boolean;
   letters: LineSelection | null;
 }) {
-  const title = view.tab === 'all' ? 'All lines' : remitLabel(view.tab);
-  // A category tab needs no category column; "All" and "Unmatched" mix categories.
+  const title = [
+    view.queue === 'all' ? null : queueLabel(view.queue),
+    view.tab === 'all' ? (view.queue === 'all' ? 'All lines' : null) : remitLabel(view.tab),
+  ]
+    .filter(Boolean)
+    .join(', ');
+  // A category tab needs no category; "All", "Unmatched" and the work queues mix them (shown with the
+  // next action: a column of its own would not fit a 1366 px screen).
   const showCategory = view.tab === 'all' || view.tab === 'unmatched';
   if (rows.length === 0) {
     return (
       <div className="empty">
         <p className="empty-title">No lines here</p>
-        <p>{view.payer ? 'Nothing matches this payer in this category.' : 'No line is in this category.'}</p>
+        <p>{view.payer ? 'Nothing matches this payer here.' : 'No line is in this queue or category.'}</p>
       </div>
     );
   }
@@ -231,12 +302,9 @@ function LinesTable({
             'Payer and claim',
             'Patient',
             'Date',
-            'Code (sent → paid as)',
-            { label: 'Billed', num: true },
+            'Code',
             { label: 'Paid', num: true },
-            { label: 'Expected', num: true },
             'Adjustments',
-            ...(showCategory ? ['Category'] : []),
             { label: 'Next action', style: { minWidth: '12rem' } },
             'Appeal by',
             ...(letters ? ['Letter'] : []),
@@ -263,14 +331,14 @@ function LineRow({
 }) {
   const changed = row.submittedCode !== row.code;
   const modifiers = row.modifiers.length ? `-${row.modifiers.join('-')}` : '';
-  const adjustments = [...row.carcs, ...row.remarks];
   return (
     <tr>
       <td>
         {row.payer ?? '—'}
         <span className="sub nowrap">
-          Claim {row.claim}, line {row.line}
+          Claim {row.claim}, {row.line === 0 ? 'no service lines' : `line ${row.line}`}
         </span>
+        <span className="sub">{claimStatusLabel(row.claimStatus)}</span>
       </td>
       <td>
         {row.courseId ? (
@@ -289,7 +357,9 @@ function LineRow({
         {row.paymentDate ? <span className="sub">paid {formatDate(row.paymentDate)}</span> : null}
       </td>
       <td className="nowrap">
-        {changed ? (
+        {!row.code ? (
+          <span className="sub">whole claim</span>
+        ) : changed ? (
           <span title={`sent ${row.submittedCode}, paid as ${row.code}`}>
             <span className="code-sent">{row.submittedCode}</span> →{' '}
             <span className="code-paid">{row.code}</span>
@@ -302,27 +372,38 @@ function LineRow({
           </span>
         )}
       </td>
-      <td className="num">{formatCents(row.billedCents)}</td>
-      <td className="num">{formatCents(row.paidCents)}</td>
-      <td className="num">{formatCents(row.expectedCents)}</td>
+      <td className="num">
+        <LineMoney row={row} />
+      </td>
       <td>
-        {adjustments.length
-          ? adjustments.map((a) => (
-              <span key={a} className="rule-id">
-                {a}
-              </span>
-            ))
-          : '—'}
+        {row.carcs.map((a) => (
+          <span key={a} className="rule-id">
+            {a}
+          </span>
+        ))}
+        {row.carcs.length || row.remarks.length ? null : '—'}
+        {row.remarks.map((r) => (
+          <span key={r.code} className="sub remark">
+            <span className="rule-id">{r.code}</span>
+            {r.meaning ?? 'remark not in our list'}
+          </span>
+        ))}
         {row.flags.length ? <span className="sub">{row.flags.join(', ')}</span> : null}
       </td>
-      {showCategory ? <td>{remitLabel(row.category)}</td> : null}
       <td>
+        {showCategory || row.queue ? (
+          <strong className="sub">
+            {[showCategory ? remitLabel(row.category) : null, row.queue ? queueLabel(row.queue) : null]
+              .filter(Boolean)
+              .join(' · ')}
+          </strong>
+        ) : null}
         {row.ruleId ? <span className="rule-id">{row.ruleId}</span> : null}
         {row.nextAction ?? '—'}
         {row.message ? <span className="sub">{row.message}</span> : null}
       </td>
       <td className="nowrap">
-        {row.appealBy ? (
+        {row.queue && row.appealBy ? (
           <>
             {formatDate(row.appealBy)}
             <span className="sub">{formatRelative(`${row.appealBy}T12:00:00Z`)}</span>
@@ -333,6 +414,36 @@ function LineRow({
       </td>
       {letters ? <LineLetterCell row={row} selection={letters} /> : null}
     </tr>
+  );
+}
+
+/**
+ * Paid, with what it was measured against: the charge, the expected amount, the patient's share; a
+ * reversal shows what its pair nets to (a take-back is never a negative payment on its own).
+ */
+function LineMoney({ row }: { row: RemitLineView }) {
+  const r = row.reversal;
+  return (
+    <>
+      {formatCents(row.paidCents)}
+      <span className="sub">of {formatCents(row.billedCents)} billed</span>
+      {row.expectedCents !== null ? (
+        <span className="sub">expected {formatCents(row.expectedCents)}</span>
+      ) : null}
+      {row.patientResponsibilityCents ? (
+        <span className="sub">patient {formatCents(row.patientResponsibilityCents)}</span>
+      ) : null}
+      {r && r.role !== 'correction' ? (
+        <span className="sub reversal-net">
+          {r.partner
+            ? `${r.role === 'take-back' ? 'takes back' : 'taken back'} ${formatDate(r.partner.paymentDate)}: nets ${formatCents(r.netCents)}`
+            : 'no payment on file to net with'}
+        </span>
+      ) : null}
+      {r?.role === 'correction' && r.partner ? (
+        <span className="sub">replaces the payment of {formatDate(r.partner.paymentDate)}</span>
+      ) : null}
+    </>
   );
 }
 

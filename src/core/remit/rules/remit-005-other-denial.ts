@@ -1,24 +1,90 @@
 import type { RuleMeta } from '../../model/rule.js';
-import { isDenialCarc } from '../carc-kinds.js';
-import type { RemitVerdict } from '../remit-category.js';
-import { lineAdjustments, type RemitLineInput } from '../remit-line.js';
+import type { Adjustment } from '../../model/remittance.js';
+import { CORRECTABLE_CARCS, DOWNCODE_CARCS, MEDICAL_NECESSITY_CARCS } from '../carc-kinds.js';
+import type { RemitQueue, RemitVerdict } from '../remit-category.js';
+import { remarkPhrases } from '../remark-codes.js';
+import { allRemarks, carcLabel, type LineFacts, type RemitLineInput } from '../remit-line.js';
 
 export const REMIT_005: RuleMeta = {
   id: 'REMIT-005',
-  title: 'Denied for another reason (by adjustment group and reason code)',
+  title: 'Denied for another reason: the next step by reason family (medical necessity, coding, duplicate…)',
   severity: 'warning',
-  source: 'X12 835 CAS group codes CO/PR/OA/PI with CARC; domain.md §4 [S]',
+  source:
+    'X12 835 CAS group codes CO/PR/OA/PI with CARC; CARC list families (domain.md §6.1): 50/55/56/167 medical necessity (appeal with the chart), 4–14/125/146/181/182/206–208 coding or identifier (corrected claim), 18 duplicate, 22 another payer primary, 29 timely filing, 96/204 non-covered, 97/234 bundled [S]',
 };
 
-export function otherDenial(input: RemitLineInput): RemitVerdict | null {
+interface Step {
+  reasons: ReadonlySet<string>;
+  queue: RemitQueue;
+  nextAction: string;
+}
+
+/** The first family that holds one of the line's denial reasons decides the next step. */
+const STEPS: readonly Step[] = [
+  {
+    reasons: MEDICAL_NECESSITY_CARCS,
+    queue: 'appeal',
+    nextAction:
+      'Medical-necessity appeal with the letter: the physician’s order and note, the motion-management evidence and the chart.',
+  },
+  {
+    reasons: DOWNCODE_CARCS,
+    queue: 'appeal',
+    nextAction:
+      'Peer-to-peer and appeal with the five documentation elements supporting this level of service.',
+  },
+  {
+    reasons: CORRECTABLE_CARCS,
+    queue: 'corrected-claim',
+    nextAction:
+      'Correct the code, modifier, diagnosis or identifier the reason names and send a corrected claim.',
+  },
+  {
+    reasons: new Set(['18']),
+    queue: 'payer-reprocess',
+    nextAction:
+      'Duplicate: check the first claim’s status; if it was never paid, ask the payer to reprocess this one.',
+  },
+  {
+    reasons: new Set(['22']),
+    queue: 'secondary-claim',
+    nextAction:
+      'Another payer may be primary: bill it first, then send this payer the claim with its adjudication.',
+  },
+  {
+    reasons: new Set(['29']),
+    queue: 'appeal',
+    nextAction:
+      'Timely filing: appeal with proof of timely submission (the clearinghouse acceptance report).',
+  },
+];
+
+const step = (denials: Adjustment[]) =>
+  STEPS.find((s) => denials.some((a) => s.reasons.has(a.reason))) ?? {
+    queue: 'appeal' as const,
+    nextAction: 'Read the reason and remark codes; correct and resubmit, or appeal with the chart.',
+  };
+
+export function otherDenial(input: RemitLineInput, facts: LineFacts): RemitVerdict | null {
   if (input.line.paidCents !== 0 || input.line.chargeCents <= 0) return null;
-  const denials = lineAdjustments(input).filter((a) => isDenialCarc(a.reason));
-  if (!denials.length && input.claim.status !== '4') return null;
-  const codes = denials.map((a) => `${a.group}-${a.reason}`);
+  const { denials } = facts;
+  // Status 4 with no denial reason is an open denial, unless patient responsibility or a prior payer explain it.
+  const explained = facts.patientResponsibilityCents > 0 || facts.priorPayerCents !== 0;
+  if (!denials.length && (input.claim.status !== '4' || explained)) return null;
+  const remarks = remarkPhrases(allRemarks(input));
+  const because = denials.length
+    ? ` under ${denials.map(carcLabel).join(', ')}`
+    : ' (claim status 4, no denial reason)';
   return {
     category: 'other-denial',
     ruleId: REMIT_005.id,
-    message: `Denied${codes.length ? ` under ${codes.join(', ')}` : ' (claim status 4)'}${input.line.remarks.length ? `; remarks ${input.line.remarks.join(', ')}` : ''}.`,
-    nextAction: 'Read the reason and remark codes; correct and resubmit, or appeal with the chart.',
+    message: `Denied${because}${remarks.length ? `; remarks ${remarks.join(', ')}` : ''}.`,
+    ...(denials.length
+      ? step(denials)
+      : {
+          queue: 'payer-reprocess' as const,
+          nextAction:
+            'The payer denied the claim without a reason code: ask it for the reason and to reprocess.',
+        }),
   };
 }

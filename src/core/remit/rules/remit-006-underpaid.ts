@@ -1,7 +1,8 @@
+import { dollars } from '../../letters/assemble-letter.js';
 import { IGRT_PROFESSIONAL_CODE } from '../../model/billing-line.js';
 import type { RuleMeta } from '../../model/rule.js';
 import type { RemitVerdict } from '../remit-category.js';
-import { type RemitLineInput, submittedProcedure } from '../remit-line.js';
+import { type LineFacts, type RemitLineInput, submittedProcedure } from '../remit-line.js';
 
 export const REMIT_006: RuleMeta = {
   id: 'REMIT-006',
@@ -11,8 +12,9 @@ export const REMIT_006: RuleMeta = {
     'Seed: commercial payers paying freestanding 77402-77412 at pre-2015 rates; 77387 paid as low as ½ the Medicare rate; domain.md §4: compare paid vs expected per payer [seed]',
 };
 
-/** `allowed` is what the payer recognised (paid + patient responsibility), compared with `expected`. */
-export function underpaid(input: RemitLineInput, allowedCents: number): RemitVerdict | null {
+/** What the payer recognised (AMT*B6, else paid + patient responsibility), compared with `expected`. */
+export function underpaid(input: RemitLineInput, facts: LineFacts): RemitVerdict | null {
+  const { allowedCents } = facts;
   const expected = input.expected.cents;
   if (expected === null || expected <= 0 || input.line.paidCents <= 0) return null;
   const { options } = input;
@@ -34,7 +36,12 @@ export function underpaid(input: RemitLineInput, allowedCents: number): RemitVer
   return {
     category: 'underpaid',
     ruleId: REMIT_006.id,
-    message: `Allowed ${allowedCents} cents against ${expected} expected (${input.expected.basis}): ${short} short${flags.length ? `; ${flags.join(', ')}` : ''}.`,
+    message: `Allowed ${allowedCents} cents against ${expected} expected (${input.expected.basis}): ${short} short${flags.length ? `; ${flags.join(', ')}` : ''}${
+      facts.patientResponsibilityCents > 0
+        ? `; the patient owes ${dollars(facts.patientResponsibilityCents)}`
+        : ''
+    }.`,
+    queue: 'underpayment-dispute',
     nextAction:
       input.expected.basis === 'contract'
         ? 'Dispute the payment against the contract rate.'

@@ -1,0 +1,169 @@
+import type {
+  ProviderAdjustment,
+  RemitClaim,
+  RemitServiceLine,
+  Remittance,
+} from '../../core/model/remittance.js';
+import type { RateTable } from '../../core/rates/rate-table.js';
+import { type PaymentBalance, paymentBalance } from '../../core/remit/balance-835.js';
+import { claimLevelLine } from '../../core/remit/claim-level-line.js';
+import { classifyLine } from '../../core/remit/classify-line.js';
+import { expectedForLine } from '../../core/remit/expected-for-line.js';
+import type { RemitClaimEntry, ReversalLink } from '../../core/remit/pair-reversals.js';
+import type { LineClassification } from '../../core/remit/remit-category.js';
+import type { ExpectedPayment, SentCharge } from '../../core/remit/remit-line.js';
+import type { RemitOptions } from '../../core/remit/remit-options.js';
+import { providerAdjustmentMeaning } from './provider-adjustment-reasons.js';
+
+/** One classified service line (the rows of `sgrt-billing remit`); a claim without lines is line 0. */
+export interface RemitRow extends LineClassification {
+  file: string;
+  payer: string | null;
+  traceNumber: string | null;
+  paymentDate: string | null;
+  claim: string;
+  /** The claim's `pairReversals` entry id (`claimEntries`). */
+  claimId: string;
+  /** CLP02 and CLP07. */
+  claimStatus: string;
+  payerClaimControlNumber: string | null;
+  line: number;
+  dateOfService: string | null;
+  code: string;
+  modifiers: string[];
+  submittedCode: string;
+  /** The claim's place in a reversal; its partner is the other claim (its location and payment date). */
+  reversal: ReversalLink | null;
+  location: string;
+}
+
+/** The charge a line pays: matched to our records (the app), or read off the line itself (the CLI). */
+export interface LineCharge {
+  charge: SentCharge;
+  placeOfService: string;
+  match: { chargeId: string; courseId: string; patientId: string } | null;
+  /**
+   * What the line should pay, when the caller knows better than the national table (the app: contract
+   * > Medicare locality > national, reference/expected-rate.ts); else the rate table's amount.
+   */
+  expected?: ExpectedPayment;
+}
+
+export type ChargeResolver = (claim: RemitClaim, line: RemitServiceLine) => LineCharge;
+
+export interface ClassifiedLine extends RemitRow {
+  match: LineCharge['match'];
+}
+
+/**
+ * What a line's classification needs to know about its claim beyond the 835: whether the patient has
+ * coverage after this payer (the patient's `otherCoverage`), and the claim's place in a reversal.
+ */
+export type ClaimContext = (
+  claim: RemitClaim,
+  index: number,
+) => { otherCoverage: boolean; reversal: ReversalLink | null; claimId: string };
+
+/**
+ * Every service line of one remittance, classified against the charge `chargeFor` finds for it; a claim
+ * the payer answered without service lines is classified as one line numbered 0 (its claim amounts).
+ */
+export function classifyRemittance(
+  file: string,
+  r: Remittance,
+  settings: { rates: RateTable; options: RemitOptions },
+  chargeFor: ChargeResolver,
+  contextOf: ClaimContext,
+): ClassifiedLine[] {
+  return r.claims.flatMap((claim, j) => {
+    const { otherCoverage, reversal, claimId } = contextOf(claim, j);
+    const lines = claim.lines.length
+      ? claim.lines.map((l, i) => ({ line: l, lineNo: i + 1 }))
+      : [{ line: claimLevelLine(claim), lineNo: 0 }];
+    return lines.map(({ line, lineNo }) => {
+      const submitted = line.submitted ?? line.procedure;
+      const { charge, placeOfService, match, expected } = chargeFor(claim, line);
+      const classification = classifyLine({
+        claim,
+        line,
+        charge,
+        expected:
+          expected ??
+          expectedForLine(settings.rates, placeOfService, submitted, line.submittedUnits ?? line.units),
+        options: settings.options,
+        otherCoverage,
+        reversal,
+      });
+      return {
+        file,
+        payer: r.payer.name,
+        traceNumber: r.traceNumber,
+        paymentDate: r.paymentDate,
+        claim: claim.patientControlNumber,
+        claimId,
+        claimStatus: claim.status,
+        payerClaimControlNumber: claim.payerClaimControlNumber,
+        line: lineNo,
+        dateOfService: line.dateOfService ?? claim.statementFrom,
+        code: line.procedure.code,
+        modifiers: line.procedure.modifiers,
+        submittedCode: submitted.code,
+        reversal,
+        location: line.location,
+        match,
+        ...classification,
+      };
+    });
+  });
+}
+
+/**
+ * The claims of the remittances as `pairReversals` reads them (ids `<payment>/<claim>` in read order,
+ * the payer by id else name; service lines are not needed).
+ */
+export function claimEntries(remittances: readonly Remittance[]): RemitClaimEntry[] {
+  return remittances.flatMap((r, i) =>
+    r.claims.map((claim, j) => ({
+      id: claimId(i, j),
+      payerKey: r.payer.id ?? r.payer.name ?? '',
+      paymentDate: r.paymentDate,
+      source: claim.location,
+      claim: { ...claim, lines: [] },
+    })),
+  );
+}
+
+export const claimId = (payment: number, claim: number) => `${payment}/${claim}`;
+
+/** One payment (835 transaction set) reconciled: BPR02 = Σ CLP04 − Σ PLB (005010X221A1). */
+export interface RemitPaymentRow extends PaymentBalance {
+  file: string;
+  payer: string | null;
+  payerId: string | null;
+  traceNumber: string | null;
+  paymentDate: string | null;
+  claims: number;
+  providerAdjustments: (ProviderAdjustment & { meaning: string | null })[];
+  balanced: boolean;
+  location: string;
+}
+
+/** A payment's reconciliation, its PLB entries with their meaning. */
+export function paymentRow(file: string, r: Remittance): RemitPaymentRow {
+  const balance = paymentBalance(r);
+  return {
+    file,
+    payer: r.payer.name,
+    payerId: r.payer.id,
+    traceNumber: r.traceNumber,
+    paymentDate: r.paymentDate,
+    claims: r.claims.length,
+    ...balance,
+    providerAdjustments: r.providerAdjustments.map((a) => ({
+      ...a,
+      meaning: providerAdjustmentMeaning(a.reason),
+    })),
+    balanced: balance.differenceCents === 0,
+    location: r.location,
+  };
+}

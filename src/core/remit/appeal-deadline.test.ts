@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { appealDeadline, type AppealDeadlineInput } from './appeal-deadline.js';
+import { isInformationRemark, remarkMeaning, remarkViews } from './remark-codes.js';
+
+describe('appealDeadline: the window by payer kind, per-payer settings first', () => {
+  const cases: [string, AppealDeadlineInput, { date: string; days: number; basis: string }][] = [
+    [
+      'Medicare by profile: 120-day redetermination (42 CFR 405.942)',
+      { paymentDate: '2026-04-10', profileId: 'medicare' },
+      { date: '2026-08-08', days: 120, basis: 'medicare-redetermination' },
+    ],
+    [
+      'Medicare Part B by SBR09 MB',
+      { paymentDate: '2026-04-10', claimFilingIndicator: 'MB', profileId: 'default' },
+      { date: '2026-08-08', days: 120, basis: 'medicare-redetermination' },
+    ],
+    [
+      'a commercial payer with no setting: 180 days',
+      { paymentDate: '2026-04-10', claimFilingIndicator: 'CI', profileId: 'uhc' },
+      { date: '2026-10-07', days: 180, basis: 'default' },
+    ],
+    [
+      'a payer setting wins, even for Medicare',
+      { paymentDate: '2026-04-10', profileId: 'medicare', overrideDays: 90 },
+      { date: '2026-07-09', days: 90, basis: 'payer-setting' },
+    ],
+    [
+      'across a year end',
+      { paymentDate: '2026-11-15', claimFilingIndicator: 'MA' },
+      { date: '2027-03-15', days: 120, basis: 'medicare-redetermination' },
+    ],
+  ];
+  it.each(cases)('%s', (_name, input, want) => {
+    expect(appealDeadline(input)).toEqual(want);
+  });
+});
+
+describe('remark codes', () => {
+  it('paraphrases the common RARCs and leaves the others without a meaning', () => {
+    expect(remarkMeaning('N290')).toMatch(/rendering provider identifier/);
+    expect(remarkMeaning('MA130')).toMatch(/new claim/);
+    expect(remarkMeaning('N9999')).toBeNull();
+  });
+  it('shows line remarks then claim remarks, each once', () => {
+    expect(remarkViews(['N290', 'M76'], ['MA01', 'N290']).map((r) => r.code)).toEqual([
+      'N290',
+      'M76',
+      'MA01',
+    ]);
+  });
+  it('tells M, MA and N remarks (what is missing) from others', () => {
+    expect(['M76', 'MA130', 'N290', 'MA01', 'CARC16', 'ZZ1'].map(isInformationRemark)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
+});

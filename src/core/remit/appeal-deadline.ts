@@ -1,0 +1,43 @@
+import { addDays } from '../time/calendar-date.js';
+
+/** Days to appeal when neither the payer nor its kind says otherwise (domain.md §6.1: often 180). */
+export const DEFAULT_APPEAL_DAYS = 180;
+/** 42 CFR 405.942(a): a Medicare redetermination is requested within 120 days of receiving the initial determination. */
+export const MEDICARE_REDETERMINATION_DAYS = 120;
+
+/** SBR09 claim filing indicators of Medicare Part A (MA) and Part B (MB) (X12 837 / 835 code list). */
+const MEDICARE_FILING_INDICATORS = new Set(['MA', 'MB']);
+
+export interface AppealDeadlineInput {
+  /** BPR16 payment date: the remittance stands for the notice of the initial determination. */
+  paymentDate: string;
+  /** SBR09 of the coverage the line was billed to (MB Medicare Part B…), when known. */
+  claimFilingIndicator?: string | null;
+  /** The payer profile's id (`medicare`, `uhc`…), when known. */
+  profileId?: string | null;
+  /** The practice's window for this payer (payer settings): wins over everything else. */
+  overrideDays?: number | null;
+}
+
+export interface AppealDeadline {
+  date: string;
+  days: number;
+  basis: 'payer-setting' | 'medicare-redetermination' | 'default';
+}
+
+/**
+ * The last day to appeal a line. Per-payer settings win; Medicare (profile `medicare` or SBR09 MA/MB)
+ * gets the 120-day redetermination window of 42 CFR 405.942(a), counted from the remittance date (the
+ * rule presumes receipt 5 days after the notice: counting from the notice is the safe side); other payers
+ * by contract, 180 days when not configured.
+ */
+export function appealDeadline(input: AppealDeadlineInput): AppealDeadline {
+  const medicare =
+    input.profileId === 'medicare' || MEDICARE_FILING_INDICATORS.has(input.claimFilingIndicator ?? '');
+  const [days, basis]: [number, AppealDeadline['basis']] = input.overrideDays
+    ? [input.overrideDays, 'payer-setting']
+    : medicare
+      ? [MEDICARE_REDETERMINATION_DAYS, 'medicare-redetermination']
+      : [DEFAULT_APPEAL_DAYS, 'default'];
+  return { date: addDays(input.paymentDate, days), days, basis };
+}

@@ -1,0 +1,64 @@
+import { dollars } from '../../letters/assemble-letter.js';
+import type { RuleMeta } from '../../model/rule.js';
+import type { RemitVerdict } from '../remit-category.js';
+import { forwarded, type LineFacts, type RemitLineInput } from '../remit-line.js';
+
+export const REMIT_008: RuleMeta = {
+  id: 'REMIT-008',
+  title: 'Patient responsibility (deductible, coinsurance, copay): bill the patient or the secondary payer',
+  severity: 'info',
+  source:
+    'X12 835 005010X221A1 CAS group PR; CARC list: 1 deductible, 2 coinsurance, 3 copay; domain.md §6.1: PR is a patient or secondary-payer balance, never a denial nor a hidden zero; CLP02 19/20/21 or a crossover carrier (NM1*TT): the payer forwarded the claim [S]',
+};
+
+/** `deductible $120.00, coinsurance $20.00` */
+export function patientShare(facts: LineFacts): string {
+  const other =
+    facts.patientResponsibilityCents - facts.deductibleCents - facts.coinsuranceCents - facts.copayCents;
+  const parts: [string, number][] = [
+    ['deductible', facts.deductibleCents],
+    ['coinsurance', facts.coinsuranceCents],
+    ['copay', facts.copayCents],
+    ['other patient responsibility', other],
+  ];
+  return parts
+    .filter(([, cents]) => cents !== 0)
+    .map(([name, cents]) => `${name} ${dollars(cents)}`)
+    .join(', ');
+}
+
+/** Who collects what is left: the next payer (a claim to send, or already forwarded) or the patient. */
+export function balanceStep(
+  input: RemitLineInput,
+  leftCents: number,
+): Pick<RemitVerdict, 'queue' | 'nextAction' | 'flags'> {
+  if (input.otherCoverage && !forwarded(input))
+    return {
+      queue: 'secondary-claim',
+      nextAction: `Send the claim to the next payer with this payer’s adjudication; bill the patient what it leaves of ${dollars(leftCents)}.`,
+      flags: ['secondary-claim-due'],
+    };
+  if (forwarded(input))
+    return {
+      queue: 'bill-patient-or-secondary',
+      nextAction: `The payer forwarded the claim to the next payer: wait for its remittance, then bill the patient what is left of ${dollars(leftCents)}.`,
+    };
+  return {
+    queue: 'bill-patient-or-secondary',
+    nextAction: `Bill the patient ${dollars(leftCents)} (or the secondary payer, if the patient has one we do not know of).`,
+  };
+}
+
+export function patientResponsibility(input: RemitLineInput, facts: LineFacts): RemitVerdict | null {
+  const owed = facts.patientResponsibilityCents;
+  if (owed <= 0) return null;
+  const allDeductible = input.line.paidCents === 0 && facts.deductibleCents >= facts.allowedCents;
+  return {
+    category: 'patient-responsibility',
+    ruleId: REMIT_008.id,
+    message: allDeductible
+      ? `Patient responsibility: the allowed ${dollars(facts.allowedCents)} went entirely to the deductible; bill the patient or the secondary payer.`
+      : `Patient responsibility ${dollars(owed)} (${patientShare(facts)}); the payer paid ${dollars(input.line.paidCents)}.`,
+    ...balanceStep(input, owed),
+  };
+}

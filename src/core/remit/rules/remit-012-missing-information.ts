@@ -1,0 +1,35 @@
+import type { RuleMeta } from '../../model/rule.js';
+import { MISSING_INFORMATION_CARCS } from '../carc-kinds.js';
+import type { RemitVerdict } from '../remit-category.js';
+import { isInformationRemark, remarkPhrases } from '../remark-codes.js';
+import { allRemarks, carcLabel, type LineFacts, type RemitLineInput } from '../remit-line.js';
+
+export const REMIT_012: RuleMeta = {
+  id: 'REMIT-012',
+  title: 'Denied for missing or invalid information: send a corrected claim',
+  severity: 'error',
+  source:
+    'CARC list: 16 and 252 (the claim lacks information, a remark says what), A1 with an M/MA/N remark; RARC list (e.g. N290 rendering provider identifier, MA130 new claim); domain.md §6.1: corrected claim, not an appeal; X12 837 CLM05-3 = 7 with REF*F8 [S]',
+};
+
+/** Remarks asking for a new claim rather than a replacement (RARC MA130, N517). */
+const NEW_CLAIM_REMARKS = new Set(['MA130', 'N517']);
+
+export function missingInformation(input: RemitLineInput, facts: LineFacts): RemitVerdict | null {
+  const remarks = allRemarks(input).filter(isInformationRemark);
+  const denial =
+    facts.denials.find((a) => MISSING_INFORMATION_CARCS.has(a.reason)) ??
+    (remarks.length ? facts.denials.find((a) => a.reason === 'A1') : undefined);
+  if (!denial) return null;
+  const what = remarkPhrases(remarks).join(', ');
+  const fix = what ? `, fixing: ${what}` : ' (the remark naming what is missing was not sent: ask the payer)';
+  return {
+    category: 'missing-information',
+    ruleId: REMIT_012.id,
+    message: `Missing or invalid information (${carcLabel(denial)})${what ? `: ${what}` : ''}.`,
+    queue: 'corrected-claim',
+    nextAction: remarks.some((r) => NEW_CLAIM_REMARKS.has(r))
+      ? `Send a new claim${fix}.`
+      : `Send a corrected claim (frequency 7 with the payer’s claim number, REF*F8)${fix}.`,
+  };
+}
