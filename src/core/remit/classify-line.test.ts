@@ -109,6 +109,18 @@ describe('classifyLine: the 2026 payer problems on an 835 line', () => {
       'REMIT-003',
     ],
     [
+      '77412 allowed far below the 77407 rate, all to the deductible: not a downcode',
+      { paid: 0, adjustments: [adj('CO', '45', 48000), adj('PR', '1', 12000)] },
+      'patient-responsibility',
+      'REMIT-008',
+    ],
+    [
+      '77412 paid well below the 77407 rate: underpaid, not a level change',
+      { paid: 20000, adjustments: [adj('CO', '45', 40000)] },
+      'underpaid',
+      'REMIT-006',
+    ],
+    [
       '77387-26 paid 0 as bundled',
       { code: '77387', modifiers: ['26'], charge: 5000, paid: 0, adjustments: [adj('CO', '97', 5000)] },
       'igrt-professional-denied',

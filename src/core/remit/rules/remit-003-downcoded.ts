@@ -1,5 +1,6 @@
 import { DELIVERY_CODES } from '../../model/billing-line.js';
 import type { RuleMeta } from '../../model/rule.js';
+import { dollars } from '../../letters/assemble-letter.js';
 import { DOWNCODE_CARCS } from '../carc-kinds.js';
 import type { RemitVerdict } from '../remit-category.js';
 import { type LineFacts, type RemitLineInput, submittedProcedure } from '../remit-line.js';
@@ -15,8 +16,10 @@ export const REMIT_003: RuleMeta = {
 const level = (code: string) => (DELIVERY_CODES as readonly string[]).indexOf(code);
 
 /**
- * A change of procedure (SVC06 ≠ SVC01, to a lower delivery level), or an allowed amount at the lower
- * level's rate, named with CARC 150 when the payer gives it. CARC 150 alone with another amount is not a
+ * A change of procedure (SVC06 ≠ SVC01, to a lower delivery level), or an allowed amount that matches
+ * the lower level's rate (within the underpayment margin either side), named with CARC 150 when the payer
+ * gives it. An allowed amount well below the lower level is not a level change: it is read as an
+ * underpayment or patient responsibility by the later rules. CARC 150 alone with another amount is not a
  * downcode (other rules read it); a frequency denial (151) never is.
  */
 export function downcoded(input: RemitLineInput, facts: LineFacts): RemitVerdict | null {
@@ -39,12 +42,12 @@ export function downcoded(input: RemitLineInput, facts: LineFacts): RemitVerdict
     level(sent) > 0 &&
     lower !== null &&
     allowed > 0 &&
-    allowed <= lower * (1 + input.options.underpaymentMarginPercent / 100)
+    Math.abs(allowed - lower) <= (lower * input.options.underpaymentMarginPercent) / 100
   ) {
     const lowerCode = DELIVERY_CODES[level(sent) - 1]!;
     const carc150 = facts.denials.find((a) => DOWNCODE_CARCS.has(a.reason));
     return verdict(
-      `${sent} allowed at the ${lowerCode} rate (${allowed} ≤ ${lower} cents)${carc150 ? `, under CARC ${carc150.reason} (this level of service not supported)` : ''}.`,
+      `${sent} allowed at the ${lowerCode} rate (${dollars(allowed)}; ${lowerCode} pays ${dollars(lower)})${carc150 ? `, under CARC ${carc150.reason} (this level of service not supported)` : ''}.`,
     );
   }
   return null;

@@ -36,7 +36,7 @@ export function underpaid(input: RemitLineInput, facts: LineFacts): RemitVerdict
   return {
     category: 'underpaid',
     ruleId: REMIT_006.id,
-    message: `Allowed ${allowedCents} cents against ${expected} expected (${input.expected.basis}): ${short} short${flags.length ? `; ${flags.join(', ')}` : ''}${
+    message: `Allowed ${dollars(allowedCents)} against ${dollars(expected)} expected (${input.expected.basis}): ${dollars(short)} short${flags.length ? `; ${flags.join(', ')}` : ''}${
       facts.patientResponsibilityCents > 0
         ? `; the patient owes ${dollars(facts.patientResponsibilityCents)}`
         : ''
