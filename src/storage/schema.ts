@@ -379,6 +379,14 @@ export interface CmsMueLimitsTable {
   rationale: string | null;
 }
 
+/** migrations/0009-icd10cm.ts: the codes of an ICD-10-CM release (`cms_releases` kind `icd10cm`), without the dot. */
+export interface CmsIcd10cmCodesTable {
+  release_id: string;
+  code: string;
+  billable: boolean;
+  description: string;
+}
+
 /** The practice's Medicare payment locality (contractor and locality number). */
 export interface PracticeLocalitiesTable {
   practice_id: string;
@@ -435,6 +443,7 @@ export interface Database {
   cms_opps_rates: CmsOppsRatesTable;
   cms_ptp_edits: CmsPtpEditsTable;
   cms_mue_limits: CmsMueLimitsTable;
+  cms_icd10cm_codes: CmsIcd10cmCodesTable;
   practice_localities: PracticeLocalitiesTable;
   payer_settings: PayerSettingsTable;
   contract_rates: ContractRatesTable;
