@@ -403,14 +403,14 @@ export interface LetterTemplateSummary {
 /** A stored CMS release (`GET /api/reference/releases`): public data shared by every practice. */
 export interface CmsReleaseView {
   id: string;
-  kind: 'mpfs' | 'opps' | 'ncci-practitioner' | 'ncci-hospital';
+  kind: 'mpfs' | 'opps' | 'ncci-practitioner' | 'ncci-hospital' | 'icd10cm';
   year: number;
   quarter: number;
   effectiveFrom: string;
   effectiveTo: string | null;
   sources: string[];
   importedAt: string;
-  /** Rows stored per table (`rvus`, `gpcis`, `localities`, `opps`, `ptp`, `mue`). */
+  /** Rows stored per table (`rvus`, `gpcis`, `localities`, `opps`, `ptp`, `mue`, `icd10cm`). */
   rows: Record<string, number>;
 }
 
