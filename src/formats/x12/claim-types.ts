@@ -97,10 +97,10 @@ export interface Subscriber {
   lastName: string;
   firstName: string;
   middleName?: string;
-  /** `YYYY-MM-DD`. */
-  birthDate: string;
-  sex: 'F' | 'M' | 'U';
-  address: X12Address;
+  /** `YYYY-MM-DD`. DMG, N3/N4 of 2010BA: required when the subscriber is the patient [837 TR3 2010BA]. */
+  birthDate?: string;
+  sex?: 'F' | 'M' | 'U';
+  address?: X12Address;
   /** SBR03 group or policy number. */
   groupNumber?: string;
 }

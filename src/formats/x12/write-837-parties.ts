@@ -72,8 +72,8 @@ export function write837(
         claim.filingIndicator ?? file.payer.filingIndicator,
       );
       s.add('NM1', 'IL', '1', sub.lastName, sub.firstName, sub.middleName, '', '', 'MI', sub.memberId);
-      address(s, sub.address);
-      s.add('DMG', 'D8', x12Date(sub.birthDate), sub.sex);
+      if (sub.address) address(s, sub.address);
+      if (sub.birthDate) s.add('DMG', 'D8', x12Date(sub.birthDate), sub.sex);
       s.add('NM1', 'PR', '2', file.payer.name, '', '', '', '', 'PI', file.payer.id);
       if (dependent) {
         s.add('HL', String(++hl), String(subscriberHl), '23', '0');

@@ -184,7 +184,7 @@ describe('837 writers on random claims', () => {
       [
         ['patientControlNumber', (x: string) => (c.patientControlNumber = x)],
         ['subscriber.lastName', (x: string) => (c.subscriber.lastName = x)],
-        ['subscriber.address.city', (x: string) => (c.subscriber.address.city = x)],
+        ['subscriber.address.city', (x: string) => (c.subscriber.address!.city = x)],
         ['lines[0].lineControlNumber', (x: string) => (c.lines[0]!.lineControlNumber = x)],
       ] as const;
     fc.assert(

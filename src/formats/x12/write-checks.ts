@@ -122,13 +122,31 @@ export function checkClaimFile(file: ClaimFile, flavour: Flavour): InputProblem[
       `${at}.patientControlNumber`,
       'Must be 1–20 characters (CLM01).',
     );
-    need(DATE.test(c.subscriber.birthDate), `${at}.subscriber.birthDate`, 'Must be a date YYYY-MM-DD.');
+    // 2010BA DMG, N3, N4: required when the subscriber is the patient [837 TR3 2010BA].
+    if (!c.patient || c.subscriber.birthDate !== undefined)
+      need(
+        DATE.test(c.subscriber.birthDate ?? ''),
+        `${at}.subscriber.birthDate`,
+        'Must be a date YYYY-MM-DD.',
+      );
+    if (!c.patient) {
+      need(
+        c.subscriber.sex !== undefined,
+        `${at}.subscriber.sex`,
+        'Is required when the subscriber is the patient.',
+      );
+      need(
+        c.subscriber.address !== undefined,
+        `${at}.subscriber.address`,
+        'Is required when the subscriber is the patient.',
+      );
+    }
     need(
       c.subscriber.memberId.length >= 2 && c.subscriber.memberId.length <= 80,
       `${at}.subscriber.memberId`,
       'Must be 2–80 characters (NM109).',
     );
-    checkCity(c.subscriber.address.city, `${at}.subscriber.address.city`, need);
+    if (c.subscriber.address) checkCity(c.subscriber.address.city, `${at}.subscriber.address.city`, need);
     if (c.patient) checkCity(c.patient.address.city, `${at}.patient.address.city`, need);
     need(
       c.diagnosisCodes.length >= 1 && c.diagnosisCodes.length <= 12,
