@@ -459,9 +459,13 @@ export type ClaimFormat = '837P' | '837I';
 export type ClaimPeriod = 'date' | 'week' | 'month';
 
 /** One 837 batch the practice generated (`GET /api/claims/batches`). */
+/** What a batch holds: originals, or one replacement, void or secondary claim. */
+export type ClaimBatchKind = 'claims' | 'replacement' | 'void' | 'secondary';
+
 export interface ClaimBatchView {
   id: string;
   format: ClaimFormat;
+  kind: ClaimBatchKind;
   createdAt: string;
   /** The display name of the login that created it. */
   createdBy: string;
@@ -486,6 +490,8 @@ export interface ClaimBatchResult {
   batch: ClaimBatchView | null;
   findings: Finding[];
   unbilled: UnbilledCharge[];
+  /** Diagnosis warnings (laterality against the site, no ICD-10-CM code file loaded), located by course. */
+  warnings: { location: string; message: string }[];
 }
 
 /** Released charges not yet sent, per format and payer (`GET /api/claims/preview`). */

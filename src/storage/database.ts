@@ -8,6 +8,7 @@ import * as remittanceLines from './migrations/0003-remittance-lines.js';
 import * as claims from './migrations/0004-claims.js';
 import * as referenceData from './migrations/0005-reference-data.js';
 import * as letters from './migrations/0006-letters.js';
+import * as claimVersions from './migrations/0008-claim-versions.js';
 import * as icd10cm from './migrations/0009-icd10cm.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
@@ -80,6 +81,7 @@ const MIGRATIONS = {
   '0004-claims': claims,
   '0005-reference-data': referenceData,
   '0006-letters': letters,
+  '0008-claim-versions': claimVersions,
   '0009-icd10cm': icd10cm,
 };
 

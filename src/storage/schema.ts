@@ -291,6 +291,27 @@ export interface ClaimBatchesTable {
   total_cents: ColumnType<string, number, number>;
   period: string;
   file_text: string;
+  /** `claims` (a batch of originals), `replacement`, `void` or `secondary` (migration 0008). */
+  kind: ColumnType<string, string | undefined, string>;
+}
+
+/** One claim as sent: original, replacement (7), void (8) or secondary (migration 0008). */
+export interface ClaimVersionsTable {
+  id: string;
+  practice_id: string;
+  claim_pcn: string;
+  batch_id: string;
+  format: string;
+  kind: string;
+  frequency_code: string;
+  payer_profile: string;
+  payer_name: string;
+  payer_claim_number: string | null;
+  patient_id: string;
+  draft: ColumnType<unknown, string, string>;
+  total_cents: ColumnType<string, number, number>;
+  created_at: Instant;
+  created_by: string;
 }
 
 export interface ClaimLinesTable {
@@ -436,6 +457,7 @@ export interface Database {
   remit_lines: RemitLinesTable;
   claim_batches: ClaimBatchesTable;
   claim_lines: ClaimLinesTable;
+  claim_versions: ClaimVersionsTable;
   cms_releases: CmsReleasesTable;
   cms_rvus: CmsRvusTable;
   cms_gpcis: CmsGpcisTable;

@@ -74,6 +74,8 @@ export interface ClaimFilesInput {
 export interface PayerClaimFile {
   payerProfileId: string;
   file: ClaimFile;
+  /** The draft of each claim of the file, in order (kept with the claim's version). */
+  drafts: ClaimDraft[];
 }
 
 type Problems = InputProblem[];
@@ -99,7 +101,7 @@ export function claimFiles(
   input: ClaimFilesInput,
 ): { ok: true; files: PayerClaimFile[] } | { ok: false; problems: InputProblem[] } {
   const problems: Problems = [];
-  const byPayer = new Map<string, Claim[]>();
+  const byPayer = new Map<string, { claim: Claim; draft: ClaimDraft }[]>();
   let sequence = input.firstClaimNumber;
   const reported = new Set<string>();
   for (const draft of byCourseAndDate(input)) {
@@ -107,14 +109,21 @@ export function claimFiles(
     if (!built) continue;
     const payer = draft.payerProfileId;
     const claim = { ...built, patientControlNumber: claimNumber(built.patientControlNumber, sequence++) };
-    byPayer.set(payer, [...(byPayer.get(payer) ?? []), claim]);
+    byPayer.set(payer, [...(byPayer.get(payer) ?? []), { claim, draft }]);
   }
   if (problems.length) return { ok: false, problems };
   const files = [...byPayer].map(([payerProfileId, claims], i): PayerClaimFile => {
     const payer = input.settings.payers[payerProfileId]!;
     return {
       payerProfileId,
-      file: claimFile(input.settings, payer, claims, input.firstControlNumber + i, input.created),
+      file: claimFile(
+        input.settings,
+        payer,
+        claims.map((c) => c.claim),
+        input.firstControlNumber + i,
+        input.created,
+      ),
+      drafts: claims.map((c) => c.draft),
     };
   });
   return { ok: true, files };
@@ -145,6 +154,7 @@ export function claimVersionFile(
     file: {
       payerProfileId: input.draft.payerProfileId,
       file: claimFile(input.settings, payer, [claim], input.firstControlNumber, input.created),
+      drafts: [input.draft],
     },
   };
 }
