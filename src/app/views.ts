@@ -494,6 +494,60 @@ export interface ClaimBatchResult {
   warnings: { location: string; message: string }[];
 }
 
+/** What one claim version was: the original, a replacement (CLM05-3 7), a void (8), the secondary claim. */
+export type ClaimVersionKind = 'original' | 'replacement' | 'void' | 'secondary';
+
+/**
+ * One claim number's history (`GET /api/claims/:number/history`): each version sent, what the payers'
+ * 835s said to it (claim loops and classified lines), the payer's claim control number a replacement
+ * or void would carry (REF*F8), and what can be sent next.
+ */
+export interface ClaimHistoryView {
+  claimNumber: string;
+  format: ClaimFormat;
+  versions: {
+    id: string;
+    batchId: string;
+    kind: ClaimVersionKind;
+    frequencyCode: string;
+    /** Who it went to (2010BB payer name). */
+    payer: string;
+    /** REF*F8 it carried (replacement, void). */
+    payerClaimNumber: string | null;
+    totalCents: number;
+    createdAt: string;
+    createdBy: string;
+  }[];
+  /** The 835 claim loops answering it: CLP02 status, CLP07, CLP03 charge, CLP04 paid. */
+  answers: {
+    payer: string;
+    paymentDate: string | null;
+    status: string;
+    payerClaimNumber: string | null;
+    chargeCents: number;
+    paidCents: number;
+  }[];
+  remitLines: {
+    id: string;
+    payer: string | null;
+    paymentDate: string | null;
+    traceNumber: string | null;
+    line: number;
+    dateOfService: string | null;
+    code: string;
+    billedCents: number;
+    paidCents: number;
+    category: string;
+    carcs: string[];
+    message: string;
+  }[];
+  payerClaimNumber: string | null;
+  canCorrect: boolean;
+  canVoid: boolean;
+  /** The primary answered and the patient has a secondary payer (courses.json otherCoverage). */
+  canSendSecondary: boolean;
+}
+
 /** Released charges not yet sent, per format and payer (`GET /api/claims/preview`). */
 export interface ClaimPreviewView {
   rows: { format: ClaimFormat; payer: string; claims: number; lines: number; totalCents: number }[];
