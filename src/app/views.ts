@@ -497,6 +497,16 @@ export interface ClaimBatchResult {
 /** What one claim version was: the original, a replacement (CLM05-3 7), a void (8), the secondary claim. */
 export type ClaimVersionKind = 'original' | 'replacement' | 'void' | 'secondary';
 
+/** One claim sent (`GET /api/claims`): its number, format, payer, total and latest version. */
+export interface ClaimSummaryView {
+  claimNumber: string;
+  format: ClaimFormat;
+  payer: string;
+  totalCents: number;
+  createdAt: string;
+  latest: ClaimVersionKind;
+}
+
 /**
  * One claim number's history (`GET /api/claims/:number/history`): each version sent, what the payers'
  * 835s said to it (claim loops and classified lines), the payer's claim control number a replacement
@@ -590,4 +600,6 @@ export interface BillingSettingsView {
   settings: BillingSettings | null;
   missing: { location: string; message: string }[];
   payerProfiles: { profile: string; courses: number; configured: boolean }[];
+  /** The physician ids of the practice's courses (the keys of `physicians`), each with whether it is set. */
+  physicians: { id: string; courses: number; configured: boolean }[];
 }

@@ -5,7 +5,13 @@ import type { Trx } from '../../storage/repositories/course-store.js';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { AppError, conflict, notFound } from '../app-errors.js';
-import type { ClaimBatchView, ClaimFormat, ClaimHistoryView, ClaimVersionKind } from '../views.js';
+import type {
+  ClaimBatchView,
+  ClaimFormat,
+  ClaimHistoryView,
+  ClaimSummaryView,
+  ClaimVersionKind,
+} from '../views.js';
 import { loadBillingSettings } from './billing-settings.js';
 import {
   type ClaimSubject,
@@ -352,4 +358,53 @@ async function loadSubjects(db: Trx | AppContext['db'], practiceId: string, draf
   const subjects = new Map<string, ClaimSubject>();
   for (const r of rows) addSubject(subjects, r);
   return subjects;
+}
+
+/**
+ * `GET /api/claims`: the claims sent (one row per claim number, newest first), each with its latest
+ * version; `q` filters by claim number prefix. Ids and amounts only.
+ */
+export async function listClaims(
+  ctx: AppContext,
+  actor: Actor,
+  query: { q?: string | undefined; limit?: number | undefined; offset?: number | undefined },
+): Promise<{ items: ClaimSummaryView[]; total: number }> {
+  const base = ctx.db
+    .selectFrom('claim_versions as v')
+    .where('v.practice_id', '=', actor.practiceId)
+    .where('v.kind', '=', 'original')
+    .$if(Boolean(query.q), (q) => q.where('v.claim_pcn', 'like', `${query.q!.replace(/[%_\\]/g, '\\$&')}%`));
+  const rows = await base
+    .select((eb) => [
+      'v.claim_pcn',
+      'v.format',
+      'v.payer_name',
+      'v.total_cents',
+      'v.created_at',
+      eb
+        .selectFrom('claim_versions as l')
+        .select('l.kind')
+        .whereRef('l.practice_id', '=', 'v.practice_id')
+        .whereRef('l.claim_pcn', '=', 'v.claim_pcn')
+        .orderBy('l.created_at', 'desc')
+        .limit(1)
+        .as('latest'),
+    ])
+    .orderBy('v.created_at', 'desc')
+    .orderBy('v.claim_pcn')
+    .limit(query.limit ?? 50)
+    .offset(query.offset ?? 0)
+    .execute();
+  const total = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return {
+    items: rows.map((r) => ({
+      claimNumber: r.claim_pcn,
+      format: r.format as ClaimFormat,
+      payer: r.payer_name,
+      totalCents: Number(r.total_cents),
+      createdAt: new Date(r.created_at).toISOString(),
+      latest: (r.latest ?? 'original') as ClaimVersionKind,
+    })),
+    total: Number(total.n),
+  };
 }

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
 import { claimBatchFile, claimPreview, listClaimBatches } from '../../app/claims/claim-batches.js';
-import { claimHistory, sendClaimVersion, sendSecondaryClaim } from '../../app/claims/claim-versions.js';
+import {
+  claimHistory,
+  listClaims,
+  sendClaimVersion,
+  sendSecondaryClaim,
+} from '../../app/claims/claim-versions.js';
 import { createClaimBatch } from '../../app/claims/create-claim-batch.js';
 import type { Role } from '../../app/views.js';
 import { type ApiRoute, route } from '../api-route.js';
@@ -57,6 +62,16 @@ export function claimRoutes(ctx: AppContext): ApiRoute[] {
       query: pageQuery,
       responses: [JSON_OK('Page<ClaimBatchView>')],
       handle: async ({ c, actor, query }) => c.json(await listClaimBatches(ctx, actor, query)),
+    }),
+    route({
+      method: 'get',
+      path: '/api/claims',
+      tag: 'claims',
+      summary: 'The claims sent, newest first, each with its latest version (q: claim number prefix)',
+      roles: READERS,
+      query: pageQuery.extend({ q: z.string().max(38).optional() }),
+      responses: [JSON_OK('Page<ClaimSummaryView>')],
+      handle: async ({ c, actor, query }) => c.json(await listClaims(ctx, actor, query)),
     }),
     route({
       method: 'get',
