@@ -5,6 +5,17 @@
  * follow [ICD-10-CM Official Guidelines for Coding and Reporting FY2026, section I.C.2.e.2; domain.md §6.2].
  * The professional claim lists the cancer codes. Codes are written without the dot.
  */
+import type { RuleMeta } from '../model/rule.js';
+
+export const CLAIM_007: RuleMeta = {
+  id: 'CLAIM-007',
+  title:
+    'The 837I of a radiation therapy encounter lists Z51.0 first and the cancer codes after it; the 837P lists the cancer codes, each line pointing at its course’s',
+  severity: 'error',
+  source:
+    'ICD-10-CM Official Guidelines for Coding and Reporting FY2026, I.C.2.e.2 [C]; 837I/837P TR3 HI, SV107 [S]',
+};
+
 export const RADIATION_THERAPY_ENCOUNTER = 'Z510';
 
 export function encounterDiagnoses(format: '837P' | '837I', cancerCodes: readonly string[]): string[] {
