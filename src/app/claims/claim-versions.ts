@@ -293,7 +293,13 @@ async function claimToChange(trx: Trx, actor: Actor, claimNumber: string) {
     .where('kind', '=', 'void')
     .executeTakeFirst();
   if (voided) throw conflict('this claim was voided: nothing more can be sent for it');
-  const subjects = await loadSubjects(trx, actor.practiceId, original.draft as ClaimDraft);
+  const draft = original.draft as ClaimDraft;
+  const subjects = await loadSubjects(trx, actor.practiceId, draft);
+  const courses = subjects.get(draft.patientKey)?.courses;
+  if (!draft.lines.every((l) => courses?.has(l.courseId)))
+    throw new AppError('invalid_input', "the claim's courses are no longer stored: import them again", [
+      { location: `claim ${claimNumber}`, message: 'its courses are not stored' },
+    ]);
   return { practice, original, subjects };
 }
 
