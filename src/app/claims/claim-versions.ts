@@ -171,7 +171,7 @@ export async function sendClaimVersion(
         [{ location: 'payerClaimNumber', message: 'required: no stored 835 answers this claim' }],
       );
     const frequencyCode = request.action === 'replace' ? '7' : '8';
-    return writeVersion(
+    const view = await writeVersion(
       trx,
       ctx,
       actor,
@@ -186,13 +186,14 @@ export async function sendClaimVersion(
       },
       { kind: request.action === 'replace' ? 'replacement' : 'void', payerClaimNumber },
     );
+    return { view, patientId: original.patient_id };
   });
   ctx.log.info(
-    { practiceId: actor.practiceId, userId: actor.userId, batchId: batch.id, action: request.action },
+    { practiceId: actor.practiceId, userId: actor.userId, batchId: batch.view.id, action: request.action },
     'claim version sent',
   );
-  await recordAccess(ctx, actor, { action: 'read', patientIds: [], route });
-  return batch;
+  await recordAccess(ctx, actor, { action: 'read', patientIds: [batch.patientId], route });
+  return batch.view;
 }
 
 /**
@@ -216,7 +217,7 @@ export async function sendSecondaryClaim(
       throw new AppError('invalid_input', 'no 835 from the primary payer answers this claim yet', [
         { location: `claim ${claimNumber}`, message: "the primary's 835 is needed first" },
       ]);
-    return writeVersion(
+    const view = await writeVersion(
       trx,
       ctx,
       actor,
@@ -230,13 +231,14 @@ export async function sendSecondaryClaim(
       },
       { kind: 'secondary', payerClaimNumber: null },
     );
+    return { view, patientId: original.patient_id };
   });
   ctx.log.info(
-    { practiceId: actor.practiceId, userId: actor.userId, batchId: batch.id },
+    { practiceId: actor.practiceId, userId: actor.userId, batchId: batch.view.id },
     'secondary claim sent',
   );
-  await recordAccess(ctx, actor, { action: 'read', patientIds: [], route });
-  return batch;
+  await recordAccess(ctx, actor, { action: 'read', patientIds: [batch.patientId], route });
+  return batch.view;
 }
 
 /** The primary's answer as the secondary claim carries it (paid amounts and CAS, by charge id). */

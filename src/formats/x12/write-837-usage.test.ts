@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DELIMITERS } from './claim-types.js';
 import { checkWritten837 } from './write-837-usage.js';
@@ -79,5 +80,29 @@ describe('checkWritten837: the written 837 against the guide', () => {
     // Located by segment position, never by value.
     for (const p of problems) expect(p.location).toMatch(/segment \d+ \([A-Z0-9]+\)$/);
     expect(JSON.stringify(problems)).not.toMatch(/TESTPATIENT|XYZ123456789/);
+  });
+});
+
+describe('checkWritten837 on damaged text', () => {
+  it('answers located problems, never throws, on any byte changed, dropped or inserted', () => {
+    const text = written();
+    fc.assert(
+      fc.property(
+        fc.nat(text.length - 1),
+        fc.constantFrom('drop', 'change', 'insert'),
+        fc.string({ minLength: 1, maxLength: 3 }),
+        (at, how, chars) => {
+          const damaged =
+            how === 'drop'
+              ? text.slice(0, at) + text.slice(at + 1)
+              : how === 'change'
+                ? text.slice(0, at) + chars + text.slice(at + 1)
+                : text.slice(0, at) + chars + text.slice(at);
+          const problems = check(damaged);
+          for (const p of problems) expect(p.location).toMatch(/segment \d+ \(([A-Z][A-Z0-9]{1,2}|\?)\)$/);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -35,6 +35,8 @@ export function checkWritten837(text: string, flavour: Flavour, d: X12Delimiters
 
 type Seg = string[];
 const el = (seg: Seg, n: number): string => seg[n] ?? '';
+/** A segment id as it may appear in a location: 2–3 capitals or digits, else `?` (never data). */
+const segmentId = (seg: Seg): string => (/^[A-Z][A-Z0-9]{1,2}$/.test(seg[0] ?? '') ? seg[0]! : '?');
 
 function checkEnvelope(segments: Seg[], out: InputProblem[]): void {
   const need = (ok: boolean, location: string, message: string) => ok || out.push({ location, message });
@@ -45,7 +47,7 @@ function checkEnvelope(segments: Seg[], out: InputProblem[]): void {
   let st: Seg | null = null;
   let count = 0;
   for (const [i, seg] of segments.entries()) {
-    const at = `segment ${i + 1} (${seg[0]})`;
+    const at = `segment ${i + 1} (${segmentId(seg)})`;
     if (st) count++;
     switch (seg[0]) {
       case 'ISA':
@@ -119,7 +121,7 @@ function checkTransaction(
   d: X12Delimiters,
   out: InputProblem[],
 ) {
-  const at = (i: number) => `${where} segment ${i + 1} (${set[i]![0]})`;
+  const at = (i: number) => `${where} segment ${i + 1} (${segmentId(set[i]!)})`;
   const need = (ok: boolean, i: number, message: string) => ok || out.push({ location: at(i), message });
   const key = (seg: Seg) =>
     ['NM1', 'REF', 'DTP', 'AMT'].includes(seg[0]!) ? `${seg[0]}*${el(seg, 1)}` : seg[0]!;
