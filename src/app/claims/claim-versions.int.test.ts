@@ -163,6 +163,9 @@ describe.each(ENGINES)('claim versions on %s', (engine) => {
         }),
       ]);
       expect(history.remitLines).toHaveLength(claim.lines.length);
+      // A remittance line opens its claim (the Remittances page and the CLI name a line by its id).
+      const byLine = await claimHistory(t.ctx, actor(practiceId), history.remitLines[0]!.id);
+      expect(byLine.claimNumber).toBe(claim.patientControlNumber);
       expect(history.canSendSecondary).toBe(true);
 
       const replacement = await sendClaimVersion(t.ctx, actor(practiceId), {

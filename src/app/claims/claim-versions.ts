@@ -40,9 +40,10 @@ export interface ClaimVersionRequest {
 export async function claimHistory(
   ctx: AppContext,
   actor: Actor,
-  claimNumber: string,
+  claimRef: string,
   route = 'GET /api/claims/:number/history',
 ): Promise<ClaimHistoryView> {
+  const claimNumber = await resolveClaimNumber(ctx, actor, claimRef);
   const versions = await ctx.db
     .selectFrom('claim_versions as v')
     .leftJoin('users as u', 'u.id', 'v.created_by')
@@ -146,7 +147,7 @@ export async function claimHistory(
 }
 
 /**
- * `POST /api/claims/:number/versions`: a replacement (CLM05-3 7) or void (8) of a claim sent before,
+ * `POST /api/claims/:number/versions` (a claim number or a remittance line id): a replacement (CLM05-3 7) or void (8) of a claim sent before,
  * with REF*F8 = the payer's claim control number (CLP07 of the stored 835's last standing answer, else
  * the one given), rebuilt from the claim's draft with today's settings and patient data (a corrected
  * claim carries what was added since, e.g. the rendering provider an N290 asked for). Stored as a batch
@@ -158,6 +159,7 @@ export async function sendClaimVersion(
   request: ClaimVersionRequest,
   route = 'POST /api/claims/:number/versions',
 ): Promise<ClaimBatchView> {
+  request = { ...request, claimNumber: await resolveClaimNumber(ctx, actor, request.claimNumber) };
   const settings = await loadBillingSettings(ctx, actor.practiceId);
   const batch = await ctx.db.transaction().execute(async (trx) => {
     const { practice, original, subjects } = await claimToChange(trx, actor, request.claimNumber);
@@ -205,9 +207,10 @@ export async function sendClaimVersion(
 export async function sendSecondaryClaim(
   ctx: AppContext,
   actor: Actor,
-  claimNumber: string,
+  claimRef: string,
   route = 'POST /api/claims/:number/secondary',
 ): Promise<ClaimBatchView> {
+  const claimNumber = await resolveClaimNumber(ctx, actor, claimRef);
   const settings = await loadBillingSettings(ctx, actor.practiceId);
   const batch = await ctx.db.transaction().execute(async (trx) => {
     const { practice, original, subjects } = await claimToChange(trx, actor, claimNumber);
@@ -272,6 +275,21 @@ export function secondaryOf(answer: PayerAnswer): SecondaryClaim {
       ),
     ),
   };
+}
+
+/**
+ * A claim number, or the id of a remittance line of the practice (the Remittances page and the CLI
+ * open a claim from a line): the line's claim number (CLP01).
+ */
+async function resolveClaimNumber(ctx: AppContext, actor: Actor, ref: string): Promise<string> {
+  if (!/^\d+$/.test(ref)) return ref;
+  const line = await ctx.db
+    .selectFrom('remit_lines')
+    .select('claim_pcn')
+    .where('practice_id', '=', actor.practiceId)
+    .where('id', '=', ref)
+    .executeTakeFirst();
+  return line?.claim_pcn ?? ref;
 }
 
 type VersionRow = { draft: unknown; format: string; patient_id: string; payer_profile: string };
