@@ -43,6 +43,34 @@ test('a biller creates an 837P batch of released charges and downloads it', asyn
   await expect(page.getByRole('button', { name: 'Create 837P batch' })).toBeDisabled();
 });
 
+test("a biller sends a corrected claim and voids it from the claim's history", async ({ page }) => {
+  await login(page, 'biller');
+  await page.goto('/claims');
+  const sent = page.getByRole('table', { name: 'Claims sent, newest first' });
+  await sent.getByRole('row').nth(1).getByRole('button').click();
+  const history = page.getByRole('region', { name: /^Claim / });
+  await expect(history.getByRole('table', { name: 'Versions sent' }).getByRole('row')).toHaveCount(2);
+
+  // One confirmation; the payer's claim control number comes from the 835, else it is typed.
+  await history.getByRole('button', { name: 'Send corrected claim' }).click();
+  const clp07 = history.getByLabel('Payer claim control number (CLP07)');
+  if (await clp07.isVisible()) await clp07.fill('E2ECCN0001');
+  await history.getByRole('button', { name: 'Confirm: send corrected claim' }).click();
+  await expect(
+    history.getByRole('status').filter({ hasText: 'Corrected claim (replacement, 7) sent' }),
+  ).toBeVisible();
+  const versions = history.getByRole('table', { name: 'Versions sent' });
+  await expect(versions.getByRole('row', { name: /Corrected claim \(replacement, 7\)/ })).toBeVisible();
+
+  await history.getByRole('button', { name: 'Void claim' }).click();
+  if (await clp07.isVisible()) await clp07.fill('E2ECCN0001');
+  await history.getByRole('button', { name: 'Confirm: void claim' }).click();
+  await expect(versions.getByRole('row', { name: /Void \(8\)/ })).toBeVisible();
+  // A voided claim offers nothing more to send.
+  await expect(history.getByRole('button', { name: 'Send corrected claim' })).toHaveCount(0);
+  await expect(history.getByRole('button', { name: 'Void claim' })).toHaveCount(0);
+});
+
 test('physicians have no Claims page in the navigation', async ({ page }) => {
   await login(page, 'physician');
   await expect(

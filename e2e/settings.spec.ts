@@ -23,6 +23,16 @@ test('an admin edits the billing settings (kept after a reload; a bad NPI is ref
   // The payer profiles of the demo's courses are listed with their payers.
   await expect(page.getByLabel('Payer name of the profile uhc')).toHaveValue('UNITEDHEALTHCARE SYNTHETIC');
 
+  // The demo's physicians: the rendering providers, with their NPIs; a bad physician NPI is marked.
+  await expect(page.getByLabel('Physician NPI of DR-SYN-01')).toHaveValue('1999000015');
+  await expect(page.getByLabel('Physician taxonomy of DR-SYN-01')).toHaveValue('2085R0001X');
+  await page.getByLabel('Physician NPI of DR-SYN-01').fill('1999000011');
+  await page.getByRole('button', { name: 'Save billing settings' }).click();
+  await expect(page.locator('#billing-physicians-DR-SYN-01-npi-error')).toHaveText(
+    'a 10-digit NPI with its check digit',
+  );
+  await page.getByLabel('Physician NPI of DR-SYN-01').fill('1999000015');
+
   // An NPI whose check digit is wrong: refused, the error is on the field, the form keeps what was typed.
   const npi = page.getByRole('group', { name: 'Billing provider' }).getByLabel('NPI');
   await npi.fill('1234567890');

@@ -478,14 +478,14 @@ export interface LetterTemplateSummary {
 /** A stored CMS release (`GET /api/reference/releases`): public data shared by every practice. */
 export interface CmsReleaseView {
   id: string;
-  kind: 'mpfs' | 'opps' | 'ncci-practitioner' | 'ncci-hospital';
+  kind: 'mpfs' | 'opps' | 'ncci-practitioner' | 'ncci-hospital' | 'icd10cm';
   year: number;
   quarter: number;
   effectiveFrom: string;
   effectiveTo: string | null;
   sources: string[];
   importedAt: string;
-  /** Rows stored per table (`rvus`, `gpcis`, `localities`, `opps`, `ptp`, `mue`). */
+  /** Rows stored per table (`rvus`, `gpcis`, `localities`, `opps`, `ptp`, `mue`, `icd10cm`). */
   rows: Record<string, number>;
 }
 
@@ -534,9 +534,13 @@ export type ClaimFormat = '837P' | '837I';
 export type ClaimPeriod = 'date' | 'week' | 'month';
 
 /** One 837 batch the practice generated (`GET /api/claims/batches`). */
+/** What a batch holds: originals, or one replacement, void or secondary claim. */
+export type ClaimBatchKind = 'claims' | 'replacement' | 'void' | 'secondary';
+
 export interface ClaimBatchView {
   id: string;
   format: ClaimFormat;
+  kind: ClaimBatchKind;
   createdAt: string;
   /** The display name of the login that created it. */
   createdBy: string;
@@ -561,6 +565,72 @@ export interface ClaimBatchResult {
   batch: ClaimBatchView | null;
   findings: Finding[];
   unbilled: UnbilledCharge[];
+  /** Diagnosis warnings (laterality against the site, no ICD-10-CM code file loaded), located by course. */
+  warnings: { location: string; message: string }[];
+}
+
+/** What one claim version was: the original, a replacement (CLM05-3 7), a void (8), the secondary claim. */
+export type ClaimVersionKind = 'original' | 'replacement' | 'void' | 'secondary';
+
+/** One claim sent (`GET /api/claims`): its number, format, payer, total and latest version. */
+export interface ClaimSummaryView {
+  claimNumber: string;
+  format: ClaimFormat;
+  payer: string;
+  totalCents: number;
+  createdAt: string;
+  latest: ClaimVersionKind;
+}
+
+/**
+ * One claim number's history (`GET /api/claims/:number/history`): each version sent, what the payers'
+ * 835s said to it (claim loops and classified lines), the payer's claim control number a replacement
+ * or void would carry (REF*F8), and what can be sent next.
+ */
+export interface ClaimHistoryView {
+  claimNumber: string;
+  format: ClaimFormat;
+  versions: {
+    id: string;
+    batchId: string;
+    kind: ClaimVersionKind;
+    frequencyCode: string;
+    /** Who it went to (2010BB payer name). */
+    payer: string;
+    /** REF*F8 it carried (replacement, void). */
+    payerClaimNumber: string | null;
+    totalCents: number;
+    createdAt: string;
+    createdBy: string;
+  }[];
+  /** The 835 claim loops answering it: CLP02 status, CLP07, CLP03 charge, CLP04 paid. */
+  answers: {
+    payer: string;
+    paymentDate: string | null;
+    status: string;
+    payerClaimNumber: string | null;
+    chargeCents: number;
+    paidCents: number;
+  }[];
+  remitLines: {
+    id: string;
+    payer: string | null;
+    paymentDate: string | null;
+    traceNumber: string | null;
+    line: number;
+    dateOfService: string | null;
+    code: string;
+    billedCents: number;
+    paidCents: number;
+    category: string;
+    carcs: string[];
+    message: string;
+  }[];
+  payerClaimNumber: string | null;
+  canCorrect: boolean;
+  canVoid: boolean;
+  /** The primary answered and the patient has a secondary payer (courses.json otherCoverage). */
+  canSendSecondary: boolean;
 }
 
 /** Released charges not yet sent, per format and payer (`GET /api/claims/preview`). */
@@ -605,4 +675,6 @@ export interface BillingSettingsView {
   settings: BillingSettings | null;
   missing: { location: string; message: string }[];
   payerProfiles: { profile: string; courses: number; configured: boolean }[];
+  /** The physician ids of the practice's courses (the keys of `physicians`), each with whether it is set. */
+  physicians: { id: string; courses: number; configured: boolean }[];
 }

@@ -116,6 +116,21 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (opts) => setExit(await (await import('./commands/claims.js')).runClaims(opts)));
 
   program
+    .command('claim')
+    .description(
+      "one claim sent before: a corrected claim (CLM05-3 7) or a void (8) with the payer's claim control number, the secondary claim after the primary's 835, or its history",
+    )
+    .argument('<action>', 'correct, void, secondary or history')
+    .requiredOption('--claim <number>', 'the claim number (CLM01, CLP01 on the 835) or a remittance line id')
+    .option('--payer-claim <number>', "the payer's claim control number (CLP07) when no stored 835 gives it")
+    .option('--out <file>', 'write the 837 here instead of stdout')
+    .option('--data-dir <dir>', 'PGlite data folder when DATABASE_URL is not set', '.data/db')
+    .option('--practice <id>', 'the practice (needed when the database holds several)')
+    .action(async (action: string, opts) =>
+      setExit(await (await import('./commands/claim.js')).runClaim(action, opts)),
+    );
+
+  program
     .command('reference')
     .description('CMS reference data and contract rates in the app database')
     .command('import')

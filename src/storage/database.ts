@@ -9,6 +9,8 @@ import * as claims from './migrations/0004-claims.js';
 import * as referenceData from './migrations/0005-reference-data.js';
 import * as letters from './migrations/0006-letters.js';
 import * as remittanceWork from './migrations/0007-remittance-work.js';
+import * as claimVersions from './migrations/0008-claim-versions.js';
+import * as icd10cm from './migrations/0009-icd10cm.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -81,6 +83,8 @@ const MIGRATIONS = {
   '0005-reference-data': referenceData,
   '0006-letters': letters,
   '0007-remittance-work': remittanceWork,
+  '0008-claim-versions': claimVersions,
+  '0009-icd10cm': icd10cm,
 };
 
 export async function migrate(db: Db): Promise<void> {

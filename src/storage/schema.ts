@@ -323,6 +323,27 @@ export interface ClaimBatchesTable {
   total_cents: ColumnType<string, number, number>;
   period: string;
   file_text: string;
+  /** `claims` (a batch of originals), `replacement`, `void` or `secondary` (migration 0008). */
+  kind: ColumnType<string, string | undefined, string>;
+}
+
+/** One claim as sent: original, replacement (7), void (8) or secondary (migration 0008). */
+export interface ClaimVersionsTable {
+  id: string;
+  practice_id: string;
+  claim_pcn: string;
+  batch_id: string;
+  format: string;
+  kind: string;
+  frequency_code: string;
+  payer_profile: string;
+  payer_name: string;
+  payer_claim_number: string | null;
+  patient_id: string;
+  draft: ColumnType<unknown, string, string>;
+  total_cents: ColumnType<string, number, number>;
+  created_at: Instant;
+  created_by: string;
 }
 
 export interface ClaimLinesTable {
@@ -411,6 +432,14 @@ export interface CmsMueLimitsTable {
   rationale: string | null;
 }
 
+/** migrations/0009-icd10cm.ts: the codes of an ICD-10-CM release (`cms_releases` kind `icd10cm`), without the dot. */
+export interface CmsIcd10cmCodesTable {
+  release_id: string;
+  code: string;
+  billable: boolean;
+  description: string;
+}
+
 /** The practice's Medicare payment locality (contractor and locality number). */
 export interface PracticeLocalitiesTable {
   practice_id: string;
@@ -461,6 +490,7 @@ export interface Database {
   remit_payments: RemitPaymentsTable;
   claim_batches: ClaimBatchesTable;
   claim_lines: ClaimLinesTable;
+  claim_versions: ClaimVersionsTable;
   cms_releases: CmsReleasesTable;
   cms_rvus: CmsRvusTable;
   cms_gpcis: CmsGpcisTable;
@@ -468,6 +498,7 @@ export interface Database {
   cms_opps_rates: CmsOppsRatesTable;
   cms_ptp_edits: CmsPtpEditsTable;
   cms_mue_limits: CmsMueLimitsTable;
+  cms_icd10cm_codes: CmsIcd10cmCodesTable;
   practice_localities: PracticeLocalitiesTable;
   payer_settings: PayerSettingsTable;
   contract_rates: ContractRatesTable;

@@ -8,7 +8,7 @@ const settings: BillingSettings = {
     name: 'DEMO RADIATION ONCOLOGY',
     npi: '1999999984',
     taxId: '999999999',
-    taxonomy: '261QR0400X',
+    taxonomy: '261QX0203X',
     address: { line1: '1 SYNTHETIC PLAZA', city: 'TESTVILLE', state: 'NY', postalCode: '100010000' },
   },
   submitter: {
@@ -18,6 +18,11 @@ const settings: BillingSettings = {
     contact: { name: 'DEMO BILLING OFFICE', phone: '5555550100' },
   },
   receiver: { qualifier: 'ZZ', id: 'SYNCLEARING', name: 'SYNTHETIC CLEARINGHOUSE' },
+  physicians: {
+    'DR-SYN-01': { lastName: 'DOCTORFAKE', firstName: 'RITA', npi: '1999000015', taxonomy: '2085R0001X' },
+  },
+  requireSupervising: true,
+  requireReferring: false,
   defaultPeriod: 'week',
   usage: 'P',
   chargePercent: 150,
@@ -31,8 +36,16 @@ describe('billing settings form', () => {
       settings,
       missing: [],
       payerProfiles: [{ profile: 'self-pay-plan', courses: 2, configured: false }],
+      physicians: [{ id: 'DR-NEW', courses: 1, configured: false }],
     });
     expect(form.payers['self-pay-plan']).toEqual({ name: '', id: '', filingIndicator: '' });
+    // A course physician not in the settings gets an empty row with the radiation oncologist taxonomy.
+    expect(form.physicians['DR-NEW']).toEqual({
+      lastName: '',
+      firstName: '',
+      npi: '',
+      taxonomy: '2085R0001X',
+    });
     expect(form.charges).toEqual([{ code: '77373', dollars: '1500.00' }]);
     // The empty payer row is left out; everything else comes back as it was.
     expect(settingsOf(form)).toEqual(settings);
@@ -46,7 +59,7 @@ describe('billing settings form', () => {
     ],
   ])('leaves out empty optional fields (%s)', (_name, start) => {
     const out = settingsOf(
-      formOf({ settings: start as typeof settings | null, missing: [], payerProfiles: [] }),
+      formOf({ settings: start as typeof settings | null, missing: [], payerProfiles: [], physicians: [] }),
     );
     expect('taxonomy' in out.provider).toBe(false);
     expect('line2' in out.provider.address).toBe(false);
@@ -56,7 +69,7 @@ describe('billing settings form', () => {
     ['', 'chargePercent'],
     ['12.5%', 'chargePercent'],
   ])('sends a charge percent that does not parse (%j) as null, for the server to name', (text) => {
-    const form = formOf({ settings, missing: [], payerProfiles: [] });
+    const form = formOf({ settings, missing: [], payerProfiles: [], physicians: [] });
     const json = JSON.parse(JSON.stringify(settingsOf({ ...form, chargePercent: text }))) as {
       chargePercent: unknown;
     };
@@ -64,7 +77,7 @@ describe('billing settings form', () => {
   });
 
   it('sends a charge that is not an amount as null, keyed by its code in capitals', () => {
-    const form = formOf({ settings, missing: [], payerProfiles: [] });
+    const form = formOf({ settings, missing: [], payerProfiles: [], physicians: [] });
     const out = settingsOf({
       ...form,
       charges: [
@@ -73,5 +86,16 @@ describe('billing settings form', () => {
       ],
     });
     expect(JSON.parse(JSON.stringify(out.chargeCents))).toEqual({ '77412X': null });
+  });
+
+  it('sends a physician without a taxonomy with the radiation oncologist one, trimmed', () => {
+    const form = formOf({ settings, missing: [], payerProfiles: [], physicians: [] });
+    const out = settingsOf({
+      ...form,
+      physicians: { 'DR-2': { lastName: ' HALE ', firstName: 'JO', npi: '1999000023', taxonomy: '' } },
+    });
+    expect(out.physicians).toEqual({
+      'DR-2': { lastName: 'HALE', firstName: 'JO', npi: '1999000023', taxonomy: '2085R0001X' },
+    });
   });
 });

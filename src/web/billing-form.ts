@@ -11,6 +11,22 @@ export interface PayerForm {
   filingIndicator: string;
 }
 
+export interface PhysicianForm {
+  lastName: string;
+  firstName: string;
+  npi: string;
+  taxonomy: string;
+}
+
+/** The radiation oncologist taxonomy a physician row starts with [NUCC 2085R0001X]. */
+export const PHYSICIAN_TAXONOMY = '2085R0001X';
+const emptyPhysician = (): PhysicianForm => ({
+  lastName: '',
+  firstName: '',
+  npi: '',
+  taxonomy: PHYSICIAN_TAXONOMY,
+});
+
 /** The form's text fields, keyed by the settings' JSON path (the server's issue locations). */
 type Fields = Record<string, string>;
 
@@ -43,7 +59,7 @@ export const TEXT_FIELDS = {
 export const HINTS: Record<string, string> = {
   'provider.npi': '10 digits with the check digit',
   'provider.taxId': '9 digits',
-  'provider.taxonomy': 'e.g. 261QR0400X (optional)',
+  'provider.taxonomy': 'e.g. 261QX0203X radiation oncology clinic (optional)',
   'provider.address.state': 'two letters',
   'provider.address.postalCode': '5 or 9 digits',
   'submitter.qualifier': 'ISA qualifier, e.g. ZZ',
@@ -60,6 +76,10 @@ export interface FormState {
   chargePercent: string;
   charges: { code: string; dollars: string }[];
   payers: Record<string, PayerForm>;
+  /** By the physician id courses use (`physicianId`). */
+  physicians: Record<string, PhysicianForm>;
+  requireSupervising: boolean;
+  requireReferring: boolean;
 }
 
 export function formOf(view: BillingSettingsView): FormState {
@@ -74,6 +94,9 @@ export function formOf(view: BillingSettingsView): FormState {
   const payers: Record<string, PayerForm> = {};
   for (const p of view.payerProfiles) payers[p.profile] = { name: '', id: '', filingIndicator: '' };
   for (const [profile, p] of Object.entries(s?.payers ?? {})) payers[profile] = { ...p };
+  const physicians: Record<string, PhysicianForm> = {};
+  for (const p of view.physicians ?? []) physicians[p.id] = emptyPhysician();
+  for (const [id, p] of Object.entries(s?.physicians ?? {})) physicians[id] = { ...p };
   return {
     fields,
     defaultPeriod: s?.defaultPeriod ?? 'month',
@@ -84,8 +107,13 @@ export function formOf(view: BillingSettingsView): FormState {
       dollars: (cents / 100).toFixed(2),
     })),
     payers,
+    physicians,
+    requireSupervising: s?.requireSupervising ?? false,
+    requireReferring: s?.requireReferring ?? false,
   };
 }
+
+export { emptyPhysician };
 
 /** The settings the form says; a number that does not parse goes as NaN (null in JSON): the server names the field. */
 export function settingsOf(form: FormState): BillingSettings {
@@ -128,6 +156,22 @@ export function settingsOf(form: FormState): BillingSettings {
           { name: p.name.trim(), id: p.id.trim(), filingIndicator: p.filingIndicator.trim().toUpperCase() },
         ]),
     ),
+    // A row left blank (a course physician not billed yet) is not sent.
+    physicians: Object.fromEntries(
+      Object.entries(form.physicians)
+        .filter(([, p]) => p.lastName.trim() || p.firstName.trim() || p.npi.trim())
+        .map(([id, p]) => [
+          id,
+          {
+            lastName: p.lastName.trim(),
+            firstName: p.firstName.trim(),
+            npi: p.npi.trim(),
+            taxonomy: p.taxonomy.trim().toUpperCase() || PHYSICIAN_TAXONOMY,
+          },
+        ]),
+    ),
+    requireSupervising: form.requireSupervising,
+    requireReferring: form.requireReferring,
   };
 }
 

@@ -111,6 +111,24 @@ describe('no PHI in logs or error messages', () => {
       const created = batch.status === 200 ? (JSON.parse(batch.text) as ClaimBatchResult) : null;
       if (created?.batch) await call('GET', `/api/claims/batches/${created.batch.id}/file`, session, cookie);
       await call('GET', '/api/claims/batches', session, cookie);
+      // A claim's history, a corrected claim without CLP07 (refused: located), then with it, and a void.
+      const sent = await call('GET', '/api/claims?limit=1', session, cookie);
+      const claim =
+        sent.status === 200 ? (JSON.parse(sent.text) as Page<{ claimNumber: string }>).items[0] : undefined;
+      if (claim) {
+        const at = `/api/claims/${encodeURIComponent(claim.claimNumber)}`;
+        await call('GET', `${at}/history`, session, cookie);
+        await call('POST', `${at}/versions`, session, cookie, { action: 'replace' });
+        await call('POST', `${at}/versions`, session, cookie, {
+          action: 'replace',
+          payerClaimNumber: 'CCN-PHI-1',
+        });
+        await call('POST', `${at}/secondary`, session, cookie);
+        await call('POST', `${at}/versions`, session, cookie, {
+          action: 'void',
+          payerClaimNumber: 'CCN-PHI-1',
+        });
+      }
       // Letters: drafts of every remittance line (those without a letter answer 400), an edit, the files,
       // a template with an unknown placeholder, wrong ids.
       await call('GET', '/api/letters', session, cookie);

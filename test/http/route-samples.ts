@@ -84,6 +84,17 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
       return { path: route.path, json: { format: '837P' } };
     case 'GET /api/claims/batches/:id/file':
       return { path: `/api/claims/batches/${p.claimBatchId}/file` };
+    case 'GET /api/claims':
+      return { path: `${route.path}?q=${encodeURIComponent(p.courseId)}` };
+    case 'GET /api/claims/:number/history':
+      return { path: `/api/claims/${p.courseId}-1/history` };
+    case 'POST /api/claims/:number/versions':
+      return {
+        path: `/api/claims/${p.courseId}-1/versions`,
+        json: { action: 'replace', payerClaimNumber: 'CCN-1' },
+      };
+    case 'POST /api/claims/:number/secondary':
+      return { path: `/api/claims/${p.courseId}-1/secondary` };
     case 'POST /api/reference/import':
       return { path: `${route.path}?year=2026&quarter=1`, form: uploadForm() };
     case 'PUT /api/reference/locality':

@@ -12,3 +12,9 @@ export const CMS_RELEASE_FILES = [
   'PTP_PRACTITIONER_2026Q1_SYNTH.txt',
   'MUE_PRACTITIONER_2026Q1_SYNTH.csv',
 ] as const;
+
+/** The synthetic ICD-10-CM code files (order file and codes file) of FY 2026, in CMS's fixed columns. */
+export const ICD10CM_FIXTURE_FILES = [
+  'icd10cm_order_2026_SYNTH.txt',
+  'icd10cm_codes_2026_SYNTH.txt',
+] as const;

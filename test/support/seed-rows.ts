@@ -202,6 +202,52 @@ export async function seedPractice(db: Db, key: string): Promise<SeededPractice>
       charge_id: s.chargeId,
     })
     .execute();
+  // The claim's version (its draft: ids and amounts, no patient data) for its history and corrections.
+  await db
+    .insertInto('claim_versions')
+    .values({
+      id: `claim-version-${k}`,
+      practice_id: s.practiceId,
+      claim_pcn: `${s.courseId}-1`,
+      batch_id: s.claimBatchId,
+      format: '837P',
+      kind: 'original',
+      frequency_code: '1',
+      payer_profile: 'default',
+      payer_name: `Payer ${key.toUpperCase()}`,
+      payer_claim_number: null,
+      patient_id: s.patientId,
+      draft: JSON.stringify({
+        key: `draft-${k}`,
+        format: '837P',
+        component: 'global',
+        patientKey: s.patientId,
+        payerProfileId: 'default',
+        placeOfService: '11',
+        facilityTypeCode: null,
+        period: { from: '2026-03-01', to: '2026-03-31' },
+        statementFrom: '2026-03-02',
+        statementTo: '2026-03-02',
+        authorizationNumber: null,
+        lines: [
+          {
+            chargeId: s.chargeId,
+            courseId: s.courseId,
+            dateOfService: '2026-03-02',
+            code: '77412',
+            modifiers: [],
+            units: 1,
+            chargeCents: 60000,
+            expectedCents: null,
+            revenueCode: null,
+          },
+        ],
+      }),
+      total_cents: 60000,
+      created_at: at,
+      created_by: s.users.biller.id,
+    })
+    .execute();
   // One remittance line paying the charge (the claim number carries the practice key).
   await db
     .insertInto('remit_lines')

@@ -4,6 +4,9 @@ import { postalAddressSchema } from '../../core/model/course.js';
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../app-errors.js';
 
+/** NUCC taxonomy of a radiation oncologist [domain.md §6.2]. */
+export const RADIATION_ONCOLOGY = '2085R0001X';
+
 const party = z
   .object({
     /** ISA05/ISA07 qualifier: `ZZ` mutually defined, `30` federal tax id, … */
@@ -30,7 +33,7 @@ export const billingSettingsSchema = z
         taxId: z.string().regex(/^\d{9}$/, '9-digit employer identification number'),
         taxonomy: z
           .string()
-          .regex(/^[0-9A-Z]{9}X$/, 'a 10-character taxonomy code (e.g. 261QR0400X)')
+          .regex(/^[0-9A-Z]{9}X$/, 'a 10-character taxonomy code (e.g. 261QX0203X)')
           .optional(),
         address: postalAddressSchema,
       })
@@ -41,6 +44,33 @@ export const billingSettingsSchema = z
         .strict(),
     }),
     receiver: party,
+    /**
+     * The practice's physicians by the id courses name them with (`physicianId`): each professional
+     * claim's rendering provider (837P 2310B NM1*82, PRV*PE) and each facility claim's attending (837I
+     * 2310A NM1*71, PRV*AT) [837P/837I TR3]. Taxonomy default: radiation oncology 2085R0001X [NUCC].
+     */
+    physicians: z
+      .record(
+        z.string().min(1),
+        z
+          .object({
+            lastName: z.string().min(1).max(60),
+            firstName: z.string().min(1).max(35),
+            npi: z.string().refine(isValidNpi, 'a 10-digit NPI with its check digit'),
+            taxonomy: z
+              .string()
+              .regex(/^[0-9A-Z]{9}X$/, 'a 10-character taxonomy code (e.g. 2085R0001X)')
+              .default(RADIATION_ONCOLOGY),
+          })
+          .strict(),
+      )
+      .default({}),
+    /**
+     * Payers that want the course physician also as the supervising (837P 2310D NM1*DQ) or referring
+     * provider (837P 2310A / 837I 2310F NM1*DN) [837P/837I TR3 situational rules].
+     */
+    requireSupervising: z.boolean().default(false),
+    requireReferring: z.boolean().default(false),
     defaultPeriod: z.enum(['date', 'week', 'month']).default('month'),
     /** ISA15: `T` test until the clearinghouse accepts production files. */
     usage: z.enum(['P', 'T']).default('T'),

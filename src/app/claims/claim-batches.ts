@@ -3,7 +3,7 @@ import type { ClaimBatchesTable } from '../../storage/schema.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { recordAccess } from '../access-log.js';
 import { notFound } from '../app-errors.js';
-import type { ClaimBatchView, ClaimFormat, ClaimPeriod, ClaimPreviewView } from '../views.js';
+import type { ClaimBatchKind, ClaimBatchView, ClaimFormat, ClaimPeriod, ClaimPreviewView } from '../views.js';
 import { billingSettingsSchema } from './billing-settings.js';
 import { pendingClaims } from './pending-claims.js';
 
@@ -13,6 +13,7 @@ export function batchView(r: BatchRow, createdBy: string): ClaimBatchView {
   return {
     id: r.id,
     format: r.format as ClaimFormat,
+    kind: r.kind as ClaimBatchKind,
     createdAt: new Date(r.created_at).toISOString(),
     createdBy,
     interchangeControlNumber: r.interchange_control_number,
@@ -36,6 +37,7 @@ export async function listClaimBatches(
     .select([
       'b.id',
       'b.format',
+      'b.kind',
       'b.created_at',
       'b.interchange_control_number',
       'b.interchange_count',

@@ -3,9 +3,16 @@ import type { ClaimDraft } from '../../core/claims/claim-input.js';
 import { write837p } from '../../formats/x12/write-837p.js';
 import { DEMO_BILLING } from '../setup/demo-billing.js';
 import { billingSettingsSchema } from './billing-settings.js';
-import { type ClaimSubject, claimFiles } from './claim-files.js';
+import { type ClaimSubject, claimFiles, claimVersionFile } from './claim-files.js';
 
 const settings = billingSettingsSchema.parse(DEMO_BILLING);
+
+const course = (courseKey: string, diagnosis: string | undefined) => ({
+  courseKey,
+  diagnosis,
+  physicianId: 'DR-SYN-01',
+  site: { region: 'breast', laterality: 'right' as const },
+});
 
 type SubjectOverrides = Partial<ClaimSubject> & { diagnosis?: string | undefined };
 
@@ -19,7 +26,8 @@ const subject = ({ diagnosis = 'C50.912', ...over }: SubjectOverrides = {}): Cla
     groupNumber: 'GRP1',
     address: { line1: '1 SYNTHETIC AVE', city: 'TESTVILLE', state: 'NY', postalCode: '10001' },
   },
-  courses: new Map([['course-1', { courseKey: 'C-5001', diagnosis }]]),
+  coverage: {},
+  courses: new Map([['course-1', course('C-5001', diagnosis)]]),
   ...over,
 });
 
@@ -95,7 +103,7 @@ describe('claimFiles: drafts → one 837 file per payer', () => {
     expect(file.billingProvider).toMatchObject({
       npi: '1999999984',
       taxId: '999999999',
-      taxonomy: '261QR0400X',
+      taxonomy: '261QX0203X',
     });
     const claim = file.claims[0]!;
     expect(claim).toMatchObject({
@@ -118,12 +126,131 @@ describe('claimFiles: drafts → one 837 file per payer', () => {
       ['77387', '26', 'ch-3'],
     ]);
     expect(claim.lines.map((l) => l.diagnosisPointers)).toEqual([[1], [1], [1]]);
+    // The course physician is the rendering provider (2310B) with the radiation oncologist taxonomy.
+    expect(claim.provider).toEqual({
+      npi: '1999000015',
+      lastName: 'DOCTORFAKE',
+      firstName: 'RITA',
+      taxonomy: '2085R0001X',
+    });
+    expect(claim.responsibility).toBe('P');
+    expect(claim.patient).toBeUndefined();
+    expect(write837p(file).ok).toBe(true);
+  });
+
+  it('names a course physician missing from the settings (the rendering provider)', () => {
+    const s = subject();
+    s.courses.set('course-1', { ...course('C-5001', 'C50.912'), physicianId: 'DR-NEW' });
+    const r = claimFiles(input([draft()], new Map([['patient-row-1', s]])));
+    expect(r.ok ? [] : r.problems).toEqual([
+      {
+        location: 'billing.physicians.DR-NEW',
+        message: 'add physician DR-NEW (name, NPI, taxonomy): the rendering provider of the claims',
+      },
+    ]);
+  });
+
+  it('a dependent: the subscriber in 2010BA, the patient in 2000C with PAT01; SBR09 from the coverage', () => {
+    const dependent = subject({
+      coverage: {
+        subscriber: {
+          relationship: 'spouse',
+          name: 'Holder, Sam',
+          memberId: 'SYNH0001',
+          birthDate: '1958-01-02',
+        },
+        claimFilingIndicator: 'BL',
+      },
+    });
+    const r = claimFiles(input([draft()], new Map([['patient-row-1', dependent]])));
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const claim = r.files[0]!.file.claims[0]!;
+    expect(claim.subscriber).toEqual({
+      memberId: 'SYNH0001',
+      lastName: 'Holder',
+      firstName: 'Sam',
+      birthDate: '1958-01-02',
+      groupNumber: 'GRP1',
+    });
+    expect(claim.patient).toMatchObject({ relationship: '01', lastName: 'Testpatient', firstName: 'Ada' });
+    expect(claim.filingIndicator).toBe('BL');
+    const text = write837p(r.files[0]!.file);
+    if (!text.ok) throw new Error(JSON.stringify(text.problems));
+    expect(text.value).toContain('SBR*P**GRP1******BL~');
+    expect(text.value).toContain('PAT*01~');
+  });
+
+  it('837I: Z51.0 first-listed, the cancer code after it, no line pointers (ICD-10-CM I.C.2.e.2)', () => {
+    const d = draft({ format: '837I', facilityTypeCode: '13' });
+    const lines = d.lines.map((l) => ({ ...l, revenueCode: '0333' }));
+    const r = claimFiles({ ...input([{ ...d, lines }]), format: '837I' });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const claim = r.files[0]!.file.claims[0]!;
+    expect(claim.diagnosisCodes).toEqual(['Z510', 'C50912']);
+    expect(claim.lines.every((l) => l.diagnosisPointers === undefined)).toBe(true);
+  });
+
+  it('a replacement keeps the claim number and carries CLM05-3 7 and REF*F8', () => {
+    const r = claimVersionFile(
+      { ...input([]), draft: draft() },
+      { claimNumber: 'C-5001-41', frequencyCode: '7', payerClaimControlNumber: 'PCN-77' },
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const text = write837p(r.file.file);
+    if (!text.ok) throw new Error(JSON.stringify(text.problems));
+    expect(text.value).toContain('CLM*C-5001-41*1229.49***11:B:7*Y*A*Y*Y~');
+    expect(text.value).toContain('REF*F8*PCN-77~');
+  });
+
+  it("a secondary claim goes to the coverage's payer with SBR01 S and the primary's adjudication", () => {
+    const covered = subject({
+      coverage: {
+        otherCoverage: [
+          { order: 'secondary', payerName: 'SECONDARY PLAN', payerProfile: 'default', memberId: 'SYNS0001' },
+        ],
+      },
+    });
+    const r = claimVersionFile(
+      { ...input([], new Map([['patient-row-1', covered]])), draft: draft() },
+      {
+        claimNumber: 'C-5001-41',
+        secondary: {
+          paidCents: 50_000,
+          adjustments: [{ group: 'PR', reason: '1', amountCents: 10_000 }],
+          lines: new Map([
+            [
+              'ch-1',
+              {
+                paidCents: 50_000,
+                adjustments: [{ group: 'CO', reason: '45', amountCents: 8_719 }],
+                adjudicationDate: '2026-03-27',
+              },
+            ],
+          ]),
+        },
+      },
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const { file } = r.file;
+    expect(file.payer).toEqual({ name: 'SYNTHETIC COMMERCIAL PPO', id: 'SYNPPO01', filingIndicator: 'CI' });
+    const claim = file.claims[0]!;
+    expect(claim.responsibility).toBe('S');
+    expect(claim.subscriber.memberId).toBe('SYNS0001');
+    expect(claim.priorPayer).toMatchObject({
+      responsibility: 'P',
+      relationship: '18',
+      filingIndicator: 'CI',
+      payer: { name: 'UNITEDHEALTHCARE SYNTHETIC', id: 'SYNUHC01' },
+      subscriber: { memberId: 'SYNM0001' },
+      paidCents: 50_000,
+    });
+    expect(claim.priorPayer?.lines.map((l) => l?.paidCents ?? null)).toEqual([50_000, null, null]);
     expect(write837p(file).ok).toBe(true);
   });
 
   it("puts a patient's two courses on one claim: both diagnoses, each line pointing at its course's", () => {
     const two = subject();
-    two.courses.set('course-2', { courseKey: 'C-5002', diagnosis: 'C61' });
+    two.courses.set('course-2', course('C-5002', 'C61'));
     const d = draft();
     const lines = [d.lines[0]!, { ...d.lines[2]!, courseId: 'course-2', chargeId: 'ch-9' }];
     const r = claimFiles(input([{ ...d, lines }], new Map([['patient-row-1', two]])));

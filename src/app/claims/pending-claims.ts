@@ -29,6 +29,43 @@ export interface PendingClaims {
   patientIds: string[];
 }
 
+/** The columns `addSubject` reads (patients and courses rows). */
+export interface SubjectRow {
+  patient_id: string;
+  name: string | null;
+  birth_date: string | null;
+  demographics: unknown;
+  course_id: string;
+  course_key: string;
+  document: unknown;
+}
+
+/** Adds a charge row's patient and course to what the claims say about them (the course document's coverage). */
+export function addSubject(subjects: Map<string, ClaimSubject>, r: SubjectRow): void {
+  const course = r.document as Course;
+  const { subscriber, claimFilingIndicator, otherCoverage } = course.patient;
+  const subject = subjects.get(r.patient_id) ?? {
+    patientId: r.patient_id,
+    name: r.name,
+    birthDate: r.birth_date,
+    demographics: r.demographics,
+    coverage: {},
+    courses: new Map(),
+  };
+  subject.coverage = {
+    ...(subscriber ? { subscriber } : {}),
+    ...(claimFilingIndicator ? { claimFilingIndicator } : {}),
+    ...(otherCoverage ? { otherCoverage } : {}),
+  };
+  subject.courses.set(r.course_id, {
+    courseKey: r.course_key,
+    diagnosis: course.diagnosis,
+    physicianId: course.physicianId,
+    site: course.site,
+  });
+  subjects.set(r.patient_id, subject);
+}
+
 /**
  * The claims the practice's released charges make that were not sent in this format yet: each charge
  * as a `ReleasedCharge` (place of service from the practice's clinic settings, REF*G1 from the course's
@@ -90,15 +127,7 @@ export async function pendingClaims(
   const charges: ReleasedCharge[] = [];
   for (const r of rows) {
     const course = r.document as Course;
-    const subject = subjects.get(r.patient_id) ?? {
-      patientId: r.patient_id,
-      name: r.name,
-      birthDate: r.birth_date,
-      demographics: r.demographics,
-      courses: new Map(),
-    };
-    subject.courses.set(r.course_id, { courseKey: r.course_key, diagnosis: course.diagnosis });
-    subjects.set(r.patient_id, subject);
+    addSubject(subjects, r);
     const expected = r.expected_cents === null ? null : Number(r.expected_cents);
     const perUnit = request.charges.chargeCents[r.code];
     const chargeCents =

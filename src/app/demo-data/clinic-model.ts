@@ -50,10 +50,10 @@ export interface Physician {
 }
 
 export const PHYSICIANS: readonly Physician[] = [
-  { id: 'DR-SYN-01', family: 'Doctorfake', given: 'Rita', npi: '1999000011' },
-  { id: 'DR-SYN-02', family: 'Examplemd', given: 'Omar', npi: '1999000029' },
-  { id: 'DR-SYN-03', family: 'Notreal', given: 'Helena', npi: '1999000037' },
-  { id: 'DR-SYN-04', family: 'Placeholder-Md', given: 'Kenji', npi: '1999000045' },
+  { id: 'DR-SYN-01', family: 'Doctorfake', given: 'Rita', npi: '1999000015' },
+  { id: 'DR-SYN-02', family: 'Examplemd', given: 'Omar', npi: '1999000023' },
+  { id: 'DR-SYN-03', family: 'Notreal', given: 'Helena', npi: '1999000031' },
+  { id: 'DR-SYN-04', family: 'Placeholder-Md', given: 'Kenji', npi: '1999000049' },
 ];
 
 export const PAYERS = {

@@ -10,6 +10,7 @@ import {
   PTP_COLUMNS,
 } from '../../formats/cms/cms-columns.js';
 import { findHeaderRow } from '../../formats/cms/find-header-row.js';
+import { icd10cmLayout, readIcd10cm } from '../../formats/cms/read-icd10cm.js';
 import { readGpci } from '../../formats/cms/read-gpci.js';
 import { readLocalities } from '../../formats/cms/read-localities.js';
 import { readMue } from '../../formats/cms/read-mue.js';
@@ -22,6 +23,7 @@ import { chunks } from '../../storage/repositories/insert-chunks.js';
 import type { AppContext } from '../app-context.js';
 import { InputError } from '../engine-context.js';
 import type { ReferenceImportView } from '../views.js';
+import { icd10cmNameWarning, icd10cmRelease } from './icd10cm-releases.js';
 import { CONTRACT_COLUMNS, type ContractRateRow, readContractRates } from './read-contract-rates.js';
 import type { ReleaseKind } from './reference-store.js';
 
@@ -38,7 +40,7 @@ export interface ReleaseChoice {
   effectiveTo?: string | null | undefined;
 }
 
-type FileKind = 'pprrvu' | 'gpci' | 'locality' | 'opps' | 'ptp' | 'mue' | 'contract';
+type FileKind = 'pprrvu' | 'gpci' | 'locality' | 'opps' | 'ptp' | 'mue' | 'icd10cm' | 'contract';
 
 /** Detection order: GPCI before the locality key (a GPCI file also names its localities). */
 const LAYOUTS: readonly { kind: FileKind; label: string; specs: readonly ColumnSpec[] }[] = [
@@ -58,12 +60,17 @@ const TABLE_OF: Record<Exclude<FileKind, 'contract'>, string> = {
   opps: 'cms_opps_rates',
   ptp: 'cms_ptp_edits',
   mue: 'cms_mue_limits',
+  icd10cm: 'cms_icd10cm_codes',
 };
 
-/** The file's layout, found by its header names (domain.md §7: CMS header wording changes between releases). */
+/**
+ * The file's layout: an ICD-10-CM order or codes file by its fixed columns (read-icd10cm.ts), the others
+ * by their header names (domain.md §7: CMS header wording changes between releases).
+ */
 export function detectLayout(file: ReferenceFile): FileKind | InputProblem[] {
   const decoded = decodeCsvText(file.bytes, file.name);
   if (!decoded.ok) return decoded.problems;
+  if (icd10cmLayout(decoded.value.text)) return 'icd10cm';
   let closest: { label: string; line: number; missing: string[]; score: number } | null = null;
   for (const layout of LAYOUTS) {
     const found = findHeaderRow(decoded.value.text, layout.specs);
@@ -74,7 +81,7 @@ export function detectLayout(file: ReferenceFile): FileKind | InputProblem[] {
       closest = { label: layout.label, line: c.line, missing: c.missing.map((s) => `"${s.label}"`), score };
     }
   }
-  const expected = LAYOUTS.map((l) => l.label).join(', ');
+  const expected = [...LAYOUTS.map((l) => l.label), 'ICD-10-CM order or codes file'].join(', ');
   return [
     closest
       ? {
@@ -90,8 +97,8 @@ export function detectLayout(file: ReferenceFile): FileKind | InputProblem[] {
 
 const QUARTER_LETTER = ['A', 'B', 'C', 'D'] as const;
 
-/** `RVU26A`, `OPPS26B`, `NCCI-PRA26A`, `NCCI-OPH26A`: the release a file of `kind` belongs to. */
-export function releaseId(kind: ReleaseKind, choice: ReleaseChoice): string {
+/** `RVU26A`, `OPPS26B`, `NCCI-PRA26A`, `NCCI-OPH26A`: the release a file of `kind` belongs to (ICD-10-CM: icd10cm-releases.ts). */
+export function releaseId(kind: Exclude<ReleaseKind, 'icd10cm'>, choice: ReleaseChoice): string {
   const yq = `${String(choice.year % 100).padStart(2, '0')}${QUARTER_LETTER[choice.quarter - 1]}`;
   const prefix = { mpfs: 'RVU', opps: 'OPPS', 'ncci-practitioner': 'NCCI-PRA', 'ncci-hospital': 'NCCI-OPH' }[
     kind
@@ -116,7 +123,8 @@ interface ReadFile {
 
 /**
  * `sgrt-billing reference import` and the Rates page upload: CMS files (PPRRVU, GPCI, locality key,
- * OPPS Addendum B, NCCI PTP, MUE) and contract-rate CSVs, each recognised by its header. Every file is
+ * OPPS Addendum B, NCCI PTP, MUE) and contract-rate CSVs, each recognised by its header, and ICD-10-CM
+ * order or codes files by their fixed columns (into the fiscal year's release). Every file is
  * read first; any problem (unknown layout, bad row) stops the import with the located problems and
  * nothing is stored. Then one transaction: each CMS table given replaces that table's rows of its
  * release (re-importing the same files is idempotent); contract rates replace the practice's rates with
@@ -145,6 +153,8 @@ export async function importReferenceFiles(
       continue;
     }
     warnings.push(...result.warnings);
+    const named = kind === 'icd10cm' ? icd10cmNameWarning(file.name, icd10cmRelease(choice)) : null;
+    if (named) warnings.push(named);
     const release =
       kind === 'pprrvu' || kind === 'gpci' || kind === 'locality'
         ? 'mpfs'
@@ -152,7 +162,9 @@ export async function importReferenceFiles(
           ? 'opps'
           : kind === 'ptp' || kind === 'mue'
             ? ncciKind(file, result.value.info.columns.mue)
-            : null;
+            : kind === 'icd10cm'
+              ? 'icd10cm'
+              : null;
     read.push({ file, kind, release, rows: result.value.rows });
   }
   if (read.some((r) => r.kind === 'contract') && practiceId === null) {
@@ -172,20 +184,21 @@ export async function importReferenceFiles(
         view.files.push({ name: r.file.name, kind: r.kind, rows: r.rows.length, release: null });
         continue;
       }
-      const id = releaseId(r.release!, choice);
+      const release =
+        r.release === 'icd10cm'
+          ? icd10cmRelease(choice)
+          : {
+              id: releaseId(r.release!, choice),
+              year: choice.year,
+              quarter: choice.quarter,
+              effective_from: effectiveFrom,
+              effective_to: choice.effectiveTo ?? null,
+            };
+      const id = release.id;
       onProgress(`storing ${r.rows.length} rows of ${r.file.name} in ${id}`);
       const sameTable = read.filter((x) => x.release === r.release && x.kind === r.kind);
       const first = sameTable[0] === r;
-      await upsertRelease(trx, {
-        id,
-        kind: r.release!,
-        year: choice.year,
-        quarter: choice.quarter,
-        effective_from: effectiveFrom,
-        effective_to: choice.effectiveTo ?? null,
-        source: r.file.name,
-        imported_at: at,
-      });
+      await upsertRelease(trx, { ...release, kind: r.release!, source: r.file.name, imported_at: at });
       // Several files of one table in one import (CMS splits the PTP table) are merged, not replaced.
       if (first)
         await trx
@@ -217,6 +230,7 @@ function readAs(kind: FileKind, file: ReferenceFile) {
     opps: readOppsAddendumB,
     ptp: readNcciPtp,
     mue: readMue,
+    icd10cm: readIcd10cm,
     contract: readContractRates,
   } as const;
   return (readers[kind] as (b: Uint8Array, s: string) => ReturnType<typeof readPprrvu>)(
@@ -324,6 +338,8 @@ async function insertRows(
           adjudication: x.adjudication,
           rationale: x.rationale,
         };
+      case 'icd10cm':
+        return { release_id: id, code: x.code, billable: x.billable, description: x.description };
     }
   });
   // A key repeated in one file (CMS corrections) keeps its last row.
@@ -332,7 +348,7 @@ async function insertRows(
       ? mapped
       : [
           ...new Map(
-            mapped.map((m) => [JSON.stringify([m.hcpcs, m.modifier, m.carrier, m.locality]), m]),
+            mapped.map((m) => [JSON.stringify([m.hcpcs, m.modifier, m.carrier, m.locality, m.code]), m]),
           ).values(),
         ];
   for (const chunk of chunks(unique))

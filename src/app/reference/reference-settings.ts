@@ -25,7 +25,13 @@ export async function listReleases(ctx: AppContext): Promise<CmsReleaseView[]> {
     .execute();
   const count = (
     table:
-      'cms_rvus' | 'cms_gpcis' | 'cms_localities' | 'cms_opps_rates' | 'cms_ptp_edits' | 'cms_mue_limits',
+      | 'cms_rvus'
+      | 'cms_gpcis'
+      | 'cms_localities'
+      | 'cms_opps_rates'
+      | 'cms_ptp_edits'
+      | 'cms_mue_limits'
+      | 'cms_icd10cm_codes',
   ) =>
     ctx.db
       .selectFrom(table)
@@ -39,6 +45,7 @@ export async function listReleases(ctx: AppContext): Promise<CmsReleaseView[]> {
     opps: 'cms_opps_rates',
     ptp: 'cms_ptp_edits',
     mue: 'cms_mue_limits',
+    icd10cm: 'cms_icd10cm_codes',
   } as const;
   const counts = await Promise.all(
     Object.entries(tables).map(async ([k, t]) => [k, await count(t)] as const),

@@ -9,8 +9,11 @@ import type { ContractRate, PracticeRates } from './expected-rate.js';
 
 type Reader = Db | Trx;
 
-/** The kinds of CMS release the app stores (reference-import.ts names them `RVU26A`, `OPPS26A`, …). */
-export const RELEASE_KINDS = ['mpfs', 'opps', 'ncci-practitioner', 'ncci-hospital'] as const;
+/**
+ * The kinds of CMS release the app stores (reference-import.ts names them `RVU26A`, `OPPS26A`, …;
+ * ICD-10-CM releases by fiscal year, icd10cm-releases.ts).
+ */
+export const RELEASE_KINDS = ['mpfs', 'opps', 'ncci-practitioner', 'ncci-hospital', 'icd10cm'] as const;
 export type ReleaseKind = (typeof RELEASE_KINDS)[number];
 
 interface ReleaseRow {
@@ -32,7 +35,7 @@ const release = (r: ReleaseRow): ReferenceRelease => ({
   source: r.sources,
 });
 
-async function releasesOf(db: Reader, kind: ReleaseKind): Promise<ReleaseRow[]> {
+async function releasesOf(db: Reader, kind: Exclude<ReleaseKind, 'icd10cm'>): Promise<ReleaseRow[]> {
   return db
     .selectFrom('cms_releases')
     .select(['id', 'kind', 'year', 'quarter', 'effective_from', 'effective_to', 'sources'])

@@ -1,9 +1,9 @@
-import type { BillingSettingsInput } from '../claims/billing-settings.js';
-import { PAYERS } from '../demo-data/clinic-model.js';
+import { type BillingSettingsInput, RADIATION_ONCOLOGY } from '../claims/billing-settings.js';
+import { PAYERS, PHYSICIANS } from '../demo-data/clinic-model.js';
 
 /**
- * The demo practice's billing settings: synthetic identifiers only (an NPI that passes the check digit
- * but belongs to no one, tax id 999999999, made-up submitter, clearinghouse and payer ids), test usage
+ * The demo practice's billing settings: synthetic identifiers only (NPIs that pass the check digit
+ * but belong to no one, tax id 999999999, made-up submitter, clearinghouse and payer ids), test usage
  * (ISA15 `T`). Charges are billed at 150 % of the expected amount, as the demo remittance assumes, and
  * SBRT (no national amount in the bundled table) at a made-up charge.
  */
@@ -12,7 +12,8 @@ export const DEMO_BILLING: BillingSettingsInput = {
     name: 'DEMO RADIATION ONCOLOGY',
     npi: '1999999984',
     taxId: '999999999',
-    taxonomy: '261QR0400X',
+    // Radiation oncology clinic/center [NUCC taxonomy; domain.md §6.2].
+    taxonomy: '261QX0203X',
     address: { line1: '1 SYNTHETIC PLAZA', city: 'TESTVILLE', state: 'NY', postalCode: '100010000' },
   },
   submitter: {
@@ -22,6 +23,18 @@ export const DEMO_BILLING: BillingSettingsInput = {
     contact: { name: 'DEMO BILLING OFFICE', phone: '5555550100' },
   },
   receiver: { qualifier: 'ZZ', id: 'SYNCLEARING', name: 'SYNTHETIC CLEARINGHOUSE' },
+  // The demo's physicians (synthetic NPIs with a valid check digit), radiation oncologists 2085R0001X.
+  physicians: Object.fromEntries(
+    PHYSICIANS.map((p) => [
+      p.id,
+      {
+        lastName: p.family.toUpperCase(),
+        firstName: p.given.toUpperCase(),
+        npi: p.npi,
+        taxonomy: RADIATION_ONCOLOGY,
+      },
+    ]),
+  ),
   defaultPeriod: 'month',
   usage: 'T',
   chargePercent: 150,

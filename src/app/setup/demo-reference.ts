@@ -49,13 +49,62 @@ const DEMO_FILES: ReferenceFile[] = [
 ].map(([name, text]) => ({ name: name!, bytes: new TextEncoder().encode(text) })); // prettier-ignore
 
 /**
- * The demo practice's reference data: the synthetic 2026 Q1 releases, locality 99901-01, payer settings
+ * A synthetic FY 2026 ICD-10-CM order file in CMS's fixed columns (read-icd10cm.ts): the demo courses'
+ * diagnoses (course-plans.ts), the other side of each lateral one, their headers and Z51.0 (encounter
+ * for antineoplastic radiation therapy, first-listed on facility claims: ICD-10-CM guideline I.C.2.e.2).
+ * Codes and long descriptions are ICD-10-CM's (public domain, NCHS); order numbers are made up.
+ */
+const ICD10CM_CODES: readonly (readonly [code: string, valid: 0 | 1, description: string])[] = [
+  ['C01', 1, 'Malignant neoplasm of base of tongue'],
+  ['C09', 0, 'Malignant neoplasm of tonsil'],
+  ['C099', 1, 'Malignant neoplasm of tonsil, unspecified'],
+  ['C32', 0, 'Malignant neoplasm of larynx'],
+  ['C329', 1, 'Malignant neoplasm of larynx, unspecified'],
+  ['C34', 0, 'Malignant neoplasm of bronchus and lung'],
+  ['C341', 0, 'Malignant neoplasm of upper lobe, bronchus or lung'],
+  ['C3411', 1, 'Malignant neoplasm of upper lobe, right bronchus or lung'],
+  ['C3412', 1, 'Malignant neoplasm of upper lobe, left bronchus or lung'],
+  ['C343', 0, 'Malignant neoplasm of lower lobe, bronchus or lung'],
+  ['C3431', 1, 'Malignant neoplasm of lower lobe, right bronchus or lung'],
+  ['C3432', 1, 'Malignant neoplasm of lower lobe, left bronchus or lung'],
+  ['C349', 0, 'Malignant neoplasm of unspecified part of bronchus or lung'],
+  ['C3490', 1, 'Malignant neoplasm of unspecified part of unspecified bronchus or lung'],
+  ['C3491', 1, 'Malignant neoplasm of unspecified part of right bronchus or lung'],
+  ['C3492', 1, 'Malignant neoplasm of unspecified part of left bronchus or lung'],
+  ['C44', 0, 'Other and unspecified malignant neoplasm of skin'],
+  ['C444', 0, 'Other and unspecified malignant neoplasm of skin of scalp and neck'],
+  ['C4442', 1, 'Squamous cell carcinoma of skin of scalp and neck'],
+  ['C50', 0, 'Malignant neoplasm of breast'],
+  ['C509', 0, 'Malignant neoplasm of breast of unspecified site'],
+  ['C5091', 0, 'Malignant neoplasm of breast of unspecified site, female'],
+  ['C50911', 1, 'Malignant neoplasm of unspecified site of right female breast'],
+  ['C50912', 1, 'Malignant neoplasm of unspecified site of left female breast'],
+  ['C61', 1, 'Malignant neoplasm of prostate'],
+  ['C71', 0, 'Malignant neoplasm of brain'],
+  ['C716', 1, 'Malignant neoplasm of cerebellum'],
+  ['C79', 0, 'Secondary malignant neoplasm of other and unspecified sites'],
+  ['C795', 0, 'Secondary malignant neoplasm of bone and bone marrow'],
+  ['C7951', 1, 'Secondary malignant neoplasm of bone'],
+  ['Z51', 0, 'Encounter for other aftercare and medical care'],
+  ['Z510', 1, 'Encounter for antineoplastic radiation therapy'],
+];
+/** Order number 1–5, code 7–13, valid flag 15, short description 17–76, long description from 78. */
+const orderLine = ([code, valid, description]: (typeof ICD10CM_CODES)[number], i: number) =>
+  `${String(10 * (i + 1)).padStart(5, '0')} ${code.padEnd(7)} ${valid} ${description.slice(0, 60).padEnd(60)} ${description}`;
+export const DEMO_ICD10CM_FILE: ReferenceFile = {
+  name: 'DEMO_icd10cm_order_2026_SYNTH.txt',
+  bytes: new TextEncoder().encode(ICD10CM_CODES.map(orderLine).join('\r\n') + '\r\n'),
+};
+
+/**
+ * The demo practice's reference data: the synthetic 2026 Q1 releases and FY 2026 ICD-10-CM codes,
+ * locality 99901-01, payer settings
  * (UnitedHealthcare 90 days to appeal, the others 180) and two UnitedHealthcare contract rates, so the
  * Rates page and the expected amounts show every basis (contract, Medicare locality, and the national
  * table for 77402, which the synthetic PPRRVU leaves out).
  */
 export async function loadDemoReference(ctx: AppContext, practiceId: string): Promise<void> {
-  await importReferenceFiles(ctx, practiceId, DEMO_FILES, { year: 2026, quarter: 1 });
+  await importReferenceFiles(ctx, practiceId, [...DEMO_FILES, DEMO_ICD10CM_FILE], { year: 2026, quarter: 1 });
   const admin: Actor = {
     userId: 'demo-setup',
     practiceId,

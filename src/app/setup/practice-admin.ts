@@ -156,7 +156,7 @@ export async function userIdByEmail(ctx: AppContext, actor: Actor, email: string
  * courses (the keys of `payers`), each with whether the settings name that payer.
  */
 export async function getBillingSettings(ctx: AppContext, actor: Actor): Promise<BillingSettingsView> {
-  const [practice, profiles] = await Promise.all([
+  const [practice, profiles, physicians] = await Promise.all([
     ctx.db
       .selectFrom('practices')
       .select('billing')
@@ -169,6 +169,13 @@ export async function getBillingSettings(ctx: AppContext, actor: Actor): Promise
       .groupBy('payer_profile')
       .orderBy('payer_profile')
       .execute(),
+    ctx.db
+      .selectFrom('courses')
+      .select(['physician_id', sql<string>`count(*)`.as('n')])
+      .where('practice_id', '=', actor.practiceId)
+      .groupBy('physician_id')
+      .orderBy('physician_id')
+      .execute(),
   ]);
   const parsed = billingSettingsSchema.safeParse(practice.billing ?? {});
   const settings = parsed.success ? parsed.data : null;
@@ -179,6 +186,12 @@ export async function getBillingSettings(ctx: AppContext, actor: Actor): Promise
       profile: p.payer_profile,
       courses: Number(p.n),
       configured: settings !== null && p.payer_profile in settings.payers,
+    })),
+    // The rendering/attending provider of each course's claims (billing settings `physicians`).
+    physicians: physicians.map((p) => ({
+      id: p.physician_id,
+      courses: Number(p.n),
+      configured: settings !== null && p.physician_id in settings.physicians,
     })),
   };
 }

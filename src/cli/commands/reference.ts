@@ -24,7 +24,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /**
  * `sgrt-billing reference import <files|folders…>`: CMS files (PPRRVU, GPCI, locality key, OPPS
  * Addendum B, NCCI PTP, MUE; recognised by their headers) into the release of `--year`/`--quarter`
- * (default the current quarter), and contract-rate CSVs into the practice. Opens the app database like
+ * (default the current quarter), ICD-10-CM order or codes files into the fiscal year holding that
+ * quarter (an April 1 update with `--effective-from YYYY-04-01`), and contract-rate CSVs into the
+ * practice. Opens the app database like
  * `serve` (DATABASE_URL, else PGlite under --data-dir). All or nothing: any unknown layout or bad row
  * exits 2 with every problem located, and nothing is stored.
  */
@@ -88,8 +90,10 @@ export async function runReferenceImport(paths: string[], opts: ReferenceImportO
       ) + '\n',
     );
     for (const w of result.warnings) process.stderr.write(`  warning ${w.location}: ${w.message}\n`);
-    // Stored charges and remittance lines follow the new rates now (the app queues the same as a job).
-    const touched = result.releases.length
+    // Stored charges and remittance lines follow the new rates now (the app queues the same as a job);
+    // ICD-10-CM codes price nothing.
+    const rates = result.files.some((f) => f.release !== null && f.kind !== 'icd10cm');
+    const touched = rates
       ? await allPracticeIds(app.ctx)
       : practiceId && (result.contractRates || locality)
         ? [practiceId]

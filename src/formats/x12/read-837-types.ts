@@ -13,6 +13,8 @@ export interface ClaimLine837 {
   dateOfService: string | null;
   /** REF*6R line item control number. */
   lineControlNumber: string | null;
+  /** 2430 SVD02: what the prior payer paid on the line (secondary claims); null without SVD. */
+  priorPaidCents: number | null;
   location: string;
 }
 
@@ -35,6 +37,17 @@ export interface Claim837 {
   memberId: string | null;
   /** 2010AA NM1*85 billing provider NPI (NM108 `XX`). */
   billingProviderNpi: string | null;
+  /** 2000B SBR01 payer responsibility (P/S/T) and SBR09 claim filing indicator. */
+  responsibility: string | null;
+  filingIndicator: string | null;
+  /** 2000C PAT01 the patient's relationship to the subscriber; null when the patient is the subscriber. */
+  patientRelationship: string | null;
+  /** 2310B rendering (837P NM1*82) or 2310A attending (837I NM1*71) provider NPI. */
+  providerNpi: string | null;
+  /** REF*F8 payer claim control number (replacement and void). */
+  payerClaimControlNumber: string | null;
+  /** 2320 AMT*D: what the prior payer paid (secondary claims); null without 2320. */
+  priorPayerPaidCents: number | null;
   lines: ClaimLine837[];
   location: string;
 }

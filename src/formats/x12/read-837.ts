@@ -11,8 +11,9 @@ const DIAGNOSIS = new Set(['ABK', 'ABF', 'ABJ', 'ABN', 'APR', 'BK', 'BF', 'BJ', 
 
 /**
  * A minimal 837P/837I reader (enough to read generated claims back and the public samples): per
- * claim CLM01/02/05, REF*G1, HI diagnoses, the subscriber's NM1*IL09, the billing provider's NPI, and
- * service lines SV1/SV2 with DTP*472 and REF*6R. Other segments are skipped.
+ * claim CLM01/02/05, REF*G1, REF*F8, HI diagnoses, the subscriber's SBR01/SBR09 and NM1*IL09, the
+ * dependent's PAT01, the billing provider's and the rendering/attending provider's NPI, 2320 AMT*D, and
+ * service lines SV1/SV2 with DTP*472, REF*6R and 2430 SVD02. Other segments are skipped.
  */
 class Claim837Builder implements SetBuilder<ClaimSet837> {
   private readonly f = new X12Fields();
@@ -23,6 +24,13 @@ class Claim837Builder implements SetBuilder<ClaimSet837> {
   private hl = '';
   private memberId: string | null = null;
   private npi: string | null = null;
+  private sbr: { responsibility: string | null; filingIndicator: string | null } = {
+    responsibility: null,
+    filingIndicator: null,
+  };
+  private relationship: string | null = null;
+  /** Inside 2320/2330 (an SBR after CLM): their NM1 are the other payer's parties. */
+  private otherPayer = false;
   private claims = 0;
   private lines = 0;
 
@@ -43,10 +51,37 @@ class Claim837Builder implements SetBuilder<ClaimSet837> {
       case 'HL':
         this.closeClaim();
         this.hl = element(seg, 3); // 20 billing provider, 22 subscriber, 23 patient
-        if (this.hl === '22') this.memberId = null;
+        if (this.hl === '22') {
+          this.memberId = null;
+          this.relationship = null;
+        }
+        return;
+      case 'SBR':
+        if (this.claim !== null) this.otherPayer = true;
+        else this.sbr = { responsibility: f.text(seg, 1), filingIndicator: f.text(seg, 9) };
+        return;
+      case 'PAT':
+        this.relationship = f.text(seg, 1);
+        return;
+      case 'AMT':
+        if (this.claim !== null && this.otherPayer && q === 'D')
+          this.claim.priorPayerPaidCents = f.cents(seg, 2, this.claim.location);
+        return;
+      case 'SVD':
+        if (this.line !== null) this.line.priorPaidCents = f.cents(seg, 2, this.line.location);
         return;
       case 'NM1':
-        if (this.claim !== null) return; // 2310/2330 parties: not read
+        if (this.claim !== null) {
+          // 2310B rendering (837P) or 2310A attending (837I); 2330 parties are not read.
+          if (
+            (q === '82' || q === '71') &&
+            !this.otherPayer &&
+            this.line === null &&
+            element(seg, 8) === 'XX'
+          )
+            this.claim.providerNpi = f.text(seg, 9);
+          return;
+        }
         if (q === '85' && this.hl === '20' && element(seg, 8) === 'XX') this.npi = f.text(seg, 9);
         if (q === 'IL' && this.hl === '22') this.memberId = f.text(seg, 9);
         return;
@@ -56,6 +91,8 @@ class Claim837Builder implements SetBuilder<ClaimSet837> {
         if (q === 'G1' && this.claim !== null && this.line === null)
           this.claim.priorAuthorization = f.text(seg, 2);
         if (q === '6R' && this.line !== null) this.line.lineControlNumber = f.text(seg, 2);
+        if (q === 'F8' && this.claim !== null && this.line === null)
+          this.claim.payerClaimControlNumber = f.text(seg, 2);
         return;
       case 'HI':
         if (this.claim === null) return;
@@ -101,6 +138,11 @@ class Claim837Builder implements SetBuilder<ClaimSet837> {
       diagnosisCodes: [],
       memberId: this.memberId,
       billingProviderNpi: this.npi,
+      ...this.sbr,
+      patientRelationship: this.hl === '23' ? this.relationship : null,
+      providerNpi: null,
+      payerClaimControlNumber: null,
+      priorPayerPaidCents: null,
       lines: [],
       location: at,
     };
@@ -122,6 +164,7 @@ class Claim837Builder implements SetBuilder<ClaimSet837> {
       units: f.quantity(seg, sv2 ? 5 : 4, at) ?? 1,
       dateOfService: null,
       lineControlNumber: null,
+      priorPaidCents: null,
       location: at,
     };
     if (!sv2 && this.line.procedure === null) f.problems.add(`${at}/SV101`, 'SV101 procedure is required');
@@ -147,6 +190,7 @@ class Claim837Builder implements SetBuilder<ClaimSet837> {
     this.claim = null;
     this.line = null;
     this.claimDate = null;
+    this.otherPayer = false;
   }
 }
 

@@ -24,7 +24,7 @@ const date = fc
   .map(({ y, m, d }) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 const address = fc.record({
   line1: word(1, 30),
-  city: word(1, 20),
+  city: word(2, 20),
   state: fc.constantFrom('IL', 'NY', 'TX'),
   postalCode: digits(5),
 });
@@ -39,25 +39,64 @@ const line = fc.record({
   lineControlNumber: word(1, 30),
 });
 
-const claim: fc.Arbitrary<Claim> = fc.record({
-  patientControlNumber: word(1, 20),
-  subscriber: fc.record({
-    memberId: word(1, 20),
-    lastName: word(1, 30),
-    firstName: word(1, 20),
-    birthDate: date,
-    sex: fc.constantFrom('F' as const, 'M' as const, 'U' as const),
-    address,
-  }),
-  diagnosisCodes: fc.array(fc.constantFrom('C50911', 'C61', 'Z170', 'C3490'), {
-    minLength: 1,
-    maxLength: 12,
-  }),
-  placeOfService: fc.constantFrom('11', '19', '22'),
-  facilityTypeCode: fc.constantFrom('13', '14'),
-  priorAuthorization: fc.option(word(1, 30)),
-  lines: fc.array(line, { minLength: 1, maxLength: 50 }),
-});
+const claim: fc.Arbitrary<Claim> = fc.record(
+  {
+    patientControlNumber: word(1, 20),
+    subscriber: fc.record({
+      memberId: word(2, 20),
+      lastName: word(1, 30),
+      firstName: word(1, 20),
+      birthDate: date,
+      sex: fc.constantFrom('F' as const, 'M' as const, 'U' as const),
+      address,
+    }),
+    diagnosisCodes: fc.array(fc.constantFrom('C50911', 'C61', 'Z170', 'C3490'), {
+      minLength: 1,
+      maxLength: 12,
+    }),
+    placeOfService: fc.constantFrom('11', '19', '22'),
+    facilityTypeCode: fc.constantFrom('13', '14'),
+    priorAuthorization: fc.option(word(1, 30)),
+    // Valid NPIs (Luhn over 80840 + nine digits) with the radiation oncologist taxonomy.
+    provider: fc.record({
+      npi: fc.constantFrom('1987654328', '1999000015', '1999000023'),
+      lastName: word(1, 30),
+      firstName: word(1, 20),
+      taxonomy: fc.constant('2085R0001X'),
+    }),
+    // A dependent patient (2000C) or none; a replacement/void with the payer's claim control number.
+    patient: fc.option(
+      fc.record({
+        relationship: fc.constantFrom('01' as const, '19' as const, 'G8' as const),
+        lastName: word(1, 30),
+        firstName: word(1, 20),
+        birthDate: date,
+        sex: fc.constantFrom('F' as const, 'M' as const),
+        address,
+      }),
+      { nil: undefined },
+    ),
+    frequencyCode: fc.constantFrom('1', '7', '8'),
+    payerClaimControlNumber: word(1, 30),
+    filingIndicator: fc.constantFrom('CI', 'MB', 'BL', '16'),
+    lines: fc.array(line, { minLength: 1, maxLength: 50 }),
+  },
+  {
+    requiredKeys: [
+      'patientControlNumber',
+      'subscriber',
+      'diagnosisCodes',
+      'provider',
+      'frequencyCode',
+      'payerClaimControlNumber',
+      'lines',
+      'placeOfService',
+      'facilityTypeCode',
+      'priorAuthorization',
+      'filingIndicator',
+    ],
+  },
+);
 
 const delimiters: fc.Arbitrary<X12Delimiters> = fc
   .shuffledSubarray([..."*:^~|>!'`+"], { minLength: 4, maxLength: 4 })
@@ -111,8 +150,11 @@ describe('837 writers on random claims', () => {
         expect(segs.at(-3)?.[2]).toBe(segs[2]?.[2]);
         expect(segs.at(-2)?.[2]).toBe(segs[1]?.[6]);
         expect(segs.at(-1)?.[2]).toBe(segs[0]?.[13]);
-        // One subscriber HL and one CLM per claim, each CLM02 the sum of its lines, LX numbered from 1.
-        expect(ids.filter((id) => id === 'HL')).toHaveLength(claims.length + 1);
+        // One subscriber HL per claim and a patient HL per dependent, one CLM per claim, each CLM02 the
+        // sum of its lines, LX numbered from 1.
+        expect(ids.filter((id) => id === 'HL')).toHaveLength(
+          1 + claims.length + claims.filter((c) => c.patient).length,
+        );
         const clm = segs.map((s, i) => [s, i] as const).filter(([s]) => s[0] === 'CLM');
         expect(clm).toHaveLength(claims.length);
         clm.forEach(([s, at], k) => {
@@ -142,7 +184,7 @@ describe('837 writers on random claims', () => {
       [
         ['patientControlNumber', (x: string) => (c.patientControlNumber = x)],
         ['subscriber.lastName', (x: string) => (c.subscriber.lastName = x)],
-        ['subscriber.address.city', (x: string) => (c.subscriber.address.city = x)],
+        ['subscriber.address.city', (x: string) => (c.subscriber.address!.city = x)],
         ['lines[0].lineControlNumber', (x: string) => (c.lines[0]!.lineControlNumber = x)],
       ] as const;
     fc.assert(
@@ -190,11 +232,17 @@ describe('837 writers on random claims', () => {
             totalChargeCents: c.lines.reduce((sum, l) => sum + l.chargeCents, 0),
             facilityCode: flavour === '837P' ? c.placeOfService : c.facilityTypeCode,
             facilityQualifier: flavour === '837P' ? 'B' : 'A',
-            frequency: '1',
+            frequency: c.frequencyCode,
             priorAuthorization: c.priorAuthorization ?? null,
             diagnosisCodes: c.diagnosisCodes,
             memberId: c.subscriber.memberId,
             billingProviderNpi: f.billingProvider.npi,
+            responsibility: 'P',
+            filingIndicator: c.filingIndicator,
+            patientRelationship: c.patient?.relationship ?? null,
+            providerNpi: c.provider?.npi,
+            payerClaimControlNumber: c.payerClaimControlNumber,
+            priorPayerPaidCents: null,
             location: undefined,
             lines: c.lines.map((l) => ({
               revenueCode: flavour === '837I' ? l.revenueCode : null,
@@ -203,6 +251,7 @@ describe('837 writers on random claims', () => {
               units: l.units,
               dateOfService: l.dateOfService,
               lineControlNumber: l.lineControlNumber,
+              priorPaidCents: null,
               location: undefined,
             })),
           })),

@@ -1,5 +1,6 @@
 import type { InputProblem } from '../../core/model/input-problem.js';
-import type { ClaimFile, X12Delimiters } from './claim-types.js';
+import { isValidNpi } from '../../core/claims/npi.js';
+import type { Claim, ClaimFile, PriorAdjustment, X12Delimiters } from './claim-types.js';
 
 /**
  * What must hold before an 837 is written. X12 has no escape mechanism, so a value holding a delimiter
@@ -11,6 +12,11 @@ export type Flavour = '837P' | '837I';
 // X12 basic and extended character sets (printable ASCII); control characters and non-ASCII are refused.
 const PRINTABLE = /^[\x20-\x7e]*$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+// Health care provider taxonomy code: 10 characters ending in X [NUCC code set, e.g. 2085R0001X].
+const TAXONOMY = /^[0-9A-Z]{9}X$/;
+const TAXONOMY_MESSAGE = 'Must be a 10-character provider taxonomy code (e.g. 2085R0001X).';
+const NPI = 'Must be a 10-digit NPI with its check digit.';
+const GROUPS = new Set(['CO', 'PR', 'OA', 'PI']);
 const CREATED = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/;
 
 export function checkDelimiters(d: X12Delimiters): InputProblem[] {
@@ -97,13 +103,16 @@ export function checkClaimFile(file: ClaimFile, flavour: Flavour): InputProblem[
     'Must be 1–50 characters (BHT03).',
   );
   need(/^\d{10}$/.test(e.contact.phone), 'envelope.contact.phone', 'Must be 10 digits.');
-  need(/^\d{10}$/.test(file.billingProvider.npi), 'billingProvider.npi', 'Must be a 10-digit NPI.');
+  need(isValidNpi(file.billingProvider.npi), 'billingProvider.npi', NPI);
+  if (file.billingProvider.taxonomy !== undefined)
+    need(TAXONOMY.test(file.billingProvider.taxonomy), 'billingProvider.taxonomy', TAXONOMY_MESSAGE);
   need(/^\d{9}$/.test(file.billingProvider.taxId), 'billingProvider.taxId', 'Must be a 9-digit EIN.');
   need(
     /^[A-Z0-9]{2}$/.test(file.payer.filingIndicator),
     'payer.filingIndicator',
     'Must be a 2-character claim filing indicator code (SBR09).',
   );
+  checkCity(file.billingProvider.address.city, 'billingProvider.address.city', need);
   need(file.claims.length > 0, 'claims', 'No claims to write.');
 
   file.claims.forEach((c, i) => {
@@ -113,8 +122,32 @@ export function checkClaimFile(file: ClaimFile, flavour: Flavour): InputProblem[
       `${at}.patientControlNumber`,
       'Must be 1–20 characters (CLM01).',
     );
-    need(DATE.test(c.subscriber.birthDate), `${at}.subscriber.birthDate`, 'Must be a date YYYY-MM-DD.');
-    need(c.subscriber.memberId.length > 0, `${at}.subscriber.memberId`, 'Is empty.');
+    // 2010BA DMG, N3, N4: required when the subscriber is the patient [837 TR3 2010BA].
+    if (!c.patient || c.subscriber.birthDate !== undefined)
+      need(
+        DATE.test(c.subscriber.birthDate ?? ''),
+        `${at}.subscriber.birthDate`,
+        'Must be a date YYYY-MM-DD.',
+      );
+    if (!c.patient) {
+      need(
+        c.subscriber.sex !== undefined,
+        `${at}.subscriber.sex`,
+        'Is required when the subscriber is the patient.',
+      );
+      need(
+        c.subscriber.address !== undefined,
+        `${at}.subscriber.address`,
+        'Is required when the subscriber is the patient.',
+      );
+    }
+    need(
+      c.subscriber.memberId.length >= 2 && c.subscriber.memberId.length <= 80,
+      `${at}.subscriber.memberId`,
+      'Must be 2–80 characters (NM109).',
+    );
+    if (c.subscriber.address) checkCity(c.subscriber.address.city, `${at}.subscriber.address.city`, need);
+    if (c.patient) checkCity(c.patient.address.city, `${at}.patient.address.city`, need);
     need(
       c.diagnosisCodes.length >= 1 && c.diagnosisCodes.length <= 12,
       `${at}.diagnosisCodes`,
@@ -127,7 +160,7 @@ export function checkClaimFile(file: ClaimFile, flavour: Flavour): InputProblem[
         'Must be an ICD-10-CM code without the dot.',
       ),
     );
-    if (c.provider) need(/^\d{10}$/.test(c.provider.npi), `${at}.provider.npi`, 'Must be a 10-digit NPI.');
+    checkParties(c, at, flavour, file.billingProvider.entity ?? '2', need);
     if (flavour === '837P') {
       need(
         /^\d{2}$/.test(c.placeOfService ?? ''),
@@ -191,4 +224,74 @@ export function checkClaimFile(file: ClaimFile, flavour: Flavour): InputProblem[
     });
   });
   return out;
+}
+
+type Need = (ok: boolean, location: string, message: string) => void;
+
+/**
+ * The claim's people and payers [837P/837I TR3]: every NPI with its check digit, taxonomies; on the
+ * 837P an organization billing provider (NM1*85 NM102 2) needs the 2310B rendering provider; a
+ * replacement or void (CLM05-3 7/8) needs REF*F8; a dependent's 2000C needs a birth date; a secondary or
+ * tertiary claim (SBR01 S/T) needs the prior payer's adjudication (2320/2330), one entry per line.
+ */
+function checkParties(c: Claim, at: string, flavour: Flavour, entity: '1' | '2', need: Need): void {
+  for (const k of ['provider', 'referring', 'supervising'] as const) {
+    const p = c[k];
+    if (!p) continue;
+    need(isValidNpi(p.npi), `${at}.${k}.npi`, NPI);
+    if (p.taxonomy !== undefined) need(TAXONOMY.test(p.taxonomy), `${at}.${k}.taxonomy`, TAXONOMY_MESSAGE);
+  }
+  if (flavour === '837P' && entity === '2')
+    need(
+      c.provider !== undefined,
+      `${at}.provider`,
+      'An organization billing provider needs the rendering provider (2310B) on every professional claim.',
+    );
+  if (flavour === '837I')
+    need(c.supervising === undefined, `${at}.supervising`, 'The 837I has no supervising provider loop.');
+  const frequency = c.frequencyCode ?? '1';
+  need(/^[1-9]$/.test(frequency), `${at}.frequencyCode`, 'Must be a claim frequency type code (1, 7, 8…).');
+  if (frequency === '7' || frequency === '8')
+    need(
+      (c.payerClaimControlNumber ?? '').length >= 1 && (c.payerClaimControlNumber ?? '').length <= 50,
+      `${at}.payerClaimControlNumber`,
+      "A replacement or void needs the payer's claim control number (REF*F8, 1–50 characters).",
+    );
+  if (c.filingIndicator !== undefined)
+    need(/^[A-Z0-9]{1,2}$/.test(c.filingIndicator), `${at}.filingIndicator`, 'Must be an SBR09 code.');
+  if (c.patient)
+    need(DATE.test(c.patient.birthDate), `${at}.patient.birthDate`, 'Must be a date YYYY-MM-DD.');
+  const o = c.priorPayer;
+  need(
+    (c.responsibility ?? 'P') === 'P' || o !== undefined,
+    `${at}.priorPayer`,
+    "A secondary or tertiary claim needs the prior payer's adjudication (2320/2330).",
+  );
+  if (!o) return;
+  const oat = `${at}.priorPayer`;
+  need(/^[A-Z0-9]{1,2}$/.test(o.filingIndicator), `${oat}.filingIndicator`, 'Must be an SBR09 code.');
+  need(o.payer.id.length >= 2 && o.payer.id.length <= 80, `${oat}.payer.id`, 'Must be 2–80 characters.');
+  need(o.subscriber.memberId.length > 0, `${oat}.subscriber.memberId`, 'Is empty.');
+  need(Number.isSafeInteger(o.paidCents), `${oat}.paidCents`, 'Must be whole cents.');
+  need(o.lines.length === c.lines.length, `${oat}.lines`, 'Needs one entry per service line.');
+  const adjustments = (list: PriorAdjustment[], where: string) =>
+    list.forEach((a, k) =>
+      need(
+        GROUPS.has(a.group) && /^[A-Z0-9]{1,5}$/.test(a.reason) && Number.isSafeInteger(a.amountCents),
+        `${where}.adjustments[${k}]`,
+        'Needs a group CO/PR/OA/PI, a reason code and whole cents.',
+      ),
+    );
+  adjustments(o.adjustments, oat);
+  o.lines.forEach((l, j) => {
+    if (!l) return;
+    adjustments(l.adjustments, `${oat}.lines[${j}]`);
+    need(DATE.test(l.adjudicationDate), `${oat}.lines[${j}].adjudicationDate`, 'Must be a date YYYY-MM-DD.');
+    need(Number.isSafeInteger(l.paidCents), `${oat}.lines[${j}].paidCents`, 'Must be whole cents.');
+  });
+}
+
+/** N401 city name: 2–30 characters [837 TR3 N4]. */
+function checkCity(city: string, location: string, need: Need): void {
+  need(city.length >= 2 && city.length <= 30, location, 'Must be 2–30 characters (N401).');
 }

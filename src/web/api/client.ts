@@ -10,6 +10,8 @@ import type {
   ChargeHistoryEntry,
   ClaimBatchResult,
   ClaimBatchView,
+  ClaimHistoryView,
+  ClaimSummaryView,
   ClaimFormat,
   ClaimPeriod,
   ClaimPreviewView,
@@ -257,6 +259,25 @@ export const api = {
   },
   createClaimBatch(body: { format: ClaimFormat; period?: ClaimPeriod }): Promise<ClaimBatchResult> {
     return request('/api/claims/batches', { method: 'POST', body });
+  },
+  claims(
+    q: { q?: string; limit?: number; offset?: number },
+    signal?: AbortSignal,
+  ): Promise<Page<ClaimSummaryView>> {
+    return request(`/api/claims${queryString(q)}`, { signal });
+  },
+  claimHistory(claimNumber: string, signal?: AbortSignal): Promise<ClaimHistoryView> {
+    return request(`/api/claims/${encodeURIComponent(claimNumber)}/history`, { signal });
+  },
+  /** A replacement (CLM05-3 7) or void (8) of a claim, with the payer's claim control number (REF*F8). */
+  sendClaimVersion(
+    claimNumber: string,
+    body: { action: 'replace' | 'void'; payerClaimNumber?: string },
+  ): Promise<ClaimBatchView> {
+    return request(`/api/claims/${encodeURIComponent(claimNumber)}/versions`, { method: 'POST', body });
+  },
+  sendSecondaryClaim(claimNumber: string): Promise<ClaimBatchView> {
+    return request(`/api/claims/${encodeURIComponent(claimNumber)}/secondary`, { method: 'POST' });
   },
   accessLog(q: { limit?: number; offset?: number }, signal?: AbortSignal): Promise<Page<AccessLogEntry>> {
     return request(`/api/access-log${queryString(q)}`, { signal });

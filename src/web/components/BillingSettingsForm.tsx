@@ -14,6 +14,7 @@ import {
 import { formatCents, parseDollars } from '../format.js';
 import { useLoad } from '../hooks.js';
 import { Loading, Notice, TableHead } from './ui.js';
+import { PhysiciansFieldset } from './PhysiciansFieldset.js';
 
 function TextField({
   path,
@@ -356,6 +357,13 @@ export function BillingSettingsForm() {
             </button>
           </div>
         </fieldset>
+
+        <PhysiciansFieldset
+          form={form}
+          setForm={setForm}
+          errors={errors}
+          physicians={view?.physicians ?? []}
+        />
 
         {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
         <button type="submit" disabled={saving}>

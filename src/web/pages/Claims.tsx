@@ -5,7 +5,8 @@ import { useAuth } from '../auth.js';
 import { Empty, Loading, Notice, PageHeader, TableHead } from '../components/ui.js';
 import { formatCents, formatInstant, formatInt } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
-import { Link } from '../router.js';
+import { ClaimHistory } from '../components/ClaimHistory.js';
+import { Link, setQuery, useLocation } from '../router.js';
 
 const FORMAT_LABELS: Record<ClaimFormat, string> = {
   '837P': '837P professional',
@@ -34,8 +35,9 @@ function Unbilled({ items }: { items: ClaimPreviewView['unbilled'] }) {
 
 /**
  * Claims (`/claims`): released charges not sent yet per format and payer, a button per format that
- * creates the 837 batch, the result (claims, lines, total, what was not billed and why, the download),
- * and the batch history.
+ * creates the 837 batch, the result (claims, lines, total, what was not billed and why, diagnosis
+ * warnings, the download), the claims sent with one claim's history and its corrected, void and
+ * secondary claims (`?claim=`), and the batch history.
  */
 export function ClaimsPage() {
   useTitle('Claims');
@@ -45,6 +47,13 @@ export function ClaimsPage() {
   const [busy, setBusy] = useState<ClaimFormat | null>(null);
   const [result, setResult] = useState<ClaimBatchResult | null>(null);
   const [failure, setFailure] = useState<{ message: string; issues: string[] } | null>(null);
+  const { query } = useLocation();
+  const selected = query.get('claim');
+  const [search, setSearch] = useState('');
+  const claims = useLoad(
+    (signal) => api.claims({ q: search.trim() || undefined, limit: 20 }, signal),
+    `claims-${search.trim()}`,
+  );
 
   if (!can.claims) {
     return (
@@ -125,6 +134,18 @@ export function ClaimsPage() {
           'Nothing left to bill in that format: no batch was created.'
         ) : null}
       </Notice>
+      {result?.warnings.length ? (
+        <Notice kind="info">
+          Diagnosis warnings:
+          <ul>
+            {result.warnings.map((w) => (
+              <li key={`${w.location}-${w.message}`}>
+                {w.location}: {w.message}
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
       {result ? <Unbilled items={result.unbilled} /> : null}
 
       <section aria-labelledby="ready-title">
@@ -178,6 +199,62 @@ export function ClaimsPage() {
         {preview.data && !result ? <Unbilled items={preview.data.unbilled} /> : null}
       </section>
 
+      <section aria-labelledby="claims-title">
+        <h2 id="claims-title">Claims sent</h2>
+        <p>
+          Open a claim for its history (each version and what the payer said) and to send a corrected claim, a
+          void or the secondary claim. A remittance line opens here by its claim number.
+        </p>
+        <div className="filters">
+          <div className="field">
+            <label htmlFor="claim-search">Claim number</label>
+            <input id="claim-search" value={search} onChange={(e) => setSearch(e.target.value)} />
+          </div>
+        </div>
+        {claims.loading && !claims.data ? <Loading what="the claims" /> : null}
+        {claims.data && claims.data.items.length === 0 ? <Empty title="No claim sent yet" /> : null}
+        {claims.data && claims.data.items.length > 0 ? (
+          <div className="table-wrap" aria-busy={claims.loading}>
+            <table className="table">
+              <caption className="visually-hidden">Claims sent, newest first</caption>
+              <TableHead
+                columns={['Claim', 'Format', 'Payer', 'Latest version', { label: 'Billed', num: true }]}
+              />
+              <tbody>
+                {claims.data.items.map((c) => (
+                  <tr key={c.claimNumber} aria-current={c.claimNumber === selected ? 'true' : undefined}>
+                    <td>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => setQuery({ claim: c.claimNumber }, false)}
+                      >
+                        {c.claimNumber}
+                      </button>
+                    </td>
+                    <td>{c.format}</td>
+                    <td>{c.payer}</td>
+                    <td>{c.latest}</td>
+                    <td className="num">{formatCents(c.totalCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        {selected ? (
+          <ClaimHistory
+            key={selected}
+            claimNumber={selected}
+            canSend={can.sendClaims}
+            onSent={() => {
+              batches.reload();
+              claims.reload();
+            }}
+          />
+        ) : null}
+      </section>
+
       <section aria-labelledby="batches-title">
         <h2 id="batches-title">Batches</h2>
         {batches.loading && !batches.data ? <Loading what="the batches" /> : null}
@@ -205,7 +282,10 @@ export function ClaimsPage() {
                       <time dateTime={b.createdAt}>{formatInstant(b.createdAt)}</time>
                     </td>
                     <td>{b.createdBy}</td>
-                    <td>{b.format}</td>
+                    <td>
+                      {b.format}
+                      {b.kind === 'claims' ? '' : ` ${b.kind}`}
+                    </td>
                     <td className="num">
                       {b.interchangeControlNumber}
                       {b.interchanges > 1 ? `–${b.interchangeControlNumber + b.interchanges - 1}` : ''}

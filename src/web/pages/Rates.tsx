@@ -11,6 +11,7 @@ const KIND_LABELS: Record<string, string> = {
   opps: 'OPPS Addendum B',
   'ncci-practitioner': 'NCCI practitioner (PTP, MUE)',
   'ncci-hospital': 'NCCI outpatient hospital (PTP, MUE)',
+  icd10cm: 'ICD-10-CM codes (fiscal year)',
 };
 
 const BASIS_LABELS: Record<NonNullable<ExpectedRateView['basis']>, string> = {
@@ -430,7 +431,7 @@ function Upload({ onDone }: { onDone: () => void }) {
       aria-label="Upload CMS files or contract rates"
     >
       <div className="field">
-        <label htmlFor="reference-files">CMS files or contract-rate CSV</label>
+        <label htmlFor="reference-files">CMS files, ICD-10-CM code file or contract-rate CSV</label>
         <input
           id="reference-files"
           type="file"

@@ -44,7 +44,7 @@ export function exampleClaim(kind: '837P' | '837I'): Claim {
     diagnosisCodes: ['C50911', 'Z170'],
     ...(hospital ? { facilityTypeCode: '13' } : { placeOfService: '11' }),
     priorAuthorization: 'AUTH2026-0042',
-    provider: { npi: '1987654326', lastName: 'ONCOLOGIST', firstName: 'RITA' },
+    provider: { npi: '1987654328', lastName: 'ONCOLOGIST', firstName: 'RITA', taxonomy: '2085R0001X' },
     lines: [
       {
         procedureCode: '77412',

@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
+import { testContext, type TestContext } from '../../../test/support/test-context.js';
+import { readClaims837FromBytes } from '../../formats/x12/read-837.js';
+import type { Claim837 } from '../../formats/x12/read-837-types.js';
+import { splitX12 } from '../../../test/support/x12/split-x12.js';
+import type { Actor } from '../app-context.js';
+import { AppError } from '../app-errors.js';
+import { setChargeStatus } from '../commands/charge-status.js';
+import { importFiles } from '../imports/import-files.js';
+import { createPractice } from '../setup/create-practice.js';
+import { DEMO_BILLING } from '../setup/demo-billing.js';
+import { demoUploads } from '../setup/demo-uploads.js';
+import { claimBatchFile } from './claim-batches.js';
+import { claimHistory, sendClaimVersion, sendSecondaryClaim } from './claim-versions.js';
+import { createClaimBatch } from './create-claim-batch.js';
+
+const actor = (practiceId: string): Actor => ({
+  userId: 'user-biller',
+  practiceId,
+  role: 'biller',
+  displayName: 'Biller',
+  physicianId: null,
+});
+
+const money = (cents: number) => `${Math.trunc(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+const d8 = (date: string) => date.replaceAll('-', '');
+
+/**
+ * The payer's 835 answering one claim, written by hand from the 005010X221A1 segment layout (BPR, TRN,
+ * N1*PR/PE, LX, CLP with CLP07, NM1*QC, SVC with DTM*472, CAS CO-45 and PR-1, REF*6R, AMT*B6): each
+ * line paid 80 %, 10 % contractual, 10 % deductible.
+ */
+function answer835(claim: Claim837, ccn: string): string {
+  const lines = claim.lines.map((l) => {
+    const co = Math.floor(l.chargeCents / 10);
+    const pr = Math.floor(l.chargeCents / 10);
+    return { l, co, pr, paid: l.chargeCents - co - pr };
+  });
+  const paid = lines.reduce((n, x) => n + x.paid, 0);
+  const pr = lines.reduce((n, x) => n + x.pr, 0);
+  const body = [
+    `BPR*I*${money(paid)}*C*ACH*CCP*01*999999999*DA*123456*1999999999**01*999999999*DA*654321*20260410`,
+    'TRN*1*TRACE-CV-1*1999999999',
+    'DTM*405*20260410',
+    'N1*PR*UNITEDHEALTHCARE SYNTHETIC*XV*SYNUHC01',
+    'N3*1 PAYER WAY',
+    'N4*TESTVILLE*NY*10001',
+    'N1*PE*DEMO RADIATION ONCOLOGY*XX*1999999984',
+    'LX*1',
+    `CLP*${claim.patientControlNumber}*1*${money(claim.totalChargeCents)}*${money(paid)}*${money(pr)}*12*${ccn}`,
+    `NM1*QC*1*PATIENT*SYNTHETIC****MI*${claim.memberId}`,
+    ...lines.flatMap(({ l, co, pr: p, paid: linePaid }) => [
+      `SVC*HC:${[l.procedure!.code, ...l.procedure!.modifiers].join(':')}*${money(l.chargeCents)}*${money(linePaid)}**${l.units}`,
+      `DTM*472*${d8(l.dateOfService!)}`,
+      `CAS*CO*45*${money(co)}`,
+      `CAS*PR*1*${money(p)}`,
+      `REF*6R*${l.lineControlNumber}`,
+      `AMT*B6*${money(linePaid + p)}`,
+    ]),
+  ];
+  const segments = [
+    'ISA*00*          *00*          *ZZ*SYNUHC01       *ZZ*DEMOPRACTICE   *260410*1200*^*00501*000000901*0*T*:',
+    'GS*HP*SYNUHC01*DEMOPRACTICE*20260410*1200*901*X*005010X221A1',
+    'ST*835*0001',
+    ...body,
+    `SE*${body.length + 2}*0001`,
+    'GE*1*901',
+    'IEA*1*000000901',
+  ];
+  return segments.map((s) => `${s}~\n`).join('');
+}
+
+/**
+ * Corrected, void and secondary claims (837 TR3 CLM05-3 7/8 with REF*F8; 2320/2330/2430): from a claim
+ * of a batch and the payer's 835 answering it, on both engines; the claim's history shows each version
+ * and what the payer said.
+ */
+describe.each(ENGINES)('claim versions on %s', (engine) => {
+  let tdb: TestDatabase;
+  let t: TestContext;
+  let practiceId = '';
+  let claim: Claim837;
+  beforeAll(async () => {
+    tdb = await openTestDatabase(engine);
+    const uploads = await demoUploads({ patients: 3, days: 4, seed: 11 });
+    t = await testContext(tdb);
+    t.clock.set(uploads.generated.clinic.options.now);
+    const clinic = {
+      ...(uploads.clinic as object),
+      facility: { timeZone: 'America/New_York', placeOfService: '11' },
+    };
+    practiceId = await createPractice(t.ctx, { name: 'Versions', clinic, billing: DEMO_BILLING });
+    // Every patient has a secondary payer (courses.json patient.otherCoverage).
+    const files = uploads.files
+      .filter((f) => f.name !== 'clinic.json')
+      .map((f) => {
+        if (f.name !== 'courses.json') return f;
+        const courses = JSON.parse(new TextDecoder().decode(f.bytes)) as { patient: object }[];
+        for (const c of courses)
+          c.patient = {
+            ...c.patient,
+            otherCoverage: [
+              {
+                order: 'secondary',
+                payerName: 'SYNTHETIC COMMERCIAL PPO',
+                payerProfile: 'default',
+                memberId: 'SYNSEC01',
+              },
+            ],
+          };
+        return { ...f, bytes: new TextEncoder().encode(JSON.stringify(courses)) };
+      });
+    await importFiles(t.ctx, practiceId, files);
+    const ready = await t.ctx.db
+      .selectFrom('fractions')
+      .select('id')
+      .where('practice_id', '=', practiceId)
+      .where('status', 'in', ['ready', 'downgrade'])
+      .execute();
+    await setChargeStatus(
+      t.ctx,
+      { ...actor(practiceId), role: 'coder' },
+      {
+        fractionIds: ready.map((f) => f.id),
+        action: 'release',
+      },
+    );
+    const batch = (await createClaimBatch(t.ctx, actor(practiceId), { format: '837P' })).batch!;
+    const file = await claimBatchFile(t.ctx, actor(practiceId), batch.id);
+    claim = readClaims837FromBytes(new TextEncoder().encode(file.text), file.filename).sets[0]!.claims[0]!;
+  }, 180_000);
+  afterAll(() => tdb.close());
+
+  it('refuses a correction without the payer claim control number before any 835', async () => {
+    const error = await sendClaimVersion(t.ctx, actor(practiceId), {
+      claimNumber: claim.patientControlNumber,
+      action: 'replace',
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).issues.map((i) => i.location)).toEqual(['payerClaimNumber']);
+    const history = await claimHistory(t.ctx, actor(practiceId), claim.patientControlNumber);
+    expect(history.versions.map((v) => v.kind)).toEqual(['original']);
+    expect(history.canSendSecondary).toBe(false);
+  });
+
+  it(
+    'after the 835: a replacement with REF*F8 = CLP07, a secondary with the primary adjudication, a void; the history shows them',
+    { timeout: 120_000 },
+    async () => {
+      const text = answer835(claim, 'SYNCCN0042');
+      const imported = await importFiles(t.ctx, practiceId, [
+        { name: 'era.835', bytes: new TextEncoder().encode(text) },
+      ]);
+      expect(imported.files.map((f) => f.status)).toEqual(['imported']);
+      let history = await claimHistory(t.ctx, actor(practiceId), claim.patientControlNumber);
+      expect(history.payerClaimNumber).toBe('SYNCCN0042');
+      expect(history.answers).toEqual([
+        expect.objectContaining({
+          status: '1',
+          payerClaimNumber: 'SYNCCN0042',
+          chargeCents: claim.totalChargeCents,
+        }),
+      ]);
+      expect(history.remitLines).toHaveLength(claim.lines.length);
+      // A remittance line opens its claim (the Remittances page and the CLI name a line by its id).
+      const byLine = await claimHistory(t.ctx, actor(practiceId), history.remitLines[0]!.id);
+      expect(byLine.claimNumber).toBe(claim.patientControlNumber);
+      expect(history.canSendSecondary).toBe(true);
+
+      const replacement = await sendClaimVersion(t.ctx, actor(practiceId), {
+        claimNumber: claim.patientControlNumber,
+        action: 'replace',
+      });
+      expect(replacement).toMatchObject({ kind: 'replacement', claims: 1, lines: claim.lines.length });
+      const replaced = await claimBatchFile(t.ctx, actor(practiceId), replacement.id);
+      const back = readClaims837FromBytes(new TextEncoder().encode(replaced.text), 'r.837');
+      expect(back.problems).toEqual([]);
+      expect(back.sets[0]!.claims[0]).toMatchObject({
+        patientControlNumber: claim.patientControlNumber,
+        frequency: '7',
+        payerClaimControlNumber: 'SYNCCN0042',
+        totalChargeCents: claim.totalChargeCents,
+      });
+
+      const secondary = await sendSecondaryClaim(t.ctx, actor(practiceId), claim.patientControlNumber);
+      const sent = await claimBatchFile(t.ctx, actor(practiceId), secondary.id);
+      const segs = splitX12(sent.text);
+      const read = readClaims837FromBytes(new TextEncoder().encode(sent.text), 's.837').sets[0]!.claims[0]!;
+      const paid = claim.lines.reduce((n, l) => n + l.chargeCents - 2 * Math.floor(l.chargeCents / 10), 0);
+      expect(read).toMatchObject({ responsibility: 'S', priorPayerPaidCents: paid, memberId: 'SYNSEC01' });
+      expect(segs.find((s) => s[0] === 'NM1' && s[1] === 'PR')?.[3]).toBe('SYNTHETIC COMMERCIAL PPO');
+      expect(read.lines.map((l) => l.priorPaidCents)).toEqual(
+        claim.lines.map((l) => l.chargeCents - 2 * Math.floor(l.chargeCents / 10)),
+      );
+      expect(segs.filter((s) => s[0] === 'DTP' && s[1] === '573').map((s) => s[3])).toEqual(
+        claim.lines.map(() => '20260410'),
+      );
+      expect(segs.filter((s) => s[0] === 'CAS').length).toBe(2 * claim.lines.length);
+
+      const voided = await sendClaimVersion(t.ctx, actor(practiceId), {
+        claimNumber: claim.patientControlNumber,
+        action: 'void',
+      });
+      const v = await claimBatchFile(t.ctx, actor(practiceId), voided.id);
+      expect(
+        readClaims837FromBytes(new TextEncoder().encode(v.text), 'v.837').sets[0]!.claims[0],
+      ).toMatchObject({
+        frequency: '8',
+        payerClaimControlNumber: 'SYNCCN0042',
+      });
+      history = await claimHistory(t.ctx, actor(practiceId), claim.patientControlNumber);
+      expect(history.versions.map((x) => [x.kind, x.frequencyCode, x.payerClaimNumber])).toEqual([
+        ['original', '1', null],
+        ['replacement', '7', 'SYNCCN0042'],
+        ['secondary', '1', null],
+        ['void', '8', 'SYNCCN0042'],
+      ]);
+      expect(history).toMatchObject({ canCorrect: false, canVoid: false, canSendSecondary: false });
+      const again = await sendClaimVersion(t.ctx, actor(practiceId), {
+        claimNumber: claim.patientControlNumber,
+        action: 'replace',
+      }).catch((e: unknown) => e);
+      expect((again as AppError).code).toBe('conflict');
+    },
+  );
+
+  it('a claim number the practice never sent is not found', async () => {
+    const error = await claimHistory(t.ctx, actor(practiceId), 'NO-SUCH-1').catch((e: unknown) => e);
+    expect((error as AppError).code).toBe('not_found');
+  });
+});

@@ -1,0 +1,50 @@
+import type { Remittance, RemitClaim } from '../../core/model/remittance.js';
+import type { Db } from '../../storage/database.js';
+import type { Trx } from '../../storage/repositories/course-store.js';
+import type { ExportRecords } from '../import/export-records.js';
+
+/** One answer of a payer to a claim: the 835's CLP loop with its payment's payer and date. */
+export interface PayerAnswer {
+  payer: Remittance['payer'];
+  paymentDate: string | null;
+  claim: RemitClaim;
+}
+
+/**
+ * What the stored 835s said to a claim number (CLP01), in import order: each CLP loop with its payer and
+ * payment date. The payer's claim control number (CLP07), the claim- and line-level adjustments and
+ * what was paid are read here from the remittances as imported (005010X221A1 loops 2100/2110), not from
+ * the classified remit lines.
+ */
+export async function storedPayerAnswers(
+  db: Db | Trx,
+  practiceId: string,
+  claimNumber: string,
+): Promise<PayerAnswer[]> {
+  const rows = await db
+    .selectFrom('imports')
+    .select('content')
+    .where('practice_id', '=', practiceId)
+    .where('format', '=', 'x12-835')
+    .where('content', 'is not', null)
+    .orderBy('imported_at')
+    .orderBy('id')
+    .execute();
+  const answers: PayerAnswer[] = [];
+  for (const row of rows) {
+    const records = row.content as Partial<ExportRecords> | null;
+    for (const { remittance } of records?.remittances ?? [])
+      for (const claim of remittance.claims)
+        if (claim.patientControlNumber === claimNumber)
+          answers.push({ payer: remittance.payer, paymentDate: remittance.paymentDate, claim });
+  }
+  return answers;
+}
+
+/**
+ * The primary's last answer that stands: the latest CLP that is not a reversal (CLP02 22) [835 TR3
+ * 2100 CLP02]; its CLP07 is what REF*F8 of a replacement or void carries.
+ */
+export function standingAnswer(answers: readonly PayerAnswer[]): PayerAnswer | null {
+  return [...answers].reverse().find((a) => a.claim.status !== '22') ?? null;
+}

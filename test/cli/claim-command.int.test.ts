@@ -1,0 +1,121 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setChargeStatus } from '../../src/app/commands/charge-status.js';
+import { importFiles } from '../../src/app/imports/import-files.js';
+import { createLogger } from '../../src/app/logger.js';
+import { openApp } from '../../src/app/open-app.js';
+import { createPractice } from '../../src/app/setup/create-practice.js';
+import { DEMO_BILLING } from '../../src/app/setup/demo-billing.js';
+import { demoUploads } from '../../src/app/setup/demo-uploads.js';
+import type { ClaimHistoryView } from '../../src/app/views.js';
+import { readClaims837FromBytes } from '../../src/formats/x12/read-837.js';
+import { runCli } from '../support/run-cli.js';
+
+/**
+ * `sgrt-billing claim correct|void|secondary|history --claim <number>` on an app database: a claim of a
+ * batch made with `claims`, corrected with the payer's claim control number given (no 835 yet), voided,
+ * its history as JSON; refusals exit 2 with what to add.
+ */
+describe('sgrt-billing claim', () => {
+  let dir = '';
+  let db = '';
+  let claimNumber = '';
+  const databaseUrl = process.env.DATABASE_URL;
+  beforeAll(async () => {
+    delete process.env.DATABASE_URL;
+    dir = await mkdtemp(join(tmpdir(), 'sgrt-claim-'));
+    db = join(dir, 'db');
+    const { generated, files, clinic } = await demoUploads({ patients: 2, days: 4, seed: 7 });
+    const app = await openApp({
+      dataDir: db,
+      log: createLogger({ level: 'silent' }),
+      now: () => generated.clinic.options.now,
+    });
+    const practiceId = await createPractice(app.ctx, { name: 'CLI', clinic, billing: DEMO_BILLING });
+    await importFiles(app.ctx, practiceId, files);
+    const ready = await app.ctx.db
+      .selectFrom('fractions')
+      .select('id')
+      .where('status', 'in', ['ready', 'downgrade'])
+      .execute();
+    const actor = {
+      userId: 'coder',
+      practiceId,
+      role: 'coder' as const,
+      displayName: 'Coder',
+      physicianId: null,
+    };
+    await setChargeStatus(app.ctx, actor, { fractionIds: ready.map((f) => f.id), action: 'release' });
+    await app.close();
+    const batch = await runCli('claims', '--format', '837p', '--out', join(dir, 'b.837'), '--data-dir', db);
+    expect(batch.code, batch.stderr).toBe(0);
+    const read = readClaims837FromBytes(await readFile(join(dir, 'b.837')), 'b.837');
+    claimNumber = read.sets[0]!.claims[0]!.patientControlNumber;
+  }, 180_000);
+  afterAll(async () => {
+    if (databaseUrl !== undefined) process.env.DATABASE_URL = databaseUrl;
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('corrects and voids a claim, and prints its history', { timeout: 120_000 }, async () => {
+    const refused = await runCli('claim', 'correct', '--claim', claimNumber, '--data-dir', db);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('payerClaimNumber: required: no stored 835 answers this claim');
+
+    const out = join(dir, 'corrected.837');
+    const corrected = await runCli(
+      'claim',
+      'correct',
+      '--claim',
+      claimNumber,
+      '--payer-claim',
+      'CLI-CCN-9',
+      '--out',
+      out,
+      '--data-dir',
+      db,
+    );
+    expect(corrected.code, corrected.stderr).toBe(0);
+    expect(corrected.stderr).toMatch(
+      new RegExp(`^837P replacement of claim ${claimNumber}: \\d+ line\\(s\\)`),
+    );
+    const back = readClaims837FromBytes(await readFile(out), 'corrected.837');
+    expect(back.problems).toEqual([]);
+    expect(back.sets[0]!.claims[0]).toMatchObject({
+      patientControlNumber: claimNumber,
+      frequency: '7',
+      payerClaimControlNumber: 'CLI-CCN-9',
+    });
+
+    const voided = await runCli(
+      'claim',
+      'void',
+      '--claim',
+      claimNumber,
+      '--payer-claim',
+      'CLI-CCN-9',
+      '--data-dir',
+      db,
+    );
+    expect(voided.code, voided.stderr).toBe(0);
+    expect(voided.stdout).toContain(':B:8*');
+
+    const history = await runCli('claim', 'history', '--claim', claimNumber, '--data-dir', db);
+    expect(history.code).toBe(0);
+    const view = JSON.parse(history.stdout) as ClaimHistoryView;
+    expect(view.versions.map((v) => v.kind)).toEqual(['original', 'replacement', 'void']);
+    expect(view.canCorrect).toBe(false);
+
+    const secondary = await runCli('claim', 'secondary', '--claim', claimNumber, '--data-dir', db);
+    expect(secondary.code).toBe(1);
+    expect(secondary.stderr).toContain('voided');
+  });
+
+  it('exits 2 on an unknown action and 1 on an unknown claim', { timeout: 60_000 }, async () => {
+    expect((await runCli('claim', 'resend', '--claim', claimNumber, '--data-dir', db)).code).toBe(2);
+    const unknown = await runCli('claim', 'history', '--claim', 'NO-SUCH-1', '--data-dir', db);
+    expect(unknown.code).toBe(1);
+  });
+});
