@@ -112,7 +112,7 @@ function monitoringView(
     system: m.session.system,
     startAt: iso(m.interval.start),
     endAt: iso(m.interval.end),
-    thresholds: m.session.thresholds as Record<string, number> | null,
+    thresholds: m.session.thresholds as MonitoringView['thresholds'],
     gatingActive: m.session.gatingActive,
     gaps: subtract([m.interval], m.covered).map((g) => ({ startAt: iso(g.start), endAt: iso(g.end) })),
     excursions: excursions

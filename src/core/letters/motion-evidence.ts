@@ -3,7 +3,7 @@ import type { AuditOptions } from '../audit/audit-options.js';
 import { resolveTimeline } from '../audit/fraction-timeline.js';
 import { uncovered } from '../audit/intervals.js';
 import { DOC_008 } from '../audit/rules/doc-008-sgrt-record-signed.js';
-import type { Course, MonitoringSession } from '../model/course.js';
+import { type Course, type MonitoringSession, statedThresholds } from '../model/course.js';
 import { clockFor } from '../time/local-clock.js';
 
 /**
@@ -110,7 +110,7 @@ export function motionEvidence(
     fractionsPlanned: course.plan.fractionsPlanned,
     fractionsDelivered: fractions.length,
     fractionsMonitored: monitored.length,
-    fractionsWithBeamHold: monitored.filter((f) => f.monitoring.some((s) => s.gatingActive)).length,
+    fractionsWithBeamHold: monitored.filter((f) => f.monitoring.some((s) => s.gatingActive === true)).length,
     excursions: excursions.length,
     beamHolds: excursions.filter((x) => x.beamHeld).length,
     largestExcursions: [...excursions]
@@ -127,7 +127,8 @@ export function motionEvidence(
 const permille = (part: number, whole: number) => (whole > 0 ? Math.floor((1000 * part) / whole) : null);
 
 /** "0.3 cm / 3°"; null when the record shows no thresholds (AlignRT "N/A", domain.md §3.4). */
-export function thresholdLabel(t: MonitoringSession['thresholds'] | undefined): string | null {
+export function thresholdLabel(stated: MonitoringSession['thresholds'] | undefined): string | null {
+  const t = stated === undefined ? null : statedThresholds(stated);
   const parts = [
     t?.translationCm ? `${t.translationCm} cm` : null,
     t?.rotationDeg ? `${t.rotationDeg}°` : null,

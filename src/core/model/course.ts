@@ -74,18 +74,54 @@ export const sampleSchema = z
   })
   .strict();
 
+/**
+ * Where a monitoring session was read from (shown in evidence: which record stated a value). Only a
+ * record that states thresholds and gating (an AlignRT real-time-delta log: "N/A" thresholds, gating
+ * flag) can count against beam hold; a treatment report (the seed's sample AlignRT PDF), a FHIR document
+ * or a note does not state them (domain.md §3.4).
+ */
+export const MONITORING_SOURCE_KINDS = [
+  'realtime-log',
+  'treatment-report',
+  'fhir-document',
+  'note',
+  'other',
+] as const;
+export const monitoringSourceSchema = z
+  .object({
+    kind: z.enum(MONITORING_SOURCE_KINDS),
+    location: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('File and position the session was read from (no patient data).'),
+  })
+  .strict();
+
+/** "unknown": the session's source does not state the value (it is then taken from the plan). */
+export const UNKNOWN = 'unknown' as const;
+
 export const monitoringSessionSchema = z
   .object({
     id: z.string().min(1),
     system: z.string().min(1).describe('Named system: AlignRT, Catalyst, RPM, Calypso, …'),
     start: localDateTime,
     end: localDateTime,
-    thresholds: thresholdsSchema
-      .nullable()
-      .describe('Null when the record shows no thresholds (AlignRT "N/A").'),
+    thresholds: z
+      .union([thresholdsSchema, z.null(), z.literal(UNKNOWN)])
+      .default(UNKNOWN)
+      .describe(
+        'Thresholds the record states; null when it states none (AlignRT "N/A"); "unknown" (the default) when the source does not state them (a PDF report, a FHIR document, a note): the audit then uses the plan\'s motion management.',
+      ),
     gatingActive: z
-      .boolean()
-      .describe('The system could hold the beam (gating active, or a documented manual hold workflow).'),
+      .union([z.boolean(), z.literal(UNKNOWN)])
+      .default(UNKNOWN)
+      .describe(
+        'Beam hold as the record states it: true when gating is active (or a documented manual hold workflow), false when the record states it off (AlignRT real-time-delta log); "unknown" (the default) when the source does not state it: the audit then uses the plan\'s motion management.',
+      ),
+    source: monitoringSourceSchema
+      .optional()
+      .describe('The kind of record the session was read from, shown in the evidence.'),
     gaps: z
       .array(intervalSchema)
       .default([])
@@ -216,6 +252,12 @@ export type Course = z.infer<typeof courseSchema>;
 export type CourseInput = z.input<typeof courseSchema>;
 export type Fraction = z.infer<typeof fractionSchema>;
 export type MonitoringSession = z.infer<typeof monitoringSessionSchema>;
+export type MonitoringSource = z.infer<typeof monitoringSourceSchema>;
+export type Thresholds = z.infer<typeof thresholdsSchema>;
+
+/** The thresholds a session's record states; null when it states none or does not state them. */
+export const statedThresholds = (t: MonitoringSession['thresholds']): Thresholds | null =>
+  t === UNKNOWN ? null : t;
 export type Signature = z.infer<typeof signatureSchema>;
 export type Plan = z.infer<typeof planSchema>;
 export type Authorization = z.infer<typeof authorizationSchema>;

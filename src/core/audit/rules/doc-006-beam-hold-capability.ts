@@ -1,3 +1,4 @@
+import { statedThresholds } from '../../model/course.js';
 import type { RuleMeta } from '../../model/rule.js';
 import type { FractionContext } from '../fraction-context.js';
 import type { ResolvedMonitoring } from '../fraction-timeline.js';
@@ -23,8 +24,9 @@ export function checkBeamHoldCapability(ctx: FractionContext): Outcome {
   const { timeline, options } = ctx;
   const manualHold = ctx.course.plan.motionManagement?.beamHold === true;
   const hasThresholds = (m: ResolvedMonitoring) =>
-    m.session.thresholds !== null && (m.session.thresholds.translationCm ?? null) !== null;
-  const capable = (m: ResolvedMonitoring) => hasThresholds(m) && (m.session.gatingActive || manualHold);
+    (statedThresholds(m.session.thresholds)?.translationCm ?? null) !== null;
+  const capable = (m: ResolvedMonitoring) =>
+    hasThresholds(m) && (m.session.gatingActive === true || manualHold);
   const capableCover = union(timeline.monitoring.filter(capable).map((m) => m.interval));
   const toleranceMs = options.occlusionToleranceSec * 1000;
   const failing = timeline.monitoring
