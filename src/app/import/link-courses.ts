@@ -1,8 +1,14 @@
-import type { Course, CourseHeader, Fraction, Signature } from '../../core/model/course.js';
+import {
+  type Course,
+  type CourseHeader,
+  type Fraction,
+  type Signature,
+  UNKNOWN,
+} from '../../core/model/course.js';
 import type { LocalClock } from '../../core/time/local-clock.js';
 import { clockFor } from '../../core/time/local-clock.js';
 import type { ChartDocumentRecord, CsvSignature } from '../../formats/csv/csv-types.js';
-import { groupBeamDeliveries } from '../../formats/dicom/group-beam-deliveries.js';
+import { type BeamDelivery, groupBeamDeliveries } from '../../formats/dicom/group-beam-deliveries.js';
 import type { ExportRecords } from './export-records.js';
 import { fhirDocuments } from './fhir-documents.js';
 
@@ -11,6 +17,13 @@ export interface Unlinked {
   source: string;
   what: string;
   reason: string;
+}
+
+/** Something a reviewer should see about a record that was linked (shown with its file's warnings). */
+export interface LinkNote {
+  source: string;
+  what: string;
+  note: string;
 }
 
 interface DraftFraction {
@@ -43,8 +56,13 @@ const SESSION_BREAK_MS = 60 * 60 * 1000;
  * signatures join by course, fraction number or date; charges add the codes the OIS posted. Every record
  * that cannot be placed is returned with the reason.
  */
-export function linkCourses(records: ExportRecords): { courses: Course[]; unlinked: Unlinked[] } {
+export function linkCourses(records: ExportRecords): {
+  courses: Course[];
+  unlinked: Unlinked[];
+  notes: LinkNote[];
+} {
   const unlinked: Unlinked[] = [];
+  const notes: LinkNote[] = [];
   const byPatient = new Map<string, Draft[]>();
   const drafts = records.headers.map((header) => {
     const draft: Draft = {
@@ -109,20 +127,19 @@ export function linkCourses(records: ExportRecords): { courses: Course[]; unlink
   const deliveries = groupBeamDeliveries(records.dicom);
   const dicomSessions = new Map<string, { draft: Draft; number: number | null; beams: Fraction['beams'] }>();
   for (const d of deliveries) {
-    const draft = courseOf(d.patientId, d.parts[0]!.source, `DICOM beam ${d.beamName ?? d.beamNumber}`);
+    const name = d.beamName ?? `beam ${d.beamNumber}`;
+    const draft = courseOf(d.patientId, d.parts[0]!.source, `DICOM beam ${name}`);
     if (!draft) continue;
     const key = `${draft.header.courseId}|${d.fractionNumber ?? d.beamOn.slice(0, 10)}`;
     const entry = dicomSessions.get(key) ?? { draft, number: d.fractionNumber, beams: [] };
-    // (0008,0201) Timezone Offset From UTC: a record that states its offset is read in it, then shown in
-    // the facility's wall-clock time.
-    const local = (reading: string) =>
-      d.utcOffset ? draft.clock.toLocal(Date.parse(`${reading}${d.utcOffset}`)) : reading;
-    entry.beams.push({
-      name: d.beamName ?? `beam ${d.beamNumber}`,
-      beamOn: local(d.beamOn),
-      beamOff: local(d.beamOff),
-      ...(radiation(d.radiationType) ? { radiationType: radiation(d.radiationType)! } : {}),
-    });
+    entry.beams.push(...deliveredBeams(draft.clock, d, name));
+    for (const note of d.notes) {
+      notes.push({
+        source: d.parts.at(-1)!.source,
+        what: `DICOM beam ${name}${d.fractionNumber === null ? '' : `, fraction ${d.fractionNumber}`}`,
+        note: DELIVERY_NOTES[note],
+      });
+    }
     dicomSessions.set(key, entry);
   }
   for (const s of dicomSessions.values()) addSessions(s.draft, s.number, s.beams);
@@ -148,7 +165,8 @@ export function linkCourses(records: ExportRecords): { courses: Course[]; unlink
       draft && fractionAt(draft, log.session.start, log.session.end, log.source, 'monitoring log', unlinked);
     if (fraction) fraction.monitoring.push(log.session);
   }
-  // Reports: a session already covered by a log is the same monitoring; otherwise it is added (no thresholds).
+  // Reports: a session already covered by a log is the same monitoring; otherwise it is added. A report
+  // does not state thresholds or beam hold: they are unknown, not "none" (the audit then reads the plan).
   for (const { source, report } of records.reports) {
     const draft = courseOf(report.patientId, source, 'treatment report');
     if (!draft) continue;
@@ -160,8 +178,9 @@ export function linkCourses(records: ExportRecords): { courses: Course[]; unlink
         system: 'AlignRT',
         start: s.start,
         end: s.end,
-        thresholds: null,
-        gatingActive: false,
+        thresholds: UNKNOWN,
+        gatingActive: UNKNOWN,
+        source: { kind: 'treatment-report', location: `${source}#${s.index}` },
         gaps: [],
         excursions: [],
       });
@@ -203,7 +222,50 @@ export function linkCourses(records: ExportRecords): { courses: Course[]; unlink
       if (draft) linkDocument(draft, document, source, unlinked);
     }
   }
-  return { courses: drafts.map(toCourse), unlinked };
+  return { courses: drafts.map(toCourse), unlinked, notes };
+}
+
+/** What each delivery note of a beam (src/formats/dicom/group-beam-deliveries.ts) tells a reviewer. */
+const DELIVERY_NOTES: Record<BeamDelivery['notes'][number], string> = {
+  'starts-with-continuation':
+    'its first part is a CONTINUATION record: the record that began the beam is missing',
+  'several-treatment-parts': 'two or more parts are TREATMENT deliveries: the beam may have been repeated',
+  'normal-but-short': 'ended NORMAL with less than the specified meterset delivered',
+  'delivered-exceeds-specified': 'the delivered meterset of its parts exceeds the specified meterset',
+  'part-after-normal-end':
+    'a part was delivered after the beam had ended NORMAL (a repeated delivery?): each part is kept with its own times',
+  'utc-offsets-differ': 'its records state different UTC offsets (or some state none)',
+};
+
+/**
+ * A beam's deliveries as the course model's beams: one per record part, each with its own beam-on and
+ * beam-off, so that a continuation never stretches the beam across another beam delivered in between
+ * (PS3.3 C.8.8.22: a CONTINUATION item delivers the rest of an interrupted beam).
+ */
+function deliveredBeams(clock: LocalClock, d: BeamDelivery, name: string): Fraction['beams'] {
+  const type = radiation(d.radiationType);
+  return d.parts.map((p, i) => ({
+    name: i === 0 ? name : `${name} (continued)`,
+    beamOn: facilityTime(clock, p.beamOn, p.utcOffset),
+    beamOff: facilityTime(clock, p.beamOff, p.utcOffset),
+    ...(type ? { radiationType: type } : {}),
+  }));
+}
+
+/**
+ * (0008,0201) Timezone Offset From UTC: a record that states its offset is read in it and shown in the
+ * facility's wall-clock time; a time the facility's clock cannot place alone (the repeated hour of a
+ * fall-back night, PS3.3 C.12.1.1.8) keeps the offset the instant has there, so it stays exact.
+ */
+function facilityTime(clock: LocalClock, reading: string, utcOffset: string | null): string {
+  if (!utcOffset) return reading;
+  const epochMs = Date.parse(`${reading}${utcOffset}`);
+  const local = clock.toLocal(epochMs);
+  if (clock.toInstant(local).ok) return local;
+  const minutes = Math.round((Date.parse(`${local}Z`) - epochMs) / 60_000);
+  const abs = Math.abs(minutes);
+  const hhmm = `${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${local}${minutes < 0 ? '-' : '+'}${hhmm}`;
 }
 
 function radiation(type: string | null): Fraction['beams'][number]['radiationType'] | null {
@@ -247,10 +309,13 @@ function numberFractions(draft: Draft): void {
   }
 }
 
+/** A facility reading, or a time with its offset (a record that stated it), as epoch milliseconds. */
 function instant(draft: Draft, local: string): number | null {
+  if (WITH_OFFSET.test(local)) return Date.parse(local);
   const r = draft.clock.toInstant(local);
   return r.ok ? r.epochMs : null;
 }
+const WITH_OFFSET = /[+-]\d{2}:\d{2}$/;
 
 function near(draft: Draft, f: DraftFraction, start: string, end: string): boolean {
   const on = Math.min(...f.beams.map((b) => instant(draft, b.beamOn) ?? Infinity));

@@ -81,7 +81,7 @@ export function rtfText(bytes: Uint8Array, partial = false): RtfText {
   const out: string[] = [];
   const emit = (s: string) => out.push(s);
   const stack: Group[] = [];
-  let group: Group | null = null;
+  let group = null as Group | null;
   /** Fallback characters still to skip after a `\uN`. */
   let pendingSkip = 0;
   let i = 0;
