@@ -112,7 +112,7 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
     const coding = selectCodes(facts.facts, { profile: profile!, rates: ctx.rates }, subject);
     const outcomes: Outcome[] = [
       { findings: timeline.problems, effects: timeline.problems.length ? ['hold'] : [] },
-      codingOutcome([...facts.findings, ...coding.findings]),
+      ...codingOutcomes([...facts.findings, ...coding.findings]),
     ];
     // The SGRT record carries what rests on it: 77412's motion management and/or 77387-26's tracking.
     const sgrtBasis = coding.igrtBasis.includes('sgrt-tracking');
@@ -219,8 +219,12 @@ function readable(t: FractionTimeline): boolean {
  * Coding findings as an outcome: an error (a 2025 date of service, a deleted code posted, a session past
  * its code's course limit) leaves nothing ready to bill: the fraction is held until it is decided.
  */
-function codingOutcome(findings: Finding[]): Outcome {
-  return { findings, effects: findings.some((f) => f.severity === 'error') ? ['hold'] : [] };
+function codingOutcomes(findings: Finding[]): Outcome[] {
+  const errors = findings.filter((f) => f.severity === 'error');
+  return [
+    { findings: errors, effects: errors.length ? ['hold'] : [] },
+    { findings: findings.filter((f) => f.severity !== 'error'), effects: [] },
+  ];
 }
 
 /**
