@@ -253,6 +253,67 @@ describe('linkCourses', () => {
     expect(course.necessity?.text).toMatch(/Left breast/);
   });
 
+  it('an SGRT record in FHIR with its context.period: a monitoring session with thresholds and beam hold unknown', () => {
+    // FHIR R4 collection Bundle written by hand (DocumentReference.context.period, R4 §2.42).
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [
+        {
+          fullUrl: 'urn:uuid:00000000-0000-4000-8000-000000000001',
+          resource: {
+            resourceType: 'Patient',
+            identifier: [
+              {
+                type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR' }] },
+                value: 'SYN00417',
+              },
+            ],
+          },
+        },
+        {
+          fullUrl: 'urn:uuid:00000000-0000-4000-8000-000000000002',
+          resource: {
+            resourceType: 'DocumentReference',
+            status: 'current',
+            type: { text: 'SGRT monitoring record' },
+            subject: { reference: 'urn:uuid:00000000-0000-4000-8000-000000000001' },
+            date: '2026-03-02T08:25:00-05:00',
+            content: [{ attachment: { contentType: 'text/plain', data: 'QWxpZ25SVCBtb25pdG9yZWQ=' } }],
+            context: { period: { start: '2026-03-02T08:15:00-05:00', end: '2026-03-02T08:23:00-05:00' } },
+          },
+        },
+      ],
+    };
+    const read = readFhirBundle(new TextEncoder().encode(JSON.stringify(bundle)), 'sgrt.json');
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    const link = (extra: (r: ExportRecords) => void) =>
+      linkCourses(
+        records((r) => {
+          r.fhir.push({ source: 'sgrt.json', bundle: read.value });
+          extra(r);
+        }),
+      ).courses[0]!.fractions[0]!.monitoring;
+    expect(link(() => {})).toEqual([
+      {
+        id: expect.stringMatching(/^sgrt\.json.*#context\.period$/),
+        system: 'SGRT',
+        start: '2026-03-02T08:15:00',
+        end: '2026-03-02T08:23:00',
+        thresholds: 'unknown',
+        gatingActive: 'unknown',
+        source: { kind: 'fhir-document', location: expect.stringMatching(/^sgrt\.json/) },
+        gaps: [],
+        excursions: [],
+      },
+    ]);
+    // A log of the same monitoring states what the document does not: the log is kept, alone.
+    const withLog = link((r) =>
+      r.monitoring.push(monitoring('SYN00417', '2026-03-02T08:15:00', '2026-03-02T08:23:00')),
+    );
+    expect(withLog.map((m) => m.id)).toEqual(['2026-03-02T08:15:00.txt']);
+  });
+
   it('places FHIR orders and documents like the CSV rows', () => {
     const read = readFhirBundle(
       new Uint8Array(readFileSync('test/fixtures/fhir/sgrt-transaction-bundle.json')),

@@ -8,6 +8,7 @@ import {
 import type { LocalClock } from '../../core/time/local-clock.js';
 import { clockFor } from '../../core/time/local-clock.js';
 import type { ChartDocumentRecord, CsvSignature } from '../../formats/csv/csv-types.js';
+import type { FhirTime } from '../../formats/fhir/fhir-types.js';
 import { type BeamDelivery, groupBeamDeliveries } from '../../formats/dicom/group-beam-deliveries.js';
 import type { ExportRecords } from './export-records.js';
 import { fhirDocuments } from './fhir-documents.js';
@@ -213,16 +214,49 @@ export function linkCourses(records: ExportRecords): {
   }
   // FHIR orders and documents, in the same shape as the CSV rows.
   for (const { bundle } of records.fhir) {
-    for (const { source, document, reason } of fhirDocuments(bundle)) {
+    for (const { source, document, reason, monitored } of fhirDocuments(bundle)) {
       if (!document) {
         unlinked.push({ source, what: 'FHIR resource', reason: reason ?? 'not used' });
         continue;
       }
       const draft = courseOf(document.patientId, source, document.kind);
-      if (draft) linkDocument(draft, document, source, unlinked);
+      if (!draft) continue;
+      linkDocument(draft, document, source, unlinked);
+      if (monitored) addDocumentedMonitoring(draft, monitored, source, unlinked);
     }
   }
   return { courses: drafts.map(toCourse), unlinked, notes };
+}
+
+/**
+ * An SGRT record (FHIR DocumentReference) whose `context.period` gives the monitoring it documents: a
+ * monitoring session of the fraction at that time, unless a log or report already shows it. A document
+ * does not state thresholds or beam hold: they are unknown (the audit then reads the plan's).
+ */
+function addDocumentedMonitoring(
+  draft: Draft,
+  period: { start: FhirTime; end: FhirTime },
+  source: string,
+  unlinked: Unlinked[],
+): void {
+  const start = facilityTime(draft.clock, period.start.localDateTime!, period.start.utcOffset);
+  const end = facilityTime(draft.clock, period.end.localDateTime!, period.end.utcOffset);
+  const fraction = fractionAt(draft, start, end, source, 'SGRT record period', unlinked);
+  const covered = (m: Fraction['monitoring'][number]) =>
+    (instant(draft, m.start) ?? Infinity) <= (instant(draft, end) ?? -Infinity) &&
+    (instant(draft, start) ?? Infinity) <= (instant(draft, m.end) ?? -Infinity);
+  if (!fraction || fraction.monitoring.some(covered)) return;
+  fraction.monitoring.push({
+    id: `${source}#context.period`,
+    system: 'SGRT',
+    start,
+    end,
+    thresholds: UNKNOWN,
+    gatingActive: UNKNOWN,
+    source: { kind: 'fhir-document', location: source },
+    gaps: [],
+    excursions: [],
+  });
 }
 
 /** What each delivery note of a beam (src/formats/dicom/group-beam-deliveries.ts) tells a reviewer. */
