@@ -38,6 +38,22 @@ async function importFolder(headers: CourseHeader[], files: Record<string, strin
 const DICOM = 'test/fixtures/dicom/';
 
 describe('import of real-shaped exports', () => {
+  it('a DICOM record stating its UTC offset on the spring-forward night: read as instants, no skipped-hour finding', async () => {
+    const run = await importFolder(
+      [{ ...example('palliative-spine-2d.json'), courseId: 'C-DST', patient: { id: 'SYN00577' } }],
+      { 'fx1.dcm': `${DICOM}rtrecord-dst-spring-forward-offset.dcm` },
+    );
+    const { course, audit } = run.courses[0]!;
+    // 02:30 EST (the record's -0500) is 03:30 EDT on the facility's clock.
+    expect(course.fractions[0]!.beams.map((b) => [b.beamOn, b.beamOff])).toEqual([
+      ['2026-03-08T03:30:20', '2026-03-08T03:31:20'],
+      ['2026-03-08T03:32:00', '2026-03-08T03:33:00'],
+    ]);
+    const f = audit.fractions[0]!;
+    expect(f.findings.filter((x) => x.ruleId === 'DOC-010')).toEqual([]);
+    expect(f.status).not.toBe('hold');
+  });
+
   it("a mixed session: the record's PHOTON and ELECTRON beams reach the course", async () => {
     const run = await importFolder(
       [{ ...example('skin-electrons.json'), courseId: 'C-MIX', patient: { id: 'SYN00561' } }],
