@@ -88,6 +88,28 @@ describe('linkCourses', () => {
     for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.beamOn >= sorted[i - 1]!.beamOff).toBe(true);
   });
 
+  it('two beams whose beam-on intervals overlap are kept as recorded and noted', () => {
+    const { courses, notes } = linkCourses(
+      records((r) => {
+        const first = r.dicom[0]!;
+        r.dicom[0] = {
+          ...first,
+          beams: first.beams.map((b) =>
+            b.beamName === 'LT MED' ? { ...b, beamOff: '2026-03-02T08:18:30.000' } : b,
+          ),
+        };
+      }),
+    );
+    expect(courses[0]!.fractions[0]!.beams[0]!.beamOff).toBe('2026-03-02T08:18:30.000');
+    expect(notes).toEqual([
+      {
+        source: 'rtrecord-breast-tangents.dcm',
+        what: 'fraction 7, beams LT MED and LT LAT',
+        note: expect.stringMatching(/^beam-on intervals overlap .*a machine delivers one beam at a time/),
+      },
+    ]);
+  });
+
   it('a part delivered after its beam ended NORMAL is kept with its own times, and noted', () => {
     const { courses, notes } = linkCourses(
       records((r) => {

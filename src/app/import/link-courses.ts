@@ -126,6 +126,8 @@ export function linkCourses(records: ExportRecords): {
 
   // Treatment records → fractions.
   const deliveries = groupBeamDeliveries(records.dicom);
+  /** The file each beam was read from (for the notes about it). */
+  const beamSource = new Map<Fraction['beams'][number], string>();
   const dicomSessions = new Map<string, { draft: Draft; number: number | null; beams: Fraction['beams'] }>();
   for (const d of deliveries) {
     const name = d.beamName ?? `beam ${d.beamNumber}`;
@@ -133,7 +135,10 @@ export function linkCourses(records: ExportRecords): {
     if (!draft) continue;
     const key = `${draft.header.courseId}|${d.fractionNumber ?? d.beamOn.slice(0, 10)}`;
     const entry = dicomSessions.get(key) ?? { draft, number: d.fractionNumber, beams: [] };
-    entry.beams.push(...deliveredBeams(draft.clock, d, name));
+    deliveredBeams(draft.clock, d, name).forEach((beam, i) => {
+      beamSource.set(beam, d.parts[i]!.source);
+      entry.beams.push(beam);
+    });
     for (const note of d.notes) {
       notes.push({
         source: d.parts.at(-1)!.source,
@@ -154,10 +159,14 @@ export function linkCourses(records: ExportRecords): {
         beamOff: b.beamOff,
         ...(b.radiationType ? { radiationType: b.radiationType } : {}),
       }));
+      for (const b of beams) beamSource.set(b, source);
       addSessions(draft, f.fractionNumber ?? null, beams);
     }
   }
-  for (const draft of drafts) numberFractions(draft);
+  for (const draft of drafts) {
+    numberFractions(draft);
+    for (const f of draft.fractions) notes.push(...overlappingBeams(draft, f, beamSource));
+  }
 
   // Monitoring logs → the fraction whose beams they overlap.
   for (const log of records.monitoring) {
@@ -328,6 +337,37 @@ function addSessions(draft: Draft, number: number | null, beams: Fraction['beams
     current.beams.push(beam);
     lastOff = Math.max(lastOff, instant(draft, beam.beamOff) ?? lastOff);
   }
+}
+
+/**
+ * A linac delivers one beam at a time, so two beams of a session whose beam-on intervals overlap mean a
+ * time in a record is wrong (or two records were given one patient): noted, never merged or moved.
+ */
+function overlappingBeams(
+  draft: Draft,
+  f: DraftFraction,
+  beamSource: ReadonlyMap<Fraction['beams'][number], string>,
+): LinkNote[] {
+  const spans = f.beams
+    .map((beam) => ({ beam, on: instant(draft, beam.beamOn), off: instant(draft, beam.beamOff) }))
+    .filter(
+      (s): s is { beam: Fraction['beams'][number]; on: number; off: number } =>
+        s.on !== null && s.off !== null,
+    )
+    .sort((a, b) => a.on - b.on);
+  const out: LinkNote[] = [];
+  let latest = spans[0];
+  for (const s of spans.slice(1)) {
+    if (latest && s.on < latest.off) {
+      out.push({
+        source: beamSource.get(s.beam) ?? draft.header.courseId,
+        what: `fraction ${f.number}, beams ${latest.beam.name} and ${s.beam.name}`,
+        note: `beam-on intervals overlap (${latest.beam.beamOn}–${latest.beam.beamOff} and ${s.beam.beamOn}–${s.beam.beamOff}): a machine delivers one beam at a time; check the record's times`,
+      });
+    }
+    if (!latest || s.off > latest.off) latest = s;
+  }
+  return out;
 }
 
 /** Fractions without a number from the record are numbered in delivery order after the numbered ones. */
