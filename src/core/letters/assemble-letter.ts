@@ -13,7 +13,7 @@ import type {
   LetterType,
   LetterWarning,
 } from './letter-types.js';
-import { thresholdLabel } from '../audit/thresholds.js';
+import { thresholdLabel } from '../audit/monitoring-labels.js';
 import { type MotionEvidence, motionEvidence, permilleLabel } from './motion-evidence.js';
 import { renderTemplate, tidy, type TemplateValues } from './render-template.js';
 import {

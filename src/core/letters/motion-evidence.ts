@@ -4,7 +4,7 @@ import { resolveTimeline } from '../audit/fraction-timeline.js';
 import { uncovered } from '../audit/intervals.js';
 import { DOC_008 } from '../audit/rules/doc-008-sgrt-record-signed.js';
 import { type Course, UNKNOWN } from '../model/course.js';
-import { thresholdLabel } from '../audit/thresholds.js';
+import { thresholdLabel } from '../audit/monitoring-labels.js';
 import { clockFor } from '../time/local-clock.js';
 
 /**

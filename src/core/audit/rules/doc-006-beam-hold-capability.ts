@@ -4,7 +4,7 @@ import type { FractionContext } from '../fraction-context.js';
 import type { ResolvedMonitoring } from '../fraction-timeline.js';
 import { type Interval, overlaps, subtract, union } from '../intervals.js';
 import { NO_OUTCOME, outcome, type Outcome } from '../outcome.js';
-import { thresholdLabel } from '../thresholds.js';
+import { sourceLabel, thresholdLabel } from '../monitoring-labels.js';
 
 export const DOC_006: RuleMeta = {
   id: 'DOC-006',
@@ -114,7 +114,7 @@ function capabilityOf(s: MonitoringSession, ctx: FractionContext): Capability {
   // Gating stated on, or a manual hold the plan documents (seed: paused "manually or automatically").
   const planHold = plan?.beamHold === true;
   const beamHold = s.gatingActive === true || planHold;
-  const source = s.source ? `${s.source.kind}${s.source.location ? ` ${s.source.location}` : ''}` : 'record';
+  const source = sourceLabel(s.source);
   return {
     thresholds: hasThresholds,
     beamHold,
