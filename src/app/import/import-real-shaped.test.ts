@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CourseHeader } from '../../core/model/course.js';
+import { beamSchema, type CourseHeader } from '../../core/model/course.js';
 import { engineContext } from '../engine-context.js';
 import { importClinic } from './import-clinic.js';
 
@@ -52,6 +52,35 @@ describe('import of real-shaped exports', () => {
     const f = audit.fractions[0]!;
     expect(f.findings.filter((x) => x.ruleId === 'DOC-010')).toEqual([]);
     expect(f.status).not.toBe('hold');
+  });
+
+  it('a DICOM record stating its offset on the 2026-11-01 fall-back night: exact where the model allows, never refused', async () => {
+    const header = example('lung-sbrt.json');
+    const run = await importFolder(
+      [
+        {
+          ...header,
+          courseId: 'C-FALL',
+          patient: { id: 'SYN00533' },
+          plan: { ...header.plan, imageGuidance: null },
+        },
+      ],
+      { 'fx3.dcm': `${DICOM}rtrecord-dst-fall-back-offset.dcm` },
+    );
+    const f = run.courses[0]!.audit.fractions[0]!;
+    const doc010 = f.findings.filter((x) => x.ruleId === 'DOC-010');
+    if (beamSchema.shape.beamOn.safeParse('2026-11-01T01:40:10-04:00').success) {
+      expect(doc010).toEqual([]);
+      expect(f.status).not.toBe('hold');
+    } else {
+      // The course model's beam times take wall-clock readings only: the repeated hour is reported.
+      expect(doc010.map((x) => x.evidence?.['problem'])).toEqual([
+        'ambiguous',
+        'ambiguous',
+        'ambiguous',
+        'ambiguous',
+      ]);
+    }
   });
 
   it("a mixed session: the record's PHOTON and ELECTRON beams reach the course", async () => {

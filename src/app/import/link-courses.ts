@@ -1,4 +1,5 @@
 import {
+  beamSchema,
   type Course,
   type CourseHeader,
   type Fraction,
@@ -297,8 +298,10 @@ function deliveredBeams(clock: LocalClock, d: BeamDelivery, name: string): Fract
 
 /**
  * (0008,0201) Timezone Offset From UTC: a record that states its offset is read in it and shown in the
- * facility's wall-clock time; a time the facility's clock cannot place alone (the repeated hour of a
- * fall-back night, PS3.3 C.12.1.1.8) keeps the offset the instant has there, so it stays exact.
+ * facility's wall-clock time (PS3.3 C.12.1.1.8). A time the facility's clock cannot place alone (the
+ * repeated hour of a fall-back night) keeps the offset the instant has there, so it stays exact, when the
+ * course model's beam times accept that form; otherwise it stays the wall-clock reading, which the audit
+ * reports as ambiguous (DOC-010) rather than the course failing the schema.
  */
 function facilityTime(clock: LocalClock, reading: string, utcOffset: string | null): string {
   if (!utcOffset) return reading;
@@ -308,7 +311,8 @@ function facilityTime(clock: LocalClock, reading: string, utcOffset: string | nu
   const minutes = Math.round((Date.parse(`${local}Z`) - epochMs) / 60_000);
   const abs = Math.abs(minutes);
   const hhmm = `${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-  return `${local}${minutes < 0 ? '-' : '+'}${hhmm}`;
+  const exact = `${local}${minutes < 0 ? '-' : '+'}${hhmm}`;
+  return beamSchema.shape.beamOn.safeParse(exact).success ? exact : local;
 }
 
 function radiation(type: string | null): Fraction['beams'][number]['radiationType'] | null {
