@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { beamSchema, type CourseHeader } from '../../core/model/course.js';
+import type { CourseHeader } from '../../core/model/course.js';
 import { engineContext } from '../engine-context.js';
 import { importClinic } from './import-clinic.js';
 
@@ -54,7 +54,7 @@ describe('import of real-shaped exports', () => {
     expect(f.status).not.toBe('hold');
   });
 
-  it('a DICOM record stating its offset on the 2026-11-01 fall-back night: exact where the model allows, never refused', async () => {
+  it('a DICOM record stating its offset on the 2026-11-01 fall-back night: read as instants, no DOC-010', async () => {
     const header = example('lung-sbrt.json');
     const run = await importFolder(
       [
@@ -68,19 +68,9 @@ describe('import of real-shaped exports', () => {
       { 'fx3.dcm': `${DICOM}rtrecord-dst-fall-back-offset.dcm` },
     );
     const f = run.courses[0]!.audit.fractions[0]!;
-    const doc010 = f.findings.filter((x) => x.ruleId === 'DOC-010');
-    if (beamSchema.shape.beamOn.safeParse('2026-11-01T01:40:10-04:00').success) {
-      expect(doc010).toEqual([]);
-      expect(f.status).not.toBe('hold');
-    } else {
-      // The course model's beam times take wall-clock readings only: the repeated hour is reported.
-      expect(doc010.map((x) => x.evidence?.['problem'])).toEqual([
-        'ambiguous',
-        'ambiguous',
-        'ambiguous',
-        'ambiguous',
-      ]);
-    }
+    expect(f.findings.filter((x) => x.ruleId === 'DOC-010')).toEqual([]);
+    expect(f.status).not.toBe('hold');
+    expect(run.courses[0]!.course.fractions[0]!.beams[0]!.beamOn).toBe('2026-11-01T01:40:10-04:00');
   });
 
   it("a mixed session: the record's PHOTON and ELECTRON beams reach the course", async () => {

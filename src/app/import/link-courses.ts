@@ -1,5 +1,4 @@
 import {
-  beamSchema,
   type Course,
   type CourseHeader,
   type Fraction,
@@ -299,20 +298,10 @@ function deliveredBeams(clock: LocalClock, d: BeamDelivery, name: string): Fract
 /**
  * (0008,0201) Timezone Offset From UTC: a record that states its offset is read in it and shown in the
  * facility's wall-clock time (PS3.3 C.12.1.1.8). A time the facility's clock cannot place alone (the
- * repeated hour of a fall-back night) keeps the offset the instant has there, so it stays exact, when the
- * course model's beam times accept that form; otherwise it stays the wall-clock reading, which the audit
- * reports as ambiguous (DOC-010) rather than the course failing the schema.
+ * repeated hour of a fall-back night) keeps the offset the instant has there, so it stays exact.
  */
 function facilityTime(clock: LocalClock, reading: string, utcOffset: string | null): string {
-  if (!utcOffset) return reading;
-  const epochMs = Date.parse(`${reading}${utcOffset}`);
-  const local = clock.toLocal(epochMs);
-  if (clock.toInstant(local).ok) return local;
-  const minutes = Math.round((Date.parse(`${local}Z`) - epochMs) / 60_000);
-  const abs = Math.abs(minutes);
-  const hhmm = `${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-  const exact = `${local}${minutes < 0 ? '-' : '+'}${hhmm}`;
-  return beamSchema.shape.beamOn.safeParse(exact).success ? exact : local;
+  return utcOffset ? clock.facilityReading(Date.parse(`${reading}${utcOffset}`)) : reading;
 }
 
 function radiation(type: string | null): Fraction['beams'][number]['radiationType'] | null {
@@ -321,7 +310,7 @@ function radiation(type: string | null): Fraction['beams'][number]['radiationTyp
 
 /** Adds one or more sessions: beams on one day with a long break between them are separate fractions. */
 function addSessions(draft: Draft, number: number | null, beams: Fraction['beams']): void {
-  const sorted = [...beams].sort((a, b) => a.beamOn.localeCompare(b.beamOn));
+  const sorted = [...beams].sort((a, b) => byBeamOn(draft, a.beamOn, b.beamOn));
   let current: DraftFraction | null = null;
   let lastOff = -Infinity;
   for (const beam of sorted) {
@@ -376,7 +365,7 @@ function overlappingBeams(
 
 /** Fractions without a number from the record are numbered in delivery order after the numbered ones. */
 function numberFractions(draft: Draft): void {
-  draft.fractions.sort((a, b) => (a.beams[0]?.beamOn ?? '').localeCompare(b.beams[0]?.beamOn ?? ''));
+  draft.fractions.sort((a, b) => byBeamOn(draft, a.beams[0]?.beamOn ?? '', b.beams[0]?.beamOn ?? ''));
   const used = new Set(draft.fractions.flatMap((f) => (f.number === null ? [] : [f.number])));
   let next = 1;
   for (const f of draft.fractions) {
@@ -387,13 +376,17 @@ function numberFractions(draft: Draft): void {
   }
 }
 
+/** Time order: by instant (a repeated-hour time with its offset sorts by when it happened), else as text. */
+function byBeamOn(draft: Draft, a: string, b: string): number {
+  const [x, y] = [instant(draft, a), instant(draft, b)];
+  return x !== null && y !== null && x !== y ? x - y : a.localeCompare(b);
+}
+
 /** A facility reading, or a time with its offset (a record that stated it), as epoch milliseconds. */
 function instant(draft: Draft, local: string): number | null {
-  if (WITH_OFFSET.test(local)) return Date.parse(local);
   const r = draft.clock.toInstant(local);
   return r.ok ? r.epochMs : null;
 }
-const WITH_OFFSET = /[+-]\d{2}:\d{2}$/;
 
 function near(draft: Draft, f: DraftFraction, start: string, end: string): boolean {
   const on = Math.min(...f.beams.map((b) => instant(draft, b.beamOn) ?? Infinity));

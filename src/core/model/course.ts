@@ -14,8 +14,9 @@ import {
 /**
  * The course document: what the chart holds for one course of treatment, the input of the audit
  * (`sgrt-billing audit`). Three kinds of time are kept apart (architecture.md, "Time"):
- * - `localDateTime`: a facility wall-clock reading with no offset (beam-on, monitoring), read in
- *   `facility.timeZone`;
+ * - `localDateTime`: a facility wall-clock reading with no offset, read in `facility.timeZone`;
+ *   beam-on and monitoring times (`facilityDateTime`) are one, or the same reading with the UTC offset
+ *   its record states (DICOM (0008,0201), PS3.3 C.12.1.1.8; a FHIR dateTime), an exact instant;
  * - `instant`: an absolute time with an offset (signatures);
  * - `calendarDate`: the date of service.
  */
@@ -24,6 +25,15 @@ export const localDateTime = z
   .regex(
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?$/,
     'local date-time YYYY-MM-DDTHH:mm:ss[.sss], no offset',
+  );
+export const facilityDateTime = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}:\d{2})?$/,
+    'date-time YYYY-MM-DDTHH:mm:ss[.sss], with or without a ±HH:MM offset',
+  )
+  .describe(
+    'A facility wall-clock reading (`2026-03-02T08:16:40`, read in `facility.timeZone`; one in the hour a daylight-saving change repeats or skips is a finding), or the same reading with the UTC offset its record states (`2026-11-01T01:40:10-04:00`): an exact instant, shown in facility time.',
   );
 export const instant = z.iso.datetime({ offset: true });
 
@@ -57,13 +67,13 @@ export const necessitySchema = z
 export const beamSchema = z
   .object({
     name: z.string().min(1),
-    beamOn: localDateTime,
-    beamOff: localDateTime,
+    beamOn: facilityDateTime,
+    beamOff: facilityDateTime,
     radiationType: z.enum(['PHOTON', 'ELECTRON', 'PROTON', 'OTHER']).optional(),
   })
   .strict();
 
-const intervalSchema = z.object({ start: localDateTime, end: localDateTime }).strict();
+const intervalSchema = z.object({ start: facilityDateTime, end: facilityDateTime }).strict();
 
 export const sampleSchema = z
   .object({
@@ -105,8 +115,8 @@ export const monitoringSessionSchema = z
   .object({
     id: z.string().min(1),
     system: z.string().min(1).describe('Named system: AlignRT, Catalyst, RPM, Calypso, …'),
-    start: localDateTime,
-    end: localDateTime,
+    start: facilityDateTime,
+    end: facilityDateTime,
     thresholds: z
       .union([thresholdsSchema, z.null(), z.literal(UNKNOWN)])
       .default(UNKNOWN)
@@ -242,7 +252,7 @@ export const courseSchema = z
       .describe("The patient's prior authorizations for this course's payer (from the practice's export)."),
     fractions: z.array(fractionSchema),
     schedule: z
-      .array(z.object({ date: calendarDate, beamOn: localDateTime }).strict())
+      .array(z.object({ date: calendarDate, beamOn: facilityDateTime }).strict())
       .default([])
       .describe('Scheduled fractions not yet delivered (their first beam-on is the signature deadline).'),
   })

@@ -16,6 +16,15 @@ describe('LocalClock', () => {
     ['2026-11-01T01:30:00', 'ambiguous'],
     ['2026-11-01T00:59:59', '2026-11-01T04:59:59.000Z'],
     ['2026-11-01T02:00:00', '2026-11-01T07:00:00.000Z'],
+    // A reading with its record's offset is one instant, on the DST nights too.
+    ['2026-11-01T01:30:00-04:00', '2026-11-01T05:30:00.000Z'],
+    ['2026-11-01T01:30:00-05:00', '2026-11-01T06:30:00.000Z'],
+    ['2026-03-08T02:30:00-05:00', '2026-03-08T07:30:00.000Z'],
+    ['2026-03-02T08:16:40.250+05:30', '2026-03-02T02:46:40.250Z'],
+    ['2026-03-02T08:16:40+15:00', 'malformed'],
+    ['2026-03-02T08:16:40-05:60', 'malformed'],
+    ['2026-03-02T08:16:40Z', 'malformed'],
+    ['2026-03-02T08:60:00', 'malformed'],
     ['2026-02-30T08:00:00', 'malformed'],
     ['2026-03-02 08:00:00', 'malformed'],
     ['2026-03-02T24:00:00', 'malformed'],
@@ -45,6 +54,17 @@ describe('LocalClock', () => {
   it('finds the instant a day starts', () => {
     expect(new Date(ny.startOfDay('2026-03-08')).toISOString()).toBe('2026-03-08T05:00:00.000Z');
     expect(new Date(ny.startOfDay('2026-03-09')).toISOString()).toBe('2026-03-09T04:00:00.000Z');
+  });
+
+  it('keeps the offset of a facility reading only where the reading alone is ambiguous', () => {
+    expect(ny.facilityReading(Date.parse('2026-11-01T05:30:00Z'))).toBe('2026-11-01T01:30:00-04:00');
+    expect(ny.facilityReading(Date.parse('2026-11-01T06:30:00Z'))).toBe('2026-11-01T01:30:00-05:00');
+    expect(ny.facilityReading(Date.parse('2026-03-08T07:30:00Z'))).toBe('2026-03-08T03:30:00');
+    expect(ny.facilityReading(Date.parse('2026-03-02T13:16:40Z'))).toBe('2026-03-02T08:16:40');
+    for (const t of ['2026-11-01T05:30:00Z', '2026-11-01T06:30:00Z']) {
+      const r = ny.toInstant(ny.facilityReading(Date.parse(t)));
+      expect(r.ok && r.epochMs).toBe(Date.parse(t));
+    }
   });
 
   it('gives the facility reading of an instant (the inverse of toInstant)', () => {
