@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isValidTimeZone, LocalClock } from './local-clock.js';
 
@@ -70,5 +71,46 @@ describe('LocalClock', () => {
   it('gives the facility reading of an instant (the inverse of toInstant)', () => {
     expect(ny.toLocal(Date.parse('2026-03-02T13:16:40Z'))).toBe('2026-03-02T08:16:40');
     expect(ny.toLocal(Date.parse('2026-07-01T12:00:00.250Z'))).toBe('2026-07-01T08:00:00.250');
+  });
+
+  // 2026 in New York, both DST nights included, to the millisecond.
+  const instants = fc.integer({
+    min: Date.parse('2026-01-01T00:00:00Z'),
+    max: Date.parse('2027-01-01T00:00:00Z'),
+  });
+
+  it('a facility reading (with its offset where needed) is read back as the same instant', () => {
+    fc.assert(
+      fc.property(instants, (t) => {
+        const r = ny.toInstant(ny.facilityReading(t));
+        expect(r.ok && r.epochMs).toBe(t);
+      }),
+    );
+  });
+
+  it('a reading with any offset from -12:00 to +14:00 is the instant it names, in any zone', () => {
+    fc.assert(
+      fc.property(instants, fc.integer({ min: -12 * 60, max: 14 * 60 }), (t, minutes) => {
+        const wall = new Date(t + minutes * 60_000).toISOString().slice(0, 23);
+        const abs = Math.abs(minutes);
+        const offset = `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+        const r = ny.toInstant(`${wall}${offset}`);
+        expect(r.ok && r.epochMs).toBe(t);
+      }),
+    );
+  });
+
+  it('never throws on arbitrary or mutated text', () => {
+    const mutated = fc.tuple(instants, fc.nat(30), fc.string({ maxLength: 3 })).map(([t, at, s]) => {
+      const text = ny.facilityReading(t);
+      return text.slice(0, at) + s + text.slice(at + s.length);
+    });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), mutated), (text) => {
+        const r = ny.toInstant(text);
+        if (r.ok) expect(Number.isFinite(r.epochMs)).toBe(true);
+        else expect(['malformed', 'ambiguous', 'nonexistent']).toContain(r.problem);
+      }),
+    );
   });
 });
