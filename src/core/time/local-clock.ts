@@ -81,11 +81,7 @@ export class LocalClock {
    */
   facilityReading(epochMs: number): string {
     const local = this.toLocal(epochMs);
-    if (this.toInstant(local).ok) return local;
-    const minutes = Math.round((Date.parse(`${local}Z`) - epochMs) / 60_000);
-    const abs = Math.abs(minutes);
-    const hhmm = `${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-    return `${local}${minutes < 0 ? '-' : '+'}${hhmm}`;
+    return this.toInstant(local).ok ? local : withUtcOffset(local, epochMs);
   }
 
   /** The instant the calendar day starts in this zone (midnight, or the first valid time after a gap). */
@@ -130,6 +126,14 @@ export class LocalClock {
       return { ok: true, epochMs: earlier.epochMilliseconds };
     return { ok: false, problem: earlier.toPlainDateTime().equals(local) ? 'ambiguous' : 'nonexistent' };
   }
+}
+
+/** A wall-clock reading of the instant `epochMs` with the UTC offset that makes it that instant. */
+export function withUtcOffset(reading: string, epochMs: number): string {
+  const minutes = Math.round((Date.parse(`${reading}Z`) - epochMs) / 60_000);
+  const abs = Math.abs(minutes);
+  const hhmm = `${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${reading}${minutes < 0 ? '-' : '+'}${hhmm}`;
 }
 
 /** An instant with an explicit offset (`2026-03-02T09:15:00-05:00`, `…Z`) → epoch milliseconds. */
