@@ -88,6 +88,11 @@ describe('audit robustness', () => {
         audited++;
         const result = auditCourse(parsed.data, ctx);
         expect(result.fractions).toHaveLength(parsed.data.fractions.length);
+        // Statuses mean what they say: a line or a reason each; an error-level finding is never ready.
+        for (const f of result.fractions) {
+          expect(f.lines.length + f.reasons.length).toBeGreaterThan(0);
+          if (f.findings.some((x) => x.severity === 'error')) expect(f.status).not.toBe('ready');
+        }
       }),
       { numRuns: 800 },
     );

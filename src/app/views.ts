@@ -162,8 +162,9 @@ export interface MonitoringView {
   system: string;
   startAt: string | null;
   endAt: string | null;
-  thresholds: Record<string, number> | null;
-  gatingActive: boolean;
+  /** null: the record states none (AlignRT "N/A"); 'unknown': its source does not state them. */
+  thresholds: Record<string, number> | null | 'unknown';
+  gatingActive: boolean | 'unknown';
   gaps: IntervalView[];
   excursions: (IntervalView & { beamHeld: boolean })[];
 }

@@ -33,7 +33,7 @@ describe('sgrt-billing audit on the bundled examples', () => {
   it('gives each fraction its status and lines', async () => {
     const { run, doc } = await auditJson('examples/courses');
     expect(run.code).toBe(0);
-    expect(doc.summary.courses).toBe(9);
+    expect(doc.summary.courses).toBe(11);
     expect(statuses(doc, 'C-1001')).toEqual([
       '1:ready:77412+77387-26',
       '2:ready:77412+77387-26',
@@ -43,7 +43,7 @@ describe('sgrt-billing audit on the bundled examples', () => {
       '6:ready:77412+77387-26',
       '7:downgrade:77407+77387-26', // 25 s of beam-on without monitoring
       '8:ready:77412+77387-26',
-      '9:downgrade:77412', // image-guidance review never signed
+      '9:ready:77412+77387-26', // image review never signed: 77387-26 rests on the signed SGRT record
       '10:hold:77412+77387-26', // signatures due before the next scheduled beam-on
     ]);
     expect(statuses(doc, 'C-1002').every((s) => s.includes(':hold:'))).toBe(true); // "DIBH" alone
@@ -58,6 +58,21 @@ describe('sgrt-billing audit on the bundled examples', () => {
       '5:ready:77402',
     ]);
     expect(statuses(doc, 'C-1008')).toEqual(['1:ready:77373', '2:ready:77373', '3:ready:77373']);
+    // AlignRT PDF reports state no thresholds or beam hold: the plan's apply (domain.md §5.2).
+    expect(statuses(doc, 'C-1010')).toEqual([
+      '1:ready:77412+77387-26',
+      '2:ready:77412+77387-26',
+      '3:ready:77412+77387-26',
+    ]);
+    // CPT 77373 "entire course not to exceed 5 fractions": the sixth is held for a decision (CODE-011).
+    expect(statuses(doc, 'C-1011')).toEqual([
+      '1:ready:77373',
+      '2:ready:77373',
+      '3:ready:77373',
+      '4:ready:77373',
+      '5:ready:77373',
+      '6:hold:',
+    ]);
     expect(statuses(doc, 'C-1009')).toEqual([
       '1:ready:77407+77387-26',
       '2:ready:77407+77387-26',
@@ -82,7 +97,7 @@ describe('sgrt-billing audit on the bundled examples', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(lines).toHaveLength(41);
+    expect(lines).toHaveLength(50);
     expect(lines[0]).toHaveProperty('file');
   });
 
@@ -99,7 +114,7 @@ describe('sgrt-billing audit on the bundled examples', () => {
   it('prints a readable table with a summary', async () => {
     const run = await runCli('audit', 'examples/courses', '--now', NOW, '--format', 'table');
     expect(run.stdout).toContain('Course C-1001');
-    expect(run.stdout).toMatch(/41 fraction\(s\): \d+ ready, \d+ downgraded, \d+ on hold/);
+    expect(run.stdout).toMatch(/50 fraction\(s\): \d+ ready, \d+ downgraded, \d+ on hold/);
   });
 });
 

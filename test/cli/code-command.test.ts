@@ -36,6 +36,8 @@ describe('sgrt-billing code', () => {
       ['CODE-006', 'CODE-009', 'CODE-009'],
     ],
     ['examples/facts/lung-sbrt.json', ['77373'], ['CODE-007']],
+    ['examples/facts/lung-sbrt-fraction-6.json', [], ['CODE-007', 'CODE-011']],
+    ['examples/facts/brain-srs-linac-fraction-2.json', ['77373'], ['CODE-007']],
     ['examples/facts/lung-twice-daily-second-session.json', ['77407', '77387'], ['CODE-008']],
   ])('%s', async (file, codes, ruleIds) => {
     const run = await runCli('code', file);

@@ -271,6 +271,8 @@ export const LATE_NOW = Date.parse('2026-06-01T12:00:00Z');
 export interface RunOptions {
   now?: number | string;
   options?: Partial<AuditOptions>;
+  /** Settings applied to every bundled payer profile (e.g. sgrtTrackingSupportsIgrt). */
+  profile?: Partial<PayerProfile>;
 }
 
 export function runAudit(course: Course, run: RunOptions = {}): CourseAudit {
@@ -278,7 +280,10 @@ export function runAudit(course: Course, run: RunOptions = {}): CourseAudit {
   const options = run.options
     ? auditOptionsSchema.parse({ ...DEFAULT_AUDIT_OPTIONS, ...run.options })
     : DEFAULT_AUDIT_OPTIONS;
-  return auditCourse(course, { profiles: PROFILES, rates: SEED_2026, options, now });
+  const profiles = run.profile
+    ? new Map([...PROFILES].map(([id, p]) => [id, { ...p, ...run.profile }]))
+    : PROFILES;
+  return auditCourse(course, { profiles, rates: SEED_2026, options, now });
 }
 
 /** The audit of fraction `n`. */

@@ -198,13 +198,23 @@ export interface SimCourse {
   documentSource: 'csv' | 'fhir';
   /** How the AlignRT sessions of a motion-managed course were run; null for other courses. */
   ammMode: 'gated' | 'no-thresholds' | null;
+  /** A shape of course that real practices bring and the default mix does not (see `CourseShape`). */
+  shape: CourseShape | null;
   order: SimDocument | null;
   necessity: SimDocument | null;
   authorization: SimAuthorization | null;
   fractions: SimFraction[];
 }
 
+/**
+ * Shapes of course the mix does not make on its own, one course each: a practice that keeps only the
+ * AlignRT PDF reports (no real-time logs), an electron course whose sessions add a photon field (mixed),
+ * an SBRT course prescribed past five fractions, and a cranial SRS course in three fractions on a linac.
+ */
+export type CourseShape = 'alignrt-report-only' | 'mixed-beams' | 'sbrt-past-five' | 'srs-fractionated';
+
 export type DefectKind =
+  | CourseShape
   | 'sgrt-signature-pending'
   | 'sgrt-signature-overdue'
   | 'sgrt-signature-late'
@@ -243,6 +253,10 @@ export const DEFECT_KINDS: readonly DefectKind[] = [
   'evicore-breast-criteria',
   'twice-daily',
   'twice-daily-short-break',
+  'alignrt-report-only',
+  'mixed-beams',
+  'sbrt-past-five',
+  'srs-fractionated',
 ];
 
 /** What the audit says about each kind: the rule that reports it (null: none does, by design). */
@@ -265,6 +279,12 @@ export const DEFECT_RULES: Readonly<Record<DefectKind, string | null>> = {
   'evicore-breast-criteria': 'PAYER-002',
   'twice-daily': null,
   'twice-daily-short-break': 'CODE-008',
+  // Reports state no thresholds or beam hold: the plan's motion management decides (no finding).
+  'alignrt-report-only': null,
+  'mixed-beams': 'CODE-013',
+  'sbrt-past-five': 'CODE-011',
+  // Cranial SRS in three fractions on a linac is 77373 per fraction: nothing to report.
+  'srs-fractionated': null,
 };
 
 export interface Defect {

@@ -1,4 +1,5 @@
 import { AMM_KINDS } from './clinic-model.js';
+import { kindPlan } from './course-plans.js';
 import { type FractionFlags, NO_FLAGS } from './build-fraction.js';
 import type { Draft } from './course-draft.js';
 import { chooseSome, rngFor } from './prng.js';
@@ -58,6 +59,61 @@ export function chooseCourseLevel(seed: number, drafts: Draft[]): void {
   }
   const authorized = drafts.filter((d) => d.kp.payer !== 'medicare');
   for (const d of chooseSome(r('grandfathered'), authorized, 0.1)) d.choices.grandfathered = true;
+  chooseShapes(seed, drafts);
+}
+
+/**
+ * One course of each shape real practices bring (`CourseShape`), made from a course of a kind that is
+ * always present with nine patients or more: an AlignRT course whose practice keeps the PDF reports only,
+ * an electron course with a photon field in every session, an SBRT course prescribed in eight fractions
+ * (central lung, 60 Gy / 8), and a palliative course replanned as cranial SRS in three fractions.
+ */
+function chooseShapes(seed: number, drafts: Draft[]): void {
+  const r = (label: string) => rngFor(seed, 'course-shape', label);
+  const one = (label: string, eligible: (d: Draft) => boolean): Draft | null => {
+    const candidates = drafts.filter((d) => d.choices.shape === null && eligible(d));
+    return candidates.length ? r(label).pick(candidates) : null;
+  };
+  const reportOnly = one(
+    'report-only',
+    (d) =>
+      AMM_KINDS.has(d.kind) &&
+      !d.choices.noThresholds &&
+      drafts.filter((x) => AMM_KINDS.has(x.kind)).length >= 2,
+  );
+  if (reportOnly) reportOnly.choices.shape = 'alignrt-report-only';
+
+  // Not a course with a grandfathered authorization: that one stays the 2025-authorization example.
+  const mixed = one('mixed', (d) => d.kind === 'electrons' && !d.choices.grandfathered);
+  if (mixed) {
+    mixed.choices.shape = 'mixed-beams';
+    mixed.kp.beams = [
+      { name: 'TANG 6X', radiationType: 'PHOTON', energy: '6X', seconds: [20, 35], mu: [100, 160] },
+      ...mixed.kp.beams,
+    ];
+    // The OIS posts what the delivered beams support: electron and photon fields are 77412.
+    mixed.kp.charges = [{ code: '77412', modifiers: [] }];
+  }
+
+  const sbrt = one('sbrt', (d) => d.kind === 'lung-sbrt');
+  if (sbrt) {
+    sbrt.choices.shape = 'sbrt-past-five';
+    sbrt.kp.plan.fractionsPlanned = 8;
+    sbrt.startDay = 0; // its sixth fraction is delivered within any period of eleven days or more
+  }
+
+  const srs = one('srs', (d) => d.kind === 'palliative-2d');
+  if (srs) {
+    srs.choices.shape = 'srs-fractionated';
+    const linac = kindPlan('lung-sbrt', r('srs-plan'), 5001 + srs.index);
+    srs.kp = {
+      ...linac,
+      site: { region: 'brain', laterality: 'none' },
+      diagnosis: 'C79.31',
+      plan: { ...linac.plan, id: `BRAIN-SRS-${5001 + srs.index}`, technique: 'SRS', fractionsPlanned: 3 },
+      payer: srs.kp.payer,
+    };
+  }
 }
 
 /** Timeline events: two AlignRT sessions, a beam hold, an interrupted beam, one short twice-daily break. */

@@ -1,4 +1,4 @@
-import type { CourseKind, Physician, SimPatient } from './clinic-model.js';
+import type { CourseKind, CourseShape, Physician, SimPatient } from './clinic-model.js';
 import type { FractionFlags } from './build-fraction.js';
 import type { KindPlan } from './course-plans.js';
 
@@ -10,6 +10,7 @@ export interface CourseChoices {
   dibhOnly: boolean;
   unsignedOrder: boolean;
   grandfathered: boolean;
+  shape: CourseShape | null;
 }
 
 /** A course while it is being generated. */

@@ -7,9 +7,13 @@ import type { ClinicFile } from './clinic-files.js';
 import { rngFor } from './prng.js';
 import { simulateSession } from './simulate-monitoring.js';
 
-/** `alignrt/rtd/<courseId>-<fractionId>-<k>.txt`: one real-time-delta log per AlignRT session. */
+/**
+ * `alignrt/rtd/<courseId>-<fractionId>-<k>.txt`: one real-time-delta log per AlignRT session (none for a
+ * practice that keeps the PDF reports only).
+ */
 export function* rtdLogs(clinic: SimClinic): Generator<ClinicFile> {
   for (const c of clinic.courses) {
+    if (c.shape === 'alignrt-report-only') continue;
     for (const f of c.fractions.filter((x) => x.delivered)) {
       for (const m of f.monitoring) {
         const samples = simulateSession(m, f.beams);
@@ -47,16 +51,25 @@ const PROTOCOLS: Record<string, string> = {
 };
 
 /**
- * `alignrt/reports/<courseId>-<fractionId>.pdf`: the alignRT treatment report of a few fractions, printed
- * with a US locale (clinic.json says `MDY`). It shows the same AlignRT session(s) as the fraction's logs.
+ * `alignrt/reports/<courseId>-<fractionId>.pdf`: the alignRT treatment report of a few fractions (of every
+ * monitored fraction of a report-only course), printed with a US locale (clinic.json says `MDY`). It shows
+ * the same AlignRT session(s) as the fraction's logs.
  */
 export async function* treatmentReports(clinic: SimClinic): AsyncGenerator<ClinicFile> {
   for (const c of clinic.courses) {
-    for (const f of c.fractions.filter((x) => x.delivered && x.report)) {
+    for (const f of c.fractions.filter((x) => x.delivered && hasReport(c, x))) {
       yield { path: `alignrt/reports/${c.courseId}-${f.id}.pdf`, data: await reportFor(clinic, c, f) };
     }
   }
 }
+
+/** The fraction's AlignRT sessions are exported as a treatment report. */
+export const hasReport = (c: SimCourse, f: SimFraction): boolean =>
+  f.report || (c.shape === 'alignrt-report-only' && f.monitoring.length > 0);
+
+/** `<courseId>-<fractionId>.pdf#<n>` (`#final` for the last): a report session as linking names it. */
+export const reportSessionId = (c: SimCourse, f: SimFraction, i: number): string =>
+  `${c.courseId}-${f.id}.pdf#${i === f.monitoring.length - 1 ? 'final' : i + 1}`;
 
 async function reportFor(clinic: SimClinic, c: SimCourse, f: SimFraction): Promise<Uint8Array> {
   const rng = rngFor(clinic.seed, 'report', c.courseId, f.number);

@@ -1,7 +1,7 @@
 import { writeCsv } from '../../formats/csv/write-csv.js';
 import { type RtBeamSessionInput, writeRtBeamsRecord } from '../../formats/dicom/write-rt-beams-record.js';
-import type { SimBeam, SimClinic, SimCourse, SimFraction } from './clinic-model.js';
-import { formatLocal } from './clinic-time.js';
+import { FACILITY, type SimBeam, type SimClinic, type SimCourse, type SimFraction } from './clinic-model.js';
+import { formatLocal, instantOf, offsetAt } from './clinic-time.js';
 import type { ClinicFile } from './clinic-files.js';
 
 const UID_ROOT = '1.2.826.0.1.3680043.10.999';
@@ -13,7 +13,9 @@ export const dicomName = (c: SimCourse) =>
 /**
  * `treatment-records/dicom/<courseId>/<fractionId>.dcm`: one RT Beams Treatment Record per delivered
  * fraction of the DICOM courses; an interrupted beam's continuation and the beams after it are in a
- * second record `<fractionId>-2.dcm` (delivery type CONTINUATION).
+ * second record `<fractionId>-2.dcm` (delivery type CONTINUATION). The records of every other course
+ * (odd course index) state Timezone Offset From UTC (0008,0201), as some record-and-verify systems do:
+ * the facility's offset at the session start (-0500, then -0400 after the spring-forward change).
  */
 export function* dicomRecords(clinic: SimClinic): Generator<ClinicFile> {
   for (const c of clinic.courses.filter((x) => x.recordSource === 'dicom')) {
@@ -38,6 +40,9 @@ export function* dicomRecords(clinic: SimClinic): Generator<ClinicFile> {
           planUid: c.planUid,
           fractionsPlanned: c.plan.fractionsPlanned,
           machineName: c.machine,
+          ...(c.index % 2 === 1
+            ? { utcOffset: offsetAt(instantOf(start, FACILITY.timeZone), FACILITY.timeZone) }
+            : {}),
           beams: beams.map((b) => sessionBeam(b, numbers.get(b.name)!, f.number)),
         });
         yield {

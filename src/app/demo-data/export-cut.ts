@@ -2,6 +2,7 @@ import { firstOn, lastOff } from './build-fraction.js';
 import {
   AMM_KINDS,
   type ClinicEvent,
+  type CourseShape,
   type Defect,
   type DefectKind,
   type SimCourse,
@@ -36,7 +37,7 @@ export function cutAt(courses: readonly SimCourse[], cut: ExportCut): void {
 /** A few delivered, defect-free motion-managed fractions also get their alignRT treatment report PDF. */
 export function chooseReports(seed: number, courses: readonly SimCourse[]): void {
   const candidates = courses
-    .filter((c) => AMM_KINDS.has(c.kind))
+    .filter((c) => AMM_KINDS.has(c.kind) && c.shape !== 'alignrt-report-only')
     .flatMap((c) =>
       c.fractions.filter((f) => f.delivered && f.monitoring.length > 0 && f.injected.length === 0),
     );
@@ -50,6 +51,15 @@ export function breakBefore(course: SimCourse, f: SimFraction): number | null {
   return (firstOn(f) - Math.max(...before.map(lastOff))) / HOUR;
 }
 
+const SHAPE_DETAILS: Record<CourseShape, string> = {
+  'alignrt-report-only':
+    'AlignRT kept as PDF treatment reports only (no real-time logs): thresholds and beam hold unknown, the plan decides',
+  'mixed-beams':
+    'an electron course whose sessions add a photon field: mixed, 77412 (the plan says electron)',
+  'sbrt-past-five': "SBRT prescribed in 8 fractions: fractions 6–8 are past 77373's course limit",
+  'srs-fractionated': 'cranial SRS in 3 fractions on a linac: 77373 per fraction, not 77372',
+};
+
 /** Every defect the exported clinic holds, from its final state (after the cut). */
 export function listDefects(courses: readonly SimCourse[], now: number): Defect[] {
   const out: Defect[] = [];
@@ -60,6 +70,7 @@ export function listDefects(courses: readonly SimCourse[], now: number): Defect[
       course('setup-only-sgrt', 'AlignRT used for set-up only (plan); the fractions bill 77407, not 77412');
     if (c.ammMode === 'no-thresholds')
       course('no-thresholds', 'AlignRT logs show thresholds N/A and gating inactive on every fraction');
+    if (c.shape) course(c.shape, SHAPE_DETAILS[c.shape]);
     if (c.necessity?.text === 'DIBH')
       course('dibh-only-necessity', 'the necessity note and the order say only "DIBH"');
     if (c.order && c.order.signedAt === null) course('unsigned-amm-order', 'the AMM order has no signature');

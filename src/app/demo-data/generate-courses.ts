@@ -55,6 +55,7 @@ export function generateCourses(seed: number, patients: number, days: readonly s
         dibhOnly: false,
         unsignedOrder: false,
         grandfathered: false,
+        shape: null,
       },
       plan: [],
       flags: new Map(),
@@ -117,6 +118,8 @@ function buildCourse(seed: number, d: Draft, calendar: readonly string[]): SimCo
   const zone = 'America/New_York';
   const rng = rngFor(seed, 'signatures', d.index);
   signAndPost(fractions, zone, rng);
+  // Past 77373's five fractions the OIS's course-limit edit posts no charge: the practice must decide.
+  if (d.choices.shape === 'sbrt-past-five') for (const f of fractions) if (f.number > 5) f.charges = [];
   const amm = AMM_KINDS.has(d.kind);
   const firstDate = fractions[0]!.date;
   const planned = instantOf(
@@ -138,6 +141,7 @@ function buildCourse(seed: number, d: Draft, calendar: readonly string[]): SimCo
     recordSource: d.choices.recordSource,
     documentSource: d.choices.documentSource,
     ammMode: amm ? frame.ammMode : null,
+    shape: d.choices.shape,
     order: amm
       ? {
           id: `ORD-AMM-${courseNumber}`,

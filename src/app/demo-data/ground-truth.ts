@@ -4,8 +4,10 @@ import {
   courseSchema,
   type Fraction,
   type Signature,
+  UNKNOWN,
 } from '../../core/model/course.js';
 import { firstOn } from './build-fraction.js';
+import { reportSessionId } from './emit-alignrt.js';
 import { FACILITY, GIVEN_NAMES, PAYERS, type SimCourse, type SimFraction } from './clinic-model.js';
 import { formatInstant, formatLocal } from './clinic-time.js';
 import { simulateSession, summariseSession } from './simulate-monitoring.js';
@@ -40,7 +42,7 @@ export function groundTruthCourse(c: SimCourse): Course {
     necessity: c.necessity
       ? { documentId: c.necessity.id, text: c.necessity.text, signature: signature(c.necessity.signedAt) }
       : null,
-    fractions: delivered.map((f) => fractionDocument(f, c.recordSource, signature)),
+    fractions: delivered.map((f) => fractionDocument(c, f, signature)),
   };
   // Key order as the schema lists it, so that files read the same way for every course.
   return courseSchema.parse({
@@ -154,37 +156,57 @@ function claimDemographics(
 }
 
 /**
- * An interrupted beam is two beams in the R&V history (one row per part) but one delivery in DICOM:
- * records are grouped by plan, fraction and beam, from the first part's beam-on to the last part's
- * beam-off (domain.md §5.3, `groupBeamDeliveries`). The ground truth holds what its source shows.
+ * An interrupted beam is two beams, each part with its own times: two rows of the R&V history, or two
+ * DICOM records whose second part linking names `<name> (continued)` (domain.md §5.3,
+ * `groupBeamDeliveries`). The ground truth holds what its source shows.
  */
 function beamsOf(f: SimFraction, source: SimCourse['recordSource']): Fraction['beams'] {
-  const beams = f.beams.map((b) => ({
-    name: b.name,
+  return f.beams.map((b) => ({
+    name: source === 'dicom' && b.part === 2 ? `${b.name} (continued)` : b.name,
     beamOn: formatLocal(b.on),
     beamOff: formatLocal(b.off),
     radiationType: b.radiationType,
   }));
-  if (source === 'csv') return beams;
-  return beams.flatMap((b, i) => {
-    if (f.beams[i]!.part === 2) return [];
-    const rest = f.beams.slice(i + 1).find((x) => x.part === 2 && x.name === b.name);
-    return [rest ? { ...b, beamOff: formatLocal(rest.off) } : b];
-  });
+}
+
+/**
+ * A practice that keeps the AlignRT PDF reports only: each report session is a monitoring session whose
+ * thresholds and beam hold are unknown (a report does not state them; the audit reads the plan's).
+ */
+function monitoringOf(c: SimCourse, f: SimFraction): Fraction['monitoring'] {
+  if (c.shape !== 'alignrt-report-only')
+    return f.monitoring.map((m) => summariseSession(m, simulateSession(m, f.beams)));
+  return [...f.monitoring]
+    .sort((a, b) => a.start - b.start)
+    .map((m, i) => {
+      const id = reportSessionId(c, f, i);
+      return {
+        id,
+        system: 'AlignRT',
+        start: formatLocal(m.start),
+        end: formatLocal(m.end),
+        thresholds: UNKNOWN,
+        gatingActive: UNKNOWN,
+        source: { kind: 'treatment-report' as const, location: id },
+        gaps: [],
+        excursions: [],
+      };
+    });
 }
 
 function fractionDocument(
+  c: SimCourse,
   f: SimFraction,
-  source: SimCourse['recordSource'],
   signature: (at: number | null) => Signature | null,
 ): Fraction {
+  const source = c.recordSource;
   const posted = [...new Set(f.charges.map((ch) => ch.code))];
   return {
     id: f.id,
     number: f.number,
     date: f.date,
     beams: beamsOf(f, source),
-    monitoring: f.monitoring.map((m) => summariseSession(m, simulateSession(m, f.beams))),
+    monitoring: monitoringOf(c, f),
     sgrtRecord: f.sgrtRecord
       ? { documentId: f.sgrtRecord.documentId, signature: signature(f.sgrtRecord.signedAt) }
       : null,

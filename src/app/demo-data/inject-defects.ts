@@ -47,7 +47,8 @@ export function injectDefects(seed: number, courses: readonly SimCourse[], cut: 
   const { now } = cut;
   const targets: Target[] = [];
   for (const course of courses) {
-    if (!AMM_KINDS.has(course.kind)) continue;
+    // A report-only practice's monitoring defects would not show in its exports (a report has no samples).
+    if (!AMM_KINDS.has(course.kind) || course.shape === 'alignrt-report-only') continue;
     const deadlines = signatureDeadlines(course);
     for (const fraction of course.fractions) {
       if (deliveredBy(fraction, cut)) targets.push({ course, fraction, deadline: deadlines.get(fraction)! });

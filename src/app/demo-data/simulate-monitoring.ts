@@ -180,6 +180,7 @@ export function summariseSession(m: SimMonitoring, s: SessionSamples): Monitorin
     end: formatLocal(m.end),
     thresholds,
     gatingActive: m.mode === 'gated',
+    source: { kind: 'realtime-log', location: `alignrt/rtd/${m.id}` },
     gaps,
     excursions,
   };

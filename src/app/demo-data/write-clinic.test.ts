@@ -9,6 +9,7 @@ import { clinicSchema } from '../../core/model/clinic.js';
 import { courseHeadersDocumentSchema } from '../../core/model/course.js';
 import type { ExpectedOutcome } from './expected-outcome.js';
 import { lineLabel } from '../../core/model/billing-line.js';
+import { readRtBeamsRecord } from '../../formats/dicom/read-rt-beams-record.js';
 import { generateDemoClinic, outDirProblem } from './generate-demo-clinic.js';
 import { writeClinicFolder } from './write-clinic.js';
 
@@ -62,6 +63,18 @@ describe('demo clinic on disk (12 patients, 12 days)', () => {
       else expect(dicom.filter((f) => !f.endsWith('-2.dcm'))).toHaveLength(c.fractionsDelivered);
       expect(files.includes(`documents/fhir/${c.courseId}.json`)).toBe(c.documentSource === 'fhir');
     }
+  });
+
+  it('DICOM records of every other course state their UTC offset: -05:00 before the DST change, -04:00 after', () => {
+    const offsets = new Set(
+      listFiles(dir)
+        .filter((f) => f.endsWith('.dcm'))
+        .map((f) => {
+          const r = readRtBeamsRecord(new Uint8Array(readFileSync(join(dir, f))), f);
+          return r.ok ? r.value.utcOffset : 'unreadable';
+        }),
+    );
+    expect(offsets).toEqual(new Set([null, '-05:00', '-04:00']));
   });
 
   it('clinic.json and courses.json follow their schemas', () => {

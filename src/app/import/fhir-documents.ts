@@ -7,6 +7,8 @@ export interface FhirDocument {
   document: ChartDocumentRecord | null;
   /** Why the resource could not be used, when `document` is null. */
   reason?: string;
+  /** An SGRT record's `context.period` (start and end with a time): the monitoring it documents. */
+  monitored?: { start: FhirTime; end: FhirTime };
 }
 
 const MOTION = /motion|surface|sgrt|align ?rt|gating|breath|dibh/i;
@@ -85,8 +87,12 @@ export function fhirDocuments(bundle: FhirBundleRead): FhirDocument[] {
       related.find((p) => p)?.performed.period?.start?.date ??
       d.date?.date ??
       undefined;
+    const { start, end } = d.period ?? {};
+    const monitored =
+      kind === 'sgrt-record' && start?.localDateTime && end?.localDateTime ? { start, end } : null;
     return {
       source: d.source,
+      ...(monitored ? { monitored } : {}),
       document: {
         line: 0,
         patientId: id,

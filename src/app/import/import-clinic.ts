@@ -38,7 +38,13 @@ export async function importClinic(
       },
     ]);
   }
-  const { courses, unlinked } = linkCourses(records);
+  const { courses, unlinked, notes } = linkCourses(records);
+  // What linking noticed about a record (e.g. a beam part after a NORMAL end) shows with its file.
+  for (const n of notes) {
+    results
+      .find((r) => r.file === n.source)
+      ?.warnings.push({ location: n.source, message: `${n.what}: ${n.note}` });
+  }
   const invalidCourses: InputProblem[] = [];
   const audited = courses.flatMap((linked) => {
     const parsed = courseSchema.safeParse(linked);

@@ -1,8 +1,15 @@
-import type { Course, CourseHeader, Fraction, Signature } from '../../core/model/course.js';
+import {
+  type Course,
+  type CourseHeader,
+  type Fraction,
+  type Signature,
+  UNKNOWN,
+} from '../../core/model/course.js';
 import type { LocalClock } from '../../core/time/local-clock.js';
 import { clockFor } from '../../core/time/local-clock.js';
 import type { ChartDocumentRecord, CsvSignature } from '../../formats/csv/csv-types.js';
-import { groupBeamDeliveries } from '../../formats/dicom/group-beam-deliveries.js';
+import type { FhirTime } from '../../formats/fhir/fhir-types.js';
+import { type BeamDelivery, groupBeamDeliveries } from '../../formats/dicom/group-beam-deliveries.js';
 import type { ExportRecords } from './export-records.js';
 import { fhirDocuments } from './fhir-documents.js';
 
@@ -11,6 +18,13 @@ export interface Unlinked {
   source: string;
   what: string;
   reason: string;
+}
+
+/** Something a reviewer should see about a record that was linked (shown with its file's warnings). */
+export interface LinkNote {
+  source: string;
+  what: string;
+  note: string;
 }
 
 interface DraftFraction {
@@ -43,8 +57,13 @@ const SESSION_BREAK_MS = 60 * 60 * 1000;
  * signatures join by course, fraction number or date; charges add the codes the OIS posted. Every record
  * that cannot be placed is returned with the reason.
  */
-export function linkCourses(records: ExportRecords): { courses: Course[]; unlinked: Unlinked[] } {
+export function linkCourses(records: ExportRecords): {
+  courses: Course[];
+  unlinked: Unlinked[];
+  notes: LinkNote[];
+} {
   const unlinked: Unlinked[] = [];
+  const notes: LinkNote[] = [];
   const byPatient = new Map<string, Draft[]>();
   const drafts = records.headers.map((header) => {
     const draft: Draft = {
@@ -107,22 +126,26 @@ export function linkCourses(records: ExportRecords): { courses: Course[]; unlink
 
   // Treatment records → fractions.
   const deliveries = groupBeamDeliveries(records.dicom);
+  /** The file each beam was read from (for the notes about it). */
+  const beamSource = new Map<Fraction['beams'][number], string>();
   const dicomSessions = new Map<string, { draft: Draft; number: number | null; beams: Fraction['beams'] }>();
   for (const d of deliveries) {
-    const draft = courseOf(d.patientId, d.parts[0]!.source, `DICOM beam ${d.beamName ?? d.beamNumber}`);
+    const name = d.beamName ?? `beam ${d.beamNumber}`;
+    const draft = courseOf(d.patientId, d.parts[0]!.source, `DICOM beam ${name}`);
     if (!draft) continue;
     const key = `${draft.header.courseId}|${d.fractionNumber ?? d.beamOn.slice(0, 10)}`;
     const entry = dicomSessions.get(key) ?? { draft, number: d.fractionNumber, beams: [] };
-    // (0008,0201) Timezone Offset From UTC: a record that states its offset is read in it, then shown in
-    // the facility's wall-clock time.
-    const local = (reading: string) =>
-      d.utcOffset ? draft.clock.toLocal(Date.parse(`${reading}${d.utcOffset}`)) : reading;
-    entry.beams.push({
-      name: d.beamName ?? `beam ${d.beamNumber}`,
-      beamOn: local(d.beamOn),
-      beamOff: local(d.beamOff),
-      ...(radiation(d.radiationType) ? { radiationType: radiation(d.radiationType)! } : {}),
+    deliveredBeams(draft.clock, d, name).forEach((beam, i) => {
+      beamSource.set(beam, d.parts[i]!.source);
+      entry.beams.push(beam);
     });
+    for (const note of d.notes) {
+      notes.push({
+        source: d.parts.at(-1)!.source,
+        what: `DICOM beam ${name}${d.fractionNumber === null ? '' : `, fraction ${d.fractionNumber}`}`,
+        note: DELIVERY_NOTES[note],
+      });
+    }
     dicomSessions.set(key, entry);
   }
   for (const s of dicomSessions.values()) addSessions(s.draft, s.number, s.beams);
@@ -136,10 +159,14 @@ export function linkCourses(records: ExportRecords): { courses: Course[]; unlink
         beamOff: b.beamOff,
         ...(b.radiationType ? { radiationType: b.radiationType } : {}),
       }));
+      for (const b of beams) beamSource.set(b, source);
       addSessions(draft, f.fractionNumber ?? null, beams);
     }
   }
-  for (const draft of drafts) numberFractions(draft);
+  for (const draft of drafts) {
+    numberFractions(draft);
+    for (const f of draft.fractions) notes.push(...overlappingBeams(draft, f, beamSource));
+  }
 
   // Monitoring logs → the fraction whose beams they overlap.
   for (const log of records.monitoring) {
@@ -148,7 +175,8 @@ export function linkCourses(records: ExportRecords): { courses: Course[]; unlink
       draft && fractionAt(draft, log.session.start, log.session.end, log.source, 'monitoring log', unlinked);
     if (fraction) fraction.monitoring.push(log.session);
   }
-  // Reports: a session already covered by a log is the same monitoring; otherwise it is added (no thresholds).
+  // Reports: a session already covered by a log is the same monitoring; otherwise it is added. A report
+  // does not state thresholds or beam hold: they are unknown, not "none" (the audit then reads the plan).
   for (const { source, report } of records.reports) {
     const draft = courseOf(report.patientId, source, 'treatment report');
     if (!draft) continue;
@@ -160,8 +188,9 @@ export function linkCourses(records: ExportRecords): { courses: Course[]; unlink
         system: 'AlignRT',
         start: s.start,
         end: s.end,
-        thresholds: null,
-        gatingActive: false,
+        thresholds: UNKNOWN,
+        gatingActive: UNKNOWN,
+        source: { kind: 'treatment-report', location: `${source}#${s.index}` },
         gaps: [],
         excursions: [],
       });
@@ -194,16 +223,85 @@ export function linkCourses(records: ExportRecords): { courses: Course[]; unlink
   }
   // FHIR orders and documents, in the same shape as the CSV rows.
   for (const { bundle } of records.fhir) {
-    for (const { source, document, reason } of fhirDocuments(bundle)) {
+    for (const { source, document, reason, monitored } of fhirDocuments(bundle)) {
       if (!document) {
         unlinked.push({ source, what: 'FHIR resource', reason: reason ?? 'not used' });
         continue;
       }
       const draft = courseOf(document.patientId, source, document.kind);
-      if (draft) linkDocument(draft, document, source, unlinked);
+      if (!draft) continue;
+      linkDocument(draft, document, source, unlinked);
+      if (monitored) addDocumentedMonitoring(draft, monitored, source, unlinked);
     }
   }
-  return { courses: drafts.map(toCourse), unlinked };
+  return { courses: drafts.map(toCourse), unlinked, notes };
+}
+
+/**
+ * An SGRT record (FHIR DocumentReference) whose `context.period` gives the monitoring it documents: a
+ * monitoring session of the fraction at that time, unless a log or report already shows it. A document
+ * does not state thresholds or beam hold: they are unknown (the audit then reads the plan's).
+ */
+function addDocumentedMonitoring(
+  draft: Draft,
+  period: { start: FhirTime; end: FhirTime },
+  source: string,
+  unlinked: Unlinked[],
+): void {
+  const start = facilityTime(draft.clock, period.start.localDateTime!, period.start.utcOffset);
+  const end = facilityTime(draft.clock, period.end.localDateTime!, period.end.utcOffset);
+  const fraction = fractionAt(draft, start, end, source, 'SGRT record period', unlinked);
+  const covered = (m: Fraction['monitoring'][number]) =>
+    (instant(draft, m.start) ?? Infinity) <= (instant(draft, end) ?? -Infinity) &&
+    (instant(draft, start) ?? Infinity) <= (instant(draft, m.end) ?? -Infinity);
+  if (!fraction || fraction.monitoring.some(covered)) return;
+  fraction.monitoring.push({
+    id: `${source}#context.period`,
+    system: 'SGRT',
+    start,
+    end,
+    thresholds: UNKNOWN,
+    gatingActive: UNKNOWN,
+    source: { kind: 'fhir-document', location: source },
+    gaps: [],
+    excursions: [],
+  });
+}
+
+/** What each delivery note of a beam (src/formats/dicom/group-beam-deliveries.ts) tells a reviewer. */
+const DELIVERY_NOTES: Record<BeamDelivery['notes'][number], string> = {
+  'starts-with-continuation':
+    'its first part is a CONTINUATION record: the record that began the beam is missing',
+  'several-treatment-parts': 'two or more parts are TREATMENT deliveries: the beam may have been repeated',
+  'normal-but-short': 'ended NORMAL with less than the specified meterset delivered',
+  'delivered-exceeds-specified': 'the delivered meterset of its parts exceeds the specified meterset',
+  'part-after-normal-end':
+    'a part was delivered after the beam had ended NORMAL (a repeated delivery?): each part is kept with its own times',
+  'utc-offsets-differ': 'its records state different UTC offsets (or some state none)',
+};
+
+/**
+ * A beam's deliveries as the course model's beams: one per record part, each with its own beam-on and
+ * beam-off, so that a continuation never stretches the beam across another beam delivered in between
+ * (PS3.3 C.8.8.22: a CONTINUATION item delivers the rest of an interrupted beam).
+ */
+function deliveredBeams(clock: LocalClock, d: BeamDelivery, name: string): Fraction['beams'] {
+  const type = radiation(d.radiationType);
+  return d.parts.map((p, i) => ({
+    name: i === 0 ? name : `${name} (continued)`,
+    beamOn: facilityTime(clock, p.beamOn, p.utcOffset),
+    beamOff: facilityTime(clock, p.beamOff, p.utcOffset),
+    ...(type ? { radiationType: type } : {}),
+  }));
+}
+
+/**
+ * (0008,0201) Timezone Offset From UTC: a record that states its offset is read in it and shown in the
+ * facility's wall-clock time (PS3.3 C.12.1.1.8). A time the facility's clock cannot place alone (the
+ * repeated hour of a fall-back night) keeps the offset the instant has there, so it stays exact.
+ */
+function facilityTime(clock: LocalClock, reading: string, utcOffset: string | null): string {
+  return utcOffset ? clock.facilityReading(Date.parse(`${reading}${utcOffset}`)) : reading;
 }
 
 function radiation(type: string | null): Fraction['beams'][number]['radiationType'] | null {
@@ -212,7 +310,7 @@ function radiation(type: string | null): Fraction['beams'][number]['radiationTyp
 
 /** Adds one or more sessions: beams on one day with a long break between them are separate fractions. */
 function addSessions(draft: Draft, number: number | null, beams: Fraction['beams']): void {
-  const sorted = [...beams].sort((a, b) => a.beamOn.localeCompare(b.beamOn));
+  const sorted = [...beams].sort((a, b) => byBeamOn(draft, a.beamOn, b.beamOn));
   let current: DraftFraction | null = null;
   let lastOff = -Infinity;
   for (const beam of sorted) {
@@ -234,9 +332,40 @@ function addSessions(draft: Draft, number: number | null, beams: Fraction['beams
   }
 }
 
+/**
+ * A linac delivers one beam at a time, so two beams of a session whose beam-on intervals overlap mean a
+ * time in a record is wrong (or two records were given one patient): noted, never merged or moved.
+ */
+function overlappingBeams(
+  draft: Draft,
+  f: DraftFraction,
+  beamSource: ReadonlyMap<Fraction['beams'][number], string>,
+): LinkNote[] {
+  const spans = f.beams
+    .map((beam) => ({ beam, on: instant(draft, beam.beamOn), off: instant(draft, beam.beamOff) }))
+    .filter(
+      (s): s is { beam: Fraction['beams'][number]; on: number; off: number } =>
+        s.on !== null && s.off !== null,
+    )
+    .sort((a, b) => a.on - b.on);
+  const out: LinkNote[] = [];
+  let latest = spans[0];
+  for (const s of spans.slice(1)) {
+    if (latest && s.on < latest.off) {
+      out.push({
+        source: beamSource.get(s.beam) ?? draft.header.courseId,
+        what: `fraction ${f.number}, beams ${latest.beam.name} and ${s.beam.name}`,
+        note: `beam-on intervals overlap (${latest.beam.beamOn}–${latest.beam.beamOff} and ${s.beam.beamOn}–${s.beam.beamOff}): a machine delivers one beam at a time; check the record's times`,
+      });
+    }
+    if (!latest || s.off > latest.off) latest = s;
+  }
+  return out;
+}
+
 /** Fractions without a number from the record are numbered in delivery order after the numbered ones. */
 function numberFractions(draft: Draft): void {
-  draft.fractions.sort((a, b) => (a.beams[0]?.beamOn ?? '').localeCompare(b.beams[0]?.beamOn ?? ''));
+  draft.fractions.sort((a, b) => byBeamOn(draft, a.beams[0]?.beamOn ?? '', b.beams[0]?.beamOn ?? ''));
   const used = new Set(draft.fractions.flatMap((f) => (f.number === null ? [] : [f.number])));
   let next = 1;
   for (const f of draft.fractions) {
@@ -247,6 +376,13 @@ function numberFractions(draft: Draft): void {
   }
 }
 
+/** Time order: by instant (a repeated-hour time with its offset sorts by when it happened), else as text. */
+function byBeamOn(draft: Draft, a: string, b: string): number {
+  const [x, y] = [instant(draft, a), instant(draft, b)];
+  return x !== null && y !== null && x !== y ? x - y : a.localeCompare(b);
+}
+
+/** A facility reading, or a time with its offset (a record that stated it), as epoch milliseconds. */
 function instant(draft: Draft, local: string): number | null {
   const r = draft.clock.toInstant(local);
   return r.ok ? r.epochMs : null;

@@ -155,7 +155,14 @@ export async function importFiles(
           })
           .execute();
       }
-      return stored.length ? relinkPractice(ctx, trx, practiceId, onProgress) : emptySummary();
+      if (!stored.length) return emptySummary();
+      const relinked = await relinkPractice(ctx, trx, practiceId, onProgress);
+      // What linking noticed about a file of this batch shows with it (stored with it by the re-link).
+      for (const v of views.filter((x) => x.status === 'imported')) {
+        const shown = new Set(v.problems.map((p) => p.message));
+        v.problems.push(...(relinked.warnings.get(v.name) ?? []).filter((w) => !shown.has(w.message)));
+      }
+      return relinked.summary;
     });
     ctx.log.info(
       {

@@ -1,10 +1,11 @@
 import type { FractionStatus } from '../../core/audit/outcome.js';
 import type { CourseHeader } from '../../core/model/course.js';
+import type { InputProblem } from '../../core/model/input-problem.js';
 import { saveAuthorizations } from '../../storage/repositories/authorization-store.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
 import type { AppContext } from '../app-context.js';
 import { emptyRecords, type ExportRecords, mergeRecords } from '../import/export-records.js';
-import { linkCourses } from '../import/link-courses.js';
+import { type LinkNote, linkCourses } from '../import/link-courses.js';
 import { auditAndSave } from '../persist/audit-and-save.js';
 import { storeRemitLines } from '../remit/store-remit-lines.js';
 import { practicePlaceOfService } from '../setup/practice-place-of-service.js';
@@ -16,13 +17,15 @@ import type { ImportProgress, ImportSummary } from './import-files.js';
  * monitoring log) thereby changes the fractions it belongs to, and each charge's status history grows.
  * A later courses.json replaces an earlier entry for the same course id (of the same patient: import-files
  * refuses a list that gives a stored course to another patient, `course-conflicts.ts`).
+ * What linking noticed about a record (a beam part after a NORMAL end, overlapping beams) is added to
+ * that file's stored warnings, once, and returned by file name for the batch's views.
  */
 export async function relinkPractice(
   ctx: AppContext,
   trx: Trx,
   practiceId: string,
   onProgress?: (p: ImportProgress) => void | Promise<void>,
-): Promise<ImportSummary> {
+): Promise<{ summary: ImportSummary; warnings: Map<string, InputProblem[]> }> {
   const rows = await trx
     .selectFrom('imports')
     .select('content')
@@ -33,7 +36,8 @@ export async function relinkPractice(
   const records = emptyRecords();
   for (const row of rows) mergeRecords(records, row.content as ExportRecords);
   records.headers = latestHeaders(records.headers);
-  const { courses, unlinked } = linkCourses(records);
+  const { courses, unlinked, notes } = linkCourses(records);
+  const warnings = await noteOnFiles(trx, practiceId, notes);
   const byStatus: Record<FractionStatus, number> = { ready: 0, downgrade: 0, hold: 0 };
   let fractions = 0;
   let saved = 0;
@@ -67,7 +71,44 @@ export async function relinkPractice(
   // Remittances: every line classified against the charges just stored.
   const placeOfService = await practicePlaceOfService(trx, practiceId);
   await storeRemitLines(ctx, trx, practiceId, records.remittances, placeOfService);
-  return { courses: saved, fractions, unlinked: unlinked.length, byStatus };
+  return { summary: { courses: saved, fractions, unlinked: unlinked.length, byStatus }, warnings };
+}
+
+/**
+ * Each note as a warning of the stored file it is about (the latest file of that name), added only when
+ * the file does not show it yet: every re-link finds the same notes again.
+ */
+async function noteOnFiles(
+  trx: Trx,
+  practiceId: string,
+  notes: readonly LinkNote[],
+): Promise<Map<string, InputProblem[]>> {
+  const byFile = new Map<string, InputProblem[]>();
+  for (const n of notes) {
+    const warning = { location: n.source, message: `${n.what}: ${n.note}` };
+    byFile.set(n.source, [...(byFile.get(n.source) ?? []), warning]);
+  }
+  if (!byFile.size) return byFile;
+  const rows = await trx
+    .selectFrom('imports')
+    .select(['id', 'file_name', 'problems'])
+    .where('practice_id', '=', practiceId)
+    .where('file_name', 'in', [...byFile.keys()])
+    .orderBy('id')
+    .execute();
+  const latest = new Map(rows.map((r) => [r.file_name, r]));
+  for (const [name, row] of latest) {
+    const problems = (row.problems ?? []) as InputProblem[];
+    const shown = new Set(problems.map((p) => `${p.location}\n${p.message}`));
+    const added = byFile.get(name)!.filter((w) => !shown.has(`${w.location}\n${w.message}`));
+    if (!added.length) continue;
+    await trx
+      .updateTable('imports')
+      .set({ problems: JSON.stringify([...problems, ...added]) })
+      .where('id', '=', row.id)
+      .execute();
+  }
+  return byFile;
 }
 
 function latestHeaders(headers: readonly CourseHeader[]): CourseHeader[] {

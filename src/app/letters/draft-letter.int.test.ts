@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxParagraphs, pdfText } from '../../../test/golden/letters/extract-text.js';
 import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
 import { testContext, type TestContext } from '../../../test/support/test-context.js';
-import type { Course } from '../../core/model/course.js';
+import { type Course, statedThresholds } from '../../core/model/course.js';
 import { LETTER_TYPES, type LetterDraft, type LetterType } from '../../core/letters/letter-types.js';
 import { writeLetterDocx } from '../../formats/letters/write-letter-docx.js';
 import { writeLetterPdf } from '../../formats/letters/write-letter-pdf.js';
@@ -189,7 +189,7 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
     if (cover['System'] !== undefined) {
       const sessions = course.fractions.flatMap((f) => f.monitoring);
       expect(cover['System']).toBe([...new Set(sessions.map((s) => s.system))].sort().join(', '));
-      const t0 = sessions.find((s) => s.thresholds)?.thresholds;
+      const t0 = sessions.map((s) => statedThresholds(s.thresholds)).find((t) => t);
       if (t0?.translationCm) expect(cover['Thresholds']).toContain(`${t0.translationCm} cm`);
       expect(cover['Fractions monitored']).toBe(
         `${course.fractions.filter((f) => f.monitoring.length).length}/${course.fractions.length}`,

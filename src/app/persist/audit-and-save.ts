@@ -37,12 +37,13 @@ export async function auditAndSave(
   const rates = await loadPracticeRates(trx, practiceId, engine.rates, codes);
   const audit = withPracticeRates(national, course, rates, engine.profiles.get(national.payerProfile));
   const clock = clockFor(course.facility.timeZone);
-  const instant = (local: string | undefined): string | null => {
-    const r = local === undefined ? null : clock.toInstant(local);
-    return r?.ok ? new Date(r.epochMs).toISOString() : null;
+  const instant = (local: string): string | null => {
+    const r = clock.toInstant(local);
+    return r.ok ? new Date(r.epochMs).toISOString() : null;
   };
+  // Earliest as instants: a beam-on with its record's offset may sort before an earlier one as text.
   const firstBeamOn = new Map(
-    course.fractions.map((f) => [f.id, instant([...f.beams].map((b) => b.beamOn).sort()[0])]),
+    course.fractions.map((f) => [f.id, f.beams.flatMap((b) => instant(b.beamOn) ?? []).sort()[0] ?? null]),
   );
   const upcoming = course.schedule
     .map((s) => instant(s.beamOn))

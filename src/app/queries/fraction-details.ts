@@ -86,16 +86,14 @@ export async function fractionDetails(
       lines: stored.audit.lines,
       findings: stored.audit.findings,
       charges: charges.filter((c) => c.fraction_id === stored.id).map(chargeView),
-      beams: (timeline?.beams ?? []).map((b) => {
-        const source = fraction?.beams.find((x) => x.name === b.name);
-        return {
-          name: b.name,
-          beamOnLocal: source?.beamOn ?? clock.toLocal(b.interval.start),
-          beamOffLocal: source?.beamOff ?? clock.toLocal(b.interval.end),
-          beamOnAt: iso(b.interval.start),
-          beamOffAt: iso(b.interval.end),
-        };
-      }),
+      // Facility time, whatever offset a record stated (kept only where the reading alone is ambiguous).
+      beams: (timeline?.beams ?? []).map((b) => ({
+        name: b.name,
+        beamOnLocal: clock.facilityReading(b.interval.start),
+        beamOffLocal: clock.facilityReading(b.interval.end),
+        beamOnAt: iso(b.interval.start),
+        beamOffAt: iso(b.interval.end),
+      })),
       monitoring: (timeline?.monitoring ?? []).map((m) => monitoringView(m, timeline!.excursions)),
       signatures,
       signatureDeadline: deadline,
@@ -112,7 +110,7 @@ function monitoringView(
     system: m.session.system,
     startAt: iso(m.interval.start),
     endAt: iso(m.interval.end),
-    thresholds: m.session.thresholds as Record<string, number> | null,
+    thresholds: m.session.thresholds as MonitoringView['thresholds'],
     gatingActive: m.session.gatingActive,
     gaps: subtract([m.interval], m.covered).map((g) => ({ startAt: iso(g.start), endAt: iso(g.end) })),
     excursions: excursions

@@ -50,5 +50,7 @@ export function repricePractice(
   practiceId: string,
   onProgress?: (p: ImportProgress) => void | Promise<void>,
 ): Promise<ImportSummary> {
-  return ctx.db.transaction().execute((trx) => relinkPractice(ctx, trx, practiceId, onProgress));
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => (await relinkPractice(ctx, trx, practiceId, onProgress)).summary);
 }

@@ -9,6 +9,7 @@ import {
 import { epochAt, PROFILES, runAudit, type Course } from '../../../test/support/course-builder.js';
 import type { CourseAudit } from './audit-course.js';
 import { STATUS_RANK } from './outcome.js';
+import { clockFor, withUtcOffset } from '../time/local-clock.js';
 
 // FC_RUNS=5000 for a longer hunt; the default keeps the file to a few seconds.
 const NUM_RUNS = Number(process.env.FC_RUNS ?? 200);
@@ -59,6 +60,45 @@ function shuffled(course: Course, seed: number): Course {
   };
 }
 
+/**
+ * The same course with every readable beam, monitoring, gap and excursion time given with the offset the
+ * facility has at it (as a record stating (0008,0201) would give it): the same instants.
+ */
+function withOffsets(course: Course): Course {
+  const clock = clockFor(course.facility.timeZone);
+  const exact = (t: string): string => {
+    const r = clock.toInstant(t);
+    return r.ok ? withUtcOffset(t, r.epochMs) : t;
+  };
+  const span = <T extends { start: string; end: string }>(x: T): T => ({
+    ...x,
+    start: exact(x.start),
+    end: exact(x.end),
+  });
+  return {
+    ...course,
+    fractions: course.fractions.map((f) => ({
+      ...f,
+      beams: f.beams.map((b) => ({ ...b, beamOn: exact(b.beamOn), beamOff: exact(b.beamOff) })),
+      monitoring: f.monitoring.map((m) => ({
+        ...span(m),
+        gaps: m.gaps.map(span),
+        excursions: m.excursions.map(span),
+      })),
+    })),
+  };
+}
+
+/** What a fraction's decision is, without the messages (they quote the times as given). */
+const decisions = (a: CourseAudit) =>
+  a.fractions.map((f) => ({
+    number: f.number,
+    status: f.status,
+    lines: f.lines,
+    findings: f.findings.map((x) => `${x.ruleId} ${x.severity}`),
+    signatureDeadline: f.signatureDeadline,
+  }));
+
 const audit = (spec: CourseSpec): CourseAudit => runAudit(courseFromSpec(spec), { now: spec.now });
 
 describe('auditCourse properties', () => {
@@ -86,6 +126,22 @@ describe('auditCourse properties', () => {
           const course = courseFromSpec(spec);
           expect(runAudit(shuffled(course, seed), { now: spec.now })).toEqual(
             runAudit(course, { now: spec.now }),
+          );
+        }),
+        { numRuns: NUM_RUNS },
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    '(b2) a time given with the offset the facility has at it is the same instant: the same decisions',
+    () => {
+      fc.assert(
+        fc.property(courseSpecArb, (spec) => {
+          const course = courseFromSpec(spec);
+          expect(decisions(runAudit(withOffsets(course), { now: spec.now }))).toEqual(
+            decisions(runAudit(course, { now: spec.now })),
           );
         }),
         { numRuns: NUM_RUNS },

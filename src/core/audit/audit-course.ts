@@ -1,5 +1,6 @@
 import { authorizationFindings } from '../authorizations/authorization-findings.js';
 import { type DayLine, dayLines } from '../coding/day-lines.js';
+import { deliveredModality } from '../coding/rules/code-013-delivered-beams.js';
 import { selectCodes } from '../coding/select-codes.js';
 import type { BillingLine } from '../model/billing-line.js';
 import type { Course } from '../model/course.js';
@@ -22,7 +23,7 @@ import { checkBeamOnCoverage } from './rules/doc-005-beam-on-coverage.js';
 import { checkBeamHoldCapability } from './rules/doc-006-beam-hold-capability.js';
 import { checkHoldWhenOutOfTolerance } from './rules/doc-007-hold-when-out-of-tolerance.js';
 import { checkSgrtRecordSigned } from './rules/doc-008-sgrt-record-signed.js';
-import { checkIgrtReviewSigned } from './rules/doc-009-igrt-review-signed.js';
+import { igrtSupport } from './igrt-support.js';
 import { unreadableScheduleFinding } from './rules/doc-010-readable-times.js';
 
 export interface AuditContext {
@@ -67,7 +68,6 @@ const AMM_CHECKS: readonly ((ctx: FractionContext) => Outcome)[] = [
   checkBeamOnCoverage,
   checkBeamHoldCapability,
   checkHoldWhenOutOfTolerance,
-  checkSgrtRecordSigned,
 ];
 
 /** Audit one course: per fraction a status (ready / hold / downgrade), the lines and the findings. */
@@ -108,19 +108,24 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
       necessity,
       elements,
     };
-    const coding = selectCodes(
-      factsFor(course, timelines, i, profile!),
-      { profile: profile!, rates: ctx.rates },
-      subject,
-    );
+    const facts = factsFor(course, timelines, i, profile!, subject);
+    const coding = selectCodes(facts.facts, { profile: profile!, rates: ctx.rates }, subject);
     const outcomes: Outcome[] = [
       { findings: timeline.problems, effects: timeline.problems.length ? ['hold'] : [] },
+      ...codingOutcomes([...facts.findings, ...coding.findings]),
     ];
+    // The SGRT record carries what rests on it: 77412's motion management and/or 77387-26's tracking.
+    const sgrtBasis = coding.igrtBasis.includes('sgrt-tracking');
+    const sgrt =
+      coding.byMotionManagement || sgrtBasis
+        ? checkSgrtRecordSigned(fctx, { delivery: coding.byMotionManagement, igrt: sgrtBasis })
+        : null;
     if (coding.byMotionManagement) {
       anyMotionManagement = true;
-      outcomes.push(...AMM_CHECKS.map((check) => check(fctx)));
+      outcomes.push(...AMM_CHECKS.map((check) => check(fctx)), sgrt!);
     }
-    if (coding.lines.some((l) => l.code === '77387')) outcomes.push(checkIgrtReviewSigned(fctx));
+    if (coding.lines.some((l) => l.code === '77387'))
+      outcomes.push(igrtSupport(fctx, coding.igrtBasis, sgrt, !coding.byMotionManagement));
     const effects = new Set<Effect>(outcomes.flatMap((o) => o.effects));
     const lines = applyEffects(coding.lines, effects, course.facility.placeOfService, ctx.rates);
     const status: FractionStatus = effects.has('hold')
@@ -131,6 +136,10 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
     const decisive = (o: Outcome) =>
       status === 'hold' ? o.effects.includes('hold') : status === 'downgrade' && o.effects.length > 0;
     const reasons = [...new Set(outcomes.filter(decisive).flatMap((o) => o.findings.map((f) => f.ruleId)))];
+    // A ready fraction without lines says why (a second session billed with the first, a code family
+    // the facts do not pick): its coding findings are the reasons.
+    if (status === 'ready' && lines.length === 0)
+      reasons.push(...new Set([...facts.findings, ...coding.findings].map((f) => f.ruleId)));
     return {
       courseId: course.courseId,
       fractionId: timeline.fraction.id,
@@ -139,7 +148,7 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
       status,
       reasons,
       lines,
-      findings: sortFindings([...coding.findings, ...outcomes.flatMap((o) => o.findings)]),
+      findings: sortFindings(outcomes.flatMap((o) => o.findings)),
       signatureDeadline: deadline ? iso(deadline.at) : null,
     };
   });
@@ -206,13 +215,30 @@ function readable(t: FractionTimeline): boolean {
   return t.beams.length === t.fraction.beams.length && t.firstBeamOn !== null;
 }
 
-/** The session facts of one fraction as the chart states them. */
+/**
+ * Coding findings as an outcome: an error (a 2025 date of service, a deleted code posted, a session past
+ * its code's course limit) leaves nothing ready to bill: the fraction is held until it is decided.
+ */
+function codingOutcomes(findings: Finding[]): Outcome[] {
+  const errors = findings.filter((f) => f.severity === 'error');
+  return [
+    { findings: errors, effects: errors.length ? ['hold'] : [] },
+    { findings: findings.filter((f) => f.severity !== 'error'), effects: [] },
+  ];
+}
+
+/**
+ * The session facts of one fraction as the chart states them. The fraction number is the larger of the
+ * record's number and the fraction's place in the course's delivery order (a course-limited code counts
+ * sessions, and a partial export or a renumbered plan must not reset the count).
+ */
 function factsFor(
   course: Course,
   timelines: readonly FractionTimeline[],
   i: number,
   profile: PayerProfile,
-): SessionFacts {
+  subject: string,
+): { facts: SessionFacts; findings: Finding[] } {
   const t = timelines[i]!;
   const sameDay = timelines.filter((o) => o.fraction.date === t.fraction.date);
   const previous = timelines
@@ -224,11 +250,12 @@ function factsFor(
       ? Math.max(0, (t.firstBeamOn - previous.lastBeamOff!) / 3_600_000)
       : null;
   const ig = t.fraction.imageGuidance;
-  return {
+  const delivered = deliveredModality(course.plan.modality, t.fraction.beams, subject);
+  const facts: SessionFacts = {
     dateOfService: t.fraction.date,
     placeOfService: course.facility.placeOfService,
     payer: profile.id,
-    modality: course.plan.modality,
+    modality: delivered.modality,
     technique: course.plan.technique,
     isocenters: course.plan.isocenters,
     motionManagement: course.plan.motionManagement,
@@ -239,11 +266,13 @@ function factsFor(
     imageGuidance: ig ? { performed: ig.performed, physicianReviewed: true } : null,
     sessionsToday: sameDay.length,
     hoursSincePreviousSession: hours === null ? null : Math.min(24, hours),
-    fractionNumber: t.fraction.number,
+    fractionNumber: Math.max(t.fraction.number, i + 1),
+    fractionsPlanned: course.plan.fractionsPlanned,
     site: course.site,
     ...(course.plan.deliverySystem ? { deliverySystem: course.plan.deliverySystem } : {}),
     ...(t.fraction.postedCodes ? { postedCodes: t.fraction.postedCodes } : {}),
   };
+  return { facts, findings: delivered.finding ? [delivered.finding] : [] };
 }
 
 function applyEffects(

@@ -14,7 +14,13 @@ const BASE: SessionFactsInput = {
 const facts = (over: Partial<SessionFactsInput> = {}): SessionFacts =>
   sessionFactsSchema.parse({ ...BASE, ...over });
 
-const AMM = { method: 'SGRT', system: 'AlignRT', phase: 'intrafraction', beamHold: true } as const;
+const AMM = {
+  method: 'SGRT',
+  system: 'AlignRT',
+  phase: 'intrafraction',
+  beamHold: true,
+  thresholds: { translationCm: 0.3, rotationDeg: 3 },
+} as const;
 const SETUP = { method: 'SGRT', phase: 'setup-only', beamHold: true } as const;
 const NO_HOLD = { method: 'gating', phase: 'intrafraction', beamHold: false } as const;
 

@@ -5,6 +5,7 @@ import { CODE_003 } from './rules/code-003-level-1.js';
 import { CODE_004 } from './rules/code-004-level-2.js';
 import { CODE_005 } from './rules/code-005-level-3.js';
 import { ammShortfall, CODE_006 } from './rules/code-006-motion-management-qualifies.js';
+import { missingThresholdsFinding } from './rules/code-012-thresholds-stated.js';
 
 export interface LevelDecision {
   code: DeliveryCode;
@@ -52,12 +53,15 @@ export function deliveryLevel(facts: SessionFacts, subject: string): LevelDecisi
   // Single isocenter 3D / IMRT / VMAT.
   const shortfall = ammShortfall(facts.motionManagement);
   if (shortfall === null) {
-    return level(
+    const decision = level(
       '77412',
       CODE_005.id,
       `single-isocenter ${facts.technique} with active motion management`,
       true,
     );
+    const noThresholds = missingThresholdsFinding(facts.motionManagement!, subject);
+    if (noThresholds) decision.findings.push(noThresholds);
+    return decision;
   }
   const decision = level('77407', CODE_004.id, `single-isocenter ${facts.technique} photons`);
   if (facts.motionManagement !== null) {

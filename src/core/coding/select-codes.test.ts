@@ -40,15 +40,30 @@ const profile = (id: string): PayerProfile => {
   return p;
 };
 
-const run = (over: Overrides = {}, profileId = 'default'): CodingResult =>
-  selectCodes(facts(over), { profile: profile(profileId), rates: SEED_2026 }, 'fraction 1');
+/**
+ * The tables below decide delivery levels and image-review 77387-26: SGRT tracking alone does not support
+ * 77387-26 there (its own table, "77387-26 on surface-guided tracking", turns the profile setting on).
+ */
+const run = (over: Overrides = {}, profileId = 'default', sgrtTracking = false): CodingResult =>
+  selectCodes(
+    facts(over),
+    { profile: { ...profile(profileId), sgrtTrackingSupportsIgrt: sgrtTracking }, rates: SEED_2026 },
+    'fraction 1',
+  );
 
 /** Lines as compact strings: code then modifiers, e.g. `77387-26-76`. */
 const codes = (r: CodingResult): string[] => r.lines.map((l) => [l.code, ...l.modifiers].join('-'));
 const findingIds = (r: CodingResult): string[] => r.findings.map((f) => `${f.ruleId}:${f.severity}`);
 const findingsOf = (r: CodingResult, ruleId: string) => r.findings.filter((f) => f.ruleId === ruleId);
 
-const AMM = { method: 'SGRT', system: 'AlignRT', phase: 'intrafraction', beamHold: true } as const;
+const THRESHOLDS = { translationCm: 0.3, rotationDeg: 3 } as const;
+const AMM = {
+  method: 'SGRT',
+  system: 'AlignRT',
+  phase: 'intrafraction',
+  beamHold: true,
+  thresholds: THRESHOLDS,
+} as const;
 const SETUP_SGRT = { method: 'SGRT', system: 'AlignRT', phase: 'setup-only', beamHold: false } as const;
 const COMPRESSION = { method: 'abdominal compression', phase: 'setup-only', beamHold: false } as const;
 const NO_HOLD = { method: 'SGRT', system: 'AlignRT', phase: 'intrafraction', beamHold: false } as const;
@@ -95,7 +110,7 @@ describe('selectCodes: delivery level', () => {
       ['single-iso 3D + AMM with beam hold', { technique: '3D', motionManagement: AMM }, ['77412'], true, []],
       ['single-iso IMRT + AMM with beam hold', { technique: 'IMRT', motionManagement: AMM }, ['77412'], true, []],
       ['single-iso VMAT + AMM with beam hold', { technique: 'VMAT', motionManagement: AMM }, ['77412'], true, []],
-      ['DIBH with gating and beam hold', { motionManagement: { method: 'DIBH', system: 'RPM', phase: 'intrafraction', beamHold: true } }, ['77412'], true, []],
+      ['DIBH with gating and beam hold', { motionManagement: { method: 'DIBH', system: 'RPM', phase: 'intrafraction', beamHold: true } }, ['77412'], true, ['CODE-012:warning']],
       ['total skin electrons', { modality: 'electron', technique: 'TSET' }, ['77412'], false, []],
       ['mixed electron/photon fields', { modality: 'mixed', technique: '3D' }, ['77412'], false, []],
       ['mixed fields, 2D', { modality: 'mixed', technique: '2D' }, ['77412'], false, []],

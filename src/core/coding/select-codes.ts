@@ -1,7 +1,7 @@
 import { type BillingLine, IGRT_PROFESSIONAL_CODE } from '../model/billing-line.js';
 import type { Finding } from '../model/finding.js';
 import type { SessionFacts } from '../model/session-facts.js';
-import type { PayerProfile } from '../payers/payer-profile.js';
+import { type PayerProfile, sgrtTrackingSupportsIgrt } from '../payers/payer-profile.js';
 import { igrtModifiers } from '../payers/rules/payer-001-igrt-modifier.js';
 import { evicoreBreastFinding } from '../payers/rules/payer-002-evicore-breast.js';
 import { fractionLimitFinding } from '../payers/rules/payer-003-fraction-limit.js';
@@ -9,7 +9,7 @@ import { expectedCents, type RateTable } from '../rates/rate-table.js';
 import { deliveryLevel } from './delivery-level.js';
 import { checkCodeSetYear } from './rules/code-001-code-set-year.js';
 import { CODE_002, routeOutOfScope } from './rules/code-002-route-out-of-scope.js';
-import { CODE_007, professionalIgrt } from './rules/code-007-professional-igrt.js';
+import { CODE_007, type IgrtBasis, professionalIgrt } from './rules/code-007-professional-igrt.js';
 import { sessionRule } from './rules/code-008-one-code-per-session.js';
 import { deletedCodeFindings } from './rules/code-009-deleted-codes.js';
 import { postedChargeFindings } from './rules/code-010-posted-charges.js';
@@ -24,6 +24,39 @@ export interface CodingResult {
   findings: Finding[];
   /** 77412 rests on active motion management: its evidence must be audited. */
   byMotionManagement: boolean;
+  /** The delivery code the facts route to or level at (before session rules), and why; null when none. */
+  delivery: { code: string | null; reason: string; routed: boolean };
+  /** The guidance records a billed 77387-26 rests on (their signatures are audited); empty without it. */
+  igrtBasis: IgrtBasis[];
+}
+
+/** The delivery code of a session: routed out of the three levels (CODE-002/CODE-011), else its level. */
+export interface DeliveryDecision {
+  code: string | null;
+  reason: string;
+  /** The rule that picked the code. */
+  ruleId: string;
+  /** SRS, SBRT, protons…: a code family of its own, not 77402/77407/77412. */
+  routed: boolean;
+  byMotionManagement: boolean;
+  findings: Finding[];
+}
+
+/** Every consumer of the delivery code (lines, letters) takes it from here. */
+export function deliveryDecision(facts: SessionFacts, subject: string): DeliveryDecision {
+  const routed = routeOutOfScope(facts, subject);
+  if (routed) {
+    return {
+      code: routed.code,
+      reason: routed.reason,
+      ruleId: CODE_002.id,
+      routed: true,
+      byMotionManagement: false,
+      findings: routed.finding ? [routed.finding] : [],
+    };
+  }
+  const level = deliveryLevel(facts, subject);
+  return { ...level, routed: false };
 }
 
 /** Decide the billable lines of one delivery session and say why (issue #2, "Code selection"). */
@@ -45,40 +78,40 @@ export function selectCodes(facts: SessionFacts, ctx: CodingContext, subject = '
   });
 
   const outOfYear = checkCodeSetYear(facts, subject);
-  if (outOfYear) return { lines: [], findings: [outOfYear], byMotionManagement: false };
+  if (outOfYear) {
+    const delivery = { code: null, reason: outOfYear.message, routed: false };
+    return { lines: [], findings: [outOfYear], byMotionManagement: false, delivery, igrtBasis: [] };
+  }
 
   const findings: Finding[] = [];
   const lines: BillingLine[] = [];
   const session = sessionRule(facts, ctx.profile, subject);
   if (session.finding) findings.push(session.finding);
 
-  let deliveryCode: string | null;
+  const decision = deliveryDecision(facts, subject);
+  const deliveryCode = decision.code;
+  const delivery = { code: decision.code, reason: decision.reason, routed: decision.routed };
+  findings.push(...decision.findings);
   let byMotionManagement = false;
-  const routed = routeOutOfScope(facts, subject);
-  if (routed) {
-    deliveryCode = routed.code;
-    if (routed.finding) findings.push(routed.finding);
-    if (routed.code && session.bill)
-      lines.push(line(routed.code, session.modifiers, CODE_002.id, routed.reason));
-  } else {
-    const level = deliveryLevel(facts, subject);
-    deliveryCode = level.code;
-    findings.push(...level.findings);
-    if (session.bill) {
-      // Only a billed session has motion-management evidence to audit.
-      byMotionManagement = level.byMotionManagement;
-      lines.push(line(level.code, session.modifiers, level.ruleId, level.reason));
+  if (decision.code !== null && session.bill) {
+    // Only a billed session has motion-management evidence to audit.
+    byMotionManagement = decision.byMotionManagement;
+    lines.push(line(decision.code, session.modifiers, decision.ruleId, decision.reason));
+    if (!decision.routed) {
       const payerFindings = [
-        level.byMotionManagement ? evicoreBreastFinding(ctx.profile, facts.site, subject) : null,
-        fractionLimitFinding(ctx.profile, level.code, facts.fractionNumber, subject),
+        decision.byMotionManagement ? evicoreBreastFinding(ctx.profile, facts.site, subject) : null,
+        fractionLimitFinding(ctx.profile, decision.code, facts.fractionNumber, subject),
       ];
       for (const f of payerFindings) if (f) findings.push(f);
     }
   }
 
-  const igrt = professionalIgrt(facts, subject, deliveryCode);
+  const igrt = professionalIgrt(facts, subject, deliveryCode, sgrtTrackingSupportsIgrt(ctx.profile));
   let igrtCode: string | null = null;
+  let igrtBasis: IgrtBasis[] = [];
   if (igrt.bill && session.bill) {
+    igrtBasis = igrt.basis;
+    if (igrt.finding) findings.push(igrt.finding);
     const mod = igrtModifiers(ctx.profile, facts.dateOfService, subject);
     if (mod.finding) findings.push(mod.finding);
     const modifiers = [...mod.modifiers, ...session.modifiers];
@@ -103,5 +136,5 @@ export function selectCodes(facts: SessionFacts, ctx: CodingContext, subject = '
       }),
     );
   }
-  return { lines, findings, byMotionManagement };
+  return { lines, findings, byMotionManagement, delivery, igrtBasis };
 }

@@ -174,6 +174,24 @@ describe('assembleLetter: every letter type from a fully documented course', () 
     expect(draft.references.map((r) => r.id)).toEqual(['cpt-2026', 'astro-denied']);
   });
 
+  it('an SBRT course asks for its routed code (77373) and says nothing about 77412', () => {
+    const draft = assembleLetter(
+      input('prior-authorization', (c) => {
+        c.site = { region: 'lung', laterality: 'left' };
+        c.plan.technique = 'SBRT';
+        c.plan.fractionsPlanned = 5;
+        c.authorizations = [];
+      }),
+    );
+    expect(draft.title).toBe('Prior authorization request: radiation treatment delivery, CPT 77373');
+    expect(draft.missing).toEqual([]);
+    expect(draft.body).toContain('CPT 77373 (SBRT delivery, per fraction)');
+    expect(`${draft.title}\n${draft.body}`).not.toMatch(/77412|77407/);
+    expect(draft.cover.rows.find((r) => r.label === 'Delivery level (plan)')?.value).toBe(
+      '77373: SBRT delivery, per fraction',
+    );
+  });
+
   it("states the payer's breast criteria only when the course meets them", () => {
     const point = /eviCore's breast guidance supports 77412/;
     expect(assembleLetter(input('appeal-downcode')).body).toMatch(point);

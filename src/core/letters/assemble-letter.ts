@@ -3,7 +3,7 @@ import type { AuditOptions } from '../audit/audit-options.js';
 import { ELEMENTS, necessityProblem, scoreElements } from '../audit/documentation-elements.js';
 import type { Course } from '../model/course.js';
 import { modifier26RuleOn, type PayerProfile } from '../payers/payer-profile.js';
-import { deliveryLevel, type LevelDecision } from '../coding/delivery-level.js';
+import { deliveryDecision, type DeliveryDecision } from '../coding/select-codes.js';
 import { evicoreBreastFinding } from '../payers/rules/payer-002-evicore-breast.js';
 import { DEFAULT_TEMPLATE_VERSION, defaultTemplate, defaultTemplateId } from './default-templates.js';
 import type {
@@ -13,7 +13,8 @@ import type {
   LetterType,
   LetterWarning,
 } from './letter-types.js';
-import { type MotionEvidence, motionEvidence, permilleLabel, thresholdLabel } from './motion-evidence.js';
+import { thresholdLabel } from '../audit/monitoring-labels.js';
+import { type MotionEvidence, motionEvidence, permilleLabel } from './motion-evidence.js';
 import { renderTemplate, tidy, type TemplateValues } from './render-template.js';
 import {
   citeReferences,
@@ -119,10 +120,12 @@ export function assembleLetter(input: LetterInput): LetterDraft {
   const { type, course, claim } = input;
   const library = input.library ?? REFERENCE_LIBRARY;
   const level = courseLevel(course);
+  // A course routed out of the three levels (SRS, SBRT, protons…) has its own code: no 77412 argument.
   const argues77412 =
-    LETTERS_FOR_77412.includes(type) ||
-    claim?.submittedCode === '77412' ||
-    (type === 'peer-to-peer' && level.code === '77412');
+    !level.routed &&
+    (LETTERS_FOR_77412.includes(type) ||
+      claim?.submittedCode === '77412' ||
+      (type === 'peer-to-peer' && level.code === '77412'));
   const facts: Facts = {
     input,
     evidence: motionEvidence(course, input.fractions, input.options),
@@ -141,7 +144,10 @@ export function assembleLetter(input: LetterInput): LetterDraft {
     version: DEFAULT_TEMPLATE_VERSION,
     text: defaultTemplate(type),
   };
-  const title = TITLES[type];
+  const title =
+    level.routed && type === 'prior-authorization'
+      ? `Prior authorization request: radiation treatment delivery, CPT ${level.code ?? 'to be coded'}`
+      : TITLES[type];
 
   const base = {
     type,
@@ -174,15 +180,18 @@ interface Facts {
   input: LetterInput;
   evidence: MotionEvidence;
   elements: ReturnType<typeof scoreElements>;
-  /** The course's delivery level from its plan, and why (CPT 2026 criteria, src/core/coding). */
-  level: LevelDecision;
+  /** The course's delivery code from its plan, routed or levelled as the coding rules decide, and why. */
+  level: DeliveryDecision;
   argues77412: boolean;
   needsAmm: boolean;
 }
 
-/** The plan's delivery level as the coding rules read it (the same for every fraction of the course). */
-function courseLevel(course: Course): LevelDecision {
-  return deliveryLevel(
+/**
+ * The plan's delivery code as the coding rules decide it (the same for every fraction of the course):
+ * routed first (SBRT 77373, SRS, protons…), else the 2026 level.
+ */
+function courseLevel(course: Course): DeliveryDecision {
+  return deliveryDecision(
     {
       dateOfService: course.fractions[0]?.date ?? '2026-01-01',
       placeOfService: course.facility.placeOfService,
@@ -193,6 +202,8 @@ function courseLevel(course: Course): LevelDecision {
       imageGuidance: null,
       sessionsToday: 1,
       hoursSincePreviousSession: null,
+      fractionsPlanned: course.plan.fractionsPlanned,
+      ...(course.plan.deliverySystem ? { deliverySystem: course.plan.deliverySystem } : {}),
     },
     `course ${course.courseId}`,
   );
@@ -325,7 +336,7 @@ function coverFor({ input, evidence: ev, elements, level, needsAmm }: Facts): Ev
     { label: 'Diagnosis', value: course.diagnosis ?? 'not recorded' },
     { label: 'Site', value: siteLabel(course) },
     { label: 'Technique', value: techniqueLabel(course) },
-    { label: 'Delivery level (plan)', value: `${level.code}: ${level.reason}` },
+    { label: 'Delivery level (plan)', value: `${level.code ?? 'no code picked'}: ${level.reason}` },
     { label: 'Fractions delivered', value: `${ev.fractionsDelivered} of ${ev.fractionsPlanned} planned` },
   ];
   if (ev.firstDate) rows.push({ label: 'Treatment dates', value: datesLabel(ev) });
@@ -419,7 +430,7 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
     diagnosis: course.diagnosis ?? 'not recorded',
     site: siteLabel(course),
     technique: techniqueLabel(course),
-    requestedCode: level.code,
+    requestedCode: level.code ?? 'to be coded',
     levelBasis: level.reason,
     fractionsPlanned: String(ev.fractionsPlanned),
     fractionsDelivered: String(ev.fractionsDelivered),
@@ -459,7 +470,10 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
     ]),
     // The peer-to-peer points are the 77412 criteria: for another denial the sheet keeps to the facts.
     policyPoints: paragraphs([
-      ...(type !== 'peer-to-peer' || argues77412 ? library.letterTypes[type] : []),
+      // A routed course's request or downcode appeal has no 77412 points to make.
+      ...((type !== 'peer-to-peer' && !(level.routed && LETTERS_FOR_77412.includes(type))) || argues77412
+        ? library.letterTypes[type]
+        : []),
       ...(needsAmm ? sitePolicyPoints(site, input) : []),
       ...(type === 'appeal-igrt-denial' ? igrtModifierPoint(input) : []),
     ]),

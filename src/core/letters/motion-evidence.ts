@@ -3,7 +3,8 @@ import type { AuditOptions } from '../audit/audit-options.js';
 import { resolveTimeline } from '../audit/fraction-timeline.js';
 import { uncovered } from '../audit/intervals.js';
 import { DOC_008 } from '../audit/rules/doc-008-sgrt-record-signed.js';
-import type { Course, MonitoringSession } from '../model/course.js';
+import { type Course, UNKNOWN } from '../model/course.js';
+import { thresholdLabel } from '../audit/monitoring-labels.js';
 import { clockFor } from '../time/local-clock.js';
 
 /**
@@ -60,6 +61,8 @@ export function motionEvidence(
   const thresholds = new Set<string>();
   let sessionsWithoutThresholds = 0;
   for (const s of sessions) {
+    // A record that does not state thresholds (a PDF report) is not one without: the plan's apply.
+    if (s.thresholds === UNKNOWN) continue;
     const t = thresholdLabel(s.thresholds);
     if (t === null) sessionsWithoutThresholds++;
     else thresholds.add(t);
@@ -110,7 +113,7 @@ export function motionEvidence(
     fractionsPlanned: course.plan.fractionsPlanned,
     fractionsDelivered: fractions.length,
     fractionsMonitored: monitored.length,
-    fractionsWithBeamHold: monitored.filter((f) => f.monitoring.some((s) => s.gatingActive)).length,
+    fractionsWithBeamHold: monitored.filter((f) => f.monitoring.some((s) => s.gatingActive === true)).length,
     excursions: excursions.length,
     beamHolds: excursions.filter((x) => x.beamHeld).length,
     largestExcursions: [...excursions]
@@ -125,15 +128,6 @@ export function motionEvidence(
 }
 
 const permille = (part: number, whole: number) => (whole > 0 ? Math.floor((1000 * part) / whole) : null);
-
-/** "0.3 cm / 3°"; null when the record shows no thresholds (AlignRT "N/A", domain.md §3.4). */
-export function thresholdLabel(t: MonitoringSession['thresholds'] | undefined): string | null {
-  const parts = [
-    t?.translationCm ? `${t.translationCm} cm` : null,
-    t?.rotationDeg ? `${t.rotationDeg}°` : null,
-  ].filter((p): p is string => p !== null);
-  return parts.length ? parts.join(' / ') : null;
-}
 
 /** 992 → "99.2%". */
 export function permilleLabel(permille: number): string {

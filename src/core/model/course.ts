@@ -14,8 +14,9 @@ import {
 /**
  * The course document: what the chart holds for one course of treatment, the input of the audit
  * (`sgrt-billing audit`). Three kinds of time are kept apart (architecture.md, "Time"):
- * - `localDateTime`: a facility wall-clock reading with no offset (beam-on, monitoring), read in
- *   `facility.timeZone`;
+ * - `localDateTime`: a facility wall-clock reading with no offset, read in `facility.timeZone`;
+ *   beam-on and monitoring times (`facilityDateTime`) are one, or the same reading with the UTC offset
+ *   its record states (DICOM (0008,0201), PS3.3 C.12.1.1.8; a FHIR dateTime), an exact instant;
  * - `instant`: an absolute time with an offset (signatures);
  * - `calendarDate`: the date of service.
  */
@@ -24,6 +25,15 @@ export const localDateTime = z
   .regex(
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?$/,
     'local date-time YYYY-MM-DDTHH:mm:ss[.sss], no offset',
+  );
+export const facilityDateTime = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}:\d{2})?$/,
+    'date-time YYYY-MM-DDTHH:mm:ss[.sss], with or without a ±HH:MM offset',
+  )
+  .describe(
+    'A facility wall-clock reading (`2026-03-02T08:16:40`, read in `facility.timeZone`; one in the hour a daylight-saving change repeats or skips is a finding), or the same reading with the UTC offset its record states (`2026-11-01T01:40:10-04:00`): an exact instant, shown in facility time.',
   );
 export const instant = z.iso.datetime({ offset: true });
 
@@ -57,13 +67,13 @@ export const necessitySchema = z
 export const beamSchema = z
   .object({
     name: z.string().min(1),
-    beamOn: localDateTime,
-    beamOff: localDateTime,
+    beamOn: facilityDateTime,
+    beamOff: facilityDateTime,
     radiationType: z.enum(['PHOTON', 'ELECTRON', 'PROTON', 'OTHER']).optional(),
   })
   .strict();
 
-const intervalSchema = z.object({ start: localDateTime, end: localDateTime }).strict();
+const intervalSchema = z.object({ start: facilityDateTime, end: facilityDateTime }).strict();
 
 export const sampleSchema = z
   .object({
@@ -74,18 +84,54 @@ export const sampleSchema = z
   })
   .strict();
 
+/**
+ * Where a monitoring session was read from (shown in evidence: which record stated a value). Only a
+ * record that states thresholds and gating (an AlignRT real-time-delta log: "N/A" thresholds, gating
+ * flag) can count against beam hold; a treatment report (the seed's sample AlignRT PDF), a FHIR document
+ * or a note does not state them (domain.md §3.4).
+ */
+export const MONITORING_SOURCE_KINDS = [
+  'realtime-log',
+  'treatment-report',
+  'fhir-document',
+  'note',
+  'other',
+] as const;
+export const monitoringSourceSchema = z
+  .object({
+    kind: z.enum(MONITORING_SOURCE_KINDS),
+    location: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('File and position the session was read from (no patient data).'),
+  })
+  .strict();
+
+/** "unknown": the session's source does not state the value (it is then taken from the plan). */
+export const UNKNOWN = 'unknown' as const;
+
 export const monitoringSessionSchema = z
   .object({
     id: z.string().min(1),
     system: z.string().min(1).describe('Named system: AlignRT, Catalyst, RPM, Calypso, …'),
-    start: localDateTime,
-    end: localDateTime,
-    thresholds: thresholdsSchema
-      .nullable()
-      .describe('Null when the record shows no thresholds (AlignRT "N/A").'),
+    start: facilityDateTime,
+    end: facilityDateTime,
+    thresholds: z
+      .union([thresholdsSchema, z.null(), z.literal(UNKNOWN)])
+      .default(UNKNOWN)
+      .describe(
+        'Thresholds the record states; null when it states none (AlignRT "N/A"); "unknown" (the default) when the source does not state them (a PDF report, a FHIR document, a note): the audit then uses the plan\'s motion management.',
+      ),
     gatingActive: z
-      .boolean()
-      .describe('The system could hold the beam (gating active, or a documented manual hold workflow).'),
+      .union([z.boolean(), z.literal(UNKNOWN)])
+      .default(UNKNOWN)
+      .describe(
+        'Beam hold as the record states it: true when gating is active (or a documented manual hold workflow), false when the record states it off (AlignRT real-time-delta log); "unknown" (the default) when the source does not state it: the audit then uses the plan\'s motion management.',
+      ),
+    source: monitoringSourceSchema
+      .optional()
+      .describe('The kind of record the session was read from, shown in the evidence.'),
     gaps: z
       .array(intervalSchema)
       .default([])
@@ -247,7 +293,7 @@ export const courseSchema = z
       .describe("The patient's prior authorizations for this course's payer (from the practice's export)."),
     fractions: z.array(fractionSchema),
     schedule: z
-      .array(z.object({ date: calendarDate, beamOn: localDateTime }).strict())
+      .array(z.object({ date: calendarDate, beamOn: facilityDateTime }).strict())
       .default([])
       .describe('Scheduled fractions not yet delivered (their first beam-on is the signature deadline).'),
   })
@@ -257,6 +303,12 @@ export type Course = z.infer<typeof courseSchema>;
 export type CourseInput = z.input<typeof courseSchema>;
 export type Fraction = z.infer<typeof fractionSchema>;
 export type MonitoringSession = z.infer<typeof monitoringSessionSchema>;
+export type MonitoringSource = z.infer<typeof monitoringSourceSchema>;
+export type Thresholds = z.infer<typeof thresholdsSchema>;
+
+/** The thresholds a session's record states; null when it states none or does not state them. */
+export const statedThresholds = (t: MonitoringSession['thresholds']): Thresholds | null =>
+  t === UNKNOWN ? null : t;
 export type Signature = z.infer<typeof signatureSchema>;
 export type Plan = z.infer<typeof planSchema>;
 export type Authorization = z.infer<typeof authorizationSchema>;

@@ -104,6 +104,14 @@ export const sessionFactsSchema = z
       .describe(
         'Fraction number within the course (payer fraction limits, robotic first/subsequent fraction).',
       ),
+    fractionsPlanned: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe(
+        "Fractions the course's plan prescribes: SRS in 2–5 fractions is 77373, and a course past a code's limit is named.",
+      ),
     site: siteSchema.optional(),
     postedCodes: z
       .array(z.string().regex(/^[0-9A-Z]{5}$/))

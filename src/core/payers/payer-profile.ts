@@ -14,6 +14,15 @@ export const payerProfileSchema = z
     igrtModifier26: z
       .array(z.object({ from: calendarDate, rule: z.enum(['required', 'omit', 'either']) }).strict())
       .min(1),
+    /**
+     * Surface-guided intrafraction tracking documented and signed alone supports 77387-26 (absent: yes).
+     * Seed: 77387 "Guidance for localization of target volume …, includes intrafraction tracking, when
+     * performed"; a payer that wants an image review for it sets false.
+     */
+    sgrtTrackingSupportsIgrt: z
+      .boolean()
+      .optional()
+      .describe('SGRT intrafraction tracking alone supports 77387-26 (default true, per the seed).'),
     /** A distinct second session the same day: a second line with modifier 76, or units on one line. */
     twiceDaily: z.enum(['modifier-76', 'units']),
     /** Hours between sessions that make them distinct. */
@@ -29,6 +38,10 @@ export const payerProfileSchema = z
 
 export type PayerProfile = z.infer<typeof payerProfileSchema>;
 export type Modifier26Rule = PayerProfile['igrtModifier26'][number]['rule'];
+
+/** Whether SGRT intrafraction tracking alone supports 77387-26 for this payer (default: yes). */
+export const sgrtTrackingSupportsIgrt = (profile: PayerProfile): boolean =>
+  profile.sgrtTrackingSupportsIgrt !== false;
 
 /** The 77387 modifier rule in force on a date of service. */
 export function modifier26RuleOn(profile: PayerProfile, dateOfService: string): Modifier26Rule {

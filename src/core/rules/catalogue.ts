@@ -18,6 +18,9 @@ import { CODE_007 } from '../coding/rules/code-007-professional-igrt.js';
 import { CODE_008 } from '../coding/rules/code-008-one-code-per-session.js';
 import { CODE_009 } from '../coding/rules/code-009-deleted-codes.js';
 import { CODE_010 } from '../coding/rules/code-010-posted-charges.js';
+import { CODE_011 } from '../coding/rules/code-011-course-limits.js';
+import { CODE_012 } from '../coding/rules/code-012-thresholds-stated.js';
+import { CODE_013 } from '../coding/rules/code-013-delivered-beams.js';
 import type { RuleMeta } from '../model/rule.js';
 import { PAYER_001 } from '../payers/rules/payer-001-igrt-modifier.js';
 import { PAYER_002 } from '../payers/rules/payer-002-evicore-breast.js';
@@ -41,6 +44,9 @@ export const RULE_CATALOGUE: readonly RuleMeta[] = [
   CODE_008,
   CODE_009,
   CODE_010,
+  CODE_011,
+  CODE_012,
+  CODE_013,
   DOC_001,
   DOC_002,
   DOC_003,

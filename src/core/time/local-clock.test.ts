@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isValidTimeZone, LocalClock } from './local-clock.js';
 
@@ -16,6 +17,15 @@ describe('LocalClock', () => {
     ['2026-11-01T01:30:00', 'ambiguous'],
     ['2026-11-01T00:59:59', '2026-11-01T04:59:59.000Z'],
     ['2026-11-01T02:00:00', '2026-11-01T07:00:00.000Z'],
+    // A reading with its record's offset is one instant, on the DST nights too.
+    ['2026-11-01T01:30:00-04:00', '2026-11-01T05:30:00.000Z'],
+    ['2026-11-01T01:30:00-05:00', '2026-11-01T06:30:00.000Z'],
+    ['2026-03-08T02:30:00-05:00', '2026-03-08T07:30:00.000Z'],
+    ['2026-03-02T08:16:40.250+05:30', '2026-03-02T02:46:40.250Z'],
+    ['2026-03-02T08:16:40+15:00', 'malformed'],
+    ['2026-03-02T08:16:40-05:60', 'malformed'],
+    ['2026-03-02T08:16:40Z', 'malformed'],
+    ['2026-03-02T08:60:00', 'malformed'],
     ['2026-02-30T08:00:00', 'malformed'],
     ['2026-03-02 08:00:00', 'malformed'],
     ['2026-03-02T24:00:00', 'malformed'],
@@ -47,8 +57,60 @@ describe('LocalClock', () => {
     expect(new Date(ny.startOfDay('2026-03-09')).toISOString()).toBe('2026-03-09T04:00:00.000Z');
   });
 
+  it('keeps the offset of a facility reading only where the reading alone is ambiguous', () => {
+    expect(ny.facilityReading(Date.parse('2026-11-01T05:30:00Z'))).toBe('2026-11-01T01:30:00-04:00');
+    expect(ny.facilityReading(Date.parse('2026-11-01T06:30:00Z'))).toBe('2026-11-01T01:30:00-05:00');
+    expect(ny.facilityReading(Date.parse('2026-03-08T07:30:00Z'))).toBe('2026-03-08T03:30:00');
+    expect(ny.facilityReading(Date.parse('2026-03-02T13:16:40Z'))).toBe('2026-03-02T08:16:40');
+    for (const t of ['2026-11-01T05:30:00Z', '2026-11-01T06:30:00Z']) {
+      const r = ny.toInstant(ny.facilityReading(Date.parse(t)));
+      expect(r.ok && r.epochMs).toBe(Date.parse(t));
+    }
+  });
+
   it('gives the facility reading of an instant (the inverse of toInstant)', () => {
     expect(ny.toLocal(Date.parse('2026-03-02T13:16:40Z'))).toBe('2026-03-02T08:16:40');
     expect(ny.toLocal(Date.parse('2026-07-01T12:00:00.250Z'))).toBe('2026-07-01T08:00:00.250');
+  });
+
+  // 2026 in New York, both DST nights included, to the millisecond.
+  const instants = fc.integer({
+    min: Date.parse('2026-01-01T00:00:00Z'),
+    max: Date.parse('2027-01-01T00:00:00Z'),
+  });
+
+  it('a facility reading (with its offset where needed) is read back as the same instant', () => {
+    fc.assert(
+      fc.property(instants, (t) => {
+        const r = ny.toInstant(ny.facilityReading(t));
+        expect(r.ok && r.epochMs).toBe(t);
+      }),
+    );
+  });
+
+  it('a reading with any offset from -12:00 to +14:00 is the instant it names, in any zone', () => {
+    fc.assert(
+      fc.property(instants, fc.integer({ min: -12 * 60, max: 14 * 60 }), (t, minutes) => {
+        const wall = new Date(t + minutes * 60_000).toISOString().slice(0, 23);
+        const abs = Math.abs(minutes);
+        const offset = `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+        const r = ny.toInstant(`${wall}${offset}`);
+        expect(r.ok && r.epochMs).toBe(t);
+      }),
+    );
+  });
+
+  it('never throws on arbitrary or mutated text', () => {
+    const mutated = fc.tuple(instants, fc.nat(30), fc.string({ maxLength: 3 })).map(([t, at, s]) => {
+      const text = ny.facilityReading(t);
+      return text.slice(0, at) + s + text.slice(at + s.length);
+    });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), mutated), (text) => {
+        const r = ny.toInstant(text);
+        if (r.ok) expect(Number.isFinite(r.epochMs)).toBe(true);
+        else expect(['malformed', 'ambiguous', 'nonexistent']).toContain(r.problem);
+      }),
+    );
   });
 });

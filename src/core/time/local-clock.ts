@@ -2,14 +2,15 @@ import { Temporal } from 'temporal-polyfill';
 
 /**
  * Facility wall-clock readings → instants (architecture.md, "Time"). Beam-on and monitoring times are
- * local readings without an offset; comparisons such as "signed before the next beam-on" are made on
- * instants. An ambiguous reading (DST fall-back hour) or a nonexistent one (spring-forward gap) is
- * reported, never guessed.
+ * local readings, without an offset or with the one their record states; comparisons such as "signed
+ * before the next beam-on" are made on instants. A reading without an offset that is ambiguous (DST
+ * fall-back hour) or nonexistent (spring-forward gap) is reported, never guessed; a reading with its
+ * offset is one instant whatever the facility's clock did (DICOM (0008,0201), PS3.3 C.12.1.1.8).
  */
 export type LocalReading =
   { ok: true; epochMs: number } | { ok: false; problem: 'ambiguous' | 'nonexistent' | 'malformed' };
 
-const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?$/;
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(?:([+-])(\d{2}):(\d{2}))?$/;
 
 const validZones = new Set<string>();
 
@@ -46,13 +47,19 @@ export class LocalClock {
   toInstant(reading: string): LocalReading {
     const m = LOCAL.exec(reading);
     if (!m) return { ok: false, problem: 'malformed' };
-    const [, y, mo, d, h, mi, s, frac] = m;
+    const [, y, mo, d, h, mi, s, frac, sign, oh, om] = m;
     const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
     const naive = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!, ms);
     // Date.UTC rolls 2026-02-30 over to March: reject readings that are not real calendar times.
     const check = new Date(naive);
-    if (check.getUTCDate() !== +d! || check.getUTCMonth() !== +mo! - 1 || +h! > 23) {
+    if (check.getUTCDate() !== +d! || check.getUTCMonth() !== +mo! - 1 || +h! > 23 || +mi! > 59 || +s! > 59) {
       return { ok: false, problem: 'malformed' };
+    }
+    if (sign) {
+      // UTC offsets run from -12:00 to +14:00 (DICOM PS3.3 C.12.1.1.8, FHIR R4 dateTime).
+      if (+oh! > 14 || +om! > 59) return { ok: false, problem: 'malformed' };
+      const offsetMs = (+oh! * 60 + +om!) * 60_000;
+      return { ok: true, epochMs: sign === '-' ? naive + offsetMs : naive - offsetMs };
     }
     const offset = this.offsetForDay(reading.slice(0, 10));
     if (offset !== null) return { ok: true, epochMs: naive - offset };
@@ -65,6 +72,16 @@ export class LocalClock {
       .toZonedDateTimeISO(this.timeZone)
       .toPlainDateTime();
     return local.toString({ smallestUnit: epochMs % 1000 === 0 ? 'second' : 'millisecond' });
+  }
+
+  /**
+   * The facility reading of an instant as beam-on and monitoring times keep it: the wall-clock reading,
+   * with the facility's offset at that instant (`2026-11-01T01:40:10-04:00`) when the reading alone
+   * would be ambiguous (the repeated hour of a fall-back night), so it stays one instant.
+   */
+  facilityReading(epochMs: number): string {
+    const local = this.toLocal(epochMs);
+    return this.toInstant(local).ok ? local : withUtcOffset(local, epochMs);
   }
 
   /** The instant the calendar day starts in this zone (midnight, or the first valid time after a gap). */
@@ -109,6 +126,14 @@ export class LocalClock {
       return { ok: true, epochMs: earlier.epochMilliseconds };
     return { ok: false, problem: earlier.toPlainDateTime().equals(local) ? 'ambiguous' : 'nonexistent' };
   }
+}
+
+/** A wall-clock reading of the instant `epochMs` with the UTC offset that makes it that instant. */
+export function withUtcOffset(reading: string, epochMs: number): string {
+  const minutes = Math.round((Date.parse(`${reading}Z`) - epochMs) / 60_000);
+  const abs = Math.abs(minutes);
+  const hhmm = `${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${reading}${minutes < 0 ? '-' : '+'}${hhmm}`;
 }
 
 /** An instant with an explicit offset (`2026-03-02T09:15:00-05:00`, `…Z`) → epoch milliseconds. */

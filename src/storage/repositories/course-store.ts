@@ -221,8 +221,9 @@ async function saveEvidence(
       system: m.system,
       start_local: m.start,
       end_local: m.end,
-      gating_active: m.gatingActive,
-      thresholds: m.thresholds ? json(m.thresholds) : null,
+      // The table keeps what the record states; "unknown" is kept in the course document.
+      gating_active: m.gatingActive === true,
+      thresholds: m.thresholds && m.thresholds !== 'unknown' ? json(m.thresholds) : null,
       gaps: json(m.gaps),
       excursions: json(m.excursions),
     })),

@@ -107,7 +107,7 @@ export function FractionTimeline({ fraction }: { fraction: FractionDetail }) {
           {monitoring.map((m, i) => (
             <li key={`m${i}`}>
               {m.system} monitoring {formatTime(m.startAt)}–{formatTime(m.endAt)}
-              {m.gatingActive ? ', gating active' : ''}
+              {m.gatingActive === true ? ', gating active' : ''}
               {m.gaps.map((g, j) => (
                 <span key={`g${j}`}>
                   ; gap {formatTime(g.startAt)}–{formatTime(g.endAt)} ({duration(g.startAt, g.endAt)})

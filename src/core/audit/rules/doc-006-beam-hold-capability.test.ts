@@ -129,3 +129,75 @@ describe(`${DOC_006.id} ${DOC_006.title}`, () => {
     ]);
   });
 });
+
+/**
+ * domain.md §5.2: an AlignRT treatment report (like a FHIR document or a note) states no thresholds and no
+ * beam holds: "not stated", not "off". The plan's motion management then applies, and the evidence says
+ * where each value came from; only a record that states "N/A" or gating off counts against beam hold.
+ */
+describe(`${DOC_006.id}: values the session's source does not state`, () => {
+  const unstated = (c: CourseInput) => {
+    const s = session(c);
+    delete s.thresholds;
+    delete s.gatingActive;
+    s.source = { kind: 'treatment-report', location: 'report.pdf#1' };
+  };
+  const INFO = { status: 'ready' as const, lines: READY_LINES, findings: ['DOC-006:info'] };
+  const cases: {
+    name: string;
+    edit: (c: CourseInput) => void;
+    expected: typeof READY | typeof INFO | typeof DOWNGRADE;
+  }[] = [
+    { name: 'PDF report session, plan with thresholds and beam hold', edit: unstated, expected: INFO },
+    {
+      name: 'explicit "unknown" values, as the JSON may spell them',
+      edit: (c) => {
+        session(c).thresholds = 'unknown';
+        session(c).gatingActive = 'unknown';
+      },
+      expected: INFO,
+    },
+    {
+      name: 'PDF report session, plan without thresholds',
+      edit: (c) => {
+        unstated(c);
+        delete c.plan.motionManagement!.thresholds;
+      },
+      expected: DOWNGRADE,
+    },
+    {
+      name: 'thresholds unstated, gating stated off, plan documents beam hold',
+      edit: (c) => {
+        session(c).thresholds = 'unknown';
+        session(c).gatingActive = false;
+      },
+      expected: INFO,
+    },
+    {
+      name: 'RTD log stating "N/A" thresholds still counts against beam hold',
+      edit: (c) => {
+        session(c).thresholds = null;
+        session(c).source = { kind: 'realtime-log' };
+      },
+      expected: DOWNGRADE,
+    },
+  ];
+  it.each(cases)('$name', ({ edit, expected }) => {
+    expectFractions(runAudit(buildCourse({ fractions: 2, edit })), { 1: expected, 2: READY });
+  });
+
+  it('the evidence shows where each value came from', () => {
+    const audit = runAudit(buildCourse({ fractions: 1, edit: unstated }));
+    expect(findingOf(audit, 1, 'DOC-006')).toMatchObject({
+      severity: 'info',
+      evidence: {
+        source: 'treatment-report report.pdf#1',
+        thresholds: '0.3 cm / 3°',
+        thresholdsFrom: 'plan',
+        beamHold: 'on',
+        beamHoldFrom: 'plan',
+        gatingActive: 'unknown',
+      },
+    });
+  });
+});

@@ -2,6 +2,7 @@ import type { RuleMeta } from '../../model/rule.js';
 import type { FractionContext } from '../fraction-context.js';
 import { iso } from '../fraction-context.js';
 import { overlaps } from '../intervals.js';
+import { sourceLabel } from '../monitoring-labels.js';
 import { NO_OUTCOME, outcome, type Outcome } from '../outcome.js';
 
 export const DOC_007: RuleMeta = {
@@ -23,6 +24,8 @@ export function checkHoldWhenOutOfTolerance(ctx: FractionContext): Outcome {
     );
   const first = missed[0];
   if (!first) return NO_OUTCOME;
+  // Only a record that states beam holds (an AlignRT real-time-delta log) shows an excursion without one.
+  const source = ctx.timeline.fraction.monitoring.find((m) => m.id === first.sessionId)?.source;
   return outcome(
     {
       ruleId: DOC_007.id,
@@ -33,6 +36,7 @@ export function checkHoldWhenOutOfTolerance(ctx: FractionContext): Outcome {
         monitoringId: first.sessionId,
         start: iso(first.interval.start),
         excursions: missed.length,
+        source: sourceLabel(source),
       },
       fix: 'Review the fraction with the physicist; motion management did not hold the beam, so bill 77407.',
     },

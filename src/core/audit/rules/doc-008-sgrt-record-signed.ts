@@ -8,17 +8,28 @@ export const DOC_008: RuleMeta = {
   title: "The physician signed the fraction's SGRT record before the next beam-on",
   severity: 'error',
   source:
-    'Seed, "Documentation Requirements" and "Key Takeaways": each SGRT document signed by the physician prior to next beam on [seed]',
+    'Seed, "Documentation Requirements" and "Key Takeaways": each SGRT document signed by the physician prior to next beam on, "to meet criteria for billing the professional service" [seed]',
 };
 
-export function checkSgrtRecordSigned(ctx: FractionContext): Outcome {
+/**
+ * What rests on the SGRT record: 77412's motion-management criteria (`delivery`) and/or 77387-26 when
+ * the surface-guided tracking is its guidance (`igrt`). A late or missing signature costs both.
+ */
+export function checkSgrtRecordSigned(
+  ctx: FractionContext,
+  rests: { delivery: boolean; igrt: boolean } = { delivery: true, igrt: false },
+): Outcome {
   const record = ctx.timeline.fraction.sgrtRecord;
+  const lost = [
+    rests.delivery ? 'the 77412 motion-management criteria are not met (bill 77407)' : null,
+    rests.igrt ? '77387-26 loses its guidance record unless a timely image review supports it' : null,
+  ].filter((x) => x !== null);
   return signatureOutcome(ctx, {
     ruleId: DOC_008.id,
     what: 'SGRT record',
     documentId: record?.documentId ?? null,
     signature: record?.signature ?? null,
-    failEffect: 'downgrade-delivery',
-    failFix: 'The 77412 motion-management criteria are not met for this fraction: bill 77407.',
+    failEffect: rests.delivery ? 'downgrade-delivery' : 'drop-igrt',
+    failFix: `For this fraction ${lost.join('; and ')}.`,
   });
 }

@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   buildCourse,
   type CourseInput,
@@ -85,10 +85,72 @@ describe(`${DOC_009.id} ${DOC_009.title}`, () => {
     },
   ];
 
+  // The image review alone supports 77387-26 here: the payer does not count SGRT tracking for it.
   it.each(cases)('$name', ({ fractions, edit, now, expected }) => {
+    const profile = { sgrtTrackingSupportsIgrt: false };
     expectFractions(
-      runAudit(buildCourse({ fractions: fractions ?? 2, edit }), now !== undefined ? { now } : {}),
+      runAudit(
+        buildCourse({ fractions: fractions ?? 2, edit }),
+        now !== undefined ? { now, profile } : { profile },
+      ),
       expected,
+    );
+  });
+});
+
+/**
+ * 77387 "includes intrafraction tracking, when performed" and each document is "signed … prior to next beam
+ * on to meet criteria for billing the professional service" [seed]: with the default setting the signed
+ * SGRT record supports 77387-26 as well as the image review; the line stands while one of them is timely.
+ */
+describe(`${DOC_009.id} with DOC-008: the guidance records 77387-26 rests on`, () => {
+  const late = signedAt('2026-03-03T09:00:00');
+  const cases: { name: string; edit: (c: CourseInput) => void; expected: FractionExpectation }[] = [
+    {
+      name: 'late image review, timely SGRT record: 77387-26 kept on the tracking record',
+      edit: (c) => (review(c, 1).review = late),
+      expected: { status: 'ready', lines: READY_LINES, findings: ['DOC-009:warning'] },
+    },
+    {
+      name: 'timely image review, late SGRT record: 77407 and 77387-26',
+      edit: (c) => (fx(c, 1).sgrtRecord!.signature = late),
+      expected: { status: 'downgrade', lines: ['77407', '77387-26'], findings: ['DOC-008:error'] },
+    },
+    {
+      name: 'the SGRT record is the only guidance record, signed late: both lost',
+      edit: (c) => {
+        fx(c, 1).imageGuidance = null;
+        fx(c, 1).sgrtRecord!.signature = late;
+      },
+      expected: { status: 'downgrade', lines: ['77407'], findings: ['DOC-008:error'] },
+    },
+    {
+      name: 'the SGRT record is the only guidance record, signed in time',
+      edit: (c) => (fx(c, 1).imageGuidance = null),
+      expected: { status: 'ready', lines: READY_LINES, findings: [] },
+    },
+    {
+      name: 'both late: 77407 alone',
+      edit: (c) => {
+        review(c, 1).review = late;
+        fx(c, 1).sgrtRecord!.signature = late;
+      },
+      expected: { status: 'downgrade', lines: ['77407'], findings: ['DOC-008:error', 'DOC-009:error'] },
+    },
+  ];
+  it.each(cases)('$name', ({ edit, expected }) => {
+    const audit = runAudit(buildCourse({ fractions: 2, edit }));
+    expectFractions(audit, { 1: expected });
+  });
+
+  it('the line says which evidence supports it', () => {
+    const audit = runAudit(buildCourse({ fractions: 2, edit: (c) => (fx(c, 1).imageGuidance = null) }));
+    const f = audit.fractions.find((x) => x.number === 1)!;
+    expect(f.findings.find((x) => x.ruleId === 'CODE-007')?.evidence).toMatchObject({
+      basis: 'sgrt-tracking',
+    });
+    expect(f.lines.find((l) => l.code === '77387')?.reason).toContain(
+      'surface-guided intrafraction tracking',
     );
   });
 });

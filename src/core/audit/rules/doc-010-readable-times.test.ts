@@ -108,6 +108,54 @@ describe(`${DOC_010.id} ${DOC_010.title}`, () => {
   });
 });
 
+/** Every beam and monitoring time of fraction `n` given with the UTC offset its record states. */
+const withOffset = (n: number, offset: string) => (c: CourseInput) => {
+  const f = fx(c, n);
+  for (const b of f.beams!) [b.beamOn, b.beamOff] = [b.beamOn + offset, b.beamOff + offset];
+  for (const m of f.monitoring!) [m.start, m.end] = [m.start + offset, m.end + offset];
+};
+
+describe(`${DOC_010.id}: a time with its record's offset is one instant (DICOM (0008,0201))`, () => {
+  it.each([
+    ['the first 01:30 of the 2026-11-01 fall-back night', '2026-11-01', '01:30:00', '-04:00'],
+    ['the second 01:30 of the 2026-11-01 fall-back night', '2026-11-01', '01:30:00', '-05:00'],
+    ['02:30 on 2026-03-08 from a machine clock not yet moved forward', '2026-03-08', '02:30:00', '-05:00'],
+    ['an ordinary day', '2026-03-03', '08:15:00', '-05:00'],
+  ])('%s: no DOC-010, ready', (_name, date, time, offset) => {
+    const audit = runAudit(
+      buildCourse({
+        fractions: 3,
+        edit: (c) => {
+          fractionTwoAt(date, time)(c);
+          withOffset(2, offset)(c);
+        },
+      }),
+    );
+    expectFractions(audit, { 2: { status: 'ready', lines: READY_LINES, findings: [] } });
+  });
+
+  it('the same readings without the offset keep their findings on both nights', () => {
+    for (const [date, time, problem] of [
+      ['2026-11-01', '01:30:00', 'ambiguous'],
+      ['2026-03-08', '02:30:00', 'nonexistent'],
+    ] as const) {
+      const audit = runAudit(buildCourse({ fractions: 3, edit: fractionTwoAt(date, time) }));
+      const f2 = audit.fractions.find((f) => f.number === 2)!;
+      expect(f2.status).toBe('hold');
+      expect(f2.findings.some((f) => f.ruleId === DOC_010.id && f.evidence?.problem === problem)).toBe(true);
+    }
+  });
+
+  it('an offset outside ±14:00 is not a time: DOC-010 malformed, hold', () => {
+    const audit = runAudit(buildCourse({ fractions: 3, edit: withOffset(2, '+15:00') }));
+    const f2 = audit.fractions.find((f) => f.number === 2)!;
+    expect(f2.status).toBe('hold');
+    expect(f2.findings.filter((f) => f.ruleId === DOC_010.id).map((f) => f.evidence?.problem)).toContain(
+      'malformed',
+    );
+  });
+});
+
 describe(`${DOC_010.id}: what an unreadable time does to its neighbours`, () => {
   it('a signature after the start of an unreadable next fraction’s day cannot be judged: hold', () => {
     const audit = runAudit(

@@ -6,7 +6,7 @@ export const DOC_010: RuleMeta = {
   title: 'Treatment and monitoring times are real, unambiguous facility times with beam-off after beam-on',
   severity: 'error',
   source:
-    'architecture.md "Time": an ambiguous local time (DST fall-back) is a finding, not a guess; DICOM (3008,0024)/(3008,0025) control point times are local unless (0008,0201) is present',
+    'architecture.md "Time": an ambiguous local time (DST fall-back) is a finding, not a guess; DICOM (3008,0024)/(3008,0025) control point times are local unless (0008,0201) Timezone Offset From UTC is present (PS3.3 C.12.1.1.8): a time given with its offset is one instant, never ambiguous',
 };
 
 /** A scheduled beam-on that cannot be read is left out of the signature deadlines, and said so. */

@@ -1,6 +1,7 @@
 import type { Finding } from '../../model/finding.js';
 import type { RuleMeta } from '../../model/rule.js';
 import type { SessionFacts } from '../../model/session-facts.js';
+import { courseLimitFinding, isFractionated } from './code-011-course-limits.js';
 
 export const CODE_002: RuleMeta = {
   id: 'CODE-002',
@@ -34,12 +35,17 @@ export function routeOutOfScope(facts: SessionFacts, subject: string): Routed | 
           }
         : null,
   });
+  // A course-limited code past its limit gets no line: CODE-011 says why (the fraction needs a decision).
+  const limited = (code: string, reason: string): Routed => {
+    const finding = courseLimitFinding(code, facts, subject);
+    return finding?.severity === 'error' ? { code: null, reason, finding } : { code, reason, finding };
+  };
   const robotic = (): Routed =>
     facts.fractionNumber === undefined
       ? route(null, 'Robotic stereotactic delivery', 'robotic SRS/SBRT (G0339 first, G0340 subsequent)')
       : facts.fractionNumber === 1
         ? route('G0339', 'Robotic stereotactic delivery, first session', 'robotic SRS/SBRT')
-        : route('G0340', 'Robotic stereotactic delivery, subsequent session', 'robotic SRS/SBRT');
+        : limited('G0340', 'Robotic stereotactic delivery, subsequent session');
 
   if (facts.modality === 'proton') return route(null, 'Proton delivery', 'proton (77520/77522/77523/77525)');
   if (facts.technique === 'brachytherapy') return route(null, 'Brachytherapy', 'brachytherapy (77750–77799)');
@@ -48,10 +54,12 @@ export function routeOutOfScope(facts: SessionFacts, subject: string): Routed | 
   if (facts.technique === 'SBRT') {
     if (facts.deliverySystem === 'robotic') return robotic();
     // 77373 is per fraction and includes image guidance.
-    return route('77373', 'SBRT delivery, per fraction', 'SBRT');
+    return limited('77373', 'SBRT delivery, per fraction');
   }
   if (facts.technique === 'SRS') {
     if (facts.deliverySystem === 'robotic') return robotic();
+    // 77371/77372 are a course of one session; SRS in 2–5 fractions is 77373 per fraction (CODE-011).
+    if (isFractionated(facts)) return limited('77373', 'Fractionated SRS, per fraction');
     if (facts.deliverySystem === 'cobalt') return route('77371', 'Cobalt-60 SRS', 'SRS');
     if (facts.deliverySystem === 'linac') return route('77372', 'Linac-based SRS', 'SRS');
     return route(null, 'SRS delivery (machine not given)', 'SRS (77371 cobalt, 77372 linac)');

@@ -42,3 +42,34 @@ describe('professionalIgrt (CODE-007)', () => {
     expect(d.finding?.message).toContain(warning);
   });
 });
+
+describe('professionalIgrt (CODE-007): 77387-26 on surface-guided intrafraction tracking', () => {
+  // Seed: 77387 "Guidance for localization of target volume …, includes intrafraction tracking, when performed".
+  const SGRT = { method: 'DIBH', system: 'AlignRT', phase: 'intrafraction', beamHold: true } as const;
+  // prettier-ignore
+  const CASES = [
+    // name, overrides, payer setting, delivery code, expected basis (null: not billed)
+    ['SGRT tracking alone, setting on', { imageGuidance: null, motionManagement: SGRT }, true, '77412', ['sgrt-tracking']],
+    ['SGRT tracking alone, setting off', { imageGuidance: null, motionManagement: SGRT }, false, '77412', null],
+    ['SGRT tracking without beam hold (77407)', { imageGuidance: null, motionManagement: { ...SGRT, beamHold: false } }, true, '77407', ['sgrt-tracking']],
+    ['"surface guidance" method, no system', { imageGuidance: null, motionManagement: { method: 'surface guidance', phase: 'intrafraction', beamHold: true } }, true, '77412', ['sgrt-tracking']],
+    ['SGRT for set-up only', { imageGuidance: null, motionManagement: { ...SGRT, phase: 'setup-only' } }, true, '77407', null],
+    ['RPM gating is not surface guidance', { imageGuidance: null, motionManagement: { method: 'gating', system: 'RPM', phase: 'intrafraction', beamHold: true } }, true, '77412', null],
+    ['image review and SGRT tracking', { motionManagement: SGRT }, true, '77412', ['image-review', 'sgrt-tracking']],
+    ['unreviewed imaging, SGRT tracking', { imageGuidance: { performed: true, physicianReviewed: false }, motionManagement: SGRT }, true, '77412', ['sgrt-tracking']],
+    ['SGRT tracking with SBRT (77373 includes it)', { technique: 'SBRT', imageGuidance: null, motionManagement: SGRT }, true, '77373', null],
+  ] as [string, Partial<SessionFactsInput>, boolean, string, string[] | null][];
+  it.each(CASES)('%s', (_name, over, setting, delivery, basis) => {
+    const d = professionalIgrt(facts(over), 'f1', delivery, setting);
+    expect(d.bill ? d.basis : null).toEqual(basis);
+    if (!d.bill) return;
+    // The finding says which evidence supports the line when it is the tracking record alone.
+    if (basis?.[0] === 'sgrt-tracking') {
+      expect(d.finding).toMatchObject({
+        ruleId: CODE_007.id,
+        severity: 'info',
+        evidence: { basis: 'sgrt-tracking' },
+      });
+    } else expect(d.finding).toBeNull();
+  });
+});

@@ -1,47 +1,97 @@
 import type { Finding } from '../../model/finding.js';
 import type { RuleMeta } from '../../model/rule.js';
-import type { SessionFacts } from '../../model/session-facts.js';
+import type { MotionManagement, SessionFacts } from '../../model/session-facts.js';
 
 export const CODE_007: RuleMeta = {
   id: 'CODE-007',
   title:
-    '77387-26 when image guidance was performed and reviewed by the physician; never a technical IGRT line; none with SBRT/SRS',
+    '77387-26 when physician-reviewed guidance (image guidance, or surface-guided intrafraction tracking) is documented; never a technical IGRT line; none with SBRT/SRS',
   severity: 'warning',
   source:
-    'Seed: 77387-26 professional charge; technical IGRT bundled (status B) in 77402/77407/77412 [seed]; 77373, 77371/77372 and G0339/G0340 include guidance [U: confirm with NCCI]',
+    'Seed: 77387-26 professional charge, "Guidance for localization of target volume …, includes intrafraction tracking, when performed"; technical IGRT bundled (status B) in 77402/77407/77412 [seed]; 77373, 77371/77372 and G0339/G0340 include guidance [U: confirm with NCCI]',
 };
 
-export type IgrtDecision = { bill: true; reason: string } | { bill: false; finding: Finding | null };
+/** The guidance record a 77387-26 line rests on: the physician's image review, or the signed SGRT record. */
+export type IgrtBasis = 'image-review' | 'sgrt-tracking';
 
+export type IgrtDecision =
+  | { bill: true; reason: string; basis: IgrtBasis[]; finding: Finding | null }
+  | { bill: false; finding: Finding | null };
+
+/** Surface guidance (seed: "gating (eg, optical) … using the body surface contour"): SGRT systems. */
+export function isSurfaceGuided(mm: MotionManagement | null): boolean {
+  if (mm === null) return false;
+  return /\b(sgrt|surface)/i.test(mm.method) || /\b(alignrt|catalyst|identify)\b/i.test(mm.system ?? '');
+}
+
+/**
+ * `sgrtTrackingCounts`: the payer profile lets surface-guided intrafraction tracking alone support
+ * 77387-26 (PayerProfile.sgrtTrackingSupportsIgrt).
+ */
 export function professionalIgrt(
   facts: SessionFacts,
   subject: string,
   deliveryCode: string | null,
+  sgrtTrackingCounts = true,
 ): IgrtDecision {
   const ig = facts.imageGuidance;
-  if (ig === null || !ig.performed) return { bill: false, finding: null };
+  const imaged = ig !== null && ig.performed;
+  const tracked =
+    sgrtTrackingCounts &&
+    facts.motionManagement?.phase === 'intrafraction' &&
+    isSurfaceGuided(facts.motionManagement);
+  if (!imaged && !tracked) return { bill: false, finding: null };
   const skip = (message: string, fix?: string): IgrtDecision => ({
     bill: false,
     finding: { ruleId: CODE_007.id, severity: 'warning', subject, message, ...(fix ? { fix } : {}) },
   });
+  const quiet = !imaged; // tracking alone: stereotactic codes include it, nothing to say
   if (facts.technique === 'SBRT' || deliveryCode === '77373') {
-    return skip('No 77387 with SBRT: 77373 includes image guidance.');
+    return quiet
+      ? { bill: false, finding: null }
+      : skip('No 77387 with SBRT: 77373 includes image guidance.');
   }
   // SRS (77371/77372) and robotic delivery (G0339/G0340, "image-guided") include their guidance [U].
   if (facts.technique === 'SRS' || facts.deliverySystem === 'robotic') {
-    return skip(
-      'No 77387 with stereotactic radiosurgery or robotic delivery: guidance is part of the delivery code.',
-    );
+    return quiet
+      ? { bill: false, finding: null }
+      : skip(
+          'No 77387 with stereotactic radiosurgery or robotic delivery: guidance is part of the delivery code.',
+        );
   }
-  if (facts.technique === 'brachytherapy') return skip('No 77387 with brachytherapy.');
-  if (!ig.physicianReviewed) {
+  if (facts.technique === 'brachytherapy')
+    return quiet ? { bill: false, finding: null } : skip('No 77387 with brachytherapy.');
+  const reviewed = imaged && ig.physicianReviewed;
+  if (!reviewed && !tracked) {
     return skip(
       'Image guidance performed but not reviewed by the physician: 77387-26 is not billable yet.',
       'Have the physician review and sign the image guidance, then re-run.',
     );
   }
+  const basis: IgrtBasis[] = [
+    ...(reviewed ? ['image-review' as const] : []),
+    ...(tracked ? ['sgrt-tracking' as const] : []),
+  ];
+  if (reviewed) {
+    return {
+      bill: true,
+      basis,
+      reason: 'image guidance performed and reviewed by the physician (professional component)',
+      finding: null,
+    };
+  }
+  const mm = facts.motionManagement!;
   return {
     bill: true,
-    reason: 'image guidance performed and reviewed by the physician (professional component)',
+    basis,
+    reason: `surface-guided intrafraction tracking (${mm.system ?? mm.method}) reviewed by the physician in the signed SGRT record (professional component)`,
+    finding: {
+      ruleId: CODE_007.id,
+      severity: 'info',
+      subject,
+      message: `77387-26 rests on the surface-guided intrafraction tracking record (77387 "includes intrafraction tracking, when performed"), not on an image review.`,
+      evidence: { basis: 'sgrt-tracking', system: mm.system ?? null, method: mm.method },
+      fix: 'The physician signs the SGRT record before the next beam-on; a payer that wants an image review for 77387-26 sets sgrtTrackingSupportsIgrt false in its profile.',
+    },
   };
 }

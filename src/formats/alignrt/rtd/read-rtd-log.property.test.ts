@@ -15,6 +15,7 @@ import { toMonitoringSession } from './rtd-monitoring-session.js';
 const SOURCE = 'f.txt';
 const gated = new Uint8Array(readFileSync('test/fixtures/alignrt/rtd/rtd-breast-dibh-gated.txt'));
 const older = new Uint8Array(readFileSync('test/fixtures/alignrt/rtd/rtd-older-mm-tab-lf.txt'));
+const rtf = new Uint8Array(readFileSync('test/fixtures/alignrt/rtd/rtd-breast-dibh-gated-textedit.rtf'));
 const encode = (s: string) => new TextEncoder().encode(s);
 
 function check(input: Uint8Array | string, includeSamples = false): void {
@@ -119,7 +120,7 @@ describe('readRtdLog robustness', () => {
   });
 
   it('fixtures truncated every 4,999 bytes, and within the header block every 7', () => {
-    for (const file of [gated, older]) {
+    for (const file of [gated, older, rtf]) {
       for (let at = 0; at < 700; at += 7) check(file.subarray(0, at));
       for (let at = 700; at < file.length; at += 4_999) check(file.subarray(0, at));
     }
@@ -128,7 +129,7 @@ describe('readRtdLog robustness', () => {
   it('fixtures with random bytes flipped', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom(gated, older),
+        fc.constantFrom(gated, older, rtf),
         fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 20 }),
         (file, flips) => {
           const copy = file.slice();
@@ -143,7 +144,7 @@ describe('readRtdLog robustness', () => {
   it('fixtures with junk inserted', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom(gated, older),
+        fc.constantFrom(gated, older, rtf),
         fc.nat(),
         fc.uint8Array({ minLength: 1, maxLength: 300 }),
         (file, at, junk) => {

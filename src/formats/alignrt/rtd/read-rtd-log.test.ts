@@ -497,6 +497,54 @@ describe('readRtdLog: layouts and oddities', () => {
   });
 });
 
+describe('readRtdLog: a log saved through a word processor (RTF)', () => {
+  const plain = read('rtd-breast-dibh-gated.txt').log;
+  const rtfWarning = /an RTF document .*plain text is read/;
+
+  it('TextEdit RTF (`\\` line ends): the same header, clock times and samples as the plain log', () => {
+    const { log: rtd, warnings } = read('rtd-breast-dibh-gated-textedit.rtf');
+    expect(warnings.map((w) => [w.location, w.message])).toEqual([
+      ['rtd-breast-dibh-gated-textedit.rtf:line 1', expect.stringMatching(rtfWarning)],
+    ]);
+    expect(rtd.header).toEqual(plain.header);
+    expect(rtd.header?.start).toBe('2026-03-02T08:15:30');
+    expect(rtd.derived).toEqual(plain.derived);
+    expect(rtd.samples.count).toBe(plain.samples.count);
+  });
+
+  it('WordPad RTF (`\\par`, `\\tab`, a generator destination): read as its text', () => {
+    const text = readFileSync(FIXTURES + 'rtd-breast-dibh-gated.txt', 'utf8').trimEnd();
+    const wordPad =
+      '{\\rtf1\\ansi\\ansicpg1252\\deff0\\nouicompat\\deflang1033{\\fonttbl{\\f0\\fnil\\fcharset0 Calibri;}}\r\n' +
+      '{\\*\\generator Riched20 10.0.19041}\\viewkind4\\uc1 \r\n\\pard\\sa200\\sl276\\slmult1\\f0\\fs22\\lang9 ' +
+      text.split('\r\n').join('\\par\r\n') +
+      '\\par\r\n}\r\n\0';
+    const { log: rtd } = ok(readRtdLog(wordPad, 'w.rtf'));
+    expect(rtd.header?.start).toBe('2026-03-02T08:15:30');
+    expect(rtd.derived).toEqual(plain.derived);
+  });
+
+  it('an RTF document cut short is refused with a message that names RTF', () => {
+    const rtf = fixture('rtd-breast-dibh-gated-textedit.rtf');
+    const result = readRtdLog(rtf.subarray(0, 5000), 'cut.rtf');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.problems).toEqual([
+        {
+          location: 'cut.rtf:line 1',
+          message: expect.stringMatching(
+            /^an RTF document .*not closed.*export the log again as plain text$/,
+          ),
+        },
+      ]);
+    }
+  });
+
+  it('is recognised as an RTD log by its content', () => {
+    expect(looksRtdLog(fixture('rtd-breast-dibh-gated-textedit.rtf').subarray(0, 4096))).toBe(true);
+  });
+});
+
 describe('looksRtdLog', () => {
   it.each(ALL)('recognises %s', (name) => {
     expect(looksRtdLog(fixture(name).subarray(0, 4096))).toBe(true);

@@ -5,6 +5,7 @@ import { DEFAULT_HOLD_LATENCY_SEC, DEFAULT_MAX_SAMPLE_INTERVAL_SEC, deriveRtd } 
 import { type HeaderLine, parseRtdHeader } from './rtd-header.js';
 import { readSamples } from './rtd-samples.js';
 import type { RtdLog, RtdReadOptions } from './rtd-types.js';
+import { isRtf, rtfText } from './rtf-text.js';
 
 export { looksRtdLog } from './looks-rtd-log.js';
 export { toMonitoringSession } from './rtd-monitoring-session.js';
@@ -40,9 +41,31 @@ export function readRtdLog(
 }
 
 function read(input: Uint8Array | string, source: string, options: RtdReadOptions): ReadResult<RtdLog> {
-  const bytes = toUtf8Bytes(input);
+  let bytes = toUtf8Bytes(input);
   const warnings: InputProblem[] = [];
   const problems: InputProblem[] = [];
+
+  // A log saved through a word processor is RTF: its plain text is read (line numbers are the text's).
+  if (isRtf(bytes)) {
+    const rtf = rtfText(bytes);
+    if (!rtf.ok) {
+      return {
+        ok: false,
+        problems: [
+          {
+            location: `${source}:line 1`,
+            message: `an RTF document (a text export saved through a word processor) that cannot be read: ${rtf.why}; export the log again as plain text`,
+          },
+        ],
+      };
+    }
+    bytes = new TextEncoder().encode(rtf.text);
+    warnings.push({
+      location: `${source}:line 1`,
+      message:
+        'an RTF document (a text export saved through a word processor): its plain text is read; line numbers count the lines of that text',
+    });
+  }
 
   // Header block: every non-blank line before the column header row. Lines end at LF, CRLF or a lone CR.
   const headerLines: HeaderLine[] = [];

@@ -26,6 +26,7 @@ describe('toMonitoringSession', () => {
       end: '2026-03-02T08:20:48',
       thresholds: { translationCm: 0.3, rotationDeg: 3 },
       gatingActive: true,
+      source: { kind: 'realtime-log', location: 'rtd-breast-dibh-gated.txt' },
       gaps: [{ start: '2026-03-02T08:20:39.706', end: '2026-03-02T08:20:48' }],
       excursions: [{ start: '2026-03-02T08:18:52.225', end: '2026-03-02T08:18:59.753', beamHeld: true }],
     });
@@ -40,6 +41,25 @@ describe('toMonitoringSession', () => {
       gaps: [],
       excursions: [],
     });
+  });
+
+  it('a log without threshold or Gating Active columns states neither: both unknown', () => {
+    const text = readFileSync('test/fixtures/alignrt/rtd/rtd-breast-dibh-gated.txt', 'utf8');
+    const cut = text
+      .split('\r\n')
+      .map((line) =>
+        line
+          .split(', ')
+          .filter((_, i) => i < 11 || i > 13)
+          .filter((_, i) => i !== 14)
+          .join(', '),
+      )
+      .join('\r\n');
+    const r = readRtdLog(cut, 'cut.txt');
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.value.columns.map((c) => c.key)).not.toContain('gatingActive');
+    const s = toMonitoringSession(r.value, { id: 'c', source: 'cut.txt' });
+    expect(s.ok && [s.value.thresholds, s.value.gatingActive]).toEqual(['unknown', 'unknown']);
   });
 
   it('older mm log: the missed hold is an excursion not held; invalid runs and the dropped rows are gaps', () => {

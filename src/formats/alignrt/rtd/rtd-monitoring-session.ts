@@ -1,4 +1,4 @@
-import type { MonitoringSession } from '../../../core/model/course.js';
+import { type MonitoringSession, UNKNOWN } from '../../../core/model/course.js';
 import type { Parsed } from '../../../core/model/input-problem.js';
 import type { RtdLog } from './rtd-types.js';
 
@@ -17,7 +17,8 @@ export interface MonitoringSessionOptions {
 
 /**
  * An RTD log as the course model's monitoring session (`monitoringSessionSchema`): system AlignRT, the
- * header's start and end, thresholds (null when `N/A`), gating, gaps and excursions as local intervals.
+ * header's start and end, thresholds (null when `N/A`) and gating as the log states them ("unknown" when
+ * it has no such column), its source (a real-time log), gaps and excursions as local intervals.
  * A copy without a header has no clock time and cannot be placed on the day: that is a problem.
  */
 export function toMonitoringSession(
@@ -47,8 +48,12 @@ export function toMonitoringSession(
         ? [{ ...x, start: x.start, end: x.end }]
         : [],
     );
-  const thresholds =
-    d.thresholds && (d.thresholds.translationCm !== null || d.thresholds.rotationDeg !== null)
+  // What the log states: thresholds (null when every cell is "N/A") and Gating Active; a log whose
+  // columns do not include them states nothing, so they are unknown (domain.md §5.1).
+  const has = (key: string) => log.columns.some((c) => c.key === key);
+  const thresholds = !(has('transThresholdCm') || has('rotThresholdDeg'))
+    ? UNKNOWN
+    : d.thresholds && (d.thresholds.translationCm !== null || d.thresholds.rotationDeg !== null)
       ? { translationCm: d.thresholds.translationCm, rotationDeg: d.thresholds.rotationDeg }
       : null;
   const session: MonitoringSession = {
@@ -57,7 +62,8 @@ export function toMonitoringSession(
     start: d.monitoringStart,
     end: d.monitoringEnd,
     thresholds,
-    gatingActive: d.gatingActive === true,
+    gatingActive: d.gatingActive ?? UNKNOWN,
+    source: { kind: 'realtime-log', location: options.source },
     gaps: local(d.gaps).map(({ start, end }) => ({ start, end })),
     excursions: options.includeSamples
       ? []

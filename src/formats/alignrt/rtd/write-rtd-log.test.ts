@@ -87,6 +87,7 @@ describe('writeRtdLog', () => {
         end: '2026-03-09T08:11:00',
         thresholds: { translationCm: 0.3, rotationDeg: 3 },
         gatingActive: true,
+        source: { kind: 'realtime-log', location: 'log.txt' },
         // The last valid sample before the invalid run (24.9 s) to the first valid one after (28.4 s).
         gaps: [{ start: '2026-03-09T08:10:24.900', end: '2026-03-09T08:10:28.400' }],
         // Out of tolerance from 32.4 s to the first sample back in tolerance (36.4 s), beam on: not held.

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildCourse,
+  type CourseInput,
+  fx,
+  lineCodes,
+  runAudit,
+} from '../../../test/support/course-builder.js';
+
+/** A course without motion management, so each case shows only the rule it is about. */
+const plain = (c: CourseInput) => {
+  c.plan.motionManagement = null;
+  for (const f of c.fractions) f.sgrtRecord = null;
+};
+
+/** Every status is ready / hold / downgrade with at least one line or a reason; an error is never ready. */
+function expectMeaningfulStatuses(audit: ReturnType<typeof runAudit>) {
+  for (const f of audit.fractions) {
+    expect(f.lines.length > 0 || f.reasons.length > 0, `fraction ${f.number}`).toBe(true);
+    if (f.findings.some((x) => x.severity === 'error')) expect(f.status).not.toBe('ready');
+  }
+}
+
+describe('fraction statuses say what they mean', () => {
+  it('a 2023 date of service (CODE-001 error) is held with its reason, not ready', () => {
+    const audit = runAudit(buildCourse({ fractions: 2, startDate: '2023-03-06', edit: plain }));
+    for (const f of audit.fractions) {
+      expect(f).toMatchObject({ status: 'hold', reasons: ['CODE-001'], lines: [] });
+    }
+    expectMeaningfulStatuses(audit);
+  });
+
+  it('a deleted code posted (CODE-009 error) holds the fraction until the charge is corrected', () => {
+    const audit = runAudit(buildCourse({ fractions: 1, edit: (c) => (fx(c, 1).postedCodes = ['77386']) }));
+    expect(audit.fractions[0]).toMatchObject({ status: 'hold', reasons: ['CODE-009'] });
+  });
+
+  it('a proton course has no line: ready only with the reason (CODE-002)', () => {
+    const audit = runAudit(
+      buildCourse({
+        fractions: 1,
+        edit: (c) => {
+          plain(c);
+          c.plan.modality = 'proton';
+          fx(c, 1).imageGuidance = null;
+        },
+      }),
+    );
+    expect(audit.fractions[0]).toMatchObject({ status: 'ready', lines: [], reasons: ['CODE-002'] });
+    expectMeaningfulStatuses(audit);
+  });
+});
+
+// CPT 77373 "entire course not to exceed 5 fractions"; 77372 a course of one session (SRS in 2–5 fractions
+// is 77373); G0339 first / G0340 each additional session up to 5 (CODE-011).
+describe('course-limited codes in the audit (the fraction number is the course order)', () => {
+  const stereotactic =
+    (technique: 'SBRT' | 'SRS', deliverySystem: 'linac' | 'robotic', planned: number) => (c: CourseInput) => {
+      plain(c);
+      c.plan.technique = technique;
+      c.plan.deliverySystem = deliverySystem;
+      c.plan.fractionsPlanned = planned;
+    };
+  it('a six-fraction SBRT course: 77373 on fractions 1–5, fraction 6 held with the limit and its source', () => {
+    const audit = runAudit(buildCourse({ fractions: 6, edit: stereotactic('SBRT', 'linac', 6) }));
+    expect(audit.fractions.map((f) => lineCodes(f).join(','))).toEqual([
+      '77373',
+      '77373',
+      '77373',
+      '77373',
+      '77373',
+      '',
+    ]);
+    const sixth = audit.fractions[5]!;
+    expect(sixth).toMatchObject({ status: 'hold', reasons: ['CODE-011'] });
+    expect(sixth.findings.find((f) => f.ruleId === 'CODE-011')?.message).toContain(
+      '"entire course not to exceed 5 fractions"',
+    );
+    expect(audit.claimLines.map((l) => l.code)).toEqual(Array(5).fill('77373'));
+    expectMeaningfulStatuses(audit);
+  });
+
+  it('a fraction renumbered 1 in a later export still counts by its place in the course', () => {
+    const audit = runAudit(
+      buildCourse({
+        fractions: 6,
+        edit: (c) => {
+          stereotactic('SBRT', 'linac', 6)(c);
+          fx(c, 6).number = 1;
+          fx(c, 1).number = 7;
+        },
+      }),
+    );
+    expect(audit.fractions.at(-1)).toMatchObject({ status: 'hold', lines: [] });
+  });
+
+  it('a three-fraction linac SRS course is 77373 per fraction, never 77372', () => {
+    const audit = runAudit(buildCourse({ fractions: 3, edit: stereotactic('SRS', 'linac', 3) }));
+    expect(audit.fractions.map((f) => [f.status, lineCodes(f).join(',')])).toEqual([
+      ['ready', '77373'],
+      ['ready', '77373'],
+      ['ready', '77373'],
+    ]);
+  });
+
+  it('robotic: G0339 then G0340 up to the fifth session, the sixth held', () => {
+    const audit = runAudit(buildCourse({ fractions: 6, edit: stereotactic('SBRT', 'robotic', 6) }));
+    expect(audit.fractions.map((f) => lineCodes(f).join(','))).toEqual([
+      'G0339',
+      'G0340',
+      'G0340',
+      'G0340',
+      'G0340',
+      '',
+    ]);
+    expect(audit.fractions[5]).toMatchObject({ status: 'hold', reasons: ['CODE-011'] });
+  });
+});
+
+// CPT 2026 77412 "mixed electron/photon field(s)"; Radiation Type (300A,00C6) of each delivered beam (CODE-013).
+describe('delivered beams decide the session', () => {
+  it('an electron and a photon beam in one session of a photon plan: 77412 and a CODE-013 warning', () => {
+    const audit = runAudit(
+      buildCourse({
+        fractions: 2,
+        edit: (c) => {
+          plain(c);
+          fx(c, 1).beams[0]!.radiationType = 'ELECTRON';
+          fx(c, 1).beams[1]!.radiationType = 'PHOTON';
+        },
+      }),
+    );
+    const [first, second] = audit.fractions;
+    expect(lineCodes(first!)).toEqual(['77412', '77387-26']);
+    expect(first!.lines[0]!.reason).toBe('mixed electron/photon fields');
+    expect(first!.findings.map((f) => `${f.ruleId}:${f.severity}`)).toContain('CODE-013:warning');
+    expect(lineCodes(second!)).toEqual(['77407', '77387-26']);
+  });
+});
