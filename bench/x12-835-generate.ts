@@ -21,6 +21,8 @@ export interface Generated835 {
 }
 
 const CLAIMS_PER_ST = 200;
+/** A WO recoupment per transaction: it reduces the payment (BPR02 = Σ CLP04 − Σ PLB, TR3 §1.10.2.1). */
+const RECOUPED = 1234;
 const ST_PER_GROUP = 50;
 /** Code, charge in cents, expected paid share. */
 const CODES: [string, number, number][] = [
@@ -147,7 +149,7 @@ function transactionSet(stats: Generated835, control: string, int: (n: number) =
   }
   segs.push(
     `ST*835*${control}~`,
-    `BPR*I*${money(total)}*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999988880*DA*98765*20260315~`,
+    `BPR*I*${money(total - RECOUPED)}*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999988880*DA*98765*20260315~`,
     `TRN*1*EFT${control}${pad(stats.transactions, 8)}*1512345678~`,
     `DTM*405*20260315~`,
     `N1*PR*SYNTHETIC HEALTH PLAN~`,
@@ -159,7 +161,7 @@ function transactionSet(stats: Generated835, control: string, int: (n: number) =
     `LX*1~`,
   );
   const count = segs.length + body.length + 2;
-  return `${[...segs, ...body, `PLB*1234567893*20261231*WO:ADJ${control}*-12.34~`, `SE*${count}*${control}~`].join('\n')}\n`;
+  return `${[...segs, ...body, `PLB*1234567893*20261231*WO:ADJ${control}*${money(RECOUPED)}~`, `SE*${count}*${control}~`].join('\n')}\n`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
