@@ -254,10 +254,14 @@ export const patientSchema = z
     address: postalAddressSchema.optional(),
     subscriber: subscriberSchema
       .optional()
-      .describe('The holder of the primary policy when it is not the patient (837 2000C/2010CA: a dependent).'),
+      .describe(
+        'The holder of the primary policy when it is not the patient (837 2000C/2010CA: a dependent).',
+      ),
     claimFilingIndicator: claimFilingIndicator
       .optional()
-      .describe("SBR09 of the primary coverage (e.g. MB Medicare Part B, CI commercial); else the payer's setting."),
+      .describe(
+        "SBR09 of the primary coverage (e.g. MB Medicare Part B, CI commercial); else the payer's setting.",
+      ),
     otherCoverage: z
       .array(coverageSchema)
       .optional()
