@@ -83,6 +83,8 @@ const ICD10CM_CODES: readonly (readonly [code: string, valid: 0 | 1, description
   ['C71', 0, 'Malignant neoplasm of brain'],
   ['C716', 1, 'Malignant neoplasm of cerebellum'],
   ['C79', 0, 'Secondary malignant neoplasm of other and unspecified sites'],
+  ['C793', 0, 'Secondary malignant neoplasm of brain and cerebral meninges'],
+  ['C7931', 1, 'Secondary malignant neoplasm of brain'],
   ['C795', 0, 'Secondary malignant neoplasm of bone and bone marrow'],
   ['C7951', 1, 'Secondary malignant neoplasm of bone'],
   ['Z51', 0, 'Encounter for other aftercare and medical care'],
