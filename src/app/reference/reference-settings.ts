@@ -10,7 +10,8 @@ import type {
   LocalityView,
   PayerSettingView,
 } from '../views.js';
-import { DEFAULT_APPEAL_DAYS, refreshAppealDates } from './appeal-windows.js';
+import { appealWindow } from '../../core/remit/appeal-deadline.js';
+import { appealPolicy, refreshAppealDates } from './appeal-windows.js';
 import { expectedRate } from './expected-rate.js';
 import { upsertContractRates } from './reference-import.js';
 import { listContractRates, loadPracticeRates, practiceLocality } from './reference-store.js';
@@ -107,7 +108,7 @@ export async function setLocality(
 
 /** `GET /api/payer-settings`: saved settings, and the payers seen on the practice's courses with defaults. */
 export async function listPayerSettings(ctx: AppContext, actor: Actor): Promise<PayerSettingView[]> {
-  const [saved, seen] = await Promise.all([
+  const [saved, seen, policy] = await Promise.all([
     ctx.db.selectFrom('payer_settings').selectAll().where('practice_id', '=', actor.practiceId).execute(),
     ctx.db
       .selectFrom('courses')
@@ -115,6 +116,7 @@ export async function listPayerSettings(ctx: AppContext, actor: Actor): Promise<
       .distinct()
       .where('practice_id', '=', actor.practiceId)
       .execute(),
+    appealPolicy(ctx.db, actor.practiceId),
   ]);
   const views: PayerSettingView[] = saved.map((s) => ({
     payer: s.payer,
@@ -129,7 +131,14 @@ export async function listPayerSettings(ctx: AppContext, actor: Actor): Promise<
     views.push({
       payer,
       payerProfile: c.payer_profile,
-      appealDays: DEFAULT_APPEAL_DAYS,
+      // Not configured: the payer's kind decides (Medicare Part B 120 days, others 180).
+      appealDays: appealWindow({
+        profileId: c.payer_profile,
+        claimFilingIndicator:
+          policy.filingIndicators.get(payer.trim().toLowerCase()) ??
+          policy.filingIndicators.get(c.payer_profile.trim().toLowerCase()) ??
+          null,
+      }).days,
       notes: null,
       saved: false,
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appealDeadline, type AppealDeadlineInput } from './appeal-deadline.js';
+import { appealDeadline, type AppealDeadlineInput, appealWindow } from './appeal-deadline.js';
 import { isInformationRemark, remarkMeaning, remarkViews } from './remark-codes.js';
 
 describe('appealDeadline: the window by payer kind, per-payer settings first', () => {
@@ -57,5 +57,16 @@ describe('remark codes', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('appealWindow: a payer’s window before any remittance', () => {
+  it.each([
+    [{ profileId: 'medicare' }, 120, 'medicare-redetermination'],
+    [{ profileId: 'uhc', claimFilingIndicator: 'MB' }, 120, 'medicare-redetermination'],
+    [{ profileId: 'uhc', claimFilingIndicator: 'CI' }, 180, 'default'],
+    [{ profileId: 'medicare', overrideDays: 90 }, 90, 'payer-setting'],
+  ] as const)('%o → %i days', (input, days, basis) => {
+    expect(appealWindow(input)).toEqual({ days, basis });
   });
 });

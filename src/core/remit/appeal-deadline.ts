@@ -32,12 +32,15 @@ export interface AppealDeadline {
  * by contract, 180 days when not configured.
  */
 export function appealDeadline(input: AppealDeadlineInput): AppealDeadline {
+  const window = appealWindow(input);
+  return { date: addDays(input.paymentDate, window.days), ...window };
+}
+
+/** The window itself (days and basis), for a payer before any of its remittances arrives. */
+export function appealWindow(input: Omit<AppealDeadlineInput, 'paymentDate'>): Omit<AppealDeadline, 'date'> {
   const medicare =
     input.profileId === 'medicare' || MEDICARE_FILING_INDICATORS.has(input.claimFilingIndicator ?? '');
-  const [days, basis]: [number, AppealDeadline['basis']] = input.overrideDays
-    ? [input.overrideDays, 'payer-setting']
-    : medicare
-      ? [MEDICARE_REDETERMINATION_DAYS, 'medicare-redetermination']
-      : [DEFAULT_APPEAL_DAYS, 'default'];
-  return { date: addDays(input.paymentDate, days), days, basis };
+  if (input.overrideDays) return { days: input.overrideDays, basis: 'payer-setting' };
+  if (medicare) return { days: MEDICARE_REDETERMINATION_DAYS, basis: 'medicare-redetermination' };
+  return { days: DEFAULT_APPEAL_DAYS, basis: 'default' };
 }
