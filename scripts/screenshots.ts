@@ -60,6 +60,7 @@ await as('biller', async (page) => {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Remittances' }).click();
   await page.getByRole('heading', { level: 1, name: /Remittances/ }).waitFor();
   await page.waitForLoadState('networkidle');
+  await page.getByRole('table').first().getByRole('row').nth(1).waitFor();
   await page.screenshot({ path: `${out}/remittances.png` });
   await page.goto(`${base}/denials?category=downcoded`);
   await page
