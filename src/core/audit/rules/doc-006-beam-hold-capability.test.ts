@@ -177,7 +177,7 @@ describe(`${DOC_006.id}: values the session's source does not state`, () => {
       edit: (c) => {
         unstated(c);
         c.plan.motionManagement!.thresholds = null;
-        c.orders[0]!.text = ORDER_WITH_THRESHOLDS;
+        c.orders![0]!.text = ORDER_WITH_THRESHOLDS;
       },
       expected: INFO,
     },
@@ -186,7 +186,7 @@ describe(`${DOC_006.id}: values the session's source does not state`, () => {
       edit: (c) => {
         session(c).thresholds = null;
         session(c).source = { kind: 'realtime-log' };
-        c.orders[0]!.text = ORDER_WITH_THRESHOLDS;
+        c.orders![0]!.text = ORDER_WITH_THRESHOLDS;
       },
       expected: DOWNGRADE,
     },
@@ -234,7 +234,7 @@ describe(`${DOC_006.id}: thresholds an order states when the plan states none`, 
     delete s.gatingActive;
     s.source = { kind: 'treatment-report', location: 'report.pdf#1' };
     c.plan.motionManagement!.thresholds = null;
-    c.orders[0]!.text = orderText;
+    c.orders![0]!.text = orderText;
   };
 
   it('the evidence names the order the thresholds came from, and CODE-012 does not fire', () => {
