@@ -116,6 +116,43 @@ describe('sgrt-billing audit on the bundled examples', () => {
     expect(run.stdout).toContain('Course C-1001');
     expect(run.stdout).toMatch(/50 fraction\(s\): \d+ ready, \d+ downgraded, \d+ on hold/);
   });
+
+  // The rate table (the seed's 2026 amounts) has none for 77373, 77372 or G0339/G0340: the expected
+  // amount is unknown ("—"), never $0.00, in the table and in the JSON summary.
+  it.each([
+    [
+      'an SBRT course (77373 only)',
+      ['examples/courses/lung-sbrt.json'],
+      /Billable — \(3 line\(s\) without a rate\); on hold \$0\.00\./,
+    ],
+    [
+      'with a course that has rates',
+      ['examples/courses/lung-sbrt.json', 'examples/courses/palliative-spine-2d.json'],
+      /Billable — \(3 line\(s\) without a rate; \$\d[\d,]*\.\d\d known\)/,
+    ],
+    [
+      'a course whose lines all have rates',
+      ['examples/courses/palliative-spine-2d.json'],
+      /Billable \$\d[\d,]*\.\d\d; on hold/,
+    ],
+  ])('the billable total of %s', async (_name, files, summary) => {
+    const run = await runCli('audit', ...files, '--now', NOW, '--format', 'table');
+    expect(run.stdout).toMatch(summary);
+    expect(run.stdout).not.toMatch(/77373\s+\$0\.00/);
+  });
+
+  it('the JSON summary gives an unknown total as null, with the known part and the lines without a rate', async () => {
+    const { doc } = await auditJson(
+      'examples/courses/lung-sbrt.json',
+      'examples/courses/palliative-spine-2d.json',
+    );
+    expect(doc.summary).toMatchObject({
+      billableCents: null,
+      billableLinesWithoutRate: 3,
+      billableKnownCents: expect.any(Number),
+    });
+    expect(doc.summary.billableKnownCents).toBeGreaterThan(0);
+  });
 });
 
 describe('sgrt-billing audit on bad input', () => {

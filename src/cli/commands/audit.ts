@@ -71,18 +71,45 @@ export async function runAudit(paths: string[], opts: AuditCommandOptions): Prom
 
 function summarise(audited: readonly AuditedFile[]) {
   const fractions = audited.flatMap((a) => a.audit.fractions);
-  const cents = (list: readonly FractionAudit[]) =>
-    list.reduce((sum, f) => sum + f.lines.reduce((s, l) => s + (l.expectedCents ?? 0) * l.units, 0), 0);
   const by = (status: FractionAudit['status']) => fractions.filter((f) => f.status === status);
+  const billable = moneyTotal([...by('ready'), ...by('downgrade')].flatMap((f) => f.lines));
+  const held = moneyTotal(by('hold').flatMap((f) => f.lines));
   return {
     courses: audited.length,
     fractions: fractions.length,
     ready: by('ready').length,
     downgrade: by('downgrade').length,
     hold: by('hold').length,
-    billableCents: cents([...by('ready'), ...by('downgrade')]),
-    heldCents: cents(by('hold')),
+    // null when a line has no amount in the rate table (77373, 77372, G0339/G0340: the seed gives none):
+    // unknown, not $0.00. The known part and the lines without a rate are given beside it.
+    billableCents: billable.cents,
+    billableKnownCents: billable.knownCents,
+    billableLinesWithoutRate: billable.withoutRate,
+    heldCents: held.cents,
+    heldKnownCents: held.knownCents,
+    heldLinesWithoutRate: held.withoutRate,
   };
+}
+
+interface MoneyTotal {
+  /** The total, or null when any line's amount is unknown. */
+  cents: number | null;
+  knownCents: number;
+  withoutRate: number;
+}
+
+function moneyTotal(lines: FractionAudit['lines']): MoneyTotal {
+  const known = lines.filter((l) => l.expectedCents !== null);
+  const knownCents = known.reduce((s, l) => s + l.expectedCents! * l.units, 0);
+  const withoutRate = lines.length - known.length;
+  return { cents: withoutRate ? null : knownCents, knownCents, withoutRate };
+}
+
+/** "$856.40", or "— (2 line(s) without a rate; $36.74 known)". */
+function formatTotal(t: MoneyTotal): string {
+  if (t.cents !== null) return formatMoney(t.cents);
+  const known = t.knownCents ? `; ${formatMoney(t.knownCents)} known` : '';
+  return `${formatMoney(null)} (${t.withoutRate} line(s) without a rate${known})`;
 }
 
 function renderAuditTables(audited: readonly AuditedFile[], invalid: readonly InputProblem[]): string {
@@ -100,7 +127,7 @@ function renderAuditTables(audited: readonly AuditedFile[], invalid: readonly In
       fr.date,
       fr.status.toUpperCase(),
       fr.lines.map(lineLabel).join(', ') || '—',
-      formatMoney(expectedTotal(fr.lines)),
+      formatMoney(fr.lines.length ? moneyTotal(fr.lines).cents : null),
       [...new Set(fr.findings.filter((f) => f.severity !== 'info').map((f) => f.ruleId))].join(' ') || '',
     ]);
     out.push(indent(renderTable(['#', 'date', 'status', 'lines', 'expected', 'rules'], rows, [0, 4])));
@@ -111,18 +138,15 @@ function renderAuditTables(audited: readonly AuditedFile[], invalid: readonly In
     out.push('');
   }
   const s = summarise(audited);
+  const total = (cents: number | null, knownCents: number, withoutRate: number) =>
+    formatTotal({ cents, knownCents, withoutRate });
   out.push(
     `${s.courses} course(s), ${s.fractions} fraction(s): ${s.ready} ready, ${s.downgrade} downgraded, ${s.hold} on hold. ` +
-      `Billable ${formatMoney(s.billableCents)}; on hold ${formatMoney(s.heldCents)}.`,
+      `Billable ${total(s.billableCents, s.billableKnownCents, s.billableLinesWithoutRate)}; ` +
+      `on hold ${total(s.heldCents, s.heldKnownCents, s.heldLinesWithoutRate)}.`,
   );
   if (invalid.length) out.push(`${invalid.length} input problem(s): see stderr.`);
   return `${out.join('\n')}\n`;
-}
-
-/** The lines' expected payment; null when no line has an amount in the rate table (e.g. 77373). */
-function expectedTotal(lines: FractionAudit['lines']): number | null {
-  const known = lines.filter((l) => l.expectedCents !== null);
-  return known.length ? known.reduce((s, l) => s + l.expectedCents! * l.units, 0) : null;
 }
 
 function findingLine(f: Finding, pad: string): string {

@@ -24,6 +24,7 @@ import { checkBeamHoldCapability } from './rules/doc-006-beam-hold-capability.js
 import { checkHoldWhenOutOfTolerance } from './rules/doc-007-hold-when-out-of-tolerance.js';
 import { checkSgrtRecordSigned } from './rules/doc-008-sgrt-record-signed.js';
 import { igrtSupport } from './igrt-support.js';
+import { courseMotionManagement } from './motion-settings.js';
 import { unreadableScheduleFinding } from './rules/doc-010-readable-times.js';
 
 export interface AuditContext {
@@ -258,7 +259,8 @@ function factsFor(
     modality: delivered.modality,
     technique: course.plan.technique,
     isocenters: course.plan.isocenters,
-    motionManagement: course.plan.motionManagement,
+    // The plan's, with an order's thresholds when the plan states none (CODE-012 then agrees with DOC-006).
+    motionManagement: courseMotionManagement(course),
     // 77387-26 stays on the coded lines whatever the review's state; DOC-009 then holds it (pending) or drops
     // it (late or overdue: seed, "signed prior to next beam on to meet criteria for billing the professional
     // service"). Dropping an overdue review here instead left the fraction 'ready' with no DOC-009 finding,

@@ -108,7 +108,7 @@ export const monitoringSourceSchema = z
   })
   .strict();
 
-/** "unknown": the session's source does not state the value (it is then taken from the plan). */
+/** "unknown": the session's source does not state the value (taken from the plan, thresholds also from an order). */
 export const UNKNOWN = 'unknown' as const;
 
 export const monitoringSessionSchema = z
@@ -121,7 +121,7 @@ export const monitoringSessionSchema = z
       .union([thresholdsSchema, z.null(), z.literal(UNKNOWN)])
       .default(UNKNOWN)
       .describe(
-        'Thresholds the record states; null when it states none (AlignRT "N/A"); "unknown" (the default) when the source does not state them (a PDF report, a FHIR document, a note): the audit then uses the plan\'s motion management.',
+        'Thresholds the record states; null when it states none (AlignRT "N/A"); "unknown" (the default) when the source does not state them (a PDF report, a FHIR document, a note): the audit then uses the plan\'s motion management, else the thresholds a motion-management order\'s text states.',
       ),
     gatingActive: z
       .union([z.boolean(), z.literal(UNKNOWN)])

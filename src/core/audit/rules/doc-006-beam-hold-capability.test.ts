@@ -143,10 +143,17 @@ describe(`${DOC_006.id}: values the session's source does not state`, () => {
     s.source = { kind: 'treatment-report', location: 'report.pdf#1' };
   };
   const INFO = { status: 'ready' as const, lines: READY_LINES, findings: ['DOC-006:info'] };
+  const WARNING = {
+    status: 'ready' as const,
+    lines: READY_LINES,
+    findings: ['DOC-006:warning'],
+  };
+  const ORDER_WITH_THRESHOLDS =
+    'Active motion management: DIBH with AlignRT surface guidance during delivery, beam hold when outside 3 mm / 3 deg.';
   const cases: {
     name: string;
     edit: (c: CourseInput) => void;
-    expected: typeof READY | typeof INFO | typeof DOWNGRADE;
+    expected: { status: 'ready' | 'downgrade'; lines: string[]; findings: string[] };
   }[] = [
     { name: 'PDF report session, plan with thresholds and beam hold', edit: unstated, expected: INFO },
     {
@@ -158,10 +165,28 @@ describe(`${DOC_006.id}: values the session's source does not state`, () => {
       expected: INFO,
     },
     {
-      name: 'PDF report session, plan without thresholds',
+      name: 'PDF report session, plan without thresholds, beam hold on: a warning, like CODE-012',
       edit: (c) => {
         unstated(c);
         delete c.plan.motionManagement!.thresholds;
+      },
+      expected: WARNING,
+    },
+    {
+      name: 'PDF report session, plan thresholds null, the order states "3 mm / 3 deg"',
+      edit: (c) => {
+        unstated(c);
+        c.plan.motionManagement!.thresholds = null;
+        c.orders![0]!.text = ORDER_WITH_THRESHOLDS;
+      },
+      expected: INFO,
+    },
+    {
+      name: 'RTD log stating "N/A" thresholds, the order states thresholds: the record wins',
+      edit: (c) => {
+        session(c).thresholds = null;
+        session(c).source = { kind: 'realtime-log' };
+        c.orders![0]!.text = ORDER_WITH_THRESHOLDS;
       },
       expected: DOWNGRADE,
     },
@@ -197,6 +222,43 @@ describe(`${DOC_006.id}: values the session's source does not state`, () => {
         beamHold: 'on',
         beamHoldFrom: 'plan',
         gatingActive: 'unknown',
+      },
+    });
+  });
+});
+
+describe(`${DOC_006.id}: thresholds an order states when the plan states none`, () => {
+  const pdfOnly = (orderText: string) => (c: CourseInput) => {
+    const s = session(c);
+    delete s.thresholds;
+    delete s.gatingActive;
+    s.source = { kind: 'treatment-report', location: 'report.pdf#1' };
+    c.plan.motionManagement!.thresholds = null;
+    c.orders![0]!.text = orderText;
+  };
+
+  it('the evidence names the order the thresholds came from, and CODE-012 does not fire', () => {
+    const audit = runAudit(
+      buildCourse({ fractions: 1, edit: pdfOnly('AlignRT gating; beam hold when outside 3 mm / 3 deg.') }),
+    );
+    expect(findingOf(audit, 1, 'DOC-006')).toMatchObject({
+      severity: 'info',
+      evidence: { thresholds: '0.3 cm / 3°', thresholdsFrom: 'order ORD-AMM-1', beamHoldFrom: 'plan' },
+    });
+    expect(audit.fractions[0]!.findings.map((f) => f.ruleId)).not.toContain('CODE-012');
+  });
+
+  it('says no source states thresholds when none does', () => {
+    const audit = runAudit(
+      buildCourse({ fractions: 1, edit: pdfOnly('Active motion management with DIBH.') }),
+    );
+    expect(findingOf(audit, 1, 'DOC-006')).toMatchObject({
+      severity: 'warning',
+      evidence: {
+        thresholds: 'not stated',
+        thresholdsFrom: 'not stated',
+        beamHold: 'on',
+        beamHoldFrom: 'plan',
       },
     });
   });

@@ -5,18 +5,25 @@ import type { ResolvedMonitoring } from '../fraction-timeline.js';
 import { type Interval, overlaps, subtract, union } from '../intervals.js';
 import { NO_OUTCOME, outcome, type Outcome } from '../outcome.js';
 import { sourceLabel, thresholdLabel } from '../monitoring-labels.js';
+import { statedCourseThresholds } from '../motion-settings.js';
 
 export const DOC_006: RuleMeta = {
   id: 'DOC-006',
   title: 'Monitoring during beam-on had thresholds set and could hold the beam',
   severity: 'error',
   source:
-    'Seed: treatment paused when out of tolerance [seed]; domain.md §3.4: thresholds "N/A" with gating inactive shows no beam-hold capability; §5.2: a treatment report states no thresholds or beam holds, "not stated", not "off" (the plan\'s motion management then applies)',
+    'Seed: treatment paused when out of tolerance [seed]; domain.md §3.4: thresholds "N/A" with gating inactive shows no beam-hold capability; §5.2: a treatment report states no thresholds or beam holds, "not stated", not "off" (the plan\'s, then an order\'s, motion management applies); §3.3 element 3: thresholds are what reviewers look for, not a seed criterion of 77412 (unstated everywhere: a warning)',
 };
 
-/** A session's thresholds and beam hold, and where each came from: its own record or the plan. */
+/**
+ * A session's thresholds: set; absent (its record states none, AlignRT "N/A", or no translation
+ * tolerance); or unstated (neither the record, the plan nor an order states any).
+ */
+type ThresholdState = 'set' | 'absent' | 'unstated';
+
+/** A session's thresholds and beam hold, and where each came from: its record, the plan or an order. */
 interface Capability {
-  thresholds: boolean;
+  thresholds: ThresholdState;
   beamHold: boolean;
   evidence: Record<string, string | boolean | null>;
 }
@@ -24,18 +31,22 @@ interface Capability {
 /**
  * Beam-on time must be watched by a session that could hold the beam: thresholds set, and gating active
  * or a manual hold documented in the plan. What the session's record does not state (a PDF report, a
- * FHIR document, a note: "unknown") is taken from the plan's motion management, and the evidence says
- * so; only a record that states "N/A" thresholds or gating off counts against it. A session without the
- * capability fails the fraction only for the beam-on time no capable session also watched (domain.md
- * §3.2); stretches up to the occlusion tolerance are judged like monitoring gaps (§3.4), so an extra
- * record never makes a fraction worse than no record.
+ * FHIR document, a note: "unknown") is taken from the plan's motion management, then from the thresholds
+ * a motion-management order states, and the evidence says so; only a record that states "N/A"
+ * thresholds or gating off counts against it. Beam hold on with thresholds stated nowhere is a warning,
+ * like CODE-012, not a downgrade: the seed's 77412 criteria ("Key Takeaways": monitored throughout beam
+ * on, paused when out of tolerance, record signed) do not require the thresholds to be written down;
+ * reviewers look for them (domain.md §3.3 element 3). A session without the capability fails the
+ * fraction only for the beam-on time no capable session also watched (domain.md §3.2); stretches up to
+ * the occlusion tolerance are judged like monitoring gaps (§3.4), so an extra record never makes a
+ * fraction worse than no record.
  */
 export function checkBeamHoldCapability(ctx: FractionContext): Outcome {
   const { timeline, options } = ctx;
   const capabilities = new Map(timeline.monitoring.map((m) => [m, capabilityOf(m.session, ctx)]));
   const capable = (m: ResolvedMonitoring) => {
     const c = capabilities.get(m)!;
-    return c.thresholds && c.beamHold;
+    return c.thresholds !== 'absent' && c.beamHold;
   };
   const capableCover = union(timeline.monitoring.filter(capable).map((m) => m.interval));
   const toleranceMs = options.occlusionToleranceSec * 1000;
@@ -55,7 +66,7 @@ export function checkBeamHoldCapability(ctx: FractionContext): Outcome {
     })
     .sort((a, b) => a.session.id.localeCompare(b.session.id));
 
-  const noThresholds = failing.find((m) => !capabilities.get(m)!.thresholds);
+  const noThresholds = failing.find((m) => capabilities.get(m)!.thresholds === 'absent');
   if (noThresholds) {
     const s = noThresholds.session;
     const c = capabilities.get(noThresholds)!;
@@ -67,7 +78,7 @@ export function checkBeamHoldCapability(ctx: FractionContext): Outcome {
         subject: ctx.subject,
         message: stated
           ? `Monitoring ${s.id} (${s.system}) shows no thresholds${s.gatingActive === false ? ' and gating inactive' : ''}: no beam-hold capability is documented.`
-          : `Monitoring ${s.id} (${s.system}) does not state thresholds and the plan's motion management gives none: no beam-hold capability is documented.`,
+          : `Monitoring ${s.id} (${s.system}) does not state thresholds and the plan's motion management gives none with a translation tolerance: no beam-hold capability is documented.`,
         evidence: c.evidence,
         fix: 'Set translation/rotation thresholds and enable gating or a documented manual hold; this fraction bills 77407.',
       },
@@ -91,15 +102,35 @@ export function checkBeamHoldCapability(ctx: FractionContext): Outcome {
       'downgrade-delivery',
     );
   }
-  // Capable on values taken from the plan: say so (the evidence shows where each value came from).
+  const unstated = watching.find((m) => capable(m) && capabilities.get(m)!.thresholds === 'unstated');
+  if (unstated) {
+    const c = capabilities.get(unstated)!;
+    return outcome({
+      ruleId: DOC_006.id,
+      severity: 'warning',
+      subject: ctx.subject,
+      message: `Monitoring ${unstated.session.id} (${c.evidence['source']}) does not state thresholds and neither the plan nor a motion-management order does; beam hold is on (${c.evidence['beamHoldFrom']}): nothing says when the beam is held.`,
+      evidence: c.evidence,
+      fix: "Record the translation/rotation tolerances in the plan's motion management or the order; reviewers look for them.",
+    });
+  }
+  // Capable on values taken from the plan or an order: say so (the evidence shows where each came from).
   const fromPlan = watching.find((m) => capable(m) && capabilities.get(m)!.evidence['fromPlan'] === true);
   if (fromPlan) {
     const c = capabilities.get(fromPlan)!;
+    const unknown = [
+      fromPlan.session.thresholds === UNKNOWN
+        ? `thresholds (${c.evidence['thresholdsFrom']}: ${c.evidence['thresholds']})`
+        : null,
+      fromPlan.session.gatingActive === UNKNOWN
+        ? `beam hold (${c.evidence['beamHoldFrom']}: ${c.evidence['beamHold']})`
+        : null,
+    ].filter((x) => x);
     return outcome({
       ruleId: DOC_006.id,
       severity: 'info',
       subject: ctx.subject,
-      message: `Monitoring ${fromPlan.session.id} (${c.evidence['source']}) does not state ${[fromPlan.session.thresholds === UNKNOWN ? 'thresholds' : null, fromPlan.session.gatingActive === UNKNOWN ? 'beam hold' : null].filter((x) => x).join(' or ')}: the plan's motion management is used (${c.evidence['thresholds']}, beam hold ${c.evidence['beamHold']}).`,
+      message: `Monitoring ${fromPlan.session.id} (${c.evidence['source']}) does not state ${unknown.length ? unknown.join(' or ') : 'its thresholds or beam hold'}: the course's motion management is used.`,
       evidence: c.evidence,
     });
   }
@@ -108,22 +139,27 @@ export function checkBeamHoldCapability(ctx: FractionContext): Outcome {
 
 function capabilityOf(s: MonitoringSession, ctx: FractionContext): Capability {
   const plan = ctx.course.plan.motionManagement;
-  const planThresholds = plan?.thresholds ?? null;
-  const thresholds = s.thresholds === UNKNOWN ? planThresholds : s.thresholds;
-  const hasThresholds = (thresholds?.translationCm ?? null) !== null;
+  const course = s.thresholds === UNKNOWN ? statedCourseThresholds(ctx.course) : null;
+  const thresholds = s.thresholds === UNKNOWN ? course!.thresholds : s.thresholds;
+  const state: ThresholdState =
+    (thresholds?.translationCm ?? null) !== null
+      ? 'set'
+      : s.thresholds === UNKNOWN && thresholds === null
+        ? 'unstated'
+        : 'absent';
   // Gating stated on, or a manual hold the plan documents (seed: paused "manually or automatically").
   const planHold = plan?.beamHold === true;
   const beamHold = s.gatingActive === true || planHold;
   const source = sourceLabel(s.source);
   return {
-    thresholds: hasThresholds,
+    thresholds: state,
     beamHold,
     evidence: {
       monitoringId: s.id,
       system: s.system,
       source,
-      thresholds: thresholdLabel(thresholds) ?? 'none',
-      thresholdsFrom: s.thresholds === UNKNOWN ? 'plan' : source,
+      thresholds: thresholdLabel(thresholds) ?? (state === 'unstated' ? 'not stated' : 'none'),
+      thresholdsFrom: s.thresholds === UNKNOWN ? (course!.from ?? 'not stated') : source,
       gatingActive: s.gatingActive,
       beamHold: beamHold ? 'on' : 'off',
       beamHoldFrom: s.gatingActive === true ? source : 'plan',

@@ -26,11 +26,14 @@ describe('professionalIgrt (CODE-007)', () => {
     ['no record', { imageGuidance: null }, '77407', false, null],
     ['SBRT technique', { technique: 'SBRT' }, '77373', false, '77373 includes image guidance'],
     ['77373 delivery code', { technique: 'SBRT', deliverySystem: 'linac' }, '77373', false, 'SBRT'],
-    ['robotic SBRT', { technique: 'SBRT', deliverySystem: 'robotic' }, 'G0340', false, 'SBRT'],
+    ['robotic SBRT, a later session', { technique: 'SBRT', deliverySystem: 'robotic' }, 'G0340', false, 'No 77387 with robotic stereotactic delivery: G0340 includes image guidance.'],
+    ['robotic SBRT, the first session', { technique: 'SBRT', deliverySystem: 'robotic' }, 'G0339', false, ': G0339 includes image guidance.'],
+    ['robotic SBRT past the course limit (no line)', { technique: 'SBRT', deliverySystem: 'robotic' }, null, false, ': G0339/G0340 includes image guidance.'],
+    ['fractionated linac SRS (77373)', { technique: 'SRS', deliverySystem: 'linac' }, '77373', false, 'No 77387 with fractionated SRS: 77373 includes image guidance.'],
     ['brachytherapy', { technique: 'brachytherapy' }, null, false, 'brachytherapy'],
-    ['linac SRS', { technique: 'SRS', deliverySystem: 'linac' }, '77372', false, 'radiosurgery'],
-    ['cobalt SRS', { technique: 'SRS', deliverySystem: 'cobalt' }, '77371', false, 'radiosurgery'],
-    ['robotic SRS', { technique: 'SRS', deliverySystem: 'robotic' }, 'G0339', false, 'robotic'],
+    ['linac SRS', { technique: 'SRS', deliverySystem: 'linac' }, '77372', false, 'radiosurgery: 77372 includes image guidance.'],
+    ['cobalt SRS', { technique: 'SRS', deliverySystem: 'cobalt' }, '77371', false, 'radiosurgery: 77371 includes image guidance.'],
+    ['robotic SRS', { technique: 'SRS', deliverySystem: 'robotic' }, 'G0339', false, 'robotic stereotactic delivery: G0339 includes'],
     ['SBRT not reviewed', { technique: 'SBRT', imageGuidance: { performed: true, physicianReviewed: false } }, '77373', false, 'SBRT'],
   ] as [string, Partial<SessionFactsInput>, string | null, boolean, string | null][];
   it.each(CASES)('%s', (_name, over, delivery, bill, warning) => {

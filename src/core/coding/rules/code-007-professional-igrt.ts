@@ -8,7 +8,7 @@ export const CODE_007: RuleMeta = {
     '77387-26 when physician-reviewed guidance (image guidance, or surface-guided intrafraction tracking) is documented; never a technical IGRT line; none with SBRT/SRS',
   severity: 'warning',
   source:
-    'Seed: 77387-26 professional charge, "Guidance for localization of target volume …, includes intrafraction tracking, when performed"; technical IGRT bundled (status B) in 77402/77407/77412 [seed]; 77373, 77371/77372 and G0339/G0340 include guidance [U: confirm with NCCI]',
+    'Seed: 77387-26 professional charge, "Guidance for localization of target volume …, includes intrafraction tracking, when performed"; technical IGRT bundled (status B) in 77402/77407/77412 [seed]; 77373, 77371/77372 include guidance (domain.md §2) [U: confirm with NCCI]; G0339/G0340 are "image-guided robotic" delivery (HCPCS descriptors, CMS)',
 };
 
 /** The guidance record a 77387-26 line rests on: the physician's image review, or the signed SGRT record. */
@@ -22,6 +22,32 @@ export type IgrtDecision =
 export function isSurfaceGuided(mm: MotionManagement | null): boolean {
   if (mm === null) return false;
   return /\b(sgrt|surface)/i.test(mm.method) || /\b(alignrt|catalyst|identify)\b/i.test(mm.system ?? '');
+}
+
+/**
+ * The stereotactic code whose delivery includes the guidance, named as routed (CODE-002/011): robotic
+ * G0339/G0340 ("image-guided robotic linear accelerator-based stereotactic radiosurgery", HCPCS
+ * descriptors, CMS) for any robotic session; 77373 for SBRT and fractionated linac SRS;
+ * 77371/77372 for single-session SRS (domain.md §2 [U: confirm with NCCI]). When the line is not billed
+ * (past a course limit) the family is named.
+ */
+function guidanceIncludedIn(
+  facts: SessionFacts,
+  deliveryCode: string | null,
+): { what: string; code: string } | null {
+  if (facts.deliverySystem === 'robotic')
+    return {
+      what: 'robotic stereotactic delivery',
+      code: deliveryCode === 'G0339' || deliveryCode === 'G0340' ? deliveryCode : 'G0339/G0340',
+    };
+  if (facts.technique === 'SBRT' || deliveryCode === '77373')
+    return { what: facts.technique === 'SRS' ? 'fractionated SRS' : 'SBRT', code: '77373' };
+  if (facts.technique === 'SRS')
+    return {
+      what: 'stereotactic radiosurgery',
+      code: deliveryCode === '77371' || deliveryCode === '77372' ? deliveryCode : '77371/77372',
+    };
+  return null;
 }
 
 /**
@@ -46,18 +72,11 @@ export function professionalIgrt(
     finding: { ruleId: CODE_007.id, severity: 'warning', subject, message, ...(fix ? { fix } : {}) },
   });
   const quiet = !imaged; // tracking alone: stereotactic codes include it, nothing to say
-  if (facts.technique === 'SBRT' || deliveryCode === '77373') {
+  const included = guidanceIncludedIn(facts, deliveryCode);
+  if (included) {
     return quiet
       ? { bill: false, finding: null }
-      : skip('No 77387 with SBRT: 77373 includes image guidance.');
-  }
-  // SRS (77371/77372) and robotic delivery (G0339/G0340, "image-guided") include their guidance [U].
-  if (facts.technique === 'SRS' || facts.deliverySystem === 'robotic') {
-    return quiet
-      ? { bill: false, finding: null }
-      : skip(
-          'No 77387 with stereotactic radiosurgery or robotic delivery: guidance is part of the delivery code.',
-        );
+      : skip(`No 77387 with ${included.what}: ${included.code} includes image guidance.`);
   }
   if (facts.technique === 'brachytherapy')
     return quiet ? { bill: false, finding: null } : skip('No 77387 with brachytherapy.');
