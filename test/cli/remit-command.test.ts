@@ -269,6 +269,22 @@ describe('sgrt-billing remit', () => {
     }
   });
 
+  it('reads the payer kind from CLP06: a Medicare Part B claim (MB) gets 120 days to appeal without --payer', async () => {
+    const MCR = 'examples/remittances/medicare-crossover.835';
+    const appealByOf = async (file: string) =>
+      (JSON.parse((await runCli('remit', file, '--format', 'json')).stdout).lines as Line[])[0]!.appealBy;
+    // BPR16 2026-03-13 + 120 days (42 CFR 405.942(a)).
+    expect(await appealByOf(MCR)).toBe('2026-07-11');
+    const dir = await mkdtemp(join(tmpdir(), 'remit-clp06-'));
+    try {
+      const commercial = join(dir, 'commercial.835');
+      await writeFile(commercial, (await readFile(MCR, 'utf8')).replace('*84.00*MB*', '*84.00*CI*'));
+      expect(await appealByOf(commercial)).toBe('2026-09-09');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reports bad input with exit 2 and no values', async () => {
     expect((await runCli('remit', 'no/such.835')).code).toBe(2);
     const bad = await runCli('remit', FILE, '--pos', '99', '--payer', 'nobody');
