@@ -25,15 +25,47 @@ export function findingsExitCode(findings: readonly Finding[], threshold: Severi
   return findings.some((f) => severityRank(f.severity) >= severityRank(threshold)) ? 1 : 0;
 }
 
-/** `--now 2026-03-20T12:00:00-04:00` (an instant with offset) or the current time. */
-export function nowOption(value: string | undefined): number {
-  if (value === undefined) return Date.now();
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/** A real day of the (proleptic Gregorian) calendar `YYYY-MM-DD`: not 2026-02-30 nor 2026-13-01. */
+function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** An instant with its offset whose every part exists (no February 30, no hour 25, no offset +24:00). */
+function isInstant(value: string): boolean {
+  const m = INSTANT.exec(value);
+  if (!m || !isCalendarDate(m[1]!)) return false;
+  const [h, min, sec, oh, om] = m.slice(2).map((v) => Number(v ?? 0));
+  return h! <= 23 && min! <= 59 && sec! <= 59 && oh! <= 23 && om! <= 59;
+}
+
+/** A date option (`--through 2026-03-31`): undefined when not given; exit 2 naming the flag when no such day. */
+export function dateOption(flag: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !isCalendarDate(value)) {
+    throw new UsageError(`${flag} must be a calendar date YYYY-MM-DD (got "${value}")`);
+  }
+  return value;
+}
+
+/** `--now 2026-03-20T12:00:00-04:00` (an instant with offset): undefined when not given. */
+export function instantOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!isInstant(value)) {
     throw new UsageError(
       `--now must be an instant with its offset, e.g. 2026-03-20T12:00:00-04:00 (got "${value}")`,
     );
   }
   return Date.parse(value);
+}
+
+/** `--now`, or the current time. */
+export function nowOption(value: string | undefined): number {
+  return instantOption(value) ?? Date.now();
 }
 
 export function numberOption(name: string, value: string | undefined): number | undefined {

@@ -113,9 +113,25 @@ describe('sgrt-billing claim', () => {
     expect(secondary.stderr).toContain('voided');
   });
 
-  it('exits 2 on an unknown action and 1 on an unknown claim', { timeout: 60_000 }, async () => {
-    expect((await runCli('claim', 'resend', '--claim', claimNumber, '--data-dir', db)).code).toBe(2);
-    const unknown = await runCli('claim', 'history', '--claim', 'NO-SUCH-1', '--data-dir', db);
-    expect(unknown.code).toBe(1);
-  });
+  it(
+    'exits 2 on an unknown action and on an unknown claim (input errors, README)',
+    { timeout: 60_000 },
+    async () => {
+      expect((await runCli('claim', 'resend', '--claim', claimNumber, '--data-dir', db)).code).toBe(2);
+      for (const action of ['history', 'correct', 'void', 'secondary']) {
+        const unknown = await runCli(
+          'claim',
+          action,
+          '--claim',
+          'NO-SUCH-1',
+          '--payer-claim',
+          'X',
+          '--data-dir',
+          db,
+        );
+        expect(unknown.code, `${action}: ${unknown.stderr}`).toBe(2);
+        expect(unknown.stderr).toContain('not found');
+      }
+    },
+  );
 });

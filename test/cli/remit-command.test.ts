@@ -269,6 +269,46 @@ describe('sgrt-billing remit', () => {
     }
   });
 
+  it('reads the payer kind from CLP06: a Medicare Part B claim (MB) gets 120 days to appeal without --payer', async () => {
+    const MCR = 'examples/remittances/medicare-crossover.835';
+    const appealByOf = async (file: string) =>
+      (JSON.parse((await runCli('remit', file, '--format', 'json')).stdout).lines as Line[])[0]!.appealBy;
+    // BPR16 2026-03-13 + 120 days (42 CFR 405.942(a)).
+    expect(await appealByOf(MCR)).toBe('2026-07-11');
+    const dir = await mkdtemp(join(tmpdir(), 'remit-clp06-'));
+    try {
+      const commercial = join(dir, 'commercial.835');
+      await writeFile(commercial, (await readFile(MCR, 'utf8')).replace('*84.00*MB*', '*84.00*CI*'));
+      expect(await appealByOf(commercial)).toBe('2026-09-09');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('table: every line shows its detail; a take-back shows no expected amount and no appeal date', async () => {
+    const run = await runCli(
+      'remit',
+      'examples/remittances/reversal-and-correction.835',
+      'examples/remittances/secondary-payment.835',
+      '--format',
+      'table',
+    );
+    expect(run.code).toBe(0);
+    const rows = run.stdout.split('\n');
+    const reversals = rows.filter((l) => /^C-5019-44 .* reversal /.test(l));
+    expect(reversals).toHaveLength(2);
+    for (const row of reversals) {
+      // billed, paid, then the category: no expected amount between them; no date after the queue.
+      expect(row).toMatch(/-\$\d+\.\d{2} +-\$\d+\.\d{2} +reversal +reversal-review +CO-45$/);
+    }
+    expect(run.stdout).toMatch(/^C-5019-44 line 1 \(reversal, reversal-review\): Take-back/m);
+    expect(run.stdout).toMatch(/^C-5019-44 line 1 \(paid-as-expected\): Paid as expected\.$/m);
+    expect(run.stdout).toMatch(
+      /^C-5011-27 line 1 \(coordination-of-benefits\): Processed as secondary: .*\$84\.00/m,
+    );
+    expect(run.stdout).toMatch(/^reversal-review +2 +\$324\.00 *$/m);
+  });
+
   it('reports bad input with exit 2 and no values', async () => {
     expect((await runCli('remit', 'no/such.835')).code).toBe(2);
     const bad = await runCli('remit', FILE, '--pos', '99', '--payer', 'nobody');

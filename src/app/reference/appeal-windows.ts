@@ -58,6 +58,8 @@ export interface AppealSubject {
   payer: string | null;
   payerId: string | null;
   claimStatus: string;
+  /** CLP06 of the 835's claim (MB Medicare Part B, CI commercial…): how the payer itself filed it. */
+  claimFilingIndicator?: string | null;
   /** The matched course's payer, and the patient's SBR09 for it (courses.json), when matched. */
   course: { payerName: string | null; payerProfile: string; filingIndicator: string | null } | null;
 }
@@ -67,8 +69,8 @@ const LATER_PAYER = new Set(['2', '3', '20', '21']);
 
 /**
  * The last day to appeal a line (`appealDeadline`, domain.md §6.1): the practice's window for the 835's
- * payer or the course's payer wins; else the payer's kind, by its filing indicator (the billing
- * settings' for the 835's payer; for a primary's answer, the patient's, else the course payer's) or
+ * payer or the course's payer wins; else the payer's kind, by its filing indicator (the 835's own CLP06
+ * for the claim; else the billing settings' for the 835's payer; for a primary's answer, the patient's, else the course payer's) or
  * profile: Medicare Part B 120 days, others 180. Null without a payment date.
  */
 export function appealBy(policy: AppealPolicy, s: AppealSubject): string | null {
@@ -78,6 +80,7 @@ export function appealBy(policy: AppealPolicy, s: AppealSubject): string | null 
   const asPrimary = s.course !== null && !LATER_PAYER.has(s.claimStatus);
   const filedAs = (n: string | null | undefined) => (n ? policy.filingIndicators.get(key(n)) : undefined);
   const claimFilingIndicator =
+    s.claimFilingIndicator ??
     filedAs(s.payerId) ??
     filedAs(s.payer) ??
     (asPrimary ? (s.course!.filingIndicator ?? filedAs(s.course!.payerProfile)) : undefined) ??

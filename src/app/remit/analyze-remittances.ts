@@ -93,6 +93,7 @@ export async function analyzeRemittanceFiles(
           payer: row.payer,
           payerId: remittance.payer.id,
           claimStatus: row.claimStatus,
+          claimFilingIndicator: row.claimFilingIndicator,
           course: { payerName: null, payerProfile: settings.profile.id, filingIndicator: null },
         }),
       });

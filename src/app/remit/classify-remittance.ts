@@ -27,6 +27,8 @@ export interface RemitRow extends LineClassification {
   /** CLP02 and CLP07. */
   claimStatus: string;
   payerClaimControlNumber: string | null;
+  /** CLP06 claim filing indicator (MB Medicare Part B…): the payer's kind for the appeal window. */
+  claimFilingIndicator: string | null;
   line: number;
   dateOfService: string | null;
   code: string;
@@ -103,6 +105,7 @@ export function classifyRemittance(
         claimId,
         claimStatus: claim.status,
         payerClaimControlNumber: claim.payerClaimControlNumber,
+        claimFilingIndicator: claim.filingIndicator ?? null,
         line: lineNo,
         dateOfService: line.dateOfService ?? claim.statementFrom,
         code: line.procedure.code,

@@ -301,7 +301,8 @@ describe.each(ENGINES)('storeRemitLines on %s', { timeout: 30_000 }, (engine) =>
       set835('0001', [
         ...paymentHeader('0.00', 'TRN-DENIED'),
         'LX*1',
-        ...claim('C-A-1-07', '4', '0', ['CAS*CO*50*600']),
+        // CLP06 left empty: the payer's kind then comes from the patient's coverage (SBR09).
+        ...claim('C-A-1-07', '4', '0', ['CAS*CO*50*600']).map((seg) => seg.replace('*0*12*', '*0**')),
       ]),
     );
     const appealBy = async () => (await rows(a))[0]!.appeal_by;
@@ -310,6 +311,10 @@ describe.each(ENGINES)('storeRemitLines on %s', { timeout: 30_000 }, (engine) =>
     await setCoverage({ claimFilingIndicator: 'MB' });
     await store(a, { 'denied.835': denial });
     expect(await appealBy()).toBe('2026-08-08'); // + 120: Medicare Part B redetermination
+    // The 835's own CLP06 (CI commercial) wins over the patient's SBR09.
+    await store(a, { 'denied.835': denial.replace('*0**PCC', '*0*CI*PCC') });
+    expect(await appealBy()).toBe('2026-10-07');
+    await store(a, { 'denied.835': denial });
     await savePayerSetting(t.ctx, admin(a), { payer: 'EXAMPLE HEALTH PLAN', appealDays: 90 });
     expect(await appealBy()).toBe('2026-07-09'); // the setting moves stored dates at once
     const summary = await remitSummary(t.ctx, biller(a));

@@ -142,6 +142,7 @@ export async function storeRemitLines(
         payer: l.payer,
         payerId: remittance.payer.id,
         claimStatus: l.claimStatus,
+        claimFilingIndicator: l.claimFilingIndicator,
         course: course
           ? {
               payerName: course.payer_name,

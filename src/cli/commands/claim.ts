@@ -16,11 +16,15 @@ export interface ClaimCommandOptions {
 
 const ACTIONS = ['correct', 'void', 'secondary', 'history'] as const;
 
+/** A bad or missing input (the claim named does not exist): exit 2, as for any usage or input error. */
+const INPUT_ERRORS = new Set<AppError['code']>(['invalid_input', 'not_found']);
+
 /**
  * `sgrt-billing claim correct|void|secondary|history --claim <number>`: a replacement (CLM05-3 7) or
  * void (8) with REF*F8 = the payer's claim control number (CLP07 of the stored 835, else --payer-claim),
  * the secondary claim after the primary's 835, or the claim's history as JSON. The 837 goes to --out or
- * stdout, the summary to stderr. Exit 2 when something is missing (each listed), 1 for no such claim or a voided one.
+ * stdout, the summary to stderr. Exit 2 when something is missing (each listed) or there is no such claim
+ * (README: 2 for usage or input errors), 1 when the claim cannot take the action (a voided one).
  */
 export async function runClaim(action: string, opts: ClaimCommandOptions): Promise<number> {
   if (!ACTIONS.includes(action as (typeof ACTIONS)[number]))
@@ -58,7 +62,7 @@ export async function runClaim(action: string, opts: ClaimCommandOptions): Promi
       if (!(error instanceof AppError)) throw error;
       process.stderr.write(`Nothing was sent: ${error.message}\n`);
       for (const p of error.issues) process.stderr.write(`  ${p.location}: ${p.message}\n`);
-      return error.code === 'invalid_input' ? EXIT.input : EXIT.findings;
+      return INPUT_ERRORS.has(error.code) ? EXIT.input : EXIT.findings;
     }
   } finally {
     await app.close();

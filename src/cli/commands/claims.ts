@@ -5,6 +5,7 @@ import { createClaimBatch } from '../../app/claims/create-claim-batch.js';
 import { EXIT, UsageError } from '../cli-errors.js';
 import { openCliApp } from '../open-cli-app.js';
 import { formatMoney } from '../output/format-money.js';
+import { dateOption } from '../shared-options.js';
 
 export interface ClaimsCommandOptions {
   format: string;
@@ -30,8 +31,7 @@ export async function runClaims(opts: ClaimsCommandOptions): Promise<number> {
   const period = opts.period as (typeof PERIODS)[number] | undefined;
   if (period !== undefined && !PERIODS.includes(period))
     throw new UsageError(`--period must be date, week or month (got "${opts.period}")`);
-  if (opts.through !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.through))
-    throw new UsageError(`--through must be a date YYYY-MM-DD (got "${opts.through}")`);
+  dateOption('--through', opts.through);
 
   const { app, actor } = await openCliApp({
     dataDir: opts.dataDir,

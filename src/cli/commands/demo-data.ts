@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { generateDemoClinic, outDirProblem } from '../../app/demo-data/generate-demo-clinic.js';
 import { UsageError } from '../cli-errors.js';
+import { instantOption } from '../shared-options.js';
 
 export interface DemoDataCommandOptions {
   /** Patients (one course each), 1–2000; default 40. */
@@ -31,19 +32,6 @@ function integerOption(
     throw new UsageError(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
   }
   return n;
-}
-
-function instantOption(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (
-    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ||
-    Number.isNaN(Date.parse(value))
-  ) {
-    throw new UsageError(
-      `--now must be an instant with its offset, e.g. 2026-03-27T12:00:00-04:00 (got "${value}")`,
-    );
-  }
-  return Date.parse(value);
 }
 
 const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;

@@ -9,7 +9,7 @@ import { writeLetterDocx } from '../../formats/letters/write-letter-docx.js';
 import { writeLetterPdf } from '../../formats/letters/write-letter-pdf.js';
 import { EXIT, UsageError } from '../cli-errors.js';
 import { openCliApp } from '../open-cli-app.js';
-import { nowOption } from '../shared-options.js';
+import { instantOption } from '../shared-options.js';
 
 export interface LetterCommandOptions {
   course: string;
@@ -37,7 +37,7 @@ export async function runLetter(type: string, opts: LetterCommandOptions): Promi
     throw new UsageError(`unknown letter type "${type}" (one of ${LETTER_TYPES.join(', ')})`);
   const ext = extname(opts.out).toLowerCase();
   if (!(ext in WRITERS)) throw new UsageError(`--out must end in .pdf or .docx (got "${opts.out}")`);
-  const now = opts.now === undefined ? undefined : nowOption(opts.now);
+  const now = instantOption(opts.now);
   const { app, actor } = await openCliApp({
     dataDir: opts.dataDir,
     practice: opts.practice,

@@ -8,6 +8,7 @@ import { allPracticeIds, repricePractice } from '../../app/reference/reprice.js'
 import { EXIT, UsageError } from '../cli-errors.js';
 import { openCliDatabase } from '../open-cli-app.js';
 import { renderTable } from '../output/render-table.js';
+import { dateOption } from '../shared-options.js';
 
 export interface ReferenceImportOptions {
   year?: string;
@@ -18,8 +19,6 @@ export interface ReferenceImportOptions {
   locality?: string;
   dataDir?: string;
 }
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * `sgrt-billing reference import <files|folders…>`: CMS files (PPRRVU, GPCI, locality key, OPPS
@@ -37,12 +36,8 @@ export async function runReferenceImport(paths: string[], opts: ReferenceImportO
   if (!Number.isInteger(year) || year < 1990 || year > 2100)
     throw new UsageError('--year must be a year such as 2026');
   if (![1, 2, 3, 4].includes(quarter)) throw new UsageError('--quarter must be 1, 2, 3 or 4');
-  for (const [flag, v] of [
-    ['--effective-from', opts.effectiveFrom],
-    ['--effective-to', opts.effectiveTo],
-  ] as const) {
-    if (v !== undefined && !DATE.test(v)) throw new UsageError(`${flag} must be a date YYYY-MM-DD`);
-  }
+  dateOption('--effective-from', opts.effectiveFrom);
+  dateOption('--effective-to', opts.effectiveTo);
   const locality = opts.locality === undefined ? null : /^(\w+)-(\d{1,2})$/.exec(opts.locality);
   if (opts.locality !== undefined && !locality)
     throw new UsageError('--locality must be <contractor>-<locality number>, e.g. 01112-05');

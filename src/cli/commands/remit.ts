@@ -110,7 +110,16 @@ export async function runRemit(paths: string[], opts: RemitCommandOptions): Prom
   return 0;
 }
 
-/** The lines, the work to do with each remark's meaning, the totals, and the payments reconciled. */
+/**
+ * The appeal date a row shows: a line with work to do has one; a take-back (CLP02 22, domain.md §6.1:
+ * negative amounts, usually followed by the corrected payment) has nothing of its own to appeal.
+ */
+const shownAppealBy = (r: RemitFileRow) => (r.queue && r.category !== 'reversal' ? r.appealBy : null);
+
+/** What a line should pay; a take-back has no expected payment of its own. */
+const shownExpected = (r: RemitFileRow) => (r.category === 'reversal' ? '' : formatMoney(r.expectedCents));
+
+/** The lines, each line's detail (the work to do, each remark's meaning), the totals, and the payments reconciled. */
 function tables(
   rows: readonly RemitFileRow[],
   payments: readonly RemitPaymentRow[],
@@ -139,23 +148,28 @@ function tables(
       r.submittedCode,
       formatMoney(r.billedCents),
       formatMoney(r.paidCents),
-      formatMoney(r.expectedCents),
+      shownExpected(r),
       r.category,
       r.queue ?? '',
-      (r.queue && r.appealBy) ?? '',
+      shownAppealBy(r) ?? '',
       [...r.carcs, ...r.remarks.map((m) => m.code)].join(' '),
     ]),
     [1, 5, 6, 7],
   );
-  const work = rows
-    .filter((r) => r.nextAction !== null || r.remarks.length > 0)
-    .map((r) =>
-      [
-        `${r.claim} line ${r.line} (${r.category}${r.queue ? `, ${r.queue}` : ''}${r.queue && r.appealBy ? `, appeal by ${r.appealBy}` : ''}): ${r.message}`,
-        ...(r.nextAction ? [`  next: ${r.nextAction}`] : []),
-        ...r.remarks.map((m) => `  ${m.code}: ${m.meaning ?? '(not in our remark list)'}`),
-      ].join('\n'),
-    );
+  const details = rows.map((r) => {
+    const appealBy = shownAppealBy(r);
+    return [
+      `${r.claim} line ${r.line} (${r.category}${r.queue ? `, ${r.queue}` : ''}${appealBy ? `, appeal by ${appealBy}` : ''}): ${r.message}`,
+      ...(r.nextAction ? [`  next: ${r.nextAction}`] : []),
+      ...r.remarks.map((m) => `  ${m.code}: ${m.meaning ?? '(not in our remark list)'}`),
+    ].join('\n');
+  });
+  // The queue's soonest appeal date among the dates the rows show (take-backs show none).
+  const soonestShown = (queue: string) =>
+    rows
+      .filter((r) => r.queue === queue)
+      .flatMap((r) => shownAppealBy(r) ?? [])
+      .sort()[0] ?? '';
   const categories = renderTable(
     ['category', 'lines', 'billed', 'paid', 'taken back', 'short of expected'],
     totals.byCategory
@@ -174,7 +188,7 @@ function tables(
     ['queue', 'lines', 'open', 'soonest appeal by'],
     totals.byQueue
       .filter((q) => q.lines > 0)
-      .map((q) => [q.queue, String(q.lines), formatMoney(q.open), q.soonestAppealBy ?? '']),
+      .map((q) => [q.queue, String(q.lines), formatMoney(q.open), soonestShown(q.queue)]),
     [1, 2],
   );
   const paid = payments.map((p) =>
@@ -186,5 +200,5 @@ function tables(
       ),
     ].join('\n'),
   );
-  return [lines, work.join('\n'), categories, queues, paid.join('\n')].filter(Boolean).join('\n\n');
+  return [lines, details.join('\n'), categories, queues, paid.join('\n')].filter(Boolean).join('\n\n');
 }

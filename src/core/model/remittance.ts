@@ -56,6 +56,12 @@ export interface RemitClaim {
   /** CLP07 payer claim control number, CLP08 facility type code. */
   payerClaimControlNumber: string | null;
   facilityType: string | null;
+  /**
+   * CLP06 claim filing indicator code (005010X221A1 2100 CLP06: MA Medicare Part A, MB Part B, CI
+   * commercial, MC Medicaid…): the kind of coverage the payer adjudicated under. The reader always sets
+   * it (null when absent).
+   */
+  filingIndicator?: string | null;
   /** NM1*QC09 / NM1*IL09: the member id (an identifier; never shown in messages). */
   memberId: string | null;
   /** 2100 REF*G1: the prior authorization number the payer applied, when it states one. */

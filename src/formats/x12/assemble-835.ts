@@ -199,6 +199,7 @@ export class Remittance835Builder {
       chargeCents: f.requiredCents(seg, 3, at),
       paidCents: f.requiredCents(seg, 4, at),
       patientResponsibilityCents: f.cents(seg, 5, at),
+      filingIndicator: f.code(seg, 6, at),
       payerClaimControlNumber: f.code(seg, 7, at),
       facilityType: f.text(seg, 8),
       memberId: null,

@@ -138,6 +138,7 @@ describe('readRemittances: assembly', () => {
       paidCents: 60025,
       patientResponsibilityCents: 2000,
       payerClaimControlNumber: 'PAYERCLAIM1',
+      filingIndicator: '12',
       facilityType: '11',
       memberId: 'W123',
       statementFrom: '2026-03-02',

@@ -12,30 +12,64 @@ export const REMIT_007: RuleMeta = {
     'CARC list: 15 authorization number missing/invalid, 197 absent, 198 exceeded, 199 needed for the revenue code and procedure, 39 denied when requested, 62 absent or exceeded, 243 not authorized by the network; domain.md §6.1: authorization family, retro-authorization [S]',
 };
 
-/** The next step by reason and by whether we hold an authorization for the service. */
-function nextStep(reason: string, onFile: boolean): { queue: RemitQueue; nextAction: string } {
+/**
+ * What we know of the claim's authorization: the one on file for the service (the practice's records),
+ * and the number the claim carried (835 2100 REF*G1) when the practice has no such authorization.
+ */
+interface AuthorizationState {
+  onFile: string | null;
+  unknownCarried: string | null;
+}
+
+function authorizationState(input: RemitLineInput): AuthorizationState {
+  const onFile = input.charge?.authorization?.number ?? null;
+  const carried = input.claim.priorAuthorization ?? null;
+  return { onFile, unknownCarried: carried !== null && carried !== onFile ? carried : null };
+}
+
+function authorizationPhrase(a: AuthorizationState): string {
+  const carried = a.unknownCarried
+    ? `the claim carried authorization ${a.unknownCarried}, which is not in the practice's authorizations`
+    : null;
+  if (a.onFile)
+    return carried ? `${carried}; authorization ${a.onFile} is on file` : 'an authorization is on file';
+  return carried ?? 'no authorization on file';
+}
+
+/** The next step by reason and by what we know of the authorization. */
+function nextStep(reason: string, a: AuthorizationState): { queue: RemitQueue; nextAction: string } {
   if (reason === '39')
     return {
       queue: 'appeal',
       nextAction:
         'The authorization was refused when requested: appeal that refusal (peer-to-peer), then resubmit.',
     };
-  if (onFile && reason === '15')
+  if (a.onFile && a.unknownCarried)
+    return {
+      queue: 'corrected-claim',
+      nextAction: `Authorization ${a.onFile} is on file: check it covers these 2026 codes and dates, then send a corrected claim carrying it (REF*G1) instead of ${a.unknownCarried}.`,
+    };
+  if (a.onFile && reason === '15')
     return {
       queue: 'corrected-claim',
       nextAction: 'An authorization is on file: send a corrected claim carrying its number (REF*G1).',
     };
-  if (onFile && reason === '198')
+  if (a.onFile && reason === '198')
     return {
       queue: 'retro-authorization',
       nextAction:
         'The authorization on file is exceeded: request an extension for the extra fractions, then a corrected claim.',
     };
-  if (onFile)
+  if (a.onFile)
     return {
       queue: 'appeal',
       nextAction:
         'An authorization is on file: check it covers these 2026 codes and dates, then send it to the payer for reprocessing (appeal if refused).',
+    };
+  if (a.unknownCarried)
+    return {
+      queue: 'retro-authorization',
+      nextAction: `Find authorization ${a.unknownCarried} with the payer or utilization manager: if it is valid for these 2026 codes and dates, add it to the practice's authorizations and send the payer a corrected claim or reprocessing request; if not, request a retro-authorization, then a corrected claim with its number (REF*G1).`,
     };
   return {
     queue: 'retro-authorization',
@@ -47,12 +81,12 @@ function nextStep(reason: string, onFile: boolean): { queue: RemitQueue; nextAct
 export function authorizationDenial(input: RemitLineInput, facts: LineFacts): RemitVerdict | null {
   const denial = denialIn(facts, AUTHORIZATION_CARCS);
   if (!denial) return null;
-  const onFile = input.charge?.authorization != null || Boolean(input.claim.priorAuthorization);
+  const authorization = authorizationState(input);
   const remarks = remarkPhrases(allRemarks(input));
   return {
     category: 'authorization-denial',
     ruleId: REMIT_007.id,
-    message: `Denied for authorization (${carcLabel(denial)}); ${onFile ? 'an authorization is on file' : 'no authorization on file'}${remarks.length ? `; ${remarks.join(', ')}` : ''}.`,
-    ...nextStep(denial.reason, onFile),
+    message: `Denied for authorization (${carcLabel(denial)}); ${authorizationPhrase(authorization)}${remarks.length ? `; ${remarks.join(', ')}` : ''}.`,
+    ...nextStep(denial.reason, authorization),
   };
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { type AppealPolicy, type AppealSubject, appealBy } from './appeal-windows.js';
+
+const NONE: AppealPolicy = { windows: new Map(), filingIndicators: new Map() };
+const line: AppealSubject = {
+  paymentDate: '2026-03-13',
+  payer: 'MEDICARE PART B EXAMPLE',
+  payerId: '01111',
+  claimStatus: '1',
+  course: null,
+};
+const commercialCourse = { payerName: 'ACME', payerProfile: 'default', filingIndicator: 'CI' };
+
+/** The 835's CLP06 (005010X221A1 2100) says the payer's kind first; 42 CFR 405.942(a) gives Medicare 120 days. */
+describe('appealBy: the window of a remittance line', () => {
+  const cases: [string, AppealPolicy, AppealSubject, string | null][] = [
+    [
+      'CLP06 MB, nothing else known: Medicare Part B, 120 days',
+      NONE,
+      { ...line, claimFilingIndicator: 'MB' },
+      '2026-07-11',
+    ],
+    ['CLP06 MA: Medicare Part A, 120 days', NONE, { ...line, claimFilingIndicator: 'MA' }, '2026-07-11'],
+    ['CLP06 CI: commercial, 180 days', NONE, { ...line, claimFilingIndicator: 'CI' }, '2026-09-09'],
+    ['no CLP06: 180 days', NONE, { ...line, claimFilingIndicator: null }, '2026-09-09'],
+    [
+      "CLP06 MB wins over the course's commercial SBR09",
+      NONE,
+      { ...line, claimFilingIndicator: 'MB', course: commercialCourse },
+      '2026-07-11',
+    ],
+    [
+      "CLP06 MB wins over the billing settings' indicator for the payer",
+      { windows: new Map(), filingIndicators: new Map([['01111', 'CI']]) },
+      { ...line, claimFilingIndicator: 'MB' },
+      '2026-07-11',
+    ],
+    [
+      "the practice's window for the payer still wins over CLP06",
+      { windows: new Map([['medicare part b example', 90]]), filingIndicators: new Map() },
+      { ...line, claimFilingIndicator: 'MB' },
+      '2026-06-11',
+    ],
+    ['no payment date: no deadline', NONE, { ...line, paymentDate: null, claimFilingIndicator: 'MB' }, null],
+  ];
+  it.each(cases)('%s', (_name, policy, subject, want) => {
+    expect(appealBy(policy, subject)).toBe(want);
+  });
+});
