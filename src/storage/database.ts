@@ -11,6 +11,7 @@ import * as letters from './migrations/0006-letters.js';
 import * as remittanceWork from './migrations/0007-remittance-work.js';
 import * as claimVersions from './migrations/0008-claim-versions.js';
 import * as icd10cm from './migrations/0009-icd10cm.js';
+import * as remitFilingIndicator from './migrations/0010-remit-filing-indicator.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -85,6 +86,7 @@ const MIGRATIONS = {
   '0007-remittance-work': remittanceWork,
   '0008-claim-versions': claimVersions,
   '0009-icd10cm': icd10cm,
+  '0010-remit-filing-indicator': remitFilingIndicator,
 };
 
 export async function migrate(db: Db): Promise<void> {

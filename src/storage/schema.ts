@@ -255,6 +255,8 @@ export interface RemitLinesTable {
   /** `take-back` (CLP02 22), `reversed` (the payment it cancels), `correction`; null outside a reversal. */
   reversal_role: string | null;
   reversal_partner_id: string | null;
+  /** 0010: CLP06 of the line's claim (the appeal window of a Medicare claim reads it). */
+  claim_filing_indicator: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One 835 payment (transaction set) with its provider-level adjustments and its balance. */

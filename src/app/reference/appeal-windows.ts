@@ -105,6 +105,7 @@ export async function refreshAppealDates(trx: Trx, practiceId: string): Promise<
       'r.payer_id',
       'r.payment_date',
       'r.claim_status',
+      'r.claim_filing_indicator',
       'r.appeal_by',
       'c.payer_name',
       'c.payer_profile',
@@ -119,6 +120,7 @@ export async function refreshAppealDates(trx: Trx, practiceId: string): Promise<
       payer: l.payer,
       payerId: l.payer_id,
       claimStatus: l.claim_status,
+      claimFilingIndicator: l.claim_filing_indicator,
       course:
         l.payer_profile === null
           ? null

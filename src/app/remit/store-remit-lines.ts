@@ -117,6 +117,7 @@ export async function storeRemitLines(
       payment_date: l.paymentDate,
       claim_pcn: l.claim,
       claim_status: l.claimStatus,
+      claim_filing_indicator: l.claimFilingIndicator,
       payer_claim_control_number: l.payerClaimControlNumber,
       line_no: l.line,
       date_of_service: l.dateOfService,
