@@ -63,6 +63,10 @@ describe('sgrt-billing claim', () => {
     const refused = await runCli('claim', 'correct', '--claim', claimNumber, '--data-dir', db);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('payerClaimNumber: required: no stored 835 answers this claim');
+    // No secondary claim before the primary payer's answer (CLP02 1 or 19): an input error, exit 2.
+    const early = await runCli('claim', 'secondary', '--claim', claimNumber, '--data-dir', db);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain('no 835 from the primary payer answers this claim yet');
 
     const out = join(dir, 'corrected.837');
     const corrected = await runCli(

@@ -27,9 +27,9 @@ const money = (cents: number) => `${Math.trunc(cents / 100)}.${String(cents % 10
 const d8 = (date: string) => date.replaceAll('-', '');
 
 /**
- * The payer's 835 answering one claim, written by hand from the 005010X221A1 segment layout (BPR, TRN,
- * N1*PR/PE, LX, CLP with CLP07, NM1*QC, SVC with DTM*472, CAS CO-45 and PR-1, REF*6R, AMT*B6): each
- * line paid 80 %, 10 % contractual, 10 % deductible.
+ * The primary payer's 835 answering one claim, written by hand from the 005010X221A1 segment layout
+ * (BPR, TRN, N1*PR/PE, LX, CLP02 1 with CLP07, NM1*QC, SVC with DTM*472, CAS CO-45 and PR-2, REF*6R,
+ * AMT*B6): each line paid 80 %, 10 % contractual, 10 % coinsurance.
  */
 function answer835(claim: Claim837, ccn: string): string {
   const lines = claim.lines.map((l) => {
@@ -54,22 +54,54 @@ function answer835(claim: Claim837, ccn: string): string {
       `SVC*HC:${[l.procedure!.code, ...l.procedure!.modifiers].join(':')}*${money(l.chargeCents)}*${money(linePaid)}**${l.units}`,
       `DTM*472*${d8(l.dateOfService!)}`,
       `CAS*CO*45*${money(co)}`,
-      `CAS*PR*1*${money(p)}`,
+      `CAS*PR*2*${money(p)}`,
       `REF*6R*${l.lineControlNumber}`,
       `AMT*B6*${money(linePaid + p)}`,
     ]),
   ];
+  return envelope('SYNUHC01', '901', body);
+}
+
+/**
+ * The secondary payer's 835 to the same claim (CLP02 2 processed as secondary, its own CLP07): each line
+ * pays the coinsurance the primary left, the rest under OA-23 (impact of prior payer adjudication).
+ */
+function secondary835(claim: Claim837, ccn: string): string {
+  const lines = claim.lines.map((l) => ({ l, paid: Math.floor(l.chargeCents / 10) }));
+  const paid = lines.reduce((n, x) => n + x.paid, 0);
+  const body = [
+    `BPR*I*${money(paid)}*C*ACH*CCP*01*999999999*DA*123456*1999999998**01*999999999*DA*654321*20260420`,
+    'TRN*1*TRACE-CV-2*1999999998',
+    'N1*PR*SYNTHETIC COMMERCIAL PPO*XV*SYNPPO01',
+    'N1*PE*DEMO RADIATION ONCOLOGY*XX*1999999984',
+    'LX*1',
+    `CLP*${claim.patientControlNumber}*2*${money(claim.totalChargeCents)}*${money(paid)}**12*${ccn}`,
+    `NM1*QC*1*PATIENT*SYNTHETIC****MI*SYNSEC01`,
+    ...lines.flatMap(({ l, paid: linePaid }) => [
+      `SVC*HC:${[l.procedure!.code, ...l.procedure!.modifiers].join(':')}*${money(l.chargeCents)}*${money(linePaid)}**${l.units}`,
+      `DTM*472*${d8(l.dateOfService!)}`,
+      `CAS*OA*23*${money(l.chargeCents - linePaid)}`,
+      `REF*6R*${l.lineControlNumber}`,
+    ]),
+  ];
+  return envelope('SYNPPO01', '902', body);
+}
+
+/** ISA/GS/ST … SE/GE/IEA around one 835 body. */
+function envelope(sender: string, control: string, body: string[]): string {
   const segments = [
-    'ISA*00*          *00*          *ZZ*SYNUHC01       *ZZ*DEMOPRACTICE   *260410*1200*^*00501*000000901*0*T*:',
-    'GS*HP*SYNUHC01*DEMOPRACTICE*20260410*1200*901*X*005010X221A1',
+    `ISA*00*          *00*          *ZZ*${sender.padEnd(15)}*ZZ*DEMOPRACTICE   *260410*1200*^*00501*000000${control}*0*T*:`,
+    `GS*HP*${sender}*DEMOPRACTICE*20260410*1200*${control}*X*005010X221A1`,
     'ST*835*0001',
     ...body,
     `SE*${body.length + 2}*0001`,
-    'GE*1*901',
-    'IEA*1*000000901',
+    `GE*1*${control}`,
+    `IEA*1*000000${control}`,
   ];
   return segments.map((s) => `${s}~\n`).join('');
 }
+
+const cents = (x: string | undefined) => Math.round(Number(x) * 100);
 
 /**
  * Corrected, void and secondary claims (837 TR3 CLM05-3 7/8 with REF*F8; 2320/2330/2430): from a claim
@@ -197,6 +229,40 @@ describe.each(ENGINES)('claim versions on %s', (engine) => {
         claim.lines.map(() => '20260410'),
       );
       expect(segs.filter((s) => s[0] === 'CAS').length).toBe(2 * claim.lines.length);
+      // The primary's adjudication, line by line: SVD paid, CAS CO-45 and PR-2, and AMT*D its CLP04.
+      const tenth = claim.lines.map((l) => Math.floor(l.chargeCents / 10));
+      expect(segs.filter((s) => s[0] === 'SVD').map((s) => cents(s[2]))).toEqual(
+        claim.lines.map((l, i) => l.chargeCents - 2 * tenth[i]!),
+      );
+      expect(segs.filter((s) => s[0] === 'CAS').map((s) => [s[1], s[2], cents(s[3])])).toEqual(
+        tenth.flatMap((t) => [
+          ['CO', '45', t],
+          ['PR', '2', t],
+        ]),
+      );
+      expect(segs.filter((s) => s[0] === 'AMT' && s[1] === 'D').map((s) => cents(s[2]))).toEqual([paid]);
+      // One secondary claim per claim; once the secondary payer answered (CLP02 2), none at all.
+      const refused = async (pattern: RegExp) => {
+        const e = await sendSecondaryClaim(t.ctx, actor(practiceId), claim.patientControlNumber).catch(
+          (x: unknown) => x,
+        );
+        expect(e).toBeInstanceOf(AppError);
+        expect((e as AppError).code).toBe('invalid_input');
+        expect((e as AppError).message).toMatch(pattern);
+      };
+      await refused(/already sent/);
+      const later = await importFiles(t.ctx, practiceId, [
+        { name: 'era-secondary.835', bytes: new TextEncoder().encode(secondary835(claim, 'PPOCCN0007')) },
+      ]);
+      expect(later.files.map((f) => f.status)).toEqual(['imported']);
+      await refused(/secondary payer already answered this claim \(835 CLP02 2/);
+      history = await claimHistory(t.ctx, actor(practiceId), claim.patientControlNumber);
+      expect(history.answers.map((a) => [a.status, a.payerClaimNumber])).toEqual([
+        ['1', 'SYNCCN0042'],
+        ['2', 'PPOCCN0007'],
+      ]);
+      // The primary's claim control number still names the claim (REF*F8 of the void below).
+      expect(history).toMatchObject({ payerClaimNumber: 'SYNCCN0042', canSendSecondary: false });
 
       const voided = await sendClaimVersion(t.ctx, actor(practiceId), {
         claimNumber: claim.patientControlNumber,

@@ -21,7 +21,13 @@ import {
 } from './claim-files.js';
 import { addSubject } from './pending-claims.js';
 import { lockPractice, nextClaimNumbers, saveClaimBatch } from './save-claim-batch.js';
-import { type PayerAnswer, standingAnswer, storedPayerAnswers } from './stored-remit-claims.js';
+import {
+  LATER_PAYER_STATUSES,
+  type PayerAnswer,
+  primaryAnswer,
+  standingAnswer,
+  storedPayerAnswers,
+} from './stored-remit-claims.js';
 
 export interface ClaimVersionRequest {
   /** CLM01 of the claim sent (CLP01 on the 835). */
@@ -140,8 +146,7 @@ export async function claimHistory(
     canVoid: !voided,
     canSendSecondary:
       !voided &&
-      standing !== null &&
-      !versions.some((v) => v.kind === 'secondary') &&
+      secondaryRefusal(answers, versions) === null &&
       subject?.coverage.otherCoverage?.some((c) => c.order === 'secondary') === true,
   };
 }
@@ -215,11 +220,16 @@ export async function sendSecondaryClaim(
   const batch = await ctx.db.transaction().execute(async (trx) => {
     const { practice, original, subjects } = await claimToChange(trx, actor, claimNumber);
     const answers = await storedPayerAnswers(trx, actor.practiceId, claimNumber);
-    const primary = standingAnswer(answers);
-    if (!primary)
-      throw new AppError('invalid_input', 'no 835 from the primary payer answers this claim yet', [
-        { location: `claim ${claimNumber}`, message: "the primary's 835 is needed first" },
-      ]);
+    const sent = await trx
+      .selectFrom('claim_versions')
+      .select('kind')
+      .where('practice_id', '=', actor.practiceId)
+      .where('claim_pcn', '=', claimNumber)
+      .execute();
+    const refusal = secondaryRefusal(answers, sent);
+    if (refusal)
+      throw new AppError('invalid_input', refusal, [{ location: `claim ${claimNumber}`, message: refusal }]);
+    const primary = primaryAnswer(answers)!;
     const view = await writeVersion(
       trx,
       ctx,
@@ -242,6 +252,27 @@ export async function sendSecondaryClaim(
   );
   await recordAccess(ctx, actor, { action: 'read', patientIds: [batch.patientId], route });
   return batch.view;
+}
+
+/**
+ * Why no secondary claim may be sent, else null: no primary answer yet (CLP02 1/19); the primary payer
+ * forwarded the claim itself (CLP02 19, 2100 NM1*TT crossover carrier) [835 TR3 2100 CLP02, NM1*TT]; the
+ * secondary payer already answered it (CLP02 2/3/20/21); a secondary claim was already sent.
+ */
+function secondaryRefusal(
+  answers: readonly PayerAnswer[],
+  versions: readonly { kind: string }[],
+): string | null {
+  const later = answers.find((a) => LATER_PAYER_STATUSES.has(a.claim.status));
+  if (later)
+    return `the secondary payer already answered this claim (835 CLP02 ${later.claim.status} of ${later.paymentDate ?? 'an unknown date'}): no secondary claim to send`;
+  if (versions.some((v) => v.kind === 'secondary'))
+    return 'a secondary claim was already sent for this claim';
+  const primary = primaryAnswer(answers);
+  if (!primary) return 'no 835 from the primary payer answers this claim yet (CLP02 1 or 19)';
+  if (primary.claim.status === '19' || primary.claim.crossoverPayer)
+    return `the primary payer forwarded this claim to ${primary.claim.crossoverPayer ?? 'the secondary payer'} (835 CLP02 ${primary.claim.status}, NM1*TT): wait for the secondary payer's 835`;
+  return null;
 }
 
 /** The primary's answer as the secondary claim carries it (paid amounts and CAS, by charge id). */

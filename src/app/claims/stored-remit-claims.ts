@@ -1,4 +1,5 @@
 import type { Remittance, RemitClaim } from '../../core/model/remittance.js';
+import { pairReversals } from '../../core/remit/pair-reversals.js';
 import type { Db } from '../../storage/database.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
 import type { ExportRecords } from '../import/export-records.js';
@@ -41,10 +42,39 @@ export async function storedPayerAnswers(
   return answers;
 }
 
+/** CLP02 of a later payer's answer: 2/3 processed as secondary/tertiary, 20/21 and forwarded [835 TR3 2100 CLP02]. */
+export const LATER_PAYER_STATUSES: ReadonlySet<string> = new Set(['2', '3', '20', '21']);
+
 /**
- * The primary's last answer that stands: the latest CLP that is not a reversal (CLP02 22) [835 TR3
- * 2100 CLP02]; its CLP07 is what REF*F8 of a replacement or void carries.
+ * The primary's last answer that stands: the latest CLP that is neither a reversal (CLP02 22) nor a
+ * later payer's answer (CLP02 2/3/20/21) [835 TR3 2100 CLP02]; its CLP07 is what REF*F8 of a replacement
+ * or void carries.
  */
 export function standingAnswer(answers: readonly PayerAnswer[]): PayerAnswer | null {
-  return [...answers].reverse().find((a) => a.claim.status !== '22') ?? null;
+  return (
+    [...answers]
+      .reverse()
+      .find((a) => a.claim.status !== '22' && !LATER_PAYER_STATUSES.has(a.claim.status)) ?? null
+  );
+}
+
+/**
+ * The primary payer's adjudication a secondary claim carries (837 TR3 2320/2330/2430): the latest answer
+ * processed as primary (CLP02 1, or 19 processed as primary and forwarded) that no reversal (CLP02 22)
+ * took back (`pairReversals`) — never a later payer's answer (2/3/20/21).
+ */
+export function primaryAnswer(answers: readonly PayerAnswer[]): PayerAnswer | null {
+  const reversals = pairReversals(
+    answers.map((a, i) => ({
+      id: String(i),
+      payerKey: a.payer.id ?? a.payer.name ?? '',
+      paymentDate: a.paymentDate,
+      source: a.claim.location,
+      claim: a.claim,
+    })),
+  );
+  const standing = answers.filter(
+    (a, i) => ['1', '19'].includes(a.claim.status) && reversals.get(String(i))?.role !== 'reversed',
+  );
+  return standing.at(-1) ?? null;
 }

@@ -2,6 +2,7 @@ import type { InputProblem } from '../../core/model/input-problem.js';
 import type { Remittance } from '../../core/model/remittance.js';
 import { type PayerProfile, modifier26RuleOn } from '../../core/payers/payer-profile.js';
 import type { RateTable } from '../../core/rates/rate-table.js';
+import { linkCoordination } from '../../core/remit/link-coordination.js';
 import { pairReversals } from '../../core/remit/pair-reversals.js';
 import type { RemitOptions } from '../../core/remit/remit-options.js';
 import { createReadStream } from 'node:fs';
@@ -55,7 +56,8 @@ export interface RemitRun {
  * `sgrt-billing remit <file.835…>`: read each 835 (streamed) and classify every service line against
  * what it should have paid, handing each payment and each row to the callbacks as it is read. The files
  * are read twice: first the claims, to pair each reversal (CLP02 22) with the payment it takes back and
- * its correction across all the files (`pairReversals`), then the lines. Without the practice's
+ * its correction across all the files (`pairReversals`) and to link the payers' answers to the same
+ * claim (`linkCoordination`), then the lines. Without the practice's
  * database the charges are taken from the lines themselves (SVC06, else SVC01) in the given place of
  * service and payer profile, nothing is known of the patient's other coverage, and authorizations come
  * from the practice's export, matched by the claim's REF*G1.
@@ -68,9 +70,18 @@ export async function analyzeRemittanceFiles(
   const { files, missing } = await listExportFiles(paths);
   const claimsOnly: Remittance[] = [];
   for await (const { remittance } of uniquePayments(files, [], [])) {
-    claimsOnly.push({ ...remittance, claims: remittance.claims.map((c) => ({ ...c, lines: [] })) });
+    // What linking needs of the lines: the service and its payment, not its adjustments or remarks.
+    claimsOnly.push({
+      ...remittance,
+      claims: remittance.claims.map((c) => ({
+        ...c,
+        lines: c.lines.map((l) => ({ ...l, adjustments: [], remarks: [] })),
+      })),
+    });
   }
-  const links = pairReversals(claimEntries(claimsOnly));
+  const entries = claimEntries(claimsOnly);
+  const links = pairReversals(entries);
+  const coordination = linkCoordination(entries, links);
   const problems: InputProblem[] = missing.map((m) => ({ location: m, message: 'no such file or folder' }));
   const warnings: InputProblem[] = [];
   let transactions = 0;
@@ -82,6 +93,7 @@ export async function analyzeRemittanceFiles(
       otherCoverage: false,
       reversal: links.get(claimId(payment, j)) ?? null,
       claimId: claimId(payment, j),
+      coordination,
     }));
     for (const { match: _match, ...row } of rows) {
       lines++;

@@ -9,6 +9,7 @@ import { type PaymentBalance, paymentBalance } from '../../core/remit/balance-83
 import { claimLevelLine } from '../../core/remit/claim-level-line.js';
 import { classifyLine } from '../../core/remit/classify-line.js';
 import { expectedForLine } from '../../core/remit/expected-for-line.js';
+import { type CoordinationLink, coordinationKey } from '../../core/remit/link-coordination.js';
 import type { RemitClaimEntry, ReversalLink } from '../../core/remit/pair-reversals.js';
 import type { LineClassification } from '../../core/remit/remit-category.js';
 import type { ExpectedPayment, SentCharge } from '../../core/remit/remit-line.js';
@@ -59,12 +60,18 @@ export interface ClassifiedLine extends RemitRow {
 
 /**
  * What a line's classification needs to know about its claim beyond the 835: whether the patient has
- * coverage after this payer (the patient's `otherCoverage`), and the claim's place in a reversal.
+ * coverage after this payer (the patient's `otherCoverage`), the claim's place in a reversal, and the
+ * other payers' answers to its lines (`linkCoordination`, keyed by `coordinationKey`).
  */
 export type ClaimContext = (
   claim: RemitClaim,
   index: number,
-) => { otherCoverage: boolean; reversal: ReversalLink | null; claimId: string };
+) => {
+  otherCoverage: boolean;
+  reversal: ReversalLink | null;
+  claimId: string;
+  coordination: ReadonlyMap<string, CoordinationLink>;
+};
 
 /**
  * Every service line of one remittance, classified against the charge `chargeFor` finds for it; a claim
@@ -78,7 +85,7 @@ export function classifyRemittance(
   contextOf: ClaimContext,
 ): ClassifiedLine[] {
   return r.claims.flatMap((claim, j) => {
-    const { otherCoverage, reversal, claimId } = contextOf(claim, j);
+    const { otherCoverage, reversal, claimId, coordination } = contextOf(claim, j);
     const lines = claim.lines.length
       ? claim.lines.map((l, i) => ({ line: l, lineNo: i + 1 }))
       : [{ line: claimLevelLine(claim), lineNo: 0 }];
@@ -95,6 +102,7 @@ export function classifyRemittance(
         options: settings.options,
         otherCoverage,
         reversal,
+        coordination: coordination.get(coordinationKey(claimId, lineNo)) ?? null,
       });
       return {
         file,
@@ -121,8 +129,8 @@ export function classifyRemittance(
 }
 
 /**
- * The claims of the remittances as `pairReversals` reads them (ids `<payment>/<claim>` in read order,
- * the payer by id else name; service lines are not needed).
+ * The claims of the remittances as `pairReversals` and `linkCoordination` read them (ids
+ * `<payment>/<claim>` in read order, the payer by id else name).
  */
 export function claimEntries(remittances: readonly Remittance[]): RemitClaimEntry[] {
   return remittances.flatMap((r, i) =>
@@ -131,7 +139,7 @@ export function claimEntries(remittances: readonly Remittance[]): RemitClaimEntr
       payerKey: r.payer.id ?? r.payer.name ?? '',
       paymentDate: r.paymentDate,
       source: claim.location,
-      claim: { ...claim, lines: [] },
+      claim,
     })),
   );
 }

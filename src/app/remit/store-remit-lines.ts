@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Course } from '../../core/model/course.js';
 import type { Remittance } from '../../core/model/remittance.js';
+import { linkCoordination } from '../../core/remit/link-coordination.js';
 import { pairReversals } from '../../core/remit/pair-reversals.js';
 import { DEFAULT_REMIT_OPTIONS } from '../../core/remit/remit-options.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
@@ -17,7 +18,8 @@ import { openCents, partnerLines } from './reversal-lines.js';
  * Classify every line of the practice's imported remittances against its stored charges and keep the
  * result with one row per payment (replacing the previous ones, inside the import's transaction). The
  * same payment sent twice (payer and trace number) counts once. Reversals are paired across all the
- * practice's files (`pairReversals`), line by line (`partnerLines`); a line's coordination of benefits
+ * practice's files (`pairReversals`), line by line (`partnerLines`); the payers' answers to the same claim are linked (`linkCoordination`: a
+ * primary's patient share the secondary paid is settled); a line's coordination of benefits
  * knows whether the patient has coverage after this payer (`otherCoverage` of the patient, from the
  * course as imported); its appeal date follows the payer (`appealBy`).
  */
@@ -38,7 +40,9 @@ export async function storeRemitLines(
     appealPolicy(trx, practiceId),
     otherCoverage(trx, matcher.courses),
   ]);
-  const links = pairReversals(claimEntries(payments));
+  const entries = claimEntries(payments);
+  const links = pairReversals(entries);
+  const coordination = linkCoordination(entries, links);
   const settings = { rates: ctx.auditContext(ctx.now()).rates, options: DEFAULT_REMIT_OPTIONS };
   const paymentIds: string[] = [];
   for (const { source, remittance } of unique) {
@@ -79,6 +83,7 @@ export async function storeRemitLines(
       return {
         claimId: claimId(i, j),
         reversal: links.get(claimId(i, j)) ?? null,
+        coordination,
         otherCoverage: hasLaterCoverage(
           (course && coverage.get(course.patient_id)) ?? [],
           claim.status,

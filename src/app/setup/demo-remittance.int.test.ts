@@ -33,6 +33,9 @@ describe.each(ENGINES)('the demo remittances on %s', (engine) => {
         'charge_id',
         'payment_date',
         'appeal_by',
+        'queue',
+        'open_cents',
+        'message',
       ])
       .where('practice_id', '=', practiceId)
       .execute();
@@ -102,6 +105,12 @@ describe.each(ENGINES)('the demo remittances on %s', (engine) => {
       new Set(['coordination-of-benefits']),
     );
     expect(find((l) => l.claim_status === '19').length).toBeGreaterThan(0);
+    // The primary's share the supplemental plan paid is settled: no queue, nothing open on the claim.
+    const secondaryPaid = new Set(all.filter((l) => l.claim_status === '2').map((l) => l.claim_pcn));
+    const settled = all.filter((l) => l.claim_status === '19' && secondaryPaid.has(l.claim_pcn));
+    expect(settled.length).toBeGreaterThan(0);
+    expect(settled.map((l) => [l.queue, Number(l.open_cents)])).toEqual(settled.map(() => [null, 0]));
+    expect(settled.every((l) => /The secondary paid \$/.test(String(l.message)))).toBe(true);
     expect(find((l) => l.claim_status === '19')).not.toContain('other-denial');
     expect(find((l) => has(l, 'CO-151'))).toEqual(['frequency-denial']);
     expect(find((l) => has(l, 'CO-16') && l.remarks.split(',').includes('N290'))).toEqual([

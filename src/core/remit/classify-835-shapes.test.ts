@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Adjustment, Procedure, RemitClaim, RemitServiceLine, Remittance } from '../model/remittance.js';
 import { claimLevelLine } from './claim-level-line.js';
 import { classifyLine } from './classify-line.js';
+import { coordinationKey, linkCoordination } from './link-coordination.js';
 import { pairReversals, type RemitClaimEntry } from './pair-reversals.js';
 import type { RemitCategory, RemitQueue } from './remit-category.js';
 import type { ExpectedPayment, RemitLineInput, SentCharge } from './remit-line.js';
@@ -96,6 +97,7 @@ function read835(text: string, location = 'test.835:ST[1]'): Remittance {
         break;
       case 'REF':
         if (e[1] === 'G1') claim!.priorAuthorization = e[2] ?? null;
+        if (e[1] === '6R') line!.lineControlNumber = e[2] ?? null;
         break;
       case 'DTM':
         if (e[1] === '232') claim!.statementFrom = date(e[2]);
@@ -609,6 +611,115 @@ describe('reversals across remittances', () => {
     expect(s.categories.every((c) => c.paidCents >= 0)).toBe(true);
     expect(s.takenBackCents).toBe(39146);
     expect(s.paidCents - s.takenBackCents).toBe(-1146);
+  });
+});
+
+describe('coordination of benefits across payers (the same CLP01, the same service)', () => {
+  const PRIMARY =
+    'BPR*I*336*C*ACH************20260313~CLP*C-1*19*600*336*84*MB*ICN1~NM1*TT*2*EXAMPLE PPO*****PI*PPO01~' +
+    'SVC*HC:77412*600*336**1~DTM*472*20260302~CAS*CO*45*180~CAS*PR*2*84~REF*6R*CH-1';
+  const SECONDARY =
+    'BPR*I*84*C*ACH************20260319~CLP*C-1*2*600*84**12*PPO1~SVC*HC:77412*600*84**1~DTM*472*20260302~CAS*OA*23*516~REF*6R*CH-1';
+  const entriesOf = (files: [string, Remittance][]): RemitClaimEntry[] =>
+    files.flatMap(([payer, r]) =>
+      r.claims.map((claim) => ({
+        id: claim.location,
+        payerKey: payer,
+        paymentDate: r.paymentDate,
+        source: claim.location,
+        claim,
+      })),
+    );
+  const run = (files: [string, Remittance][]) => {
+    const entries = entriesOf(files);
+    const links = linkCoordination(entries, pairReversals(entries));
+    // The patient has a secondary after the primary, nothing after the secondary.
+    return files.flatMap(([payer, r]) =>
+      inputsOf(r, { otherCoverage: payer === 'MCR' }).map((input) =>
+        classifyLine({
+          ...input,
+          coordination:
+            links.get(coordinationKey(input.claim.location, input.claim.lines.indexOf(input.line) + 1)) ??
+            null,
+        }),
+      ),
+    );
+  };
+  const primary = read835(PRIMARY, 'mcr.835:ST[1]');
+  const secondary = read835(SECONDARY, 'ppo.835:ST[1]');
+
+  it.each([
+    [
+      'the secondary paid the whole patient share',
+      SECONDARY,
+      null,
+      'The secondary paid $84.00; $0.00 left for the patient.',
+    ],
+    [
+      'the secondary paid part, leaving its own PR',
+      'BPR*I*60*C*ACH************20260319~CLP*C-1*2*600*60*24*12*PPO1~SVC*HC:77412*600*60**1~DTM*472*20260302~CAS*OA*23*516~CAS*PR*3*24~REF*6R*CH-1',
+      'bill-patient-or-secondary',
+      'The secondary paid $60.00; $24.00 left for the patient.',
+    ],
+    [
+      'matched by date and code when the secondary echoes no REF*6R',
+      'BPR*I*84*C*ACH************20260319~CLP*C-1*2*600*84**12*PPO1~SVC*HC:77412*600*84**1~DTM*472*20260302~CAS*OA*23*516',
+      null,
+      'The secondary paid $84.00',
+    ],
+  ])('settles the primary’s PR line when %s', (_name, later, laterQueue, message) => {
+    const [p, s] = run([
+      ['MCR', primary],
+      ['PPO', read835(later, 'ppo.835:ST[1]')],
+    ]);
+    expect({ category: p!.category, queue: p!.queue, nextAction: p!.nextAction }).toEqual({
+      category: 'patient-responsibility',
+      queue: null,
+      nextAction: null,
+    });
+    expect(p!.message).toContain(message);
+    expect(s!.queue).toBe(laterQueue);
+  });
+
+  it('counts what the primary paid toward the secondary’s expected amount', () => {
+    const [, s] = run([
+      ['MCR', primary],
+      ['PPO', secondary],
+    ]);
+    expect(s).toMatchObject({
+      category: 'coordination-of-benefits',
+      queue: null,
+      expectedCents: 39146 - 33600,
+    });
+    expect(s!.message).toMatch(/the prior payer paid \$336\.00/);
+    // Prior paid + this paid ($336 + $84) covers the expected $391.46: nothing short.
+    expect(s!.allowedCents).toBeGreaterThanOrEqual(s!.expectedCents!);
+  });
+
+  it('links nothing for another claim number, another service, the same payer, or a reversed answer', () => {
+    const otherClaim = read835(SECONDARY.replace('C-1', 'C-2'), 'ppo.835:ST[1]');
+    const otherService = read835(SECONDARY.replace('CH-1', 'CH-9'), 'ppo.835:ST[1]');
+    for (const [payer, r] of [
+      ['PPO', otherClaim],
+      ['PPO', otherService],
+      ['MCR', secondary],
+    ] as const) {
+      const [p] = run([
+        ['MCR', primary],
+        [payer, r],
+      ]);
+      expect(p!.queue).toBe('bill-patient-or-secondary');
+    }
+    const takeBack = read835(
+      'BPR*I*0*C*ACH************20260325~CLP*C-1*22*-600*-84**12*PPO1~SVC*HC:77412*-600*-84**-1~DTM*472*20260302~CAS*OA*23*-516~REF*6R*CH-1',
+      'ppo2.835:ST[1]',
+    );
+    const entries = entriesOf([
+      ['MCR', primary],
+      ['PPO', secondary],
+      ['PPO', takeBack],
+    ]);
+    expect(linkCoordination(entries, pairReversals(entries)).size).toBe(0);
   });
 });
 

@@ -4,6 +4,7 @@ import type { Adjustment, RemitClaim, RemitServiceLine, Remittance } from '../mo
 import { paymentBalance } from './balance-835.js';
 import { claimLevelLine } from './claim-level-line.js';
 import { classifyLine } from './classify-line.js';
+import { coordinationKey, linkCoordination } from './link-coordination.js';
 import { pairReversals } from './pair-reversals.js';
 import { REMIT_CATEGORIES, REMIT_QUEUES } from './remit-category.js';
 import type { RemitLineInput } from './remit-line.js';
@@ -253,6 +254,59 @@ describe('every line of a balanced 835', () => {
         const lines = rows.reduce((n, c) => n + c.paidCents, 0);
         expect(s.paidCents - s.takenBackCents).toBe(lines);
         expect(s.categories.every((c) => c.paidCents >= 0)).toBe(true);
+      }),
+    );
+  });
+
+  it('keeps one category per line and adding up when a second payer answers the same claims', () => {
+    fc.assert(
+      fc.property(remittanceArb, remittanceArb, fc.boolean(), (first, second, otherCoverage) => {
+        const files = [
+          first,
+          {
+            ...second,
+            payer: { name: 'SECOND', id: 'SEC01' },
+            paymentDate: '2026-05-10',
+            location: 'q.835:ST[1]',
+          },
+        ];
+        const entries = files.flatMap((r, f) =>
+          r.claims.map((claim, i) => ({
+            id: `${f}/${i}`,
+            payerKey: r.payer.id!,
+            paymentDate: r.paymentDate,
+            source: claim.location,
+            claim,
+          })),
+        );
+        const reversals = pairReversals(entries);
+        const links = linkCoordination(entries, reversals);
+        const rows = files.flatMap((r, f) =>
+          r.claims.flatMap((claim, i) =>
+            inputs({ ...r, claims: [claim] }, otherCoverage).map((input, k) => {
+              const coordination =
+                links.get(coordinationKey(`${f}/${i}`, claim.lines.length ? k + 1 : 0)) ?? null;
+              const c = classifyLine({
+                ...input,
+                reversal: reversals.get(`${f}/${i}`) ?? null,
+                coordination,
+              });
+              expect(REMIT_CATEGORIES).toContain(c.category);
+              expect(c.nextAction === null).toBe(c.queue === null);
+              // A later payer's answer settles the line: nothing left open on it.
+              if (coordination?.laterPaidCents != null && c.category !== 'reversal') {
+                if (['patient-responsibility', 'coordination-of-benefits'].includes(c.category))
+                  expect(c.queue).toBeNull();
+              }
+              if (c.expectedCents !== null) expect(c.expectedCents).toBeGreaterThanOrEqual(0);
+              return c;
+            }),
+          ),
+        );
+        const s = summarizeLines(rows, files);
+        expect(s.categories.every((c) => c.paidCents >= 0)).toBe(true);
+        expect(s.categories.reduce((n, c) => n + c.lines, 0)).toBe(rows.length);
+        expect(s.paidCents - s.takenBackCents).toBe(rows.reduce((n, c) => n + c.paidCents, 0));
       }),
     );
   });

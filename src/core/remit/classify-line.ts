@@ -54,6 +54,16 @@ const RULES: readonly Rule[] = [
   patientResponsibility,
 ];
 
+/**
+ * What this payer should have paid: the expected amount less what the earlier payers paid on the same
+ * service (coordination of benefits, X12 835 005010X221A1 CLP02 2/3/20/21: prior paid + this paid is
+ * compared with the expected amount).
+ */
+function expectedOfThisPayer(input: RemitLineInput): number | null {
+  const prior = input.coordination?.priorPaidCents ?? 0;
+  return input.expected.cents === null ? null : Math.max(input.expected.cents - prior, 0);
+}
+
 /** Classify one remittance line: the first rule that applies decides; none means paid as expected. */
 export function classifyLine(input: RemitLineInput): LineClassification {
   const facts = lineFacts(input);
@@ -75,7 +85,7 @@ export function classifyLine(input: RemitLineInput): LineClassification {
     paidCents: input.line.paidCents,
     allowedCents: facts.allowedCents,
     patientResponsibilityCents: facts.patientResponsibilityCents,
-    expectedCents: input.expected.cents,
+    expectedCents: expectedOfThisPayer(input),
     flags: verdict?.flags ?? [],
   };
 }

@@ -1,6 +1,7 @@
 import type { Modifier26Rule } from '../payers/payer-profile.js';
 import type { Adjustment, Procedure, RemitClaim, RemitServiceLine } from '../model/remittance.js';
 import { DENIAL_CARCS, PRIOR_PAYER_CARC } from './carc-kinds.js';
+import type { CoordinationLink } from './link-coordination.js';
 import type { ReversalLink } from './pair-reversals.js';
 import type { RemitOptions } from './remit-options.js';
 
@@ -43,6 +44,8 @@ export interface RemitLineInput {
   otherCoverage?: boolean;
   /** The claim's place in a reversal, from `pairReversals` over the practice's remittances. */
   reversal?: ReversalLink | null;
+  /** The other payers' answers to the same service, from `linkCoordination`. */
+  coordination?: CoordinationLink | null;
 }
 
 /** Every adjustment that bears on the line: its own CAS, and the claim's when the line has none. */

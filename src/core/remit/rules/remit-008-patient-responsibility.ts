@@ -8,7 +8,7 @@ export const REMIT_008: RuleMeta = {
   title: 'Patient responsibility (deductible, coinsurance, copay): bill the patient or the secondary payer',
   severity: 'info',
   source:
-    'X12 835 005010X221A1 CAS group PR; CARC list: 1 deductible, 2 coinsurance, 3 copay; domain.md §6.1: PR is a patient or secondary-payer balance, never a denial nor a hidden zero; CLP02 19/20/21 or a crossover carrier (NM1*TT): the payer forwarded the claim [S]',
+    'X12 835 005010X221A1 CAS group PR; CARC list: 1 deductible, 2 coinsurance, 3 copay; domain.md §6.1: PR is a patient or secondary-payer balance, never a denial nor a hidden zero; CLP02 19/20/21 or a crossover carrier (NM1*TT): the payer forwarded the claim; settled when the next payer answered the same claim and service (CLP01, REF*6R) [S]',
 };
 
 /** `deductible $120.00, coinsurance $20.00` */
@@ -32,6 +32,8 @@ export function balanceStep(
   input: RemitLineInput,
   leftCents: number,
 ): Pick<RemitVerdict, 'queue' | 'nextAction' | 'flags'> {
+  // The next payer answered the same service: what it leaves is on its own line (linkCoordination).
+  if (input.coordination?.laterPaidCents != null) return { queue: null, nextAction: null };
   if (input.otherCoverage && !forwarded(input))
     return {
       queue: 'secondary-claim',
@@ -49,6 +51,14 @@ export function balanceStep(
   };
 }
 
+/** ` The secondary paid $84.00; $0.00 left for the patient.` when a later payer answered the service. */
+export function laterPayerPaid(input: RemitLineInput, leftCents: number): string {
+  const later = input.coordination?.laterPaidCents;
+  if (later == null) return '';
+  const who = ['1', '19'].includes(input.claim.status) ? 'secondary' : 'next payer';
+  return ` The ${who} paid ${dollars(later)}; ${dollars(Math.max(leftCents - later, 0))} left for the patient.`;
+}
+
 export function patientResponsibility(input: RemitLineInput, facts: LineFacts): RemitVerdict | null {
   const owed = facts.patientResponsibilityCents;
   if (owed <= 0) return null;
@@ -56,9 +66,11 @@ export function patientResponsibility(input: RemitLineInput, facts: LineFacts): 
   return {
     category: 'patient-responsibility',
     ruleId: REMIT_008.id,
-    message: allDeductible
-      ? `Patient responsibility: the allowed ${dollars(facts.allowedCents)} went entirely to the deductible; bill the patient or the secondary payer.`
-      : `Patient responsibility ${dollars(owed)} (${patientShare(facts)}); the payer paid ${dollars(input.line.paidCents)}.`,
+    message: `${
+      allDeductible
+        ? `Patient responsibility: the allowed ${dollars(facts.allowedCents)} went entirely to the deductible; bill the patient or the secondary payer.`
+        : `Patient responsibility ${dollars(owed)} (${patientShare(facts)}); the payer paid ${dollars(input.line.paidCents)}.`
+    }${laterPayerPaid(input, owed)}`,
     ...balanceStep(input, owed),
   };
 }

@@ -2,14 +2,14 @@ import { dollars } from '../../letters/assemble-letter.js';
 import type { RuleMeta } from '../../model/rule.js';
 import type { RemitVerdict } from '../remit-category.js';
 import { type LineFacts, type RemitLineInput } from '../remit-line.js';
-import { balanceStep, patientShare } from './remit-008-patient-responsibility.js';
+import { balanceStep, laterPayerPaid, patientShare } from './remit-008-patient-responsibility.js';
 
 export const REMIT_009: RuleMeta = {
   id: 'REMIT-009',
   title: 'Coordination of benefits: what the prior payer paid, what is left, whether a next claim is due',
   severity: 'info',
   source:
-    'X12 835 005010X221A1 CLP02 2/3 processed as secondary/tertiary, 20/21 and forwarded; CARC list: 23 impact of prior payer adjudication; domain.md §6.1 [S]',
+    'X12 835 005010X221A1 CLP02 2/3 processed as secondary/tertiary, 20/21 and forwarded; CARC list: 23 impact of prior payer adjudication; domain.md §6.1; the earlier payer’s answer to the same claim and service (CLP01, REF*6R) counts toward the expected amount [S]',
 };
 
 const SECONDARY_STATUSES: Readonly<Record<string, string>> = {
@@ -23,12 +23,18 @@ export function coordinationOfBenefits(input: RemitLineInput, facts: LineFacts):
   const as = SECONDARY_STATUSES[input.claim.status];
   if (!as && facts.priorPayerCents === 0) return null;
   const left = facts.patientResponsibilityCents;
-  const prior = facts.priorPayerCents
-    ? `the prior payer’s payment and adjustments account for ${dollars(facts.priorPayerCents)} (CAS 23)`
-    : 'the prior payer’s share is not stated';
-  const message = `Processed as ${as ?? 'a later payer'}: ${prior}; this payer paid ${dollars(input.line.paidCents)}; ${
+  const priorPaid = input.coordination?.priorPaidCents ?? 0;
+  const prior = [
+    priorPaid ? `the prior payer paid ${dollars(priorPaid)}` : null,
+    facts.priorPayerCents
+      ? `the prior payer’s payment and adjustments account for ${dollars(facts.priorPayerCents)} (CAS 23)`
+      : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const message = `Processed as ${as ?? 'a later payer'}: ${prior || 'the prior payer’s share is not stated'}; this payer paid ${dollars(input.line.paidCents)}; ${
     left > 0 ? `${dollars(left)} left (${patientShare(facts)})` : 'nothing left'
-  }.`;
+  }.${laterPayerPaid(input, left)}`;
   if (left <= 0)
     return {
       category: 'coordination-of-benefits',
