@@ -314,6 +314,12 @@ describe.each(ENGINES)('storeRemitLines on %s', { timeout: 30_000 }, (engine) =>
     // The 835's own CLP06 (CI commercial) wins over the patient's SBR09.
     await store(a, { 'denied.835': denial.replace('*0**PCC', '*0*CI*PCC') });
     expect(await appealBy()).toBe('2026-10-07');
+    // A Medicare CLP06 keeps its 120 days when another payer's setting recomputes the stored dates.
+    await setCoverage({ claimFilingIndicator: 'CI' });
+    await store(a, { 'denied.835': denial.replace('*0**PCC', '*0*MB*PCC') });
+    expect(await appealBy()).toBe('2026-08-08');
+    await savePayerSetting(t.ctx, admin(a), { payer: 'ANOTHER PLAN', appealDays: 60 });
+    expect(await appealBy()).toBe('2026-08-08');
     await store(a, { 'denied.835': denial });
     await savePayerSetting(t.ctx, admin(a), { payer: 'EXAMPLE HEALTH PLAN', appealDays: 90 });
     expect(await appealBy()).toBe('2026-07-09'); // the setting moves stored dates at once
