@@ -25,7 +25,13 @@ export function buildClinic(options: GenerateOptions): SimClinic {
   cutAt(courses, cut);
   chooseReports(seed, courses);
   return {
-    options: { patients: options.patients, days: options.days, seed: options.seed, now },
+    options: {
+      patients: options.patients,
+      days: options.days,
+      seed: options.seed,
+      now,
+      placeOfService: options.placeOfService ?? FACILITY.placeOfService,
+    },
     seed,
     days,
     courses,

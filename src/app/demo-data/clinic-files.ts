@@ -35,13 +35,14 @@ export async function* clinicFiles(g: GeneratedClinic): AsyncGenerator<ClinicFil
       clinicSchema.parse({
         schemaVersion: 1,
         name: CLINIC_NAME,
-        facility: { timeZone: FACILITY.timeZone, placeOfService: FACILITY.placeOfService },
+        facility: { timeZone: FACILITY.timeZone, placeOfService: clinic.options.placeOfService },
         alignrtReportDateOrder: 'MDY',
         historyMapping: 'aria-like',
       }),
     ),
   };
-  yield { path: 'courses.json', data: json(clinic.courses.map(courseHeader)) };
+  const headers = clinic.courses.map((c) => courseHeader(c, clinic.options.placeOfService));
+  yield { path: 'courses.json', data: json(headers) };
   yield authorizationsCsv(clinic);
   yield* dicomRecords(clinic);
   yield historyCsv(clinic);

@@ -313,7 +313,15 @@ export interface GenerateOptions {
   seed: number;
   /** The export instant (epoch ms); default: the last treatment day 08:00 facility time + 4 h. */
   now?: number;
+  /**
+   * The facility's place of service (CMS POS codes): 11 freestanding office (default), 19/22 hospital
+   * outpatient department, whose technical lines go on the 837I (domain.md §6).
+   */
+  placeOfService?: PlaceOfService;
 }
+
+/** CMS place-of-service codes the course model accepts (session-facts.ts `placeOfService`). */
+export type PlaceOfService = '11' | '19' | '22';
 
 export interface SimClinic {
   options: Required<GenerateOptions>;

@@ -13,7 +13,7 @@ export type { ClinicFile, GeneratedClinic };
 /** The clinic in memory: simulation, ground-truth course documents and the expected audit outcome. */
 export async function generateClinic(options: GenerateOptions): Promise<GeneratedClinic> {
   const clinic = buildClinic(options);
-  const courses = clinic.courses.map(groundTruthCourse);
+  const courses = clinic.courses.map((c) => groundTruthCourse(c, clinic.options.placeOfService));
   // The audit context `sgrt-billing audit --now <now>` builds: bundled profiles, default options.
   const ctx = await engineContext({ now: clinic.options.now });
   const outcome = expectedOutcome(clinic, courses, ctx, clinic.defects, listEvents(clinic.courses));

@@ -8,7 +8,14 @@ import {
 } from '../../core/model/course.js';
 import { firstOn } from './build-fraction.js';
 import { reportSessionId } from './emit-alignrt.js';
-import { FACILITY, GIVEN_NAMES, PAYERS, type SimCourse, type SimFraction } from './clinic-model.js';
+import {
+  FACILITY,
+  GIVEN_NAMES,
+  PAYERS,
+  type PlaceOfService,
+  type SimCourse,
+  type SimFraction,
+} from './clinic-model.js';
 import { formatInstant, formatLocal } from './clinic-time.js';
 import { simulateSession, summariseSession } from './simulate-monitoring.js';
 
@@ -18,7 +25,7 @@ import { simulateSession, summariseSession } from './simulate-monitoring.js';
  * rest is the schedule (date and first beam-on). Monitoring sessions are summarised from their samples
  * exactly as the RTD reader derives them (gaps and excursions, no raw samples).
  */
-export function groundTruthCourse(c: SimCourse): Course {
+export function groundTruthCourse(c: SimCourse, placeOfService: PlaceOfService): Course {
   const zone = FACILITY.timeZone;
   const signature = (at: number | null) =>
     at === null
@@ -26,7 +33,7 @@ export function groundTruthCourse(c: SimCourse): Course {
       : { signerId: c.physician.id, role: 'physician' as const, signedAt: formatInstant(at, zone) };
   const delivered = c.fractions.filter((f) => f.delivered).sort((a, b) => a.number - b.number);
   const doc = {
-    ...courseHeader(c),
+    ...courseHeader(c, placeOfService),
     orders: c.order
       ? [
           {
@@ -77,7 +84,7 @@ export function groundTruthCourse(c: SimCourse): Course {
 }
 
 /** What the billing system knows before any export is read (`courses.json`). */
-export function courseHeader(c: SimCourse): CourseHeader {
+export function courseHeader(c: SimCourse, placeOfService: PlaceOfService): CourseHeader {
   return {
     schemaVersion: 1,
     courseId: c.courseId,
@@ -87,7 +94,7 @@ export function courseHeader(c: SimCourse): CourseHeader {
       birthDate: c.patient.birthDate,
       ...claimDemographics(c),
     },
-    facility: { timeZone: FACILITY.timeZone, placeOfService: FACILITY.placeOfService },
+    facility: { timeZone: FACILITY.timeZone, placeOfService },
     payer: { ...PAYERS[c.payer] },
     physicianId: c.physician.id,
     site: { ...c.site },

@@ -11,13 +11,27 @@ import { demoRemittances } from './demo-remittance.js';
  * like an upload). The treatment record, the claim, the remittance and the appeal are then one chain.
  */
 export async function billDemo(ctx: AppContext, practiceId: string, through: string): Promise<ImportResult> {
-  const as = (role: Actor['role']): Actor => ({
-    userId: 'demo-setup',
-    practiceId,
-    role,
-    displayName: `Demo set-up (${role})`,
-    physicianId: null,
-  });
+  await releaseDemo(ctx, practiceId, through);
+  await createClaimBatch(
+    ctx,
+    demoActor(practiceId, 'biller'),
+    { format: '837P', period: 'week' },
+    'demo set-up',
+  );
+  return importFiles(ctx, practiceId, await demoRemittances(ctx, practiceId, through));
+}
+
+/** The demo's set-up acting in a role of the practice. */
+export const demoActor = (practiceId: string, role: Actor['role']): Actor => ({
+  userId: 'demo-setup',
+  practiceId,
+  role,
+  displayName: `Demo set-up (${role})`,
+  physicianId: null,
+});
+
+/** The coder releases every fraction the audit left ready with a date of service before `through`. */
+export async function releaseDemo(ctx: AppContext, practiceId: string, through: string): Promise<void> {
   const ready = await ctx.db
     .selectFrom('fractions')
     .select('id')
@@ -29,8 +43,6 @@ export async function billDemo(ctx: AppContext, practiceId: string, through: str
     .execute();
   for (let i = 0; i < ready.length; i += MAX_BULK) {
     const fractionIds = ready.slice(i, i + MAX_BULK).map((f) => f.id);
-    await setChargeStatus(ctx, as('coder'), { fractionIds, action: 'release' });
+    await setChargeStatus(ctx, demoActor(practiceId, 'coder'), { fractionIds, action: 'release' });
   }
-  await createClaimBatch(ctx, as('biller'), { format: '837P', period: 'week' }, 'demo set-up');
-  return importFiles(ctx, practiceId, await demoRemittances(ctx, practiceId, through));
 }

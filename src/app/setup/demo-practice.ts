@@ -87,18 +87,24 @@ export async function loadDemoPractice(
 }
 
 /** The demo logins already in the database (a later `serve --demo` prints them again). */
-export async function demoLogins(ctx: AppContext): Promise<DemoPractice['logins']> {
+export async function demoLogins(
+  ctx: AppContext,
+  expected: readonly { role: Role; email: string }[] = DEMO_ROLES.map((role) => ({
+    role,
+    email: `${role}@demo.test`,
+  })),
+): Promise<DemoPractice['logins']> {
   const users = await ctx.db
     .selectFrom('users')
     .select(['email', 'role', 'display_name'])
     .where(
       'email',
       'in',
-      DEMO_ROLES.map((role) => `${role}@demo.test`),
+      expected.map((l) => l.email),
     )
     .execute();
-  return DEMO_ROLES.flatMap((role) => {
-    const user = users.find((u) => u.role === role && u.email === `${role}@demo.test`);
+  return expected.flatMap(({ role, email }) => {
+    const user = users.find((u) => u.role === role && u.email === email);
     return user ? [{ role, email: user.email, password: DEMO_PASSWORD, displayName: user.display_name }] : [];
   });
 }

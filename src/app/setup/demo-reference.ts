@@ -99,14 +99,21 @@ export const DEMO_ICD10CM_FILE: ReferenceFile = {
 };
 
 /**
- * The demo practice's reference data: the synthetic 2026 Q1 releases and FY 2026 ICD-10-CM codes,
- * locality 99901-01, payer settings
- * (UnitedHealthcare 90 days to appeal, the others 180) and two UnitedHealthcare contract rates, so the
- * Rates page and the expected amounts show every basis (contract, Medicare locality, and the national
- * table for 77402, which the synthetic PPRRVU leaves out).
+ * The demo practice's reference data: the synthetic 2026 Q1 releases and FY 2026 ICD-10-CM codes
+ * (installation-wide: every practice reads them), then its own settings (`demoReferenceSettings`).
  */
 export async function loadDemoReference(ctx: AppContext, practiceId: string): Promise<void> {
   await importReferenceFiles(ctx, practiceId, [...DEMO_FILES, DEMO_ICD10CM_FILE], { year: 2026, quarter: 1 });
+  await demoReferenceSettings(ctx, practiceId);
+}
+
+/**
+ * A demo practice's own reference settings: locality 99901-01, payer settings (UnitedHealthcare 90 days
+ * to appeal, Medicare 120, the others 180) and two UnitedHealthcare contract rates, so the Rates page and
+ * the expected amounts show every basis (contract, Medicare locality, and the national table for 77402,
+ * which the synthetic PPRRVU leaves out).
+ */
+export async function demoReferenceSettings(ctx: AppContext, practiceId: string): Promise<void> {
   const admin: Actor = {
     userId: 'demo-setup',
     practiceId,

@@ -1,4 +1,5 @@
 import { clinicFiles } from '../demo-data/clinic-files.js';
+import type { GenerateOptions } from '../demo-data/clinic-model.js';
 import { type GeneratedClinic, generateClinic } from '../demo-data/generate-demo-clinic.js';
 import type { UploadedFile } from '../imports/import-files.js';
 
@@ -6,11 +7,9 @@ import type { UploadedFile } from '../imports/import-files.js';
  * A generated demo clinic in memory, as uploads: its export files in the real formats (the `expected/`
  * answers left out) and its clinic.json settings for the practice.
  */
-export async function demoUploads(options: {
-  patients: number;
-  days: number;
-  seed: number;
-}): Promise<{ generated: GeneratedClinic; files: UploadedFile[]; clinic: unknown }> {
+export async function demoUploads(
+  options: GenerateOptions,
+): Promise<{ generated: GeneratedClinic; files: UploadedFile[]; clinic: unknown }> {
   const generated = await generateClinic(options);
   const files: UploadedFile[] = [];
   let clinic: unknown = null;

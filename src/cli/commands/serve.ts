@@ -39,6 +39,7 @@ export async function runServe(opts: ServeCommandOptions): Promise<number> {
   const log = createLogger({ level: process.env.SGRT_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
   // Loaded lazily: the clinic generator (DICOM, PDF writers) is needed for --demo only.
   const demo = opts.demo ? await import('../../app/setup/demo-practice.js') : null;
+  const hospital = opts.demo ? await import('../../app/setup/demo-hospital.js') : null;
   const app = await openApp({
     databaseUrl: process.env.DATABASE_URL,
     dataDir: opts.dataDir ?? '.data/db',
@@ -48,16 +49,19 @@ export async function runServe(opts: ServeCommandOptions): Promise<number> {
   const worker = startWorker(app.ctx);
 
   let logins: { role: string; email: string; password: string }[] = [];
-  if (demo) {
+  if (demo && hospital) {
     process.stderr.write(
       `serve: demo clock: it is ${new Date(app.ctx.now()).toISOString()}, the demo clinic's export day, and running\n`,
     );
     if (await app.isEmpty()) {
       process.stderr.write('serve: loading the demo practice (synthetic patients)…\n');
       logins = (await demo.loadDemoPractice(app.ctx)).logins;
+      process.stderr.write('serve: loading the demo hospital department (synthetic patients)…\n');
+      logins.push(...(await hospital.loadDemoHospital(app.ctx)).logins);
     } else {
       process.stderr.write('serve: the database already has a practice; the demo was not loaded again.\n');
       logins = await demo.demoLogins(app.ctx);
+      logins.push(...(await demo.demoLogins(app.ctx, hospital.DEMO_HOSPITAL_LOGINS)));
     }
   } else if (await app.isEmpty()) {
     process.stderr.write(
