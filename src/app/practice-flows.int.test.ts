@@ -184,7 +184,9 @@ describe.each(ENGINES)('practice flows on %s', (engine) => {
     expect(lines.length - 1).toBe((await listFractions(t.ctx, actor('biller'), { status: 'hold' })).total);
     const remits = await exportList(t.ctx, actor('biller'), 'remittances', 'csv', {});
     const remitLines = new TextDecoder().decode(remits.body).trim().split('\r\n');
-    expect(remitLines[0]).toContain('Payer,Payment date,Claim,Payer claim (CLP07),Claim status (CLP02),Line,Patient');
+    expect(remitLines[0]).toContain(
+      'Payer,Payment date,Claim,Payer claim (CLP07),Claim status (CLP02),Line,Patient',
+    );
     expect(remitLines.length - 1).toBe((await listRemitLines(t.ctx, actor('biller'), {})).total);
     await expect(exportList(t.ctx, actor('physician'), 'remittances', 'csv', {})).rejects.toThrow(
       /billing staff/,
