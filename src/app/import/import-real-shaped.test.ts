@@ -120,7 +120,9 @@ describe('import of real-shaped exports', () => {
     expect(f.findings.filter((x) => x.ruleId === 'DOC-006').map((x) => [x.severity, x.message])).toEqual([
       [
         'info',
-        expect.stringMatching(/does not state thresholds or beam hold: the plan's motion management is used/),
+        expect.stringMatching(
+          /does not state thresholds \(plan: [^)]*\) or beam hold \(plan: on\): the course's motion management is used/,
+        ),
       ],
     ]);
   });

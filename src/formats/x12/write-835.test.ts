@@ -191,14 +191,11 @@ function modelOf(r: Remittance835): Remittance {
   return {
     ...rest,
     claims: claims.map(
-      ({
-        patientName: _n,
-        filingIndicator: _i,
-        frequency: _q,
-        crossoverPayerId: _c,
-        institutional: _s,
-        ...c
-      }) => c,
+      // CLP06 as written: 12 when the claim gives none.
+      ({ patientName: _n, frequency: _q, crossoverPayerId: _c, institutional: _s, ...c }) => ({
+        ...c,
+        filingIndicator: c.filingIndicator ?? '12',
+      }),
     ),
   };
 }
