@@ -74,6 +74,11 @@ test('work queues: counts, dollars and the soonest deadline; a corrected claim n
   await expect(row).toContainText(/Send a corrected claim/);
   // A missing-information line is answered by a corrected claim, never by a letter.
   await expect(row.getByRole('button', { name: /^Draft/ })).toHaveCount(0);
+  // Its claim opens on the Claims page, where the corrected claim is sent.
+  await row.getByRole('link', { name: /^C-/ }).first().click();
+  await expect(page).toHaveURL(/\/claims\?claim=/);
+  const history = page.getByRole('region', { name: /^Claim / });
+  await expect(history.getByRole('button', { name: 'Send corrected claim' })).toBeVisible();
 });
 
 test('reversals net out; payments show their PLB and the reconciliation', async ({ page }) => {

@@ -336,7 +336,9 @@ function LineRow({
       <td>
         {row.payer ?? '—'}
         <span className="sub nowrap">
-          Claim {row.claim}, {row.line === 0 ? 'no service lines' : `line ${row.line}`}
+          {/* Its claim's history: corrected, void and secondary claims (the Claims page reads a line id). */}
+          Claim <Link to={`/claims?claim=${encodeURIComponent(row.id)}`}>{row.claim}</Link>,{' '}
+          {row.line === 0 ? 'no service lines' : `line ${row.line}`}
         </span>
         <span className="sub">{claimStatusLabel(row.claimStatus)}</span>
       </td>
