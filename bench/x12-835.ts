@@ -1,6 +1,9 @@
 /**
- * X12 835 throughput (issue #5): from file (`fs.createReadStream`) to assembled Remittances with
- * `readRemittances` (claims and lines counted, not kept), in MB/s and peak RSS, on generated 835s of
+ * X12 835 throughput: from file (`fs.createReadStream`) to assembled Remittances with
+ * `readRemittances` (claims and lines counted, not kept), and to classified lines with the whole
+ * analysis of `sgrt-billing remit` (`analyzeRemittanceFiles`: reversal and payer linking, categories,
+ * queues, deadlines, payments reconciled; rows counted as `--format ndjson` streams them), in MB/s and
+ * peak RSS, on generated 835s of
  * 50 MB and 500 MB (`bench/x12-835-generate.ts`, seeded), against the anchor measured in the same run
  * on the same file: the npm package `x12-parser` (its `X12parser` Transform stream) tokenizing it.
  * Each measurement runs in a child process of its own, so its peak RSS (maxRSS) is its alone; the
@@ -18,12 +21,14 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { X12parser } from 'x12-parser';
+import { analyzeRemittanceFiles } from '../src/app/remit/analyze-remittances.js';
+import { remitSettings } from '../src/app/remit/remit-settings.js';
 import { readRemittances } from '../src/formats/x12/read-835.js';
 import { positiveInt } from './bench-options.js';
 import { generate835 } from './x12-835-generate.js';
 
 const BENCH = 'x12-835';
-type Mode = 'ours' | 'anchor' | 'read';
+type Mode = 'ours' | 'analysis' | 'anchor' | 'read';
 interface ChildResult {
   seconds: number;
   maxRssMiB: number;
@@ -74,6 +79,15 @@ async function measure(mode: Mode, file: string): Promise<ChildResult> {
     }
     return done({ transactions, claims, lines, problems });
   }
+  if (mode === 'analysis') {
+    let lines = 0;
+    let transactions = 0;
+    await analyzeRemittanceFiles([file], await remitSettings({}), {
+      row: () => lines++,
+      payment: () => transactions++,
+    });
+    return done({ transactions, lines });
+  }
   if (mode === 'anchor') {
     let segments = 0;
     await new Promise<void>((resolve, reject) => {
@@ -117,6 +131,7 @@ async function main(): Promise<void> {
       const read = runChild('read', file);
       const anchor = runChild('anchor', file);
       const ours = runChild('ours', file);
+      const analysis = runChild('analysis', file);
       const oursMbs = size / ours.seconds;
       const anchorMbs = size / anchor.seconds;
       if (ours.claims !== g.claims || ours.lines !== g.lines || ours.problems !== 0)
@@ -137,6 +152,18 @@ async function main(): Promise<void> {
         lines: ours.lines,
         anchor_segments: anchor.segments,
         read_only_mb_per_second: Number((size / read.seconds).toFixed(0)),
+      });
+      const analysisMbs = size / analysis.seconds;
+      line({
+        metric: 'analysis_mb_per_second',
+        size_mb: Number(size.toFixed(1)),
+        value: Number(analysisMbs.toFixed(1)),
+        unit: 'MB/s',
+        baseline: Number(anchorMbs.toFixed(1)),
+        baseline_name: 'x12-parser X12parser stream tokenizing the same file',
+        ratio: Number((analysisMbs / anchorMbs).toFixed(2)),
+        lines: analysis.lines,
+        peak_rss_mib: analysis.maxRssMiB,
       });
       line({
         metric: 'peak_rss',
