@@ -121,6 +121,19 @@ describe('classifyLine: the 2026 payer problems on an 835 line', () => {
       'REMIT-006',
     ],
     [
+      'a claim answered without service lines, paid 0 under CO-45: asked line by line, never paid as expected',
+      { code: '', paid: 0, adjustments: [adj('CO', '45', 60000)] },
+      'other-denial',
+      'REMIT-005',
+    ],
+    ['a claim without service lines paid in full', { code: '', paid: 60000 }, 'paid-as-expected', null],
+    [
+      'CLP02 23, not our claim (forwarded): coordination of benefits, not an appeal',
+      { paid: 0, claimStatus: '23', adjustments: [adj('OA', '109', 60000)] },
+      'coordination-of-benefits',
+      'REMIT-009',
+    ],
+    [
       '77387-26 paid 0 as bundled',
       { code: '77387', modifiers: ['26'], charge: 5000, paid: 0, adjustments: [adj('CO', '97', 5000)] },
       'igrt-professional-denied',

@@ -6,7 +6,7 @@ import { authorization2025, REMIT_001 } from './rules/remit-001-authorization-20
 import { igrtProfessionalDenied, REMIT_002 } from './rules/remit-002-igrt-professional-denied.js';
 import { downcoded, REMIT_003 } from './rules/remit-003-downcoded.js';
 import { REMIT_004, zeroPaidWithoutDenial } from './rules/remit-004-zero-paid-no-denial.js';
-import { otherDenial, REMIT_005 } from './rules/remit-005-other-denial.js';
+import { claimWithoutLines, otherDenial, REMIT_005 } from './rules/remit-005-other-denial.js';
 import { REMIT_006, underpaid } from './rules/remit-006-underpaid.js';
 import { authorizationDenial, REMIT_007 } from './rules/remit-007-authorization-denial.js';
 import { patientResponsibility, REMIT_008 } from './rules/remit-008-patient-responsibility.js';
@@ -50,6 +50,7 @@ const RULES: readonly Rule[] = [
   downcoded,
   zeroPaidWithoutDenial,
   otherDenial,
+  claimWithoutLines,
   underpaid,
   patientResponsibility,
 ];

@@ -1,3 +1,4 @@
+import { dollars } from '../../letters/assemble-letter.js';
 import type { RuleMeta } from '../../model/rule.js';
 import type { Adjustment } from '../../model/remittance.js';
 import { CORRECTABLE_CARCS, DOWNCODE_CARCS, MEDICAL_NECESSITY_CARCS } from '../carc-kinds.js';
@@ -10,7 +11,7 @@ export const REMIT_005: RuleMeta = {
   title: 'Denied for another reason: the next step by reason family (medical necessity, coding, duplicate…)',
   severity: 'warning',
   source:
-    'X12 835 CAS group codes CO/PR/OA/PI with CARC; CARC list families (domain.md §6.1): 50/55/56/167 medical necessity (appeal with the chart), 4–14/125/146/181/182/206–208 coding or identifier (corrected claim), 18 duplicate, 22 another payer primary, 29 timely filing, 96/204 non-covered, 97/234 bundled [S]',
+    'X12 835 CAS group codes CO/PR/OA/PI with CARC; CARC list families (domain.md §6.1): 50/55/56/167 medical necessity (appeal with the chart), 4–14/125/146/181/182/206–208 coding or identifier (corrected claim), 18 duplicate, 22 another payer primary, 29 timely filing, 96/204 non-covered, 97/234 bundled; a claim adjudicated without service lines (TR3 loop 2110 situational) is asked again line by line [S]',
 };
 
 interface Step {
@@ -86,5 +87,26 @@ export function otherDenial(input: RemitLineInput, facts: LineFacts): RemitVerdi
           nextAction:
             'The payer denied the claim without a reason code: ask it for the reason and to reprocess.',
         }),
+  };
+}
+
+/**
+ * A claim answered without service lines (835 2100 with no 2110: the TR3 allows claim-level
+ * adjudication) and not paid in full outside the patient's share: no code can be judged, so it is never
+ * "paid as expected"; the payer is asked for the line-level adjudication.
+ */
+export function claimWithoutLines(input: RemitLineInput, facts: LineFacts): RemitVerdict | null {
+  if (input.line.procedure.code !== '') return null;
+  const unpaid = input.line.chargeCents - input.line.paidCents - facts.patientResponsibilityCents;
+  if (unpaid <= 0) return null;
+  return {
+    category: 'other-denial',
+    ruleId: REMIT_005.id,
+    message: `The payer answered the claim without service lines and left ${dollars(unpaid)} unpaid (${
+      facts.adjustments.map(carcLabel).join(', ') || 'no adjustment given'
+    }): no code can be checked.`,
+    queue: 'payer-reprocess',
+    nextAction:
+      'Ask the payer for the line-level adjudication (each code, its allowed amount and reason), then appeal or correct what it shows.',
   };
 }

@@ -9,7 +9,7 @@ export const REMIT_009: RuleMeta = {
   title: 'Coordination of benefits: what the prior payer paid, what is left, whether a next claim is due',
   severity: 'info',
   source:
-    'X12 835 005010X221A1 CLP02 2/3 processed as secondary/tertiary, 20/21 and forwarded; CARC list: 23 impact of prior payer adjudication; domain.md §6.1; the earlier payer’s answer to the same claim and service (CLP01, REF*6R) counts toward the expected amount [S]',
+    'X12 835 005010X221A1 CLP02 2/3 processed as secondary/tertiary, 20/21 and forwarded, 23 not our claim (forwarded); CARC list: 23 impact of prior payer adjudication; domain.md §6.1; the earlier payer’s answer to the same claim and service (CLP01, REF*6R) counts toward the expected amount [S]',
 };
 
 const SECONDARY_STATUSES: Readonly<Record<string, string>> = {
@@ -20,6 +20,16 @@ const SECONDARY_STATUSES: Readonly<Record<string, string>> = {
 };
 
 export function coordinationOfBenefits(input: RemitLineInput, facts: LineFacts): RemitVerdict | null {
+  // CLP02 23: "not our claim, forwarded to additional payer(s)": not a denial to appeal.
+  if (input.claim.status === '23')
+    return {
+      category: 'coordination-of-benefits',
+      ruleId: REMIT_009.id,
+      message: `The payer says the claim is not its own and forwarded it to another payer (CLP02 23); it paid ${dollars(input.line.paidCents)}.`,
+      queue: 'secondary-claim',
+      nextAction:
+        'Check the patient’s coverage order; watch for the other payer’s remittance, and bill the payer that covers the service if none arrives.',
+    };
   const as = SECONDARY_STATUSES[input.claim.status];
   if (!as && facts.priorPayerCents === 0) return null;
   const left = facts.patientResponsibilityCents;
