@@ -134,7 +134,8 @@ describe('sgrt-billing claim', () => {
           db,
         );
         expect(unknown.code, `${action}: ${unknown.stderr}`).toBe(2);
-        expect(unknown.stderr).toContain('not found');
+        expect(unknown.stderr).toContain('--claim NO-SUCH-1: no such claim');
+        expect(unknown.stderr.startsWith('Nothing was sent')).toBe(action !== 'history');
       }
     },
   );

@@ -60,7 +60,9 @@ export async function runClaim(action: string, opts: ClaimCommandOptions): Promi
       return EXIT.ok;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      process.stderr.write(`Nothing was sent: ${error.message}\n`);
+      // A claim number is ours (not PHI): name it, and say "nothing sent" only for a sending action.
+      const what = error.code === 'not_found' ? `--claim ${opts.claim}: no such claim` : error.message;
+      process.stderr.write(`${action === 'history' ? what : `Nothing was sent: ${what}`}\n`);
       for (const p of error.issues) process.stderr.write(`  ${p.location}: ${p.message}\n`);
       return INPUT_ERRORS.has(error.code) ? EXIT.input : EXIT.findings;
     }
