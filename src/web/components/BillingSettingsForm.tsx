@@ -15,6 +15,7 @@ import { formatCents, parseDollars } from '../format.js';
 import { useLoad } from '../hooks.js';
 import { Loading, Notice, TableHead } from './ui.js';
 import { PhysiciansFieldset } from './PhysiciansFieldset.js';
+import { GridInputCell } from './GridInputCell.js';
 
 function TextField({
   path,
@@ -302,31 +303,17 @@ export function BillingSettingsForm() {
                         ['id', 'id', 12],
                         ['filingIndicator', 'filing indicator', 3],
                       ] as const
-                    ).map(([key, label, size]) => {
-                      const path = `payers.${profile}.${key}`;
-                      const error = errors[path];
-                      return (
-                        <td key={key}>
-                          <label className="visually-hidden" htmlFor={inputId(path)}>
-                            Payer {label} of the profile {profile}
-                          </label>
-                          <input
-                            id={inputId(path)}
-                            size={size}
-                            value={p[key]}
-                            aria-invalid={error ? true : undefined}
-                            aria-describedby={error ? `${inputId(path)}-error` : undefined}
-                            onChange={(e) => setPayer(profile, key, e.target.value)}
-                          />
-                          {error ? (
-                            <span id={`${inputId(path)}-error`} className="field-error">
-                              {' '}
-                              {error}
-                            </span>
-                          ) : null}
-                        </td>
-                      );
-                    })}
+                    ).map(([key, label, size]) => (
+                      <GridInputCell
+                        key={key}
+                        path={`payers.${profile}.${key}`}
+                        label={`Payer ${label} of the profile ${profile}`}
+                        size={size}
+                        value={p[key]}
+                        error={errors[`payers.${profile}.${key}`]}
+                        onChange={(v) => setPayer(profile, key, v)}
+                      />
+                    ))}
                   </tr>
                 );
               })}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { BillingSettingsView } from '../../app/views.js';
-import { emptyPhysician, type FormState, inputId, type PhysicianForm } from '../billing-form.js';
+import { emptyPhysician, type FormState, type PhysicianForm } from '../billing-form.js';
+import { GridInputCell } from './GridInputCell.js';
 import { TableHead } from './ui.js';
 
 const COLUMNS = [
@@ -53,31 +54,17 @@ export function PhysiciansFieldset({
                     ({n ? `${n} course${n === 1 ? '' : 's'}` : 'no course'})
                   </span>
                 </th>
-                {COLUMNS.map(([key, label, size]) => {
-                  const path = `physicians.${id}.${key}`;
-                  const error = errors[path];
-                  return (
-                    <td key={key}>
-                      <label className="visually-hidden" htmlFor={inputId(path)}>
-                        Physician {label} of {id}
-                      </label>
-                      <input
-                        id={inputId(path)}
-                        size={size}
-                        value={p[key]}
-                        aria-invalid={error ? true : undefined}
-                        aria-describedby={error ? `${inputId(path)}-error` : undefined}
-                        onChange={(e) => set(id, key, e.target.value)}
-                      />
-                      {error ? (
-                        <span id={`${inputId(path)}-error`} className="field-error">
-                          {' '}
-                          {error}
-                        </span>
-                      ) : null}
-                    </td>
-                  );
-                })}
+                {COLUMNS.map(([key, label, size]) => (
+                  <GridInputCell
+                    key={key}
+                    path={`physicians.${id}.${key}`}
+                    label={`Physician ${label} of ${id}`}
+                    size={size}
+                    value={p[key]}
+                    error={errors[`physicians.${id}.${key}`]}
+                    onChange={(v) => set(id, key, v)}
+                  />
+                ))}
               </tr>
             );
           })}
