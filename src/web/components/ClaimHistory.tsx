@@ -3,7 +3,7 @@ import type { ClaimBatchView, ClaimVersionKind } from '../../app/views.js';
 import { api, ApiError, claimFileUrl, errorMessage } from '../api/client.js';
 import { formatCents, formatInstant } from '../format.js';
 import { useLoad } from '../hooks.js';
-import { Loading, Notice, TableHead } from './ui.js';
+import { type Failure, FailureText, Loading, Notice, TableHead } from './ui.js';
 
 const KIND_LABELS: Record<ClaimVersionKind, string> = {
   original: 'Original (CLM05-3 1)',
@@ -38,7 +38,7 @@ export function ClaimHistory({
   const [payerClaim, setPayerClaim] = useState('');
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<ClaimBatchView | null>(null);
-  const [failure, setFailure] = useState<{ message: string; issues: string[] } | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
   const h = history.data;
 
   async function send(action: Action) {
@@ -194,20 +194,7 @@ export function ClaimHistory({
           )}
         </div>
       ) : null}
-      <Notice kind="error">
-        {failure ? (
-          <>
-            {failure.message}
-            {failure.issues.length ? (
-              <ul>
-                {failure.issues.map((i) => (
-                  <li key={i}>{i}</li>
-                ))}
-              </ul>
-            ) : null}
-          </>
-        ) : null}
-      </Notice>
+      <Notice kind="error">{failure ? <FailureText failure={failure} /> : null}</Notice>
       <Notice kind="success">
         {sent ? (
           <>

@@ -138,3 +138,24 @@ export function SaveDiscardActions({
     </div>
   );
 }
+
+/** What the server refused: its message and, when it listed them, each problem (claims, batches). */
+export interface Failure {
+  message: string;
+  issues: string[];
+}
+
+export function FailureText({ failure }: { failure: Failure }) {
+  return (
+    <>
+      {failure.message}
+      {failure.issues.length ? (
+        <ul>
+          {failure.issues.map((i) => (
+            <li key={i}>{i}</li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}

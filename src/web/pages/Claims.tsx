@@ -2,7 +2,15 @@ import { useState } from 'react';
 import type { ClaimBatchResult, ClaimFormat, ClaimPreviewView } from '../../app/views.js';
 import { api, ApiError, claimFileUrl, errorMessage } from '../api/client.js';
 import { useAuth } from '../auth.js';
-import { Empty, Loading, Notice, PageHeader, TableHead } from '../components/ui.js';
+import {
+  Empty,
+  type Failure,
+  FailureText,
+  Loading,
+  Notice,
+  PageHeader,
+  TableHead,
+} from '../components/ui.js';
 import { formatCents, formatInstant, formatInt } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { ClaimHistory } from '../components/ClaimHistory.js';
@@ -46,7 +54,7 @@ export function ClaimsPage() {
   const batches = useLoad((signal) => api.claimBatches({ limit: 50 }, signal), 'batches');
   const [busy, setBusy] = useState<ClaimFormat | null>(null);
   const [result, setResult] = useState<ClaimBatchResult | null>(null);
-  const [failure, setFailure] = useState<{ message: string; issues: string[] } | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
   const { query } = useLocation();
   const selected = query.get('claim');
   const [search, setSearch] = useState('');
@@ -104,20 +112,7 @@ export function ClaimsPage() {
         per format; the batch's file is kept for download.
       </p>
       <Notice kind="error">
-        {failure ? (
-          <>
-            {failure.message}
-            {failure.issues.length ? (
-              <ul>
-                {failure.issues.map((i) => (
-                  <li key={i}>{i}</li>
-                ))}
-              </ul>
-            ) : null}
-          </>
-        ) : (
-          (preview.error ?? batches.error)
-        )}
+        {failure ? <FailureText failure={failure} /> : (preview.error ?? batches.error)}
       </Notice>
       <Notice kind="success">
         {result?.batch ? (
