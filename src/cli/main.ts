@@ -77,6 +77,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--demo', 'load the demo practice into an empty database and print the demo logins')
     .option('--data-dir <dir>', 'PGlite data folder when DATABASE_URL is not set', '.data/db')
+    .option(
+      '--public-url <url>',
+      'the URL browsers use (https://… behind a TLS proxy): secure cookies, same-origin checks (or SGRT_PUBLIC_URL)',
+    )
     .action(async (opts) => setExit(await (await import('./commands/serve.js')).runServe(opts)));
 
   program
