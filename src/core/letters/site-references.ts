@@ -8,7 +8,9 @@ import { LETTER_TYPES, type LetterReference, type LetterType } from './letter-ty
  * "VisionRT resources"), plus the general ones (CPT 2026 code criteria, ASTRO's payer guidance, Darby
  * NEJM 2013) and the policy point of each letter type (domain.md §4). Statements cite references with
  * `[ref:<id>]` markers; `citeReferences` numbers them [1], [2]… in order of first use. Adding a site is
- * adding an entry to site-references.json (see README.md in this folder).
+ * adding an entry to site-references.json (see README.md in this folder). Every reference is checked
+ * against the publisher's record (`verified`) and printed in one style, AMA 11th edition; sources the
+ * record cannot confirm are listed `unverified` and cannot be cited (issue 13 "Citations and claims").
  */
 const REF_MARKER = /\[ref:([a-z0-9-]+)\]/g;
 
