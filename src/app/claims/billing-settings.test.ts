@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_BILLING } from '../setup/demo-billing.js';
 import { billingSettingsSchema, guidelineVersionsOf } from './billing-settings.js';
 
-// The letters' guideline versions (issue 13): as the practice gives them, never the seed's placeholder.
+// The letters' guideline versions as the practice gives them, never the seed's placeholder "Version XX.2026".
 describe('billing settings: guideline versions', () => {
   it.each<[string, unknown, string | null]>([
     ['a version the practice follows', { 'nccn-prostate': '5.2026' }, null],

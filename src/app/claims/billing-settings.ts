@@ -23,8 +23,8 @@ const GUIDELINE_IDS = REFERENCE_LIBRARY.references.filter((r) => r.kind === 'gui
 /**
  * The version of each guideline the practice follows, by its reference id (`nccn-prostate`: `5.2026`):
  * letters print it in the guideline's citation, and without it cite the guideline unversioned and warn
- * (issue 13: guideline versions are stated as the practice gives them; the seed's "Version XX.2026" is a
- * placeholder never printed).
+ * (the seed's "Version XX.2026" for the NCCN breast guideline is a placeholder the practice fills, never
+ * printed).
  */
 export const guidelineVersionsSchema = z.partialRecord(
   z.enum(GUIDELINE_IDS as [string, ...string[]]),

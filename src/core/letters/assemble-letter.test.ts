@@ -181,7 +181,7 @@ describe('assembleLetter: every letter type from a fully documented course', () 
     expect(draft.references.map((r) => r.id)).toEqual(['cpt-2026', 'astro-denial-trends-2026']);
   });
 
-  // Guideline versions as the practice gives them (issue 13): the seed's "Version XX.2026" is a placeholder.
+  // Guideline versions as the practice gives them: the seed's "Version XX.2026" is a placeholder.
   it.each<[string, Record<string, string> | undefined, string | null]>([
     ['the practice version is printed', { 'nccn-breast': '3.2026' }, 'Version 3.2026.'],
     ['no version set: the guideline without one, and a warning', undefined, null],

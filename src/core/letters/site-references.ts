@@ -10,7 +10,7 @@ import { LETTER_TYPES, type LetterReference, type LetterType } from './letter-ty
  * `[ref:<id>]` markers; `citeReferences` numbers them [1], [2]… in order of first use. Adding a site is
  * adding an entry to site-references.json (see README.md in this folder). Every reference is checked
  * against the publisher's record (`verified`) and printed in one style, AMA 11th edition; sources the
- * record cannot confirm are listed `unverified` and cannot be cited (issue 13 "Citations and claims").
+ * record cannot confirm are listed `unverified` and cannot be cited.
  */
 const REF_MARKER = /\[ref:([a-z0-9-]+)\]/g;
 
