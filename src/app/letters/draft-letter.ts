@@ -43,6 +43,7 @@ export async function draftLetter(
     claim,
     options: audit.options,
     template: request.template,
+    guidelineVersions: facts.guidelineVersions,
   });
   await recordAccess(ctx, actor, {
     action: 'read',

@@ -3,6 +3,7 @@ import type { LetterClaim } from '../../core/letters/assemble-letter.js';
 import type { Course } from '../../core/model/course.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { AppError, notFound } from '../app-errors.js';
+import { guidelineVersionsOf } from '../claims/billing-settings.js';
 
 /** What a letter needs from the database for one course of the actor's practice. */
 export interface CourseLetterFacts {
@@ -13,6 +14,8 @@ export interface CourseLetterFacts {
   payerProfile: string;
   course: Course;
   fractions: FractionAudit[];
+  /** The guideline versions the practice follows (its billing settings), by reference id. */
+  guidelineVersions: Record<string, string>;
 }
 
 /** The course (document and stored fraction audits), its patient and practice; not_found outside the practice. */
@@ -33,6 +36,7 @@ export async function courseLetterFacts(
       'p.name',
       'p.birth_date',
       'pr.name as practice_name',
+      'pr.billing',
     ])
     .where('c.practice_id', '=', actor.practiceId)
     .where('c.id', '=', courseId)
@@ -54,6 +58,7 @@ export async function courseLetterFacts(
     payerProfile: row.payer_profile,
     course: row.document as Course,
     fractions: fractions.map((f) => f.audit as FractionAudit),
+    guidelineVersions: guidelineVersionsOf(row.billing),
   };
 }
 

@@ -78,8 +78,12 @@ function input(type: LetterType, edit?: (c: CourseInput) => void, profile = 'evi
     profile: PROFILES.get(profile)!,
     claim: CLAIMS[type],
     options: DEFAULT_AUDIT_OPTIONS,
+    guidelineVersions: VERSIONS,
   };
 }
+
+/** The guideline versions a practice follows (its settings; synthetic values). */
+const VERSIONS = { 'nccn-breast': '1.2026', 'nccn-prostate': '1.2026' };
 
 const citedNumbers = (body: string) =>
   [...new Set([...body.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
@@ -108,14 +112,17 @@ describe('assembleLetter: every letter type from a fully documented course', () 
       'appeal-downcode',
       [
         /isocenters, not anatomic sites/,
-        /no limit on the number of fractions/,
+        /blanket fraction limit is not part of the code criteria/,
         /Fractions monitored: 5 of 5/,
         /adjudicated 77407/,
         /\$317\.64/,
       ],
     ],
-    ['appeal-igrt-denial', [/only the technical component/, /77387-26/, /CO-97/]],
-    ['appeal-authorization-2025', [/AUTH-2025-1/, /obtained 2025-12-10/, /carried forward/, /CO-197/]],
+    ['appeal-igrt-denial', [/technical component is bundled/, /77387-26/, /CO-97/]],
+    [
+      'appeal-authorization-2025',
+      [/AUTH-2025-1/, /obtained 2025-12-10/, /77385, 77386 and the delivery G-codes were deleted/, /CO-197/],
+    ],
     ['appeal-zero-payment', [/CO-45/, /in effect a denial/, /paid \$0\.00/]],
     [
       'peer-to-peer',
@@ -132,8 +139,8 @@ describe('assembleLetter: every letter type from a fully documented course', () 
 
   it('breast letters cite the breast literature; a right breast adds the right-sided studies; prostate its own', () => {
     const left = assembleLetter(input('appeal-downcode')).references.map((r) => r.id);
-    expect(left).toEqual(expect.arrayContaining(['nccn-breast', 'darby-2013', 'ono-2021', 'cpt-2026']));
-    expect(left).not.toContain('gough-2024');
+    expect(left).toEqual(expect.arrayContaining(['nccn-breast', 'darby-2013', 'michalski-2012', 'cpt-2026']));
+    expect(left).not.toContain('rice-2015');
     const right = assembleLetter(
       input('appeal-downcode', (c) => {
         c.site = {
@@ -144,13 +151,13 @@ describe('assembleLetter: every letter type from a fully documented course', () 
         };
       }),
     ).references.map((r) => r.id);
-    expect(right).toEqual(expect.arrayContaining(['gough-2024', 'rice-2015']));
+    expect(right).toEqual(expect.arrayContaining(['rice-2015']));
     const prostate = assembleLetter(
       input('appeal-downcode', (c) => {
         c.site = { region: 'prostate' };
       }),
     ).references.map((r) => r.id);
-    expect(prostate).toEqual(expect.arrayContaining(['nccn-prostate', 'macedo-jimenez-2025']));
+    expect(prostate).toEqual(expect.arrayContaining(['nccn-prostate']));
     expect(prostate).not.toContain('nccn-breast');
   });
 
@@ -171,7 +178,27 @@ describe('assembleLetter: every letter type from a fully documented course', () 
     );
     expect(draft.body).not.toMatch(/motion-management record|Medical necessity, in/);
     expect(draft.cover.rows.map((r) => r.label)).not.toContain('System');
-    expect(draft.references.map((r) => r.id)).toEqual(['cpt-2026', 'astro-denied']);
+    expect(draft.references.map((r) => r.id)).toEqual(['cpt-2026', 'astro-denial-trends-2026']);
+  });
+
+  // Guideline versions as the practice gives them: the seed's "Version XX.2026" is a placeholder.
+  it.each<[string, Record<string, string> | undefined, string | null]>([
+    ['the practice version is printed', { 'nccn-breast': '3.2026' }, 'Version 3.2026.'],
+    ['no version set: the guideline without one, and a warning', undefined, null],
+    ['a placeholder version is never printed', { 'nccn-breast': 'XX.2026' }, null],
+  ])('the NCCN breast citation: %s', (_, versions, printed) => {
+    const draft = assembleLetter({ ...input('appeal-downcode'), guidelineVersions: versions });
+    const nccn = draft.references.find((r) => r.id === 'nccn-breast')!.citation;
+    const warned = draft.warnings.filter((w) => w.code === 'GUIDELINE-VERSION');
+    if (printed) {
+      expect(nccn).toContain(`Invasive Breast Cancer. ${printed}`);
+      expect(warned).toEqual([]);
+    } else {
+      expect(nccn).not.toMatch(/Version|XX/);
+      expect(warned.map((w) => w.message)).toEqual([
+        expect.stringContaining('Set the NCCN guideline version the practice follows'),
+      ]);
+    }
   });
 
   it('an SBRT course asks for its routed code (77373) and says nothing about 77412', () => {

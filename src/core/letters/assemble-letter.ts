@@ -18,6 +18,8 @@ import { type MotionEvidence, motionEvidence, permilleLabel } from './motion-evi
 import { renderTemplate, tidy, type TemplateValues } from './render-template.js';
 import {
   citeReferences,
+  type GuidelineVersions,
+  guidelineVersionWarning,
   REFERENCE_LIBRARY,
   type ReferenceLibrary,
   siteReferences,
@@ -57,6 +59,8 @@ export interface LetterInput {
   /** A practice's template; absent, the bundled default. */
   template?: { id: string; version: number; text: string } | undefined;
   library?: ReferenceLibrary;
+  /** The guideline versions the practice follows (its settings); a cited guideline without one warns. */
+  guidelineVersions?: GuidelineVersions | undefined;
 }
 
 const TITLES: Record<LetterType, string> = {
@@ -161,7 +165,7 @@ export function assembleLetter(input: LetterInput): LetterDraft {
     return { ...base, ready: false, body: whatToAddFirst(missing, warnings), references: [], warnings };
   }
   const rendered = renderTemplate(template.text, valuesFor(facts, library));
-  const cited = citeReferences(rendered.text, library);
+  const cited = citeReferences(rendered.text, library, input.guidelineVersions);
   for (const p of rendered.problems)
     warnings.push({
       code: 'TEMPLATE',
@@ -172,6 +176,8 @@ export function assembleLetter(input: LetterInput): LetterDraft {
       code: 'TEMPLATE',
       message: `template ${template.id} cites an unknown reference [ref:${id}]`,
     });
+  for (const g of cited.unversioned)
+    warnings.push({ code: 'GUIDELINE-VERSION', message: guidelineVersionWarning(g) });
   return { ...base, ready: true, body: cited.text, references: cited.references, warnings };
 }
 
