@@ -35,7 +35,6 @@ export async function draftLetter(
   const profile = audit.profiles.get(facts.payerProfile) ?? audit.profiles.get('default')!;
   const date = clockFor(facts.course.facility.timeZone).toLocal(ctx.now()).slice(0, 10);
   const line = request.remitLineId ? await appealLine(ctx, actor, request.remitLineId) : null;
-  const enclosures = letterEnclosures({ facts, claim, line, options: audit.options });
   const draft = assembleLetter({
     type: request.type,
     date,
@@ -45,7 +44,7 @@ export async function draftLetter(
     fractions: facts.fractions,
     profile,
     claim,
-    appeal: line && { ...line, enclosures },
+    appeal: line && { ...line, enclosures: letterEnclosures({ facts, claim, line, options: audit.options }) },
     options: audit.options,
     template: request.template,
   });
