@@ -3,7 +3,7 @@
  * browser reports no CSP violation, and the page and API replies carry the headers.
  */
 import { expect, test } from '@playwright/test';
-import { login } from './support';
+import { login } from './support.js';
 
 const PAGES = [
   '/',

@@ -168,6 +168,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .requiredOption('--course <course>', 'course key (or id)')
     .option('--claim <claim>', 'the remittance line appealed: its id, or the claim number')
     .requiredOption('--out <file>', 'file.pdf or file.docx')
+    .option(
+      '--packet',
+      'one PDF: the letter and an evidence page per enclosure (records, orders, remittance line)',
+    )
     .option('--data-dir <dir>', 'PGlite data directory when DATABASE_URL is not set', '.data/db')
     .option('--practice <id>', 'the practice, when the database holds several')
     .option('--now <instant>', 'the letter date from this instant, e.g. 2026-03-13T12:00:00-04:00')

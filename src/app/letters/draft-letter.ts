@@ -3,7 +3,8 @@ import type { LetterDraft, LetterType } from '../../core/letters/letter-types.js
 import { clockFor } from '../../core/time/local-clock.js';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
-import { courseLetterFacts, remitLineFacts } from './letter-facts.js';
+import { letterEnclosures } from './letter-enclosures.js';
+import { appealLine, courseLetterFacts, remitLineFacts } from './letter-facts.js';
 
 export interface DraftLetterRequest {
   type: LetterType;
@@ -17,7 +18,8 @@ export interface DraftLetterRequest {
 /**
  * Builds a letter draft (issue #6) for a course of the actor's practice, and the remittance line an
  * appeal answers: the course document, the stored per-fraction audits, the patient, the payer profile
- * and the line's claim facts go to `assembleLetter` (src/core/letters). The letter is dated today in
+ * and the line's claim facts (with the appeal's payer claim number, level, deadline and enclosures) go to
+ * `assembleLetter` (src/core/letters). The letter is dated today in
  * the facility's zone. Records the read of the patient's data; other practices' ids are not_found.
  */
 export async function draftLetter(
@@ -32,6 +34,7 @@ export async function draftLetter(
   const audit = ctx.auditContext(ctx.now());
   const profile = audit.profiles.get(facts.payerProfile) ?? audit.profiles.get('default')!;
   const date = clockFor(facts.course.facility.timeZone).toLocal(ctx.now()).slice(0, 10);
+  const line = request.remitLineId ? await appealLine(ctx, actor, request.remitLineId) : null;
   const draft = assembleLetter({
     type: request.type,
     date,
@@ -41,6 +44,7 @@ export async function draftLetter(
     fractions: facts.fractions,
     profile,
     claim,
+    appeal: line && { ...line, enclosures: letterEnclosures({ facts, claim, line, options: audit.options }) },
     options: audit.options,
     template: request.template,
     guidelineVersions: facts.guidelineVersions,

@@ -1,6 +1,8 @@
 import type { FractionAudit } from '../../core/audit/audit-course.js';
 import type { LetterClaim } from '../../core/letters/assemble-letter.js';
 import type { Course } from '../../core/model/course.js';
+import { payerKind, type PayerKind } from '../../core/remit/appeal-deadline.js';
+import { appealPolicy, appealTerms, patientFilingIndicator } from '../reference/appeal-windows.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { AppError, notFound } from '../app-errors.js';
 import { guidelineVersionsOf } from '../claims/billing-settings.js';
@@ -141,4 +143,81 @@ export async function resolveLetterTarget(
     .executeTakeFirst();
   if (!line) throw notFound('remittance line');
   return { courseId: found.id, remitLineId: String(line.id) };
+}
+
+/** What an appeal reads from its remittance line beyond the claim line (appeal-facts.ts, the packet's page). */
+export interface AppealLine {
+  /** CLP07, the payer's claim control number. */
+  payerClaimNumber: string | null;
+  payerKind: PayerKind;
+  appealBy: string | null;
+  paymentDate: string | null;
+  traceNumber: string | null;
+  allowedCents: number;
+  /** RARCs (`N290`, `MA130`…). */
+  remarks: string[];
+  /** The 835 file the line was read from. */
+  source: string;
+}
+
+/**
+ * The appeal facts of a stored remittance line of the actor's practice: the payer's claim number, the
+ * payer's kind as its appeal window reads it (`appealTerms`: payer settings, CLP06/SBR09, profile) and
+ * the appeal-by date the remittance analysis stored.
+ */
+export async function appealLine(ctx: AppContext, actor: Actor, remitLineId: string): Promise<AppealLine> {
+  if (!/^\d{1,18}$/.test(remitLineId)) throw notFound('remittance line');
+  const [line, policy] = await Promise.all([
+    ctx.db
+      .selectFrom('remit_lines as r')
+      .leftJoin('courses as c', (j) =>
+        j.onRef('c.id', '=', 'r.course_id').on('c.practice_id', '=', actor.practiceId),
+      )
+      .select([
+        'r.payer',
+        'r.payer_id',
+        'r.payment_date',
+        'r.trace_number',
+        'r.claim_status',
+        'r.claim_filing_indicator',
+        'r.payer_claim_control_number',
+        'r.appeal_by',
+        'r.allowed_cents',
+        'r.remarks',
+        'r.source',
+        'c.payer_name',
+        'c.payer_profile',
+        'c.document',
+      ])
+      .where('r.practice_id', '=', actor.practiceId)
+      .where('r.id', '=', remitLineId)
+      .executeTakeFirst(),
+    appealPolicy(ctx.db, actor.practiceId),
+  ]);
+  if (!line) throw notFound('remittance line');
+  const terms = appealTerms(policy, {
+    paymentDate: line.payment_date,
+    payer: line.payer,
+    payerId: line.payer_id,
+    claimStatus: line.claim_status,
+    claimFilingIndicator: line.claim_filing_indicator,
+    course:
+      line.payer_profile === null
+        ? null
+        : {
+            payerName: line.payer_name,
+            payerProfile: line.payer_profile,
+            filingIndicator: patientFilingIndicator(line.document),
+          },
+  });
+  return {
+    payerClaimNumber: line.payer_claim_control_number || null,
+    payerKind: payerKind(terms),
+    appealBy: line.appeal_by,
+    paymentDate: line.payment_date,
+    traceNumber: line.trace_number,
+    allowedCents: Number(line.allowed_cents),
+    remarks: split(line.remarks),
+    source: line.source,
+  };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type AppealPolicy, type AppealSubject, appealBy } from './appeal-windows.js';
+import { payerKind, type PayerKind } from '../../core/remit/appeal-deadline.js';
+import { type AppealPolicy, type AppealSubject, appealBy, appealTerms } from './appeal-windows.js';
 
 const NONE: AppealPolicy = { windows: new Map(), filingIndicators: new Map() };
 const line: AppealSubject = {
@@ -45,5 +46,33 @@ describe('appealBy: the window of a remittance line', () => {
   ];
   it.each(cases)('%s', (_name, policy, subject, want) => {
     expect(appealBy(policy, subject)).toBe(want);
+  });
+});
+
+/** The payer's kind an appeal's level is chosen by, from the same terms as its window. */
+describe('appealTerms → payerKind: the appeal level reads the payer as the window does', () => {
+  const cases: [string, AppealPolicy, AppealSubject, PayerKind][] = [
+    ['CLP06 MB', NONE, { ...line, claimFilingIndicator: 'MB' }, 'medicare'],
+    [
+      "no CLP06: the patient's SBR09 16 for the course's payer (Medicare Advantage)",
+      NONE,
+      { ...line, payer: 'ACME MA PLAN', course: { ...commercialCourse, filingIndicator: '16' } },
+      'medicare-advantage',
+    ],
+    [
+      'no CLP06: the course payer profile medicare, answered as primary',
+      NONE,
+      { ...line, course: { payerName: 'MEDICARE', payerProfile: 'medicare', filingIndicator: null } },
+      'medicare',
+    ],
+    [
+      "the billing settings' indicator for the 835's payer",
+      { windows: new Map(), filingIndicators: new Map([['01111', 'CI']]) },
+      line,
+      'other',
+    ],
+  ];
+  it.each(cases)('%s', (_name, policy, subject, kind) => {
+    expect(payerKind(appealTerms(policy, subject))).toBe(kind);
   });
 });

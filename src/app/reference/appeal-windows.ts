@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { appealDeadline, DEFAULT_APPEAL_DAYS } from '../../core/remit/appeal-deadline.js';
+import {
+  appealDeadline,
+  type AppealDeadlineInput,
+  DEFAULT_APPEAL_DAYS,
+} from '../../core/remit/appeal-deadline.js';
 import type { Db } from '../../storage/database.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
 
@@ -74,7 +78,16 @@ const LATER_PAYER = new Set(['2', '3', '20', '21']);
  * profile: Medicare Part B 120 days, others 180. Null without a payment date.
  */
 export function appealBy(policy: AppealPolicy, s: AppealSubject): string | null {
-  if (!s.paymentDate) return null;
+  return s.paymentDate
+    ? appealDeadline({ paymentDate: s.paymentDate, ...appealTerms(policy, s) }).date
+    : null;
+}
+
+/** What decides a line's window and its payer's kind (`payerKind`): the window set, the filing indicator, the profile. */
+export function appealTerms(
+  policy: AppealPolicy,
+  s: AppealSubject,
+): Omit<AppealDeadlineInput, 'paymentDate'> {
   const names = [s.payer, s.payerId, s.course?.payerName, s.course?.payerProfile];
   const overrideDays = names.flatMap((n) => (n ? [policy.windows.get(key(n))] : [])).find(Boolean);
   const asPrimary = s.course !== null && !LATER_PAYER.has(s.claimStatus);
@@ -85,12 +98,11 @@ export function appealBy(policy: AppealPolicy, s: AppealSubject): string | null 
     filedAs(s.payer) ??
     (asPrimary ? (s.course!.filingIndicator ?? filedAs(s.course!.payerProfile)) : undefined) ??
     null;
-  return appealDeadline({
-    paymentDate: s.paymentDate,
+  return {
     claimFilingIndicator,
     profileId: asPrimary ? s.course!.payerProfile : null,
     overrideDays: overrideDays ?? null,
-  }).date;
+  };
 }
 
 /** After a payer's window changes: the stored remittance lines' appeal-by dates again. */

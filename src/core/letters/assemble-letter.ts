@@ -5,6 +5,7 @@ import type { Course } from '../model/course.js';
 import { modifier26RuleOn, type PayerProfile } from '../payers/payer-profile.js';
 import { deliveryDecision, type DeliveryDecision } from '../coding/select-codes.js';
 import { evicoreBreastFinding } from '../payers/rules/payer-002-evicore-breast.js';
+import { type AppealFacts, appealHeaderLines, enclosureLines } from './appeal-facts.js';
 import { DEFAULT_TEMPLATE_VERSION, defaultTemplate, defaultTemplateId } from './default-templates.js';
 import type {
   EvidenceSummary,
@@ -55,6 +56,8 @@ export interface LetterInput {
   fractions: readonly FractionAudit[];
   profile: PayerProfile;
   claim: LetterClaim | null;
+  /** An appeal's payer claim number, level, deadline and enclosures (appeal-facts.ts). */
+  appeal?: AppealFacts | null;
   options: AuditOptions;
   /** A practice's template; absent, the bundled default. */
   template?: { id: string; version: number; text: string } | undefined;
@@ -448,6 +451,8 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
           `Claim: ${claim.claimNumber}; date of service ${claim.dateOfService ?? 'not given'}; billed ${codeLabel(claim.submittedCode, claim.modifiers)} (${dollars(claim.billedCents)}); adjudicated ${codeLabel(claim.code, claim.modifiers)}, paid ${dollars(claim.paidCents)}; adjustments ${claim.carcs.join(', ') || 'none'}`,
         ]
       : [],
+    appealHeader: appealHeaderLines(claim, input.appeal),
+    enclosures: enclosureLines(input.appeal),
     claimNumber: claim?.claimNumber ?? '',
     dateOfService: claim?.dateOfService ?? '',
     submittedCode: claim ? codeLabel(claim.submittedCode, claim.modifiers) : '',

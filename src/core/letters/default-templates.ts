@@ -29,6 +29,11 @@ export const TEMPLATE_PLACEHOLDERS: readonly { name: string; description: string
   { name: 'motionSystem', description: 'Monitoring system(s) named in the record or the plan' },
   { name: 'thresholds', description: 'Tolerance thresholds' },
   { name: 'claim', description: 'block: one line with the claim line appealed (empty without one)' },
+  {
+    name: 'appealHeader',
+    description: "block: the payer's claim number beside ours, the appeal level and the deadline (appeals)",
+  },
+  { name: 'enclosures', description: 'block: the documents enclosed, one bullet each (appeals)' },
   { name: 'claimNumber', description: 'Claim number (appeals)' },
   { name: 'dateOfService', description: 'Date of service of the line appealed' },
   { name: 'submittedCode', description: 'Code billed on the line appealed' },
@@ -72,7 +77,8 @@ From: {{practiceName}}, treating physician {{physicianId}}`;
 const PATIENT = `Patient: {{patientName}}, date of birth {{patientBirthDate}}
 Course: {{courseId}}; diagnosis {{diagnosis}}; {{site}}; {{technique}}`;
 
-const CLAIM = '{{claim}}';
+const CLAIM = `{{claim}}
+{{appealHeader}}`;
 
 const EVIDENCE = `{{evidence}}
 
@@ -128,7 +134,9 @@ ${EVIDENCE}
 
 {{siteRationale}}
 
-${CLOSE}`,
+${CLOSE}
+
+{{enclosures}}`,
 
   'appeal-igrt-denial': `${HEADER}
 Re: Appeal of the denial of CPT 77387-26 (professional image guidance)
@@ -142,7 +150,9 @@ We appeal the denial of the physician's professional image-guidance service on t
 
 The image guidance was performed and reviewed by the treating physician on the date of service; the review is signed in the record.
 
-${CLOSE}`,
+${CLOSE}
+
+{{enclosures}}`,
 
   'appeal-authorization-2025': `${HEADER}
 Re: Appeal of a 2026 claim denied for authorization (authorization obtained in 2025)
@@ -159,7 +169,9 @@ We appeal the denial of this 2026 date of service for lack of authorization.
 
 ${EVIDENCE}
 
-${CLOSE}`,
+${CLOSE}
+
+{{enclosures}}`,
 
   'appeal-zero-payment': `${HEADER}
 Re: Appeal of a zero payment (whole charge adjusted without a denial reason)
@@ -175,7 +187,9 @@ We appeal the zero payment of this covered treatment delivery.
 
 ${EVIDENCE}
 
-${CLOSE}`,
+${CLOSE}
+
+{{enclosures}}`,
 
   'peer-to-peer': `Course: {{courseId}}; patient {{patientName}}; payer {{payerName}}
 Diagnosis {{diagnosis}}; {{site}}; {{technique}}; fractions {{fractionsDelivered}} of {{fractionsPlanned}} ({{treatmentDates}})
