@@ -118,12 +118,11 @@ function chooseShapes(seed: number, drafts: Draft[], days: readonly string[]): v
     };
   }
 
-  // A palliative course, else one replanned as palliative from a kind that stays in the clinic, without
-  // chart documents or plan features other defects rest on.
+  // A palliative course, else a workhorse course (prostate or head and neck, two or more in the clinic)
+  // replanned as palliative, without the plan features or chart documents other defects rest on.
   const nightStart = nightCourseStartDay(days);
   const replannable = (d: Draft) =>
-    !AMM_KINDS.has(d.kind) &&
-    !d.kp.twiceDaily &&
+    (d.kind === 'prostate-vmat' || d.kind === 'head-neck-vmat') &&
     !d.kp.plan.motionManagement &&
     d.choices.documentSource === 'csv' &&
     !d.choices.grandfathered &&
