@@ -92,6 +92,20 @@ describe('buildClaims', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('hospital SBRT (77373, no 26/TC): the facility bills it on the 837I, nothing left unbilled', () => {
+    const sbrt = (chargeId: string, dateOfService: string) =>
+      charge({ chargeId, dateOfService, placeOfService: '22', code: '77373', chargeCents: 150_000 });
+    const r = buildClaims([sbrt('a', '2026-03-02'), sbrt('b', '2026-03-04')], opts);
+    expect(shape(r)).toEqual([
+      {
+        claim: '837I technical 22 2026-03-02..2026-03-04 A1',
+        lines: ['2026-03-02 77373 x1 0333', '2026-03-04 77373 x1 0333'],
+      },
+    ]);
+    expect(r.unbilled).toEqual([]);
+    expect(r.findings).toEqual([]);
+  });
+
   it('one claim per date of service when configured; a different authorization makes another claim', () => {
     const r = buildClaims(
       [
