@@ -252,6 +252,20 @@ describe('sgrt-billing remit', () => {
     });
   });
 
+  it('matches the claim’s REF*G1 to the authorizations file trimmed and case-insensitively', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'remit-auth-case-'));
+    try {
+      const lower = join(dir, 'authorizations.csv');
+      await writeFile(lower, (await readFile(AUTHS, 'utf8')).replace('AUTH-2025-0042', 'auth-2025-0042'));
+      const run = await runCli('remit', FILE, '--format', 'json', '--authorizations', lower);
+      expect(run.code).toBe(0);
+      const pcn5 = (JSON.parse(run.stdout).lines as Line[]).find((l) => l.claim === 'PCN-5')!;
+      expect([pcn5.category, pcn5.queue]).toEqual(['authorization-2025', 'retro-authorization']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('counts a payment read twice (same payer and TRN02, another file) once, and says so', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'remit-again-'));
     try {

@@ -1,3 +1,4 @@
+import { authorizationKey } from '../../core/authorizations/authorization-number.js';
 import type { InputProblem } from '../../core/model/input-problem.js';
 import type { Remittance } from '../../core/model/remittance.js';
 import { type PayerProfile, modifier26RuleOn } from '../../core/payers/payer-profile.js';
@@ -34,6 +35,7 @@ export interface RemitSettings {
   profile: PayerProfile;
   rates: RateTable;
   options: RemitOptions;
+  /** By `authorizationKey` (trimmed, upper case): the 835's REF*G1 may differ in case. */
   authorizations: ReadonlyMap<string, KnownAuthorization>;
 }
 
@@ -167,7 +169,7 @@ export function chargeFromLine(settings: RemitSettings): ChargeResolver {
         placeOfService: settings.placeOfService,
         igrtModifierRule: modifier26RuleOn(settings.profile, dateOfService ?? '9999-12-31'),
         authorization: claim.priorAuthorization
-          ? (settings.authorizations.get(claim.priorAuthorization) ?? null)
+          ? (settings.authorizations.get(authorizationKey(claim.priorAuthorization)) ?? null)
           : null,
       },
       placeOfService: settings.placeOfService,
