@@ -107,6 +107,7 @@ export async function analyzeRemittanceFiles(
           payer: row.payer,
           payerId: remittance.payer.id,
           claimStatus: row.claimStatus,
+          queue: row.queue,
           claimFilingIndicator: row.claimFilingIndicator,
           course: { payerName: null, payerProfile: settings.profile.id, filingIndicator: null },
         }),
@@ -141,8 +142,9 @@ async function* uniquePayments(
       // The same payment (payer, TRN02) in a second transaction or file is counted once.
       const key = paymentKey(result.value);
       const first = key === null ? undefined : seen.get(key);
+      // A repeat is not an input problem: its lines are already counted.
       if (first !== undefined) {
-        problems.push({
+        warnings.push({
           location: `${file}: TRN ${result.value.traceNumber}`,
           message: `this payment was already read from ${first}; its lines count once`,
         });
