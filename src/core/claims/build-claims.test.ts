@@ -134,10 +134,11 @@ describe('buildClaims', () => {
       ],
       opts,
     );
+    // Each with its rule and the reason the "not billed" list shows.
     expect(r.unbilled).toEqual([
-      { chargeId: 'a', ruleId: 'CLAIM-001' },
-      { chargeId: 'b', ruleId: 'CLAIM-002' },
-      { chargeId: 'c', ruleId: 'CLAIM-003' },
+      { chargeId: 'a', ruleId: 'CLAIM-001', reason: expect.stringMatching(/^Place of service 21 /) },
+      { chargeId: 'b', ruleId: 'CLAIM-002', reason: expect.stringMatching(/^77300 .* neither 26 nor TC/) },
+      { chargeId: 'c', ruleId: 'CLAIM-003', reason: expect.stringMatching(/^No revenue code for 77470/) },
     ]);
     expect(r.findings.map((f) => f.ruleId)).toEqual(['CLAIM-001', 'CLAIM-002', 'CLAIM-003', 'PAYER-004']);
     expect(shape(r).map((c) => c.claim)).toEqual(['837P global 11 2026-03-02..2026-03-02 A1']);
