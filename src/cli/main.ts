@@ -127,7 +127,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument('<action>', 'correct, void, secondary or history')
     .requiredOption('--claim <number>', 'the claim number (CLM01, CLP01 on the 835) or a remittance line id')
     .option('--payer-claim <number>', "the payer's claim control number (CLP07) when no stored 835 gives it")
-    .option('--out <file>', 'write the 837 here instead of stdout')
+    .option('--out <file>', 'write the 837 (or the history) here instead of stdout')
     .option('--data-dir <dir>', 'PGlite data folder when DATABASE_URL is not set', '.data/db')
     .option('--practice <id>', 'the practice (needed when the database holds several)')
     .action(async (action: string, opts) =>

@@ -8,6 +8,7 @@ const line: AppealSubject = {
   payer: 'MEDICARE PART B EXAMPLE',
   payerId: '01111',
   claimStatus: '1',
+  queue: 'appeal',
   course: null,
 };
 const commercialCourse = { payerName: 'ACME', payerProfile: 'default', filingIndicator: 'CI' };
@@ -42,6 +43,13 @@ describe('appealBy: the window of a remittance line', () => {
       { ...line, claimFilingIndicator: 'MB' },
       '2026-06-11',
     ],
+    ['paid as expected: nothing to appeal', NONE, { ...line, queue: null }, null],
+    ['a take-back under review: not appealed', NONE, { ...line, queue: 'reversal-review' }, null],
+    ['a patient balance: billed, not appealed', NONE, { ...line, queue: 'bill-patient-or-secondary' }, null],
+    ['a claim to send to the next payer', NONE, { ...line, queue: 'secondary-claim' }, null],
+    ['a corrected claim: the appeal window', NONE, { ...line, queue: 'corrected-claim' }, '2026-09-09'],
+    ['an underpayment dispute', NONE, { ...line, queue: 'underpayment-dispute' }, '2026-09-09'],
+    ['a hidden zero to reprocess', NONE, { ...line, queue: 'payer-reprocess' }, '2026-09-09'],
     ['no payment date: no deadline', NONE, { ...line, paymentDate: null, claimFilingIndicator: 'MB' }, null],
   ];
   it.each(cases)('%s', (_name, policy, subject, want) => {

@@ -1,3 +1,4 @@
+import { authorizationKey } from '../../core/authorizations/authorization-number.js';
 import type { InputProblem } from '../../core/model/input-problem.js';
 import type { Remittance } from '../../core/model/remittance.js';
 import { type PayerProfile, modifier26RuleOn } from '../../core/payers/payer-profile.js';
@@ -34,6 +35,7 @@ export interface RemitSettings {
   profile: PayerProfile;
   rates: RateTable;
   options: RemitOptions;
+  /** By `authorizationKey` (trimmed, upper case): the 835's REF*G1 may differ in case. */
   authorizations: ReadonlyMap<string, KnownAuthorization>;
 }
 
@@ -105,6 +107,7 @@ export async function analyzeRemittanceFiles(
           payer: row.payer,
           payerId: remittance.payer.id,
           claimStatus: row.claimStatus,
+          queue: row.queue,
           claimFilingIndicator: row.claimFilingIndicator,
           course: { payerName: null, payerProfile: settings.profile.id, filingIndicator: null },
         }),
@@ -139,8 +142,9 @@ async function* uniquePayments(
       // The same payment (payer, TRN02) in a second transaction or file is counted once.
       const key = paymentKey(result.value);
       const first = key === null ? undefined : seen.get(key);
+      // A repeat is not an input problem: its lines are already counted.
       if (first !== undefined) {
-        problems.push({
+        warnings.push({
           location: `${file}: TRN ${result.value.traceNumber}`,
           message: `this payment was already read from ${first}; its lines count once`,
         });
@@ -167,7 +171,7 @@ export function chargeFromLine(settings: RemitSettings): ChargeResolver {
         placeOfService: settings.placeOfService,
         igrtModifierRule: modifier26RuleOn(settings.profile, dateOfService ?? '9999-12-31'),
         authorization: claim.priorAuthorization
-          ? (settings.authorizations.get(claim.priorAuthorization) ?? null)
+          ? (settings.authorizations.get(authorizationKey(claim.priorAuthorization)) ?? null)
           : null,
       },
       placeOfService: settings.placeOfService,
