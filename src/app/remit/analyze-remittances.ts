@@ -2,8 +2,6 @@ import type { InputProblem } from '../../core/model/input-problem.js';
 import type { Remittance } from '../../core/model/remittance.js';
 import { type PayerProfile, modifier26RuleOn } from '../../core/payers/payer-profile.js';
 import type { RateTable } from '../../core/rates/rate-table.js';
-import { linkCoordination } from '../../core/remit/link-coordination.js';
-import { pairReversals } from '../../core/remit/pair-reversals.js';
 import type { RemitOptions } from '../../core/remit/remit-options.js';
 import { createReadStream } from 'node:fs';
 import { readRemittances } from '../../formats/x12/read-835.js';
@@ -13,13 +11,13 @@ import { paymentKey } from '../imports/repeated-payments.js';
 import { type AppealPolicy, appealBy } from '../reference/appeal-windows.js';
 import {
   type ChargeResolver,
-  claimEntries,
   claimId,
   classifyRemittance,
   paymentRow,
   type RemitPaymentRow,
   type RemitRow,
 } from './classify-remittance.js';
+import { linkRemittanceClaims } from './link-remittance-claims.js';
 
 /** A prior authorization the claims may name (835 REF*G1), from the practice's authorization export. */
 export interface KnownAuthorization {
@@ -54,13 +52,13 @@ export interface RemitRun {
 
 /**
  * `sgrt-billing remit <file.835…>`: read each 835 (streamed) and classify every service line against
- * what it should have paid, handing each payment and each row to the callbacks as it is read. The files
- * are read twice: first the claims, to pair each reversal (CLP02 22) with the payment it takes back and
- * its correction across all the files (`pairReversals`) and to link the payers' answers to the same
- * claim (`linkCoordination`), then the lines. Without the practice's
- * database the charges are taken from the lines themselves (SVC06, else SVC01) in the given place of
- * service and payer profile, nothing is known of the patient's other coverage, and authorizations come
- * from the practice's export, matched by the claim's REF*G1.
+ * what it should have paid, handing each payment and each row to the callbacks as it is read. Each
+ * reversal (CLP02 22) is paired with the payment it takes back and its correction across all the files
+ * (`pairReversals`), and the payers' answers to the same claim are linked (`linkCoordination`), by
+ * `linkRemittanceClaims` before the lines are read: memory stays flat whatever the files' size. Without
+ * the practice's database the charges are taken from the lines themselves (SVC06, else SVC01) in the
+ * given place of service and payer profile, nothing is known of the patient's other coverage, and
+ * authorizations come from the practice's export, matched by the claim's REF*G1.
  */
 export async function analyzeRemittanceFiles(
   paths: readonly string[],
@@ -68,47 +66,42 @@ export async function analyzeRemittanceFiles(
   on: { row: (row: RemitFileRow) => void; payment: (payment: RemitPaymentRow) => void },
 ): Promise<RemitRun> {
   const { files, missing } = await listExportFiles(paths);
-  const claimsOnly: Remittance[] = [];
-  for await (const { remittance } of uniquePayments(files, [], [])) {
-    // What linking needs of the lines: the service and its payment, not its adjustments or remarks.
-    claimsOnly.push({
-      ...remittance,
-      claims: remittance.claims.map((c) => ({
-        ...c,
-        lines: c.lines.map((l) => ({ ...l, adjustments: [], remarks: [] })),
-      })),
-    });
-  }
-  const entries = claimEntries(claimsOnly);
-  const links = pairReversals(entries);
-  const coordination = linkCoordination(entries, links);
+  const { reversals, coordination } = await linkRemittanceClaims(files, () =>
+    uniquePayments(files, [], []),
+  );
   const problems: InputProblem[] = missing.map((m) => ({ location: m, message: 'no such file or folder' }));
   const warnings: InputProblem[] = [];
+  const chargeFor = chargeFromLine(settings);
   let transactions = 0;
   let lines = 0;
   for await (const { file, remittance } of uniquePayments(files, problems, warnings)) {
     const payment = transactions++;
     on.payment(paymentRow(file, remittance));
-    const rows = classifyRemittance(file, remittance, settings, chargeFromLine(settings), (_, j) => ({
+    const rows = classifyRemittance(file, remittance, settings, chargeFor, (_, j) => ({
       otherCoverage: false,
-      reversal: links.get(claimId(payment, j)) ?? null,
+      reversal: reversals.get(claimId(payment, j)) ?? null,
       claimId: claimId(payment, j),
       coordination,
     }));
+    // The payer and payment date are the remittance's: the date depends on the claim's status and kind.
+    const appealDates = new Map<string, string | null>();
     for (const { match: _match, ...row } of rows) {
       lines++;
-      on.row({
-        ...row,
+      const key = `${row.claimStatus}|${row.claimFilingIndicator ?? ''}`;
+      let date = appealDates.get(key);
+      if (date === undefined) {
         // The payer profile given stands for every payer of the files (Medicare Part B: 120 days).
-        appealBy: appealBy(NO_SETTINGS, {
+        date = appealBy(NO_SETTINGS, {
           paymentDate: row.paymentDate,
           payer: row.payer,
           payerId: remittance.payer.id,
           claimStatus: row.claimStatus,
           claimFilingIndicator: row.claimFilingIndicator,
           course: { payerName: null, payerProfile: settings.profile.id, filingIndicator: null },
-        }),
-      });
+        });
+        appealDates.set(key, date);
+      }
+      on.row(Object.assign(row, { appealBy: date }));
     }
   }
   if (transactions === 0) {
@@ -131,7 +124,7 @@ async function* uniquePayments(
   const seen = new Map<string, string>();
   for (const file of files) {
     // Streamed: a 500 MB remittance file is read in chunks, one transaction set at a time.
-    for await (const result of readRemittances(createReadStream(file), file)) {
+    for await (const result of readRemittances(createReadStream(file, { highWaterMark: 256 * 1024 }), file)) {
       if (!result.ok) {
         problems.push(...result.problems);
         continue;
