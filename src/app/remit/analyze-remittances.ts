@@ -66,9 +66,7 @@ export async function analyzeRemittanceFiles(
   on: { row: (row: RemitFileRow) => void; payment: (payment: RemitPaymentRow) => void },
 ): Promise<RemitRun> {
   const { files, missing } = await listExportFiles(paths);
-  const { reversals, coordination } = await linkRemittanceClaims(files, () =>
-    uniquePayments(files, [], []),
-  );
+  const { reversals, coordination } = await linkRemittanceClaims(files, () => uniquePayments(files, [], []));
   const problems: InputProblem[] = missing.map((m) => ({ location: m, message: 'no such file or folder' }));
   const warnings: InputProblem[] = [];
   const chargeFor = chargeFromLine(settings);
@@ -116,7 +114,7 @@ export async function analyzeRemittanceFiles(
 const NO_SETTINGS: AppealPolicy = { windows: new Map(), filingIndicators: new Map() };
 
 /** The payments of the files in path order, each once (payer and TRN02), noting what could not be read. */
-async function* uniquePayments(
+export async function* uniquePayments(
   files: readonly string[],
   problems: InputProblem[],
   warnings: InputProblem[],
