@@ -136,7 +136,17 @@ export class X12Splitter {
     if (this.junk !== null) this.flushJunk();
     ++this.index;
     if (this.only !== null && !buf.startsWith(this.only, start)) return;
-    const elements = buf.slice(start, stop).split(d.element);
+    // Elements cut with native search (faster than slice + split, and the same strings).
+    const elements: string[] = [];
+    for (let from = start; ; ) {
+      const at = buf.indexOf(d.element, from);
+      if (at < 0 || at >= stop) {
+        elements.push(buf.slice(from, stop));
+        break;
+      }
+      elements.push(buf.slice(from, at));
+      from = at + 1;
+    }
     this.emit({
       kind: 'segment',
       id: elements[0]!,
