@@ -2,6 +2,8 @@ import type { InputProblem } from '../../core/model/input-problem.js';
 import type { Remittance } from '../../core/model/remittance.js';
 import { type PayerProfile, modifier26RuleOn } from '../../core/payers/payer-profile.js';
 import type { RateTable } from '../../core/rates/rate-table.js';
+import { expectedForLine } from '../../core/remit/expected-for-line.js';
+import type { ExpectedPayment } from '../../core/remit/remit-line.js';
 import type { RemitOptions } from '../../core/remit/remit-options.js';
 import { createReadStream } from 'node:fs';
 import { readRemittances } from '../../formats/x12/read-835.js';
@@ -99,7 +101,8 @@ export async function analyzeRemittanceFiles(
         });
         appealDates.set(key, date);
       }
-      on.row(Object.assign(row, { appealBy: date }));
+      (row as RemitFileRow).appealBy = date;
+      on.row(row as RemitFileRow);
     }
   }
   if (transactions === 0) {
@@ -144,16 +147,29 @@ export async function* uniquePayments(
   }
 }
 
-/** Without the practice's records: the line's own procedure, in the settings' setting and payer profile. */
+/**
+ * Without the practice's records: the line's own procedure, in the settings' setting and payer profile.
+ * What it should pay depends only on the procedure and units: computed once per kind of line.
+ */
 export function chargeFromLine(settings: RemitSettings): ChargeResolver {
+  const expected = new Map<string, ExpectedPayment>();
   return (claim, line) => {
     const submitted = line.submitted ?? line.procedure;
     const dateOfService = line.dateOfService ?? claim.statementFrom;
+    const units = line.submittedUnits ?? line.units;
+    const key = `${units}:${submitted.code}:${submitted.modifiers.join(':')}`;
+    let payment = expected.get(key);
+    if (payment === undefined) {
+      payment = expectedForLine(settings.rates, settings.placeOfService, submitted, units);
+      if (expected.size >= 1024) expected.clear();
+      expected.set(key, payment);
+    }
     return {
+      expected: payment,
       charge: {
         code: submitted.code,
         modifiers: submitted.modifiers,
-        units: line.submittedUnits ?? line.units,
+        units,
         dateOfService: dateOfService ?? '',
         placeOfService: settings.placeOfService,
         igrtModifierRule: modifier26RuleOn(settings.profile, dateOfService ?? '9999-12-31'),
