@@ -138,7 +138,7 @@ export class X12Splitter {
     if (this.only !== null && !buf.startsWith(this.only, start)) return;
     // Elements cut with native search (faster than slice + split, and the same strings).
     const elements: string[] = [];
-    for (let from = start; ; ) {
+    for (let from = start; ;) {
       const at = buf.indexOf(d.element, from);
       if (at < 0 || at >= stop) {
         elements.push(buf.slice(from, stop));
