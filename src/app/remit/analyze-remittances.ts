@@ -19,7 +19,7 @@ import {
   type RemitPaymentRow,
   type RemitRow,
 } from './classify-remittance.js';
-import { linkRemittanceClaims } from './link-remittance-claims.js';
+import { detachedText, linkRemittanceClaims } from './link-remittance-claims.js';
 
 /** A prior authorization the claims may name (835 REF*G1), from the practice's authorization export. */
 export interface KnownAuthorization {
@@ -140,7 +140,8 @@ export async function* uniquePayments(
         });
         continue;
       }
-      if (key !== null) seen.set(key, file);
+      // A copy: the key's text would otherwise keep the file chunk it was read from for the whole run.
+      if (key !== null) seen.set(detachedText(key), file);
       warnings.push(...result.warnings);
       yield { file, remittance: result.value };
     }

@@ -56,7 +56,7 @@ export async function linkRemittanceClaims(
 }
 
 /** A copy of a text read from a file chunk (a new string), so that keeping it does not keep the chunk. */
-const detachedText = (text: string) => JSON.parse(JSON.stringify(text)) as string;
+export const detachedText = (text: string) => JSON.parse(JSON.stringify(text)) as string;
 
 /**
  * What linking reads of a claim entry (the lines' service and payment, not their adjustments or
