@@ -46,7 +46,20 @@ export interface AppealDeadline {
  */
 export function appealDeadline(input: AppealDeadlineInput): AppealDeadline {
   const window = appealWindow(input);
-  return { date: addDays(input.paymentDate, window.days), ...window };
+  return { date: deadlineDate(input.paymentDate, window.days), ...window };
+}
+
+/** `addDays` of recent (date, days) pairs: the lines of a remittance share one payment date. */
+const deadlines = new Map<string, string>();
+function deadlineDate(date: string, days: number): string {
+  const key = `${date}+${days}`;
+  let deadline = deadlines.get(key);
+  if (deadline === undefined) {
+    deadline = addDays(date, days);
+    if (deadlines.size >= 1024) deadlines.clear();
+    deadlines.set(key, deadline);
+  }
+  return deadline;
 }
 
 /** The window itself (days and basis), for a payer before any of its remittances arrives. */
