@@ -86,6 +86,7 @@ describe('analyzeRemittanceFiles links claims as over every claim in memory', ()
             payer: row.payer,
             payerId: remittance.payer.id,
             claimStatus: row.claimStatus,
+            queue: row.queue,
             claimFilingIndicator: row.claimFilingIndicator,
             course: { payerName: null, payerProfile: settings.profile.id, filingIndicator: null },
           },

@@ -85,11 +85,12 @@ export async function analyzeRemittanceFiles(
       claimId: claimId(payment, j),
       coordination,
     }));
-    // The payer and payment date are the remittance's: the date depends on the claim's status and kind.
+    // The payer and payment date are the remittance's: the date depends on the claim's status and kind,
+    // and on the line's queue (whether it answers the payer at all).
     const appealDates = new Map<string, string | null>();
     for (const { match: _match, ...row } of rows) {
       lines++;
-      const key = `${row.claimStatus}|${row.claimFilingIndicator ?? ''}`;
+      const key = `${row.claimStatus}|${row.claimFilingIndicator ?? ''}|${row.queue ?? ''}`;
       let date = appealDates.get(key);
       if (date === undefined) {
         // The payer profile given stands for every payer of the files (Medicare Part B: 120 days).
