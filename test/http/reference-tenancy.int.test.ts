@@ -160,27 +160,35 @@ describe.each(ENGINES)('reference data across practices on %s', { timeout: 60_00
       payers: await get<PayerSettingView[]>('/api/payer-settings', s.aAdmin!),
       jobs: await repriceJobs(h.a),
     };
+    // One after the other: the contract CSV replaces the rate the form added (same payer, code, start).
     const changes = [
-      h.request('PUT', '/api/reference/locality', {
-        session: s.bBiller,
-        json: { carrier: '99902', locality: '00' },
-      }),
-      h.request('PUT', '/api/payer-settings', { session: s.bBiller, json: { payer: 'UHC', appealDays: 30 } }),
-      h.request('POST', '/api/contract-rates', {
-        session: s.bBiller,
-        json: { payer: 'UHC', code: '77412', modifier: '', cents: 1, effectiveFrom: '2026-01-01' },
-      }),
-      h.request('POST', '/api/contract-rates/import', {
-        session: s.bAdmin,
-        form: form([
-          {
-            name: 'rates.csv',
-            text: 'payer,code,modifier,rate,effective_from,effective_to\nUHC,77412,,2.00,2026-01-01,\n',
-          },
-        ]),
-      }),
+      () =>
+        h.request('PUT', '/api/reference/locality', {
+          session: s.bBiller,
+          json: { carrier: '99902', locality: '00' },
+        }),
+      () =>
+        h.request('PUT', '/api/payer-settings', {
+          session: s.bBiller,
+          json: { payer: 'UHC', appealDays: 30 },
+        }),
+      () =>
+        h.request('POST', '/api/contract-rates', {
+          session: s.bBiller,
+          json: { payer: 'UHC', code: '77412', modifier: '', cents: 1, effectiveFrom: '2026-01-01' },
+        }),
+      () =>
+        h.request('POST', '/api/contract-rates/import', {
+          session: s.bAdmin,
+          form: form([
+            {
+              name: 'rates.csv',
+              text: 'payer,code,modifier,rate,effective_from,effective_to\nUHC,77412,,2.00,2026-01-01,\n',
+            },
+          ]),
+        }),
     ];
-    for (const res of await Promise.all(changes)) expect(res.status).toBe(200);
+    for (const change of changes) expect((await change()).status).toBe(200);
     expect(await get<ExpectedRateView>(RVU_QUERY, s.bAdmin!)).toMatchObject({
       basis: 'contract',
       cents: 200,

@@ -10,11 +10,11 @@ import type {
   LocalityView,
   PayerSettingView,
 } from '../views.js';
+import { inForce } from '../../core/rates/mpfs-payment.js';
 import { appealWindow } from '../../core/remit/appeal-deadline.js';
 import { appealPolicy, refreshAppealDates } from './appeal-windows.js';
 import { expectedRate } from './expected-rate.js';
 import { upsertContractRates } from './reference-import.js';
-import { inForce } from '../../core/rates/mpfs-payment.js';
 import {
   listContractRates,
   loadPracticeRates,
