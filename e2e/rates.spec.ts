@@ -8,10 +8,13 @@ test('an admin edits a payer’s appeal window and adds a contract rate; the exp
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rates & payers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Rates & payers' })).toBeVisible();
 
-  // The demo's synthetic CMS release and locality are loaded.
+  // The demo's synthetic CMS release and locality are loaded; the installation operator loads CMS files,
+  // the practice's admin uploads only contract rates.
   const releases = page.getByRole('table', { name: 'Loaded CMS releases' });
-  await expect(releases.getByRole('rowheader', { name: 'RVU26A' })).toBeVisible();
+  await expect(releases.getByRole('row', { name: /^RVU26A/ })).toContainText('in force');
   await expect(page.getByLabel("Practice's Medicare locality")).toHaveValue('99901-01');
+  await expect(page.getByRole('form', { name: 'Upload contract rates' })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Load CMS files for every practice' })).toHaveCount(0);
 
   // Appeal window: UnitedHealthcare has 90 days in the demo; the commercial PPO goes from 180 to 120.
   const payers = page.getByRole('table', { name: 'Payers and their appeal windows' });
@@ -53,4 +56,18 @@ test('an admin edits a payer’s appeal window and adds a contract rate; the exp
   await expect(page.getByTestId('expected-answer')).toContainText(
     'Medicare: medicare locality 99901-01 (RVU26A)',
   );
+});
+
+test('the installation operator loads CMS files; a viewer sees the releases in force', async ({ page }) => {
+  await login(page, 'operator');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rates & payers' }).click();
+  await expect(page.getByRole('form', { name: 'Load CMS files for every practice' })).toBeVisible();
+  await page.getByRole('button', { name: 'Log out' }).click();
+
+  await login(page, 'viewer');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rates & payers' }).click();
+  const releases = page.getByRole('table', { name: 'Loaded CMS releases' });
+  await expect(releases.getByRole('row', { name: /^RVU26A/ })).toContainText('in force');
+  await expect(page.getByRole('form', { name: 'Load CMS files for every practice' })).toHaveCount(0);
+  await expect(page.getByRole('form', { name: 'Upload contract rates' })).toHaveCount(0);
 });

@@ -2,7 +2,7 @@
 import { expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'demo-sgrt-2026';
-export type DemoRole = 'admin' | 'physician' | 'coder' | 'biller' | 'viewer';
+export type DemoRole = 'admin' | 'physician' | 'coder' | 'biller' | 'viewer' | 'operator';
 
 export const demoEmail = (role: DemoRole) => `${role}@demo.test`;
 

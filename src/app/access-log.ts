@@ -32,7 +32,7 @@ export async function listAccessLog(
   actor: Actor,
   page: { limit?: number | undefined; offset?: number | undefined },
 ): Promise<Page<AccessLogEntry>> {
-  if (actor.role !== 'admin') throw forbidden('the access log is for admins');
+  if (actor.role !== 'admin' && actor.role !== 'operator') throw forbidden('the access log is for admins');
   const { rows, total } = await listAccessRows(ctx.db, actor.practiceId, {
     limit: page.limit ?? 50,
     offset: page.offset ?? 0,

@@ -20,8 +20,20 @@ import type {
   LetterWarning,
 } from '../core/letters/letter-types.js';
 
-export const ROLES = ['admin', 'physician', 'coder', 'biller', 'viewer'] as const;
+/**
+ * A login's role. `operator` is the installation's operator: an admin of its own practice who alone loads
+ * the CMS reference data every practice shares (ARCHITECTURE.md, "Who loads reference data").
+ */
+export const ROLES = ['admin', 'physician', 'coder', 'biller', 'viewer', 'operator'] as const;
 export type Role = (typeof ROLES)[number];
+/** The roles a practice's admin may give; an operator is made on the server (`user add --role operator`). */
+export const PRACTICE_ROLES = [
+  'admin',
+  'physician',
+  'coder',
+  'biller',
+  'viewer',
+] as const satisfies readonly Role[];
 
 export interface UserView {
   id: string;
@@ -499,6 +511,10 @@ export interface CmsReleaseView {
   effectiveTo: string | null;
   sources: string[];
   importedAt: string;
+  /** Who loaded it: the operator's name, or `server command line` (`sgrt-billing reference import`). */
+  importedBy: string;
+  /** The release of its kind in force today (the latest-starting one whose dates cover today). */
+  inForce: boolean;
   /** Rows stored per table (`rvus`, `gpcis`, `localities`, `opps`, `ptp`, `mue`, `icd10cm`). */
   rows: Record<string, number>;
 }

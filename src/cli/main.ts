@@ -216,7 +216,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('add')
     .description('add a login (the password from SGRT_USER_PASSWORD or typed)')
     .requiredOption('--email <email>', 'the login')
-    .requiredOption('--role <role>', 'admin, physician, coder, biller or viewer')
+    .requiredOption(
+      '--role <role>',
+      'admin, physician, coder, biller, viewer, or operator (the installation operator: loads the CMS reference data every practice shares)',
+    )
     .option('--name <name>', 'display name (default: the email)')
     .option('--physician-id <id>', "a physician's id in the chart (their signature worklist)")
     .option('--practice <id>', 'the practice (needed when the database holds several)')

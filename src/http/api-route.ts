@@ -22,6 +22,8 @@ export interface RouteSpec<P, Q, B> {
   summary: string;
   tag: string;
   roles: RouteRoles;
+  /** The 403 message for a logged-in role not in `roles`, when it should say more than "your role may not do this". */
+  deniedMessage?: string;
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   /** JSON body schema, or 'multipart' for an upload (field `files`, repeated). */
@@ -46,11 +48,19 @@ export interface ApiRoute extends RouteSpec<unknown, unknown, unknown> {
   handle: Handler<unknown, unknown, unknown, Actor | null>;
 }
 
-/** A route for logged-in users of the given roles: the handler always gets an actor. */
+/**
+ * A route for logged-in users of the given roles: the handler always gets an actor. The installation
+ * operator is above a practice's admin, so a route open to `admin` is open to `operator` too (the table,
+ * the guards, the tests and /openapi.json all read the roles with it added).
+ */
 export function route<P = undefined, Q = undefined, B = undefined>(
   spec: RouteSpec<P, Q, B> & { roles: readonly Role[]; handle: Handler<P, Q, B, Actor> },
 ): ApiRoute {
-  return spec as unknown as ApiRoute;
+  const roles: readonly Role[] =
+    spec.roles.includes('admin') && !spec.roles.includes('operator')
+      ? [...spec.roles, 'operator']
+      : spec.roles;
+  return { ...spec, roles } as unknown as ApiRoute;
 }
 
 /** A route anyone may call (login, health, the OpenAPI document). */

@@ -25,7 +25,8 @@ export function authorize(c: Context<HttpEnv>, route: ApiRoute): Actor | null {
       throw new ApiError('csrf', `missing or wrong ${CSRF_HEADER} header`);
     }
   }
-  if (!route.roles.includes(actor.role)) throw new ApiError('forbidden', 'your role may not do this');
+  if (!route.roles.includes(actor.role))
+    throw new ApiError('forbidden', route.deniedMessage ?? 'your role may not do this');
   return actor;
 }
 

@@ -377,6 +377,8 @@ export interface CmsReleasesTable {
   effective_to: CalendarDate | null;
   sources: string;
   imported_at: Instant;
+  /** migrations/0011: the operator's user id; null when loaded on the server (`reference import`). */
+  imported_by: string | null;
 }
 
 export interface CmsRvusTable {

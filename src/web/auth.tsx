@@ -21,28 +21,33 @@ export interface Permissions {
   sendClaims: boolean;
   /** Draft and edit letters and their templates (everyone but the viewer, who reads them). */
   writeLetters: boolean;
-  /** Read CMS releases, payer settings and contract rates (admin, biller, coder). */
+  /** Read the practice's payer settings and contract rates (admin, biller, coder); every role sees the CMS releases. */
   rates: boolean;
-  /** Change them: upload files, locality, appeal windows, contract rates (admin, biller). */
+  /** Change them: locality, appeal windows, contract rates and their CSV upload (admin, biller). */
   editRates: boolean;
+  /** Load the CMS files every practice shares (the installation operator only). */
+  loadReference: boolean;
   /** The practice's billing settings and logins (the Settings page: admin). */
   settings: boolean;
 }
 
+/** The installation operator has an admin's rights in its practice (src/http/api-route.ts `route`). */
 export function permissions(role: Role): Permissions {
+  const admin = role === 'admin' || role === 'operator';
   return {
-    changeCharges: role === 'coder' || role === 'admin',
-    upload: role === 'admin' || role === 'coder' || role === 'biller',
+    changeCharges: role === 'coder' || admin,
+    upload: admin || role === 'coder' || role === 'biller',
     export: role !== 'viewer',
     sign: role === 'physician',
     remittances: role !== 'physician',
-    accessLog: role === 'admin',
-    claims: role === 'biller' || role === 'admin' || role === 'coder',
-    sendClaims: role === 'biller' || role === 'admin',
+    accessLog: admin,
+    claims: role === 'biller' || admin || role === 'coder',
+    sendClaims: role === 'biller' || admin,
     writeLetters: role !== 'viewer',
-    rates: role === 'admin' || role === 'biller' || role === 'coder',
-    editRates: role === 'admin' || role === 'biller',
-    settings: role === 'admin',
+    rates: admin || role === 'biller' || role === 'coder',
+    editRates: admin || role === 'biller',
+    loadReference: role === 'operator',
+    settings: admin,
   };
 }
 

@@ -166,4 +166,5 @@ export const ROLE_LABELS: Record<string, string> = {
   coder: 'Coder',
   biller: 'Biller',
   viewer: 'Viewer',
+  operator: 'Installation operator',
 };

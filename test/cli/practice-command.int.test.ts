@@ -28,7 +28,7 @@ describe('sgrt-billing practice and user', () => {
 
   it(
     'creates a practice from clinic.json and billing.json, lists it, adds and disables a user',
-    { timeout: 60_000 },
+    { timeout: 120_000 },
     async () => {
       process.env.SGRT_ADMIN_PASSWORD = 'admin-password-2026';
       const created = await runCli(
@@ -80,6 +80,18 @@ describe('sgrt-billing practice and user', () => {
       expect((await runCli('user', 'add', '--email', 'x@example.test', '--role', 'owner', ...db)).code).toBe(
         2,
       );
+      // The installation operator (loads the CMS files every practice shares) is made on the server.
+      const operator = await runCli(
+        'user',
+        'add',
+        '--email',
+        'ops@example.test',
+        '--role',
+        'operator',
+        ...db,
+      );
+      expect(operator.code, operator.stderr).toBe(0);
+      expect(operator.stderr).toContain('user ops@example.test (operator) added');
 
       const shown = await runCli('practice', 'billing', '--show', ...db);
       expect(shown.code).toBe(0);

@@ -66,4 +66,23 @@ describe.each(ENGINES)('practice routes on %s', { timeout: 30_000 }, (engine) =>
     const self = await h.request('POST', `/api/users/${h.a.users.admin.id}/disable`, { session: admin });
     expect(self.status).toBe(409);
   });
+
+  it("refuses an admin an operator login (adding or disabling one): only the operator or the server's CLI", async () => {
+    const operator = { email: 'ops@a.test', role: 'operator', password: SEED_PASSWORD };
+    const added = await h.request('POST', '/api/users', { session: admin, json: operator });
+    const body = (await added.json()) as { error: { code: string; message: string } };
+    expect([added.status, body.error.code]).toEqual([403, 'forbidden']);
+    expect(body.error.message).toContain('only the installation operator');
+    const disable = await h.request('POST', `/api/users/${h.a.users.operator.id}/disable`, {
+      session: admin,
+    });
+    expect(disable.status).toBe(403);
+    const byOperator = await h.request('POST', '/api/users', {
+      session: await h.session(h.a, 'operator'),
+      json: operator,
+    });
+    expect(
+      ((await byOperator.json()) as PracticeUserView[]).find((u) => u.email === 'ops@a.test'),
+    ).toMatchObject({ role: 'operator' });
+  });
 });

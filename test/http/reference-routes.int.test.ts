@@ -24,7 +24,7 @@ describe.each(ENGINES)('reference routes on %s', { timeout: 30_000 }, (engine) =
   afterAll(async () => h?.close(), HOOK_TIMEOUT_MS);
 
   it('refuses a bad contract CSV with 400 and the located problems; stores nothing', async () => {
-    const res = await h.request('POST', '/api/reference/import?year=2026&quarter=1', {
+    const res = await h.request('POST', '/api/contract-rates/import', {
       session: biller,
       form: form(
         'rates.csv',
@@ -40,7 +40,7 @@ describe.each(ENGINES)('reference routes on %s', { timeout: 30_000 }, (engine) =
   it('imports a contract CSV, lists it, exports it in the same layout and prices with it', async () => {
     const csv =
       'payer,code,modifier,rate,effective_from,effective_to\nUHC,77412,,"$1,234.50",2026-01-01,2026-12-31\n';
-    const res = await h.request('POST', '/api/reference/import?year=2026&quarter=1', {
+    const res = await h.request('POST', '/api/contract-rates/import', {
       session: biller,
       form: form('rates.csv', csv),
     });

@@ -99,6 +99,8 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
       return { path: `/api/claims/${p.courseId}-1/secondary` };
     case 'POST /api/reference/import':
       return { path: `${route.path}?year=2026&quarter=1`, form: uploadForm() };
+    case 'POST /api/contract-rates/import':
+      return { path: route.path, form: uploadForm() };
     case 'PUT /api/reference/locality':
       return { path: route.path, json: { carrier: '99901', locality: '01' } };
     case 'GET /api/reference/expected':

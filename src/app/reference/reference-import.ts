@@ -21,6 +21,7 @@ import { decodeCsvText } from '../../formats/csv/decode-csv-text.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
 import { chunks } from '../../storage/repositories/insert-chunks.js';
 import type { AppContext } from '../app-context.js';
+import { forbidden } from '../app-errors.js';
 import { InputError } from '../engine-context.js';
 import type { ReferenceImportView } from '../views.js';
 import { icd10cmNameWarning, icd10cmRelease } from './icd10cm-releases.js';
@@ -97,6 +98,18 @@ export function detectLayout(file: ReferenceFile): FileKind | InputProblem[] {
 
 const QUARTER_LETTER = ['A', 'B', 'C', 'D'] as const;
 
+/** The `cms_releases` row of a quarterly release: from the quarter's first day unless stated, open-ended unless stated. */
+function releaseRow(kind: Exclude<ReleaseKind, 'icd10cm'>, choice: ReleaseChoice) {
+  const quarterStart = `${choice.year}-${String((choice.quarter - 1) * 3 + 1).padStart(2, '0')}-01`;
+  return {
+    id: releaseId(kind, choice),
+    year: choice.year,
+    quarter: choice.quarter,
+    effective_from: choice.effectiveFrom ?? quarterStart,
+    effective_to: choice.effectiveTo ?? null,
+  };
+}
+
 /** `RVU26A`, `OPPS26B`, `NCCI-PRA26A`, `NCCI-OPH26A`: the release a file of `kind` belongs to (ICD-10-CM: icd10cm-releases.ts). */
 export function releaseId(kind: Exclude<ReleaseKind, 'icd10cm'>, choice: ReleaseChoice): string {
   const yq = `${String(choice.year % 100).padStart(2, '0')}${QUARTER_LETTER[choice.quarter - 1]}`;
@@ -122,20 +135,34 @@ interface ReadFile {
 }
 
 /**
- * `sgrt-billing reference import` and the Rates page upload: CMS files (PPRRVU, GPCI, locality key,
- * OPPS Addendum B, NCCI PTP, MUE) and contract-rate CSVs, each recognised by its header, and ICD-10-CM
- * order or codes files by their fixed columns (into the fiscal year's release). Every file is
- * read first; any problem (unknown layout, bad row) stops the import with the located problems and
- * nothing is stored. Then one transaction: each CMS table given replaces that table's rows of its
- * release (re-importing the same files is idempotent); contract rates replace the practice's rates with
- * the same payer, code, modifier and start date.
+ * CMS files are installation-wide reference data: only the installation operator (role `operator`) or
+ * the server's command line loads them (ARCHITECTURE.md, "Who loads reference data").
+ */
+export const CMS_FILES_OPERATOR_ONLY =
+  'CMS reference files (PPRRVU, GPCI, localities, OPPS, NCCI PTP, MUE, ICD-10-CM) are shared by every practice: only the installation operator loads them; a practice uploads contract-rate CSVs only';
+
+export interface ReferenceImportOptions {
+  /** The operator's user id recorded on the releases; null: the server's command line. */
+  importedBy?: string | null;
+  onProgress?: (message: string) => void;
+}
+
+/**
+ * `sgrt-billing reference import`, the operator's upload and a practice's contract-rate upload: CMS files
+ * (PPRRVU, GPCI, locality key, OPPS Addendum B, NCCI PTP, MUE) and contract-rate CSVs, each recognised
+ * by its header, and ICD-10-CM order or codes files by their fixed columns (into the fiscal year's
+ * release). `choice` null: contract rates only (a practice's admin or biller), a CMS file is refused
+ * (forbidden). Every file is read first; any problem (unknown layout, bad row) stops the import with
+ * the located problems and nothing is stored. Then one transaction: each CMS table given replaces that
+ * table's rows of its release (re-importing the same files is idempotent); contract rates replace the
+ * practice's rates with the same payer, code, modifier and start date.
  */
 export async function importReferenceFiles(
   ctx: AppContext,
   practiceId: string | null,
   files: readonly ReferenceFile[],
-  choice: ReleaseChoice,
-  onProgress: (message: string) => void = () => {},
+  choice: ReleaseChoice | null,
+  { importedBy = null, onProgress = () => {} }: ReferenceImportOptions = {},
 ): Promise<ReferenceImportView> {
   const problems: InputProblem[] = [];
   const warnings: InputProblem[] = [];
@@ -147,13 +174,15 @@ export async function importReferenceFiles(
       problems.push(...kind);
       continue;
     }
+    // Refused before a CMS file (tens of MB) is read.
+    if (kind !== 'contract' && choice === null) throw forbidden(CMS_FILES_OPERATOR_ONLY);
     const result = readAs(kind, file);
     if (!result.ok) {
       problems.push(...result.problems);
       continue;
     }
     warnings.push(...result.warnings);
-    const named = kind === 'icd10cm' ? icd10cmNameWarning(file.name, icd10cmRelease(choice)) : null;
+    const named = kind === 'icd10cm' ? icd10cmNameWarning(file.name, icd10cmRelease(choice!)) : null;
     if (named) warnings.push(named);
     const release =
       kind === 'pprrvu' || kind === 'gpci' || kind === 'locality'
@@ -171,8 +200,6 @@ export async function importReferenceFiles(
     problems.push({ location: '--practice', message: 'contract rates belong to a practice: name it' });
   }
   if (problems.length) throw new InputError(problems);
-  const effectiveFrom =
-    choice.effectiveFrom ?? `${choice.year}-${String((choice.quarter - 1) * 3 + 1).padStart(2, '0')}-01`;
   const at = new Date(ctx.now()).toISOString();
   const view: ReferenceImportView = { files: [], releases: [], contractRates: 0, warnings };
   await ctx.db.transaction().execute(async (trx) => {
@@ -184,21 +211,18 @@ export async function importReferenceFiles(
         view.files.push({ name: r.file.name, kind: r.kind, rows: r.rows.length, release: null });
         continue;
       }
-      const release =
-        r.release === 'icd10cm'
-          ? icd10cmRelease(choice)
-          : {
-              id: releaseId(r.release!, choice),
-              year: choice.year,
-              quarter: choice.quarter,
-              effective_from: effectiveFrom,
-              effective_to: choice.effectiveTo ?? null,
-            };
-      const id = release.id;
+      const row = r.release === 'icd10cm' ? icd10cmRelease(choice!) : releaseRow(r.release!, choice!);
+      const id = row.id;
       onProgress(`storing ${r.rows.length} rows of ${r.file.name} in ${id}`);
       const sameTable = read.filter((x) => x.release === r.release && x.kind === r.kind);
       const first = sameTable[0] === r;
-      await upsertRelease(trx, { ...release, kind: r.release!, source: r.file.name, imported_at: at });
+      await upsertRelease(trx, {
+        ...row,
+        kind: r.release!,
+        source: r.file.name,
+        imported_at: at,
+        imported_by: importedBy,
+      });
       // Several files of one table in one import (CMS splits the PTP table) are merged, not replaced.
       if (first)
         await trx
@@ -213,6 +237,7 @@ export async function importReferenceFiles(
   ctx.log.info(
     {
       practiceId,
+      importedBy,
       files: view.files.length,
       releases: view.releases.length,
       contractRates: view.contractRates,
@@ -250,6 +275,7 @@ async function upsertRelease(
     effective_to: string | null;
     source: string;
     imported_at: string;
+    imported_by: string | null;
   },
 ): Promise<void> {
   const existing = await trx
@@ -266,6 +292,7 @@ async function upsertRelease(
     effective_to: r.effective_to,
     sources: sources.join('\n'),
     imported_at: r.imported_at,
+    imported_by: r.imported_by,
   };
   await trx
     .insertInto('cms_releases')

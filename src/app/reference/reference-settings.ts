@@ -10,20 +10,46 @@ import type {
   LocalityView,
   PayerSettingView,
 } from '../views.js';
+import { inForce } from '../../core/rates/mpfs-payment.js';
 import { appealWindow } from '../../core/remit/appeal-deadline.js';
 import { appealPolicy, refreshAppealDates } from './appeal-windows.js';
 import { expectedRate } from './expected-rate.js';
 import { upsertContractRates } from './reference-import.js';
-import { listContractRates, loadPracticeRates, practiceLocality } from './reference-store.js';
+import {
+  listContractRates,
+  loadPracticeRates,
+  practiceLocality,
+  RELEASE_KINDS,
+  referenceRelease,
+} from './reference-store.js';
 
-/** `GET /api/reference/releases`: the stored CMS releases with their row counts, newest first. */
+/** Who loaded a release when no operator did: `sgrt-billing reference import` on the server (or the demo's setup). */
+export const SERVER_LOADER = 'server command line';
+
+/**
+ * `GET /api/reference/releases` (every role of every practice: the data is installation-wide): the
+ * stored CMS releases, newest first, each with its row counts, who loaded it and when, and whether it is
+ * the one of its kind in force today (`inForce`, as the pricing and the edits choose it).
+ */
 export async function listReleases(ctx: AppContext): Promise<CmsReleaseView[]> {
   const releases = await ctx.db
     .selectFrom('cms_releases')
-    .selectAll()
+    .leftJoin('users', 'users.id', 'cms_releases.imported_by')
+    .selectAll('cms_releases')
+    .select('users.display_name as loader')
     .orderBy('effective_from', 'desc')
     .orderBy('id')
     .execute();
+  const today = new Date(ctx.now()).toISOString().slice(0, 10);
+  const current = new Set(
+    RELEASE_KINDS.map(
+      (kind) =>
+        inForce(
+          releases.filter((r) => r.kind === kind).map((r) => ({ id: r.id, release: referenceRelease(r) })),
+          today,
+        )?.id,
+    ),
+  );
   const count = (
     table:
       | 'cms_rvus'
@@ -60,6 +86,8 @@ export async function listReleases(ctx: AppContext): Promise<CmsReleaseView[]> {
     effectiveTo: r.effective_to,
     sources: r.sources.split('\n'),
     importedAt: new Date(r.imported_at).toISOString(),
+    importedBy: r.loader ?? SERVER_LOADER,
+    inForce: current.has(r.id),
     rows: Object.fromEntries(
       counts.flatMap(([k, rows]) => {
         const n = rows.find((x) => x.release_id === r.id)?.n;

@@ -16,7 +16,7 @@ type Reader = Db | Trx;
 export const RELEASE_KINDS = ['mpfs', 'opps', 'ncci-practitioner', 'ncci-hospital', 'icd10cm'] as const;
 export type ReleaseKind = (typeof RELEASE_KINDS)[number];
 
-interface ReleaseRow {
+export interface ReleaseRow {
   id: string;
   kind: string;
   year: number;
@@ -26,7 +26,8 @@ interface ReleaseRow {
   sources: string;
 }
 
-const release = (r: ReleaseRow): ReferenceRelease => ({
+/** A stored release as the core reads it (effective dates decide which is in force). */
+export const referenceRelease = (r: ReleaseRow): ReferenceRelease => ({
   id: r.id,
   year: r.year,
   quarter: r.quarter as ReferenceRelease['quarter'],
@@ -96,7 +97,7 @@ export async function loadPracticeRates(
     contracts,
     mpfs: mpfsReleases.map((r) =>
       mpfsData(
-        release(r),
+        referenceRelease(r),
         rvus
           .filter((v) => v.release_id === r.id)
           .map((v) => ({
@@ -127,7 +128,7 @@ export async function loadPracticeRates(
     ),
     opps: oppsReleases.map((r) =>
       oppsData(
-        release(r),
+        referenceRelease(r),
         rates
           .filter((o) => o.release_id === r.id)
           .map((o) => ({
@@ -176,7 +177,7 @@ export async function loadEditTables(
   ]);
   return releases.map((r) =>
     editTables(
-      release(r),
+      referenceRelease(r),
       ptp
         .filter((e) => e.release_id === r.id)
         .map((e) => ({

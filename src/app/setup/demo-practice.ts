@@ -15,7 +15,8 @@ import { demoUploads } from './demo-uploads.js';
 export const DEMO_CLINIC = { patients: 40, days: 20, seed: 1 } as const;
 /** Every demo login's password (synthetic practice only; printed by `serve --demo`). */
 export const DEMO_PASSWORD = 'demo-sgrt-2026';
-export const DEMO_ROLES: readonly Role[] = ['admin', 'physician', 'coder', 'biller', 'viewer'];
+/** One login per role; the operator (of this practice) is the installation's, who loads the CMS files. */
+export const DEMO_ROLES: readonly Role[] = ['admin', 'physician', 'coder', 'biller', 'viewer', 'operator'];
 
 /**
  * The instant the demo clinic was exported (its last treatment day, 08:00 facility time + 4 h). The

@@ -6,6 +6,7 @@ import type { Actor } from '../app-context.js';
 import { AppError } from '../app-errors.js';
 import { login } from '../auth/login.js';
 import { sessionFromToken } from '../auth/sessions.js';
+import { ROLES } from '../views.js';
 import { DEMO_BILLING } from './demo-billing.js';
 import {
   addUser,
@@ -75,7 +76,8 @@ describe.each(ENGINES)('practice administration on %s', { timeout: 30_000 }, (en
       users: 1,
       billingConfigured: false,
     });
-    expect(practices.find((p) => p.id === a.practiceId)).toMatchObject({ users: 6 });
+    // The seed's login per role (the operator too) and a spare viewer.
+    expect(practices.find((p) => p.id === a.practiceId)).toMatchObject({ users: ROLES.length + 1 });
   });
 
   it.each<[string, { clinic?: unknown; billing?: unknown; password?: string }, string]>([

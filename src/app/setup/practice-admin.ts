@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Actor, AppContext } from '../app-context.js';
-import { AppError, notFound } from '../app-errors.js';
+import { AppError, forbidden, notFound } from '../app-errors.js';
 import { createUser } from '../auth/create-user.js';
 import { asRole, normalizeEmail } from '../auth/user-view.js';
 import { billingIssues, billingSettingsSchema, parseBillingSettings } from '../claims/billing-settings.js';
@@ -87,12 +87,20 @@ export interface AddUserInput {
   physicianId?: string | null | undefined;
 }
 
+/**
+ * The installation operator is above a practice's admin (it loads the reference data every practice
+ * shares): only an operator, or the server's command line, makes or disables one.
+ */
+const OPERATOR_ONLY =
+  'only the installation operator (or `sgrt-billing user …` on the server) manages operator logins';
+
 /** A new login in the actor's practice; the practice's logins after it. */
 export async function addUser(
   ctx: AppContext,
   actor: Actor,
   input: AddUserInput,
 ): Promise<PracticeUserView[]> {
+  if (input.role === 'operator' && actor.role !== 'operator') throw forbidden(OPERATOR_ONLY);
   const physicianId = input.physicianId?.trim() || null;
   if (physicianId && input.role !== 'physician')
     throw new AppError('invalid_input', 'only a physician login signs as a chart physician', [
@@ -120,12 +128,13 @@ export async function disableUser(
 ): Promise<PracticeUserView[]> {
   const user = await ctx.db
     .selectFrom('users')
-    .select('id')
+    .select(['id', 'role'])
     .where('id', '=', userId)
     .where('practice_id', '=', actor.practiceId)
     .executeTakeFirst();
   if (!user) throw notFound('user');
   if (user.id === actor.userId) throw new AppError('conflict', 'you cannot disable your own login');
+  if (user.role === 'operator' && actor.role !== 'operator') throw forbidden(OPERATOR_ONLY);
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')

@@ -58,12 +58,19 @@ async function refusalsExit2(run: () => Promise<number>): Promise<number> {
   }
 }
 
-/** The practice of `--practice` (or the only one) acted on by the command line as an administrator. */
+/**
+ * The practice of `--practice` (or the only one) acted on by the command line, which runs with the
+ * database's own access: as the installation operator (it may add or disable operator logins).
+ */
 async function withPractice(
   opts: PracticeOptions,
   run: (ctx: AppContext, actor: Awaited<ReturnType<typeof openCliApp>>['actor']) => Promise<number>,
 ): Promise<number> {
-  const { app, actor } = await openCliApp({ dataDir: opts.dataDir, practice: opts.practice, role: 'admin' });
+  const { app, actor } = await openCliApp({
+    dataDir: opts.dataDir,
+    practice: opts.practice,
+    role: 'operator',
+  });
   try {
     return await refusalsExit2(() => run(app.ctx, actor));
   } finally {

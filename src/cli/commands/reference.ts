@@ -59,16 +59,17 @@ export async function runReferenceImport(paths: string[], opts: ReferenceImportO
     const read = await Promise.all(
       files.map(async (f) => ({ name: basename(f), bytes: new Uint8Array(await readFile(f)) })),
     );
-    const result = await importReferenceFiles(app.ctx, practiceId, read, choice, (m) =>
-      process.stderr.write(`reference: ${m}\n`),
-    );
+    // The command line runs with the database's own access: it loads CMS files as the operator does.
+    const result = await importReferenceFiles(app.ctx, practiceId, read, choice, {
+      onProgress: (m) => process.stderr.write(`reference: ${m}\n`),
+    });
     if (locality) {
       if (!practiceId)
         throw new UsageError('--locality needs --practice (the database holds several or none)');
       const actor = {
         userId: 'cli',
         practiceId,
-        role: 'admin' as const,
+        role: 'operator' as const,
         displayName: 'command line',
         physicianId: null,
       };

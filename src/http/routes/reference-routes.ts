@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Actor, AppContext } from '../../app/app-context.js';
-import { importReferenceFiles } from '../../app/reference/reference-import.js';
+import { CMS_FILES_OPERATOR_ONLY, importReferenceFiles } from '../../app/reference/reference-import.js';
 import { allPracticeIds, scheduleReprice } from '../../app/reference/reprice.js';
 import {
   addContractRate,
@@ -14,16 +14,20 @@ import {
   savePayerSetting,
   setLocality,
 } from '../../app/reference/reference-settings.js';
-import type { Role } from '../../app/views.js';
+import { ROLES, type Role } from '../../app/views.js';
 import { type ApiRoute, route } from '../api-route.js';
 import type { UploadedFile } from '../route-guards.js';
 import { idParam, isoDate, JSON_OK } from './query-schemas.js';
 
-/** Who changes rates and payer settings; coders read them (the Rates page) too. */
+/** Who changes the practice's rates and payer settings; coders read them (the Rates page) too. */
 const EDIT_ROLES: readonly Role[] = ['admin', 'biller'];
 const READ_ROLES: readonly Role[] = ['admin', 'biller', 'coder'];
+/** CMS files are every practice's reference data: the installation operator loads them. */
+const OPERATOR: readonly Role[] = ['operator'];
 /** A CMS file (the PTP tables are the largest, tens of MB each). */
 const MAX_REFERENCE_UPLOAD = 256 * 1024 * 1024;
+/** A practice's contract-rate CSVs (a row per payer, code, modifier and period). */
+const MAX_CONTRACT_UPLOAD = 16 * 1024 * 1024;
 
 const releaseQuery = z.object({
   year: z.coerce.number().int().min(1990).max(2100),
@@ -82,8 +86,9 @@ export function referenceRoutes(ctx: AppContext): ApiRoute[] {
       path: '/api/reference/import',
       tag: 'reference',
       summary:
-        'Upload CMS files (PPRRVU, GPCI, locality key, OPPS Addendum B, NCCI PTP, MUE) and contract-rate CSVs (multipart `files`); all or nothing',
-      roles: EDIT_ROLES,
+        'Load CMS files (PPRRVU, GPCI, locality key, OPPS Addendum B, NCCI PTP, MUE, ICD-10-CM) into the release of year and quarter, for every practice (installation operator; multipart `files`, contract-rate CSVs go to your practice); all or nothing',
+      roles: OPERATOR,
+      deniedMessage: CMS_FILES_OPERATOR_ONLY,
       query: releaseQuery,
       body: 'multipart',
       maxBodyBytes: MAX_REFERENCE_UPLOAD,
@@ -92,24 +97,48 @@ export function referenceRoutes(ctx: AppContext): ApiRoute[] {
         { status: 400, description: 'located problems; nothing stored' },
       ],
       handle: async ({ c, actor, query, body }) => {
-        const result = await importReferenceFiles(ctx, actor.practiceId, body, {
-          year: query.year,
-          quarter: query.quarter as 1 | 2 | 3 | 4,
-          effectiveFrom: query.effectiveFrom,
-          effectiveTo: query.effectiveTo ?? null,
-        });
+        const result = await importReferenceFiles(
+          ctx,
+          actor.practiceId,
+          body,
+          {
+            year: query.year,
+            quarter: query.quarter as 1 | 2 | 3 | 4,
+            effectiveFrom: query.effectiveFrom,
+            effectiveTo: query.effectiveTo ?? null,
+          },
+          { importedBy: actor.userId },
+        );
         // A CMS release is every practice's; contract rates only this one's.
         const practices = result.releases.length ? await allPracticeIds(ctx) : [actor.practiceId];
         await scheduleReprice(ctx, practices, actor.userId);
         return c.json(result);
       },
     }),
+    route<undefined, undefined, UploadedFile[]>({
+      method: 'post',
+      path: '/api/contract-rates/import',
+      tag: 'reference',
+      summary:
+        'Upload contract-rate CSVs into the practice (multipart `files`; a CMS file is refused with 403: the operator loads those); all or nothing',
+      roles: EDIT_ROLES,
+      body: 'multipart',
+      maxBodyBytes: MAX_CONTRACT_UPLOAD,
+      responses: [
+        JSON_OK('ReferenceImportView'),
+        { status: 400, description: 'located problems; nothing stored' },
+        { status: 403, description: 'a CMS file (installation-wide reference data)' },
+      ],
+      handle: async ({ c, actor, body }) =>
+        c.json(await repriced(actor, importReferenceFiles(ctx, actor.practiceId, body, null))),
+    }),
     route({
       method: 'get',
       path: '/api/reference/releases',
       tag: 'reference',
-      summary: 'The stored CMS releases (shared by every practice) with their effective dates and row counts',
-      roles: READ_ROLES,
+      summary:
+        'The stored CMS releases (shared by every practice): effective dates, which is in force, loaded when and by whom, row counts',
+      roles: ROLES,
       responses: [JSON_OK('CmsReleaseView[]')],
       handle: async ({ c }) => c.json(await listReleases(ctx)),
     }),

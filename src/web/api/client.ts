@@ -182,6 +182,13 @@ function remember(session: SessionView): SessionView {
   return session;
 }
 
+/** An upload's multipart body: the `files` field, repeated. */
+function filesForm(files: File[]): FormData {
+  const form = new FormData();
+  for (const file of files) form.append('files', file, file.name);
+  return form;
+}
+
 export const api = {
   async login(email: string, password: string): Promise<SessionView> {
     return remember(
@@ -232,9 +239,7 @@ export const api = {
     return request('/api/charges/hold', { method: 'POST', body: { fractionIds, reason } });
   },
   upload(files: File[]): Promise<ImportJobView> {
-    const form = new FormData();
-    for (const file of files) form.append('files', file, file.name);
-    return request('/api/imports', { method: 'POST', body: form });
+    return request('/api/imports', { method: 'POST', body: filesForm(files) });
   },
   imports(signal?: AbortSignal): Promise<ImportJobView[]> {
     return request('/api/imports', { signal });
@@ -309,11 +314,16 @@ export const api = {
   releases(signal?: AbortSignal): Promise<CmsReleaseView[]> {
     return request('/api/reference/releases', { signal });
   },
-  /** CMS files of a release (year, quarter) and contract-rate CSVs: all or nothing. */
+  /** The operator's CMS files of a release (year, quarter), and contract-rate CSVs: all or nothing. */
   importReference(files: File[], release: { year: number; quarter: number }): Promise<ReferenceImportView> {
-    const form = new FormData();
-    for (const file of files) form.append('files', file, file.name);
-    return request(`/api/reference/import${queryString(release)}`, { method: 'POST', body: form });
+    return request(`/api/reference/import${queryString(release)}`, {
+      method: 'POST',
+      body: filesForm(files),
+    });
+  },
+  /** The practice's contract-rate CSVs: all or nothing. */
+  importContractRates(files: File[]): Promise<ReferenceImportView> {
+    return request('/api/contract-rates/import', { method: 'POST', body: filesForm(files) });
   },
   locality(signal?: AbortSignal): Promise<LocalityView> {
     return request('/api/reference/locality', { signal });

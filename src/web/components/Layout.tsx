@@ -35,7 +35,8 @@ export function Layout({ children }: { children: ReactNode }) {
   ];
   if (can.remittances) items.push({ to: '/denials', label: 'Remittances', prefixes: ['/denials'] });
   if (can.claims) items.push({ to: '/claims', label: 'Claims', prefixes: ['/claims'] });
-  if (can.rates) items.push({ to: '/rates', label: 'Rates & payers', prefixes: ['/rates'] });
+  // Every role sees the CMS releases in force there; the practice's rates only the roles of can.rates.
+  items.push({ to: '/rates', label: 'Rates & payers', prefixes: ['/rates'] });
   items.push({ to: '/letters', label: 'Letters', prefixes: ['/letters'] });
   items.push({ to: '/imports', label: 'Imports', prefixes: ['/imports'] });
   if (can.accessLog) items.push({ to: '/access-log', label: 'Access log', prefixes: ['/access-log'] });

@@ -23,9 +23,10 @@ const BASIS_LABELS: Record<NonNullable<ExpectedRateView['basis']>, string> = {
 const today = () => new Date(appNow()).toISOString().slice(0, 10);
 
 /**
- * Rates & payers (`/rates`): the CMS releases loaded (shared by every practice), the practice's Medicare
+ * Rates & payers (`/rates`): the CMS releases loaded (installation-wide: every role sees which is in
+ * force, who loaded it and when; only the installation operator uploads them), the practice's Medicare
  * locality, its payers' appeal windows, its contract rates, and what a code should pay with its basis
- * (contract > Medicare locality > national table). Admins and billers change them; coders read.
+ * (contract > Medicare locality > national table). Admins and billers change the practice's; coders read.
  */
 export function RatesPage() {
   useTitle('Rates & payers');
@@ -34,7 +35,8 @@ export function RatesPage() {
     return (
       <>
         <PageHeader title="Rates & payers" />
-        <p>Rates and payer settings are for billers, coders and administrators.</p>
+        <p>The practice's rates and payer settings are for billers, coders and administrators.</p>
+        <Releases />
       </>
     );
   }
@@ -50,6 +52,7 @@ export function RatesPage() {
       <ExpectedAmount />
       <Payers />
       <ContractRates />
+      <Locality />
       <Releases />
     </>
   );
@@ -394,28 +397,36 @@ function ContractRates() {
           </table>
         </div>
       ) : null}
-      {can.editRates ? <Upload onDone={() => rates.reload()} /> : null}
+      {can.editRates ? <Upload target="contract" onDone={() => rates.reload()} /> : null}
     </section>
   );
 }
 
-/** CMS files of a release and contract-rate CSVs: recognised by their headers, all or nothing. */
-function Upload({ onDone }: { onDone: () => void }) {
+/**
+ * An upload, all or nothing, files recognised by their headers: the operator's CMS files of a release
+ * (year, quarter; contract-rate CSVs beside them go to the practice), or the practice's contract-rate CSVs.
+ */
+function Upload({ target, onDone }: { target: 'cms' | 'contract'; onDone: () => void }) {
   const now = new Date(appNow());
   const [year, setYear] = useState(String(now.getUTCFullYear()));
   const [quarter, setQuarter] = useState(String(Math.floor(now.getUTCMonth() / 3) + 1));
   const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const cms = target === 'cms';
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     setMessage(null);
     try {
-      const r = await api.importReference(files, { year: Number(year), quarter: Number(quarter) });
+      const r = cms
+        ? await api.importReference(files, { year: Number(year), quarter: Number(quarter) })
+        : await api.importContractRates(files);
       setMessage({
         kind: 'success',
-        text: `Imported ${r.files.length} file(s): ${r.releases.length ? `release ${r.releases.join(', ')}` : 'no CMS release'}; ${r.contractRates} contract rate(s).`,
+        text: cms
+          ? `Imported ${r.files.length} file(s): ${r.releases.length ? `release ${r.releases.join(', ')}` : 'no CMS release'}; ${r.contractRates} contract rate(s). Every practice is re-priced in the background.`
+          : `Imported ${r.contractRates} contract rate(s) from ${r.files.length} file(s).`,
       });
       onDone();
     } catch (err) {
@@ -424,40 +435,47 @@ function Upload({ onDone }: { onDone: () => void }) {
       setBusy(false);
     }
   }
+  const id = `${target}-files`;
   return (
     <form
       className="filters card"
       onSubmit={(e) => void submit(e)}
-      aria-label="Upload CMS files or contract rates"
+      aria-label={cms ? 'Load CMS files for every practice' : 'Upload contract rates'}
     >
       <div className="field">
-        <label htmlFor="reference-files">CMS files, ICD-10-CM code file or contract-rate CSV</label>
+        <label htmlFor={id}>
+          {cms ? 'CMS files or ICD-10-CM code file (every practice)' : 'Contract-rate CSV'}
+        </label>
         <input
-          id="reference-files"
+          id={id}
           type="file"
           multiple
           accept=".csv,.txt"
           onChange={(e) => setFiles([...(e.target.files ?? [])])}
         />
       </div>
-      <div className="field">
-        <label htmlFor="reference-year">Release year</label>
-        <input
-          id="reference-year"
-          size={5}
-          inputMode="numeric"
-          value={year}
-          onChange={(e) => setYear(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="reference-quarter">Quarter</label>
-        <select id="reference-quarter" value={quarter} onChange={(e) => setQuarter(e.target.value)}>
-          {['1', '2', '3', '4'].map((q) => (
-            <option key={q}>{q}</option>
-          ))}
-        </select>
-      </div>
+      {cms ? (
+        <>
+          <div className="field">
+            <label htmlFor="reference-year">Release year</label>
+            <input
+              id="reference-year"
+              size={5}
+              inputMode="numeric"
+              value={year}
+              onChange={(e) => setYear(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="reference-quarter">Quarter</label>
+            <select id="reference-quarter" value={quarter} onChange={(e) => setQuarter(e.target.value)}>
+              {['1', '2', '3', '4'].map((q) => (
+                <option key={q}>{q}</option>
+              ))}
+            </select>
+          </div>
+        </>
+      ) : null}
       <button type="submit" disabled={busy || files.length === 0}>
         {busy ? 'Importing…' : 'Upload'}
       </button>
@@ -466,9 +484,9 @@ function Upload({ onDone }: { onDone: () => void }) {
   );
 }
 
-function Releases() {
+/** The practice's Medicare locality (its own setting), chosen among the localities of the stored releases. */
+function Locality() {
   const { can } = useAuth();
-  const releases = useLoad((signal) => api.releases(signal), 'releases');
   const locality = useLoad((signal) => api.locality(signal), 'locality');
   const [error, setError] = useState<string | null>(null);
   const current = locality.data?.carrier ? `${locality.data.carrier}-${locality.data.locality}` : '';
@@ -484,9 +502,9 @@ function Releases() {
     }
   }
   return (
-    <section aria-labelledby="releases-title">
-      <h2 id="releases-title">CMS reference data</h2>
-      <Notice kind="error">{error ?? releases.error ?? locality.error}</Notice>
+    <section aria-labelledby="locality-title">
+      <h2 id="locality-title">Medicare locality</h2>
+      <Notice kind="error">{error ?? locality.error}</Notice>
       <div className="field">
         <label htmlFor="practice-locality">Practice's Medicare locality</label>
         {can.editRates && locality.data?.choices.length ? (
@@ -500,9 +518,25 @@ function Releases() {
             ))}
           </select>
         ) : (
-          <output id="practice-locality">{current || 'not set (load a locality file)'}</output>
+          <output id="practice-locality">{current || 'not set (the operator loads a locality file)'}</output>
         )}
       </div>
+    </section>
+  );
+}
+
+/** The CMS releases every practice shares: which is in force, loaded when and by whom; the operator's upload. */
+function Releases() {
+  const { can } = useAuth();
+  const releases = useLoad((signal) => api.releases(signal), 'releases');
+  return (
+    <section aria-labelledby="releases-title">
+      <h2 id="releases-title">CMS reference data</h2>
+      <p>
+        Loaded by the installation operator for every practice; a practice sets only its own locality, payer
+        settings and contract rates.
+      </p>
+      <Notice kind="error">{releases.error}</Notice>
       {releases.loading && !releases.data ? <Loading what="the CMS releases" /> : null}
       {releases.data && releases.data.length === 0 ? (
         <Empty title="No CMS files loaded">Expected amounts come from the bundled national table.</Empty>
@@ -511,7 +545,18 @@ function Releases() {
         <div className="table-wrap">
           <table className="table">
             <caption className="visually-hidden">Loaded CMS releases</caption>
-            <TableHead columns={['Release', 'Contents', 'Effective', 'Rows', 'Files', 'Imported']} />
+            <TableHead
+              columns={[
+                'Release',
+                'Contents',
+                'Effective',
+                'In force',
+                'Rows',
+                'Files',
+                'Loaded',
+                'Loaded by',
+              ]}
+            />
             <tbody>
               {releases.data.map((r) => (
                 <tr key={r.id}>
@@ -521,6 +566,7 @@ function Releases() {
                     {formatDate(r.effectiveFrom)} –{' '}
                     {r.effectiveTo ? formatDate(r.effectiveTo) : 'until replaced'}
                   </td>
+                  <td>{r.inForce ? 'in force' : '—'}</td>
                   <td>
                     {Object.entries(r.rows)
                       .map(([k, n]) => `${k} ${n}`)
@@ -528,12 +574,14 @@ function Releases() {
                   </td>
                   <td>{r.sources.join(', ')}</td>
                   <td>{formatInstant(r.importedAt)}</td>
+                  <td>{r.importedBy}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       ) : null}
+      {can.loadReference ? <Upload target="cms" onDone={() => releases.reload()} /> : null}
     </section>
   );
 }

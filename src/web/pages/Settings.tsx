@@ -35,7 +35,8 @@ export function SettingsPage() {
   );
 }
 
-const ROLE_CHOICES = Object.keys(ROLE_LABELS) as Role[];
+/** The roles an admin gives; an operator login is made on the server (`sgrt-billing user add --role operator`). */
+const ROLE_CHOICES = (Object.keys(ROLE_LABELS) as Role[]).filter((r) => r !== 'operator');
 /** The server's MIN_PASSWORD_LENGTH (src/app/auth/create-user.ts; OWASP ASVS 2.1.1), which it enforces. */
 const MIN_PASSWORD = 12;
 
