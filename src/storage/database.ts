@@ -12,6 +12,7 @@ import * as remittanceWork from './migrations/0007-remittance-work.js';
 import * as claimVersions from './migrations/0008-claim-versions.js';
 import * as icd10cm from './migrations/0009-icd10cm.js';
 import * as remitFilingIndicator from './migrations/0010-remit-filing-indicator.js';
+import * as coverDesignations from './migrations/0011-cover-designations.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -87,6 +88,7 @@ const MIGRATIONS = {
   '0008-claim-versions': claimVersions,
   '0009-icd10cm': icd10cm,
   '0010-remit-filing-indicator': remitFilingIndicator,
+  '0011-cover-designations': coverDesignations,
 };
 
 export async function migrate(db: Db): Promise<void> {

@@ -2,11 +2,8 @@ import type { Signature } from '../model/course.js';
 import { type FractionContext, iso } from './fraction-context.js';
 import { type Effect, NO_OUTCOME, outcome, type Outcome } from './outcome.js';
 import { signatureTiming } from './signature-timing.js';
-import {
-  capacityOf,
-  coveringSignerFinding,
-  undesignatedSignerOutcome,
-} from './rules/doc-011-designated-signer.js';
+import { signatureCapacity } from './signer-capacity.js';
+import { coveringSignerFinding, undesignatedSignerOutcome } from './rules/doc-011-designated-signer.js';
 
 interface SignatureCheck {
   ruleId: string;
@@ -25,7 +22,7 @@ interface SignatureCheck {
  */
 export function signatureOutcome(ctx: FractionContext, check: SignatureCheck): Outcome {
   const base = { ruleId: check.ruleId, subject: ctx.subject };
-  const capacity = check.signature?.role === 'physician' ? capacityOf(ctx, check.signature) : null;
+  const capacity = check.signature ? signatureCapacity(ctx.course, check.signature, ctx.covers) : null;
   if (capacity === 'undesignated')
     return undesignatedSignerOutcome(ctx, { ...check, signature: check.signature! });
   const timing = signatureTiming(check.signature, ctx.deadline, ctx.now);

@@ -1,3 +1,6 @@
+import type { Course, Signature } from '../model/course.js';
+import { clockFor, parseInstant } from '../time/local-clock.js';
+
 /**
  * Who may sign a course's records as "the physician" (seed: each SGRT document "signed by the physician
  * prior to next beam on to meet criteria for billing the professional service"): the course's treating
@@ -34,4 +37,19 @@ export function signerCapacity(
         : d.forPhysicianId === course.physicianId && d.from <= signingDate && signingDate <= d.to),
   );
   return covered ? 'covering' : 'undesignated';
+}
+
+/**
+ * The capacity of a signature on a course's record, dated by the facility's calendar date of signing;
+ * null when the signer is not a physician (that counts as no signature: signature-timing.ts).
+ */
+export function signatureCapacity(
+  course: Pick<Course, 'courseId' | 'physicianId' | 'facility'>,
+  signature: Signature,
+  covers: readonly CoverDesignation[],
+): SignerCapacity | null {
+  if (signature.role !== 'physician') return null;
+  const clock = clockFor(course.facility.timeZone);
+  const signingDate = clock.facilityReading(parseInstant(signature.signedAt)).slice(0, 10);
+  return signerCapacity(course, signature.signerId, signingDate, covers);
 }

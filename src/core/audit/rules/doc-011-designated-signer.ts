@@ -1,9 +1,7 @@
 import type { Signature } from '../../model/course.js';
 import type { RuleMeta } from '../../model/rule.js';
-import { parseInstant } from '../../time/local-clock.js';
 import { type FractionContext, iso } from '../fraction-context.js';
 import { type Effect, outcome, type Outcome } from '../outcome.js';
-import { type SignerCapacity, signerCapacity } from '../signer-capacity.js';
 import { signatureTiming } from '../signature-timing.js';
 
 export const DOC_011: RuleMeta = {
@@ -13,12 +11,6 @@ export const DOC_011: RuleMeta = {
   source:
     'Seed: each document "signed by the physician prior to next beam on to meet criteria for billing the professional service" [seed]; a covering physician stands in for the unavailable regular physician (CMS Medicare Claims Processing Manual ch. 1 §30.2.10, reciprocal billing); the review is the physician\'s own service, dated when signed (CMS Medicare Benefit Policy Manual ch. 15 §30)',
 };
-
-/** The capacity of a physician's signature on this course (the facility date of signing for date ranges). */
-export function capacityOf(ctx: FractionContext, signature: Signature): SignerCapacity {
-  const signingDate = ctx.clock.facilityReading(parseInstant(signature.signedAt)).slice(0, 10);
-  return signerCapacity(ctx.course, signature.signerId, signingDate, ctx.covers);
-}
 
 /**
  * A physician's signature on a record the rule of `ruleId` checks, by capacity. A covering physician's
