@@ -200,7 +200,24 @@ export interface SignatureView {
   signedAt: string;
   /** Signed in this app (with the login) or imported from the chart. */
   source: 'import' | 'app';
+  /** A physician's capacity (DOC-011); null for another role's signature or one stored before capacities. */
+  capacity: 'treating' | 'covering' | 'undesignated' | null;
   beforeDeadline: boolean | null;
+}
+
+/** A covering physician the practice designated (who may sign besides the course's physician). */
+export interface CoverDesignationView {
+  id: string;
+  coveringPhysicianId: string;
+  scope: 'course' | 'dates';
+  /** Per course: its chart course id. */
+  courseKey: string | null;
+  /** The physician covered: the course's physician, or the one named for the date range. */
+  forPhysicianId: string | null;
+  from: string | null;
+  to: string | null;
+  createdBy: string;
+  createdAt: string;
 }
 
 export interface FractionDetail {

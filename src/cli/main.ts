@@ -181,7 +181,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   const practice = program
     .command('practice')
-    .description("a clinic's practice in the app database: create it, list them, its billing settings");
+    .description(
+      "a clinic's practice in the app database: create it, list them, its billing settings, its covering physicians",
+    );
   practice
     .command('create')
     .description(
@@ -210,6 +212,36 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--practice <id>', 'the practice (needed when the database holds several)')
     .option('--data-dir <dir>', 'PGlite data folder when DATABASE_URL is not set', '.data/db')
     .action(async (opts) => setExit(await (await import('./commands/practice.js')).runPracticeBilling(opts)));
+
+  const cover = practice
+    .command('cover')
+    .description(
+      "covering physicians who may sign besides a course's physician: for a course, or for a physician over dates",
+    );
+  cover
+    .command('list')
+    .description('the designations, who made each and when')
+    .option('--practice <id>', 'the practice (needed when the database holds several)')
+    .option('--data-dir <dir>', 'PGlite data folder when DATABASE_URL is not set', '.data/db')
+    .action(async (opts) => setExit(await (await import('./commands/practice.js')).runCoverList(opts)));
+  cover
+    .command('add')
+    .description('designate a covering physician (the courses concerned are re-audited)')
+    .requiredOption('--physician <id>', "the covering physician's id in the chart")
+    .option('--course <id>', 'the chart course id they cover')
+    .option('--for <id>', 'or the physician they cover, with --from and --to')
+    .option('--from <date>', 'first facility date covered, YYYY-MM-DD')
+    .option('--to <date>', 'last facility date covered, YYYY-MM-DD')
+    .option('--practice <id>', 'the practice (needed when the database holds several)')
+    .option('--data-dir <dir>', 'PGlite data folder when DATABASE_URL is not set', '.data/db')
+    .action(async (opts) => setExit(await (await import('./commands/practice.js')).runCoverAdd(opts)));
+  cover
+    .command('remove')
+    .description('remove a designation by its id (the courses concerned are re-audited)')
+    .requiredOption('--id <id>', 'the designation id (from `practice cover list`)')
+    .option('--practice <id>', 'the practice (needed when the database holds several)')
+    .option('--data-dir <dir>', 'PGlite data folder when DATABASE_URL is not set', '.data/db')
+    .action(async (opts) => setExit(await (await import('./commands/practice.js')).runCoverRemove(opts)));
 
   const user = program.command('user').description("a practice's logins: add, list, disable");
   user

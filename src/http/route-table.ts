@@ -5,6 +5,7 @@ import { authRoutes } from './routes/auth-routes.js';
 import { chargeRoutes } from './routes/charge-routes.js';
 import { claimRoutes } from './routes/claim-routes.js';
 import { courseRoutes } from './routes/course-routes.js';
+import { coverRoutes } from './routes/cover-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { letterRoutes } from './routes/letter-routes.js';
@@ -34,6 +35,7 @@ export function routeTable(ctx: AppContext, cookies: CookieSettings): ApiRoute[]
     ...referenceRoutes(ctx),
     ...accessLogRoutes(ctx),
     ...practiceRoutes(ctx),
+    ...coverRoutes(ctx),
   ];
   return routes;
 }

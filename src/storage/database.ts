@@ -13,6 +13,7 @@ import * as claimVersions from './migrations/0008-claim-versions.js';
 import * as icd10cm from './migrations/0009-icd10cm.js';
 import * as remitFilingIndicator from './migrations/0010-remit-filing-indicator.js';
 import * as installationOperator from './migrations/0011-installation-operator.js';
+import * as coverDesignations from './migrations/0012-cover-designations.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -89,6 +90,7 @@ const MIGRATIONS = {
   '0009-icd10cm': icd10cm,
   '0010-remit-filing-indicator': remitFilingIndicator,
   '0011-installation-operator': installationOperator,
+  '0012-cover-designations': coverDesignations,
 };
 
 export async function migrate(db: Db): Promise<void> {

@@ -126,6 +126,22 @@ export interface SignaturesTable {
   signed_at: Instant;
   source: string;
   user_id: string | null;
+  /** treating / covering / undesignated (a physician's signature); null for others and older rows. */
+  signer_capacity: string | null;
+}
+
+/** A covering physician the practice designated: for one course, or for a physician over dates. */
+export interface CoverDesignationsTable {
+  id: string;
+  practice_id: string;
+  covering_physician_id: string;
+  scope: string;
+  course_id: string | null;
+  for_physician_id: string | null;
+  from_date: CalendarDate | null;
+  to_date: CalendarDate | null;
+  created_by: string;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
 export interface ChargesTable {
@@ -482,6 +498,7 @@ export interface Database {
   monitoring_sessions: MonitoringSessionsTable;
   documents: DocumentsTable;
   signatures: SignaturesTable;
+  cover_designations: CoverDesignationsTable;
   charges: ChargesTable;
   charge_status_history: ChargeStatusHistoryTable;
   findings: FindingsTable;

@@ -167,4 +167,33 @@ describe('sgrt-billing practice and user', () => {
       expect((await runCli('practice', 'billing', ...db)).code).toBe(2);
     },
   );
+
+  it(
+    'designates a covering physician over dates, lists and removes it; refuses an unknown course',
+    { timeout: 60_000 },
+    async () => {
+      const cover = ['practice', 'cover'];
+      const added = await runCli(
+        ...cover,
+        'add',
+        '--physician',
+        'DR-COVER',
+        '--for',
+        'DR-HALE',
+        '--from',
+        '2026-03-02',
+        '--to',
+        '2026-03-06',
+        ...db,
+      );
+      expect(added.code, added.stderr).toBe(0);
+      expect(added.stdout).toMatch(/DR-COVER\s+DR-HALE\s+2026-03-02\s+2026-03-06\s+command line/);
+      const id = added.stdout.split('\n')[2]!.split(/\s+/)[0]!;
+      const unknown = await runCli(...cover, 'add', '--physician', 'DR-COVER', '--course', 'C-NONE', ...db);
+      expect([unknown.code, unknown.stderr]).toEqual([2, 'Nothing was done: course not found\n']);
+      expect((await runCli(...cover, 'add', '--physician', 'DR-COVER', ...db)).code).toBe(2);
+      expect((await runCli(...cover, 'remove', '--id', id, ...db)).code).toBe(0);
+      expect((await runCli(...cover, 'list', ...db)).stdout).not.toContain('DR-COVER');
+    },
+  );
 });

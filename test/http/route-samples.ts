@@ -131,6 +131,12 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
       };
     case 'POST /api/users/:id/disable':
       return { path: `/api/users/${p.spareUserId}/disable` };
+    case 'GET /api/practice/covers':
+      return { path: route.path };
+    case 'POST /api/practice/covers':
+      return { path: route.path, json: { coveringPhysicianId: 'DR-SAMPLE-COVER', courseKey: p.courseKey } };
+    case 'DELETE /api/practice/covers/:id':
+      return { path: `/api/practice/covers/${p.coverId}` };
     default:
       throw new Error(`no sample request for ${key}: add one to test/http/route-samples.ts`);
   }

@@ -9,6 +9,7 @@
  * Time kinds follow architecture.md ("Time"): beam and monitoring times are facility wall-clock
  * readings (no offset); signatures are instants with the offset in force in the facility's zone.
  */
+import type { CoverDesignation } from '../../src/core/audit/signer-capacity.js';
 import { Temporal } from 'temporal-polyfill';
 import { auditCourse, type CourseAudit, type FractionAudit } from '../../src/core/audit/audit-course.js';
 import {
@@ -273,6 +274,8 @@ export interface RunOptions {
   options?: Partial<AuditOptions>;
   /** Settings applied to every bundled payer profile (e.g. sgrtTrackingSupportsIgrt). */
   profile?: Partial<PayerProfile>;
+  /** The practice's covering physicians (DOC-011). */
+  covers?: readonly CoverDesignation[];
 }
 
 export function runAudit(course: Course, run: RunOptions = {}): CourseAudit {
@@ -283,7 +286,7 @@ export function runAudit(course: Course, run: RunOptions = {}): CourseAudit {
   const profiles = run.profile
     ? new Map([...PROFILES].map(([id, p]) => [id, { ...p, ...run.profile }]))
     : PROFILES;
-  return auditCourse(course, { profiles, rates: SEED_2026, options, now });
+  return auditCourse(course, { profiles, rates: SEED_2026, options, now, covers: run.covers ?? [] });
 }
 
 /** The audit of fraction `n`. */

@@ -23,6 +23,10 @@ export interface SeededPractice {
   letterId: string;
   claimBatchId: string;
   contractRateId: string;
+  /** The chart course id of the course (`courseId` is its row id). */
+  courseKey: string;
+  /** A covering physician designated for the course's physician (the route that removes one aims at it). */
+  coverId: string;
   /** A viewer login beside the one per role (the route that disables a login aims at it). */
   spareUserId: string;
 }
@@ -48,6 +52,8 @@ export async function seedPractice(db: Db, key: string): Promise<SeededPractice>
     letterId: `letter-${k}`,
     claimBatchId: `claim-batch-${k}`,
     contractRateId: `contract-rate-${k}`,
+    courseKey: `C-${key.toUpperCase()}-1`,
+    coverId: `cover-${k}`,
     spareUserId: `user-${k}-spare`,
   };
   const at = new Date('2026-03-13T16:00:00Z');
@@ -100,7 +106,7 @@ export async function seedPractice(db: Db, key: string): Promise<SeededPractice>
     })
     .execute();
 
-  const course = buildCourse({ fractions: 3, edit: (c) => void (c.courseId = `C-${key.toUpperCase()}-1`) });
+  const course = buildCourse({ fractions: 3, edit: (c) => void (c.courseId = s.courseKey) });
   const audit = runAudit(course);
   const { fractions: _f, orders: _o, necessity: _n, ...header } = course;
   await db
@@ -317,6 +323,19 @@ export async function seedPractice(db: Db, key: string): Promise<SeededPractice>
       cents: 45000,
       effective_from: '2026-01-01',
       effective_to: null,
+    })
+    .execute();
+  await db
+    .insertInto('cover_designations')
+    .values({
+      id: s.coverId,
+      practice_id: s.practiceId,
+      covering_physician_id: 'DR-SEED-COVER',
+      scope: 'dates',
+      for_physician_id: PHYSICIAN_ID,
+      from_date: '2026-01-01',
+      to_date: '2026-01-31',
+      created_by: s.users.admin.id,
     })
     .execute();
   return s;

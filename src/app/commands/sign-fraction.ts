@@ -1,6 +1,8 @@
 import type { FractionAudit } from '../../core/audit/audit-course.js';
 import type { FractionStatus } from '../../core/audit/outcome.js';
+import { signatureCapacity } from '../../core/audit/signer-capacity.js';
 import type { Course } from '../../core/model/course.js';
+import { practiceCovers } from '../../storage/repositories/cover-store.js';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { AppError, forbidden, notFound } from '../app-errors.js';
@@ -11,9 +13,12 @@ import type { FractionDetail } from '../views.js';
 
 /**
  * `POST /api/fractions/:id/sign`: a physician signs a fraction's SGRT record and/or IGRT review in the
- * app. The signature time is the app's now (an instant) and the signer is the login's physician id; the
- * course is re-audited at once in the same transaction, so the charge leaves hold (or is downgraded if
- * the signature came after the next beam-on) and its history records the move.
+ * app. The signature time is the app's now (an instant) and the signer is the login's physician id, who
+ * must be the course's physician or a covering physician the practice designated for it on the facility
+ * date of signing (core/audit/signer-capacity.ts: seed "signed by the physician"; CMS reciprocal billing);
+ * the signature keeps that capacity. The course is re-audited at once in the same transaction, so the
+ * charge leaves hold (or is downgraded if the signature came after the next beam-on) and its history
+ * records the move.
  */
 export async function signFraction(
   ctx: AppContext,
@@ -26,7 +31,7 @@ export async function signFraction(
   }
   if (!documents.length) throw new AppError('invalid_input', 'name the documents to sign');
   const signedAt = new Date(ctx.now()).toISOString();
-  const patientId = await ctx.db.transaction().execute(async (trx) => {
+  const { patientId, capacity } = await ctx.db.transaction().execute(async (trx) => {
     const fraction = await trx
       .selectFrom('fractions as f')
       .innerJoin('courses as c', 'c.id', 'f.course_id')
@@ -36,6 +41,13 @@ export async function signFraction(
       .forUpdate()
       .executeTakeFirst();
     if (!fraction) throw notFound('fraction');
+    const course = fraction.document as Course;
+    const signature = { signerId: actor.physicianId!, role: 'physician' as const, signedAt };
+    const capacity = signatureCapacity(course, signature, await practiceCovers(trx, actor.practiceId));
+    if (capacity === 'undesignated')
+      throw forbidden(
+        "you may sign only for your own courses or as a covering physician the practice designated for this course's physician (an administrator designates covers in Settings)",
+      );
     const docs = await trx
       .selectFrom('documents as d')
       .select(['d.id', 'd.kind'])
@@ -58,17 +70,18 @@ export async function signFraction(
           document_id: d.id,
           signer_id: actor.physicianId!,
           signer_role: 'physician',
+          signer_capacity: capacity,
           signed_at: signedAt,
           source: 'app',
           user_id: actor.userId,
         })
         .execute();
     }
-    await auditAndSave(ctx, trx, actor.practiceId, fraction.document as Course);
-    return fraction.patient_id;
+    await auditAndSave(ctx, trx, actor.practiceId, course);
+    return { patientId: fraction.patient_id, capacity };
   });
   ctx.log.info(
-    { practiceId: actor.practiceId, userId: actor.userId, fractionId, documents },
+    { practiceId: actor.practiceId, userId: actor.userId, fractionId, documents, capacity },
     'signed in the app',
   );
   await recordAccess(ctx, actor, {

@@ -4,13 +4,15 @@ import { IGRT_PROFESSIONAL_CODE } from '../../core/model/billing-line.js';
 import { type Course, courseSchema, type Signature } from '../../core/model/course.js';
 import { clockFor } from '../../core/time/local-clock.js';
 import { saveCourse, type Trx } from '../../storage/repositories/course-store.js';
+import { practiceCovers } from '../../storage/repositories/cover-store.js';
 import { appSignatures } from '../../storage/repositories/signature-store.js';
 import type { AppContext } from '../app-context.js';
 import { expectedRate, type PracticeRates } from '../reference/expected-rate.js';
 import { loadPracticeRates } from '../reference/reference-store.js';
 
 /**
- * Audit a linked course at the app's now and store it with its evidence, findings and charges. Signatures
+ * Audit a linked course at the app's now and store it with its evidence, findings and charges, with the
+ * practice's covering physicians (who may sign besides the course's physician, DOC-011). Signatures
  * physicians made in the app are laid over the chart's (a record the chart shows unsigned but that was
  * signed here counts as signed). Returns null when the linked course is not a valid course document
  * (the problems are logged by identifier).
@@ -31,7 +33,8 @@ export async function auditAndSave(
   }
   const course = withAppSignatures(parsed.data, await appSignatures(trx, practiceId, parsed.data.courseId));
   const now = ctx.now();
-  const engine = ctx.auditContext(now);
+  const covers = await practiceCovers(trx, practiceId);
+  const engine = { ...ctx.auditContext(now), covers };
   const national = auditCourse(course, engine);
   const codes = national.fractions.flatMap((f) => f.lines.map((l) => l.code));
   const rates = await loadPracticeRates(trx, practiceId, engine.rates, codes);
@@ -55,6 +58,7 @@ export async function auditAndSave(
     firstBeamOn,
     nextBeamOn: upcoming[0] ?? null,
     auditedAt: new Date(now).toISOString(),
+    covers,
   });
   return audit;
 }

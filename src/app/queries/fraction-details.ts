@@ -48,7 +48,7 @@ export async function fractionDetails(
     ctx.db
       .selectFrom('documents as d')
       .leftJoin('signatures as s', 's.document_id', 'd.id')
-      .select(['d.fraction_id', 'd.kind', 's.signer_id', 's.signed_at', 's.source'])
+      .select(['d.fraction_id', 'd.kind', 's.signer_id', 's.signed_at', 's.source', 's.signer_capacity'])
       .where('d.practice_id', '=', actor.practiceId)
       .where('d.fraction_id', 'in', ids)
       .execute(),
@@ -69,6 +69,7 @@ export async function fractionDetails(
               signerId: d.signer_id,
               signedAt: iso(new Date(d.signed_at).getTime()),
               source: d.source === 'app' ? ('app' as const) : ('import' as const),
+              capacity: (d.signer_capacity ?? null) as SignatureView['capacity'],
               beforeDeadline: deadline ? new Date(d.signed_at).getTime() <= Date.parse(deadline) : null,
             },
           ]

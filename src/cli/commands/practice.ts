@@ -12,7 +12,8 @@ import {
   saveBillingSettings,
   userIdByEmail,
 } from '../../app/setup/practice-admin.js';
-import { ROLES, type Role } from '../../app/views.js';
+import { addCover, listCovers, removeCover } from '../../app/setup/cover-designations.js';
+import { type CoverDesignationView, ROLES, type Role } from '../../app/views.js';
 import { parseJsonText } from '../../formats/json/parse-json-text.js';
 import { EXIT, UsageError } from '../cli-errors.js';
 import { openCliApp, openCliDatabase } from '../open-cli-app.js';
@@ -210,4 +211,65 @@ export function runUserDisable(opts: PracticeOptions & { email: string }): Promi
     process.stderr.write(`user ${opts.email.trim().toLowerCase()} disabled\n`);
     return EXIT.ok;
   });
+}
+
+export interface CoverAddOptions extends PracticeOptions {
+  physician: string;
+  course?: string;
+  for?: string;
+  from?: string;
+  to?: string;
+}
+
+/** `practice cover list`: the practice's covering physicians, who designated each and when. */
+export function runCoverList(opts: PracticeOptions): Promise<number> {
+  return withPractice(opts, async (ctx, actor) => {
+    process.stdout.write(coverTable(await listCovers(ctx, actor)) + '\n');
+    return EXIT.ok;
+  });
+}
+
+/** `practice cover add --physician <id> (--course <id> | --for <id> --from <date> --to <date>)`. */
+export function runCoverAdd(opts: CoverAddOptions): Promise<number> {
+  if ((opts.course === undefined) === (opts.for === undefined))
+    throw new UsageError(
+      'give either --course <chart course id> or --for <physician id> with --from and --to',
+    );
+  return withPractice(opts, async (ctx, actor) => {
+    const covers = await addCover(ctx, actor, {
+      coveringPhysicianId: opts.physician,
+      courseKey: opts.course,
+      forPhysicianId: opts.for,
+      from: opts.from,
+      to: opts.to,
+    });
+    process.stdout.write(coverTable(covers) + '\n');
+    process.stderr.write('designation added; the courses it concerns were re-audited\n');
+    return EXIT.ok;
+  });
+}
+
+/** `practice cover remove --id <id>`. */
+export function runCoverRemove(opts: PracticeOptions & { id: string }): Promise<number> {
+  return withPractice(opts, async (ctx, actor) => {
+    process.stdout.write(coverTable(await removeCover(ctx, actor, opts.id)) + '\n');
+    process.stderr.write('designation removed; the courses it concerned were re-audited\n');
+    return EXIT.ok;
+  });
+}
+
+function coverTable(covers: readonly CoverDesignationView[]): string {
+  return renderTable(
+    ['id', 'covering', 'for physician', 'course', 'from', 'to', 'by', 'at'],
+    covers.map((c) => [
+      c.id,
+      c.coveringPhysicianId,
+      c.forPhysicianId ?? '',
+      c.courseKey ?? '',
+      c.from ?? '',
+      c.to ?? '',
+      c.createdBy,
+      c.createdAt,
+    ]),
+  );
 }

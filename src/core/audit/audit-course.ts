@@ -26,6 +26,7 @@ import { checkSgrtRecordSigned } from './rules/doc-008-sgrt-record-signed.js';
 import { igrtSupport } from './igrt-support.js';
 import { courseMotionManagement } from './motion-settings.js';
 import { unreadableScheduleFinding } from './rules/doc-010-readable-times.js';
+import type { CoverDesignation } from './signer-capacity.js';
 
 export interface AuditContext {
   profiles: ReadonlyMap<string, PayerProfile>;
@@ -33,6 +34,8 @@ export interface AuditContext {
   options: AuditOptions;
   /** The instant of the audit (injected: core reads no clock). */
   now: number;
+  /** The practice's covering physicians; none: only the course's physician signs (DOC-011). */
+  covers?: readonly CoverDesignation[];
 }
 
 export interface FractionAudit {
@@ -104,6 +107,7 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
       subject,
       profile: profile!,
       options: ctx.options,
+      covers: ctx.covers ?? [],
       now: ctx.now,
       deadline,
       necessity,

@@ -4,6 +4,7 @@ import type { LocalClock } from '../time/local-clock.js';
 import type { AuditOptions } from './audit-options.js';
 import type { ElementScore, NecessityProblem } from './documentation-elements.js';
 import type { FractionTimeline } from './fraction-timeline.js';
+import type { CoverDesignation } from './signer-capacity.js';
 
 /** When a fraction's records must be signed: the next beam-on (issue #2; seed "Key takeaways"). */
 export interface SignatureDeadline {
@@ -24,6 +25,8 @@ export interface FractionContext {
   subject: string;
   profile: PayerProfile;
   options: AuditOptions;
+  /** The practice's covering physicians (who may sign besides the course's physician). */
+  covers: readonly CoverDesignation[];
   now: number;
   deadline: SignatureDeadline | null;
   necessity: NecessityProblem;

@@ -35,7 +35,7 @@ export function igrtSupport(
           message: `${f.message} 77387-26 rests on the ${timely.basis === 'image-review' ? 'image-guidance review' : 'SGRT tracking record'}, signed in time.`,
         })),
       );
-    return { findings: covered, effects: [] };
+    return { findings: [...(timely.report ? timely.outcome.findings : []), ...covered], effects: [] };
   }
   const pending = checks.some((c) => c.outcome.effects.includes('hold'));
   const effects: Effect[] = [pending ? 'hold' : 'drop-igrt'];

@@ -2,6 +2,8 @@ import type { Signature } from '../model/course.js';
 import { type FractionContext, iso } from './fraction-context.js';
 import { type Effect, NO_OUTCOME, outcome, type Outcome } from './outcome.js';
 import { signatureTiming } from './signature-timing.js';
+import { signatureCapacity } from './signer-capacity.js';
+import { coveringSignerFinding, undesignatedSignerOutcome } from './rules/doc-011-designated-signer.js';
 
 interface SignatureCheck {
   ruleId: string;
@@ -14,9 +16,15 @@ interface SignatureCheck {
   failFix: string;
 }
 
-/** Shared by DOC-008 and DOC-009: pending → hold until the deadline; late or overdue → the fail effect. */
+/**
+ * Shared by DOC-008 and DOC-009: pending → hold until the deadline; late or overdue → the fail effect.
+ * A physician who may not sign for the course is judged by DOC-011 (as no signature).
+ */
 export function signatureOutcome(ctx: FractionContext, check: SignatureCheck): Outcome {
   const base = { ruleId: check.ruleId, subject: ctx.subject };
+  const capacity = check.signature ? signatureCapacity(ctx.course, check.signature, ctx.covers) : null;
+  if (capacity === 'undesignated')
+    return undesignatedSignerOutcome(ctx, { ...check, signature: check.signature! });
   const timing = signatureTiming(check.signature, ctx.deadline, ctx.now);
   const notPhysician =
     check.signature && check.signature.role !== 'physician'
@@ -24,7 +32,7 @@ export function signatureOutcome(ctx: FractionContext, check: SignatureCheck): O
       : '';
   switch (timing.kind) {
     case 'on-time':
-      return NO_OUTCOME;
+      return capacity === 'covering' ? coveringSignerFinding(ctx, check.what, check.signature!) : NO_OUTCOME;
     case 'late':
       return outcome(
         {
@@ -32,6 +40,8 @@ export function signatureOutcome(ctx: FractionContext, check: SignatureCheck): O
           severity: 'error',
           message: `The ${check.what} was signed ${hours(timing.signedAt - timing.deadline.at)} after the ${timing.deadline.basis}'s beam-on.`,
           evidence: {
+            signerId: check.signature!.signerId,
+            capacity,
             signedAt: iso(timing.signedAt),
             deadline: iso(timing.deadline.at),
             basis: timing.deadline.basis,

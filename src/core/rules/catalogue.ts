@@ -8,6 +8,7 @@ import { DOC_007 } from '../audit/rules/doc-007-hold-when-out-of-tolerance.js';
 import { DOC_008 } from '../audit/rules/doc-008-sgrt-record-signed.js';
 import { DOC_009 } from '../audit/rules/doc-009-igrt-review-signed.js';
 import { DOC_010 } from '../audit/rules/doc-010-readable-times.js';
+import { DOC_011 } from '../audit/rules/doc-011-designated-signer.js';
 import { CODE_001 } from '../coding/rules/code-001-code-set-year.js';
 import { CODE_002 } from '../coding/rules/code-002-route-out-of-scope.js';
 import { CODE_003 } from '../coding/rules/code-003-level-1.js';
@@ -57,6 +58,7 @@ export const RULE_CATALOGUE: readonly RuleMeta[] = [
   DOC_008,
   DOC_009,
   DOC_010,
+  DOC_011,
   PAYER_001,
   PAYER_002,
   PAYER_003,

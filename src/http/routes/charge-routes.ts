@@ -22,12 +22,14 @@ export function chargeRoutes(ctx: AppContext): ApiRoute[] {
       method: 'post',
       path: '/api/fractions/:id/sign',
       tag: 'charges',
-      summary: "Sign a fraction's SGRT record and/or IGRT review as the logged-in physician",
+      summary:
+        "Sign a fraction's SGRT record and/or IGRT review as the logged-in physician: the course's physician or a covering physician the practice designated",
       roles: ['physician'],
       params: idParam,
       body: signBody,
       responses: [
         JSON_OK('FractionDetail'),
+        { status: 403, description: "neither the course's physician nor a designated covering physician" },
         { status: 404, description: 'no such fraction in your practice' },
       ],
       handle: async ({ c, actor, params, body }) =>

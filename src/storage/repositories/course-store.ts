@@ -1,3 +1,4 @@
+import { type CoverDesignation, signatureCapacity } from '../../core/audit/signer-capacity.js';
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { CourseAudit, FractionAudit } from '../../core/audit/audit-course.js';
@@ -18,6 +19,8 @@ export interface CourseToSave {
   firstBeamOn: ReadonlyMap<string, string | null>;
   nextBeamOn: string | null;
   auditedAt: string;
+  /** The practice's covering physicians: each imported signature is stored with its signer's capacity. */
+  covers: readonly CoverDesignation[];
 }
 
 const json = (value: unknown) => JSON.stringify(value);
@@ -136,7 +139,7 @@ export async function saveCourse(trx: Trx, practiceId: string, save: CourseToSav
       return fraction ? [{ fractionId: fractionIds.get(fa.fractionId)!, fraction }] : [];
     }),
   );
-  await saveDocuments(trx, practiceId, courseId, course, fractionIds);
+  await saveDocuments(trx, practiceId, courseId, course, fractionIds, save.covers);
   await saveCharges(trx, practiceId, audit.fractions, fractionIds, save.auditedAt);
   return courseId;
 }
@@ -245,6 +248,7 @@ async function saveDocuments(
   courseId: string,
   course: Course,
   fractionIds: ReadonlyMap<string, string>,
+  covers: readonly CoverDesignation[],
 ): Promise<void> {
   const docs: DocumentToSave[] = [
     ...course.orders.map((o) => ({
@@ -338,6 +342,7 @@ async function saveDocuments(
             signed_at: doc.signature.signedAt,
             source: 'import',
             user_id: null,
+            signer_capacity: signatureCapacity(course, doc.signature, covers),
           },
         ]
       : [];

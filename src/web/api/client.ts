@@ -4,6 +4,7 @@
  * server's code and message (`{ error: { code, message, issues? } }`), ready to show.
  */
 import type {
+  CoverDesignationView,
   AccessLogEntry,
   BillingSettings,
   BillingSettingsView,
@@ -378,6 +379,22 @@ export const api = {
   },
   disableUser(id: string): Promise<PracticeUserView[]> {
     return request(`/api/users/${encodeURIComponent(id)}/disable`, { method: 'POST' });
+  },
+  covers(signal?: AbortSignal): Promise<CoverDesignationView[]> {
+    return request('/api/practice/covers', { signal });
+  },
+  /** Per course (`courseKey`) or per physician over dates (`forPhysicianId`, `from`, `to`). */
+  addCover(body: {
+    coveringPhysicianId: string;
+    courseKey: string | null;
+    forPhysicianId: string | null;
+    from: string | null;
+    to: string | null;
+  }): Promise<CoverDesignationView[]> {
+    return request('/api/practice/covers', { method: 'POST', body });
+  },
+  removeCover(id: string): Promise<CoverDesignationView[]> {
+    return request(`/api/practice/covers/${encodeURIComponent(id)}`, { method: 'DELETE' });
   },
 };
 

@@ -290,8 +290,14 @@ function Fraction({
               <ul className="plain">
                 {f.signatures.map((s, i) => (
                   <li key={i}>
-                    {documentLabel(s.document)}: {formatInstant(s.signedAt)} (
-                    {s.source === 'app' ? 'signed in the app' : 'imported'})
+                    {documentLabel(s.document)}: {s.signerId}
+                    {s.capacity && s.capacity !== 'undesignated' ? `, ${s.capacity} physician` : ''},{' '}
+                    {formatInstant(s.signedAt)} ({s.source === 'app' ? 'signed in the app' : 'imported'})
+                    {s.capacity === 'undesignated' ? (
+                      <span className="badge badge-hold">
+                        not the course's physician nor a designated cover
+                      </span>
+                    ) : null}
                     {s.beforeDeadline === false ? <span className="badge badge-hold">late</span> : null}
                   </li>
                 ))}

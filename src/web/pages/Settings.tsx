@@ -3,6 +3,7 @@ import type { PracticeUserView, Role } from '../../app/views.js';
 import { api, errorMessage } from '../api/client.js';
 import { useAuth } from '../auth.js';
 import { BillingSettingsForm } from '../components/BillingSettingsForm.js';
+import { CoverDesignations } from '../components/CoverDesignations.js';
 import { Empty, Loading, Notice, PageHeader, TableHead } from '../components/ui.js';
 import { formatInstant, ROLE_LABELS } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
@@ -10,7 +11,7 @@ import { useLoad, useTitle } from '../hooks.js';
 /**
  * Settings (`/settings`, administrators): the practice's 837 billing settings (billing provider,
  * submitter, receiver, billing period, usage, charges, a payer per payer profile) with each field's
- * problem from the server, and the practice's logins (add, disable).
+ * problem from the server, the practice's logins (add, disable) and its covering physicians.
  */
 export function SettingsPage() {
   useTitle('Settings');
@@ -31,6 +32,7 @@ export function SettingsPage() {
       </p>
       <BillingSettingsForm />
       <Users />
+      <CoverDesignations />
     </>
   );
 }

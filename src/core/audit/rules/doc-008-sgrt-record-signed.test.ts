@@ -5,6 +5,7 @@ import {
   DOWNGRADED_LINES,
   epochAt,
   fx,
+  PHYSICIAN_ID,
   READY_LINES,
   runAudit,
   signedAt,
@@ -188,9 +189,11 @@ describe(`${DOC_008.id} ${DOC_008.title}`, () => {
     expect(f.evidence).toEqual({ documentId: 'FX01-SGRT', deadline: '2026-03-03T13:15:00.000Z' });
   });
 
-  it('a late signature cites the signing time and the deadline as instants', () => {
+  it('a late signature cites the signer, their capacity, the signing time and the deadline as instants', () => {
     const audit = runAudit(buildCourse({ fractions: 2, edit: (c) => sign(c, 1, '2026-03-03T08:30:00') }));
     expect(findingOf(audit, 1, 'DOC-008').evidence).toEqual({
+      signerId: PHYSICIAN_ID,
+      capacity: 'treating',
       signedAt: '2026-03-03T13:30:00.000Z',
       deadline: '2026-03-03T13:15:00.000Z',
       basis: 'next fraction',
