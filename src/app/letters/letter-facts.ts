@@ -1,6 +1,9 @@
+import { z } from 'zod';
 import type { FractionAudit } from '../../core/audit/audit-course.js';
 import type { LetterClaim } from '../../core/letters/assemble-letter.js';
+import type { LetterPhysician } from '../../core/letters/letter-signer.js';
 import type { Course } from '../../core/model/course.js';
+import { isTraditionalMedicare } from '../../core/remit/appeal-deadline.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { AppError, notFound } from '../app-errors.js';
 
@@ -13,7 +16,30 @@ export interface CourseLetterFacts {
   payerProfile: string;
   course: Course;
   fractions: FractionAudit[];
+  /** The physicians of the practice's billing settings (signer, image reviewer). */
+  physicians: Record<string, LetterPhysician>;
+  /** The course's payer is traditional Medicare (profile, else the patient's or the payer's SBR09). */
+  medicare: boolean;
 }
+
+/**
+ * What letters read from the billing settings, as far as it parses: a letter is drafted (and says what
+ * to add) even while the settings are incomplete for claims.
+ */
+const billingForLetters = z
+  .object({
+    physicians: z.record(
+      z.string(),
+      z.object({
+        firstName: z.string(),
+        lastName: z.string(),
+        npi: z.string(),
+        credentials: z.string().optional(),
+      }),
+    ),
+    payers: z.record(z.string(), z.object({ filingIndicator: z.string() }).partial()),
+  })
+  .partial();
 
 /** The course (document and stored fraction audits), its patient and practice; not_found outside the practice. */
 export async function courseLetterFacts(
@@ -33,6 +59,7 @@ export async function courseLetterFacts(
       'p.name',
       'p.birth_date',
       'pr.name as practice_name',
+      'pr.billing',
     ])
     .where('c.practice_id', '=', actor.practiceId)
     .where('c.id', '=', courseId)
@@ -46,14 +73,20 @@ export async function courseLetterFacts(
     .orderBy('date_of_service')
     .orderBy('number')
     .execute();
+  const course = row.document as Course;
+  const billing = billingForLetters.safeParse(row.billing ?? {}).data ?? {};
+  const filingIndicator =
+    course.patient.claimFilingIndicator ?? billing.payers?.[row.payer_profile]?.filingIndicator;
   return {
     courseId: row.id,
     patientId: row.patient_id,
     practiceName: row.practice_name,
     patient: { name: row.name, birthDate: row.birth_date },
     payerProfile: row.payer_profile,
-    course: row.document as Course,
+    course,
     fractions: fractions.map((f) => f.audit as FractionAudit),
+    physicians: billing.physicians ?? {},
+    medicare: isTraditionalMedicare(row.payer_profile, filingIndicator),
   };
 }
 

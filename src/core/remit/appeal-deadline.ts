@@ -8,6 +8,14 @@ export const MEDICARE_REDETERMINATION_DAYS = 120;
 /** SBR09 claim filing indicators of Medicare Part A (MA) and Part B (MB) (X12 837 / 835 code list). */
 const MEDICARE_FILING_INDICATORS = new Set(['MA', 'MB']);
 
+/** Traditional (fee-for-service) Medicare: the bundled profile `medicare`, or SBR09 MA/MB (not Medicare Advantage, 16). */
+export function isTraditionalMedicare(
+  profileId: string | null | undefined,
+  claimFilingIndicator: string | null | undefined,
+): boolean {
+  return profileId === 'medicare' || MEDICARE_FILING_INDICATORS.has(claimFilingIndicator ?? '');
+}
+
 export interface AppealDeadlineInput {
   /** BPR16 payment date: the remittance stands for the notice of the initial determination. */
   paymentDate: string;
@@ -38,8 +46,7 @@ export function appealDeadline(input: AppealDeadlineInput): AppealDeadline {
 
 /** The window itself (days and basis), for a payer before any of its remittances arrives. */
 export function appealWindow(input: Omit<AppealDeadlineInput, 'paymentDate'>): Omit<AppealDeadline, 'date'> {
-  const medicare =
-    input.profileId === 'medicare' || MEDICARE_FILING_INDICATORS.has(input.claimFilingIndicator ?? '');
+  const medicare = isTraditionalMedicare(input.profileId, input.claimFilingIndicator);
   if (input.overrideDays) return { days: input.overrideDays, basis: 'payer-setting' };
   if (medicare) return { days: MEDICARE_REDETERMINATION_DAYS, basis: 'medicare-redetermination' };
   return { days: DEFAULT_APPEAL_DAYS, basis: 'default' };
