@@ -57,6 +57,5 @@ export default defineConfig({
         reuseExistingServer: false,
         stdout: 'ignore',
         stderr: 'pipe',
-        env: { SGRT_INSECURE_COOKIES: '1' },
       },
 });

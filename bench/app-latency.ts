@@ -91,7 +91,7 @@ interface Server {
 async function startServer(): Promise<Server> {
   const child = spawn(process.execPath, [`${ROOT}bin/sgrt-billing.js`, 'serve', '--port', '0'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url, SGRT_INSECURE_COOKIES: '1' },
+    env: { ...process.env, DATABASE_URL: url },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let logged = 0;

@@ -31,6 +31,8 @@ const BENCH = 'x12-835';
 type Mode = 'ours' | 'analysis' | 'anchor' | 'read';
 interface ChildResult {
   seconds: number;
+  /** User + system CPU time: on a shared machine, less disturbed by other load than wall time. */
+  cpuSeconds: number;
   maxRssMiB: number;
   segments?: number;
   transactions?: number;
@@ -58,8 +60,10 @@ if (values.child) {
 
 async function measure(mode: Mode, file: string): Promise<ChildResult> {
   const t = performance.now();
-  const done = (extra: Omit<ChildResult, 'seconds' | 'maxRssMiB'>): ChildResult => ({
+  const cpu = process.cpuUsage();
+  const done = (extra: Omit<ChildResult, 'seconds' | 'cpuSeconds' | 'maxRssMiB'>): ChildResult => ({
     seconds: (performance.now() - t) / 1000,
+    cpuSeconds: (({ user, system }) => (user + system) / 1e6)(process.cpuUsage(cpu)),
     maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     ...extra,
   });
@@ -152,6 +156,7 @@ async function main(): Promise<void> {
         lines: ours.lines,
         anchor_segments: anchor.segments,
         read_only_mb_per_second: Number((size / read.seconds).toFixed(0)),
+        cpu_ratio: Number((anchor.cpuSeconds / ours.cpuSeconds).toFixed(2)),
       });
       const analysisMbs = size / analysis.seconds;
       line({
@@ -162,6 +167,7 @@ async function main(): Promise<void> {
         baseline: Number(anchorMbs.toFixed(1)),
         baseline_name: 'x12-parser X12parser stream tokenizing the same file',
         ratio: Number((analysisMbs / anchorMbs).toFixed(2)),
+        cpu_ratio: Number((anchor.cpuSeconds / analysis.cpuSeconds).toFixed(2)),
         lines: analysis.lines,
         peak_rss_mib: analysis.maxRssMiB,
       });

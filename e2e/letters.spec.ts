@@ -3,6 +3,9 @@ import { expect, type Page, test } from '@playwright/test';
 import type { CourseView, Page as ListPage, RemitLineView } from '../src/app/views.js';
 import { login } from './support.js';
 
+/** Pages of a PDF as pdfkit writes it: one uncompressed `/Type /Page` dictionary each. */
+const pageCount = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g)?.length ?? 0;
+
 /** The value of a row of the letter's evidence summary. */
 function coverValue(page: Page, label: string) {
   return page
@@ -32,7 +35,7 @@ async function firstMatchedLine(page: Page, category: string): Promise<RemitLine
   return lines.items[0]!;
 }
 
-test('a biller drafts the appeal of a downcoded line, edits it and downloads it as PDF and Word', async ({
+test('a biller drafts the appeal of a downcoded line, edits it and downloads it as PDF, Word and the PDF packet', async ({
   page,
 }) => {
   await login(page, 'biller');
@@ -73,18 +76,30 @@ test('a biller drafts the appeal of a downcoded line, edits it and downloads it 
   await page.reload();
   await expect(page.getByLabel('Letter text')).toHaveValue(/please reprocess as 77412\.$/);
 
-  for (const [name, magic, ext] of [
-    ['Download PDF', '%PDF', 'pdf'],
-    ['Download Word', 'PK', 'docx'],
+  const files = new Map<string, Buffer>();
+  for (const [name, magic, suffix] of [
+    ['Download PDF', '%PDF', '\\.pdf'],
+    ['Download Word', 'PK', '\\.docx'],
+    ['Download PDF packet', '%PDF', '-packet\\.pdf'],
   ] as const) {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name }).click(),
+      page.getByRole('link', { name, exact: true }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^appeal-downcode-[\\w-]+\\.${ext}$`));
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^appeal-downcode-[\\w-]+?${suffix}$`));
     const bytes = await readFile((await download.path())!);
     expect(bytes.subarray(0, magic.length).toString('latin1')).toBe(magic);
+    files.set(name, bytes);
   }
+  // The packet is the letter and an evidence page per enclosure the letter lists.
+  const enclosures = (await page.getByLabel('Letter text').inputValue())
+    .split('Enclosures:\n')[1]
+    ?.split('\n\n')[0]
+    ?.split('\n');
+  expect(enclosures?.length).toBeGreaterThan(0);
+  expect(pageCount(files.get('Download PDF packet')!)).toBeGreaterThanOrEqual(
+    pageCount(files.get('Download PDF')!) + enclosures!.length,
+  );
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Letters' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Letters' })).toBeVisible();

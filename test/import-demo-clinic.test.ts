@@ -48,6 +48,15 @@ describe('import of a generated clinic', () => {
           ruleIds: e.ruleIds,
         });
       }
+      // The emergency session across the spring-forward change: its record states -0500 and writes its
+      // second beam at 02:00, a reading the facility's clock skips; read as instants, no DOC-010.
+      const night = generated.outcome.defects.find((d) => d.kind === 'dst-night-emergency');
+      expect(night, 'the DST-night course').toBeDefined();
+      const first = run.courses.find((c) => c.course.courseId === night!.courseId)!;
+      expect(first.course.fractions[0]!.date).toBe('2026-03-08');
+      expect(first.course.fractions[0]!.beams.map((b) => b.beamOn.slice(11, 13))).toEqual(['01', '03']);
+      expect(first.audit.fractions[0]!.findings.filter((x) => x.ruleId === 'DOC-010')).toEqual([]);
+      expect(first.audit.fractions[0]!.status).toBe('ready');
     },
     120_000,
   );

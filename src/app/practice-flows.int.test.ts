@@ -57,7 +57,7 @@ describe.each(ENGINES)('practice flows on %s', (engine) => {
     expect(dash.fractions).toBe(all.total);
     expect(dash.byStatus.hold).toBe(all.items.filter((f) => f.status === 'hold').length);
     expect(dash.holds.count).toBeGreaterThan(0);
-    expect(dash.holds.atRiskCents).toBeGreaterThan(0);
+    expect(dash.holds.atRisk.knownCents).toBeGreaterThan(0);
     expect(dash.share77412).toBeGreaterThan(0);
     const topRule = dash.topHoldReasons[0]!;
     const byRule = await listFractions(t.ctx, coder, { status: 'hold', ruleId: topRule.ruleId });

@@ -60,6 +60,19 @@ export interface ChargeView {
   updatedAt: string;
 }
 
+/**
+ * A sum of charges' expected amounts. A charge without a rate (no rate table or contract prices its code)
+ * is unknown, never $0.00: `cents` is then null and the total says how much is known and how many lines
+ * are missing from it.
+ */
+export interface MoneyTotal {
+  /** The total, or null when any line has no rate. */
+  cents: number | null;
+  /** The sum of the lines with a rate. */
+  knownCents: number;
+  linesWithoutRate: number;
+}
+
 export interface ChargeHistoryEntry {
   status: ChargeStatus;
   reason: string | null;
@@ -87,7 +100,7 @@ export interface FractionRow {
   /** Rule ids of the findings that hold or downgrade it. */
   reasons: string[];
   /** Dollars at risk while on hold: expected cents of its charges. */
-  atRiskCents: number;
+  atRisk: MoneyTotal;
   signatureDeadline: string | null;
   chargeStatus: ChargeStatus | 'mixed';
 }
@@ -128,7 +141,7 @@ export interface SignatureDue {
   nextBeamOn: string | null;
   deadline: string | null;
   overdue: boolean;
-  atRiskCents: number;
+  atRisk: MoneyTotal;
 }
 
 export interface DashboardView {
@@ -139,8 +152,8 @@ export interface DashboardView {
   /** Share of delivery sessions billed 77412, against the expected band. */
   share77412: number;
   expected77412: { min: number; max: number };
-  holds: { count: number; atRiskCents: number };
-  topHoldReasons: { ruleId: string; title: string; fractions: number; atRiskCents: number }[];
+  holds: { count: number; atRisk: MoneyTotal };
+  topHoldReasons: { ruleId: string; title: string; fractions: number; atRisk: MoneyTotal }[];
   /** Per date of service, for the chart. */
   daily: { date: string; ready: number; downgrade: number; hold: number }[];
 }

@@ -77,6 +77,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--demo', 'load the demo practice into an empty database and print the demo logins')
     .option('--data-dir <dir>', 'PGlite data folder when DATABASE_URL is not set', '.data/db')
+    .option(
+      '--public-url <url>',
+      'the URL browsers use (https://… behind a TLS proxy): secure cookies, same-origin checks (or SGRT_PUBLIC_URL)',
+    )
     .action(async (opts) => setExit(await (await import('./commands/serve.js')).runServe(opts)));
 
   program
@@ -123,7 +127,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument('<action>', 'correct, void, secondary or history')
     .requiredOption('--claim <number>', 'the claim number (CLM01, CLP01 on the 835) or a remittance line id')
     .option('--payer-claim <number>', "the payer's claim control number (CLP07) when no stored 835 gives it")
-    .option('--out <file>', 'write the 837 here instead of stdout')
+    .option('--out <file>', 'write the 837 (or the history) here instead of stdout')
     .option('--data-dir <dir>', 'PGlite data folder when DATABASE_URL is not set', '.data/db')
     .option('--practice <id>', 'the practice (needed when the database holds several)')
     .action(async (action: string, opts) =>
@@ -164,6 +168,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .requiredOption('--course <course>', 'course key (or id)')
     .option('--claim <claim>', 'the remittance line appealed: its id, or the claim number')
     .requiredOption('--out <file>', 'file.pdf or file.docx')
+    .option(
+      '--packet',
+      'one PDF: the letter and an evidence page per enclosure (records, orders, remittance line)',
+    )
     .option('--data-dir <dir>', 'PGlite data directory when DATABASE_URL is not set', '.data/db')
     .option('--practice <id>', 'the practice, when the database holds several')
     .option('--now <instant>', 'the letter date from this instant, e.g. 2026-03-13T12:00:00-04:00')

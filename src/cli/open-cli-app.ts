@@ -35,17 +35,34 @@ export async function openCliApp(opts: {
   }
 }
 
-/** The app database of a CLI command (DATABASE_URL, else PGlite under --data-dir), its clock from `now`. */
-export function openCliDatabase(opts: {
+/**
+ * The app database of a CLI command (DATABASE_URL, else PGlite under --data-dir), its clock from `now`.
+ * A database that cannot be opened (--data-dir a file or not writable, not a PGlite folder, a server that
+ * refuses the connection) is the caller's input: a usage error naming where, with the error code only
+ * (a driver's message may quote the connection string).
+ */
+export async function openCliDatabase(opts: {
   dataDir?: string | undefined;
   now?: number | undefined;
 }): Promise<OpenApp> {
   const start = opts.now;
   const startedAt = Date.now();
-  return openApp({
-    databaseUrl: process.env.DATABASE_URL,
-    dataDir: opts.dataDir ?? '.data/db',
-    log: createLogger({ level: 'warn', stream: process.stderr }),
-    ...(start !== undefined ? { now: () => start + (Date.now() - startedAt) } : {}),
-  });
+  const databaseUrl = process.env.DATABASE_URL;
+  const dataDir = opts.dataDir ?? '.data/db';
+  try {
+    return await openApp({
+      databaseUrl,
+      dataDir,
+      log: createLogger({ level: 'warn', stream: process.stderr }),
+      ...(start !== undefined ? { now: () => start + (Date.now() - startedAt) } : {}),
+    });
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    const why = typeof code === 'string' ? ` (${code})` : '';
+    throw new UsageError(
+      databaseUrl
+        ? `DATABASE_URL: cannot open the database${why}`
+        : `--data-dir ${dataDir}: cannot open the database there${why}: give a folder the app may write, or one it created`,
+    );
+  }
 }

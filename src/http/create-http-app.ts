@@ -5,23 +5,30 @@ import type { HttpEnv } from './http-env.js';
 import { mountRoutes } from './mount-routes.js';
 import { requestLog } from './request-log.js';
 import { routeTable } from './route-table.js';
+import { securityHeaders } from './security-headers.js';
 import { sessionMiddleware } from './session-cookie.js';
 import { serveWebUi } from './static-files.js';
 
 export interface HttpAppOptions {
   /** The built web UI (dist/web), served at / with SPA fallback; absent, the API only. */
   webRoot?: string;
-  /** Never mark the session cookie Secure (SGRT_INSECURE_COOKIES=1). */
-  insecureCookies?: boolean;
+  /**
+   * The origin browsers use to reach this server (`serve --public-url`): state-changing requests must
+   * come from it. Absent, an Origin header must name the request's own host.
+   */
+  publicOrigin?: string;
+  /** Mark the session cookie Secure (the server is reached over https). Default false. */
+  secureCookies?: boolean;
 }
 
 /** The HTTP API and web UI as a Hono app (no listen: `serve` and the tests drive it). */
 export function createHttpApp(ctx: AppContext, options: HttpAppOptions = {}): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
   app.use('*', requestLog(ctx.log));
+  app.use('*', securityHeaders());
   // Only the API looks at the session: static files are served without a database lookup.
   app.use('/api/*', sessionMiddleware(ctx));
-  mountRoutes(app, routeTable(ctx, { insecure: options.insecureCookies === true }));
+  mountRoutes(app, routeTable(ctx, { secure: options.secureCookies === true }), options.publicOrigin);
   if (options.webRoot) serveWebUi(app, options.webRoot);
 
   app.notFound((c) => {

@@ -1,20 +1,32 @@
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from './api-errors.js';
-import type { ApiRoute } from './api-route.js';
+import { type ApiRoute, changesState } from './api-route.js';
 import type { HttpEnv } from './http-env.js';
 import { authorize, parseInput, readBody } from './route-guards.js';
+import { refuseCrossSite, requireBodyType } from './same-origin.js';
 
 const DEFAULT_MAX_BODY = 1_000_000;
 
-/** Registers each route of the table behind its guards: roles, CSRF, body size, zod validation. */
-export function mountRoutes(app: Hono<HttpEnv>, routes: readonly ApiRoute[]): void {
+/**
+ * Registers each route of the table behind its guards: same origin and body type on state-changing
+ * requests, roles, CSRF token, body size, zod validation. `publicOrigin`: the configured public URL's.
+ */
+export function mountRoutes(
+  app: Hono<HttpEnv>,
+  routes: readonly ApiRoute[],
+  publicOrigin: string | undefined,
+): void {
   for (const r of routes) {
     app.on(
       r.method.toUpperCase(),
       r.path,
       async (c, next) => {
         c.set('routePattern', r.path);
+        if (changesState(r)) {
+          refuseCrossSite(c, publicOrigin);
+          requireBodyType(c, r);
+        }
         authorize(c, r);
         await next();
       },

@@ -62,11 +62,16 @@ function responses(route: ApiRoute) {
     content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
   });
   if (route.params || route.query || route.body) out['400'] ??= error('invalid input');
+  if (route.body) out['415'] ??= error('the body is not sent as its declared media type');
   if (route.roles !== 'public') {
     out['401'] ??= error('not logged in');
     out['403'] ??= error(
-      changesState(route) ? 'role not allowed, or missing CSRF token' : 'role not allowed',
+      changesState(route)
+        ? 'role not allowed, missing CSRF token, or sent from another site'
+        : 'role not allowed',
     );
+  } else if (changesState(route)) {
+    out['403'] ??= error('sent from another site');
   }
   return out;
 }

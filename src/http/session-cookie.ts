@@ -7,29 +7,22 @@ import type { HttpEnv } from './http-env.js';
 export const SESSION_COOKIE = 'sgrt_session';
 
 export interface CookieSettings {
-  /** Leave off `Secure` everywhere (SGRT_INSECURE_COOKIES=1): a deployment behind plain http. */
-  insecure: boolean;
+  /**
+   * Mark the cookie `Secure`: decided by the server's configuration (`serve --public-url https://…`,
+   * or listening beyond this machine), never by the request's Host header, which a client chooses.
+   */
+  secure: boolean;
 }
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/**
- * `Secure` unless switched off, or the request is plain http to this machine (development): a browser
- * drops a Secure cookie set over http. HttpOnly keeps it from scripts; SameSite=Strict keeps it off
- * cross-site requests (OWASP Session Management Cheat Sheet, "Cookies").
- */
-function secure(c: Context, settings: CookieSettings): boolean {
-  if (settings.insecure) return false;
-  const url = new URL(c.req.url);
-  return !(url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
-}
+/* HttpOnly keeps the cookie from scripts; SameSite=Strict keeps it off cross-site requests; Secure keeps
+ * it off plain http (OWASP Session Management Cheat Sheet, "Cookies"). */
 
 export function setSessionCookie(c: Context, token: string, settings: CookieSettings): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Strict',
     path: '/',
-    secure: secure(c, settings),
+    secure: settings.secure,
   });
 }
 
@@ -38,7 +31,7 @@ export function clearSessionCookie(c: Context, settings: CookieSettings): void {
     path: '/',
     httpOnly: true,
     sameSite: 'Strict',
-    secure: secure(c, settings),
+    secure: settings.secure,
   });
 }
 

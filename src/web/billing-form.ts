@@ -83,6 +83,8 @@ export interface FormState {
   physicians: Record<string, PhysicianForm>;
   requireSupervising: boolean;
   requireReferring: boolean;
+  /** Kept as stored (set with `practice billing --file`): the form has no fields for them. */
+  guidelineVersions: BillingSettings['guidelineVersions'];
 }
 
 export function formOf(view: BillingSettingsView): FormState {
@@ -114,6 +116,7 @@ export function formOf(view: BillingSettingsView): FormState {
     physicians,
     requireSupervising: s?.requireSupervising ?? false,
     requireReferring: s?.requireReferring ?? false,
+    guidelineVersions: s?.guidelineVersions,
   };
 }
 
@@ -177,6 +180,7 @@ export function settingsOf(form: FormState): BillingSettings {
     ),
     requireSupervising: form.requireSupervising,
     requireReferring: form.requireReferring,
+    ...(form.guidelineVersions ? { guidelineVersions: form.guidelineVersions } : {}),
   };
 }
 

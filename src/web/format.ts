@@ -1,4 +1,5 @@
 /** Display helpers: money (integer cents), instants in the facility's zone, relative times, labels. */
+import type { MoneyTotal } from '../app/views.js';
 
 const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' });
 const moneyWhole = new Intl.NumberFormat(undefined, {
@@ -12,6 +13,15 @@ const integer = new Intl.NumberFormat();
 export const formatCents = (cents: number | null | undefined): string =>
   cents === null || cents === undefined ? '—' : money.format(cents / 100);
 export const formatDollars = (cents: number): string => moneyWhole.format(cents / 100);
+/**
+ * A total of expected amounts: `$856.40`, or, when a line has no rate (unknown, never $0.00), what is
+ * known and how many lines are missing: `$600.00 known + 1 line without a rate`, `— (2 lines without a rate)`.
+ */
+export function formatTotal(t: MoneyTotal, format: (cents: number) => string = formatCents): string {
+  if (t.cents !== null) return format(t.cents);
+  const missing = `${t.linesWithoutRate} line${t.linesWithoutRate === 1 ? '' : 's'} without a rate`;
+  return t.knownCents ? `${format(t.knownCents)} known + ${missing}` : `— (${missing})`;
+}
 export const formatPercent = (share: number): string => percent.format(share);
 export const formatInt = (n: number): string => integer.format(n);
 

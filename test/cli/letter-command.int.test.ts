@@ -100,6 +100,25 @@ describe('sgrt-billing letter', () => {
   );
 
   it(
+    'writes the appeal packet: the letter, then an evidence page per enclosure it lists',
+    { timeout: 60_000 },
+    async () => {
+      const out = join(dir, 'packet.pdf');
+      const args = ['appeal-zero-payment', '--course', zeroPaid.course, '--claim', zeroPaid.claim];
+      const run = await runCli('letter', ...args, '--out', out, '--packet', '--data-dir', db, '--now', now);
+      expect(run.code, run.stderr).toBe(0);
+      const pages = Number(/, (\d+) evidence page\(s\)/.exec(run.stderr)?.[1]);
+      expect(pages).toBeGreaterThan(0);
+      const text = await pdfText(new Uint8Array(await readFile(out)));
+      expect(text).toContain(`Claim: ${zeroPaid.claim}`);
+      expect(text).toContain('Enclosures:');
+      expect(text).toContain(
+        `Enclosure ${pages} of ${pages}: Remittance advice line: claim ${zeroPaid.claim}`,
+      );
+    },
+  );
+
+  it(
     'exits 1 when the chart cannot support the letter, and writes what to add first',
     { timeout: 60_000 },
     async () => {
@@ -133,6 +152,11 @@ describe('sgrt-billing letter', () => {
       'a bad --out extension',
       ['peer-to-peer', '--course', 'C-1', '--out', 'x.txt'],
       /--out must end in \.pdf or \.docx/,
+    ],
+    [
+      'a packet that is not a PDF',
+      ['appeal-downcode', '--course', 'C-1', '--out', 'x.docx', '--packet'],
+      /--packet writes a PDF/,
     ],
     [
       'a course that does not exist',

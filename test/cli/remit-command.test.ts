@@ -218,11 +218,12 @@ describe('sgrt-billing remit', () => {
       expect(table).toMatch(/^ {2}N290: rendering provider identifier/m);
     });
 
-    it('Medicare Part B lines get 120 days to appeal; a claim it answered as secondary keeps 180', async () => {
+    it('Medicare Part B lines get 120 days to appeal; a balance has no appeal date', async () => {
       const { lines: all } = await lines('--payer', 'medicare');
-      // 2026-04-10 + 120 days; WQ-2 (CLP02 2, processed as secondary) + 180.
+      // 2026-04-10 + 120 days.
       expect(all.find((l) => l.claim === 'WQ-3')!.appealBy).toBe('2026-08-08');
-      expect(all.find((l) => l.claim === 'WQ-2')!.appealBy).toBe('2026-10-07');
+      // WQ-2 (CLP02 2, the patient's balance): nothing to appeal.
+      expect(all.find((l) => l.claim === 'WQ-2')!.appealBy).toBeNull();
       const { lines: commercial } = await lines();
       expect(commercial.find((l) => l.claim === 'WQ-3')!.appealBy).toBe('2026-10-07');
     });
@@ -252,6 +253,20 @@ describe('sgrt-billing remit', () => {
     });
   });
 
+  it('matches the claim’s REF*G1 to the authorizations file trimmed and case-insensitively', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'remit-auth-case-'));
+    try {
+      const lower = join(dir, 'authorizations.csv');
+      await writeFile(lower, (await readFile(AUTHS, 'utf8')).replace('AUTH-2025-0042', 'auth-2025-0042'));
+      const run = await runCli('remit', FILE, '--format', 'json', '--authorizations', lower);
+      expect(run.code).toBe(0);
+      const pcn5 = (JSON.parse(run.stdout).lines as Line[]).find((l) => l.claim === 'PCN-5')!;
+      expect([pcn5.category, pcn5.queue]).toEqual(['authorization-2025', 'retro-authorization']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('counts a payment read twice (same payer and TRN02, another file) once, and says so', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'remit-again-'));
     try {
@@ -270,19 +285,56 @@ describe('sgrt-billing remit', () => {
   });
 
   it('reads the payer kind from CLP06: a Medicare Part B claim (MB) gets 120 days to appeal without --payer', async () => {
-    const MCR = 'examples/remittances/medicare-crossover.835';
+    const DENIALS = 'examples/remittances/denials.835';
     const appealByOf = async (file: string) =>
-      (JSON.parse((await runCli('remit', file, '--format', 'json')).stdout).lines as Line[])[0]!.appealBy;
-    // BPR16 2026-03-13 + 120 days (42 CFR 405.942(a)).
-    expect(await appealByOf(MCR)).toBe('2026-07-11');
+      (JSON.parse((await runCli('remit', file, '--format', 'json')).stdout).lines as Line[]).find(
+        (l) => l.claim === 'C-5006-13',
+      )!.appealBy;
+    // BPR16 2026-03-19: CLP06 12 (PPO) + 180 days; MB + 120 days (42 CFR 405.942(a)).
+    expect(await appealByOf(DENIALS)).toBe('2026-09-15');
     const dir = await mkdtemp(join(tmpdir(), 'remit-clp06-'));
     try {
-      const commercial = join(dir, 'commercial.835');
-      await writeFile(commercial, (await readFile(MCR, 'utf8')).replace('*84.00*MB*', '*84.00*CI*'));
-      expect(await appealByOf(commercial)).toBe('2026-09-09');
+      const medicare = join(dir, 'medicare.835');
+      await writeFile(
+        medicare,
+        (await readFile(DENIALS, 'utf8')).replace('**12*PPO26031900004*', '**MB*PPO26031900004*'),
+      );
+      expect(await appealByOf(medicare)).toBe('2026-07-17');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('json: an appeal date only where the next action answers the payer (not on take-backs, paid or patient lines)', async () => {
+    const run = await runCli(
+      'remit',
+      ...['reversal-and-correction', 'patient-responsibility', 'medicare-crossover', 'denials'].map(
+        (f) => `examples/remittances/${f}.835`,
+      ),
+      '--format',
+      'json',
+    );
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    const dated = (out.lines as Line[]).map((l) => [l.category, l.queue, l.appealBy !== null]);
+    for (const [category, queue, hasDate] of dated)
+      expect(hasDate, `${category} ${queue}`).toBe(
+        [
+          'retro-authorization',
+          'corrected-claim',
+          'twice-daily-documentation',
+          'appeal',
+          'payer-reprocess',
+          'underpayment-dispute',
+        ].includes(String(queue)),
+      );
+    expect(dated).toContainEqual(['reversal', 'reversal-review', false]);
+    expect(dated).toContainEqual(['patient-responsibility', 'bill-patient-or-secondary', false]);
+    expect(dated).toContainEqual(['paid-as-expected', null, false]);
+    expect(dated).toContainEqual(['authorization-denial', 'retro-authorization', true]);
+    expect(dated).toContainEqual(['missing-information', 'corrected-claim', true]);
+    const reviews = out.summary.byQueue.find((q: { queue: string }) => q.queue === 'reversal-review');
+    expect(reviews).toMatchObject({ soonestAppealBy: null });
   });
 
   it('table: every line shows its detail; a take-back shows no expected amount and no appeal date', async () => {
@@ -315,5 +367,30 @@ describe('sgrt-billing remit', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--pos/);
     expect(bad.stderr).toMatch(/--payer/);
+  });
+
+  it('names each file it cannot read (missing, empty, not X12) with exit 2, without a stack trace', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'remit-bad-'));
+    try {
+      const empty = join(dir, 'empty.835');
+      const text = join(dir, 'notes.835');
+      await writeFile(empty, '');
+      await writeFile(text, 'not a remittance\n');
+      for (const file of [empty, text, join(dir, 'missing.835')]) {
+        const run = await runCli('remit', file);
+        expect(run.code, file).toBe(2);
+        expect(run.stderr).toContain(`${file}: `);
+        expect(run.stderr).not.toMatch(/\n\s+at /);
+      }
+      // One good file among bad ones: its lines are printed, the others named, exit 2.
+      const mixed = await runCli('remit', FILE, join(dir, 'missing.835'), text, '--format', 'json');
+      expect(mixed.code).toBe(2);
+      expect(JSON.parse(mixed.stdout).lines).toHaveLength(7);
+      expect(mixed.stderr).toContain('3 input problem(s); the rest was analysed:');
+      expect(mixed.stderr).toContain(`${join(dir, 'missing.835')}: no such file or folder`);
+      expect(mixed.stderr).toMatch(/notes\.835: no ISA interchange header/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

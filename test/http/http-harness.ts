@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { login } from '../../src/app/auth/login.js';
 import type { Role } from '../../src/app/views.js';
-import { createHttpApp } from '../../src/http/create-http-app.js';
+import { createHttpApp, type HttpAppOptions } from '../../src/http/create-http-app.js';
 import type { HttpEnv } from '../../src/http/http-env.js';
 import { routeTable } from '../../src/http/route-table.js';
 import type { ApiRoute } from '../../src/http/api-route.js';
@@ -34,23 +34,31 @@ export interface RequestOptions {
   csrf?: string | null;
   json?: unknown;
   form?: FormData;
+  /** A raw body, sent as is (its content-type in `headers`). */
+  text?: string;
+  /** The request URL's origin (default http://localhost). */
   origin?: string;
+  /** Extra request headers (Origin, Sec-Fetch-Site, content-type…). */
+  headers?: Record<string, string>;
 }
 
 let clients = 0;
 
 /** Two seeded practices (A and B) on a test database, and the Hono app over them. */
-export async function openHttpHarness(engine: Engine): Promise<HttpHarness> {
+export async function openHttpHarness(
+  engine: Engine,
+  options: HttpAppOptions = {},
+): Promise<HttpHarness> {
   const db = await openTestDatabase(engine);
   const t = await testContext(db);
   const a = await seedPractice(db.db, 'a');
   const b = await seedPractice(db.db, 'b');
-  const app = createHttpApp(t.ctx);
+  const app = createHttpApp(t.ctx, options);
   return {
     db,
     t,
     app,
-    routes: routeTable(t.ctx, { insecure: false }),
+    routes: routeTable(t.ctx, { secure: false }),
     a,
     b,
     async session(practice, role) {
@@ -73,7 +81,10 @@ export async function openHttpHarness(engine: Engine): Promise<HttpHarness> {
         body = JSON.stringify(options.json);
       } else if (options.form) {
         body = options.form;
+      } else if (options.text !== undefined) {
+        body = options.text;
       }
+      for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
       return Promise.resolve(
         app.request(`${options.origin ?? 'http://localhost'}${path}`, { method, headers, body }),
       );

@@ -67,6 +67,17 @@ describe.each(ENGINES)('letter routes on %s', { timeout: 30_000 }, (engine) => {
         `attachment; filename="appeal-downcode-${letter!.id}.${format}"`,
       );
     }
+    const packet = await h.request('GET', `/api/letters/${letter!.id}/packet`, { session: biller });
+    expect(packet.status).toBe(200);
+    expect(packet.headers.get('content-type')).toBe('application/pdf');
+    expect(packet.headers.get('content-disposition')).toBe(
+      `attachment; filename="appeal-downcode-${letter!.id}-packet.pdf"`,
+    );
+    expect(
+      Buffer.from(await packet.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const bad = await h.request('GET', `/api/letters/${letter!.id}/file?format=odt`, { session: biller });
     expect(bad.status).toBe(400);
   });

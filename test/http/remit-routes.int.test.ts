@@ -80,8 +80,8 @@ describe.each(ENGINES)('remittance routes on %s', { timeout: 30_000 }, (engine) 
       },
     );
     const cob = (await both.json()) as Page<RemitLineView>;
-    expect(cob.items.map((l) => [l.claim, l.patientResponsibilityCents, l.openCents])).toEqual([
-      ['WQ-2', 15000, 15000],
+    expect(cob.items.map((l) => [l.claim, l.patientResponsibilityCents, l.openCents, l.appealBy])).toEqual([
+      ['WQ-2', 15000, 15000, null], // the patient's balance is billed, not appealed
     ]);
   });
 
@@ -95,10 +95,12 @@ describe.each(ENGINES)('remittance routes on %s', { timeout: 30_000 }, (engine) 
         l.reversal?.role,
         l.reversal?.partner?.paidCents,
         l.reversal?.netCents,
+        l.appealBy,
       ]),
     ).toEqual([
-      ['22', -90000, 'take-back', 90000, 0],
-      ['1', 90000, 'reversed', -90000, 0],
+      // A take-back and the payment it cancels are not appealed: no appeal date.
+      ['22', -90000, 'take-back', 90000, 0, null],
+      ['1', 90000, 'reversed', -90000, 0, null],
     ]);
   });
 

@@ -73,6 +73,8 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
       return { path: `/api/letters/${p.letterId}`, json: { body: 'An edited letter.' } };
     case 'GET /api/letters/:id/file':
       return { path: `/api/letters/${p.letterId}/file?format=docx` };
+    case 'GET /api/letters/:id/packet':
+      return { path: `/api/letters/${p.letterId}/packet` };
     case 'GET /api/letter-templates/:type':
       return { path: '/api/letter-templates/appeal-downcode' };
     case 'PUT /api/letter-templates/:type':

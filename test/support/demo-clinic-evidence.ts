@@ -18,6 +18,11 @@ import { readFhirBundle } from '../../src/formats/fhir/read-fhir-bundle.js';
 import { readDftMessages } from '../../src/formats/hl7v2/read-dft-messages.js';
 import { type Course, courseSchema, type Signature } from '../../src/core/model/course.js';
 import type { ReadResult } from '../../src/core/model/input-problem.js';
+import { clockFor } from '../../src/core/time/local-clock.js';
+
+/** A record's reading in its stated UTC offset, as the facility's clock reads it (the ground truth's). */
+const facility = (reading: string, utcOffset: string | null) =>
+  utcOffset ? clockFor('America/New_York').facilityReading(Date.parse(`${reading}${utcOffset}`)) : reading;
 
 export function listFiles(dir: string): string[] {
   const walk = (d: string): string[] =>
@@ -94,7 +99,8 @@ export async function checkDemoClinicEvidence(dir: string): Promise<EvidenceChec
       delivered.set(key, [
         ...(delivered.get(key) ?? []),
         ...d.parts.map(
-          (p, i) => `${d.beamName}${i ? ' (continued)' : ''} ${p.beamOn} ${p.beamOff} ${d.radiationType}`,
+          (p, i) =>
+            `${d.beamName}${i ? ' (continued)' : ''} ${facility(p.beamOn, p.utcOffset)} ${facility(p.beamOff, p.utcOffset)} ${d.radiationType}`,
         ),
       ]);
     }

@@ -106,6 +106,16 @@ describe.each(ENGINES)('authentication on %s', { timeout: 30_000 }, (engine) => 
     expect(await codeOf(login(t.ctx, { email, password: SEED_PASSWORD, clientKey }))).toBe('ok');
   });
 
+  it('holds the limit under 60 parallel wrong guesses: exactly 5 are evaluated', async () => {
+    const clientKey = nextClient();
+    const email = 'coder@a.test';
+    const codes = await Promise.all(
+      Array.from({ length: 60 }, () => codeOf(login(t.ctx, { email, password: 'wrong-password', clientKey }))),
+    );
+    expect(codes.filter((c) => c === 'unauthenticated')).toHaveLength(LOGIN_MAX_FAILURES);
+    expect(codes.filter((c) => c === 'rate_limited')).toHaveLength(60 - LOGIN_MAX_FAILURES);
+  });
+
   it('expires an idle session, slides an active one, and caps its lifetime', async () => {
     const { token } = await login(t.ctx, {
       email: 'viewer@a.test',

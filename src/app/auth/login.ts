@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import {
   clearAttempts,
-  countAttemptsSince,
   deleteAttemptsBefore,
-  recordAttempt,
+  reserveAttempt,
 } from '../../storage/auth/login-attempts-repository.js';
 import { deleteExpiredSessions, insertSession } from '../../storage/auth/sessions-repository.js';
 import { findUserByEmail } from '../../storage/auth/users-repository.js';
@@ -40,14 +39,15 @@ export async function login(
   const key = createHash('sha256').update(`${email}\n${input.clientKey}`).digest('hex');
   const now = ctx.now();
   const windowStart = new Date(now - LOGIN_WINDOW_MS);
-  if ((await countAttemptsSince(ctx.db, key, windowStart)) >= LOGIN_MAX_FAILURES) {
+  // Every attempt is counted before the password is checked (and cleared when it succeeds), so
+  // concurrent guesses cannot get past the limit while earlier ones are being verified.
+  if (!(await reserveAttempt(ctx.db, key, windowStart, new Date(now), LOGIN_MAX_FAILURES))) {
     throw new AppError('rate_limited', 'too many failed logins; try again later');
   }
   const user = await findUserByEmail(ctx.db, email);
   // Verify against a dummy hash when there is no such user: the same argon2 work either way.
   const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !valid || user.disabled) {
-    await recordAttempt(ctx.db, key, new Date(now));
     ctx.log.warn({ userId: user?.id ?? null }, 'login failed');
     throw new AppError('unauthenticated', FAILED);
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidNpi } from '../../core/claims/npi.js';
+import { GUIDELINE_VERSION, REFERENCE_LIBRARY } from '../../core/letters/site-references.js';
 import { postalAddressSchema } from '../../core/model/course.js';
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../app-errors.js';
@@ -16,6 +17,26 @@ const party = z
     name: z.string().min(1).max(60),
   })
   .strict();
+
+const GUIDELINE_IDS = REFERENCE_LIBRARY.references.filter((r) => r.kind === 'guideline').map((r) => r.id);
+
+/**
+ * The version of each guideline the practice follows, by its reference id (`nccn-prostate`: `5.2026`):
+ * letters print it in the guideline's citation, and without it cite the guideline unversioned and warn
+ * (the seed's "Version XX.2026" for the NCCN breast guideline is a placeholder the practice fills, never
+ * printed).
+ */
+export const guidelineVersionsSchema = z.partialRecord(
+  z.enum(GUIDELINE_IDS as [string, ...string[]]),
+  z.string().regex(GUIDELINE_VERSION, 'the version as the guideline prints it, e.g. 5.2026'),
+);
+
+/** The guideline versions of stored billing settings, whatever else they lack; none when invalid. */
+export function guidelineVersionsOf(billing: unknown): Record<string, string> {
+  const versions = (billing as { guidelineVersions?: unknown } | null)?.guidelineVersions;
+  const parsed = guidelineVersionsSchema.safeParse(versions ?? {});
+  return parsed.success ? (parsed.data as Record<string, string>) : {};
+}
 
 /**
  * What a practice's 837 files say about it, its clearinghouse and its payers (005010X222A1/X223A2 loops
@@ -81,6 +102,8 @@ export const billingSettingsSchema = z
     chargeCents: z
       .record(z.string().regex(/^[0-9A-Z]{5}$/, 'a 5-character HCPCS code'), z.number().int().min(1))
       .default({}),
+    /** Not 837 data: the letters' guideline versions (`guidelineVersionsSchema`). */
+    guidelineVersions: guidelineVersionsSchema.optional(),
     payers: z.record(
       z.string().min(1),
       z

@@ -161,10 +161,7 @@ export async function pendingClaims(
   }
   const profiles = [...ctx.auditContext(ctx.now()).profiles.values()];
   const built = buildClaims(charges, { period: request.period, profiles });
-  for (const u of built.unbilled) {
-    const finding = built.findings.find((f) => f.ruleId === u.ruleId && f.subject === `charge ${u.chargeId}`);
-    unbilled.push({ ...u, reason: finding?.message ?? u.ruleId });
-  }
+  unbilled.push(...built.unbilled);
   const drafts = built.claims.filter((c) => c.format === request.format);
   const used = new Set(drafts.map((d) => d.patientKey));
   return {

@@ -209,9 +209,12 @@ export interface SimCourse {
 /**
  * Shapes of course the mix does not make on its own, one course each: a practice that keeps only the
  * AlignRT PDF reports (no real-time logs), an electron course whose sessions add a photon field (mixed),
- * an SBRT course prescribed past five fractions, and a cranial SRS course in three fractions on a linac.
+ * an SBRT course prescribed past five fractions, a cranial SRS course in three fractions on a linac, and
+ * an emergency course whose first session spans the spring-forward change, its DICOM record stating its
+ * UTC offset (`dst-night.ts`).
  */
-export type CourseShape = 'alignrt-report-only' | 'mixed-beams' | 'sbrt-past-five' | 'srs-fractionated';
+export type CourseShape =
+  'alignrt-report-only' | 'mixed-beams' | 'sbrt-past-five' | 'srs-fractionated' | 'dst-night-emergency';
 
 export type DefectKind =
   | CourseShape
@@ -257,6 +260,7 @@ export const DEFECT_KINDS: readonly DefectKind[] = [
   'mixed-beams',
   'sbrt-past-five',
   'srs-fractionated',
+  'dst-night-emergency',
 ];
 
 /** What the audit says about each kind: the rule that reports it (null: none does, by design). */
@@ -285,6 +289,8 @@ export const DEFECT_RULES: Readonly<Record<DefectKind, string | null>> = {
   'sbrt-past-five': 'CODE-011',
   // Cranial SRS in three fractions on a linac is 77373 per fraction: nothing to report.
   'srs-fractionated': null,
+  // The record states its offset (0008,0201): its times are instants, no DOC-010 (PS3.3 C.12.1.1.8).
+  'dst-night-emergency': null,
 };
 
 export interface Defect {

@@ -8,7 +8,9 @@ import { clockFor } from '../../core/time/local-clock.js';
  *   the process zone) and written `YYYY-MM-DDTHH:mm:ss[.sss]`, as the readers return it;
  * - an instant is epoch milliseconds, written with the facility's offset on that day;
  * - a date of service is `YYYY-MM-DD`.
- * Generated readings are never between 02:00 and 03:00, so none falls in a DST gap or overlap.
+ * Generated readings are never between 02:00 and 03:00, so none falls in a DST gap or overlap (the night
+ * session of `dst-night.ts` is the facility's reading of instants; only its DICOM record, which states
+ * its offset, writes 02:00).
  */
 
 export const DAY_MS = 86_400_000;
@@ -59,6 +61,14 @@ export function localOf(epochMs: number, timeZone: string): number {
 /** `±HH:MM`: the zone's offset at an instant. */
 export function offsetAt(epochMs: number, timeZone: string): string {
   return Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(timeZone).offset;
+}
+
+/** The wall-clock reading (`YYYY-MM-DDTHH:mm:ss`) of an instant in a fixed UTC offset `±HH:MM`. */
+export function formatInOffset(epochMs: number, offset: string): string {
+  const m = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
+  if (!m) throw new Error(`not a UTC offset: ${offset}`);
+  const minutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+  return formatLocal(epochMs + minutes * 60_000);
 }
 
 /** `2026-03-02T09:14:45-05:00`: an instant with the facility's offset (`.sss` when not whole seconds). */

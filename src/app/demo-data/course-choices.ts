@@ -1,14 +1,15 @@
 import { AMM_KINDS } from './clinic-model.js';
-import { kindPlan } from './course-plans.js';
+import { kindPlan, photon } from './course-plans.js';
 import { type FractionFlags, NO_FLAGS } from './build-fraction.js';
 import type { Draft } from './course-draft.js';
+import { isNightSession, nightCourseStartDay } from './dst-night.js';
 import { chooseSome, rngFor } from './prng.js';
 
 /**
  * Course-level choices: where each course's evidence is (DICOM or CSV records, CSV or FHIR documents),
  * the course-level defects of motion-managed courses, and plan variety the audit must see through.
  */
-export function chooseCourseLevel(seed: number, drafts: Draft[]): void {
+export function chooseCourseLevel(seed: number, drafts: Draft[], days: readonly string[]): void {
   const r = (label: string) => rngFor(seed, 'course-level', label);
   const amm = drafts.filter((d) => AMM_KINDS.has(d.kind));
   // Sources: a quarter of the courses' treatment records as the R&V CSV, the rest DICOM; the chart
@@ -59,16 +60,18 @@ export function chooseCourseLevel(seed: number, drafts: Draft[]): void {
   }
   const authorized = drafts.filter((d) => d.kp.payer !== 'medicare');
   for (const d of chooseSome(r('grandfathered'), authorized, 0.1)) d.choices.grandfathered = true;
-  chooseShapes(seed, drafts);
+  chooseShapes(seed, drafts, days);
 }
 
 /**
  * One course of each shape real practices bring (`CourseShape`), made from a course of a kind that is
  * always present with nine patients or more: an AlignRT course whose practice keeps the PDF reports only,
  * an electron course with a photon field in every session, an SBRT course prescribed in eight fractions
- * (central lung, 60 Gy / 8), and a palliative course replanned as cranial SRS in three fractions.
+ * (central lung, 60 Gy / 8), a palliative course replanned as cranial SRS in three fractions, and, when
+ * the period holds the 2026-03-08 spring-forward change, another palliative course started as an
+ * emergency in that night (`dst-night.ts`).
  */
-function chooseShapes(seed: number, drafts: Draft[]): void {
+function chooseShapes(seed: number, drafts: Draft[], days: readonly string[]): void {
   const r = (label: string) => rngFor(seed, 'course-shape', label);
   const one = (label: string, eligible: (d: Draft) => boolean): Draft | null => {
     const candidates = drafts.filter((d) => d.choices.shape === null && eligible(d));
@@ -114,6 +117,33 @@ function chooseShapes(seed: number, drafts: Draft[]): void {
       payer: srs.kp.payer,
     };
   }
+
+  // A palliative course, else a workhorse course (prostate or head and neck, two or more in the clinic)
+  // replanned as palliative, without the plan features or chart documents other defects rest on.
+  const nightStart = nightCourseStartDay(days);
+  const replannable = (d: Draft) =>
+    (d.kind === 'prostate-vmat' || d.kind === 'head-neck-vmat') &&
+    !d.kp.plan.motionManagement &&
+    d.choices.documentSource === 'csv' &&
+    !d.choices.grandfathered &&
+    drafts.filter((x) => x.kind === d.kind).length >= 2;
+  const night =
+    nightStart === null
+      ? null
+      : (one('dst-night', (d) => d.kind === 'palliative-2d') ?? one('dst-night-replanned', replannable));
+  if (night) {
+    night.choices.shape = 'dst-night-emergency';
+    night.choices.recordSource = 'dicom';
+    night.startDay = nightStart!;
+    const palliative = kindPlan('palliative-2d', r('dst-night-plan'), 5001 + night.index);
+    night.kind = 'palliative-2d';
+    night.kp = {
+      ...palliative,
+      site: { region: 'spine', laterality: 'none' },
+      beams: [photon('AP', '10X', [25, 45], [140, 220]), photon('PA', '10X', [25, 45], [140, 220])],
+      payer: night.kp.payer,
+    };
+  }
 }
 
 /** Timeline events: two AlignRT sessions, a beam hold, an interrupted beam, one short twice-daily break. */
@@ -122,6 +152,10 @@ export function chooseFlags(seed: number, drafts: Draft[], periodDays: number): 
   for (const d of drafts) {
     const gated = AMM_KINDS.has(d.kind) && !d.choices.noThresholds;
     for (const f of d.plan) {
+      if (isNightSession(d, f.number)) {
+        d.flags.set(f.number, NO_FLAGS);
+        continue;
+      }
       const rng = rngFor(seed, 'flags', d.index, f.number);
       const roll = rng.float();
       const flags: FractionFlags = {
@@ -147,7 +181,12 @@ export function chooseFlags(seed: number, drafts: Draft[], periodDays: number): 
     if (all.some(({ d, f }) => d.flags.get(f.number)![flag])) return;
     const flagged = (flags: FractionFlags) => Object.values(flags).some(Boolean);
     const candidates = all.filter(
-      ({ d, f }) => eligible(d) && surely(f.day) && f.session === 0 && !flagged(d.flags.get(f.number)!),
+      ({ d, f }) =>
+        eligible(d) &&
+        surely(f.day) &&
+        f.session === 0 &&
+        !isNightSession(d, f.number) &&
+        !flagged(d.flags.get(f.number)!),
     );
     if (!candidates.length) return;
     const { d, f } = rngFor(seed, 'ensure', label).pick(candidates);

@@ -49,7 +49,7 @@ const SETUP_ONLY_SGRT: MotionManagement = {
 };
 
 const IGRT = { code: '77387', modifiers: ['26'] };
-const photon = (name: string, energy: string, seconds: [number, number], mu: [number, number]) => ({
+export const photon = (name: string, energy: string, seconds: [number, number], mu: [number, number]) => ({
   name,
   radiationType: 'PHOTON' as const,
   energy,

@@ -1,7 +1,7 @@
 import { writeCsv } from '../../formats/csv/write-csv.js';
 import { type RtBeamSessionInput, writeRtBeamsRecord } from '../../formats/dicom/write-rt-beams-record.js';
 import { FACILITY, type SimBeam, type SimClinic, type SimCourse, type SimFraction } from './clinic-model.js';
-import { formatLocal, instantOf, offsetAt } from './clinic-time.js';
+import { formatInOffset, formatLocal, instantOf, offsetAt } from './clinic-time.js';
 import type { ClinicFile } from './clinic-files.js';
 
 const UID_ROOT = '1.2.826.0.1.3680043.10.999';
@@ -14,8 +14,10 @@ export const dicomName = (c: SimCourse) =>
  * `treatment-records/dicom/<courseId>/<fractionId>.dcm`: one RT Beams Treatment Record per delivered
  * fraction of the DICOM courses; an interrupted beam's continuation and the beams after it are in a
  * second record `<fractionId>-2.dcm` (delivery type CONTINUATION). The records of every other course
- * (odd course index) state Timezone Offset From UTC (0008,0201), as some record-and-verify systems do:
- * the facility's offset at the session start (-0500, then -0400 after the spring-forward change).
+ * (odd course index) and of the `dst-night-emergency` course state Timezone Offset From UTC (0008,0201),
+ * as some record-and-verify systems do: the facility's offset at the session start (-0500, then -0400
+ * after the spring-forward change), in which every time of the record is written (PS3.3 C.12.1.1.8), so a
+ * session across the change reads past 02:00 in -0500.
  */
 export function* dicomRecords(clinic: SimClinic): Generator<ClinicFile> {
   for (const c of clinic.courses.filter((x) => x.recordSource === 'dicom')) {
@@ -27,6 +29,12 @@ export function* dicomRecords(clinic: SimClinic): Generator<ClinicFile> {
       for (let p = 0; p < parts.length; p++) {
         const beams = parts[p]!;
         const start = p === 0 ? f.sessionStart : beams[0]!.on - 30_000;
+        const utcOffset = statesOffset(c)
+          ? offsetAt(instantOf(start, FACILITY.timeZone), FACILITY.timeZone)
+          : null;
+        // A wall-clock reading of the facility as the record writes it: in its stated offset, if any.
+        const written = (local: number) =>
+          utcOffset ? formatInOffset(instantOf(local, FACILITY.timeZone), utcOffset) : formatLocal(local);
         const bytes = writeRtBeamsRecord({
           sopInstanceUid: `${UID_ROOT}.4.${clinic.seed}.${courseNumber}.${f.number}.${p + 1}`,
           studyInstanceUid: `${UID_ROOT}.1.${clinic.seed}.${courseNumber}`,
@@ -36,14 +44,12 @@ export function* dicomRecords(clinic: SimClinic): Generator<ClinicFile> {
           patientBirthDate: c.patient.birthDate,
           patientSex: c.patient.sex,
           treatmentDate: f.date,
-          treatmentTime: formatLocal(start).slice(11, 19),
+          treatmentTime: written(start).slice(11, 19),
           planUid: c.planUid,
           fractionsPlanned: c.plan.fractionsPlanned,
           machineName: c.machine,
-          ...(c.index % 2 === 1
-            ? { utcOffset: offsetAt(instantOf(start, FACILITY.timeZone), FACILITY.timeZone) }
-            : {}),
-          beams: beams.map((b) => sessionBeam(b, numbers.get(b.name)!, f.number)),
+          ...(utcOffset ? { utcOffset } : {}),
+          beams: beams.map((b) => sessionBeam(b, numbers.get(b.name)!, f.number, written)),
         });
         yield {
           path: `treatment-records/dicom/${c.courseId}/${f.id}${p === 0 ? '' : `-${p + 1}`}.dcm`,
@@ -60,7 +66,14 @@ function beamNumbers(f: SimFraction): Map<string, number> {
   return out;
 }
 
-function sessionBeam(b: SimBeam, beamNumber: number, fraction: number): RtBeamSessionInput {
+const statesOffset = (c: SimCourse) => c.index % 2 === 1 || c.shape === 'dst-night-emergency';
+
+function sessionBeam(
+  b: SimBeam,
+  beamNumber: number,
+  fraction: number,
+  written: (local: number) => string,
+): RtBeamSessionInput {
   const seconds = (b.off - b.on) / 1000;
   return {
     beamNumber,
@@ -71,8 +84,8 @@ function sessionBeam(b: SimBeam, beamNumber: number, fraction: number): RtBeamSe
     terminationStatus: b.part === 1 ? 'OPERATOR' : 'NORMAL',
     specifiedMeterset: b.mu,
     deliveredMeterset: b.deliveredMu,
-    beamOn: formatLocal(b.on),
-    beamOff: formatLocal(b.off),
+    beamOn: written(b.on),
+    beamOff: written(b.off),
     controlPoints: Math.min(6, 2 + Math.floor(seconds / 30)),
   };
 }

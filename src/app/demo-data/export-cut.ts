@@ -58,6 +58,8 @@ const SHAPE_DETAILS: Record<CourseShape, string> = {
     'an electron course whose sessions add a photon field: mixed, 77412 (the plan says electron)',
   'sbrt-past-five': "SBRT prescribed in 8 fractions: fractions 6–8 are past 77373's course limit",
   'srs-fractionated': 'cranial SRS in 3 fractions on a linac: 77373 per fraction, not 77372',
+  'dst-night-emergency':
+    'emergency first session across the 2026-03-08 spring-forward change; its DICOM record states -0500, so its 02:00 beam is an instant (no DOC-010)',
 };
 
 /** Every defect the exported clinic holds, from its final state (after the cut). */

@@ -15,7 +15,8 @@ import { addDays } from '../../core/time/calendar-date.js';
 import { instantOf, wallClock, weekdayOnOrAfter } from './clinic-time.js';
 import { ammOrderText, DIBH_ONLY, necessityText } from './chart-texts.js';
 import { authorizedCodes, kindPlan, type KindPlan } from './course-plans.js';
-import { buildFraction, type CourseFrame, lastOff } from './build-fraction.js';
+import { buildFraction, type CourseFrame, lastOff, NO_FLAGS } from './build-fraction.js';
+import { DST_NIGHT, isNightSession, nightSession } from './dst-night.js';
 import { allocateSlots } from './allocate-slots.js';
 import { chooseCourseLevel, chooseFlags } from './course-choices.js';
 import { type Draft, fractionPlan } from './course-draft.js';
@@ -61,7 +62,7 @@ export function generateCourses(seed: number, patients: number, days: readonly s
       flags: new Map(),
     };
   });
-  chooseCourseLevel(seed, drafts);
+  chooseCourseLevel(seed, drafts, days);
   for (const d of drafts) d.plan = fractionPlan(d);
   chooseFlags(seed, drafts, days.length);
   const calendar = extendedCalendar(days, drafts);
@@ -111,6 +112,10 @@ function buildCourse(seed: number, d: Draft, calendar: readonly string[]): SimCo
   const fractions: SimFraction[] = [];
   for (const f of d.plan) {
     const previous = f.session === 1 ? fractions[fractions.length - 1]! : null;
+    if (isNightSession(d, f.number)) {
+      fractions.push(nightSession(buildFraction(frame, f.number, DST_NIGHT, 0, NO_FLAGS, null)));
+      continue;
+    }
     fractions.push(
       buildFraction(frame, f.number, calendar[f.day]!, f.session, d.flags.get(f.number)!, previous),
     );

@@ -4,7 +4,7 @@ import type { Actor, AppContext } from '../app-context.js';
 import { AppError, forbidden } from '../app-errors.js';
 import { fractionRows } from '../queries/fractions.js';
 import { signatureRows } from '../queries/signatures-due.js';
-import type { FractionQuery } from '../views.js';
+import type { FractionQuery, MoneyTotal } from '../views.js';
 
 export const EXPORT_LISTS = ['holds', 'signatures', 'charges', 'fractions', 'remittances'] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
@@ -70,12 +70,23 @@ const FRACTION_IDENTITY: Column[] = [
   { header: 'Date of service', kind: 'date', width: 14 },
 ];
 
+/**
+ * A total at risk in three cells: the total, empty when a line has no rate (never summed as $0.00), the
+ * known part, and the lines without a rate.
+ */
+const AT_RISK_COLUMNS: Column[] = [
+  { header: 'At risk ($)', kind: 'cents', width: 12 },
+  { header: 'At risk known ($)', kind: 'cents', width: 12 },
+  { header: 'Lines without a rate', kind: 'number' },
+];
+const atRiskCells = (t: MoneyTotal): Cell[] => [t.cents, t.knownCents, t.linesWithoutRate];
+
 const FRACTION_COLUMNS: Column[] = [
   ...FRACTION_IDENTITY,
   { header: 'Status' },
   { header: 'Codes', width: 22 },
   { header: 'Reasons', width: 24 },
-  { header: 'At risk ($)', kind: 'cents', width: 12 },
+  ...AT_RISK_COLUMNS,
   { header: 'Signature deadline (UTC)', width: 24 },
   { header: 'Physician', width: 14 },
   { header: 'Payer', width: 14 },
@@ -95,7 +106,7 @@ async function fractionTable(ctx: AppContext, actor: Actor, q: FractionQuery): P
       r.status,
       r.codes.join(' '),
       r.reasons.join(' '),
-      r.atRiskCents,
+      ...atRiskCells(r.atRisk),
       r.signatureDeadline,
       r.physicianId,
       r.payer,
@@ -114,7 +125,7 @@ async function signatureTable(ctx: AppContext, actor: Actor, q: FractionQuery): 
       { header: 'Next beam-on (UTC)', width: 24 },
       { header: 'Deadline (UTC)', width: 24 },
       { header: 'Overdue' },
-      { header: 'At risk ($)', kind: 'cents', width: 12 },
+      ...AT_RISK_COLUMNS,
       { header: 'Physician', width: 14 },
     ],
     rows: due.map((d) => [
@@ -127,7 +138,7 @@ async function signatureTable(ctx: AppContext, actor: Actor, q: FractionQuery): 
       d.nextBeamOn,
       d.deadline,
       d.overdue ? 'yes' : 'no',
-      d.atRiskCents,
+      ...atRiskCells(d.atRisk),
       d.physicianId,
     ]),
     patientIds: due.map((d) => d.patientId),

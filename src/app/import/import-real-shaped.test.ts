@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CourseHeader } from '../../core/model/course.js';
+import { rtRecord, writeDicom } from '../../../test/fixtures/dicom/build-rt-record.js';
 import { engineContext } from '../engine-context.js';
 import { importClinic } from './import-clinic.js';
 
@@ -17,6 +18,7 @@ const example = (file: string): CourseHeader => {
     fractions: _f,
     orders: _o,
     necessity: _n,
+    authorizations: _a, // from the practice's authorizations export, not courses.json
     ...header
   } = JSON.parse(readFileSync(`examples/courses/${file}`, 'utf8'));
   return { ...header, schedule: [] };
@@ -36,6 +38,36 @@ async function importFolder(headers: CourseHeader[], files: Record<string, strin
 }
 
 const DICOM = 'test/fixtures/dicom/';
+
+/**
+ * One RT Beams Treatment Record per session of a stereotactic course, in the PS3.3 A.29 layout the
+ * fixtures are written in (test/fixtures/dicom/build-rt-record.ts): two 180 s arcs from 12:01, one
+ * record per treatment date, the fraction numbers in delivery order.
+ */
+function arcRecords(patientId: string, uid: number, dates: readonly string[]): Record<string, Uint8Array> {
+  return Object.fromEntries(
+    dates.map((date, i) => {
+      const da = date.replaceAll('-', '');
+      const arc = (number: number, start: string) => ({
+        number,
+        name: `ARC${number}`,
+        fraction: i + 1,
+        termination: 'NORMAL',
+        specified: '1450.0',
+        delivered: '1450.0',
+        points: { date: da, start, seconds: 180, count: 19, meterset: 1450 },
+      });
+      const record = rtRecord({
+        sopInstanceUid: `1.2.826.0.1.3680043.10.999.1.${uid}.${i + 1}`,
+        patientId,
+        treatmentDate: da,
+        treatmentTime: '115500',
+        beams: [arc(1, '120100'), arc(2, '120440')],
+      });
+      return [`fx${i + 1}.dcm`, writeDicom(record)];
+    }),
+  );
+}
 
 describe('import of real-shaped exports', () => {
   it('a DICOM record stating its UTC offset on the spring-forward night: read as instants, no skipped-hour finding', async () => {
@@ -84,6 +116,65 @@ describe('import of real-shaped exports', () => {
       ['SCAR E9', 'ELECTRON'],
     ]);
     expect(audit.fractions[0]!.lines.map((l) => l.code)).toContain('77412');
+    // The plan says electron; the delivered beams decide, and the mismatch is said (CODE-013).
+    expect(audit.fractions[0]!.findings.map((f) => f.ruleId)).toContain('CODE-013');
+  });
+
+  it('a six-fraction SBRT course: 77373 on fractions 1–5, the sixth held by CODE-011 with the limit', async () => {
+    const header = example('lung-sbrt-six-fractions.json');
+    const run = await importFolder(
+      [{ ...header, courseId: 'C-SBRT6', plan: { ...header.plan, imageGuidance: null } }],
+      arcRecords(header.patient.id, 20, [
+        '2026-03-02',
+        '2026-03-04',
+        '2026-03-06',
+        '2026-03-09',
+        '2026-03-11',
+        '2026-03-13',
+      ]),
+    );
+    const { fractions } = run.courses[0]!.audit;
+    expect(fractions.map((f) => [f.number, f.status, f.lines.map((l) => l.code).join(',')])).toEqual([
+      [1, 'ready', '77373'],
+      [2, 'ready', '77373'],
+      [3, 'ready', '77373'],
+      [4, 'ready', '77373'],
+      [5, 'ready', '77373'],
+      [6, 'hold', ''],
+    ]);
+    const limit = fractions[5]!.findings.filter((f) => f.ruleId === 'CODE-011');
+    expect(limit.map((f) => f.severity)).toEqual(['error']);
+    expect(limit[0]!.message).toContain('"entire course not to exceed 5 fractions"');
+  });
+
+  it('a three-fraction linac SRS course: 77373 per fraction, never 77372', async () => {
+    const header = example('lung-sbrt.json');
+    const run = await importFolder(
+      [
+        {
+          ...header,
+          courseId: 'C-SRS3',
+          patient: { id: 'SYN00590' },
+          site: { region: 'brain', laterality: 'none' },
+          diagnosis: 'C79.31',
+          plan: {
+            ...header.plan,
+            id: 'BRAIN-SRS',
+            technique: 'SRS',
+            fractionsPlanned: 3,
+            imageGuidance: null,
+          },
+        },
+      ],
+      arcRecords('SYN00590', 21, ['2026-03-02', '2026-03-04', '2026-03-06']),
+    );
+    const { fractions } = run.courses[0]!.audit;
+    expect(fractions.map((f) => [f.status, f.lines.map((l) => l.code).join(',')])).toEqual([
+      ['ready', '77373'],
+      ['ready', '77373'],
+      ['ready', '77373'],
+    ]);
+    expect(fractions.flatMap((f) => f.findings.filter((x) => x.ruleId === 'CODE-011'))).toEqual([]);
   });
 
   it('a continuation record: the interrupted beam and its continued part, no beam-on over the pause', async () => {
@@ -102,12 +193,22 @@ describe('import of real-shaped exports', () => {
     ]);
   });
 
+  /** The chart of the PDF-report course: a signed AMM order and necessity note, fraction 7's signed records. */
+  const PDF_COURSE_CHART = [
+    '"Patient ID","Patient Name","Course ID","Kind","Document ID","Fraction","Date","Signer ID","Signer Role","Signed At","Time Zone","System","Text"',
+    '"SYN00417","Testperson, Marigold Q","C-PDF","motion-management-order","ORD-PDF","","","DR-HALE","physician","2026-02-24T16:05:00-05:00","","AlignRT","Active motion management: DIBH with AlignRT surface guidance during delivery, beam hold when outside 3 mm / 3 deg."',
+    `"SYN00417","Testperson, Marigold Q","C-PDF","necessity-note","NOTE-PDF","","","DR-HALE","physician","2026-02-24T16:00:00-05:00","","","${JSON.parse(readFileSync('examples/courses/breast-left-dibh-alignrt.json', 'utf8')).necessity.text}"`,
+    '"SYN00417","Testperson, Marigold Q","C-PDF","sgrt-record","SGRT-PDF-7","7","2026-03-02","DR-HALE","physician","2026-03-02T09:10:00-05:00","","AlignRT",""',
+    '"SYN00417","Testperson, Marigold Q","C-PDF","igrt-review","IGRT-PDF-7","7","2026-03-02","DR-HALE","physician","2026-03-02T09:05:00-05:00","","",""',
+  ].join('\r\n');
+
   it('a practice that keeps AlignRT PDF reports only: thresholds and beam hold unknown, the plan decides', async () => {
     const run = await importFolder(
       [{ ...example('breast-left-dibh-alignrt.json'), courseId: 'C-PDF', patient: { id: 'SYN00417' } }],
       {
         'fx7.dcm': `${DICOM}rtrecord-breast-tangents.dcm`,
         'report.pdf': 'test/fixtures/alignrt/report/report-single-session.pdf',
+        'orders-signatures.csv': new TextEncoder().encode(PDF_COURSE_CHART),
       },
     );
     const { course, audit } = run.courses[0]!;
@@ -115,8 +216,10 @@ describe('import of real-shaped exports', () => {
       course.fractions[0]!.monitoring.map((m) => [m.thresholds, m.gatingActive, m.source?.kind]),
     ).toEqual([['unknown', 'unknown', 'treatment-report']]);
     const f = audit.fractions[0]!;
-    // DOC-006 reads the plan's motion management and says so; the chart's missing order, necessity note and
-    // signatures (no documents were exported here) are other rules' business.
+    expect(f.lines.map((l) => l.code)).toContain('77412');
+    expect(f.status).not.toBe('downgrade');
+    // DOC-006 reads the plan's motion management and says so; the chart's order, necessity note and timely
+    // signatures leave nothing else against 77412.
     expect(f.findings.filter((x) => x.ruleId === 'DOC-006').map((x) => [x.severity, x.message])).toEqual([
       [
         'info',

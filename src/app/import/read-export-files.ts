@@ -2,7 +2,12 @@ import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { clinicSchema } from '../../core/model/clinic.js';
 import { courseHeadersDocumentSchema } from '../../core/model/course.js';
-import type { InputProblem, Parsed, ReadResult } from '../../core/model/input-problem.js';
+import {
+  capProblems,
+  type InputProblem,
+  type Parsed,
+  type ReadResult,
+} from '../../core/model/input-problem.js';
 import { type CsvMapping, parseColumnMapping } from '../../formats/csv/column-mapping.js';
 import { bundledMapping } from '../../formats/csv/mappings/bundled-mappings.js';
 import { readTreatmentReport } from '../../formats/alignrt/report/read-treatment-report.js';
@@ -168,8 +173,8 @@ async function readOne(
     format,
     status,
     records,
-    problems,
-    warnings,
+    problems: capProblems(problems, file),
+    warnings: capProblems(warnings, file),
   });
   if (format === null) {
     return result('skipped', 0, [], [{ location: file, message: 'not a recognised export format: skipped' }]);

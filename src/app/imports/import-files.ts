@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { FractionStatus } from '../../core/audit/outcome.js';
@@ -56,12 +56,33 @@ export async function importFiles(
   const views: ImportFileView[] = [];
   const fresh: { file: UploadedFile; hash: string }[] = [];
   const seen = new Set<string>();
+  // A job run again after its worker died finds the files it stored itself: it reports them as its own.
+  let resumed = false;
   files.forEach((file, i) => {
     const hash = hashes[i]!;
-    if (known.has(hash) || seen.has(hash)) {
+    const before = known.get(hash);
+    if (!acceptableName(file.name)) {
+      views.push({
+        name: shownName(file.name),
+        format: 'unknown',
+        status: 'failed',
+        records: 0,
+        problems: [{ location: `file #${i + 1}`, message: BAD_NAME }],
+      });
+    } else if (before && jobId !== null && before.jobId === jobId && !seen.has(hash)) {
+      seen.add(hash);
+      resumed = true;
       views.push({
         name: file.name,
-        format: known.get(hash) ?? 'same as another file',
+        format: before.format,
+        status: 'imported',
+        records: before.records,
+        problems: before.problems,
+      });
+    } else if (before || seen.has(hash)) {
+      views.push({
+        name: file.name,
+        format: before?.format ?? 'same as another file',
         status: 'duplicate',
         records: 0,
         problems: [],
@@ -72,7 +93,7 @@ export async function importFiles(
     }
   });
 
-  const dir = await mkdtemp(join(tmpdir(), 'sgrt-import-'));
+  const dir = await mkdtemp(join(tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
   try {
     const practice = await ctx.db
       .selectFrom('practices')
@@ -155,7 +176,7 @@ export async function importFiles(
           })
           .execute();
       }
-      if (!stored.length) return emptySummary();
+      if (!stored.length && !resumed) return emptySummary();
       const relinked = await relinkPractice(ctx, trx, practiceId, onProgress);
       // What linking noticed about a file of this batch shows with it (stored with it by the re-link).
       for (const v of views.filter((x) => x.status === 'imported')) {
@@ -181,10 +202,59 @@ export async function importFiles(
   }
 }
 
-/** The base name of an upload, reduced to characters safe on every file system. */
+/** The base name of an upload, reduced to characters safe on every file system, at most 100 of them. */
 function safeName(name: string): string {
-  const base = basename(name.replaceAll('\\', '/')).replace(/[^A-Za-z0-9._-]/g, '_');
+  const base = basename(name.replaceAll('\\', '/'))
+    .replace(/[^A-Za-z0-9._-]/g, '_')
+    .slice(-100);
   return base === '' || base === '.' || base === '..' ? 'upload' : base;
+}
+
+/** Longest file name accepted (NAME_MAX of common file systems: ext4, APFS, NTFS). */
+const MAX_NAME = 255;
+const BAD_NAME = `the file name is longer than ${MAX_NAME} characters or holds a control character: rename the file and upload it again`;
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+const CONTROL = /[\u0000-\u001f\u007f\ufffd]/;
+
+/** A name that can be shown, stored and written as a file; any other fails its file, not the batch. */
+const acceptableName = (name: string) => name.length <= MAX_NAME && !CONTROL.test(name);
+
+/** A refused name as shown: control characters replaced, cut to length. */
+const shownName = (name: string) =>
+  // eslint-disable-next-line no-control-regex -- see CONTROL
+  name.replace(/[\u0000-\u001f\u007f]/g, '\ufffd').slice(0, 80) + (name.length > 80 ? '…' : '');
+
+/**
+ * Upload names as stored with the job: a NUL cannot go into a PostgreSQL text column, so control
+ * characters become U+FFFD (the import then fails that file by name), and an overlong name is kept one
+ * character too long (so it still fails as such) rather than in full.
+ */
+export const storedUploadName = (name: string) =>
+  // eslint-disable-next-line no-control-regex -- see CONTROL
+  name.replace(/[\u0000-\u001f\u007f]/g, '\ufffd').slice(0, MAX_NAME + 1);
+
+const TEMP_PREFIX = 'sgrt-import-';
+
+/**
+ * Temporary folders of imports whose process is gone (killed during an import): each folder names its
+ * process id, so a running import of another process on this machine is left alone.
+ */
+export async function removeStaleImportFolders(): Promise<void> {
+  for (const entry of await readdir(tmpdir())) {
+    const pid = new RegExp(`^${TEMP_PREFIX}(\\d+)-`).exec(entry)?.[1];
+    if (pid !== undefined && !processAlive(Number(pid))) {
+      await rm(join(tmpdir(), entry), { recursive: true, force: true });
+    }
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** What a file said, with its temporary path replaced by the uploaded name (sources and locations). */
@@ -194,19 +264,31 @@ function relabel(part: ExportRecords, tmpPath: string, name: string): ExportReco
   ) as ExportRecords;
 }
 
+interface KnownFile {
+  format: string;
+  jobId: string | null;
+  records: number;
+  problems: InputProblem[];
+}
+
 async function knownHashes(
   db: Db,
   practiceId: string,
   hashes: readonly string[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, KnownFile>> {
   if (!hashes.length) return new Map();
   const rows = await db
     .selectFrom('imports')
-    .select(['file_hash', 'format'])
+    .select(['file_hash', 'format', 'job_id', 'records', 'problems'])
     .where('practice_id', '=', practiceId)
     .where('file_hash', 'in', [...new Set(hashes)])
     .execute();
-  return new Map(rows.map((r) => [r.file_hash, r.format]));
+  return new Map(
+    rows.map((r) => [
+      r.file_hash,
+      { format: r.format, jobId: r.job_id, records: r.records, problems: r.problems as InputProblem[] },
+    ]),
+  );
 }
 
 export function emptySummary(): ImportSummary {

@@ -2,7 +2,7 @@ import { enqueueJob } from '../../storage/repositories/job-queue.js';
 import type { AppContext, Actor } from '../app-context.js';
 import { AppError, notFound } from '../app-errors.js';
 import type { ImportJobView, JobStatus } from '../views.js';
-import type { ImportResult } from './import-files.js';
+import { type ImportResult, storedUploadName } from './import-files.js';
 
 export const IMPORT_JOB = 'import';
 /** Per upload batch; larger exports go through the CLI (`sgrt-billing import`). */
@@ -36,7 +36,10 @@ export async function enqueueImport(
       at,
     });
     for (const f of files) {
-      await trx.insertInto('upload_files').values({ job_id: jobId, name: f.name, bytes: f.bytes }).execute();
+      await trx
+        .insertInto('upload_files')
+        .values({ job_id: jobId, name: storedUploadName(f.name), bytes: f.bytes })
+        .execute();
     }
     return jobId;
   });

@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { claimJob, finishJob, heartbeat } from '../../storage/repositories/job-queue.js';
+import {
+  claimJob,
+  dropUploadsOfEndedJobs,
+  finishJob,
+  heartbeat,
+} from '../../storage/repositories/job-queue.js';
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../app-errors.js';
 import { InputError } from '../engine-context.js';
-import { type ImportProgress, importFiles } from '../imports/import-files.js';
+import { type ImportProgress, importFiles, removeStaleImportFolders } from '../imports/import-files.js';
 import { IMPORT_JOB } from '../imports/import-jobs.js';
 import { REPRICE_JOB, repricePractice } from '../reference/reprice.js';
 
@@ -28,6 +33,11 @@ export function startWorker(ctx: AppContext, options: WorkerOptions = {}): { sto
   let stopped = false;
   let wake: (() => void) | null = null;
   const loop = (async () => {
+    // What a killed process left: temporary copies of uploads, uploads of jobs that ended.
+    await removeStaleImportFolders().catch(() => undefined);
+    await dropUploadsOfEndedJobs(ctx.db).catch((error: unknown) => {
+      ctx.log.error({ workerId, err: errorName(error) }, 'could not drop the uploads of ended jobs');
+    });
     while (!stopped) {
       const ran = await runOneJob(ctx, workerId, leaseMs).catch((error: unknown) => {
         ctx.log.error({ workerId, err: errorName(error) }, 'job worker error');
@@ -65,7 +75,7 @@ export async function runOneJob(ctx: AppContext, workerId: string, leaseMs = 60_
     const result =
       job.kind === REPRICE_JOB
         ? { summary: await repricePractice(ctx, job.practiceId, onProgress) }
-        : await importUploads(ctx, job.id, job.practiceId, onProgress);
+        : await importUploads(ctx, job.id, job.practiceId, job.payload, onProgress);
     await finishJob(ctx.db, job.id, { status: 'done', result }, new Date(ctx.now()));
     ctx.log.info({ jobId: job.id, ms: Date.now() - started }, 'job done');
   } catch (error) {
@@ -76,7 +86,11 @@ export async function runOneJob(ctx: AppContext, workerId: string, leaseMs = 60_
       job.id,
       {
         status: retry ? 'queued' : 'failed',
-        error: expected ? error.message : `the ${job.kind} stopped on an internal error; it will be retried`,
+        error: expected
+          ? error.message
+          : retry
+            ? `the ${job.kind} stopped on an internal error; it will be retried`
+            : `the ${job.kind} stopped on an internal error, and every attempt is used up`,
       },
       new Date(ctx.now()),
     );
@@ -85,11 +99,15 @@ export async function runOneJob(ctx: AppContext, workerId: string, leaseMs = 60_
   return true;
 }
 
-/** An import job: the uploaded files it holds, imported, then dropped. */
+/**
+ * An import job: the uploaded files it holds, imported (they are dropped with the job's result). A job
+ * whose files are gone fails and says so, never "done" with nothing.
+ */
 async function importUploads(
   ctx: AppContext,
   jobId: string,
   practiceId: string,
+  payload: unknown,
   onProgress: (p: ImportProgress) => Promise<void>,
 ) {
   const files = await ctx.db
@@ -98,9 +116,14 @@ async function importUploads(
     .where('job_id', '=', jobId)
     .orderBy('id')
     .execute();
-  const result = await importFiles(ctx, practiceId, files, { jobId, onProgress });
-  await ctx.db.deleteFrom('upload_files').where('job_id', '=', jobId).execute();
-  return result;
+  const expected = (payload as { files?: unknown } | null)?.files;
+  if (files.length === 0 || (typeof expected === 'number' && files.length !== expected)) {
+    throw new AppError(
+      'invalid_input',
+      'the uploaded files of this import are no longer stored: upload them again',
+    );
+  }
+  return importFiles(ctx, practiceId, files, { jobId, onProgress });
 }
 
 /** The error's class only: messages of unexpected errors may quote data. */

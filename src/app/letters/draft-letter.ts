@@ -5,7 +5,8 @@ import { clockFor } from '../../core/time/local-clock.js';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { AppError } from '../app-errors.js';
-import { courseLetterFacts, remitLineFacts } from './letter-facts.js';
+import { letterEnclosures } from './letter-enclosures.js';
+import { appealLine, courseLetterFacts, remitLineFacts } from './letter-facts.js';
 
 export interface DraftLetterRequest {
   type: LetterType;
@@ -19,9 +20,10 @@ export interface DraftLetterRequest {
 /**
  * Builds a letter draft (issue #6) for a course of the actor's practice, and the remittance line an
  * appeal answers: the course document, the stored per-fraction audits, the patient, the payer profile
- * and the line's claim facts go to `assembleLetter` (src/core/letters). The letter is dated today in
- * the facility's zone. Records the read of the patient's data; other practices' ids are not_found; a
- * letter that must not be written (`letterRefusal`) is invalid_input with the reason.
+ * and the line's claim facts (with the appeal's payer claim number, level, deadline and enclosures) go to
+ * `assembleLetter` (src/core/letters). The letter is dated today in the facility's zone. Records the
+ * read of the patient's data; other practices' ids are not_found; a letter that must not be written
+ * (`letterRefusal`) is invalid_input with the reason.
  */
 export async function draftLetter(
   ctx: AppContext,
@@ -37,19 +39,21 @@ export async function draftLetter(
   const audit = ctx.auditContext(ctx.now());
   const profile = audit.profiles.get(facts.payerProfile) ?? audit.profiles.get('default')!;
   const date = clockFor(facts.course.facility.timeZone).toLocal(ctx.now()).slice(0, 10);
+  const line = request.remitLineId ? await appealLine(ctx, actor, request.remitLineId) : null;
   const draft = assembleLetter({
     type: request.type,
     date,
     practiceName: facts.practiceName,
     physicians: facts.physicians,
-    medicare: facts.medicare,
     patient: facts.patient,
     course: facts.course,
     fractions: facts.fractions,
     profile,
     claim,
+    appeal: line && { ...line, enclosures: letterEnclosures({ facts, claim, line, options: audit.options }) },
     options: audit.options,
     template: request.template,
+    guidelineVersions: facts.guidelineVersions,
   });
   await recordAccess(ctx, actor, {
     action: 'read',

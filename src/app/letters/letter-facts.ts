@@ -3,9 +3,11 @@ import type { FractionAudit } from '../../core/audit/audit-course.js';
 import type { LetterClaim } from '../../core/letters/assemble-letter.js';
 import type { LetterPhysician } from '../../core/letters/letter-signer.js';
 import type { Course } from '../../core/model/course.js';
-import { isTraditionalMedicare } from '../../core/remit/appeal-deadline.js';
+import { payerKind, type PayerKind } from '../../core/remit/appeal-deadline.js';
+import { appealPolicy, appealTerms, patientFilingIndicator } from '../reference/appeal-windows.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { AppError, notFound } from '../app-errors.js';
+import { guidelineVersionsOf } from '../claims/billing-settings.js';
 
 /** What a letter needs from the database for one course of the actor's practice. */
 export interface CourseLetterFacts {
@@ -20,6 +22,8 @@ export interface CourseLetterFacts {
   physicians: Record<string, LetterPhysician>;
   /** The course's payer is traditional Medicare (profile, else the patient's or the payer's SBR09). */
   medicare: boolean;
+  /** The guideline versions the practice follows (its billing settings), by reference id. */
+  guidelineVersions: Record<string, string>;
 }
 
 /**
@@ -86,7 +90,8 @@ export async function courseLetterFacts(
     course,
     fractions: fractions.map((f) => f.audit as FractionAudit),
     physicians: billing.physicians ?? {},
-    medicare: isTraditionalMedicare(row.payer_profile, filingIndicator),
+    medicare: payerKind({ profileId: row.payer_profile, claimFilingIndicator: filingIndicator }) === 'medicare',
+    guidelineVersions: guidelineVersionsOf(row.billing),
   };
 }
 
@@ -169,4 +174,81 @@ export async function resolveLetterTarget(
     .executeTakeFirst();
   if (!line) throw notFound('remittance line');
   return { courseId: found.id, remitLineId: String(line.id) };
+}
+
+/** What an appeal reads from its remittance line beyond the claim line (appeal-facts.ts, the packet's page). */
+export interface AppealLine {
+  /** CLP07, the payer's claim control number. */
+  payerClaimNumber: string | null;
+  payerKind: PayerKind;
+  appealBy: string | null;
+  paymentDate: string | null;
+  traceNumber: string | null;
+  allowedCents: number;
+  /** RARCs (`N290`, `MA130`…). */
+  remarks: string[];
+  /** The 835 file the line was read from. */
+  source: string;
+}
+
+/**
+ * The appeal facts of a stored remittance line of the actor's practice: the payer's claim number, the
+ * payer's kind as its appeal window reads it (`appealTerms`: payer settings, CLP06/SBR09, profile) and
+ * the appeal-by date the remittance analysis stored.
+ */
+export async function appealLine(ctx: AppContext, actor: Actor, remitLineId: string): Promise<AppealLine> {
+  if (!/^\d{1,18}$/.test(remitLineId)) throw notFound('remittance line');
+  const [line, policy] = await Promise.all([
+    ctx.db
+      .selectFrom('remit_lines as r')
+      .leftJoin('courses as c', (j) =>
+        j.onRef('c.id', '=', 'r.course_id').on('c.practice_id', '=', actor.practiceId),
+      )
+      .select([
+        'r.payer',
+        'r.payer_id',
+        'r.payment_date',
+        'r.trace_number',
+        'r.claim_status',
+        'r.claim_filing_indicator',
+        'r.payer_claim_control_number',
+        'r.appeal_by',
+        'r.allowed_cents',
+        'r.remarks',
+        'r.source',
+        'c.payer_name',
+        'c.payer_profile',
+        'c.document',
+      ])
+      .where('r.practice_id', '=', actor.practiceId)
+      .where('r.id', '=', remitLineId)
+      .executeTakeFirst(),
+    appealPolicy(ctx.db, actor.practiceId),
+  ]);
+  if (!line) throw notFound('remittance line');
+  const terms = appealTerms(policy, {
+    paymentDate: line.payment_date,
+    payer: line.payer,
+    payerId: line.payer_id,
+    claimStatus: line.claim_status,
+    claimFilingIndicator: line.claim_filing_indicator,
+    course:
+      line.payer_profile === null
+        ? null
+        : {
+            payerName: line.payer_name,
+            payerProfile: line.payer_profile,
+            filingIndicator: patientFilingIndicator(line.document),
+          },
+  });
+  return {
+    payerClaimNumber: line.payer_claim_control_number || null,
+    payerKind: payerKind(terms),
+    appealBy: line.appeal_by,
+    paymentDate: line.payment_date,
+    traceNumber: line.trace_number,
+    allowedCents: Number(line.allowed_cents),
+    remarks: split(line.remarks),
+    source: line.source,
+  };
 }

@@ -4,6 +4,7 @@ import { DELIVERY_CODES } from '../../core/model/billing-line.js';
 import { RULE_CATALOGUE } from '../../core/rules/catalogue.js';
 import { addDays } from '../../core/time/calendar-date.js';
 import type { Actor, AppContext } from '../app-context.js';
+import { KNOWN_CENTS, LINES_WITHOUT_RATE, moneyTotal } from './money-total.js';
 import type { DashboardView } from '../views.js';
 
 /** The expected share of 77412 among delivery sessions (domain.md §2: "77407 the workhorse (>50% of fractions), 77412 ~30–35%"). */
@@ -55,8 +56,12 @@ export async function dashboard(
       .select([
         sql<string>`r`.as('rule_id'),
         sql<string>`count(distinct f.id)`.as('fractions'),
-        sql<string>`coalesce(sum((select sum(ch.expected_cents) from charges ch where ch.fraction_id = f.id and ch.status != 'void')), 0)`.as(
+        // Per fraction once (a fraction held for two rules counts under each), its live charges' amounts.
+        sql<string>`coalesce(sum((select ${KNOWN_CENTS} from charges ch where ch.fraction_id = f.id and ch.status != 'void')), 0)`.as(
           'cents',
+        ),
+        sql<string>`coalesce(sum((select ${LINES_WITHOUT_RATE} from charges ch where ch.fraction_id = f.id and ch.status != 'void')), 0)`.as(
+          'without_rate',
         ),
       ])
       .groupBy(sql`r`)
@@ -68,7 +73,7 @@ export async function dashboard(
       .innerJoin('charges as ch', 'ch.fraction_id', 'f.id')
       .where('f.status', '=', 'hold')
       .where('ch.status', '!=', 'void')
-      .select(sql<string>`coalesce(sum(ch.expected_cents), 0)`.as('cents'))
+      .select([KNOWN_CENTS.as('cents'), LINES_WITHOUT_RATE.as('without_rate')])
       .executeTakeFirstOrThrow(),
   ]);
 
@@ -97,12 +102,12 @@ export async function dashboard(
     })),
     share77412: deliveryTotal ? count77412 / deliveryTotal : 0,
     expected77412: EXPECTED_77412,
-    holds: { count: byStatus.hold, atRiskCents: Number(risk.cents) },
+    holds: { count: byStatus.hold, atRisk: moneyTotal(risk.cents, risk.without_rate) },
     topHoldReasons: reasons.map((r) => ({
       ruleId: r.rule_id,
       title: TITLES.get(r.rule_id) ?? r.rule_id,
       fractions: Number(r.fractions),
-      atRiskCents: Number(r.cents),
+      atRisk: moneyTotal(r.cents, r.without_rate),
     })),
     daily: [...days.values()],
   };

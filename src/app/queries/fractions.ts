@@ -5,6 +5,7 @@ import { lineLabel } from '../../core/model/billing-line.js';
 import type { Database } from '../../storage/schema.js';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
+import { KNOWN_CENTS, LINES_WITHOUT_RATE, moneyTotal } from './money-total.js';
 import type { ChargeStatus, FractionQuery, FractionRow, Page } from '../views.js';
 
 export const MAX_PAGE = 500;
@@ -14,11 +15,11 @@ type Eb = ExpressionBuilder<
   'f' | 'c' | 'p'
 >;
 
-/** Expected cents of a fraction's live charges: what is at risk while it is held. */
-const atRisk = (eb: Eb) =>
+/** An aggregate of a fraction's live charges (what is at risk while it is held). */
+const liveCharges = (eb: Eb, aggregate: typeof KNOWN_CENTS) =>
   eb
     .selectFrom('charges as ch')
-    .select(sql<string>`coalesce(sum(ch.expected_cents), 0)`.as('cents'))
+    .select(aggregate.as('v'))
     .whereRef('ch.fraction_id', '=', 'f.id')
     .where('ch.status', '!=', 'void');
 
@@ -110,7 +111,8 @@ export async function fractionRows(
       'f.status',
       'f.audit',
       'f.signature_deadline',
-      atRisk(eb as unknown as Eb).as('at_risk'),
+      liveCharges(eb as unknown as Eb, KNOWN_CENTS).as('at_risk'),
+      liveCharges(eb as unknown as Eb, LINES_WITHOUT_RATE).as('without_rate'),
       eb
         .selectFrom('charges as ch')
         .select(
@@ -153,7 +155,7 @@ export async function fractionRows(
       status: r.status as FractionStatus,
       codes: audit.lines.map(lineLabel),
       reasons: audit.reasons,
-      atRiskCents: Number(r.at_risk ?? 0),
+      atRisk: moneyTotal(r.at_risk, r.without_rate),
       signatureDeadline: r.signature_deadline ? new Date(r.signature_deadline).toISOString() : null,
       chargeStatus: (r.charge_status ?? 'void') as ChargeStatus | 'mixed',
     };

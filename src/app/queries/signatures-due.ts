@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
+import { KNOWN_CENTS, LINES_WITHOUT_RATE, moneyTotal } from './money-total.js';
 import type { SignatureDue } from '../views.js';
 
 export const SIGNABLE = ['sgrt-record', 'igrt-review'] as const;
@@ -53,26 +54,31 @@ export async function signatureRows(
     // documents.signed: kept with the signatures (course-store.ts), read through documents_unsigned.
     .where('d.signed', '=', false)
     .$if(physicianId !== undefined, (s) => s.where('c.physician_id', '=', physicianId!))
-    .select((eb) => [
-      'f.id as fraction_id',
-      'c.id as course_id',
-      'c.course_key',
-      'c.patient_id',
-      'p.name as patient_name',
-      'p.mrn',
-      'c.physician_id',
-      'f.number',
-      'f.date_of_service',
-      'c.next_beam_on',
-      'f.signature_deadline',
-      'd.kind',
-      eb
-        .selectFrom('charges as ch')
-        .select(sql<string>`coalesce(sum(ch.expected_cents), 0)`.as('cents'))
-        .whereRef('ch.fraction_id', '=', 'f.id')
-        .where('ch.status', 'in', ['hold', 'ready', 'manual-hold'])
-        .as('at_risk'),
-    ])
+    .select((eb) => {
+      // An aggregate of the fraction's charges not yet released: what the missing signature puts at risk.
+      const pending = (aggregate: typeof KNOWN_CENTS) =>
+        eb
+          .selectFrom('charges as ch')
+          .select(aggregate.as('v'))
+          .whereRef('ch.fraction_id', '=', 'f.id')
+          .where('ch.status', 'in', ['hold', 'ready', 'manual-hold']);
+      return [
+        'f.id as fraction_id',
+        'c.id as course_id',
+        'c.course_key',
+        'c.patient_id',
+        'p.name as patient_name',
+        'p.mrn',
+        'c.physician_id',
+        'f.number',
+        'f.date_of_service',
+        'c.next_beam_on',
+        'f.signature_deadline',
+        'd.kind',
+        pending(KNOWN_CENTS).as('at_risk'),
+        pending(LINES_WITHOUT_RATE).as('without_rate'),
+      ] as const;
+    })
     .orderBy(sql`c.next_beam_on asc nulls last`)
     .orderBy(sql`f.signature_deadline asc nulls last`)
     .orderBy('c.course_key')
@@ -103,7 +109,7 @@ export async function signatureRows(
       nextBeamOn: r.next_beam_on ? new Date(r.next_beam_on).toISOString() : null,
       deadline,
       overdue: deadline !== null && Date.parse(deadline) < now,
-      atRiskCents: Number(r.at_risk ?? 0),
+      atRisk: moneyTotal(r.at_risk ?? null, r.without_rate ?? null),
     });
   }
   const items = [...byFraction.values()].slice(0, limit);

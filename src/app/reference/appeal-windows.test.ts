@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type AppealPolicy, type AppealSubject, appealBy } from './appeal-windows.js';
+import { payerKind, type PayerKind } from '../../core/remit/appeal-deadline.js';
+import { type AppealPolicy, type AppealSubject, appealBy, appealTerms } from './appeal-windows.js';
 
 const NONE: AppealPolicy = { windows: new Map(), filingIndicators: new Map() };
 const line: AppealSubject = {
@@ -7,6 +8,7 @@ const line: AppealSubject = {
   payer: 'MEDICARE PART B EXAMPLE',
   payerId: '01111',
   claimStatus: '1',
+  queue: 'appeal',
   course: null,
 };
 const commercialCourse = { payerName: 'ACME', payerProfile: 'default', filingIndicator: 'CI' };
@@ -41,9 +43,44 @@ describe('appealBy: the window of a remittance line', () => {
       { ...line, claimFilingIndicator: 'MB' },
       '2026-06-11',
     ],
+    ['paid as expected: nothing to appeal', NONE, { ...line, queue: null }, null],
+    ['a take-back under review: not appealed', NONE, { ...line, queue: 'reversal-review' }, null],
+    ['a patient balance: billed, not appealed', NONE, { ...line, queue: 'bill-patient-or-secondary' }, null],
+    ['a claim to send to the next payer', NONE, { ...line, queue: 'secondary-claim' }, null],
+    ['a corrected claim: the appeal window', NONE, { ...line, queue: 'corrected-claim' }, '2026-09-09'],
+    ['an underpayment dispute', NONE, { ...line, queue: 'underpayment-dispute' }, '2026-09-09'],
+    ['a hidden zero to reprocess', NONE, { ...line, queue: 'payer-reprocess' }, '2026-09-09'],
     ['no payment date: no deadline', NONE, { ...line, paymentDate: null, claimFilingIndicator: 'MB' }, null],
   ];
   it.each(cases)('%s', (_name, policy, subject, want) => {
     expect(appealBy(policy, subject)).toBe(want);
+  });
+});
+
+/** The payer's kind an appeal's level is chosen by, from the same terms as its window. */
+describe('appealTerms → payerKind: the appeal level reads the payer as the window does', () => {
+  const cases: [string, AppealPolicy, AppealSubject, PayerKind][] = [
+    ['CLP06 MB', NONE, { ...line, claimFilingIndicator: 'MB' }, 'medicare'],
+    [
+      "no CLP06: the patient's SBR09 16 for the course's payer (Medicare Advantage)",
+      NONE,
+      { ...line, payer: 'ACME MA PLAN', course: { ...commercialCourse, filingIndicator: '16' } },
+      'medicare-advantage',
+    ],
+    [
+      'no CLP06: the course payer profile medicare, answered as primary',
+      NONE,
+      { ...line, course: { payerName: 'MEDICARE', payerProfile: 'medicare', filingIndicator: null } },
+      'medicare',
+    ],
+    [
+      "the billing settings' indicator for the 835's payer",
+      { windows: new Map(), filingIndicators: new Map([['01111', 'CI']]) },
+      line,
+      'other',
+    ],
+  ];
+  it.each(cases)('%s', (_name, policy, subject, kind) => {
+    expect(payerKind(appealTerms(policy, subject))).toBe(kind);
   });
 });

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { appealDeadline, DEFAULT_APPEAL_DAYS } from '../../core/remit/appeal-deadline.js';
+import {
+  appealDeadline,
+  type AppealDeadlineInput,
+  DEFAULT_APPEAL_DAYS,
+} from '../../core/remit/appeal-deadline.js';
+import { hasAppealDeadline } from '../../core/remit/remit-category.js';
 import type { Db } from '../../storage/database.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
 
@@ -58,6 +63,8 @@ export interface AppealSubject {
   payer: string | null;
   payerId: string | null;
   claimStatus: string;
+  /** The line's work queue: only a line whose next action answers the payer has a deadline (`hasAppealDeadline`). */
+  queue: string | null;
   /** CLP06 of the 835's claim (MB Medicare Part B, CI commercial…): how the payer itself filed it. */
   claimFilingIndicator?: string | null;
   /** The matched course's payer, and the patient's SBR09 for it (courses.json), when matched. */
@@ -71,10 +78,19 @@ const LATER_PAYER = new Set(['2', '3', '20', '21']);
  * The last day to appeal a line (`appealDeadline`, domain.md §6.1): the practice's window for the 835's
  * payer or the course's payer wins; else the payer's kind, by its filing indicator (the 835's own CLP06
  * for the claim; else the billing settings' for the 835's payer; for a primary's answer, the patient's, else the course payer's) or
- * profile: Medicare Part B 120 days, others 180. Null without a payment date.
+ * profile: Medicare Part B 120 days, others 180. Null without a payment date, and for a line with
+ * nothing to answer (paid as expected, a take-back, a patient balance, a claim to the next payer).
  */
 export function appealBy(policy: AppealPolicy, s: AppealSubject): string | null {
-  if (!s.paymentDate) return null;
+  if (!s.paymentDate || !hasAppealDeadline(s.queue)) return null;
+  return appealDeadline({ paymentDate: s.paymentDate, ...appealTerms(policy, s) }).date;
+}
+
+/** What decides a line's window and its payer's kind (`payerKind`): the window set, the filing indicator, the profile. */
+export function appealTerms(
+  policy: AppealPolicy,
+  s: Omit<AppealSubject, 'queue'>,
+): Omit<AppealDeadlineInput, 'paymentDate'> {
   const names = [s.payer, s.payerId, s.course?.payerName, s.course?.payerProfile];
   const overrideDays = names.flatMap((n) => (n ? [policy.windows.get(key(n))] : [])).find(Boolean);
   const asPrimary = s.course !== null && !LATER_PAYER.has(s.claimStatus);
@@ -85,12 +101,11 @@ export function appealBy(policy: AppealPolicy, s: AppealSubject): string | null 
     filedAs(s.payer) ??
     (asPrimary ? (s.course!.filingIndicator ?? filedAs(s.course!.payerProfile)) : undefined) ??
     null;
-  return appealDeadline({
-    paymentDate: s.paymentDate,
+  return {
     claimFilingIndicator,
     profileId: asPrimary ? s.course!.payerProfile : null,
     overrideDays: overrideDays ?? null,
-  }).date;
+  };
 }
 
 /** After a payer's window changes: the stored remittance lines' appeal-by dates again. */
@@ -105,6 +120,7 @@ export async function refreshAppealDates(trx: Trx, practiceId: string): Promise<
       'r.payer_id',
       'r.payment_date',
       'r.claim_status',
+      'r.queue',
       'r.claim_filing_indicator',
       'r.appeal_by',
       'c.payer_name',
@@ -120,6 +136,7 @@ export async function refreshAppealDates(trx: Trx, practiceId: string): Promise<
       payer: l.payer,
       payerId: l.payer_id,
       claimStatus: l.claim_status,
+      queue: l.queue,
       claimFilingIndicator: l.claim_filing_indicator,
       course:
         l.payer_profile === null

@@ -1,9 +1,10 @@
+import { authorizationKey } from '../../core/authorizations/authorization-number.js';
 import type { InputProblem } from '../../core/model/input-problem.js';
 import type { Remittance } from '../../core/model/remittance.js';
 import { type PayerProfile, modifier26RuleOn } from '../../core/payers/payer-profile.js';
 import type { RateTable } from '../../core/rates/rate-table.js';
-import { linkCoordination } from '../../core/remit/link-coordination.js';
-import { pairReversals } from '../../core/remit/pair-reversals.js';
+import { expectedForLine } from '../../core/remit/expected-for-line.js';
+import type { ExpectedPayment } from '../../core/remit/remit-line.js';
 import type { RemitOptions } from '../../core/remit/remit-options.js';
 import { createReadStream } from 'node:fs';
 import { readRemittances } from '../../formats/x12/read-835.js';
@@ -13,13 +14,13 @@ import { paymentKey } from '../imports/repeated-payments.js';
 import { type AppealPolicy, appealBy } from '../reference/appeal-windows.js';
 import {
   type ChargeResolver,
-  claimEntries,
   claimId,
   classifyRemittance,
   paymentRow,
   type RemitPaymentRow,
   type RemitRow,
 } from './classify-remittance.js';
+import { detachedText, linkRemittanceClaims } from './link-remittance-claims.js';
 
 /** A prior authorization the claims may name (835 REF*G1), from the practice's authorization export. */
 export interface KnownAuthorization {
@@ -34,6 +35,7 @@ export interface RemitSettings {
   profile: PayerProfile;
   rates: RateTable;
   options: RemitOptions;
+  /** By `authorizationKey` (trimmed, upper case): the 835's REF*G1 may differ in case. */
   authorizations: ReadonlyMap<string, KnownAuthorization>;
 }
 
@@ -54,13 +56,13 @@ export interface RemitRun {
 
 /**
  * `sgrt-billing remit <file.835…>`: read each 835 (streamed) and classify every service line against
- * what it should have paid, handing each payment and each row to the callbacks as it is read. The files
- * are read twice: first the claims, to pair each reversal (CLP02 22) with the payment it takes back and
- * its correction across all the files (`pairReversals`) and to link the payers' answers to the same
- * claim (`linkCoordination`), then the lines. Without the practice's
- * database the charges are taken from the lines themselves (SVC06, else SVC01) in the given place of
- * service and payer profile, nothing is known of the patient's other coverage, and authorizations come
- * from the practice's export, matched by the claim's REF*G1.
+ * what it should have paid, handing each payment and each row to the callbacks as it is read. Each
+ * reversal (CLP02 22) is paired with the payment it takes back and its correction across all the files
+ * (`pairReversals`), and the payers' answers to the same claim are linked (`linkCoordination`), by
+ * `linkRemittanceClaims` before the lines are read: memory stays flat whatever the files' size. Without
+ * the practice's database the charges are taken from the lines themselves (SVC06, else SVC01) in the
+ * given place of service and payer profile, nothing is known of the patient's other coverage, and
+ * authorizations come from the practice's export, matched by the claim's REF*G1.
  */
 export async function analyzeRemittanceFiles(
   paths: readonly string[],
@@ -68,47 +70,43 @@ export async function analyzeRemittanceFiles(
   on: { row: (row: RemitFileRow) => void; payment: (payment: RemitPaymentRow) => void },
 ): Promise<RemitRun> {
   const { files, missing } = await listExportFiles(paths);
-  const claimsOnly: Remittance[] = [];
-  for await (const { remittance } of uniquePayments(files, [], [])) {
-    // What linking needs of the lines: the service and its payment, not its adjustments or remarks.
-    claimsOnly.push({
-      ...remittance,
-      claims: remittance.claims.map((c) => ({
-        ...c,
-        lines: c.lines.map((l) => ({ ...l, adjustments: [], remarks: [] })),
-      })),
-    });
-  }
-  const entries = claimEntries(claimsOnly);
-  const links = pairReversals(entries);
-  const coordination = linkCoordination(entries, links);
+  const { reversals, coordination } = await linkRemittanceClaims(files, () => uniquePayments(files, [], []));
   const problems: InputProblem[] = missing.map((m) => ({ location: m, message: 'no such file or folder' }));
   const warnings: InputProblem[] = [];
+  const chargeFor = chargeFromLine(settings);
   let transactions = 0;
   let lines = 0;
   for await (const { file, remittance } of uniquePayments(files, problems, warnings)) {
     const payment = transactions++;
     on.payment(paymentRow(file, remittance));
-    const rows = classifyRemittance(file, remittance, settings, chargeFromLine(settings), (_, j) => ({
+    const rows = classifyRemittance(file, remittance, settings, chargeFor, (_, j) => ({
       otherCoverage: false,
-      reversal: links.get(claimId(payment, j)) ?? null,
+      reversal: reversals.get(claimId(payment, j)) ?? null,
       claimId: claimId(payment, j),
       coordination,
     }));
+    // The payer and payment date are the remittance's: the date depends on the claim's status and kind,
+    // and on the line's queue (whether it answers the payer at all).
+    const appealDates = new Map<string, string | null>();
     for (const { match: _match, ...row } of rows) {
       lines++;
-      on.row({
-        ...row,
+      const key = `${row.claimStatus}|${row.claimFilingIndicator ?? ''}|${row.queue ?? ''}`;
+      let date = appealDates.get(key);
+      if (date === undefined) {
         // The payer profile given stands for every payer of the files (Medicare Part B: 120 days).
-        appealBy: appealBy(NO_SETTINGS, {
+        date = appealBy(NO_SETTINGS, {
           paymentDate: row.paymentDate,
           payer: row.payer,
           payerId: remittance.payer.id,
           claimStatus: row.claimStatus,
+          queue: row.queue,
           claimFilingIndicator: row.claimFilingIndicator,
           course: { payerName: null, payerProfile: settings.profile.id, filingIndicator: null },
-        }),
-      });
+        });
+        appealDates.set(key, date);
+      }
+      (row as RemitFileRow).appealBy = date;
+      on.row(row as RemitFileRow);
     }
   }
   if (transactions === 0) {
@@ -123,7 +121,7 @@ export async function analyzeRemittanceFiles(
 const NO_SETTINGS: AppealPolicy = { windows: new Map(), filingIndicators: new Map() };
 
 /** The payments of the files in path order, each once (payer and TRN02), noting what could not be read. */
-async function* uniquePayments(
+export async function* uniquePayments(
   files: readonly string[],
   problems: InputProblem[],
   warnings: InputProblem[],
@@ -131,7 +129,7 @@ async function* uniquePayments(
   const seen = new Map<string, string>();
   for (const file of files) {
     // Streamed: a 500 MB remittance file is read in chunks, one transaction set at a time.
-    for await (const result of readRemittances(createReadStream(file), file)) {
+    for await (const result of readRemittances(createReadStream(file, { highWaterMark: 256 * 1024 }), file)) {
       if (!result.ok) {
         problems.push(...result.problems);
         continue;
@@ -139,35 +137,50 @@ async function* uniquePayments(
       // The same payment (payer, TRN02) in a second transaction or file is counted once.
       const key = paymentKey(result.value);
       const first = key === null ? undefined : seen.get(key);
+      // A repeat is not an input problem: its lines are already counted.
       if (first !== undefined) {
-        problems.push({
+        warnings.push({
           location: `${file}: TRN ${result.value.traceNumber}`,
           message: `this payment was already read from ${first}; its lines count once`,
         });
         continue;
       }
-      if (key !== null) seen.set(key, file);
+      // A copy: the key's text would otherwise keep the file chunk it was read from for the whole run.
+      if (key !== null) seen.set(detachedText(key), file);
       warnings.push(...result.warnings);
       yield { file, remittance: result.value };
     }
   }
 }
 
-/** Without the practice's records: the line's own procedure, in the settings' setting and payer profile. */
+/**
+ * Without the practice's records: the line's own procedure, in the settings' setting and payer profile.
+ * What it should pay depends only on the procedure and units: computed once per kind of line.
+ */
 export function chargeFromLine(settings: RemitSettings): ChargeResolver {
+  const expected = new Map<string, ExpectedPayment>();
   return (claim, line) => {
     const submitted = line.submitted ?? line.procedure;
     const dateOfService = line.dateOfService ?? claim.statementFrom;
+    const units = line.submittedUnits ?? line.units;
+    const key = `${units}:${submitted.code}:${submitted.modifiers.join(':')}`;
+    let payment = expected.get(key);
+    if (payment === undefined) {
+      payment = expectedForLine(settings.rates, settings.placeOfService, submitted, units);
+      if (expected.size >= 1024) expected.clear();
+      expected.set(key, payment);
+    }
     return {
+      expected: payment,
       charge: {
         code: submitted.code,
         modifiers: submitted.modifiers,
-        units: line.submittedUnits ?? line.units,
+        units,
         dateOfService: dateOfService ?? '',
         placeOfService: settings.placeOfService,
         igrtModifierRule: modifier26RuleOn(settings.profile, dateOfService ?? '9999-12-31'),
         authorization: claim.priorAuthorization
-          ? (settings.authorizations.get(claim.priorAuthorization) ?? null)
+          ? (settings.authorizations.get(authorizationKey(claim.priorAuthorization)) ?? null)
           : null,
       },
       placeOfService: settings.placeOfService,

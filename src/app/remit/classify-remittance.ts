@@ -130,12 +130,12 @@ export function classifyRemittance(
 
 /**
  * The claims of the remittances as `pairReversals` and `linkCoordination` read them (ids
- * `<payment>/<claim>` in read order, the payer by id else name).
+ * `<payment>/<claim>` in read order from payment number `first`, the payer by id else name).
  */
-export function claimEntries(remittances: readonly Remittance[]): RemitClaimEntry[] {
+export function claimEntries(remittances: readonly Remittance[], first = 0): RemitClaimEntry[] {
   return remittances.flatMap((r, i) =>
     r.claims.map((claim, j) => ({
-      id: claimId(i, j),
+      id: claimId(first + i, j),
       payerKey: r.payer.id ?? r.payer.name ?? '',
       paymentDate: r.paymentDate,
       source: claim.location,

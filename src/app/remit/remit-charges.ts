@@ -1,3 +1,4 @@
+import { sameAuthorization } from '../../core/authorizations/authorization-number.js';
 import type { Course } from '../../core/model/course.js';
 import { DELIVERY_CODES } from '../../core/model/billing-line.js';
 import type { RemitClaim, Remittance } from '../../core/model/remittance.js';
@@ -123,7 +124,7 @@ export async function chargeMatcher(
     const profile = audit.profiles.get(course?.payer_profile ?? 'default') ?? audit.profiles.get('default')!;
     const authorizations = (course?.document as Course | null)?.authorizations ?? [];
     const auth =
-      authorizations.find((a) => a.number === claim.priorAuthorization) ??
+      authorizations.find((a) => sameAuthorization(a.number, claim.priorAuthorization)) ??
       authorizations.find((a) => a.validFrom <= dateOfService && dateOfService <= a.validTo) ??
       null;
     return {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { authorizationKey } from '../../core/authorizations/authorization-number.js';
 import { placeOfService as placeOfServiceSchema } from '../../core/model/session-facts.js';
 import { remitOptionsSchema } from '../../core/remit/remit-options.js';
 import { readAuthorizations } from '../../formats/csv/read-authorizations.js';
@@ -45,7 +46,7 @@ export async function remitSettings(input: RemitSettingsInput): Promise<RemitSet
     else if (!read.ok) problems.push(...read.problems);
     else {
       for (const a of read.value.authorizations) {
-        authorizations.set(a.authorizationNumber, {
+        authorizations.set(authorizationKey(a.authorizationNumber), {
           number: a.authorizationNumber,
           obtainedOn: a.obtainedOn,
           validFrom: a.validFrom,

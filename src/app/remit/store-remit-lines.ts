@@ -148,6 +148,7 @@ export async function storeRemitLines(
         payer: l.payer,
         payerId: remittance.payer.id,
         claimStatus: l.claimStatus,
+        queue: l.queue,
         claimFilingIndicator: l.claimFilingIndicator,
         course: course
           ? {

@@ -5,7 +5,9 @@ import { PAYERS, PHYSICIANS } from '../demo-data/clinic-model.js';
  * The demo practice's billing settings: synthetic identifiers only (NPIs that pass the check digit
  * but belong to no one, tax id 999999999, made-up submitter, clearinghouse and payer ids), test usage
  * (ISA15 `T`). Charges are billed at 150 % of the expected amount, as the demo remittance assumes, and
- * SBRT (no national amount in the bundled table) at a made-up charge.
+ * SBRT (no national amount in the bundled table) at a made-up charge. The NCCN prostate version is the
+ * one the seed states (Version 5.2026); the breast one is left unset, as the seed only has a placeholder
+ * ("Version XX.2026"): its letters cite the guideline without a version and warn.
  */
 export const DEMO_BILLING: BillingSettingsInput = {
   provider: {
@@ -41,6 +43,7 @@ export const DEMO_BILLING: BillingSettingsInput = {
   chargePercent: 150,
   // SBRT is not in the bundled rate table: the practice's own charge.
   chargeCents: { '77373': 150_000 },
+  guidelineVersions: { 'nccn-prostate': '5.2026' },
   payers: {
     [PAYERS.evicore.profile]: { name: 'EXAMPLE HEALTH PLAN', id: 'SYNEHP01', filingIndicator: 'CI' },
     [PAYERS.uhc.profile]: { name: 'UNITEDHEALTHCARE SYNTHETIC', id: 'SYNUHC01', filingIndicator: 'CI' },

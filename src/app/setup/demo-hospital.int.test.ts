@@ -3,6 +3,8 @@ import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/supp
 import { testClock, testContext, type TestContext } from '../../../test/support/test-context.js';
 import { DEFAULT_DELIMITERS } from '../../formats/x12/claim-types.js';
 import { checkWritten837 } from '../../formats/x12/write-837-usage.js';
+import { claimPreview } from '../claims/claim-batches.js';
+import { demoActor } from './demo-claims.js';
 import { DEMO_HOSPITAL_LOGINS, loadDemoHospital } from './demo-hospital.js';
 import { demoExportInstant, loadDemoPractice } from './demo-practice.js';
 
@@ -75,6 +77,14 @@ describe.each(ENGINES)('the demo hospital department on %s', (engine) => {
     const lines = segs.filter((s) => s.startsWith('SV2*'));
     expect(lines.length).toBeGreaterThan(0);
     for (const l of lines) expect(l).not.toMatch(/:26(\*|:)/);
+    // SBRT delivery is technical only (CLAIM-002): the facility bills its three 77373 charges here.
+    expect(lines.filter((l) => l.startsWith('SV2*0333*HC:77373*'))).toHaveLength(3);
+  });
+
+  it('leaves no released charge unbilled', async () => {
+    const preview = await claimPreview(t.ctx, demoActor(hospital, 'biller'));
+    expect(preview.unbilled).toEqual([]);
+    expect(preview.rows).toEqual([]);
   });
 
   it('sends an 837P of the -26 lines with the rendering physician', async () => {
@@ -94,7 +104,7 @@ describe.each(ENGINES)('the demo hospital department on %s', (engine) => {
 
   it("leaves the first practice's claims and remittance categories as they were", async () => {
     expect(await numbers(first)).toEqual(firstBefore);
-    expect((firstBefore as { claims: unknown }).claims).toEqual([['837P', 98]]);
+    expect((firstBefore as { claims: unknown }).claims).toEqual([['837P', 99]]);
     expect(await numbers(hospital)).toMatchObject({ categories: [] });
   });
 });

@@ -4,6 +4,7 @@ import { claimBatchFile } from '../../app/claims/claim-batches.js';
 import { claimHistory, sendClaimVersion, sendSecondaryClaim } from '../../app/claims/claim-versions.js';
 import { EXIT, UsageError } from '../cli-errors.js';
 import { openCliApp } from '../open-cli-app.js';
+import { checkOutFile } from '../out-file-option.js';
 import { formatMoney } from '../output/format-money.js';
 
 export interface ClaimCommandOptions {
@@ -22,20 +23,22 @@ const INPUT_ERRORS = new Set<AppError['code']>(['invalid_input', 'not_found']);
 /**
  * `sgrt-billing claim correct|void|secondary|history --claim <number>`: a replacement (CLM05-3 7) or
  * void (8) with REF*F8 = the payer's claim control number (CLP07 of the stored 835, else --payer-claim),
- * the secondary claim after the primary's 835, or the claim's history as JSON. The 837 goes to --out or
- * stdout, the summary to stderr. Exit 2 when something is missing (each listed) or there is no such claim
+ * the secondary claim after the primary's 835, or the claim's history as JSON. The 837 (or the history)
+ * goes to --out, checked before anything is sent, or stdout; the summary to stderr. Exit 2 when something is missing (each listed) or there is no such claim
  * (README: 2 for usage or input errors), 1 when the claim cannot take the action (a voided one).
  */
 export async function runClaim(action: string, opts: ClaimCommandOptions): Promise<number> {
   if (!ACTIONS.includes(action as (typeof ACTIONS)[number]))
     throw new UsageError(`the action must be one of ${ACTIONS.join(', ')} (got "${action}")`);
+  await checkOutFile(opts.out);
   const { app, actor } = await openCliApp({ dataDir: opts.dataDir, practice: opts.practice, role: 'biller' });
   const route = `cli claim ${action}`;
   try {
     try {
       if (action === 'history') {
-        const history = await claimHistory(app.ctx, actor, opts.claim, route);
-        process.stdout.write(`${JSON.stringify(history, null, 2)}\n`);
+        const history = `${JSON.stringify(await claimHistory(app.ctx, actor, opts.claim, route), null, 2)}\n`;
+        if (opts.out) await writeFile(opts.out, history);
+        else process.stdout.write(history);
         return EXIT.ok;
       }
       const batch =

@@ -4,6 +4,7 @@ import { claimBatchFile } from '../../app/claims/claim-batches.js';
 import { createClaimBatch } from '../../app/claims/create-claim-batch.js';
 import { EXIT, UsageError } from '../cli-errors.js';
 import { openCliApp } from '../open-cli-app.js';
+import { checkOutFile } from '../out-file-option.js';
 import { formatMoney } from '../output/format-money.js';
 import { dateOption } from '../shared-options.js';
 
@@ -32,6 +33,7 @@ export async function runClaims(opts: ClaimsCommandOptions): Promise<number> {
   if (period !== undefined && !PERIODS.includes(period))
     throw new UsageError(`--period must be date, week or month (got "${opts.period}")`);
   dateOption('--through', opts.through);
+  await checkOutFile(opts.out);
 
   const { app, actor } = await openCliApp({
     dataDir: opts.dataDir,

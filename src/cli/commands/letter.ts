@@ -2,8 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { AppError } from '../../app/app-errors.js';
 import { draftLetter } from '../../app/letters/draft-letter.js';
+import { enclosuresFor } from '../../app/letters/letter-enclosures.js';
 import { resolveLetterTarget } from '../../app/letters/letter-facts.js';
 import { currentTemplate } from '../../app/letters/letter-templates.js';
+import type { Enclosure } from '../../core/letters/appeal-facts.js';
 import { isLetterType, LETTER_TYPES } from '../../core/letters/letter-types.js';
 import { writeLetterDocx } from '../../formats/letters/write-letter-docx.js';
 import { writeLetterPdf } from '../../formats/letters/write-letter-pdf.js';
@@ -15,6 +17,8 @@ export interface LetterCommandOptions {
   course: string;
   claim?: string;
   out: string;
+  /** The PDF packet: the letter and an evidence page per enclosure. */
+  packet?: boolean;
   dataDir?: string;
   practice?: string;
   now?: string;
@@ -27,16 +31,19 @@ const WRITERS = {
 
 /**
  * `sgrt-billing letter <type> --course <course key or id> [--claim <remit line id or claim number>]
- * --out file.pdf|.docx`: drafts the letter from the app database (DATABASE_URL, else PGlite under
- * --data-dir) with the practice's current template, and writes it. Warnings and missing chart elements
- * go to stderr. Exit 1 when the chart cannot support the letter: the file is still written, and is the
- * "what to add first" sheet to hand to the physician. Exit 2 on bad input (type, course, claim, --out).
+ * --out file.pdf|.docx [--packet]`: drafts the letter from the app database (DATABASE_URL, else PGlite
+ * under --data-dir) with the practice's current template, and writes it; with --packet, one PDF with the
+ * letter and an evidence page per enclosure (the records of the date, signed orders, the remittance
+ * line). Warnings and missing chart elements go to stderr. Exit 1 when the chart cannot support the
+ * letter: the file is still written, and is the "what to add first" sheet to hand to the physician.
+ * Exit 2 on bad input (type, course, claim, --out).
  */
 export async function runLetter(type: string, opts: LetterCommandOptions): Promise<number> {
   if (!isLetterType(type))
     throw new UsageError(`unknown letter type "${type}" (one of ${LETTER_TYPES.join(', ')})`);
   const ext = extname(opts.out).toLowerCase();
   if (!(ext in WRITERS)) throw new UsageError(`--out must end in .pdf or .docx (got "${opts.out}")`);
+  if (opts.packet && ext !== '.pdf') throw new UsageError(`--packet writes a PDF: --out must end in .pdf`);
   const now = instantOption(opts.now);
   const { app, actor } = await openCliApp({
     dataDir: opts.dataDir,
@@ -46,6 +53,7 @@ export async function runLetter(type: string, opts: LetterCommandOptions): Promi
   });
   try {
     let draft;
+    let enclosures: Enclosure[] = [];
     try {
       const target = await resolveLetterTarget(app.ctx, actor, opts.course, opts.claim);
       draft = await draftLetter(app.ctx, actor, {
@@ -54,17 +62,23 @@ export async function runLetter(type: string, opts: LetterCommandOptions): Promi
         template: await currentTemplate(app.ctx.db, actor.practiceId, type),
         route: 'cli letter',
       });
+      if (opts.packet) enclosures = await enclosuresFor(app.ctx, actor, target.courseId, target.remitLineId);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       process.stderr.write(`No letter was written: ${error.message}\n`);
       return EXIT.input;
     }
-    await writeFile(opts.out, await WRITERS[ext as keyof typeof WRITERS](draft));
+    await writeFile(
+      opts.out,
+      opts.packet
+        ? await writeLetterPdf(draft, enclosures)
+        : await WRITERS[ext as keyof typeof WRITERS](draft),
+    );
     for (const w of draft.warnings) process.stderr.write(`warning ${w.code}: ${w.message}\n`);
     for (const m of draft.missing) process.stderr.write(`missing: ${m.element}: ${m.fix}\n`);
     process.stderr.write(
       draft.ready
-        ? `${type}: written to ${opts.out} (${draft.references.length} reference(s), template ${draft.template.id} v${draft.template.version})\n`
+        ? `${type}: written to ${opts.out} (${draft.references.length} reference(s)${opts.packet ? `, ${enclosures.length} evidence page(s)` : ''}, template ${draft.template.id} v${draft.template.version})\n`
         : `${type}: the chart cannot support this letter yet; ${opts.out} lists what to add first\n`,
     );
     return draft.ready ? EXIT.ok : EXIT.findings;

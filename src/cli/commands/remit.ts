@@ -2,6 +2,7 @@ import { analyzeRemittanceFiles, type RemitFileRow } from '../../app/remit/analy
 import type { RemitPaymentRow } from '../../app/remit/classify-remittance.js';
 import { remitSettings } from '../../app/remit/remit-settings.js';
 import { remitTotals } from '../../app/remit/remit-totals.js';
+import { EXIT } from '../cli-errors.js';
 import { formatMoney } from '../output/format-money.js';
 import { renderTable } from '../output/render-table.js';
 import { numberOption, outputFormat } from '../shared-options.js';
@@ -63,6 +64,7 @@ const jsonPayment = (p: RemitPaymentRow) => ({ ...p, reconciliation: reconciliat
  * `sgrt-billing remit <file.835…>`: every service line of the remittances with its category, work
  * queue, next action, appeal date and remarks; each payment with its provider-level adjustments (PLB)
  * reconciled; what the reader reported (balancing, claims without service lines) on stderr, located.
+ * Exit 2 when a file or transaction could not be read (nothing readable at all: `InputError`).
  */
 export async function runRemit(paths: string[], opts: RemitCommandOptions): Promise<number> {
   const format = outputFormat(opts.format, ['json', 'ndjson', 'table']);
@@ -106,15 +108,14 @@ export async function runRemit(paths: string[], opts: RemitCommandOptions): Prom
       );
     } else process.stdout.write(`${tables(rows, payments, totals)}\n`);
   }
-  for (const p of [...run.warnings, ...run.problems]) process.stderr.write(`${p.location}: ${p.message}\n`);
-  return 0;
+  for (const p of run.warnings) process.stderr.write(`${p.location}: ${p.message}\n`);
+  // A file or transaction that could not be read (a missing path, a file that is not an 835): the rest
+  // was analysed and printed, but the answer is incomplete, so the exit says input problem.
+  if (!run.problems.length) return EXIT.ok;
+  process.stderr.write(`${run.problems.length} input problem(s); the rest was analysed:\n`);
+  for (const p of run.problems) process.stderr.write(`  ${p.location}: ${p.message}\n`);
+  return EXIT.input;
 }
-
-/**
- * The appeal date a row shows: a line with work to do has one; a take-back (CLP02 22, domain.md §6.1:
- * negative amounts, usually followed by the corrected payment) has nothing of its own to appeal.
- */
-const shownAppealBy = (r: RemitFileRow) => (r.queue && r.category !== 'reversal' ? r.appealBy : null);
 
 /** What a line should pay; a take-back has no expected payment of its own. */
 const shownExpected = (r: RemitFileRow) => (r.category === 'reversal' ? '' : formatMoney(r.expectedCents));
@@ -151,25 +152,18 @@ function tables(
       shownExpected(r),
       r.category,
       r.queue ?? '',
-      shownAppealBy(r) ?? '',
+      r.appealBy ?? '',
       [...r.carcs, ...r.remarks.map((m) => m.code)].join(' '),
     ]),
     [1, 5, 6, 7],
   );
   const details = rows.map((r) => {
-    const appealBy = shownAppealBy(r);
     return [
-      `${r.claim} line ${r.line} (${r.category}${r.queue ? `, ${r.queue}` : ''}${appealBy ? `, appeal by ${appealBy}` : ''}): ${r.message}`,
+      `${r.claim} line ${r.line} (${r.category}${r.queue ? `, ${r.queue}` : ''}${r.appealBy ? `, appeal by ${r.appealBy}` : ''}): ${r.message}`,
       ...(r.nextAction ? [`  next: ${r.nextAction}`] : []),
       ...r.remarks.map((m) => `  ${m.code}: ${m.meaning ?? '(not in our remark list)'}`),
     ].join('\n');
   });
-  // The queue's soonest appeal date among the dates the rows show (take-backs show none).
-  const soonestShown = (queue: string) =>
-    rows
-      .filter((r) => r.queue === queue)
-      .flatMap((r) => shownAppealBy(r) ?? [])
-      .sort()[0] ?? '';
   const categories = renderTable(
     ['category', 'lines', 'billed', 'paid', 'taken back', 'short of expected'],
     totals.byCategory
@@ -188,7 +182,7 @@ function tables(
     ['queue', 'lines', 'open', 'soonest appeal by'],
     totals.byQueue
       .filter((q) => q.lines > 0)
-      .map((q) => [q.queue, String(q.lines), formatMoney(q.open), soonestShown(q.queue)]),
+      .map((q) => [q.queue, String(q.lines), formatMoney(q.open), q.soonestAppealBy ?? '']),
     [1, 2],
   );
   const paid = payments.map((p) =>

@@ -14,6 +14,7 @@ export interface ServeCommandOptions {
   host?: string;
   demo?: boolean;
   dataDir?: string;
+  publicUrl?: string;
 }
 
 /** dist/web of the package (three levels up from src/cli/commands and from dist/cli/commands alike). */
@@ -28,14 +29,41 @@ function portOption(value: string | undefined): number {
   return port;
 }
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
 /**
- * `sgrt-billing serve [--port 8080] [--host 127.0.0.1] [--demo] [--data-dir .data/db]`: the HTTP API and
- * the web UI, with a job worker in the same process. DATABASE_URL selects PostgreSQL, else PGlite under
+ * Where browsers reach the server, from configuration only: `--public-url` (or SGRT_PUBLIC_URL) gives
+ * the origin the same-origin checks expect and makes the cookie Secure when it is https. Without it the
+ * cookie is Secure unless the server listens on this machine only (a laptop over plain http).
+ */
+export function publicAccess(
+  publicUrl: string | undefined,
+  host: string,
+): { publicOrigin?: string; secureCookies: boolean } {
+  if (publicUrl === undefined || publicUrl === '') return { secureCookies: !LOOPBACK.has(host) };
+  let url: URL;
+  try {
+    url = new URL(publicUrl);
+  } catch {
+    throw new UsageError(
+      `--public-url must be a URL such as https://billing.example.org (got "${publicUrl}")`,
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new UsageError(`--public-url must start with https:// or http:// (got "${publicUrl}")`);
+  }
+  return { publicOrigin: url.origin, secureCookies: url.protocol === 'https:' };
+}
+
+/**
+ * `sgrt-billing serve [--port 8080] [--host 127.0.0.1] [--demo] [--data-dir .data/db] [--public-url URL]`:
+ * the HTTP API and the web UI, with a job worker in the same process. DATABASE_URL selects PostgreSQL, else PGlite under
  * --data-dir. Stops cleanly on SIGINT/SIGTERM: no new requests, the worker finishes, the database closes.
  */
 export async function runServe(opts: ServeCommandOptions): Promise<number> {
   const port = portOption(opts.port);
   const host = opts.host ?? '127.0.0.1';
+  const access = publicAccess(opts.publicUrl ?? process.env.SGRT_PUBLIC_URL, host);
   const log = createLogger({ level: process.env.SGRT_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
   // Loaded lazily: the clinic generator (DICOM, PDF writers) is needed for --demo only.
   const demo = opts.demo ? await import('../../app/setup/demo-practice.js') : null;
@@ -74,7 +102,7 @@ export async function runServe(opts: ServeCommandOptions): Promise<number> {
     process.stderr.write(`serve: no web UI at ${WEB_ROOT} (run npm run build); serving the API only.\n`);
   const http = createHttpApp(app.ctx, {
     ...(webRoot ? { webRoot } : {}),
-    insecureCookies: process.env.SGRT_INSECURE_COOKIES === '1',
+    ...access,
   });
   const server = serve({ fetch: http.fetch, port, hostname: host });
   await once(server, 'listening');

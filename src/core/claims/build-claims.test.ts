@@ -92,6 +92,20 @@ describe('buildClaims', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('hospital SBRT (77373, no 26/TC): the facility bills it on the 837I, nothing left unbilled', () => {
+    const sbrt = (chargeId: string, dateOfService: string) =>
+      charge({ chargeId, dateOfService, placeOfService: '22', code: '77373', chargeCents: 150_000 });
+    const r = buildClaims([sbrt('a', '2026-03-02'), sbrt('b', '2026-03-04')], opts);
+    expect(shape(r)).toEqual([
+      {
+        claim: '837I technical 22 2026-03-02..2026-03-04 A1',
+        lines: ['2026-03-02 77373 x1 0333', '2026-03-04 77373 x1 0333'],
+      },
+    ]);
+    expect(r.unbilled).toEqual([]);
+    expect(r.findings).toEqual([]);
+  });
+
   it('one claim per date of service when configured; a different authorization makes another claim', () => {
     const r = buildClaims(
       [
@@ -120,10 +134,11 @@ describe('buildClaims', () => {
       ],
       opts,
     );
+    // Each with its rule and the reason the "not billed" list shows.
     expect(r.unbilled).toEqual([
-      { chargeId: 'a', ruleId: 'CLAIM-001' },
-      { chargeId: 'b', ruleId: 'CLAIM-002' },
-      { chargeId: 'c', ruleId: 'CLAIM-003' },
+      { chargeId: 'a', ruleId: 'CLAIM-001', reason: expect.stringMatching(/^Place of service 21 /) },
+      { chargeId: 'b', ruleId: 'CLAIM-002', reason: expect.stringMatching(/^77300 .* neither 26 nor TC/) },
+      { chargeId: 'c', ruleId: 'CLAIM-003', reason: expect.stringMatching(/^No revenue code for 77470/) },
     ]);
     expect(r.findings.map((f) => f.ruleId)).toEqual(['CLAIM-001', 'CLAIM-002', 'CLAIM-003', 'PAYER-004']);
     expect(shape(r).map((c) => c.claim)).toEqual(['837P global 11 2026-03-02..2026-03-02 A1']);

@@ -22,8 +22,8 @@ export interface BuildClaimsOptions {
 export interface BuildClaimsResult {
   claims: ClaimDraft[];
   findings: Finding[];
-  /** Charges (or their hospital parts) no claim carries, with the rule that kept them out. */
-  unbilled: { chargeId: string; ruleId: string }[];
+  /** Charges (or their hospital parts) no claim carries, with the rule that kept them out and why. */
+  unbilled: { chargeId: string; ruleId: string; reason: string }[];
 }
 
 /**
@@ -43,6 +43,8 @@ export function buildClaims(
   const authsPerPeriod = new Map<string, { subject: string; numbers: (string | null)[] }>();
   const fallback = options.profiles.find((p) => p.id === 'default') ?? BUNDLED_PROFILES[0]!;
   const unknownProfiles = new Set<string>();
+  const leaveOut = (chargeId: string, f: Finding) =>
+    unbilled.push({ chargeId, ruleId: f.ruleId, reason: f.message });
 
   for (const c of charges) {
     const subject = `charge ${c.chargeId}`;
@@ -56,13 +58,13 @@ export function buildClaims(
     const where = claimSetting(c.placeOfService, subject);
     if (where.setting === null) {
       findings.push(where.finding);
-      unbilled.push({ chargeId: c.chargeId, ruleId: where.finding.ruleId });
+      leaveOut(c.chargeId, where.finding);
       continue;
     }
     const split = componentParts(c.code, c.modifiers, where.setting, profile, c.dateOfService, subject);
     findings.push(...split.findings);
-    if (split.parts.length === 0)
-      unbilled.push({ chargeId: c.chargeId, ruleId: split.findings[0]?.ruleId ?? '' });
+    const refused = split.findings.find((f) => f.severity === 'error');
+    if (split.parts.length === 0 && refused) leaveOut(c.chargeId, refused);
     const shape = twiceDailyShape(c, profile, subject);
     if (shape) findings.push(shape);
 
@@ -72,7 +74,7 @@ export function buildClaims(
         const rev = revenueCodeFor(c.code, options.revenueCodes ?? {}, subject);
         if (rev.finding) {
           findings.push(rev.finding);
-          unbilled.push({ chargeId: c.chargeId, ruleId: rev.finding.ruleId });
+          leaveOut(c.chargeId, rev.finding);
           continue;
         }
         revenueCode = rev.revenueCode;

@@ -7,10 +7,10 @@ import type { ClaimSetting } from './claim-001-claim-setting.js';
 export const CLAIM_002: RuleMeta = {
   id: 'CLAIM-002',
   title:
-    'Professional/technical split: delivery codes are technical only (no -26; the 837I in a hospital); 77387 is professional (-26 on the 837P; in a freestanding centre as the payer profile says)',
+    'Professional/technical split: delivery codes (77402/77407/77412, stereotactic 77371/77372/77373) are technical only (no -26; the 837I in a hospital); 77387 is professional (-26 on the 837P; in a freestanding centre as the payer profile says)',
   severity: 'warning',
   source:
-    'MPFS PC/TC indicators: 77402/77407/77412 technical only, 77387 professional with technical bundled in 2026 [seed]; payer -26 rules per profile (PAYER-001, ASTRO 2026) [C]',
+    'MPFS PC/TC indicators: 77402/77407/77412 technical only, 77387 professional with technical bundled in 2026 [seed]; CMS PFS Relative Value File PC/TC indicator 3 "technical component only" (26/TC not used) on the stereotactic delivery codes 77371/77372/77373, whose physician work is the management codes 77432/77435 [U: confirm on the PPRRVU release loaded]; payer -26 rules per profile (PAYER-001, ASTRO 2026) [C]',
 };
 
 /** Where a charge line goes: which claim format and with which modifiers. */
@@ -20,7 +20,9 @@ export interface ComponentPart {
   modifiers: string[];
 }
 
-const TECHNICAL_ONLY = new Set<string>(DELIVERY_CODES);
+/** Stereotactic delivery (SRS 77371/77372, SBRT 77373): technical only like the other delivery codes. */
+export const STEREOTACTIC_DELIVERY_CODES = ['77371', '77372', '77373'] as const;
+const TECHNICAL_ONLY = new Set<string>([...DELIVERY_CODES, ...STEREOTACTIC_DELIVERY_CODES]);
 const PROFESSIONAL_ONLY = new Set<string>([IGRT_PROFESSIONAL_CODE]);
 const without = (mods: string[], ...drop: string[]) => mods.filter((m) => !drop.includes(m));
 
@@ -86,7 +88,7 @@ export function componentParts(
   }
   note(
     'error',
-    `${code} in a hospital setting carries neither 26 nor TC: which claim it belongs on is unknown; not billed.`,
+    `${code} in a hospital setting carries neither 26 nor TC, and it is not a technical-only code: which claim it belongs on is unknown; not billed.`,
     'Post the professional part with modifier 26 and the technical part with TC as separate charges.',
   );
   return { parts: [], findings };

@@ -3,7 +3,8 @@ import type { RuleMeta } from '../model/rule.js';
 
 export const CLAIM_003: RuleMeta = {
   id: 'CLAIM-003',
-  title: 'Every 837I line carries a revenue code: 0333 (radiation therapy) for delivery and technical IGRT',
+  title:
+    'Every 837I line carries a revenue code: 0333 (radiation therapy) for delivery (stereotactic included) and technical IGRT',
   severity: 'error',
   source: 'NUBC UB-04 revenue codes 033X therapeutic radiology, 0333 radiation therapy [C]; issue #5 [seed]',
 };
@@ -14,6 +15,9 @@ export const DEFAULT_REVENUE_CODES: Readonly<Record<string, string>> = {
   '77407': '0333',
   '77412': '0333',
   '77387': '0333',
+  '77371': '0333',
+  '77372': '0333',
+  '77373': '0333',
 };
 
 export function revenueCodeFor(

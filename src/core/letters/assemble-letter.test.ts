@@ -77,15 +77,18 @@ function input(type: LetterType, edit?: (c: CourseInput) => void, profile = 'evi
     date: '2026-03-13',
     practiceName: 'Synthetic Radiation Oncology',
     physicians: { [PHYSICIAN_ID]: SIGNER },
-    medicare: profile === 'medicare',
     patient: { name: 'Test Patient', birthDate: '1961-04-02' },
     course,
     fractions: runAudit(course).fractions,
     profile: PROFILES.get(profile)!,
     claim: CLAIMS[type],
     options: DEFAULT_AUDIT_OPTIONS,
+    guidelineVersions: VERSIONS,
   };
 }
+
+/** The guideline versions a practice follows (its settings; synthetic values). */
+const VERSIONS = { 'nccn-breast': '1.2026', 'nccn-prostate': '1.2026' };
 
 const citedNumbers = (body: string) =>
   [...new Set([...body.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
@@ -117,23 +120,29 @@ describe('assembleLetter: every letter type from a fully documented course', () 
       'appeal-downcode',
       [
         /isocenters, not anatomic sites/,
-        /no limit on the number of fractions/,
+        /global application of fraction limits/,
         /- Fraction 2 \(2026-03-03\)\n- System: AlignRT/,
         /adjudicated 77407/,
         /\$317\.64/,
       ],
     ],
-    ['appeal-igrt-denial', [/no procedure-to-procedure edit/, /77387-26/, /CO-97/]],
+    ['appeal-igrt-denial', [/technical component is bundled/, /77387-26/, /CO-97/]],
     [
       'appeal-authorization-2025',
-      [/AUTH-2025-1/, /obtained 2025-12-10/, /delivered under authorization AUTH-2025-1/, /CO-197/],
+      [
+        /AUTH-2025-1/,
+        /obtained 2025-12-10/,
+        /delivered under authorization AUTH-2025-1/,
+        /77385, 77386 and the delivery G-codes were deleted/,
+        /CO-197/,
+      ],
     ],
     ['appeal-zero-payment', [/adjusted under CO-45/, /a denial in effect/, /paid \$0\.00/]],
     [
       'peer-to-peer',
       [
         /Delivery level: 77412 \(single-isocenter 3D with active motion management\)/,
-        /Talking points:\n\nThe 77412 descriptor counts isocenters, not anatomic sites/,
+        /Talking points:\n\nThe 2026 criteria for 77412 count isocenters, not anatomic sites/,
         /fractions 5 of 15 \(2026-03-02 to 2026-03-06\)/,
       ],
     ],
@@ -144,8 +153,8 @@ describe('assembleLetter: every letter type from a fully documented course', () 
 
   it('breast letters cite the breast literature; a right breast adds the right-sided studies; prostate its own', () => {
     const left = assembleLetter(input('appeal-downcode')).references.map((r) => r.id);
-    expect(left).toEqual(expect.arrayContaining(['nccn-breast', 'darby-2013', 'ono-2021', 'cpt-2026']));
-    expect(left).not.toContain('gough-2024');
+    expect(left).toEqual(expect.arrayContaining(['nccn-breast', 'darby-2013', 'michalski-2012', 'cpt-2026']));
+    expect(left).not.toContain('rice-2015');
     const right = assembleLetter(
       input('appeal-downcode', (c) => {
         c.site = {
@@ -156,13 +165,13 @@ describe('assembleLetter: every letter type from a fully documented course', () 
         };
       }),
     ).references.map((r) => r.id);
-    expect(right).toEqual(expect.arrayContaining(['gough-2024', 'rice-2015']));
+    expect(right).toEqual(expect.arrayContaining(['rice-2015']));
     const prostate = assembleLetter(
       input('appeal-downcode', (c) => {
         c.site = { region: 'prostate' };
       }),
     ).references.map((r) => r.id);
-    expect(prostate).toEqual(expect.arrayContaining(['nccn-prostate', 'macedo-jimenez-2025']));
+    expect(prostate).toEqual(expect.arrayContaining(['nccn-prostate']));
     expect(prostate).not.toContain('nccn-breast');
   });
 
@@ -183,7 +192,27 @@ describe('assembleLetter: every letter type from a fully documented course', () 
     );
     expect(draft.body).not.toMatch(/motion-management record|Medical necessity, in/);
     expect(draft.cover.rows.map((r) => r.label)).not.toContain('System');
-    expect(draft.references.map((r) => r.id)).toEqual(['cpt-2026', 'astro-denied']);
+    expect(draft.references.map((r) => r.id)).toEqual(['cpt-2026', 'astro-denial-trends-2026']);
+  });
+
+  // Guideline versions as the practice gives them: the seed's "Version XX.2026" is a placeholder.
+  it.each<[string, Record<string, string> | undefined, string | null]>([
+    ['the practice version is printed', { 'nccn-breast': '3.2026' }, 'Version 3.2026.'],
+    ['no version set: the guideline without one, and a warning', undefined, null],
+    ['a placeholder version is never printed', { 'nccn-breast': 'XX.2026' }, null],
+  ])('the NCCN breast citation: %s', (_, versions, printed) => {
+    const draft = assembleLetter({ ...input('appeal-downcode'), guidelineVersions: versions });
+    const nccn = draft.references.find((r) => r.id === 'nccn-breast')!.citation;
+    const warned = draft.warnings.filter((w) => w.code === 'GUIDELINE-VERSION');
+    if (printed) {
+      expect(nccn).toContain(`Invasive Breast Cancer. ${printed}`);
+      expect(warned).toEqual([]);
+    } else {
+      expect(nccn).not.toMatch(/Version|XX/);
+      expect(warned.map((w) => w.message)).toEqual([
+        expect.stringContaining('Set the NCCN guideline version the practice follows'),
+      ]);
+    }
   });
 
   it('an SBRT course asks for its routed code (77373) and says nothing about 77412', () => {
@@ -476,29 +505,21 @@ describe('assembleLetter: an appeal speaks of its date of service only', () => {
   });
 });
 
-describe('assembleLetter: the 77387-26 appeal argues what holds for the payer', () => {
-  it.each<[string, string, RegExp[], RegExp[]]>([
-    [
-      'a commercial plan: no NCCI edit and an MPFS payment, no Medicare rule',
-      'default',
-      [
-        /no procedure-to-procedure edit between 77387 and the radiation treatment planning codes/,
-        /national payment of its own/,
-      ],
-      [/only the technical component/, /CPT criteria/],
-    ],
-    [
-      'traditional Medicare: its fee schedule rule',
-      'medicare',
-      [/Under the 2026 Medicare Physician Fee Schedule only the technical component/],
-      [/National Correct Coding Initiative/],
-    ],
-  ])('%s', (_, profile, present, absent) => {
+describe('assembleLetter: the 77387-26 appeal argues what holds for every payer, then its own rule', () => {
+  it.each<[string, string, RegExp[]]>([
+    ['a commercial plan under CPT', 'default', []],
+    ['traditional Medicare: no Medicare-only rule either', 'medicare', [/requires modifier 26 on 77387/]],
+    ['UnitedHealthcare from 1 March 2026', 'uhc', [/requires modifier 26 on 77387 for this date/]],
+    ['a payer that denies the modifier: no rule stated', 'commercial-omit-26', []],
+  ])('%s', (_, profile, own) => {
     const draft = assembleLetter(input('appeal-igrt-denial', undefined, profile));
-    expect(draft.ready).toBe(true);
-    for (const p of present) expect(draft.body).toMatch(p);
-    for (const p of absent) expect(draft.body).not.toMatch(p);
-    expect(draft.references.map((r) => r.id)).not.toContain('cpt-2026');
+    expect(draft.body).toMatch(/77387 as a professional code only; its technical component is bundled/);
+    expect(draft.body).toMatch(/inconsistent denial rationales/);
+    for (const p of own) expect(draft.body).toMatch(p);
+    if (!own.length) expect(draft.body).not.toMatch(/modifier 26 on 77387/);
+    // The seed's NCCI and fee-schedule points could not be checked against CMS's records: not argued.
+    expect(draft.body).not.toMatch(/Correct Coding|Fee Schedule|national payment/);
+    expect(draft.references.map((r) => r.id)).toEqual(['cpt-2026', 'astro-denial-trends-2026']);
   });
 
   it('shows the image review of the date: modality, reviewer and sign time', () => {
@@ -535,10 +556,10 @@ describe('assembleLetter: the 2025 authorization carried forward', () => {
   ])('%s', (_, edit, statement) => {
     const draft = assembleLetter(input('appeal-authorization-2025', edit));
     const warned = draft.warnings.some((w) => w.code === 'CARRY-FORWARD-NOT-ON-FILE');
-    if (statement) {
-      expect(draft.body).toMatch(statement);
-      expect(draft.references.map((r) => r.id)).toContain('rbs-sgrt-billing-2026');
-    } else expect(draft.body).not.toMatch(/carried|carries/);
+    // The record on file is the evidence (enclosed): the statement cites nothing.
+    if (statement) expect(draft.body).toMatch(new RegExp(`${statement.source}[^\\[\\n]*\\.\\n`));
+    else expect(draft.body).not.toMatch(/carried|carries/);
+    expect(draft.body).not.toMatch(/Payers have been denying/);
     expect(warned).toBe(statement === null);
   });
 });
@@ -578,8 +599,8 @@ describe('assembleLetter: signed by the treating physician', () => {
 
 describe('assembleLetter: peer-to-peer talking points for each denial category', () => {
   it.each<[string, RegExp]>([
-    ['downcoded', /The 77412 descriptor counts isocenters/],
-    ['igrt-professional-denied', /no procedure-to-procedure edit between 77387/],
+    ['downcoded', /criteria for 77412 count isocenters, not anatomic sites/],
+    ['igrt-professional-denied', /77387 as a professional code only/],
     ['zero-paid-no-denial-code', /Ask the reviewer why the covered delivery was adjusted to zero/],
     ['authorization-2025', /delivered under authorization AUTH-2025-1/],
     ['authorization-denial', /retro-authorization/],

@@ -6,6 +6,7 @@ import { modifier26RuleOn, type PayerProfile } from '../payers/payer-profile.js'
 import { clockFor } from '../time/local-clock.js';
 import { deliveryDecision, type DeliveryDecision } from '../coding/select-codes.js';
 import { evicoreBreastFinding } from '../payers/rules/payer-002-evicore-breast.js';
+import { type AppealFacts, appealHeaderLines, enclosureLines } from './appeal-facts.js';
 import { DEFAULT_TEMPLATE_VERSION, defaultTemplate, defaultTemplateId } from './default-templates.js';
 import type {
   EvidenceSummary,
@@ -32,6 +33,8 @@ import { type LetterPhysician, physicianLabel, signatureBlock, signerMissing } f
 import { renderTemplate, tidy, type TemplateValues } from './render-template.js';
 import {
   citeReferences,
+  type GuidelineVersions,
+  guidelineVersionWarning,
   REFERENCE_LIBRARY,
   type ReferenceLibrary,
   siteReferences,
@@ -63,18 +66,20 @@ export interface LetterInput {
   practiceName: string;
   /** The practice's physicians (billing settings) by chart id: the signer and the image reviewer. */
   physicians: Readonly<Record<string, LetterPhysician>>;
-  /** The payer is traditional Medicare (`isTraditionalMedicare`): its own rules are argued. */
-  medicare: boolean;
   /** From the patients table; the peer-to-peer sheet never prints the birth date. */
   patient: { name: string | null; birthDate: string | null };
   course: Course;
   fractions: readonly FractionAudit[];
   profile: PayerProfile;
   claim: LetterClaim | null;
+  /** An appeal's payer claim number, level, deadline and enclosures (appeal-facts.ts). */
+  appeal?: AppealFacts | null;
   options: AuditOptions;
   /** A practice's template; absent, the bundled default. */
   template?: { id: string; version: number; text: string } | undefined;
   library?: ReferenceLibrary;
+  /** The guideline versions the practice follows (its settings); a cited guideline without one warns. */
+  guidelineVersions?: GuidelineVersions | undefined;
 }
 
 const TITLES: Record<LetterType, string> = {
@@ -186,7 +191,7 @@ export function assembleLetter(input: LetterInput): LetterDraft {
     return { ...base, ready: false, body: whatToAddFirst(missing, warnings), references: [], warnings };
   }
   const rendered = renderTemplate(template.text, valuesFor(facts, library));
-  const cited = citeReferences(rendered.text, library);
+  const cited = citeReferences(rendered.text, library, input.guidelineVersions);
   for (const p of rendered.problems)
     warnings.push({
       code: 'TEMPLATE',
@@ -197,6 +202,8 @@ export function assembleLetter(input: LetterInput): LetterDraft {
       code: 'TEMPLATE',
       message: `template ${template.id} cites an unknown reference [ref:${id}]`,
     });
+  for (const g of cited.unversioned)
+    warnings.push({ code: 'GUIDELINE-VERSION', message: guidelineVersionWarning(g) });
   return { ...base, ready: true, body: cited.text, references: cited.references, warnings };
 }
 
@@ -517,6 +524,8 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
           `Claim: ${claim.claimNumber}; date of service ${claim.dateOfService ?? 'not given'}; billed ${codeLabel(claim.submittedCode, claim.modifiers)} (${dollars(claim.billedCents)}); adjudicated ${codeLabel(claim.code, claim.modifiers)}, paid ${dollars(claim.paidCents)}; adjustments ${claim.carcs.join(', ') || 'none'}`,
         ]
       : [],
+    appealHeader: appealHeaderLines(claim, input.appeal),
+    enclosures: enclosureLines(input.appeal),
     claimNumber: claim?.claimNumber ?? '',
     dateOfService: claim?.dateOfService ?? '',
     submittedCode: claim ? codeLabel(claim.submittedCode, claim.modifiers) : '',
@@ -600,7 +609,6 @@ function statementContext({ input, level, argues77412 }: Facts): StatementContex
     claim: input.claim,
     profile: input.profile,
     payerName: payerName(input),
-    medicare: input.medicare,
     argues77412,
     routed: level.routed,
   };

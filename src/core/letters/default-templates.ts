@@ -37,6 +37,11 @@ export const TEMPLATE_PLACEHOLDERS: readonly { name: string; description: string
   { name: 'motionSystem', description: 'Monitoring system(s) named in the record or the plan' },
   { name: 'thresholds', description: 'Tolerance thresholds' },
   { name: 'claim', description: 'block: one line with the claim line appealed (empty without one)' },
+  {
+    name: 'appealHeader',
+    description: "block: the payer's claim number beside ours, the appeal level and the deadline (appeals)",
+  },
+  { name: 'enclosures', description: 'block: the documents enclosed, one bullet each (appeals)' },
   { name: 'claimNumber', description: 'Claim number (appeals)' },
   { name: 'dateOfService', description: 'Date of service of the line appealed' },
   { name: 'submittedCode', description: 'Code billed on the line appealed' },
@@ -85,7 +90,8 @@ From: {{practiceName}}, {{physicianName}}`;
 const PATIENT = `Patient: {{patientName}}, date of birth {{patientBirthDate}}
 Course: {{courseId}}; diagnosis {{diagnosis}}; {{site}}; {{technique}}`;
 
-const CLAIM = '{{claim}}';
+const CLAIM = `{{claim}}
+{{appealHeader}}`;
 
 const EVIDENCE = `{{evidence}}
 
@@ -141,7 +147,9 @@ ${EVIDENCE}
 
 {{siteRationale}}
 
-${CLOSE}`,
+${CLOSE}
+
+{{enclosures}}`,
 
   'appeal-igrt-denial': `${HEADER}
 Re: Appeal of the denial of CPT 77387-26 (professional image guidance)
@@ -157,7 +165,9 @@ The image guidance of the date of service, as the signed record shows it:
 
 {{imageReview}}
 
-${CLOSE}`,
+${CLOSE}
+
+{{enclosures}}`,
 
   'appeal-authorization-2025': `${HEADER}
 Re: Appeal of a 2026 claim denied for authorization (authorization obtained in 2025)
@@ -174,7 +184,9 @@ We appeal the denial of this 2026 date of service for lack of authorization.
 
 ${EVIDENCE}
 
-${CLOSE}`,
+${CLOSE}
+
+{{enclosures}}`,
 
   'appeal-zero-payment': `${HEADER}
 Re: Appeal of a zero payment (whole charge adjusted without a denial reason)
@@ -190,7 +202,9 @@ We appeal the zero payment of this treatment delivery.
 
 ${EVIDENCE}
 
-${CLOSE}`,
+${CLOSE}
+
+{{enclosures}}`,
 
   'peer-to-peer': `Course: {{courseId}}; patient {{patientName}}; payer {{payerName}}
 Diagnosis {{diagnosis}}; {{site}}; {{technique}}; fractions {{fractionsDelivered}} of {{fractionsPlanned}} ({{treatmentDates}})

@@ -6,9 +6,10 @@ import type { LetterType } from './letter-types.js';
 
 /**
  * The statements a letter makes in its own words, each cited through `attribution.ts`: the code
- * criteria, the policy point of each letter type (matched to the payer) and the peer-to-peer talking
- * points of each denial category. Facts of the patient's record (the claim, the authorization on file)
- * are stated from the record and cite nothing.
+ * criteria, the policy point of each letter type (with the payer's own modifier rule) and the
+ * peer-to-peer talking points of each denial category. Facts of the patient's record (the claim, the
+ * authorization on file), the payer's rules as its profile records them and the practice's own
+ * documentation policy cite nothing.
  */
 export interface StatementContext {
   type: LetterType;
@@ -16,14 +17,15 @@ export interface StatementContext {
   claim: LetterClaim | null;
   profile: PayerProfile;
   payerName: string;
-  /** Traditional Medicare: its own rules (MPFS) are argued; other payers get the points that hold for them. */
-  medicare: boolean;
   argues77412: boolean;
   /** The course has its own code (SBRT, SRS, protons…): no 77412 points. */
   routed: boolean;
 }
 
-/** The 2026 code criteria where 77412 is argued, and what active motion management is where it rests on it. */
+/**
+ * The 2026 code criteria where 77412 is argued; where it rests on active motion management, the
+ * practice's documentation policy and what eviCore asks the documentation to show.
+ */
 export function codeCriteria(argues77412: boolean, needsAmm: boolean): string[] {
   return [
     ...(argues77412
@@ -37,20 +39,16 @@ export function codeCriteria(argues77412: boolean, needsAmm: boolean): string[] 
     ...(needsAmm
       ? [
           cited(
-            'amm-definition',
-            'Active motion management is intra-fraction localization and tracking of the target or of patient motion to optimize beam delivery; surface guidance is one method, letting the linear accelerator gate the beam with the body surface as a surrogate for internal motion.',
+            'amm-payer-documentation',
+            'eviCore looks for documentation confirming the technology used (for example DIBH, AlignRT or surface guidance) or active motion management with defined thresholds that would pause the beam; a check-box or "DIBH" alone does not suffice.',
           ),
-          cited(
-            'amm-not-setup',
-            'Surface guidance or abdominal compression used only to set the patient up before delivery does not qualify.',
-          ),
-          cited(
-            'amm-practice-criteria',
-            "Under the practice's documentation policy each fraction reported as 77412 has the physician's order and a patient-specific statement of medical necessity, a surface-guidance record showing the patient monitored from beam-on to beam-off, treatment paused (manually or automatically) whenever the patient moves out of tolerance, and that record signed by the physician before the next beam-on.",
-          ),
+          // The practice's own policy, adopted from the seed's "Documentation requirements" and "Key
+          // takeaways" (Radiation Business Solutions, Best Practices for SGRT Billing, 2026): stated as
+          // the practice's, with no published source to cite.
+          "Under the practice's documentation policy each fraction reported as 77412 has the physician's order and a patient-specific statement of medical necessity, a surface-guidance record showing the patient monitored from beam-on to beam-off, treatment paused (manually or automatically) whenever the patient moves out of tolerance, and that record signed by the physician before the next beam-on.",
           cited(
             'documentation-elements',
-            'Reviewers look for five documentation elements: medical necessity for motion management specific to the patient, the monitoring system named, the thresholds and patient-specific set-up, how motion is monitored and the therapist alerted, and what triggers a beam hold.',
+            'To support an approval of 77412 for active motion management, eviCore asks for clear, explicit detail on five elements: medical necessity for motion management; the real-time monitoring or gating system used; the workflow or parameters (thresholds, tolerance levels, patient-specific set-up); how motion is monitored during treatment and the therapist alerted to deviations; and what triggers beam-off.',
           ),
         ]
       : []),
@@ -86,60 +84,46 @@ function downcodePoints(): string[] {
   return [
     cited(
       'level-by-isocenters',
-      'The 77412 descriptor counts isocenters, not anatomic sites, and names no limit on the number of fractions: a single-isocenter 3D or IMRT treatment with active motion management meets it at every session.',
+      'The 2026 criteria for 77412 count isocenters, not anatomic sites: a single-isocenter 3D or IMRT treatment with active motion management meets them.',
     ),
     cited(
       'payer-misreadings-77412',
-      'ASTRO reports 2026 denials of 77412 resting on payer policies that limit the code to multiple anatomic sites instead of isocenters, or that apply blanket fraction limits.',
+      'ASTRO reports that early 2026 denials of 77412 have largely stemmed from payer interpretations limiting the code to multiple anatomical sites rather than multiple isocenters for a single site, and from the global application of fraction limits.',
     ),
   ];
 }
 
 /**
- * 77387-26: Medicare's own rule (MPFS: only the technical part is bundled) to Medicare; to another payer
- * the points that hold whatever its policy (seed, additional notes): no NCCI edit against the planning
- * codes, and the fee schedule pays 77387-26. Then the payer's own modifier-26 rule, when its profile has one.
+ * 77387-26: what holds for every payer (CPT makes 77387 a professional code, and ASTRO reports the
+ * "bundled" and "not payable in hospitals" denials as inconsistent), then the payer's own modifier-26
+ * rule when its profile has one.
  */
 function igrtPoints(c: StatementContext): string[] {
-  const points = c.medicare
-    ? [
-        cited(
-          'igrt-professional-payable-medicare',
-          'Under the 2026 Medicare Physician Fee Schedule only the technical component of image guidance is bundled into 77402, 77407 and 77412; the professional component, 77387-26, is payable on the same date of service.',
-        ),
-      ]
-    : [
-        cited(
-          'igrt-no-ncci-edit',
-          'The National Correct Coding Initiative has no procedure-to-procedure edit between 77387 and the radiation treatment planning codes: the professional image guidance and a treatment plan may be billed on the same date of service.',
-        ),
-        cited(
-          'igrt-mpfs-payment',
-          "The 2026 Medicare Physician Fee Schedule assigns 77387 with modifier 26 a national payment of its own: the physician's guidance and review is a service paid in its own right.",
-        ),
-      ];
-  return [...points, ...modifierPoint(c)];
+  return [
+    cited(
+      'igrt-professional-only',
+      'In 2026 image guidance is reported with 77387 as a professional code only; its technical component is bundled into the delivery codes 77402, 77407 and 77412.',
+    ),
+    cited(
+      'igrt-denial-rationales',
+      'ASTRO reports denials of 77387-26 claiming that image guidance is bundled with treatment delivery, or that the professional component is not separately payable in hospital settings, as inconsistent denial rationales.',
+    ),
+    ...modifierPoint(c),
+  ];
 }
 
-/** The payer's 77387 modifier-26 rule on the date of service (its profile; the default profile is CPT's, no payer's). */
+/**
+ * The payer's 77387 modifier-26 rule on the date of service, as the practice's profile of the payer records
+ * it (the profile's `source`; the default profile is CPT's, no payer's): the payer's own rule, not cited.
+ */
 function modifierPoint({ profile, claim, payerName }: StatementContext): string[] {
   if (!claim?.dateOfService || profile.id === 'default') return [];
   const rule = modifier26RuleOn(profile, claim.dateOfService);
   const billed = `the line was billed ${claim.modifiers.includes('26') ? 'with' : 'without'} it`;
   if (rule === 'required')
-    return [
-      cited(
-        'igrt-modifier-rule',
-        `${payerName} requires modifier 26 on 77387 for this date of service; ${billed}.`,
-      ),
-    ];
+    return [`${payerName} requires modifier 26 on 77387 for this date of service; ${billed}.`];
   if (rule === 'either')
-    return [
-      cited(
-        'igrt-modifier-rule',
-        `${payerName} accepts 77387 with or without modifier 26 on this date of service; ${billed}.`,
-      ),
-    ];
+    return [`${payerName} accepts 77387 with or without modifier 26 on this date of service; ${billed}.`];
   return [];
 }
 
@@ -173,22 +157,14 @@ function authorization2025Points({ course, claim }: StatementContext): string[] 
   return [
     cited(
       'codes-replaced-2026',
-      'The 2026 delivery codes replaced the 2025 codes: 77385, 77386 and G6003-G6016 were deleted for 2026 dates of service.',
+      'The 2026 delivery codes 77402, 77407 and 77412 replaced the earlier delivery codes: 77385, 77386 and the delivery G-codes were deleted.',
     ),
     ...(auth && covers
       ? [
           `The service of ${dos} was delivered under authorization ${auth.number}, obtained ${auth.obtainedOn} and valid ${auth.validFrom} to ${auth.validTo}.`,
         ]
       : []),
-    ...(auth && evidence
-      ? [
-          `The payer carried that authorization forward into 2026: ${evidence}.`,
-          cited(
-            'grandfathered-denials',
-            'Payers have been denying 2026 claims that rode on 2025 authorizations, even where a 2026 authorization was requested and denied because the 2025 authorization was carried forward.',
-          ),
-        ]
-      : []),
+    ...(auth && evidence ? [`The payer carried that authorization forward into 2026: ${evidence}.`] : []),
   ];
 }
 
@@ -196,10 +172,6 @@ function zeroPaymentPoints({ claim }: StatementContext): string[] {
   const carcs = claim?.carcs.join(', ') || 'an adjustment';
   return [
     `The whole charge was adjusted under ${carcs} and nothing was paid: a denial in effect, without a denial reason.`,
-    cited(
-      'zero-payment-pattern',
-      'Payers have been denying 77402, 77407 and 77412 outright in the freestanding setting as zero payments whose adjustment reason code is not one used for denials.',
-    ),
   ];
 }
 

@@ -17,3 +17,23 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: InputPro
  */
 export type ReadResult<T> =
   { ok: true; value: T; warnings: InputProblem[] } | { ok: false; problems: InputProblem[] };
+
+/** Problems listed per file: enough to fix a file by, small enough to store and show. */
+export const MAX_PROBLEMS_PER_FILE = 200;
+
+/**
+ * The first `max` problems, then one line that counts the rest (a file with a million bad entries
+ * must not become a million-line result).
+ */
+export function capProblems(
+  problems: InputProblem[],
+  location: string,
+  max = MAX_PROBLEMS_PER_FILE,
+): InputProblem[] {
+  if (problems.length <= max) return problems;
+  const more = problems.length - max;
+  return [
+    ...problems.slice(0, max),
+    { location, message: `… and ${more} more problem${more === 1 ? '' : 's'} not listed` },
+  ];
+}

@@ -7,13 +7,18 @@ export const MEDICARE_REDETERMINATION_DAYS = 120;
 
 /** SBR09 claim filing indicators of Medicare Part A (MA) and Part B (MB) (X12 837 / 835 code list). */
 const MEDICARE_FILING_INDICATORS = new Set(['MA', 'MB']);
+/** SBR09 16 "Health Maintenance Organization (HMO) Medicare Risk": a Medicare Advantage plan (X12 code list 1032). */
+const MEDICARE_ADVANTAGE_FILING_INDICATORS = new Set(['16']);
 
-/** Traditional (fee-for-service) Medicare: the bundled profile `medicare`, or SBR09 MA/MB (not Medicare Advantage, 16). */
-export function isTraditionalMedicare(
-  profileId: string | null | undefined,
-  claimFilingIndicator: string | null | undefined,
-): boolean {
-  return profileId === 'medicare' || MEDICARE_FILING_INDICATORS.has(claimFilingIndicator ?? '');
+/** Who decides an appeal: Medicare (a MAC), a Medicare Advantage plan, or another payer by its contract. */
+export type PayerKind = 'medicare' | 'medicare-advantage' | 'other';
+
+/** The payer's kind by its profile (`medicare`) or the claim filing indicator (SBR09 / CLP06). */
+export function payerKind(input: Pick<AppealDeadlineInput, 'claimFilingIndicator' | 'profileId'>): PayerKind {
+  if (input.profileId === 'medicare' || MEDICARE_FILING_INDICATORS.has(input.claimFilingIndicator ?? ''))
+    return 'medicare';
+  if (MEDICARE_ADVANTAGE_FILING_INDICATORS.has(input.claimFilingIndicator ?? '')) return 'medicare-advantage';
+  return 'other';
 }
 
 export interface AppealDeadlineInput {
@@ -41,12 +46,25 @@ export interface AppealDeadline {
  */
 export function appealDeadline(input: AppealDeadlineInput): AppealDeadline {
   const window = appealWindow(input);
-  return { date: addDays(input.paymentDate, window.days), ...window };
+  return { date: deadlineDate(input.paymentDate, window.days), ...window };
+}
+
+/** `addDays` of recent (date, days) pairs: the lines of a remittance share one payment date. */
+const deadlines = new Map<string, string>();
+function deadlineDate(date: string, days: number): string {
+  const key = `${date}+${days}`;
+  let deadline = deadlines.get(key);
+  if (deadline === undefined) {
+    deadline = addDays(date, days);
+    if (deadlines.size >= 1024) deadlines.clear();
+    deadlines.set(key, deadline);
+  }
+  return deadline;
 }
 
 /** The window itself (days and basis), for a payer before any of its remittances arrives. */
 export function appealWindow(input: Omit<AppealDeadlineInput, 'paymentDate'>): Omit<AppealDeadline, 'date'> {
-  const medicare = isTraditionalMedicare(input.profileId, input.claimFilingIndicator);
+  const medicare = payerKind(input) === 'medicare';
   if (input.overrideDays) return { days: input.overrideDays, basis: 'payer-setting' };
   if (medicare) return { days: MEDICARE_REDETERMINATION_DAYS, basis: 'medicare-redetermination' };
   return { days: DEFAULT_APPEAL_DAYS, basis: 'default' };

@@ -15,6 +15,8 @@
  *   (M…, MA…, N…) names the missing item.
  * - Medical necessity: 50, 55 (experimental), 56 (not proven effective), 167 (diagnosis not covered).
  * - Downcode: 150 ("the information does not support this level of service").
+ * - Not covered: 96 (non-covered charges) and 204 (service not covered under the patient's current
+ *   benefit plan): a benefit question, not a coding one; under PR the plan made it the patient's.
  * - Coordination of benefits: 23 (impact of a prior payer's adjudication).
  * A zero payment whose only adjustments are not denial-type (e.g. the whole charge under CO-45, the fee
  * schedule reduction) is the hidden denial of freestanding delivery codes the seed reports.
@@ -32,6 +34,7 @@ export const FREQUENCY_CARCS: ReadonlySet<string> = new Set(['119', '151', '273'
 export const MISSING_INFORMATION_CARCS: ReadonlySet<string> = new Set(['16', '252']);
 export const MEDICAL_NECESSITY_CARCS: ReadonlySet<string> = new Set(['50', '55', '56', '167']);
 export const DOWNCODE_CARCS: ReadonlySet<string> = new Set(['150']);
+export const NON_COVERED_CARCS: ReadonlySet<string> = new Set(['96', '204']);
 export const PRIOR_PAYER_CARC = '23';
 /** Information-type denials a corrected claim answers (modifier, procedure/diagnosis, provider, patient id). */
 export const CORRECTABLE_CARCS: ReadonlySet<string> = new Set([

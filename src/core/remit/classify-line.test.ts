@@ -290,6 +290,22 @@ describe('classifyLine: the 2026 payer problems on an 835 line', () => {
     ).toMatchObject({ queue: 'appeal', nextAction: expect.stringMatching(/Appeal/) });
   });
 
+  // CARC 96/204 (not covered by the patient's benefit plan, CARC list; domain.md §6.1): under CO/PI/OA
+  // the practice bears it (benefit check, benefit review/appeal, ABN + modifier GA); under PR the patient owes it.
+  // prettier-ignore
+  const NON_COVERED: [string, Adjustment[], RemitCategory, string, RegExp, RegExp][] = [
+    ['PI-204', [adj('PI', '204', 60000)], 'other-denial', 'appeal', /^Denied under PI-204: not covered by the patient’s benefit plan\.$/, /^Check the patient’s benefits .*benefit review or appeal.*modifier GA/],
+    ['CO-204', [adj('CO', '204', 60000)], 'other-denial', 'appeal', /CO-204: not covered/, /benefit review or appeal/],
+    ['CO-96', [adj('CO', '96', 60000)], 'other-denial', 'appeal', /CO-96: not covered/, /benefit review or appeal/],
+    ['PR-204', [adj('PR', '204', 60000)], 'patient-responsibility', 'bill-patient-or-secondary', /\(not covered by the plan \$600\.00\)/, /^Check the patient’s benefits .*then: Bill the patient \$600\.00/],
+  ];
+  it.each(NON_COVERED)('%s: a non-covered service', (_name, adjustments, category, queue, message, next) => {
+    const c = classifyLine(input({ paid: 0, adjustments }));
+    expect(c).toMatchObject({ category, queue });
+    expect(c.message).toMatch(message);
+    expect(c.nextAction).toMatch(next);
+  });
+
   it('reports the adjustments and the allowed amount', () => {
     const c = classifyLine(
       input({ paid: 30000, adjustments: [adj('CO', '45', 20000), adj('PR', '1', 9146)], allowed: null }),

@@ -16,6 +16,9 @@ export interface CoordinationLink {
 
 const RANK: Readonly<Record<string, number>> = { '1': 1, '19': 1, '2': 2, '20': 2, '3': 3, '21': 3 };
 
+/** A claim status that `linkCoordination` links: processed as primary, secondary or tertiary. */
+export const isPayerAnswer = (status: string): boolean => RANK[status] !== undefined;
+
 /** The key of a line in `linkCoordination`'s answer: the claim entry id and the line number (0: claim level). */
 export const coordinationKey = (claimId: string, lineNo: number) => `${claimId}#${lineNo}`;
 
@@ -48,7 +51,7 @@ export function linkCoordination(
 ): Map<string, CoordinationLink> {
   const answers = entries.filter((e) => {
     const role = reversals.get(e.id)?.role;
-    return RANK[e.claim.status] !== undefined && role !== 'take-back' && role !== 'reversed';
+    return isPayerAnswer(e.claim.status) && role !== 'take-back' && role !== 'reversed';
   });
   const byClaim = new Map<string, RemitClaimEntry[]>();
   for (const e of answers)

@@ -44,6 +44,25 @@ export const REMIT_QUEUES = [
 ] as const;
 export type RemitQueue = (typeof REMIT_QUEUES)[number];
 
+/**
+ * The queues whose next action answers the payer's decision (appeal, redetermination, reprocessing,
+ * underpayment dispute, a corrected claim): only these have an appeal deadline (42 CFR 405.942(a); plans
+ * by contract). A corrected claim keeps the appeal window as its deadline, the safe side of the payer's
+ * corrected-claim window (Medicare reopening: 1 year, 42 CFR 405.980(b)). A take-back is not appealed,
+ * a patient balance or a claim to the next payer is billed (domain.md §6.1): no deadline.
+ */
+export const DEADLINE_QUEUES: ReadonlySet<RemitQueue> = new Set<RemitQueue>([
+  'retro-authorization',
+  'corrected-claim',
+  'twice-daily-documentation',
+  'appeal',
+  'payer-reprocess',
+  'underpayment-dispute',
+]);
+
+export const hasAppealDeadline = (queue: string | null): boolean =>
+  queue !== null && DEADLINE_QUEUES.has(queue as RemitQueue);
+
 /** A remark code (RARC, or an MOA/MIA claim remark) with its meaning when we know it. */
 export interface RemarkView {
   code: string;

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { letterBlocks, referenceLine } from '../../core/letters/letter-blocks.js';
+import type { Enclosure } from '../../core/letters/appeal-facts.js';
 import type { LetterDocument } from '../../core/letters/letter-types.js';
 import { pdfBytes } from '../alignrt/report/write-treatment-report.js';
 
@@ -15,9 +16,13 @@ const BODY = 10.5;
  * table), then the letter (title, paragraphs, bullets) and its references. No letterhead: the practice
  * prints on its own paper. Standard Helvetica (WinAnsi): characters outside it are drawn as pdfkit
  * maps them, never an error. Deterministic: the creation date is the letter's date (else 2026-01-01),
- * so the same letter gives the same bytes.
+ * so the same letter gives the same bytes. With enclosures it is the appeal packet: after the letter,
+ * one evidence page per enclosure (what it is, its source file, its key facts), in the cover's table.
  */
-export function writeLetterPdf(doc: LetterDocument): Promise<Uint8Array> {
+export function writeLetterPdf(
+  doc: LetterDocument,
+  enclosures: readonly Enclosure[] = [],
+): Promise<Uint8Array> {
   const pdf = new PDFDocument({
     size: 'LETTER',
     margin: MARGIN,
@@ -33,27 +38,7 @@ export function writeLetterPdf(doc: LetterDocument): Promise<Uint8Array> {
   heading(pdf, 'Evidence summary', 16);
   heading(pdf, doc.title, 12);
   pdf.moveDown(0.5);
-  for (const row of doc.cover.rows) {
-    pdf.font('Helvetica').fontSize(BODY);
-    const height = Math.max(
-      pdf.font('Helvetica-Bold').heightOfString(row.label, { width: LABEL_WIDTH }),
-      pdf.font('Helvetica').heightOfString(row.value, { width: WIDTH - LABEL_WIDTH - GAP }),
-    );
-    keepTogether(pdf, height, bottom);
-    const top = pdf.y;
-    pdf
-      .moveTo(MARGIN, top - 3)
-      .lineTo(MARGIN + WIDTH, top - 3)
-      .lineWidth(0.5)
-      .strokeColor('#999999')
-      .stroke();
-    pdf.font('Helvetica-Bold').text(row.label, MARGIN, top, { width: LABEL_WIDTH });
-    pdf
-      .font('Helvetica')
-      .text(row.value, MARGIN + LABEL_WIDTH + GAP, top, { width: WIDTH - LABEL_WIDTH - GAP });
-    pdf.x = MARGIN;
-    pdf.y = top + height + 6;
-  }
+  table(pdf, doc.cover.rows, bottom);
 
   pdf.addPage();
   heading(pdf, doc.title, 14);
@@ -95,7 +80,43 @@ export function writeLetterPdf(doc: LetterDocument): Promise<Uint8Array> {
       pdf.moveDown(0.3);
     });
   }
+  enclosures.forEach((e, i) => {
+    pdf.addPage();
+    heading(pdf, `Enclosure ${i + 1} of ${enclosures.length}: ${e.title}`, 12);
+    pdf.font('Helvetica').fontSize(BODY).text(e.what, MARGIN, pdf.y, { width: WIDTH });
+    pdf.moveDown(0.6);
+    table(pdf, [{ label: 'Source file', value: e.source }, ...e.rows], bottom);
+  });
   return pdfBytes(pdf);
+}
+
+/** Label/value rows with a rule above each; a row is kept on one page. */
+function table(
+  pdf: PDFKit.PDFDocument,
+  rows: readonly { label: string; value: string }[],
+  bottom: number,
+): void {
+  for (const row of rows) {
+    pdf.font('Helvetica').fontSize(BODY);
+    const height = Math.max(
+      pdf.font('Helvetica-Bold').heightOfString(row.label, { width: LABEL_WIDTH }),
+      pdf.font('Helvetica').heightOfString(row.value, { width: WIDTH - LABEL_WIDTH - GAP }),
+    );
+    keepTogether(pdf, height, bottom);
+    const top = pdf.y;
+    pdf
+      .moveTo(MARGIN, top - 3)
+      .lineTo(MARGIN + WIDTH, top - 3)
+      .lineWidth(0.5)
+      .strokeColor('#999999')
+      .stroke();
+    pdf.font('Helvetica-Bold').text(row.label, MARGIN, top, { width: LABEL_WIDTH });
+    pdf
+      .font('Helvetica')
+      .text(row.value, MARGIN + LABEL_WIDTH + GAP, top, { width: WIDTH - LABEL_WIDTH - GAP });
+    pdf.x = MARGIN;
+    pdf.y = top + height + 6;
+  }
 }
 
 /** A new page when `height` (at most a page) does not fit above the bottom margin. */

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { docxParagraphs, pdfText } from '../../../test/golden/letters/extract-text.js';
+import { getDocumentProxy } from 'unpdf';
+import type { Enclosure } from '../../core/letters/appeal-facts.js';
 import { letterBlocks, referenceLine } from '../../core/letters/letter-blocks.js';
 import type { LetterDocument } from '../../core/letters/letter-types.js';
 import { writeLetterDocx, xmlChars } from './write-letter-docx.js';
@@ -76,6 +78,44 @@ describe('writeLetterPdf', () => {
   });
 });
 
+describe('writeLetterPdf with enclosures (the appeal packet)', () => {
+  const ENCLOSURES: Enclosure[] = [
+    {
+      title: 'SGRT monitoring record, fraction 1 (2026-03-09)',
+      what: 'The surface monitoring of this fraction.',
+      source: 'alignrt/rtd/S-1; documents/orders-signatures.csv:line 4',
+      rows: [
+        { label: 'Beam RT TAN MED', value: '15:04:56-15:05:16, 77.7% monitored' },
+        { label: 'Physician signature', value: 'DR-1 (physician), before the next beam-on' },
+      ],
+    },
+    {
+      title: 'Remittance advice line: claim C-1-7, date of service 2026-03-09',
+      what: "The payer's answer to the line appealed.",
+      source: 'remittances/2026-03-12.835',
+      rows: [{ label: "Payer's claim number", value: 'EHP26031200001' }],
+    },
+  ];
+
+  it('is the letter, then one evidence page per enclosure: title, what it is, its source file, its facts', async () => {
+    const letter = await writeLetterPdf(DOC);
+    const packet = await writeLetterPdf(DOC, ENCLOSURES);
+    expect(Buffer.from(packet.subarray(0, 5)).toString()).toBe('%PDF-');
+    const pages = async (b: Uint8Array) => (await getDocumentProxy(new Uint8Array(b))).numPages;
+    expect(await pages(packet)).toBe((await pages(letter)) + ENCLOSURES.length);
+    const text = await pdfText(packet);
+    expect(text.startsWith(await pdfText(letter))).toBe(true);
+    for (const s of [
+      'Enclosure 1 of 2: SGRT monitoring record, fraction 1 (2026-03-09)',
+      'Source file alignrt/rtd/S-1; documents/orders-signatures.csv:line 4',
+      'Beam RT TAN MED 15:04:56-15:05:16, 77.7% monitored',
+      'Enclosure 2 of 2: Remittance advice line: claim C-1-7, date of service 2026-03-09',
+      "Payer's claim number EHP26031200001",
+    ])
+      expect(text).toContain(s);
+  });
+});
+
 describe('writeLetterDocx', () => {
   it('writes the OOXML parts Word needs and the paragraphs in order', () => {
     const bytes = writeLetterDocx(DOC);
@@ -135,10 +175,17 @@ describe('letter writers on arbitrary text', () => {
     );
   });
 
-  it('the PDF never fails', async () => {
+  const enclosure: fc.Arbitrary<Enclosure> = fc.record({
+    title: text,
+    what: text,
+    source: text,
+    rows: fc.array(fc.record({ label: text, value: text }), { maxLength: 3 }),
+  });
+
+  it('the PDF (and the packet) never fails', async () => {
     await fc.assert(
-      fc.asyncProperty(doc, async (d) => {
-        const bytes = await writeLetterPdf(d);
+      fc.asyncProperty(doc, fc.array(enclosure, { maxLength: 2 }), async (d, enclosures) => {
+        const bytes = await writeLetterPdf(d, enclosures);
         expect(bytes.length).toBeGreaterThan(500);
       }),
       { numRuns: 40 },

@@ -32,7 +32,15 @@ export class X12Splitter {
   /** After a too-long segment: its remaining bytes up to the next terminator are junk too. */
   private skipping = false;
 
-  constructor(private readonly emit: (token: X12Token) => void) {}
+  /**
+   * `only`: emit only the segments whose text starts with this id (and the junk tokens), skipping the
+   * element split of every other segment, for a pass that looks at one kind of segment (a superset:
+   * the caller checks `id`).
+   */
+  constructor(
+    private readonly emit: (token: X12Token) => void,
+    private readonly only: string | null = null,
+  ) {}
 
   push(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
@@ -126,12 +134,24 @@ export class X12Splitter {
       stop--;
     if (stop === start) return;
     if (this.junk !== null) this.flushJunk();
-    const elements = buf.slice(start, stop).split(d.element);
+    ++this.index;
+    if (this.only !== null && !buf.startsWith(this.only, start)) return;
+    // Elements cut with native search (faster than slice + split, and the same strings).
+    const elements: string[] = [];
+    for (let from = start; ;) {
+      const at = buf.indexOf(d.element, from);
+      if (at < 0 || at >= stop) {
+        elements.push(buf.slice(from, stop));
+        break;
+      }
+      elements.push(buf.slice(from, at));
+      from = at + 1;
+    }
     this.emit({
       kind: 'segment',
       id: elements[0]!,
       elements,
-      index: ++this.index,
+      index: this.index,
       offset: this.base + start,
       delimiters: d,
     });

@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
 import {
@@ -10,6 +11,7 @@ import {
   MAX_BODY_CHARS,
   updateLetter,
 } from '../../app/letters/letter-commands.js';
+import { letterPacket } from '../../app/letters/letter-packet.js';
 import {
   getTemplate,
   listTemplates,
@@ -119,13 +121,26 @@ export function letterRoutes(ctx: AppContext): ApiRoute[] {
         },
         NOT_FOUND,
       ],
-      handle: async ({ c, actor, params, query }) => {
-        const file = await letterFile(ctx, actor, params.id, query.format);
-        return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
-          'content-type': file.contentType,
-          'content-disposition': `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`,
-        });
-      },
+      handle: async ({ c, actor, params, query }) =>
+        attachment(c, await letterFile(ctx, actor, params.id, query.format)),
+    }),
+    route({
+      method: 'get',
+      path: '/api/letters/:id/packet',
+      tag: 'letters',
+      summary:
+        'Download the appeal packet: one PDF with the letter and an evidence page per enclosure (monitoring records, signed orders, image reviews, the remittance line)',
+      roles: READERS,
+      params: idParam,
+      responses: [
+        {
+          status: 200,
+          description: 'the PDF (Content-Disposition: attachment; the name has no patient data)',
+          contentTypes: ['application/pdf'],
+        },
+        NOT_FOUND,
+      ],
+      handle: async ({ c, actor, params }) => attachment(c, await letterPacket(ctx, actor, params.id)),
     }),
     route({
       method: 'get',
@@ -159,4 +174,12 @@ export function letterRoutes(ctx: AppContext): ApiRoute[] {
         c.json(await saveTemplate(ctx, actor, params.type, body.text)),
     }),
   ];
+}
+
+/** A letter file as a download; the name keeps word characters, dots and dashes only. */
+function attachment(c: Context, file: { body: Uint8Array; contentType: string; filename: string }) {
+  return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+    'content-type': file.contentType,
+    'content-disposition': `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`,
+  });
 }

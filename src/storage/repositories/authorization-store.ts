@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { authorizationKey } from '../../core/authorizations/authorization-number.js';
 import type { Trx } from './course-store.js';
 
 /** A prior authorization as the practice's export lists it (codes as `77412`, `77387-26`). */
@@ -13,7 +15,8 @@ export interface AuthorizationToSave {
 }
 
 /**
- * Store authorizations by patient and number (a later export of the same number replaces it). One for a
+ * Store authorizations by patient and number (a later export of the same number replaces it; numbers
+ * compare trimmed and case-insensitively, `authorizationKey`, and the later text is kept). One for a
  * patient the practice has no course for is not stored (the import lists it as unlinked).
  */
 export async function saveAuthorizations(
@@ -32,29 +35,27 @@ export async function saveAuthorizations(
   for (const a of authorizations) {
     const patientId = byMrn.get(a.patientMrn);
     if (!patientId) continue;
-    await trx
-      .insertInto('authorizations')
-      .values({
-        practice_id: practiceId,
-        patient_id: patientId,
-        payer: a.payer,
-        number: a.number,
-        codes: a.codes.join(','),
-        fractions_authorized: a.fractionsAuthorized,
-        obtained_on: a.obtainedOn,
-        valid_from: a.validFrom,
-        valid_to: a.validTo,
-      })
-      .onConflict((oc) =>
-        oc.columns(['practice_id', 'patient_id', 'number']).doUpdateSet((eb) => ({
-          payer: eb.ref('excluded.payer'),
-          codes: eb.ref('excluded.codes'),
-          fractions_authorized: eb.ref('excluded.fractions_authorized'),
-          obtained_on: eb.ref('excluded.obtained_on'),
-          valid_from: eb.ref('excluded.valid_from'),
-          valid_to: eb.ref('excluded.valid_to'),
-        })),
-      )
-      .execute();
+    const row = {
+      payer: a.payer,
+      number: a.number.trim(),
+      codes: a.codes.join(','),
+      fractions_authorized: a.fractionsAuthorized,
+      obtained_on: a.obtainedOn,
+      valid_from: a.validFrom,
+      valid_to: a.validTo,
+    };
+    const stored = await trx
+      .selectFrom('authorizations')
+      .select('id')
+      .where('practice_id', '=', practiceId)
+      .where('patient_id', '=', patientId)
+      .where(sql<string>`upper(trim(number))`, '=', authorizationKey(a.number))
+      .executeTakeFirst();
+    if (stored) await trx.updateTable('authorizations').set(row).where('id', '=', stored.id).execute();
+    else
+      await trx
+        .insertInto('authorizations')
+        .values({ practice_id: practiceId, patient_id: patientId, ...row })
+        .execute();
   }
 }

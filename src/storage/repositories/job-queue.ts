@@ -46,18 +46,29 @@ export async function claimJob(
   leaseMs: number,
 ): Promise<ClaimedJob | null> {
   return db.transaction().execute(async (trx) => {
-    // Jobs whose worker died past its lease and used up their attempts fail for good.
-    await trx
+    // Jobs whose worker died past its lease and used up their attempts fail for good (their uploads go).
+    const abandoned = await trx
       .updateTable('jobs')
       .set({
         status: 'failed',
-        error: 'the worker stopped before finishing; attempts used up',
+        error: 'the worker stopped before finishing, and every attempt is used up: upload the files again',
         updated_at: at,
       })
       .where('status', '=', 'running')
       .where('locked_until', '<', at)
       .whereRef('attempts', '>=', 'max_attempts')
+      .returning('id')
       .execute();
+    if (abandoned.length) {
+      await trx
+        .deleteFrom('upload_files')
+        .where(
+          'job_id',
+          'in',
+          abandoned.map((j) => j.id),
+        )
+        .execute();
+    }
     const row = await trx
       .selectFrom('jobs')
       .select(['id', 'practice_id', 'kind', 'payload', 'attempts', 'max_attempts'])
@@ -122,22 +133,41 @@ export async function heartbeat(
   return Number(r.numUpdatedRows) > 0;
 }
 
+/**
+ * Record a job's outcome. A job that ended (done or failed) drops its uploaded files in the same
+ * transaction, after its result is stored: the upload outlives the job by nothing, and is never gone
+ * before the result that reports on it. A job queued again keeps them for the next attempt.
+ */
 export async function finishJob(
   db: Db,
   jobId: string,
   outcome: { status: 'done' | 'failed' | 'queued'; result?: unknown; error?: string },
   at: Date,
 ): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('jobs')
+      .set({
+        status: outcome.status,
+        result: outcome.result === undefined ? null : JSON.stringify(outcome.result),
+        error: outcome.error ?? null,
+        locked_by: null,
+        locked_until: null,
+        updated_at: at,
+      })
+      .where('id', '=', jobId)
+      .execute();
+    if (outcome.status !== 'queued')
+      await trx.deleteFrom('upload_files').where('job_id', '=', jobId).execute();
+  });
+}
+
+/** Uploads left by jobs that ended before their files were dropped with them (an older version). */
+export async function dropUploadsOfEndedJobs(db: Db): Promise<void> {
   await db
-    .updateTable('jobs')
-    .set({
-      status: outcome.status,
-      result: outcome.result === undefined ? null : JSON.stringify(outcome.result),
-      error: outcome.error ?? null,
-      locked_by: null,
-      locked_until: null,
-      updated_at: at,
-    })
-    .where('id', '=', jobId)
+    .deleteFrom('upload_files')
+    .where('job_id', 'in', (eb) =>
+      eb.selectFrom('jobs').select('id').where('status', 'in', ['done', 'failed']),
+    )
     .execute();
 }

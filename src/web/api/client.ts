@@ -374,6 +374,8 @@ export const api = {
 /** The download address of a letter as PDF or Word (made from its saved text). */
 export const letterFileUrl = (id: string, format: 'pdf' | 'docx'): string =>
   `/api/letters/${encodeURIComponent(id)}/file?format=${format}`;
+/** The letter with an evidence page per enclosure, as one PDF. */
+export const letterPacketUrl = (id: string): string => `/api/letters/${encodeURIComponent(id)}/packet`;
 
 /** The download address of the practice's contract rates (the import's CSV layout, or Excel). */
 export const contractRatesUrl = (format: ExportFormat): string => `/api/contract-rates/export/${format}`;

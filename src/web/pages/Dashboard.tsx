@@ -3,7 +3,7 @@ import type { FractionRow } from '../../app/views.js';
 import { api } from '../api/client.js';
 import { CodeMixChart, DailyChart, Share77412Chart } from '../components/charts.js';
 import { Empty, Loading, Notice, PageHeader, TableHead } from '../components/ui.js';
-import { formatDate, formatDollars, formatInt, statusLabel } from '../format.js';
+import { formatDate, formatDollars, formatInt, formatTotal, statusLabel } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { Link, setQuery, useLocation } from '../router.js';
 
@@ -65,7 +65,7 @@ export function DashboardPage() {
               </div>
               <div className="kpi kpi-hold">
                 <dt>Dollars at risk</dt>
-                <dd>{formatDollars(data.holds.atRiskCents)}</dd>
+                <dd>{formatTotal(data.holds.atRisk, formatDollars)}</dd>
               </div>
             </dl>
           </section>
@@ -93,7 +93,7 @@ export function DashboardPage() {
                           </Link>
                         </td>
                         <td className="num">{formatInt(r.fractions)}</td>
-                        <td className="num">{formatDollars(r.atRiskCents)}</td>
+                        <td className="num">{formatTotal(r.atRisk, formatDollars)}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -1,11 +1,12 @@
 /**
  * One letter (`/letters/:id`): what to add to the chart and the drafting warnings first, the claim it
  * answers and the evidence summary, the editable text (saved as the letter's body), downloads as PDF
- * and Word made from the saved text, and the references.
+ * and Word made from the saved text (and the PDF packet: the letter with its evidence pages), and the
+ * references.
  */
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { LetterView } from '../../app/views.js';
-import { api, errorMessage, letterFileUrl } from '../api/client.js';
+import { api, errorMessage, letterFileUrl, letterPacketUrl } from '../api/client.js';
 import { useAuth } from '../auth.js';
 import { Loading, Notice, PageHeader, SaveDiscardActions } from '../components/ui.js';
 import { formatDate, formatInstant } from '../format.js';
@@ -69,6 +70,9 @@ function LetterEditor({ letter, onSaved }: { letter: LetterView; onSaved: (l: Le
             </a>
             <a className="button secondary" href={letterFileUrl(letter.id, 'docx')} download>
               Download Word
+            </a>
+            <a className="button secondary" href={letterPacketUrl(letter.id)} download>
+              Download PDF packet
             </a>
           </>
         )}

@@ -4,7 +4,7 @@ import type { SignatureDue } from '../../app/views.js';
 import { api, errorMessage, exportUrl } from '../api/client.js';
 import { useAuth } from '../auth.js';
 import { Empty, Loading, Notice, PageHeader, TableHead } from '../components/ui.js';
-import { appNow, documentLabel, formatCents, formatDate, formatInstant, formatRelative } from '../format.js';
+import { appNow, documentLabel, formatDate, formatInstant, formatRelative, formatTotal } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { Link, setQuery, useLocation } from '../router.js';
 
@@ -121,7 +121,7 @@ export function SignaturesPage() {
                       </span>
                     </td>
                     <td>{r.documents.map(documentLabel).join(', ')}</td>
-                    <td className="num">{formatCents(r.atRiskCents)}</td>
+                    <td className="num">{formatTotal(r.atRisk)}</td>
                     {can.sign ? (
                       <td>
                         <button

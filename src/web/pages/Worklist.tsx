@@ -7,7 +7,7 @@ import type { FractionQuery, FractionRow } from '../../app/views.js';
 import { api, errorMessage, exportUrl, type ChargeChangeResult } from '../api/client.js';
 import { useAuth } from '../auth.js';
 import { Empty, Loading, Notice, PageHeader, Pagination, StatusBadge } from '../components/ui.js';
-import { formatCents, formatDate, formatInstant, formatRelative } from '../format.js';
+import { formatDate, formatInstant, formatRelative, formatTotal } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { Link, setQuery, useLocation } from '../router.js';
 
@@ -326,7 +326,7 @@ function Row({
           : '—'}
       </td>
       <td>{row.payer}</td>
-      <td className="num">{formatCents(row.atRiskCents)}</td>
+      <td className="num">{formatTotal(row.atRisk)}</td>
       <td>
         {row.signatureDeadline ? (
           <>

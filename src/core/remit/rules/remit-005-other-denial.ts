@@ -1,7 +1,12 @@
 import { dollars } from '../../letters/assemble-letter.js';
 import type { RuleMeta } from '../../model/rule.js';
 import type { Adjustment } from '../../model/remittance.js';
-import { CORRECTABLE_CARCS, DOWNCODE_CARCS, MEDICAL_NECESSITY_CARCS } from '../carc-kinds.js';
+import {
+  CORRECTABLE_CARCS,
+  DOWNCODE_CARCS,
+  MEDICAL_NECESSITY_CARCS,
+  NON_COVERED_CARCS,
+} from '../carc-kinds.js';
 import type { RemitQueue, RemitVerdict } from '../remit-category.js';
 import { remarkPhrases } from '../remark-codes.js';
 import { allRemarks, carcLabel, type LineFacts, type RemitLineInput } from '../remit-line.js';
@@ -11,11 +16,13 @@ export const REMIT_005: RuleMeta = {
   title: 'Denied for another reason: the next step by reason family (medical necessity, coding, duplicate…)',
   severity: 'warning',
   source:
-    'X12 835 CAS group codes CO/PR/OA/PI with CARC; CARC list families (domain.md §6.1): 50/55/56/167 medical necessity (appeal with the chart), 4–14/125/146/181/182/206–208 coding or identifier (corrected claim), 18 duplicate, 22 another payer primary, 29 timely filing, 96/204 non-covered, 97/234 bundled; a claim adjudicated without service lines (TR3 loop 2110 situational) is asked again line by line [S]',
+    'X12 835 CAS group codes CO/PR/OA/PI with CARC; CARC list families (domain.md §6.1): 50/55/56/167 medical necessity (appeal with the chart), 4–14/125/146/181/182/206–208 coding or identifier (corrected claim), 18 duplicate, 22 another payer primary, 29 timely filing, 96/204 non-covered (benefit check, benefit review/appeal; the patient is billed only under an advance notice: CMS Medicare Claims Processing Manual ch. 30 §50 ABN and modifier GA), 97/234 bundled; a claim adjudicated without service lines (TR3 loop 2110 situational) is asked again line by line [S]',
 };
 
 interface Step {
   reasons: ReadonlySet<string>;
+  /** What the family means, for the message (`not covered by the patient's benefit plan`). */
+  meaning?: string;
   queue: RemitQueue;
   nextAction: string;
 }
@@ -41,6 +48,15 @@ const STEPS: readonly Step[] = [
       'Correct the code, modifier, diagnosis or identifier the reason names and send a corrected claim.',
   },
   {
+    // CARC 96/204 outside PR (CO/PI/OA): the payer says the plan does not cover the service and the
+    // practice bears it; only a signed advance notice (Medicare ABN, modifier GA) lets the patient be billed.
+    reasons: NON_COVERED_CARCS,
+    meaning: 'not covered by the patient’s benefit plan',
+    queue: 'appeal',
+    nextAction:
+      'Check the patient’s benefits for this code and date (eligibility 270/271, the plan’s policy): if the plan covers it, ask for a benefit review or appeal with that evidence; if an advance notice (Medicare ABN, a plan waiver) was signed before the service, send a corrected claim with modifier GA so the patient can be billed; otherwise write it off.',
+  },
+  {
     reasons: new Set(['18']),
     queue: 'payer-reprocess',
     nextAction:
@@ -60,7 +76,7 @@ const STEPS: readonly Step[] = [
   },
 ];
 
-const step = (denials: Adjustment[]) =>
+const step = (denials: Adjustment[]): Step | Omit<Step, 'reasons'> =>
   STEPS.find((s) => denials.some((a) => s.reasons.has(a.reason))) ?? {
     queue: 'appeal' as const,
     nextAction: 'Read the reason and remark codes; correct and resubmit, or appeal with the chart.',
@@ -73,15 +89,16 @@ export function otherDenial(input: RemitLineInput, facts: LineFacts): RemitVerdi
   const explained = facts.patientResponsibilityCents > 0 || facts.priorPayerCents !== 0;
   if (!denials.length && (input.claim.status !== '4' || explained)) return null;
   const remarks = remarkPhrases(allRemarks(input));
+  const next = denials.length ? step(denials) : null;
   const because = denials.length
-    ? ` under ${denials.map(carcLabel).join(', ')}`
+    ? ` under ${denials.map(carcLabel).join(', ')}${next?.meaning ? `: ${next.meaning}` : ''}`
     : ' (claim status 4, no denial reason)';
   return {
     category: 'other-denial',
     ruleId: REMIT_005.id,
     message: `Denied${because}${remarks.length ? `; remarks ${remarks.join(', ')}` : ''}.`,
-    ...(denials.length
-      ? step(denials)
+    ...(next
+      ? { queue: next.queue, nextAction: next.nextAction }
       : {
           queue: 'payer-reprocess' as const,
           nextAction:

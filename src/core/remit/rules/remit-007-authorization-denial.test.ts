@@ -89,6 +89,13 @@ describe('REMIT-007: an authorization denial says which authorization is on file
       /^The authorization on file is exceeded/,
     ],
     [
+      'CO-198, REF*G1 echoed in upper case with spaces is the one on file: exceeded',
+      denied('198', ' A-2026-5B ', 'a-2026-5b'),
+      /; an authorization is on file\.$/,
+      'retro-authorization',
+      /^The authorization on file is exceeded/,
+    ],
+    [
       'CO-197, no REF*G1, nothing on file',
       denied('197', null, null),
       /; no authorization on file\.$/,

@@ -1,3 +1,4 @@
+import { sameAuthorization } from '../../authorizations/authorization-number.js';
 import type { RuleMeta } from '../../model/rule.js';
 import { AUTHORIZATION_CARCS } from '../carc-kinds.js';
 import type { RemitQueue, RemitVerdict } from '../remit-category.js';
@@ -24,7 +25,10 @@ interface AuthorizationState {
 function authorizationState(input: RemitLineInput): AuthorizationState {
   const onFile = input.charge?.authorization?.number ?? null;
   const carried = input.claim.priorAuthorization ?? null;
-  return { onFile, unknownCarried: carried !== null && carried !== onFile ? carried : null };
+  return {
+    onFile,
+    unknownCarried: carried !== null && !sameAuthorization(carried, onFile) ? carried : null,
+  };
 }
 
 function authorizationPhrase(a: AuthorizationState): string {

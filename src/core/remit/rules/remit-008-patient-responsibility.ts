@@ -1,5 +1,6 @@
 import { dollars } from '../../letters/assemble-letter.js';
 import type { RuleMeta } from '../../model/rule.js';
+import { NON_COVERED_CARCS } from '../carc-kinds.js';
 import type { RemitVerdict } from '../remit-category.js';
 import { forwarded, type LineFacts, type RemitLineInput } from '../remit-line.js';
 
@@ -8,17 +9,29 @@ export const REMIT_008: RuleMeta = {
   title: 'Patient responsibility (deductible, coinsurance, copay): bill the patient or the secondary payer',
   severity: 'info',
   source:
-    'X12 835 005010X221A1 CAS group PR; CARC list: 1 deductible, 2 coinsurance, 3 copay; domain.md §6.1: PR is a patient or secondary-payer balance, never a denial nor a hidden zero; CLP02 19/20/21 or a crossover carrier (NM1*TT): the payer forwarded the claim; settled when the next payer answered the same claim and service (CLP01, REF*6R) [S]',
+    'X12 835 005010X221A1 CAS group PR; CARC list: 1 deductible, 2 coinsurance, 3 copay, 96/204 not covered by the plan (the patient’s under PR); domain.md §6.1: PR is a patient or secondary-payer balance, never a denial nor a hidden zero; CLP02 19/20/21 or a crossover carrier (NM1*TT): the payer forwarded the claim; settled when the next payer answered the same claim and service (CLP01, REF*6R) [S]',
 };
+
+/** PR-96/204: what the patient owes because the plan does not cover the service. */
+const nonCoveredCents = (facts: LineFacts) =>
+  facts.adjustments
+    .filter((a) => a.group === 'PR' && NON_COVERED_CARCS.has(a.reason))
+    .reduce((n, a) => n + a.amountCents, 0);
 
 /** `deductible $120.00, coinsurance $20.00` */
 export function patientShare(facts: LineFacts): string {
+  const nonCovered = nonCoveredCents(facts);
   const other =
-    facts.patientResponsibilityCents - facts.deductibleCents - facts.coinsuranceCents - facts.copayCents;
+    facts.patientResponsibilityCents -
+    facts.deductibleCents -
+    facts.coinsuranceCents -
+    facts.copayCents -
+    nonCovered;
   const parts: [string, number][] = [
     ['deductible', facts.deductibleCents],
     ['coinsurance', facts.coinsuranceCents],
     ['copay', facts.copayCents],
+    ['not covered by the plan', nonCovered],
     ['other patient responsibility', other],
   ];
   return parts
@@ -63,6 +76,7 @@ export function patientResponsibility(input: RemitLineInput, facts: LineFacts): 
   const owed = facts.patientResponsibilityCents;
   if (owed <= 0) return null;
   const allDeductible = input.line.paidCents === 0 && facts.deductibleCents >= facts.allowedCents;
+  const step = balanceStep(input, owed);
   return {
     category: 'patient-responsibility',
     ruleId: REMIT_008.id,
@@ -71,6 +85,12 @@ export function patientResponsibility(input: RemitLineInput, facts: LineFacts): 
         ? `Patient responsibility: the allowed ${dollars(facts.allowedCents)} went entirely to the deductible; bill the patient or the secondary payer.`
         : `Patient responsibility ${dollars(owed)} (${patientShare(facts)}); the payer paid ${dollars(input.line.paidCents)}.`
     }${laterPayerPaid(input, owed)}`,
-    ...balanceStep(input, owed),
+    ...step,
+    // PR-96/204: the plan puts a non-covered service on the patient; the benefits say whether rightly.
+    ...(step.nextAction && nonCoveredCents(facts) > 0
+      ? {
+          nextAction: `Check the patient’s benefits for the service the plan did not cover (the signed advance notice, ABN or plan waiver, when there is one); then: ${step.nextAction}`,
+        }
+      : {}),
   };
 }

@@ -1,0 +1,123 @@
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
+import { testContext, type TestContext } from '../../../test/support/test-context.js';
+import { MAX_PROBLEMS_PER_FILE } from '../../core/model/input-problem.js';
+import type { Actor } from '../app-context.js';
+import { createUser } from '../auth/create-user.js';
+import { runOneJob } from '../jobs/worker.js';
+import { createPractice } from '../setup/create-practice.js';
+import { demoUploads } from '../setup/demo-uploads.js';
+import { importFiles, removeStaleImportFolders } from './import-files.js';
+import { enqueueImport, getImport } from './import-jobs.js';
+
+const HOOK_TIMEOUT_MS = 120_000;
+const text = (s: string) => new TextEncoder().encode(s);
+
+describe.each(ENGINES)(
+  'import jobs on %s: bounded results, uploads kept until the result is stored',
+  { timeout: 120_000 },
+  (engine) => {
+    let tdb: TestDatabase;
+    let t: TestContext;
+    let actor: Actor;
+    let files: { name: string; bytes: Uint8Array }[];
+    beforeAll(async () => {
+      tdb = await openTestDatabase(engine);
+      const demo = await demoUploads({ patients: 2, days: 2, seed: 9 });
+      files = demo.files;
+      t = await testContext(tdb, undefined);
+      t.clock.set(demo.generated.clinic.options.now);
+      const practiceId = await createPractice(t.ctx, { name: 'Jobs', clinic: demo.clinic });
+      const user = await createUser(t.ctx, {
+        practiceId,
+        email: 'coder@jobs.test',
+        password: 'jobs-test-password',
+        displayName: 'Coder',
+        role: 'coder',
+      });
+      actor = { userId: user.id, practiceId, role: 'coder', displayName: 'Coder', physicianId: null };
+    }, HOOK_TIMEOUT_MS);
+    afterAll(async () => tdb?.close(), HOOK_TIMEOUT_MS);
+
+    const uploadsOf = async (jobId: string) =>
+      (await t.ctx.db.selectFrom('upload_files').select('id').where('job_id', '=', jobId).execute()).length;
+
+    it('fails a file with a NUL or an overlong name, imports the rest, and drops the upload with the result', async () => {
+      const [first, ...rest] = files;
+      const job = await enqueueImport(t.ctx, actor, [
+        ...rest,
+        { name: 'orders\0.csv', bytes: first!.bytes },
+        { name: `${'x'.repeat(300)}.json`, bytes: text('[]') },
+      ]);
+      expect(await runOneJob(t.ctx, 'w1')).toBe(true);
+      const done = await getImport(t.ctx, actor, job.id);
+      expect(done.status).toBe('done');
+      const failed = done.files.filter((f) => f.status === 'failed');
+      expect(failed).toHaveLength(2);
+      for (const f of failed)
+        expect(f.problems[0]!.message).toMatch(/longer than 255 characters or holds a control character/);
+      expect(failed.map((f) => f.name).join('')).not.toContain('\0');
+      expect(done.files.filter((f) => f.status === 'imported')).toHaveLength(rest.length);
+      expect(done.summary!.courses).toBeGreaterThan(0);
+      expect(await uploadsOf(job.id)).toBe(0);
+    });
+
+    it('lists at most 200 problems per file, then counts the rest', async () => {
+      const bad = JSON.stringify(Array.from({ length: 1000 }, (_, i) => ({ courseId: i })));
+      const job = await enqueueImport(t.ctx, actor, [{ name: 'courses.json', bytes: text(bad) }]);
+      await runOneJob(t.ctx, 'w1');
+      const [file] = (await getImport(t.ctx, actor, job.id)).files;
+      expect(file!.status).toBe('failed');
+      expect(file!.problems).toHaveLength(MAX_PROBLEMS_PER_FILE + 1);
+      expect(file!.problems.at(-1)!.message).toMatch(/^… and \d+ more problems not listed$/);
+    });
+
+    it('never reports "done" for a job whose uploaded files are gone', async () => {
+      const job = await enqueueImport(t.ctx, actor, [{ name: 'lost.json', bytes: text('[]') }]);
+      await t.ctx.db.deleteFrom('upload_files').where('job_id', '=', job.id).execute();
+      await runOneJob(t.ctx, 'w1');
+      const view = await getImport(t.ctx, actor, job.id);
+      expect(view.status).toBe('failed');
+      expect(view.error).toMatch(/no longer stored: upload them again/);
+    });
+
+    it('a job run again after its worker died reports what it imported, not duplicates', async () => {
+      const again = files.map((f) => ({ name: f.name, bytes: new Uint8Array([...f.bytes, 10]) }));
+      // The first run committed its import and died before recording the result; the job runs again.
+      const { id: jobId } = await enqueueImport(t.ctx, actor, again);
+      const first = await importFiles(t.ctx, actor.practiceId, again, { jobId });
+      const second = await importFiles(t.ctx, actor.practiceId, again, { jobId });
+      const byName = (r: typeof first) => r.files.map((f) => `${f.name} ${f.status} ${f.records}`).sort();
+      expect(byName(second)).toEqual(byName(first));
+      expect(first.files.filter((f) => f.status === 'imported').length).toBeGreaterThan(0);
+      expect(second.summary.courses).toBe(first.summary.courses);
+      const { id: another } = await enqueueImport(t.ctx, actor, again);
+      const other = await importFiles(t.ctx, actor.practiceId, again, { jobId: another });
+      expect(other.files.filter((f) => f.status === 'imported')).toEqual([]);
+      expect(other.files.filter((f) => f.status === 'duplicate').length).toBe(
+        first.files.filter((f) => f.status === 'imported').length,
+      );
+    });
+  },
+);
+
+describe('temporary copies of uploads', () => {
+  it('removes the folders of processes that are gone, keeps those of live ones', async () => {
+    const dead = join(tmpdir(), 'sgrt-import-999999999-abc');
+    const live = join(tmpdir(), `sgrt-import-${process.pid}-abc`);
+    await mkdir(dead, { recursive: true });
+    await mkdir(live, { recursive: true });
+    try {
+      await removeStaleImportFolders();
+      const left = await readdir(tmpdir());
+      expect(left).not.toContain('sgrt-import-999999999-abc');
+      expect(left).toContain(`sgrt-import-${process.pid}-abc`);
+    } finally {
+      await rm(live, { recursive: true, force: true });
+      await rm(dead, { recursive: true, force: true });
+    }
+  });
+});

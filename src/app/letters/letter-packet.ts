@@ -1,0 +1,55 @@
+import { writeLetterPdf } from '../../formats/letters/write-letter-pdf.js';
+import { recordAccess } from '../access-log.js';
+import type { Actor, AppContext } from '../app-context.js';
+import { notFound } from '../app-errors.js';
+import type { LetterView } from '../views.js';
+import { enclosuresFor } from './letter-enclosures.js';
+import { findLetter } from './letter-store.js';
+
+/**
+ * `GET /api/letters/:id/packet`: one PDF with the stored, edited letter and an evidence page per
+ * enclosure (`letterEnclosures`), for the payer's reviewer. The file name carries the type and the
+ * letter id only, like the letter's own file.
+ */
+export async function letterPacket(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<{ body: Uint8Array; contentType: string; filename: string }> {
+  const letter = await findLetter(ctx.db, actor.practiceId, id);
+  if (!letter) throw notFound('letter');
+  const enclosures = await enclosuresFor(ctx, actor, letter.courseId, await answeredLine(ctx, actor, letter));
+  const body = await writeLetterPdf(
+    { title: letter.title, body: letter.body, cover: letter.cover, references: letter.references },
+    enclosures,
+  );
+  await recordAccess(ctx, actor, {
+    action: 'read',
+    patientIds: [letter.patientId],
+    route: 'GET /api/letters/:id/packet',
+  });
+  return { body, contentType: 'application/pdf', filename: `${letter.type}-${letter.id}-packet.pdf` };
+}
+
+/**
+ * The remittance line a letter answers. Every import re-derives the lines and unlinks the letters
+ * (letters.remit_line_id is set null), so a letter whose line is gone finds it again by the claim
+ * number and date of service its cover recorded when it was drafted.
+ */
+async function answeredLine(ctx: AppContext, actor: Actor, letter: LetterView): Promise<string | null> {
+  if (letter.remitLineId) return letter.remitLineId;
+  const cover = new Map(letter.cover.rows.map((r) => [r.label, r.value]));
+  const claim = cover.get('Claim');
+  const date = cover.get('Date of service');
+  if (!claim || !date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  const line = await ctx.db
+    .selectFrom('remit_lines')
+    .select('id')
+    .where('practice_id', '=', actor.practiceId)
+    .where('course_id', '=', letter.courseId)
+    .where('claim_pcn', '=', claim)
+    .where('date_of_service', '=', date)
+    .orderBy('line_no')
+    .executeTakeFirst();
+  return line ? String(line.id) : null;
+}

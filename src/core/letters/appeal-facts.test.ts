@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { buildCourse, PHYSICIAN_ID, PROFILES, runAudit } from '../../../test/support/course-builder.js';
+import { DEFAULT_AUDIT_OPTIONS } from '../audit/audit-options.js';
+import { payerKind, type PayerKind } from '../remit/appeal-deadline.js';
+import { type AppealFacts, appealHeaderLines, enclosureLines } from './appeal-facts.js';
+import { assembleLetter, type LetterInput } from './assemble-letter.js';
+import { LETTER_TYPES, type LetterType } from './letter-types.js';
+
+const appeal = (over: Partial<AppealFacts> = {}): AppealFacts => ({
+  payerClaimNumber: '26071000001',
+  payerKind: 'other',
+  appealBy: '2026-09-08',
+  enclosures: [],
+  ...over,
+});
+
+describe('payerKind: who decides the appeal, as the appeal window reads the payer', () => {
+  const cases: [string, Parameters<typeof payerKind>[0], PayerKind][] = [
+    ['the Medicare profile', { profileId: 'medicare' }, 'medicare'],
+    ['SBR09 MB, Medicare Part B', { claimFilingIndicator: 'MB', profileId: 'default' }, 'medicare'],
+    ['SBR09 MA, Medicare Part A', { claimFilingIndicator: 'MA' }, 'medicare'],
+    [
+      'SBR09 16, HMO Medicare Risk (Medicare Advantage)',
+      { claimFilingIndicator: '16' },
+      'medicare-advantage',
+    ],
+    ['SBR09 CI, commercial', { claimFilingIndicator: 'CI', profileId: 'uhc' }, 'other'],
+    ['nothing known', {}, 'other'],
+  ];
+  it.each(cases)('%s', (_name, input, kind) => expect(payerKind(input)).toBe(kind));
+});
+
+describe('appealHeaderLines: the payer claim number beside ours, the level by payer kind, the deadline', () => {
+  const claim = { claimNumber: 'C-5010-7' };
+  const cases: [string, AppealFacts, RegExp[]][] = [
+    [
+      'Medicare: redetermination (42 CFR 405.940ff)',
+      appeal({ payerKind: 'medicare', appealBy: '2026-07-10' }),
+      [
+        /^Payer's claim number: 26071000001 \(our claim number C-5010-7\)$/,
+        /^Appeal level: Redetermination \(.*42 CFR 405\.940-405\.958\)$/,
+        /^Appeal deadline: 2026-07-10$/,
+      ],
+    ],
+    [
+      'Medicare Advantage: reconsideration (42 CFR 422.578ff)',
+      appeal({ payerKind: 'medicare-advantage' }),
+      [/./, /^Appeal level: Reconsideration \(.*42 CFR 422\.578ff\)$/, /./],
+    ],
+    [
+      'a commercial plan: first-level appeal; no CLP07, no payment date',
+      appeal({ payerClaimNumber: null, appealBy: null }),
+      [
+        /^Payer's claim number: not given on the remittance \(our claim number C-5010-7\)$/,
+        /^Appeal level: First-level appeal \(the plan's provider appeal process under its contract\)$/,
+        /^Appeal deadline: not known/,
+      ],
+    ],
+  ];
+  it.each(cases)('%s', (_name, facts, lines) => {
+    const got = appealHeaderLines(claim, facts);
+    expect(got).toHaveLength(lines.length);
+    lines.forEach((re, i) => expect(got[i]).toMatch(re));
+  });
+
+  it('is empty without a claim line or appeal facts (prior authorization, peer-to-peer)', () => {
+    expect(appealHeaderLines(null, appeal())).toEqual([]);
+    expect(appealHeaderLines(claim, null)).toEqual([]);
+  });
+});
+
+describe('enclosureLines', () => {
+  it('lists each enclosure as a bullet under "Enclosures:", nothing when none', () => {
+    const enclosures = [
+      { title: 'SGRT monitoring record, fraction 1 (2026-03-09)' },
+      { title: 'Remittance' },
+    ];
+    expect(enclosureLines(appeal({ enclosures }))).toEqual([
+      'Enclosures:',
+      '- SGRT monitoring record, fraction 1 (2026-03-09)',
+      '- Remittance',
+    ]);
+    expect(enclosureLines(appeal())).toEqual([]);
+    expect(enclosureLines(null)).toEqual([]);
+  });
+});
+
+describe('assembleLetter with appeal facts: the header block under the claim, the enclosures after the signature', () => {
+  // A 2025 authorization on file, so the 2025-authorization appeal is ready too.
+  const course = buildCourse({
+    profile: 'evicore',
+    edit: (c) => {
+      c.authorizations = [
+        {
+          number: 'AUTH-2025-1',
+          codes: ['77412'],
+          fractionsAuthorized: 15,
+          validFrom: '2025-12-15',
+          validTo: '2026-03-31',
+          obtainedOn: '2025-12-10',
+        },
+      ];
+    },
+  });
+  const claim = {
+    claimNumber: 'C-SYN00417-1-202603',
+    payer: 'Synthetic Health Plan',
+    dateOfService: '2026-03-03',
+    code: '77407',
+    submittedCode: '77412',
+    modifiers: [],
+    billedCents: 58719,
+    paidCents: 31764,
+    carcs: ['CO-150'],
+    category: 'downcoded',
+  };
+  const input = (type: LetterType): LetterInput => ({
+    type,
+    date: '2026-03-13',
+    practiceName: 'Synthetic Radiation Oncology',
+    // The signer from the billing settings (synthetic name, an NPI with a valid check digit).
+    physicians: {
+      [PHYSICIAN_ID]: { firstName: 'RITA', lastName: 'DOCTORFAKE', npi: '1999000015', credentials: 'MD' },
+    },
+    patient: { name: 'Test Patient', birthDate: '1961-04-02' },
+    course,
+    fractions: runAudit(course).fractions,
+    profile: PROFILES.get('evicore')!,
+    claim: type === 'prior-authorization' ? null : claim,
+    appeal: appeal({ enclosures: [{ title: 'SGRT monitoring record, fraction 1 (2026-03-03)' }] }),
+    options: DEFAULT_AUDIT_OPTIONS,
+  });
+
+  it.each(LETTER_TYPES.filter((t) => t.startsWith('appeal-')).map((t) => [t]))('%s', (type) => {
+    const draft = assembleLetter(input(type));
+    expect(draft.ready).toBe(true);
+    const body = draft.body;
+    const lines = body.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('Claim: C-SYN00417-1-202603'));
+    expect(lines.slice(at + 1, at + 4)).toEqual(appealHeaderLines(claim, input(type).appeal));
+    expect(body.endsWith('Enclosures:\n- SGRT monitoring record, fraction 1 (2026-03-03)')).toBe(true);
+  });
+
+  it.each([['prior-authorization'], ['peer-to-peer']] as const)('%s has neither', (type) => {
+    const body = assembleLetter(input(type)).body;
+    expect(body).not.toMatch(/Appeal level|Enclosures:/);
+  });
+});

@@ -1,0 +1,66 @@
+import type { PayerKind } from '../remit/appeal-deadline.js';
+
+/**
+ * An appeal's own facts beside the claim line (issue "the right letter to the right payer"): the payer's
+ * claim number, the appeal level, the deadline, and the documents enclosed. The app reads them from the
+ * stored remittance line and the chart (src/app/letters); the letter prints them in a header block and an
+ * enclosure list, and the PDF packet adds one evidence page per enclosure.
+ */
+
+/** A document enclosed with a letter, and its evidence page in the packet. */
+export interface Enclosure {
+  /** "SGRT monitoring record, fraction 3 (2026-03-09)". */
+  title: string;
+  /** What the document is, in one sentence. */
+  what: string;
+  /** The imported file (and row or position) it comes from; "not recorded" when the import does not say. */
+  source: string;
+  /** Its key facts; identifiers, dates and times only (no MRN, no birth date). */
+  rows: { label: string; value: string }[];
+}
+
+export interface AppealFacts {
+  /** CLP07: the payer's claim control number, from the 835 claim of the line appealed. */
+  payerClaimNumber: string | null;
+  /** By the payer profile and the claim filing indicator, as the appeal window reads them (appeal-deadline.ts). */
+  payerKind: PayerKind;
+  /** The line's appeal-by date as the remittance analysis stored it (remit_lines.appeal_by). */
+  appealBy: string | null;
+  enclosures: readonly Pick<Enclosure, 'title'>[];
+}
+
+/** The first level of appeal, by who decides it. */
+export const APPEAL_LEVELS: Record<PayerKind, { name: string; basis: string }> = {
+  // 42 CFR 405.940-405.958: a redetermination by the Medicare contractor is the first level of appeal.
+  medicare: {
+    name: 'Redetermination',
+    basis: 'first level of appeal of a Medicare initial determination, 42 CFR 405.940-405.958',
+  },
+  // 42 CFR 422.578-422.626: the plan's reconsideration of its organization determination.
+  'medicare-advantage': {
+    name: 'Reconsideration',
+    basis: 'first level of appeal of a Medicare Advantage organization determination, 42 CFR 422.578ff',
+  },
+  // domain.md §6.1: commercial plans' appeals are set by contract.
+  other: { name: 'First-level appeal', basis: "the plan's provider appeal process under its contract" },
+};
+
+/** The header block: the payer's claim number beside ours, the appeal level and the deadline. */
+export function appealHeaderLines(
+  claim: { claimNumber: string } | null,
+  appeal: AppealFacts | null | undefined,
+): string[] {
+  if (!claim || !appeal) return [];
+  const level = APPEAL_LEVELS[appeal.payerKind];
+  return [
+    `Payer's claim number: ${appeal.payerClaimNumber ?? 'not given on the remittance'} (our claim number ${claim.claimNumber})`,
+    `Appeal level: ${level.name} (${level.basis})`,
+    `Appeal deadline: ${appeal.appealBy ?? 'not known (the remittance has no payment date)'}`,
+  ];
+}
+
+/** "Enclosures:" and one bullet per document enclosed; nothing when none. */
+export function enclosureLines(appeal: AppealFacts | null | undefined): string[] {
+  if (!appeal?.enclosures.length) return [];
+  return ['Enclosures:', ...appeal.enclosures.map((e) => `- ${e.title}`)];
+}
