@@ -90,7 +90,8 @@ export async function courseLetterFacts(
     course,
     fractions: fractions.map((f) => f.audit as FractionAudit),
     physicians: billing.physicians ?? {},
-    medicare: payerKind({ profileId: row.payer_profile, claimFilingIndicator: filingIndicator }) === 'medicare',
+    medicare:
+      payerKind({ profileId: row.payer_profile, claimFilingIndicator: filingIndicator }) === 'medicare',
     guidelineVersions: guidelineVersionsOf(row.billing),
   };
 }
