@@ -45,10 +45,7 @@ export interface RequestOptions {
 let clients = 0;
 
 /** Two seeded practices (A and B) on a test database, and the Hono app over them. */
-export async function openHttpHarness(
-  engine: Engine,
-  options: HttpAppOptions = {},
-): Promise<HttpHarness> {
+export async function openHttpHarness(engine: Engine, options: HttpAppOptions = {}): Promise<HttpHarness> {
   const db = await openTestDatabase(engine);
   const t = await testContext(db);
   const a = await seedPractice(db.db, 'a');

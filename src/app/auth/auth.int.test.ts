@@ -110,7 +110,9 @@ describe.each(ENGINES)('authentication on %s', { timeout: 30_000 }, (engine) => 
     const clientKey = nextClient();
     const email = 'coder@a.test';
     const codes = await Promise.all(
-      Array.from({ length: 60 }, () => codeOf(login(t.ctx, { email, password: 'wrong-password', clientKey }))),
+      Array.from({ length: 60 }, () =>
+        codeOf(login(t.ctx, { email, password: 'wrong-password', clientKey })),
+      ),
     );
     expect(codes.filter((c) => c === 'unauthenticated')).toHaveLength(LOGIN_MAX_FAILURES);
     expect(codes.filter((c) => c === 'rate_limited')).toHaveLength(60 - LOGIN_MAX_FAILURES);
