@@ -56,12 +56,13 @@ test('a biller drafts the appeal of a downcoded line, edits it and downloads it 
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.locator('.breadcrumb')).toContainText('Appeal of a downcode');
 
-  // The patient's own evidence: the course's fractions and those monitored.
+  // The patient's own evidence of the date of service (an appeal shows no course-wide figures); the
+  // demo's downcoded line is a course monitored with AlignRT (setup/demo-remittance.ts).
   await expect(coverValue(page, 'Course')).toHaveText(facts.courseKey);
-  await expect(coverValue(page, 'Fractions delivered')).toHaveText(new RegExp(`^${facts.delivered} of `));
-  // The demo's downcoded line is a course monitored with AlignRT (setup/demo-remittance.ts).
+  await expect(coverValue(page, 'Date of service')).toHaveText(line.dateOfService!);
   expect(facts.monitored).toBeGreaterThan(0);
-  await expect(coverValue(page, 'Fractions monitored')).toHaveText(`${facts.monitored}/${facts.delivered}`);
+  await expect(coverValue(page, 'System')).toHaveText('AlignRT');
+  await expect(coverValue(page, 'Fractions delivered')).toHaveCount(0);
   await expect(coverValue(page, 'Billed')).toContainText('77412');
   await expect(coverValue(page, 'Adjudicated')).toContainText('77407');
 
@@ -131,11 +132,18 @@ test("for each denial category a coder drafts the letter, with the patient's fac
     await expect(coverValue(page, 'Course'), category).toHaveText(facts.courseKey);
     await expect(coverValue(page, 'Claim'), category).toHaveText(line.claim);
     await expect(coverValue(page, 'Date of service'), category).toHaveText(line.dateOfService ?? 'not given');
-    await expect(coverValue(page, 'Fractions delivered'), category).toHaveText(
-      new RegExp(`^${facts.delivered} of \\d+ planned$`),
-    );
-    const monitored = coverValue(page, 'Fractions monitored');
-    if (await monitored.count()) await expect(monitored).toHaveText(`${facts.monitored}/${facts.delivered}`);
+    if (category === 'other-denial') {
+      await expect(coverValue(page, 'Fractions delivered'), category).toHaveText(
+        new RegExp(`^${facts.delivered} of \\d+ planned$`),
+      );
+      const monitored = coverValue(page, 'Fractions monitored');
+      if (await monitored.count())
+        await expect(monitored).toHaveText(`${facts.monitored}/${facts.delivered}`);
+    } else {
+      // An appeal speaks of its date of service: no course-wide figures.
+      await expect(coverValue(page, 'Fractions delivered'), category).toHaveCount(0);
+      await expect(coverValue(page, 'Fractions monitored'), category).toHaveCount(0);
+    }
   }
 });
 

@@ -19,7 +19,13 @@ const settings: BillingSettings = {
   },
   receiver: { qualifier: 'ZZ', id: 'SYNCLEARING', name: 'SYNTHETIC CLEARINGHOUSE' },
   physicians: {
-    'DR-SYN-01': { lastName: 'DOCTORFAKE', firstName: 'RITA', npi: '1999000015', taxonomy: '2085R0001X' },
+    'DR-SYN-01': {
+      lastName: 'DOCTORFAKE',
+      firstName: 'RITA',
+      npi: '1999000015',
+      taxonomy: '2085R0001X',
+      credentials: 'MD',
+    },
   },
   requireSupervising: true,
   requireReferring: false,
@@ -45,6 +51,7 @@ describe('billing settings form', () => {
       firstName: '',
       npi: '',
       taxonomy: '2085R0001X',
+      credentials: '',
     });
     expect(form.charges).toEqual([{ code: '77373', dollars: '1500.00' }]);
     // The empty payer row is left out; everything else comes back as it was.
@@ -88,11 +95,13 @@ describe('billing settings form', () => {
     expect(JSON.parse(JSON.stringify(out.chargeCents))).toEqual({ '77412X': null });
   });
 
-  it('sends a physician without a taxonomy with the radiation oncologist one, trimmed', () => {
+  it('sends a physician without a taxonomy with the radiation oncologist one, trimmed, and no empty credentials', () => {
     const form = formOf({ settings, missing: [], payerProfiles: [], physicians: [] });
     const out = settingsOf({
       ...form,
-      physicians: { 'DR-2': { lastName: ' HALE ', firstName: 'JO', npi: '1999000023', taxonomy: '' } },
+      physicians: {
+        'DR-2': { lastName: ' HALE ', firstName: 'JO', npi: '1999000023', taxonomy: '', credentials: ' ' },
+      },
     });
     expect(out.physicians).toEqual({
       'DR-2': { lastName: 'HALE', firstName: 'JO', npi: '1999000023', taxonomy: '2085R0001X' },

@@ -16,6 +16,8 @@ export interface PhysicianForm {
   firstName: string;
   npi: string;
   taxonomy: string;
+  /** Shown where the physician signs a letter ("MD"); not on claims. */
+  credentials: string;
 }
 
 /** The radiation oncologist taxonomy a physician row starts with [NUCC 2085R0001X]. */
@@ -25,6 +27,7 @@ const emptyPhysician = (): PhysicianForm => ({
   firstName: '',
   npi: '',
   taxonomy: PHYSICIAN_TAXONOMY,
+  credentials: '',
 });
 
 /** The form's text fields, keyed by the settings' JSON path (the server's issue locations). */
@@ -98,7 +101,8 @@ export function formOf(view: BillingSettingsView): FormState {
   for (const [profile, p] of Object.entries(s?.payers ?? {})) payers[profile] = { ...p };
   const physicians: Record<string, PhysicianForm> = {};
   for (const p of view.physicians ?? []) physicians[p.id] = emptyPhysician();
-  for (const [id, p] of Object.entries(s?.physicians ?? {})) physicians[id] = { ...p };
+  for (const [id, p] of Object.entries(s?.physicians ?? {}))
+    physicians[id] = { ...p, credentials: p.credentials ?? '' };
   return {
     fields,
     defaultPeriod: s?.defaultPeriod ?? 'month',
@@ -170,6 +174,7 @@ export function settingsOf(form: FormState): BillingSettings {
             firstName: p.firstName.trim(),
             npi: p.npi.trim(),
             taxonomy: p.taxonomy.trim().toUpperCase() || PHYSICIAN_TAXONOMY,
+            ...(p.credentials.trim() ? { credentials: p.credentials.trim() } : {}),
           },
         ]),
     ),

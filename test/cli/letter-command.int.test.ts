@@ -18,6 +18,7 @@ describe('sgrt-billing letter', () => {
   let db = '';
   let zeroPaid = { course: '', claim: '' };
   let unsupported = '';
+  let medicare = '';
   const now = '2026-03-13T12:00:00-04:00';
   const databaseUrl = process.env.DATABASE_URL;
   beforeAll(async () => {
@@ -41,10 +42,17 @@ describe('sgrt-billing letter', () => {
       .where('r.category', '=', 'zero-paid-no-denial-code')
       .executeTakeFirstOrThrow();
     zeroPaid = { course: line.course_key, claim: line.claim_pcn };
-    // A course without a signed motion-management order (a defect the demo generator plants).
-    const courses = await app.ctx.db.selectFrom('courses').select(['course_key', 'document']).execute();
+    // A course without a signed motion-management order (a defect the demo generator plants), billed to
+    // a payer with prior authorization; and a course of traditional Medicare (which has none).
+    const courses = await app.ctx.db
+      .selectFrom('courses')
+      .select(['course_key', 'document', 'payer_profile'])
+      .orderBy('course_key')
+      .execute();
+    medicare = courses.find((c) => c.payer_profile === 'medicare')!.course_key;
     unsupported = courses.find(
       (c) =>
+        c.payer_profile !== 'medicare' &&
         (c.document as { plan: { isocenters: number }; orders: { signature: unknown }[] }).plan.isocenters ===
           1 &&
         !(c.document as { orders: { kind: string; signature: unknown }[] }).orders.some(
@@ -156,6 +164,11 @@ describe('sgrt-billing letter', () => {
       /No letter was written: course not found/,
     ],
     [
+      'a prior-authorization request to traditional Medicare',
+      ['prior-authorization', '--course', 'MEDICARE', '--out', 'x.pdf'],
+      /No letter was written: no prior-authorization letter: traditional Medicare has no prior authorization for radiation therapy/,
+    ],
+    [
       'a claim of another course',
       ['appeal-downcode', '--course', 'ZERO-PAID', '--claim', 'C-NOPE-1', '--out', 'x.pdf'],
       /remittance line not found/,
@@ -164,7 +177,9 @@ describe('sgrt-billing letter', () => {
     const out = args[args.indexOf('--out') + 1]!;
     const run = await runCli(
       'letter',
-      ...args.map((a) => (a === out ? join(dir, out) : a === 'ZERO-PAID' ? zeroPaid.course : a)),
+      ...args.map((a) =>
+        a === out ? join(dir, out) : a === 'ZERO-PAID' ? zeroPaid.course : a === 'MEDICARE' ? medicare : a,
+      ),
       '--data-dir',
       db,
     );

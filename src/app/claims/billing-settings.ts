@@ -82,6 +82,8 @@ export const billingSettingsSchema = z
               .string()
               .regex(/^[0-9A-Z]{9}X$/, 'a 10-character taxonomy code (e.g. 2085R0001X)')
               .default(RADIATION_ONCOLOGY),
+            /** Shown after the name where the physician signs a letter ("MD", "DO, PhD"); not on claims. */
+            credentials: z.string().trim().min(1).max(30).optional(),
           })
           .strict(),
       )

@@ -35,6 +35,8 @@ interface Case {
   remitLineId?: string;
   /** Whether the chart supports the letter (default true). */
   ready?: boolean;
+  /** The letter must not be written (a request to traditional Medicare): refused with the reason. */
+  refused?: RegExp;
 }
 
 describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => {
@@ -78,9 +80,11 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
           type,
           courseId: line.course_id,
           remitLineId: line.id,
-          // This clinic's only line denied for want of an authorization is on a course without motion
-          // management (77407): the request cannot be made ready.
-          ...(category === 'authorization-denial' ? { ready: false } : {}),
+          // This clinic's only line denied for want of an authorization is billed to traditional
+          // Medicare, which has no prior authorization for radiation therapy: no request is drafted.
+          ...(category === 'authorization-denial'
+            ? { refused: /traditional Medicare has no prior authorization for radiation therapy/ }
+            : {}),
         });
     }
     // A course whose 77412 rests on motion management: the request and the sheet quote its evidence.
@@ -96,16 +100,18 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
       const { plan } = document as Course;
       return plan.isocenters === 1 && plan.motionManagement?.phase === 'intrafraction';
     });
+    // A request is refused to traditional Medicare and for a finished course: those have no draft.
     const ready = new Map<string, boolean>();
-    for (const c of amm)
-      ready.set(
-        c.id,
-        (await draftLetter(t.ctx, actor, { type: 'prior-authorization', courseId: c.id })).ready,
+    for (const c of amm) {
+      const draft = await draftLetter(t.ctx, actor, { type: 'prior-authorization', courseId: c.id }).catch(
+        (e: unknown) => (e instanceof AppError ? null : Promise.reject(e)),
       );
-    const supported = amm.find((c) => ready.get(c.id))!.id;
+      if (draft) ready.set(c.id, draft.ready);
+    }
+    const supported = amm.find((c) => ready.get(c.id) === true)!.id;
     cases.push({ name: 'prior-authorization', type: 'prior-authorization', courseId: supported });
     cases.push({ name: 'peer-to-peer-course', type: 'peer-to-peer', courseId: supported });
-    const unsupported = amm.find((c) => !ready.get(c.id))!.id;
+    const unsupported = amm.find((c) => ready.get(c.id) === false)!.id;
     cases.push({
       name: 'prior-authorization-not-ready',
       type: 'prior-authorization',
@@ -121,6 +127,13 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
 
   it('every letter matches its golden text in PDF and Word, and the patient data', async () => {
     for (const c of cases) {
+      if (c.refused) {
+        const error = await draftLetter(t.ctx, actor, c).catch((e: unknown) => e);
+        expect(error, c.name).toBeInstanceOf(AppError);
+        expect((error as AppError).code).toBe('invalid_input');
+        expect((error as AppError).message).toMatch(c.refused);
+        continue;
+      }
       const draft = await draftLetter(t.ctx, actor, {
         type: c.type,
         courseId: c.courseId,
@@ -201,19 +214,32 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
     expect(draft.ready, `${c.name}: ${JSON.stringify(draft.missing)}`).toBe(c.ready ?? true);
     const cover = Object.fromEntries(draft.cover.rows.map((r) => [r.label, r.value]));
     expect(cover['Course']).toBe(course.courseId);
-    expect(cover['Fractions delivered']).toBe(
-      `${course.fractions.length} of ${course.plan.fractionsPlanned} planned`,
-    );
     const dates = course.fractions.map((f) => f.date).sort();
-    expect(cover['Treatment dates']).toBe(`${dates[0]} to ${dates.at(-1)}`);
+    // An appeal speaks of its date of service: no course-wide figure, no other fraction's date.
+    if (c.type.startsWith('appeal-')) {
+      expect(cover['Fractions delivered']).toBeUndefined();
+      const dos = cover['Date of service'];
+      const others = new Set(dates.filter((d) => d !== dos && d !== draft.date));
+      for (const text of texts) for (const d of others) expect(text, `${c.name} ${d}`).not.toContain(d);
+    } else {
+      expect(cover['Fractions delivered']).toBe(
+        `${course.fractions.length} of ${course.plan.fractionsPlanned} planned`,
+      );
+      expect(cover['Treatment dates']).toBe(`${dates[0]} to ${dates.at(-1)}`);
+    }
     if (cover['System'] !== undefined) {
-      const sessions = course.fractions.flatMap((f) => f.monitoring);
+      // The evidence of the appealed date, else of the course.
+      const shown = course.fractions.filter(
+        (f) => !c.type.startsWith('appeal-') || f.date === cover['Date of service'],
+      );
+      const sessions = shown.flatMap((f) => f.monitoring);
       expect(cover['System']).toBe([...new Set(sessions.map((s) => s.system))].sort().join(', '));
       const t0 = sessions.map((s) => statedThresholds(s.thresholds)).find((t) => t);
       if (t0?.translationCm) expect(cover['Thresholds']).toContain(`${t0.translationCm} cm`);
-      expect(cover['Fractions monitored']).toBe(
-        `${course.fractions.filter((f) => f.monitoring.length).length}/${course.fractions.length}`,
-      );
+      if (!c.type.startsWith('appeal-'))
+        expect(cover['Fractions monitored']).toBe(
+          `${course.fractions.filter((f) => f.monitoring.length).length}/${course.fractions.length}`,
+        );
     }
     for (const text of texts) {
       expect(text).toContain(course.courseId);

@@ -1,8 +1,10 @@
 import { assembleLetter } from '../../core/letters/assemble-letter.js';
+import { letterRefusal } from '../../core/letters/letter-refusal.js';
 import type { LetterDraft, LetterType } from '../../core/letters/letter-types.js';
 import { clockFor } from '../../core/time/local-clock.js';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
+import { AppError } from '../app-errors.js';
 import { letterEnclosures } from './letter-enclosures.js';
 import { appealLine, courseLetterFacts, remitLineFacts } from './letter-facts.js';
 
@@ -19,8 +21,9 @@ export interface DraftLetterRequest {
  * Builds a letter draft (issue #6) for a course of the actor's practice, and the remittance line an
  * appeal answers: the course document, the stored per-fraction audits, the patient, the payer profile
  * and the line's claim facts (with the appeal's payer claim number, level, deadline and enclosures) go to
- * `assembleLetter` (src/core/letters). The letter is dated today in
- * the facility's zone. Records the read of the patient's data; other practices' ids are not_found.
+ * `assembleLetter` (src/core/letters). The letter is dated today in the facility's zone. Records the
+ * read of the patient's data; other practices' ids are not_found; a letter that must not be written
+ * (`letterRefusal`) is invalid_input with the reason.
  */
 export async function draftLetter(
   ctx: AppContext,
@@ -28,6 +31,8 @@ export async function draftLetter(
   request: DraftLetterRequest,
 ): Promise<LetterDraft> {
   const facts = await courseLetterFacts(ctx, actor, request.courseId);
+  const refused = letterRefusal(request.type, facts.course, facts.medicare);
+  if (refused) throw new AppError('invalid_input', `no ${request.type} letter: ${refused}`);
   const claim = request.remitLineId
     ? await remitLineFacts(ctx, actor, request.remitLineId, facts.courseId)
     : null;
@@ -39,6 +44,7 @@ export async function draftLetter(
     type: request.type,
     date,
     practiceName: facts.practiceName,
+    physicians: facts.physicians,
     patient: facts.patient,
     course: facts.course,
     fractions: facts.fractions,

@@ -60,6 +60,13 @@ export async function createLetters(
       courseId: t.courseId,
       remitLineId: t.remitLineId ?? undefined,
       template: templates.get(t.type),
+    }).catch((e: unknown) => {
+      // A letter that must not be written (letterRefusal) names the line of the batch it came from.
+      if (e instanceof AppError && e.code === 'invalid_input' && 'remitLineIds' in request && t.remitLineId)
+        throw new AppError('invalid_input', `${e.message}: nothing drafted`, [
+          { location: `remitLineIds[${request.remitLineIds.indexOf(t.remitLineId)}]`, message: e.message },
+        ]);
+      throw e;
     });
     letters.push({
       id: randomUUID(),

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { FractionAudit } from '../../core/audit/audit-course.js';
 import type { LetterClaim } from '../../core/letters/assemble-letter.js';
+import type { LetterPhysician } from '../../core/letters/letter-signer.js';
 import type { Course } from '../../core/model/course.js';
 import { payerKind, type PayerKind } from '../../core/remit/appeal-deadline.js';
 import { appealPolicy, appealTerms, patientFilingIndicator } from '../reference/appeal-windows.js';
@@ -16,9 +18,32 @@ export interface CourseLetterFacts {
   payerProfile: string;
   course: Course;
   fractions: FractionAudit[];
+  /** The physicians of the practice's billing settings (signer, image reviewer). */
+  physicians: Record<string, LetterPhysician>;
+  /** The course's payer is traditional Medicare (profile, else the patient's or the payer's SBR09). */
+  medicare: boolean;
   /** The guideline versions the practice follows (its billing settings), by reference id. */
   guidelineVersions: Record<string, string>;
 }
+
+/**
+ * What letters read from the billing settings, as far as it parses: a letter is drafted (and says what
+ * to add) even while the settings are incomplete for claims.
+ */
+const billingForLetters = z
+  .object({
+    physicians: z.record(
+      z.string(),
+      z.object({
+        firstName: z.string(),
+        lastName: z.string(),
+        npi: z.string(),
+        credentials: z.string().optional(),
+      }),
+    ),
+    payers: z.record(z.string(), z.object({ filingIndicator: z.string() }).partial()),
+  })
+  .partial();
 
 /** The course (document and stored fraction audits), its patient and practice; not_found outside the practice. */
 export async function courseLetterFacts(
@@ -52,14 +77,21 @@ export async function courseLetterFacts(
     .orderBy('date_of_service')
     .orderBy('number')
     .execute();
+  const course = row.document as Course;
+  const billing = billingForLetters.safeParse(row.billing ?? {}).data ?? {};
+  const filingIndicator =
+    course.patient.claimFilingIndicator ?? billing.payers?.[row.payer_profile]?.filingIndicator;
   return {
     courseId: row.id,
     patientId: row.patient_id,
     practiceName: row.practice_name,
     patient: { name: row.name, birthDate: row.birth_date },
     payerProfile: row.payer_profile,
-    course: row.document as Course,
+    course,
     fractions: fractions.map((f) => f.audit as FractionAudit),
+    physicians: billing.physicians ?? {},
+    medicare:
+      payerKind({ profileId: row.payer_profile, claimFilingIndicator: filingIndicator }) === 'medicare',
     guidelineVersions: guidelineVersionsOf(row.billing),
   };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
+import { PHYSICIAN_ID } from '../../../test/support/course-builder.js';
 import { seedPractice, type SeededPractice } from '../../../test/support/seed-rows.js';
 import { testContext, type TestContext } from '../../../test/support/test-context.js';
 import type { Actor } from '../app-context.js';
@@ -28,12 +29,20 @@ describe.each(ENGINES)('letters on %s', (engine) => {
   let downcoded: string;
   let underpaid: string;
   let zeroPaid: string;
+  let authorizationDenied: string;
 
   beforeAll(async () => {
     tdb = await openTestDatabase(engine);
     t = await testContext(tdb);
     a = await seedPractice(tdb.db, 'a');
     b = await seedPractice(tdb.db, 'b');
+    // The treating physician who signs the letters (billing settings physicians; synthetic NPI).
+    const physicians = { [PHYSICIAN_ID]: { firstName: 'RITA', lastName: 'DOCTORFAKE', npi: '1999000015' } };
+    await tdb.db
+      .updateTable('practices')
+      .set({ billing: JSON.stringify({ physicians }) })
+      .where('id', '=', a.practiceId)
+      .execute();
     const line = await tdb.db
       .selectFrom('remit_lines')
       .selectAll()
@@ -60,6 +69,7 @@ describe.each(ENGINES)('letters on %s', (engine) => {
       ).id;
     underpaid = await add('underpaid', 2);
     zeroPaid = await add('zero-paid-no-denial-code', 3);
+    authorizationDenied = await add('authorization-denial', 4);
   }, 60_000);
   afterAll(() => tdb?.close());
 
@@ -105,6 +115,39 @@ describe.each(ENGINES)('letters on %s', (engine) => {
       .where('route', '=', 'POST /api/letters')
       .execute();
     expect(access).toContainEqual({ patient_id: a.patientId, action: 'change' });
+  });
+
+  it('refuses a prior-authorization request to traditional Medicare and stores nothing', async () => {
+    const { payer_profile } = await tdb.db
+      .selectFrom('courses')
+      .select('payer_profile')
+      .where('id', '=', a.courseId)
+      .executeTakeFirstOrThrow();
+    const setProfile = (profile: string) =>
+      tdb.db.updateTable('courses').set({ payer_profile: profile }).where('id', '=', a.courseId).execute();
+    await setProfile('medicare');
+    try {
+      const before = await countLetters(a);
+      const error = await createLetters(t.ctx, actor(a), {
+        type: 'prior-authorization',
+        courseId: a.courseId,
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('invalid_input');
+      expect((error as AppError).message).toMatch(
+        /traditional Medicare has no prior authorization for radiation therapy/,
+      );
+      // Drafted from its remittance line in a batch, the refusal names the line.
+      const batch = await createLetters(t.ctx, actor(a), {
+        remitLineIds: [downcoded, authorizationDenied],
+      }).catch((e: unknown) => e);
+      expect((batch as AppError).issues).toEqual([
+        { location: 'remitLineIds[1]', message: expect.stringMatching(/traditional Medicare/) },
+      ]);
+      expect(await countLetters(a)).toBe(before);
+    } finally {
+      await setProfile(payer_profile);
+    }
   });
 
   it('stores nothing when one line of a batch cannot have a letter, and says which', async () => {

@@ -34,6 +34,7 @@ export const DEMO_BILLING: BillingSettingsInput = {
         firstName: p.given.toUpperCase(),
         npi: p.npi,
         taxonomy: RADIATION_ONCOLOGY,
+        credentials: 'MD',
       },
     ]),
   ),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCourse, PROFILES, runAudit } from '../../../test/support/course-builder.js';
+import { buildCourse, PHYSICIAN_ID, PROFILES, runAudit } from '../../../test/support/course-builder.js';
 import { DEFAULT_AUDIT_OPTIONS } from '../audit/audit-options.js';
 import { payerKind, type PayerKind } from '../remit/appeal-deadline.js';
 import { type AppealFacts, appealHeaderLines, enclosureLines } from './appeal-facts.js';
@@ -118,6 +118,10 @@ describe('assembleLetter with appeal facts: the header block under the claim, th
     type,
     date: '2026-03-13',
     practiceName: 'Synthetic Radiation Oncology',
+    // The signer from the billing settings (synthetic name, an NPI with a valid check digit).
+    physicians: {
+      [PHYSICIAN_ID]: { firstName: 'RITA', lastName: 'DOCTORFAKE', npi: '1999000015', credentials: 'MD' },
+    },
     patient: { name: 'Test Patient', birthDate: '1961-04-02' },
     course,
     fractions: runAudit(course).fractions,

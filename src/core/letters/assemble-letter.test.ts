@@ -3,6 +3,7 @@ import {
   buildCourse,
   type CourseInput,
   fx,
+  PHYSICIAN_ID,
   PROFILES,
   runAudit,
   signedAt,
@@ -60,6 +61,9 @@ const GRANDFATHERED = (c: CourseInput) => {
   ];
 };
 
+/** The practice's billing settings physician who signs (synthetic name, an NPI with a valid check digit). */
+const SIGNER = { firstName: 'RITA', lastName: 'DOCTORFAKE', npi: '1999000015', credentials: 'MD' };
+
 function input(type: LetterType, edit?: (c: CourseInput) => void, profile = 'evicore'): LetterInput {
   const course = buildCourse({
     profile,
@@ -72,6 +76,7 @@ function input(type: LetterType, edit?: (c: CourseInput) => void, profile = 'evi
     type,
     date: '2026-03-13',
     practiceName: 'Synthetic Radiation Oncology',
+    physicians: { [PHYSICIAN_ID]: SIGNER },
     patient: { name: 'Test Patient', birthDate: '1961-04-02' },
     course,
     fractions: runAudit(course).fractions,
@@ -93,7 +98,10 @@ describe('assembleLetter: every letter type from a fully documented course', () 
     const draft = assembleLetter(input(type));
     expect(draft.missing).toEqual([]);
     expect(draft.ready).toBe(true);
-    expect(draft.warnings).toEqual([]);
+    // The 2025 authorization appeal warns that the payer's carry-forward notice is not on file.
+    expect(draft.warnings.map((w) => w.code)).toEqual(
+      type === 'appeal-authorization-2025' ? ['CARRY-FORWARD-NOT-ON-FILE'] : [],
+    );
     expect(draft.template).toEqual({ id: `default-${type}`, version: 0 });
     expect(draft.body).not.toMatch(/\{\{|\[ref:/);
     // every cited reference is listed and every listed reference is cited, numbered in order
@@ -112,8 +120,8 @@ describe('assembleLetter: every letter type from a fully documented course', () 
       'appeal-downcode',
       [
         /isocenters, not anatomic sites/,
-        /blanket fraction limit is not part of the code criteria/,
-        /Fractions monitored: 5 of 5/,
+        /global application of fraction limits/,
+        /- Fraction 2 \(2026-03-03\)\n- System: AlignRT/,
         /adjudicated 77407/,
         /\$317\.64/,
       ],
@@ -121,14 +129,20 @@ describe('assembleLetter: every letter type from a fully documented course', () 
     ['appeal-igrt-denial', [/technical component is bundled/, /77387-26/, /CO-97/]],
     [
       'appeal-authorization-2025',
-      [/AUTH-2025-1/, /obtained 2025-12-10/, /77385, 77386 and the delivery G-codes were deleted/, /CO-197/],
+      [
+        /AUTH-2025-1/,
+        /obtained 2025-12-10/,
+        /delivered under authorization AUTH-2025-1/,
+        /77385, 77386 and the delivery G-codes were deleted/,
+        /CO-197/,
+      ],
     ],
-    ['appeal-zero-payment', [/CO-45/, /in effect a denial/, /paid \$0\.00/]],
+    ['appeal-zero-payment', [/adjusted under CO-45/, /a denial in effect/, /paid \$0\.00/]],
     [
       'peer-to-peer',
       [
         /Delivery level: 77412 \(single-isocenter 3D with active motion management\)/,
-        /Isocenters, not anatomic sites/,
+        /Talking points:\n\nThe 2026 criteria for 77412 count isocenters, not anatomic sites/,
         /fractions 5 of 15 \(2026-03-02 to 2026-03-06\)/,
       ],
     ],
@@ -230,16 +244,12 @@ describe('assembleLetter: every letter type from a fully documented course', () 
     expect(assembleLetter(input('appeal-downcode', undefined, 'default')).body).not.toMatch(point);
   });
 
-  it('quotes the evidence of the appealed date of service', () => {
-    const draft = assembleLetter(input('appeal-downcode'));
+  it('the peer-to-peer sheet of a line quotes the evidence of its date of service beside the course', () => {
+    const draft = assembleLetter({ ...input('peer-to-peer'), claim: CLAIMS['appeal-downcode'] });
     expect(draft.body).toContain(
       '- On the date of service, fraction 2 (2026-03-03): AlignRT, 100.0% of beam-on monitored, SGRT record signed before the next beam-on',
     );
-    expect(draft.cover.rows).toContainEqual({
-      label: 'On the date of service',
-      value:
-        'fraction 2 (2026-03-03): AlignRT, 100.0% of beam-on monitored, SGRT record signed before the next beam-on',
-    });
+    expect(draft.body).toContain('- Fractions monitored: 5 of 5 delivered');
   });
 
   it('the peer-to-peer sheet carries no birth date; appeals do', () => {
@@ -247,16 +257,23 @@ describe('assembleLetter: every letter type from a fully documented course', () 
     expect(assembleLetter(input('appeal-zero-payment')).body).toContain('1961-04-02');
   });
 
-  it('the cover summarises the motion evidence', () => {
-    const rows = Object.fromEntries(
-      assembleLetter(input('appeal-downcode')).cover.rows.map((r) => [r.label, r.value]),
-    );
-    expect(rows).toMatchObject({
+  it("the cover summarises the course's motion evidence for a request, the date's for an appeal", () => {
+    const cover = (type: LetterType) =>
+      Object.fromEntries(assembleLetter(input(type)).cover.rows.map((r) => [r.label, r.value]));
+    expect(cover('prior-authorization')).toMatchObject({
       System: 'AlignRT',
       Thresholds: '0.3 cm / 3°',
       'Fractions monitored': '5/5',
       'Beam-on coverage': '100.0%',
       'SGRT records signed before next beam-on': '5/5',
+      'Documentation elements': '5 of 5 (Payers managed by eviCore expects 5)',
+    });
+    expect(cover('appeal-downcode')).toMatchObject({
+      'Fraction 2': '2026-03-03',
+      System: 'AlignRT',
+      Thresholds: '0.3 cm / 3°',
+      'Beam-on time with valid monitoring': '100.0%',
+      'SGRT record': 'signed before the next beam-on',
       'Documentation elements': '5 of 5 (Payers managed by eviCore expects 5)',
       Adjustments: 'CO-150',
     });
@@ -438,7 +455,7 @@ describe('assembleLetter: practice templates', () => {
 
   it('signed records of a course keep their count when a signature is late', () => {
     const draft = assembleLetter(
-      input('appeal-downcode', (c) => (fx(c, 2).sgrtRecord!.signature = signedAt('2026-03-05T09:00:00'))),
+      input('peer-to-peer', (c) => (fx(c, 2).sgrtRecord!.signature = signedAt('2026-03-05T09:00:00'))),
     );
     expect(draft.cover.rows.find((r) => r.label.startsWith('SGRT'))?.value).toBe('4/5, 1 signed late');
   });
@@ -452,4 +469,162 @@ it('dollars formats integer cents', () => {
     '$1,234,567.89',
     '-$2.50',
   ]);
+});
+
+describe('assembleLetter: an appeal speaks of its date of service only', () => {
+  // Other fractions with defects: fraction 1 signed late, fraction 4 without a monitoring record.
+  const defects = (c: CourseInput) => {
+    fx(c, 1).sgrtRecord!.signature = signedAt('2026-03-05T09:00:00');
+    fx(c, 4).monitoring = [];
+  };
+  const otherDates = ['2026-03-02', '2026-03-04', '2026-03-05', '2026-03-06'];
+
+  it.each(LETTER_TYPES.filter((t) => t.startsWith('appeal-')).map((t) => [t]))(
+    '%s volunteers no other fraction and no course-wide figure',
+    (type) => {
+      const draft = assembleLetter(input(type as LetterType, defects));
+      const text = `${draft.body}\n${draft.cover.rows.map((r) => `${r.label}: ${r.value}`).join('\n')}`;
+      expect(draft.ready).toBe(true);
+      expect(text).not.toMatch(/signed late|not signed|Fractions monitored|Fractions delivered|\d+\/\d+/);
+      for (const date of otherDates) expect(text).not.toContain(date);
+    },
+  );
+
+  it('the request for the course and the peer-to-peer sheet keep the course-wide figures', () => {
+    for (const type of ['prior-authorization', 'peer-to-peer'] as const) {
+      const rows = assembleLetter(input(type, defects)).cover.rows;
+      expect(rows.find((r) => r.label.startsWith('SGRT records'))?.value).toBe('3/4, 1 signed late');
+    }
+  });
+
+  it("an appeal of a date without a monitoring record is not ready and asks for that date's record", () => {
+    const base = input('appeal-downcode', defects);
+    const draft = assembleLetter({ ...base, claim: { ...base.claim!, dateOfService: '2026-03-05' } });
+    expect(draft.ready).toBe(false);
+    expect(draft.missing.map((m) => m.element)).toEqual(['Motion record (SGRT) of the date of service']);
+  });
+});
+
+describe('assembleLetter: the 77387-26 appeal argues what holds for every payer, then its own rule', () => {
+  it.each<[string, string, RegExp[]]>([
+    ['a commercial plan under CPT', 'default', []],
+    ['traditional Medicare: no Medicare-only rule either', 'medicare', [/requires modifier 26 on 77387/]],
+    ['UnitedHealthcare from 1 March 2026', 'uhc', [/requires modifier 26 on 77387 for this date/]],
+    ['a payer that denies the modifier: no rule stated', 'commercial-omit-26', []],
+  ])('%s', (_, profile, own) => {
+    const draft = assembleLetter(input('appeal-igrt-denial', undefined, profile));
+    expect(draft.body).toMatch(/77387 as a professional code only; its technical component is bundled/);
+    expect(draft.body).toMatch(/inconsistent denial rationales/);
+    for (const p of own) expect(draft.body).toMatch(p);
+    if (!own.length) expect(draft.body).not.toMatch(/modifier 26 on 77387/);
+    // The seed's NCCI and fee-schedule points could not be checked against CMS's records: not argued.
+    expect(draft.body).not.toMatch(/Correct Coding|Fee Schedule|national payment/);
+    expect(draft.references.map((r) => r.id)).toEqual(['cpt-2026', 'astro-denial-trends-2026']);
+  });
+
+  it('shows the image review of the date: modality, reviewer and sign time', () => {
+    const draft = assembleLetter(input('appeal-igrt-denial'));
+    expect(draft.body).toMatch(
+      /- Fraction 2 \(2026-03-03\): surface guidance with intrafraction tracking \(AlignRT\); reviewed and signed by Rita Doctorfake, MD at 2026-03-03 \d\d:\d\d EST/,
+    );
+    expect(draft.cover.rows.map((r) => r.label)).toContain('Image guidance of the date');
+  });
+});
+
+describe('assembleLetter: the 2025 authorization carried forward', () => {
+  const denied2026 = {
+    number: 'AUTH-2026-DENIED',
+    codes: ['77412'],
+    fractionsAuthorized: 0,
+    validFrom: '2026-01-05',
+    validTo: '2026-03-31',
+    obtainedOn: '2026-01-05',
+    status: 'denied' as const,
+  };
+  it.each<[string, (c: CourseInput) => void, RegExp | null]>([
+    ['neither the notice nor the denied request on file: not stated', () => {}, null],
+    [
+      "the payer's notice on file",
+      (c) => (c.authorizations![0]!.status = 'carried-forward'),
+      /The payer carried that authorization forward into 2026: the payer's notice that authorization AUTH-2025-1 carries into 2026 is enclosed/,
+    ],
+    [
+      'the denied 2026 request on file',
+      (c) => c.authorizations!.push(denied2026),
+      /The payer carried that authorization forward into 2026: the payer denied the 2026 authorization requested for this course \(AUTH-2026-DENIED, 2026-01-05\)/,
+    ],
+  ])('%s', (_, edit, statement) => {
+    const draft = assembleLetter(input('appeal-authorization-2025', edit));
+    const warned = draft.warnings.some((w) => w.code === 'CARRY-FORWARD-NOT-ON-FILE');
+    // The record on file is the evidence (enclosed): the statement cites nothing.
+    if (statement) expect(draft.body).toMatch(new RegExp(`${statement.source}[^\\[\\n]*\\.\\n`));
+    else expect(draft.body).not.toMatch(/carried|carries/);
+    expect(draft.body).not.toMatch(/Payers have been denying/);
+    expect(warned).toBe(statement === null);
+  });
+});
+
+describe('assembleLetter: signed by the treating physician', () => {
+  it('a letter to the payer ends with the signature line, name, credentials and NPI', () => {
+    const draft = assembleLetter(input('appeal-downcode'));
+    expect(draft.body).toMatch(
+      /Sincerely,\n\n______________________________\nRita Doctorfake, MD\nTreating radiation oncologist, NPI 1999000015\nSynthetic Radiation Oncology$/,
+    );
+    expect(draft.body).toContain('From: Synthetic Radiation Oncology, Rita Doctorfake, MD');
+    expect(draft.body).not.toContain('DR-SYN-01');
+  });
+
+  it('without the physician in the billing settings the letter is not ready and says what to add', () => {
+    const draft = assembleLetter({ ...input('prior-authorization'), physicians: {} });
+    expect(draft.ready).toBe(false);
+    expect(draft.missing).toEqual([
+      {
+        element: "The treating physician's name and NPI",
+        fix: "Add physician DR-SYN-01 (first and last name, credentials, NPI) to the practice's billing settings: the letter is signed by the treating physician.",
+      },
+    ]);
+    expect(assembleLetter({ ...input('peer-to-peer'), physicians: {} }).ready).toBe(true);
+  });
+
+  it('without credentials the letter signs with the name and NPI and warns', () => {
+    const base = input('appeal-zero-payment');
+    const draft = assembleLetter({
+      ...base,
+      physicians: { [PHYSICIAN_ID]: { ...SIGNER, credentials: undefined } },
+    });
+    expect(draft.body).toContain('\nRita Doctorfake\nTreating radiation oncologist, NPI 1999000015');
+    expect(draft.warnings.map((w) => w.code)).toEqual(['SIGNER-CREDENTIALS']);
+  });
+});
+
+describe('assembleLetter: peer-to-peer talking points for each denial category', () => {
+  it.each<[string, RegExp]>([
+    ['downcoded', /criteria for 77412 count isocenters, not anatomic sites/],
+    ['igrt-professional-denied', /77387 as a professional code only/],
+    ['zero-paid-no-denial-code', /Ask the reviewer why the covered delivery was adjusted to zero/],
+    ['authorization-2025', /delivered under authorization AUTH-2025-1/],
+    ['authorization-denial', /retro-authorization/],
+    ['frequency-denial', /distinct session with a real break \(Synthetic Health Plan expects \d+ hours\)/],
+    ['missing-information', /send a corrected claim first .*A peer-to-peer does not replace the correction/],
+    ['other-denial', /which policy and which criterion the denial rests on/],
+  ])('%s', (category, pattern) => {
+    const draft = assembleLetter({
+      ...input('peer-to-peer'),
+      claim: claim({ carcs: ['CO-16'], paidCents: 0, category }),
+    });
+    expect(draft.body).toMatch(/Talking points:/);
+    expect(draft.body).toMatch(pattern);
+  });
+});
+
+it('no sentence of a letter cited to CPT speaks of the pause, monitoring throughout beam-on, a beam hold or a carry-forward', () => {
+  for (const type of LETTER_TYPES) {
+    const draft = assembleLetter(input(type, (c) => (c.authorizations![0]!.status = 'carried-forward')));
+    const cpt = draft.references.findIndex((r) => r.id === 'cpt-2026') + 1;
+    if (!cpt) continue;
+    const sentences = draft.body.split(/(?<=\.)\s+|\n/).filter((x) => x.includes(`[${cpt}]`));
+    expect(sentences.length, type).toBeGreaterThan(0);
+    for (const sentence of sentences)
+      expect(sentence, type).not.toMatch(/paus|beam hold|beam-on|carried forward|signed/i);
+  }
 });

@@ -3,6 +3,7 @@ import type { AuditOptions } from '../audit/audit-options.js';
 import { ELEMENTS, necessityProblem, scoreElements } from '../audit/documentation-elements.js';
 import type { Course } from '../model/course.js';
 import { modifier26RuleOn, type PayerProfile } from '../payers/payer-profile.js';
+import { clockFor } from '../time/local-clock.js';
 import { deliveryDecision, type DeliveryDecision } from '../coding/select-codes.js';
 import { evicoreBreastFinding } from '../payers/rules/payer-002-evicore-breast.js';
 import { type AppealFacts, appealHeaderLines, enclosureLines } from './appeal-facts.js';
@@ -15,7 +16,20 @@ import type {
   LetterWarning,
 } from './letter-types.js';
 import { thresholdLabel } from '../audit/monitoring-labels.js';
-import { type MotionEvidence, motionEvidence, permilleLabel } from './motion-evidence.js';
+import {
+  type FractionEvidence,
+  type MotionEvidence,
+  motionEvidence,
+  permilleLabel,
+} from './motion-evidence.js';
+import {
+  authorization2025,
+  carryForwardEvidence,
+  codeCriteria,
+  policyPoints,
+  type StatementContext,
+} from './letter-statements.js';
+import { type LetterPhysician, physicianLabel, signatureBlock, signerMissing } from './letter-signer.js';
 import { renderTemplate, tidy, type TemplateValues } from './render-template.js';
 import {
   citeReferences,
@@ -50,6 +64,8 @@ export interface LetterInput {
   /** The letter's date, YYYY-MM-DD (core reads no clock). */
   date: string;
   practiceName: string;
+  /** The practice's physicians (billing settings) by chart id: the signer and the image reviewer. */
+  physicians: Readonly<Record<string, LetterPhysician>>;
   /** From the patients table; the peer-to-peer sheet never prints the birth date. */
   patient: { name: string | null; birthDate: string | null };
   course: Course;
@@ -80,6 +96,7 @@ const TITLES: Record<LetterType, string> = {
  * others do when the line appealed is 77412, and the peer-to-peer sheet also when the plan is 77412.
  */
 const LETTERS_FOR_77412: readonly LetterType[] = ['prior-authorization', 'appeal-downcode'];
+/** Appeals answer one remittance line: they speak of its date of service only. */
 const APPEALS: readonly LetterType[] = [
   'appeal-downcode',
   'appeal-igrt-denial',
@@ -133,15 +150,21 @@ export function assembleLetter(input: LetterInput): LetterDraft {
     (LETTERS_FOR_77412.includes(type) ||
       claim?.submittedCode === '77412' ||
       (type === 'peer-to-peer' && level.code === '77412'));
+  const evidence = motionEvidence(course, input.fractions, input.options);
   const facts: Facts = {
     input,
-    evidence: motionEvidence(course, input.fractions, input.options),
+    evidence,
     elements: scoreElements(course),
     level,
     argues77412,
     // 77412 for a single isocenter rests on motion management (CPT 2026, domain.md §2): its evidence is
     // the letter's; multiple isocenters, mixed fields and TSET need none.
     needsAmm: argues77412 && level.byMotionManagement,
+    // An appeal of one date of service does not volunteer the other fractions (issue 13; a course-wide
+    // figure belongs to a request for the course).
+    serviceDays: APPEALS.includes(type)
+      ? evidence.fractions.filter((f) => f.date === claim?.dateOfService)
+      : null,
   };
   const missing = missingFor(facts);
   const warnings = warningsFor(facts);
@@ -193,6 +216,8 @@ interface Facts {
   level: DeliveryDecision;
   argues77412: boolean;
   needsAmm: boolean;
+  /** An appeal's fractions of its date of service (null: a letter about the course). */
+  serviceDays: FractionEvidence[] | null;
 }
 
 /**
@@ -218,9 +243,13 @@ function courseLevel(course: Course): DeliveryDecision {
   );
 }
 
-function missingFor({ input, evidence: ev, elements, level, argues77412, needsAmm }: Facts): LetterMissing[] {
+function missingFor(facts: Facts): LetterMissing[] {
+  const { input, evidence: ev, elements, level, argues77412, needsAmm, serviceDays } = facts;
   const { type, course, claim, profile } = input;
   const out: LetterMissing[] = [];
+  // A letter to the payer is signed by the treating physician (the peer-to-peer sheet stays in the practice).
+  const signer = type === 'peer-to-peer' ? null : signerMissing(course.physicianId, signerOf(input));
+  if (signer) out.push(signer);
   if (APPEALS.includes(type) && !claim)
     out.push({
       element: 'The claim line appealed',
@@ -251,7 +280,12 @@ function missingFor({ input, evidence: ev, elements, level, argues77412, needsAm
           element: `Documentation element ${e.id}: ${e.name}`,
           fix: `${profile.name} expects ${profile.documentationElementsRequired} of the 5 elements; the chart has ${present}. State it in the necessity statement or the order.`,
         });
-    if (type !== 'prior-authorization' && ev.fractionsMonitored === 0)
+    if (serviceDays && claim?.dateOfService && !serviceDays.some((f) => f.signature !== null))
+      out.push({
+        element: 'Motion record (SGRT) of the date of service',
+        fix: `Import the monitoring record (e.g. an AlignRT real-time-delta log or report) of ${claim.dateOfService}.`,
+      });
+    else if (type !== 'prior-authorization' && ev.fractionsMonitored === 0)
       out.push({
         element: 'Motion record (SGRT) for the delivered fractions',
         fix: 'Import the monitoring records (e.g. AlignRT real-time-delta logs or reports) of the fractions delivered.',
@@ -270,7 +304,7 @@ function missingFor({ input, evidence: ev, elements, level, argues77412, needsAm
         fix: "Import or record the physician's signed IGRT review for that date of service (77387-26 is the physician's work).",
       });
   }
-  if (type === 'appeal-authorization-2025' && !course.authorizations.some((a) => a.obtainedOn < '2026-01-01'))
+  if (type === 'appeal-authorization-2025' && !authorization2025(course))
     out.push({
       element: 'The 2025 authorization record',
       fix: "Import the practice's authorization export with the 2025 authorization this course was treated under.",
@@ -323,6 +357,18 @@ function warningsFor({ input, elements, needsAmm }: Facts): LetterWarning[] {
         message: `${profile.name} requires modifier 26 on 77387 on this date: correct and resubmit the line rather than appeal.`,
       });
   }
+  if (type === 'appeal-authorization-2025' && authorization2025(course) && !carryForwardEvidence(course))
+    out.push({
+      code: 'CARRY-FORWARD-NOT-ON-FILE',
+      message:
+        "The letter does not say that the payer carried the 2025 authorization forward: attach the payer's notice (set the authorization's status to carried-forward) or import the record of the denied 2026 request, then draft again.",
+    });
+  const signer = signerOf(input);
+  if (type !== 'peer-to-peer' && signer && !signer.credentials?.trim())
+    out.push({
+      code: 'SIGNER-CREDENTIALS',
+      message: `Physician ${course.physicianId} has no credentials (e.g. MD) in the billing settings: the signature shows the name and NPI only.`,
+    });
   // Seed: misuse of "urgent" designations on authorization requests drives denials.
   if (
     (type === 'prior-authorization' || type === 'peer-to-peer') &&
@@ -337,7 +383,7 @@ function warningsFor({ input, elements, needsAmm }: Facts): LetterWarning[] {
   return out;
 }
 
-function coverFor({ input, evidence: ev, elements, level, needsAmm }: Facts): EvidenceSummary {
+function coverFor({ input, evidence: ev, elements, level, needsAmm, serviceDays }: Facts): EvidenceSummary {
   const { course, claim, profile } = input;
   const rows: EvidenceSummary['rows'] = [
     { label: 'Course', value: course.courseId },
@@ -346,9 +392,15 @@ function coverFor({ input, evidence: ev, elements, level, needsAmm }: Facts): Ev
     { label: 'Site', value: siteLabel(course) },
     { label: 'Technique', value: techniqueLabel(course) },
     { label: 'Delivery level (plan)', value: `${level.code ?? 'no code picked'}: ${level.reason}` },
-    { label: 'Fractions delivered', value: `${ev.fractionsDelivered} of ${ev.fractionsPlanned} planned` },
   ];
-  if (ev.firstDate) rows.push({ label: 'Treatment dates', value: datesLabel(ev) });
+  // Course-wide figures for a request about the course; an appeal shows its date of service only.
+  if (!serviceDays) {
+    rows.push({
+      label: 'Fractions delivered',
+      value: `${ev.fractionsDelivered} of ${ev.fractionsPlanned} planned`,
+    });
+    if (ev.firstDate) rows.push({ label: 'Treatment dates', value: datesLabel(ev) });
+  }
   if (claim) {
     rows.push(
       { label: 'Claim', value: claim.claimNumber },
@@ -364,7 +416,16 @@ function coverFor({ input, evidence: ev, elements, level, needsAmm }: Facts): Ev
       { label: 'Adjustments', value: claim.carcs.join(', ') || 'none' },
     );
   }
-  if (needsAmm) {
+  if (input.type === 'appeal-igrt-denial')
+    rows.push(...imageReviewLines(input).map((value) => ({ label: 'Image guidance of the date', value })));
+  if (needsAmm && serviceDays) {
+    rows.push(
+      ...serviceDays.flatMap((f) => [
+        { label: `Fraction ${f.number}`, value: f.date },
+        ...fractionEvidenceLines(f, input).map(([label, value]) => ({ label, value })),
+      ]),
+    );
+  } else if (needsAmm) {
     rows.push(
       { label: 'System', value: systemsLabel(input, ev) },
       { label: 'Thresholds', value: thresholdsLabel(input, ev) },
@@ -376,13 +437,13 @@ function coverFor({ input, evidence: ev, elements, level, needsAmm }: Facts): Ev
       { label: 'Excursions out of tolerance', value: `${ev.excursions} (beam held ${ev.beamHolds})` },
       { label: 'Largest excursions', value: excursionsLabel(ev) },
       { label: 'SGRT records signed before next beam-on', value: signaturesLabel(ev) },
-      ...serviceDayEvidence(ev, claim).map((value) => ({ label: 'On the date of service', value })),
-      {
-        label: 'Documentation elements',
-        value: `${elements.filter((e) => e.present).length} of 5 (${profile.name} expects ${profile.documentationElementsRequired})`,
-      },
     );
   }
+  if (needsAmm)
+    rows.push({
+      label: 'Documentation elements',
+      value: `${elements.filter((e) => e.present).length} of 5 (${profile.name} expects ${profile.documentationElementsRequired})`,
+    });
   const auth = authorization2025(course) ?? course.authorizations[0];
   if (auth)
     rows.push({
@@ -393,8 +454,9 @@ function coverFor({ input, evidence: ev, elements, level, needsAmm }: Facts): Ev
 }
 
 function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
-  const { input, evidence: ev, elements, level, argues77412, needsAmm } = facts;
+  const { input, evidence: ev, elements, level, argues77412, needsAmm, serviceDays } = facts;
   const { course, claim, type } = input;
+  const signer = signerOf(input);
   const site = siteReferences(library, course.site.region);
   const side = course.site.laterality;
   const auth = authorization2025(course) ?? course.authorizations[0];
@@ -409,19 +471,27 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
           `- Thresholds: ${thresholdsLabel(input, ev)}`,
           `- Beam hold when out of tolerance: ${mm?.beamHold ? 'yes' : 'no'}`,
         ]
-      : [
-          type === 'peer-to-peer'
-            ? 'Motion evidence to quote:'
-            : "The patient's own motion-management record for this course:",
-          `- System: ${systemsLabel(input, ev)}`,
-          `- Thresholds: ${thresholdsLabel(input, ev)}`,
-          `- Fractions monitored: ${ev.fractionsMonitored} of ${ev.fractionsDelivered} delivered (${ev.fractionsWithBeamHold} with beam hold active)`,
-          `- Beam-on time with valid monitoring: ${ev.coveragePermille === null ? 'no beam-on recorded' : permilleLabel(ev.coveragePermille)}`,
-          `- Excursions out of tolerance: ${ev.excursions}, beam held for ${ev.beamHolds}`,
-          `- Largest excursions: ${excursionsLabel(ev)}`,
-          `- SGRT records signed by the physician before the next beam-on: ${signaturesLabel(ev)}`,
-          ...serviceDayEvidence(ev, claim).map((e) => `- On the date of service, ${e}`),
-        ];
+      : serviceDays
+        ? [
+            "The patient's own motion-management record of the date of service:",
+            ...serviceDays.flatMap((f) => [
+              `- Fraction ${f.number} (${f.date})`,
+              ...fractionEvidenceLines(f, input).map(([label, value]) => `- ${label}: ${value}`),
+            ]),
+          ]
+        : [
+            type === 'peer-to-peer'
+              ? 'Motion evidence to quote:'
+              : "The patient's own motion-management record for this course:",
+            `- System: ${systemsLabel(input, ev)}`,
+            `- Thresholds: ${thresholdsLabel(input, ev)}`,
+            `- Fractions monitored: ${ev.fractionsMonitored} of ${ev.fractionsDelivered} delivered (${ev.fractionsWithBeamHold} with beam hold active)`,
+            `- Beam-on time with valid monitoring: ${ev.coveragePermille === null ? 'no beam-on recorded' : permilleLabel(ev.coveragePermille)}`,
+            `- Excursions out of tolerance: ${ev.excursions}, beam held for ${ev.beamHolds}`,
+            `- Largest excursions: ${excursionsLabel(ev)}`,
+            `- SGRT records signed by the physician before the next beam-on: ${signaturesLabel(ev)}`,
+            ...serviceDayEvidence(ev, claim).map((e) => `- On the date of service, ${e}`),
+          ];
   const rationale = site
     ? [...site.rationale, ...(side && side !== 'none' ? (site.byLaterality?.[side] ?? []) : [])]
     : [
@@ -431,6 +501,9 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
     date: input.date,
     practiceName: input.practiceName,
     physicianId: course.physicianId,
+    physicianName: physicianLabel(signer) ?? `treating physician ${course.physicianId}`,
+    signature: signer ? signatureBlock(signer, input.practiceName) : [],
+    imageReview: type === 'appeal-igrt-denial' ? imageReviewLines(input).map((l) => `- ${l}`) : [],
     payerName: payerName(input),
     patientName: input.patient.name ?? 'not recorded',
     // The peer-to-peer sheet is read on the phone with the reviewer: name and course identify the case.
@@ -475,18 +548,10 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
           ...elements.map((e) => `- ${e.present ? 'Present' : 'Absent'}: ${e.name}`),
         ]
       : [],
-    codeCriteria: paragraphs([
-      ...(argues77412 ? library.general.levelCriteria : []),
-      ...(needsAmm ? [...library.general.motionManagement, ...library.general.documentation] : []),
-    ]),
-    // The peer-to-peer points are the 77412 criteria: for another denial the sheet keeps to the facts.
+    codeCriteria: paragraphs(codeCriteria(argues77412, needsAmm)),
     policyPoints: paragraphs([
-      // A routed course's request or downcode appeal has no 77412 points to make.
-      ...((type !== 'peer-to-peer' && !(level.routed && LETTERS_FOR_77412.includes(type))) || argues77412
-        ? library.letterTypes[type]
-        : []),
+      ...policyPoints(statementContext(facts)),
       ...(needsAmm ? sitePolicyPoints(site, input) : []),
-      ...(type === 'appeal-igrt-denial' ? igrtModifierPoint(input) : []),
     ]),
     siteRationale: needsAmm
       ? [
@@ -525,23 +590,6 @@ function sitePolicyPoints(site: SiteReferences | null, input: LetterInput): stri
     .map((p) => p.text);
 }
 
-/** The payer's 77387 modifier-26 rule on the date of service (payer profile; ASTRO payer resource centre [C]). */
-function igrtModifierPoint({ profile, claim }: LetterInput): string[] {
-  if (!claim?.dateOfService) return [];
-  const billedWith26 = claim.modifiers.includes('26');
-  const rule = modifier26RuleOn(profile, claim.dateOfService);
-  const billed = `the line was billed ${billedWith26 ? 'with' : 'without'} it`;
-  if (rule === 'required')
-    return [
-      `${profile.name} requires modifier 26 on 77387 for this date of service; ${billed} [ref:astro-denied].`,
-    ];
-  if (rule === 'either')
-    return [
-      `${profile.name} accepts 77387 with or without modifier 26 on this date of service; ${billed} [ref:astro-denied].`,
-    ];
-  return [];
-}
-
 /** "fraction 1 (2026-03-09): AlignRT, 100.0% of beam-on monitored, SGRT record signed before the next beam-on". */
 function serviceDayEvidence(ev: MotionEvidence, claim: LetterClaim | null): string[] {
   const signed = { 'on-time': 'signed before the next beam-on', late: 'signed late', unsigned: 'not signed' };
@@ -554,8 +602,68 @@ function serviceDayEvidence(ev: MotionEvidence, claim: LetterClaim | null): stri
     );
 }
 
-function authorization2025(course: Course) {
-  return course.authorizations.find((a) => a.obtainedOn < '2026-01-01');
+function statementContext({ input, level, argues77412 }: Facts): StatementContext {
+  return {
+    type: input.type,
+    course: input.course,
+    claim: input.claim,
+    profile: input.profile,
+    payerName: payerName(input),
+    argues77412,
+    routed: level.routed,
+  };
+}
+
+function signerOf(input: LetterInput): LetterPhysician | undefined {
+  return input.physicians[input.course.physicianId];
+}
+
+const SIGNED = { 'on-time': 'signed before the next beam-on', late: 'signed late', unsigned: 'not signed' };
+
+/** One fraction's motion evidence as label/value pairs (the appeal's date of service). */
+function fractionEvidenceLines(f: FractionEvidence, input: LetterInput): [string, string][] {
+  if (f.signature === null) return [['Monitoring record', 'none']];
+  return [
+    ['System', f.systems.join(', ')],
+    [
+      'Thresholds',
+      f.thresholds.join(', ') ||
+        thresholdLabel(input.course.plan.motionManagement?.thresholds) ||
+        'none recorded',
+    ],
+    ['Beam hold when out of tolerance', f.beamHoldActive ? 'active' : 'not shown in the record'],
+    [
+      'Beam-on time with valid monitoring',
+      f.coveragePermille === null ? 'no beam-on recorded' : permilleLabel(f.coveragePermille),
+    ],
+    ['Excursions out of tolerance', `${f.excursions}, beam held for ${f.beamHolds}`],
+    ['SGRT record', SIGNED[f.signature]],
+  ];
+}
+
+/**
+ * The image guidance of the date of service (77387-26 is the physician's review): the fraction, how it
+ * was guided (surface guidance when the day's monitoring record names a system; the chart records no
+ * other modality), who reviewed it and when, in facility time.
+ */
+function imageReviewLines(input: LetterInput): string[] {
+  const { course, claim } = input;
+  const clock = clockFor(course.facility.timeZone);
+  return course.fractions
+    .filter((f) => f.date === claim?.dateOfService && f.imageGuidance?.performed)
+    .map((f) => {
+      const systems = [...new Set(f.monitoring.map((m) => m.system))].sort();
+      const modality = systems.length
+        ? `surface guidance with intrafraction tracking (${systems.join(', ')})`
+        : 'image guidance (modality not recorded in the chart)';
+      const review = f.imageGuidance?.review;
+      const reviewer = review
+        ? (physicianLabel(input.physicians[review.signerId]) ?? `${review.role} ${review.signerId}`)
+        : null;
+      return review
+        ? `Fraction ${f.number} (${f.date}): ${modality}; reviewed and signed by ${reviewer} at ${clock.format(Date.parse(review.signedAt))}`
+        : `Fraction ${f.number} (${f.date}): ${modality}; review not signed`;
+    });
 }
 
 function payerName(input: LetterInput): string {

@@ -14,6 +14,14 @@ export const TEMPLATE_PLACEHOLDERS: readonly { name: string; description: string
   { name: 'date', description: 'Date of the letter (YYYY-MM-DD)' },
   { name: 'practiceName', description: 'The practice' },
   { name: 'physicianId', description: 'Treating physician (chart id)' },
+  {
+    name: 'physicianName',
+    description: 'Treating physician with credentials, from the billing settings, e.g. "Rita Doctorfake, MD"',
+  },
+  {
+    name: 'signature',
+    description: "block: the treating physician's signature line, name and credentials, NPI and the practice",
+  },
   { name: 'payerName', description: "The patient's payer" },
   { name: 'patientName', description: 'Patient name (letters to the payer only)' },
   { name: 'patientBirthDate', description: 'Patient date of birth (prior authorization and appeals only)' },
@@ -44,6 +52,11 @@ export const TEMPLATE_PLACEHOLDERS: readonly { name: string; description: string
   { name: 'authorizationNumber', description: 'Authorization on file for the course' },
   { name: 'authorizationDates', description: 'When that authorization was obtained and its validity' },
   {
+    name: 'imageReview',
+    description:
+      'block: the image guidance of the date of service as bullets: modality, reviewer, sign time (77387-26 appeals)',
+  },
+  {
     name: 'necessity',
     description:
       "block: the physician's medical-necessity statement, quoted, under a heading (motion management only)",
@@ -72,7 +85,7 @@ export const TEMPLATE_PLACEHOLDERS: readonly { name: string; description: string
 const HEADER = `{{date}}
 
 To: {{payerName}}
-From: {{practiceName}}, treating physician {{physicianId}}`;
+From: {{practiceName}}, {{physicianName}}`;
 
 const PATIENT = `Patient: {{patientName}}, date of birth {{patientBirthDate}}
 Course: {{courseId}}; diagnosis {{diagnosis}}; {{site}}; {{technique}}`;
@@ -84,11 +97,13 @@ const EVIDENCE = `{{evidence}}
 
 {{elements}}`;
 
+const SIGN = `Sincerely,
+
+{{signature}}`;
+
 const CLOSE = `We ask that you reconsider and pay the service as billed. The signed records summarised on the cover page are available on request.
 
-Sincerely,
-
-Treating physician {{physicianId}}, {{practiceName}}`;
+${SIGN}`;
 
 const TEMPLATES: Record<LetterType, string> = {
   'prior-authorization': `${HEADER}
@@ -112,9 +127,7 @@ Code criteria:
 
 {{siteRationale}}
 
-Sincerely,
-
-Treating physician {{physicianId}}, {{practiceName}}`,
+${SIGN}`,
 
   'appeal-downcode': `${HEADER}
 Re: Appeal of a downcode from CPT 77412 to 77407
@@ -148,7 +161,9 @@ We appeal the denial of the physician's professional image-guidance service on t
 
 {{policyPoints}}
 
-The image guidance was performed and reviewed by the treating physician on the date of service; the review is signed in the record.
+The image guidance of the date of service, as the signed record shows it:
+
+{{imageReview}}
 
 ${CLOSE}
 
@@ -179,7 +194,7 @@ Re: Appeal of a zero payment (whole charge adjusted without a denial reason)
 ${PATIENT}
 ${CLAIM}
 
-We appeal the zero payment of this covered treatment delivery.
+We appeal the zero payment of this treatment delivery.
 
 {{policyPoints}}
 

@@ -43,6 +43,12 @@ export interface FractionEvidence {
   date: string;
   systems: string[];
   coveragePermille: number | null;
+  /** Threshold settings its records state ("none recorded" sessions are left out). */
+  thresholds: string[];
+  /** Some session of the fraction could hold the beam (gating active). */
+  beamHoldActive: boolean;
+  excursions: number;
+  beamHolds: number;
   /** The SGRT record's signature; null when the fraction has no monitoring record. */
   signature: 'on-time' | 'late' | 'unsigned' | null;
 }
@@ -58,15 +64,11 @@ export function motionEvidence(
   const byId = new Map(audits.map((a) => [a.fractionId, a]));
   const fractions = [...course.fractions].sort((a, b) => a.date.localeCompare(b.date) || a.number - b.number);
   const sessions = fractions.flatMap((f) => f.monitoring);
-  const thresholds = new Set<string>();
-  let sessionsWithoutThresholds = 0;
-  for (const s of sessions) {
-    // A record that does not state thresholds (a PDF report) is not one without: the plan's apply.
-    if (s.thresholds === UNKNOWN) continue;
-    const t = thresholdLabel(s.thresholds);
-    if (t === null) sessionsWithoutThresholds++;
-    else thresholds.add(t);
-  }
+  const thresholds = new Set(statedThresholdLabels(sessions));
+  // A record that does not state thresholds (a PDF report) is not one without: the plan's apply.
+  const sessionsWithoutThresholds = sessions.filter(
+    (s) => s.thresholds !== UNKNOWN && thresholdLabel(s.thresholds) === null,
+  ).length;
   let beamOnMs = 0;
   let coveredMs = 0;
   const excursions: MotionEvidence['largestExcursions'] = [];
@@ -84,6 +86,8 @@ export function motionEvidence(
     }
     beamOnMs += fractionOnMs;
     coveredMs += fractionCoveredMs;
+    const fractionExcursions = timeline.excursions.length;
+    const fractionHolds = timeline.excursions.filter((x) => x.beamHeld).length;
     for (const x of timeline.excursions)
       excursions.push({
         fraction: f.number,
@@ -102,6 +106,10 @@ export function motionEvidence(
       date: f.date,
       systems: [...new Set(f.monitoring.map((m) => m.system))].sort(),
       coveragePermille: permille(fractionCoveredMs, fractionOnMs),
+      thresholds: [...new Set(statedThresholdLabels(f.monitoring))].sort(),
+      beamHoldActive: f.monitoring.some((m) => m.gatingActive === true),
+      excursions: fractionExcursions,
+      beamHolds: fractionHolds,
       signature,
     });
   }
@@ -125,6 +133,16 @@ export function motionEvidence(
     lastDate: fractions.at(-1)?.date ?? null,
     fractions: perFraction,
   };
+}
+
+/** The threshold labels the sessions state (those stating none or not stating them are left out). */
+function statedThresholdLabels(
+  sessions: readonly Course['fractions'][number]['monitoring'][number][],
+): string[] {
+  return sessions.flatMap((s) => {
+    const t = s.thresholds === UNKNOWN ? null : thresholdLabel(s.thresholds);
+    return t === null ? [] : [t];
+  });
 }
 
 const permille = (part: number, whole: number) => (whole > 0 ? Math.floor((1000 * part) / whole) : null);

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import data from './site-references.json' with { type: 'json' };
 import { payerProfileSchema } from '../payers/payer-profile.js';
-import { LETTER_TYPES, type LetterReference, type LetterType } from './letter-types.js';
+import type { LetterReference } from './letter-types.js';
 
 /**
- * The guideline and literature citations letters use, per disease site (domain.md §8, from the seed's
- * "VisionRT resources"), plus the general ones (CPT 2026 code criteria, ASTRO's payer guidance, Darby
- * NEJM 2013) and the policy point of each letter type (domain.md §4). Statements cite references with
- * `[ref:<id>]` markers; `citeReferences` numbers them [1], [2]… in order of first use. Adding a site is
- * adding an entry to site-references.json (see README.md in this folder). Every reference is checked
+ * The references letters cite: guideline and literature per disease site (domain.md §8, from the seed's
+ * "VisionRT resources") and the sources of the letters' own statements (CPT 2026 as ASTRO summarises it,
+ * ASTRO's payer guidance; which statement cites which is `attribution.ts`). Statements cite references
+ * with `[ref:<id>]` markers; `citeReferences` numbers them [1], [2]… in order of first use. Adding a site
+ * is adding an entry to site-references.json (see README.md in this folder). Every reference is checked
  * against the publisher's record (`verified`) and printed in one style, AMA 11th edition; sources the
  * record cannot confirm are listed `unverified` and cannot be cited.
  */
@@ -111,12 +111,6 @@ export const referenceLibrarySchema = z
   .object({
     references: z.array(referenceSchema),
     unverified: z.array(unverifiedSchema),
-    general: z
-      .object({ levelCriteria: statements, motionManagement: statements, documentation: statements })
-      .strict(),
-    letterTypes: z.object(
-      Object.fromEntries(LETTER_TYPES.map((t) => [t, statements])) as Record<LetterType, typeof statements>,
-    ),
     sites: z.array(siteSchema),
   })
   .strict()
@@ -136,8 +130,6 @@ export const referenceLibrarySchema = z
           else if (!ids.has(m[1]!))
             ctx.addIssue({ code: 'custom', path: [...path, i], message: `unknown reference ${m[1]}` });
       });
-    for (const [key, texts] of Object.entries(lib.general)) check(texts, ['general', key]);
-    for (const t of LETTER_TYPES) check(lib.letterTypes[t], ['letterTypes', t]);
     const regions = new Set<string>();
     lib.sites.forEach((s, i) => {
       check(s.rationale, ['sites', i, 'rationale']);

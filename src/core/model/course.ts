@@ -179,7 +179,12 @@ export const authorizationSchema = z
     validFrom: calendarDate,
     validTo: calendarDate,
     obtainedOn: calendarDate,
-    status: z.enum(['approved', 'pending', 'denied', 'expired', 'cancelled']).optional(),
+    status: z
+      .enum(['approved', 'pending', 'denied', 'expired', 'cancelled', 'carried-forward'])
+      .optional()
+      .describe(
+        "carried-forward: the payer's notice that the authorization carries into the next year is on file.",
+      ),
   })
   .strict();
 

@@ -149,7 +149,18 @@ export const ORDERS_SIGNATURES_FIELDS = {
   text: { type: 'text', required: false, label: 'document text' },
 } as const satisfies FieldSpecs;
 
-export const AUTHORIZATION_STATUSES = ['approved', 'pending', 'denied', 'expired', 'cancelled'] as const;
+/**
+ * `carried-forward`: the payer's notice that the authorization carries into the next year is on file
+ * (seed, payer problems in 2026: payers denying 2026 claims on carried-forward 2025 authorizations).
+ */
+export const AUTHORIZATION_STATUSES = [
+  'approved',
+  'pending',
+  'denied',
+  'expired',
+  'cancelled',
+  'carried-forward',
+] as const;
 
 export const AUTHORIZATIONS_FIELDS = {
   payer: { type: 'text', required: 'cell', label: 'payer' },

@@ -9,6 +9,7 @@ const COLUMNS = [
   ['firstName', 'first name', 12],
   ['npi', 'NPI', 10],
   ['taxonomy', 'taxonomy', 10],
+  ['credentials', 'credentials', 8],
 ] as const;
 
 /**
@@ -37,12 +38,12 @@ export function PhysiciansFieldset({
       <legend>Physicians</legend>
       <p>
         The physician of each course is the rendering provider of its professional claims (loop 2310B) and the
-        attending provider of facility claims (2310A). NPI: 10 digits with the check digit; taxonomy: e.g.
-        2085R0001X radiation oncology.
+        attending provider of facility claims (2310A), and signs the letters to payers (name, credentials such
+        as MD, NPI). NPI: 10 digits with the check digit; taxonomy: e.g. 2085R0001X radiation oncology.
       </p>
       <table className="table">
         <caption className="visually-hidden">Physicians by the id the courses use</caption>
-        <TableHead columns={['Physician id', 'Last name', 'First name', 'NPI', 'Taxonomy']} />
+        <TableHead columns={['Physician id', 'Last name', 'First name', 'NPI', 'Taxonomy', 'Credentials']} />
         <tbody>
           {Object.entries(form.physicians).map(([id, p]) => {
             const n = courses.get(id) ?? 0;

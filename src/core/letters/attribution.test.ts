@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ATTRIBUTION, cited, type StatementKind } from './attribution.js';
+import { REFERENCE_LIBRARY } from './site-references.js';
+
+/**
+ * The statement kinds CPT 2026 itself says (as ASTRO's code-change article gives it): its code
+ * descriptors, the deleted codes and 77387 as a professional code. Everything else a letter states (what
+ * eviCore asks, what payers' denials rest on, the practice's own policy of monitoring, pausing and
+ * signing, the carry-forward of an authorization) is never cited to CPT.
+ */
+const CPT_SAYS: readonly StatementKind[] = [
+  'level-3-criteria',
+  'level-by-isocenters',
+  'codes-replaced-2026',
+  'igrt-professional-only',
+];
+
+describe('attribution: each statement kind cites the verified sources that say it', () => {
+  it.each(Object.keys(ATTRIBUTION).map((k) => [k as StatementKind]))('%s', (kind) => {
+    const sources: readonly string[] = ATTRIBUTION[kind];
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources.includes('cpt-2026'), 'CPT only for what its descriptors say').toBe(
+      CPT_SAYS.includes(kind),
+    );
+  });
+
+  it.each<[StatementKind, string[]]>([
+    ['amm-payer-documentation', ['astro-denied']],
+    ['documentation-elements', ['astro-pa-advocacy-2026']],
+    ['payer-misreadings-77412', ['astro-denial-trends-2026']],
+    ['igrt-denial-rationales', ['astro-denial-trends-2026']],
+    ['igrt-professional-only', ['cpt-2026']],
+  ])('%s is cited to %j', (kind, sources) => {
+    expect(ATTRIBUTION[kind]).toEqual(sources);
+  });
+
+  it('every cited id is a verified reference, none is unverified, and every reference is cited', () => {
+    const ids = REFERENCE_LIBRARY.references.map((r) => r.id);
+    const unverified = REFERENCE_LIBRARY.unverified.map((u) => u.id);
+    const attributed = new Set<string>(Object.values(ATTRIBUTION).flat());
+    for (const id of attributed) {
+      expect(ids, id).toContain(id);
+      expect(unverified, id).not.toContain(id);
+    }
+    const sites = JSON.stringify(REFERENCE_LIBRARY.sites);
+    for (const id of ids) expect(attributed.has(id) || sites.includes(`[ref:${id}]`), id).toBe(true);
+  });
+
+  it('the sources that could not be verified stay listed as such (README "Sources not cited")', () => {
+    expect(REFERENCE_LIBRARY.unverified.map((u) => u.id)).toEqual(
+      expect.arrayContaining([
+        'ama-amm-2026',
+        'astro-amm-2026',
+        'rbs-sgrt-billing-2026',
+        'ncci-ptp-2026',
+        'mpfs-2026',
+      ]),
+    );
+  });
+
+  it('cited() puts the markers before the closing punctuation', () => {
+    expect(cited('payer-misreadings-77412', 'Fraction limits.')).toBe(
+      'Fraction limits [ref:astro-denial-trends-2026].',
+    );
+    expect(cited('level-3-criteria', 'CPT 77412')).toBe('CPT 77412 [ref:cpt-2026]');
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { buildCourse } from '../../../test/support/course-builder.js';
+import { letterRefusal } from './letter-refusal.js';
+import type { LetterType } from './letter-types.js';
+
+describe('letterRefusal: a prior-authorization request only to a payer that has one, for treatment to come', () => {
+  const inProgress = buildCourse({ profile: 'evicore' });
+  const finished = buildCourse({
+    profile: 'evicore',
+    edit: (c) => (c.plan.fractionsPlanned = c.fractions.length),
+  });
+  it.each<[string, LetterType, boolean, boolean, RegExp | null]>([
+    ['a commercial plan, course in progress', 'prior-authorization', false, false, null],
+    [
+      'traditional Medicare',
+      'prior-authorization',
+      true,
+      false,
+      /traditional Medicare has no prior authorization for radiation therapy/,
+    ],
+    ['a finished course', 'prior-authorization', false, true, /is finished \(5 of 5 fractions delivered\)/],
+    ['an appeal to traditional Medicare', 'appeal-downcode', true, true, null],
+    ['a peer-to-peer sheet of a finished course', 'peer-to-peer', false, true, null],
+  ])('%s', (_, type, medicare, done, refused) => {
+    const result = letterRefusal(type, done ? finished : inProgress, medicare);
+    if (refused) expect(result).toMatch(refused);
+    else expect(result).toBeNull();
+  });
+});

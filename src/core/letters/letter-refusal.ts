@@ -1,0 +1,22 @@
+import type { Course } from '../model/course.js';
+import type { LetterType } from './letter-types.js';
+
+/**
+ * Why a letter must not be drafted at all, or null. A prior-authorization request is refused:
+ * - to traditional Medicare, which has no prior authorization for radiation therapy: its fee-for-service
+ *   prior authorization covers listed hospital outpatient services, DMEPOS items and repetitive
+ *   ambulance transport (CMS, "Prior Authorization and Pre-Claim Review Initiatives"), and the WISeR
+ *   model's list of select services from 2026 (CMS-5056-N, 90 FR 28749) has no radiation therapy either;
+ *   Medicare Advantage plans (SBR09 16, HM…) are not traditional Medicare and do ask for it;
+ * - for a course already delivered in full: an authorization is asked before the treatment it covers
+ *   (a claim denied for authorization after treatment goes to the payer's retro-authorization process).
+ */
+export function letterRefusal(type: LetterType, course: Course, medicare: boolean): string | null {
+  if (type !== 'prior-authorization') return null;
+  if (medicare)
+    return 'traditional Medicare has no prior authorization for radiation therapy: no request is drafted (bill the treatment; Medicare Advantage plans are separate payers)';
+  const delivered = new Set(course.fractions.map((f) => f.number)).size;
+  if (delivered >= course.plan.fractionsPlanned)
+    return `course ${course.courseId} is finished (${delivered} of ${course.plan.fractionsPlanned} fractions delivered): a prior-authorization request is for treatment not yet delivered; for a claim denied for authorization, ask the payer for a retro-authorization`;
+  return null;
+}

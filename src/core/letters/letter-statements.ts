@@ -1,0 +1,221 @@
+import type { Authorization, Course } from '../model/course.js';
+import { modifier26RuleOn, type PayerProfile } from '../payers/payer-profile.js';
+import { cited } from './attribution.js';
+import type { LetterClaim } from './assemble-letter.js';
+import type { LetterType } from './letter-types.js';
+
+/**
+ * The statements a letter makes in its own words, each cited through `attribution.ts`: the code
+ * criteria, the policy point of each letter type (with the payer's own modifier rule) and the
+ * peer-to-peer talking points of each denial category. Facts of the patient's record (the claim, the
+ * authorization on file), the payer's rules as its profile records them and the practice's own
+ * documentation policy cite nothing.
+ */
+export interface StatementContext {
+  type: LetterType;
+  course: Course;
+  claim: LetterClaim | null;
+  profile: PayerProfile;
+  payerName: string;
+  argues77412: boolean;
+  /** The course has its own code (SBRT, SRS, protons…): no 77412 points. */
+  routed: boolean;
+}
+
+/**
+ * The 2026 code criteria where 77412 is argued; where it rests on active motion management, the
+ * practice's documentation policy and what eviCore asks the documentation to show.
+ */
+export function codeCriteria(argues77412: boolean, needsAmm: boolean): string[] {
+  return [
+    ...(argues77412
+      ? [
+          cited(
+            'level-3-criteria',
+            'CPT 77412 (2026) is reported for any one of: photons to multiple isocenters (2D, 3D or IMRT); single-isocenter 3D or IMRT photon therapy with active motion management; total skin electrons; mixed electron/photon fields.',
+          ),
+        ]
+      : []),
+    ...(needsAmm
+      ? [
+          cited(
+            'amm-payer-documentation',
+            'eviCore looks for documentation confirming the technology used (for example DIBH, AlignRT or surface guidance) or active motion management with defined thresholds that would pause the beam; a check-box or "DIBH" alone does not suffice.',
+          ),
+          // The practice's own policy, adopted from the seed's "Documentation requirements" and "Key
+          // takeaways" (Radiation Business Solutions, Best Practices for SGRT Billing, 2026): stated as
+          // the practice's, with no published source to cite.
+          "Under the practice's documentation policy each fraction reported as 77412 has the physician's order and a patient-specific statement of medical necessity, a surface-guidance record showing the patient monitored from beam-on to beam-off, treatment paused (manually or automatically) whenever the patient moves out of tolerance, and that record signed by the physician before the next beam-on.",
+          cited(
+            'documentation-elements',
+            'To support an approval of 77412 for active motion management, eviCore asks for clear, explicit detail on five elements: medical necessity for motion management; the real-time monitoring or gating system used; the workflow or parameters (thresholds, tolerance levels, patient-specific set-up); how motion is monitored during treatment and the therapist alerted to deviations; and what triggers beam-off.',
+          ),
+        ]
+      : []),
+  ];
+}
+
+/** The policy point of the letter (the peer-to-peer sheet: the talking points of its denial category). */
+export function policyPoints(c: StatementContext): string[] {
+  switch (c.type) {
+    case 'prior-authorization':
+      return c.argues77412
+        ? [
+            cited(
+              'level-3-criteria',
+              'The request is for the 2026 delivery code the planned technique meets: single-isocenter 3D or IMRT photon therapy with active motion management is reported as 77412.',
+            ),
+          ]
+        : [];
+    case 'appeal-downcode':
+      return c.routed ? [] : downcodePoints();
+    case 'appeal-igrt-denial':
+      return igrtPoints(c);
+    case 'appeal-authorization-2025':
+      return authorization2025Points(c);
+    case 'appeal-zero-payment':
+      return zeroPaymentPoints(c);
+    case 'peer-to-peer':
+      return talkingPoints(c);
+  }
+}
+
+function downcodePoints(): string[] {
+  return [
+    cited(
+      'level-by-isocenters',
+      'The 2026 criteria for 77412 count isocenters, not anatomic sites: a single-isocenter 3D or IMRT treatment with active motion management meets them.',
+    ),
+    cited(
+      'payer-misreadings-77412',
+      'ASTRO reports that early 2026 denials of 77412 have largely stemmed from payer interpretations limiting the code to multiple anatomical sites rather than multiple isocenters for a single site, and from the global application of fraction limits.',
+    ),
+  ];
+}
+
+/**
+ * 77387-26: what holds for every payer (CPT makes 77387 a professional code, and ASTRO reports the
+ * "bundled" and "not payable in hospitals" denials as inconsistent), then the payer's own modifier-26
+ * rule when its profile has one.
+ */
+function igrtPoints(c: StatementContext): string[] {
+  return [
+    cited(
+      'igrt-professional-only',
+      'In 2026 image guidance is reported with 77387 as a professional code only; its technical component is bundled into the delivery codes 77402, 77407 and 77412.',
+    ),
+    cited(
+      'igrt-denial-rationales',
+      'ASTRO reports denials of 77387-26 claiming that image guidance is bundled with treatment delivery, or that the professional component is not separately payable in hospital settings, as inconsistent denial rationales.',
+    ),
+    ...modifierPoint(c),
+  ];
+}
+
+/**
+ * The payer's 77387 modifier-26 rule on the date of service, as the practice's profile of the payer records
+ * it (the profile's `source`; the default profile is CPT's, no payer's): the payer's own rule, not cited.
+ */
+function modifierPoint({ profile, claim, payerName }: StatementContext): string[] {
+  if (!claim?.dateOfService || profile.id === 'default') return [];
+  const rule = modifier26RuleOn(profile, claim.dateOfService);
+  const billed = `the line was billed ${claim.modifiers.includes('26') ? 'with' : 'without'} it`;
+  if (rule === 'required')
+    return [`${payerName} requires modifier 26 on 77387 for this date of service; ${billed}.`];
+  if (rule === 'either')
+    return [`${payerName} accepts 77387 with or without modifier 26 on this date of service; ${billed}.`];
+  return [];
+}
+
+/** The 2025 authorization a 2026 date of service rode on. */
+export function authorization2025(course: Course): Authorization | undefined {
+  return course.authorizations.find((a) => a.obtainedOn < '2026-01-01');
+}
+
+/**
+ * What shows that the payer carried the 2025 authorization forward: its notice on file (the
+ * authorization's status `carried-forward`), or the record of the 2026 request it denied. Without either
+ * the letter does not say so (seed: payers deny 2026 claims on carried-forward authorizations, even
+ * where the 2026 request was denied because of the carry-forward).
+ */
+export function carryForwardEvidence(course: Course): string | null {
+  const notice = course.authorizations.find(
+    (a) => a.obtainedOn < '2026-01-01' && a.status === 'carried-forward',
+  );
+  if (notice) return `the payer's notice that authorization ${notice.number} carries into 2026 is enclosed`;
+  const denied = course.authorizations.find((a) => a.obtainedOn >= '2026-01-01' && a.status === 'denied');
+  if (denied)
+    return `the payer denied the 2026 authorization requested for this course (${denied.number}, ${denied.obtainedOn}) because the 2025 authorization covered it; its record is enclosed`;
+  return null;
+}
+
+function authorization2025Points({ course, claim }: StatementContext): string[] {
+  const auth = authorization2025(course);
+  const dos = claim?.dateOfService;
+  const covers = auth && dos && auth.validFrom <= dos && dos <= auth.validTo;
+  const evidence = carryForwardEvidence(course);
+  return [
+    cited(
+      'codes-replaced-2026',
+      'The 2026 delivery codes 77402, 77407 and 77412 replaced the earlier delivery codes: 77385, 77386 and the delivery G-codes were deleted.',
+    ),
+    ...(auth && covers
+      ? [
+          `The service of ${dos} was delivered under authorization ${auth.number}, obtained ${auth.obtainedOn} and valid ${auth.validFrom} to ${auth.validTo}.`,
+        ]
+      : []),
+    ...(auth && evidence ? [`The payer carried that authorization forward into 2026: ${evidence}.`] : []),
+  ];
+}
+
+function zeroPaymentPoints({ claim }: StatementContext): string[] {
+  const carcs = claim?.carcs.join(', ') || 'an adjustment';
+  return [
+    `The whole charge was adjusted under ${carcs} and nothing was paid: a denial in effect, without a denial reason.`,
+  ];
+}
+
+/**
+ * The peer-to-peer talking points for the denial category of the line (domain.md §4 "What to do", §6.1);
+ * without a line (a course's sheet), the 77412 points when the plan rests on them.
+ */
+function talkingPoints(c: StatementContext): string[] {
+  const carcs = c.claim?.carcs.join(', ') || 'none given';
+  const heading = ['Talking points:'];
+  switch (c.claim?.category ?? null) {
+    case null:
+    case 'downcoded':
+      return c.argues77412 ? [...heading, ...downcodePoints()] : [];
+    case 'igrt-professional-denied':
+      return [...heading, ...igrtPoints(c)];
+    case 'zero-paid-no-denial-code':
+      return [
+        ...heading,
+        ...zeroPaymentPoints(c),
+        'Ask the reviewer why the covered delivery was adjusted to zero and to reprocess the line.',
+      ];
+    case 'authorization-2025':
+      return [...heading, ...authorization2025Points(c)];
+    case 'authorization-denial':
+      return [
+        ...heading,
+        `The line was denied for authorization (${carcs}). Ask whether the payer accepts a retro-authorization for the dates treated, and on what record.`,
+      ];
+    case 'frequency-denial':
+      return [
+        ...heading,
+        `The line was denied as a frequency or units problem (${carcs}). A second session the same day is billable when it is a distinct session with a real break (${c.payerName} expects ${c.profile.breakHours} hours) documented as necessary, reported ${c.profile.twiceDaily === 'units' ? 'as 2 units on one line' : 'as a second line with modifier 76'}: have both sessions' times and the physician's reason ready.`,
+      ];
+    case 'missing-information':
+      return [
+        ...heading,
+        `The line was denied for missing or invalid information (${carcs}): send a corrected claim first (claim frequency 7 with the payer's claim number). A peer-to-peer does not replace the correction; ask for one only if the corrected claim is denied again.`,
+      ];
+    default:
+      return [
+        ...heading,
+        `The line was denied (${carcs}). Ask the reviewer which policy and which criterion the denial rests on, and for both in writing.`,
+        "If it is medical necessity: quote the physician's statement of necessity and the treatment record of the date of service.",
+      ];
+  }
+}
