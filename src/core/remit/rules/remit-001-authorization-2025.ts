@@ -19,6 +19,7 @@ export function authorizationYear(input: RemitLineInput): string | null {
 
 export function authorization2025(input: RemitLineInput, facts: LineFacts): RemitVerdict | null {
   const denial = denialIn(facts, AUTHORIZATION_CARCS);
+  if (!denial) return null;
   const dos = serviceDate(input);
   const obtained = authorizationYear(input);
   if (!denial || !dos || !obtained || dos < '2026' || obtained >= dos.slice(0, 4)) return null;
