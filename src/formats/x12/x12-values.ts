@@ -42,6 +42,11 @@ export function parseCents(raw: string): Value<number> {
 
 /** X12 quantity (units): a plain decimal number such as `1`, `2.00`, `0.5`. */
 export function parseQuantity(text: string): Value<number> {
+  // The usual SVC05/SVC07 value, one digit (`1`, `2`): no pattern to run.
+  if (text.length === 1) {
+    const c = text.charCodeAt(0);
+    if (c >= 48 && c <= 57) return { ok: true, value: c - 48 };
+  }
   const t = text.trim();
   if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(t) || t.length > 15) return { ok: false, message: 'is not a quantity' };
   return { ok: true, value: Number(t) };
@@ -91,9 +96,10 @@ export function parseProcedure(
   }
   const code = (parts[1] ?? '').trim();
   if (code === '') return null;
-  const modifiers = parts
-    .slice(2, 6)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+  const modifiers: string[] = [];
+  for (let i = 2; i < parts.length && i < 6; i++) {
+    const m = parts[i]!.trim();
+    if (m !== '') modifiers.push(m);
+  }
   return { procedure: { code, modifiers }, guessed };
 }
