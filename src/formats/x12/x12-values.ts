@@ -85,21 +85,27 @@ export function parseProcedure(
   composite: string,
   component: string,
 ): { procedure: Procedure; guessed: boolean } | null {
-  let parts = composite.split(component);
+  // Components found with native search, not split: SVC01 and SVC06 of every line come through here.
+  let separator = component;
   let guessed = false;
-  if (parts.length === 1) {
+  let at = composite.indexOf(separator);
+  if (at < 0) {
     const m = QUALIFIER.exec(composite);
-    if (m !== null) {
-      parts = composite.split(m[2]!);
-      guessed = true;
-    }
+    if (m === null) return null;
+    separator = m[2]!;
+    guessed = true;
+    at = composite.indexOf(separator);
   }
-  const code = (parts[1] ?? '').trim();
+  let next = composite.indexOf(separator, at + 1);
+  const code = composite.slice(at + 1, next < 0 ? composite.length : next).trim();
   if (code === '') return null;
   const modifiers: string[] = [];
-  for (let i = 2; i < parts.length && i < 6; i++) {
-    const m = parts[i]!.trim();
-    if (m !== '') modifiers.push(m);
+  // Components 3–6: up to four modifiers.
+  for (let n = 3; next >= 0 && n <= 6; n++) {
+    at = next;
+    next = composite.indexOf(separator, at + 1);
+    const modifier = composite.slice(at + 1, next < 0 ? composite.length : next).trim();
+    if (modifier !== '') modifiers.push(modifier);
   }
   return { procedure: { code, modifiers }, guessed };
 }
