@@ -4,6 +4,7 @@ import type { Remittance } from '../../core/model/remittance.js';
 import { type PayerProfile, modifier26RuleOn } from '../../core/payers/payer-profile.js';
 import type { RateTable } from '../../core/rates/rate-table.js';
 import { expectedForLine } from '../../core/remit/expected-for-line.js';
+import { hasAppealDeadline } from '../../core/remit/remit-category.js';
 import type { ExpectedPayment } from '../../core/remit/remit-line.js';
 import type { RemitOptions } from '../../core/remit/remit-options.js';
 import { createReadStream } from 'node:fs';
@@ -15,7 +16,7 @@ import { type AppealPolicy, appealBy } from '../reference/appeal-windows.js';
 import {
   type ChargeResolver,
   claimId,
-  classifyRemittance,
+  forEachRemitRow,
   paymentRow,
   type RemitPaymentRow,
   type RemitRow,
@@ -79,35 +80,45 @@ export async function analyzeRemittanceFiles(
   for await (const { file, remittance } of uniquePayments(files, problems, warnings)) {
     const payment = transactions++;
     on.payment(paymentRow(file, remittance));
-    const rows = classifyRemittance(file, remittance, settings, chargeFor, (_, j) => ({
-      otherCoverage: false,
-      reversal: reversals.get(claimId(payment, j)) ?? null,
-      claimId: claimId(payment, j),
-      coordination,
-    }));
+    const id = (j: number) => claimId(payment, j);
     // The payer and payment date are the remittance's: the date depends on the claim's status and kind,
-    // and on the line's queue (whether it answers the payer at all).
+    // and on the line's queue (only a queue that answers the payer has one, `appealBy`).
     const appealDates = new Map<string, string | null>();
-    for (const { match: _match, ...row } of rows) {
-      lines++;
-      const key = `${row.claimStatus}|${row.claimFilingIndicator ?? ''}|${row.queue ?? ''}`;
-      let date = appealDates.get(key);
-      if (date === undefined) {
-        // The payer profile given stands for every payer of the files (Medicare Part B: 120 days).
-        date = appealBy(NO_SETTINGS, {
-          paymentDate: row.paymentDate,
-          payer: row.payer,
-          payerId: remittance.payer.id,
-          claimStatus: row.claimStatus,
-          queue: row.queue,
-          claimFilingIndicator: row.claimFilingIndicator,
-          course: { payerName: null, payerProfile: settings.profile.id, filingIndicator: null },
-        });
-        appealDates.set(key, date);
-      }
-      (row as RemitFileRow).appealBy = date;
-      on.row(row as RemitFileRow);
-    }
+    forEachRemitRow(
+      file,
+      remittance,
+      settings,
+      chargeFor,
+      (_, j) => ({
+        otherCoverage: false,
+        reversal: reversals.get(id(j)) ?? null,
+        claimId: id(j),
+        coordination,
+      }),
+      (row) => {
+        lines++;
+        let date: string | null | undefined = null;
+        if (row.paymentDate !== null && hasAppealDeadline(row.queue)) {
+          const key = `${row.claimStatus}|${row.claimFilingIndicator ?? ''}|${row.queue ?? ''}`;
+          date = appealDates.get(key);
+          if (date === undefined) {
+            // The payer profile given stands for every payer of the files (Medicare Part B: 120 days).
+            date = appealBy(NO_SETTINGS, {
+              paymentDate: row.paymentDate,
+              payer: row.payer,
+              payerId: remittance.payer.id,
+              claimStatus: row.claimStatus,
+              queue: row.queue,
+              claimFilingIndicator: row.claimFilingIndicator,
+              course: { payerName: null, payerProfile: settings.profile.id, filingIndicator: null },
+            });
+            appealDates.set(key, date);
+          }
+        }
+        (row as RemitFileRow).appealBy = date;
+        on.row(row as RemitFileRow);
+      },
+    );
   }
   if (transactions === 0) {
     throw new InputError(

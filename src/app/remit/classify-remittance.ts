@@ -84,15 +84,36 @@ export function classifyRemittance(
   chargeFor: ChargeResolver,
   contextOf: ClaimContext,
 ): ClassifiedLine[] {
-  return r.claims.flatMap((claim, j) => {
+  const out: ClassifiedLine[] = [];
+  forEachRemitRow(file, r, settings, chargeFor, contextOf, (row, match) => {
+    (row as ClassifiedLine).match = match;
+    out.push(row as ClassifiedLine);
+  });
+  return out;
+}
+
+/**
+ * The same, one row at a time and without the charge's match (the rows of `sgrt-billing remit`): each
+ * row is built once, field by field, since a large remittance file has hundreds of thousands of lines.
+ */
+export function forEachRemitRow(
+  file: string,
+  r: Remittance,
+  settings: { rates: RateTable; options: RemitOptions },
+  chargeFor: ChargeResolver,
+  contextOf: ClaimContext,
+  each: (row: RemitRow, match: LineCharge['match']) => void,
+): void {
+  for (let j = 0; j < r.claims.length; j++) {
+    const claim = r.claims[j]!;
     const { otherCoverage, reversal, claimId, coordination } = contextOf(claim, j);
-    const lines = claim.lines.length
-      ? claim.lines.map((l, i) => ({ line: l, lineNo: i + 1 }))
-      : [{ line: claimLevelLine(claim), lineNo: 0 }];
-    return lines.map(({ line, lineNo }) => {
+    const count = claim.lines.length;
+    for (let i = 0; i < Math.max(count, 1); i++) {
+      const line = count ? claim.lines[i]! : claimLevelLine(claim);
+      const lineNo = count ? i + 1 : 0;
       const submitted = line.submitted ?? line.procedure;
       const { charge, placeOfService, match, expected } = chargeFor(claim, line);
-      const classification = classifyLine({
+      const c = classifyLine({
         claim,
         line,
         charge,
@@ -102,9 +123,10 @@ export function classifyRemittance(
         options: settings.options,
         otherCoverage,
         reversal,
-        coordination: coordination.get(coordinationKey(claimId, lineNo)) ?? null,
+        coordination:
+          coordination.size === 0 ? null : (coordination.get(coordinationKey(claimId, lineNo)) ?? null),
       });
-      return {
+      const row: RemitRow = {
         file,
         payer: r.payer.name,
         traceNumber: r.traceNumber,
@@ -121,11 +143,23 @@ export function classifyRemittance(
         submittedCode: submitted.code,
         reversal,
         location: line.location,
-        match,
-        ...classification,
+        category: c.category,
+        ruleId: c.ruleId,
+        message: c.message,
+        queue: c.queue,
+        nextAction: c.nextAction,
+        carcs: c.carcs,
+        remarks: c.remarks,
+        billedCents: c.billedCents,
+        paidCents: c.paidCents,
+        allowedCents: c.allowedCents,
+        patientResponsibilityCents: c.patientResponsibilityCents,
+        expectedCents: c.expectedCents,
+        flags: c.flags,
       };
-    });
-  });
+      each(row, match);
+    }
+  }
 }
 
 /**

@@ -70,14 +70,14 @@ export function classifyLine(input: RemitLineInput): LineClassification {
   const facts = lineFacts(input);
   let verdict: RemitVerdict | null = null;
   for (const rule of RULES) if ((verdict = rule(input, facts))) break;
-  const replaces =
-    input.reversal?.role === 'correction' && input.reversal.partner
-      ? ` Corrected claim: replaces ${paymentName(input.reversal.partner)}.`
-      : '';
+  const message = verdict?.message ?? 'Paid as expected.';
   return {
     category: verdict?.category ?? 'paid-as-expected',
     ruleId: verdict?.ruleId ?? null,
-    message: `${verdict?.message ?? 'Paid as expected.'}${replaces}`,
+    message:
+      input.reversal?.role === 'correction' && input.reversal.partner
+        ? `${message} Corrected claim: replaces ${paymentName(input.reversal.partner)}.`
+        : message,
     queue: verdict?.queue ?? null,
     nextAction: verdict?.nextAction ?? null,
     carcs: facts.adjustments.map(carcLabel),

@@ -44,6 +44,7 @@ export function remarkMeaning(code: string): string | null {
 
 /** Line remarks (LQ*HE) then the claim's (MOA/MIA), each code once, with its meaning. */
 export function remarkViews(lineRemarks: readonly string[], claimRemarks: readonly string[]): RemarkView[] {
+  if (lineRemarks.length === 0 && claimRemarks.length === 0) return [];
   return [...new Set([...lineRemarks, ...claimRemarks])].map((code) => ({
     code,
     meaning: remarkMeaning(code),

@@ -53,8 +53,21 @@ export function lineAdjustments(input: RemitLineInput): Adjustment[] {
   return input.line.adjustments.length ? input.line.adjustments : input.claim.adjustments;
 }
 
+/** `CO-45` by group then reason: the labels of the few adjustments payers send, built once each. */
+const LABELS = new Map<string, Map<string, string>>();
+
 /** `CO-45`, `PR-1`: adjustments as people read them on a remittance. */
-export const carcLabel = (a: Adjustment) => `${a.group}-${a.reason}`;
+export function carcLabel(a: Adjustment): string {
+  let byReason = LABELS.get(a.group);
+  if (byReason === undefined) LABELS.set(a.group, (byReason = new Map()));
+  let label = byReason.get(a.reason);
+  if (label === undefined) {
+    label = `${a.group}-${a.reason}`;
+    // A bound on what an unusual file can make it hold (CARC list: a few hundred codes per group).
+    if (byReason.size < 1024) byReason.set(a.reason, label);
+  }
+  return label;
+}
 
 /** The procedure as submitted: SVC06 when the payer changed it, else SVC01. */
 export function submittedProcedure(input: RemitLineInput): Procedure {
@@ -79,31 +92,48 @@ export interface LineFacts {
   /** Σ CARC 23 outside group PR: the prior payer's adjudication (coordination of benefits). */
   priorPayerCents: number;
   /** Denial-type adjustments outside group PR (group first: PR is never a denial). */
-  denials: Adjustment[];
+  denials: readonly Adjustment[];
 }
 
-const sum = (list: Adjustment[]) => list.reduce((n, a) => n + a.amountCents, 0);
+const NO_DENIALS: readonly Adjustment[] = Object.freeze([]);
 
+/** One pass over the adjustments (every line of every remittance comes through here). */
 export function lineFacts(input: RemitLineInput): LineFacts {
   const adjustments = lineAdjustments(input);
-  const pr = adjustments.filter((a) => a.group === 'PR');
-  const byReason = (reason: string) => sum(pr.filter((a) => a.reason === reason));
-  const patientResponsibilityCents = sum(pr);
+  let patientResponsibilityCents = 0;
+  let deductibleCents = 0;
+  let coinsuranceCents = 0;
+  let copayCents = 0;
+  let priorPayerCents = 0;
+  let denials: Adjustment[] | null = null;
+  for (const a of adjustments) {
+    if (a.group === 'PR') {
+      patientResponsibilityCents += a.amountCents;
+      if (a.reason === '1') deductibleCents += a.amountCents;
+      else if (a.reason === '2') coinsuranceCents += a.amountCents;
+      else if (a.reason === '3') copayCents += a.amountCents;
+      continue;
+    }
+    if (a.reason === PRIOR_PAYER_CARC) priorPayerCents += a.amountCents;
+    if (a.amountCents !== 0 && DENIAL_CARCS.has(a.reason)) (denials ??= []).push(a);
+  }
   return {
     adjustments,
     allowedCents: input.line.allowedCents ?? input.line.paidCents + patientResponsibilityCents,
     patientResponsibilityCents,
-    deductibleCents: byReason('1'),
-    coinsuranceCents: byReason('2'),
-    copayCents: byReason('3'),
-    priorPayerCents: sum(adjustments.filter((a) => a.group !== 'PR' && a.reason === PRIOR_PAYER_CARC)),
-    denials: adjustments.filter((a) => a.group !== 'PR' && a.amountCents !== 0 && DENIAL_CARCS.has(a.reason)),
+    deductibleCents,
+    coinsuranceCents,
+    copayCents,
+    priorPayerCents,
+    denials: denials ?? NO_DENIALS,
   };
 }
 
 /** The first denial of a family, when the line carries one. */
-export const denialIn = (facts: LineFacts, family: ReadonlySet<string>) =>
-  facts.denials.find((a) => family.has(a.reason)) ?? null;
+export function denialIn(facts: LineFacts, family: ReadonlySet<string>): Adjustment | null {
+  for (const a of facts.denials) if (family.has(a.reason)) return a;
+  return null;
+}
 
 /**
  * CLP02 19/20/21 (processed and forwarded) or a crossover carrier (2100 NM1*TT): the next payer
@@ -115,5 +145,6 @@ export function forwarded(input: RemitLineInput): boolean {
 
 /** Remarks of the line then the claim (LQ*HE, MOA/MIA), each once. */
 export function allRemarks(input: RemitLineInput): string[] {
+  if (input.line.remarks.length === 0 && input.claim.remarks.length === 0) return [];
   return [...new Set([...input.line.remarks, ...input.claim.remarks])];
 }

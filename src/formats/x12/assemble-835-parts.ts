@@ -48,15 +48,15 @@ export function readProcedure(
   if (composite.trim() === '') return null;
   const read = parseProcedure(composite, seg.delimiters.component);
   const wrong = strict ? strictProblem(composite, seg.delimiters.component, read) : null;
-  const name = elementName(seg, n);
   if (wrong !== null || read === null) {
+    const name = elementName(seg, n);
     (strict ? f.problems : f.warnings).add(`${at}/${name}`, `${name}${wrong ?? ' has no procedure code'}`);
     return null;
   }
   if (read.guessed)
     f.warnings.add(
-      `${at}/${name}`,
-      `${name} does not use the component separator of ISA16; read with the separator it contains`,
+      `${at}/${elementName(seg, n)}`,
+      `${elementName(seg, n)} does not use the component separator of ISA16; read with the separator it contains`,
     );
   return read.procedure;
 }

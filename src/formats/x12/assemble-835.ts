@@ -69,6 +69,42 @@ export class Remittance835Builder {
     const at = this.where();
     this.position++;
     switch (seg.id) {
+      // The most frequent segments first (line then claim loops): each case is a string comparison.
+      case 'DTM':
+        return this.dtm(seg, at);
+      case 'CAS':
+        return this.cas(seg, at);
+      case 'SVC':
+        return this.svc(seg);
+      case 'REF':
+        return this.ref(seg);
+      case 'AMT':
+        if (this.loop === '2110' && this.line !== null && element(seg, 1) === 'B6')
+          this.line.allowedCents = f.cents(seg, 2, at);
+        return;
+      case 'CLP':
+        return this.clp(seg);
+      case 'NM1':
+        if (this.loop === '2100' && this.claim !== null) {
+          // 2100 NM1*QC patient / NM1*IL insured: NM109 the member id (IL, the subscriber's, wins).
+          // 2100 NM1*TT crossover carrier: the payer the claim was forwarded to (NM103 name, NM109 id).
+          const q = element(seg, 1);
+          if (q === 'TT') this.claim.crossoverPayer = f.text(seg, 3) ?? f.text(seg, 9);
+          else if (q === 'IL' || (q === 'QC' && this.claim.memberId === null))
+            this.claim.memberId = f.text(seg, 9);
+        }
+        return;
+      case 'LQ':
+        return this.lq(seg, at);
+      case 'MOA':
+      case 'MIA':
+        if (this.loop === '2100' && this.claim !== null) this.claim.remarks.push(...claimRemarks(seg, at, f));
+        else
+          f.problems.add(
+            `${at}/${seg.id}`,
+            `${seg.id} claim remarks outside a claim's 2100 loop (before its SVC)`,
+          );
+        return;
       case 'BPR':
         this.sawBpr = true;
         this.value.handling = f.text(seg, 1);
@@ -84,46 +120,11 @@ export class Remittance835Builder {
         return;
       case 'N1':
         return this.n1(seg);
-      case 'REF':
-        return this.ref(seg);
       case 'LX':
         this.closeClaim();
         this.lx++;
         this.loop = '2000';
         return;
-      case 'CLP':
-        return this.clp(seg);
-      case 'SVC':
-        return this.svc(seg);
-      case 'CAS':
-        return this.cas(seg, at);
-      case 'NM1':
-        if (this.loop === '2100' && this.claim !== null) {
-          // 2100 NM1*QC patient / NM1*IL insured: NM109 the member id (IL, the subscriber's, wins).
-          // 2100 NM1*TT crossover carrier: the payer the claim was forwarded to (NM103 name, NM109 id).
-          const q = element(seg, 1);
-          if (q === 'TT') this.claim.crossoverPayer = f.text(seg, 3) ?? f.text(seg, 9);
-          else if (q === 'IL' || (q === 'QC' && this.claim.memberId === null))
-            this.claim.memberId = f.text(seg, 9);
-        }
-        return;
-      case 'DTM':
-        return this.dtm(seg, at);
-      case 'MOA':
-      case 'MIA':
-        if (this.loop === '2100' && this.claim !== null) this.claim.remarks.push(...claimRemarks(seg, at, f));
-        else
-          f.problems.add(
-            `${at}/${seg.id}`,
-            `${seg.id} claim remarks outside a claim's 2100 loop (before its SVC)`,
-          );
-        return;
-      case 'AMT':
-        if (this.loop === '2110' && this.line !== null && element(seg, 1) === 'B6')
-          this.line.allowedCents = f.cents(seg, 2, at);
-        return;
-      case 'LQ':
-        return this.lq(seg, at);
       case 'PLB':
         this.closeClaim();
         this.loop = 'PLB';

@@ -40,8 +40,13 @@ export class X12SetPipeline<T> {
         this.refusal = typeof b === 'string' ? { location, message: b } : null;
       },
       segment: (seg) => {
-        if (this.builder !== null && this.guard(() => this.builder!.accept(seg)) === null)
+        // Every segment of the file comes through here: no closure per segment, unlike `guard`.
+        if (this.builder === null) return;
+        try {
+          this.builder.accept(seg);
+        } catch {
           this.builder = null;
+        }
       },
       end: (problems) => {
         const b = this.builder;

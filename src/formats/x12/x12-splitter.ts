@@ -31,11 +31,14 @@ export class X12Splitter {
   private junk: X12Junk | null = null;
   /** After a too-long segment: its remaining bytes up to the next terminator are junk too. */
   private skipping = false;
+  /** In `only` mode, where the next ISA of the current text is (-2: not searched yet, -1: none). */
+  private isaAt = -2;
 
   /**
-   * `only`: emit only the segments whose text starts with this id (and the junk tokens), skipping the
-   * element split of every other segment, for a pass that looks at one kind of segment (a superset:
-   * the caller checks `id`).
+   * `only`: emit only the segments whose text starts with this id, for a pass that looks at one kind
+   * of segment (a superset: the caller checks `id`). The other segments are jumped over with a native
+   * search for the next `only` or ISA at a segment start, so their junk is not reported and `index`
+   * does not count them.
    */
   constructor(
     private readonly emit: (token: X12Token) => void,
@@ -58,6 +61,7 @@ export class X12Splitter {
     const buf = this.buf;
     const len = buf.length;
     let pos = 0;
+    this.isaAt = -2;
     if (this.skipping && this.delimiters !== null) {
       const end = buf.indexOf(this.delimiters.segment);
       pos = end < 0 ? len : end + 1;
@@ -91,6 +95,13 @@ export class X12Splitter {
         continue;
       }
       const d = this.delimiters;
+      if (d !== null && this.only !== null && !buf.startsWith(this.only, pos)) {
+        const next = this.nextStart(buf, pos + 1, this.only, d.segment);
+        if (next > pos) {
+          pos = next;
+          continue;
+        }
+      }
       if (d === null) {
         const next = buf.indexOf('ISA', pos + 1);
         const stop = next < 0 ? (final ? len : Math.max(pos, len - 3)) : next;
@@ -120,6 +131,26 @@ export class X12Splitter {
     }
     this.buf = pos >= len ? '' : buf.slice(pos);
     this.base += Math.min(pos, len);
+  }
+
+  /**
+   * From `from` on, the first segment start (after a segment terminator and any whitespace) that begins
+   * with `only` or ISA; else the start of the last segment begun in `buf` (it may not be complete yet);
+   * -1 when there is none.
+   */
+  private nextStart(buf: string, from: number, only: string, terminator: string): number {
+    let a = buf.indexOf(only, from);
+    // ISA is rare: where the next one is stays known for the rest of `buf` (-1: none left).
+    if (this.isaAt !== -1 && this.isaAt < from) this.isaAt = buf.indexOf('ISA', from);
+    while (a >= 0 || this.isaAt >= 0) {
+      const b = this.isaAt;
+      const p = a < 0 ? b : b < 0 ? a : Math.min(a, b);
+      if (atSegmentStart(buf, p, terminator)) return p;
+      if (p === a) a = buf.indexOf(only, p + 1);
+      else this.isaAt = buf.indexOf('ISA', p + 1);
+    }
+    const last = buf.lastIndexOf(terminator);
+    return last + 1 >= from ? last + 1 : -1;
   }
 
   private segment(start: number, end: number): void {
@@ -171,6 +202,15 @@ export class X12Splitter {
     if (this.junk !== null) this.emit(this.junk);
     this.junk = null;
   }
+}
+
+/** Whether `p` follows a segment terminator, with only whitespace between (a terminator may be one). */
+function atSegmentStart(buf: string, p: number, terminator: string): boolean {
+  for (let i = p - 1; i >= 0; i--) {
+    if (buf[i] === terminator) return true;
+    if (!isWhitespace(buf.charCodeAt(i))) return false;
+  }
+  return false;
 }
 
 /**

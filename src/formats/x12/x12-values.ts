@@ -42,6 +42,11 @@ export function parseCents(raw: string): Value<number> {
 
 /** X12 quantity (units): a plain decimal number such as `1`, `2.00`, `0.5`. */
 export function parseQuantity(text: string): Value<number> {
+  // The usual SVC05/SVC07 value, one digit (`1`, `2`): no pattern to run.
+  if (text.length === 1) {
+    const c = text.charCodeAt(0);
+    if (c >= 48 && c <= 57) return { ok: true, value: c - 48 };
+  }
   const t = text.trim();
   if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(t) || t.length > 15) return { ok: false, message: 'is not a quantity' };
   return { ok: true, value: Number(t) };
@@ -80,20 +85,27 @@ export function parseProcedure(
   composite: string,
   component: string,
 ): { procedure: Procedure; guessed: boolean } | null {
-  let parts = composite.split(component);
+  // Components found with native search, not split: SVC01 and SVC06 of every line come through here.
+  let separator = component;
   let guessed = false;
-  if (parts.length === 1) {
+  let at = composite.indexOf(separator);
+  if (at < 0) {
     const m = QUALIFIER.exec(composite);
-    if (m !== null) {
-      parts = composite.split(m[2]!);
-      guessed = true;
-    }
+    if (m === null) return null;
+    separator = m[2]!;
+    guessed = true;
+    at = composite.indexOf(separator);
   }
-  const code = (parts[1] ?? '').trim();
+  let next = composite.indexOf(separator, at + 1);
+  const code = composite.slice(at + 1, next < 0 ? composite.length : next).trim();
   if (code === '') return null;
-  const modifiers = parts
-    .slice(2, 6)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+  const modifiers: string[] = [];
+  // Components 3–6: up to four modifiers.
+  for (let n = 3; next >= 0 && n <= 6; n++) {
+    at = next;
+    next = composite.indexOf(separator, at + 1);
+    const modifier = composite.slice(at + 1, next < 0 ? composite.length : next).trim();
+    if (modifier !== '') modifiers.push(modifier);
+  }
   return { procedure: { code, modifiers }, guessed };
 }

@@ -19,9 +19,10 @@ export function authorizationYear(input: RemitLineInput): string | null {
 
 export function authorization2025(input: RemitLineInput, facts: LineFacts): RemitVerdict | null {
   const denial = denialIn(facts, AUTHORIZATION_CARCS);
+  if (!denial) return null;
   const dos = serviceDate(input);
   const obtained = authorizationYear(input);
-  if (!denial || !dos || !obtained || dos < '2026' || obtained >= dos.slice(0, 4)) return null;
+  if (!dos || !obtained || dos < '2026' || obtained >= dos.slice(0, 4)) return null;
   return {
     category: 'authorization-2025',
     ruleId: REMIT_001.id,

@@ -3,7 +3,7 @@ import type { RuleMeta } from '../../model/rule.js';
 import { dollars } from '../../letters/assemble-letter.js';
 import { DOWNCODE_CARCS } from '../carc-kinds.js';
 import type { RemitVerdict } from '../remit-category.js';
-import { type LineFacts, type RemitLineInput, submittedProcedure } from '../remit-line.js';
+import { denialIn, type LineFacts, type RemitLineInput, submittedProcedure } from '../remit-line.js';
 
 export const REMIT_003: RuleMeta = {
   id: 'REMIT-003',
@@ -24,31 +24,34 @@ const level = (code: string) => (DELIVERY_CODES as readonly string[]).indexOf(co
  */
 export function downcoded(input: RemitLineInput, facts: LineFacts): RemitVerdict | null {
   const sent = submittedProcedure(input).code;
+  const sentLevel = level(sent);
+  if (sentLevel < 0) return null;
   const paidAs = input.line.procedure.code;
-  const verdict = (message: string): RemitVerdict => ({
-    category: 'downcoded',
-    ruleId: REMIT_003.id,
-    message,
-    queue: 'appeal',
-    nextAction:
-      'Peer-to-peer and appeal with the patient’s motion-management evidence and the five documentation elements.',
-  });
+  const paidLevel = level(paidAs);
   // 835 2110 SVC06: the procedure as submitted, when the payer adjudicated another one.
-  if (level(sent) >= 0 && level(paidAs) >= 0 && level(paidAs) < level(sent))
-    return verdict(`Submitted ${sent}, adjudicated as ${paidAs}.`);
+  if (paidLevel >= 0 && paidLevel < sentLevel) return verdict(`Submitted ${sent}, adjudicated as ${paidAs}.`);
   const lower = input.expected.lowerLevelCents;
   const allowed = facts.allowedCents;
   if (
-    level(sent) > 0 &&
+    sentLevel > 0 &&
     lower !== null &&
     allowed > 0 &&
     Math.abs(allowed - lower) <= (lower * input.options.underpaymentMarginPercent) / 100
   ) {
-    const lowerCode = DELIVERY_CODES[level(sent) - 1]!;
-    const carc150 = facts.denials.find((a) => DOWNCODE_CARCS.has(a.reason));
+    const lowerCode = DELIVERY_CODES[sentLevel - 1]!;
+    const carc150 = denialIn(facts, DOWNCODE_CARCS);
     return verdict(
       `${sent} allowed at the ${lowerCode} rate (${dollars(allowed)}; ${lowerCode} pays ${dollars(lower)})${carc150 ? `, under CARC ${carc150.reason} (this level of service not supported)` : ''}.`,
     );
   }
   return null;
 }
+
+const verdict = (message: string): RemitVerdict => ({
+  category: 'downcoded',
+  ruleId: REMIT_003.id,
+  message,
+  queue: 'appeal',
+  nextAction:
+    'Peer-to-peer and appeal with the patient’s motion-management evidence and the five documentation elements.',
+});

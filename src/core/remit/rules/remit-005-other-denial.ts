@@ -76,7 +76,7 @@ const STEPS: readonly Step[] = [
   },
 ];
 
-const step = (denials: Adjustment[]): Step | Omit<Step, 'reasons'> =>
+const step = (denials: readonly Adjustment[]): Step | Omit<Step, 'reasons'> =>
   STEPS.find((s) => denials.some((a) => s.reasons.has(a.reason))) ?? {
     queue: 'appeal' as const,
     nextAction: 'Read the reason and remark codes; correct and resubmit, or appeal with the chart.',

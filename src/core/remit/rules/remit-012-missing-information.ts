@@ -16,6 +16,7 @@ export const REMIT_012: RuleMeta = {
 const NEW_CLAIM_REMARKS = new Set(['MA130', 'N517']);
 
 export function missingInformation(input: RemitLineInput, facts: LineFacts): RemitVerdict | null {
+  if (facts.denials.length === 0) return null;
   const remarks = allRemarks(input).filter(isInformationRemark);
   const denial =
     facts.denials.find((a) => MISSING_INFORMATION_CARCS.has(a.reason)) ??
