@@ -5,7 +5,12 @@ import type {
   Remittance,
 } from '../../core/model/remittance.js';
 import type { RateTable } from '../../core/rates/rate-table.js';
-import { type PaymentBalance, paymentBalance } from '../../core/remit/balance-835.js';
+import {
+  claimBalance,
+  lineBalance,
+  type PaymentBalance,
+  paymentBalance,
+} from '../../core/remit/balance-835.js';
 import { claimLevelLine } from '../../core/remit/claim-level-line.js';
 import { classifyLine } from '../../core/remit/classify-line.js';
 import { expectedForLine } from '../../core/remit/expected-for-line.js';
@@ -86,6 +91,8 @@ export function classifyRemittance(
 ): ClassifiedLine[] {
   return r.claims.flatMap((claim, j) => {
     const { otherCoverage, reversal, claimId, coordination } = contextOf(claim, j);
+    // The payer's amounts are checked once per claim (TR3 1.10.2.1): every line of an unbalanced claim is flagged.
+    const claimUnbalanced = claimBalance(claim).differenceCents !== 0;
     const lines = claim.lines.length
       ? claim.lines.map((l, i) => ({ line: l, lineNo: i + 1 }))
       : [{ line: claimLevelLine(claim), lineNo: 0 }];
@@ -103,6 +110,7 @@ export function classifyRemittance(
         otherCoverage,
         reversal,
         coordination: coordination.get(coordinationKey(claimId, lineNo)) ?? null,
+        amountsUnbalanced: claimUnbalanced || (lineNo > 0 && lineBalance(line).differenceCents !== 0),
       });
       return {
         file,
