@@ -15,6 +15,7 @@ const CATEGORIES = [
   'Patient responsibility',
   'Coordination of benefits',
   'Reversals',
+  'Paid, expected unknown',
 ];
 
 const openRemittances = async (page: Page) => {

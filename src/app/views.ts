@@ -396,6 +396,7 @@ export interface RemitSummaryView {
     downcodeRate: number;
     underpaidCents: number;
     paidCents: number;
+    /** Σ expected of the known-rate lines, each service once (a reversal pair expects nothing). */
     expectedCents: number;
   }[];
   /** The scorecard of all payers, and of each, per week of payment (its Monday, `YYYY-MM-DD`), oldest first. */

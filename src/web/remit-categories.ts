@@ -11,6 +11,7 @@ export const PROBLEM_CATEGORIES = [
   'frequency-denial',
   'missing-information',
   'underpaid',
+  'unbalanced-amounts',
   'other-denial',
 ] as const satisfies readonly RemitCategory[];
 
@@ -25,6 +26,7 @@ export const BALANCE_CATEGORIES = [
 export const REMIT_TABS = [
   ...PROBLEM_CATEGORIES,
   ...BALANCE_CATEGORIES,
+  'paid-rate-unknown',
   'paid-as-expected',
   'unmatched',
 ] as const;
@@ -39,6 +41,8 @@ export const REMIT_LABELS: Record<RemitTab, string> = {
   'frequency-denial': 'Frequency denied',
   'missing-information': 'Missing information',
   underpaid: 'Underpaid',
+  'unbalanced-amounts': 'Amounts do not balance',
+  'paid-rate-unknown': 'Paid, expected unknown',
   'other-denial': 'Other denials',
   'patient-responsibility': 'Patient responsibility',
   'coordination-of-benefits': 'Coordination of benefits',
@@ -63,6 +67,7 @@ export const QUEUE_LABELS: Record<RemitQueue, string> = {
   'payer-reprocess': 'Payer reprocess request',
   'underpayment-dispute': 'Underpayment dispute',
   'reversal-review': 'Reversal review',
+  'set-contract-rate': 'Set the contract rate',
 };
 export const REMIT_QUEUE_LIST = Object.keys(QUEUE_LABELS) as RemitQueue[];
 

@@ -393,4 +393,52 @@ describe('sgrt-billing remit', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  describe('the cold tester’s remittances', () => {
+    const json = async (file: string) => {
+      const run = await runCli('remit', `test/fixtures/remit/${file}`, '--format', 'json');
+      expect(run.code).toBe(0);
+      return JSON.parse(run.stdout) as {
+        lines: (Line & { expectedCents: number | null; flags: string[] })[];
+        summary: { byCategory: { category: string; lines: number; short: number }[] };
+      };
+    };
+    const row = (out: Awaited<ReturnType<typeof json>>, claim: string) =>
+      out.lines.find((l) => l.claim === claim)!;
+
+    it.each([
+      // [file, claim, category, queue, flags]
+      ['cold-no-rate.835', 'NR-1', 'paid-rate-unknown', 'set-contract-rate', []],
+      ['cold-no-rate.835', 'NR-2', 'paid-rate-unknown', 'set-contract-rate', []],
+      ['cold-hidden-zero.835', 'HZ-1', 'zero-paid-no-denial-code', 'payer-reprocess', []],
+      ['cold-hidden-zero.835', 'HZ-9', 'zero-paid-no-denial-code', 'payer-reprocess', []],
+      ['cold-unbalanced.835', 'UB-1', 'unbalanced-amounts', 'payer-reprocess', ['amounts-do-not-balance']],
+      ['cold-unbalanced.835', 'UB-2', 'unbalanced-amounts', 'payer-reprocess', ['amounts-do-not-balance']],
+    ] as const)('%s %s: %s (%s)', async (file, claim, category, queue, flags) => {
+      expect(row(await json(file), claim)).toMatchObject({ category, queue, flags });
+    });
+
+    it('no rate: expected unknown, nothing claimed short, nothing counted paid as expected', async () => {
+      const out = await json('cold-no-rate.835');
+      expect(row(out, 'NR-1')).toMatchObject({ expectedCents: null });
+      expect(row(out, 'NR-1').message).toMatch(/expected unknown/);
+      const by = (c: string) => out.summary.byCategory.find((t) => t.category === c)!;
+      expect(by('paid-rate-unknown')).toMatchObject({ lines: 2, short: 0 });
+      expect(by('paid-as-expected').lines).toBe(0);
+    });
+
+    it('a secondary whose primary is not on file: no shortfall, the primary’s payment is not on file', async () => {
+      const out = await json('cold-cob.835');
+      for (const l of out.lines) {
+        expect(l).toMatchObject({ category: 'coordination-of-benefits', expectedCents: null });
+        expect(l.message).toMatch(/prior payer’s payment is not on file/);
+      }
+      expect(out.summary.byCategory.find((t) => t.category === 'coordination-of-benefits')!.short).toBe(0);
+    });
+
+    it('keeps the located balancing warnings of an unbalanced claim', async () => {
+      const run = await runCli('remit', 'test/fixtures/remit/cold-unbalanced.835', '--format', 'json');
+      expect(run.stderr).toMatch(/2100\[2\]\/CLP: CLP03 − CLP04 \(300\.00\) ≠ Σ CAS/);
+    });
+  });
 });

@@ -122,6 +122,18 @@ describe.each(ENGINES)('remittance routes on %s', { timeout: 30_000 }, (engine) 
     expect(summary.queues.map((q) => q.queue)).toContain('twice-daily-documentation');
   });
 
+  it('counts a reversed service once in the payer scorecard’s expected amount', async () => {
+    const res = await h.request('GET', '/api/remittances/summary', { session: biller });
+    const summary = (await res.json()) as RemitSummaryView;
+    // EXAMPLE HEALTH PLAN: WQ-1, WQ-3, WQ-4 and WQ-5's corrected claim at the 77412 amount ($391.46 each);
+    // WQ-5's original payment and its take-back net out, and the secondary WQ-2 (its primary's payment
+    // not on file) has no expected amount of its own.
+    expect(summary.payers.find((p) => p.payer === 'EXAMPLE HEALTH PLAN')).toMatchObject({
+      expectedCents: 4 * 39146,
+      paidCents: 150 * 100 + 1000 * 100,
+    });
+  });
+
   it('lists the payments with their PLB reconciled, filtered to those that do not balance', async () => {
     const res = await h.request('GET', '/api/remittances/payments', { session: biller });
     expect(res.status).toBe(200);

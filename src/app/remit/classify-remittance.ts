@@ -5,7 +5,12 @@ import type {
   Remittance,
 } from '../../core/model/remittance.js';
 import type { RateTable } from '../../core/rates/rate-table.js';
-import { type PaymentBalance, paymentBalance } from '../../core/remit/balance-835.js';
+import {
+  claimBalance,
+  lineBalance,
+  type PaymentBalance,
+  paymentBalance,
+} from '../../core/remit/balance-835.js';
 import { claimLevelLine } from '../../core/remit/claim-level-line.js';
 import { classifyLine } from '../../core/remit/classify-line.js';
 import { expectedForLine } from '../../core/remit/expected-for-line.js';
@@ -107,6 +112,8 @@ export function forEachRemitRow(
   for (let j = 0; j < r.claims.length; j++) {
     const claim = r.claims[j]!;
     const { otherCoverage, reversal, claimId, coordination } = contextOf(claim, j);
+    // The payer's amounts are checked once per claim (TR3 1.10.2.1): every line of an unbalanced claim is flagged.
+    const claimUnbalanced = claimBalance(claim).differenceCents !== 0;
     const count = claim.lines.length;
     for (let i = 0; i < Math.max(count, 1); i++) {
       const line = count ? claim.lines[i]! : claimLevelLine(claim);
@@ -125,6 +132,7 @@ export function forEachRemitRow(
         reversal,
         coordination:
           coordination.size === 0 ? null : (coordination.get(coordinationKey(claimId, lineNo)) ?? null),
+        amountsUnbalanced: claimUnbalanced || (lineNo > 0 && lineBalance(line).differenceCents !== 0),
       });
       const row: RemitRow = {
         file,

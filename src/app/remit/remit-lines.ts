@@ -155,7 +155,7 @@ export async function remitSummary(ctx: AppContext, actor: Actor): Promise<Remit
         sql<string>`coalesce(sum(r.billed_cents), 0)`.as('billed'),
         sql<string>`coalesce(sum(${INCOME}), 0)`.as('paid'),
         sql<string>`coalesce(sum(${TAKEN_BACK}), 0)`.as('taken_back'),
-        sql<string>`coalesce(sum(r.expected_cents), 0)`.as('expected'),
+        sql<string>`coalesce(sum(${EXPECTED}), 0)`.as('expected'),
         sql<string>`coalesce(sum(${SHORT}), 0)`.as('short'),
         sql<string>`count(*) filter (where r.charge_id is null)`.as('unmatched'),
       ])
@@ -229,6 +229,12 @@ const INCOME = sql`case
   when r.reversal_role = 'take-back' and partner.id is not null then 0
   when r.reversal_role = 'reversed' and partner.id is not null then r.paid_cents + partner.paid_cents
   else greatest(r.paid_cents, 0) end`;
+/**
+ * What a line should have paid, once per service: a take-back and the payment it reverses (category
+ * reversal) expect nothing, the corrected claim carries the service's expected amount (domain.md §6.1:
+ * the pair nets out).
+ */
+const EXPECTED = sql`case when r.category = 'reversal' then 0 else coalesce(r.expected_cents, 0) end`;
 /** Expected − allowed where it fell short; nothing for a reversal (reversal-lines.ts shortCents). */
 const SHORT = sql`case when r.category = 'reversal' or r.expected_cents is null then 0
   else greatest(r.expected_cents - r.allowed_cents, 0) end`;

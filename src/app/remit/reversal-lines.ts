@@ -74,7 +74,7 @@ export function lineIncome(
 
 /**
  * What is still to recover on a line through its work queue: the patient's (or next payer's) share, a
- * take-back to review, the shortfall of an underpayment, else what the line should have paid (the
+ * take-back to review, the shortfall of an underpayment, nothing known while the rate is unknown, else what the line should have paid (the
  * expected amount, or the charge when unknown) less what was paid and what the patient owes.
  */
 export function openCents(c: {
@@ -87,6 +87,7 @@ export function openCents(c: {
 }): number {
   switch (c.queue) {
     case null:
+    case 'set-contract-rate':
       return 0;
     case 'bill-patient-or-secondary':
     case 'secondary-claim':

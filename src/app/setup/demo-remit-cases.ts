@@ -155,5 +155,14 @@ export function pickDemoCases(
     (c) => commercial(c) && c.code === '77407' && !grandfathered(c),
     (c) => isDelivery(c) && !grandfathered(c),
   );
+  // CO-197 on a 2026 date although a 2026 authorization covering it is on file (domain.md §6.1: an
+  // authorization denial whether or not one is on file), preferably from a commercial payer.
+  const authorized2026 = (c: DemoCharge) =>
+    isDelivery(c) &&
+    !grandfathered(c) &&
+    c.document.authorizations.some(
+      (a) => a.obtainedOn >= '2026' && a.validFrom <= c.date && c.date <= a.validTo,
+    );
+  pick('authorization-denial', (c) => commercial(c) && authorized2026(c), authorized2026);
   return { lines, claims };
 }

@@ -39,8 +39,9 @@ interface Paid {
  * the TR3 requires (1.10.2.1). Besides lines paid as expected, each case a billing team meets at least
  * once where the clinic allows it (`demo-remit-cases.ts`): the 2026 payer problems of domain.md §4,
  * patient responsibility, a claim forwarded to the patient's supplemental plan and its secondary
- * payment, a reversal and correction, frequency, missing-information and authorization denials, a
- * denied claim hiding a zero payment, and provider-level interest and recoupment (PLB).
+ * payment, a reversal and correction, frequency, missing-information and authorization denials (with
+ * and without a 2026 authorization on file), a denied claim hiding a zero payment, and provider-level
+ * interest and recoupment (PLB).
  */
 export async function demoRemittances(
   ctx: AppContext,
@@ -148,7 +149,8 @@ export async function demoRemittances(
       claim.priorAuthorization =
         g1.document.authorizations.find((a) => a.obtainedOn < '2026')?.number ?? null;
     // Medicare's appeal-rights remark on a claim it denied a line of for want of an authorization.
-    if (list.some((c) => cases.lines.get(c) === 'authorization-denial')) claim.remarks = ['MA01'];
+    if (profile === 'medicare' && list.some((c) => cases.lines.get(c) === 'authorization-denial'))
+      claim.remarks = ['MA01'];
     if (claimCase === 'forwarded') {
       const other = first.document.patient.otherCoverage![0]!;
       const secondary = other.payerProfile ?? 'default';

@@ -26,6 +26,8 @@ function input(over: {
   sent?: Partial<SentCharge> | null;
   expected?: Partial<ExpectedPayment>;
   options?: Partial<typeof DEFAULT_REMIT_OPTIONS>;
+  unbalanced?: boolean;
+  coordination?: RemitLineInput['coordination'];
 }): RemitLineInput {
   const code = over.code ?? '77412';
   const line: RemitServiceLine = {
@@ -83,8 +85,12 @@ function input(over: {
       ...over.expected,
     },
     options: remitOptionsSchema.parse({ ...over.options }),
+    amountsUnbalanced: over.unbalanced,
+    coordination: over.coordination,
   };
 }
+
+const NO_RATE = { cents: null, basis: null, medicareCents: null, lowerLevelCents: null };
 
 describe('classifyLine: the 2026 payer problems on an 835 line', () => {
   const cases: [string, Parameters<typeof input>[0], RemitCategory, string | null][] = [
@@ -121,10 +127,22 @@ describe('classifyLine: the 2026 payer problems on an 835 line', () => {
       'REMIT-006',
     ],
     [
-      'a claim answered without service lines, paid 0 under CO-45: asked line by line, never paid as expected',
+      'a claim answered without service lines, paid 0 under CO-45: the hidden zero, read like a line',
       { code: '', paid: 0, adjustments: [adj('CO', '45', 60000)] },
-      'other-denial',
-      'REMIT-005',
+      'zero-paid-no-denial-code',
+      'REMIT-004',
+    ],
+    [
+      'the same under claim status 4 (CLP*…*4, claim CAS*CO*45 only): still the hidden zero',
+      { code: '', paid: 0, claimStatus: '4', claimAdjustments: [adj('CO', '45', 60000)] },
+      'zero-paid-no-denial-code',
+      'REMIT-004',
+    ],
+    [
+      'a claim without service lines paid part under CO-16: still missing information',
+      { code: '', paid: 0, claimStatus: '4', claimAdjustments: [adj('CO', '16', 60000)] },
+      'missing-information',
+      'REMIT-012',
     ],
     ['a claim without service lines paid in full', { code: '', paid: 60000 }, 'paid-as-expected', null],
     [
@@ -232,10 +250,40 @@ describe('classifyLine: the 2026 payer problems on an 835 line', () => {
       null,
     ],
     [
-      'no expectation known: paid is not judged',
-      { code: '77407', paid: 100, expected: { cents: null, medicareCents: null, lowerLevelCents: null } },
+      'no rate known (77373), paid something without a denial: expected unknown, not paid as expected',
+      {
+        code: '77373',
+        charge: 150000,
+        paid: 5000,
+        adjustments: [adj('CO', '45', 145000)],
+        expected: NO_RATE,
+      },
+      'paid-rate-unknown',
+      'REMIT-013',
+    ],
+    [
+      'no rate known (G0339), a little paid: expected unknown',
+      {
+        code: 'G0339',
+        charge: 250000,
+        paid: 1000,
+        adjustments: [adj('CO', '45', 249000)],
+        expected: NO_RATE,
+      },
+      'paid-rate-unknown',
+      'REMIT-013',
+    ],
+    [
+      'no rate known but the whole charge allowed: nothing can be short',
+      { code: '77407', charge: 100, paid: 100, expected: NO_RATE },
       'paid-as-expected',
       null,
+    ],
+    [
+      'the payer’s amounts do not balance: not paid as expected',
+      { paid: 40000, adjustments: [adj('CO', '45', 15000)], unbalanced: true },
+      'unbalanced-amounts',
+      'REMIT-014',
     ],
   ];
   it.each(cases)('%s', (_name, over, category, ruleId) => {
@@ -245,6 +293,33 @@ describe('classifyLine: the 2026 payer problems on an 835 line', () => {
     // A queue and a next action exactly when there is something to do.
     expect(c.queue === null).toBe(category === 'paid-as-expected');
     expect(c.nextAction === null).toBe(c.queue === null);
+  });
+
+  it('flags every line of an unbalanced claim, whatever its category', () => {
+    const paid = classifyLine(
+      input({ paid: 40000, adjustments: [adj('CO', '45', 15000)], unbalanced: true }),
+    );
+    expect(paid).toMatchObject({ queue: 'payer-reprocess', flags: ['amounts-do-not-balance'] });
+    expect(paid.message).toMatch(/amounts do not balance/);
+    const denied = classifyLine(input({ paid: 0, adjustments: [adj('CO', '16', 50000)], unbalanced: true }));
+    expect(denied).toMatchObject({ category: 'missing-information', flags: ['amounts-do-not-balance'] });
+    expect(denied.message).toMatch(/The payer’s amounts do not balance\.$/);
+    expect(classifyLine(input({})).flags).toEqual([]);
+  });
+
+  it('a secondary whose primary’s payment is not on file claims no shortfall', () => {
+    const secondary = { claimStatus: '2', paid: 6400, adjustments: [adj('OA', '23', 41600)], charge: 48000 };
+    const alone = classifyLine(input(secondary));
+    expect(alone).toMatchObject({ category: 'coordination-of-benefits', expectedCents: null });
+    expect(alone.message).toMatch(/the prior payer’s payment is not on file/);
+    // The primary's answer on file: expected less what it paid.
+    const linked = classifyLine(
+      input({ ...secondary, coordination: { priorPaidCents: 30000, laterPaidCents: null } }),
+    );
+    expect(linked).toMatchObject({ expectedCents: 9146 });
+    expect(linked.message).toMatch(/the prior payer paid \$300\.00/);
+    // CLP02 23 (not our claim, forwarded): no shortfall either.
+    expect(classifyLine(input({ claimStatus: '23', paid: 0 })).expectedCents).toBeNull();
   });
 
   it('flags 77387-26 paid at about half of Medicare', () => {

@@ -23,6 +23,13 @@ export const REMIT_CATEGORIES = [
   /** CARC 16, 252, A1 with an M/MA/N remark: the claim lacks something; corrected claim. */
   'missing-information',
   'underpaid',
+  /**
+   * Paid without a denial but no Medicare or contract rate is known for the code (77373, G0339…):
+   * whether it is underpaid cannot be said until the practice sets its contract rate.
+   */
+  'paid-rate-unknown',
+  /** The payer's own amounts do not balance (SVC02 − SVC03 ≠ Σ CAS, CLP03 − CLP04 ≠ Σ CAS). */
+  'unbalanced-amounts',
   'other-denial',
 ] as const;
 export type RemitCategory = (typeof REMIT_CATEGORIES)[number];
@@ -41,6 +48,7 @@ export const REMIT_QUEUES = [
   'payer-reprocess',
   'underpayment-dispute',
   'reversal-review',
+  'set-contract-rate',
 ] as const;
 export type RemitQueue = (typeof REMIT_QUEUES)[number];
 
@@ -91,7 +99,10 @@ export interface LineClassification {
   /** Σ group PR on the line: what the patient (or a secondary payer) owes. */
   patientResponsibilityCents: number;
   expectedCents: number | null;
-  /** Underpayment patterns: `pre-2015-level`, `half-of-medicare`; `secondary-claim-due` for COB. */
+  /**
+   * Underpayment patterns: `pre-2015-level`, `half-of-medicare`; `secondary-claim-due` for COB;
+   * `amounts-do-not-balance` when the payer's amounts on the line or its claim do not balance.
+   */
   flags: string[];
 }
 

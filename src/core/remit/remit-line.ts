@@ -46,6 +46,11 @@ export interface RemitLineInput {
   reversal?: ReversalLink | null;
   /** The other payers' answers to the same service, from `linkCoordination`. */
   coordination?: CoordinationLink | null;
+  /**
+   * The payer's amounts of the line or its claim do not balance (`lineBalance`, `claimBalance`, X12 835
+   * TR3 1.10.2.1); absent = they balance.
+   */
+  amountsUnbalanced?: boolean;
 }
 
 /** Every adjustment that bears on the line: its own CAS, and the claim's when the line has none. */

@@ -36,6 +36,8 @@ function cardNote(c: Category): string {
     case 'patient-responsibility':
     case 'coordination-of-benefits':
       return `${formatDollars(c.paidCents)} paid`;
+    case 'paid-rate-unknown':
+      return `${formatDollars(c.paidCents)} paid; expected unknown (no rate)`;
     default:
       return `${formatDollars(c.shortCents)} short of ${formatDollars(c.billedCents)} billed`;
   }
@@ -51,7 +53,9 @@ export function CategoryCards({ summary }: { summary: RemitSummaryView }) {
           const kind =
             tab === 'paid-as-expected'
               ? 'kpi-ready'
-              : tab === 'unmatched' || (BALANCE_CATEGORIES as readonly string[]).includes(tab)
+              : tab === 'unmatched' ||
+                  tab === 'paid-rate-unknown' ||
+                  (BALANCE_CATEGORIES as readonly string[]).includes(tab)
                 ? 'kpi-downgrade'
                 : 'kpi-hold';
           return (

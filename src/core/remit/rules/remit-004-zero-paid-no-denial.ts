@@ -8,13 +8,18 @@ export const REMIT_004: RuleMeta = {
   title: 'A delivery code paid nothing without a denial code (hidden denial)',
   severity: 'error',
   source:
-    'Seed: 77402/77407/77412 denied outright in freestanding settings; domain.md §4: a zero payment whose adjustment reason is not one normally used for denials (e.g. the whole charge under CO-45), not patient responsibility (PR) nor coordination of benefits (CAS 23), whatever CLP02 says: detect by amount, not by code [seed]',
+    'Seed: 77402/77407/77412 denied outright in freestanding settings; domain.md §4: a zero payment whose adjustment reason is not one normally used for denials (e.g. the whole charge under CO-45), not patient responsibility (PR) nor coordination of benefits (CAS 23), whatever CLP02 says, on a service line or a claim answered without lines (TR3 2110 situational): detect by amount, not by code [seed]',
 };
 
-/** Whatever the claim status (a payer may send CLP02 4 or 1): the amounts decide. */
+/**
+ * Whatever the claim status (a payer may send CLP02 4 or 1): the amounts decide. A claim adjudicated at
+ * claim level (no SVC: `claimLevelLine`, empty code) is read the same way from its claim CAS, when it has
+ * adjustments to read.
+ */
 export function zeroPaidWithoutDenial(input: RemitLineInput, facts: LineFacts): RemitVerdict | null {
   const code = submittedProcedure(input).code;
-  if (!(DELIVERY_CODES as readonly string[]).includes(code)) return null;
+  const claimLevel = code === '' && facts.adjustments.length > 0;
+  if (!claimLevel && !(DELIVERY_CODES as readonly string[]).includes(code)) return null;
   if (input.line.paidCents !== 0 || input.line.chargeCents <= 0) return null;
   if (facts.denials.length || facts.patientResponsibilityCents !== 0 || facts.priorPayerCents !== 0)
     return null;
@@ -22,7 +27,7 @@ export function zeroPaidWithoutDenial(input: RemitLineInput, facts: LineFacts): 
   return {
     category: 'zero-paid-no-denial-code',
     ruleId: REMIT_004.id,
-    message: `${code} paid 0${setting} with no denial-type adjustment (${
+    message: `${claimLevel ? 'The claim (answered without service lines)' : code} paid 0${setting} with no denial-type adjustment (${
       facts.adjustments.map(carcLabel).join(', ') || 'none'
     }; claim status ${input.claim.status}).`,
     queue: 'payer-reprocess',

@@ -19,6 +19,10 @@ const SECONDARY_STATUSES: Readonly<Record<string, string>> = {
   '21': 'tertiary (forwarded)',
 };
 
+/** Processed as secondary or tertiary (CLP02 2/3/20/21), or a prior payer's adjudication (CAS 23) on the line. */
+export const processedAsLaterPayer = (input: RemitLineInput, facts: LineFacts): boolean =>
+  SECONDARY_STATUSES[input.claim.status] !== undefined || facts.priorPayerCents !== 0;
+
 export function coordinationOfBenefits(input: RemitLineInput, facts: LineFacts): RemitVerdict | null {
   // CLP02 23: "not our claim, forwarded to additional payer(s)": not a denial to appeal.
   if (input.claim.status === '23')
@@ -30,8 +34,8 @@ export function coordinationOfBenefits(input: RemitLineInput, facts: LineFacts):
       nextAction:
         'Check the patient’s coverage order; watch for the other payer’s remittance, and bill the payer that covers the service if none arrives.',
     };
+  if (!processedAsLaterPayer(input, facts)) return null;
   const as = SECONDARY_STATUSES[input.claim.status];
-  if (!as && facts.priorPayerCents === 0) return null;
   const left = facts.patientResponsibilityCents;
   const priorPaid = input.coordination?.priorPaidCents ?? 0;
   const prior = [
@@ -42,7 +46,11 @@ export function coordinationOfBenefits(input: RemitLineInput, facts: LineFacts):
   ]
     .filter(Boolean)
     .join(', ');
-  const message = `Processed as ${as ?? 'a later payer'}: ${prior || 'the prior payer’s share is not stated'}; this payer paid ${dollars(input.line.paidCents)}; ${
+  // Without the prior payer's remittance its payment is unknown: no shortfall is claimed (classify-line.ts).
+  const onFile = input.coordination
+    ? ''
+    : '; the prior payer’s payment is not on file (no shortfall is claimed)';
+  const message = `Processed as ${as ?? 'a later payer'}: ${prior || 'the prior payer’s share is not stated'}${onFile}; this payer paid ${dollars(input.line.paidCents)}; ${
     left > 0 ? `${dollars(left)} left (${patientShare(facts)})` : 'nothing left'
   }.${laterPayerPaid(input, left)}`;
   if (left <= 0)
