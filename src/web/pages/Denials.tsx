@@ -392,7 +392,7 @@ function LineRow({
         ))}
         {row.flags.length ? <span className="sub">{row.flags.join(', ')}</span> : null}
       </td>
-      <td>
+      <td className="wrap-any">
         {showCategory || row.queue ? (
           <strong className="sub">
             {[showCategory ? remitLabel(row.category) : null, row.queue ? queueLabel(row.queue) : null]
