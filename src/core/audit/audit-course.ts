@@ -137,8 +137,8 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
     const decisive = (o: Outcome) =>
       status === 'hold' ? o.effects.includes('hold') : status === 'downgrade' && o.effects.length > 0;
     const reasons = [...new Set(outcomes.filter(decisive).flatMap((o) => o.findings.map((f) => f.ruleId)))];
-    // A ready fraction without lines says why (a second session billed with the first, a code family
-    // the facts do not pick): its coding findings are the reasons.
+    // A ready fraction without lines says why (a code family the facts do not pick): its coding findings
+    // are the reasons.
     if (status === 'ready' && lines.length === 0)
       reasons.push(...new Set([...facts.findings, ...coding.findings].map((f) => f.ruleId)));
     return {

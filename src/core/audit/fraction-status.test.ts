@@ -84,6 +84,42 @@ describe('twice-daily second sessions', () => {
   });
 });
 
+// "downgrade" means a coded line was lowered: 77412 billed as 77407 (its motion-management evidence fails)
+// and/or 77387-26 removed (its guidance record was not signed before the next beam-on: seed). A session
+// with electron and photon beams is 77412 by its mixed fields (CPT 77412; CODE-013), which no
+// motion-management evidence decides: a late SGRT signature removes only 77387-26 there.
+describe('a downgrade says which line it lowered', () => {
+  const late = (c: CourseInput, what: 'sgrt' | 'review' | 'both') => {
+    const f = fx(c, 1);
+    const after = { ...f.sgrtRecord!.signature!, signedAt: '2026-03-04T15:00:00Z' };
+    if (what !== 'review') f.sgrtRecord!.signature = after;
+    if (what !== 'sgrt') f.imageGuidance!.review = after;
+  };
+  const mixed = (c: CourseInput) => {
+    for (const f of c.fractions) f.beams[1]!.radiationType = 'ELECTRON';
+  };
+  // prettier-ignore
+  const CASES: [string, (c: CourseInput) => void, 'ready' | 'downgrade', string[], string[]][] = [
+    // name, edit, status of fraction 1, its lines, its reasons
+    ['mixed beams, all signed in time', mixed, 'ready', ['77412', '77387-26'], []],
+    ['mixed beams, SGRT record and image review signed late: 77387-26 removed, 77412 stays', (c) => { mixed(c); late(c, 'both'); }, 'downgrade', ['77412'], ['DOC-008', 'DOC-009']],
+    ['photon DIBH, SGRT record late, image review in time: 77412 billed as 77407, 77387-26 kept', (c) => late(c, 'sgrt'), 'downgrade', ['77407', '77387-26'], ['DOC-008']],
+  ];
+  it.each(CASES)('%s', (_name, edit, status, lines, reasons) => {
+    const audit = runAudit(buildCourse({ fractions: 2, edit }));
+    const first = audit.fractions[0]!;
+    expect(first.status).toBe(status);
+    expect(lineCodes(first)).toEqual(lines);
+    expect([...first.reasons].sort()).toEqual(reasons);
+    if (first.status === 'downgrade') {
+      const lowered = first.lines.some((l) => l.code === '77407');
+      const removed = !first.lines.some((l) => l.code === '77387');
+      expect(lowered || removed).toBe(true);
+    }
+    expectMeaningfulStatuses(audit);
+  });
+});
+
 // CPT 77373 "entire course not to exceed 5 fractions"; 77372 a course of one session (SRS in 2–5 fractions
 // is 77373); G0339 first / G0340 each additional session up to 5 (CODE-011).
 describe('course-limited codes in the audit (the fraction number is the course order)', () => {
