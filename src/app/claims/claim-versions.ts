@@ -1,5 +1,5 @@
 import type { ClaimDraft } from '../../core/claims/claim-input.js';
-import { correctionRoute } from '../../core/claims/medicare-part-b-corrections.js';
+import { claimLineKey, correctionRoute } from '../../core/claims/medicare-part-b-corrections.js';
 import { providerLiabilityOnly, secondaryBalanceRefusal } from '../../core/claims/secondary-balance.js';
 import type { Clinic } from '../../core/model/clinic.js';
 import { clockFor } from '../../core/time/local-clock.js';
@@ -156,7 +156,7 @@ export async function claimHistory(
     correctionNote: voided
       ? null
       : replace.kind === 'new-claim'
-        ? 'Medicare Part B returned this claim unprocessable (CO-16 with MA130): the correction goes as a new claim (CLM05-3 1, no REF*F8).'
+        ? `Medicare Part B returned ${replace.lines === 'all' ? 'this claim' : `${replace.lines.length} line(s) of this claim`} unprocessable (CO-16 with MA130 or a remark naming the field): the correction goes as a new claim of ${replace.lines === 'all' ? 'it' : 'those lines'} (CLM05-3 1, no REF*F8); a processed line is corrected by a reopening.`
         : replace.kind === 'refused'
           ? `${replace.message}.`
           : null,
@@ -202,13 +202,27 @@ export async function sendClaimVersion(
         { location: `claim ${request.claimNumber}`, message: route.message },
       ]);
     if (route.kind === 'new-claim') {
+      const returned = route.lines === 'all' ? null : new Set(route.lines);
+      const resent = returned
+        ? {
+            ...original,
+            draft: {
+              ...draft,
+              lines: draft.lines.filter(
+                (l) =>
+                  returned.has(l.chargeId) ||
+                  returned.has(claimLineKey(l.code, l.modifiers, l.dateOfService)),
+              ),
+            },
+          }
+        : original;
       const view = await writeVersion(
         trx,
         ctx,
         actor,
         practice.clinic,
         settings,
-        original,
+        resent,
         subjects,
         { claimNumber: request.claimNumber },
         { kind: 'resubmission', payerClaimNumber: null },

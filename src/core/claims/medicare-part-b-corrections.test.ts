@@ -65,6 +65,29 @@ describe('correcting a claim: Medicare Part B takes no frequency 7/8', () => {
     ['Part B void: refused, reopening to deny as billed in error', 'void', ['MB', 'MB'], DENIED_197, 'refused', /no void claim \(CLM05-3 8\).*billed in error/],
     ['Part B void of an unprocessable claim: nothing to void', 'void', ['MB', 'MB'], UNPROCESSABLE, 'refused', /nothing to void/],
   ];
+  it('a new claim carries only the lines returned unprocessable (the processed ones stand)', () => {
+    const paid = {
+      ...UNPROCESSABLE.lines[0]!,
+      lineControlNumber: 'L2',
+      paidCents: 30000,
+      adjustments: [cas('CO', '45')],
+      remarks: [],
+    };
+    const partly = { ...UNPROCESSABLE, status: '1', lines: [UNPROCESSABLE.lines[0]!, paid] };
+    expect(correctionRoute('replace', ['MB'], partly)).toEqual({ kind: 'new-claim', lines: ['L1'] });
+    expect(correctionRoute('replace', ['MB'], UNPROCESSABLE)).toEqual({ kind: 'new-claim', lines: 'all' });
+    // Without REF*6R the returned line is named by procedure, modifiers and date of service.
+    const unnamed = { ...partly, lines: [{ ...partly.lines[0]!, lineControlNumber: null }, paid] };
+    expect(correctionRoute('replace', ['MB'], unnamed)).toEqual({
+      kind: 'new-claim',
+      lines: ['77412@2026-03-02'],
+    });
+    expect(correctionRoute('void', ['MB'], partly)).toMatchObject({
+      kind: 'refused',
+      message: expect.stringMatching(/no void claim/),
+    });
+  });
+
   it.each(CASES)('%s', (_name, action, indicators, a, kind, detail) => {
     const r = correctionRoute(action, indicators, a);
     expect(r.kind).toBe(kind);

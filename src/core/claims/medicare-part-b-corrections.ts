@@ -1,4 +1,4 @@
-import type { RemitClaim } from '../model/remittance.js';
+import type { RemitClaim, RemitServiceLine } from '../model/remittance.js';
 
 /*
  * How a claim sent before is corrected or cancelled, by payer kind.
@@ -22,25 +22,48 @@ export const MEDICARE_PART_B = 'MB';
 export type CorrectionRoute =
   /** An 837 replacement (7) or void (8) with REF*F8. */
   | { kind: 'version'; frequencyCode: '7' | '8' }
-  /** A new claim (CLM05-3 1, no REF*F8) after an unprocessable return. */
-  | { kind: 'new-claim' }
+  /**
+   * A new claim (CLM05-3 1, no REF*F8) after an unprocessable return, of the lines returned
+   * (`returnedLineKey`), or of every line when the whole claim was returned. A MAC splits the unprocessable
+   * services of a claim from the processed ones (NGS Part B), so the processed lines are not sent again.
+   */
+  | { kind: 'new-claim'; lines: 'all' | string[] }
   /** No 837: what to do instead. */
   | { kind: 'refused'; message: string };
 
 /** Remarks with which Medicare returns a claim unprocessable: MA130, or an N remark naming the field. */
 const isUnprocessableRemark = (r: string) => r === 'MA130' || /^N\d+$/.test(r);
 
+const hasCo16 = (adjustments: RemitClaim['adjustments']) =>
+  adjustments.some((a) => a.group === 'CO' && a.reason === '16');
+
 /**
- * Whether the payer's answer returned the claim unprocessable: CO-16 on the claim or a line together
- * with MA130 or an N remark (CMS IOM 100-04 ch. 1 §80.3.1; RARC MA130 "submit a new claim").
+ * What the payer's answer returned unprocessable: CO-16 together with MA130 or an N remark (CMS IOM
+ * 100-04 ch. 1 §80.3.1; RARC MA130 "submit a new claim"), on the claim ('all') or on some lines (their
+ * REF*6R line control numbers); null when nothing was.
  */
-export function isUnprocessable(answer: RemitClaim): boolean {
-  const co16 = [answer.adjustments, ...answer.lines.map((l) => l.adjustments)].some((adjustments) =>
-    adjustments.some((a) => a.group === 'CO' && a.reason === '16'),
-  );
-  const remarks = [...answer.remarks, ...answer.lines.flatMap((l) => l.remarks)];
-  return co16 && remarks.some(isUnprocessableRemark);
+export function unprocessableLines(answer: RemitClaim): 'all' | string[] | null {
+  const remarked = (remarks: readonly string[]) =>
+    [...answer.remarks, ...remarks].some(isUnprocessableRemark);
+  if (hasCo16(answer.adjustments) && remarked(answer.lines.flatMap((l) => l.remarks))) return 'all';
+  const returned = answer.lines.filter((l) => hasCo16(l.adjustments) && remarked(l.remarks));
+  if (!returned.length) return null;
+  if (returned.length === answer.lines.length) return 'all';
+  return returned.map(returnedLineKey);
 }
+
+/**
+ * How a returned line names the claim line it answers: its REF*6R (our charge id), else the procedure,
+ * modifiers and date of service as sent (835 TR3 2110 SVC01/SVC06, DTM*472).
+ */
+export function returnedLineKey(line: RemitServiceLine): string {
+  const p = line.submitted ?? line.procedure;
+  return line.lineControlNumber ?? claimLineKey(p.code, p.modifiers, line.dateOfService ?? '');
+}
+
+/** The key of a claim line by procedure, modifiers and date of service. */
+export const claimLineKey = (code: string, modifiers: readonly string[], date: string) =>
+  [code, ...modifiers].join(':') + `@${date}`;
 
 /**
  * The route of a replacement or void request: for Medicare Part B (SBR09 or CLP06 MB), a new claim
@@ -53,9 +76,9 @@ export function correctionRoute(
 ): CorrectionRoute {
   if (!filingIndicators.includes(MEDICARE_PART_B))
     return { kind: 'version', frequencyCode: action === 'replace' ? '7' : '8' };
-  const unprocessable = answer !== null && isUnprocessable(answer);
-  if (action === 'replace' && unprocessable) return { kind: 'new-claim' };
-  if (unprocessable)
+  const returned = answer === null ? null : unprocessableLines(answer);
+  if (action === 'replace' && returned) return { kind: 'new-claim', lines: returned };
+  if (returned === 'all')
     return {
       kind: 'refused',
       message:
