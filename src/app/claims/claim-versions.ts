@@ -52,7 +52,8 @@ export async function claimHistory(
   route = 'GET /api/claims/:number/history',
 ): Promise<ClaimHistoryView> {
   const claimNumber = await resolveClaimNumber(ctx, actor, claimRef);
-  const settings = await loadBillingSettings(ctx, actor.practiceId);
+  // The history is readable without billing settings (they only name the payer's SBR09 here).
+  const settings = await loadBillingSettings(ctx, actor.practiceId).catch(() => null);
   const versions = await ctx.db
     .selectFrom('claim_versions as v')
     .leftJoin('users as u', 'u.id', 'v.created_by')
@@ -109,7 +110,7 @@ export async function claimHistory(
   const voided = primaries.at(-1)?.kind === 'void';
   const standing = standingAnswer(answers);
   const indicators = [
-    subject?.coverage.claimFilingIndicator ?? settings.payers[versions[0]!.payer_profile]?.filingIndicator,
+    subject?.coverage.claimFilingIndicator ?? settings?.payers[versions[0]!.payer_profile]?.filingIndicator,
     standing?.claim.filingIndicator,
   ];
   const replace = correctionRoute('replace', indicators, standing?.claim ?? null);
