@@ -583,7 +583,7 @@ export type ClaimPeriod = 'date' | 'week' | 'month';
 
 /** One 837 batch the practice generated (`GET /api/claims/batches`). */
 /** What a batch holds: originals, or one replacement, void or secondary claim. */
-export type ClaimBatchKind = 'claims' | 'replacement' | 'void' | 'secondary';
+export type ClaimBatchKind = 'claims' | 'replacement' | 'resubmission' | 'void' | 'secondary';
 
 export interface ClaimBatchView {
   id: string;
@@ -617,8 +617,11 @@ export interface ClaimBatchResult {
   warnings: { location: string; message: string }[];
 }
 
-/** What one claim version was: the original, a replacement (CLM05-3 7), a void (8), the secondary claim. */
-export type ClaimVersionKind = 'original' | 'replacement' | 'void' | 'secondary';
+/**
+ * What one claim version was: the original, a replacement (CLM05-3 7), a resubmission (a new claim,
+ * CLM05-3 1, after Medicare Part B returned it unprocessable), a void (8), the secondary claim.
+ */
+export type ClaimVersionKind = 'original' | 'replacement' | 'resubmission' | 'void' | 'secondary';
 
 /** One claim sent (`GET /api/claims`): its number, format, payer, total and latest version. */
 export interface ClaimSummaryView {
@@ -677,6 +680,8 @@ export interface ClaimHistoryView {
   payerClaimNumber: string | null;
   canCorrect: boolean;
   canVoid: boolean;
+  /** How this payer takes corrections when it is not by replacement/void (Medicare Part B), else null. */
+  correctionNote: string | null;
   /** The primary answered and the patient has a secondary payer (courses.json otherCoverage). */
   canSendSecondary: boolean;
 }

@@ -122,7 +122,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('claim')
     .description(
-      "one claim sent before: a corrected claim (CLM05-3 7) or a void (8) with the payer's claim control number, the secondary claim after the primary's 835, or its history",
+      "one claim sent before: a corrected claim (CLM05-3 7) or a void (8) with the payer's claim control number (Medicare Part B: a new claim after an unprocessable return, else a reopening), the secondary claim after the primary's 835, or its history",
     )
     .argument('<action>', 'correct, void, secondary or history')
     .requiredOption('--claim <number>', 'the claim number (CLM01, CLP01 on the 835) or a remittance line id')

@@ -77,7 +77,9 @@ describe('sgrt-billing audit on the bundled examples', () => {
       '1:ready:77407+77387-26',
       '2:ready:77407+77387-26',
       '3:ready:77407+77387-26',
-      '4:ready:', // 4 h after the morning session: one delivery code for the day
+      // 4 h after the morning session: not billable on its own, held until the break and the distinct
+      // treatment are documented (CODE-008, CMS PM A-03-020).
+      '4:hold:',
     ]);
   });
 

@@ -113,6 +113,7 @@ describe.each(ENGINES)('claim versions on %s', (engine) => {
   let t: TestContext;
   let practiceId = '';
   let claim: Claim837;
+  let others: Claim837[] = [];
   beforeAll(async () => {
     tdb = await openTestDatabase(engine);
     const uploads = await demoUploads({ patients: 3, days: 4, seed: 11 });
@@ -160,7 +161,11 @@ describe.each(ENGINES)('claim versions on %s', (engine) => {
     );
     const batch = (await createClaimBatch(t.ctx, actor(practiceId), { format: '837P' })).batch!;
     const file = await claimBatchFile(t.ctx, actor(practiceId), batch.id);
-    claim = readClaims837FromBytes(new TextEncoder().encode(file.text), file.filename).sets[0]!.claims[0]!;
+    const claims = readClaims837FromBytes(new TextEncoder().encode(file.text), file.filename).sets.flatMap(
+      (set) => set.claims,
+    );
+    claim = claims[0]!;
+    others = claims.slice(1);
   }, 180_000);
   afterAll(() => tdb.close());
 
@@ -288,6 +293,98 @@ describe.each(ENGINES)('claim versions on %s', (engine) => {
         action: 'replace',
       }).catch((e: unknown) => e);
       expect((again as AppError).code).toBe('conflict');
+    },
+  );
+
+  it('no Medigap claim when Medicare left nothing to the patient (CO-197, no PR)', async () => {
+    const denied = others.find((c) => c.filingIndicator === 'MB')!;
+    const body = [
+      'BPR*H*0*C*NON************20260410',
+      'TRN*1*TRACE-CV-3*1999999999',
+      'N1*PR*MEDICARE PART B SYNTHETIC*XV*SYNMCR01',
+      'N1*PE*DEMO RADIATION ONCOLOGY*XX*1999999984',
+      'LX*1',
+      `CLP*${denied.patientControlNumber}*1*${money(denied.totalChargeCents)}*0**MB*MCRCCN0197`,
+      `NM1*QC*1*PATIENT*SYNTHETIC****MI*${denied.memberId}`,
+      ...denied.lines.flatMap((l) => [
+        `SVC*HC:${[l.procedure!.code, ...l.procedure!.modifiers].join(':')}*${money(l.chargeCents)}*0**${l.units}`,
+        `DTM*472*${d8(l.dateOfService!)}`,
+        `CAS*CO*197*${money(l.chargeCents)}`,
+        `REF*6R*${l.lineControlNumber}`,
+      ]),
+    ];
+    const imported = await importFiles(t.ctx, practiceId, [
+      { name: 'era-197.835', bytes: new TextEncoder().encode(envelope('SYNMCR01', '903', body)) },
+    ]);
+    expect(imported.files.map((f) => f.status)).toEqual(['imported']);
+    const e = await sendSecondaryClaim(t.ctx, actor(practiceId), denied.patientControlNumber).catch(
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(AppError);
+    expect((e as AppError).code).toBe('invalid_input');
+    expect((e as AppError).message).toMatch(/left nothing to the patient.*CO-197/);
+    const history = await claimHistory(t.ctx, actor(practiceId), denied.patientControlNumber);
+    expect(history.canSendSecondary).toBe(false);
+  });
+
+  it(
+    'Medicare Part B: no replacement or void (reopening); after CO-16 + MA130 a new claim, frequency 1, no REF*F8',
+    { timeout: 120_000 },
+    async () => {
+      const mb = others.find((c) => c.filingIndicator === 'MB')!;
+      const attempt = (action: 'replace' | 'void') =>
+        sendClaimVersion(t.ctx, actor(practiceId), {
+          claimNumber: mb.patientControlNumber,
+          action,
+          payerClaimNumber: 'MCRCCN0197',
+        }).catch((e: unknown) => e as AppError);
+      expect((await attempt('replace')) as AppError).toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringMatching(/no replacement claim \(CLM05-3 7\).*reopening/),
+      });
+      expect((await attempt('void')) as AppError).toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringMatching(/no void claim \(CLM05-3 8\).*billed in error/),
+      });
+      let history = await claimHistory(t.ctx, actor(practiceId), mb.patientControlNumber);
+      expect(history).toMatchObject({ canCorrect: false, canVoid: false });
+      expect(history.correctionNote).toMatch(/reopening/);
+
+      // Returned unprocessable (CLP02 4, CO-16 with MA130 and N290 rendering provider id).
+      const body = [
+        'BPR*H*0*C*NON************20260415',
+        'TRN*1*TRACE-CV-4*1999999999',
+        'N1*PR*MEDICARE PART B SYNTHETIC*XV*SYNMCR01',
+        'N1*PE*DEMO RADIATION ONCOLOGY*XX*1999999984',
+        'LX*1',
+        `CLP*${mb.patientControlNumber}*4*${money(mb.totalChargeCents)}*0**MB*MCRCCN0200`,
+        `NM1*QC*1*PATIENT*SYNTHETIC****MI*${mb.memberId}`,
+        'MOA***MA130',
+        ...mb.lines.flatMap((l) => [
+          `SVC*HC:${[l.procedure!.code, ...l.procedure!.modifiers].join(':')}*${money(l.chargeCents)}*0**${l.units}`,
+          `DTM*472*${d8(l.dateOfService!)}`,
+          `CAS*CO*16*${money(l.chargeCents)}`,
+          `REF*6R*${l.lineControlNumber}`,
+          'LQ*HE*N290',
+        ]),
+      ];
+      const imported = await importFiles(t.ctx, practiceId, [
+        { name: 'era-ma130.835', bytes: new TextEncoder().encode(envelope('SYNMCR01', '904', body)) },
+      ]);
+      expect(imported.files.map((f) => f.status)).toEqual(['imported']);
+      history = await claimHistory(t.ctx, actor(practiceId), mb.patientControlNumber);
+      expect(history).toMatchObject({ canCorrect: true, canVoid: false });
+      expect(history.correctionNote).toMatch(/new claim/);
+      const sent = await sendClaimVersion(t.ctx, actor(practiceId), {
+        claimNumber: mb.patientControlNumber,
+        action: 'replace',
+      });
+      expect(sent).toMatchObject({ kind: 'resubmission', claims: 1 });
+      const file = await claimBatchFile(t.ctx, actor(practiceId), sent.id);
+      expect(splitX12(file.text).some((s) => s[0] === 'REF' && s[1] === 'F8')).toBe(false);
+      expect(
+        readClaims837FromBytes(new TextEncoder().encode(file.text), 'n.837').sets[0]!.claims[0],
+      ).toMatchObject({ frequency: '1', payerClaimControlNumber: null, filingIndicator: 'MB' });
     },
   );
 

@@ -1,4 +1,6 @@
 import type { ClaimDraft } from '../../core/claims/claim-input.js';
+import { claimLineKey, correctionRoute } from '../../core/claims/medicare-part-b-corrections.js';
+import { providerLiabilityOnly, secondaryBalanceRefusal } from '../../core/claims/secondary-balance.js';
 import type { Clinic } from '../../core/model/clinic.js';
 import { clockFor } from '../../core/time/local-clock.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
@@ -50,6 +52,8 @@ export async function claimHistory(
   route = 'GET /api/claims/:number/history',
 ): Promise<ClaimHistoryView> {
   const claimNumber = await resolveClaimNumber(ctx, actor, claimRef);
+  // The history is readable without billing settings (they only name the payer's SBR09 here).
+  const settings = await loadBillingSettings(ctx, actor.practiceId).catch(() => null);
   const versions = await ctx.db
     .selectFrom('claim_versions as v')
     .leftJoin('users as u', 'u.id', 'v.created_by')
@@ -105,6 +109,12 @@ export async function claimHistory(
   const primaries = versions.filter((v) => v.kind !== 'secondary');
   const voided = primaries.at(-1)?.kind === 'void';
   const standing = standingAnswer(answers);
+  const indicators = [
+    subject?.coverage.claimFilingIndicator ?? settings?.payers[versions[0]!.payer_profile]?.filingIndicator,
+    standing?.claim.filingIndicator,
+  ];
+  const replace = correctionRoute('replace', indicators, standing?.claim ?? null);
+  const voiding = correctionRoute('void', indicators, standing?.claim ?? null);
   return {
     claimNumber,
     format: versions[0]!.format as ClaimFormat,
@@ -142,8 +152,15 @@ export async function claimHistory(
       message: l.message,
     })),
     payerClaimNumber: standing?.claim.payerClaimControlNumber ?? last.payer_claim_number ?? null,
-    canCorrect: !voided,
-    canVoid: !voided,
+    canCorrect: !voided && replace.kind !== 'refused',
+    canVoid: !voided && voiding.kind !== 'refused',
+    correctionNote: voided
+      ? null
+      : replace.kind === 'new-claim'
+        ? `Medicare Part B returned ${replace.lines === 'all' ? 'this claim' : `${replace.lines.length} line(s) of this claim`} unprocessable (CO-16 with MA130 or a remark naming the field): the correction goes as a new claim of ${replace.lines === 'all' ? 'it' : 'those lines'} (CLM05-3 1, no REF*F8); a processed line is corrected by a reopening.`
+        : replace.kind === 'refused'
+          ? `${replace.message}.`
+          : null,
     canSendSecondary:
       !voided &&
       secondaryRefusal(answers, versions) === null &&
@@ -152,7 +169,8 @@ export async function claimHistory(
 }
 
 /**
- * `POST /api/claims/:number/versions` (a claim number or a remittance line id): a replacement (CLM05-3 7) or void (8) of a claim sent before,
+ * `POST /api/claims/:number/versions` (a claim number or a remittance line id): a replacement (CLM05-3 7) or void (8) of a claim sent before
+ * (for Medicare Part B: a new claim after an unprocessable return, else refused: `correctionRoute`),
  * with REF*F8 = the payer's claim control number (CLP07 of the stored 835's last standing answer, else
  * the one given), rebuilt from the claim's draft with today's settings and patient data (a corrected
  * claim carries what was added since, e.g. the rendering provider an N290 asked for). Stored as a batch
@@ -169,15 +187,58 @@ export async function sendClaimVersion(
   const batch = await ctx.db.transaction().execute(async (trx) => {
     const { practice, original, subjects } = await claimToChange(trx, actor, request.claimNumber);
     const answers = await storedPayerAnswers(trx, actor.practiceId, request.claimNumber);
+    const standing = standingAnswer(answers);
+    const draft = original.draft as ClaimDraft;
+    const route = correctionRoute(
+      request.action,
+      [
+        subjects.get(draft.patientKey)?.coverage.claimFilingIndicator ??
+          settings.payers[draft.payerProfileId]?.filingIndicator,
+        standing?.claim.filingIndicator,
+      ],
+      standing?.claim ?? null,
+    );
+    if (route.kind === 'refused')
+      throw new AppError('invalid_input', route.message, [
+        { location: `claim ${request.claimNumber}`, message: route.message },
+      ]);
+    if (route.kind === 'new-claim') {
+      const returned = route.lines === 'all' ? null : new Set(route.lines);
+      const resent = returned
+        ? {
+            ...original,
+            draft: {
+              ...draft,
+              lines: draft.lines.filter(
+                (l) =>
+                  returned.has(l.chargeId) ||
+                  returned.has(claimLineKey(l.code, l.modifiers, l.dateOfService)),
+              ),
+            },
+          }
+        : original;
+      const view = await writeVersion(
+        trx,
+        ctx,
+        actor,
+        practice.clinic,
+        settings,
+        resent,
+        subjects,
+        { claimNumber: request.claimNumber },
+        { kind: 'resubmission', payerClaimNumber: null },
+      );
+      return { view, patientId: original.patient_id };
+    }
     const payerClaimNumber =
-      request.payerClaimNumber?.trim() || standingAnswer(answers)?.claim.payerClaimControlNumber || '';
+      request.payerClaimNumber?.trim() || standing?.claim.payerClaimControlNumber || '';
     if (!payerClaimNumber)
       throw new AppError(
         'invalid_input',
         "no 835 gives the payer's claim control number (CLP07) of this claim: give it (REF*F8)",
         [{ location: 'payerClaimNumber', message: 'required: no stored 835 answers this claim' }],
       );
-    const frequencyCode = request.action === 'replace' ? '7' : '8';
+    const frequencyCode = route.frequencyCode;
     const view = await writeVersion(
       trx,
       ctx,
@@ -230,13 +291,22 @@ export async function sendSecondaryClaim(
     if (refusal)
       throw new AppError('invalid_input', refusal, [{ location: `claim ${claimNumber}`, message: refusal }]);
     const primary = primaryAnswer(answers)!;
+    // Lines the primary denied to the provider alone (CO, nothing paid, no PR) are not forwarded.
+    const denied = new Set(
+      primary.claim.lines.filter(providerLiabilityOnly).flatMap((l) => l.lineControlNumber ?? []),
+    );
+    const draft = original.draft as ClaimDraft;
+    const forwarded = {
+      ...original,
+      draft: { ...draft, lines: draft.lines.filter((l) => !denied.has(l.chargeId)) },
+    };
     const view = await writeVersion(
       trx,
       ctx,
       actor,
       practice.clinic,
       settings,
-      original,
+      forwarded,
       subjects,
       {
         claimNumber,
@@ -257,7 +327,8 @@ export async function sendSecondaryClaim(
 /**
  * Why no secondary claim may be sent, else null: no primary answer yet (CLP02 1/19); the primary payer
  * forwarded the claim itself (CLP02 19, 2100 NM1*TT crossover carrier) [835 TR3 2100 CLP02, NM1*TT]; the
- * secondary payer already answered it (CLP02 2/3/20/21); a secondary claim was already sent.
+ * secondary payer already answered it (CLP02 2/3/20/21); a secondary claim was already sent; the primary
+ * left nothing to the patient (no PR: `secondaryBalanceRefusal`).
  */
 function secondaryRefusal(
   answers: readonly PayerAnswer[],
@@ -272,7 +343,7 @@ function secondaryRefusal(
   if (!primary) return 'no 835 from the primary payer answers this claim yet (CLP02 1 or 19)';
   if (primary.claim.status === '19' || primary.claim.crossoverPayer)
     return `the primary payer forwarded this claim to ${primary.claim.crossoverPayer ?? 'the secondary payer'} (835 CLP02 ${primary.claim.status}, NM1*TT): wait for the secondary payer's 835`;
-  return null;
+  return secondaryBalanceRefusal(primary.claim);
 }
 
 /** The primary's answer as the secondary claim carries it (paid amounts and CAS, by charge id). */

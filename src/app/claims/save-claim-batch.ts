@@ -6,7 +6,7 @@ import type { Trx } from '../../storage/repositories/course-store.js';
 import { chunks } from '../../storage/repositories/insert-chunks.js';
 import type { Actor } from '../app-context.js';
 import { AppError } from '../app-errors.js';
-import type { ClaimBatchKind, ClaimBatchView, ClaimFormat } from '../views.js';
+import type { ClaimBatchKind, ClaimBatchView, ClaimFormat, ClaimVersionKind } from '../views.js';
 import { batchView } from './claim-batches.js';
 import type { PayerClaimFile } from './claim-files.js';
 
@@ -44,7 +44,7 @@ export interface SaveBatchRequest {
   /** The claim sequence number the batch's claims start at; 0 when they keep earlier numbers. */
   firstClaimNumber: number;
   /** Per file: the payer it went to (2010BB name) and, per claim, the version it is. */
-  version: { kind: 'original' | 'replacement' | 'void' | 'secondary'; payerClaimNumber: string | null };
+  version: { kind: ClaimVersionKind; payerClaimNumber: string | null };
 }
 
 /**

@@ -172,9 +172,10 @@ describe('auditCourse', () => {
       expect(lineCodes(audit.fractions[1]!)).toEqual(['77412', '77387-26']);
     });
 
-    it('2 h apart: the second session has no lines', () => {
+    it('2 h apart: the second session has no lines and is held until the break is documented', () => {
       const audit = runAudit(buildCourse({ fractions: 3, edit: twice('10:15:00') }));
-      expectFractions(audit, { 1: READY, 2: { status: 'ready', lines: [], findings: [] }, 3: READY });
+      expectFractions(audit, { 1: READY, 2: { status: 'hold', lines: [], findings: [] }, 3: READY });
+      expect(audit.fractions[1]!.reasons).toEqual(['CODE-008']);
       expect(audit.fractions[1]!.findings.map((f) => `${f.ruleId}:${f.severity}`)).toContain(
         'CODE-008:warning',
       );

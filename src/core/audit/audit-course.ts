@@ -117,7 +117,7 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
     const coding = selectCodes(facts.facts, { profile: profile!, rates: ctx.rates }, subject);
     const outcomes: Outcome[] = [
       { findings: timeline.problems, effects: timeline.problems.length ? ['hold'] : [] },
-      ...codingOutcomes([...facts.findings, ...coding.findings]),
+      ...codingOutcomes([...facts.findings, ...coding.findings], coding.unbilledSession),
     ];
     // The SGRT record carries what rests on it: 77412's motion management and/or 77387-26's tracking.
     const sgrtBasis = coding.igrtBasis.includes('sgrt-tracking');
@@ -141,8 +141,8 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
     const decisive = (o: Outcome) =>
       status === 'hold' ? o.effects.includes('hold') : status === 'downgrade' && o.effects.length > 0;
     const reasons = [...new Set(outcomes.filter(decisive).flatMap((o) => o.findings.map((f) => f.ruleId)))];
-    // A ready fraction without lines says why (a second session billed with the first, a code family
-    // the facts do not pick): its coding findings are the reasons.
+    // A ready fraction without lines says why (a code family the facts do not pick): its coding findings
+    // are the reasons.
     if (status === 'ready' && lines.length === 0)
       reasons.push(...new Set([...facts.findings, ...coding.findings].map((f) => f.ruleId)));
     return {
@@ -222,13 +222,15 @@ function readable(t: FractionTimeline): boolean {
 
 /**
  * Coding findings as an outcome: an error (a 2025 date of service, a deleted code posted, a session past
- * its code's course limit) leaves nothing ready to bill: the fraction is held until it is decided.
+ * its code's course limit) leaves nothing ready to bill: the fraction is held until it is decided. So
+ * does a second session the same day that is not billable on its own (CODE-008, CMS PM A-03-020): held
+ * until the break and the distinct treatment are documented, or the day is billed once.
  */
-function codingOutcomes(findings: Finding[]): Outcome[] {
-  const errors = findings.filter((f) => f.severity === 'error');
+function codingOutcomes(findings: Finding[], unbilledSession: Finding | null): Outcome[] {
+  const holding = findings.filter((f) => f.severity === 'error' || f === unbilledSession);
   return [
-    { findings: errors, effects: errors.length ? ['hold'] : [] },
-    { findings: findings.filter((f) => f.severity !== 'error'), effects: [] },
+    { findings: holding, effects: holding.length ? ['hold'] : [] },
+    { findings: findings.filter((f) => !holding.includes(f)), effects: [] },
   ];
 }
 

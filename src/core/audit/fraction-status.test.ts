@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildCourse,
   type CourseInput,
+  fractionInput,
   fx,
   lineCodes,
   runAudit,
@@ -47,6 +48,74 @@ describe('fraction statuses say what they mean', () => {
       }),
     );
     expect(audit.fractions[0]).toMatchObject({ status: 'ready', lines: [], reasons: ['CODE-002'] });
+    expectMeaningfulStatuses(audit);
+  });
+});
+
+// A second session the same day is billable only as a distinct session after a real break (CMS PM
+// A-03-020; break length per payer profile, 6 h by default): one that is not billable is held with the
+// reason and the fix, never "ready" without a line (CODE-008).
+describe('twice-daily second sessions', () => {
+  /** Fraction 2 on Monday 03-02 as well, at `time`. */
+  const twice = (time: string) => (c: CourseInput) => {
+    c.fractions = [
+      fractionInput({ number: 1, date: '2026-03-02' }),
+      fractionInput({ number: 2, date: '2026-03-02', beamOnTime: time }),
+    ];
+  };
+  // prettier-ignore
+  const CASES: [string, string, string, 'ready' | 'hold', string[], string[]][] = [
+    // name, profile, second beam-on, status, lines, reasons
+    ['7 h apart (default: modifier 76)', 'default', '15:15:00', 'ready', ['77412-76', '77387-26-76'], []],
+    ['7 h apart (Medicare: a second unit)', 'medicare', '15:15:00', 'ready', ['77412', '77387-26'], []],
+    ['2 h apart: held, not billable as a second session', 'default', '10:15:00', 'hold', [], ['CODE-008']],
+    ['2 h apart under Medicare: held', 'medicare', '10:15:00', 'hold', [], ['CODE-008']],
+  ];
+  it.each(CASES)('%s', (_name, profile, time, status, lines, reasons) => {
+    const audit = runAudit(buildCourse({ fractions: 2, profile, edit: twice(time) }));
+    const second = audit.fractions[1]!;
+    expect(second.status).toBe(status);
+    expect(lineCodes(second)).toEqual(lines);
+    expect(second.reasons).toEqual(reasons);
+    if (status === 'hold')
+      expect(second.findings.find((f) => f.ruleId === 'CODE-008')?.fix).toMatch(/6 h.*distinct/);
+    expect(audit.fractions[0]!.status).toBe('ready');
+    expectMeaningfulStatuses(audit);
+  });
+});
+
+// "downgrade" means a coded line was lowered: 77412 billed as 77407 (its motion-management evidence fails)
+// and/or 77387-26 removed (its guidance record was not signed before the next beam-on: seed). A session
+// with electron and photon beams is 77412 by its mixed fields (CPT 77412; CODE-013), which no
+// motion-management evidence decides: a late SGRT signature removes only 77387-26 there.
+describe('a downgrade says which line it lowered', () => {
+  const late = (c: CourseInput, what: 'sgrt' | 'review' | 'both') => {
+    const f = fx(c, 1);
+    const after = { ...f.sgrtRecord!.signature!, signedAt: '2026-03-04T15:00:00Z' };
+    if (what !== 'review') f.sgrtRecord!.signature = after;
+    if (what !== 'sgrt') f.imageGuidance!.review = after;
+  };
+  const mixed = (c: CourseInput) => {
+    for (const f of c.fractions) f.beams[1]!.radiationType = 'ELECTRON';
+  };
+  // prettier-ignore
+  const CASES: [string, (c: CourseInput) => void, 'ready' | 'downgrade', string[], string[]][] = [
+    // name, edit, status of fraction 1, its lines, its reasons
+    ['mixed beams, all signed in time', mixed, 'ready', ['77412', '77387-26'], []],
+    ['mixed beams, SGRT record and image review signed late: 77387-26 removed, 77412 stays', (c) => { mixed(c); late(c, 'both'); }, 'downgrade', ['77412'], ['DOC-008', 'DOC-009']],
+    ['photon DIBH, SGRT record late, image review in time: 77412 billed as 77407, 77387-26 kept', (c) => late(c, 'sgrt'), 'downgrade', ['77407', '77387-26'], ['DOC-008']],
+  ];
+  it.each(CASES)('%s', (_name, edit, status, lines, reasons) => {
+    const audit = runAudit(buildCourse({ fractions: 2, edit }));
+    const first = audit.fractions[0]!;
+    expect(first.status).toBe(status);
+    expect(lineCodes(first)).toEqual(lines);
+    expect([...first.reasons].sort()).toEqual(reasons);
+    if (first.status === 'downgrade') {
+      const lowered = first.lines.some((l) => l.code === '77407');
+      const removed = !first.lines.some((l) => l.code === '77387');
+      expect(lowered || removed).toBe(true);
+    }
     expectMeaningfulStatuses(audit);
   });
 });

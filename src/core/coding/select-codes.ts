@@ -28,6 +28,8 @@ export interface CodingResult {
   delivery: { code: string | null; reason: string; routed: boolean };
   /** The guidance records a billed 77387-26 rests on (their signatures are audited); empty without it. */
   igrtBasis: IgrtBasis[];
+  /** CODE-008's finding when this session is not billable on its own (a second session without a real break). */
+  unbilledSession: Finding | null;
 }
 
 /** The delivery code of a session: routed out of the three levels (CODE-002/CODE-011), else its level. */
@@ -80,7 +82,14 @@ export function selectCodes(facts: SessionFacts, ctx: CodingContext, subject = '
   const outOfYear = checkCodeSetYear(facts, subject);
   if (outOfYear) {
     const delivery = { code: null, reason: outOfYear.message, routed: false };
-    return { lines: [], findings: [outOfYear], byMotionManagement: false, delivery, igrtBasis: [] };
+    return {
+      lines: [],
+      findings: [outOfYear],
+      byMotionManagement: false,
+      delivery,
+      igrtBasis: [],
+      unbilledSession: null,
+    };
   }
 
   const findings: Finding[] = [];
@@ -136,5 +145,6 @@ export function selectCodes(facts: SessionFacts, ctx: CodingContext, subject = '
       }),
     );
   }
-  return { lines, findings, byMotionManagement, delivery, igrtBasis };
+  const unbilledSession = session.bill ? null : session.finding;
+  return { lines, findings, byMotionManagement, delivery, igrtBasis, unbilledSession };
 }

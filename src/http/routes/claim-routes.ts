@@ -92,7 +92,7 @@ export function claimRoutes(ctx: AppContext): ApiRoute[] {
       path: '/api/claims/:number/versions',
       tag: 'claims',
       summary:
-        "Send a replacement (CLM05-3 7) or a void (8) of a claim, with REF*F8 = the payer's claim control number (CLP07)",
+        "Send a replacement (CLM05-3 7) or a void (8) of a claim, with REF*F8 = the payer's claim control number (CLP07); Medicare Part B: a new claim after an unprocessable return (CO-16 + MA130), else refused (reopening)",
       roles: SENDERS,
       params: claimParam,
       body: versionBody,

@@ -8,6 +8,7 @@ import { type Failure, FailureText, Loading, Notice, TableHead } from './ui.js';
 const KIND_LABELS: Record<ClaimVersionKind, string> = {
   original: 'Original (CLM05-3 1)',
   replacement: 'Corrected claim (replacement, 7)',
+  resubmission: 'New claim after an unprocessable return (1)',
   void: 'Void (8)',
   secondary: 'Secondary claim',
 };
@@ -150,6 +151,7 @@ export function ClaimHistory({
           </tbody>
         </table>
       </div>
+      {h.correctionNote ? <p className="correction-note">{h.correctionNote}</p> : null}
       {canSend && actions.length ? (
         <div className="claim-actions">
           {confirming ? (

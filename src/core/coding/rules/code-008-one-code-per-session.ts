@@ -31,9 +31,9 @@ export function sessionRule(facts: SessionFacts, profile: PayerProfile, subject:
         ruleId: CODE_008.id,
         severity: 'warning',
         subject,
-        message: `Second session ${hours.toFixed(1)} h after the previous one (payer expects ${profile.breakHours} h): one delivery code for the day.`,
+        message: `Second session ${hours.toFixed(1)} h after the previous one (payer expects ${profile.breakHours} h): not billable as a separate session; the day's first session carries the delivery code.`,
         evidence: { hoursSincePreviousSession: hours, breakHours: profile.breakHours },
-        fix: 'Bill the day once. If the sessions were distinct and necessary, document the break and the reason.',
+        fix: `If the sessions were distinct and necessary (e.g. twice-daily fractionation), document the treatment times showing the ${profile.breakHours} h break and the reason for a distinct second treatment, then re-run; otherwise release the day once (the first session's lines) and close this session.`,
       },
     };
   }
