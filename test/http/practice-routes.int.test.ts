@@ -65,7 +65,7 @@ describe.each(ENGINES)('practice routes on %s', { timeout: 30_000 }, (engine) =>
     expect(self.status).toBe(409);
   });
 
-  it("refuses an t.session an operator login (adding or disabling one): only the operator or the server's CLI", async () => {
+  it("refuses an admin an operator login (adding or disabling one): only the operator or the server's CLI", async () => {
     const operator = { email: 'ops@a.test', role: 'operator', password: SEED_PASSWORD };
     const added = await t.h.request('POST', '/api/users', { session: t.session, json: operator });
     const body = (await added.json()) as { error: { code: string; message: string } };
