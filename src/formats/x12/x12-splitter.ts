@@ -1,16 +1,18 @@
-import type { X12Delimiters, X12Junk, X12Token } from './x12-types.js';
+import { SegmentIds } from './segment-ids.js';
+import { type X12Delimiters, type X12Junk, X12Segment, type X12Token } from './x12-types.js';
 
 /** A segment longer than this (characters) is junk: real 5010 segments are a few hundred at most. */
 export const MAX_SEGMENT_LENGTH = 100_000;
 /** The ISA header is 106 characters when its elements have their fixed widths; allow padding drift. */
-const MAX_ISA_LENGTH = 400;
+export const MAX_ISA_LENGTH = 400;
 
 // Single-byte decoding keeps 1 character = 1 byte, so string positions are byte offsets. X12 is
 // ASCII (basic and extended character sets); other bytes survive as their windows-1252 characters.
-const decoder = new TextDecoder('latin1');
+export const x12Decoder = new TextDecoder('latin1');
 
-const isWhitespace = (c: number) => c === 32 || (c >= 9 && c <= 13);
-const isAlphanumeric = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+export const isWhitespace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+export const isAlphanumeric = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const I = 73;
 const S = 83;
 const A = 65;
@@ -21,6 +23,8 @@ const A = 65;
  * unfinished tail of a chunk is carried over, so memory stays flat whatever the file size. Each chunk
  * is decoded once (single-byte) and segments are split with native string search; the delimiters are
  * read from each ISA header, so several interchanges with different delimiters can follow each other.
+ * No object is made per segment: `emit` gets the same `X12Segment` pointed at each one in turn (its
+ * elements cut only when asked for); a caller that keeps segments keeps their `copy()`.
  */
 export class X12Splitter {
   private buf = '';
@@ -33,6 +37,9 @@ export class X12Splitter {
   private skipping = false;
   /** In `only` mode, where the next ISA of the current text is (-2: not searched yet, -1: none). */
   private isaAt = -2;
+  /** The segment handed to `emit`, pointed at each segment in turn. */
+  private readonly current = new X12Segment();
+  private readonly ids = new SegmentIds();
 
   /**
    * `only`: emit only the segments whose text starts with this id, for a pass that looks at one kind
@@ -47,7 +54,7 @@ export class X12Splitter {
 
   push(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
-    const text = decoder.decode(chunk);
+    const text = x12Decoder.decode(chunk);
     this.buf = this.buf.length === 0 ? text : this.buf + text;
     this.run(false);
   }
@@ -167,25 +174,11 @@ export class X12Splitter {
     if (this.junk !== null) this.flushJunk();
     ++this.index;
     if (this.only !== null && !buf.startsWith(this.only, start)) return;
-    // Elements cut with native search (faster than slice + split, and the same strings).
-    const elements: string[] = [];
-    for (let from = start; ;) {
-      const at = buf.indexOf(d.element, from);
-      if (at < 0 || at >= stop) {
-        elements.push(buf.slice(from, stop));
-        break;
-      }
-      elements.push(buf.slice(from, at));
-      from = at + 1;
-    }
-    this.emit({
-      kind: 'segment',
-      id: elements[0]!,
-      elements,
-      index: this.index,
-      offset: this.base + start,
-      delimiters: d,
-    });
+    const first = buf.indexOf(d.element, start);
+    const idEnd = first < 0 || first > stop ? stop : first;
+    this.emit(
+      this.current.point(buf, start, stop, this.ids.of(buf, start, idEnd), this.index, this.base + start, d),
+    );
   }
 
   private addJunk(start: number, length: number, reason: X12Junk['reason']): void {
@@ -217,7 +210,7 @@ function atSegmentStart(buf: string, p: number, terminator: string): boolean {
  * The delimiters of the ISA header at `pos`: the element separator follows "ISA"; after the 16th
  * separator come ISA16 (one character, the component separator) and the segment terminator.
  */
-function readIsaHeader(
+export function readIsaHeader(
   buf: string,
   pos: number,
   final: boolean,
