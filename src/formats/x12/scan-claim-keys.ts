@@ -41,6 +41,7 @@ const ISA = Buffer.from('ISA', 'latin1');
 class ClaimKeyScanner {
   /** The bytes not looked at yet: they begin a segment (or are outside any interchange). */
   private carry: Buffer = EMPTY;
+  private work: Buffer = EMPTY;
   /** Element separator and segment terminator bytes of the current interchange; -1 outside one. */
   private element = -1;
   private terminator = -1;
@@ -50,10 +51,17 @@ class ClaimKeyScanner {
   constructor(private readonly onClaim: (keys: ClaimKeys) => void) {}
 
   push(chunk: Uint8Array): void {
-    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
-    const buf = this.carry.length === 0 ? bytes : Buffer.concat([this.carry, bytes]);
+    let buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    if (this.carry.length > 0) {
+      // The carry and the chunk side by side in a buffer reused from chunk to chunk (no new one each time).
+      const length = this.carry.length + chunk.length;
+      if (this.work.length < length) this.work = Buffer.allocUnsafe(Math.max(length, this.work.length * 2));
+      this.work.set(this.carry, 0);
+      this.work.set(chunk, this.carry.length);
+      buf = this.work.subarray(0, length);
+    }
     const pos = this.run(buf, false);
-    // A copy of the tail, so that the chunk is not kept.
+    // A copy of the tail: neither the chunk nor the work buffer is kept.
     this.carry = pos >= buf.length ? EMPTY : Buffer.from(buf.subarray(pos));
   }
 
