@@ -581,10 +581,23 @@ describe('assembleLetter: the 77387-26 appeal argues what holds for every payer,
     expect(draft.references.map((r) => r.id)).toEqual(['cpt-2026', 'astro-denial-trends-2026']);
   });
 
-  it('shows the image review of the date: modality, reviewer and sign time', () => {
-    const draft = assembleLetter(input('appeal-igrt-denial'));
+  it.each<[string, 'CBCT' | 'kV' | 'MV' | 'surface' | undefined, string]>([
+    ['CBCT', 'CBCT', 'image guidance by cone-beam CT \\(CBCT\\)'],
+    ['kV', 'kV', 'image guidance by kV planar imaging'],
+    ['MV', 'MV', 'image guidance by MV portal imaging'],
+    // The record does not name the imaging: said so, never taken from the SGRT monitoring.
+    ['not recorded', undefined, 'image guidance \\(imaging modality not recorded\\)'],
+  ])('shows the image review of the date: modality (%s), reviewer and sign time', (_, modality, shown) => {
+    const draft = assembleLetter(
+      input('appeal-igrt-denial', (c) => {
+        const f = c.fractions.find((x) => x.date === '2026-03-03')!;
+        if (modality && f.imageGuidance) f.imageGuidance.modality = modality;
+      }),
+    );
     expect(draft.body).toMatch(
-      /- Fraction 2 \(2026-03-03\): surface guidance with intrafraction tracking \(AlignRT\); reviewed and signed by Rita Doctorfake, MD at 2026-03-03 \d\d:\d\d EST/,
+      new RegExp(
+        `- Fraction 2 \\(2026-03-03\\): ${shown} with surface-guided intrafraction tracking \\(AlignRT\\); reviewed and signed by Rita Doctorfake, MD at 2026-03-03 \\d\\d:\\d\\d EST`,
+      ),
     );
     expect(draft.cover.rows.map((r) => r.label)).toContain('Image guidance of the date');
   });

@@ -7,6 +7,7 @@ import { clockFor } from '../time/local-clock.js';
 import { deliveryDecision, type DeliveryDecision } from '../coding/select-codes.js';
 import { evicoreBreastFinding } from '../payers/rules/payer-002-evicore-breast.js';
 import { type AppealFacts, appealHeaderLines, enclosureLines } from './appeal-facts.js';
+import { imagingLabel } from './imaging-modality.js';
 import { requestedFractions, type RequestedFractions } from './course-limit.js';
 import { DEFAULT_TEMPLATE_VERSION, defaultTemplate, defaultTemplateId } from './default-templates.js';
 import type {
@@ -671,9 +672,9 @@ function fractionEvidenceLines(f: FractionEvidence, input: LetterInput): [string
 }
 
 /**
- * The image guidance of the date of service (77387-26 is the physician's review): the fraction, how it
- * was guided (surface guidance when the day's monitoring record names a system; the chart records no
- * other modality), who reviewed it and when, in facility time.
+ * The image guidance of the date of service (77387-26 is the physician's review): the fraction, the
+ * imaging reviewed as its record states it (else "not recorded", never guessed), the surface-guided
+ * intrafraction tracking the day's monitoring record names, who reviewed it and when, in facility time.
  */
 function imageReviewLines(input: LetterInput): string[] {
   const { course, claim } = input;
@@ -682,9 +683,11 @@ function imageReviewLines(input: LetterInput): string[] {
     .filter((f) => f.date === claim?.dateOfService && f.imageGuidance?.performed)
     .map((f) => {
       const systems = [...new Set(f.monitoring.map((m) => m.system))].sort();
-      const modality = systems.length
-        ? `surface guidance with intrafraction tracking (${systems.join(', ')})`
-        : 'image guidance (modality not recorded in the chart)';
+      const imaging = imagingLabel(f.imageGuidance?.modality);
+      const modality = [
+        imaging ? `image guidance by ${imaging}` : 'image guidance (imaging modality not recorded)',
+        ...(systems.length ? [`surface-guided intrafraction tracking (${systems.join(', ')})`] : []),
+      ].join(' with ');
       const review = f.imageGuidance?.review;
       const reviewer = review
         ? (physicianLabel(input.physicians[review.signerId]) ?? `${review.role} ${review.signerId}`)
