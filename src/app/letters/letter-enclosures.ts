@@ -20,10 +20,9 @@ import type { ExportRecords } from '../import/export-records.js';
 import { fhirDocuments } from '../import/fhir-documents.js';
 import {
   type AppealLine,
-  appealLine,
+  appealLineFacts,
   type CourseLetterFacts,
   courseLetterFacts,
-  remitLineFacts,
 } from './letter-facts.js';
 
 /** What the enclosures of a letter are read from: the course and its audits, the line appealed. */
@@ -89,12 +88,9 @@ export async function enclosuresFor(
   remitLineId: string | null | undefined,
 ): Promise<Enclosure[]> {
   const facts = await courseLetterFacts(ctx, actor, courseId);
-  const [claim, line] = remitLineId
-    ? await Promise.all([
-        remitLineFacts(ctx, actor, remitLineId, facts.courseId),
-        appealLine(ctx, actor, remitLineId),
-      ])
-    : [null, null];
+  const { claim, line } = remitLineId
+    ? await appealLineFacts(ctx, actor, remitLineId, facts.courseId)
+    : { claim: null, line: null };
   const options = ctx.auditContext(ctx.now()).options;
   const sources = await documentSources(ctx, actor, facts.patientId, facts.course.courseId);
   return letterEnclosures({ facts, claim, line, options }, sources);
