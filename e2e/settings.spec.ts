@@ -102,3 +102,37 @@ test('an admin designates a covering physician over dates and removes the design
   await expect(section.getByText('Designation removed.')).toBeVisible();
   await expect(section.getByRole('row', { name: /DR-SYN-08/ })).toHaveCount(0);
 });
+
+test('an admin sets the guideline versions letters cite: the seed placeholder is refused at its field; the page fits 1366 px', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await login(page, 'admin');
+  await page.goto('/settings');
+  const group = page.getByRole('group', { name: 'Guideline versions' });
+  const prostate = group.getByLabel(/Version of .*Prostate Cancer/);
+  const breast = group.getByLabel(/Version of .*Invasive Breast Cancer/);
+  // The demo practice follows a prostate version; the breast guideline has none yet.
+  await expect(prostate).toHaveValue('5.2026');
+  await expect(breast).toHaveValue('');
+
+  // The seed's "XX.2026" is a placeholder, never a version: refused at its field, kept as typed.
+  await breast.fill('XX.2026');
+  await page.getByRole('button', { name: 'Save billing settings' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The settings were not saved' })).toBeVisible();
+  await expect(breast).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#billing-guidelineVersions-nccn-breast-error')).toContainText('e.g. 5.2026');
+
+  await breast.fill('2.2026');
+  await page.getByRole('button', { name: 'Save billing settings' }).click();
+  await expect(page.getByText('Billing settings saved.')).toBeVisible();
+  await page.reload();
+  await expect(
+    page.getByRole('group', { name: 'Guideline versions' }).getByLabel(/Version of .*Invasive Breast Cancer/),
+  ).toHaveValue('2.2026');
+
+  // Usable at 1366 px: nothing scrolls sideways.
+  expect(await page.locator('html').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  const table = page.getByRole('table', { name: 'Guideline versions the practice follows' });
+  expect(await table.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+});

@@ -48,6 +48,14 @@ describe('import of a generated clinic', () => {
           ruleIds: e.ruleIds,
         });
       }
+      // Image reviews keep the modality their record states (CSV column or FHIR text): the demo images
+      // with a cone-beam CT on fractions 1, 6, 11… and kV otherwise.
+      const reviews = run.courses.flatMap(({ course }) =>
+        course.fractions.filter((f) => f.imageGuidance?.performed),
+      );
+      expect(reviews.length).toBeGreaterThan(0);
+      for (const f of reviews)
+        expect(f.imageGuidance?.modality, f.id).toBe(f.number % 5 === 1 ? 'CBCT' : 'kV');
       // The emergency session across the spring-forward change: its record states -0500 and writes its
       // second beam at 02:00, a reading the facility's clock skips; read as instants, no DOC-010.
       const night = generated.outcome.defects.find((d) => d.kind === 'dst-night-emergency');

@@ -730,4 +730,6 @@ export interface BillingSettingsView {
   payerProfiles: { profile: string; courses: number; configured: boolean }[];
   /** The physician ids of the practice's courses (the keys of `physicians`), each with whether it is set. */
   physicians: { id: string; courses: number; configured: boolean }[];
+  /** The guidelines letters cite (keys of `guidelineVersions`): the practice sets the version it follows. */
+  guidelines: { id: string; title: string }[];
 }

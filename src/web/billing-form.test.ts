@@ -43,6 +43,7 @@ describe('billing settings form', () => {
       missing: [],
       payerProfiles: [{ profile: 'self-pay-plan', courses: 2, configured: false }],
       physicians: [{ id: 'DR-NEW', courses: 1, configured: false }],
+      guidelines: [],
     });
     expect(form.payers['self-pay-plan']).toEqual({ name: '', id: '', filingIndicator: '' });
     // A course physician not in the settings gets an empty row with the radiation oncologist taxonomy.
@@ -66,7 +67,13 @@ describe('billing settings form', () => {
     ],
   ])('leaves out empty optional fields (%s)', (_name, start) => {
     const out = settingsOf(
-      formOf({ settings: start as typeof settings | null, missing: [], payerProfiles: [], physicians: [] }),
+      formOf({
+        settings: start as typeof settings | null,
+        missing: [],
+        payerProfiles: [],
+        physicians: [],
+        guidelines: [],
+      }),
     );
     expect('taxonomy' in out.provider).toBe(false);
     expect('line2' in out.provider.address).toBe(false);
@@ -76,7 +83,7 @@ describe('billing settings form', () => {
     ['', 'chargePercent'],
     ['12.5%', 'chargePercent'],
   ])('sends a charge percent that does not parse (%j) as null, for the server to name', (text) => {
-    const form = formOf({ settings, missing: [], payerProfiles: [], physicians: [] });
+    const form = formOf({ settings, missing: [], payerProfiles: [], physicians: [], guidelines: [] });
     const json = JSON.parse(JSON.stringify(settingsOf({ ...form, chargePercent: text }))) as {
       chargePercent: unknown;
     };
@@ -84,7 +91,7 @@ describe('billing settings form', () => {
   });
 
   it('sends a charge that is not an amount as null, keyed by its code in capitals', () => {
-    const form = formOf({ settings, missing: [], payerProfiles: [], physicians: [] });
+    const form = formOf({ settings, missing: [], payerProfiles: [], physicians: [], guidelines: [] });
     const out = settingsOf({
       ...form,
       charges: [
@@ -96,7 +103,7 @@ describe('billing settings form', () => {
   });
 
   it('sends a physician without a taxonomy with the radiation oncologist one, trimmed, and no empty credentials', () => {
-    const form = formOf({ settings, missing: [], payerProfiles: [], physicians: [] });
+    const form = formOf({ settings, missing: [], payerProfiles: [], physicians: [], guidelines: [] });
     const out = settingsOf({
       ...form,
       physicians: {
@@ -106,5 +113,47 @@ describe('billing settings form', () => {
     expect(out.physicians).toEqual({
       'DR-2': { lastName: 'HALE', firstName: 'JO', npi: '1999000023', taxonomy: '2085R0001X' },
     });
+  });
+
+  // The guideline versions letters cite (site-references.json): a row per guideline, blank when unset.
+  const GUIDELINES = [
+    { id: 'nccn-prostate', title: 'NCCN Guidelines: Prostate Cancer' },
+    { id: 'nccn-breast', title: 'NCCN Guidelines: Invasive Breast Cancer' },
+  ];
+  it.each<[string, Record<string, string> | undefined, Record<string, string>, object]>([
+    ['none stored, none typed', undefined, {}, {}],
+    [
+      'one typed',
+      undefined,
+      { 'nccn-breast': ' 2.2026 ' },
+      { guidelineVersions: { 'nccn-breast': '2.2026' } },
+    ],
+    [
+      'one stored, one typed',
+      { 'nccn-prostate': '5.2026' },
+      { 'nccn-breast': '2.2026' },
+      { guidelineVersions: { 'nccn-prostate': '5.2026', 'nccn-breast': '2.2026' } },
+    ],
+    ['one stored, cleared', { 'nccn-prostate': '5.2026' }, { 'nccn-prostate': '' }, {}],
+    // The seed's placeholder is sent as typed: the server refuses it at its field.
+    [
+      'the placeholder',
+      undefined,
+      { 'nccn-breast': 'XX.2026' },
+      { guidelineVersions: { 'nccn-breast': 'XX.2026' } },
+    ],
+  ])('guideline versions: %s', (_name, stored, typed, sent) => {
+    const form = formOf({
+      settings: { ...settings, ...(stored ? { guidelineVersions: stored } : {}) },
+      missing: [],
+      payerProfiles: [],
+      physicians: [],
+      guidelines: GUIDELINES,
+    });
+    expect(Object.keys(form.guidelineVersions)).toEqual(['nccn-prostate', 'nccn-breast']);
+    const out = settingsOf({ ...form, guidelineVersions: { ...form.guidelineVersions, ...typed } });
+    expect({ guidelineVersions: out.guidelineVersions }).toEqual(
+      'guidelineVersions' in sent ? sent : { guidelineVersions: undefined },
+    );
   });
 });

@@ -83,8 +83,8 @@ export interface FormState {
   physicians: Record<string, PhysicianForm>;
   requireSupervising: boolean;
   requireReferring: boolean;
-  /** Kept as stored (set with `practice billing --file`): the form has no fields for them. */
-  guidelineVersions: BillingSettings['guidelineVersions'];
+  /** The version the practice follows of each guideline letters cite, by its id ('' : none set). */
+  guidelineVersions: Record<string, string>;
 }
 
 export function formOf(view: BillingSettingsView): FormState {
@@ -116,7 +116,11 @@ export function formOf(view: BillingSettingsView): FormState {
     physicians,
     requireSupervising: s?.requireSupervising ?? false,
     requireReferring: s?.requireReferring ?? false,
-    guidelineVersions: s?.guidelineVersions,
+    // A row per guideline letters cite, and any version stored for another id (kept as it is).
+    guidelineVersions: Object.fromEntries([
+      ...view.guidelines.map((g) => [g.id, s?.guidelineVersions?.[g.id] ?? '']),
+      ...Object.entries(s?.guidelineVersions ?? {}).flatMap(([id, v]) => (v === undefined ? [] : [[id, v]])),
+    ]) as Record<string, string>,
   };
 }
 
@@ -180,8 +184,16 @@ export function settingsOf(form: FormState): BillingSettings {
     ),
     requireSupervising: form.requireSupervising,
     requireReferring: form.requireReferring,
-    ...(form.guidelineVersions ? { guidelineVersions: form.guidelineVersions } : {}),
+    ...guidelineVersionsOf(form),
   };
+}
+
+/** The versions typed, trimmed; a blank one is not sent (letters cite that guideline without a version). */
+function guidelineVersionsOf(form: FormState): Pick<BillingSettings, 'guidelineVersions'> {
+  const versions = Object.entries(form.guidelineVersions)
+    .map(([id, v]) => [id, v.trim()] as const)
+    .filter(([, v]) => v);
+  return versions.length ? { guidelineVersions: Object.fromEntries(versions) } : {};
 }
 
 /** `body.provider.npi` → `provider.npi` (the form's keys). */

@@ -1,3 +1,4 @@
+import type { ImagingModality } from '../../core/model/course.js';
 import {
   AMM_KINDS,
   type CourseKind,
@@ -171,7 +172,9 @@ export function buildFraction(
     monitoring,
     sessionStart: start,
     sgrtRecord: amm ? { documentId: `SGRT-${id}`, signedAt: null } : null,
-    igrtReview: kp.plan.imageGuidance?.performed ? { documentId: `IGRT-${id}`, signedAt: null } : null,
+    igrtReview: kp.plan.imageGuidance?.performed
+      ? { documentId: `IGRT-${id}`, signedAt: null, modality: reviewModality(number) }
+      : null,
     charges,
     postedAt: 0,
     report: false,
@@ -185,3 +188,8 @@ export const firstOn = (f: SimFraction): number => f.beams[0]!.on;
 export const lastOff = (f: SimFraction): number => Math.max(...f.beams.map((b) => b.off));
 /** When the session ended: the last beam-off or the end of the last AlignRT session. */
 export const sessionEnd = (f: SimFraction): number => Math.max(lastOff(f), ...f.monitoring.map((m) => m.end));
+
+/** The demo's imaging schedule, without a random draw: a cone-beam CT on the first fraction and every fifth, kV images otherwise. */
+function reviewModality(fractionNumber: number): ImagingModality {
+  return fractionNumber % 5 === 1 ? 'CBCT' : 'kV';
+}

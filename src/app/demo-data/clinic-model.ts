@@ -1,4 +1,4 @@
-import type { Plan } from '../../core/model/course.js';
+import type { ImagingModality, Plan } from '../../core/model/course.js';
 import type { Site } from '../../core/model/session-facts.js';
 
 /**
@@ -151,7 +151,7 @@ export interface SimFraction {
   /** Wall-clock start of the session on the linac (DICOM Treatment Time). */
   sessionStart: number;
   sgrtRecord: { documentId: string; signedAt: number | null } | null;
-  igrtReview: { documentId: string; signedAt: number | null } | null;
+  igrtReview: { documentId: string; signedAt: number | null; modality: ImagingModality } | null;
   charges: SimCharge[];
   /** Instant the OIS posts the charges. */
   postedAt: number;

@@ -26,6 +26,7 @@ export const ORDERS_HEADER = [
   'Signed At',
   'Time Zone',
   'System',
+  'Modality',
   'Text',
 ] as const;
 
@@ -49,6 +50,7 @@ export function ordersSignaturesCsv(clinic: SimClinic): ClinicFile {
       signedAt: number | null,
       system: string,
       text: string,
+      modality = '',
     ) =>
       rows.push([
         c.patient.id,
@@ -63,6 +65,7 @@ export function ordersSignaturesCsv(clinic: SimClinic): ClinicFile {
         signedAt === null ? '' : formatInstant(signedAt, zone),
         '',
         system,
+        modality,
         text,
       ]);
     if (c.order)
@@ -81,7 +84,16 @@ export function ordersSignaturesCsv(clinic: SimClinic): ClinicFile {
       if (f.sgrtRecord)
         row('sgrt-record', f.sgrtRecord.documentId, f.number, f.date, f.sgrtRecord.signedAt, 'AlignRT', '');
       if (f.igrtReview)
-        row('igrt-review', f.igrtReview.documentId, f.number, f.date, f.igrtReview.signedAt, '', '');
+        row(
+          'igrt-review',
+          f.igrtReview.documentId,
+          f.number,
+          f.date,
+          f.igrtReview.signedAt,
+          '',
+          '',
+          f.igrtReview.modality,
+        );
     }
   }
   return {
@@ -183,7 +195,7 @@ function fhirInput(clinic: SimClinic, c: SimCourse): FhirBundleInput {
         type: doc('igrt-review', 'IGRT review'),
         date: at(created),
         ...signer(f.igrtReview.signedAt),
-        text: `Fraction ${f.number}: image guidance reviewed.`,
+        text: `Fraction ${f.number}: ${f.igrtReview.modality === 'CBCT' ? 'cone-beam CT' : 'kV images'} reviewed.`,
         relatedProcedureId: `PROC-${f.id}`,
       });
     }

@@ -217,7 +217,9 @@ function fractionDocument(
     sgrtRecord: f.sgrtRecord
       ? { documentId: f.sgrtRecord.documentId, signature: signature(f.sgrtRecord.signedAt) }
       : null,
-    imageGuidance: f.igrtReview ? { performed: true, review: signature(f.igrtReview.signedAt) } : null,
+    imageGuidance: f.igrtReview
+      ? { performed: true, review: signature(f.igrtReview.signedAt), modality: f.igrtReview.modality }
+      : null,
     ...(posted.length ? { postedCodes: posted } : {}),
   };
 }

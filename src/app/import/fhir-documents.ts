@@ -1,3 +1,4 @@
+import type { ImagingModality } from '../../core/model/course.js';
 import type { ChartDocumentRecord, CsvSignature } from '../../formats/csv/csv-types.js';
 import type { FhirBundleRead, FhirReference, FhirTime } from '../../formats/fhir/fhir-types.js';
 
@@ -13,6 +14,19 @@ export interface FhirDocument {
 
 const MOTION = /motion|surface|sgrt|align ?rt|gating|breath|dibh/i;
 const IMAGING = /image|igrt|kv|cbct|cone.?beam/i;
+/** The imaging a review names; a cone-beam CT taken with kV ("kV CBCT") is a CBCT. */
+const REVIEWED: readonly [ImagingModality, RegExp][] = [
+  ['CBCT', /\bcbct\b|cone.?beam/i],
+  ['kV', /\bkv\b(?!.{0,3}(cbct|cone))/i],
+  ['MV', /\bmv\b|\bepid\b|\bportal (image|film)/i],
+  ['surface', /\bsgrt\b|\bsurface (imag|guid)/i],
+];
+
+/** The modality an image review's type, description or text names: exactly one, else unknown. */
+export function reviewedModality(text: string): ImagingModality | undefined {
+  const named = REVIEWED.filter(([, re]) => re.test(text)).map(([m]) => m);
+  return named.length === 1 ? named[0] : undefined;
+}
 
 /**
  * ServiceRequests (orders: authored by the requester, which counts as its signature) and
@@ -88,6 +102,8 @@ export function fhirDocuments(bundle: FhirBundleRead): FhirDocument[] {
       d.date?.date ??
       undefined;
     const { start, end } = d.period ?? {};
+    const text = d.contents.map((c) => c.text ?? '').join('\n');
+    const modality = kind === 'igrt-review' ? reviewedModality(`${words}\n${text}`) : undefined;
     const monitored =
       kind === 'sgrt-record' && start?.localDateTime && end?.localDateTime ? { start, end } : null;
     return {
@@ -100,7 +116,8 @@ export function fhirDocuments(bundle: FhirBundleRead): FhirDocument[] {
         documentId: d.id ?? d.source,
         ...(fractionNumber !== undefined ? { fractionNumber } : {}),
         ...(date ? { date } : {}),
-        text: d.contents.map((c) => c.text ?? '').join('\n'),
+        ...(modality ? { modality } : {}),
+        text,
         signature: d.signature ? signature(d.signature.by ?? d.authenticator, d.signature.signedAt) : null,
       },
     };

@@ -276,6 +276,26 @@ describe('linkCourses', () => {
     expect(course.necessity?.text).toMatch(/Left breast/);
   });
 
+  it.each<[string, string, object]>([
+    ['CBCT', 'CBCT', { modality: 'CBCT' }],
+    // The record does not say: unknown stays unknown.
+    ['', 'blank', {}],
+  ])('an image review carries the modality its record states (%s)', (cell, _name, modality) => {
+    const csv =
+      'Patient ID,Course ID,Kind,Document ID,Fraction,Signer ID,Signer Role,Signed At,Modality\n' +
+      `SYN00417,C1-LBR,igrt-review,IGRT-7,7,DR-PHYS-07,physician,2026-03-02T12:31:00-05:00,${cell}\n`;
+    const read = readOrdersSignatures(csv, 'o.csv');
+    if (!read.ok) throw new Error('csv');
+    const { courses } = linkCourses(records((r) => r.documents.push({ source: 'o.csv', table: read.value })));
+    const f = courses[0]!.fractions[0]!;
+    expect(courseSchema.safeParse(courses[0]).success).toBe(true);
+    expect(f.imageGuidance).toEqual({
+      performed: true,
+      review: { signerId: 'DR-PHYS-07', role: 'physician', signedAt: '2026-03-02T12:31:00-05:00' },
+      ...modality,
+    });
+  });
+
   it('an SGRT record in FHIR with its context.period: a monitoring session with thresholds and beam hold unknown', () => {
     // FHIR R4 collection Bundle written by hand (DocumentReference.context.period, R4 §2.42).
     const bundle = {

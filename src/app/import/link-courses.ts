@@ -2,6 +2,7 @@ import {
   type Course,
   type CourseHeader,
   type Fraction,
+  type ImagingModality,
   type Signature,
   UNKNOWN,
 } from '../../core/model/course.js';
@@ -34,6 +35,8 @@ interface DraftFraction {
   monitoring: Fraction['monitoring'];
   sgrtRecord: Fraction['sgrtRecord'];
   review: Signature | null;
+  /** The imaging the review covers, when its record states it. */
+  reviewModality?: ImagingModality;
   postedCodes: string[];
 }
 
@@ -456,7 +459,10 @@ function linkDocument(draft: Draft, doc: ChartDocumentRecord, source: string, un
       const f = matches[0]!;
       if (doc.kind === 'sgrt-record')
         f.sgrtRecord = { documentId: doc.documentId, signature: signature(doc.signature) };
-      else f.review = signature(doc.signature);
+      else {
+        f.review = signature(doc.signature);
+        if (doc.modality) f.reviewModality = doc.modality;
+      }
     }
   }
 }
@@ -477,7 +483,10 @@ function toCourse(draft: Draft): Course {
     beams: f.beams,
     monitoring: f.monitoring,
     sgrtRecord: f.sgrtRecord,
-    imageGuidance: igPlanned || f.review ? { performed: true, review: f.review } : null,
+    imageGuidance:
+      igPlanned || f.review
+        ? { performed: true, review: f.review, ...(f.reviewModality ? { modality: f.reviewModality } : {}) }
+        : null,
     ...(f.postedCodes.length ? { postedCodes: [...new Set(f.postedCodes)] } : {}),
   }));
   return {

@@ -6,7 +6,7 @@ import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { AppError } from '../app-errors.js';
 import { letterEnclosures } from './letter-enclosures.js';
-import { appealLine, courseLetterFacts, remitLineFacts } from './letter-facts.js';
+import { appealLineFacts, courseLetterFacts } from './letter-facts.js';
 
 export interface DraftLetterRequest {
   type: LetterType;
@@ -33,13 +33,12 @@ export async function draftLetter(
   const facts = await courseLetterFacts(ctx, actor, request.courseId);
   const refused = letterRefusal(request.type, facts.course, facts.medicare);
   if (refused) throw new AppError('invalid_input', `no ${request.type} letter: ${refused}`);
-  const claim = request.remitLineId
-    ? await remitLineFacts(ctx, actor, request.remitLineId, facts.courseId)
-    : null;
+  const { claim, line } = request.remitLineId
+    ? await appealLineFacts(ctx, actor, request.remitLineId, facts.courseId)
+    : { claim: null, line: null };
   const audit = ctx.auditContext(ctx.now());
   const profile = audit.profiles.get(facts.payerProfile) ?? audit.profiles.get('default')!;
   const date = clockFor(facts.course.facility.timeZone).toLocal(ctx.now()).slice(0, 10);
-  const line = request.remitLineId ? await appealLine(ctx, actor, request.remitLineId) : null;
   const draft = assembleLetter({
     type: request.type,
     date,

@@ -5,6 +5,7 @@ import { sourceLabel, thresholdLabel } from '../../core/audit/monitoring-labels.
 import { statedCourseThresholds } from '../../core/audit/motion-settings.js';
 import type { Enclosure } from '../../core/letters/appeal-facts.js';
 import { dollars, type LetterClaim } from '../../core/letters/assemble-letter.js';
+import { imagingLabel } from '../../core/letters/imaging-modality.js';
 import { permilleLabel } from '../../core/letters/motion-evidence.js';
 import {
   type Course,
@@ -19,10 +20,9 @@ import type { ExportRecords } from '../import/export-records.js';
 import { fhirDocuments } from '../import/fhir-documents.js';
 import {
   type AppealLine,
-  appealLine,
+  appealLineFacts,
   type CourseLetterFacts,
   courseLetterFacts,
-  remitLineFacts,
 } from './letter-facts.js';
 
 /** What the enclosures of a letter are read from: the course and its audits, the line appealed. */
@@ -88,12 +88,9 @@ export async function enclosuresFor(
   remitLineId: string | null | undefined,
 ): Promise<Enclosure[]> {
   const facts = await courseLetterFacts(ctx, actor, courseId);
-  const [claim, line] = remitLineId
-    ? await Promise.all([
-        remitLineFacts(ctx, actor, remitLineId, facts.courseId),
-        appealLine(ctx, actor, remitLineId),
-      ])
-    : [null, null];
+  const { claim, line } = remitLineId
+    ? await appealLineFacts(ctx, actor, remitLineId, facts.courseId)
+    : { claim: null, line: null };
   const options = ctx.auditContext(ctx.now()).options;
   const sources = await documentSources(ctx, actor, facts.patientId, facts.course.courseId);
   return letterEnclosures({ facts, claim, line, options }, sources);
@@ -194,7 +191,9 @@ function reviewPage(
   review: Signature,
   deadline: string | null,
 ): Enclosure {
-  // The chart's exports name no imaging modality per review; an image-guidance order may name the system.
+  // The review's record names its imaging when it states it; else an image-guidance order may name the
+  // system; else it stays unknown.
+  const imaging = imagingLabel(f.imageGuidance?.modality);
   const order = signedOrders(course, 'image-guidance').find((o) => o.system);
   return {
     title: `Image-guidance review, fraction ${f.number} (${f.date})`,
@@ -205,7 +204,8 @@ function reviewPage(
       { label: 'Fraction', value: `${f.number} on ${f.date}` },
       {
         label: 'Modality',
-        value: order ? `${order.system} (order ${order.id})` : 'not stated in the imported records',
+        value:
+          imaging ?? (order ? `${order.system} (order ${order.id})` : 'not stated in the imported records'),
       },
       { label: 'Reviewer', value: `${review.signerId} (${review.role})` },
       { label: 'Signed', value: signatureLabel(clock, review, deadline) },

@@ -96,49 +96,6 @@ export async function courseLetterFacts(
   };
 }
 
-/** A stored remittance line of the actor's practice as an appeal reads it; it must pay this course. */
-export async function remitLineFacts(
-  ctx: AppContext,
-  actor: Actor,
-  remitLineId: string,
-  courseId: string,
-): Promise<LetterClaim> {
-  if (!/^\d{1,18}$/.test(remitLineId)) throw notFound('remittance line');
-  const line = await ctx.db
-    .selectFrom('remit_lines')
-    .select([
-      'claim_pcn',
-      'payer',
-      'date_of_service',
-      'code',
-      'submitted_code',
-      'modifiers',
-      'billed_cents',
-      'paid_cents',
-      'carcs',
-      'category',
-      'course_id',
-    ])
-    .where('practice_id', '=', actor.practiceId)
-    .where('id', '=', remitLineId)
-    .executeTakeFirst();
-  if (!line) throw notFound('remittance line');
-  if (line.course_id !== courseId)
-    throw new AppError('invalid_input', `remittance line ${remitLineId} does not pay course ${courseId}`);
-  return {
-    claimNumber: line.claim_pcn,
-    payer: line.payer,
-    dateOfService: line.date_of_service,
-    code: line.code,
-    submittedCode: line.submitted_code || line.code,
-    modifiers: split(line.modifiers),
-    billedCents: Number(line.billed_cents),
-    paidCents: Number(line.paid_cents),
-    carcs: split(line.carcs),
-    category: line.category,
-  };
-}
-
 const split = (list: string) => (list ? list.split(',').filter(Boolean) : []);
 
 /**
@@ -193,21 +150,37 @@ export interface AppealLine {
 }
 
 /**
- * The appeal facts of a stored remittance line of the actor's practice: the payer's claim number, the
- * payer's kind as its appeal window reads it (`appealTerms`: payer settings, CLP06/SBR09, profile) and
- * the appeal-by date the remittance analysis stored.
+ * A stored remittance line of the actor's practice as an appeal reads it (it must pay this course): the
+ * claim line the letter answers, and its appeal facts: the payer's claim number, the payer's kind as its
+ * appeal window reads it (`appealTerms`: payer settings, CLP06/SBR09, profile) and the appeal-by date
+ * the remittance analysis stored.
  */
-export async function appealLine(ctx: AppContext, actor: Actor, remitLineId: string): Promise<AppealLine> {
+export async function appealLineFacts(
+  ctx: AppContext,
+  actor: Actor,
+  remitLineId: string,
+  courseId: string,
+): Promise<{ claim: LetterClaim; line: AppealLine }> {
   if (!/^\d{1,18}$/.test(remitLineId)) throw notFound('remittance line');
-  const [line, policy] = await Promise.all([
+  const [row, policy] = await Promise.all([
     ctx.db
       .selectFrom('remit_lines as r')
       .leftJoin('courses as c', (j) =>
         j.onRef('c.id', '=', 'r.course_id').on('c.practice_id', '=', actor.practiceId),
       )
       .select([
+        'r.claim_pcn',
         'r.payer',
         'r.payer_id',
+        'r.date_of_service',
+        'r.code',
+        'r.submitted_code',
+        'r.modifiers',
+        'r.billed_cents',
+        'r.paid_cents',
+        'r.carcs',
+        'r.category',
+        'r.course_id',
         'r.payment_date',
         'r.trace_number',
         'r.claim_status',
@@ -226,30 +199,45 @@ export async function appealLine(ctx: AppContext, actor: Actor, remitLineId: str
       .executeTakeFirst(),
     appealPolicy(ctx.db, actor.practiceId),
   ]);
-  if (!line) throw notFound('remittance line');
+  if (!row) throw notFound('remittance line');
+  if (row.course_id !== courseId)
+    throw new AppError('invalid_input', `remittance line ${remitLineId} does not pay course ${courseId}`);
   const terms = appealTerms(policy, {
-    paymentDate: line.payment_date,
-    payer: line.payer,
-    payerId: line.payer_id,
-    claimStatus: line.claim_status,
-    claimFilingIndicator: line.claim_filing_indicator,
+    paymentDate: row.payment_date,
+    payer: row.payer,
+    payerId: row.payer_id,
+    claimStatus: row.claim_status,
+    claimFilingIndicator: row.claim_filing_indicator,
     course:
-      line.payer_profile === null
+      row.payer_profile === null
         ? null
         : {
-            payerName: line.payer_name,
-            payerProfile: line.payer_profile,
-            filingIndicator: patientFilingIndicator(line.document),
+            payerName: row.payer_name,
+            payerProfile: row.payer_profile,
+            filingIndicator: patientFilingIndicator(row.document),
           },
   });
-  return {
-    payerClaimNumber: line.payer_claim_control_number || null,
-    payerKind: payerKind(terms),
-    appealBy: line.appeal_by,
-    paymentDate: line.payment_date,
-    traceNumber: line.trace_number,
-    allowedCents: Number(line.allowed_cents),
-    remarks: split(line.remarks),
-    source: line.source,
+  const claim: LetterClaim = {
+    claimNumber: row.claim_pcn,
+    payer: row.payer,
+    dateOfService: row.date_of_service,
+    code: row.code,
+    submittedCode: row.submitted_code || row.code,
+    modifiers: split(row.modifiers),
+    billedCents: Number(row.billed_cents),
+    paidCents: Number(row.paid_cents),
+    carcs: split(row.carcs),
+    category: row.category,
   };
+  const line: AppealLine = {
+    payerClaimNumber: row.payer_claim_control_number || null,
+    payerKind: payerKind(terms),
+    appealBy: row.appeal_by,
+    paymentDate: row.payment_date,
+    traceNumber: row.trace_number,
+    allowedCents: Number(row.allowed_cents),
+    remarks: split(row.remarks),
+    source: row.source,
+  };
+  return { claim, line };
 }

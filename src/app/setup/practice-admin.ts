@@ -3,6 +3,7 @@ import type { Actor, AppContext } from '../app-context.js';
 import { AppError, forbidden, notFound } from '../app-errors.js';
 import { createUser } from '../auth/create-user.js';
 import { asRole, normalizeEmail } from '../auth/user-view.js';
+import { REFERENCE_LIBRARY } from '../../core/letters/site-references.js';
 import { billingIssues, billingSettingsSchema, parseBillingSettings } from '../claims/billing-settings.js';
 import type { BillingSettingsView, PracticeSummary, PracticeUserView, Role } from '../views.js';
 import { createPractice } from './create-practice.js';
@@ -202,8 +203,14 @@ export async function getBillingSettings(ctx: AppContext, actor: Actor): Promise
       courses: Number(p.n),
       configured: settings !== null && p.physician_id in settings.physicians,
     })),
+    guidelines: GUIDELINES,
   };
 }
+
+/** The guidelines of the reference library, whose version the practice follows (site-references.json). */
+const GUIDELINES: BillingSettingsView['guidelines'] = REFERENCE_LIBRARY.references.flatMap((r) =>
+  r.kind === 'guideline' ? [{ id: r.id, title: r.title }] : [],
+);
 
 /** Replaces the practice's billing settings after validating them (located problems, nothing saved). */
 export async function saveBillingSettings(

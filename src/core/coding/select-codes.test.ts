@@ -42,7 +42,8 @@ const profile = (id: string): PayerProfile => {
 
 /**
  * The tables below decide delivery levels and image-review 77387-26: SGRT tracking alone does not support
- * 77387-26 there (its own table, "77387-26 on surface-guided tracking", turns the profile setting on).
+ * 77387-26 there (its own table, "77387-26 on surface-guided tracking", turns the profile setting on), so
+ * surface-guided tracking without an image review carries CODE-007's info finding saying why.
  */
 const run = (over: Overrides = {}, profileId = 'default', sgrtTracking = false): CodingResult =>
   selectCodes(
@@ -89,9 +90,9 @@ describe('selectCodes: delivery level', () => {
       // 77402
       ['single electron field', { modality: 'electron', technique: '2D' }, ['77402'], false, []],
       ['multiple electron fields', { modality: 'electron', technique: '3D', isocenters: 3 }, ['77402'], false, []],
-      ['electrons with intrafraction AMM', { modality: 'electron', technique: '3D', motionManagement: AMM }, ['77402'], false, []],
+      ['electrons with intrafraction AMM', { modality: 'electron', technique: '3D', motionManagement: AMM }, ['77402'], false, ['CODE-007:info']],
       ['2D photons, single isocenter', { technique: '2D' }, ['77402'], false, []],
-      ['2D photons + intrafraction AMM', { technique: '2D', motionManagement: AMM }, ['77402'], false, ['CODE-006:info']],
+      ['2D photons + intrafraction AMM', { technique: '2D', motionManagement: AMM }, ['77402'], false, ['CODE-006:info', 'CODE-007:info']],
       ['2D photons + set-up-only SGRT', { technique: '2D', motionManagement: SETUP_SGRT }, ['77402'], false, []],
       // 77407
       ['single-iso 3D', { technique: '3D' }, ['77407'], false, []],
@@ -99,7 +100,7 @@ describe('selectCodes: delivery level', () => {
       ['single-iso VMAT', { technique: 'VMAT' }, ['77407'], false, []],
       ['IMRT + set-up-only SGRT', { motionManagement: SETUP_SGRT }, ['77407'], false, ['CODE-006:warning']],
       ['3D + abdominal compression set-up', { technique: '3D', motionManagement: COMPRESSION }, ['77407'], false, ['CODE-006:warning']],
-      ['VMAT intrafraction without beam hold', { technique: 'VMAT', motionManagement: NO_HOLD }, ['77407'], false, ['CODE-006:warning']],
+      ['VMAT intrafraction without beam hold', { technique: 'VMAT', motionManagement: NO_HOLD }, ['77407'], false, ['CODE-006:warning', 'CODE-007:info']],
       ['IGRT alone (no motion management)', { technique: 'VMAT', imageGuidance: IG }, ['77407', '77387-26'], false, []],
       // 77412
       ['2D photons, 2 isocenters', { technique: '2D', isocenters: 2 }, ['77412'], false, []],
@@ -107,9 +108,9 @@ describe('selectCodes: delivery level', () => {
       ['IMRT, 3 isocenters', { technique: 'IMRT', isocenters: 3 }, ['77412'], false, []],
       ['VMAT, 2 isocenters', { technique: 'VMAT', isocenters: 2 }, ['77412'], false, []],
       ['2 isocenters + set-up-only SGRT', { technique: '3D', isocenters: 2, motionManagement: SETUP_SGRT }, ['77412'], false, []],
-      ['single-iso 3D + AMM with beam hold', { technique: '3D', motionManagement: AMM }, ['77412'], true, []],
-      ['single-iso IMRT + AMM with beam hold', { technique: 'IMRT', motionManagement: AMM }, ['77412'], true, []],
-      ['single-iso VMAT + AMM with beam hold', { technique: 'VMAT', motionManagement: AMM }, ['77412'], true, []],
+      ['single-iso 3D + AMM with beam hold', { technique: '3D', motionManagement: AMM }, ['77412'], true, ['CODE-007:info']],
+      ['single-iso IMRT + AMM with beam hold', { technique: 'IMRT', motionManagement: AMM }, ['77412'], true, ['CODE-007:info']],
+      ['single-iso VMAT + AMM with beam hold', { technique: 'VMAT', motionManagement: AMM }, ['77412'], true, ['CODE-007:info']],
       ['DIBH with gating and beam hold', { motionManagement: { method: 'DIBH', system: 'RPM', phase: 'intrafraction', beamHold: true } }, ['77412'], true, ['CODE-012:warning']],
       ['total skin electrons', { modality: 'electron', technique: 'TSET' }, ['77412'], false, []],
       ['mixed electron/photon fields', { modality: 'mixed', technique: '3D' }, ['77412'], false, []],

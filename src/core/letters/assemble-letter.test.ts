@@ -152,6 +152,65 @@ describe('assembleLetter: every letter type from a fully documented course', () 
     );
   });
 
+  // CPT 77373: "entire course not to exceed 5 fractions" (CODE-011): a request never asks for more.
+  it.each<[string, number, RegExp | null]>([
+    ['8 fractions planned', 8, /fractions 6 to 8 will be reported needs the treating physician's decision/],
+    [
+      '6 fractions planned',
+      6,
+      /How fraction 6 will be reported needs the treating physician's decision before it is delivered/,
+    ],
+    ['5 fractions planned', 5, null],
+  ])('an SBRT request with %s asks for what 77373 allows', (_name, planned, decision) => {
+    const draft = assembleLetter(
+      letterInput('prior-authorization', (c) => {
+        c.site = { region: 'lung', laterality: 'left' };
+        c.plan.technique = 'SBRT';
+        c.plan.fractionsPlanned = planned;
+        c.fractions = c.fractions.slice(0, 2);
+        c.authorizations = [];
+      }),
+    );
+    const requested = Math.min(planned, 5);
+    expect(draft.body).toContain(`We request authorization of ${requested} fractions`);
+    if (planned > 5) expect(draft.body).not.toMatch(new RegExp(`\\b${planned} fractions of`));
+    if (decision === null) {
+      expect(draft.warnings.map((w) => w.code)).not.toContain('COURSE-LIMIT');
+      return expect(draft.body).not.toMatch(/course limit/);
+    }
+    expect(draft.body).toMatch(decision);
+    expect(draft.body).toContain('CPT 77373: "entire course not to exceed 5 fractions"');
+    expect(draft.warnings.map((w) => w.code)).toContain('COURSE-LIMIT');
+    expect(draft.cover.rows.find((r) => r.label === 'Fractions requested')?.value).toBe(
+      `5 of ${planned} planned (course limit of 77373)`,
+    );
+  });
+
+  it('a practice template that requests {{fractionsPlanned}} past the course limit is warned', () => {
+    const base = letterInput('prior-authorization', (c) => {
+      c.plan.technique = 'SBRT';
+      c.plan.fractionsPlanned = 8;
+      c.fractions = c.fractions.slice(0, 2);
+    });
+    const text = 'We request {{fractionsPlanned}} fractions of {{requestedCode}}.\n\n{{signature}}';
+    const draft = assembleLetter({ ...base, template: { id: 'practice-pa', version: 2, text } });
+    expect(draft.warnings.find((w) => w.code === 'TEMPLATE')?.message).toContain(
+      'prints {{fractionsPlanned}} (8), more than 77373 allows',
+    );
+  });
+
+  it('never prints the "Code criteria:" heading over nothing (an SBRT request argues no 77412)', () => {
+    const sbrt = assembleLetter(
+      letterInput('prior-authorization', (c) => {
+        c.plan.technique = 'SBRT';
+        c.plan.fractionsPlanned = 5;
+        c.fractions = c.fractions.slice(0, 2);
+      }),
+    );
+    expect(sbrt.body).not.toContain('Code criteria:');
+    expect(assembleLetter(letterInput('prior-authorization')).body).toMatch(/Code criteria:\n\nCPT 77412/);
+  });
+
   it("states the payer's breast criteria only when the course meets them", () => {
     const point = /eviCore's breast guidance supports 77412/;
     expect(assembleLetter(letterInput('appeal-downcode')).body).toMatch(point);
@@ -449,10 +508,23 @@ describe('assembleLetter: the 77387-26 appeal argues what holds for every payer,
     expect(draft.references.map((r) => r.id)).toEqual(['cpt-2026', 'astro-denial-trends-2026']);
   });
 
-  it('shows the image review of the date: modality, reviewer and sign time', () => {
-    const draft = assembleLetter(letterInput('appeal-igrt-denial'));
+  it.each<[string, 'CBCT' | 'kV' | 'MV' | 'surface' | undefined, string]>([
+    ['CBCT', 'CBCT', 'image guidance by cone-beam CT \\(CBCT\\)'],
+    ['kV', 'kV', 'image guidance by kV planar imaging'],
+    ['MV', 'MV', 'image guidance by MV portal imaging'],
+    // The record does not name the imaging: said so, never taken from the SGRT monitoring.
+    ['not recorded', undefined, 'image guidance \\(imaging modality not recorded\\)'],
+  ])('shows the image review of the date: modality (%s), reviewer and sign time', (_, modality, shown) => {
+    const draft = assembleLetter(
+      letterInput('appeal-igrt-denial', (c) => {
+        const f = c.fractions.find((x) => x.date === '2026-03-03')!;
+        if (modality && f.imageGuidance) f.imageGuidance.modality = modality;
+      }),
+    );
     expect(draft.body).toMatch(
-      /- Fraction 2 \(2026-03-03\): surface guidance with intrafraction tracking \(AlignRT\); reviewed and signed by Rita Doctorfake, MD at 2026-03-03 \d\d:\d\d EST/,
+      new RegExp(
+        `- Fraction 2 \\(2026-03-03\\): ${shown} with surface-guided intrafraction tracking \\(AlignRT\\); reviewed and signed by Rita Doctorfake, MD at 2026-03-03 \\d\\d:\\d\\d EST`,
+      ),
     );
     expect(draft.cover.rows.map((r) => r.label)).toContain('Image guidance of the date');
   });

@@ -7,6 +7,8 @@ import { clockFor } from '../time/local-clock.js';
 import { deliveryDecision, type DeliveryDecision } from '../coding/select-codes.js';
 import { evicoreBreastFinding } from '../payers/rules/payer-002-evicore-breast.js';
 import { type AppealFacts, appealHeaderLines, enclosureLines } from './appeal-facts.js';
+import { imagingLabel } from './imaging-modality.js';
+import { requestedFractions, type RequestedFractions } from './course-limit.js';
 import { DEFAULT_TEMPLATE_VERSION, defaultTemplate, defaultTemplateId } from './default-templates.js';
 import type {
   EvidenceSummary,
@@ -165,6 +167,7 @@ export function assembleLetter(input: LetterInput): LetterDraft {
     serviceDays: APPEALS.includes(type)
       ? evidence.fractions.filter((f) => f.date === claim?.dateOfService)
       : null,
+    request: requestedFractions(level.code, course.plan.fractionsPlanned),
   };
   const missing = missingFor(facts);
   const warnings = warningsFor(facts);
@@ -202,6 +205,15 @@ export function assembleLetter(input: LetterInput): LetterDraft {
       code: 'TEMPLATE',
       message: `template ${template.id} cites an unknown reference [ref:${id}]`,
     });
+  if (
+    facts.request.warning &&
+    type === 'prior-authorization' &&
+    /\{\{\s*fractionsPlanned\s*\}\}/.test(template.text)
+  )
+    warnings.push({
+      code: 'TEMPLATE',
+      message: `template ${template.id} v${template.version} prints {{fractionsPlanned}} (${course.plan.fractionsPlanned}), more than ${facts.level.code} allows: request {{fractionsRequested}} and state {{courseLimit}}.`,
+    });
   for (const g of cited.unversioned)
     warnings.push({ code: 'GUIDELINE-VERSION', message: guidelineVersionWarning(g) });
   return { ...base, ready: true, body: cited.text, references: cited.references, warnings };
@@ -218,6 +230,8 @@ interface Facts {
   needsAmm: boolean;
   /** An appeal's fractions of its date of service (null: a letter about the course). */
   serviceDays: FractionEvidence[] | null;
+  /** The fractions a request may ask for the course's code (its course limit, CODE-011). */
+  request: RequestedFractions;
 }
 
 /**
@@ -312,9 +326,10 @@ function missingFor(facts: Facts): LetterMissing[] {
   return out;
 }
 
-function warningsFor({ input, elements, needsAmm }: Facts): LetterWarning[] {
+function warningsFor({ input, elements, needsAmm, request }: Facts): LetterWarning[] {
   const { course, profile, type } = input;
   const out: LetterWarning[] = [];
+  if (type === 'prior-authorization' && request.warning) out.push(request.warning);
   const text = [course.necessity?.text ?? '', ...course.orders.map((o) => o.text ?? '')].join('\n');
   if (needsAmm) {
     // ASTRO "I got denied or downcoded" (domain.md §3.3): "DIBH" alone, or check-boxes alone, are insufficient.
@@ -383,7 +398,15 @@ function warningsFor({ input, elements, needsAmm }: Facts): LetterWarning[] {
   return out;
 }
 
-function coverFor({ input, evidence: ev, elements, level, needsAmm, serviceDays }: Facts): EvidenceSummary {
+function coverFor({
+  input,
+  evidence: ev,
+  elements,
+  level,
+  needsAmm,
+  serviceDays,
+  request,
+}: Facts): EvidenceSummary {
   const { course, claim, profile } = input;
   const rows: EvidenceSummary['rows'] = [
     { label: 'Course', value: course.courseId },
@@ -401,6 +424,11 @@ function coverFor({ input, evidence: ev, elements, level, needsAmm, serviceDays 
     });
     if (ev.firstDate) rows.push({ label: 'Treatment dates', value: datesLabel(ev) });
   }
+  if (input.type === 'prior-authorization' && request.warning)
+    rows.push({
+      label: 'Fractions requested',
+      value: `${request.requested} of ${ev.fractionsPlanned} planned (course limit of ${level.code})`,
+    });
   if (claim) {
     rows.push(
       { label: 'Claim', value: claim.claimNumber },
@@ -454,7 +482,7 @@ function coverFor({ input, evidence: ev, elements, level, needsAmm, serviceDays 
 }
 
 function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
-  const { input, evidence: ev, elements, level, argues77412, needsAmm, serviceDays } = facts;
+  const { input, evidence: ev, elements, level, argues77412, needsAmm, serviceDays, request } = facts;
   const { course, claim, type } = input;
   const signer = signerOf(input);
   const site = siteReferences(library, course.site.region);
@@ -515,6 +543,8 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
     requestedCode: level.code ?? 'to be coded',
     levelBasis: level.reason,
     fractionsPlanned: String(ev.fractionsPlanned),
+    fractionsRequested: String(request.requested),
+    courseLimit: type === 'prior-authorization' ? request.statement : [],
     fractionsDelivered: String(ev.fractionsDelivered),
     treatmentDates: datesLabel(ev),
     motionSystem: systemsLabel(input, ev),
@@ -642,9 +672,9 @@ function fractionEvidenceLines(f: FractionEvidence, input: LetterInput): [string
 }
 
 /**
- * The image guidance of the date of service (77387-26 is the physician's review): the fraction, how it
- * was guided (surface guidance when the day's monitoring record names a system; the chart records no
- * other modality), who reviewed it and when, in facility time.
+ * The image guidance of the date of service (77387-26 is the physician's review): the fraction, the
+ * imaging reviewed as its record states it (else "not recorded", never guessed), the surface-guided
+ * intrafraction tracking the day's monitoring record names, who reviewed it and when, in facility time.
  */
 function imageReviewLines(input: LetterInput): string[] {
   const { course, claim } = input;
@@ -653,9 +683,11 @@ function imageReviewLines(input: LetterInput): string[] {
     .filter((f) => f.date === claim?.dateOfService && f.imageGuidance?.performed)
     .map((f) => {
       const systems = [...new Set(f.monitoring.map((m) => m.system))].sort();
-      const modality = systems.length
-        ? `surface guidance with intrafraction tracking (${systems.join(', ')})`
-        : 'image guidance (modality not recorded in the chart)';
+      const imaging = imagingLabel(f.imageGuidance?.modality);
+      const modality = [
+        imaging ? `image guidance by ${imaging}` : 'image guidance (imaging modality not recorded)',
+        ...(systems.length ? [`surface-guided intrafraction tracking (${systems.join(', ')})`] : []),
+      ].join(' with ');
       const review = f.imageGuidance?.review;
       const reviewer = review
         ? (physicianLabel(input.physicians[review.signerId]) ?? `${review.role} ${review.signerId}`)

@@ -32,6 +32,15 @@ export const TEMPLATE_PLACEHOLDERS: readonly { name: string; description: string
   { name: 'requestedCode', description: 'The delivery code the plan meets (77412, 77407, 77402)' },
   { name: 'levelBasis', description: 'Why, e.g. "photons to 2 isocenters"' },
   { name: 'fractionsPlanned', description: 'Fractions planned' },
+  {
+    name: 'fractionsRequested',
+    description: "Fractions requested: the plan's, at most the code's course limit (77373: 5)",
+  },
+  {
+    name: 'courseLimit',
+    description:
+      'block: why fewer fractions are requested than planned, and that the rest need a decision (prior authorization)',
+  },
   { name: 'fractionsDelivered', description: 'Fractions delivered so far' },
   { name: 'treatmentDates', description: 'First and last date of treatment delivered' },
   { name: 'motionSystem', description: 'Monitoring system(s) named in the record or the plan' },
@@ -111,7 +120,9 @@ Re: Prior authorization request, radiation treatment delivery (CPT {{requestedCo
 
 ${PATIENT}
 
-We request authorization of {{fractionsPlanned}} fractions of radiation treatment delivery, CPT {{requestedCode}} ({{levelBasis}}), for this patient.
+We request authorization of {{fractionsRequested}} fractions of radiation treatment delivery, CPT {{requestedCode}} ({{levelBasis}}), for this patient.
+
+{{courseLimit}}
 
 {{necessity}}
 

@@ -28,6 +28,23 @@ describe('renderTemplate', () => {
     ],
     ['CRLF and trailing spaces are tidied', 'A  \r\n\r\n\r\n\r\nB', {}, 'A\n\nB'],
     ['a value is not re-read as a template', '{{a}}', { a: '{{b}}' }, '{{b}}'],
+    // A heading is never printed over nothing (the prior-authorization "Code criteria:" of an SBRT course).
+    [
+      'a heading over an empty block goes with it',
+      'A\n\nCode criteria:\n\n{{list}}\n\nB',
+      { list: [] },
+      'A\n\nB',
+    ],
+    ['a heading over an empty block at the end', 'A\n\nCode criteria:\n{{list}}', { list: [] }, 'A'],
+    ['a heading over an empty then a full block stays', 'H:\n{{a}}\n{{b}}', { a: [], b: ['- x'] }, 'H:\n- x'],
+    ['a heading over two empty blocks goes', 'A\n\nH:\n\n{{a}}\n\n{{b}}\n\nB', { a: [], b: '' }, 'A\n\nB'],
+    ['a heading over a full block stays', 'H:\n\n{{list}}', { list: ['- one'] }, 'H:\n\n- one'],
+    [
+      'a sentence ending in ":" inside a paragraph stays',
+      'A\nsays:\n{{list}}\nB',
+      { list: [] },
+      'A\nsays:\nB',
+    ],
   ])('%s', (_, template, values, expected) => {
     const r = renderTemplate(template, values);
     expect(r.problems).toEqual([]);

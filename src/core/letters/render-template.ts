@@ -2,7 +2,8 @@
  * Practice-editable letter templates (issue #6): plain text with `{{name}}` placeholders. A string value
  * replaces its placeholder in place; a list value (block placeholder: bullets, the evidence, the missing
  * list) replaces the whole line when the placeholder stands alone on it (an empty list removes the line),
- * and is joined with "; " inside a sentence.
+ * and is joined with "; " inside a sentence. A heading (a paragraph of one line ending in ":") whose
+ * block renders empty is removed with it: a letter never prints a heading over nothing.
  */
 
 /** A placeholder's value: a string, or lines for block placeholders. */
@@ -25,13 +26,22 @@ export function renderTemplate(
   const problems: TemplateProblem[] = [];
   const known = (name: string) => Object.hasOwn(values, name);
   const out: string[] = [];
+  // The output index of a heading whose block rendered empty: removed unless a block with lines follows.
+  let orphan: number | null = null;
+  const drop = (i: number | null) => (i === null ? undefined : out.splice(i, 1));
   template.split(/\r?\n/).forEach((line, i) => {
     const alone = ALONE.exec(line);
     if (alone && known(alone[1]!)) {
       const value = values[alone[1]!]!;
-      if (typeof value === 'string') out.push(value);
-      else out.push(...value);
+      const lines = typeof value === 'string' ? [value] : value;
+      if (lines.some((l) => l.trim())) orphan = null;
+      else orphan ??= headingBefore(out);
+      out.push(...lines);
       return;
+    }
+    if (line.trim() && orphan !== null) {
+      drop(orphan);
+      orphan = null;
     }
     out.push(
       line.replace(PLACEHOLDER, (whole, name: string, column: number) => {
@@ -51,7 +61,16 @@ export function renderTemplate(
         message: 'a placeholder is not closed or not a name: write {{name}}',
       });
   });
+  drop(orphan);
   return { text: tidy(out.join('\n')), problems };
+}
+
+/** The index of the last non-blank line when it is a heading standing as its own paragraph, else null. */
+function headingBefore(out: readonly string[]): number | null {
+  let i = out.length - 1;
+  while (i >= 0 && !out[i]!.trim()) i--;
+  if (i < 0 || !out[i]!.trimEnd().endsWith(':')) return null;
+  return i === 0 || !out[i - 1]!.trim() ? i : null;
 }
 
 /** Paragraphs separated by one blank line, no trailing spaces, no blank lines at either end. */

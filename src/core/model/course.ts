@@ -12,6 +12,13 @@ import {
 } from './session-facts.js';
 
 /**
+ * The imaging an image-guidance review covers, as the record names it: kV planar images, kV cone-beam CT,
+ * MV portal images (EPID), or surface imaging (SGRT). Absent when the record does not say: never guessed.
+ */
+export const IMAGING_MODALITIES = ['kV', 'CBCT', 'MV', 'surface'] as const;
+export type ImagingModality = (typeof IMAGING_MODALITIES)[number];
+
+/**
  * The course document: what the chart holds for one course of treatment, the input of the audit
  * (`sgrt-billing audit`). Three kinds of time are kept apart (architecture.md, "Time"):
  * - `localDateTime`: a facility wall-clock reading with no offset, read in `facility.timeZone`;
@@ -160,7 +167,14 @@ export const fractionSchema = z
       .nullable()
       .describe("The fraction's SGRT record (document) and its physician signature."),
     imageGuidance: z
-      .object({ performed: z.boolean(), review: signatureSchema.nullable() })
+      .object({
+        performed: z.boolean(),
+        review: signatureSchema.nullable(),
+        modality: z
+          .enum(IMAGING_MODALITIES)
+          .optional()
+          .describe('The imaging reviewed, when the record states it (absent: unknown).'),
+      })
       .strict()
       .nullable()
       .describe('Image guidance done at this fraction and its physician review (77387-26).'),

@@ -1,4 +1,4 @@
-import { SIGNER_ROLES } from '../../core/model/course.js';
+import { IMAGING_MODALITIES, SIGNER_ROLES } from '../../core/model/course.js';
 
 /**
  * What each kind of CSV holds, field by field: the value type that decides how a cell is read, whether
@@ -146,6 +146,26 @@ export const ORDERS_SIGNATURES_FIELDS = {
   signedAt: { type: 'date-time', required: 'column', label: 'signing time', defaultFormat: 'ISO' },
   timeZone: { type: 'time-zone', required: false, label: 'IANA time zone of the signing time' },
   system: { type: 'text', required: false, label: 'named system (AlignRT, Catalyst, …)' },
+  modality: {
+    type: 'enum',
+    required: false,
+    label: 'imaging modality of an image review',
+    values: IMAGING_MODALITIES,
+    aliases: {
+      'kv-planar': 'kV',
+      'kv-images': 'kV',
+      '2d-kv': 'kV',
+      obi: 'kV',
+      'cone-beam-ct': 'CBCT',
+      'kv-cbct': 'CBCT',
+      'mv-portal': 'MV',
+      portal: 'MV',
+      epid: 'MV',
+      sgrt: 'surface',
+      'surface-imaging': 'surface',
+      'surface-guidance': 'surface',
+    },
+  },
   text: { type: 'text', required: false, label: 'document text' },
 } as const satisfies FieldSpecs;
 

@@ -1,4 +1,4 @@
-import type { SIGNER_ROLES } from '../../core/model/course.js';
+import type { ImagingModality, SIGNER_ROLES } from '../../core/model/course.js';
 import type { AuthorizedCode } from './cell-values.js';
 import type { AUTHORIZATION_STATUSES, DOCUMENT_KINDS, RADIATION_TYPES } from './csv-fields.js';
 import type { CsvTableInfo } from './read-csv-table.js';
@@ -105,6 +105,8 @@ export interface ChartDocumentRecord {
   date?: CalendarDate;
   /** Named system for an order (AlignRT, Catalyst, …). */
   system?: string;
+  /** The imaging an `igrt-review` covers, when the row states it. */
+  modality?: ImagingModality;
   text?: string;
   /** Null when the document is not signed (blank signer, role and time). */
   signature: CsvSignature | null;

@@ -203,3 +203,33 @@ describe('readOrdersSignatures', () => {
     expect(looksOrdersSignatures(readFileSync('test/fixtures/csv/authorizations.csv'))).toBe(false);
   });
 });
+
+describe('readOrdersSignatures: the imaging modality of an image review', () => {
+  const head = 'Patient ID,Kind,Document ID,Fraction,Signer ID,Signer Role,Signed At,Modality\n';
+  it.each<[string, string | undefined]>([
+    ['CBCT', 'CBCT'],
+    ['kV', 'kV'],
+    ['KV', 'kV'],
+    ['kV planar', 'kV'],
+    ['Cone-beam CT', 'CBCT'],
+    ['kV CBCT', 'CBCT'],
+    ['EPID', 'MV'],
+    ['MV portal', 'MV'],
+    ['SGRT', 'surface'],
+    ['Surface imaging', 'surface'],
+    // Blank: the record does not say; unknown stays unknown.
+    ['', undefined],
+  ])('%j → %s', (cell, modality) => {
+    const doc = read(`${head}P1,igrt-review,IGRT-1,1,,,,${cell}\n`).value.documents[0]!;
+    expect(doc.modality).toBe(modality);
+  });
+
+  it('a spelling it does not know is a located problem (map it with "values"), never a guess', () => {
+    expect(problems(`${head}P1,igrt-review,IGRT-1,1,,,,MRI\n`)).toEqual([
+      expect.objectContaining({
+        location: expect.stringContaining('"Modality"'),
+        message: expect.stringContaining('expected one of kV, CBCT, MV, surface'),
+      }),
+    ]);
+  });
+});

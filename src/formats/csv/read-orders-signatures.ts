@@ -1,3 +1,4 @@
+import type { ImagingModality } from '../../core/model/course.js';
 import type { ReadResult } from '../../core/model/input-problem.js';
 import { clockFor } from '../../core/time/local-clock.js';
 import type { CsvMapping } from './column-mapping.js';
@@ -67,6 +68,7 @@ export function readOrdersSignatures(
         ...(v.fractionNumber !== undefined && { fractionNumber: v.fractionNumber }),
         ...(v.date !== undefined && { date: v.date }),
         ...(v.system !== undefined && { system: v.system }),
+        ...(v.modality !== undefined && { modality: v.modality as ImagingModality }),
         ...(v.text !== undefined && { text: v.text }),
         signature,
       };

@@ -15,6 +15,7 @@ import { formatCents, parseDollars } from '../format.js';
 import { useLoad } from '../hooks.js';
 import { Loading, Notice, TableHead } from './ui.js';
 import { PhysiciansFieldset } from './PhysiciansFieldset.js';
+import { GuidelineVersionsFieldset } from './GuidelineVersionsFieldset.js';
 import { GridInputCell } from './GridInputCell.js';
 
 function TextField({
@@ -72,7 +73,8 @@ function Group({ legend, children }: { legend: string; children: ReactNode }) {
 
 /**
  * The practice's 837 billing settings (billing provider, submitter, receiver, billing period, usage,
- * charges, a payer per payer profile of the courses), each field the server refuses marked with its problem.
+ * charges, a payer per payer profile of the courses), its physicians and the guideline versions its
+ * letters cite, each field the server refuses marked with its problem.
  */
 export function BillingSettingsForm() {
   const loaded = useLoad((signal) => api.billingSettings(signal), 'billing');
@@ -350,6 +352,13 @@ export function BillingSettingsForm() {
           setForm={setForm}
           errors={errors}
           physicians={view?.physicians ?? []}
+        />
+
+        <GuidelineVersionsFieldset
+          form={form}
+          setForm={setForm}
+          errors={errors}
+          guidelines={view?.guidelines ?? []}
         />
 
         {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}

@@ -8,7 +8,12 @@ import {
   runAudit,
   signedAt,
 } from '../../../../test/support/course-builder.js';
-import { expectFractions, type FractionExpectation, READY } from '../../../../test/support/audit-expect.js';
+import {
+  expectFractions,
+  findingOf,
+  type FractionExpectation,
+  READY,
+} from '../../../../test/support/audit-expect.js';
 import { DOC_009 } from './doc-009-igrt-review-signed.js';
 
 const DROPPED: FractionExpectation = { status: 'downgrade', lines: ['77412'], findings: ['DOC-009:error'] };
@@ -95,6 +100,21 @@ describe(`${DOC_009.id} ${DOC_009.title}`, () => {
       expected,
     );
   });
+});
+
+// A payer profile that does not accept SGRT tracking as image guidance: with no image review of the date,
+// 77387-26 is off and the fraction says why and what would support it (CODE-007, payer profile setting).
+it('a fraction without an image review carries why 77387-26 is off when the payer does not count SGRT tracking', () => {
+  const audit = runAudit(buildCourse({ fractions: 1, edit: (c) => (fx(c, 1).imageGuidance = null) }), {
+    profile: { sgrtTrackingSupportsIgrt: false },
+  });
+  expectFractions(audit, { 1: { status: 'ready', lines: ['77412'] } });
+  const finding = findingOf(audit, 1, 'CODE-007');
+  expect(finding).toMatchObject({
+    severity: 'info',
+    evidence: { payerSetting: 'sgrtTrackingSupportsIgrt: false' },
+  });
+  expect(finding.fix).toContain('An image review of the date');
 });
 
 /**

@@ -76,3 +76,33 @@ describe('professionalIgrt (CODE-007): 77387-26 on surface-guided intrafraction 
     } else expect(d.finding).toBeNull();
   });
 });
+
+describe('professionalIgrt (CODE-007): a payer that does not accept SGRT tracking as image guidance', () => {
+  // Payer profile sgrtTrackingSupportsIgrt false; seed: 77387 "includes intrafraction tracking, when performed".
+  const SGRT = { method: 'DIBH', system: 'AlignRT', phase: 'intrafraction', beamHold: true } as const;
+  const NOT_REVIEWED = { performed: true, physicianReviewed: false };
+  // prettier-ignore
+  const CASES = [
+    // name, overrides, delivery code, expected finding (null: none), or the basis billed
+    ['tracking alone', { imageGuidance: null, motionManagement: SGRT }, '77412', { severity: 'info', fix: 'An image review of the date' }],
+    ['imaging not performed', { imageGuidance: { performed: false, physicianReviewed: false }, motionManagement: SGRT }, '77412', { severity: 'info', fix: 'An image review of the date' }],
+    ['imaging not reviewed yet', { imageGuidance: NOT_REVIEWED, motionManagement: SGRT }, '77412', { severity: 'warning', fix: 'review and sign the image guidance' }],
+    ['reviewed image supports it', { motionManagement: SGRT }, '77412', ['image-review']],
+    ['SBRT: 77373 includes guidance, nothing to say', { technique: 'SBRT', imageGuidance: null, motionManagement: SGRT }, '77373', null],
+    ['set-up SGRT is not tracking', { imageGuidance: null, motionManagement: { ...SGRT, phase: 'setup-only' } }, '77407', null],
+  ] as [string, Partial<SessionFactsInput>, string, { severity: string; fix: string } | string[] | null][];
+  it.each(CASES)('%s', (_name, over, delivery, expected) => {
+    const d = professionalIgrt(facts(over), 'f1', delivery, false);
+    if (Array.isArray(expected)) return expect(d.bill ? d.basis : null).toEqual(expected);
+    expect(d.bill).toBe(false);
+    if (expected === null) return expect(d.finding).toBeNull();
+    expect(d.finding).toMatchObject({
+      ruleId: CODE_007.id,
+      severity: expected.severity,
+      evidence: { basis: 'sgrt-tracking', payerSetting: 'sgrtTrackingSupportsIgrt: false' },
+    });
+    expect(d.finding?.message).toContain('does not accept surface-guided intrafraction tracking');
+    expect(d.finding?.evidence?.source).toContain('seed');
+    expect(d.finding?.fix).toContain(expected.fix);
+  });
+});

@@ -8,7 +8,7 @@ export const CODE_007: RuleMeta = {
     '77387-26 when physician-reviewed guidance (image guidance, or surface-guided intrafraction tracking) is documented; never a technical IGRT line; none with SBRT/SRS',
   severity: 'warning',
   source:
-    'Seed: 77387-26 professional charge, "Guidance for localization of target volume …, includes intrafraction tracking, when performed"; technical IGRT bundled (status B) in 77402/77407/77412 [seed]; 77373, 77371/77372 include guidance (domain.md §2) [U: confirm with NCCI]; G0339/G0340 are "image-guided robotic" delivery (HCPCS descriptors, CMS)',
+    'Seed: 77387-26 professional charge, "Guidance for localization of target volume …, includes intrafraction tracking, when performed"; tracking alone counts unless the payer profile says otherwise (sgrtTrackingSupportsIgrt false: then an image review of the date is needed, and the fraction says so); technical IGRT bundled (status B) in 77402/77407/77412 [seed]; 77373, 77371/77372 include guidance (domain.md §2) [U: confirm with NCCI]; G0339/G0340 are "image-guided robotic" delivery (HCPCS descriptors, CMS)',
 };
 
 /** The guidance record a 77387-26 line rests on: the physician's image review, or the signed SGRT record. */
@@ -62,11 +62,12 @@ export function professionalIgrt(
 ): IgrtDecision {
   const ig = facts.imageGuidance;
   const imaged = ig !== null && ig.performed;
-  const tracked =
-    sgrtTrackingCounts &&
-    facts.motionManagement?.phase === 'intrafraction' &&
-    isSurfaceGuided(facts.motionManagement);
-  if (!imaged && !tracked) return { bill: false, finding: null };
+  const surfaceTracked =
+    facts.motionManagement?.phase === 'intrafraction' && isSurfaceGuided(facts.motionManagement);
+  const tracked = sgrtTrackingCounts && surfaceTracked;
+  // The payer's profile does not take the tracking record as image guidance: said when it decides the line.
+  const trackingRefused = surfaceTracked && !sgrtTrackingCounts;
+  if (!imaged && !surfaceTracked) return { bill: false, finding: null };
   const skip = (message: string, fix?: string): IgrtDecision => ({
     bill: false,
     finding: { ruleId: CODE_007.id, severity: 'warning', subject, message, ...(fix ? { fix } : {}) },
@@ -81,6 +82,7 @@ export function professionalIgrt(
   if (facts.technique === 'brachytherapy')
     return quiet ? { bill: false, finding: null } : skip('No 77387 with brachytherapy.');
   const reviewed = imaged && ig.physicianReviewed;
+  if (!reviewed && trackingRefused) return trackingNotAccepted(facts, subject, imaged);
   if (!reviewed && !tracked) {
     return skip(
       'Image guidance performed but not reviewed by the physician: 77387-26 is not billable yet.',
@@ -111,6 +113,37 @@ export function professionalIgrt(
       message: `77387-26 rests on the surface-guided intrafraction tracking record (77387 "includes intrafraction tracking, when performed"), not on an image review.`,
       evidence: { basis: 'sgrt-tracking', system: mm.system ?? null, method: mm.method },
       fix: 'The physician signs the SGRT record before the next beam-on; a payer that wants an image review for 77387-26 sets sgrtTrackingSupportsIgrt false in its profile.',
+    },
+  };
+}
+
+/**
+ * 77387-26 not billed because the payer's profile sets `sgrtTrackingSupportsIgrt: false` and no
+ * physician-reviewed image review of the date supports it. Sources: the payer profile setting; seed:
+ * 77387 "Guidance for localization of target volume …, includes intrafraction tracking, when performed",
+ * billed as the professional service (77387-26) on the physician's review of the guidance.
+ */
+function trackingNotAccepted(facts: SessionFacts, subject: string, imaged: boolean): IgrtDecision {
+  const mm = facts.motionManagement!;
+  return {
+    bill: false,
+    finding: {
+      ruleId: CODE_007.id,
+      // Unreviewed imaging can still support the line once reviewed: a warning; otherwise the payer's policy.
+      severity: imaged ? 'warning' : 'info',
+      subject,
+      message: `77387-26 not billed: this payer's profile does not accept surface-guided intrafraction tracking as image guidance (sgrtTrackingSupportsIgrt false), and no physician-reviewed image review of the date supports it${imaged ? ' (the image guidance of the date is not reviewed yet)' : ''}.`,
+      evidence: {
+        basis: 'sgrt-tracking',
+        system: mm.system ?? null,
+        method: mm.method,
+        payerSetting: 'sgrtTrackingSupportsIgrt: false',
+        source:
+          'payer profile (sgrtTrackingSupportsIgrt); seed: 77387 "includes intrafraction tracking, when performed", professional component 77387-26',
+      },
+      fix: imaged
+        ? 'Have the physician review and sign the image guidance of the date, then re-run: the image review supports 77387-26 for this payer.'
+        : "An image review of the date (imaging reviewed and signed by the physician) would support 77387-26 for this payer; without one the line stays off per the payer's policy.",
     },
   };
 }

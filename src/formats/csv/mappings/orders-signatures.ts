@@ -25,6 +25,7 @@ export const ordersSignaturesMapping = {
     signedAt: { header: ['Signed At', 'Signed'], format: 'ISO' },
     timeZone: ['Time Zone', 'TimeZone'],
     system: ['System'],
+    modality: ['Modality', 'Imaging Modality'],
     text: ['Text', 'Note Text'],
   },
 } as const satisfies CsvMappingInput;
