@@ -68,7 +68,7 @@ describe.each(ENGINES)('practice flows on %s', (engine) => {
   });
 
   it('lists signatures due by next beam-on, and signing clears the hold at once', async () => {
-    const due = await signaturesDue(t.ctx, actor('viewer'), {});
+    const { items: due } = await signaturesDue(t.ctx, actor('viewer'), { limit: 500 });
     expect(due.length).toBeGreaterThan(0);
     const next = due.map((d) => d.nextBeamOn ?? '9999');
     expect(next).toEqual([...next].sort());
@@ -101,7 +101,7 @@ describe.each(ENGINES)('practice flows on %s', (engine) => {
         .sort(),
     ).toEqual(target!.documents);
     expect(signed.findings.filter((f) => f.ruleId === 'DOC-008' && f.severity !== 'info')).toEqual([]);
-    const after = await signaturesDue(t.ctx, actor('viewer'), {});
+    const { items: after } = await signaturesDue(t.ctx, actor('viewer'), { limit: 500 });
     expect(after.some((d) => d.fractionId === target!.fractionId)).toBe(false);
     const charge = signed.charges.find((c) => c.status !== 'void')!;
     const history = await chargeHistory(t.ctx, actor('viewer'), charge.id);

@@ -34,18 +34,27 @@ export async function dashboard(
     .where('f.date_of_service', '>=', from)
     .where('f.date_of_service', '<=', to);
 
+  // Counts per day from the rollups the database keeps with every write (migration 0014-dashboard-rollup).
+  const chargeDays = db
+    .selectFrom('charge_days')
+    .where('practice_id', '=', practice)
+    .where('date_of_service', '>=', from)
+    .where('date_of_service', '<=', to);
   const [daily, codes, reasons, risk] = await Promise.all([
-    inPeriod
-      .select(['f.date_of_service as date', 'f.status', (eb) => eb.fn.countAll<string>().as('n')])
-      .groupBy(['f.date_of_service', 'f.status'])
-      .orderBy('f.date_of_service')
+    db
+      .selectFrom('fraction_days')
+      .select(['date_of_service as date', 'status', 'fractions as n'])
+      .where('practice_id', '=', practice)
+      .where('date_of_service', '>=', from)
+      .where('date_of_service', '<=', to)
+      .where('fractions', '>', 0)
+      .orderBy('date_of_service')
       .execute(),
-    inPeriod
-      .innerJoin('charges as ch', 'ch.fraction_id', 'f.id')
-      .where('ch.status', '!=', 'void')
-      .select(['ch.code', (eb) => eb.fn.countAll<string>().as('n')])
-      .groupBy('ch.code')
-      .orderBy('ch.code')
+    chargeDays
+      .select(['code', sql<string>`sum(charges)`.as('n')])
+      .groupBy('code')
+      .having(sql<boolean>`sum(charges) > 0`)
+      .orderBy('code')
       .execute(),
     // The rules that hold each fraction (FractionAudit.reasons), not every warning it carries.
     inPeriod
@@ -69,11 +78,12 @@ export async function dashboard(
       .orderBy(sql`r`)
       .limit(TOP_REASONS)
       .execute(),
-    inPeriod
-      .innerJoin('charges as ch', 'ch.fraction_id', 'f.id')
-      .where('f.status', '=', 'hold')
-      .where('ch.status', '!=', 'void')
-      .select([KNOWN_CENTS.as('cents'), LINES_WITHOUT_RATE.as('without_rate')])
+    chargeDays
+      .where('fraction_status', '=', 'hold')
+      .select([
+        sql<string>`coalesce(sum(cents), 0)`.as('cents'),
+        sql<string>`coalesce(sum(without_rate), 0)`.as('without_rate'),
+      ])
       .executeTakeFirstOrThrow(),
   ]);
 
