@@ -5,16 +5,11 @@ import { lineLabel } from '../../core/model/billing-line.js';
 import type { Database } from '../../storage/schema.js';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
+import { cappedPage, countCap, countUpTo } from './capped-count.js';
 import { KNOWN_CENTS, LINES_WITHOUT_RATE, moneyTotal } from './money-total.js';
 import type { ChargeStatus, FractionQuery, FractionRow, Page } from '../views.js';
 
 export const MAX_PAGE = 500;
-/**
- * Rows counted past the start of the page. An exact count of a large worklist scans every matching
- * fraction on every request (issue text: 174–408 ms at a million fractions); counting stops here and
- * the total is shown as a lower bound ("1,000+"), as search engines and mail clients do.
- */
-export const COUNT_CAP = 1000;
 
 type Eb = ExpressionBuilder<
   Database & { f: Database['fractions']; c: Database['courses']; p: Database['patients'] },
@@ -69,33 +64,24 @@ export function fractionSelection(ctx: AppContext, actor: Actor, q: FractionQuer
     );
 }
 
-/** `GET /api/fractions`: the worklist rows, filtered, sorted and paged. */
+/** `GET /api/fractions`: the worklist rows, filtered, sorted and paged; the total is capped (capped-count.ts). */
 export async function listFractions(
   ctx: AppContext,
   actor: Actor,
   q: FractionQuery,
 ): Promise<Page<FractionRow>> {
   const limit = Math.min(Math.max(q.limit ?? 50, 1), MAX_PAGE);
-  const cap = Math.max(COUNT_CAP, Math.max(q.offset ?? 0, 0) + limit);
+  const cap = countCap(Math.max(q.offset ?? 0, 0), limit);
   const [items, counted] = await Promise.all([
     fractionRows(ctx, actor, q, limit),
-    ctx.db
-      .selectFrom(
-        fractionSelection(ctx, actor, q)
-          .select(sql<number>`1`.as('one'))
-          .limit(cap + 1)
-          .as('m'),
-      )
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.n)),
+    countUpTo(ctx.db, fractionSelection(ctx, actor, q).select('f.id'), cap),
   ]);
   await recordAccess(ctx, actor, {
     action: 'read',
     patientIds: items.map((i) => i.patientId),
     route: 'GET /api/fractions',
   });
-  return counted > cap ? { items, total: cap, capped: true } : { items, total: counted };
+  return cappedPage(items, counted, cap);
 }
 
 /** The worklist rows (sorted, from `q.offset`, at most `limit`), without logging the access. */

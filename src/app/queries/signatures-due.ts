@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { KNOWN_CENTS, LINES_WITHOUT_RATE, moneyTotal } from './money-total.js';
-import { COUNT_CAP, MAX_PAGE } from './fractions.js';
+import { cappedPage, countCap, countUpTo } from './capped-count.js';
+import { MAX_PAGE } from './fractions.js';
 import type { Page, SignatureDue } from '../views.js';
 
 export const SIGNABLE = ['sgrt-record', 'igrt-review'] as const;
@@ -26,17 +27,17 @@ export async function signaturesDue(
 ): Promise<Page<SignatureDue>> {
   const limit = Math.min(Math.max(q.limit ?? PAGE_LIMIT, 1), MAX_PAGE);
   const offset = Math.max(q.offset ?? 0, 0);
-  const cap = Math.max(COUNT_CAP, offset + limit);
+  const cap = countCap(offset, limit);
   const [items, counted] = await Promise.all([
     signatureRows(ctx, actor, { ...q, limit, offset }),
-    countDue(ctx, actor, q, cap + 1),
+    countUpTo(ctx.db, fractionsDue(ctx, actor, q), cap),
   ]);
   await recordAccess(ctx, actor, {
     action: 'read',
     patientIds: items.map((i) => i.patientId),
     route: 'GET /api/worklists/signatures',
   });
-  return counted > cap ? { items, total: cap, capped: true } : { items, total: counted };
+  return cappedPage(items, counted, cap);
 }
 
 export interface SignatureQuery {
@@ -62,29 +63,21 @@ function unsignedDocuments(ctx: AppContext, actor: Actor) {
   );
 }
 
-/** Fractions with a signature due, counted up to `atMost` (the count stops there). */
-async function countDue(ctx: AppContext, actor: Actor, q: SignatureQuery, atMost: number): Promise<number> {
+/** The fractions with a signature due (one row each). */
+function fractionsDue(ctx: AppContext, actor: Actor, q: SignatureQuery) {
   const physicianId = physicianOf(actor, q);
-  const r = await ctx.db
-    .selectFrom(
-      unsignedDocuments(ctx, actor)
-        .$if(physicianId !== undefined, (s) =>
-          s.where('d.course_id', 'in', (eb) =>
-            eb
-              .selectFrom('courses as pc')
-              .select('pc.id')
-              .where('pc.practice_id', '=', actor.practiceId)
-              .where('pc.physician_id', '=', physicianId!),
-          ),
-        )
-        .select('d.fraction_id')
-        .distinct()
-        .limit(atMost)
-        .as('due'),
+  return unsignedDocuments(ctx, actor)
+    .$if(physicianId !== undefined, (s) =>
+      s.where('d.course_id', 'in', (eb) =>
+        eb
+          .selectFrom('courses as pc')
+          .select('pc.id')
+          .where('pc.practice_id', '=', actor.practiceId)
+          .where('pc.physician_id', '=', physicianId!),
+      ),
     )
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+    .select('d.fraction_id')
+    .distinct();
 }
 
 /**
