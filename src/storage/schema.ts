@@ -176,6 +176,16 @@ export interface ChargeDaysTable {
   without_rate: number;
 }
 
+/** Held fractions and their charges per date of service and hold reason (migration 0014, as above). */
+export interface HoldReasonDaysTable {
+  practice_id: string;
+  date_of_service: CalendarDate;
+  rule_id: string;
+  fractions: number;
+  cents: Cents;
+  without_rate: number;
+}
+
 export interface ChargeStatusHistoryTable {
   id: Generated<string>;
   charge_id: string;
@@ -522,6 +532,7 @@ export interface Database {
   charge_status_history: ChargeStatusHistoryTable;
   fraction_days: FractionDaysTable;
   charge_days: ChargeDaysTable;
+  hold_reason_days: HoldReasonDaysTable;
   findings: FindingsTable;
   authorizations: AuthorizationsTable;
   jobs: JobsTable;

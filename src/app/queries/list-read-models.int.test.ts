@@ -57,6 +57,13 @@ describe.each(ENGINES)('list read models on %s', (engine) => {
           cents, without_rate) as k
         from charge_days where charges <> 0 or cents <> 0 or without_rate <> 0 order by 1`.execute(t.ctx.db)
     ).rows.map((r) => r.k),
+    reasons: (
+      await sql<{ k: string }>`select concat_ws('|', practice_id, date_of_service, rule_id, fractions, cents,
+          without_rate) as k
+        from hold_reason_days where fractions <> 0 or cents <> 0 or without_rate <> 0 order by 1`.execute(
+        t.ctx.db,
+      )
+    ).rows.map((r) => r.k),
   });
   /** The same counts made from the fractions and charges. */
   const recount = async () => ({
@@ -71,6 +78,15 @@ describe.each(ENGINES)('list read models on %s', (engine) => {
           coalesce(sum(c.expected_cents), 0), count(*) filter (where c.expected_cents is null)) as k
         from charges c join fractions f on f.id = c.fraction_id where c.status <> 'void'
         group by f.practice_id, f.date_of_service, f.status, c.code order by 1`.execute(t.ctx.db)
+    ).rows.map((r) => r.k),
+    reasons: (
+      await sql<{ k: string }>`select concat_ws('|', f.practice_id, f.date_of_service, r, count(*),
+          coalesce(sum(ch.cents), 0), coalesce(sum(ch.without_rate), 0)) as k
+        from fractions f cross join jsonb_array_elements_text(f.audit -> 'reasons') r
+        left join lateral (select sum(c.expected_cents) as cents,
+          count(*) filter (where c.expected_cents is null) as without_rate
+          from charges c where c.fraction_id = f.id and c.status <> 'void') ch on true
+        where f.status = 'hold' group by f.practice_id, f.date_of_service, r order by 1`.execute(t.ctx.db)
     ).rows.map((r) => r.k),
   });
 
@@ -92,7 +108,27 @@ describe.each(ENGINES)('list read models on %s', (engine) => {
         f.status, count(*) as n
       from fractions f where f.practice_id = ${practiceId} and f.date_of_service between ${from} and ${to}
       group by 1, 2 order by 1, 2`.execute(t.ctx.db);
+    const reasons = await sql<{
+      rule_id: string;
+      fractions: string;
+      cents: string;
+      without_rate: string;
+    }>`select
+        r as rule_id, count(distinct f.id) as fractions,
+        coalesce(sum((select coalesce(sum(ch.expected_cents), 0) from charges ch
+          where ch.fraction_id = f.id and ch.status <> 'void')), 0) as cents,
+        coalesce(sum((select count(*) filter (where ch.expected_cents is null) from charges ch
+          where ch.fraction_id = f.id and ch.status <> 'void')), 0) as without_rate
+      from fractions f cross join jsonb_array_elements_text(f.audit -> 'reasons') r
+      where f.practice_id = ${practiceId} and f.date_of_service between ${from} and ${to} and f.status = 'hold'
+      group by r order by count(distinct f.id) desc, r limit 8`.execute(t.ctx.db);
     return {
+      reasons: reasons.rows.map((r) => [
+        r.rule_id,
+        Number(r.fractions),
+        Number(r.cents),
+        Number(r.without_rate),
+      ]),
       codeMix: codes.rows.map((r) => [r.code, Number(r.n)]),
       atRisk: [Number(risk.rows[0]!.cents), Number(risk.rows[0]!.without_rate)],
       daily: daily.rows.map((r) => [r.date, r.status, Number(r.n)]),
@@ -103,6 +139,9 @@ describe.each(ENGINES)('list read models on %s', (engine) => {
     const view = await dashboard(t.ctx, actor('coder'), period);
     const old = await dashboardByJoins(view.period.from, view.period.to);
     expect(view.codeMix.map((c) => [c.code, c.count])).toEqual(old.codeMix);
+    expect(
+      view.topHoldReasons.map((r) => [r.ruleId, r.fractions, r.atRisk.knownCents, r.atRisk.linesWithoutRate]),
+    ).toEqual(old.reasons);
     expect([view.holds.atRisk.knownCents, view.holds.atRisk.linesWithoutRate]).toEqual(old.atRisk);
     expect(
       view.daily.flatMap((d) =>
@@ -112,7 +151,9 @@ describe.each(ENGINES)('list read models on %s', (engine) => {
   }
 
   it('the dashboard gives what the joins over every charge gave, for the default period and a year', async () => {
-    expect((await rollups()).charges.length).toBeGreaterThan(0);
+    const stored = await rollups();
+    expect(stored.charges.length).toBeGreaterThan(0);
+    expect(stored.reasons.length).toBeGreaterThan(0);
     expect(await rollups()).toEqual(await recount());
     await expectDashboardAsByJoins({});
     await expectDashboardAsByJoins({ from: '2026-01-01', to: '2026-12-31' });

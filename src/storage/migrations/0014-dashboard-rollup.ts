@@ -5,7 +5,8 @@ import { type Kysely, sql } from 'kysely';
  * (statement triggers with transition tables, PostgreSQL manual §43.10 "Trigger Functions", example
  * 43.7, on PGlite too): `fraction_days` counts fractions by date of service and status; `charge_days`
  * counts the charges that are not void by the fraction's date of service and status and the code, with
- * their expected cents and the lines without a rate. A 30-day dashboard then reads a few hundred rows
+ * their expected cents and the lines without a rate; `hold_reason_days` counts, per date of service and
+ * rule holding a fraction (FractionAudit.reasons), the held fractions and their charges. A 30-day dashboard then reads a few hundred rows
  * instead of joining every charge (a parallel sequential scan of 1.88M charges at a million fractions).
  *
  * A fraction's delete subtracts its charges before the foreign key cascades them away; by then the
@@ -33,10 +34,26 @@ export async function up(db: Kysely<any>): Promise<void> {
       without_rate integer not null,
       primary key (practice_id, date_of_service, fraction_status, code)
     )`,
+    sql`create table hold_reason_days (
+      practice_id text not null references practices(id),
+      date_of_service date not null,
+      rule_id text not null,
+      fractions integer not null,
+      cents bigint not null,
+      without_rate integer not null,
+      primary key (practice_id, date_of_service, rule_id)
+    )`,
     sql`create function fractions_rollup() returns trigger language plpgsql as $$
     begin
       if tg_op = 'INSERT' then
         ${addFractions(sql`select practice_id, date_of_service, status, 1 as n from new_rows`)}
+        ${addReasons(
+          heldReasons(
+            sql`select id, practice_id, date_of_service, status, audit -> 'reasons' as reasons
+          from new_rows`,
+            1,
+          ),
+        )}
       elsif tg_op = 'DELETE' then
         ${addFractions(sql`select practice_id, date_of_service, status, -1 as n from old_rows`)}
       else
@@ -46,6 +63,7 @@ export async function up(db: Kysely<any>): Promise<void> {
           from (${moved('n')}) m join charges c on c.fraction_id = m.id and c.status <> 'void'
           union all select m.practice_id, m.date_of_service, m.status, c.code, c.expected_cents, -1
           from (${moved('o')}) m join charges c on c.fraction_id = m.id and c.status <> 'void'`)}
+        ${addReasons(sql`${heldReasons(moved('n'), 1)} union all ${heldReasons(moved('o'), -1)}`)}
       end if;
       return null;
     end $$`,
@@ -53,16 +71,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     begin
       ${addCharges(sql`select old.practice_id, old.date_of_service, old.status, c.code, c.expected_cents, -1 as n
         from charges c where c.fraction_id = old.id and c.status <> 'void'`)}
+      ${addReasons(
+        heldReasons(
+          sql`select old.id, old.practice_id, old.date_of_service, old.status,
+        old.audit -> 'reasons' as reasons`,
+          -1,
+        ),
+      )}
       return old;
     end $$`,
     sql`create function charges_rollup() returns trigger language plpgsql as $$
     begin
       if tg_op = 'INSERT' then
         ${addCharges(chargeRows('new_rows', 1))}
+        ${addReasons(chargeReasons('new_rows', 1))}
       elsif tg_op = 'DELETE' then
         ${addCharges(chargeRows('old_rows', -1))}
+        ${addReasons(chargeReasons('old_rows', -1))}
       else
         ${addCharges(sql`${chargeRows('new_rows', 1)} union all ${chargeRows('old_rows', -1)}`)}
+        ${addReasons(sql`${chargeReasons('new_rows', 1)} union all ${chargeReasons('old_rows', -1)}`)}
       end if;
       return null;
     end $$`,
@@ -82,6 +110,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     select f.practice_id, f.date_of_service, f.status, c.code, count(*), coalesce(sum(c.expected_cents), 0),
       count(*) filter (where c.expected_cents is null)
     from charges c join fractions f on f.id = c.fraction_id where c.status <> 'void' group by 1, 2, 3, 4`,
+    addReasons(
+      heldReasons(
+        sql`select id, practice_id, date_of_service, status, audit -> 'reasons' as reasons from fractions`,
+        1,
+      ),
+    ),
   ];
   for (const statement of statements) await statement.execute(db);
 }
@@ -96,12 +130,52 @@ function transitionTables(event: 'insert' | 'update' | 'delete') {
   );
 }
 
-/** Fractions whose date or status an UPDATE changed, as they are now (`n`) or were before (`o`). */
+/**
+ * Fractions whose date, status or hold reasons an UPDATE changed, as they are now (`n`) or were before
+ * (`o`): id, practice_id, date_of_service, status, reasons.
+ */
 function moved(side: 'n' | 'o') {
-  return sql`select ${sql.raw(side)}.id, ${sql.raw(side)}.practice_id, ${sql.raw(side)}.date_of_service,
-      ${sql.raw(side)}.status
+  const f = sql.raw(side);
+  return sql`select ${f}.id, ${f}.practice_id, ${f}.date_of_service, ${f}.status, ${f}.audit -> 'reasons' as reasons
     from new_rows n join old_rows o on o.id = n.id
-    where (n.date_of_service, n.status) is distinct from (o.date_of_service, o.status)`;
+    where (n.date_of_service, n.status, n.audit -> 'reasons')
+      is distinct from (o.date_of_service, o.status, o.audit -> 'reasons')`;
+}
+
+/**
+ * Adds signed (practice_id, date_of_service, rule_id, fractions, cents, without_rate) to
+ * hold_reason_days: per day and rule holding a fraction (FractionAudit.reasons), the held fractions
+ * and their charges that are not void.
+ */
+function addReasons(rows: ReturnType<typeof sql>) {
+  return sql`insert into hold_reason_days as d (practice_id, date_of_service, rule_id, fractions, cents, without_rate)
+    select practice_id, date_of_service, rule_id, sum(fractions), sum(cents), sum(without_rate)
+    from (${rows}) x (practice_id, date_of_service, rule_id, fractions, cents, without_rate)
+    group by 1, 2, 3 having sum(fractions) <> 0 or sum(cents) <> 0 or sum(without_rate) <> 0
+    order by 1, 2, 3
+    on conflict (practice_id, date_of_service, rule_id) do update set fractions = d.fractions + excluded.fractions,
+      cents = d.cents + excluded.cents, without_rate = d.without_rate + excluded.without_rate;`;
+}
+
+/** Each held fraction of `fractions` (id, practice_id, date_of_service, status, reasons) once per reason. */
+function heldReasons(fractions: ReturnType<typeof sql>, n: 1 | -1) {
+  return sql`select h.practice_id, h.date_of_service, r.rule_id, ${sql.lit(n)},
+      ${sql.lit(n)} * coalesce(ch.cents, 0), ${sql.lit(n)} * coalesce(ch.without_rate, 0)
+    from (${fractions}) h
+    cross join lateral (select distinct jsonb_array_elements_text(h.reasons) as rule_id) r
+    left join lateral (select sum(c.expected_cents) as cents,
+        count(*) filter (where c.expected_cents is null) as without_rate
+      from charges c where c.fraction_id = h.id and c.status <> 'void') ch on true
+    where h.status = 'hold'`;
+}
+
+/** The charges of a transition table that are not void, on a held fraction, once per hold reason, signed. */
+function chargeReasons(table: 'new_rows' | 'old_rows', n: 1 | -1) {
+  return sql`select f.practice_id, f.date_of_service, r.rule_id, 0, ${sql.lit(n)} * coalesce(c.expected_cents, 0),
+      case when c.expected_cents is null then ${sql.lit(n)} else 0 end
+    from ${sql.raw(table)} c join fractions f on f.id = c.fraction_id and f.status = 'hold'
+    cross join lateral (select distinct jsonb_array_elements_text(f.audit -> 'reasons') as rule_id) r
+    where c.status <> 'void'`;
 }
 
 /** Adds signed counts (practice_id, date_of_service, status, n) to fraction_days. */
@@ -145,6 +219,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const fn of ['fractions_rollup', 'fraction_delete_rollup', 'charges_rollup']) {
     await sql`drop function ${sql.raw(fn)}()`.execute(db);
   }
+  await db.schema.dropTable('hold_reason_days').execute();
   await db.schema.dropTable('charge_days').execute();
   await db.schema.dropTable('fraction_days').execute();
 }
