@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, openTestDatabase, type TestDatabase } from '../../test/support/db-harness.js';
-import { testClock, testContext, type TestContext } from '../../test/support/test-context.js';
-import type { Actor } from './app-context.js';
+import { ENGINES } from '../../test/support/db-harness.js';
+import { openDemoPractice, type DemoHarness } from '../../test/support/demo-harness.js';
 import { setChargeStatus } from './commands/charge-status.js';
 import { listRemitLines, remitSummary } from './remit/remit-lines.js';
 import { signFraction } from './commands/sign-fraction.js';
@@ -15,7 +14,7 @@ import { getCourse, listCourses } from './queries/courses.js';
 import { dashboard } from './queries/dashboard.js';
 import { listFractions } from './queries/fractions.js';
 import { signaturesDue } from './queries/signatures-due.js';
-import { DEMO_CLINIC, demoExportInstant, loadDemoPractice } from './setup/demo-practice.js';
+import { DEMO_CLINIC } from './setup/demo-practice.js';
 import { demoUploads } from './setup/demo-uploads.js';
 
 /**
@@ -24,31 +23,17 @@ import { demoUploads } from './setup/demo-uploads.js';
  * charge history keeps every move; coders release and hold; exports open; uploads run as jobs.
  */
 describe.each(ENGINES)('practice flows on %s', (engine) => {
-  let tdb: TestDatabase;
-  let t: TestContext;
+  let t: DemoHarness['t'];
   let practiceId: string;
-  const users = new Map<string, string>();
-  /** The demo login of a role (a physician may be given another chart physician id to sign as). */
-  const actor = (role: Actor['role'], physicianId: string | null = null): Actor => ({
-    userId: users.get(role)!,
-    practiceId,
-    role,
-    displayName: `Demo ${role}`,
-    physicianId,
-  });
+  let actor: DemoHarness['actor'];
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    tdb = await openTestDatabase(engine);
-    t = await testContext(tdb, testClock(demoExportInstant()));
-    ({ practiceId } = await loadDemoPractice(t.ctx));
-    const rows = await t.ctx.db
-      .selectFrom('users')
-      .select(['id', 'role'])
-      .where('practice_id', '=', practiceId)
-      .execute();
-    for (const r of rows) users.set(r.role, r.id);
+    const demo = await openDemoPractice(engine);
+    ({ t, practiceId, actor } = demo);
+    close = () => demo.tdb.close();
   }, 120_000);
-  afterAll(() => tdb.close());
+  afterAll(() => close());
 
   it('shows the same fractions on the dashboard, the worklist and the course list', async () => {
     const coder = actor('coder');
@@ -220,8 +205,8 @@ describe.each(ENGINES)('practice flows on %s', (engine) => {
       cents: under.paidCents,
       effectiveFrom: '2026-01-01',
     });
-    await scheduleReprice(t.ctx, [practiceId], users.get('admin')!);
-    await scheduleReprice(t.ctx, [practiceId], users.get('admin')!); // still queued: not twice
+    await scheduleReprice(t.ctx, [practiceId], actor('admin').userId);
+    await scheduleReprice(t.ctx, [practiceId], actor('admin').userId); // still queued: not twice
     const queued = await t.ctx.db
       .selectFrom('jobs')
       .select('id')

@@ -1,11 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
-import { testClock, testContext, type TestContext } from '../../../test/support/test-context.js';
-import type { Actor } from '../app-context.js';
+import { ENGINES } from '../../../test/support/db-harness.js';
+import { openDemoPractice, type DemoHarness } from '../../../test/support/demo-harness.js';
 import { setChargeStatus } from '../commands/charge-status.js';
 import { signFraction } from '../commands/sign-fraction.js';
-import { demoExportInstant, loadDemoPractice } from '../setup/demo-practice.js';
 import type { SignatureDue } from '../views.js';
 import { cappedPage, countUpTo } from './capped-count.js';
 import { dashboard } from './dashboard.js';
@@ -19,30 +17,17 @@ import { signaturesDue } from './signatures-due.js';
  * signatures due page by page equal the old unpaged list, and totals stop at their cap saying so.
  */
 describe.each(ENGINES)('list read models on %s', (engine) => {
-  let tdb: TestDatabase;
-  let t: TestContext;
+  let t: DemoHarness['t'];
   let practiceId: string;
-  const users = new Map<string, string>();
-  const actor = (role: Actor['role'], physicianId: string | null = null): Actor => ({
-    userId: users.get(role)!,
-    practiceId,
-    role,
-    displayName: `Demo ${role}`,
-    physicianId,
-  });
+  let actor: DemoHarness['actor'];
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    tdb = await openTestDatabase(engine);
-    t = await testContext(tdb, testClock(demoExportInstant()));
-    ({ practiceId } = await loadDemoPractice(t.ctx));
-    const rows = await t.ctx.db
-      .selectFrom('users')
-      .select(['id', 'role'])
-      .where('practice_id', '=', practiceId)
-      .execute();
-    for (const r of rows) users.set(r.role, r.id);
+    const demo = await openDemoPractice(engine);
+    ({ t, practiceId, actor } = demo);
+    close = () => demo.tdb.close();
   }, 120_000);
-  afterAll(() => tdb.close());
+  afterAll(() => close());
 
   /** The rollups' rows that count something, as text. */
   const rollups = async () => ({
