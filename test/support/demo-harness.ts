@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { Actor } from '../../src/app/app-context.js';
 import type { Engine } from '../../src/storage/database.js';
 import { demoExportInstant, loadDemoPractice } from '../../src/app/setup/demo-practice.js';
@@ -31,4 +32,17 @@ export async function openDemoPractice(engine: Engine): Promise<DemoHarness> {
     physicianId,
   });
   return { tdb, t, practiceId, actor };
+}
+
+/**
+ * The demo practice for a `describe` block: opened before its tests, closed after them. Read the fields
+ * inside tests (they are set by the block's beforeAll).
+ */
+export function useDemoPractice(engine: Engine): DemoHarness {
+  const demo = {} as DemoHarness;
+  beforeAll(async () => {
+    Object.assign(demo, await openDemoPractice(engine));
+  }, 120_000);
+  afterAll(() => demo.tdb.close());
+  return demo;
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/support/db-harness.js';
-import { openDemoPractice, type DemoHarness } from '../../../test/support/demo-harness.js';
+import { type DemoHarness, useDemoPractice } from '../../../test/support/demo-harness.js';
 import { setChargeStatus } from '../commands/charge-status.js';
 import { signFraction } from '../commands/sign-fraction.js';
 import type { SignatureDue } from '../views.js';
@@ -17,36 +17,29 @@ import { signaturesDue } from './signatures-due.js';
  * signatures due page by page equal the old unpaged list, and totals stop at their cap saying so.
  */
 describe.each(ENGINES)('list read models on %s', (engine) => {
-  let t: DemoHarness['t'];
-  let practiceId: string;
-  let actor: DemoHarness['actor'];
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    const demo = await openDemoPractice(engine);
-    ({ t, practiceId, actor } = demo);
-    close = () => demo.tdb.close();
-  }, 120_000);
-  afterAll(() => close());
+  const demo = useDemoPractice(engine);
+  const actor: DemoHarness['actor'] = (role, physicianId) => demo.actor(role, physicianId);
 
   /** The rollups' rows that count something, as text. */
   const rollups = async () => ({
     fractions: (
       await sql<{ k: string }>`select concat_ws('|', practice_id, date_of_service, status, fractions) as k
-        from fraction_days where fractions <> 0 order by 1`.execute(t.ctx.db)
+        from fraction_days where fractions <> 0 order by 1`.execute(demo.t.ctx.db)
     ).rows.map((r) => r.k),
     charges: (
       await sql<{
         k: string;
       }>`select concat_ws('|', practice_id, date_of_service, fraction_status, code, charges,
           cents, without_rate) as k
-        from charge_days where charges <> 0 or cents <> 0 or without_rate <> 0 order by 1`.execute(t.ctx.db)
+        from charge_days where charges <> 0 or cents <> 0 or without_rate <> 0 order by 1`.execute(
+        demo.t.ctx.db,
+      )
     ).rows.map((r) => r.k),
     reasons: (
       await sql<{ k: string }>`select concat_ws('|', practice_id, date_of_service, rule_id, fractions, cents,
           without_rate) as k
         from hold_reason_days where fractions <> 0 or cents <> 0 or without_rate <> 0 order by 1`.execute(
-        t.ctx.db,
+        demo.t.ctx.db,
       )
     ).rows.map((r) => r.k),
   });
@@ -54,7 +47,7 @@ describe.each(ENGINES)('list read models on %s', (engine) => {
   const recount = async () => ({
     fractions: (
       await sql<{ k: string }>`select concat_ws('|', practice_id, date_of_service, status, count(*)) as k
-        from fractions group by practice_id, date_of_service, status order by 1`.execute(t.ctx.db)
+        from fractions group by practice_id, date_of_service, status order by 1`.execute(demo.t.ctx.db)
     ).rows.map((r) => r.k),
     charges: (
       await sql<{
@@ -62,7 +55,7 @@ describe.each(ENGINES)('list read models on %s', (engine) => {
       }>`select concat_ws('|', f.practice_id, f.date_of_service, f.status, c.code, count(*),
           coalesce(sum(c.expected_cents), 0), count(*) filter (where c.expected_cents is null)) as k
         from charges c join fractions f on f.id = c.fraction_id where c.status <> 'void'
-        group by f.practice_id, f.date_of_service, f.status, c.code order by 1`.execute(t.ctx.db)
+        group by f.practice_id, f.date_of_service, f.status, c.code order by 1`.execute(demo.t.ctx.db)
     ).rows.map((r) => r.k),
     reasons: (
       await sql<{ k: string }>`select concat_ws('|', f.practice_id, f.date_of_service, r, count(*),
@@ -71,7 +64,9 @@ describe.each(ENGINES)('list read models on %s', (engine) => {
         left join lateral (select sum(c.expected_cents) as cents,
           count(*) filter (where c.expected_cents is null) as without_rate
           from charges c where c.fraction_id = f.id and c.status <> 'void') ch on true
-        where f.status = 'hold' group by f.practice_id, f.date_of_service, r order by 1`.execute(t.ctx.db)
+        where f.status = 'hold' group by f.practice_id, f.date_of_service, r order by 1`.execute(
+        demo.t.ctx.db,
+      )
     ).rows.map((r) => r.k),
   });
 
@@ -79,20 +74,20 @@ describe.each(ENGINES)('list read models on %s', (engine) => {
   async function dashboardByJoins(from: string, to: string) {
     const codes = await sql<{ code: string; n: string }>`select ch.code, count(*) as n
       from fractions f join charges ch on ch.fraction_id = f.id
-      where f.practice_id = ${practiceId} and f.date_of_service between ${from} and ${to} and ch.status <> 'void'
-      group by ch.code order by ch.code`.execute(t.ctx.db);
+      where f.practice_id = ${demo.practiceId} and f.date_of_service between ${from} and ${to} and ch.status <> 'void'
+      group by ch.code order by ch.code`.execute(demo.t.ctx.db);
     const risk = await sql<{
       cents: string;
       without_rate: string;
     }>`select coalesce(sum(ch.expected_cents), 0) as cents,
         count(*) filter (where ch.expected_cents is null) as without_rate
       from fractions f join charges ch on ch.fraction_id = f.id
-      where f.practice_id = ${practiceId} and f.date_of_service between ${from} and ${to}
-        and f.status = 'hold' and ch.status <> 'void'`.execute(t.ctx.db);
+      where f.practice_id = ${demo.practiceId} and f.date_of_service between ${from} and ${to}
+        and f.status = 'hold' and ch.status <> 'void'`.execute(demo.t.ctx.db);
     const daily = await sql<{ date: string; status: string; n: string }>`select f.date_of_service as date,
         f.status, count(*) as n
-      from fractions f where f.practice_id = ${practiceId} and f.date_of_service between ${from} and ${to}
-      group by 1, 2 order by 1, 2`.execute(t.ctx.db);
+      from fractions f where f.practice_id = ${demo.practiceId} and f.date_of_service between ${from} and ${to}
+      group by 1, 2 order by 1, 2`.execute(demo.t.ctx.db);
     const reasons = await sql<{
       rule_id: string;
       fractions: string;
@@ -105,8 +100,8 @@ describe.each(ENGINES)('list read models on %s', (engine) => {
         coalesce(sum((select count(*) filter (where ch.expected_cents is null) from charges ch
           where ch.fraction_id = f.id and ch.status <> 'void')), 0) as without_rate
       from fractions f cross join jsonb_array_elements_text(f.audit -> 'reasons') r
-      where f.practice_id = ${practiceId} and f.date_of_service between ${from} and ${to} and f.status = 'hold'
-      group by r order by count(distinct f.id) desc, r limit 8`.execute(t.ctx.db);
+      where f.practice_id = ${demo.practiceId} and f.date_of_service between ${from} and ${to} and f.status = 'hold'
+      group by r order by count(distinct f.id) desc, r limit 8`.execute(demo.t.ctx.db);
     return {
       reasons: reasons.rows.map((r) => [
         r.rule_id,
@@ -121,7 +116,7 @@ describe.each(ENGINES)('list read models on %s', (engine) => {
   }
 
   async function expectDashboardAsByJoins(period: { from?: string; to?: string }) {
-    const view = await dashboard(t.ctx, actor('coder'), period);
+    const view = await dashboard(demo.t.ctx, actor('coder'), period);
     const old = await dashboardByJoins(view.period.from, view.period.to);
     expect(view.codeMix.map((c) => [c.code, c.count])).toEqual(old.codeMix);
     expect(
@@ -145,34 +140,39 @@ describe.each(ENGINES)('list read models on %s', (engine) => {
   });
 
   it('keeps the rollups equal to a recount after sign-off, release, hold, void, a moved and a deleted fraction', async () => {
-    const due = (await signaturesDue(t.ctx, actor('viewer'), { limit: 500 })).items;
+    const due = (await signaturesDue(demo.t.ctx, actor('viewer'), { limit: 500 })).items;
     const target = due.find((d) => !d.overdue)!;
-    await signFraction(t.ctx, actor('physician', target.physicianId), target.fractionId, target.documents);
+    await signFraction(
+      demo.t.ctx,
+      actor('physician', target.physicianId),
+      target.fractionId,
+      target.documents,
+    );
     expect(await rollups()).toEqual(await recount());
 
-    const ready = await listFractions(t.ctx, actor('coder'), { status: 'ready', limit: 3 });
-    await setChargeStatus(t.ctx, actor('coder'), {
+    const ready = await listFractions(demo.t.ctx, actor('coder'), { status: 'ready', limit: 3 });
+    await setChargeStatus(demo.t.ctx, actor('coder'), {
       fractionIds: ready.items.map((f) => f.id),
       action: 'release',
     });
-    const held = await listFractions(t.ctx, actor('coder'), { status: 'downgrade', limit: 2 });
-    await setChargeStatus(t.ctx, actor('coder'), {
+    const held = await listFractions(demo.t.ctx, actor('coder'), { status: 'downgrade', limit: 2 });
+    await setChargeStatus(demo.t.ctx, actor('coder'), {
       fractionIds: held.items.map((f) => f.id),
       action: 'hold',
       reason: 'checking the plan',
     });
     expect(await rollups()).toEqual(await recount());
 
-    const onHold = await listFractions(t.ctx, actor('coder'), { status: 'hold', limit: 3 });
+    const onHold = await listFractions(demo.t.ctx, actor('coder'), { status: 'hold', limit: 3 });
     const [voided, moved, deleted] = onHold.items.map((f) => f.id);
-    await t.ctx.db
+    await demo.t.ctx.db
       .updateTable('charges')
       .set({ status: 'void' })
       .where('fraction_id', '=', voided!)
       .execute();
     await sql`update fractions set status = 'ready', date_of_service = date_of_service + 1
-      where id = ${moved!}`.execute(t.ctx.db);
-    await t.ctx.db.deleteFrom('fractions').where('id', '=', deleted!).execute();
+      where id = ${moved!}`.execute(demo.t.ctx.db);
+    await demo.t.ctx.db.deleteFrom('fractions').where('id', '=', deleted!).execute();
     expect(await rollups()).toEqual(await recount());
     await expectDashboardAsByJoins({});
   });
@@ -183,7 +183,7 @@ describe.each(ENGINES)('list read models on %s', (engine) => {
       expect(old.length).toBeGreaterThan(physicianId ? 0 : 2);
       const paged: SignatureDue[] = [];
       for (let offset = 0; offset < old.length + 2; offset += 2) {
-        const page = await signaturesDue(t.ctx, actor('coder'), { physicianId, limit: 2, offset });
+        const page = await signaturesDue(demo.t.ctx, actor('coder'), { physicianId, limit: 2, offset });
         expect(page).toMatchObject({ total: old.length });
         paged.push(...page.items);
       }
@@ -195,10 +195,10 @@ describe.each(ENGINES)('list read models on %s', (engine) => {
   async function signaturesByJoins(physicianId: string | undefined) {
     const rows = await sql<{ fraction_id: string; kind: string }>`select f.id as fraction_id, d.kind
       from documents d join fractions f on f.id = d.fraction_id join courses c on c.id = f.course_id
-      where d.practice_id = ${practiceId} and d.kind in ('sgrt-record', 'igrt-review') and not d.signed
+      where d.practice_id = ${demo.practiceId} and d.kind in ('sgrt-record', 'igrt-review') and not d.signed
         and (${physicianId ?? null}::text is null or c.physician_id = ${physicianId ?? null})
       order by c.next_beam_on asc nulls last, f.signature_deadline asc nulls last, c.course_key, f.number,
-        d.kind`.execute(t.ctx.db);
+        d.kind`.execute(demo.t.ctx.db);
     const byFraction = new Map<string, string[]>();
     for (const r of rows.rows)
       byFraction.set(r.fraction_id, [...(byFraction.get(r.fraction_id) ?? []), r.kind]);
@@ -207,17 +207,17 @@ describe.each(ENGINES)('list read models on %s', (engine) => {
 
   it('counts a list up to its cap and says when there are more', async () => {
     const coder = actor('coder');
-    const all = await listFractions(t.ctx, coder, { limit: 1 });
-    const exact = await t.ctx.db
+    const all = await listFractions(demo.t.ctx, coder, { limit: 1 });
+    const exact = await demo.t.ctx.db
       .selectFrom('fractions')
       .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('practice_id', '=', practiceId)
+      .where('practice_id', '=', demo.practiceId)
       .executeTakeFirstOrThrow();
     expect(all).toMatchObject({ total: Number(exact.n) });
     expect(all.capped).toBeUndefined();
-    const rows = fractionSelection(t.ctx, coder, {}).select('f.id');
-    expect(await countUpTo(t.ctx.db, rows, 10)).toBe(11);
-    expect(await countUpTo(t.ctx.db, rows, Number(exact.n))).toBe(Number(exact.n));
+    const rows = fractionSelection(demo.t.ctx, coder, {}).select('f.id');
+    expect(await countUpTo(demo.t.ctx.db, rows, 10)).toBe(11);
+    expect(await countUpTo(demo.t.ctx.db, rows, Number(exact.n))).toBe(Number(exact.n));
     expect(cappedPage([], 11, 10)).toEqual({ items: [], total: 10, capped: true });
     expect(cappedPage([], 10, 10)).toEqual({ items: [], total: 10 });
   });
