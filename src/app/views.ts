@@ -134,6 +134,8 @@ export interface FractionQuery {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** Counting stopped at `total`: there are more rows than that (shown as "1,000+"). */
+  capped?: true;
 }
 
 /** A signature a physician owes (`GET /api/worklists/signatures`), most urgent first. */

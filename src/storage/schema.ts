@@ -157,6 +157,35 @@ export interface ChargesTable {
   updated_at: Instant;
 }
 
+/** Fractions per date of service and status (migration 0014: kept by triggers, read by the dashboard). */
+export interface FractionDaysTable {
+  practice_id: string;
+  date_of_service: CalendarDate;
+  status: string;
+  fractions: number;
+}
+
+/** Charges that are not void per date of service, fraction status and code (migration 0014, as above). */
+export interface ChargeDaysTable {
+  practice_id: string;
+  date_of_service: CalendarDate;
+  fraction_status: string;
+  code: string;
+  charges: number;
+  cents: Cents;
+  without_rate: number;
+}
+
+/** Held fractions and their charges per date of service and hold reason (migration 0014, as above). */
+export interface HoldReasonDaysTable {
+  practice_id: string;
+  date_of_service: CalendarDate;
+  rule_id: string;
+  fractions: number;
+  cents: Cents;
+  without_rate: number;
+}
+
 export interface ChargeStatusHistoryTable {
   id: Generated<string>;
   charge_id: string;
@@ -501,6 +530,9 @@ export interface Database {
   cover_designations: CoverDesignationsTable;
   charges: ChargesTable;
   charge_status_history: ChargeStatusHistoryTable;
+  fraction_days: FractionDaysTable;
+  charge_days: ChargeDaysTable;
+  hold_reason_days: HoldReasonDaysTable;
   findings: FindingsTable;
   authorizations: AuthorizationsTable;
   jobs: JobsTable;

@@ -81,7 +81,7 @@ describe('no PHI in logs or error messages', () => {
       await get('/api/dashboard');
       const fractions = await get<Page<FractionRow>>('/api/fractions?limit=500');
       await get('/api/fractions?status=hold&sort=deadline&ruleId=DOC-008');
-      const due = await get<SignatureDue[]>('/api/worklists/signatures');
+      const due = (await get<Page<SignatureDue>>('/api/worklists/signatures')).items;
       const courses = await get<Page<CourseSummary>>(
         `/api/courses?search=${encodeURIComponent(patient.mrn)}`,
       );

@@ -4,7 +4,7 @@ import { DELIVERY_CODES } from '../../core/model/billing-line.js';
 import { RULE_CATALOGUE } from '../../core/rules/catalogue.js';
 import { addDays } from '../../core/time/calendar-date.js';
 import type { Actor, AppContext } from '../app-context.js';
-import { KNOWN_CENTS, LINES_WITHOUT_RATE, moneyTotal } from './money-total.js';
+import { moneyTotal } from './money-total.js';
 import type { DashboardView } from '../views.js';
 
 /** The expected share of 77412 among delivery sessions (domain.md §2: "77407 the workhorse (>50% of fractions), 77412 ~30–35%"). */
@@ -28,52 +28,53 @@ export async function dashboard(
     .executeTakeFirst();
   const to = period.to ?? last?.d ?? new Date(ctx.now()).toISOString().slice(0, 10);
   const from = period.from ?? addDays(to, -(DEFAULT_DAYS - 1));
-  const inPeriod = db
-    .selectFrom('fractions as f')
-    .where('f.practice_id', '=', practice)
-    .where('f.date_of_service', '>=', from)
-    .where('f.date_of_service', '<=', to);
-
+  // Counts per day from the rollups the database keeps with every write (migration 0014-dashboard-rollup).
+  const chargeDays = db
+    .selectFrom('charge_days')
+    .where('practice_id', '=', practice)
+    .where('date_of_service', '>=', from)
+    .where('date_of_service', '<=', to);
   const [daily, codes, reasons, risk] = await Promise.all([
-    inPeriod
-      .select(['f.date_of_service as date', 'f.status', (eb) => eb.fn.countAll<string>().as('n')])
-      .groupBy(['f.date_of_service', 'f.status'])
-      .orderBy('f.date_of_service')
+    db
+      .selectFrom('fraction_days')
+      .select(['date_of_service as date', 'status', 'fractions as n'])
+      .where('practice_id', '=', practice)
+      .where('date_of_service', '>=', from)
+      .where('date_of_service', '<=', to)
+      .where('fractions', '>', 0)
+      .orderBy('date_of_service')
       .execute(),
-    inPeriod
-      .innerJoin('charges as ch', 'ch.fraction_id', 'f.id')
-      .where('ch.status', '!=', 'void')
-      .select(['ch.code', (eb) => eb.fn.countAll<string>().as('n')])
-      .groupBy('ch.code')
-      .orderBy('ch.code')
+    chargeDays
+      .select(['code', sql<string>`sum(charges)`.as('n')])
+      .groupBy('code')
+      .having(sql<boolean>`sum(charges) > 0`)
+      .orderBy('code')
       .execute(),
-    // The rules that hold each fraction (FractionAudit.reasons), not every warning it carries.
-    inPeriod
-      .innerJoin(sql<{ rule_id: string }>`jsonb_array_elements_text(f.audit -> 'reasons')`.as('r'), (join) =>
-        join.onTrue(),
-      )
-      .where('f.status', '=', 'hold')
+    // The rules that hold each fraction (FractionAudit.reasons), not every warning it carries; a fraction
+    // held for two rules counts under each, with its charges' amounts.
+    db
+      .selectFrom('hold_reason_days')
+      .where('practice_id', '=', practice)
+      .where('date_of_service', '>=', from)
+      .where('date_of_service', '<=', to)
       .select([
-        sql<string>`r`.as('rule_id'),
-        sql<string>`count(distinct f.id)`.as('fractions'),
-        // Per fraction once (a fraction held for two rules counts under each), its live charges' amounts.
-        sql<string>`coalesce(sum((select ${KNOWN_CENTS} from charges ch where ch.fraction_id = f.id and ch.status != 'void')), 0)`.as(
-          'cents',
-        ),
-        sql<string>`coalesce(sum((select ${LINES_WITHOUT_RATE} from charges ch where ch.fraction_id = f.id and ch.status != 'void')), 0)`.as(
-          'without_rate',
-        ),
+        'rule_id',
+        sql<string>`sum(fractions)`.as('fractions'),
+        sql<string>`sum(cents)`.as('cents'),
+        sql<string>`sum(without_rate)`.as('without_rate'),
       ])
-      .groupBy(sql`r`)
-      .orderBy(sql`count(distinct f.id)`, 'desc')
-      .orderBy(sql`r`)
+      .groupBy('rule_id')
+      .having(sql<boolean>`sum(fractions) > 0`)
+      .orderBy(sql`sum(fractions)`, 'desc')
+      .orderBy('rule_id')
       .limit(TOP_REASONS)
       .execute(),
-    inPeriod
-      .innerJoin('charges as ch', 'ch.fraction_id', 'f.id')
-      .where('f.status', '=', 'hold')
-      .where('ch.status', '!=', 'void')
-      .select([KNOWN_CENTS.as('cents'), LINES_WITHOUT_RATE.as('without_rate')])
+    chargeDays
+      .where('fraction_status', '=', 'hold')
+      .select([
+        sql<string>`coalesce(sum(cents), 0)`.as('cents'),
+        sql<string>`coalesce(sum(without_rate), 0)`.as('without_rate'),
+      ])
       .executeTakeFirstOrThrow(),
   ]);
 

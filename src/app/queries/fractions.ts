@@ -5,6 +5,7 @@ import { lineLabel } from '../../core/model/billing-line.js';
 import type { Database } from '../../storage/schema.js';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
+import { cappedPage, countCap, countUpTo } from './capped-count.js';
 import { KNOWN_CENTS, LINES_WITHOUT_RATE, moneyTotal } from './money-total.js';
 import type { ChargeStatus, FractionQuery, FractionRow, Page } from '../views.js';
 
@@ -63,26 +64,24 @@ export function fractionSelection(ctx: AppContext, actor: Actor, q: FractionQuer
     );
 }
 
-/** `GET /api/fractions`: the worklist rows, filtered, sorted and paged. */
+/** `GET /api/fractions`: the worklist rows, filtered, sorted and paged; the total is capped (capped-count.ts). */
 export async function listFractions(
   ctx: AppContext,
   actor: Actor,
   q: FractionQuery,
 ): Promise<Page<FractionRow>> {
   const limit = Math.min(Math.max(q.limit ?? 50, 1), MAX_PAGE);
-  const [items, total] = await Promise.all([
+  const cap = countCap(Math.max(q.offset ?? 0, 0), limit);
+  const [items, counted] = await Promise.all([
     fractionRows(ctx, actor, q, limit),
-    fractionSelection(ctx, actor, q)
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.n)),
+    countUpTo(ctx.db, fractionSelection(ctx, actor, q).select('f.id'), cap),
   ]);
   await recordAccess(ctx, actor, {
     action: 'read',
     patientIds: items.map((i) => i.patientId),
     route: 'GET /api/fractions',
   });
-  return { items, total };
+  return cappedPage(items, counted, cap);
 }
 
 /** The worklist rows (sorted, from `q.offset`, at most `limit`), without logging the access. */

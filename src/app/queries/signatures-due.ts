@@ -2,57 +2,117 @@ import { sql } from 'kysely';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { KNOWN_CENTS, LINES_WITHOUT_RATE, moneyTotal } from './money-total.js';
-import type { SignatureDue } from '../views.js';
+import { cappedPage, countCap, countUpTo } from './capped-count.js';
+import { MAX_PAGE } from './fractions.js';
+import type { Page, SignatureDue } from '../views.js';
 
 export const SIGNABLE = ['sgrt-record', 'igrt-review'] as const;
 export type SignableDocument = (typeof SIGNABLE)[number];
 /** Fractions per list, most urgent first (an export asks for up to MAX_LIMIT). */
 export const DEFAULT_LIMIT = 500;
 export const MAX_LIMIT = 100_001;
+/** Fractions per page of `GET /api/worklists/signatures` (at most MAX_PAGE, as the worklist). */
+export const PAGE_LIMIT = 50;
 
 /**
  * `GET /api/worklists/signatures`: every SGRT record and IGRT review without a physician signature,
  * per fraction, ordered by the patient's next scheduled beam-on (the deadline the seed sets: "signed
- * before the next beam-on"), then by the fraction's own deadline. A physician sees their patients
- * unless they ask for another physician's list.
+ * before the next beam-on"), then by the fraction's own deadline, one page at a time. A physician sees
+ * their patients unless they ask for another physician's list.
  */
 export async function signaturesDue(
   ctx: AppContext,
   actor: Actor,
   q: SignatureQuery,
-): Promise<SignatureDue[]> {
-  const items = await signatureRows(ctx, actor, q);
+): Promise<Page<SignatureDue>> {
+  const limit = Math.min(Math.max(q.limit ?? PAGE_LIMIT, 1), MAX_PAGE);
+  const offset = Math.max(q.offset ?? 0, 0);
+  const cap = countCap(offset, limit);
+  const [items, counted] = await Promise.all([
+    signatureRows(ctx, actor, { ...q, limit, offset }),
+    countUpTo(ctx.db, fractionsDue(ctx, actor, q), cap),
+  ]);
   await recordAccess(ctx, actor, {
     action: 'read',
     patientIds: items.map((i) => i.patientId),
     route: 'GET /api/worklists/signatures',
   });
-  return items;
+  return cappedPage(items, counted, cap);
 }
 
 export interface SignatureQuery {
   physicianId?: string | undefined;
   limit?: number | undefined;
+  offset?: number | undefined;
 }
 
-/** The rows of `signaturesDue`, without logging the access (the caller logs it under its own route). */
+/** The physician whose list it is: the one asked for, else a physician's own. */
+function physicianOf(actor: Actor, q: SignatureQuery): string | undefined {
+  return q.physicianId ?? (actor.role === 'physician' ? (actor.physicianId ?? undefined) : undefined);
+}
+
+/** The signable documents of the actor's practice still unsigned (index documents_unsigned_course). */
+function unsignedDocuments(ctx: AppContext, actor: Actor) {
+  return (
+    ctx.db
+      .selectFrom('documents as d')
+      .where('d.practice_id', '=', actor.practiceId)
+      .where('d.kind', 'in', [...SIGNABLE])
+      // documents.signed: kept with the signatures (course-store.ts).
+      .where('d.signed', '=', false)
+  );
+}
+
+/** The fractions with a signature due (one row each). */
+function fractionsDue(ctx: AppContext, actor: Actor, q: SignatureQuery) {
+  const physicianId = physicianOf(actor, q);
+  return unsignedDocuments(ctx, actor)
+    .$if(physicianId !== undefined, (s) =>
+      s.where('d.course_id', 'in', (eb) =>
+        eb
+          .selectFrom('courses as pc')
+          .select('pc.id')
+          .where('pc.practice_id', '=', actor.practiceId)
+          .where('pc.physician_id', '=', physicianId!),
+      ),
+    )
+    .select('d.fraction_id')
+    .distinct();
+}
+
+/**
+ * The rows of `signaturesDue` (from `q.offset`, at most `q.limit`, default DEFAULT_LIMIT), without
+ * logging the access (the caller logs it under its own route). Courses are read in next beam-on order
+ * (index courses_next_beam_on) and each one's unsigned documents looked up by course, so the page is
+ * found without sorting every unsigned document of the practice.
+ */
 export async function signatureRows(
   ctx: AppContext,
   actor: Actor,
   q: SignatureQuery,
 ): Promise<SignatureDue[]> {
   const limit = Math.min(Math.max(q.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
-  const physicianId =
-    q.physicianId ?? (actor.role === 'physician' ? (actor.physicianId ?? undefined) : undefined);
+  const physicianId = physicianOf(actor, q);
   const rows = await ctx.db
-    .selectFrom('documents as d')
-    .innerJoin('fractions as f', 'f.id', 'd.fraction_id')
-    .innerJoin('courses as c', 'c.id', 'f.course_id')
+    .selectFrom('courses as c')
+    .innerJoinLateral(
+      (eb) =>
+        unsignedDocuments(ctx, actor)
+          .innerJoin('fractions as f', 'f.id', 'd.fraction_id')
+          .whereRef('d.course_id', '=', eb.ref('c.id'))
+          .select([
+            'f.id as fraction_id',
+            'f.number',
+            'f.date_of_service',
+            'f.signature_deadline',
+            sql<SignableDocument[]>`array_agg(d.kind order by d.kind)`.as('kinds'),
+          ])
+          .groupBy('f.id')
+          .as('u'),
+      (join) => join.onTrue(),
+    )
     .innerJoin('patients as p', 'p.id', 'c.patient_id')
-    .where('d.practice_id', '=', actor.practiceId)
-    .where('d.kind', 'in', [...SIGNABLE])
-    // documents.signed: kept with the signatures (course-store.ts), read through documents_unsigned.
-    .where('d.signed', '=', false)
+    .where('c.practice_id', '=', actor.practiceId)
     .$if(physicianId !== undefined, (s) => s.where('c.physician_id', '=', physicianId!))
     .select((eb) => {
       // An aggregate of the fraction's charges not yet released: what the missing signature puts at risk.
@@ -60,42 +120,36 @@ export async function signatureRows(
         eb
           .selectFrom('charges as ch')
           .select(aggregate.as('v'))
-          .whereRef('ch.fraction_id', '=', 'f.id')
+          .whereRef('ch.fraction_id', '=', 'u.fraction_id')
           .where('ch.status', 'in', ['hold', 'ready', 'manual-hold']);
       return [
-        'f.id as fraction_id',
+        'u.fraction_id',
         'c.id as course_id',
         'c.course_key',
         'c.patient_id',
         'p.name as patient_name',
         'p.mrn',
         'c.physician_id',
-        'f.number',
-        'f.date_of_service',
+        'u.number',
+        'u.date_of_service',
         'c.next_beam_on',
-        'f.signature_deadline',
-        'd.kind',
+        'u.signature_deadline',
+        'u.kinds',
         pending(KNOWN_CENTS).as('at_risk'),
         pending(LINES_WITHOUT_RATE).as('without_rate'),
       ] as const;
     })
     .orderBy(sql`c.next_beam_on asc nulls last`)
-    .orderBy(sql`f.signature_deadline asc nulls last`)
+    .orderBy(sql`u.signature_deadline asc nulls last`)
     .orderBy('c.course_key')
-    .orderBy('f.number')
-    .orderBy('d.kind')
-    .limit(limit * SIGNABLE.length)
+    .orderBy('u.number')
+    .limit(limit)
+    .offset(Math.max(q.offset ?? 0, 0))
     .execute();
   const now = ctx.now();
-  const byFraction = new Map<string, SignatureDue>();
-  for (const r of rows) {
-    const due = byFraction.get(r.fraction_id);
-    if (due) {
-      due.documents.push(r.kind as SignableDocument);
-      continue;
-    }
+  return rows.map((r): SignatureDue => {
     const deadline = r.signature_deadline ? new Date(r.signature_deadline).toISOString() : null;
-    byFraction.set(r.fraction_id, {
+    return {
       fractionId: r.fraction_id,
       courseId: r.course_id,
       courseKey: r.course_key,
@@ -105,14 +159,11 @@ export async function signatureRows(
       physicianId: r.physician_id,
       fractionNumber: r.number,
       date: r.date_of_service,
-      documents: [r.kind as SignableDocument],
+      documents: r.kinds,
       nextBeamOn: r.next_beam_on ? new Date(r.next_beam_on).toISOString() : null,
       deadline,
       overdue: deadline !== null && Date.parse(deadline) < now,
       atRisk: moneyTotal(r.at_risk ?? null, r.without_rate ?? null),
-    });
-  }
-  const items = [...byFraction.values()].slice(0, limit);
-  for (const i of items) i.documents.sort();
-  return items;
+    };
+  });
 }

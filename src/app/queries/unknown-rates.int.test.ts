@@ -66,7 +66,7 @@ describe.each(ENGINES)('totals with an unknown rate on %s', (engine) => {
     const dash = await dashboard(t.ctx, coder(), { from: '2026-01-01', to: '2026-12-31' });
     expect(dash.holds.atRisk).toEqual(PARTLY_UNKNOWN);
     expect(dash.topHoldReasons.map((r) => [r.ruleId, r.atRisk])).toEqual([['DOC-008', PARTLY_UNKNOWN]]);
-    const due = await signaturesDue(t.ctx, coder(), {});
+    const { items: due } = await signaturesDue(t.ctx, coder(), {});
     expect(due.map((d) => d.atRisk)).toEqual([PARTLY_UNKNOWN]);
   });
 

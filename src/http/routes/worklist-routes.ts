@@ -5,10 +5,14 @@ import { listFractions } from '../../app/queries/fractions.js';
 import { signaturesDue } from '../../app/queries/signatures-due.js';
 import { ROLES } from '../../app/views.js';
 import { type ApiRoute, route } from '../api-route.js';
-import { fractionQuery, isoDate, JSON_OK } from './query-schemas.js';
+import { fractionQuery, isoDate, JSON_OK, limit, offset } from './query-schemas.js';
 
 const dashboardQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
-const signaturesQuery = z.object({ physicianId: z.string().min(1).max(200).optional() });
+const signaturesQuery = z.object({
+  physicianId: z.string().min(1).max(200).optional(),
+  limit: limit(500, 50),
+  offset,
+});
 
 /** The dashboard and the worklists: every role may read them. */
 export function worklistRoutes(ctx: AppContext): ApiRoute[] {
@@ -38,10 +42,10 @@ export function worklistRoutes(ctx: AppContext): ApiRoute[] {
       method: 'get',
       path: '/api/worklists/signatures',
       tag: 'worklists',
-      summary: 'Signatures due, most urgent first (a physician sees their own by default)',
+      summary: 'Signatures due, most urgent first, paged (a physician sees their own by default)',
       roles: ROLES,
       query: signaturesQuery,
-      responses: [JSON_OK('SignatureDue[]')],
+      responses: [JSON_OK('Page<SignatureDue>')],
       handle: async ({ c, actor, query }) => c.json(await signaturesDue(ctx, actor, query)),
     }),
   ];

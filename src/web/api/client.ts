@@ -212,7 +212,10 @@ export const api = {
   fractions(q: FractionQuery, signal?: AbortSignal): Promise<Page<FractionRow>> {
     return request(`/api/fractions${queryString(q)}`, { signal });
   },
-  signatures(q: { physicianId?: string } = {}, signal?: AbortSignal): Promise<SignatureDue[]> {
+  signatures(
+    q: { physicianId?: string; limit?: number; offset?: number } = {},
+    signal?: AbortSignal,
+  ): Promise<Page<SignatureDue>> {
     return request(`/api/worklists/signatures${queryString(q)}`, { signal });
   },
   courses(

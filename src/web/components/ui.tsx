@@ -42,14 +42,17 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
   );
 }
 
+/** Page buttons; `capped`: `total` is a lower bound (counting stopped there), shown as "1,000+". */
 export function Pagination({
   total,
+  capped = false,
   limit,
   offset,
   onChange,
   label,
 }: {
   total: number;
+  capped?: boolean | undefined;
   limit: number;
   offset: number;
   onChange: (offset: number) => void;
@@ -59,18 +62,21 @@ export function Pagination({
   const pages = Math.max(1, Math.ceil(total / limit));
   const first = total === 0 ? 0 : offset + 1;
   const last = Math.min(total, offset + limit);
+  const more = capped ? '+' : '';
   return (
     <nav className="pagination" aria-label={`${label} pages`}>
       <span>
         {formatInt(first)}–{formatInt(last)} of {formatInt(total)}
+        {more}
       </span>
       <button type="button" onClick={() => onChange(Math.max(0, offset - limit))} disabled={page <= 1}>
         Previous page
       </button>
       <span aria-current="page">
-        Page {page} of {pages}
+        Page {page} of {formatInt(pages)}
+        {more}
       </span>
-      <button type="button" onClick={() => onChange(offset + limit)} disabled={page >= pages}>
+      <button type="button" onClick={() => onChange(offset + limit)} disabled={!capped && page >= pages}>
         Next page
       </button>
     </nav>

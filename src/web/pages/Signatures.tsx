@@ -3,19 +3,31 @@ import { useState, type FormEvent } from 'react';
 import type { SignatureDue } from '../../app/views.js';
 import { api, errorMessage, exportUrl } from '../api/client.js';
 import { useAuth } from '../auth.js';
-import { Empty, Loading, Notice, PageHeader, TableHead } from '../components/ui.js';
-import { appNow, documentLabel, formatDate, formatInstant, formatRelative, formatTotal } from '../format.js';
+import { Empty, Loading, Notice, PageHeader, Pagination, TableHead } from '../components/ui.js';
+import {
+  appNow,
+  documentLabel,
+  formatDate,
+  formatInstant,
+  formatInt,
+  formatRelative,
+  formatTotal,
+} from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { Link, setQuery, useLocation } from '../router.js';
+
+const PAGE_SIZE = 50;
 
 export function SignaturesPage() {
   useTitle('Signatures due');
   const { can, session } = useAuth();
   const { query } = useLocation();
   const physicianId = query.get('physicianId') ?? '';
+  const asked = Number(query.get('offset') ?? 0);
+  const offset = Number.isFinite(asked) && asked > 0 ? Math.floor(asked) : 0;
   const { data, error, loading, setData } = useLoad(
-    (signal) => api.signatures(physicianId ? { physicianId } : {}, signal),
-    physicianId,
+    (signal) => api.signatures({ ...(physicianId ? { physicianId } : {}), limit: PAGE_SIZE, offset }, signal),
+    `${physicianId}|${offset}`,
   );
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
@@ -25,7 +37,15 @@ export function SignaturesPage() {
     setMessage(null);
     try {
       const detail = await api.sign(row.fractionId, row.documents);
-      setData((rows) => (rows ?? []).filter((r) => r.fractionId !== row.fractionId));
+      setData((page) =>
+        page
+          ? {
+              ...page,
+              items: page.items.filter((r) => r.fractionId !== row.fractionId),
+              total: page.capped ? page.total : page.total - 1,
+            }
+          : page,
+      );
       setMessage({
         kind: 'success',
         text: `Signed ${row.documents.map(documentLabel).join(' and ')} for ${row.courseKey} fraction ${row.fractionNumber}. The fraction is now ${detail.status}.`,
@@ -37,7 +57,7 @@ export function SignaturesPage() {
     }
   };
 
-  const rows = data ?? [];
+  const rows = data?.items ?? [];
   const now = appNow();
   const isPhysician = session.user.role === 'physician';
 
@@ -78,7 +98,10 @@ export function SignaturesPage() {
       {rows.length > 0 ? (
         <div className="table-wrap">
           <table className="table">
-            <caption className="visually-hidden">Signatures due, most urgent first</caption>
+            <caption className="visually-hidden">
+              Signatures due, most urgent first, {formatInt(data?.total ?? 0)}
+              {data?.capped ? '+' : ''} in all
+            </caption>
             <TableHead
               columns={[
                 'Deadline (next beam-on)',
@@ -141,6 +164,16 @@ export function SignaturesPage() {
             </tbody>
           </table>
         </div>
+      ) : null}
+      {data && data.total > PAGE_SIZE ? (
+        <Pagination
+          label="Signatures due"
+          total={data.total}
+          capped={data.capped}
+          limit={PAGE_SIZE}
+          offset={offset}
+          onChange={(next) => setQuery({ physicianId, offset: next }, false)}
+        />
       ) : null}
     </>
   );

@@ -7,7 +7,7 @@ import type { FractionQuery, FractionRow } from '../../app/views.js';
 import { api, errorMessage, exportUrl, type ChargeChangeResult } from '../api/client.js';
 import { useAuth } from '../auth.js';
 import { Empty, Loading, Notice, PageHeader, Pagination, StatusBadge } from '../components/ui.js';
-import { formatDate, formatInstant, formatRelative, formatTotal } from '../format.js';
+import { formatDate, formatInstant, formatInt, formatRelative, formatTotal } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { Link, setQuery, useLocation } from '../router.js';
 
@@ -184,7 +184,8 @@ export function WorklistPage({ tab }: { tab: Tab }) {
         <div className="table-wrap" aria-busy={loading}>
           <table className="table worklist">
             <caption className="visually-hidden">
-              {title}, {data.total} in all{q.sort ? `, sorted by ${q.sort} ${q.order ?? 'asc'}` : ''}
+              {title}, {formatInt(data.total)}
+              {data.capped ? '+' : ''} in all{q.sort ? `, sorted by ${q.sort} ${q.order ?? 'asc'}` : ''}
             </caption>
             <thead>
               <tr>
@@ -227,6 +228,7 @@ export function WorklistPage({ tab }: { tab: Tab }) {
         <Pagination
           label={title}
           total={data.total}
+          capped={data.capped}
           limit={PAGE_SIZE}
           offset={q.offset ?? 0}
           onChange={(offset) => setQuery(toParams({ ...q, offset }, tab), false)}
