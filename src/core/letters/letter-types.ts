@@ -12,6 +12,13 @@ export const LETTER_TYPES = [
   'peer-to-peer',
 ] as const;
 export type LetterType = (typeof LETTER_TYPES)[number];
+/** Appeals answer one remittance line (its claim, date of service and adjustments). */
+export const APPEAL_TYPES: readonly LetterType[] = [
+  'appeal-downcode',
+  'appeal-igrt-denial',
+  'appeal-authorization-2025',
+  'appeal-zero-payment',
+];
 
 export interface LetterReference {
   id: string;
