@@ -432,6 +432,10 @@ export interface RemitPaymentView {
   differenceCents: number;
   balanced: boolean;
   claims: number;
+  /** Claims the reader refused for damage inside them: not in Σ CLP04 (CLP04 null when unreadable). */
+  refusedClaims: { location: string; paidCents: number | null }[];
+  /** Why it does not balance when claims were refused (each named with its CLP04), else null. */
+  differenceReason: string | null;
 }
 
 export interface RemitPaymentQuery {

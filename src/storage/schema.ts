@@ -294,6 +294,8 @@ export interface RemitPaymentsTable {
   difference_cents: ColumnType<string, number, number>;
   balanced: boolean;
   claims: number;
+  /** `[{ location, paidCents }]`: the claims the reader refused (damaged), CLP04 null when unreadable. */
+  refused_claims: ColumnType<unknown, string | undefined, string>;
 }
 
 export interface LetterTemplatesTable {

@@ -296,6 +296,32 @@ describe.each(ENGINES)('storeRemitLines on %s', { timeout: 30_000 }, (engine) =>
     expect(new Set(lines.map((l) => l.payment_id)).size).toBe(2);
   });
 
+  it('a payment with a damaged claim: the good claim is stored, the refused one explains the difference', async () => {
+    const damaged = claim('C-A-1-08', '1', '300', ['CAS*CO*45*300']).map((seg) =>
+      seg.startsWith('SVC*') ? seg.replace('SVC', 'SVX') : seg,
+    );
+    const text = file835(
+      set835('0001', [
+        ...paymentHeader('800.00', 'TRN-DAMAGED'),
+        'LX*1',
+        ...claim('C-A-1-07', '1', '500', ['CAS*CO*45*100']),
+        ...damaged,
+      ]),
+    );
+    await store(a, { 'damaged.835': text });
+    const stored = await rows(a);
+    expect(stored.map((l) => l.claim_pcn)).toEqual(['C-A-1-07']);
+    const [payment] = (await listRemitPayments(t.ctx, biller(a), {})).items;
+    const at = 'damaged.835:ISA[1]/GS[1]/ST[1]/2100[2]';
+    expect(payment).toMatchObject({
+      claimsPaidCents: 50000,
+      differenceCents: -30000,
+      balanced: false,
+      refusedClaims: [{ location: at, paidCents: 30000 }],
+      differenceReason: `the claim refused at ${at} (CLP04 $300.00), not counted in Σ CLP04, accounts for the difference`,
+    });
+  });
+
   it('appeal dates follow the payer: Medicare Part B 120 days, others 180, a payer setting wins', async () => {
     const denial = file835(
       set835('0001', [
