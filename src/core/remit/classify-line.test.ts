@@ -213,6 +213,20 @@ describe('classifyLine: the 2026 payer problems on an 835 line', () => {
       'zero-paid-no-denial-code',
       'REMIT-004',
     ],
+    ...(['2', '3', '20', '21', '23'] as const).map(
+      (claimStatus): [string, Parameters<typeof input>[0], RemitCategory, string | null] => [
+        `77412 paid 0 under CO-45 only, processed as CLP02 ${claimStatus}: the hidden zero, not COB`,
+        { paid: 0, adjustments: [adj('CO', '45', 60000)], claimStatus },
+        'zero-paid-no-denial-code',
+        'REMIT-004',
+      ],
+    ),
+    [
+      'a secondary 77412 paid 0 with OA-23 (the primary’s adjudication): COB, not a hidden zero',
+      { paid: 0, adjustments: [adj('OA', '23', 50000), adj('PR', '2', 10000)], claimStatus: '2' },
+      'coordination-of-benefits',
+      'REMIT-009',
+    ],
     [
       '77412 paid 0, CO-151 on a single session: frequency, not a downcode',
       { paid: 0, adjustments: [adj('CO', '151', 60000)] },
