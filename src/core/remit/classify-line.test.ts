@@ -395,6 +395,41 @@ describe('classifyLine: the 2026 payer problems on an 835 line', () => {
     expect(c.nextAction).toMatch(next);
   });
 
+  // PR beside an authorization denial (CARC 1 deductible with CARC 197; CAS group PR is the patient's,
+  // domain.md §6.1): the denial decides the queue, and the patient's part is said, with its amount.
+  it.each<[string, Partial<SentCharge> | null, RemitCategory, string]>([
+    ['no authorization on file', null, 'authorization-denial', 'retro-authorization'],
+    [
+      'a 2025 authorization on file',
+      { authorization: { number: 'A1', obtainedOn: '2025-12-15', validFrom: '2025-12-15' } },
+      'authorization-2025',
+      'retro-authorization',
+    ],
+    [
+      'a 2026 authorization on file',
+      { authorization: { number: 'A2', obtainedOn: '2026-01-05', validFrom: '2026-01-05' } },
+      'authorization-denial',
+      'appeal',
+    ],
+  ])(
+    'PR-1 with CO-197, %s: the denial is the queue, the patient’s part is not lost',
+    (_n, sent, category, queue) => {
+      const c = classifyLine(
+        input({ paid: 0, adjustments: [adj('PR', '1', 12000), adj('CO', '197', 48000)], sent: sent ?? {} }),
+      );
+      expect(c).toMatchObject({ category, queue, patientResponsibilityCents: 12000 });
+      expect(c.message).toMatch(/The patient’s part is \$120\.00 \(deductible \$120\.00\)\.$/);
+      expect(c.nextAction).toMatch(
+        /Separately, the patient’s part of \$120\.00 \(deductible \$120\.00\) is not denied: bill the patient or the secondary payer for it\.$/,
+      );
+      // Without a patient's part nothing is added.
+      const alone = classifyLine(
+        input({ paid: 0, adjustments: [adj('CO', '197', 60000)], sent: sent ?? {} }),
+      );
+      expect(alone.nextAction).not.toMatch(/patient’s part/);
+    },
+  );
+
   it('reports the adjustments and the allowed amount', () => {
     const c = classifyLine(
       input({ paid: 30000, adjustments: [adj('CO', '45', 20000), adj('PR', '1', 9146)], allowed: null }),
