@@ -430,6 +430,55 @@ describe('classifyLine: the 2026 payer problems on an 835 line', () => {
     },
   );
 
+  // Medicare Part B (CLP06 MB) takes no frequency 7: unprocessable (CO-16 + MA130 or an N remark) → a new
+  // claim (CMS IOM 100-04 ch. 1 §80.3); processed → a reopening (CMS IOM 100-04 ch. 34). Others: frequency 7.
+  it.each<[string, string, string, string[], RegExp]>([
+    [
+      'Part B, CO-16 with MA130',
+      'MB',
+      '16',
+      ['MA130'],
+      /^Medicare Part B returned the claim unprocessable: send it as a new claim \(frequency 1, no REF\*F8\)/,
+    ],
+    [
+      'Part B, CO-16 with N290 alone',
+      'MB',
+      '16',
+      ['N290'],
+      /^Medicare Part B returned the claim unprocessable: send it as a new claim/,
+    ],
+    [
+      'Part B, CO-252 with an M remark',
+      'MB',
+      '252',
+      ['M51'],
+      /^Medicare Part B takes no corrected claim \(frequency 7\): request a reopening from the MAC/,
+    ],
+    [
+      'Part B, A1 with an MA remark',
+      'MB',
+      'A1',
+      ['MA04'],
+      /^Medicare Part B takes no corrected claim \(frequency 7\): request a reopening/,
+    ],
+    ['Part B, CO-16 with no remark', 'MB', '16', [], /request a reopening from the MAC .*ask the payer/],
+    [
+      'a commercial plan, CO-16 with N290',
+      '12',
+      '16',
+      ['N290'],
+      /^Send a corrected claim \(frequency 7 with the payer’s claim number, REF\*F8\)/,
+    ],
+  ])('missing information, %s', (_name, filing, reason, remarks, next) => {
+    const i = input({ paid: 0, adjustments: [adj('CO', reason, 60000)] });
+    i.claim.filingIndicator = filing;
+    i.line.remarks.push(...remarks);
+    const c = classifyLine(i);
+    expect(c).toMatchObject({ category: 'missing-information', queue: 'corrected-claim' });
+    expect(c.nextAction).toMatch(next);
+    if (filing === 'MB') expect(c.nextAction).not.toMatch(/frequency 7 with/);
+  });
+
   it('reports the adjustments and the allowed amount', () => {
     const c = classifyLine(
       input({ paid: 30000, adjustments: [adj('CO', '45', 20000), adj('PR', '1', 9146)], allowed: null }),
