@@ -15,6 +15,7 @@ import * as remitFilingIndicator from './migrations/0010-remit-filing-indicator.
 import * as installationOperator from './migrations/0011-installation-operator.js';
 import * as coverDesignations from './migrations/0012-cover-designations.js';
 import * as remitRefusedClaims from './migrations/0013-remit-refused-claims.js';
+import * as contractRatesUnique from './migrations/0014-contract-rates-unique.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -93,6 +94,7 @@ const MIGRATIONS = {
   '0011-installation-operator': installationOperator,
   '0012-cover-designations': coverDesignations,
   '0013-remit-refused-claims': remitRefusedClaims,
+  '0014-contract-rates-unique': contractRatesUnique,
 };
 
 export async function migrate(db: Db): Promise<void> {
