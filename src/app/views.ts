@@ -552,7 +552,11 @@ export interface LocalityView {
 export interface PayerSettingView {
   payer: string;
   payerProfile: string | null;
+  /** As the practice declared it (`medicare`, `medicare-advantage`, `other`); null: by profile and SBR09. */
+  payerKind: 'medicare' | 'medicare-advantage' | 'other' | null;
+  /** The window that applies: the practice's own (`ownWindow`), else the payer kind's. */
   appealDays: number;
+  ownWindow: boolean;
   notes: string | null;
   /** Whether the practice saved it (else the defaults are shown). */
   saved: boolean;

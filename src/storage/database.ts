@@ -16,6 +16,7 @@ import * as installationOperator from './migrations/0011-installation-operator.j
 import * as coverDesignations from './migrations/0012-cover-designations.js';
 import * as remitRefusedClaims from './migrations/0013-remit-refused-claims.js';
 import * as contractRatesUnique from './migrations/0014-contract-rates-unique.js';
+import * as payerKind from './migrations/0015-payer-kind.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -95,6 +96,7 @@ const MIGRATIONS = {
   '0012-cover-designations': coverDesignations,
   '0013-remit-refused-claims': remitRefusedClaims,
   '0014-contract-rates-unique': contractRatesUnique,
+  '0015-payer-kind': payerKind,
 };
 
 export async function migrate(db: Db): Promise<void> {

@@ -473,7 +473,10 @@ export interface PayerSettingsTable {
   practice_id: string;
   payer: string;
   payer_profile: string | null;
-  appeal_days: ColumnType<number, number | undefined, number>;
+  /** Null (0015): the payer's kind decides the window. */
+  appeal_days: number | null;
+  /** 0015: `medicare`, `medicare-advantage`, `other`; null: by profile and claim filing indicator. */
+  payer_kind: ColumnType<string | null, string | null | undefined, string | null>;
   notes: string | null;
 }
 

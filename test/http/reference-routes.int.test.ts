@@ -79,6 +79,21 @@ describe.each(ENGINES)('reference routes on %s', { timeout: 30_000 }, (engine) =
       appealDays: 90,
       saved: true,
     });
+    // Declared Medicare Advantage without a window of its own: 65 days (42 CFR 422.582(a)).
+    const ma = await h.request('PUT', '/api/payer-settings', {
+      session: biller,
+      json: { payer: 'UHC', payerKind: 'medicare-advantage', appealDays: null },
+    });
+    expect(((await ma.json()) as PayerSettingView[]).find((p) => p.payer === 'UHC')).toMatchObject({
+      payerKind: 'medicare-advantage',
+      appealDays: 65,
+      ownWindow: false,
+    });
+    const odd = await h.request('PUT', '/api/payer-settings', {
+      session: biller,
+      json: { payer: 'UHC', payerKind: 'medicaid' },
+    });
+    expect(odd.status).toBe(400);
   });
 
   it('lets a coder read but not change', async () => {

@@ -178,7 +178,7 @@ describe.each(ENGINES)('reference data on %s', { timeout: 60_000 }, (engine) => 
   });
 
   it('keeps one row when the same contract rate is written concurrently (upsert on the unique key)', async () => {
-    const rate = { payer: 'Aetna', code: '77407', modifier: '', effectiveFrom: '2026-02-01' };
+    const rate = { payer: 'Aetna', code: '77407', modifier: '' as const, effectiveFrom: '2026-02-01' };
     // Each write is its own transaction; on PostgreSQL they run at once on the pool's connections.
     await Promise.all(
       [31000, 31100, 31200, 31300, 31400, 31500].map((cents) =>

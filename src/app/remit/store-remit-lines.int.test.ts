@@ -358,4 +358,33 @@ describe.each(ENGINES)('storeRemitLines on %s', { timeout: 30_000 }, (engine) =>
       overdue: 0,
     });
   });
+
+  it('a payer declared Medicare Advantage: 65 days to ask for a reconsideration, its own window first', async () => {
+    const denial = file835(
+      set835('0001', [
+        ...paymentHeader('0.00', 'TRN-MA'),
+        'LX*1',
+        // CLP06 HM (HMO): a commercial HMO and a Medicare Advantage plan both send it.
+        ...claim('C-A-1-09', '4', '0', ['CAS*CO*50*600']).map((seg) => seg.replace('*0*12*', '*0*HM*')),
+      ]),
+    );
+    const appealBy = async () => (await rows(a)).find((l) => l.claim_pcn === 'C-A-1-09')!.appeal_by;
+    await savePayerSetting(t.ctx, admin(a), { payer: 'EXAMPLE HEALTH PLAN', appealDays: null });
+    await store(a, { 'ma.835': denial });
+    expect(await appealBy()).toBe('2026-10-07'); // 2026-04-10 + 180: nothing says it is Medicare Advantage
+    await savePayerSetting(t.ctx, admin(a), {
+      payer: 'EXAMPLE HEALTH PLAN',
+      payerKind: 'medicare-advantage',
+    });
+    expect(await appealBy()).toBe('2026-06-14'); // + 65 (42 CFR 422.582(a)), stored dates moved at once
+    await store(a, { 'ma.835': denial });
+    expect(await appealBy()).toBe('2026-06-14');
+    // The practice's own window for that payer still wins.
+    await savePayerSetting(t.ctx, admin(a), {
+      payer: 'EXAMPLE HEALTH PLAN',
+      payerKind: 'medicare-advantage',
+      appealDays: 60,
+    });
+    expect(await appealBy()).toBe('2026-06-09');
+  });
 });

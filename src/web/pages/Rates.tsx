@@ -139,17 +139,25 @@ function Payers() {
   const { can } = useAuth();
   const payers = useLoad((signal) => api.payerSettings(signal), 'payers');
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
-  async function save(p: PayerSettingView, appealDays: number) {
+  async function save(
+    p: PayerSettingView,
+    change: Pick<PayerSettingView, 'payerKind'> & { appealDays: number | null },
+  ) {
     setMessage(null);
     try {
       const next = await api.savePayerSetting({
         payer: p.payer,
         payerProfile: p.payerProfile,
-        appealDays,
         notes: p.notes,
+        ...change,
       });
       payers.setData(() => next);
-      setMessage({ kind: 'success', text: `${p.payer}: appeal window ${appealDays} days saved.` });
+      const saved = next.find((n) => n.payer === p.payer);
+      const kind = saved?.payerKind ? `${PAYER_KINDS[saved.payerKind]}, ` : '';
+      setMessage({
+        kind: 'success',
+        text: `${p.payer}: ${kind}appeal window ${saved?.appealDays ?? change.appealDays} days saved.`,
+      });
     } catch (err) {
       setMessage({ kind: 'error', text: errorMessage(err) });
     }
@@ -158,8 +166,9 @@ function Payers() {
     <section aria-labelledby="payers-title">
       <h2 id="payers-title">Payers</h2>
       <p>
-        Appeal-by dates on the Remittances page are the payment date plus the payer's window (180 days unless
-        set).
+        Appeal-by dates on the Remittances page are the payment date plus the payer's window: the one set
+        here, else by the payer's kind (Medicare 120 days, Medicare Advantage 65, others 180). A plan's name
+        does not say whether it is a Medicare Advantage plan: set its kind.
       </p>
       <Notice kind="error">{payers.error}</Notice>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
@@ -171,14 +180,14 @@ function Payers() {
         <div className="table-wrap">
           <table className="table">
             <caption className="visually-hidden">Payers and their appeal windows</caption>
-            <TableHead columns={['Payer', 'Profile', 'Appeal window (days)', 'Notes']} />
+            <TableHead columns={['Payer', 'Profile', 'Kind', 'Appeal window (days)', 'Notes']} />
             <tbody>
               {payers.data.map((p) => (
                 <PayerRow
-                  key={p.payer}
+                  key={`${p.payer}-${p.payerKind ?? ''}-${p.appealDays}`}
                   payer={p}
                   editable={can.editRates}
-                  onSave={(days) => void save(p, days)}
+                  onSave={(change) => void save(p, change)}
                 />
               ))}
             </tbody>
@@ -189,6 +198,14 @@ function Payers() {
   );
 }
 
+/** The payer kinds a practice may declare ('' = by the profile and the claim filing indicator). */
+const PAYER_KINDS: Record<string, string> = {
+  '': 'kind by profile',
+  medicare: 'Medicare',
+  'medicare-advantage': 'Medicare Advantage',
+  other: 'Other payer',
+};
+
 function PayerRow({
   payer,
   editable,
@@ -196,7 +213,7 @@ function PayerRow({
 }: {
   payer: PayerSettingView;
   editable: boolean;
-  onSave: (days: number) => void;
+  onSave: (change: Pick<PayerSettingView, 'payerKind'> & { appealDays: number | null }) => void;
 }) {
   const [days, setDays] = useState(String(payer.appealDays));
   const valid = /^\d{1,4}$/.test(days) && Number(days) >= 1;
@@ -207,11 +224,38 @@ function PayerRow({
       <td>{payer.payerProfile ?? '—'}</td>
       <td>
         {editable ? (
+          <>
+            <label htmlFor={`${id}-kind`} className="visually-hidden">
+              Kind of payer of {payer.payer}
+            </label>
+            <select
+              id={`${id}-kind`}
+              value={payer.payerKind ?? ''}
+              onChange={(e) =>
+                onSave({
+                  payerKind: (e.target.value || null) as PayerSettingView['payerKind'],
+                  appealDays: payer.ownWindow ? payer.appealDays : null,
+                })
+              }
+            >
+              {Object.entries(PAYER_KINDS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : (
+          PAYER_KINDS[payer.payerKind ?? '']
+        )}
+      </td>
+      <td>
+        {editable ? (
           <form
             className="rate-inline"
             onSubmit={(e) => {
               e.preventDefault();
-              if (valid) onSave(Number(days));
+              if (valid) onSave({ payerKind: payer.payerKind, appealDays: Number(days) });
             }}
           >
             <label htmlFor={id} className="visually-hidden">
@@ -236,7 +280,7 @@ function PayerRow({
         ) : (
           payer.appealDays
         )}
-        {payer.saved ? null : <span className="rate-default"> (default)</span>}
+        {payer.ownWindow ? null : <span className="rate-default"> (by payer kind)</span>}
       </td>
       <td>{payer.notes ?? ''}</td>
     </tr>
