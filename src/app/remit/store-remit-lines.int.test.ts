@@ -322,15 +322,19 @@ describe.each(ENGINES)('storeRemitLines on %s', { timeout: 30_000 }, (engine) =>
     });
   });
 
-  it('appeal dates follow the payer: Medicare Part B 120 days, others 180, a payer setting wins', async () => {
-    const denial = file835(
+  /** A payment denying one claim (CLP02 4, CO-50) whose CLP06 claim filing indicator is `filing`. */
+  const denialOf = (trace: string, pcn: string, filing: string) =>
+    file835(
       set835('0001', [
-        ...paymentHeader('0.00', 'TRN-DENIED'),
+        ...paymentHeader('0.00', trace),
         'LX*1',
-        // CLP06 left empty: the payer's kind then comes from the patient's coverage (SBR09).
-        ...claim('C-A-1-07', '4', '0', ['CAS*CO*50*600']).map((seg) => seg.replace('*0*12*', '*0**')),
+        ...claim(pcn, '4', '0', ['CAS*CO*50*600']).map((seg) => seg.replace('*0*12*', `*0*${filing}*`)),
       ]),
     );
+
+  it('appeal dates follow the payer: Medicare Part B 120 days, others 180, a payer setting wins', async () => {
+    // CLP06 left empty: the payer's kind then comes from the patient's coverage (SBR09).
+    const denial = denialOf('TRN-DENIED', 'C-A-1-07', '');
     const appealBy = async () => (await rows(a))[0]!.appeal_by;
     await store(a, { 'denied.835': denial });
     expect(await appealBy()).toBe('2026-10-07'); // 2026-04-10 + 180
@@ -360,14 +364,8 @@ describe.each(ENGINES)('storeRemitLines on %s', { timeout: 30_000 }, (engine) =>
   });
 
   it('a payer declared Medicare Advantage: 65 days to ask for a reconsideration, its own window first', async () => {
-    const denial = file835(
-      set835('0001', [
-        ...paymentHeader('0.00', 'TRN-MA'),
-        'LX*1',
-        // CLP06 HM (HMO): a commercial HMO and a Medicare Advantage plan both send it.
-        ...claim('C-A-1-09', '4', '0', ['CAS*CO*50*600']).map((seg) => seg.replace('*0*12*', '*0*HM*')),
-      ]),
-    );
+    // CLP06 HM (HMO): a commercial HMO and a Medicare Advantage plan both send it.
+    const denial = denialOf('TRN-MA', 'C-A-1-09', 'HM');
     const appealBy = async () => (await rows(a)).find((l) => l.claim_pcn === 'C-A-1-09')!.appeal_by;
     await savePayerSetting(t.ctx, admin(a), { payer: 'EXAMPLE HEALTH PLAN', appealDays: null });
     await store(a, { 'ma.835': denial });
