@@ -25,6 +25,7 @@ export const processedAsLaterPayer = (input: RemitLineInput, facts: LineFacts): 
   SECONDARY_STATUSES[input.claim.status] !== undefined || facts.priorPayerCents !== 0;
 
 export function coordinationOfBenefits(input: RemitLineInput, facts: LineFacts): RemitVerdict | null {
+  if (input.claim.status !== '23' && !processedAsLaterPayer(input, facts)) return null;
   // A delivery code paid 0 under CO-45 alone (no CAS 23, no PR) is the hidden zero whatever CLP02 says
   // (domain.md §4, REMIT-004): nothing of a prior payer's adjudication is on the line.
   if (isHiddenZero(input, facts)) return null;
@@ -38,7 +39,6 @@ export function coordinationOfBenefits(input: RemitLineInput, facts: LineFacts):
       nextAction:
         'Check the patient’s coverage order; watch for the other payer’s remittance, and bill the payer that covers the service if none arrives.',
     };
-  if (!processedAsLaterPayer(input, facts)) return null;
   const as = SECONDARY_STATUSES[input.claim.status];
   const left = facts.patientResponsibilityCents;
   const priorPaid = input.coordination?.priorPaidCents ?? 0;
