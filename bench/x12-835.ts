@@ -9,15 +9,20 @@
  * Each measurement runs in a child process of its own, so its peak RSS (maxRSS) is its alone; the
  * reading floor (the stream alone) is measured too.
  *
- *   node --import tsx bench/x12-835.ts [--mb 50,500] [--seed 20260315] [--dir /tmp] [--keep]
+ * The analysis line also gives the SHA-256 of `remit --format ndjson` on the smallest file (a child
+ * process, not timed): a change that makes the analysis faster must leave it the same (bench/README.md).
+ *
+ *   node --import tsx bench/x12-835.ts [--mb 50,500] [--seed 20260315] [--dir /tmp] [--keep] [--no-hash]
  *
  * Prints one JSON object per line (architecture.md, "Benchmarks").
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { X12parser } from 'x12-parser';
@@ -47,12 +52,18 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20260315' },
     dir: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    'no-hash': { type: 'boolean', default: false },
     child: { type: 'string' },
     file: { type: 'string' },
   },
 });
 
-if (values.child) {
+if (values.child === 'ndjson') {
+  const { runRemit } = await import('../src/cli/commands/remit.js');
+  // From the file's folder, so the rows' `file` is its name: the same output whatever the folder.
+  process.chdir(dirname(values.file!));
+  process.exitCode = await runRemit([basename(values.file!)], { format: 'ndjson' });
+} else if (values.child) {
   process.stdout.write(`${JSON.stringify(await measure(values.child as Mode, values.file!))}\n`);
 } else {
   await main();
@@ -109,6 +120,22 @@ async function measure(mode: Mode, file: string): Promise<ChildResult> {
   return done({ segments: bytes });
 }
 
+/** SHA-256 of what `sgrt-billing remit --format ndjson <file>` prints (a child process, streamed). */
+async function ndjsonHash(file: string): Promise<string> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'bench/x12-835.ts', '--child', 'ndjson', '--file', file],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const hash = createHash('sha256');
+  child.stdout.on('data', (d: Buffer) => hash.update(d));
+  const [code] = (await once(child, 'close')) as [number | null];
+  if (code !== 0) throw new Error(`remit --format ndjson exited with ${code}`);
+  return hash.digest('hex');
+}
+
 function runChild(mode: Mode, file: string): ChildResult {
   const out = execFileSync(
     process.execPath,
@@ -136,40 +163,38 @@ async function main(): Promise<void> {
       const anchor = runChild('anchor', file);
       const ours = runChild('ours', file);
       const analysis = runChild('analysis', file);
-      const oursMbs = size / ours.seconds;
-      const anchorMbs = size / anchor.seconds;
       if (ours.claims !== g.claims || ours.lines !== g.lines || ours.problems !== 0)
         throw new Error(
           `read ${ours.claims} claims / ${ours.lines} lines / ${ours.problems} problems, wrote ${g.claims} / ${g.lines}`,
         );
-      line({
-        metric: 'mb_per_second',
-        size_mb: Number(size.toFixed(1)),
-        value: Number(oursMbs.toFixed(1)),
-        unit: 'MB/s',
-        baseline: Number(anchorMbs.toFixed(1)),
-        baseline_name: 'x12-parser X12parser stream tokenizing the same file',
-        ratio: Number((oursMbs / anchorMbs).toFixed(2)),
+      /** A throughput against the anchor's, wall and CPU. */
+      const speed = (metric: string, child: ChildResult, extra: object) => {
+        const mbs = size / child.seconds;
+        line({
+          metric,
+          size_mb: Number(size.toFixed(1)),
+          value: Number(mbs.toFixed(1)),
+          unit: 'MB/s',
+          baseline: Number((size / anchor.seconds).toFixed(1)),
+          baseline_name: 'x12-parser X12parser stream tokenizing the same file',
+          ratio: Number((mbs / (size / anchor.seconds)).toFixed(2)),
+          cpu_ratio: Number((anchor.cpuSeconds / child.cpuSeconds).toFixed(2)),
+          ...extra,
+        });
+      };
+      speed('mb_per_second', ours, {
         seconds: Number(ours.seconds.toFixed(2)),
         transactions: ours.transactions,
         claims: ours.claims,
         lines: ours.lines,
         anchor_segments: anchor.segments,
         read_only_mb_per_second: Number((size / read.seconds).toFixed(0)),
-        cpu_ratio: Number((anchor.cpuSeconds / ours.cpuSeconds).toFixed(2)),
       });
-      const analysisMbs = size / analysis.seconds;
-      line({
-        metric: 'analysis_mb_per_second',
-        size_mb: Number(size.toFixed(1)),
-        value: Number(analysisMbs.toFixed(1)),
-        unit: 'MB/s',
-        baseline: Number(anchorMbs.toFixed(1)),
-        baseline_name: 'x12-parser X12parser stream tokenizing the same file',
-        ratio: Number((analysisMbs / anchorMbs).toFixed(2)),
-        cpu_ratio: Number((anchor.cpuSeconds / analysis.cpuSeconds).toFixed(2)),
+      speed('analysis_mb_per_second', analysis, {
         lines: analysis.lines,
         peak_rss_mib: analysis.maxRssMiB,
+        // The `remit --format ndjson` output of the smallest file: a faster analysis must print the same.
+        ...(mb === sizes[0] && !values['no-hash'] ? { ndjson_sha256: await ndjsonHash(file) } : {}),
       });
       line({
         metric: 'peak_rss',

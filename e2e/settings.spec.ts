@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { login } from './support.js';
 
-test('an admin edits the billing settings (kept after a reload; a bad NPI is refused at its field) and adds a viewer', async ({
+test('an admin edits the billing settings (kept after a reload; a bad NPI is refused at its field), adds a viewer and disables it', async ({
   page,
 }) => {
   await login(page, 'admin');
@@ -55,4 +55,50 @@ test('an admin edits the billing settings (kept after a reload; a bad NPI is ref
       .getByRole('table', { name: "The practice's users" })
       .getByRole('row', { name: /viewer2@demo\.test/ }),
   ).toContainText('Second Viewer');
+
+  // Disabled after a confirmation: the row says so and offers no action.
+  const users = page.getByRole('table', { name: "The practice's users" });
+  page.once('dialog', (dialog) => void dialog.accept());
+  await users.getByRole('button', { name: 'Disable viewer2@demo.test' }).click();
+  await expect(page.getByText('viewer2@demo.test disabled.')).toBeVisible();
+  const disabled = users.getByRole('row', { name: /viewer2@demo\.test/ });
+  await expect(disabled).toContainText('Disabled');
+  await expect(disabled.getByRole('button')).toHaveCount(0);
+});
+
+test('an admin designates a covering physician over dates and removes the designation; a course that is not in the chart is refused at the form', async ({
+  page,
+}) => {
+  await login(page, 'admin');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const section = page.getByRole('region', { name: 'Covering physicians' });
+  const add = page.getByRole('form', { name: 'Designate a covering physician' });
+
+  // Per course: a course id the chart does not have is refused; the form keeps what was typed.
+  await add.getByLabel('Covering physician id').fill('DR-SYN-08');
+  await add.getByLabel('Course id in the chart').fill('NO-SUCH-COURSE');
+  await add.getByRole('button', { name: 'Designate' }).click();
+  await expect(add.getByRole('alert')).not.toBeEmpty();
+  await expect(add.getByLabel('Course id in the chart')).toHaveValue('NO-SUCH-COURSE');
+
+  // Per physician over dates (a physician without courses in the demo: nothing else changes).
+  await add.getByLabel('Covers').selectOption('dates');
+  await add.getByLabel('Physician covered').fill('DR-SYN-09');
+  await add.getByLabel('From').fill('2026-03-02');
+  await add.getByLabel('To').fill('2026-03-06');
+  await add.getByRole('button', { name: 'Designate' }).click();
+  await expect(
+    section.getByText('Designation added; the courses it concerns were re-audited.'),
+  ).toBeVisible();
+  const row = section
+    .getByRole('table', { name: "The practice's covering physicians" })
+    .getByRole('row', { name: /DR-SYN-08/ });
+  await expect(row).toContainText('DR-SYN-09');
+  await expect(row).toContainText('2026-03-02 to 2026-03-06');
+  await expect(add.getByLabel('Covering physician id')).toHaveValue('');
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await row.getByRole('button', { name: 'Remove DR-SYN-08' }).click();
+  await expect(section.getByText('Designation removed.')).toBeVisible();
+  await expect(section.getByRole('row', { name: /DR-SYN-08/ })).toHaveCount(0);
 });

@@ -1,4 +1,4 @@
-/** Data loading with abort on change, and a polite live-region announcement. */
+/** Data loading with abort on change, actions that answer the loaded list anew, the page title, widths. */
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { errorMessage } from './api/client.js';
 
@@ -41,6 +41,36 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: strin
   const reload = useCallback(() => setTick((t) => t + 1), []);
   const setData = useCallback((update: (data: T | null) => T | null) => setDataState(update), []);
   return { data, error, loading, reload, setData };
+}
+
+/** What an action on the page came to: done (`success`) or the server's refusal (`error`). */
+export interface Message {
+  kind: 'error' | 'success';
+  text: string;
+}
+
+/**
+ * Actions on a loaded list whose answer is the list anew (add, remove, save): `act` shows that list and
+ * `done` as the message (or what `done` makes of the new list), or the error; `setMessage` for a message
+ * of one's own.
+ */
+export function useListAction<T>(loaded: Pick<Loaded<T>, 'setData'>) {
+  const [message, setMessage] = useState<Message | null>(null);
+  const { setData } = loaded;
+  const act = useCallback(
+    async (run: () => Promise<T>, done: string | ((next: T) => string)) => {
+      setMessage(null);
+      try {
+        const next = await run();
+        setData(() => next);
+        setMessage({ kind: 'success', text: typeof done === 'string' ? done : done(next) });
+      } catch (err) {
+        setMessage({ kind: 'error', text: errorMessage(err) });
+      }
+    },
+    [setData],
+  );
+  return { message, setMessage, act };
 }
 
 /** The page title, for screen readers and the tab. */

@@ -2,6 +2,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hasAppealDeadline } from '../../src/core/remit/remit-category.js';
 import { runCli } from '../support/run-cli.js';
 
 const FILE = 'test/fixtures/remit/payer-problems-2026.835';
@@ -357,17 +358,9 @@ describe('sgrt-billing remit', () => {
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
     const dated = (out.lines as Line[]).map((l) => [l.category, l.queue, l.appealBy !== null]);
-    for (const [category, queue, hasDate] of dated)
-      expect(hasDate, `${category} ${queue}`).toBe(
-        [
-          'retro-authorization',
-          'corrected-claim',
-          'twice-daily-documentation',
-          'appeal',
-          'payer-reprocess',
-          'underpayment-dispute',
-        ].includes(String(queue)),
-      );
+    // Only the queues that answer the payer's decision carry a deadline (remit-category.ts DEADLINE_QUEUES).
+    for (const l of out.lines as Line[])
+      expect(l.appealBy !== null, `${l.category} ${l.queue}`).toBe(hasAppealDeadline(l.queue));
     expect(dated).toContainEqual(['reversal', 'reversal-review', false]);
     expect(dated).toContainEqual(['patient-responsibility', 'bill-patient-or-secondary', false]);
     expect(dated).toContainEqual(['paid-as-expected', null, false]);

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { afterAll, beforeAll } from 'vitest';
 import { login } from '../../src/app/auth/login.js';
 import type { Role } from '../../src/app/views.js';
 import { createHttpApp, type HttpAppOptions } from '../../src/http/create-http-app.js';
@@ -88,4 +89,27 @@ export async function openHttpHarness(engine: Engine, options: HttpAppOptions = 
     },
     close: () => db.close(),
   };
+}
+
+/** Opening a database and seeding it (argon2 hashes) is slow on a loaded 2-core machine. */
+export const HOOK_TIMEOUT_MS = 60_000;
+
+export interface HttpSuite {
+  h: HttpHarness;
+  /** A session of practice A's login of the suite's role. */
+  session: Session;
+}
+
+/**
+ * A harness for one `describe` block: opened before its tests with a session of practice A's login of
+ * `role`, closed after them (its fields are there once the tests run).
+ */
+export function httpSuite(engine: Engine, role: Role): HttpSuite {
+  const suite = {} as HttpSuite;
+  beforeAll(async () => {
+    suite.h = await openHttpHarness(engine);
+    suite.session = await suite.h.session(suite.h.a, role);
+  }, HOOK_TIMEOUT_MS);
+  afterAll(async () => suite.h?.close(), HOOK_TIMEOUT_MS);
+  return suite;
 }

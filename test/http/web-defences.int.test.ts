@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/http/security-headers.js';
 import { ENGINES } from '../support/db-harness.js';
 import { SEED_PASSWORD } from '../support/seed-rows.js';
-import { type HttpHarness, openHttpHarness, type Session } from './http-harness.js';
-
-const HOOK_TIMEOUT_MS = 60_000;
+import { httpSuite, openHttpHarness } from './http-harness.js';
 
 describe.each(ENGINES)('cross-site requests and response headers on %s', { timeout: 30_000 }, (engine) => {
-  let h: HttpHarness;
-  let biller: Session;
-  beforeAll(async () => {
-    h = await openHttpHarness(engine);
-    biller = await h.session(h.a, 'biller');
-  }, HOOK_TIMEOUT_MS);
-  afterAll(async () => h?.close(), HOOK_TIMEOUT_MS);
+  const t = httpSuite(engine, 'biller');
 
-  const credentials = () => JSON.stringify({ email: h.b.users.viewer.email, password: SEED_PASSWORD });
+  const credentials = () => JSON.stringify({ email: t.h.b.users.viewer.email, password: SEED_PASSWORD });
 
   it.each([
     ['a text/plain body (a cross-site HTML form)', { 'content-type': 'text/plain' }, 415],
@@ -37,13 +29,13 @@ describe.each(ENGINES)('cross-site requests and response headers on %s', { timeo
     ],
     ['JSON from an opaque origin (null)', { 'content-type': 'application/json', origin: 'null' }, 403],
   ])('refuses a login with %s, before any session is made', async (_, headers, status) => {
-    const res = await h.request('POST', '/api/auth/login', { text: credentials(), headers });
+    const res = await t.h.request('POST', '/api/auth/login', { text: credentials(), headers });
     expect(res.status).toBe(status);
     expect(res.headers.get('set-cookie')).toBeNull();
   });
 
   it('accepts a same-origin login (Origin and Sec-Fetch-Site of this server) and one without them', async () => {
-    const same = await h.request('POST', '/api/auth/login', {
+    const same = await t.h.request('POST', '/api/auth/login', {
       text: credentials(),
       headers: {
         'content-type': 'application/json; charset=utf-8',
@@ -52,7 +44,7 @@ describe.each(ENGINES)('cross-site requests and response headers on %s', { timeo
       },
     });
     expect(same.status).toBe(200);
-    const cli = await h.request('POST', '/api/auth/login', {
+    const cli = await t.h.request('POST', '/api/auth/login', {
       text: credentials(),
       headers: { 'content-type': 'application/json' },
     });
@@ -60,13 +52,13 @@ describe.each(ENGINES)('cross-site requests and response headers on %s', { timeo
   });
 
   it('refuses a logged-in change from another site even with the CSRF token', async () => {
-    const res = await h.request('POST', '/api/auth/logout', {
-      session: biller,
+    const res = await t.h.request('POST', '/api/auth/logout', {
+      session: t.session,
       headers: { origin: 'https://evil.example' },
     });
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('csrf');
-    expect((await h.request('GET', '/api/auth/me', { session: biller })).status).toBe(200);
+    expect((await t.h.request('GET', '/api/auth/me', { session: t.session })).status).toBe(200);
   });
 
   it('expects the configured public origin when there is one', async () => {
@@ -90,7 +82,7 @@ describe.each(ENGINES)('cross-site requests and response headers on %s', { timeo
     ['an unknown route', '/api/nope', true],
     ['the health check', '/api/health', false],
   ])('sets the security headers and no-store on %s', async (_, path, withSession) => {
-    const res = await h.request('GET', path, withSession ? { session: biller } : {});
+    const res = await t.h.request('GET', path, withSession ? { session: t.session } : {});
     expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
@@ -100,7 +92,7 @@ describe.each(ENGINES)('cross-site requests and response headers on %s', { timeo
   });
 
   it('keeps exports out of caches', async () => {
-    const res = await h.request('GET', '/api/exports/holds.csv', { session: biller });
+    const res = await t.h.request('GET', '/api/exports/holds.csv', { session: t.session });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
   });

@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import type { CourseAudit } from '../../src/core/audit/audit-course.js';
 import type { FractionStatus } from '../../src/core/audit/outcome.js';
-import { fraction, findingKeys, lineCodes } from './course-builder.js';
+import { fraction, findingKeys, lineCodes, READY_LINES } from './course-builder.js';
 
 export interface FractionExpectation {
   status: FractionStatus;
@@ -14,6 +14,9 @@ export interface FractionExpectation {
   /** DOC-* findings as 'RULE:severity', in the audit's order (errors first, then by rule id). */
   findings?: string[];
 }
+
+/** A fraction billed in full (77412 and 77387-26) without a DOC-* finding. */
+export const READY: FractionExpectation = { status: 'ready', lines: READY_LINES, findings: [] };
 
 export function expectFractions(audit: CourseAudit, expected: Record<number, FractionExpectation>): void {
   for (const [n, want] of Object.entries(expected)) {

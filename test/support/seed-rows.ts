@@ -1,3 +1,4 @@
+import type { Actor } from '../../src/app/app-context.js';
 import { hashPassword } from '../../src/app/auth/password-hash.js';
 import { ROLES, type Role } from '../../src/app/views.js';
 import type { Db } from '../../src/storage/database.js';
@@ -32,6 +33,15 @@ export interface SeededPractice {
 }
 
 let passwordHash: Promise<string> | null = null;
+
+/** What a use case sees of the practice's login of `role` (its display name: the role). */
+export const seededActor = (s: SeededPractice, role: Role): Actor => ({
+  userId: s.users[role].id,
+  practiceId: s.practiceId,
+  role,
+  displayName: role,
+  physicianId: role === 'physician' ? PHYSICIAN_ID : null,
+});
 
 export async function seedPractice(db: Db, key: string): Promise<SeededPractice> {
   passwordHash ??= hashPassword(SEED_PASSWORD);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
-import { type SeededPractice, seedPractice } from '../../../test/support/seed-rows.js';
+import { seededActor, type SeededPractice, seedPractice } from '../../../test/support/seed-rows.js';
 import { testContext, type TestContext } from '../../../test/support/test-context.js';
 import type { Actor } from '../app-context.js';
 import { exportList } from '../exports/export-list.js';
@@ -17,13 +17,7 @@ describe.each(ENGINES)('totals with an unknown rate on %s', (engine) => {
   let tdb: TestDatabase;
   let t: TestContext;
   let s: SeededPractice;
-  const coder = (): Actor => ({
-    userId: s.users.coder.id,
-    practiceId: s.practiceId,
-    role: 'coder',
-    displayName: 'coder',
-    physicianId: null,
-  });
+  const coder = (): Actor => seededActor(s, 'coder');
   const PARTLY_UNKNOWN = { cents: null, knownCents: 60_000, linesWithoutRate: 1 };
 
   beforeAll(async () => {

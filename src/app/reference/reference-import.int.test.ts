@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
 import { CMS_FIXTURE_DIR, CMS_RELEASE_FILES } from '../../../test/support/cms-fixtures.js';
-import { seedPractice, type SeededPractice } from '../../../test/support/seed-rows.js';
+import { seededActor, seedPractice, type SeededPractice } from '../../../test/support/seed-rows.js';
+import { remitClaim, remitLine } from '../../../test/support/remit-builder.js';
 import { testContext } from '../../../test/support/test-context.js';
 import type { Remittance } from '../../core/model/remittance.js';
 import type { Actor, AppContext } from '../app-context.js';
@@ -49,13 +50,7 @@ describe.each(ENGINES)('reference data on %s', { timeout: 60_000 }, (engine) => 
     tdb = await openTestDatabase(engine);
     ctx = (await testContext(tdb)).ctx;
     p = await seedPractice(tdb.db, 'A');
-    admin = {
-      userId: p.users.admin.id,
-      practiceId: p.practiceId,
-      role: 'admin',
-      displayName: 'admin',
-      physicianId: null,
-    };
+    admin = seededActor(p, 'admin');
   }, 60_000);
   afterAll(() => tdb?.close());
 
@@ -294,37 +289,17 @@ describe.each(ENGINES)('reference data on %s', { timeout: 60_000 }, (engine) => 
       payer: { name: payer, id: null },
       payee: { name: null, npi: null, taxId: null },
       claims: [
-        {
+        remitClaim({
           patientControlNumber: 'C-UNKNOWN-202603',
-          status: '1',
           chargeCents: 100,
           paidCents: 100,
-          patientResponsibilityCents: null,
           payerClaimControlNumber: null,
           facilityType: null,
-          memberId: null,
           statementFrom: null,
           statementTo: null,
-          adjustments: [],
-          remarks: [],
-          lines: [
-            {
-              procedure: { code: '77412', modifiers: [] },
-              submitted: null,
-              chargeCents: 100,
-              paidCents: 100,
-              units: 1,
-              submittedUnits: null,
-              dateOfService: '2026-03-02',
-              adjustments: [],
-              remarks: [],
-              allowedCents: null,
-              lineControlNumber: null,
-              location: 'x',
-            },
-          ],
+          lines: [remitLine({ chargeCents: 100, paidCents: 100, location: 'x' })],
           location: 'x',
-        },
+        }),
       ],
       providerAdjustments: [],
       location: 'x',

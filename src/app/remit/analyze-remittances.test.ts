@@ -7,10 +7,10 @@ import { linkCoordination } from '../../core/remit/link-coordination.js';
 import { pairReversals } from '../../core/remit/pair-reversals.js';
 import { mixed835Files } from '../../../test/support/x12/remit-835-mixed.js';
 import { listExportFiles } from '../import/read-export-files.js';
-import { appealBy } from '../reference/appeal-windows.js';
 import {
   analyzeRemittanceFiles,
   chargeFromLine,
+  fileAppealBy,
   type RemitFileRow,
   type RemitSettings,
   uniquePayments,
@@ -79,18 +79,7 @@ describe('analyzeRemittanceFiles links claims as over every claim in memory', ()
         coordination: expected.coordination,
       })).map(({ match: _match, ...row }) => ({
         ...row,
-        appealBy: appealBy(
-          { windows: new Map(), filingIndicators: new Map() },
-          {
-            paymentDate: row.paymentDate,
-            payer: row.payer,
-            payerId: remittance.payer.id,
-            claimStatus: row.claimStatus,
-            queue: row.queue,
-            claimFilingIndicator: row.claimFilingIndicator,
-            course: { payerName: null, payerProfile: settings.profile.id, filingIndicator: null },
-          },
-        ),
+        appealBy: fileAppealBy(row, remittance.payer.id, settings.profile),
       })),
     );
     expect(rows).toEqual(expectedRows);

@@ -102,16 +102,7 @@ export async function analyzeRemittanceFiles(
           const key = `${row.claimStatus}|${row.claimFilingIndicator ?? ''}|${row.queue ?? ''}`;
           date = appealDates.get(key);
           if (date === undefined) {
-            // The payer profile given stands for every payer of the files (Medicare Part B: 120 days).
-            date = appealBy(NO_SETTINGS, {
-              paymentDate: row.paymentDate,
-              payer: row.payer,
-              payerId: remittance.payer.id,
-              claimStatus: row.claimStatus,
-              queue: row.queue,
-              claimFilingIndicator: row.claimFilingIndicator,
-              course: { payerName: null, payerProfile: settings.profile.id, filingIndicator: null },
-            });
+            date = fileAppealBy(row, remittance.payer.id, settings.profile);
             appealDates.set(key, date);
           }
         }
@@ -130,6 +121,25 @@ export async function analyzeRemittanceFiles(
 
 /** No payer settings on the command line: appeal windows by the payer's kind. */
 const NO_SETTINGS: AppealPolicy = { windows: new Map(), filingIndicators: new Map() };
+
+/**
+ * A row's last day to appeal without the practice's settings: the payer profile given stands for every
+ * payer of the files (Medicare Part B: 120 days).
+ */
+export const fileAppealBy = (
+  row: Pick<RemitRow, 'paymentDate' | 'payer' | 'claimStatus' | 'queue' | 'claimFilingIndicator'>,
+  payerId: string | null,
+  profile: PayerProfile,
+): string | null =>
+  appealBy(NO_SETTINGS, {
+    paymentDate: row.paymentDate,
+    payer: row.payer,
+    payerId,
+    claimStatus: row.claimStatus,
+    queue: row.queue,
+    claimFilingIndicator: row.claimFilingIndicator,
+    course: { payerName: null, payerProfile: profile.id, filingIndicator: null },
+  });
 
 /** The payments of the files in path order, each once (payer and TRN02), noting what could not be read. */
 export async function* uniquePayments(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCourse, fx, PHYSICIAN_ID, signedAt } from '../../../test/support/course-builder.js';
 import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
-import { seedPractice, type SeededPractice } from '../../../test/support/seed-rows.js';
+import { seededActor, seedPractice, type SeededPractice } from '../../../test/support/seed-rows.js';
 import { testContext, type TestContext } from '../../../test/support/test-context.js';
 import type { Actor } from '../app-context.js';
 import { auditAndSave } from '../persist/audit-and-save.js';
@@ -24,13 +24,7 @@ describe.each(ENGINES)('imported signatures by another physician on %s', { timeo
     tdb = await openTestDatabase(engine);
     t = await testContext(tdb);
     p = await seedPractice(tdb.db, 'a');
-    admin = {
-      userId: p.users.admin.id,
-      practiceId: p.practiceId,
-      role: 'admin',
-      displayName: 'admin',
-      physicianId: null,
-    };
+    admin = seededActor(p, 'admin');
     await tdb.db.deleteFrom('cover_designations').execute();
     // The chart's course: fraction 1's SGRT record and image review signed by another physician.
     const course = buildCourse({

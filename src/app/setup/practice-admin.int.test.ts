@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
-import { SEED_PASSWORD, seedPractice, type SeededPractice } from '../../../test/support/seed-rows.js';
+import {
+  SEED_PASSWORD,
+  seededActor,
+  seedPractice,
+  type SeededPractice,
+} from '../../../test/support/seed-rows.js';
 import { testContext, type TestContext } from '../../../test/support/test-context.js';
 import type { Actor } from '../app-context.js';
 import { AppError } from '../app-errors.js';
@@ -36,13 +41,7 @@ const refusal = (p: Promise<unknown>) =>
       e instanceof AppError ? `${e.code} ${e.issues.map((i) => i.location).join(',')}`.trim() : 'other',
   );
 
-const adminOf = (s: SeededPractice): Actor => ({
-  userId: s.users.admin.id,
-  practiceId: s.practiceId,
-  role: 'admin',
-  displayName: 'admin',
-  physicianId: null,
-});
+const adminOf = (s: SeededPractice): Actor => seededActor(s, 'admin');
 
 describe.each(ENGINES)('practice administration on %s', { timeout: 30_000 }, (engine) => {
   let db: TestDatabase;

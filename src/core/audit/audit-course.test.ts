@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { expectFractions, type FractionExpectation } from '../../../test/support/audit-expect.js';
+import { expectFractions, type FractionExpectation, READY } from '../../../test/support/audit-expect.js';
 import {
   buildCourse,
   type CourseInput,
   DOWNGRADED_LINES,
   fractionInput,
   lineCodes,
-  READY_LINES,
   runAudit,
 } from '../../../test/support/course-builder.js';
 import {
@@ -20,7 +19,6 @@ import {
   zoneSensitiveCourses,
 } from '../../../test/support/zone-courses.js';
 
-const READY: FractionExpectation = { status: 'ready', lines: READY_LINES, findings: [] };
 const LATE: FractionExpectation = {
   status: 'downgrade',
   lines: DOWNGRADED_LINES,

@@ -1,50 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { cas as casOf, remitClaim, remitLine } from '../../../test/support/remit-builder.js';
 import type { Adjustment, RemitClaim } from '../model/remittance.js';
 import { correctionRoute, type CorrectionRoute } from './medicare-part-b-corrections.js';
 
 // 835 shapes (005010X221A1): CLP06 filing indicator, claim CAS and MOA remarks, line CAS and LQ*HE.
-const cas = (group: string, reason: string): Adjustment => ({
-  group,
-  reason,
-  amountCents: 60000,
-  quantity: null,
-});
+const cas = (group: string, reason: string): Adjustment => casOf(group, reason, 60000);
 const answer = (
   claimCas: Adjustment[],
   claimRemarks: string[],
   lineCas: Adjustment[],
   lineRemarks: string[],
-): RemitClaim => ({
-  patientControlNumber: 'C-1',
-  status: '4',
-  chargeCents: 60000,
-  paidCents: 0,
-  patientResponsibilityCents: null,
-  payerClaimControlNumber: 'CCN',
-  facilityType: '11',
-  memberId: null,
-  statementFrom: '2026-03-02',
-  statementTo: '2026-03-02',
-  adjustments: claimCas,
-  remarks: claimRemarks,
-  lines: [
-    {
-      procedure: { code: '77412', modifiers: [] },
-      submitted: null,
-      chargeCents: 60000,
-      paidCents: 0,
-      units: 1,
-      submittedUnits: null,
-      dateOfService: '2026-03-02',
-      adjustments: lineCas,
-      remarks: lineRemarks,
-      allowedCents: null,
-      lineControlNumber: 'L1',
-      location: 'x.835:ST[1]/2110[1]',
-    },
-  ],
-  location: 'x.835:ST[1]/2100[1]',
-});
+): RemitClaim =>
+  remitClaim({
+    status: '4',
+    adjustments: claimCas,
+    remarks: claimRemarks,
+    lines: [remitLine({ adjustments: lineCas, remarks: lineRemarks, lineControlNumber: 'L1' })],
+  });
 
 const UNPROCESSABLE = answer([], ['MA130'], [cas('CO', '16')], ['N290']);
 const UNPROCESSABLE_N_ONLY = answer([], [], [cas('CO', '16')], ['N290']);

@@ -1,45 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { cas, remitClaim, remitLine } from '../../../test/support/remit-builder.js';
 import type { Adjustment, RemitClaim, RemitServiceLine } from '../model/remittance.js';
 import { providerLiabilityOnly, secondaryBalanceRefusal } from './secondary-balance.js';
 
 // 835 CAS shapes (005010X221A1 2110 CAS group/CARC/amount): PR-1 deductible, PR-2 coinsurance,
 // CO-45 contractual, CO-197 precertification absent, OA-23 prior payer.
-const cas = (group: string, reason: string, amountCents: number): Adjustment => ({
-  group,
-  reason,
-  amountCents,
-  quantity: null,
-});
-const line = (paidCents: number, ...adjustments: Adjustment[]): RemitServiceLine => ({
-  procedure: { code: '77412', modifiers: [] },
-  submitted: null,
-  chargeCents: 60000,
-  paidCents,
-  units: 1,
-  submittedUnits: null,
-  dateOfService: '2026-03-02',
-  adjustments,
-  remarks: [],
-  allowedCents: null,
-  lineControlNumber: 'L1',
-  location: 'x.835:ST[1]/2110[1]',
-});
-const claim = (lines: RemitServiceLine[], adjustments: Adjustment[] = []): RemitClaim => ({
-  patientControlNumber: 'C-1',
-  status: '1',
-  chargeCents: 60000 * lines.length,
-  paidCents: lines.reduce((n, l) => n + l.paidCents, 0),
-  patientResponsibilityCents: null,
-  payerClaimControlNumber: 'CCN',
-  facilityType: '11',
-  memberId: null,
-  statementFrom: '2026-03-02',
-  statementTo: '2026-03-02',
-  adjustments,
-  remarks: [],
-  lines,
-  location: 'x.835:ST[1]/2100[1]',
-});
+const line = (paidCents: number, ...adjustments: Adjustment[]): RemitServiceLine =>
+  remitLine({ paidCents, adjustments, lineControlNumber: 'L1' });
+const claim = (lines: RemitServiceLine[], adjustments: Adjustment[] = []): RemitClaim =>
+  remitClaim({
+    chargeCents: 60000 * lines.length,
+    paidCents: lines.reduce((n, l) => n + l.paidCents, 0),
+    adjustments,
+    lines,
+  });
 
 describe('a secondary claim carries what the primary left to the patient', () => {
   // prettier-ignore

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCourse, PHYSICIAN_ID, PROFILES, runAudit } from '../../../test/support/course-builder.js';
-import { DEFAULT_AUDIT_OPTIONS } from '../audit/audit-options.js';
+import { LETTER_CLAIMS, letterInput } from '../../../test/support/letter-input.js';
 import { payerKind, type PayerKind } from '../remit/appeal-deadline.js';
 import { type AppealFacts, appealHeaderLines, enclosureLines } from './appeal-facts.js';
 import { assembleLetter, type LetterInput } from './assemble-letter.js';
@@ -86,49 +85,13 @@ describe('enclosureLines', () => {
 });
 
 describe('assembleLetter with appeal facts: the header block under the claim, the enclosures after the signature', () => {
-  // A 2025 authorization on file, so the 2025-authorization appeal is ready too.
-  const course = buildCourse({
-    profile: 'evicore',
-    edit: (c) => {
-      c.authorizations = [
-        {
-          number: 'AUTH-2025-1',
-          codes: ['77412'],
-          fractionsAuthorized: 15,
-          validFrom: '2025-12-15',
-          validTo: '2026-03-31',
-          obtainedOn: '2025-12-10',
-        },
-      ];
-    },
-  });
-  const claim = {
-    claimNumber: 'C-SYN00417-1-202603',
-    payer: 'Synthetic Health Plan',
-    dateOfService: '2026-03-03',
-    code: '77407',
-    submittedCode: '77412',
-    modifiers: [],
-    billedCents: 58719,
-    paidCents: 31764,
-    carcs: ['CO-150'],
-    category: 'downcoded',
-  };
+  // The 2025 authorization on file makes the 2025-authorization appeal ready too; every letter but the
+  // prior authorization answers the downcoded claim.
+  const claim = LETTER_CLAIMS['appeal-downcode']!;
   const input = (type: LetterType): LetterInput => ({
-    type,
-    date: '2026-03-13',
-    practiceName: 'Synthetic Radiation Oncology',
-    // The signer from the billing settings (synthetic name, an NPI with a valid check digit).
-    physicians: {
-      [PHYSICIAN_ID]: { firstName: 'RITA', lastName: 'DOCTORFAKE', npi: '1999000015', credentials: 'MD' },
-    },
-    patient: { name: 'Test Patient', birthDate: '1961-04-02' },
-    course,
-    fractions: runAudit(course).fractions,
-    profile: PROFILES.get('evicore')!,
+    ...letterInput(type),
     claim: type === 'prior-authorization' ? null : claim,
     appeal: appeal({ enclosures: [{ title: 'SGRT monitoring record, fraction 1 (2026-03-03)' }] }),
-    options: DEFAULT_AUDIT_OPTIONS,
   });
 
   it.each(LETTER_TYPES.filter((t) => t.startsWith('appeal-')).map((t) => [t]))('%s', (type) => {

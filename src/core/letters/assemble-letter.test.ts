@@ -1,101 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { type CourseInput, fx, PHYSICIAN_ID, signedAt } from '../../../test/support/course-builder.js';
 import {
-  buildCourse,
-  type CourseInput,
-  fx,
-  PHYSICIAN_ID,
-  PROFILES,
-  runAudit,
-  signedAt,
-} from '../../../test/support/course-builder.js';
-import { DEFAULT_AUDIT_OPTIONS } from '../audit/audit-options.js';
-import { type LetterClaim, type LetterInput, assembleLetter, dollars } from './assemble-letter.js';
+  LETTER_CLAIMS,
+  LETTER_SIGNER,
+  letterClaim,
+  letterInput,
+} from '../../../test/support/letter-input.js';
+import { assembleLetter, dollars } from './assemble-letter.js';
 import { LETTER_TYPES, type LetterType } from './letter-types.js';
-
-const CLAIMS: Record<LetterType, LetterClaim | null> = {
-  'prior-authorization': null,
-  'peer-to-peer': null,
-  'appeal-downcode': claim({
-    code: '77407',
-    submittedCode: '77412',
-    carcs: ['CO-150'],
-    category: 'downcoded',
-  }),
-  'appeal-igrt-denial': claim({
-    code: '77387',
-    submittedCode: '77387',
-    modifiers: ['26'],
-    carcs: ['CO-97'],
-    category: 'igrt-professional-denied',
-  }),
-  'appeal-authorization-2025': claim({ carcs: ['CO-197'], paidCents: 0, category: 'authorization-2025' }),
-  'appeal-zero-payment': claim({ carcs: ['CO-45'], paidCents: 0, category: 'zero-paid-no-denial-code' }),
-};
-
-function claim(over: Partial<LetterClaim>): LetterClaim {
-  return {
-    claimNumber: 'C-SYN00417-1-202603',
-    payer: 'Synthetic Health Plan',
-    dateOfService: '2026-03-03',
-    code: '77412',
-    submittedCode: '77412',
-    modifiers: [],
-    billedCents: 58719,
-    paidCents: 31764,
-    carcs: [],
-    category: 'downcoded',
-    ...over,
-  };
-}
-
-const GRANDFATHERED = (c: CourseInput) => {
-  c.authorizations = [
-    {
-      number: 'AUTH-2025-1',
-      codes: ['77412'],
-      fractionsAuthorized: 15,
-      validFrom: '2025-12-15',
-      validTo: '2026-03-31',
-      obtainedOn: '2025-12-10',
-    },
-  ];
-};
-
-/** The practice's billing settings physician who signs (synthetic name, an NPI with a valid check digit). */
-const SIGNER = { firstName: 'RITA', lastName: 'DOCTORFAKE', npi: '1999000015', credentials: 'MD' };
-
-function input(type: LetterType, edit?: (c: CourseInput) => void, profile = 'evicore'): LetterInput {
-  const course = buildCourse({
-    profile,
-    edit: (c) => {
-      GRANDFATHERED(c);
-      edit?.(c);
-    },
-  });
-  return {
-    type,
-    date: '2026-03-13',
-    practiceName: 'Synthetic Radiation Oncology',
-    physicians: { [PHYSICIAN_ID]: SIGNER },
-    patient: { name: 'Test Patient', birthDate: '1961-04-02' },
-    course,
-    fractions: runAudit(course).fractions,
-    profile: PROFILES.get(profile)!,
-    claim: CLAIMS[type],
-    options: DEFAULT_AUDIT_OPTIONS,
-    guidelineVersions: VERSIONS,
-  };
-}
-
-/** The guideline versions a practice follows (its settings; synthetic values). */
-const VERSIONS = { 'nccn-breast': '1.2026', 'nccn-prostate': '1.2026' };
 
 const citedNumbers = (body: string) =>
   [...new Set([...body.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
 
 describe('assembleLetter: every letter type from a fully documented course', () => {
   it.each(LETTER_TYPES.map((t) => [t]))('%s is ready, cites what it lists and names the facts', (type) => {
-    const draft = assembleLetter(input(type));
+    const draft = assembleLetter(letterInput(type));
     expect(draft.missing).toEqual([]);
     expect(draft.ready).toBe(true);
     // The 2025 authorization appeal warns that the payer's carry-forward notice is not on file.
@@ -147,16 +66,16 @@ describe('assembleLetter: every letter type from a fully documented course', () 
       ],
     ],
   ])('%s states its policy point and the patient facts', (type, patterns) => {
-    const draft = assembleLetter(input(type));
+    const draft = assembleLetter(letterInput(type));
     for (const p of patterns) expect(draft.body).toMatch(p);
   });
 
   it('breast letters cite the breast literature; a right breast adds the right-sided studies; prostate its own', () => {
-    const left = assembleLetter(input('appeal-downcode')).references.map((r) => r.id);
+    const left = assembleLetter(letterInput('appeal-downcode')).references.map((r) => r.id);
     expect(left).toEqual(expect.arrayContaining(['nccn-breast', 'darby-2013', 'michalski-2012', 'cpt-2026']));
     expect(left).not.toContain('rice-2015');
     const right = assembleLetter(
-      input('appeal-downcode', (c) => {
+      letterInput('appeal-downcode', (c) => {
         c.site = {
           region: 'breast',
           laterality: 'right',
@@ -167,7 +86,7 @@ describe('assembleLetter: every letter type from a fully documented course', () 
     ).references.map((r) => r.id);
     expect(right).toEqual(expect.arrayContaining(['rice-2015']));
     const prostate = assembleLetter(
-      input('appeal-downcode', (c) => {
+      letterInput('appeal-downcode', (c) => {
         c.site = { region: 'prostate' };
       }),
     ).references.map((r) => r.id);
@@ -177,7 +96,7 @@ describe('assembleLetter: every letter type from a fully documented course', () 
 
   it('a 77412 for multiple isocenters needs no motion evidence: the letter argues the isocenters', () => {
     const draft = assembleLetter(
-      input('appeal-downcode', (c) => {
+      letterInput('appeal-downcode', (c) => {
         c.site = { region: 'craniospinal' };
         c.plan.isocenters = 2;
         c.plan.motionManagement = null;
@@ -201,7 +120,7 @@ describe('assembleLetter: every letter type from a fully documented course', () 
     ['no version set: the guideline without one, and a warning', undefined, null],
     ['a placeholder version is never printed', { 'nccn-breast': 'XX.2026' }, null],
   ])('the NCCN breast citation: %s', (_, versions, printed) => {
-    const draft = assembleLetter({ ...input('appeal-downcode'), guidelineVersions: versions });
+    const draft = assembleLetter({ ...letterInput('appeal-downcode'), guidelineVersions: versions });
     const nccn = draft.references.find((r) => r.id === 'nccn-breast')!.citation;
     const warned = draft.warnings.filter((w) => w.code === 'GUIDELINE-VERSION');
     if (printed) {
@@ -217,7 +136,7 @@ describe('assembleLetter: every letter type from a fully documented course', () 
 
   it('an SBRT course asks for its routed code (77373) and says nothing about 77412', () => {
     const draft = assembleLetter(
-      input('prior-authorization', (c) => {
+      letterInput('prior-authorization', (c) => {
         c.site = { region: 'lung', laterality: 'left' };
         c.plan.technique = 'SBRT';
         c.plan.fractionsPlanned = 5;
@@ -235,17 +154,17 @@ describe('assembleLetter: every letter type from a fully documented course', () 
 
   it("states the payer's breast criteria only when the course meets them", () => {
     const point = /eviCore's breast guidance supports 77412/;
-    expect(assembleLetter(input('appeal-downcode')).body).toMatch(point);
+    expect(assembleLetter(letterInput('appeal-downcode')).body).toMatch(point);
     const right = assembleLetter(
-      input('appeal-downcode', (c) => (c.site = { region: 'breast', laterality: 'right' })),
+      letterInput('appeal-downcode', (c) => (c.site = { region: 'breast', laterality: 'right' })),
     );
     expect(right.body).not.toMatch(point);
     expect(right.warnings.map((w) => w.code)).toEqual(['RIGHT-BREAST-NO-IMN']);
-    expect(assembleLetter(input('appeal-downcode', undefined, 'default')).body).not.toMatch(point);
+    expect(assembleLetter(letterInput('appeal-downcode', undefined, 'default')).body).not.toMatch(point);
   });
 
   it('the peer-to-peer sheet of a line quotes the evidence of its date of service beside the course', () => {
-    const draft = assembleLetter({ ...input('peer-to-peer'), claim: CLAIMS['appeal-downcode'] });
+    const draft = assembleLetter({ ...letterInput('peer-to-peer'), claim: LETTER_CLAIMS['appeal-downcode'] });
     expect(draft.body).toContain(
       '- On the date of service, fraction 2 (2026-03-03): AlignRT, 100.0% of beam-on monitored, SGRT record signed before the next beam-on',
     );
@@ -253,13 +172,13 @@ describe('assembleLetter: every letter type from a fully documented course', () 
   });
 
   it('the peer-to-peer sheet carries no birth date; appeals do', () => {
-    expect(assembleLetter(input('peer-to-peer')).body).not.toContain('1961-04-02');
-    expect(assembleLetter(input('appeal-zero-payment')).body).toContain('1961-04-02');
+    expect(assembleLetter(letterInput('peer-to-peer')).body).not.toContain('1961-04-02');
+    expect(assembleLetter(letterInput('appeal-zero-payment')).body).toContain('1961-04-02');
   });
 
   it("the cover summarises the course's motion evidence for a request, the date's for an appeal", () => {
     const cover = (type: LetterType) =>
-      Object.fromEntries(assembleLetter(input(type)).cover.rows.map((r) => [r.label, r.value]));
+      Object.fromEntries(assembleLetter(letterInput(type)).cover.rows.map((r) => [r.label, r.value]));
     expect(cover('prior-authorization')).toMatchObject({
       System: 'AlignRT',
       Thresholds: '0.3 cm / 3°',
@@ -323,17 +242,21 @@ describe('assembleLetter: warnings', () => {
       'RIGHT-BREAST-NO-IMN',
     ],
   ])('%s', (_, type, edit, code) => {
-    const draft = assembleLetter(input(type, edit));
+    const draft = assembleLetter(letterInput(type, edit));
     expect(draft.warnings.map((w) => w.code)).toContain(code);
   });
 
   it('no warnings for urgent with a documented reason, or a right breast for a payer without the eviCore rule', () => {
     const urgent = assembleLetter(
-      input('prior-authorization', (c) => (c.orders![0]!.text += ' Urgent: spinal cord compression.')),
+      letterInput('prior-authorization', (c) => (c.orders![0]!.text += ' Urgent: spinal cord compression.')),
     );
     expect(urgent.warnings.map((w) => w.code)).not.toContain('URGENT-UNSUPPORTED');
     const right = assembleLetter(
-      input('prior-authorization', (c) => (c.site = { region: 'breast', laterality: 'right' }), 'default'),
+      letterInput(
+        'prior-authorization',
+        (c) => (c.site = { region: 'breast', laterality: 'right' }),
+        'default',
+      ),
     );
     expect(right.warnings.map((w) => w.code)).not.toContain('RIGHT-BREAST-NO-IMN');
   });
@@ -374,7 +297,7 @@ describe("assembleLetter: the payer's 77387 modifier-26 rule", () => {
       /accepts 77387 with or without modifier 26/,
     ],
   ])('%s', (_, profile, modifiers, dateOfService, warning, body) => {
-    const base = input('appeal-igrt-denial', (c) => (fx(c, 1).date = dateOfService), profile);
+    const base = letterInput('appeal-igrt-denial', (c) => (fx(c, 1).date = dateOfService), profile);
     const draft = assembleLetter({ ...base, claim: { ...base.claim!, modifiers, dateOfService } });
     expect(draft.warnings.map((w) => w.code)).toEqual(warning ? [warning] : []);
     if (body) expect(draft.body).toMatch(body);
@@ -421,7 +344,7 @@ describe('assembleLetter: not ready until the chart supports the letter', () => 
       /Documentation element 2/,
     ],
   ])('%s', (_, type, edit, pattern) => {
-    const draft = assembleLetter(input(type, edit));
+    const draft = assembleLetter(letterInput(type, edit));
     expect(draft.ready).toBe(false);
     expect(draft.missing.map((m) => m.element).join('\n')).toMatch(pattern);
     expect(draft.body).toMatch(/^This letter cannot be sent yet/);
@@ -430,7 +353,7 @@ describe('assembleLetter: not ready until the chart supports the letter', () => 
   });
 
   it('an appeal without its claim line is not ready', () => {
-    const draft = assembleLetter({ ...input('appeal-zero-payment'), claim: null });
+    const draft = assembleLetter({ ...letterInput('appeal-zero-payment'), claim: null });
     expect(draft.missing.map((m) => m.element)).toEqual(['The claim line appealed']);
   });
 });
@@ -438,7 +361,7 @@ describe('assembleLetter: not ready until the chart supports the letter', () => 
 describe('assembleLetter: practice templates', () => {
   it('renders a practice template, numbers its own [ref:] citations and reports unknown placeholders as warnings', () => {
     const draft = assembleLetter({
-      ...input('appeal-downcode'),
+      ...letterInput('appeal-downcode'),
       template: {
         id: 'tpl-1',
         version: 3,
@@ -455,19 +378,23 @@ describe('assembleLetter: practice templates', () => {
 
   it('signed records of a course keep their count when a signature is late', () => {
     const draft = assembleLetter(
-      input('peer-to-peer', (c) => (fx(c, 2).sgrtRecord!.signature = signedAt('2026-03-05T09:00:00'))),
+      letterInput('peer-to-peer', (c) => (fx(c, 2).sgrtRecord!.signature = signedAt('2026-03-05T09:00:00'))),
     );
     expect(draft.cover.rows.find((r) => r.label.startsWith('SGRT'))?.value).toBe('4/5, 1 signed late');
   });
 });
 
 it('dollars formats integer cents', () => {
-  expect([0, 5, 31764, 123456789, -250].map(dollars)).toEqual([
+  expect([0, 5, 31764, 123456789, -250, 100000, 100500, -100000001, 100000000000].map(dollars)).toEqual([
     '$0.00',
     '$0.05',
     '$317.64',
     '$1,234,567.89',
     '-$2.50',
+    '$1,000.00',
+    '$1,005.00',
+    '-$1,000,000.01',
+    '$1,000,000,000.00',
   ]);
 });
 
@@ -482,7 +409,7 @@ describe('assembleLetter: an appeal speaks of its date of service only', () => {
   it.each(LETTER_TYPES.filter((t) => t.startsWith('appeal-')).map((t) => [t]))(
     '%s volunteers no other fraction and no course-wide figure',
     (type) => {
-      const draft = assembleLetter(input(type as LetterType, defects));
+      const draft = assembleLetter(letterInput(type as LetterType, defects));
       const text = `${draft.body}\n${draft.cover.rows.map((r) => `${r.label}: ${r.value}`).join('\n')}`;
       expect(draft.ready).toBe(true);
       expect(text).not.toMatch(/signed late|not signed|Fractions monitored|Fractions delivered|\d+\/\d+/);
@@ -492,13 +419,13 @@ describe('assembleLetter: an appeal speaks of its date of service only', () => {
 
   it('the request for the course and the peer-to-peer sheet keep the course-wide figures', () => {
     for (const type of ['prior-authorization', 'peer-to-peer'] as const) {
-      const rows = assembleLetter(input(type, defects)).cover.rows;
+      const rows = assembleLetter(letterInput(type, defects)).cover.rows;
       expect(rows.find((r) => r.label.startsWith('SGRT records'))?.value).toBe('3/4, 1 signed late');
     }
   });
 
   it("an appeal of a date without a monitoring record is not ready and asks for that date's record", () => {
-    const base = input('appeal-downcode', defects);
+    const base = letterInput('appeal-downcode', defects);
     const draft = assembleLetter({ ...base, claim: { ...base.claim!, dateOfService: '2026-03-05' } });
     expect(draft.ready).toBe(false);
     expect(draft.missing.map((m) => m.element)).toEqual(['Motion record (SGRT) of the date of service']);
@@ -512,7 +439,7 @@ describe('assembleLetter: the 77387-26 appeal argues what holds for every payer,
     ['UnitedHealthcare from 1 March 2026', 'uhc', [/requires modifier 26 on 77387 for this date/]],
     ['a payer that denies the modifier: no rule stated', 'commercial-omit-26', []],
   ])('%s', (_, profile, own) => {
-    const draft = assembleLetter(input('appeal-igrt-denial', undefined, profile));
+    const draft = assembleLetter(letterInput('appeal-igrt-denial', undefined, profile));
     expect(draft.body).toMatch(/77387 as a professional code only; its technical component is bundled/);
     expect(draft.body).toMatch(/inconsistent denial rationales/);
     for (const p of own) expect(draft.body).toMatch(p);
@@ -523,7 +450,7 @@ describe('assembleLetter: the 77387-26 appeal argues what holds for every payer,
   });
 
   it('shows the image review of the date: modality, reviewer and sign time', () => {
-    const draft = assembleLetter(input('appeal-igrt-denial'));
+    const draft = assembleLetter(letterInput('appeal-igrt-denial'));
     expect(draft.body).toMatch(
       /- Fraction 2 \(2026-03-03\): surface guidance with intrafraction tracking \(AlignRT\); reviewed and signed by Rita Doctorfake, MD at 2026-03-03 \d\d:\d\d EST/,
     );
@@ -554,7 +481,7 @@ describe('assembleLetter: the 2025 authorization carried forward', () => {
       /The payer carried that authorization forward into 2026: the payer denied the 2026 authorization requested for this course \(AUTH-2026-DENIED, 2026-01-05\)/,
     ],
   ])('%s', (_, edit, statement) => {
-    const draft = assembleLetter(input('appeal-authorization-2025', edit));
+    const draft = assembleLetter(letterInput('appeal-authorization-2025', edit));
     const warned = draft.warnings.some((w) => w.code === 'CARRY-FORWARD-NOT-ON-FILE');
     // The record on file is the evidence (enclosed): the statement cites nothing.
     if (statement) expect(draft.body).toMatch(new RegExp(`${statement.source}[^\\[\\n]*\\.\\n`));
@@ -566,7 +493,7 @@ describe('assembleLetter: the 2025 authorization carried forward', () => {
 
 describe('assembleLetter: signed by the treating physician', () => {
   it('a letter to the payer ends with the signature line, name, credentials and NPI', () => {
-    const draft = assembleLetter(input('appeal-downcode'));
+    const draft = assembleLetter(letterInput('appeal-downcode'));
     expect(draft.body).toMatch(
       /Sincerely,\n\n______________________________\nRita Doctorfake, MD\nTreating radiation oncologist, NPI 1999000015\nSynthetic Radiation Oncology$/,
     );
@@ -575,7 +502,7 @@ describe('assembleLetter: signed by the treating physician', () => {
   });
 
   it('without the physician in the billing settings the letter is not ready and says what to add', () => {
-    const draft = assembleLetter({ ...input('prior-authorization'), physicians: {} });
+    const draft = assembleLetter({ ...letterInput('prior-authorization'), physicians: {} });
     expect(draft.ready).toBe(false);
     expect(draft.missing).toEqual([
       {
@@ -583,14 +510,14 @@ describe('assembleLetter: signed by the treating physician', () => {
         fix: "Add physician DR-SYN-01 (first and last name, credentials, NPI) to the practice's billing settings: the letter is signed by the treating physician.",
       },
     ]);
-    expect(assembleLetter({ ...input('peer-to-peer'), physicians: {} }).ready).toBe(true);
+    expect(assembleLetter({ ...letterInput('peer-to-peer'), physicians: {} }).ready).toBe(true);
   });
 
   it('without credentials the letter signs with the name and NPI and warns', () => {
-    const base = input('appeal-zero-payment');
+    const base = letterInput('appeal-zero-payment');
     const draft = assembleLetter({
       ...base,
-      physicians: { [PHYSICIAN_ID]: { ...SIGNER, credentials: undefined } },
+      physicians: { [PHYSICIAN_ID]: { ...LETTER_SIGNER, credentials: undefined } },
     });
     expect(draft.body).toContain('\nRita Doctorfake\nTreating radiation oncologist, NPI 1999000015');
     expect(draft.warnings.map((w) => w.code)).toEqual(['SIGNER-CREDENTIALS']);
@@ -609,8 +536,8 @@ describe('assembleLetter: peer-to-peer talking points for each denial category',
     ['other-denial', /which policy and which criterion the denial rests on/],
   ])('%s', (category, pattern) => {
     const draft = assembleLetter({
-      ...input('peer-to-peer'),
-      claim: claim({ carcs: ['CO-16'], paidCents: 0, category }),
+      ...letterInput('peer-to-peer'),
+      claim: letterClaim({ carcs: ['CO-16'], paidCents: 0, category }),
     });
     expect(draft.body).toMatch(/Talking points:/);
     expect(draft.body).toMatch(pattern);
@@ -619,7 +546,9 @@ describe('assembleLetter: peer-to-peer talking points for each denial category',
 
 it('no sentence of a letter cited to CPT speaks of the pause, monitoring throughout beam-on, a beam hold or a carry-forward', () => {
   for (const type of LETTER_TYPES) {
-    const draft = assembleLetter(input(type, (c) => (c.authorizations![0]!.status = 'carried-forward')));
+    const draft = assembleLetter(
+      letterInput(type, (c) => (c.authorizations![0]!.status = 'carried-forward')),
+    );
     const cpt = draft.references.findIndex((r) => r.id === 'cpt-2026') + 1;
     if (!cpt) continue;
     const sentences = draft.body.split(/(?<=\.)\s+|\n/).filter((x) => x.includes(`[${cpt}]`));

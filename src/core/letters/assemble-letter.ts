@@ -729,6 +729,10 @@ function codeLabel(code: string, modifiers: readonly string[]): string {
 export function dollars(cents: number): string {
   const sign = cents < 0 ? '-' : '';
   const abs = Math.abs(cents);
-  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}$${whole}.${String(abs % 100).padStart(2, '0')}`;
+  // Groups of three digits without a regular expression: remittance messages quote amounts per line.
+  let rest = Math.floor(abs / 100);
+  let groups = '';
+  for (; rest >= 1000; rest = Math.floor(rest / 1000))
+    groups = `,${String(rest % 1000).padStart(3, '0')}${groups}`;
+  return `${sign}$${rest}${groups}.${String(abs % 100).padStart(2, '0')}`;
 }

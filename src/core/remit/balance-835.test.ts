@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { cas, remitClaim, remitLine } from '../../../test/support/remit-builder.js';
 import type { Adjustment, RemitClaim, RemitServiceLine, Remittance } from '../model/remittance.js';
 import { claimBalance, lineBalance, paymentBalance } from './balance-835.js';
 
-const cas = (group: string, reason: string, amountCents: number): Adjustment => ({
-  group,
-  reason,
-  amountCents,
-  quantity: null,
-});
-
 function line(chargeCents: number, paidCents: number, adjustments: Adjustment[]): RemitServiceLine {
-  return {
-    procedure: { code: '77412', modifiers: [] },
-    submitted: null,
-    chargeCents,
-    paidCents,
-    units: 1,
-    submittedUnits: null,
-    dateOfService: '2026-03-02',
-    adjustments,
-    remarks: [],
-    allowedCents: null,
-    lineControlNumber: null,
-    location: 'f:ST[1]/2100[1]/2110[1]',
-  };
+  return remitLine({ chargeCents, paidCents, adjustments, location: 'f:ST[1]/2100[1]/2110[1]' });
 }
 
 function claim(
@@ -32,22 +13,19 @@ function claim(
   adjustments: Adjustment[],
   lines: RemitServiceLine[],
 ): RemitClaim {
-  return {
+  return remitClaim({
     patientControlNumber: 'PCN-1',
     status: chargeCents < 0 ? '22' : '1',
     chargeCents,
     paidCents,
-    patientResponsibilityCents: null,
     payerClaimControlNumber: null,
     facilityType: null,
-    memberId: null,
     statementFrom: null,
     statementTo: null,
     adjustments,
-    remarks: [],
     lines,
     location: 'f:ST[1]/2100[1]',
-  };
+  });
 }
 
 describe('lineBalance: SVC02 − SVC03 = Σ line CAS (TR3 1.10.2.1.1)', () => {

@@ -4,7 +4,7 @@ import type { Claim837, ClaimLine837, ClaimSet837 } from './read-837-types.js';
 import type { X12Source } from './tokenize-x12.js';
 import { X12Fields } from './x12-fields.js';
 import { readX12Sets, readX12SetsFromBytes, type BuilderFactory, type SetBuilder } from './x12-set-reader.js';
-import { element, type X12Segment } from './x12-types.js';
+import { element, X12Segment } from './x12-types.js';
 
 /** HI qualifiers of diagnosis codes (ICD-10-CM ABK/ABF/ABJ/ABN/APR, ICD-9 BK/BF/BJ/BN/PR). */
 const DIAGNOSIS = new Set(['ABK', 'ABF', 'ABJ', 'ABN', 'APR', 'BK', 'BF', 'BJ', 'BN', 'PR']);
@@ -96,7 +96,7 @@ class Claim837Builder implements SetBuilder<ClaimSet837> {
         return;
       case 'HI':
         if (this.claim === null) return;
-        for (let n = 1; n < seg.elements.length; n++) {
+        for (let n = 1; n < seg.length; n++) {
           const [qualifier = '', code = ''] = element(seg, n).split(seg.delimiters.component);
           if (DIAGNOSIS.has(qualifier.trim()) && code.trim() !== '')
             this.claim.diagnosisCodes.push(code.trim());
@@ -177,7 +177,7 @@ class Claim837Builder implements SetBuilder<ClaimSet837> {
     if (q !== '472' && q !== '434') return;
     const at = this.line?.location ?? this.claim?.location ?? this.value.location;
     const start = element(seg, 3).split('-')[0] ?? '';
-    const date = this.f.date({ ...seg, elements: [seg.id, q, element(seg, 2), start] }, 3, at);
+    const date = this.f.date(X12Segment.of([seg.id, q, element(seg, 2), start], seg.delimiters), 3, at);
     if (this.line !== null && q === '472') this.line.dateOfService = date;
     else if (this.claim !== null && (q === '472' || this.claimDate === null)) this.claimDate = date;
   }

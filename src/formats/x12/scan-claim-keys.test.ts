@@ -23,6 +23,10 @@ const FILES: [string, string][] = [
     'two interchanges with other delimiters, junk between',
     `${isa('*', ':', '~')}CLP*D1*1*1*1~IEA*1*000000001~garbage CLP*X*1~${isa('|', '>', '!')}CLP|D2|22|1|1|||PCN5!CLPX|no!IEA|1|000000001!`,
   ],
+  [
+    'a header whose delimiters cannot be read, then a good one',
+    `ISA*00*short~CLP*Z1*22*1*1~${isa('*', ':', '~')}\nCLP*E1*1*1*1~\nIEA*1*000000001~`,
+  ],
 ];
 
 const bySplitter = (bytes: Uint8Array): ClaimKeys[] =>
@@ -30,9 +34,9 @@ const bySplitter = (bytes: Uint8Array): ClaimKeys[] =>
     t.kind === 'segment' && t.id === 'CLP'
       ? [
           {
-            patientControlNumber: (t.elements[1] ?? '').trim(),
-            status: (t.elements[2] ?? '').trim(),
-            payerClaimControlNumber: (t.elements[7] ?? '').trim(),
+            patientControlNumber: t.element(1).trim(),
+            status: t.element(2).trim(),
+            payerClaimControlNumber: t.element(7).trim(),
           },
         ]
       : [],

@@ -15,7 +15,7 @@ export type X12Source = AsyncIterable<Uint8Array> | Uint8Array;
  */
 export async function* tokenizeX12(source: X12Source): AsyncGenerator<X12Token> {
   const queue: X12Token[] = [];
-  const splitter = new X12Splitter((t) => queue.push(t));
+  const splitter = new X12Splitter((t) => queue.push(t.kind === 'segment' ? t.copy() : t));
   for await (const chunk of chunks(source)) {
     splitter.push(chunk);
     yield* drain(queue);
@@ -27,7 +27,7 @@ export async function* tokenizeX12(source: X12Source): AsyncGenerator<X12Token> 
 /** The same, synchronously, for bytes already in memory. */
 export function* tokenizeX12Bytes(bytes: Uint8Array): Generator<X12Token> {
   const queue: X12Token[] = [];
-  const splitter = new X12Splitter((t) => queue.push(t));
+  const splitter = new X12Splitter((t) => queue.push(t.kind === 'segment' ? t.copy() : t));
   for (let at = 0; at < bytes.length; at += SLICE_BYTES) {
     splitter.push(bytes.subarray(at, at + SLICE_BYTES));
     yield* drain(queue);

@@ -1,6 +1,6 @@
 import { ProblemList } from '../problem-list.js';
 import { element, type X12Segment } from './x12-types.js';
-import { parseCents, parseDate, parseQuantity, type Value } from './x12-values.js';
+import { centsOrProblem, parseDate, parseQuantity, type Value } from './x12-values.js';
 
 /** `SVC` + 2 → `SVC02`, the element's name in the implementation guides. */
 export const elementName = (seg: X12Segment, n: number): string => `${seg.id}${String(n).padStart(2, '0')}`;
@@ -55,7 +55,12 @@ export class X12Fields {
   }
 
   cents(seg: X12Segment, n: number, at: string): number | null {
-    return this.read(seg, n, at, parseCents);
+    const raw = element(seg, n);
+    if (raw.trim() === '') return null;
+    const cents = centsOrProblem(raw);
+    if (typeof cents === 'number') return cents;
+    this.unreadable(seg, n, at, cents, false);
+    return null;
   }
 
   requiredCents(seg: X12Segment, n: number, at: string): number {
@@ -85,11 +90,16 @@ export class X12Fields {
     if (raw.trim() === '') return null;
     const r = parse(raw);
     if (r.ok) return r.value;
+    this.unreadable(seg, n, at, r.message, lenient);
+    return null;
+  }
+
+  /** An element whose value cannot be read: a problem, or a warning when `lenient`. */
+  private unreadable(seg: X12Segment, n: number, at: string, why: string, lenient: boolean): void {
     const name = elementName(seg, n);
     (lenient ? this.warnings : this.problems).add(
       `${at}/${name}`,
-      `${name} ${r.message}${lenient ? ': ignored' : ''}`,
+      `${name} ${why}${lenient ? ': ignored' : ''}`,
     );
-    return null;
   }
 }

@@ -1,16 +1,18 @@
-import type { X12Delimiters, X12Junk, X12Token } from './x12-types.js';
+import { SegmentIds } from './segment-ids.js';
+import { type X12Delimiters, type X12Junk, X12Segment, type X12Token } from './x12-types.js';
 
 /** A segment longer than this (characters) is junk: real 5010 segments are a few hundred at most. */
 export const MAX_SEGMENT_LENGTH = 100_000;
 /** The ISA header is 106 characters when its elements have their fixed widths; allow padding drift. */
-const MAX_ISA_LENGTH = 400;
+export const MAX_ISA_LENGTH = 400;
 
 // Single-byte decoding keeps 1 character = 1 byte, so string positions are byte offsets. X12 is
 // ASCII (basic and extended character sets); other bytes survive as their windows-1252 characters.
-const decoder = new TextDecoder('latin1');
+export const x12Decoder = new TextDecoder('latin1');
 
-const isWhitespace = (c: number) => c === 32 || (c >= 9 && c <= 13);
-const isAlphanumeric = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+export const isWhitespace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+export const isAlphanumeric = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const I = 73;
 const S = 83;
 const A = 65;
@@ -21,9 +23,16 @@ const A = 65;
  * unfinished tail of a chunk is carried over, so memory stays flat whatever the file size. Each chunk
  * is decoded once (single-byte) and segments are split with native string search; the delimiters are
  * read from each ISA header, so several interchanges with different delimiters can follow each other.
+ * No object is made per segment: `emit` gets the same `X12Segment` pointed at each one in turn (its
+ * elements cut only when asked for); a caller that keeps segments keeps their `copy()`.
  */
 export class X12Splitter {
+  /** The text being split: the bytes carried over and the chunk, decoded together. */
   private buf = '';
+  /** The bytes of an unfinished segment, carried to the next chunk (bytes, so no string is joined). */
+  private carry: Uint8Array = new Uint8Array(0);
+  /** Where the carry and the next chunk are put side by side, reused from chunk to chunk. */
+  private work = new Uint8Array(0);
   /** File offset of `buf[0]`. */
   private base = 0;
   private delimiters: X12Delimiters | null = null;
@@ -31,37 +40,40 @@ export class X12Splitter {
   private junk: X12Junk | null = null;
   /** After a too-long segment: its remaining bytes up to the next terminator are junk too. */
   private skipping = false;
-  /** In `only` mode, where the next ISA of the current text is (-2: not searched yet, -1: none). */
-  private isaAt = -2;
+  /** The segment handed to `emit`, pointed at each segment in turn. */
+  private readonly current = new X12Segment();
+  private readonly ids = new SegmentIds();
 
-  /**
-   * `only`: emit only the segments whose text starts with this id, for a pass that looks at one kind
-   * of segment (a superset: the caller checks `id`). The other segments are jumped over with a native
-   * search for the next `only` or ISA at a segment start, so their junk is not reported and `index`
-   * does not count them.
-   */
-  constructor(
-    private readonly emit: (token: X12Token) => void,
-    private readonly only: string | null = null,
-  ) {}
+  constructor(private readonly emit: (token: X12Token) => void) {}
 
   push(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
-    const text = decoder.decode(chunk);
-    this.buf = this.buf.length === 0 ? text : this.buf + text;
-    this.run(false);
+    let bytes = chunk;
+    if (this.carry.length > 0) {
+      const length = this.carry.length + chunk.length;
+      if (this.work.length < length) this.work = new Uint8Array(Math.max(length, this.work.length * 2));
+      this.work.set(this.carry, 0);
+      this.work.set(chunk, this.carry.length);
+      bytes = this.work.subarray(0, length);
+    }
+    this.buf = x12Decoder.decode(bytes);
+    // Single-byte decoding: the text's positions are the bytes' positions.
+    const pos = this.run(false);
+    this.carry = new Uint8Array(bytes.subarray(pos)); // a copy: neither the chunk nor the work area is kept
   }
 
   end(): void {
+    this.buf = x12Decoder.decode(this.carry);
+    this.carry = new Uint8Array(0);
     this.run(true);
     this.flushJunk();
   }
 
-  private run(final: boolean): void {
+  /** Splits `buf`; returns where the unfinished rest (carried to the next chunk) begins. */
+  private run(final: boolean): number {
     const buf = this.buf;
     const len = buf.length;
     let pos = 0;
-    this.isaAt = -2;
     if (this.skipping && this.delimiters !== null) {
       const end = buf.indexOf(this.delimiters.segment);
       pos = end < 0 ? len : end + 1;
@@ -95,13 +107,6 @@ export class X12Splitter {
         continue;
       }
       const d = this.delimiters;
-      if (d !== null && this.only !== null && !buf.startsWith(this.only, pos)) {
-        const next = this.nextStart(buf, pos + 1, this.only, d.segment);
-        if (next > pos) {
-          pos = next;
-          continue;
-        }
-      }
       if (d === null) {
         const next = buf.indexOf('ISA', pos + 1);
         const stop = next < 0 ? (final ? len : Math.max(pos, len - 3)) : next;
@@ -129,28 +134,9 @@ export class X12Splitter {
       else this.segment(pos, end);
       pos = end + 1;
     }
-    this.buf = pos >= len ? '' : buf.slice(pos);
+    this.buf = '';
     this.base += Math.min(pos, len);
-  }
-
-  /**
-   * From `from` on, the first segment start (after a segment terminator and any whitespace) that begins
-   * with `only` or ISA; else the start of the last segment begun in `buf` (it may not be complete yet);
-   * -1 when there is none.
-   */
-  private nextStart(buf: string, from: number, only: string, terminator: string): number {
-    let a = buf.indexOf(only, from);
-    // ISA is rare: where the next one is stays known for the rest of `buf` (-1: none left).
-    if (this.isaAt !== -1 && this.isaAt < from) this.isaAt = buf.indexOf('ISA', from);
-    while (a >= 0 || this.isaAt >= 0) {
-      const b = this.isaAt;
-      const p = a < 0 ? b : b < 0 ? a : Math.min(a, b);
-      if (atSegmentStart(buf, p, terminator)) return p;
-      if (p === a) a = buf.indexOf(only, p + 1);
-      else this.isaAt = buf.indexOf('ISA', p + 1);
-    }
-    const last = buf.lastIndexOf(terminator);
-    return last + 1 >= from ? last + 1 : -1;
+    return Math.min(pos, len);
   }
 
   private segment(start: number, end: number): void {
@@ -166,26 +152,11 @@ export class X12Splitter {
     if (stop === start) return;
     if (this.junk !== null) this.flushJunk();
     ++this.index;
-    if (this.only !== null && !buf.startsWith(this.only, start)) return;
-    // Elements cut with native search (faster than slice + split, and the same strings).
-    const elements: string[] = [];
-    for (let from = start; ;) {
-      const at = buf.indexOf(d.element, from);
-      if (at < 0 || at >= stop) {
-        elements.push(buf.slice(from, stop));
-        break;
-      }
-      elements.push(buf.slice(from, at));
-      from = at + 1;
-    }
-    this.emit({
-      kind: 'segment',
-      id: elements[0]!,
-      elements,
-      index: this.index,
-      offset: this.base + start,
-      delimiters: d,
-    });
+    const first = buf.indexOf(d.element, start);
+    const idEnd = first < 0 || first > stop ? stop : first;
+    this.emit(
+      this.current.point(buf, start, stop, this.ids.of(buf, start, idEnd), this.index, this.base + start, d),
+    );
   }
 
   private addJunk(start: number, length: number, reason: X12Junk['reason']): void {
@@ -204,20 +175,11 @@ export class X12Splitter {
   }
 }
 
-/** Whether `p` follows a segment terminator, with only whitespace between (a terminator may be one). */
-function atSegmentStart(buf: string, p: number, terminator: string): boolean {
-  for (let i = p - 1; i >= 0; i--) {
-    if (buf[i] === terminator) return true;
-    if (!isWhitespace(buf.charCodeAt(i))) return false;
-  }
-  return false;
-}
-
 /**
  * The delimiters of the ISA header at `pos`: the element separator follows "ISA"; after the 16th
  * separator come ISA16 (one character, the component separator) and the segment terminator.
  */
-function readIsaHeader(
+export function readIsaHeader(
   buf: string,
   pos: number,
   final: boolean,

@@ -1,4 +1,7 @@
-/** Small shared pieces: status badges, notices, empty states, pagination, loading, table headers. */
+/**
+ * Small shared pieces: status badges, notices, empty states, pagination, loading, tables (a loaded list's
+ * among them) and their headers.
+ */
 import type { CSSProperties, ReactNode } from 'react';
 import { formatInt, statusLabel } from '../format.js';
 
@@ -107,6 +110,57 @@ export function TableHead({ columns }: { columns: readonly Column[] }) {
       </tr>
     </thead>
   );
+}
+
+/**
+ * A table in its scrolling wrapper: a caption for screen readers, the header row of `columns` and the
+ * body rows (`children`); `busy` while it reloads, `className` beside `table` (compact, worklist).
+ */
+export function DataTable({
+  caption,
+  columns,
+  busy,
+  className,
+  children,
+}: {
+  caption: ReactNode;
+  columns: readonly Column[];
+  busy?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="table-wrap" aria-busy={busy}>
+      <table className={className ? `table ${className}` : 'table'}>
+        <caption className="visually-hidden">{caption}</caption>
+        <TableHead columns={columns} />
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * A list loaded from the server as a {@link DataTable}: "Loading {what}…" until its first answer, `empty`
+ * when it has no item, else the table with a `row` an item.
+ */
+export function ListTable<T>({
+  items,
+  loading,
+  what,
+  empty,
+  row,
+  ...table
+}: {
+  items: readonly T[] | null | undefined;
+  loading: boolean;
+  what: string;
+  empty: ReactNode;
+  row: (item: T) => ReactNode;
+} & Omit<Parameters<typeof DataTable>[0], 'children'>) {
+  if (!items) return loading ? <Loading what={what} /> : null;
+  if (items.length === 0) return <>{empty}</>;
+  return <DataTable {...table}>{items.map(row)}</DataTable>;
 }
 
 /**

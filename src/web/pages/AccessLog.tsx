@@ -1,6 +1,6 @@
 import { api } from '../api/client.js';
 import { useAuth } from '../auth.js';
-import { Empty, Loading, Notice, PageHeader, Pagination, TableHead } from '../components/ui.js';
+import { DataTable, Empty, Loading, Notice, PageHeader, Pagination } from '../components/ui.js';
 import { formatInstant } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { setQuery, useLocation } from '../router.js';
@@ -35,27 +35,25 @@ export function AccessLogPage() {
       {loading && !data ? <Loading what="the access log" /> : null}
       {data && data.items.length === 0 ? <Empty title="No entries yet" /> : null}
       {data && data.items.length > 0 ? (
-        <div className="table-wrap" aria-busy={loading}>
-          <table className="table">
-            <caption className="visually-hidden">Access log, {data.total} entries</caption>
-            <TableHead columns={['When', 'User', 'Action', 'Patient id', 'Route']} />
-            <tbody>
-              {data.items.map((e, i) => (
-                <tr key={`${e.at}-${i}`}>
-                  <td>
-                    <time dateTime={e.at}>{formatInstant(e.at)}</time>
-                  </td>
-                  <td>{e.userName}</td>
-                  <td>{e.action === 'change' ? 'Change' : 'Read'}</td>
-                  <td>{e.patientId ?? '—'}</td>
-                  <td>
-                    <code>{e.route}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          busy={loading}
+          caption={`Access log, ${data.total} entries`}
+          columns={['When', 'User', 'Action', 'Patient id', 'Route']}
+        >
+          {data.items.map((e, i) => (
+            <tr key={`${e.at}-${i}`}>
+              <td>
+                <time dateTime={e.at}>{formatInstant(e.at)}</time>
+              </td>
+              <td>{e.userName}</td>
+              <td>{e.action === 'change' ? 'Change' : 'Read'}</td>
+              <td>{e.patientId ?? '—'}</td>
+              <td>
+                <code>{e.route}</code>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {data && data.total > PAGE_SIZE ? (
         <Pagination

@@ -3,13 +3,14 @@ import type { ClaimBatchResult, ClaimFormat, ClaimPreviewView } from '../../app/
 import { api, ApiError, claimFileUrl, errorMessage } from '../api/client.js';
 import { useAuth } from '../auth.js';
 import {
+  DataTable,
   Empty,
   type Failure,
   FailureText,
+  ListTable,
   Loading,
   Notice,
   PageHeader,
-  TableHead,
 } from '../components/ui.js';
 import { formatCents, formatInstant, formatInt } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
@@ -163,33 +164,27 @@ export function ClaimsPage() {
           <Empty title="Nothing to bill">Release charges on the worklist; they appear here.</Empty>
         ) : null}
         {rows.length > 0 ? (
-          <div className="table-wrap" aria-busy={preview.loading}>
-            <table className="table">
-              <caption className="visually-hidden">
-                Released charges not sent yet, by format and payer
-              </caption>
-              <TableHead
-                columns={[
-                  'Format',
-                  'Payer profile',
-                  { label: 'Claims', num: true },
-                  { label: 'Lines', num: true },
-                  { label: 'Billed', num: true },
-                ]}
-              />
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={`${r.format}-${r.payer}`}>
-                    <td>{FORMAT_LABELS[r.format]}</td>
-                    <td>{r.payer}</td>
-                    <td className="num">{formatInt(r.claims)}</td>
-                    <td className="num">{formatInt(r.lines)}</td>
-                    <td className="num">{formatCents(r.totalCents)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            busy={preview.loading}
+            caption="Released charges not sent yet, by format and payer"
+            columns={[
+              'Format',
+              'Payer profile',
+              { label: 'Claims', num: true },
+              { label: 'Lines', num: true },
+              { label: 'Billed', num: true },
+            ]}
+          >
+            {rows.map((r) => (
+              <tr key={`${r.format}-${r.payer}`}>
+                <td>{FORMAT_LABELS[r.format]}</td>
+                <td>{r.payer}</td>
+                <td className="num">{formatInt(r.claims)}</td>
+                <td className="num">{formatInt(r.lines)}</td>
+                <td className="num">{formatCents(r.totalCents)}</td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
         {preview.data && !result ? <Unbilled items={preview.data.unbilled} /> : null}
       </section>
@@ -206,37 +201,32 @@ export function ClaimsPage() {
             <input id="claim-search" value={search} onChange={(e) => setSearch(e.target.value)} />
           </div>
         </div>
-        {claims.loading && !claims.data ? <Loading what="the claims" /> : null}
-        {claims.data && claims.data.items.length === 0 ? <Empty title="No claim sent yet" /> : null}
-        {claims.data && claims.data.items.length > 0 ? (
-          <div className="table-wrap" aria-busy={claims.loading}>
-            <table className="table">
-              <caption className="visually-hidden">Claims sent, newest first</caption>
-              <TableHead
-                columns={['Claim', 'Format', 'Payer', 'Latest version', { label: 'Billed', num: true }]}
-              />
-              <tbody>
-                {claims.data.items.map((c) => (
-                  <tr key={c.claimNumber} aria-current={c.claimNumber === selected ? 'true' : undefined}>
-                    <td>
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => setQuery({ claim: c.claimNumber }, false)}
-                      >
-                        {c.claimNumber}
-                      </button>
-                    </td>
-                    <td>{c.format}</td>
-                    <td>{c.payer}</td>
-                    <td>{c.latest}</td>
-                    <td className="num">{formatCents(c.totalCents)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+        <ListTable
+          items={claims.data?.items}
+          loading={claims.loading}
+          what="the claims"
+          empty={<Empty title="No claim sent yet" />}
+          busy={claims.loading}
+          caption="Claims sent, newest first"
+          columns={['Claim', 'Format', 'Payer', 'Latest version', { label: 'Billed', num: true }]}
+          row={(c) => (
+            <tr key={c.claimNumber} aria-current={c.claimNumber === selected ? 'true' : undefined}>
+              <td>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => setQuery({ claim: c.claimNumber }, false)}
+                >
+                  {c.claimNumber}
+                </button>
+              </td>
+              <td>{c.format}</td>
+              <td>{c.payer}</td>
+              <td>{c.latest}</td>
+              <td className="num">{formatCents(c.totalCents)}</td>
+            </tr>
+          )}
+        />
         {selected ? (
           <ClaimHistory
             key={selected}
@@ -252,57 +242,52 @@ export function ClaimsPage() {
 
       <section aria-labelledby="batches-title">
         <h2 id="batches-title">Batches</h2>
-        {batches.loading && !batches.data ? <Loading what="the batches" /> : null}
-        {batches.data && batches.data.items.length === 0 ? <Empty title="No batch yet" /> : null}
-        {batches.data && batches.data.items.length > 0 ? (
-          <div className="table-wrap" aria-busy={batches.loading}>
-            <table className="table">
-              <caption className="visually-hidden">837 batches, newest first</caption>
-              <TableHead
-                columns={[
-                  'Created',
-                  'By',
-                  'Format',
-                  { label: 'Interchange', num: true },
-                  { label: 'Claims', num: true },
-                  { label: 'Lines', num: true },
-                  { label: 'Billed', num: true },
-                  'File',
-                ]}
-              />
-              <tbody>
-                {batches.data.items.map((b) => (
-                  <tr key={b.id}>
-                    <td>
-                      <time dateTime={b.createdAt}>{formatInstant(b.createdAt)}</time>
-                    </td>
-                    <td>{b.createdBy}</td>
-                    <td>
-                      {b.format}
-                      {b.kind === 'claims' ? '' : ` ${b.kind}`}
-                    </td>
-                    <td className="num">
-                      {b.interchangeControlNumber}
-                      {b.interchanges > 1 ? `–${b.interchangeControlNumber + b.interchanges - 1}` : ''}
-                    </td>
-                    <td className="num">{formatInt(b.claims)}</td>
-                    <td className="num">{formatInt(b.lines)}</td>
-                    <td className="num">{formatCents(b.totalCents)}</td>
-                    <td>
-                      {can.sendClaims ? (
-                        <a href={claimFileUrl(b.id)} download>
-                          Download <span className="visually-hidden">batch {b.interchangeControlNumber}</span>
-                        </a>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+        <ListTable
+          items={batches.data?.items}
+          loading={batches.loading}
+          what="the batches"
+          empty={<Empty title="No batch yet" />}
+          busy={batches.loading}
+          caption="837 batches, newest first"
+          columns={[
+            'Created',
+            'By',
+            'Format',
+            { label: 'Interchange', num: true },
+            { label: 'Claims', num: true },
+            { label: 'Lines', num: true },
+            { label: 'Billed', num: true },
+            'File',
+          ]}
+          row={(b) => (
+            <tr key={b.id}>
+              <td>
+                <time dateTime={b.createdAt}>{formatInstant(b.createdAt)}</time>
+              </td>
+              <td>{b.createdBy}</td>
+              <td>
+                {b.format}
+                {b.kind === 'claims' ? '' : ` ${b.kind}`}
+              </td>
+              <td className="num">
+                {b.interchangeControlNumber}
+                {b.interchanges > 1 ? `–${b.interchangeControlNumber + b.interchanges - 1}` : ''}
+              </td>
+              <td className="num">{formatInt(b.claims)}</td>
+              <td className="num">{formatInt(b.lines)}</td>
+              <td className="num">{formatCents(b.totalCents)}</td>
+              <td>
+                {can.sendClaims ? (
+                  <a href={claimFileUrl(b.id)} download>
+                    Download <span className="visually-hidden">batch {b.interchangeControlNumber}</span>
+                  </a>
+                ) : (
+                  '—'
+                )}
+              </td>
+            </tr>
+          )}
+        />
       </section>
     </>
   );

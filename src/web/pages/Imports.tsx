@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { ImportJobView } from '../../app/views.js';
 import { api, errorMessage } from '../api/client.js';
 import { useAuth } from '../auth.js';
-import { Empty, Loading, Notice, PageHeader, StatusBadge, TableHead } from '../components/ui.js';
+import { DataTable, Empty, ListTable, Notice, PageHeader, StatusBadge } from '../components/ui.js';
 import { formatInstant, formatInt } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 
@@ -221,37 +221,31 @@ export function ImportsPage() {
       <section aria-labelledby="past-title">
         <h2 id="past-title">Past imports</h2>
         <Notice kind="error">{past.error}</Notice>
-        {past.loading && !past.data ? <Loading what="imports" /> : null}
-        {past.data && past.data.length === 0 ? <Empty title="No imports yet" /> : null}
-        {past.data && past.data.length > 0 ? (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">Past imports, newest first</caption>
-              <TableHead
-                columns={['Started', 'Status', { label: 'Files', num: true }, 'Result', 'Details']}
-              />
-              <tbody>
-                {past.data.map((j) => (
-                  <tr key={j.id} aria-current={job?.id === j.id ? 'true' : undefined}>
-                    <td>
-                      <time dateTime={j.createdAt}>{formatInstant(j.createdAt)}</time>
-                    </td>
-                    <td>
-                      <StatusBadge status={j.status} />
-                    </td>
-                    <td className="num">{formatInt(j.files.length || j.progress?.total || 0)}</td>
-                    <td>{j.summary ? summaryText(j) : (j.error ?? '—')}</td>
-                    <td>
-                      <button type="button" className="link-button" onClick={() => setJob(j)}>
-                        Show<span className="visually-hidden"> import of {formatInstant(j.createdAt)}</span>
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+        <ListTable
+          items={past.data}
+          loading={past.loading}
+          what="imports"
+          empty={<Empty title="No imports yet" />}
+          caption="Past imports, newest first"
+          columns={['Started', 'Status', { label: 'Files', num: true }, 'Result', 'Details']}
+          row={(j) => (
+            <tr key={j.id} aria-current={job?.id === j.id ? 'true' : undefined}>
+              <td>
+                <time dateTime={j.createdAt}>{formatInstant(j.createdAt)}</time>
+              </td>
+              <td>
+                <StatusBadge status={j.status} />
+              </td>
+              <td className="num">{formatInt(j.files.length || j.progress?.total || 0)}</td>
+              <td>{j.summary ? summaryText(j) : (j.error ?? '—')}</td>
+              <td>
+                <button type="button" className="link-button" onClick={() => setJob(j)}>
+                  Show<span className="visually-hidden"> import of {formatInstant(j.createdAt)}</span>
+                </button>
+              </td>
+            </tr>
+          )}
+        />
       </section>
     </>
   );
@@ -293,39 +287,37 @@ function JobDetail({ job, heading }: { job: ImportJobView; heading: string }) {
         ) : null}
       </div>
       {job.files.length ? (
-        <div className="table-wrap">
-          <table className="table compact">
-            <caption className="visually-hidden">Results per file</caption>
-            <TableHead columns={['File', 'Format', 'Result', { label: 'Records', num: true }, 'Problems']} />
-            <tbody>
-              {job.files.map((f, i) => (
-                <tr key={`${f.name}-${i}`}>
-                  <th scope="row" className="file-name">
-                    {f.name}
-                  </th>
-                  <td>{f.format}</td>
-                  <td>
-                    <StatusBadge status={f.status} />
-                  </td>
-                  <td className="num">{formatInt(f.records)}</td>
-                  <td>
-                    {f.problems.length ? (
-                      <ul className="problems">
-                        {f.problems.map((pr, j) => (
-                          <li key={j}>
-                            {pr.location ? <code>{pr.location}</code> : null} {pr.message}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="compact"
+          caption="Results per file"
+          columns={['File', 'Format', 'Result', { label: 'Records', num: true }, 'Problems']}
+        >
+          {job.files.map((f, i) => (
+            <tr key={`${f.name}-${i}`}>
+              <th scope="row" className="file-name">
+                {f.name}
+              </th>
+              <td>{f.format}</td>
+              <td>
+                <StatusBadge status={f.status} />
+              </td>
+              <td className="num">{formatInt(f.records)}</td>
+              <td>
+                {f.problems.length ? (
+                  <ul className="problems">
+                    {f.problems.map((pr, j) => (
+                      <li key={j}>
+                        {pr.location ? <code>{pr.location}</code> : null} {pr.message}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  '—'
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );

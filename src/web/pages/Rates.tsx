@@ -2,9 +2,10 @@ import { type FormEvent, useState } from 'react';
 import type { ContractRateView, ExpectedRateView, PayerSettingView } from '../../app/views.js';
 import { api, contractRatesUrl, errorMessage } from '../api/client.js';
 import { useAuth } from '../auth.js';
-import { Empty, Loading, Notice, PageHeader, TableHead } from '../components/ui.js';
+import { Field, InputField } from '../components/Field.js';
+import { Empty, ListTable, Notice, PageHeader } from '../components/ui.js';
 import { appNow, formatCents, formatDate, formatInstant, parseDollars } from '../format.js';
-import { useLoad, useTitle } from '../hooks.js';
+import { useListAction, useLoad, useTitle } from '../hooks.js';
 
 const KIND_LABELS: Record<string, string> = {
   mpfs: 'MPFS (RVUs, GPCIs, localities)',
@@ -138,30 +139,12 @@ function ExpectedAmount() {
 function Payers() {
   const { can } = useAuth();
   const payers = useLoad((signal) => api.payerSettings(signal), 'payers');
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
-  async function save(
-    p: PayerSettingView,
-    change: Pick<PayerSettingView, 'payerKind'> & { appealDays: number | null },
-  ) {
-    setMessage(null);
-    try {
-      const next = await api.savePayerSetting({
-        payer: p.payer,
-        payerProfile: p.payerProfile,
-        notes: p.notes,
-        ...change,
-      });
-      payers.setData(() => next);
-      const saved = next.find((n) => n.payer === p.payer);
-      const kind = saved?.payerKind ? `${PAYER_KINDS[saved.payerKind]}, ` : '';
-      setMessage({
-        kind: 'success',
-        text: `${p.payer}: ${kind}appeal window ${saved?.appealDays ?? change.appealDays} days saved.`,
-      });
-    } catch (err) {
-      setMessage({ kind: 'error', text: errorMessage(err) });
-    }
-  }
+  const { message, act } = useListAction(payers);
+  const save = (p: PayerSettingView, change: PayerChange) =>
+    act(
+      () => api.savePayerSetting({ payer: p.payer, payerProfile: p.payerProfile, notes: p.notes, ...change }),
+      (next) => savedMessage(p.payer, next),
+    );
   return (
     <section aria-labelledby="payers-title">
       <h2 id="payers-title">Payers</h2>
@@ -172,28 +155,22 @@ function Payers() {
       </p>
       <Notice kind="error">{payers.error}</Notice>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
-      {payers.loading && !payers.data ? <Loading what="the payers" /> : null}
-      {payers.data && payers.data.length === 0 ? (
-        <Empty title="No payers yet">Import courses; their payers appear here.</Empty>
-      ) : null}
-      {payers.data && payers.data.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Payers and their appeal windows</caption>
-            <TableHead columns={['Payer', 'Profile', 'Kind', 'Appeal window (days)', 'Notes']} />
-            <tbody>
-              {payers.data.map((p) => (
-                <PayerRow
-                  key={`${p.payer}-${p.payerKind ?? ''}-${p.appealDays}`}
-                  payer={p}
-                  editable={can.editRates}
-                  onSave={(change) => void save(p, change)}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <ListTable
+        items={payers.data}
+        loading={payers.loading}
+        what="the payers"
+        empty={<Empty title="No payers yet">Import courses; their payers appear here.</Empty>}
+        caption="Payers and their appeal windows"
+        columns={['Payer', 'Profile', 'Kind', 'Appeal window (days)', 'Notes']}
+        row={(p) => (
+          <PayerRow
+            key={`${p.payer}-${p.payerKind ?? ''}-${p.appealDays}`}
+            payer={p}
+            editable={can.editRates}
+            onSave={(change) => void save(p, change)}
+          />
+        )}
+      />
     </section>
   );
 }
@@ -206,6 +183,16 @@ const PAYER_KINDS: Record<string, string> = {
   other: 'Other payer',
 };
 
+/** What a save changes: the payer's kind and its own window (null: the kind decides). */
+type PayerChange = Pick<PayerSettingView, 'payerKind'> & { appealDays: number | null };
+
+/** `Payer: Medicare Advantage, appeal window 65 days saved.`, from the settings as saved. */
+function savedMessage(payer: string, next: readonly PayerSettingView[]): string {
+  const saved = next.find((n) => n.payer === payer);
+  const kind = saved?.payerKind ? `${PAYER_KINDS[saved.payerKind]}, ` : '';
+  return `${payer}: ${kind}appeal window ${saved?.appealDays ?? '—'} days saved.`;
+}
+
 function PayerRow({
   payer,
   editable,
@@ -213,7 +200,7 @@ function PayerRow({
 }: {
   payer: PayerSettingView;
   editable: boolean;
-  onSave: (change: Pick<PayerSettingView, 'payerKind'> & { appealDays: number | null }) => void;
+  onSave: (change: PayerChange) => void;
 }) {
   const [days, setDays] = useState(String(payer.appealDays));
   const valid = /^\d{1,4}$/.test(days) && Number(days) >= 1;
@@ -298,19 +285,9 @@ function ContractRates() {
     effectiveFrom: today(),
     effectiveTo: '',
   });
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const { message, act } = useListAction(rates);
   const cents = parseDollars(form.rate);
 
-  async function act(what: () => Promise<ContractRateView[]>, done: string) {
-    setMessage(null);
-    try {
-      const next = await what();
-      rates.setData(() => next);
-      setMessage({ kind: 'success', text: done });
-    } catch (err) {
-      setMessage({ kind: 'error', text: errorMessage(err) });
-    }
-  }
   function add(e: FormEvent) {
     e.preventDefault();
     if (cents === null) return;
@@ -349,16 +326,16 @@ function ContractRates() {
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
       {can.editRates ? (
         <form className="filters card" onSubmit={add} aria-label="Add a contract rate">
-          <div className="field">
-            <label htmlFor="rate-payer">Payer</label>
-            <input id="rate-payer" list="payer-names" required {...field('payer')} />
-          </div>
-          <div className="field">
-            <label htmlFor="rate-code">Code</label>
-            <input id="rate-code" required size={6} pattern="[A-Za-z0-9]{5}" {...field('code')} />
-          </div>
-          <div className="field">
-            <label htmlFor="rate-modifier">Modifier</label>
+          <InputField id="rate-payer" label="Payer" list="payer-names" required {...field('payer')} />
+          <InputField
+            id="rate-code"
+            label="Code"
+            required
+            size={6}
+            pattern="[A-Za-z0-9]{5}"
+            {...field('code')}
+          />
+          <Field id="rate-modifier" label="Modifier">
             <select
               id="rate-modifier"
               value={form.modifier}
@@ -368,79 +345,63 @@ function ContractRates() {
               <option value="26">26 professional</option>
               <option value="TC">TC technical</option>
             </select>
-          </div>
-          <div className="field">
-            <label htmlFor="rate-amount">Rate per unit ($)</label>
-            <input
-              id="rate-amount"
-              required
-              size={9}
-              inputMode="decimal"
-              aria-invalid={form.rate !== '' && cents === null}
-              {...field('rate')}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="rate-from">From</label>
-            <input id="rate-from" type="date" required {...field('effectiveFrom')} />
-          </div>
-          <div className="field">
-            <label htmlFor="rate-to">To (optional)</label>
-            <input id="rate-to" type="date" {...field('effectiveTo')} />
-          </div>
+          </Field>
+          <InputField
+            id="rate-amount"
+            label="Rate per unit ($)"
+            required
+            size={9}
+            inputMode="decimal"
+            aria-invalid={form.rate !== '' && cents === null}
+            {...field('rate')}
+          />
+          <InputField id="rate-from" label="From" type="date" required {...field('effectiveFrom')} />
+          <InputField id="rate-to" label="To (optional)" type="date" {...field('effectiveTo')} />
           <button type="submit" disabled={cents === null}>
             Add rate
           </button>
         </form>
       ) : null}
-      {rates.loading && !rates.data ? <Loading what="the contract rates" /> : null}
-      {rates.data && rates.data.length === 0 ? (
-        <Empty title="No contract rates">Expected amounts come from Medicare.</Empty>
-      ) : null}
-      {rates.data && rates.data.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Contract rates</caption>
-            <TableHead
-              columns={[
-                'Payer',
-                'Code',
-                'Modifier',
-                { label: 'Rate', num: true },
-                'From',
-                'To',
-                ...(can.editRates ? [{ label: 'Actions', hidden: true }] : []),
-              ]}
-            />
-            <tbody>
-              {rates.data.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.payer}</td>
-                  <td>{r.code}</td>
-                  <td>{r.modifier || '—'}</td>
-                  <td className="num">{formatCents(r.cents)}</td>
-                  <td>{formatDate(r.effectiveFrom)}</td>
-                  <td>{r.effectiveTo ? formatDate(r.effectiveTo) : 'open'}</td>
-                  {can.editRates ? (
-                    <td>
-                      <button
-                        type="button"
-                        className="secondary"
-                        aria-label={`Delete the ${r.payer} rate for ${r.code}${r.modifier ? `-${r.modifier}` : ''} from ${r.effectiveFrom}`}
-                        onClick={() =>
-                          void act(() => api.deleteContractRate(r.id), `Contract rate for ${r.code} deleted.`)
-                        }
-                      >
-                        Delete
-                      </button>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <ListTable
+        items={rates.data}
+        loading={rates.loading}
+        what="the contract rates"
+        empty={<Empty title="No contract rates">Expected amounts come from Medicare.</Empty>}
+        caption="Contract rates"
+        columns={[
+          'Payer',
+          'Code',
+          'Modifier',
+          { label: 'Rate', num: true },
+          'From',
+          'To',
+          ...(can.editRates ? [{ label: 'Actions', hidden: true }] : []),
+        ]}
+        row={(r) => (
+          <tr key={r.id}>
+            <td>{r.payer}</td>
+            <td>{r.code}</td>
+            <td>{r.modifier || '—'}</td>
+            <td className="num">{formatCents(r.cents)}</td>
+            <td>{formatDate(r.effectiveFrom)}</td>
+            <td>{r.effectiveTo ? formatDate(r.effectiveTo) : 'open'}</td>
+            {can.editRates ? (
+              <td>
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-label={`Delete the ${r.payer} rate for ${r.code}${r.modifier ? `-${r.modifier}` : ''} from ${r.effectiveFrom}`}
+                  onClick={() =>
+                    void act(() => api.deleteContractRate(r.id), `Contract rate for ${r.code} deleted.`)
+                  }
+                >
+                  Delete
+                </button>
+              </td>
+            ) : null}
+          </tr>
+        )}
+      />
       {can.editRates ? <Upload target="contract" onDone={() => rates.reload()} /> : null}
     </section>
   );
@@ -581,50 +542,34 @@ function Releases() {
         settings and contract rates.
       </p>
       <Notice kind="error">{releases.error}</Notice>
-      {releases.loading && !releases.data ? <Loading what="the CMS releases" /> : null}
-      {releases.data && releases.data.length === 0 ? (
-        <Empty title="No CMS files loaded">Expected amounts come from the bundled national table.</Empty>
-      ) : null}
-      {releases.data && releases.data.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Loaded CMS releases</caption>
-            <TableHead
-              columns={[
-                'Release',
-                'Contents',
-                'Effective',
-                'In force',
-                'Rows',
-                'Files',
-                'Loaded',
-                'Loaded by',
-              ]}
-            />
-            <tbody>
-              {releases.data.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">{r.id}</th>
-                  <td>{KIND_LABELS[r.kind] ?? r.kind}</td>
-                  <td>
-                    {formatDate(r.effectiveFrom)} –{' '}
-                    {r.effectiveTo ? formatDate(r.effectiveTo) : 'until replaced'}
-                  </td>
-                  <td>{r.inForce ? 'in force' : '—'}</td>
-                  <td>
-                    {Object.entries(r.rows)
-                      .map(([k, n]) => `${k} ${n}`)
-                      .join(', ')}
-                  </td>
-                  <td>{r.sources.join(', ')}</td>
-                  <td>{formatInstant(r.importedAt)}</td>
-                  <td>{r.importedBy}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <ListTable
+        items={releases.data}
+        loading={releases.loading}
+        what="the CMS releases"
+        empty={
+          <Empty title="No CMS files loaded">Expected amounts come from the bundled national table.</Empty>
+        }
+        caption="Loaded CMS releases"
+        columns={['Release', 'Contents', 'Effective', 'In force', 'Rows', 'Files', 'Loaded', 'Loaded by']}
+        row={(r) => (
+          <tr key={r.id}>
+            <th scope="row">{r.id}</th>
+            <td>{KIND_LABELS[r.kind] ?? r.kind}</td>
+            <td>
+              {formatDate(r.effectiveFrom)} – {r.effectiveTo ? formatDate(r.effectiveTo) : 'until replaced'}
+            </td>
+            <td>{r.inForce ? 'in force' : '—'}</td>
+            <td>
+              {Object.entries(r.rows)
+                .map(([k, n]) => `${k} ${n}`)
+                .join(', ')}
+            </td>
+            <td>{r.sources.join(', ')}</td>
+            <td>{formatInstant(r.importedAt)}</td>
+            <td>{r.importedBy}</td>
+          </tr>
+        )}
+      />
       {can.loadReference ? <Upload target="cms" onDone={() => releases.reload()} /> : null}
     </section>
   );

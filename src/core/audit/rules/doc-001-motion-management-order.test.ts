@@ -11,10 +11,10 @@ import {
   expectFractions,
   type FractionExpectation,
   findingOf,
+  READY,
 } from '../../../../test/support/audit-expect.js';
 import { DOC_001 } from './doc-001-motion-management-order.js';
 
-const READY: FractionExpectation = { status: 'ready', lines: READY_LINES, findings: [] };
 const HOLD: FractionExpectation = { status: 'hold', lines: READY_LINES, findings: ['DOC-001:error'] };
 const DOWNGRADE: FractionExpectation = {
   status: 'downgrade',

@@ -14,12 +14,12 @@ import {
   expectFractions,
   type FractionExpectation,
   findingOf,
+  READY,
 } from '../../../../test/support/audit-expect.js';
 import type { AuditOptions } from '../audit-options.js';
 import { DOC_008 } from './doc-008-sgrt-record-signed.js';
 
 // Fractions Mon 2026-03-02 … Wed 03-04, beams 08:15:00–08:19:30 New York (EST, UTC-5).
-const READY: FractionExpectation = { status: 'ready', lines: READY_LINES, findings: [] };
 const LATE: FractionExpectation = {
   status: 'downgrade',
   lines: DOWNGRADED_LINES,

@@ -8,10 +8,9 @@ import {
   runAudit,
   signedAt,
 } from '../../../../test/support/course-builder.js';
-import { expectFractions, type FractionExpectation } from '../../../../test/support/audit-expect.js';
+import { expectFractions, type FractionExpectation, READY } from '../../../../test/support/audit-expect.js';
 import { DOC_009 } from './doc-009-igrt-review-signed.js';
 
-const READY: FractionExpectation = { status: 'ready', lines: READY_LINES, findings: [] };
 const DROPPED: FractionExpectation = { status: 'downgrade', lines: ['77412'], findings: ['DOC-009:error'] };
 const PENDING: FractionExpectation = { status: 'hold', lines: READY_LINES, findings: ['DOC-009:warning'] };
 const review = (c: CourseInput, n: number) => fx(c, n).imageGuidance!;

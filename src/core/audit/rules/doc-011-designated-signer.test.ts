@@ -5,7 +5,6 @@ import {
   epochAt,
   fx,
   PHYSICIAN_ID,
-  READY_LINES,
   runAudit,
   signedAt,
 } from '../../../../test/support/course-builder.js';
@@ -13,6 +12,7 @@ import {
   expectFractions,
   type FractionExpectation,
   findingOf,
+  READY,
 } from '../../../../test/support/audit-expect.js';
 import { type CoverDesignation, signerCapacity } from '../signer-capacity.js';
 import { DOC_011 } from './doc-011-designated-signer.js';
@@ -37,12 +37,7 @@ const byDates = (from: string, to: string, forPhysicianId = PHYSICIAN_ID): Cover
   to,
 });
 
-const READY: FractionExpectation = { status: 'ready', lines: READY_LINES, findings: [] };
-const COVERED: FractionExpectation = {
-  status: 'ready',
-  lines: READY_LINES,
-  findings: ['DOC-011:info', 'DOC-011:info'],
-};
+const COVERED: FractionExpectation = { ...READY, findings: ['DOC-011:info', 'DOC-011:info'] };
 const FAILED: FractionExpectation = {
   status: 'downgrade',
   lines: ['77407'],
@@ -70,7 +65,7 @@ describe(`${DOC_011.id} ${DOC_011.title}`, () => {
       signer: OTHER,
       fractions: 2,
       now: epochAt('2026-03-02T12:00:00'),
-      expected: { status: 'hold', lines: READY_LINES, findings: ['DOC-011:warning', 'DOC-011:warning'] },
+      expected: { ...READY, status: 'hold', findings: ['DOC-011:warning', 'DOC-011:warning'] },
     },
     { name: 'covering for this course', signer: OTHER, covers: [byCourse(courseId)], expected: COVERED },
     {
@@ -112,7 +107,7 @@ describe(`${DOC_011.id} ${DOC_011.title}`, () => {
       edit: (c) => (fx(c, 1).imageGuidance!.review = { ...signedAt('2026-03-02T09:30:00'), signerId: OTHER }),
     });
     expectFractions(runAudit(course), {
-      1: { status: 'ready', lines: READY_LINES, findings: ['DOC-011:warning'] },
+      1: { ...READY, findings: ['DOC-011:warning'] },
     });
   });
 

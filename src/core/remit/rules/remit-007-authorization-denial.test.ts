@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RemitClaim, RemitServiceLine } from '../../model/remittance.js';
+import { cas, remitClaim, remitLine } from '../../../../test/support/remit-builder.js';
 import type { RemitLineInput, SentCharge } from '../remit-line.js';
 import { lineFacts } from '../remit-line.js';
 import { DEFAULT_REMIT_OPTIONS } from '../remit-options.js';
@@ -7,37 +7,22 @@ import { authorizationDenial } from './remit-007-authorization-denial.js';
 
 /** A 2026 77412 line denied CO-<reason>, its claim carrying REF*G1 `carried`, with `onFile` on file. */
 function denied(reason: string, carried: string | null, onFile: string | null): RemitLineInput {
-  const line: RemitServiceLine = {
-    procedure: { code: '77412', modifiers: [] },
-    submitted: null,
-    chargeCents: 60000,
-    paidCents: 0,
-    units: 1,
-    submittedUnits: null,
+  const line = remitLine({
     dateOfService: '2026-03-10',
-    adjustments: [{ group: 'CO', reason, amountCents: 60000, quantity: null }],
-    remarks: [],
-    allowedCents: null,
-    lineControlNumber: null,
+    adjustments: [cas('CO', reason, 60000)],
     location: 'r.835:ST[1]/2100[1]/2110[1]',
-  };
-  const claim: RemitClaim = {
+  });
+  const claim = remitClaim({
     patientControlNumber: 'PCN-1',
     status: '4',
-    chargeCents: 60000,
-    paidCents: 0,
-    patientResponsibilityCents: null,
     payerClaimControlNumber: null,
     facilityType: null,
-    memberId: null,
     priorAuthorization: carried,
     statementFrom: null,
     statementTo: null,
-    adjustments: [],
-    remarks: [],
     lines: [line],
     location: 'r.835:ST[1]/2100[1]',
-  };
+  });
   const charge: SentCharge = {
     code: '77412',
     modifiers: [],
