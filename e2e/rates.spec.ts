@@ -26,6 +26,14 @@ test('an admin edits a payer’s appeal window and adds a contract rate; the exp
     .getByRole('button', { name: 'Save' })
     .click();
   await expect(page.getByText('Synthetic Commercial PPO: appeal window 120 days saved.')).toBeVisible();
+  // A plan's name does not say it is Medicare Advantage: declared so, its window is 60 days (CMS Part C reconsideration).
+  await payers
+    .getByLabel('Kind of payer of Example Health Plan (eviCore)')
+    .selectOption({ label: 'Medicare Advantage' });
+  await expect(
+    page.getByText('Example Health Plan (eviCore): Medicare Advantage, appeal window 60 days saved.'),
+  ).toBeVisible();
+  await expect(payers.getByLabel('Appeal window of Example Health Plan (eviCore) in days')).toHaveValue('60');
 
   // A contract rate for 77407.
   const add = page.getByRole('form', { name: 'Add a contract rate' });

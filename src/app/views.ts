@@ -434,6 +434,10 @@ export interface RemitPaymentView {
   differenceCents: number;
   balanced: boolean;
   claims: number;
+  /** Claims the reader refused for damage inside them: not in Σ CLP04 (CLP04 null when unreadable). */
+  refusedClaims: { location: string; paidCents: number | null }[];
+  /** Why it does not balance when claims were refused (each named with its CLP04), else null. */
+  differenceReason: string | null;
 }
 
 export interface RemitPaymentQuery {
@@ -550,7 +554,11 @@ export interface LocalityView {
 export interface PayerSettingView {
   payer: string;
   payerProfile: string | null;
+  /** As the practice declared it (`medicare`, `medicare-advantage`, `other`); null: by profile and SBR09. */
+  payerKind: 'medicare' | 'medicare-advantage' | 'other' | null;
+  /** The window that applies: the practice's own (`ownWindow`), else the payer kind's. */
   appealDays: number;
+  ownWindow: boolean;
   notes: string | null;
   /** Whether the practice saved it (else the defaults are shown). */
   saved: boolean;

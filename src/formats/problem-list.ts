@@ -28,6 +28,18 @@ export class ProblemList {
     } else for (const p of other) this.add(p.location, p.message);
   }
 
+  /**
+   * Removes and returns what was added since the list counted `mark` entries (with the count of those
+   * not listed, at `source`): the problems of one part, moved to that part's own report.
+   */
+  takeSince(mark: number, source: string): InputProblem[] {
+    const taken = this.items.splice(Math.min(mark, MAX_LISTED));
+    const more = this.count - mark - taken.length;
+    this.count = mark;
+    if (more > 0) taken.push({ location: source, message: `${more} more not listed` });
+    return taken;
+  }
+
   /** The listed entries, then `N more not listed` at `source` when some were left out. */
   list(source: string): InputProblem[] {
     const more = this.count - this.items.length;

@@ -16,6 +16,9 @@ import * as installationOperator from './migrations/0011-installation-operator.j
 import * as coverDesignations from './migrations/0012-cover-designations.js';
 import * as signatureListIndexes from './migrations/0013-signature-list-indexes.js';
 import * as dashboardRollup from './migrations/0014-dashboard-rollup.js';
+import * as remitRefusedClaims from './migrations/0015-remit-refused-claims.js';
+import * as contractRatesUnique from './migrations/0016-contract-rates-unique.js';
+import * as payerKind from './migrations/0017-payer-kind.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -95,6 +98,9 @@ const MIGRATIONS = {
   '0012-cover-designations': coverDesignations,
   '0013-signature-list-indexes': signatureListIndexes,
   '0014-dashboard-rollup': dashboardRollup,
+  '0015-remit-refused-claims': remitRefusedClaims,
+  '0016-contract-rates-unique': contractRatesUnique,
+  '0017-payer-kind': payerKind,
 };
 
 export async function migrate(db: Db): Promise<void> {

@@ -323,6 +323,8 @@ export interface RemitPaymentsTable {
   difference_cents: ColumnType<string, number, number>;
   balanced: boolean;
   claims: number;
+  /** `[{ location, paidCents }]`: the claims the reader refused (damaged), CLP04 null when unreadable. */
+  refused_claims: ColumnType<unknown, string | undefined, string>;
 }
 
 export interface LetterTemplatesTable {
@@ -500,7 +502,10 @@ export interface PayerSettingsTable {
   practice_id: string;
   payer: string;
   payer_profile: string | null;
-  appeal_days: ColumnType<number, number | undefined, number>;
+  /** Null (0017): the payer's kind decides the window. */
+  appeal_days: number | null;
+  /** 0017: `medicare`, `medicare-advantage`, `other`; null: by profile and claim filing indicator. */
+  payer_kind: ColumnType<string | null, string | null | undefined, string | null>;
   notes: string | null;
 }
 

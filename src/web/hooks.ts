@@ -51,18 +51,19 @@ export interface Message {
 
 /**
  * Actions on a loaded list whose answer is the list anew (add, remove, save): `act` shows that list and
- * `done` as the message, or the error; `setMessage` for a message of one's own.
+ * `done` as the message (or what `done` makes of the new list), or the error; `setMessage` for a message
+ * of one's own.
  */
 export function useListAction<T>(loaded: Pick<Loaded<T>, 'setData'>) {
   const [message, setMessage] = useState<Message | null>(null);
   const { setData } = loaded;
   const act = useCallback(
-    async (run: () => Promise<T>, done: string) => {
+    async (run: () => Promise<T>, done: string | ((next: T) => string)) => {
       setMessage(null);
       try {
         const next = await run();
         setData(() => next);
-        setMessage({ kind: 'success', text: done });
+        setMessage({ kind: 'success', text: typeof done === 'string' ? done : done(next) });
       } catch (err) {
         setMessage({ kind: 'error', text: errorMessage(err) });
       }

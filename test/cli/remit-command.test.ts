@@ -254,6 +254,46 @@ describe('sgrt-billing remit', () => {
     });
   });
 
+  it('refuses only a claim whose SVC is damaged: its neighbours are classified, the payment names it as the difference', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'remit-damaged-'));
+    try {
+      const file = join(dir, 'damaged.835');
+      const text = await readFile(APRIL, 'utf8');
+      const damaged = text.replace(/SVC(\*HC:77412\*1500\*900\*\*1~\s*DTM\*472\*20260306)/, 'SVX$1');
+      expect(damaged).not.toBe(text);
+      await writeFile(file, damaged);
+      const run = await runCli('remit', file, '--format', 'json');
+      expect(run.code).toBe(2);
+      const out = JSON.parse(run.stdout);
+      expect([...new Set((out.lines as Line[]).map((l) => l.claim))]).toEqual([
+        'WQ-1',
+        'WQ-2',
+        'WQ-3',
+        'WQ-4',
+        'WQ-6',
+      ]);
+      const st1 = `${file}:ISA[1]/GS[1]/ST[1]`;
+      expect(out.problems).toEqual([
+        {
+          location: `${st1}/2100[5]/segment[48]`,
+          message:
+            'segment SVX is not defined in the 835 (005010X221A1): damaged, the loop it sits in cannot be read',
+        },
+      ]);
+      expect(out.payments[0]).toMatchObject({
+        claimsPaidCents: 15000,
+        differenceCents: -90000,
+        refusedClaims: [{ location: `${st1}/2100[5]`, paidCents: 90000 }],
+      });
+      expect(out.payments[0].reconciliation).toBe(
+        `BPR02 $1,062.34 ≠ Σ CLP04 $150.00 − Σ PLB -$12.34: off by -$900.00 (claims less provider adjustments minus the payment); the claim refused at ${st1}/2100[5] (CLP04 $900.00), not counted in Σ CLP04, accounts for the difference`,
+      );
+      expect(out.payments[1].balanced).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('matches the claim’s REF*G1 to the authorizations file trimmed and case-insensitively', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'remit-auth-case-'));
     try {

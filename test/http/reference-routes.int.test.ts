@@ -70,6 +70,21 @@ describe.each(ENGINES)('reference routes on %s', { timeout: 30_000 }, (engine) =
       appealDays: 90,
       saved: true,
     });
+    // Declared Medicare Advantage without a window of its own: 60 days (CMS Part C reconsideration).
+    const ma = await t.h.request('PUT', '/api/payer-settings', {
+      session: t.session,
+      json: { payer: 'UHC', payerKind: 'medicare-advantage', appealDays: null },
+    });
+    expect(((await ma.json()) as PayerSettingView[]).find((p) => p.payer === 'UHC')).toMatchObject({
+      payerKind: 'medicare-advantage',
+      appealDays: 60,
+      ownWindow: false,
+    });
+    const odd = await t.h.request('PUT', '/api/payer-settings', {
+      session: t.session,
+      json: { payer: 'UHC', payerKind: 'medicaid' },
+    });
+    expect(odd.status).toBe(400);
   });
 
   it('lets a coder read but not change', async () => {

@@ -385,6 +385,22 @@ describe.each(ENGINES)('claim versions on %s', (engine) => {
       expect(
         readClaims837FromBytes(new TextEncoder().encode(file.text), 'n.837').sets[0]!.claims[0],
       ).toMatchObject({ frequency: '1', payerClaimControlNumber: null, filingIndicator: 'MB' });
+
+      // The return is answered by that new claim: a second one is refused, and the history says why.
+      const twice = await sendClaimVersion(t.ctx, actor(practiceId), {
+        claimNumber: mb.patientControlNumber,
+        action: 'replace',
+      }).catch((e: unknown) => e as AppError);
+      expect(twice).toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringMatching(/a new claim was already sent for this return .*wait for the payer/),
+      });
+      history = await claimHistory(t.ctx, actor(practiceId), mb.patientControlNumber);
+      expect(history).toMatchObject({
+        canCorrect: false,
+        correctionNote: expect.stringMatching(/^A new claim was already sent/),
+      });
+      expect(history.versions.filter((v) => v.kind === 'resubmission')).toHaveLength(1);
     },
   );
 

@@ -114,6 +114,7 @@ export async function claimHistory(
     standing?.claim.filingIndicator,
   ];
   const replace = correctionRoute('replace', indicators, standing?.claim ?? null);
+  const resubmitted = replace.kind === 'new-claim' ? resubmissionRefusal(standing, versions) : null;
   const voiding = correctionRoute('void', indicators, standing?.claim ?? null);
   return {
     claimNumber,
@@ -152,15 +153,17 @@ export async function claimHistory(
       message: l.message,
     })),
     payerClaimNumber: standing?.claim.payerClaimControlNumber ?? last.payer_claim_number ?? null,
-    canCorrect: !voided && replace.kind !== 'refused',
+    canCorrect: !voided && replace.kind !== 'refused' && resubmitted === null,
     canVoid: !voided && voiding.kind !== 'refused',
     correctionNote: voided
       ? null
-      : replace.kind === 'new-claim'
-        ? `Medicare Part B returned ${replace.lines === 'all' ? 'this claim' : `${replace.lines.length} line(s) of this claim`} unprocessable (CO-16 with MA130 or a remark naming the field): the correction goes as a new claim of ${replace.lines === 'all' ? 'it' : 'those lines'} (CLM05-3 1, no REF*F8); a processed line is corrected by a reopening.`
-        : replace.kind === 'refused'
-          ? `${replace.message}.`
-          : null,
+      : resubmitted !== null
+        ? `${resubmitted[0]!.toUpperCase()}${resubmitted.slice(1)}.`
+        : replace.kind === 'new-claim'
+          ? `Medicare Part B returned ${replace.lines === 'all' ? 'this claim' : `${replace.lines.length} line(s) of this claim`} unprocessable (CO-16 with MA130 or a remark naming the field): the correction goes as a new claim of ${replace.lines === 'all' ? 'it' : 'those lines'} (CLM05-3 1, no REF*F8); a processed line is corrected by a reopening.`
+          : replace.kind === 'refused'
+            ? `${replace.message}.`
+            : null,
     canSendSecondary:
       !voided &&
       secondaryRefusal(answers, versions) === null &&
@@ -202,57 +205,39 @@ export async function sendClaimVersion(
       throw new AppError('invalid_input', route.message, [
         { location: `claim ${request.claimNumber}`, message: route.message },
       ]);
+    let source = original;
+    let options: ClaimVersionOptions = { claimNumber: request.claimNumber };
+    let version: SentVersion;
     if (route.kind === 'new-claim') {
-      const returned = route.lines === 'all' ? null : new Set(route.lines);
-      const resent = returned
-        ? {
-            ...original,
-            draft: {
-              ...draft,
-              lines: draft.lines.filter(
-                (l) =>
-                  returned.has(l.chargeId) ||
-                  returned.has(claimLineKey(l.code, l.modifiers, l.dateOfService)),
-              ),
-            },
-          }
-        : original;
-      const view = await writeVersion(
-        trx,
-        ctx,
-        actor,
-        practice.clinic,
-        settings,
-        resent,
-        subjects,
-        { claimNumber: request.claimNumber },
-        { kind: 'resubmission', payerClaimNumber: null },
-      );
-      return { view, patientId: original.patient_id };
+      const refusal = resubmissionRefusal(standing, await sentVersions(trx, actor, request.claimNumber));
+      if (refusal)
+        throw new AppError('invalid_input', refusal, [
+          { location: `claim ${request.claimNumber}`, message: refusal },
+        ]);
+      source = returnedLinesOf(original, route.lines);
+      version = { kind: 'resubmission', payerClaimNumber: null };
+    } else {
+      const payerClaimNumber =
+        request.payerClaimNumber?.trim() || standing?.claim.payerClaimControlNumber || '';
+      if (!payerClaimNumber)
+        throw new AppError(
+          'invalid_input',
+          "no 835 gives the payer's claim control number (CLP07) of this claim: give it (REF*F8)",
+          [{ location: 'payerClaimNumber', message: 'required: no stored 835 answers this claim' }],
+        );
+      options = { ...options, frequencyCode: route.frequencyCode, payerClaimControlNumber: payerClaimNumber };
+      version = { kind: request.action === 'replace' ? 'replacement' : 'void', payerClaimNumber };
     }
-    const payerClaimNumber =
-      request.payerClaimNumber?.trim() || standing?.claim.payerClaimControlNumber || '';
-    if (!payerClaimNumber)
-      throw new AppError(
-        'invalid_input',
-        "no 835 gives the payer's claim control number (CLP07) of this claim: give it (REF*F8)",
-        [{ location: 'payerClaimNumber', message: 'required: no stored 835 answers this claim' }],
-      );
-    const frequencyCode = route.frequencyCode;
     const view = await writeVersion(
       trx,
       ctx,
       actor,
       practice.clinic,
       settings,
-      original,
+      source,
       subjects,
-      {
-        claimNumber: request.claimNumber,
-        frequencyCode,
-        payerClaimControlNumber: payerClaimNumber,
-      },
-      { kind: request.action === 'replace' ? 'replacement' : 'void', payerClaimNumber },
+      options,
+      version,
     );
     return { view, patientId: original.patient_id };
   });
@@ -281,13 +266,7 @@ export async function sendSecondaryClaim(
   const batch = await ctx.db.transaction().execute(async (trx) => {
     const { practice, original, subjects } = await claimToChange(trx, actor, claimNumber);
     const answers = await storedPayerAnswers(trx, actor.practiceId, claimNumber);
-    const sent = await trx
-      .selectFrom('claim_versions')
-      .select('kind')
-      .where('practice_id', '=', actor.practiceId)
-      .where('claim_pcn', '=', claimNumber)
-      .execute();
-    const refusal = secondaryRefusal(answers, sent);
+    const refusal = secondaryRefusal(answers, await sentVersions(trx, actor, claimNumber));
     if (refusal)
       throw new AppError('invalid_input', refusal, [{ location: `claim ${claimNumber}`, message: refusal }]);
     const primary = primaryAnswer(answers)!;
@@ -346,6 +325,52 @@ function secondaryRefusal(
   return secondaryBalanceRefusal(primary.claim);
 }
 
+/**
+ * Why no second new claim may follow an unprocessable return, else null: a new claim (kind
+ * `resubmission`) was already sent after the payer's standing answer was imported, so that return is
+ * answered; send again only when the payer returns the new claim too (CMS IOM 100-04 ch. 1 §80.3: the
+ * unprocessable claim is corrected and resubmitted as a new claim; another copy of it is a duplicate,
+ * CARC 18 "exact duplicate claim/service").
+ */
+function resubmissionRefusal(
+  standing: PayerAnswer | null,
+  versions: readonly { kind: string; created_at: Date | string }[],
+): string | null {
+  const answered = standing?.importedAt ?? '';
+  const sent = versions
+    .filter((v) => v.kind === 'resubmission')
+    .map((v) => new Date(v.created_at).toISOString())
+    .find((at) => at >= answered);
+  if (sent === undefined) return null;
+  return `a new claim was already sent for this return (${sent.slice(0, 10)}): wait for the payer's answer to it`;
+}
+
+/** The original with only the lines the payer returned (all of them when it returned the claim). */
+function returnedLinesOf(original: VersionRow, lines: 'all' | string[]): VersionRow {
+  if (lines === 'all') return original;
+  const returned = new Set(lines);
+  const draft = original.draft as ClaimDraft;
+  return {
+    ...original,
+    draft: {
+      ...draft,
+      lines: draft.lines.filter(
+        (l) => returned.has(l.chargeId) || returned.has(claimLineKey(l.code, l.modifiers, l.dateOfService)),
+      ),
+    },
+  };
+}
+
+/** The versions sent of a claim number (their kind and when). */
+function sentVersions(trx: Trx, actor: Actor, claimNumber: string) {
+  return trx
+    .selectFrom('claim_versions')
+    .select(['kind', 'created_at'])
+    .where('practice_id', '=', actor.practiceId)
+    .where('claim_pcn', '=', claimNumber)
+    .execute();
+}
+
 /** The primary's answer as the secondary claim carries it (paid amounts and CAS, by charge id). */
 export function secondaryOf(answer: PayerAnswer): SecondaryClaim {
   const date = answer.paymentDate ?? '';
@@ -396,6 +421,9 @@ async function resolveClaimNumber(ctx: AppContext, actor: Actor, ref: string): P
 
 type VersionRow = { draft: unknown; format: string; patient_id: string; payer_profile: string };
 
+/** What a version sent after the original is, and the REF*F8 it carries. */
+type SentVersion = { kind: Exclude<ClaimVersionKind, 'original'>; payerClaimNumber: string | null };
+
 /** The claim's original version (its draft) and its patient's data, with the practice row locked. */
 async function claimToChange(trx: Trx, actor: Actor, claimNumber: string) {
   const practice = await lockPractice(trx, actor.practiceId);
@@ -434,7 +462,7 @@ async function writeVersion(
   original: VersionRow,
   subjects: Map<string, ClaimSubject>,
   options: ClaimVersionOptions,
-  version: { kind: Exclude<ClaimVersionKind, 'original'>; payerClaimNumber: string | null },
+  version: SentVersion,
 ): Promise<ClaimBatchView> {
   const draft = original.draft as ClaimDraft;
   const next = await nextClaimNumbers(trx, actor.practiceId);

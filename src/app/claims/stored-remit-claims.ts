@@ -9,6 +9,8 @@ export interface PayerAnswer {
   payer: Remittance['payer'];
   paymentDate: string | null;
   claim: RemitClaim;
+  /** When its 835 was imported (an instant, ISO 8601); absent in answers not read from the database. */
+  importedAt?: string;
 }
 
 /**
@@ -24,7 +26,7 @@ export async function storedPayerAnswers(
 ): Promise<PayerAnswer[]> {
   const rows = await db
     .selectFrom('imports')
-    .select('content')
+    .select(['content', 'imported_at'])
     .where('practice_id', '=', practiceId)
     .where('format', '=', 'x12-835')
     .where('content', 'is not', null)
@@ -37,7 +39,12 @@ export async function storedPayerAnswers(
     for (const { remittance } of records?.remittances ?? [])
       for (const claim of remittance.claims)
         if (claim.patientControlNumber === claimNumber)
-          answers.push({ payer: remittance.payer, paymentDate: remittance.paymentDate, claim });
+          answers.push({
+            payer: remittance.payer,
+            paymentDate: remittance.paymentDate,
+            claim,
+            importedAt: new Date(row.imported_at).toISOString(),
+          });
   }
   return answers;
 }

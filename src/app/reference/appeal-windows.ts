@@ -3,6 +3,7 @@ import {
   appealDeadline,
   type AppealDeadlineInput,
   DEFAULT_APPEAL_DAYS,
+  type PayerKind,
 } from '../../core/remit/appeal-deadline.js';
 import { hasAppealDeadline } from '../../core/remit/remit-category.js';
 import type { Db } from '../../storage/database.js';
@@ -21,37 +22,43 @@ const billingPayers = z
   .partial();
 
 /**
- * What decides a line's appeal window: the practice's payer settings (days per payer name, or per
- * profile), and each payer's SBR09 claim filing indicator from the billing settings (by profile, name
- * and payer id), all keys lower-cased.
+ * What decides a line's appeal window: the practice's payer settings (days, and the payer's kind, per
+ * payer name, or per profile), and each payer's SBR09 claim filing indicator from the billing settings
+ * (by profile, name and payer id), all keys lower-cased.
  */
 export interface AppealPolicy {
   windows: ReadonlyMap<string, number>;
   filingIndicators: ReadonlyMap<string, string>;
+  /** Absent in a policy without payer settings (the command line). */
+  kinds?: ReadonlyMap<string, PayerKind>;
 }
 
 export async function appealPolicy(db: Db | Trx, practiceId: string): Promise<AppealPolicy> {
   const [rows, practice] = await Promise.all([
     db
       .selectFrom('payer_settings')
-      .select(['payer', 'payer_profile', 'appeal_days'])
+      .select(['payer', 'payer_profile', 'appeal_days', 'payer_kind'])
       .where('practice_id', '=', practiceId)
       .execute(),
     db.selectFrom('practices').select('billing').where('id', '=', practiceId).executeTakeFirst(),
   ]);
   const windows = new Map<string, number>();
-  for (const r of rows) windows.set(key(r.payer), r.appeal_days);
-  for (const r of rows) {
-    const profile = r.payer_profile?.trim().toLowerCase();
-    if (profile && !windows.has(profile)) windows.set(profile, r.appeal_days);
-  }
+  const kinds = new Map<string, PayerKind>();
+  // By payer name first, then by profile (a name's setting wins over its profile's).
+  for (const k of [(r: (typeof rows)[number]) => r.payer, (r: (typeof rows)[number]) => r.payer_profile])
+    for (const r of rows) {
+      const name = k(r)?.trim().toLowerCase();
+      if (!name) continue;
+      if (r.appeal_days !== null && !windows.has(name)) windows.set(name, r.appeal_days);
+      if (r.payer_kind !== null && !kinds.has(name)) kinds.set(name, r.payer_kind as PayerKind);
+    }
   const filingIndicators = new Map<string, string>();
   const payers = billingPayers.safeParse(practice?.billing ?? {}).data?.payers ?? {};
   for (const [profile, p] of Object.entries(payers)) {
     if (!p.filingIndicator) continue;
     for (const k of [profile, p.name, p.id]) if (k) filingIndicators.set(key(k), p.filingIndicator);
   }
-  return { windows, filingIndicators };
+  return { windows, filingIndicators, kinds };
 }
 
 const key = (name: string) => name.trim().toLowerCase();
@@ -76,9 +83,10 @@ const LATER_PAYER = new Set(['2', '3', '20', '21']);
 
 /**
  * The last day to appeal a line (`appealDeadline`, domain.md §6.1): the practice's window for the 835's
- * payer or the course's payer wins; else the payer's kind, by its filing indicator (the 835's own CLP06
- * for the claim; else the billing settings' for the 835's payer; for a primary's answer, the patient's, else the course payer's) or
- * profile: Medicare Part B 120 days, others 180. Null without a payment date, and for a line with
+ * payer or the course's payer wins; else the payer's kind, as its payer settings declare it, else by its
+ * filing indicator (the 835's own CLP06 for the claim; else the billing settings' for the 835's payer;
+ * for a primary's answer, the patient's, else the course payer's) or profile: Medicare Part B 120 days,
+ * Medicare Advantage 60 (CMS Part C reconsideration), others 180. Null without a payment date, and for a line with
  * nothing to answer (paid as expected, a take-back, a patient balance, a claim to the next payer).
  */
 export function appealBy(policy: AppealPolicy, s: AppealSubject): string | null {
@@ -93,6 +101,7 @@ export function appealTerms(
 ): Omit<AppealDeadlineInput, 'paymentDate'> {
   const names = [s.payer, s.payerId, s.course?.payerName, s.course?.payerProfile];
   const overrideDays = names.flatMap((n) => (n ? [policy.windows.get(key(n))] : [])).find(Boolean);
+  const declaredKind = names.flatMap((n) => (n ? [policy.kinds?.get(key(n))] : [])).find(Boolean);
   const asPrimary = s.course !== null && !LATER_PAYER.has(s.claimStatus);
   const filedAs = (n: string | null | undefined) => (n ? policy.filingIndicators.get(key(n)) : undefined);
   const claimFilingIndicator =
@@ -105,6 +114,7 @@ export function appealTerms(
     claimFilingIndicator,
     profileId: asPrimary ? s.course!.payerProfile : null,
     overrideDays: overrideDays ?? null,
+    declaredKind: declaredKind ?? null,
   };
 }
 

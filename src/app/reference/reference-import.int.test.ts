@@ -10,9 +10,11 @@ import type { Actor, AppContext } from '../app-context.js';
 import { setChargeStatus } from '../commands/charge-status.js';
 import { InputError } from '../engine-context.js';
 import { storeRemitLines } from '../remit/store-remit-lines.js';
+import * as contractRatesUnique from '../../storage/migrations/0016-contract-rates-unique.js';
 import { importReferenceFiles, type ReferenceFile } from './reference-import.js';
 import {
   addContractRate,
+  contractRates,
   expectedRateFor,
   listReleases,
   savePayerSetting,
@@ -169,6 +171,45 @@ describe.each(ENGINES)('reference data on %s', { timeout: 60_000 }, (engine) => 
       effectiveFrom: '2026-03-01',
     });
     expect(await expectedRateFor(ctx, admin, q)).toMatchObject({ cents: 46000 });
+  });
+
+  it('keeps one row when the same contract rate is written concurrently (upsert on the unique key)', async () => {
+    const rate = { payer: 'Aetna', code: '77407', modifier: '' as const, effectiveFrom: '2026-02-01' };
+    // Each write is its own transaction; on PostgreSQL they run at once on the pool's connections.
+    await Promise.all(
+      [31000, 31100, 31200, 31300, 31400, 31500].map((cents) =>
+        addContractRate(ctx, admin, { ...rate, cents }),
+      ),
+    );
+    const rows = (await contractRates(ctx, admin)).filter((r) => r.payer === 'Aetna');
+    expect(rows).toHaveLength(1);
+    expect([31000, 31100, 31200, 31300, 31400, 31500]).toContain(rows[0]!.cents);
+  });
+
+  it('migration 0016 keeps one of the rows already repeated, then refuses a repeat', async () => {
+    await contractRatesUnique.down(ctx.db);
+    const row = (id: string, cents: number) => ({
+      id,
+      practice_id: p.practiceId,
+      payer: 'Cigna',
+      code: '77412',
+      modifier: '',
+      cents,
+      effective_from: '2026-01-01',
+      effective_to: null,
+    });
+    await ctx.db
+      .insertInto('contract_rates')
+      .values([row('dup-a', 1), row('dup-b', 2), row('dup-c', 3)])
+      .execute();
+    await contractRatesUnique.up(ctx.db);
+    const left = await ctx.db
+      .selectFrom('contract_rates')
+      .select('id')
+      .where('payer', '=', 'Cigna')
+      .execute();
+    expect(left.map((r) => r.id)).toEqual(['dup-c']);
+    await expect(ctx.db.insertInto('contract_rates').values(row('dup-d', 4)).execute()).rejects.toThrow();
   });
 
   describe('release with the NCCI edits', () => {

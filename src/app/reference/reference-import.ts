@@ -386,25 +386,19 @@ async function insertRows(
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-/** Contract rates replace those with the same payer, code, modifier and start date (re-import is idempotent). */
+/**
+ * Contract rates replace those with the same payer, code, modifier and start date (re-import is
+ * idempotent): an upsert on the unique key (migration 0016), so concurrent writes of the same rate leave
+ * one row (PostgreSQL INSERT … ON CONFLICT DO UPDATE).
+ */
 export async function upsertContractRates(
   trx: Trx,
   practiceId: string,
   given: readonly Omit<ContractRateRow, 'location'>[],
 ): Promise<void> {
-  // The same key twice in one file: the last row counts.
+  // The same key twice in one file: the last row counts (one statement may not update a row twice).
   const key = (r: (typeof given)[number]) => [r.payer, r.code, r.modifier, r.effectiveFrom].join('|');
   const rows = [...new Map(given.map((r) => [key(r), r])).values()];
-  for (const r of rows) {
-    await trx
-      .deleteFrom('contract_rates')
-      .where('practice_id', '=', practiceId)
-      .where('payer', '=', r.payer)
-      .where('code', '=', r.code)
-      .where('modifier', '=', r.modifier)
-      .where('effective_from', '=', r.effectiveFrom)
-      .execute();
-  }
   const values = rows.map((r) => ({
     id: randomUUID(),
     practice_id: practiceId,
@@ -415,5 +409,15 @@ export async function upsertContractRates(
     effective_from: r.effectiveFrom,
     effective_to: r.effectiveTo,
   }));
-  for (const chunk of chunks(values)) await trx.insertInto('contract_rates').values(chunk).execute();
+  for (const chunk of chunks(values))
+    await trx
+      .insertInto('contract_rates')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['practice_id', 'payer', 'code', 'modifier', 'effective_from']).doUpdateSet((eb) => ({
+          cents: eb.ref('excluded.cents'),
+          effective_to: eb.ref('excluded.effective_to'),
+        })),
+      )
+      .execute();
 }

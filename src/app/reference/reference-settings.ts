@@ -11,7 +11,7 @@ import type {
   PayerSettingView,
 } from '../views.js';
 import { inForce } from '../../core/rates/mpfs-payment.js';
-import { appealWindow } from '../../core/remit/appeal-deadline.js';
+import { appealWindow, type PayerKind } from '../../core/remit/appeal-deadline.js';
 import { appealPolicy, refreshAppealDates } from './appeal-windows.js';
 import { expectedRate } from './expected-rate.js';
 import { upsertContractRates } from './reference-import.js';
@@ -146,10 +146,23 @@ export async function listPayerSettings(ctx: AppContext, actor: Actor): Promise<
       .execute(),
     appealPolicy(ctx.db, actor.practiceId),
   ]);
+  const filingIndicator = (payer: string, profile: string | null) =>
+    policy.filingIndicators.get(payer.trim().toLowerCase()) ??
+    (profile ? policy.filingIndicators.get(profile.trim().toLowerCase()) : undefined) ??
+    null;
   const views: PayerSettingView[] = saved.map((s) => ({
     payer: s.payer,
     payerProfile: s.payer_profile,
-    appealDays: s.appeal_days,
+    payerKind: (s.payer_kind as PayerKind | null) ?? null,
+    // No window of its own: the payer's kind decides (Medicare 120 days, Medicare Advantage 65, others 180).
+    appealDays:
+      s.appeal_days ??
+      appealWindow({
+        profileId: s.payer_profile,
+        claimFilingIndicator: filingIndicator(s.payer, s.payer_profile),
+        declaredKind: (s.payer_kind as PayerKind | null) ?? null,
+      }).days,
+    ownWindow: s.appeal_days !== null,
     notes: s.notes,
     saved: true,
   }));
@@ -159,14 +172,13 @@ export async function listPayerSettings(ctx: AppContext, actor: Actor): Promise<
     views.push({
       payer,
       payerProfile: c.payer_profile,
+      payerKind: null,
       // Not configured: the payer's kind decides (Medicare Part B 120 days, others 180).
       appealDays: appealWindow({
         profileId: c.payer_profile,
-        claimFilingIndicator:
-          policy.filingIndicators.get(payer.trim().toLowerCase()) ??
-          policy.filingIndicators.get(c.payer_profile.trim().toLowerCase()) ??
-          null,
+        claimFilingIndicator: filingIndicator(payer, c.payer_profile),
       }).days,
+      ownWindow: false,
       notes: null,
       saved: false,
     });
@@ -177,7 +189,10 @@ export async function listPayerSettings(ctx: AppContext, actor: Actor): Promise<
 export interface PayerSettingInput {
   payer: string;
   payerProfile?: string | null | undefined;
-  appealDays: number;
+  /** The practice's own window; null or absent: the payer's kind decides. */
+  appealDays?: number | null | undefined;
+  /** Medicare, Medicare Advantage or another payer; null or absent: by profile and filing indicator. */
+  payerKind?: PayerKind | null | undefined;
   notes?: string | null | undefined;
 }
 
@@ -191,7 +206,8 @@ export async function savePayerSetting(
   if (!payer) throw new AppError('invalid_input', 'name the payer');
   const row = {
     payer_profile: input.payerProfile ?? null,
-    appeal_days: input.appealDays,
+    appeal_days: input.appealDays ?? null,
+    payer_kind: input.payerKind ?? null,
     notes: input.notes ?? null,
   };
   await ctx.db.transaction().execute(async (trx) => {

@@ -166,6 +166,8 @@ export async function* uniquePayments(
         });
         continue;
       }
+      // A damaged claim was refused (located); the set's other claims are analysed.
+      for (const c of result.value.refusedClaims ?? []) problems.push(...c.problems);
       // A copy: the key's text would otherwise keep the file chunk it was read from for the whole run.
       if (key !== null) seen.set(detachedText(key), file);
       warnings.push(...result.warnings);

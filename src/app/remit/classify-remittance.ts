@@ -5,11 +5,13 @@ import type {
   Remittance,
 } from '../../core/model/remittance.js';
 import type { RateTable } from '../../core/rates/rate-table.js';
+import { dollars } from '../../core/letters/assemble-letter.js';
 import {
   claimBalance,
   lineBalance,
   type PaymentBalance,
   paymentBalance,
+  refusedClaimsReason,
 } from '../../core/remit/balance-835.js';
 import { claimLevelLine } from '../../core/remit/claim-level-line.js';
 import { classifyLine } from '../../core/remit/classify-line.js';
@@ -198,6 +200,8 @@ export interface RemitPaymentRow extends PaymentBalance {
   claims: number;
   providerAdjustments: (ProviderAdjustment & { meaning: string | null })[];
   balanced: boolean;
+  /** Why it does not balance when the reader refused some of its claims (named with their CLP04), else null. */
+  differenceReason: string | null;
   location: string;
 }
 
@@ -217,6 +221,7 @@ export function paymentRow(file: string, r: Remittance): RemitPaymentRow {
       meaning: providerAdjustmentMeaning(a.reason),
     })),
     balanced: balance.differenceCents === 0,
+    differenceReason: refusedClaimsReason(balance, dollars),
     location: r.location,
   };
 }

@@ -1,3 +1,7 @@
+import { dollars } from '../../core/letters/assemble-letter.js';
+import { refusedClaimsReason } from '../../core/remit/balance-835.js';
+import type { Selectable } from 'kysely';
+import type { RemitPaymentsTable } from '../../storage/schema.js';
 import type { AppContext, Actor } from '../app-context.js';
 import type { Page, RemitPaymentQuery, RemitPaymentView } from '../views.js';
 import { providerAdjustmentMeaning } from './provider-adjustment-reasons.js';
@@ -37,23 +41,33 @@ export async function listRemitPayments(
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      payer: r.payer,
-      payerId: r.payer_id,
-      traceNumber: r.trace_number,
-      paymentDate: r.payment_date,
-      paidCents: Number(r.paid_cents),
-      claimsPaidCents: Number(r.claims_paid_cents),
-      providerAdjustmentCents: Number(r.provider_adjustment_cents),
-      providerAdjustments: (r.provider_adjustments as StoredProviderAdjustment[]).map((a) => ({
-        ...a,
-        meaning: providerAdjustmentMeaning(a.reason),
-      })),
-      differenceCents: Number(r.difference_cents),
-      balanced: r.balanced,
-      claims: r.claims,
-    })),
+    items: rows.map((r) => paymentView(r)),
     total: Number(total.n),
+  };
+}
+
+/** A stored payment as the API shows it, the difference explained as the CLI explains it. */
+function paymentView(r: Selectable<RemitPaymentsTable>): RemitPaymentView {
+  const balance = {
+    paidCents: Number(r.paid_cents),
+    claimsPaidCents: Number(r.claims_paid_cents),
+    providerAdjustmentCents: Number(r.provider_adjustment_cents),
+    differenceCents: Number(r.difference_cents),
+    refusedClaims: r.refused_claims as RemitPaymentView['refusedClaims'],
+  };
+  return {
+    id: r.id,
+    payer: r.payer,
+    payerId: r.payer_id,
+    traceNumber: r.trace_number,
+    paymentDate: r.payment_date,
+    ...balance,
+    providerAdjustments: (r.provider_adjustments as StoredProviderAdjustment[]).map((a) => ({
+      ...a,
+      meaning: providerAdjustmentMeaning(a.reason),
+    })),
+    balanced: r.balanced,
+    claims: r.claims,
+    differenceReason: refusedClaimsReason(balance, dollars),
   };
 }

@@ -296,15 +296,45 @@ describe.each(ENGINES)('storeRemitLines on %s', { timeout: 30_000 }, (engine) =>
     expect(new Set(lines.map((l) => l.payment_id)).size).toBe(2);
   });
 
-  it('appeal dates follow the payer: Medicare Part B 120 days, others 180, a payer setting wins', async () => {
-    const denial = file835(
+  it('a payment with a damaged claim: the good claim is stored, the refused one explains the difference', async () => {
+    const damaged = claim('C-A-1-08', '1', '300', ['CAS*CO*45*300']).map((seg) =>
+      seg.startsWith('SVC*') ? seg.replace('SVC', 'SVX') : seg,
+    );
+    const text = file835(
       set835('0001', [
-        ...paymentHeader('0.00', 'TRN-DENIED'),
+        ...paymentHeader('800.00', 'TRN-DAMAGED'),
         'LX*1',
-        // CLP06 left empty: the payer's kind then comes from the patient's coverage (SBR09).
-        ...claim('C-A-1-07', '4', '0', ['CAS*CO*50*600']).map((seg) => seg.replace('*0*12*', '*0**')),
+        ...claim('C-A-1-07', '1', '500', ['CAS*CO*45*100']),
+        ...damaged,
       ]),
     );
+    await store(a, { 'damaged.835': text });
+    const stored = await rows(a);
+    expect(stored.map((l) => l.claim_pcn)).toEqual(['C-A-1-07']);
+    const [payment] = (await listRemitPayments(t.ctx, biller(a), {})).items;
+    const at = 'damaged.835:ISA[1]/GS[1]/ST[1]/2100[2]';
+    expect(payment).toMatchObject({
+      claimsPaidCents: 50000,
+      differenceCents: -30000,
+      balanced: false,
+      refusedClaims: [{ location: at, paidCents: 30000 }],
+      differenceReason: `the claim refused at ${at} (CLP04 $300.00), not counted in Σ CLP04, accounts for the difference`,
+    });
+  });
+
+  /** A payment denying one claim (CLP02 4, CO-50) whose CLP06 claim filing indicator is `filing`. */
+  const denialOf = (trace: string, pcn: string, filing: string) =>
+    file835(
+      set835('0001', [
+        ...paymentHeader('0.00', trace),
+        'LX*1',
+        ...claim(pcn, '4', '0', ['CAS*CO*50*600']).map((seg) => seg.replace('*0*12*', `*0*${filing}*`)),
+      ]),
+    );
+
+  it('appeal dates follow the payer: Medicare Part B 120 days, others 180, a payer setting wins', async () => {
+    // CLP06 left empty: the payer's kind then comes from the patient's coverage (SBR09).
+    const denial = denialOf('TRN-DENIED', 'C-A-1-07', '');
     const appealBy = async () => (await rows(a))[0]!.appeal_by;
     await store(a, { 'denied.835': denial });
     expect(await appealBy()).toBe('2026-10-07'); // 2026-04-10 + 180
@@ -331,5 +361,28 @@ describe.each(ENGINES)('storeRemitLines on %s', { timeout: 30_000 }, (engine) =>
       soonestAppealBy: '2026-07-09',
       overdue: 0,
     });
+  });
+
+  it('a payer declared Medicare Advantage: 60 days to ask for a reconsideration, its own window first', async () => {
+    // CLP06 HM (HMO): a commercial HMO and a Medicare Advantage plan both send it.
+    const denial = denialOf('TRN-MA', 'C-A-1-09', 'HM');
+    const appealBy = async () => (await rows(a)).find((l) => l.claim_pcn === 'C-A-1-09')!.appeal_by;
+    await savePayerSetting(t.ctx, admin(a), { payer: 'EXAMPLE HEALTH PLAN', appealDays: null });
+    await store(a, { 'ma.835': denial });
+    expect(await appealBy()).toBe('2026-10-07'); // 2026-04-10 + 180: nothing says it is Medicare Advantage
+    await savePayerSetting(t.ctx, admin(a), {
+      payer: 'EXAMPLE HEALTH PLAN',
+      payerKind: 'medicare-advantage',
+    });
+    expect(await appealBy()).toBe('2026-06-09'); // + 60 (CMS Part C reconsideration), stored dates moved at once
+    await store(a, { 'ma.835': denial });
+    expect(await appealBy()).toBe('2026-06-09');
+    // The practice's own window for that payer still wins.
+    await savePayerSetting(t.ctx, admin(a), {
+      payer: 'EXAMPLE HEALTH PLAN',
+      payerKind: 'medicare-advantage',
+      appealDays: 60,
+    });
+    expect(await appealBy()).toBe('2026-06-09');
   });
 });

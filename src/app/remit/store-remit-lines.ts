@@ -69,6 +69,7 @@ export async function storeRemitLines(
         difference_cents: p.differenceCents,
         balanced: p.balanced,
         claims: p.claims,
+        refused_claims: JSON.stringify(p.refusedClaims),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -126,8 +126,9 @@ export async function demoReferenceSettings(ctx: AppContext, practiceId: string)
     await savePayerSetting(ctx, admin, {
       payer: p.name,
       payerProfile: p.profile,
-      // Medicare Part B redetermination: 120 days from the initial determination (42 CFR 405.942).
-      appealDays: p === PAYERS.uhc ? 90 : p === PAYERS.medicare ? 120 : 180,
+      // UnitedHealthcare's contract window; the others by their kind (Medicare Part B redetermination:
+      // 120 days from the initial determination, 42 CFR 405.942; other payers 180).
+      appealDays: p === PAYERS.uhc ? 90 : null,
     });
   }
   for (const [code, modifier, cents] of [

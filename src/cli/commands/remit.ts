@@ -55,7 +55,7 @@ function reconciliation(p: RemitPaymentRow): string {
   const equation = `BPR02 ${formatMoney(p.paidCents)} = Σ CLP04 ${formatMoney(p.claimsPaidCents)} − Σ PLB ${formatMoney(p.providerAdjustmentCents)}`;
   return p.balanced
     ? `${equation}: balanced`
-    : `${equation.replace(' = ', ' ≠ ')}: off by ${formatMoney(p.differenceCents)} (claims less provider adjustments minus the payment)`;
+    : `${equation.replace(' = ', ' ≠ ')}: off by ${formatMoney(p.differenceCents)} (claims less provider adjustments minus the payment)${p.differenceReason === null ? '' : `; ${p.differenceReason}`}`;
 }
 
 const jsonPayment = (p: RemitPaymentRow) => ({ ...p, reconciliation: reconciliation(p) });

@@ -32,7 +32,7 @@ export type CorrectionRoute =
   | { kind: 'refused'; message: string };
 
 /** Remarks with which Medicare returns a claim unprocessable: MA130, or an N remark naming the field. */
-const isUnprocessableRemark = (r: string) => r === 'MA130' || /^N\d+$/.test(r);
+export const isUnprocessableRemark = (r: string) => r === 'MA130' || /^N\d+$/.test(r);
 
 const hasCo16 = (adjustments: RemitClaim['adjustments']) =>
   adjustments.some((a) => a.group === 'CO' && a.reason === '16');

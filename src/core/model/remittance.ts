@@ -1,3 +1,5 @@
+import type { InputProblem } from './input-problem.js';
+
 /**
  * A remittance advice (X12 835, 005010X221A1) as the remittance analysis reads it: one `Remittance` per
  * transaction set (ST/SE). Amounts are integer cents parsed from the decimal strings without floating
@@ -91,6 +93,18 @@ export interface ProviderAdjustment {
   amountCents: number;
 }
 
+/**
+ * A claim (2100 loop and its 2110 lines) the reader refused because a segment or value inside it could
+ * not be read: nothing of it is kept but where it is, what it paid when its CLP could be read (for the
+ * payment's balancing) and its located problems.
+ */
+export interface RefusedClaim {
+  location: string;
+  /** CLP04, null when the CLP segment itself could not be read. */
+  paidCents: number | null;
+  problems: InputProblem[];
+}
+
 /** One 835 transaction set. */
 export interface Remittance {
   /** TRN02: the check or EFT trace number (with the payer id TRN03, the idempotency key of a payment). */
@@ -106,6 +120,11 @@ export interface Remittance {
   payee: { name: string | null; npi: string | null; taxId: string | null };
   claims: RemitClaim[];
   providerAdjustments: ProviderAdjustment[];
+  /**
+   * Claims refused for damage inside them (the set's other claims are read). The reader always sets it
+   * (absent in records made before it was read).
+   */
+  refusedClaims?: RefusedClaim[];
   /** `file:ISA[1]/GS[1]/ST[1]`. */
   location: string;
 }

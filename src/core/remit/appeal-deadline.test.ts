@@ -25,6 +25,31 @@ describe('appealDeadline: the window by payer kind, per-payer settings first', (
       { date: '2026-07-09', days: 90, basis: 'payer-setting' },
     ],
     [
+      'a plan declared Medicare Advantage: 60-day reconsideration (CMS Part C reconsideration page)',
+      {
+        paymentDate: '2026-04-10',
+        claimFilingIndicator: 'HM',
+        profileId: 'uhc',
+        declaredKind: 'medicare-advantage',
+      },
+      { date: '2026-06-09', days: 60, basis: 'medicare-advantage-reconsideration' },
+    ],
+    [
+      'Medicare Advantage by SBR09 16 (HMO Medicare Risk)',
+      { paymentDate: '2026-04-10', claimFilingIndicator: '16' },
+      { date: '2026-06-09', days: 60, basis: 'medicare-advantage-reconsideration' },
+    ],
+    [
+      'a payer setting wins over Medicare Advantage',
+      { paymentDate: '2026-04-10', declaredKind: 'medicare-advantage', overrideDays: 60 },
+      { date: '2026-06-09', days: 60, basis: 'payer-setting' },
+    ],
+    [
+      'the declared kind wins over the filing indicator',
+      { paymentDate: '2026-04-10', claimFilingIndicator: 'MB', declaredKind: 'other' },
+      { date: '2026-10-07', days: 180, basis: 'default' },
+    ],
+    [
       'across a year end',
       { paymentDate: '2026-11-15', claimFilingIndicator: 'MA' },
       { date: '2027-03-15', days: 120, basis: 'medicare-redetermination' },

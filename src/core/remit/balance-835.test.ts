@@ -92,37 +92,79 @@ describe('paymentBalance: BPR02 = Σ CLP04 − Σ PLB (TR3 1.10.2.1.3)', () => {
     [
       'claims only',
       remittance(90000, [90000, 0], []),
-      { claimsPaidCents: 90000, providerAdjustmentCents: 0, paidCents: 90000, differenceCents: 0 },
+      {
+        claimsPaidCents: 90000,
+        providerAdjustmentCents: 0,
+        paidCents: 90000,
+        differenceCents: 0,
+        refusedClaims: [],
+      },
     ],
     [
       'L6 interest (negative PLB) and WO recoupment (positive PLB)',
       remittance(76240, [90000, 0], [-1240, 15000]),
-      { claimsPaidCents: 90000, providerAdjustmentCents: 13760, paidCents: 76240, differenceCents: 0 },
+      {
+        claimsPaidCents: 90000,
+        providerAdjustmentCents: 13760,
+        paidCents: 76240,
+        differenceCents: 0,
+        refusedClaims: [],
+      },
     ],
     [
       'a recoupment taking the whole payment to zero',
       remittance(0, [20000], [20000]),
-      { claimsPaidCents: 20000, providerAdjustmentCents: 20000, paidCents: 0, differenceCents: 0 },
+      {
+        claimsPaidCents: 20000,
+        providerAdjustmentCents: 20000,
+        paidCents: 0,
+        differenceCents: 0,
+        refusedClaims: [],
+      },
     ],
     [
       'a reversal netting against its correction',
       remittance(20000, [-70000, 90000], []),
-      { claimsPaidCents: 20000, providerAdjustmentCents: 0, paidCents: 20000, differenceCents: 0 },
+      {
+        claimsPaidCents: 20000,
+        providerAdjustmentCents: 0,
+        paidCents: 20000,
+        differenceCents: 0,
+        refusedClaims: [],
+      },
     ],
     [
       'a debit (BPR03 D) is a negative payment',
       remittance(70000, [-70000], [], 'D'),
-      { claimsPaidCents: -70000, providerAdjustmentCents: 0, paidCents: -70000, differenceCents: 0 },
+      {
+        claimsPaidCents: -70000,
+        providerAdjustmentCents: 0,
+        paidCents: -70000,
+        differenceCents: 0,
+        refusedClaims: [],
+      },
     ],
     [
       'interest sent with the wrong sign',
       remittance(76240, [90000], [1240, 15000]),
-      { claimsPaidCents: 90000, providerAdjustmentCents: 16240, paidCents: 76240, differenceCents: -2480 },
+      {
+        claimsPaidCents: 90000,
+        providerAdjustmentCents: 16240,
+        paidCents: 76240,
+        differenceCents: -2480,
+        refusedClaims: [],
+      },
     ],
     [
       'a record read before BPR03 was kept (no creditDebit)',
       remittance(90000, [90000], [], null),
-      { claimsPaidCents: 90000, providerAdjustmentCents: 0, paidCents: 90000, differenceCents: 0 },
+      {
+        claimsPaidCents: 90000,
+        providerAdjustmentCents: 0,
+        paidCents: 90000,
+        differenceCents: 0,
+        refusedClaims: [],
+      },
     ],
   ])('%s', (_name, r, expected) => {
     expect(paymentBalance(r)).toEqual(expected);

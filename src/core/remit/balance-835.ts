@@ -54,6 +54,8 @@ export interface PaymentBalance {
   paidCents: number;
   /** (Σ CLP04 − Σ PLB) − BPR02: 0 when the payment balances. */
   differenceCents: number;
+  /** The claims the reader refused (damaged): not in Σ CLP04, so a reason for the difference. */
+  refusedClaims: { location: string; paidCents: number | null }[];
 }
 
 /** TR3 1.10.2.1.3 transaction balancing: BPR02 = Σ CLP04 − Σ PLB04/06/08/10/12/14. */
@@ -66,5 +68,29 @@ export function paymentBalance(remittance: Remittance): PaymentBalance {
     providerAdjustmentCents,
     paidCents,
     differenceCents: claimsPaidCents - providerAdjustmentCents - paidCents,
+    refusedClaims: (remittance.refusedClaims ?? []).map((c) => ({
+      location: c.location,
+      paidCents: c.paidCents,
+    })),
   };
+}
+
+/**
+ * Why BPR02 ≠ Σ CLP04 − Σ PLB when the reader refused claims of the payment (TR3 1.10.2.1.3: BPR02
+ * counts every claim paid, the sum only the claims read): each refused claim with its CLP04, and whether
+ * they account for the whole difference. Null when no claim was refused. Amounts and locations only.
+ */
+export function refusedClaimsReason(b: PaymentBalance, money: (cents: number) => string): string | null {
+  if (b.refusedClaims.length === 0) return null;
+  const named = b.refusedClaims
+    .map((c) => `${c.location} (CLP04 ${c.paidCents === null ? 'unreadable' : money(c.paidCents)})`)
+    .join(', ');
+  const refusedPaid = b.refusedClaims.reduce((n, c) => n + (c.paidCents ?? 0), 0);
+  const known = b.refusedClaims.every((c) => c.paidCents !== null);
+  const one = b.refusedClaims.length === 1;
+  const which = `${one ? 'the claim' : 'the claims'} refused at ${named}`;
+  if (known && b.differenceCents + refusedPaid === 0)
+    return `${which}, not counted in Σ CLP04, account${one ? 's' : ''} for the difference`;
+  const rest = known ? `; ${money(b.differenceCents + refusedPaid)} remains unexplained` : '';
+  return `${which} ${one ? 'is' : 'are'} not counted in Σ CLP04${rest}`;
 }

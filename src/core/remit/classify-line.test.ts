@@ -213,6 +213,20 @@ describe('classifyLine: the 2026 payer problems on an 835 line', () => {
       'zero-paid-no-denial-code',
       'REMIT-004',
     ],
+    ...(['2', '3', '20', '21', '23'] as const).map(
+      (claimStatus): [string, Parameters<typeof input>[0], RemitCategory, string | null] => [
+        `77412 paid 0 under CO-45 only, processed as CLP02 ${claimStatus}: the hidden zero, not COB`,
+        { paid: 0, adjustments: [adj('CO', '45', 60000)], claimStatus },
+        'zero-paid-no-denial-code',
+        'REMIT-004',
+      ],
+    ),
+    [
+      'a secondary 77412 paid 0 with OA-23 (the primary’s adjudication): COB, not a hidden zero',
+      { paid: 0, adjustments: [adj('OA', '23', 50000), adj('PR', '2', 10000)], claimStatus: '2' },
+      'coordination-of-benefits',
+      'REMIT-009',
+    ],
     [
       '77412 paid 0, CO-151 on a single session: frequency, not a downcode',
       { paid: 0, adjustments: [adj('CO', '151', 60000)] },
@@ -379,6 +393,90 @@ describe('classifyLine: the 2026 payer problems on an 835 line', () => {
     expect(c).toMatchObject({ category, queue });
     expect(c.message).toMatch(message);
     expect(c.nextAction).toMatch(next);
+  });
+
+  // PR beside an authorization denial (CARC 1 deductible with CARC 197; CAS group PR is the patient's,
+  // domain.md §6.1): the denial decides the queue, and the patient's part is said, with its amount.
+  it.each<[string, Partial<SentCharge> | null, RemitCategory, string]>([
+    ['no authorization on file', null, 'authorization-denial', 'retro-authorization'],
+    [
+      'a 2025 authorization on file',
+      { authorization: { number: 'A1', obtainedOn: '2025-12-15', validFrom: '2025-12-15' } },
+      'authorization-2025',
+      'retro-authorization',
+    ],
+    [
+      'a 2026 authorization on file',
+      { authorization: { number: 'A2', obtainedOn: '2026-01-05', validFrom: '2026-01-05' } },
+      'authorization-denial',
+      'appeal',
+    ],
+  ])(
+    'PR-1 with CO-197, %s: the denial is the queue, the patient’s part is not lost',
+    (_n, sent, category, queue) => {
+      const c = classifyLine(
+        input({ paid: 0, adjustments: [adj('PR', '1', 12000), adj('CO', '197', 48000)], sent: sent ?? {} }),
+      );
+      expect(c).toMatchObject({ category, queue, patientResponsibilityCents: 12000 });
+      expect(c.message).toMatch(/The patient’s part is \$120\.00 \(deductible \$120\.00\)\.$/);
+      expect(c.nextAction).toMatch(
+        /Separately, the patient’s part of \$120\.00 \(deductible \$120\.00\) is not denied: bill the patient or the secondary payer for it\.$/,
+      );
+      // Without a patient's part nothing is added.
+      const alone = classifyLine(
+        input({ paid: 0, adjustments: [adj('CO', '197', 60000)], sent: sent ?? {} }),
+      );
+      expect(alone.nextAction).not.toMatch(/patient’s part/);
+    },
+  );
+
+  // Medicare Part B (CLP06 MB) takes no frequency 7: unprocessable (CO-16 + MA130 or an N remark) → a new
+  // claim (CMS IOM 100-04 ch. 1 §80.3); processed → a reopening (CMS IOM 100-04 ch. 34). Others: frequency 7.
+  it.each<[string, string, string, string[], RegExp]>([
+    [
+      'Part B, CO-16 with MA130',
+      'MB',
+      '16',
+      ['MA130'],
+      /^Medicare Part B returned the claim unprocessable: send it as a new claim \(frequency 1, no REF\*F8\)/,
+    ],
+    [
+      'Part B, CO-16 with N290 alone',
+      'MB',
+      '16',
+      ['N290'],
+      /^Medicare Part B returned the claim unprocessable: send it as a new claim/,
+    ],
+    [
+      'Part B, CO-252 with an M remark',
+      'MB',
+      '252',
+      ['M51'],
+      /^Medicare Part B takes no corrected claim \(frequency 7\): request a reopening from the MAC/,
+    ],
+    [
+      'Part B, A1 with an MA remark',
+      'MB',
+      'A1',
+      ['MA04'],
+      /^Medicare Part B takes no corrected claim \(frequency 7\): request a reopening/,
+    ],
+    ['Part B, CO-16 with no remark', 'MB', '16', [], /request a reopening from the MAC .*ask the payer/],
+    [
+      'a commercial plan, CO-16 with N290',
+      '12',
+      '16',
+      ['N290'],
+      /^Send a corrected claim \(frequency 7 with the payer’s claim number, REF\*F8\)/,
+    ],
+  ])('missing information, %s', (_name, filing, reason, remarks, next) => {
+    const i = input({ paid: 0, adjustments: [adj('CO', reason, 60000)] });
+    i.claim.filingIndicator = filing;
+    i.line.remarks.push(...remarks);
+    const c = classifyLine(i);
+    expect(c).toMatchObject({ category: 'missing-information', queue: 'corrected-claim' });
+    expect(c.nextAction).toMatch(next);
+    if (filing === 'MB') expect(c.nextAction).not.toMatch(/frequency 7 with/);
   });
 
   it('reports the adjustments and the allowed amount', () => {

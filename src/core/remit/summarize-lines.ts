@@ -1,6 +1,6 @@
 import { dollars } from '../letters/assemble-letter.js';
 import type { ProviderAdjustment, Remittance } from '../model/remittance.js';
-import { paymentBalance, type PaymentBalance } from './balance-835.js';
+import { paymentBalance, type PaymentBalance, refusedClaimsReason } from './balance-835.js';
 import { REMIT_CATEGORIES, type RemitCategory, type RemitQueue } from './remit-category.js';
 
 /** A classified line as the totals need it (integer cents). */
@@ -42,9 +42,10 @@ export interface LinesSummary {
   payments: PaymentReconciliation[];
 }
 
-/** `BPR02 $… = Σ CLP04 $… − Σ PLB $…`, or the difference when it does not balance. */
+/** `BPR02 $… = Σ CLP04 $… − Σ PLB $…`, or the difference when it does not balance (and the refused claims behind it). */
 export function reconcilePayment(r: Remittance): PaymentReconciliation {
   const b = paymentBalance(r);
+  const reason = refusedClaimsReason(b, dollars);
   const equation = `Σ CLP04 ${dollars(b.claimsPaidCents)} − Σ PLB ${dollars(b.providerAdjustmentCents)}`;
   return {
     ...b,
@@ -55,7 +56,7 @@ export function reconcilePayment(r: Remittance): PaymentReconciliation {
     message:
       b.differenceCents === 0
         ? `Payment ${dollars(b.paidCents)} = ${equation}.`
-        : `Payment ${dollars(b.paidCents)} does not balance: ${equation} differs by ${dollars(b.differenceCents)}.`,
+        : `Payment ${dollars(b.paidCents)} does not balance: ${equation} differs by ${dollars(b.differenceCents)}${reason === null ? '' : `: ${reason}`}.`,
   };
 }
 

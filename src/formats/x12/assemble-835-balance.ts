@@ -1,5 +1,10 @@
 import type { RemitClaim, Remittance } from '../../core/model/remittance.js';
-import { claimBalance, lineBalance, paymentBalance } from '../../core/remit/balance-835.js';
+import {
+  claimBalance,
+  lineBalance,
+  paymentBalance,
+  refusedClaimsReason,
+} from '../../core/remit/balance-835.js';
 import type { ProblemList } from '../problem-list.js';
 
 /** Cents as an X12 decimal amount (`-1250` → `-12.50`), for messages (amounts are not PHI). */
@@ -35,12 +40,13 @@ export function warnClaim(claim: RemitClaim, warnings: ProblemList): void {
     );
 }
 
-/** The payment's warning when BPR02 ≠ Σ CLP04 − Σ PLB (TR3 1.10.2.1.3). */
+/** The payment's warning when BPR02 ≠ Σ CLP04 − Σ PLB (TR3 1.10.2.1.3), naming the claims refused. */
 export function warnPayment(remittance: Remittance, warnings: ProblemList): void {
   const p = paymentBalance(remittance);
-  if (p.differenceCents !== 0)
-    warnings.add(
-      `${remittance.location}/BPR`,
-      `BPR02 (${decimal(p.paidCents)}) ≠ Σ CLP04 (${decimal(p.claimsPaidCents)}) − Σ PLB (${decimal(p.providerAdjustmentCents)}), difference ${decimal(p.differenceCents)}`,
-    );
+  if (p.differenceCents === 0) return;
+  const reason = refusedClaimsReason(p, decimal);
+  warnings.add(
+    `${remittance.location}/BPR`,
+    `BPR02 (${decimal(p.paidCents)}) ≠ Σ CLP04 (${decimal(p.claimsPaidCents)}) − Σ PLB (${decimal(p.providerAdjustmentCents)}), difference ${decimal(p.differenceCents)}${reason === null ? '' : `: ${reason}`}`,
+  );
 }

@@ -32,8 +32,9 @@ const CLAIM_STATUSES = new Set(['1', '2', '3', '4', '19', '20', '21', '22', '23'
  * (CLP, CAS, NM1*QC/IL/TT, DTM*232/233, REF*G1, MOA/MIA remarks), 2110 lines (SVC, DTM*472/150, CAS,
  * REF*6R, AMT*B6, LQ*HE) and PLB. Other segments of the guide (N3, N4, PER, TS3, QTY, …) are skipped;
  * a segment the guide does not define, or a remark outside its loop, is a located problem (a damaged
- * SVC or CLP must never make a line or claim vanish). Balancing is checked per line, claim and payment
- * and reported as warnings.
+ * SVC or CLP must never make a line or claim vanish). A problem inside a claim's 2100/2110 loops refuses
+ * that claim only (`refusedClaims`, nothing of it kept); any other problem refuses the set. Balancing is
+ * checked per line, claim and payment and reported as warnings.
  */
 export class Remittance835Builder {
   private readonly f = new X12Fields();
@@ -47,6 +48,9 @@ export class Remittance835Builder {
   /** Position of the segment in its set, ST being 1 (as SE01 counts). */
   private position = 1;
   private sawBpr = false;
+  /** Problems counted when the current claim's CLP was reached, and whether its CLP04 was readable. */
+  private claimMark = 0;
+  private claimPaidRead = true;
 
   constructor(private readonly location: string) {
     this.value = {
@@ -60,6 +64,7 @@ export class Remittance835Builder {
       payee: { name: null, npi: null, taxId: null },
       claims: [],
       providerAdjustments: [],
+      refusedClaims: [],
       location,
     };
   }
@@ -140,13 +145,19 @@ export class Remittance835Builder {
     }
   }
 
-  /** The set's remittance, or its problems (with the envelope's) when any value could not be read. */
+  /**
+   * The set's remittance (its damaged claims refused), or every problem (with the envelope's) when a
+   * value outside the claims could not be read.
+   */
   finish(envelope: readonly InputProblem[]): ReadResult<Remittance> {
     this.closeClaim();
     const f = this.f;
     if (!this.sawBpr) f.problems.add(`${this.location}/BPR`, 'BPR financial information is missing');
     f.problems.addAll(envelope);
-    if (f.problems.total > 0) return { ok: false, problems: f.problems.list(this.location) };
+    if (f.problems.total > 0) {
+      const inClaims = this.value.refusedClaims!.flatMap((c) => c.problems);
+      return { ok: false, problems: [...inClaims, ...f.problems.list(this.location)] };
+    }
     warnPayment(this.value, f.warnings);
     return { ok: true, value: this.value, warnings: f.warnings.list(this.location) };
   }
@@ -188,17 +199,21 @@ export class Remittance835Builder {
   private clp(seg: X12Segment): void {
     this.closeClaim();
     const f = this.f;
+    this.claimMark = f.problems.total;
     const at = `${this.location}/2100[${++this.claims}]`;
     this.lines = 0;
     this.loop = '2100';
     const status = f.code(seg, 2, at, true) ?? '';
     if (status !== '' && !CLAIM_STATUSES.has(status))
       f.problems.add(`${at}/CLP02`, 'CLP02 claim status is not a code of 005010X221A1 (1–4, 19–23, 25)');
+    const before = f.problems.total;
+    const paidCents = f.requiredCents(seg, 4, at);
+    this.claimPaidRead = f.problems.total === before;
     this.claim = {
       patientControlNumber: f.code(seg, 1, at, true) ?? '',
       status,
       chargeCents: f.requiredCents(seg, 3, at),
-      paidCents: f.requiredCents(seg, 4, at),
+      paidCents,
       patientResponsibilityCents: f.cents(seg, 5, at),
       filingIndicator: f.code(seg, 6, at),
       payerClaimControlNumber: f.code(seg, 7, at),
@@ -281,9 +296,19 @@ export class Remittance835Builder {
   private closeClaim(): void {
     const claim = this.claim;
     if (claim === null) return;
-    for (const l of claim.lines) l.dateOfService ??= claim.statementFrom;
-    warnClaim(claim, this.f.warnings);
-    this.value.claims.push(claim);
+    const f = this.f;
+    if (f.problems.total > this.claimMark) {
+      // Damage inside this claim: it is refused whole (none of its lines is kept), the others are read.
+      this.value.refusedClaims!.push({
+        location: claim.location,
+        paidCents: this.claimPaidRead ? claim.paidCents : null,
+        problems: f.problems.takeSince(this.claimMark, claim.location),
+      });
+    } else {
+      for (const l of claim.lines) l.dateOfService ??= claim.statementFrom;
+      warnClaim(claim, f.warnings);
+      this.value.claims.push(claim);
+    }
     this.claim = null;
     this.line = null;
   }

@@ -48,7 +48,7 @@ const problem = (location: string, message: string): InputProblem => ({ location
 const unreadableId =
   'a segment with an unreadable id is not defined in the 835 (005010X221A1): damaged, the loop it sits in cannot be read';
 
-describe('835 structures refused with their location (X12 005010X221A1)', () => {
+describe('835 damage inside a claim refuses that claim only (X12 005010X221A1)', () => {
   it.each<[string, string, InputProblem[]]>([
     [
       'CAS group code CR (not used in 5010)',
@@ -89,16 +89,6 @@ describe('835 structures refused with their location (X12 005010X221A1)', () => 
       'control character in CLP01',
       edited(CLAIM_COINSURANCE[0]!, CLAIM_COINSURANCE[0]!.replace('SGRT-0001', 'SGRT\t0001')),
       [problem(`${ST}/2100[1]/CLP01`, 'CLP01 contains a control character')],
-    ],
-    [
-      'control character in a PLB reason',
-      edited(PLB_INTEREST_AND_RECOUPMENT, PLB_INTEREST_AND_RECOUPMENT.replace('L6:', 'L\x026:')),
-      [problem(`${ST}/PLB/PLB03`, 'PLB03 contains a control character')],
-    ],
-    [
-      'PLB reason that is not a two-character code',
-      edited(PLB_INTEREST_AND_RECOUPMENT, PLB_INTEREST_AND_RECOUPMENT.replace('WO:', 'WOX:')),
-      [problem(`${ST}/PLB/PLB05`, 'PLB05-1 adjustment reason is not a two-character code')],
     ],
     [
       'CLP02 outside the claim status codes',
@@ -154,16 +144,6 @@ describe('835 structures refused with their location (X12 005010X221A1)', () => 
       [problem(`${LINE1}/SVC02`, 'SVC02 is not a decimal amount')],
     ],
     [
-      'damaged SVC: a segment terminator in its composite',
-      edited(SVC1, 'SVC*HC:77~412*1500.00*700.00**1'),
-      [
-        problem(`${LINE1}/SVC02`, 'SVC02 amount is required'),
-        problem(`${LINE1}/SVC03`, 'SVC03 amount is required'),
-        problem(`${LINE1}/segment[19]`, unreadableId),
-        problem(`${ST}/SE01`, 'SE01 segment count is not 40, the segments ST to SE'),
-      ],
-    ],
-    [
       'CAS with a group and no reason',
       edited('CAS*PR*2*200.00', 'CAS*PR'),
       [problem(`${LINE1}/CAS02`, 'CAS02 reason code is required')],
@@ -182,6 +162,65 @@ describe('835 structures refused with their location (X12 005010X221A1)', () => 
       'a claim remark after the service lines',
       edited('REF*6R*CHG-0001-1', 'REF*6R*CHG-0001-1', 'MOA***MA01'),
       [problem(`${LINE1}/MOA`, "MOA claim remarks outside a claim's 2100 loop (before its SVC)")],
+    ],
+  ])('%s', (_name, text, problems) => {
+    const r = read(text);
+    expect(r.problems).toEqual(problems);
+    // The damaged claim (2100[1]) is refused whole; the good claim of the same ST/SE is read.
+    expect(r.remittances).toHaveLength(1);
+    const [payment] = r.remittances;
+    expect(payment!.claims.map((c) => c.patientControlNumber)).toEqual(['SGRT-0002']);
+    expect(payment!.refusedClaims).toEqual([{ location: `${ST}/2100[1]`, paidCents: 90000, problems }]);
+    // BPR02 counts the refused claim's CLP04: the balancing names it as the reason for the difference.
+    expect(r.warnings).toEqual([
+      problem(
+        `${ST}/BPR`,
+        `BPR02 (762.40) ≠ Σ CLP04 (0.00) − Σ PLB (137.60), difference -900.00: the claim refused at ${ST}/2100[1] (CLP04 900.00), not counted in Σ CLP04, accounts for the difference`,
+      ),
+    ]);
+  });
+
+  it('refuses a claim whose CLP04 cannot be read, and says the difference is not accounted for', () => {
+    const r = read(edited(CLAIM_COINSURANCE[0]!, CLAIM_COINSURANCE[0]!.replace('*900.00*', '*9x0.00*')));
+    expect(r.problems).toEqual([problem(`${ST}/2100[1]/CLP04`, 'CLP04 is not a decimal amount')]);
+    expect(r.remittances[0]!.refusedClaims![0]!.paidCents).toBeNull();
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      `BPR02 (762.40) ≠ Σ CLP04 (0.00) − Σ PLB (137.60), difference -900.00: the claim refused at ${ST}/2100[1] (CLP04 unreadable) is not counted in Σ CLP04`,
+    ]);
+  });
+
+  it('names what remains unexplained when the refused claims do not account for the whole difference', () => {
+    const text = edited(paymentHeader('762.40')[0]!, paymentHeader('762.00')[0]!).replace('CAS*CR', 'CAS*CR');
+    const damaged = text.replace('SVC*HC:77412*1500.00*0**1', 'SVC*HC:77412*1500.00*0\x01**1');
+    const r = read(damaged);
+    expect(r.remittances[0]!.claims.map((c) => c.patientControlNumber)).toEqual(['SGRT-0001']);
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      `BPR02 (762.00) ≠ Σ CLP04 (900.00) − Σ PLB (137.60), difference 0.40: the claim refused at ${ST}/2100[2] (CLP04 0.00) is not counted in Σ CLP04; 0.40 remains unexplained`,
+    ]);
+  });
+});
+
+describe('835 damage outside the claims refuses the transaction set (X12 005010X221A1)', () => {
+  it.each<[string, string, InputProblem[]]>([
+    [
+      'control character in a PLB reason',
+      edited(PLB_INTEREST_AND_RECOUPMENT, PLB_INTEREST_AND_RECOUPMENT.replace('L6:', 'L\x026:')),
+      [problem(`${ST}/PLB/PLB03`, 'PLB03 contains a control character')],
+    ],
+    [
+      'PLB reason that is not a two-character code',
+      edited(PLB_INTEREST_AND_RECOUPMENT, PLB_INTEREST_AND_RECOUPMENT.replace('WO:', 'WOX:')),
+      [problem(`${ST}/PLB/PLB05`, 'PLB05-1 adjustment reason is not a two-character code')],
+    ],
+    [
+      'damaged SVC: a segment terminator in its composite',
+      edited(SVC1, 'SVC*HC:77~412*1500.00*700.00**1'),
+      [
+        problem(`${LINE1}/SVC02`, 'SVC02 amount is required'),
+        problem(`${LINE1}/SVC03`, 'SVC03 amount is required'),
+        problem(`${LINE1}/segment[19]`, unreadableId),
+        problem(`${ST}/SE01`, 'SE01 segment count is not 40, the segments ST to SE'),
+      ],
     ],
   ])('%s', (_name, text, problems) => {
     const r = read(text);
@@ -263,6 +302,7 @@ describe('835 structures read, with located warnings (TR3 1.10.2.1 balancing)', 
       providerAdjustmentCents: 13760,
       paidCents: 76240,
       differenceCents: 0,
+      refusedClaims: [],
     });
   });
 

@@ -173,7 +173,7 @@ describe('readRemittances: assembly', () => {
     ]);
   });
 
-  it('reports a broken set with located problems and reads the others', () => {
+  it('reports a damaged claim with located problems and reads the other claims and sets', () => {
     const bad = [...CLAIM];
     bad[7] = 'SVC*HC:77407*1000.005*700.25';
     bad[8] = 'DTM*472*20260230';
@@ -181,8 +181,11 @@ describe('readRemittances: assembly', () => {
     const { remittances, problems } = readRemittancesFromBytes(enc(text), 'r.835');
     expect(remittances.map((r) => r.location)).toEqual([
       'r.835:ISA[1]/GS[1]/ST[1]',
+      'r.835:ISA[1]/GS[1]/ST[2]',
       'r.835:ISA[1]/GS[1]/ST[3]',
     ]);
+    // The damaged second claim of ST[2] is refused; its first claim is read.
+    expect(remittances[1]!.claims.map((c) => c.location)).toEqual(['r.835:ISA[1]/GS[1]/ST[2]/2100[1]']);
     expect(problems).toEqual([
       {
         location: 'r.835:ISA[1]/GS[1]/ST[2]/2100[2]/2110[1]/SVC02',

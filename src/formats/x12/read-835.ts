@@ -22,7 +22,10 @@ export function readRemittances(source: X12Source, fileName: string): AsyncGener
   return readX12Sets(source, fileName, remittanceSet);
 }
 
-/** The whole file in memory: the remittances read, and every problem (located) of the sets that were not. */
+/**
+ * The whole file in memory: the remittances read, and every problem (located) of the sets and the
+ * claims that were not.
+ */
 export function readRemittancesFromBytes(
   bytes: Uint8Array,
   fileName: string,
@@ -33,6 +36,7 @@ export function readRemittancesFromBytes(
   for (const r of readX12SetsFromBytes(bytes, fileName, remittanceSet)) {
     if (r.ok) {
       remittances.push(r.value);
+      for (const c of r.value.refusedClaims ?? []) problems.push(...c.problems);
       warnings.push(...r.warnings);
     } else problems.push(...r.problems);
   }

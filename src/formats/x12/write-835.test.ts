@@ -197,6 +197,7 @@ function modelOf(r: Remittance835): Remittance {
         filingIndicator: c.filingIndicator ?? '12',
       }),
     ),
+    refusedClaims: [],
   };
 }
 

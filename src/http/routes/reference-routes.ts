@@ -44,7 +44,8 @@ const locality = z.object({
 const payerSetting = z.object({
   payer: z.string().min(1).max(200),
   payerProfile: z.string().max(100).nullable().optional(),
-  appealDays: z.number().int().min(1).max(3650),
+  appealDays: z.number().int().min(1).max(3650).nullable().optional(),
+  payerKind: z.enum(['medicare', 'medicare-advantage', 'other']).nullable().optional(),
   notes: z.string().max(2000).nullable().optional(),
 });
 
@@ -185,7 +186,7 @@ export function referenceRoutes(ctx: AppContext): ApiRoute[] {
       method: 'put',
       path: '/api/payer-settings',
       tag: 'reference',
-      summary: "Save a payer's settings (appeal window in days, profile, notes)",
+      summary: "Save a payer's settings (appeal window in days, payer kind, profile, notes)",
       roles: EDIT_ROLES,
       body: payerSetting,
       responses: [JSON_OK('PayerSettingView[]')],

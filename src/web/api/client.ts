@@ -347,7 +347,8 @@ export const api = {
   savePayerSetting(body: {
     payer: string;
     payerProfile: string | null;
-    appealDays: number;
+    appealDays: number | null;
+    payerKind: PayerSettingView['payerKind'];
     notes: string | null;
   }): Promise<PayerSettingView[]> {
     return request('/api/payer-settings', { method: 'PUT', body });

@@ -96,6 +96,7 @@ function PaymentRow({ payment: p }: { payment: RemitPaymentView }) {
           {formatCents(Math.abs(p.providerAdjustmentCents))} {p.balanced ? '=' : '≠'}{' '}
           {formatCents(p.paidCents)}
         </span>
+        {p.differenceReason !== null && <span className="sub">Because {p.differenceReason}</span>}
       </td>
     </tr>
   );

@@ -140,18 +140,18 @@ function Payers() {
   const { can } = useAuth();
   const payers = useLoad((signal) => api.payerSettings(signal), 'payers');
   const { message, act } = useListAction(payers);
-  const save = (p: PayerSettingView, appealDays: number) =>
+  const save = (p: PayerSettingView, change: PayerChange) =>
     act(
-      () =>
-        api.savePayerSetting({ payer: p.payer, payerProfile: p.payerProfile, appealDays, notes: p.notes }),
-      `${p.payer}: appeal window ${appealDays} days saved.`,
+      () => api.savePayerSetting({ payer: p.payer, payerProfile: p.payerProfile, notes: p.notes, ...change }),
+      (next) => savedMessage(p.payer, next),
     );
   return (
     <section aria-labelledby="payers-title">
       <h2 id="payers-title">Payers</h2>
       <p>
-        Appeal-by dates on the Remittances page are the payment date plus the payer's window (180 days unless
-        set).
+        Appeal-by dates on the Remittances page are the payment date plus the payer's window: the one set
+        here, else by the payer's kind (Medicare 120 days, Medicare Advantage 60, others 180). A plan's name
+        does not say whether it is a Medicare Advantage plan: set its kind.
       </p>
       <Notice kind="error">{payers.error}</Notice>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
@@ -161,13 +161,36 @@ function Payers() {
         what="the payers"
         empty={<Empty title="No payers yet">Import courses; their payers appear here.</Empty>}
         caption="Payers and their appeal windows"
-        columns={['Payer', 'Profile', 'Appeal window (days)', 'Notes']}
+        columns={['Payer', 'Profile', 'Kind', 'Appeal window (days)', 'Notes']}
         row={(p) => (
-          <PayerRow key={p.payer} payer={p} editable={can.editRates} onSave={(days) => void save(p, days)} />
+          <PayerRow
+            key={`${p.payer}-${p.payerKind ?? ''}-${p.appealDays}`}
+            payer={p}
+            editable={can.editRates}
+            onSave={(change) => void save(p, change)}
+          />
         )}
       />
     </section>
   );
+}
+
+/** The payer kinds a practice may declare ('' = by the profile and the claim filing indicator). */
+const PAYER_KINDS: Record<string, string> = {
+  '': 'kind by profile',
+  medicare: 'Medicare',
+  'medicare-advantage': 'Medicare Advantage',
+  other: 'Other payer',
+};
+
+/** What a save changes: the payer's kind and its own window (null: the kind decides). */
+type PayerChange = Pick<PayerSettingView, 'payerKind'> & { appealDays: number | null };
+
+/** `Payer: Medicare Advantage, appeal window 60 days saved.`, from the settings as saved. */
+function savedMessage(payer: string, next: readonly PayerSettingView[]): string {
+  const saved = next.find((n) => n.payer === payer);
+  const kind = saved?.payerKind ? `${PAYER_KINDS[saved.payerKind]}, ` : '';
+  return `${payer}: ${kind}appeal window ${saved?.appealDays ?? '—'} days saved.`;
 }
 
 function PayerRow({
@@ -177,7 +200,7 @@ function PayerRow({
 }: {
   payer: PayerSettingView;
   editable: boolean;
-  onSave: (days: number) => void;
+  onSave: (change: PayerChange) => void;
 }) {
   const [days, setDays] = useState(String(payer.appealDays));
   const valid = /^\d{1,4}$/.test(days) && Number(days) >= 1;
@@ -188,11 +211,38 @@ function PayerRow({
       <td>{payer.payerProfile ?? '—'}</td>
       <td>
         {editable ? (
+          <>
+            <label htmlFor={`${id}-kind`} className="visually-hidden">
+              Kind of payer of {payer.payer}
+            </label>
+            <select
+              id={`${id}-kind`}
+              value={payer.payerKind ?? ''}
+              onChange={(e) =>
+                onSave({
+                  payerKind: (e.target.value || null) as PayerSettingView['payerKind'],
+                  appealDays: payer.ownWindow ? payer.appealDays : null,
+                })
+              }
+            >
+              {Object.entries(PAYER_KINDS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : (
+          PAYER_KINDS[payer.payerKind ?? '']
+        )}
+      </td>
+      <td>
+        {editable ? (
           <form
             className="rate-inline"
             onSubmit={(e) => {
               e.preventDefault();
-              if (valid) onSave(Number(days));
+              if (valid) onSave({ payerKind: payer.payerKind, appealDays: Number(days) });
             }}
           >
             <label htmlFor={id} className="visually-hidden">
@@ -217,7 +267,7 @@ function PayerRow({
         ) : (
           payer.appealDays
         )}
-        {payer.saved ? null : <span className="rate-default"> (default)</span>}
+        {payer.ownWindow ? null : <span className="rate-default"> (by payer kind)</span>}
       </td>
       <td>{payer.notes ?? ''}</td>
     </tr>

@@ -2,6 +2,7 @@ import type { RuleMeta } from '../../model/rule.js';
 import { AUTHORIZATION_CARCS } from '../carc-kinds.js';
 import type { RemitVerdict } from '../remit-category.js';
 import { carcLabel, denialIn, type LineFacts, type RemitLineInput, serviceDate } from '../remit-line.js';
+import { patientPartBesideDenial } from './remit-008-patient-responsibility.js';
 
 export const REMIT_001: RuleMeta = {
   id: 'REMIT-001',
@@ -23,12 +24,12 @@ export function authorization2025(input: RemitLineInput, facts: LineFacts): Remi
   const dos = serviceDate(input);
   const obtained = authorizationYear(input);
   if (!dos || !obtained || dos < '2026' || obtained >= dos.slice(0, 4)) return null;
+  const patient = patientPartBesideDenial(facts);
   return {
     category: 'authorization-2025',
     ruleId: REMIT_001.id,
-    message: `Denied for authorization (${carcLabel(denial)}) on a ${dos.slice(0, 4)} date of service; the authorization on the claim dates from ${obtained}.`,
+    message: `Denied for authorization (${carcLabel(denial)}) on a ${dos.slice(0, 4)} date of service; the authorization on the claim dates from ${obtained}.${patient.message}`,
     queue: 'retro-authorization',
-    nextAction:
-      'Request a 2026 authorization under the 2026 codes (or appeal with the payer’s carry-forward notice), then send a corrected claim with its number.',
+    nextAction: `Request a 2026 authorization under the 2026 codes (or appeal with the payer’s carry-forward notice), then send a corrected claim with its number.${patient.nextAction}`,
   };
 }

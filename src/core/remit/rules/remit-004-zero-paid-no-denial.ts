@@ -12,17 +12,27 @@ export const REMIT_004: RuleMeta = {
 };
 
 /**
+ * A delivery code (or a claim answered without lines) paid 0 whose adjustments are neither a denial, nor
+ * the patient's (PR), nor the prior payer's (CAS 23): whatever CLP02 says, including a claim processed
+ * as secondary or tertiary (2, 3, 20, 21) or forwarded (23), so coordination of benefits defers to it.
+ */
+export function isHiddenZero(input: RemitLineInput, facts: LineFacts): boolean {
+  const code = submittedProcedure(input).code;
+  const claimLevel = code === '' && facts.adjustments.length > 0;
+  if (!claimLevel && !(DELIVERY_CODES as readonly string[]).includes(code)) return false;
+  if (input.line.paidCents !== 0 || input.line.chargeCents <= 0) return false;
+  return !facts.denials.length && facts.patientResponsibilityCents === 0 && facts.priorPayerCents === 0;
+}
+
+/**
  * Whatever the claim status (a payer may send CLP02 4 or 1): the amounts decide. A claim adjudicated at
  * claim level (no SVC: `claimLevelLine`, empty code) is read the same way from its claim CAS, when it has
  * adjustments to read.
  */
 export function zeroPaidWithoutDenial(input: RemitLineInput, facts: LineFacts): RemitVerdict | null {
+  if (!isHiddenZero(input, facts)) return null;
   const code = submittedProcedure(input).code;
-  const claimLevel = code === '' && facts.adjustments.length > 0;
-  if (!claimLevel && !(DELIVERY_CODES as readonly string[]).includes(code)) return null;
-  if (input.line.paidCents !== 0 || input.line.chargeCents <= 0) return null;
-  if (facts.denials.length || facts.patientResponsibilityCents !== 0 || facts.priorPayerCents !== 0)
-    return null;
+  const claimLevel = code === '';
   const setting = input.charge?.placeOfService === '11' ? ' in a freestanding centre' : '';
   return {
     category: 'zero-paid-no-denial-code',

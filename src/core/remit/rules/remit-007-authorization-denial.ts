@@ -4,6 +4,7 @@ import { AUTHORIZATION_CARCS } from '../carc-kinds.js';
 import type { RemitQueue, RemitVerdict } from '../remit-category.js';
 import { remarkPhrases } from '../remark-codes.js';
 import { allRemarks, carcLabel, denialIn, type LineFacts, type RemitLineInput } from '../remit-line.js';
+import { patientPartBesideDenial } from './remit-008-patient-responsibility.js';
 
 export const REMIT_007: RuleMeta = {
   id: 'REMIT-007',
@@ -87,10 +88,13 @@ export function authorizationDenial(input: RemitLineInput, facts: LineFacts): Re
   if (!denial) return null;
   const authorization = authorizationState(input);
   const remarks = remarkPhrases(allRemarks(input));
+  const step = nextStep(denial.reason, authorization);
+  const patient = patientPartBesideDenial(facts);
   return {
     category: 'authorization-denial',
     ruleId: REMIT_007.id,
-    message: `Denied for authorization (${carcLabel(denial)}); ${authorizationPhrase(authorization)}${remarks.length ? `; ${remarks.join(', ')}` : ''}.`,
-    ...nextStep(denial.reason, authorization),
+    message: `Denied for authorization (${carcLabel(denial)}); ${authorizationPhrase(authorization)}${remarks.length ? `; ${remarks.join(', ')}` : ''}.${patient.message}`,
+    queue: step.queue,
+    nextAction: `${step.nextAction}${patient.nextAction}`,
   };
 }

@@ -40,6 +40,20 @@ export function patientShare(facts: LineFacts): string {
     .join(', ');
 }
 
+/**
+ * The patient's part of a line whose rest is denied (PR beside a CO denial, e.g. PR-1 with CO-197):
+ * PR is what the patient owes, never part of the denial (domain.md §6.1; X12 835 CAS group PR), so the
+ * denial's message and next action carry it, or the biller loses it. Empty when there is none.
+ */
+export function patientPartBesideDenial(facts: LineFacts): { message: string; nextAction: string } {
+  if (facts.patientResponsibilityCents <= 0) return { message: '', nextAction: '' };
+  const owed = dollars(facts.patientResponsibilityCents);
+  return {
+    message: ` The patient’s part is ${owed} (${patientShare(facts)}).`,
+    nextAction: ` Separately, the patient’s part of ${owed} (${patientShare(facts)}) is not denied: bill the patient or the secondary payer for it.`,
+  };
+}
+
 /** Who collects what is left: the next payer (a claim to send, or already forwarded) or the patient. */
 export function balanceStep(
   input: RemitLineInput,

@@ -2,6 +2,7 @@ import { dollars } from '../../letters/assemble-letter.js';
 import type { RuleMeta } from '../../model/rule.js';
 import type { RemitVerdict } from '../remit-category.js';
 import { type LineFacts, type RemitLineInput } from '../remit-line.js';
+import { isHiddenZero } from './remit-004-zero-paid-no-denial.js';
 import { balanceStep, laterPayerPaid, patientShare } from './remit-008-patient-responsibility.js';
 
 export const REMIT_009: RuleMeta = {
@@ -24,6 +25,10 @@ export const processedAsLaterPayer = (input: RemitLineInput, facts: LineFacts): 
   SECONDARY_STATUSES[input.claim.status] !== undefined || facts.priorPayerCents !== 0;
 
 export function coordinationOfBenefits(input: RemitLineInput, facts: LineFacts): RemitVerdict | null {
+  if (input.claim.status !== '23' && !processedAsLaterPayer(input, facts)) return null;
+  // A delivery code paid 0 under CO-45 alone (no CAS 23, no PR) is the hidden zero whatever CLP02 says
+  // (domain.md §4, REMIT-004): nothing of a prior payer's adjudication is on the line.
+  if (isHiddenZero(input, facts)) return null;
   // CLP02 23: "not our claim, forwarded to additional payer(s)": not a denial to appeal.
   if (input.claim.status === '23')
     return {
@@ -34,7 +39,6 @@ export function coordinationOfBenefits(input: RemitLineInput, facts: LineFacts):
       nextAction:
         'Check the patient’s coverage order; watch for the other payer’s remittance, and bill the payer that covers the service if none arrives.',
     };
-  if (!processedAsLaterPayer(input, facts)) return null;
   const as = SECONDARY_STATUSES[input.claim.status];
   const left = facts.patientResponsibilityCents;
   const priorPaid = input.coordination?.priorPaidCents ?? 0;

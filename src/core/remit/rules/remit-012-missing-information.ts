@@ -1,3 +1,4 @@
+import { isUnprocessableRemark, MEDICARE_PART_B } from '../../claims/medicare-part-b-corrections.js';
 import type { RuleMeta } from '../../model/rule.js';
 import { MISSING_INFORMATION_CARCS } from '../carc-kinds.js';
 import type { RemitVerdict } from '../remit-category.js';
@@ -9,7 +10,7 @@ export const REMIT_012: RuleMeta = {
   title: 'Denied for missing or invalid information: send a corrected claim',
   severity: 'error',
   source:
-    'CARC list: 16 and 252 (the claim lacks information, a remark says what), A1 with an M/MA/N remark; RARC list (e.g. N290 rendering provider identifier, MA130 new claim); domain.md §6.1: corrected claim, not an appeal; X12 837 CLM05-3 = 7 with REF*F8 [S]',
+    'CARC list: 16 and 252 (the claim lacks information, a remark says what), A1 with an M/MA/N remark; RARC list (e.g. N290 rendering provider identifier, MA130 new claim); domain.md §6.1: corrected claim, not an appeal; X12 837 CLM05-3 = 7 with REF*F8; Medicare Part B (CLP06 MB) takes no frequency 7: a claim returned unprocessable (CO-16 with MA130 or an N remark) is corrected and sent as a new claim (CMS IOM 100-04 ch. 1 §80.3), a processed one is corrected by a reopening (CMS IOM 100-04 ch. 34; 42 CFR 405.980) [S]',
 };
 
 /** Remarks asking for a new claim rather than a replacement (RARC MA130, N517). */
@@ -29,8 +30,23 @@ export function missingInformation(input: RemitLineInput, facts: LineFacts): Rem
     ruleId: REMIT_012.id,
     message: `Missing or invalid information (${carcLabel(denial)})${what ? `: ${what}` : ''}.`,
     queue: 'corrected-claim',
-    nextAction: remarks.some((r) => NEW_CLAIM_REMARKS.has(r))
-      ? `Send a new claim${fix}.`
-      : `Send a corrected claim (frequency 7 with the payer’s claim number, REF*F8)${fix}.`,
+    nextAction:
+      input.claim.filingIndicator === MEDICARE_PART_B
+        ? partBCorrection(denial.reason, allRemarks(input), fix)
+        : remarks.some((r) => NEW_CLAIM_REMARKS.has(r))
+          ? `Send a new claim${fix}.`
+          : `Send a corrected claim (frequency 7 with the payer’s claim number, REF*F8)${fix}.`,
   };
+}
+
+/**
+ * Medicare Part B takes no replacement claim: returned unprocessable (CO-16 with MA130 or an N remark),
+ * the claim is corrected and sent as a new one, without appeal rights (CMS IOM 100-04 ch. 1 §80.3);
+ * processed, it is corrected by a reopening (CMS IOM 100-04 ch. 34: clerical errors, within one year of
+ * the initial determination, 42 CFR 405.980(b)), else a redetermination.
+ */
+function partBCorrection(reason: string, remarks: readonly string[], fix: string): string {
+  if (reason === '16' && remarks.some(isUnprocessableRemark))
+    return `Medicare Part B returned the claim unprocessable: send it as a new claim (frequency 1, no REF*F8)${fix}; it has no appeal rights.`;
+  return `Medicare Part B takes no corrected claim (frequency 7): request a reopening from the MAC (clerical error, within one year of the initial determination)${fix}, or a redetermination.`;
 }
