@@ -154,7 +154,7 @@ export async function listPayerSettings(ctx: AppContext, actor: Actor): Promise<
     payer: s.payer,
     payerProfile: s.payer_profile,
     payerKind: (s.payer_kind as PayerKind | null) ?? null,
-    // No window of its own: the payer's kind decides (Medicare 120 days, Medicare Advantage 65, others 180).
+    // No window of its own: the payer's kind decides (Medicare 120 days, Medicare Advantage 60, others 180).
     appealDays:
       s.appeal_days ??
       appealWindow({
