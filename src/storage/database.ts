@@ -14,6 +14,7 @@ import * as icd10cm from './migrations/0009-icd10cm.js';
 import * as remitFilingIndicator from './migrations/0010-remit-filing-indicator.js';
 import * as installationOperator from './migrations/0011-installation-operator.js';
 import * as coverDesignations from './migrations/0012-cover-designations.js';
+import * as uploadChunks from './migrations/0013-upload-chunks.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -91,6 +92,7 @@ const MIGRATIONS = {
   '0010-remit-filing-indicator': remitFilingIndicator,
   '0011-installation-operator': installationOperator,
   '0012-cover-designations': coverDesignations,
+  '0013-upload-chunks': uploadChunks,
 };
 
 export async function migrate(db: Db): Promise<void> {
