@@ -31,8 +31,9 @@ export function mountRoutes(
       r.body === 'multipart'
         ? // A multipart body is parsed as it arrives (readBody counts its bytes); bodyLimit would buffer it.
           async (c, next) => {
-            if (Number(c.req.header('content-length') ?? 0) > (r.maxBodyBytes ?? DEFAULT_MAX_BODY))
-              throw new ApiError('too_large', 'the request is too large');
+            const max = r.maxBodyBytes ?? DEFAULT_MAX_BODY;
+            if (Number(c.req.header('content-length') ?? 0) > max)
+              throw new ApiError('too_large', `the request is too large: at most ${max} bytes`);
             await next();
           }
         : bodyLimit({

@@ -42,10 +42,8 @@ describe.each(ENGINES)(
     }, HOOK_TIMEOUT_MS);
     afterAll(async () => tdb?.close(), HOOK_TIMEOUT_MS);
 
-    const uploadsOf = async (jobId: string) =>
-      (await t.ctx.db.selectFrom('upload_files').select('id').where('job_id', '=', jobId).execute()).length;
 
-    it('fails a file with a NUL or an overlong name, imports the rest, and drops the upload with the result', async () => {
+    it('fails a file with a NUL or an overlong name and imports the rest', async () => {
       const [first, ...rest] = files;
       const job = await enqueueImport(t.ctx, actor, [
         ...rest,
@@ -62,7 +60,6 @@ describe.each(ENGINES)(
       expect(failed.map((f) => f.name).join('')).not.toContain('\0');
       expect(done.files.filter((f) => f.status === 'imported')).toHaveLength(rest.length);
       expect(done.summary!.courses).toBeGreaterThan(0);
-      expect(await uploadsOf(job.id)).toBe(0);
     });
 
     it('lists at most 200 problems per file, then counts the rest', async () => {
