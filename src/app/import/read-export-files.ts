@@ -143,6 +143,8 @@ export async function readExportSources(
   let failed = results.filter((r) => r.status === 'failed').length;
   const total = clinics.length + rest.length;
   for (const [i, { source, format }] of rest.entries()) {
+    // One file's reading at a time on the event loop: a server answers other requests in between.
+    await new Promise((resolve) => setImmediate(resolve));
     const result = await readInto(source, format, mapping);
     read += result.records;
     if (result.status === 'failed') failed++;
