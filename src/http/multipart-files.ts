@@ -53,7 +53,9 @@ function param(disposition: string, key: string): string | null {
       return extended[1]!.trim();
     }
   }
-  const plain = new RegExp(`;\\s*${key}="((?:[^"\\\\]|\\\\.)*)"|;\\s*${key}=([^;\\s]*)`, 'i').exec(disposition);
+  const plain = new RegExp(`;\\s*${key}="((?:[^"\\\\]|\\\\.)*)"|;\\s*${key}=([^;\\s]*)`, 'i').exec(
+    disposition,
+  );
   if (!plain) return null;
   // Browsers escape `"` as %22 and send other characters as UTF-8 (HTML, "multipart/form-data encoding").
   return plain[1] !== undefined ? plain[1].replace(/\\(.)/g, '$1').replaceAll('%22', '"') : plain[2]!;

@@ -3,6 +3,7 @@ import { MAX_UPLOAD_BYTES } from '../../src/app/imports/import-jobs.js';
 import type { ImportJobView } from '../../src/app/views.js';
 import { UPLOAD_CHUNK_BYTES } from '../../src/storage/repositories/upload-store.js';
 import { ENGINES } from '../support/db-harness.js';
+import { uploadRows } from '../support/import-practice.js';
 import { type HttpHarness, openHttpHarness, type Session } from './http-harness.js';
 
 const HOOK_TIMEOUT_MS = 60_000;
@@ -18,16 +19,6 @@ describe.each(ENGINES)(
       coder = await h.session(h.a, 'coder');
     }, HOOK_TIMEOUT_MS);
     afterAll(async () => h?.close(), HOOK_TIMEOUT_MS);
-
-    const count = async (table: 'jobs' | 'upload_files' | 'upload_chunks') =>
-      Number(
-        (
-          await h.db.db
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll<string>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
 
     it('queues the upload with each file stored in chunks', async () => {
       const big = new Uint8Array(UPLOAD_CHUNK_BYTES + 100).map((_, i) => i % 7);
@@ -53,7 +44,7 @@ describe.each(ENGINES)(
     });
 
     it('refuses a body declared over the limit with 413 and a clear message, storing nothing', async () => {
-      const before = [await count('jobs'), await count('upload_files'), await count('upload_chunks')];
+      const before = await uploadRows(h.db.db);
       const form = new FormData();
       form.append('files', new Blob(['x']), 'a.csv');
       const res = await h.request('POST', '/api/imports', {
@@ -63,19 +54,17 @@ describe.each(ENGINES)(
       });
       expect(res.status).toBe(413);
       expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/too large/);
-      expect([await count('jobs'), await count('upload_files'), await count('upload_chunks')]).toEqual(
-        before,
-      );
+      expect(await uploadRows(h.db.db)).toEqual(before);
     });
 
     it('refuses a multipart body without files (400), storing nothing', async () => {
-      const before = await count('jobs');
+      const before = await uploadRows(h.db.db);
       const form = new FormData();
       form.append('note', 'no file');
       const res = await h.request('POST', '/api/imports', { session: coder, form });
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: { message: string } }).error.message).toBe('no files uploaded');
-      expect(await count('jobs')).toBe(before);
+      expect(await uploadRows(h.db.db)).toEqual(before);
     });
   },
 );

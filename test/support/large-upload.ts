@@ -22,8 +22,11 @@ export async function largeUpload(
   let left = totalBytes - small;
   const oversize = MAX_DOCUMENT_BYTES + 16 * MiB;
   if (history && left >= oversize + 64 * MiB) {
-    // Its header and first rows, so it is recognised (by its first 8 KB) and then refused by its size.
-    const head = history.bytes.subarray(0, history.bytes.subarray(0, 4096).lastIndexOf(10) + 1);
+    // Its header and rows over the first 8 KB, so it is recognised, and then refused by its size.
+    const [header, ...rows] = new TextDecoder().decode(history.bytes).split('\n').filter(Boolean);
+    let text = `${header}\n`;
+    for (let i = 0; text.length < 9000; i++) text += `${rows[i % rows.length]}\n`;
+    const head = new TextEncoder().encode(text);
     big.push({ name: 'history-full.csv', bytes: oversize, head });
     left -= oversize;
   }

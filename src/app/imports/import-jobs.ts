@@ -1,8 +1,4 @@
-import {
-  discardUploadingJob,
-  enqueueJob,
-  queueUploadedJob,
-} from '../../storage/repositories/job-queue.js';
+import { discardUploadingJob, enqueueJob, queueUploadedJob } from '../../storage/repositories/job-queue.js';
 import { storeUploadFile } from '../../storage/repositories/upload-store.js';
 import type { AppContext, Actor } from '../app-context.js';
 import { AppError, notFound } from '../app-errors.js';

@@ -32,7 +32,7 @@ export async function relinkPractice(
   const records = emptyRecords();
   // In batches: one statement returning every file's records would be parsed in one go (on PGlite in
   // this thread, holding the event loop for all of it).
-  for (let after = '0'; ; ) {
+  for (let after = '0'; ;) {
     const rows = await trx
       .selectFrom('imports')
       .select(['id', 'content'])

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
-import { testContext, type TestContext } from '../../../test/support/test-context.js';
+import { ENGINES, type TestDatabase } from '../../../test/support/db-harness.js';
+import { importPractice, uploadRows } from '../../../test/support/import-practice.js';
+import type { TestContext } from '../../../test/support/test-context.js';
 import { enqueueJob } from '../../storage/repositories/job-queue.js';
 import {
   storedUploads,
@@ -12,10 +13,7 @@ import {
 } from '../../storage/repositories/upload-store.js';
 import type { Actor } from '../app-context.js';
 import { AppError } from '../app-errors.js';
-import { createUser } from '../auth/create-user.js';
 import { DEFAULT_UPLOAD_RETENTION_MS, dropOldUploads, runOneJob } from '../jobs/worker.js';
-import { createPractice } from '../setup/create-practice.js';
-import { demoUploads } from '../setup/demo-uploads.js';
 import { enqueueImport, enqueueUpload, getImport, type IncomingFile } from './import-jobs.js';
 
 const HOOK_TIMEOUT_MS = 120_000;
@@ -36,37 +34,12 @@ describe.each(ENGINES)('uploads stored in chunks on %s', { timeout: 120_000 }, (
   let actor: Actor;
   let files: { name: string; bytes: Uint8Array }[];
   beforeAll(async () => {
-    tdb = await openTestDatabase(engine);
-    const demo = await demoUploads({ patients: 2, days: 2, seed: 9 });
-    files = demo.files;
-    t = await testContext(tdb, undefined);
-    t.clock.set(demo.generated.clinic.options.now);
-    const practiceId = await createPractice(t.ctx, { name: 'Uploads', clinic: demo.clinic });
-    const user = await createUser(t.ctx, {
-      practiceId,
-      email: 'coder@uploads.test',
-      password: 'uploads-test-password',
-      displayName: 'Coder',
-      role: 'coder',
-    });
-    actor = { userId: user.id, practiceId, role: 'coder', displayName: 'Coder', physicianId: null };
+    ({ tdb, t, actor, files } = await importPractice(engine, 'Uploads'));
   }, HOOK_TIMEOUT_MS);
   afterAll(async () => tdb?.close(), HOOK_TIMEOUT_MS);
 
-  const count = async (table: 'jobs' | 'upload_files' | 'upload_chunks') =>
-    Number(
-      (
-        await t.ctx.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<string>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  const uploadsOf = async (jobId: string) => (await storedUploads(t.ctx.db, jobId)).length;
-
-  it('keeps a file as chunks of at most 1 MiB with its size and SHA-256, and gives it back whole', async () => {
-    const size = 2 * UPLOAD_CHUNK_BYTES + 12_345;
-    const jobId = await enqueueJob(t.ctx.db, {
+  const startUploading = () =>
+    enqueueJob(t.ctx.db, {
       practiceId: actor.practiceId,
       kind: 'import',
       payload: {},
@@ -74,6 +47,11 @@ describe.each(ENGINES)('uploads stored in chunks on %s', { timeout: 120_000 }, (
       at: new Date(t.clock.now()).toISOString(),
       status: 'uploading',
     });
+  const uploadsOf = async (jobId: string) => (await storedUploads(t.ctx.db, jobId)).length;
+
+  it('keeps a file as chunks of at most 1 MiB with its size and SHA-256, and gives it back whole', async () => {
+    const size = 2 * UPLOAD_CHUNK_BYTES + 12_345;
+    const jobId = await startUploading();
     const stored = await storeUploadFile(
       t.ctx.db,
       jobId,
@@ -104,7 +82,7 @@ describe.each(ENGINES)('uploads stored in chunks on %s', { timeout: 120_000 }, (
   });
 
   it('refuses an upload over the limit as it arrives (413) and stores nothing of it', async () => {
-    const before = [await count('jobs'), await count('upload_files'), await count('upload_chunks')];
+    const before = await uploadRows(t.ctx.db);
     const upload: IncomingFile[] = [
       { name: 'small.csv', data: pattern(500_000) },
       { name: 'big.bin', data: pattern(3 * UPLOAD_CHUNK_BYTES) },
@@ -115,11 +93,11 @@ describe.each(ENGINES)('uploads stored in chunks on %s', { timeout: 120_000 }, (
     expect((error as AppError).message).toMatch(
       /^an upload holds at most 2097152 bytes of files.*nothing was stored/,
     );
-    expect([await count('jobs'), await count('upload_files'), await count('upload_chunks')]).toEqual(before);
+    expect(await uploadRows(t.ctx.db)).toEqual(before);
   });
 
   it('stores nothing of an upload whose connection broke off', async () => {
-    const before = [await count('jobs'), await count('upload_files'), await count('upload_chunks')];
+    const before = await uploadRows(t.ctx.db);
     function* broken(): Generator<Uint8Array> {
       yield* pattern(UPLOAD_CHUNK_BYTES + 10);
       throw new Error('aborted');
@@ -127,7 +105,7 @@ describe.each(ENGINES)('uploads stored in chunks on %s', { timeout: 120_000 }, (
     await expect(enqueueUpload(t.ctx, actor, [{ name: 'cut.bin', data: broken() }])).rejects.toThrow(
       'aborted',
     );
-    expect([await count('jobs'), await count('upload_files'), await count('upload_chunks')]).toEqual(before);
+    expect(await uploadRows(t.ctx.db)).toEqual(before);
   });
 
   it('keeps the bytes of an ended job for the retention period, then the worker removes them', async () => {
@@ -153,16 +131,7 @@ describe.each(ENGINES)('uploads stored in chunks on %s', { timeout: 120_000 }, (
   });
 
   it('removes an upload that stopped arriving (a killed process), never one still arriving', async () => {
-    const start = () =>
-      enqueueJob(t.ctx.db, {
-        practiceId: actor.practiceId,
-        kind: 'import',
-        payload: {},
-        createdBy: null,
-        at: new Date(t.clock.now()).toISOString(),
-        status: 'uploading',
-      });
-    const stalled = await start();
+    const stalled = await startUploading();
     await storeUploadFile(
       t.ctx.db,
       stalled,
@@ -172,7 +141,7 @@ describe.each(ENGINES)('uploads stored in chunks on %s', { timeout: 120_000 }, (
       () => new Date(t.clock.now()),
     );
     t.clock.advance(HOUR);
-    const arriving = await start();
+    const arriving = await startUploading();
     await dropOldUploads(t.ctx, DEFAULT_UPLOAD_RETENTION_MS);
     const left = await t.ctx.db.selectFrom('jobs').select('id').where('status', '=', 'uploading').execute();
     expect(left.map((j) => j.id)).toEqual([arriving]);

@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  claimJob,
-  dropExpiredUploads,
-  finishJob,
-  heartbeat,
-} from '../../storage/repositories/job-queue.js';
+import { claimJob, dropExpiredUploads, finishJob, heartbeat } from '../../storage/repositories/job-queue.js';
 import { storedUploads } from '../../storage/repositories/upload-store.js';
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../app-errors.js';

@@ -22,7 +22,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('upload_files').addColumn('size', 'bigint').execute();
   await db.schema.alterTable('upload_files').addColumn('sha256', 'text').execute();
   // Files of jobs queued before this version: one chunk each (they were stored whole).
-  await sql`insert into upload_chunks (file_id, seq, bytes) select id, 0, bytes from upload_files`.execute(db);
+  await sql`insert into upload_chunks (file_id, seq, bytes) select id, 0, bytes from upload_files`.execute(
+    db,
+  );
   await sql`update upload_files set size = octet_length(bytes), sha256 = encode(sha256(bytes), 'hex')`.execute(
     db,
   );
