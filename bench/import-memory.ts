@@ -2,7 +2,7 @@
  * Memory of a large upload and its import, on each engine: `--mb 512` of files (a small clinic's
  * exports, a record-and-verify CSV over the per-file limit, files that are no export) uploaded in 1 MiB
  * chunks and imported by the worker, in a child process per engine set up beforehand (as a server that
- * was started on an existing database). Figure: the child's peak RSS (getrusage maxRSS); anchor: its RSS
+ * was started on an existing database). Figure: the child's peak RSS (VmHWM); anchor: its RSS
  * after setup, before the upload, in the same process (ratio = anchor / peak).
  *
  *   node --import tsx bench/import-memory.ts [--mb 512] [--engines pglite,postgres] [--patients 8] [--days 5]

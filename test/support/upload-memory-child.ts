@@ -3,11 +3,12 @@
  * src/app/imports/upload-memory.int.test.ts and bench/import-memory.ts). Run twice, like a server that
  * was set up before: PHASE=setup creates the schema, a practice and a login (PGlite's first start runs
  * initdb, whose memory a later start does not need) and prints their ids; PHASE=run uploads and imports
- * and prints one JSON line with the RSS after setup, the peak (the kernel's maxRSS) after the upload and
+ * and prints one JSON line with the RSS after setup, the peak (VmHWM) after the upload and
  * after the import, and what the job reported. Input: ENGINE (pglite|postgres), DATABASE_URL (postgres)
  * or DATA_DIR (PGlite's folder), MB (upload size in MiB), PATIENTS, DAYS; PRACTICE_ID and USER_ID for
  * the run. Run with --expose-gc.
  */
+import { readFileSync } from 'node:fs';
 import { createAppContext } from '../../src/app/app-context-factory.js';
 import { createUser } from '../../src/app/auth/create-user.js';
 import { enqueueUpload, getImport } from '../../src/app/imports/import-jobs.js';
@@ -24,8 +25,19 @@ const env = (name: string) => {
   return value;
 };
 const rss = () => Math.round(process.memoryUsage().rss / MiB);
-/** The process's peak resident set so far (getrusage ru_maxrss, in KiB). */
-const peak = () => Math.round(process.resourceUsage().maxRSS / 1024);
+/**
+ * The process's peak resident set so far: VmHWM (Linux, this program's own memory), else getrusage's
+ * maxRSS (which on Linux also counts the parent's before exec: a test runner's hundreds of MiB).
+ */
+function peak(): number {
+  try {
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Math.round(Number(hwm[1]) / 1024);
+  } catch {
+    // not Linux
+  }
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
 
 const engine = env('ENGINE');
 const { db, engine: opened } = await openDatabase(

@@ -9,7 +9,7 @@ import { measureUploadMemory } from '../../../test/support/upload-memory.js';
  * Memory of an upload and its import, bounded (issue "one upload can take the server down": 100 MB
  * peaked at 6 GB on PGlite). A process of its own uploads UPLOAD_MEMORY_MB (default 64; the bench runs
  * 512) — a small clinic's exports, a record-and-verify CSV over the per-file limit when the size allows,
- * files that are no export — stores it in 1 MiB chunks and imports it. Its peak RSS (getrusage) may grow
+ * files that are no export — stores it in 1 MiB chunks and imports it. Its peak RSS (VmHWM) may grow
  * over the RSS after setup by at most 112 MiB plus an eighth of the upload: about 80 MiB is what the
  * import needs whatever the size (readers loaded, linking, and garbage that V8 collects in batches: the
  * chunks cross the drivers as base64 text); holding a 64 MiB upload twice would break it. At 512 MiB
