@@ -5,7 +5,7 @@ import type { InputProblem } from '../core/model/input-problem.js';
  * 2). Messages carry identifiers, never PHI. Anything else thrown is a bug (HTTP 500, CLI exit 3).
  */
 export type AppErrorCode =
-  'not_found' | 'forbidden' | 'conflict' | 'invalid_input' | 'unauthenticated' | 'rate_limited';
+  'not_found' | 'forbidden' | 'conflict' | 'invalid_input' | 'unauthenticated' | 'rate_limited' | 'too_large';
 
 export class AppError extends Error {
   constructor(

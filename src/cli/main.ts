@@ -81,6 +81,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
       '--public-url <url>',
       'the URL browsers use (https://… behind a TLS proxy): secure cookies, same-origin checks (or SGRT_PUBLIC_URL)',
     )
+    .option(
+      '--upload-retention-hours <n>',
+      'hours the uploaded files of a finished or failed import are kept, then removed; 0: with the result (or SGRT_UPLOAD_RETENTION_HOURS; default 24)',
+    )
     .action(async (opts) => setExit(await (await import('./commands/serve.js')).runServe(opts)));
 
   program

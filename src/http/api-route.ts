@@ -28,6 +28,11 @@ export interface RouteSpec<P, Q, B> {
   query?: z.ZodType<Q>;
   /** JSON body schema, or 'multipart' for an upload (field `files`, repeated). */
   body?: z.ZodType<B> | 'multipart';
+  /**
+   * A multipart body handed to the handler as the files arrive (`AsyncIterable<IncomingFile>`) instead
+   * of read whole first (`UploadedFile[]`): for uploads too large to hold in memory.
+   */
+  streamFiles?: boolean;
   /** Largest accepted body in bytes (default 1 MB). */
   maxBodyBytes?: number;
   responses: RouteResponse[];

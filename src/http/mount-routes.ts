@@ -3,10 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from './api-errors.js';
 import { type ApiRoute, changesState } from './api-route.js';
 import type { HttpEnv } from './http-env.js';
-import { authorize, parseInput, readBody } from './route-guards.js';
+import { authorize, DEFAULT_MAX_BODY, parseInput, readBody } from './route-guards.js';
 import { refuseCrossSite, requireBodyType } from './same-origin.js';
-
-const DEFAULT_MAX_BODY = 1_000_000;
 
 /**
  * Registers each route of the table behind its guards: same origin and body type on state-changing
@@ -30,12 +28,20 @@ export function mountRoutes(
         authorize(c, r);
         await next();
       },
-      bodyLimit({
-        maxSize: r.maxBodyBytes ?? DEFAULT_MAX_BODY,
-        onError: () => {
-          throw new ApiError('too_large', 'the request is too large');
-        },
-      }),
+      r.body === 'multipart'
+        ? // A multipart body is parsed as it arrives (readBody counts its bytes); bodyLimit would buffer it.
+          async (c, next) => {
+            const max = r.maxBodyBytes ?? DEFAULT_MAX_BODY;
+            if (Number(c.req.header('content-length') ?? 0) > max)
+              throw new ApiError('too_large', `the request is too large: at most ${max} bytes`);
+            await next();
+          }
+        : bodyLimit({
+            maxSize: r.maxBodyBytes ?? DEFAULT_MAX_BODY,
+            onError: () => {
+              throw new ApiError('too_large', 'the request is too large');
+            },
+          }),
       async (c) => {
         const actor = c.get('actor');
         const params = parseInput(r.params, c.req.param(), 'params');

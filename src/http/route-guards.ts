@@ -5,8 +5,11 @@ import { sameToken } from '../app/auth/session-tokens.js';
 import { ApiError, zodIssues } from './api-errors.js';
 import { type ApiRoute, changesState } from './api-route.js';
 import type { HttpEnv } from './http-env.js';
+import { multipartFiles } from './multipart-files.js';
 
 export const CSRF_HEADER = 'x-csrf-token';
+/** Largest accepted body of a route that does not say (`maxBodyBytes`). */
+export const DEFAULT_MAX_BODY = 1_000_000;
 
 /**
  * Who is calling, checked in this order: a session (else 401), the CSRF token on state-changing requests
@@ -43,25 +46,28 @@ export interface UploadedFile {
   bytes: Uint8Array;
 }
 
-/** The body of a route: JSON checked against its schema, or the uploaded `files` of a multipart form. */
+/**
+ * The body of a route: JSON checked against its schema, or the uploaded `files` of a multipart form —
+ * streamed to the handler (`streamFiles`: it stores each file as it arrives) or read whole. Either way
+ * the multipart body is parsed as it arrives and `maxBodyBytes` counted as it does.
+ */
 export async function readBody(c: Context<HttpEnv>, route: ApiRoute): Promise<unknown> {
   if (!route.body) return undefined;
   if (route.body === 'multipart') {
-    const form = await c.req.parseBody({ all: true }).catch(() => {
-      throw new ApiError('invalid_input', 'the body is not a multipart form');
-    });
-    const field = form['files'];
-    const files = (Array.isArray(field) ? field : field === undefined ? [] : [field]).filter(
-      (f): f is File => typeof f !== 'string',
+    const files = multipartFiles(
+      c.req.raw.body,
+      c.req.header('content-type') ?? '',
+      'files',
+      route.maxBodyBytes ?? DEFAULT_MAX_BODY,
     );
-    if (files.length === 0) {
-      throw new ApiError('invalid_input', 'no files uploaded', [
-        { location: 'body.files', message: 'attach at least one file' },
-      ]);
+    if (route.streamFiles) return atLeastOne(files);
+    const read: UploadedFile[] = [];
+    for await (const { name, data } of atLeastOne(files)) {
+      const pieces: Uint8Array[] = [];
+      for await (const piece of data) pieces.push(piece);
+      read.push({ name, bytes: Buffer.concat(pieces) });
     }
-    return Promise.all(
-      files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-    );
+    return read;
   }
   let json: unknown;
   try {
@@ -70,4 +76,17 @@ export async function readBody(c: Context<HttpEnv>, route: ApiRoute): Promise<un
     throw new ApiError('invalid_input', 'the body is not valid JSON');
   }
   return parseInput(route.body, json, 'body');
+}
+
+async function* atLeastOne<T>(items: AsyncIterable<T>): AsyncGenerator<T> {
+  let any = false;
+  for await (const item of items) {
+    any = true;
+    yield item;
+  }
+  if (!any) {
+    throw new ApiError('invalid_input', 'no files uploaded', [
+      { location: 'body.files', message: 'attach at least one file' },
+    ]);
+  }
 }

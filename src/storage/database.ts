@@ -19,6 +19,7 @@ import * as dashboardRollup from './migrations/0014-dashboard-rollup.js';
 import * as remitRefusedClaims from './migrations/0015-remit-refused-claims.js';
 import * as contractRatesUnique from './migrations/0016-contract-rates-unique.js';
 import * as payerKind from './migrations/0017-payer-kind.js';
+import * as uploadChunks from './migrations/0018-upload-chunks.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -101,6 +102,7 @@ const MIGRATIONS = {
   '0015-remit-refused-claims': remitRefusedClaims,
   '0016-contract-rates-unique': contractRatesUnique,
   '0017-payer-kind': payerKind,
+  '0018-upload-chunks': uploadChunks,
 };
 
 export async function migrate(db: Db): Promise<void> {

@@ -243,6 +243,14 @@ export interface UploadFilesTable {
   id: Generated<string>;
   job_id: string;
   name: string;
+  /** Bytes (int8, read as text); the bytes themselves are rows of `upload_chunks`. */
+  size: ColumnType<string, number, number>;
+  sha256: string;
+}
+
+export interface UploadChunksTable {
+  file_id: string;
+  seq: number;
   bytes: Uint8Array;
 }
 
@@ -542,6 +550,7 @@ export interface Database {
   authorizations: AuthorizationsTable;
   jobs: JobsTable;
   upload_files: UploadFilesTable;
+  upload_chunks: UploadChunksTable;
   imports: ImportsTable;
   access_log: AccessLogTable;
   remit_lines: RemitLinesTable;

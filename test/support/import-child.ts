@@ -4,22 +4,20 @@
  * printing PAUSED, so the test can kill it with SIGKILL there. Input: DATABASE_URL, NOW (epoch ms).
  */
 import { createAppContext } from '../../src/app/app-context-factory.js';
-import { importFiles } from '../../src/app/imports/import-files.js';
+import { importSources } from '../../src/app/imports/import-files.js';
+import { storedUploadSource } from '../../src/app/imports/stored-upload-source.js';
 import { createLogger } from '../../src/app/logger.js';
 import { openDatabase } from '../../src/storage/database.js';
 import { claimJob } from '../../src/storage/repositories/job-queue.js';
+import { storedUploads } from '../../src/storage/repositories/upload-store.js';
 
 const now = Number(process.env.NOW);
 const { db, engine } = await openDatabase({ url: process.env.DATABASE_URL });
 const ctx = await createAppContext({ db, engine, log: createLogger({ level: 'silent' }), now: () => now });
 const job = await claimJob(db, 'child-worker', new Date(now), 60_000);
 if (!job) throw new Error('no job to claim');
-const files = await db
-  .selectFrom('upload_files')
-  .select(['name', 'bytes'])
-  .where('job_id', '=', job.id)
-  .execute();
-await importFiles(ctx, job.practiceId, files, {
+const files = (await storedUploads(db, job.id)).map((f) => storedUploadSource(db, f));
+await importSources(ctx, job.practiceId, files, {
   jobId: job.id,
   onProgress: async (p) => {
     if (p.phase === 'store' && p.done === 3) {

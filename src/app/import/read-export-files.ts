@@ -1,5 +1,5 @@
-import { open, readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
 import { clinicSchema } from '../../core/model/clinic.js';
 import { courseHeadersDocumentSchema } from '../../core/model/course.js';
 import {
@@ -22,6 +22,7 @@ import { validateDocument } from '../../formats/json/validate-document.js';
 import { readRemittancesFromBytes } from '../../formats/x12/read-835.js';
 import { MAX_DOCUMENT_BYTES } from '../input-files.js';
 import { detectFormat, type ExportFormat } from './detect-format.js';
+import { type ExportSource, pathSource } from './export-source.js';
 import { emptyRecords, type ExportRecords, mergeRecords } from './export-records.js';
 
 export interface FileResult {
@@ -81,13 +82,34 @@ export async function readExportFiles(
   files: readonly string[],
   options: ReadOptions = {},
 ): Promise<{ records: ExportRecords; results: FileResult[]; parts: ExportRecords[] }> {
+  return readExportSources(files.map(pathSource), options);
+}
+
+/**
+ * `readExportFiles` over sources: one file at a time, each loaded only when its format is known and its
+ * size within MAX_DOCUMENT_BYTES, and let go before the next. `sources[i]` is the source of `results[i]`.
+ */
+export async function readExportSources(
+  input: readonly ExportSource[],
+  options: ReadOptions = {},
+): Promise<{
+  records: ExportRecords;
+  results: FileResult[];
+  parts: ExportRecords[];
+  sources: ExportSource[];
+}> {
   const records = emptyRecords();
   const results: FileResult[] = [];
   const parts: ExportRecords[] = [];
-  const readInto = async (file: string, format: ExportFormat | null, mapping: CsvMapping | undefined) => {
+  const sources: ExportSource[] = [];
+  const readInto = async (
+    source: ExportSource,
+    format: ExportFormat | null,
+    mapping: CsvMapping | undefined,
+  ) => {
     const part = emptyRecords();
     const result = await readOne(
-      file,
+      source,
       format,
       part,
       mapping,
@@ -96,15 +118,17 @@ export async function readExportFiles(
     mergeRecords(records, part);
     parts.push(part);
     results.push(result);
+    sources.push(source);
     return result;
   };
-  const heads = await Promise.all(files.map(async (file) => ({ file, head: await head(file) })));
+  const heads: { source: ExportSource; head: Uint8Array }[] = [];
+  for (const source of input) heads.push({ source, head: await source.head() });
   // The clinic file first: it says how to read the others (report date order, the R&V CSV mapping).
   const clinics = heads.filter((h) => detectFormat(h.head) === 'clinic');
-  for (const { file } of clinics) await readInto(file, 'clinic', undefined);
+  for (const { source } of clinics) await readInto(source, 'clinic', undefined);
   let mapping = options.mapping;
   if (!mapping && records.clinic?.historyMapping) {
-    const resolved = await clinicMapping(records.clinic.historyMapping, clinics[0]!.file);
+    const resolved = await clinicMapping(records.clinic.historyMapping, clinics[0]!.source);
     if (resolved.ok) mapping = resolved.value;
     else {
       results[0]!.status = 'failed';
@@ -113,56 +137,49 @@ export async function readExportFiles(
   }
   const rest = heads
     .filter((h) => !clinics.includes(h))
-    .map(({ file, head }) => ({ file, format: detectFormat(head, mapping ? [mapping] : undefined) }));
+    .map(({ source, head }) => ({ source, format: detectFormat(head, mapping ? [mapping] : undefined) }));
+  heads.length = 0; // the heads of 5,000 files are 40 MB: not kept while the files are read
   let read = results.reduce((n, r) => n + r.records, 0);
   let failed = results.filter((r) => r.status === 'failed').length;
-  for (const [i, { file, format }] of rest.entries()) {
-    const result = await readInto(file, format, mapping);
+  const total = clinics.length + rest.length;
+  for (const [i, { source, format }] of rest.entries()) {
+    // One file's reading at a time on the event loop: a server answers other requests in between.
+    await new Promise((resolve) => setImmediate(resolve));
+    const result = await readInto(source, format, mapping);
     read += result.records;
     if (result.status === 'failed') failed++;
-    options.onProgress?.({ done: clinics.length + i + 1, total: heads.length, file, records: read, failed });
+    options.onProgress?.({ done: clinics.length + i + 1, total, file: source.name, records: read, failed });
   }
-  return { records, results, parts };
+  return { records, results, parts, sources };
 }
 
 /** clinic.json's `historyMapping`: a bundled mapping id, or a mapping file relative to clinic.json. */
-async function clinicMapping(value: string, clinicFile: string): Promise<Parsed<CsvMapping>> {
+async function clinicMapping(value: string, clinic: ExportSource): Promise<Parsed<CsvMapping>> {
   const bundled = bundledMapping(value);
   if (bundled) return { ok: true, value: bundled };
-  const path = join(dirname(clinicFile), value);
-  const bytes = await readFile(path).catch(() => null);
-  if (!bytes) {
+  const file = await clinic.sibling(value);
+  if (!file) {
     return {
       ok: false,
       problems: [
         {
-          location: `${clinicFile}:historyMapping`,
+          location: `${clinic.name}:historyMapping`,
           message: 'neither a bundled mapping id nor a readable mapping file',
         },
       ],
     };
   }
-  return parseColumnMapping(new Uint8Array(bytes), path);
-}
-
-async function head(file: string): Promise<Uint8Array> {
-  const handle = await open(file, 'r');
-  try {
-    const buffer = new Uint8Array(8192);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
+  return parseColumnMapping(file.bytes, file.name);
 }
 
 async function readOne(
-  file: string,
+  source: ExportSource,
   format: ExportFormat | null,
   into: ExportRecords,
   mapping: CsvMapping | undefined,
   dateOrder: 'MDY' | 'DMY',
 ): Promise<FileResult> {
+  const file = source.name;
   const result = (
     status: FileResult['status'],
     records: number,
@@ -179,13 +196,13 @@ async function readOne(
   if (format === null) {
     return result('skipped', 0, [], [{ location: file, message: 'not a recognised export format: skipped' }]);
   }
-  const size = (await stat(file)).size;
+  const size = await source.size();
   if (size > MAX_DOCUMENT_BYTES) {
     return result('failed', 0, [
       { location: file, message: `file is ${size} bytes; the limit is ${MAX_DOCUMENT_BYTES}` },
     ]);
   }
-  const bytes = new Uint8Array(await readFile(file));
+  const bytes = await source.bytes();
   const take = <T>(r: ReadResult<T>, add: (value: T) => number): FileResult =>
     r.ok ? result('read', add(r.value), [], r.warnings) : result('failed', 0, r.problems);
   switch (format) {

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { FractionStatus } from '../../core/audit/outcome.js';
 import type { InputProblem } from '../../core/model/input-problem.js';
 import { type Db } from '../../storage/database.js';
 import type { AppContext } from '../app-context.js';
 import type { ExportRecords } from '../import/export-records.js';
-import { readExportFiles } from '../import/read-export-files.js';
+import { type ExportSource, memorySource } from '../import/export-source.js';
+import { readExportSources } from '../import/read-export-files.js';
 import type { ImportFileView, ImportJobView } from '../views.js';
 import { relinkPractice } from './relink-practice.js';
 import { conflictingCourses } from './course-conflicts.js';
@@ -38,23 +39,42 @@ export interface ImportResult {
   summary: ImportSummary;
 }
 
-/**
- * Import a batch of export files into a practice: read each (format by content), keep what each new
- * file said, re-link every course of the practice with everything imported so far, audit, and store —
- * all in one transaction, so a failure leaves nothing behind. A file whose bytes were imported before
- * (SHA-256) is reported as a duplicate and changes nothing: re-importing is idempotent.
- */
+/** A file to import: where its bytes are, and their SHA-256 (the import's idempotency key). */
+export interface UploadSource extends ExportSource {
+  sha256: string;
+}
+
+/** `importSources` of files in memory (the demo, the benchmarks, tests). */
 export async function importFiles(
   ctx: AppContext,
   practiceId: string,
   files: readonly UploadedFile[],
   options: ImportOptions = {},
 ): Promise<ImportResult> {
+  const sources = files.map((f) => ({
+    ...memorySource(f.name, f.bytes),
+    sha256: createHash('sha256').update(f.bytes).digest('hex'),
+  }));
+  return importSources(ctx, practiceId, sources, options);
+}
+
+/**
+ * Import a batch of export files into a practice: read each (format by content), keep what each new
+ * file said, re-link every course of the practice with everything imported so far, audit, and store —
+ * all in one transaction, so a failure leaves nothing behind. A file whose bytes were imported before
+ * (SHA-256) is reported as a duplicate and changes nothing: re-importing is idempotent.
+ */
+export async function importSources(
+  ctx: AppContext,
+  practiceId: string,
+  files: readonly UploadSource[],
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const { onProgress, jobId = null } = options;
-  const hashes = files.map((f) => createHash('sha256').update(f.bytes).digest('hex'));
+  const hashes = files.map((f) => f.sha256);
   const known = await knownHashes(ctx.db, practiceId, hashes);
   const views: ImportFileView[] = [];
-  const fresh: { file: UploadedFile; hash: string }[] = [];
+  const fresh = new Map<ExportSource, string>();
   const seen = new Set<string>();
   // A job run again after its worker died finds the files it stored itself: it reports them as its own.
   let resumed = false;
@@ -89,125 +109,101 @@ export async function importFiles(
       });
     } else {
       seen.add(hash);
-      fresh.push({ file, hash });
+      fresh.set(file, hash);
     }
   });
 
-  const dir = await mkdtemp(join(tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
-  try {
-    const practice = await ctx.db
-      .selectFrom('practices')
-      .select('clinic')
-      .where('id', '=', practiceId)
-      .executeTakeFirstOrThrow();
-    const paths = new Map<string, string>();
-    for (const [i, { file }] of fresh.entries()) {
-      // Each upload in its own folder, under its own base name: no path from the client is trusted.
-      const path = join(dir, String(i), safeName(file.name));
-      await mkdir(join(dir, String(i)));
-      await writeFile(path, file.bytes);
-      paths.set(path, file.name);
+  const practice = await ctx.db
+    .selectFrom('practices')
+    .select('clinic')
+    .where('id', '=', practiceId)
+    .executeTakeFirstOrThrow();
+  // The practice's site settings (zone, report date order, R&V layout) unless the batch brings its own.
+  const clinic = memorySource(
+    'clinic.json (practice settings)',
+    encoder.encode(JSON.stringify(practice.clinic)),
+  );
+  // Files are read one at a time from where they are stored: no temporary copy, none held after its turn.
+  const read = await readExportSources([clinic, ...fresh.keys()], {
+    onProgress: (p) => void onProgress?.({ phase: 'read', done: p.done, total: p.total, file: p.file }),
+  });
+  const stored: {
+    hash: string;
+    name: string;
+    format: string;
+    records: number;
+    content: ExportRecords;
+    problems: InputProblem[];
+  }[] = [];
+  read.results.forEach((r, i) => {
+    const hash = fresh.get(read.sources[i]!);
+    if (hash === undefined) return; // the practice's own clinic settings
+    const name = r.file;
+    const problems = [...r.problems, ...r.warnings];
+    const status = r.status === 'read' ? 'imported' : r.status;
+    views.push({ name, format: r.format ?? 'unknown', status, records: r.records, problems });
+    if (r.status === 'read') {
+      stored.push({
+        hash,
+        name,
+        format: r.format ?? 'unknown',
+        records: r.records,
+        content: read.parts[i]!,
+        problems,
+      });
     }
-    // The practice's site settings (zone, report date order, R&V layout) unless the batch brings its own.
-    const clinicPath = join(dir, 'practice-clinic.json');
-    await writeFile(clinicPath, JSON.stringify(practice.clinic));
-    const read = await readExportFiles([clinicPath, ...paths.keys()], {
-      onProgress: (p) =>
-        void onProgress?.({ phase: 'read', done: p.done, total: p.total, file: paths.get(p.file) ?? null }),
-    });
-    const hashOf = new Map(
-      fresh.map(({ file, hash }, i) => [join(dir, String(i), safeName(file.name)), hash]),
-    );
-    const stored: {
-      hash: string;
-      name: string;
-      format: string;
-      records: number;
-      content: ExportRecords;
-      problems: InputProblem[];
-    }[] = [];
-    read.results.forEach((r, i) => {
-      const name = paths.get(r.file);
-      if (name === undefined) return; // the practice's own clinic settings
-      const problems = [...r.problems, ...r.warnings].map((p) => ({
-        location: p.location.split(r.file).join(name),
-        message: p.message,
-      }));
-      const status = r.status === 'read' ? 'imported' : r.status;
-      views.push({ name, format: r.format ?? 'unknown', status, records: r.records, problems });
-      if (r.status === 'read') {
-        stored.push({
-          hash: hashOf.get(r.file)!,
-          name,
-          format: r.format ?? 'unknown',
-          records: r.records,
-          content: relabel(read.parts[i]!, r.file, name),
-          problems,
-        });
-      }
-    });
-    // A stored file shares its problem list with its view: the warning shows in both.
-    for (const [name, problems] of await repeatedPayments(ctx.db, practiceId, stored))
-      stored.find((s) => s.name === name)?.problems.push(...problems);
-    // A course list that would move a stored course to another patient is refused, file by file.
-    for (const [name, problems] of await conflictingCourses(ctx.db, practiceId, stored)) {
-      const at = stored.findIndex((s) => s.name === name);
-      const view = views.find((v) => v.name === name && v.status === 'imported');
-      stored[at]!.problems.push(...problems);
-      if (view) view.status = 'failed';
-      stored.splice(at, 1);
-    }
-    const at = new Date(ctx.now()).toISOString();
-    const summary = await ctx.db.transaction().execute(async (trx) => {
-      for (const s of stored) {
-        await trx
-          .insertInto('imports')
-          .values({
-            practice_id: practiceId,
-            file_hash: s.hash,
-            file_name: s.name,
-            format: s.format,
-            status: 'imported',
-            records: s.records,
-            problems: JSON.stringify(s.problems),
-            content: JSON.stringify(s.content),
-            job_id: jobId,
-            imported_at: at,
-          })
-          .execute();
-      }
-      if (!stored.length && !resumed) return emptySummary();
-      const relinked = await relinkPractice(ctx, trx, practiceId, onProgress);
-      // What linking noticed about a file of this batch shows with it (stored with it by the re-link).
-      for (const v of views.filter((x) => x.status === 'imported')) {
-        const shown = new Set(v.problems.map((p) => p.message));
-        v.problems.push(...(relinked.warnings.get(v.name) ?? []).filter((w) => !shown.has(w.message)));
-      }
-      return relinked.summary;
-    });
-    ctx.log.info(
-      {
-        practiceId,
-        files: files.length,
-        imported: stored.length,
-        duplicates: files.length - fresh.length,
-        courses: summary.courses,
-        fractions: summary.fractions,
-      },
-      'import finished',
-    );
-    return { files: views, summary };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+  });
+  // A stored file shares its problem list with its view: the warning shows in both.
+  for (const [name, problems] of await repeatedPayments(ctx.db, practiceId, stored))
+    stored.find((s) => s.name === name)?.problems.push(...problems);
+  // A course list that would move a stored course to another patient is refused, file by file.
+  for (const [name, problems] of await conflictingCourses(ctx.db, practiceId, stored)) {
+    const at = stored.findIndex((s) => s.name === name);
+    const view = views.find((v) => v.name === name && v.status === 'imported');
+    stored[at]!.problems.push(...problems);
+    if (view) view.status = 'failed';
+    stored.splice(at, 1);
   }
-}
-
-/** The base name of an upload, reduced to characters safe on every file system, at most 100 of them. */
-function safeName(name: string): string {
-  const base = basename(name.replaceAll('\\', '/'))
-    .replace(/[^A-Za-z0-9._-]/g, '_')
-    .slice(-100);
-  return base === '' || base === '.' || base === '..' ? 'upload' : base;
+  const at = new Date(ctx.now()).toISOString();
+  const summary = await ctx.db.transaction().execute(async (trx) => {
+    for (const s of stored) {
+      await trx
+        .insertInto('imports')
+        .values({
+          practice_id: practiceId,
+          file_hash: s.hash,
+          file_name: s.name,
+          format: s.format,
+          status: 'imported',
+          records: s.records,
+          problems: JSON.stringify(s.problems),
+          content: JSON.stringify(s.content),
+          job_id: jobId,
+          imported_at: at,
+        })
+        .execute();
+    }
+    if (!stored.length && !resumed) return emptySummary();
+    const relinked = await relinkPractice(ctx, trx, practiceId, onProgress);
+    // What linking noticed about a file of this batch shows with it (stored with it by the re-link).
+    for (const v of views.filter((x) => x.status === 'imported')) {
+      const shown = new Set(v.problems.map((p) => p.message));
+      v.problems.push(...(relinked.warnings.get(v.name) ?? []).filter((w) => !shown.has(w.message)));
+    }
+    return relinked.summary;
+  });
+  ctx.log.info(
+    {
+      practiceId,
+      files: files.length,
+      imported: stored.length,
+      duplicates: files.length - fresh.size,
+      courses: summary.courses,
+      fractions: summary.fractions,
+    },
+    'import finished',
+  );
+  return { files: views, summary };
 }
 
 /** Longest file name accepted (NAME_MAX of common file systems: ext4, APFS, NTFS). */
@@ -234,10 +230,11 @@ export const storedUploadName = (name: string) =>
   name.replace(/[\u0000-\u001f\u007f]/g, '\ufffd').slice(0, MAX_NAME + 1);
 
 const TEMP_PREFIX = 'sgrt-import-';
+const encoder = new TextEncoder();
 
 /**
- * Temporary folders of imports whose process is gone (killed during an import): each folder names its
- * process id, so a running import of another process on this machine is left alone.
+ * Temporary folders left by an earlier version, which copied uploads to disk, in a process that is gone
+ * (killed during an import): each folder names its process id, so a live process's is left alone.
  */
 export async function removeStaleImportFolders(): Promise<void> {
   for (const entry of await readdir(tmpdir())) {
@@ -255,13 +252,6 @@ function processAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-/** What a file said, with its temporary path replaced by the uploaded name (sources and locations). */
-function relabel(part: ExportRecords, tmpPath: string, name: string): ExportRecords {
-  return JSON.parse(
-    JSON.stringify(part).split(JSON.stringify(tmpPath).slice(1, -1)).join(JSON.stringify(name).slice(1, -1)),
-  ) as ExportRecords;
 }
 
 interface KnownFile {

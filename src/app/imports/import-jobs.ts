@@ -1,4 +1,5 @@
-import { enqueueJob } from '../../storage/repositories/job-queue.js';
+import { discardUploadingJob, enqueueJob, queueUploadedJob } from '../../storage/repositories/job-queue.js';
+import { storeUploadFile } from '../../storage/repositories/upload-store.js';
 import type { AppContext, Actor } from '../app-context.js';
 import { AppError, notFound } from '../app-errors.js';
 import type { ImportJobView, JobStatus } from '../views.js';
@@ -9,45 +10,83 @@ export const IMPORT_JOB = 'import';
 export const MAX_UPLOAD_FILES = 5000;
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
+/** A file of an upload as it arrives: its name and its bytes, piece by piece. */
+export interface IncomingFile {
+  name: string;
+  data: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+}
+
+const tooLarge = (limit: number, got: string) =>
+  new AppError(
+    'too_large',
+    `an upload holds at most ${limit} bytes of files; this one has ${got}: nothing was stored. ` +
+      'Upload the files in smaller batches, or import a larger export with `sgrt-billing import` on the server',
+  );
+
 /**
  * Queue an upload batch as an import job: the files are kept in the database (so any app instance's
- * worker can run it) and the caller polls `getImport` for progress and per-file results.
+ * worker can run it) and the caller polls `getImport` for progress and per-file results. Each file is
+ * stored as it arrives, a chunk at a time (memory does not grow with the upload); the job is claimable
+ * only once every file is in. Beyond MAX_UPLOAD_FILES or MAX_UPLOAD_BYTES, or when the files stop
+ * arriving (a broken connection), the job and what arrived of it are deleted: nothing is stored.
  */
+export async function enqueueUpload(
+  ctx: AppContext,
+  actor: Actor,
+  files: AsyncIterable<IncomingFile> | Iterable<IncomingFile>,
+  maxBytes = MAX_UPLOAD_BYTES,
+): Promise<ImportJobView> {
+  const now = () => new Date(ctx.now());
+  const jobId = await enqueueJob(ctx.db, {
+    practiceId: actor.practiceId,
+    kind: IMPORT_JOB,
+    payload: { files: 0 },
+    createdBy: actor.userId,
+    at: now().toISOString(),
+    status: 'uploading',
+  });
+  let count = 0;
+  let total = 0;
+  try {
+    for await (const file of files) {
+      if (++count > MAX_UPLOAD_FILES) {
+        throw new AppError('invalid_input', `at most ${MAX_UPLOAD_FILES} files per upload (got more)`);
+      }
+      const add = (bytes: number) => {
+        total += bytes;
+        if (total > maxBytes) throw tooLarge(maxBytes, 'more');
+      };
+      await storeUploadFile(ctx.db, jobId, storedUploadName(file.name), file.data, add, now);
+    }
+    if (count === 0) throw new AppError('invalid_input', 'no files uploaded');
+    await queueUploadedJob(ctx.db, jobId, { files: count }, now());
+  } catch (error) {
+    await discardUploadingJob(ctx.db, jobId);
+    throw error;
+  }
+  ctx.log.info(
+    { practiceId: actor.practiceId, userId: actor.userId, jobId, files: count, bytes: total },
+    'import queued',
+  );
+  return getImport(ctx, actor, jobId);
+}
+
+/** `enqueueUpload` of files already in memory (the demo, tests); the limits are checked first. */
 export async function enqueueImport(
   ctx: AppContext,
   actor: Actor,
   files: readonly { name: string; bytes: Uint8Array }[],
 ): Promise<ImportJobView> {
-  if (files.length === 0) throw new AppError('invalid_input', 'no files uploaded');
   if (files.length > MAX_UPLOAD_FILES) {
     throw new AppError('invalid_input', `at most ${MAX_UPLOAD_FILES} files per upload (got ${files.length})`);
   }
   const total = files.reduce((n, f) => n + f.bytes.byteLength, 0);
-  if (total > MAX_UPLOAD_BYTES) {
-    throw new AppError('invalid_input', `at most ${MAX_UPLOAD_BYTES} bytes per upload (got ${total})`);
-  }
-  const at = new Date(ctx.now()).toISOString();
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const jobId = await enqueueJob(trx, {
-      practiceId: actor.practiceId,
-      kind: IMPORT_JOB,
-      payload: { files: files.length },
-      createdBy: actor.userId,
-      at,
-    });
-    for (const f of files) {
-      await trx
-        .insertInto('upload_files')
-        .values({ job_id: jobId, name: storedUploadName(f.name), bytes: f.bytes })
-        .execute();
-    }
-    return jobId;
-  });
-  ctx.log.info(
-    { practiceId: actor.practiceId, userId: actor.userId, jobId: id, files: files.length },
-    'import queued',
+  if (total > MAX_UPLOAD_BYTES) throw tooLarge(MAX_UPLOAD_BYTES, `${total}`);
+  return enqueueUpload(
+    ctx,
+    actor,
+    files.map((f) => ({ name: f.name, data: [f.bytes] })),
   );
-  return getImport(ctx, actor, id);
 }
 
 export async function getImport(ctx: AppContext, actor: Actor, id: string): Promise<ImportJobView> {
@@ -66,7 +105,8 @@ function jobQuery(ctx: AppContext, actor: Actor) {
     .selectFrom('jobs')
     .select(['id', 'status', 'created_at', 'updated_at', 'progress', 'result', 'error'])
     .where('practice_id', '=', actor.practiceId)
-    .where('kind', '=', IMPORT_JOB);
+    .where('kind', '=', IMPORT_JOB)
+    .where('status', '!=', 'uploading');
 }
 
 type JobRow = Awaited<ReturnType<ReturnType<typeof jobQuery>['executeTakeFirstOrThrow']>>;

@@ -11,6 +11,9 @@ import { storeRemitLines } from '../remit/store-remit-lines.js';
 import { practicePlaceOfService } from '../setup/practice-place-of-service.js';
 import type { ImportProgress, ImportSummary } from './import-files.js';
 
+/** Stored files' records read per statement. */
+const CONTENT_BATCH = 25;
+
 /**
  * Link everything imported into the practice so far into courses, audit them at the app's now and
  * store them (inside the caller's transaction). Evidence arriving in a later file (a signature, a
@@ -26,15 +29,23 @@ export async function relinkPractice(
   practiceId: string,
   onProgress?: (p: ImportProgress) => void | Promise<void>,
 ): Promise<{ summary: ImportSummary; warnings: Map<string, InputProblem[]> }> {
-  const rows = await trx
-    .selectFrom('imports')
-    .select('content')
-    .where('practice_id', '=', practiceId)
-    .where('content', 'is not', null)
-    .orderBy('id')
-    .execute();
   const records = emptyRecords();
-  for (const row of rows) mergeRecords(records, row.content as ExportRecords);
+  // In batches: one statement returning every file's records would be parsed in one go (on PGlite in
+  // this thread, holding the event loop for all of it).
+  for (let after = '0'; ;) {
+    const rows = await trx
+      .selectFrom('imports')
+      .select(['id', 'content'])
+      .where('practice_id', '=', practiceId)
+      .where('content', 'is not', null)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(CONTENT_BATCH)
+      .execute();
+    for (const row of rows) mergeRecords(records, row.content as ExportRecords);
+    if (rows.length < CONTENT_BATCH) break;
+    after = rows.at(-1)!.id;
+  }
   records.headers = latestHeaders(records.headers);
   const { courses, unlinked, notes } = linkCourses(records);
   const warnings = await noteOnFiles(trx, practiceId, notes);

@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import {
-  claimJob,
-  dropUploadsOfEndedJobs,
-  finishJob,
-  heartbeat,
-} from '../../storage/repositories/job-queue.js';
+import { claimJob, dropExpiredUploads, finishJob, heartbeat } from '../../storage/repositories/job-queue.js';
+import { storedUploads } from '../../storage/repositories/upload-store.js';
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../app-errors.js';
 import { InputError } from '../engine-context.js';
-import { type ImportProgress, importFiles, removeStaleImportFolders } from '../imports/import-files.js';
+import { type ImportProgress, importSources, removeStaleImportFolders } from '../imports/import-files.js';
 import { IMPORT_JOB } from '../imports/import-jobs.js';
+import { storedUploadSource } from '../imports/stored-upload-source.js';
 import { REPRICE_JOB, repricePractice } from '../reference/reprice.js';
 
 export interface WorkerOptions {
@@ -18,6 +15,27 @@ export interface WorkerOptions {
   pollMs?: number;
   /** How long a claimed job is ours without a heartbeat; after that another worker may take it. */
   leaseMs?: number;
+  /**
+   * How long the uploaded bytes of a job that ended (done or failed) are kept; 0 drops them with the
+   * job's result. They hold patient data, so they are kept only as long as a failed import may need
+   * looking into (`serve --upload-retention-hours`, SGRT_UPLOAD_RETENTION_HOURS).
+   */
+  uploadRetentionMs?: number;
+}
+
+export const DEFAULT_UPLOAD_RETENTION_MS = 24 * 60 * 60 * 1000;
+/** An upload that received nothing for this long was broken off: its job and files are deleted. */
+const STALLED_UPLOAD_MS = 30 * 60 * 1000;
+/** How often a running worker removes expired uploads. */
+const SWEEP_EVERY_MS = 10 * 60 * 1000;
+
+/** Uploads past their retention, and uploads that stopped arriving (a dropped connection, a killed process). */
+export async function dropOldUploads(ctx: AppContext, retentionMs: number): Promise<void> {
+  const now = ctx.now();
+  await dropExpiredUploads(ctx.db, {
+    endedBefore: new Date(now - retentionMs),
+    uploadingBefore: new Date(now - STALLED_UPLOAD_MS),
+  });
 }
 
 /**
@@ -30,16 +48,22 @@ export function startWorker(ctx: AppContext, options: WorkerOptions = {}): { sto
   const workerId = options.workerId ?? `worker-${randomUUID()}`;
   const pollMs = options.pollMs ?? 500;
   const leaseMs = options.leaseMs ?? 60_000;
+  const retentionMs = options.uploadRetentionMs ?? DEFAULT_UPLOAD_RETENTION_MS;
   let stopped = false;
   let wake: (() => void) | null = null;
+  let swept = -Infinity;
   const loop = (async () => {
-    // What a killed process left: temporary copies of uploads, uploads of jobs that ended.
+    // What a killed process of an earlier version left: temporary copies of uploads.
     await removeStaleImportFolders().catch(() => undefined);
-    await dropUploadsOfEndedJobs(ctx.db).catch((error: unknown) => {
-      ctx.log.error({ workerId, err: errorName(error) }, 'could not drop the uploads of ended jobs');
-    });
     while (!stopped) {
-      const ran = await runOneJob(ctx, workerId, leaseMs).catch((error: unknown) => {
+      // At start (what a killed process left) and then every SWEEP_EVERY_MS.
+      if (Date.now() - swept >= SWEEP_EVERY_MS) {
+        swept = Date.now();
+        await dropOldUploads(ctx, retentionMs).catch((error: unknown) => {
+          ctx.log.error({ workerId, err: errorName(error) }, 'could not drop expired uploads');
+        });
+      }
+      const ran = await runOneJob(ctx, workerId, leaseMs, retentionMs).catch((error: unknown) => {
         ctx.log.error({ workerId, err: errorName(error) }, 'job worker error');
         return false;
       });
@@ -56,7 +80,12 @@ export function startWorker(ctx: AppContext, options: WorkerOptions = {}): { sto
 }
 
 /** Claim and run one job; false when none was waiting. */
-export async function runOneJob(ctx: AppContext, workerId: string, leaseMs = 60_000): Promise<boolean> {
+export async function runOneJob(
+  ctx: AppContext,
+  workerId: string,
+  leaseMs = 60_000,
+  uploadRetentionMs = DEFAULT_UPLOAD_RETENTION_MS,
+): Promise<boolean> {
   const job = await claimJob(ctx.db, workerId, new Date(ctx.now()), leaseMs);
   if (!job) return false;
   const started = Date.now();
@@ -76,7 +105,8 @@ export async function runOneJob(ctx: AppContext, workerId: string, leaseMs = 60_
       job.kind === REPRICE_JOB
         ? { summary: await repricePractice(ctx, job.practiceId, onProgress) }
         : await importUploads(ctx, job.id, job.practiceId, job.payload, onProgress);
-    await finishJob(ctx.db, job.id, { status: 'done', result }, new Date(ctx.now()));
+    const dropUploads = uploadRetentionMs === 0;
+    await finishJob(ctx.db, job.id, { status: 'done', result }, new Date(ctx.now()), dropUploads);
     ctx.log.info({ jobId: job.id, ms: Date.now() - started }, 'job done');
   } catch (error) {
     const expected = error instanceof AppError || error instanceof InputError;
@@ -93,6 +123,7 @@ export async function runOneJob(ctx: AppContext, workerId: string, leaseMs = 60_
             : `the ${job.kind} stopped on an internal error, and every attempt is used up`,
       },
       new Date(ctx.now()),
+      uploadRetentionMs === 0,
     );
     ctx.log.error({ jobId: job.id, err: errorName(error), retry }, 'job failed');
   }
@@ -100,8 +131,8 @@ export async function runOneJob(ctx: AppContext, workerId: string, leaseMs = 60_
 }
 
 /**
- * An import job: the uploaded files it holds, imported (they are dropped with the job's result). A job
- * whose files are gone fails and says so, never "done" with nothing.
+ * An import job: the uploaded files it holds, read from the database one at a time (they are dropped
+ * after the retention period). A job whose files are gone fails and says so, never "done" with nothing.
  */
 async function importUploads(
   ctx: AppContext,
@@ -110,12 +141,7 @@ async function importUploads(
   payload: unknown,
   onProgress: (p: ImportProgress) => Promise<void>,
 ) {
-  const files = await ctx.db
-    .selectFrom('upload_files')
-    .select(['name', 'bytes'])
-    .where('job_id', '=', jobId)
-    .orderBy('id')
-    .execute();
+  const files = await storedUploads(ctx.db, jobId);
   const expected = (payload as { files?: unknown } | null)?.files;
   if (files.length === 0 || (typeof expected === 'number' && files.length !== expected)) {
     throw new AppError(
@@ -123,7 +149,8 @@ async function importUploads(
       'the uploaded files of this import are no longer stored: upload them again',
     );
   }
-  return importFiles(ctx, practiceId, files, { jobId, onProgress });
+  const sources = files.map((f) => storedUploadSource(ctx.db, f));
+  return importSources(ctx, practiceId, sources, { jobId, onProgress });
 }
 
 /** The error's class only: messages of unexpected errors may quote data. */

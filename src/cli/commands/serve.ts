@@ -15,6 +15,7 @@ export interface ServeCommandOptions {
   demo?: boolean;
   dataDir?: string;
   publicUrl?: string;
+  uploadRetentionHours?: string;
 }
 
 /** dist/web of the package (three levels up from src/cli/commands and from dist/cli/commands alike). */
@@ -27,6 +28,15 @@ function portOption(value: string | undefined): number {
     throw new UsageError(`--port must be a whole number from 0 to 65535 (got "${value}")`);
   }
   return port;
+}
+
+/** `--upload-retention-hours`: whole hours, 0 or more; absent, the worker's default. */
+function retentionOption(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+$/.test(value)) {
+    throw new UsageError(`--upload-retention-hours must be a whole number of hours (got "${value}")`);
+  }
+  return Number(value) * 60 * 60 * 1000;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -56,7 +66,8 @@ export function publicAccess(
 }
 
 /**
- * `sgrt-billing serve [--port 8080] [--host 127.0.0.1] [--demo] [--data-dir .data/db] [--public-url URL]`:
+ * `sgrt-billing serve [--port 8080] [--host 127.0.0.1] [--demo] [--data-dir .data/db] [--public-url URL]
+ * [--upload-retention-hours 24]`:
  * the HTTP API and the web UI, with a job worker in the same process. DATABASE_URL selects PostgreSQL, else PGlite under
  * --data-dir. Stops cleanly on SIGINT/SIGTERM: no new requests, the worker finishes, the database closes.
  */
@@ -74,7 +85,9 @@ export async function runServe(opts: ServeCommandOptions): Promise<number> {
     log,
     ...(demo ? { now: demo.demoClock() } : {}),
   });
-  const worker = startWorker(app.ctx);
+  const worker = startWorker(app.ctx, {
+    uploadRetentionMs: retentionOption(opts.uploadRetentionHours ?? process.env.SGRT_UPLOAD_RETENTION_HOURS),
+  });
 
   let logins: { role: string; email: string; password: string }[] = [];
   if (demo && hospital) {

@@ -1,23 +1,34 @@
 import type { AppContext } from '../../app/app-context.js';
-import { enqueueImport, getImport, listImports, MAX_UPLOAD_BYTES } from '../../app/imports/import-jobs.js';
+import {
+  enqueueUpload,
+  getImport,
+  type IncomingFile,
+  listImports,
+  MAX_UPLOAD_BYTES,
+  MAX_UPLOAD_FILES,
+} from '../../app/imports/import-jobs.js';
 import { ROLES } from '../../app/views.js';
 import { type ApiRoute, route } from '../api-route.js';
-import type { UploadedFile } from '../route-guards.js';
 import { idParam, JSON_OK } from './query-schemas.js';
+
+/** Room for one part's delimiter and headers (a file name of up to 255 characters, percent-escaped). */
+const PART_OVERHEAD_BYTES = 1024;
 
 /** Uploads of clinic exports, imported by the job worker. */
 export function importRoutes(ctx: AppContext): ApiRoute[] {
   return [
-    route<undefined, undefined, UploadedFile[]>({
+    route<undefined, undefined, AsyncIterable<IncomingFile>>({
       method: 'post',
       path: '/api/imports',
       tag: 'imports',
       summary: 'Upload clinic export files (multipart field `files`, repeated); imported in the background',
       roles: ['admin', 'coder', 'biller'],
       body: 'multipart',
-      maxBodyBytes: MAX_UPLOAD_BYTES,
+      streamFiles: true,
+      // The files' bytes are limited to MAX_UPLOAD_BYTES (enqueueUpload); the body may add each part's headers.
+      maxBodyBytes: MAX_UPLOAD_BYTES + MAX_UPLOAD_FILES * PART_OVERHEAD_BYTES,
       responses: [{ status: 202, description: 'ImportJobView (queued)' }],
-      handle: async ({ c, actor, body }) => c.json(await enqueueImport(ctx, actor, body), 202),
+      handle: async ({ c, actor, body }) => c.json(await enqueueUpload(ctx, actor, body), 202),
     }),
     route({
       method: 'get',

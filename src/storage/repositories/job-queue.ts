@@ -20,7 +20,15 @@ export interface ClaimedJob {
 
 export async function enqueueJob(
   db: Db | Trx,
-  job: { practiceId: string; kind: string; payload: unknown; createdBy: string | null; at: string },
+  job: {
+    practiceId: string;
+    kind: string;
+    payload: unknown;
+    createdBy: string | null;
+    at: string;
+    /** `uploading`: not claimed until `queueUploadedJob` (its files are still arriving). */
+    status?: 'queued' | 'uploading';
+  },
 ): Promise<string> {
   const id = randomUUID();
   await db
@@ -29,7 +37,7 @@ export async function enqueueJob(
       id,
       practice_id: job.practiceId,
       kind: job.kind,
-      status: 'queued',
+      status: job.status ?? 'queued',
       payload: JSON.stringify(job.payload),
       created_by: job.createdBy,
       created_at: job.at,
@@ -134,15 +142,17 @@ export async function heartbeat(
 }
 
 /**
- * Record a job's outcome. A job that ended (done or failed) drops its uploaded files in the same
- * transaction, after its result is stored: the upload outlives the job by nothing, and is never gone
- * before the result that reports on it. A job queued again keeps them for the next attempt.
+ * Record a job's outcome. With `dropUploads` a job that ended (done or failed) drops its uploaded files
+ * in the same transaction, after its result is stored; otherwise they stay for the retention period
+ * (`dropExpiredUploads`). Never are they gone before the result that reports on them, and a job queued
+ * again keeps them for the next attempt.
  */
 export async function finishJob(
   db: Db,
   jobId: string,
   outcome: { status: 'done' | 'failed' | 'queued'; result?: unknown; error?: string },
   at: Date,
+  dropUploads = true,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
@@ -157,17 +167,48 @@ export async function finishJob(
       })
       .where('id', '=', jobId)
       .execute();
-    if (outcome.status !== 'queued')
+    if (outcome.status !== 'queued' && dropUploads)
       await trx.deleteFrom('upload_files').where('job_id', '=', jobId).execute();
   });
 }
 
-/** Uploads left by jobs that ended before their files were dropped with them (an older version). */
-export async function dropUploadsOfEndedJobs(db: Db): Promise<void> {
+/** An `uploading` job whose files have all arrived: the worker may claim it now. */
+export async function queueUploadedJob(db: Db, jobId: string, payload: unknown, at: Date): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({ status: 'queued', payload: JSON.stringify(payload), updated_at: at })
+    .where('id', '=', jobId)
+    .where('status', '=', 'uploading')
+    .execute();
+}
+
+/** An upload that did not complete (too large, broken off): the job and its files, as if never sent. */
+export async function discardUploadingJob(db: Db, jobId: string): Promise<void> {
+  await db.deleteFrom('jobs').where('id', '=', jobId).where('status', '=', 'uploading').execute();
+}
+
+/**
+ * The stored bytes of jobs that ended before `endedBefore` (the retention period is over), and uploads
+ * that stopped arriving before `uploadingBefore` (a connection dropped or a process killed mid-upload:
+ * the job goes with them, it was never queued).
+ */
+export async function dropExpiredUploads(
+  db: Db,
+  limits: { endedBefore: Date; uploadingBefore: Date },
+): Promise<void> {
   await db
     .deleteFrom('upload_files')
     .where('job_id', 'in', (eb) =>
-      eb.selectFrom('jobs').select('id').where('status', 'in', ['done', 'failed']),
+      eb
+        .selectFrom('jobs')
+        .select('id')
+        .where('status', 'in', ['done', 'failed'])
+        .where('updated_at', '<', limits.endedBefore),
     )
+    .execute();
+  await db
+    .deleteFrom('jobs')
+    .where('status', '=', 'uploading')
+    .where('updated_at', '<', limits.uploadingBefore)
     .execute();
 }
