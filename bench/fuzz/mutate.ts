@@ -102,7 +102,7 @@ const MUTATIONS: ((r: Rng, b: Uint8Array, seeds: readonly Uint8Array[]) => Uint8
   // a repeated line (segment, row, header line)
   (r, b) => {
     const start = lineStart(b, int(r, b.length + 1));
-    const end = lineEnd(b, start);
+    const end = Math.min(lineEnd(b, start), start + 4096);
     const times = 2 + int(r, r() < 0.8 ? 5 : 500);
     const part = b.subarray(start, end);
     return concat(b.subarray(0, end), ...Array.from({ length: times }, () => part), b.subarray(end));
@@ -149,11 +149,17 @@ function arbitrary(r: Rng, seeds: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** Inputs are cut to this size after each mutation (repeats compound): the fuzzer looks for wrong answers, not throughput. */
+export const MAX_INPUT_BYTES = 1024 * 1024;
+
 /** Input `index` of `reader` for the run seed `seed`. */
 export function makeInput(seed: number, reader: string, index: number, seeds: readonly Uint8Array[]): Uint8Array {
   const r = mulberry32(hashSeed('fuzz', seed, reader, index));
   if (!seeds.length || r() < 0.1) return arbitrary(r, seeds);
   let b: Uint8Array = pick(r, seeds);
-  for (let n = 1 + int(r, r() < 0.7 ? 3 : 8); n > 0; n--) b = pick(r, MUTATIONS)(r, b, seeds);
+  for (let n = 1 + int(r, r() < 0.7 ? 3 : 8); n > 0; n--) {
+    b = pick(r, MUTATIONS)(r, b, seeds);
+    if (b.length > MAX_INPUT_BYTES) b = b.subarray(0, MAX_INPUT_BYTES);
+  }
   return b;
 }

@@ -155,6 +155,12 @@ export const READERS: readonly FuzzReader[] = [
     seeds: reportTextSeeds,
     read: (b, source) => {
       const pages = bytesToPages(b);
+      // What pdf.js could hand on: loadPdfText stops a page at the same limits.
+      const { maxItemsPerPage, maxCharsPerPage } = DEFAULT_REPORT_LIMITS;
+      const over = pages.find(
+        (p) => p.items.length > maxItemsPerPage || p.items.reduce((n, i) => n + i.text.length, 0) > maxCharsPerPage,
+      );
+      if (over) return { ok: false, problems: [{ location: `${source}:page ${over.page}`, message: 'over the page limits' }], warnings: [] };
       const fields = collectReportFields(pages, source);
       return outcome(
         buildTreatmentReport(fields, { source, pageCount: pages.length, dateOrder: 'MDY', looksTruncated: false }),

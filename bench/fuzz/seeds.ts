@@ -34,7 +34,10 @@ export async function seedFiles(): Promise<SeedFile[]> {
   if (cached) return cached;
   const paths: string[] = [];
   for (const folder of FOLDERS) walk(folder, paths);
-  const files = paths.map((path) => ({ name: path, bytes: new Uint8Array(readFileSync(path)) }));
+  const files: { name: string; bytes: Uint8Array }[] = paths.map((path) => ({
+    name: path,
+    bytes: new Uint8Array(readFileSync(path)),
+  }));
   const demo = await demoUploads({ patients: 3, days: 4, seed: 1 });
   files.push(...demo.files.map((f) => ({ name: `demo:${f.name}`, bytes: f.bytes })));
   cached = files.map((f) => ({ ...f, format: detectFormat(f.bytes.subarray(0, 8192)) }));
