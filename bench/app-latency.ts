@@ -83,9 +83,14 @@ if (statSync(`${ROOT}dist/cli/main.js`).mtimeMs < statSync(`${ROOT}src/app/queri
 
 // PGlite: the seed goes to a data folder the server then opens alone (one process per PGlite folder).
 const pgliteDir =
-  engine === 'pglite' ? option('data-dir', '') || (await mkdtemp(join(tmpdir(), 'sgrt-bench-pglite-'))) : null;
+  engine === 'pglite'
+    ? option('data-dir', '') || (await mkdtemp(join(tmpdir(), 'sgrt-bench-pglite-')))
+    : null;
 let url: string;
-if (reuse && (pgliteDir ? existsSync(join(pgliteDir, 'PG_VERSION')) : await databaseExists(seedOptions.dbName))) {
+if (
+  reuse &&
+  (pgliteDir ? existsSync(join(pgliteDir, 'PG_VERSION')) : await databaseExists(seedOptions.dbName))
+) {
   url = pgliteDir ?? databaseUrl(seedOptions.dbName);
   progress(`reusing ${pgliteDir ? `PGlite folder ${pgliteDir}` : `database ${seedOptions.dbName}`}`);
 } else {
@@ -224,7 +229,7 @@ try {
     const latencies = new Map<string, number[]>();
     const statuses = new Map<string, Record<string, number>>();
     const rss: { second: number; mib: number }[] = [];
-    let bytes = 0;
+    const bytes = new Map<string, number>();
     const start = performance.now();
     const end = start + seconds * 1000;
     const sampler =
@@ -243,7 +248,7 @@ try {
         let status = 'network-error';
         try {
           const res = await fetch(`${server.base}${path}`, { headers: { cookie } });
-          bytes += (await res.arrayBuffer()).byteLength;
+          bytes.set(endpoint, (bytes.get(endpoint) ?? 0) + (await res.arrayBuffer()).byteLength);
           status = String(res.status);
         } catch {
           await new Promise((ok) => setTimeout(ok, 50));
@@ -259,7 +264,6 @@ try {
     await Promise.all(Array.from({ length: concurrency }, (_, i) => client(i)));
     if (sampler) clearInterval(sampler);
     const wall = (performance.now() - start) / 1000;
-    const total = [...latencies.values()].reduce((n, l) => n + l.length, 0);
     const byEndpoint = new Map<string, Stats>(
       [...latencies].map(([endpoint, l]): [string, Stats] => {
         l.sort((x, y) => x - y);
@@ -275,7 +279,7 @@ try {
             rps: l.length / wall,
             wall,
             statuses: statuses.get(endpoint) ?? {},
-            meanBytes: total ? bytes / total : 0,
+            meanBytes: (bytes.get(endpoint) ?? 0) / l.length,
           },
         ];
       }),
@@ -418,13 +422,19 @@ async function readInputs(db: Db) {
     sql<{ id: string }>`select id from courses where practice_id = ${practiceId} order by md5(id) limit 5000`,
   );
   const rules = await rows(
-    sql<{ rule_id: string }>`select distinct rule_id from findings where practice_id = ${practiceId} and severity != 'info' and fraction_id is not null order by 1`,
+    sql<{
+      rule_id: string;
+    }>`select distinct rule_id from findings where practice_id = ${practiceId} and severity != 'info' and fraction_id is not null order by 1`,
   );
   const payers = await rows(
-    sql<{ payer: string }>`select distinct payer_profile as payer from courses where practice_id = ${practiceId}
+    sql<{
+      payer: string;
+    }>`select distinct payer_profile as payer from courses where practice_id = ${practiceId}
      union select distinct payer_name from courses where practice_id = ${practiceId} and payer_name is not null order by 1`,
   );
-  const n = await rows(sql<{ n: string }>`select count(*)::text as n from fractions where practice_id = ${practiceId}`);
+  const n = await rows(
+    sql<{ n: string }>`select count(*)::text as n from fractions where practice_id = ${practiceId}`,
+  );
   return {
     practiceId,
     coderId: coder[0]?.id ?? 'bench-coder',

@@ -30,8 +30,12 @@ const heapMb = intOption('heap-mb', 1024);
 const out = resolve(option('out', 'bench/out/fuzz'));
 const only = option('readers', '').split(',').filter(Boolean);
 const unknown = only.filter((n) => !READERS.some((r) => r.name === n));
-if (unknown.length) throw new Error(`--readers: unknown ${unknown.join(', ')}; known: ${READERS.map((r) => r.name).join(', ')}`);
-if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(from) || from < 0) throw new Error('--seed, --from: integers');
+if (unknown.length)
+  throw new Error(
+    `--readers: unknown ${unknown.join(', ')}; known: ${READERS.map((r) => r.name).join(', ')}`,
+  );
+if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(from) || from < 0)
+  throw new Error('--seed, --from: integers');
 
 /** At most this many inputs written per reader and kind (the counts go on). */
 const WRITTEN_PER_KIND = 20;
@@ -71,6 +75,8 @@ const WORKER_BOOT = `import('tsx/esm/api').then(({ register }) => {
   return import(${JSON.stringify(new URL('./fuzz/worker.ts', import.meta.url).href)});
 });`;
 
+let lastProgress = performance.now();
+
 /** A worker for [start, end): resolves with the index after the last one read (a hang stops it early). */
 function runWorker(
   reader: string,
@@ -79,7 +85,14 @@ function runWorker(
   counters: Int32Array,
   written: Map<string, number>,
 ): Promise<{ next: number; lost?: Finding['kind']; detail?: string }> {
-  const data: WorkerInput = { reader, seed, from: start, to: end, slowMs, shared: counters.buffer as SharedArrayBuffer };
+  const data: WorkerInput = {
+    reader,
+    seed,
+    from: start,
+    to: end,
+    slowMs,
+    shared: counters.buffer as SharedArrayBuffer,
+  };
   const worker = new Worker(WORKER_BOOT, {
     eval: true,
     workerData: data,
@@ -97,8 +110,12 @@ function runWorker(
       clearInterval(watch);
       void worker.terminate().then(() => done(v));
     };
-    // The watchdog: the same input for longer than the timeout is a hang.
+    // The watchdog: the same input for longer than the timeout is a hang. Also a progress line every 30 s.
     const watch = setInterval(() => {
+      if (performance.now() - lastProgress > 30_000) {
+        lastProgress = performance.now();
+        progress(`${reader}: ${Atomics.load(counters, COUNTERS.done)} / ${inputs}`);
+      }
       const current = Atomics.load(counters, COUNTERS.current);
       const busy = Atomics.load(counters, COUNTERS.busy) === 1;
       if (current !== last || !busy) {
@@ -122,9 +139,15 @@ function runWorker(
         return;
       }
       const current = Atomics.load(counters, COUNTERS.current);
-      finish({ next: current + 1, lost: 'crash', detail: `worker died: ${e.name}: ${e.message.slice(0, 120)}` });
+      finish({
+        next: current + 1,
+        lost: 'crash',
+        detail: `worker died: ${e.name}: ${e.message.slice(0, 120)}`,
+      });
     });
-    worker.on('exit', () => finish({ next: Atomics.load(counters, COUNTERS.current) + 1, lost: 'crash', detail: 'worker exited' }));
+    worker.on('exit', () =>
+      finish({ next: Atomics.load(counters, COUNTERS.current) + 1, lost: 'crash', detail: 'worker exited' }),
+    );
   });
 }
 
@@ -134,7 +157,6 @@ async function fuzzReader(name: string): Promise<Tally> {
   const t = performance.now();
   let next = from;
   const end = from + inputs;
-  let lastReport = performance.now();
   while (next < end) {
     Atomics.store(counters, COUNTERS.busy, 0);
     const r = await runWorker(name, next, end, counters, written);
@@ -145,13 +167,13 @@ async function fuzzReader(name: string): Promise<Tally> {
       const index = r.next - 1;
       Atomics.add(counters, COUNTERS[r.lost], 1);
       Atomics.add(counters, COUNTERS.done, 1);
-      record(name, { index, kind: r.lost, detail: r.detail ?? '', bytes: makeInput(seed, name, index, seeds) }, written);
+      record(
+        name,
+        { index, kind: r.lost, detail: r.detail ?? '', bytes: makeInput(seed, name, index, seeds) },
+        written,
+      );
     }
     next = r.next;
-    if (performance.now() - lastReport > 30_000) {
-      lastReport = performance.now();
-      progress(`${name}: ${Atomics.load(counters, COUNTERS.done)} / ${inputs}`);
-    }
   }
   const c = (k: keyof typeof COUNTERS) => Atomics.load(counters, COUNTERS[k]);
   return {
@@ -176,10 +198,22 @@ for (const reader of READERS.filter((r) => !only.length || only.includes(r.name)
   tallies.push(tally);
 }
 
-const columns = ['reader', 'inputs', 'ok', 'located_errors', 'crashes', 'unlocated_errors', 'hangs', 'max_ms'] as const;
+const columns = [
+  'reader',
+  'inputs',
+  'ok',
+  'located_errors',
+  'crashes',
+  'unlocated_errors',
+  'hangs',
+  'max_ms',
+] as const;
 const widths = columns.map((c) => Math.max(c.length, ...tallies.map((t) => String(t[c]).length)));
-const row = (cells: readonly string[]) => cells.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
-process.stderr.write(`${[row(columns), ...tallies.map((t) => row(columns.map((c) => String(t[c]))))].join('\n')}\n`);
+const row = (cells: readonly string[]) =>
+  cells.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+process.stderr.write(
+  `${[row(columns), ...tallies.map((t) => row(columns.map((c) => String(t[c]))))].join('\n')}\n`,
+);
 const bad = tallies.filter((t) => t.crashes + t.unlocated_errors + t.hangs > 0);
 if (bad.length) {
   progress(`findings in ${bad.map((t) => t.reader).join(', ')}; inputs under ${out}`);

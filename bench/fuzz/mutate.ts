@@ -30,8 +30,38 @@ const NUMBERS = [
   '2026-13-45T25:61:61',
   '00000000000000',
 ];
-const SEPARATORS = [',', ';', '|', '^', '~', '*', ':', '\t', '\r', '\n', '\r\n', '"', "'", '\\', '&', '{', '}', '[', ']', '\u001c', '\u000b', '\u0000', '=', '%', '\ufeff', '\u2028', '�'];
-const BYTES = [0x00, 0xff, 0x7f, 0x80, 0xc0, 0xc3, 0xe2, 0xef, 0xbb, 0xbf, 0xfe, 0x0a, 0x0d, 0x22, 0x2c, 0x7c, 0x7e, 0x2a];
+const SEPARATORS = [
+  ',',
+  ';',
+  '|',
+  '^',
+  '~',
+  '*',
+  ':',
+  '\t',
+  '\r',
+  '\n',
+  '\r\n',
+  '"',
+  "'",
+  '\\',
+  '&',
+  '{',
+  '}',
+  '[',
+  ']',
+  '\u001c',
+  '\u000b',
+  '\u0000',
+  '=',
+  '%',
+  '\ufeff',
+  '\u2028',
+  '�',
+];
+const BYTES = [
+  0x00, 0xff, 0x7f, 0x80, 0xc0, 0xc3, 0xe2, 0xef, 0xbb, 0xbf, 0xfe, 0x0a, 0x0d, 0x22, 0x2c, 0x7c, 0x7e, 0x2a,
+];
 
 const int = (r: Rng, n: number) => Math.floor(r() * n);
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[int(r, xs.length)]!;
@@ -131,7 +161,13 @@ const MUTATIONS: ((r: Rng, b: Uint8Array, seeds: readonly Uint8Array[]) => Uint8
     const c = lineStart(b, aEnd + int(r, Math.max(1, b.length - aEnd)));
     const cEnd = lineEnd(b, c);
     if (c < aEnd) return b;
-    return concat(b.subarray(0, a), b.subarray(c, cEnd), b.subarray(aEnd, c), b.subarray(a, aEnd), b.subarray(cEnd));
+    return concat(
+      b.subarray(0, a),
+      b.subarray(c, cEnd),
+      b.subarray(aEnd, c),
+      b.subarray(a, aEnd),
+      b.subarray(cEnd),
+    );
   },
 ];
 
@@ -153,7 +189,12 @@ function arbitrary(r: Rng, seeds: readonly Uint8Array[]): Uint8Array {
 export const MAX_INPUT_BYTES = 1024 * 1024;
 
 /** Input `index` of `reader` for the run seed `seed`. */
-export function makeInput(seed: number, reader: string, index: number, seeds: readonly Uint8Array[]): Uint8Array {
+export function makeInput(
+  seed: number,
+  reader: string,
+  index: number,
+  seeds: readonly Uint8Array[],
+): Uint8Array {
   const r = mulberry32(hashSeed('fuzz', seed, reader, index));
   if (!seeds.length || r() < 0.1) return arbitrary(r, seeds);
   let b: Uint8Array = pick(r, seeds);

@@ -13,7 +13,10 @@ import { readContractRates } from '../../src/app/reference/read-contract-rates.j
 import { buildTreatmentReport } from '../../src/formats/alignrt/report/build-treatment-report.js';
 import { collectReportFields } from '../../src/formats/alignrt/report/collect-report-fields.js';
 import { loadPdfText, type PdfPageText } from '../../src/formats/alignrt/report/load-pdf-text.js';
-import { DEFAULT_REPORT_LIMITS, readTreatmentReport } from '../../src/formats/alignrt/report/read-treatment-report.js';
+import {
+  DEFAULT_REPORT_LIMITS,
+  readTreatmentReport,
+} from '../../src/formats/alignrt/report/read-treatment-report.js';
 import { readRtdLog, toMonitoringSession } from '../../src/formats/alignrt/rtd/read-rtd-log.js';
 import { readGpci } from '../../src/formats/cms/read-gpci.js';
 import { readIcd10cm } from '../../src/formats/cms/read-icd10cm.js';
@@ -64,7 +67,9 @@ const json = (name: string, schema: z.ZodType, seeds: FuzzReader['seeds']): Fuzz
   seeds,
   read: (b, source) => {
     const r = validateDocument(decode(b), source, schema);
-    return r.ok ? { ok: true, problems: [], warnings: [] } : { ok: false, problems: r.problems, warnings: [] };
+    return r.ok
+      ? { ok: true, problems: [], warnings: [] }
+      : { ok: false, problems: r.problems, warnings: [] };
   },
 });
 
@@ -74,7 +79,12 @@ const cms = (
   seedName: RegExp,
   read: (b: Uint8Array, source: string) => Result,
   ext = 'csv',
-): FuzzReader => ({ name, source: `${name}.${ext}`, seeds: (f) => choose(f, { name: seedName }), read: (b, s) => outcome(read(b, s)) });
+): FuzzReader => ({
+  name,
+  source: `${name}.${ext}`,
+  seeds: (f) => choose(f, { name: seedName }),
+  read: (b, s) => outcome(read(b, s)),
+});
 
 /** Both X12 readers return every set read and every located problem; "ok" when at least one set was read. */
 const x12 = (r: { problems: InputProblem[]; warnings: InputProblem[] }, read: number): Outcome =>
@@ -158,12 +168,24 @@ export const READERS: readonly FuzzReader[] = [
       // What pdf.js could hand on: loadPdfText stops a page at the same limits.
       const { maxItemsPerPage, maxCharsPerPage } = DEFAULT_REPORT_LIMITS;
       const over = pages.find(
-        (p) => p.items.length > maxItemsPerPage || p.items.reduce((n, i) => n + i.text.length, 0) > maxCharsPerPage,
+        (p) =>
+          p.items.length > maxItemsPerPage ||
+          p.items.reduce((n, i) => n + i.text.length, 0) > maxCharsPerPage,
       );
-      if (over) return { ok: false, problems: [{ location: `${source}:page ${over.page}`, message: 'over the page limits' }], warnings: [] };
+      if (over)
+        return {
+          ok: false,
+          problems: [{ location: `${source}:page ${over.page}`, message: 'over the page limits' }],
+          warnings: [],
+        };
       const fields = collectReportFields(pages, source);
       return outcome(
-        buildTreatmentReport(fields, { source, pageCount: pages.length, dateOrder: 'MDY', looksTruncated: false }),
+        buildTreatmentReport(fields, {
+          source,
+          pageCount: pages.length,
+          dateOrder: 'MDY',
+          looksTruncated: false,
+        }),
       );
     },
   },
@@ -197,7 +219,9 @@ export const READERS: readonly FuzzReader[] = [
     seeds: () => BUNDLED_MAPPINGS.map((m) => utf8(JSON.stringify(mappingToJson(m), null, 2))),
     read: (b, source) => {
       const r = parseColumnMapping(b, source);
-      return r.ok ? { ok: true, problems: [], warnings: [] } : { ok: false, problems: r.problems, warnings: [] };
+      return r.ok
+        ? { ok: true, problems: [], warnings: [] }
+        : { ok: false, problems: r.problems, warnings: [] };
     },
   },
   {

@@ -21,6 +21,10 @@ export function verdict(o: Outcome, source: string): { kind: Kind; detail?: stri
 /** A thrown error: its type, message (the inputs are synthetic) and the frame of ours that threw. */
 export function describeThrow(e: unknown): string {
   if (!(e instanceof Error)) return `threw ${typeof e}`;
-  const frame = e.stack?.split('\n').find((l) => /src\//.test(l))?.trim() ?? '';
+  const frame =
+    e.stack
+      ?.split('\n')
+      .find((l) => /src\//.test(l))
+      ?.trim() ?? '';
   return `threw ${e.name}: ${e.message.slice(0, 120)} ${frame}`.trim();
 }

@@ -37,7 +37,11 @@ for (let i = input.from; i < input.to; i++) {
   if (r.ms > input.slowMs) {
     const again = await timed(bytes);
     if (again.ms > input.slowMs) {
-      r = { kind: 'hang' as never, detail: `${Math.round(r.ms)} ms then ${Math.round(again.ms)} ms`, ms: again.ms };
+      r = {
+        kind: 'hang' as never,
+        detail: `${Math.round(r.ms)} ms then ${Math.round(again.ms)} ms`,
+        ms: again.ms,
+      };
     } else r = again;
   }
   Atomics.store(counters, COUNTERS.busy, 0);
