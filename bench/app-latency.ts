@@ -250,7 +250,10 @@ try {
           const res = await fetch(`${server.base}${path}`, { headers: { cookie } });
           bytes.set(endpoint, (bytes.get(endpoint) ?? 0) + (await res.arrayBuffer()).byteLength);
           status = String(res.status);
-        } catch {
+        } catch (e) {
+          // The cause's code (ECONNRESET, UND_ERR_SOCKET, …) says which side gave up.
+          const cause = (e as { cause?: { code?: string } }).cause?.code;
+          if (cause) status = `network-error:${cause}`;
           await new Promise((ok) => setTimeout(ok, 50));
         }
         const list = latencies.get(endpoint) ?? [];

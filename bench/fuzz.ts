@@ -2,7 +2,7 @@
  * Fuzzing every reader (issue #14): for each reader of src/formats, `--inputs` arbitrary and mutated
  * inputs (bench/fuzz/mutate.ts) read in a worker thread. Every input must give a result or an error
  * located in the file within the time limit; a crash (a throw, or the reader's own "internal error"), an
- * unlocated error or a hang (slower than --slow-ms twice, or stuck past --timeout-ms: the worker is
+ * unlocated error or a hang (over --slow-ms of CPU twice, or stuck past --timeout-ms: the worker is
  * terminated and restarted after that input) prints the seed and index and writes the input under
  * --out. One JSON line per reader on stdout, then a table on stderr; exit code 1 when anything was found.
  *
@@ -49,6 +49,7 @@ interface Tally {
   unlocated_errors: number;
   hangs: number;
   max_ms: number;
+  max_cpu_ms: number;
   seeds: number;
   seconds: number;
 }
@@ -185,6 +186,7 @@ async function fuzzReader(name: string): Promise<Tally> {
     unlocated_errors: c('unlocated'),
     hangs: c('hang'),
     max_ms: c('maxMs'),
+    max_cpu_ms: c('maxCpuMs'),
     seeds: c('seeds'),
     seconds: Math.round((performance.now() - t) / 100) / 10,
   };
@@ -208,6 +210,7 @@ const columns = [
   'unlocated_errors',
   'hangs',
   'max_ms',
+  'max_cpu_ms',
 ] as const;
 const widths = columns.map((c) => Math.max(c.length, ...tallies.map((t) => String(t[c]).length)));
 const row = (cells: readonly string[]) =>

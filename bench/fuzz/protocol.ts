@@ -12,15 +12,16 @@ export const COUNTERS = {
   hang: 7,
   maxMs: 8,
   seeds: 9,
+  maxCpuMs: 10,
 } as const;
-export const COUNTER_SLOTS = 10;
+export const COUNTER_SLOTS = 11;
 
 export interface WorkerInput {
   reader: string;
   seed: number;
   from: number;
   to: number;
-  /** A call slower than this is run again; slow twice is a hang. */
+  /** A call taking more CPU time than this is run again; slow twice is a hang. */
   slowMs: number;
   shared: SharedArrayBuffer;
 }
