@@ -67,15 +67,8 @@ const int = (r: Rng, n: number) => Math.floor(r() * n);
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[int(r, xs.length)]!;
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+/** The parts one after the other, as a plain Uint8Array (a Buffer's `slice` would be a view, not a copy). */
+const concat = (...parts: Uint8Array[]): Uint8Array => new Uint8Array(Buffer.concat(parts));
 
 /** A range [from, to) of at most `max` bytes. */
 function range(r: Rng, b: Uint8Array, max = 256): [number, number] {

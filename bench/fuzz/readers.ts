@@ -45,7 +45,8 @@ export interface Outcome {
   warnings: readonly InputProblem[];
 }
 
-type Result = { ok: true; warnings: InputProblem[] } | { ok: false; problems: InputProblem[] };
+/** A ReadResult or a Parsed of any value. */
+type Result = { ok: true; warnings?: InputProblem[] } | { ok: false; problems: InputProblem[] };
 
 export interface FuzzReader {
   name: string;
@@ -56,35 +57,28 @@ export interface FuzzReader {
 }
 
 const outcome = (r: Result): Outcome =>
-  r.ok ? { ok: true, problems: [], warnings: r.warnings } : { ok: false, problems: r.problems, warnings: [] };
+  r.ok
+    ? { ok: true, problems: [], warnings: r.warnings ?? [] }
+    : { ok: false, problems: r.problems, warnings: [] };
 const decode = (b: Uint8Array) => new TextDecoder().decode(b);
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-/** A JSON document of ours, as the import and the CLI read it. */
-const json = (name: string, schema: z.ZodType, seeds: FuzzReader['seeds']): FuzzReader => ({
-  name,
-  source: `${name}.json`,
-  seeds,
-  read: (b, source) => {
-    const r = validateDocument(decode(b), source, schema);
-    return r.ok
-      ? { ok: true, problems: [], warnings: [] }
-      : { ok: false, problems: r.problems, warnings: [] };
-  },
-});
-
-/** A CMS reference table (comma, tab or pipe separated; the header row searched for). */
-const cms = (
+/** A reader answering a ReadResult or a Parsed, on seeds picked by sniffed format or name. */
+const simple = (
   name: string,
-  seedName: RegExp,
+  source: string,
+  by: { format?: string; name?: RegExp } | FuzzReader['seeds'],
   read: (b: Uint8Array, source: string) => Result,
-  ext = 'csv',
 ): FuzzReader => ({
   name,
-  source: `${name}.${ext}`,
-  seeds: (f) => choose(f, { name: seedName }),
+  source,
+  seeds: typeof by === 'function' ? by : (f) => choose(f, by),
   read: (b, s) => outcome(read(b, s)),
 });
+
+/** A JSON document of ours, as the import and the CLI read it. */
+const json = (name: string, schema: z.ZodType, by: { format?: string; name?: RegExp }) =>
+  simple(name, `${name}.json`, by, (b, source) => validateDocument(decode(b), source, schema));
 
 /** Both X12 readers return every set read and every located problem; "ok" when at least one set was read. */
 const x12 = (r: { problems: InputProblem[]; warnings: InputProblem[] }, read: number): Outcome =>
@@ -138,6 +132,37 @@ async function reportTextSeeds(files: readonly SeedFile[]): Promise<Uint8Array[]
 
 // ---------------------------------------------------------------------------------------------------
 
+/** The text stage as readTreatmentReport runs it, on pages within the limits loadPdfText enforces. */
+function readReportText(b: Uint8Array, source: string): Result {
+  const pages = bytesToPages(b);
+  const { maxItemsPerPage, maxCharsPerPage } = DEFAULT_REPORT_LIMITS;
+  const over = pages.find(
+    (p) =>
+      p.items.length > maxItemsPerPage || p.items.reduce((n, i) => n + i.text.length, 0) > maxCharsPerPage,
+  );
+  if (over)
+    return {
+      ok: false,
+      problems: [{ location: `${source}:page ${over.page}`, message: 'over the page limits' }],
+    };
+  const fields = collectReportFields(pages, source);
+  return buildTreatmentReport(fields, {
+    source,
+    pageCount: pages.length,
+    dateOrder: 'MDY',
+    looksTruncated: false,
+  });
+}
+
+/** A contract-rate CSV as the README shows one (no fixture file exists). */
+const CONTRACT_RATES_SEED =
+  'payer,code,modifier,rate,effective_from,effective_to\n' +
+  'Aetna,77385,,"$1,234.56",2026-01-01,\n' +
+  'Aetna,77387,26,45.10,2026-01-01,2026-12-31\n' +
+  'Cigna,77412,TC,312.00,01/01/2026,\n';
+
+// ---------------------------------------------------------------------------------------------------
+
 export const READERS: readonly FuzzReader[] = [
   {
     name: 'alignrt-rtd',
@@ -163,79 +188,26 @@ export const READERS: readonly FuzzReader[] = [
     name: 'alignrt-report-text',
     source: 'report.pdf',
     seeds: reportTextSeeds,
-    read: (b, source) => {
-      const pages = bytesToPages(b);
-      // What pdf.js could hand on: loadPdfText stops a page at the same limits.
-      const { maxItemsPerPage, maxCharsPerPage } = DEFAULT_REPORT_LIMITS;
-      const over = pages.find(
-        (p) =>
-          p.items.length > maxItemsPerPage ||
-          p.items.reduce((n, i) => n + i.text.length, 0) > maxCharsPerPage,
-      );
-      if (over)
-        return {
-          ok: false,
-          problems: [{ location: `${source}:page ${over.page}`, message: 'over the page limits' }],
-          warnings: [],
-        };
-      const fields = collectReportFields(pages, source);
-      return outcome(
-        buildTreatmentReport(fields, {
-          source,
-          pageCount: pages.length,
-          dateOrder: 'MDY',
-          looksTruncated: false,
-        }),
-      );
-    },
+    read: (b, source) => outcome(readReportText(b, source)),
   },
-  {
-    name: 'dicom-rt-record',
-    source: 'record.dcm',
-    seeds: (f) => choose(f, { format: 'dicom-rt-record', name: /\.dcm$/ }),
-    read: (b, source) => outcome(readRtBeamsRecord(b, source)),
-  },
-  {
-    name: 'rv-history-csv',
-    source: 'history.csv',
-    seeds: (f) => choose(f, { format: 'rv-history', name: /history.*\.csv$/ }),
-    read: (b, source) => outcome(readTreatmentHistory(b, source)),
-  },
-  {
-    name: 'orders-signatures-csv',
-    source: 'orders.csv',
-    seeds: (f) => choose(f, { format: 'orders-signatures' }),
-    read: (b, source) => outcome(readOrdersSignatures(b, source)),
-  },
-  {
-    name: 'authorizations-csv',
-    source: 'authorizations.csv',
-    seeds: (f) => choose(f, { format: 'authorizations' }),
-    read: (b, source) => outcome(readAuthorizations(b, source)),
-  },
-  {
-    name: 'csv-mapping-json',
-    source: 'mapping.json',
-    seeds: () => BUNDLED_MAPPINGS.map((m) => utf8(JSON.stringify(mappingToJson(m), null, 2))),
-    read: (b, source) => {
-      const r = parseColumnMapping(b, source);
-      return r.ok
-        ? { ok: true, problems: [], warnings: [] }
-        : { ok: false, problems: r.problems, warnings: [] };
-    },
-  },
-  {
-    name: 'hl7v2-dft',
-    source: 'charges.hl7',
-    seeds: (f) => choose(f, { format: 'hl7-dft' }),
-    read: (b, source) => outcome(readDftMessages(b, source)),
-  },
-  {
-    name: 'fhir-bundle',
-    source: 'bundle.json',
-    seeds: (f) => choose(f, { format: 'fhir' }),
-    read: (b, source) => outcome(readFhirBundle(b, source)),
-  },
+  simple('dicom-rt-record', 'record.dcm', { format: 'dicom-rt-record', name: /\.dcm$/ }, readRtBeamsRecord),
+  simple('rv-history-csv', 'history.csv', { format: 'rv-history', name: /history.*\.csv$/ }, (b, s) =>
+    readTreatmentHistory(b, s),
+  ),
+  simple('orders-signatures-csv', 'orders.csv', { format: 'orders-signatures' }, (b, s) =>
+    readOrdersSignatures(b, s),
+  ),
+  simple('authorizations-csv', 'authorizations.csv', { format: 'authorizations' }, (b, s) =>
+    readAuthorizations(b, s),
+  ),
+  simple(
+    'csv-mapping-json',
+    'mapping.json',
+    () => BUNDLED_MAPPINGS.map((m) => utf8(JSON.stringify(mappingToJson(m), null, 2))),
+    parseColumnMapping,
+  ),
+  simple('hl7v2-dft', 'charges.hl7', { format: 'hl7-dft' }, (b, s) => readDftMessages(b, s)),
+  simple('fhir-bundle', 'bundle.json', { format: 'fhir' }, (b, s) => readFhirBundle(b, s)),
   {
     name: 'x12-835',
     source: 'remit.835',
@@ -254,34 +226,23 @@ export const READERS: readonly FuzzReader[] = [
       return x12(r, r.sets.length);
     },
   },
-  cms('cms-pprrvu', /PPRRVU/, readPprrvu),
-  cms('cms-gpci', /GPCI/, readGpci),
-  cms('cms-localities', /LOCCO/, readLocalities),
-  cms('cms-opps-addendum-b', /ADDENDUM_B/, readOppsAddendumB),
-  cms('cms-ncci-ptp', /PTP_/, readNcciPtp, 'txt'),
-  cms('cms-mue', /MUE_/, readMue),
-  cms('cms-icd10cm', /icd10cm_/, readIcd10cm, 'txt'),
-  {
-    name: 'contract-rates-csv',
-    source: 'rates.csv',
-    seeds: () => [
-      utf8(
-        'payer,code,modifier,rate,effective_from,effective_to\n' +
-          'Aetna,77385,,"$1,234.56",2026-01-01,\n' +
-          'Aetna,77387,26,45.10,2026-01-01,2026-12-31\n' +
-          'Cigna,77412,TC,312.00,01/01/2026,\n',
-      ),
-    ],
-    read: (b, source) => outcome(readContractRates(b, source)),
-  },
-  json('clinic-json', clinicSchema, (f) => choose(f, { format: 'clinic' })),
-  json('course-headers-json', courseHeadersDocumentSchema, (f) => choose(f, { format: 'course-headers' })),
-  json('course-json', courseSchema, (f) => choose(f, { name: /examples\/courses\/.*\.json$/ })),
-  json('billing-json', billingSettingsSchema, (f) => choose(f, { name: /examples\/billing\.json$/ })),
-  {
-    name: 'detect-format',
-    source: 'upload',
-    seeds: (f) => f.map((x) => x.bytes.subarray(0, 8192)),
-    read: (b) => (detectFormat(b.subarray(0, 8192)), { ok: true, problems: [], warnings: [] }),
-  },
+  // The CMS files, comma, tab or pipe separated, the header row searched for.
+  simple('cms-pprrvu', 'pprrvu.csv', { name: /PPRRVU/ }, (b, s) => readPprrvu(b, s)),
+  simple('cms-gpci', 'gpci.csv', { name: /GPCI/ }, (b, s) => readGpci(b, s)),
+  simple('cms-localities', 'localities.csv', { name: /LOCCO/ }, (b, s) => readLocalities(b, s)),
+  simple('cms-opps-addendum-b', 'addendum-b.csv', { name: /ADDENDUM_B/ }, (b, s) => readOppsAddendumB(b, s)),
+  simple('cms-ncci-ptp', 'ptp.txt', { name: /PTP_/ }, (b, s) => readNcciPtp(b, s)),
+  simple('cms-mue', 'mue.csv', { name: /MUE_/ }, (b, s) => readMue(b, s)),
+  simple('cms-icd10cm', 'icd10cm.txt', { name: /icd10cm_/ }, readIcd10cm),
+  simple('contract-rates-csv', 'rates.csv', () => [utf8(CONTRACT_RATES_SEED)], readContractRates),
+  json('clinic-json', clinicSchema, { format: 'clinic' }),
+  json('course-headers-json', courseHeadersDocumentSchema, { format: 'course-headers' }),
+  json('course-json', courseSchema, { name: /examples\/courses\/.*\.json$/ }),
+  json('billing-json', billingSettingsSchema, { name: /examples\/billing\.json$/ }),
+  simple(
+    'detect-format',
+    'upload',
+    (f) => f.map((x) => x.bytes.subarray(0, 8192)),
+    (b) => (detectFormat(b.subarray(0, 8192)), { ok: true }),
+  ),
 ];
