@@ -7,17 +7,25 @@
  * the server's peak RSS (VmHWM), and for every endpoint whose p50 is over --explain-ms, its slowest SQL
  * statement with EXPLAIN (ANALYZE, BUFFERS), written to bench/out/app-latency-explain.txt.
  *
+ *
+ * `--minutes M` is the soak test instead (issue #14): one run of M minutes where every request picks its
+ * endpoint from the mix, p50/p99 per endpoint, zero errors expected, and the server's RSS sampled every
+ * 5 s (start, max, end, and at the 2-minute mark: "no growth" = end within +10 % of it).
+ *
  *   npm run build   # the server runs from dist/
- *   node --import tsx bench/app-latency.ts [--fractions 100000] [--concurrency 16] [--duration 20]
- *     [--warmup 3] [--db sgrt_bench] [--reuse] [--keep] [--explain-ms 200] [--pg-url postgres://…]
+ *   node --import tsx bench/app-latency.ts [--engine postgres|pglite] [--fractions 100000]
+ *     [--clients 16] [--duration 20] [--minutes M] [--warmup 3] [--db sgrt_bench] [--reuse] [--keep]
+ *     [--explain-ms 200] [--pg-url postgres://…]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
+import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { createAppContext } from '../src/app/app-context-factory.js';
 import type { Actor, AppContext } from '../src/app/app-context.js';
@@ -27,6 +35,7 @@ import { dashboard } from '../src/app/queries/dashboard.js';
 import { listFractions } from '../src/app/queries/fractions.js';
 import { signaturesDue } from '../src/app/queries/signatures-due.js';
 import { mulberry32 } from '../src/app/demo-data/prng.js';
+import { type Db, openDatabase } from '../src/storage/database.js';
 import type { Database } from '../src/storage/schema.js';
 import { BENCH_PASSWORD, reportSeed, seedDatabase, type SeedOptions } from './app-seed.js';
 import {
@@ -44,15 +53,21 @@ import {
 const BENCH = 'app-latency';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
+const engine = option('engine', 'postgres');
+if (engine !== 'postgres' && engine !== 'pglite') throw new Error('--engine: postgres or pglite');
 const seedOptions: SeedOptions = {
+  engine,
   fractions: intOption('fractions', 100_000),
   dbName: option('db', 'sgrt_bench'),
   patients: intOption('patients', 40),
   days: intOption('days', 20),
   seed: intOption('seed', 1),
 };
-const concurrency = intOption('concurrency', 16);
+const concurrency = intOption('clients', intOption('concurrency', 16));
 const duration = intOption('duration', 20);
+/** The soak test's length, when given (then one mixed run replaces the per-endpoint runs). */
+const minutes = process.argv.includes('--minutes') ? Number(option('minutes', '0')) : null;
+if (minutes !== null && !(minutes > 0)) throw new Error('--minutes: a positive number');
 const warmup = Number(option('warmup', '3'));
 const explainMs = intOption('explain-ms', 200);
 const reuse = flag('reuse');
@@ -66,18 +81,26 @@ if (statSync(`${ROOT}dist/cli/main.js`).mtimeMs < statSync(`${ROOT}src/app/queri
   progress('warning: dist/ looks older than src/ (run `npm run build`); the server runs from dist/');
 }
 
+// PGlite: the seed goes to a data folder the server then opens alone (one process per PGlite folder).
+const pgliteDir =
+  engine === 'pglite'
+    ? option('data-dir', '') || (await mkdtemp(join(tmpdir(), 'sgrt-bench-pglite-')))
+    : null;
 let url: string;
-if (reuse && (await databaseExists(seedOptions.dbName))) {
-  url = databaseUrl(seedOptions.dbName);
-  progress(`reusing database ${seedOptions.dbName}`);
+if (
+  reuse &&
+  (pgliteDir ? existsSync(join(pgliteDir, 'PG_VERSION')) : await databaseExists(seedOptions.dbName))
+) {
+  url = pgliteDir ?? databaseUrl(seedOptions.dbName);
+  progress(`reusing ${pgliteDir ? `PGlite folder ${pgliteDir}` : `database ${seedOptions.dbName}`}`);
 } else {
-  const seeded = await seedDatabase(seedOptions);
+  const seeded = await seedDatabase({ ...seedOptions, ...(pgliteDir && { dataDir: pgliteDir }) });
   reportSeed(seeded, seedOptions);
   url = seeded.url;
 }
 
-const pool = new pg.Pool({ connectionString: url, max: 4, types: textDates() });
-const inputs = await loadInputs(pool);
+const pool = pgliteDir ? null : new pg.Pool({ connectionString: url, max: 4, types: textDates() });
+const inputs = await loadInputs();
 
 // ---------------------------------------------------------------------------------------------------
 // The server
@@ -89,9 +112,11 @@ interface Server {
 }
 
 async function startServer(): Promise<Server> {
-  const child = spawn(process.execPath, [`${ROOT}bin/sgrt-billing.js`, 'serve', '--port', '0'], {
+  const { DATABASE_URL: _, ...env } = process.env;
+  const args = pgliteDir ? ['--data-dir', pgliteDir] : [];
+  const child = spawn(process.execPath, [`${ROOT}bin/sgrt-billing.js`, 'serve', '--port', '0', ...args], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url },
+    env: pgliteDir ? env : { ...env, DATABASE_URL: url },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let logged = 0;
@@ -172,58 +197,107 @@ try {
     },
   ];
 
-  async function run(pick: Pick, seconds: number, seed: number) {
-    const latencies: number[] = [];
-    const statuses: Record<string, number> = {};
-    let bytes = 0;
-    const end = performance.now() + seconds * 1000;
+  /** Requests as (endpoint, path): one endpoint's pick, or the soak's mix of all of them. */
+  type Choose = (r: () => number) => { endpoint: string; path: string };
+  const only =
+    (mix: (typeof mixes)[number]): Choose =>
+    (r) => ({ endpoint: mix.endpoint, path: mix.pick(r) });
+  const mixed: Choose = (r) => {
+    const mix = choose(r, mixes);
+    return { endpoint: mix.endpoint, path: mix.pick(r) };
+  };
+
+  interface Stats {
+    p50: number;
+    p90: number;
+    p99: number;
+    max: number;
+    requests: number;
+    rps: number;
+    wall: number;
+    statuses: Record<string, number>;
+    meanBytes: number;
+  }
+
+  /** C clients for `seconds`; latencies per endpoint, and the server's RSS every `sampleMs`. */
+  async function run(
+    pick: Choose,
+    seconds: number,
+    seed: number,
+    sampleMs = 0,
+  ): Promise<{ byEndpoint: Map<string, Stats>; rss: { second: number; mib: number }[] }> {
+    const latencies = new Map<string, number[]>();
+    const statuses = new Map<string, Record<string, number>>();
+    const rss: { second: number; mib: number }[] = [];
+    const bytes = new Map<string, number>();
+    const start = performance.now();
+    const end = start + seconds * 1000;
+    const sampler =
+      sampleMs > 0
+        ? setInterval(() => {
+            void vm(server.child.pid!, 'VmRSS').then((mib) =>
+              rss.push({ second: (performance.now() - start) / 1000, mib }),
+            );
+          }, sampleMs)
+        : null;
     const client = async (i: number) => {
       const r = mulberry32(seed * 1000 + i);
       while (performance.now() < end) {
-        const path = pick(r);
+        const { endpoint, path } = pick(r);
         const t = performance.now();
         let status = 'network-error';
         try {
           const res = await fetch(`${server.base}${path}`, { headers: { cookie } });
-          bytes += (await res.arrayBuffer()).byteLength;
+          bytes.set(endpoint, (bytes.get(endpoint) ?? 0) + (await res.arrayBuffer()).byteLength);
           status = String(res.status);
-        } catch {
+        } catch (e) {
+          // The cause's code (ECONNRESET, UND_ERR_SOCKET, …) says which side gave up.
+          const cause = (e as { cause?: { code?: string } }).cause?.code;
+          if (cause) status = `network-error:${cause}`;
           await new Promise((ok) => setTimeout(ok, 50));
         }
-        latencies.push(performance.now() - t);
-        statuses[status] = (statuses[status] ?? 0) + 1;
+        const list = latencies.get(endpoint) ?? [];
+        list.push(performance.now() - t);
+        latencies.set(endpoint, list);
+        const counts = statuses.get(endpoint) ?? {};
+        counts[status] = (counts[status] ?? 0) + 1;
+        statuses.set(endpoint, counts);
       }
     };
-    const t = performance.now();
     await Promise.all(Array.from({ length: concurrency }, (_, i) => client(i)));
-    const wall = (performance.now() - t) / 1000;
-    latencies.sort((a, b) => a - b);
-    const q = (p: number) =>
-      latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] ?? NaN;
-    return {
-      p50: q(0.5),
-      p90: q(0.9),
-      p99: q(0.99),
-      max: latencies.at(-1) ?? NaN,
-      requests: latencies.length,
-      rps: latencies.length / wall,
-      wall,
-      statuses,
-      meanBytes: latencies.length ? bytes / latencies.length : 0,
-    };
+    if (sampler) clearInterval(sampler);
+    const wall = (performance.now() - start) / 1000;
+    const byEndpoint = new Map<string, Stats>(
+      [...latencies].map(([endpoint, l]): [string, Stats] => {
+        l.sort((x, y) => x - y);
+        const q = (p: number) => l[Math.min(l.length - 1, Math.ceil(p * l.length) - 1)] ?? NaN;
+        return [
+          endpoint,
+          {
+            p50: q(0.5),
+            p90: q(0.9),
+            p99: q(0.99),
+            max: l.at(-1) ?? NaN,
+            requests: l.length,
+            rps: l.length / wall,
+            wall,
+            statuses: statuses.get(endpoint) ?? {},
+            meanBytes: (bytes.get(endpoint) ?? 0) / l.length,
+          },
+        ];
+      }),
+    );
+    return { byEndpoint, rss };
   }
 
   let anchorP50 = NaN;
   const slow: string[] = [];
-  for (const [i, mix] of mixes.entries()) {
-    if (warmup > 0) await run(mix.pick, warmup, 999 + i);
-    progress(`${mix.endpoint}: ${concurrency} clients × ${duration} s…`);
-    const m = await run(mix.pick, duration, i + 1);
-    if (mix.endpoint === 'health') anchorP50 = m.p50;
+  const report = (endpoint: string, m: Stats, mix: string) => {
     const ok = m.statuses['200'] ?? 0;
     line(BENCH, {
       metric: 'latency_p50',
-      endpoint: mix.endpoint,
+      engine,
+      endpoint,
       value: round(m.p50, 1),
       unit: 'ms',
       baseline: round(anchorP50, 1),
@@ -240,14 +314,34 @@ try {
       concurrency,
       seconds: round(m.wall, 1),
       fractions: inputs.fractions,
-      mix: mix.description,
+      mix,
     });
-    if (mix.endpoint !== 'health' && (m.p50 > explainMs || ok < m.requests)) slow.push(mix.endpoint);
+    if (endpoint !== 'health' && (m.p50 > explainMs || ok < m.requests)) slow.push(endpoint);
+  };
+  if (minutes !== null) {
+    if (warmup > 0) await run(mixed, warmup, 999);
+    progress(`soak: ${concurrency} clients × ${minutes} min, every endpoint mixed…`);
+    const soak = await run(mixed, minutes * 60, 1, 5000);
+    anchorP50 = soak.byEndpoint.get('health')?.p50 ?? NaN;
+    for (const mix of mixes) {
+      const m = soak.byEndpoint.get(mix.endpoint);
+      if (m) report(mix.endpoint, m, `soak mix (each request a random endpoint): ${mix.description}`);
+    }
+    reportRss(soak.rss, minutes * 60);
+  } else {
+    for (const [i, mix] of mixes.entries()) {
+      if (warmup > 0) await run(only(mix), warmup, 999 + i);
+      progress(`${mix.endpoint}: ${concurrency} clients × ${duration} s…`);
+      const m = (await run(only(mix), duration, i + 1)).byEndpoint.get(mix.endpoint)!;
+      if (mix.endpoint === 'health') anchorP50 = m.p50;
+      report(mix.endpoint, m, mix.description);
+    }
   }
 
   const hwm = await vm(server.child.pid!, 'VmHWM');
   line(BENCH, {
     metric: 'server_peak_rss',
+    engine,
     value: round(hwm),
     unit: 'MiB',
     baseline: round(rssStart),
@@ -256,12 +350,40 @@ try {
     request_log_lines: server.logLines(),
   });
 
-  if (slow.length) await explainSlow(slow);
+  /**
+   * The soak's RSS: start, max, end, and at the 2-minute mark (half the run when shorter); "no growth" =
+   * end within +10 % of the mark (the first minutes fill caches and pools).
+   */
+  function reportRss(samples: readonly { second: number; mib: number }[], seconds: number) {
+    const markSecond = Math.min(120, seconds / 2);
+    const mark = samples.find((x) => x.second >= markSecond) ?? samples.at(-1);
+    const endRss = samples.at(-1)?.mib ?? NaN;
+    line(BENCH, {
+      metric: 'server_rss_over_run',
+      engine,
+      value: round(endRss),
+      unit: 'MiB',
+      baseline: round(mark?.mib ?? NaN),
+      baseline_name: `server VmRSS at ${round(markSecond)} s into the run`,
+      ratio: round(endRss / (mark?.mib ?? NaN), 3),
+      no_growth: endRss <= 1.1 * (mark?.mib ?? NaN),
+      start: round(rssStart),
+      max: round(Math.max(...samples.map((x) => x.mib))),
+      samples: samples.length,
+      every_seconds: 5,
+      series: samples.filter((_, i) => i % 12 === 0).map((x) => [round(x.second), round(x.mib)]),
+    });
+  }
+
+  if (slow.length && pool) await explainSlow(slow, pool);
 } finally {
   server.child.kill('SIGTERM');
   await new Promise((ok) => (server.child.exitCode !== null ? ok(null) : server.child.once('exit', ok)));
-  await pool.end();
-  if (!keep) {
+  await pool?.end();
+  if (!keep && pgliteDir) {
+    progress(`removing ${pgliteDir}`);
+    await rm(pgliteDir, { recursive: true, force: true });
+  } else if (!keep) {
     progress(`dropping ${seedOptions.dbName}`);
     await dropDatabase(seedOptions.dbName);
   }
@@ -281,36 +403,48 @@ function textDates(): pg.CustomTypesConfig {
   };
 }
 
-async function loadInputs(p: pg.Pool) {
-  const practice = await p.query<{ id: string }>('select id from practices order by created_at limit 1');
-  const practiceId = practice.rows[0]?.id;
+/** What the clients ask for, read before the server starts (a PGlite folder has one process at a time). */
+async function loadInputs() {
+  const { db } = await openDatabase(pgliteDir ? { dataDir: pgliteDir } : { url, poolSize: 1 });
+  try {
+    return await readInputs(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function readInputs(db: Db) {
+  const rows = async <R>(q: ReturnType<typeof sql<R>>) => (await q.execute(db)).rows;
+  const practice = await rows(sql<{ id: string }>`select id from practices order by created_at limit 1`);
+  const practiceId = practice[0]?.id;
   if (!practiceId) throw new Error('the database has no practice');
-  const coder = await p.query<{ id: string }>(`select id from users where email = 'coder@bench.test'`);
+  const coder = await rows(sql<{ id: string }>`select id from users where email = 'coder@bench.test'`);
   // A fixed sample of courses (by hash, so the same ones every run), the rule ids that hold or
   // downgrade fractions, and the payers (profile ids and names, as the UI offers them).
-  const courses = await p.query<{ id: string }>(
-    'select id from courses where practice_id = $1 order by md5(id) limit 5000',
-    [practiceId],
+  const courses = await rows(
+    sql<{ id: string }>`select id from courses where practice_id = ${practiceId} order by md5(id) limit 5000`,
   );
-  const rules = await p.query<{ rule_id: string }>(
-    `select distinct rule_id from findings where practice_id = $1 and severity != 'info' and fraction_id is not null order by 1`,
-    [practiceId],
+  const rules = await rows(
+    sql<{
+      rule_id: string;
+    }>`select distinct rule_id from findings where practice_id = ${practiceId} and severity != 'info' and fraction_id is not null order by 1`,
   );
-  const payers = await p.query<{ payer: string }>(
-    `select distinct payer_profile as payer from courses where practice_id = $1
-     union select distinct payer_name from courses where practice_id = $1 and payer_name is not null order by 1`,
-    [practiceId],
+  const payers = await rows(
+    sql<{
+      payer: string;
+    }>`select distinct payer_profile as payer from courses where practice_id = ${practiceId}
+     union select distinct payer_name from courses where practice_id = ${practiceId} and payer_name is not null order by 1`,
   );
-  const n = await p.query<{ n: string }>('select count(*) as n from fractions where practice_id = $1', [
-    practiceId,
-  ]);
+  const n = await rows(
+    sql<{ n: string }>`select count(*)::text as n from fractions where practice_id = ${practiceId}`,
+  );
   return {
     practiceId,
-    coderId: coder.rows[0]?.id ?? 'bench-coder',
-    courses: courses.rows.map((r) => r.id),
-    rules: rules.rows.map((r) => r.rule_id),
-    payers: payers.rows.map((r) => r.payer),
-    fractions: Number(n.rows[0]!.n),
+    coderId: coder[0]?.id ?? 'bench-coder',
+    courses: courses.map((r) => r.id),
+    rules: rules.map((r) => r.rule_id),
+    payers: payers.map((r) => r.payer),
+    fractions: Number(n[0]!.n),
   };
 }
 
@@ -319,7 +453,7 @@ async function loadInputs(p: pg.Pool) {
  * with its time, then EXPLAIN (ANALYZE, BUFFERS) of the slowest SELECT. One JSON line per endpoint;
  * the plans go to bench/out/app-latency-explain.txt.
  */
-async function explainSlow(endpoints: readonly string[]): Promise<void> {
+async function explainSlow(endpoints: readonly string[], pool: pg.Pool): Promise<void> {
   const recorded: { query: CompiledQuery; ms: number }[] = [];
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),

@@ -15,11 +15,11 @@
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
+import { CompiledQuery } from 'kysely';
 import { createUser } from '../src/app/auth/create-user.js';
 import { importFiles } from '../src/app/imports/import-files.js';
 import type { Role } from '../src/app/views.js';
-import { openDatabase } from '../src/storage/database.js';
+import { type Db, type Engine, openDatabase } from '../src/storage/database.js';
 import {
   benchContext,
   generateUploads,
@@ -39,6 +39,9 @@ export const BENCH_ROLES: readonly Role[] = ['admin', 'coder', 'physician'];
 
 export interface SeedOptions {
   fractions: number;
+  /** PostgreSQL (a database `dbName` on the admin URL's server) or PGlite (files under `dataDir`). */
+  engine?: Engine;
+  dataDir?: string;
   dbName: string;
   patients: number;
   days: number;
@@ -46,6 +49,7 @@ export interface SeedOptions {
 }
 
 export interface SeededDatabase {
+  /** The PostgreSQL URL, or the PGlite data folder. */
   url: string;
   practiceId: string;
   logins: { role: Role; email: string; password: string }[];
@@ -121,8 +125,11 @@ interface Ddl {
   foreignKey: boolean;
 }
 
+/** One statement on one connection (the temp table and settings must stay on it), on either engine. */
+type Query = <R>(text: string, params?: readonly unknown[]) => Promise<{ rows: R[] }>;
+
 /** Primary keys, unique constraints, foreign keys and indexes touching the copied tables. */
-async function indexDdl(client: pg.Client): Promise<Ddl[]> {
+async function indexDdl(client: { query: Query }): Promise<Ddl[]> {
   const constraints = await client.query<{ tbl: string; name: string; def: string; type: string }>(
     `select conrelid::regclass::text as tbl, conname as name, pg_get_constraintdef(oid) as def, contype as type
      from pg_constraint
@@ -158,8 +165,11 @@ export async function seedDatabase(options: SeedOptions): Promise<SeededDatabase
   progress(`generating the base clinic (${options.patients} patients × ${options.days} days)…`);
   const clinic = await generateUploads(options.patients, options.days, options.seed);
   const generate = lap();
-  const url = await recreateDatabase(options.dbName);
-  const { db, engine } = await openDatabase({ url, poolSize: 2 });
+  const pglite = options.engine === 'pglite';
+  if (pglite && !options.dataDir) throw new Error('seedDatabase: PGlite needs a data folder');
+  const url = pglite ? options.dataDir! : await recreateDatabase(options.dbName);
+  const open = () => openDatabase(pglite ? { dataDir: url } : { url, poolSize: 2 });
+  const { db, engine } = await open();
   let practiceId: string;
   let baseFractions: number;
   const logins: SeededDatabase['logins'] = [];
@@ -192,18 +202,17 @@ export async function seedDatabase(options: SeedOptions): Promise<SeededDatabase
       });
       logins.push({ role, email, password: BENCH_PASSWORD });
     }
-  } finally {
+  } catch (e) {
     await db.destroy();
+    throw e;
   }
   if (!baseFractions) throw new Error('the base clinic imported no fractions');
   const copies = Math.max(1, Math.ceil(options.fractions / baseFractions));
 
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
   let replicate = 0;
   let rebuild = 0;
-  let vacuum: number;
-  try {
+  let vacuum = 0;
+  await onOneConnection(db, async (client) => {
     await client.query(`set maintenance_work_mem = '256MB'`);
     await client.query(
       `create temp table bench_copies as
@@ -230,10 +239,8 @@ export async function seedDatabase(options: SeedOptions): Promise<SeededDatabase
     lap();
     await client.query('vacuum analyze');
     vacuum = lap();
-  } finally {
-    await client.end();
-  }
-  const check = await openDatabase({ url, poolSize: 1 });
+  }).finally(() => db.destroy());
+  const check = await open();
   const counts = await rowCounts(check.db, TABLES);
   await check.db.destroy();
   return {
@@ -245,6 +252,18 @@ export async function seedDatabase(options: SeedOptions): Promise<SeededDatabase
     baseFractions,
     seconds: { generate, import: importSeconds, replicate, rebuild, vacuum },
   };
+}
+
+/** `work` with statements on one connection of `db` (pinned: temp tables and settings live on it). */
+function onOneConnection(db: Db, work: (client: { query: Query }) => Promise<void>): Promise<void> {
+  return db.connection().execute((conn) =>
+    work({
+      query: async <R>(text: string, params: readonly unknown[] = []) => {
+        const r = await conn.executeQuery<R>(CompiledQuery.raw(text, [...params]));
+        return { rows: [...r.rows] };
+      },
+    }),
+  );
 }
 
 /** The JSON line of a seed: time against the import pipeline's own rate, and the row counts. */

@@ -36,7 +36,11 @@ describe('serve command', () => {
       });
       child!.once('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
     });
-    expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ ok: true });
+    const health = await fetch(`${url}/api/health`);
+    expect(await health.json()).toEqual({ ok: true });
+    // Idle keep-alive connections are kept 65 s, not Node's 5 s (a blocked event loop would reset the
+    // client's next request on them); Node announces the timeout in this header.
+    expect(health.headers.get('keep-alive')).toBe('timeout=65');
     expect((await fetch(`${url}/api/auth/me`)).status).toBe(401);
     child.kill('SIGTERM');
     const [code] = (await once(child, 'exit')) as [number | null];

@@ -118,6 +118,7 @@ export async function runServe(opts: ServeCommandOptions): Promise<number> {
     ...access,
   });
   const server = serve({ fetch: http.fetch, port, hostname: host });
+  keepConnections(server);
   await once(server, 'listening');
   const address = server.address() as AddressInfo;
   const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -140,4 +141,19 @@ export async function runServe(opts: ServeCommandOptions): Promise<number> {
   await worker.stop();
   await app.close();
   return 0;
+}
+
+/**
+ * Node closes a keep-alive connection after 5 s idle (`server.keepAliveTimeout`, Node's http docs). On
+ * the embedded database a long query holds the event loop, so that timer can fire after the client has
+ * already sent its next request on the connection, which then fails with ECONNRESET (seen with 100
+ * clients on PGlite, bench/README.md). Idle connections are kept 65 s instead, the header timeout just
+ * above it as Node's docs advise.
+ */
+export const KEEP_ALIVE_MS = 65_000;
+
+function keepConnections(server: ReturnType<typeof serve>): void {
+  if (!('keepAliveTimeout' in server)) return;
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
 }

@@ -1,5 +1,6 @@
 import { getDocumentProxy } from 'unpdf';
 import type { InputProblem, ReadResult } from '../../../core/model/input-problem.js';
+import { ignorePdfjsRejections } from './pdfjs-rejections.js';
 
 /**
  * PDF bytes → the text items of each page with their positions, through unpdf (pdf.js). Bounded: file
@@ -138,6 +139,7 @@ export async function loadPdfText(
   if (!hasPdfHeader(bytes))
     return failure(source, 'not a PDF (no %PDF- header): expected a PDF treatment report');
 
+  ignorePdfjsRejections();
   const state = { cancelled: false, doc: undefined as PdfDocument | undefined };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {

@@ -136,4 +136,16 @@ describe('layoutPage + labelledValues', () => {
     const page = layoutPage({ page: 1, items: [item(52.5, 684, 'STATEMENT'), item(52.8, 684, 'STATEMENT')] });
     expect(page.lines.map((l) => l.text)).toEqual(['STATEMENT']);
   });
+
+  // A damaged or hostile PDF may put a page's whole text (up to maxCharsPerPage) on one line. Joining
+  // it tested the end of a growing string per character, which took minutes at this size (the test
+  // runner's timeout stops it); joined once, it takes a fraction of a second.
+  it('joins a line of 1,000,000 characters in one pass, white space runs as one space', () => {
+    const text = 'ab  \t'.repeat(200_000);
+    const page = layoutPage({ page: 1, items: [item(52.5, 684, text)] });
+    const line = page.lines[0]!;
+    expect(line.text).toBe('ab '.repeat(200_000).trimEnd());
+    expect(line.charX).toHaveLength(line.text.length);
+    expect(line.itemX).toHaveLength(line.text.length);
+  });
 });

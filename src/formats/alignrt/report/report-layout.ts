@@ -55,13 +55,15 @@ function groupLines(items: PdfTextItem[]): PdfTextItem[][] {
 }
 
 function joinLine(page: number, items: PdfTextItem[]): LayoutLine {
-  let text = '';
+  // Characters collected in an array and joined once: testing the end of a growing string flattens it
+  // each time, which made a long line (up to the 200,000 characters a page may hold) quadratic.
+  const out: string[] = [];
   const charX: number[] = [];
   const itemX: number[] = [];
   const push = (ch: string, x: number, start: number) => {
     const space = /\s/.test(ch);
-    if (space && (text === '' || text.endsWith(' '))) return;
-    text += space ? ' ' : ch;
+    if (space && (out.length === 0 || out[out.length - 1] === ' ')) return;
+    out.push(space ? ' ' : ch);
     charX.push(x);
     itemX.push(start);
   };
@@ -70,18 +72,19 @@ function joinLine(page: number, items: PdfTextItem[]): LayoutLine {
   for (const item of items) {
     // Some producers draw a word twice, slightly offset, to embolden it: keep one copy.
     if (previous && previous.text === item.text && Math.abs(previous.x - item.x) < 1) continue;
-    if (text !== '' && item.x - end > 0.15 * item.fontSize) push(' ', end, end);
+    if (out.length > 0 && item.x - end > 0.15 * item.fontSize) push(' ', end, end);
     const chars = [...item.text];
     const step = chars.length > 0 ? item.width / chars.length : 0;
     chars.forEach((ch, i) => push(ch, item.x + i * step, item.x));
     end = Math.max(end, item.x + item.width);
     previous = item;
   }
-  while (text.endsWith(' ')) {
-    text = text.slice(0, -1);
+  while (out[out.length - 1] === ' ') {
+    out.pop();
     charX.pop();
     itemX.pop();
   }
+  const text = out.join('');
   const y = items.reduce((best, item) => (item.fontSize > best.fontSize ? item : best)).y;
   return { page, y, text, charX, itemX };
 }
