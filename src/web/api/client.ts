@@ -21,6 +21,7 @@ import type {
   CourseSummary,
   CourseView,
   DashboardView,
+  TodayView,
   ExpectedRateView,
   FractionDetail,
   FractionQuery,
@@ -205,6 +206,9 @@ export const api = {
   },
   async me(signal?: AbortSignal): Promise<SessionView> {
     return remember(await request<SessionView>('/api/auth/me', { signal }));
+  },
+  today(signal?: AbortSignal): Promise<TodayView> {
+    return request('/api/today', { signal });
   },
   dashboard(q: { from?: string; to?: string } = {}, signal?: AbortSignal): Promise<DashboardView> {
     return request(`/api/dashboard${queryString(q)}`, { signal });

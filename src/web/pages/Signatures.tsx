@@ -37,7 +37,11 @@ export function SignaturesPage() {
     }
   };
 
-  const rows = data ?? [];
+  // `?document=igrt-review`: the image reviews due (the Today page's link), filtered here from the list.
+  const document = query.get('document');
+  const rows = (data ?? []).filter(
+    (r) => !document || r.documents.includes(document as SignatureDue['documents'][number]),
+  );
   const now = appNow();
   const isPhysician = session.user.role === 'physician';
 
@@ -68,6 +72,24 @@ export function SignaturesPage() {
           ? 'Records and reviews you still owe, the most urgent first. Sign before the patient’s next beam-on.'
           : 'Records and reviews physicians still owe, the most urgent first. The deadline is the patient’s next beam-on.'}
       </p>
+      {data ? (
+        <p className="muted" data-testid="signatures-count">
+          {rows.length} fraction{rows.length === 1 ? '' : 's'}{' '}
+          {document ? `with ${documentLabel(document)} due` : 'with signatures due'}
+          {document ? (
+            <>
+              {' '}
+              <Link
+                to={
+                  physicianId ? `/signatures?physicianId=${encodeURIComponent(physicianId)}` : '/signatures'
+                }
+              >
+                Show all
+              </Link>
+            </>
+          ) : null}
+        </p>
+      ) : null}
       {!isPhysician ? <PhysicianFilter value={physicianId} key={physicianId} /> : null}
       <Notice kind="success">{message?.kind === 'success' ? message.text : undefined}</Notice>
       <Notice kind="error">{message?.kind === 'error' ? message.text : (error ?? undefined)}</Notice>
