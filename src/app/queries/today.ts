@@ -209,10 +209,12 @@ async function remitItem(
 async function billerItems(ctx: AppContext, actor: Actor): Promise<TodayItem[]> {
   const day = await practiceToday(ctx, actor.practiceId);
   const appealTo = addDays(day, APPEAL_WITHIN_DAYS);
+  // Per work queue: its lines, and those whose last day to appeal is within the horizon.
   const queues = await Promise.all(
-    REMIT_QUEUES.map((queue) =>
-      remitItem(ctx, actor, `queue:${queue}`, queue, { queue, appealFrom: day, appealTo }),
-    ),
+    REMIT_QUEUES.flatMap((queue) => [
+      remitItem(ctx, actor, `queue:${queue}`, queue, { queue }),
+      remitItem(ctx, actor, `due:${queue}`, queue, { queue, appealFrom: day, appealTo }),
+    ]),
   );
   const [unmatched, rejected, preview] = await Promise.all([
     remitItem(ctx, actor, 'unmatched', 'Unmatched remittance lines', { matched: false }),

@@ -49,25 +49,35 @@ function TodayBody({ view }: { view: TodayView }) {
       );
     case 'biller':
       return (
-        <Items
-          title="To work"
-          items={view.items.map((i) =>
-            i.key.startsWith('queue:')
-              ? { ...i, label: `${queueLabel(i.label)}: appeal by within ${view.appealWithinDays} days` }
-              : i,
-          )}
-        />
+        <>
+          <Items
+            title={`Appeal deadlines within ${view.appealWithinDays} days`}
+            items={view.items
+              .filter((i) => i.key.startsWith('due:'))
+              .map((i) => ({ ...i, label: queueLabel(i.label) }))}
+            none={`No line's appeal deadline falls within ${view.appealWithinDays} days.`}
+          />
+          <Items
+            title="Work queues"
+            items={view.items
+              .filter((i) => i.key.startsWith('queue:'))
+              .map((i) => ({ ...i, label: queueLabel(i.label) }))}
+            none="No remittance line waits in a work queue."
+          />
+          <Items title="To send and to fix" items={view.items.filter((i) => !i.key.includes(':'))} />
+        </>
       );
     default:
       return <Items title="To check" items={view.items} />;
   }
 }
 
-function Items({ title, items }: { title: string; items: TodayItem[] }) {
+function Items({ title, items, none }: { title: string; items: TodayItem[]; none?: string }) {
+  const id = `today-${title.replace(/\W+/g, '-').toLowerCase()}`;
   return (
-    <section className="card" aria-labelledby={`today-${title}`}>
-      <h2 id={`today-${title}`}>{title}</h2>
-      <ItemList items={items} />
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {items.length === 0 && none ? <p>{none}</p> : <ItemList items={items} />}
     </section>
   );
 }
