@@ -169,6 +169,23 @@ describe.each(ENGINES)('GET /api/today on %s', { timeout: 120_000 }, (engine) =>
     }
   });
 
+  it('remittance lines filter by appeal-by dates (the link of the deadlines of a queue)', async () => {
+    const get = await loginAs('biller');
+    const rows = await t.ctx.db
+      .selectFrom('remit_lines')
+      .select('appeal_by')
+      .where('appeal_by', 'is not', null)
+      .orderBy('appeal_by')
+      .execute();
+    const day = rows[0]!.appeal_by!;
+    const page = (await get(`/api/remittances/lines?appealFrom=${day}&appealTo=${day}`)) as Page<{
+      appealBy: string | null;
+    }>;
+    expect(page.total).toBe(rows.filter((r) => r.appeal_by === day).length);
+    expect(page.total).toBeLessThan(rows.length);
+    expect(page.items.every((l) => l.appealBy === day)).toBe(true);
+  });
+
   it('admin: imports with problems, unlinked records, releases in force', async () => {
     const get = await loginAs('admin');
     const view = (await get('/api/today')) as TodayView;
