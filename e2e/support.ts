@@ -6,12 +6,22 @@ export type DemoRole = 'admin' | 'physician' | 'coder' | 'biller' | 'viewer' | '
 
 export const demoEmail = (role: DemoRole) => `${role}@demo.test`;
 
-/** Logs in with the form and waits for the landing page (signatures due for physicians, else the dashboard). */
-export async function login(page: Page, role: DemoRole): Promise<void> {
+/** Logs in with the form and waits for the landing page, Today. */
+export async function loginToToday(page: Page, role: DemoRole): Promise<void> {
   await page.goto('/');
   await page.getByLabel('Email').fill(demoEmail(role));
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Log in' }).click();
-  const landing = role === 'physician' ? 'Signatures due' : 'Dashboard';
-  await expect(page.getByRole('heading', { level: 1, name: landing })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+}
+
+/** Logs in, then opens the role's main list from the navigation (signatures due for physicians, else the dashboard). */
+export async function login(page: Page, role: DemoRole): Promise<void> {
+  await loginToToday(page, role);
+  const start = role === 'physician' ? 'Signatures due' : 'Dashboard';
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: start, exact: true })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: start })).toBeVisible();
 }

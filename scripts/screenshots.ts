@@ -31,11 +31,21 @@ async function as(role: string, shots: (page: Page) => Promise<void>): Promise<v
   await page.getByRole('button', { name: /sign in|log in/i }).click();
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.waitForLoadState('networkidle');
+  // Every login lands on its Today page.
+  await page.screenshot({ path: `${out}/today-${role}.png` });
   await shots(page);
   await page.close();
 }
 
+/** Opens a page from the main navigation and waits for it to settle. */
+async function open(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  await page.waitForLoadState('networkidle');
+}
+
 await as('coder', async (page) => {
+  await open(page, 'Dashboard');
   await page.screenshot({ path: `${out}/dashboard.png` });
   await page
     .getByRole('navigation', { name: 'Main' })
@@ -45,6 +55,7 @@ await as('coder', async (page) => {
   await page.screenshot({ path: `${out}/holds.png` });
 });
 await as('physician', async (page) => {
+  await open(page, 'Signatures due');
   await page.getByRole('table').getByRole('row').nth(1).waitFor();
   await page.screenshot({ path: `${out}/signatures-due.png` });
   await page.getByRole('table').getByRole('row').nth(1).getByRole('link').first().click();
@@ -70,5 +81,6 @@ await as('biller', async (page) => {
   await page.getByLabel('Letter text').waitFor();
   await page.screenshot({ path: `${out}/letter.png` });
 });
+await as('admin', async () => {});
 await browser.close();
 process.stdout.write(`screenshots written to ${out}/\n`);

@@ -363,6 +363,9 @@ export interface RemitQuery {
   queue?: string | undefined;
   payer?: string | undefined;
   matched?: boolean | undefined;
+  /** Lines whose appeal-by date falls in these dates (inclusive, `YYYY-MM-DD`). */
+  appealFrom?: string | undefined;
+  appealTo?: string | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
 }
@@ -743,3 +746,46 @@ export interface BillingSettingsView {
   /** The guidelines letters cite (keys of `guidelineVersions`): the practice sets the version it follows. */
   guidelines: { id: string; title: string }[];
 }
+
+/** One item of the Today page: a count and the web path of the list that shows those items. */
+export interface TodayItem {
+  key: string;
+  label: string;
+  count: number;
+  /** The web app's path (with the list's filters) that lists exactly these items. */
+  href: string;
+}
+
+/** A signature due, for the physician's Today list (top 5, the patient's next beam-on soonest first). */
+export interface TodaySignature {
+  fractionId: string;
+  courseId: string;
+  courseKey: string;
+  patientName: string | null;
+  fractionNumber: number;
+  documents: SignatureDue['documents'];
+  nextBeamOn: string | null;
+  overdue: boolean;
+}
+
+/** Held fractions of the rules one person can fix (src/core/rules/hold-fixers.ts), per rule. */
+export interface TodayHoldGroup {
+  fixer: 'physician' | 'therapist' | 'front-desk' | 'coder';
+  /** Held fractions with a finding of any of these rules (a fraction held for two rules counts once). */
+  fractions: number;
+  rules: (TodayItem & { reason: string | null })[];
+}
+
+/** `GET /api/today`: what needs the signed-in role today, each with a link to its list. */
+export type TodayView =
+  | { role: 'physician'; items: TodayItem[]; signatures: TodaySignature[] }
+  | {
+      role: 'coder';
+      items: TodayItem[];
+      holds: TodayHoldGroup[];
+      /** 77412 among delivery sessions (the dashboard's definition), against the expected band. */
+      share77412: { share: number; min: number; max: number; of: string; from: string; to: string };
+    }
+  | { role: 'biller'; items: TodayItem[]; appealWithinDays: number }
+  | { role: 'admin'; items: TodayItem[] }
+  | { role: 'viewer'; items: TodayItem[] };

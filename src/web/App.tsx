@@ -20,15 +20,16 @@ import { NotFoundPage } from './pages/NotFound.js';
 import { RatesPage } from './pages/Rates.js';
 import { SettingsPage } from './pages/Settings.js';
 import { SignaturesPage } from './pages/Signatures.js';
+import { TodayPage } from './pages/Today.js';
 import { WorklistPage } from './pages/Worklist.js';
 import { match, navigate, useLocation } from './router.js';
 
 type SessionState =
   { state: 'checking' } | { state: 'out'; error?: string } | { state: 'in'; session: SessionView };
 
-/** Where a role lands after login: physicians on the signatures they owe, everyone else the dashboard. */
-export function landingPath(session: SessionView): string {
-  return session.user.role === 'physician' ? '/signatures' : '/';
+/** Where every role lands after login: its Today page (what needs it today, each with its list). */
+export function landingPath(): string {
+  return '/today';
 }
 
 export function App() {
@@ -83,7 +84,7 @@ export function App() {
         onLogin={(session) => {
           setAuth({ state: 'in', session });
           const back = path !== '/login' && path !== '/' ? path + window.location.search : null;
-          navigate(back ?? landingPath(session), { replace: true });
+          navigate(back ?? landingPath(), { replace: true });
         }}
       />
     );
@@ -102,6 +103,7 @@ function Routes({ path }: { path: string }) {
   if (path === '/login') {
     return <Redirect to="/" />;
   }
+  if (match('/today', path)) return <TodayPage />;
   if (match('/', path)) return <DashboardPage />;
   if (match('/holds', path)) return <WorklistPage tab="holds" />;
   if (match('/fractions', path)) return <WorklistPage tab="fractions" />;

@@ -25,6 +25,7 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
     case 'GET /openapi.json':
     case 'GET /api/auth/me':
     case 'POST /api/auth/logout':
+    case 'GET /api/today':
     case 'GET /api/dashboard':
     case 'GET /api/fractions':
     case 'GET /api/worklists/signatures':

@@ -42,6 +42,8 @@ export async function signaturesDue(
 
 export interface SignatureQuery {
   physicianId?: string | undefined;
+  /** Only this kind of document (e.g. the image reviews due). */
+  document?: SignableDocument | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
 }
@@ -52,12 +54,12 @@ function physicianOf(actor: Actor, q: SignatureQuery): string | undefined {
 }
 
 /** The signable documents of the actor's practice still unsigned (index documents_unsigned_course). */
-function unsignedDocuments(ctx: AppContext, actor: Actor) {
+function unsignedDocuments(ctx: AppContext, actor: Actor, q: SignatureQuery) {
   return (
     ctx.db
       .selectFrom('documents as d')
       .where('d.practice_id', '=', actor.practiceId)
-      .where('d.kind', 'in', [...SIGNABLE])
+      .where('d.kind', 'in', q.document ? [q.document] : [...SIGNABLE])
       // documents.signed: kept with the signatures (course-store.ts).
       .where('d.signed', '=', false)
   );
@@ -66,7 +68,7 @@ function unsignedDocuments(ctx: AppContext, actor: Actor) {
 /** The fractions with a signature due (one row each). */
 function fractionsDue(ctx: AppContext, actor: Actor, q: SignatureQuery) {
   const physicianId = physicianOf(actor, q);
-  return unsignedDocuments(ctx, actor)
+  return unsignedDocuments(ctx, actor, q)
     .$if(physicianId !== undefined, (s) =>
       s.where('d.course_id', 'in', (eb) =>
         eb
@@ -78,6 +80,15 @@ function fractionsDue(ctx: AppContext, actor: Actor, q: SignatureQuery) {
     )
     .select('d.fraction_id')
     .distinct();
+}
+
+/** How many fractions have a signature due (exact: the Today page's figure). */
+export async function countSignaturesDue(ctx: AppContext, actor: Actor, q: SignatureQuery): Promise<number> {
+  const r = await ctx.db
+    .selectFrom(fractionsDue(ctx, actor, q).as('due'))
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 /**
@@ -97,7 +108,7 @@ export async function signatureRows(
     .selectFrom('courses as c')
     .innerJoinLateral(
       (eb) =>
-        unsignedDocuments(ctx, actor)
+        unsignedDocuments(ctx, actor, q)
           .innerJoin('fractions as f', 'f.id', 'd.fraction_id')
           .whereRef('d.course_id', '=', eb.ref('c.id'))
           .select([

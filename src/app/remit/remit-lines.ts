@@ -41,7 +41,9 @@ export async function listRemitLines(
     .$if(q.queue !== undefined, (s) => s.where('r.queue', '=', q.queue!))
     .$if(q.payer !== undefined, (s) => s.where('r.payer', '=', q.payer!))
     .$if(q.matched === true, (s) => s.where('r.charge_id', 'is not', null))
-    .$if(q.matched === false, (s) => s.where('r.charge_id', 'is', null));
+    .$if(q.matched === false, (s) => s.where('r.charge_id', 'is', null))
+    .$if(q.appealFrom !== undefined, (s) => s.where('r.appeal_by', '>=', q.appealFrom!))
+    .$if(q.appealTo !== undefined, (s) => s.where('r.appeal_by', '<=', q.appealTo!));
   const [rows, total] = await Promise.all([
     base
       .leftJoin('remit_lines as partner', (j) =>
@@ -241,7 +243,7 @@ const SHORT = sql`case when r.category = 'reversal' or r.expected_cents is null 
 const TAKEN_BACK = sql`case when r.paid_cents < 0 and partner.id is null then -r.paid_cents else 0 end`;
 
 /** The practice's calendar date now, in its clinic's time zone (appeal dates are dates there). */
-async function practiceToday(ctx: AppContext, practiceId: string): Promise<string> {
+export async function practiceToday(ctx: AppContext, practiceId: string): Promise<string> {
   const practice = await ctx.db
     .selectFrom('practices')
     .select('clinic')

@@ -5,7 +5,7 @@ import { listRemitPayments } from '../../app/remit/remit-payments.js';
 import type { Role } from '../../app/views.js';
 import { REMIT_CATEGORIES, REMIT_QUEUES } from '../../core/remit/remit-category.js';
 import { type ApiRoute, route } from '../api-route.js';
-import { JSON_OK, limit, offset } from './query-schemas.js';
+import { isoDate, JSON_OK, limit, offset } from './query-schemas.js';
 
 /** Everyone who works the money side; physicians do not (they see their signatures and courses). */
 const REMIT_ROLES: readonly Role[] = ['admin', 'biller', 'coder', 'viewer'];
@@ -23,6 +23,8 @@ const remitQuery = z.object({
   queue: z.enum(REMIT_QUEUES).optional().describe('the work queue (the next action the line needs)'),
   payer: z.string().max(200).optional(),
   matched: flag('true: lines matched to a charge; false: the unmatched ones'),
+  appealFrom: isoDate.optional().describe('lines whose appeal-by date is on or after this date'),
+  appealTo: isoDate.optional().describe('lines whose appeal-by date is on or before this date'),
   limit: limit(500, 50),
   offset,
 });

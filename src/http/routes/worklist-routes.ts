@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
 import { dashboard } from '../../app/queries/dashboard.js';
 import { listFractions } from '../../app/queries/fractions.js';
-import { signaturesDue } from '../../app/queries/signatures-due.js';
+import { SIGNABLE, signaturesDue } from '../../app/queries/signatures-due.js';
+import { today } from '../../app/queries/today.js';
 import { ROLES } from '../../app/views.js';
 import { type ApiRoute, route } from '../api-route.js';
 import { fractionQuery, isoDate, JSON_OK, limit, offset } from './query-schemas.js';
@@ -10,6 +11,7 @@ import { fractionQuery, isoDate, JSON_OK, limit, offset } from './query-schemas.
 const dashboardQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
 const signaturesQuery = z.object({
   physicianId: z.string().min(1).max(200).optional(),
+  document: z.enum(SIGNABLE).optional(),
   limit: limit(500, 50),
   offset,
 });
@@ -17,6 +19,16 @@ const signaturesQuery = z.object({
 /** The dashboard and the worklists: every role may read them. */
 export function worklistRoutes(ctx: AppContext): ApiRoute[] {
   return [
+    route({
+      method: 'get',
+      path: '/api/today',
+      tag: 'worklists',
+      summary:
+        'What needs the signed-in role today: each item a count and the path of the list that shows it',
+      roles: ROLES,
+      responses: [JSON_OK('TodayView')],
+      handle: async ({ c, actor }) => c.json(await today(ctx, actor)),
+    }),
     route({
       method: 'get',
       path: '/api/dashboard',

@@ -21,6 +21,7 @@ import type {
   CourseSummary,
   CourseView,
   DashboardView,
+  TodayView,
   ExpectedRateView,
   FractionDetail,
   FractionQuery,
@@ -206,6 +207,9 @@ export const api = {
   async me(signal?: AbortSignal): Promise<SessionView> {
     return remember(await request<SessionView>('/api/auth/me', { signal }));
   },
+  today(signal?: AbortSignal): Promise<TodayView> {
+    return request('/api/today', { signal });
+  },
   dashboard(q: { from?: string; to?: string } = {}, signal?: AbortSignal): Promise<DashboardView> {
     return request(`/api/dashboard${queryString(q)}`, { signal });
   },
@@ -213,7 +217,7 @@ export const api = {
     return request(`/api/fractions${queryString(q)}`, { signal });
   },
   signatures(
-    q: { physicianId?: string; limit?: number; offset?: number } = {},
+    q: { physicianId?: string; document?: 'igrt-review'; limit?: number; offset?: number } = {},
     signal?: AbortSignal,
   ): Promise<Page<SignatureDue>> {
     return request(`/api/worklists/signatures${queryString(q)}`, { signal });

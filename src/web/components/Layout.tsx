@@ -28,6 +28,7 @@ export function Layout({ children }: { children: ReactNode }) {
   }, [path]);
 
   const items: NavItem[] = [
+    { to: '/today', label: 'Today', prefixes: ['/today'] },
     { to: '/', label: 'Dashboard', prefixes: ['/'] },
     { to: '/holds', label: 'Charges on hold', prefixes: ['/holds', '/fractions'] },
     { to: '/signatures', label: 'Signatures due', prefixes: ['/signatures'] },

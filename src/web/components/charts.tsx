@@ -186,24 +186,28 @@ export function HorizontalBarChart({
 
 const DELIVERY = new Set(['77402', '77407', '77412']);
 
+/**
+ * Lines billed per code, as counts: the one 77412 percentage the app shows is its share of delivery
+ * sessions (Share77412Chart, the Today page), not a share of every line billed.
+ */
 export function CodeMixChart({ view }: { view: DashboardView }) {
   const rows = view.codeMix;
   const summary =
     rows.length === 0
       ? 'No codes billed in the period.'
-      : rows.map((r) => `${r.code}: ${formatInt(r.count)} (${formatPercent(r.share)})`).join('; ') + '.';
+      : rows.map((r) => `${r.code}: ${formatInt(r.count)} lines`).join('; ') + '.';
   return (
     <HorizontalBarChart
       id="code-mix"
       caption="Code mix"
       summary={summary}
-      columns={['Code', 'Count', 'Share']}
+      columns={['Code', 'Lines']}
       rows={rows.map((r) => ({
         key: r.code,
         label: r.code,
         value: r.count,
-        valueText: `${formatInt(r.count)} · ${formatPercent(r.share)}`,
-        cells: [formatInt(r.count), formatPercent(r.share)],
+        valueText: formatInt(r.count),
+        cells: [formatInt(r.count)],
         className: r.code === '77412' ? 'bar bar-accent' : DELIVERY.has(r.code) ? 'bar' : 'bar bar-muted',
       }))}
     />

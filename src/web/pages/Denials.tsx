@@ -45,6 +45,9 @@ interface View {
   tab: RemitTab | 'all';
   queue: RemitQueue | 'all';
   payer: string;
+  /** Appeal-by dates (the Today page's link to the deadlines within 30 days). */
+  appealFrom: string;
+  appealTo: string;
   offset: number;
 }
 
@@ -56,6 +59,8 @@ function readView(query: URLSearchParams): View {
     tab: isRemitTab(category) ? category : 'all',
     queue: isRemitQueue(queue) ? queue : 'all',
     payer: query.get('payer') ?? '',
+    appealFrom: query.get('appealFrom') ?? '',
+    appealTo: query.get('appealTo') ?? '',
     offset: Number.isFinite(offset) && offset > 0 ? Math.floor(offset) : 0,
   };
 }
@@ -65,6 +70,8 @@ function toQuery(v: View): RemitQuery {
     ...(v.tab === 'unmatched' ? { matched: false } : v.tab === 'all' ? {} : { category: v.tab }),
     ...(v.queue === 'all' ? {} : { queue: v.queue }),
     ...(v.payer ? { payer: v.payer } : {}),
+    ...(v.appealFrom ? { appealFrom: v.appealFrom } : {}),
+    ...(v.appealTo ? { appealTo: v.appealTo } : {}),
     limit: PAGE_SIZE,
     offset: v.offset,
   };
@@ -74,6 +81,8 @@ const toParams = (v: View) => ({
   queue: v.queue === 'all' ? undefined : v.queue,
   category: v.tab === 'all' ? undefined : v.tab,
   payer: v.payer || undefined,
+  appealFrom: v.appealFrom || undefined,
+  appealTo: v.appealTo || undefined,
   offset: v.offset || undefined,
 });
 

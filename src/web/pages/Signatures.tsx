@@ -23,11 +23,22 @@ export function SignaturesPage() {
   const { can, session } = useAuth();
   const { query } = useLocation();
   const physicianId = query.get('physicianId') ?? '';
+  // `?document=igrt-review`: only the image reviews due (the Today page's link).
+  const document = query.get('document') === 'igrt-review' ? 'igrt-review' : undefined;
   const asked = Number(query.get('offset') ?? 0);
   const offset = Number.isFinite(asked) && asked > 0 ? Math.floor(asked) : 0;
   const { data, error, loading, setData } = useLoad(
-    (signal) => api.signatures({ ...(physicianId ? { physicianId } : {}), limit: PAGE_SIZE, offset }, signal),
-    `${physicianId}|${offset}`,
+    (signal) =>
+      api.signatures(
+        {
+          ...(physicianId ? { physicianId } : {}),
+          ...(document ? { document } : {}),
+          limit: PAGE_SIZE,
+          offset,
+        },
+        signal,
+      ),
+    `${physicianId}|${document ?? ''}|${offset}`,
   );
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
@@ -88,6 +99,24 @@ export function SignaturesPage() {
           ? 'Records and reviews you still owe, the most urgent first. Sign before the patient’s next beam-on.'
           : 'Records and reviews physicians still owe, the most urgent first. The deadline is the patient’s next beam-on.'}
       </p>
+      {data ? (
+        <p className="muted" data-testid="signatures-count">
+          {rows.length} fraction{rows.length === 1 ? '' : 's'}{' '}
+          {document ? `with ${documentLabel(document)} due` : 'with signatures due'}
+          {document ? (
+            <>
+              {' '}
+              <Link
+                to={
+                  physicianId ? `/signatures?physicianId=${encodeURIComponent(physicianId)}` : '/signatures'
+                }
+              >
+                Show all
+              </Link>
+            </>
+          ) : null}
+        </p>
+      ) : null}
       {!isPhysician ? <PhysicianFilter value={physicianId} key={physicianId} /> : null}
       <Notice kind="success">{message?.kind === 'success' ? message.text : undefined}</Notice>
       <Notice kind="error">{message?.kind === 'error' ? message.text : (error ?? undefined)}</Notice>

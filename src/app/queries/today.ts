@@ -1,0 +1,261 @@
+import { FIXERS, fixerOf, HOLD_FIXERS } from '../../core/rules/hold-fixers.js';
+import { REMIT_QUEUES } from '../../core/remit/remit-category.js';
+import { addDays } from '../../core/time/calendar-date.js';
+import { recordAccess } from '../access-log.js';
+import type { Actor, AppContext } from '../app-context.js';
+import { claimPreview } from '../claims/claim-batches.js';
+import { listImports } from '../imports/import-jobs.js';
+import { listReleases } from '../reference/reference-settings.js';
+import { listRemitLines, practiceToday } from '../remit/remit-lines.js';
+import { dashboard } from './dashboard.js';
+import { fractionSelection } from './fractions.js';
+import { countSignaturesDue, signatureRows } from './signatures-due.js';
+import type { FractionQuery, RemitQuery, TodayHoldGroup, TodayItem, TodayView } from '../views.js';
+
+/** Signatures listed by name on the physician's Today page. */
+export const TODAY_SIGNATURES = 5;
+/** The biller's appeal horizon: lines whose last day to appeal is within this many days. */
+export const APPEAL_WITHIN_DAYS = 30;
+/** The physician's own holds: no order (DOC-001), no patient-specific necessity statement (DOC-002). */
+const PHYSICIAN_RULES = ['DOC-001', 'DOC-002'] as const;
+const LABELS: Record<string, string> = {
+  'DOC-001': 'Unsigned motion-management orders',
+  'DOC-002': 'Missing or template necessity statements',
+};
+
+/** `GET /api/today`: the signed-in role's work for today, each count with the path of its list. */
+export async function today(ctx: AppContext, actor: Actor): Promise<TodayView> {
+  switch (actor.role) {
+    case 'physician':
+      return physicianToday(ctx, actor);
+    case 'coder':
+      return coderToday(ctx, actor);
+    case 'biller':
+      return { role: 'biller', items: await billerItems(ctx, actor), appealWithinDays: APPEAL_WITHIN_DAYS };
+    case 'admin':
+    case 'operator':
+      return { role: 'admin', items: await adminItems(ctx, actor) };
+    case 'viewer':
+      return {
+        role: 'viewer',
+        items: [await fractionItem(ctx, actor, 'holds', 'Fractions on hold', { status: 'hold' })],
+      };
+  }
+}
+
+/** Fractions matching the worklist's filters (the same selection `GET /api/fractions` counts). */
+async function countFractions(ctx: AppContext, actor: Actor, q: FractionQuery): Promise<number> {
+  const r = await fractionSelection(ctx, actor, q)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The web worklist's path for these filters (`/holds` for held fractions, else `/fractions`). */
+export function worklistHref(q: FractionQuery): string {
+  const params = new URLSearchParams();
+  for (const key of ['status', 'ruleId', 'physicianId'] as const) {
+    const v = q[key];
+    if (v !== undefined && !(key === 'status' && v === 'hold')) params.set(key, v);
+  }
+  const s = params.toString();
+  return `${q.status === 'hold' ? '/holds' : '/fractions'}${s ? `?${s}` : ''}`;
+}
+
+async function fractionItem(
+  ctx: AppContext,
+  actor: Actor,
+  key: string,
+  label: string,
+  q: FractionQuery,
+): Promise<TodayItem> {
+  return { key, label, count: await countFractions(ctx, actor, q), href: worklistHref(q) };
+}
+
+async function physicianToday(ctx: AppContext, actor: Actor): Promise<TodayView> {
+  const physicianId = actor.physicianId ?? undefined;
+  const [top, due, reviews] = await Promise.all([
+    signatureRows(ctx, actor, { limit: TODAY_SIGNATURES }),
+    countSignaturesDue(ctx, actor, {}),
+    countSignaturesDue(ctx, actor, { document: 'igrt-review' }),
+  ]);
+  await recordAccess(ctx, actor, {
+    action: 'read',
+    patientIds: top.map((d) => d.patientId),
+    route: 'GET /api/today',
+  });
+  const holds = await Promise.all(
+    PHYSICIAN_RULES.map((ruleId) =>
+      fractionItem(ctx, actor, ruleId, LABELS[ruleId]!, { status: 'hold', ruleId, physicianId }),
+    ),
+  );
+  return {
+    role: 'physician',
+    items: [
+      { key: 'signatures', label: 'Signatures due', count: due, href: '/signatures' },
+      ...holds,
+      {
+        key: 'image-reviews',
+        label: 'Image reviews due',
+        count: reviews,
+        href: '/signatures?document=igrt-review',
+      },
+    ],
+    signatures: top.map((d) => ({
+      fractionId: d.fractionId,
+      courseId: d.courseId,
+      courseKey: d.courseKey,
+      patientName: d.patientName,
+      fractionNumber: d.fractionNumber,
+      documents: d.documents,
+      nextBeamOn: d.nextBeamOn,
+      overdue: d.overdue,
+    })),
+  };
+}
+
+/** Held fractions per rule of their non-informational findings: the worklist's `ruleId` filter, grouped. */
+async function holdsByRule(ctx: AppContext, actor: Actor): Promise<{ ruleId: string; n: number }[]> {
+  const rows = await ctx.db
+    .selectFrom('findings as fi')
+    .innerJoin('fractions as f', 'f.id', 'fi.fraction_id')
+    .where('fi.practice_id', '=', actor.practiceId)
+    .where('f.practice_id', '=', actor.practiceId)
+    .where('f.status', '=', 'hold')
+    .where('fi.severity', '<>', 'info')
+    .select(['fi.rule_id', (eb) => eb.fn.count<string>('f.id').distinct().as('n')])
+    .groupBy('fi.rule_id')
+    .orderBy('fi.rule_id')
+    .execute();
+  return rows.map((r) => ({ ruleId: r.rule_id, n: Number(r.n) }));
+}
+
+/** Distinct held fractions with a finding of any of these rules. */
+async function heldFor(ctx: AppContext, actor: Actor, ruleIds: string[]): Promise<number> {
+  const r = await ctx.db
+    .selectFrom('findings as fi')
+    .innerJoin('fractions as f', 'f.id', 'fi.fraction_id')
+    .where('fi.practice_id', '=', actor.practiceId)
+    .where('f.status', '=', 'hold')
+    .where('fi.severity', '<>', 'info')
+    .where('fi.rule_id', 'in', ruleIds)
+    .select((eb) => eb.fn.count<string>('f.id').distinct().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+async function coderToday(ctx: AppContext, actor: Actor): Promise<TodayView> {
+  const [byRule, downgrades, ready, dash] = await Promise.all([
+    holdsByRule(ctx, actor),
+    fractionItem(ctx, actor, 'downgrades', 'Downgrades to confirm', { status: 'downgrade' }),
+    fractionItem(ctx, actor, 'ready', 'Fractions ready to release', { status: 'ready' }),
+    dashboard(ctx, actor, {}),
+  ]);
+  const holds: TodayHoldGroup[] = [];
+  for (const fixer of FIXERS) {
+    const rules = byRule.filter((r) => fixerOf(r.ruleId) === fixer);
+    if (!rules.length) continue;
+    holds.push({
+      fixer,
+      fractions: await heldFor(
+        ctx,
+        actor,
+        rules.map((r) => r.ruleId),
+      ),
+      rules: rules.map((r) => ({
+        key: r.ruleId,
+        label: r.ruleId,
+        count: r.n,
+        href: worklistHref({ status: 'hold', ruleId: r.ruleId }),
+        reason: HOLD_FIXERS[r.ruleId]?.reason ?? null,
+      })),
+    });
+  }
+  return {
+    role: 'coder',
+    items: [downgrades, ready],
+    holds,
+    share77412: {
+      share: dash.share77412,
+      min: dash.expected77412.min,
+      max: dash.expected77412.max,
+      of: 'delivery sessions (77402, 77407, 77412 lines not voided)',
+      from: dash.period.from,
+      to: dash.period.to,
+    },
+  };
+}
+
+/** The web Remittances page's path for these filters. */
+export function remitHref(q: RemitQuery): string {
+  const params = new URLSearchParams();
+  if (q.matched === false) params.set('category', 'unmatched');
+  for (const key of ['category', 'queue', 'appealFrom', 'appealTo'] as const) {
+    const v = q[key];
+    if (v !== undefined) params.set(key, v);
+  }
+  return `/denials?${params.toString()}`;
+}
+
+async function remitItem(
+  ctx: AppContext,
+  actor: Actor,
+  key: string,
+  label: string,
+  q: RemitQuery,
+): Promise<TodayItem> {
+  // limit 1: the page's total is what is counted; the line shown is logged like any read of the list.
+  const page = await listRemitLines(ctx, actor, { ...q, limit: 1 });
+  return { key, label, count: page.total, href: remitHref(q) };
+}
+
+async function billerItems(ctx: AppContext, actor: Actor): Promise<TodayItem[]> {
+  const day = await practiceToday(ctx, actor.practiceId);
+  const appealTo = addDays(day, APPEAL_WITHIN_DAYS);
+  // Per work queue: its lines, and those whose last day to appeal is within the horizon.
+  const queues = await Promise.all(
+    REMIT_QUEUES.flatMap((queue) => [
+      remitItem(ctx, actor, `queue:${queue}`, queue, { queue }),
+      remitItem(ctx, actor, `due:${queue}`, queue, { queue, appealFrom: day, appealTo }),
+    ]),
+  );
+  const [unmatched, rejected, preview] = await Promise.all([
+    remitItem(ctx, actor, 'unmatched', 'Unmatched remittance lines', { matched: false }),
+    remitItem(ctx, actor, 'rejected', 'Claims returned unprocessable', { category: 'missing-information' }),
+    claimPreview(ctx, actor),
+  ]);
+  return [
+    ...queues.filter((q) => q.count > 0),
+    unmatched,
+    {
+      key: 'ready-to-send',
+      label: 'Claims ready to send',
+      count: preview.rows.reduce((n, r) => n + r.claims, 0),
+      href: '/claims',
+    },
+    rejected,
+  ];
+}
+
+async function adminItems(ctx: AppContext, actor: Actor): Promise<TodayItem[]> {
+  const [jobs, releases] = await Promise.all([listImports(ctx, actor), listReleases(ctx)]);
+  const problems = jobs.filter(
+    (j) => j.status === 'failed' || j.files.some((f) => f.status === 'failed' || f.problems.length > 0),
+  );
+  const latest = jobs.find((j) => j.status === 'done' && j.summary);
+  return [
+    { key: 'import-problems', label: 'Imports with problems', count: problems.length, href: '/imports' },
+    {
+      key: 'unlinked',
+      label: 'Unlinked records (last import)',
+      count: latest?.summary?.unlinked ?? 0,
+      href: '/imports',
+    },
+    {
+      key: 'releases',
+      label: 'Reference data releases in force',
+      count: releases.filter((r) => r.inForce).length,
+      href: '/rates',
+    },
+  ];
+}

@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, demoExportInstant, loadDemoPractice } from '../../src/app/setup/demo-practice.js';
+import type {
+  ClaimPreviewView,
+  Page,
+  SessionView,
+  SignatureDue,
+  TodayItem,
+  TodayView,
+} from '../../src/app/views.js';
+import { today } from '../../src/app/queries/today.js';
+import { createHttpApp } from '../../src/http/create-http-app.js';
+import { ENGINES, openTestDatabase, type TestDatabase } from '../support/db-harness.js';
+import { testClock, testContext, type TestContext } from '../support/test-context.js';
+
+/**
+ * `GET /api/today` on the demo practice: every count of every role's Today page is the number of items
+ * the list its link opens shows (the web page's path read back into the API call that page makes).
+ */
+describe.each(ENGINES)('GET /api/today on %s', { timeout: 120_000 }, (engine) => {
+  let tdb: TestDatabase;
+  let t: TestContext;
+  let app: ReturnType<typeof createHttpApp>;
+
+  beforeAll(async () => {
+    tdb = await openTestDatabase(engine);
+    t = await testContext(tdb, testClock(demoExportInstant()));
+    await loadDemoPractice(t.ctx);
+    app = createHttpApp(t.ctx);
+  }, 300_000);
+  afterAll(() => tdb.close());
+
+  async function loginAs(role: string): Promise<(path: string) => Promise<unknown>> {
+    const res = await app.request('http://localhost/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: `${role}@demo.test`, password: DEMO_PASSWORD }),
+    });
+    expect(res.status).toBe(200);
+    (await res.json()) as SessionView;
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+    return async (path) => {
+      const r = await app.request(`http://localhost${path}`, { headers: { cookie } });
+      expect(r.status, path).toBe(200);
+      return r.json();
+    };
+  }
+
+  /** How many items the web page at `href` lists, asked of the API the way that page asks. */
+  async function listed(get: (path: string) => Promise<unknown>, href: string): Promise<number> {
+    const url = new URL(href, 'http://localhost');
+    const q = url.searchParams;
+    switch (url.pathname) {
+      case '/holds':
+      case '/fractions': {
+        if (url.pathname === '/holds') q.set('status', 'hold');
+        return ((await get(`/api/fractions?${q.toString()}`)) as Page<unknown>).total;
+      }
+      case '/signatures': {
+        const rows = (await get('/api/worklists/signatures')) as SignatureDue[];
+        const doc = q.get('document');
+        return rows.filter((r) => !doc || (r.documents as string[]).includes(doc)).length;
+      }
+      case '/denials': {
+        if (q.get('category') === 'unmatched') {
+          q.delete('category');
+          q.set('matched', 'false');
+        }
+        return ((await get(`/api/remittances/lines?${q.toString()}`)) as Page<unknown>).total;
+      }
+      case '/claims':
+        return ((await get('/api/claims/preview')) as ClaimPreviewView).rows.reduce(
+          (n, r) => n + r.claims,
+          0,
+        );
+      default:
+        throw new Error(`no list for ${href}`);
+    }
+  }
+
+  async function expectCountsAgree(get: (path: string) => Promise<unknown>, items: TodayItem[]) {
+    for (const item of items) expect(await listed(get, item.href), item.key).toBe(item.count);
+  }
+
+  it('physician: signatures due soonest first, their DOC-001/DOC-002 holds, image reviews', async () => {
+    const get = await loginAs('physician');
+    const view = (await get('/api/today')) as TodayView;
+    if (view.role !== 'physician') throw new Error(view.role);
+    expect(view.items.map((i) => i.key)).toEqual(['signatures', 'DOC-001', 'DOC-002', 'image-reviews']);
+    await expectCountsAgree(get, view.items);
+    expect(view.items.find((i) => i.key === 'signatures')!.count).toBeGreaterThan(0);
+    expect(
+      view.items.filter((i) => i.key.startsWith('DOC-')).every((i) => i.href.includes('physicianId=')),
+    ).toBe(true);
+    expect(view.signatures.length).toBeLessThanOrEqual(5);
+    const beamOns = view.signatures.map((s) => s.nextBeamOn ?? '9999');
+    expect(beamOns).toEqual([...beamOns].sort());
+    const logged = await t.ctx.db
+      .selectFrom('access_log')
+      .select('route')
+      .where('route', '=', 'GET /api/today')
+      .execute();
+    expect(logged.length).toBeGreaterThan(0);
+  });
+
+  it("physician: another physician's DOC-001/DOC-002 holds are theirs alone, as the worklist counts them", async () => {
+    // The demo login signs as the physician with most signatures waiting; the DOC-001 and DOC-002 holds
+    // of the demo clinic belong to other physicians' courses.
+    const admin = await loginAs('admin');
+    const { practiceId } = await t.ctx.db
+      .selectFrom('practices')
+      .select('id as practiceId')
+      .executeTakeFirstOrThrow();
+    const owners = await t.ctx.db
+      .selectFrom('findings as fi')
+      .innerJoin('fractions as f', 'f.id', 'fi.fraction_id')
+      .innerJoin('courses as c', 'c.id', 'f.course_id')
+      .where('f.status', '=', 'hold')
+      .where('fi.rule_id', 'in', ['DOC-001', 'DOC-002'])
+      .select('c.physician_id')
+      .distinct()
+      .execute();
+    expect(owners.length).toBeGreaterThan(0);
+    let held = 0;
+    for (const { physician_id: physicianId } of owners) {
+      const view = await today(t.ctx, {
+        userId: 'test',
+        practiceId,
+        role: 'physician',
+        displayName: 'test',
+        physicianId,
+      });
+      if (view.role !== 'physician') throw new Error(view.role);
+      await expectCountsAgree(
+        admin,
+        view.items.filter((i) => i.key.startsWith('DOC-')),
+      );
+      held += view.items.filter((i) => i.key.startsWith('DOC-')).reduce((n, i) => n + i.count, 0);
+    }
+    expect(held).toBeGreaterThan(0);
+  });
+
+  it('coder: holds per fixer, downgrades, ready fractions, one 77412 share', async () => {
+    const get = await loginAs('coder');
+    const view = (await get('/api/today')) as TodayView;
+    if (view.role !== 'coder') throw new Error(view.role);
+    await expectCountsAgree(get, [...view.items, ...view.holds.flatMap((g) => g.rules)]);
+    expect(view.holds.map((g) => g.fixer)).toContain('physician');
+    for (const g of view.holds) {
+      expect(g.fractions).toBeLessThanOrEqual(g.rules.reduce((n, r) => n + r.count, 0));
+      expect(g.fractions).toBeGreaterThanOrEqual(Math.max(...g.rules.map((r) => r.count)));
+    }
+    const dashboard = (await get('/api/dashboard')) as { share77412: number };
+    expect(view.share77412.share).toBe(dashboard.share77412);
+    expect(view.share77412.of).toMatch(/delivery sessions/);
+  });
+
+  it('biller: queues with appeal deadlines within 30 days, unmatched, ready to send, rejected', async () => {
+    const get = await loginAs('biller');
+    const view = (await get('/api/today')) as TodayView;
+    if (view.role !== 'biller') throw new Error(view.role);
+    expect(view.items.map((i) => i.key)).toEqual(
+      expect.arrayContaining(['unmatched', 'ready-to-send', 'rejected']),
+    );
+    await expectCountsAgree(get, view.items);
+    expect(view.items.some((i) => i.key.startsWith('queue:'))).toBe(true);
+    for (const q of view.items.filter((i) => i.key.startsWith('due:'))) {
+      expect(q.href).toMatch(/appealFrom=\d{4}-\d\d-\d\d&appealTo=\d{4}-\d\d-\d\d/);
+    }
+  });
+
+  it('remittance lines filter by appeal-by dates (the link of the deadlines of a queue)', async () => {
+    const get = await loginAs('biller');
+    const rows = await t.ctx.db
+      .selectFrom('remit_lines')
+      .select('appeal_by')
+      .where('appeal_by', 'is not', null)
+      .orderBy('appeal_by')
+      .execute();
+    const day = rows[0]!.appeal_by!;
+    const page = (await get(`/api/remittances/lines?appealFrom=${day}&appealTo=${day}`)) as Page<{
+      appealBy: string | null;
+    }>;
+    expect(page.total).toBe(rows.filter((r) => r.appeal_by === day).length);
+    expect(page.total).toBeLessThan(rows.length);
+    expect(page.items.every((l) => l.appealBy === day)).toBe(true);
+  });
+
+  it('admin: imports with problems, unlinked records, releases in force', async () => {
+    const get = await loginAs('admin');
+    const view = (await get('/api/today')) as TodayView;
+    if (view.role !== 'admin') throw new Error(view.role);
+    expect(view.items.map((i) => i.key)).toEqual(['import-problems', 'unlinked', 'releases']);
+    const releases = (await get('/api/reference/releases')) as { inForce: boolean }[];
+    expect(view.items[2]!.count).toBe(releases.filter((r) => r.inForce).length);
+    expect(view.items[2]!.count).toBeGreaterThan(0);
+    // Unlinked records are counted from the last upload's job; the demo is imported without a job.
+    expect(view.items[1]!.count).toBeGreaterThanOrEqual(0);
+  });
+});
