@@ -56,11 +56,8 @@ describe.each(ENGINES)('GET /api/today on %s', { timeout: 120_000 }, (engine) =>
         if (url.pathname === '/holds') q.set('status', 'hold');
         return ((await get(`/api/fractions?${q.toString()}`)) as Page<unknown>).total;
       }
-      case '/signatures': {
-        const rows = (await get('/api/worklists/signatures')) as SignatureDue[];
-        const doc = q.get('document');
-        return rows.filter((r) => !doc || (r.documents as string[]).includes(doc)).length;
-      }
+      case '/signatures':
+        return ((await get(`/api/worklists/signatures?${q.toString()}`)) as Page<SignatureDue>).total;
       case '/denials': {
         if (q.get('category') === 'unmatched') {
           q.delete('category');
