@@ -149,6 +149,66 @@ describe('course-limited codes in the audit (the fraction number is the course o
     expectMeaningfulStatuses(audit);
   });
 
+  /** A copy of fraction `n` appended to the course: the same record twice, or re-exported under a new id. */
+  const repeat = (n: number, newId: boolean) => (c: CourseInput) => {
+    c.fractions.push({ ...structuredClone(fx(c, n)), ...(newId ? { id: `${fx(c, n).id}-dup` } : {}) });
+  };
+  const reversedNumbers = (c: CourseInput) =>
+    c.fractions.forEach((f, i) => (f.number = c.fractions.length - i));
+  // prettier-ignore
+  const CASES: [string, number, (c: CourseInput) => void, string[], string[]][] = [
+    // name, fractions, edit, [status:codes] in delivery order, rules found on the course's fractions
+    ['linac SRS planned as 1 session, delivered in 2: both 77373, the first flagged for recoding', 2, stereotactic('SRS', 'linac', 1), ['ready:77373', 'ready:77373'], ['CODE-011']],
+    ['SBRT with fraction 3 recorded twice: the repeat held, the real 5th billed', 5, (c) => { stereotactic('SBRT', 'linac', 5)(c); repeat(3, false)(c); }, ['ready:77373', 'ready:77373', 'ready:77373', 'hold:', 'ready:77373', 'ready:77373'], ['DOC-012']],
+    ['SBRT with fraction 3 re-exported under a new id: the repeat held, the real 5th billed', 5, (c) => { stereotactic('SBRT', 'linac', 5)(c); repeat(3, true)(c); }, ['ready:77373', 'ready:77373', 'ready:77373', 'hold:', 'ready:77373', 'ready:77373'], ['DOC-012']],
+    ['SBRT numbered 6…1 against its dates: counted by date, the last delivered held', 6, (c) => { stereotactic('SBRT', 'linac', 6)(c); reversedNumbers(c); }, ['ready:77373', 'ready:77373', 'ready:77373', 'ready:77373', 'ready:77373', 'hold:'], ['CODE-011']],
+  ];
+  it.each(CASES)('%s', (_name, fractions, edit, expected, rules) => {
+    const audit = runAudit(buildCourse({ fractions, edit }));
+    expect(audit.fractions.map((f) => `${f.status}:${lineCodes(f).join(',')}`)).toEqual(expected);
+    const found = new Set(audit.fractions.flatMap((f) => f.findings.map((x) => x.ruleId)));
+    for (const r of rules) expect(found).toContain(r);
+    expect(found).not.toContain('CODE-008');
+    expectMeaningfulStatuses(audit);
+  });
+
+  it('the first session of a single-session SRS plan delivered twice says a corrected claim is needed', () => {
+    const audit = runAudit(buildCourse({ fractions: 2, edit: stereotactic('SRS', 'linac', 1) }));
+    const recode = audit.fractions[0]!.findings.find((f) => f.ruleId === 'CODE-011');
+    expect(recode).toMatchObject({
+      severity: 'warning',
+      evidence: { instead: '77372', sessionsInCourse: 2 },
+    });
+    expect(recode?.fix).toContain('corrected claim');
+  });
+
+  it('a repeated record and a misnumbered record are reported with what they repeat or their order', () => {
+    const dup = runAudit(
+      buildCourse({
+        fractions: 3,
+        edit: (c) => {
+          stereotactic('SBRT', 'linac', 3)(c);
+          repeat(2, true)(c);
+        },
+      }),
+    );
+    expect(dup.fractions[2]).toMatchObject({ status: 'hold', reasons: ['DOC-012'], lines: [] });
+    expect(dup.fractions[2]!.findings[0]!.evidence).toMatchObject({ repeats: 'FX02', sameId: false });
+    const renumbered = runAudit(
+      buildCourse({
+        fractions: 2,
+        edit: (c) => {
+          stereotactic('SBRT', 'linac', 2)(c);
+          reversedNumbers(c);
+        },
+      }),
+    );
+    expect(renumbered.fractions[0]!.findings.find((f) => f.ruleId === 'CODE-011')?.evidence).toEqual({
+      recordedNumber: 2,
+      deliveryOrder: 1,
+    });
+  });
+
   it('a fraction renumbered 1 in a later export still counts by its place in the course', () => {
     const audit = runAudit(
       buildCourse({
