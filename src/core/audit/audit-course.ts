@@ -1,5 +1,6 @@
 import { authorizationFindings } from '../authorizations/authorization-findings.js';
 import { type DayLine, dayLines } from '../coding/day-lines.js';
+import { motionSourceFinding } from '../coding/rules/code-006-motion-management-qualifies.js';
 import { numberingFinding } from '../coding/rules/code-011-course-limits.js';
 import { deliveredModality } from '../coding/rules/code-013-delivered-beams.js';
 import { selectCodes } from '../coding/select-codes.js';
@@ -25,7 +26,7 @@ import { checkBeamHoldCapability } from './rules/doc-006-beam-hold-capability.js
 import { checkHoldWhenOutOfTolerance } from './rules/doc-007-hold-when-out-of-tolerance.js';
 import { checkSgrtRecordSigned } from './rules/doc-008-sgrt-record-signed.js';
 import { igrtSupport } from './igrt-support.js';
-import { courseMotionManagement } from './motion-settings.js';
+import { courseMotion } from './motion-settings.js';
 import { unreadableScheduleFinding } from './rules/doc-010-readable-times.js';
 import { repeatedSessionFinding, repeatedSessions } from './rules/doc-012-duplicate-session.js';
 import type { CoverDesignation } from './signer-capacity.js';
@@ -134,6 +135,18 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
     };
     const facts = factsFor(course, sessions, sessions.indexOf(timeline), profile!, subject);
     const coding = selectCodes(facts.facts, { profile: profile!, rates: ctx.rates }, subject);
+    // Where 77412's motion management comes from when the plan is silent (not asked of SRS, protons…).
+    const motionSource = coding.delivery.routed
+      ? null
+      : motionSourceFinding(
+          courseMotion(course).from,
+          {
+            monitoring: timeline.fraction.monitoring.length > 0,
+            order: course.orders.some((o) => o.kind === 'motion-management'),
+          },
+          subject,
+        );
+    if (motionSource) coding.findings.push(motionSource);
     const outcomes: Outcome[] = [
       { findings: timeline.problems, effects: timeline.problems.length ? ['hold'] : [] },
       ...codingOutcomes([...facts.findings, ...coding.findings], coding.unbilledSession),
@@ -280,6 +293,7 @@ function factsFor(
       : null;
   const ig = t.fraction.imageGuidance;
   const delivered = deliveredModality(course.plan.modality, t.fraction.beams, subject);
+  const motion = courseMotion(course);
   const facts: SessionFacts = {
     dateOfService: t.fraction.date,
     placeOfService: course.facility.placeOfService,
@@ -287,8 +301,9 @@ function factsFor(
     modality: delivered.modality,
     technique: course.plan.technique,
     isocenters: course.plan.isocenters,
-    // The plan's, with an order's thresholds when the plan states none (CODE-012 then agrees with DOC-006).
-    motionManagement: courseMotionManagement(course),
+    // The plan's, with an order's thresholds when the plan states none (CODE-012 then agrees with DOC-006);
+    // an order's when the plan states no motion management.
+    motionManagement: motion.mm,
     // 77387-26 stays on the coded lines whatever the review's state; DOC-009 then holds it (pending) or drops
     // it (late or overdue: seed, "signed prior to next beam on to meet criteria for billing the professional
     // service"). Dropping an overdue review here instead left the fraction 'ready' with no DOC-009 finding,
@@ -305,7 +320,10 @@ function factsFor(
   };
   const stereotactic = course.plan.technique === 'SRS' || course.plan.technique === 'SBRT';
   const numbering = stereotactic ? numberingFinding(t.fraction.number, ordinal, subject) : null;
-  return { facts, findings: [delivered.finding, numbering].filter((f): f is Finding => f !== null) };
+  return {
+    facts,
+    findings: [delivered.finding, numbering].filter((f): f is Finding => f !== null),
+  };
 }
 
 function applyEffects(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AMM_ORDER_TEXT,
   buildCourse,
   type CourseInput,
   fractionInput,
@@ -264,5 +265,33 @@ describe('delivered beams decide the session', () => {
     expect(first!.lines[0]!.reason).toBe('mixed electron/photon fields');
     expect(first!.findings.map((f) => `${f.ruleId}:${f.severity}`)).toContain('CODE-013:warning');
     expect(lineCodes(second!)).toEqual(['77407', '77387-26']);
+  });
+});
+
+// schema/course.schema.json: the audit uses "the plan's motion management, else the thresholds a
+// motion-management order's text states"; seed: treatment "paused when out of tolerance" (CODE-006).
+describe('motion management stated by the order when the plan is silent', () => {
+  const HOLD_ORDER = 'SGRT with AlignRT during delivery, beam hold when outside 3 mm / 3 deg.';
+  const planless = (orderText: string, recordStates: boolean) => (c: CourseInput) => {
+    c.plan.motionManagement = null;
+    c.orders![0]!.text = orderText;
+    if (!recordStates)
+      for (const f of c.fractions)
+        for (const m of f.monitoring ?? [])
+          Object.assign(m, { thresholds: 'unknown', gatingActive: 'unknown' });
+  };
+  // prettier-ignore
+  const CASES: [string, (c: CourseInput) => void, string, string[], [string, string][]][] = [
+    // name, edit, status, lines of fraction 1, [rule, severity] expected among its findings
+    ['log states 0.3 cm / 3° and gating on, order states the hold: 77412 on the order', planless(HOLD_ORDER, true), 'ready', ['77412', '77387-26'], [['CODE-006', 'info']]],
+    ['report states nothing, order states the hold: 77412, thresholds and hold from the order', planless(HOLD_ORDER, false), 'ready', ['77412', '77387-26'], [['CODE-006', 'info'], ['DOC-006', 'info']]],
+    ['order without a hold clause, monitoring recorded: 77407 with a warning, never silence', planless(AMM_ORDER_TEXT, true), 'ready', ['77407', '77387-26'], [['CODE-006', 'warning']]],
+  ];
+  it.each(CASES)('%s', (_name, edit, status, lines, expected) => {
+    const first = runAudit(buildCourse({ fractions: 2, edit })).fractions[0]!;
+    expect(first.status).toBe(status);
+    expect(lineCodes(first)).toEqual(lines);
+    const found = first.findings.map((f) => [f.ruleId, f.severity]);
+    for (const e of expected) expect(found).toContainEqual(e);
   });
 });
