@@ -226,7 +226,8 @@ export function linkCourses(records: ExportRecords): {
   }
   // FHIR orders and documents, in the same shape as the CSV rows.
   for (const { bundle } of records.fhir) {
-    for (const { source, document, reason, monitored } of fhirDocuments(bundle)) {
+    const physicianIds = new Set(drafts.map((d) => d.header.physicianId));
+    for (const { source, document, reason, monitored } of fhirDocuments(bundle, physicianIds)) {
       if (!document) {
         unlinked.push({ source, what: 'FHIR resource', reason: reason ?? 'not used' });
         continue;
