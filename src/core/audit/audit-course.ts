@@ -3,6 +3,7 @@ import { type DayLine, dayLines } from '../coding/day-lines.js';
 import { motionSourceFinding } from '../coding/rules/code-006-motion-management-qualifies.js';
 import { numberingFinding } from '../coding/rules/code-011-course-limits.js';
 import { deliveredModality } from '../coding/rules/code-013-delivered-beams.js';
+import { CODE_007 } from '../coding/rules/code-007-professional-igrt.js';
 import { selectCodes } from '../coding/select-codes.js';
 import type { BillingLine } from '../model/billing-line.js';
 import type { Course } from '../model/course.js';
@@ -185,7 +186,12 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
       status,
       reasons,
       lines,
-      findings: sortFindings(outcomes.flatMap((o) => o.findings)),
+      // CODE-007's note of what 77387-26 rests on is moot once the line is dropped.
+      findings: sortFindings(
+        outcomes
+          .flatMap((o) => o.findings)
+          .filter((f) => !(effects.has('drop-igrt') && f.ruleId === CODE_007.id && f.severity === 'info')),
+      ),
       signatureDeadline: deadline ? iso(deadline.at) : null,
     };
   });

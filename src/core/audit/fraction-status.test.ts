@@ -106,6 +106,23 @@ describe('a downgrade says which line it lowered', () => {
     ['mixed beams, SGRT record and image review signed late: 77387-26 removed, 77412 stays', (c) => { mixed(c); late(c, 'both'); }, 'downgrade', ['77412'], ['DOC-008', 'DOC-009']],
     ['photon DIBH, SGRT record late, image review in time: 77412 billed as 77407, 77387-26 kept', (c) => late(c, 'sgrt'), 'downgrade', ['77407', '77387-26'], ['DOC-008']],
   ];
+  // Seed: the SGRT record signed "prior to next beam on to meet criteria for billing the professional service".
+  it('SGRT record late with no image review: DOC-008 says 77412 and 77387-26 are lost, no CODE-007 note', () => {
+    const audit = runAudit(
+      buildCourse({
+        fractions: 2,
+        edit: (c) => {
+          late(c, 'sgrt');
+          fx(c, 1).imageGuidance!.review = null;
+        },
+      }),
+    );
+    const first = audit.fractions[0]!;
+    expect(lineCodes(first)).toEqual(['77407']);
+    expect(first.findings.find((f) => f.ruleId === 'DOC-008')?.message).toMatch(/77412.*77387-26/);
+    expect(first.findings.map((f) => f.ruleId)).not.toContain('CODE-007');
+  });
+
   it.each(CASES)('%s', (_name, edit, status, lines, reasons) => {
     const audit = runAudit(buildCourse({ fractions: 2, edit }));
     const first = audit.fractions[0]!;

@@ -4,7 +4,7 @@ import type { FractionContext } from '../fraction-context.js';
 import type { ResolvedMonitoring } from '../fraction-timeline.js';
 import { type Interval, overlaps, subtract, union } from '../intervals.js';
 import { NO_OUTCOME, outcome, type Outcome } from '../outcome.js';
-import { sourceLabel, thresholdLabel } from '../monitoring-labels.js';
+import { monitoringName, sourceLabel, thresholdLabel } from '../monitoring-labels.js';
 import { courseMotion, statedCourseThresholds } from '../motion-settings.js';
 
 export const DOC_006: RuleMeta = {
@@ -109,7 +109,7 @@ export function checkBeamHoldCapability(ctx: FractionContext): Outcome {
       ruleId: DOC_006.id,
       severity: 'warning',
       subject: ctx.subject,
-      message: `Monitoring ${unstated.session.id} (${c.evidence['source']}) does not state thresholds and neither the plan nor a motion-management order does; beam hold is on (${c.evidence['beamHoldFrom']}): nothing says when the beam is held.`,
+      message: `Monitoring ${monitoringName(unstated.session)} does not state thresholds and neither the plan nor a motion-management order does; beam hold is on (${c.evidence['beamHoldFrom']}): nothing says when the beam is held.`,
       evidence: c.evidence,
       fix: "Record the translation/rotation tolerances in the plan's motion management or the order; reviewers look for them.",
     });
@@ -130,7 +130,7 @@ export function checkBeamHoldCapability(ctx: FractionContext): Outcome {
       ruleId: DOC_006.id,
       severity: 'info',
       subject: ctx.subject,
-      message: `Monitoring ${fromPlan.session.id} (${c.evidence['source']}) does not state ${unknown.length ? unknown.join(' or ') : 'its thresholds or beam hold'}: the course's motion management is used.`,
+      message: `Monitoring ${monitoringName(fromPlan.session)} does not state ${unknown.length ? unknown.join(' or ') : 'its thresholds or beam hold'}: the course's motion management is used.`,
       evidence: c.evidence,
     });
   }
