@@ -282,6 +282,8 @@ const DELIVERY_NOTES: Record<BeamDelivery['notes'][number], string> = {
   'part-after-normal-end':
     'a part was delivered after the beam had ended NORMAL (a repeated delivery?): each part is kept with its own times',
   'utc-offsets-differ': 'its records state different UTC offsets (or some state none)',
+  'repeated-record':
+    'another record (a re-export) holds it at the same or overlapping times: kept once, the repeat is not a continuation',
 };
 
 /**
