@@ -1,6 +1,6 @@
 import type { ImagingModality } from '../../core/model/course.js';
 import type { ChartDocumentRecord, CsvSignature } from '../../formats/csv/csv-types.js';
-import type { FhirBundleRead, FhirReference, FhirTime } from '../../formats/fhir/fhir-types.js';
+import type { FhirBundleRead, FhirReference, FhirTime, Identifier } from '../../formats/fhir/fhir-types.js';
 
 /** A chart document found in a FHIR bundle, in the same shape as a row of the orders/signatures CSV. */
 export interface FhirDocument {
@@ -22,6 +22,42 @@ const REVIEWED: readonly [ImagingModality, RegExp][] = [
   ['surface', /\bsgrt\b|\bsurface (imag|guid)/i],
 ];
 
+type DocumentKind = 'necessity-note' | 'igrt-review' | 'sgrt-record';
+
+/**
+ * A DocumentReference's kind, from its type first (type.text and codings: what the document is), its
+ * description last (free text that may mention a "review" of anything). Within one text an SGRT record's
+ * words win over "review": the seed's SGRT record is the motion-monitoring documentation of 77412, never
+ * the physician's image review of 77387-26, even when it was reviewed.
+ */
+export function documentKind(typeWords: string, description: string): DocumentKind | null {
+  for (const words of [typeWords, description]) {
+    if (/necessity/i.test(words)) return 'necessity-note';
+    if (MOTION.test(words)) return 'sgrt-record';
+    if (/review|igrt|image guid/i.test(words)) return 'igrt-review';
+  }
+  return null;
+}
+
+/**
+ * The id a signer is known by in the practice. A Practitioner's identifier without a `system` is a local
+ * identifier (FHIR R4 Identifier.system: "the namespace for the identifier value"; absent, the value is
+ * local to the sender), which is how practices key their physicians (e.g. "DR-HALE"): it is used, as is
+ * any identifier whose value is one of the practice's physician ids; else the resource id.
+ */
+function signerKey(
+  resourceId: string,
+  identifiers: readonly Identifier[],
+  known: ReadonlySet<string>,
+): string {
+  const values = identifiers.flatMap((i) => (i.value ? [i] : []));
+  return (
+    values.find((i) => known.has(i.value!))?.value ??
+    values.find((i) => i.system === null)?.value ??
+    resourceId
+  );
+}
+
 /** The modality an image review's type, description or text names: exactly one, else unknown. */
 export function reviewedModality(text: string): ImagingModality | undefined {
   const named = REVIEWED.filter(([, re]) => re.test(text)).map(([m]) => m);
@@ -33,7 +69,10 @@ export function reviewedModality(text: string): ImagingModality | undefined {
  * DocumentReferences (necessity notes, SGRT records, IGRT reviews, classified by their type) of a bundle,
  * as chart documents; Procedures are not used (the treatment records make the fractions).
  */
-export function fhirDocuments(bundle: FhirBundleRead): FhirDocument[] {
+export function fhirDocuments(
+  bundle: FhirBundleRead,
+  physicianIds: ReadonlySet<string> = new Set(),
+): FhirDocument[] {
   const patientId = (ref: FhirReference | null): string | null => {
     const target = ref?.resolved;
     const patient = target && bundle.patients.find((p) => p.id === target.id);
@@ -42,9 +81,14 @@ export function fhirDocuments(bundle: FhirBundleRead): FhirDocument[] {
   };
   const signature = (by: FhirReference | null, at: FhirTime | null | undefined): CsvSignature | null => {
     if (!by?.resolved || !at?.instant || !at.localDateTime || !at.utcOffset) return null;
-    const id = by.resolved.id ?? by.reference ?? 'unknown';
+    const practitioner = bundle.practitioners.find((p) => p.id === by.resolved!.id);
+    const id = signerKey(
+      by.resolved.id ?? by.reference ?? 'unknown',
+      practitioner?.identifiers ?? [],
+      physicianIds,
+    );
     const physician =
-      bundle.practitioners.find((p) => p.id === by.resolved!.id)?.isPhysician ??
+      practitioner?.isPhysician ??
       bundle.practitionerRoles.find((p) => p.id === by.resolved!.id)?.isPhysician;
     return {
       signerId: id,
@@ -79,14 +123,9 @@ export function fhirDocuments(bundle: FhirBundleRead): FhirDocument[] {
     };
   });
   const documents = bundle.documentReferences.map((d): FhirDocument => {
-    const words = [d.type?.text, ...(d.type?.codings ?? []).map((c) => c.display), d.description].join(' ');
-    const kind = /necessity/i.test(words)
-      ? 'necessity-note'
-      : /review|igrt|image guid/i.test(words)
-        ? 'igrt-review'
-        : MOTION.test(words)
-          ? 'sgrt-record'
-          : null;
+    const type = [d.type?.text, ...(d.type?.codings ?? []).map((c) => c.display)].join(' ');
+    const words = `${type} ${d.description ?? ''}`;
+    const kind = documentKind(type, d.description ?? '');
     const id = patientId(d.subject);
     if (!kind || !id)
       return {

@@ -226,7 +226,8 @@ export function linkCourses(records: ExportRecords): {
   }
   // FHIR orders and documents, in the same shape as the CSV rows.
   for (const { bundle } of records.fhir) {
-    for (const { source, document, reason, monitored } of fhirDocuments(bundle)) {
+    const physicianIds = new Set(drafts.map((d) => d.header.physicianId));
+    for (const { source, document, reason, monitored } of fhirDocuments(bundle, physicianIds)) {
       if (!document) {
         unlinked.push({ source, what: 'FHIR resource', reason: reason ?? 'not used' });
         continue;
@@ -281,6 +282,8 @@ const DELIVERY_NOTES: Record<BeamDelivery['notes'][number], string> = {
   'part-after-normal-end':
     'a part was delivered after the beam had ended NORMAL (a repeated delivery?): each part is kept with its own times',
   'utc-offsets-differ': 'its records state different UTC offsets (or some state none)',
+  'repeated-record':
+    'another record (a re-export) holds it at the same or overlapping times: kept once, the repeat is not a continuation',
 };
 
 /**

@@ -1,6 +1,9 @@
 import { authorizationFindings } from '../authorizations/authorization-findings.js';
 import { type DayLine, dayLines } from '../coding/day-lines.js';
+import { motionSourceFinding } from '../coding/rules/code-006-motion-management-qualifies.js';
+import { numberingFinding } from '../coding/rules/code-011-course-limits.js';
 import { deliveredModality } from '../coding/rules/code-013-delivered-beams.js';
+import { CODE_007 } from '../coding/rules/code-007-professional-igrt.js';
 import { selectCodes } from '../coding/select-codes.js';
 import type { BillingLine } from '../model/billing-line.js';
 import type { Course } from '../model/course.js';
@@ -24,8 +27,9 @@ import { checkBeamHoldCapability } from './rules/doc-006-beam-hold-capability.js
 import { checkHoldWhenOutOfTolerance } from './rules/doc-007-hold-when-out-of-tolerance.js';
 import { checkSgrtRecordSigned } from './rules/doc-008-sgrt-record-signed.js';
 import { igrtSupport } from './igrt-support.js';
-import { courseMotionManagement } from './motion-settings.js';
+import { courseMotion } from './motion-settings.js';
 import { unreadableScheduleFinding } from './rules/doc-010-readable-times.js';
+import { repeatedSessionFinding, repeatedSessions } from './rules/doc-012-duplicate-session.js';
 import type { CoverDesignation } from './signer-capacity.js';
 
 export interface AuditContext {
@@ -96,10 +100,27 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
   const necessity = necessityProblem(course.necessity?.text);
   const elements = scoreElements(course);
   let anyMotionManagement = false;
+  // A record repeating an earlier one is one session (DOC-012): the others are counted without it.
+  const repeats = repeatedSessions(timelines);
+  const sessions = timelines.filter((_, i) => repeats[i] === -1);
 
-  const fractions = timelines.map((timeline, i) => {
+  const fractions = timelines.map((timeline, i): FractionAudit => {
     const subject = `fraction ${timeline.fraction.number} (${timeline.fraction.id})`;
     const deadline = signatureDeadline(timelines, i, scheduled, clock, ctx.options);
+    if (repeats[i] !== -1) {
+      const repeated = repeatedSessionFinding(timeline, timelines[repeats[i]!]!, subject);
+      return {
+        courseId: course.courseId,
+        fractionId: timeline.fraction.id,
+        number: timeline.fraction.number,
+        date: timeline.fraction.date,
+        status: 'hold',
+        reasons: [repeated.ruleId],
+        lines: [],
+        findings: sortFindings([repeated, ...timeline.problems]),
+        signatureDeadline: deadline ? iso(deadline.at) : null,
+      };
+    }
     const fctx: FractionContext = {
       course,
       clock,
@@ -113,8 +134,20 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
       necessity,
       elements,
     };
-    const facts = factsFor(course, timelines, i, profile!, subject);
+    const facts = factsFor(course, sessions, sessions.indexOf(timeline), profile!, subject);
     const coding = selectCodes(facts.facts, { profile: profile!, rates: ctx.rates }, subject);
+    // Where 77412's motion management comes from when the plan is silent (not asked of SRS, protons…).
+    const motionSource = coding.delivery.routed
+      ? null
+      : motionSourceFinding(
+          courseMotion(course).from,
+          {
+            monitoring: timeline.fraction.monitoring.length > 0,
+            order: course.orders.some((o) => o.kind === 'motion-management'),
+          },
+          subject,
+        );
+    if (motionSource) coding.findings.push(motionSource);
     const outcomes: Outcome[] = [
       { findings: timeline.problems, effects: timeline.problems.length ? ['hold'] : [] },
       ...codingOutcomes([...facts.findings, ...coding.findings], coding.unbilledSession),
@@ -153,7 +186,12 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
       status,
       reasons,
       lines,
-      findings: sortFindings(outcomes.flatMap((o) => o.findings)),
+      // CODE-007's note of what 77387-26 rests on is moot once the line is dropped.
+      findings: sortFindings(
+        outcomes
+          .flatMap((o) => o.findings)
+          .filter((f) => !(effects.has('drop-igrt') && f.ruleId === CODE_007.id && f.severity === 'info')),
+      ),
       signatureDeadline: deadline ? iso(deadline.at) : null,
     };
   });
@@ -235,9 +273,11 @@ function codingOutcomes(findings: Finding[], unbilledSession: Finding | null): O
 }
 
 /**
- * The session facts of one fraction as the chart states them. The fraction number is the larger of the
- * record's number and the fraction's place in the course's delivery order (a course-limited code counts
- * sessions, and a partial export or a renumbered plan must not reset the count).
+ * The session facts of one fraction as the chart states them, among the course's distinct sessions (in
+ * delivery order). The fraction number is the session's place in delivery order: a course-limited code
+ * counts sessions delivered (CPT 77373 "entire course not to exceed 5 fractions"), so a renumbered or
+ * misnumbered record neither resets nor advances the count; a stereotactic record whose number differs is
+ * reported (CODE-011).
  */
 function factsFor(
   course: Course,
@@ -247,6 +287,7 @@ function factsFor(
   subject: string,
 ): { facts: SessionFacts; findings: Finding[] } {
   const t = timelines[i]!;
+  const ordinal = i + 1;
   const sameDay = timelines.filter((o) => o.fraction.date === t.fraction.date);
   const previous = timelines
     .slice(0, i)
@@ -258,6 +299,7 @@ function factsFor(
       : null;
   const ig = t.fraction.imageGuidance;
   const delivered = deliveredModality(course.plan.modality, t.fraction.beams, subject);
+  const motion = courseMotion(course);
   const facts: SessionFacts = {
     dateOfService: t.fraction.date,
     placeOfService: course.facility.placeOfService,
@@ -265,8 +307,9 @@ function factsFor(
     modality: delivered.modality,
     technique: course.plan.technique,
     isocenters: course.plan.isocenters,
-    // The plan's, with an order's thresholds when the plan states none (CODE-012 then agrees with DOC-006).
-    motionManagement: courseMotionManagement(course),
+    // The plan's, with an order's thresholds when the plan states none (CODE-012 then agrees with DOC-006);
+    // an order's when the plan states no motion management.
+    motionManagement: motion.mm,
     // 77387-26 stays on the coded lines whatever the review's state; DOC-009 then holds it (pending) or drops
     // it (late or overdue: seed, "signed prior to next beam on to meet criteria for billing the professional
     // service"). Dropping an overdue review here instead left the fraction 'ready' with no DOC-009 finding,
@@ -274,13 +317,19 @@ function factsFor(
     imageGuidance: ig ? { performed: ig.performed, physicianReviewed: true } : null,
     sessionsToday: sameDay.length,
     hoursSincePreviousSession: hours === null ? null : Math.min(24, hours),
-    fractionNumber: Math.max(t.fraction.number, i + 1),
+    fractionNumber: ordinal,
     fractionsPlanned: course.plan.fractionsPlanned,
+    sessionsInCourse: timelines.length,
     site: course.site,
     ...(course.plan.deliverySystem ? { deliverySystem: course.plan.deliverySystem } : {}),
     ...(t.fraction.postedCodes ? { postedCodes: t.fraction.postedCodes } : {}),
   };
-  return { facts, findings: delivered.finding ? [delivered.finding] : [] };
+  const stereotactic = course.plan.technique === 'SRS' || course.plan.technique === 'SBRT';
+  const numbering = stereotactic ? numberingFinding(t.fraction.number, ordinal, subject) : null;
+  return {
+    facts,
+    findings: [delivered.finding, numbering].filter((f): f is Finding => f !== null),
+  };
 }
 
 function applyEffects(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AMM_ORDER_TEXT,
   buildCourse,
   type CourseInput,
   fractionInput,
@@ -105,6 +106,23 @@ describe('a downgrade says which line it lowered', () => {
     ['mixed beams, SGRT record and image review signed late: 77387-26 removed, 77412 stays', (c) => { mixed(c); late(c, 'both'); }, 'downgrade', ['77412'], ['DOC-008', 'DOC-009']],
     ['photon DIBH, SGRT record late, image review in time: 77412 billed as 77407, 77387-26 kept', (c) => late(c, 'sgrt'), 'downgrade', ['77407', '77387-26'], ['DOC-008']],
   ];
+  // Seed: the SGRT record signed "prior to next beam on to meet criteria for billing the professional service".
+  it('SGRT record late with no image review: DOC-008 says 77412 and 77387-26 are lost, no CODE-007 note', () => {
+    const audit = runAudit(
+      buildCourse({
+        fractions: 2,
+        edit: (c) => {
+          late(c, 'sgrt');
+          fx(c, 1).imageGuidance!.review = null;
+        },
+      }),
+    );
+    const first = audit.fractions[0]!;
+    expect(lineCodes(first)).toEqual(['77407']);
+    expect(first.findings.find((f) => f.ruleId === 'DOC-008')?.message).toMatch(/77412.*77387-26/);
+    expect(first.findings.map((f) => f.ruleId)).not.toContain('CODE-007');
+  });
+
   it.each(CASES)('%s', (_name, edit, status, lines, reasons) => {
     const audit = runAudit(buildCourse({ fractions: 2, edit }));
     const first = audit.fractions[0]!;
@@ -147,6 +165,66 @@ describe('course-limited codes in the audit (the fraction number is the course o
     );
     expect(audit.claimLines.map((l) => l.code)).toEqual(Array(5).fill('77373'));
     expectMeaningfulStatuses(audit);
+  });
+
+  /** A copy of fraction `n` appended to the course: the same record twice, or re-exported under a new id. */
+  const repeat = (n: number, newId: boolean) => (c: CourseInput) => {
+    c.fractions.push({ ...structuredClone(fx(c, n)), ...(newId ? { id: `${fx(c, n).id}-dup` } : {}) });
+  };
+  const reversedNumbers = (c: CourseInput) =>
+    c.fractions.forEach((f, i) => (f.number = c.fractions.length - i));
+  // prettier-ignore
+  const CASES: [string, number, (c: CourseInput) => void, string[], string[]][] = [
+    // name, fractions, edit, [status:codes] in delivery order, rules found on the course's fractions
+    ['linac SRS planned as 1 session, delivered in 2: both 77373, the first flagged for recoding', 2, stereotactic('SRS', 'linac', 1), ['ready:77373', 'ready:77373'], ['CODE-011']],
+    ['SBRT with fraction 3 recorded twice: the repeat held, the real 5th billed', 5, (c) => { stereotactic('SBRT', 'linac', 5)(c); repeat(3, false)(c); }, ['ready:77373', 'ready:77373', 'ready:77373', 'hold:', 'ready:77373', 'ready:77373'], ['DOC-012']],
+    ['SBRT with fraction 3 re-exported under a new id: the repeat held, the real 5th billed', 5, (c) => { stereotactic('SBRT', 'linac', 5)(c); repeat(3, true)(c); }, ['ready:77373', 'ready:77373', 'ready:77373', 'hold:', 'ready:77373', 'ready:77373'], ['DOC-012']],
+    ['SBRT numbered 6…1 against its dates: counted by date, the last delivered held', 6, (c) => { stereotactic('SBRT', 'linac', 6)(c); reversedNumbers(c); }, ['ready:77373', 'ready:77373', 'ready:77373', 'ready:77373', 'ready:77373', 'hold:'], ['CODE-011']],
+  ];
+  it.each(CASES)('%s', (_name, fractions, edit, expected, rules) => {
+    const audit = runAudit(buildCourse({ fractions, edit }));
+    expect(audit.fractions.map((f) => `${f.status}:${lineCodes(f).join(',')}`)).toEqual(expected);
+    const found = new Set(audit.fractions.flatMap((f) => f.findings.map((x) => x.ruleId)));
+    for (const r of rules) expect(found).toContain(r);
+    expect(found).not.toContain('CODE-008');
+    expectMeaningfulStatuses(audit);
+  });
+
+  it('the first session of a single-session SRS plan delivered twice says a corrected claim is needed', () => {
+    const audit = runAudit(buildCourse({ fractions: 2, edit: stereotactic('SRS', 'linac', 1) }));
+    const recode = audit.fractions[0]!.findings.find((f) => f.ruleId === 'CODE-011');
+    expect(recode).toMatchObject({
+      severity: 'warning',
+      evidence: { instead: '77372', sessionsInCourse: 2 },
+    });
+    expect(recode?.fix).toContain('corrected claim');
+  });
+
+  it('a repeated record and a misnumbered record are reported with what they repeat or their order', () => {
+    const dup = runAudit(
+      buildCourse({
+        fractions: 3,
+        edit: (c) => {
+          stereotactic('SBRT', 'linac', 3)(c);
+          repeat(2, true)(c);
+        },
+      }),
+    );
+    expect(dup.fractions[2]).toMatchObject({ status: 'hold', reasons: ['DOC-012'], lines: [] });
+    expect(dup.fractions[2]!.findings[0]!.evidence).toMatchObject({ repeats: 'FX02', sameId: false });
+    const renumbered = runAudit(
+      buildCourse({
+        fractions: 2,
+        edit: (c) => {
+          stereotactic('SBRT', 'linac', 2)(c);
+          reversedNumbers(c);
+        },
+      }),
+    );
+    expect(renumbered.fractions[0]!.findings.find((f) => f.ruleId === 'CODE-011')?.evidence).toEqual({
+      recordedNumber: 2,
+      deliveryOrder: 1,
+    });
   });
 
   it('a fraction renumbered 1 in a later export still counts by its place in the course', () => {
@@ -204,5 +282,33 @@ describe('delivered beams decide the session', () => {
     expect(first!.lines[0]!.reason).toBe('mixed electron/photon fields');
     expect(first!.findings.map((f) => `${f.ruleId}:${f.severity}`)).toContain('CODE-013:warning');
     expect(lineCodes(second!)).toEqual(['77407', '77387-26']);
+  });
+});
+
+// schema/course.schema.json: the audit uses "the plan's motion management, else the thresholds a
+// motion-management order's text states"; seed: treatment "paused when out of tolerance" (CODE-006).
+describe('motion management stated by the order when the plan is silent', () => {
+  const HOLD_ORDER = 'SGRT with AlignRT during delivery, beam hold when outside 3 mm / 3 deg.';
+  const planless = (orderText: string, recordStates: boolean) => (c: CourseInput) => {
+    c.plan.motionManagement = null;
+    c.orders![0]!.text = orderText;
+    if (!recordStates)
+      for (const f of c.fractions)
+        for (const m of f.monitoring ?? [])
+          Object.assign(m, { thresholds: 'unknown', gatingActive: 'unknown' });
+  };
+  // prettier-ignore
+  const CASES: [string, (c: CourseInput) => void, string, string[], [string, string][]][] = [
+    // name, edit, status, lines of fraction 1, [rule, severity] expected among its findings
+    ['log states 0.3 cm / 3° and gating on, order states the hold: 77412 on the order', planless(HOLD_ORDER, true), 'ready', ['77412', '77387-26'], [['CODE-006', 'info']]],
+    ['report states nothing, order states the hold: 77412, thresholds and hold from the order', planless(HOLD_ORDER, false), 'ready', ['77412', '77387-26'], [['CODE-006', 'info'], ['DOC-006', 'info']]],
+    ['order without a hold clause, monitoring recorded: 77407 with a warning, never silence', planless(AMM_ORDER_TEXT, true), 'ready', ['77407', '77387-26'], [['CODE-006', 'warning']]],
+  ];
+  it.each(CASES)('%s', (_name, edit, status, lines, expected) => {
+    const first = runAudit(buildCourse({ fractions: 2, edit })).fractions[0]!;
+    expect(first.status).toBe(status);
+    expect(lineCodes(first)).toEqual(lines);
+    const found = first.findings.map((f) => [f.ruleId, f.severity]);
+    for (const e of expected) expect(found).toContainEqual(e);
   });
 });

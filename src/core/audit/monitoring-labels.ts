@@ -5,6 +5,15 @@ export function sourceLabel(source: MonitoringSession['source']): string {
   return source ? `${source.kind}${source.location ? ` ${source.location}` : ''}` : 'record';
 }
 
+/** A monitoring session named once: its id with its source, or the source alone when it holds the id (a file path). */
+export function monitoringName(session: Pick<MonitoringSession, 'id' | 'source'>): string {
+  const source = sourceLabel(session.source);
+  const location = session.source?.location;
+  return location && (location.includes(session.id) || session.id.includes(location))
+    ? source
+    : `${session.id} (${source})`;
+}
+
 /** "0.3 cm / 3°"; null when the record shows no thresholds (AlignRT "N/A", domain.md §3.4). */
 export function thresholdLabel(stated: MonitoringSession['thresholds'] | undefined): string | null {
   const t = stated === undefined ? null : statedThresholds(stated);

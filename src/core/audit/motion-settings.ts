@@ -51,10 +51,40 @@ export function statedCourseThresholds(course: Course): StatedThresholds {
   return { thresholds: null, from: null };
 }
 
-/** The plan's motion management with the thresholds an order states when the plan states none. */
-export function courseMotionManagement(course: Course): MotionManagement | null {
+/** The course's motion management and where it is stated: "plan", "order ORD-1", or null. */
+export interface CourseMotion {
+  mm: MotionManagement | null;
+  from: string | null;
+}
+
+const SURFACE = /surface|\bSGRT\b|AlignRT|Catalyst|IDENTIFY/i;
+
+/**
+ * The plan's motion management (with the thresholds an order states when the plan states none); when the
+ * plan states none, the motion-management order whose text says when the beam is held and at what
+ * thresholds: intrafraction monitoring with beam hold (seed: treatment "paused when out of tolerance";
+ * schema/course.schema.json: the audit uses "the plan's motion management, else the thresholds a
+ * motion-management order's text states"). The order's signature and the records are then audited as for
+ * the plan's (DOC-001, DOC-004…DOC-008).
+ */
+export function courseMotion(course: Course): CourseMotion {
   const mm = course.plan.motionManagement;
-  if (!mm || hasThresholds(mm.thresholds)) return mm ?? null;
-  const stated = statedCourseThresholds(course);
-  return stated.thresholds ? { ...mm, thresholds: stated.thresholds } : mm;
+  if (mm) {
+    if (hasThresholds(mm.thresholds)) return { mm, from: 'plan' };
+    const stated = statedCourseThresholds(course);
+    return { mm: stated.thresholds ? { ...mm, thresholds: stated.thresholds } : mm, from: 'plan' };
+  }
+  const orders = course.orders
+    .filter((o) => o.kind === 'motion-management')
+    .sort((a, b) => a.id.localeCompare(b.id));
+  for (const o of orders) {
+    const thresholds = orderThresholds(o.text);
+    if (!hasThresholds(thresholds)) continue;
+    const method = SURFACE.test(`${o.system ?? ''} ${o.text ?? ''}`) ? 'SGRT' : 'motion management';
+    return {
+      mm: { method, system: o.system ?? null, phase: 'intrafraction', beamHold: true, thresholds },
+      from: `order ${o.id}`,
+    };
+  }
+  return { mm: null, from: null };
 }

@@ -14,6 +14,8 @@ interface SignatureCheck {
   /** What a late or overdue signature costs. */
   failEffect: Effect;
   failFix: string;
+  /** What a late or missing signature costs, said in the finding's message (e.g. "77412 and 77387-26"). */
+  costs?: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export function signatureOutcome(ctx: FractionContext, check: SignatureCheck): O
         {
           ...base,
           severity: 'error',
-          message: `The ${check.what} was signed ${hours(timing.signedAt - timing.deadline.at)} after the ${timing.deadline.basis}'s beam-on.`,
+          message: `The ${check.what} was signed ${hours(timing.signedAt - timing.deadline.at)} after ${deadlineWords(timing.deadline.basis)}.${costWords(check)}`,
           evidence: {
             signerId: check.signature!.signerId,
             capacity,
@@ -55,7 +57,7 @@ export function signatureOutcome(ctx: FractionContext, check: SignatureCheck): O
         {
           ...base,
           severity: 'error',
-          message: `The ${check.what} was not signed before the ${timing.deadline.basis}'s beam-on${notPhysician}.`,
+          message: `The ${check.what} was not signed before ${deadlineWords(timing.deadline.basis)}${notPhysician}.${costWords(check)}`,
           evidence: { deadline: iso(timing.deadline.at), basis: timing.deadline.basis },
           fix: `Sign it now for the record. ${check.failFix}`,
         },
@@ -80,7 +82,7 @@ export function signatureOutcome(ctx: FractionContext, check: SignatureCheck): O
           message:
             check.documentId === null && check.what === 'SGRT record'
               ? `No ${check.what} to sign yet.`
-              : `The ${check.what} awaits the physician's signature${notPhysician}${timing.deadline ? ` (due before ${ctx.clock.format(timing.deadline.at)}, the ${timing.deadline.basis}'s beam-on)` : ''}.`,
+              : `The ${check.what} awaits the physician's signature${notPhysician}${timing.deadline ? ` (due before ${ctx.clock.format(timing.deadline.at)}, ${deadlineWords(timing.deadline.basis)})` : ''}.`,
           evidence: {
             documentId: check.documentId,
             deadline: timing.deadline ? iso(timing.deadline.at) : null,
@@ -96,3 +98,11 @@ function hours(ms: number): string {
   const h = ms / 3_600_000;
   return h < 1 ? `${Math.round(ms / 60_000)} min` : `${h.toFixed(1)} h`;
 }
+
+/** "the next fraction's beam-on"; the last fraction's deadline is a span after its beam-off, not a beam-on. */
+function deadlineWords(basis: string): string {
+  return basis === 'end of course' ? 'the end-of-course signature deadline' : `the ${basis}'s beam-on`;
+}
+
+const costWords = (check: SignatureCheck): string =>
+  check.costs ? ` It no longer supports ${check.costs}.` : '';

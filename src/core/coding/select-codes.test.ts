@@ -554,6 +554,17 @@ describe('selectCodes: fraction limit (PAYER-003)', () => {
     expect(f.map((x) => x.severity)).toEqual(warned ? ['warning'] : []);
   });
 
+  // The payer's limit applies to routed codes too (ASTRO 2026 denial trends: limits applied to SBRT).
+  it.each<[number, boolean]>([
+    [3, false],
+    [4, true],
+  ])('SBRT (77373) fraction %i under a payer limit of 3 fractions: warned %s', (fractionNumber, warned) => {
+    const limited = { ...profile('default'), fractionLimits: [{ code: '77373', maxFractions: 3 }] };
+    const sbrt = facts({ technique: 'SBRT', deliverySystem: 'linac', fractionNumber });
+    const r = selectCodes(sbrt, { profile: limited, rates: SEED_2026 }, 'fraction 1');
+    expect(findingsOf(r, 'PAYER-003').map((x) => x.severity)).toEqual(warned ? ['warning'] : []);
+  });
+
   it('names the fraction, the limit and the code', () => {
     const [f] = findingsOf(
       run({ motionManagement: AMM, fractionNumber: 26 }, 'commercial-omit-26'),

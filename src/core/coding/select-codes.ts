@@ -106,13 +106,12 @@ export function selectCodes(facts: SessionFacts, ctx: CodingContext, subject = '
     // Only a billed session has motion-management evidence to audit.
     byMotionManagement = decision.byMotionManagement;
     lines.push(line(decision.code, session.modifiers, decision.ruleId, decision.reason));
-    if (!decision.routed) {
-      const payerFindings = [
-        decision.byMotionManagement ? evicoreBreastFinding(ctx.profile, facts.site, subject) : null,
-        fractionLimitFinding(ctx.profile, decision.code, facts.fractionNumber, subject),
-      ];
-      for (const f of payerFindings) if (f) findings.push(f);
-    }
+    // A payer's blanket fraction limit applies to any delivery code it names, routed ones (77373) included.
+    const payerFindings = [
+      decision.byMotionManagement ? evicoreBreastFinding(ctx.profile, facts.site, subject) : null,
+      fractionLimitFinding(ctx.profile, decision.code, facts.fractionNumber, subject),
+    ];
+    for (const f of payerFindings) if (f) findings.push(f);
   }
 
   const igrt = professionalIgrt(facts, subject, deliveryCode, sgrtTrackingSupportsIgrt(ctx.profile));

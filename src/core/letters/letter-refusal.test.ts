@@ -27,3 +27,23 @@ describe('letterRefusal: a prior-authorization request only to a payer that has 
     else expect(result).toBeNull();
   });
 });
+
+// Seed: 77402–77412 "not to be used for proton therapy, stereotactic, or brachytherapy".
+describe('letterRefusal: no 77412 downcode appeal for a course billed with codes of its own', () => {
+  it.each<[string, 'SBRT' | 'SRS' | '3D', 'photon' | 'proton', RegExp | null]>([
+    ['SBRT', 'SBRT', 'photon', /SBRT \(stereotactic codes\).*does not apply/],
+    ['linac SRS', 'SRS', 'photon', /SRS \(stereotactic codes\)/],
+    ['protons', '3D', 'proton', /proton delivery/],
+    ['3D photons', '3D', 'photon', null],
+  ])('%s', (_name, technique, modality, refused) => {
+    const course = buildCourse({
+      edit: (c) => {
+        c.plan.technique = technique;
+        c.plan.modality = modality;
+      },
+    });
+    const result = letterRefusal('appeal-downcode', course, false);
+    if (refused) expect(result).toMatch(refused);
+    else expect(result).toBeNull();
+  });
+});

@@ -10,13 +10,32 @@ import type { LetterType } from './letter-types.js';
  *   Medicare Advantage plans (SBR09 16, HM…) are not traditional Medicare and do ask for it;
  * - for a course already delivered in full: an authorization is asked before the treatment it covers
  *   (a claim denied for authorization after treatment goes to the payer's retro-authorization process).
+ * The appeal of a 77412 downcoded to 77407 is refused for a course whose delivery has codes of its own
+ * (SRS/SBRT 77371–77373 or G0339/G0340, protons, brachytherapy, superficial/orthovoltage): the seed's
+ * 77402–77412 are "not to be used for proton therapy, stereotactic, or brachytherapy", so no 77412 was due.
  */
 export function letterRefusal(type: LetterType, course: Course, medicare: boolean): string | null {
+  if (type === 'appeal-downcode') {
+    const own = ownCodeFamily(course);
+    return own
+      ? `course ${course.courseId} is ${own}: its delivery is not billed with 77412 (77402–77412 are "not to be used for proton therapy, stereotactic, or brachytherapy"), so a "77412 downcoded to 77407" appeal does not apply`
+      : null;
+  }
   if (type !== 'prior-authorization') return null;
   if (medicare)
     return 'traditional Medicare has no prior authorization for radiation therapy: no request is drafted (bill the treatment; Medicare Advantage plans are separate payers)';
   const delivered = new Set(course.fractions.map((f) => f.number)).size;
   if (delivered >= course.plan.fractionsPlanned)
     return `course ${course.courseId} is finished (${delivered} of ${course.plan.fractionsPlanned} fractions delivered): a prior-authorization request is for treatment not yet delivered; for a claim denied for authorization, ask the payer for a retro-authorization`;
+  return null;
+}
+
+/** The code family a course's delivery has outside 77402–77412, named, or null. */
+function ownCodeFamily(course: Course): string | null {
+  const { technique, modality } = course.plan;
+  if (technique === 'SRS' || technique === 'SBRT') return `${technique} (stereotactic codes)`;
+  if (technique === 'brachytherapy') return 'brachytherapy';
+  if (modality === 'proton' || modality === 'superficial' || modality === 'orthovoltage')
+    return `${modality} delivery`;
   return null;
 }

@@ -112,6 +112,14 @@ export const sessionFactsSchema = z
       .describe(
         "Fractions the course's plan prescribes: SRS in 2–5 fractions is 77373, and a course past a code's limit is named.",
       ),
+    sessionsInCourse: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe(
+        'Distinct sessions of the course delivered so far: SRS delivered in more than one session is 77373 per session, whatever the plan prescribed.',
+      ),
     site: siteSchema.optional(),
     postedCodes: z
       .array(z.string().regex(/^[0-9A-Z]{5}$/))

@@ -9,6 +9,7 @@ import { DOC_008 } from '../audit/rules/doc-008-sgrt-record-signed.js';
 import { DOC_009 } from '../audit/rules/doc-009-igrt-review-signed.js';
 import { DOC_010 } from '../audit/rules/doc-010-readable-times.js';
 import { DOC_011 } from '../audit/rules/doc-011-designated-signer.js';
+import { DOC_012 } from '../audit/rules/doc-012-duplicate-session.js';
 import { CODE_001 } from '../coding/rules/code-001-code-set-year.js';
 import { CODE_002 } from '../coding/rules/code-002-route-out-of-scope.js';
 import { CODE_003 } from '../coding/rules/code-003-level-1.js';
@@ -59,6 +60,7 @@ export const RULE_CATALOGUE: readonly RuleMeta[] = [
   DOC_009,
   DOC_010,
   DOC_011,
+  DOC_012,
   PAYER_001,
   PAYER_002,
   PAYER_003,

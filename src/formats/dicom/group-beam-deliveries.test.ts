@@ -111,6 +111,23 @@ describe('groupBeamDeliveries', () => {
     expect(deliveries.every((d) => d.completed)).toBe(true);
   });
 
+  // One machine delivers one beam at a time; a CONTINUATION delivers the rest after the interruption
+  // (PS3.3 C.8.8.22): a re-exported record (new SOP Instance UID) at the same or overlapping times repeats it.
+  it.each<[string, Partial<RtBeamSessionRecord>, number, boolean]>([
+    ['identical times (a re-export)', {}, 1, true],
+    ['overlapping times', { beamOn: '2026-03-02T08:00:30', beamOff: '2026-03-02T08:01:30' }, 1, true],
+    [
+      'a continuation after the end',
+      { beamOn: '2026-03-02T08:02:00', beamOff: '2026-03-02T08:03:00', deliveryType: 'CONTINUATION' },
+      2,
+      false,
+    ],
+  ])('a second record with %s: %i part(s), repeat noted %s', (_name, second, parts, repeated) => {
+    const [d] = groupBeamDeliveries([synthetic('1.1', [{}]), synthetic('1.2', [second])]);
+    expect(d!.parts.length).toBe(parts);
+    expect(d!.notes.includes('repeated-record')).toBe(repeated);
+  });
+
   it('counts a record given twice once', () => {
     const once = groupBeamDeliveries([tangents, continuation]);
     expect(groupBeamDeliveries([tangents, continuation, tangents, continuation])).toEqual(once);

@@ -23,7 +23,9 @@ export interface BeamDeliveryPart {
  * - `normal-but-short`: the last part ended NORMAL yet the summed delivered meterset is below the specified;
  * - `delivered-exceeds-specified`: the summed delivered meterset is above the specified (beyond tolerance);
  * - `part-after-normal-end`: a part follows one that had already ended NORMAL;
- * - `utc-offsets-differ`: the parts state different UTC offsets (or some state none).
+ * - `utc-offsets-differ`: the parts state different UTC offsets (or some state none);
+ * - `repeated-record`: another record (a re-export: new SOP Instance UID) holds the beam at the same or
+ *   overlapping times: one machine delivers one beam at a time, so it is the same delivery, kept once.
  */
 export type BeamDeliveryNote =
   | 'starts-with-continuation'
@@ -31,7 +33,8 @@ export type BeamDeliveryNote =
   | 'normal-but-short'
   | 'delivered-exceeds-specified'
   | 'part-after-normal-end'
-  | 'utc-offsets-differ';
+  | 'utc-offsets-differ'
+  | 'repeated-record';
 
 /** A beam as delivered in one fraction, over all the records that hold a part of it. */
 export interface BeamDelivery {
@@ -120,8 +123,10 @@ export function groupBeamDeliveries(
   const deliveries: BeamDelivery[] = [];
   for (const list of groups.values()) {
     list.sort((a, b) => comparePart(a.part, b.part));
-    const first = list[0]!;
-    const parts = list.map((x) => x.part);
+    const kept = withoutRepeats(list);
+    const repeated = kept.length < list.length;
+    const first = kept[0]!;
+    const parts = kept.map((x) => x.part);
     const last = parts.at(-1)!;
     const beam = first.record.beams[first.part.beamIndex]!;
     const namedPart = list.find((x) => x.record.beams[x.part.beamIndex]?.beamName);
@@ -145,6 +150,7 @@ export function groupBeamDeliveries(
     }
     if (parts.slice(0, -1).some((p) => p.terminationStatus === 'NORMAL')) notes.push('part-after-normal-end');
     if (new Set(parts.map((p) => p.utcOffset)).size > 1) notes.push('utc-offsets-differ');
+    if (repeated) notes.push('repeated-record');
 
     deliveries.push({
       patientId: first.record.patientId,
@@ -152,7 +158,7 @@ export function groupBeamDeliveries(
       fractionNumber: beam.fractionNumber,
       beamNumber: beam.beamNumber,
       beamName: namedPart ? namedPart.record.beams[namedPart.part.beamIndex]!.beamName : null,
-      radiationType: list.find((x) => x.radiationType !== null)?.radiationType ?? null,
+      radiationType: kept.find((x) => x.radiationType !== null)?.radiationType ?? null,
       beamOn: first.part.beamOn,
       beamOff: last.beamOff,
       utcOffset: first.part.utcOffset,
@@ -176,6 +182,27 @@ export function groupBeamDeliveries(
 }
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Parts (in delivery order) without those repeating an earlier part: a part from another record whose
+ * beam-on interval is the same as or overlaps a kept part's, read in the same offset. A CONTINUATION
+ * delivers the rest of an interrupted beam after it (PS3.3 C.8.8.22), never during it.
+ */
+function withoutRepeats<T extends { part: BeamDeliveryPart }>(list: readonly T[]): T[] {
+  const kept: T[] = [];
+  for (const x of list) {
+    const p = x.part;
+    const repeats = kept.some(
+      (k) =>
+        k.part.sopInstanceUid !== p.sopInstanceUid &&
+        k.part.utcOffset === p.utcOffset &&
+        p.beamOn < k.part.beamOff &&
+        k.part.beamOn < p.beamOff,
+    );
+    if (!repeats) kept.push(x);
+  }
+  return kept;
+}
 
 /** Parts in delivery order: by beam-on (local readings of one facility), TREATMENT before CONTINUATION. */
 function comparePart(a: BeamDeliveryPart, b: BeamDeliveryPart): number {

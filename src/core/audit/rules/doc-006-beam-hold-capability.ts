@@ -4,8 +4,8 @@ import type { FractionContext } from '../fraction-context.js';
 import type { ResolvedMonitoring } from '../fraction-timeline.js';
 import { type Interval, overlaps, subtract, union } from '../intervals.js';
 import { NO_OUTCOME, outcome, type Outcome } from '../outcome.js';
-import { sourceLabel, thresholdLabel } from '../monitoring-labels.js';
-import { statedCourseThresholds } from '../motion-settings.js';
+import { monitoringName, sourceLabel, thresholdLabel } from '../monitoring-labels.js';
+import { courseMotion, statedCourseThresholds } from '../motion-settings.js';
 
 export const DOC_006: RuleMeta = {
   id: 'DOC-006',
@@ -109,7 +109,7 @@ export function checkBeamHoldCapability(ctx: FractionContext): Outcome {
       ruleId: DOC_006.id,
       severity: 'warning',
       subject: ctx.subject,
-      message: `Monitoring ${unstated.session.id} (${c.evidence['source']}) does not state thresholds and neither the plan nor a motion-management order does; beam hold is on (${c.evidence['beamHoldFrom']}): nothing says when the beam is held.`,
+      message: `Monitoring ${monitoringName(unstated.session)} does not state thresholds and neither the plan nor a motion-management order does; beam hold is on (${c.evidence['beamHoldFrom']}): nothing says when the beam is held.`,
       evidence: c.evidence,
       fix: "Record the translation/rotation tolerances in the plan's motion management or the order; reviewers look for them.",
     });
@@ -130,7 +130,7 @@ export function checkBeamHoldCapability(ctx: FractionContext): Outcome {
       ruleId: DOC_006.id,
       severity: 'info',
       subject: ctx.subject,
-      message: `Monitoring ${fromPlan.session.id} (${c.evidence['source']}) does not state ${unknown.length ? unknown.join(' or ') : 'its thresholds or beam hold'}: the course's motion management is used.`,
+      message: `Monitoring ${monitoringName(fromPlan.session)} does not state ${unknown.length ? unknown.join(' or ') : 'its thresholds or beam hold'}: the course's motion management is used.`,
       evidence: c.evidence,
     });
   }
@@ -138,7 +138,7 @@ export function checkBeamHoldCapability(ctx: FractionContext): Outcome {
 }
 
 function capabilityOf(s: MonitoringSession, ctx: FractionContext): Capability {
-  const plan = ctx.course.plan.motionManagement;
+  const motion = courseMotion(ctx.course);
   const course = s.thresholds === UNKNOWN ? statedCourseThresholds(ctx.course) : null;
   const thresholds = s.thresholds === UNKNOWN ? course!.thresholds : s.thresholds;
   const state: ThresholdState =
@@ -147,8 +147,9 @@ function capabilityOf(s: MonitoringSession, ctx: FractionContext): Capability {
       : s.thresholds === UNKNOWN && thresholds === null
         ? 'unstated'
         : 'absent';
-  // Gating stated on, or a manual hold the plan documents (seed: paused "manually or automatically").
-  const planHold = plan?.beamHold === true;
+  // Gating stated on, or a hold the plan (or, when it is silent, an order) documents (seed: paused
+  // "manually or automatically").
+  const planHold = motion.mm?.beamHold === true;
   const beamHold = s.gatingActive === true || planHold;
   const source = sourceLabel(s.source);
   return {
@@ -162,7 +163,7 @@ function capabilityOf(s: MonitoringSession, ctx: FractionContext): Capability {
       thresholdsFrom: s.thresholds === UNKNOWN ? (course!.from ?? 'not stated') : source,
       gatingActive: s.gatingActive,
       beamHold: beamHold ? 'on' : 'off',
-      beamHoldFrom: s.gatingActive === true ? source : 'plan',
+      beamHoldFrom: s.gatingActive === true ? source : (motion.from ?? 'plan'),
       fromPlan: s.thresholds === UNKNOWN || s.gatingActive === UNKNOWN,
     },
   };

@@ -31,5 +31,11 @@ export function checkSgrtRecordSigned(
     signature: record?.signature ?? null,
     failEffect: rests.delivery ? 'downgrade-delivery' : 'drop-igrt',
     failFix: `For this fraction ${lost.join('; and ')}.`,
+    costs: [
+      rests.delivery ? '77412 (billed as 77407)' : null,
+      rests.igrt ? '77387-26 (unless a timely image review does)' : null,
+    ]
+      .filter((x) => x !== null)
+      .join(' nor '),
   });
 }

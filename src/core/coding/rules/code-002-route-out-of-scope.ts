@@ -1,7 +1,7 @@
 import type { Finding } from '../../model/finding.js';
 import type { RuleMeta } from '../../model/rule.js';
 import type { SessionFacts } from '../../model/session-facts.js';
-import { courseLimitFinding, isFractionated } from './code-011-course-limits.js';
+import { courseLimitFinding, isFractionated, singleSessionRecodeFinding } from './code-011-course-limits.js';
 
 export const CODE_002: RuleMeta = {
   id: 'CODE-002',
@@ -59,7 +59,10 @@ export function routeOutOfScope(facts: SessionFacts, subject: string): Routed | 
   if (facts.technique === 'SRS') {
     if (facts.deliverySystem === 'robotic') return robotic();
     // 77371/77372 are a course of one session; SRS in 2–5 fractions is 77373 per fraction (CODE-011).
-    if (isFractionated(facts)) return limited('77373', 'Fractionated SRS, per fraction');
+    if (isFractionated(facts)) {
+      const routed = limited('77373', 'Fractionated SRS, per fraction');
+      return routed.finding ? routed : { ...routed, finding: singleSessionRecodeFinding(facts, subject) };
+    }
     if (facts.deliverySystem === 'cobalt') return route('77371', 'Cobalt-60 SRS', 'SRS');
     if (facts.deliverySystem === 'linac') return route('77372', 'Linac-based SRS', 'SRS');
     return route(null, 'SRS delivery (machine not given)', 'SRS (77371 cobalt, 77372 linac)');

@@ -1,3 +1,4 @@
+import type { Finding } from '../../model/finding.js';
 import type { RuleMeta } from '../../model/rule.js';
 import type { MotionManagement } from '../../model/session-facts.js';
 
@@ -17,5 +18,35 @@ export function ammShortfall(mm: MotionManagement | null): string | null {
   }
   if (!mm.beamHold)
     return `${mm.method} monitored during delivery but could not hold the beam when out of tolerance`;
+  return null;
+}
+
+/**
+ * Where the motion management a session is coded on comes from when the plan states none: an order that
+ * says when the beam is held (info), or nothing although the chart shows motion management (a monitoring
+ * record, an order without a hold clause): a warning, never silence, since 77412 is then not billed.
+ */
+export function motionSourceFinding(
+  from: string | null,
+  hints: { monitoring: boolean; order: boolean },
+  subject: string,
+): Finding | null {
+  if (from?.startsWith('order '))
+    return {
+      ruleId: CODE_006.id,
+      severity: 'info',
+      subject,
+      message: `The plan states no motion management: ${from} states it (beam held outside its thresholds), and 77412 is judged on it.`,
+      evidence: { motionManagementFrom: from },
+    };
+  if (from === null && (hints.monitoring || hints.order))
+    return {
+      ruleId: CODE_006.id,
+      severity: 'warning',
+      subject,
+      message: `Motion management is ${hints.monitoring ? 'recorded for this session' : 'ordered'} but neither the plan nor a motion-management order states intrafraction monitoring with beam hold and its thresholds: not 77412.`,
+      evidence: { monitoringRecorded: hints.monitoring, motionManagementOrder: hints.order },
+      fix: 'Record the motion management (system, thresholds, beam hold) in the plan or the signed order and re-run; else bill 77407.',
+    };
   return null;
 }
