@@ -33,6 +33,8 @@ export interface PdfText {
 }
 
 export interface PdfLimits {
+  /** V8 heap of the child process that runs pdf.js (pdf-text-process.ts), in MiB. */
+  maxHeapMb: number;
   maxPages: number;
   maxBytes: number;
   timeoutMs: number;
@@ -121,15 +123,24 @@ function toTextItem(raw: unknown): PdfTextItem | null {
   };
 }
 
-function failure(location: string, message: string): ReadResult<never> {
+export function failure(location: string, message: string): ReadResult<never> {
   return { ok: false, problems: [{ location, message }] };
 }
 
-export async function loadPdfText(
+/** The problem for a read stopped by `limits.timeoutMs` (in this process or by killing the child). */
+export function tookTooLong(source: string, limits: PdfLimits): ReadResult<never> {
+  return failure(
+    source,
+    `the PDF could not be read: it took longer than ${limits.timeoutMs / 1000} s (the file looks damaged or hostile)`,
+  );
+}
+
+/** The checks that need no pdf.js: empty, too large, no PDF header; null when the bytes pass them. */
+export function checkPdfBytes(
   bytes: Uint8Array,
   source: string,
   limits: PdfLimits,
-): Promise<ReadResult<PdfText>> {
+): ReadResult<never> | null {
   if (bytes.length === 0) return failure(source, 'the file is empty: expected a PDF treatment report');
   if (bytes.length > limits.maxBytes)
     return failure(
@@ -138,6 +149,20 @@ export async function loadPdfText(
     );
   if (!hasPdfHeader(bytes))
     return failure(source, 'not a PDF (no %PDF- header): expected a PDF treatment report');
+  return null;
+}
+
+/**
+ * Runs pdf.js in this process: a hostile file can still exhaust its memory, so the server reads through
+ * `loadPdfTextInChild` (pdf-text-process.ts); this runs inside that child and on trusted seeds.
+ */
+export async function loadPdfText(
+  bytes: Uint8Array,
+  source: string,
+  limits: PdfLimits,
+): Promise<ReadResult<PdfText>> {
+  const refused = checkPdfBytes(bytes, source, limits);
+  if (refused) return refused;
 
   ignorePdfjsRejections();
   const state = { cancelled: false, doc: undefined as PdfDocument | undefined };
@@ -151,10 +176,7 @@ export async function loadPdfText(
   if (winner !== 'timeout') return winner;
   state.cancelled = true;
   void state.doc?.destroy().catch(() => undefined);
-  return failure(
-    source,
-    `reading the PDF took longer than ${limits.timeoutMs} ms: the file looks damaged or hostile`,
-  );
+  return tookTooLong(source, limits);
 }
 
 async function extract(

@@ -295,7 +295,7 @@ describe('readTreatmentReport: damaged and foreign input', () => {
     const result = await readTreatmentReport(fixture('multi-page-dmy-24h.pdf'), 'slow.pdf', { timeoutMs: 0 });
     expect(result).toEqual({
       ok: false,
-      problems: [{ location: 'slow.pdf', message: expect.stringMatching(/longer than 0 ms/) }],
+      problems: [{ location: 'slow.pdf', message: expect.stringMatching(/took longer than 0 s/) }],
     });
   });
 

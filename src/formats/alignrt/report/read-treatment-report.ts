@@ -1,7 +1,8 @@
 import type { ReadResult } from '../../../core/model/input-problem.js';
 import { buildTreatmentReport } from './build-treatment-report.js';
 import { collectReportFields } from './collect-report-fields.js';
-import { hasPdfHeader, loadPdfText, type PdfLimits } from './load-pdf-text.js';
+import { hasPdfHeader, type PdfLimits } from './load-pdf-text.js';
+import { loadPdfTextInChild } from './pdf-text-process.js';
 import type { ReadTreatmentReportOptions, TreatmentReport } from './report-types.js';
 
 /**
@@ -12,6 +13,7 @@ import type { ReadTreatmentReportOptions, TreatmentReport } from './report-types
  * `input` is the file's bytes; a string is taken as the bytes of a binary string (one char per byte).
  */
 export const DEFAULT_REPORT_LIMITS: PdfLimits = {
+  maxHeapMb: 512,
   maxPages: 200,
   maxBytes: 64 * 1024 * 1024,
   timeoutMs: 30_000,
@@ -32,8 +34,9 @@ export async function readTreatmentReport(
       ...(options.maxPages !== undefined && { maxPages: options.maxPages }),
       ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }),
       ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+      ...(options.maxHeapMb !== undefined && { maxHeapMb: options.maxHeapMb }),
     };
-    const text = await loadPdfText(bytes, source, limits);
+    const text = await loadPdfTextInChild(bytes, source, limits);
     if (!text.ok) return text;
     const { pages, pageCount, looksTruncated } = text.value;
     if (pages.every((page) => page.items.length === 0)) {

@@ -16,6 +16,8 @@ export interface ReadTreatmentReportOptions {
   maxBytes?: number;
   /** Give up (with a problem) after this many milliseconds. Default 30,000. */
   timeoutMs?: number;
+  /** Heap of the child process that runs pdf.js, in MiB (more → a problem for that file). Default 512. */
+  maxHeapMb?: number;
 }
 
 /** One `MONITORING SESSION n` or `FINAL MONITORING SESSION` block. */
