@@ -72,7 +72,8 @@ test('work queues: counts, dollars and the soonest deadline; a corrected claim n
   const table = page.getByRole('table', { name: /^Corrected claim/ });
   const row = table.getByRole('row').filter({ hasText: 'N290' }).first();
   await expect(row).toContainText('rendering provider identifier missing');
-  await expect(row).toContainText(/Send a corrected claim/);
+  // Medicare Part B answers an unprocessable claim with a new claim (CMS 100-04 ch. 1 §80.3); others, a corrected one.
+  await expect(row).toContainText(/Send a corrected claim|send it as a new claim/);
   // A missing-information line is answered by a corrected claim, never by a letter.
   await expect(row.getByRole('button', { name: /^Draft/ })).toHaveCount(0);
   // Its claim opens on the Claims page, where the corrected claim is sent.
