@@ -35,6 +35,12 @@ export interface PdfText {
 export interface PdfLimits {
   /** V8 heap of the child process that runs pdf.js (pdf-text-process.ts), in MiB. */
   maxHeapMb: number;
+  /**
+   * Resident memory of that child, in MiB: pdf.js keeps decoded streams in typed arrays outside the V8
+   * heap, which the heap cap does not bound; the parent samples the child's RSS (Linux /proc) and ends it
+   * above this. Elsewhere only the heap cap and the time budget hold.
+   */
+  maxRssMb: number;
   maxPages: number;
   maxBytes: number;
   timeoutMs: number;

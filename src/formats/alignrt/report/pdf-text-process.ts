@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { ReadResult } from '../../../core/model/input-problem.js';
@@ -7,18 +8,22 @@ import { checkPdfBytes, failure, tookTooLong, type PdfLimits, type PdfText } fro
 /**
  * pdf.js in a child process (pdf-text-child.ts), so that a damaged or hostile PDF that needs gigabytes
  * (a ToUnicode bfrange expanded to millions of entries, a huge declared stream) or minutes ends that
- * child, not the server: its V8 heap is capped (`--max-old-space-size`, limits.maxHeapMb) and it is
+ * child, not the server: its V8 heap is capped (`--max-old-space-size`, limits.maxHeapMb), its resident
+ * memory is sampled and capped (limits.maxRssMb: decoded streams live outside the heap), and it is
  * killed when limits.timeoutMs passes. A pool of one: the child is reused for the files that follow,
  * one request at a time, and ends itself when idle. The caller always gets a ReadResult.
  */
 const IDLE_MS = 10_000;
 const STDERR_KEPT = 4_096;
+const RSS_SAMPLE_MS = 50;
 
 interface Child {
   process: ChildProcess;
   heapMb: number;
   /** The end of its stderr: only to tell an out-of-memory death, never logged (it could quote the file). */
   stderr: string;
+  /** Set when the parent ended it for resident memory above this many MiB. */
+  killedAtRssMb?: number;
   idle?: ReturnType<typeof setTimeout>;
 }
 
@@ -74,12 +79,13 @@ function childFor(heapMb: number): Child {
 
 /** Why the child ended mid-read, in words for the person who exported the file (no stderr text). */
 function deathProblem(child: Child, source: string): ReadResult<never> {
-  const outOfMemory =
+  const outOfHeap =
     child.process.signalCode === 'SIGABRT' || /out of memory|allocation failed/i.test(child.stderr);
+  const allowedMb = child.killedAtRssMb ?? (outOfHeap ? child.heapMb : undefined);
   return failure(
     source,
-    outOfMemory
-      ? `the PDF could not be read: it needs more memory than allowed (${child.heapMb} MiB); the file looks damaged or hostile`
+    allowedMb !== undefined
+      ? `the PDF could not be read: it needs more memory than allowed (${allowedMb} MiB); the file looks damaged or hostile`
       : 'the PDF could not be read: the PDF reader stopped on it; the file looks damaged or hostile',
   );
 }
@@ -90,6 +96,7 @@ function readInChild(bytes: Uint8Array, source: string, limits: PdfLimits): Prom
   return new Promise((resolve) => {
     const finish = (result: ReadResult<PdfText>) => {
       clearTimeout(timer);
+      clearInterval(watch);
       child.process.off('message', onMessage);
       child.process.off('exit', onExit);
       resolve(result);
@@ -104,6 +111,11 @@ function readInChild(bytes: Uint8Array, source: string, limits: PdfLimits): Prom
       stopChild(child);
       finish(tookTooLong(source, limits));
     }, limits.timeoutMs);
+    const watch = setInterval(() => {
+      if ((residentMb(child.process.pid) ?? 0) <= limits.maxRssMb) return;
+      child.killedAtRssMb = limits.maxRssMb;
+      stopChild(child); // its exit answers with deathProblem
+    }, RSS_SAMPLE_MS);
     child.process.on('message', onMessage);
     child.process.once('exit', onExit);
     child.process.send({ id, bytes, source, limits }, (error) => {
@@ -113,6 +125,16 @@ function readInChild(bytes: Uint8Array, source: string, limits: PdfLimits): Prom
       }
     });
   });
+}
+
+/** The process's resident set in MiB (Linux /proc/<pid>/status VmRSS), or null where unknown. */
+function residentMb(pid: number | undefined): number | null {
+  try {
+    const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1];
+    return kb === undefined ? null : Number(kb) / 1024;
+  } catch {
+    return null;
+  }
 }
 
 /** loadPdfText's result, computed in the capped child; never throws. Reads run one after another. */

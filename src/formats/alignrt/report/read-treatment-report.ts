@@ -14,6 +14,7 @@ import type { ReadTreatmentReportOptions, TreatmentReport } from './report-types
  */
 export const DEFAULT_REPORT_LIMITS: PdfLimits = {
   maxHeapMb: 512,
+  maxRssMb: 768,
   maxPages: 200,
   maxBytes: 64 * 1024 * 1024,
   timeoutMs: 30_000,
@@ -35,6 +36,7 @@ export async function readTreatmentReport(
       ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }),
       ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
       ...(options.maxHeapMb !== undefined && { maxHeapMb: options.maxHeapMb }),
+      ...(options.maxRssMb !== undefined && { maxRssMb: options.maxRssMb }),
     };
     const text = await loadPdfTextInChild(bytes, source, limits);
     if (!text.ok) return text;

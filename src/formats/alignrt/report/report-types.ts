@@ -18,6 +18,8 @@ export interface ReadTreatmentReportOptions {
   timeoutMs?: number;
   /** Heap of the child process that runs pdf.js, in MiB (more → a problem for that file). Default 512. */
   maxHeapMb?: number;
+  /** Resident memory of that child (heap and buffers), in MiB (more → a problem). Default 768. */
+  maxRssMb?: number;
 }
 
 /** One `MONITORING SESSION n` or `FINAL MONITORING SESSION` block. */
