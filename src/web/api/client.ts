@@ -204,8 +204,10 @@ export const api = {
       csrfToken = null;
     }
   },
-  async me(signal?: AbortSignal): Promise<SessionView> {
-    return remember(await request<SessionView>('/api/auth/me', { signal }));
+  /** Who is logged in (null: nobody), asked without an error so a first load logs no 401. */
+  async session(signal?: AbortSignal): Promise<SessionView | null> {
+    const s = await request<SessionView | { user: null }>('/api/session', { signal });
+    return s.user ? remember(s as SessionView) : null;
   },
   today(signal?: AbortSignal): Promise<TodayView> {
     return request('/api/today', { signal });
