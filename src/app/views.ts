@@ -299,7 +299,22 @@ export interface AccessLogEntry {
   userName: string;
   action: 'read' | 'change';
   patientId: string | null;
+  /** The patient's name and MRN (null: no patient, or one no longer on file). */
+  patientName: string | null;
+  mrn: string | null;
   route: string;
+}
+
+export interface AccessLogQuery {
+  userId?: string | undefined;
+  /** Any part of the patient's name, MRN or id, any case. */
+  patient?: string | undefined;
+  /** The facility's days, inclusive (`YYYY-MM-DD`). */
+  from?: string | undefined;
+  to?: string | undefined;
+  action?: 'read' | 'change' | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
 }
 
 /**

@@ -115,11 +115,18 @@ type JobRow = Awaited<ReturnType<ReturnType<typeof jobQuery>['executeTakeFirstOr
  * A finished job with refused files is not "done": "partial" when the others were stored (each refused
  * file listed with its problems), "failed" when every file was refused and nothing was imported.
  */
-function finishedStatus(row: JobRow, files: readonly ImportFileView[]): { status: JobStatus; error: string | null } {
+function finishedStatus(
+  row: JobRow,
+  files: readonly ImportFileView[],
+): { status: JobStatus; error: string | null } {
   const refused = files.filter((f) => f.status === 'failed').length;
   if (row.status !== 'done' || refused === 0) return { status: row.status as JobStatus, error: row.error };
-  if (refused === files.length) return { status: 'failed', error: 'every file was refused: nothing was imported' };
-  return { status: 'partial', error: `${refused} of ${files.length} files refused; the others were imported` };
+  if (refused === files.length)
+    return { status: 'failed', error: 'every file was refused: nothing was imported' };
+  return {
+    status: 'partial',
+    error: `${refused} of ${files.length} files refused; the others were imported`,
+  };
 }
 
 function jobView(row: JobRow): ImportJobView {

@@ -106,7 +106,9 @@ export async function createLetters(
     'letters drafted',
   );
   const drafted = new Map(letters.map((l) => [l.remitLineId, l.id]));
-  const ids = targets.map((t) => (t.remitLineId && existing.get(t.remitLineId)) || drafted.get(t.remitLineId)!);
+  const ids = targets.map(
+    (t) => (t.remitLineId && existing.get(t.remitLineId)) || drafted.get(t.remitLineId)!,
+  );
   const page = await listLetterRows(ctx.db, actor.practiceId, { ids, limit: ids.length });
   return ids.map((id) => page.items.find((l) => l.id === id)!);
 }

@@ -6,6 +6,7 @@
 import type {
   CoverDesignationView,
   AccessLogEntry,
+  AccessLogQuery,
   BillingSettings,
   BillingSettingsView,
   ChargeHistoryEntry,
@@ -294,7 +295,7 @@ export const api = {
   sendSecondaryClaim(claimNumber: string): Promise<ClaimBatchView> {
     return request(`/api/claims/${encodeURIComponent(claimNumber)}/secondary`, { method: 'POST' });
   },
-  accessLog(q: { limit?: number; offset?: number }, signal?: AbortSignal): Promise<Page<AccessLogEntry>> {
+  accessLog(q: AccessLogQuery, signal?: AbortSignal): Promise<Page<AccessLogEntry>> {
     return request(`/api/access-log${queryString(q)}`, { signal });
   },
   /** Drafts one letter per remittance line, or a letter of a type for a course. */

@@ -88,7 +88,10 @@ export function LineLetterCell({ row, selection }: { row: RemitLineView; selecti
   if (row.letterId !== null) {
     return (
       <td>
-        <Link to={`/letters/${encodeURIComponent(row.letterId)}`} aria-label={`Open the letter of ${lineName(row)}`}>
+        <Link
+          to={`/letters/${encodeURIComponent(row.letterId)}`}
+          aria-label={`Open the letter of ${lineName(row)}`}
+        >
           Open letter
         </Link>
       </td>
