@@ -287,8 +287,8 @@ function JobDetail({ job, heading }: { job: ImportJobView; heading: string }) {
         {job.status === 'done' ? <p>Import finished. {summaryText(job)}.</p> : null}
         {job.status === 'partial' ? (
           <p className="notice notice-warning">
-            Import finished in part: {job.error}. {summaryText(job)}. The refused files are listed below
-            with their problems; correct them and upload them again.
+            Import finished in part: {job.error}. {summaryText(job)}. The refused files are listed below with
+            their problems; correct them and upload them again.
           </p>
         ) : null}
         {job.status === 'failed' ? (
