@@ -41,7 +41,11 @@ test('an upload of a demo clinic folder shows progress and per-file results', as
 
   const current = page.getByRole('region', { name: /Current import/ });
   await expect(current).toBeVisible();
-  await expect(current.getByText(/Import finished/)).toBeVisible({ timeout: 60_000 });
+  // One file refused and the rest stored: the import is partial, never a green "Done".
+  await expect(current.getByText(/Import finished in part: 1 of \d+ files refused/)).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(current.getByRole('heading', { name: /Current import/ })).toContainText('Partial');
 
   const results = current.getByRole('table');
   await expect(results.getByRole('row')).toHaveCount(files.length + 1);
@@ -55,5 +59,6 @@ test('an upload of a demo clinic folder shows progress and per-file results', as
 
   // The job is listed among past imports.
   const past = page.getByRole('region', { name: 'Past imports' });
-  await expect(past.getByRole('row').nth(1).getByText('Done')).toBeVisible();
+  await expect(past.getByRole('row').nth(1).getByText('Partial', { exact: true })).toBeVisible();
+  await expect(past.getByRole('row').nth(1)).toContainText(/1 of \d+ files refused/);
 });

@@ -135,6 +135,27 @@ test('at 1366 px the lines fit without sideways scrolling and the letter button 
   }
 });
 
+test('a line with a letter links to it; drafting again opens that letter, never a second one', async ({
+  page,
+}) => {
+  await openRemittances(page);
+  await page.goto('/denials?category=downcoded');
+  const table = page.getByRole('table', { name: /^Downcoded/ });
+  const draft = table.getByRole('button', { name: /^Draft appeal for / }).first();
+  const name = (await draft.getAttribute('aria-label'))!.replace(/^Draft appeal for /, '');
+  await draft.click();
+  await expect(page).toHaveURL(/\/letters\/[\w-]+$/);
+  const letterUrl = page.url();
+
+  await page.goto('/denials?category=downcoded');
+  const open = table.getByRole('link', { name: `Open the letter of ${name}` });
+  await expect(open).toBeVisible();
+  await expect(table.getByRole('button', { name: `Draft appeal for ${name}` })).toHaveCount(0);
+  await expect(table.getByRole('checkbox', { name: `Select ${name} for a letter` })).toHaveCount(0);
+  await open.click();
+  await expect(page).toHaveURL(letterUrl);
+});
+
 test('physicians have no Remittances page in the navigation', async ({ page }) => {
   await login(page, 'physician');
   await expect(

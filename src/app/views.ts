@@ -264,7 +264,8 @@ export interface CourseView extends CourseSummary {
   rules: Record<string, { title: string; source: string }>;
 }
 
-export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+/** `partial`: finished, some files refused (listed with their problems) and the others imported. */
+export type JobStatus = 'queued' | 'running' | 'done' | 'partial' | 'failed';
 
 export interface ImportFileView {
   name: string;
@@ -288,6 +289,7 @@ export interface ImportJobView {
     unlinked: number;
     byStatus: Record<FractionStatus, number>;
   } | null;
+  /** Why the job failed, or how many files a partial one refused. */
   error: string | null;
 }
 
@@ -297,7 +299,22 @@ export interface AccessLogEntry {
   userName: string;
   action: 'read' | 'change';
   patientId: string | null;
+  /** The patient's name and MRN (null: no patient, or one no longer on file). */
+  patientName: string | null;
+  mrn: string | null;
   route: string;
+}
+
+export interface AccessLogQuery {
+  userId?: string | undefined;
+  /** Any part of the patient's name, MRN or id, any case. */
+  patient?: string | undefined;
+  /** The facility's days, inclusive (`YYYY-MM-DD`). */
+  from?: string | undefined;
+  to?: string | undefined;
+  action?: 'read' | 'change' | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
 }
 
 /**
@@ -350,6 +367,8 @@ export interface RemitLineView {
     partner: { id: string; claim: string; paymentDate: string | null; paidCents: number } | null;
     netCents: number;
   } | null;
+  /** The letter drafted for this line (null: none yet); drafting again opens it. */
+  letterId: string | null;
   /** The charge and course the line pays, when matched (null: listed as unmatched). */
   chargeId: string | null;
   courseId: string | null;

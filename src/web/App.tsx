@@ -38,8 +38,8 @@ export function App() {
 
   useEffect(() => {
     const controller = new AbortController();
-    api.me(controller.signal).then(
-      (session) => setAuth({ state: 'in', session }),
+    api.session(controller.signal).then(
+      (session) => setAuth(session ? { state: 'in', session } : { state: 'out' }),
       (e: unknown) => {
         if (controller.signal.aborted) return;
         if (e instanceof ApiError && e.status === 401) setAuth({ state: 'out' });

@@ -152,6 +152,7 @@ export const STATUS_LABELS: Record<string, string> = {
   queued: 'Queued',
   running: 'Running',
   done: 'Done',
+  partial: 'Partial',
   failed: 'Failed',
   imported: 'Imported',
   duplicate: 'Duplicate',

@@ -80,6 +80,17 @@ describe.each(ENGINES)('HTTP authentication and CSRF on %s', { timeout: 30_000 }
     });
   });
 
+  it('answers the session question without an error: 200 {user: null} logged out, the session logged in', async () => {
+    // A first page load asks who is logged in; "nobody" is an answer, not a 401 in the browser console.
+    const out = await h.request('GET', '/api/session');
+    expect(out.status).toBe(200);
+    expect(await out.json()).toEqual({ user: null });
+    const session = await h.session(h.a, 'biller');
+    const res = await h.request('GET', '/api/session', { session });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(await (await h.request('GET', '/api/auth/me', { session })).json());
+  });
+
   it('refuses a state-changing request without or with a wrong CSRF token (403 csrf)', async () => {
     const session = await h.session(h.a, 'coder');
     const body = { json: { fractionIds: [h.a.fractionId], reason: 'check' } };

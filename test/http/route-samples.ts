@@ -24,6 +24,7 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
     case 'GET /api/health':
     case 'GET /openapi.json':
     case 'GET /api/auth/me':
+    case 'GET /api/session':
     case 'POST /api/auth/logout':
     case 'GET /api/today':
     case 'GET /api/dashboard':

@@ -27,7 +27,7 @@ describe.each(ENGINES)(
     }, HOOK_TIMEOUT_MS);
     afterAll(async () => tdb?.close(), HOOK_TIMEOUT_MS);
 
-    it('fails a file with a NUL or an overlong name and imports the rest', async () => {
+    it('fails a file with a NUL or an overlong name and imports the rest: the job is partial', async () => {
       const [first, ...rest] = files;
       const job = await enqueueImport(t.ctx, actor, [
         ...rest,
@@ -36,7 +36,9 @@ describe.each(ENGINES)(
       ]);
       expect(await runOneJob(t.ctx, 'w1')).toBe(true);
       const done = await getImport(t.ctx, actor, job.id);
-      expect(done.status).toBe('done');
+      // Some files stored, some refused: neither "done" nor "failed".
+      expect(done.status).toBe('partial');
+      expect(done.error).toBe(`2 of ${rest.length + 2} files refused; the others were imported`);
       const failed = done.files.filter((f) => f.status === 'failed');
       expect(failed).toHaveLength(2);
       for (const f of failed)
@@ -50,7 +52,10 @@ describe.each(ENGINES)(
       const bad = JSON.stringify(Array.from({ length: 1000 }, (_, i) => ({ courseId: i })));
       const job = await enqueueImport(t.ctx, actor, [{ name: 'courses.json', bytes: text(bad) }]);
       await runOneJob(t.ctx, 'w1');
-      const [file] = (await getImport(t.ctx, actor, job.id)).files;
+      const view = await getImport(t.ctx, actor, job.id);
+      // Its only file refused: nothing of the upload was imported.
+      expect([view.status, view.error]).toEqual(['failed', 'every file was refused: nothing was imported']);
+      const [file] = view.files;
       expect(file!.status).toBe('failed');
       expect(file!.problems).toHaveLength(MAX_PROBLEMS_PER_FILE + 1);
       expect(file!.problems.at(-1)!.message).toMatch(/^… and \d+ more problems not listed$/);

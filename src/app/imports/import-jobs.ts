@@ -2,7 +2,7 @@ import { discardUploadingJob, enqueueJob, queueUploadedJob } from '../../storage
 import { storeUploadFile } from '../../storage/repositories/upload-store.js';
 import type { AppContext, Actor } from '../app-context.js';
 import { AppError, notFound } from '../app-errors.js';
-import type { ImportJobView, JobStatus } from '../views.js';
+import type { ImportFileView, ImportJobView, JobStatus } from '../views.js';
 import { type ImportResult, storedUploadName } from './import-files.js';
 
 export const IMPORT_JOB = 'import';
@@ -111,16 +111,34 @@ function jobQuery(ctx: AppContext, actor: Actor) {
 
 type JobRow = Awaited<ReturnType<ReturnType<typeof jobQuery>['executeTakeFirstOrThrow']>>;
 
+/**
+ * A finished job with refused files is not "done": "partial" when the others were stored (each refused
+ * file listed with its problems), "failed" when every file was refused and nothing was imported.
+ */
+function finishedStatus(
+  row: JobRow,
+  files: readonly ImportFileView[],
+): { status: JobStatus; error: string | null } {
+  const refused = files.filter((f) => f.status === 'failed').length;
+  if (row.status !== 'done' || refused === 0) return { status: row.status as JobStatus, error: row.error };
+  if (refused === files.length)
+    return { status: 'failed', error: 'every file was refused: nothing was imported' };
+  return {
+    status: 'partial',
+    error: `${refused} of ${files.length} files refused; the others were imported`,
+  };
+}
+
 function jobView(row: JobRow): ImportJobView {
   const result = row.result as ImportResult | null;
+  const files = result?.files ?? [];
   return {
     id: row.id,
-    status: row.status as JobStatus,
+    ...finishedStatus(row, files),
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
     progress: (row.progress as ImportJobView['progress']) ?? null,
-    files: result?.files ?? [],
+    files,
     summary: result?.summary ?? null,
-    error: row.error,
   };
 }

@@ -11,6 +11,7 @@ import { draftLetter } from './draft-letter.js';
 import {
   findLetter,
   insertLetters,
+  lineLetters,
   listLetterRows,
   type NewLetter,
   updateLetterRow,
@@ -37,7 +38,8 @@ interface Target {
  * `POST /api/letters`: drafts one letter per remittance line (its type by the line's category), or a
  * letter of the given type for a course (prior authorization, peer-to-peer sheet). Every draft is made
  * first and all are stored in one transaction: a batch with a line that cannot have a letter stores
- * nothing and lists each such line by its position.
+ * nothing and lists each such line by its position. A line that already has a letter gets that letter
+ * back (one letter per line), in the place of the line in the request.
  */
 export async function createLetters(
   ctx: AppContext,
@@ -49,10 +51,17 @@ export async function createLetters(
     'remitLineIds' in request
       ? await lineTargets(ctx, actor, request.remitLineIds)
       : [await courseTarget(ctx, actor, request)];
+  // A line that has its letter gets it back: a second click or a batch never drafts a twin silently.
+  const existing = await lineLetters(
+    ctx.db,
+    actor.practiceId,
+    'remitLineIds' in request ? targets.flatMap((t) => (t.remitLineId ? [t.remitLineId] : [])) : [],
+  );
   const templates = new Map<LetterType, StoredTemplate | undefined>();
   const at = new Date(ctx.now());
   const letters: NewLetter[] = [];
   for (const t of targets) {
+    if (t.remitLineId && existing.has(t.remitLineId)) continue;
     if (!templates.has(t.type))
       templates.set(t.type, await currentTemplate(ctx.db, actor.practiceId, t.type));
     const draft = await draftLetter(ctx, actor, {
@@ -92,8 +101,14 @@ export async function createLetters(
     patientIds: targets.map((t) => t.patientId),
     route: 'POST /api/letters',
   });
-  ctx.log.info({ practiceId: actor.practiceId, letters: letters.length }, 'letters drafted');
-  const ids = letters.map((l) => l.id);
+  ctx.log.info(
+    { practiceId: actor.practiceId, letters: letters.length, existing: existing.size },
+    'letters drafted',
+  );
+  const drafted = new Map(letters.map((l) => [l.remitLineId, l.id]));
+  const ids = targets.map(
+    (t) => (t.remitLineId && existing.get(t.remitLineId)) || drafted.get(t.remitLineId)!,
+  );
   const page = await listLetterRows(ctx.db, actor.practiceId, { ids, limit: ids.length });
   return ids.map((id) => page.items.find((l) => l.id === id)!);
 }

@@ -57,6 +57,28 @@ export async function insertLetters(trx: Trx, letters: readonly NewLetter[]): Pr
     .execute();
 }
 
+/**
+ * The letter each of these remittance lines already has (the newest, when an earlier one was kept too):
+ * line id → letter id. A line has one letter: drafting again gives it back.
+ */
+export async function lineLetters(
+  db: Db,
+  practiceId: string,
+  remitLineIds: readonly string[],
+): Promise<Map<string, string>> {
+  const numeric = remitLineIds.filter((id) => /^\d{1,18}$/.test(id));
+  if (!numeric.length) return new Map();
+  const rows = await db
+    .selectFrom('letters')
+    .select(['id', 'remit_line_id'])
+    .where('practice_id', '=', practiceId)
+    .where('remit_line_id', 'in', numeric)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return new Map(rows.map((r) => [String(r.remit_line_id), r.id]));
+}
+
 /** Changes the edited body and/or the status; false when the practice has no such letter. */
 export async function updateLetterRow(
   db: Db,

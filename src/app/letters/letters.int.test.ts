@@ -8,6 +8,7 @@ import { AppError } from '../app-errors.js';
 import { createLetters, getLetter, letterFile, listLetters, updateLetter } from './letter-commands.js';
 import { letterTypeFor } from './letter-for-category.js';
 import { getTemplate, listTemplates, saveTemplate } from './letter-templates.js';
+import { listRemitLines } from '../remit/remit-lines.js';
 
 /**
  * Issue #6, letters in the application: drafts from remittance lines (one per line, all or nothing),
@@ -30,6 +31,8 @@ describe.each(ENGINES)('letters on %s', (engine) => {
   let underpaid: string;
   let zeroPaid: string;
   let authorizationDenied: string;
+  /** A new line of A's, a copy of the seeded one in another category. */
+  let add: (category: string, lineNo: number) => Promise<string>;
 
   beforeAll(async () => {
     tdb = await openTestDatabase(engine);
@@ -50,7 +53,7 @@ describe.each(ENGINES)('letters on %s', (engine) => {
       .executeTakeFirstOrThrow();
     downcoded = line.id;
     const { id: _id, ...copy } = line;
-    const add = async (category: string, lineNo: number) =>
+    add = async (category: string, lineNo: number) =>
       (
         await tdb.db
           .insertInto('remit_lines')
@@ -115,6 +118,23 @@ describe.each(ENGINES)('letters on %s', (engine) => {
       .where('route', '=', 'POST /api/letters')
       .execute();
     expect(access).toContainEqual({ patient_id: a.patientId, action: 'change' });
+  });
+
+  it('gives back the letter a line already has, never a second draft, and the line names its letter', async () => {
+    const line = await add('downcoded', 6);
+    const before = await countLetters(a);
+    const [first] = await createLetters(t.ctx, actor(a), { remitLineIds: [line] });
+    const [again] = await createLetters(t.ctx, actor(a), { remitLineIds: [line] });
+    expect(again!.id).toBe(first!.id);
+    // In a batch as well: the new line gets its draft, the other its letter back.
+    const other = await add('downcoded', 7);
+    const batch = await createLetters(t.ctx, actor(a), { remitLineIds: [line, other] });
+    expect(batch.map((l) => l.remitLineId)).toEqual([line, other]);
+    expect(batch[0]!.id).toBe(first!.id);
+    expect(await countLetters(a)).toBe(before + 2);
+    const page = await listRemitLines(t.ctx, actor(a), { limit: 500 });
+    expect(page.items.find((l) => l.id === line)?.letterId).toBe(first!.id);
+    expect(page.items.find((l) => l.id === underpaid)?.letterId).toBeNull();
   });
 
   it('refuses a prior-authorization request to traditional Medicare and stores nothing', async () => {
@@ -239,7 +259,8 @@ describe.each(ENGINES)('letters on %s', (engine) => {
     ]);
     expect((await getTemplate(t.ctx, actor(a), 'appeal-downcode')).current).toBe(2);
 
-    const [letter] = await createLetters(t.ctx, actor(a), { remitLineIds: [downcoded] });
+    // A line without a letter yet: one that has a letter gets it back, drafted with the older template.
+    const [letter] = await createLetters(t.ctx, actor(a), { remitLineIds: [await add('downcoded', 8)] });
     const view = await getLetter(t.ctx, actor(a), letter!.id);
     expect(view.template.version).toBe(2);
     expect(view.body).toContain('Version two.');

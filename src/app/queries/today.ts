@@ -242,7 +242,7 @@ async function adminItems(ctx: AppContext, actor: Actor): Promise<TodayItem[]> {
   const problems = jobs.filter(
     (j) => j.status === 'failed' || j.files.some((f) => f.status === 'failed' || f.problems.length > 0),
   );
-  const latest = jobs.find((j) => j.status === 'done' && j.summary);
+  const latest = jobs.find((j) => (j.status === 'done' || j.status === 'partial') && j.summary);
   return [
     { key: 'import-problems', label: 'Imports with problems', count: problems.length, href: '/imports' },
     {

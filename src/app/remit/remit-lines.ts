@@ -9,6 +9,7 @@ import {
 import type { ReversalRole } from '../../core/remit/pair-reversals.js';
 import { clockFor } from '../../core/time/local-clock.js';
 import { recordAccess } from '../access-log.js';
+import { lineLetters } from '../letters/letter-store.js';
 import type { Actor, AppContext } from '../app-context.js';
 import type { Page, RemitLineView, RemitQuery, RemitSummaryView } from '../views.js';
 import { remarkViews } from '../../core/remit/remark-codes.js';
@@ -71,6 +72,11 @@ export async function listRemitLines(
       .execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
+  const letters = await lineLetters(
+    ctx.db,
+    actor.practiceId,
+    rows.map((r) => r.id),
+  );
   const items = rows.map((r): RemitLineView => {
     const paid = Number(r.paid_cents);
     const partnerPaid = r.partner_paid_cents === null ? null : Number(r.partner_paid_cents);
@@ -117,6 +123,7 @@ export async function listRemitLines(
             netCents: r.reversal_role === 'correction' ? paid : paid + (partnerPaid ?? 0),
           }
         : null,
+      letterId: letters.get(r.id) ?? null,
       chargeId: r.charge_id,
       courseId: r.course_id,
       patientId: r.patient_id,

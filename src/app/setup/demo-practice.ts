@@ -1,6 +1,7 @@
 import { createUser } from '../auth/create-user.js';
 import { defaultNow } from '../demo-data/build-clinic.js';
 import { treatmentDays } from '../demo-data/clinic-time.js';
+import type { Db } from '../../storage/database.js';
 import type { AppContext } from '../app-context.js';
 import { importFiles, type ImportProgress } from '../imports/import-files.js';
 import { signatureRows } from '../queries/signatures-due.js';
@@ -27,13 +28,61 @@ export function demoExportInstant(): number {
   return defaultNow(treatmentDays(DEMO_CLINIC.days));
 }
 
+/** The demo's now, and how a restart moves it past what the demo already recorded. */
+export interface DemoClock {
+  (): number;
+  /** Runs on from `instant` when the clock reads earlier (a restart on data written by an earlier run). */
+  resumeAfter(instant: number | null): void;
+}
+
 /**
  * A clock that starts at the demo export instant when called and runs in real time: signatures made in
  * the demo are timed as on that day, before or after the patients' next beam-on as the minutes pass.
  */
-export function demoClock(startedAt = Date.now()): () => number {
-  const origin = demoExportInstant();
-  return () => origin + (Date.now() - startedAt);
+export function demoClock(startedAt = Date.now(), wall: () => number = Date.now): DemoClock {
+  let origin = demoExportInstant();
+  let since = startedAt;
+  const now = () => origin + (wall() - since);
+  return Object.assign(now, {
+    resumeAfter(instant: number | null) {
+      if (instant === null || instant <= now()) return;
+      origin = instant;
+      since = wall();
+    },
+  });
+}
+
+/**
+ * The latest instant the app recorded on the demo's clock (a read or change in the access log, a charge
+ * moved, a signature made in the app, a letter, a job), null on fresh data: a restarted demo resumes
+ * there, so nothing it recorded lies in its future.
+ */
+export async function lastRecordedInstant(db: Db): Promise<number | null> {
+  const latest = await Promise.all([
+    db
+      .selectFrom('access_log')
+      .select((eb) => eb.fn.max('at').as('at'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('charge_status_history')
+      .select((eb) => eb.fn.max('at').as('at'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('signatures')
+      .where('source', '=', 'app')
+      .select((eb) => eb.fn.max('signed_at').as('at'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('letters')
+      .select((eb) => eb.fn.max('updated_at').as('at'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('jobs')
+      .select((eb) => eb.fn.max('updated_at').as('at'))
+      .executeTakeFirst(),
+  ]);
+  const instants = latest.flatMap((r) => (r?.at ? [new Date(r.at).getTime()] : []));
+  return instants.length ? Math.max(...instants) : null;
 }
 
 export interface DemoPractice {

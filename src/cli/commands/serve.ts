@@ -79,20 +79,23 @@ export async function runServe(opts: ServeCommandOptions): Promise<number> {
   // Loaded lazily: the clinic generator (DICOM, PDF writers) is needed for --demo only.
   const demo = opts.demo ? await import('../../app/setup/demo-practice.js') : null;
   const hospital = opts.demo ? await import('../../app/setup/demo-hospital.js') : null;
+  const clock = demo?.demoClock();
   const app = await openApp({
     databaseUrl: process.env.DATABASE_URL,
     dataDir: opts.dataDir ?? '.data/db',
     log,
-    ...(demo ? { now: demo.demoClock() } : {}),
+    ...(clock ? { now: clock } : {}),
   });
   const worker = startWorker(app.ctx, {
     uploadRetentionMs: retentionOption(opts.uploadRetentionHours ?? process.env.SGRT_UPLOAD_RETENTION_HOURS),
   });
 
   let logins: { role: string; email: string; password: string }[] = [];
-  if (demo && hospital) {
+  if (demo && hospital && clock) {
+    // A restart on the demo's data runs on from the last thing it recorded, never back to the export.
+    clock.resumeAfter(await demo.lastRecordedInstant(app.ctx.db));
     process.stderr.write(
-      `serve: demo clock: it is ${new Date(app.ctx.now()).toISOString()}, the demo clinic's export day, and running\n`,
+      `serve: demo clock: it is ${new Date(app.ctx.now()).toISOString()}, from the demo clinic's export day, and running\n`,
     );
     if (await app.isEmpty()) {
       process.stderr.write('serve: loading the demo practice (synthetic patients)…\n');

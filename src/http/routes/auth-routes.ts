@@ -44,6 +44,16 @@ export function authRoutes(ctx: AppContext, cookies: CookieSettings): ApiRoute[]
         return c.body(null, 204);
       },
     }),
+    publicRoute({
+      method: 'get',
+      path: '/api/session',
+      tag: 'auth',
+      summary: 'Who is logged in: the session (user and CSRF token), or {user: null}, never 401',
+      roles: 'public',
+      responses: [{ status: 200, description: 'SessionView, or {user: null} without a session' }],
+      // The UI asks this on its first load: "nobody" is an answer, not an error in the browser console.
+      handle: ({ c }) => c.json(c.get('session') ?? { user: null }),
+    }),
     route({
       method: 'get',
       path: '/api/auth/me',

@@ -9,15 +9,6 @@ export interface AccessLogRow {
   route: string;
 }
 
-export interface AccessLogRecord {
-  at: Date;
-  userId: string;
-  userName: string;
-  action: string;
-  patientId: string | null;
-  route: string;
-}
-
 /** Rows per INSERT: 6 parameters each stays well under PostgreSQL's 65,535 bind parameters. */
 const ROWS_PER_INSERT = 5_000;
 
@@ -37,38 +28,4 @@ export async function insertAccessRows(db: Db, rows: AccessLogRow[]): Promise<vo
       )
       .execute();
   }
-}
-
-/** One practice's access log, newest first, with the user's display name. */
-export async function listAccessRows(
-  db: Db,
-  practiceId: string,
-  page: { limit: number; offset: number },
-): Promise<{ rows: AccessLogRecord[]; total: number }> {
-  const rows = await db
-    .selectFrom('access_log')
-    .leftJoin('users', 'users.id', 'access_log.user_id')
-    .select([
-      'access_log.at as at',
-      'access_log.user_id as userId',
-      'users.display_name as userName',
-      'access_log.action as action',
-      'access_log.patient_id as patientId',
-      'access_log.route as route',
-    ])
-    .where('access_log.practice_id', '=', practiceId)
-    .orderBy('access_log.at', 'desc')
-    .orderBy('access_log.id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  const count = await db
-    .selectFrom('access_log')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('practice_id', '=', practiceId)
-    .executeTakeFirstOrThrow();
-  return {
-    rows: rows.map((r) => ({ ...r, userName: r.userName ?? r.userId })),
-    total: Number(count.n),
-  };
 }

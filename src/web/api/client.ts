@@ -6,6 +6,7 @@
 import type {
   CoverDesignationView,
   AccessLogEntry,
+  AccessLogQuery,
   BillingSettings,
   BillingSettingsView,
   ChargeHistoryEntry,
@@ -204,8 +205,10 @@ export const api = {
       csrfToken = null;
     }
   },
-  async me(signal?: AbortSignal): Promise<SessionView> {
-    return remember(await request<SessionView>('/api/auth/me', { signal }));
+  /** Who is logged in (null: nobody), asked without an error so a first load logs no 401. */
+  async session(signal?: AbortSignal): Promise<SessionView | null> {
+    const s = await request<SessionView | { user: null }>('/api/session', { signal });
+    return s.user ? remember(s as SessionView) : null;
   },
   today(signal?: AbortSignal): Promise<TodayView> {
     return request('/api/today', { signal });
@@ -292,7 +295,7 @@ export const api = {
   sendSecondaryClaim(claimNumber: string): Promise<ClaimBatchView> {
     return request(`/api/claims/${encodeURIComponent(claimNumber)}/secondary`, { method: 'POST' });
   },
-  accessLog(q: { limit?: number; offset?: number }, signal?: AbortSignal): Promise<Page<AccessLogEntry>> {
+  accessLog(q: AccessLogQuery, signal?: AbortSignal): Promise<Page<AccessLogEntry>> {
     return request(`/api/access-log${queryString(q)}`, { signal });
   },
   /** Drafts one letter per remittance line, or a letter of a type for a course. */

@@ -8,7 +8,7 @@ import type { RemitLineView } from '../../app/views.js';
 import type { LetterType } from '../../core/letters/letter-types.js';
 import { api, errorMessage } from '../api/client.js';
 import { letterForCategory, letterLabel } from '../letter-types.js';
-import { navigate } from '../router.js';
+import { Link, navigate } from '../router.js';
 
 type DraftRequest = Parameters<typeof api.draftLetters>[0];
 
@@ -41,6 +41,8 @@ function DraftError({ error }: { error: string | null }) {
 /** A line can have a letter when its category has one and it pays a charge of a known course. */
 export const draftable = (row: RemitLineView): boolean =>
   row.courseId !== null && letterForCategory(row.category) !== null;
+/** A line to select for a batch of drafts: one that can have a letter and has none yet. */
+const selectable = (row: RemitLineView): boolean => draftable(row) && row.letterId === null;
 
 const draftVerb = (type: LetterType) =>
   type === 'peer-to-peer'
@@ -59,7 +61,7 @@ export interface LineSelection {
 export function useLineSelection(rows: readonly RemitLineView[]): LineSelection {
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const selected = useMemo(
-    () => new Set(rows.filter((r) => picked.has(r.id) && draftable(r)).map((r) => r.id)),
+    () => new Set(rows.filter((r) => picked.has(r.id) && selectable(r)).map((r) => r.id)),
     [rows, picked],
   );
   const toggle = useCallback(
@@ -75,11 +77,26 @@ export function useLineSelection(rows: readonly RemitLineView[]): LineSelection 
   return { selected, toggle };
 }
 
-/** The "Letter" cell of a remittance line: select it for a batch, or draft its letter now. */
+/**
+ * The "Letter" cell of a remittance line: its letter when it has one (opened, never drafted twice), else
+ * select it for a batch, or draft its letter now.
+ */
 export function LineLetterCell({ row, selection }: { row: RemitLineView; selection: LineSelection }) {
   const { busy, error, draft } = useDraft();
   const type = letterForCategory(row.category);
   if (!type || row.courseId === null) return <td>—</td>;
+  if (row.letterId !== null) {
+    return (
+      <td>
+        <Link
+          to={`/letters/${encodeURIComponent(row.letterId)}`}
+          aria-label={`Open the letter of ${lineName(row)}`}
+        >
+          Open letter
+        </Link>
+      </td>
+    );
+  }
   // The button's words may wrap: the Remittances table fits a 1366 px screen without scrolling sideways.
   return (
     <td style={{ minWidth: '9rem' }}>

@@ -75,7 +75,7 @@ export function ImportsPage() {
       api.importJob(jobId, controller.signal).then(
         (j) => {
           setJob(j);
-          if (j.status === 'done' || j.status === 'failed') reloadPast();
+          if (j.status !== 'queued' && j.status !== 'running') reloadPast();
         },
         (e: unknown) => {
           if (!controller.signal.aborted) setError(errorMessage(e));
@@ -237,7 +237,10 @@ export function ImportsPage() {
                 <StatusBadge status={j.status} />
               </td>
               <td className="num">{formatInt(j.files.length || j.progress?.total || 0)}</td>
-              <td>{j.summary ? summaryText(j) : (j.error ?? '—')}</td>
+              <td>
+                {j.status === 'partial' ? `${j.error}. ` : null}
+                {j.summary ? summaryText(j) : (j.error ?? '—')}
+              </td>
               <td>
                 <button type="button" className="link-button" onClick={() => setJob(j)}>
                   Show<span className="visually-hidden"> import of {formatInstant(j.createdAt)}</span>
@@ -282,6 +285,12 @@ function JobDetail({ job, heading }: { job: ImportJobView; heading: string }) {
         ) : null}
         {running && !p ? <p>Waiting for the import to start…</p> : null}
         {job.status === 'done' ? <p>Import finished. {summaryText(job)}.</p> : null}
+        {job.status === 'partial' ? (
+          <p className="notice notice-warning">
+            Import finished in part: {job.error}. {summaryText(job)}. The refused files are listed below with
+            their problems; correct them and upload them again.
+          </p>
+        ) : null}
         {job.status === 'failed' ? (
           <p className="notice notice-error">Import failed: {job.error ?? 'unknown error'}</p>
         ) : null}

@@ -1,0 +1,86 @@
+import { clinicSchema } from '../../core/model/clinic.js';
+import { clockFor } from '../../core/time/local-clock.js';
+import type { Actor, AppContext } from '../app-context.js';
+import { forbidden } from '../app-errors.js';
+import type { AccessLogEntry, AccessLogQuery, Page } from '../views.js';
+
+/** `abc` → `%abc%` for LIKE, with the wildcards of the text itself taken literally. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The calendar day after `date` (`YYYY-MM-DD`). */
+const nextDay = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * `GET /api/access-log`: who read or changed which patient's data, newest first, with the patient's name
+ * and MRN (HIPAA §164.312(b) audit controls; only administrators read it, and they may see patients).
+ * Filtered by user, patient (any part of the name, MRN or id, any case), the facility's days (`from`,
+ * `to` inclusive, in the practice's time zone) and action. The read query of the log: its writes are
+ * `access-log.ts`.
+ */
+export async function listAccessLog(
+  ctx: AppContext,
+  actor: Actor,
+  q: AccessLogQuery,
+): Promise<Page<AccessLogEntry>> {
+  if (actor.role !== 'admin' && actor.role !== 'operator') throw forbidden('the access log is for admins');
+  const clock = clockFor(await practiceZone(ctx, actor.practiceId));
+  const base = ctx.db
+    .selectFrom('access_log as l')
+    .leftJoin('patients as p', (j) =>
+      j.onRef('p.id', '=', 'l.patient_id').on('p.practice_id', '=', actor.practiceId),
+    )
+    .where('l.practice_id', '=', actor.practiceId)
+    .$if(q.userId !== undefined, (s) => s.where('l.user_id', '=', q.userId!))
+    .$if(q.action !== undefined, (s) => s.where('l.action', '=', q.action!))
+    .$if(q.from !== undefined, (s) => s.where('l.at', '>=', new Date(clock.startOfDay(q.from!))))
+    .$if(q.to !== undefined, (s) => s.where('l.at', '<', new Date(clock.startOfDay(nextDay(q.to!)))))
+    .$if(q.patient !== undefined && q.patient.trim() !== '', (s) => {
+      const like = containing(q.patient!.trim());
+      return s.where((eb) =>
+        eb.or([eb('p.name', 'ilike', like), eb('p.mrn', 'ilike', like), eb('l.patient_id', 'ilike', like)]),
+      );
+    });
+  const [rows, count] = await Promise.all([
+    base
+      .leftJoin('users as u', 'u.id', 'l.user_id')
+      .select([
+        'l.at',
+        'l.user_id',
+        'u.display_name',
+        'l.action',
+        'l.patient_id',
+        'p.name as patient_name',
+        'p.mrn',
+        'l.route',
+      ])
+      .orderBy('l.at', 'desc')
+      .orderBy('l.id', 'desc')
+      .limit(q.limit ?? 50)
+      .offset(q.offset ?? 0)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      at: new Date(r.at).toISOString(),
+      userId: r.user_id,
+      userName: r.display_name ?? r.user_id,
+      action: r.action === 'change' ? 'change' : 'read',
+      patientId: r.patient_id,
+      patientName: r.patient_name ?? null,
+      mrn: r.mrn ?? null,
+      route: r.route,
+    })),
+    total: Number(count.n),
+  };
+}
+
+async function practiceZone(ctx: AppContext, practiceId: string): Promise<string> {
+  const practice = await ctx.db
+    .selectFrom('practices')
+    .select('clinic')
+    .where('id', '=', practiceId)
+    .executeTakeFirstOrThrow();
+  return clinicSchema.safeParse(practice.clinic).data?.facility.timeZone ?? 'UTC';
+}
