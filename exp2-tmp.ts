@@ -1,0 +1,12 @@
+import { analyzeRemittanceFiles, uniquePayments } from './src/app/remit/analyze-remittances.js';
+import { linkRemittanceClaims } from './src/app/remit/link-remittance-claims.js';
+import { remitSettings } from './src/app/remit/remit-settings.js';
+const mode = process.argv[3];
+const settings = await remitSettings({});
+const cpu = process.cpuUsage();
+let n = 0;
+const files = [process.argv[2]!];
+if (mode === 'scan') await linkRemittanceClaims(files, () => uniquePayments(files, [], []));
+else await analyzeRemittanceFiles(files, settings, { row: () => n++, payment: () => {} });
+const u = process.cpuUsage(cpu);
+console.log(mode, n, (u.user + u.system) / 1e6);
