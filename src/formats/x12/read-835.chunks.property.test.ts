@@ -90,7 +90,7 @@ describe('835 read in chunks of any size, in a reused buffer', () => {
           expect(await keys(reusedChunks(sizes))).toEqual(whole);
         },
       ),
-      { numRuns: 12 },
+      { numRuns: 6 },
     );
   });
 

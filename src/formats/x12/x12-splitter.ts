@@ -10,7 +10,7 @@ export const MAX_ISA_LENGTH = 400;
  * text of a piece is made in the young generation, not as a large object that only a full (mark-compact)
  * collection frees. A 256 KiB string per chunk cost 10–20 times the decoding of four 64 KiB ones.
  */
-const DECODE_BYTES = 64 * 1024;
+export const DECODE_BYTES = 64 * 1024;
 
 // Single-byte decoding keeps 1 character = 1 byte, so string positions are byte offsets. X12 is
 // ASCII (basic and extended character sets); other bytes survive as their windows-1252 characters.
