@@ -7,7 +7,7 @@ import { expectedForLine } from '../../core/remit/expected-for-line.js';
 import { hasAppealDeadline } from '../../core/remit/remit-category.js';
 import type { ExpectedPayment } from '../../core/remit/remit-line.js';
 import type { RemitOptions } from '../../core/remit/remit-options.js';
-import { createReadStream } from 'node:fs';
+import { fileChunks } from '../../formats/x12/file-chunks.js';
 import { readRemittances } from '../../formats/x12/read-835.js';
 import { InputError } from '../engine-context.js';
 import { listExportFiles } from '../import/read-export-files.js';
@@ -150,7 +150,7 @@ export async function* uniquePayments(
   const seen = new Map<string, string>();
   for (const file of files) {
     // Streamed: a 500 MB remittance file is read in chunks, one transaction set at a time.
-    for await (const result of readRemittances(createReadStream(file, { highWaterMark: 256 * 1024 }), file)) {
+    for await (const result of readRemittances(fileChunks(file), file)) {
       if (!result.ok) {
         problems.push(...result.problems);
         continue;

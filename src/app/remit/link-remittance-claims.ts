@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import type { RemitClaim, Remittance } from '../../core/model/remittance.js';
 import {
   type CoordinationLink,
@@ -6,6 +5,7 @@ import {
   linkCoordination,
 } from '../../core/remit/link-coordination.js';
 import { pairReversals, type RemitClaimEntry, type ReversalLink } from '../../core/remit/pair-reversals.js';
+import { fileChunks } from '../../formats/x12/file-chunks.js';
 import { scanClaimKeys } from '../../formats/x12/scan-claim-keys.js';
 import { claimEntries } from './classify-remittance.js';
 import { RepeatedKeys } from './repeated-keys.js';
@@ -33,7 +33,7 @@ export async function linkRemittanceClaims(
   const reversalControls = new Set<string>();
   const answers = new RepeatedKeys();
   for (const file of files) {
-    await scanClaimKeys(createReadStream(file, { highWaterMark: 256 * 1024 }), (k) => {
+    await scanClaimKeys(fileChunks(file), (k) => {
       if (k.status === '22') {
         reversalNumbers.add(detachedText(k.patientControlNumber));
         if (k.payerClaimControlNumber) reversalControls.add(detachedText(k.payerClaimControlNumber));

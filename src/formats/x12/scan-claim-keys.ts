@@ -47,6 +47,8 @@ class ClaimKeyScanner {
   private terminator = -1;
   /** After a segment longer than the limit: its bytes up to the next terminator are not segments. */
   private skipping = false;
+  /** Where a CLP segment's element separators are, reused from claim to claim. */
+  private readonly separators = new Int32Array(8);
 
   constructor(private readonly onClaim: (keys: ClaimKeys) => void) {}
 
@@ -142,11 +144,13 @@ class ClaimKeyScanner {
   private claim(buf: Buffer, start: number, end: number): void {
     let stop = end;
     while (stop > start && (buf[stop - 1] === 13 || buf[stop - 1] === 10)) stop--;
-    const elements = x12Decoder.decode(buf.subarray(start, stop)).split(String.fromCharCode(this.element));
-    this.onClaim({
-      patientControlNumber: (elements[1] ?? '').trim(),
-      status: (elements[2] ?? '').trim(),
-      payerClaimControlNumber: (elements[7] ?? '').trim(),
-    });
+    // The separators before CLP01…CLP08 (`buf[start + 3]` is the first): only CLP01, 02 and 07 are
+    // decoded, each a small string of its own (not a slice of a chunk's text).
+    const at = this.separators;
+    let n = 0;
+    for (let i = start + 3; i < stop && n < 8; i++) if (buf[i] === this.element) at[n++] = i;
+    const text = (k: number) =>
+      k > n ? '' : buf.toString('latin1', at[k - 1]! + 1, k < n ? at[k]! : stop).trim();
+    this.onClaim({ patientControlNumber: text(1), status: text(2), payerClaimControlNumber: text(7) });
   }
 }

@@ -2,7 +2,7 @@ import type { InputProblem, ReadResult } from '../../core/model/input-problem.js
 import { EnvelopeTracker } from './envelope-tracker.js';
 import { chunks, SLICE_BYTES, type X12Source } from './tokenize-x12.js';
 import { MAX_LISTED } from '../problem-list.js';
-import { X12Splitter } from './x12-splitter.js';
+import { DECODE_BYTES, X12Splitter } from './x12-splitter.js';
 import type { X12Segment } from './x12-types.js';
 
 /** Assembles one transaction set from its segments between ST and SE. */
@@ -108,9 +108,13 @@ export async function* readX12Sets<T>(
   const pipeline = new X12SetPipeline(fileName, factory, (r) => out.push(r));
   try {
     for await (const chunk of chunks(source)) {
-      pipeline.push(chunk);
-      for (const r of out) yield r;
-      out.length = 0;
+      // Piece by piece, each set handed on as soon as its piece is read: a set's claims and lines are
+      // let go (classified, counted) before the rest of a large chunk is read, so they die young.
+      for (let at = 0; at < chunk.length; at += DECODE_BYTES) {
+        pipeline.push(chunk.subarray(at, at + DECODE_BYTES));
+        for (const r of out) yield r;
+        out.length = 0;
+      }
     }
   } catch (e) {
     // The source failed (missing file, a directory, a closed stream): its error code only, never paths.
