@@ -236,16 +236,24 @@ function signatureDeadline(
   const own = timelines[i]!;
   if (own.lastBeamOff === null) return null;
   const after = own.lastBeamOff;
-  const next = timelines
-    .filter((t, j) => j !== i && readable(t) && t.firstBeamOn! > after)
-    .reduce<number | null>((min, t) => (min === null || t.firstBeamOn! < min ? t.firstBeamOn! : min), null);
-  // A later fraction whose beam-on cannot be read (DOC-010) may be the next one: judge only against the
-  // start of its day until its times are corrected.
-  const unreadable = timelines
-    .filter((t, j) => j !== i && !readable(t))
-    .map((t) => clock.startOfDay(t.fraction.date))
-    .filter((start) => start + 86_400_000 > after && (next === null || start < next))
-    .sort((a, b) => a - b)[0];
+  // One pass: the earliest later beam-on, and the start of each unreadable fraction's day (its beam-on
+  // cannot be read: DOC-010), which may be the next one: judge only against it until its times are corrected.
+  let next: number | null = null;
+  const dayStarts: number[] = [];
+  for (let j = 0; j < timelines.length; j++) {
+    if (j === i) continue;
+    const t = timelines[j]!;
+    if (!readable(t)) dayStarts.push(clock.startOfDay(t.fraction.date));
+    else if (t.firstBeamOn! > after && (next === null || t.firstBeamOn! < next)) next = t.firstBeamOn!;
+  }
+  let unreadable: number | undefined;
+  for (const start of dayStarts)
+    if (
+      start + 86_400_000 > after &&
+      (next === null || start < next) &&
+      (unreadable === undefined || start < unreadable)
+    )
+      unreadable = start;
   if (unreadable !== undefined) return { at: Math.max(unreadable, after), basis: 'unreadable next fraction' };
   if (next !== null) return { at: next, basis: 'next fraction' };
   const planned = scheduled.find((s) => s > after);

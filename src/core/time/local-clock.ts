@@ -97,13 +97,15 @@ export class LocalClock {
 
   toInstant(reading: string): LocalReading {
     const epochMs = this.epochMs(reading);
-    if (!Number.isNaN(epochMs)) return { ok: true, epochMs };
-    return {
-      ok: false,
-      // A reading with its offset fails only on its shape or the offset's range.
-      problem:
-        Number.isNaN(naiveMs(reading)) || hasOffset(reading) ? 'malformed' : this.transitionProblem(reading),
-    };
+    return Number.isNaN(epochMs) ? { ok: false, problem: this.problem(reading) } : { ok: true, epochMs };
+  }
+
+  /** Why a reading that `epochMs` could not read is no instant. */
+  problem(reading: string): 'ambiguous' | 'nonexistent' | 'malformed' {
+    // A reading with its offset fails only on its shape or the offset's range.
+    return Number.isNaN(naiveMs(reading)) || hasOffset(reading)
+      ? 'malformed'
+      : this.transitionProblem(reading);
   }
 
   /**
