@@ -17,7 +17,7 @@ import type { AuditOptions } from './audit-options.js';
 import { type ElementScore, necessityProblem, scoreElements } from './documentation-elements.js';
 import { type FractionContext, iso, type SignatureDeadline } from './fraction-context.js';
 import { type FractionTimeline, resolveTimeline } from './fraction-timeline.js';
-import { type Effect, type FractionStatus, type Outcome } from './outcome.js';
+import { type FractionStatus, type Outcome } from './outcome.js';
 import { checkMotionManagementOrder } from './rules/doc-001-motion-management-order.js';
 import { checkMedicalNecessity } from './rules/doc-002-medical-necessity.js';
 import { documentationElementsFinding } from './rules/doc-003-documentation-elements.js';
@@ -150,8 +150,8 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
     if (motionSource) coding.findings.push(motionSource);
     const outcomes: Outcome[] = [
       { findings: timeline.problems, effects: timeline.problems.length ? ['hold'] : [] },
-      ...codingOutcomes([...facts.findings, ...coding.findings], coding.unbilledSession),
     ];
+    codingOutcomes(facts.findings, coding.findings, coding.unbilledSession, outcomes);
     // The SGRT record carries what rests on it: 77412's motion management and/or 77387-26's tracking.
     const sgrtBasis = coding.igrtBasis.includes('sgrt-tracking');
     const sgrt =
@@ -160,20 +160,39 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
         : null;
     if (coding.byMotionManagement) {
       anyMotionManagement = true;
-      outcomes.push(...AMM_CHECKS.map((check) => check(fctx)), sgrt!);
+      for (const check of AMM_CHECKS) outcomes.push(check(fctx));
+      outcomes.push(sgrt!);
     }
     if (coding.lines.some((l) => l.code === '77387'))
       outcomes.push(igrtSupport(fctx, coding.igrtBasis, sgrt, !coding.byMotionManagement));
-    const effects = new Set<Effect>(outcomes.flatMap((o) => o.effects));
-    const lines = applyEffects(coding.lines, effects, course.facility.placeOfService, ctx.rates);
-    const status: FractionStatus = effects.has('hold')
-      ? 'hold'
-      : effects.has('downgrade-delivery') || effects.has('drop-igrt')
-        ? 'downgrade'
-        : 'ready';
-    const decisive = (o: Outcome) =>
-      status === 'hold' ? o.effects.includes('hold') : status === 'downgrade' && o.effects.length > 0;
-    const reasons = [...new Set(outcomes.filter(decisive).flatMap((o) => o.findings.map((f) => f.ruleId)))];
+    let hold = false;
+    let downgradeDelivery = false;
+    let dropIgrt = false;
+    for (const o of outcomes)
+      for (const e of o.effects) {
+        if (e === 'hold') hold = true;
+        else if (e === 'downgrade-delivery') downgradeDelivery = true;
+        else dropIgrt = true;
+      }
+    const lines = applyEffects(
+      coding.lines,
+      dropIgrt,
+      downgradeDelivery,
+      course.facility.placeOfService,
+      ctx.rates,
+    );
+    const status: FractionStatus = hold ? 'hold' : downgradeDelivery || dropIgrt ? 'downgrade' : 'ready';
+    // The rules whose findings made the status, each once, in the order of the outcomes.
+    const reasons: string[] = [];
+    const findings: Finding[] = [];
+    for (const o of outcomes) {
+      const decisive = hold ? o.effects.includes('hold') : status === 'downgrade' && o.effects.length > 0;
+      for (const f of o.findings) {
+        if (decisive && !reasons.includes(f.ruleId)) reasons.push(f.ruleId);
+        // CODE-007's note of what 77387-26 rests on is moot once the line is dropped.
+        if (!(dropIgrt && f.ruleId === CODE_007.id && f.severity === 'info')) findings.push(f);
+      }
+    }
     // A ready fraction without lines says why (a code family the facts do not pick): its coding findings
     // are the reasons.
     if (status === 'ready' && lines.length === 0)
@@ -186,12 +205,7 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
       status,
       reasons,
       lines,
-      // CODE-007's note of what 77387-26 rests on is moot once the line is dropped.
-      findings: sortFindings(
-        outcomes
-          .flatMap((o) => o.findings)
-          .filter((f) => !(effects.has('drop-igrt') && f.ruleId === CODE_007.id && f.severity === 'info')),
-      ),
+      findings: sortFindings(findings),
       signatureDeadline: deadline ? iso(deadline.at) : null,
     };
   });
@@ -272,12 +286,20 @@ function readable(t: FractionTimeline): boolean {
  * does a second session the same day that is not billable on its own (CODE-008, CMS PM A-03-020): held
  * until the break and the distinct treatment are documented, or the day is billed once.
  */
-function codingOutcomes(findings: Finding[], unbilledSession: Finding | null): Outcome[] {
-  const holding = findings.filter((f) => f.severity === 'error' || f === unbilledSession);
-  return [
+function codingOutcomes(
+  factFindings: readonly Finding[],
+  codingFindings: readonly Finding[],
+  unbilledSession: Finding | null,
+  into: Outcome[],
+): void {
+  const holding: Finding[] = [];
+  const others: Finding[] = [];
+  for (const list of [factFindings, codingFindings])
+    for (const f of list) (f.severity === 'error' || f === unbilledSession ? holding : others).push(f);
+  into.push(
     { findings: holding, effects: holding.length ? ['hold'] : [] },
-    { findings: findings.filter((f) => !holding.includes(f)), effects: [] },
-  ];
+    { findings: others, effects: [] },
+  );
 }
 
 /**
@@ -342,24 +364,24 @@ function factsFor(
 
 function applyEffects(
   lines: readonly BillingLine[],
-  effects: ReadonlySet<Effect>,
+  dropIgrt: boolean,
+  downgradeDelivery: boolean,
   placeOfService: string,
   rates: RateTable,
 ): BillingLine[] {
-  return lines.flatMap((line): BillingLine[] => {
-    if (line.code === '77387' && effects.has('drop-igrt')) return [];
-    if (line.code === '77412' && effects.has('downgrade-delivery')) {
-      return [
-        {
-          ...line,
-          code: '77407',
-          reason: `${line.reason}; motion-management evidence does not support 77412, billed as single-isocenter photons`,
-          expectedCents: expectedCents(rates, placeOfService, '77407', line.modifiers),
-        },
-      ];
-    }
-    return [{ ...line }];
-  });
+  const out: BillingLine[] = [];
+  for (const line of lines) {
+    if (line.code === '77387' && dropIgrt) continue;
+    if (line.code === '77412' && downgradeDelivery) {
+      out.push({
+        ...line,
+        code: '77407',
+        reason: `${line.reason}; motion-management evidence does not support 77412, billed as single-isocenter photons`,
+        expectedCents: expectedCents(rates, placeOfService, '77407', line.modifiers),
+      });
+    } else out.push({ ...line });
+  }
+  return out;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
