@@ -103,6 +103,7 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
   // A record repeating an earlier one is one session (DOC-012): the others are counted without it.
   const repeats = repeatedSessions(timelines);
   const sessions = timelines.filter((_, i) => repeats[i] === -1);
+  let sessionIndex = 0; // the place of the next distinct session among `sessions`
 
   const fractions = timelines.map((timeline, i): FractionAudit => {
     const subject = `fraction ${timeline.fraction.number} (${timeline.fraction.id})`;
@@ -134,7 +135,7 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
       necessity,
       elements,
     };
-    const facts = factsFor(course, sessions, sessions.indexOf(timeline), profile!, subject);
+    const facts = factsFor(course, sessions, sessionIndex++, profile!, subject);
     const coding = selectCodes(facts.facts, { profile: profile!, rates: ctx.rates }, subject);
     // Where 77412's motion management comes from when the plan is silent (not asked of SRS, protons…).
     const motionSource = coding.delivery.routed
@@ -318,11 +319,15 @@ function factsFor(
 ): { facts: SessionFacts; findings: Finding[] } {
   const t = timelines[i]!;
   const ordinal = i + 1;
-  const sameDay = timelines.filter((o) => o.fraction.date === t.fraction.date);
-  const previous = timelines
-    .slice(0, i)
-    .filter((o) => o.fraction.date === t.fraction.date && o.lastBeamOff !== null)
-    .at(-1);
+  // Sessions the same day, and the last earlier one of them with a beam-off.
+  let sameDay = 0;
+  let previous: FractionTimeline | undefined;
+  for (let j = 0; j < timelines.length; j++) {
+    const o = timelines[j]!;
+    if (o.fraction.date !== t.fraction.date) continue;
+    sameDay++;
+    if (j < i && o.lastBeamOff !== null) previous = o;
+  }
   const hours =
     previous && t.firstBeamOn !== null
       ? Math.max(0, (t.firstBeamOn - previous.lastBeamOff!) / 3_600_000)
@@ -345,7 +350,7 @@ function factsFor(
     // service"). Dropping an overdue review here instead left the fraction 'ready' with no DOC-009 finding,
     // so a late signature ranked worse than none.
     imageGuidance: ig ? { performed: ig.performed, physicianReviewed: true } : null,
-    sessionsToday: sameDay.length,
+    sessionsToday: sameDay,
     hoursSincePreviousSession: hours === null ? null : Math.min(24, hours),
     fractionNumber: ordinal,
     fractionsPlanned: course.plan.fractionsPlanned,
@@ -358,7 +363,13 @@ function factsFor(
   const numbering = stereotactic ? numberingFinding(t.fraction.number, ordinal, subject) : null;
   return {
     facts,
-    findings: [delivered.finding, numbering].filter((f): f is Finding => f !== null),
+    findings: delivered.finding
+      ? numbering
+        ? [delivered.finding, numbering]
+        : [delivered.finding]
+      : numbering
+        ? [numbering]
+        : [],
   };
 }
 
