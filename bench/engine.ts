@@ -172,9 +172,18 @@ let baseValidate: number | undefined;
 let baseRss: number | undefined;
 for (const size of ordered) {
   const { first, runs } = runRepeated(size);
-  const [auditMin, audit, auditMax] = spread(size, runs.map((r) => r.auditMs));
-  const [traverseMin, traverse, traverseMax] = spread(size, runs.map((r) => r.traverseMs));
-  const [, validate] = spread(size, runs.map((r) => r.validateMs));
+  const [auditMin, audit, auditMax] = spread(
+    size,
+    runs.map((r) => r.auditMs),
+  );
+  const [traverseMin, traverse, traverseMax] = spread(
+    size,
+    runs.map((r) => r.traverseMs),
+  );
+  const [, validate] = spread(
+    size,
+    runs.map((r) => r.validateMs),
+  );
   const peakRss = Math.max(...runs.map((r) => r.peakRssBytes));
   baseAudit ??= audit;
   baseValidate ??= validate;
@@ -191,7 +200,10 @@ for (const size of ordered) {
     baseline_min: traverseMin,
     baseline_max: traverseMax,
     ratio: sig3(audit / traverse),
-    cpu_value: spread(size, runs.map((r) => r.auditCpuMs))[1],
+    cpu_value: spread(
+      size,
+      runs.map((r) => r.auditCpuMs),
+    )[1],
     size_ratio: round3(audit / baseAudit),
     runs: repeats,
     courses: first.courses,
@@ -219,7 +231,10 @@ for (const size of ordered) {
 
 // The anchor size once more, last: if it too has slowed down, the drop at larger sizes is the machine
 // (other load, thermal) or the process state, not the size.
-const again = spread(anchor, runRepeated(anchor).runs.map((r) => r.auditMs))[1];
+const again = spread(
+  anchor,
+  runRepeated(anchor).runs.map((r) => r.auditMs),
+)[1];
 print({
   metric: 'fractions_per_second_anchor_recheck',
   size: anchor,

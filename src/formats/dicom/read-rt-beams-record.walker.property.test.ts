@@ -57,7 +57,10 @@ function withDefinedLengths(file: Uint8Array, dataStart: number): Uint8Array {
   const concat = (parts: Uint8Array[]) => {
     const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
     let at = 0;
-    for (const p of parts) (out.set(p, at), (at += p.length));
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
     return out;
   };
   /** Elements from `pos` until `end` or an item delimiter; returns the re-encoded bytes and where it stopped. */
@@ -83,7 +86,6 @@ function withDefinedLengths(file: Uint8Array, dataStart: number): Uint8Array {
       }
       pos += 8;
       const value = concat(items);
-      parts.push(file.subarray(pos - 8, pos - 8), new Uint8Array(0));
       parts.push(
         Uint8Array.of(group & 0xff, group >> 8, element & 0xff, element >> 8),
         u32(value.length),

@@ -19,8 +19,7 @@ import { TAGS } from './rt-record-tags.js';
 export function walkDataSet(bytes: Uint8Array, start: number, explicit: boolean): DataSet | null {
   const walker = new Walker(bytes, explicit);
   try {
-    const elements = walker.elements(start, bytes.length, 0, false);
-    return elements === null ? null : dataSet(bytes, elements);
+    return dataSet(bytes, walker.elements(start, bytes.length, 0, false));
   } catch (error) {
     if (error === BAIL) return null;
     throw error;
@@ -38,9 +37,9 @@ export function plainMetaEnd(bytes: Uint8Array, pos: number): boolean {
   if (pos + 12 > bytes.length) return false;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint16(pos, true) <= 0x0002) return false;
-  const long = VR_CODES.get(bytes[pos + 4]! * 256 + bytes[pos + 5]!);
-  if (bytes[pos + 4]! * 256 + bytes[pos + 5]! === SQ) return false;
-  return !(long && view.getUint32(pos + 8, true) === UNDEFINED_LENGTH);
+  const code = bytes[pos + 4]! * 256 + bytes[pos + 5]!;
+  if (code === SQ) return false;
+  return !(VR_CODES.get(code) && view.getUint32(pos + 8, true) === UNDEFINED_LENGTH);
 }
 
 interface WalkedElement {
@@ -78,7 +77,7 @@ const VR_CODES = new Map<number, boolean>(
 );
 const SQ = 'S'.charCodeAt(0) * 256 + 'Q'.charCodeAt(0);
 
-/** An item whose attributes the reader does not use (control points between the first and the last). */
+/** A data set in the shape of dicom-parser's (the reader uses `elements` and `byteArray`). */
 const dataSet = (byteArray: Uint8Array, elements: Record<string, WalkedElement>): DataSet =>
   ({ byteArray, elements, warnings: [] }) as unknown as DataSet;
 
@@ -108,7 +107,7 @@ class Walker {
     depth: number,
     untilDelimiter: boolean,
     keep = true,
-  ): Record<string, WalkedElement> | null {
+  ): Record<string, WalkedElement> {
     if (depth > MAX_DEPTH) bail();
     const kept: Record<string, WalkedElement> = {};
     for (;;) {
@@ -230,7 +229,7 @@ class Walker {
           tag: 'xfffee000',
           length: itemLength,
           dataOffset,
-          dataSet: dataSet(this.bytes, keepThis ? elements! : {}),
+          dataSet: dataSet(this.bytes, keepThis ? elements : {}),
         });
         last = { at: items.length - 1, length: itemLength, dataOffset };
       }
@@ -245,7 +244,7 @@ class Walker {
         depth,
         open,
       );
-      items[last.at]!.dataSet = dataSet(this.bytes, elements!);
+      items[last.at]!.dataSet = dataSet(this.bytes, elements);
     }
     this.end = pos;
     return keep ? items : null;
