@@ -27,7 +27,7 @@ import { checkBeamHoldCapability } from './rules/doc-006-beam-hold-capability.js
 import { checkHoldWhenOutOfTolerance } from './rules/doc-007-hold-when-out-of-tolerance.js';
 import { checkSgrtRecordSigned } from './rules/doc-008-sgrt-record-signed.js';
 import { igrtSupport } from './igrt-support.js';
-import { courseMotion } from './motion-settings.js';
+import { courseMotion, type CourseMotion } from './motion-settings.js';
 import { unreadableScheduleFinding } from './rules/doc-010-readable-times.js';
 import { repeatedSessionFinding, repeatedSessions } from './rules/doc-012-duplicate-session.js';
 import type { CoverDesignation } from './signer-capacity.js';
@@ -104,6 +104,10 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
   const repeats = repeatedSessions(timelines);
   const sessions = timelines.filter((_, i) => repeats[i] === -1);
   let sessionIndex = 0; // the place of the next distinct session among `sessions`
+  const covers = ctx.covers ?? [];
+  // The course's motion management (plan, or order), the same for every fraction.
+  const motion = courseMotion(course);
+  const motionOrder = course.orders.some((o) => o.kind === 'motion-management');
 
   const fractions = timelines.map((timeline, i): FractionAudit => {
     const subject = `fraction ${timeline.fraction.number} (${timeline.fraction.id})`;
@@ -129,23 +133,20 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
       subject,
       profile: profile!,
       options: ctx.options,
-      covers: ctx.covers ?? [],
+      covers,
       now: ctx.now,
       deadline,
       necessity,
       elements,
     };
-    const facts = factsFor(course, sessions, sessionIndex++, profile!, subject);
+    const facts = factsFor(course, motion, sessions, sessionIndex++, profile!, subject);
     const coding = selectCodes(facts.facts, { profile: profile!, rates: ctx.rates }, subject);
     // Where 77412's motion management comes from when the plan is silent (not asked of SRS, protons…).
     const motionSource = coding.delivery.routed
       ? null
       : motionSourceFinding(
-          courseMotion(course).from,
-          {
-            monitoring: timeline.fraction.monitoring.length > 0,
-            order: course.orders.some((o) => o.kind === 'motion-management'),
-          },
+          motion.from,
+          { monitoring: timeline.fraction.monitoring.length > 0, order: motionOrder },
           subject,
         );
     if (motionSource) coding.findings.push(motionSource);
@@ -312,6 +313,7 @@ function codingOutcomes(
  */
 function factsFor(
   course: Course,
+  motion: CourseMotion,
   timelines: readonly FractionTimeline[],
   i: number,
   profile: PayerProfile,
@@ -334,7 +336,6 @@ function factsFor(
       : null;
   const ig = t.fraction.imageGuidance;
   const delivered = deliveredModality(course.plan.modality, t.fraction.beams, subject);
-  const motion = courseMotion(course);
   const facts: SessionFacts = {
     dateOfService: t.fraction.date,
     placeOfService: course.facility.placeOfService,
