@@ -132,13 +132,17 @@ for (const [metric, plan, count] of [
   const perSecond = (ms: number) => Math.round((count / ms) * 1000);
   const value = perSecond(median(ourMs));
   const baseline = perSecond(median(anchorMs));
+  const range = (ms: number[]) => [perSecond(Math.max(...ms)), perSecond(Math.min(...ms))];
   console.log(
     JSON.stringify({
       bench: BENCH,
       metric,
       value,
       unit: 'records/s',
+      // Over the `repeats` runs: [slowest, fastest].
+      min_max: range(ourMs),
       baseline,
+      baseline_min_max: range(anchorMs),
       ratio: round3(value / baseline),
       anchor: 'dicomParser.parseDicom',
       records: count,

@@ -1,15 +1,17 @@
 /**
  * Engine benchmark: code selection + documentation audit (`auditCourse`) throughput in fractions per
- * second, at growing numbers of generated fractions, against the anchor size measured first in the same
- * process. Courses come from the seeded factory (bench/course-factory.ts) and are generated, validated
- * and audited in chunks, so a million fractions never sit in memory at once. Only `auditCourse` is in
- * the audit timing; `courseSchema.parse` is timed on its own line.
+ * second, at growing numbers of generated fractions, against two anchors measured in the same process: a
+ * plain traversal of the same course documents (every fraction, beam, monitoring session and time read),
+ * timed on the same chunks, and the anchor size measured first. Courses come from the seeded factory
+ * (bench/course-factory.ts) and are generated, validated and audited in chunks, so a million fractions
+ * never sit in memory at once. Only `auditCourse` is in the audit timing; `courseSchema.parse` is timed on
+ * its own line. `npm run bench` runs this file compiled by tsc (bench/tsconfig.engine.json), not tsx.
  *
  *   npm run bench                                  # 10k (anchor), 100k, 1M
  *   npm run bench -- --sizes 10000,100000          # other sizes (the 10k anchor is always measured)
  *   options: --anchor N (default 10000), --chunk COURSES (default 250), --seed N (default 20260101),
  *            --warmup N fractions audited first and not reported (default 50000),
- *            --repeats N runs of the anchor size, the median reported (default 3)
+ *            --repeats N runs of every size: min, median and max reported (default 3)
  *
  * Prints one JSON object per line (architecture.md, "Benchmarks").
  */
@@ -29,6 +31,9 @@ interface SizeResult {
   size: number;
   courses: number;
   auditMs: number;
+  /** CPU time (user + system, all threads) of the audit: on a loaded machine, less noisy than wall time. */
+  auditCpuMs: number;
+  traverseMs: number;
   validateMs: number;
   peakRssBytes: number;
   statuses: Record<string, number>;
@@ -59,6 +64,27 @@ const context: AuditContext = {
   now: BENCH_NOW,
 };
 
+/**
+ * The traversal anchor: what any pass over the documents costs. Reads every fraction's identity and date,
+ * every beam's and monitoring session's times, gaps and excursions, and every signature.
+ */
+function traverse(course: Course): number {
+  let n = course.courseId.length + course.schedule.length;
+  for (const f of course.fractions) {
+    n += f.id.length + f.number + f.date.length;
+    for (const b of f.beams) n += b.name.length + b.beamOn.length + b.beamOff.length;
+    for (const m of f.monitoring) {
+      n += m.start.length + m.end.length;
+      for (const g of m.gaps) n += g.start.length + g.end.length;
+      for (const x of m.excursions) n += x.start.length + x.end.length + (x.beamHeld ? 1 : 0);
+    }
+    n += f.sgrtRecord?.signature?.signedAt.length ?? 0;
+  }
+  return n;
+}
+/** Defeats dead-code elimination of the traversal. */
+let sink = 0;
+
 /** Generate, validate and audit `size` fractions, `chunkCourses` courses at a time. */
 function run(size: number, runSeed: number): SizeResult {
   const factory = courseFactory(runSeed);
@@ -66,6 +92,8 @@ function run(size: number, runSeed: number): SizeResult {
     size,
     courses: 0,
     auditMs: 0,
+    auditCpuMs: 0,
+    traverseMs: 0,
     validateMs: 0,
     peakRssBytes: process.memoryUsage().rss,
     statuses: { ready: 0, hold: 0, downgrade: 0 },
@@ -91,8 +119,15 @@ function run(size: number, runSeed: number): SizeResult {
     sampleRss();
 
     start = performance.now();
+    sink += courses.reduce((n, course) => n + traverse(course), 0);
+    result.traverseMs += performance.now() - start;
+
+    start = performance.now();
+    const cpu = process.cpuUsage();
     const audits = courses.map((course) => auditCourse(course, context));
     result.auditMs += performance.now() - start;
+    const used = process.cpuUsage(cpu);
+    result.auditCpuMs += (used.user + used.system) / 1000;
     sampleRss();
 
     result.courses += courses.length;
@@ -107,78 +142,105 @@ function run(size: number, runSeed: number): SizeResult {
   return result;
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+const sorted = (xs: number[]): number[] => [...xs].sort((a, b) => a - b);
+const median = (xs: number[]): number => sorted(xs)[Math.floor((xs.length - 1) / 2)]!;
 
-/** The anchor: about a second of work, so it is run `repeats` times and the median times are kept. */
-function runAnchor(): SizeResult {
-  const runs = Array.from({ length: repeats }, () => run(anchor, seed));
-  return {
-    ...runs[0]!,
-    auditMs: median(runs.map((r) => r.auditMs)),
-    validateMs: median(runs.map((r) => r.validateMs)),
-    peakRssBytes: Math.max(...runs.map((r) => r.peakRssBytes)),
-  };
+/** `repeats` runs of one size (same seed, same documents): min, median and max of each timing. */
+function runRepeated(size: number): { first: SizeResult; runs: SizeResult[] } {
+  const runs = Array.from({ length: repeats }, () => run(size, seed));
+  return { first: runs[0]!, runs };
 }
 
 const perSecond = (fractions: number, ms: number): number => Math.round((fractions / ms) * 1000);
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+const sig3 = (x: number): number => Number(x.toPrecision(3));
 const mib = (bytes: number): number => Math.round((bytes / 1048576) * 10) / 10;
 const print = (line: Record<string, unknown>) => console.log(JSON.stringify({ bench: BENCH, ...line }));
+/** Fractions per second of each run: [min, median, max]. */
+const spread = (size: number, ms: number[]): [number, number, number] => {
+  const rates = sorted(ms.map((m) => perSecond(size, m)));
+  return [rates[0]!, median(rates), rates[rates.length - 1]!];
+};
 
 // Warm-up (not reported, another seed): the audit reaches steady speed only after some 40k fractions
 // (JIT tiers, Temporal/Intl caches); without it the anchor would be measured cold and every ratio inflated.
 run(warmup, seed + 1);
 
 const ordered = [anchor, ...sizes.filter((s) => s !== anchor).sort((a, b) => a - b)];
-let base: SizeResult | undefined;
+let baseAudit: number | undefined;
+let baseValidate: number | undefined;
+let baseRss: number | undefined;
 for (const size of ordered) {
-  const r = size === anchor ? runAnchor() : run(size, seed);
-  base ??= r;
-  const audit = perSecond(size, r.auditMs);
-  const auditBase = perSecond(base.size, base.auditMs);
+  const { first, runs } = runRepeated(size);
+  const [auditMin, audit, auditMax] = spread(
+    size,
+    runs.map((r) => r.auditMs),
+  );
+  const [traverseMin, traverse, traverseMax] = spread(
+    size,
+    runs.map((r) => r.traverseMs),
+  );
+  const [, validate] = spread(
+    size,
+    runs.map((r) => r.validateMs),
+  );
+  const peakRss = Math.max(...runs.map((r) => r.peakRssBytes));
+  baseAudit ??= audit;
+  baseValidate ??= validate;
+  baseRss ??= peakRss;
   print({
     metric: 'fractions_per_second',
     size,
     value: audit,
+    min: auditMin,
+    max: auditMax,
     unit: 'fractions/s',
-    baseline: auditBase,
-    ratio: round3(audit / auditBase),
-    courses: r.courses,
-    audit_seconds: round3(r.auditMs / 1000),
-    statuses: r.statuses,
-    findings: r.findings,
+    anchor: 'plain traversal of the same documents',
+    baseline: traverse,
+    baseline_min: traverseMin,
+    baseline_max: traverseMax,
+    ratio: sig3(audit / traverse),
+    cpu_value: spread(
+      size,
+      runs.map((r) => r.auditCpuMs),
+    )[1],
+    size_ratio: round3(audit / baseAudit),
+    runs: repeats,
+    courses: first.courses,
+    audit_seconds: round3(median(runs.map((r) => r.auditMs)) / 1000),
+    statuses: first.statuses,
+    findings: first.findings,
   });
-  const validate = perSecond(size, r.validateMs);
-  const validateBase = perSecond(base.size, base.validateMs);
   print({
     metric: 'validation_fractions_per_second',
     size,
     value: validate,
     unit: 'fractions/s',
-    baseline: validateBase,
-    ratio: round3(validate / validateBase),
-    validate_seconds: round3(r.validateMs / 1000),
+    baseline: baseValidate,
+    ratio: round3(validate / baseValidate),
   });
   print({
     metric: 'peak_rss',
     size,
-    value: mib(r.peakRssBytes),
+    value: mib(peakRss),
     unit: 'MiB',
-    baseline: mib(base.peakRssBytes),
-    ratio: round3(r.peakRssBytes / base.peakRssBytes),
+    baseline: mib(baseRss),
+    ratio: round3(peakRss / baseRss),
   });
 }
 
-// The anchor once more, last: if it too has slowed down, the drop at larger sizes is the machine (other
-// load, thermal) or the process state, not the size.
-const again = runAnchor();
-const anchorBase = perSecond(base!.size, base!.auditMs);
-const anchorAgain = perSecond(anchor, again.auditMs);
+// The anchor size once more, last: if it too has slowed down, the drop at larger sizes is the machine
+// (other load, thermal) or the process state, not the size.
+const again = spread(
+  anchor,
+  runRepeated(anchor).runs.map((r) => r.auditMs),
+)[1];
 print({
   metric: 'fractions_per_second_anchor_recheck',
   size: anchor,
-  value: anchorAgain,
+  value: again,
   unit: 'fractions/s',
-  baseline: anchorBase,
-  ratio: round3(anchorAgain / anchorBase),
+  baseline: baseAudit,
+  ratio: round3(again / baseAudit!),
+  sink: sink % 1000,
 });

@@ -17,7 +17,7 @@ import type { AuditOptions } from './audit-options.js';
 import { type ElementScore, necessityProblem, scoreElements } from './documentation-elements.js';
 import { type FractionContext, iso, type SignatureDeadline } from './fraction-context.js';
 import { type FractionTimeline, resolveTimeline } from './fraction-timeline.js';
-import { type Effect, type FractionStatus, type Outcome } from './outcome.js';
+import { type FractionStatus, type Outcome } from './outcome.js';
 import { checkMotionManagementOrder } from './rules/doc-001-motion-management-order.js';
 import { checkMedicalNecessity } from './rules/doc-002-medical-necessity.js';
 import { documentationElementsFinding } from './rules/doc-003-documentation-elements.js';
@@ -27,7 +27,7 @@ import { checkBeamHoldCapability } from './rules/doc-006-beam-hold-capability.js
 import { checkHoldWhenOutOfTolerance } from './rules/doc-007-hold-when-out-of-tolerance.js';
 import { checkSgrtRecordSigned } from './rules/doc-008-sgrt-record-signed.js';
 import { igrtSupport } from './igrt-support.js';
-import { courseMotion } from './motion-settings.js';
+import { courseMotion, type CourseMotion } from './motion-settings.js';
 import { unreadableScheduleFinding } from './rules/doc-010-readable-times.js';
 import { repeatedSessionFinding, repeatedSessions } from './rules/doc-012-duplicate-session.js';
 import type { CoverDesignation } from './signer-capacity.js';
@@ -103,6 +103,11 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
   // A record repeating an earlier one is one session (DOC-012): the others are counted without it.
   const repeats = repeatedSessions(timelines);
   const sessions = timelines.filter((_, i) => repeats[i] === -1);
+  let sessionIndex = 0; // the place of the next distinct session among `sessions`
+  const covers = ctx.covers ?? [];
+  // The course's motion management (plan, or order), the same for every fraction.
+  const motion = courseMotion(course);
+  const motionOrder = course.orders.some((o) => o.kind === 'motion-management');
 
   const fractions = timelines.map((timeline, i): FractionAudit => {
     const subject = `fraction ${timeline.fraction.number} (${timeline.fraction.id})`;
@@ -128,30 +133,27 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
       subject,
       profile: profile!,
       options: ctx.options,
-      covers: ctx.covers ?? [],
+      covers,
       now: ctx.now,
       deadline,
       necessity,
       elements,
     };
-    const facts = factsFor(course, sessions, sessions.indexOf(timeline), profile!, subject);
+    const facts = factsFor(course, motion, sessions, sessionIndex++, profile!, subject);
     const coding = selectCodes(facts.facts, { profile: profile!, rates: ctx.rates }, subject);
     // Where 77412's motion management comes from when the plan is silent (not asked of SRS, protons…).
     const motionSource = coding.delivery.routed
       ? null
       : motionSourceFinding(
-          courseMotion(course).from,
-          {
-            monitoring: timeline.fraction.monitoring.length > 0,
-            order: course.orders.some((o) => o.kind === 'motion-management'),
-          },
+          motion.from,
+          { monitoring: timeline.fraction.monitoring.length > 0, order: motionOrder },
           subject,
         );
     if (motionSource) coding.findings.push(motionSource);
     const outcomes: Outcome[] = [
       { findings: timeline.problems, effects: timeline.problems.length ? ['hold'] : [] },
-      ...codingOutcomes([...facts.findings, ...coding.findings], coding.unbilledSession),
     ];
+    codingOutcomes(facts.findings, coding.findings, coding.unbilledSession, outcomes);
     // The SGRT record carries what rests on it: 77412's motion management and/or 77387-26's tracking.
     const sgrtBasis = coding.igrtBasis.includes('sgrt-tracking');
     const sgrt =
@@ -160,20 +162,39 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
         : null;
     if (coding.byMotionManagement) {
       anyMotionManagement = true;
-      outcomes.push(...AMM_CHECKS.map((check) => check(fctx)), sgrt!);
+      for (const check of AMM_CHECKS) outcomes.push(check(fctx));
+      outcomes.push(sgrt!);
     }
     if (coding.lines.some((l) => l.code === '77387'))
       outcomes.push(igrtSupport(fctx, coding.igrtBasis, sgrt, !coding.byMotionManagement));
-    const effects = new Set<Effect>(outcomes.flatMap((o) => o.effects));
-    const lines = applyEffects(coding.lines, effects, course.facility.placeOfService, ctx.rates);
-    const status: FractionStatus = effects.has('hold')
-      ? 'hold'
-      : effects.has('downgrade-delivery') || effects.has('drop-igrt')
-        ? 'downgrade'
-        : 'ready';
-    const decisive = (o: Outcome) =>
-      status === 'hold' ? o.effects.includes('hold') : status === 'downgrade' && o.effects.length > 0;
-    const reasons = [...new Set(outcomes.filter(decisive).flatMap((o) => o.findings.map((f) => f.ruleId)))];
+    let hold = false;
+    let downgradeDelivery = false;
+    let dropIgrt = false;
+    for (const o of outcomes)
+      for (const e of o.effects) {
+        if (e === 'hold') hold = true;
+        else if (e === 'downgrade-delivery') downgradeDelivery = true;
+        else dropIgrt = true;
+      }
+    const lines = applyEffects(
+      coding.lines,
+      dropIgrt,
+      downgradeDelivery,
+      course.facility.placeOfService,
+      ctx.rates,
+    );
+    const status: FractionStatus = hold ? 'hold' : downgradeDelivery || dropIgrt ? 'downgrade' : 'ready';
+    // The rules whose findings made the status, each once, in the order of the outcomes.
+    const reasons: string[] = [];
+    const findings: Finding[] = [];
+    for (const o of outcomes) {
+      const decisive = hold ? o.effects.includes('hold') : status === 'downgrade' && o.effects.length > 0;
+      for (const f of o.findings) {
+        if (decisive && !reasons.includes(f.ruleId)) reasons.push(f.ruleId);
+        // CODE-007's note of what 77387-26 rests on is moot once the line is dropped.
+        if (!(dropIgrt && f.ruleId === CODE_007.id && f.severity === 'info')) findings.push(f);
+      }
+    }
     // A ready fraction without lines says why (a code family the facts do not pick): its coding findings
     // are the reasons.
     if (status === 'ready' && lines.length === 0)
@@ -186,12 +207,7 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
       status,
       reasons,
       lines,
-      // CODE-007's note of what 77387-26 rests on is moot once the line is dropped.
-      findings: sortFindings(
-        outcomes
-          .flatMap((o) => o.findings)
-          .filter((f) => !(effects.has('drop-igrt') && f.ruleId === CODE_007.id && f.severity === 'info')),
-      ),
+      findings: sortFindings(findings),
       signatureDeadline: deadline ? iso(deadline.at) : null,
     };
   });
@@ -236,16 +252,24 @@ function signatureDeadline(
   const own = timelines[i]!;
   if (own.lastBeamOff === null) return null;
   const after = own.lastBeamOff;
-  const next = timelines
-    .filter((t, j) => j !== i && readable(t) && t.firstBeamOn! > after)
-    .reduce<number | null>((min, t) => (min === null || t.firstBeamOn! < min ? t.firstBeamOn! : min), null);
-  // A later fraction whose beam-on cannot be read (DOC-010) may be the next one: judge only against the
-  // start of its day until its times are corrected.
-  const unreadable = timelines
-    .filter((t, j) => j !== i && !readable(t))
-    .map((t) => clock.startOfDay(t.fraction.date))
-    .filter((start) => start + 86_400_000 > after && (next === null || start < next))
-    .sort((a, b) => a - b)[0];
+  // One pass: the earliest later beam-on, and the start of each unreadable fraction's day (its beam-on
+  // cannot be read: DOC-010), which may be the next one: judge only against it until its times are corrected.
+  let next: number | null = null;
+  const dayStarts: number[] = [];
+  for (let j = 0; j < timelines.length; j++) {
+    if (j === i) continue;
+    const t = timelines[j]!;
+    if (!readable(t)) dayStarts.push(clock.startOfDay(t.fraction.date));
+    else if (t.firstBeamOn! > after && (next === null || t.firstBeamOn! < next)) next = t.firstBeamOn!;
+  }
+  let unreadable: number | undefined;
+  for (const start of dayStarts)
+    if (
+      start + 86_400_000 > after &&
+      (next === null || start < next) &&
+      (unreadable === undefined || start < unreadable)
+    )
+      unreadable = start;
   if (unreadable !== undefined) return { at: Math.max(unreadable, after), basis: 'unreadable next fraction' };
   if (next !== null) return { at: next, basis: 'next fraction' };
   const planned = scheduled.find((s) => s > after);
@@ -264,12 +288,20 @@ function readable(t: FractionTimeline): boolean {
  * does a second session the same day that is not billable on its own (CODE-008, CMS PM A-03-020): held
  * until the break and the distinct treatment are documented, or the day is billed once.
  */
-function codingOutcomes(findings: Finding[], unbilledSession: Finding | null): Outcome[] {
-  const holding = findings.filter((f) => f.severity === 'error' || f === unbilledSession);
-  return [
+function codingOutcomes(
+  factFindings: readonly Finding[],
+  codingFindings: readonly Finding[],
+  unbilledSession: Finding | null,
+  into: Outcome[],
+): void {
+  const holding: Finding[] = [];
+  const others: Finding[] = [];
+  for (const list of [factFindings, codingFindings])
+    for (const f of list) (f.severity === 'error' || f === unbilledSession ? holding : others).push(f);
+  into.push(
     { findings: holding, effects: holding.length ? ['hold'] : [] },
-    { findings: findings.filter((f) => !holding.includes(f)), effects: [] },
-  ];
+    { findings: others, effects: [] },
+  );
 }
 
 /**
@@ -281,6 +313,7 @@ function codingOutcomes(findings: Finding[], unbilledSession: Finding | null): O
  */
 function factsFor(
   course: Course,
+  motion: CourseMotion,
   timelines: readonly FractionTimeline[],
   i: number,
   profile: PayerProfile,
@@ -288,18 +321,21 @@ function factsFor(
 ): { facts: SessionFacts; findings: Finding[] } {
   const t = timelines[i]!;
   const ordinal = i + 1;
-  const sameDay = timelines.filter((o) => o.fraction.date === t.fraction.date);
-  const previous = timelines
-    .slice(0, i)
-    .filter((o) => o.fraction.date === t.fraction.date && o.lastBeamOff !== null)
-    .at(-1);
+  // Sessions the same day, and the last earlier one of them with a beam-off.
+  let sameDay = 0;
+  let previous: FractionTimeline | undefined;
+  for (let j = 0; j < timelines.length; j++) {
+    const o = timelines[j]!;
+    if (o.fraction.date !== t.fraction.date) continue;
+    sameDay++;
+    if (j < i && o.lastBeamOff !== null) previous = o;
+  }
   const hours =
     previous && t.firstBeamOn !== null
       ? Math.max(0, (t.firstBeamOn - previous.lastBeamOff!) / 3_600_000)
       : null;
   const ig = t.fraction.imageGuidance;
   const delivered = deliveredModality(course.plan.modality, t.fraction.beams, subject);
-  const motion = courseMotion(course);
   const facts: SessionFacts = {
     dateOfService: t.fraction.date,
     placeOfService: course.facility.placeOfService,
@@ -315,7 +351,7 @@ function factsFor(
     // service"). Dropping an overdue review here instead left the fraction 'ready' with no DOC-009 finding,
     // so a late signature ranked worse than none.
     imageGuidance: ig ? { performed: ig.performed, physicianReviewed: true } : null,
-    sessionsToday: sameDay.length,
+    sessionsToday: sameDay,
     hoursSincePreviousSession: hours === null ? null : Math.min(24, hours),
     fractionNumber: ordinal,
     fractionsPlanned: course.plan.fractionsPlanned,
@@ -328,30 +364,36 @@ function factsFor(
   const numbering = stereotactic ? numberingFinding(t.fraction.number, ordinal, subject) : null;
   return {
     facts,
-    findings: [delivered.finding, numbering].filter((f): f is Finding => f !== null),
+    findings: delivered.finding
+      ? numbering
+        ? [delivered.finding, numbering]
+        : [delivered.finding]
+      : numbering
+        ? [numbering]
+        : [],
   };
 }
 
 function applyEffects(
   lines: readonly BillingLine[],
-  effects: ReadonlySet<Effect>,
+  dropIgrt: boolean,
+  downgradeDelivery: boolean,
   placeOfService: string,
   rates: RateTable,
 ): BillingLine[] {
-  return lines.flatMap((line): BillingLine[] => {
-    if (line.code === '77387' && effects.has('drop-igrt')) return [];
-    if (line.code === '77412' && effects.has('downgrade-delivery')) {
-      return [
-        {
-          ...line,
-          code: '77407',
-          reason: `${line.reason}; motion-management evidence does not support 77412, billed as single-isocenter photons`,
-          expectedCents: expectedCents(rates, placeOfService, '77407', line.modifiers),
-        },
-      ];
-    }
-    return [{ ...line }];
-  });
+  const out: BillingLine[] = [];
+  for (const line of lines) {
+    if (line.code === '77387' && dropIgrt) continue;
+    if (line.code === '77412' && downgradeDelivery) {
+      out.push({
+        ...line,
+        code: '77407',
+        reason: `${line.reason}; motion-management evidence does not support 77412, billed as single-isocenter photons`,
+        expectedCents: expectedCents(rates, placeOfService, '77407', line.modifiers),
+      });
+    } else out.push({ ...line });
+  }
+  return out;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;

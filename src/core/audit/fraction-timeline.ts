@@ -38,38 +38,43 @@ export function resolveTimeline(
   clock: LocalClock,
   options: AuditOptions,
 ): FractionTimeline {
-  const subject = `fraction ${fraction.number} (${fraction.id})`;
   const problems: Finding[] = [];
-  const read = (value: string, what: string): number | null => {
-    const r = clock.toInstant(value);
-    if (r.ok) return r.epochMs;
+  // Labels and messages are built only when a time cannot be read (a finding), never per reading.
+  const subject = () => `fraction ${fraction.number} (${fraction.id})`;
+  const read = (value: string, what: string, id: string, part: string, end: string): number | null => {
+    const epochMs = clock.epochMs(value);
+    if (!Number.isNaN(epochMs)) return epochMs;
+    const field = `${what}${id}${part} ${end}`;
+    const problem = clock.problem(value);
     const why =
-      r.problem === 'ambiguous'
+      problem === 'ambiguous'
         ? `falls in the repeated hour when clocks go back in ${clock.timeZone}`
-        : r.problem === 'nonexistent'
+        : problem === 'nonexistent'
           ? `falls in the hour skipped when clocks go forward in ${clock.timeZone}`
           : 'is not a valid date-time';
     problems.push({
       ruleId: DOC_010.id,
       severity: 'error',
-      subject,
-      message: `${what} ${value} ${why}.`,
-      evidence: { field: what, value, problem: r.problem },
+      subject: subject(),
+      message: `${field} ${value} ${why}.`,
+      evidence: { field, value, problem },
       fix: 'Correct the time in the source record (or give it with its UTC offset) and re-import.',
     });
     return null;
   };
-  const span = (start: string, end: string, what: string): Interval | null => {
-    const s = read(start, `${what} start`);
-    const e = read(end, `${what} end`);
+  /** The interval from `start` to `end` of what `${what}${id}${part}` names (`beam LT MED`, `monitoring M1 gap`). */
+  const span = (start: string, end: string, what: string, id: string, part: string): Interval | null => {
+    const s = read(start, what, id, part, 'start');
+    const e = read(end, what, id, part, 'end');
     if (s === null || e === null) return null;
     if (e < s) {
+      const field = `${what}${id}${part}`;
       problems.push({
         ruleId: DOC_010.id,
         severity: 'error',
-        subject,
-        message: `${what} ends (${end}) before it starts (${start}).`,
-        evidence: { field: what, start, end },
+        subject: subject(),
+        message: `${field} ends (${end}) before it starts (${start}).`,
+        evidence: { field, start, end },
         fix: 'Correct the times in the source record and re-import.',
       });
       return null;
@@ -79,17 +84,23 @@ export function resolveTimeline(
 
   // Beams, sessions and excursions in time order (ties by name/id): checks that report "the first" or
   // "the longest" of several must not depend on the order the records were imported in.
-  const beams = fraction.beams
-    .flatMap((b) => {
-      const interval = span(b.beamOn, b.beamOff, `beam ${b.name}`);
-      return interval ? [{ name: b.name, interval }] : [];
-    })
-    .sort((a, b) => byInterval(a.interval, b.interval) || a.name.localeCompare(b.name));
+  const beams: { name: string; interval: Interval }[] = [];
+  let firstBeamOn: number | null = null;
+  let lastBeamOff: number | null = null;
+  for (const b of fraction.beams) {
+    const interval = span(b.beamOn, b.beamOff, 'beam ', b.name, '');
+    if (!interval) continue;
+    beams.push({ name: b.name, interval });
+    if (firstBeamOn === null || interval.start < firstBeamOn) firstBeamOn = interval.start;
+    if (lastBeamOff === null || interval.end > lastBeamOff) lastBeamOff = interval.end;
+  }
+  if (beams.length > 1)
+    beams.sort((a, b) => byInterval(a.interval, b.interval) || a.name.localeCompare(b.name));
   if (fraction.beams.length === 0) {
     problems.push({
       ruleId: DOC_010.id,
       severity: 'error',
-      subject,
+      subject: subject(),
       message: 'No beam-on is recorded for this fraction.',
       fix: 'Import the treatment record for this fraction, or remove the fraction if it was not delivered.',
     });
@@ -98,15 +109,19 @@ export function resolveTimeline(
   const monitoring: ResolvedMonitoring[] = [];
   const excursions: Excursion[] = [];
   for (const session of fraction.monitoring) {
-    const interval = span(session.start, session.end, `monitoring ${session.id}`);
+    const interval = span(session.start, session.end, 'monitoring ', session.id, '');
     if (!interval) continue;
-    const gaps = session.gaps.flatMap((g) => span(g.start, g.end, `monitoring ${session.id} gap`) ?? []);
+    const gaps: Interval[] = [];
+    for (const g of session.gaps) {
+      const gap = span(g.start, g.end, 'monitoring ', session.id, ' gap');
+      if (gap) gaps.push(gap);
+    }
     const covered = session.samples
       ? coverageFromSamples(session, interval.start, options)
       : subtract([interval], union(gaps));
     monitoring.push({ session, interval, covered });
     for (const x of session.excursions) {
-      const xi = span(x.start, x.end, `monitoring ${session.id} excursion`);
+      const xi = span(x.start, x.end, 'monitoring ', session.id, ' excursion');
       if (xi) excursions.push({ interval: xi, beamHeld: x.beamHeld, sessionId: session.id });
     }
     if (session.samples) excursions.push(...excursionsFromSamples(session, interval.start, options));
@@ -119,15 +134,13 @@ export function resolveTimeline(
       a.sessionId.localeCompare(b.sessionId) ||
       Number(a.beamHeld) - Number(b.beamHeld),
   );
-  const ons = beams.map((b) => b.interval.start);
-  const offs = beams.map((b) => b.interval.end);
   return {
     fraction,
     beams,
-    firstBeamOn: ons.length ? Math.min(...ons) : null,
-    lastBeamOff: offs.length ? Math.max(...offs) : null,
+    firstBeamOn,
+    lastBeamOff,
     monitoring,
-    coverage: union(monitoring.flatMap((m) => m.covered)),
+    coverage: monitoring.length === 1 ? monitoring[0]!.covered : union(monitoring.flatMap((m) => m.covered)),
     excursions,
     problems,
   };

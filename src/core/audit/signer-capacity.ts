@@ -49,6 +49,8 @@ export function signatureCapacity(
   covers: readonly CoverDesignation[],
 ): SignerCapacity | null {
   if (signature.role !== 'physician') return null;
+  // The treating physician signs in that capacity on any date: the date is read only for a cover.
+  if (signature.signerId === course.physicianId) return 'treating';
   const clock = clockFor(course.facility.timeZone);
   const signingDate = clock.facilityReading(parseInstant(signature.signedAt)).slice(0, 10);
   return signerCapacity(course, signature.signerId, signingDate, covers);

@@ -21,12 +21,14 @@ export function dayLines(
   sessions: readonly { fractionId: string; date: string; lines: readonly BillingLine[] }[],
   profile: PayerProfile,
 ): DayLine[] {
-  const byKey = new Map<string, DayLine>();
+  // The lines of each date, to find the same code and modifiers on a date (no string key per line).
+  const byDate = profile.twiceDaily === 'units' ? new Map<string, DayLine[]>() : null;
   const out: DayLine[] = [];
   for (const s of sessions) {
     for (const line of s.lines) {
-      const key = `${s.date}|${line.code}|${line.modifiers.join('-')}`;
-      const same = profile.twiceDaily === 'units' ? byKey.get(key) : undefined;
+      const same = byDate
+        ?.get(s.date)
+        ?.find((d) => d.code === line.code && sameModifiers(d.modifiers, line.modifiers));
       if (same) {
         same.units += line.units;
         same.fractionIds.push(s.fractionId);
@@ -42,9 +44,19 @@ export function dayLines(
         expectedCents: line.expectedCents === null ? null : line.expectedCents * line.units,
         fractionIds: [s.fractionId],
       };
-      byKey.set(key, day);
+      if (byDate) {
+        const lines = byDate.get(s.date);
+        if (lines) lines.push(day);
+        else byDate.set(s.date, [day]);
+      }
       out.push(day);
     }
   }
   return out;
+}
+
+function sameModifiers(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -114,3 +114,39 @@ describe('LocalClock', () => {
     );
   });
 });
+
+describe('toInstant reads by character codes exactly as the documented pattern', () => {
+  // The pattern of architecture.md ("Time"): the reader must accept exactly these shapes.
+  const PATTERN =
+    /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(?:([+-])(\d{2}):(\d{2}))?$/;
+  const clock = new LocalClock('America/New_York');
+  const piece = fc.constantFrom('0', '1', '2', '3', '5', '9', '-', ':', 'T', '.', '+', 'Z', ' ');
+  const near = fc
+    .tuple(
+      fc.constantFrom(
+        '2026-03-08T02:30:00',
+        '2026-11-01T01:30:00',
+        '2026-02-28T23:59:59',
+        '2026-07-04T12:00:00',
+      ),
+      fc.constantFrom('', '.5', '.123', '.123456', '.1234567', '.'),
+      fc.constantFrom('', '-05:00', '+14:00', '+15:00', '-04:60', 'Z', '-0500'),
+      fc.array(fc.tuple(fc.nat(30), piece), { maxLength: 2 }),
+    )
+    .map(([base, frac, off, edits]) => {
+      const chars = [...`${base}${frac}${off}`];
+      for (const [at, c] of edits) chars[at % chars.length] = c;
+      return chars.join('');
+    });
+  it('malformed exactly when the pattern does not match; else an instant or a DST problem', () => {
+    fc.assert(
+      fc.property(near, (reading) => {
+        const r = clock.toInstant(reading);
+        if (!PATTERN.test(reading)) expect(r).toEqual({ ok: false, problem: 'malformed' });
+        else if (r.ok) expect(clock.epochMs(reading)).toBe(r.epochMs);
+        else expect(Number.isNaN(clock.epochMs(reading))).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

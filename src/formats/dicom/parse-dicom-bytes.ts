@@ -1,6 +1,7 @@
 import dicomParser, { type DataSet } from 'dicom-parser';
 import type { InputProblem } from '../../core/model/input-problem.js';
 import { labelOfKey, vrOfKnownTag } from './rt-record-tags.js';
+import { plainMetaEnd, walkDataSet } from './walk-data-set.js';
 
 /** PS3.5 A.1 Implicit VR Little Endian (the DICOM default) and PS3.5 A.2 Explicit VR Little Endian. */
 export const IMPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2';
@@ -30,6 +31,12 @@ const VRS = new Set(
     ' ',
   ),
 );
+
+/**
+ * `walker`: the tag walker (walk-data-set.ts), falling back to dicom-parser for anything it does not read;
+ * `dicom-parser`: dicom-parser alone, the reference reading (the walker's test oracle).
+ */
+export type DicomReading = 'walker' | 'dicom-parser';
 
 export interface ParsedDicom {
   dataSet: DataSet;
@@ -65,7 +72,11 @@ const group = (bytes: Uint8Array, offset: number): number => bytes[offset]! | (b
  * read; a data set encoded in the other VR than (0002,0010) states is read as encoded, with a warning. Never throws: dicom-parser's exceptions (strings, objects, RangeError on deep nesting) become
  * problems located by byte offset.
  */
-export function parseDicomBytes(input: Uint8Array, source: string): ParseOutcome {
+export function parseDicomBytes(
+  input: Uint8Array,
+  source: string,
+  reading: DicomReading = 'walker',
+): ParseOutcome {
   const warnings: InputProblem[] = [];
   const fail = (location: string, message: string): ParseOutcome => ({
     ok: false,
@@ -105,9 +116,14 @@ export function parseDicomBytes(input: Uint8Array, source: string): ParseOutcome
     }
   }
 
+  /** Where the data set starts and how it is encoded, when known before dicom-parser reads the file. */
+  let walk: { start: number; syntax: string } | undefined = assumedSyntax
+    ? { start: 0, syntax: assumedSyntax }
+    : undefined;
   if (assumedSyntax === undefined) {
     const meta = scanMeta(bytes);
     if (meta?.transferSyntaxUid !== undefined) {
+      if (plainMetaEnd(bytes, meta.end)) walk = { start: meta.end, syntax: meta.transferSyntaxUid };
       if (!SUPPORTED.has(meta.transferSyntaxUid)) return unsupportedSyntax(source, meta.transferSyntaxUid);
       // A data set whose encoding contradicts (0002,0010) (seen in the field; pydicom reads it the same
       // way): the first element tells explicit VR (two VR letters after the tag) from implicit VR.
@@ -121,10 +137,18 @@ export function parseDicomBytes(input: Uint8Array, source: string): ParseOutcome
           assumedSyntax = actual;
           bytes = bytes.subarray(meta.end);
           base += meta.end;
+          walk = { start: 0, syntax: actual };
         }
       }
     }
   }
+
+  // The walker reads a well-formed record; anything else is read (and diagnosed) by dicom-parser.
+  const walked =
+    reading === 'walker' && walk
+      ? walkDataSet(bytes, walk.start, walk.syntax === EXPLICIT_VR_LITTLE_ENDIAN)
+      : null;
+  if (walked) return { ok: true, value: { dataSet: walked, transferSyntaxUid: walk!.syntax }, warnings };
 
   let dataSet: DataSet;
   try {

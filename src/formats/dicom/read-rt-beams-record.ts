@@ -1,7 +1,7 @@
 import type { InputProblem, ReadResult } from '../../core/model/input-problem.js';
 import { joinLocalDateTime, parseUtcOffset } from './dicom-datetime.js';
 import { FieldReader, type Scope } from './field-reader.js';
-import { parseDicomBytes } from './parse-dicom-bytes.js';
+import { type DicomReading, parseDicomBytes } from './parse-dicom-bytes.js';
 import { readSessionBeam } from './read-session-beam.js';
 import { TAGS } from './rt-record-tags.js';
 import {
@@ -37,7 +37,11 @@ const LATIN1_CHARSETS = new Set(['', 'ISO_IR 6', 'ISO_IR 100', 'ISO 2022 IR 6', 
  * `input` is the file's bytes (a string is taken as a binary string, one byte per character). `source`
  * names the file in problem locations. Never throws: any bytes give a record or located problems.
  */
-export function readRtBeamsRecord(input: Uint8Array | string, source: string): ReadResult<RtBeamsRecord> {
+export function readRtBeamsRecord(
+  input: Uint8Array | string,
+  source: string,
+  reading: DicomReading = 'walker',
+): ReadResult<RtBeamsRecord> {
   const bytes = toBytes(input);
   if (bytes === null) {
     return refuse(
@@ -45,7 +49,7 @@ export function readRtBeamsRecord(input: Uint8Array | string, source: string): R
       'the input is text, not bytes: read the DICOM file as binary (a Buffer or Uint8Array)',
     );
   }
-  const parsed = parseDicomBytes(bytes, source);
+  const parsed = parseDicomBytes(bytes, source, reading);
   if (!parsed.ok) return parsed;
   const top: Scope = { dataSet: parsed.value.dataSet, path: '' };
 

@@ -16,16 +16,23 @@ export const DOC_012: RuleMeta = {
  * fraction id, or a beam delivered at the same time (overlapping beam-on intervals) on the same date.
  */
 export function repeatedSessions(timelines: readonly FractionTimeline[]): number[] {
-  return timelines.map((t, i) =>
-    timelines
-      .slice(0, i)
-      .findIndex(
-        (o) =>
-          o.fraction.id === t.fraction.id ||
-          (o.fraction.date === t.fraction.date &&
-            o.beams.some((a) => t.beams.some((b) => overlaps(a.interval, b.interval)))),
-      ),
-  );
+  const repeats: number[] = [];
+  for (let i = 0; i < timelines.length; i++) {
+    const t = timelines[i]!;
+    let repeated = -1;
+    for (let j = 0; j < i && repeated === -1; j++) {
+      const o = timelines[j]!;
+      if (o.fraction.id === t.fraction.id || (o.fraction.date === t.fraction.date && beamsOverlap(o, t)))
+        repeated = j;
+    }
+    repeats.push(repeated);
+  }
+  return repeats;
+}
+
+function beamsOverlap(a: FractionTimeline, b: FractionTimeline): boolean {
+  for (const x of a.beams) for (const y of b.beams) if (overlaps(x.interval, y.interval)) return true;
+  return false;
 }
 
 export function repeatedSessionFinding(

@@ -1,0 +1,48 @@
+/**
+ * The engine's output on a generated clinic, pinned: a faster `auditCourse` must give byte-identical
+ * results. The hash covers the JSON of every course audit (statuses, reasons, lines, findings with their
+ * messages, signature deadlines, claim lines) for the benchmark's courses from a fixed seed.
+ */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { auditCourse, type AuditContext } from '../src/core/audit/audit-course.js';
+import { DEFAULT_AUDIT_OPTIONS } from '../src/core/audit/audit-options.js';
+import { courseSchema } from '../src/core/model/course.js';
+import { BUNDLED_PROFILES } from '../src/core/payers/bundled-profiles.js';
+import { SEED_2026 } from '../src/core/rates/seed-2026.js';
+import { BENCH_NOW, courseFactory } from './course-factory.js';
+
+const context: AuditContext = {
+  profiles: new Map(BUNDLED_PROFILES.map((p) => [p.id, p])),
+  rates: SEED_2026,
+  options: DEFAULT_AUDIT_OPTIONS,
+  now: BENCH_NOW,
+};
+
+function outputHash(seed: number, fractions: number): { sha256: string; courses: number } {
+  const factory = courseFactory(seed);
+  const hash = createHash('sha256');
+  let remaining = fractions;
+  let courses = 0;
+  while (remaining > 0) {
+    const input = factory.next(remaining);
+    remaining -= input.fractions.length;
+    hash.update(JSON.stringify(auditCourse(courseSchema.parse(input), context)));
+    hash.update('\n');
+    courses++;
+  }
+  return { sha256: hash.digest('hex'), courses };
+}
+
+describe('engine output on a generated clinic', () => {
+  it.each([
+    {
+      seed: 20260101,
+      fractions: 6000,
+      sha256: '1c730e0a491ee48e9988c06822586e674a1c1640d4e3cd4eea238f3cea21e22c',
+    },
+    { seed: 7, fractions: 3000, sha256: 'f3745f3c3df70a07033949c13ded81bf50fed0ad3f6cd416cc929de592cb4778' },
+  ])('seed $seed, $fractions fractions: same audits as before', ({ seed, fractions, sha256 }) => {
+    expect(outputHash(seed, fractions).sha256).toBe(sha256);
+  });
+});
