@@ -178,6 +178,10 @@ export interface BeamView {
   beamOffLocal: string;
   beamOnAt: string | null;
   beamOffAt: string | null;
+  /** Seconds of this beam-on interval with valid monitoring (DOC-005's coverage). */
+  monitoredSeconds: number;
+  /** The longest stretch of this beam-on without monitoring, in seconds (0 when fully covered). */
+  longestGapSeconds: number;
 }
 
 export interface IntervalView {
@@ -236,6 +240,8 @@ export interface FractionDetail {
   signatureDeadline: string | null;
   /** What a physician may sign now in the app. */
   signable: ('sgrt-record' | 'igrt-review')[];
+  /** The monitoring gap tolerated within a beam (DOC-005's occlusion tolerance), in seconds. */
+  occlusionToleranceSec: number;
 }
 
 export interface CourseSummary {
