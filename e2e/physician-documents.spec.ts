@@ -37,7 +37,9 @@ test("from Today a physician signs a course's order and writes its necessity sta
   const signOrder = documents.getByRole('button', { name: 'Sign the order' });
   if (await signOrder.isVisible()) {
     await signOrder.click();
-    await expect(documents.getByRole('status')).toContainText('Signed the motion-management order. Re-audited');
+    await expect(documents.getByRole('status')).toContainText(
+      'Signed the motion-management order. Re-audited',
+    );
   }
 
   // A DIBH-only draft is warned about live, with DOC-002's words, and cannot be signed.
@@ -60,14 +62,20 @@ test("from Today a physician signs a course's order and writes its necessity sta
   await expect(documents.getByRole('status')).toContainText('Signed the new necessity statement. Re-audited');
   await expect(documents.getByText('Written in the app.')).toBeVisible();
   await expect(documents.locator('blockquote')).toHaveText(STATEMENT);
-  await expect(documents.getByText(/Signed by .+ \(covering physician\), .+ \(in the app\)/).last()).toBeVisible();
+  await expect(
+    documents.getByText(/Signed by .+ \(covering physician\), .+ \(in the app\)/).last(),
+  ).toBeVisible();
 });
 
 test('a physician previews an SGRT record, with coverage per beam, before one confirmation signs it', async ({
   page,
 }) => {
   await loginToToday(page, 'physician');
-  await page.getByRole('region', { name: 'Sign first: the soonest next beam-on' }).getByRole('link').first().click();
+  await page
+    .getByRole('region', { name: 'Sign first: the soonest next beam-on' })
+    .getByRole('link')
+    .first()
+    .click();
   const review = page.getByRole('button', { name: 'Review and sign SGRT record' }).first();
   await expect(review).toBeVisible();
   const fraction = page.getByRole('article').filter({ has: review });
@@ -88,6 +96,8 @@ test('a physician previews an SGRT record, with coverage per beam, before one co
   await review.click();
   await page.getByRole('button', { name: 'Confirm and sign the SGRT record' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Signed SGRT record/ })).toBeVisible();
-  const signed = page.getByRole('article').filter({ has: page.getByRole('heading', { level: 3, name: heading }) });
+  const signed = page
+    .getByRole('article')
+    .filter({ has: page.getByRole('heading', { level: 3, name: heading }) });
   await expect(signed.getByText(/signed in the app/).first()).toBeVisible();
 });

@@ -32,7 +32,9 @@ test('a physician signs a record from the course view and the fraction is re-aud
   await expect(fraction.getByText(/Sign by .+ E[DS]T \(in /)).toBeVisible();
 
   // Sign everything the fraction offers (an SGRT record after its preview); each signature re-audits it.
-  const signButtons = fraction.getByRole('button', { name: /^(Review and sign SGRT record|Sign IGRT review)$/ });
+  const signButtons = fraction.getByRole('button', {
+    name: /^(Review and sign SGRT record|Sign IGRT review)$/,
+  });
   while ((await signButtons.count()) > 0) {
     const before = await signButtons.count();
     const label = (await signButtons.first().textContent()) ?? '';

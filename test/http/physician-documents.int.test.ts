@@ -91,8 +91,14 @@ describe.each(ENGINES)('physician documents on %s', { timeout: 60_000 }, (engine
     const res = await post('/documents/sign', { document: 'motion-management-order' });
     expect(res.status).toBe(200);
     const view = (await res.json()) as CourseDocumentsView;
-    expect(view.orders[0]?.signature).toMatchObject({ source: 'app', capacity: 'treating', signerId: 'DR-SYN-01' });
-    expect(view.findings.filter((f) => f.ruleId === 'DOC-001' && f.message.includes('not signed'))).toEqual([]);
+    expect(view.orders[0]?.signature).toMatchObject({
+      source: 'app',
+      capacity: 'treating',
+      signerId: 'DR-SYN-01',
+    });
+    expect(view.findings.filter((f) => f.ruleId === 'DOC-001' && f.message.includes('not signed'))).toEqual(
+      [],
+    );
     expect(view.holds.byDocuments).toBe(view.holds.fractions); // DOC-002 still holds them
     const again = await post('/documents/sign', { document: 'motion-management-order' });
     expect(again.status).toBe(409);

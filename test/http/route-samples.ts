@@ -54,7 +54,10 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
     case 'GET /api/courses/:id/documents':
       return { path: `/api/courses/${p.courseId}/documents` };
     case 'POST /api/courses/:id/documents/sign':
-      return { path: `/api/courses/${p.courseId}/documents/sign`, json: { document: 'motion-management-order' } };
+      return {
+        path: `/api/courses/${p.courseId}/documents/sign`,
+        json: { document: 'motion-management-order' },
+      };
     case 'POST /api/courses/:id/necessity':
       return {
         path: `/api/courses/${p.courseId}/necessity`,

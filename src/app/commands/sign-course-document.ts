@@ -30,26 +30,36 @@ export async function signCourseDocument(
   courseId: string,
   document: CourseDocument,
 ): Promise<CourseDocumentsView> {
-  return physicianAction(ctx, actor, courseId, `POST /api/courses/:id/documents/sign`, async (trx, locked) => {
-    const { course } = locked;
-    if (document === 'motion-management-order' && !course.orders.some((o) => o.kind === 'motion-management'))
-      throw conflict(
-        'the chart has no motion-management order for this course: enter it in the chart (best practice: a section of the treatment plan) and import it',
-      );
-    if (document === 'necessity') {
-      if (!course.necessity) throw conflict('the course has no necessity statement: write one');
-      const problem = necessityProblem(course.necessity.text);
-      if (problem) throw conflict(`${NECESSITY_MESSAGES[problem]} Write a patient-specific statement instead.`);
-    }
-    const keys =
-      document === 'necessity'
-        ? [course.necessity!.documentId]
-        : course.orders.filter((o) => o.kind === 'motion-management').map((o) => o.id);
-    const ids = await unsignedDocuments(trx, locked.id, document, keys);
-    if (!ids.length) throw conflict(`nothing to sign for ${document}: already signed`);
-    await insertSignatures(trx, actor, ids, locked);
-    return { document, documents: ids.length };
-  });
+  return physicianAction(
+    ctx,
+    actor,
+    courseId,
+    `POST /api/courses/:id/documents/sign`,
+    async (trx, locked) => {
+      const { course } = locked;
+      if (
+        document === 'motion-management-order' &&
+        !course.orders.some((o) => o.kind === 'motion-management')
+      )
+        throw conflict(
+          'the chart has no motion-management order for this course: enter it in the chart (best practice: a section of the treatment plan) and import it',
+        );
+      if (document === 'necessity') {
+        if (!course.necessity) throw conflict('the course has no necessity statement: write one');
+        const problem = necessityProblem(course.necessity.text);
+        if (problem)
+          throw conflict(`${NECESSITY_MESSAGES[problem]} Write a patient-specific statement instead.`);
+      }
+      const keys =
+        document === 'necessity'
+          ? [course.necessity!.documentId]
+          : course.orders.filter((o) => o.kind === 'motion-management').map((o) => o.id);
+      const ids = await unsignedDocuments(trx, locked.id, document, keys);
+      if (!ids.length) throw conflict(`nothing to sign for ${document}: already signed`);
+      await insertSignatures(trx, actor, ids, locked);
+      return { document, documents: ids.length };
+    },
+  );
 }
 
 /** The course locked for a physician's change, with the signer's capacity at the app's now. */
@@ -119,7 +129,9 @@ async function unsignedDocuments(
     .where('d.kind', '=', kind)
     .where('d.document_key', 'in', [...keys])
     .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('signatures as s').select('s.id').whereRef('s.document_id', '=', 'd.id'))),
+      eb.not(
+        eb.exists(eb.selectFrom('signatures as s').select('s.id').whereRef('s.document_id', '=', 'd.id')),
+      ),
     )
     .execute();
   return rows.map((r) => r.id);
@@ -159,7 +171,15 @@ export async function insertCourseDocument(
   const id = randomUUID();
   await trx
     .insertInto('documents')
-    .values({ id, practice_id: practiceId, course_id: courseId, fraction_id: null, kind, document_key: key, signed: true })
+    .values({
+      id,
+      practice_id: practiceId,
+      course_id: courseId,
+      fraction_id: null,
+      kind,
+      document_key: key,
+      signed: true,
+    })
     .execute();
   return id;
 }

@@ -2,7 +2,10 @@ import type { CourseAudit, FractionAudit } from '../../core/audit/audit-course.j
 import { necessityProblem, scoreElements } from '../../core/audit/documentation-elements.js';
 import { DOC_001 } from '../../core/audit/rules/doc-001-motion-management-order.js';
 import { DOC_002, NECESSITY_MESSAGES } from '../../core/audit/rules/doc-002-medical-necessity.js';
-import { DOC_003, documentationElementsFinding } from '../../core/audit/rules/doc-003-documentation-elements.js';
+import {
+  DOC_003,
+  documentationElementsFinding,
+} from '../../core/audit/rules/doc-003-documentation-elements.js';
 import { signerCapacity } from '../../core/audit/signer-capacity.js';
 import type { Course } from '../../core/model/course.js';
 import type { Finding } from '../../core/model/finding.js';
@@ -20,7 +23,12 @@ const DOCUMENT_RULES: ReadonlySet<string> = new Set([DOC_001.id, DOC_002.id, DOC
  * DOC-002 and DOC-003 on a draft statement, with the same functions the audit runs
  * (documentation-elements.ts, doc-002, doc-003), so the page and the audit cannot disagree.
  */
-export function necessityCheck(course: Course, payerProfile: string, ctx: AppContext, text: string): NecessityCheckView {
+export function necessityCheck(
+  course: Course,
+  payerProfile: string,
+  ctx: AppContext,
+  text: string,
+): NecessityCheckView {
   const problem = necessityProblem(text);
   const elements = scoreElements({ ...course, necessity: { documentId: 'draft', text, signature: null } });
   const profile = ctx.auditContext(ctx.now()).profiles.get(payerProfile);
@@ -47,11 +55,20 @@ export async function storedCourse(
     .where('practice_id', '=', actor.practiceId)
     .executeTakeFirst();
   if (!row || !row.document || !row.audit) throw notFound('course');
-  return { id: row.id, patientId: row.patient_id, course: row.document as Course, audit: row.audit as CourseAudit };
+  return {
+    id: row.id,
+    patientId: row.patient_id,
+    course: row.document as Course,
+    audit: row.audit as CourseAudit,
+  };
 }
 
 /** `GET /api/courses/:id/documents`: the course's AMM order(s) and necessity statement, and what the audit says. */
-export async function courseDocuments(ctx: AppContext, actor: Actor, courseId: string): Promise<CourseDocumentsView> {
+export async function courseDocuments(
+  ctx: AppContext,
+  actor: Actor,
+  courseId: string,
+): Promise<CourseDocumentsView> {
   const view = await courseDocumentsView(ctx, actor, courseId);
   await recordAccess(ctx, actor, {
     action: 'read',
@@ -104,7 +121,9 @@ export async function courseDocumentsView(
   const held = fractions.filter((f) => f.status === 'hold');
   const fractionFindings = fractions.flatMap((f) => (f.audit as FractionAudit).findings);
   const findings = distinct(
-    [...audit.findings, ...fractionFindings].filter((f) => DOCUMENT_RULES.has(f.ruleId) && f.severity !== 'info'),
+    [...audit.findings, ...fractionFindings].filter(
+      (f) => DOCUMENT_RULES.has(f.ruleId) && f.severity !== 'info',
+    ),
   );
   const today = clockFor(course.facility.timeZone).facilityReading(ctx.now()).slice(0, 10);
   return {

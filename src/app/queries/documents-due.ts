@@ -24,7 +24,11 @@ export async function documentsDue(
     .where('fi.practice_id', '=', actor.practiceId)
     .where('f.status', '=', 'hold')
     .where('fi.severity', '=', 'error')
-    .where('fi.rule_id', 'in', rules.filter((r) => r === DOC_001.id || r === DOC_002.id))
+    .where(
+      'fi.rule_id',
+      'in',
+      rules.filter((r) => r === DOC_001.id || r === DOC_002.id),
+    )
     .select([
       'c.id',
       'c.course_key',
@@ -37,7 +41,9 @@ export async function documentsDue(
     .groupBy(['c.id', 'c.course_key', 'c.patient_id', 'p.name', 'c.physician_id'])
     .execute();
   const own = (r: { physician_id: string }) => (r.physician_id === actor.physicianId ? 0 : 1);
-  rows.sort((a, b) => own(a) - own(b) || Number(b.held) - Number(a.held) || a.course_key.localeCompare(b.course_key));
+  rows.sort(
+    (a, b) => own(a) - own(b) || Number(b.held) - Number(a.held) || a.course_key.localeCompare(b.course_key),
+  );
   await recordAccess(ctx, actor, {
     action: 'read',
     patientIds: rows.map((r) => r.patient_id),

@@ -61,17 +61,22 @@ export function physicianRoutes(ctx: AppContext): ApiRoute[] {
       method: 'post',
       path: '/api/courses/:id/necessity',
       tag: 'physician',
-      summary: 'Write and sign the patient-specific medical-necessity statement; the course is re-audited at once',
+      summary:
+        'Write and sign the patient-specific medical-necessity statement; the course is re-audited at once',
       roles: ['physician'],
       params: idParam,
       body: z.object({ text: statement.min(1) }),
       responses: [
         JSON_OK('CourseDocumentsView'),
-        { status: 400, description: 'a statement DOC-002 would hold (DIBH only, template, no patient facts)' },
+        {
+          status: 400,
+          description: 'a statement DOC-002 would hold (DIBH only, template, no patient facts)',
+        },
         NOT_SIGNER,
         NOT_FOUND,
       ],
-      handle: async ({ c, actor, params, body }) => c.json(await writeNecessity(ctx, actor, params.id, body.text)),
+      handle: async ({ c, actor, params, body }) =>
+        c.json(await writeNecessity(ctx, actor, params.id, body.text)),
     }),
     route({
       method: 'post',
@@ -82,7 +87,8 @@ export function physicianRoutes(ctx: AppContext): ApiRoute[] {
       params: idParam,
       body: z.object({ text: statement }),
       responses: [JSON_OK('NecessityCheckView'), NOT_FOUND],
-      handle: async ({ c, actor, params, body }) => c.json(await checkNecessity(ctx, actor, params.id, body.text)),
+      handle: async ({ c, actor, params, body }) =>
+        c.json(await checkNecessity(ctx, actor, params.id, body.text)),
     }),
   ];
 }

@@ -256,7 +256,10 @@ export const api = {
     });
   },
   writeNecessity(courseId: string, text: string): Promise<CourseDocumentsView> {
-    return request(`/api/courses/${encodeURIComponent(courseId)}/necessity`, { method: 'POST', body: { text } });
+    return request(`/api/courses/${encodeURIComponent(courseId)}/necessity`, {
+      method: 'POST',
+      body: { text },
+    });
   },
   checkNecessity(courseId: string, text: string, signal?: AbortSignal): Promise<NecessityCheckView> {
     return request(`/api/courses/${encodeURIComponent(courseId)}/necessity/check`, {

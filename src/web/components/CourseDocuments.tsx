@@ -4,7 +4,11 @@
  * and DOC-002's warnings live. The checks come from the API, which runs the audit's own rule code.
  */
 import { useEffect, useId, useState } from 'react';
-import type { CourseDocumentSignatureView, CourseDocumentsView, NecessityCheckView } from '../../app/views.js';
+import type {
+  CourseDocumentSignatureView,
+  CourseDocumentsView,
+  NecessityCheckView,
+} from '../../app/views.js';
 import { api, errorMessage } from '../api/client.js';
 import { useAuth } from '../auth.js';
 import { formatInstant } from '../format.js';
@@ -96,7 +100,8 @@ export function CourseDocuments({ courseId, onChanged }: { courseId: string; onC
             {busy === 'Signed the motion-management order' ? 'Signing…' : 'Sign the order'}
           </button>{' '}
           <span className="sub">
-            Fractions delivered before the order is signed are billed 77407 (DOC-001); later ones can be 77412.
+            Fractions delivered before the order is signed are billed 77407 (DOC-001); later ones can be
+            77412.
           </span>
         </p>
       ) : null}

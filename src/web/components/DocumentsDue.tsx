@@ -25,7 +25,10 @@ export function DocumentsDue() {
         <ul className="today-items">
           {data.map((d) => (
             <li key={d.courseId}>
-              <Link to={`/courses/${encodeURIComponent(d.courseId)}#documents`} data-testid="documents-due-link">
+              <Link
+                to={`/courses/${encodeURIComponent(d.courseId)}#documents`}
+                data-testid="documents-due-link"
+              >
                 {d.patientName ?? d.courseKey}, course {d.courseKey}
               </Link>
               : {d.rules.map((r) => NEEDS[r] ?? r).join(' and ')} ({formatInt(d.heldFractions)} fraction

@@ -24,8 +24,8 @@ function thresholdsText(t: FractionDetail['monitoring'][number]['thresholds']): 
   const parts = Object.entries(t)
     .filter(([, v]) => v !== null && v !== undefined)
     .map(([k, v]) =>
-    k.toLowerCase().includes('deg') ? `${k.replace(/Deg$/, '')} ${v}°` : `${k.replace(/Cm$/, '')} ${v} cm`,
-  );
+      k.toLowerCase().includes('deg') ? `${k.replace(/Deg$/, '')} ${v}°` : `${k.replace(/Cm$/, '')} ${v} cm`,
+    );
   return parts.length ? parts.join(', ') : 'none';
 }
 
@@ -108,8 +108,8 @@ export function RecordPreview({
                 <td>{formatTime(b.beamOnAt)}</td>
                 <td>{formatTime(b.beamOffAt)}</td>
                 <td className="num">
-                  {on > 0 ? `${Math.round((1000 * b.monitoredSeconds) / on) / 10} %` : '—'} ({seconds(b.monitoredSeconds)}
-                  )
+                  {on > 0 ? `${Math.round((1000 * b.monitoredSeconds) / on) / 10} %` : '—'} (
+                  {seconds(b.monitoredSeconds)})
                 </td>
                 <td className="num">
                   {b.longestGapSeconds > f.occlusionToleranceSec ? (

@@ -23,8 +23,7 @@ export function SignatureDeadline({
   return (
     <span className={note.overdue ? 'deadline overdue' : 'deadline'}>
       {prefix}
-      <time dateTime={deadline}>{formatInstant(deadline)}</time>{' '}
-      <span className="sub">({note.text})</span>
+      <time dateTime={deadline}>{formatInstant(deadline)}</time> <span className="sub">({note.text})</span>
     </span>
   );
 }
