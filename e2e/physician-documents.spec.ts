@@ -33,6 +33,15 @@ test("from Today a physician signs a course's order and writes its necessity sta
   await expect(documents).toBeVisible();
   await expect(documents.getByText(/wait for the order or the statement/)).toBeVisible();
 
+  // A fraction that owes no signature (held for the order or statement, or ready) shows no deadline.
+  const owesNothing = page
+    .getByRole('article')
+    .filter({
+      hasNot: page.getByRole('button', { name: /^(Review and sign SGRT record|Sign IGRT review)$/ }),
+    });
+  await expect(owesNothing.first()).toBeVisible();
+  await expect(owesNothing.getByText(/Sign by/)).toHaveCount(0);
+
   // The order, when it waits for a signature: one click, re-audited at once.
   const signOrder = documents.getByRole('button', { name: 'Sign the order' });
   if (await signOrder.isVisible()) {
