@@ -34,11 +34,9 @@ test("from Today a physician signs a course's order and writes its necessity sta
   await expect(documents.getByText(/wait for the order or the statement/)).toBeVisible();
 
   // A fraction that owes no signature (held for the order or statement, or ready) shows no deadline.
-  const owesNothing = page
-    .getByRole('article')
-    .filter({
-      hasNot: page.getByRole('button', { name: /^(Review and sign SGRT record|Sign IGRT review)$/ }),
-    });
+  const owesNothing = page.getByRole('article').filter({
+    hasNot: page.getByRole('button', { name: /^(Review and sign SGRT record|Sign IGRT review)$/ }),
+  });
   await expect(owesNothing.first()).toBeVisible();
   await expect(owesNothing.getByText(/Sign by/)).toHaveCount(0);
 
