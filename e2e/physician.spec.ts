@@ -21,7 +21,7 @@ test('a physician signs a record from the course view and the fraction is re-aud
   // is still ahead), with its timeline.
   const signable = page
     .getByRole('article')
-    .filter({ has: page.getByRole('button', { name: /^Sign (SGRT record|IGRT review)$/ }) });
+    .filter({ has: page.getByRole('button', { name: /^(Review and sign SGRT record|Sign IGRT review)$/ }) });
   await expect(signable.first()).toBeVisible();
   const fraction = signable
     .filter({ has: page.locator('.fraction-header .badge', { hasText: /^Hold$/ }) })
@@ -31,11 +31,16 @@ test('a physician signs a record from the course view and the fraction is re-aud
   // The deadline reads in the facility's zone, ahead on the app's clock (not the browser's).
   await expect(fraction.getByText(/Sign by .+ E[DS]T \(in /)).toBeVisible();
 
-  // Sign everything the fraction offers; each signature re-audits it at once.
-  const signButtons = fraction.getByRole('button', { name: /^Sign (SGRT record|IGRT review)$/ });
+  // Sign everything the fraction offers (an SGRT record after its preview); each signature re-audits it.
+  const signButtons = fraction.getByRole('button', {
+    name: /^(Review and sign SGRT record|Sign IGRT review)$/,
+  });
   while ((await signButtons.count()) > 0) {
     const before = await signButtons.count();
+    const label = (await signButtons.first().textContent()) ?? '';
     await signButtons.first().click();
+    if (label.startsWith('Review'))
+      await fraction.getByRole('button', { name: 'Confirm and sign the SGRT record' }).click();
     await expect(page.getByRole('status').filter({ hasText: /^Signed / })).toBeVisible();
     await expect(signButtons).toHaveCount(before - 1);
   }

@@ -178,6 +178,10 @@ export interface BeamView {
   beamOffLocal: string;
   beamOnAt: string | null;
   beamOffAt: string | null;
+  /** Seconds of this beam-on interval with valid monitoring (DOC-005's coverage). */
+  monitoredSeconds: number;
+  /** The longest stretch of this beam-on without monitoring, in seconds (0 when fully covered). */
+  longestGapSeconds: number;
 }
 
 export interface IntervalView {
@@ -236,6 +240,8 @@ export interface FractionDetail {
   signatureDeadline: string | null;
   /** What a physician may sign now in the app. */
   signable: ('sgrt-record' | 'igrt-review')[];
+  /** The monitoring gap tolerated within a beam (DOC-005's occlusion tolerance), in seconds. */
+  occlusionToleranceSec: number;
 }
 
 export interface CourseSummary {
@@ -808,3 +814,60 @@ export type TodayView =
   | { role: 'biller'; items: TodayItem[]; appealWithinDays: number }
   | { role: 'admin'; items: TodayItem[] }
   | { role: 'viewer'; items: TodayItem[] };
+
+/** A signature on a course-level document (order, necessity statement). */
+export interface CourseDocumentSignatureView {
+  signerId: string;
+  signedAt: string;
+  source: 'import' | 'app';
+  capacity: 'treating' | 'covering' | 'undesignated' | null;
+}
+
+/** The live check of a necessity statement being written: DOC-002 and DOC-003 on the draft text. */
+export interface NecessityCheckView {
+  /** DOC-002's problem with the text, null when it is patient-specific. */
+  problem: 'missing' | 'dibh-only' | 'template' | 'not-patient-specific' | null;
+  /** DOC-002's message for the problem. */
+  warning: string | null;
+  /** The five documentation elements scored with the draft and the course's orders (DOC-003). */
+  elements: ElementScore[];
+  /** DOC-003's message against the payer's bar. */
+  documentation: string;
+}
+
+/** What only a physician can fix on a course: its motion-management order(s) and necessity statement. */
+export interface CourseDocumentsView {
+  courseId: string;
+  courseKey: string;
+  physicianId: string;
+  /** The signed-in physician's capacity for this course today; null for other roles. */
+  capacity: 'treating' | 'covering' | 'undesignated' | null;
+  orders: {
+    id: string;
+    text: string | null;
+    system: string | null;
+    signature: CourseDocumentSignatureView | null;
+  }[];
+  necessity: {
+    documentId: string;
+    text: string;
+    writtenInApp: boolean;
+    signature: CourseDocumentSignatureView | null;
+    check: NecessityCheckView;
+  } | null;
+  /** Fractions on hold, and those held by DOC-001 or DOC-002 (what these documents can clear). */
+  holds: { fractions: number; byDocuments: number };
+  /** What the audit still says about the order and statement (DOC-001, DOC-002, DOC-003), once each. */
+  findings: Finding[];
+}
+
+/** A course held for what only a physician can fix (DOC-001 order, DOC-002 necessity statement). */
+export interface DocumentDueView {
+  courseId: string;
+  courseKey: string;
+  patientName: string | null;
+  physicianId: string;
+  /** DOC-001 and/or DOC-002. */
+  rules: string[];
+  heldFractions: number;
+}

@@ -10,6 +10,7 @@ import { exportRoutes } from './routes/export-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { letterRoutes } from './routes/letter-routes.js';
 import { metaRoutes } from './routes/meta-routes.js';
+import { physicianRoutes } from './routes/physician-routes.js';
 import { practiceRoutes } from './routes/practice-routes.js';
 import { referenceRoutes } from './routes/reference-routes.js';
 import { remitRoutes } from './routes/remit-routes.js';
@@ -27,6 +28,7 @@ export function routeTable(ctx: AppContext, cookies: CookieSettings): ApiRoute[]
     ...worklistRoutes(ctx),
     ...courseRoutes(ctx),
     ...chargeRoutes(ctx),
+    ...physicianRoutes(ctx),
     ...importRoutes(ctx),
     ...exportRoutes(ctx),
     ...remitRoutes(ctx),

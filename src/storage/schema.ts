@@ -144,6 +144,18 @@ export interface CoverDesignationsTable {
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+/** A chart document a physician wrote in the app (migration 0021): today the necessity statement. */
+export interface WrittenDocumentsTable {
+  id: string;
+  practice_id: string;
+  /** The chart's course id (courses.course_key). */
+  course_key: string;
+  kind: 'necessity';
+  text: string;
+  written_by: string;
+  written_at: Instant;
+}
+
 export interface ChargesTable {
   id: string;
   practice_id: string;
@@ -541,6 +553,7 @@ export interface Database {
   documents: DocumentsTable;
   signatures: SignaturesTable;
   cover_designations: CoverDesignationsTable;
+  written_documents: WrittenDocumentsTable;
   charges: ChargesTable;
   charge_status_history: ChargeStatusHistoryTable;
   fraction_days: FractionDaysTable;

@@ -44,6 +44,7 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
     case 'GET /api/contract-rates':
     case 'GET /api/practice/billing':
     case 'GET /api/users':
+    case 'GET /api/physician/documents':
       return { path: route.path };
     case 'POST /api/auth/login':
       return { path: route.path, json: { email: p.users.viewer.email, password: SEED_PASSWORD } };
@@ -51,6 +52,22 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
       return { path: `/api/courses/${p.courseId}` };
     case 'GET /api/charges/:id/history':
       return { path: `/api/charges/${p.chargeId}/history` };
+    case 'GET /api/courses/:id/documents':
+      return { path: `/api/courses/${p.courseId}/documents` };
+    case 'POST /api/courses/:id/documents/sign':
+      return {
+        path: `/api/courses/${p.courseId}/documents/sign`,
+        json: { document: 'motion-management-order' },
+      };
+    case 'POST /api/courses/:id/necessity':
+      return {
+        path: `/api/courses/${p.courseId}/necessity`,
+        json: {
+          text: 'Left breast, 40.05 Gy in 15 fractions: AlignRT monitors continuously; beam hold beyond 3 mm threshold protects the heart.',
+        },
+      };
+    case 'POST /api/courses/:id/necessity/check':
+      return { path: `/api/courses/${p.courseId}/necessity/check`, json: { text: 'DIBH' } };
     case 'POST /api/fractions/:id/sign':
       return { path: `/api/fractions/${p.fractionId}/sign`, json: { documents: ['sgrt-record'] } };
     case 'POST /api/charges/release':

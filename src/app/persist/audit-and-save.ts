@@ -1,20 +1,22 @@
 import { auditCourse, type CourseAudit } from '../../core/audit/audit-course.js';
 import { dayLines } from '../../core/coding/day-lines.js';
 import { IGRT_PROFESSIONAL_CODE } from '../../core/model/billing-line.js';
-import { type Course, courseSchema, type Signature } from '../../core/model/course.js';
+import { type Course, courseSchema } from '../../core/model/course.js';
 import { clockFor } from '../../core/time/local-clock.js';
 import { saveCourse, type Trx } from '../../storage/repositories/course-store.js';
 import { practiceCovers } from '../../storage/repositories/cover-store.js';
 import { appSignatures } from '../../storage/repositories/signature-store.js';
+import { writtenNecessity } from '../../storage/repositories/written-document-store.js';
 import type { AppContext } from '../app-context.js';
 import { expectedRate, type PracticeRates } from '../reference/expected-rate.js';
 import { loadPracticeRates } from '../reference/reference-store.js';
+import { withAppDocuments } from './app-documents.js';
 
 /**
  * Audit a linked course at the app's now and store it with its evidence, findings and charges, with the
- * practice's covering physicians (who may sign besides the course's physician, DOC-011). Signatures
- * physicians made in the app are laid over the chart's (a record the chart shows unsigned but that was
- * signed here counts as signed). Returns null when the linked course is not a valid course document
+ * practice's covering physicians (who may sign besides the course's physician, DOC-011). What physicians
+ * did in the app is laid over the chart (app-documents.ts): a necessity statement written here, and
+ * signatures made here on records, orders and the statement. Returns null when the linked course is not a valid course document
  * (the problems are logged by identifier).
  */
 export async function auditAndSave(
@@ -31,7 +33,12 @@ export async function auditAndSave(
     );
     return null;
   }
-  const course = withAppSignatures(parsed.data, await appSignatures(trx, practiceId, parsed.data.courseId));
+  const courseKey = parsed.data.courseId;
+  const course = withAppDocuments(
+    parsed.data,
+    await writtenNecessity(trx, practiceId, courseKey),
+    await appSignatures(trx, practiceId, courseKey),
+  );
   const now = ctx.now();
   const covers = await practiceCovers(trx, practiceId);
   const engine = { ...ctx.auditContext(now), covers };
@@ -100,30 +107,5 @@ function withPracticeRates(
           profile,
         )
       : audit.claimLines,
-  };
-}
-
-/** Key of a signable document: `sgrt-record|<document id>` or `igrt-review|igrt:<fraction id>`. */
-export type AppSignatures = ReadonlyMap<string, Signature>;
-
-function withAppSignatures(course: Course, signed: AppSignatures): Course {
-  if (!signed.size) return course;
-  return {
-    ...course,
-    fractions: course.fractions.map((f) => {
-      const sgrt = f.sgrtRecord && signed.get(`sgrt-record|${f.sgrtRecord.documentId}`);
-      const igrt = f.imageGuidance?.performed ? signed.get(`igrt-review|igrt:${f.id}`) : undefined;
-      return {
-        ...f,
-        sgrtRecord:
-          f.sgrtRecord && sgrt && !f.sgrtRecord.signature
-            ? { ...f.sgrtRecord, signature: sgrt }
-            : f.sgrtRecord,
-        imageGuidance:
-          f.imageGuidance && igrt && !f.imageGuidance.review
-            ? { ...f.imageGuidance, review: igrt }
-            : f.imageGuidance,
-      };
-    }),
   };
 }

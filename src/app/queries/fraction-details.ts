@@ -1,6 +1,6 @@
 import type { FractionAudit } from '../../core/audit/audit-course.js';
 import { type ResolvedMonitoring, resolveTimeline } from '../../core/audit/fraction-timeline.js';
-import { subtract } from '../../core/audit/intervals.js';
+import { subtract, uncovered } from '../../core/audit/intervals.js';
 import type { FractionStatus } from '../../core/audit/outcome.js';
 import type { Course } from '../../core/model/course.js';
 import { lineLabel } from '../../core/model/billing-line.js';
@@ -88,17 +88,25 @@ export async function fractionDetails(
       findings: stored.audit.findings,
       charges: charges.filter((c) => c.fraction_id === stored.id).map(chargeView),
       // Facility time, whatever offset a record stated (kept only where the reading alone is ambiguous).
-      beams: (timeline?.beams ?? []).map((b) => ({
-        name: b.name,
-        beamOnLocal: clock.facilityReading(b.interval.start),
-        beamOffLocal: clock.facilityReading(b.interval.end),
-        beamOnAt: iso(b.interval.start),
-        beamOffAt: iso(b.interval.end),
-      })),
+      beams: (timeline?.beams ?? []).map((b) => {
+        // Beam-on to beam-off against the union of valid monitoring, as DOC-005 measures it.
+        const gaps = uncovered(b.interval, timeline!.coverage).map((g) => g.end - g.start);
+        const onMs = b.interval.end - b.interval.start;
+        return {
+          name: b.name,
+          beamOnLocal: clock.facilityReading(b.interval.start),
+          beamOffLocal: clock.facilityReading(b.interval.end),
+          beamOnAt: iso(b.interval.start),
+          beamOffAt: iso(b.interval.end),
+          monitoredSeconds: (onMs - gaps.reduce((a, g) => a + g, 0)) / 1000,
+          longestGapSeconds: Math.max(0, ...gaps) / 1000,
+        };
+      }),
       monitoring: (timeline?.monitoring ?? []).map((m) => monitoringView(m, timeline!.excursions)),
       signatures,
       signatureDeadline: deadline,
       signable,
+      occlusionToleranceSec: options.occlusionToleranceSec,
     };
   });
 }

@@ -1,11 +1,12 @@
 import type { CoverDesignation } from '../../core/audit/signer-capacity.js';
-import type { Trx } from './course-store.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
 
 /**
  * The practice's covering physicians as the audit reads them (a course by its chart course id). One small
  * query per audit: designations are few per practice.
  */
-export async function practiceCovers(trx: Trx, practiceId: string): Promise<CoverDesignation[]> {
+export async function practiceCovers(trx: Kysely<Database>, practiceId: string): Promise<CoverDesignation[]> {
   const rows = await trx
     .selectFrom('cover_designations as d')
     .leftJoin('courses as c', 'c.id', 'd.course_id')

@@ -19,8 +19,11 @@ import type {
   ClaimPreviewView,
   CmsReleaseView,
   ContractRateView,
+  CourseDocumentsView,
   CourseSummary,
   CourseView,
+  DocumentDueView,
+  NecessityCheckView,
   DashboardView,
   TodayView,
   ExpectedRateView,
@@ -242,6 +245,34 @@ export const api = {
       method: 'POST',
       body: { documents },
     });
+  },
+  courseDocuments(courseId: string, signal?: AbortSignal): Promise<CourseDocumentsView> {
+    return request(`/api/courses/${encodeURIComponent(courseId)}/documents`, { signal });
+  },
+  signCourseDocument(
+    courseId: string,
+    document: 'motion-management-order' | 'necessity',
+  ): Promise<CourseDocumentsView> {
+    return request(`/api/courses/${encodeURIComponent(courseId)}/documents/sign`, {
+      method: 'POST',
+      body: { document },
+    });
+  },
+  writeNecessity(courseId: string, text: string): Promise<CourseDocumentsView> {
+    return request(`/api/courses/${encodeURIComponent(courseId)}/necessity`, {
+      method: 'POST',
+      body: { text },
+    });
+  },
+  checkNecessity(courseId: string, text: string, signal?: AbortSignal): Promise<NecessityCheckView> {
+    return request(`/api/courses/${encodeURIComponent(courseId)}/necessity/check`, {
+      method: 'POST',
+      body: { text },
+      signal,
+    });
+  },
+  documentsDue(q: { ruleId?: string } = {}, signal?: AbortSignal): Promise<DocumentDueView[]> {
+    return request(`/api/physician/documents${queryString(q)}`, { signal });
   },
   release(fractionIds: string[]): Promise<ChargeChangeResult> {
     return request('/api/charges/release', { method: 'POST', body: { fractionIds } });

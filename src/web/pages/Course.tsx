@@ -6,9 +6,12 @@ import { useAuth } from '../auth.js';
 import { ChargeHistoryButton } from '../components/ChargeHistory.js';
 import { Legend, type LegendItem } from '../components/charts.js';
 import { CourseLetterButtons } from '../components/LetterActions.js';
+import { CourseDocuments } from '../components/CourseDocuments.js';
+import { RecordPreview } from '../components/RecordPreview.js';
+import { SignatureDeadline } from '../components/SignatureDeadline.js';
 import { FractionTimeline } from '../components/Timeline.js';
 import { Empty, Loading, Notice, PageHeader, StatusBadge, TableHead } from '../components/ui.js';
-import { documentLabel, formatCents, formatDate, formatInstant, formatRelative } from '../format.js';
+import { documentLabel, formatCents, formatDate, formatInstant } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { Link } from '../router.js';
 
@@ -121,6 +124,8 @@ export function CoursePage({ id }: { id: string }) {
         </section>
       </div>
 
+      <CourseDocuments courseId={c.id} onChanged={reload} />
+
       <section aria-labelledby="fractions-title">
         <h2 id="fractions-title">Fractions</h2>
         {c.fractionDetails.length === 0 ? <Empty title="No fractions imported for this course" /> : null}
@@ -185,6 +190,7 @@ function Fraction({
     () => f.status !== 'ready' || f.signable.length > 0 || window.location.hash === `#fraction-${f.id}`,
   );
   const [busy, setBusy] = useState<SignDocument | null>(null);
+  const [previewing, setPreviewing] = useState(false);
   const headingId = `fraction-${f.id}-title`;
 
   const sign = async (doc: SignDocument) => {
@@ -209,11 +215,12 @@ function Fraction({
           Fraction {f.number} · {formatDate(f.date)}
         </h3>
         <StatusBadge status={f.status} />
-        {f.signatureDeadline ? (
-          <span className="sub">
-            Sign by {formatInstant(f.signatureDeadline)} ({formatRelative(f.signatureDeadline)})
-          </span>
-        ) : null}
+        <SignatureDeadline
+          deadline={f.signatureDeadline}
+          reasons={f.findings.filter((x) => x.severity !== 'info').map((x) => x.ruleId)}
+          prefix="Sign by "
+          none={null}
+        />
         {can.sign && f.signable.length ? (
           <span className="sign-buttons">
             {f.signable.map((doc) => (
@@ -221,15 +228,29 @@ function Fraction({
                 key={doc}
                 type="button"
                 className="primary"
-                disabled={busy !== null}
-                onClick={() => void sign(doc)}
+                disabled={busy !== null || previewing}
+                aria-expanded={doc === 'sgrt-record' ? previewing : undefined}
+                onClick={() => (doc === 'sgrt-record' ? setPreviewing(true) : void sign(doc))}
               >
-                {busy === doc ? 'Signing…' : `Sign ${documentLabel(doc)}`}
+                {busy === doc
+                  ? 'Signing…'
+                  : doc === 'sgrt-record'
+                    ? `Review and sign ${documentLabel(doc)}`
+                    : `Sign ${documentLabel(doc)}`}
               </button>
             ))}
           </span>
         ) : null}
       </header>
+      {previewing ? (
+        <RecordPreview
+          fraction={f}
+          legend={TIMELINE_LEGEND}
+          busy={busy !== null}
+          onConfirm={() => void sign('sgrt-record').then(() => setPreviewing(false))}
+          onCancel={() => setPreviewing(false)}
+        />
+      ) : null}
       <details open={open}>
         <summary>Timeline, decision and charges</summary>
         <FractionTimeline fraction={f} />

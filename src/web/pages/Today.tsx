@@ -4,6 +4,7 @@
  */
 import type { TodayHoldGroup, TodayItem, TodaySignature, TodayView } from '../../app/views.js';
 import { api } from '../api/client.js';
+import { DocumentsDue } from '../components/DocumentsDue.js';
 import { Loading, Notice, PageHeader } from '../components/ui.js';
 import { appNow, documentLabel, formatInstant, formatInt, formatPercent, formatRelative } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
@@ -36,6 +37,7 @@ function TodayBody({ view }: { view: TodayView }) {
       return (
         <>
           <Items title="Your work" items={view.items} />
+          <DocumentsDue />
           <Signatures rows={view.signatures} />
         </>
       );

@@ -7,7 +7,8 @@ import type { FractionQuery, FractionRow } from '../../app/views.js';
 import { api, errorMessage, exportUrl, type ChargeChangeResult } from '../api/client.js';
 import { useAuth } from '../auth.js';
 import { Empty, Loading, Notice, PageHeader, Pagination, StatusBadge } from '../components/ui.js';
-import { formatDate, formatInstant, formatInt, formatRelative, formatTotal } from '../format.js';
+import { formatDate, formatInt, formatTotal } from '../format.js';
+import { SignatureDeadline } from '../components/SignatureDeadline.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { Link, setQuery, useLocation } from '../router.js';
 
@@ -330,14 +331,7 @@ function Row({
       <td>{row.payer}</td>
       <td className="num">{formatTotal(row.atRisk)}</td>
       <td>
-        {row.signatureDeadline ? (
-          <>
-            {formatInstant(row.signatureDeadline)}
-            <span className="sub">{formatRelative(row.signatureDeadline)}</span>
-          </>
-        ) : (
-          '—'
-        )}
+        <SignatureDeadline deadline={row.signatureDeadline} reasons={row.reasons} />
       </td>
     </tr>
   );

@@ -10,7 +10,8 @@ export const DOC_002: RuleMeta = {
     'Seed, "Documentation Requirements" (a paragraph tailored to each patient) [seed]; ASTRO: "DIBH" alone or check-boxes alone are insufficient [C]',
 };
 
-const MESSAGES = {
+/** What DOC-002 says about each problem (also shown live while a physician writes the statement). */
+export const NECESSITY_MESSAGES = {
   missing: 'No medical-necessity statement for motion management.',
   'dibh-only': 'The medical-necessity statement says little more than "DIBH": reviewers reject it.',
   template: 'The medical-necessity statement still contains template placeholders.',
@@ -35,7 +36,7 @@ export function checkMedicalNecessity(ctx: FractionContext): Outcome {
       ruleId: DOC_002.id,
       severity: 'error',
       subject: ctx.subject,
-      message: MESSAGES[problem],
+      message: NECESSITY_MESSAGES[problem],
       evidence: { problem },
       fix: 'The physician writes a paragraph for this patient: why motion matters here (site, laterality, organs at risk and their doses), the system, thresholds and what triggers a beam hold.',
     },
