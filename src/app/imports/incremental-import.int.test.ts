@@ -94,7 +94,7 @@ describe.each(ENGINES)('incremental import on %s', (engine) => {
       );
     const before = await versions();
     const courses = JSON.parse(new TextDecoder().decode(files.find((f) => f.name === 'courses.json')!.bytes));
-    const list = courses as { courseId: string; site: string }[];
+    const list = courses as { courseId: string; plan: { id: string } }[];
     const first = list[0]!;
     expect(list.length).toBeGreaterThan(1);
 
@@ -105,7 +105,7 @@ describe.each(ENGINES)('incremental import on %s', (engine) => {
 
     // A changed entry: only that course's rows get new versions.
     const changed = await importFiles(ctx, practiceId, [
-      text('courses-site.json', [{ ...first, site: `${first.site} (revised)` }]),
+      text('courses-plan.json', [{ ...first, plan: { ...first.plan, id: `${first.plan.id}-R` } }]),
     ]);
     expect(changed.summary.courses).toBe(1);
     const after = await versions();
