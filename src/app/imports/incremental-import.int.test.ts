@@ -6,6 +6,7 @@ import { testContext } from '../../../test/support/test-context.js';
 import { demoUploads } from '../setup/demo-uploads.js';
 import { createPractice } from '../setup/create-practice.js';
 import type { AppContext } from '../app-context.js';
+import { countUnlinkedRecords } from '../queries/unlinked-records.js';
 import { importFiles, type UploadedFile } from './import-files.js';
 
 /**
@@ -113,6 +114,29 @@ describe.each(ENGINES)('incremental import on %s', (engine) => {
       if (key.startsWith(`${first.courseId}#`)) expect(after.get(key), key).not.toBe(version);
       else expect(after.get(key), key).toBe(version);
     }
+  }, 180_000);
+
+  it('stores the records that matched no course, and replaces them when their patient is linked again', async () => {
+    const { generated, files, clinic } = await demoUploads({ patients: 3, days: 3, seed: 5 });
+    const { ctx, clock } = await testContext(tdb);
+    clock.set(generated.clinic.options.now);
+    const practiceId = await createPractice(ctx, { name: 'Unlinked', clinic });
+    await importFiles(
+      ctx,
+      practiceId,
+      files.filter((f) => f.name !== 'courses.json'),
+    );
+    expect(await countUnlinkedRecords(ctx, practiceId)).toBeGreaterThan(0);
+    const { unlinked } = await snapshot(ctx, practiceId);
+    expect(
+      unlinked.every((u) => u.patient_key && u.reason === 'no course for this patient in courses.json'),
+    ).toBe(true);
+    await importFiles(
+      ctx,
+      practiceId,
+      files.filter((f) => f.name === 'courses.json'),
+    );
+    expect(await countUnlinkedRecords(ctx, practiceId)).toBe(0);
   }, 180_000);
 
   it('importing the files one by one, in any order, stores what importing them together does', async () => {
