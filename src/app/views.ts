@@ -138,6 +138,18 @@ export interface Page<T> {
   capped?: true;
 }
 
+/** A record that matched no course (`GET /api/unlinked-records`). */
+export interface UnlinkedRecordRow {
+  id: string;
+  /** The patient id (MRN) the record names, if any. */
+  patientId: string | null;
+  /** File and position (`day.csv:line 4`). */
+  source: string;
+  kind: string;
+  what: string;
+  reason: string;
+}
+
 /** A signature a physician owes (`GET /api/worklists/signatures`), most urgent first. */
 export interface SignatureDue {
   fractionId: string;

@@ -278,6 +278,29 @@ export interface ImportsTable {
   content: Json | null;
   job_id: string | null;
   imported_at: Instant;
+  /** Its records are in `import_records`, split by patient (false: imported before that was kept). */
+  by_patient: Generated<boolean>;
+}
+
+/** One imported file's records about one patient (`patient_key` '' for records that name none). */
+export interface ImportRecordsTable {
+  practice_id: string;
+  patient_key: string;
+  import_id: string;
+  content: Json;
+}
+
+/** A record that matched no course when its patient was last linked, and why. */
+export interface UnlinkedRecordsTable {
+  id: Generated<string>;
+  practice_id: string;
+  /** The patient id (MRN) the record names; '' when it names none. */
+  patient_key: string;
+  /** File and position (`day.csv:line 4`, `fx3.dcm`). */
+  source: string;
+  kind: string;
+  what: string;
+  reason: string;
 }
 
 export interface RemitLinesTable {
@@ -565,6 +588,8 @@ export interface Database {
   upload_files: UploadFilesTable;
   upload_chunks: UploadChunksTable;
   imports: ImportsTable;
+  import_records: ImportRecordsTable;
+  unlinked_records: UnlinkedRecordsTable;
   access_log: AccessLogTable;
   remit_lines: RemitLinesTable;
   remit_payments: RemitPaymentsTable;

@@ -30,6 +30,7 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
     case 'GET /api/dashboard':
     case 'GET /api/fractions':
     case 'GET /api/worklists/signatures':
+    case 'GET /api/unlinked-records':
     case 'GET /api/courses':
     case 'GET /api/imports':
     case 'GET /api/access-log':

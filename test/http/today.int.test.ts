@@ -7,6 +7,7 @@ import type {
   SignatureDue,
   TodayItem,
   TodayView,
+  UnlinkedRecordRow,
 } from '../../src/app/views.js';
 import { today } from '../../src/app/queries/today.js';
 import { createHttpApp } from '../../src/http/create-http-app.js';
@@ -191,7 +192,20 @@ describe.each(ENGINES)('GET /api/today on %s', { timeout: 120_000 }, (engine) =>
     const releases = (await get('/api/reference/releases')) as { inForce: boolean }[];
     expect(view.items[2]!.count).toBe(releases.filter((r) => r.inForce).length);
     expect(view.items[2]!.count).toBeGreaterThan(0);
-    // Unlinked records are counted from the last upload's job; the demo is imported without a job.
-    expect(view.items[1]!.count).toBeGreaterThanOrEqual(0);
+    // Unlinked records: the stored records that matched no course, as the list shows them.
+    const unlinked = (await get('/api/unlinked-records?limit=500')) as Page<UnlinkedRecordRow>;
+    expect(view.items[1]!.count).toBe(unlinked.total);
+    expect(unlinked.items.every((u) => u.source && u.kind && u.what && u.reason)).toBe(true);
+    // Each patient of the practice shown is access-logged.
+    const mrns = [...new Set(unlinked.items.flatMap((u) => (u.patientId ? [u.patientId] : [])))];
+    const shown = mrns.length
+      ? await t.ctx.db.selectFrom('patients').select('id').where('mrn', 'in', mrns).execute()
+      : [];
+    const logged = await t.ctx.db
+      .selectFrom('access_log')
+      .select('patient_id')
+      .where('route', '=', 'GET /api/unlinked-records')
+      .execute();
+    expect(new Set(logged.map((l) => l.patient_id))).toEqual(new Set(shown.map((p) => p.id)));
   });
 });

@@ -16,10 +16,17 @@ import { fhirDocuments } from './fhir-documents.js';
 
 /** A record that could not be placed in a course, and why (never silently dropped or guessed). */
 export interface Unlinked {
+  /** The patient id the record names, when it names one. */
+  patientId: string | null;
+  kind: UnlinkedKind;
   source: string;
   what: string;
   reason: string;
 }
+
+/** What kind of record was left unlinked. */
+export type UnlinkedKind =
+  'treatment-record' | 'monitoring' | 'report' | 'document' | 'authorization' | 'charge' | 'fhir';
 
 /** Something a reviewer should see about a record that was linked (shown with its file's warnings). */
 export interface LinkNote {
@@ -60,7 +67,11 @@ const SESSION_BREAK_MS = 60 * 60 * 1000;
  * signatures join by course, fraction number or date; charges add the codes the OIS posted. Every record
  * that cannot be placed is returned with the reason.
  */
-export function linkCourses(records: ExportRecords): {
+export function linkCourses(
+  records: ExportRecords,
+  /** Physician ids of the practice beyond those of the courses linked here (FHIR signer ids). */
+  knownPhysicians: Iterable<string> = [],
+): {
   courses: Course[];
   unlinked: Unlinked[];
   notes: LinkNote[];
@@ -81,6 +92,7 @@ export function linkCourses(records: ExportRecords): {
     return draft;
   });
   const courseOf = (
+    kind: UnlinkedKind,
     patientId: string | null,
     source: string,
     what: string,
@@ -90,6 +102,8 @@ export function linkCourses(records: ExportRecords): {
     const chosen = courseId ? candidates.filter((d) => d.header.courseId === courseId) : candidates;
     if (chosen.length === 1) return chosen[0]!;
     unlinked.push({
+      patientId,
+      kind,
       source,
       what,
       reason:
@@ -106,6 +120,8 @@ export function linkCourses(records: ExportRecords): {
       const courses = byPatient.get(a.patientId);
       if (!courses) {
         unlinked.push({
+          patientId: a.patientId,
+          kind: 'authorization',
           source,
           what: `authorization on line ${a.line}`,
           reason: 'no course for this patient in courses.json',
@@ -134,7 +150,7 @@ export function linkCourses(records: ExportRecords): {
   const dicomSessions = new Map<string, { draft: Draft; number: number | null; beams: Fraction['beams'] }>();
   for (const d of deliveries) {
     const name = d.beamName ?? `beam ${d.beamNumber}`;
-    const draft = courseOf(d.patientId, d.parts[0]!.source, `DICOM beam ${name}`);
+    const draft = courseOf('treatment-record', d.patientId, d.parts[0]!.source, `DICOM beam ${name}`);
     if (!draft) continue;
     const key = `${draft.header.courseId}|${d.fractionNumber ?? d.beamOn.slice(0, 10)}`;
     const entry = dicomSessions.get(key) ?? { draft, number: d.fractionNumber, beams: [] };
@@ -154,7 +170,7 @@ export function linkCourses(records: ExportRecords): {
   for (const s of dicomSessions.values()) addSessions(s.draft, s.number, s.beams);
   for (const { source, history } of records.histories) {
     for (const f of history.fractions) {
-      const draft = courseOf(f.patientId, source, `treatment history ${f.date}`);
+      const draft = courseOf('treatment-record', f.patientId, source, `treatment history ${f.date}`);
       if (!draft) continue;
       const beams = f.beams.map((b) => ({
         name: b.name,
@@ -173,18 +189,35 @@ export function linkCourses(records: ExportRecords): {
 
   // Monitoring logs → the fraction whose beams they overlap.
   for (const log of records.monitoring) {
-    const draft = courseOf(log.patientId, log.source, 'monitoring log');
+    const draft = courseOf('monitoring', log.patientId, log.source, 'monitoring log');
     const fraction =
-      draft && fractionAt(draft, log.session.start, log.session.end, log.source, 'monitoring log', unlinked);
+      draft &&
+      fractionAt(
+        draft,
+        log.session.start,
+        log.session.end,
+        log.source,
+        'monitoring log',
+        unlinked,
+        'monitoring',
+      );
     if (fraction) fraction.monitoring.push(log.session);
   }
   // Reports: a session already covered by a log is the same monitoring; otherwise it is added. A report
   // does not state thresholds or beam hold: they are unknown, not "none" (the audit then reads the plan).
   for (const { source, report } of records.reports) {
-    const draft = courseOf(report.patientId, source, 'treatment report');
+    const draft = courseOf('report', report.patientId, source, 'treatment report');
     if (!draft) continue;
     for (const s of report.sessions) {
-      const fraction = fractionAt(draft, s.start, s.end, source, `report session ${s.index}`, unlinked);
+      const fraction = fractionAt(
+        draft,
+        s.start,
+        s.end,
+        source,
+        `report session ${s.index}`,
+        unlinked,
+        'report',
+      );
       if (!fraction || fraction.monitoring.some((m) => m.start <= s.end && s.start <= m.end)) continue;
       fraction.monitoring.push({
         id: `${source}#${s.index}`,
@@ -202,15 +235,15 @@ export function linkCourses(records: ExportRecords): {
   // Documents and signatures.
   for (const { source, table } of records.documents) {
     for (const doc of table.documents) {
-      const draft = courseOf(doc.patientId, `${source}:line ${doc.line}`, doc.kind, doc.courseId);
-      if (draft) linkDocument(draft, doc, `${source}:line ${doc.line}`, unlinked);
+      const draft = courseOf('document', doc.patientId, `${source}:line ${doc.line}`, doc.kind, doc.courseId);
+      if (draft) linkDocument(draft, doc, `${source}:line ${doc.line}`, unlinked, 'document');
     }
   }
   // Charges posted by the OIS: the fraction treated on that date (at that time, when the charge has one).
   for (const message of records.charges) {
     for (const charge of message.charges) {
       if (!charge.code) continue;
-      const draft = courseOf(message.patient.id, charge.source, `charge ${charge.code}`);
+      const draft = courseOf('charge', message.patient.id, charge.source, `charge ${charge.code}`);
       if (!draft) continue;
       const sameDay = draft.fractions.filter((f) => f.date === charge.transactionDate.date);
       const at = charge.transactionDate.localDateTime;
@@ -218,6 +251,8 @@ export function linkCourses(records: ExportRecords): {
       if (fraction) fraction.postedCodes.push(charge.code);
       else
         unlinked.push({
+          patientId: message.patient.id,
+          kind: 'charge',
           source: charge.source,
           what: `charge ${charge.code}`,
           reason: 'no fraction treated on that date',
@@ -226,15 +261,21 @@ export function linkCourses(records: ExportRecords): {
   }
   // FHIR orders and documents, in the same shape as the CSV rows.
   for (const { bundle } of records.fhir) {
-    const physicianIds = new Set(drafts.map((d) => d.header.physicianId));
+    const physicianIds = new Set([...knownPhysicians, ...drafts.map((d) => d.header.physicianId)]);
     for (const { source, document, reason, monitored } of fhirDocuments(bundle, physicianIds)) {
       if (!document) {
-        unlinked.push({ source, what: 'FHIR resource', reason: reason ?? 'not used' });
+        unlinked.push({
+          patientId: null,
+          kind: 'fhir',
+          source,
+          what: 'FHIR resource',
+          reason: reason ?? 'not used',
+        });
         continue;
       }
-      const draft = courseOf(document.patientId, source, document.kind);
+      const draft = courseOf('fhir', document.patientId, source, document.kind);
       if (!draft) continue;
-      linkDocument(draft, document, source, unlinked);
+      linkDocument(draft, document, source, unlinked, 'fhir');
       if (monitored) addDocumentedMonitoring(draft, monitored, source, unlinked);
     }
   }
@@ -254,7 +295,7 @@ function addDocumentedMonitoring(
 ): void {
   const start = facilityTime(draft.clock, period.start.localDateTime!, period.start.utcOffset);
   const end = facilityTime(draft.clock, period.end.localDateTime!, period.end.utcOffset);
-  const fraction = fractionAt(draft, start, end, source, 'SGRT record period', unlinked);
+  const fraction = fractionAt(draft, start, end, source, 'SGRT record period', unlinked, 'fhir');
   const covered = (m: Fraction['monitoring'][number]) =>
     (instant(draft, m.start) ?? Infinity) <= (instant(draft, end) ?? -Infinity) &&
     (instant(draft, start) ?? Infinity) <= (instant(draft, m.end) ?? -Infinity);
@@ -409,10 +450,13 @@ function fractionAt(
   source: string,
   what: string,
   unlinked: Unlinked[],
+  kind: UnlinkedKind,
 ): DraftFraction | null {
   const candidates = draft.fractions.filter((f) => near(draft, f, start, end));
   if (candidates.length === 1) return candidates[0]!;
   unlinked.push({
+    patientId: draft.header.patient.id,
+    kind,
     source,
     what,
     reason: candidates.length === 0 ? 'no fraction at that time' : 'two fractions at that time',
@@ -424,7 +468,13 @@ function signature(s: CsvSignature | null): Signature | null {
   return s ? { signerId: s.signerId, role: s.role, signedAt: s.signedAt.instant } : null;
 }
 
-function linkDocument(draft: Draft, doc: ChartDocumentRecord, source: string, unlinked: Unlinked[]): void {
+function linkDocument(
+  draft: Draft,
+  doc: ChartDocumentRecord,
+  source: string,
+  unlinked: Unlinked[],
+  kind: UnlinkedKind,
+): void {
   switch (doc.kind) {
     case 'motion-management-order':
     case 'image-guidance-order':
@@ -450,6 +500,8 @@ function linkDocument(draft: Draft, doc: ChartDocumentRecord, source: string, un
       );
       if (matches.length !== 1) {
         unlinked.push({
+          patientId: draft.header.patient.id,
+          kind,
           source,
           what: doc.kind,
           reason:

@@ -11,6 +11,8 @@ import { type ExportSource, memorySource } from '../import/export-source.js';
 import { readExportSources } from '../import/read-export-files.js';
 import type { ImportFileView, ImportJobView } from '../views.js';
 import { relinkPractice } from './relink-practice.js';
+import { storePatientRecords } from './patient-records.js';
+import type { Trx } from '../../storage/repositories/course-store.js';
 import { conflictingCourses } from './course-conflicts.js';
 import { repeatedPayments } from './repeated-payments.js';
 
@@ -60,7 +62,8 @@ export async function importFiles(
 
 /**
  * Import a batch of export files into a practice: read each (format by content), keep what each new
- * file said, re-link every course of the practice with everything imported so far, audit, and store —
+ * file said (whole, and split by patient), re-link the courses of the patients the new files name with
+ * everything imported about them so far, audit, and store —
  * all in one transaction, so a failure leaves nothing behind. A file whose bytes were imported before
  * (SHA-256) is reported as a duplicate and changes nothing: re-importing is idempotent.
  */
@@ -166,25 +169,44 @@ export async function importSources(
   }
   const at = new Date(ctx.now()).toISOString();
   const summary = await ctx.db.transaction().execute(async (trx) => {
-    for (const s of stored) {
-      await trx
-        .insertInto('imports')
-        .values({
-          practice_id: practiceId,
-          file_hash: s.hash,
-          file_name: s.name,
-          format: s.format,
-          status: 'imported',
-          records: s.records,
-          problems: JSON.stringify(s.problems),
-          content: JSON.stringify(s.content),
-          job_id: jobId,
-          imported_at: at,
-        })
-        .execute();
-    }
+    // One multi-row INSERT for the files, one per chunk for their records split by patient.
+    const inserted = stored.length
+      ? await trx
+          .insertInto('imports')
+          .values(
+            stored.map((s) => ({
+              practice_id: practiceId,
+              file_hash: s.hash,
+              file_name: s.name,
+              format: s.format,
+              status: 'imported',
+              records: s.records,
+              problems: JSON.stringify(s.problems),
+              content: JSON.stringify(s.content),
+              job_id: jobId,
+              imported_at: at,
+              by_patient: true,
+            })),
+          )
+          .returning(['id', 'file_hash'])
+          .execute()
+      : [];
+    const idOf = new Map(inserted.map((r) => [r.file_hash, r.id]));
+    await storePatientRecords(
+      trx,
+      practiceId,
+      stored.map((s) => ({ importId: idOf.get(s.hash)!, content: s.content })),
+    );
     if (!stored.length && !resumed) return emptySummary();
-    const relinked = await relinkPractice(ctx, trx, practiceId, onProgress);
+    // A resumed job links again the patients of the files it stored before its worker died.
+    const ours = resumed ? await jobImports(trx, practiceId, jobId!) : [];
+    const relinked = await relinkPractice(
+      ctx,
+      trx,
+      practiceId,
+      [...new Set([...inserted.map((r) => r.id), ...ours])],
+      onProgress,
+    );
     // What linking noticed about a file of this batch shows with it (stored with it by the re-link).
     for (const v of views.filter((x) => x.status === 'imported')) {
       const shown = new Set(v.problems.map((p) => p.message));
@@ -279,6 +301,16 @@ async function knownHashes(
       { format: r.format, jobId: r.job_id, records: r.records, problems: r.problems as InputProblem[] },
     ]),
   );
+}
+
+async function jobImports(trx: Trx, practiceId: string, jobId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('imports')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where('job_id', '=', jobId)
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 export function emptySummary(): ImportSummary {

@@ -4,57 +4,52 @@ import type { InputProblem } from '../../core/model/input-problem.js';
 import { saveAuthorizations } from '../../storage/repositories/authorization-store.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
 import type { AppContext } from '../app-context.js';
-import { emptyRecords, type ExportRecords, mergeRecords } from '../import/export-records.js';
+import type { ExportRecords } from '../import/export-records.js';
 import { type LinkNote, linkCourses } from '../import/link-courses.js';
 import { auditAndSave } from '../persist/audit-and-save.js';
 import { storeRemitLines } from '../remit/store-remit-lines.js';
 import { practicePlaceOfService } from '../setup/practice-place-of-service.js';
 import type { ImportProgress, ImportSummary } from './import-files.js';
-
-/** Stored files' records read per statement. */
-const CONTENT_BATCH = 25;
+import { allPatients, loadPatientRecords, patientsOf, splitEarlierImports } from './patient-records.js';
+import { replaceUnlinked } from './unlinked-records.js';
 
 /**
- * Link everything imported into the practice so far into courses, audit them at the app's now and
- * store them (inside the caller's transaction). Evidence arriving in a later file (a signature, a
- * monitoring log) thereby changes the fractions it belongs to, and each charge's status history grows.
- * A later courses.json replaces an earlier entry for the same course id (of the same patient: import-files
- * refuses a list that gives a stored course to another patient, `course-conflicts.ts`).
- * What linking noticed about a record (a beam part after a NORMAL end, overlapping beams) is added to
- * that file's stored warnings, once, and returned by file name for the batch's views.
+ * Link what the practice's stored files say about the patients the given files name into courses,
+ * audit them at the app's now and store them (inside the caller's transaction). Courses belong to one
+ * patient and every record joins a course of the patient it names, so the other patients' courses are
+ * neither read nor rewritten: a day's import costs the same whatever the practice's history. Evidence
+ * arriving in a later file (a signature, a monitoring log) thereby changes the fractions it belongs to,
+ * and each charge's status history grows. A later courses.json replaces an earlier entry for the same
+ * course id (of the same patient: import-files refuses a list that gives a stored course to another
+ * patient, `course-conflicts.ts`). What linking noticed about a record (a beam part after a NORMAL end,
+ * overlapping beams) is added to that file's stored warnings, once, and returned by file name for the
+ * batch's views; the records that matched no course are stored per patient (`unlinked-records.ts`).
+ * The summary counts the courses this import linked. With `'practice'` (a re-pricing) every patient's
+ * courses are linked again.
  */
 export async function relinkPractice(
   ctx: AppContext,
   trx: Trx,
   practiceId: string,
+  importIds: readonly string[] | 'practice',
   onProgress?: (p: ImportProgress) => void | Promise<void>,
 ): Promise<{ summary: ImportSummary; warnings: Map<string, InputProblem[]> }> {
-  const records = emptyRecords();
-  // In batches: one statement returning every file's records would be parsed in one go (on PGlite in
-  // this thread, holding the event loop for all of it).
-  for (let after = '0'; ;) {
-    const rows = await trx
-      .selectFrom('imports')
-      .select(['id', 'content'])
-      .where('practice_id', '=', practiceId)
-      .where('content', 'is not', null)
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(CONTENT_BATCH)
-      .execute();
-    for (const row of rows) mergeRecords(records, row.content as ExportRecords);
-    if (rows.length < CONTENT_BATCH) break;
-    after = rows.at(-1)!.id;
-  }
+  // Files stored before records were kept by patient are split once, and their patients linked now.
+  const earlier = await splitEarlierImports(trx, practiceId);
+  const files = importIds === 'practice' ? [] : [...importIds, ...earlier];
+  const patients =
+    importIds === 'practice' ? await allPatients(trx, practiceId) : await patientsOf(trx, practiceId, files);
+  const records = await loadPatientRecords(trx, practiceId, patients, files);
   records.headers = latestHeaders(records.headers);
-  const { courses, unlinked, notes } = linkCourses(records);
+  const { courses, unlinked, notes } = linkCourses(records, await practicePhysicians(trx, practiceId));
   const warnings = await noteOnFiles(trx, practiceId, notes);
+  await replaceUnlinked(trx, practiceId, patients, unlinked);
   const byStatus: Record<FractionStatus, number> = { ready: 0, downgrade: 0, hold: 0 };
   let fractions = 0;
   let saved = 0;
   for (const [i, course] of courses.entries()) {
     await onProgress?.({ phase: 'store', done: i, total: courses.length, file: null });
-    const audit = await auditAndSave(ctx, trx, practiceId, course);
+    const audit = await auditAndSave(ctx, trx, practiceId, course, { skipUnchanged: true });
     if (!audit) continue;
     saved++;
     for (const f of audit.fractions) {
@@ -79,9 +74,12 @@ export async function relinkPractice(
       })),
     ),
   );
-  // Remittances: every line classified against the charges just stored.
-  const placeOfService = await practicePlaceOfService(trx, practiceId);
-  await storeRemitLines(ctx, trx, practiceId, records.remittances, placeOfService);
+  // Remittances: every line of the practice's 835s classified against the charges as stored now.
+  const remittances = await practiceRemittances(trx, practiceId);
+  if (remittances.length) {
+    const placeOfService = await practicePlaceOfService(trx, practiceId);
+    await storeRemitLines(ctx, trx, practiceId, remittances, placeOfService);
+  }
   return { summary: { courses: saved, fractions, unlinked: unlinked.length, byStatus }, warnings };
 }
 
@@ -121,6 +119,40 @@ async function noteOnFiles(
   }
   return byFile;
 }
+
+/** The practice's physician ids (a FHIR signer known by one of them is keyed by it). */
+async function practicePhysicians(trx: Trx, practiceId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('courses')
+    .select('physician_id')
+    .distinct()
+    .where('practice_id', '=', practiceId)
+    .execute();
+  return rows.map((r) => r.physician_id);
+}
+
+/** Every remittance the practice imported, in import order (only 835 files hold remittances). */
+async function practiceRemittances(trx: Trx, practiceId: string): Promise<ExportRecords['remittances']> {
+  const out: ExportRecords['remittances'] = [];
+  for (let after = '0'; ;) {
+    const rows = await trx
+      .selectFrom('imports')
+      .select(['id', 'content'])
+      .where('practice_id', '=', practiceId)
+      .where('format', '=', 'x12-835')
+      .where('content', 'is not', null)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(CONTENT_BATCH)
+      .execute();
+    for (const row of rows) out.push(...(row.content as ExportRecords).remittances);
+    if (rows.length < CONTENT_BATCH) return out;
+    after = rows.at(-1)!.id;
+  }
+}
+
+/** Stored 835 files read per statement (on PGlite the reply is parsed in this thread). */
+const CONTENT_BATCH = 25;
 
 function latestHeaders(headers: readonly CourseHeader[]): CourseHeader[] {
   return [...new Map(headers.map((h) => [h.courseId, h])).values()];

@@ -1,9 +1,10 @@
+import { isDeepStrictEqual } from 'node:util';
 import { auditCourse, type CourseAudit } from '../../core/audit/audit-course.js';
 import { dayLines } from '../../core/coding/day-lines.js';
 import { IGRT_PROFESSIONAL_CODE } from '../../core/model/billing-line.js';
 import { type Course, courseSchema } from '../../core/model/course.js';
 import { clockFor } from '../../core/time/local-clock.js';
-import { saveCourse, type Trx } from '../../storage/repositories/course-store.js';
+import { type CourseToSave, saveCourse, type Trx } from '../../storage/repositories/course-store.js';
 import { practiceCovers } from '../../storage/repositories/cover-store.js';
 import { appSignatures } from '../../storage/repositories/signature-store.js';
 import { writtenNecessity } from '../../storage/repositories/written-document-store.js';
@@ -24,6 +25,7 @@ export async function auditAndSave(
   trx: Trx,
   practiceId: string,
   linked: unknown,
+  options: { skipUnchanged?: boolean } = {},
 ): Promise<CourseAudit | null> {
   const parsed = courseSchema.safeParse(linked);
   if (!parsed.success) {
@@ -59,16 +61,68 @@ export async function auditAndSave(
     .map((s) => instant(s.beamOn))
     .filter((at): at is string => at !== null && Date.parse(at) > now)
     .sort();
-  await saveCourse(trx, practiceId, {
+  const save = {
     course,
     audit,
     firstBeamOn,
     nextBeamOn: upcoming[0] ?? null,
     auditedAt: new Date(now).toISOString(),
     covers,
-  });
+  };
+  if (options.skipUnchanged && (await storedAsIs(trx, practiceId, save))) return audit;
+  await saveCourse(trx, practiceId, save);
   return audit;
 }
+
+/**
+ * Whether the course is stored exactly as this audit would store it: the same document, course audit
+ * and next beam-on, and the same fractions with the same audits (status, deadline, lines, findings) and
+ * first beam-ons. Every row `saveCourse` writes derives from these (the covering physicians are the same
+ * within an import), so re-saving would only rewrite identical rows.
+ */
+async function storedAsIs(trx: Trx, practiceId: string, save: CourseToSave): Promise<boolean> {
+  const stored = await trx
+    .selectFrom('courses')
+    .select(['id', 'document', 'audit', 'next_beam_on'])
+    .where('practice_id', '=', practiceId)
+    .where('course_key', '=', save.course.courseId)
+    .executeTakeFirst();
+  const { findings, elements, claimLines } = save.audit;
+  if (
+    !stored ||
+    !sameJson(stored.document, save.course) ||
+    !sameJson(stored.audit, { findings, elements, claimLines }) ||
+    !sameInstant(stored.next_beam_on, save.nextBeamOn)
+  )
+    return false;
+  const fractions = await trx
+    .selectFrom('fractions')
+    .select(['fraction_key', 'audit', 'first_beam_on'])
+    .where('course_id', '=', stored.id)
+    .execute();
+  const byKey = new Map(fractions.map((f) => [f.fraction_key, f]));
+  return (
+    fractions.length === save.audit.fractions.length &&
+    save.audit.fractions.every((fa) => {
+      const row = byKey.get(fa.fractionId);
+      return (
+        row !== undefined &&
+        sameJson(row.audit, fa) &&
+        sameInstant(row.first_beam_on, save.firstBeamOn.get(fa.fractionId) ?? null)
+      );
+    })
+  );
+}
+
+/** A jsonb value as read back against a value about to be stored (key order and undefined do not count). */
+const sameJson = (stored: unknown, value: unknown): boolean =>
+  isDeepStrictEqual(
+    typeof stored === 'string' ? JSON.parse(stored) : stored,
+    JSON.parse(JSON.stringify(value)),
+  );
+
+const sameInstant = (stored: string | Date | null, value: string | null): boolean =>
+  stored === null || value === null ? stored === value : new Date(stored).getTime() === Date.parse(value);
 
 /**
  * The audit's lines priced for the practice (contract > Medicare locality > national table,

@@ -10,6 +10,7 @@ import { listRemitLines, practiceToday } from '../remit/remit-lines.js';
 import { dashboard } from './dashboard.js';
 import { fractionSelection } from './fractions.js';
 import { countSignaturesDue, signatureRows } from './signatures-due.js';
+import { countUnlinkedRecords } from './unlinked-records.js';
 import type { FractionQuery, RemitQuery, TodayHoldGroup, TodayItem, TodayView } from '../views.js';
 
 /** Signatures listed by name on the physician's Today page. */
@@ -238,17 +239,20 @@ async function billerItems(ctx: AppContext, actor: Actor): Promise<TodayItem[]> 
 }
 
 async function adminItems(ctx: AppContext, actor: Actor): Promise<TodayItem[]> {
-  const [jobs, releases] = await Promise.all([listImports(ctx, actor), listReleases(ctx)]);
+  const [jobs, releases, unlinked] = await Promise.all([
+    listImports(ctx, actor),
+    listReleases(ctx),
+    countUnlinkedRecords(ctx, actor.practiceId),
+  ]);
   const problems = jobs.filter(
     (j) => j.status === 'failed' || j.files.some((f) => f.status === 'failed' || f.problems.length > 0),
   );
-  const latest = jobs.find((j) => (j.status === 'done' || j.status === 'partial') && j.summary);
   return [
     { key: 'import-problems', label: 'Imports with problems', count: problems.length, href: '/imports' },
     {
       key: 'unlinked',
-      label: 'Unlinked records (last import)',
-      count: latest?.summary?.unlinked ?? 0,
+      label: 'Unlinked records',
+      count: unlinked,
       href: '/imports',
     },
     {

@@ -52,5 +52,5 @@ export function repricePractice(
 ): Promise<ImportSummary> {
   return ctx.db
     .transaction()
-    .execute(async (trx) => (await relinkPractice(ctx, trx, practiceId, onProgress)).summary);
+    .execute(async (trx) => (await relinkPractice(ctx, trx, practiceId, 'practice', onProgress)).summary);
 }

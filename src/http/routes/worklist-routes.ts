@@ -4,9 +4,10 @@ import { dashboard } from '../../app/queries/dashboard.js';
 import { listFractions } from '../../app/queries/fractions.js';
 import { SIGNABLE, signaturesDue } from '../../app/queries/signatures-due.js';
 import { today } from '../../app/queries/today.js';
+import { listUnlinkedRecords } from '../../app/queries/unlinked-records.js';
 import { ROLES } from '../../app/views.js';
 import { type ApiRoute, route } from '../api-route.js';
-import { fractionQuery, isoDate, JSON_OK, limit, offset } from './query-schemas.js';
+import { fractionQuery, isoDate, JSON_OK, limit, offset, pageQuery } from './query-schemas.js';
 
 const dashboardQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
 const signaturesQuery = z.object({
@@ -59,6 +60,16 @@ export function worklistRoutes(ctx: AppContext): ApiRoute[] {
       query: signaturesQuery,
       responses: [JSON_OK('Page<SignatureDue>')],
       handle: async ({ c, actor, query }) => c.json(await signaturesDue(ctx, actor, query)),
+    }),
+    route({
+      method: 'get',
+      path: '/api/unlinked-records',
+      tag: 'worklists',
+      summary: 'Imported records that matched no course, with the reason, by file, paged',
+      roles: ['admin', 'coder', 'biller'],
+      query: pageQuery,
+      responses: [JSON_OK('Page<UnlinkedRecordRow>')],
+      handle: async ({ c, actor, query }) => c.json(await listUnlinkedRecords(ctx, actor, query)),
     }),
   ];
 }
