@@ -358,14 +358,21 @@ describe('sgrt-billing remit', () => {
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
     const dated = (out.lines as Line[]).map((l) => [l.category, l.queue, l.appealBy !== null]);
-    // Only the queues that answer the payer's decision carry a deadline (remit-category.ts DEADLINE_QUEUES).
+    // Only the queues that answer the payer's decision carry a deadline (remit-category.ts DEADLINE_QUEUES),
+    // and no line whose remark asks for a new claim (MA130, N517).
     for (const l of out.lines as Line[])
-      expect(l.appealBy !== null, `${l.category} ${l.queue}`).toBe(hasAppealDeadline(l.queue));
+      expect(l.appealBy !== null, `${l.category} ${l.queue}`).toBe(
+        hasAppealDeadline(
+          l.queue,
+          l.remarks.map((r) => r.code),
+        ),
+      );
     expect(dated).toContainEqual(['reversal', 'reversal-review', false]);
     expect(dated).toContainEqual(['patient-responsibility', 'bill-patient-or-secondary', false]);
     expect(dated).toContainEqual(['paid-as-expected', null, false]);
     expect(dated).toContainEqual(['authorization-denial', 'retro-authorization', true]);
-    expect(dated).toContainEqual(['missing-information', 'corrected-claim', true]);
+    // denials.835's missing-information claim carries MOA MA130: a new claim, no appeal date.
+    expect(dated).toContainEqual(['missing-information', 'corrected-claim', false]);
     const reviews = out.summary.byQueue.find((q: { queue: string }) => q.queue === 'reversal-review');
     expect(reviews).toMatchObject({ soonestAppealBy: null });
   });

@@ -155,6 +155,8 @@ describe.each(ENGINES)('storeRemitLines on %s', { timeout: 30_000 }, (engine) =>
       course_id: a.courseId,
       patient_id: a.patientId,
       charge_id: null,
+      // MA130: unprocessable, no appeal rights (CMS IOM 100-04 ch. 1 §80.3): a new claim, no appeal date.
+      appeal_by: null,
     });
     const page = await listRemitLines(t.ctx, biller(a), { queue: 'corrected-claim' });
     expect(page.items[0]!.remarks).toEqual([

@@ -173,6 +173,7 @@ export async function storeRemitLines(
         payerId: remittance.payer.id,
         claimStatus: l.claimStatus,
         queue: l.queue,
+        remarks: l.remarks.map((r) => r.code),
         claimFilingIndicator: l.claimFilingIndicator,
         course: course
           ? {
