@@ -2,7 +2,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasAppealDeadline } from '../../src/core/remit/remit-category.js';
+import { hasAppealDeadline, REMIT_CATEGORIES, REMIT_QUEUES } from '../../src/core/remit/remit-category.js';
 import { runCli } from '../support/run-cli.js';
 
 const FILE = 'test/fixtures/remit/payer-problems-2026.835';
@@ -344,6 +344,12 @@ describe('sgrt-billing remit', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('--help lists every category and work queue the classification has (from the same list)', async () => {
+    const run = await runCli('remit', '--help');
+    const help = `${run.stdout}${run.stderr}`.replace(/\s+/g, ' ');
+    for (const name of [...REMIT_CATEGORIES, ...REMIT_QUEUES]) expect(help).toContain(name);
   });
 
   it('json: an appeal date only where the next action answers the payer (not on take-backs, paid or patient lines)', async () => {
