@@ -49,13 +49,14 @@ function numbered(lines: readonly LineIdentity[]): string[] {
 
 /**
  * The practice's stored line ids that the same lines of this import keep (null where a line is new): a
- * letter, a claim's history and a typed line id keep pointing at the line they were made for.
+ * letter, a claim's history and a typed line id keep pointing at the line they were made for. `stale`:
+ * the stored lines no file has any more.
  */
 export async function keptLineIds(
   trx: Trx,
   practiceId: string,
   lines: readonly LineIdentity[],
-): Promise<(string | null)[]> {
+): Promise<{ kept: (string | null)[]; stale: string[] }> {
   const stored = await trx
     .selectFrom('remit_lines')
     .select([
@@ -77,5 +78,7 @@ export async function keptLineIds(
     .orderBy('id')
     .execute();
   const byKey = new Map(numbered(stored).map((key, i) => [key, String(stored[i]!.id)]));
-  return numbered(lines).map((key) => byKey.get(key) ?? null);
+  const kept = numbered(lines).map((key) => byKey.get(key) ?? null);
+  const reused = new Set(kept);
+  return { kept, stale: stored.map((s) => String(s.id)).filter((id) => !reused.has(id)) };
 }

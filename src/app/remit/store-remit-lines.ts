@@ -48,6 +48,11 @@ export async function storeRemitLines(
   const links = pairReversals(entries);
   const coordination = linkCoordination(entries, links);
   const settings = { rates: ctx.auditContext(ctx.now()).rates, options: DEFAULT_REMIT_OPTIONS };
+  const oldPayments = await trx
+    .selectFrom('remit_payments')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .execute();
   const paymentIds: string[] = [];
   for (const { source, remittance } of unique) {
     const p = paymentRow(source, remittance);
@@ -111,7 +116,7 @@ export async function storeRemitLines(
     links,
   );
   // Ids first: a take-back and the payment it reverses name each other. A line already stored keeps its id.
-  const kept = await keptLineIds(
+  const { kept, stale } = await keptLineIds(
     trx,
     practiceId,
     lines.map(({ line: l, payment }) => ({
@@ -191,9 +196,7 @@ export async function storeRemitLines(
     };
   });
   // Only the lines no longer in any file are deleted (a letter's link to such a line is set null).
-  let gone = trx.deleteFrom('remit_lines').where('practice_id', '=', practiceId);
-  if (ids.length) gone = gone.where('id', 'not in', ids);
-  await gone.execute();
+  for (const gone of chunks(stale)) await trx.deleteFrom('remit_lines').where('id', 'in', gone).execute();
   for (const chunk of chunks(rows)) {
     await trx
       .insertInto('remit_lines')
@@ -210,11 +213,8 @@ export async function storeRemitLines(
       .execute();
   }
   // The payments were written again above; the lines now point at the new rows.
-  await trx
-    .deleteFrom('remit_payments')
-    .where('practice_id', '=', practiceId)
-    .where('id', 'not in', paymentIds)
-    .execute();
+  for (const gone of chunks(oldPayments.map((r) => r.id)))
+    await trx.deleteFrom('remit_payments').where('id', 'in', gone).execute();
   return rows.length;
 }
 
