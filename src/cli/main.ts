@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../app/engine-context.js';
+import { REMIT_CATEGORIES, REMIT_QUEUES } from '../core/remit/remit-category.js';
 import { EXIT, UsageError } from './cli-errors.js';
 
 /** The CLI: one lazily loaded module per command; read → app → print. */
@@ -90,7 +91,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('remit')
     .description(
-      'classify every service line of X12 835 remittances: paid as expected, downcoded, 77387 denied, hidden zero payment, 2025 authorization, underpaid, other denial',
+      'classify every service line of X12 835 remittances into a category and a work queue with its next action and appeal date',
+    )
+    // The names the classification itself uses (src/core/remit/remit-category.ts), so help cannot lag behind.
+    .addHelpText(
+      'after',
+      `\nCategories: ${REMIT_CATEGORIES.join(', ')}\nWork queues: ${REMIT_QUEUES.join(', ')}`,
     )
     .argument('<files...>', '835 files or folders')
     .option('--format <format>', 'json, ndjson or table', 'table')

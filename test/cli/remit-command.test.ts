@@ -2,7 +2,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasAppealDeadline } from '../../src/core/remit/remit-category.js';
+import { hasAppealDeadline, REMIT_CATEGORIES, REMIT_QUEUES } from '../../src/core/remit/remit-category.js';
 import { runCli } from '../support/run-cli.js';
 
 const FILE = 'test/fixtures/remit/payer-problems-2026.835';
@@ -346,6 +346,12 @@ describe('sgrt-billing remit', () => {
     }
   });
 
+  it('--help lists every category and work queue the classification has (from the same list)', async () => {
+    const run = await runCli('remit', '--help');
+    const help = `${run.stdout}${run.stderr}`.replace(/\s+/g, ' ');
+    for (const name of [...REMIT_CATEGORIES, ...REMIT_QUEUES]) expect(help).toContain(name);
+  });
+
   it('json: an appeal date only where the next action answers the payer (not on take-backs, paid or patient lines)', async () => {
     const run = await runCli(
       'remit',
@@ -358,14 +364,21 @@ describe('sgrt-billing remit', () => {
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
     const dated = (out.lines as Line[]).map((l) => [l.category, l.queue, l.appealBy !== null]);
-    // Only the queues that answer the payer's decision carry a deadline (remit-category.ts DEADLINE_QUEUES).
+    // Only the queues that answer the payer's decision carry a deadline (remit-category.ts DEADLINE_QUEUES),
+    // and no line whose remark asks for a new claim (MA130, N517).
     for (const l of out.lines as Line[])
-      expect(l.appealBy !== null, `${l.category} ${l.queue}`).toBe(hasAppealDeadline(l.queue));
+      expect(l.appealBy !== null, `${l.category} ${l.queue}`).toBe(
+        hasAppealDeadline(
+          l.queue,
+          l.remarks.map((r) => r.code),
+        ),
+      );
     expect(dated).toContainEqual(['reversal', 'reversal-review', false]);
     expect(dated).toContainEqual(['patient-responsibility', 'bill-patient-or-secondary', false]);
     expect(dated).toContainEqual(['paid-as-expected', null, false]);
     expect(dated).toContainEqual(['authorization-denial', 'retro-authorization', true]);
-    expect(dated).toContainEqual(['missing-information', 'corrected-claim', true]);
+    // denials.835's missing-information claim carries MOA MA130: a new claim, no appeal date.
+    expect(dated).toContainEqual(['missing-information', 'corrected-claim', false]);
     const reviews = out.summary.byQueue.find((q: { queue: string }) => q.queue === 'reversal-review');
     expect(reviews).toMatchObject({ soonestAppealBy: null });
   });

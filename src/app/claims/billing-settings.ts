@@ -117,7 +117,36 @@ export const billingSettingsSchema = z
         .strict(),
     ),
   })
-  .strict();
+  .strict()
+  .superRefine((settings, ctx) => {
+    for (const part of X12_PARTS)
+      for (const path of x12Unsafe(settings[part], [part]))
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message:
+            'must not contain X12 delimiters (* ~ : ^) or control characters: they would split the 837 element',
+        });
+  });
+
+/**
+ * The settings written into 837 elements. X12 5010 (ISA segment): `*` element separator, `:` component
+ * separator (ISA16), `^` repetition separator (ISA11), `~` segment terminator; control characters are
+ * outside the X12 basic and extended character sets. The writer refuses them too (write-checks.ts);
+ * the settings refuse them when saved, at their field.
+ */
+const X12_PARTS = ['provider', 'submitter', 'receiver', 'physicians', 'payers'] as const;
+const X12_DELIMITERS = /[*~:^]/;
+const isUnsafe = (text: string) =>
+  X12_DELIMITERS.test(text) || [...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+
+/** The paths of the strings under `value` holding an X12 delimiter or a control character. */
+function x12Unsafe(value: unknown, path: (string | number)[]): (string | number)[][] {
+  if (typeof value === 'string') return isUnsafe(value) ? [path] : [];
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => x12Unsafe(v, [...path, k]));
+  return [];
+}
 
 export type BillingSettings = z.infer<typeof billingSettingsSchema>;
 export type BillingSettingsInput = z.input<typeof billingSettingsSchema>;

@@ -232,7 +232,7 @@ describe('claimFiles: drafts → one 837 file per payer', () => {
     );
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
     const { file } = r.file;
-    expect(file.payer).toEqual({ name: 'SYNTHETIC COMMERCIAL PPO', id: 'SYNPPO01', filingIndicator: 'CI' });
+    expect(file.payer).toEqual({ name: 'SECONDARY PLAN', id: 'SYNPPO01', filingIndicator: 'CI' });
     const claim = file.claims[0]!;
     expect(claim.responsibility).toBe('S');
     expect(claim.subscriber.memberId).toBe('SYNS0001');
@@ -246,6 +246,72 @@ describe('claimFiles: drafts → one 837 file per payer', () => {
     });
     expect(claim.priorPayer?.lines.map((l) => l?.paidCents ?? null)).toEqual([50_000, null, null]);
     expect(write837p(file).ok).toBe(true);
+  });
+
+  /** The primary's adjudication of line ch-1, as a secondary claim carries it. */
+  const primaryPaid = {
+    claimNumber: 'C-5001-41',
+    secondary: {
+      paidCents: 50_000,
+      adjustments: [{ group: 'PR', reason: '1', amountCents: 10_000 }],
+      lines: new Map([['ch-1', { paidCents: 50_000, adjustments: [], adjudicationDate: '2026-03-27' }]]),
+    },
+  };
+  const secondaryTo = (coverage: Record<string, string>, primaryProfile = 'default') =>
+    claimVersionFile(
+      {
+        ...input(
+          [],
+          new Map([
+            [
+              'patient-row-1',
+              subject({
+                coverage: {
+                  otherCoverage: [{ order: 'secondary', memberId: 'SYNS0001', payerName: 'X', ...coverage }],
+                },
+              }),
+            ],
+          ]),
+        ),
+        draft: draft({ payerProfileId: primaryProfile }),
+      },
+      primaryPaid,
+    );
+
+  it.each([
+    [
+      "the coverage's own payer id and name over its profile's",
+      { payerProfile: 'default', payerId: 'SYNMGAP1', payerName: 'Synthetic Medigap Plan G' },
+      { name: 'Synthetic Medigap Plan G', id: 'SYNMGAP1', filingIndicator: 'CI' },
+    ],
+    [
+      'a payer named only by its ids',
+      { payerId: 'SYNMGAP1', payerName: 'Synthetic Medigap Plan G', claimFilingIndicator: 'CI' },
+      { name: 'Synthetic Medigap Plan G', id: 'SYNMGAP1', filingIndicator: 'CI' },
+    ],
+  ])("a secondary claim's 2010BB is the secondary coverage's payer: %s", (_name, coverage, payer) => {
+    const r = secondaryTo(coverage);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.file.file.payer).toEqual(payer);
+    expect(r.file.file.claims[0]!.priorPayer?.payer).toEqual({
+      name: 'SYNTHETIC COMMERCIAL PPO',
+      id: 'SYNPPO01',
+    });
+  });
+
+  it.each([
+    ["the primary's profile", { payerProfile: 'default', payerName: 'Synthetic Commercial PPO' }],
+    ["the primary's payer id", { payerId: 'SYNPPO01', payerName: 'PPO', claimFilingIndicator: 'CI' }],
+  ])('refuses a secondary claim whose coverage names the primary payer: %s', (_name, coverage) => {
+    const r = secondaryTo(coverage);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual([
+      {
+        location: 'patient patient-row-1',
+        message: expect.stringMatching(/secondary coverage names the primary payer \(SYNPPO01\)/),
+      },
+    ]);
   });
 
   it("puts a patient's two courses on one claim: both diagnoses, each line pointing at its course's", () => {

@@ -368,7 +368,12 @@ function partiesOf(
 const secondaryCoverage = (subject: ClaimSubject) =>
   subject.coverage.otherCoverage?.find((c) => c.order === 'secondary');
 
-/** The secondary claim's payer (2010BB): the coverage's payer profile from the settings, else its own ids. */
+/**
+ * The secondary claim's payer (2010BB NM1*PR, 837P/837I TR3: the payer the claim is sent to): the
+ * coverage's own payer name and id, its payer profile from the settings filling what it leaves out. A
+ * coverage that names the primary payer is refused: a secondary claim (SBR01 S) goes to another payer
+ * than the one in 2330B.
+ */
 function secondaryPayer(
   input: Pick<ClaimFilesInput, 'settings' | 'subjects'>,
   draft: ClaimDraft,
@@ -377,21 +382,27 @@ function secondaryPayer(
   const subject = input.subjects.get(draft.patientKey);
   const other = subject ? secondaryCoverage(subject) : undefined;
   if (!subject || !other) return null;
+  const location = `patient ${subject.patientId}`;
   const configured = other.payerProfile ? input.settings.payers[other.payerProfile] : undefined;
-  if (configured)
-    return {
-      ...configured,
-      ...(other.claimFilingIndicator ? { filingIndicator: other.claimFilingIndicator } : {}),
-    };
-  if (!other.payerId || !other.claimFilingIndicator) {
+  const id = other.payerId ?? configured?.id;
+  const filingIndicator = other.claimFilingIndicator ?? configured?.filingIndicator;
+  if (!id || !filingIndicator) {
     problems.push({
-      location: `patient ${subject.patientId}`,
+      location,
       message:
         "add the secondary payer's payer profile (set in the billing settings), or its payer id and claim filing indicator, to courses.json (otherCoverage)",
     });
     return null;
   }
-  return { name: other.payerName, id: other.payerId, filingIndicator: other.claimFilingIndicator };
+  const primary = input.settings.payers[draft.payerProfileId];
+  if (primary && primary.id === id) {
+    problems.push({
+      location,
+      message: `the secondary coverage names the primary payer (${id}): correct otherCoverage in courses.json (its payerId or payerProfile) and import it again`,
+    });
+    return null;
+  }
+  return { name: other.payerName, id, filingIndicator };
 }
 
 /** 2320/2330A/2330B and 2430 of the secondary claim: the primary's subscriber, payer and adjudication. */

@@ -208,6 +208,40 @@ describe.each(ENGINES)('createClaimBatch on %s', (engine) => {
   );
 
   it(
+    'keeps only the claim with a diagnosis it cannot carry out of the batch; the others are written',
+    { timeout: 120_000 },
+    async () => {
+      const practiceId = await practiceWithReleasedCharges('One bad diagnosis');
+      const [bad] = await t.ctx.db
+        .selectFrom('courses')
+        .select(['id', 'course_key', 'document'])
+        .where('practice_id', '=', practiceId)
+        .orderBy('course_key')
+        .execute();
+      await t.ctx.db
+        .updateTable('courses')
+        .set({ document: JSON.stringify({ ...(bad!.document as object), diagnosis: 'breast' }) })
+        .where('id', '=', bad!.id)
+        .execute();
+      const result = await createClaimBatch(t.ctx, actor(practiceId), { format: '837P' });
+      const sent = await t.ctx.db
+        .selectFrom('claim_lines as cl')
+        .innerJoin('charges as ch', 'ch.id', 'cl.charge_id')
+        .innerJoin('fractions as f', 'f.id', 'ch.fraction_id')
+        .select(['f.course_id'])
+        .where('cl.practice_id', '=', practiceId)
+        .execute();
+      expect(result.batch!.claims).toBeGreaterThan(0);
+      expect(sent.some((r) => r.course_id === bad!.id)).toBe(false);
+      expect(result.unbilled.length).toBeGreaterThan(0);
+      for (const u of result.unbilled) {
+        expect(u.ruleId).toBe('diagnosis');
+        expect(u.reason).toMatch(new RegExp(`^course ${bad!.course_key}: .*not an ICD-10-CM code`));
+      }
+    },
+  );
+
+  it(
     'refuses without billing settings or demographics, naming what to add and storing nothing',
     { timeout: 120_000 },
     async () => {

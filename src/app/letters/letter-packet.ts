@@ -32,9 +32,9 @@ export async function letterPacket(
 }
 
 /**
- * The remittance line a letter answers. Every import re-derives the lines and unlinks the letters
- * (letters.remit_line_id is set null), so a letter whose line is gone finds it again by the claim
- * number and date of service its cover recorded when it was drafted.
+ * The remittance line a letter answers. An import keeps the ids of the lines it finds again; a letter
+ * whose line is gone (letters.remit_line_id set null) finds it by the claim number and date of service
+ * its cover recorded when it was drafted.
  */
 async function answeredLine(ctx: AppContext, actor: Actor, letter: LetterView): Promise<string | null> {
   if (letter.remitLineId) return letter.remitLineId;

@@ -72,6 +72,8 @@ export interface AppealSubject {
   claimStatus: string;
   /** The line's work queue: only a line whose next action answers the payer has a deadline (`hasAppealDeadline`). */
   queue: string | null;
+  /** The line's and its claim's remark codes: MA130 or N517 ask for a new claim, with no appeal date. */
+  remarks?: readonly string[];
   /** CLP06 of the 835's claim (MB Medicare Part B, CI commercial…): how the payer itself filed it. */
   claimFilingIndicator?: string | null;
   /** The matched course's payer, and the patient's SBR09 for it (courses.json), when matched. */
@@ -90,7 +92,7 @@ const LATER_PAYER = new Set(['2', '3', '20', '21']);
  * nothing to answer (paid as expected, a take-back, a patient balance, a claim to the next payer).
  */
 export function appealBy(policy: AppealPolicy, s: AppealSubject): string | null {
-  if (!s.paymentDate || !hasAppealDeadline(s.queue)) return null;
+  if (!s.paymentDate || !hasAppealDeadline(s.queue, s.remarks)) return null;
   return appealDeadline({ paymentDate: s.paymentDate, ...appealTerms(policy, s) }).date;
 }
 
@@ -131,6 +133,7 @@ export async function refreshAppealDates(trx: Trx, practiceId: string): Promise<
       'r.payment_date',
       'r.claim_status',
       'r.queue',
+      'r.remarks',
       'r.claim_filing_indicator',
       'r.appeal_by',
       'c.payer_name',
@@ -147,6 +150,7 @@ export async function refreshAppealDates(trx: Trx, practiceId: string): Promise<
       payerId: l.payer_id,
       claimStatus: l.claim_status,
       queue: l.queue,
+      remarks: l.remarks ? l.remarks.split(',') : [],
       claimFilingIndicator: l.claim_filing_indicator,
       course:
         l.payer_profile === null

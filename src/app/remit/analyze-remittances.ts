@@ -98,7 +98,13 @@ export async function analyzeRemittanceFiles(
       (row) => {
         lines++;
         let date: string | null | undefined = null;
-        if (row.paymentDate !== null && hasAppealDeadline(row.queue)) {
+        if (
+          row.paymentDate !== null &&
+          hasAppealDeadline(
+            row.queue,
+            row.remarks.map((r) => r.code),
+          )
+        ) {
           const key = `${row.claimStatus}|${row.claimFilingIndicator ?? ''}|${row.queue ?? ''}`;
           date = appealDates.get(key);
           if (date === undefined) {

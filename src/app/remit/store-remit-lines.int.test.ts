@@ -155,6 +155,8 @@ describe.each(ENGINES)('storeRemitLines on %s', { timeout: 30_000 }, (engine) =>
       course_id: a.courseId,
       patient_id: a.patientId,
       charge_id: null,
+      // MA130: unprocessable, no appeal rights (CMS IOM 100-04 ch. 1 §80.3): a new claim, no appeal date.
+      appeal_by: null,
     });
     const page = await listRemitLines(t.ctx, biller(a), { queue: 'corrected-claim' });
     expect(page.items[0]!.remarks).toEqual([
@@ -245,6 +247,61 @@ describe.each(ENGINES)('storeRemitLines on %s', { timeout: 30_000 }, (engine) =>
       lines: 1,
       openCents: 40000,
     });
+  });
+
+  it('a later import keeps every line id: a saved letter still answers the same line, with its claim', async () => {
+    const header = (paid: string, trace: string, date: string) =>
+      paymentHeader(paid, trace).map((s) => s.replaceAll('20260410', date));
+    const march = file835(
+      set835('0001', [
+        ...header('700.00', 'TRN-KEEP-MAR', '20260320'),
+        'LX*1',
+        ...claim('C-A-1-31', '1', '400', ['CAS*CO*45*200']),
+        ...claim('C-A-1-32', '1', '300', ['CAS*CO*45*300']),
+      ]),
+    );
+    // A take-back of the first claim and a new adjudication: ids must not move (the letter would switch lines).
+    const april = file835(
+      set835('0001', [
+        ...header('50.00', 'TRN-KEEP-APR', '20260417'),
+        'LX*1',
+        ...claim('C-A-1-31', '22', '-400', ['CAS*CO*45*-200']),
+        ...claim('C-A-1-31', '1', '450', ['CAS*CO*45*150']).map((s) =>
+          s.startsWith('CLP') ? s.replace('PCC-C-A-1-31', 'PCC-C-A-1-31B') : s,
+        ),
+      ]),
+    );
+    await store(a, { 'keep-march.835': march });
+    const before = await rows(a);
+    const appealed = before.find((r) => r.claim_pcn === 'C-A-1-32')!;
+    await tdb.db
+      .updateTable('letters')
+      .set({ remit_line_id: appealed.id })
+      .where('id', '=', a.letterId)
+      .execute();
+    await store(a, { 'keep-april.835': april, 'keep-march.835': march });
+    const after = await rows(a);
+    for (const old of before) {
+      expect(after.find((r) => r.id === old.id)).toMatchObject({
+        claim_pcn: old.claim_pcn,
+        line_no: old.line_no,
+        code: old.code,
+        payment_date: old.payment_date,
+        payer_claim_control_number: old.payer_claim_control_number,
+      });
+    }
+    expect(after).toHaveLength(4);
+    const letter = await tdb.db
+      .selectFrom('letters')
+      .select('remit_line_id')
+      .where('id', '=', a.letterId)
+      .executeTakeFirstOrThrow();
+    expect(letter.remit_line_id).toBe(appealed.id);
+    // The pair still names each other by the kept ids.
+    const takeBack = after.find((r) => r.claim_status === '22')!;
+    const original = before.find((r) => r.claim_pcn === 'C-A-1-31')!;
+    expect(takeBack.reversal_partner_id).toBe(original.id);
+    await tdb.db.updateTable('letters').set({ remit_line_id: null }).where('id', '=', a.letterId).execute();
   });
 
   it('keeps each payment with its PLB and its reconciliation; another practice sees none of them', async () => {

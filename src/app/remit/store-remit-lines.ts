@@ -11,12 +11,14 @@ import { appealBy, appealPolicy, patientFilingIndicator } from '../reference/app
 import { paymentKey } from '../imports/repeated-payments.js';
 import { claimEntries, claimId, classifyRemittance, paymentRow } from './classify-remittance.js';
 import { type Coverage, hasLaterCoverage } from './later-coverage.js';
+import { keptLineIds } from './kept-line-ids.js';
 import { chargeMatcher, type CourseRow } from './remit-charges.js';
 import { openCents, partnerLines } from './reversal-lines.js';
 
 /**
  * Classify every line of the practice's imported remittances against its stored charges and keep the
- * result with one row per payment (replacing the previous ones, inside the import's transaction). The
+ * result with one row per payment (replacing the previous ones, inside the import's transaction; a line
+ * already stored keeps its id, `keptLineIds`, so letters and claim histories keep their line). The
  * same payment sent twice (payer and trace number) counts once. Reversals are paired across all the
  * practice's files (`pairReversals`), line by line (`partnerLines`); the payers' answers to the same claim are linked (`linkCoordination`: a
  * primary's patient share the secondary paid is settled); a line's coordination of benefits
@@ -30,10 +32,12 @@ export async function storeRemitLines(
   remittances: readonly { source: string; remittance: Remittance }[],
   placeOfService: string,
 ): Promise<number> {
-  await trx.deleteFrom('remit_lines').where('practice_id', '=', practiceId).execute();
-  await trx.deleteFrom('remit_payments').where('practice_id', '=', practiceId).execute();
   const unique = [...new Map(remittances.map((r, i) => [paymentKey(r.remittance) ?? `#${i}`, r])).values()];
-  if (!unique.length) return 0;
+  if (!unique.length) {
+    await trx.deleteFrom('remit_lines').where('practice_id', '=', practiceId).execute();
+    await trx.deleteFrom('remit_payments').where('practice_id', '=', practiceId).execute();
+    return 0;
+  }
   const payments = unique.map((u) => u.remittance);
   const matcher = await chargeMatcher(ctx, trx, practiceId, payments, placeOfService);
   const [policy, coverage] = await Promise.all([
@@ -44,6 +48,11 @@ export async function storeRemitLines(
   const links = pairReversals(entries);
   const coordination = linkCoordination(entries, links);
   const settings = { rates: ctx.auditContext(ctx.now()).rates, options: DEFAULT_REMIT_OPTIONS };
+  const oldPayments = await trx
+    .selectFrom('remit_payments')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .execute();
   const paymentIds: string[] = [];
   for (const { source, remittance } of unique) {
     const p = paymentRow(source, remittance);
@@ -106,8 +115,27 @@ export async function storeRemitLines(
     lines.map((l) => l.line),
     links,
   );
-  // Ids first: a take-back and the payment it reverses name each other.
-  const ids = await nextLineIds(trx, lines.length);
+  // Ids first: a take-back and the payment it reverses name each other. A line already stored keeps its id.
+  const { kept, stale } = await keptLineIds(
+    trx,
+    practiceId,
+    lines.map(({ line: l, payment }) => ({
+      payer: l.payer,
+      payer_id: unique[payment]!.remittance.payer.id ?? null,
+      trace_number: l.traceNumber,
+      source: l.file,
+      claim_pcn: l.claim,
+      claim_status: l.claimStatus,
+      payer_claim_control_number: l.payerClaimControlNumber,
+      line_no: l.line,
+      submitted_code: l.submittedCode,
+      code: l.code,
+      modifiers: l.modifiers.join(','),
+      date_of_service: l.dateOfService,
+    })),
+  );
+  const fresh = await nextLineIds(trx, kept.filter((id) => id === null).length);
+  const ids = kept.map((id) => id ?? fresh.shift()!);
   const idOf = new Map(lines.map((l, i) => [l.line, ids[i]!]));
   const rows = lines.map(({ line: l, payment, course }) => {
     const remittance = unique[payment]!.remittance;
@@ -150,6 +178,7 @@ export async function storeRemitLines(
         payerId: remittance.payer.id,
         claimStatus: l.claimStatus,
         queue: l.queue,
+        remarks: l.remarks.map((r) => r.code),
         claimFilingIndicator: l.claimFilingIndicator,
         course: course
           ? {
@@ -166,7 +195,26 @@ export async function storeRemitLines(
       patient_id: course?.patient_id ?? null,
     };
   });
-  for (const chunk of chunks(rows)) await trx.insertInto('remit_lines').values(chunk).execute();
+  // Only the lines no longer in any file are deleted (a letter's link to such a line is set null).
+  for (const gone of chunks(stale)) await trx.deleteFrom('remit_lines').where('id', 'in', gone).execute();
+  for (const chunk of chunks(rows)) {
+    await trx
+      .insertInto('remit_lines')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) =>
+          Object.fromEntries(
+            Object.keys(chunk[0]!)
+              .filter((c) => c !== 'id')
+              .map((c) => [c, eb.ref(`excluded.${c}` as `excluded.${keyof (typeof chunk)[0]}`)]),
+          ),
+        ),
+      )
+      .execute();
+  }
+  // The payments were written again above; the lines now point at the new rows.
+  for (const gone of chunks(oldPayments.map((r) => r.id)))
+    await trx.deleteFrom('remit_payments').where('id', 'in', gone).execute();
   return rows.length;
 }
 

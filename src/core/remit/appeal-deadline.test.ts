@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appealDeadline, type AppealDeadlineInput, appealWindow } from './appeal-deadline.js';
+import { hasAppealDeadline } from './remit-category.js';
 import { isInformationRemark, remarkMeaning, remarkViews } from './remark-codes.js';
 
 describe('appealDeadline: the window by payer kind, per-payer settings first', () => {
@@ -93,5 +94,19 @@ describe('appealWindow: a payer’s window before any remittance', () => {
     [{ profileId: 'medicare', overrideDays: 90 }, 90, 'payer-setting'],
   ] as const)('%o → %i days', (input, days, basis) => {
     expect(appealWindow(input)).toEqual({ days, basis });
+  });
+});
+
+// RARC MA130 "no appeal rights are afforded because the claim is unprocessable. Submit a new claim" (CMS
+// IOM 100-04 ch. 1 §80.3), N517 "resubmit a new claim": the answer is a new claim, not an appeal.
+describe('hasAppealDeadline: a line answered by a new claim has none', () => {
+  it.each<[string, string | null, string[], boolean]>([
+    ['a corrected claim', 'corrected-claim', ['N290'], true],
+    ['MA130 (unprocessable, no appeal rights)', 'corrected-claim', ['MA130', 'N290'], false],
+    ['N517 (a new claim)', 'corrected-claim', ['N517'], false],
+    ['an appeal', 'appeal', ['M80'], true],
+    ['a patient balance', 'bill-patient-or-secondary', [], false],
+  ])('%s', (_, queue, remarks, expected) => {
+    expect(hasAppealDeadline(queue, remarks)).toBe(expected);
   });
 });

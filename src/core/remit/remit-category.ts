@@ -68,8 +68,17 @@ export const DEADLINE_QUEUES: ReadonlySet<RemitQueue> = new Set<RemitQueue>([
   'underpayment-dispute',
 ]);
 
-export const hasAppealDeadline = (queue: string | null): boolean =>
-  queue !== null && DEADLINE_QUEUES.has(queue as RemitQueue);
+/**
+ * Remarks whose answer is a new claim, not an appeal: RARC MA130 (the claim is unprocessable, "no appeal
+ * rights are afforded", CMS IOM 100-04 ch. 1 §80.3), N517 (resubmit a new claim).
+ */
+export const NEW_CLAIM_REMARKS: ReadonlySet<string> = new Set(['MA130', 'N517']);
+
+/** Whether a line has an appeal deadline: its queue answers the payer, and no remark asks for a new claim. */
+export const hasAppealDeadline = (queue: string | null, remarks: readonly string[] = []): boolean =>
+  queue !== null &&
+  DEADLINE_QUEUES.has(queue as RemitQueue) &&
+  !remarks.some((r) => NEW_CLAIM_REMARKS.has(r));
 
 /** A remark code (RARC, or an MOA/MIA claim remark) with its meaning when we know it. */
 export interface RemarkView {

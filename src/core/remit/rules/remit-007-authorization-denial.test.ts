@@ -95,11 +95,33 @@ describe('REMIT-007: an authorization denial says which authorization is on file
       /refused when requested/,
     ],
   ];
+  /** The same denial from a Medicare Administrative Contractor: traditional Medicare (CLP06 MB, MA). */
+  const fromMac = (input: RemitLineInput, indicator: string): RemitLineInput => ({
+    ...input,
+    claim: { ...input.claim, filingIndicator: indicator },
+  });
+  cases.push(
+    [
+      'CO-197 from Medicare Part B (CLP06 MB), nothing on file: no retro-authorization, read the remark',
+      fromMac(denied('197', null, null), 'MB'),
+      /traditional Medicare has no prior authorization for radiation therapy/,
+      'corrected-claim',
+      /^Traditional Medicare has no prior authorization for radiation therapy.*remark.*Medicare Advantage.*reopening/,
+    ],
+    [
+      'CO-198 from Medicare Part A (CLP06 MA) with an authorization on file: the same',
+      fromMac(denied('198', 'A-2026-5', 'A-2026-5'), 'MA'),
+      /traditional Medicare has no prior authorization/,
+      'corrected-claim',
+      /^Traditional Medicare has no prior authorization/,
+    ],
+  );
   it.each(cases)('%s', (_name, input, message, queue, nextAction) => {
     const verdict = authorizationDenial(input, lineFacts(input))!;
     expect(verdict.message).toMatch(message);
     if (!input.charge?.authorization) expect(verdict.message).not.toMatch(/is on file/);
     expect(verdict.queue).toBe(queue);
     expect(verdict.nextAction).toMatch(nextAction);
+    if (input.claim.filingIndicator) expect(verdict.nextAction).not.toMatch(/request a retro-authorization/);
   });
 });

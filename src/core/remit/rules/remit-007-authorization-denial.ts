@@ -11,8 +11,24 @@ export const REMIT_007: RuleMeta = {
   title: 'Denied for authorization (with or without an authorization on file)',
   severity: 'error',
   source:
-    'CARC list: 15 authorization number missing/invalid, 197 absent, 198 exceeded, 199 needed for the revenue code and procedure, 39 denied when requested, 62 absent or exceeded, 243 not authorized by the network; domain.md §6.1: authorization family, retro-authorization [S]',
+    'CARC list: 15 authorization number missing/invalid, 197 absent, 198 exceeded, 199 needed for the revenue code and procedure, 39 denied when requested, 62 absent or exceeded, 243 not authorized by the network; domain.md §6.1: authorization family, retro-authorization; traditional Medicare (CLP06 MA/MB) has no prior authorization for radiation therapy (CMS, "Prior Authorization and Pre-Claim Review Initiatives": listed OPD services, DMEPOS, repetitive ambulance; WISeR model list, CMS-5056-N, 90 FR 28749), so a MAC\'s authorization CARC is read by its remark and answered by a new claim, a reopening (CMS IOM 100-04 ch. 34; 42 CFR 405.980) or a redetermination [S]',
 };
+
+/** CLP06 of traditional Medicare: Part A (MA) and Part B (MB); Medicare Advantage plans send 16, HM… */
+const TRADITIONAL_MEDICARE = new Set(['MA', 'MB']);
+
+/**
+ * A Medicare Administrative Contractor's authorization CARC cannot ask for a prior authorization that
+ * traditional Medicare does not have for radiation therapy (see REMIT_007.source): the remark says what
+ * it means (e.g. the patient is in a Medicare Advantage plan, a code or date the MAC could not process).
+ */
+function traditionalMedicareStep(remarks: readonly string[]): { queue: RemitQueue; nextAction: string } {
+  const said = remarks.length ? `the remark says: ${remarks.join(', ')}` : 'no remark was sent: call the MAC';
+  return {
+    queue: 'corrected-claim',
+    nextAction: `Traditional Medicare has no prior authorization for radiation therapy (no retro-authorization to ask for): read the remark code (${said}). If the patient is in a Medicare Advantage plan, bill that plan; if the claim was returned unprocessable (MA130), send a new claim; if a code, modifier or date was wrong, request a reopening from the MAC (clerical error, within one year), else a redetermination.`,
+  };
+}
 
 /**
  * What we know of the claim's authorization: the one on file for the service (the practice's records),
@@ -88,12 +104,16 @@ export function authorizationDenial(input: RemitLineInput, facts: LineFacts): Re
   if (!denial) return null;
   const authorization = authorizationState(input);
   const remarks = remarkPhrases(allRemarks(input));
-  const step = nextStep(denial.reason, authorization);
+  const medicare = TRADITIONAL_MEDICARE.has(input.claim.filingIndicator ?? '');
+  const step = medicare ? traditionalMedicareStep(remarks) : nextStep(denial.reason, authorization);
   const patient = patientPartBesideDenial(facts);
+  const state = medicare
+    ? 'traditional Medicare has no prior authorization for radiation therapy'
+    : authorizationPhrase(authorization);
   return {
     category: 'authorization-denial',
     ruleId: REMIT_007.id,
-    message: `Denied for authorization (${carcLabel(denial)}); ${authorizationPhrase(authorization)}${remarks.length ? `; ${remarks.join(', ')}` : ''}.${patient.message}`,
+    message: `Denied for authorization (${carcLabel(denial)}); ${state}${remarks.length ? `; ${remarks.join(', ')}` : ''}.${patient.message}`,
     queue: step.queue,
     nextAction: `${step.nextAction}${patient.nextAction}`,
   };

@@ -1,7 +1,7 @@
 import { isUnprocessableRemark, MEDICARE_PART_B } from '../../claims/medicare-part-b-corrections.js';
 import type { RuleMeta } from '../../model/rule.js';
 import { MISSING_INFORMATION_CARCS } from '../carc-kinds.js';
-import type { RemitVerdict } from '../remit-category.js';
+import { NEW_CLAIM_REMARKS, type RemitVerdict } from '../remit-category.js';
 import { isInformationRemark, remarkPhrases } from '../remark-codes.js';
 import { allRemarks, carcLabel, type LineFacts, type RemitLineInput } from '../remit-line.js';
 
@@ -12,9 +12,6 @@ export const REMIT_012: RuleMeta = {
   source:
     'CARC list: 16 and 252 (the claim lacks information, a remark says what), A1 with an M/MA/N remark; RARC list (e.g. N290 rendering provider identifier, MA130 new claim); domain.md §6.1: corrected claim, not an appeal; X12 837 CLM05-3 = 7 with REF*F8; Medicare Part B (CLP06 MB) takes no frequency 7: a claim returned unprocessable (CO-16 with MA130 or an N remark) is corrected and sent as a new claim (CMS IOM 100-04 ch. 1 §80.3), a processed one is corrected by a reopening (CMS IOM 100-04 ch. 34; 42 CFR 405.980) [S]',
 };
-
-/** Remarks asking for a new claim rather than a replacement (RARC MA130, N517). */
-const NEW_CLAIM_REMARKS = new Set(['MA130', 'N517']);
 
 export function missingInformation(input: RemitLineInput, facts: LineFacts): RemitVerdict | null {
   if (facts.denials.length === 0) return null;
