@@ -180,6 +180,7 @@ export async function appealLineFacts(
         'r.paid_cents',
         'r.carcs',
         'r.category',
+        'r.next_action',
         'r.course_id',
         'r.payment_date',
         'r.trace_number',
@@ -228,6 +229,7 @@ export async function appealLineFacts(
     paidCents: Number(row.paid_cents),
     carcs: split(row.carcs),
     category: row.category,
+    nextAction: row.next_action,
   };
   const line: AppealLine = {
     payerClaimNumber: row.payer_claim_control_number || null,

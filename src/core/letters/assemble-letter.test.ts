@@ -604,7 +604,10 @@ describe('assembleLetter: peer-to-peer talking points for each denial category',
     ['authorization-2025', /delivered under authorization AUTH-2025-1/],
     ['authorization-denial', /retro-authorization/],
     ['frequency-denial', /distinct session with a real break \(Synthetic Health Plan expects \d+ hours\)/],
-    ['missing-information', /send a corrected claim first .*A peer-to-peer does not replace the correction/],
+    [
+      'missing-information',
+      /The correction comes first[\s\S]*A peer-to-peer does not replace the correction/,
+    ],
     ['other-denial', /which policy and which criterion the denial rests on/],
   ])('%s', (category, pattern) => {
     const draft = assembleLetter({

@@ -59,6 +59,8 @@ export interface LetterClaim {
   carcs: string[];
   /** The remittance category (src/core/remit/remit-category.ts). */
   category: string;
+  /** The remittance analysis's next action for the line (the Remittances page's), null when it has none. */
+  nextAction: string | null;
 }
 
 /** Everything a letter is assembled from; the app reads it from the database (src/app/letters). */

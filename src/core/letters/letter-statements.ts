@@ -207,9 +207,12 @@ function talkingPoints(c: StatementContext): string[] {
         `The line was denied as a frequency or units problem (${carcs}). A second session the same day is billable when it is a distinct session with a real break (${c.payerName} expects ${c.profile.breakHours} hours) documented as necessary, reported ${c.profile.twiceDaily === 'units' ? 'as 2 units on one line' : 'as a second line with modifier 76'}: have both sessions' times and the physician's reason ready.`,
       ];
     case 'missing-information':
+      // How the claim is corrected depends on the payer (a replacement claim; for Medicare Part B a new
+      // claim or a reopening): the remittance analysis decides it (REMIT-012), the sheet quotes it.
       return [
         ...heading,
-        `The line was denied for missing or invalid information (${carcs}): send a corrected claim first (claim frequency 7 with the payer's claim number). A peer-to-peer does not replace the correction; ask for one only if the corrected claim is denied again.`,
+        `The line was denied for missing or invalid information (${carcs}). The correction comes first: ${c.claim?.nextAction ?? 'make the correction the remittance line names.'}`,
+        'A peer-to-peer does not replace the correction; ask for one only if the payer denies the corrected line again.',
       ];
     default:
       return [
