@@ -7,6 +7,7 @@ import { clockFor } from '../time/local-clock.js';
 import { deliveryDecision, type DeliveryDecision } from '../coding/select-codes.js';
 import { evicoreBreastFinding } from '../payers/rules/payer-002-evicore-breast.js';
 import { type AppealFacts, appealHeaderLines, enclosureLines } from './appeal-facts.js';
+import { type IgrtReferenceData, igrtReferenceGaps } from './igrt-reference.js';
 import { imagingLabel } from './imaging-modality.js';
 import { requestedFractions, type RequestedFractions } from './course-limit.js';
 import { DEFAULT_TEMPLATE_VERSION, defaultTemplate, defaultTemplateId } from './default-templates.js';
@@ -79,6 +80,8 @@ export interface LetterInput {
   claim: LetterClaim | null;
   /** An appeal's payer claim number, level, deadline and enclosures (appeal-facts.ts). */
   appeal?: AppealFacts | null;
+  /** The practice's CMS reference data for 77387-26 (MPFS and NCCI releases), for an IGRT appeal. */
+  igrtReference?: IgrtReferenceData | null;
   options: AuditOptions;
   /** A practice's template; absent, the bundled default. */
   template?: { id: string; version: number; text: string } | undefined;
@@ -369,6 +372,12 @@ function warningsFor({ input, elements, needsAmm, request }: Facts): LetterWarni
         code: 'IGRT-MODIFIER-26-MISSING',
         message: `${profile.name} requires modifier 26 on 77387 on this date: correct and resubmit the line rather than appeal.`,
       });
+    const gaps = igrtReferenceGaps(input.igrtReference, input.appeal?.payerKind ?? null, claim.dateOfService);
+    if (gaps.length)
+      out.push({
+        code: 'IGRT-REFERENCE-NOT-LOADED',
+        message: `No ${gaps.join(' and no ')} in force on ${claim.dateOfService} is loaded: the letter does not state what it says of 77387-26. Import the CMS file (reference data) to add it.`,
+      });
   }
   if (type === 'appeal-authorization-2025' && authorization2025(course) && !carryForwardEvidence(course))
     out.push({
@@ -639,6 +648,8 @@ function statementContext({ input, level, argues77412 }: Facts): StatementContex
     payerName: payerName(input),
     argues77412,
     routed: level.routed,
+    payerKind: input.appeal?.payerKind ?? null,
+    igrtReference: input.igrtReference ?? null,
   };
 }
 

@@ -1,7 +1,9 @@
 import type { Authorization, Course } from '../model/course.js';
 import { modifier26RuleOn, type PayerProfile } from '../payers/payer-profile.js';
+import type { PayerKind } from '../remit/appeal-deadline.js';
 import { cited } from './attribution.js';
 import type { LetterClaim } from './assemble-letter.js';
+import { type IgrtReferenceData, igrtReferencePoints } from './igrt-reference.js';
 import type { LetterType } from './letter-types.js';
 
 /**
@@ -20,6 +22,10 @@ export interface StatementContext {
   argues77412: boolean;
   /** The course has its own code (SBRT, SRS, protons…): no 77412 points. */
   routed: boolean;
+  /** Who decides the appeal (the line's appeal facts); null without a remittance line. */
+  payerKind: PayerKind | null;
+  /** The practice's CMS reference data for 77387-26 (igrt-reference.ts). */
+  igrtReference: IgrtReferenceData | null;
 }
 
 /**
@@ -96,7 +102,8 @@ function downcodePoints(): string[] {
 /**
  * 77387-26: what holds for every payer (CPT makes 77387 a professional code, and ASTRO reports the
  * "bundled" and "not payable in hospitals" denials as inconsistent), then the payer's own modifier-26
- * rule when its profile has one.
+ * rule when its profile has one, and to traditional Medicare what its fee schedule and NCCI tables in
+ * force (as the practice loaded them) say of 77387-26.
  */
 function igrtPoints(c: StatementContext): string[] {
   return [
@@ -109,6 +116,9 @@ function igrtPoints(c: StatementContext): string[] {
       'ASTRO reports denials of 77387-26 claiming that image guidance is bundled with treatment delivery, or that the professional component is not separately payable in hospital settings, as inconsistent denial rationales.',
     ),
     ...modifierPoint(c),
+    ...(c.claim?.dateOfService
+      ? igrtReferencePoints(c.igrtReference, c.payerKind, c.claim.dateOfService)
+      : []),
   ];
 }
 
