@@ -51,7 +51,11 @@ export async function draftLetter(
     fractions: facts.fractions,
     profile,
     claim,
-    appeal: line && { ...line, enclosures: letterEnclosures({ facts, claim, line, options: audit.options }) },
+    appeal: line && {
+      ...line,
+      memberId: facts.memberId,
+      enclosures: letterEnclosures({ facts, claim, line, options: audit.options }),
+    },
     igrtReference,
     options: audit.options,
     template: request.template,

@@ -9,6 +9,7 @@ const appeal = (over: Partial<AppealFacts> = {}): AppealFacts => ({
   payerClaimNumber: '26071000001',
   payerKind: 'other',
   appealBy: '2026-09-08',
+  memberId: null,
   enclosures: [],
   ...over,
 });
@@ -40,6 +41,16 @@ describe('appealHeaderLines: the payer claim number beside ours, the level by pa
         /^Appeal level: Redetermination \(.*42 CFR 405\.940-405\.958\)$/,
         /^Appeal deadline: 2026-07-10$/,
       ],
+    ],
+    [
+      'Medicare with the member id: the Medicare number first (42 CFR 405.944(b))',
+      appeal({ payerKind: 'medicare', memberId: '1EG4TE5MK73' }),
+      [/^Medicare number: 1EG4TE5MK73$/, /^Payer's claim number/, /^Appeal level: Redetermination/, /./],
+    ],
+    [
+      'a commercial plan with the member id: Member ID',
+      appeal({ memberId: 'SYNM02281' }),
+      [/^Member ID: SYNM02281$/, /^Payer's claim number/, /^Appeal level: First-level appeal/, /./],
     ],
     [
       'Medicare Advantage: reconsideration (42 CFR 422.578ff)',
@@ -102,6 +113,19 @@ describe('assembleLetter with appeal facts: the header block under the claim, th
     const at = lines.findIndex((l) => l.startsWith('Claim: C-SYN00417-1-202603'));
     expect(lines.slice(at + 1, at + 4)).toEqual(appealHeaderLines(claim, input(type).appeal));
     expect(body.endsWith('Enclosures:\n- SGRT monitoring record, fraction 1 (2026-03-03)')).toBe(true);
+  });
+
+  it.each<[string, string | null, boolean]>([
+    ['with the Medicare number: ready, the number in the header', '1EG4TE5MK73', true],
+    ['without it: not ready, says what to add', null, false],
+  ])('a Medicare redetermination %s', (_, memberId, ready) => {
+    const draft = assembleLetter({
+      ...letterInput('appeal-downcode'),
+      appeal: appeal({ payerKind: 'medicare', memberId }),
+    });
+    expect(draft.ready).toBe(ready);
+    if (ready) expect(draft.body).toMatch(/^Medicare number: 1EG4TE5MK73$/m);
+    else expect(draft.missing.map((m) => m.element)).toEqual(["The beneficiary's Medicare number"]);
   });
 
   it.each([['prior-authorization'], ['peer-to-peer']] as const)('%s has neither', (type) => {

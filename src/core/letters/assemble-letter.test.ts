@@ -632,3 +632,21 @@ it('no sentence of a letter cited to CPT speaks of the pause, monitoring through
       expect(sentence, type).not.toMatch(/paus|beam hold|beam-on|carried forward|signed/i);
   }
 });
+
+describe("assembleLetter: eviCore's documentation expectations go only to a payer that applies eviCore's criteria", () => {
+  it.each<[string, boolean]>([
+    ['evicore', true],
+    ['default', false],
+    ['uhc', false],
+    ['medicare', false],
+  ])('%s profile: eviCore named %s', (profile, named) => {
+    for (const type of ['appeal-downcode', 'prior-authorization', 'peer-to-peer'] as const) {
+      const draft = assembleLetter(letterInput(type, undefined, profile));
+      expect(/eviCore looks for|eviCore asks/.test(draft.body), `${type}`).toBe(named);
+      if (type !== 'peer-to-peer')
+        expect(draft.body).toMatch(
+          /Under the practice's documentation policy each fraction reported as 77412/,
+        );
+    }
+  });
+});

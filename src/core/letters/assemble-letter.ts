@@ -270,6 +270,12 @@ function missingFor(facts: Facts): LetterMissing[] {
       element: 'The claim line appealed',
       fix: 'Draft the appeal from the remittance line (its claim number, date of service and adjustments).',
     });
+  // 42 CFR 405.944(b): a redetermination request carries the beneficiary's Medicare number.
+  if (APPEALS.includes(type) && input.appeal?.payerKind === 'medicare' && !input.appeal.memberId)
+    out.push({
+      element: "The beneficiary's Medicare number",
+      fix: "Add the patient's member id (the Medicare number) to courses.json (patient.memberId) and import it again: a redetermination request must carry it.",
+    });
   if (argues77412 && level.code !== '77412')
     out.push({
       element: 'Planned intrafraction motion management with beam hold',
@@ -585,7 +591,7 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
           ...elements.map((e) => `- ${e.present ? 'Present' : 'Absent'}: ${e.name}`),
         ]
       : [],
-    codeCriteria: paragraphs(codeCriteria(argues77412, needsAmm)),
+    codeCriteria: paragraphs(codeCriteria(argues77412, needsAmm, input.profile)),
     policyPoints: paragraphs([
       ...policyPoints(statementContext(facts)),
       ...(needsAmm ? sitePolicyPoints(site, input) : []),

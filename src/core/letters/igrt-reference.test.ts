@@ -105,7 +105,13 @@ describe('the 77387-26 appeal argues the reference data to traditional Medicare 
   const appealTo = (payerKind: PayerKind, igrtReference: IgrtReferenceData | null) =>
     assembleLetter({
       ...letterInput('appeal-igrt-denial', undefined, 'medicare'),
-      appeal: { payerClaimNumber: '26071000001', payerKind, appealBy: '2026-07-10', enclosures: [] },
+      appeal: {
+        payerClaimNumber: '26071000001',
+        payerKind,
+        appealBy: '2026-07-10',
+        memberId: '1EG4TE5MK73',
+        enclosures: [],
+      },
       igrtReference,
     });
   const loaded = data([rvu('A')], []);

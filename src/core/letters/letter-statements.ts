@@ -30,9 +30,12 @@ export interface StatementContext {
 
 /**
  * The 2026 code criteria where 77412 is argued; where it rests on active motion management, the
- * practice's documentation policy and what eviCore asks the documentation to show.
+ * practice's documentation policy and, to a payer that applies eviCore's criteria (its profile's
+ * `amm77412Criteria`), what eviCore asks the documentation to show: another payer's reviewer is not
+ * told what eviCore expects.
  */
-export function codeCriteria(argues77412: boolean, needsAmm: boolean): string[] {
+export function codeCriteria(argues77412: boolean, needsAmm: boolean, profile: PayerProfile): string[] {
+  const evicore = profile.amm77412Criteria === 'evicore-breast';
   return [
     ...(argues77412
       ? [
@@ -42,16 +45,24 @@ export function codeCriteria(argues77412: boolean, needsAmm: boolean): string[] 
           ),
         ]
       : []),
-    ...(needsAmm
+    ...(needsAmm && evicore
       ? [
           cited(
             'amm-payer-documentation',
             'eviCore looks for documentation confirming the technology used (for example DIBH, AlignRT or surface guidance) or active motion management with defined thresholds that would pause the beam; a check-box or "DIBH" alone does not suffice.',
           ),
+        ]
+      : []),
+    ...(needsAmm
+      ? [
           // The practice's own policy, adopted from the seed's "Documentation requirements" and "Key
           // takeaways" (Radiation Business Solutions, Best Practices for SGRT Billing, 2026): stated as
           // the practice's, with no published source to cite.
           "Under the practice's documentation policy each fraction reported as 77412 has the physician's order and a patient-specific statement of medical necessity, a surface-guidance record showing the patient monitored from beam-on to beam-off, treatment paused (manually or automatically) whenever the patient moves out of tolerance, and that record signed by the physician before the next beam-on.",
+        ]
+      : []),
+    ...(needsAmm && evicore
+      ? [
           cited(
             'documentation-elements',
             'To support an approval of 77412 for active motion management, eviCore asks for clear, explicit detail on five elements: medical necessity for motion management; the real-time monitoring or gating system used; the workflow or parameters (thresholds, tolerance levels, patient-specific set-up); how motion is monitored during treatment and the therapist alerted to deviations; and what triggers beam-off.',
