@@ -650,3 +650,17 @@ describe("assembleLetter: eviCore's documentation expectations go only to a paye
     }
   });
 });
+
+describe('assembleLetter: the record of the date shows no beam hold', () => {
+  // The appealed date (2026-03-03) is fraction 2 of the default course.
+  const withoutGating = () =>
+    letterInput('appeal-downcode', (c) => {
+      for (const m of fx(c, 2).monitoring ?? []) m.gatingActive = false;
+    });
+
+  it('no excursion: the letter does not volunteer an absent beam hold', () => {
+    const draft = assembleLetter(withoutGating());
+    expect(draft.body).toMatch(/Excursions out of tolerance: 0, beam held for 0/);
+    expect(draft.body).not.toMatch(/Beam hold when out of tolerance/);
+  });
+});

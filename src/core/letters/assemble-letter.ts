@@ -195,7 +195,7 @@ export function assembleLetter(input: LetterInput): LetterDraft {
     return { ...base, ready: false, body: whatToAddFirst(missing, warnings), references: [], warnings };
   }
   const rendered = renderTemplate(template.text, valuesFor(facts, library));
-  const cited = citeReferences(rendered.text, library, input.guidelineVersions);
+  const cited = citeReferences(rendered.text, library, input.guidelineVersions, input.date);
   for (const p of rendered.problems)
     warnings.push({
       code: 'TEMPLATE',
@@ -676,7 +676,15 @@ function fractionEvidenceLines(f: FractionEvidence, input: LetterInput): [string
         thresholdLabel(input.course.plan.motionManagement?.thresholds) ||
         'none recorded',
     ],
-    ['Beam hold when out of tolerance', f.beamHoldActive ? 'active' : 'not shown in the record'],
+    // Without an excursion the record needs no hold: an appeal does not volunteer its absence.
+    ...(f.beamHoldActive || f.excursions > 0
+      ? [
+          ['Beam hold when out of tolerance', f.beamHoldActive ? 'active' : 'not shown in the record'] as [
+            string,
+            string,
+          ],
+        ]
+      : []),
     [
       'Beam-on time with valid monitoring',
       f.coveragePermille === null ? 'no beam-on recorded' : permilleLabel(f.coveragePermille),
