@@ -133,3 +133,14 @@ describe('assembleLetter with appeal facts: the header block under the claim, th
     expect(body).not.toMatch(/Appeal level|Enclosures:/);
   });
 });
+
+describe('assembleLetter: an appeal past its deadline warns', () => {
+  it.each<[string, string, boolean]>([
+    ['deadline before the letter date', '2026-03-12', true],
+    ['deadline on the letter date', '2026-03-13', false],
+    ['deadline after', '2026-09-08', false],
+  ])('%s', (_, appealBy, warned) => {
+    const draft = assembleLetter({ ...letterInput('appeal-downcode'), appeal: appeal({ appealBy }) });
+    expect(draft.warnings.some((w) => w.code === 'APPEAL-DEADLINE-PASSED')).toBe(warned);
+  });
+});

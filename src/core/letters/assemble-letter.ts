@@ -385,6 +385,12 @@ function warningsFor({ input, elements, needsAmm, request }: Facts): LetterWarni
         message: `No ${gaps.join(' and no ')} in force on ${claim.dateOfService} is loaded: the letter does not state what it says of 77387-26. Import the CMS file (reference data) to add it.`,
       });
   }
+  const appealBy = input.appeal?.appealBy;
+  if (APPEALS.includes(type) && appealBy && appealBy < input.date)
+    out.push({
+      code: 'APPEAL-DEADLINE-PASSED',
+      message: `The appeal deadline (${appealBy}) is before the letter's date (${input.date}): the payer may refuse the appeal as late; check the date the practice received the remittance, or ask the payer whether it accepts a late appeal (Medicare: good cause, 42 CFR 405.942(b)).`,
+    });
   if (type === 'appeal-authorization-2025' && authorization2025(course) && !carryForwardEvidence(course))
     out.push({
       code: 'CARRY-FORWARD-NOT-ON-FILE',
