@@ -48,6 +48,7 @@ export function letterClaim(over: Partial<LetterClaim>): LetterClaim {
     paidCents: 31764,
     carcs: [],
     category: 'downcoded',
+    nextAction: null,
     ...over,
   };
 }

@@ -13,7 +13,9 @@ import { importFiles } from '../imports/import-files.js';
 import { createPractice } from '../setup/create-practice.js';
 import { DEMO_BILLING } from '../setup/demo-billing.js';
 import { billDemo } from '../setup/demo-claims.js';
+import { DEMO_FILES } from '../setup/demo-reference.js';
 import { demoUploads } from '../setup/demo-uploads.js';
+import { importReferenceFiles } from '../reference/reference-import.js';
 import { draftLetter } from './draft-letter.js';
 import { LETTER_FOR_CATEGORY } from './letter-for-category.js';
 
@@ -59,6 +61,8 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
     await importFiles(t.ctx, practiceId, files);
     const paymentDate = new Date(t.ctx.now() - 86_400_000).toISOString().slice(0, 10);
     await billDemo(t.ctx, practiceId, paymentDate);
+    // The demo's synthetic CMS releases: the 77387-26 appeal to Medicare states what they say.
+    await importReferenceFiles(t.ctx, practiceId, DEMO_FILES, { year: 2026, quarter: 1 });
     const base = { role: 'biller' as const, displayName: 'biller', physicianId: null };
     actor = { ...base, userId: 'u-a', practiceId };
     other = { ...base, userId: 'u-b', practiceId: await createPractice(t.ctx, { name: 'Other', clinic }) };

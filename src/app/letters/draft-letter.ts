@@ -7,6 +7,7 @@ import type { Actor, AppContext } from '../app-context.js';
 import { AppError } from '../app-errors.js';
 import { letterEnclosures } from './letter-enclosures.js';
 import { appealLineFacts, courseLetterFacts } from './letter-facts.js';
+import { igrtReferenceData } from './letter-reference.js';
 
 export interface DraftLetterRequest {
   type: LetterType;
@@ -36,6 +37,7 @@ export async function draftLetter(
   const { claim, line } = request.remitLineId
     ? await appealLineFacts(ctx, actor, request.remitLineId, facts.courseId)
     : { claim: null, line: null };
+  const igrtReference = await igrtReferenceData(ctx.db, claim);
   const audit = ctx.auditContext(ctx.now());
   const profile = audit.profiles.get(facts.payerProfile) ?? audit.profiles.get('default')!;
   const date = clockFor(facts.course.facility.timeZone).toLocal(ctx.now()).slice(0, 10);
@@ -49,7 +51,12 @@ export async function draftLetter(
     fractions: facts.fractions,
     profile,
     claim,
-    appeal: line && { ...line, enclosures: letterEnclosures({ facts, claim, line, options: audit.options }) },
+    appeal: line && {
+      ...line,
+      memberId: facts.memberId,
+      enclosures: letterEnclosures({ facts, claim, line, options: audit.options }),
+    },
+    igrtReference,
     options: audit.options,
     template: request.template,
     guidelineVersions: facts.guidelineVersions,

@@ -6,6 +6,7 @@ import { statedCourseThresholds } from '../../core/audit/motion-settings.js';
 import type { Enclosure } from '../../core/letters/appeal-facts.js';
 import { dollars, type LetterClaim } from '../../core/letters/assemble-letter.js';
 import { imagingLabel } from '../../core/letters/imaging-modality.js';
+import { type LetterPhysician, physicianLabel } from '../../core/letters/letter-signer.js';
 import { permilleLabel } from '../../core/letters/motion-evidence.js';
 import {
   type Course,
@@ -59,7 +60,7 @@ export function letterEnclosures(input: EnclosureInput, sources: DocumentSources
   const imaging = claim?.submittedCode === '77387';
   const deadline = (f: Fraction) =>
     facts.fractions.find((a) => a.fractionId === f.id)?.signatureDeadline ?? null;
-  const page = { clock, sources, course };
+  const page = { clock, sources, course, physicians: facts.physicians };
   const out: Enclosure[] = [];
   if (motion) {
     for (const f of ofDate)
@@ -100,10 +101,12 @@ interface PageContext {
   clock: LocalClock;
   sources: DocumentSources;
   course: Course;
+  /** The practice's physicians (billing settings): signers named as the letter names them. */
+  physicians: Readonly<Record<string, LetterPhysician>>;
 }
 
 function monitoringPage(
-  { clock, sources, course }: PageContext,
+  { clock, sources, course, physicians }: PageContext,
   f: Fraction,
   deadline: string | null,
   options: AuditOptions,
@@ -143,7 +146,10 @@ function monitoringPage(
   });
   rows.push(
     { label: 'SGRT record', value: f.sgrtRecord?.documentId ?? 'none' },
-    { label: 'Physician signature', value: signatureLabel(clock, f.sgrtRecord?.signature ?? null, deadline) },
+    {
+      label: 'Physician signature',
+      value: signatureLabel(clock, f.sgrtRecord?.signature ?? null, deadline, physicians),
+    },
   );
   const files = [
     ...f.monitoring.map((m) => sourceLabel(m.source)),
@@ -157,7 +163,7 @@ function monitoringPage(
   };
 }
 
-function orderPage({ clock, sources }: PageContext, o: Course['orders'][number]): Enclosure {
+function orderPage({ clock, sources, physicians }: PageContext, o: Course['orders'][number]): Enclosure {
   const kind = o.kind === 'motion-management' ? 'motion-management' : 'image-guidance';
   return {
     title: `Signed ${kind} order ${o.id}`,
@@ -167,12 +173,15 @@ function orderPage({ clock, sources }: PageContext, o: Course['orders'][number])
       { label: 'Order', value: o.id },
       { label: 'System', value: o.system ?? 'not named' },
       { label: 'Text', value: o.text?.trim() || 'no text' },
-      { label: 'Signed', value: signatureLabel(clock, o.signature, null) },
+      { label: 'Signed', value: signatureLabel(clock, o.signature, null, physicians) },
     ],
   };
 }
 
-function necessityPage({ clock, sources }: PageContext, n: NonNullable<Course['necessity']>): Enclosure {
+function necessityPage(
+  { clock, sources, physicians }: PageContext,
+  n: NonNullable<Course['necessity']>,
+): Enclosure {
   return {
     title: `Medical necessity statement ${n.documentId}`,
     what: "The treating physician's statement of why this patient needs motion management.",
@@ -180,13 +189,13 @@ function necessityPage({ clock, sources }: PageContext, n: NonNullable<Course['n
     rows: [
       { label: 'Document', value: n.documentId },
       { label: 'Statement', value: n.text.trim() },
-      { label: 'Signed', value: signatureLabel(clock, n.signature, null) },
+      { label: 'Signed', value: signatureLabel(clock, n.signature, null, physicians) },
     ],
   };
 }
 
 function reviewPage(
-  { clock, sources, course }: PageContext,
+  { clock, sources, course, physicians }: PageContext,
   f: Fraction,
   review: Signature,
   deadline: string | null,
@@ -208,7 +217,7 @@ function reviewPage(
           imaging ?? (order ? `${order.system} (order ${order.id})` : 'not stated in the imported records'),
       },
       { label: 'Reviewer', value: `${review.signerId} (${review.role})` },
-      { label: 'Signed', value: signatureLabel(clock, review, deadline) },
+      { label: 'Signed', value: signatureLabel(clock, review, deadline, physicians) },
     ],
   };
 }
@@ -260,15 +269,24 @@ function beamHoldOf(s: MonitoringSession, course: Course): string {
     : `${planned ? 'on' : 'off'} (the record does not state it; from the plan)`;
 }
 
-/** "DR-1 (physician), 2026-03-09 17:02 EDT, before the next beam-on (2026-03-10 08:11 EDT)". */
-function signatureLabel(clock: LocalClock, signature: Signature | null, deadline: string | null): string {
+/**
+ * "Rita Doctorfake, MD, 2026-03-09 17:02 EDT, before the next beam-on (2026-03-10 08:11 EDT)": the signer
+ * named as the letter names physicians (the practice's billing settings), else by chart id and role.
+ */
+function signatureLabel(
+  clock: LocalClock,
+  signature: Signature | null,
+  deadline: string | null,
+  physicians: Readonly<Record<string, LetterPhysician>>,
+): string {
   const next = deadline === null ? null : parseInstant(deadline);
   if (!signature)
     return `not signed${next === null ? '' : `; due before the next beam-on (${clock.format(next)})`}`;
   const at = parseInstant(signature.signedAt);
   const timing =
     next === null ? '' : `, ${at <= next ? 'before' : 'after'} the next beam-on (${clock.format(next)})`;
-  return `${signature.signerId} (${signature.role}), ${clock.format(at)}${timing}`;
+  const who = physicianLabel(physicians[signature.signerId]) ?? `${signature.signerId} (${signature.role})`;
+  return `${who}, ${clock.format(at)}${timing}`;
 }
 
 function timeOfDay(clock: LocalClock, epochMs: number): string {

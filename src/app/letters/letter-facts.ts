@@ -15,6 +15,8 @@ export interface CourseLetterFacts {
   patientId: string;
   practiceName: string;
   patient: { name: string | null; birthDate: string | null };
+  /** The patient's member id as the 837 sends it (patients.demographics, NM1*IL09); null when not on file. */
+  memberId: string | null;
   payerProfile: string;
   course: Course;
   fractions: FractionAudit[];
@@ -25,6 +27,9 @@ export interface CourseLetterFacts {
   /** The guideline versions the practice follows (its billing settings), by reference id. */
   guidelineVersions: Record<string, string>;
 }
+
+/** The member id of the patient's claim demographics, the 837's source (claim-files.ts). */
+const memberIdSchema = z.object({ memberId: z.string().min(1) }).partial();
 
 /**
  * What letters read from the billing settings, as far as it parses: a letter is drafted (and says what
@@ -62,6 +67,7 @@ export async function courseLetterFacts(
       'c.document',
       'p.name',
       'p.birth_date',
+      'p.demographics',
       'pr.name as practice_name',
       'pr.billing',
     ])
@@ -86,6 +92,7 @@ export async function courseLetterFacts(
     patientId: row.patient_id,
     practiceName: row.practice_name,
     patient: { name: row.name, birthDate: row.birth_date },
+    memberId: memberIdSchema.safeParse(row.demographics ?? {}).data?.memberId ?? null,
     payerProfile: row.payer_profile,
     course,
     fractions: fractions.map((f) => f.audit as FractionAudit),
@@ -180,6 +187,7 @@ export async function appealLineFacts(
         'r.paid_cents',
         'r.carcs',
         'r.category',
+        'r.next_action',
         'r.course_id',
         'r.payment_date',
         'r.trace_number',
@@ -228,6 +236,7 @@ export async function appealLineFacts(
     paidCents: Number(row.paid_cents),
     carcs: split(row.carcs),
     category: row.category,
+    nextAction: row.next_action,
   };
   const line: AppealLine = {
     payerClaimNumber: row.payer_claim_control_number || null,

@@ -7,8 +7,8 @@ import type { RemitCategory } from '../../core/remit/remit-category.js';
  * the authorization request itself (the retro-authorization the payer needs before it reprocesses); a
  * peer-to-peer preparation sheet for a frequency denial (the course's treatment dates and sessions, for
  * the twice-daily documentation) and for other denials (medical necessity is argued with the reviewer
- * first). No letter for the rest: a missing-information denial is answered by a corrected claim, not an
- * appeal (CARC 16 / RARC MA130: send the claim again with the correction); patient responsibility and
+ * first). No letter for the rest: a missing-information denial is answered by a correction, not an
+ * appeal (a replacement claim; for Medicare Part B a new claim or a reopening: REMIT-012); patient responsibility and
  * coordination of benefits go to the patient or the next payer; a reversal nets out; an underpayment is
  * a contract dispute, not an appeal of a coverage decision.
  */

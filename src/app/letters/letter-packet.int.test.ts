@@ -131,7 +131,10 @@ describe.each(ENGINES)('appeal packets from the demo clinic on %s', (engine) => 
     expect(text).toMatch(
       /thresholds .+ \((stated by the record|the record does not state them; from the (plan|order .+))\)/,
     );
-    expect(text).toMatch(/(before|after) the\snext beam-on \(\d{4}-\d\d-\d\d \d\d:\d\d E[SD]T\)/);
+    expect(text).toMatch(/(before|after)\sthe\snext\sbeam-on\s\(\d{4}-\d\d-\d\d\s\d\d:\d\d\sE[SD]T\)/);
+    // The signer is named as the letter names physicians (billing settings), not by chart id.
+    expect(text).not.toMatch(/DR-[A-Z0-9-]+ \(physician\)/);
+    expect(text).toMatch(/,\sMD,\s\d{4}-\d\d-\d\d\s\d\d:\d\d\sE[SD]T,\s(before|after)\sthe/);
   }, 60_000);
 
   it('a letter whose remittance line was re-derived by an import still packs the line, found by its claim and date', async () => {

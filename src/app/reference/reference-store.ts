@@ -1,9 +1,11 @@
 import type { EditTables } from '../../core/edits/edit-tables.js';
 import { editTables } from '../../core/edits/edit-tables.js';
-import { mpfsData, type ReferenceRelease } from '../../core/rates/mpfs-payment.js';
+import type { Selectable } from 'kysely';
+import { mpfsData, type PfsRvu, type ReferenceRelease } from '../../core/rates/mpfs-payment.js';
 import { oppsData } from '../../core/rates/opps-payment.js';
 import type { RateTable } from '../../core/rates/rate-table.js';
 import type { Db } from '../../storage/database.js';
+import type { CmsRvusTable } from '../../storage/schema.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
 import type { ContractRate, PracticeRates } from './expected-rate.js';
 
@@ -36,7 +38,7 @@ export const referenceRelease = (r: ReleaseRow): ReferenceRelease => ({
   source: r.sources,
 });
 
-async function releasesOf(db: Reader, kind: Exclude<ReleaseKind, 'icd10cm'>): Promise<ReleaseRow[]> {
+export async function releasesOf(db: Reader, kind: Exclude<ReleaseKind, 'icd10cm'>): Promise<ReleaseRow[]> {
   return db
     .selectFrom('cms_releases')
     .select(['id', 'kind', 'year', 'quarter', 'effective_from', 'effective_to', 'sources'])
@@ -98,20 +100,7 @@ export async function loadPracticeRates(
     mpfs: mpfsReleases.map((r) =>
       mpfsData(
         referenceRelease(r),
-        rvus
-          .filter((v) => v.release_id === r.id)
-          .map((v) => ({
-            hcpcs: v.hcpcs,
-            modifier: v.modifier,
-            status: v.status,
-            workRvu: v.work_rvu,
-            nonFacilityPeRvu: v.non_facility_pe_rvu,
-            facilityPeRvu: v.facility_pe_rvu,
-            mpRvu: v.mp_rvu,
-            pctcIndicator: null,
-            conversionFactor: v.conversion_factor,
-            location: at(r.id),
-          })),
+        rvus.filter((v) => v.release_id === r.id).map((v) => pfsRvu(v)),
         gpcis
           .filter((g) => g.release_id === r.id)
           .map((g) => ({
@@ -200,6 +189,20 @@ export async function loadEditTables(
     ),
   );
 }
+
+/** A stored PPRRVU row as the core reads it. */
+export const pfsRvu = (v: Selectable<CmsRvusTable>): PfsRvu => ({
+  hcpcs: v.hcpcs,
+  modifier: v.modifier,
+  status: v.status,
+  workRvu: v.work_rvu,
+  nonFacilityPeRvu: v.non_facility_pe_rvu,
+  facilityPeRvu: v.facility_pe_rvu,
+  mpRvu: v.mp_rvu,
+  pctcIndicator: null,
+  conversionFactor: v.conversion_factor,
+  location: `release ${v.release_id}`,
+});
 
 export async function practiceLocality(
   db: Reader,

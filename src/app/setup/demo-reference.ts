@@ -10,7 +10,7 @@ import type { Actor } from '../app-context.js';
  * expected amounts show each basis. They go through the same import as a user's files.
  */
 const csv = (rows: string[][]) => rows.map((r) => r.join(',')).join('\r\n');
-const DEMO_FILES: ReferenceFile[] = [
+export const DEMO_FILES: ReferenceFile[] = [
   ['DEMO_PPRRVU26_SYNTH.csv', csv([
     ['HCPCS', 'MOD', 'STATUS CODE', 'WORK RVU', 'NON-FAC PE RVU', 'FACILITY PE RVU', 'MP RVU', 'CONV FACTOR'],
     ['77407', '', 'A', '0.00', '9.200', 'NA', '0.040', '33.4009'],

@@ -101,7 +101,7 @@ export function checkPtpEdits(
 }
 
 /** The edit of a pair in force on `date`: the latest effective one not deleted by then, indicator 9 ignored. */
-function activeEdit(edits: readonly PtpEdit[] | undefined, date: string): PtpEdit | null {
+export function activeEdit(edits: readonly PtpEdit[] | undefined, date: string): PtpEdit | null {
   let best: PtpEdit | null = null;
   for (const e of edits ?? []) {
     if (e.modifierIndicator === '9' || e.effectiveFrom > date) continue;

@@ -9,6 +9,7 @@ const appeal = (over: Partial<AppealFacts> = {}): AppealFacts => ({
   payerClaimNumber: '26071000001',
   payerKind: 'other',
   appealBy: '2026-09-08',
+  memberId: null,
   enclosures: [],
   ...over,
 });
@@ -40,6 +41,16 @@ describe('appealHeaderLines: the payer claim number beside ours, the level by pa
         /^Appeal level: Redetermination \(.*42 CFR 405\.940-405\.958\)$/,
         /^Appeal deadline: 2026-07-10$/,
       ],
+    ],
+    [
+      'Medicare with the member id: the Medicare number first (42 CFR 405.944(b))',
+      appeal({ payerKind: 'medicare', memberId: '1EG4TE5MK73' }),
+      [/^Medicare number: 1EG4TE5MK73$/, /^Payer's claim number/, /^Appeal level: Redetermination/, /./],
+    ],
+    [
+      'a commercial plan with the member id: Member ID',
+      appeal({ memberId: 'SYNM02281' }),
+      [/^Member ID: SYNM02281$/, /^Payer's claim number/, /^Appeal level: First-level appeal/, /./],
     ],
     [
       'Medicare Advantage: reconsideration (42 CFR 422.578ff)',
@@ -104,8 +115,32 @@ describe('assembleLetter with appeal facts: the header block under the claim, th
     expect(body.endsWith('Enclosures:\n- SGRT monitoring record, fraction 1 (2026-03-03)')).toBe(true);
   });
 
+  it.each<[string, string | null, boolean]>([
+    ['with the Medicare number: ready, the number in the header', '1EG4TE5MK73', true],
+    ['without it: not ready, says what to add', null, false],
+  ])('a Medicare redetermination %s', (_, memberId, ready) => {
+    const draft = assembleLetter({
+      ...letterInput('appeal-downcode'),
+      appeal: appeal({ payerKind: 'medicare', memberId }),
+    });
+    expect(draft.ready).toBe(ready);
+    if (ready) expect(draft.body).toMatch(/^Medicare number: 1EG4TE5MK73$/m);
+    else expect(draft.missing.map((m) => m.element)).toEqual(["The beneficiary's Medicare number"]);
+  });
+
   it.each([['prior-authorization'], ['peer-to-peer']] as const)('%s has neither', (type) => {
     const body = assembleLetter(input(type)).body;
     expect(body).not.toMatch(/Appeal level|Enclosures:/);
+  });
+});
+
+describe('assembleLetter: an appeal past its deadline warns', () => {
+  it.each<[string, string, boolean]>([
+    ['deadline before the letter date', '2026-03-12', true],
+    ['deadline on the letter date', '2026-03-13', false],
+    ['deadline after', '2026-09-08', false],
+  ])('%s', (_, appealBy, warned) => {
+    const draft = assembleLetter({ ...letterInput('appeal-downcode'), appeal: appeal({ appealBy }) });
+    expect(draft.warnings.some((w) => w.code === 'APPEAL-DEADLINE-PASSED')).toBe(warned);
   });
 });

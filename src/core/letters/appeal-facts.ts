@@ -26,6 +26,8 @@ export interface AppealFacts {
   payerKind: PayerKind;
   /** The line's appeal-by date as the remittance analysis stored it (remit_lines.appeal_by). */
   appealBy: string | null;
+  /** The patient's member id with this payer, as the 837 sends it (NM1*IL09); null when not on file. */
+  memberId: string | null;
   enclosures: readonly Pick<Enclosure, 'title'>[];
 }
 
@@ -45,14 +47,20 @@ export const APPEAL_LEVELS: Record<PayerKind, { name: string; basis: string }> =
   other: { name: 'First-level appeal', basis: "the plan's provider appeal process under its contract" },
 };
 
-/** The header block: the payer's claim number beside ours, the appeal level and the deadline. */
+/**
+ * The header block: the patient's member id (to traditional Medicare the Medicare number a
+ * redetermination request must carry, 42 CFR 405.944(b)), the payer's claim number beside ours, the
+ * appeal level and the deadline.
+ */
 export function appealHeaderLines(
   claim: { claimNumber: string } | null,
   appeal: AppealFacts | null | undefined,
 ): string[] {
   if (!claim || !appeal) return [];
   const level = APPEAL_LEVELS[appeal.payerKind];
+  const member = appeal.payerKind === 'medicare' ? 'Medicare number' : 'Member ID';
   return [
+    ...(appeal.memberId ? [`${member}: ${appeal.memberId}`] : []),
     `Payer's claim number: ${appeal.payerClaimNumber ?? 'not given on the remittance'} (our claim number ${claim.claimNumber})`,
     `Appeal level: ${level.name} (${level.basis})`,
     `Appeal deadline: ${appeal.appealBy ?? 'not known (the remittance has no payment date)'}`,

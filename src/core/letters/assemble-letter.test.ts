@@ -604,7 +604,10 @@ describe('assembleLetter: peer-to-peer talking points for each denial category',
     ['authorization-2025', /delivered under authorization AUTH-2025-1/],
     ['authorization-denial', /retro-authorization/],
     ['frequency-denial', /distinct session with a real break \(Synthetic Health Plan expects \d+ hours\)/],
-    ['missing-information', /send a corrected claim first .*A peer-to-peer does not replace the correction/],
+    [
+      'missing-information',
+      /The correction comes first[\s\S]*A peer-to-peer does not replace the correction/,
+    ],
     ['other-denial', /which policy and which criterion the denial rests on/],
   ])('%s', (category, pattern) => {
     const draft = assembleLetter({
@@ -628,4 +631,36 @@ it('no sentence of a letter cited to CPT speaks of the pause, monitoring through
     for (const sentence of sentences)
       expect(sentence, type).not.toMatch(/paus|beam hold|beam-on|carried forward|signed/i);
   }
+});
+
+describe("assembleLetter: eviCore's documentation expectations go only to a payer that applies eviCore's criteria", () => {
+  it.each<[string, boolean]>([
+    ['evicore', true],
+    ['default', false],
+    ['uhc', false],
+    ['medicare', false],
+  ])('%s profile: eviCore named %s', (profile, named) => {
+    for (const type of ['appeal-downcode', 'prior-authorization', 'peer-to-peer'] as const) {
+      const draft = assembleLetter(letterInput(type, undefined, profile));
+      expect(/eviCore looks for|eviCore asks/.test(draft.body), `${type}`).toBe(named);
+      if (type !== 'peer-to-peer')
+        expect(draft.body).toMatch(
+          /Under the practice's documentation policy each fraction reported as 77412/,
+        );
+    }
+  });
+});
+
+describe('assembleLetter: the record of the date shows no beam hold', () => {
+  // The appealed date (2026-03-03) is fraction 2 of the default course.
+  const withoutGating = () =>
+    letterInput('appeal-downcode', (c) => {
+      for (const m of fx(c, 2).monitoring ?? []) m.gatingActive = false;
+    });
+
+  it('no excursion: the letter does not volunteer an absent beam hold', () => {
+    const draft = assembleLetter(withoutGating());
+    expect(draft.body).toMatch(/Excursions out of tolerance: 0, beam held for 0/);
+    expect(draft.body).not.toMatch(/Beam hold when out of tolerance/);
+  });
 });

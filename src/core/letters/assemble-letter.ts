@@ -7,6 +7,7 @@ import { clockFor } from '../time/local-clock.js';
 import { deliveryDecision, type DeliveryDecision } from '../coding/select-codes.js';
 import { evicoreBreastFinding } from '../payers/rules/payer-002-evicore-breast.js';
 import { type AppealFacts, appealHeaderLines, enclosureLines } from './appeal-facts.js';
+import { type IgrtReferenceData, igrtReferenceGaps } from './igrt-reference.js';
 import { imagingLabel } from './imaging-modality.js';
 import { requestedFractions, type RequestedFractions } from './course-limit.js';
 import { DEFAULT_TEMPLATE_VERSION, defaultTemplate, defaultTemplateId } from './default-templates.js';
@@ -59,6 +60,8 @@ export interface LetterClaim {
   carcs: string[];
   /** The remittance category (src/core/remit/remit-category.ts). */
   category: string;
+  /** The remittance analysis's next action for the line (the Remittances page's), null when it has none. */
+  nextAction: string | null;
 }
 
 /** Everything a letter is assembled from; the app reads it from the database (src/app/letters). */
@@ -77,6 +80,8 @@ export interface LetterInput {
   claim: LetterClaim | null;
   /** An appeal's payer claim number, level, deadline and enclosures (appeal-facts.ts). */
   appeal?: AppealFacts | null;
+  /** The practice's CMS reference data for 77387-26 (MPFS and NCCI releases), for an IGRT appeal. */
+  igrtReference?: IgrtReferenceData | null;
   options: AuditOptions;
   /** A practice's template; absent, the bundled default. */
   template?: { id: string; version: number; text: string } | undefined;
@@ -190,7 +195,7 @@ export function assembleLetter(input: LetterInput): LetterDraft {
     return { ...base, ready: false, body: whatToAddFirst(missing, warnings), references: [], warnings };
   }
   const rendered = renderTemplate(template.text, valuesFor(facts, library));
-  const cited = citeReferences(rendered.text, library, input.guidelineVersions);
+  const cited = citeReferences(rendered.text, library, input.guidelineVersions, input.date);
   for (const p of rendered.problems)
     warnings.push({
       code: 'TEMPLATE',
@@ -264,6 +269,12 @@ function missingFor(facts: Facts): LetterMissing[] {
     out.push({
       element: 'The claim line appealed',
       fix: 'Draft the appeal from the remittance line (its claim number, date of service and adjustments).',
+    });
+  // 42 CFR 405.944(b): a redetermination request carries the beneficiary's Medicare number.
+  if (APPEALS.includes(type) && input.appeal?.payerKind === 'medicare' && !input.appeal.memberId)
+    out.push({
+      element: "The beneficiary's Medicare number",
+      fix: "Add the patient's member id (the Medicare number) to courses.json (patient.memberId) and import it again: a redetermination request must carry it.",
     });
   if (argues77412 && level.code !== '77412')
     out.push({
@@ -367,7 +378,19 @@ function warningsFor({ input, elements, needsAmm, request }: Facts): LetterWarni
         code: 'IGRT-MODIFIER-26-MISSING',
         message: `${profile.name} requires modifier 26 on 77387 on this date: correct and resubmit the line rather than appeal.`,
       });
+    const gaps = igrtReferenceGaps(input.igrtReference, input.appeal?.payerKind ?? null, claim.dateOfService);
+    if (gaps.length)
+      out.push({
+        code: 'IGRT-REFERENCE-NOT-LOADED',
+        message: `No ${gaps.join(' and no ')} in force on ${claim.dateOfService} is loaded: the letter does not state what it says of 77387-26. Import the CMS file (reference data) to add it.`,
+      });
   }
+  const appealBy = input.appeal?.appealBy;
+  if (APPEALS.includes(type) && appealBy && appealBy < input.date)
+    out.push({
+      code: 'APPEAL-DEADLINE-PASSED',
+      message: `The appeal deadline (${appealBy}) is before the letter's date (${input.date}): the payer may refuse the appeal as late; check the date the practice received the remittance, or ask the payer whether it accepts a late appeal (Medicare: good cause, 42 CFR 405.942(b)).`,
+    });
   if (type === 'appeal-authorization-2025' && authorization2025(course) && !carryForwardEvidence(course))
     out.push({
       code: 'CARRY-FORWARD-NOT-ON-FILE',
@@ -574,7 +597,7 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
           ...elements.map((e) => `- ${e.present ? 'Present' : 'Absent'}: ${e.name}`),
         ]
       : [],
-    codeCriteria: paragraphs(codeCriteria(argues77412, needsAmm)),
+    codeCriteria: paragraphs(codeCriteria(argues77412, needsAmm, input.profile)),
     policyPoints: paragraphs([
       ...policyPoints(statementContext(facts)),
       ...(needsAmm ? sitePolicyPoints(site, input) : []),
@@ -637,6 +660,8 @@ function statementContext({ input, level, argues77412 }: Facts): StatementContex
     payerName: payerName(input),
     argues77412,
     routed: level.routed,
+    payerKind: input.appeal?.payerKind ?? null,
+    igrtReference: input.igrtReference ?? null,
   };
 }
 
@@ -657,7 +682,15 @@ function fractionEvidenceLines(f: FractionEvidence, input: LetterInput): [string
         thresholdLabel(input.course.plan.motionManagement?.thresholds) ||
         'none recorded',
     ],
-    ['Beam hold when out of tolerance', f.beamHoldActive ? 'active' : 'not shown in the record'],
+    // Without an excursion the record needs no hold: an appeal does not volunteer its absence.
+    ...(f.beamHoldActive || f.excursions > 0
+      ? [
+          ['Beam hold when out of tolerance', f.beamHoldActive ? 'active' : 'not shown in the record'] as [
+            string,
+            string,
+          ],
+        ]
+      : []),
     [
       'Beam-on time with valid monitoring',
       f.coveragePermille === null ? 'no beam-on recorded' : permilleLabel(f.coveragePermille),

@@ -1,7 +1,9 @@
 import type { Authorization, Course } from '../model/course.js';
 import { modifier26RuleOn, type PayerProfile } from '../payers/payer-profile.js';
+import type { PayerKind } from '../remit/appeal-deadline.js';
 import { cited } from './attribution.js';
 import type { LetterClaim } from './assemble-letter.js';
+import { type IgrtReferenceData, igrtReferencePoints } from './igrt-reference.js';
 import type { LetterType } from './letter-types.js';
 
 /**
@@ -20,13 +22,20 @@ export interface StatementContext {
   argues77412: boolean;
   /** The course has its own code (SBRT, SRS, protons…): no 77412 points. */
   routed: boolean;
+  /** Who decides the appeal (the line's appeal facts); null without a remittance line. */
+  payerKind: PayerKind | null;
+  /** The practice's CMS reference data for 77387-26 (igrt-reference.ts). */
+  igrtReference: IgrtReferenceData | null;
 }
 
 /**
  * The 2026 code criteria where 77412 is argued; where it rests on active motion management, the
- * practice's documentation policy and what eviCore asks the documentation to show.
+ * practice's documentation policy and, to a payer that applies eviCore's criteria (its profile's
+ * `amm77412Criteria`), what eviCore asks the documentation to show: another payer's reviewer is not
+ * told what eviCore expects.
  */
-export function codeCriteria(argues77412: boolean, needsAmm: boolean): string[] {
+export function codeCriteria(argues77412: boolean, needsAmm: boolean, profile: PayerProfile): string[] {
+  const evicore = profile.amm77412Criteria === 'evicore-breast';
   return [
     ...(argues77412
       ? [
@@ -36,16 +45,24 @@ export function codeCriteria(argues77412: boolean, needsAmm: boolean): string[] 
           ),
         ]
       : []),
-    ...(needsAmm
+    ...(needsAmm && evicore
       ? [
           cited(
             'amm-payer-documentation',
             'eviCore looks for documentation confirming the technology used (for example DIBH, AlignRT or surface guidance) or active motion management with defined thresholds that would pause the beam; a check-box or "DIBH" alone does not suffice.',
           ),
+        ]
+      : []),
+    ...(needsAmm
+      ? [
           // The practice's own policy, adopted from the seed's "Documentation requirements" and "Key
           // takeaways" (Radiation Business Solutions, Best Practices for SGRT Billing, 2026): stated as
           // the practice's, with no published source to cite.
           "Under the practice's documentation policy each fraction reported as 77412 has the physician's order and a patient-specific statement of medical necessity, a surface-guidance record showing the patient monitored from beam-on to beam-off, treatment paused (manually or automatically) whenever the patient moves out of tolerance, and that record signed by the physician before the next beam-on.",
+        ]
+      : []),
+    ...(needsAmm && evicore
+      ? [
           cited(
             'documentation-elements',
             'To support an approval of 77412 for active motion management, eviCore asks for clear, explicit detail on five elements: medical necessity for motion management; the real-time monitoring or gating system used; the workflow or parameters (thresholds, tolerance levels, patient-specific set-up); how motion is monitored during treatment and the therapist alerted to deviations; and what triggers beam-off.',
@@ -96,7 +113,8 @@ function downcodePoints(): string[] {
 /**
  * 77387-26: what holds for every payer (CPT makes 77387 a professional code, and ASTRO reports the
  * "bundled" and "not payable in hospitals" denials as inconsistent), then the payer's own modifier-26
- * rule when its profile has one.
+ * rule when its profile has one, and to traditional Medicare what its fee schedule and NCCI tables in
+ * force (as the practice loaded them) say of 77387-26.
  */
 function igrtPoints(c: StatementContext): string[] {
   return [
@@ -109,6 +127,9 @@ function igrtPoints(c: StatementContext): string[] {
       'ASTRO reports denials of 77387-26 claiming that image guidance is bundled with treatment delivery, or that the professional component is not separately payable in hospital settings, as inconsistent denial rationales.',
     ),
     ...modifierPoint(c),
+    ...(c.claim?.dateOfService
+      ? igrtReferencePoints(c.igrtReference, c.payerKind, c.claim.dateOfService)
+      : []),
   ];
 }
 
@@ -207,9 +228,12 @@ function talkingPoints(c: StatementContext): string[] {
         `The line was denied as a frequency or units problem (${carcs}). A second session the same day is billable when it is a distinct session with a real break (${c.payerName} expects ${c.profile.breakHours} hours) documented as necessary, reported ${c.profile.twiceDaily === 'units' ? 'as 2 units on one line' : 'as a second line with modifier 76'}: have both sessions' times and the physician's reason ready.`,
       ];
     case 'missing-information':
+      // How the claim is corrected depends on the payer (a replacement claim; for Medicare Part B a new
+      // claim or a reopening): the remittance analysis decides it (REMIT-012), the sheet quotes it.
       return [
         ...heading,
-        `The line was denied for missing or invalid information (${carcs}): send a corrected claim first (claim frequency 7 with the payer's claim number). A peer-to-peer does not replace the correction; ask for one only if the corrected claim is denied again.`,
+        `The line was denied for missing or invalid information (${carcs}). The correction comes first: ${c.claim?.nextAction ?? 'make the correction the remittance line names.'}`,
+        'A peer-to-peer does not replace the correction; ask for one only if the payer denies the corrected line again.',
       ];
     default:
       return [

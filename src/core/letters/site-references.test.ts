@@ -128,6 +128,16 @@ describe('site references', () => {
     expect(r.unversioned).toEqual([]);
   });
 
+  it.each<[string, string | undefined, boolean]>([
+    ['a letter dated after the check: accessed that day', '2026-12-20', true],
+    ['a letter dated the day of the check', '2026-12-07', true],
+    ['a letter dated before the check (a demo clock): no access date after the letter', '2026-03-20', false],
+    ['no letter date', undefined, true],
+  ])('a web page: %s', (_, letterDate, accessed) => {
+    const r = citeReferences('ASTRO [ref:cpt-2026]', REFERENCE_LIBRARY, {}, letterDate);
+    expect(r.references[0]!.citation.includes('Accessed December 7, 2026.')).toBe(accessed);
+  });
+
   it.each<[string, Record<string, string>, string | null]>([
     ['the version the practice follows is printed', { 'nccn-prostate': '5.2026' }, 'Version 5.2026.'],
     ['no version set: cited without one, and reported', {}, null],

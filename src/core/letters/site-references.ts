@@ -185,6 +185,7 @@ export function citeReferences(
   text: string,
   library: ReferenceLibrary,
   versions: GuidelineVersions = {},
+  letterDate?: string,
 ): { text: string; references: LetterReference[]; unknown: string[]; unversioned: Guideline[] } {
   const byId = new Map(library.references.map((r) => [r.id, r]));
   const order = new Map<string, number>();
@@ -200,7 +201,7 @@ export function citeReferences(
   const cited = [...order.keys()].map((id) => byId.get(id)!);
   return {
     text: out,
-    references: cited.map((r) => toReference(r, versionOf(r, versions))),
+    references: cited.map((r) => toReference(r, versionOf(r, versions), letterDate)),
     unknown,
     unversioned: cited.filter((r): r is Guideline => r.kind === 'guideline' && !versionOf(r, versions)),
   };
@@ -216,10 +217,10 @@ const versionOf = (r: Reference, versions: GuidelineVersions): string | null => 
   return v && GUIDELINE_VERSION.test(v) ? v : null;
 };
 
-function toReference(r: Reference, version: string | null): LetterReference {
+function toReference(r: Reference, version: string | null, letterDate?: string): LetterReference {
   return {
     id: r.id,
-    citation: citation(r, version),
+    citation: citation(r, version, letterDate),
     ...(r.kind === 'article' ? { doi: r.doi } : {}),
     ...(r.kind === 'article' && r.pmid ? { pmid: r.pmid } : {}),
     ...(r.kind !== 'article' && r.url ? { url: r.url } : {}),
@@ -229,9 +230,10 @@ function toReference(r: Reference, version: string | null): LetterReference {
 /**
  * One citation style, AMA (11th edition): up to 6 authors listed, more are the first 3 and "et al";
  * journal titles abbreviated as NLM does; titles as published; web pages with the date they were
- * accessed (the day the entry was checked). The DOI, PMID and URL follow (letter-blocks.ts).
+ * accessed (the day the entry was checked), unless that day is after the letter's date (a letter
+ * never cites a reading from its future). The DOI, PMID and URL follow (letter-blocks.ts).
  */
-export function citation(r: Reference, version: string | null = null): string {
+export function citation(r: Reference, version: string | null = null, letterDate?: string): string {
   const parts: string[] = [];
   if (r.kind === 'article') {
     const where = `${r.volume ?? ''}${r.issue ? `(${r.issue})` : ''}${r.pages ? `:${r.pages}` : ''}`;
@@ -241,7 +243,8 @@ export function citation(r: Reference, version: string | null = null): string {
     if (r.container) parts.push(r.container);
     if (r.authors) parts.push(r.organization);
     if (r.date) parts.push(`Published ${r.date}`);
-    parts.push(`Accessed ${longDate(r.verified.on)}`);
+    if (letterDate === undefined || r.verified.on <= letterDate)
+      parts.push(`Accessed ${longDate(r.verified.on)}`);
   } else {
     parts.push(r.organization, r.title);
     if (version) parts.push(`Version ${version}`);

@@ -1,0 +1,107 @@
+import { activeEdit } from '../edits/edit-001-ncci-ptp.js';
+import { type EditTables, pairKey } from '../edits/edit-tables.js';
+import { inForce, type MpfsData, type ReferenceRelease } from '../rates/mpfs-payment.js';
+import type { PayerKind } from '../remit/appeal-deadline.js';
+
+/**
+ * What the practice's loaded CMS reference data say about 77387-26 on a date of service, stated with the
+ * release it comes from. The seed's two 77387-26 points ("no NCCI edit between 77387 and the planning
+ * codes"; "an MPFS payment exists for 77387-26") could not be verified in a published record, so a letter
+ * argues them only from the files the practice imported: the PFS relative value file (PPRRVU) and the
+ * practitioner NCCI PTP table in force on the date. These are Medicare's tables, argued to traditional
+ * Medicare only (a Medicare Advantage plan or a commercial payer applies its own edits and fees).
+ */
+export interface IgrtReferenceData {
+  /** MPFS releases with (at least) their 77387 rows. */
+  mpfs: readonly MpfsData[];
+  /**
+   * Practitioner NCCI releases that hold a PTP table, with (at least) their pairs among 77387 and
+   * `IGRT_CHECKED_CODES`. A release without a PTP table (an MUE file alone) says nothing about pairs.
+   */
+  ncci: readonly EditTables[];
+}
+
+/**
+ * The codes a 77387 pair is looked for: the 2026 treatment delivery codes, and the planning codes of the
+ * CPT 2026 Radiation Oncology section's "Clinical Treatment Planning" (77261-77299) and "Medical
+ * Radiation Physics, Dosimetry, Treatment Devices, and Special Services" (77300-77370) subsections.
+ */
+export const IGRT_CHECKED_CODES = {
+  delivery: ['77402', '77407', '77412'],
+  planning: [
+    '77261', '77262', '77263', '77280', '77285', '77290', '77293', '77295', '77300', '77301', '77306',
+    '77307', '77321', '77331', '77332', '77333', '77334', '77336', '77338',
+  ],
+} as const; // prettier-ignore
+
+/**
+ * CMS PFS Relative Value File, status code A: "Active Code. These codes are paid separately under the
+ * physician fee schedule, if covered" (RVU file documentation, PFS status indicators).
+ */
+const ACTIVE = 'A';
+
+/** The statements, for a traditional Medicare 77387-26 line on `dateOfService`; none for other payers. */
+export function igrtReferencePoints(
+  data: IgrtReferenceData | null | undefined,
+  payerKind: PayerKind | null,
+  dateOfService: string,
+): string[] {
+  if (!data || payerKind !== 'medicare') return [];
+  return [...mpfsPoint(data, dateOfService), ...ncciPoints(data, dateOfService)];
+}
+
+/** The reference data a traditional Medicare IGRT appeal lacks for the date: each as a release kind's name. */
+export function igrtReferenceGaps(
+  data: IgrtReferenceData | null | undefined,
+  payerKind: PayerKind | null,
+  dateOfService: string,
+): string[] {
+  if (payerKind !== 'medicare') return [];
+  return [
+    ...(inForce(data?.mpfs ?? [], dateOfService) ? [] : ['MPFS relative value file (PPRRVU)']),
+    ...(inForce(data?.ncci ?? [], dateOfService) ? [] : ['practitioner NCCI PTP table']),
+  ];
+}
+
+function mpfsPoint(data: IgrtReferenceData, dos: string): string[] {
+  const release = inForce(data.mpfs, dos);
+  const row = [...(release?.rvus.values() ?? [])].find((r) => r.hcpcs === '77387' && r.modifier === '26');
+  if (!release || !row || row.status.toUpperCase() !== ACTIVE) return [];
+  return [
+    `The Medicare Physician Fee Schedule relative value file in force on ${dos} (${releaseLabel(release.release)}) lists 77387 with modifier 26 with status A, a code paid separately under the fee schedule, and ${rvuLabel(row.workRvu)} work RVUs.`,
+  ];
+}
+
+function ncciPoints(data: IgrtReferenceData, dos: string): string[] {
+  const release = inForce(data.ncci, dos);
+  if (!release) return [];
+  const unpaired = (codes: readonly string[]) =>
+    codes.every(
+      (c) =>
+        !activeEdit(release.ptp.get(pairKey('77387', c)), dos) &&
+        !activeEdit(release.ptp.get(pairKey(c, '77387')), dos),
+    );
+  const groups = [
+    unpaired(IGRT_CHECKED_CODES.delivery)
+      ? `the treatment delivery codes (${IGRT_CHECKED_CODES.delivery.join(', ')})`
+      : null,
+    unpaired(IGRT_CHECKED_CODES.planning)
+      ? `the treatment planning codes (${IGRT_CHECKED_CODES.planning.join(', ')})`
+      : null,
+  ].filter((g) => g !== null);
+  if (!groups.length) return [];
+  return [
+    `The Medicare NCCI procedure-to-procedure edits for practitioners in force on ${dos} (${releaseLabel(release.release)}) pair 77387 with none of ${groups.join(' or ')}.`,
+  ];
+}
+
+/** `release RVU26A, files PPRRVU26_JAN.csv, …`: the release as the practice imported it. */
+function releaseLabel(r: ReferenceRelease): string {
+  const files = r.source.split('\n').filter(Boolean);
+  return files.length ? `release ${r.id}, imported from ${files.join(', ')}` : `release ${r.id}`;
+}
+
+/** Thousandths of an RVU, exactly (580 → 0.58, 585 → 0.585). */
+function rvuLabel(thousandths: number): string {
+  return (thousandths / 1000).toFixed(3).replace(/0$/, '');
+}
