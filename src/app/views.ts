@@ -127,8 +127,12 @@ export interface FractionQuery {
   to?: string | undefined;
   sort?: 'date' | 'deadline' | 'atRisk' | 'patient' | undefined;
   order?: 'asc' | 'desc' | undefined;
+  /** Any part of the patient's name or MRN. */
+  search?: string | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
+  /** The `next` of the page before (keyset pagination; `offset` is then ignored). */
+  after?: string | undefined;
 }
 
 export interface Page<T> {
@@ -136,6 +140,8 @@ export interface Page<T> {
   total: number;
   /** Counting stopped at `total`: there are more rows than that (shown as "1,000+"). */
   capped?: true;
+  /** The cursor of the next page (`after`), when there is one (keyset-paged lists). */
+  next?: string;
 }
 
 /** A signature a physician owes (`GET /api/worklists/signatures`), most urgent first. */
@@ -296,7 +302,8 @@ export interface AccessLogEntry {
   userId: string;
   userName: string;
   action: 'read' | 'change';
-  patientId: string | null;
+  /** The patients the request read or changed, once each. */
+  patientIds: string[];
   route: string;
 }
 

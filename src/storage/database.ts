@@ -20,6 +20,7 @@ import * as remitRefusedClaims from './migrations/0015-remit-refused-claims.js';
 import * as contractRatesUnique from './migrations/0016-contract-rates-unique.js';
 import * as payerKind from './migrations/0017-payer-kind.js';
 import * as uploadChunks from './migrations/0018-upload-chunks.js';
+import * as worklistColumns from './migrations/0020-worklist-columns.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -103,6 +104,7 @@ const MIGRATIONS = {
   '0016-contract-rates-unique': contractRatesUnique,
   '0017-payer-kind': payerKind,
   '0018-upload-chunks': uploadChunks,
+  '0020-worklist-columns': worklistColumns,
 };
 
 export async function migrate(db: Db): Promise<void> {

@@ -38,7 +38,7 @@ export function AccessLogPage() {
         <DataTable
           busy={loading}
           caption={`Access log, ${data.total} entries`}
-          columns={['When', 'User', 'Action', 'Patient id', 'Route']}
+          columns={['When', 'User', 'Action', 'Patient ids', 'Route']}
         >
           {data.items.map((e, i) => (
             <tr key={`${e.at}-${i}`}>
@@ -47,7 +47,7 @@ export function AccessLogPage() {
               </td>
               <td>{e.userName}</td>
               <td>{e.action === 'change' ? 'Change' : 'Read'}</td>
-              <td>{e.patientId ?? '—'}</td>
+              <td>{e.patientIds.length ? e.patientIds.join(', ') : '—'}</td>
               <td>
                 <code>{e.route}</code>
               </td>
