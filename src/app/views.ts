@@ -135,6 +135,12 @@ export interface FractionQuery {
   after?: string | undefined;
 }
 
+/** The worklists' filter choices (`GET /api/worklists/choices`). */
+export interface WorklistChoices {
+  payers: string[];
+  physicians: { id: string; name: string }[];
+}
+
 export interface Page<T> {
   items: T[];
   total: number;
