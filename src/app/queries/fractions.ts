@@ -58,7 +58,10 @@ export function fractionSelection(ctx: AppContext, actor: Actor, q: FractionQuer
           .select('sc.id')
           .where('sc.practice_id', '=', actor.practiceId)
           .where((w) =>
-            w.or([w('sp.name', 'ilike', containsPattern(search!)), w('sp.mrn', 'ilike', containsPattern(search!))]),
+            w.or([
+              w('sp.name', 'ilike', containsPattern(search!)),
+              w('sp.mrn', 'ilike', containsPattern(search!)),
+            ]),
           ),
       ),
     );
@@ -99,7 +102,7 @@ export async function fractionRows(
 }
 
 /** The sort key of each worklist order, ending with the fraction's id so that every row has its place. */
-function sortKeys(q: FractionQuery, eb: Eb) {
+function sortKeys(q: FractionQuery) {
   const dir = q.order === 'desc' ? 'desc' : 'asc';
   switch (q.sort ?? 'date') {
     case 'deadline':
@@ -109,7 +112,10 @@ function sortKeys(q: FractionQuery, eb: Eb) {
         sql`f.id`,
       ];
     case 'atRisk':
-      return [sql`coalesce((${liveCharges(eb, KNOWN_CENTS)}), 0)`, sql`f.id`];
+      return [
+        sql`(select ${KNOWN_CENTS} from charges ch where ch.fraction_id = f.id and ch.status <> 'void')`,
+        sql`f.id`,
+      ];
     case 'patient':
       return [sql`coalesce(p.name, '')`, sql`p.mrn`, sql`f.id`];
     default:
@@ -151,12 +157,10 @@ async function fractionPage(
         .whereRef('ch.fraction_id', '=', 'f.id')
         .where('ch.status', '!=', 'void')
         .as('charge_status'),
-      sql<string[]>`array[${sql.join(sortKeys(q, eb as unknown as Eb).map((k) => sql`(${k})::text`))}]`.as(
-        'sort_key',
-      ),
+      sql<string[]>`array[${sql.join(sortKeys(q).map((k) => sql`(${k})::text`))}]`.as('sort_key'),
     ])
     .$call((s) => {
-      const keys = sortKeys(q, s as unknown as Eb);
+      const keys = sortKeys(q);
       const page =
         q.after === undefined
           ? s.offset(Math.max(q.offset ?? 0, 0))

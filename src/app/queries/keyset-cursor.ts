@@ -34,7 +34,11 @@ export function decodeCursor(cursor: string, length: number): KeyValue[] {
 }
 
 /** Rows whose key (`keys`, all in the `dir` direction) comes after `values`: one row comparison. */
-export function after(keys: readonly Expression<unknown>[], values: readonly KeyValue[], dir: 'asc' | 'desc'): RawBuilder<boolean> {
+export function after(
+  keys: readonly Expression<unknown>[],
+  values: readonly KeyValue[],
+  dir: 'asc' | 'desc',
+): RawBuilder<boolean> {
   const op = sql.raw(dir === 'desc' ? '<' : '>');
   return sql<boolean>`(${sql.join(keys)}) ${op} (${sql.join(values.map((v) => sql`${v}`))})`;
 }

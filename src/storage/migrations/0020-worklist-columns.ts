@@ -46,5 +46,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const index of ['fractions_rule_ids', 'fractions_physician_list', 'fractions_payer_list']) {
     await db.schema.dropIndex(index).ifExists().execute();
   }
-  await sql`alter table fractions drop column payer, drop column physician_id, drop column rule_ids`.execute(db);
+  await sql`alter table fractions drop column payer, drop column physician_id, drop column rule_ids`.execute(
+    db,
+  );
 }

@@ -50,6 +50,7 @@ export function Pagination({
   offset,
   onChange,
   label,
+  hasNext,
 }: {
   total: number;
   capped?: boolean | undefined;
@@ -57,6 +58,8 @@ export function Pagination({
   offset: number;
   onChange: (offset: number) => void;
   label: string;
+  /** Whether a next page exists (a keyset-paged list knows; else the total says). */
+  hasNext?: boolean | undefined;
 }) {
   const page = Math.floor(offset / limit) + 1;
   const pages = Math.max(1, Math.ceil(total / limit));
@@ -76,7 +79,11 @@ export function Pagination({
         Page {page} of {formatInt(pages)}
         {more}
       </span>
-      <button type="button" onClick={() => onChange(offset + limit)} disabled={!capped && page >= pages}>
+      <button
+        type="button"
+        onClick={() => onChange(offset + limit)}
+        disabled={hasNext === undefined ? !capped && page >= pages : !hasNext}
+      >
         Next page
       </button>
     </nav>
