@@ -765,6 +765,8 @@ export interface TodayItem {
   key: string;
   label: string;
   count: number;
+  /** Counting stopped at `count`: there are more (shown as "1,000+"). */
+  capped?: true;
   /** The web app's path (with the list's filters) that lists exactly these items. */
   href: string;
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/support/db-harness.js';
-import { useDemoPractice } from '../../../test/support/demo-harness.js';
+import { type DemoHarness, openDemoPractice } from '../../../test/support/demo-harness.js';
 import type { FractionQuery, FractionRow } from '../views.js';
 import { listFractions } from './fractions.js';
 import { worklistChoices } from './worklist-choices.js';
@@ -13,7 +13,10 @@ import { worklistChoices } from './worklist-choices.js';
  * whole list in the order one page gives it; a request writes one access-log row with its patients.
  */
 describe.each(ENGINES)('worklist filters and pages on %s', (engine) => {
-  const demo = useDemoPractice(engine);
+  const demo = {} as DemoHarness;
+  // The demo practice loads through the whole import (minutes on a loaded 2-core machine).
+  beforeAll(async () => void Object.assign(demo, await openDemoPractice(engine)), 600_000);
+  afterAll(() => demo.tdb?.close());
   const coder = () => demo.actor('coder');
   const all = async (q: FractionQuery) =>
     (await listFractions(demo.t.ctx, coder(), { ...q, limit: 500 })).items;
