@@ -43,6 +43,15 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
 }
 
 /** Page buttons; `capped`: `total` is a lower bound (counting stopped there), shown as "1,000+". */
+/** The page sizes a list offers (its rows-per-page choice); the first is the default. */
+export const PAGE_SIZES = [25, 50, 100, 200] as const;
+
+/** The page size `text` names, when it is one of PAGE_SIZES; else the default. */
+export function pageSize(text: string | null): number {
+  const n = Number(text);
+  return (PAGE_SIZES as readonly number[]).includes(n) ? n : PAGE_SIZES[0];
+}
+
 export function Pagination({
   total,
   capped = false,

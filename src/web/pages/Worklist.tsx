@@ -7,7 +7,16 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { FractionQuery, FractionRow, WorklistChoices } from '../../app/views.js';
 import { api, errorMessage, exportUrl, type ChargeChangeResult } from '../api/client.js';
 import { useAuth } from '../auth.js';
-import { Empty, Loading, Notice, PageHeader, Pagination, StatusBadge } from '../components/ui.js';
+import {
+  Empty,
+  Loading,
+  Notice,
+  PageHeader,
+  PAGE_SIZES,
+  pageSize,
+  Pagination,
+  StatusBadge,
+} from '../components/ui.js';
 import { formatDate, formatInstant, formatInt, formatRelative, formatTotal } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { Link, setQuery, useLocation } from '../router.js';
@@ -16,8 +25,6 @@ type Tab = 'holds' | 'fractions';
 type FractionStatus = FractionRow['status'];
 type SortKey = NonNullable<FractionQuery['sort']>;
 
-/** The page sizes offered; the first is the default. */
-export const PAGE_SIZES = [25, 50, 100, 200] as const;
 const RULE_IDS = [
   ...Array.from({ length: 10 }, (_, i) => `DOC-${String(i + 1).padStart(3, '0')}`),
   ...Array.from({ length: 10 }, (_, i) => `CODE-${String(i + 1).padStart(3, '0')}`),
@@ -29,7 +36,6 @@ function readQuery(query: URLSearchParams, tab: Tab): FractionQuery {
   const status = query.get('status');
   const sort = query.get('sort');
   const order = query.get('order');
-  const size = Number(query.get('limit'));
   return {
     status:
       tab === 'holds'
@@ -43,7 +49,7 @@ function readQuery(query: URLSearchParams, tab: Tab): FractionQuery {
     search: query.get('search') ?? undefined,
     sort: ['date', 'deadline', 'atRisk', 'patient'].includes(sort ?? '') ? (sort as SortKey) : undefined,
     order: order === 'asc' || order === 'desc' ? order : undefined,
-    limit: (PAGE_SIZES as readonly number[]).includes(size) ? size : PAGE_SIZES[0],
+    limit: pageSize(query.get('limit')),
   };
 }
 
