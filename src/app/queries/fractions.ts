@@ -103,14 +103,10 @@ export async function fractionRows(
 
 /** The sort key of each worklist order, ending with the fraction's id so that every row has its place. */
 function sortKeys(q: FractionQuery) {
-  const dir = q.order === 'desc' ? 'desc' : 'asc';
   switch (q.sort ?? 'date') {
     case 'deadline':
-      // Fractions without a deadline last, either way.
-      return [
-        sql`coalesce(f.signature_deadline, ${sql.raw(dir === 'desc' ? "'-infinity'" : "'infinity'")}::timestamptz)`,
-        sql`f.id`,
-      ];
+      // Fractions without a deadline last, either way (index fractions_deadline keeps that order).
+      return [sql`f.signature_deadline`, sql`f.id`];
     case 'atRisk':
       return [
         sql`(select ${KNOWN_CENTS} from charges ch where ch.fraction_id = f.id and ch.status <> 'void')`,
@@ -157,15 +153,20 @@ async function fractionPage(
         .whereRef('ch.fraction_id', '=', 'f.id')
         .where('ch.status', '!=', 'void')
         .as('charge_status'),
-      sql<string[]>`array[${sql.join(sortKeys(q).map((k) => sql`(${k})::text`))}]`.as('sort_key'),
+      sql<(string | null)[]>`array[${sql.join(sortKeys(q).map((k) => sql`(${k})::text`))}]`.as('sort_key'),
     ])
     .$call((s) => {
       const keys = sortKeys(q);
+      const nullsLast = q.sort === 'deadline';
       const page =
         q.after === undefined
           ? s.offset(Math.max(q.offset ?? 0, 0))
-          : s.where(afterKey(keys, decodeCursor(q.after, keys.length), dir));
-      return keys.reduce((o, k) => o.orderBy(k, dir), page);
+          : s.where(afterKey(keys, decodeCursor(q.after, keys.length), dir, nullsLast));
+      return keys.reduce(
+        (o, k, i) =>
+          o.orderBy(i === 0 && nullsLast ? sql`${k} ${sql.raw(dir)} nulls last` : sql`${k} ${sql.raw(dir)}`),
+        page,
+      );
     })
     .limit(limit + 1)
     .execute();

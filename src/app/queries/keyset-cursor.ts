@@ -7,7 +7,7 @@ import { AppError } from '../app-errors.js';
  * skipped by an OFFSET clause still have to be computed inside the server"). A cursor is the last row's
  * sort key, as opaque text.
  */
-export type KeyValue = string | number;
+export type KeyValue = string | number | null;
 
 export function encodeCursor(values: readonly KeyValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
@@ -24,7 +24,7 @@ export function decodeCursor(cursor: string, length: number): KeyValue[] {
   if (
     !Array.isArray(values) ||
     values.length !== length ||
-    !values.every((v) => typeof v === 'string' || typeof v === 'number')
+    !values.every((v) => v === null || typeof v === 'string' || typeof v === 'number')
   ) {
     throw new AppError('invalid_input', 'the page cursor is not one this list gave', [
       { location: 'after', message: 'not a cursor of this list' },
@@ -33,12 +33,24 @@ export function decodeCursor(cursor: string, length: number): KeyValue[] {
   return values as KeyValue[];
 }
 
-/** Rows whose key (`keys`, all in the `dir` direction) comes after `values`: one row comparison. */
+/**
+ * Rows whose key (`keys`, all in the `dir` direction) comes after `values`: one row comparison. With
+ * `nullsLast`, the first key may be null and nulls sort after every value (either direction), as an
+ * index on that column in ascending order keeps them; the other keys are never null.
+ */
 export function after(
   keys: readonly Expression<unknown>[],
   values: readonly KeyValue[],
   dir: 'asc' | 'desc',
+  nullsLast = false,
 ): RawBuilder<boolean> {
   const op = sql.raw(dir === 'desc' ? '<' : '>');
-  return sql<boolean>`(${sql.join(keys)}) ${op} (${sql.join(values.map((v) => sql`${v}`))})`;
+  const row = (k: readonly Expression<unknown>[], v: readonly KeyValue[]) =>
+    sql<boolean>`(${sql.join(k)}) ${op} (${sql.join(v.map((x) => sql`${x}`))})`;
+  if (!nullsLast) return row(keys, values);
+  const [first, ...rest] = keys;
+  const [value, ...restValues] = values;
+  return value === null
+    ? sql<boolean>`(${first} is null and ${row(rest, restValues)})`
+    : sql<boolean>`(${first} is null or ${row(keys, values)})`;
 }
