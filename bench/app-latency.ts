@@ -420,7 +420,7 @@ async function readInputs(db: Db) {
   if (!practiceId) throw new Error('the database has no practice');
   const coder = await rows(sql<{ id: string }>`select id from users where email = 'coder@bench.test'`);
   // A fixed sample of courses (by hash, so the same ones every run), the rule ids that hold or
-  // downgrade fractions, and the payers (profile ids and names, as the UI offers them).
+  // downgrade fractions, and the payers (as the worklist's payer choice lists them: name, else profile).
   const courses = await rows(
     sql<{ id: string }>`select id from courses where practice_id = ${practiceId} order by md5(id) limit 5000`,
   );
@@ -432,8 +432,8 @@ async function readInputs(db: Db) {
   const payers = await rows(
     sql<{
       payer: string;
-    }>`select distinct payer_profile as payer from courses where practice_id = ${practiceId}
-     union select distinct payer_name from courses where practice_id = ${practiceId} and payer_name is not null order by 1`,
+    }>`select distinct coalesce(payer_name, payer_profile) as payer from courses where practice_id = ${practiceId}
+     order by 1`,
   );
   const n = await rows(
     sql<{ n: string }>`select count(*)::text as n from fractions where practice_id = ${practiceId}`,

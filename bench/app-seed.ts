@@ -92,9 +92,10 @@ const COPY_SQL: Record<(typeof TABLES)[number], string> = {
     select ${id('t.id')}, t.practice_id, ${id('t.patient_id')}, t.course_key || '-' || c.k, t.physician_id,
       t.payer_profile, t.payer_name, t.site, t.header, t.document, t.audit, ${back('t.next_beam_on')}, t.audited_at
     from courses t cross join bench_copies c where t.practice_id = $1`,
-  fractions: `insert into fractions (id, practice_id, course_id, fraction_key, number, date_of_service, status, first_beam_on, signature_deadline, audit)
+  fractions: `insert into fractions (id, practice_id, course_id, fraction_key, number, date_of_service, status, first_beam_on, signature_deadline, audit, payer, physician_id, rule_ids)
     select ${id('t.id')}, t.practice_id, ${id('t.course_id')}, t.fraction_key, t.number,
-      (t.date_of_service - c.shift)::date, t.status, ${back('t.first_beam_on')}, ${back('t.signature_deadline')}, t.audit
+      (t.date_of_service - c.shift)::date, t.status, ${back('t.first_beam_on')}, ${back('t.signature_deadline')}, t.audit,
+      t.payer, t.physician_id, t.rule_ids
     from fractions t cross join bench_copies c where t.practice_id = $1`,
   beams: `insert into beams (fraction_id, name, beam_on, beam_off, radiation_type)
     select ${id('t.fraction_id')}, t.name, t.beam_on, t.beam_off, t.radiation_type

@@ -8,18 +8,21 @@ export interface AccessEvent {
   route: string;
 }
 
-/** Who read or changed which patient's data: one row per patient id (HIPAA §164.312(b) audit controls). */
+/**
+ * Who read or changed which patient's data (HIPAA §164.312(b) audit controls): one row per event, the
+ * patients in it listed once each, written in one statement whatever the page's size.
+ */
 export async function recordAccess(ctx: AppContext, actor: Actor, event: AccessEvent): Promise<void> {
-  const at = new Date(ctx.now());
-  await insertAccessRows(
-    ctx.db,
-    [...new Set(event.patientIds)].map((patientId) => ({
-      at,
+  const patientIds = [...new Set(event.patientIds)];
+  if (!patientIds.length) return;
+  await insertAccessRows(ctx.db, [
+    {
+      at: new Date(ctx.now()),
       practiceId: actor.practiceId,
       userId: actor.userId,
       action: event.action,
-      patientId,
+      patientIds,
       route: event.route,
-    })),
-  );
+    },
+  ]);
 }

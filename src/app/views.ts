@@ -127,8 +127,18 @@ export interface FractionQuery {
   to?: string | undefined;
   sort?: 'date' | 'deadline' | 'atRisk' | 'patient' | undefined;
   order?: 'asc' | 'desc' | undefined;
+  /** Any part of the patient's name or MRN. */
+  search?: string | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
+  /** The `next` of the page before (keyset pagination; `offset` is then ignored). */
+  after?: string | undefined;
+}
+
+/** The worklists' filter choices (`GET /api/worklists/choices`). */
+export interface WorklistChoices {
+  payers: string[];
+  physicians: { id: string; name: string }[];
 }
 
 export interface Page<T> {
@@ -136,6 +146,8 @@ export interface Page<T> {
   total: number;
   /** Counting stopped at `total`: there are more rows than that (shown as "1,000+"). */
   capped?: true;
+  /** The cursor of the next page (`after`), when there is one (keyset-paged lists). */
+  next?: string;
 }
 
 /** A record that matched no course (`GET /api/unlinked-records`). */
@@ -311,15 +323,20 @@ export interface ImportJobView {
   error: string | null;
 }
 
+/** A patient an access-log entry names: the name and MRN are null when the patient is no longer on file. */
+export interface AccessLogPatient {
+  id: string;
+  name: string | null;
+  mrn: string | null;
+}
+
 export interface AccessLogEntry {
   at: string;
   userId: string;
   userName: string;
   action: 'read' | 'change';
-  patientId: string | null;
-  /** The patient's name and MRN (null: no patient, or one no longer on file). */
-  patientName: string | null;
-  mrn: string | null;
+  /** The patients the request read or changed, once each, with name and MRN (null: no longer on file). */
+  patients: AccessLogPatient[];
   route: string;
 }
 
@@ -789,6 +806,8 @@ export interface TodayItem {
   key: string;
   label: string;
   count: number;
+  /** Counting stopped at `count`: there are more (shown as "1,000+"). */
+  capped?: true;
   /** The web app's path (with the list's filters) that lists exactly these items. */
   href: string;
 }

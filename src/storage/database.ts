@@ -21,6 +21,7 @@ import * as contractRatesUnique from './migrations/0016-contract-rates-unique.js
 import * as payerKind from './migrations/0017-payer-kind.js';
 import * as uploadChunks from './migrations/0018-upload-chunks.js';
 import * as patientRecords from './migrations/0019-patient-records.js';
+import * as worklistColumns from './migrations/0020-worklist-columns.js';
 import * as writtenDocuments from './migrations/0021-written-documents.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
@@ -106,6 +107,7 @@ const MIGRATIONS = {
   '0017-payer-kind': payerKind,
   '0018-upload-chunks': uploadChunks,
   '0019-patient-records': patientRecords,
+  '0020-worklist-columns': worklistColumns,
   '0021-written-documents': writtenDocuments,
 };
 

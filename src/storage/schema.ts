@@ -83,6 +83,12 @@ export interface FractionsTable {
   first_beam_on: Instant | null;
   signature_deadline: Instant | null;
   audit: Json;
+  /** migrations/0020-worklist-columns.ts: the course's payer as shown (name, else profile). */
+  payer: string;
+  /** migrations/0020: the course's physician. */
+  physician_id: string;
+  /** migrations/0020: rule ids of the fraction's non-informational findings, sorted. */
+  rule_ids: Generated<string[]>;
 }
 
 export interface BeamsTable {
@@ -453,7 +459,8 @@ export interface AccessLogTable {
   practice_id: string;
   user_id: string;
   action: string;
-  patient_id: string | null;
+  /** migrations/0020-worklist-columns.ts: the patients the request read or changed (one row per request). */
+  patient_ids: Generated<string[]>;
   route: string;
 }
 

@@ -121,7 +121,7 @@ describe.each(ENGINES)('physician documents on %s', { timeout: 60_000 }, (engine
     expect((stored.document as Course).necessity?.text).toBe(STATEMENT);
     const log = await h.db.db
       .selectFrom('access_log')
-      .select(['route', 'action', 'patient_id'])
+      .select(['route', 'action', 'patient_ids'])
       .where('user_id', '=', h.a.users.physician.id)
       .where('action', '=', 'change')
       .execute();
@@ -129,7 +129,7 @@ describe.each(ENGINES)('physician documents on %s', { timeout: 60_000 }, (engine
       'POST /api/courses/:id/documents/sign',
       'POST /api/courses/:id/necessity',
     ]);
-    expect(new Set(log.map((r) => r.patient_id))).toEqual(new Set([stored.patient_id]));
+    expect(new Set(log.flatMap((r) => r.patient_ids))).toEqual(new Set([stored.patient_id]));
   });
 
   it('keeps both when the practice is re-linked from a chart that still shows them unsigned', async () => {

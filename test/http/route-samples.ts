@@ -31,6 +31,7 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
     case 'GET /api/fractions':
     case 'GET /api/worklists/signatures':
     case 'GET /api/unlinked-records':
+    case 'GET /api/worklists/choices':
     case 'GET /api/courses':
     case 'GET /api/imports':
     case 'GET /api/access-log':

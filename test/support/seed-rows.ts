@@ -155,6 +155,9 @@ export async function seedPractice(db: Db, key: string): Promise<SeededPractice>
       first_beam_on: null,
       signature_deadline: first.signatureDeadline,
       audit: JSON.stringify(first),
+      payer: audit.payerProfile,
+      physician_id: course.physicianId,
+      rule_ids: [...new Set(first.findings.filter((f) => f.severity !== 'info').map((f) => f.ruleId))].sort(),
     })
     .execute();
   await db

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxParagraphs, pdfText } from '../../../test/golden/letters/extract-text.js';
@@ -201,7 +202,7 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
     const rows = await tdb.db
       .selectFrom('access_log')
       .select('id')
-      .where('patient_id', '=', patient.patient_id)
+      .where(sql<boolean>`patient_ids @> array[${patient.patient_id}]`)
       .where('route', '=', 'cli letter')
       .execute();
     return rows.length;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
 import { PHYSICIAN_ID } from '../../../test/support/course-builder.js';
@@ -113,7 +114,7 @@ describe.each(ENGINES)('letters on %s', (engine) => {
     expect(letter.claim).toMatchObject({ submittedCode: '77412', code: '77407', category: 'downcoded' });
     const access = await tdb.db
       .selectFrom('access_log')
-      .select(['patient_id', 'action'])
+      .select([sql<string>`unnest(patient_ids)`.as('patient_id'), 'action'])
       .where('practice_id', '=', a.practiceId)
       .where('route', '=', 'POST /api/letters')
       .execute();

@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import { clinicSchema } from '../../core/model/clinic.js';
 import { clockFor } from '../../core/time/local-clock.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { forbidden } from '../app-errors.js';
-import type { AccessLogEntry, AccessLogQuery, Page } from '../views.js';
+import type { AccessLogEntry, AccessLogPatient, AccessLogQuery, Page } from '../views.js';
 
 /** `abc` → `%abc%` for LIKE, with the wildcards of the text itself taken literally. */
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -27,9 +28,6 @@ export async function listAccessLog(
   const clock = clockFor(await practiceZone(ctx, actor.practiceId));
   const base = ctx.db
     .selectFrom('access_log as l')
-    .leftJoin('patients as p', (j) =>
-      j.onRef('p.id', '=', 'l.patient_id').on('p.practice_id', '=', actor.practiceId),
-    )
     .where('l.practice_id', '=', actor.practiceId)
     .$if(q.userId !== undefined, (s) => s.where('l.user_id', '=', q.userId!))
     .$if(q.action !== undefined, (s) => s.where('l.action', '=', q.action!))
@@ -37,23 +35,17 @@ export async function listAccessLog(
     .$if(q.to !== undefined, (s) => s.where('l.at', '<', new Date(clock.startOfDay(nextDay(q.to!)))))
     .$if(q.patient !== undefined && q.patient.trim() !== '', (s) => {
       const like = containing(q.patient!.trim());
-      return s.where((eb) =>
-        eb.or([eb('p.name', 'ilike', like), eb('p.mrn', 'ilike', like), eb('l.patient_id', 'ilike', like)]),
+      // One row per request, its patients in `patient_ids`: a row matches when any of them does.
+      return s.where(
+        sql<boolean>`exists (select 1 from unnest(l.patient_ids) as pid(id)
+          left join patients p on p.id = pid.id and p.practice_id = ${actor.practiceId}
+          where pid.id ilike ${like} or p.name ilike ${like} or p.mrn ilike ${like})`,
       );
     });
   const [rows, count] = await Promise.all([
     base
       .leftJoin('users as u', 'u.id', 'l.user_id')
-      .select([
-        'l.at',
-        'l.user_id',
-        'u.display_name',
-        'l.action',
-        'l.patient_id',
-        'p.name as patient_name',
-        'p.mrn',
-        'l.route',
-      ])
+      .select(['l.at', 'l.user_id', 'u.display_name', 'l.action', 'l.patient_ids', 'l.route'])
       .orderBy('l.at', 'desc')
       .orderBy('l.id', 'desc')
       .limit(q.limit ?? 50)
@@ -61,19 +53,36 @@ export async function listAccessLog(
       .execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
+  const patients = await patientsById(ctx, actor.practiceId, [
+    ...new Set(rows.flatMap((r) => r.patient_ids)),
+  ]);
   return {
     items: rows.map((r) => ({
       at: new Date(r.at).toISOString(),
       userId: r.user_id,
       userName: r.display_name ?? r.user_id,
       action: r.action === 'change' ? 'change' : 'read',
-      patientId: r.patient_id,
-      patientName: r.patient_name ?? null,
-      mrn: r.mrn ?? null,
+      patients: r.patient_ids.map((id) => patients.get(id) ?? { id, name: null, mrn: null }),
       route: r.route,
     })),
     total: Number(count.n),
   };
+}
+
+/** The names and MRNs of the page's patients, in one statement. */
+async function patientsById(
+  ctx: AppContext,
+  practiceId: string,
+  ids: string[],
+): Promise<Map<string, AccessLogPatient>> {
+  if (!ids.length) return new Map();
+  const rows = await ctx.db
+    .selectFrom('patients')
+    .select(['id', 'name', 'mrn'])
+    .where('practice_id', '=', practiceId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, mrn: r.mrn }]));
 }
 
 async function practiceZone(ctx: AppContext, practiceId: string): Promise<string> {

@@ -9,7 +9,9 @@ import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { notFound } from '../app-errors.js';
 import type { CourseSummary, CourseView, Page } from '../views.js';
+import { cappedPage, countCap, countUpTo } from './capped-count.js';
 import { fractionDetails } from './fraction-details.js';
+import { containsPattern } from './fractions.js';
 
 const RULES = new Map(RULE_CATALOGUE.map((r) => [r.id, r]));
 
@@ -65,44 +67,39 @@ function summary(r: SummaryRow): CourseSummary {
   };
 }
 
-/** `GET /api/courses`: the practice's courses, searched by course id, MRN or patient name. */
+/**
+ * `GET /api/courses`: the practice's courses, searched by any part of the course id, MRN or patient
+ * name; the total is capped as the worklist's (capped-count.ts).
+ */
 export async function listCourses(
   ctx: AppContext,
   actor: Actor,
   q: { search?: string | undefined; limit?: number | undefined; offset?: number | undefined },
 ): Promise<Page<CourseSummary>> {
   const search = q.search?.trim();
-  const pattern = search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const filtered = summaryQuery(ctx, actor).$if(pattern !== null, (s) =>
-    s.where((eb) =>
-      eb.or([
-        eb('c.course_key', 'ilike', pattern!),
-        eb('p.mrn', 'ilike', pattern!),
-        eb('p.name', 'ilike', pattern!),
-      ]),
-    ),
-  );
-  const [rows, total] = await Promise.all([
-    filtered
+  const pattern = search ? containsPattern(search) : null;
+  const limit = Math.min(Math.max(q.limit ?? 50, 1), 500);
+  const offset = Math.max(q.offset ?? 0, 0);
+  const cap = countCap(offset, limit);
+  const matching = ctx.db
+    .selectFrom('courses as c')
+    .innerJoin('patients as p', 'p.id', 'c.patient_id')
+    .where('c.practice_id', '=', actor.practiceId)
+    .$if(pattern !== null, (s) =>
+      s.where((eb) =>
+        eb.or([
+          eb('c.course_key', 'ilike', pattern!),
+          eb('p.mrn', 'ilike', pattern!),
+          eb('p.name', 'ilike', pattern!),
+        ]),
+      ),
+    );
+  const [rows, counted] = await Promise.all([
+    summaryQuery(ctx, actor)
+      .where('c.id', 'in', matching.select('c.id').orderBy('c.course_key').limit(limit).offset(offset))
       .orderBy('c.course_key')
-      .limit(Math.min(Math.max(q.limit ?? 50, 1), 500))
-      .offset(Math.max(q.offset ?? 0, 0))
       .execute(),
-    ctx.db
-      .selectFrom('courses as c')
-      .innerJoin('patients as p', 'p.id', 'c.patient_id')
-      .where('c.practice_id', '=', actor.practiceId)
-      .$if(pattern !== null, (s) =>
-        s.where((eb) =>
-          eb.or([
-            eb('c.course_key', 'ilike', pattern!),
-            eb('p.mrn', 'ilike', pattern!),
-            eb('p.name', 'ilike', pattern!),
-          ]),
-        ),
-      )
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow(),
+    countUpTo(ctx.db, matching.select('c.id'), cap),
   ]);
   const items = rows.map(summary);
   await recordAccess(ctx, actor, {
@@ -110,7 +107,7 @@ export async function listCourses(
     patientIds: items.map((i) => i.patientId),
     route: 'GET /api/courses',
   });
-  return { items, total: Number(total.n) };
+  return cappedPage(items, counted, cap);
 }
 
 /** `GET /api/courses/:id`: the course with, per fraction, its timeline, decision, charges and signatures. */

@@ -6,6 +6,7 @@ import type { Database } from '../../storage/schema.js';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { cappedPage, countCap, countUpTo } from './capped-count.js';
+import { after as afterKey, decodeCursor, encodeCursor } from './keyset-cursor.js';
 import { KNOWN_CENTS, LINES_WITHOUT_RATE, moneyTotal } from './money-total.js';
 import type { ChargeStatus, FractionQuery, FractionRow, Page } from '../views.js';
 
@@ -24,64 +25,70 @@ const liveCharges = (eb: Eb, aggregate: typeof KNOWN_CENTS) =>
     .whereRef('ch.fraction_id', '=', 'f.id')
     .where('ch.status', '!=', 'void');
 
+/** `%text%` for ILIKE: any part of the text, its own `%`, `_` and `\` taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 /**
- * The fractions of the actor's practice matching the worklist filters (no paging, no joins: course-level
- * filters are subqueries, so counting never joins courses and patients).
+ * The fractions of the actor's practice matching the worklist filters (no paging, no joins). Payer,
+ * physician and rule ids are on the fraction row (migrations/0020-worklist-columns.ts), each with its
+ * index; rule ids are matched whatever their case (the catalogue's ids are upper case); a patient search
+ * matches any part of the patient's name or MRN.
  */
 export function fractionSelection(ctx: AppContext, actor: Actor, q: FractionQuery) {
-  const byCourse = q.physicianId !== undefined || q.payer !== undefined;
+  const search = q.search?.trim();
   return ctx.db
     .selectFrom('fractions as f')
     .where('f.practice_id', '=', actor.practiceId)
     .$if(q.status !== undefined, (s) => s.where('f.status', '=', q.status!))
     .$if(q.courseId !== undefined, (s) => s.where('f.course_id', '=', q.courseId!))
-    .$if(byCourse, (s) =>
-      s.where('f.course_id', 'in', (eb) =>
-        eb
-          .selectFrom('courses as fc')
-          .select('fc.id')
-          .where('fc.practice_id', '=', actor.practiceId)
-          .$if(q.physicianId !== undefined, (c) => c.where('fc.physician_id', '=', q.physicianId!))
-          .$if(q.payer !== undefined, (c) =>
-            c.where((w) => w.or([w('fc.payer_profile', '=', q.payer!), w('fc.payer_name', '=', q.payer!)])),
-          ),
-      ),
-    )
+    .$if(q.physicianId !== undefined, (s) => s.where('f.physician_id', '=', q.physicianId!))
+    .$if(q.payer !== undefined, (s) => s.where('f.payer', '=', q.payer!))
     .$if(q.from !== undefined, (s) => s.where('f.date_of_service', '>=', q.from!))
     .$if(q.to !== undefined, (s) => s.where('f.date_of_service', '<=', q.to!))
     .$if(q.ruleId !== undefined, (s) =>
-      s.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('findings as fi')
-            .select('fi.id')
-            .whereRef('fi.fraction_id', '=', 'f.id')
-            .where('fi.practice_id', '=', actor.practiceId)
-            .where('fi.rule_id', '=', q.ruleId!)
-            .where('fi.severity', '<>', 'info'),
-        ),
+      s.where(sql<boolean>`f.rule_ids @> array[${q.ruleId!.trim().toUpperCase()}]::text[]`),
+    )
+    .$if(Boolean(search), (s) =>
+      s.where('f.course_id', 'in', (eb) =>
+        eb
+          .selectFrom('courses as sc')
+          .innerJoin('patients as sp', 'sp.id', 'sc.patient_id')
+          .select('sc.id')
+          .where('sc.practice_id', '=', actor.practiceId)
+          .where((w) =>
+            w.or([
+              w('sp.name', 'ilike', containsPattern(search!)),
+              w('sp.mrn', 'ilike', containsPattern(search!)),
+            ]),
+          ),
       ),
     );
 }
 
-/** `GET /api/fractions`: the worklist rows, filtered, sorted and paged; the total is capped (capped-count.ts). */
+/**
+ * `GET /api/fractions`: the worklist rows, filtered, sorted and paged by keyset (`after`, the `next` of
+ * the page before) or by offset; the total is capped (capped-count.ts).
+ */
 export async function listFractions(
   ctx: AppContext,
   actor: Actor,
   q: FractionQuery,
 ): Promise<Page<FractionRow>> {
   const limit = Math.min(Math.max(q.limit ?? 50, 1), MAX_PAGE);
-  const cap = countCap(Math.max(q.offset ?? 0, 0), limit);
-  const [items, counted] = await Promise.all([
-    fractionRows(ctx, actor, q, limit),
+  const cap = countCap(q.after === undefined ? Math.max(q.offset ?? 0, 0) : 0, limit);
+  const [page, counted] = await Promise.all([
+    fractionPage(ctx, actor, q, limit),
     countUpTo(ctx.db, fractionSelection(ctx, actor, q).select('f.id'), cap),
   ]);
   await recordAccess(ctx, actor, {
     action: 'read',
-    patientIds: items.map((i) => i.patientId),
+    patientIds: page.items.map((i) => i.patientId),
     route: 'GET /api/fractions',
   });
-  return cappedPage(items, counted, cap);
+  const total = cappedPage(page.items, counted, cap);
+  return page.next === undefined ? total : { ...total, next: page.next };
 }
 
 /** The worklist rows (sorted, from `q.offset`, at most `limit`), without logging the access. */
@@ -91,6 +98,33 @@ export async function fractionRows(
   q: FractionQuery,
   limit: number,
 ): Promise<FractionRow[]> {
+  return (await fractionPage(ctx, actor, q, limit)).items;
+}
+
+/** The sort key of each worklist order, ending with the fraction's id so that every row has its place. */
+function sortKeys(q: FractionQuery) {
+  switch (q.sort ?? 'date') {
+    case 'deadline':
+      // Fractions without a deadline last, either way (index fractions_deadline keeps that order).
+      return [sql`f.signature_deadline`, sql`f.id`];
+    case 'atRisk':
+      return [
+        sql`(select ${KNOWN_CENTS} from charges ch where ch.fraction_id = f.id and ch.status <> 'void')`,
+        sql`f.id`,
+      ];
+    case 'patient':
+      return [sql`coalesce(p.name, '')`, sql`p.mrn`, sql`f.id`];
+    default:
+      return [sql`f.date_of_service`, sql`f.id`];
+  }
+}
+
+async function fractionPage(
+  ctx: AppContext,
+  actor: Actor,
+  q: FractionQuery,
+  limit: number,
+): Promise<{ items: FractionRow[]; next?: string }> {
   const dir = q.order === 'desc' ? 'desc' : 'asc';
   const rows = await fractionSelection(ctx, actor, q)
     .innerJoin('courses as c', 'c.id', 'f.course_id')
@@ -102,9 +136,8 @@ export async function fractionRows(
       'c.patient_id',
       'p.name as patient_name',
       'p.mrn',
-      'c.physician_id',
-      'c.payer_profile',
-      'c.payer_name',
+      'f.physician_id',
+      'f.payer',
       'f.number',
       'f.date_of_service',
       'f.status',
@@ -120,25 +153,26 @@ export async function fractionRows(
         .whereRef('ch.fraction_id', '=', 'f.id')
         .where('ch.status', '!=', 'void')
         .as('charge_status'),
+      sql<(string | null)[]>`array[${sql.join(sortKeys(q).map((k) => sql`(${k})::text`))}]`.as('sort_key'),
     ])
     .$call((s) => {
-      switch (q.sort ?? 'date') {
-        case 'deadline':
-          return s.orderBy(sql`f.signature_deadline ${sql.raw(dir)} nulls last`);
-        case 'atRisk':
-          return s.orderBy('at_risk', dir);
-        case 'patient':
-          return s.orderBy('p.name', dir).orderBy('p.mrn', dir);
-        default:
-          return s.orderBy('f.date_of_service', dir);
-      }
+      const keys = sortKeys(q);
+      const nullsLast = q.sort === 'deadline';
+      const page =
+        q.after === undefined
+          ? s.offset(Math.max(q.offset ?? 0, 0))
+          : s.where(afterKey(keys, decodeCursor(q.after, keys.length), dir, nullsLast));
+      return keys.reduce(
+        (o, k, i) =>
+          o.orderBy(i === 0 && nullsLast ? sql`${k} ${sql.raw(dir)} nulls last` : sql`${k} ${sql.raw(dir)}`),
+        page,
+      );
     })
-    .orderBy('c.course_key')
-    .orderBy('f.number')
-    .limit(limit)
-    .offset(Math.max(q.offset ?? 0, 0))
+    .limit(limit + 1)
     .execute();
-  return rows.map((r): FractionRow => {
+  const more = rows.length > limit;
+  const shown = more ? rows.slice(0, limit) : rows;
+  const items = shown.map((r): FractionRow => {
     const audit = r.audit as FractionAudit;
     return {
       id: r.id,
@@ -148,7 +182,7 @@ export async function fractionRows(
       patientName: r.patient_name,
       mrn: r.mrn,
       physicianId: r.physician_id,
-      payer: r.payer_name ?? r.payer_profile,
+      payer: r.payer,
       number: r.number,
       date: r.date_of_service,
       status: r.status as FractionStatus,
@@ -159,4 +193,5 @@ export async function fractionRows(
       chargeStatus: (r.charge_status ?? 'void') as ChargeStatus | 'mixed',
     };
   });
+  return more ? { items, next: encodeCursor(shown.at(-1)!.sort_key) } : { items };
 }

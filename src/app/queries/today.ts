@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { FIXERS, fixerOf, HOLD_FIXERS } from '../../core/rules/hold-fixers.js';
 import { REMIT_QUEUES } from '../../core/remit/remit-category.js';
 import { addDays } from '../../core/time/calendar-date.js';
@@ -6,7 +7,8 @@ import type { Actor, AppContext } from '../app-context.js';
 import { claimPreview } from '../claims/claim-batches.js';
 import { listImports } from '../imports/import-jobs.js';
 import { listReleases } from '../reference/reference-settings.js';
-import { listRemitLines, practiceToday } from '../remit/remit-lines.js';
+import { practiceToday } from '../remit/remit-lines.js';
+import { COUNT_CAP, countUpTo } from './capped-count.js';
 import { dashboard } from './dashboard.js';
 import { fractionSelection } from './fractions.js';
 import { countSignaturesDue, signatureRows } from './signatures-due.js';
@@ -44,12 +46,17 @@ export async function today(ctx: AppContext, actor: Actor): Promise<TodayView> {
   }
 }
 
-/** Fractions matching the worklist's filters (the same selection `GET /api/fractions` counts). */
-async function countFractions(ctx: AppContext, actor: Actor, q: FractionQuery): Promise<number> {
-  const r = await fractionSelection(ctx, actor, q)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+/**
+ * Fractions matching the worklist's filters, counted as `GET /api/fractions` counts them: up to
+ * COUNT_CAP, then "1,000+" (capped-count.ts), so Today never counts every fraction of a large practice.
+ */
+async function countFractions(
+  ctx: AppContext,
+  actor: Actor,
+  q: FractionQuery,
+): Promise<Pick<TodayItem, 'count' | 'capped'>> {
+  const n = await countUpTo(ctx.db, fractionSelection(ctx, actor, q).select('f.id'), COUNT_CAP);
+  return n > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count: n };
 }
 
 /** The web worklist's path for these filters (`/holds` for held fractions, else `/fractions`). */
@@ -70,7 +77,7 @@ async function fractionItem(
   label: string,
   q: FractionQuery,
 ): Promise<TodayItem> {
-  return { key, label, count: await countFractions(ctx, actor, q), href: worklistHref(q) };
+  return { key, label, ...(await countFractions(ctx, actor, q)), href: worklistHref(q) };
 }
 
 async function physicianToday(ctx: AppContext, actor: Actor): Promise<TodayView> {
@@ -198,43 +205,52 @@ export function remitHref(q: RemitQuery): string {
   return `/denials?${params.toString()}`;
 }
 
-async function remitItem(
-  ctx: AppContext,
-  actor: Actor,
-  key: string,
-  label: string,
-  q: RemitQuery,
-): Promise<TodayItem> {
-  // limit 1: the page's total is what is counted; the line shown is logged like any read of the list.
-  const page = await listRemitLines(ctx, actor, { ...q, limit: 1 });
-  return { key, label, count: page.total, href: remitHref(q) };
-}
-
+/**
+ * The biller's remittance items in one grouped query: per work queue its lines and those whose last day
+ * to appeal falls within the horizon, and the unmatched and unprocessable lines of all queues.
+ */
 async function billerItems(ctx: AppContext, actor: Actor): Promise<TodayItem[]> {
   const day = await practiceToday(ctx, actor.practiceId);
   const appealTo = addDays(day, APPEAL_WITHIN_DAYS);
-  // Per work queue: its lines, and those whose last day to appeal is within the horizon.
-  const queues = await Promise.all(
-    REMIT_QUEUES.flatMap((queue) => [
-      remitItem(ctx, actor, `queue:${queue}`, queue, { queue }),
-      remitItem(ctx, actor, `due:${queue}`, queue, { queue, appealFrom: day, appealTo }),
-    ]),
-  );
-  const [unmatched, rejected, preview] = await Promise.all([
-    remitItem(ctx, actor, 'unmatched', 'Unmatched remittance lines', { matched: false }),
-    remitItem(ctx, actor, 'rejected', 'Claims returned unprocessable', { category: 'missing-information' }),
+  const [rows, preview] = await Promise.all([
+    ctx.db
+      .selectFrom('remit_lines as r')
+      .where('r.practice_id', '=', actor.practiceId)
+      .select([
+        'r.queue',
+        sql<string>`count(*)`.as('lines'),
+        sql<string>`count(*) filter (where r.appeal_by between ${day} and ${appealTo})`.as('due'),
+        sql<string>`count(*) filter (where r.charge_id is null)`.as('unmatched'),
+        sql<string>`count(*) filter (where r.category = 'missing-information')`.as('rejected'),
+      ])
+      .groupBy('r.queue')
+      .execute(),
     claimPreview(ctx, actor),
   ]);
+  const total = (column: 'unmatched' | 'rejected') => rows.reduce((n, r) => n + Number(r[column]), 0);
+  const item = (key: string, label: string, count: number, q: RemitQuery): TodayItem => ({
+    key,
+    label,
+    count,
+    href: remitHref(q),
+  });
+  const queues = REMIT_QUEUES.flatMap((queue) => {
+    const r = rows.find((row) => row.queue === queue);
+    return [
+      item(`queue:${queue}`, queue, Number(r?.lines ?? 0), { queue }),
+      item(`due:${queue}`, queue, Number(r?.due ?? 0), { queue, appealFrom: day, appealTo }),
+    ];
+  });
   return [
     ...queues.filter((q) => q.count > 0),
-    unmatched,
+    item('unmatched', 'Unmatched remittance lines', total('unmatched'), { matched: false }),
     {
       key: 'ready-to-send',
       label: 'Claims ready to send',
       count: preview.rows.reduce((n, r) => n + r.claims, 0),
       href: '/claims',
     },
-    rejected,
+    item('rejected', 'Claims returned unprocessable', total('rejected'), { category: 'missing-information' }),
   ];
 }
 

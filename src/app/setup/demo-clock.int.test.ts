@@ -35,7 +35,7 @@ describe.each(ENGINES)('the demo clock on %s', (engine) => {
         practice_id: a.practiceId,
         user_id: a.users.admin.id,
         action: 'read',
-        patient_id: a.patientId,
+        patient_ids: [a.patientId],
         route: 'GET /api/courses/:id',
       })
       .execute();

@@ -19,8 +19,10 @@ export const fractionQuery = z.object({
   to: isoDate.optional(),
   sort: z.enum(['date', 'deadline', 'atRisk', 'patient']).optional(),
   order: z.enum(['asc', 'desc']).optional(),
+  search: z.string().max(200).optional().describe("any part of the patient's name or MRN"),
   limit: limit(500, 50),
   offset,
+  after: z.string().max(2000).optional().describe('the `next` of the page before (keyset pagination)'),
 });
 export const fractionIds = z.array(z.string().min(1).max(200)).min(1).max(5000);
 

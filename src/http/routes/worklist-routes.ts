@@ -5,6 +5,7 @@ import { listFractions } from '../../app/queries/fractions.js';
 import { SIGNABLE, signaturesDue } from '../../app/queries/signatures-due.js';
 import { today } from '../../app/queries/today.js';
 import { listUnlinkedRecords } from '../../app/queries/unlinked-records.js';
+import { worklistChoices } from '../../app/queries/worklist-choices.js';
 import { ROLES } from '../../app/views.js';
 import { type ApiRoute, route } from '../api-route.js';
 import { fractionQuery, isoDate, JSON_OK, limit, offset, pageQuery } from './query-schemas.js';
@@ -50,6 +51,15 @@ export function worklistRoutes(ctx: AppContext): ApiRoute[] {
       query: fractionQuery,
       responses: [JSON_OK('Page<FractionRow>')],
       handle: async ({ c, actor, query }) => c.json(await listFractions(ctx, actor, query)),
+    }),
+    route({
+      method: 'get',
+      path: '/api/worklists/choices',
+      tag: 'worklists',
+      summary: "The practice's payers and physicians, the choices of the worklists' filters",
+      roles: ROLES,
+      responses: [JSON_OK('WorklistChoices')],
+      handle: async ({ c, actor }) => c.json(await worklistChoices(ctx, actor)),
     }),
     route({
       method: 'get',

@@ -5,27 +5,24 @@ export interface AccessLogRow {
   practiceId: string;
   userId: string;
   action: string;
-  patientId: string | null;
+  /** The patients the request read or changed (none: a request about no patient). */
+  patientIds: string[];
   route: string;
 }
 
-/** Rows per INSERT: 6 parameters each stays well under PostgreSQL's 65,535 bind parameters. */
-const ROWS_PER_INSERT = 5_000;
-
 export async function insertAccessRows(db: Db, rows: AccessLogRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await db
-      .insertInto('access_log')
-      .values(
-        rows.slice(i, i + ROWS_PER_INSERT).map((r) => ({
-          at: r.at,
-          practice_id: r.practiceId,
-          user_id: r.userId,
-          action: r.action,
-          patient_id: r.patientId,
-          route: r.route,
-        })),
-      )
-      .execute();
-  }
+  if (!rows.length) return;
+  await db
+    .insertInto('access_log')
+    .values(
+      rows.map((r) => ({
+        at: r.at,
+        practice_id: r.practiceId,
+        user_id: r.userId,
+        action: r.action,
+        patient_ids: r.patientIds,
+        route: r.route,
+      })),
+    )
+    .execute();
 }

@@ -85,6 +85,10 @@ export async function saveCourse(trx: Trx, practiceId: string, save: CourseToSav
             first_beam_on: save.firstBeamOn.get(fa.fractionId) ?? null,
             signature_deadline: fa.signatureDeadline,
             audit: json(fa),
+            // The worklist's filters, on the row (migrations/0020-worklist-columns.ts).
+            payer: course.payer.name ?? audit.payerProfile,
+            physician_id: course.physicianId,
+            rule_ids: ruleIdsOf(fa.findings),
           })),
         )
         .onConflict((oc) =>
@@ -95,6 +99,9 @@ export async function saveCourse(trx: Trx, practiceId: string, save: CourseToSav
             first_beam_on: eb.ref('excluded.first_beam_on'),
             signature_deadline: eb.ref('excluded.signature_deadline'),
             audit: eb.ref('excluded.audit'),
+            payer: eb.ref('excluded.payer'),
+            physician_id: eb.ref('excluded.physician_id'),
+            rule_ids: eb.ref('excluded.rule_ids'),
           })),
         )
         .returning(['id', 'fraction_key'])
@@ -178,6 +185,11 @@ function demographicsOf(patient: Course['patient']): string | null {
 function siteLabel(course: Course): string {
   const { region, laterality } = course.site;
   return laterality && laterality !== 'none' ? `${region} (${laterality})` : region;
+}
+
+/** The rule ids a fraction is found by on the worklist: its non-informational findings', sorted, once each. */
+function ruleIdsOf(findings: readonly Finding[]): string[] {
+  return [...new Set(findings.filter((f) => f.severity !== 'info').map((f) => f.ruleId))].sort();
 }
 
 function findingRows(

@@ -29,6 +29,7 @@ import type {
   ExpectedRateView,
   FractionDetail,
   FractionQuery,
+  WorklistChoices,
   FractionRow,
   ImportJobView,
   LetterQuery,
@@ -221,6 +222,9 @@ export const api = {
   },
   fractions(q: FractionQuery, signal?: AbortSignal): Promise<Page<FractionRow>> {
     return request(`/api/fractions${queryString(q)}`, { signal });
+  },
+  worklistChoices(signal?: AbortSignal): Promise<WorklistChoices> {
+    return request('/api/worklists/choices', { signal });
   },
   signatures(
     q: { physicianId?: string; document?: 'igrt-review'; limit?: number; offset?: number } = {},
@@ -454,6 +458,6 @@ export const claimFileUrl = (id: string): string => `/api/claims/batches/${encod
 
 /** The download address of a list export, with the same filters as the worklist. */
 export function exportUrl(list: ExportList, format: ExportFormat, q: FractionQuery = {}): string {
-  const { limit: _limit, offset: _offset, ...filters } = q;
+  const { limit: _limit, offset: _offset, after: _after, ...filters } = q;
   return `/api/exports/${list}.${format}${queryString(filters)}`;
 }

@@ -43,6 +43,15 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
 }
 
 /** Page buttons; `capped`: `total` is a lower bound (counting stopped there), shown as "1,000+". */
+/** The page sizes a list offers (its rows-per-page choice); the first is the default. */
+export const PAGE_SIZES = [25, 50, 100, 200] as const;
+
+/** The page size `text` names, when it is one of PAGE_SIZES; else the default. */
+export function pageSize(text: string | null): number {
+  const n = Number(text);
+  return (PAGE_SIZES as readonly number[]).includes(n) ? n : PAGE_SIZES[0];
+}
+
 export function Pagination({
   total,
   capped = false,
@@ -50,6 +59,7 @@ export function Pagination({
   offset,
   onChange,
   label,
+  hasNext,
 }: {
   total: number;
   capped?: boolean | undefined;
@@ -57,6 +67,8 @@ export function Pagination({
   offset: number;
   onChange: (offset: number) => void;
   label: string;
+  /** Whether a next page exists (a keyset-paged list knows; else the total says). */
+  hasNext?: boolean | undefined;
 }) {
   const page = Math.floor(offset / limit) + 1;
   const pages = Math.max(1, Math.ceil(total / limit));
@@ -76,7 +88,11 @@ export function Pagination({
         Page {page} of {formatInt(pages)}
         {more}
       </span>
-      <button type="button" onClick={() => onChange(offset + limit)} disabled={!capped && page >= pages}>
+      <button
+        type="button"
+        onClick={() => onChange(offset + limit)}
+        disabled={hasNext === undefined ? !capped && page >= pages : !hasNext}
+      >
         Next page
       </button>
     </nav>

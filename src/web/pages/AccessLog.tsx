@@ -97,8 +97,14 @@ export function AccessLogPage() {
               <td>{e.userName}</td>
               <td>{e.action === 'change' ? 'Change' : 'Read'}</td>
               <td>
-                {e.patientName ?? e.patientId ?? '—'}
-                {e.mrn ? <span className="sub">MRN {e.mrn}</span> : null}
+                {e.patients.length === 0
+                  ? '—'
+                  : e.patients.map((p) => (
+                      <div key={p.id}>
+                        {p.name ?? p.id}
+                        {p.mrn ? <span className="sub">MRN {p.mrn}</span> : null}
+                      </div>
+                    ))}
               </td>
               <td>
                 <code>{e.route}</code>

@@ -1,25 +1,34 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client.js';
-import { Empty, Loading, Notice, PageHeader, Pagination, TableHead } from '../components/ui.js';
+import {
+  Empty,
+  Loading,
+  Notice,
+  PageHeader,
+  PAGE_SIZES,
+  pageSize,
+  Pagination,
+  TableHead,
+} from '../components/ui.js';
 import { formatDate, formatInt } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { Link, setQuery, useLocation } from '../router.js';
-
-const PAGE_SIZE = 25;
 
 export function CoursesPage() {
   useTitle('Courses');
   const { query } = useLocation();
   const search = query.get('search') ?? '';
   const offset = Math.max(0, Number(query.get('offset') ?? 0) || 0);
+  const limit = pageSize(query.get('limit'));
   const { data, error, loading } = useLoad(
-    (signal) => api.courses({ ...(search ? { search } : {}), limit: PAGE_SIZE, offset }, signal),
-    `${search}|${offset}`,
+    (signal) => api.courses({ ...(search ? { search } : {}), limit, offset }, signal),
+    `${search}|${offset}|${limit}`,
   );
   const [text, setText] = useState(search);
+  const [size, setSize] = useState(String(limit));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setQuery({ search: text.trim() }, false);
+    setQuery({ search: text.trim(), limit: size === String(PAGE_SIZES[0]) ? undefined : size }, false);
   };
   return (
     <>
@@ -28,6 +37,16 @@ export function CoursesPage() {
         <div className="field">
           <label htmlFor="course-search">Patient, MRN or course</label>
           <input id="course-search" type="search" value={text} onChange={(e) => setText(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="course-limit">Rows per page</label>
+          <select id="course-limit" value={size} onChange={(e) => setSize(e.target.value)}>
+            {PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
         </div>
         <button type="submit" className="secondary">
           Search
@@ -80,13 +99,18 @@ export function CoursesPage() {
           </table>
         </div>
       ) : null}
-      {data && data.total > PAGE_SIZE ? (
+      {data && data.total > limit ? (
         <Pagination
           label="Courses"
           total={data.total}
-          limit={PAGE_SIZE}
+          limit={limit}
           offset={offset}
-          onChange={(o) => setQuery({ search, offset: o || undefined }, false)}
+          onChange={(o) =>
+            setQuery(
+              { search, limit: limit === PAGE_SIZES[0] ? undefined : limit, offset: o || undefined },
+              false,
+            )
+          }
         />
       ) : null}
     </>

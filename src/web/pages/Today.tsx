@@ -90,7 +90,11 @@ function ItemList({ items }: { items: TodayItem[] }) {
       {items.map((i) => (
         <li key={i.key}>
           <Link to={i.href} data-testid={`today-${i.key}`}>
-            <span className="today-count">{formatInt(i.count)}</span> {i.label}
+            <span className="today-count">
+              {formatInt(i.count)}
+              {i.capped ? '+' : ''}
+            </span>{' '}
+            {i.label}
           </Link>
         </li>
       ))}

@@ -1,12 +1,22 @@
 /**
  * "Charges on hold" (FractionRow with status=hold) and "Fractions" (all statuses): filters in the URL,
- * sortable columns, selection with release/hold for coders and admins, pagination and exports.
+ * sortable columns, selection with release/hold for coders and admins, keyset pages (the URL's `after`
+ * keeps the cursors of the pages walked, so Previous drops the last) and exports.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import type { FractionQuery, FractionRow } from '../../app/views.js';
+import type { FractionQuery, FractionRow, WorklistChoices } from '../../app/views.js';
 import { api, errorMessage, exportUrl, type ChargeChangeResult } from '../api/client.js';
 import { useAuth } from '../auth.js';
-import { Empty, Loading, Notice, PageHeader, Pagination, StatusBadge } from '../components/ui.js';
+import {
+  Empty,
+  Loading,
+  Notice,
+  PageHeader,
+  PAGE_SIZES,
+  pageSize,
+  Pagination,
+  StatusBadge,
+} from '../components/ui.js';
 import { formatDate, formatInt, formatTotal } from '../format.js';
 import { SignatureDeadline } from '../components/SignatureDeadline.js';
 import { useLoad, useTitle } from '../hooks.js';
@@ -16,7 +26,6 @@ type Tab = 'holds' | 'fractions';
 type FractionStatus = FractionRow['status'];
 type SortKey = NonNullable<FractionQuery['sort']>;
 
-const PAGE_SIZE = 25;
 const RULE_IDS = [
   ...Array.from({ length: 10 }, (_, i) => `DOC-${String(i + 1).padStart(3, '0')}`),
   ...Array.from({ length: 10 }, (_, i) => `CODE-${String(i + 1).padStart(3, '0')}`),
@@ -28,7 +37,6 @@ function readQuery(query: URLSearchParams, tab: Tab): FractionQuery {
   const status = query.get('status');
   const sort = query.get('sort');
   const order = query.get('order');
-  const offset = Number(query.get('offset') ?? 0);
   return {
     status:
       tab === 'holds'
@@ -39,22 +47,33 @@ function readQuery(query: URLSearchParams, tab: Tab): FractionQuery {
     ruleId: query.get('ruleId') ?? undefined,
     payer: query.get('payer') ?? undefined,
     physicianId: query.get('physicianId') ?? undefined,
+    search: query.get('search') ?? undefined,
     sort: ['date', 'deadline', 'atRisk', 'patient'].includes(sort ?? '') ? (sort as SortKey) : undefined,
     order: order === 'asc' || order === 'desc' ? order : undefined,
-    limit: PAGE_SIZE,
-    offset: Number.isFinite(offset) && offset > 0 ? Math.floor(offset) : 0,
+    limit: pageSize(query.get('limit')),
   };
 }
 
-function toParams(q: FractionQuery, tab: Tab): Record<string, string | number | undefined> {
+/** The cursors of the pages walked to reach this one (`after=c1.c2`: base64url has no dot). */
+function readTrail(query: URLSearchParams): string[] {
+  return (query.get('after') ?? '').split('.').filter(Boolean);
+}
+
+function toParams(
+  q: FractionQuery,
+  tab: Tab,
+  trail: string[] = [],
+): Record<string, string | number | undefined> {
   return {
     status: tab === 'fractions' ? q.status : undefined,
     ruleId: q.ruleId,
     payer: q.payer,
     physicianId: q.physicianId,
+    search: q.search,
     sort: q.sort,
     order: q.order,
-    offset: q.offset ? q.offset : undefined,
+    limit: q.limit === PAGE_SIZES[0] ? undefined : q.limit,
+    after: trail.length ? trail.join('.') : undefined,
   };
 }
 
@@ -64,8 +83,13 @@ export function WorklistPage({ tab }: { tab: Tab }) {
   const { can } = useAuth();
   const { query } = useLocation();
   const q = readQuery(query, tab);
-  const key = JSON.stringify(q);
-  const { data, error, loading, reload } = useLoad((signal) => api.fractions(q, signal), key);
+  const trail = readTrail(query);
+  const key = JSON.stringify([q, trail]);
+  const { data, error, loading, reload } = useLoad(
+    (signal) => api.fractions({ ...q, after: trail.at(-1) }, signal),
+    key,
+  );
+  const choices = useLoad((signal) => api.worklistChoices(signal), 'choices').data;
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [result, setResult] = useState<{
     kind: 'success' | 'error';
@@ -76,8 +100,7 @@ export function WorklistPage({ tab }: { tab: Tab }) {
   // A new query is a new list: drop the selection.
   useEffect(() => setSelected(new Set()), [key]);
 
-  const update = (changes: Partial<FractionQuery>) =>
-    setQuery(toParams({ ...q, offset: 0, ...changes }, tab), false);
+  const update = (changes: Partial<FractionQuery>) => setQuery(toParams({ ...q, ...changes }, tab), false);
 
   const sortBy = (sort: SortKey) => {
     const order = q.sort === sort && q.order !== 'desc' ? 'desc' : 'asc';
@@ -141,7 +164,7 @@ export function WorklistPage({ tab }: { tab: Tab }) {
           Fractions
         </Link>
       </nav>
-      <Filters q={q} tab={tab} onApply={update} key={key} />
+      <Filters q={q} tab={tab} choices={choices} onApply={update} key={JSON.stringify([q, choices])} />
 
       {can.changeCharges ? (
         <Actions
@@ -174,7 +197,7 @@ export function WorklistPage({ tab }: { tab: Tab }) {
       {loading && !data ? <Loading what="the worklist" /> : null}
       {data && rows.length === 0 ? (
         <Empty title={tab === 'holds' ? 'No charges on hold' : 'No fractions'}>
-          {q.ruleId || q.payer || q.physicianId || q.status
+          {q.ruleId || q.payer || q.physicianId || q.status || q.search
             ? 'Nothing matches these filters. Clear them to see the whole list.'
             : tab === 'holds'
               ? 'Every charge can be billed.'
@@ -225,14 +248,24 @@ export function WorklistPage({ tab }: { tab: Tab }) {
           </table>
         </div>
       ) : null}
-      {data && data.total > PAGE_SIZE ? (
+      {data && (trail.length > 0 || data.next !== undefined) ? (
         <Pagination
           label={title}
           total={data.total}
           capped={data.capped}
-          limit={PAGE_SIZE}
-          offset={q.offset ?? 0}
-          onChange={(offset) => setQuery(toParams({ ...q, offset }, tab), false)}
+          limit={q.limit!}
+          offset={trail.length * q.limit!}
+          hasNext={data.next !== undefined}
+          onChange={(offset) =>
+            setQuery(
+              toParams(
+                q,
+                tab,
+                offset > trail.length * q.limit! ? [...trail, data.next!] : trail.slice(0, -1),
+              ),
+              false,
+            )
+          }
         />
       ) : null}
     </>
@@ -340,29 +373,53 @@ function Row({
 function Filters({
   q,
   tab,
+  choices,
   onApply,
 }: {
   q: FractionQuery;
   tab: Tab;
+  choices: WorklistChoices | null | undefined;
   onApply: (q: Partial<FractionQuery>) => void;
 }) {
   const [ruleId, setRuleId] = useState(q.ruleId ?? '');
   const [payer, setPayer] = useState(q.payer ?? '');
   const [physicianId, setPhysicianId] = useState(q.physicianId ?? '');
+  const [search, setSearch] = useState(q.search ?? '');
   const [status, setStatus] = useState<string>(q.status ?? '');
+  const [limit, setLimit] = useState(String(q.limit ?? PAGE_SIZES[0]));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onApply({
       ruleId: ruleId.trim() || undefined,
-      payer: payer.trim() || undefined,
-      physicianId: physicianId.trim() || undefined,
+      payer: payer || undefined,
+      physicianId: physicianId || undefined,
+      search: search.trim() || undefined,
       status: tab === 'fractions' && status ? (status as FractionStatus) : undefined,
+      limit: Number(limit),
     });
   };
   const clear = () =>
-    onApply({ ruleId: undefined, payer: undefined, physicianId: undefined, status: undefined });
+    onApply({
+      ruleId: undefined,
+      payer: undefined,
+      physicianId: undefined,
+      search: undefined,
+      status: undefined,
+    });
+  // A value in the URL that the practice no longer has stays choosable (it is what the list shows).
+  const payers = [...new Set([...(choices?.payers ?? []), ...(q.payer ? [q.payer] : [])])];
+  const physicians = [
+    ...(choices?.physicians ?? []),
+    ...(q.physicianId && !choices?.physicians.some((p) => p.id === q.physicianId)
+      ? [{ id: q.physicianId, name: q.physicianId }]
+      : []),
+  ];
   return (
     <form className="filters" onSubmit={submit} aria-label="Filters">
+      <div className="field">
+        <label htmlFor="f-search">Patient (name or MRN)</label>
+        <input id="f-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+      </div>
       <div className="field">
         <label htmlFor="f-rule">Reason (rule id)</label>
         <input
@@ -380,11 +437,25 @@ function Filters({
       </div>
       <div className="field">
         <label htmlFor="f-payer">Payer</label>
-        <input id="f-payer" value={payer} onChange={(e) => setPayer(e.target.value)} />
+        <select id="f-payer" value={payer} onChange={(e) => setPayer(e.target.value)}>
+          <option value="">Any</option>
+          {payers.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
       </div>
       <div className="field">
-        <label htmlFor="f-physician">Physician id</label>
-        <input id="f-physician" value={physicianId} onChange={(e) => setPhysicianId(e.target.value)} />
+        <label htmlFor="f-physician">Physician</label>
+        <select id="f-physician" value={physicianId} onChange={(e) => setPhysicianId(e.target.value)}>
+          <option value="">Any</option>
+          {physicians.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
       </div>
       {tab === 'fractions' ? (
         <div className="field">
@@ -399,6 +470,16 @@ function Filters({
           </select>
         </div>
       ) : null}
+      <div className="field">
+        <label htmlFor="f-limit">Rows per page</label>
+        <select id="f-limit" value={limit} onChange={(e) => setLimit(e.target.value)}>
+          {PAGE_SIZES.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </div>
       <button type="submit" className="primary">
         Apply filters
       </button>

@@ -1,0 +1,118 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../../../test/support/db-harness.js';
+import { type DemoHarness, openDemoPractice } from '../../../test/support/demo-harness.js';
+import type { FractionQuery, FractionRow } from '../views.js';
+import { listFractions } from './fractions.js';
+import { worklistChoices } from './worklist-choices.js';
+
+/**
+ * The worklist's filters and pages on the demo practice, on each engine: payer, physician and rule ids
+ * kept on the fraction row agree with the course and its findings; the filters are choices, rule ids
+ * match whatever their case, a patient search matches any part of a name or MRN; keyset pages walk the
+ * whole list in the order one page gives it; a request writes one access-log row with its patients.
+ */
+describe.each(ENGINES)('worklist filters and pages on %s', (engine) => {
+  const demo = {} as DemoHarness;
+  // The demo practice loads through the whole import (minutes on a loaded 2-core machine).
+  beforeAll(async () => void Object.assign(demo, await openDemoPractice(engine)), 600_000);
+  afterAll(() => demo.tdb?.close());
+  const coder = () => demo.actor('coder');
+  const all = async (q: FractionQuery) =>
+    (await listFractions(demo.t.ctx, coder(), { ...q, limit: 500 })).items;
+
+  it("keeps each fraction's payer, physician and rule ids equal to its course's and findings'", async () => {
+    const { rows } = await sql<{
+      n: string;
+    }>`select count(*) as n from fractions f join courses c on c.id = f.course_id
+      where f.payer is distinct from coalesce(c.payer_name, c.payer_profile)
+        or f.physician_id is distinct from c.physician_id
+        or f.rule_ids is distinct from coalesce((select array_agg(distinct fi.rule_id order by fi.rule_id)
+          from findings fi where fi.fraction_id = f.id and fi.severity <> 'info'), '{}')`.execute(
+      demo.t.ctx.db,
+    );
+    expect(Number(rows[0]!.n)).toBe(0);
+    const { rows: withRules } = await sql<{ n: string }>`select count(*) as n from fractions
+      where cardinality(rule_ids) > 0`.execute(demo.t.ctx.db);
+    expect(Number(withRules[0]!.n)).toBeGreaterThan(0);
+  });
+
+  it('filters by payer and physician as listed in the choices, and by rule id in any case', async () => {
+    const choices = await worklistChoices(demo.t.ctx, coder());
+    expect(choices.payers.length).toBeGreaterThan(1);
+    expect(choices.physicians.length).toBeGreaterThan(1);
+    const everything = await all({});
+    for (const payer of choices.payers) {
+      const rows = await all({ payer });
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => r.payer === payer)).toBe(true);
+      expect(rows.length).toBe(everything.filter((r) => r.payer === payer).length);
+    }
+    const physician = choices.physicians[0]!.id;
+    const byPhysician = await all({ physicianId: physician });
+    expect(byPhysician.length).toBe(everything.filter((r) => r.physicianId === physician).length);
+
+    const upper = await all({ status: 'hold', ruleId: 'DOC-001' });
+    expect(upper.length).toBeGreaterThan(0);
+    for (const ruleId of ['doc-001', ' Doc-001 ']) {
+      expect((await all({ status: 'hold', ruleId })).map((r) => r.id)).toEqual(upper.map((r) => r.id));
+    }
+  });
+
+  it("finds a patient's fractions by any part of the name or the MRN", async () => {
+    const everything = await all({});
+    const someone = everything.find((r) => (r.patientName ?? '').length > 4)!;
+    const byPatient = everything.filter((r) => r.patientId === someone.patientId).map((r) => r.id);
+    const part = someone.patientName!.slice(1, -1).toLowerCase();
+    const byName = await all({ search: part });
+    expect(byName.map((r) => r.id)).toEqual(expect.arrayContaining(byPatient));
+    expect(byName.every((r) => r.patientName!.toLowerCase().includes(part))).toBe(true);
+    const byMrn = await all({ search: someone.mrn.slice(2) });
+    expect(byMrn.map((r) => r.id)).toEqual(expect.arrayContaining(byPatient));
+    expect(await all({ search: '%' })).toEqual([]);
+  });
+
+  it.each([
+    ['date', 'asc'],
+    ['date', 'desc'],
+    ['deadline', 'asc'],
+    ['deadline', 'desc'],
+    ['atRisk', 'desc'],
+    ['patient', 'asc'],
+  ] as const)('pages by %s %s with the next cursor in the order of one page', async (sort, order) => {
+    const q: FractionQuery = { sort, order, status: 'hold' };
+    const whole = await all(q);
+    expect(whole.length).toBeGreaterThan(20);
+    const walked: FractionRow[] = [];
+    let after: string | undefined;
+    do {
+      const page = await listFractions(demo.t.ctx, coder(), { ...q, limit: 7, after });
+      expect(page.total).toBe(whole.length);
+      walked.push(...page.items);
+      after = page.next;
+    } while (after !== undefined);
+    expect(walked.map((r) => r.id)).toEqual(whole.map((r) => r.id));
+  });
+
+  it('refuses a cursor it did not give', async () => {
+    await expect(listFractions(demo.t.ctx, coder(), { after: 'bm90IGEgY3Vyc29y' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+  });
+
+  it('writes one access-log row per request, with each patient shown once', async () => {
+    const before = await accessRows();
+    const page = await listFractions(demo.t.ctx, coder(), { limit: 200 });
+    const rows = (await accessRows()).slice(before.length);
+    expect(rows).toHaveLength(1);
+    expect([...rows[0]!.patient_ids].sort()).toEqual([...new Set(page.items.map((i) => i.patientId))].sort());
+  });
+
+  const accessRows = () =>
+    demo.t.ctx.db
+      .selectFrom('access_log')
+      .select(['id', 'patient_ids'])
+      .where('route', '=', 'GET /api/fractions')
+      .orderBy('id')
+      .execute();
+});
