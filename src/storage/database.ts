@@ -22,6 +22,7 @@ import * as payerKind from './migrations/0017-payer-kind.js';
 import * as uploadChunks from './migrations/0018-upload-chunks.js';
 import * as patientRecords from './migrations/0019-patient-records.js';
 import * as writtenDocuments from './migrations/0021-written-documents.js';
+import * as unlinkedDismissals from './migrations/0022-unlinked-dismissals.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -107,6 +108,7 @@ const MIGRATIONS = {
   '0018-upload-chunks': uploadChunks,
   '0019-patient-records': patientRecords,
   '0021-written-documents': writtenDocuments,
+  '0022-unlinked-dismissals': unlinkedDismissals,
 };
 
 export async function migrate(db: Db): Promise<void> {
