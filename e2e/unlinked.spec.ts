@@ -5,10 +5,36 @@ import { login, loginToToday } from './support.js';
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 const table = (page: Page) => page.getByRole('table', { name: /^Unlinked records, \d+/ });
 
+/** A synthetic R&V history of a patient the demo's course list does not have: its records match no course. */
+const STRAY = [
+  '"Patient ID","Patient Name","Treatment Date","Plan ID","Field Id","Energy","Beam On","Beam Off","Delivered MU","Planned MU","Fraction","Machine"',
+  '"SYN-E2E-STRAY","Stray, Synthetic","03/09/2026","STRAY-1","ARC1","6X","10:00:00","10:01:30","200","200","1","TB1"',
+  '"SYN-E2E-STRAY","Stray, Synthetic","03/10/2026","STRAY-1","ARC1","6X","10:00:00","10:01:30","200","200","2","TB1"',
+].join('\r\n');
+
+test.describe.configure({ mode: 'serial' });
+
 async function shownTotal(page: Page): Promise<number> {
   const caption = await table(page).locator('caption').textContent();
   return Number((caption ?? '').replace(/[^\d]/g, ''));
 }
+
+test('coder: an uploaded file naming a patient with no course is listed as unlinked', async ({ page }) => {
+  await login(page, 'coder');
+  await nav(page).getByRole('link', { name: 'Imports' }).click();
+  await page
+    .getByLabel('Choose files')
+    .setInputFiles([{ name: 'stray-rv-history.csv', mimeType: 'text/csv', buffer: Buffer.from(STRAY) }]);
+  await page.getByRole('button', { name: 'Upload and import' }).click();
+  const current = page.getByRole('region', { name: /Current import/ });
+  await expect(current.getByRole('heading', { name: /Current import/ })).toContainText(/Done|Partial/, {
+    timeout: 60_000,
+  });
+  await nav(page).getByRole('link', { name: 'Unlinked records' }).click();
+  const stray = table(page).getByRole('row').filter({ hasText: 'MRN SYN-E2E-STRAY' });
+  await expect(stray.first()).toContainText('stray-rv-history.csv');
+  await expect(stray.first()).toContainText('The patient has no course in the course list');
+});
 
 test("admin: Today's unlinked records open the list, with the reasons in words", async ({ page }) => {
   await loginToToday(page, 'admin');
@@ -31,7 +57,7 @@ test('coder: dismisses a record with a reason; it is hidden unless dismissed one
   await nav(page).getByRole('link', { name: 'Unlinked records' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Unlinked records' })).toBeVisible();
   const before = await shownTotal(page);
-  const row = table(page).getByRole('row').nth(1);
+  const row = table(page).getByRole('row').filter({ hasText: 'MRN SYN-E2E-STRAY' }).first();
   const source = (await row.getByRole('cell').first().textContent())!;
   await row.getByRole('button', { name: 'Dismiss…' }).click();
   const form = page.getByRole('form', { name: `Dismiss the record from ${source}` });
