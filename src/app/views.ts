@@ -160,6 +160,8 @@ export interface UnlinkedRecordRow {
   kind: string;
   what: string;
   reason: string;
+  /** Set when a coder dismissed the record (kept across re-links of its patient). */
+  dismissal: { reason: string; by: string; at: string } | null;
 }
 
 /** A signature a physician owes (`GET /api/worklists/signatures`), most urgent first. */

@@ -23,6 +23,7 @@ import * as uploadChunks from './migrations/0018-upload-chunks.js';
 import * as patientRecords from './migrations/0019-patient-records.js';
 import * as worklistColumns from './migrations/0020-worklist-columns.js';
 import * as writtenDocuments from './migrations/0021-written-documents.js';
+import * as unlinkedDismissals from './migrations/0022-unlinked-dismissals.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -109,6 +110,7 @@ const MIGRATIONS = {
   '0019-patient-records': patientRecords,
   '0020-worklist-columns': worklistColumns,
   '0021-written-documents': writtenDocuments,
+  '0022-unlinked-dismissals': unlinkedDismissals,
 };
 
 export async function migrate(db: Db): Promise<void> {

@@ -309,6 +309,18 @@ export interface UnlinkedRecordsTable {
   reason: string;
 }
 
+/** An unlinked record dismissed with a reason, keyed by the record's identity across re-links. */
+export interface UnlinkedDismissalsTable {
+  practice_id: string;
+  patient_key: string;
+  source: string;
+  kind: string;
+  what: string;
+  reason: string;
+  dismissed_by: string;
+  dismissed_at: Instant;
+}
+
 export interface RemitLinesTable {
   id: Generated<string>;
   practice_id: string;
@@ -597,6 +609,7 @@ export interface Database {
   imports: ImportsTable;
   import_records: ImportRecordsTable;
   unlinked_records: UnlinkedRecordsTable;
+  unlinked_dismissals: UnlinkedDismissalsTable;
   access_log: AccessLogTable;
   remit_lines: RemitLinesTable;
   remit_payments: RemitPaymentsTable;

@@ -21,6 +21,7 @@ import { RatesPage } from './pages/Rates.js';
 import { SettingsPage } from './pages/Settings.js';
 import { SignaturesPage } from './pages/Signatures.js';
 import { TodayPage } from './pages/Today.js';
+import { UnlinkedPage } from './pages/Unlinked.js';
 import { WorklistPage } from './pages/Worklist.js';
 import { match, navigate, useLocation } from './router.js';
 
@@ -114,6 +115,7 @@ function Routes({ path }: { path: string }) {
   if (match('/denials', path)) return <DenialsPage />;
   if (match('/claims', path)) return <ClaimsPage />;
   if (match('/rates', path)) return <RatesPage />;
+  if (match('/unlinked', path)) return <UnlinkedPage />;
   if (match('/letters', path)) return <LettersPage />;
   if (match('/letters/templates', path)) return <LetterTemplatesPage />;
   const letter = match('/letters/:id', path);

@@ -29,6 +29,10 @@ export interface Permissions {
   loadReference: boolean;
   /** The practice's billing settings and logins (the Settings page: admin). */
   settings: boolean;
+  /** See the imported records that matched no course (admin, coder, biller). */
+  unlinked: boolean;
+  /** Dismiss one of them with a reason (admin, coder). */
+  dismissUnlinked: boolean;
 }
 
 /** The installation operator has an admin's rights in its practice (src/http/api-route.ts `route`). */
@@ -48,6 +52,8 @@ export function permissions(role: Role): Permissions {
     editRates: admin || role === 'biller',
     loadReference: role === 'operator',
     settings: admin,
+    unlinked: admin || role === 'coder' || role === 'biller',
+    dismissUnlinked: admin || role === 'coder',
   };
 }
 

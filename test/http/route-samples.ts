@@ -74,6 +74,8 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
       return { path: `/api/fractions/${p.fractionId}/sign`, json: { documents: ['sgrt-record'] } };
     case 'POST /api/charges/release':
       return { path: route.path, json: { fractionIds: [p.fractionId] } };
+    case 'POST /api/unlinked-records/:id/dismiss':
+      return { path: `/api/unlinked-records/${p.unlinkedId}/dismiss`, json: { reason: 'a test patient' } };
     case 'POST /api/charges/hold':
       return { path: route.path, json: { fractionIds: [p.fractionId], reason: 'waiting for the physician' } };
     case 'POST /api/imports':

@@ -195,6 +195,7 @@ describe.each(ENGINES)('GET /api/today on %s', { timeout: 120_000 }, (engine) =>
     // Unlinked records: the stored records that matched no course, as the list shows them.
     const unlinked = (await get('/api/unlinked-records?limit=500')) as Page<UnlinkedRecordRow>;
     expect(view.items[1]!.count).toBe(unlinked.total);
+    expect(view.items[1]!.href).toBe('/unlinked');
     expect(unlinked.items.every((u) => u.source && u.kind && u.what && u.reason)).toBe(true);
     // Each patient of the practice shown is access-logged.
     const mrns = [...new Set(unlinked.items.flatMap((u) => (u.patientId ? [u.patientId] : [])))];

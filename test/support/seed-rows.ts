@@ -30,6 +30,8 @@ export interface SeededPractice {
   coverId: string;
   /** A viewer login beside the one per role (the route that disables a login aims at it). */
   spareUserId: string;
+  /** A record of the patient that matched no course (`unlinked_records` row id). */
+  unlinkedId: string;
 }
 
 let passwordHash: Promise<string> | null = null;
@@ -65,6 +67,7 @@ export async function seedPractice(db: Db, key: string): Promise<SeededPractice>
     courseKey: `C-${key.toUpperCase()}-1`,
     coverId: `cover-${k}`,
     spareUserId: `user-${k}-spare`,
+    unlinkedId: '',
   };
   const at = new Date('2026-03-13T16:00:00Z');
   await db
@@ -351,5 +354,18 @@ export async function seedPractice(db: Db, key: string): Promise<SeededPractice>
       created_by: s.users.admin.id,
     })
     .execute();
+  const unlinked = await db
+    .insertInto('unlinked_records')
+    .values({
+      practice_id: s.practiceId,
+      patient_key: s.mrn,
+      source: 'day.csv:line 4',
+      kind: 'treatment-record',
+      what: 'beam delivery',
+      reason: 'no course for this patient in courses.json',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  s.unlinkedId = unlinked.id;
   return s;
 }

@@ -269,7 +269,7 @@ async function adminItems(ctx: AppContext, actor: Actor): Promise<TodayItem[]> {
       key: 'unlinked',
       label: 'Unlinked records',
       count: unlinked,
-      href: '/imports',
+      href: '/unlinked',
     },
     {
       key: 'releases',

@@ -4,11 +4,12 @@ import { dashboard } from '../../app/queries/dashboard.js';
 import { listFractions } from '../../app/queries/fractions.js';
 import { SIGNABLE, signaturesDue } from '../../app/queries/signatures-due.js';
 import { today } from '../../app/queries/today.js';
+import { dismissUnlinkedRecord } from '../../app/imports/dismiss-unlinked-record.js';
 import { listUnlinkedRecords } from '../../app/queries/unlinked-records.js';
 import { worklistChoices } from '../../app/queries/worklist-choices.js';
 import { ROLES } from '../../app/views.js';
 import { type ApiRoute, route } from '../api-route.js';
-import { fractionQuery, isoDate, JSON_OK, limit, offset, pageQuery } from './query-schemas.js';
+import { fractionQuery, idParam, isoDate, JSON_OK, limit, offset, pageQuery } from './query-schemas.js';
 
 const dashboardQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
 const signaturesQuery = z.object({
@@ -17,6 +18,14 @@ const signaturesQuery = z.object({
   limit: limit(500, 50),
   offset,
 });
+const unlinkedQuery = pageQuery.extend({
+  dismissed: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .describe('true: dismissed records too'),
+});
+const dismissBody = z.object({ reason: z.string().trim().min(1).max(500) });
 
 /** The dashboard and the worklists: every role may read them. */
 export function worklistRoutes(ctx: AppContext): ApiRoute[] {
@@ -77,9 +86,27 @@ export function worklistRoutes(ctx: AppContext): ApiRoute[] {
       tag: 'worklists',
       summary: 'Imported records that matched no course, with the reason, by file, paged',
       roles: ['admin', 'coder', 'biller'],
-      query: pageQuery,
+      query: unlinkedQuery,
       responses: [JSON_OK('Page<UnlinkedRecordRow>')],
       handle: async ({ c, actor, query }) => c.json(await listUnlinkedRecords(ctx, actor, query)),
+    }),
+    route({
+      method: 'post',
+      path: '/api/unlinked-records/:id/dismiss',
+      tag: 'worklists',
+      summary:
+        'Dismiss a record that matched no course, with a reason (kept when a later import re-links its patient)',
+      roles: ['admin', 'coder'],
+      params: idParam,
+      body: dismissBody,
+      responses: [
+        { status: 204, description: 'dismissed' },
+        { status: 404, description: 'no such unlinked record in your practice' },
+      ],
+      handle: async ({ c, actor, params, body }) => {
+        await dismissUnlinkedRecord(ctx, actor, params.id, body.reason);
+        return c.body(null, 204);
+      },
     }),
   ];
 }

@@ -50,6 +50,7 @@ import type {
   RemitSummaryView,
   SessionView,
   SignatureDue,
+  UnlinkedRecordRow,
 } from '../../app/views.js';
 import { setDisplayContext } from '../format.js';
 
@@ -283,6 +284,18 @@ export const api = {
   },
   hold(fractionIds: string[], reason: string): Promise<ChargeChangeResult> {
     return request('/api/charges/hold', { method: 'POST', body: { fractionIds, reason } });
+  },
+  unlinkedRecords(
+    q: { dismissed?: boolean; limit?: number; offset?: number },
+    signal?: AbortSignal,
+  ): Promise<Page<UnlinkedRecordRow>> {
+    return request(`/api/unlinked-records${queryString(q)}`, { signal });
+  },
+  dismissUnlinked(id: string, reason: string): Promise<void> {
+    return request(`/api/unlinked-records/${encodeURIComponent(id)}/dismiss`, {
+      method: 'POST',
+      body: { reason },
+    });
   },
   upload(files: File[]): Promise<ImportJobView> {
     return request('/api/imports', { method: 'POST', body: filesForm(files) });

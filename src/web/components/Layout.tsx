@@ -40,6 +40,7 @@ export function Layout({ children }: { children: ReactNode }) {
   items.push({ to: '/rates', label: 'Rates & payers', prefixes: ['/rates'] });
   items.push({ to: '/letters', label: 'Letters', prefixes: ['/letters'] });
   items.push({ to: '/imports', label: 'Imports', prefixes: ['/imports'] });
+  if (can.unlinked) items.push({ to: '/unlinked', label: 'Unlinked records', prefixes: ['/unlinked'] });
   if (can.accessLog) items.push({ to: '/access-log', label: 'Access log', prefixes: ['/access-log'] });
   if (can.settings) items.push({ to: '/settings', label: 'Settings', prefixes: ['/settings'] });
   const isCurrent = (item: NavItem) =>
