@@ -88,9 +88,9 @@ describe.each(ENGINES)('unlinked record dismissals on %s', (engine) => {
     await dismissUnlinkedRecord(t.ctx, actor, row.id, 'a record sent in error');
     const logged = await t.ctx.db
       .selectFrom('access_log')
-      .select(['action', 'patient_id'])
+      .select(['action', 'patient_ids'])
       .where('route', '=', 'POST /api/unlinked-records/:id/dismiss')
       .execute();
-    expect(logged).toEqual([{ action: 'change', patient_id: 'patient-dismiss' }]);
+    expect(logged).toEqual([{ action: 'change', patient_ids: ['patient-dismiss'] }]);
   });
 });
