@@ -123,7 +123,10 @@ describe.each(ENGINES)('uploads stored in chunks on %s', { timeout: 120_000 }, (
   });
 
   it('with a retention of 0 drops the bytes with the result', async () => {
-    const again = files.map((f) => ({ name: f.name, bytes: new Uint8Array([...f.bytes, 32]) }));
+    // New bytes (a trailing space), so nothing is a duplicate; not DICOM, where a byte past the data set is damage.
+    const again = files
+      .filter((f) => !f.name.endsWith('.dcm'))
+      .map((f) => ({ name: f.name, bytes: new Uint8Array([...f.bytes, 32]) }));
     const job = await enqueueImport(t.ctx, actor, again);
     expect(await runOneJob(t.ctx, 'w1', 60_000, 0)).toBe(true);
     expect((await getImport(t.ctx, actor, job.id)).status).toBe('done');
