@@ -133,7 +133,7 @@ const NO_SETTINGS: AppealPolicy = { windows: new Map(), filingIndicators: new Ma
  * payer of the files (Medicare Part B: 120 days).
  */
 export const fileAppealBy = (
-  row: Pick<RemitRow, 'paymentDate' | 'payer' | 'claimStatus' | 'queue' | 'claimFilingIndicator'>,
+  row: Pick<RemitRow, 'paymentDate' | 'payer' | 'claimStatus' | 'queue' | 'claimFilingIndicator' | 'remarks'>,
   payerId: string | null,
   profile: PayerProfile,
 ): string | null =>
@@ -143,6 +143,7 @@ export const fileAppealBy = (
     payerId,
     claimStatus: row.claimStatus,
     queue: row.queue,
+    remarks: row.remarks.map((r) => r.code),
     claimFilingIndicator: row.claimFilingIndicator,
     course: { payerName: null, payerProfile: profile.id, filingIndicator: null },
   });

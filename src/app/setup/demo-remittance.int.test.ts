@@ -121,10 +121,17 @@ describe.each(ENGINES)('the demo remittances on %s', (engine) => {
     expect(new Set(find((l) => has(l, 'CO-197')))).toEqual(
       new Set(['authorization-2025', 'authorization-denial']),
     );
-    // CO-197 on a 2026 date with a 2026 authorization on file, and with none on file: both authorization
-    // denials.
+    // CO-197 on a 2026 date with a 2026 authorization on file, and on traditional Medicare (no prior
+    // authorization for radiation therapy: a corrected claim, not a retro-authorization): both
+    // authorization denials.
     const co197 = all.filter((l) => has(l, 'CO-197') && l.category === 'authorization-denial');
-    expect(co197.filter((l) => /no authorization on file/.test(String(l.message)))).toHaveLength(1);
+    expect(
+      co197.filter(
+        (l) =>
+          l.queue === 'corrected-claim' &&
+          /traditional Medicare has no prior authorization/.test(String(l.message)),
+      ),
+    ).toHaveLength(1);
     expect(
       co197.filter((l) => /(an authorization|authorization \S+) is on file/.test(String(l.message))),
     ).toHaveLength(1);
