@@ -32,11 +32,11 @@ export async function draftLetter(
   request: DraftLetterRequest,
 ): Promise<LetterDraft> {
   const facts = await courseLetterFacts(ctx, actor, request.courseId);
-  const refused = letterRefusal(request.type, facts.course, facts.medicare);
-  if (refused) throw new AppError('invalid_input', `no ${request.type} letter: ${refused}`);
   const { claim, line } = request.remitLineId
     ? await appealLineFacts(ctx, actor, request.remitLineId, facts.courseId)
     : { claim: null, line: null };
+  const refused = letterRefusal(request.type, facts.course, facts.medicare, claim?.dateOfService);
+  if (refused) throw new AppError('invalid_input', `no ${request.type} letter: ${refused}`);
   const igrtReference = await igrtReferenceData(ctx.db, claim);
   const audit = ctx.auditContext(ctx.now());
   const profile = audit.profiles.get(facts.payerProfile) ?? audit.profiles.get('default')!;

@@ -5,6 +5,7 @@ import type { Course } from '../model/course.js';
 import { modifier26RuleOn, type PayerProfile } from '../payers/payer-profile.js';
 import { clockFor } from '../time/local-clock.js';
 import { deliveryDecision, type DeliveryDecision } from '../coding/select-codes.js';
+import { deliveredModality } from '../coding/rules/code-013-delivered-beams.js';
 import { evicoreBreastFinding } from '../payers/rules/payer-002-evicore-breast.js';
 import { type AppealFacts, appealHeaderLines, enclosureLines } from './appeal-facts.js';
 import { type IgrtReferenceData, igrtReferenceGaps } from './igrt-reference.js';
@@ -83,6 +84,11 @@ export interface LetterInput {
   /** The practice's CMS reference data for 77387-26 (MPFS and NCCI releases), for an IGRT appeal. */
   igrtReference?: IgrtReferenceData | null;
   options: AuditOptions;
+  /**
+   * A course's peer-to-peer sheet (no line): the course's denied remittance lines, whose denial types get
+   * their talking points.
+   */
+  denials?: readonly LetterClaim[];
   /** A practice's template; absent, the bundled default. */
   template?: { id: string; version: number; text: string } | undefined;
   library?: ReferenceLibrary;
@@ -90,8 +96,7 @@ export interface LetterInput {
   guidelineVersions?: GuidelineVersions | undefined;
 }
 
-const TITLES: Record<LetterType, string> = {
-  'prior-authorization': 'Prior authorization request: radiation treatment delivery, CPT 77412',
+const TITLES: Record<Exclude<LetterType, 'prior-authorization'>, string> = {
   'appeal-downcode': 'Appeal: CPT 77412 downcoded to 77407',
   'appeal-igrt-denial': 'Appeal: CPT 77387-26 denied',
   'appeal-authorization-2025': 'Appeal: 2026 claim denied on a 2025 authorization',
@@ -100,10 +105,11 @@ const TITLES: Record<LetterType, string> = {
 };
 
 /**
- * Letters that argue for 77412 whatever the chart: a request for it and the appeal of its downcode. The
- * others do when the line appealed is 77412, and the peer-to-peer sheet also when the plan is 77412.
+ * The appeal of a 77412 downcode argues 77412 whatever the chart; the other letters do when the line is
+ * 77412, and a request or a peer-to-peer sheet also when the course's code is 77412 (a request asks for
+ * the code the course meets, whichever it is).
  */
-const LETTERS_FOR_77412: readonly LetterType[] = ['prior-authorization', 'appeal-downcode'];
+const ARGUES_77412_BY_LEVEL: readonly LetterType[] = ['prior-authorization', 'peer-to-peer'];
 /** Appeals answer one remittance line: they speak of its date of service only. */
 const APPEALS = APPEAL_TYPES;
 
@@ -146,13 +152,13 @@ const URGENT_SUPPORT =
 export function assembleLetter(input: LetterInput): LetterDraft {
   const { type, course, claim } = input;
   const library = input.library ?? REFERENCE_LIBRARY;
-  const level = courseLevel(course);
+  const level = courseLevel(course, claim?.dateOfService ?? null);
   // A course routed out of the three levels (SRS, SBRT, protons…) has its own code: no 77412 argument.
   const argues77412 =
     !level.routed &&
-    (LETTERS_FOR_77412.includes(type) ||
+    (type === 'appeal-downcode' ||
       claim?.submittedCode === '77412' ||
-      (type === 'peer-to-peer' && level.code === '77412'));
+      (ARGUES_77412_BY_LEVEL.includes(type) && level.code === '77412'));
   const evidence = motionEvidence(course, input.fractions, input.options);
   const facts: Facts = {
     input,
@@ -179,7 +185,7 @@ export function assembleLetter(input: LetterInput): LetterDraft {
     text: defaultTemplate(type),
   };
   const title =
-    level.routed && type === 'prior-authorization'
+    type === 'prior-authorization'
       ? `Prior authorization request: radiation treatment delivery, CPT ${level.code ?? 'to be coded'}`
       : TITLES[type];
 
@@ -236,15 +242,20 @@ interface Facts {
 }
 
 /**
- * The plan's delivery code as the coding rules decide it (the same for every fraction of the course):
- * routed first (SBRT 77373, SRS, protons…), else the 2026 level.
+ * The delivery code as the coding rules decide it: routed first (SBRT 77373, SRS, protons…), else the
+ * 2026 level. A letter about a line takes the session of its date of service as the audit coded it: the
+ * modality its delivered beams show (CODE-013: an electron and a photon beam make mixed fields, 77412);
+ * a letter about the course takes the plan.
  */
-function courseLevel(course: Course): DeliveryDecision {
+function courseLevel(course: Course, dateOfService: string | null): DeliveryDecision {
+  const session = dateOfService ? course.fractions.find((f) => f.date === dateOfService) : undefined;
   return deliveryDecision(
     {
-      dateOfService: course.fractions[0]?.date ?? '2026-01-01',
+      dateOfService: session?.date ?? course.fractions[0]?.date ?? '2026-01-01',
       placeOfService: course.facility.placeOfService,
-      modality: course.plan.modality,
+      modality: session
+        ? deliveredModality(course.plan.modality, session.beams, `course ${course.courseId}`).modality
+        : course.plan.modality,
       technique: course.plan.technique,
       isocenters: course.plan.isocenters,
       motionManagement: course.plan.motionManagement,
@@ -662,6 +673,7 @@ function statementContext({ input, level, argues77412 }: Facts): StatementContex
     routed: level.routed,
     payerKind: input.appeal?.payerKind ?? null,
     igrtReference: input.igrtReference ?? null,
+    denials: input.denials ?? [],
   };
 }
 
