@@ -6,7 +6,7 @@ import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { AppError } from '../app-errors.js';
 import { letterEnclosures } from './letter-enclosures.js';
-import { appealLineFacts, courseLetterFacts } from './letter-facts.js';
+import { appealLineFacts, courseDenials, courseLetterFacts } from './letter-facts.js';
 import { igrtReferenceData } from './letter-reference.js';
 
 export interface DraftLetterRequest {
@@ -51,6 +51,7 @@ export async function draftLetter(
     fractions: facts.fractions,
     profile,
     claim,
+    denials: request.type === 'peer-to-peer' && !claim ? await courseDenials(ctx, actor, facts.courseId) : [],
     appeal: line && {
       ...line,
       memberId: facts.memberId,
