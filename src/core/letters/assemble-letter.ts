@@ -7,6 +7,7 @@ import { clockFor } from '../time/local-clock.js';
 import { deliveryDecision, type DeliveryDecision } from '../coding/select-codes.js';
 import { deliveredModality } from '../coding/rules/code-013-delivered-beams.js';
 import { evicoreBreastFinding } from '../payers/rules/payer-002-evicore-breast.js';
+import { authorizationCovering, authorizationLabel } from './authorization-on-file.js';
 import { type AppealFacts, appealHeaderLines, enclosureLines } from './appeal-facts.js';
 import { type IgrtReferenceData, igrtReferenceGaps } from './igrt-reference.js';
 import { imagingLabel } from './imaging-modality.js';
@@ -348,6 +349,13 @@ function warningsFor({ input, elements, needsAmm, request }: Facts): LetterWarni
   const { course, profile, type } = input;
   const out: LetterWarning[] = [];
   if (type === 'prior-authorization' && request.warning) out.push(request.warning);
+  // A request while an authorization on file covers the letter's date asks only for what it leaves out.
+  const onFile = type === 'prior-authorization' ? authorizationCovering(course, input.date) : undefined;
+  if (onFile)
+    out.push({
+      code: 'AUTHORIZATION-ON-FILE',
+      message: `Authorization ${authorizationLabel(onFile, true)} is on file for ${input.date}: request only what it does not cover (fractions beyond its ${onFile.fractionsAuthorized}, dates after ${onFile.validTo}, other codes).`,
+    });
   const text = [course.necessity?.text ?? '', ...course.orders.map((o) => o.text ?? '')].join('\n');
   if (needsAmm) {
     // ASTRO "I got denied or downcoded" (domain.md §3.3): "DIBH" alone, or check-boxes alone, are insufficient.

@@ -14,9 +14,18 @@ const NOT_GRANTED: readonly Authorization['status'][] = ['denied', 'cancelled', 
 export function authorizationCovering(course: Course, dateOfService: string | null | undefined) {
   if (!dateOfService) return undefined;
   return course.authorizations.find(
-    (a) => !NOT_GRANTED.includes(a.status) && a.validFrom <= dateOfService && dateOfService <= a.validTo,
+    (a) =>
+      !NOT_GRANTED.includes(a.status) &&
+      a.validFrom <= dateOfService &&
+      dateOfService <= a.validTo &&
+      // A 2025 authorization does not cover the 2026 codes (domain.md §4: payers deny 2026 claims that
+      // rode on it); such a line has its own appeal (appeal-authorization-2025).
+      !(dateOfService >= CODES_2026 && a.obtainedOn < CODES_2026),
   );
 }
+
+/** The first day of the 2026 delivery codes. */
+const CODES_2026 = '2026-01-01';
 
 /** "PPO-26-000123 (valid 2026-03-01 to 2026-06-30, codes 77407, 77387-26)". */
 export function authorizationLabel(a: Authorization, obtained = false): string {

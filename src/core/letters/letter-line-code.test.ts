@@ -66,6 +66,25 @@ describe('a prior-authorization request asks for the codes of the course', () =>
     expect(draft.body).not.toMatch(/77412/);
   });
 
+  it.each<[string, (c: CourseInput) => void, string[]]>([
+    [
+      'an authorization on file covers the letter date: request only what it does not cover',
+      plan77407,
+      ['AUTHORIZATION-ON-FILE'],
+    ],
+    [
+      'a 2025 authorization on a 2026 date is no authorization for 2026 codes: no warning',
+      (c) => {
+        plan77407(c);
+        c.authorizations![0]!.obtainedOn = '2025-12-10';
+      },
+      [],
+    ],
+  ])('%s', (_, edit, codes) => {
+    const draft = assembleLetter(letterInput('prior-authorization', edit));
+    expect(draft.warnings.map((w) => w.code)).toEqual(codes);
+  });
+
   it.each<[string, string | undefined, RegExp | null]>([
     [
       'an authorization on file covers the date: the wrong letter, reprocess quoting it',
@@ -83,6 +102,15 @@ describe('a prior-authorization request asks for the codes of the course', () =>
     if (refusal) expect(why).toMatch(refusal);
     else expect(why).toBeNull();
   });
+});
+
+it('a 2025 authorization covering a 2026 date does not turn a request away (its line has the 2025 appeal)', () => {
+  const { course } = letterInput('prior-authorization', (c) => {
+    plan77407(c);
+    c.plan.fractionsPlanned = 30;
+    c.authorizations![0]!.obtainedOn = '2025-12-10';
+  });
+  expect(letterRefusal('prior-authorization', course, false, '2026-03-03')).toBeNull();
 });
 
 describe('peer-to-peer talking points', () => {
