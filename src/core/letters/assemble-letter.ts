@@ -452,7 +452,11 @@ function coverFor({
     { label: 'Diagnosis', value: course.diagnosis ?? 'not recorded' },
     { label: 'Site', value: siteLabel(course) },
     { label: 'Technique', value: techniqueLabel(course) },
-    { label: 'Delivery level (plan)', value: `${level.code ?? 'no code picked'}: ${level.reason}` },
+    // A letter about a line: the session of its date as the audit coded it (courseLevel); else the plan.
+    {
+      label: `Delivery level (${claim?.dateOfService ? 'date of service' : 'plan'})`,
+      value: `${level.code ?? 'no code picked'}: ${level.reason}`,
+    },
   ];
   // Course-wide figures for a request about the course; an appeal shows its date of service only.
   if (!serviceDays) {

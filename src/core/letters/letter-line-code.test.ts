@@ -46,7 +46,7 @@ describe('an appeal argues the code the audit billed on the date of service', ()
     });
     expect(draft.missing).toEqual([]);
     expect(draft.ready).toBe(true);
-    expect(draft.cover.rows.find((r) => r.label.startsWith('Delivery level'))?.value).toBe(
+    expect(draft.cover.rows.find((r) => r.label === 'Delivery level (date of service)')?.value).toBe(
       '77412: mixed electron/photon fields',
     );
     expect(draft.body).not.toMatch(/77402|motion-management record|Medical necessity, in/);
