@@ -587,6 +587,15 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
     fractionsPlanned: String(ev.fractionsPlanned),
     fractionsRequested: String(request.requested),
     courseLimit: type === 'prior-authorization' ? request.statement : [],
+    // domain.md §2: in 2026 77387 is the physician's image guidance (professional only, its technical part
+    // bundled into 77402–77412; SBRT/SRS include it), with modifier 26 unless the payer's profile omits
+    // it; a request for the course asks for it with each fraction when the plan images.
+    imageGuidanceRequest:
+      type === 'prior-authorization' && !level.routed && imagesDelivery(course)
+        ? [
+            `With each fraction, image guidance by the treating physician, CPT ${modifier26RuleOn(input.profile, input.date) === 'omit' ? '77387' : '77387-26'} (${request.requested} fractions).`,
+          ]
+        : [],
     fractionsDelivered: String(ev.fractionsDelivered),
     treatmentDates: datesLabel(ev),
     motionSystem: systemsLabel(input, ev),
@@ -749,6 +758,14 @@ function imageReviewLines(input: LetterInput): string[] {
         ? `Fraction ${f.number} (${f.date}): ${modality}; reviewed and signed by ${reviewer} at ${clock.format(Date.parse(review.signedAt))}`
         : `Fraction ${f.number} (${f.date}): ${modality}; review not signed`;
     });
+}
+
+/** The plan images the deliveries (the plan says so, or a delivered fraction was imaged). */
+function imagesDelivery(course: Course): boolean {
+  return (
+    course.plan.imageGuidance?.performed === true ||
+    course.fractions.some((f) => f.imageGuidance?.performed === true)
+  );
 }
 
 function payerName(input: LetterInput): string {

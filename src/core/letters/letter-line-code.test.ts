@@ -63,6 +63,9 @@ describe('a prior-authorization request asks for the codes of the course', () =>
     );
     expect(draft.missing).toEqual([]);
     expect(draft.title).toBe('Prior authorization request: radiation treatment delivery, CPT 77407');
+    expect(draft.body).toContain(
+      'With each fraction, image guidance by the treating physician, CPT 77387-26',
+    );
     expect(draft.body).not.toMatch(/77412/);
   });
 
