@@ -184,7 +184,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     )
     .option('--data-dir <dir>', 'PGlite data directory when DATABASE_URL is not set', '.data/db')
     .option('--practice <id>', 'the practice, when the database holds several')
-    .option('--now <instant>', 'the letter date from this instant, e.g. 2026-03-13T12:00:00-04:00')
+    .option(
+      '--now <instant>',
+      "the letter date from this instant, e.g. 2026-03-13T12:00:00-04:00 (default: on the demo's data the demo clock, else today)",
+    )
     .action(async (type, opts) =>
       setExit(await (await import('./commands/letter.js')).runLetter(type, opts)),
     );

@@ -166,6 +166,21 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
     expect((error as AppError).code).toBe('invalid_input');
   });
 
+  it("a course's peer-to-peer sheet has the talking points of each denial type on its lines", async () => {
+    const denied = await tdb.db
+      .selectFrom('remit_lines')
+      .select(['course_id', 'category', 'carcs'])
+      .where('practice_id', '=', actor.practiceId)
+      .where('category', 'in', ['igrt-professional-denied', 'missing-information', 'other-denial'])
+      .where('course_id', 'is not', null)
+      .orderBy('date_of_service')
+      .execute();
+    const courseId = denied[0]!.course_id!;
+    const draft = await draftLetter(t.ctx, actor, { type: 'peer-to-peer', courseId });
+    for (const line of denied.filter((d) => d.course_id === courseId))
+      expect(draft.body).toContain(`Talking points, ${line.carcs.split(',').join(', ')} on`);
+  });
+
   it('records who read the patient data', async () => {
     const c = cases[0]!;
     const before = await accessRows(c);

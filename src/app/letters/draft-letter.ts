@@ -6,7 +6,7 @@ import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { AppError } from '../app-errors.js';
 import { letterEnclosures } from './letter-enclosures.js';
-import { appealLineFacts, courseLetterFacts } from './letter-facts.js';
+import { appealLineFacts, courseDenials, courseLetterFacts } from './letter-facts.js';
 import { igrtReferenceData } from './letter-reference.js';
 
 export interface DraftLetterRequest {
@@ -32,11 +32,11 @@ export async function draftLetter(
   request: DraftLetterRequest,
 ): Promise<LetterDraft> {
   const facts = await courseLetterFacts(ctx, actor, request.courseId);
-  const refused = letterRefusal(request.type, facts.course, facts.medicare);
-  if (refused) throw new AppError('invalid_input', `no ${request.type} letter: ${refused}`);
   const { claim, line } = request.remitLineId
     ? await appealLineFacts(ctx, actor, request.remitLineId, facts.courseId)
     : { claim: null, line: null };
+  const refused = letterRefusal(request.type, facts.course, facts.medicare, claim?.dateOfService);
+  if (refused) throw new AppError('invalid_input', `no ${request.type} letter: ${refused}`);
   const igrtReference = await igrtReferenceData(ctx.db, claim);
   const audit = ctx.auditContext(ctx.now());
   const profile = audit.profiles.get(facts.payerProfile) ?? audit.profiles.get('default')!;
@@ -51,6 +51,7 @@ export async function draftLetter(
     fractions: facts.fractions,
     profile,
     claim,
+    denials: request.type === 'peer-to-peer' && !claim ? await courseDenials(ctx, actor, facts.courseId) : [],
     appeal: line && {
       ...line,
       memberId: facts.memberId,

@@ -4,6 +4,7 @@ import type { LetterClaim } from '../../core/letters/assemble-letter.js';
 import type { LetterPhysician } from '../../core/letters/letter-signer.js';
 import type { Course } from '../../core/model/course.js';
 import { payerKind, type PayerKind } from '../../core/remit/appeal-deadline.js';
+import type { RemitCategory } from '../../core/remit/remit-category.js';
 import { appealPolicy, appealTerms, patientFilingIndicator } from '../reference/appeal-windows.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { AppError, notFound } from '../app-errors.js';
@@ -141,6 +142,81 @@ export async function resolveLetterTarget(
   return { courseId: found.id, remitLineId: String(line.id) };
 }
 
+/** The stored remittance line's columns a letter quotes. */
+const CLAIM_COLUMNS = [
+  'r.claim_pcn',
+  'r.payer',
+  'r.date_of_service',
+  'r.code',
+  'r.submitted_code',
+  'r.modifiers',
+  'r.billed_cents',
+  'r.paid_cents',
+  'r.carcs',
+  'r.category',
+  'r.next_action',
+] as const;
+
+interface ClaimRow {
+  claim_pcn: string;
+  payer: string | null;
+  date_of_service: string | null;
+  code: string;
+  submitted_code: string | null;
+  modifiers: string;
+  billed_cents: number | string | bigint;
+  paid_cents: number | string | bigint;
+  carcs: string;
+  category: string;
+  next_action: string | null;
+}
+
+function letterClaimOf(row: ClaimRow): LetterClaim {
+  return {
+    claimNumber: row.claim_pcn,
+    payer: row.payer,
+    dateOfService: row.date_of_service,
+    code: row.code,
+    submittedCode: row.submitted_code || row.code,
+    modifiers: split(row.modifiers),
+    billedCents: Number(row.billed_cents),
+    paidCents: Number(row.paid_cents),
+    carcs: split(row.carcs),
+    category: row.category,
+    nextAction: row.next_action,
+  };
+}
+
+/** The remittance categories that are a payer's denial (remit-category.ts): a peer-to-peer sheet's subject. */
+const DENIAL_CATEGORIES = [
+  'downcoded',
+  'igrt-professional-denied',
+  'zero-paid-no-denial-code',
+  'authorization-2025',
+  'authorization-denial',
+  'frequency-denial',
+  'missing-information',
+  'other-denial',
+] as const satisfies readonly RemitCategory[];
+
+/**
+ * The course's denied remittance lines (by date of service, claim and line), for the course's
+ * peer-to-peer sheet: its talking points are those of each denial type on them.
+ */
+export async function courseDenials(ctx: AppContext, actor: Actor, courseId: string): Promise<LetterClaim[]> {
+  const rows = await ctx.db
+    .selectFrom('remit_lines as r')
+    .select([...CLAIM_COLUMNS])
+    .where('r.practice_id', '=', actor.practiceId)
+    .where('r.course_id', '=', courseId)
+    .where('r.category', 'in', DENIAL_CATEGORIES)
+    .orderBy('r.date_of_service')
+    .orderBy('r.claim_pcn')
+    .orderBy('r.line_no')
+    .execute();
+  return rows.map(letterClaimOf);
+}
+
 /** What an appeal reads from its remittance line beyond the claim line (appeal-facts.ts, the packet's page). */
 export interface AppealLine {
   /** CLP07, the payer's claim control number. */
@@ -176,18 +252,8 @@ export async function appealLineFacts(
         j.onRef('c.id', '=', 'r.course_id').on('c.practice_id', '=', actor.practiceId),
       )
       .select([
-        'r.claim_pcn',
-        'r.payer',
+        ...CLAIM_COLUMNS,
         'r.payer_id',
-        'r.date_of_service',
-        'r.code',
-        'r.submitted_code',
-        'r.modifiers',
-        'r.billed_cents',
-        'r.paid_cents',
-        'r.carcs',
-        'r.category',
-        'r.next_action',
         'r.course_id',
         'r.payment_date',
         'r.trace_number',
@@ -225,19 +291,7 @@ export async function appealLineFacts(
             filingIndicator: patientFilingIndicator(row.document),
           },
   });
-  const claim: LetterClaim = {
-    claimNumber: row.claim_pcn,
-    payer: row.payer,
-    dateOfService: row.date_of_service,
-    code: row.code,
-    submittedCode: row.submitted_code || row.code,
-    modifiers: split(row.modifiers),
-    billedCents: Number(row.billed_cents),
-    paidCents: Number(row.paid_cents),
-    carcs: split(row.carcs),
-    category: row.category,
-    nextAction: row.next_action,
-  };
+  const claim = letterClaimOf(row);
   const line: AppealLine = {
     payerClaimNumber: row.payer_claim_control_number || null,
     payerKind: payerKind(terms),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
 import { seedPractice, type SeededPractice } from '../../../test/support/seed-rows.js';
-import { demoClock, demoExportInstant, lastRecordedInstant } from './demo-practice.js';
+import { demoClock, demoExportInstant, demoNowFor, lastRecordedInstant } from './demo-practice.js';
 
 /**
  * The demo clock across a restart: it starts at the demo clinic's export instant, and a restart on data
@@ -49,5 +49,23 @@ describe.each(ENGINES)('the demo clock on %s', (engine) => {
     // An instant before the clock's reading changes nothing.
     clock.resumeAfter(export_);
     expect(clock()).toBe(later + 60_000);
+  });
+
+  it("a command on the demo's data runs on the demo clock (after what it recorded); another practice's on none", async () => {
+    const later = demoExportInstant() + 3 * 3_600_000; // the access row of the test above
+    expect(await demoNowFor(tdb.db, a.practiceId, at(started + 1_000))).toBeNull();
+    await tdb.db
+      .insertInto('users')
+      .values({
+        id: 'user-demo-biller',
+        practice_id: a.practiceId,
+        email: 'biller@demo.test',
+        display_name: 'Demo biller',
+        role: 'biller',
+        password_hash: 'x',
+        physician_id: null,
+      })
+      .execute();
+    expect(await demoNowFor(tdb.db, a.practiceId, at(started + 1_000))).toBe(later);
   });
 });

@@ -85,6 +85,31 @@ export async function lastRecordedInstant(db: Db): Promise<number | null> {
   return instants.length ? Math.max(...instants) : null;
 }
 
+/** The demo's logins (`serve --demo`: the demo practice's and the demo hospital's) end in this domain. */
+const DEMO_LOGIN_DOMAIN = '@demo.test';
+
+/**
+ * The demo's now for a command run on the demo's data (a practice with the demo's logins): the clock
+ * `serve --demo` runs, resumed after the last instant the demo recorded, so a letter the command line
+ * drafts is dated as the app would date it; null for any other practice (its commands run on the wall
+ * clock, or `--now`).
+ */
+export async function demoNowFor(
+  db: Db,
+  practiceId: string,
+  clock: DemoClock = demoClock(),
+): Promise<number | null> {
+  const demo = await db
+    .selectFrom('users')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where('email', 'like', `%${DEMO_LOGIN_DOMAIN}`)
+    .executeTakeFirst();
+  if (!demo) return null;
+  clock.resumeAfter(await lastRecordedInstant(db));
+  return clock();
+}
+
 export interface DemoPractice {
   practiceId: string;
   logins: { role: Role; email: string; password: string; displayName: string }[];

@@ -32,7 +32,8 @@ const WRITERS = {
 
 /**
  * `sgrt-billing letter <type> --course <course key or id> [--claim <remit line id or claim number>]
- * --out file.pdf|.docx [--packet]`: drafts the letter from the app database (DATABASE_URL, else PGlite
+ * --out file.pdf|.docx [--packet] [--now INSTANT]`: drafts the letter, dated by --now (else, on the
+ * demo's data, by the demo clock `serve --demo` runs; else today), from the app database (DATABASE_URL, else PGlite
  * under --data-dir) with the practice's current template, and writes it; with --packet, one PDF with the
  * letter and an evidence page per enclosure (the records of the date, signed orders, the remittance
  * line). Warnings and missing chart elements go to stderr. Exit 1 when the chart cannot support the
@@ -57,17 +58,23 @@ export async function runLetter(type: string, opts: LetterCommandOptions): Promi
     now,
   });
   try {
+    // The letter's date is the app's now: --now, else on the demo's data the demo clock, else today.
+    const demoNow =
+      now === undefined
+        ? await (await import('../../app/setup/demo-practice.js')).demoNowFor(app.ctx.db, actor.practiceId)
+        : null;
+    const ctx = demoNow === null ? app.ctx : { ...app.ctx, now: () => demoNow };
     let draft;
     let enclosures: Enclosure[] = [];
     try {
-      const target = await resolveLetterTarget(app.ctx, actor, opts.course, opts.claim);
-      draft = await draftLetter(app.ctx, actor, {
+      const target = await resolveLetterTarget(ctx, actor, opts.course, opts.claim);
+      draft = await draftLetter(ctx, actor, {
         type,
         ...target,
-        template: await currentTemplate(app.ctx.db, actor.practiceId, type),
+        template: await currentTemplate(ctx.db, actor.practiceId, type),
         route: 'cli letter',
       });
-      if (opts.packet) enclosures = await enclosuresFor(app.ctx, actor, target.courseId, target.remitLineId);
+      if (opts.packet) enclosures = await enclosuresFor(ctx, actor, target.courseId, target.remitLineId);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       process.stderr.write(`No letter was written: ${error.message}\n`);
@@ -83,7 +90,7 @@ export async function runLetter(type: string, opts: LetterCommandOptions): Promi
     for (const m of draft.missing) process.stderr.write(`missing: ${m.element}: ${m.fix}\n`);
     process.stderr.write(
       draft.ready
-        ? `${type}: written to ${opts.out} (${draft.references.length} reference(s)${opts.packet ? `, ${enclosures.length} evidence page(s)` : ''}, template ${draft.template.id} v${draft.template.version})\n`
+        ? `${type}: written to ${opts.out}, dated ${draft.date}${demoNow === null ? '' : ' (demo clock)'} (${draft.references.length} reference(s)${opts.packet ? `, ${enclosures.length} evidence page(s)` : ''}, template ${draft.template.id} v${draft.template.version})\n`
         : `${type}: the chart cannot support this letter yet; ${opts.out} lists what to add first\n`,
     );
     return draft.ready ? EXIT.ok : EXIT.findings;

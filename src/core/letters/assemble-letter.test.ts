@@ -375,7 +375,7 @@ describe('assembleLetter: not ready until the chart supports the letter', () => 
     ],
     [
       'set-up only motion management',
-      'prior-authorization',
+      'appeal-downcode',
       (c) => (c.plan.motionManagement!.phase = 'setup-only'),
       /Planned intrafraction/,
     ],

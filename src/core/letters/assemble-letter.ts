@@ -5,7 +5,9 @@ import type { Course } from '../model/course.js';
 import { modifier26RuleOn, type PayerProfile } from '../payers/payer-profile.js';
 import { clockFor } from '../time/local-clock.js';
 import { deliveryDecision, type DeliveryDecision } from '../coding/select-codes.js';
+import { deliveredModality } from '../coding/rules/code-013-delivered-beams.js';
 import { evicoreBreastFinding } from '../payers/rules/payer-002-evicore-breast.js';
+import { authorizationCovering, authorizationLabel } from './authorization-on-file.js';
 import { type AppealFacts, appealHeaderLines, enclosureLines } from './appeal-facts.js';
 import { type IgrtReferenceData, igrtReferenceGaps } from './igrt-reference.js';
 import { imagingLabel } from './imaging-modality.js';
@@ -83,6 +85,11 @@ export interface LetterInput {
   /** The practice's CMS reference data for 77387-26 (MPFS and NCCI releases), for an IGRT appeal. */
   igrtReference?: IgrtReferenceData | null;
   options: AuditOptions;
+  /**
+   * A course's peer-to-peer sheet (no line): the course's denied remittance lines, whose denial types get
+   * their talking points.
+   */
+  denials?: readonly LetterClaim[];
   /** A practice's template; absent, the bundled default. */
   template?: { id: string; version: number; text: string } | undefined;
   library?: ReferenceLibrary;
@@ -90,8 +97,7 @@ export interface LetterInput {
   guidelineVersions?: GuidelineVersions | undefined;
 }
 
-const TITLES: Record<LetterType, string> = {
-  'prior-authorization': 'Prior authorization request: radiation treatment delivery, CPT 77412',
+const TITLES: Record<Exclude<LetterType, 'prior-authorization'>, string> = {
   'appeal-downcode': 'Appeal: CPT 77412 downcoded to 77407',
   'appeal-igrt-denial': 'Appeal: CPT 77387-26 denied',
   'appeal-authorization-2025': 'Appeal: 2026 claim denied on a 2025 authorization',
@@ -100,10 +106,11 @@ const TITLES: Record<LetterType, string> = {
 };
 
 /**
- * Letters that argue for 77412 whatever the chart: a request for it and the appeal of its downcode. The
- * others do when the line appealed is 77412, and the peer-to-peer sheet also when the plan is 77412.
+ * The appeal of a 77412 downcode argues 77412 whatever the chart; the other letters do when the line is
+ * 77412, and a request or a peer-to-peer sheet also when the course's code is 77412 (a request asks for
+ * the code the course meets, whichever it is).
  */
-const LETTERS_FOR_77412: readonly LetterType[] = ['prior-authorization', 'appeal-downcode'];
+const ARGUES_77412_BY_LEVEL: readonly LetterType[] = ['prior-authorization', 'peer-to-peer'];
 /** Appeals answer one remittance line: they speak of its date of service only. */
 const APPEALS = APPEAL_TYPES;
 
@@ -146,13 +153,13 @@ const URGENT_SUPPORT =
 export function assembleLetter(input: LetterInput): LetterDraft {
   const { type, course, claim } = input;
   const library = input.library ?? REFERENCE_LIBRARY;
-  const level = courseLevel(course);
+  const level = courseLevel(course, claim?.dateOfService ?? null);
   // A course routed out of the three levels (SRS, SBRT, protons…) has its own code: no 77412 argument.
   const argues77412 =
     !level.routed &&
-    (LETTERS_FOR_77412.includes(type) ||
+    (type === 'appeal-downcode' ||
       claim?.submittedCode === '77412' ||
-      (type === 'peer-to-peer' && level.code === '77412'));
+      (ARGUES_77412_BY_LEVEL.includes(type) && level.code === '77412'));
   const evidence = motionEvidence(course, input.fractions, input.options);
   const facts: Facts = {
     input,
@@ -179,7 +186,7 @@ export function assembleLetter(input: LetterInput): LetterDraft {
     text: defaultTemplate(type),
   };
   const title =
-    level.routed && type === 'prior-authorization'
+    type === 'prior-authorization'
       ? `Prior authorization request: radiation treatment delivery, CPT ${level.code ?? 'to be coded'}`
       : TITLES[type];
 
@@ -236,15 +243,20 @@ interface Facts {
 }
 
 /**
- * The plan's delivery code as the coding rules decide it (the same for every fraction of the course):
- * routed first (SBRT 77373, SRS, protons…), else the 2026 level.
+ * The delivery code as the coding rules decide it: routed first (SBRT 77373, SRS, protons…), else the
+ * 2026 level. A letter about a line takes the session of its date of service as the audit coded it: the
+ * modality its delivered beams show (CODE-013: an electron and a photon beam make mixed fields, 77412);
+ * a letter about the course takes the plan.
  */
-function courseLevel(course: Course): DeliveryDecision {
+function courseLevel(course: Course, dateOfService: string | null): DeliveryDecision {
+  const session = dateOfService ? course.fractions.find((f) => f.date === dateOfService) : undefined;
   return deliveryDecision(
     {
-      dateOfService: course.fractions[0]?.date ?? '2026-01-01',
+      dateOfService: session?.date ?? course.fractions[0]?.date ?? '2026-01-01',
       placeOfService: course.facility.placeOfService,
-      modality: course.plan.modality,
+      modality: session
+        ? deliveredModality(course.plan.modality, session.beams, `course ${course.courseId}`).modality
+        : course.plan.modality,
       technique: course.plan.technique,
       isocenters: course.plan.isocenters,
       motionManagement: course.plan.motionManagement,
@@ -337,6 +349,13 @@ function warningsFor({ input, elements, needsAmm, request }: Facts): LetterWarni
   const { course, profile, type } = input;
   const out: LetterWarning[] = [];
   if (type === 'prior-authorization' && request.warning) out.push(request.warning);
+  // A request while an authorization on file covers the letter's date asks only for what it leaves out.
+  const onFile = type === 'prior-authorization' ? authorizationCovering(course, input.date) : undefined;
+  if (onFile)
+    out.push({
+      code: 'AUTHORIZATION-ON-FILE',
+      message: `Authorization ${authorizationLabel(onFile, true)} is on file for ${input.date}: request only what it does not cover (fractions beyond its ${onFile.fractionsAuthorized}, dates after ${onFile.validTo}, other codes).`,
+    });
   const text = [course.necessity?.text ?? '', ...course.orders.map((o) => o.text ?? '')].join('\n');
   if (needsAmm) {
     // ASTRO "I got denied or downcoded" (domain.md §3.3): "DIBH" alone, or check-boxes alone, are insufficient.
@@ -433,7 +452,11 @@ function coverFor({
     { label: 'Diagnosis', value: course.diagnosis ?? 'not recorded' },
     { label: 'Site', value: siteLabel(course) },
     { label: 'Technique', value: techniqueLabel(course) },
-    { label: 'Delivery level (plan)', value: `${level.code ?? 'no code picked'}: ${level.reason}` },
+    // A letter about a line: the session of its date as the audit coded it (courseLevel); else the plan.
+    {
+      label: `Delivery level (${claim?.dateOfService ? 'date of service' : 'plan'})`,
+      value: `${level.code ?? 'no code picked'}: ${level.reason}`,
+    },
   ];
   // Course-wide figures for a request about the course; an appeal shows its date of service only.
   if (!serviceDays) {
@@ -564,6 +587,15 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
     fractionsPlanned: String(ev.fractionsPlanned),
     fractionsRequested: String(request.requested),
     courseLimit: type === 'prior-authorization' ? request.statement : [],
+    // domain.md §2: in 2026 77387 is the physician's image guidance (professional only, its technical part
+    // bundled into 77402–77412; SBRT/SRS include it), with modifier 26 unless the payer's profile omits
+    // it; a request for the course asks for it with each fraction when the plan images.
+    imageGuidanceRequest:
+      type === 'prior-authorization' && !level.routed && imagesDelivery(course)
+        ? [
+            `With each fraction, image guidance by the treating physician, CPT ${modifier26RuleOn(input.profile, input.date) === 'omit' ? '77387' : '77387-26'} (${request.requested} fractions).`,
+          ]
+        : [],
     fractionsDelivered: String(ev.fractionsDelivered),
     treatmentDates: datesLabel(ev),
     motionSystem: systemsLabel(input, ev),
@@ -662,6 +694,7 @@ function statementContext({ input, level, argues77412 }: Facts): StatementContex
     routed: level.routed,
     payerKind: input.appeal?.payerKind ?? null,
     igrtReference: input.igrtReference ?? null,
+    denials: input.denials ?? [],
   };
 }
 
@@ -725,6 +758,14 @@ function imageReviewLines(input: LetterInput): string[] {
         ? `Fraction ${f.number} (${f.date}): ${modality}; reviewed and signed by ${reviewer} at ${clock.format(Date.parse(review.signedAt))}`
         : `Fraction ${f.number} (${f.date}): ${modality}; review not signed`;
     });
+}
+
+/** The plan images the deliveries (the plan says so, or a delivered fraction was imaged). */
+function imagesDelivery(course: Course): boolean {
+  return (
+    course.plan.imageGuidance?.performed === true ||
+    course.fractions.some((f) => f.imageGuidance?.performed === true)
+  );
 }
 
 function payerName(input: LetterInput): string {

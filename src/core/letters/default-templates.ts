@@ -41,6 +41,11 @@ export const TEMPLATE_PLACEHOLDERS: readonly { name: string; description: string
     description:
       'block: why fewer fractions are requested than planned, and that the rest need a decision (prior authorization)',
   },
+  {
+    name: 'imageGuidanceRequest',
+    description:
+      "block: the physician's image guidance review (77387-26) requested with each fraction, when the plan has image guidance (prior authorization)",
+  },
   { name: 'fractionsDelivered', description: 'Fractions delivered so far' },
   { name: 'treatmentDates', description: 'First and last date of treatment delivered' },
   { name: 'motionSystem', description: 'Monitoring system(s) named in the record or the plan' },
@@ -121,6 +126,8 @@ Re: Prior authorization request, radiation treatment delivery (CPT {{requestedCo
 ${PATIENT}
 
 We request authorization of {{fractionsRequested}} fractions of radiation treatment delivery, CPT {{requestedCode}} ({{levelBasis}}), for this patient.
+
+{{imageGuidanceRequest}}
 
 {{courseLimit}}
 

@@ -1,4 +1,5 @@
 import type { Course } from '../model/course.js';
+import { authorizationCovering, authorizationLabel } from './authorization-on-file.js';
 import type { LetterType } from './letter-types.js';
 
 /**
@@ -8,13 +9,21 @@ import type { LetterType } from './letter-types.js';
  *   ambulance transport (CMS, "Prior Authorization and Pre-Claim Review Initiatives"), and the WISeR
  *   model's list of select services from 2026 (CMS-5056-N, 90 FR 28749) has no radiation therapy either;
  *   Medicare Advantage plans (SBR09 16, HM…) are not traditional Medicare and do ask for it;
+ * - for a line whose date of service an authorization on file covers: the payer has what it asked for,
+ *   so the next action is its reprocessing (a reconsideration if refused) quoting that authorization
+ *   (authorization-on-file.ts; the remittance analysis's REMIT-007 next action);
  * - for a course already delivered in full: an authorization is asked before the treatment it covers
  *   (a claim denied for authorization after treatment goes to the payer's retro-authorization process).
  * The appeal of a 77412 downcoded to 77407 is refused for a course whose delivery has codes of its own
  * (SRS/SBRT 77371–77373 or G0339/G0340, protons, brachytherapy, superficial/orthovoltage): the seed's
  * 77402–77412 are "not to be used for proton therapy, stereotactic, or brachytherapy", so no 77412 was due.
  */
-export function letterRefusal(type: LetterType, course: Course, medicare: boolean): string | null {
+export function letterRefusal(
+  type: LetterType,
+  course: Course,
+  medicare: boolean,
+  dateOfService?: string | null,
+): string | null {
   if (type === 'appeal-downcode') {
     const own = ownCodeFamily(course);
     return own
@@ -24,6 +33,9 @@ export function letterRefusal(type: LetterType, course: Course, medicare: boolea
   if (type !== 'prior-authorization') return null;
   if (medicare)
     return 'traditional Medicare has no prior authorization for radiation therapy: no request is drafted (bill the treatment; Medicare Advantage plans are separate payers)';
+  const onFile = authorizationCovering(course, dateOfService);
+  if (onFile)
+    return `authorization ${authorizationLabel(onFile)} on file covers ${dateOfService}: a prior-authorization request is the wrong letter; ask the payer to reprocess the line quoting authorization ${onFile.number} (a reconsideration if refused)`;
   const delivered = new Set(course.fractions.map((f) => f.number)).size;
   if (delivered >= course.plan.fractionsPlanned)
     return `course ${course.courseId} is finished (${delivered} of ${course.plan.fractionsPlanned} fractions delivered): a prior-authorization request is for treatment not yet delivered; for a claim denied for authorization, ask the payer for a retro-authorization`;

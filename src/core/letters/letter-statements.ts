@@ -2,6 +2,7 @@ import type { Authorization, Course } from '../model/course.js';
 import { modifier26RuleOn, type PayerProfile } from '../payers/payer-profile.js';
 import type { PayerKind } from '../remit/appeal-deadline.js';
 import { cited } from './attribution.js';
+import { authorizationCovering, authorizationLabel } from './authorization-on-file.js';
 import type { LetterClaim } from './assemble-letter.js';
 import { type IgrtReferenceData, igrtReferencePoints } from './igrt-reference.js';
 import type { LetterType } from './letter-types.js';
@@ -26,6 +27,8 @@ export interface StatementContext {
   payerKind: PayerKind | null;
   /** The practice's CMS reference data for 77387-26 (igrt-reference.ts). */
   igrtReference: IgrtReferenceData | null;
+  /** A course's sheet (no line): the course's denied lines, whose denial types get talking points. */
+  denials: readonly LetterClaim[];
 }
 
 /**
@@ -198,48 +201,72 @@ function zeroPaymentPoints({ claim }: StatementContext): string[] {
 
 /**
  * The peer-to-peer talking points for the denial category of the line (domain.md §4 "What to do", §6.1);
- * without a line (a course's sheet), the 77412 points when the plan rests on them.
+ * a course's sheet (no line) has those of each denial type on the course's lines, in the order they
+ * first appear, or the 77412 points when the plan rests on them and no line is denied.
  */
 function talkingPoints(c: StatementContext): string[] {
+  if (c.claim) {
+    const points = categoryPoints(c);
+    return points.length ? ['Talking points:', ...points] : [];
+  }
+  const first = new Map<string, LetterClaim>();
+  for (const d of c.denials) if (!first.has(d.category)) first.set(d.category, d);
+  if (!first.size) return c.argues77412 ? ['Talking points:', ...downcodePoints()] : [];
+  return [...first.values()].flatMap((claim) => {
+    const points = categoryPoints({ ...c, claim });
+    const on = `${claim.carcs.join(', ') || 'no adjustment code'} on ${claim.submittedCode} (${claim.dateOfService ?? 'no date'})`;
+    return points.length ? [`Talking points, ${on}:`, ...points] : [];
+  });
+}
+
+function categoryPoints(c: StatementContext): string[] {
   const carcs = c.claim?.carcs.join(', ') || 'none given';
-  const heading = ['Talking points:'];
   switch (c.claim?.category ?? null) {
     case null:
     case 'downcoded':
-      return c.argues77412 ? [...heading, ...downcodePoints()] : [];
+      return !c.routed && (c.argues77412 || c.claim?.submittedCode === '77412') ? downcodePoints() : [];
     case 'igrt-professional-denied':
-      return [...heading, ...igrtPoints(c)];
+      return igrtPoints(c);
     case 'zero-paid-no-denial-code':
       return [
-        ...heading,
         ...zeroPaymentPoints(c),
         'Ask the reviewer why the covered delivery was adjusted to zero and to reprocess the line.',
       ];
     case 'authorization-2025':
-      return [...heading, ...authorization2025Points(c)];
+      return authorization2025Points(c);
     case 'authorization-denial':
-      return [
-        ...heading,
-        `The line was denied for authorization (${carcs}). Ask whether the payer accepts a retro-authorization for the dates treated, and on what record.`,
-      ];
+      return authorizationDenialPoints(c, carcs);
     case 'frequency-denial':
       return [
-        ...heading,
         `The line was denied as a frequency or units problem (${carcs}). A second session the same day is billable when it is a distinct session with a real break (${c.payerName} expects ${c.profile.breakHours} hours) documented as necessary, reported ${c.profile.twiceDaily === 'units' ? 'as 2 units on one line' : 'as a second line with modifier 76'}: have both sessions' times and the physician's reason ready.`,
       ];
     case 'missing-information':
       // How the claim is corrected depends on the payer (a replacement claim; for Medicare Part B a new
       // claim or a reopening): the remittance analysis decides it (REMIT-012), the sheet quotes it.
       return [
-        ...heading,
         `The line was denied for missing or invalid information (${carcs}). The correction comes first: ${c.claim?.nextAction ?? 'make the correction the remittance line names.'}`,
         'A peer-to-peer does not replace the correction; ask for one only if the payer denies the corrected line again.',
       ];
     default:
       return [
-        ...heading,
         `The line was denied (${carcs}). Ask the reviewer which policy and which criterion the denial rests on, and for both in writing.`,
         "If it is medical necessity: quote the physician's statement of necessity and the treatment record of the date of service.",
       ];
   }
+}
+
+/**
+ * An authorization denial: with an authorization on file covering the date of service, the reviewer is
+ * given it and asked to reprocess (authorization-on-file.ts); without one, a retro-authorization.
+ */
+function authorizationDenialPoints(c: StatementContext, carcs: string): string[] {
+  const dos = c.claim?.dateOfService;
+  const auth = authorizationCovering(c.course, dos);
+  if (auth)
+    return [
+      `The line was denied for authorization (${carcs}). Authorization ${authorizationLabel(auth, true)} covers the date of service ${dos}: give the reviewer its number and ask the payer to reprocess the line against it (a reconsideration if refused), not for a retro-authorization.`,
+    ];
+  return [
+    `The line was denied for authorization (${carcs}). Ask whether the payer accepts a retro-authorization for the dates treated, and on what record.`,
+  ];
 }
