@@ -47,7 +47,15 @@ test("a biller sends a corrected claim and voids it from the claim's history", a
   await login(page, 'biller');
   await page.goto('/claims');
   const sent = page.getByRole('table', { name: 'Claims sent, newest first' });
-  await sent.getByRole('row').nth(1).getByRole('button').click();
+  // A commercial claim: Medicare Part B takes no replacement claim (a reopening instead), and the claims
+  // of one batch share their sent time, so "newest first" alone does not say which payer comes first.
+  await sent
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: '837P' }) })
+    .filter({ hasNotText: /MEDICARE/ })
+    .first()
+    .getByRole('button')
+    .click();
   const history = page.getByRole('region', { name: /^Claim / });
   await expect(history.getByRole('table', { name: 'Versions sent' }).getByRole('row')).toHaveCount(2);
 

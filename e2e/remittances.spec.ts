@@ -146,8 +146,9 @@ test('a line with a letter links to it; drafting again opens that letter, never 
   // All lines: earlier specs may have drafted the letters of some categories' lines already.
   await page.goto('/denials');
   const table = page.getByRole('table', { name: /^All lines/ });
-  const draft = table.getByRole('button', { name: /^Draft appeal for / }).first();
-  const name = (await draft.getAttribute('aria-label'))!.replace(/^Draft appeal for /, '');
+  const draft = table.getByRole('button', { name: /^Draft (appeal|peer-to-peer sheet) for / }).first();
+  const label = (await draft.getAttribute('aria-label'))!;
+  const name = label.replace(/^Draft .*? for (?=claim )/, '');
   await draft.click();
   await expect(page).toHaveURL(/\/letters\/[\w-]+$/);
   const letterUrl = page.url();
@@ -155,7 +156,7 @@ test('a line with a letter links to it; drafting again opens that letter, never 
   await page.goto('/denials');
   const open = table.getByRole('link', { name: `Open the letter of ${name}` });
   await expect(open).toBeVisible();
-  await expect(table.getByRole('button', { name: `Draft appeal for ${name}` })).toHaveCount(0);
+  await expect(table.getByRole('button', { name: label })).toHaveCount(0);
   await expect(table.getByRole('checkbox', { name: `Select ${name} for a letter` })).toHaveCount(0);
   await open.click();
   await expect(page).toHaveURL(letterUrl);
