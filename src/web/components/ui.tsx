@@ -52,6 +52,30 @@ export function pageSize(text: string | null): number {
   return (PAGE_SIZES as readonly number[]).includes(n) ? n : PAGE_SIZES[0];
 }
 
+/** The "Rows per page" choice of a list's filter form (one of PAGE_SIZES, as text). */
+export function PageSizeField({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>Rows per page</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {PAGE_SIZES.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function Pagination({
   total,
   capped = false,

@@ -6,6 +6,7 @@ import {
   Notice,
   PageHeader,
   PAGE_SIZES,
+  PageSizeField,
   pageSize,
   Pagination,
   TableHead,
@@ -38,16 +39,7 @@ export function CoursesPage() {
           <label htmlFor="course-search">Patient, MRN or course</label>
           <input id="course-search" type="search" value={text} onChange={(e) => setText(e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor="course-limit">Rows per page</label>
-          <select id="course-limit" value={size} onChange={(e) => setSize(e.target.value)}>
-            {PAGE_SIZES.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PageSizeField id="course-limit" value={size} onChange={setSize} />
         <button type="submit" className="secondary">
           Search
         </button>

@@ -13,6 +13,7 @@ import {
   Notice,
   PageHeader,
   PAGE_SIZES,
+  PageSizeField,
   pageSize,
   Pagination,
   StatusBadge,
@@ -470,16 +471,7 @@ function Filters({
           </select>
         </div>
       ) : null}
-      <div className="field">
-        <label htmlFor="f-limit">Rows per page</label>
-        <select id="f-limit" value={limit} onChange={(e) => setLimit(e.target.value)}>
-          {PAGE_SIZES.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </div>
+      <PageSizeField id="f-limit" value={limit} onChange={setLimit} />
       <button type="submit" className="primary">
         Apply filters
       </button>
