@@ -13,12 +13,13 @@ import type { PayerProfile } from '../payers/payer-profile.js';
 import { unknownProfileFinding } from '../payers/rules/payer-004-known-profile.js';
 import { expectedCents, type RateTable } from '../rates/rate-table.js';
 import { clockFor, type LocalClock } from '../time/local-clock.js';
+import { courseTimes } from '../model/course-times.js';
 import type { AuditOptions } from './audit-options.js';
 import { type ElementScore, necessityProblem, scoreElements } from './documentation-elements.js';
 import { type FractionContext, iso, type SignatureDeadline } from './fraction-context.js';
 import { type FractionTimeline, resolveTimeline } from './fraction-timeline.js';
 import { type FractionStatus, type Outcome } from './outcome.js';
-import { checkMotionManagementOrder } from './rules/doc-001-motion-management-order.js';
+import { checkMotionManagementOrder, motionOrderSigning } from './rules/doc-001-motion-management-order.js';
 import { checkMedicalNecessity } from './rules/doc-002-medical-necessity.js';
 import { documentationElementsFinding } from './rules/doc-003-documentation-elements.js';
 import { checkMonitoringRecord } from './rules/doc-004-monitoring-record.js';
@@ -89,14 +90,20 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
     profile = ctx.profiles.get('default')!;
   }
   const clock = clockFor(course.facility.timeZone);
-  const timelines = course.fractions.map((f) => resolveTimeline(f, clock, ctx.options)).sort(byDeliveryOrder);
-  const scheduled = course.schedule
-    .flatMap((s) => {
-      const r = clock.toInstant(s.beamOn);
-      if (!r.ok) courseFindings.push(unreadableScheduleFinding(s.beamOn, r.problem, courseSubject));
-      return r.ok ? [r.epochMs] : [];
-    })
-    .sort((a, b) => a - b);
+  const times = courseTimes(course);
+  const timelines = course.fractions
+    .map((f, i) => resolveTimeline(f, clock, ctx.options, times.fractions[i]))
+    .sort(byDeliveryOrder);
+  const scheduled: number[] = [];
+  for (let i = 0; i < times.schedule.length; i++) {
+    const at = times.schedule[i]!;
+    if (at === at) scheduled.push(at);
+    else {
+      const beamOn = course.schedule[i]!.beamOn;
+      courseFindings.push(unreadableScheduleFinding(beamOn, clock.problem(beamOn), courseSubject));
+    }
+  }
+  scheduled.sort((a, b) => a - b);
   const necessity = necessityProblem(course.necessity?.text);
   const elements = scoreElements(course);
   let anyMotionManagement = false;
@@ -107,7 +114,7 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
   const covers = ctx.covers ?? [];
   // The course's motion management (plan, or order), the same for every fraction.
   const motion = courseMotion(course);
-  const motionOrder = course.orders.some((o) => o.kind === 'motion-management');
+  const motionOrder = motionOrderSigning(course, times.orderSignedAt);
 
   const fractions = timelines.map((timeline, i): FractionAudit => {
     const subject = `fraction ${timeline.fraction.number} (${timeline.fraction.id})`;
@@ -138,6 +145,7 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
       deadline,
       necessity,
       elements,
+      motionOrder,
     };
     const facts = factsFor(course, motion, sessions, sessionIndex++, profile!, subject);
     const coding = selectCodes(facts.facts, { profile: profile!, rates: ctx.rates }, subject);
@@ -146,7 +154,7 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
       ? null
       : motionSourceFinding(
           motion.from,
-          { monitoring: timeline.fraction.monitoring.length > 0, order: motionOrder },
+          { monitoring: timeline.fraction.monitoring.length > 0, order: motionOrder !== 'none' },
           subject,
         );
     if (motionSource) coding.findings.push(motionSource);

@@ -4,6 +4,7 @@ import type { LocalClock } from '../time/local-clock.js';
 import type { AuditOptions } from './audit-options.js';
 import type { ElementScore, NecessityProblem } from './documentation-elements.js';
 import type { FractionTimeline } from './fraction-timeline.js';
+import type { MotionOrderSigning } from './rules/doc-001-motion-management-order.js';
 import type { CoverDesignation } from './signer-capacity.js';
 
 /** When a fraction's records must be signed: the next beam-on (issue #2; seed "Key takeaways"). */
@@ -31,6 +32,8 @@ export interface FractionContext {
   deadline: SignatureDeadline | null;
   necessity: NecessityProblem;
   elements: ElementScore[];
+  /** The course's motion-management order (DOC-001), the same for every fraction. */
+  motionOrder: MotionOrderSigning;
 }
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
