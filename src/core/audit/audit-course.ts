@@ -399,7 +399,7 @@ function applyEffects(
         reason: `${line.reason}; motion-management evidence does not support 77412, billed as single-isocenter photons`,
         expectedCents: expectedCents(rates, placeOfService, '77407', line.modifiers),
       });
-    } else out.push({ ...line });
+    } else out.push(line); // the coding's own line, made for this fraction
   }
   return out;
 }
