@@ -1,5 +1,6 @@
 import type { Course } from '../model/course.js';
 import type { PayerProfile } from '../payers/payer-profile.js';
+import { isoInstant } from '../time/iso-instant.js';
 import type { LocalClock } from '../time/local-clock.js';
 import type { AuditOptions } from './audit-options.js';
 import type { ElementScore, NecessityProblem } from './documentation-elements.js';
@@ -36,4 +37,5 @@ export interface FractionContext {
   motionOrder: MotionOrderSigning;
 }
 
-export const iso = (ms: number): string => new Date(ms).toISOString();
+/** An instant as ISO 8601 in UTC (`toISOString`'s form). */
+export const iso = isoInstant;
