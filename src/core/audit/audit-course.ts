@@ -97,7 +97,7 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
   const scheduled: number[] = [];
   for (let i = 0; i < times.schedule.length; i++) {
     const at = times.schedule[i]!;
-    if (at === at) scheduled.push(at);
+    if (!Number.isNaN(at)) scheduled.push(at);
     else {
       const beamOn = course.schedule[i]!.beamOn;
       courseFindings.push(unreadableScheduleFinding(beamOn, clock.problem(beamOn), courseSubject));

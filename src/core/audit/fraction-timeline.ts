@@ -74,7 +74,7 @@ function span(
   clock: LocalClock,
   problems: Finding[],
 ): Interval | null {
-  if (s === s && e === e) {
+  if (!Number.isNaN(s) && !Number.isNaN(e)) {
     if (e >= s) return { start: s, end: e };
     const field = `${what}${id}${part}`;
     problems.push({
@@ -87,8 +87,8 @@ function span(
     });
     return null;
   }
-  if (s !== s) problems.push(unreadable(fraction, clock, `${what}${id}${part} start`, start));
-  if (e !== e) problems.push(unreadable(fraction, clock, `${what}${id}${part} end`, end));
+  if (Number.isNaN(s)) problems.push(unreadable(fraction, clock, `${what}${id}${part} start`, start));
+  if (Number.isNaN(e)) problems.push(unreadable(fraction, clock, `${what}${id}${part} end`, end));
   return null;
 }
 

@@ -23,7 +23,6 @@ const LOSSES = {
   },
   delivery: { fix: `For this fraction ${LOST_DELIVERY}.`, costs: COSTS_DELIVERY },
   igrt: { fix: `For this fraction ${LOST_IGRT}.`, costs: COSTS_IGRT },
-  none: { fix: 'For this fraction .', costs: '' },
 };
 
 /**
@@ -35,13 +34,7 @@ export function checkSgrtRecordSigned(
   rests: { delivery: boolean; igrt: boolean } = { delivery: true, igrt: false },
 ): Outcome {
   const record = ctx.timeline.fraction.sgrtRecord;
-  const lost = rests.delivery
-    ? rests.igrt
-      ? LOSSES.both
-      : LOSSES.delivery
-    : rests.igrt
-      ? LOSSES.igrt
-      : LOSSES.none;
+  const lost = rests.delivery ? (rests.igrt ? LOSSES.both : LOSSES.delivery) : LOSSES.igrt;
   return signatureOutcome(ctx, {
     ruleId: DOC_008.id,
     what: 'SGRT record',
