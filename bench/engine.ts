@@ -4,8 +4,8 @@
  * plain traversal of the same course documents (every fraction, beam, monitoring session and time read),
  * timed on the same chunks, and the anchor size measured first. Courses come from the seeded factory
  * (bench/course-factory.ts) and are generated, validated and audited in chunks, so a million fractions
- * never sit in memory at once. Only `auditCourse` is in the audit timing; `courseSchema.parse` is timed on
- * its own line. `npm run bench` runs this file compiled by tsc (bench/tsconfig.engine.json), not tsx.
+ * never sit in memory at once. Only `auditCourse` is in the audit timing; `courseSchema.parse` and
+ * reading the documents' times when they are loaded (`loadCourse`) are timed on lines of their own. `npm run bench` runs this file compiled by tsc (bench/tsconfig.engine.json), not tsx.
  *
  *   npm run bench                                  # 10k (anchor), 100k, 1M
  *   npm run bench -- --sizes 10000,100000          # other sizes (the 10k anchor is always measured)
@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { auditCourse, type AuditContext } from '../src/core/audit/audit-course.js';
 import { DEFAULT_AUDIT_OPTIONS } from '../src/core/audit/audit-options.js';
 import { type Course, courseSchema } from '../src/core/model/course.js';
+import { loadCourse } from '../src/core/model/course-times.js';
 import { BUNDLED_PROFILES } from '../src/core/payers/bundled-profiles.js';
 import { SEED_2026 } from '../src/core/rates/seed-2026.js';
 import { BENCH_NOW, courseFactory } from './course-factory.js';
@@ -35,6 +36,9 @@ interface SizeResult {
   auditCpuMs: number;
   traverseMs: number;
   validateMs: number;
+  /** Reading the documents' times once, as they are loaded (`loadCourse`), wall and CPU. */
+  loadTimesMs: number;
+  loadTimesCpuMs: number;
   peakRssBytes: number;
   statuses: Record<string, number>;
   findings: number;
@@ -95,6 +99,8 @@ function run(size: number, runSeed: number): SizeResult {
     auditCpuMs: 0,
     traverseMs: 0,
     validateMs: 0,
+    loadTimesMs: 0,
+    loadTimesCpuMs: 0,
     peakRssBytes: process.memoryUsage().rss,
     statuses: { ready: 0, hold: 0, downgrade: 0 },
     findings: 0,
@@ -119,14 +125,21 @@ function run(size: number, runSeed: number): SizeResult {
     sampleRss();
 
     start = performance.now();
+    let cpu = process.cpuUsage();
+    for (const course of courses) loadCourse(course);
+    result.loadTimesMs += performance.now() - start;
+    let used = process.cpuUsage(cpu);
+    result.loadTimesCpuMs += (used.user + used.system) / 1000;
+
+    start = performance.now();
     sink += courses.reduce((n, course) => n + traverse(course), 0);
     result.traverseMs += performance.now() - start;
 
     start = performance.now();
-    const cpu = process.cpuUsage();
+    cpu = process.cpuUsage();
     const audits = courses.map((course) => auditCourse(course, context));
     result.auditMs += performance.now() - start;
-    const used = process.cpuUsage(cpu);
+    used = process.cpuUsage(cpu);
     result.auditCpuMs += (used.user + used.system) / 1000;
     sampleRss();
 
@@ -218,6 +231,24 @@ for (const size of ordered) {
     unit: 'fractions/s',
     baseline: baseValidate,
     ratio: round3(validate / baseValidate),
+  });
+  print({
+    metric: 'load_times_fractions_per_second',
+    size,
+    value: spread(
+      size,
+      runs.map((r) => r.loadTimesMs),
+    )[1],
+    cpu_value: spread(
+      size,
+      runs.map((r) => r.loadTimesCpuMs),
+    )[1],
+    unit: 'fractions/s',
+    // Audit and load together, per CPU second: what the audit cost before the times moved to the load.
+    audit_and_load_cpu_value: spread(
+      size,
+      runs.map((r) => r.auditCpuMs + r.loadTimesCpuMs),
+    )[1],
   });
   print({
     metric: 'peak_rss',

@@ -1,5 +1,6 @@
 import { type AuditContext, auditCourse, type CourseAudit } from '../core/audit/audit-course.js';
 import { courseSchema } from '../core/model/course.js';
+import { loadCourse } from '../core/model/course-times.js';
 import type { InputProblem } from '../core/model/input-problem.js';
 import { validateDocument } from '../formats/json/validate-document.js';
 import { InputError } from './engine-context.js';
@@ -29,7 +30,9 @@ export async function auditCourses(
   const { files, problems } = await readInputFiles(paths);
   const parsed = files.map((f) => ({ file: f.name, result: validateDocument(f.text, f.name, courseSchema) }));
   problems.push(...parsed.flatMap((p) => (p.result.ok ? [] : p.result.problems)));
-  const valid = parsed.flatMap((p) => (p.result.ok ? [{ file: p.file, course: p.result.value }] : []));
+  const valid = parsed.flatMap((p) =>
+    p.result.ok ? [{ file: p.file, course: loadCourse(p.result.value) }] : [],
+  );
   if (problems.length > 0 && (!skipInvalid || valid.length === 0)) throw new InputError(problems);
   return {
     audited: valid.map(({ file, course }) => ({ file, audit: auditCourse(course, ctx) })),

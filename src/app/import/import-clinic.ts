@@ -1,5 +1,6 @@
 import { type AuditContext, auditCourse, type CourseAudit } from '../../core/audit/audit-course.js';
 import { type Course, courseSchema } from '../../core/model/course.js';
+import { loadCourse } from '../../core/model/course-times.js';
 import type { InputProblem } from '../../core/model/input-problem.js';
 import { formatPath } from '../../formats/json/validate-document.js';
 import { InputError } from '../engine-context.js';
@@ -57,7 +58,8 @@ export async function importClinic(
       );
       return [];
     }
-    return [{ course: parsed.data, audit: auditCourse(parsed.data, ctx) }];
+    const course = loadCourse(parsed.data);
+    return [{ course, audit: auditCourse(course, ctx) }];
   });
   return { files: results, unlinked, courses: audited, invalidCourses };
 }

@@ -12,13 +12,14 @@ import type { SessionFacts } from '../model/session-facts.js';
 import type { PayerProfile } from '../payers/payer-profile.js';
 import { unknownProfileFinding } from '../payers/rules/payer-004-known-profile.js';
 import { expectedCents, type RateTable } from '../rates/rate-table.js';
-import { clockFor, type LocalClock } from '../time/local-clock.js';
+import { clockFor } from '../time/local-clock.js';
+import { courseTimes } from '../model/course-times.js';
 import type { AuditOptions } from './audit-options.js';
 import { type ElementScore, necessityProblem, scoreElements } from './documentation-elements.js';
 import { type FractionContext, iso, type SignatureDeadline } from './fraction-context.js';
 import { type FractionTimeline, resolveTimeline } from './fraction-timeline.js';
-import { type FractionStatus, type Outcome } from './outcome.js';
-import { checkMotionManagementOrder } from './rules/doc-001-motion-management-order.js';
+import { EFFECTS, type FractionStatus, type Outcome } from './outcome.js';
+import { checkMotionManagementOrder, motionOrderSigning } from './rules/doc-001-motion-management-order.js';
 import { checkMedicalNecessity } from './rules/doc-002-medical-necessity.js';
 import { documentationElementsFinding } from './rules/doc-003-documentation-elements.js';
 import { checkMonitoringRecord } from './rules/doc-004-monitoring-record.js';
@@ -89,14 +90,24 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
     profile = ctx.profiles.get('default')!;
   }
   const clock = clockFor(course.facility.timeZone);
-  const timelines = course.fractions.map((f) => resolveTimeline(f, clock, ctx.options)).sort(byDeliveryOrder);
-  const scheduled = course.schedule
-    .flatMap((s) => {
-      const r = clock.toInstant(s.beamOn);
-      if (!r.ok) courseFindings.push(unreadableScheduleFinding(s.beamOn, r.problem, courseSubject));
-      return r.ok ? [r.epochMs] : [];
-    })
-    .sort((a, b) => a - b);
+  const times = courseTimes(course);
+  const timelines = course.fractions
+    .map((f, i) => resolveTimeline(f, clock, ctx.options, times.fractions[i]))
+    .sort(byDeliveryOrder);
+  const scheduled: number[] = [];
+  for (let i = 0; i < times.schedule.length; i++) {
+    const at = times.schedule[i]!;
+    if (!Number.isNaN(at)) scheduled.push(at);
+    else {
+      const beamOn = course.schedule[i]!.beamOn;
+      courseFindings.push(unreadableScheduleFinding(beamOn, clock.problem(beamOn), courseSubject));
+    }
+  }
+  scheduled.sort((a, b) => a - b);
+  // The start of the day of each fraction whose beam-on cannot be read (NaN for the others), once per course.
+  const dayStarts = new Float64Array(timelines.length).fill(NaN);
+  for (let i = 0; i < timelines.length; i++)
+    if (!readable(timelines[i]!)) dayStarts[i] = clock.startOfDay(timelines[i]!.fraction.date);
   const necessity = necessityProblem(course.necessity?.text);
   const elements = scoreElements(course);
   let anyMotionManagement = false;
@@ -107,11 +118,11 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
   const covers = ctx.covers ?? [];
   // The course's motion management (plan, or order), the same for every fraction.
   const motion = courseMotion(course);
-  const motionOrder = course.orders.some((o) => o.kind === 'motion-management');
+  const motionOrder = motionOrderSigning(course, times.orderSignedAt);
 
   const fractions = timelines.map((timeline, i): FractionAudit => {
     const subject = `fraction ${timeline.fraction.number} (${timeline.fraction.id})`;
-    const deadline = signatureDeadline(timelines, i, scheduled, clock, ctx.options);
+    const deadline = signatureDeadline(timelines, i, dayStarts, scheduled, ctx.options);
     if (repeats[i] !== -1) {
       const repeated = repeatedSessionFinding(timeline, timelines[repeats[i]!]!, subject);
       return {
@@ -138,6 +149,7 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
       deadline,
       necessity,
       elements,
+      motionOrder,
     };
     const facts = factsFor(course, motion, sessions, sessionIndex++, profile!, subject);
     const coding = selectCodes(facts.facts, { profile: profile!, rates: ctx.rates }, subject);
@@ -146,12 +158,12 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
       ? null
       : motionSourceFinding(
           motion.from,
-          { monitoring: timeline.fraction.monitoring.length > 0, order: motionOrder },
+          { monitoring: timeline.fraction.monitoring.length > 0, order: motionOrder !== 'none' },
           subject,
         );
     if (motionSource) coding.findings.push(motionSource);
     const outcomes: Outcome[] = [
-      { findings: timeline.problems, effects: timeline.problems.length ? ['hold'] : [] },
+      { findings: timeline.problems, effects: timeline.problems.length ? EFFECTS.hold : EFFECTS.none },
     ];
     codingOutcomes(facts.findings, coding.findings, coding.unbilledSession, outcomes);
     // The SGRT record carries what rests on it: 77412's motion management and/or 77387-26's tracking.
@@ -245,31 +257,32 @@ function byDeliveryOrder(a: FractionTimeline, b: FractionTimeline): number {
 function signatureDeadline(
   timelines: readonly FractionTimeline[],
   i: number,
+  dayStarts: Float64Array,
   scheduled: readonly number[],
-  clock: LocalClock,
   options: AuditOptions,
 ): SignatureDeadline | null {
   const own = timelines[i]!;
   if (own.lastBeamOff === null) return null;
   const after = own.lastBeamOff;
-  // One pass: the earliest later beam-on, and the start of each unreadable fraction's day (its beam-on
-  // cannot be read: DOC-010), which may be the next one: judge only against it until its times are corrected.
+  // The earliest later beam-on, and the start of each unreadable fraction's day (its beam-on cannot be
+  // read: DOC-010), which may be the next one: judge only against it until its times are corrected.
   let next: number | null = null;
-  const dayStarts: number[] = [];
   for (let j = 0; j < timelines.length; j++) {
-    if (j === i) continue;
+    if (j === i || !Number.isNaN(dayStarts[j]!)) continue;
     const t = timelines[j]!;
-    if (!readable(t)) dayStarts.push(clock.startOfDay(t.fraction.date));
-    else if (t.firstBeamOn! > after && (next === null || t.firstBeamOn! < next)) next = t.firstBeamOn!;
+    if (t.firstBeamOn! > after && (next === null || t.firstBeamOn! < next)) next = t.firstBeamOn!;
   }
   let unreadable: number | undefined;
-  for (const start of dayStarts)
+  for (let j = 0; j < timelines.length; j++) {
+    const start = dayStarts[j]!;
     if (
+      j !== i &&
       start + 86_400_000 > after &&
       (next === null || start < next) &&
       (unreadable === undefined || start < unreadable)
     )
       unreadable = start;
+  }
   if (unreadable !== undefined) return { at: Math.max(unreadable, after), basis: 'unreadable next fraction' };
   if (next !== null) return { at: next, basis: 'next fraction' };
   const planned = scheduled.find((s) => s > after);
@@ -296,11 +309,12 @@ function codingOutcomes(
 ): void {
   const holding: Finding[] = [];
   const others: Finding[] = [];
-  for (const list of [factFindings, codingFindings])
-    for (const f of list) (f.severity === 'error' || f === unbilledSession ? holding : others).push(f);
+  for (const f of factFindings) (f.severity === 'error' || f === unbilledSession ? holding : others).push(f);
+  for (const f of codingFindings)
+    (f.severity === 'error' || f === unbilledSession ? holding : others).push(f);
   into.push(
-    { findings: holding, effects: holding.length ? ['hold'] : [] },
-    { findings: others, effects: [] },
+    { findings: holding, effects: holding.length ? EFFECTS.hold : EFFECTS.none },
+    { findings: others, effects: EFFECTS.none },
   );
 }
 
@@ -357,9 +371,9 @@ function factsFor(
     fractionsPlanned: course.plan.fractionsPlanned,
     sessionsInCourse: timelines.length,
     site: course.site,
-    ...(course.plan.deliverySystem ? { deliverySystem: course.plan.deliverySystem } : {}),
-    ...(t.fraction.postedCodes ? { postedCodes: t.fraction.postedCodes } : {}),
   };
+  if (course.plan.deliverySystem) facts.deliverySystem = course.plan.deliverySystem;
+  if (t.fraction.postedCodes) facts.postedCodes = t.fraction.postedCodes;
   const stereotactic = course.plan.technique === 'SRS' || course.plan.technique === 'SBRT';
   const numbering = stereotactic ? numberingFinding(t.fraction.number, ordinal, subject) : null;
   return {
@@ -391,7 +405,7 @@ function applyEffects(
         reason: `${line.reason}; motion-management evidence does not support 77412, billed as single-isocenter photons`,
         expectedCents: expectedCents(rates, placeOfService, '77407', line.modifiers),
       });
-    } else out.push({ ...line });
+    } else out.push(line); // the coding's own line, made for this fraction
   }
   return out;
 }

@@ -1,9 +1,11 @@
 import type { Course } from '../model/course.js';
 import type { PayerProfile } from '../payers/payer-profile.js';
+import { isoInstant } from '../time/iso-instant.js';
 import type { LocalClock } from '../time/local-clock.js';
 import type { AuditOptions } from './audit-options.js';
 import type { ElementScore, NecessityProblem } from './documentation-elements.js';
 import type { FractionTimeline } from './fraction-timeline.js';
+import type { MotionOrderSigning } from './rules/doc-001-motion-management-order.js';
 import type { CoverDesignation } from './signer-capacity.js';
 
 /** When a fraction's records must be signed: the next beam-on (issue #2; seed "Key takeaways"). */
@@ -31,6 +33,9 @@ export interface FractionContext {
   deadline: SignatureDeadline | null;
   necessity: NecessityProblem;
   elements: ElementScore[];
+  /** The course's motion-management order (DOC-001), the same for every fraction. */
+  motionOrder: MotionOrderSigning;
 }
 
-export const iso = (ms: number): string => new Date(ms).toISOString();
+/** An instant as ISO 8601 in UTC (`toISOString`'s form). */
+export const iso = isoInstant;

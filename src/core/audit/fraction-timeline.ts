@@ -1,4 +1,5 @@
 import type { Fraction, MonitoringSession } from '../model/course.js';
+import { type FractionTimes, readFractionTimes } from '../model/course-times.js';
 import type { Finding } from '../model/finding.js';
 import type { LocalClock } from '../time/local-clock.js';
 import type { AuditOptions } from './audit-options.js';
@@ -31,56 +32,79 @@ export interface FractionTimeline {
   coverage: Interval[];
   excursions: Excursion[];
   problems: Finding[];
+  /** The fraction's times as read (its signatures' instants among them). */
+  times: FractionTimes;
 }
 
+/** A DOC-010 finding: the reading `value` of `field` cannot be read as an instant. */
+function unreadable(fraction: Fraction, clock: LocalClock, field: string, value: string): Finding {
+  const problem = clock.problem(value);
+  const why =
+    problem === 'ambiguous'
+      ? `falls in the repeated hour when clocks go back in ${clock.timeZone}`
+      : problem === 'nonexistent'
+        ? `falls in the hour skipped when clocks go forward in ${clock.timeZone}`
+        : 'is not a valid date-time';
+  return {
+    ruleId: DOC_010.id,
+    severity: 'error',
+    subject: fractionSubject(fraction),
+    message: `${field} ${value} ${why}.`,
+    evidence: { field, value, problem },
+    fix: 'Correct the time in the source record (or give it with its UTC offset) and re-import.',
+  };
+}
+
+const fractionSubject = (fraction: Fraction): string => `fraction ${fraction.number} (${fraction.id})`;
+
+/**
+ * The interval from `s` to `e` (read from the readings `start` and `end`) of what `${what}${id}${part}`
+ * names (`beam LT MED`, `monitoring M1 gap`); null, with its problems, when it cannot be read or ends
+ * before it starts. Labels and messages are built only then, never per reading.
+ */
+function span(
+  s: number,
+  e: number,
+  start: string,
+  end: string,
+  what: string,
+  id: string,
+  part: string,
+  fraction: Fraction,
+  clock: LocalClock,
+  problems: Finding[],
+): Interval | null {
+  if (!Number.isNaN(s) && !Number.isNaN(e)) {
+    if (e >= s) return { start: s, end: e };
+    const field = `${what}${id}${part}`;
+    problems.push({
+      ruleId: DOC_010.id,
+      severity: 'error',
+      subject: fractionSubject(fraction),
+      message: `${field} ends (${end}) before it starts (${start}).`,
+      evidence: { field, start, end },
+      fix: 'Correct the times in the source record and re-import.',
+    });
+    return null;
+  }
+  if (Number.isNaN(s)) problems.push(unreadable(fraction, clock, `${what}${id}${part} start`, start));
+  if (Number.isNaN(e)) problems.push(unreadable(fraction, clock, `${what}${id}${part} end`, end));
+  return null;
+}
+
+/**
+ * A fraction's timeline from its times (`times`: read when the course document was loaded, else read
+ * now), with the problems found in them (DOC-010).
+ */
 export function resolveTimeline(
   fraction: Fraction,
   clock: LocalClock,
   options: AuditOptions,
+  times: FractionTimes = readFractionTimes(fraction, clock),
 ): FractionTimeline {
   const problems: Finding[] = [];
-  // Labels and messages are built only when a time cannot be read (a finding), never per reading.
-  const subject = () => `fraction ${fraction.number} (${fraction.id})`;
-  const read = (value: string, what: string, id: string, part: string, end: string): number | null => {
-    const epochMs = clock.epochMs(value);
-    if (!Number.isNaN(epochMs)) return epochMs;
-    const field = `${what}${id}${part} ${end}`;
-    const problem = clock.problem(value);
-    const why =
-      problem === 'ambiguous'
-        ? `falls in the repeated hour when clocks go back in ${clock.timeZone}`
-        : problem === 'nonexistent'
-          ? `falls in the hour skipped when clocks go forward in ${clock.timeZone}`
-          : 'is not a valid date-time';
-    problems.push({
-      ruleId: DOC_010.id,
-      severity: 'error',
-      subject: subject(),
-      message: `${field} ${value} ${why}.`,
-      evidence: { field, value, problem },
-      fix: 'Correct the time in the source record (or give it with its UTC offset) and re-import.',
-    });
-    return null;
-  };
-  /** The interval from `start` to `end` of what `${what}${id}${part}` names (`beam LT MED`, `monitoring M1 gap`). */
-  const span = (start: string, end: string, what: string, id: string, part: string): Interval | null => {
-    const s = read(start, what, id, part, 'start');
-    const e = read(end, what, id, part, 'end');
-    if (s === null || e === null) return null;
-    if (e < s) {
-      const field = `${what}${id}${part}`;
-      problems.push({
-        ruleId: DOC_010.id,
-        severity: 'error',
-        subject: subject(),
-        message: `${field} ends (${end}) before it starts (${start}).`,
-        evidence: { field, start, end },
-        fix: 'Correct the times in the source record and re-import.',
-      });
-      return null;
-    }
-    return { start: s, end: e };
-  };
+  const r = times.readings;
+  let k = 0; // the next reading of `r`
 
   // Beams, sessions and excursions in time order (ties by name/id): checks that report "the first" or
   // "the longest" of several must not depend on the order the records were imported in.
@@ -88,7 +112,19 @@ export function resolveTimeline(
   let firstBeamOn: number | null = null;
   let lastBeamOff: number | null = null;
   for (const b of fraction.beams) {
-    const interval = span(b.beamOn, b.beamOff, 'beam ', b.name, '');
+    const interval = span(
+      r[k]!,
+      r[k + 1]!,
+      b.beamOn,
+      b.beamOff,
+      'beam ',
+      b.name,
+      '',
+      fraction,
+      clock,
+      problems,
+    );
+    k += 2;
     if (!interval) continue;
     beams.push({ name: b.name, interval });
     if (firstBeamOn === null || interval.start < firstBeamOn) firstBeamOn = interval.start;
@@ -100,7 +136,7 @@ export function resolveTimeline(
     problems.push({
       ruleId: DOC_010.id,
       severity: 'error',
-      subject: subject(),
+      subject: fractionSubject(fraction),
       message: 'No beam-on is recorded for this fraction.',
       fix: 'Import the treatment record for this fraction, or remove the fraction if it was not delivered.',
     });
@@ -109,11 +145,28 @@ export function resolveTimeline(
   const monitoring: ResolvedMonitoring[] = [];
   const excursions: Excursion[] = [];
   for (const session of fraction.monitoring) {
-    const interval = span(session.start, session.end, 'monitoring ', session.id, '');
-    if (!interval) continue;
+    const m = 'monitoring ';
+    const interval = span(
+      r[k]!,
+      r[k + 1]!,
+      session.start,
+      session.end,
+      m,
+      session.id,
+      '',
+      fraction,
+      clock,
+      problems,
+    );
+    k += 2;
+    if (!interval) {
+      k += (session.gaps.length + session.excursions.length) * 2;
+      continue;
+    }
     const gaps: Interval[] = [];
     for (const g of session.gaps) {
-      const gap = span(g.start, g.end, 'monitoring ', session.id, ' gap');
+      const gap = span(r[k]!, r[k + 1]!, g.start, g.end, m, session.id, ' gap', fraction, clock, problems);
+      k += 2;
       if (gap) gaps.push(gap);
     }
     const covered = session.samples
@@ -121,7 +174,19 @@ export function resolveTimeline(
       : subtract([interval], union(gaps));
     monitoring.push({ session, interval, covered });
     for (const x of session.excursions) {
-      const xi = span(x.start, x.end, 'monitoring ', session.id, ' excursion');
+      const xi = span(
+        r[k]!,
+        r[k + 1]!,
+        x.start,
+        x.end,
+        m,
+        session.id,
+        ' excursion',
+        fraction,
+        clock,
+        problems,
+      );
+      k += 2;
       if (xi) excursions.push({ interval: xi, beamHeld: x.beamHeld, sessionId: session.id });
     }
     if (session.samples) excursions.push(...excursionsFromSamples(session, interval.start, options));
@@ -143,6 +208,7 @@ export function resolveTimeline(
     coverage: monitoring.length === 1 ? monitoring[0]!.covered : union(monitoring.flatMap((m) => m.covered)),
     excursions,
     problems,
+    times,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { IgrtBasis } from '../coding/rules/code-007-professional-igrt.js';
 import type { FractionContext } from './fraction-context.js';
-import { type Effect, NO_OUTCOME, type Outcome } from './outcome.js';
+import type { Finding } from '../model/finding.js';
+import { EFFECTS, NO_OUTCOME, type Outcome } from './outcome.js';
 import { checkIgrtReviewSigned } from './rules/doc-009-igrt-review-signed.js';
 
 /**
@@ -19,25 +20,32 @@ export function igrtSupport(
   sgrt: Outcome | null,
   reportSgrt: boolean,
 ): Outcome {
-  const checks = basis.map((b) =>
-    b === 'image-review'
-      ? { basis: b, outcome: checkIgrtReviewSigned(ctx), report: true }
-      : { basis: b, outcome: sgrt ?? NO_OUTCOME, report: reportSgrt },
-  );
-  const timely = checks.find((c) => c.outcome.effects.length === 0);
-  if (timely) {
-    const covered = checks
-      .filter((c) => c !== timely && c.report)
-      .flatMap((c) =>
-        c.outcome.findings.map((f) => ({
-          ...f,
-          severity: f.severity === 'error' ? ('warning' as const) : f.severity,
-          message: `${f.message} 77387-26 rests on the ${timely.basis === 'image-review' ? 'image-guidance review' : 'SGRT tracking record'}, signed in time.`,
-        })),
-      );
-    return { findings: [...(timely.report ? timely.outcome.findings : []), ...covered], effects: [] };
+  const checks: { basis: IgrtBasis; outcome: Outcome; report: boolean }[] = [];
+  let timely: (typeof checks)[number] | undefined;
+  let pending = false;
+  for (const b of basis) {
+    const check =
+      b === 'image-review'
+        ? { basis: b, outcome: checkIgrtReviewSigned(ctx), report: true }
+        : { basis: b, outcome: sgrt ?? NO_OUTCOME, report: reportSgrt };
+    checks.push(check);
+    if (!timely && check.outcome.effects.length === 0) timely = check;
+    if (check.outcome.effects.includes('hold')) pending = true;
   }
-  const pending = checks.some((c) => c.outcome.effects.includes('hold'));
-  const effects: Effect[] = [pending ? 'hold' : 'drop-igrt'];
-  return { findings: checks.filter((c) => c.report).flatMap((c) => c.outcome.findings), effects };
+  const findings: Finding[] = [];
+  if (timely) {
+    if (timely.report) findings.push(...timely.outcome.findings);
+    const signed = timely.basis === 'image-review' ? 'image-guidance review' : 'SGRT tracking record';
+    for (const c of checks)
+      if (c !== timely && c.report)
+        for (const f of c.outcome.findings)
+          findings.push({
+            ...f,
+            severity: f.severity === 'error' ? 'warning' : f.severity,
+            message: `${f.message} 77387-26 rests on the ${signed}, signed in time.`,
+          });
+    return { findings, effects: EFFECTS.none };
+  }
+  for (const c of checks) if (c.report) findings.push(...c.outcome.findings);
+  return { findings, effects: pending ? EFFECTS.hold : EFFECTS['drop-igrt'] };
 }

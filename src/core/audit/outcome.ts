@@ -10,13 +10,21 @@ export type Effect = 'hold' | 'downgrade-delivery' | 'drop-igrt';
 
 export interface Outcome {
   findings: Finding[];
-  effects: Effect[];
+  effects: readonly Effect[];
 }
 
-export const NO_OUTCOME: Outcome = Object.freeze({ findings: [], effects: [] }) as Outcome;
+/** The effect lists outcomes share (one list per effect, none made per fraction). */
+export const EFFECTS = {
+  none: Object.freeze([]) as readonly Effect[],
+  hold: Object.freeze(['hold']) as readonly Effect[],
+  'downgrade-delivery': Object.freeze(['downgrade-delivery']) as readonly Effect[],
+  'drop-igrt': Object.freeze(['drop-igrt']) as readonly Effect[],
+} as const;
+
+export const NO_OUTCOME: Outcome = Object.freeze({ findings: [], effects: EFFECTS.none }) as Outcome;
 
 export function outcome(finding: Finding, effect?: Effect): Outcome {
-  return { findings: [finding], effects: effect ? [effect] : [] };
+  return { findings: [finding], effects: effect ? EFFECTS[effect] : EFFECTS.none };
 }
 
 export type FractionStatus = 'ready' | 'downgrade' | 'hold';

@@ -11,6 +11,8 @@ interface SignatureCheck {
   /** The document to sign; null when the signature stands alone (e.g. an IGRT review). */
   documentId: string | null;
   signature: Signature | null;
+  /** The signature's instant (NaN when unsigned). */
+  signedAt: number;
   /** What a late or overdue signature costs. */
   failEffect: Effect;
   failFix: string;
@@ -27,7 +29,7 @@ export function signatureOutcome(ctx: FractionContext, check: SignatureCheck): O
   const capacity = check.signature ? signatureCapacity(ctx.course, check.signature, ctx.covers) : null;
   if (capacity === 'undesignated')
     return undesignatedSignerOutcome(ctx, { ...check, signature: check.signature! });
-  const timing = signatureTiming(check.signature, ctx.deadline, ctx.now);
+  const timing = signatureTiming(check.signature, check.signedAt, ctx.deadline, ctx.now);
   const notPhysician =
     check.signature && check.signature.role !== 'physician'
       ? ` (signed by a ${check.signature.role}, not a physician)`

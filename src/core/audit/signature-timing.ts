@@ -1,5 +1,4 @@
 import type { Signature } from '../model/course.js';
-import { parseInstant } from '../time/local-clock.js';
 import type { SignatureDeadline } from './fraction-context.js';
 
 export type SignatureTiming =
@@ -13,16 +12,17 @@ export type SignatureTiming =
 /**
  * Whether a physician signed before the deadline, compared as instants. A signature by anyone other
  * than a physician counts as no signature (seed: "signed by the physician prior to next beam on").
+ * `signedAt`: the signature's instant, read when the course document was loaded (course-times.ts).
  */
 export function signatureTiming(
   signature: Signature | null | undefined,
+  signedAt: number,
   deadline: SignatureDeadline | null,
   now: number,
 ): SignatureTiming {
   const physician = signature?.role === 'physician' ? signature : null;
   const unknownBeamOn = deadline?.basis === 'unreadable next fraction';
   if (physician) {
-    const signedAt = parseInstant(physician.signedAt);
     if (deadline === null || signedAt <= deadline.at) return { kind: 'on-time', signedAt };
     return unknownBeamOn ? { kind: 'unverifiable', deadline } : { kind: 'late', signedAt, deadline };
   }

@@ -1,6 +1,6 @@
 import type { DeliveryCode } from '../model/billing-line.js';
 import type { Finding } from '../model/finding.js';
-import type { SessionFacts } from '../model/session-facts.js';
+import { type SessionFacts, TECHNIQUES } from '../model/session-facts.js';
 import { CODE_003 } from './rules/code-003-level-1.js';
 import { CODE_004 } from './rules/code-004-level-2.js';
 import { CODE_005 } from './rules/code-005-level-3.js';
@@ -17,19 +17,28 @@ export interface LevelDecision {
 }
 
 /** The 2026 delivery level for a session inside the three-level family (after CODE-002 routing). */
+const level = (
+  code: DeliveryCode,
+  ruleId: string,
+  reason: string,
+  byMotionManagement = false,
+): LevelDecision => ({
+  code,
+  ruleId,
+  reason,
+  byMotionManagement,
+  findings: [],
+});
+
+/** The reasons of single-isocenter 3D / IMRT / VMAT, by technique: written once, not per session. */
+const SINGLE_ISOCENTER = new Map(
+  TECHNIQUES.map((t) => [
+    t,
+    { amm: `single-isocenter ${t} with active motion management`, photons: `single-isocenter ${t} photons` },
+  ]),
+);
+
 export function deliveryLevel(facts: SessionFacts, subject: string): LevelDecision {
-  const level = (
-    code: DeliveryCode,
-    ruleId: string,
-    reason: string,
-    byMotionManagement = false,
-  ): LevelDecision => ({
-    code,
-    ruleId,
-    reason,
-    byMotionManagement,
-    findings: [],
-  });
   // 77412: "mixed electron/photon field(s)" and "total skin electrons".
   if (facts.modality === 'mixed') return level('77412', CODE_005.id, 'mixed electron/photon fields');
   if (facts.technique === 'TSET') return level('77412', CODE_005.id, 'total skin electrons');
@@ -52,18 +61,14 @@ export function deliveryLevel(facts: SessionFacts, subject: string): LevelDecisi
   }
   // Single isocenter 3D / IMRT / VMAT.
   const shortfall = ammShortfall(facts.motionManagement);
+  const reasons = SINGLE_ISOCENTER.get(facts.technique)!;
   if (shortfall === null) {
-    const decision = level(
-      '77412',
-      CODE_005.id,
-      `single-isocenter ${facts.technique} with active motion management`,
-      true,
-    );
+    const decision = level('77412', CODE_005.id, reasons.amm, true);
     const noThresholds = missingThresholdsFinding(facts.motionManagement!, subject);
     if (noThresholds) decision.findings.push(noThresholds);
     return decision;
   }
-  const decision = level('77407', CODE_004.id, `single-isocenter ${facts.technique} photons`);
+  const decision = level('77407', CODE_004.id, reasons.photons);
   if (facts.motionManagement !== null) {
     decision.findings.push({
       ruleId: CODE_006.id,

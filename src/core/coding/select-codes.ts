@@ -58,18 +58,26 @@ export function deliveryDecision(facts: SessionFacts, subject: string): Delivery
     };
   }
   const level = deliveryLevel(facts, subject);
-  return { ...level, routed: false };
+  return {
+    code: level.code,
+    reason: level.reason,
+    ruleId: level.ruleId,
+    routed: false,
+    byMotionManagement: level.byMotionManagement,
+    findings: level.findings,
+  };
 }
 
-/** Decide the billable lines of one delivery session and say why (issue #2, "Code selection"). */
-export function selectCodes(facts: SessionFacts, ctx: CodingContext, subject = 'session'): CodingResult {
-  const line = (
-    code: string,
-    modifiers: string[],
-    ruleId: string,
-    reason: string,
-    priceAs: readonly string[] = modifiers,
-  ): BillingLine => ({
+function billingLine(
+  facts: SessionFacts,
+  ctx: CodingContext,
+  code: string,
+  modifiers: string[],
+  ruleId: string,
+  reason: string,
+  priceAs: readonly string[],
+): BillingLine {
+  return {
     code,
     modifiers,
     units: 1,
@@ -77,8 +85,13 @@ export function selectCodes(facts: SessionFacts, ctx: CodingContext, subject = '
     reason,
     expectedCents: expectedCents(ctx.rates, facts.placeOfService, code, priceAs),
     rateSource: ctx.rates.id,
-  });
+  };
+}
 
+const NO_CODES: readonly string[] = [];
+
+/** Decide the billable lines of one delivery session and say why (issue #2, "Code selection"). */
+export function selectCodes(facts: SessionFacts, ctx: CodingContext, subject = 'session'): CodingResult {
   const outOfYear = checkCodeSetYear(facts, subject);
   if (outOfYear) {
     const delivery = { code: null, reason: outOfYear.message, routed: false };
@@ -100,18 +113,20 @@ export function selectCodes(facts: SessionFacts, ctx: CodingContext, subject = '
   const decision = deliveryDecision(facts, subject);
   const deliveryCode = decision.code;
   const delivery = { code: decision.code, reason: decision.reason, routed: decision.routed };
-  findings.push(...decision.findings);
+  for (const f of decision.findings) findings.push(f);
   let byMotionManagement = false;
   if (decision.code !== null && session.bill) {
     // Only a billed session has motion-management evidence to audit.
     byMotionManagement = decision.byMotionManagement;
-    lines.push(line(decision.code, session.modifiers, decision.ruleId, decision.reason));
+    const { code, ruleId, reason } = decision;
+    lines.push(billingLine(facts, ctx, code, session.modifiers, ruleId, reason, session.modifiers));
+    const evicore = decision.byMotionManagement
+      ? evicoreBreastFinding(ctx.profile, facts.site, subject)
+      : null;
+    if (evicore) findings.push(evicore);
     // A payer's blanket fraction limit applies to any delivery code it names, routed ones (77373) included.
-    const payerFindings = [
-      decision.byMotionManagement ? evicoreBreastFinding(ctx.profile, facts.site, subject) : null,
-      fractionLimitFinding(ctx.profile, decision.code, facts.fractionNumber, subject),
-    ];
-    for (const f of payerFindings) if (f) findings.push(f);
+    const limit = fractionLimitFinding(ctx.profile, decision.code, facts.fractionNumber, subject);
+    if (limit) findings.push(limit);
   }
 
   const igrt = professionalIgrt(facts, subject, deliveryCode, sgrtTrackingSupportsIgrt(ctx.profile));
@@ -122,27 +137,28 @@ export function selectCodes(facts: SessionFacts, ctx: CodingContext, subject = '
     if (igrt.finding) findings.push(igrt.finding);
     const mod = igrtModifiers(ctx.profile, facts.dateOfService, subject);
     if (mod.finding) findings.push(mod.finding);
-    const modifiers = [...mod.modifiers, ...session.modifiers];
+    const modifiers = session.modifiers.length ? [...mod.modifiers, ...session.modifiers] : mod.modifiers;
     // 77387 is billed for the professional component only; the technical part is bundled (status B)
     // into 77402/77407/77412 (domain.md §2 [seed]). A payer that wants it without modifier 26
     // (PAYER-001) still pays the professional service, so price it as 77387-26 (MPFS) in every case.
     const priceAs = modifiers.includes('26') ? modifiers : ['26', ...modifiers];
-    lines.push(line(IGRT_PROFESSIONAL_CODE, modifiers, CODE_007.id, igrt.reason, priceAs));
-    igrtCode = [IGRT_PROFESSIONAL_CODE, ...mod.modifiers].join('-');
+    lines.push(billingLine(facts, ctx, IGRT_PROFESSIONAL_CODE, modifiers, CODE_007.id, igrt.reason, priceAs));
+    igrtCode = mod.modifiers.length
+      ? [IGRT_PROFESSIONAL_CODE, ...mod.modifiers].join('-')
+      : IGRT_PROFESSIONAL_CODE;
   } else if (!igrt.bill && igrt.finding) {
     findings.push(igrt.finding);
   }
 
-  findings.push(
-    ...deletedCodeFindings(facts.postedCodes ?? [], subject, { delivery: deliveryCode, igrt: igrtCode }),
-  );
-  if (session.bill) {
-    findings.push(
-      ...postedChargeFindings(facts.postedCodes ?? [], subject, {
-        delivery: deliveryCode,
-        igrt: igrtCode !== null,
-      }),
-    );
+  // Charges the OIS posted (most sessions have none).
+  const posted = facts.postedCodes ?? NO_CODES;
+  if (posted.length > 0) {
+    const recode = { delivery: deliveryCode, igrt: igrtCode };
+    for (const f of deletedCodeFindings(posted, subject, recode)) findings.push(f);
+    if (session.bill) {
+      const selected = { delivery: deliveryCode, igrt: igrtCode !== null };
+      for (const f of postedChargeFindings(posted, subject, selected)) findings.push(f);
+    }
   }
   const unbilledSession = session.bill ? null : session.finding;
   return { lines, findings, byMotionManagement, delivery, igrtBasis, unbilledSession };

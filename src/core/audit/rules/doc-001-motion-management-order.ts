@@ -1,5 +1,5 @@
 import type { RuleMeta } from '../../model/rule.js';
-import { parseInstant } from '../../time/local-clock.js';
+import type { Course } from '../../model/course.js';
 import { iso, type FractionContext } from '../fraction-context.js';
 import { NO_OUTCOME, outcome, type Outcome } from '../outcome.js';
 
@@ -11,10 +11,28 @@ export const DOC_001: RuleMeta = {
     'Seed, "Documentation Requirements": AMM must be ordered by the physician on each patient it is utilized [seed]',
 };
 
+/** The course's motion-management orders: none, none signed by a physician, or the first so signed. */
+export type MotionOrderSigning = 'none' | 'unsigned' | { id: string; at: number };
+
+/** Once per course: the earliest physician-signed motion-management order (`signedAt`: per order). */
+export function motionOrderSigning(course: Course, signedAt: Float64Array): MotionOrderSigning {
+  let found: MotionOrderSigning = 'none';
+  for (let i = 0; i < course.orders.length; i++) {
+    const o = course.orders[i]!;
+    if (o.kind !== 'motion-management') continue;
+    if (found === 'none') found = 'unsigned';
+    if (o.signature?.role !== 'physician') continue;
+    const at = signedAt[i]!;
+    if (typeof found === 'string' || at < found.at || (at === found.at && o.id.localeCompare(found.id) < 0))
+      found = { id: o.id, at };
+  }
+  return found;
+}
+
 export function checkMotionManagementOrder(ctx: FractionContext): Outcome {
-  const orders = ctx.course.orders.filter((o) => o.kind === 'motion-management');
+  const signed = ctx.motionOrder;
   const base = { ruleId: DOC_001.id, subject: ctx.subject };
-  if (orders.length === 0) {
+  if (signed === 'none') {
     return outcome(
       {
         ...base,
@@ -25,11 +43,7 @@ export function checkMotionManagementOrder(ctx: FractionContext): Outcome {
       'hold',
     );
   }
-  const signed = orders
-    .filter((o) => o.signature?.role === 'physician')
-    .map((o) => ({ id: o.id, at: parseInstant(o.signature!.signedAt) }))
-    .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))[0];
-  if (!signed) {
+  if (signed === 'unsigned') {
     return outcome(
       {
         ...base,

@@ -11,6 +11,20 @@ export const DOC_008: RuleMeta = {
     'Seed, "Documentation Requirements" and "Key Takeaways": each SGRT document signed by the physician prior to next beam on, "to meet criteria for billing the professional service" [seed]',
 };
 
+const LOST_DELIVERY = 'the 77412 motion-management criteria are not met (bill 77407)';
+const LOST_IGRT = '77387-26 loses its guidance record unless a timely image review supports it';
+const COSTS_DELIVERY = '77412 (billed as 77407)';
+const COSTS_IGRT = '77387-26 (unless a timely image review does)';
+/** What a late or missing signature costs, by what rests on the record: written once, not per fraction. */
+const LOSSES = {
+  both: {
+    fix: `For this fraction ${LOST_DELIVERY}; and ${LOST_IGRT}.`,
+    costs: `${COSTS_DELIVERY} nor ${COSTS_IGRT}`,
+  },
+  delivery: { fix: `For this fraction ${LOST_DELIVERY}.`, costs: COSTS_DELIVERY },
+  igrt: { fix: `For this fraction ${LOST_IGRT}.`, costs: COSTS_IGRT },
+};
+
 /**
  * What rests on the SGRT record: 77412's motion-management criteria (`delivery`) and/or 77387-26 when
  * the surface-guided tracking is its guidance (`igrt`). A late or missing signature costs both.
@@ -20,22 +34,15 @@ export function checkSgrtRecordSigned(
   rests: { delivery: boolean; igrt: boolean } = { delivery: true, igrt: false },
 ): Outcome {
   const record = ctx.timeline.fraction.sgrtRecord;
-  const lost = [
-    rests.delivery ? 'the 77412 motion-management criteria are not met (bill 77407)' : null,
-    rests.igrt ? '77387-26 loses its guidance record unless a timely image review supports it' : null,
-  ].filter((x) => x !== null);
+  const lost = rests.delivery ? (rests.igrt ? LOSSES.both : LOSSES.delivery) : LOSSES.igrt;
   return signatureOutcome(ctx, {
     ruleId: DOC_008.id,
     what: 'SGRT record',
     documentId: record?.documentId ?? null,
     signature: record?.signature ?? null,
+    signedAt: ctx.timeline.times.sgrtSignedAt,
     failEffect: rests.delivery ? 'downgrade-delivery' : 'drop-igrt',
-    failFix: `For this fraction ${lost.join('; and ')}.`,
-    costs: [
-      rests.delivery ? '77412 (billed as 77407)' : null,
-      rests.igrt ? '77387-26 (unless a timely image review does)' : null,
-    ]
-      .filter((x) => x !== null)
-      .join(' nor '),
+    failFix: lost.fix,
+    costs: lost.costs,
   });
 }

@@ -17,6 +17,7 @@ export function checkIgrtReviewSigned(ctx: FractionContext): Outcome {
     what: 'image-guidance review',
     documentId: null,
     signature: ctx.timeline.fraction.imageGuidance?.review ?? null,
+    signedAt: ctx.timeline.times.reviewSignedAt,
     failEffect: 'drop-igrt',
     failFix: 'The professional IGRT service is not billable for this fraction: remove 77387-26.',
   });

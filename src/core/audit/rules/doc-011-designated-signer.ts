@@ -21,7 +21,7 @@ export function undesignatedSignerOutcome(
   ctx: FractionContext,
   check: { what: string; signature: Signature; failEffect: Effect; failFix: string },
 ): Outcome {
-  const timing = signatureTiming(null, ctx.deadline, ctx.now);
+  const timing = signatureTiming(null, NaN, ctx.deadline, ctx.now);
   const signed = `The ${check.what} was signed by ${check.signature.signerId}, who is neither the course's physician (${ctx.course.physicianId}) nor a covering physician the practice designated: it does not count as the physician's review`;
   const finding = {
     ruleId: DOC_011.id,

@@ -18,9 +18,15 @@ export interface Routed {
   finding: Finding | null;
 }
 
-/** Returns null for sessions that belong to the three delivery levels. */
-export function routeOutOfScope(facts: SessionFacts, subject: string): Routed | null {
-  const route = (code: string | null, reason: string, family: string): Routed => ({
+/** A session routed to `code` of `family`; without a code, a finding says to pick one of the family. */
+function route(
+  facts: SessionFacts,
+  subject: string,
+  code: string | null,
+  reason: string,
+  family: string,
+): Routed {
+  return {
     code,
     reason,
     finding:
@@ -34,38 +40,58 @@ export function routeOutOfScope(facts: SessionFacts, subject: string): Routed | 
             fix: `Code the session with the ${family} codes; the facts given do not pick one.`,
           }
         : null,
-  });
-  // A course-limited code past its limit gets no line: CODE-011 says why (the fraction needs a decision).
-  const limited = (code: string, reason: string): Routed => {
-    const finding = courseLimitFinding(code, facts, subject);
-    return finding?.severity === 'error' ? { code: null, reason, finding } : { code, reason, finding };
   };
-  const robotic = (): Routed =>
-    facts.fractionNumber === undefined
-      ? route(null, 'Robotic stereotactic delivery', 'robotic SRS/SBRT (G0339 first, G0340 subsequent)')
-      : facts.fractionNumber === 1
-        ? route('G0339', 'Robotic stereotactic delivery, first session', 'robotic SRS/SBRT')
-        : limited('G0340', 'Robotic stereotactic delivery, subsequent session');
+}
 
-  if (facts.modality === 'proton') return route(null, 'Proton delivery', 'proton (77520/77522/77523/77525)');
-  if (facts.technique === 'brachytherapy') return route(null, 'Brachytherapy', 'brachytherapy (77750–77799)');
+/** A course-limited code past its limit gets no line: CODE-011 says why (the fraction needs a decision). */
+function limited(facts: SessionFacts, subject: string, code: string, reason: string): Routed {
+  const finding = courseLimitFinding(code, facts, subject);
+  return finding?.severity === 'error' ? { code: null, reason, finding } : { code, reason, finding };
+}
+
+function robotic(facts: SessionFacts, subject: string): Routed {
+  return facts.fractionNumber === undefined
+    ? route(
+        facts,
+        subject,
+        null,
+        'Robotic stereotactic delivery',
+        'robotic SRS/SBRT (G0339 first, G0340 subsequent)',
+      )
+    : facts.fractionNumber === 1
+      ? route(facts, subject, 'G0339', 'Robotic stereotactic delivery, first session', 'robotic SRS/SBRT')
+      : limited(facts, subject, 'G0340', 'Robotic stereotactic delivery, subsequent session');
+}
+
+/** Returns null for sessions that belong to the three delivery levels. */
+export function routeOutOfScope(facts: SessionFacts, subject: string): Routed | null {
+  if (facts.modality === 'proton')
+    return route(facts, subject, null, 'Proton delivery', 'proton (77520/77522/77523/77525)');
+  if (facts.technique === 'brachytherapy')
+    return route(facts, subject, null, 'Brachytherapy', 'brachytherapy (77750–77799)');
   if (facts.modality === 'superficial' || facts.modality === 'orthovoltage')
-    return route(null, 'Superficial/orthovoltage delivery', 'superficial/orthovoltage (77436–77439)');
+    return route(
+      facts,
+      subject,
+      null,
+      'Superficial/orthovoltage delivery',
+      'superficial/orthovoltage (77436–77439)',
+    );
   if (facts.technique === 'SBRT') {
-    if (facts.deliverySystem === 'robotic') return robotic();
+    if (facts.deliverySystem === 'robotic') return robotic(facts, subject);
     // 77373 is per fraction and includes image guidance.
-    return limited('77373', 'SBRT delivery, per fraction');
+    return limited(facts, subject, '77373', 'SBRT delivery, per fraction');
   }
   if (facts.technique === 'SRS') {
-    if (facts.deliverySystem === 'robotic') return robotic();
+    if (facts.deliverySystem === 'robotic') return robotic(facts, subject);
     // 77371/77372 are a course of one session; SRS in 2–5 fractions is 77373 per fraction (CODE-011).
     if (isFractionated(facts)) {
-      const routed = limited('77373', 'Fractionated SRS, per fraction');
+      const routed = limited(facts, subject, '77373', 'Fractionated SRS, per fraction');
       return routed.finding ? routed : { ...routed, finding: singleSessionRecodeFinding(facts, subject) };
     }
-    if (facts.deliverySystem === 'cobalt') return route('77371', 'Cobalt-60 SRS', 'SRS');
-    if (facts.deliverySystem === 'linac') return route('77372', 'Linac-based SRS', 'SRS');
-    return route(null, 'SRS delivery (machine not given)', 'SRS (77371 cobalt, 77372 linac)');
+    if (facts.deliverySystem === 'cobalt') return route(facts, subject, '77371', 'Cobalt-60 SRS', 'SRS');
+    if (facts.deliverySystem === 'linac') return route(facts, subject, '77372', 'Linac-based SRS', 'SRS');
+    return route(facts, subject, null, 'SRS delivery (machine not given)', 'SRS (77371 cobalt, 77372 linac)');
   }
   return null;
 }

@@ -50,6 +50,14 @@ function guidanceIncludedIn(
   return null;
 }
 
+/** 77387-26 not billed, and why. */
+function skip(subject: string, message: string, fix?: string): IgrtDecision {
+  return {
+    bill: false,
+    finding: { ruleId: CODE_007.id, severity: 'warning', subject, message, ...(fix ? { fix } : {}) },
+  };
+}
+
 /**
  * `sgrtTrackingCounts`: the payer profile lets surface-guided intrafraction tracking alone support
  * 77387-26 (PayerProfile.sgrtTrackingSupportsIgrt).
@@ -68,31 +76,26 @@ export function professionalIgrt(
   // The payer's profile does not take the tracking record as image guidance: said when it decides the line.
   const trackingRefused = surfaceTracked && !sgrtTrackingCounts;
   if (!imaged && !surfaceTracked) return { bill: false, finding: null };
-  const skip = (message: string, fix?: string): IgrtDecision => ({
-    bill: false,
-    finding: { ruleId: CODE_007.id, severity: 'warning', subject, message, ...(fix ? { fix } : {}) },
-  });
   const quiet = !imaged; // tracking alone: stereotactic codes include it, nothing to say
   const included = guidanceIncludedIn(facts, deliveryCode);
   if (included) {
     return quiet
       ? { bill: false, finding: null }
-      : skip(`No 77387 with ${included.what}: ${included.code} includes image guidance.`);
+      : skip(subject, `No 77387 with ${included.what}: ${included.code} includes image guidance.`);
   }
   if (facts.technique === 'brachytherapy')
-    return quiet ? { bill: false, finding: null } : skip('No 77387 with brachytherapy.');
+    return quiet ? { bill: false, finding: null } : skip(subject, 'No 77387 with brachytherapy.');
   const reviewed = imaged && ig.physicianReviewed;
   if (!reviewed && trackingRefused) return trackingNotAccepted(facts, subject, imaged);
   if (!reviewed && !tracked) {
     return skip(
+      subject,
       'Image guidance performed but not reviewed by the physician: 77387-26 is not billable yet.',
       'Have the physician review and sign the image guidance, then re-run.',
     );
   }
-  const basis: IgrtBasis[] = [
-    ...(reviewed ? ['image-review' as const] : []),
-    ...(tracked ? ['sgrt-tracking' as const] : []),
-  ];
+  const basis: IgrtBasis[] = reviewed ? ['image-review'] : [];
+  if (tracked) basis.push('sgrt-tracking');
   if (reviewed) {
     return {
       bill: true,

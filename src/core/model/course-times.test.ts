@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  buildCourse,
+  fx,
+  monitoringInput,
+  runAudit,
+  signedAt,
+} from '../../../test/support/course-builder.js';
+import { zoneSensitiveCourses } from '../../../test/support/zone-courses.js';
+import { LocalClock } from '../time/local-clock.js';
+import { courseTimes, loadCourse, readCourseTimes } from './course-times.js';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('readCourseTimes', () => {
+  // Facility readings in America/New_York (architecture.md, "Time"): a reading without an offset is read
+  // in the facility's zone, one with its offset as that instant (DICOM PS3.3 C.12.1.1.8); the repeated
+  // and the skipped hour of a DST change and a malformed reading are no instant (NaN: DOC-010 says why).
+  it.each([
+    { reading: '2026-03-02T08:15:00', instant: Date.parse('2026-03-02T08:15:00-05:00') },
+    { reading: '2026-07-02T08:15:00.25', instant: Date.parse('2026-07-02T08:15:00.250-04:00') },
+    { reading: '2026-11-01T01:40:10-04:00', instant: Date.parse('2026-11-01T01:40:10-04:00') },
+    { reading: '2026-11-01T01:40:10', instant: NaN }, // ambiguous: the fall-back hour
+    { reading: '2026-03-08T02:30:00', instant: NaN }, // nonexistent: the spring-forward hour
+    { reading: '2026-02-30T08:15:00', instant: NaN }, // no calendar day
+  ])('beam-on $reading → $instant', ({ reading, instant }) => {
+    const course = buildCourse({
+      fractions: 1,
+      edit: (c) => {
+        fx(c, 1).beams[0]!.beamOn = reading;
+      },
+    });
+    expect(readCourseTimes(course).fractions[0]!.readings[0]).toBe(instant);
+  });
+
+  it('reads beams, then per monitoring session its span, gaps and excursions, in document order', () => {
+    const course = buildCourse({
+      fractions: 1,
+      edit: (c) => {
+        const f = fx(c, 1);
+        f.beams = [{ name: 'A', beamOn: '2026-03-02T08:15:00', beamOff: '2026-03-02T08:16:00' }];
+        f.monitoring = [
+          {
+            ...monitoringInput('M1', '2026-03-02T08:10:00', '2026-03-02T08:20:00'),
+            gaps: [{ start: '2026-03-02T08:11:00', end: '2026-03-02T08:12:00' }],
+            excursions: [{ start: '2026-03-02T08:13:00', end: '2026-03-02T08:14:00', beamHeld: true }],
+          },
+          monitoringInput('M2', '2026-03-02T08:30:00', '2026-03-02T08:31:00'),
+        ];
+        f.sgrtRecord!.signature = signedAt('2026-03-02T09:00:00');
+        f.imageGuidance!.review = null;
+        c.schedule = [{ date: '2026-03-03', beamOn: '2026-03-03T08:15:00' }];
+      },
+    });
+    const times = readCourseTimes(course);
+    const minutes = [...times.fractions[0]!.readings].map(
+      (ms) => (ms - Date.parse('2026-03-02T08:00:00-05:00')) / 60_000,
+    );
+    expect(minutes).toEqual([15, 16, 10, 20, 11, 12, 13, 14, 30, 31]);
+    expect(times.fractions[0]!.sgrtSignedAt).toBe(Date.parse('2026-03-02T09:00:00-05:00'));
+    expect(times.fractions[0]!.reviewSignedAt).toBeNaN();
+    expect([...times.schedule]).toEqual([Date.parse('2026-03-03T08:15:00-05:00')]);
+    expect([...times.orderSignedAt]).toEqual([Date.parse(course.orders[0]!.signature!.signedAt)]);
+  });
+});
+
+describe('loadCourse', () => {
+  it('keeps the times read at load: auditing a loaded course reads no time again', () => {
+    for (const course of zoneSensitiveCourses()) {
+      const fresh = runAudit(structuredClone(course));
+      const loaded = loadCourse(course);
+      expect(courseTimes(loaded)).toBe(courseTimes(loaded));
+      // Spies that call through: they only count readings.
+      const localReadings = vi.spyOn(LocalClock.prototype, 'epochMs');
+      const instantReadings = vi.spyOn(Date, 'parse');
+      expect(runAudit(loaded)).toEqual(fresh);
+      expect(localReadings).not.toHaveBeenCalled();
+      expect(instantReadings).not.toHaveBeenCalled();
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('a changed copy of a loaded document is read anew', () => {
+    const course = loadCourse(buildCourse({ fractions: 2 }));
+    const moved = {
+      ...course,
+      fractions: course.fractions.map((f) => ({
+        ...f,
+        beams: f.beams.map((b) => ({ ...b, beamOn: '2026-03-08T02:30:00' })),
+      })),
+    };
+    expect(courseTimes(moved).fractions[0]!.readings[0]).toBeNaN();
+    expect(runAudit(moved).fractions.map((f) => f.status)).toEqual(['hold', 'hold']);
+  });
+});
