@@ -1,21 +1,16 @@
 import type { InputProblem, ReadResult } from '../../core/model/input-problem.js';
-import type { RemitClaim, RemitServiceLine, Remittance } from '../../core/model/remittance.js';
+import type { Remittance } from '../../core/model/remittance.js';
 import { warnClaim, warnPayment } from './assemble-835-balance.js';
 import {
   claimRemarks,
   readAdjustments,
-  readProcedure,
   readProviderAdjustments,
+  SetProcedures,
 } from './assemble-835-parts.js';
+import { ClaimRecord, LineRecord, newList, ProcedureRecord } from './remit-records.js';
 import { X12Fields } from './x12-fields.js';
 import { segmentName } from './x12-problems.js';
 import { element, type X12Segment } from './x12-types.js';
-
-/** The claim as read: the model's optional fields (REF*G1, NM1*TT) always set. */
-export type RemitClaimRead = RemitClaim & {
-  priorAuthorization: string | null;
-  crossoverPayer: string | null;
-};
 
 type Loop = 'header' | '1000A' | '1000B' | '2000' | '2100' | '2110' | 'PLB';
 
@@ -38,10 +33,11 @@ const CLAIM_STATUSES = new Set(['1', '2', '3', '4', '19', '20', '21', '22', '23'
  */
 export class Remittance835Builder {
   private readonly f = new X12Fields();
+  private readonly procedures = new SetProcedures();
   private readonly value: Remittance;
   private loop: Loop = 'header';
-  private claim: RemitClaimRead | null = null;
-  private line: RemitServiceLine | null = null;
+  private claim: ClaimRecord | null = null;
+  private line: LineRecord | null = null;
   private claims = 0;
   private lines = 0;
   private lx = 0;
@@ -62,9 +58,9 @@ export class Remittance835Builder {
       paymentDate: null,
       payer: { name: null, id: null },
       payee: { name: null, npi: null, taxId: null },
-      claims: [],
-      providerAdjustments: [],
-      refusedClaims: [],
+      claims: newList(),
+      providerAdjustments: newList(),
+      refusedClaims: newList(),
       location,
     };
   }
@@ -209,25 +205,19 @@ export class Remittance835Builder {
     const before = f.problems.total;
     const paidCents = f.requiredCents(seg, 4, at);
     this.claimPaidRead = f.problems.total === before;
-    this.claim = {
-      patientControlNumber: f.code(seg, 1, at, true) ?? '',
-      status,
-      chargeCents: f.requiredCents(seg, 3, at),
-      paidCents,
-      patientResponsibilityCents: f.cents(seg, 5, at),
-      filingIndicator: f.code(seg, 6, at),
-      payerClaimControlNumber: f.code(seg, 7, at),
-      facilityType: f.text(seg, 8),
-      memberId: null,
-      statementFrom: null,
-      statementTo: null,
-      adjustments: [],
-      remarks: [],
-      lines: [],
-      location: at,
-      priorAuthorization: null,
-      crossoverPayer: null,
-    };
+    this.claim = new ClaimRecord(
+      {
+        patientControlNumber: f.code(seg, 1, at, true) ?? '',
+        status,
+        chargeCents: f.requiredCents(seg, 3, at),
+        paidCents,
+        patientResponsibilityCents: f.cents(seg, 5, at),
+        filingIndicator: f.code(seg, 6, at),
+        payerClaimControlNumber: f.code(seg, 7, at),
+        facilityType: f.text(seg, 8),
+      },
+      at,
+    );
   }
 
   private svc(seg: X12Segment): void {
@@ -239,31 +229,26 @@ export class Remittance835Builder {
     const at = `${this.claim.location}/2110[${++this.lines}]`;
     this.loop = '2110';
     // SVC01 adjudicated procedure; SVC06: the submitted one when the payer changed it (e.g. 77412 → 77407).
-    const procedure = readProcedure(seg, 1, at, f, true);
+    const procedure = this.procedures.read(seg, 1, at, f);
     if (procedure === null && element(seg, 1).trim() === '')
       f.problems.add(`${at}/SVC01`, 'SVC01 is required');
-    this.line = {
-      procedure: procedure ?? { code: '', modifiers: [] },
-      submitted: readProcedure(seg, 6, at, f, true),
-      chargeCents: f.requiredCents(seg, 2, at),
-      paidCents: f.requiredCents(seg, 3, at),
-      units: f.quantity(seg, 5, at) ?? 1, // SVC05 units paid; 1 when absent
-      submittedUnits: f.quantity(seg, 7, at),
-      dateOfService: null,
-      adjustments: [],
-      remarks: [],
-      allowedCents: null,
-      lineControlNumber: null,
-      location: at,
-    };
+    this.line = new LineRecord(
+      procedure ?? new ProcedureRecord('', newList()),
+      this.procedures.read(seg, 6, at, f),
+      f.requiredCents(seg, 2, at),
+      f.requiredCents(seg, 3, at),
+      f.quantity(seg, 5, at) ?? 1, // SVC05 units paid; 1 when absent
+      f.quantity(seg, 7, at),
+      at,
+    );
     this.claim.lines.push(this.line);
   }
 
   private cas(seg: X12Segment, at: string): void {
     if (this.loop === '2110' && this.line !== null)
-      this.line.adjustments.push(...readAdjustments(seg, at, this.f));
+      readAdjustments(seg, at, this.f, this.line.adjustments);
     else if (this.loop === '2100' && this.claim !== null)
-      this.claim.adjustments.push(...readAdjustments(seg, at, this.f));
+      readAdjustments(seg, at, this.f, this.claim.adjustments);
     else this.f.problems.add(`${at}/CAS`, 'CAS adjustment outside a claim or service line');
   }
 
