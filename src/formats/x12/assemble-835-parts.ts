@@ -21,9 +21,12 @@ export function readAdjustments(cas: X12Segment, at: string, f: X12Fields, into:
   let read = 0;
   // Only the elements the segment has (an absent triplet is empty).
   for (let n = 2; n <= 17 && n < cas.length; n += 3) {
-    if (isBlank(element(cas, n)) && isBlank(element(cas, n + 1))) continue;
-    const reason = f.code(cas, n, at, true) ?? '';
-    const amount = f.requiredCents(cas, n + 1, at);
+    // Each element cut once (a CAS is on nearly every line).
+    const rawReason = element(cas, n);
+    const rawAmount = element(cas, n + 1);
+    if (isBlank(rawReason) && isBlank(rawAmount)) continue;
+    const reason = f.codeOf(rawReason, cas, n, at, true) ?? '';
+    const amount = f.requiredCentsOf(rawAmount, cas, n + 1, at);
     into.push(new AdjustmentRecord(group, reason, amount, f.quantity(cas, n + 2, at)));
     read++;
   }

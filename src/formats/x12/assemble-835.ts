@@ -80,7 +80,7 @@ export class Remittance835Builder {
       case 'REF':
         return this.ref(seg);
       case 'AMT':
-        if (this.loop === '2110' && this.line !== null && element(seg, 1) === 'B6')
+        if (this.loop === '2110' && this.line !== null && seg.is(1, 'B6'))
           this.line.allowedCents = f.cents(seg, 2, at);
         return;
       case 'CLP':
@@ -184,12 +184,14 @@ export class Remittance835Builder {
   }
 
   private ref(seg: X12Segment): void {
-    const q = element(seg, 1);
-    const v = this.f.text(seg, 2);
-    if (this.loop === '1000A' && q === '2U') this.value.payer.id = v;
-    else if (this.loop === '1000B' && q === 'TJ') this.value.payee.taxId = v;
-    else if (this.loop === '2100' && q === 'G1') this.claim!.priorAuthorization = v;
-    else if (this.loop === '2110' && q === '6R') this.line!.lineControlNumber = v;
+    const f = this.f;
+    if (this.loop === '2110') {
+      if (seg.is(1, '6R')) this.line!.lineControlNumber = f.text(seg, 2);
+    } else if (this.loop === '2100') {
+      if (seg.is(1, 'G1')) this.claim!.priorAuthorization = f.text(seg, 2);
+    } else if (this.loop === '1000A') {
+      if (seg.is(1, '2U')) this.value.payer.id = f.text(seg, 2);
+    } else if (this.loop === '1000B' && seg.is(1, 'TJ')) this.value.payee.taxId = f.text(seg, 2);
   }
 
   private clp(seg: X12Segment): void {
@@ -267,14 +269,14 @@ export class Remittance835Builder {
   }
 
   private dtm(seg: X12Segment, at: string): void {
-    const q = element(seg, 1);
+    // Qualifiers compared in place (`is`): a DTM's is the most frequent element read.
     if (this.loop === '2110' && this.line !== null) {
       // 2110 DTM*472 service date; DTM*150 (period start) when no 472 is given.
-      if (q === '472') this.line.dateOfService = this.f.date(seg, 2, at);
-      else if (q === '150') this.line.dateOfService ??= this.f.date(seg, 2, at);
+      if (seg.is(1, '472')) this.line.dateOfService = this.f.date(seg, 2, at);
+      else if (seg.is(1, '150')) this.line.dateOfService ??= this.f.date(seg, 2, at);
     } else if (this.loop === '2100' && this.claim !== null) {
-      if (q === '232') this.claim.statementFrom = this.f.date(seg, 2, at);
-      else if (q === '233') this.claim.statementTo = this.f.date(seg, 2, at);
+      if (seg.is(1, '232')) this.claim.statementFrom = this.f.date(seg, 2, at);
+      else if (seg.is(1, '233')) this.claim.statementTo = this.f.date(seg, 2, at);
     }
   }
 

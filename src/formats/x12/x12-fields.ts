@@ -45,7 +45,11 @@ export class X12Fields {
    * reason): control characters in it are a problem, never a silently different code.
    */
   code(seg: X12Segment, n: number, at: string, required = false): string | null {
-    const raw = element(seg, n);
+    return this.codeOf(element(seg, n), seg, n, at, required);
+  }
+
+  /** `code` of the element's text `raw`, already cut from the segment. */
+  codeOf(raw: string, seg: X12Segment, n: number, at: string, required = false): string | null {
     if (hasControlCharacter(raw, seg.delimiters.component)) {
       this.problems.add(
         `${at}/${elementName(seg, n)}`,
@@ -71,7 +75,11 @@ export class X12Fields {
   }
 
   requiredCents(seg: X12Segment, n: number, at: string): number {
-    const raw = element(seg, n);
+    return this.requiredCentsOf(element(seg, n), seg, n, at);
+  }
+
+  /** `requiredCents` of the element's text `raw`, already cut from the segment. */
+  requiredCentsOf(raw: string, seg: X12Segment, n: number, at: string): number {
     if (isBlank(raw)) {
       this.missing(seg, n, at, 'amount is required');
       return 0;
