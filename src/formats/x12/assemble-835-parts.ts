@@ -53,7 +53,14 @@ function readComposite(composite: string, component: string, strict: boolean): C
 }
 
 /** The reading's problem (strict) or warning, located at the element. */
-function report(r: CompositeReading, seg: X12Segment, n: number, at: string, f: X12Fields, strict: boolean): void {
+function report(
+  r: CompositeReading,
+  seg: X12Segment,
+  n: number,
+  at: string,
+  f: X12Fields,
+  strict: boolean,
+): void {
   if (r.refusal !== null) {
     const name = elementName(seg, n);
     (strict ? f.problems : f.warnings).add(`${at}/${name}`, `${name}${r.refusal}`);

@@ -247,8 +247,7 @@ export class Remittance835Builder {
   }
 
   private cas(seg: X12Segment, at: string): void {
-    if (this.loop === '2110' && this.line !== null)
-      readAdjustments(seg, at, this.f, this.line.adjustments);
+    if (this.loop === '2110' && this.line !== null) readAdjustments(seg, at, this.f, this.line.adjustments);
     else if (this.loop === '2100' && this.claim !== null)
       readAdjustments(seg, at, this.f, this.claim.adjustments);
     else this.f.problems.add(`${at}/CAS`, 'CAS adjustment outside a claim or service line');

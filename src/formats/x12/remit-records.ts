@@ -8,8 +8,9 @@ import type { Adjustment, Procedure, RemitClaim, RemitServiceLine } from '../../
  * Claims and lines live until their whole transaction set is read, so a collection in the middle of a
  * set finds them all alive, and whether a run got pretenured depended on when collections fell: the
  * remittance analysis took twice the CPU time and 40% more memory in about half the runs
- * (bench/README.md, "x12-835.ts"). Constructors and `Array.prototype.slice` make no allocation site, so these records
- * die young like the rest. Field order is the literals' order (the records' JSON is unchanged).
+ * (bench/README.md, "x12-835.ts"). Constructors and `Array.prototype.slice` make no allocation site,
+ * so these records die young like the rest. Field order is the literals' order (the records' JSON is
+ * unchanged).
  */
 
 /** Never changed: only copied. */
