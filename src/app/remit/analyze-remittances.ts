@@ -89,17 +89,17 @@ export async function analyzeRemittanceFiles(
       remittance,
       settings,
       chargeFor,
-      (_, j) => ({
-        otherCoverage: false,
-        reversal: reversals.get(id(j)) ?? null,
-        claimId: id(j),
-        coordination,
-      }),
+      (_, j) => {
+        const claimId = id(j);
+        return { otherCoverage: false, reversal: reversals.get(claimId) ?? null, claimId, coordination };
+      },
       (row) => {
         lines++;
         let date: string | null | undefined = null;
+        // Most rows have no queue, so no deadline: their remarks are not listed again.
         if (
           row.paymentDate !== null &&
+          row.queue !== null &&
           hasAppealDeadline(
             row.queue,
             row.remarks.map((r) => r.code),
@@ -193,7 +193,11 @@ export function chargeFromLine(settings: RemitSettings): ChargeResolver {
     const submitted = line.submitted ?? line.procedure;
     const dateOfService = line.dateOfService ?? claim.statementFrom;
     const units = line.submittedUnits ?? line.units;
-    const key = `${units}:${submitted.code}:${submitted.modifiers.join(':')}`;
+    // The usual line (one unit, no modifier) is keyed by its code alone (codes have no ':').
+    const key =
+      units === 1 && submitted.modifiers.length === 0
+        ? submitted.code
+        : `${units}:${submitted.code}:${submitted.modifiers.join(':')}`;
     let payment = expected.get(key);
     if (payment === undefined) {
       payment = expectedForLine(settings.rates, settings.placeOfService, submitted, units);

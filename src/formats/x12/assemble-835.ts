@@ -1,21 +1,16 @@
 import type { InputProblem, ReadResult } from '../../core/model/input-problem.js';
-import type { RemitClaim, RemitServiceLine, Remittance } from '../../core/model/remittance.js';
+import type { Remittance } from '../../core/model/remittance.js';
 import { warnClaim, warnPayment } from './assemble-835-balance.js';
 import {
   claimRemarks,
   readAdjustments,
-  readProcedure,
   readProviderAdjustments,
+  SetProcedures,
 } from './assemble-835-parts.js';
+import { ClaimRecord, LineRecord, newList, ProcedureRecord } from './remit-records.js';
 import { X12Fields } from './x12-fields.js';
 import { segmentName } from './x12-problems.js';
 import { element, type X12Segment } from './x12-types.js';
-
-/** The claim as read: the model's optional fields (REF*G1, NM1*TT) always set. */
-export type RemitClaimRead = RemitClaim & {
-  priorAuthorization: string | null;
-  crossoverPayer: string | null;
-};
 
 type Loop = 'header' | '1000A' | '1000B' | '2000' | '2100' | '2110' | 'PLB';
 
@@ -38,10 +33,11 @@ const CLAIM_STATUSES = new Set(['1', '2', '3', '4', '19', '20', '21', '22', '23'
  */
 export class Remittance835Builder {
   private readonly f = new X12Fields();
+  private readonly procedures = new SetProcedures();
   private readonly value: Remittance;
   private loop: Loop = 'header';
-  private claim: RemitClaimRead | null = null;
-  private line: RemitServiceLine | null = null;
+  private claim: ClaimRecord | null = null;
+  private line: LineRecord | null = null;
   private claims = 0;
   private lines = 0;
   private lx = 0;
@@ -62,9 +58,9 @@ export class Remittance835Builder {
       paymentDate: null,
       payer: { name: null, id: null },
       payee: { name: null, npi: null, taxId: null },
-      claims: [],
-      providerAdjustments: [],
-      refusedClaims: [],
+      claims: newList(),
+      providerAdjustments: newList(),
+      refusedClaims: newList(),
       location,
     };
   }
@@ -84,7 +80,7 @@ export class Remittance835Builder {
       case 'REF':
         return this.ref(seg);
       case 'AMT':
-        if (this.loop === '2110' && this.line !== null && element(seg, 1) === 'B6')
+        if (this.loop === '2110' && this.line !== null && seg.is(1, 'B6'))
           this.line.allowedCents = f.cents(seg, 2, at);
         return;
       case 'CLP':
@@ -188,12 +184,14 @@ export class Remittance835Builder {
   }
 
   private ref(seg: X12Segment): void {
-    const q = element(seg, 1);
-    const v = this.f.text(seg, 2);
-    if (this.loop === '1000A' && q === '2U') this.value.payer.id = v;
-    else if (this.loop === '1000B' && q === 'TJ') this.value.payee.taxId = v;
-    else if (this.loop === '2100' && q === 'G1') this.claim!.priorAuthorization = v;
-    else if (this.loop === '2110' && q === '6R') this.line!.lineControlNumber = v;
+    const f = this.f;
+    if (this.loop === '2110') {
+      if (seg.is(1, '6R')) this.line!.lineControlNumber = f.text(seg, 2);
+    } else if (this.loop === '2100') {
+      if (seg.is(1, 'G1')) this.claim!.priorAuthorization = f.text(seg, 2);
+    } else if (this.loop === '1000A') {
+      if (seg.is(1, '2U')) this.value.payer.id = f.text(seg, 2);
+    } else if (this.loop === '1000B' && seg.is(1, 'TJ')) this.value.payee.taxId = f.text(seg, 2);
   }
 
   private clp(seg: X12Segment): void {
@@ -209,25 +207,19 @@ export class Remittance835Builder {
     const before = f.problems.total;
     const paidCents = f.requiredCents(seg, 4, at);
     this.claimPaidRead = f.problems.total === before;
-    this.claim = {
-      patientControlNumber: f.code(seg, 1, at, true) ?? '',
-      status,
-      chargeCents: f.requiredCents(seg, 3, at),
-      paidCents,
-      patientResponsibilityCents: f.cents(seg, 5, at),
-      filingIndicator: f.code(seg, 6, at),
-      payerClaimControlNumber: f.code(seg, 7, at),
-      facilityType: f.text(seg, 8),
-      memberId: null,
-      statementFrom: null,
-      statementTo: null,
-      adjustments: [],
-      remarks: [],
-      lines: [],
-      location: at,
-      priorAuthorization: null,
-      crossoverPayer: null,
-    };
+    this.claim = new ClaimRecord(
+      {
+        patientControlNumber: f.code(seg, 1, at, true) ?? '',
+        status,
+        chargeCents: f.requiredCents(seg, 3, at),
+        paidCents,
+        patientResponsibilityCents: f.cents(seg, 5, at),
+        filingIndicator: f.code(seg, 6, at),
+        payerClaimControlNumber: f.code(seg, 7, at),
+        facilityType: f.text(seg, 8),
+      },
+      at,
+    );
   }
 
   private svc(seg: X12Segment): void {
@@ -239,31 +231,25 @@ export class Remittance835Builder {
     const at = `${this.claim.location}/2110[${++this.lines}]`;
     this.loop = '2110';
     // SVC01 adjudicated procedure; SVC06: the submitted one when the payer changed it (e.g. 77412 → 77407).
-    const procedure = readProcedure(seg, 1, at, f, true);
+    const procedure = this.procedures.read(seg, 1, at, f);
     if (procedure === null && element(seg, 1).trim() === '')
       f.problems.add(`${at}/SVC01`, 'SVC01 is required');
-    this.line = {
-      procedure: procedure ?? { code: '', modifiers: [] },
-      submitted: readProcedure(seg, 6, at, f, true),
-      chargeCents: f.requiredCents(seg, 2, at),
-      paidCents: f.requiredCents(seg, 3, at),
-      units: f.quantity(seg, 5, at) ?? 1, // SVC05 units paid; 1 when absent
-      submittedUnits: f.quantity(seg, 7, at),
-      dateOfService: null,
-      adjustments: [],
-      remarks: [],
-      allowedCents: null,
-      lineControlNumber: null,
-      location: at,
-    };
+    this.line = new LineRecord(
+      procedure ?? new ProcedureRecord('', newList()),
+      this.procedures.read(seg, 6, at, f),
+      f.requiredCents(seg, 2, at),
+      f.requiredCents(seg, 3, at),
+      f.quantity(seg, 5, at) ?? 1, // SVC05 units paid; 1 when absent
+      f.quantity(seg, 7, at),
+      at,
+    );
     this.claim.lines.push(this.line);
   }
 
   private cas(seg: X12Segment, at: string): void {
-    if (this.loop === '2110' && this.line !== null)
-      this.line.adjustments.push(...readAdjustments(seg, at, this.f));
+    if (this.loop === '2110' && this.line !== null) readAdjustments(seg, at, this.f, this.line.adjustments);
     else if (this.loop === '2100' && this.claim !== null)
-      this.claim.adjustments.push(...readAdjustments(seg, at, this.f));
+      readAdjustments(seg, at, this.f, this.claim.adjustments);
     else this.f.problems.add(`${at}/CAS`, 'CAS adjustment outside a claim or service line');
   }
 
@@ -282,14 +268,14 @@ export class Remittance835Builder {
   }
 
   private dtm(seg: X12Segment, at: string): void {
-    const q = element(seg, 1);
+    // Qualifiers compared in place (`is`): a DTM's is the most frequent element read.
     if (this.loop === '2110' && this.line !== null) {
       // 2110 DTM*472 service date; DTM*150 (period start) when no 472 is given.
-      if (q === '472') this.line.dateOfService = this.f.date(seg, 2, at);
-      else if (q === '150') this.line.dateOfService ??= this.f.date(seg, 2, at);
+      if (seg.is(1, '472')) this.line.dateOfService = this.f.date(seg, 2, at);
+      else if (seg.is(1, '150')) this.line.dateOfService ??= this.f.date(seg, 2, at);
     } else if (this.loop === '2100' && this.claim !== null) {
-      if (q === '232') this.claim.statementFrom = this.f.date(seg, 2, at);
-      else if (q === '233') this.claim.statementTo = this.f.date(seg, 2, at);
+      if (seg.is(1, '232')) this.claim.statementFrom = this.f.date(seg, 2, at);
+      else if (seg.is(1, '233')) this.claim.statementTo = this.f.date(seg, 2, at);
     }
   }
 

@@ -173,6 +173,80 @@ describe('readRemittances: assembly', () => {
     ]);
   });
 
+  it('makes claims, lines, adjustments and procedures with constructors (no literal for V8 to pretenure), fields in the same order', () => {
+    const text = file(set('0001', [...HEADER, ...CLAIM]));
+    const claim = readRemittancesFromBytes(enc(text), 'r.835').remittances[0]!.claims[0]!;
+    const line = claim.lines[0]!;
+    // An object literal's allocation site is pretenured when a collection finds its objects alive
+    // (a set's claims live until the set is read): constructors and Array.of make no such site.
+    for (const record of [claim, line, line.procedure, line.submitted!, line.adjustments[0]!])
+      expect(Object.getPrototypeOf(record)).not.toBe(Object.prototype);
+    expect(Object.keys(claim)).toEqual([
+      'patientControlNumber',
+      'status',
+      'chargeCents',
+      'paidCents',
+      'patientResponsibilityCents',
+      'filingIndicator',
+      'payerClaimControlNumber',
+      'facilityType',
+      'memberId',
+      'statementFrom',
+      'statementTo',
+      'adjustments',
+      'remarks',
+      'lines',
+      'location',
+      'priorAuthorization',
+      'crossoverPayer',
+    ]);
+    expect(Object.keys(line)).toEqual([
+      'procedure',
+      'submitted',
+      'chargeCents',
+      'paidCents',
+      'units',
+      'submittedUnits',
+      'dateOfService',
+      'adjustments',
+      'remarks',
+      'allowedCents',
+      'lineControlNumber',
+      'location',
+    ]);
+  });
+
+  it('reads a composite repeated on many lines once, and still locates its warning or problem on each line', () => {
+    const guessed = ['SVC*HC>77412*100.00*100.00', 'SVC*HC>77412*200.00*200.00'];
+    const text = file(
+      set('0001', [...HEADER, 'LX*1', 'CLP*PCN-1*1*300.00*300.00', ...guessed]),
+      set('0002', [
+        ...HEADER,
+        'LX*1',
+        'CLP*PCN-2*1*100.00*100.00',
+        'SVC*XX:77412*100.00*100.00',
+        'CLP*PCN-3*1*100.00*100.00',
+        'SVC*XX:77412*100.00*100.00',
+      ]),
+    );
+    const { remittances, problems, warnings } = readRemittancesFromBytes(enc(text), 'r.835');
+    const [a, b] = remittances[0]!.claims[0]!.lines;
+    expect([a!.procedure, b!.procedure]).toEqual([
+      { code: '77412', modifiers: [] },
+      { code: '77412', modifiers: [] },
+    ]);
+    // (BPR02 of HEADER does not balance these claims: its warnings are not the point here.)
+    expect(warnings.map((w) => w.location).filter((l) => l.endsWith('SVC01'))).toEqual([
+      'r.835:ISA[1]/GS[1]/ST[1]/2100[1]/2110[1]/SVC01',
+      'r.835:ISA[1]/GS[1]/ST[1]/2100[1]/2110[2]/SVC01',
+    ]);
+    expect(remittances[1]!.claims).toEqual([]);
+    expect(problems.map((p) => p.location)).toEqual([
+      'r.835:ISA[1]/GS[1]/ST[2]/2100[1]/2110[1]/SVC01',
+      'r.835:ISA[1]/GS[1]/ST[2]/2100[2]/2110[1]/SVC01',
+    ]);
+  });
+
   it('reports a damaged claim with located problems and reads the other claims and sets', () => {
     const bad = [...CLAIM];
     bad[7] = 'SVC*HC:77407*1000.005*700.25';

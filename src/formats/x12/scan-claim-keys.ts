@@ -149,8 +149,16 @@ class ClaimKeyScanner {
     const at = this.separators;
     let n = 0;
     for (let i = start + 3; i < stop && n < 8; i++) if (buf[i] === this.element) at[n++] = i;
-    const text = (k: number) =>
-      k > n ? '' : buf.toString('latin1', at[k - 1]! + 1, k < n ? at[k]! : stop).trim();
-    this.onClaim({ patientControlNumber: text(1), status: text(2), payerClaimControlNumber: text(7) });
+    this.onClaim({
+      patientControlNumber: this.text(buf, 1, n, stop),
+      status: this.text(buf, 2, n, stop),
+      payerClaimControlNumber: this.text(buf, 7, n, stop),
+    });
+  }
+
+  /** CLPk trimmed ('' when the segment has fewer elements), of `n` separators found before `stop`. */
+  private text(buf: Buffer, k: number, n: number, stop: number): string {
+    const at = this.separators;
+    return k > n ? '' : buf.toString('latin1', at[k - 1]! + 1, k < n ? at[k]! : stop).trim();
   }
 }

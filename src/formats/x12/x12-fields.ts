@@ -18,17 +18,26 @@ export function hasControlCharacter(text: string, component = ''): boolean {
   return false;
 }
 
+/** Empty or only whitespace (no new string for the usual element without spaces). */
+export const isBlank = (text: string): boolean => text.length === 0 || text.trim() === '';
+
+/** An element's text trimmed, null when blank. */
+const textOf = (raw: string): string | null => {
+  const v = raw.trim();
+  return v === '' ? null : v;
+};
+
 /**
  * Reads typed element values of a transaction set, recording each unreadable value as a problem at
- * `<loop location>/<SEGnn>` (never quoting the value). Empty optional elements read as null.
+ * `<loop location>/<SEGnn>` (never quoting the value). Empty optional elements read as null. Each
+ * element is cut from the segment once per read.
  */
 export class X12Fields {
   readonly problems = new ProblemList();
   readonly warnings = new ProblemList();
 
   text(seg: X12Segment, n: number): string | null {
-    const v = element(seg, n).trim();
-    return v === '' ? null : v;
+    return textOf(element(seg, n));
   }
 
   /**
@@ -36,7 +45,11 @@ export class X12Fields {
    * reason): control characters in it are a problem, never a silently different code.
    */
   code(seg: X12Segment, n: number, at: string, required = false): string | null {
-    const raw = element(seg, n);
+    return this.codeOf(element(seg, n), seg, n, at, required);
+  }
+
+  /** `code` of the element's text `raw`, already cut from the segment. */
+  codeOf(raw: string, seg: X12Segment, n: number, at: string, required = false): string | null {
     if (hasControlCharacter(raw, seg.delimiters.component)) {
       this.problems.add(
         `${at}/${elementName(seg, n)}`,
@@ -44,30 +57,34 @@ export class X12Fields {
       );
       return null;
     }
-    return required ? this.required(seg, n, at) : this.text(seg, n);
+    const v = textOf(raw);
+    if (!required) return v;
+    if (v === null) this.missing(seg, n, at, 'is required');
+    return v ?? '';
   }
 
   /** A required text: a problem when empty. */
   required(seg: X12Segment, n: number, at: string): string {
     const v = this.text(seg, n);
-    if (v === null) this.problems.add(`${at}/${elementName(seg, n)}`, `${elementName(seg, n)} is required`);
+    if (v === null) this.missing(seg, n, at, 'is required');
     return v ?? '';
   }
 
   cents(seg: X12Segment, n: number, at: string): number | null {
-    const raw = element(seg, n);
-    if (raw.trim() === '') return null;
-    const cents = centsOrProblem(raw);
-    if (typeof cents === 'number') return cents;
-    this.unreadable(seg, n, at, cents, false);
-    return null;
+    return this.centsOf(element(seg, n), seg, n, at);
   }
 
   requiredCents(seg: X12Segment, n: number, at: string): number {
-    const v = this.cents(seg, n, at);
-    if (v === null && element(seg, n).trim() === '')
-      this.problems.add(`${at}/${elementName(seg, n)}`, `${elementName(seg, n)} amount is required`);
-    return v ?? 0;
+    return this.requiredCentsOf(element(seg, n), seg, n, at);
+  }
+
+  /** `requiredCents` of the element's text `raw`, already cut from the segment. */
+  requiredCentsOf(raw: string, seg: X12Segment, n: number, at: string): number {
+    if (isBlank(raw)) {
+      this.missing(seg, n, at, 'amount is required');
+      return 0;
+    }
+    return this.centsOf(raw, seg, n, at) ?? 0;
   }
 
   quantity(seg: X12Segment, n: number, at: string): number | null {
@@ -79,6 +96,14 @@ export class X12Fields {
     return this.read(seg, n, at, parseDate, lenient);
   }
 
+  private centsOf(raw: string, seg: X12Segment, n: number, at: string): number | null {
+    if (isBlank(raw)) return null;
+    const cents = centsOrProblem(raw);
+    if (typeof cents === 'number') return cents;
+    this.unreadable(seg, n, at, cents, false);
+    return null;
+  }
+
   private read<T>(
     seg: X12Segment,
     n: number,
@@ -87,11 +112,16 @@ export class X12Fields {
     lenient = false,
   ): T | null {
     const raw = element(seg, n);
-    if (raw.trim() === '') return null;
+    if (isBlank(raw)) return null;
     const r = parse(raw);
     if (r.ok) return r.value;
     this.unreadable(seg, n, at, r.message, lenient);
     return null;
+  }
+
+  /** A required element that is empty. */
+  private missing(seg: X12Segment, n: number, at: string, what: string): void {
+    this.problems.add(`${at}/${elementName(seg, n)}`, `${elementName(seg, n)} ${what}`);
   }
 
   /** An element whose value cannot be read: a problem, or a warning when `lenient`. */

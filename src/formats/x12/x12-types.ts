@@ -61,6 +61,14 @@ export class X12Segment {
     return n < this.count ? this.text.slice(this.bounds[n]! + 1, this.bounds[n + 1]) : '';
   }
 
+  /** Whether the n-th element is exactly `text` (a qualifier), compared in place: no string is made. */
+  is(n: number, text: string): boolean {
+    if (this.count < 0) this.cut();
+    if (n >= this.count) return text === '';
+    const from = this.bounds[n]! + 1;
+    return this.bounds[n + 1]! - from === text.length && this.text.startsWith(text, from);
+  }
+
   /** The number of elements, the id included. */
   get length(): number {
     if (this.count < 0) this.cut();

@@ -1,4 +1,5 @@
 import type { Procedure } from '../../core/model/remittance.js';
+import { newList, ProcedureRecord } from './remit-records.js';
 
 /** An element value read, or why it cannot be (never quoting the value: it may be PHI). */
 export type Value<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -123,7 +124,7 @@ export function parseProcedure(
   let next = composite.indexOf(separator, at + 1);
   const code = composite.slice(at + 1, next < 0 ? composite.length : next).trim();
   if (code === '') return null;
-  const modifiers: string[] = [];
+  const modifiers = newList<string>();
   // Components 3–6: up to four modifiers.
   for (let n = 3; next >= 0 && n <= 6; n++) {
     at = next;
@@ -131,5 +132,5 @@ export function parseProcedure(
     const modifier = composite.slice(at + 1, next < 0 ? composite.length : next).trim();
     if (modifier !== '') modifiers.push(modifier);
   }
-  return { procedure: { code, modifiers }, guessed };
+  return { procedure: new ProcedureRecord(code, modifiers), guessed };
 }
