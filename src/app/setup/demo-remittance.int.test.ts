@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
-import { testClock, testContext, type TestContext } from '../../../test/support/test-context.js';
+import { ENGINES, type TestDatabase } from '../../../test/support/db-harness.js';
+import { openDemoPractice } from '../../../test/support/demo-harness.js';
+import type { TestContext } from '../../../test/support/test-context.js';
 import { REMIT_CATEGORIES } from '../../core/remit/remit-category.js';
 import { readRemittancesFromBytes } from '../../formats/x12/read-835.js';
-import { demoExportInstant, loadDemoPractice } from './demo-practice.js';
 import { demoRemittances } from './demo-remittance.js';
 
 /**
@@ -41,9 +41,7 @@ describe.each(ENGINES)('the demo remittances on %s', (engine) => {
       .execute();
 
   beforeAll(async () => {
-    tdb = await openTestDatabase(engine);
-    t = await testContext(tdb, testClock(demoExportInstant()));
-    ({ practiceId } = await loadDemoPractice(t.ctx));
+    ({ tdb, t, practiceId } = await openDemoPractice(engine));
   }, 180_000);
   afterAll(() => tdb?.close());
 
