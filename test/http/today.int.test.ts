@@ -12,7 +12,7 @@ import type {
 import { today } from '../../src/app/queries/today.js';
 import { createHttpApp } from '../../src/http/create-http-app.js';
 import { ENGINES, type TestDatabase } from '../support/db-harness.js';
-import { openDemoPractice } from '../support/demo-harness.js';
+import { DEMO_HOOK_TIMEOUT_MS, openDemoPractice } from '../support/demo-harness.js';
 import type { TestContext } from '../support/test-context.js';
 
 /**
@@ -27,7 +27,7 @@ describe.each(ENGINES)('GET /api/today on %s', { timeout: 120_000 }, (engine) =>
   beforeAll(async () => {
     ({ tdb, t } = await openDemoPractice(engine));
     app = createHttpApp(t.ctx);
-  }, 300_000);
+  }, DEMO_HOOK_TIMEOUT_MS);
   afterAll(() => tdb.close());
 
   async function loginAs(role: string): Promise<(path: string) => Promise<unknown>> {

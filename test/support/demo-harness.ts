@@ -14,6 +14,12 @@ export interface DemoHarness {
   actor: (role: Actor['role'], physicianId?: string | null) => Actor;
 }
 
+/**
+ * Time for a file's hook to open the demo practice: it may wait for another file building the run's
+ * template on a loaded 2-core machine.
+ */
+export const DEMO_HOOK_TIMEOUT_MS = 600_000;
+
 /** The demo practice as `serve --demo` loads it, on the demo's clock stopped at the export instant. */
 export const DEMO_PRACTICE: TestTemplate = {
   name: 'demo_practice',
@@ -52,7 +58,7 @@ export function useDemoPractice(engine: Engine): DemoHarness {
   const demo = {} as DemoHarness;
   beforeAll(async () => {
     Object.assign(demo, await openDemoPractice(engine));
-  }, 120_000);
+  }, DEMO_HOOK_TIMEOUT_MS);
   afterAll(() => demo.tdb.close());
   return demo;
 }

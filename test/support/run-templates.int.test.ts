@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { readdir, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestDatabase, type TestDatabase, type TestTemplate } from './db-harness.js';
-import { pgliteTemplate, postgresTemplate } from './run-templates.js';
+import { pgliteTemplate, postgresTemplate, RUN_DIR_ENV, STALE_MS } from './run-templates.js';
 import { testDatabaseUrl } from './test-database-url.js';
 
 /**
@@ -27,6 +28,15 @@ describe('PGlite templates', () => {
     const name = unique('failed');
     await expect(pgliteTemplate(name, () => Promise.reject(new Error('broken')))).rejects.toThrow('broken');
     expect(await (await pgliteTemplate(name, async () => new Blob(['built']))).text()).toBe('built');
+  });
+
+  it('takes over from a builder that stopped touching its lock', async () => {
+    const name = unique('stale');
+    const lock = join(process.env[RUN_DIR_ENV]!, `${name}.tar.lock`);
+    await writeFile(lock, '');
+    const then = new Date(Date.now() - STALE_MS - 1_000);
+    await utimes(lock, then, then);
+    expect(await (await pgliteTemplate(name, async () => new Blob(['taken over']))).text()).toBe('taken over');
   });
 });
 

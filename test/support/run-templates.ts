@@ -1,6 +1,7 @@
-import { open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { threadId } from 'node:worker_threads';
 import pg from 'pg';
 
 /**
@@ -29,36 +30,59 @@ function runSetting(name: string): string {
 }
 
 const POLL_MS = 200;
+/**
+ * The builder touches its lock file this often; a lock untouched for STALE_MS lost its builder (long: a
+ * build on a loaded machine may hold its thread's event loop for a while between two touches).
+ */
+const HEARTBEAT_MS = 2_000;
+export const STALE_MS = 180_000;
 
 /**
  * The dump of PGlite template `name` for this run: read from the run's folder, else built by `build`
- * (while other files wait on its lock file) and written there.
+ * (while other files wait on its lock file) and written there. A builder whose file ended before it was
+ * done (a timed-out hook, a worker stopped) stops touching its lock, and a waiting file takes over.
  */
 export async function pgliteTemplate(name: string, build: () => Promise<Blob>): Promise<Blob> {
   const file = join(runSetting(RUN_DIR_ENV), `${name}.tar`);
+  const lockFile = `${file}.lock`;
   for (;;) {
     const dump = await readIfThere(file);
     if (dump) return new Blob([dump]);
-    const lock = await open(`${file}.lock`, 'wx').catch((error: NodeJS.ErrnoException) => {
+    const lock = await open(lockFile, 'wx').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EEXIST') return null;
       throw error;
     });
     if (!lock) {
       await sleep(POLL_MS);
+      await removeIfStale(lockFile);
       continue;
     }
+    const heartbeat = setInterval(() => {
+      const now = new Date();
+      void utimes(lockFile, now, now).catch(() => undefined);
+    }, HEARTBEAT_MS);
     try {
       // Another file may have finished it between the read and the lock.
       if (!(await readIfThere(file))) {
         const built = await build();
-        await writeFile(`${file}.part`, new Uint8Array(await built.arrayBuffer()));
-        await rename(`${file}.part`, file);
+        const part = `${file}.${process.pid}.${threadId}.part`;
+        await writeFile(part, new Uint8Array(await built.arrayBuffer()));
+        await rename(part, file);
       }
     } finally {
+      clearInterval(heartbeat);
       await lock.close();
-      await rm(`${file}.lock`, { force: true });
+      await rm(lockFile, { force: true });
     }
   }
+}
+
+async function removeIfStale(lockFile: string): Promise<void> {
+  const touched = await stat(lockFile).then(
+    (s) => s.mtimeMs,
+    () => null,
+  );
+  if (touched !== null && Date.now() - touched > STALE_MS) await rm(lockFile, { force: true });
 }
 
 async function readIfThere(file: string): Promise<Buffer | null> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, type TestDatabase } from '../../../test/support/db-harness.js';
-import { openDemoPractice } from '../../../test/support/demo-harness.js';
+import { DEMO_HOOK_TIMEOUT_MS, openDemoPractice } from '../../../test/support/demo-harness.js';
 import type { TestContext } from '../../../test/support/test-context.js';
 import { DEFAULT_DELIMITERS } from '../../formats/x12/claim-types.js';
 import { checkWritten837 } from '../../formats/x12/write-837-usage.js';
@@ -50,7 +50,7 @@ describe.each(ENGINES)('the demo hospital department on %s', (engine) => {
     const loaded = await loadDemoHospital(t.ctx);
     hospital = loaded.practiceId;
     expect(loaded.logins.map((l) => l.email)).toEqual(DEMO_HOSPITAL_LOGINS.map((l) => l.email));
-  }, 300_000);
+  }, DEMO_HOOK_TIMEOUT_MS);
   afterAll(() => tdb?.close());
 
   it('sends an 837I of technical lines with the attending provider and Z51.0 first-listed', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, type TestDatabase } from '../../../test/support/db-harness.js';
-import { openDemoPractice } from '../../../test/support/demo-harness.js';
+import { DEMO_HOOK_TIMEOUT_MS, openDemoPractice } from '../../../test/support/demo-harness.js';
 import type { TestContext } from '../../../test/support/test-context.js';
 import { REMIT_CATEGORIES } from '../../core/remit/remit-category.js';
 import { readRemittancesFromBytes } from '../../formats/x12/read-835.js';
@@ -42,7 +42,7 @@ describe.each(ENGINES)('the demo remittances on %s', (engine) => {
 
   beforeAll(async () => {
     ({ tdb, t, practiceId } = await openDemoPractice(engine));
-  }, 180_000);
+  }, DEMO_HOOK_TIMEOUT_MS);
   afterAll(() => tdb?.close());
 
   it('writes one balanced 835 per payer and payment, from the four payers of the demo courses', async () => {
