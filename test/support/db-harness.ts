@@ -41,7 +41,10 @@ export interface TestTemplate {
 export const MIGRATED: TestTemplate = { name: 'migrated', fill: async () => undefined };
 
 /** A new database of its own for a test file, a copy of `template` (default: migrated, empty). */
-export async function openTestDatabase(engine: Engine, template: TestTemplate = MIGRATED): Promise<TestDatabase> {
+export async function openTestDatabase(
+  engine: Engine,
+  template: TestTemplate = MIGRATED,
+): Promise<TestDatabase> {
   if (engine === 'pglite') {
     const opened = pgliteDatabase(newPGlite({ loadDataDir: await pgliteDump(template) }));
     return { ...opened, url: null, close: () => opened.db.destroy() };

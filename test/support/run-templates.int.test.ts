@@ -36,7 +36,9 @@ describe('PGlite templates', () => {
     await writeFile(lock, '');
     const then = new Date(Date.now() - STALE_MS - 1_000);
     await utimes(lock, then, then);
-    expect(await (await pgliteTemplate(name, async () => new Blob(['taken over']))).text()).toBe('taken over');
+    expect(await (await pgliteTemplate(name, async () => new Blob(['taken over']))).text()).toBe(
+      'taken over',
+    );
   });
 });
 

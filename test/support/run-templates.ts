@@ -25,7 +25,8 @@ export function templatePrefix(runId: string): string {
 
 function runSetting(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the tests with vitest.config.ts (its global setup sets it)`);
+  if (!value)
+    throw new Error(`${name} is not set: run the tests with vitest.config.ts (its global setup sets it)`);
   return value;
 }
 

@@ -1,7 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/support/db-harness.js';
-import { DEMO_HOOK_TIMEOUT_MS, type DemoHarness, openDemoPractice } from '../../../test/support/demo-harness.js';
+import {
+  DEMO_HOOK_TIMEOUT_MS,
+  type DemoHarness,
+  openDemoPractice,
+} from '../../../test/support/demo-harness.js';
 import type { FractionQuery, FractionRow } from '../views.js';
 import { listFractions } from './fractions.js';
 import { worklistChoices } from './worklist-choices.js';
