@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import pg from 'pg';
 import {
   type Engine,
@@ -61,6 +62,14 @@ export async function openTestDatabase(
       await adminQuery(`drop database if exists ${name} with (force)`);
     },
   };
+}
+
+/** A PGlite data folder at `dataDir` (a command's --data-dir), a copy of `template`. */
+export async function pgliteDataDir(dataDir: string, template: TestTemplate): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
+  const pglite = newPGlite({ dataDir, loadDataDir: await pgliteDump(template) });
+  await pglite.waitReady;
+  await pglite.close();
 }
 
 function pgliteDump(template: TestTemplate): Promise<Blob> {
