@@ -12,6 +12,9 @@ import { testDatabaseUrl } from './test-database-url.js';
  * The test harness's templates (run-templates.ts): built once per run however many files ask at once,
  * and every test database a copy of its own.
  */
+/** The first file of a run to ask builds the migrated template: a loaded 2-core machine needs room. */
+const TEMPLATE_HOOK_TIMEOUT_MS = 300_000;
+
 const unique = (prefix: string) => `${prefix}_${randomBytes(4).toString('hex')}`;
 
 describe('PGlite templates', () => {
@@ -73,7 +76,7 @@ describe.each(ENGINES)('test databases on %s', (engine) => {
   let second: TestDatabase;
   beforeAll(async () => {
     [first, second] = await Promise.all([openTestDatabase(engine, PROBE), openTestDatabase(engine, PROBE)]);
-  });
+  }, TEMPLATE_HOOK_TIMEOUT_MS);
   afterAll(async () => {
     await first?.close();
     await second?.close();
