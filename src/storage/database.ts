@@ -80,10 +80,23 @@ function openPostgres(url: string, max: number): OpenDatabase {
 
 async function openPGlite(dataDir: string | undefined): Promise<OpenDatabase> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
+  return pgliteDatabase(newPGlite({ dataDir }));
+}
+
+/**
+ * A PGlite with the app's type parsers: its files under `dataDir`, else in memory — empty, or started
+ * from `loadDataDir`, a data folder PGlite's `dumpDataDir` wrote (the tests' migrated template).
+ */
+export function newPGlite(options: { dataDir?: string | undefined; loadDataDir?: Blob }): PGlite {
   const keepText = (value: string) => value;
-  const pglite = new PGlite(dataDir ?? 'memory://', {
+  return new PGlite(options.dataDir ?? 'memory://', {
     parsers: { [DATE_OID]: keepText, [INT8_OID]: keepText },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
+}
+
+/** Kysely on an open PGlite (the caller keeps the instance; destroying the Kysely closes it). */
+export function pgliteDatabase(pglite: PGlite): OpenDatabase {
   return { db: new Kysely<Database>({ dialect: new PGliteDialect(pglite) }), engine: 'pglite' };
 }
 

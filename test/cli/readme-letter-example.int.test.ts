@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/app/logger.js';
 import { openApp } from '../../src/app/open-app.js';
 import { loadDemoHospital } from '../../src/app/setup/demo-hospital.js';
-import { demoClock, loadDemoPractice } from '../../src/app/setup/demo-practice.js';
+import { demoClock } from '../../src/app/setup/demo-practice.js';
+import { pgliteDataDir } from '../support/db-harness.js';
+import { DEMO_HOOK_TIMEOUT_MS, DEMO_PRACTICE } from '../support/demo-harness.js';
 import { runCli } from '../support/run-cli.js';
 
 /**
@@ -22,11 +24,11 @@ describe('the README letter example on the demo database', () => {
     delete process.env.DATABASE_URL;
     dir = await mkdtemp(join(tmpdir(), 'sgrt-readme-letter-'));
     db = join(dir, 'db');
+    await pgliteDataDir(db, DEMO_PRACTICE);
     const app = await openApp({ dataDir: db, log: createLogger({ level: 'silent' }), now: demoClock() });
-    await loadDemoPractice(app.ctx);
     await loadDemoHospital(app.ctx);
     await app.close();
-  }, 300_000);
+  }, DEMO_HOOK_TIMEOUT_MS);
   afterAll(async () => {
     if (databaseUrl !== undefined) process.env.DATABASE_URL = databaseUrl;
     if (dir) await rm(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, demoExportInstant, loadDemoPractice } from '../../src/app/setup/demo-practice.js';
+import { DEMO_PASSWORD } from '../../src/app/setup/demo-practice.js';
 import type {
   ClaimPreviewView,
   Page,
@@ -11,8 +11,9 @@ import type {
 } from '../../src/app/views.js';
 import { today } from '../../src/app/queries/today.js';
 import { createHttpApp } from '../../src/http/create-http-app.js';
-import { ENGINES, openTestDatabase, type TestDatabase } from '../support/db-harness.js';
-import { testClock, testContext, type TestContext } from '../support/test-context.js';
+import { ENGINES, type TestDatabase } from '../support/db-harness.js';
+import { DEMO_HOOK_TIMEOUT_MS, openDemoPractice } from '../support/demo-harness.js';
+import type { TestContext } from '../support/test-context.js';
 
 /**
  * `GET /api/today` on the demo practice: every count of every role's Today page is the number of items
@@ -24,11 +25,9 @@ describe.each(ENGINES)('GET /api/today on %s', { timeout: 120_000 }, (engine) =>
   let app: ReturnType<typeof createHttpApp>;
 
   beforeAll(async () => {
-    tdb = await openTestDatabase(engine);
-    t = await testContext(tdb, testClock(demoExportInstant()));
-    await loadDemoPractice(t.ctx);
+    ({ tdb, t } = await openDemoPractice(engine));
     app = createHttpApp(t.ctx);
-  }, 300_000);
+  }, DEMO_HOOK_TIMEOUT_MS);
   afterAll(() => tdb.close());
 
   async function loginAs(role: string): Promise<(path: string) => Promise<unknown>> {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Actor } from '../../src/app/app-context.js';
 import type { Engine } from '../../src/storage/database.js';
 import { demoExportInstant, loadDemoPractice } from '../../src/app/setup/demo-practice.js';
-import { openTestDatabase, type TestDatabase } from './db-harness.js';
+import { openTestDatabase, type TestDatabase, type TestTemplate } from './db-harness.js';
 import { testClock, testContext, type TestContext } from './test-context.js';
 
 /** The demo practice loaded on an engine, at the demo clinic's export instant, with its logins. */
@@ -14,10 +14,26 @@ export interface DemoHarness {
   actor: (role: Actor['role'], physicianId?: string | null) => Actor;
 }
 
+/**
+ * Time for a file's hook to open the demo practice: it may wait for another file building the run's
+ * template on a loaded 2-core machine.
+ */
+export const DEMO_HOOK_TIMEOUT_MS = 600_000;
+
+/** The demo practice as `serve --demo` loads it, on the demo's clock stopped at the export instant. */
+export const DEMO_PRACTICE: TestTemplate = {
+  name: 'demo_practice',
+  fill: async (opened) => {
+    const t = await testContext(opened, testClock(demoExportInstant()));
+    await loadDemoPractice(t.ctx);
+  },
+};
+
+/** A database of its own with the demo practice (a copy of the run's DEMO_PRACTICE template). */
 export async function openDemoPractice(engine: Engine): Promise<DemoHarness> {
-  const tdb = await openTestDatabase(engine);
+  const tdb = await openTestDatabase(engine, DEMO_PRACTICE);
   const t = await testContext(tdb, testClock(demoExportInstant()));
-  const { practiceId } = await loadDemoPractice(t.ctx);
+  const { id: practiceId } = await t.ctx.db.selectFrom('practices').select('id').executeTakeFirstOrThrow();
   const rows = await t.ctx.db
     .selectFrom('users')
     .select(['id', 'role'])
@@ -42,7 +58,7 @@ export function useDemoPractice(engine: Engine): DemoHarness {
   const demo = {} as DemoHarness;
   beforeAll(async () => {
     Object.assign(demo, await openDemoPractice(engine));
-  }, 120_000);
+  }, DEMO_HOOK_TIMEOUT_MS);
   afterAll(() => demo.tdb.close());
   return demo;
 }

@@ -1,7 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/support/db-harness.js';
-import { type DemoHarness, openDemoPractice } from '../../../test/support/demo-harness.js';
+import {
+  DEMO_HOOK_TIMEOUT_MS,
+  type DemoHarness,
+  openDemoPractice,
+} from '../../../test/support/demo-harness.js';
 import type { FractionQuery, FractionRow } from '../views.js';
 import { listFractions } from './fractions.js';
 import { worklistChoices } from './worklist-choices.js';
@@ -15,7 +19,7 @@ import { worklistChoices } from './worklist-choices.js';
 describe.each(ENGINES)('worklist filters and pages on %s', (engine) => {
   const demo = {} as DemoHarness;
   // The demo practice loads through the whole import (minutes on a loaded 2-core machine).
-  beforeAll(async () => void Object.assign(demo, await openDemoPractice(engine)), 600_000);
+  beforeAll(async () => void Object.assign(demo, await openDemoPractice(engine)), DEMO_HOOK_TIMEOUT_MS);
   afterAll(() => demo.tdb?.close());
   const coder = () => demo.actor('coder');
   const all = async (q: FractionQuery) =>

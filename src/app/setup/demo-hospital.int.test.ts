@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
-import { testClock, testContext, type TestContext } from '../../../test/support/test-context.js';
+import { ENGINES, type TestDatabase } from '../../../test/support/db-harness.js';
+import { DEMO_HOOK_TIMEOUT_MS, openDemoPractice } from '../../../test/support/demo-harness.js';
+import type { TestContext } from '../../../test/support/test-context.js';
 import { DEFAULT_DELIMITERS } from '../../formats/x12/claim-types.js';
 import { checkWritten837 } from '../../formats/x12/write-837-usage.js';
 import { claimPreview } from '../claims/claim-batches.js';
 import { demoActor } from './demo-claims.js';
 import { DEMO_HOSPITAL_LOGINS, loadDemoHospital } from './demo-hospital.js';
-import { demoExportInstant, loadDemoPractice } from './demo-practice.js';
 
 const segments = (text: string) =>
   text
@@ -45,14 +45,12 @@ describe.each(ENGINES)('the demo hospital department on %s', (engine) => {
   });
 
   beforeAll(async () => {
-    tdb = await openTestDatabase(engine);
-    t = await testContext(tdb, testClock(demoExportInstant()));
-    first = (await loadDemoPractice(t.ctx)).practiceId;
+    ({ tdb, t, practiceId: first } = await openDemoPractice(engine));
     firstBefore = await numbers(first);
     const loaded = await loadDemoHospital(t.ctx);
     hospital = loaded.practiceId;
     expect(loaded.logins.map((l) => l.email)).toEqual(DEMO_HOSPITAL_LOGINS.map((l) => l.email));
-  }, 300_000);
+  }, DEMO_HOOK_TIMEOUT_MS);
   afterAll(() => tdb?.close());
 
   it('sends an 837I of technical lines with the attending provider and Z51.0 first-listed', async () => {

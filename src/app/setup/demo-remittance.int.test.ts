@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
-import { testClock, testContext, type TestContext } from '../../../test/support/test-context.js';
+import { ENGINES, type TestDatabase } from '../../../test/support/db-harness.js';
+import { DEMO_HOOK_TIMEOUT_MS, openDemoPractice } from '../../../test/support/demo-harness.js';
+import type { TestContext } from '../../../test/support/test-context.js';
 import { REMIT_CATEGORIES } from '../../core/remit/remit-category.js';
 import { readRemittancesFromBytes } from '../../formats/x12/read-835.js';
-import { demoExportInstant, loadDemoPractice } from './demo-practice.js';
 import { demoRemittances } from './demo-remittance.js';
 
 /**
@@ -41,10 +41,8 @@ describe.each(ENGINES)('the demo remittances on %s', (engine) => {
       .execute();
 
   beforeAll(async () => {
-    tdb = await openTestDatabase(engine);
-    t = await testContext(tdb, testClock(demoExportInstant()));
-    ({ practiceId } = await loadDemoPractice(t.ctx));
-  }, 180_000);
+    ({ tdb, t, practiceId } = await openDemoPractice(engine));
+  }, DEMO_HOOK_TIMEOUT_MS);
   afterAll(() => tdb?.close());
 
   it('writes one balanced 835 per payer and payment, from the four payers of the demo courses', async () => {
