@@ -21,6 +21,8 @@ interface Line {
   appealBy: string | null;
   paidCents: number;
   claimStatus: string;
+  carcs: string[];
+  claimFilingIndicator: string | null;
   remarks: { code: string; meaning: string | null }[];
   reversal: { role: string; partner: { paymentDate: string | null } | null } | null;
   message: string;
@@ -368,10 +370,7 @@ describe('sgrt-billing remit', () => {
     // and no line whose remark asks for a new claim (MA130, N517).
     for (const l of out.lines as Line[])
       expect(l.appealBy !== null, `${l.category} ${l.queue}`).toBe(
-        hasAppealDeadline(
-          l.queue,
-          l.remarks.map((r) => r.code),
-        ),
+        hasAppealDeadline({ ...l, remarks: l.remarks.map((r) => r.code) }),
       );
     expect(dated).toContainEqual(['reversal', 'reversal-review', false]);
     expect(dated).toContainEqual(['patient-responsibility', 'bill-patient-or-secondary', false]);
