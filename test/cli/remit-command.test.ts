@@ -243,12 +243,18 @@ describe('sgrt-billing remit', () => {
         await writeFile(file, text.replace('CLP*WQ-3*4*1500*0*0*12*', 'CLP*WQ-3*4*1500*0*0*MB*'));
         const run = await runCli('remit', file, '--format', 'json', '--payer', 'medicare');
         const wq3 = (JSON.parse(run.stdout).lines as Line[]).find((l) => l.claim === 'WQ-3')!;
-        expect(wq3).toMatchObject({ category: 'missing-information', queue: 'corrected-claim', appealBy: null });
+        expect(wq3).toMatchObject({
+          category: 'missing-information',
+          queue: 'corrected-claim',
+          appealBy: null,
+        });
         expect(wq3.nextAction).toMatch(/send it as a new claim .*no appeal rights/);
         const table = (await runCli('remit', file, '--payer', 'medicare')).stdout;
         // The line's detail names its appeal date when it has one: "(category, queue, appeal by …)".
         expect(table).toContain('WQ-3 line 1 (missing-information, corrected-claim): ');
-        expect(table).toContain('WQ-4 line 1 (authorization-denial, retro-authorization, appeal by 2026-08-08)');
+        expect(table).toContain(
+          'WQ-4 line 1 (authorization-denial, retro-authorization, appeal by 2026-08-08)',
+        );
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

@@ -123,7 +123,8 @@ describe.each(ENGINES)('letter routes on %s', { timeout: 30_000 }, (engine) => {
       category: 'other-denial',
       queue: 'corrected-claim',
       carcs: 'CO-4',
-      next_action: 'Correct the code, modifier, diagnosis or identifier the reason names and send a corrected claim.',
+      next_action:
+        'Correct the code, modifier, diagnosis or identifier the reason names and send a corrected claim.',
     });
     const underpaid = await add(22, { category: 'underpaid', queue: 'underpayment-dispute' });
 

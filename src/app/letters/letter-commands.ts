@@ -106,7 +106,12 @@ export async function createLetters(
     });
   }
   ctx.log.info(
-    { practiceId: actor.practiceId, letters: letters.length, existing: existing.size, refused: refused.length },
+    {
+      practiceId: actor.practiceId,
+      letters: letters.length,
+      existing: existing.size,
+      refused: refused.length,
+    },
     'letters drafted',
   );
   const drafted = new Map(letters.map((l) => [l.remitLineId, l.id]));
@@ -200,7 +205,13 @@ async function lineTargets(
     else if (!letter)
       refused.push({ remitLineId: id, location, reason: `no letter for a line in category ${row.category}` });
     else if (letter.refusal) refused.push({ remitLineId: id, location, reason: letter.refusal });
-    else targets.push({ type: letter.type, courseId: row.course_id, patientId: row.patient_id, remitLineId: id });
+    else
+      targets.push({
+        type: letter.type,
+        courseId: row.course_id,
+        patientId: row.patient_id,
+        remitLineId: id,
+      });
   });
   if (problems.length) {
     throw new AppError(

@@ -80,8 +80,8 @@ describe.each(ENGINES)('appeal packets from the demo clinic on %s', (engine) => 
     async (category, kind, expected) => {
       const l = await line(category);
       const {
-      letters: [summary],
-    } = await createLetters(t.ctx, actor, { remitLineIds: [l.id] });
+        letters: [summary],
+      } = await createLetters(t.ctx, actor, { remitLineIds: [l.id] });
       const { body } = (await tdb.db
         .selectFrom('letters')
         .select('body')

@@ -132,7 +132,14 @@ const NO_SETTINGS: AppealPolicy = { windows: new Map(), filingIndicators: new Ma
 export const fileAppealBy = (
   row: Pick<
     RemitRow,
-    'paymentDate' | 'payer' | 'claimStatus' | 'category' | 'queue' | 'carcs' | 'claimFilingIndicator' | 'remarks'
+    | 'paymentDate'
+    | 'payer'
+    | 'claimStatus'
+    | 'category'
+    | 'queue'
+    | 'carcs'
+    | 'claimFilingIndicator'
+    | 'remarks'
   >,
   payerId: string | null,
   profile: PayerProfile,

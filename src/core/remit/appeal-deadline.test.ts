@@ -133,8 +133,18 @@ describe('hasAppealDeadline: a line answered by a new or corrected claim has non
       'corrected-claim',
       false,
     ],
-    ['an appeal', { category: 'other-denial', queue: 'appeal', carcs: ['CO-50'], remarks: ['M80'] }, null, true],
-    ['a patient balance', { category: 'patient-responsibility', queue: 'bill-patient-or-secondary' }, null, false],
+    [
+      'an appeal',
+      { category: 'other-denial', queue: 'appeal', carcs: ['CO-50'], remarks: ['M80'] },
+      null,
+      true,
+    ],
+    [
+      'a patient balance',
+      { category: 'patient-responsibility', queue: 'bill-patient-or-secondary' },
+      null,
+      false,
+    ],
   ])('%s', (_, change, claim, deadline) => {
     expect(resubmission({ ...line, ...change })).toBe(claim);
     expect(hasAppealDeadline({ ...line, ...change })).toBe(deadline);
