@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import type { Page as ListPage, RemitLineView } from '../src/app/views.js';
 import { login } from './support.js';
 
 /** The categories of the Remittances page, as labelled there (the demo's 835s hold each of them). */
@@ -62,11 +63,13 @@ test('work queues: counts, dollars and the soonest deadline; a corrected claim n
 }) => {
   await openRemittances(page);
   const queues = page.getByRole('navigation', { name: 'Work queues' });
-  for (const label of ['Retro-authorization', 'Corrected claim', 'Twice-daily documentation', 'Appeal']) {
+  for (const label of ['Retro-authorization', 'Twice-daily documentation', 'Appeal']) {
     await expect(queues.getByRole('link', { name: new RegExp(`^${label} \\([1-9]`) })).toContainText(
       /\$[\d,]+ open, by \w{3} \d{1,2}, \d{4}/,
     );
   }
+  // A corrected or new claim has no appeal date (only a Medicare reopening or redetermination in this queue does).
+  await expect(queues.getByRole('link', { name: /^Corrected claim \([1-9]/ })).toContainText(/\$[\d,]+ open/);
   await queues.getByRole('link', { name: /^Corrected claim/ }).click();
   await expect(page).toHaveURL(/queue=corrected-claim/);
   const table = page.getByRole('table', { name: /^Corrected claim/ });
@@ -76,6 +79,8 @@ test('work queues: counts, dollars and the soonest deadline; a corrected claim n
   await expect(row).toContainText(/Send a corrected claim|send it as a new claim/);
   // A missing-information line is answered by a corrected claim, never by a letter.
   await expect(row.getByRole('button', { name: /^Draft/ })).toHaveCount(0);
+  // Nor by an appeal: no appeal date (CMS IOM 100-04 ch. 1 §80.3: a claim sent again, within timely filing).
+  await expect(row.getByRole('cell').nth(7)).toHaveText('—');
   // Its claim opens on the Claims page, where the corrected claim is sent.
   await row.getByRole('link', { name: /^C-/ }).first().click();
   await expect(page).toHaveURL(/\/claims\?claim=/);
@@ -124,10 +129,12 @@ test('at 1366 px the lines fit without sideways scrolling and the letter button 
     const wrap = page.locator('.table-wrap', {
       has: page.getByRole('table', { name: new RegExp(`^${label}`) }),
     });
-    // Its letter action: Draft, or Open letter once an earlier spec drafted the line's letter.
+    // Its letter action: Draft, Open letter once an earlier spec drafted the line's letter, or why the
+    // server refuses the line's letter.
     const button = wrap
       .getByRole('button', { name: /^Draft / })
       .or(wrap.getByRole('link', { name: /^Open the letter of / }))
+      .or(wrap.locator('.letter-refusal'))
       .first();
     await expect(button).toBeVisible();
     const fits = await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth);
@@ -160,6 +167,68 @@ test('a line with a letter links to it; drafting again opens that letter, never 
   await expect(table.getByRole('checkbox', { name: `Select ${name} for a letter` })).toHaveCount(0);
   await open.click();
   await expect(page).toHaveURL(letterUrl);
+});
+
+/** The lines the API lists, with the server's answer on each one's letter. */
+async function apiLines(page: Page, query: string): Promise<RemitLineView[]> {
+  const res = await page.request.get(`/api/remittances/lines?${query}&limit=500`);
+  expect(res.ok()).toBe(true);
+  return ((await res.json()) as ListPage<RemitLineView>).items;
+}
+
+const rowOf = (page: Page, line: RemitLineView) =>
+  page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: line.claim, exact: true }) })
+    .filter({ hasText: line.line === 0 ? 'no service lines' : `line ${line.line}` })
+    .first();
+
+test('a line whose letter the server refuses shows why instead of a draft; its appeal date agrees with the API', async ({
+  page,
+}) => {
+  await openRemittances(page);
+  // Authorization denials: an authorization on file (reprocess) or traditional Medicare (no prior
+  // authorization) refuse the request; the API says which, the page shows the same.
+  const lines = (await apiLines(page, 'category=authorization-denial')).filter((l) => l.letterId === null);
+  const refused = lines.filter((l) => l.letter?.refusal);
+  expect(refused.length, 'an authorization denial whose letter is refused in the demo').toBeGreaterThan(0);
+  await page.goto('/denials?category=authorization-denial');
+  for (const line of refused.slice(0, 3)) {
+    const row = rowOf(page, line);
+    await expect(row.locator('.letter-refusal')).toHaveText(line.letter!.refusal!);
+    await expect(row.getByRole('button', { name: /^Draft/ })).toHaveCount(0);
+    await expect(row.getByRole('checkbox')).toHaveCount(0);
+    await expect(row.getByRole('cell').nth(7)).toHaveText(line.appealBy ? /\w{3} \d{1,2}, \d{4}/ : '—');
+  }
+  for (const line of lines.filter((l) => l.letter && !l.letter.refusal).slice(0, 3))
+    await expect(rowOf(page, line).getByRole('button', { name: /^Draft / })).toBeVisible();
+});
+
+test('a batch with a refused line drafts the others and names the refused line with its reason', async ({
+  page,
+}) => {
+  await openRemittances(page);
+  const refused = (await apiLines(page, 'matched=true')).find((l) => l.letter?.refusal && !l.letterId);
+  expect(refused, 'a line whose letter is refused in the demo').toBeDefined();
+  await page.goto('/denials');
+  const box = page.getByRole('checkbox', { name: /^Select claim .* for a letter$/ }).first();
+  const name = (await box.getAttribute('aria-label'))!.replace(/^Select (.*) for a letter$/, '$1');
+  await box.check();
+  // The page offers no refused line: the request gets one added on its way, as another client could send it.
+  await page.route('**/api/letters', async (route) => {
+    const body = route.request().postDataJSON() as { remitLineIds: string[] };
+    await route.continue({ postData: JSON.stringify({ remitLineIds: [...body.remitLineIds, refused!.id] }) });
+  });
+  await page.getByRole('button', { name: 'Draft letters for 1 selected line' }).click();
+  const notice = page.getByRole('status').filter({ hasText: 'no letter' });
+  await expect(notice).toContainText('1 letter drafted');
+  await expect(notice).toContainText(`1 line has no letter:`);
+  await expect(notice.getByRole('listitem')).toHaveText(
+    `claim ${refused!.claim}, line ${refused!.line}: ${refused!.letter!.refusal}`,
+  );
+  await page.unroute('**/api/letters');
+  // The drafted line now opens its letter.
+  await expect(page.getByRole('link', { name: `Open the letter of ${name}` })).toBeVisible();
 });
 
 test('physicians have no Remittances page in the navigation', async ({ page }) => {

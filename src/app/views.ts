@@ -406,6 +406,11 @@ export interface RemitLineView {
   } | null;
   /** The letter drafted for this line (null: none yet); drafting again opens it. */
   letterId: string | null;
+  /**
+   * The letter that answers this line and whether it can be drafted, as the server decides it for a
+   * draft (`lineLetterRefusal`); null when no letter answers the line (its category, or unmatched).
+   */
+  letter: RemitLineLetter | null;
   /** The charge and course the line pays, when matched (null: listed as unmatched). */
   chargeId: string | null;
   courseId: string | null;
@@ -508,6 +513,27 @@ export interface RemitPaymentQuery {
 }
 
 export type LetterStatus = 'draft' | 'final';
+
+/** The letter of a remittance line: its type, and why it cannot be drafted (null: it can). */
+export interface RemitLineLetter {
+  type: LetterType;
+  /** The reason and what to do instead (a new or corrected claim, a reprocessing request…). */
+  refusal: string | null;
+}
+
+/** A remittance line of a batch that gets no letter, with why. */
+export interface RefusedLine {
+  remitLineId: string;
+  /** Its place in the request (`remitLineIds[2]`). */
+  location: string;
+  reason: string;
+}
+
+/** `POST /api/letters`: the letters drafted (or the line's existing letter), and the lines refused. */
+export interface DraftedLetters {
+  letters: LetterSummary[];
+  refused: RefusedLine[];
+}
 
 /** A letter to a payer in the Letters list (`GET /api/letters`). */
 export interface LetterSummary {

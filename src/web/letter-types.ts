@@ -1,5 +1,4 @@
-/** Letter types as the UI names them, and which letter answers a remittance line of each category. */
-import type { LetterForCategory } from '../app/letters/letter-for-category.js';
+/** Letter types as the UI names them (which letter answers a remittance line is the server's `letter`). */
 import type { LetterType } from '../core/letters/letter-types.js';
 
 export const LETTER_LABELS: Record<LetterType, string> = {
@@ -14,19 +13,3 @@ export const LETTER_LABELS: Record<LetterType, string> = {
 export const LETTER_TYPE_LIST = Object.keys(LETTER_LABELS) as LetterType[];
 
 export const letterLabel = (type: string): string => LETTER_LABELS[type as LetterType] ?? type;
-
-/** The server's mapping (letter-commands.ts LETTER_FOR_CATEGORY): the type keeps this copy identical. */
-const LETTER_FOR: LetterForCategory = {
-  downcoded: 'appeal-downcode',
-  'igrt-professional-denied': 'appeal-igrt-denial',
-  'authorization-2025': 'appeal-authorization-2025',
-  'authorization-denial': 'prior-authorization',
-  'zero-paid-no-denial-code': 'appeal-zero-payment',
-  'frequency-denial': 'peer-to-peer',
-  'other-denial': 'peer-to-peer',
-};
-
-/** The letter a remittance line of this category gets, or null (paid, underpaid, missing information…). */
-export function letterForCategory(category: string): LetterType | null {
-  return Object.hasOwn(LETTER_FOR, category) ? LETTER_FOR[category as keyof LetterForCategory] : null;
-}

@@ -21,6 +21,8 @@ interface Line {
   appealBy: string | null;
   paidCents: number;
   claimStatus: string;
+  carcs: string[];
+  claimFilingIndicator: string | null;
   remarks: { code: string; meaning: string | null }[];
   reversal: { role: string; partner: { paymentDate: string | null } | null } | null;
   message: string;
@@ -219,14 +221,43 @@ describe('sgrt-billing remit', () => {
       expect(table).toMatch(/^ {2}N290: rendering provider identifier/m);
     });
 
-    it('Medicare Part B lines get 120 days to appeal; a balance has no appeal date', async () => {
+    it('Medicare Part B lines get 120 days to appeal; a balance or a corrected claim has no appeal date', async () => {
       const { lines: all } = await lines('--payer', 'medicare');
       // 2026-04-10 + 120 days.
-      expect(all.find((l) => l.claim === 'WQ-3')!.appealBy).toBe('2026-08-08');
+      expect(all.find((l) => l.claim === 'WQ-4')!.appealBy).toBe('2026-08-08');
       // WQ-2 (CLP02 2, the patient's balance): nothing to appeal.
       expect(all.find((l) => l.claim === 'WQ-2')!.appealBy).toBeNull();
+      // WQ-3 (CO-16 N290): a corrected claim is sent, not appealed (CMS IOM 100-04 ch. 1 §80.3).
+      expect(all.find((l) => l.claim === 'WQ-3')!.appealBy).toBeNull();
       const { lines: commercial } = await lines();
-      expect(commercial.find((l) => l.claim === 'WQ-3')!.appealBy).toBe('2026-10-07');
+      expect(commercial.find((l) => l.claim === 'WQ-4')!.appealBy).toBe('2026-10-07');
+    });
+
+    // CMS IOM 100-04 ch. 1 §80.3: Medicare Part B returns a CO-16 claim with an N remark unprocessable, with
+    // no appeal rights: the answer is a new claim within timely filing, so no appeal date (json and table).
+    it('a Medicare Part B CO-16 with only an N remark: a new claim, no appeal date', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'remit-part-b-'));
+      try {
+        const file = join(dir, 'part-b.835');
+        const text = await readFile(APRIL, 'utf8');
+        await writeFile(file, text.replace('CLP*WQ-3*4*1500*0*0*12*', 'CLP*WQ-3*4*1500*0*0*MB*'));
+        const run = await runCli('remit', file, '--format', 'json', '--payer', 'medicare');
+        const wq3 = (JSON.parse(run.stdout).lines as Line[]).find((l) => l.claim === 'WQ-3')!;
+        expect(wq3).toMatchObject({
+          category: 'missing-information',
+          queue: 'corrected-claim',
+          appealBy: null,
+        });
+        expect(wq3.nextAction).toMatch(/send it as a new claim .*no appeal rights/);
+        const table = (await runCli('remit', file, '--payer', 'medicare')).stdout;
+        // The line's detail names its appeal date when it has one: "(category, queue, appeal by …)".
+        expect(table).toContain('WQ-3 line 1 (missing-information, corrected-claim): ');
+        expect(table).toContain(
+          'WQ-4 line 1 (authorization-denial, retro-authorization, appeal by 2026-08-08)',
+        );
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     });
 
     it('names the difference of a payment that does not balance, and the reader’s located warning on stderr', async () => {
@@ -368,10 +399,7 @@ describe('sgrt-billing remit', () => {
     // and no line whose remark asks for a new claim (MA130, N517).
     for (const l of out.lines as Line[])
       expect(l.appealBy !== null, `${l.category} ${l.queue}`).toBe(
-        hasAppealDeadline(
-          l.queue,
-          l.remarks.map((r) => r.code),
-        ),
+        hasAppealDeadline({ ...l, remarks: l.remarks.map((r) => r.code) }),
       );
     expect(dated).toContainEqual(['reversal', 'reversal-review', false]);
     expect(dated).toContainEqual(['patient-responsibility', 'bill-patient-or-secondary', false]);

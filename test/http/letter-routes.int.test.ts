@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LetterSummary, LetterTemplateView, LetterView } from '../../src/app/views.js';
+import type {
+  DraftedLetters,
+  LetterTemplateView,
+  LetterView,
+  Page,
+  RemitLineView,
+} from '../../src/app/views.js';
 import { ENGINES } from '../support/db-harness.js';
 import { type HttpHarness, openHttpHarness, type Session } from './http-harness.js';
 
@@ -42,7 +48,9 @@ describe.each(ENGINES)('letter routes on %s', { timeout: 30_000 }, (engine) => {
       json: { remitLineIds: [lineId] },
     });
     expect(created.status).toBe(200);
-    const [letter] = (await created.json()) as LetterSummary[];
+    const {
+      letters: [letter],
+    } = (await created.json()) as DraftedLetters;
     expect(letter).toMatchObject({ type: 'appeal-downcode', remitLineId: lineId, status: 'draft' });
 
     const put = await h.request('PUT', `/api/letters/${letter!.id}`, {
@@ -80,6 +88,71 @@ describe.each(ENGINES)('letter routes on %s', { timeout: 30_000 }, (engine) => {
     ).toBe('%PDF-');
     const bad = await h.request('GET', `/api/letters/${letter!.id}/file?format=odt`, { session: biller });
     expect(bad.status).toBe(400);
+  });
+
+  // One answer for the list and the batch (lineLetterRefusal): a line answered by a corrected claim (837
+  // CLM05-3 7) or one whose category has no letter is refused with why; the other lines are drafted.
+  it('drafts the lines of a batch that can have a letter and lists the refused ones with their reason', async () => {
+    const seeded = await h.db.db
+      .selectFrom('remit_lines')
+      .selectAll()
+      .where('id', '=', lineId)
+      .executeTakeFirstOrThrow();
+    const { id: _id, ...copy } = seeded;
+    const add = async (
+      lineNo: number,
+      change: Partial<Pick<typeof copy, 'category' | 'queue' | 'carcs' | 'next_action'>>,
+    ) =>
+      (
+        await h.db.db
+          .insertInto('remit_lines')
+          .values({
+            ...copy,
+            billed_cents: Number(copy.billed_cents),
+            paid_cents: 0,
+            allowed_cents: Number(copy.allowed_cents),
+            expected_cents: Number(copy.expected_cents),
+            line_no: lineNo,
+            ...change,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    const zeroPaid = await add(20, { category: 'zero-paid-no-denial-code', queue: 'payer-reprocess' });
+    const corrected = await add(21, {
+      category: 'other-denial',
+      queue: 'corrected-claim',
+      carcs: 'CO-4',
+      next_action:
+        'Correct the code, modifier, diagnosis or identifier the reason names and send a corrected claim.',
+    });
+    const underpaid = await add(22, { category: 'underpaid', queue: 'underpayment-dispute' });
+
+    const lines = await h.request('GET', '/api/remittances/lines?limit=500', { session: biller });
+    const items = ((await lines.json()) as Page<RemitLineView>).items;
+    const letterOf = (id: string) => items.find((l) => l.id === id)!.letter;
+    expect(letterOf(zeroPaid)).toEqual({ type: 'appeal-zero-payment', refusal: null });
+    expect(letterOf(corrected)).toEqual({
+      type: 'peer-to-peer',
+      refusal: expect.stringMatching(/^a corrected claim answers this line, not a letter: Correct the code/),
+    });
+    expect(letterOf(underpaid)).toBeNull();
+
+    const res = await h.request('POST', '/api/letters', {
+      session: biller,
+      json: { remitLineIds: [corrected, zeroPaid, underpaid] },
+    });
+    expect(res.status).toBe(200);
+    const { letters, refused } = (await res.json()) as DraftedLetters;
+    expect(letters.map((l) => [l.type, l.remitLineId])).toEqual([['appeal-zero-payment', zeroPaid]]);
+    expect(refused).toEqual([
+      { remitLineId: corrected, location: 'remitLineIds[0]', reason: letterOf(corrected)!.refusal },
+      {
+        remitLineId: underpaid,
+        location: 'remitLineIds[2]',
+        reason: 'no letter for a line in category underpaid',
+      },
+    ]);
   });
 
   it('saves template versions and answers unknown placeholders with their line and column', async () => {

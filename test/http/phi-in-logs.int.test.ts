@@ -4,8 +4,8 @@ import { demoUploads } from '../../src/app/setup/demo-uploads.js';
 import type {
   ClaimBatchResult,
   CourseSummary,
+  DraftedLetters,
   FractionRow,
-  LetterSummary,
   Page,
   RemitLineView,
   SessionView,
@@ -129,7 +129,7 @@ describe('no PHI in logs or error messages', () => {
           payerClaimNumber: 'CCN-PHI-1',
         });
       }
-      // Letters: drafts of every remittance line (those without a letter answer 400), an edit, the files,
+      // Letters: drafts of every remittance line (those without a letter are refused with the reason), an edit, the files,
       // a template with an unknown placeholder, wrong ids.
       await call('GET', '/api/letters', session, cookie);
       await call('GET', '/api/letter-templates/appeal-downcode', session, cookie);
@@ -138,8 +138,8 @@ describe('no PHI in logs or error messages', () => {
         let letters = 0;
         for (const line of lines.items) {
           const drafted = await call('POST', '/api/letters', session, cookie, { remitLineIds: [line.id] });
-          if (drafted.status !== 200) continue;
-          const [letter] = JSON.parse(drafted.text) as LetterSummary[];
+          const [letter] = drafted.status === 200 ? (JSON.parse(drafted.text) as DraftedLetters).letters : [];
+          if (!letter) continue;
           await call('GET', `/api/letters/${letter!.id}`, session, cookie);
           await call('PUT', `/api/letters/${letter!.id}`, session, cookie, { body: '' });
           await call('GET', `/api/letters/${letter!.id}/file?format=pdf`, session, cookie);

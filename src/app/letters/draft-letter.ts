@@ -1,5 +1,5 @@
 import { assembleLetter } from '../../core/letters/assemble-letter.js';
-import { letterRefusal } from '../../core/letters/letter-refusal.js';
+import { letterRefusal, lineLetterRefusal } from '../../core/letters/letter-refusal.js';
 import type { LetterDraft, LetterType } from '../../core/letters/letter-types.js';
 import { clockFor } from '../../core/time/local-clock.js';
 import { recordAccess } from '../access-log.js';
@@ -24,7 +24,7 @@ export interface DraftLetterRequest {
  * and the line's claim facts (with the appeal's payer claim number, level, deadline and enclosures) go to
  * `assembleLetter` (src/core/letters). The letter is dated today in the facility's zone. Records the
  * read of the patient's data; other practices' ids are not_found; a letter that must not be written
- * (`letterRefusal`) is invalid_input with the reason.
+ * (`lineLetterRefusal` for a remittance line, else `letterRefusal`) is invalid_input with the reason.
  */
 export async function draftLetter(
   ctx: AppContext,
@@ -32,10 +32,12 @@ export async function draftLetter(
   request: DraftLetterRequest,
 ): Promise<LetterDraft> {
   const facts = await courseLetterFacts(ctx, actor, request.courseId);
-  const { claim, line } = request.remitLineId
+  const { claim, line, refusalLine } = request.remitLineId
     ? await appealLineFacts(ctx, actor, request.remitLineId, facts.courseId)
-    : { claim: null, line: null };
-  const refused = letterRefusal(request.type, facts.course, facts.medicare, claim?.dateOfService);
+    : { claim: null, line: null, refusalLine: null };
+  const refused = refusalLine
+    ? lineLetterRefusal(request.type, facts.course, facts.medicare, refusalLine)
+    : letterRefusal(request.type, facts.course, facts.medicare);
   if (refused) throw new AppError('invalid_input', `no ${request.type} letter: ${refused}`);
   const igrtReference = await igrtReferenceData(ctx.db, claim);
   const audit = ctx.auditContext(ctx.now());

@@ -6,7 +6,15 @@ import type { InputProblem } from '../../core/model/input-problem.js';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { AppError, conflict, notFound } from '../app-errors.js';
-import type { LetterQuery, LetterStatus, LetterSummary, LetterView, Page } from '../views.js';
+import type {
+  DraftedLetters,
+  LetterQuery,
+  LetterStatus,
+  LetterSummary,
+  LetterView,
+  Page,
+  RefusedLine,
+} from '../views.js';
 import { draftLetter } from './draft-letter.js';
 import {
   findLetter,
@@ -16,8 +24,8 @@ import {
   type NewLetter,
   updateLetterRow,
 } from './letter-store.js';
-import { letterTypeFor } from './letter-for-category.js';
 import { currentTemplate, type StoredTemplate } from './letter-templates.js';
+import { remitLineLetters } from './remit-line-letters.js';
 
 /** At most this many remittance lines are drafted in one request. */
 export const MAX_BATCH = 100;
@@ -36,21 +44,22 @@ interface Target {
 
 /**
  * `POST /api/letters`: drafts one letter per remittance line (its type by the line's category), or a
- * letter of the given type for a course (prior authorization, peer-to-peer sheet). Every draft is made
- * first and all are stored in one transaction: a batch with a line that cannot have a letter stores
- * nothing and lists each such line by its position. A line that already has a letter gets that letter
- * back (one letter per line), in the place of the line in the request.
+ * letter of the given type for a course (prior authorization, peer-to-peer sheet). A line that no letter
+ * answers (its category; `lineLetterRefusal`: a new or corrected claim, an authorization on file,
+ * traditional Medicare…) is listed in `refused` with the reason, and the other lines are drafted; every
+ * draft is made first and all are stored in one transaction. A line that already has a letter gets that
+ * letter back (one letter per line), in the place of the line in the request.
  */
 export async function createLetters(
   ctx: AppContext,
   actor: Actor,
   request: CreateLettersRequest,
-): Promise<LetterSummary[]> {
+): Promise<DraftedLetters> {
   if (actor.role === 'viewer') throw new AppError('forbidden', 'viewers cannot draft letters');
-  const targets =
+  const { targets, refused } =
     'remitLineIds' in request
       ? await lineTargets(ctx, actor, request.remitLineIds)
-      : [await courseTarget(ctx, actor, request)];
+      : { targets: [await courseTarget(ctx, actor, request)], refused: [] };
   // A line that has its letter gets it back: a second click or a batch never drafts a twin silently.
   const existing = await lineLetters(
     ctx.db,
@@ -69,13 +78,6 @@ export async function createLetters(
       courseId: t.courseId,
       remitLineId: t.remitLineId ?? undefined,
       template: templates.get(t.type),
-    }).catch((e: unknown) => {
-      // A letter that must not be written (letterRefusal) names the line of the batch it came from.
-      if (e instanceof AppError && e.code === 'invalid_input' && 'remitLineIds' in request && t.remitLineId)
-        throw new AppError('invalid_input', `${e.message}: nothing drafted`, [
-          { location: `remitLineIds[${request.remitLineIds.indexOf(t.remitLineId)}]`, message: e.message },
-        ]);
-      throw e;
     });
     letters.push({
       id: randomUUID(),
@@ -95,22 +97,31 @@ export async function createLetters(
       at,
     });
   }
-  await ctx.db.transaction().execute((trx) => insertLetters(trx, letters));
-  await recordAccess(ctx, actor, {
-    action: 'change',
-    patientIds: targets.map((t) => t.patientId),
-    route: 'POST /api/letters',
-  });
+  if (letters.length) await ctx.db.transaction().execute((trx) => insertLetters(trx, letters));
+  if (targets.length) {
+    await recordAccess(ctx, actor, {
+      action: 'change',
+      patientIds: targets.map((t) => t.patientId),
+      route: 'POST /api/letters',
+    });
+  }
   ctx.log.info(
-    { practiceId: actor.practiceId, letters: letters.length, existing: existing.size },
+    {
+      practiceId: actor.practiceId,
+      letters: letters.length,
+      existing: existing.size,
+      refused: refused.length,
+    },
     'letters drafted',
   );
   const drafted = new Map(letters.map((l) => [l.remitLineId, l.id]));
   const ids = targets.map(
     (t) => (t.remitLineId && existing.get(t.remitLineId)) || drafted.get(t.remitLineId)!,
   );
-  const page = await listLetterRows(ctx.db, actor.practiceId, { ids, limit: ids.length });
-  return ids.map((id) => page.items.find((l) => l.id === id)!);
+  const page = ids.length
+    ? await listLetterRows(ctx.db, actor.practiceId, { ids, limit: ids.length })
+    : { items: [] };
+  return { letters: ids.map((id) => page.items.find((l) => l.id === id)!), refused };
 }
 
 async function courseTarget(
@@ -149,42 +160,67 @@ async function matchedLines(ctx: AppContext, actor: Actor, ids: readonly string[
   return ctx.db
     .selectFrom('remit_lines as r')
     .innerJoin('courses as c', 'c.id', 'r.course_id')
-    .select(['r.id', 'r.category', 'c.id as course_id', 'c.patient_id'])
+    .select([
+      'r.id',
+      'r.category',
+      'r.queue',
+      'r.carcs',
+      'r.remarks',
+      'r.claim_filing_indicator',
+      'r.date_of_service',
+      'r.next_action',
+      'c.id as course_id',
+      'c.patient_id',
+    ])
     .where('r.practice_id', '=', actor.practiceId)
     .where('c.practice_id', '=', actor.practiceId)
     .where('r.id', 'in', numeric)
     .execute();
 }
 
-/** The letter of each remittance line, or every line that cannot have one, located by its position. */
+/**
+ * The letter of each remittance line, and the lines that get none with why (`remitLineLetters`, the
+ * list's own answer); an id that is not a matched line of the practice stops the request (nothing is
+ * drafted), located by its position.
+ */
 async function lineTargets(
   ctx: AppContext,
   actor: Actor,
   remitLineIds: readonly string[],
-): Promise<Target[]> {
+): Promise<{ targets: Target[]; refused: RefusedLine[] }> {
   const ids = [...new Set(remitLineIds)];
   if (!ids.length) throw new AppError('invalid_input', 'select at least one remittance line');
   if (ids.length > MAX_BATCH) throw new AppError('invalid_input', `at most ${MAX_BATCH} lines at once`);
   const rows = await matchedLines(ctx, actor, ids);
+  const letters = await remitLineLetters(ctx.db, actor.practiceId, rows);
   const problems: InputProblem[] = [];
+  const refused: RefusedLine[] = [];
   const targets: Target[] = [];
   remitLineIds.forEach((id, i) => {
     if (remitLineIds.indexOf(id) !== i) return; // drafted once
     const location = `remitLineIds[${i}]`;
     const row = rows.find((r) => r.id === id);
-    const type = row ? letterTypeFor(row.category) : null;
+    const letter = letters.get(id);
     if (!row) problems.push({ location, message: 'no such remittance line matched to a course of yours' });
-    else if (!type) problems.push({ location, message: `no letter for a line in category ${row.category}` });
-    else targets.push({ type, courseId: row.course_id, patientId: row.patient_id, remitLineId: row.id });
+    else if (!letter)
+      refused.push({ remitLineId: id, location, reason: `no letter for a line in category ${row.category}` });
+    else if (letter.refusal) refused.push({ remitLineId: id, location, reason: letter.refusal });
+    else
+      targets.push({
+        type: letter.type,
+        courseId: row.course_id,
+        patientId: row.patient_id,
+        remitLineId: id,
+      });
   });
   if (problems.length) {
     throw new AppError(
       'invalid_input',
-      `${problems.length} of ${ids.length} lines cannot have a letter: nothing drafted`,
+      `${problems.length} of ${ids.length} lines are not remittance lines of your courses: nothing drafted`,
       problems,
     );
   }
-  return targets;
+  return { targets, refused };
 }
 
 /** `GET /api/letters`: the practice's letters, newest change first. */

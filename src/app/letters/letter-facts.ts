@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FractionAudit } from '../../core/audit/audit-course.js';
 import type { LetterClaim } from '../../core/letters/assemble-letter.js';
+import type { RefusalLine } from '../../core/letters/letter-refusal.js';
 import type { LetterPhysician } from '../../core/letters/letter-signer.js';
 import type { Course } from '../../core/model/course.js';
 import { payerKind, type PayerKind } from '../../core/remit/appeal-deadline.js';
@@ -86,8 +87,6 @@ export async function courseLetterFacts(
     .execute();
   const course = row.document as Course;
   const billing = billingForLetters.safeParse(row.billing ?? {}).data ?? {};
-  const filingIndicator =
-    course.patient.claimFilingIndicator ?? billing.payers?.[row.payer_profile]?.filingIndicator;
   return {
     courseId: row.id,
     patientId: row.patient_id,
@@ -98,13 +97,40 @@ export async function courseLetterFacts(
     course,
     fractions: fractions.map((f) => f.audit as FractionAudit),
     physicians: billing.physicians ?? {},
-    medicare:
-      payerKind({ profileId: row.payer_profile, claimFilingIndicator: filingIndicator }) === 'medicare',
+    medicare: traditionalMedicare(row.payer_profile, course, row.billing),
     guidelineVersions: guidelineVersionsOf(row.billing),
   };
 }
 
+/** The course's payer is traditional Medicare: its profile, else the patient's or the payer's SBR09. */
+export function traditionalMedicare(payerProfile: string, course: Course, billing: unknown): boolean {
+  const payers = billingForLetters.safeParse(billing ?? {}).data?.payers;
+  const filingIndicator = course.patient.claimFilingIndicator ?? payers?.[payerProfile]?.filingIndicator;
+  return payerKind({ profileId: payerProfile, claimFilingIndicator: filingIndicator }) === 'medicare';
+}
+
 const split = (list: string) => (list ? list.split(',').filter(Boolean) : []);
+
+/** A stored remittance line's columns as its letter's refusal reads them (`lineLetterRefusal`). */
+export interface RefusalRow {
+  category: string;
+  queue: string | null;
+  carcs: string;
+  remarks: string;
+  claim_filing_indicator: string | null;
+  date_of_service: string | null;
+  next_action: string | null;
+}
+
+export const refusalLineOf = (row: RefusalRow): RefusalLine => ({
+  category: row.category,
+  queue: row.queue,
+  carcs: split(row.carcs),
+  remarks: split(row.remarks),
+  claimFilingIndicator: row.claim_filing_indicator,
+  dateOfService: row.date_of_service,
+  nextAction: row.next_action,
+});
 
 /**
  * A course by its id or its course key (what a user types on the command line), and a remittance line by
@@ -243,7 +269,7 @@ export async function appealLineFacts(
   actor: Actor,
   remitLineId: string,
   courseId: string,
-): Promise<{ claim: LetterClaim; line: AppealLine }> {
+): Promise<{ claim: LetterClaim; line: AppealLine; refusalLine: RefusalLine }> {
   if (!/^\d{1,18}$/.test(remitLineId)) throw notFound('remittance line');
   const [row, policy] = await Promise.all([
     ctx.db
@@ -259,6 +285,7 @@ export async function appealLineFacts(
         'r.trace_number',
         'r.claim_status',
         'r.claim_filing_indicator',
+        'r.queue',
         'r.payer_claim_control_number',
         'r.appeal_by',
         'r.allowed_cents',
@@ -302,5 +329,5 @@ export async function appealLineFacts(
     remarks: split(row.remarks),
     source: row.source,
   };
-  return { claim, line };
+  return { claim, line, refusalLine: refusalLineOf(row) };
 }

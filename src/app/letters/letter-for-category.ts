@@ -21,11 +21,9 @@ export const LETTER_FOR_CATEGORY = {
   'frequency-denial': 'peer-to-peer',
   'other-denial': 'peer-to-peer',
 } as const satisfies Partial<Record<RemitCategory, LetterType>>;
-/** The mapping's type: the web UI keeps a copy that the compiler holds to this one. */
-export type LetterForCategory = typeof LETTER_FOR_CATEGORY;
 
 export function letterTypeFor(category: string): LetterType | null {
   return Object.hasOwn(LETTER_FOR_CATEGORY, category)
-    ? LETTER_FOR_CATEGORY[category as keyof LetterForCategory]
+    ? LETTER_FOR_CATEGORY[category as keyof typeof LETTER_FOR_CATEGORY]
     : null;
 }

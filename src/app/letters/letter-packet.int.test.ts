@@ -79,7 +79,9 @@ describe.each(ENGINES)('appeal packets from the demo clinic on %s', (engine) => 
     'the %s appeal names both claim numbers, level and deadline, lists its enclosures and packs a page for each',
     async (category, kind, expected) => {
       const l = await line(category);
-      const [summary] = await createLetters(t.ctx, actor, { remitLineIds: [l.id] });
+      const {
+        letters: [summary],
+      } = await createLetters(t.ctx, actor, { remitLineIds: [l.id] });
       const { body } = (await tdb.db
         .selectFrom('letters')
         .select('body')
@@ -125,7 +127,9 @@ describe.each(ENGINES)('appeal packets from the demo clinic on %s', (engine) => 
 
   it('the monitoring page gives coverage per beam, thresholds and their source, and the signature against the next beam-on', async () => {
     const l = await line('downcoded');
-    const [summary] = await createLetters(t.ctx, actor, { remitLineIds: [l.id] });
+    const {
+      letters: [summary],
+    } = await createLetters(t.ctx, actor, { remitLineIds: [l.id] });
     const text = await pdfText((await letterPacket(t.ctx, actor, summary!.id)).body);
     expect(text).toMatch(/Beam .+ \d\d:\d\d:\d\d-\d\d:\d\d:\d\d, \d+\.\d% monitored/);
     expect(text).toMatch(
@@ -139,7 +143,9 @@ describe.each(ENGINES)('appeal packets from the demo clinic on %s', (engine) => 
 
   it('a letter whose remittance line was re-derived by an import still packs the line, found by its claim and date', async () => {
     const l = await line('downcoded');
-    const [summary] = await createLetters(t.ctx, actor, { remitLineIds: [l.id] });
+    const {
+      letters: [summary],
+    } = await createLetters(t.ctx, actor, { remitLineIds: [l.id] });
     await tdb.db.updateTable('letters').set({ remit_line_id: null }).where('id', '=', summary!.id).execute();
     const text = await pdfText((await letterPacket(t.ctx, actor, summary!.id)).body);
     expect(text).toContain(`Remittance advice line: claim ${l.claim_pcn}`);
@@ -147,7 +153,9 @@ describe.each(ENGINES)('appeal packets from the demo clinic on %s', (engine) => 
 
   it("records the read, and another practice's letter is not found", async () => {
     const l = await line('downcoded');
-    const [summary] = await createLetters(t.ctx, actor, { remitLineIds: [l.id] });
+    const {
+      letters: [summary],
+    } = await createLetters(t.ctx, actor, { remitLineIds: [l.id] });
     await letterPacket(t.ctx, actor, summary!.id);
     const logged = await tdb.db
       .selectFrom('access_log')

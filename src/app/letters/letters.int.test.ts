@@ -103,7 +103,10 @@ describe.each(ENGINES)('letters on %s', (engine) => {
 
   it('drafts one letter per line in one request, typed by the line category', async () => {
     const before = await countLetters(a);
-    const drafted = await createLetters(t.ctx, actor(a), { remitLineIds: [downcoded, zeroPaid] });
+    const { letters: drafted, refused } = await createLetters(t.ctx, actor(a), {
+      remitLineIds: [downcoded, zeroPaid],
+    });
+    expect(refused).toEqual([]);
     expect(drafted.map((l) => [l.type, l.remitLineId, l.status, l.courseId])).toEqual([
       ['appeal-downcode', downcoded, 'draft', a.courseId],
       ['appeal-zero-payment', zeroPaid, 'draft', a.courseId],
@@ -124,12 +127,16 @@ describe.each(ENGINES)('letters on %s', (engine) => {
   it('gives back the letter a line already has, never a second draft, and the line names its letter', async () => {
     const line = await add('downcoded', 6);
     const before = await countLetters(a);
-    const [first] = await createLetters(t.ctx, actor(a), { remitLineIds: [line] });
-    const [again] = await createLetters(t.ctx, actor(a), { remitLineIds: [line] });
+    const {
+      letters: [first],
+    } = await createLetters(t.ctx, actor(a), { remitLineIds: [line] });
+    const {
+      letters: [again],
+    } = await createLetters(t.ctx, actor(a), { remitLineIds: [line] });
     expect(again!.id).toBe(first!.id);
     // In a batch as well: the new line gets its draft, the other its letter back.
     const other = await add('downcoded', 7);
-    const batch = await createLetters(t.ctx, actor(a), { remitLineIds: [line, other] });
+    const { letters: batch } = await createLetters(t.ctx, actor(a), { remitLineIds: [line, other] });
     expect(batch.map((l) => l.remitLineId)).toEqual([line, other]);
     expect(batch[0]!.id).toBe(first!.id);
     expect(await countLetters(a)).toBe(before + 2);
@@ -158,43 +165,63 @@ describe.each(ENGINES)('letters on %s', (engine) => {
       expect((error as AppError).message).toMatch(
         /traditional Medicare has no prior authorization for radiation therapy/,
       );
-      // Drafted from its remittance line in a batch, the refusal names the line.
-      const batch = await createLetters(t.ctx, actor(a), {
-        remitLineIds: [downcoded, authorizationDenied],
-      }).catch((e: unknown) => e);
-      expect((batch as AppError).issues).toEqual([
-        { location: 'remitLineIds[1]', message: expect.stringMatching(/traditional Medicare/) },
+      // Drafted from its remittance line in a batch, the refusal names the line; the other is drafted
+      // (here: the letter it already has comes back).
+      const batch = await createLetters(t.ctx, actor(a), { remitLineIds: [downcoded, authorizationDenied] });
+      expect(batch.letters.map((l) => l.remitLineId)).toEqual([downcoded]);
+      expect(batch.refused).toEqual([
+        {
+          remitLineId: authorizationDenied,
+          location: 'remitLineIds[1]',
+          reason: expect.stringMatching(/traditional Medicare/),
+        },
       ]);
+      // The list says so before any request: the same refusal, no draft offered.
+      const page = await listRemitLines(t.ctx, actor(a), { limit: 500 });
+      expect(page.items.find((l) => l.id === authorizationDenied)?.letter).toEqual({
+        type: 'prior-authorization',
+        refusal: batch.refused[0]!.reason,
+      });
       expect(await countLetters(a)).toBe(before);
     } finally {
       await setProfile(payer_profile);
     }
   });
 
-  it('stores nothing when one line of a batch cannot have a letter, and says which', async () => {
+  it('drafts the lines of a batch that can have a letter and lists the others with why', async () => {
+    const line = await add('zero-paid-no-denial-code', 9);
+    const before = await countLetters(a);
+    const { letters, refused } = await createLetters(t.ctx, actor(a), { remitLineIds: [underpaid, line] });
+    expect(letters.map((l) => [l.type, l.remitLineId])).toEqual([['appeal-zero-payment', line]]);
+    expect(refused).toEqual([
+      { remitLineId: underpaid, location: 'remitLineIds[0]', reason: expect.stringContaining('underpaid') },
+    ]);
+    expect(await countLetters(a)).toBe(before + 1);
+  });
+
+  it('stores nothing when an id of a batch is not a line of the practice, and says which', async () => {
     const before = await countLetters(a);
     const lines = [downcoded, underpaid, '999999999', 'not-an-id'];
     const error = await createLetters(t.ctx, actor(a), { remitLineIds: lines }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('invalid_input');
-    expect((error as AppError).issues.map((i) => i.location)).toEqual([
-      'remitLineIds[1]',
-      'remitLineIds[2]',
-      'remitLineIds[3]',
-    ]);
-    expect((error as AppError).issues[0]!.message).toContain('underpaid');
+    expect((error as AppError).issues.map((i) => i.location)).toEqual(['remitLineIds[2]', 'remitLineIds[3]']);
     expect(await countLetters(a)).toBe(before);
   });
 
   it('drafts a prior-authorization request and a peer-to-peer sheet for a course', async () => {
     for (const type of ['prior-authorization', 'peer-to-peer'] as const) {
-      const [letter] = await createLetters(t.ctx, actor(a, 'physician'), { type, courseId: a.courseId });
+      const {
+        letters: [letter],
+      } = await createLetters(t.ctx, actor(a, 'physician'), { type, courseId: a.courseId });
       expect(letter).toMatchObject({ type, courseId: a.courseId, remitLineId: null, patientId: a.patientId });
     }
   });
 
   it('saves an edited body and renders the files from it', async () => {
-    const [drafted] = await createLetters(t.ctx, actor(a), { remitLineIds: [downcoded] });
+    const {
+      letters: [drafted],
+    } = await createLetters(t.ctx, actor(a), { remitLineIds: [downcoded] });
     const body = 'Edited appeal: fractions monitored 3/3.\n\n- first point\n- second point';
     const saved = await updateLetter(t.ctx, actor(a, 'coder'), drafted!.id, { body });
     expect(saved.body).toBe(body);
@@ -221,7 +248,9 @@ describe.each(ENGINES)('letters on %s', (engine) => {
   });
 
   it('keeps a letter when an import re-derives the remittance lines (the link is dropped)', async () => {
-    const [letter] = await createLetters(t.ctx, actor(a), { remitLineIds: [zeroPaid] });
+    const {
+      letters: [letter],
+    } = await createLetters(t.ctx, actor(a), { remitLineIds: [zeroPaid] });
     await tdb.db.deleteFrom('remit_lines').where('id', '=', zeroPaid).execute();
     const kept = await getLetter(t.ctx, actor(a), letter!.id);
     expect(kept).toMatchObject({ remitLineId: null, claim: null, type: 'appeal-zero-payment' });
@@ -261,7 +290,9 @@ describe.each(ENGINES)('letters on %s', (engine) => {
     expect((await getTemplate(t.ctx, actor(a), 'appeal-downcode')).current).toBe(2);
 
     // A line without a letter yet: one that has a letter gets it back, drafted with the older template.
-    const [letter] = await createLetters(t.ctx, actor(a), { remitLineIds: [await add('downcoded', 8)] });
+    const {
+      letters: [letter],
+    } = await createLetters(t.ctx, actor(a), { remitLineIds: [await add('downcoded', 8)] });
     const view = await getLetter(t.ctx, actor(a), letter!.id);
     expect(view.template.version).toBe(2);
     expect(view.body).toContain('Version two.');

@@ -8,7 +8,11 @@ const line: AppealSubject = {
   payer: 'MEDICARE PART B EXAMPLE',
   payerId: '01111',
   claimStatus: '1',
+  category: 'other-denial',
   queue: 'appeal',
+  carcs: ['CO-50'],
+  remarks: [],
+  claimFilingIndicator: null,
   course: null,
 };
 const commercialCourse = { payerName: 'ACME', payerProfile: 'default', filingIndicator: 'CI' };
@@ -47,7 +51,33 @@ describe('appealBy: the window of a remittance line', () => {
     ['a take-back under review: not appealed', NONE, { ...line, queue: 'reversal-review' }, null],
     ['a patient balance: billed, not appealed', NONE, { ...line, queue: 'bill-patient-or-secondary' }, null],
     ['a claim to send to the next payer', NONE, { ...line, queue: 'secondary-claim' }, null],
-    ['a corrected claim: the appeal window', NONE, { ...line, queue: 'corrected-claim' }, '2026-09-09'],
+    // CMS IOM 100-04 ch. 1 §80.3: a claim sent again is not an appeal (its limit is timely filing).
+    ['a corrected claim: no appeal date', NONE, { ...line, queue: 'corrected-claim' }, null],
+    [
+      'Medicare Part B CO-16 with an N remark: a new claim, no appeal date',
+      NONE,
+      {
+        ...line,
+        category: 'missing-information',
+        queue: 'corrected-claim',
+        carcs: ['CO-16'],
+        remarks: ['N290'],
+        claimFilingIndicator: 'MB',
+      },
+      null,
+    ],
+    [
+      'Medicare Part B CO-16 with no remark: a reopening or a redetermination, 120 days',
+      NONE,
+      {
+        ...line,
+        category: 'missing-information',
+        queue: 'corrected-claim',
+        carcs: ['CO-16'],
+        claimFilingIndicator: 'MB',
+      },
+      '2026-07-11',
+    ],
     ['an underpayment dispute', NONE, { ...line, queue: 'underpayment-dispute' }, '2026-09-09'],
     ['a hidden zero to reprocess', NONE, { ...line, queue: 'payer-reprocess' }, '2026-09-09'],
     ['no payment date: no deadline', NONE, { ...line, paymentDate: null, claimFilingIndicator: 'MB' }, null],

@@ -5,6 +5,7 @@ import {
   DEFAULT_APPEAL_DAYS,
   type PayerKind,
 } from '../../core/remit/appeal-deadline.js';
+import type { ResubmissionFacts } from '../../core/remit/claim-resubmission.js';
 import { hasAppealDeadline } from '../../core/remit/remit-category.js';
 import type { Db } from '../../storage/database.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
@@ -63,19 +64,16 @@ export async function appealPolicy(db: Db | Trx, practiceId: string): Promise<Ap
 
 const key = (name: string) => name.trim().toLowerCase();
 
-/** A remittance line as its appeal window reads it. */
-export interface AppealSubject {
+/**
+ * A remittance line as its appeal window reads it; its category, queue, adjustments, remarks and CLP06
+ * say whether its next action answers the payer at all (`hasAppealDeadline`).
+ */
+export interface AppealSubject extends ResubmissionFacts {
   paymentDate: string | null;
   /** The 835's payer (N1*PR name, payer id) and the claim's status (CLP02). */
   payer: string | null;
   payerId: string | null;
   claimStatus: string;
-  /** The line's work queue: only a line whose next action answers the payer has a deadline (`hasAppealDeadline`). */
-  queue: string | null;
-  /** The line's and its claim's remark codes: MA130 or N517 ask for a new claim, with no appeal date. */
-  remarks?: readonly string[];
-  /** CLP06 of the 835's claim (MB Medicare Part B, CI commercial…): how the payer itself filed it. */
-  claimFilingIndicator?: string | null;
   /** The matched course's payer, and the patient's SBR09 for it (courses.json), when matched. */
   course: { payerName: string | null; payerProfile: string; filingIndicator: string | null } | null;
 }
@@ -89,17 +87,18 @@ const LATER_PAYER = new Set(['2', '3', '20', '21']);
  * filing indicator (the 835's own CLP06 for the claim; else the billing settings' for the 835's payer;
  * for a primary's answer, the patient's, else the course payer's) or profile: Medicare Part B 120 days,
  * Medicare Advantage 60 (CMS Part C reconsideration), others 180. Null without a payment date, and for a line with
- * nothing to answer (paid as expected, a take-back, a patient balance, a claim to the next payer).
+ * nothing to answer (paid as expected, a take-back, a patient balance, a claim to the next payer) or
+ * answered by a new or corrected claim (`resubmission`).
  */
 export function appealBy(policy: AppealPolicy, s: AppealSubject): string | null {
-  if (!s.paymentDate || !hasAppealDeadline(s.queue, s.remarks)) return null;
+  if (!s.paymentDate || !hasAppealDeadline(s)) return null;
   return appealDeadline({ paymentDate: s.paymentDate, ...appealTerms(policy, s) }).date;
 }
 
 /** What decides a line's window and its payer's kind (`payerKind`): the window set, the filing indicator, the profile. */
 export function appealTerms(
   policy: AppealPolicy,
-  s: Omit<AppealSubject, 'queue'>,
+  s: Omit<AppealSubject, 'category' | 'queue' | 'carcs' | 'remarks'>,
 ): Omit<AppealDeadlineInput, 'paymentDate'> {
   const names = [s.payer, s.payerId, s.course?.payerName, s.course?.payerProfile];
   const overrideDays = names.flatMap((n) => (n ? [policy.windows.get(key(n))] : [])).find(Boolean);
@@ -132,7 +131,9 @@ export async function refreshAppealDates(trx: Trx, practiceId: string): Promise<
       'r.payer_id',
       'r.payment_date',
       'r.claim_status',
+      'r.category',
       'r.queue',
+      'r.carcs',
       'r.remarks',
       'r.claim_filing_indicator',
       'r.appeal_by',
@@ -149,7 +150,9 @@ export async function refreshAppealDates(trx: Trx, practiceId: string): Promise<
       payer: l.payer,
       payerId: l.payer_id,
       claimStatus: l.claim_status,
+      category: l.category,
       queue: l.queue,
+      carcs: l.carcs ? l.carcs.split(',') : [],
       remarks: l.remarks ? l.remarks.split(',') : [],
       claimFilingIndicator: l.claim_filing_indicator,
       course:

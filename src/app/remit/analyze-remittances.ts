@@ -100,10 +100,7 @@ export async function analyzeRemittanceFiles(
         if (
           row.paymentDate !== null &&
           row.queue !== null &&
-          hasAppealDeadline(
-            row.queue,
-            row.remarks.map((r) => r.code),
-          )
+          hasAppealDeadline({ ...row, remarks: row.remarks.map((r) => r.code) })
         ) {
           const key = `${row.claimStatus}|${row.claimFilingIndicator ?? ''}|${row.queue ?? ''}`;
           date = appealDates.get(key);
@@ -133,7 +130,17 @@ const NO_SETTINGS: AppealPolicy = { windows: new Map(), filingIndicators: new Ma
  * payer of the files (Medicare Part B: 120 days).
  */
 export const fileAppealBy = (
-  row: Pick<RemitRow, 'paymentDate' | 'payer' | 'claimStatus' | 'queue' | 'claimFilingIndicator' | 'remarks'>,
+  row: Pick<
+    RemitRow,
+    | 'paymentDate'
+    | 'payer'
+    | 'claimStatus'
+    | 'category'
+    | 'queue'
+    | 'carcs'
+    | 'claimFilingIndicator'
+    | 'remarks'
+  >,
   payerId: string | null,
   profile: PayerProfile,
 ): string | null =>
@@ -142,7 +149,9 @@ export const fileAppealBy = (
     payer: row.payer,
     payerId,
     claimStatus: row.claimStatus,
+    category: row.category,
     queue: row.queue,
+    carcs: row.carcs,
     remarks: row.remarks.map((r) => r.code),
     claimFilingIndicator: row.claimFilingIndicator,
     course: { payerName: null, payerProfile: profile.id, filingIndicator: null },

@@ -10,6 +10,7 @@ import type { ReversalRole } from '../../core/remit/pair-reversals.js';
 import { clockFor } from '../../core/time/local-clock.js';
 import { recordAccess } from '../access-log.js';
 import { lineLetters } from '../letters/letter-store.js';
+import { remitLineLetters } from '../letters/remit-line-letters.js';
 import type { Actor, AppContext } from '../app-context.js';
 import type { Page, RemitLineView, RemitQuery, RemitSummaryView } from '../views.js';
 import { remarkViews } from '../../core/remit/remark-codes.js';
@@ -72,11 +73,14 @@ export async function listRemitLines(
       .execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  const letters = await lineLetters(
-    ctx.db,
-    actor.practiceId,
-    rows.map((r) => r.id),
-  );
+  const [letters, lineLetter] = await Promise.all([
+    lineLetters(
+      ctx.db,
+      actor.practiceId,
+      rows.map((r) => r.id),
+    ),
+    remitLineLetters(ctx.db, actor.practiceId, rows),
+  ]);
   const items = rows.map((r): RemitLineView => {
     const paid = Number(r.paid_cents);
     const partnerPaid = r.partner_paid_cents === null ? null : Number(r.partner_paid_cents);
@@ -124,6 +128,7 @@ export async function listRemitLines(
           }
         : null,
       letterId: letters.get(r.id) ?? null,
+      letter: lineLetter.get(r.id) ?? null,
       chargeId: r.charge_id,
       courseId: r.course_id,
       patientId: r.patient_id,

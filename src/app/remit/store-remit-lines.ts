@@ -177,7 +177,9 @@ export async function storeRemitLines(
         payer: l.payer,
         payerId: remittance.payer.id,
         claimStatus: l.claimStatus,
+        category: l.category,
         queue: l.queue,
+        carcs: l.carcs,
         remarks: l.remarks.map((r) => r.code),
         claimFilingIndicator: l.claimFilingIndicator,
         course: course

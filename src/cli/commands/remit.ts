@@ -37,6 +37,7 @@ function jsonRow(r: RemitFileRow) {
     modifiers: r.modifiers,
     dateOfService: r.dateOfService,
     claimStatus: r.claimStatus,
+    claimFilingIndicator: r.claimFilingIndicator,
     payerClaimControlNumber: r.payerClaimControlNumber,
     reversal: r.reversal,
     ruleId: r.ruleId,

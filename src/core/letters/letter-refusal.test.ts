@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCourse } from '../../../test/support/course-builder.js';
-import { letterRefusal } from './letter-refusal.js';
+import { letterRefusal, lineLetterRefusal, type RefusalLine } from './letter-refusal.js';
 import type { LetterType } from './letter-types.js';
 
 describe('letterRefusal: a prior-authorization request only to a payer that has one, for treatment to come', () => {
@@ -43,6 +43,103 @@ describe('letterRefusal: no 77412 downcode appeal for a course billed with codes
       },
     });
     const result = letterRefusal('appeal-downcode', course, false);
+    if (refused) expect(result).toMatch(refused);
+    else expect(result).toBeNull();
+  });
+});
+
+// One answer for the list, a batch and a single draft: a line whose next action is a new or corrected
+// claim has no letter (CMS IOM 100-04 ch. 1 §80.3; 837 CLM05-3 7), nor one the letter itself refuses.
+describe('lineLetterRefusal: whether a remittance line can have its letter', () => {
+  const course = buildCourse({
+    profile: 'evicore',
+    edit: (c) => {
+      c.authorizations = [
+        {
+          number: 'PPO-26-000123',
+          codes: ['77412'],
+          fractionsAuthorized: 15,
+          validFrom: '2026-03-01',
+          validTo: '2026-06-30',
+          obtainedOn: '2026-02-20',
+          status: 'approved',
+        },
+      ];
+    },
+  });
+  const line: RefusalLine = {
+    category: 'authorization-denial',
+    queue: 'appeal',
+    carcs: ['CO-197'],
+    remarks: [],
+    claimFilingIndicator: 'CI',
+    dateOfService: '2026-03-02',
+    nextAction: 'An authorization is on file: send it to the payer for reprocessing.',
+  };
+  it.each<[string, LetterType, Partial<RefusalLine>, boolean, RegExp | null]>([
+    [
+      'CO-197 with an authorization on file covering the date',
+      'prior-authorization',
+      {},
+      false,
+      /authorization PPO-26-000123 .* on file covers 2026-03-02: .* reprocess/,
+    ],
+    [
+      'CO-197 with no authorization covering the date',
+      'prior-authorization',
+      { dateOfService: '2026-02-27', queue: 'retro-authorization' },
+      false,
+      null,
+    ],
+    [
+      'traditional Medicare CO-197',
+      'prior-authorization',
+      { claimFilingIndicator: 'MB', queue: 'corrected-claim', dateOfService: '2026-02-27' },
+      true,
+      /traditional Medicare has no prior authorization/,
+    ],
+    [
+      'a coding denial answered by a corrected claim',
+      'peer-to-peer',
+      {
+        category: 'other-denial',
+        queue: 'corrected-claim',
+        carcs: ['CO-4'],
+        nextAction: 'Correct the modifier and send a corrected claim.',
+      },
+      false,
+      /^a corrected claim answers this line, not a letter: Correct the modifier/,
+    ],
+    [
+      'MA130 on a denial',
+      'peer-to-peer',
+      { category: 'other-denial', carcs: ['CO-50'], remarks: ['MA130'] },
+      false,
+      /^a new claim answers this line/,
+    ],
+    [
+      'N517 on a zero payment',
+      'appeal-zero-payment',
+      { category: 'zero-paid-no-denial-code', queue: 'payer-reprocess', carcs: ['CO-45'], remarks: ['N517'] },
+      false,
+      /^a new claim answers this line/,
+    ],
+    [
+      'a downcode appeal',
+      'appeal-downcode',
+      { category: 'downcoded', carcs: ['CO-150'], queue: 'appeal' },
+      false,
+      null,
+    ],
+    [
+      'a medical-necessity denial',
+      'peer-to-peer',
+      { category: 'other-denial', carcs: ['CO-50'], queue: 'appeal' },
+      false,
+      null,
+    ],
+  ])('%s', (_, type, change, medicare, refused) => {
+    const result = lineLetterRefusal(type, course, medicare, { ...line, ...change });
     if (refused) expect(result).toMatch(refused);
     else expect(result).toBeNull();
   });

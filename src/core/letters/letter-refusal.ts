@@ -1,6 +1,34 @@
 import type { Course } from '../model/course.js';
+import { resubmission, type ResubmissionFacts } from '../remit/claim-resubmission.js';
 import { authorizationCovering, authorizationLabel } from './authorization-on-file.js';
 import type { LetterType } from './letter-types.js';
+
+/** A stored remittance line as its letter reads it: what the payer answered and the next action. */
+export interface RefusalLine extends ResubmissionFacts {
+  dateOfService: string | null;
+  nextAction: string | null;
+}
+
+/**
+ * Why no letter of this type answers a remittance line, or null: the list of lines (whether to offer a
+ * draft), a batch and a single draft all ask this one function. A line whose next action is to send the
+ * claim again (`resubmission`: a new claim after an unprocessable return, CMS IOM 100-04 ch. 1 §80.3; a
+ * corrected claim, 837 CLM05-3 7) is answered by that claim, not by an appeal; otherwise the letter's own
+ * refusal for the course and the line's date of service (`letterRefusal`).
+ */
+export function lineLetterRefusal(
+  type: LetterType,
+  course: Course,
+  medicare: boolean,
+  line: RefusalLine,
+): string | null {
+  const claim = resubmission(line);
+  if (claim)
+    return `a ${claim === 'new-claim' ? 'new' : 'corrected'} claim answers this line, not a letter${
+      line.nextAction ? `: ${line.nextAction}` : ''
+    }`;
+  return letterRefusal(type, course, medicare, line.dateOfService);
+}
 
 /**
  * Why a letter must not be drafted at all, or null. A prior-authorization request is refused:

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appealDeadline, type AppealDeadlineInput, appealWindow } from './appeal-deadline.js';
+import { type Resubmission, resubmission, type ResubmissionFacts } from './claim-resubmission.js';
 import { hasAppealDeadline } from './remit-category.js';
 import { isInformationRemark, remarkMeaning, remarkViews } from './remark-codes.js';
 
@@ -98,15 +99,54 @@ describe('appealWindow: a payer’s window before any remittance', () => {
 });
 
 // RARC MA130 "no appeal rights are afforded because the claim is unprocessable. Submit a new claim" (CMS
-// IOM 100-04 ch. 1 §80.3), N517 "resubmit a new claim": the answer is a new claim, not an appeal.
-describe('hasAppealDeadline: a line answered by a new claim has none', () => {
-  it.each<[string, string | null, string[], boolean]>([
-    ['a corrected claim', 'corrected-claim', ['N290'], true],
-    ['MA130 (unprocessable, no appeal rights)', 'corrected-claim', ['MA130', 'N290'], false],
-    ['N517 (a new claim)', 'corrected-claim', ['N517'], false],
-    ['an appeal', 'appeal', ['M80'], true],
-    ['a patient balance', 'bill-patient-or-secondary', [], false],
-  ])('%s', (_, queue, remarks, expected) => {
-    expect(hasAppealDeadline(queue, remarks)).toBe(expected);
+// IOM 100-04 ch. 1 §80.3), N517 "resubmit a new claim"; a corrected claim (837 frequency 7) is sent, not
+// appealed; Medicare Part B takes no frequency 7: a processed claim is reopened or redetermined.
+describe('hasAppealDeadline: a line answered by a new or corrected claim has none', () => {
+  const line: ResubmissionFacts = {
+    category: 'missing-information',
+    queue: 'corrected-claim',
+    carcs: ['CO-16'],
+    remarks: ['N290'],
+    claimFilingIndicator: 'CI',
+  };
+  it.each<[string, Partial<ResubmissionFacts>, Resubmission | null, boolean]>([
+    ['a commercial corrected claim', {}, 'corrected-claim', false],
+    ['MA130 (unprocessable, no appeal rights)', { remarks: ['MA130', 'N290'] }, 'new-claim', false],
+    ['N517 (a new claim)', { remarks: ['N517'] }, 'new-claim', false],
+    ['Medicare Part B CO-16 with only an N remark', { claimFilingIndicator: 'MB' }, 'new-claim', false],
+    ['Medicare Part B CO-16, no remark: reopening', { claimFilingIndicator: 'MB', remarks: [] }, null, true],
+    [
+      'Medicare Part B CO-252 with an N remark: reopening',
+      { claimFilingIndicator: 'MB', carcs: ['CO-252'] },
+      null,
+      true,
+    ],
+    [
+      'traditional Medicare CO-197: reopening or redetermination',
+      { category: 'authorization-denial', carcs: ['CO-197'], remarks: [], claimFilingIndicator: 'MA' },
+      null,
+      true,
+    ],
+    [
+      'a commercial CO-15 with an authorization on file: corrected claim',
+      { category: 'authorization-denial', carcs: ['CO-15'], remarks: [] },
+      'corrected-claim',
+      false,
+    ],
+    [
+      'an appeal',
+      { category: 'other-denial', queue: 'appeal', carcs: ['CO-50'], remarks: ['M80'] },
+      null,
+      true,
+    ],
+    [
+      'a patient balance',
+      { category: 'patient-responsibility', queue: 'bill-patient-or-secondary' },
+      null,
+      false,
+    ],
+  ])('%s', (_, change, claim, deadline) => {
+    expect(resubmission({ ...line, ...change })).toBe(claim);
+    expect(hasAppealDeadline({ ...line, ...change })).toBe(deadline);
   });
 });

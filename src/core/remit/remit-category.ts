@@ -1,3 +1,5 @@
+import { resubmission, type ResubmissionFacts } from './claim-resubmission.js';
+
 /**
  * What happened to a remittance line, from the practice's side. Read by adjustment group first, then
  * reason (domain.md §6.1, X12 835 005010X221A1 CAS; CARC/RARC code lists): patient responsibility and
@@ -54,10 +56,9 @@ export type RemitQueue = (typeof REMIT_QUEUES)[number];
 
 /**
  * The queues whose next action answers the payer's decision (appeal, redetermination, reprocessing,
- * underpayment dispute, a corrected claim): only these have an appeal deadline (42 CFR 405.942(a); plans
- * by contract). A corrected claim keeps the appeal window as its deadline, the safe side of the payer's
- * corrected-claim window (Medicare reopening: 1 year, 42 CFR 405.980(b)). A take-back is not appealed,
- * a patient balance or a claim to the next payer is billed (domain.md §6.1): no deadline.
+ * underpayment dispute, a Medicare reopening): only these have an appeal deadline (42 CFR 405.942(a);
+ * plans by contract). A take-back is not appealed, a patient balance or a claim to the next payer is
+ * billed (domain.md §6.1): no deadline.
  */
 export const DEADLINE_QUEUES: ReadonlySet<RemitQueue> = new Set<RemitQueue>([
   'retro-authorization',
@@ -69,16 +70,13 @@ export const DEADLINE_QUEUES: ReadonlySet<RemitQueue> = new Set<RemitQueue>([
 ]);
 
 /**
- * Remarks whose answer is a new claim, not an appeal: RARC MA130 (the claim is unprocessable, "no appeal
- * rights are afforded", CMS IOM 100-04 ch. 1 §80.3), N517 (resubmit a new claim).
+ * Whether a line has an appeal deadline: its queue answers the payer, and its next action is not to send
+ * the claim again (`resubmission`: a new or corrected claim is not an appeal; an unprocessable claim has
+ * no appeal rights, CMS IOM 100-04 ch. 1 §80.3; its limit is the payer's timely filing, which the app
+ * does not know per payer).
  */
-export const NEW_CLAIM_REMARKS: ReadonlySet<string> = new Set(['MA130', 'N517']);
-
-/** Whether a line has an appeal deadline: its queue answers the payer, and no remark asks for a new claim. */
-export const hasAppealDeadline = (queue: string | null, remarks: readonly string[] = []): boolean =>
-  queue !== null &&
-  DEADLINE_QUEUES.has(queue as RemitQueue) &&
-  !remarks.some((r) => NEW_CLAIM_REMARKS.has(r));
+export const hasAppealDeadline = (line: ResubmissionFacts): boolean =>
+  line.queue !== null && DEADLINE_QUEUES.has(line.queue as RemitQueue) && resubmission(line) === null;
 
 /** A remark code (RARC, or an MOA/MIA claim remark) with its meaning when we know it. */
 export interface RemarkView {

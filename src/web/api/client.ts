@@ -23,6 +23,7 @@ import type {
   CourseSummary,
   CourseView,
   DocumentDueView,
+  DraftedLetters,
   NecessityCheckView,
   DashboardView,
   TodayView,
@@ -346,10 +347,10 @@ export const api = {
   accessLog(q: AccessLogQuery, signal?: AbortSignal): Promise<Page<AccessLogEntry>> {
     return request(`/api/access-log${queryString(q)}`, { signal });
   },
-  /** Drafts one letter per remittance line, or a letter of a type for a course. */
+  /** Drafts one letter per remittance line (the lines refused listed with why), or a letter of a type for a course. */
   draftLetters(
     body: { remitLineIds: string[] } | { type: LetterView['type']; courseId: string },
-  ): Promise<LetterSummary[]> {
+  ): Promise<DraftedLetters> {
     return request('/api/letters', { method: 'POST', body });
   },
   letters(q: LetterQuery, signal?: AbortSignal): Promise<Page<LetterSummary>> {

@@ -1,31 +1,40 @@
 /**
  * Drafting letters from other pages: a remittance line (its button, or a selection of lines: one letter
- * each, all or nothing) and a course (prior-authorization request, peer-to-peer sheet). A single draft
- * opens in the letter editor; a batch opens the Letters list.
+ * each) and a course (prior-authorization request, peer-to-peer sheet). A single draft opens in the letter
+ * editor; a batch opens the Letters list, unless some lines were refused: then what was drafted and why
+ * each other line has no letter are said here.
  */
 import { useCallback, useMemo, useState } from 'react';
-import type { RemitLineView } from '../../app/views.js';
+import type { DraftedLetters, RemitLineView } from '../../app/views.js';
 import type { LetterType } from '../../core/letters/letter-types.js';
 import { api, errorMessage } from '../api/client.js';
-import { letterForCategory, letterLabel } from '../letter-types.js';
+import { letterLabel } from '../letter-types.js';
 import { Link, navigate } from '../router.js';
 
 type DraftRequest = Parameters<typeof api.draftLetters>[0];
 
-function useDraft() {
+function useDraft(onPartial?: (result: DraftedLetters) => void) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const draft = useCallback(async (request: DraftRequest) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const letters = await api.draftLetters(request);
-      navigate(letters.length === 1 ? `/letters/${encodeURIComponent(letters[0]!.id)}` : '/letters');
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
-  }, []);
+  const draft = useCallback(
+    async (request: DraftRequest) => {
+      setBusy(true);
+      setError(null);
+      try {
+        const result = await api.draftLetters(request);
+        const { letters, refused } = result;
+        if (refused.length) {
+          if (onPartial) onPartial(result);
+          else setError(refused.map((r) => r.reason).join('; '));
+          setBusy(false);
+        } else navigate(letters.length === 1 ? `/letters/${encodeURIComponent(letters[0]!.id)}` : '/letters');
+      } catch (e) {
+        setError(errorMessage(e));
+        setBusy(false);
+      }
+    },
+    [onPartial],
+  );
   return { busy, error, draft };
 }
 
@@ -38,9 +47,8 @@ function DraftError({ error }: { error: string | null }) {
   ) : null;
 }
 
-/** A line can have a letter when its category has one and it pays a charge of a known course. */
-export const draftable = (row: RemitLineView): boolean =>
-  row.courseId !== null && letterForCategory(row.category) !== null;
+/** A line can have its letter drafted: the server names its letter and refuses nothing (`letter`). */
+export const draftable = (row: RemitLineView): boolean => row.letter !== null && row.letter.refusal === null;
 /** A line to select for a batch of drafts: one that can have a letter and has none yet. */
 const selectable = (row: RemitLineView): boolean => draftable(row) && row.letterId === null;
 
@@ -78,13 +86,12 @@ export function useLineSelection(rows: readonly RemitLineView[]): LineSelection 
 }
 
 /**
- * The "Letter" cell of a remittance line: its letter when it has one (opened, never drafted twice), else
+ * The "Letter" cell of a remittance line: its letter when it has one (opened, never drafted twice); else,
+ * when the server refuses the line's letter, why and what to do instead (no draft, no checkbox); else
  * select it for a batch, or draft its letter now.
  */
 export function LineLetterCell({ row, selection }: { row: RemitLineView; selection: LineSelection }) {
   const { busy, error, draft } = useDraft();
-  const type = letterForCategory(row.category);
-  if (!type || row.courseId === null) return <td>—</td>;
   if (row.letterId !== null) {
     return (
       <td>
@@ -94,6 +101,16 @@ export function LineLetterCell({ row, selection }: { row: RemitLineView; selecti
         >
           Open letter
         </Link>
+      </td>
+    );
+  }
+  if (!row.letter) return <td>—</td>;
+  const { type, refusal } = row.letter;
+  if (refusal !== null) {
+    return (
+      <td className="wrap-any" style={{ minWidth: '9rem' }}>
+        <strong className="sub">No letter</strong>
+        <span className="sub letter-refusal">{refusal}</span>
       </td>
     );
   }
@@ -121,27 +138,78 @@ export function LineLetterCell({ row, selection }: { row: RemitLineView; selecti
   );
 }
 
-/** Drafts the letters of the selected lines (one each). */
-export function DraftSelection({ selection }: { selection: LineSelection }) {
-  const { busy, error, draft } = useDraft();
+/**
+ * Drafts the letters of the selected lines (one each). When the server refuses some (a line changed since
+ * the list was read, or a request made elsewhere), the others are drafted and each refused line is named
+ * with its reason; `onDrafted` then reads the list anew.
+ */
+export function DraftSelection({
+  selection,
+  rows,
+  onDrafted,
+}: {
+  selection: LineSelection;
+  rows: readonly RemitLineView[];
+  onDrafted: () => void;
+}) {
+  const [result, setResult] = useState<DraftedLetters | null>(null);
+  const onPartial = useCallback(
+    (r: DraftedLetters) => {
+      setResult(r);
+      onDrafted();
+    },
+    [onDrafted],
+  );
+  const { busy, error, draft } = useDraft(onPartial);
   const n = selection.selected.size;
+  const nameOf = (id: string) => {
+    const row = rows.find((r) => r.id === id);
+    return row ? lineName(row) : `line ${id}`;
+  };
   return (
-    <div className="actions-bar" role="group" aria-label="Selected lines">
-      <span className="selected-count" aria-live="polite">
-        {n} selected
-      </span>
-      <button
-        type="button"
-        className="primary"
-        disabled={n === 0 || busy}
-        onClick={() => void draft({ remitLineIds: [...selection.selected] })}
-      >
-        {busy ? 'Drafting…' : `Draft letters for ${n} selected line${n === 1 ? '' : 's'}`}
-      </button>
-      <span role="alert" className="field-error">
-        {error}
-      </span>
-    </div>
+    <>
+      <div className="actions-bar" role="group" aria-label="Selected lines">
+        <span className="selected-count" aria-live="polite">
+          {n} selected
+        </span>
+        <button
+          type="button"
+          className="primary"
+          disabled={n === 0 || busy}
+          onClick={() => {
+            setResult(null);
+            void draft({ remitLineIds: [...selection.selected] });
+          }}
+        >
+          {busy ? 'Drafting…' : `Draft letters for ${n} selected line${n === 1 ? '' : 's'}`}
+        </button>
+        <span role="alert" className="field-error">
+          {error}
+        </span>
+      </div>
+      {result ? (
+        <div className="notice notice-warning" role="status">
+          <p>
+            {result.letters.length
+              ? `${result.letters.length} letter${result.letters.length === 1 ? '' : 's'} drafted (`
+              : 'No letter drafted. '}
+            {result.letters.length ? (
+              <>
+                <Link to="/letters">open the Letters list</Link>).{' '}
+              </>
+            ) : null}
+            {result.refused.length} line{result.refused.length === 1 ? ' has' : 's have'} no letter:
+          </p>
+          <ul>
+            {result.refused.map((r) => (
+              <li key={r.remitLineId}>
+                {nameOf(r.remitLineId)}: {r.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </>
   );
 }
 

@@ -104,7 +104,11 @@ export function DenialsPage() {
   const summary = useLoad((signal) => api.remitSummary(signal), 'summary');
   const lines = useLoad((signal) => api.remitLines(q, signal), JSON.stringify(q));
   const selection = useLineSelection(lines.data?.items ?? []);
-  const letters = can.writeLetters && lines.data?.items.some(draftable) ? selection : null;
+  // The Letter column: a line's letter, its draft, or why the server refuses it (then no draft is offered).
+  const letters =
+    can.writeLetters && lines.data?.items.some((r) => r.letter !== null || r.letterId !== null)
+      ? selection
+      : null;
   const s = summary.data;
   const empty = s !== null && s.unmatched === 0 && s.byCategory.every((c) => c.lines === 0);
 
@@ -148,7 +152,9 @@ export function DenialsPage() {
               onApply={(payer) => setQuery(toParams({ ...view, payer, offset: 0 }), false)}
             />
             {lines.loading && !lines.data ? <Loading what="the lines" /> : null}
-            {letters ? <DraftSelection selection={letters} /> : null}
+            {letters && lines.data?.items.some(draftable) ? (
+              <DraftSelection selection={letters} rows={lines.data.items} onDrafted={lines.reload} />
+            ) : null}
             {lines.data ? (
               <LinesTable
                 view={view}

@@ -1,6 +1,7 @@
 import { sameAuthorization } from '../../authorizations/authorization-number.js';
 import type { RuleMeta } from '../../model/rule.js';
 import { AUTHORIZATION_CARCS } from '../carc-kinds.js';
+import { TRADITIONAL_MEDICARE } from '../claim-resubmission.js';
 import type { RemitQueue, RemitVerdict } from '../remit-category.js';
 import { remarkPhrases } from '../remark-codes.js';
 import { allRemarks, carcLabel, denialIn, type LineFacts, type RemitLineInput } from '../remit-line.js';
@@ -13,9 +14,6 @@ export const REMIT_007: RuleMeta = {
   source:
     'CARC list: 15 authorization number missing/invalid, 197 absent, 198 exceeded, 199 needed for the revenue code and procedure, 39 denied when requested, 62 absent or exceeded, 243 not authorized by the network; domain.md §6.1: authorization family, retro-authorization; traditional Medicare (CLP06 MA/MB) has no prior authorization for radiation therapy (CMS, "Prior Authorization and Pre-Claim Review Initiatives": listed OPD services, DMEPOS, repetitive ambulance; WISeR model list, CMS-5056-N, 90 FR 28749), so a MAC\'s authorization CARC is read by its remark and answered by a new claim, a reopening (CMS IOM 100-04 ch. 34; 42 CFR 405.980) or a redetermination [S]',
 };
-
-/** CLP06 of traditional Medicare: Part A (MA) and Part B (MB); Medicare Advantage plans send 16, HM… */
-const TRADITIONAL_MEDICARE = new Set(['MA', 'MB']);
 
 /**
  * A Medicare Administrative Contractor's authorization CARC cannot ask for a prior authorization that

@@ -1,7 +1,8 @@
-import { isUnprocessableRemark, MEDICARE_PART_B } from '../../claims/medicare-part-b-corrections.js';
+import { MEDICARE_PART_B } from '../../claims/medicare-part-b-corrections.js';
 import type { RuleMeta } from '../../model/rule.js';
 import { MISSING_INFORMATION_CARCS } from '../carc-kinds.js';
-import { NEW_CLAIM_REMARKS, type RemitVerdict } from '../remit-category.js';
+import { resubmission } from '../claim-resubmission.js';
+import type { RemitVerdict } from '../remit-category.js';
 import { isInformationRemark, remarkPhrases } from '../remark-codes.js';
 import { allRemarks, carcLabel, type LineFacts, type RemitLineInput } from '../remit-line.js';
 
@@ -22,28 +23,30 @@ export function missingInformation(input: RemitLineInput, facts: LineFacts): Rem
   if (!denial) return null;
   const what = remarkPhrases(remarks).join(', ');
   const fix = what ? `, fixing: ${what}` : ' (the remark naming what is missing was not sent: ask the payer)';
+  // What the line's deadline and letter read too (`resubmission`), so the three agree.
+  const claim = resubmission({
+    category: 'missing-information',
+    queue: 'corrected-claim',
+    carcs: facts.adjustments.map(carcLabel),
+    remarks: allRemarks(input),
+    claimFilingIndicator: input.claim.filingIndicator ?? null,
+  });
+  const partB = input.claim.filingIndicator === MEDICARE_PART_B;
   return {
     category: 'missing-information',
     ruleId: REMIT_012.id,
     message: `Missing or invalid information (${carcLabel(denial)})${what ? `: ${what}` : ''}.`,
     queue: 'corrected-claim',
     nextAction:
-      input.claim.filingIndicator === MEDICARE_PART_B
-        ? partBCorrection(denial.reason, allRemarks(input), fix)
-        : remarks.some((r) => NEW_CLAIM_REMARKS.has(r))
-          ? `Send a new claim${fix}.`
-          : `Send a corrected claim (frequency 7 with the payer’s claim number, REF*F8)${fix}.`,
+      claim === 'corrected-claim'
+        ? `Send a corrected claim (frequency 7 with the payer’s claim number, REF*F8)${fix}.`
+        : claim === 'new-claim'
+          ? partB
+            ? `Medicare Part B returned the claim unprocessable: send it as a new claim (frequency 1, no REF*F8)${fix}; it has no appeal rights.`
+            : `Send a new claim${fix}.`
+          : // Medicare Part B takes no replacement claim: processed, the claim is corrected by a reopening
+            // (CMS IOM 100-04 ch. 34: clerical errors, within one year of the initial determination,
+            // 42 CFR 405.980(b)), else a redetermination.
+            `Medicare Part B takes no corrected claim (frequency 7): request a reopening from the MAC (clerical error, within one year of the initial determination)${fix}, or a redetermination.`,
   };
-}
-
-/**
- * Medicare Part B takes no replacement claim: returned unprocessable (CO-16 with MA130 or an N remark),
- * the claim is corrected and sent as a new one, without appeal rights (CMS IOM 100-04 ch. 1 §80.3);
- * processed, it is corrected by a reopening (CMS IOM 100-04 ch. 34: clerical errors, within one year of
- * the initial determination, 42 CFR 405.980(b)), else a redetermination.
- */
-function partBCorrection(reason: string, remarks: readonly string[], fix: string): string {
-  if (reason === '16' && remarks.some(isUnprocessableRemark))
-    return `Medicare Part B returned the claim unprocessable: send it as a new claim (frequency 1, no REF*F8)${fix}; it has no appeal rights.`;
-  return `Medicare Part B takes no corrected claim (frequency 7): request a reopening from the MAC (clerical error, within one year of the initial determination)${fix}, or a redetermination.`;
 }
