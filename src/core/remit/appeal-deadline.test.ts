@@ -46,6 +46,21 @@ describe('appealDeadline: the window by payer kind, per-payer settings first', (
       { date: '2026-06-09', days: 60, basis: 'payer-setting' },
     ],
     [
+      'a longer payer setting never passes the Medicare Advantage window (same payer name, CLP06 16)',
+      { paymentDate: '2026-12-01', claimFilingIndicator: '16', profileId: 'uhc', overrideDays: 90 },
+      { date: '2027-01-30', days: 60, basis: 'medicare-advantage-reconsideration' },
+    ],
+    [
+      'nor the Medicare redetermination window',
+      { paymentDate: '2026-04-10', claimFilingIndicator: 'MB', overrideDays: 150 },
+      { date: '2026-08-08', days: 120, basis: 'medicare-redetermination' },
+    ],
+    [
+      'a longer payer setting holds for a commercial plan',
+      { paymentDate: '2026-04-10', claimFilingIndicator: 'CI', overrideDays: 365 },
+      { date: '2027-04-10', days: 365, basis: 'payer-setting' },
+    ],
+    [
       'the declared kind wins over the filing indicator',
       { paymentDate: '2026-04-10', claimFilingIndicator: 'MB', declaredKind: 'other' },
       { date: '2026-10-07', days: 180, basis: 'default' },
