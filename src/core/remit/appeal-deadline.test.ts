@@ -82,6 +82,22 @@ describe('remark codes', () => {
     expect(remarkMeaning('MA130')).toMatch(/new claim/);
     expect(remarkMeaning('N9999')).toBeNull();
   });
+  it.each(['M127', 'M20', 'M25', 'N29', 'N180', 'N386', 'N479', 'MA66', 'M15', 'M51', 'N657'])(
+    'carries a meaning for %s, a remark radiation oncology denials come with',
+    (code) => {
+      expect(remarkMeaning(code)).toEqual(expect.any(String));
+    },
+  );
+  it('does not read a notice (appeal rights, the coverage policy used) as missing information', () => {
+    expect(['N1', 'N211', 'N386', 'M16', 'M127', 'N29'].map(isInformationRemark)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
+  });
   it('shows line remarks then claim remarks, each once', () => {
     expect(remarkViews(['N290', 'M76'], ['MA01', 'N290']).map((r) => r.code)).toEqual([
       'N290',
