@@ -180,11 +180,17 @@ function tables(
     [1, 2, 3, 4, 5],
   );
   const queues = renderTable(
-    ['queue', 'lines', 'open', 'soonest appeal by'],
+    ['queue', 'lines', 'open', 'no rate known', 'soonest appeal by'],
     totals.byQueue
       .filter((q) => q.lines > 0)
-      .map((q) => [q.queue, String(q.lines), formatMoney(q.open), q.soonestAppealBy ?? '']),
-    [1, 2],
+      .map((q) => [
+        q.queue,
+        String(q.lines),
+        formatMoney(q.open),
+        q.withoutRate ? String(q.withoutRate) : '',
+        q.soonestAppealBy ?? '',
+      ]),
+    [1, 2, 3],
   );
   const paid = payments.map((p) =>
     [
