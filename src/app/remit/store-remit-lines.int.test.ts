@@ -416,6 +416,7 @@ describe.each(ENGINES)('storeRemitLines on %s', { timeout: 30_000 }, (engine) =>
       queue: 'appeal',
       lines: 1,
       openCents: expect.any(Number),
+      withoutRate: expect.any(Number),
       soonestAppealBy: '2026-07-09',
       overdue: 0,
     });
