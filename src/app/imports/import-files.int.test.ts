@@ -187,6 +187,28 @@ describe.each(ENGINES)('importFiles on %s', (engine) => {
     expect(await lines()).toEqual(before);
   });
 
+  it('warns of a payment dated after the practice’s today', async () => {
+    const { ctx, clock } = await testContext(tdb, undefined);
+    clock.set(Date.parse('2026-03-20T12:00:00-04:00'));
+    const { clinic } = await demoUploads({ patients: 1, days: 1, seed: 5 });
+    const practiceId = await createPractice(ctx, { name: 'Future payment', clinic });
+    const text = await readFile(
+      'test/fixtures/x12/linuxforhealth-x12/835_005010X221A1/managed-care.835',
+      'utf8',
+    );
+    const later = text.replace(/(BPR\*[^~]*\*)(\d{8})~/, '$120261120~');
+    expect(later).not.toBe(text);
+    const run = await importFiles(ctx, practiceId, [
+      { name: 'later.835', bytes: new TextEncoder().encode(later) },
+    ]);
+    expect(run.files[0]!.status).toBe('imported');
+    expect(run.files[0]!.problems).toContainEqual({
+      location: expect.stringMatching(/^later\.835: TRN /),
+      message:
+        'this payment is dated 2026-11-20, after today (2026-03-20): check the file before relying on its appeal dates',
+    });
+  });
+
   it("refuses another clinic's course list that reuses course ids; a billed fraction withdrawn from its course stays", async () => {
     const { generated, files, clinic } = await demoUploads({ patients: 4, days: 6, seed: 5 });
     const { ctx, clock } = await testContext(tdb, undefined);

@@ -23,7 +23,7 @@ function paymentContent(r: Remittance): string {
 }
 
 export interface RepeatedPayments {
-  /** Per file: the payments it repeats, each a warning (its lines count once). */
+  /** Per file: the payments it repeats (its lines count once) or dates after today, each a warning. */
   repeated: Map<string, InputProblem[]>;
   /** Per file: the payments it gives other contents under a trace number already imported (refuse the file). */
   conflicting: Map<string, InputProblem[]>;
@@ -33,6 +33,7 @@ export async function repeatedPayments(
   db: Db,
   practiceId: string,
   files: readonly { name: string; content: ExportRecords }[],
+  today: string,
 ): Promise<RepeatedPayments> {
   const found: RepeatedPayments = { repeated: new Map(), conflicting: new Map() };
   if (!files.some((f) => f.content.remittances.length)) return found;
@@ -48,6 +49,13 @@ export async function repeatedPayments(
     into.set(name, [...(into.get(name) ?? []), problem]);
   const note = (name: string, content: ExportRecords, report: boolean) => {
     for (const { remittance } of content.remittances) {
+      // BPR16 is the date the payer pays or paid: one after the practice's today is a file to look at
+      // (a test file, a wrong year) before its appeal dates are trusted.
+      if (report && remittance.paymentDate && remittance.paymentDate > today)
+        add(found.repeated, name, {
+          location: `${name}: TRN ${remittance.traceNumber ?? '(none)'}`,
+          message: `this payment is dated ${remittance.paymentDate}, after today (${today}): check the file before relying on its appeal dates`,
+        });
       const key = paymentKey(remittance);
       if (key === null) continue;
       const first = seen.get(key);
