@@ -449,7 +449,10 @@ export interface RemitSummaryView {
   queues: {
     queue: RemitQueue;
     lines: number;
+    /** Against the expected amount only (never the billed charge): see `withoutRate`. */
     openCents: number;
+    /** Lines whose open amount is not known: the practice has no rate for them. */
+    withoutRate: number;
     soonestAppealBy: string | null;
     /** Lines whose appeal date has passed. */
     overdue: number;

@@ -229,7 +229,9 @@ export interface FindingsTable {
 export interface AuthorizationsTable {
   id: Generated<string>;
   practice_id: string;
-  patient_id: string;
+  /** Null while the practice has no course for the patient the export names (`patient_mrn`). */
+  patient_id: string | null;
+  patient_mrn: string;
   payer: string | null;
   number: string;
   codes: string;

@@ -435,6 +435,14 @@ describe('sgrt-billing remit', () => {
     expect(run.stdout).toMatch(/^reversal-review +2 +\$324\.00 *$/m);
   });
 
+  it('table: the sent code keeps its modifiers (77387-26 was sent as such)', async () => {
+    const run = await runCli('remit', 'examples/remittances/patient-responsibility.835', '--format', 'table');
+    expect(run.code).toBe(0);
+    const professional = run.stdout.split('\n').filter((l) => / 77387-26 /.test(l));
+    expect(professional.length).toBeGreaterThan(0);
+    for (const row of professional) expect(row).toMatch(/ 77387-26 +77387-26 /);
+  });
+
   it('reports bad input with exit 2 and no values', async () => {
     expect((await runCli('remit', 'no/such.835')).code).toBe(2);
     const bad = await runCli('remit', FILE, '--pos', '99', '--payer', 'nobody');

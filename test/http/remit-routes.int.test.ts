@@ -116,6 +116,7 @@ describe.each(ENGINES)('remittance routes on %s', { timeout: 30_000 }, (engine) 
       queue: 'retro-authorization',
       lines: 1,
       openCents: 39146,
+      withoutRate: 0,
       soonestAppealBy: '2026-10-07',
       overdue: 0,
     });

@@ -155,6 +155,60 @@ describe.each(ENGINES)('importFiles on %s', (engine) => {
     expect(await remitLines()).toBe(lines);
   });
 
+  it('refuses a file that gives a payment’s trace number other contents; the first file’s lines stay', async () => {
+    const { ctx } = await testContext(tdb, undefined);
+    const { clinic } = await demoUploads({ patients: 1, days: 1, seed: 5 });
+    const practiceId = await createPractice(ctx, { name: 'Conflicting payments', clinic });
+    const sample = 'test/fixtures/x12/linuxforhealth-x12/835_005010X221A1/managed-care.835';
+    const text = await readFile(sample, 'utf8');
+    // Same payer and TRN02, but one claim paid less (CLP04 and BPR02 lowered together, still balanced).
+    const other = text
+      .replace('BPR*I*945.00*', 'BPR*I*900.00*')
+      .replace('CLP*5554555444*1*800.00*450.00*', 'CLP*5554555444*1*800.00*405.00*');
+    expect(other).not.toBe(text);
+    const bytes = (s: string) => new TextEncoder().encode(s);
+    const lines = async () =>
+      (
+        await ctx.db
+          .selectFrom('remit_lines')
+          .select(['claim_pcn', 'paid_cents'])
+          .where('practice_id', '=', practiceId)
+          .orderBy('id')
+          .execute()
+      ).map((r) => `${r.claim_pcn}:${r.paid_cents}`);
+    await importFiles(ctx, practiceId, [{ name: 'era-1.835', bytes: bytes(text) }]);
+    const before = await lines();
+    const second = await importFiles(ctx, practiceId, [{ name: 'era-1b.835', bytes: bytes(other) }]);
+    expect(second.files[0]!.status).toBe('failed');
+    expect(second.files[0]!.problems).toContainEqual({
+      location: expect.stringMatching(/^era-1b\.835: TRN /),
+      message: expect.stringMatching(/already imported from era-1\.835 with another amount or other claims/),
+    });
+    expect(await lines()).toEqual(before);
+  });
+
+  it('warns of a payment dated after the practice’s today', async () => {
+    const { ctx, clock } = await testContext(tdb, undefined);
+    clock.set(Date.parse('2026-03-20T12:00:00-04:00'));
+    const { clinic } = await demoUploads({ patients: 1, days: 1, seed: 5 });
+    const practiceId = await createPractice(ctx, { name: 'Future payment', clinic });
+    const text = await readFile(
+      'test/fixtures/x12/linuxforhealth-x12/835_005010X221A1/managed-care.835',
+      'utf8',
+    );
+    const later = text.replace(/(BPR\*[^~]*\*)(\d{8})~/, '$120261120~');
+    expect(later).not.toBe(text);
+    const run = await importFiles(ctx, practiceId, [
+      { name: 'later.835', bytes: new TextEncoder().encode(later) },
+    ]);
+    expect(run.files[0]!.status).toBe('imported');
+    expect(run.files[0]!.problems).toContainEqual({
+      location: expect.stringMatching(/^later\.835: TRN /),
+      message:
+        'this payment is dated 2026-11-20, after today (2026-03-20): check the file before relying on its appeal dates',
+    });
+  });
+
   it("refuses another clinic's course list that reuses course ids; a billed fraction withdrawn from its course stays", async () => {
     const { generated, files, clinic } = await demoUploads({ patients: 4, days: 6, seed: 5 });
     const { ctx, clock } = await testContext(tdb, undefined);

@@ -14,6 +14,7 @@ import { relinkPractice } from './relink-practice.js';
 import { storePatientRecords } from './patient-records.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
 import { conflictingCourses } from './course-conflicts.js';
+import { practiceToday } from '../remit/remit-lines.js';
 import { repeatedPayments } from './repeated-payments.js';
 
 export interface UploadedFile {
@@ -157,11 +158,15 @@ export async function importSources(
     }
   });
   // A stored file shares its problem list with its view: the warning shows in both.
-  for (const [name, problems] of await repeatedPayments(ctx.db, practiceId, stored))
+  const payments = await repeatedPayments(ctx.db, practiceId, stored, await practiceToday(ctx, practiceId));
+  for (const [name, problems] of payments.repeated)
     stored.find((s) => s.name === name)?.problems.push(...problems);
-  // A course list that would move a stored course to another patient is refused, file by file.
-  for (const [name, problems] of await conflictingCourses(ctx.db, practiceId, stored)) {
+  // A course list that would move a stored course to another patient, and an 835 giving a payment's
+  // trace number other contents, are refused, file by file.
+  const refused = [payments.conflicting, await conflictingCourses(ctx.db, practiceId, stored)];
+  for (const [name, problems] of refused.flatMap((m) => [...m])) {
     const at = stored.findIndex((s) => s.name === name);
+    if (at < 0) continue;
     const view = views.find((v) => v.name === name && v.status === 'imported');
     stored[at]!.problems.push(...problems);
     if (view) view.status = 'failed';

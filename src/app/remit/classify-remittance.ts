@@ -42,6 +42,8 @@ export interface RemitRow extends LineClassification {
   code: string;
   modifiers: string[];
   submittedCode: string;
+  /** The modifiers as sent (SVC06, else SVC01): `77412-76` was sent as such even when paid as billed. */
+  submittedModifiers: string[];
   /** The claim's place in a reversal; its partner is the other claim (its location and payment date). */
   reversal: ReversalLink | null;
   location: string;
@@ -151,6 +153,7 @@ export function forEachRemitRow(
         code: line.procedure.code,
         modifiers: line.procedure.modifiers,
         submittedCode: submitted.code,
+        submittedModifiers: submitted.modifiers,
         reversal,
         location: line.location,
         category: c.category,

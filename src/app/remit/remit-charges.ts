@@ -1,8 +1,9 @@
-import { sameAuthorization } from '../../core/authorizations/authorization-number.js';
+import { authorizationKey, sameAuthorization } from '../../core/authorizations/authorization-number.js';
 import type { Course } from '../../core/model/course.js';
 import { DELIVERY_CODES } from '../../core/model/billing-line.js';
 import type { RemitClaim, Remittance } from '../../core/model/remittance.js';
 import { modifier26RuleOn } from '../../core/payers/payer-profile.js';
+import { authorizationsByNumber } from '../../storage/repositories/authorization-store.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
 import type { AppContext } from '../app-context.js';
 import { expectedPayment } from '../reference/expected-rate.js';
@@ -104,6 +105,12 @@ export async function chargeMatcher(
   const rates = await loadPracticeRates(trx, practiceId, audit.rates, [...codes, ...DELIVERY_CODES]);
   // The payer of each claim (its remittance's): contract rates are the payer's.
   const payerOf = new Map(remittances.flatMap((r) => r.claims.map((c) => [c, r.payer] as const)));
+  // What a claim's REF*G1 names when no linked course lists it: the practice's authorizations on file.
+  const onFile = await authorizationsByNumber(
+    trx,
+    practiceId,
+    remittances.flatMap((r) => r.claims.flatMap((c) => (c.priorAuthorization ? [c.priorAuthorization] : []))),
+  );
   const candidatesOf = (claim: RemitClaim) =>
     [...new Set(courseKeys(claim.patientControlNumber))].flatMap((k) => byKey.get(k) ?? []);
   const chargeFor: ChargeResolver = (claim, line) => {
@@ -126,6 +133,7 @@ export async function chargeMatcher(
     const auth =
       authorizations.find((a) => sameAuthorization(a.number, claim.priorAuthorization)) ??
       authorizations.find((a) => a.validFrom <= dateOfService && dateOfService <= a.validTo) ??
+      (claim.priorAuthorization ? onFile.get(authorizationKey(claim.priorAuthorization)) : undefined) ??
       null;
     return {
       charge: {

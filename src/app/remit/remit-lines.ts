@@ -14,6 +14,7 @@ import { remitLineLetters } from '../letters/remit-line-letters.js';
 import type { Actor, AppContext } from '../app-context.js';
 import type { Page, RemitLineView, RemitQuery, RemitSummaryView } from '../views.js';
 import { remarkViews } from '../../core/remit/remark-codes.js';
+import { RATE_FREE_QUEUES } from './reversal-lines.js';
 
 const split = (v: string) => (v ? v.split(',') : []);
 const isReversalRole = (role: string | null): role is ReversalRole =>
@@ -182,6 +183,10 @@ export async function remitSummary(ctx: AppContext, actor: Actor): Promise<Remit
         'queue',
         sql<string>`count(*)`.as('lines'),
         sql<string>`coalesce(sum(open_cents), 0)`.as('open'),
+        // Lines whose open amount rests on a rate the practice does not have (reversal-lines.ts rateUnknown).
+        sql<string>`count(*) filter (where expected_cents is null and queue not in (${sql.join(
+          [...RATE_FREE_QUEUES].map((q) => sql`${q}`),
+        )}))`.as('without_rate'),
         sql<string | null>`cast(min(appeal_by) filter (where appeal_by >= ${day}) as text)`.as('soonest'),
         sql<string>`count(*) filter (where appeal_by < ${day})`.as('overdue'),
       ])
@@ -208,6 +213,7 @@ export async function remitSummary(ctx: AppContext, actor: Actor): Promise<Remit
       queue,
       lines: r ? n(r.lines) : 0,
       openCents: r ? n(r.open) : 0,
+      withoutRate: r ? n(r.without_rate) : 0,
       soonestAppealBy: r?.soonest ?? null,
       overdue: r ? n(r.overdue) : 0,
     };

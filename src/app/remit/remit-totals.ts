@@ -5,7 +5,7 @@ import {
   type RemitQueue,
 } from '../../core/remit/remit-category.js';
 import type { RemitRow } from './classify-remittance.js';
-import { lineIncome, openCents, partnerLines, shortCents } from './reversal-lines.js';
+import { lineIncome, openCents, partnerLines, rateUnknown, shortCents } from './reversal-lines.js';
 
 export interface CategoryTotal {
   category: RemitCategory;
@@ -23,6 +23,8 @@ export interface QueueTotal {
   lines: number;
   /** What is still to recover (`openCents`). */
   open: number;
+  /** Lines whose open amount is not known: no rate for them (`rateUnknown`). */
+  withoutRate: number;
   soonestAppealBy: string | null;
 }
 
@@ -55,6 +57,7 @@ export function remitTotals(rows: readonly (RemitRow & { appealBy: string | null
       queue,
       lines: of.length,
       open: of.reduce((n, r) => n + openCents(r), 0),
+      withoutRate: of.filter(rateUnknown).length,
       soonestAppealBy: dates[0] ?? null,
     };
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReversalLink } from '../../core/remit/pair-reversals.js';
-import { lineIncome, openCents, partnerLines, shortCents } from './reversal-lines.js';
+import { lineIncome, openCents, partnerLines, rateUnknown, shortCents } from './reversal-lines.js';
 
 const line = (claimId: string, code: string, paidCents: number, dateOfService = '2026-03-02') => ({
   claimId,
@@ -84,9 +84,9 @@ describe('openCents: what a queue still has to recover', () => {
     ],
     ['a denial: the expected amount', { ...base, queue: 'corrected-claim' }, 39146],
     [
-      'a denial with no expected amount: the charge',
+      'a denial with no expected amount: nothing counted (the charge is not what the payer owes)',
       { ...base, queue: 'appeal', expectedCents: null },
-      60000,
+      0,
     ],
     ['a downcode: expected less paid', { ...base, queue: 'appeal', paidCents: 31764 }, 7382],
   ] as const)('%s', (_, line, open) => {
@@ -99,5 +99,16 @@ describe('shortCents', () => {
     expect(shortCents({ category: 'underpaid', expectedCents: 39146, allowedCents: 20000 })).toBe(19146);
     expect(shortCents({ category: 'reversal', expectedCents: 39146, allowedCents: -40000 })).toBe(0);
     expect(shortCents({ category: 'paid-as-expected', expectedCents: null, allowedCents: 0 })).toBe(0);
+  });
+});
+
+describe('rateUnknown: a line whose open amount is unknown for want of a rate', () => {
+  it.each([
+    ['a hidden zero with no rate', { queue: 'payer-reprocess', expectedCents: null }, true],
+    ['a hidden zero with a rate', { queue: 'payer-reprocess', expectedCents: 39146 }, false],
+    ['the patient’s share needs no rate', { queue: 'bill-patient-or-secondary', expectedCents: null }, false],
+    ['nothing to do', { queue: null, expectedCents: null }, false],
+  ] as const)('%s', (_, line, unknown) => {
+    expect(rateUnknown(line)).toBe(unknown);
   });
 });

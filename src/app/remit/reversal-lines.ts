@@ -74,8 +74,10 @@ export function lineIncome(
 
 /**
  * What is still to recover on a line through its work queue: the patient's (or next payer's) share, a
- * take-back to review, the shortfall of an underpayment, nothing known while the rate is unknown, else what the line should have paid (the
- * expected amount, or the charge when unknown) less what was paid and what the patient owes.
+ * take-back to review, the shortfall of an underpayment, else what the line should have paid (the
+ * expected amount) less what was paid and what the patient owes. The same basis as a category's
+ * "short of expected" (`shortCents`): with no rate known, nothing is counted (`rateUnknown` says so),
+ * never the billed charge, which is not what the payer owes.
  */
 export function openCents(c: {
   queue: RemitQueue | null;
@@ -97,9 +99,24 @@ export function openCents(c: {
     case 'underpayment-dispute':
       return Math.max((c.expectedCents ?? c.allowedCents) - c.allowedCents, 0);
     default:
-      return Math.max((c.expectedCents ?? c.billedCents) - c.paidCents - c.patientResponsibilityCents, 0);
+      return c.expectedCents === null
+        ? 0
+        : Math.max(c.expectedCents - c.paidCents - c.patientResponsibilityCents, 0);
   }
 }
+
+/** A line whose open amount would rest on the expected one, with no rate known for it (`openCents`). */
+export function rateUnknown(c: { queue: RemitQueue | null; expectedCents: number | null }): boolean {
+  return c.expectedCents === null && c.queue !== null && !RATE_FREE_QUEUES.has(c.queue);
+}
+
+/** Queues whose open amount does not rest on the expected one (the patient's share, a take-back). */
+export const RATE_FREE_QUEUES: ReadonlySet<RemitQueue> = new Set([
+  'set-contract-rate',
+  'bill-patient-or-secondary',
+  'secondary-claim',
+  'reversal-review',
+]);
 
 /** What a line's allowed amount fell short of the expected one; nothing for a reversal (it nets out). */
 export function shortCents(c: {

@@ -6,6 +6,7 @@ import { file835, paymentHeader, set835 } from '../../../test/support/x12/remit-
 import type { Course } from '../../core/model/course.js';
 import { readRemittancesFromBytes } from '../../formats/x12/read-835.js';
 import type { Actor } from '../app-context.js';
+import { saveAuthorizations } from '../../storage/repositories/authorization-store.js';
 import { savePayerSetting } from '../reference/reference-settings.js';
 import { listRemitLines, remitSummary } from './remit-lines.js';
 import { listRemitPayments } from './remit-payments.js';
@@ -415,6 +416,7 @@ describe.each(ENGINES)('storeRemitLines on %s', { timeout: 30_000 }, (engine) =>
       queue: 'appeal',
       lines: 1,
       openCents: expect.any(Number),
+      withoutRate: expect.any(Number),
       soonestAppealBy: '2026-07-09',
       overdue: 0,
     });
@@ -441,5 +443,48 @@ describe.each(ENGINES)('storeRemitLines on %s', { timeout: 30_000 }, (engine) =>
       appealDays: 60,
     });
     expect(await appealBy()).toBe('2026-06-09');
+  });
+
+  it("a claim's REF*G1 is matched to an authorization on file for a patient with no course; another practice's is not", async () => {
+    // Exported for a patient the practice has no course for yet (the import lists the record as unlinked).
+    const authorization = (number: string, obtainedOn: string, validFrom: string) => ({
+      patientMrn: 'MRN-NO-COURSE',
+      payer: 'EXAMPLE HEALTH PLAN',
+      number,
+      codes: ['77412'],
+      fractionsAuthorized: 25,
+      obtainedOn,
+      validFrom,
+      validTo: '2026-06-30',
+    });
+    await tdb.db.transaction().execute(async (trx) => {
+      await saveAuthorizations(trx, a.practiceId, [authorization('ADV-25-0002', '2025-11-25', '2025-12-01')]);
+      await saveAuthorizations(trx, b.practiceId, [authorization('ADV-26-0009', '2026-01-02', '2026-01-05')]);
+    });
+    const denied = (pcn: string, number: string) => [
+      `CLP*${pcn}*4*600*0*0*12*PCC-${pcn}*11*1`,
+      'NM1*QC*1*ROE*RICHARD****MI*MEMBER09',
+      `REF*G1*${number}`,
+      'SVC*HC:77412*600*0**1',
+      'DTM*472*20260305',
+      'CAS*CO*197*600',
+    ];
+    await store(a, {
+      'auth.835': file835(
+        set835('0001', [
+          ...paymentHeader('0.00', 'TRN-AUTH-ON-FILE'),
+          'LX*1',
+          ...denied('ZZ-900-1', ' adv-25-0002'),
+          ...denied('ZZ-900-2', 'ADV-26-0009'),
+        ]),
+      ),
+    });
+    const byPcn = new Map((await rows(a)).map((l) => [l.claim_pcn, l]));
+    expect(byPcn.get('ZZ-900-1')).toMatchObject({ category: 'authorization-2025', charge_id: null });
+    expect(byPcn.get('ZZ-900-1')!.message).not.toMatch(/not in the practice's authorizations/);
+    expect(byPcn.get('ZZ-900-2')).toMatchObject({ category: 'authorization-denial' });
+    expect(byPcn.get('ZZ-900-2')!.message).toMatch(
+      /ADV-26-0009, which is not in the practice's authorizations/,
+    );
   });
 });

@@ -32,7 +32,12 @@ export async function storeRemitLines(
   remittances: readonly { source: string; remittance: Remittance }[],
   placeOfService: string,
 ): Promise<number> {
-  const unique = [...new Map(remittances.map((r, i) => [paymentKey(r.remittance) ?? `#${i}`, r])).values()];
+  // The first file of a payment is kept (repeated-payments.ts refuses a later one that differs).
+  const keys = new Set<string>();
+  const unique = remittances.filter((r, i) => {
+    const key = paymentKey(r.remittance) ?? `#${i}`;
+    return !keys.has(key) && !!keys.add(key);
+  });
   if (!unique.length) {
     await trx.deleteFrom('remit_lines').where('practice_id', '=', practiceId).execute();
     await trx.deleteFrom('remit_payments').where('practice_id', '=', practiceId).execute();

@@ -23,6 +23,7 @@ function jsonRow(r: RemitFileRow) {
     line: r.line,
     code: r.code,
     submittedCode: r.submittedCode,
+    submittedModifiers: r.submittedModifiers,
     billedCents: r.billedCents,
     paidCents: r.paidCents,
     category: r.category,
@@ -147,7 +148,7 @@ function tables(
       String(r.line),
       r.dateOfService ?? '',
       [r.code || '(claim)', ...r.modifiers].join('-'),
-      r.submittedCode,
+      [r.submittedCode, ...r.submittedModifiers].join('-'),
       formatMoney(r.billedCents),
       formatMoney(r.paidCents),
       shownExpected(r),
@@ -180,11 +181,17 @@ function tables(
     [1, 2, 3, 4, 5],
   );
   const queues = renderTable(
-    ['queue', 'lines', 'open', 'soonest appeal by'],
+    ['queue', 'lines', 'open', 'no rate known', 'soonest appeal by'],
     totals.byQueue
       .filter((q) => q.lines > 0)
-      .map((q) => [q.queue, String(q.lines), formatMoney(q.open), q.soonestAppealBy ?? '']),
-    [1, 2],
+      .map((q) => [
+        q.queue,
+        String(q.lines),
+        formatMoney(q.open),
+        q.withoutRate ? String(q.withoutRate) : '',
+        q.soonestAppealBy ?? '',
+      ]),
+    [1, 2, 3],
   );
   const paid = payments.map((p) =>
     [

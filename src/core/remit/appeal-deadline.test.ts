@@ -47,6 +47,21 @@ describe('appealDeadline: the window by payer kind, per-payer settings first', (
       { date: '2026-06-09', days: 60, basis: 'payer-setting' },
     ],
     [
+      'a longer payer setting never passes the Medicare Advantage window (same payer name, CLP06 16)',
+      { paymentDate: '2026-12-01', claimFilingIndicator: '16', profileId: 'uhc', overrideDays: 90 },
+      { date: '2027-01-30', days: 60, basis: 'medicare-advantage-reconsideration' },
+    ],
+    [
+      'nor the Medicare redetermination window',
+      { paymentDate: '2026-04-10', claimFilingIndicator: 'MB', overrideDays: 150 },
+      { date: '2026-08-08', days: 120, basis: 'medicare-redetermination' },
+    ],
+    [
+      'a longer payer setting holds for a commercial plan',
+      { paymentDate: '2026-04-10', claimFilingIndicator: 'CI', overrideDays: 365 },
+      { date: '2027-04-10', days: 365, basis: 'payer-setting' },
+    ],
+    [
       'the declared kind wins over the filing indicator',
       { paymentDate: '2026-04-10', claimFilingIndicator: 'MB', declaredKind: 'other' },
       { date: '2026-10-07', days: 180, basis: 'default' },
@@ -67,6 +82,22 @@ describe('remark codes', () => {
     expect(remarkMeaning('N290')).toMatch(/rendering provider identifier/);
     expect(remarkMeaning('MA130')).toMatch(/new claim/);
     expect(remarkMeaning('N9999')).toBeNull();
+  });
+  it.each(['M127', 'M20', 'M25', 'N29', 'N180', 'N386', 'N479', 'MA66', 'M15', 'M51', 'N657'])(
+    'carries a meaning for %s, a remark radiation oncology denials come with',
+    (code) => {
+      expect(remarkMeaning(code)).toEqual(expect.any(String));
+    },
+  );
+  it('does not read a notice (appeal rights, the coverage policy used) as missing information', () => {
+    expect(['N1', 'N211', 'N386', 'M16', 'M127', 'N29'].map(isInformationRemark)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
   });
   it('shows line remarks then claim remarks, each once', () => {
     expect(remarkViews(['N290', 'M76'], ['MA01', 'N290']).map((r) => r.code)).toEqual([

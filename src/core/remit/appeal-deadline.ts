@@ -48,7 +48,7 @@ export interface AppealDeadlineInput {
    * Medicare Advantage plan from a commercial HMO): wins over the profile and the filing indicator.
    */
   declaredKind?: PayerKind | null;
-  /** The practice's window for this payer (payer settings): wins over everything else. */
+  /** The practice's window for this payer (payer settings): wins, except over a shorter Medicare or Medicare Advantage window. */
   overrideDays?: number | null;
 }
 
@@ -59,7 +59,7 @@ export interface AppealDeadline {
 }
 
 /**
- * The last day to appeal a line. Per-payer settings win; Medicare (profile `medicare` or SBR09 MA/MB)
+ * The last day to appeal a line. Per-payer settings win unless the regulation's window is shorter; Medicare (profile `medicare` or SBR09 MA/MB)
  * gets the 120-day redetermination window of 42 CFR 405.942(a), counted from the remittance date (the
  * rule presumes receipt 5 days after the notice: counting from the notice is the safe side); a Medicare
  * Advantage plan (declared so, or SBR09 16) the 60-day reconsideration window (CMS Part C page, 42 CFR 422.582);
@@ -85,10 +85,18 @@ function deadlineDate(date: string, days: number): string {
 
 /** The window itself (days and basis), for a payer before any of its remittances arrives. */
 export function appealWindow(input: Omit<AppealDeadlineInput, 'paymentDate'>): Omit<AppealDeadline, 'date'> {
-  if (input.overrideDays) return { days: input.overrideDays, basis: 'payer-setting' };
-  const kind = payerKind(input);
+  const regulation = regulatoryWindow(payerKind(input));
+  if (!input.overrideDays) return regulation ?? { days: DEFAULT_APPEAL_DAYS, basis: 'default' };
+  // A practice's window is kept where it is the earlier; for Medicare and Medicare Advantage lines the
+  // regulation's window is the latest day (42 CFR 405.942(a), 422.582): a setting made for one payer name
+  // that also sends commercial plans (CLP06 CI, 16 on the same N1*PR) must not make the practice late.
+  if (regulation && regulation.days < input.overrideDays) return regulation;
+  return { days: input.overrideDays, basis: 'payer-setting' };
+}
+
+function regulatoryWindow(kind: PayerKind): Omit<AppealDeadline, 'date'> | null {
   if (kind === 'medicare') return { days: MEDICARE_REDETERMINATION_DAYS, basis: 'medicare-redetermination' };
   if (kind === 'medicare-advantage')
     return { days: MEDICARE_ADVANTAGE_RECONSIDERATION_DAYS, basis: 'medicare-advantage-reconsideration' };
-  return { days: DEFAULT_APPEAL_DAYS, basis: 'default' };
+  return null;
 }

@@ -492,3 +492,14 @@ describe('classifyLine: the 2026 payer problems on an 835 line', () => {
     });
   });
 });
+
+describe('the hidden zero names the service year of its date of service', () => {
+  it.each([
+    ['2026-03-10', /covered in 2026/],
+    ['2025-09-05', /covered in 2025/],
+  ])('%s', (dos, words) => {
+    const c = classifyLine(input({ dos, paid: 0, adjustments: [adj('CO', '45', 60000)] }));
+    expect(c.category).toBe('zero-paid-no-denial-code');
+    expect(c.nextAction).toMatch(words);
+  });
+});

@@ -204,6 +204,7 @@ function QueueTabs({ summary, view }: { summary: RemitSummaryView; view: View })
             {q?.lines ? (
               <span className="sub">
                 {formatDollars(q.openCents)} open
+                {q.withoutRate ? ` (+${formatInt(q.withoutRate)} without a rate)` : ''}
                 {q.soonestAppealBy ? `, by ${formatDate(q.soonestAppealBy)}` : ''}
                 {q.overdue ? `, ${formatInt(q.overdue)} past due` : ''}
               </span>

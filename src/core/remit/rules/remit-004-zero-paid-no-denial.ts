@@ -1,7 +1,13 @@
 import { DELIVERY_CODES } from '../../model/billing-line.js';
 import type { RuleMeta } from '../../model/rule.js';
 import type { RemitVerdict } from '../remit-category.js';
-import { carcLabel, type LineFacts, type RemitLineInput, submittedProcedure } from '../remit-line.js';
+import {
+  carcLabel,
+  type LineFacts,
+  type RemitLineInput,
+  serviceDate,
+  submittedProcedure,
+} from '../remit-line.js';
 
 export const REMIT_004: RuleMeta = {
   id: 'REMIT-004',
@@ -41,7 +47,9 @@ export function zeroPaidWithoutDenial(input: RemitLineInput, facts: LineFacts): 
       facts.adjustments.map(carcLabel).join(', ') || 'none'
     }; claim status ${input.claim.status}).`,
     queue: 'payer-reprocess',
-    nextAction:
-      'Ask the payer to reprocess: the service is covered in 2026 and the adjustment is not a denial; appeal if refused.',
+    nextAction: `Ask the payer to reprocess: the service is covered${coveredIn(serviceDate(input))} and the adjustment is not a denial; appeal if refused.`,
   };
 }
+
+/** ` in 2025`: the code set of the date of service's year (CPT's 2026 delivery codes differ from 2025's). */
+const coveredIn = (date: string | null) => (date && /^\d{4}-/.test(date) ? ` in ${date.slice(0, 4)}` : '');
