@@ -171,6 +171,9 @@ function buildCourse(seed: number, d: Draft, calendar: readonly string[]): SimCo
   };
 }
 
+/** The evening signer practises in clinics of this many courses or more (a small clinic keeps its four). */
+const EVENING_SIGNER_FROM = 20;
+
 /**
  * The evening signer's patients (`EVENING_SIGNER`): about half of the courses treated on the period's
  * last morning with fractions after it and a record to sign (SGRT record or IGRT review), at least two
@@ -178,6 +181,7 @@ function buildCourse(seed: number, d: Draft, calendar: readonly string[]): SimCo
  * other draw of the clinic stays as it was). Their records of that morning await his signature at noon.
  */
 function chooseEveningSigner(seed: number, drafts: readonly Draft[], periodDays: number): void {
+  if (drafts.length < EVENING_SIGNER_FROM) return;
   const last = periodDays - 1;
   const candidates = drafts.filter(
     (d) =>
