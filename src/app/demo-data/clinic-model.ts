@@ -81,7 +81,8 @@ export const PAYERS = {
 export type PayerKey = keyof typeof PAYERS;
 
 /** Medicare's beneficiaries: traditional Medicare, or a Medicare Advantage plan in its place. */
-export const medicareAged = (payer: PayerKey): boolean => payer === 'medicare' || payer === 'medicareAdvantage';
+export const medicareAged = (payer: PayerKey): boolean =>
+  payer === 'medicare' || payer === 'medicareAdvantage';
 
 /**
  * About a third of the traditional Medicare patients also have a supplemental (Medigap) policy: derived

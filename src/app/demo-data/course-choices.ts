@@ -78,9 +78,7 @@ function choosePayerCases(seed: number, drafts: readonly Draft[], days: readonly
     (d.kind === 'prostate-vmat' || d.kind === 'head-neck-vmat') &&
     d.choices.shape === null &&
     d.startDay < days.length / 2;
-  const medicare = drafts.filter(
-    (d) => early(d) && d.kp.payer === 'medicare' && !hasMedigap(d.patient.id),
-  );
+  const medicare = drafts.filter((d) => early(d) && d.kp.payer === 'medicare' && !hasMedigap(d.patient.id));
   for (const d of chooseSome(r('medicare-advantage'), medicare, 0, 2)) d.kp.payer = 'medicareAdvantage';
   const commercial = drafts.filter(
     (d) => early(d) && (d.kp.payer === 'uhc' || d.kp.payer === 'default') && !d.choices.grandfathered,

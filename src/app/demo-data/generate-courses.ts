@@ -218,7 +218,9 @@ function signAndPost(fractions: SimFraction[], zone: string, rng: Rng, evening: 
 }
 
 function authorization(d: Draft, firstDate: string, rng: Rng): SimAuthorization {
-  const prefix = { evicore: 'EV', uhc: 'UHC', medicareAdvantage: 'MAHMO', medicare: '', default: 'PPO' }[d.kp.payer];
+  const prefix = { evicore: 'EV', uhc: 'UHC', medicareAdvantage: 'MAHMO', medicare: '', default: 'PPO' }[
+    d.kp.payer
+  ];
   const digits = String(rng.int(100000, 999999));
   if (d.choices.grandfathered) {
     // Obtained in December 2025 for a course that slipped into 2026: carried forward (domain.md §4).

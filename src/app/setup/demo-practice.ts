@@ -161,8 +161,7 @@ export async function loadDemoPractice(
   );
   const counts = new Map<string, number>();
   for (const d of waiting) counts.set(d.physicianId, (counts.get(d.physicianId) ?? 0) + 1);
-  const first =
-    [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'DR-SYN-01';
+  const first = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'DR-SYN-01';
 
   const logins: DemoPractice['logins'] = [];
   for (const { role, email } of DEMO_LOGINS) {
