@@ -176,7 +176,8 @@ const EVENING_SIGNER_FROM = 20;
 
 /**
  * The evening signer's patients (`EVENING_SIGNER`): about half of the courses treated on the period's
- * last morning with fractions after it and a record to sign (SGRT record or IGRT review), at least two
+ * last morning with fractions after it and a record to sign (SGRT record or IGRT review) that holds the
+ * fraction until he signs it, at least two
  * motion-managed ones and one other where the clinic has them, drawn from a stream of their own (every
  * other draw of the clinic stays as it was). Their records of that morning await his signature at noon.
  */
@@ -186,6 +187,10 @@ function chooseEveningSigner(seed: number, drafts: readonly Draft[], periodDays:
   const candidates = drafts.filter(
     (d) =>
       !d.kp.twiceDaily &&
+      // Not a course whose fractions stay held or downgraded whatever he signs (DOC-001, DOC-002, DOC-006).
+      !d.choices.noThresholds &&
+      !d.choices.unsignedOrder &&
+      !d.choices.dibhOnly &&
       d.slot < 12 * 60 &&
       (AMM_KINDS.has(d.kind) || d.kp.plan.imageGuidance?.performed === true) &&
       d.plan.some((f) => f.day === last) &&
