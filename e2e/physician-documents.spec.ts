@@ -78,8 +78,11 @@ test('a physician previews an SGRT record, with coverage per beam, before one co
   page,
 }) => {
   await loginToToday(page, 'physician2');
+  // The soonest fraction whose SGRT record waits (an image review alone has no preview).
   await page
     .getByRole('region', { name: 'Sign first: the soonest next beam-on' })
+    .getByRole('listitem')
+    .filter({ hasText: 'SGRT record' })
     .getByRole('link')
     .first()
     .click();
