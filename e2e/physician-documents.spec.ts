@@ -9,7 +9,7 @@ test("from Today a physician signs a course's order and writes its necessity sta
   page,
   request,
 }) => {
-  await loginToToday(page, 'physician');
+  await loginToToday(page, 'physician2');
   const card = page.getByRole('region', { name: 'Orders and necessity statements to fix' });
   const item = card.getByRole('listitem').filter({ hasText: 'necessity statement' }).first();
   await expect(item).toBeVisible();
@@ -77,9 +77,12 @@ test("from Today a physician signs a course's order and writes its necessity sta
 test('a physician previews an SGRT record, with coverage per beam, before one confirmation signs it', async ({
   page,
 }) => {
-  await loginToToday(page, 'physician');
+  await loginToToday(page, 'physician2');
+  // The soonest fraction whose SGRT record waits (an image review alone has no preview).
   await page
     .getByRole('region', { name: 'Sign first: the soonest next beam-on' })
+    .getByRole('listitem')
+    .filter({ hasText: 'SGRT record' })
     .getByRole('link')
     .first()
     .click();

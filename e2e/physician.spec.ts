@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { login } from './support.js';
 
 test('a physician signs a record from the course view and the fraction is re-audited', async ({ page }) => {
-  await login(page, 'physician');
+  await login(page, 'physician2');
 
   const table = page.getByRole('table');
   const rows = table.getByRole('row');
@@ -58,7 +58,7 @@ test('a physician signs a record from the course view and the fraction is re-aud
 });
 
 test('a physician signs from the signatures worklist and the row disappears', async ({ page }) => {
-  await login(page, 'physician');
+  await login(page, 'physician2');
   const rows = page.getByRole('table').getByRole('row');
   await expect(rows.nth(1)).toBeVisible();
   const before = await rows.count();

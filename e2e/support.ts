@@ -3,11 +3,16 @@ import { expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'demo-sgrt-2026';
 export type DemoRole = 'admin' | 'physician' | 'coder' | 'biller' | 'viewer' | 'operator';
+/**
+ * A demo login: one per role, and `physician2`, the second physician (the evening signer, whose morning
+ * records await signature): the specs that sign use his, so the first physician's Today stays as loaded.
+ */
+export type DemoLogin = DemoRole | 'physician2';
 
-export const demoEmail = (role: DemoRole) => `${role}@demo.test`;
+export const demoEmail = (login: DemoLogin) => `${login}@demo.test`;
 
 /** Logs in with the form and waits for the landing page, Today. */
-export async function loginToToday(page: Page, role: DemoRole): Promise<void> {
+export async function loginToToday(page: Page, role: DemoLogin): Promise<void> {
   await page.goto('/');
   await page.getByLabel('Email').fill(demoEmail(role));
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
@@ -16,9 +21,9 @@ export async function loginToToday(page: Page, role: DemoRole): Promise<void> {
 }
 
 /** Logs in, then opens the role's main list from the navigation (signatures due for physicians, else the dashboard). */
-export async function login(page: Page, role: DemoRole): Promise<void> {
+export async function login(page: Page, role: DemoLogin): Promise<void> {
   await loginToToday(page, role);
-  const start = role === 'physician' ? 'Signatures due' : 'Dashboard';
+  const start = role.startsWith('physician') ? 'Signatures due' : 'Dashboard';
   await page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: start, exact: true })

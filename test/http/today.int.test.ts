@@ -100,9 +100,22 @@ describe.each(ENGINES)('GET /api/today on %s', { timeout: 120_000 }, (engine) =>
     expect(logged.length).toBeGreaterThan(0);
   });
 
+  it('second physician: the evening signer has his own records to sign before their next beam-on', async () => {
+    const get = await loginAs('physician2');
+    const view = (await get('/api/today')) as TodayView;
+    if (view.role !== 'physician') throw new Error(view.role);
+    await expectCountsAgree(get, view.items);
+    expect(view.items.find((i) => i.key === 'signatures')!.count).toBeGreaterThanOrEqual(3);
+    expect(view.signatures.every((s) => !s.overdue)).toBe(true);
+    const first = (await (await loginAs('physician'))('/api/today')) as TodayView;
+    if (first.role !== 'physician') throw new Error(first.role);
+    const fractions = (v: typeof view) => v.signatures.map((s) => s.fractionId);
+    expect(fractions(view).filter((f) => fractions(first).includes(f))).toEqual([]);
+  });
+
   it("physician: another physician's DOC-001/DOC-002 holds are theirs alone, as the worklist counts them", async () => {
-    // The demo login signs as the physician with most signatures waiting; the DOC-001 and DOC-002 holds
-    // of the demo clinic belong to other physicians' courses.
+    // The demo login signs as the day-signing physician with most signatures waiting; the DOC-001 and
+    // DOC-002 holds of the demo clinic belong to other physicians' courses.
     const admin = await loginAs('admin');
     const { practiceId } = await t.ctx.db
       .selectFrom('practices')

@@ -49,6 +49,7 @@ export interface Physician {
   npi: string;
 }
 
+/** The physicians the courses are drawn among (synthetic NPIs with a valid check digit). */
 export const PHYSICIANS: readonly Physician[] = [
   { id: 'DR-SYN-01', family: 'Doctorfake', given: 'Rita', npi: '1999000015' },
   { id: 'DR-SYN-02', family: 'Examplemd', given: 'Omar', npi: '1999000023' },
@@ -56,13 +57,38 @@ export const PHYSICIANS: readonly Physician[] = [
   { id: 'DR-SYN-04', family: 'Placeholder-Md', given: 'Kenji', npi: '1999000049' },
 ];
 
+/**
+ * A physician who signs his SGRT records and IGRT reviews at the end of the clinical day (still before
+ * each patient's next beam-on, the deadline; domain.md §3.2): at the export instant, noon, the records of
+ * his morning patients await his signature. He takes over about a fifth of the courses.
+ */
+export const EVENING_SIGNER: Physician = {
+  id: 'DR-SYN-05',
+  family: 'Fictivus',
+  given: 'Victor',
+  npi: '1999000056',
+};
+/** Every physician of the clinic. */
+export const ALL_PHYSICIANS: readonly Physician[] = [...PHYSICIANS, EVENING_SIGNER];
+
 export const PAYERS = {
   evicore: { profile: 'evicore', name: 'Example Health Plan (eviCore)' },
   uhc: { profile: 'uhc', name: 'UnitedHealthcare (synthetic)' },
   medicare: { profile: 'medicare', name: 'Medicare Part B (synthetic)' },
   default: { profile: 'default', name: 'Synthetic Commercial PPO' },
+  medicareAdvantage: { profile: 'medicare-advantage', name: 'Synthetic Medicare Advantage HMO' },
 } as const;
 export type PayerKey = keyof typeof PAYERS;
+
+/** Medicare's beneficiaries: traditional Medicare, or a Medicare Advantage plan in its place. */
+export const medicareAged = (payer: PayerKey): boolean =>
+  payer === 'medicare' || payer === 'medicareAdvantage';
+
+/**
+ * About a third of the traditional Medicare patients also have a supplemental (Medigap) policy: derived
+ * from the patient id, no draw from the random streams.
+ */
+export const hasMedigap = (patientId: string): boolean => Number(patientId.replace(/\D/g, '')) % 3 === 0;
 
 export const FAMILY_NAMES = [
   'Testpatient',

@@ -1,4 +1,4 @@
-import { AMM_KINDS } from './clinic-model.js';
+import { AMM_KINDS, hasMedigap } from './clinic-model.js';
 import { kindPlan, photon } from './course-plans.js';
 import { type FractionFlags, NO_FLAGS } from './build-fraction.js';
 import type { Draft } from './course-draft.js';
@@ -61,6 +61,29 @@ export function chooseCourseLevel(seed: number, drafts: Draft[], days: readonly 
   const authorized = drafts.filter((d) => d.kp.payer !== 'medicare');
   for (const d of chooseSome(r('grandfathered'), authorized, 0.1)) d.choices.grandfathered = true;
   chooseShapes(seed, drafts, days);
+  choosePayerCases(seed, drafts, days);
+}
+
+/**
+ * Two payer situations a billing team meets, on courses billed early in the period (image-guided
+ * workhorse courses without a special shape), drawn from streams of their own so every other choice
+ * stays as it was: two Medicare patients enrolled in a Medicare Advantage plan instead (a private plan
+ * that asks for prior authorization, unlike traditional Medicare: CMS, "Prior Authorization and Pre-Claim
+ * Review Initiatives"; 42 CFR 422.138), none with a Medigap policy (`claimDemographics`), and one
+ * commercial course whose authorization never reached the practice's records (no authorization on file).
+ */
+function choosePayerCases(seed: number, drafts: readonly Draft[], days: readonly string[]): void {
+  const r = (label: string) => rngFor(seed, 'payer-case', label);
+  const early = (d: Draft) =>
+    (d.kind === 'prostate-vmat' || d.kind === 'head-neck-vmat') &&
+    d.choices.shape === null &&
+    d.startDay < days.length / 2;
+  const medicare = drafts.filter((d) => early(d) && d.kp.payer === 'medicare' && !hasMedigap(d.patient.id));
+  for (const d of chooseSome(r('medicare-advantage'), medicare, 0, 2)) d.kp.payer = 'medicareAdvantage';
+  const commercial = drafts.filter(
+    (d) => early(d) && (d.kp.payer === 'uhc' || d.kp.payer === 'default') && !d.choices.grandfathered,
+  );
+  for (const d of chooseSome(r('no-authorization'), commercial, 0, 1)) d.choices.noAuthorization = true;
 }
 
 /**

@@ -10,6 +10,8 @@ export interface CourseChoices {
   dibhOnly: boolean;
   unsignedOrder: boolean;
   grandfathered: boolean;
+  /** A commercial course whose authorization never reached the practice's records. */
+  noAuthorization: boolean;
   shape: CourseShape | null;
 }
 

@@ -6,6 +6,7 @@ import {
   COURSE_KINDS,
   DEFECT_KINDS,
   DEFECT_RULES,
+  EVENING_SIGNER,
   FAMILY_NAMES,
   GIVEN_NAMES,
 } from './clinic-model.js';
@@ -83,13 +84,46 @@ describe('demo clinic: 40 patients over 30 treatment days', () => {
     expect(new Set(g.courses.map((c) => c.patient.id)).size).toBe(40);
     expect(new Set(g.outcome.courses.map((c) => c.kind))).toEqual(new Set(COURSE_KINDS));
     expect(new Set(g.courses.map((c) => c.payer.profile))).toEqual(
-      new Set(['evicore', 'uhc', 'medicare', 'default']),
+      new Set(['evicore', 'uhc', 'medicare', 'default', 'medicare-advantage']),
     );
     const sources = g.outcome.courses;
     expect(
       sources.some((c) => c.recordSource === 'csv') && sources.some((c) => c.recordSource === 'dicom'),
     ).toBe(true);
     expect(sources.some((c) => c.documentSource === 'fhir')).toBe(true);
+  });
+
+  it('payers: two Medicare Advantage patients with an authorization and no Medigap, one commercial course with none on file', () => {
+    const advantage = g.courses.filter((c) => c.payer.profile === 'medicare-advantage');
+    expect(advantage).toHaveLength(2);
+    for (const c of advantage) {
+      expect(Number(c.patient.birthDate!.slice(0, 4))).toBeLessThanOrEqual(1960);
+      expect(c.authorizations).toHaveLength(1);
+      expect(c.patient.otherCoverage ?? []).toEqual([]);
+    }
+    const unauthorized = g.courses.filter(
+      (c) => c.authorizations.length === 0 && c.payer.profile !== 'medicare',
+    );
+    expect(unauthorized.map((c) => c.payer.profile)).toEqual([expect.stringMatching(/^(uhc|default)$/)]);
+  });
+
+  it("the evening signer's patients: records of the last morning await his signature, before the next beam-on", () => {
+    const his = g.courses.filter((c) => c.physicianId === EVENING_SIGNER.id);
+    expect(his.length).toBeGreaterThanOrEqual(2);
+    expect(
+      his.some((c) => AMM_KINDS.has(g.outcome.courses.find((o) => o.courseId === c.courseId)!.kind as never)),
+    ).toBe(true);
+    const lastDay = g.outcome.period.last;
+    for (const c of his) {
+      const last = c.fractions.find((f) => f.date === lastDay)!;
+      expect(last.sgrtRecord?.signature ?? null, c.courseId).toBeNull();
+      expect(last.imageGuidance?.review ?? null, c.courseId).toBeNull();
+      expect(c.schedule.length, c.courseId).toBeGreaterThan(0);
+    }
+    const pending = g.outcome.defects.filter(
+      (d) => his.some((c) => c.courseId === d.courseId) && /pending/.test(d.kind),
+    );
+    expect(pending.length).toBeGreaterThanOrEqual(his.length);
   });
 
   it('a realistic mix: 77407 the workhorse, 77412 about a third', () => {

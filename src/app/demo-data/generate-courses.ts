@@ -3,6 +3,7 @@ import {
   COURSE_KINDS,
   COURSE_MIX,
   type CourseKind,
+  EVENING_SIGNER,
   FAMILY_NAMES,
   GIVEN_NAMES,
   PHYSICIANS,
@@ -20,7 +21,7 @@ import { DST_NIGHT, isNightSession, nightSession } from './dst-night.js';
 import { allocateSlots } from './allocate-slots.js';
 import { chooseCourseLevel, chooseFlags } from './course-choices.js';
 import { type Draft, fractionPlan } from './course-draft.js';
-import { type Rng, rngFor } from './prng.js';
+import { chooseSome, type Rng, rngFor } from './prng.js';
 
 const HOUR = 3_600_000;
 
@@ -56,6 +57,7 @@ export function generateCourses(seed: number, patients: number, days: readonly s
         dibhOnly: false,
         unsignedOrder: false,
         grandfathered: false,
+        noAuthorization: false,
         shape: null,
       },
       plan: [],
@@ -64,6 +66,7 @@ export function generateCourses(seed: number, patients: number, days: readonly s
   });
   chooseCourseLevel(seed, drafts, days);
   for (const d of drafts) d.plan = fractionPlan(d);
+  chooseEveningSigner(seed, drafts, days.length);
   chooseFlags(seed, drafts, days.length);
   const calendar = extendedCalendar(days, drafts);
   return drafts.map((d) => buildCourse(seed, d, calendar));
@@ -122,7 +125,7 @@ function buildCourse(seed: number, d: Draft, calendar: readonly string[]): SimCo
   }
   const zone = 'America/New_York';
   const rng = rngFor(seed, 'signatures', d.index);
-  signAndPost(fractions, zone, rng);
+  signAndPost(fractions, zone, rng, d.physician === EVENING_SIGNER);
   // Past 77373's five fractions the OIS's course-limit edit posts no charge: the practice must decide.
   if (d.choices.shape === 'sbrt-past-five') for (const f of fractions) if (f.number > 5) f.charges = [];
   const amm = AMM_KINDS.has(d.kind);
@@ -162,20 +165,57 @@ function buildCourse(seed: number, d: Draft, calendar: readonly string[]): SimCo
           signedAt: planned - rng.int(5, 30) * 60_000,
         }
       : null,
-    authorization: d.kp.payer === 'medicare' ? null : authorization(d, firstDate, rng),
+    authorization:
+      d.kp.payer === 'medicare' || d.choices.noAuthorization ? null : authorization(d, firstDate, rng),
     fractions,
   };
 }
 
-/** Normal signatures (before the next beam-on) and charge posting, as a clinic that works well does. */
-function signAndPost(fractions: SimFraction[], zone: string, rng: Rng): void {
+/** The evening signer practises in clinics of this many courses or more (a small clinic keeps its four). */
+const EVENING_SIGNER_FROM = 20;
+
+/**
+ * The evening signer's patients (`EVENING_SIGNER`): about half of the courses treated on the period's
+ * last morning with fractions after it and a record to sign (SGRT record or IGRT review) that holds the
+ * fraction until he signs it, at least two
+ * motion-managed ones and one other where the clinic has them, drawn from a stream of their own (every
+ * other draw of the clinic stays as it was). Their records of that morning await his signature at noon.
+ */
+function chooseEveningSigner(seed: number, drafts: readonly Draft[], periodDays: number): void {
+  if (drafts.length < EVENING_SIGNER_FROM) return;
+  const last = periodDays - 1;
+  const candidates = drafts.filter(
+    (d) =>
+      !d.kp.twiceDaily &&
+      // Not a course whose fractions stay held or downgraded whatever he signs (DOC-001, DOC-002, DOC-006).
+      !d.choices.noThresholds &&
+      !d.choices.unsignedOrder &&
+      !d.choices.dibhOnly &&
+      d.slot < 12 * 60 &&
+      (AMM_KINDS.has(d.kind) || d.kp.plan.imageGuidance?.performed === true) &&
+      d.plan.some((f) => f.day === last) &&
+      d.plan.some((f) => f.day > last),
+  );
+  const rng = rngFor(seed, 'evening-signer');
+  const amm = candidates.filter((d) => AMM_KINDS.has(d.kind));
+  const other = candidates.filter((d) => !AMM_KINDS.has(d.kind));
+  for (const d of [...chooseSome(rng, amm, 0.5, 2), ...chooseSome(rng, other, 0.5, 1)])
+    d.physician = EVENING_SIGNER;
+}
+
+/**
+ * Normal signatures (before the next beam-on) and charge posting, as a clinic that works well does; the
+ * evening signer signs from 17:00 on (`EVENING_SIGNER`), still before the next beam-on.
+ */
+function signAndPost(fractions: SimFraction[], zone: string, rng: Rng, evening: boolean): void {
   const ordered = [...fractions].sort((a, b) => a.beams[0]!.on - b.beams[0]!.on);
   ordered.forEach((f, i) => {
     const off = instantOf(lastOff(f), zone);
+    const from = evening ? Math.max(off, instantOf(wallClock(f.date, 17), zone)) : off;
     const next = ordered.slice(i + 1).find((g) => g.beams[0]!.on > lastOff(f));
     const deadline = next ? instantOf(next.beams[0]!.on, zone) : off + 72 * HOUR;
     const sign = (lo: number, hi: number) =>
-      Math.min(off + rng.int(lo, hi) * 1000, deadline - rng.int(600, 1200) * 1000);
+      Math.min(from + rng.int(lo, hi) * 1000, deadline - rng.int(600, 1200) * 1000);
     if (f.sgrtRecord) f.sgrtRecord.signedAt = sign(15 * 60, 4 * 3600);
     if (f.igrtReview) f.igrtReview.signedAt = sign(10 * 60, 3 * 3600);
     f.postedAt = off + rng.int(60, 300) * 1000;
@@ -183,7 +223,9 @@ function signAndPost(fractions: SimFraction[], zone: string, rng: Rng): void {
 }
 
 function authorization(d: Draft, firstDate: string, rng: Rng): SimAuthorization {
-  const prefix = d.kp.payer === 'evicore' ? 'EV' : d.kp.payer === 'uhc' ? 'UHC' : 'PPO';
+  const prefix = { evicore: 'EV', uhc: 'UHC', medicareAdvantage: 'MAHMO', medicare: '', default: 'PPO' }[
+    d.kp.payer
+  ];
   const digits = String(rng.int(100000, 999999));
   if (d.choices.grandfathered) {
     // Obtained in December 2025 for a course that slipped into 2026: carried forward (domain.md §4).

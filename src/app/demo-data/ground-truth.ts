@@ -11,6 +11,8 @@ import { reportSessionId } from './emit-alignrt.js';
 import {
   FACILITY,
   GIVEN_NAMES,
+  hasMedigap,
+  medicareAged,
   PAYERS,
   type PlaceOfService,
   type SimCourse,
@@ -111,8 +113,9 @@ export function courseHeader(c: SimCourse, placeOfService: PlaceOfService): Cour
  * What a claim needs of the patient, synthetic and derived from the patient id (no draw from the
  * generator's random stream, so every other choice of the clinic stays the same): member id, group
  * number for commercial plans, and an address in a made-up street of the facility's state. About a
- * third of the Medicare patients also have a supplemental plan (secondary payer: the synthetic PPO, as a
- * Medigap policy); about a fifth of the others are covered as a spouse on the subscriber's policy.
+ * third of the traditional Medicare patients also have a supplemental plan (secondary payer: the synthetic
+ * PPO, as a Medigap policy); about a fifth of the patients under 65 are covered as a spouse on the
+ * subscriber's policy.
  */
 function claimDemographics(
   c: SimCourse,
@@ -134,7 +137,7 @@ function claimDemographics(
     memberId: `SYNM${digits}`,
     ...(c.payer === 'medicare' ? {} : { groupNumber: `SYNGRP${c.payer.toUpperCase()}` }),
     address,
-    ...(c.payer !== 'medicare' && n % 5 === 0
+    ...(!medicareAged(c.payer) && n % 5 === 0
       ? {
           subscriber: {
             relationship: 'spouse' as const,
@@ -145,7 +148,7 @@ function claimDemographics(
           },
         }
       : {}),
-    ...(c.payer === 'medicare' && n % 3 === 0
+    ...(c.payer === 'medicare' && hasMedigap(c.patient.id)
       ? {
           otherCoverage: [
             {

@@ -1,5 +1,5 @@
 import { type BillingSettingsInput, RADIATION_ONCOLOGY } from '../claims/billing-settings.js';
-import { PAYERS, PHYSICIANS } from '../demo-data/clinic-model.js';
+import { ALL_PHYSICIANS, PAYERS } from '../demo-data/clinic-model.js';
 
 /**
  * The demo practice's billing settings: synthetic identifiers only (NPIs that pass the check digit
@@ -27,7 +27,7 @@ export const DEMO_BILLING: BillingSettingsInput = {
   receiver: { qualifier: 'ZZ', id: 'SYNCLEARING', name: 'SYNTHETIC CLEARINGHOUSE' },
   // The demo's physicians (synthetic NPIs with a valid check digit), radiation oncologists 2085R0001X.
   physicians: Object.fromEntries(
-    PHYSICIANS.map((p) => [
+    ALL_PHYSICIANS.map((p) => [
       p.id,
       {
         lastName: p.family.toUpperCase(),
@@ -49,5 +49,11 @@ export const DEMO_BILLING: BillingSettingsInput = {
     [PAYERS.uhc.profile]: { name: 'UNITEDHEALTHCARE SYNTHETIC', id: 'SYNUHC01', filingIndicator: 'CI' },
     [PAYERS.medicare.profile]: { name: 'MEDICARE PART B SYNTHETIC', id: 'SYNMCR01', filingIndicator: 'MB' },
     [PAYERS.default.profile]: { name: 'SYNTHETIC COMMERCIAL PPO', id: 'SYNPPO01', filingIndicator: 'CI' },
+    // SBR09 16: Health Maintenance Organization (HMO) Medicare Risk, a Medicare Advantage plan (X12 code list 1032).
+    [PAYERS.medicareAdvantage.profile]: {
+      name: 'SYNTHETIC MEDICARE ADVANTAGE HMO',
+      id: 'SYNMAH01',
+      filingIndicator: '16',
+    },
   },
 };

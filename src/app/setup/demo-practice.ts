@@ -1,5 +1,6 @@
 import { createUser } from '../auth/create-user.js';
 import { defaultNow } from '../demo-data/build-clinic.js';
+import { EVENING_SIGNER } from '../demo-data/clinic-model.js';
 import { treatmentDays } from '../demo-data/clinic-time.js';
 import type { Db } from '../../storage/database.js';
 import type { AppContext } from '../app-context.js';
@@ -18,6 +19,16 @@ export const DEMO_CLINIC = { patients: 40, days: 20, seed: 1 } as const;
 export const DEMO_PASSWORD = 'demo-sgrt-2026';
 /** One login per role; the operator (of this practice) is the installation's, who loads the CMS files. */
 export const DEMO_ROLES: readonly Role[] = ['admin', 'physician', 'coder', 'biller', 'viewer', 'operator'];
+/**
+ * The second physician's login: the evening signer (`EVENING_SIGNER`), whose morning records await his
+ * signature, so signing can be tried as him while the first physician's work stays as the demo made it.
+ */
+export const SECOND_PHYSICIAN_EMAIL = 'physician2@demo.test';
+/** The demo practice's logins, in the order `serve --demo` prints them. */
+export const DEMO_LOGINS: readonly { role: Role; email: string }[] = DEMO_ROLES.flatMap((role) => [
+  { role, email: `${role}@demo.test` },
+  ...(role === 'physician' ? [{ role, email: SECOND_PHYSICIAN_EMAIL }] : []),
+]);
 
 /**
  * The instant the demo clinic was exported (its last treatment day, 08:00 facility time + 4 h). The
@@ -117,8 +128,8 @@ export interface DemoPractice {
 
 /**
  * Generate the demo clinic, create its practice with one login per role, and import its exports (the
- * same pipeline as an upload). The physician login signs as the demo physician with the most records
- * waiting before their deadline, so signing off can be tried at once.
+ * same pipeline as an upload). The physician login signs as the day-signing physician with the most
+ * records waiting before their deadline, the second physician login as the evening signer.
  */
 export async function loadDemoPractice(
   ctx: AppContext,
@@ -145,15 +156,16 @@ export async function loadDemoPractice(
     displayName: 'setup',
     physicianId: null,
   };
-  const waiting = (await signatureRows(ctx, setup, {})).filter((d) => !d.overdue);
+  const waiting = (await signatureRows(ctx, setup, {})).filter(
+    (d) => !d.overdue && d.physicianId !== EVENING_SIGNER.id,
+  );
   const counts = new Map<string, number>();
   for (const d of waiting) counts.set(d.physicianId, (counts.get(d.physicianId) ?? 0) + 1);
-  const physicianId =
-    [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'DR-SYN-01';
+  const first = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'DR-SYN-01';
 
   const logins: DemoPractice['logins'] = [];
-  for (const role of DEMO_ROLES) {
-    const email = `${role}@demo.test`;
+  for (const { role, email } of DEMO_LOGINS) {
+    const physicianId = email === SECOND_PHYSICIAN_EMAIL ? EVENING_SIGNER.id : first;
     const displayName = role === 'physician' ? `Demo physician (${physicianId})` : `Demo ${role}`;
     await createUser(ctx, { practiceId, email, password: DEMO_PASSWORD, displayName, role, physicianId });
     logins.push({ role, email, password: DEMO_PASSWORD, displayName });
@@ -164,10 +176,7 @@ export async function loadDemoPractice(
 /** The demo logins already in the database (a later `serve --demo` prints them again). */
 export async function demoLogins(
   ctx: AppContext,
-  expected: readonly { role: Role; email: string }[] = DEMO_ROLES.map((role) => ({
-    role,
-    email: `${role}@demo.test`,
-  })),
+  expected: readonly { role: Role; email: string }[] = DEMO_LOGINS,
 ): Promise<DemoPractice['logins']> {
   const users = await ctx.db
     .selectFrom('users')

@@ -109,7 +109,7 @@ export async function loadDemoReference(ctx: AppContext, practiceId: string): Pr
 
 /**
  * A demo practice's own reference settings: locality 99901-01, payer settings (UnitedHealthcare 90 days
- * to appeal, Medicare 120, the others 180) and two UnitedHealthcare contract rates, so the Rates page and
+ * to appeal, Medicare 120, the Medicare Advantage plan declared as such: 60, the others 180) and two UnitedHealthcare contract rates, so the Rates page and
  * the expected amounts show every basis (contract, Medicare locality, and the national table for 77402,
  * which the synthetic PPRRVU leaves out).
  */
@@ -127,8 +127,10 @@ export async function demoReferenceSettings(ctx: AppContext, practiceId: string)
       payer: p.name,
       payerProfile: p.profile,
       // UnitedHealthcare's contract window; the others by their kind (Medicare Part B redetermination:
-      // 120 days from the initial determination, 42 CFR 405.942; other payers 180).
+      // 120 days from the initial determination, 42 CFR 405.942; a Medicare Advantage reconsideration 60
+      // days, 42 CFR 422.582; other payers 180).
       appealDays: p === PAYERS.uhc ? 90 : null,
+      ...(p === PAYERS.medicareAdvantage ? { payerKind: 'medicare-advantage' as const } : {}),
     });
   }
   for (const [code, modifier, cents] of [

@@ -51,7 +51,9 @@ export interface DemoCases {
 const isDelivery = (c: DemoCharge) => (DELIVERY_CODES as readonly string[]).includes(c.code);
 const grandfathered = (c: DemoCharge) => c.document.authorizations.some((a) => a.obtainedOn < '2026');
 const payer = (c: DemoCharge) => c.document.payer.profile ?? 'default';
-const commercial = (c: DemoCharge) => payer(c) !== 'medicare';
+/** Medicare's beneficiaries: traditional Medicare (Part B) or a Medicare Advantage plan. */
+const medicareAged = (c: DemoCharge) => payer(c) === 'medicare' || payer(c) === 'medicare-advantage';
+const commercial = (c: DemoCharge) => !medicareAged(c);
 
 /**
  * The lines and claims each case falls on, deterministic (charges in course, date, code, fraction
@@ -111,7 +113,7 @@ export function pickDemoCases(
     (cs) => cs.every((c) => isDelivery(c) && !grandfathered(c)),
   );
   const supplemental = (cs: DemoCharge[]) =>
-    !commercial(cs[0]!) && (cs[0]!.document.patient.otherCoverage ?? []).length > 0;
+    medicareAged(cs[0]!) && (cs[0]!.document.patient.otherCoverage ?? []).length > 0;
   pickClaim('forwarded', (cs) => supplemental(cs) && paidEarly(cs[0]!.claim), supplemental);
   const early = (cs: DemoCharge[]) => paidEarly(cs[0]!.claim) && !cs.some(grandfathered);
   pickClaim('reversed', (cs) => payer(cs[0]!) === 'uhc' && early(cs), early);
@@ -146,15 +148,24 @@ export function pickDemoCases(
       (o) => o.courseKey === c.courseKey && o.date === c.date && isDelivery(o) && o.fraction < c.fraction,
     );
   pick('frequency', secondSession);
-  // No authorization on file at all (a Medicare course), preferably on a 77412 the course's motion
-  // management earns (the retro-authorization request then carries its evidence).
+  // No authorization on file at all: a commercial course whose authorization never reached the
+  // practice's records (a retro-authorization to request), and a traditional Medicare course, preferably
+  // on a 77412 the course's motion management earns (Medicare has no prior authorization for radiation
+  // therapy: the remark says what went wrong).
   const unauthorized = (c: DemoCharge) => isDelivery(c) && c.document.authorizations.length === 0;
-  pick('authorization-denial', (c) => unauthorized(c) && byMotion(c, c.document.site.region), unauthorized);
+  pick('authorization-denial', (c) => unauthorized(c) && commercial(c));
+  pick(
+    'authorization-denial',
+    (c) => unauthorized(c) && payer(c) === 'medicare' && byMotion(c, c.document.site.region),
+    (c) => unauthorized(c) && payer(c) === 'medicare',
+  );
   pick(
     'medical-necessity',
     (c) => commercial(c) && c.code === '77407' && !grandfathered(c),
     (c) => isDelivery(c) && !grandfathered(c),
   );
+  // A Medicare Advantage plan's medical-necessity denial: its reconsideration window is 60 days.
+  pick('medical-necessity', (c) => payer(c) === 'medicare-advantage' && isDelivery(c));
   // CO-197 on a 2026 date although a 2026 authorization covering it is on file (domain.md §6.1: an
   // authorization denial whether or not one is on file), preferably from a commercial payer.
   const authorized2026 = (c: DemoCharge) =>

@@ -4,7 +4,8 @@ import type { Payer835 } from '../../formats/x12/write-835.js';
  * How each demo payer sends its 835 (all synthetic: PO boxes in made-up towns, 555-01xx telephone
  * numbers, which are reserved for fiction): the 1000A details the TR3 requires (N3/N4, PER*BL), where
  * it puts its id (N103 XV or REF*2U), its CLP06 claim filing indicator (005010X221A1 code list: MB
- * Medicare Part B, HM HMO, 12 PPO) and the shape of its payer claim control numbers (CLP07).
+ * Medicare Part B, 16 HMO Medicare Risk (a Medicare Advantage plan), HM HMO, 12 PPO) and the shape of its
+ * payer claim control numbers (CLP07).
  */
 export interface DemoPayerStyle {
   party: Payer835;
@@ -57,6 +58,16 @@ const STYLES: Record<string, DemoPayerStyle> = {
     filingIndicator: '12',
     originator: '1999999903',
     claimControlNumber: numbered('EHP'),
+  },
+  'medicare-advantage': {
+    party: {
+      idIn: 'REF*2U',
+      address: { line1: 'PO BOX 9994', city: 'FAKEFORD', state: 'AZ', postalCode: '85001' },
+      technicalContact: contact('5555550145'),
+    },
+    filingIndicator: '16',
+    originator: '1999999905',
+    claimControlNumber: numbered('MAH'),
   },
   default: {
     party: {

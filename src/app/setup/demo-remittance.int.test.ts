@@ -45,7 +45,7 @@ describe.each(ENGINES)('the demo remittances on %s', (engine) => {
   }, DEMO_HOOK_TIMEOUT_MS);
   afterAll(() => tdb?.close());
 
-  it('writes one balanced 835 per payer and payment, from the four payers of the demo courses', async () => {
+  it('writes one balanced 835 per payer and payment, from the five payers of the demo courses', async () => {
     const through = new Date(t.ctx.now() - 86_400_000).toISOString().slice(0, 10);
     const files = await demoRemittances(t.ctx, practiceId, through);
     const payers = new Set<string>();
@@ -56,7 +56,7 @@ describe.each(ENGINES)('the demo remittances on %s', (engine) => {
       expect(read.remittances).toHaveLength(1);
       payers.add(read.remittances[0]!.payer.id!);
     }
-    expect(payers.size).toBe(4);
+    expect(payers.size).toBe(5);
     const payments = await t.ctx.db
       .selectFrom('remit_payments')
       .select(['payer_id', 'balanced', 'provider_adjustments'])
@@ -133,10 +133,19 @@ describe.each(ENGINES)('the demo remittances on %s', (engine) => {
     expect(
       co197.filter((l) => /(an authorization|authorization \S+) is on file/.test(String(l.message))),
     ).toHaveLength(1);
-    // The appeal clock follows the payer: Medicare Part B redetermination 120 days, the PPO 180.
+    // And from a commercial payer with no authorization on file: a retro-authorization to request.
+    expect(
+      co197
+        .filter((l) => /no authorization on file/.test(String(l.message)))
+        .map((l) => [l.payer_id, l.queue]),
+    ).toEqual([[expect.stringMatching(/^SYN(PPO|UHC)01$/), 'retro-authorization']]);
+    // The appeal clock follows the payer: Medicare Part B redetermination 120 days, the Medicare
+    // Advantage plan (declared so in the payer settings) 60, the PPO 180.
     const days = (l: (typeof all)[number]) =>
       (Date.parse(String(l.appeal_by)) - Date.parse(String(l.payment_date))) / 86_400_000;
     expect(all.filter((l) => has(l, 'CO-151')).map(days)).toEqual([120]);
+    const advantage = all.filter((l) => l.payer_id === 'SYNMAH01');
+    expect(advantage.filter((l) => has(l, 'CO-50')).map((l) => [l.queue, days(l)])).toEqual([['appeal', 60]]);
     expect(new Set(all.filter((l) => l.claim_status === '4').map(days))).toEqual(new Set([180]));
     // Hidden zero payments under CLP02 1 and under CLP02 4 (a claim denied with only CO-45).
     for (const status of ['1', '4'])

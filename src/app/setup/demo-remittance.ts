@@ -40,8 +40,9 @@ interface Paid {
  * once where the clinic allows it (`demo-remit-cases.ts`): the 2026 payer problems of domain.md §4,
  * patient responsibility, a claim forwarded to the patient's supplemental plan and its secondary
  * payment, a reversal and correction, frequency, missing-information and authorization denials (with
- * and without a 2026 authorization on file), a denied claim hiding a zero payment, and provider-level
- * interest and recoupment (PLB).
+ * and without a 2026 authorization on file, from a commercial payer and from traditional Medicare), a
+ * Medicare Advantage plan's medical-necessity denial, a denied claim hiding a zero payment, and
+ * provider-level interest and recoupment (PLB).
  */
 export async function demoRemittances(
   ctx: AppContext,

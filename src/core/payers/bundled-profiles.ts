@@ -28,6 +28,18 @@ export const BUNDLED_PROFILES: readonly PayerProfile[] = [
     documentationElementsRequired: 3,
   },
   {
+    id: 'medicare-advantage',
+    name: 'Medicare Advantage plan (Medicare coverage and coding, its own prior authorization)',
+    source:
+      "42 CFR 422.101: a Medicare Advantage plan covers what traditional Medicare covers, by Medicare's NCDs and LCDs; twice-daily sessions as units as Medicare bills them (CMS PM A-03-020), which a plan's provider manual may change [U]; its prior authorization is the plan's own (42 CFR 422.138) [C]",
+    igrtModifier26: [{ from: '2026-01-01', rule: 'required' }],
+    twiceDaily: 'units',
+    breakHours: 6,
+    amm77412Criteria: 'cpt',
+    fractionLimits: [],
+    documentationElementsRequired: 3,
+  },
+  {
     id: 'uhc',
     name: 'UnitedHealthcare',
     source:
