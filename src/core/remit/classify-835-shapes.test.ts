@@ -585,7 +585,11 @@ describe('reversals across remittances', () => {
     ],
     [
       'another payer id and another payer name: never paired',
-      (e, i) => ({ ...e, payerName: i === 0 ? 'EXAMPLE HEALTH PLAN' : 'OTHER PLAN', payerKey: i === 0 ? 'EHP01' : 'OTH' }),
+      (e, i) => ({
+        ...e,
+        payerName: i === 0 ? 'EXAMPLE HEALTH PLAN' : 'OTHER PLAN',
+        payerKey: i === 0 ? 'EHP01' : 'OTH',
+      }),
       null,
     ],
     [
@@ -612,7 +616,10 @@ describe('reversals across remittances', () => {
     const links = pairReversals(entries.map(edit));
     expect(links.get('april.835:ST[1]/2100[1]')?.partner?.id ?? null).toBe(original);
     if (original)
-      expect(links.get('april.835:ST[1]/2100[2]')).toMatchObject({ role: 'correction', partner: { id: original } });
+      expect(links.get('april.835:ST[1]/2100[2]')).toMatchObject({
+        role: 'correction',
+        partner: { id: original },
+      });
   });
 
   const classified = files.flatMap((r) =>

@@ -16,7 +16,13 @@ function paymentWith(edit: (c: RemitClaim) => void): Remittance {
     adjustments: [cas('CO', '45', 100)],
     remarks: ['MA01', 'N290'],
     location: CLAIM,
-    lines: [remitLine({ adjustments: [cas('CO', '45', 600), cas('PR', '2', 200)], remarks: ['N130'], location: LINE })],
+    lines: [
+      remitLine({
+        adjustments: [cas('CO', '45', 600), cas('PR', '2', 200)],
+        remarks: ['N130'],
+        location: LINE,
+      }),
+    ],
   });
   edit(first);
   return {
@@ -43,18 +49,54 @@ const line = (c: RemitClaim) => c.lines[0]!;
 
 describe('codes and claim ids that are not code-shaped refuse their claim, located (X12 005010X221A1)', () => {
   it.each<[string, (c: RemitClaim) => void, InputProblem]>([
-    ['markup as a line remark (LQ*HE)', (c) => (line(c).remarks = ['<i>N290</i>']), problem(`${LINE}/LQ02`, `LQ02 ${RARC}`)],
-    ['free text as a line remark', (c) => (line(c).remarks = ['SEE NOTE']), problem(`${LINE}/LQ02`, `LQ02 ${RARC}`)],
-    ['markup as a claim remark (MOA/MIA)', (c) => (c.remarks = ['MA01', '<b>N290']), problem(`${CLAIM}/MOA`, `MOA/MIA remark ${RARC}`)],
-    ['markup as a line CARC', (c) => (line(c).adjustments[1] = cas('PR', '<2>', 200)), problem(`${LINE}/CAS`, `CAS reason ${CARC}`)],
-    ['a word as a claim CARC', (c) => (c.adjustments = [cas('CO', 'FORTYFIVE', 100)]), problem(`${CLAIM}/CAS`, `CAS reason ${CARC}`)],
-    ['four digits as a CARC', (c) => (c.adjustments = [cas('CO', '4545', 100)]), problem(`${CLAIM}/CAS`, `CAS reason ${CARC}`)],
-    ['markup in CLP01', (c) => (c.patientControlNumber = '<script>x</script>'), problem(`${CLAIM}/CLP01`, `CLP01 ${ID}`)],
-    ['markup in CLP07', (c) => (c.payerClaimControlNumber = '"><svg onload=x>'), problem(`${CLAIM}/CLP07`, `CLP07 ${ID}`)],
-    ['a control character in CLP07', (c) => (c.payerClaimControlNumber = 'PAY\u0007CLM'), problem(`${CLAIM}/CLP07`, `CLP07 ${ID}`)],
+    [
+      'markup as a line remark (LQ*HE)',
+      (c) => (line(c).remarks = ['<i>N290</i>']),
+      problem(`${LINE}/LQ02`, `LQ02 ${RARC}`),
+    ],
+    [
+      'free text as a line remark',
+      (c) => (line(c).remarks = ['SEE NOTE']),
+      problem(`${LINE}/LQ02`, `LQ02 ${RARC}`),
+    ],
+    [
+      'markup as a claim remark (MOA/MIA)',
+      (c) => (c.remarks = ['MA01', '<b>N290']),
+      problem(`${CLAIM}/MOA`, `MOA/MIA remark ${RARC}`),
+    ],
+    [
+      'markup as a line CARC',
+      (c) => (line(c).adjustments[1] = cas('PR', '<2>', 200)),
+      problem(`${LINE}/CAS`, `CAS reason ${CARC}`),
+    ],
+    [
+      'a word as a claim CARC',
+      (c) => (c.adjustments = [cas('CO', 'FORTYFIVE', 100)]),
+      problem(`${CLAIM}/CAS`, `CAS reason ${CARC}`),
+    ],
+    [
+      'four digits as a CARC',
+      (c) => (c.adjustments = [cas('CO', '4545', 100)]),
+      problem(`${CLAIM}/CAS`, `CAS reason ${CARC}`),
+    ],
+    [
+      'markup in CLP01',
+      (c) => (c.patientControlNumber = '<script>x</script>'),
+      problem(`${CLAIM}/CLP01`, `CLP01 ${ID}`),
+    ],
+    [
+      'markup in CLP07',
+      (c) => (c.payerClaimControlNumber = '"><svg onload=x>'),
+      problem(`${CLAIM}/CLP07`, `CLP07 ${ID}`),
+    ],
+    [
+      'a control character in CLP07',
+      (c) => (c.payerClaimControlNumber = 'PAY\u0007CLM'),
+      problem(`${CLAIM}/CLP07`, `CLP07 ${ID}`),
+    ],
   ])('%s', (_, edit, expected) => {
     const r = refuseMisshapenClaims(paymentWith(edit));
-    expect(r.claims.map((c) => c.patientControlNumber)).toEqual(['C-1']);
+    expect(r.claims.map((c) => c.patientControlNumber)).toEqual(['SGRT-0002']);
     expect(r.claims[0]!.location).toBe('f.835:ST[1]/2100[2]');
     expect(r.refusedClaims).toEqual([{ location: CLAIM, paidCents: 90000, problems: [expected] }]);
   });
