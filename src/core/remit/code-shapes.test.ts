@@ -95,7 +95,9 @@ describe('codes and claim ids that are not code-shaped refuse their claim, locat
       problem(`${CLAIM}/CLP07`, `CLP07 ${ID}`),
     ],
   ])('%s', (_, edit, expected) => {
-    const r = refuseMisshapenClaims(paymentWith(edit));
+    const problems: InputProblem[] = [];
+    const r = refuseMisshapenClaims(paymentWith(edit), problems);
+    expect(problems).toEqual([expected]);
     expect(r.claims.map((c) => c.patientControlNumber)).toEqual(['SGRT-0002']);
     expect(r.claims[0]!.location).toBe('f.835:ST[1]/2100[2]');
     expect(r.refusedClaims).toEqual([{ location: CLAIM, paidCents: 90000, problems: [expected] }]);
