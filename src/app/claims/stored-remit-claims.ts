@@ -75,6 +75,7 @@ export function primaryAnswer(answers: readonly PayerAnswer[]): PayerAnswer | nu
     answers.map((a, i) => ({
       id: String(i),
       payerKey: a.payer.id ?? a.payer.name ?? '',
+      payerName: a.payer.name,
       paymentDate: a.paymentDate,
       source: a.claim.location,
       claim: a.claim,

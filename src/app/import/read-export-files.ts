@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { clinicSchema } from '../../core/model/clinic.js';
 import { courseHeadersDocumentSchema } from '../../core/model/course.js';
+import { refuseMisshapenClaims } from '../../core/remit/code-shapes.js';
 import {
   capProblems,
   type InputProblem,
@@ -258,7 +259,9 @@ async function readOne(
     case 'x12-835': {
       const read = readRemittancesFromBytes(bytes, file);
       if (!read.remittances.length) return result('failed', 0, read.problems, read.warnings);
-      into.remittances.push(...read.remittances.map((remittance) => ({ source: file, remittance })));
+      // A claim whose codes or ids are not code-shaped is refused like a damaged one, located.
+      const remittances = read.remittances.map((r) => refuseMisshapenClaims(r, read.problems));
+      into.remittances.push(...remittances.map((remittance) => ({ source: file, remittance })));
       // A broken transaction set is reported; the others are imported.
       return result('read', read.remittances.length, [], [...read.problems, ...read.warnings]);
     }

@@ -3,6 +3,7 @@ import type { InputProblem } from '../../core/model/input-problem.js';
 import type { Remittance } from '../../core/model/remittance.js';
 import { type PayerProfile, modifier26RuleOn } from '../../core/payers/payer-profile.js';
 import type { RateTable } from '../../core/rates/rate-table.js';
+import { refuseMisshapenClaims } from '../../core/remit/code-shapes.js';
 import { expectedForLine } from '../../core/remit/expected-for-line.js';
 import { hasAppealDeadline } from '../../core/remit/remit-category.js';
 import type { ExpectedPayment } from '../../core/remit/remit-line.js';
@@ -171,23 +172,25 @@ export async function* uniquePayments(
         problems.push(...result.problems);
         continue;
       }
+      // A claim whose codes or ids are not code-shaped is refused like a damaged one (below).
+      const remittance = refuseMisshapenClaims(result.value);
       // The same payment (payer, TRN02) in a second transaction or file is counted once.
-      const key = paymentKey(result.value);
+      const key = paymentKey(remittance);
       const first = key === null ? undefined : seen.get(key);
       // A repeat is not an input problem: its lines are already counted.
       if (first !== undefined) {
         warnings.push({
-          location: `${file}: TRN ${result.value.traceNumber}`,
+          location: `${file}: TRN ${remittance.traceNumber}`,
           message: `this payment was already read from ${first}; its lines count once`,
         });
         continue;
       }
       // A damaged claim was refused (located); the set's other claims are analysed.
-      for (const c of result.value.refusedClaims ?? []) problems.push(...c.problems);
+      for (const c of remittance.refusedClaims ?? []) problems.push(...c.problems);
       // A copy: the key's text would otherwise keep the file chunk it was read from for the whole run.
       if (key !== null) seen.set(detachedText(key), file);
       warnings.push(...result.warnings);
-      yield { file, remittance: result.value };
+      yield { file, remittance };
     }
   }
 }

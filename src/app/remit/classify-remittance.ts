@@ -177,13 +177,14 @@ export function forEachRemitRow(
 
 /**
  * The claims of the remittances as `pairReversals` and `linkCoordination` read them (ids
- * `<payment>/<claim>` in read order from payment number `first`, the payer by id else name).
+ * `<payment>/<claim>` in read order from payment number `first`, the payer by id else name, and its name).
  */
 export function claimEntries(remittances: readonly Remittance[], first = 0): RemitClaimEntry[] {
   return remittances.flatMap((r, i) =>
     r.claims.map((claim, j) => ({
       id: claimId(first + i, j),
       payerKey: r.payer.id ?? r.payer.name ?? '',
+      payerName: r.payer.name,
       paymentDate: r.paymentDate,
       source: claim.location,
       claim,

@@ -575,6 +575,53 @@ describe('reversals across remittances', () => {
     });
   });
 
+  // A clearinghouse may re-route a payer's 835s under another payer id (TRN03 / REF*2U): the take-back
+  // still names the payment it reverses by CLP01 and CLP07 with the charge negated (TR3 1.10.2.8).
+  it.each<[string, (e: RemitClaimEntry, i: number) => RemitClaimEntry, string | null]>([
+    [
+      'another payer id, same payer name, CLP01, CLP07 and charge: paired',
+      (e, i) => ({ ...e, payerName: 'EXAMPLE HEALTH PLAN', payerKey: i === 0 ? 'EHP01' : '1999999905' }),
+      'march.835:ST[1]/2100[1]',
+    ],
+    [
+      'another payer id and another payer name: never paired',
+      (e, i) => ({
+        ...e,
+        payerName: i === 0 ? 'EXAMPLE HEALTH PLAN' : 'OTHER PLAN',
+        payerKey: i === 0 ? 'EHP01' : 'OTH',
+      }),
+      null,
+    ],
+    [
+      'another payer id, same name, CLP07 differs: not paired',
+      (e, i) => ({
+        ...e,
+        payerName: 'EXAMPLE HEALTH PLAN',
+        payerKey: i === 0 ? 'EHP01' : '1999999905',
+        claim: i === 0 ? { ...e.claim, payerClaimControlNumber: 'ICN0' } : e.claim,
+      }),
+      null,
+    ],
+    [
+      'another payer id, same name, charge differs: not paired',
+      (e, i) => ({
+        ...e,
+        payerName: 'EXAMPLE HEALTH PLAN',
+        payerKey: i === 0 ? 'EHP01' : '1999999905',
+        claim: i === 0 ? { ...e.claim, chargeCents: 50000 } : e.claim,
+      }),
+      null,
+    ],
+  ])('payer id fallback: %s', (_, edit, original) => {
+    const links = pairReversals(entries.map(edit));
+    expect(links.get('april.835:ST[1]/2100[1]')?.partner?.id ?? null).toBe(original);
+    if (original)
+      expect(links.get('april.835:ST[1]/2100[2]')).toMatchObject({
+        role: 'correction',
+        partner: { id: original },
+      });
+  });
+
   const classified = files.flatMap((r) =>
     inputsOf(r).map((input) => ({
       input,
