@@ -41,7 +41,8 @@ const runs = intOption('runs', 1);
 const everyMs = intOption('every-ms', 20);
 const idleSeconds = intOption('idle', 3);
 const root = resolve(option('root', new URL('..', import.meta.url).pathname));
-if (!existsSync(join(root, 'dist/cli/main.js'))) throw new Error(`${root}/dist is missing: run npm run build there`);
+if (!existsSync(join(root, 'dist/cli/main.js')))
+  throw new Error(`${root}/dist is missing: run npm run build there`);
 
 const EMAIL = 'admin@bench.test';
 const PASSWORD = 'bench-sgrt-2026';
@@ -75,11 +76,15 @@ interface Server {
 async function startServer(target: string): Promise<Server> {
   const { DATABASE_URL: _, ...env } = process.env;
   const args = engine === 'pglite' ? ['--data-dir', target] : [];
-  const child = spawn(process.execPath, [join(root, 'bin/sgrt-billing.js'), 'serve', '--port', '0', ...args], {
-    cwd: root,
-    env: engine === 'pglite' ? env : { ...env, DATABASE_URL: target },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'bin/sgrt-billing.js'), 'serve', '--port', '0', ...args],
+    {
+      cwd: root,
+      env: engine === 'pglite' ? env : { ...env, DATABASE_URL: target },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stderr!.on('data', (d: Buffer) => {
     const text = d.toString();
     if (!text.includes('"level"')) process.stderr.write(`[server] ${text}`);
@@ -112,7 +117,13 @@ async function freshDatabase(clinic: Awaited<ReturnType<typeof generateUploads>>
   try {
     const ctx = await benchContext(db, engine as 'pglite', clinic.now);
     const practiceId = await newPractice(ctx, clinic);
-    await createUser(ctx, { practiceId, email: EMAIL, password: PASSWORD, displayName: 'Bench', role: 'admin' });
+    await createUser(ctx, {
+      practiceId,
+      email: EMAIL,
+      password: PASSWORD,
+      displayName: 'Bench',
+      role: 'admin',
+    });
   } finally {
     await db.destroy();
   }
@@ -144,8 +155,13 @@ async function oneRun(run: number, clinic: Awaited<ReturnType<typeof generateUpl
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const headers = { cookie, origin: server.base, 'x-csrf-token': csrfToken };
 
-    const client = new Worker(CLIENT, { eval: true, workerData: { url: `${server.base}/api/health`, every: everyMs } });
-    const result = new Promise<{ samples: [number, number][]; errors: number }>((ok) => client.once('message', ok));
+    const client = new Worker(CLIENT, {
+      eval: true,
+      workerData: { url: `${server.base}/api/health`, every: everyMs },
+    });
+    const result = new Promise<{ samples: [number, number][]; errors: number }>((ok) =>
+      client.once('message', ok),
+    );
     await new Promise((r) => setTimeout(r, idleSeconds * 1000));
     const uploadAt = Date.now();
     const form = new FormData();

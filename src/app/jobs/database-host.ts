@@ -90,9 +90,14 @@ export function databaseHost(db: Db, reply: (r: DbReply) => void) {
 /** An error as it crosses to the other thread: class name, code (SQLSTATE or AppError code), message. */
 export function crossingError(error: unknown): ThreadError {
   if (!(error instanceof Error)) return { name: typeof error, message: String(error) };
-  const { code, problems, issues } = error as Error & { code?: unknown; problems?: unknown; issues?: unknown };
+  const { code, problems, issues } = error as Error & {
+    code?: unknown;
+    problems?: unknown;
+    issues?: unknown;
+  };
   return {
-    name: error.constructor.name,
+    // A database error from the job's thread arrives as an Error named after its class.
+    name: error.constructor === Error ? error.name : error.constructor.name,
     message: error.message,
     ...(typeof code === 'string' ? { code } : {}),
     ...(Array.isArray(problems) ? { problems } : Array.isArray(issues) ? { problems: issues } : {}),

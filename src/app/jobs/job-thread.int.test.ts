@@ -14,15 +14,27 @@ import { runOneJob } from './worker.js';
 const calls = vi.hoisted(() => ({ read: 0, link: 0, audit: 0 }));
 vi.mock('../import/read-export-files.js', async (actual) => {
   const m = await actual<typeof import('../import/read-export-files.js')>();
-  return { ...m, readExportSources: (...a: Parameters<typeof m.readExportSources>) => (calls.read++, m.readExportSources(...a)) };
+  return {
+    ...m,
+    readExportSources: (...a: Parameters<typeof m.readExportSources>) => (
+      calls.read++,
+      m.readExportSources(...a)
+    ),
+  };
 });
 vi.mock('../import/link-courses.js', async (actual) => {
   const m = await actual<typeof import('../import/link-courses.js')>();
-  return { ...m, linkCourses: (...a: Parameters<typeof m.linkCourses>) => (calls.link++, m.linkCourses(...a)) };
+  return {
+    ...m,
+    linkCourses: (...a: Parameters<typeof m.linkCourses>) => (calls.link++, m.linkCourses(...a)),
+  };
 });
 vi.mock('../../core/audit/audit-course.js', async (actual) => {
   const m = await actual<typeof import('../../core/audit/audit-course.js')>();
-  return { ...m, auditCourse: (...a: Parameters<typeof m.auditCourse>) => (calls.audit++, m.auditCourse(...a)) };
+  return {
+    ...m,
+    auditCourse: (...a: Parameters<typeof m.auditCourse>) => (calls.audit++, m.auditCourse(...a)),
+  };
 });
 
 const HOOK_TIMEOUT_MS = 120_000;
@@ -93,7 +105,12 @@ describe.each(ENGINES)('the database host on %s', { timeout: 120_000 }, (engine)
     const { host, ask } = client();
     const { connection } = (await ask({ op: 'acquire' })) as { connection: number };
     await ask({ op: 'begin', connection });
-    const inserted = await ask({ op: 'query', connection, sql: 'insert into host_test values ($1)', parameters: [1] });
+    const inserted = await ask({
+      op: 'query',
+      connection,
+      sql: 'insert into host_test values ($1)',
+      parameters: [1],
+    });
     expect(inserted).toMatchObject({ numAffectedRows: 1n });
     await host.close();
     // The connection is free again (PGlite has one) and the insert is gone.
