@@ -68,7 +68,7 @@ describe.each(ENGINES)('remittance routes on %s', { timeout: 30_000 }, (engine) 
         claimStatus: '4',
         payerClaimControlNumber: 'PCC0003',
         remarks: [{ code: 'N290', meaning: expect.stringMatching(/rendering provider/) }],
-        appealBy: '2026-10-07',
+        appealBy: null, // a corrected claim answers it, not an appeal
         openCents: expect.any(Number),
       }),
     ]);

@@ -503,3 +503,12 @@ describe('the hidden zero names the service year of its date of service', () => 
     expect(c.nextAction).toMatch(words);
   });
 });
+
+describe('sequestration (CO-253) is part of the allowed amount, not a shortfall', () => {
+  it('a Medicare line paid the rate less 2 % sequestration, without AMT*B6, is paid as expected', () => {
+    const c = classifyLine(
+      input({ paid: 38363, adjustments: [adj('CO', '45', 20854), adj('CO', '253', 783)] }),
+    );
+    expect(c).toMatchObject({ category: 'paid-as-expected', allowedCents: 39146 });
+  });
+});

@@ -87,7 +87,11 @@ export function serviceDate(input: RemitLineInput): string | null {
 /** What the rules read from a line's adjustments, computed once (amounts in cents). */
 export interface LineFacts {
   adjustments: Adjustment[];
-  /** AMT*B6 when given, else paid + patient responsibility. */
+  /**
+   * AMT*B6 when given, else paid + patient responsibility + sequestration (CARC 253: the 2% Medicare
+   * payment reduction of the Budget Control Act is taken from the payment after the allowed amount is
+   * set, CMS MLN Matters "Mandatory Payment Reductions in the Medicare FFS Program – Sequestration").
+   */
   allowedCents: number;
   /** Σ group PR, and its parts: CARC 1 deductible, 2 coinsurance, 3 copay, the rest. */
   patientResponsibilityCents: number;
@@ -101,6 +105,8 @@ export interface LineFacts {
 }
 
 const NO_DENIALS: readonly Adjustment[] = Object.freeze([]);
+/** CARC 253 "Sequestration - reduction in federal payment". */
+const SEQUESTRATION_CARC = '253';
 
 /** One pass over the adjustments (every line of every remittance comes through here). */
 export function lineFacts(input: RemitLineInput): LineFacts {
@@ -110,6 +116,7 @@ export function lineFacts(input: RemitLineInput): LineFacts {
   let coinsuranceCents = 0;
   let copayCents = 0;
   let priorPayerCents = 0;
+  let sequestrationCents = 0;
   let denials: Adjustment[] | null = null;
   for (const a of adjustments) {
     if (a.group === 'PR') {
@@ -120,11 +127,13 @@ export function lineFacts(input: RemitLineInput): LineFacts {
       continue;
     }
     if (a.reason === PRIOR_PAYER_CARC) priorPayerCents += a.amountCents;
+    else if (a.reason === SEQUESTRATION_CARC) sequestrationCents += a.amountCents;
     if (a.amountCents !== 0 && DENIAL_CARCS.has(a.reason)) (denials ??= []).push(a);
   }
   return {
     adjustments,
-    allowedCents: input.line.allowedCents ?? input.line.paidCents + patientResponsibilityCents,
+    allowedCents:
+      input.line.allowedCents ?? input.line.paidCents + patientResponsibilityCents + sequestrationCents,
     patientResponsibilityCents,
     deductibleCents,
     coinsuranceCents,
