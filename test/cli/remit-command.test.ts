@@ -356,6 +356,25 @@ describe('sgrt-billing remit', () => {
     }
   });
 
+  it('leaves out a second payment under the same trace number with other contents, exit 2, the first kept', async () => {
+    // Files are read in path order: whichever comes second is left out.
+    const dir = await mkdtemp(join(tmpdir(), 'remit-clash-'));
+    try {
+      const text = await readFile(FILE, 'utf8');
+      const [claim] = /CLP\*[^~]*/.exec(text)!;
+      const other = join(dir, 'zz-other.835');
+      await writeFile(other, text.replace(claim, claim.replace(/^CLP\*([^*]*)\*/, 'CLP*$1X*')));
+      const run = await runCli('remit', FILE, other, '--format', 'json', '--authorizations', AUTHS);
+      expect(run.code).toBe(2);
+      expect(JSON.parse(run.stdout).lines).toHaveLength(7);
+      expect(run.stderr).toMatch(
+        /\.835: TRN \S+: this trace number was already read from \S+\.835 with another amount or other claims/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads the payer kind from CLP06: a Medicare Part B claim (MB) gets 120 days to appeal without --payer', async () => {
     const DENIALS = 'examples/remittances/denials.835';
     const appealByOf = async (file: string) =>

@@ -17,7 +17,7 @@ export function paymentKey(r: Remittance): string | null {
 }
 
 /** What tells two copies of a payment apart: its amount, date and the claims it pays (number and amount). */
-function paymentContent(r: Remittance): string {
+export function paymentContent(r: Remittance): string {
   const claims = r.claims.map((c) => `${c.patientControlNumber}:${c.status}:${c.paidCents}`).join(',');
   return `${r.totalPaidCents}|${r.paymentDate ?? ''}|${claims}`;
 }

@@ -12,7 +12,7 @@ import { fileChunks } from '../../formats/x12/file-chunks.js';
 import { readRemittances } from '../../formats/x12/read-835.js';
 import { InputError } from '../engine-context.js';
 import { listExportFiles } from '../import/read-export-files.js';
-import { paymentKey } from '../imports/repeated-payments.js';
+import { paymentContent, paymentKey } from '../imports/repeated-payments.js';
 import { type AppealPolicy, appealBy } from '../reference/appeal-windows.js';
 import {
   type ChargeResolver,
@@ -164,7 +164,7 @@ export async function* uniquePayments(
   problems: InputProblem[],
   warnings: InputProblem[],
 ): AsyncGenerator<{ file: string; remittance: Remittance }> {
-  const seen = new Map<string, string>();
+  const seen = new Map<string, { file: string; content: string }>();
   for (const file of files) {
     // Streamed: a 500 MB remittance file is read in chunks, one transaction set at a time.
     for await (const result of readRemittances(fileChunks(file), file)) {
@@ -177,18 +177,26 @@ export async function* uniquePayments(
       // The same payment (payer, TRN02) in a second transaction or file is counted once.
       const key = paymentKey(remittance);
       const first = key === null ? undefined : seen.get(key);
-      // A repeat is not an input problem: its lines are already counted.
+      // A repeat is not an input problem: its lines are already counted. The same trace number with
+      // other contents is (repeated-payments.ts, as the app refuses it): the first is kept.
       if (first !== undefined) {
-        warnings.push({
-          location: `${file}: TRN ${remittance.traceNumber}`,
-          message: `this payment was already read from ${first}; its lines count once`,
-        });
+        const location = `${file}: TRN ${remittance.traceNumber}`;
+        if (first.content === paymentContent(remittance))
+          warnings.push({
+            location,
+            message: `this payment was already read from ${first.file}; its lines count once`,
+          });
+        else
+          problems.push({
+            location,
+            message: `this trace number was already read from ${first.file} with another amount or other claims: a payment's trace number is unique, so this one is left out and the first kept; ask the payer which is right`,
+          });
         continue;
       }
       // A damaged claim was refused (located); the set's other claims are analysed.
       for (const c of remittance.refusedClaims ?? []) problems.push(...c.problems);
       // A copy: the key's text would otherwise keep the file chunk it was read from for the whole run.
-      if (key !== null) seen.set(detachedText(key), file);
+      if (key !== null) seen.set(detachedText(key), { file, content: paymentContent(remittance) });
       warnings.push(...result.warnings);
       yield { file, remittance };
     }
