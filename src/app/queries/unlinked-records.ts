@@ -55,6 +55,7 @@ export async function listUnlinkedRecords(
         'u.kind',
         'u.what',
         'u.reason',
+        'u.record_date',
         'd.reason as dismissed_reason',
         'd.dismissed_at',
         'du.display_name as dismissed_by',
@@ -78,6 +79,7 @@ export async function listUnlinkedRecords(
     kind: r.kind,
     what: r.what,
     reason: r.reason,
+    date: r.record_date,
     dismissal:
       r.dismissed_reason !== null && r.dismissed_at
         ? {
