@@ -140,7 +140,12 @@ export async function linkUnlinkedRecord(
  * calendar dates, compared as text (ISO `YYYY-MM-DD`). The message names the course, never the date.
  */
 export function dateContradiction(
-  course: Pick<Course, 'courseId' | 'plan' | 'fractions' | 'schedule'>,
+  course: {
+    courseId: string;
+    plan: Pick<Course['plan'], 'fractionsPlanned'>;
+    fractions: readonly { date: string }[];
+    schedule: readonly { date: string }[];
+  },
   date: string,
 ): string | null {
   const dates = [...course.fractions.map((f) => f.date), ...course.schedule.map((s) => s.date)].sort();
