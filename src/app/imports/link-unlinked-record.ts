@@ -46,12 +46,8 @@ export async function linkUnlinkedRecord(
       .forUpdate()
       .executeTakeFirst();
     if (!course) throw notFound('course');
-    if (record.patient_key === NO_PATIENT)
-      throw conflict('the record names no patient: correct its file and import it again');
-    if (record.reason !== NO_COURSE && record.reason !== SEVERAL_COURSES)
-      throw conflict(
-        `the record's course is not in question (${record.reason}): correct its times or the treatment records and import them again`,
-      );
+    const refusal = linkRefusal(record);
+    if (refusal) throw conflict(refusal);
     const named = await trx
       .selectFrom('patients')
       .select('id')
@@ -129,6 +125,19 @@ export async function linkUnlinkedRecord(
   });
   ctx.log.info({ practiceId: actor.practiceId, userId: actor.userId, unlinkedId: id, courseId }, ROUTE);
   await recordAccess(ctx, actor, { action: 'change', patientIds, route: ROUTE });
+}
+
+/**
+ * Why no link to a course can place a stored unlinked record, or null when one can: it must name a
+ * patient, and have matched no course or two (a record whose course was known and whose fraction was
+ * not found needs its times or the treatment records corrected instead).
+ */
+export function linkRefusal(record: { patient_key: string; reason: string }): string | null {
+  if (record.patient_key === NO_PATIENT)
+    return 'the record names no patient: correct its file and import it again';
+  if (record.reason !== NO_COURSE && record.reason !== SEVERAL_COURSES)
+    return `the record's course is not in question (${record.reason}): correct its times or the treatment records and import them again`;
+  return null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { linkRefusal } from '../imports/link-unlinked-record.js';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import type { Page, UnlinkedRecordRow } from '../views.js';
@@ -80,6 +81,7 @@ export async function listUnlinkedRecords(
     what: r.what,
     reason: r.reason,
     date: r.record_date,
+    linkable: linkRefusal(r) === null,
     dismissal:
       r.dismissed_reason !== null && r.dismissed_at
         ? {
