@@ -72,7 +72,7 @@ test('coder: links records to a course, and is told why a link is refused', asyn
   // A wrong course id: the patient's own course is offered.
   await expect(row(2)).toContainText(`MRN ${mrn}`);
   await row(2).getByRole('button', { name: 'Link to a course…' }).click();
-  await expect(linkForm(2).getByLabel('Course')).toContainText(COURSE);
+  await expect(linkForm(2).getByLabel('Course', { exact: true })).toContainText(COURSE);
   await linkForm(2).getByRole('button', { name: 'Link', exact: true }).click();
   await expect(page.getByText(`Linked the record from ${FILE}:line 2 to course ${COURSE}`)).toBeVisible();
   await expect(row(2)).toHaveCount(0);
@@ -89,7 +89,7 @@ test('coder: links records to a course, and is told why a link is refused', asyn
   await expect(linkForm(4)).toContainText('No course of this MRN');
   await linkForm(4).getByLabel('Find a course').fill(COURSE);
   await linkForm(4).getByRole('button', { name: 'Find' }).click();
-  await expect(linkForm(4).getByLabel('Course')).toContainText(COURSE);
+  await expect(linkForm(4).getByLabel('Course', { exact: true })).toContainText(COURSE);
   await linkForm(4).getByRole('button', { name: 'Link', exact: true }).click();
   await expect(page.getByText(`Linked the record from ${FILE}:line 4 to course ${COURSE}`)).toBeVisible();
   await expect(row(4)).toHaveCount(0);
