@@ -29,9 +29,17 @@ async function as(role: string, shots: (page: Page) => Promise<void>): Promise<v
   await page.getByLabel('Email').fill(`${role}@demo.test`);
   await page.getByLabel('Password').fill('demo-sgrt-2026');
   await page.getByRole('button', { name: /sign in|log in/i }).click();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  // Every login lands on its Today page: its heading, then its items once loaded.
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  await page
+    .getByTestId(/^today-/)
+    .first()
+    .waitFor();
   await page.waitForLoadState('networkidle');
-  // Every login lands on its Today page.
+  await page
+    .getByText(/^Loading/)
+    .first()
+    .waitFor({ state: 'detached' });
   await page.screenshot({ path: `${out}/today-${role}.png` });
   await shots(page);
   await page.close();
@@ -62,7 +70,7 @@ await as('physician', async (page) => {
   await page.getByRole('heading', { name: 'Documentation elements' }).waitFor();
   const fraction = page
     .getByRole('article')
-    .filter({ has: page.getByRole('button', { name: /^Sign (SGRT record|IGRT review)$/ }) })
+    .filter({ has: page.getByRole('button', { name: /^(Review and sign SGRT record|Sign IGRT review)$/ }) })
     .first();
   await fraction.scrollIntoViewIfNeeded();
   await fraction.screenshot({ path: `${out}/fraction-timeline.png` });

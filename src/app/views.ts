@@ -160,6 +160,10 @@ export interface UnlinkedRecordRow {
   kind: string;
   what: string;
   reason: string;
+  /** The record's date of service, when it has one. */
+  date: string | null;
+  /** Whether a link to a course can place it (`linkRefusal`). */
+  linkable: boolean;
   /** Set when a coder dismissed the record (kept across re-links of its patient). */
   dismissal: { reason: string; by: string; at: string } | null;
 }

@@ -24,6 +24,7 @@ import * as patientRecords from './migrations/0019-patient-records.js';
 import * as worklistColumns from './migrations/0020-worklist-columns.js';
 import * as writtenDocuments from './migrations/0021-written-documents.js';
 import * as unlinkedDismissals from './migrations/0022-unlinked-dismissals.js';
+import * as unlinkedLinks from './migrations/0023-unlinked-links.js';
 import * as authorizationsOnFile from './migrations/0024-authorizations-on-file.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
@@ -125,6 +126,7 @@ const MIGRATIONS = {
   '0020-worklist-columns': worklistColumns,
   '0021-written-documents': writtenDocuments,
   '0022-unlinked-dismissals': unlinkedDismissals,
+  '0023-unlinked-links': unlinkedLinks,
   '0024-authorizations-on-file': authorizationsOnFile,
 };
 

@@ -309,6 +309,8 @@ export interface UnlinkedRecordsTable {
   kind: string;
   what: string;
   reason: string;
+  /** The record's date of service, when it has one (migration 0023; null on rows stored before). */
+  record_date: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** An unlinked record dismissed with a reason, keyed by the record's identity across re-links. */
@@ -321,6 +323,21 @@ export interface UnlinkedDismissalsTable {
   reason: string;
   dismissed_by: string;
   dismissed_at: Instant;
+}
+
+/** An unlinked record linked to a course by hand, keyed by the record's identity across re-links. */
+export interface UnlinkedLinksTable {
+  practice_id: string;
+  patient_key: string;
+  source: string;
+  kind: string;
+  what: string;
+  /** The course's chart id (`courses.course_key`). */
+  course_key: string;
+  /** The MRN of the course's patient (its records are linked with the record's). */
+  course_patient_key: string;
+  linked_by: string;
+  linked_at: Instant;
 }
 
 export interface RemitLinesTable {
@@ -612,6 +629,7 @@ export interface Database {
   import_records: ImportRecordsTable;
   unlinked_records: UnlinkedRecordsTable;
   unlinked_dismissals: UnlinkedDismissalsTable;
+  unlinked_links: UnlinkedLinksTable;
   access_log: AccessLogTable;
   remit_lines: RemitLinesTable;
   remit_payments: RemitPaymentsTable;

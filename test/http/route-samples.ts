@@ -76,6 +76,8 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
       return { path: route.path, json: { fractionIds: [p.fractionId] } };
     case 'POST /api/unlinked-records/:id/dismiss':
       return { path: `/api/unlinked-records/${p.unlinkedId}/dismiss`, json: { reason: 'a test patient' } };
+    case 'POST /api/unlinked-records/:id/link':
+      return { path: `/api/unlinked-records/${p.unlinkedId}/link`, json: { courseId: p.courseId } };
     case 'POST /api/charges/hold':
       return { path: route.path, json: { fractionIds: [p.fractionId], reason: 'waiting for the physician' } };
     case 'POST /api/imports':

@@ -22,7 +22,28 @@ export interface Unlinked {
   source: string;
   what: string;
   reason: string;
+  /** The record's date of service (facility date), when it has one. */
+  date: string | null;
 }
+
+/**
+ * Records a coder linked to a course by hand (`unlinked_links`, `link-unlinked-record.ts`): the record's
+ * identity (`recordKey`) → the chart id of its course. A link decides the record's course; the fraction
+ * is still found by the record's time or date, as for any record.
+ */
+export type RecordLinks = ReadonlyMap<string, string>;
+
+/** What identifies a record across re-links: the patient it names, its file and position, kind, description. */
+export const recordKey = (r: {
+  patientId: string | null;
+  source: string;
+  kind: string;
+  what: string;
+}): string => [r.patientId ?? '', r.source, r.kind, r.what].join('\n');
+
+/** Why a record matched no course: the reasons a coder's link to a course answers. */
+export const NO_COURSE = 'no course for this patient in courses.json';
+export const SEVERAL_COURSES = 'two or more courses for this patient';
 
 /** What kind of record was left unlinked. */
 export type UnlinkedKind =
@@ -71,6 +92,7 @@ export function linkCourses(
   records: ExportRecords,
   /** Physician ids of the practice beyond those of the courses linked here (FHIR signer ids). */
   knownPhysicians: Iterable<string> = [],
+  links: RecordLinks = new Map(),
 ): {
   courses: Course[];
   unlinked: Unlinked[];
@@ -91,13 +113,22 @@ export function linkCourses(
     byPatient.set(header.patient.id, [...(byPatient.get(header.patient.id) ?? []), draft]);
     return draft;
   });
+  const byCourseId = new Map(drafts.map((d) => [d.header.courseId, d]));
+  /** The course a coder linked the record to, when it is among the courses linked here. */
+  const linkedCourse = (record: Pick<Unlinked, 'patientId' | 'source' | 'kind' | 'what'>) => {
+    const courseId = links.get(recordKey(record));
+    return courseId === undefined ? undefined : byCourseId.get(courseId);
+  };
   const courseOf = (
     kind: UnlinkedKind,
     patientId: string | null,
     source: string,
     what: string,
+    date: string | null,
     courseId?: string,
   ): Draft | null => {
+    const linked = linkedCourse({ patientId, source, kind, what });
+    if (linked) return linked;
     const candidates = (patientId && byPatient.get(patientId)) || [];
     const chosen = courseId ? candidates.filter((d) => d.header.courseId === courseId) : candidates;
     if (chosen.length === 1) return chosen[0]!;
@@ -106,10 +137,8 @@ export function linkCourses(
       kind,
       source,
       what,
-      reason:
-        chosen.length === 0
-          ? 'no course for this patient in courses.json'
-          : 'two or more courses for this patient',
+      reason: chosen.length === 0 ? NO_COURSE : SEVERAL_COURSES,
+      date,
     });
     return null;
   };
@@ -117,15 +146,16 @@ export function linkCourses(
   // Authorizations → every course of the patient (the audit matches them by date and code).
   for (const { source, table } of records.authorizations) {
     for (const a of table.authorizations) {
-      const courses = byPatient.get(a.patientId);
+      const record = {
+        patientId: a.patientId,
+        kind: 'authorization',
+        source,
+        what: `authorization on line ${a.line}`,
+      } as const;
+      const linked = linkedCourse(record);
+      const courses = linked ? [linked] : byPatient.get(a.patientId);
       if (!courses) {
-        unlinked.push({
-          patientId: a.patientId,
-          kind: 'authorization',
-          source,
-          what: `authorization on line ${a.line}`,
-          reason: 'no course for this patient in courses.json',
-        });
+        unlinked.push({ ...record, reason: NO_COURSE, date: null });
         continue;
       }
       for (const draft of courses) {
@@ -150,7 +180,13 @@ export function linkCourses(
   const dicomSessions = new Map<string, { draft: Draft; number: number | null; beams: Fraction['beams'] }>();
   for (const d of deliveries) {
     const name = d.beamName ?? `beam ${d.beamNumber}`;
-    const draft = courseOf('treatment-record', d.patientId, d.parts[0]!.source, `DICOM beam ${name}`);
+    const draft = courseOf(
+      'treatment-record',
+      d.patientId,
+      d.parts[0]!.source,
+      `DICOM beam ${name}`,
+      d.beamOn.slice(0, 10),
+    );
     if (!draft) continue;
     const key = `${draft.header.courseId}|${d.fractionNumber ?? d.beamOn.slice(0, 10)}`;
     const entry = dicomSessions.get(key) ?? { draft, number: d.fractionNumber, beams: [] };
@@ -170,7 +206,7 @@ export function linkCourses(
   for (const s of dicomSessions.values()) addSessions(s.draft, s.number, s.beams);
   for (const { source, history } of records.histories) {
     for (const f of history.fractions) {
-      const draft = courseOf('treatment-record', f.patientId, source, `treatment history ${f.date}`);
+      const draft = courseOf('treatment-record', f.patientId, source, `treatment history ${f.date}`, f.date);
       if (!draft) continue;
       const beams = f.beams.map((b) => ({
         name: b.name,
@@ -189,34 +225,42 @@ export function linkCourses(
 
   // Monitoring logs → the fraction whose beams they overlap.
   for (const log of records.monitoring) {
-    const draft = courseOf('monitoring', log.patientId, log.source, 'monitoring log');
+    const draft = courseOf(
+      'monitoring',
+      log.patientId,
+      log.source,
+      'monitoring log',
+      log.session.start.slice(0, 10),
+    );
     const fraction =
       draft &&
       fractionAt(
         draft,
         log.session.start,
         log.session.end,
-        log.source,
-        'monitoring log',
+        { patientId: log.patientId, kind: 'monitoring', source: log.source, what: 'monitoring log' },
         unlinked,
-        'monitoring',
       );
     if (fraction) fraction.monitoring.push(log.session);
   }
   // Reports: a session already covered by a log is the same monitoring; otherwise it is added. A report
   // does not state thresholds or beam hold: they are unknown, not "none" (the audit then reads the plan).
   for (const { source, report } of records.reports) {
-    const draft = courseOf('report', report.patientId, source, 'treatment report');
+    const draft = courseOf(
+      'report',
+      report.patientId,
+      source,
+      'treatment report',
+      report.sessions[0]?.start.slice(0, 10) ?? null,
+    );
     if (!draft) continue;
     for (const s of report.sessions) {
       const fraction = fractionAt(
         draft,
         s.start,
         s.end,
-        source,
-        `report session ${s.index}`,
+        { patientId: report.patientId, kind: 'report', source, what: `report session ${s.index}` },
         unlinked,
-        'report',
       );
       if (!fraction || fraction.monitoring.some((m) => m.start <= s.end && s.start <= m.end)) continue;
       fraction.monitoring.push({
@@ -235,17 +279,19 @@ export function linkCourses(
   // Documents and signatures.
   for (const { source, table } of records.documents) {
     for (const doc of table.documents) {
-      const draft = courseOf('document', doc.patientId, `${source}:line ${doc.line}`, doc.kind, doc.courseId);
-      if (draft) linkDocument(draft, doc, `${source}:line ${doc.line}`, unlinked, 'document');
+      const at = `${source}:line ${doc.line}`;
+      const draft = courseOf('document', doc.patientId, at, doc.kind, doc.date ?? null, doc.courseId);
+      if (draft) linkDocument(draft, doc, at, unlinked, 'document');
     }
   }
   // Charges posted by the OIS: the fraction treated on that date (at that time, when the charge has one).
   for (const message of records.charges) {
     for (const charge of message.charges) {
       if (!charge.code) continue;
-      const draft = courseOf('charge', message.patient.id, charge.source, `charge ${charge.code}`);
+      const date = charge.transactionDate.date;
+      const draft = courseOf('charge', message.patient.id, charge.source, `charge ${charge.code}`, date);
       if (!draft) continue;
-      const sameDay = draft.fractions.filter((f) => f.date === charge.transactionDate.date);
+      const sameDay = draft.fractions.filter((f) => f.date === date);
       const at = charge.transactionDate.localDateTime;
       const fraction = (at && sameDay.find((f) => near(draft, f, at, at))) || sameDay[0];
       if (fraction) fraction.postedCodes.push(charge.code);
@@ -256,6 +302,7 @@ export function linkCourses(
           source: charge.source,
           what: `charge ${charge.code}`,
           reason: 'no fraction treated on that date',
+          date,
         });
     }
   }
@@ -270,13 +317,14 @@ export function linkCourses(
           source,
           what: 'FHIR resource',
           reason: reason ?? 'not used',
+          date: null,
         });
         continue;
       }
-      const draft = courseOf('fhir', document.patientId, source, document.kind);
+      const draft = courseOf('fhir', document.patientId, source, document.kind, document.date ?? null);
       if (!draft) continue;
       linkDocument(draft, document, source, unlinked, 'fhir');
-      if (monitored) addDocumentedMonitoring(draft, monitored, source, unlinked);
+      if (monitored) addDocumentedMonitoring(draft, monitored, document.patientId, source, unlinked);
     }
   }
   return { courses: drafts.map(toCourse), unlinked, notes };
@@ -290,12 +338,19 @@ export function linkCourses(
 function addDocumentedMonitoring(
   draft: Draft,
   period: { start: FhirTime; end: FhirTime },
+  patientId: string,
   source: string,
   unlinked: Unlinked[],
 ): void {
   const start = facilityTime(draft.clock, period.start.localDateTime!, period.start.utcOffset);
   const end = facilityTime(draft.clock, period.end.localDateTime!, period.end.utcOffset);
-  const fraction = fractionAt(draft, start, end, source, 'SGRT record period', unlinked, 'fhir');
+  const fraction = fractionAt(
+    draft,
+    start,
+    end,
+    { patientId, kind: 'fhir', source, what: 'SGRT record period' },
+    unlinked,
+  );
   const covered = (m: Fraction['monitoring'][number]) =>
     (instant(draft, m.start) ?? Infinity) <= (instant(draft, end) ?? -Infinity) &&
     (instant(draft, start) ?? Infinity) <= (instant(draft, m.end) ?? -Infinity);
@@ -443,23 +498,23 @@ function near(draft: Draft, f: DraftFraction, start: string, end: string): boole
   return s !== null && e !== null && s <= off + WINDOW_MS && e >= on - WINDOW_MS;
 }
 
+/**
+ * The one fraction of the course near a record's times, else the record is unlinked (under the patient
+ * the record names, which is the course's unless a coder linked it to another patient's course).
+ */
 function fractionAt(
   draft: Draft,
   start: string,
   end: string,
-  source: string,
-  what: string,
+  record: Pick<Unlinked, 'patientId' | 'kind' | 'source' | 'what'>,
   unlinked: Unlinked[],
-  kind: UnlinkedKind,
 ): DraftFraction | null {
   const candidates = draft.fractions.filter((f) => near(draft, f, start, end));
   if (candidates.length === 1) return candidates[0]!;
   unlinked.push({
-    patientId: draft.header.patient.id,
-    kind,
-    source,
-    what,
+    ...record,
     reason: candidates.length === 0 ? 'no fraction at that time' : 'two fractions at that time',
+    date: start.slice(0, 10),
   });
   return null;
 }
@@ -500,7 +555,7 @@ function linkDocument(
       );
       if (matches.length !== 1) {
         unlinked.push({
-          patientId: draft.header.patient.id,
+          patientId: doc.patientId,
           kind,
           source,
           what: doc.kind,
@@ -508,6 +563,7 @@ function linkDocument(
             matches.length === 0
               ? 'no such fraction in the treatment records'
               : 'two fractions that day: give the fraction number',
+          date: doc.date ?? null,
         });
         return;
       }

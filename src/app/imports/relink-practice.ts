@@ -10,6 +10,7 @@ import { auditAndSave } from '../persist/audit-and-save.js';
 import { storeRemitLines } from '../remit/store-remit-lines.js';
 import { practicePlaceOfService } from '../setup/practice-place-of-service.js';
 import type { ImportProgress, ImportSummary } from './import-files.js';
+import { linkedPatients } from './linked-patients.js';
 import { allPatients, loadPatientRecords, patientsOf, splitEarlierImports } from './patient-records.js';
 import { replaceUnlinked } from './unlinked-records.js';
 
@@ -25,23 +26,32 @@ import { replaceUnlinked } from './unlinked-records.js';
  * overlapping beams) is added to that file's stored warnings, once, and returned by file name for the
  * batch's views; the records that matched no course are stored per patient (`unlinked-records.ts`).
  * The summary counts the courses this import linked. With `'practice'` (a re-pricing) every patient's
- * courses are linked again.
+ * courses are linked again; with `{ patients }` those patients' (a record linked to a course by hand).
+ * A patient tied to these by a hand-made link (`linked-patients.ts`) is linked with them.
  */
 export async function relinkPractice(
   ctx: AppContext,
   trx: Trx,
   practiceId: string,
-  importIds: readonly string[] | 'practice',
+  importIds: readonly string[] | 'practice' | { patients: readonly string[] },
   onProgress?: (p: ImportProgress) => void | Promise<void>,
 ): Promise<{ summary: ImportSummary; warnings: Map<string, InputProblem[]> }> {
   // Files stored before records were kept by patient are split once, and their patients linked now.
   const earlier = await splitEarlierImports(trx, practiceId);
-  const files = importIds === 'practice' ? [] : [...importIds, ...earlier];
-  const patients =
-    importIds === 'practice' ? await allPatients(trx, practiceId) : await patientsOf(trx, practiceId, files);
+  const files =
+    importIds === 'practice' ? [] : 'patients' in importIds ? earlier : [...importIds, ...earlier];
+  const named =
+    importIds === 'practice'
+      ? await allPatients(trx, practiceId)
+      : [
+          ...('patients' in importIds ? importIds.patients : []),
+          ...(await patientsOf(trx, practiceId, files)),
+        ];
+  const { patients, links } = await linkedPatients(trx, practiceId, [...new Set(named)]);
   const records = await loadPatientRecords(trx, practiceId, patients, files);
   records.headers = latestHeaders(records.headers);
-  const { courses, unlinked, notes } = linkCourses(records, await practicePhysicians(trx, practiceId));
+  const physicians = await practicePhysicians(trx, practiceId);
+  const { courses, unlinked, notes } = linkCourses(records, physicians, links);
   const warnings = await noteOnFiles(trx, practiceId, notes);
   await replaceUnlinked(trx, practiceId, patients, unlinked);
   const byStatus: Record<FractionStatus, number> = { ready: 0, downgrade: 0, hold: 0 };

@@ -28,6 +28,7 @@ export async function replaceUnlinked(
     kind: u.kind,
     what: u.what,
     reason: u.reason,
+    record_date: u.date,
   }));
   for (const chunk of chunks(rows)) await trx.insertInto('unlinked_records').values(chunk).execute();
 }

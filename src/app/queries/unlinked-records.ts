@@ -1,3 +1,4 @@
+import { linkRefusal } from '../imports/link-unlinked-record.js';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import type { Page, UnlinkedRecordRow } from '../views.js';
@@ -55,6 +56,7 @@ export async function listUnlinkedRecords(
         'u.kind',
         'u.what',
         'u.reason',
+        'u.record_date',
         'd.reason as dismissed_reason',
         'd.dismissed_at',
         'du.display_name as dismissed_by',
@@ -78,6 +80,8 @@ export async function listUnlinkedRecords(
     kind: r.kind,
     what: r.what,
     reason: r.reason,
+    date: r.record_date,
+    linkable: linkRefusal(r) === null,
     dismissal:
       r.dismissed_reason !== null && r.dismissed_at
         ? {

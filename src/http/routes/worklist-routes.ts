@@ -5,6 +5,7 @@ import { listFractions } from '../../app/queries/fractions.js';
 import { SIGNABLE, signaturesDue } from '../../app/queries/signatures-due.js';
 import { today } from '../../app/queries/today.js';
 import { dismissUnlinkedRecord } from '../../app/imports/dismiss-unlinked-record.js';
+import { linkUnlinkedRecord } from '../../app/imports/link-unlinked-record.js';
 import { listUnlinkedRecords } from '../../app/queries/unlinked-records.js';
 import { worklistChoices } from '../../app/queries/worklist-choices.js';
 import { ROLES } from '../../app/views.js';
@@ -26,6 +27,9 @@ const unlinkedQuery = pageQuery.extend({
     .describe('true: dismissed records too'),
 });
 const dismissBody = z.object({ reason: z.string().trim().min(1).max(500) });
+const linkBody = z.object({
+  courseId: z.string().min(1).max(200).describe('the course row id (`/api/courses`)'),
+});
 
 /** The dashboard and the worklists: every role may read them. */
 export function worklistRoutes(ctx: AppContext): ApiRoute[] {
@@ -105,6 +109,29 @@ export function worklistRoutes(ctx: AppContext): ApiRoute[] {
       ],
       handle: async ({ c, actor, params, body }) => {
         await dismissUnlinkedRecord(ctx, actor, params.id, body.reason);
+        return c.body(null, 204);
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/api/unlinked-records/:id/link',
+      tag: 'worklists',
+      summary:
+        'Link a record that matched no course to a course of the practice (kept when a later import re-links its patient); the course is re-linked and re-audited at once',
+      roles: ['admin', 'coder'],
+      params: idParam,
+      body: linkBody,
+      responses: [
+        { status: 204, description: 'linked: the record is in the course and off the unlinked list' },
+        { status: 404, description: 'no such unlinked record or course in your practice' },
+        {
+          status: 409,
+          description:
+            "refused, with the reason: the record names no patient or its course is not in question, the course is another patient's, or its dates contradict the record's",
+        },
+      ],
+      handle: async ({ c, actor, params, body }) => {
+        await linkUnlinkedRecord(ctx, actor, params.id, body.courseId);
         return c.body(null, 204);
       },
     }),

@@ -298,6 +298,12 @@ export const api = {
       body: { reason },
     });
   },
+  linkUnlinked(id: string, courseId: string): Promise<void> {
+    return request(`/api/unlinked-records/${encodeURIComponent(id)}/link`, {
+      method: 'POST',
+      body: { courseId },
+    });
+  },
   upload(files: File[]): Promise<ImportJobView> {
     return request('/api/imports', { method: 'POST', body: filesForm(files) });
   },

@@ -1,15 +1,17 @@
 /**
  * "Unlinked records" (`/unlinked`: admin, coder, biller): the imported records that matched no course
  * when their patient was last linked, by file, with the reason in a coder's words. A coder or admin can
- * dismiss one with a reason (kept when a later import re-links the patient); dismissed records are
- * hidden unless "Show dismissed" is ticked. Paged, the page and the toggle kept in the address.
+ * link one to a course (`LinkToCourseForm`: the record joins the course at once) or dismiss it with a
+ * reason; both are kept when a later import re-links the patient. Dismissed records are hidden unless
+ * "Show dismissed" is ticked. Paged, the page and the toggle kept in the address.
  */
 import { useState, type FormEvent } from 'react';
 import type { UnlinkedRecordRow } from '../../app/views.js';
 import { api, errorMessage } from '../api/client.js';
 import { useAuth } from '../auth.js';
+import { LinkToCourseForm } from '../components/LinkToCourseForm.js';
 import { DataTable, Empty, Loading, Notice, PageHeader, Pagination } from '../components/ui.js';
-import { formatInstant } from '../format.js';
+import { formatDate, formatInstant } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { setQuery, useLocation } from '../router.js';
 import { unlinkedKind, unlinkedReason } from '../unlinked-words.js';
@@ -44,8 +46,8 @@ export function UnlinkedPage() {
     <>
       <PageHeader title="Unlinked records" />
       <p className="lead">
-        Imported records that matched no course, so no charge is built from them. Fix the export and import it
-        again, or dismiss a record that needs no course.
+        Imported records that matched no course, so no charge is built from them. Link a record to its course,
+        fix the export and import it again, or dismiss a record that needs no course.
       </p>
       <div className="filters">
         <label>
@@ -71,9 +73,9 @@ export function UnlinkedPage() {
             <UnlinkedRow
               key={r.id}
               row={r}
-              canDismiss={can.dismissUnlinked}
-              onDismissed={() => {
-                setMessage(`Dismissed the record from ${r.source}.`);
+              canChange={can.dismissUnlinked}
+              onDone={(done) => {
+                setMessage(done);
                 reload();
               }}
             />
@@ -96,14 +98,16 @@ export function UnlinkedPage() {
 
 function UnlinkedRow({
   row,
-  canDismiss,
-  onDismissed,
+  canChange,
+  onDone,
 }: {
   row: UnlinkedRecordRow;
-  canDismiss: boolean;
-  onDismissed: () => void;
+  /** May link and dismiss (admin, coder). */
+  canChange: boolean;
+  /** What was done, in the words of the notice shown. */
+  onDone: (done: string) => void;
 }) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState<'dismiss' | 'link' | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -117,7 +121,7 @@ function UnlinkedRow({
     setError(null);
     try {
       await api.dismissUnlinked(row.id, reason.trim());
-      onDismissed();
+      onDone(`Dismissed the record from ${row.source}.`);
     } catch (err) {
       setError(errorMessage(err));
       setBusy(false);
@@ -131,7 +135,12 @@ function UnlinkedRow({
       </td>
       <td>{unlinkedKind(row.kind)}</td>
       <td>{row.patientId ? `MRN ${row.patientId}` : 'No patient named'}</td>
-      <td>{row.what}</td>
+      <td>
+        {row.what}
+        {row.date && !row.what.includes(row.date) ? (
+          <span className="sub">{formatDate(row.date)}</span>
+        ) : null}
+      </td>
       <td>{unlinkedReason(row.reason)}</td>
       <td>
         {row.dismissal ? (
@@ -141,9 +150,19 @@ function UnlinkedRow({
               {row.dismissal.by}, <time dateTime={row.dismissal.at}>{formatInstant(row.dismissal.at)}</time>
             </span>
           </>
-        ) : !canDismiss ? (
+        ) : !canChange ? (
           '—'
-        ) : open ? (
+        ) : open === 'link' ? (
+          <LinkToCourseForm
+            row={row}
+            onLinked={(course) =>
+              onDone(
+                `Linked the record from ${row.source} to course ${course.courseKey}; the course is audited again.`,
+              )
+            }
+            onCancel={() => setOpen(null)}
+          />
+        ) : open === 'dismiss' ? (
           <form onSubmit={(e) => void submit(e)} aria-label={`Dismiss the record from ${row.source}`}>
             <label htmlFor={fieldId}>Reason</label>
             <input
@@ -162,14 +181,21 @@ function UnlinkedRow({
             <button type="submit" disabled={busy}>
               Dismiss
             </button>
-            <button type="button" className="secondary" onClick={() => setOpen(false)}>
+            <button type="button" className="secondary" onClick={() => setOpen(null)}>
               Cancel
             </button>
           </form>
         ) : (
-          <button type="button" className="secondary" onClick={() => setOpen(true)}>
-            Dismiss…
-          </button>
+          <>
+            {row.linkable ? (
+              <button type="button" className="secondary" onClick={() => setOpen('link')}>
+                Link to a course…
+              </button>
+            ) : null}{' '}
+            <button type="button" className="secondary" onClick={() => setOpen('dismiss')}>
+              Dismiss…
+            </button>
+          </>
         )}
       </td>
     </tr>
