@@ -8,6 +8,7 @@ export const LETTER_LABELS: Record<LetterType, string> = {
   'appeal-igrt-denial': 'Appeal of a 77387-26 denial',
   'appeal-authorization-2025': 'Appeal of a 2025-authorization denial',
   'appeal-zero-payment': 'Appeal of a zero payment',
+  'appeal-medical-necessity': 'Appeal of a medical-necessity denial',
   'peer-to-peer': 'Peer-to-peer sheet',
 };
 
@@ -26,7 +27,15 @@ const LETTER_FOR: LetterForCategory = {
   'other-denial': 'peer-to-peer',
 };
 
-/** The letter a remittance line of this category gets, or null (paid, underpaid, missing information…). */
-export function letterForCategory(category: string): LetterType | null {
+/** The server's medical-necessity reasons (letter-for-category.ts `isMedicalNecessityDenial`, CARC 50/55/56/167). */
+const MEDICAL_NECESSITY = /^(?!PR-)[A-Z]{2}-(50|55|56|167)$/;
+
+/**
+ * The letter a remittance line of this category (and these adjustments) gets, or null (paid, underpaid,
+ * missing information…): an other denial for medical necessity gets its appeal.
+ */
+export function letterForCategory(category: string, carcs: readonly string[] = []): LetterType | null {
+  if (category === 'other-denial' && carcs.some((c) => MEDICAL_NECESSITY.test(c)))
+    return 'appeal-medical-necessity';
   return Object.hasOwn(LETTER_FOR, category) ? LETTER_FOR[category as keyof LetterForCategory] : null;
 }

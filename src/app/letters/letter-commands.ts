@@ -149,7 +149,7 @@ async function matchedLines(ctx: AppContext, actor: Actor, ids: readonly string[
   return ctx.db
     .selectFrom('remit_lines as r')
     .innerJoin('courses as c', 'c.id', 'r.course_id')
-    .select(['r.id', 'r.category', 'c.id as course_id', 'c.patient_id'])
+    .select(['r.id', 'r.category', 'r.carcs', 'c.id as course_id', 'c.patient_id'])
     .where('r.practice_id', '=', actor.practiceId)
     .where('c.practice_id', '=', actor.practiceId)
     .where('r.id', 'in', numeric)
@@ -172,7 +172,7 @@ async function lineTargets(
     if (remitLineIds.indexOf(id) !== i) return; // drafted once
     const location = `remitLineIds[${i}]`;
     const row = rows.find((r) => r.id === id);
-    const type = row ? letterTypeFor(row.category) : null;
+    const type = row ? letterTypeFor(row.category, row.carcs.split(',')) : null;
     if (!row) problems.push({ location, message: 'no such remittance line matched to a course of yours' });
     else if (!type) problems.push({ location, message: `no letter for a line in category ${row.category}` });
     else targets.push({ type, courseId: row.course_id, patientId: row.patient_id, remitLineId: row.id });

@@ -1,5 +1,9 @@
 import type { Course } from '../model/course.js';
-import { authorizationCovering, authorizationLabel } from './authorization-on-file.js';
+import {
+  authorizationCovering,
+  authorizationForCourse,
+  authorizationLabel,
+} from './authorization-on-file.js';
 import type { LetterType } from './letter-types.js';
 
 /**
@@ -14,6 +18,12 @@ import type { LetterType } from './letter-types.js';
  *   (authorization-on-file.ts; the remittance analysis's REMIT-007 next action);
  * - for a course already delivered in full: an authorization is asked before the treatment it covers
  *   (a claim denied for authorization after treatment goes to the payer's retro-authorization process).
+ * - for a course an authorization on file already covers in full (its fractions authorized reach the
+ *   plan's): the payer has granted what a request would ask (an extension is asked only for what it
+ *   leaves out: later dates, other codes).
+ * A peer-to-peer sheet is refused to traditional Medicare: its contractors hold no peer-to-peer review;
+ * a Part B denial is answered by a redetermination (42 CFR 405.940-405.958), a clerical error by a
+ * reopening (42 CFR 405.980; CMS IOM 100-04 ch. 34).
  * The appeal of a 77412 downcoded to 77407 is refused for a course whose delivery has codes of its own
  * (SRS/SBRT 77371–77373 or G0339/G0340, protons, brachytherapy, superficial/orthovoltage): the seed's
  * 77402–77412 are "not to be used for proton therapy, stereotactic, or brachytherapy", so no 77412 was due.
@@ -30,12 +40,17 @@ export function letterRefusal(
       ? `course ${course.courseId} is ${own}: its delivery is not billed with 77412 (77402–77412 are "not to be used for proton therapy, stereotactic, or brachytherapy"), so a "77412 downcoded to 77407" appeal does not apply`
       : null;
   }
+  if (type === 'peer-to-peer' && medicare)
+    return 'traditional Medicare contractors hold no peer-to-peer review: appeal the line by a redetermination (first level of appeal, 42 CFR 405.940), or ask for a reopening when the denial rests on a clerical error (42 CFR 405.980)';
   if (type !== 'prior-authorization') return null;
   if (medicare)
     return 'traditional Medicare has no prior authorization for radiation therapy: no request is drafted (bill the treatment; Medicare Advantage plans are separate payers)';
   const onFile = authorizationCovering(course, dateOfService);
   if (onFile)
     return `authorization ${authorizationLabel(onFile)} on file covers ${dateOfService}: a prior-authorization request is the wrong letter; ask the payer to reprocess the line quoting authorization ${onFile.number} (a reconsideration if refused)`;
+  const whole = dateOfService ? undefined : authorizationForCourse(course);
+  if (whole)
+    return `authorization ${authorizationLabel(whole)} on file covers the whole course (${whole.fractionsAuthorized} fractions authorized, ${course.plan.fractionsPlanned} planned): no request is drafted; ask the payer for an extension only for what it leaves out (later dates, other codes)`;
   const delivered = new Set(course.fractions.map((f) => f.number)).size;
   if (delivered >= course.plan.fractionsPlanned)
     return `course ${course.courseId} is finished (${delivered} of ${course.plan.fractionsPlanned} fractions delivered): a prior-authorization request is for treatment not yet delivered; for a claim denied for authorization, ask the payer for a retro-authorization`;

@@ -40,7 +40,7 @@ function DraftError({ error }: { error: string | null }) {
 
 /** A line can have a letter when its category has one and it pays a charge of a known course. */
 export const draftable = (row: RemitLineView): boolean =>
-  row.courseId !== null && letterForCategory(row.category) !== null;
+  row.courseId !== null && letterForCategory(row.category, row.carcs) !== null;
 /** A line to select for a batch of drafts: one that can have a letter and has none yet. */
 const selectable = (row: RemitLineView): boolean => draftable(row) && row.letterId === null;
 
@@ -83,7 +83,7 @@ export function useLineSelection(rows: readonly RemitLineView[]): LineSelection 
  */
 export function LineLetterCell({ row, selection }: { row: RemitLineView; selection: LineSelection }) {
   const { busy, error, draft } = useDraft();
-  const type = letterForCategory(row.category);
+  const type = letterForCategory(row.category, row.carcs);
   if (!type || row.courseId === null) return <td>—</td>;
   if (row.letterId !== null) {
     return (
