@@ -65,15 +65,9 @@ describe('sgrt-billing letter', () => {
       .orderBy('course_key')
       .execute();
     medicare = courses.find((c) => c.payer_profile === 'medicare')!.course_key;
-    // (and no authorization on file for the whole course: no request is drafted then)
-    const planned = (c: { document: unknown }) =>
-      (c.document as { plan: { fractionsPlanned: number } }).plan.fractionsPlanned;
-    const authorizations = (c: { document: unknown }) =>
-      (c.document as { authorizations?: { fractionsAuthorized: number }[] }).authorizations ?? [];
     unsupported = courses.find(
       (c) =>
         c.payer_profile !== 'medicare' &&
-        !authorizations(c).some((a) => a.fractionsAuthorized >= planned(c)) &&
         (c.document as { plan: { isocenters: number }; orders: { signature: unknown }[] }).plan.isocenters ===
           1 &&
         !(c.document as { orders: { kind: string; signature: unknown }[] }).orders.some(

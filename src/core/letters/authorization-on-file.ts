@@ -24,21 +24,6 @@ export function authorizationCovering(course: Course, dateOfService: string | nu
   );
 }
 
-/**
- * The granted authorization on file that covers the whole course: its fractions authorized reach the
- * plan's, and (for a course treated in 2026) it was obtained for the 2026 codes. Undefined when none.
- */
-export function authorizationForCourse(course: Course) {
-  const first = [...course.fractions].map((f) => f.date).sort()[0];
-  return course.authorizations.find(
-    (a) =>
-      !NOT_GRANTED.includes(a.status) &&
-      a.fractionsAuthorized >= course.plan.fractionsPlanned &&
-      !(a.obtainedOn < CODES_2026 && (first === undefined || first >= CODES_2026)) &&
-      (first === undefined || (a.validFrom <= first && first <= a.validTo)),
-  );
-}
-
 /** The first day of the 2026 delivery codes. */
 const CODES_2026 = '2026-01-01';
 

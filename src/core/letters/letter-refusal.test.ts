@@ -54,37 +54,3 @@ describe('letterRefusal: no 77412 downcode appeal for a course billed with codes
     else expect(result).toBeNull();
   });
 });
-
-describe('letterRefusal: no request for a course an authorization on file already covers', () => {
-  const withAuth = (fractions: number, status: 'approved' | 'denied' = 'approved') =>
-    buildCourse({
-      profile: 'evicore',
-      edit: (c) => {
-        c.plan.fractionsPlanned = 15;
-        c.authorizations = [
-          {
-            number: 'EV-26-1',
-            codes: ['77412'],
-            fractionsAuthorized: fractions,
-            validFrom: '2026-03-01',
-            validTo: '2026-06-30',
-            obtainedOn: '2026-02-20',
-            status,
-          },
-        ];
-      },
-    });
-  it.each<[string, ReturnType<typeof withAuth>, RegExp | null]>([
-    [
-      'all planned fractions authorized',
-      withAuth(15),
-      /EV-26-1 .*covers the whole course \(15 fractions authorized, 15 planned\)/,
-    ],
-    ['fewer fractions authorized than planned', withAuth(10), null],
-    ['a denied authorization', withAuth(15, 'denied'), null],
-  ])('%s', (_, course, refused) => {
-    const result = letterRefusal('prior-authorization', course, false);
-    if (refused) expect(result).toMatch(refused);
-    else expect(result).toBeNull();
-  });
-});

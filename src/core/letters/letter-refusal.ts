@@ -18,9 +18,6 @@ import type { LetterType } from './letter-types.js';
  *   (authorization-on-file.ts; the remittance analysis's REMIT-007 next action);
  * - for a course already delivered in full: an authorization is asked before the treatment it covers
  *   (a claim denied for authorization after treatment goes to the payer's retro-authorization process).
- * - for a course an authorization on file already covers in full (its fractions authorized reach the
- *   plan's): the payer has granted what a request would ask (an extension is asked only for what it
- *   leaves out: later dates, other codes).
  * A peer-to-peer sheet is refused to traditional Medicare: its contractors hold no peer-to-peer review;
  * a Part B denial is answered by a redetermination (42 CFR 405.940-405.958), a clerical error by a
  * reopening (42 CFR 405.980; CMS IOM 100-04 ch. 34).
@@ -48,9 +45,6 @@ export function letterRefusal(
   const onFile = authorizationCovering(course, dateOfService);
   if (onFile)
     return `authorization ${authorizationLabel(onFile)} on file covers ${dateOfService}: a prior-authorization request is the wrong letter; ask the payer to reprocess the line quoting authorization ${onFile.number} (a reconsideration if refused)`;
-  const whole = dateOfService ? undefined : authorizationForCourse(course);
-  if (whole)
-    return `authorization ${authorizationLabel(whole)} on file covers the whole course (${whole.fractionsAuthorized} fractions authorized, ${course.plan.fractionsPlanned} planned): no request is drafted; ask the payer for an extension only for what it leaves out (later dates, other codes)`;
   const delivered = new Set(course.fractions.map((f) => f.number)).size;
   if (delivered >= course.plan.fractionsPlanned)
     return `course ${course.courseId} is finished (${delivered} of ${course.plan.fractionsPlanned} fractions delivered): a prior-authorization request is for treatment not yet delivered; for a claim denied for authorization, ask the payer for a retro-authorization`;
