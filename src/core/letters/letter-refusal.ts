@@ -1,9 +1,5 @@
 import type { Course } from '../model/course.js';
-import {
-  authorizationCovering,
-  authorizationForCourse,
-  authorizationLabel,
-} from './authorization-on-file.js';
+import { authorizationCovering, authorizationLabel } from './authorization-on-file.js';
 import type { LetterType } from './letter-types.js';
 
 /**
