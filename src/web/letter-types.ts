@@ -7,6 +7,7 @@ export const LETTER_LABELS: Record<LetterType, string> = {
   'appeal-igrt-denial': 'Appeal of a 77387-26 denial',
   'appeal-authorization-2025': 'Appeal of a 2025-authorization denial',
   'appeal-zero-payment': 'Appeal of a zero payment',
+  'appeal-medical-necessity': 'Appeal of a medical-necessity denial',
   'peer-to-peer': 'Peer-to-peer sheet',
 };
 

@@ -16,7 +16,7 @@ import { runCli } from '../support/run-cli.js';
 describe('sgrt-billing letter', () => {
   let dir = '';
   let db = '';
-  let zeroPaid = { course: '', claim: '' };
+  let zeroPaid = { course: '', claim: '', line: '', absentType: '' };
   let unsupported = '';
   let medicare = '';
   const now = '2026-03-13T12:00:00-04:00';
@@ -38,10 +38,25 @@ describe('sgrt-billing letter', () => {
     const line = await app.ctx.db
       .selectFrom('remit_lines as r')
       .innerJoin('courses as c', 'c.id', 'r.course_id')
-      .select(['c.course_key', 'r.claim_pcn'])
+      .select(['c.course_key', 'r.claim_pcn', 'r.id'])
       .where('r.category', '=', 'zero-paid-no-denial-code')
       .executeTakeFirstOrThrow();
-    zeroPaid = { course: line.course_key, claim: line.claim_pcn };
+    // An appeal type that answers none of the claim's lines (their categories).
+    const categories = (
+      await app.ctx.db
+        .selectFrom('remit_lines')
+        .select('category')
+        .where('claim_pcn', '=', line.claim_pcn)
+        .execute()
+    ).map((r) => r.category);
+    const absentType = (
+      [
+        ['downcoded', 'appeal-downcode'],
+        ['authorization-2025', 'appeal-authorization-2025'],
+        ['igrt-professional-denied', 'appeal-igrt-denial'],
+      ] as const
+    ).find(([category]) => !categories.includes(category))![1];
+    zeroPaid = { course: line.course_key, claim: line.claim_pcn, line: String(line.id), absentType };
     // A course without a signed motion-management order (a defect the demo generator plants), billed to
     // a payer with prior authorization; and a course of traditional Medicare (which has none).
     const courses = await app.ctx.db
@@ -93,7 +108,8 @@ describe('sgrt-billing letter', () => {
         );
         const bytes = new Uint8Array(await readFile(out));
         const text = ext === 'pdf' ? await pdfText(bytes) : docxParagraphs(bytes).join('\n');
-        expect(text).toContain(`Claim: ${zeroPaid.claim}`);
+        // The claim number resolves to the claim's line the letter answers: the zero-paid one.
+        expect(text).toMatch(new RegExp(`Claim: ${zeroPaid.claim};[^\\n]*paid \\$0\\.00`));
         expect(text).toContain('2026-03-13');
       }
     },
@@ -169,6 +185,16 @@ describe('sgrt-billing letter', () => {
       /No letter was written: no prior-authorization letter: traditional Medicare has no prior authorization for radiation therapy/,
     ],
     [
+      'a claim number with no line the letter type answers',
+      ['ABSENT-TYPE', '--course', 'ZERO-PAID', '--claim', 'ZERO-CLAIM', '--out', 'x.pdf'],
+      /No letter was written: --claim \S+: claim \S+ has no line a appeal-\S+ answers: .*line \d+ \(zero-paid-no-denial-code: appeal-zero-payment\)/,
+    ],
+    [
+      'a line id whose category another letter answers',
+      ['appeal-downcode', '--course', 'ZERO-PAID', '--claim', 'ZERO-LINE', '--out', 'x.pdf'],
+      /--claim \d+: remittance line \d+ is not answered by appeal-downcode: line \d+ \(zero-paid-no-denial-code: appeal-zero-payment\)/,
+    ],
+    [
       'a claim of another course',
       ['appeal-downcode', '--course', 'ZERO-PAID', '--claim', 'C-NOPE-1', '--out', 'x.pdf'],
       /remittance line not found/,
@@ -177,8 +203,16 @@ describe('sgrt-billing letter', () => {
     const out = args[args.indexOf('--out') + 1]!;
     const run = await runCli(
       'letter',
-      ...args.map((a) =>
-        a === out ? join(dir, out) : a === 'ZERO-PAID' ? zeroPaid.course : a === 'MEDICARE' ? medicare : a,
+      ...args.map(
+        (a) =>
+          ({
+            [out]: join(dir, out),
+            'ZERO-PAID': zeroPaid.course,
+            'ZERO-CLAIM': zeroPaid.claim,
+            'ZERO-LINE': zeroPaid.line,
+            'ABSENT-TYPE': zeroPaid.absentType,
+            MEDICARE: medicare,
+          })[a] ?? a,
       ),
       '--data-dir',
       db,

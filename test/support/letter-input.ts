@@ -34,6 +34,11 @@ export const LETTER_CLAIMS: Record<LetterType, LetterClaim | null> = {
     paidCents: 0,
     category: 'zero-paid-no-denial-code',
   }),
+  'appeal-medical-necessity': letterClaim({
+    carcs: ['CO-50'],
+    paidCents: 0,
+    category: 'other-denial',
+  }),
 };
 
 export function letterClaim(over: Partial<LetterClaim>): LetterClaim {

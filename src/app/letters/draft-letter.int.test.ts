@@ -18,7 +18,7 @@ import { DEMO_FILES } from '../setup/demo-reference.js';
 import { demoUploads } from '../setup/demo-uploads.js';
 import { importReferenceFiles } from '../reference/reference-import.js';
 import { draftLetter } from './draft-letter.js';
-import { LETTER_FOR_CATEGORY } from './letter-for-category.js';
+import { LETTER_FOR_CATEGORY, letterTypeFor } from './letter-for-category.js';
 
 /**
  * Issue #6, golden letters: the demo clinic's generator (a smaller clinic, same seed) imported with its
@@ -69,14 +69,17 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
     other = { ...base, userId: 'u-b', practiceId: await createPractice(t.ctx, { name: 'Other', clinic }) };
 
     const lines = await tdb.db
-      .selectFrom('remit_lines')
-      .select(['id', 'category', 'course_id'])
-      .where('practice_id', '=', practiceId)
-      .orderBy('claim_pcn')
-      .orderBy('line_no')
+      .selectFrom('remit_lines as r')
+      .leftJoin('courses as c', 'c.id', 'r.course_id')
+      .select(['r.id', 'r.category', 'r.carcs', 'r.course_id', 'c.payer_profile'])
+      .where('r.practice_id', '=', practiceId)
+      .orderBy('r.claim_pcn')
+      .orderBy('r.line_no')
       .execute();
-    for (const [category, type] of Object.entries(LETTER_FOR_CATEGORY)) {
+    for (const category of Object.keys(LETTER_FOR_CATEGORY)) {
       const line = lines.find((l) => l.category === category);
+      // The line's letter by its category and reasons (a CO-50 other denial: the medical-necessity appeal).
+      const type = letterTypeFor(category, line?.carcs.split(',') ?? [])!;
       // A letter type a category shares (or the course-level request's) is named by its category too.
       const shared = type === 'prior-authorization' || cases.some((c) => c.type === type);
       if (line?.course_id)
@@ -89,7 +92,10 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
           // Medicare, which has no prior authorization for radiation therapy: no request is drafted.
           ...(category === 'authorization-denial'
             ? { refused: /traditional Medicare has no prior authorization for radiation therapy/ }
-            : {}),
+            : // Traditional Medicare's contractors hold no peer-to-peer review.
+              type === 'peer-to-peer' && line.payer_profile === 'medicare'
+              ? { refused: /hold no peer-to-peer review: appeal the line by a redetermination/ }
+              : {}),
         });
     }
     // A course whose 77412 rests on motion management: the request and the sheet quote its evidence.

@@ -57,6 +57,11 @@ export function letterEnclosures(input: EnclosureInput, sources: DocumentSources
     ? course.fractions.filter((f) => f.date === date).sort((a, b) => a.number - b.number)
     : [];
   const motion = course.plan.motionManagement !== null && (!claim || claim.submittedCode === '77412');
+  // A 77412 line that rests on the plan's isocenters or fields (CPT 2026: multiple isocenters, mixed
+  // electron/photon fields) shows the plan and the beams delivered that day.
+  const byPlan =
+    claim?.submittedCode === '77412' &&
+    (course.plan.isocenters > 1 || course.plan.modality === 'mixed' || course.plan.motionManagement === null);
   const imaging = claim?.submittedCode === '77387';
   const deadline = (f: Fraction) =>
     facts.fractions.find((a) => a.fractionId === f.id)?.signatureDeadline ?? null;
@@ -68,6 +73,7 @@ export function letterEnclosures(input: EnclosureInput, sources: DocumentSources
     for (const o of signedOrders(course, 'motion-management')) out.push(orderPage(page, o));
     if (course.necessity?.text.trim()) out.push(necessityPage(page, course.necessity));
   }
+  if (byPlan) out.push(planPage(page, ofDate));
   if (imaging) {
     for (const o of signedOrders(course, 'image-guidance')) out.push(orderPage(page, o));
     for (const f of ofDate)
@@ -160,6 +166,30 @@ function monitoringPage(
     what: "The surface monitoring of this fraction's beams: coverage of each beam-on, the thresholds and beam hold, excursions, and the physician's signature of the record.",
     source: [...new Set(files)].join('; '),
     rows,
+  };
+}
+
+/** The treatment plan and the beams the record-and-verify export shows delivered on the date. */
+function planPage({ course }: PageContext, ofDate: readonly Fraction[]): Enclosure {
+  const { plan } = course;
+  return {
+    title: `Treatment plan ${plan.id} and the beams delivered on the date`,
+    what: 'The plan the delivery followed (technique, isocenters, modality) and the beams the treatment record shows delivered that day.',
+    source: 'the course export (courses.json) and the treatment records of the date',
+    rows: [
+      { label: 'Course', value: course.courseId },
+      { label: 'Plan', value: plan.id },
+      { label: 'Technique', value: plan.technique },
+      { label: 'Modality', value: plan.modality },
+      { label: 'Isocenters', value: String(plan.isocenters) },
+      ...ofDate.flatMap((f) =>
+        f.beams.map((b) => ({
+          label: `Fraction ${f.number}, beam ${b.name}`,
+          // Facility wall-clock readings, as the record states them.
+          value: `${b.beamOn.slice(11, 19)}-${b.beamOff.slice(11, 19)}${b.radiationType ? `, ${b.radiationType.toLowerCase()}` : ''}`,
+        })),
+      ),
+    ],
   };
 }
 

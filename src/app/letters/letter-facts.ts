@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FractionAudit } from '../../core/audit/audit-course.js';
 import type { LetterClaim } from '../../core/letters/assemble-letter.js';
 import type { RefusalLine } from '../../core/letters/letter-refusal.js';
+import type { LetterType } from '../../core/letters/letter-types.js';
 import type { LetterPhysician } from '../../core/letters/letter-signer.js';
 import type { Course } from '../../core/model/course.js';
 import { payerKind, type PayerKind } from '../../core/remit/appeal-deadline.js';
@@ -10,6 +11,7 @@ import { appealPolicy, appealTerms, patientFilingIndicator } from '../reference/
 import type { Actor, AppContext } from '../app-context.js';
 import { AppError, notFound } from '../app-errors.js';
 import { guidelineVersionsOf } from '../claims/billing-settings.js';
+import { letterTypeFor } from './letter-for-category.js';
 
 /** What a letter needs from the database for one course of the actor's practice. */
 export interface CourseLetterFacts {
@@ -134,13 +136,17 @@ export const refusalLineOf = (row: RefusalRow): RefusalLine => ({
 
 /**
  * A course by its id or its course key (what a user types on the command line), and a remittance line by
- * its id or its claim number (the first line of that claim for the course, in line order).
+ * its id or its claim number. Given the letter type, the line must be one that letter answers
+ * (`lineFits`): a claim number resolves to the one line of the claim whose category fits the type, and
+ * none or several fitting lines (or a line id whose category does not fit) is invalid_input naming the
+ * claim's lines, so that no letter argues over the wrong line of a claim.
  */
 export async function resolveLetterTarget(
   ctx: AppContext,
   actor: Actor,
   course: string,
   claim: string | undefined,
+  type?: LetterType,
 ): Promise<{ courseId: string; remitLineId: string | undefined }> {
   const found = await ctx.db
     .selectFrom('courses')
@@ -151,9 +157,9 @@ export async function resolveLetterTarget(
     .executeTakeFirst();
   if (!found) throw notFound('course');
   if (claim === undefined) return { courseId: found.id, remitLineId: undefined };
-  const line = await ctx.db
+  const lines = await ctx.db
     .selectFrom('remit_lines')
-    .select('id')
+    .select(['id', 'claim_pcn', 'category', 'carcs'])
     .where('practice_id', '=', actor.practiceId)
     .where('course_id', '=', found.id)
     .where((eb) =>
@@ -163,9 +169,33 @@ export async function resolveLetterTarget(
     )
     .orderBy('claim_pcn')
     .orderBy('line_no')
-    .executeTakeFirst();
-  if (!line) throw notFound('remittance line');
-  return { courseId: found.id, remitLineId: String(line.id) };
+    .execute();
+  const byId = lines.find((l) => String(l.id) === claim);
+  const candidates = byId ? [byId] : lines;
+  if (!candidates.length) throw notFound('remittance line');
+  if (type === undefined) return { courseId: found.id, remitLineId: String(candidates[0]!.id) };
+  const fitting = candidates.filter((l) => lineFits(type, l.category, split(l.carcs)));
+  if (fitting.length === 1) return { courseId: found.id, remitLineId: String(fitting[0]!.id) };
+  const listed = candidates
+    .map((l) => `line ${l.id} (${l.category}: ${letterTypeFor(l.category, split(l.carcs)) ?? 'no letter'})`)
+    .join(', ');
+  throw new AppError(
+    'invalid_input',
+    byId
+      ? `remittance line ${claim} is not answered by ${type}: ${listed}`
+      : fitting.length
+        ? `claim ${claim} has ${fitting.length} lines a ${type} answers: name one by its line id (${listed})`
+        : `claim ${claim} has no line a ${type} answers: ${listed}`,
+  );
+}
+
+/**
+ * A letter type answers a line of this category: the category's letter (`letterTypeFor`), or a
+ * peer-to-peer sheet for any denial (its talking points are the denial's).
+ */
+export function lineFits(type: LetterType, category: string, carcs: readonly string[]): boolean {
+  if (letterTypeFor(category, carcs) === type) return true;
+  return type === 'peer-to-peer' && (DENIAL_CATEGORIES as readonly string[]).includes(category);
 }
 
 /** The stored remittance line's columns a letter quotes. */

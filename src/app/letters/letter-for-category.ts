@@ -1,4 +1,5 @@
 import type { LetterType } from '../../core/letters/letter-types.js';
+import { MEDICAL_NECESSITY_CARCS } from '../../core/remit/carc-kinds.js';
 import type { RemitCategory } from '../../core/remit/remit-category.js';
 
 /**
@@ -6,8 +7,8 @@ import type { RemitCategory } from '../../core/remit/remit-category.js';
  * appeal for the four 2026 payer problems; for an authorization denial without the 2025 carry-forward,
  * the authorization request itself (the retro-authorization the payer needs before it reprocesses); a
  * peer-to-peer preparation sheet for a frequency denial (the course's treatment dates and sessions, for
- * the twice-daily documentation) and for other denials (medical necessity is argued with the reviewer
- * first). No letter for the rest: a missing-information denial is answered by a correction, not an
+ * the twice-daily documentation) and for other denials (the reviewer is asked what the denial rests on);
+ * a denial for medical necessity gets its appeal with the chart (`letterTypeFor` with the line's reasons). No letter for the rest: a missing-information denial is answered by a correction, not an
  * appeal (a replacement claim; for Medicare Part B a new claim or a reopening: REMIT-012); patient responsibility and
  * coordination of benefits go to the patient or the next payer; a reversal nets out; an underpayment is
  * a contract dispute, not an appeal of a coverage decision.
@@ -22,8 +23,20 @@ export const LETTER_FOR_CATEGORY = {
   'other-denial': 'peer-to-peer',
 } as const satisfies Partial<Record<RemitCategory, LetterType>>;
 
-export function letterTypeFor(category: string): LetterType | null {
+/**
+ * The letter of a line of this category; given the line's adjustments (`CO-50`…), a denial for medical
+ * necessity among the other denials gets the medical-necessity appeal with the chart (REMIT-005's next
+ * action: CARC 50/55/56/167 outside the patient's responsibility).
+ */
+export function letterTypeFor(category: string, carcs: readonly string[] = []): LetterType | null {
+  if (category === 'other-denial' && carcs.some(isMedicalNecessityDenial)) return 'appeal-medical-necessity';
   return Object.hasOwn(LETTER_FOR_CATEGORY, category)
     ? LETTER_FOR_CATEGORY[category as keyof typeof LETTER_FOR_CATEGORY]
     : null;
+}
+
+/** `CO-50`, `OA-56`…: a medical-necessity reason the practice bears (not the patient's, PR). */
+export function isMedicalNecessityDenial(carc: string): boolean {
+  const [group, reason] = carc.split('-');
+  return group !== 'PR' && reason !== undefined && MEDICAL_NECESSITY_CARCS.has(reason);
 }

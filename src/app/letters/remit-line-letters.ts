@@ -5,6 +5,8 @@ import type { RemitLineLetter } from '../views.js';
 import { refusalLineOf, type RefusalRow, traditionalMedicare } from './letter-facts.js';
 import { letterTypeFor } from './letter-for-category.js';
 
+const splitList = (list: string) => (list ? list.split(',').filter(Boolean) : []);
+
 /** A stored remittance line as its letter is decided. */
 export interface LetterLineRow extends RefusalRow {
   id: string;
@@ -12,7 +14,7 @@ export interface LetterLineRow extends RefusalRow {
 }
 
 /**
- * The letter each remittance line can have, by line id: its type by category (`letterTypeFor`) and why it
+ * The letter each remittance line can have, by line id: its type by category and reasons (`letterTypeFor`) and why it
  * cannot be drafted (`lineLetterRefusal`, the refusal a draft of it would meet), read with the course
  * document and the payer's kind a draft reads. Lines no letter answers (their category, or not matched
  * to a course of the practice) are absent.
@@ -24,7 +26,7 @@ export async function remitLineLetters(
 ): Promise<Map<string, RemitLineLetter>> {
   const letters = new Map<string, RemitLineLetter>();
   const courseIds = [
-    ...new Set(rows.flatMap((r) => (r.course_id && letterTypeFor(r.category) ? [r.course_id] : []))),
+    ...new Set(rows.flatMap((r) => (r.course_id && letterTypeFor(r.category, splitList(r.carcs)) ? [r.course_id] : []))),
   ];
   if (!courseIds.length) return letters;
   const [courses, practice] = await Promise.all([
@@ -44,7 +46,7 @@ export async function remitLineLetters(
     }),
   );
   for (const r of rows) {
-    const type = letterTypeFor(r.category);
+    const type = letterTypeFor(r.category, splitList(r.carcs));
     const of = r.course_id ? byId.get(r.course_id) : undefined;
     if (!type || !of) continue;
     letters.set(r.id, { type, refusal: lineLetterRefusal(type, of.course, of.medicare, refusalLineOf(r)) });

@@ -67,7 +67,14 @@ export async function runLetter(type: string, opts: LetterCommandOptions): Promi
     let draft;
     let enclosures: Enclosure[] = [];
     try {
-      const target = await resolveLetterTarget(ctx, actor, opts.course, opts.claim);
+      const target = await resolveLetterTarget(ctx, actor, opts.course, opts.claim, type).catch(
+        (e: unknown) => {
+          // The line the flag names cannot have this letter: say which flag, and the claim's lines.
+          if (e instanceof AppError && e.code === 'invalid_input')
+            throw new AppError('invalid_input', `--claim ${opts.claim}: ${e.message}`);
+          throw e;
+        },
+      );
       draft = await draftLetter(ctx, actor, {
         type,
         ...target,

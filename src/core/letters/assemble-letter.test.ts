@@ -38,7 +38,7 @@ describe('assembleLetter: every letter type from a fully documented course', () 
     [
       'appeal-downcode',
       [
-        /isocenters, not anatomic sites/,
+        /rather than multiple isocenters for a single site/,
         /global application of fraction limits/,
         /- Fraction 2 \(2026-03-03\)\n- System: AlignRT/,
         /adjudicated 77407/,
@@ -61,7 +61,7 @@ describe('assembleLetter: every letter type from a fully documented course', () 
       'peer-to-peer',
       [
         /Delivery level: 77412 \(single-isocenter 3D with active motion management\)/,
-        /Talking points:\n\nThe 2026 criteria for 77412 count isocenters, not anatomic sites/,
+        /Talking points:\n\nASTRO reports that early 2026 denials of 77412/,
         /fractions 5 of 15 \(2026-03-02 to 2026-03-06\)/,
       ],
     ],
@@ -72,7 +72,9 @@ describe('assembleLetter: every letter type from a fully documented course', () 
 
   it('breast letters cite the breast literature; a right breast adds the right-sided studies; prostate its own', () => {
     const left = assembleLetter(letterInput('appeal-downcode')).references.map((r) => r.id);
-    expect(left).toEqual(expect.arrayContaining(['nccn-breast', 'darby-2013', 'michalski-2012', 'cpt-2026']));
+    expect(left).toEqual(
+      expect.arrayContaining(['nccn-breast', 'darby-2013', 'michalski-2012', 'astro-denial-trends-2026']),
+    );
     expect(left).not.toContain('rice-2015');
     const right = assembleLetter(
       letterInput('appeal-downcode', (c) => {
@@ -111,7 +113,11 @@ describe('assembleLetter: every letter type from a fully documented course', () 
     );
     expect(draft.body).not.toMatch(/motion-management record|Medical necessity, in/);
     expect(draft.cover.rows.map((r) => r.label)).not.toContain('System');
-    expect(draft.references.map((r) => r.id)).toEqual(['cpt-2026', 'astro-denial-trends-2026']);
+    // The argument fits the criterion met: no single-isocenter motion-management sentence.
+    expect(draft.body).not.toMatch(
+      /single-isocenter 3D or IMRT treatment with active motion management meets/,
+    );
+    expect(draft.references.map((r) => r.id)).toEqual(['astro-denial-trends-2026']);
   });
 
   // Guideline versions as the practice gives them: the seed's "Version XX.2026" is a placeholder.
@@ -167,7 +173,8 @@ describe('assembleLetter: every letter type from a fully documented course', () 
         c.site = { region: 'lung', laterality: 'left' };
         c.plan.technique = 'SBRT';
         c.plan.fractionsPlanned = planned;
-        c.fractions = c.fractions.slice(0, 2);
+        // A request before treatment (delivered fractions are never requested: below).
+        c.fractions = [];
         c.authorizations = [];
       }),
     );
@@ -244,7 +251,7 @@ describe('assembleLetter: every letter type from a fully documented course', () 
       'Fractions monitored': '5/5',
       'Beam-on coverage': '100.0%',
       'SGRT records signed before next beam-on': '5/5',
-      'Documentation elements': '5 of 5 (Payers managed by eviCore expects 5)',
+      'Documentation elements': '5 of 5 present in the chart',
     });
     expect(cover('appeal-downcode')).toMatchObject({
       'Fraction 2': '2026-03-03',
@@ -252,7 +259,7 @@ describe('assembleLetter: every letter type from a fully documented course', () 
       Thresholds: '0.3 cm / 3°',
       'Beam-on time with valid monitoring': '100.0%',
       'SGRT record': 'signed before the next beam-on',
-      'Documentation elements': '5 of 5 (Payers managed by eviCore expects 5)',
+      'Documentation elements': '5 of 5 present in the chart',
       Adjustments: 'CO-150',
     });
   });
@@ -505,7 +512,10 @@ describe('assembleLetter: the 77387-26 appeal argues what holds for every payer,
     if (!own.length) expect(draft.body).not.toMatch(/modifier 26 on 77387/);
     // The seed's NCCI and fee-schedule points could not be checked against CMS's records: not argued.
     expect(draft.body).not.toMatch(/Correct Coding|Fee Schedule|national payment/);
-    expect(draft.references.map((r) => r.id)).toEqual(['cpt-2026', 'astro-denial-trends-2026']);
+    expect(draft.references.map((r) => r.id)).toEqual([
+      'astro-code-changes-2026',
+      'astro-denial-trends-2026',
+    ]);
   });
 
   it.each<[string, 'CBCT' | 'kV' | 'MV' | 'surface' | undefined, string]>([
@@ -598,7 +608,7 @@ describe('assembleLetter: signed by the treating physician', () => {
 
 describe('assembleLetter: peer-to-peer talking points for each denial category', () => {
   it.each<[string, RegExp]>([
-    ['downcoded', /criteria for 77412 count isocenters, not anatomic sites/],
+    ['downcoded', /rather than multiple isocenters for a single site/],
     ['igrt-professional-denied', /77387 as a professional code only/],
     ['zero-paid-no-denial-code', /Ask the reviewer why the covered delivery was adjusted to zero/],
     ['authorization-2025', /delivered under authorization AUTH-2025-1/],
@@ -624,7 +634,7 @@ it('no sentence of a letter cited to CPT speaks of the pause, monitoring through
     const draft = assembleLetter(
       letterInput(type, (c) => (c.authorizations![0]!.status = 'carried-forward')),
     );
-    const cpt = draft.references.findIndex((r) => r.id === 'cpt-2026') + 1;
+    const cpt = draft.references.findIndex((r) => r.id === 'astro-code-changes-2026') + 1;
     if (!cpt) continue;
     const sentences = draft.body.split(/(?<=\.)\s+|\n/).filter((x) => x.includes(`[${cpt}]`));
     expect(sentences.length, type).toBeGreaterThan(0);
@@ -662,5 +672,101 @@ describe('assembleLetter: the record of the date shows no beam hold', () => {
     const draft = assembleLetter(withoutGating());
     expect(draft.body).toMatch(/Excursions out of tolerance: 0, beam held for 0/);
     expect(draft.body).not.toMatch(/Beam hold when out of tolerance/);
+  });
+});
+
+describe('assembleLetter: what the letter says is what its source says (cold test of the letters)', () => {
+  it.each<[string, LetterType, (c: CourseInput) => void, RegExp[], RegExp[]]>([
+    [
+      'values the record of the date does not state are given with the plan or order that states them',
+      'appeal-downcode',
+      (c) => {
+        for (const m of fx(c, 2).monitoring ?? []) {
+          m.thresholds = 'unknown';
+          m.gatingActive = 'unknown';
+        }
+      },
+      [
+        /- Thresholds: 0\.3 cm \/ 3° \(the record does not state them; from the plan\)/,
+        /- Beam hold when out of tolerance: planned \(the record does not state it; from the plan\)/,
+      ],
+      [/- Thresholds: 0\.3 cm \/ 3°\n/, /Beam hold when out of tolerance: active/],
+    ],
+    [
+      'a zero-payment appeal says which 77412 criterion the treatment met',
+      'appeal-zero-payment',
+      () => {},
+      [/The treatment of 2026-03-03 met the 2026 criteria of CPT 77412: single-isocenter/],
+      [],
+    ],
+    [
+      "a CO-50 line gets a medical-necessity appeal with the physician's words and the evidence of the date",
+      'appeal-medical-necessity',
+      () => {},
+      [
+        /Re: Appeal of a denial for medical necessity \(CPT 77412\)/,
+        /as not medically necessary \(CO-50\)/,
+        /Medical necessity, in the treating physician's words:/,
+        /- Fraction 2 \(2026-03-03\)/,
+      ],
+      [/Talking points/],
+    ],
+    [
+      "the 77412 criteria are CPT's own, cited to no article",
+      'appeal-downcode',
+      () => {},
+      [/mixed electron\/photon fields\.\n/],
+      [/mixed electron\/photon fields \[\d\]/, /count isocenters, not anatomic sites/],
+    ],
+    [
+      "ASTRO's 77387-26 sentence is quoted, not strengthened",
+      'appeal-igrt-denial',
+      () => {},
+      [
+        /resulting in inconsistent denial rationales across both freestanding and hospital-based facilities" \[\d\]\./,
+      ],
+      [/as inconsistent denial rationales/],
+    ],
+    [
+      'a request never asks for the fractions already delivered',
+      'prior-authorization',
+      (c) => {
+        c.plan.fractionsPlanned = 15;
+        c.authorizations = [];
+      },
+      [
+        /We request authorization of 10 fractions/,
+        /Of the 15 fractions planned, fractions 1 to 5 were delivered before this request: this request is for the 10 fractions still to be delivered\./,
+      ],
+      [/authorization of 15 fractions/],
+    ],
+  ])('%s', (_, type, edit, present, absent) => {
+    const draft = assembleLetter(letterInput(type, edit));
+    expect(draft.ready, JSON.stringify(draft.missing)).toBe(true);
+    for (const p of present) expect(draft.body).toMatch(p);
+    for (const p of absent) expect(draft.body).not.toMatch(p);
+  });
+
+  it('an appeal with its enclosures says they are enclosed, not available on request', () => {
+    const input = letterInput('appeal-zero-payment');
+    const enclosed = assembleLetter({
+      ...input,
+      appeal: {
+        payerClaimNumber: 'P1',
+        payerKind: 'other',
+        appealBy: '2026-09-01',
+        memberId: null,
+        enclosures: [{ title: 'Remittance advice line' }],
+      },
+    });
+    expect(enclosed.body).toContain('The records listed under Enclosures are enclosed.');
+    expect(enclosed.body).not.toContain('available on request');
+    expect(assembleLetter(input).body).toContain('available on request');
+  });
+
+  it("the cover page states the documentation count, not the practice's payer profile wording", () => {
+    const draft = assembleLetter(letterInput('appeal-downcode', undefined, 'default'));
+    const row = draft.cover.rows.find((r) => r.label === 'Documentation elements');
+    expect(row?.value).toBe('5 of 5 present in the chart');
   });
 });

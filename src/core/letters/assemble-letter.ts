@@ -22,6 +22,7 @@ import type {
 } from './letter-types.js';
 import { APPEAL_TYPES } from './letter-types.js';
 import { thresholdLabel } from '../audit/monitoring-labels.js';
+import { statedCourseThresholds } from '../audit/motion-settings.js';
 import {
   type FractionEvidence,
   type MotionEvidence,
@@ -102,6 +103,7 @@ const TITLES: Record<Exclude<LetterType, 'prior-authorization'>, string> = {
   'appeal-igrt-denial': 'Appeal: CPT 77387-26 denied',
   'appeal-authorization-2025': 'Appeal: 2026 claim denied on a 2025 authorization',
   'appeal-zero-payment': 'Appeal: zero payment without a denial reason',
+  'appeal-medical-necessity': 'Appeal: denied as not medically necessary',
   'peer-to-peer': 'Peer-to-peer preparation sheet',
 };
 
@@ -175,7 +177,11 @@ export function assembleLetter(input: LetterInput): LetterDraft {
     serviceDays: APPEALS.includes(type)
       ? evidence.fractions.filter((f) => f.date === claim?.dateOfService)
       : null,
-    request: requestedFractions(level.code, course.plan.fractionsPlanned),
+    request: requestedFractions(
+      level.code,
+      course.plan.fractionsPlanned,
+      type === 'prior-authorization' ? new Set(course.fractions.map((f) => f.number)).size : 0,
+    ),
   };
   const missing = missingFor(facts);
   const warnings = warningsFor(facts);
@@ -337,6 +343,15 @@ function missingFor(facts: Facts): LetterMissing[] {
         fix: "Import or record the physician's signed IGRT review for that date of service (77387-26 is the physician's work).",
       });
   }
+  if (
+    type === 'appeal-medical-necessity' &&
+    !needsAmm &&
+    necessityProblem(course.necessity?.text) === 'missing'
+  )
+    out.push({
+      element: 'Medical necessity statement',
+      fix: "Add the treating physician's patient-specific statement of why this treatment is necessary (diagnosis, intent, anatomy, doses).",
+    });
   if (type === 'appeal-authorization-2025' && !authorization2025(course))
     out.push({
       element: 'The 2025 authorization record',
@@ -445,7 +460,7 @@ function coverFor({
   serviceDays,
   request,
 }: Facts): EvidenceSummary {
-  const { course, claim, profile } = input;
+  const { course, claim } = input;
   const rows: EvidenceSummary['rows'] = [
     { label: 'Course', value: course.courseId },
     { label: 'Payer', value: payerName(input) },
@@ -466,10 +481,13 @@ function coverFor({
     });
     if (ev.firstDate) rows.push({ label: 'Treatment dates', value: datesLabel(ev) });
   }
-  if (input.type === 'prior-authorization' && request.warning)
+  if (input.type === 'prior-authorization' && (request.warning || request.delivered))
     rows.push({
       label: 'Fractions requested',
-      value: `${request.requested} of ${ev.fractionsPlanned} planned (course limit of ${level.code})`,
+      value: `${request.requested} of ${ev.fractionsPlanned} planned (${[
+        ...(request.warning ? [`course limit of ${level.code}`] : []),
+        ...(request.delivered ? [`${request.delivered} already delivered`] : []),
+      ].join('; ')})`,
     });
   if (claim) {
     rows.push(
@@ -512,7 +530,8 @@ function coverFor({
   if (needsAmm)
     rows.push({
       label: 'Documentation elements',
-      value: `${elements.filter((e) => e.present).length} of 5 (${profile.name} expects ${profile.documentationElementsRequired})`,
+      // The payer reads the cover page: the count only, not the practice's profile of what the payer expects.
+      value: `${elements.filter((e) => e.present).length} of 5 present in the chart`,
     });
   const auth = authorization2025(course) ?? course.authorizations[0];
   if (auth)
@@ -564,9 +583,7 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
           ];
   const rationale = site
     ? [...site.rationale, ...(side && side !== 'none' ? (site.byLaterality?.[side] ?? []) : [])]
-    : [
-        `No guideline entry is recorded for the ${course.site.region} site; the code criteria apply [ref:cpt-2026].`,
-      ];
+    : [`No guideline entry is recorded for the ${course.site.region} site; the code criteria apply.`];
   return {
     date: input.date,
     practiceName: input.practiceName,
@@ -607,6 +624,9 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
       : [],
     appealHeader: appealHeaderLines(claim, input.appeal),
     enclosures: enclosureLines(input.appeal),
+    recordsOffer: input.appeal?.enclosures.length
+      ? 'The records listed under Enclosures are enclosed.'
+      : 'The signed records summarised on the cover page are available on request.',
     claimNumber: claim?.claimNumber ?? '',
     dateOfService: claim?.dateOfService ?? '',
     submittedCode: claim ? codeLabel(claim.submittedCode, claim.modifiers) : '',
@@ -618,8 +638,9 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
     authorizationDates: auth ? `obtained ${auth.obtainedOn}, valid ${auth.validFrom} to ${auth.validTo}` : '',
     // The motion-management blocks carry their own headings and are empty when the 77412 does not rest on
     // motion management (multiple isocenters, mixed fields, total skin electrons) or the letter is not about it.
+    // A medical-necessity appeal quotes the physician's statement whatever the delivery level.
     necessity:
-      needsAmm && course.necessity?.text.trim()
+      (needsAmm || type === 'appeal-medical-necessity') && course.necessity?.text.trim()
         ? ["Medical necessity, in the treating physician's words:", '', `"${course.necessity.text.trim()}"`]
         : [],
     evidence: needsAmm ? evidence : [],
@@ -704,26 +725,27 @@ function signerOf(input: LetterInput): LetterPhysician | undefined {
 
 const SIGNED = { 'on-time': 'signed before the next beam-on', late: 'signed late', unsigned: 'not signed' };
 
-/** One fraction's motion evidence as label/value pairs (the appeal's date of service). */
+/**
+ * One fraction's motion evidence as label/value pairs (the appeal's date of service). A value the record
+ * of the date does not state (a PDF report states no thresholds and no gating, domain.md §5.2) is given
+ * with where it is stated, the plan or the signed order, as the enclosed record's page gives it: the
+ * letter never presents the plan's settings as the record's.
+ */
 function fractionEvidenceLines(f: FractionEvidence, input: LetterInput): [string, string][] {
   if (f.signature === null) return [['Monitoring record', 'none']];
+  const planned = input.course.plan.motionManagement?.beamHold;
+  const beamHold: [string, string][] = f.beamHoldStated
+    ? // Without an excursion the record needs no hold: an appeal does not volunteer its absence.
+      f.beamHoldActive || f.excursions > 0
+      ? [['Beam hold when out of tolerance', f.beamHoldActive ? 'active' : 'not shown in the record']]
+      : []
+    : planned
+      ? [['Beam hold when out of tolerance', 'planned (the record does not state it; from the plan)']]
+      : [];
   return [
     ['System', f.systems.join(', ')],
-    [
-      'Thresholds',
-      f.thresholds.join(', ') ||
-        thresholdLabel(input.course.plan.motionManagement?.thresholds) ||
-        'none recorded',
-    ],
-    // Without an excursion the record needs no hold: an appeal does not volunteer its absence.
-    ...(f.beamHoldActive || f.excursions > 0
-      ? [
-          ['Beam hold when out of tolerance', f.beamHoldActive ? 'active' : 'not shown in the record'] as [
-            string,
-            string,
-          ],
-        ]
-      : []),
+    ['Thresholds', f.thresholds.join(', ') || unstatedThresholds(input.course)],
+    ...beamHold,
     [
       'Beam-on time with valid monitoring',
       f.coveragePermille === null ? 'no beam-on recorded' : permilleLabel(f.coveragePermille),
@@ -731,6 +753,13 @@ function fractionEvidenceLines(f: FractionEvidence, input: LetterInput): [string
     ['Excursions out of tolerance', `${f.excursions}, beam held for ${f.beamHolds}`],
     ['SGRT record', SIGNED[f.signature]],
   ];
+}
+
+/** Thresholds the record does not state: the plan's or an order's, named as such (DOC-006). */
+function unstatedThresholds(course: Course): string {
+  const stated = statedCourseThresholds(course);
+  const label = thresholdLabel(stated.thresholds);
+  return label ? `${label} (the record does not state them; from the ${stated.from})` : 'none recorded';
 }
 
 /**

@@ -3,24 +3,19 @@ import { ATTRIBUTION, cited, type StatementKind } from './attribution.js';
 import { REFERENCE_LIBRARY } from './site-references.js';
 
 /**
- * The statement kinds CPT 2026 itself says (as ASTRO's code-change article gives it): its code
- * descriptors, the deleted codes and 77387 as a professional code. Everything else a letter states (what
- * eviCore asks, what payers' denials rest on, the practice's own policy of monitoring, pausing and
- * signing, the carry-forward of an authorization) is never cited to CPT.
+ * The statement kinds ASTRO's 2026 code-change article says (the three delivery levels, the deleted codes
+ * and 77387 as a professional code). Everything else a letter states (the 77412 criteria, CPT's own and
+ * uncited; what eviCore asks, what payers' denials rest on, the practice's own policy of monitoring,
+ * pausing and signing, the carry-forward of an authorization) is never cited to it.
  */
-const CPT_SAYS: readonly StatementKind[] = [
-  'level-3-criteria',
-  'level-by-isocenters',
-  'codes-replaced-2026',
-  'igrt-professional-only',
-];
+const ARTICLE_SAYS: readonly StatementKind[] = ['codes-replaced-2026', 'igrt-professional-only'];
 
 describe('attribution: each statement kind cites the verified sources that say it', () => {
   it.each(Object.keys(ATTRIBUTION).map((k) => [k as StatementKind]))('%s', (kind) => {
     const sources: readonly string[] = ATTRIBUTION[kind];
     expect(sources.length).toBeGreaterThan(0);
-    expect(sources.includes('cpt-2026'), 'CPT only for what its descriptors say').toBe(
-      CPT_SAYS.includes(kind),
+    expect(sources.includes('astro-code-changes-2026'), 'the code-change article only for what it says').toBe(
+      ARTICLE_SAYS.includes(kind),
     );
   });
 
@@ -29,7 +24,7 @@ describe('attribution: each statement kind cites the verified sources that say i
     ['documentation-elements', ['astro-pa-advocacy-2026']],
     ['payer-misreadings-77412', ['astro-denial-trends-2026']],
     ['igrt-denial-rationales', ['astro-denial-trends-2026']],
-    ['igrt-professional-only', ['cpt-2026']],
+    ['igrt-professional-only', ['astro-code-changes-2026']],
   ])('%s is cited to %j', (kind, sources) => {
     expect(ATTRIBUTION[kind]).toEqual(sources);
   });
@@ -62,6 +57,8 @@ describe('attribution: each statement kind cites the verified sources that say i
     expect(cited('payer-misreadings-77412', 'Fraction limits.')).toBe(
       'Fraction limits [ref:astro-denial-trends-2026].',
     );
-    expect(cited('level-3-criteria', 'CPT 77412')).toBe('CPT 77412 [ref:cpt-2026]');
+    expect(cited('codes-replaced-2026', 'G-codes deleted')).toBe(
+      'G-codes deleted [ref:astro-code-changes-2026]',
+    );
   });
 });

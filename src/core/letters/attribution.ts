@@ -1,30 +1,28 @@
 /**
  * Who says what a letter states in its own words (the literature of the disease sites cites itself in
  * site-references.json). Each kind of statement is cited to the verified references that say it, and
- * only to them (each reference's `supports`): CPT 2026 as ASTRO's code-change article gives it for the
- * code descriptors, the deleted codes and 77387 as a professional code; ASTRO's payer resource centre
- * and its 2026 prior-authorization pages for what eviCore asks and what payers' denials rest on.
- * Statements without a published source cite nothing: the patient's record (dates, the authorization on
- * file, the payer's notice: enclosed), the payer's own rules as the practice's payer profile records them,
- * and the practice's documentation policy (the seed, stated as the practice's own). A source that could
- * not be verified (`unverified` in site-references.json) is never cited (attribution.test.ts).
+ * only to them (each reference's `supports`): ASTRO's 2026 code-change article for the three delivery
+ * levels, the deleted codes and 77387 as a professional code; ASTRO's payer resource centre and its 2026
+ * prior-authorization pages for what eviCore asks and what payers' denials rest on.
+ * Statements without a published source cite nothing: the CPT 2026 criteria of 77412, which the sentence
+ * names as CPT's (the AMA's licensed descriptor; no public copy of it was verified, site-references.json
+ * `ama-amm-2026`); the patient's record (dates, the authorization on file, the payer's notice: enclosed);
+ * the payer's own rules as the practice's payer profile records them; and the practice's documentation
+ * policy (the seed, stated as the practice's own). A source that could not be verified (`unverified` in
+ * site-references.json) is never cited (attribution.test.ts).
  */
 export const ATTRIBUTION = {
-  /** 77412 descriptor: multiple isocenters, single isocenter with AMM, total skin electrons, mixed fields. */
-  'level-3-criteria': ['cpt-2026'],
-  /** The 77412 descriptor counts isocenters (a single isocenter with AMM qualifies), not anatomic sites. */
-  'level-by-isocenters': ['cpt-2026'],
   /** 77385, 77386 and the delivery G-codes deleted; 77402, 77407 and 77412 from 2026. */
-  'codes-replaced-2026': ['cpt-2026'],
+  'codes-replaced-2026': ['astro-code-changes-2026'],
   /** 77387 a professional code only; its technical component bundled into the delivery codes. */
-  'igrt-professional-only': ['cpt-2026'],
+  'igrt-professional-only': ['astro-code-changes-2026'],
   /** eviCore (ASTRO "I Got Denied or Downcoded"): the technology used, or thresholds that would pause the beam. */
   'amm-payer-documentation': ['astro-denied'],
   /** eviCore's five elements for an approval of 77412 with AMM (ASTRO, 21 January 2026). */
   'documentation-elements': ['astro-pa-advocacy-2026'],
-  /** ASTRO, 14 January 2026: 77412 denials from anatomic-site readings and global fraction limits. */
+  /** ASTRO, 14 January 2026: 77412 denials from anatomic-site readings (not isocenters) and global fraction limits. */
   'payer-misreadings-77412': ['astro-denial-trends-2026'],
-  /** ASTRO, 14 January 2026: 77387-26 denials as bundled or not payable in hospitals are inconsistent. */
+  /** ASTRO, 14 January 2026, quoted: 77387-26 denials on varying grounds, "inconsistent denial rationales". */
   'igrt-denial-rationales': ['astro-denial-trends-2026'],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -32,7 +30,7 @@ export type StatementKind = keyof typeof ATTRIBUTION;
 
 /**
  * The statement with the citation markers of its kind before its closing punctuation:
- * `cited('level-3-criteria', 'CPT … fields.')` → `CPT … fields [ref:cpt-2026].`
+ * `cited('codes-replaced-2026', '… deleted.')` → `… deleted [ref:astro-code-changes-2026].`
  */
 export function cited(kind: StatementKind, text: string): string {
   const markers = ATTRIBUTION[kind].map((id) => `[ref:${id}]`).join(' ');

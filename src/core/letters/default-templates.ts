@@ -56,6 +56,11 @@ export const TEMPLATE_PLACEHOLDERS: readonly { name: string; description: string
     description: "block: the payer's claim number beside ours, the appeal level and the deadline (appeals)",
   },
   { name: 'enclosures', description: 'block: the documents enclosed, one bullet each (appeals)' },
+  {
+    name: 'recordsOffer',
+    description:
+      'Where the signed records are: "The records listed under Enclosures are enclosed.", else available on request',
+  },
   { name: 'claimNumber', description: 'Claim number (appeals)' },
   { name: 'dateOfService', description: 'Date of service of the line appealed' },
   { name: 'submittedCode', description: 'Code billed on the line appealed' },
@@ -115,7 +120,7 @@ const SIGN = `Sincerely,
 
 {{signature}}`;
 
-const CLOSE = `We ask that you reconsider and pay the service as billed. The signed records summarised on the cover page are available on request.
+const CLOSE = `We ask that you reconsider and pay the service as billed. {{recordsOffer}}
 
 ${SIGN}`;
 
@@ -212,13 +217,33 @@ Re: Appeal of a zero payment (whole charge adjusted without a denial reason)
 ${PATIENT}
 ${CLAIM}
 
-We appeal the zero payment of this treatment delivery.
+We appeal the zero payment of this treatment delivery. The treatment of {{dateOfService}} met the 2026 criteria of CPT {{requestedCode}}: {{levelBasis}}.
 
 {{policyPoints}}
 
 {{codeCriteria}}
 
 ${EVIDENCE}
+
+${CLOSE}
+
+{{enclosures}}`,
+
+  'appeal-medical-necessity': `${HEADER}
+Re: Appeal of a denial for medical necessity (CPT {{submittedCode}})
+
+${PATIENT}
+${CLAIM}
+
+We appeal the denial of this date of service as not medically necessary ({{adjustmentCodes}}). The treatment of {{dateOfService}} was ordered by the treating physician for this patient's diagnosis and met the 2026 criteria of CPT {{requestedCode}}: {{levelBasis}}.
+
+{{necessity}}
+
+${EVIDENCE}
+
+{{codeCriteria}}
+
+{{siteRationale}}
 
 ${CLOSE}
 

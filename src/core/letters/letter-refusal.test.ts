@@ -21,6 +21,13 @@ describe('letterRefusal: a prior-authorization request only to a payer that has 
     ['a finished course', 'prior-authorization', false, true, /is finished \(5 of 5 fractions delivered\)/],
     ['an appeal to traditional Medicare', 'appeal-downcode', true, true, null],
     ['a peer-to-peer sheet of a finished course', 'peer-to-peer', false, true, null],
+    [
+      'a peer-to-peer sheet for traditional Medicare',
+      'peer-to-peer',
+      true,
+      false,
+      /hold no peer-to-peer review: appeal the line by a redetermination.*reopening/,
+    ],
   ])('%s', (_, type, medicare, done, refused) => {
     const result = letterRefusal(type, done ? finished : inProgress, medicare);
     if (refused) expect(result).toMatch(refused);

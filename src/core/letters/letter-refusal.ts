@@ -42,6 +42,9 @@ export function lineLetterRefusal(
  *   (authorization-on-file.ts; the remittance analysis's REMIT-007 next action);
  * - for a course already delivered in full: an authorization is asked before the treatment it covers
  *   (a claim denied for authorization after treatment goes to the payer's retro-authorization process).
+ * A peer-to-peer sheet is refused to traditional Medicare: its contractors hold no peer-to-peer review;
+ * a Part B denial is answered by a redetermination (42 CFR 405.940-405.958), a clerical error by a
+ * reopening (42 CFR 405.980; CMS IOM 100-04 ch. 34).
  * The appeal of a 77412 downcoded to 77407 is refused for a course whose delivery has codes of its own
  * (SRS/SBRT 77371–77373 or G0339/G0340, protons, brachytherapy, superficial/orthovoltage): the seed's
  * 77402–77412 are "not to be used for proton therapy, stereotactic, or brachytherapy", so no 77412 was due.
@@ -58,6 +61,8 @@ export function letterRefusal(
       ? `course ${course.courseId} is ${own}: its delivery is not billed with 77412 (77402–77412 are "not to be used for proton therapy, stereotactic, or brachytherapy"), so a "77412 downcoded to 77407" appeal does not apply`
       : null;
   }
+  if (type === 'peer-to-peer' && medicare)
+    return 'traditional Medicare contractors hold no peer-to-peer review: appeal the line by a redetermination (first level of appeal, 42 CFR 405.940), or ask for a reopening when the denial rests on a clerical error (42 CFR 405.980)';
   if (type !== 'prior-authorization') return null;
   if (medicare)
     return 'traditional Medicare has no prior authorization for radiation therapy: no request is drafted (bill the treatment; Medicare Advantage plans are separate payers)';

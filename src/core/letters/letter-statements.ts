@@ -42,10 +42,9 @@ export function codeCriteria(argues77412: boolean, needsAmm: boolean, profile: P
   return [
     ...(argues77412
       ? [
-          cited(
-            'level-3-criteria',
-            'CPT 77412 (2026) is reported for any one of: photons to multiple isocenters (2D, 3D or IMRT); single-isocenter 3D or IMRT photon therapy with active motion management; total skin electrons; mixed electron/photon fields.',
-          ),
+          // CPT 2026's own criteria (the AMA descriptor as the seed reproduces it, domain.md §2), named as
+          // CPT's in the sentence; no published copy was verified, so nothing is cited for it.
+          'CPT 77412 (2026) is reported for any one of: photons to multiple isocenters (2D, 3D or IMRT); single-isocenter 3D or IMRT photon therapy with active motion management; total skin electrons; mixed electron/photon fields.',
         ]
       : []),
     ...(needsAmm && evicore
@@ -79,12 +78,10 @@ export function codeCriteria(argues77412: boolean, needsAmm: boolean, profile: P
 export function policyPoints(c: StatementContext): string[] {
   switch (c.type) {
     case 'prior-authorization':
+      // CPT 2026's criterion, named as CPT's (uncited, as codeCriteria).
       return c.argues77412
         ? [
-            cited(
-              'level-3-criteria',
-              'The request is for the 2026 delivery code the planned technique meets: single-isocenter 3D or IMRT photon therapy with active motion management is reported as 77412.',
-            ),
+            'The request is for the 2026 delivery code the planned technique meets: under CPT 2026, single-isocenter 3D or IMRT photon therapy with active motion management is reported as 77412.',
           ]
         : [];
     case 'appeal-downcode':
@@ -95,17 +92,19 @@ export function policyPoints(c: StatementContext): string[] {
       return authorization2025Points(c);
     case 'appeal-zero-payment':
       return zeroPaymentPoints(c);
+    case 'appeal-medical-necessity':
+      return [];
     case 'peer-to-peer':
       return talkingPoints(c);
   }
 }
 
+/**
+ * The payers' misreadings of 77412 that ASTRO reports (the criterion the treatment met is the letter's
+ * own sentence, from the plan: a single isocenter with motion management, or multiple isocenters).
+ */
 function downcodePoints(): string[] {
   return [
-    cited(
-      'level-by-isocenters',
-      'The 2026 criteria for 77412 count isocenters, not anatomic sites: a single-isocenter 3D or IMRT treatment with active motion management meets them.',
-    ),
     cited(
       'payer-misreadings-77412',
       'ASTRO reports that early 2026 denials of 77412 have largely stemmed from payer interpretations limiting the code to multiple anatomical sites rather than multiple isocenters for a single site, and from the global application of fraction limits.',
@@ -114,8 +113,8 @@ function downcodePoints(): string[] {
 }
 
 /**
- * 77387-26: what holds for every payer (CPT makes 77387 a professional code, and ASTRO reports the
- * "bundled" and "not payable in hospitals" denials as inconsistent), then the payer's own modifier-26
+ * 77387-26: what holds for every payer (77387 is a professional code only, and ASTRO's report, quoted,
+ * of denials resting on varying grounds), then the payer's own modifier-26
  * rule when its profile has one, and to traditional Medicare what its fee schedule and NCCI tables in
  * force (as the practice loaded them) say of 77387-26.
  */
@@ -127,7 +126,7 @@ function igrtPoints(c: StatementContext): string[] {
     ),
     cited(
       'igrt-denial-rationales',
-      'ASTRO reports denials of 77387-26 claiming that image guidance is bundled with treatment delivery, or that the professional component is not separately payable in hospital settings, as inconsistent denial rationales.',
+      'ASTRO reports that 77387-26 denials "have been issued based on claims that IGRT is bundled with treatment delivery or that the professional component is not separately payable in hospital settings, resulting in inconsistent denial rationales across both freestanding and hospital-based facilities".',
     ),
     ...modifierPoint(c),
     ...(c.claim?.dateOfService

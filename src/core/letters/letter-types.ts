@@ -9,6 +9,7 @@ export const LETTER_TYPES = [
   'appeal-igrt-denial',
   'appeal-authorization-2025',
   'appeal-zero-payment',
+  'appeal-medical-necessity',
   'peer-to-peer',
 ] as const;
 export type LetterType = (typeof LETTER_TYPES)[number];
@@ -18,6 +19,7 @@ export const APPEAL_TYPES: readonly LetterType[] = [
   'appeal-igrt-denial',
   'appeal-authorization-2025',
   'appeal-zero-payment',
+  'appeal-medical-necessity',
 ];
 
 export interface LetterReference {

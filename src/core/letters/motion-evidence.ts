@@ -47,6 +47,8 @@ export interface FractionEvidence {
   thresholds: string[];
   /** Some session of the fraction could hold the beam (gating active). */
   beamHoldActive: boolean;
+  /** Some session's record states whether gating was active (a PDF report does not: DOC-006). */
+  beamHoldStated: boolean;
   excursions: number;
   beamHolds: number;
   /** The SGRT record's signature; null when the fraction has no monitoring record. */
@@ -108,6 +110,7 @@ export function motionEvidence(
       coveragePermille: permille(fractionCoveredMs, fractionOnMs),
       thresholds: [...new Set(statedThresholdLabels(f.monitoring))].sort(),
       beamHoldActive: f.monitoring.some((m) => m.gatingActive === true),
+      beamHoldStated: f.monitoring.some((m) => m.gatingActive !== UNKNOWN),
       excursions: fractionExcursions,
       beamHolds: fractionHolds,
       signature,

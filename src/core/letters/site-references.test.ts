@@ -18,7 +18,7 @@ describe('site references', () => {
     expect(siteReferences(REFERENCE_LIBRARY, 'prostate')?.site).toBe('prostate');
     expect(siteReferences(REFERENCE_LIBRARY, 'lung')).toBeNull();
     const ids = REFERENCE_LIBRARY.references.map((r) => r.id);
-    expect(ids).toEqual(expect.arrayContaining(['cpt-2026', 'astro-denied', 'darby-2013']));
+    expect(ids).toEqual(expect.arrayContaining(['astro-code-changes-2026', 'astro-denied', 'darby-2013']));
   });
 
   // Each entry complete and checked against the publisher's record (README.md "Adding a reference").
@@ -117,11 +117,11 @@ describe('site references', () => {
 
   it('citeReferences numbers in order of first use and lists exactly the cited references', () => {
     const r = citeReferences(
-      'A [ref:darby-2013] B [ref:cpt-2026] [ref:darby-2013] C [ref:x-1]',
+      'A [ref:darby-2013] B [ref:astro-code-changes-2026] [ref:darby-2013] C [ref:x-1]',
       REFERENCE_LIBRARY,
     );
     expect(r.text).toBe('A [1] B [2] [1] C [ref:x-1]');
-    expect(r.references.map((x) => x.id)).toEqual(['darby-2013', 'cpt-2026']);
+    expect(r.references.map((x) => x.id)).toEqual(['darby-2013', 'astro-code-changes-2026']);
     expect(r.references[0]).toMatchObject({ doi: '10.1056/NEJMoa1209825', pmid: '23484825' });
     expect(r.references[1]?.url).toMatch(/^https:\/\/www\.astro\.org\//);
     expect(r.unknown).toEqual(['x-1']);
@@ -134,7 +134,7 @@ describe('site references', () => {
     ['a letter dated before the check (a demo clock): no access date after the letter', '2026-03-20', false],
     ['no letter date', undefined, true],
   ])('a web page: %s', (_, letterDate, accessed) => {
-    const r = citeReferences('ASTRO [ref:cpt-2026]', REFERENCE_LIBRARY, {}, letterDate);
+    const r = citeReferences('ASTRO [ref:astro-code-changes-2026]', REFERENCE_LIBRARY, {}, letterDate);
     expect(r.references[0]!.citation.includes('Accessed December 7, 2026.')).toBe(accessed);
   });
 

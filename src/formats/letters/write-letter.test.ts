@@ -32,7 +32,7 @@ const DOC: LetterDocument = {
     ],
   },
   references: [
-    { id: 'cpt-2026', citation: 'CPT 2026.', url: 'https://example.org/cpt' },
+    { id: 'astro-code-changes-2026', citation: 'CPT 2026.', url: 'https://example.org/cpt' },
     {
       id: 'darby-2013',
       citation: 'Darby SC, et al. N Engl J Med. 2013.',
