@@ -26,7 +26,11 @@ export async function remitLineLetters(
 ): Promise<Map<string, RemitLineLetter>> {
   const letters = new Map<string, RemitLineLetter>();
   const courseIds = [
-    ...new Set(rows.flatMap((r) => (r.course_id && letterTypeFor(r.category, splitList(r.carcs)) ? [r.course_id] : []))),
+    ...new Set(
+      rows.flatMap((r) =>
+        r.course_id && letterTypeFor(r.category, splitList(r.carcs)) ? [r.course_id] : [],
+      ),
+    ),
   ];
   if (!courseIds.length) return letters;
   const [courses, practice] = await Promise.all([
