@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import type { CourseView, Page as ListPage, RemitLineView } from '../src/app/views.js';
+import { letterLabel } from '../src/web/letter-types.js';
 import { login } from './support.js';
 
 /** Pages of a PDF as pdfkit writes it: one uncompressed `/Type /Page` dictionary each. */
@@ -111,34 +112,51 @@ test('a biller drafts the appeal of a downcoded line, edits it and downloads it 
   ).toBeVisible();
 });
 
-/** Every denial category of the demo remittance, the letter its lines get, and its button. */
+/** Every denial category of the demo remittance with a letter; the server names each line's letter. */
 const CATEGORIES = [
-  ['downcoded', 'Appeal of a downcode', 'Draft appeal'],
-  ['igrt-professional-denied', 'Appeal of a 77387-26 denial', 'Draft appeal'],
-  ['zero-paid-no-denial-code', 'Appeal of a zero payment', 'Draft appeal'],
-  ['authorization-2025', 'Appeal of a 2025-authorization denial', 'Draft appeal'],
-  ['other-denial', 'Peer-to-peer sheet', 'Draft peer-to-peer sheet'],
+  'downcoded',
+  'igrt-professional-denied',
+  'zero-paid-no-denial-code',
+  'authorization-2025',
+  'other-denial',
 ] as const;
+
+/** The page's button for a letter type (LetterActions.tsx) and its breadcrumb (letter-types.ts). */
+const BUTTONS: Partial<Record<string, string>> = {
+  'peer-to-peer': 'Draft peer-to-peer sheet',
+  'prior-authorization': 'Draft authorization request',
+};
+
+/** The first matched line of a category whose letter the chart allows (the server says, `letter`). */
+async function firstDraftableLine(page: Page, category: string): Promise<RemitLineView> {
+  const res = await page.request.get(`/api/remittances/lines?category=${category}&matched=true&limit=100`);
+  expect(res.ok()).toBe(true);
+  const lines = (await res.json()) as ListPage<RemitLineView>;
+  const line = lines.items.find((l) => l.letter && !l.letter.refusal);
+  expect(line, `a matched ${category} line with a letter in the demo`).toBeDefined();
+  return line!;
+}
 
 test("for each denial category a coder drafts the letter, with the patient's facts", async ({ page }) => {
   await login(page, 'coder');
-  for (const [category, label, button] of CATEGORIES) {
-    const line = await firstMatchedLine(page, category);
+  for (const category of CATEGORIES) {
+    const line = await firstDraftableLine(page, category);
+    const type = line.letter!.type;
     await page.goto(`/denials?category=${category}`);
     // A line keeps one letter: an earlier spec may have drafted this one, and then the line opens it.
     const name = `claim ${line.claim}, line ${line.line}`;
     await (
       line.letterId === null
-        ? page.getByRole('button', { name: `${button} for ${name}` })
+        ? page.getByRole('button', { name: `${BUTTONS[type] ?? 'Draft appeal'} for ${name}` })
         : page.getByRole('link', { name: `Open the letter of ${name}` })
     ).click();
     await expect(page).toHaveURL(/\/letters\/[\w-]+$/);
-    await expect(page.locator('.breadcrumb')).toContainText(label);
+    await expect(page.locator('.breadcrumb')).toContainText(letterLabel(type));
     const facts = await courseFacts(page, line.courseId!);
     await expect(coverValue(page, 'Course'), category).toHaveText(facts.courseKey);
     await expect(coverValue(page, 'Claim'), category).toHaveText(line.claim);
     await expect(coverValue(page, 'Date of service'), category).toHaveText(line.dateOfService ?? 'not given');
-    if (category === 'other-denial') {
+    if (type === 'peer-to-peer') {
       await expect(coverValue(page, 'Fractions delivered'), category).toHaveText(
         new RegExp(`^${facts.delivered} of \\d+ planned$`),
       );

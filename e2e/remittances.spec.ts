@@ -208,12 +208,22 @@ test('a batch with a refused line drafts the others and names the refused line w
   page,
 }) => {
   await openRemittances(page);
-  const refused = (await apiLines(page, 'matched=true')).find((l) => l.letter?.refusal && !l.letterId);
+  const matched = await apiLines(page, 'matched=true');
+  const refused = matched.find((l) => l.letter?.refusal && !l.letterId);
   expect(refused, 'a line whose letter is refused in the demo').toBeDefined();
-  await page.goto('/denials');
-  const box = page.getByRole('checkbox', { name: /^Select claim .* for a letter$/ }).first();
-  const name = (await box.getAttribute('aria-label'))!.replace(/^Select (.*) for a letter$/, '$1');
-  await box.check();
+  // A line with a letter to draft and none yet (earlier specs draft some), on the first page of its
+  // category as the page lists it (50 lines).
+  let open: RemitLineView | undefined;
+  for (const category of new Set(matched.map((l) => l.category))) {
+    const res = await page.request.get(`/api/remittances/lines?category=${category}&limit=50`);
+    const shown = ((await res.json()) as ListPage<RemitLineView>).items;
+    open = shown.find((l) => l.letter && !l.letter.refusal && !l.letterId);
+    if (open) break;
+  }
+  expect(open, 'a line whose letter can be drafted').toBeDefined();
+  const name = `claim ${open!.claim}, line ${open!.line}`;
+  await page.goto(`/denials?category=${open!.category}`);
+  await page.getByRole('checkbox', { name: `Select ${name} for a letter` }).check();
   // The page offers no refused line: the request gets one added on its way, as another client could send it.
   await page.route('**/api/letters', async (route) => {
     const body = route.request().postDataJSON() as { remitLineIds: string[] };
