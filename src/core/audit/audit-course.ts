@@ -138,6 +138,7 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
     necessity,
     elements,
     motionOrder,
+    motion,
   };
   const outcomes: Outcome[] = []; // one fraction's, emptied for the next
 

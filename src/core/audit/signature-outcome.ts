@@ -21,6 +21,22 @@ interface SignatureCheck {
 }
 
 /**
+ * The course's own physician signed before the deadline: the usual case, with nothing to report (the
+ * checks then build nothing). `signatureOutcome` gives NO_OUTCOME for it too.
+ */
+export function signedInTimeByTreating(
+  ctx: FractionContext,
+  signature: Signature | null | undefined,
+  signedAt: number,
+): boolean {
+  return (
+    signature?.role === 'physician' &&
+    signature.signerId === ctx.course.physicianId &&
+    (ctx.deadline === null || signedAt <= ctx.deadline.at)
+  );
+}
+
+/**
  * Shared by DOC-008 and DOC-009: pending → hold until the deadline; late or overdue → the fail effect.
  * A physician who may not sign for the course is judged by DOC-011 (as no signature).
  */
