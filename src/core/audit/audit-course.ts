@@ -28,6 +28,7 @@ import { igrtSupport } from './igrt-support.js';
 import { courseMotion } from './motion-settings.js';
 import { CourseSessions } from './course-sessions.js';
 import { signatureDeadlines } from './signature-deadlines.js';
+import { stableSort } from './stable-sort.js';
 import { unreadableScheduleFinding } from './rules/doc-010-readable-times.js';
 import { repeatedSessionFinding, repeatedSessions } from './rules/doc-012-duplicate-session.js';
 import type { CoverDesignation } from './signer-capacity.js';
@@ -91,7 +92,7 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
   const clock = clockFor(course.facility.timeZone);
   const times = courseTimes(course);
   const timelines = course.fractions.map((f, i) => resolveTimeline(f, clock, ctx.options, times.fractions[i]));
-  if (timelines.length > 1) timelines.sort(byDeliveryOrder);
+  stableSort(timelines, byDeliveryOrder);
   const scheduled = new Float64Array(times.schedule.length);
   let scheduledCount = 0;
   for (let i = 0; i < times.schedule.length; i++) {
@@ -193,7 +194,8 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
     let downgradeDelivery = false;
     let dropIgrt = false;
     for (const o of outcomes)
-      for (const e of o.effects) {
+      for (let k = 0; k < o.effects.length; k++) {
+        const e = o.effects[k];
         if (e === 'hold') hold = true;
         else if (e === 'downgrade-delivery') downgradeDelivery = true;
         else dropIgrt = true;
@@ -328,13 +330,10 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 /** `localeCompare` only when two strings differ (the same rule and subject are the usual case). */
 const collate = (a: string, b: string): number => (a === b ? 0 : a.localeCompare(b));
 
-function sortFindings(findings: Finding[]): Finding[] {
-  if (findings.length < 2) return findings;
-  return findings.sort(
-    (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      collate(a.ruleId, b.ruleId) ||
-      collate(a.subject, b.subject) ||
-      collate(a.message, b.message),
-  );
-}
+const byFindingOrder = (a: Finding, b: Finding): number =>
+  SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+  collate(a.ruleId, b.ruleId) ||
+  collate(a.subject, b.subject) ||
+  collate(a.message, b.message);
+
+const sortFindings = (findings: Finding[]): Finding[] => stableSort(findings, byFindingOrder);
