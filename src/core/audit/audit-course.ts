@@ -207,15 +207,19 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
     const status: FractionStatus = hold ? 'hold' : downgradeDelivery || dropIgrt ? 'downgrade' : 'ready';
     // The rules whose findings made the status, each once, in the order of the outcomes.
     const reasons: string[] = [];
-    const findings: Finding[] = [];
+    let count = 0;
+    for (const o of outcomes) count += o.findings.length;
+    const findings: Finding[] = new Array(count); // at its size: a pushed-to empty array reserves 17
+    count = 0;
     for (const o of outcomes) {
       const decisive = hold ? o.effects.includes('hold') : status === 'downgrade' && o.effects.length > 0;
       for (const f of o.findings) {
         if (decisive && !reasons.includes(f.ruleId)) reasons.push(f.ruleId);
         // CODE-007's note of what 77387-26 rests on is moot once the line is dropped.
-        if (!(dropIgrt && f.ruleId === CODE_007.id && f.severity === 'info')) findings.push(f);
+        if (!(dropIgrt && f.ruleId === CODE_007.id && f.severity === 'info')) findings[count++] = f;
       }
     }
+    findings.length = count;
     // A ready fraction without lines says why (a code family the facts do not pick): its coding findings
     // are the reasons.
     if (status === 'ready' && lines.length === 0)
