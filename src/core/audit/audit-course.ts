@@ -91,24 +91,20 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
   }
   const clock = clockFor(course.facility.timeZone);
   const times = courseTimes(course);
-  const timelines = course.fractions.map((f, i) => resolveTimeline(f, clock, ctx.options, times.fractions[i]));
+  const timelines = course.fractions.map((f, i) =>
+    resolveTimeline(f, clock, ctx.options, times.fractions[i]),
+  );
   stableSort(timelines, byDeliveryOrder);
-  const scheduled = new Float64Array(times.schedule.length);
-  let scheduledCount = 0;
+  const scheduled: number[] = [];
   for (let i = 0; i < times.schedule.length; i++) {
     const at = times.schedule[i]!;
-    if (!Number.isNaN(at)) scheduled[scheduledCount++] = at;
+    if (!Number.isNaN(at)) scheduled.push(at);
     else {
       const beamOn = course.schedule[i]!.beamOn;
       courseFindings.push(unreadableScheduleFinding(beamOn, clock.problem(beamOn), courseSubject));
     }
   }
-  const deadlines = signatureDeadlines(
-    timelines,
-    clock,
-    scheduled.subarray(0, scheduledCount).sort(),
-    ctx.options,
-  );
+  const deadlines = signatureDeadlines(timelines, clock, stableSort(scheduled, byValue), ctx.options);
   const necessity = necessityProblem(course.necessity?.text);
   const elements = scoreElements(course);
   let anyMotionManagement = false;
@@ -269,6 +265,8 @@ function byDeliveryOrder(a: FractionTimeline, b: FractionTimeline): number {
   );
 }
 
+const byValue = (a: number, b: number): number => a - b;
+
 /** What rests on the SGRT record (DOC-008): one shared value per combination, none made per fraction. */
 const SGRT_RESTS = {
   both: { delivery: true, igrt: true },
@@ -297,7 +295,17 @@ function codingOutcomes(
   unbilledSession: Finding | null,
   into: Outcome[],
 ): void {
-  if (factFindings.length === 0 && codingFindings.length === 0) return;
+  let holds = 0;
+  for (const f of factFindings) if (f.severity === 'error' || f === unbilledSession) holds++;
+  for (const f of codingFindings) if (f.severity === 'error' || f === unbilledSession) holds++;
+  if (holds === 0) {
+    // The usual case: nothing holds, the findings are one outcome as they are.
+    if (factFindings.length === 0 || codingFindings.length === 0) {
+      const findings = factFindings.length === 0 ? codingFindings : factFindings;
+      if (findings.length > 0) into.push({ findings, effects: EFFECTS.none });
+      return;
+    }
+  }
   const holding: Finding[] = [];
   const others: Finding[] = [];
   for (const f of factFindings) (f.severity === 'error' || f === unbilledSession ? holding : others).push(f);

@@ -29,9 +29,9 @@ export class CourseSessions {
   /** The facts of the session last asked for (`findingsOf`); overwritten by the next call. */
   readonly facts: SessionFacts;
   /** Per session: the number of sessions on its date. */
-  private readonly sameDay: Int32Array;
+  private readonly sameDay: number[];
   /** Per session: the last earlier session of its date with a beam-off, or -1. */
-  private readonly previous: Int32Array;
+  private readonly previous: number[];
   private readonly stereotactic: boolean;
 
   constructor(
@@ -41,8 +41,8 @@ export class CourseSessions {
     profile: PayerProfile,
   ) {
     const n = sessions.length;
-    this.sameDay = new Int32Array(n);
-    this.previous = new Int32Array(n);
+    this.sameDay = new Array<number>(n).fill(0);
+    this.previous = new Array<number>(n).fill(-1);
     let dayStart = 0;
     let previous = -1;
     for (let i = 0; i <= n; i++) {

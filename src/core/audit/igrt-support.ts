@@ -31,7 +31,8 @@ export function igrtSupport(
   }
   const findings: Finding[] = [];
   if (timely !== null) {
-    if (reported(timely, reportSgrt)) findings.push(...(timely === 'image-review' ? review : tracking).findings);
+    if (reported(timely, reportSgrt))
+      findings.push(...(timely === 'image-review' ? review : tracking).findings);
     const signed = timely === 'image-review' ? 'image-guidance review' : 'SGRT tracking record';
     for (const b of basis)
       if (b !== timely && reported(b, reportSgrt))

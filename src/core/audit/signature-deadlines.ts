@@ -2,8 +2,11 @@ import type { LocalClock } from '../time/local-clock.js';
 import type { AuditOptions } from './audit-options.js';
 import type { SignatureDeadline } from './fraction-context.js';
 import type { FractionTimeline } from './fraction-timeline.js';
+import { stableSort } from './stable-sort.js';
 
 const DAY_MS = 86_400_000;
+
+const byValue = (a: number, b: number): number => a - b;
 
 /** Every beam's times could be read (DOC-010); a fraction with none recorded has no beam-on to wait for. */
 export function readable(t: FractionTimeline): boolean {
@@ -34,19 +37,19 @@ function firstAfter(sorted: ArrayLike<number>, after: number): number {
 export function signatureDeadlines(
   timelines: readonly FractionTimeline[],
   clock: LocalClock,
-  scheduled: Float64Array,
+  scheduled: readonly number[],
   options: AuditOptions,
 ): (SignatureDeadline | null)[] {
-  let beamOns = new Float64Array(timelines.length);
-  let readableCount = 0;
+  // Plain arrays: a typed array of a course's size is a separate allocation outside the heap.
+  const beamOns: number[] = [];
   // The fractions whose beam-on cannot be read, with the start of their day (seldom any).
   const unreadable: { index: number; dayStart: number }[] = [];
   for (let i = 0; i < timelines.length; i++) {
     const t = timelines[i]!;
-    if (readable(t)) beamOns[readableCount++] = t.firstBeamOn!;
+    if (readable(t)) beamOns.push(t.firstBeamOn!);
     else unreadable.push({ index: i, dayStart: clock.startOfDay(t.fraction.date) });
   }
-  beamOns = beamOns.subarray(0, readableCount).sort();
+  stableSort(beamOns, byValue); // in delivery order, so mostly in order already
   const endOfCourseMs = options.lastFractionSignatureHours * 3_600_000;
   const deadlines: (SignatureDeadline | null)[] = new Array(timelines.length);
   for (let i = 0; i < timelines.length; i++) {
@@ -57,7 +60,7 @@ export function signatureDeadlines(
     }
     // A fraction's own beam-on is never after its own beam-off, so it is not its own next beam-on.
     const n = firstAfter(beamOns, after);
-    const next = n < readableCount ? beamOns[n]! : null;
+    const next = n < beamOns.length ? beamOns[n]! : null;
     let unreadableStart: number | undefined;
     for (const u of unreadable) {
       const start = u.dayStart;

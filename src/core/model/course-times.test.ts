@@ -8,13 +8,7 @@ import {
 } from '../../../test/support/course-builder.js';
 import { zoneSensitiveCourses } from '../../../test/support/zone-courses.js';
 import { LocalClock } from '../time/local-clock.js';
-import {
-  courseTimes,
-  firstBeamOnMs,
-  loadCourse,
-  nextScheduledMs,
-  readCourseTimes,
-} from './course-times.js';
+import { courseTimes, firstBeamOnMs, loadCourse, nextScheduledMs, readCourseTimes } from './course-times.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
