@@ -106,7 +106,7 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
   }
   const deadlines = signatureDeadlines(timelines, clock, stableSort(scheduled, byValue), ctx.options);
   const necessity = necessityProblem(course.necessity?.text);
-  const elements = scoreElements(course);
+  const elements = scoreElements(course, necessity);
   let anyMotionManagement = false;
   // A record repeating an earlier one is one session (DOC-012): the others are counted without it.
   const repeats = repeatedSessions(timelines);

@@ -17,6 +17,12 @@ export function union(intervals: readonly Interval[]): Interval[] {
   return out;
 }
 
+/** Whether the merged union `cover` covers all of `interval` (then one of its intervals does). */
+export function covers(cover: readonly Interval[], interval: Interval): boolean {
+  for (const c of cover) if (c.start <= interval.start && interval.end <= c.end) return true;
+  return false;
+}
+
 /** Parts of `interval` not covered by `cover` (which must be a merged union). */
 export function uncovered(interval: Interval, cover: readonly Interval[]): Interval[] {
   const out: Interval[] = [];
