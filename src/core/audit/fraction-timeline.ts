@@ -145,7 +145,8 @@ export function resolveTimeline(
     });
   }
 
-  const monitoring: ResolvedMonitoring[] = [];
+  let monitoring: ResolvedMonitoring[] = new Array(fraction.monitoring.length);
+  let sessionCount = 0;
   const excursions: Excursion[] = [];
   for (const session of fraction.monitoring) {
     const m = 'monitoring ';
@@ -178,7 +179,7 @@ export function resolveTimeline(
       : gaps.length === 0
         ? [interval]
         : subtract([interval], union(gaps));
-    monitoring.push({ session, interval, covered });
+    monitoring[sessionCount++] = { session, interval, covered };
     for (const x of session.excursions) {
       const xi = span(
         r[k]!,
@@ -198,6 +199,7 @@ export function resolveTimeline(
     if (session.samples) excursions.push(...excursionsFromSamples(session, interval.start, options));
   }
 
+  if (sessionCount < monitoring.length) monitoring = monitoring.slice(0, sessionCount);
   stableSort(monitoring, bySessionTime);
   stableSort(excursions, byExcursionTime);
   return {
