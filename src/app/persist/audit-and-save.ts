@@ -3,7 +3,8 @@ import { auditCourse, type CourseAudit } from '../../core/audit/audit-course.js'
 import { dayLines } from '../../core/coding/day-lines.js';
 import { IGRT_PROFESSIONAL_CODE } from '../../core/model/billing-line.js';
 import { type Course, courseSchema } from '../../core/model/course.js';
-import { clockFor } from '../../core/time/local-clock.js';
+import { courseTimes, firstBeamOnMs, loadCourse, nextScheduledMs } from '../../core/model/course-times.js';
+import { isoInstant } from '../../core/time/iso-instant.js';
 import { type CourseToSave, saveCourse, type Trx } from '../../storage/repositories/course-store.js';
 import { practiceCovers } from '../../storage/repositories/cover-store.js';
 import { appSignatures } from '../../storage/repositories/signature-store.js';
@@ -36,10 +37,13 @@ export async function auditAndSave(
     return null;
   }
   const courseKey = parsed.data.courseId;
-  const course = withAppDocuments(
-    parsed.data,
-    await writtenNecessity(trx, practiceId, courseKey),
-    await appSignatures(trx, practiceId, courseKey),
+  // Loaded: every time of the document is read once, for the audit and for the beam-ons stored here.
+  const course = loadCourse(
+    withAppDocuments(
+      parsed.data,
+      await writtenNecessity(trx, practiceId, courseKey),
+      await appSignatures(trx, practiceId, courseKey),
+    ),
   );
   const now = ctx.now();
   const covers = await practiceCovers(trx, practiceId);
@@ -48,24 +52,16 @@ export async function auditAndSave(
   const codes = national.fractions.flatMap((f) => f.lines.map((l) => l.code));
   const rates = await loadPracticeRates(trx, practiceId, engine.rates, codes);
   const audit = withPracticeRates(national, course, rates, engine.profiles.get(national.payerProfile));
-  const clock = clockFor(course.facility.timeZone);
-  const instant = (local: string): string | null => {
-    const r = clock.toInstant(local);
-    return r.ok ? new Date(r.epochMs).toISOString() : null;
-  };
-  // Earliest as instants: a beam-on with its record's offset may sort before an earlier one as text.
+  const times = courseTimes(course);
+  const instant = (ms: number | null): string | null => (ms === null ? null : isoInstant(ms));
   const firstBeamOn = new Map(
-    course.fractions.map((f) => [f.id, f.beams.flatMap((b) => instant(b.beamOn) ?? []).sort()[0] ?? null]),
+    course.fractions.map((f, i) => [f.id, instant(firstBeamOnMs(f, times.fractions[i]!))]),
   );
-  const upcoming = course.schedule
-    .map((s) => instant(s.beamOn))
-    .filter((at): at is string => at !== null && Date.parse(at) > now)
-    .sort();
   const save = {
     course,
     audit,
     firstBeamOn,
-    nextBeamOn: upcoming[0] ?? null,
+    nextBeamOn: instant(nextScheduledMs(times, now)),
     auditedAt: new Date(now).toISOString(),
     covers,
   };

@@ -1,14 +1,11 @@
 import { authorizationFindings } from '../authorizations/authorization-findings.js';
 import { type DayLine, dayLines } from '../coding/day-lines.js';
 import { motionSourceFinding } from '../coding/rules/code-006-motion-management-qualifies.js';
-import { numberingFinding } from '../coding/rules/code-011-course-limits.js';
-import { deliveredModality } from '../coding/rules/code-013-delivered-beams.js';
 import { CODE_007 } from '../coding/rules/code-007-professional-igrt.js';
 import { selectCodes } from '../coding/select-codes.js';
-import type { BillingLine } from '../model/billing-line.js';
+import { type BillingLine, IGRT_PROFESSIONAL_CODE } from '../model/billing-line.js';
 import type { Course } from '../model/course.js';
 import type { Finding } from '../model/finding.js';
-import type { SessionFacts } from '../model/session-facts.js';
 import type { PayerProfile } from '../payers/payer-profile.js';
 import { unknownProfileFinding } from '../payers/rules/payer-004-known-profile.js';
 import { expectedCents, type RateTable } from '../rates/rate-table.js';
@@ -16,7 +13,7 @@ import { clockFor } from '../time/local-clock.js';
 import { courseTimes } from '../model/course-times.js';
 import type { AuditOptions } from './audit-options.js';
 import { type ElementScore, necessityProblem, scoreElements } from './documentation-elements.js';
-import { type FractionContext, iso, type SignatureDeadline } from './fraction-context.js';
+import { type FractionContext, iso } from './fraction-context.js';
 import { type FractionTimeline, resolveTimeline } from './fraction-timeline.js';
 import { EFFECTS, type FractionStatus, type Outcome } from './outcome.js';
 import { checkMotionManagementOrder, motionOrderSigning } from './rules/doc-001-motion-management-order.js';
@@ -28,7 +25,10 @@ import { checkBeamHoldCapability } from './rules/doc-006-beam-hold-capability.js
 import { checkHoldWhenOutOfTolerance } from './rules/doc-007-hold-when-out-of-tolerance.js';
 import { checkSgrtRecordSigned } from './rules/doc-008-sgrt-record-signed.js';
 import { igrtSupport } from './igrt-support.js';
-import { courseMotion, type CourseMotion } from './motion-settings.js';
+import { courseMotion } from './motion-settings.js';
+import { CourseSessions } from './course-sessions.js';
+import { signatureDeadlines } from './signature-deadlines.js';
+import { stableSort } from './stable-sort.js';
 import { unreadableScheduleFinding } from './rules/doc-010-readable-times.js';
 import { repeatedSessionFinding, repeatedSessions } from './rules/doc-012-duplicate-session.js';
 import type { CoverDesignation } from './signer-capacity.js';
@@ -91,9 +91,10 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
   }
   const clock = clockFor(course.facility.timeZone);
   const times = courseTimes(course);
-  const timelines = course.fractions
-    .map((f, i) => resolveTimeline(f, clock, ctx.options, times.fractions[i]))
-    .sort(byDeliveryOrder);
+  const timelines = course.fractions.map((f, i) =>
+    resolveTimeline(f, clock, ctx.options, times.fractions[i]),
+  );
+  stableSort(timelines, byDeliveryOrder);
   const scheduled: number[] = [];
   for (let i = 0; i < times.schedule.length; i++) {
     const at = times.schedule[i]!;
@@ -103,126 +104,134 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
       courseFindings.push(unreadableScheduleFinding(beamOn, clock.problem(beamOn), courseSubject));
     }
   }
-  scheduled.sort((a, b) => a - b);
-  // The start of the day of each fraction whose beam-on cannot be read (NaN for the others), once per course.
-  const dayStarts = new Float64Array(timelines.length).fill(NaN);
-  for (let i = 0; i < timelines.length; i++)
-    if (!readable(timelines[i]!)) dayStarts[i] = clock.startOfDay(timelines[i]!.fraction.date);
+  const deadlines = signatureDeadlines(timelines, clock, stableSort(scheduled, byValue), ctx.options);
   const necessity = necessityProblem(course.necessity?.text);
-  const elements = scoreElements(course);
+  const elements = scoreElements(course, necessity);
   let anyMotionManagement = false;
   // A record repeating an earlier one is one session (DOC-012): the others are counted without it.
   const repeats = repeatedSessions(timelines);
-  const sessions = timelines.filter((_, i) => repeats[i] === -1);
-  let sessionIndex = 0; // the place of the next distinct session among `sessions`
-  const covers = ctx.covers ?? [];
   // The course's motion management (plan, or order), the same for every fraction.
   const motion = courseMotion(course);
+  const sessions = new CourseSessions(
+    course,
+    motion,
+    timelines.filter((_, i) => repeats[i] === -1),
+    profile,
+  );
+  let sessionIndex = 0; // the place of the next distinct session among the sessions
   const motionOrder = motionOrderSigning(course, times.orderSignedAt);
+  const codingContext = { profile, rates: ctx.rates };
+  // One context for the course: its fraction fields are set for each fraction in turn.
+  const fctx: FractionContext = {
+    course,
+    clock,
+    timeline: timelines[0]!,
+    subject: courseSubject,
+    profile,
+    options: ctx.options,
+    covers: ctx.covers ?? [],
+    now: ctx.now,
+    deadline: null,
+    necessity,
+    elements,
+    motionOrder,
+    motion,
+  };
+  const outcomes: Outcome[] = []; // one fraction's, emptied for the next
 
-  const fractions = timelines.map((timeline, i): FractionAudit => {
-    const subject = `fraction ${timeline.fraction.number} (${timeline.fraction.id})`;
-    const deadline = signatureDeadline(timelines, i, dayStarts, scheduled, ctx.options);
+  const fractions: FractionAudit[] = new Array(timelines.length);
+  for (let i = 0; i < timelines.length; i++) {
+    const timeline = timelines[i]!;
+    const fraction = timeline.fraction;
+    const subject = `fraction ${fraction.number} (${fraction.id})`;
+    const deadline = deadlines[i]!;
     if (repeats[i] !== -1) {
       const repeated = repeatedSessionFinding(timeline, timelines[repeats[i]!]!, subject);
-      return {
+      fractions[i] = {
         courseId: course.courseId,
-        fractionId: timeline.fraction.id,
-        number: timeline.fraction.number,
-        date: timeline.fraction.date,
+        fractionId: fraction.id,
+        number: fraction.number,
+        date: fraction.date,
         status: 'hold',
         reasons: [repeated.ruleId],
         lines: [],
         findings: sortFindings([repeated, ...timeline.problems]),
         signatureDeadline: deadline ? iso(deadline.at) : null,
       };
+      continue;
     }
-    const fctx: FractionContext = {
-      course,
-      clock,
-      timeline,
-      subject,
-      profile: profile!,
-      options: ctx.options,
-      covers,
-      now: ctx.now,
-      deadline,
-      necessity,
-      elements,
-      motionOrder,
-    };
-    const facts = factsFor(course, motion, sessions, sessionIndex++, profile!, subject);
-    const coding = selectCodes(facts.facts, { profile: profile!, rates: ctx.rates }, subject);
+    fctx.timeline = timeline;
+    fctx.subject = subject;
+    fctx.deadline = deadline;
+    const factFindings = sessions.findingsOf(sessionIndex++, subject);
+    const coding = selectCodes(sessions.facts, codingContext, subject);
     // Where 77412's motion management comes from when the plan is silent (not asked of SRS, protons…).
     const motionSource = coding.delivery.routed
       ? null
-      : motionSourceFinding(
-          motion.from,
-          { monitoring: timeline.fraction.monitoring.length > 0, order: motionOrder !== 'none' },
-          subject,
-        );
+      : motionSourceFinding(motion.from, fraction.monitoring.length > 0, motionOrder !== 'none', subject);
     if (motionSource) coding.findings.push(motionSource);
-    const outcomes: Outcome[] = [
-      { findings: timeline.problems, effects: timeline.problems.length ? EFFECTS.hold : EFFECTS.none },
-    ];
-    codingOutcomes(facts.findings, coding.findings, coding.unbilledSession, outcomes);
+    outcomes.length = 0;
+    if (timeline.problems.length > 0) outcomes.push({ findings: timeline.problems, effects: EFFECTS.hold });
+    codingOutcomes(factFindings, coding.findings, coding.unbilledSession, outcomes);
     // The SGRT record carries what rests on it: 77412's motion management and/or 77387-26's tracking.
     const sgrtBasis = coding.igrtBasis.includes('sgrt-tracking');
     const sgrt =
       coding.byMotionManagement || sgrtBasis
-        ? checkSgrtRecordSigned(fctx, { delivery: coding.byMotionManagement, igrt: sgrtBasis })
+        ? checkSgrtRecordSigned(fctx, sgrtRests(coding.byMotionManagement, sgrtBasis))
         : null;
     if (coding.byMotionManagement) {
       anyMotionManagement = true;
       for (const check of AMM_CHECKS) outcomes.push(check(fctx));
       outcomes.push(sgrt!);
     }
-    if (coding.lines.some((l) => l.code === '77387'))
+    if (billsIgrt(coding.lines))
       outcomes.push(igrtSupport(fctx, coding.igrtBasis, sgrt, !coding.byMotionManagement));
     let hold = false;
     let downgradeDelivery = false;
     let dropIgrt = false;
     for (const o of outcomes)
-      for (const e of o.effects) {
+      for (let k = 0; k < o.effects.length; k++) {
+        const e = o.effects[k];
         if (e === 'hold') hold = true;
         else if (e === 'downgrade-delivery') downgradeDelivery = true;
         else dropIgrt = true;
       }
-    const lines = applyEffects(
-      coding.lines,
-      dropIgrt,
-      downgradeDelivery,
-      course.facility.placeOfService,
-      ctx.rates,
-    );
+    const lines =
+      dropIgrt || downgradeDelivery
+        ? applyEffects(coding.lines, dropIgrt, downgradeDelivery, course.facility.placeOfService, ctx.rates)
+        : coding.lines; // the coding's own lines, made for this fraction
     const status: FractionStatus = hold ? 'hold' : downgradeDelivery || dropIgrt ? 'downgrade' : 'ready';
     // The rules whose findings made the status, each once, in the order of the outcomes.
     const reasons: string[] = [];
-    const findings: Finding[] = [];
+    let count = 0;
+    for (const o of outcomes) count += o.findings.length;
+    const findings: Finding[] = new Array(count); // at its size: a pushed-to empty array reserves 17
+    count = 0;
     for (const o of outcomes) {
       const decisive = hold ? o.effects.includes('hold') : status === 'downgrade' && o.effects.length > 0;
       for (const f of o.findings) {
         if (decisive && !reasons.includes(f.ruleId)) reasons.push(f.ruleId);
         // CODE-007's note of what 77387-26 rests on is moot once the line is dropped.
-        if (!(dropIgrt && f.ruleId === CODE_007.id && f.severity === 'info')) findings.push(f);
+        if (!(dropIgrt && f.ruleId === CODE_007.id && f.severity === 'info')) findings[count++] = f;
       }
     }
+    findings.length = count;
     // A ready fraction without lines says why (a code family the facts do not pick): its coding findings
     // are the reasons.
     if (status === 'ready' && lines.length === 0)
-      reasons.push(...new Set([...facts.findings, ...coding.findings].map((f) => f.ruleId)));
-    return {
+      reasons.push(...new Set([...factFindings, ...coding.findings].map((f) => f.ruleId)));
+    fractions[i] = {
       courseId: course.courseId,
-      fractionId: timeline.fraction.id,
-      number: timeline.fraction.number,
-      date: timeline.fraction.date,
+      fractionId: fraction.id,
+      number: fraction.number,
+      date: fraction.date,
       status,
       reasons,
       lines,
       findings: sortFindings(findings),
       signatureDeadline: deadline ? iso(deadline.at) : null,
     };
-  });
+  }
   // Authorizations: warnings before the claim goes out (fractions are in delivery order here).
   const byAuthorization = authorizationFindings(course.authorizations, fractions);
   for (const f of fractions) {
@@ -244,62 +253,41 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
   };
 }
 
+/** Dates are YYYY-MM-DD: compared by code unit, they sort as `localeCompare` sorts them. */
 function byDeliveryOrder(a: FractionTimeline, b: FractionTimeline): number {
+  const da = a.fraction.date;
+  const db = b.fraction.date;
   return (
-    a.fraction.date.localeCompare(b.fraction.date) ||
+    (da === db ? 0 : da < db ? -1 : 1) ||
     (a.firstBeamOn ?? Infinity) - (b.firstBeamOn ?? Infinity) ||
     a.fraction.number - b.fraction.number ||
     a.fraction.id.localeCompare(b.fraction.id)
   );
 }
 
-/** The next beam-on after this fraction: a later delivered fraction, else the schedule, else the course-end deadline. */
-function signatureDeadline(
-  timelines: readonly FractionTimeline[],
-  i: number,
-  dayStarts: Float64Array,
-  scheduled: readonly number[],
-  options: AuditOptions,
-): SignatureDeadline | null {
-  const own = timelines[i]!;
-  if (own.lastBeamOff === null) return null;
-  const after = own.lastBeamOff;
-  // The earliest later beam-on, and the start of each unreadable fraction's day (its beam-on cannot be
-  // read: DOC-010), which may be the next one: judge only against it until its times are corrected.
-  let next: number | null = null;
-  for (let j = 0; j < timelines.length; j++) {
-    if (j === i || !Number.isNaN(dayStarts[j]!)) continue;
-    const t = timelines[j]!;
-    if (t.firstBeamOn! > after && (next === null || t.firstBeamOn! < next)) next = t.firstBeamOn!;
-  }
-  let unreadable: number | undefined;
-  for (let j = 0; j < timelines.length; j++) {
-    const start = dayStarts[j]!;
-    if (
-      j !== i &&
-      start + 86_400_000 > after &&
-      (next === null || start < next) &&
-      (unreadable === undefined || start < unreadable)
-    )
-      unreadable = start;
-  }
-  if (unreadable !== undefined) return { at: Math.max(unreadable, after), basis: 'unreadable next fraction' };
-  if (next !== null) return { at: next, basis: 'next fraction' };
-  const planned = scheduled.find((s) => s > after);
-  if (planned !== undefined) return { at: planned, basis: 'next scheduled fraction' };
-  return { at: after + options.lastFractionSignatureHours * 3_600_000, basis: 'end of course' };
-}
+const byValue = (a: number, b: number): number => a - b;
 
-/** Every beam's times could be read (DOC-010); a fraction with none recorded has no beam-on to wait for. */
-function readable(t: FractionTimeline): boolean {
-  return t.beams.length === t.fraction.beams.length && t.firstBeamOn !== null;
+/** What rests on the SGRT record (DOC-008): one shared value per combination, none made per fraction. */
+const SGRT_RESTS = {
+  both: { delivery: true, igrt: true },
+  delivery: { delivery: true, igrt: false },
+  igrt: { delivery: false, igrt: true },
+} as const;
+
+const sgrtRests = (delivery: boolean, igrt: boolean) =>
+  delivery ? (igrt ? SGRT_RESTS.both : SGRT_RESTS.delivery) : SGRT_RESTS.igrt;
+
+function billsIgrt(lines: readonly BillingLine[]): boolean {
+  for (const l of lines) if (l.code === IGRT_PROFESSIONAL_CODE) return true;
+  return false;
 }
 
 /**
- * Coding findings as an outcome: an error (a 2025 date of service, a deleted code posted, a session past
+ * Coding findings as outcomes: an error (a 2025 date of service, a deleted code posted, a session past
  * its code's course limit) leaves nothing ready to bill: the fraction is held until it is decided. So
  * does a second session the same day that is not billable on its own (CODE-008, CMS PM A-03-020): held
- * until the break and the distinct treatment are documented, or the day is billed once.
+ * until the break and the distinct treatment are documented, or the day is billed once. No outcome is
+ * added for no findings.
  */
 function codingOutcomes(
   factFindings: readonly Finding[],
@@ -307,85 +295,24 @@ function codingOutcomes(
   unbilledSession: Finding | null,
   into: Outcome[],
 ): void {
+  let holds = 0;
+  for (const f of factFindings) if (f.severity === 'error' || f === unbilledSession) holds++;
+  for (const f of codingFindings) if (f.severity === 'error' || f === unbilledSession) holds++;
+  if (holds === 0) {
+    // The usual case: nothing holds, the findings are one outcome as they are.
+    if (factFindings.length === 0 || codingFindings.length === 0) {
+      const findings = factFindings.length === 0 ? codingFindings : factFindings;
+      if (findings.length > 0) into.push({ findings, effects: EFFECTS.none });
+      return;
+    }
+  }
   const holding: Finding[] = [];
   const others: Finding[] = [];
   for (const f of factFindings) (f.severity === 'error' || f === unbilledSession ? holding : others).push(f);
   for (const f of codingFindings)
     (f.severity === 'error' || f === unbilledSession ? holding : others).push(f);
-  into.push(
-    { findings: holding, effects: holding.length ? EFFECTS.hold : EFFECTS.none },
-    { findings: others, effects: EFFECTS.none },
-  );
-}
-
-/**
- * The session facts of one fraction as the chart states them, among the course's distinct sessions (in
- * delivery order). The fraction number is the session's place in delivery order: a course-limited code
- * counts sessions delivered (CPT 77373 "entire course not to exceed 5 fractions"), so a renumbered or
- * misnumbered record neither resets nor advances the count; a stereotactic record whose number differs is
- * reported (CODE-011).
- */
-function factsFor(
-  course: Course,
-  motion: CourseMotion,
-  timelines: readonly FractionTimeline[],
-  i: number,
-  profile: PayerProfile,
-  subject: string,
-): { facts: SessionFacts; findings: Finding[] } {
-  const t = timelines[i]!;
-  const ordinal = i + 1;
-  // Sessions the same day, and the last earlier one of them with a beam-off.
-  let sameDay = 0;
-  let previous: FractionTimeline | undefined;
-  for (let j = 0; j < timelines.length; j++) {
-    const o = timelines[j]!;
-    if (o.fraction.date !== t.fraction.date) continue;
-    sameDay++;
-    if (j < i && o.lastBeamOff !== null) previous = o;
-  }
-  const hours =
-    previous && t.firstBeamOn !== null
-      ? Math.max(0, (t.firstBeamOn - previous.lastBeamOff!) / 3_600_000)
-      : null;
-  const ig = t.fraction.imageGuidance;
-  const delivered = deliveredModality(course.plan.modality, t.fraction.beams, subject);
-  const facts: SessionFacts = {
-    dateOfService: t.fraction.date,
-    placeOfService: course.facility.placeOfService,
-    payer: profile.id,
-    modality: delivered.modality,
-    technique: course.plan.technique,
-    isocenters: course.plan.isocenters,
-    // The plan's, with an order's thresholds when the plan states none (CODE-012 then agrees with DOC-006);
-    // an order's when the plan states no motion management.
-    motionManagement: motion.mm,
-    // 77387-26 stays on the coded lines whatever the review's state; DOC-009 then holds it (pending) or drops
-    // it (late or overdue: seed, "signed prior to next beam on to meet criteria for billing the professional
-    // service"). Dropping an overdue review here instead left the fraction 'ready' with no DOC-009 finding,
-    // so a late signature ranked worse than none.
-    imageGuidance: ig ? { performed: ig.performed, physicianReviewed: true } : null,
-    sessionsToday: sameDay,
-    hoursSincePreviousSession: hours === null ? null : Math.min(24, hours),
-    fractionNumber: ordinal,
-    fractionsPlanned: course.plan.fractionsPlanned,
-    sessionsInCourse: timelines.length,
-    site: course.site,
-  };
-  if (course.plan.deliverySystem) facts.deliverySystem = course.plan.deliverySystem;
-  if (t.fraction.postedCodes) facts.postedCodes = t.fraction.postedCodes;
-  const stereotactic = course.plan.technique === 'SRS' || course.plan.technique === 'SBRT';
-  const numbering = stereotactic ? numberingFinding(t.fraction.number, ordinal, subject) : null;
-  return {
-    facts,
-    findings: delivered.finding
-      ? numbering
-        ? [delivered.finding, numbering]
-        : [delivered.finding]
-      : numbering
-        ? [numbering]
-        : [],
-  };
+  if (holding.length > 0) into.push({ findings: holding, effects: EFFECTS.hold });
+  if (others.length > 0) into.push({ findings: others, effects: EFFECTS.none });
 }
 
 function applyEffects(
@@ -412,12 +339,13 @@ function applyEffects(
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort(
-    (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      a.subject.localeCompare(b.subject) ||
-      a.message.localeCompare(b.message),
-  );
-}
+/** `localeCompare` only when two strings differ (the same rule and subject are the usual case). */
+const collate = (a: string, b: string): number => (a === b ? 0 : a.localeCompare(b));
+
+const byFindingOrder = (a: Finding, b: Finding): number =>
+  SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+  collate(a.ruleId, b.ruleId) ||
+  collate(a.subject, b.subject) ||
+  collate(a.message, b.message);
+
+const sortFindings = (findings: Finding[]): Finding[] => stableSort(findings, byFindingOrder);

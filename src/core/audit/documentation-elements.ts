@@ -52,7 +52,11 @@ export function necessityProblem(text: string | null | undefined): NecessityProb
   return null;
 }
 
-export function scoreElements(course: Course): ElementScore[] {
+/** `necessity`: the statement's problem when already known (`necessityProblem` of its text). */
+export function scoreElements(
+  course: Course,
+  necessity: NecessityProblem = necessityProblem(course.necessity?.text),
+): ElementScore[] {
   // Every AMM order in the chart, in id order: the score must not depend on the order the orders were
   // imported in (the first one found used to be scored alone).
   const orders = course.orders
@@ -62,7 +66,7 @@ export function scoreElements(course: Course): ElementScore[] {
     '\n',
   );
   const present = [
-    necessityProblem(course.necessity?.text) === null,
+    necessity === null,
     SYSTEMS.test(text),
     THRESHOLD.test(text),
     MONITORING.test(text),

@@ -5,6 +5,7 @@ import type { LocalClock } from '../time/local-clock.js';
 import type { AuditOptions } from './audit-options.js';
 import type { ElementScore, NecessityProblem } from './documentation-elements.js';
 import type { FractionTimeline } from './fraction-timeline.js';
+import type { CourseMotion } from './motion-settings.js';
 import type { MotionOrderSigning } from './rules/doc-001-motion-management-order.js';
 import type { CoverDesignation } from './signer-capacity.js';
 
@@ -18,7 +19,10 @@ export interface SignatureDeadline {
   basis: 'next fraction' | 'next scheduled fraction' | 'end of course' | 'unreadable next fraction';
 }
 
-/** Everything an evidence check may read about one fraction; computed once per course. */
+/**
+ * Everything an evidence check may read about one fraction: one per course, its fraction fields
+ * (`timeline`, `subject`, `deadline`) set for each fraction in turn.
+ */
 export interface FractionContext {
   course: Course;
   /** The facility's clock, to show instants as local times in messages. */
@@ -35,6 +39,8 @@ export interface FractionContext {
   elements: ElementScore[];
   /** The course's motion-management order (DOC-001), the same for every fraction. */
   motionOrder: MotionOrderSigning;
+  /** The course's motion management (plan, or order), the same for every fraction. */
+  motion: CourseMotion;
 }
 
 /** An instant as ISO 8601 in UTC (`toISOString`'s form). */

@@ -5,6 +5,7 @@ import type { LocalClock } from '../time/local-clock.js';
 import type { AuditOptions } from './audit-options.js';
 import { type Interval, subtract, union } from './intervals.js';
 import { DOC_010 } from './rules/doc-010-readable-times.js';
+import { stableSort } from './stable-sort.js';
 
 type Sample = NonNullable<MonitoringSession['samples']>[number];
 
@@ -107,8 +108,10 @@ export function resolveTimeline(
   let k = 0; // the next reading of `r`
 
   // Beams, sessions and excursions in time order (ties by name/id): checks that report "the first" or
-  // "the longest" of several must not depend on the order the records were imported in.
-  const beams: { name: string; interval: Interval }[] = [];
+  // "the longest" of several must not depend on the order the records were imported in. Arrays are made
+  // at their size (a pushed-to empty array reserves room for 17).
+  let beams: { name: string; interval: Interval }[] = new Array(fraction.beams.length);
+  let beamCount = 0;
   let firstBeamOn: number | null = null;
   let lastBeamOff: number | null = null;
   for (const b of fraction.beams) {
@@ -126,12 +129,12 @@ export function resolveTimeline(
     );
     k += 2;
     if (!interval) continue;
-    beams.push({ name: b.name, interval });
+    beams[beamCount++] = { name: b.name, interval };
     if (firstBeamOn === null || interval.start < firstBeamOn) firstBeamOn = interval.start;
     if (lastBeamOff === null || interval.end > lastBeamOff) lastBeamOff = interval.end;
   }
-  if (beams.length > 1)
-    beams.sort((a, b) => byInterval(a.interval, b.interval) || a.name.localeCompare(b.name));
+  if (beamCount < beams.length) beams = beams.slice(0, beamCount);
+  stableSort(beams, byBeamTime);
   if (fraction.beams.length === 0) {
     problems.push({
       ruleId: DOC_010.id,
@@ -142,7 +145,8 @@ export function resolveTimeline(
     });
   }
 
-  const monitoring: ResolvedMonitoring[] = [];
+  let monitoring: ResolvedMonitoring[] = new Array(fraction.monitoring.length);
+  let sessionCount = 0;
   const excursions: Excursion[] = [];
   for (const session of fraction.monitoring) {
     const m = 'monitoring ';
@@ -169,10 +173,13 @@ export function resolveTimeline(
       k += 2;
       if (gap) gaps.push(gap);
     }
+    // Without gaps the session covers its whole span (coverage is read, never changed).
     const covered = session.samples
       ? coverageFromSamples(session, interval.start, options)
-      : subtract([interval], union(gaps));
-    monitoring.push({ session, interval, covered });
+      : gaps.length === 0
+        ? [interval]
+        : subtract([interval], union(gaps));
+    monitoring[sessionCount++] = { session, interval, covered };
     for (const x of session.excursions) {
       const xi = span(
         r[k]!,
@@ -192,13 +199,9 @@ export function resolveTimeline(
     if (session.samples) excursions.push(...excursionsFromSamples(session, interval.start, options));
   }
 
-  monitoring.sort((a, b) => byInterval(a.interval, b.interval) || a.session.id.localeCompare(b.session.id));
-  excursions.sort(
-    (a, b) =>
-      byInterval(a.interval, b.interval) ||
-      a.sessionId.localeCompare(b.sessionId) ||
-      Number(a.beamHeld) - Number(b.beamHeld),
-  );
+  if (sessionCount < monitoring.length) monitoring = monitoring.slice(0, sessionCount);
+  stableSort(monitoring, bySessionTime);
+  stableSort(excursions, byExcursionTime);
   return {
     fraction,
     beams,
@@ -215,6 +218,17 @@ export function resolveTimeline(
 function byInterval(a: Interval, b: Interval): number {
   return a.start - b.start || a.end - b.end;
 }
+
+const byBeamTime = (a: { name: string; interval: Interval }, b: { name: string; interval: Interval }) =>
+  byInterval(a.interval, b.interval) || a.name.localeCompare(b.name);
+
+const bySessionTime = (a: ResolvedMonitoring, b: ResolvedMonitoring) =>
+  byInterval(a.interval, b.interval) || a.session.id.localeCompare(b.session.id);
+
+const byExcursionTime = (a: Excursion, b: Excursion) =>
+  byInterval(a.interval, b.interval) ||
+  a.sessionId.localeCompare(b.sessionId) ||
+  Number(a.beamHeld) - Number(b.beamHeld);
 
 /** Samples in time order; samples with the same time in a fixed order whatever the input order. */
 function sortedSamples(session: MonitoringSession): Sample[] {

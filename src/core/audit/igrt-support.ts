@@ -20,32 +20,34 @@ export function igrtSupport(
   sgrt: Outcome | null,
   reportSgrt: boolean,
 ): Outcome {
-  const checks: { basis: IgrtBasis; outcome: Outcome; report: boolean }[] = [];
-  let timely: (typeof checks)[number] | undefined;
+  const review = basis.includes('image-review') ? checkIgrtReviewSigned(ctx) : NO_OUTCOME;
+  const tracking = sgrt ?? NO_OUTCOME;
+  let timely: IgrtBasis | null = null;
   let pending = false;
   for (const b of basis) {
-    const check =
-      b === 'image-review'
-        ? { basis: b, outcome: checkIgrtReviewSigned(ctx), report: true }
-        : { basis: b, outcome: sgrt ?? NO_OUTCOME, report: reportSgrt };
-    checks.push(check);
-    if (!timely && check.outcome.effects.length === 0) timely = check;
-    if (check.outcome.effects.includes('hold')) pending = true;
+    const o = b === 'image-review' ? review : tracking;
+    if (timely === null && o.effects.length === 0) timely = b;
+    if (o.effects.includes('hold')) pending = true;
   }
   const findings: Finding[] = [];
-  if (timely) {
-    if (timely.report) findings.push(...timely.outcome.findings);
-    const signed = timely.basis === 'image-review' ? 'image-guidance review' : 'SGRT tracking record';
-    for (const c of checks)
-      if (c !== timely && c.report)
-        for (const f of c.outcome.findings)
+  if (timely !== null) {
+    if (reported(timely, reportSgrt))
+      findings.push(...(timely === 'image-review' ? review : tracking).findings);
+    const signed = timely === 'image-review' ? 'image-guidance review' : 'SGRT tracking record';
+    for (const b of basis)
+      if (b !== timely && reported(b, reportSgrt))
+        for (const f of (b === 'image-review' ? review : tracking).findings)
           findings.push({
             ...f,
             severity: f.severity === 'error' ? 'warning' : f.severity,
             message: `${f.message} 77387-26 rests on the ${signed}, signed in time.`,
           });
-    return { findings, effects: EFFECTS.none };
+    return findings.length > 0 ? { findings, effects: EFFECTS.none } : NO_OUTCOME;
   }
-  for (const c of checks) if (c.report) findings.push(...c.outcome.findings);
+  for (const b of basis)
+    if (reported(b, reportSgrt)) findings.push(...(b === 'image-review' ? review : tracking).findings);
   return { findings, effects: pending ? EFFECTS.hold : EFFECTS['drop-igrt'] };
 }
+
+/** The image review's findings are DOC-009's, reported here; the SGRT record's only when not reported already. */
+const reported = (basis: IgrtBasis, reportSgrt: boolean): boolean => basis === 'image-review' || reportSgrt;

@@ -6,7 +6,8 @@ export interface Interval {
 
 /** Sorted, merged union of intervals. */
 export function union(intervals: readonly Interval[]): Interval[] {
-  const sorted = intervals.filter((i) => i.end > i.start).sort((a, b) => a.start - b.start || a.end - b.end);
+  const sorted = intervals.filter((i) => i.end > i.start);
+  if (sorted.length > 1) sorted.sort((a, b) => a.start - b.start || a.end - b.end);
   const out: Interval[] = [];
   for (const i of sorted) {
     const last = out[out.length - 1];
@@ -14,6 +15,12 @@ export function union(intervals: readonly Interval[]): Interval[] {
     else out.push({ start: i.start, end: i.end });
   }
   return out;
+}
+
+/** Whether the merged union `cover` covers all of `interval` (then one of its intervals does). */
+export function covers(cover: readonly Interval[], interval: Interval): boolean {
+  for (const c of cover) if (c.start <= interval.start && interval.end <= c.end) return true;
+  return false;
 }
 
 /** Parts of `interval` not covered by `cover` (which must be a merged union). */
@@ -33,7 +40,10 @@ export function uncovered(interval: Interval, cover: readonly Interval[]): Inter
 
 /** `a` minus the merged union `b`. */
 export function subtract(a: readonly Interval[], b: readonly Interval[]): Interval[] {
-  return a.flatMap((i) => uncovered(i, b));
+  if (a.length === 1) return uncovered(a[0]!, b);
+  const out: Interval[] = [];
+  for (const i of a) for (const u of uncovered(i, b)) out.push(u);
+  return out;
 }
 
 export function overlaps(a: Interval, b: Interval): boolean {

@@ -9,7 +9,7 @@ import type { Finding } from '../model/finding.js';
 export type Effect = 'hold' | 'downgrade-delivery' | 'drop-igrt';
 
 export interface Outcome {
-  findings: Finding[];
+  readonly findings: readonly Finding[];
   effects: readonly Effect[];
 }
 

@@ -21,11 +21,27 @@ interface SignatureCheck {
 }
 
 /**
+ * The course's own physician signed before the deadline: the usual case, with nothing to report (the
+ * checks then build nothing). `signatureOutcome` gives NO_OUTCOME for it too.
+ */
+export function signedInTimeByTreating(
+  ctx: FractionContext,
+  signature: Signature | null | undefined,
+  signedAt: number,
+): boolean {
+  return (
+    signature?.role === 'physician' &&
+    signature.signerId === ctx.course.physicianId &&
+    (ctx.deadline === null || signedAt <= ctx.deadline.at)
+  );
+}
+
+/**
  * Shared by DOC-008 and DOC-009: pending → hold until the deadline; late or overdue → the fail effect.
- * A physician who may not sign for the course is judged by DOC-011 (as no signature).
+ * A physician who may not sign for the course is judged by DOC-011 (as no signature). Findings are
+ * written out field by field (a spread of shared fields builds each one slowly).
  */
 export function signatureOutcome(ctx: FractionContext, check: SignatureCheck): Outcome {
-  const base = { ruleId: check.ruleId, subject: ctx.subject };
   const capacity = check.signature ? signatureCapacity(ctx.course, check.signature, ctx.covers) : null;
   if (capacity === 'undesignated')
     return undesignatedSignerOutcome(ctx, { ...check, signature: check.signature! });
@@ -40,7 +56,8 @@ export function signatureOutcome(ctx: FractionContext, check: SignatureCheck): O
     case 'late':
       return outcome(
         {
-          ...base,
+          ruleId: check.ruleId,
+          subject: ctx.subject,
           severity: 'error',
           message: `The ${check.what} was signed ${hours(timing.signedAt - timing.deadline.at)} after ${deadlineWords(timing.deadline.basis)}.${costWords(check)}`,
           evidence: {
@@ -57,7 +74,8 @@ export function signatureOutcome(ctx: FractionContext, check: SignatureCheck): O
     case 'overdue':
       return outcome(
         {
-          ...base,
+          ruleId: check.ruleId,
+          subject: ctx.subject,
           severity: 'error',
           message: `The ${check.what} was not signed before ${deadlineWords(timing.deadline.basis)}${notPhysician}.${costWords(check)}`,
           evidence: { deadline: iso(timing.deadline.at), basis: timing.deadline.basis },
@@ -68,7 +86,8 @@ export function signatureOutcome(ctx: FractionContext, check: SignatureCheck): O
     case 'unverifiable':
       return outcome(
         {
-          ...base,
+          ruleId: check.ruleId,
+          subject: ctx.subject,
           severity: 'warning',
           message: `Cannot tell whether the ${check.what} was signed before the next beam-on: the next fraction's beam-on time is unreadable (DOC-010).`,
           evidence: { dayStart: iso(timing.deadline.at) },
@@ -79,7 +98,8 @@ export function signatureOutcome(ctx: FractionContext, check: SignatureCheck): O
     case 'pending':
       return outcome(
         {
-          ...base,
+          ruleId: check.ruleId,
+          subject: ctx.subject,
           severity: 'warning',
           message:
             check.documentId === null && check.what === 'SGRT record'

@@ -26,9 +26,7 @@ export function dayLines(
   const out: DayLine[] = [];
   for (const s of sessions) {
     for (const line of s.lines) {
-      const same = byDate
-        ?.get(s.date)
-        ?.find((d) => d.code === line.code && sameModifiers(d.modifiers, line.modifiers));
+      const same = byDate ? sameLine(byDate.get(s.date), line) : undefined;
       if (same) {
         same.units += line.units;
         same.fractionIds.push(s.fractionId);
@@ -39,7 +37,7 @@ export function dayLines(
       const day: DayLine = {
         date: s.date,
         code: line.code,
-        modifiers: [...line.modifiers],
+        modifiers: line.modifiers.slice(),
         units: line.units,
         expectedCents: line.expectedCents === null ? null : line.expectedCents * line.units,
         fractionIds: [s.fractionId],
@@ -53,6 +51,13 @@ export function dayLines(
     }
   }
   return out;
+}
+
+/** The line of the date with `line`'s code and modifiers. */
+function sameLine(lines: readonly DayLine[] | undefined, line: BillingLine): DayLine | undefined {
+  if (lines)
+    for (const d of lines) if (d.code === line.code && sameModifiers(d.modifiers, line.modifiers)) return d;
+  return undefined;
 }
 
 function sameModifiers(a: readonly string[], b: readonly string[]): boolean {

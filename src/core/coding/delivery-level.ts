@@ -22,12 +22,13 @@ const level = (
   ruleId: string,
   reason: string,
   byMotionManagement = false,
+  finding: Finding | null = null,
 ): LevelDecision => ({
   code,
   ruleId,
   reason,
   byMotionManagement,
-  findings: [],
+  findings: finding ? [finding] : [],
 });
 
 /** The reasons of single-isocenter 3D / IMRT / VMAT, by technique: written once, not per session. */
@@ -47,41 +48,41 @@ export function deliveryLevel(facts: SessionFacts, subject: string): LevelDecisi
   // 77412: "multiple isocenters with photon therapy (eg, 2D, 3D, or IMRT)".
   if (facts.isocenters > 1) return level('77412', CODE_005.id, `photons to ${facts.isocenters} isocenters`);
   if (facts.technique === '2D') {
-    const decision = level('77402', CODE_003.id, '2D photons to a single isocenter');
-    if (facts.motionManagement?.phase === 'intrafraction') {
-      decision.findings.push({
-        ruleId: CODE_006.id,
-        severity: 'info',
-        subject,
-        message: 'Motion management with 2D photons: the 77412 motion-management criterion names 3D or IMRT.',
-        evidence: { technique: facts.technique },
-      });
-    }
-    return decision;
+    const finding: Finding | null =
+      facts.motionManagement?.phase === 'intrafraction'
+        ? {
+            ruleId: CODE_006.id,
+            severity: 'info',
+            subject,
+            message:
+              'Motion management with 2D photons: the 77412 motion-management criterion names 3D or IMRT.',
+            evidence: { technique: facts.technique },
+          }
+        : null;
+    return level('77402', CODE_003.id, '2D photons to a single isocenter', false, finding);
   }
   // Single isocenter 3D / IMRT / VMAT.
   const shortfall = ammShortfall(facts.motionManagement);
   const reasons = SINGLE_ISOCENTER.get(facts.technique)!;
-  if (shortfall === null) {
-    const decision = level('77412', CODE_005.id, reasons.amm, true);
-    const noThresholds = missingThresholdsFinding(facts.motionManagement!, subject);
-    if (noThresholds) decision.findings.push(noThresholds);
-    return decision;
-  }
-  const decision = level('77407', CODE_004.id, reasons.photons);
-  if (facts.motionManagement !== null) {
-    decision.findings.push({
-      ruleId: CODE_006.id,
-      severity: 'warning',
-      subject,
-      message: `Not 77412: ${shortfall}.`,
-      evidence: {
-        method: facts.motionManagement.method,
-        phase: facts.motionManagement.phase,
-        beamHold: facts.motionManagement.beamHold,
-      },
-      fix: 'Bill 77407. If the patient was monitored throughout beam-on with beam hold, record it and re-run.',
-    });
-  }
-  return decision;
+  if (shortfall === null)
+    return level(
+      '77412',
+      CODE_005.id,
+      reasons.amm,
+      true,
+      missingThresholdsFinding(facts.motionManagement!, subject),
+    );
+  if (facts.motionManagement === null) return level('77407', CODE_004.id, reasons.photons);
+  return level('77407', CODE_004.id, reasons.photons, false, {
+    ruleId: CODE_006.id,
+    severity: 'warning',
+    subject,
+    message: `Not 77412: ${shortfall}.`,
+    evidence: {
+      method: facts.motionManagement.method,
+      phase: facts.motionManagement.phase,
+      beamHold: facts.motionManagement.beamHold,
+    },
+    fix: 'Bill 77407. If the patient was monitored throughout beam-on with beam hold, record it and re-run.',
+  });
 }

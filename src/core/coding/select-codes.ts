@@ -106,7 +106,8 @@ export function selectCodes(facts: SessionFacts, ctx: CodingContext, subject = '
   }
 
   const findings: Finding[] = [];
-  const lines: BillingLine[] = [];
+  let deliveryLine: BillingLine | null = null;
+  let igrtLine: BillingLine | null = null;
   const session = sessionRule(facts, ctx.profile, subject);
   if (session.finding) findings.push(session.finding);
 
@@ -119,7 +120,7 @@ export function selectCodes(facts: SessionFacts, ctx: CodingContext, subject = '
     // Only a billed session has motion-management evidence to audit.
     byMotionManagement = decision.byMotionManagement;
     const { code, ruleId, reason } = decision;
-    lines.push(billingLine(facts, ctx, code, session.modifiers, ruleId, reason, session.modifiers));
+    deliveryLine = billingLine(facts, ctx, code, session.modifiers, ruleId, reason, session.modifiers);
     const evicore = decision.byMotionManagement
       ? evicoreBreastFinding(ctx.profile, facts.site, subject)
       : null;
@@ -130,7 +131,7 @@ export function selectCodes(facts: SessionFacts, ctx: CodingContext, subject = '
   }
 
   const igrt = professionalIgrt(facts, subject, deliveryCode, sgrtTrackingSupportsIgrt(ctx.profile));
-  let igrtCode: string | null = null;
+  let igrtModifierList: readonly string[] | null = null; // the modifiers of a billed 77387
   let igrtBasis: IgrtBasis[] = [];
   if (igrt.bill && session.bill) {
     igrtBasis = igrt.basis;
@@ -142,10 +143,8 @@ export function selectCodes(facts: SessionFacts, ctx: CodingContext, subject = '
     // into 77402/77407/77412 (domain.md §2 [seed]). A payer that wants it without modifier 26
     // (PAYER-001) still pays the professional service, so price it as 77387-26 (MPFS) in every case.
     const priceAs = modifiers.includes('26') ? modifiers : ['26', ...modifiers];
-    lines.push(billingLine(facts, ctx, IGRT_PROFESSIONAL_CODE, modifiers, CODE_007.id, igrt.reason, priceAs));
-    igrtCode = mod.modifiers.length
-      ? [IGRT_PROFESSIONAL_CODE, ...mod.modifiers].join('-')
-      : IGRT_PROFESSIONAL_CODE;
+    igrtLine = billingLine(facts, ctx, IGRT_PROFESSIONAL_CODE, modifiers, CODE_007.id, igrt.reason, priceAs);
+    igrtModifierList = mod.modifiers;
   } else if (!igrt.bill && igrt.finding) {
     findings.push(igrt.finding);
   }
@@ -153,6 +152,12 @@ export function selectCodes(facts: SessionFacts, ctx: CodingContext, subject = '
   // Charges the OIS posted (most sessions have none).
   const posted = facts.postedCodes ?? NO_CODES;
   if (posted.length > 0) {
+    const igrtCode =
+      igrtModifierList === null
+        ? null
+        : igrtModifierList.length
+          ? [IGRT_PROFESSIONAL_CODE, ...igrtModifierList].join('-')
+          : IGRT_PROFESSIONAL_CODE;
     const recode = { delivery: deliveryCode, igrt: igrtCode };
     for (const f of deletedCodeFindings(posted, subject, recode)) findings.push(f);
     if (session.bill) {
@@ -161,5 +166,13 @@ export function selectCodes(facts: SessionFacts, ctx: CodingContext, subject = '
     }
   }
   const unbilledSession = session.bill ? null : session.finding;
+  // The lines at their size (a pushed-to empty array reserves room for 17).
+  const lines: BillingLine[] = deliveryLine
+    ? igrtLine
+      ? [deliveryLine, igrtLine]
+      : [deliveryLine]
+    : igrtLine
+      ? [igrtLine]
+      : [];
   return { lines, findings, byMotionManagement, delivery, igrtBasis, unbilledSession };
 }

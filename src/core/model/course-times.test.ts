@@ -8,7 +8,7 @@ import {
 } from '../../../test/support/course-builder.js';
 import { zoneSensitiveCourses } from '../../../test/support/zone-courses.js';
 import { LocalClock } from '../time/local-clock.js';
-import { courseTimes, loadCourse, readCourseTimes } from './course-times.js';
+import { courseTimes, firstBeamOnMs, loadCourse, nextScheduledMs, readCourseTimes } from './course-times.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -93,5 +93,45 @@ describe('loadCourse', () => {
     };
     expect(courseTimes(moved).fractions[0]!.readings[0]).toBeNaN();
     expect(runAudit(moved).fractions.map((f) => f.status)).toEqual(['hold', 'hold']);
+  });
+});
+
+describe('beam-ons as read at load (what the app stores beside the audit)', () => {
+  // America/New_York: a reading with its offset is that instant (DICOM PS3.3 C.12.1.1.8), so it can be
+  // the earliest although it sorts later as text; an unreadable reading (DOC-010) is left out.
+  it.each([
+    { beamOns: ['2026-03-02T08:15:00', '2026-03-02T08:20:00'], first: '2026-03-02T13:15:00.000Z' },
+    { beamOns: ['2026-03-02T08:15:00', '2026-03-02T09:10:00-01:00'], first: '2026-03-02T10:10:00.000Z' },
+    { beamOns: ['2026-03-08T02:30:00', '2026-03-08T08:20:00'], first: '2026-03-08T12:20:00.000Z' },
+    { beamOns: ['2026-03-08T02:30:00'], first: null },
+    { beamOns: [], first: null },
+  ])('first beam-on of $beamOns → $first', ({ beamOns, first }) => {
+    const course = buildCourse({
+      fractions: 1,
+      edit: (c) => {
+        fx(c, 1).beams = beamOns.map((beamOn, i) => ({ name: `B${i}`, beamOn, beamOff: beamOn }));
+      },
+    });
+    const ms = firstBeamOnMs(course.fractions[0]!, readCourseTimes(course).fractions[0]!);
+    expect(ms === null ? null : new Date(ms).toISOString()).toBe(first);
+  });
+
+  it.each([
+    { after: '2026-03-03T00:00:00Z', next: '2026-03-03T13:15:00.000Z' },
+    { after: '2026-03-03T13:15:00Z', next: '2026-03-05T13:15:00.000Z' }, // strictly after
+    { after: '2026-03-06T00:00:00Z', next: null },
+  ])('next scheduled beam-on after $after → $next', ({ after, next }) => {
+    const course = buildCourse({
+      fractions: 1,
+      edit: (c) => {
+        c.schedule = [
+          { date: '2026-03-05', beamOn: '2026-03-05T08:15:00' },
+          { date: '2026-03-08', beamOn: '2026-03-08T02:30:00' }, // unreadable: skipped
+          { date: '2026-03-03', beamOn: '2026-03-03T08:15:00' },
+        ];
+      },
+    });
+    const ms = nextScheduledMs(readCourseTimes(course), Date.parse(after));
+    expect(ms === null ? null : new Date(ms).toISOString()).toBe(next);
   });
 });

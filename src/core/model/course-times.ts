@@ -83,6 +83,27 @@ export function readCourseTimes(course: Course): CourseTimes {
   };
 }
 
+/**
+ * A fraction's earliest beam-on as read (`times`: that fraction's), compared as instants: a reading with
+ * its offset may be the earliest although it sorts later as text. Unreadable readings are left out;
+ * null when none can be read.
+ */
+export function firstBeamOnMs(fraction: Fraction, times: FractionTimes): number | null {
+  let first: number | null = null;
+  for (let b = 0; b < fraction.beams.length; b++) {
+    const at = times.readings[b * 2]!; // each beam's beam-on, then its beam-off
+    if (!Number.isNaN(at) && (first === null || at < first)) first = at;
+  }
+  return first;
+}
+
+/** The earliest readable scheduled beam-on strictly after `after`; null when none. */
+export function nextScheduledMs(times: CourseTimes, after: number): number | null {
+  let next: number | null = null;
+  for (const at of times.schedule) if (at > after && (next === null || at < next)) next = at;
+  return next;
+}
+
 /** Times read when their document was loaded, by document (a copy or another document is read anew). */
 const loaded = new WeakMap<Course, CourseTimes>();
 

@@ -39,5 +39,14 @@ export function expectedCents(
   const professional = modifiers.includes('26');
   const rates = table.settings[settingFor(placeOfService, professional)];
   // No fallback from `code-26` to the global amount: that would overstate a professional line.
-  return rates[professional ? `${code}-26` : code] ?? null;
+  return rates[professional ? professionalKey(code) : code] ?? null;
+}
+
+/** `code-26` keys, written once per code: a lookup by a string made per call hashes it anew. */
+const professionalKeys = new Map<string, string>();
+
+function professionalKey(code: string): string {
+  let key = professionalKeys.get(code);
+  if (key === undefined) professionalKeys.set(code, (key = `${code}-26`));
+  return key;
 }

@@ -18,23 +18,27 @@ export function documentationElementsFinding(
   subject: string,
 ): Finding {
   const score = elements.filter((e) => e.present).length;
-  const missing = elements.filter((e) => !e.present);
-  const evidence = Object.fromEntries(elements.map((e) => [`element${e.id}`, e.present]));
-  if (score >= profile.documentationElementsRequired) {
+  const met = score >= profile.documentationElementsRequired;
+  // The score, the bar when it is not met, then each element (built in one object, not spread into one).
+  const evidence: Record<string, number | boolean> = { score };
+  if (!met) evidence['required'] = profile.documentationElementsRequired;
+  for (const e of elements) evidence[`element${e.id}`] = e.present;
+  if (met) {
     return {
       ruleId: DOC_003.id,
       severity: 'info',
       subject,
       message: `Documentation addresses ${score} of 5 elements (${profile.name} expects ${profile.documentationElementsRequired}).`,
-      evidence: { score, ...evidence },
+      evidence,
     };
   }
+  const missing = elements.filter((e) => !e.present);
   return {
     ruleId: DOC_003.id,
     severity: 'warning',
     subject,
     message: `Documentation addresses ${score} of 5 elements; ${profile.name} expects ${profile.documentationElementsRequired}. Missing: ${missing.map((e) => `(${e.id}) ${e.name}`).join('; ')}.`,
-    evidence: { score, required: profile.documentationElementsRequired, ...evidence },
+    evidence,
     fix: 'Add the missing elements to the necessity statement or the AMM order before the payer reviews the claim.',
   };
 }

@@ -1,7 +1,8 @@
 import type { RuleMeta } from '../../model/rule.js';
 import type { FractionContext } from '../fraction-context.js';
 import { iso } from '../fraction-context.js';
-import { uncovered } from '../intervals.js';
+import { covers, uncovered } from '../intervals.js';
+import type { FractionTimeline } from '../fraction-timeline.js';
 import { NO_OUTCOME, outcome, type Outcome } from '../outcome.js';
 
 export const DOC_005: RuleMeta = {
@@ -15,6 +16,7 @@ export const DOC_005: RuleMeta = {
 export function checkBeamOnCoverage(ctx: FractionContext): Outcome {
   const { timeline, options } = ctx;
   if (timeline.monitoring.length === 0) return NO_OUTCOME; // DOC-004 reports the missing record
+  if (everyBeamCovered(timeline)) return NO_OUTCOME; // the usual case, decided without a gap list
   const toleranceMs = options.occlusionToleranceSec * 1000;
   let worst: { beam: string; start: number; seconds: number } | null = null;
   let uncoveredMs = 0;
@@ -46,4 +48,9 @@ export function checkBeamOnCoverage(ctx: FractionContext): Outcome {
     },
     'downgrade-delivery',
   );
+}
+
+function everyBeamCovered(timeline: FractionTimeline): boolean {
+  for (const beam of timeline.beams) if (!covers(timeline.coverage, beam.interval)) return false;
+  return true;
 }

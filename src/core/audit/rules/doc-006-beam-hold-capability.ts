@@ -5,7 +5,7 @@ import type { ResolvedMonitoring } from '../fraction-timeline.js';
 import { type Interval, overlaps, subtract, union } from '../intervals.js';
 import { NO_OUTCOME, outcome, type Outcome } from '../outcome.js';
 import { monitoringName, sourceLabel, thresholdLabel } from '../monitoring-labels.js';
-import { courseMotion, statedCourseThresholds } from '../motion-settings.js';
+import { statedCourseThresholds } from '../motion-settings.js';
 
 export const DOC_006: RuleMeta = {
   id: 'DOC-006',
@@ -43,6 +43,7 @@ interface Capability {
  */
 export function checkBeamHoldCapability(ctx: FractionContext): Outcome {
   const { timeline, options } = ctx;
+  if (capableAsStated(ctx)) return NO_OUTCOME;
   const capabilities = new Map(timeline.monitoring.map((m) => [m, capabilityOf(m.session, ctx)]));
   const capable = (m: ResolvedMonitoring) => {
     const c = capabilities.get(m)!;
@@ -137,8 +138,28 @@ export function checkBeamHoldCapability(ctx: FractionContext): Outcome {
   return NO_OUTCOME;
 }
 
+/**
+ * The usual case, with nothing to report: every session that watched a beam states its thresholds with a
+ * translation tolerance and its gating, and could hold the beam (gating on, or a hold the course's motion
+ * management documents). Decided without building any session's capability or evidence.
+ */
+function capableAsStated(ctx: FractionContext): boolean {
+  const planHold = ctx.motion.mm?.beamHold === true;
+  const { beams, monitoring } = ctx.timeline;
+  for (const m of monitoring) {
+    const s = m.session;
+    const stated =
+      s.thresholds !== UNKNOWN &&
+      (s.thresholds?.translationCm ?? null) !== null &&
+      (s.gatingActive === true || (s.gatingActive === false && planHold));
+    if (stated) continue;
+    for (const b of beams) if (overlaps(m.interval, b.interval)) return false;
+  }
+  return true;
+}
+
 function capabilityOf(s: MonitoringSession, ctx: FractionContext): Capability {
-  const motion = courseMotion(ctx.course);
+  const motion = ctx.motion;
   const course = s.thresholds === UNKNOWN ? statedCourseThresholds(ctx.course) : null;
   const thresholds = s.thresholds === UNKNOWN ? course!.thresholds : s.thresholds;
   const state: ThresholdState =

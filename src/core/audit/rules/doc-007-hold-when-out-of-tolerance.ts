@@ -14,6 +14,7 @@ export const DOC_007: RuleMeta = {
 };
 
 export function checkHoldWhenOutOfTolerance(ctx: FractionContext): Outcome {
+  if (ctx.timeline.excursions.length === 0) return NO_OUTCOME;
   const missed = ctx.timeline.excursions
     .filter((x) => !x.beamHeld && ctx.timeline.beams.some((b) => overlaps(x.interval, b.interval)))
     .sort(

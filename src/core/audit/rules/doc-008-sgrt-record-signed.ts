@@ -1,7 +1,7 @@
 import type { RuleMeta } from '../../model/rule.js';
 import type { FractionContext } from '../fraction-context.js';
-import { signatureOutcome } from '../signature-outcome.js';
-import type { Outcome } from '../outcome.js';
+import { signatureOutcome, signedInTimeByTreating } from '../signature-outcome.js';
+import { NO_OUTCOME, type Outcome } from '../outcome.js';
 
 export const DOC_008: RuleMeta = {
   id: 'DOC-008',
@@ -34,13 +34,15 @@ export function checkSgrtRecordSigned(
   rests: { delivery: boolean; igrt: boolean } = { delivery: true, igrt: false },
 ): Outcome {
   const record = ctx.timeline.fraction.sgrtRecord;
+  const signedAt = ctx.timeline.times.sgrtSignedAt;
+  if (signedInTimeByTreating(ctx, record?.signature, signedAt)) return NO_OUTCOME;
   const lost = rests.delivery ? (rests.igrt ? LOSSES.both : LOSSES.delivery) : LOSSES.igrt;
   return signatureOutcome(ctx, {
     ruleId: DOC_008.id,
     what: 'SGRT record',
     documentId: record?.documentId ?? null,
     signature: record?.signature ?? null,
-    signedAt: ctx.timeline.times.sgrtSignedAt,
+    signedAt,
     failEffect: rests.delivery ? 'downgrade-delivery' : 'drop-igrt',
     failFix: lost.fix,
     costs: lost.costs,

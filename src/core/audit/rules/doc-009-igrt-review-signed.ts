@@ -1,7 +1,7 @@
 import type { RuleMeta } from '../../model/rule.js';
 import type { FractionContext } from '../fraction-context.js';
-import { signatureOutcome } from '../signature-outcome.js';
-import type { Outcome } from '../outcome.js';
+import { signatureOutcome, signedInTimeByTreating } from '../signature-outcome.js';
+import { NO_OUTCOME, type Outcome } from '../outcome.js';
 
 export const DOC_009: RuleMeta = {
   id: 'DOC-009',
@@ -12,12 +12,15 @@ export const DOC_009: RuleMeta = {
 };
 
 export function checkIgrtReviewSigned(ctx: FractionContext): Outcome {
+  const review = ctx.timeline.fraction.imageGuidance?.review;
+  const signedAt = ctx.timeline.times.reviewSignedAt;
+  if (signedInTimeByTreating(ctx, review, signedAt)) return NO_OUTCOME;
   return signatureOutcome(ctx, {
     ruleId: DOC_009.id,
     what: 'image-guidance review',
     documentId: null,
-    signature: ctx.timeline.fraction.imageGuidance?.review ?? null,
-    signedAt: ctx.timeline.times.reviewSignedAt,
+    signature: review ?? null,
+    signedAt,
     failEffect: 'drop-igrt',
     failFix: 'The professional IGRT service is not billable for this fraction: remove 77387-26.',
   });

@@ -12,20 +12,27 @@ export const DOC_012: RuleMeta = {
 };
 
 /**
- * For each timeline (in delivery order), the index of the earlier timeline it repeats, or -1: the same
- * fraction id, or a beam delivered at the same time (overlapping beam-on intervals) on the same date.
+ * For each timeline (in delivery order: sorted by date), the index of the earliest timeline before it
+ * that it repeats, or -1: the same fraction id, or a beam delivered at the same time (overlapping beam-on
+ * intervals) on the same date. Ids are indexed once and beams are compared only within a date, so a long
+ * course costs no more per fraction than a short one.
  */
 export function repeatedSessions(timelines: readonly FractionTimeline[]): number[] {
-  const repeats: number[] = [];
+  const repeats: number[] = new Array(timelines.length);
+  const firstWithId = new Map<string, number>();
+  let dayStart = 0; // the first timeline of the current date
   for (let i = 0; i < timelines.length; i++) {
     const t = timelines[i]!;
-    let repeated = -1;
-    for (let j = 0; j < i && repeated === -1; j++) {
-      const o = timelines[j]!;
-      if (o.fraction.id === t.fraction.id || (o.fraction.date === t.fraction.date && beamsOverlap(o, t)))
+    if (t.fraction.date !== timelines[dayStart]!.fraction.date) dayStart = i;
+    let repeated = firstWithId.get(t.fraction.id) ?? -1;
+    if (repeated === -1) firstWithId.set(t.fraction.id, i);
+    const before = repeated === -1 ? i : repeated;
+    for (let j = dayStart; j < before; j++)
+      if (beamsOverlap(timelines[j]!, t)) {
         repeated = j;
-    }
-    repeats.push(repeated);
+        break;
+      }
+    repeats[i] = repeated;
   }
   return repeats;
 }

@@ -25,10 +25,12 @@ export function ammShortfall(mm: MotionManagement | null): string | null {
  * Where the motion management a session is coded on comes from when the plan states none: an order that
  * says when the beam is held (info), or nothing although the chart shows motion management (a monitoring
  * record, an order without a hold clause): a warning, never silence, since 77412 is then not billed.
+ * `monitoring`: the session has a monitoring record; `order`: the chart has a motion-management order.
  */
 export function motionSourceFinding(
   from: string | null,
-  hints: { monitoring: boolean; order: boolean },
+  monitoring: boolean,
+  order: boolean,
   subject: string,
 ): Finding | null {
   if (from?.startsWith('order '))
@@ -39,13 +41,13 @@ export function motionSourceFinding(
       message: `The plan states no motion management: ${from} states it (beam held outside its thresholds), and 77412 is judged on it.`,
       evidence: { motionManagementFrom: from },
     };
-  if (from === null && (hints.monitoring || hints.order))
+  if (from === null && (monitoring || order))
     return {
       ruleId: CODE_006.id,
       severity: 'warning',
       subject,
-      message: `Motion management is ${hints.monitoring ? 'recorded for this session' : 'ordered'} but neither the plan nor a motion-management order states intrafraction monitoring with beam hold and its thresholds: not 77412.`,
-      evidence: { monitoringRecorded: hints.monitoring, motionManagementOrder: hints.order },
+      message: `Motion management is ${monitoring ? 'recorded for this session' : 'ordered'} but neither the plan nor a motion-management order states intrafraction monitoring with beam hold and its thresholds: not 77412.`,
+      evidence: { monitoringRecorded: monitoring, motionManagementOrder: order },
       fix: 'Record the motion management (system, thresholds, beam hold) in the plan or the signed order and re-run; else bill 77407.',
     };
   return null;

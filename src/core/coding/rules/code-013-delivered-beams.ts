@@ -26,16 +26,16 @@ export function deliveredModality(
   subject: string,
 ): { modality: Modality; finding: Finding | null } {
   if (!DECIDED_BY_BEAMS.includes(plan)) return { modality: plan, finding: null };
-  const types = new Set(beams.map((b) => b.radiationType));
-  const allTyped = beams.length > 0 && !types.has(undefined);
+  let photon = false;
+  let electron = false;
+  let other = false; // a beam of another type, or untyped
+  for (const b of beams) {
+    if (b.radiationType === 'PHOTON') photon = true;
+    else if (b.radiationType === 'ELECTRON') electron = true;
+    else other = true;
+  }
   const delivered: Modality | null =
-    types.has('ELECTRON') && types.has('PHOTON')
-      ? 'mixed'
-      : allTyped && types.size === 1 && types.has('PHOTON')
-        ? 'photon'
-        : allTyped && types.size === 1 && types.has('ELECTRON')
-          ? 'electron'
-          : null;
+    electron && photon ? 'mixed' : other ? null : photon ? 'photon' : electron ? 'electron' : null;
   if (delivered === null || delivered === plan) return { modality: plan, finding: null };
   return {
     modality: delivered,
