@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { authorizationKey } from '../../core/authorizations/authorization-number.js';
 import type { InputProblem } from '../../core/model/input-problem.js';
 import type { Remittance } from '../../core/model/remittance.js';
@@ -101,7 +102,14 @@ export async function analyzeRemittanceFiles(
         if (
           row.paymentDate !== null &&
           row.queue !== null &&
-          hasAppealDeadline({ ...row, remarks: row.remarks.map((r) => r.code) })
+          // The fields it reads, not a spread of the row (a copy of every field per row).
+          hasAppealDeadline({
+            category: row.category,
+            queue: row.queue,
+            carcs: row.carcs,
+            remarks: row.remarks.map((r) => r.code),
+            claimFilingIndicator: row.claimFilingIndicator,
+          })
         ) {
           const key = `${row.claimStatus}|${row.claimFilingIndicator ?? ''}|${row.queue ?? ''}`;
           date = appealDates.get(key);
@@ -164,7 +172,9 @@ export async function* uniquePayments(
   problems: InputProblem[],
   warnings: InputProblem[],
 ): AsyncGenerator<{ file: string; remittance: Remittance }> {
-  const seen = new Map<string, { file: string; content: string }>();
+  // Per payment its key and a digest of its contents: what is kept per payment stays a few bytes, not
+  // the text of all its claims, so memory does not grow with a file's payments.
+  const seen = new Map<string, { file: string; digest: string }>();
   for (const file of files) {
     // Streamed: a 500 MB remittance file is read in chunks, one transaction set at a time.
     for await (const result of readRemittances(fileChunks(file), file)) {
@@ -181,7 +191,7 @@ export async function* uniquePayments(
       // other contents is (repeated-payments.ts, as the app refuses it): the first is kept.
       if (first !== undefined) {
         const location = `${file}: TRN ${remittance.traceNumber}`;
-        if (first.content === paymentContent(remittance))
+        if (first.digest === contentDigest(remittance))
           warnings.push({
             location,
             message: `this payment was already read from ${first.file}; its lines count once`,
@@ -196,12 +206,16 @@ export async function* uniquePayments(
       // A damaged claim was refused (located); the set's other claims are analysed.
       for (const c of remittance.refusedClaims ?? []) problems.push(...c.problems);
       // A copy: the key's text would otherwise keep the file chunk it was read from for the whole run.
-      if (key !== null) seen.set(detachedText(key), { file, content: paymentContent(remittance) });
+      if (key !== null) seen.set(detachedText(key), { file, digest: contentDigest(remittance) });
       warnings.push(...result.warnings);
       yield { file, remittance };
     }
   }
 }
+
+/** SHA-256 of `paymentContent`: two copies of a payment are told apart by it as by the text itself. */
+const contentDigest = (r: Remittance): string =>
+  createHash('sha256').update(paymentContent(r)).digest('base64');
 
 /**
  * Without the practice's records: the line's own procedure, in the settings' setting and payer profile.

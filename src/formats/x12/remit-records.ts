@@ -22,6 +22,9 @@ const NONE: never[] = [];
  */
 export const newList = <T>(): T[] => NONE.slice();
 
+// Each class below repeats its interface's fields and takes them in its constructor on purpose: a
+// class instance has no allocation site for V8 to pretenure, an object literal of the same shape would.
+
 /** Composite C003 read (SVC01, SVC06): the procedure code and up to four modifiers. */
 export class ProcedureRecord implements Procedure {
   code: string;
