@@ -583,6 +583,18 @@ describe('assembleLetter: signed by the treating physician', () => {
     expect(draft.body).not.toContain('DR-SYN-01');
   });
 
+  it.each([
+    ['MCDONALD', 'KENJI', 'KENJI MCDONALD, MD'],
+    ['PLACEHOLDER-MD', 'Kenji', 'Kenji PLACEHOLDER-MD, MD'],
+    ["O'Neil-McKay", 'Ana', "Ana O'Neil-McKay, MD"],
+  ])('the signed name %s is printed as the settings spell it', (lastName, firstName, signed) => {
+    const draft = assembleLetter({
+      ...letterInput('appeal-downcode'),
+      physicians: { [PHYSICIAN_ID]: { ...LETTER_SIGNER, firstName, lastName } },
+    });
+    expect(draft.body).toContain(`\n${signed}\nTreating radiation oncologist`);
+  });
+
   it('without the physician in the billing settings the letter is not ready and says what to add', () => {
     const draft = assembleLetter({ ...letterInput('prior-authorization'), physicians: {} });
     expect(draft.ready).toBe(false);
