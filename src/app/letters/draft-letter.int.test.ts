@@ -176,6 +176,21 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
     expect((error as AppError).code).toBe('invalid_input');
   });
 
+  it("a line is answered only by the letter its category calls for, as the CLI's --claim is", async () => {
+    // The downcoded line was paid (CO-45): a medical-necessity appeal of it would assert a denial.
+    const downcoded = cases.find((c) => c.type === 'appeal-downcode')!;
+    for (const type of ['appeal-medical-necessity', 'appeal-zero-payment'] as const) {
+      const error = await draftLetter(t.ctx, actor, { ...downcoded, type }).catch((e: unknown) => e);
+      expect(error, type).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('invalid_input');
+      expect((error as AppError).message).toMatch(
+        new RegExp(
+          `^no ${type} letter: ${type} does not answer a line in category downcoded \\(.*\\): its letter is appeal-downcode$`,
+        ),
+      );
+    }
+  });
+
   it("a course's peer-to-peer sheet has the talking points of each denial type on its lines", async () => {
     const denied = await tdb.db
       .selectFrom('remit_lines')
