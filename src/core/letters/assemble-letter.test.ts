@@ -229,12 +229,10 @@ describe('assembleLetter: every letter type from a fully documented course', () 
     expect(assembleLetter(letterInput('appeal-downcode', undefined, 'default')).body).not.toMatch(point);
   });
 
-  it('the peer-to-peer sheet of a line quotes the evidence of its date of service beside the course', () => {
+  it('the peer-to-peer sheet of a line quotes the evidence of its date of service, not the course', () => {
     const draft = assembleLetter({ ...letterInput('peer-to-peer'), claim: LETTER_CLAIMS['appeal-downcode'] });
-    expect(draft.body).toContain(
-      '- On the date of service, fraction 2 (2026-03-03): AlignRT, 100.0% of beam-on monitored, SGRT record signed before the next beam-on',
-    );
-    expect(draft.body).toContain('- Fractions monitored: 5 of 5 delivered');
+    expect(draft.body).toContain('- Fraction 2 (2026-03-03)\n- System: AlignRT');
+    expect(draft.body).not.toContain('- Fractions monitored:');
   });
 
   it('the peer-to-peer sheet carries no birth date; appeals do', () => {
