@@ -780,3 +780,26 @@ describe('assembleLetter: what the letter says is what its source says (cold tes
     expect(row?.value).toBe('5 of 5 present in the chart');
   });
 });
+
+it("what to add first attributes the five elements to eviCore's list and the bar to the practice's policy, not to CPT", () => {
+  const draft = assembleLetter(
+    letterInput(
+      'prior-authorization',
+      (c) => {
+        c.necessity!.text =
+          "Left breast cancer; this patient's heart lies within 1.2 cm of the medial tangent.";
+        c.orders![0]!.text = undefined;
+        c.orders![0]!.system = undefined;
+      },
+      'default',
+    ),
+  );
+  const fixes = draft.missing.filter((m) => m.element.startsWith('Documentation element')).map((m) => m.fix);
+  expect(fixes.length).toBeGreaterThan(0);
+  for (const fix of fixes) {
+    expect(fix).toMatch(
+      /^The practice's policy \(product default\) expects 3 of the 5 elements \(eviCore's list, as ASTRO gives it\); the chart has \d\./,
+    );
+    expect(fix).not.toMatch(/CPT/);
+  }
+});

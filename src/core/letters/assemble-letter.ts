@@ -1,6 +1,11 @@
 import type { FractionAudit } from '../audit/audit-course.js';
 import type { AuditOptions } from '../audit/audit-options.js';
-import { ELEMENTS, necessityProblem, scoreElements } from '../audit/documentation-elements.js';
+import {
+  ELEMENTS,
+  elementsExpected,
+  necessityProblem,
+  scoreElements,
+} from '../audit/documentation-elements.js';
 import type { Course } from '../model/course.js';
 import { modifier26RuleOn, type PayerProfile } from '../payers/payer-profile.js';
 import { clockFor } from '../time/local-clock.js';
@@ -327,7 +332,7 @@ function missingFor(facts: Facts): LetterMissing[] {
       for (const e of elements.filter((x) => !x.present))
         out.push({
           element: `Documentation element ${e.id}: ${e.name}`,
-          fix: `${profile.name} expects ${profile.documentationElementsRequired} of the 5 elements; the chart has ${present}. State it in the necessity statement or the order.`,
+          fix: `${upperFirst(elementsExpected(profile))}; the chart has ${present}. State it in the necessity statement or the order.`,
         });
     if (serviceDays && claim?.dateOfService && !serviceDays.some((f) => f.signature !== null))
       out.push({
@@ -738,6 +743,8 @@ function statementContext({ input, level, argues77412 }: Facts): StatementContex
     denials: input.denials ?? [],
   };
 }
+
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** A peer-to-peer sheet for one remittance line. */
 const sheetForLine = (input: LetterInput) => input.type === 'peer-to-peer' && input.claim !== null;
