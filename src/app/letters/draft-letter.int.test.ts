@@ -94,7 +94,10 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
             ? { refused: /traditional Medicare has no prior authorization for radiation therapy/ }
             : // Traditional Medicare's contractors hold no peer-to-peer review.
               type === 'peer-to-peer' && line.payer_profile === 'medicare'
-              ? { refused: /hold no peer-to-peer review: appeal the line by a redetermination/ }
+              ? {
+                  refused:
+                    /hold no peer-to-peer review .*No letter of this product answers the line: request a redetermination .* form CMS-20027/,
+                }
               : // This clinic's CO-50 line is on a course without a necessity statement (why it was
                 // denied): its appeal says what to add first.
                 type === 'appeal-medical-necessity'
