@@ -67,6 +67,7 @@ async function onlyPractice(
           .where((eb) => eb.or([eb('course_key', '=', course), eb('id', '=', course)]))
           .execute();
   if (holding.length === 1) return holding[0]!.practice_id;
+  if (course !== undefined && !holding.length) throw new UsageError(`--course ${course}: no such course`);
   throw new UsageError(
     `the database holds several practices: choose one with --practice (${listed(practices)})`,
   );

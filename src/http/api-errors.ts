@@ -42,12 +42,27 @@ export class ApiError extends Error {
 
 /** Zod issues as located messages (`query.limit: Too big…`); zod messages name types, not values. */
 export function zodIssues(error: z.ZodError, where: string): ErrorIssue[] {
-  return error.issues.map((i) => ({
+  return error.issues.flatMap(closestBranch).map((i) => ({
     location: [where, ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))]
       .join('.')
       .replace(/\.\[/g, '['),
     message: i.message,
   }));
+}
+
+type Issue = z.ZodError['issues'][number];
+
+/**
+ * A union's "Invalid input" as the issues of the branch the input came closest to (fewest issues, a key
+ * the branch does not know counting most): `{"type":"appeal-foo","courseId":…}` is told that `type` is
+ * not one of the letter types, not that the body is invalid.
+ */
+function closestBranch(issue: Issue): Issue[] {
+  if (issue.code !== 'invalid_union' || !issue.errors.length) return [issue];
+  const cost = (branch: readonly Issue[]) =>
+    branch.reduce((n, i) => n + (i.code === 'unrecognized_keys' ? 100 : 1), 0);
+  const best = issue.errors.reduce((a, b) => (cost(b) < cost(a) ? b : a));
+  return best.flatMap((i) => closestBranch({ ...i, path: [...issue.path, ...i.path] } as Issue));
 }
 
 /** Maps anything thrown to the error body and status. `internal` says nothing about the cause (PHI). */

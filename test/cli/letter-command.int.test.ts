@@ -9,6 +9,7 @@ import { createPractice } from '../../src/app/setup/create-practice.js';
 import { DEMO_BILLING } from '../../src/app/setup/demo-billing.js';
 import { billDemo } from '../../src/app/setup/demo-claims.js';
 import { demoUploads } from '../../src/app/setup/demo-uploads.js';
+import { LETTER_TYPES } from '../../src/core/letters/letter-types.js';
 import { docxParagraphs, pdfText } from '../golden/letters/extract-text.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -158,6 +159,11 @@ describe('sgrt-billing letter', () => {
     },
   );
 
+  it('lists every letter type in its help', async () => {
+    const run = await runCli('letter', '--help');
+    for (const type of LETTER_TYPES) expect(run.stdout).toContain(type);
+  });
+
   it.each<[string, string[], RegExp]>([
     [
       'an unknown type',
@@ -177,7 +183,7 @@ describe('sgrt-billing letter', () => {
     [
       'a course that does not exist',
       ['peer-to-peer', '--course', 'C-NOPE', '--out', 'x.pdf'],
-      /No letter was written: course not found/,
+      /No letter was written: --course C-NOPE: no such course/,
     ],
     [
       'a prior-authorization request to traditional Medicare',
@@ -187,17 +193,17 @@ describe('sgrt-billing letter', () => {
     [
       'a claim number with no line the letter type answers',
       ['ABSENT-TYPE', '--course', 'ZERO-PAID', '--claim', 'ZERO-CLAIM', '--out', 'x.pdf'],
-      /No letter was written: --claim \S+: claim \S+ has no line a appeal-\S+ answers: .*line \d+ \(zero-paid-no-denial-code: appeal-zero-payment\)/,
+      /No letter was written: --claim \S+: claim \S+ has no line an appeal-\S+ answers: .*line \d+ \(zero-paid-no-denial-code: appeal-zero-payment\)/,
     ],
     [
       'a line id whose category another letter answers',
       ['appeal-downcode', '--course', 'ZERO-PAID', '--claim', 'ZERO-LINE', '--out', 'x.pdf'],
-      /--claim \d+: remittance line \d+ is not answered by appeal-downcode: line \d+ \(zero-paid-no-denial-code: appeal-zero-payment\)/,
+      /--claim \d+: remittance line \d+: appeal-downcode does not answer a line in category zero-paid-no-denial-code \([^)]*\): its letter is appeal-zero-payment/,
     ],
     [
       'a claim of another course',
       ['appeal-downcode', '--course', 'ZERO-PAID', '--claim', 'C-NOPE-1', '--out', 'x.pdf'],
-      /remittance line not found/,
+      /No letter was written: --claim C-NOPE-1: no remittance line of this course has that id or claim number/,
     ],
   ])('exits 2 on %s and writes nothing', { timeout: 60_000 }, async (_, args, message) => {
     const out = args[args.indexOf('--out') + 1]!;

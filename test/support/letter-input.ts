@@ -73,8 +73,8 @@ const GRANDFATHERED = (c: CourseInput) => {
 
 /** The practice's billing settings physician who signs (synthetic name, an NPI with a valid check digit). */
 export const LETTER_SIGNER = {
-  firstName: 'RITA',
-  lastName: 'DOCTORFAKE',
+  firstName: 'Rita',
+  lastName: 'Doctorfake',
   npi: '1999000015',
   credentials: 'MD',
 };

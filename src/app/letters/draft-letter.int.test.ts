@@ -94,7 +94,10 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
             ? { refused: /traditional Medicare has no prior authorization for radiation therapy/ }
             : // Traditional Medicare's contractors hold no peer-to-peer review.
               type === 'peer-to-peer' && line.payer_profile === 'medicare'
-              ? { refused: /hold no peer-to-peer review: appeal the line by a redetermination/ }
+              ? {
+                  refused:
+                    /hold no peer-to-peer review .*No letter of this product answers the line: request a redetermination .* form CMS-20027/,
+                }
               : // This clinic's CO-50 line is on a course without a necessity statement (why it was
                 // denied): its appeal says what to add first.
                 type === 'appeal-medical-necessity'
@@ -174,6 +177,21 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
       (e) => e,
     );
     expect((error as AppError).code).toBe('invalid_input');
+  });
+
+  it("a line is answered only by the letter its category calls for, as the CLI's --claim is", async () => {
+    // The downcoded line was paid (CO-45): a medical-necessity appeal of it would assert a denial.
+    const downcoded = cases.find((c) => c.type === 'appeal-downcode')!;
+    for (const type of ['appeal-medical-necessity', 'appeal-zero-payment'] as const) {
+      const error = await draftLetter(t.ctx, actor, { ...downcoded, type }).catch((e: unknown) => e);
+      expect(error, type).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('invalid_input');
+      expect((error as AppError).message).toMatch(
+        new RegExp(
+          `^no ${type} letter: ${type} does not answer a line in category downcoded \\(.*\\): its letter is appeal-downcode$`,
+        ),
+      );
+    }
   });
 
   it("a course's peer-to-peer sheet has the talking points of each denial type on its lines", async () => {

@@ -6,7 +6,7 @@ import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { AppError } from '../app-errors.js';
 import { letterEnclosures } from './letter-enclosures.js';
-import { appealLineFacts, courseDenials, courseLetterFacts } from './letter-facts.js';
+import { appealLineFacts, courseDenials, courseLetterFacts, lineTypeRefusal } from './letter-facts.js';
 import { igrtReferenceData } from './letter-reference.js';
 
 export interface DraftLetterRequest {
@@ -24,7 +24,8 @@ export interface DraftLetterRequest {
  * and the line's claim facts (with the appeal's payer claim number, level, deadline and enclosures) go to
  * `assembleLetter` (src/core/letters). The letter is dated today in the facility's zone. Records the
  * read of the patient's data; other practices' ids are not_found; a letter that must not be written
- * (`lineLetterRefusal` for a remittance line, else `letterRefusal`) is invalid_input with the reason.
+ * (a type the line's category does not call for, `lineTypeRefusal`; then `lineLetterRefusal` for a
+ * remittance line, else `letterRefusal`) is invalid_input with the reason.
  */
 export async function draftLetter(
   ctx: AppContext,
@@ -36,7 +37,8 @@ export async function draftLetter(
     ? await appealLineFacts(ctx, actor, request.remitLineId, facts.courseId)
     : { claim: null, line: null, refusalLine: null };
   const refused = refusalLine
-    ? lineLetterRefusal(request.type, facts.course, facts.medicare, refusalLine)
+    ? (lineTypeRefusal(request.type, refusalLine) ??
+      lineLetterRefusal(request.type, facts.course, facts.medicare, refusalLine))
     : letterRefusal(request.type, facts.course, facts.medicare);
   if (refused) throw new AppError('invalid_input', `no ${request.type} letter: ${refused}`);
   const igrtReference = await igrtReferenceData(ctx.db, claim);

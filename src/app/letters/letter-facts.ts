@@ -155,7 +155,7 @@ export async function resolveLetterTarget(
     .where((eb) => eb.or([eb('course_key', '=', course), eb('id', '=', course)]))
     .orderBy('course_key')
     .executeTakeFirst();
-  if (!found) throw notFound('course');
+  if (!found) throw new AppError('not_found', 'no such course', [{ location: 'course', message: course }]);
   if (claim === undefined) return { courseId: found.id, remitLineId: undefined };
   const lines = await ctx.db
     .selectFrom('remit_lines')
@@ -172,21 +172,39 @@ export async function resolveLetterTarget(
     .execute();
   const byId = lines.find((l) => String(l.id) === claim);
   const candidates = byId ? [byId] : lines;
-  if (!candidates.length) throw notFound('remittance line');
+  const onClaim = [{ location: 'claim', message: claim }];
+  if (!candidates.length)
+    throw new AppError('not_found', 'no remittance line of this course has that id or claim number', onClaim);
   if (type === undefined) return { courseId: found.id, remitLineId: String(candidates[0]!.id) };
   const fitting = candidates.filter((l) => lineFits(type, l.category, split(l.carcs)));
   if (fitting.length === 1) return { courseId: found.id, remitLineId: String(fitting[0]!.id) };
   const listed = candidates
     .map((l) => `line ${l.id} (${l.category}: ${letterTypeFor(l.category, split(l.carcs)) ?? 'no letter'})`)
     .join(', ');
+  const a = /^[aeiou]/.test(type) ? 'an' : 'a';
   throw new AppError(
     'invalid_input',
     byId
-      ? `remittance line ${claim} is not answered by ${type}: ${listed}`
+      ? `remittance line ${claim}: ${lineTypeRefusal(type, { category: byId.category, carcs: split(byId.carcs) })}`
       : fitting.length
-        ? `claim ${claim} has ${fitting.length} lines a ${type} answers: name one by its line id (${listed})`
-        : `claim ${claim} has no line a ${type} answers: ${listed}`,
+        ? `claim ${claim} has ${fitting.length} lines ${a} ${type} answers: name one by its line id (${listed})`
+        : `claim ${claim} has no line ${a} ${type} answers: ${listed}`,
+    onClaim,
   );
+}
+
+/**
+ * Why a letter of this type does not answer the remittance line, or null: the one check of the type
+ * against the line's category (`lineFits`), for a line named by its id (API and CLI alike), before the
+ * line's own refusal (`lineLetterRefusal`).
+ */
+export function lineTypeRefusal(
+  type: LetterType,
+  line: { category: string; carcs: readonly string[] },
+): string | null {
+  if (lineFits(type, line.category, line.carcs)) return null;
+  const letter = letterTypeFor(line.category, line.carcs);
+  return `${type} does not answer a line in category ${line.category}${line.carcs.length ? ` (${line.carcs.join(', ')})` : ''}: ${letter ? `its letter is ${letter}` : 'no letter answers it'}`;
 }
 
 /**

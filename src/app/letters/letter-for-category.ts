@@ -1,5 +1,5 @@
 import type { LetterType } from '../../core/letters/letter-types.js';
-import { MEDICAL_NECESSITY_CARCS } from '../../core/remit/carc-kinds.js';
+import { isMedicalNecessityDenial } from '../../core/remit/carc-kinds.js';
 import type { RemitCategory } from '../../core/remit/remit-category.js';
 
 /**
@@ -33,10 +33,4 @@ export function letterTypeFor(category: string, carcs: readonly string[] = []): 
   return Object.hasOwn(LETTER_FOR_CATEGORY, category)
     ? LETTER_FOR_CATEGORY[category as keyof typeof LETTER_FOR_CATEGORY]
     : null;
-}
-
-/** `CO-50`, `OA-56`…: a medical-necessity reason the practice bears (not the patient's, PR). */
-export function isMedicalNecessityDenial(carc: string): boolean {
-  const [group, reason] = carc.split('-');
-  return group !== 'PR' && reason !== undefined && MEDICAL_NECESSITY_CARCS.has(reason);
 }

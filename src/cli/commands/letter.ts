@@ -69,9 +69,10 @@ export async function runLetter(type: string, opts: LetterCommandOptions): Promi
     try {
       const target = await resolveLetterTarget(ctx, actor, opts.course, opts.claim, type).catch(
         (e: unknown) => {
-          // The line the flag names cannot have this letter: say which flag, and the claim's lines.
-          if (e instanceof AppError && e.code === 'invalid_input')
-            throw new AppError('invalid_input', `--claim ${opts.claim}: ${e.message}`);
+          // The course or line a flag names is not found, or cannot have this letter: name the flag and its value.
+          const flag = e instanceof AppError ? e.issues[0]?.location : undefined;
+          if (e instanceof AppError && (flag === 'course' || flag === 'claim'))
+            throw new AppError(e.code, `--${flag} ${opts[flag]}: ${e.message}`);
           throw e;
         },
       );

@@ -1,4 +1,5 @@
 import type { Course } from '../model/course.js';
+import type { PayerProfile } from '../payers/payer-profile.js';
 
 /**
  * The five elements reviewers look for (eviCore's list as reported by ASTRO, "I got denied or
@@ -12,6 +13,20 @@ export const ELEMENTS = [
   { id: 4, name: 'How motion is monitored (continuous), how data are acquired, how therapists are alerted' },
   { id: 5, name: 'Beam-on/beam-off methodology: what triggers a beam hold' },
 ] as const;
+
+/**
+ * Who expects how many of the five elements, as a message says it: a payer's profile, or without one
+ * (the default profile) the practice's policy at the product's default. The five are eviCore's list as
+ * ASTRO gives it; CPT defines no documentation elements, so the default profile's name ("CPT criteria")
+ * is not their source.
+ */
+export function elementsExpected(profile: PayerProfile): string {
+  const who =
+    profile.id === 'default'
+      ? "the practice's policy (product default)"
+      : `the payer profile "${profile.name}"`;
+  return `${who} expects ${profile.documentationElementsRequired} of the 5 elements (eviCore's list, as ASTRO gives it)`;
+}
 
 export interface ElementScore {
   id: number;

@@ -229,12 +229,10 @@ describe('assembleLetter: every letter type from a fully documented course', () 
     expect(assembleLetter(letterInput('appeal-downcode', undefined, 'default')).body).not.toMatch(point);
   });
 
-  it('the peer-to-peer sheet of a line quotes the evidence of its date of service beside the course', () => {
+  it('the peer-to-peer sheet of a line quotes the evidence of its date of service, not the course', () => {
     const draft = assembleLetter({ ...letterInput('peer-to-peer'), claim: LETTER_CLAIMS['appeal-downcode'] });
-    expect(draft.body).toContain(
-      '- On the date of service, fraction 2 (2026-03-03): AlignRT, 100.0% of beam-on monitored, SGRT record signed before the next beam-on',
-    );
-    expect(draft.body).toContain('- Fractions monitored: 5 of 5 delivered');
+    expect(draft.body).toContain('- Fraction 2 (2026-03-03)\n- System: AlignRT');
+    expect(draft.body).not.toContain('- Fractions monitored:');
   });
 
   it('the peer-to-peer sheet carries no birth date; appeals do', () => {
@@ -583,6 +581,18 @@ describe('assembleLetter: signed by the treating physician', () => {
     expect(draft.body).not.toContain('DR-SYN-01');
   });
 
+  it.each([
+    ['MCDONALD', 'KENJI', 'KENJI MCDONALD, MD'],
+    ['PLACEHOLDER-MD', 'Kenji', 'Kenji PLACEHOLDER-MD, MD'],
+    ["O'Neil-McKay", 'Ana', "Ana O'Neil-McKay, MD"],
+  ])('the signed name %s is printed as the settings spell it', (lastName, firstName, signed) => {
+    const draft = assembleLetter({
+      ...letterInput('appeal-downcode'),
+      physicians: { [PHYSICIAN_ID]: { ...LETTER_SIGNER, firstName, lastName } },
+    });
+    expect(draft.body).toContain(`\n${signed}\nTreating radiation oncologist`);
+  });
+
   it('without the physician in the billing settings the letter is not ready and says what to add', () => {
     const draft = assembleLetter({ ...letterInput('prior-authorization'), physicians: {} });
     expect(draft.ready).toBe(false);
@@ -769,4 +779,27 @@ describe('assembleLetter: what the letter says is what its source says (cold tes
     const row = draft.cover.rows.find((r) => r.label === 'Documentation elements');
     expect(row?.value).toBe('5 of 5 present in the chart');
   });
+});
+
+it("what to add first attributes the five elements to eviCore's list and the bar to the practice's policy, not to CPT", () => {
+  const draft = assembleLetter(
+    letterInput(
+      'prior-authorization',
+      (c) => {
+        c.necessity!.text =
+          "Left breast cancer; this patient's heart lies within 1.2 cm of the medial tangent.";
+        c.orders![0]!.text = undefined;
+        c.orders![0]!.system = undefined;
+      },
+      'default',
+    ),
+  );
+  const fixes = draft.missing.filter((m) => m.element.startsWith('Documentation element')).map((m) => m.fix);
+  expect(fixes.length).toBeGreaterThan(0);
+  for (const fix of fixes) {
+    expect(fix).toMatch(
+      /^The practice's policy \(product default\) expects 3 of the 5 elements \(eviCore's list, as ASTRO gives it\); the chart has \d\./,
+    );
+    expect(fix).not.toMatch(/CPT/);
+  }
 });

@@ -1,6 +1,11 @@
 import type { FractionAudit } from '../audit/audit-course.js';
 import type { AuditOptions } from '../audit/audit-options.js';
-import { ELEMENTS, necessityProblem, scoreElements } from '../audit/documentation-elements.js';
+import {
+  ELEMENTS,
+  elementsExpected,
+  necessityProblem,
+  scoreElements,
+} from '../audit/documentation-elements.js';
 import type { Course } from '../model/course.js';
 import { modifier26RuleOn, type PayerProfile } from '../payers/payer-profile.js';
 import { clockFor } from '../time/local-clock.js';
@@ -36,6 +41,7 @@ import {
   policyPoints,
   type StatementContext,
 } from './letter-statements.js';
+import { beamHoldLabel, deniedForNecessity, sheetDates } from './peer-to-peer-scope.js';
 import { type LetterPhysician, physicianLabel, signatureBlock, signerMissing } from './letter-signer.js';
 import { renderTemplate, tidy, type TemplateValues } from './render-template.js';
 import {
@@ -109,10 +115,11 @@ const TITLES: Record<Exclude<LetterType, 'prior-authorization'>, string> = {
 
 /**
  * The appeal of a 77412 downcode argues 77412 whatever the chart; the other letters do when the line is
- * 77412, and a request or a peer-to-peer sheet also when the course's code is 77412 (a request asks for
- * the code the course meets, whichever it is).
+ * 77412, and a request or a course's peer-to-peer sheet also when the course's code is 77412 (a request
+ * asks for the code the course meets, whichever it is); a line's sheet argues the code billed on it.
  */
-const ARGUES_77412_BY_LEVEL: readonly LetterType[] = ['prior-authorization', 'peer-to-peer'];
+const argues77412ByLevel = (type: LetterType, claim: LetterClaim | null) =>
+  type === 'prior-authorization' || (type === 'peer-to-peer' && !claim);
 /** Appeals answer one remittance line: they speak of its date of service only. */
 const APPEALS = APPEAL_TYPES;
 
@@ -161,7 +168,7 @@ export function assembleLetter(input: LetterInput): LetterDraft {
     !level.routed &&
     (type === 'appeal-downcode' ||
       claim?.submittedCode === '77412' ||
-      (ARGUES_77412_BY_LEVEL.includes(type) && level.code === '77412'));
+      (argues77412ByLevel(type, claim) && level.code === '77412'));
   const evidence = motionEvidence(course, input.fractions, input.options);
   const facts: Facts = {
     input,
@@ -173,10 +180,8 @@ export function assembleLetter(input: LetterInput): LetterDraft {
     // the letter's; multiple isocenters, mixed fields and TSET need none.
     needsAmm: argues77412 && level.byMotionManagement,
     // An appeal of one date of service does not volunteer the other fractions (issue 13; a course-wide
-    // figure belongs to a request for the course).
-    serviceDays: APPEALS.includes(type)
-      ? evidence.fractions.filter((f) => f.date === claim?.dateOfService)
-      : null,
+    // figure belongs to a request for the course); a peer-to-peer sheet speaks of the dates denied.
+    serviceDays: serviceDaysOf(input, evidence),
     request: requestedFractions(
       level.code,
       course.plan.fractionsPlanned,
@@ -231,6 +236,16 @@ export function assembleLetter(input: LetterInput): LetterDraft {
   for (const g of cited.unversioned)
     warnings.push({ code: 'GUIDELINE-VERSION', message: guidelineVersionWarning(g) });
   return { ...base, ready: true, body: cited.text, references: cited.references, warnings };
+}
+
+/** The fractions a letter about dates of service speaks of; null for a letter about the course. */
+function serviceDaysOf({ type, claim, denials }: LetterInput, evidence: MotionEvidence) {
+  const dates = APPEALS.includes(type)
+    ? [claim?.dateOfService]
+    : type === 'peer-to-peer'
+      ? sheetDates(claim, denials ?? [])
+      : null;
+  return dates ? evidence.fractions.filter((f) => dates.includes(f.date)) : null;
 }
 
 /** What the letter's parts are built from. */
@@ -317,7 +332,7 @@ function missingFor(facts: Facts): LetterMissing[] {
       for (const e of elements.filter((x) => !x.present))
         out.push({
           element: `Documentation element ${e.id}: ${e.name}`,
-          fix: `${profile.name} expects ${profile.documentationElementsRequired} of the 5 elements; the chart has ${present}. State it in the necessity statement or the order.`,
+          fix: `${upperFirst(elementsExpected(profile))}; the chart has ${present}. State it in the necessity statement or the order.`,
         });
     if (serviceDays && claim?.dateOfService && !serviceDays.some((f) => f.signature !== null))
       out.push({
@@ -343,11 +358,11 @@ function missingFor(facts: Facts): LetterMissing[] {
         fix: "Import or record the physician's signed IGRT review for that date of service (77387-26 is the physician's work).",
       });
   }
-  if (
-    type === 'appeal-medical-necessity' &&
-    !needsAmm &&
-    necessityProblem(course.necessity?.text) === 'missing'
-  )
+  // A sheet for a medical-necessity denial needs what that line's appeal needs: the physician's words.
+  const necessityDenied =
+    type === 'appeal-medical-necessity' ||
+    (type === 'peer-to-peer' && deniedForNecessity(claim, input.denials ?? []));
+  if (necessityDenied && !needsAmm && necessityProblem(course.necessity?.text) === 'missing')
     out.push({
       element: 'Medical necessity statement',
       fix: "Add the treating physician's patient-specific statement of why this treatment is necessary (diagnosis, intent, anatomy, doses).",
@@ -468,10 +483,12 @@ function coverFor({
     { label: 'Site', value: siteLabel(course) },
     { label: 'Technique', value: techniqueLabel(course) },
     // A letter about a line: the session of its date as the audit coded it (courseLevel); else the plan.
-    {
-      label: `Delivery level (${claim?.dateOfService ? 'date of service' : 'plan'})`,
-      value: `${level.code ?? 'no code picked'}: ${level.reason}`,
-    },
+    sheetForLine(input)
+      ? { label: 'Delivery level (billed on the line)', value: billedLevel(claim!) }
+      : {
+          label: `Delivery level (${claim?.dateOfService ? 'date of service' : 'plan'})`,
+          value: `${level.code ?? 'no code picked'}: ${level.reason}`,
+        },
   ];
   // Course-wide figures for a request about the course; an appeal shows its date of service only.
   if (!serviceDays) {
@@ -562,7 +579,9 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
         ]
       : serviceDays
         ? [
-            "The patient's own motion-management record of the date of service:",
+            type === 'peer-to-peer'
+              ? 'Motion evidence to quote, of the date(s) the payer denied:'
+              : "The patient's own motion-management record of the date of service:",
             ...serviceDays.flatMap((f) => [
               `- Fraction ${f.number} (${f.date})`,
               ...fractionEvidenceLines(f, input).map(([label, value]) => `- ${label}: ${value}`),
@@ -570,11 +589,11 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
           ]
         : [
             type === 'peer-to-peer'
-              ? 'Motion evidence to quote:'
+              ? 'Motion evidence to quote (the payer reviews the course):'
               : "The patient's own motion-management record for this course:",
             `- System: ${systemsLabel(input, ev)}`,
             `- Thresholds: ${thresholdsLabel(input, ev)}`,
-            `- Fractions monitored: ${ev.fractionsMonitored} of ${ev.fractionsDelivered} delivered (${ev.fractionsWithBeamHold} with beam hold active)`,
+            `- Fractions monitored: ${ev.fractionsMonitored} of ${ev.fractionsDelivered} delivered (${beamHoldLabel(course, ev)})`,
             `- Beam-on time with valid monitoring: ${ev.coveragePermille === null ? 'no beam-on recorded' : permilleLabel(ev.coveragePermille)}`,
             `- Excursions out of tolerance: ${ev.excursions}, beam held for ${ev.beamHolds}`,
             `- Largest excursions: ${excursionsLabel(ev)}`,
@@ -599,8 +618,11 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
     diagnosis: course.diagnosis ?? 'not recorded',
     site: siteLabel(course),
     technique: techniqueLabel(course),
-    requestedCode: level.code ?? 'to be coded',
-    levelBasis: level.reason,
+    // A line's sheet speaks of the code billed on the line, not the plan's level.
+    requestedCode: sheetForLine(input)
+      ? codeLabel(claim!.submittedCode, claim!.modifiers)
+      : (level.code ?? 'to be coded'),
+    levelBasis: sheetForLine(input) ? billedOn(claim!) : level.reason,
     fractionsPlanned: String(ev.fractionsPlanned),
     fractionsRequested: String(request.requested),
     courseLimit: type === 'prior-authorization' ? request.statement : [],
@@ -640,7 +662,10 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
     // motion management (multiple isocenters, mixed fields, total skin electrons) or the letter is not about it.
     // A medical-necessity appeal quotes the physician's statement whatever the delivery level.
     necessity:
-      (needsAmm || type === 'appeal-medical-necessity') && course.necessity?.text.trim()
+      (needsAmm ||
+        type === 'appeal-medical-necessity' ||
+        (type === 'peer-to-peer' && deniedForNecessity(claim, input.denials ?? []))) &&
+      course.necessity?.text.trim()
         ? ["Medical necessity, in the treating physician's words:", '', `"${course.necessity.text.trim()}"`]
         : [],
     evidence: needsAmm ? evidence : [],
@@ -717,6 +742,20 @@ function statementContext({ input, level, argues77412 }: Facts): StatementContex
     igrtReference: input.igrtReference ?? null,
     denials: input.denials ?? [],
   };
+}
+
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A peer-to-peer sheet for one remittance line. */
+const sheetForLine = (input: LetterInput) => input.type === 'peer-to-peer' && input.claim !== null;
+
+/** "billed on claim C-1 for 2026-03-05". */
+const billedOn = (claim: LetterClaim) =>
+  `billed on claim ${claim.claimNumber} for ${claim.dateOfService ?? 'no date'}`;
+
+/** "77407, billed on claim C-1 for 2026-03-05". */
+function billedLevel(claim: LetterClaim): string {
+  return `${codeLabel(claim.submittedCode, claim.modifiers)}, ${billedOn(claim)}`;
 }
 
 function signerOf(input: LetterInput): LetterPhysician | undefined {
@@ -823,8 +862,11 @@ function systemsLabel(input: LetterInput, ev: MotionEvidence): string {
 }
 
 function thresholdsLabel(input: LetterInput, ev: MotionEvidence): string {
+  // Records that state no thresholds (PDF reports, DOC-006): the plan's or an order's, named as such.
   if (ev.thresholds.length === 0)
-    return thresholdLabel(input.course.plan.motionManagement?.thresholds) ?? 'none recorded';
+    return ev.fractionsMonitored
+      ? unstatedThresholds(input.course)
+      : (thresholdLabel(input.course.plan.motionManagement?.thresholds) ?? 'none recorded');
   const none = ev.sessionsWithoutThresholds
     ? `; ${ev.sessionsWithoutThresholds} session(s) without thresholds`
     : '';

@@ -26,7 +26,7 @@ describe('letterRefusal: a prior-authorization request only to a payer that has 
       'peer-to-peer',
       true,
       false,
-      /hold no peer-to-peer review: appeal the line by a redetermination.*reopening/,
+      /hold no peer-to-peer review \(its first level of appeal is the redetermination, 42 CFR 405\.940\)$/,
     ],
   ])('%s', (_, type, medicare, done, refused) => {
     const result = letterRefusal(type, done ? finished : inProgress, medicare);
@@ -104,6 +104,27 @@ describe('lineLetterRefusal: whether a remittance line can have its letter', () 
       { claimFilingIndicator: 'MB', queue: 'corrected-claim', dateOfService: '2026-02-27' },
       true,
       /traditional Medicare has no prior authorization/,
+    ],
+    [
+      // The product drafts no redetermination: the refusal promises no letter and names the route.
+      'traditional Medicare CO-151 (a peer-to-peer sheet would be its letter)',
+      'peer-to-peer',
+      {
+        category: 'frequency-denial',
+        carcs: ['CO-151'],
+        claimFilingIndicator: 'MB',
+        queue: 'appeal',
+        nextAction: 'Request a redetermination with the twice-daily documentation.',
+      },
+      true,
+      /^traditional Medicare contractors hold no peer-to-peer review \(.*\)\. No letter of this product answers the line: request a redetermination from the Medicare Administrative Contractor on form CMS-20027 within 120 days of the notice \(42 CFR 405\.940, 405\.942\), ask it for a reopening when the denial rests on a clerical error \(42 CFR 405\.980\), or send a corrected claim when the claim was wrong\. The remittance analysis's next action: Request a redetermination with the twice-daily documentation\.$/,
+    ],
+    [
+      'traditional Medicare CO-197 MA01: no request, and the route named',
+      'prior-authorization',
+      { claimFilingIndicator: 'MB', remarks: ['MA01'], dateOfService: '2026-02-27', nextAction: null },
+      true,
+      /^traditional Medicare has no prior authorization .*\. No letter of this product answers the line: request a redetermination .*form CMS-20027.*42 CFR 405\.980.*corrected claim when the claim was wrong$/,
     ],
     [
       'a coding denial answered by a corrected claim',

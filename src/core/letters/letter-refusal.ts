@@ -27,8 +27,23 @@ export function lineLetterRefusal(
     return `a ${claim === 'new-claim' ? 'new' : 'corrected'} claim answers this line, not a letter${
       line.nextAction ? `: ${line.nextAction}` : ''
     }`;
-  return letterRefusal(type, course, medicare, line.dateOfService);
+  const refused = letterRefusal(type, course, medicare, line.dateOfService);
+  if (!refused || !medicare) return refused;
+  // A traditional Medicare line refused here is answered outside the letters: no letter is promised,
+  // the route is named, with the remittance analysis's next action for the line.
+  return `${refused}. No letter of this product answers the line: ${MEDICARE_ROUTE}${
+    line.nextAction ? `. The remittance analysis's next action: ${line.nextAction}` : ''
+  }`;
 }
+
+/**
+ * The routes of a traditional Medicare Part B denial, none of them a letter this product drafts: a
+ * redetermination requested from the Medicare Administrative Contractor on form CMS-20027 (or a
+ * written request with the same content) within 120 days (42 CFR 405.940, 405.942, 405.944); a
+ * reopening for a clerical error (42 CFR 405.980; CMS IOM 100-04 ch. 34); a corrected claim.
+ */
+const MEDICARE_ROUTE =
+  'request a redetermination from the Medicare Administrative Contractor on form CMS-20027 within 120 days of the notice (42 CFR 405.940, 405.942), ask it for a reopening when the denial rests on a clerical error (42 CFR 405.980), or send a corrected claim when the claim was wrong';
 
 /**
  * Why a letter must not be drafted at all, or null. A prior-authorization request is refused:
@@ -62,7 +77,7 @@ export function letterRefusal(
       : null;
   }
   if (type === 'peer-to-peer' && medicare)
-    return 'traditional Medicare contractors hold no peer-to-peer review: appeal the line by a redetermination (first level of appeal, 42 CFR 405.940), or ask for a reopening when the denial rests on a clerical error (42 CFR 405.980)';
+    return 'traditional Medicare contractors hold no peer-to-peer review (its first level of appeal is the redetermination, 42 CFR 405.940)';
   if (type !== 'prior-authorization') return null;
   if (medicare)
     return 'traditional Medicare has no prior authorization for radiation therapy: no request is drafted (bill the treatment; Medicare Advantage plans are separate payers)';

@@ -1,8 +1,7 @@
 import type { LetterMissing } from './letter-types.js';
 
 /**
- * A physician as the practice's billing settings hold them (837P 2310B: names upper case as claims carry
- * them, the NPI) with the credentials a letter's signature shows. A letter leaves the practice signed by
+ * A physician as the practice's billing settings hold them (837P 2310B: the names, the NPI) with the credentials a letter's signature shows. A letter leaves the practice signed by
  * the treating physician: name, credentials, NPI and a signature line (issue 13).
  */
 export interface LetterPhysician {
@@ -13,19 +12,14 @@ export interface LetterPhysician {
   credentials?: string | undefined;
 }
 
-/** "RITA" → "Rita", "PLACEHOLDER-MD" → "Placeholder-Md"; a name already in mixed case is kept. */
-function displayName(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed !== trimmed.toUpperCase()) return trimmed;
-  return trimmed
-    .toLowerCase()
-    .replace(/(^|[\s'-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
-}
-
-/** "Rita Doctorfake, MD" (without credentials: the name alone); null when the physician is not in the settings. */
+/**
+ * "Rita Doctorfake, MD" (without credentials: the name alone); null when the physician is not in the
+ * settings. The name is printed as the settings spell it: a signed name is the physician's own spelling,
+ * which no re-casing can recover ("MCDONALD" is McDonald or Mcdonald; "PLACEHOLDER-MD" is no surname).
+ */
 export function physicianLabel(p: LetterPhysician | undefined): string | null {
   if (!p) return null;
-  const name = `${displayName(p.firstName)} ${displayName(p.lastName)}`;
+  const name = `${p.firstName.trim()} ${p.lastName.trim()}`;
   return p.credentials?.trim() ? `${name}, ${p.credentials.trim()}` : name;
 }
 

@@ -1,6 +1,7 @@
 import type { Authorization, Course } from '../model/course.js';
 import { modifier26RuleOn, type PayerProfile } from '../payers/payer-profile.js';
 import type { PayerKind } from '../remit/appeal-deadline.js';
+import { isMedicalNecessityDenial } from '../remit/carc-kinds.js';
 import { cited } from './attribution.js';
 import { authorizationCovering, authorizationLabel } from './authorization-on-file.js';
 import type { LetterClaim } from './assemble-letter.js';
@@ -247,10 +248,16 @@ function categoryPoints(c: StatementContext): string[] {
         'A peer-to-peer does not replace the correction; ask for one only if the payer denies the corrected line again.',
       ];
     default:
-      return [
-        `The line was denied (${carcs}). Ask the reviewer which policy and which criterion the denial rests on, and for both in writing.`,
-        "If it is medical necessity: quote the physician's statement of necessity and the treatment record of the date of service.",
-      ];
+      // CARC 50/55/56/167 (carc-kinds.ts): the payer found the service not medically necessary.
+      return c.claim?.carcs.some(isMedicalNecessityDenial)
+        ? [
+            `The line was denied as not medically necessary (${carcs}). Ask the reviewer which policy and which criterion the denial rests on, and for both in writing.`,
+            `Quote the treating physician's statement of necessity (above) and the treatment record of ${c.claim.dateOfService ?? 'the date of service'}: diagnosis, intent, the anatomy at risk and the doses planned.`,
+          ]
+        : [
+            `The line was denied (${carcs}). Ask the reviewer which policy and which criterion the denial rests on, and for both in writing.`,
+            "If it is medical necessity: quote the physician's statement of necessity and the treatment record of the date of service.",
+          ];
   }
 }
 

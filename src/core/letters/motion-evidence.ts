@@ -22,8 +22,6 @@ export interface MotionEvidence {
   fractionsDelivered: number;
   /** Delivered fractions with at least one monitoring session. */
   fractionsMonitored: number;
-  /** Monitored fractions whose system could hold the beam (gating active). */
-  fractionsWithBeamHold: number;
   excursions: number;
   beamHolds: number;
   /** The longest excursions (at most three), longest first. */
@@ -124,7 +122,6 @@ export function motionEvidence(
     fractionsPlanned: course.plan.fractionsPlanned,
     fractionsDelivered: fractions.length,
     fractionsMonitored: monitored.length,
-    fractionsWithBeamHold: monitored.filter((f) => f.monitoring.some((s) => s.gatingActive === true)).length,
     excursions: excursions.length,
     beamHolds: excursions.filter((x) => x.beamHeld).length,
     largestExcursions: [...excursions]

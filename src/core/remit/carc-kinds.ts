@@ -33,6 +33,11 @@ export const AUTHORIZATION_CARCS: ReadonlySet<string> = new Set([
 export const FREQUENCY_CARCS: ReadonlySet<string> = new Set(['119', '151', '273']);
 export const MISSING_INFORMATION_CARCS: ReadonlySet<string> = new Set(['16', '252']);
 export const MEDICAL_NECESSITY_CARCS: ReadonlySet<string> = new Set(['50', '55', '56', '167']);
+/** `CO-50`, `OA-56`…: a medical-necessity reason the practice bears (not the patient's, PR). */
+export function isMedicalNecessityDenial(carc: string): boolean {
+  const [group, reason] = carc.split('-');
+  return group !== 'PR' && reason !== undefined && MEDICAL_NECESSITY_CARCS.has(reason);
+}
 export const DOWNCODE_CARCS: ReadonlySet<string> = new Set(['150']);
 export const NON_COVERED_CARCS: ReadonlySet<string> = new Set(['96', '204']);
 export const PRIOR_PAYER_CARC = '23';

@@ -92,3 +92,20 @@ describe(`${DOC_003.id} ${DOC_003.title}`, () => {
     expect(audit.elements!.every((e) => e.present)).toBe(true);
   });
 });
+
+describe(`${DOC_003.id}: the five elements and the bar are attributed to their real sources`, () => {
+  it.each<[string, RegExp]>([
+    [
+      'default',
+      /; the practice's policy \(product default\) expects 3 of the 5 elements \(eviCore's list, as ASTRO gives it\)\./,
+    ],
+    [
+      'evicore',
+      /; the payer profile "Payers managed by eviCore" expects \d of the 5 elements \(eviCore's list, as ASTRO gives it\)\./,
+    ],
+  ])('%s profile', (profile, message) => {
+    const finding = auditWith(BY_SCORE[1]!, profile).findings.find((f) => f.ruleId === DOC_003.id)!;
+    expect(finding.message).toMatch(message);
+    expect(finding.message).not.toMatch(/CPT/);
+  });
+});

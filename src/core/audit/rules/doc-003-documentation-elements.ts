@@ -1,7 +1,7 @@
 import type { Finding } from '../../model/finding.js';
 import type { RuleMeta } from '../../model/rule.js';
 import type { PayerProfile } from '../../payers/payer-profile.js';
-import type { ElementScore } from '../documentation-elements.js';
+import { type ElementScore, elementsExpected } from '../documentation-elements.js';
 
 export const DOC_003: RuleMeta = {
   id: 'DOC-003',
@@ -28,7 +28,7 @@ export function documentationElementsFinding(
       ruleId: DOC_003.id,
       severity: 'info',
       subject,
-      message: `Documentation addresses ${score} of 5 elements (${profile.name} expects ${profile.documentationElementsRequired}).`,
+      message: `Documentation addresses ${score} of 5 elements; ${elementsExpected(profile)}.`,
       evidence,
     };
   }
@@ -37,7 +37,7 @@ export function documentationElementsFinding(
     ruleId: DOC_003.id,
     severity: 'warning',
     subject,
-    message: `Documentation addresses ${score} of 5 elements; ${profile.name} expects ${profile.documentationElementsRequired}. Missing: ${missing.map((e) => `(${e.id}) ${e.name}`).join('; ')}.`,
+    message: `Documentation addresses ${score} of 5 elements; ${elementsExpected(profile)}. Missing: ${missing.map((e) => `(${e.id}) ${e.name}`).join('; ')}.`,
     evidence,
     fix: 'Add the missing elements to the necessity statement or the AMM order before the payer reviews the claim.',
   };

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { type CourseInput } from '../../../test/support/course-builder.js';
+import { letterClaim, letterInput } from '../../../test/support/letter-input.js';
+import { assembleLetter, type LetterInput } from './assemble-letter.js';
+
+/**
+ * The peer-to-peer sheet speaks of what the payer asked about (issue 13: a single-date appeal does not
+ * volunteer other fractions; "Course-wide figures appear only in a prior-authorization request or where
+ * the payer asked for the course").
+ */
+const sheet = (over: Partial<LetterInput>, edit?: (c: CourseInput) => void) =>
+  assembleLetter({ ...letterInput('peer-to-peer', edit), ...over });
+
+describe('peer-to-peer sheet for one remittance line', () => {
+  // 77407 billed on 2026-03-03 (the fraction was downgraded), denied as not covered.
+  const co96 = letterClaim({
+    code: '77407',
+    submittedCode: '77407',
+    carcs: ['CO-96'],
+    paidCents: 0,
+    category: 'other-denial',
+  });
+
+  it('gives the code billed on the line as its delivery level, and no 77412 or eviCore points', () => {
+    const draft = sheet({ claim: co96 });
+    expect(draft.body).toContain(
+      'Delivery level: 77407 (billed on claim C-SYN00417-1-202603 for 2026-03-03)',
+    );
+    expect(draft.cover.rows).toContainEqual({
+      label: 'Delivery level (billed on the line)',
+      value: '77407, billed on claim C-SYN00417-1-202603 for 2026-03-03',
+    });
+    expect(draft.body).not.toMatch(/77412|eviCore|single-isocenter|active motion management/);
+    expect(draft.body).toMatch(/The line was denied \(CO-96\)/);
+  });
+
+  it("a 77412 line's sheet quotes the record of its date only: no other fraction, no course figures", () => {
+    const draft = sheet({ claim: letterClaim({ carcs: ['CO-150'], code: '77407' }) });
+    expect(draft.ready).toBe(true);
+    expect(draft.body).toContain('- Fraction 2 (2026-03-03)');
+    expect(draft.body).not.toMatch(/fraction (?!2 )\d+ \(/i);
+    expect(draft.body).not.toMatch(/Fractions monitored|Largest excursions|SGRT records signed by/);
+  });
+});
+
+describe("a course's peer-to-peer sheet", () => {
+  it('with denied lines, quotes the records of the dates denied only', () => {
+    const draft = sheet({ denials: [letterClaim({ carcs: ['CO-150'], code: '77407' })] });
+    expect(draft.body).toContain('Motion evidence to quote, of the date(s) the payer denied:');
+    expect(draft.body).toContain('- Fraction 2 (2026-03-03)');
+    expect(draft.body).not.toMatch(/fraction (?!2 )\d+ \(/i);
+    expect(draft.body).not.toMatch(/Fractions monitored|Largest excursions/);
+  });
+
+  it('without one, gives the course figures as the review of the course, and a silent record is not "no beam hold"', () => {
+    const draft = sheet({}, (c) => {
+      for (const f of c.fractions)
+        for (const m of f.monitoring ?? []) {
+          m.gatingActive = 'unknown';
+          m.thresholds = 'unknown';
+        }
+    });
+    expect(draft.body).toContain('Motion evidence to quote (the payer reviews the course):');
+    expect(draft.body).toMatch(
+      /- Fractions monitored: (\d+) of \1 delivered \(beam hold: the records do not state it; planned, from the plan\)/,
+    );
+    expect(draft.body).toContain('- Thresholds: 0.3 cm / 3° (the record does not state them; from the plan)');
+    expect(draft.body).not.toMatch(/0 with beam hold active/);
+  });
+});
+
+describe('peer-to-peer sheet for a medical-necessity denial (CARC 50/55/56/167)', () => {
+  const co50 = letterClaim({
+    carcs: ['CO-50'],
+    paidCents: 0,
+    category: 'other-denial',
+    code: '77407',
+    submittedCode: '77407',
+  });
+
+  it.each([['CO-50'], ['CO-55'], ['CO-56'], ['CO-167']])(
+    '%s gets the medical-necessity talking points',
+    (carc) => {
+      const draft = sheet({ claim: { ...co50, carcs: [carc] } });
+      expect(draft.body).toContain(`The line was denied as not medically necessary (${carc}).`);
+      expect(draft.body).toContain("Medical necessity, in the treating physician's words:");
+      expect(draft.body).not.toContain('If it is medical necessity');
+    },
+  );
+
+  it.each<[string, Partial<LetterInput>]>([
+    ['a line', { claim: co50 }],
+    ['a course with such a line', { denials: [co50] }],
+  ])('%s without a necessity statement on file: not ready, says what to add', (_, over) => {
+    const draft = sheet(over, (c) => {
+      // A 77407 course (no motion management): only the denial asks for the physician's words.
+      c.necessity!.text = '';
+      c.plan.motionManagement = null;
+    });
+    expect(draft.ready).toBe(false);
+    expect(draft.missing.map((m) => m.element)).toContain('Medical necessity statement');
+  });
+});
