@@ -155,9 +155,16 @@ function planShape(node: PlanNode): string {
   return parts.join(' › ');
 }
 
-/** What a statement reads: its first FROM table and the count/aggregate it computes, in a few words. */
+/** What a statement reads: the table of its outermost FROM (a count names the table it counts). */
 function statementName(sql: string): string {
-  const from = /\bfrom\s+"?(\w+)"?/i.exec(sql)?.[1] ?? '?';
+  let depth = 0;
+  let from = '?';
+  for (const m of sql.matchAll(/[()]|\bfrom\s+"?(\w+)"?/gi)) {
+    if (m[0] === '(') depth++;
+    else if (m[0] === ')') depth--;
+    else if (depth === 0 && from === '?') from = m[1]!;
+  }
+  if (from === '?') from = /\bfrom\s+"?(\w+)"?/i.exec(sql)?.[1] ?? '?';
   return /^\s*select\s+count\(\*\)/i.test(sql) ? `count (${from})` : from;
 }
 

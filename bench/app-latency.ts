@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import type pg from 'pg';
 import type { Actor } from '../src/app/app-context.js';
 import { getCourse } from '../src/app/queries/courses.js';
@@ -34,6 +34,7 @@ import { listFractions } from '../src/app/queries/fractions.js';
 import { signaturesDue } from '../src/app/queries/signatures-due.js';
 import { mulberry32 } from '../src/app/demo-data/prng.js';
 import { type Db, openDatabase } from '../src/storage/database.js';
+import type { Database } from '../src/storage/schema.js';
 import { benchPool, explain, isSelect, recordingContext } from './app-recorder.js';
 import { BENCH_PASSWORD, reportSeed, seedDatabase, type SeedOptions } from './app-seed.js';
 import {
@@ -394,9 +395,13 @@ try {
 // ---------------------------------------------------------------------------------------------------
 // Inputs and query analysis
 
-/** What the clients ask for, read before the server starts (a PGlite folder has one process at a time). */
+/**
+ * What the clients ask for, read before the server starts (a PGlite folder has one process at a time).
+ * On PostgreSQL the inputs are read without migrating: the server's checkout (--server-root) does that.
+ */
 async function loadInputs() {
-  const { db } = await openDatabase(pgliteDir ? { dataDir: pgliteDir } : { url, poolSize: 1 });
+  if (pool) return readInputs(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
+  const { db } = await openDatabase({ dataDir: pgliteDir! });
   try {
     return await readInputs(db);
   } finally {
