@@ -15,7 +15,7 @@
  *   npm run build   # the server runs from dist/
  *   node --import tsx bench/app-latency.ts [--engine postgres|pglite] [--fractions 100000]
  *     [--clients 16] [--duration 20] [--minutes M] [--warmup 3] [--db sgrt_bench] [--reuse] [--keep]
- *     [--explain-ms 200] [--pg-url postgres://…]
+ *     [--explain-ms 200] [--server-root DIR] [--pg-url postgres://…]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -25,11 +25,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
-import pg from 'pg';
-import { createAppContext } from '../src/app/app-context-factory.js';
-import type { Actor, AppContext } from '../src/app/app-context.js';
-import { createLogger } from '../src/app/logger.js';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import type pg from 'pg';
+import type { Actor } from '../src/app/app-context.js';
 import { getCourse } from '../src/app/queries/courses.js';
 import { dashboard } from '../src/app/queries/dashboard.js';
 import { listFractions } from '../src/app/queries/fractions.js';
@@ -37,6 +35,7 @@ import { signaturesDue } from '../src/app/queries/signatures-due.js';
 import { mulberry32 } from '../src/app/demo-data/prng.js';
 import { type Db, openDatabase } from '../src/storage/database.js';
 import type { Database } from '../src/storage/schema.js';
+import { benchPool, explain, isSelect, recordingContext } from './app-recorder.js';
 import { BENCH_PASSWORD, reportSeed, seedDatabase, type SeedOptions } from './app-seed.js';
 import {
   databaseExists,
@@ -52,6 +51,8 @@ import {
 
 const BENCH = 'app-latency';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+/** The checkout whose dist/ the server runs (another worktree: before and after in one session). */
+const SERVER = `${option('server-root', ROOT).replace(/\/$/, '')}/`;
 
 const engine = option('engine', 'postgres');
 if (engine !== 'postgres' && engine !== 'pglite') throw new Error('--engine: postgres or pglite');
@@ -76,8 +77,10 @@ const keep = flag('keep') || reuse;
 // ---------------------------------------------------------------------------------------------------
 // The database
 
-if (!existsSync(`${ROOT}dist/cli/main.js`)) throw new Error('dist/ is missing: run `npm run build` first');
-if (statSync(`${ROOT}dist/cli/main.js`).mtimeMs < statSync(`${ROOT}src/app/queries/fractions.ts`).mtimeMs) {
+if (!existsSync(`${SERVER}dist/cli/main.js`)) throw new Error('dist/ is missing: run `npm run build` first');
+if (
+  statSync(`${SERVER}dist/cli/main.js`).mtimeMs < statSync(`${SERVER}src/app/queries/fractions.ts`).mtimeMs
+) {
   progress('warning: dist/ looks older than src/ (run `npm run build`); the server runs from dist/');
 }
 
@@ -99,7 +102,7 @@ if (
   url = seeded.url;
 }
 
-const pool = pgliteDir ? null : new pg.Pool({ connectionString: url, max: 4, types: textDates() });
+const pool = pgliteDir ? null : benchPool(url);
 const inputs = await loadInputs();
 
 // ---------------------------------------------------------------------------------------------------
@@ -114,8 +117,8 @@ interface Server {
 async function startServer(): Promise<Server> {
   const { DATABASE_URL: _, ...env } = process.env;
   const args = pgliteDir ? ['--data-dir', pgliteDir] : [];
-  const child = spawn(process.execPath, [`${ROOT}bin/sgrt-billing.js`, 'serve', '--port', '0', ...args], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [`${SERVER}bin/sgrt-billing.js`, 'serve', '--port', '0', ...args], {
+    cwd: SERVER,
     env: pgliteDir ? env : { ...env, DATABASE_URL: url },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -392,20 +395,13 @@ try {
 // ---------------------------------------------------------------------------------------------------
 // Inputs and query analysis
 
-function textDates(): pg.CustomTypesConfig {
-  // As src/storage/database.ts: dates and int8 stay text.
-  const keepText = new Set([1082, 20]);
-  return {
-    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-      keepText.has(oid)
-        ? (v: string) => v
-        : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
-  };
-}
-
-/** What the clients ask for, read before the server starts (a PGlite folder has one process at a time). */
+/**
+ * What the clients ask for, read before the server starts (a PGlite folder has one process at a time).
+ * On PostgreSQL the inputs are read without migrating: the server's checkout (--server-root) does that.
+ */
 async function loadInputs() {
-  const { db } = await openDatabase(pgliteDir ? { dataDir: pgliteDir } : { url, poolSize: 1 });
+  if (pool) return readInputs(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
+  const { db } = await openDatabase({ dataDir: pgliteDir! });
   try {
     return await readInputs(db);
   } finally {
@@ -449,23 +445,12 @@ async function readInputs(db: Db) {
 }
 
 /**
- * Runs each slow endpoint's use case once in this process on a Kysely that records every statement
- * with its time, then EXPLAIN (ANALYZE, BUFFERS) of the slowest SELECT. One JSON line per endpoint;
- * the plans go to bench/out/app-latency-explain.txt.
+ * Runs each slow endpoint's use case once in this process on a Kysely that records each statement
+ * with its time (app-recorder.ts), then EXPLAIN (ANALYZE, BUFFERS) of the slowest SELECT. One JSON line
+ * per endpoint; the plans go to bench/out/app-latency-explain.txt.
  */
 async function explainSlow(endpoints: readonly string[], pool: pg.Pool): Promise<void> {
-  const recorded: { query: CompiledQuery; ms: number }[] = [];
-  const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
-    log: (e) => {
-      if (e.level === 'query') recorded.push({ query: e.query, ms: e.queryDurationMillis });
-    },
-  });
-  const ctx: AppContext = await createAppContext({
-    db,
-    engine: 'postgres',
-    log: createLogger({ level: 'silent' }),
-  });
+  const { ctx, recorded } = await recordingContext(pool);
   const actor: Actor = {
     userId: inputs.coderId,
     practiceId: inputs.practiceId,
@@ -499,16 +484,9 @@ async function explainSlow(endpoints: readonly string[], pool: pg.Pool): Promise
       error = e instanceof Error ? e.message.slice(0, 300) : String(e);
     }
     const total = performance.now() - t;
-    const selects = recorded.filter((r) => /^\s*select/i.test(r.query.sql)).sort((a, b) => b.ms - a.ms);
+    const selects = recorded.filter(isSelect).sort((a, b) => b.ms - a.ms);
     const slowest = selects[0];
-    let plan = '';
-    if (slowest) {
-      const r = await pool.query<{ 'QUERY PLAN': string }>(
-        `explain (analyze, buffers) ${slowest.query.sql}`,
-        slowest.query.parameters as unknown[],
-      );
-      plan = r.rows.map((x) => x['QUERY PLAN']).join('\n');
-    }
+    const plan = slowest ? await explain(pool, slowest, 'text') : '';
     line(BENCH, {
       metric: 'slowest_statement_ms',
       endpoint,

@@ -84,8 +84,8 @@ const COPY_SQL: Record<(typeof TABLES)[number], string> = {
   patients: `insert into patients (id, practice_id, mrn, name, birth_date)
     select ${id('t.id')}, t.practice_id, t.mrn || '-' || c.k, t.name, t.birth_date
     from patients t cross join bench_copies c where t.practice_id = $1`,
-  authorizations: `insert into authorizations (practice_id, patient_id, payer, number, codes, fractions_authorized, obtained_on, valid_from, valid_to)
-    select t.practice_id, ${id('t.patient_id')}, t.payer, t.number, t.codes, t.fractions_authorized,
+  authorizations: `insert into authorizations (practice_id, patient_id, patient_mrn, payer, number, codes, fractions_authorized, obtained_on, valid_from, valid_to)
+    select t.practice_id, ${id('t.patient_id')}, t.patient_mrn || '-' || c.k, t.payer, t.number, t.codes, t.fractions_authorized,
       (t.obtained_on - c.shift)::date, (t.valid_from - c.shift)::date, (t.valid_to - c.shift)::date
     from authorizations t cross join bench_copies c where t.practice_id = $1`,
   courses: `insert into courses (id, practice_id, patient_id, course_key, physician_id, payer_profile, payer_name, site, header, document, audit, next_beam_on, audited_at)

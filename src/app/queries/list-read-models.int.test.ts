@@ -8,7 +8,7 @@ import type { SignatureDue } from '../views.js';
 import { cappedPage, countUpTo } from './capped-count.js';
 import { dashboard } from './dashboard.js';
 import { fractionSelection, listFractions } from './fractions.js';
-import { signaturesDue } from './signatures-due.js';
+import { countSignaturesDue, signaturesDue } from './signatures-due.js';
 
 /**
  * The read models behind the dashboard and the worklists at a million fractions (bench/README.md) give
@@ -177,7 +177,7 @@ describe.each(ENGINES)('list read models on %s', (engine) => {
     await expectDashboardAsByJoins({});
   });
 
-  it('pages signatures due in the order the unpaged list sorted them', async () => {
+  it('pages and counts signatures due as the unpaged list sorted and counted them', async () => {
     for (const physicianId of [undefined, 'DR-SYN-01']) {
       const old = await signaturesByJoins(physicianId);
       expect(old.length).toBeGreaterThan(physicianId ? 0 : 2);
@@ -188,6 +188,11 @@ describe.each(ENGINES)('list read models on %s', (engine) => {
         paged.push(...page.items);
       }
       expect(paged.map((d) => [d.fractionId, d.documents.join('+')])).toEqual(old);
+      expect(await countSignaturesDue(demo.t.ctx, actor('coder'), { physicianId })).toBe(old.length);
+      const reviews = old.filter(([, kinds]) => kinds!.includes('igrt-review')).length;
+      expect(
+        await countSignaturesDue(demo.t.ctx, actor('coder'), { physicianId, document: 'igrt-review' }),
+      ).toBe(reviews);
     }
   });
 

@@ -122,32 +122,27 @@ async function physicianToday(ctx: AppContext, actor: Actor): Promise<TodayView>
   };
 }
 
-/** Held fractions per rule of their non-informational findings: the worklist's `ruleId` filter, grouped. */
+/**
+ * Held fractions per rule of their non-informational findings: the worklist's `ruleId` filter, grouped.
+ * Counted from the rule ids kept on the fraction row (migrations/0020-worklist-columns.ts), not by
+ * joining the findings (3 s per statement at a million fractions, bench/README.md).
+ */
 async function holdsByRule(ctx: AppContext, actor: Actor): Promise<{ ruleId: string; n: number }[]> {
-  const rows = await ctx.db
-    .selectFrom('findings as fi')
-    .innerJoin('fractions as f', 'f.id', 'fi.fraction_id')
-    .where('fi.practice_id', '=', actor.practiceId)
-    .where('f.practice_id', '=', actor.practiceId)
-    .where('f.status', '=', 'hold')
-    .where('fi.severity', '<>', 'info')
-    .select(['fi.rule_id', (eb) => eb.fn.count<string>('f.id').distinct().as('n')])
-    .groupBy('fi.rule_id')
-    .orderBy('fi.rule_id')
-    .execute();
-  return rows.map((r) => ({ ruleId: r.rule_id, n: Number(r.n) }));
+  const rows = await sql<{ rule_id: string; n: string }>`select r.rule_id, count(*) as n
+    from fractions f cross join lateral unnest(f.rule_ids) as r(rule_id)
+    where f.practice_id = ${actor.practiceId} and f.status = 'hold'
+    group by r.rule_id order by r.rule_id`.execute(ctx.db);
+  return rows.rows.map((r) => ({ ruleId: r.rule_id, n: Number(r.n) }));
 }
 
-/** Distinct held fractions with a finding of any of these rules. */
+/** Held fractions with a finding of any of these rules (index fractions_held_rule_ids, migration 0026). */
 async function heldFor(ctx: AppContext, actor: Actor, ruleIds: string[]): Promise<number> {
   const r = await ctx.db
-    .selectFrom('findings as fi')
-    .innerJoin('fractions as f', 'f.id', 'fi.fraction_id')
-    .where('fi.practice_id', '=', actor.practiceId)
+    .selectFrom('fractions as f')
+    .where('f.practice_id', '=', actor.practiceId)
     .where('f.status', '=', 'hold')
-    .where('fi.severity', '<>', 'info')
-    .where('fi.rule_id', 'in', ruleIds)
-    .select((eb) => eb.fn.count<string>('f.id').distinct().as('n'))
+    .where(sql<boolean>`f.rule_ids && ${sql.val(ruleIds)}::text[]`)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
