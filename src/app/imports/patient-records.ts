@@ -45,7 +45,12 @@ export async function splitEarlierImports(trx: Trx, practiceId: string): Promise
       rows.flatMap((r) => (r.content ? [{ importId: r.id, content: r.content as ExportRecords }] : [])),
     );
     const ids = rows.map((r) => r.id);
-    await trx.updateTable('imports').set({ by_patient: true }).where('id', 'in', ids).execute();
+    // Kept once: in import_records from now on.
+    await trx
+      .updateTable('imports')
+      .set({ by_patient: true, content: null })
+      .where('id', 'in', ids)
+      .execute();
     split.push(...ids);
   }
 }
