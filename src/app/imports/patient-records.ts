@@ -20,7 +20,8 @@ export async function storePatientRecords(
       content: JSON.stringify(part),
     })),
   );
-  for (const chunk of chunks(rows)) await trx.insertInto('import_records').values(chunk).execute();
+  for (const chunk of chunks(rows, (r) => r.content.length))
+    await trx.insertInto('import_records').values(chunk).execute();
 }
 
 /**

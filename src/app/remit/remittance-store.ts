@@ -79,7 +79,8 @@ export async function storeRemittances(
       claim: JSON.stringify(claim),
     })),
   );
-  for (const chunk of chunks(claims)) await trx.insertInto('remit_claims').values(chunk).execute();
+  for (const chunk of chunks(claims, (c) => c.claim.length))
+    await trx.insertInto('remit_claims').values(chunk).execute();
 }
 
 /** `C-5001-202603` → `C-5001-202603`, `C-5001`, `C`: the course ids a claim number may start with. */
