@@ -2,12 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
 import { seedPractice } from '../../../test/support/seed-rows.js';
-import { emptyRecords } from '../../app/import/export-records.js';
-import { paymentContent, paymentKey } from '../../app/imports/repeated-payments.js';
-import { courseKeysOf } from '../../app/remit/remittance-store.js';
+import { emptyRecords } from '../import/export-records.js';
+import { paymentContent, paymentKey } from '../imports/repeated-payments.js';
+import { courseKeysOf } from './remittance-store.js';
 import { authorizationKey } from '../../core/authorizations/authorization-number.js';
 import { readRemittancesFromBytes } from '../../formats/x12/read-835.js';
-import * as remittanceClaims from './0025-remittance-claims.js';
+import * as remittanceClaims from '../../storage/migrations/0025-remittance-claims.js';
 
 /**
  * Migration 0025 moves the 835s imported before it from `imports.content` into `remittances` and
