@@ -26,6 +26,7 @@ import * as writtenDocuments from './migrations/0021-written-documents.js';
 import * as unlinkedDismissals from './migrations/0022-unlinked-dismissals.js';
 import * as unlinkedLinks from './migrations/0023-unlinked-links.js';
 import * as authorizationsOnFile from './migrations/0024-authorizations-on-file.js';
+import * as remittanceClaims from './migrations/0025-remittance-claims.js';
 import * as listOrderIndexes from './migrations/0026-list-order-indexes.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
@@ -129,6 +130,7 @@ const MIGRATIONS = {
   '0022-unlinked-dismissals': unlinkedDismissals,
   '0023-unlinked-links': unlinkedLinks,
   '0024-authorizations-on-file': authorizationsOnFile,
+  '0025-remittance-claims': remittanceClaims,
   '0026-list-order-indexes': listOrderIndexes,
 };
 

@@ -283,6 +283,7 @@ export interface ImportsTable {
   status: string;
   records: number;
   problems: Json;
+  /** Emptied (null) once the file's records are in `import_records` or `remittances` (migration 0025). */
   content: Json | null;
   job_id: string | null;
   imported_at: Instant;
@@ -384,10 +385,44 @@ export interface RemitLinesTable {
   claim_filing_indicator: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** One imported 835 payment (transaction set) as read, without its claims (`remit_claims`). */
+export interface RemittancesTable {
+  practice_id: string;
+  import_id: string;
+  /** Its place in the file (0-based). */
+  payment_no: number;
+  source: string;
+  /** `paymentKey`: payer and TRN02 trace number (null without a trace number). */
+  payment_key: string | null;
+  /** `paymentContent`: what tells two copies of a payment apart. */
+  content_key: string;
+  /** False for a later copy of a payment already imported (its lines count once). */
+  counted: boolean;
+  remittance: Json;
+}
+
+/** One claim (CLP loop) of an imported 835, found by what may tie it to other claims and to charges. */
+export interface RemitClaimsTable {
+  practice_id: string;
+  import_id: string;
+  payment_no: number;
+  claim_no: number;
+  /** CLP01, CLP07, REF*G1 (`authorizationKey`). */
+  pcn: string;
+  control_number: string | null;
+  authorization_key: string | null;
+  /** The course keys CLP01 may name (itself and its prefixes before each `-`). */
+  course_keys: string[];
+  claim: Json;
+}
+
 /** One 835 payment (transaction set) with its provider-level adjustments and its balance. */
 export interface RemitPaymentsTable {
   id: Generated<string>;
   practice_id: string;
+  /** The payment it was made from (`remittances`); null in rows made before migration 0025. */
+  import_id: string | null;
+  payment_no: number | null;
   source: string;
   payer: string | null;
   payer_id: string | null;
@@ -633,6 +668,8 @@ export interface Database {
   access_log: AccessLogTable;
   remit_lines: RemitLinesTable;
   remit_payments: RemitPaymentsTable;
+  remittances: RemittancesTable;
+  remit_claims: RemitClaimsTable;
   claim_batches: ClaimBatchesTable;
   claim_lines: ClaimLinesTable;
   claim_versions: ClaimVersionsTable;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeRemitLines } from '../../src/app/remit/store-remit-lines.js';
+import { replaceRemittances } from '../support/stored-remittances.js';
 import type { Page, RemitLineView, RemitPaymentView, RemitSummaryView } from '../../src/app/views.js';
 import type { Remittance } from '../../src/core/model/remittance.js';
 import { readRemittancesFromBytes } from '../../src/formats/x12/read-835.js';
@@ -29,7 +29,7 @@ describe.each(ENGINES)('remittance routes on %s', { timeout: 30_000 }, (engine) 
     }
     await h.db.db
       .transaction()
-      .execute((trx) => storeRemitLines(h.t.ctx, trx, h.a.practiceId, remittances, '11'));
+      .execute((trx) => replaceRemittances(h.t.ctx, trx, h.a.practiceId, remittances, '11'));
   }, HOOK_TIMEOUT_MS);
   afterAll(async () => h?.close(), HOOK_TIMEOUT_MS);
 

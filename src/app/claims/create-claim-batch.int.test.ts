@@ -12,7 +12,7 @@ import { demoUploads } from '../setup/demo-uploads.js';
 import { claimBatchFile, claimPreview, listClaimBatches } from './claim-batches.js';
 import { createClaimBatch } from './create-claim-batch.js';
 import type { RemitClaim, Remittance } from '../../core/model/remittance.js';
-import { storeRemitLines } from '../remit/store-remit-lines.js';
+import { replaceRemittances } from '../../../test/support/stored-remittances.js';
 
 const actor = (practiceId: string): Actor => ({
   userId: 'user-biller',
@@ -342,7 +342,9 @@ describe.each(ENGINES)('createClaimBatch on %s', (engine) => {
     };
     await t.ctx.db
       .transaction()
-      .execute((trx) => storeRemitLines(t.ctx, trx, practiceId, [{ source: 'long.835', remittance }], '11'));
+      .execute((trx) =>
+        replaceRemittances(t.ctx, trx, practiceId, [{ source: 'long.835', remittance }], '11'),
+      );
     const lines = await t.ctx.db
       .selectFrom('remit_lines')
       .select(['charge_id'])

@@ -2,7 +2,6 @@ import type { Remittance, RemitClaim } from '../../core/model/remittance.js';
 import { pairReversals } from '../../core/remit/pair-reversals.js';
 import type { Db } from '../../storage/database.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
-import type { ExportRecords } from '../import/export-records.js';
 
 /** One answer of a payer to a claim: the 835's CLP loop with its payment's payer and date. */
 export interface PayerAnswer {
@@ -25,27 +24,28 @@ export async function storedPayerAnswers(
   claimNumber: string,
 ): Promise<PayerAnswer[]> {
   const rows = await db
-    .selectFrom('imports')
-    .select(['content', 'imported_at'])
-    .where('practice_id', '=', practiceId)
-    .where('format', '=', 'x12-835')
-    .where('content', 'is not', null)
-    .orderBy('imported_at')
-    .orderBy('id')
+    .selectFrom('remit_claims as rc')
+    .innerJoin('remittances as r', (j) =>
+      j.onRef('r.import_id', '=', 'rc.import_id').onRef('r.payment_no', '=', 'rc.payment_no'),
+    )
+    .innerJoin('imports as i', 'i.id', 'rc.import_id')
+    .select(['r.remittance', 'rc.claim', 'i.imported_at'])
+    .where('rc.practice_id', '=', practiceId)
+    .where('rc.pcn', '=', claimNumber)
+    .orderBy('i.imported_at')
+    .orderBy('i.id')
+    .orderBy('rc.payment_no')
+    .orderBy('rc.claim_no')
     .execute();
-  const answers: PayerAnswer[] = [];
-  for (const row of rows) {
-    const records = row.content as Partial<ExportRecords> | null;
-    for (const { remittance } of records?.remittances ?? [])
-      for (const claim of remittance.claims)
-        if (claim.patientControlNumber === claimNumber)
-          answers.push({
-            payer: remittance.payer,
-            paymentDate: remittance.paymentDate,
-            claim,
-            importedAt: new Date(row.imported_at).toISOString(),
-          });
-  }
+  const answers: PayerAnswer[] = rows.map((row) => {
+    const remittance = row.remittance as Omit<Remittance, 'claims'>;
+    return {
+      payer: remittance.payer,
+      paymentDate: remittance.paymentDate,
+      claim: row.claim as RemitClaim,
+      importedAt: new Date(row.imported_at).toISOString(),
+    };
+  });
   return answers;
 }
 

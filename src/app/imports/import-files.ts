@@ -16,6 +16,7 @@ import type { Trx } from '../../storage/repositories/course-store.js';
 import { conflictingCourses } from './course-conflicts.js';
 import { practiceToday } from '../remit/remit-lines.js';
 import { repeatedPayments } from './repeated-payments.js';
+import { storeRemittances } from '../remit/remittance-store.js';
 
 export interface UploadedFile {
   name: string;
@@ -174,7 +175,7 @@ export async function importSources(
   }
   const at = new Date(ctx.now()).toISOString();
   const summary = await ctx.db.transaction().execute(async (trx) => {
-    // One multi-row INSERT for the files, one per chunk for their records split by patient.
+    // One multi-row INSERT for the files, one per chunk for their records.
     const inserted = stored.length
       ? await trx
           .insertInto('imports')
@@ -187,7 +188,6 @@ export async function importSources(
               status: 'imported',
               records: s.records,
               problems: JSON.stringify(s.problems),
-              content: JSON.stringify(s.content),
               job_id: jobId,
               imported_at: at,
               by_patient: true,
@@ -197,11 +197,10 @@ export async function importSources(
           .execute()
       : [];
     const idOf = new Map(inserted.map((r) => [r.file_hash, r.id]));
-    await storePatientRecords(
-      trx,
-      practiceId,
-      stored.map((s) => ({ importId: idOf.get(s.hash)!, content: s.content })),
-    );
+    // What each file said is kept once: by patient, and an 835's payments and claims.
+    const contents = stored.map((s) => ({ importId: idOf.get(s.hash)!, content: s.content }));
+    await storePatientRecords(trx, practiceId, contents);
+    await storeRemittances(trx, practiceId, contents);
     if (!stored.length && !resumed) return emptySummary();
     // A resumed job links again the patients of the files it stored before its worker died.
     const ours = resumed ? await jobImports(trx, practiceId, jobId!) : [];

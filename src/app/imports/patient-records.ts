@@ -20,7 +20,8 @@ export async function storePatientRecords(
       content: JSON.stringify(part),
     })),
   );
-  for (const chunk of chunks(rows)) await trx.insertInto('import_records').values(chunk).execute();
+  for (const chunk of chunks(rows, (r) => r.content.length))
+    await trx.insertInto('import_records').values(chunk).execute();
 }
 
 /**
@@ -45,7 +46,12 @@ export async function splitEarlierImports(trx: Trx, practiceId: string): Promise
       rows.flatMap((r) => (r.content ? [{ importId: r.id, content: r.content as ExportRecords }] : [])),
     );
     const ids = rows.map((r) => r.id);
-    await trx.updateTable('imports').set({ by_patient: true }).where('id', 'in', ids).execute();
+    // Kept once: in import_records from now on.
+    await trx
+      .updateTable('imports')
+      .set({ by_patient: true, content: null })
+      .where('id', 'in', ids)
+      .execute();
     split.push(...ids);
   }
 }

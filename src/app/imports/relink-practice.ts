@@ -4,10 +4,11 @@ import type { InputProblem } from '../../core/model/input-problem.js';
 import { saveAuthorizations } from '../../storage/repositories/authorization-store.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
 import type { AppContext } from '../app-context.js';
-import type { ExportRecords } from '../import/export-records.js';
 import { type LinkNote, linkCourses } from '../import/link-courses.js';
 import { auditAndSave } from '../persist/audit-and-save.js';
+import type { RemitScope } from '../remit/remit-scope.js';
 import { storeRemitLines } from '../remit/store-remit-lines.js';
+import { authorizationKey } from '../../core/authorizations/authorization-number.js';
 import { practicePlaceOfService } from '../setup/practice-place-of-service.js';
 import type { ImportProgress, ImportSummary } from './import-files.js';
 import { linkedPatients } from './linked-patients.js';
@@ -84,12 +85,24 @@ export async function relinkPractice(
       })),
     ),
   );
-  // Remittances: every line of the practice's 835s classified against the charges as stored now.
-  const remittances = await practiceRemittances(trx, practiceId);
-  if (remittances.length) {
-    const placeOfService = await practicePlaceOfService(trx, practiceId);
-    await storeRemitLines(ctx, trx, practiceId, remittances, placeOfService);
-  }
+  // Remittances: the lines whose claims these files, patients or authorizations may have changed,
+  // classified against the charges as stored now.
+  const placeOfService = await practicePlaceOfService(trx, practiceId);
+  const scope: RemitScope =
+    importIds === 'practice'
+      ? 'practice'
+      : {
+          importIds: files,
+          patientKeys: patients,
+          authorizationKeys: [
+            ...new Set(
+              records.authorizations.flatMap(({ table }) =>
+                table.authorizations.map((a) => authorizationKey(a.authorizationNumber)),
+              ),
+            ),
+          ],
+        };
+  await storeRemitLines(ctx, trx, practiceId, scope, placeOfService);
   return { summary: { courses: saved, fractions, unlinked: unlinked.length, byStatus }, warnings };
 }
 
@@ -140,29 +153,6 @@ async function practicePhysicians(trx: Trx, practiceId: string): Promise<string[
     .execute();
   return rows.map((r) => r.physician_id);
 }
-
-/** Every remittance the practice imported, in import order (only 835 files hold remittances). */
-async function practiceRemittances(trx: Trx, practiceId: string): Promise<ExportRecords['remittances']> {
-  const out: ExportRecords['remittances'] = [];
-  for (let after = '0'; ;) {
-    const rows = await trx
-      .selectFrom('imports')
-      .select(['id', 'content'])
-      .where('practice_id', '=', practiceId)
-      .where('format', '=', 'x12-835')
-      .where('content', 'is not', null)
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(CONTENT_BATCH)
-      .execute();
-    for (const row of rows) out.push(...(row.content as ExportRecords).remittances);
-    if (rows.length < CONTENT_BATCH) return out;
-    after = rows.at(-1)!.id;
-  }
-}
-
-/** Stored 835 files read per statement (on PGlite the reply is parsed in this thread). */
-const CONTENT_BATCH = 25;
 
 function latestHeaders(headers: readonly CourseHeader[]): CourseHeader[] {
   return [...new Map(headers.map((h) => [h.courseId, h])).values()];

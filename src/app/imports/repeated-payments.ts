@@ -37,21 +37,26 @@ export async function repeatedPayments(
 ): Promise<RepeatedPayments> {
   const found: RepeatedPayments = { repeated: new Map(), conflicting: new Map() };
   if (!files.some((f) => f.content.remittances.length)) return found;
-  const earlier = await db
-    .selectFrom('imports')
-    .select(['file_name', 'content'])
-    .where('practice_id', '=', practiceId)
-    .where('format', '=', 'x12-835')
-    .orderBy('id')
-    .execute();
-  const seen = new Map<string, { name: string; content: string }>();
+  const keys = files.flatMap((f) => f.content.remittances.flatMap((r) => paymentKey(r.remittance) ?? []));
+  // The first copy of each of these payments imported before (its file and contents), read by key.
+  const earlier = keys.length
+    ? await db
+        .selectFrom('remittances as r')
+        .innerJoin('imports as i', 'i.id', 'r.import_id')
+        .select(['r.payment_key', 'r.content_key', 'i.file_name'])
+        .where('r.practice_id', '=', practiceId)
+        .where('r.payment_key', 'in', [...new Set(keys)])
+        .where('r.counted', '=', true)
+        .execute()
+    : [];
+  const seen = new Map(earlier.map((r) => [r.payment_key!, { name: r.file_name, content: r.content_key }]));
   const add = (into: Map<string, InputProblem[]>, name: string, problem: InputProblem) =>
     into.set(name, [...(into.get(name) ?? []), problem]);
-  const note = (name: string, content: ExportRecords, report: boolean) => {
+  const note = (name: string, content: ExportRecords) => {
     for (const { remittance } of content.remittances) {
       // BPR16 is the date the payer pays or paid: one after the practice's today is a file to look at
       // (a test file, a wrong year) before its appeal dates are trusted.
-      if (report && remittance.paymentDate && remittance.paymentDate > today)
+      if (remittance.paymentDate && remittance.paymentDate > today)
         add(found.repeated, name, {
           location: `${name}: TRN ${remittance.traceNumber ?? '(none)'}`,
           message: `this payment is dated ${remittance.paymentDate}, after today (${today}): check the file before relying on its appeal dates`,
@@ -63,7 +68,6 @@ export async function repeatedPayments(
         seen.set(key, { name, content: paymentContent(remittance) });
         continue;
       }
-      if (!report) continue;
       const location = `${name}: TRN ${remittance.traceNumber}`;
       const payer = `payer ${remittance.payer.id ?? 'without id'}`;
       if (first.content === paymentContent(remittance))
@@ -78,7 +82,6 @@ export async function repeatedPayments(
         });
     }
   };
-  for (const row of earlier) note(row.file_name, row.content as ExportRecords, false);
-  for (const f of files) note(f.name, f.content, true);
+  for (const f of files) note(f.name, f.content);
   return found;
 }

@@ -341,14 +341,18 @@ export async function documentSources(
     .where('practice_id', '=', actor.practiceId)
     .where('id', '=', patientId)
     .executeTakeFirst();
-  const rows = await ctx.db
-    .selectFrom('imports')
-    .select('content')
-    .where('practice_id', '=', actor.practiceId)
-    .where('format', 'in', ['orders-signatures', 'fhir'])
-    .where('content', 'is not', null)
-    .orderBy('id')
-    .execute();
+  // The patient's records of the chart-document files, kept split by patient (import_records).
+  const rows = patient
+    ? await ctx.db
+        .selectFrom('import_records as r')
+        .innerJoin('imports as i', 'i.id', 'r.import_id')
+        .select('r.content')
+        .where('r.practice_id', '=', actor.practiceId)
+        .where('r.patient_key', '=', patient.mrn)
+        .where('i.format', 'in', ['orders-signatures', 'fhir'])
+        .orderBy('r.import_id')
+        .execute()
+    : [];
   const out = new Map<string, string>();
   const add = (doc: ChartDocument | null, source: string) => {
     if (!doc || doc.patientId !== patient?.mrn || (doc.courseId && doc.courseId !== courseKey)) return;

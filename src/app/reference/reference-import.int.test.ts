@@ -9,7 +9,7 @@ import type { Remittance } from '../../core/model/remittance.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { setChargeStatus } from '../commands/charge-status.js';
 import { InputError } from '../engine-context.js';
-import { storeRemitLines } from '../remit/store-remit-lines.js';
+import { replaceRemittances } from '../../../test/support/stored-remittances.js';
 import * as contractRatesUnique from '../../storage/migrations/0016-contract-rates-unique.js';
 import { importReferenceFiles, type ReferenceFile } from './reference-import.js';
 import {
@@ -305,7 +305,7 @@ describe.each(ENGINES)('reference data on %s', { timeout: 60_000 }, (engine) => 
       location: 'x',
     });
     await ctx.db.transaction().execute((trx) =>
-      storeRemitLines(
+      replaceRemittances(
         ctx,
         trx,
         p.practiceId,

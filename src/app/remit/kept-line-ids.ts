@@ -48,15 +48,18 @@ function numbered(lines: readonly LineIdentity[]): string[] {
 }
 
 /**
- * The practice's stored line ids that the same lines of this import keep (null where a line is new): a
- * letter, a claim's history and a typed line id keep pointing at the line they were made for. `stale`:
- * the stored lines no file has any more.
+ * The stored line ids that the same lines of this import keep (null where a line is new): a letter, a
+ * claim's history and a typed line id keep pointing at the line they were made for. Only the lines of the
+ * given claim numbers (CLP01) are read, all the practice's with `null`. `stale`: those lines no file has
+ * any more.
  */
 export async function keptLineIds(
   trx: Trx,
   practiceId: string,
+  pcns: readonly string[] | null,
   lines: readonly LineIdentity[],
 ): Promise<{ kept: (string | null)[]; stale: string[] }> {
+  if (pcns?.length === 0) return { kept: lines.map(() => null), stale: [] };
   const stored = await trx
     .selectFrom('remit_lines')
     .select([
@@ -75,6 +78,7 @@ export async function keptLineIds(
       'date_of_service',
     ])
     .where('practice_id', '=', practiceId)
+    .$if(pcns !== null, (q) => q.where('claim_pcn', 'in', pcns!))
     .orderBy('id')
     .execute();
   const byKey = new Map(numbered(stored).map((key, i) => [key, String(stored[i]!.id)]));

@@ -9,6 +9,7 @@ import type { AppContext } from '../app-context.js';
 import { expectedPayment } from '../reference/expected-rate.js';
 import { loadPracticeRates } from '../reference/reference-store.js';
 import type { ChargeResolver } from './classify-remittance.js';
+import { courseKeysOf } from './remittance-store.js';
 
 export interface CourseRow {
   id: string;
@@ -71,7 +72,7 @@ export async function chargeMatcher(
     : [];
   const sent = new Map<string, string[]>();
   for (const r of sentRows) sent.set(r.claim_pcn, [...(sent.get(r.claim_pcn) ?? []), r.course_key]);
-  const courseKeys = (pcn: string) => [...(sent.get(pcn) ?? []), ...prefixes(pcn)];
+  const courseKeys = (pcn: string) => [...(sent.get(pcn) ?? []), ...courseKeysOf(pcn)];
   const keys = [...new Set(pcns.flatMap(courseKeys))];
   const courses: CourseRow[] = keys.length
     ? await trx
@@ -173,10 +174,4 @@ export async function chargeMatcher(
     return new Set(candidates.map((c) => c.patient_id)).size === 1 ? candidates[0]! : null;
   };
   return { chargeFor, courseOf, courses };
-}
-
-/** `C-5001-202603` → `C-5001-202603`, `C-5001`, `C`: the course ids a claim number may start with. */
-function prefixes(pcn: string): string[] {
-  const parts = pcn.split('-');
-  return parts.map((_, i) => parts.slice(0, parts.length - i).join('-'));
 }

@@ -10,7 +10,7 @@ import { saveAuthorizations } from '../../storage/repositories/authorization-sto
 import { savePayerSetting } from '../reference/reference-settings.js';
 import { listRemitLines, remitSummary } from './remit-lines.js';
 import { listRemitPayments } from './remit-payments.js';
-import { storeRemitLines } from './store-remit-lines.js';
+import { replaceRemittances } from '../../../test/support/stored-remittances.js';
 
 /**
  * Storing remittances as a biller works them, on each engine: lines matched to the seeded course's
@@ -59,7 +59,7 @@ describe.each(ENGINES)('storeRemitLines on %s', { timeout: 30_000 }, (engine) =>
     );
     return tdb.db
       .transaction()
-      .execute((trx) => storeRemitLines(t.ctx, trx, p.practiceId, remittances, '11'));
+      .execute((trx) => replaceRemittances(t.ctx, trx, p.practiceId, remittances, '11'));
   };
   const setCoverage = async (patch: Partial<Course['patient']>) => {
     const row = await tdb.db

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Course } from '../../core/model/course.js';
-import type { Remittance } from '../../core/model/remittance.js';
+import type { RemitClaim, Remittance } from '../../core/model/remittance.js';
 import { linkCoordination } from '../../core/remit/link-coordination.js';
 import { pairReversals } from '../../core/remit/pair-reversals.js';
 import { DEFAULT_REMIT_OPTIONS } from '../../core/remit/remit-options.js';
@@ -8,41 +8,49 @@ import type { Trx } from '../../storage/repositories/course-store.js';
 import { chunks } from '../../storage/repositories/insert-chunks.js';
 import type { AppContext } from '../app-context.js';
 import { appealBy, appealPolicy, patientFilingIndicator } from '../reference/appeal-windows.js';
-import { paymentKey } from '../imports/repeated-payments.js';
 import { claimEntries, claimId, classifyRemittance, paymentRow } from './classify-remittance.js';
 import { type Coverage, hasLaterCoverage } from './later-coverage.js';
 import { keptLineIds } from './kept-line-ids.js';
 import { chargeMatcher, type CourseRow } from './remit-charges.js';
+import { type RemitScope, claimsInScope } from './remit-scope.js';
+import type { StoredClaim } from './remittance-store.js';
 import { openCents, partnerLines } from './reversal-lines.js';
 
 /**
- * Classify every line of the practice's imported remittances against its stored charges and keep the
- * result with one row per payment (replacing the previous ones, inside the import's transaction; a line
- * already stored keeps its id, `keptLineIds`, so letters and claim histories keep their line). The
- * same payment sent twice (payer and trace number) counts once. Reversals are paired across all the
- * practice's files (`pairReversals`), line by line (`partnerLines`); the payers' answers to the same claim are linked (`linkCoordination`: a
- * primary's patient share the secondary paid is settled); a line's coordination of benefits
- * knows whether the patient has coverage after this payer (`otherCoverage` of the patient, from the
- * course as imported); its appeal date follows the payer (`appealBy`).
+ * Classify the lines of the practice's imported remittances in `scope` (remit-scope.ts: all of them, or
+ * the claims an import may have changed and those paired or coordinated with them) against its stored
+ * charges and keep the result, inside the import's transaction: a line already stored keeps its id
+ * (`keptLineIds`, so letters and claim histories keep their line) and is written only when its
+ * classification changed; the lines of other claims are neither read nor written. Each payment has one
+ * row (`remit_payments`, made once). The same payment sent twice (payer and trace number) counts once.
+ * Reversals are paired (`pairReversals`), line by line (`partnerLines`); the payers' answers to the same
+ * claim are linked (`linkCoordination`: a primary's patient share the secondary paid is settled); a
+ * line's coordination of benefits knows whether the patient has coverage after this payer
+ * (`otherCoverage` of the patient, from the course as imported); its appeal date follows the payer
+ * (`appealBy`). Payment rows made before they named their payment (migration 0025) are replaced, all the
+ * practice's lines classified once; so are they with `'practice'` (a re-pricing, or a caller that replaced
+ * the practice's remittances).
  */
 export async function storeRemitLines(
   ctx: AppContext,
   trx: Trx,
   practiceId: string,
-  remittances: readonly { source: string; remittance: Remittance }[],
+  scope: RemitScope,
   placeOfService: string,
 ): Promise<number> {
-  // The first file of a payment is kept (repeated-payments.ts refuses a later one that differs).
-  const keys = new Set<string>();
-  const unique = remittances.filter((r, i) => {
-    const key = paymentKey(r.remittance) ?? `#${i}`;
-    return !keys.has(key) && !!keys.add(key);
-  });
-  if (!unique.length) {
-    await trx.deleteFrom('remit_lines').where('practice_id', '=', practiceId).execute();
-    await trx.deleteFrom('remit_payments').where('practice_id', '=', practiceId).execute();
-    return 0;
-  }
+  const legacy = await trx
+    .selectFrom('remit_payments')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where('import_id', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
+  const whole = legacy !== undefined || scope === 'practice';
+  const claims = await claimsInScope(trx, practiceId, whole ? 'practice' : scope);
+  const paymentIdOf = await storePayments(trx, practiceId, whole ? null : scope, claims);
+  if (!whole && !claims.length) return 0;
+  const unique = paymentsOf(claims);
+  const pcns = whole ? null : [...new Set(claims.map((c) => c.claim.patientControlNumber))];
   const payments = unique.map((u) => u.remittance);
   const matcher = await chargeMatcher(ctx, trx, practiceId, payments, placeOfService);
   const [policy, coverage] = await Promise.all([
@@ -53,42 +61,7 @@ export async function storeRemitLines(
   const links = pairReversals(entries);
   const coordination = linkCoordination(entries, links);
   const settings = { rates: ctx.auditContext(ctx.now()).rates, options: DEFAULT_REMIT_OPTIONS };
-  const oldPayments = await trx
-    .selectFrom('remit_payments')
-    .select('id')
-    .where('practice_id', '=', practiceId)
-    .execute();
-  const paymentIds: string[] = [];
-  for (const { source, remittance } of unique) {
-    const p = paymentRow(source, remittance);
-    const { id } = await trx
-      .insertInto('remit_payments')
-      .values({
-        practice_id: practiceId,
-        source,
-        payer: p.payer,
-        payer_id: p.payerId,
-        trace_number: p.traceNumber,
-        payment_date: p.paymentDate,
-        paid_cents: p.paidCents,
-        claims_paid_cents: p.claimsPaidCents,
-        provider_adjustment_cents: p.providerAdjustmentCents,
-        provider_adjustments: JSON.stringify(
-          remittance.providerAdjustments.map(({ reason, reference, amountCents }) => ({
-            reason,
-            reference,
-            amountCents,
-          })),
-        ),
-        difference_cents: p.differenceCents,
-        balanced: p.balanced,
-        claims: p.claims,
-        refused_claims: JSON.stringify(p.refusedClaims),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    paymentIds.push(id);
-  }
+  const paymentIds = unique.map((u) => paymentIdOf.get(u.key)!);
   const courseById = new Map(matcher.courses.map((c) => [c.id, c]));
   const claimCourse = new Map<string, CourseRow | null>();
   const lines = unique.flatMap(({ source, remittance }, i) =>
@@ -124,6 +97,7 @@ export async function storeRemitLines(
   const { kept, stale } = await keptLineIds(
     trx,
     practiceId,
+    pcns,
     lines.map(({ line: l, payment }) => ({
       payer: l.payer,
       payer_id: unique[payment]!.remittance.payer.id ?? null,
@@ -204,25 +178,149 @@ export async function storeRemitLines(
   });
   // Only the lines no longer in any file are deleted (a letter's link to such a line is set null).
   for (const gone of chunks(stale)) await trx.deleteFrom('remit_lines').where('id', 'in', gone).execute();
+  const columns = rows.length ? Object.keys(rows[0]!).filter((c) => c !== 'id') : [];
   for (const chunk of chunks(rows)) {
     await trx
       .insertInto('remit_lines')
       .values(chunk)
       .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) =>
-          Object.fromEntries(
-            Object.keys(chunk[0]!)
-              .filter((c) => c !== 'id')
-              .map((c) => [c, eb.ref(`excluded.${c}` as `excluded.${keyof (typeof chunk)[0]}`)]),
+        oc
+          .column('id')
+          .doUpdateSet((eb) =>
+            Object.fromEntries(
+              columns.map((c) => [c, eb.ref(`excluded.${c}` as `excluded.${keyof (typeof chunk)[0]}`)]),
+            ),
+          )
+          // A line whose classification did not change is not written again.
+          .where(
+            sql<boolean>`(${sql.join(columns.map((c) => sql.ref(`remit_lines.${c}`)))}) is distinct from (${sql.join(
+              columns.map((c) => sql.ref(`excluded.${c}`)),
+            )})`,
+          ),
+      )
+      .execute();
+  }
+  // Payment rows no counted payment has any more (rows made before they named their payment, migration
+  // 0025): the lines now point at the new rows.
+  if (whole)
+    await trx
+      .deleteFrom('remit_payments as p')
+      .where('p.practice_id', '=', practiceId)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('remittances as r')
+              .select('r.payment_no')
+              .whereRef('r.import_id', '=', 'p.import_id')
+              .whereRef('r.payment_no', '=', 'p.payment_no')
+              .where('r.counted', '=', true),
           ),
         ),
       )
       .execute();
-  }
-  // The payments were written again above; the lines now point at the new rows.
-  for (const gone of chunks(oldPayments.map((r) => r.id)))
-    await trx.deleteFrom('remit_payments').where('id', 'in', gone).execute();
   return rows.length;
+}
+
+/** The claims' payments, in order, each with the claims of it in scope. */
+function paymentsOf(
+  claims: readonly StoredClaim[],
+): { key: string; source: string; remittance: Remittance }[] {
+  const out: { key: string; source: string; remittance: Remittance }[] = [];
+  for (const c of claims) {
+    const key = `${c.importId}/${c.paymentNo}`;
+    if (out.at(-1)?.key !== key)
+      out.push({ key, source: c.source, remittance: { ...c.remittance, claims: [] } });
+    out.at(-1)!.remittance.claims.push(c.claim);
+  }
+  return out;
+}
+
+/**
+ * The payment rows (`remit_payments`) of the claims' payments by `import/payment`, made for the counted
+ * payments of the scope's files (of every file with `null`) that have none yet, from the payment and all
+ * its claims (its balance is BPR02 against Σ CLP04).
+ */
+async function storePayments(
+  trx: Trx,
+  practiceId: string,
+  scope: Exclude<RemitScope, 'practice'> | null,
+  claims: readonly StoredClaim[],
+): Promise<Map<string, string>> {
+  const missing =
+    scope?.importIds.length === 0
+      ? []
+      : await trx
+          .selectFrom('remittances as r')
+          .leftJoin('remit_payments as p', (j) =>
+            j.onRef('p.import_id', '=', 'r.import_id').onRef('p.payment_no', '=', 'r.payment_no'),
+          )
+          .select(['r.import_id', 'r.payment_no', 'r.source', 'r.remittance'])
+          .where('r.practice_id', '=', practiceId)
+          .where('r.counted', '=', true)
+          .where('p.id', 'is', null)
+          .$if(scope !== null, (q) => q.where('r.import_id', 'in', scope!.importIds))
+          .orderBy('r.import_id')
+          .orderBy('r.payment_no')
+          .execute();
+  const claimsOf = new Map<string, RemitClaim[]>();
+  for (const ids of chunks([...new Set(missing.map((m) => String(m.import_id)))])) {
+    const rows = await trx
+      .selectFrom('remit_claims')
+      .select(['import_id', 'payment_no', 'claim'])
+      .where('import_id', 'in', ids)
+      .orderBy('import_id')
+      .orderBy('payment_no')
+      .orderBy('claim_no')
+      .execute();
+    for (const r of rows) {
+      const key = `${r.import_id}/${r.payment_no}`;
+      claimsOf.set(key, [...(claimsOf.get(key) ?? []), r.claim as RemitClaim]);
+    }
+  }
+  const rows = missing.map((m) => {
+    const remittance = {
+      ...(m.remittance as Omit<Remittance, 'claims'>),
+      claims: claimsOf.get(`${m.import_id}/${m.payment_no}`) ?? [],
+    };
+    const p = paymentRow(m.source, remittance);
+    return {
+      practice_id: practiceId,
+      import_id: String(m.import_id),
+      payment_no: m.payment_no,
+      source: m.source,
+      payer: p.payer,
+      payer_id: p.payerId,
+      trace_number: p.traceNumber,
+      payment_date: p.paymentDate,
+      paid_cents: p.paidCents,
+      claims_paid_cents: p.claimsPaidCents,
+      provider_adjustment_cents: p.providerAdjustmentCents,
+      provider_adjustments: JSON.stringify(
+        remittance.providerAdjustments.map(({ reason, reference, amountCents }) => ({
+          reason,
+          reference,
+          amountCents,
+        })),
+      ),
+      difference_cents: p.differenceCents,
+      balanced: p.balanced,
+      claims: p.claims,
+      refused_claims: JSON.stringify(p.refusedClaims),
+    };
+  });
+  for (const chunk of chunks(rows)) await trx.insertInto('remit_payments').values(chunk).execute();
+  const imports = [...new Set(claims.map((c) => c.importId))];
+  const ids = new Map<string, string>();
+  for (const part of chunks(imports)) {
+    const found = await trx
+      .selectFrom('remit_payments')
+      .select(['id', 'import_id', 'payment_no'])
+      .where('practice_id', '=', practiceId)
+      .where('import_id', 'in', part)
+      .execute();
+    for (const r of found) ids.set(`${r.import_id}/${r.payment_no}`, String(r.id));
+  }
+  return ids;
 }
 
 /** The patients' other payers (secondary, tertiary) from their courses as imported (courses.json). */
