@@ -1,5 +1,8 @@
-/** Rows per multi-row INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table here. */
+/** Rows per multi-row INSERT, at most: fewer when a row's columns would pass the bind-parameter limit. */
 export const ROWS_PER_INSERT = 2_000;
+
+/** PostgreSQL's limit of bind parameters in one statement (the protocol's Int16 count: 65,535). */
+const MAX_PARAMETERS = 65_535;
 
 /**
  * Characters of parameters per multi-row INSERT when the caller counts them: one statement's bind
@@ -13,11 +16,15 @@ export const CHARS_PER_INSERT = 32 * 1024 * 1024;
  */
 export function chunks<T>(rows: readonly T[], size?: (row: T) => number): T[][] {
   const out: T[][] = [];
+  // A row binds one parameter per column (an id in an IN list binds one).
+  const first = rows[0];
+  const columns = typeof first === 'object' && first !== null ? Math.max(1, Object.keys(first).length) : 1;
+  const maxRows = Math.min(ROWS_PER_INSERT, Math.floor(MAX_PARAMETERS / columns));
   let group: T[] = [];
   let chars = 0;
   for (const row of rows) {
     const n = size?.(row) ?? 0;
-    if (group.length === ROWS_PER_INSERT || (group.length && chars + n > CHARS_PER_INSERT)) {
+    if (group.length === maxRows || (group.length && chars + n > CHARS_PER_INSERT)) {
       out.push(group);
       group = [];
       chars = 0;
