@@ -2,12 +2,14 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFiles } from '../../src/app/imports/import-files.js';
 import { createLogger } from '../../src/app/logger.js';
 import { openApp } from '../../src/app/open-app.js';
-import { demoClock } from '../../src/app/setup/demo-practice.js';
+import { createPractice } from '../../src/app/setup/create-practice.js';
+import { DEMO_BILLING } from '../../src/app/setup/demo-billing.js';
+import { billDemo } from '../../src/app/setup/demo-claims.js';
+import { demoUploads } from '../../src/app/setup/demo-uploads.js';
 import { docxParagraphs, pdfText } from '../golden/letters/extract-text.js';
-import { pgliteDataDir } from '../support/db-harness.js';
-import { DEMO_HOOK_TIMEOUT_MS, DEMO_PRACTICE } from '../support/demo-harness.js';
 import { runCli } from '../support/run-cli.js';
 
 /** `sgrt-billing letter` on an app database (PGlite under --data-dir): the file out, warnings on stderr. */
@@ -23,10 +25,16 @@ describe('sgrt-billing letter', () => {
     delete process.env.DATABASE_URL;
     dir = await mkdtemp(join(tmpdir(), 'sgrt-letter-'));
     db = join(dir, 'db');
-    // The demo practice as `npm start` loads it (billed, with the payer's remittances): a copy of the
-    // run's template instead of generating and importing a clinic in this file.
-    await pgliteDataDir(db, DEMO_PRACTICE);
-    const app = await openApp({ dataDir: db, log: createLogger({ level: 'silent' }), now: demoClock() });
+    const { generated, files, clinic } = await demoUploads({ patients: 12, days: 10, seed: 1 });
+    const app = await openApp({
+      dataDir: db,
+      log: createLogger({ level: 'silent' }),
+      now: () => generated.clinic.options.now,
+    });
+    const practiceId = await createPractice(app.ctx, { name: 'CLI', clinic, billing: DEMO_BILLING });
+    await importFiles(app.ctx, practiceId, files);
+    const paymentDate = new Date(app.ctx.now() - 86_400_000).toISOString().slice(0, 10);
+    await billDemo(app.ctx, practiceId, paymentDate);
     const line = await app.ctx.db
       .selectFrom('remit_lines as r')
       .innerJoin('courses as c', 'c.id', 'r.course_id')
@@ -67,7 +75,7 @@ describe('sgrt-billing letter', () => {
         ),
     )!.course_key;
     await app.close();
-  }, DEMO_HOOK_TIMEOUT_MS);
+  }, 120_000);
   afterAll(async () => {
     if (databaseUrl !== undefined) process.env.DATABASE_URL = databaseUrl;
     if (dir) await rm(dir, { recursive: true, force: true });
