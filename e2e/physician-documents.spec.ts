@@ -5,30 +5,40 @@ import { DEMO_PASSWORD, demoEmail, loginToToday } from './support.js';
 const STATEMENT =
   'Left breast, 40.05 Gy in 15 fractions: the heart and LAD lie close to the tangents, so deep-inspiration breath hold is monitored continuously with AlignRT; a 3 mm threshold triggers an automatic beam hold and the therapists are alerted.';
 
-test("from Today a physician signs a course's order and writes its necessity statement", async ({
+test("a covering physician signs a course's order and writes its necessity statement", async ({
   page,
   request,
 }) => {
   await loginToToday(page, 'physician2');
-  const card = page.getByRole('region', { name: 'Orders and necessity statements to fix' });
-  const item = card.getByRole('listitem').filter({ hasText: 'necessity statement' }).first();
-  await expect(item).toBeVisible();
-  const link = item.getByRole('link');
-  const courseKey = /course (\S+)$/.exec((await link.textContent()) ?? '')?.[1] ?? '';
-
-  // The demo's DIBH-only statements belong to another physician's patients: the administrator designates
-  // the demo physician to cover that course first (DOC-011), through the API.
+  // The demo's DIBH-only statements belong to another physician's patients, which this physician's Today
+  // does not list: the administrator designates him to cover one of those courses (DOC-011), through
+  // the API, where an administrator sees every physician's courses held for their documents.
   const me = (await (await page.request.get('/api/auth/me')).json()) as { user: { physicianId: string } };
   const admin = (await (
     await request.post('/api/auth/login', { data: { email: demoEmail('admin'), password: DEMO_PASSWORD } })
   ).json()) as { csrfToken: string };
+  const due = (await (await request.get('/api/physician/documents?ruleId=DOC-002')).json()) as {
+    courseId: string;
+    courseKey: string;
+    physicianId: string;
+  }[];
+  const course = due.find((d) => d.physicianId !== me.user.physicianId)!;
+  expect(course, "another physician's course held for its necessity statement").toBeDefined();
+  const card = page.getByRole('region', { name: /orders and necessity statements to fix/ });
+  await expect(
+    card
+      .getByText(/^No fraction of your patients/)
+      .or(card.getByRole('listitem'))
+      .first(),
+  ).toBeVisible();
+  await expect(card.getByRole('link', { name: new RegExp(`course ${course.courseKey}$`) })).toHaveCount(0);
   const cover = await request.post('/api/practice/covers', {
-    data: { coveringPhysicianId: me.user.physicianId, courseKey },
+    data: { coveringPhysicianId: me.user.physicianId, courseKey: course.courseKey },
     headers: { 'x-csrf-token': admin.csrfToken },
   });
   expect(cover.status(), await cover.text()).toBe(200);
 
-  await link.click();
+  await page.goto(`/courses/${encodeURIComponent(course.courseId)}#documents`);
   const documents = page.getByRole('region', { name: 'Order and necessity statement' });
   await expect(documents).toBeVisible();
   await expect(documents.getByText(/wait for the order or the statement/)).toBeVisible();

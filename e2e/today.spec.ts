@@ -69,3 +69,21 @@ test('coder: holds are grouped by who can fix them, with one 77412 share', async
   await expect(page.getByRole('heading', { level: 3, name: /^Physician: / })).toBeVisible();
   await expect(page.getByText(/of delivery sessions/)).toBeVisible();
 });
+
+test('physician: the orders and statements listed are those of the patients the counts count', async ({
+  page,
+}) => {
+  await loginToToday(page, 'physician');
+  const orders = await countOf(page, 'today-DOC-001');
+  const statements = await countOf(page, 'today-DOC-002');
+  const card = page.getByRole('region', { name: /orders and necessity statements to fix/ });
+  const none = card.getByText(/^No fraction of your patients/);
+  await expect(none.or(card.getByRole('listitem')).first()).toBeVisible();
+  // Each listed course says how many of its fractions are held for its order and/or statement.
+  const held = (await card.getByRole('listitem').allTextContents())
+    .map((text) => Number(/\((\d[\d,]*) fractions? held\)/.exec(text)![1]!.replace(/,/g, '')))
+    .reduce((n, h) => n + h, 0);
+  expect(held).toBeGreaterThanOrEqual(Math.max(orders, statements));
+  expect(held).toBeLessThanOrEqual(orders + statements);
+  await expect(none).toHaveCount(held === 0 ? 1 : 0);
+});

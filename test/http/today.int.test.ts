@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/app/setup/demo-practice.js';
 import type {
   ClaimPreviewView,
+  DocumentDueView,
   Page,
   SessionView,
   SignatureDue,
@@ -9,6 +10,7 @@ import type {
   TodayView,
   UnlinkedRecordRow,
 } from '../../src/app/views.js';
+import { documentsDue } from '../../src/app/queries/documents-due.js';
 import { today } from '../../src/app/queries/today.js';
 import { createHttpApp } from '../../src/http/create-http-app.js';
 import { ENGINES, type TestDatabase } from '../support/db-harness.js';
@@ -90,6 +92,13 @@ describe.each(ENGINES)('GET /api/today on %s', { timeout: 120_000 }, (engine) =>
       view.items.filter((i) => i.key.startsWith('DOC-')).every((i) => i.href.includes('physicianId=')),
     ).toBe(true);
     expect(view.signatures.length).toBeLessThanOrEqual(5);
+    // The orders and statements listed below the counts are those of the same patients (the demo login's
+    // patients have none: another physician's held order beside "0" read as a count that missed it).
+    const { user } = (await get('/api/auth/me')) as SessionView;
+    const listedDocuments = (await get('/api/physician/documents')) as DocumentDueView[];
+    expect(listedDocuments.filter((d) => d.physicianId !== user.physicianId)).toEqual([]);
+    expect(listedDocuments.length).toBe(0);
+    expect(view.items.filter((i) => i.key.startsWith('DOC-')).map((i) => i.count)).toEqual([0, 0]);
     const beamOns = view.signatures.map((s) => s.nextBeamOn ?? '9999');
     expect(beamOns).toEqual([...beamOns].sort());
     const logged = await t.ctx.db
@@ -133,19 +142,29 @@ describe.each(ENGINES)('GET /api/today on %s', { timeout: 120_000 }, (engine) =>
     expect(owners.length).toBeGreaterThan(0);
     let held = 0;
     for (const { physician_id: physicianId } of owners) {
-      const view = await today(t.ctx, {
+      const actor = {
         userId: 'test',
         practiceId,
-        role: 'physician',
+        role: 'physician' as const,
         displayName: 'test',
         physicianId,
-      });
+      };
+      const view = await today(t.ctx, actor);
       if (view.role !== 'physician') throw new Error(view.role);
       await expectCountsAgree(
         admin,
         view.items.filter((i) => i.key.startsWith('DOC-')),
       );
       held += view.items.filter((i) => i.key.startsWith('DOC-')).reduce((n, i) => n + i.count, 0);
+      // Their Today list of orders and statements: their patients' courses, the fractions each count holds.
+      for (const ruleId of ['DOC-001', 'DOC-002']) {
+        const rows = await documentsDue(t.ctx, actor, { ruleId });
+        expect(rows.filter((r) => r.physicianId !== physicianId)).toEqual([]);
+        expect(
+          rows.reduce((n, r) => n + r.heldFractions, 0),
+          ruleId,
+        ).toBe(view.items.find((i) => i.key === ruleId)!.count);
+      }
     }
     expect(held).toBeGreaterThan(0);
   });

@@ -7,14 +7,17 @@ import type { DocumentDueView } from '../views.js';
 
 /**
  * `GET /api/physician/documents`: courses whose fractions are held for their motion-management order
- * (DOC-001) or necessity statement (DOC-002), what each needs and how many fractions wait on it; a
- * physician sees the courses of their own patients first, then the others (a cover may sign those).
+ * (DOC-001) or necessity statement (DOC-002), what each needs and how many fractions wait on it. A
+ * physician sees the courses of their own patients, as Today counts them (its DOC-001/DOC-002 items and
+ * their worklist links filter by the physician); other roles see every physician's.
  */
 export async function documentsDue(
   ctx: AppContext,
   actor: Actor,
   query: { ruleId?: string | undefined },
 ): Promise<DocumentDueView[]> {
+  // The same filter as Today's counts (today.ts): a physician without a chart physician id counts all.
+  const physicianId = actor.role === 'physician' ? (actor.physicianId ?? undefined) : undefined;
   const rules = query.ruleId ? [query.ruleId.toUpperCase()] : [DOC_001.id, DOC_002.id];
   const rows = await ctx.db
     .selectFrom('findings as fi')
@@ -22,6 +25,7 @@ export async function documentsDue(
     .innerJoin('courses as c', 'c.id', 'f.course_id')
     .innerJoin('patients as p', 'p.id', 'c.patient_id')
     .where('fi.practice_id', '=', actor.practiceId)
+    .$if(physicianId !== undefined, (s) => s.where('f.physician_id', '=', physicianId!))
     .where('f.status', '=', 'hold')
     .where('fi.severity', '=', 'error')
     .where(
@@ -40,10 +44,7 @@ export async function documentsDue(
     ])
     .groupBy(['c.id', 'c.course_key', 'c.patient_id', 'p.name', 'c.physician_id'])
     .execute();
-  const own = (r: { physician_id: string }) => (r.physician_id === actor.physicianId ? 0 : 1);
-  rows.sort(
-    (a, b) => own(a) - own(b) || Number(b.held) - Number(a.held) || a.course_key.localeCompare(b.course_key),
-  );
+  rows.sort((a, b) => Number(b.held) - Number(a.held) || a.course_key.localeCompare(b.course_key));
   await recordAccess(ctx, actor, {
     action: 'read',
     patientIds: rows.map((r) => r.patient_id),

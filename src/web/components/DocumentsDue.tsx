@@ -1,6 +1,7 @@
 /**
- * Courses held for what only a physician can fix (DOC-001 order, DOC-002 necessity statement), each a
- * link to the course's order and statement, where they are signed or written.
+ * The physician's own patients' courses held for what only a physician can fix (DOC-001 order, DOC-002
+ * necessity statement), the same patients Today's counts count, each a link to the course's order and
+ * statement, where they are signed or written.
  */
 import { api } from '../api/client.js';
 import { formatInt } from '../format.js';
@@ -17,10 +18,12 @@ export function DocumentsDue() {
   const { data, error, loading } = useLoad((signal) => api.documentsDue({}, signal), 'documents-due');
   return (
     <section className="card" aria-labelledby="today-documents">
-      <h2 id="today-documents">Orders and necessity statements to fix</h2>
+      <h2 id="today-documents">Your patients' orders and necessity statements to fix</h2>
       <Notice kind="error">{error ?? undefined}</Notice>
       {loading && !data ? <Loading what="the courses" /> : null}
-      {data && data.length === 0 ? <p>No fraction is held for an order or a necessity statement.</p> : null}
+      {data && data.length === 0 ? (
+        <p>No fraction of your patients is held for an order or a necessity statement.</p>
+      ) : null}
       {data && data.length ? (
         <ul className="today-items">
           {data.map((d) => (
