@@ -7,7 +7,7 @@ import {
   letterInput,
 } from '../../../test/support/letter-input.js';
 import { assembleLetter, dollars } from './assemble-letter.js';
-import { LETTER_TYPES, type LetterType } from './letter-types.js';
+import { APPEAL_TYPES, LETTER_TYPES, type LetterType } from './letter-types.js';
 
 const citedNumbers = (body: string) =>
   [...new Set([...body.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
@@ -472,7 +472,7 @@ describe('assembleLetter: an appeal speaks of its date of service only', () => {
   };
   const otherDates = ['2026-03-02', '2026-03-04', '2026-03-05', '2026-03-06'];
 
-  it.each(LETTER_TYPES.filter((t) => t.startsWith('appeal-')).map((t) => [t]))(
+  it.each(APPEAL_TYPES.map((t) => [t]))(
     '%s volunteers no other fraction and no course-wide figure',
     (type) => {
       const draft = assembleLetter(letterInput(type as LetterType, defects));
