@@ -264,6 +264,38 @@ export async function courseDenials(ctx: AppContext, actor: Actor, courseId: str
   return rows.map(letterClaimOf);
 }
 
+/**
+ * The lines of a remittance line's claim (the same 835 file, payment and claim number, paying the same
+ * course) that were denied for authorization, by date of service and line: the services a
+ * retro-authorization request asks the payer to authorize.
+ */
+export async function authorizationDeniedLines(
+  ctx: AppContext,
+  actor: Actor,
+  remitLineId: string,
+): Promise<LetterClaim[]> {
+  const line = await ctx.db
+    .selectFrom('remit_lines')
+    .select(['source', 'payment_id', 'claim_pcn', 'course_id'])
+    .where('practice_id', '=', actor.practiceId)
+    .where('id', '=', remitLineId)
+    .executeTakeFirst();
+  if (!line?.course_id) return [];
+  let query = ctx.db
+    .selectFrom('remit_lines as r')
+    .select([...CLAIM_COLUMNS])
+    .where('r.practice_id', '=', actor.practiceId)
+    .where('r.source', '=', line.source)
+    .where('r.claim_pcn', '=', line.claim_pcn)
+    .where('r.course_id', '=', line.course_id)
+    .where('r.category', '=', 'authorization-denial');
+  query = line.payment_id
+    ? query.where('r.payment_id', '=', line.payment_id)
+    : query.where('r.payment_id', 'is', null);
+  const rows = await query.orderBy('r.date_of_service').orderBy('r.line_no').execute();
+  return rows.map(letterClaimOf);
+}
+
 /** What an appeal reads from its remittance line beyond the claim line (appeal-facts.ts, the packet's page). */
 export interface AppealLine {
   /** CLP07, the payer's claim control number. */
