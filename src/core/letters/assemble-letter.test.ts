@@ -574,6 +574,17 @@ describe('assembleLetter: the 2025 authorization carried forward', () => {
 });
 
 describe('assembleLetter: signed by the treating physician', () => {
+  // Every letter to the payer carries the physician's signature block (the peer-to-peer sheet stays in
+  // the practice); the appeals end with their enclosures after it.
+  it.each(LETTER_TYPES.filter((t) => t !== 'peer-to-peer').map((t) => [t]))(
+    '%s has the signer block',
+    (type) => {
+      expect(assembleLetter(letterInput(type)).body).toMatch(
+        /Sincerely,\n\n_{30}\nRita Doctorfake, MD\nTreating radiation oncologist, NPI 1999000015\nSynthetic Radiation Oncology/,
+      );
+    },
+  );
+
   it('a letter to the payer ends with the signature line, name, credentials and NPI', () => {
     const draft = assembleLetter(letterInput('appeal-downcode'));
     expect(draft.body).toMatch(
