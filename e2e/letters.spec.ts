@@ -124,7 +124,7 @@ const CATEGORIES = [
 /** The page's button for a letter type (LetterActions.tsx) and its breadcrumb (letter-types.ts). */
 const BUTTONS: Partial<Record<string, string>> = {
   'peer-to-peer': 'Draft peer-to-peer sheet',
-  'prior-authorization': 'Draft authorization request',
+  'retro-authorization': 'Draft retro-authorization request',
 };
 
 /** The first matched line of a category whose letter the chart allows (the server says, `letter`). */

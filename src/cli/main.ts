@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../app/engine-context.js';
+import { LETTER_TYPES } from '../core/letters/letter-types.js';
 import { REMIT_CATEGORIES, REMIT_QUEUES } from '../core/remit/remit-category.js';
 import { LETTER_TYPES } from '../core/letters/letter-types.js';
 import { EXIT, UsageError } from './cli-errors.js';
@@ -170,9 +171,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('letter')
     .description(
-      'draft a prior-authorization request, an appeal or a peer-to-peer sheet from the app database, as PDF or Word',
+      'draft a prior-authorization or retro-authorization request, an appeal or a peer-to-peer sheet from the app database, as PDF or Word',
     )
-    .argument('<type>', LETTER_TYPES.join(', '))
+    .argument('<type>', `one of ${LETTER_TYPES.join(', ')}`)
     .requiredOption('--course <course>', 'course key (or id)')
     .option('--claim <claim>', 'the remittance line appealed: its id, or the claim number')
     .requiredOption('--out <file>', 'file.pdf or file.docx')

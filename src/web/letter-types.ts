@@ -3,6 +3,7 @@ import type { LetterType } from '../core/letters/letter-types.js';
 
 export const LETTER_LABELS: Record<LetterType, string> = {
   'prior-authorization': 'Prior-authorization request',
+  'retro-authorization': 'Retro-authorization request',
   'appeal-downcode': 'Appeal of a downcode',
   'appeal-igrt-denial': 'Appeal of a 77387-26 denial',
   'appeal-authorization-2025': 'Appeal of a 2025-authorization denial',

@@ -11,6 +11,11 @@ import { buildCourse, type CourseInput, PHYSICIAN_ID, PROFILES, runAudit } from 
 export const LETTER_CLAIMS: Record<LetterType, LetterClaim | null> = {
   'prior-authorization': null,
   'peer-to-peer': null,
+  'retro-authorization': letterClaim({
+    carcs: ['CO-197'],
+    paidCents: 0,
+    category: 'authorization-denial',
+  }),
   'appeal-downcode': letterClaim({
     code: '77407',
     submittedCode: '77412',

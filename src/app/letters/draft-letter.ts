@@ -6,7 +6,13 @@ import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { AppError } from '../app-errors.js';
 import { letterEnclosures } from './letter-enclosures.js';
-import { appealLineFacts, courseDenials, courseLetterFacts, lineTypeRefusal } from './letter-facts.js';
+import {
+  appealLineFacts,
+  authorizationDeniedLines,
+  courseDenials,
+  courseLetterFacts,
+  lineTypeRefusal,
+} from './letter-facts.js';
 import { igrtReferenceData } from './letter-reference.js';
 
 export interface DraftLetterRequest {
@@ -56,6 +62,10 @@ export async function draftLetter(
     profile,
     claim,
     denials: request.type === 'peer-to-peer' && !claim ? await courseDenials(ctx, actor, facts.courseId) : [],
+    claimLines:
+      request.type === 'retro-authorization' && request.remitLineId
+        ? await authorizationDeniedLines(ctx, actor, request.remitLineId)
+        : [],
     appeal: line && {
       ...line,
       memberId: facts.memberId,

@@ -6,7 +6,7 @@ import type { LetterType } from '../../core/letters/letter-types.js';
 import type { LetterPhysician } from '../../core/letters/letter-signer.js';
 import type { Course } from '../../core/model/course.js';
 import { payerKind, type PayerKind } from '../../core/remit/appeal-deadline.js';
-import type { RemitCategory } from '../../core/remit/remit-category.js';
+import { DENIAL_CATEGORIES } from '../../core/remit/remit-category.js';
 import { appealPolicy, appealTerms, patientFilingIndicator } from '../reference/appeal-windows.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { AppError, notFound } from '../app-errors.js';
@@ -111,7 +111,8 @@ export function traditionalMedicare(payerProfile: string, course: Course, billin
   return payerKind({ profileId: payerProfile, claimFilingIndicator: filingIndicator }) === 'medicare';
 }
 
-const split = (list: string) => (list ? list.split(',').filter(Boolean) : []);
+/** A stored comma-separated column (`carcs`, `remarks`, `modifiers`) as its items. */
+export const splitList = (list: string) => (list ? list.split(',').filter(Boolean) : []);
 
 /** A stored remittance line's columns as its letter's refusal reads them (`lineLetterRefusal`). */
 export interface RefusalRow {
@@ -127,8 +128,8 @@ export interface RefusalRow {
 export const refusalLineOf = (row: RefusalRow): RefusalLine => ({
   category: row.category,
   queue: row.queue,
-  carcs: split(row.carcs),
-  remarks: split(row.remarks),
+  carcs: splitList(row.carcs),
+  remarks: splitList(row.remarks),
   claimFilingIndicator: row.claim_filing_indicator,
   dateOfService: row.date_of_service,
   nextAction: row.next_action,
@@ -176,10 +177,12 @@ export async function resolveLetterTarget(
   if (!candidates.length)
     throw new AppError('not_found', 'no remittance line of this course has that id or claim number', onClaim);
   if (type === undefined) return { courseId: found.id, remitLineId: String(candidates[0]!.id) };
-  const fitting = candidates.filter((l) => lineFits(type, l.category, split(l.carcs)));
+  const fitting = candidates.filter((l) => lineFits(type, l.category, splitList(l.carcs)));
   if (fitting.length === 1) return { courseId: found.id, remitLineId: String(fitting[0]!.id) };
   const listed = candidates
-    .map((l) => `line ${l.id} (${l.category}: ${letterTypeFor(l.category, split(l.carcs)) ?? 'no letter'})`)
+    .map(
+      (l) => `line ${l.id} (${l.category}: ${letterTypeFor(l.category, splitList(l.carcs)) ?? 'no letter'})`,
+    )
     .join(', ');
   const a = /^[aeiou]/.test(type) ? 'an' : 'a';
   throw new AppError(
@@ -252,26 +255,14 @@ function letterClaimOf(row: ClaimRow): LetterClaim {
     dateOfService: row.date_of_service,
     code: row.code,
     submittedCode: row.submitted_code || row.code,
-    modifiers: split(row.modifiers),
+    modifiers: splitList(row.modifiers),
     billedCents: Number(row.billed_cents),
     paidCents: Number(row.paid_cents),
-    carcs: split(row.carcs),
+    carcs: splitList(row.carcs),
     category: row.category,
     nextAction: row.next_action,
   };
 }
-
-/** The remittance categories that are a payer's denial (remit-category.ts): a peer-to-peer sheet's subject. */
-const DENIAL_CATEGORIES = [
-  'downcoded',
-  'igrt-professional-denied',
-  'zero-paid-no-denial-code',
-  'authorization-2025',
-  'authorization-denial',
-  'frequency-denial',
-  'missing-information',
-  'other-denial',
-] as const satisfies readonly RemitCategory[];
 
 /**
  * The course's denied remittance lines (by date of service, claim and line), for the course's
@@ -288,6 +279,38 @@ export async function courseDenials(ctx: AppContext, actor: Actor, courseId: str
     .orderBy('r.claim_pcn')
     .orderBy('r.line_no')
     .execute();
+  return rows.map(letterClaimOf);
+}
+
+/**
+ * The lines of a remittance line's claim (the same 835 file, payment and claim number, paying the same
+ * course) that were denied for authorization, by date of service and line: the services a
+ * retro-authorization request asks the payer to authorize.
+ */
+export async function authorizationDeniedLines(
+  ctx: AppContext,
+  actor: Actor,
+  remitLineId: string,
+): Promise<LetterClaim[]> {
+  const line = await ctx.db
+    .selectFrom('remit_lines')
+    .select(['source', 'payment_id', 'claim_pcn', 'course_id'])
+    .where('practice_id', '=', actor.practiceId)
+    .where('id', '=', remitLineId)
+    .executeTakeFirst();
+  if (!line?.course_id) return [];
+  let query = ctx.db
+    .selectFrom('remit_lines as r')
+    .select([...CLAIM_COLUMNS])
+    .where('r.practice_id', '=', actor.practiceId)
+    .where('r.source', '=', line.source)
+    .where('r.claim_pcn', '=', line.claim_pcn)
+    .where('r.course_id', '=', line.course_id)
+    .where('r.category', '=', 'authorization-denial');
+  query = line.payment_id
+    ? query.where('r.payment_id', '=', line.payment_id)
+    : query.where('r.payment_id', 'is', null);
+  const rows = await query.orderBy('r.date_of_service').orderBy('r.line_no').execute();
   return rows.map(letterClaimOf);
 }
 
@@ -374,7 +397,7 @@ export async function appealLineFacts(
     paymentDate: row.payment_date,
     traceNumber: row.trace_number,
     allowedCents: Number(row.allowed_cents),
-    remarks: split(row.remarks),
+    remarks: splitList(row.remarks),
     source: row.source,
   };
   return { claim, line, refusalLine: refusalLineOf(row) };

@@ -5,7 +5,9 @@ import type { RemitCategory } from '../../core/remit/remit-category.js';
 /**
  * The letter that answers a remittance line of each category (domain.md §4 "What to do", §6.1): an
  * appeal for the four 2026 payer problems; for an authorization denial without the 2025 carry-forward,
- * the authorization request itself (the retro-authorization the payer needs before it reprocesses); a
+ * a retro-authorization request for the services delivered (the payer's retro-authorization process
+ * before it reprocesses; refused where an authorization on file covers the date, or to traditional
+ * Medicare, letter-refusal.ts); a
  * peer-to-peer preparation sheet for a frequency denial (the course's treatment dates and sessions, for
  * the twice-daily documentation) and for other denials (the reviewer is asked what the denial rests on);
  * a denial for medical necessity gets its appeal with the chart (`letterTypeFor` with the line's reasons). No letter for the rest: a missing-information denial is answered by a correction, not an
@@ -17,7 +19,7 @@ export const LETTER_FOR_CATEGORY = {
   downcoded: 'appeal-downcode',
   'igrt-professional-denied': 'appeal-igrt-denial',
   'authorization-2025': 'appeal-authorization-2025',
-  'authorization-denial': 'prior-authorization',
+  'authorization-denial': 'retro-authorization',
   'zero-paid-no-denial-code': 'appeal-zero-payment',
   'frequency-denial': 'peer-to-peer',
   'other-denial': 'peer-to-peer',

@@ -92,6 +92,7 @@ describe.each(ENGINES)('letters on %s', (engine) => {
     ['downcoded', 'appeal-downcode'],
     ['igrt-professional-denied', 'appeal-igrt-denial'],
     ['authorization-2025', 'appeal-authorization-2025'],
+    ['authorization-denial', 'retro-authorization'],
     ['zero-paid-no-denial-code', 'appeal-zero-payment'],
     ['other-denial', 'peer-to-peer'],
     ['underpaid', null],
@@ -145,7 +146,7 @@ describe.each(ENGINES)('letters on %s', (engine) => {
     expect(page.items.find((l) => l.id === underpaid)?.letterId).toBeNull();
   });
 
-  it('refuses a prior-authorization request to traditional Medicare and stores nothing', async () => {
+  it('refuses a prior-authorization or retro-authorization request to traditional Medicare and stores nothing', async () => {
     const { payer_profile } = await tdb.db
       .selectFrom('courses')
       .select('payer_profile')
@@ -173,19 +174,34 @@ describe.each(ENGINES)('letters on %s', (engine) => {
         {
           remitLineId: authorizationDenied,
           location: 'remitLineIds[1]',
-          reason: expect.stringMatching(/traditional Medicare/),
+          reason: expect.stringMatching(
+            /traditional Medicare has no prior authorization .*, so no retro-authorization/,
+          ),
         },
       ]);
       // The list says so before any request: the same refusal, no draft offered.
       const page = await listRemitLines(t.ctx, actor(a), { limit: 500 });
       expect(page.items.find((l) => l.id === authorizationDenied)?.letter).toEqual({
-        type: 'prior-authorization',
+        type: 'retro-authorization',
         refusal: batch.refused[0]!.reason,
       });
       expect(await countLetters(a)).toBe(before);
     } finally {
       await setProfile(payer_profile);
     }
+  });
+
+  it("drafts a retro-authorization request for a line denied for authorization, naming the claim's services", async () => {
+    const { letters, refused } = await createLetters(t.ctx, actor(a), {
+      remitLineIds: [authorizationDenied],
+    });
+    expect(refused).toEqual([]);
+    expect(letters.map((l) => l.type)).toEqual(['retro-authorization']);
+    const letter = await getLetter(t.ctx, actor(a), letters[0]!.id);
+    expect(letter.body).toMatch(/^Re: Request for retroactive authorization of services delivered, claim /m);
+    expect(letter.body).toMatch(/denied for lack of authorization \(/);
+    expect(letter.body).toMatch(/^- \d{4}-\d{2}-\d{2}: 77412, billed \$/m);
+    expect(letter.body).toMatch(/^Request: Retroactive authorization of the services delivered$/m);
   });
 
   it('drafts the lines of a batch that can have a letter and lists the others with why', async () => {

@@ -2,10 +2,8 @@ import { lineLetterRefusal } from '../../core/letters/letter-refusal.js';
 import type { Course } from '../../core/model/course.js';
 import type { Db } from '../../storage/database.js';
 import type { RemitLineLetter } from '../views.js';
-import { refusalLineOf, type RefusalRow, traditionalMedicare } from './letter-facts.js';
+import { refusalLineOf, type RefusalRow, splitList, traditionalMedicare } from './letter-facts.js';
 import { letterTypeFor } from './letter-for-category.js';
-
-const splitList = (list: string) => (list ? list.split(',').filter(Boolean) : []);
 
 /** A stored remittance line as its letter is decided. */
 export interface LetterLineRow extends RefusalRow {

@@ -3,7 +3,7 @@ import { LETTER_CLAIMS, letterInput } from '../../../test/support/letter-input.j
 import { payerKind, type PayerKind } from '../remit/appeal-deadline.js';
 import { type AppealFacts, appealHeaderLines, enclosureLines } from './appeal-facts.js';
 import { assembleLetter, type LetterInput } from './assemble-letter.js';
-import { LETTER_TYPES, type LetterType } from './letter-types.js';
+import { APPEAL_TYPES, type LetterType } from './letter-types.js';
 
 const appeal = (over: Partial<AppealFacts> = {}): AppealFacts => ({
   payerClaimNumber: '26071000001',
@@ -105,13 +105,13 @@ describe('assembleLetter with appeal facts: the header block under the claim, th
     appeal: appeal({ enclosures: [{ title: 'SGRT monitoring record, fraction 1 (2026-03-03)' }] }),
   });
 
-  it.each(LETTER_TYPES.filter((t) => t.startsWith('appeal-')).map((t) => [t]))('%s', (type) => {
+  it.each(APPEAL_TYPES.map((t) => [t]))('%s', (type) => {
     const draft = assembleLetter(input(type));
     expect(draft.ready).toBe(true);
     const body = draft.body;
     const lines = body.split('\n');
     const at = lines.findIndex((l) => l.startsWith('Claim: C-SYN00417-1-202603'));
-    expect(lines.slice(at + 1, at + 4)).toEqual(appealHeaderLines(claim, input(type).appeal));
+    expect(lines.slice(at + 1, at + 4)).toEqual(appealHeaderLines(claim, input(type).appeal, type));
     expect(body.endsWith('Enclosures:\n- SGRT monitoring record, fraction 1 (2026-03-03)')).toBe(true);
   });
 

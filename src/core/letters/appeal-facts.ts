@@ -1,4 +1,5 @@
 import type { PayerKind } from '../remit/appeal-deadline.js';
+import type { LetterType } from './letter-types.js';
 
 /**
  * An appeal's own facts beside the claim line (issue "the right letter to the right payer"): the payer's
@@ -28,6 +29,8 @@ export interface AppealFacts {
   appealBy: string | null;
   /** The patient's member id with this payer, as the 837 sends it (NM1*IL09); null when not on file. */
   memberId: string | null;
+  /** The line's remark codes (835 LQ*HE RARCs, then the claim's MOA/MIA remarks); absent when not read. */
+  remarks?: readonly string[];
   enclosures: readonly Pick<Enclosure, 'title'>[];
 }
 
@@ -50,20 +53,24 @@ export const APPEAL_LEVELS: Record<PayerKind, { name: string; basis: string }> =
 /**
  * The header block: the patient's member id (to traditional Medicare the Medicare number a
  * redetermination request must carry, 42 CFR 405.944(b)), the payer's claim number beside ours, the
- * appeal level and the deadline.
+ * appeal level and the deadline. A retro-authorization request is no appeal of a decision on the merits
+ * but a request to the payer's retro-authorization process (domain.md §6.1): it says so instead of a level.
  */
 export function appealHeaderLines(
   claim: { claimNumber: string } | null,
   appeal: AppealFacts | null | undefined,
+  type?: LetterType,
 ): string[] {
   if (!claim || !appeal) return [];
   const level = APPEAL_LEVELS[appeal.payerKind];
   const member = appeal.payerKind === 'medicare' ? 'Medicare number' : 'Member ID';
+  const deadline = appeal.appealBy ?? 'not known (the remittance has no payment date)';
   return [
     ...(appeal.memberId ? [`${member}: ${appeal.memberId}`] : []),
     `Payer's claim number: ${appeal.payerClaimNumber ?? 'not given on the remittance'} (our claim number ${claim.claimNumber})`,
-    `Appeal level: ${level.name} (${level.basis})`,
-    `Appeal deadline: ${appeal.appealBy ?? 'not known (the remittance has no payment date)'}`,
+    ...(type === 'retro-authorization'
+      ? ['Request: Retroactive authorization of the services delivered', `Deadline: ${deadline}`]
+      : [`Appeal level: ${level.name} (${level.basis})`, `Appeal deadline: ${deadline}`]),
   ];
 }
 

@@ -7,7 +7,7 @@ import {
   letterInput,
 } from '../../../test/support/letter-input.js';
 import { assembleLetter, dollars } from './assemble-letter.js';
-import { LETTER_TYPES, type LetterType } from './letter-types.js';
+import { APPEAL_TYPES, LETTER_TYPES, type LetterType } from './letter-types.js';
 
 const citedNumbers = (body: string) =>
   [...new Set([...body.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
@@ -470,7 +470,7 @@ describe('assembleLetter: an appeal speaks of its date of service only', () => {
   };
   const otherDates = ['2026-03-02', '2026-03-04', '2026-03-05', '2026-03-06'];
 
-  it.each(LETTER_TYPES.filter((t) => t.startsWith('appeal-')).map((t) => [t]))(
+  it.each(APPEAL_TYPES.map((t) => [t]))(
     '%s volunteers no other fraction and no course-wide figure',
     (type) => {
       const draft = assembleLetter(letterInput(type as LetterType, defects));
@@ -572,6 +572,17 @@ describe('assembleLetter: the 2025 authorization carried forward', () => {
 });
 
 describe('assembleLetter: signed by the treating physician', () => {
+  // Every letter to the payer carries the physician's signature block (the peer-to-peer sheet stays in
+  // the practice); the appeals end with their enclosures after it.
+  it.each(LETTER_TYPES.filter((t) => t !== 'peer-to-peer').map((t) => [t]))(
+    '%s has the signer block',
+    (type) => {
+      expect(assembleLetter(letterInput(type)).body).toMatch(
+        /Sincerely,\n\n_{30}\nRita Doctorfake, MD\nTreating radiation oncologist, NPI 1999000015\nSynthetic Radiation Oncology/,
+      );
+    },
+  );
+
   it('a letter to the payer ends with the signature line, name, credentials and NPI', () => {
     const draft = assembleLetter(letterInput('appeal-downcode'));
     expect(draft.body).toMatch(

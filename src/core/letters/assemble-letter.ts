@@ -9,8 +9,8 @@ import {
 import type { Course } from '../model/course.js';
 import { modifier26RuleOn, type PayerProfile } from '../payers/payer-profile.js';
 import { clockFor } from '../time/local-clock.js';
-import { deliveryDecision, type DeliveryDecision } from '../coding/select-codes.js';
-import { deliveredModality } from '../coding/rules/code-013-delivered-beams.js';
+import type { DeliveryDecision } from '../coding/select-codes.js';
+import { courseLevel } from './course-level.js';
 import { evicoreBreastFinding } from '../payers/rules/payer-002-evicore-breast.js';
 import { authorizationCovering, authorizationLabel } from './authorization-on-file.js';
 import { type AppealFacts, appealHeaderLines, enclosureLines } from './appeal-facts.js';
@@ -89,6 +89,11 @@ export interface LetterInput {
   claim: LetterClaim | null;
   /** An appeal's payer claim number, level, deadline and enclosures (appeal-facts.ts). */
   appeal?: AppealFacts | null;
+  /**
+   * A retro-authorization request: the lines of the denied claim denied for authorization (the line
+   * answered among them), whose services it asks to authorize; absent, the line answered alone.
+   */
+  claimLines?: readonly LetterClaim[];
   /** The practice's CMS reference data for 77387-26 (MPFS and NCCI releases), for an IGRT appeal. */
   igrtReference?: IgrtReferenceData | null;
   options: AuditOptions;
@@ -105,6 +110,7 @@ export interface LetterInput {
 }
 
 const TITLES: Record<Exclude<LetterType, 'prior-authorization'>, string> = {
+  'retro-authorization': 'Request for retroactive authorization: services delivered',
   'appeal-downcode': 'Appeal: CPT 77412 downcoded to 77407',
   'appeal-igrt-denial': 'Appeal: CPT 77387-26 denied',
   'appeal-authorization-2025': 'Appeal: 2026 claim denied on a 2025 authorization',
@@ -261,34 +267,6 @@ interface Facts {
   serviceDays: FractionEvidence[] | null;
   /** The fractions a request may ask for the course's code (its course limit, CODE-011). */
   request: RequestedFractions;
-}
-
-/**
- * The delivery code as the coding rules decide it: routed first (SBRT 77373, SRS, protons…), else the
- * 2026 level. A letter about a line takes the session of its date of service as the audit coded it: the
- * modality its delivered beams show (CODE-013: an electron and a photon beam make mixed fields, 77412);
- * a letter about the course takes the plan.
- */
-function courseLevel(course: Course, dateOfService: string | null): DeliveryDecision {
-  const session = dateOfService ? course.fractions.find((f) => f.date === dateOfService) : undefined;
-  return deliveryDecision(
-    {
-      dateOfService: session?.date ?? course.fractions[0]?.date ?? '2026-01-01',
-      placeOfService: course.facility.placeOfService,
-      modality: session
-        ? deliveredModality(course.plan.modality, session.beams, `course ${course.courseId}`).modality
-        : course.plan.modality,
-      technique: course.plan.technique,
-      isocenters: course.plan.isocenters,
-      motionManagement: course.plan.motionManagement,
-      imageGuidance: null,
-      sessionsToday: 1,
-      hoursSincePreviousSession: null,
-      fractionsPlanned: course.plan.fractionsPlanned,
-      ...(course.plan.deliverySystem ? { deliverySystem: course.plan.deliverySystem } : {}),
-    },
-    `course ${course.courseId}`,
-  );
 }
 
 function missingFor(facts: Facts): LetterMissing[] {
@@ -550,7 +528,11 @@ function coverFor({
       // The payer reads the cover page: the count only, not the practice's profile of what the payer expects.
       value: `${elements.filter((e) => e.present).length} of 5 present in the chart`,
     });
-  const auth = authorization2025(course) ?? course.authorizations[0];
+  // A retro-authorization request is made because no authorization covers the date: none is shown.
+  const auth =
+    input.type === 'retro-authorization'
+      ? undefined
+      : (authorization2025(course) ?? course.authorizations[0]);
   if (auth)
     rows.push({
       label: 'Authorization',
@@ -644,7 +626,7 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
           `Claim: ${claim.claimNumber}; date of service ${claim.dateOfService ?? 'not given'}; billed ${codeLabel(claim.submittedCode, claim.modifiers)} (${dollars(claim.billedCents)}); adjudicated ${codeLabel(claim.code, claim.modifiers)}, paid ${dollars(claim.paidCents)}; adjustments ${claim.carcs.join(', ') || 'none'}`,
         ]
       : [],
-    appealHeader: appealHeaderLines(claim, input.appeal),
+    appealHeader: appealHeaderLines(claim, input.appeal, type),
     enclosures: enclosureLines(input.appeal),
     recordsOffer: input.appeal?.enclosures.length
       ? 'The records listed under Enclosures are enclosed.'
@@ -656,14 +638,27 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
     billedAmount: claim ? dollars(claim.billedCents) : '',
     paidAmount: claim ? dollars(claim.paidCents) : '',
     adjustmentCodes: claim?.carcs.join(', ') || 'none',
+    denialCodes: [
+      claim?.carcs.join(', ') || 'no adjustment code',
+      ...(input.appeal?.remarks?.length ? [`remark ${input.appeal.remarks.join(', ')}`] : []),
+    ].join('; '),
+    claimServices:
+      type === 'retro-authorization' && claim
+        ? (input.claimLines?.length ? input.claimLines : [claim]).map(
+            (l) =>
+              `- ${l.dateOfService ?? 'date not given'}: ${codeLabel(l.submittedCode, l.modifiers)}, billed ${dollars(l.billedCents)}`,
+          )
+        : [],
     authorizationNumber: auth?.number ?? 'none on file',
     authorizationDates: auth ? `obtained ${auth.obtainedOn}, valid ${auth.validFrom} to ${auth.validTo}` : '',
     // The motion-management blocks carry their own headings and are empty when the 77412 does not rest on
     // motion management (multiple isocenters, mixed fields, total skin electrons) or the letter is not about it.
-    // A medical-necessity appeal quotes the physician's statement whatever the delivery level.
+    // A medical-necessity appeal and a retro-authorization request (the payer reviews the necessity of
+    // what was delivered) quote the physician's statement whatever the delivery level.
     necessity:
       (needsAmm ||
         type === 'appeal-medical-necessity' ||
+        type === 'retro-authorization' ||
         (type === 'peer-to-peer' && deniedForNecessity(claim, input.denials ?? []))) &&
       course.necessity?.text.trim()
         ? ["Medical necessity, in the treating physician's words:", '', `"${course.necessity.text.trim()}"`]

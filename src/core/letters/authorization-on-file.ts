@@ -1,4 +1,5 @@
 import type { Authorization, Course } from '../model/course.js';
+import { courseLevel } from './course-level.js';
 
 /** Statuses of an authorization that authorize nothing. */
 const NOT_GRANTED: readonly Authorization['status'][] = ['denied', 'cancelled', 'pending'];
@@ -13,15 +14,52 @@ const NOT_GRANTED: readonly Authorization['status'][] = ['denied', 'cancelled', 
  */
 export function authorizationCovering(course: Course, dateOfService: string | null | undefined) {
   if (!dateOfService) return undefined;
-  return course.authorizations.find(
-    (a) =>
-      !NOT_GRANTED.includes(a.status) &&
-      a.validFrom <= dateOfService &&
-      dateOfService <= a.validTo &&
-      // A 2025 authorization does not cover the 2026 codes (domain.md §4: payers deny 2026 claims that
-      // rode on it); such a line has its own appeal (appeal-authorization-2025).
-      !(dateOfService >= CODES_2026 && a.obtainedOn < CODES_2026),
+  return course.authorizations.find((a) => covers(a, dateOfService));
+}
+
+/** A granted authorization valid on the date (a 2025 one does not cover the 2026 codes). */
+function covers(a: Authorization, date: string): boolean {
+  return (
+    !NOT_GRANTED.includes(a.status) &&
+    a.validFrom <= date &&
+    date <= a.validTo &&
+    // A 2025 authorization does not cover the 2026 codes (domain.md §4: payers deny 2026 claims that
+    // rode on it); such a line has its own appeal (appeal-authorization-2025).
+    !(date >= CODES_2026 && a.obtainedOn < CODES_2026)
   );
+}
+
+/** An authorization on file covering the fractions still to be delivered, and their scheduled dates. */
+export interface CourseRest {
+  authorization: Authorization;
+  fractions: number;
+  firstDate: string;
+  lastDate: string;
+}
+
+/**
+ * The authorization on file that covers every fraction of the course still to be delivered, or null:
+ * each one's scheduled date lies in its validity (`covers`), it lists the course's delivery code (or no
+ * codes), and the fractions it authorizes, less those delivered in its validity, are at least the rest.
+ * Without a scheduled date for each fraction to come, nothing can be said to cover them (null).
+ */
+export function authorizationCoveringRest(course: Course): CourseRest | null {
+  const delivered = new Set(course.fractions.map((f) => f.number)).size;
+  const rest = course.plan.fractionsPlanned - delivered;
+  const dates = course.schedule.map((s) => s.date).sort();
+  if (rest <= 0 || dates.length < rest) return null;
+  const code = courseLevel(course, null).code;
+  const authorization = course.authorizations.find((a) => {
+    const used = new Set(course.fractions.filter((f) => covers(a, f.date)).map((f) => f.number)).size;
+    return (
+      dates.every((d) => covers(a, d)) &&
+      (a.codes.length === 0 || a.codes.some((c) => c.split('-')[0] === code)) &&
+      a.fractionsAuthorized - used >= rest
+    );
+  });
+  return authorization
+    ? { authorization, fractions: rest, firstDate: dates[0]!, lastDate: dates[dates.length - 1]! }
+    : null;
 }
 
 /** The first day of the 2026 delivery codes. */

@@ -68,6 +68,15 @@ export const TEMPLATE_PLACEHOLDERS: readonly { name: string; description: string
   { name: 'billedAmount', description: 'Billed amount of the line' },
   { name: 'paidAmount', description: 'Paid amount of the line' },
   { name: 'adjustmentCodes', description: 'Adjustment reason codes on the line, e.g. CO-45' },
+  {
+    name: 'denialCodes',
+    description: 'The adjustment reason codes and remark codes of the line, e.g. "CO-197; remark N54"',
+  },
+  {
+    name: 'claimServices',
+    description:
+      'block: the services of the claim denied for authorization, one bullet each: date, code, amount billed (retro-authorization)',
+  },
   { name: 'authorizationNumber', description: 'Authorization on file for the course' },
   { name: 'authorizationDates', description: 'When that authorization was obtained and its validity' },
   {
@@ -151,6 +160,32 @@ Code criteria:
 {{siteRationale}}
 
 ${SIGN}`,
+
+  'retro-authorization': `${HEADER}
+Re: Request for retroactive authorization of services delivered, claim {{claimNumber}}
+
+${PATIENT}
+${CLAIM}
+
+We request retroactive authorization of the services below, delivered to this patient and billed on claim {{claimNumber}}, which {{payerName}} denied for lack of authorization ({{denialCodes}}).
+
+{{claimServices}}
+
+{{necessity}}
+
+${EVIDENCE}
+
+{{codeCriteria}}
+
+{{policyPoints}}
+
+{{siteRationale}}
+
+We ask that you authorize these services as delivered and reprocess the claim. {{recordsOffer}}
+
+${SIGN}
+
+{{enclosures}}`,
 
   'appeal-downcode': `${HEADER}
 Re: Appeal of a downcode from CPT 77412 to 77407

@@ -21,6 +21,8 @@ describe('letterRefusal: a prior-authorization request only to a payer that has 
     ['a finished course', 'prior-authorization', false, true, /is finished \(5 of 5 fractions delivered\)/],
     ['an appeal to traditional Medicare', 'appeal-downcode', true, true, null],
     ['a peer-to-peer sheet of a finished course', 'peer-to-peer', false, true, null],
+    // A retro-authorization asks for treatment already delivered: a finished course is its case.
+    ['a retro-authorization for a finished course', 'retro-authorization', false, true, null],
     [
       'a peer-to-peer sheet for traditional Medicare',
       'peer-to-peer',
@@ -127,6 +129,28 @@ describe('lineLetterRefusal: whether a remittance line can have its letter', () 
       /^traditional Medicare has no prior authorization .*\. No letter of this product answers the line: request a redetermination .*form CMS-20027.*42 CFR 405\.980.*corrected claim when the claim was wrong$/,
     ],
     [
+      'a retro-authorization while an authorization on file covers the date: reprocess instead',
+      'retro-authorization',
+      {},
+      false,
+      /authorization PPO-26-000123 .* on file covers 2026-03-02: a retro-authorization request is the wrong letter; .* reprocess/,
+    ],
+    [
+      'a retro-authorization for a date no authorization covers, commercial plan',
+      'retro-authorization',
+      { dateOfService: '2026-02-27', queue: 'retro-authorization' },
+      false,
+      null,
+    ],
+    [
+      // CMS, "Prior Authorization and Pre-Claim Review Initiatives": no radiation therapy on the lists.
+      'a retro-authorization to traditional Medicare',
+      'retro-authorization',
+      { claimFilingIndicator: 'MB', queue: 'corrected-claim', dateOfService: '2026-02-27' },
+      true,
+      /traditional Medicare has no prior authorization for radiation therapy, so no retro-authorization: .*corrected claim or a reopening/,
+    ],
+    [
       'a coding denial answered by a corrected claim',
       'peer-to-peer',
       {
@@ -168,6 +192,89 @@ describe('lineLetterRefusal: whether a remittance line can have its letter', () 
     ],
   ])('%s', (_, type, change, medicare, refused) => {
     const result = lineLetterRefusal(type, course, medicare, { ...line, ...change });
+    if (refused) expect(result).toMatch(refused);
+    else expect(result).toBeNull();
+  });
+});
+
+/** Approved for `fractions` of 77412 from `validFrom` to `validTo`. */
+const approved = (fractions: number, validFrom: string, validTo: string, codes = ['77412']) => ({
+  number: 'PPO-26-000777',
+  codes,
+  fractionsAuthorized: fractions,
+  validFrom,
+  validTo,
+  obtainedOn: '2026-02-25',
+  status: 'approved' as const,
+});
+
+// An authorization is asked before the treatment it covers (domain.md §6.1): one on file that covers
+// every fraction still to be delivered (their count, their scheduled dates and the course's code) leaves
+// nothing to ask; the course builder delivers fractions 1-5 on 2026-03-02..06 of 15 planned (77412).
+describe('letterRefusal: no prior-authorization request while an authorization on file covers the rest of the course', () => {
+  /** The 10 undelivered fractions scheduled 2026-03-09 to 2026-03-20 (weekdays). */
+  const schedule = [9, 10, 11, 12, 13, 16, 17, 18, 19, 20].map((d) => ({
+    date: `2026-03-${String(d).padStart(2, '0')}`,
+    beamOn: `2026-03-${String(d).padStart(2, '0')}T09:00:00`,
+  }));
+  it.each<[string, ReturnType<typeof approved>[], typeof schedule, RegExp | null]>([
+    [
+      'all 15 fractions authorized through the last scheduled date',
+      [approved(15, '2026-03-01', '2026-04-30')],
+      schedule,
+      /^authorization PPO-26-000777 \(obtained 2026-02-25, valid 2026-03-01 to 2026-04-30, codes 77412\) on file covers the 10 fractions still to be delivered \(scheduled 2026-03-09 to 2026-03-20\): no prior-authorization request is needed/,
+    ],
+    [
+      '10 fractions authorized from the first undelivered date: exactly the rest',
+      [approved(10, '2026-03-09', '2026-03-31')],
+      schedule,
+      /on file covers the 10 fractions still to be delivered/,
+    ],
+    [
+      'too few fractions left on it (5 used, 9 left)',
+      [approved(14, '2026-03-01', '2026-04-30')],
+      schedule,
+      null,
+    ],
+    [
+      'its validity ends before the last scheduled date',
+      [approved(15, '2026-03-01', '2026-03-19')],
+      schedule,
+      null,
+    ],
+    [
+      'another code only (77387-26)',
+      [approved(15, '2026-03-01', '2026-04-30', ['77387-26'])],
+      schedule,
+      null,
+    ],
+    [
+      'the undelivered fractions have no scheduled dates',
+      [approved(15, '2026-03-01', '2026-04-30')],
+      [],
+      null,
+    ],
+    [
+      'only some of them are scheduled',
+      [approved(15, '2026-03-01', '2026-04-30')],
+      schedule.slice(0, 9),
+      null,
+    ],
+    [
+      'a denied authorization',
+      [{ ...approved(15, '2026-03-01', '2026-04-30'), status: 'denied' as never }],
+      schedule,
+      null,
+    ],
+  ])('%s', (_, authorizations, scheduled, refused) => {
+    const course = buildCourse({
+      profile: 'evicore',
+      edit: (c) => {
+        c.authorizations = authorizations;
+        c.schedule = scheduled;
+      },
+    });
+    const result = letterRefusal('prior-authorization', course, false);
     if (refused) expect(result).toMatch(refused);
     else expect(result).toBeNull();
   });

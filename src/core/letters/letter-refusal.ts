@@ -1,6 +1,10 @@
 import type { Course } from '../model/course.js';
 import { resubmission, type ResubmissionFacts } from '../remit/claim-resubmission.js';
-import { authorizationCovering, authorizationLabel } from './authorization-on-file.js';
+import {
+  authorizationCovering,
+  authorizationCoveringRest,
+  authorizationLabel,
+} from './authorization-on-file.js';
 import type { LetterType } from './letter-types.js';
 
 /** A stored remittance line as its letter reads it: what the payer answered and the next action. */
@@ -56,7 +60,13 @@ const MEDICARE_ROUTE =
  *   so the next action is its reprocessing (a reconsideration if refused) quoting that authorization
  *   (authorization-on-file.ts; the remittance analysis's REMIT-007 next action);
  * - for a course already delivered in full: an authorization is asked before the treatment it covers
- *   (a claim denied for authorization after treatment goes to the payer's retro-authorization process).
+ *   (a claim denied for authorization after treatment goes to the payer's retro-authorization process);
+ * - for a course whose fractions still to come an authorization on file covers (their number, scheduled
+ *   dates and code, `authorizationCoveringRest`): there is nothing left to ask.
+ * A retro-authorization request (the answer to a delivered service denied for want of an authorization,
+ * domain.md §6.1) is refused to traditional Medicare for the same reason (a Part B authorization CARC is
+ * read by its remark and answered by a corrected claim or a reopening, REMIT-007) and for a date an
+ * authorization on file covers (reprocessing, as above).
  * A peer-to-peer sheet is refused to traditional Medicare: its contractors hold no peer-to-peer review;
  * a Part B denial is answered by a redetermination (42 CFR 405.940-405.958), a clerical error by a
  * reopening (42 CFR 405.980; CMS IOM 100-04 ch. 34).
@@ -78,16 +88,31 @@ export function letterRefusal(
   }
   if (type === 'peer-to-peer' && medicare)
     return 'traditional Medicare contractors hold no peer-to-peer review (its first level of appeal is the redetermination, 42 CFR 405.940)';
+  if (type === 'retro-authorization') {
+    if (medicare)
+      return "traditional Medicare has no prior authorization for radiation therapy, so no retro-authorization: read the line's remark and answer it by a corrected claim or a reopening (or bill the patient's Medicare Advantage plan), as its next action says";
+    return onFileRefusal(type, course, dateOfService);
+  }
   if (type !== 'prior-authorization') return null;
   if (medicare)
     return 'traditional Medicare has no prior authorization for radiation therapy: no request is drafted (bill the treatment; Medicare Advantage plans are separate payers)';
-  const onFile = authorizationCovering(course, dateOfService);
-  if (onFile)
-    return `authorization ${authorizationLabel(onFile)} on file covers ${dateOfService}: a prior-authorization request is the wrong letter; ask the payer to reprocess the line quoting authorization ${onFile.number} (a reconsideration if refused)`;
+  const onFile = onFileRefusal(type, course, dateOfService);
+  if (onFile) return onFile;
   const delivered = new Set(course.fractions.map((f) => f.number)).size;
   if (delivered >= course.plan.fractionsPlanned)
     return `course ${course.courseId} is finished (${delivered} of ${course.plan.fractionsPlanned} fractions delivered): a prior-authorization request is for treatment not yet delivered; for a claim denied for authorization, ask the payer for a retro-authorization`;
+  const rest = authorizationCoveringRest(course);
+  if (rest)
+    return `authorization ${authorizationLabel(rest.authorization, true)} on file covers the ${rest.fractions} fractions still to be delivered (scheduled ${rest.firstDate} to ${rest.lastDate}): no prior-authorization request is needed; ask the payer for more only if the plan changes`;
   return null;
+}
+
+/** An authorization on file covers the line's date: the payer is asked to reprocess, not for a new one. */
+function onFileRefusal(type: LetterType, course: Course, dateOfService?: string | null): string | null {
+  const onFile = authorizationCovering(course, dateOfService);
+  return onFile
+    ? `authorization ${authorizationLabel(onFile)} on file covers ${dateOfService}: a ${type} request is the wrong letter; ask the payer to reprocess the line quoting authorization ${onFile.number} (a reconsideration if refused)`
+    : null;
 }
 
 /** The code family a course's delivery has outside 77402–77412, named, or null. */

@@ -85,6 +85,13 @@ export function policyPoints(c: StatementContext): string[] {
             'The request is for the 2026 delivery code the planned technique meets: under CPT 2026, single-isocenter 3D or IMRT photon therapy with active motion management is reported as 77412.',
           ]
         : [];
+    case 'retro-authorization':
+      // CPT 2026's criterion, named as CPT's (uncited, as codeCriteria), for the code delivered.
+      return c.argues77412
+        ? [
+            'The services were billed with the 2026 delivery code the delivered technique meets: under CPT 2026, single-isocenter 3D or IMRT photon therapy with active motion management is reported as 77412.',
+          ]
+        : [];
     case 'appeal-downcode':
       return c.routed ? [] : downcodePoints();
     case 'appeal-igrt-denial':

@@ -1,10 +1,12 @@
 /**
- * Letters to payers (issue #6): prior authorization, appeals and a peer-to-peer preparation sheet,
- * assembled from the course facts, the audit and the remittance (domain.md §3.3, §4, §8).
+ * Letters to payers (issue #6): prior authorization, retro-authorization, appeals and a peer-to-peer
+ * preparation sheet, assembled from the course facts, the audit and the remittance (domain.md §3.3, §4,
+ * §8).
  * This file is the contract between the letter content (core/formats/cli) and its storage/API/UI.
  */
 export const LETTER_TYPES = [
   'prior-authorization',
+  'retro-authorization',
   'appeal-downcode',
   'appeal-igrt-denial',
   'appeal-authorization-2025',
@@ -13,8 +15,12 @@ export const LETTER_TYPES = [
   'peer-to-peer',
 ] as const;
 export type LetterType = (typeof LETTER_TYPES)[number];
-/** Appeals answer one remittance line (its claim, date of service and adjustments). */
+/**
+ * Appeals answer one remittance line (its claim, date of service and adjustments); so does the
+ * retro-authorization request, the answer to a line denied for want of an authorization.
+ */
 export const APPEAL_TYPES: readonly LetterType[] = [
+  'retro-authorization',
   'appeal-downcode',
   'appeal-igrt-denial',
   'appeal-authorization-2025',

@@ -37,6 +37,32 @@ export const REMIT_CATEGORIES = [
 export type RemitCategory = (typeof REMIT_CATEGORIES)[number];
 
 /**
+ * Whether a category is the payer's denial of the service (in whole or by a lower code): what an appeal,
+ * a retro-authorization request or a peer-to-peer sheet answers. Patient responsibility and coordination
+ * of benefits are billed on, a reversal nets out, an underpayment or an unknown rate is a contract
+ * question and unbalanced amounts the payer's error (domain.md §6.1): not denials.
+ */
+const IS_DENIAL: Record<RemitCategory, boolean> = {
+  'paid-as-expected': false,
+  'patient-responsibility': false,
+  'coordination-of-benefits': false,
+  reversal: false,
+  downcoded: true,
+  'igrt-professional-denied': true,
+  'zero-paid-no-denial-code': true,
+  'authorization-2025': true,
+  'authorization-denial': true,
+  'frequency-denial': true,
+  'missing-information': true,
+  underpaid: false,
+  'paid-rate-unknown': false,
+  'unbalanced-amounts': false,
+  'other-denial': true,
+};
+/** The categories that are a payer's denial (`IS_DENIAL`), in the order of `REMIT_CATEGORIES`. */
+export const DENIAL_CATEGORIES: readonly RemitCategory[] = REMIT_CATEGORIES.filter((c) => IS_DENIAL[c]);
+
+/**
  * The work queue of a line: the next action that fits its CARC + RARC (nothing to do for paid lines and
  * netted reversals).
  */

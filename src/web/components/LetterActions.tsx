@@ -57,7 +57,9 @@ const draftVerb = (type: LetterType) =>
     ? 'Draft peer-to-peer sheet'
     : type === 'prior-authorization'
       ? 'Draft authorization request'
-      : 'Draft appeal';
+      : type === 'retro-authorization'
+        ? 'Draft retro-authorization request'
+        : 'Draft appeal';
 const lineName = (row: RemitLineView) => `claim ${row.claim}, line ${row.line}`;
 
 export interface LineSelection {
