@@ -2,7 +2,6 @@ import { Command, CommanderError } from 'commander';
 import { InputError } from '../app/engine-context.js';
 import { LETTER_TYPES } from '../core/letters/letter-types.js';
 import { REMIT_CATEGORIES, REMIT_QUEUES } from '../core/remit/remit-category.js';
-import { LETTER_TYPES } from '../core/letters/letter-types.js';
 import { EXIT, UsageError } from './cli-errors.js';
 
 /** The CLI: one lazily loaded module per command; read → app → print. */

@@ -188,7 +188,7 @@ export async function resolveLetterTarget(
   throw new AppError(
     'invalid_input',
     byId
-      ? `remittance line ${claim}: ${lineTypeRefusal(type, { category: byId.category, carcs: split(byId.carcs) })}`
+      ? `remittance line ${claim}: ${lineTypeRefusal(type, { category: byId.category, carcs: splitList(byId.carcs) })}`
       : fitting.length
         ? `claim ${claim} has ${fitting.length} lines ${a} ${type} answers: name one by its line id (${listed})`
         : `claim ${claim} has no line ${a} ${type} answers: ${listed}`,
