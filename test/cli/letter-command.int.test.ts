@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +76,13 @@ describe('sgrt-billing letter', () => {
           (o) => o.kind === 'motion-management' && o.signature,
         ),
     )!.course_key;
+    // A practice that has no authorization for it yet: one on file covering the fractions to come
+    // would refuse the request (exit 2) before the chart is read.
+    await app.ctx.db
+      .updateTable('courses')
+      .set({ document: sql`jsonb_set(document, '{authorizations}', '[]'::jsonb)` })
+      .where('course_key', '=', unsupported)
+      .execute();
     await app.close();
   }, 120_000);
   afterAll(async () => {
