@@ -15,6 +15,7 @@ import { storePatientRecords } from './patient-records.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
 import { conflictingCourses } from './course-conflicts.js';
 import { practiceToday } from '../remit/remit-lines.js';
+import { contentChunks } from './content-chunks.js';
 import { repeatedPayments } from './repeated-payments.js';
 
 export interface UploadedFile {
@@ -174,28 +175,27 @@ export async function importSources(
   }
   const at = new Date(ctx.now()).toISOString();
   const summary = await ctx.db.transaction().execute(async (trx) => {
-    // One multi-row INSERT for the files, one per chunk for their records split by patient.
-    const inserted = stored.length
-      ? await trx
-          .insertInto('imports')
-          .values(
-            stored.map((s) => ({
-              practice_id: practiceId,
-              file_hash: s.hash,
-              file_name: s.name,
-              format: s.format,
-              status: 'imported',
-              records: s.records,
-              problems: JSON.stringify(s.problems),
-              content: JSON.stringify(s.content),
-              job_id: jobId,
-              imported_at: at,
-              by_patient: true,
-            })),
-          )
-          .returning(['id', 'file_hash'])
-          .execute()
-      : [];
+    // Multi-row INSERTs of the files and of their records split by patient, bounded in size
+    // (content-chunks.ts: on PGlite each statement holds the app's thread while it runs).
+    const rows = stored.map((s) => ({
+      practice_id: practiceId,
+      file_hash: s.hash,
+      file_name: s.name,
+      format: s.format,
+      status: 'imported',
+      records: s.records,
+      problems: JSON.stringify(s.problems),
+      content: JSON.stringify(s.content),
+      job_id: jobId,
+      imported_at: at,
+      by_patient: true,
+    }));
+    const inserted: { id: string; file_hash: string }[] = [];
+    for (const chunk of contentChunks(rows)) {
+      inserted.push(
+        ...(await trx.insertInto('imports').values(chunk).returning(['id', 'file_hash']).execute()),
+      );
+    }
     const idOf = new Map(inserted.map((r) => [r.file_hash, r.id]));
     await storePatientRecords(
       trx,
