@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FractionStatus } from '../../core/audit/outcome.js';
 import type { InputProblem } from '../../core/model/input-problem.js';
-import { type Db } from '../../storage/database.js';
+import type { Db } from '../../storage/database.js';
 import type { AppContext } from '../app-context.js';
 import type { ExportRecords } from '../import/export-records.js';
 import { type ExportSource, memorySource } from '../import/export-source.js';
