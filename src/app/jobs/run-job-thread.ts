@@ -1,10 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../app-errors.js';
 import { InputError } from '../engine-context.js';
 import type { ImportProgress } from '../imports/import-files.js';
 import { databaseHost } from './database-host.js';
+import { threadEntry } from './thread-entry.js';
 import type { DbRequest, JobInput, JobMessage, ThreadError } from './thread-protocol.js';
 
 /** An unexpected error of a job's thread, by the class it was thrown as (its message may quote data). */
@@ -25,13 +25,12 @@ export class JobThreadError extends Error {
  * else a JobThreadError. The thread ends with the job (and with it its pdf.js child); whatever it left
  * open in the database is rolled back.
  */
-export function runJobThread(
+export async function runJobThread(
   ctx: AppContext,
   input: JobInput,
   onProgress: (p: ImportProgress) => Promise<void>,
 ): Promise<unknown> {
-  const entry = threadEntry();
-  const worker = new Worker(entry.code, { eval: entry.eval, workerData: input });
+  const worker = new Worker(await threadEntry(), { workerData: input });
   const host = databaseHost(ctx.db, (reply) => worker.postMessage(reply));
   let progress = Promise.resolve();
   const outcome = new Promise<unknown>((resolve, reject) => {
@@ -77,18 +76,4 @@ function thrownAgain(e: ThreadError): Error {
   }
   if (e.name === 'InputError' && e.problems) return new InputError(e.problems);
   return new JobThreadError(e.name, e.message);
-}
-
-/**
- * The thread's entry beside this file: from dist the `.js`; under tsx or vitest (`.ts` sources) a boot
- * that registers tsx in the thread first (Node 20 does not pass a loader's hooks on to threads).
- */
-function threadEntry(): { code: string; eval: boolean } {
-  const typescript = fileURLToPath(import.meta.url).endsWith('.ts');
-  const url = new URL(`./job-thread.${typescript ? 'ts' : 'js'}`, import.meta.url);
-  if (!typescript) return { code: fileURLToPath(url), eval: false };
-  return {
-    code: `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); });`,
-    eval: true,
-  };
 }
