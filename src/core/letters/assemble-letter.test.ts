@@ -515,6 +515,8 @@ describe('assembleLetter: the 77387-26 appeal argues what holds for every payer,
     expect(draft.references.map((r) => r.id)).toEqual([
       'astro-code-changes-2026',
       'astro-denial-trends-2026',
+      // To UHC, ASTRO's word on the incorrect edit in its system (igrt-payer-points.test.ts).
+      ...(profile === 'uhc' ? ['astro-pa-advocacy-2026'] : []),
     ]);
   });
 

@@ -115,8 +115,9 @@ function downcodePoints(): string[] {
 /**
  * 77387-26: what holds for every payer (77387 is a professional code only, and ASTRO's report, quoted,
  * of denials resting on varying grounds), then the payer's own modifier-26
- * rule when its profile has one, and to traditional Medicare what its fee schedule and NCCI tables in
- * force (as the practice loaded them) say of 77387-26.
+ * rule when its profile has one, to UnitedHealthcare ASTRO's word that its denials come from an incorrect
+ * edit in its system, and to traditional Medicare and Medicare Advantage plans what Medicare's fee
+ * schedule and NCCI tables in force (as the practice loaded them) say of 77387-26.
  */
 function igrtPoints(c: StatementContext): string[] {
   return [
@@ -129,6 +130,14 @@ function igrtPoints(c: StatementContext): string[] {
       'ASTRO reports that 77387-26 denials "have been issued based on claims that IGRT is bundled with treatment delivery or that the professional component is not separately payable in hospital settings, resulting in inconsistent denial rationales across both freestanding and hospital-based facilities".',
     ),
     ...modifierPoint(c),
+    ...(c.profile.id === 'uhc'
+      ? [
+          cited(
+            'igrt-uhc-edit',
+            'ASTRO reports that members "are also being denied the professional component of image guidance 77387 due to an incorrect edit in the United Healthcare system" and that it is working with UHC to correct this problem.',
+          ),
+        ]
+      : []),
     ...(c.claim?.dateOfService
       ? igrtReferencePoints(c.igrtReference, c.payerKind, c.claim.dateOfService)
       : []),
