@@ -85,7 +85,7 @@ export function policyPoints(c: StatementContext): string[] {
           ]
         : [];
     case 'appeal-downcode':
-      return c.routed ? [] : downcodePoints();
+      return c.routed ? [] : downcodePoints(c);
     case 'appeal-igrt-denial':
       return igrtPoints(c);
     case 'appeal-authorization-2025':
@@ -100,15 +100,35 @@ export function policyPoints(c: StatementContext): string[] {
 }
 
 /**
- * The payers' misreadings of 77412 that ASTRO reports (the criterion the treatment met is the letter's
- * own sentence, from the plan: a single isocenter with motion management, or multiple isocenters).
+ * The point at issue in a 77412 downcode. An authorization on file that approved 77412 for the date of
+ * service (the patient's record, uncited) comes first: against a downcode it is decisive. ASTRO's report
+ * of payers reading 77412 as multiple anatomical sites rather than multiple isocenters (a page on early
+ * 2026 prior-authorization denials) bears only on a course with several isocenters, and is not put to
+ * traditional Medicare, which has no prior authorization for radiation therapy. A single-isocenter 77412
+ * rests on active motion management: the letter's criteria and the date's record argue it.
  */
-function downcodePoints(): string[] {
+function downcodePoints(c: StatementContext): string[] {
+  const auth = authorizationCovering(c.course, c.claim?.dateOfService);
   return [
-    cited(
-      'payer-misreadings-77412',
-      'ASTRO reports that early 2026 denials of 77412 have largely stemmed from payer interpretations limiting the code to multiple anatomical sites rather than multiple isocenters for a single site, and from the global application of fraction limits.',
-    ),
+    ...(auth?.codes.includes('77412')
+      ? [
+          `The payer's authorization ${authorizationLabel(auth)} approved 77412 for this date of service (${c.claim!.dateOfService}).`,
+        ]
+      : []),
+    ...(c.course.plan.isocenters === 1 && c.course.plan.motionManagement
+      ? [
+          // CPT 2026's criterion, named as CPT's (uncited, as codeCriteria).
+          'This 77412 rests on a single isocenter with active motion management, which CPT 2026 reports as 77412, not on multiple isocenters: the motion-management record of the date of service shows it.',
+        ]
+      : []),
+    ...(c.course.plan.isocenters > 1 && c.payerKind !== 'medicare'
+      ? [
+          cited(
+            'payer-misreadings-77412',
+            'ASTRO reports that early 2026 denials of 77412 have largely stemmed from payer interpretations limiting the code to multiple anatomical sites rather than multiple isocenters for a single site, and from the global application of fraction limits.',
+          ),
+        ]
+      : []),
   ];
 }
 
@@ -219,7 +239,7 @@ function talkingPoints(c: StatementContext): string[] {
   }
   const first = new Map<string, LetterClaim>();
   for (const d of c.denials) if (!first.has(d.category)) first.set(d.category, d);
-  if (!first.size) return c.argues77412 ? ['Talking points:', ...downcodePoints()] : [];
+  if (!first.size) return c.argues77412 ? ['Talking points:', ...downcodePoints(c)] : [];
   return [...first.values()].flatMap((claim) => {
     const points = categoryPoints({ ...c, claim });
     const on = `${claim.carcs.join(', ') || 'no adjustment code'} on ${claim.submittedCode} (${claim.dateOfService ?? 'no date'})`;
@@ -232,7 +252,7 @@ function categoryPoints(c: StatementContext): string[] {
   switch (c.claim?.category ?? null) {
     case null:
     case 'downcoded':
-      return !c.routed && (c.argues77412 || c.claim?.submittedCode === '77412') ? downcodePoints() : [];
+      return !c.routed && (c.argues77412 || c.claim?.submittedCode === '77412') ? downcodePoints(c) : [];
     case 'igrt-professional-denied':
       return igrtPoints(c);
     case 'zero-paid-no-denial-code':
