@@ -51,8 +51,7 @@ describe('assembleLetter: every letter type from a fully documented course', () 
       [
         /AUTH-2025-1/,
         /obtained 2025-12-10/,
-        /delivered under authorization AUTH-2025-1/,
-        /77385, 77386 and the delivery G-codes were deleted/,
+        /delivered under authorization AUTH-2025-1 \(obtained 2025-12-10, valid 2025-12-15 to 2026-03-31, codes 77412; 15 fractions\)/,
         /CO-197/,
       ],
     ],

@@ -201,20 +201,33 @@ export function carryForwardEvidence(course: Course): string | null {
   return null;
 }
 
+/**
+ * Codes deleted in 2026 (ASTRO's 2026 code-change article: "77385, 77386 and the delivery G-codes"; the
+ * delivery G-codes are G6003-G6016): a 2025 authorization naming one cannot match a 2026 claim line.
+ */
+const DELETED_2026 = /^(77385|77386|G600[3-9]|G601[0-6])$/;
+
+/**
+ * The authorization the service rode on, with its codes and fraction count; ASTRO's code change only
+ * when the authorization named a deleted code (77402, 77407 and 77412 were revised, not introduced, so an
+ * authorization naming them is not argued by it); the carry-forward only with its evidence on file.
+ */
 function authorization2025Points({ course, claim }: StatementContext): string[] {
   const auth = authorization2025(course);
   const dos = claim?.dateOfService;
   const covers = auth && dos && auth.validFrom <= dos && dos <= auth.validTo;
   const evidence = carryForwardEvidence(course);
   return [
-    cited(
-      'codes-replaced-2026',
-      'The 2026 delivery codes 77402, 77407 and 77412 replaced the earlier delivery codes: 77385, 77386 and the delivery G-codes were deleted.',
-    ),
-    ...(auth && covers
+    ...(auth?.codes.some((code) => DELETED_2026.test(code))
       ? [
-          `The service of ${dos} was delivered under authorization ${auth.number}, obtained ${auth.obtainedOn} and valid ${auth.validFrom} to ${auth.validTo}.`,
+          cited(
+            'codes-replaced-2026',
+            'The 2026 delivery codes 77402, 77407 and 77412 replaced the earlier delivery codes: 77385, 77386 and the delivery G-codes were deleted.',
+          ),
         ]
+      : []),
+    ...(auth && covers
+      ? [`The service of ${dos} was delivered under authorization ${authorizationLabel(auth, true)}.`]
       : []),
     ...(auth && evidence ? [`The payer carried that authorization forward into 2026: ${evidence}.`] : []),
   ];
