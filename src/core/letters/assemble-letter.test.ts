@@ -746,7 +746,9 @@ describe('assembleLetter: what the letter says is what its source says (cold tes
     for (const p of absent) expect(draft.body).not.toMatch(p);
   });
 
-  it('an appeal with its enclosures says they are enclosed, not available on request', () => {
+  // The packet's pages are summaries the app writes of each record (its source file named), not the
+  // records themselves: the letter says so, and offers the source records.
+  it('an appeal with its enclosures says a summary of each record is enclosed, the records on request', () => {
     const input = letterInput('appeal-zero-payment');
     const enclosed = assembleLetter({
       ...input,
@@ -758,8 +760,10 @@ describe('assembleLetter: what the letter says is what its source says (cold tes
         enclosures: [{ title: 'Remittance advice line' }],
       },
     });
-    expect(enclosed.body).toContain('The records listed under Enclosures are enclosed.');
-    expect(enclosed.body).not.toContain('available on request');
+    expect(enclosed.body).toContain(
+      'A summary of each record listed under Enclosures is enclosed, naming its source; the source records are available on request.',
+    );
+    expect(enclosed.body).not.toMatch(/records listed under Enclosures are enclosed/);
     expect(assembleLetter(input).body).toContain('available on request');
   });
 

@@ -639,7 +639,8 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
     appealHeader: appealHeaderLines(claim, input.appeal),
     enclosures: enclosureLines(input.appeal),
     recordsOffer: input.appeal?.enclosures.length
-      ? 'The records listed under Enclosures are enclosed.'
+      ? // The packet's enclosure pages are the app's summaries of each record (letter-enclosures.ts).
+        'A summary of each record listed under Enclosures is enclosed, naming its source; the source records are available on request.'
       : 'The signed records summarised on the cover page are available on request.',
     claimNumber: claim?.claimNumber ?? '',
     dateOfService: claim?.dateOfService ?? '',
