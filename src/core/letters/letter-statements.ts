@@ -118,7 +118,7 @@ function downcodePoints(c: StatementContext): string[] {
     ...(c.course.plan.isocenters === 1 && c.course.plan.motionManagement
       ? [
           // CPT 2026's criterion, named as CPT's (uncited, as codeCriteria).
-          'This 77412 rests on a single isocenter with active motion management, which CPT 2026 reports as 77412, not on multiple isocenters: the motion-management record of the date of service shows it.',
+          `This 77412 rests on a single isocenter with active motion management, which CPT 2026 reports as 77412, not on multiple isocenters: ${c.claim?.dateOfService ? 'the motion-management record of the date of service shows it' : "the course's motion-management records show it"}.`,
         ]
       : []),
     ...(c.course.plan.isocenters > 1 && c.payerKind !== 'medicare'
