@@ -29,3 +29,20 @@ describe('necessityText states the prescription of the plan', () => {
     expect(text).toMatch(/lumpectomy, 28 fractions to the whole right breast\./);
   });
 });
+
+/** The statements read as a reviewer reads them: what the plan measured is said of the plan, in its units. */
+describe('necessityText wording', () => {
+  it.each<[string, { internalMammaryNodes?: boolean }]>([
+    ['right breast with the internal mammary nodes', { internalMammaryNodes: true }],
+    ['right breast without them', {}],
+  ])('%s', (_, site) => {
+    const text = necessityText({ region: 'breast', laterality: 'right', ...site }, 15, rngFor(1, 'x'));
+    // The nodes are treated by the plan, not "on free-breathing planning".
+    expect(text).not.toMatch(/free-breathing planning the internal mammary nodes/);
+    if (site.internalMammaryNodes)
+      expect(text).toMatch(/The internal mammary nodes are treated\. On free-breathing planning/);
+    // A V20 (a percentage of the lung volume) falls by percentage points, not by a percent of itself.
+    expect(text).toMatch(/lung V20 by \d+ percentage points/);
+    expect(text).not.toMatch(/V20 by \d+%/);
+  });
+});

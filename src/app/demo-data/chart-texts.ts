@@ -41,13 +41,13 @@ export function necessityText(site: Site, fractions: number, rng: Rng): string {
   const dibh = rng.uniform(0.8, 1.6).toFixed(1);
   const organ =
     side === 'left'
-      ? `the mean heart dose was ${freeBreathing} Gy and the LAD received up to ${rng.int(12, 24)} Gy; with deep-inspiration breath hold her mean heart dose falls to ${dibh} Gy`
+      ? `On free-breathing planning the mean heart dose was ${freeBreathing} Gy and the LAD received up to ${rng.int(12, 24)} Gy; with deep-inspiration breath hold her mean heart dose falls to ${dibh} Gy`
       : site.internalMammaryNodes
-        ? `the internal mammary nodes are treated and the right coronary artery received up to ${rng.int(8, 16)} Gy; with deep-inspiration breath hold the mean heart dose falls from ${freeBreathing} to ${dibh} Gy and the ipsilateral lung V20 by ${rng.int(4, 9)}%`
-        : `the liver and right lung lie close to the fields; with deep-inspiration breath hold the liver dose falls by ${rng.int(30, 60)}% and the lung V20 by ${rng.int(4, 9)}%`;
+        ? `The internal mammary nodes are treated. On free-breathing planning the right coronary artery received up to ${rng.int(8, 16)} Gy; with deep-inspiration breath hold the mean heart dose falls from ${freeBreathing} to ${dibh} Gy and the ipsilateral lung V20 by ${rng.int(4, 9)} percentage points`
+        : `On free-breathing planning the liver and right lung lie close to the fields; with deep-inspiration breath hold the liver dose falls by ${rng.int(30, 60)}% and the lung V20 by ${rng.int(4, 9)} percentage points`;
   return (
     `${side === 'left' ? 'Left' : 'Right'} breast cancer after ${surgery}, ${prescription(fractions, target)}. ` +
-    `On free-breathing planning ${organ}. Because of this anatomy, active motion management is medically necessary for this patient. ` +
+    `${organ}. Because of this anatomy, active motion management is medically necessary for this patient. ` +
     'AlignRT surface guidance monitors her continuously in real time during every beam with a 3 mm translation and 3 degree rotation threshold; ' +
     'therapists are alerted visually and the beam is held automatically (gating) whenever she moves out of tolerance, and resumes when she is back within tolerance.'
   );

@@ -19,6 +19,7 @@ import { clockFor, type LocalClock, parseInstant } from '../../core/time/local-c
 import type { Actor, AppContext } from '../app-context.js';
 import type { ExportRecords } from '../import/export-records.js';
 import { fhirDocuments } from '../import/fhir-documents.js';
+import { authorizationPages } from './authorization-pages.js';
 import {
   type AppealLine,
   appealLineFacts,
@@ -45,7 +46,8 @@ const NOT_RECORDED = 'not recorded in the imports';
  * the date, the signed motion-management orders and the necessity statement (CPT 2026 77412; domain.md
  * §3.2-3.3: order, necessity and monitoring record are what reviewers ask for); for a 77387 line, the
  * signed image-guidance orders and the physician's image reviews of the date (77387-26 is the
- * physician's review, domain.md §4); then the remittance line itself. A letter without a claim line
+ * physician's review, domain.md §4); the authorization records the appeal rests on
+ * (authorization-pages.ts); then the remittance line itself. A letter without a claim line
  * (prior authorization, peer-to-peer) encloses the order and the necessity statement.
  */
 export function letterEnclosures(input: EnclosureInput, sources: DocumentSources = new Map()): Enclosure[] {
@@ -80,6 +82,7 @@ export function letterEnclosures(input: EnclosureInput, sources: DocumentSources
       if (f.imageGuidance?.performed && f.imageGuidance.review)
         out.push(reviewPage(page, f, f.imageGuidance.review, deadline(f)));
   }
+  out.push(...authorizationPages(course, claim));
   if (claim && line) out.push(remittancePage(claim, line));
   return out;
 }

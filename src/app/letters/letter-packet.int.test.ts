@@ -151,6 +151,20 @@ describe.each(ENGINES)('appeal packets from the demo clinic on %s', (engine) => 
     expect(text).toContain(`Remittance advice line: claim ${l.claim_pcn}`);
   }, 60_000);
 
+  // A letter the chart cannot support yet is a "what to add first" sheet, not a letter to send: it is
+  // not packed with the payer's records.
+  it('a letter that is not ready does not download as a packet: refused with the reason', async () => {
+    const l = await line('downcoded');
+    const {
+      letters: [summary],
+    } = await createLetters(t.ctx, actor, { remitLineIds: [l.id] });
+    await tdb.db.updateTable('letters').set({ ready: false }).where('id', '=', summary!.id).execute();
+    const error = await letterPacket(t.ctx, actor, summary!.id).catch((e: unknown) => e);
+    expect((error as AppError).code).toBe('conflict');
+    expect((error as AppError).message).toMatch(/not ready to send.*what to add first/);
+    await tdb.db.updateTable('letters').set({ ready: true }).where('id', '=', summary!.id).execute();
+  }, 60_000);
+
   it("records the read, and another practice's letter is not found", async () => {
     const l = await line('downcoded');
     const {

@@ -1,14 +1,14 @@
 import { writeLetterPdf } from '../../formats/letters/write-letter-pdf.js';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
-import { notFound } from '../app-errors.js';
+import { conflict, notFound } from '../app-errors.js';
 import type { LetterView } from '../views.js';
 import { enclosuresFor } from './letter-enclosures.js';
 import { findLetter } from './letter-store.js';
 
 /**
  * `GET /api/letters/:id/packet`: one PDF with the stored, edited letter and an evidence page per
- * enclosure (`letterEnclosures`), for the payer's reviewer. The file name carries the type and the
+ * enclosure (`letterEnclosures`), for the payer's reviewer; refused for a letter not ready. The file name carries the type and the
  * letter id only, like the letter's own file.
  */
 export async function letterPacket(
@@ -18,6 +18,11 @@ export async function letterPacket(
 ): Promise<{ body: Uint8Array; contentType: string; filename: string }> {
   const letter = await findLetter(ctx.db, actor.practiceId, id);
   if (!letter) throw notFound('letter');
+  // A letter the chart cannot support yet is a "what to add first" sheet: nothing to send the payer.
+  if (!letter.ready)
+    throw conflict(
+      'the letter is not ready to send: it lists what to add first; add it and draft the letter again, then download the packet',
+    );
   const enclosures = await enclosuresFor(ctx, actor, letter.courseId, await answeredLine(ctx, actor, letter));
   const body = await writeLetterPdf(
     { title: letter.title, body: letter.body, cover: letter.cover, references: letter.references },

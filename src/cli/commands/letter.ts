@@ -82,7 +82,9 @@ export async function runLetter(type: string, opts: LetterCommandOptions): Promi
         template: await currentTemplate(ctx.db, actor.practiceId, type),
         route: 'cli letter',
       });
-      if (opts.packet) enclosures = await enclosuresFor(ctx, actor, target.courseId, target.remitLineId);
+      // A letter not ready is the "what to add first" sheet: written alone, never packed with records.
+      if (opts.packet && draft.ready)
+        enclosures = await enclosuresFor(ctx, actor, target.courseId, target.remitLineId);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       process.stderr.write(`No letter was written: ${error.message}\n`);
@@ -99,7 +101,7 @@ export async function runLetter(type: string, opts: LetterCommandOptions): Promi
     process.stderr.write(
       draft.ready
         ? `${type}: written to ${opts.out}, dated ${draft.date}${demoNow === null ? '' : ' (demo clock)'} (${draft.references.length} reference(s)${opts.packet ? `, ${enclosures.length} evidence page(s)` : ''}, template ${draft.template.id} v${draft.template.version})\n`
-        : `${type}: the chart cannot support this letter yet; ${opts.out} lists what to add first\n`,
+        : `${type}: the chart cannot support this letter yet; ${opts.out} lists what to add first${opts.packet ? ' (no packet: the records are packed only with a letter ready to send)' : ''}\n`,
     );
     return draft.ready ? EXIT.ok : EXIT.findings;
   } finally {

@@ -38,8 +38,8 @@ describe('assembleLetter: every letter type from a fully documented course', () 
     [
       'appeal-downcode',
       [
-        /rather than multiple isocenters for a single site/,
-        /global application of fraction limits/,
+        // A single isocenter with motion management: argued as such, not ASTRO's multiple-sites report.
+        /rests on a single isocenter with active motion management/,
         /- Fraction 2 \(2026-03-03\)\n- System: AlignRT/,
         /adjudicated 77407/,
         /\$317\.64/,
@@ -51,8 +51,7 @@ describe('assembleLetter: every letter type from a fully documented course', () 
       [
         /AUTH-2025-1/,
         /obtained 2025-12-10/,
-        /delivered under authorization AUTH-2025-1/,
-        /77385, 77386 and the delivery G-codes were deleted/,
+        /delivered under authorization AUTH-2025-1 \(obtained 2025-12-10, valid 2025-12-15 to 2026-03-31, codes 77412; 15 fractions\)/,
         /CO-197/,
       ],
     ],
@@ -61,7 +60,7 @@ describe('assembleLetter: every letter type from a fully documented course', () 
       'peer-to-peer',
       [
         /Delivery level: 77412 \(single-isocenter 3D with active motion management\)/,
-        /Talking points:\n\nASTRO reports that early 2026 denials of 77412/,
+        /Talking points:\n\nThis 77412 rests on a single isocenter with active motion management/,
         /fractions 5 of 15 \(2026-03-02 to 2026-03-06\)/,
       ],
     ],
@@ -72,9 +71,7 @@ describe('assembleLetter: every letter type from a fully documented course', () 
 
   it('breast letters cite the breast literature; a right breast adds the right-sided studies; prostate its own', () => {
     const left = assembleLetter(letterInput('appeal-downcode')).references.map((r) => r.id);
-    expect(left).toEqual(
-      expect.arrayContaining(['nccn-breast', 'darby-2013', 'michalski-2012', 'astro-denial-trends-2026']),
-    );
+    expect(left).toEqual(expect.arrayContaining(['nccn-breast', 'darby-2013', 'michalski-2012']));
     expect(left).not.toContain('rice-2015');
     const right = assembleLetter(
       letterInput('appeal-downcode', (c) => {
@@ -513,6 +510,8 @@ describe('assembleLetter: the 77387-26 appeal argues what holds for every payer,
     expect(draft.references.map((r) => r.id)).toEqual([
       'astro-code-changes-2026',
       'astro-denial-trends-2026',
+      // To UHC, ASTRO's word on the incorrect edit in its system (igrt-payer-points.test.ts).
+      ...(profile === 'uhc' ? ['astro-pa-advocacy-2026'] : []),
     ]);
   });
 
@@ -629,7 +628,7 @@ describe('assembleLetter: signed by the treating physician', () => {
 
 describe('assembleLetter: peer-to-peer talking points for each denial category', () => {
   it.each<[string, RegExp]>([
-    ['downcoded', /rather than multiple isocenters for a single site/],
+    ['downcoded', /rests on a single isocenter with active motion management/],
     ['igrt-professional-denied', /77387 as a professional code only/],
     ['zero-paid-no-denial-code', /Ask the reviewer why the covered delivery was adjusted to zero/],
     ['authorization-2025', /delivered under authorization AUTH-2025-1/],
@@ -768,7 +767,9 @@ describe('assembleLetter: what the letter says is what its source says (cold tes
     for (const p of absent) expect(draft.body).not.toMatch(p);
   });
 
-  it('an appeal with its enclosures says they are enclosed, not available on request', () => {
+  // The packet's pages are summaries the app writes of each record (its source file named), not the
+  // records themselves: the letter says so, and offers the source records.
+  it('an appeal with its enclosures says a summary of each record is enclosed, the records on request', () => {
     const input = letterInput('appeal-zero-payment');
     const enclosed = assembleLetter({
       ...input,
@@ -780,8 +781,10 @@ describe('assembleLetter: what the letter says is what its source says (cold tes
         enclosures: [{ title: 'Remittance advice line' }],
       },
     });
-    expect(enclosed.body).toContain('The records listed under Enclosures are enclosed.');
-    expect(enclosed.body).not.toContain('available on request');
+    expect(enclosed.body).toContain(
+      'A summary of each record listed under Enclosures is enclosed, naming its source; the source records are available on request.',
+    );
+    expect(enclosed.body).not.toMatch(/records listed under Enclosures are enclosed/);
     expect(assembleLetter(input).body).toContain('available on request');
   });
 

@@ -400,6 +400,20 @@ function warningsFor({ input, elements, needsAmm, request }: Facts): LetterWarni
         code: 'IGRT-RESUBMIT-WITHOUT-26',
         message: `${profile.name} denies 77387 because of modifier 26: resubmit the line without the modifier rather than appeal.`,
       });
+    // ASTRO ("I Got Denied or Downcoded"): "For private payers still denying 77387 due to the modifier,
+    // ASTRO suggests resubmitting claims without it"; UHC requires it (its own edit, argued in the letter).
+    if (
+      rule !== 'omit' &&
+      with26 &&
+      claim.carcs.includes('CO-4') &&
+      input.appeal?.payerKind === 'other' &&
+      profile.id !== 'uhc'
+    )
+      out.push({
+        code: 'IGRT-MODIFIER-DENIED',
+        message:
+          'The payer denied 77387-26 over the modifier (CO-4). For private payers still denying 77387 due to the modifier, ASTRO suggests resubmitting claims without it: send a corrected claim (frequency code 7) without modifier 26; it is not an appeal.',
+      });
     if (rule === 'required' && !with26)
       out.push({
         code: 'IGRT-MODIFIER-26-MISSING',
@@ -629,7 +643,8 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
     appealHeader: appealHeaderLines(claim, input.appeal, type),
     enclosures: enclosureLines(input.appeal),
     recordsOffer: input.appeal?.enclosures.length
-      ? 'The records listed under Enclosures are enclosed.'
+      ? // The packet's enclosure pages are the app's summaries of each record (letter-enclosures.ts).
+        'A summary of each record listed under Enclosures is enclosed, naming its source; the source records are available on request.'
       : 'The signed records summarised on the cover page are available on request.',
     claimNumber: claim?.claimNumber ?? '',
     dateOfService: claim?.dateOfService ?? '',

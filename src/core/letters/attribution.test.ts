@@ -24,6 +24,7 @@ describe('attribution: each statement kind cites the verified sources that say i
     ['documentation-elements', ['astro-pa-advocacy-2026']],
     ['payer-misreadings-77412', ['astro-denial-trends-2026']],
     ['igrt-denial-rationales', ['astro-denial-trends-2026']],
+    ['igrt-uhc-edit', ['astro-pa-advocacy-2026']],
     ['igrt-professional-only', ['astro-code-changes-2026']],
   ])('%s is cited to %j', (kind, sources) => {
     expect(ATTRIBUTION[kind]).toEqual(sources);

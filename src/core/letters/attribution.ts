@@ -24,6 +24,8 @@ export const ATTRIBUTION = {
   'payer-misreadings-77412': ['astro-denial-trends-2026'],
   /** ASTRO, 14 January 2026, quoted: 77387-26 denials on varying grounds, "inconsistent denial rationales". */
   'igrt-denial-rationales': ['astro-denial-trends-2026'],
+  /** ASTRO, 21 January 2026, quoted: UHC's 77387 professional-component denials from an incorrect edit. */
+  'igrt-uhc-edit': ['astro-pa-advocacy-2026'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StatementKind = keyof typeof ATTRIBUTION;

@@ -65,8 +65,9 @@ export function authorizationCoveringRest(course: Course): CourseRest | null {
 /** The first day of the 2026 delivery codes. */
 const CODES_2026 = '2026-01-01';
 
-/** "PPO-26-000123 (valid 2026-03-01 to 2026-06-30, codes 77407, 77387-26)". */
+/** "PPO-26-000123 (valid 2026-03-01 to 2026-06-30, codes 77407, 77387-26; 28 fractions)". */
 export function authorizationLabel(a: Authorization, obtained = false): string {
   const when = `${obtained ? `obtained ${a.obtainedOn}, ` : ''}valid ${a.validFrom} to ${a.validTo}`;
-  return `${a.number} (${when}${a.codes.length ? `, codes ${a.codes.join(', ')}` : ''})`;
+  const codes = a.codes.length ? `, codes ${a.codes.join(', ')}` : '';
+  return `${a.number} (${when}${codes}; ${a.fractionsAuthorized} fraction${a.fractionsAuthorized === 1 ? '' : 's'})`;
 }

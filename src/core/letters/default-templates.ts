@@ -59,7 +59,7 @@ export const TEMPLATE_PLACEHOLDERS: readonly { name: string; description: string
   {
     name: 'recordsOffer',
     description:
-      'Where the signed records are: "The records listed under Enclosures are enclosed.", else available on request',
+      'Where the signed records are: a summary of each record listed under Enclosures enclosed, the source records on request; else available on request',
   },
   { name: 'claimNumber', description: 'Claim number (appeals)' },
   { name: 'dateOfService', description: 'Date of service of the line appealed' },

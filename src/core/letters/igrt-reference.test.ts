@@ -50,7 +50,7 @@ const BOTH =
   /NCCI procedure-to-procedure edits for practitioners in force on 2026-03-09 \(release PTP26Q1, imported from SYNTH_PTP26Q1\.csv\) pair 77387 with none of the treatment delivery codes \(77402, 77407, 77412\) or the treatment planning codes \(77261, .*77301, .*77338\)\.$/;
 const PLANNING_ONLY = /pair 77387 with none of the treatment planning codes/;
 
-describe('igrtReferencePoints: 77387-26 from the reference data in force, to traditional Medicare', () => {
+describe('igrtReferencePoints: 77387-26 from the reference data in force, to Medicare and MA plans', () => {
   it.each<[string, IgrtReferenceData | null, PayerKind | null, RegExp[]]>([
     [
       'Medicare, 77387-26 active, no pair',
@@ -58,7 +58,22 @@ describe('igrtReferencePoints: 77387-26 from the reference data in force, to tra
       'medicare',
       [MPFS, BOTH],
     ],
-    ['Medicare Advantage: not argued', data([rvu('A')], []), 'medicare-advantage', []],
+    [
+      'Medicare Advantage: argued, opening with why (42 CFR 422.101)',
+      data([rvu('A')], []),
+      'medicare-advantage',
+      [
+        /^A Medicare Advantage plan covers the services traditional Medicare covers \(42 CFR 422\.101\)/,
+        MPFS,
+        BOTH,
+      ],
+    ],
+    [
+      'Medicare Advantage, nothing in force: no opening',
+      data([], [ptp('77412', '77387'), ptp('77295', '77387')]),
+      'medicare-advantage',
+      [],
+    ],
     ['a commercial payer: not argued', data([rvu('A')], []), 'other', []],
     ['no remittance line (no payer kind): not argued', data([rvu('A')], []), null, []],
     ['nothing loaded', null, 'medicare', []],
@@ -101,7 +116,7 @@ describe('igrtReferencePoints: 77387-26 from the reference data in force, to tra
   });
 });
 
-describe('the 77387-26 appeal argues the reference data to traditional Medicare only', () => {
+describe('the 77387-26 appeal argues the reference data to Medicare and Medicare Advantage only', () => {
   const appealTo = (payerKind: PayerKind, igrtReference: IgrtReferenceData | null) =>
     assembleLetter({
       ...letterInput('appeal-igrt-denial', undefined, 'medicare'),
@@ -120,6 +135,13 @@ describe('the 77387-26 appeal argues the reference data to traditional Medicare 
     const draft = appealTo('medicare', loaded);
     expect(draft.body).toMatch(/lists 77387 with modifier 26 with status A/);
     expect(draft.body).toMatch(/pair 77387 with none of the treatment delivery codes/);
+    expect(draft.warnings.map((w) => w.code)).not.toContain('IGRT-REFERENCE-NOT-LOADED');
+  });
+
+  it('Medicare Advantage: both statements, no warning', () => {
+    const draft = appealTo('medicare-advantage', loaded);
+    expect(draft.body).toMatch(/42 CFR 422\.101/);
+    expect(draft.body).toMatch(/lists 77387 with modifier 26 with status A/);
     expect(draft.warnings.map((w) => w.code)).not.toContain('IGRT-REFERENCE-NOT-LOADED');
   });
 

@@ -9,7 +9,8 @@ import type { PayerKind } from '../remit/appeal-deadline.js';
  * codes"; "an MPFS payment exists for 77387-26") could not be verified in a published record, so a letter
  * argues them only from the files the practice imported: the PFS relative value file (PPRRVU) and the
  * practitioner NCCI PTP table in force on the date. These are Medicare's tables, argued to traditional
- * Medicare only (a Medicare Advantage plan or a commercial payer applies its own edits and fees).
+ * Medicare and to a Medicare Advantage plan, which covers what traditional Medicare covers (42 CFR
+ * 422.101), by Medicare's coverage and coding; a commercial payer applies its own edits and fees.
  */
 export interface IgrtReferenceData {
   /** MPFS releases with (at least) their 77387 rows. */
@@ -40,23 +41,36 @@ export const IGRT_CHECKED_CODES = {
  */
 const ACTIVE = 'A';
 
-/** The statements, for a traditional Medicare 77387-26 line on `dateOfService`; none for other payers. */
+/** The payers Medicare's own tables are argued to: traditional Medicare and Medicare Advantage plans. */
+function followsMedicare(payerKind: PayerKind | null): boolean {
+  return payerKind === 'medicare' || payerKind === 'medicare-advantage';
+}
+
+/**
+ * The statements, for a (traditional or Advantage) Medicare 77387-26 line on `dateOfService`; none for
+ * other payers. To a Medicare Advantage plan they open with why Medicare's tables bear on its decision.
+ */
 export function igrtReferencePoints(
   data: IgrtReferenceData | null | undefined,
   payerKind: PayerKind | null,
   dateOfService: string,
 ): string[] {
-  if (!data || payerKind !== 'medicare') return [];
-  return [...mpfsPoint(data, dateOfService), ...ncciPoints(data, dateOfService)];
+  if (!data || !followsMedicare(payerKind)) return [];
+  const points = [...mpfsPoint(data, dateOfService), ...ncciPoints(data, dateOfService)];
+  if (payerKind !== 'medicare-advantage' || !points.length) return points;
+  return [
+    "A Medicare Advantage plan covers the services traditional Medicare covers (42 CFR 422.101); Medicare's own tables in force on the date of service say the following of 77387-26.",
+    ...points,
+  ];
 }
 
-/** The reference data a traditional Medicare IGRT appeal lacks for the date: each as a release kind's name. */
+/** The reference data a (traditional or Advantage) Medicare IGRT appeal lacks for the date: each as a release kind's name. */
 export function igrtReferenceGaps(
   data: IgrtReferenceData | null | undefined,
   payerKind: PayerKind | null,
   dateOfService: string,
 ): string[] {
-  if (payerKind !== 'medicare') return [];
+  if (!followsMedicare(payerKind)) return [];
   return [
     ...(inForce(data?.mpfs ?? [], dateOfService) ? [] : ['MPFS relative value file (PPRRVU)']),
     ...(inForce(data?.ncci ?? [], dateOfService) ? [] : ['practitioner NCCI PTP table']),

@@ -92,7 +92,7 @@ describe('a prior-authorization request asks for the codes of the course', () =>
     [
       'an authorization on file covers the date: the wrong letter, reprocess quoting it',
       '2026-03-03',
-      /authorization PPO-26-000123 \(valid 2026-03-01 to 2026-06-30, codes 77407, 77387-26\) on file covers 2026-03-03.*reprocess/,
+      /authorization PPO-26-000123 \(valid 2026-03-01 to 2026-06-30, codes 77407, 77387-26; 15 fractions\) on file covers 2026-03-03.*reprocess/,
     ],
     ['a date outside it: the request may be drafted', '2026-07-06', null],
     ['no line: the request for the course', undefined, null],
@@ -129,7 +129,7 @@ describe('peer-to-peer talking points', () => {
       }),
     });
     expect(draft.body).toMatch(
-      /Authorization PPO-26-000123 \(obtained 2026-02-20, valid 2026-03-01 to 2026-06-30, codes 77407, 77387-26\) covers the date of service 2026-03-03/,
+      /Authorization PPO-26-000123 \(obtained 2026-02-20, valid 2026-03-01 to 2026-06-30, codes 77407, 77387-26; 15 fractions\) covers the date of service 2026-03-03/,
     );
     expect(draft.body).toMatch(/reprocess/);
     expect(draft.body).not.toMatch(/accepts a retro-authorization/);

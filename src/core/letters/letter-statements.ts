@@ -93,7 +93,7 @@ export function policyPoints(c: StatementContext): string[] {
           ]
         : [];
     case 'appeal-downcode':
-      return c.routed ? [] : downcodePoints();
+      return c.routed ? [] : downcodePoints(c);
     case 'appeal-igrt-denial':
       return igrtPoints(c);
     case 'appeal-authorization-2025':
@@ -108,23 +108,44 @@ export function policyPoints(c: StatementContext): string[] {
 }
 
 /**
- * The payers' misreadings of 77412 that ASTRO reports (the criterion the treatment met is the letter's
- * own sentence, from the plan: a single isocenter with motion management, or multiple isocenters).
+ * The point at issue in a 77412 downcode. An authorization on file that approved 77412 for the date of
+ * service (the patient's record, uncited) comes first: against a downcode it is decisive. ASTRO's report
+ * of payers reading 77412 as multiple anatomical sites rather than multiple isocenters (a page on early
+ * 2026 prior-authorization denials) bears only on a course with several isocenters, and is not put to
+ * traditional Medicare, which has no prior authorization for radiation therapy. A single-isocenter 77412
+ * rests on active motion management: the letter's criteria and the date's record argue it.
  */
-function downcodePoints(): string[] {
+function downcodePoints(c: StatementContext): string[] {
+  const auth = authorizationCovering(c.course, c.claim?.dateOfService);
   return [
-    cited(
-      'payer-misreadings-77412',
-      'ASTRO reports that early 2026 denials of 77412 have largely stemmed from payer interpretations limiting the code to multiple anatomical sites rather than multiple isocenters for a single site, and from the global application of fraction limits.',
-    ),
+    ...(auth?.codes.includes('77412')
+      ? [
+          `The payer's authorization ${authorizationLabel(auth)} approved 77412 for this date of service (${c.claim!.dateOfService}).`,
+        ]
+      : []),
+    ...(c.course.plan.isocenters === 1 && c.course.plan.motionManagement
+      ? [
+          // CPT 2026's criterion, named as CPT's (uncited, as codeCriteria).
+          `This 77412 rests on a single isocenter with active motion management, which CPT 2026 reports as 77412, not on multiple isocenters: ${c.claim?.dateOfService ? 'the motion-management record of the date of service shows it' : "the course's motion-management records show it"}.`,
+        ]
+      : []),
+    ...(c.course.plan.isocenters > 1 && c.payerKind !== 'medicare'
+      ? [
+          cited(
+            'payer-misreadings-77412',
+            'ASTRO reports that early 2026 denials of 77412 have largely stemmed from payer interpretations limiting the code to multiple anatomical sites rather than multiple isocenters for a single site, and from the global application of fraction limits.',
+          ),
+        ]
+      : []),
   ];
 }
 
 /**
  * 77387-26: what holds for every payer (77387 is a professional code only, and ASTRO's report, quoted,
  * of denials resting on varying grounds), then the payer's own modifier-26
- * rule when its profile has one, and to traditional Medicare what its fee schedule and NCCI tables in
- * force (as the practice loaded them) say of 77387-26.
+ * rule when its profile has one, to UnitedHealthcare ASTRO's word that its denials come from an incorrect
+ * edit in its system, and to traditional Medicare and Medicare Advantage plans what Medicare's fee
+ * schedule and NCCI tables in force (as the practice loaded them) say of 77387-26.
  */
 function igrtPoints(c: StatementContext): string[] {
   return [
@@ -137,6 +158,14 @@ function igrtPoints(c: StatementContext): string[] {
       'ASTRO reports that 77387-26 denials "have been issued based on claims that IGRT is bundled with treatment delivery or that the professional component is not separately payable in hospital settings, resulting in inconsistent denial rationales across both freestanding and hospital-based facilities".',
     ),
     ...modifierPoint(c),
+    ...(c.profile.id === 'uhc'
+      ? [
+          cited(
+            'igrt-uhc-edit',
+            'ASTRO reports that members "are also being denied the professional component of image guidance 77387 due to an incorrect edit in the United Healthcare system" and that it is working with UHC to correct this problem.',
+          ),
+        ]
+      : []),
     ...(c.claim?.dateOfService
       ? igrtReferencePoints(c.igrtReference, c.payerKind, c.claim.dateOfService)
       : []),
@@ -180,20 +209,33 @@ export function carryForwardEvidence(course: Course): string | null {
   return null;
 }
 
+/**
+ * Codes deleted in 2026 (ASTRO's 2026 code-change article: "77385, 77386 and the delivery G-codes"; the
+ * delivery G-codes are G6003-G6016): a 2025 authorization naming one cannot match a 2026 claim line.
+ */
+const DELETED_2026 = /^(77385|77386|G600[3-9]|G601[0-6])$/;
+
+/**
+ * The authorization the service rode on, with its codes and fraction count; ASTRO's code change only
+ * when the authorization named a deleted code (77402, 77407 and 77412 were revised, not introduced, so an
+ * authorization naming them is not argued by it); the carry-forward only with its evidence on file.
+ */
 function authorization2025Points({ course, claim }: StatementContext): string[] {
   const auth = authorization2025(course);
   const dos = claim?.dateOfService;
   const covers = auth && dos && auth.validFrom <= dos && dos <= auth.validTo;
   const evidence = carryForwardEvidence(course);
   return [
-    cited(
-      'codes-replaced-2026',
-      'The 2026 delivery codes 77402, 77407 and 77412 replaced the earlier delivery codes: 77385, 77386 and the delivery G-codes were deleted.',
-    ),
-    ...(auth && covers
+    ...(auth?.codes.some((code) => DELETED_2026.test(code))
       ? [
-          `The service of ${dos} was delivered under authorization ${auth.number}, obtained ${auth.obtainedOn} and valid ${auth.validFrom} to ${auth.validTo}.`,
+          cited(
+            'codes-replaced-2026',
+            'The 2026 delivery codes 77402, 77407 and 77412 replaced the earlier delivery codes: 77385, 77386 and the delivery G-codes were deleted.',
+          ),
         ]
+      : []),
+    ...(auth && covers
+      ? [`The service of ${dos} was delivered under authorization ${authorizationLabel(auth, true)}.`]
       : []),
     ...(auth && evidence ? [`The payer carried that authorization forward into 2026: ${evidence}.`] : []),
   ];
@@ -218,7 +260,7 @@ function talkingPoints(c: StatementContext): string[] {
   }
   const first = new Map<string, LetterClaim>();
   for (const d of c.denials) if (!first.has(d.category)) first.set(d.category, d);
-  if (!first.size) return c.argues77412 ? ['Talking points:', ...downcodePoints()] : [];
+  if (!first.size) return c.argues77412 ? ['Talking points:', ...downcodePoints(c)] : [];
   return [...first.values()].flatMap((claim) => {
     const points = categoryPoints({ ...c, claim });
     const on = `${claim.carcs.join(', ') || 'no adjustment code'} on ${claim.submittedCode} (${claim.dateOfService ?? 'no date'})`;
@@ -231,7 +273,7 @@ function categoryPoints(c: StatementContext): string[] {
   switch (c.claim?.category ?? null) {
     case null:
     case 'downcoded':
-      return !c.routed && (c.argues77412 || c.claim?.submittedCode === '77412') ? downcodePoints() : [];
+      return !c.routed && (c.argues77412 || c.claim?.submittedCode === '77412') ? downcodePoints(c) : [];
     case 'igrt-professional-denied':
       return igrtPoints(c);
     case 'zero-paid-no-denial-code':

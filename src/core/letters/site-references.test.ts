@@ -21,6 +21,17 @@ describe('site references', () => {
     expect(ids).toEqual(expect.arrayContaining(['astro-code-changes-2026', 'astro-denied', 'darby-2013']));
   });
 
+  // The NCCN prostate wording is about volumetric tracking; SGRT tracks the surface (AMA/ASTRO definition
+  // as the seed gives it: "the body surface contour as a surrogate for internal target motion"), so the
+  // rationale keeps that caveat wherever it cites the guideline.
+  it('the prostate rationale does not cite volumetric tracking for surface guidance without the caveat', () => {
+    const text = siteReferences(REFERENCE_LIBRARY, 'prostate')!.rationale.join(' ');
+    expect(text).toMatch(/volumetric tracking/);
+    expect(text).toMatch(
+      /Surface guidance is not volumetric tracking: it follows the body surface as a surrogate for the motion of the prostate/,
+    );
+  });
+
   // Each entry complete and checked against the publisher's record (README.md "Adding a reference").
   it.each(REFERENCE_LIBRARY.references.map((r) => [r.id, r] as const))(
     '%s has its fields and the record it was verified against',

@@ -71,9 +71,13 @@ function LetterEditor({ letter, onSaved }: { letter: LetterView; onSaved: (l: Le
             <a className="button secondary" href={letterFileUrl(letter.id, 'docx')} download>
               Download Word
             </a>
-            <a className="button secondary" href={letterPacketUrl(letter.id)} download>
-              Download PDF packet
-            </a>
+            {letter.ready ? (
+              <a className="button secondary" href={letterPacketUrl(letter.id)} download>
+                Download PDF packet
+              </a>
+            ) : (
+              <span className="sub">No packet until the letter is ready: add what it lists first</span>
+            )}
           </>
         )}
       </PageHeader>
