@@ -1,3 +1,4 @@
+import { DEMO_BILLING } from '../../src/app/setup/demo-billing.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   DraftedLetters,
@@ -26,6 +27,13 @@ describe.each(ENGINES)('letter routes on %s', { timeout: 30_000 }, (engine) => {
       .where('practice_id', '=', h.a.practiceId)
       .executeTakeFirstOrThrow();
     lineId = line.id;
+    // The treating physician (DR-SYN-01) in the billing settings: a letter without its signer is not
+    // ready, and a letter not ready has no packet.
+    await h.db.db
+      .updateTable('practices')
+      .set({ billing: JSON.stringify(DEMO_BILLING) })
+      .where('id', '=', h.a.practiceId)
+      .execute();
   }, HOOK_TIMEOUT_MS);
   afterAll(async () => h?.close(), HOOK_TIMEOUT_MS);
 

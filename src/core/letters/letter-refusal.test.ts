@@ -222,7 +222,7 @@ describe('letterRefusal: no prior-authorization request while an authorization o
       'all 15 fractions authorized through the last scheduled date',
       [approved(15, '2026-03-01', '2026-04-30')],
       schedule,
-      /^authorization PPO-26-000777 \(obtained 2026-02-25, valid 2026-03-01 to 2026-04-30, codes 77412\) on file covers the 10 fractions still to be delivered \(scheduled 2026-03-09 to 2026-03-20\): no prior-authorization request is needed/,
+      /^authorization PPO-26-000777 \(obtained 2026-02-25, valid 2026-03-01 to 2026-04-30, codes 77412; 15 fractions\) on file covers the 10 fractions still to be delivered \(scheduled 2026-03-09 to 2026-03-20\): no prior-authorization request is needed/,
     ],
     [
       '10 fractions authorized from the first undelivered date: exactly the rest',
