@@ -279,3 +279,26 @@ describe('letterRefusal: no prior-authorization request while an authorization o
     else expect(result).toBeNull();
   });
 });
+
+// An authorization covers a date only for the codes it lists (none listed: any), modifier stripped, as
+// for the rest of the course: a 77412 date is not covered by one for 77407 only (domain.md §6.1).
+describe('letterRefusal: an authorization on file covers the date only for its codes', () => {
+  it.each<[string, string[], RegExp | null]>([
+    [
+      'it lists the delivery code (77412)',
+      ['77412', '77387-26'],
+      /PPO-26-000777 .* on file covers 2026-03-02/,
+    ],
+    ['it lists no codes', [], /on file covers 2026-03-02/],
+    ['it lists another delivery code only (77407)', ['77407'], null],
+    ['it lists 77387-26 only', ['77387-26'], null],
+  ])('%s', (_, codes, refused) => {
+    const course = buildCourse({
+      profile: 'evicore',
+      edit: (c) => (c.authorizations = [approved(15, '2026-03-01', '2026-04-30', codes)]),
+    });
+    const result = letterRefusal('retro-authorization', course, false, '2026-03-02');
+    if (refused) expect(result).toMatch(refused);
+    else expect(result).toBeNull();
+  });
+});
