@@ -20,7 +20,7 @@ export function authorizationCovering(course: Course, dateOfService: string | nu
 }
 
 /** It lists the delivery code, modifier stripped, or no codes at all (an authorization of the course). */
-function listsCode(a: Authorization, code: string): boolean {
+function listsCode(a: Authorization, code: string | null): boolean {
   return a.codes.length === 0 || a.codes.some((c) => c.split('-')[0] === code);
 }
 
