@@ -124,9 +124,11 @@ export interface RefusalRow {
   claim_filing_indicator: string | null;
   date_of_service: string | null;
   next_action: string | null;
+  code: string;
+  modifiers: string;
 }
 
-export const refusalLineOf = (row: RefusalRow): RefusalLine => ({
+export const refusalLineOf = (row: RefusalRow, payerProfile: string): RefusalLine => ({
   category: row.category,
   queue: row.queue,
   carcs: splitList(row.carcs),
@@ -134,6 +136,9 @@ export const refusalLineOf = (row: RefusalRow): RefusalLine => ({
   claimFilingIndicator: row.claim_filing_indicator,
   dateOfService: row.date_of_service,
   nextAction: row.next_action,
+  code: row.code,
+  modifiers: splitList(row.modifiers),
+  payerProfile,
 });
 
 /**
@@ -171,6 +176,8 @@ export async function resolveLetterTarget(
       'claim_filing_indicator',
       'date_of_service',
       'next_action',
+      'code',
+      'modifiers',
       'course_id',
     ])
     .where('practice_id', '=', actor.practiceId)
@@ -416,5 +423,5 @@ export async function appealLineFacts(
     remarks: splitList(row.remarks),
     source: row.source,
   };
-  return { claim, line, refusalLine: refusalLineOf(row) };
+  return { claim, line, refusalLine: refusalLineOf(row, row.payer_profile ?? '') };
 }

@@ -84,6 +84,19 @@ describe('lineLetterRefusal: whether a remittance line can have its letter', () 
     claimFilingIndicator: 'CI',
     dateOfService: '2026-03-02',
     nextAction: 'An authorization is on file: send it to the payer for reprocessing.',
+    code: '77412',
+    modifiers: [],
+    payerProfile: 'evicore',
+  };
+  /** A commercial PPO's (CLP06 12) CO-4 denial of 77387-26. */
+  const modifierDenied: Partial<RefusalLine> = {
+    category: 'igrt-professional-denied',
+    queue: 'appeal',
+    carcs: ['CO-4'],
+    code: '77387',
+    modifiers: ['26'],
+    claimFilingIndicator: '12',
+    nextAction: null,
   };
   it.each<[string, LetterType, Partial<RefusalLine>, boolean, RegExp | null]>([
     [
@@ -175,6 +188,38 @@ describe('lineLetterRefusal: whether a remittance line can have its letter', () 
       { category: 'zero-paid-no-denial-code', queue: 'payer-reprocess', carcs: ['CO-45'], remarks: ['N517'] },
       false,
       /^a new claim answers this line/,
+    ],
+    [
+      // ASTRO ("I Got Denied or Downcoded"): "For private payers still denying 77387 due to the modifier,
+      // ASTRO suggests resubmitting claims without it".
+      'a commercial CO-4 denial of 77387-26',
+      'appeal-igrt-denial',
+      modifierDenied,
+      false,
+      /^a corrected claim answers this line, not an appeal: .*CO-4.*send a corrected claim \(frequency code 7\) without modifier 26$/,
+    ],
+    // UHC requires the modifier (its own edit, argued in the appeal).
+    [
+      'a UHC CO-4 denial of 77387-26',
+      'appeal-igrt-denial',
+      { ...modifierDenied, payerProfile: 'uhc' },
+      false,
+      null,
+    ],
+    // CLP06 HM does not tell a commercial HMO from a Medicare Advantage plan.
+    [
+      'an HMO CO-4 denial of 77387-26',
+      'appeal-igrt-denial',
+      { ...modifierDenied, claimFilingIndicator: 'HM' },
+      false,
+      null,
+    ],
+    [
+      'a commercial CO-4 denial of 77387 without 26',
+      'appeal-igrt-denial',
+      { ...modifierDenied, modifiers: [] },
+      false,
+      null,
     ],
     [
       'a downcode appeal',
