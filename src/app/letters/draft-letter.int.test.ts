@@ -18,6 +18,7 @@ import { DEMO_FILES } from '../setup/demo-reference.js';
 import { demoUploads } from '../setup/demo-uploads.js';
 import { importReferenceFiles } from '../reference/reference-import.js';
 import { draftLetter } from './draft-letter.js';
+import { resolveLetterTarget } from './letter-facts.js';
 import { LETTER_FOR_CATEGORY, letterTypeFor } from './letter-for-category.js';
 
 /**
@@ -212,6 +213,28 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
         ),
       );
     }
+  });
+
+  it("the CLI's claim listing names no letter a line's refusal refuses, and gives the refusal", async () => {
+    const refused = cases.find((c) => c.type === 'retro-authorization')!;
+    const line = await tdb.db
+      .selectFrom('remit_lines')
+      .select(['claim_pcn'])
+      .where('id', '=', refused.remitLineId!)
+      .executeTakeFirstOrThrow();
+    const error = await resolveLetterTarget(
+      t.ctx,
+      actor,
+      refused.courseId,
+      line.claim_pcn,
+      'appeal-zero-payment',
+    ).catch((e: unknown) => e);
+    expect((error as AppError).message).toMatch(
+      new RegExp(
+        `line ${refused.remitLineId} \\(authorization-denial: no letter: traditional Medicare has no prior authorization`,
+      ),
+    );
+    expect((error as AppError).message).not.toContain('authorization-denial: retro-authorization');
   });
 
   it("a course's peer-to-peer sheet has the talking points of each denial type on its lines", async () => {

@@ -169,6 +169,8 @@ async function matchedLines(ctx: AppContext, actor: Actor, ids: readonly string[
       'r.claim_filing_indicator',
       'r.date_of_service',
       'r.next_action',
+      'r.code',
+      'r.modifiers',
       'c.id as course_id',
       'c.patient_id',
     ])

@@ -12,6 +12,7 @@ import type { Actor, AppContext } from '../app-context.js';
 import { AppError, notFound } from '../app-errors.js';
 import { guidelineVersionsOf } from '../claims/billing-settings.js';
 import { letterTypeFor } from './letter-for-category.js';
+import { remitLineLetters } from './remit-line-letters.js';
 
 /** What a letter needs from the database for one course of the actor's practice. */
 export interface CourseLetterFacts {
@@ -123,9 +124,11 @@ export interface RefusalRow {
   claim_filing_indicator: string | null;
   date_of_service: string | null;
   next_action: string | null;
+  code: string;
+  modifiers: string;
 }
 
-export const refusalLineOf = (row: RefusalRow): RefusalLine => ({
+export const refusalLineOf = (row: RefusalRow, payerProfile: string): RefusalLine => ({
   category: row.category,
   queue: row.queue,
   carcs: splitList(row.carcs),
@@ -133,6 +136,9 @@ export const refusalLineOf = (row: RefusalRow): RefusalLine => ({
   claimFilingIndicator: row.claim_filing_indicator,
   dateOfService: row.date_of_service,
   nextAction: row.next_action,
+  code: row.code,
+  modifiers: splitList(row.modifiers),
+  payerProfile,
 });
 
 /**
@@ -160,7 +166,20 @@ export async function resolveLetterTarget(
   if (claim === undefined) return { courseId: found.id, remitLineId: undefined };
   const lines = await ctx.db
     .selectFrom('remit_lines')
-    .select(['id', 'claim_pcn', 'category', 'carcs'])
+    .select([
+      'id',
+      'claim_pcn',
+      'category',
+      'carcs',
+      'queue',
+      'remarks',
+      'claim_filing_indicator',
+      'date_of_service',
+      'next_action',
+      'code',
+      'modifiers',
+      'course_id',
+    ])
     .where('practice_id', '=', actor.practiceId)
     .where('course_id', '=', found.id)
     .where((eb) =>
@@ -179,10 +198,14 @@ export async function resolveLetterTarget(
   if (type === undefined) return { courseId: found.id, remitLineId: String(candidates[0]!.id) };
   const fitting = candidates.filter((l) => lineFits(type, l.category, splitList(l.carcs)));
   if (fitting.length === 1) return { courseId: found.id, remitLineId: String(fitting[0]!.id) };
+  // Each line with its letter as the list gives it: a letter the line's own refusal refuses is not named.
+  const letters = await remitLineLetters(ctx.db, actor.practiceId, candidates);
   const listed = candidates
-    .map(
-      (l) => `line ${l.id} (${l.category}: ${letterTypeFor(l.category, splitList(l.carcs)) ?? 'no letter'})`,
-    )
+    .map((l) => {
+      const letter = letters.get(l.id);
+      const named = letter ? (letter.refusal ? `no letter: ${letter.refusal}` : letter.type) : 'no letter';
+      return `line ${l.id} (${l.category}: ${named})`;
+    })
     .join(', ');
   const a = /^[aeiou]/.test(type) ? 'an' : 'a';
   throw new AppError(
@@ -400,5 +423,5 @@ export async function appealLineFacts(
     remarks: splitList(row.remarks),
     source: row.source,
   };
-  return { claim, line, refusalLine: refusalLineOf(row) };
+  return { claim, line, refusalLine: refusalLineOf(row, row.payer_profile ?? '') };
 }

@@ -44,14 +44,18 @@ export async function remitLineLetters(
     courses.flatMap((c) => {
       if (!c.document) return [];
       const course = c.document as Course;
-      return [[c.id, { course, medicare: traditionalMedicare(c.payer_profile, course, practice?.billing) }]];
+      const medicare = traditionalMedicare(c.payer_profile, course, practice?.billing);
+      return [[c.id, { course, medicare, payerProfile: c.payer_profile }]];
     }),
   );
   for (const r of rows) {
     const type = letterTypeFor(r.category, splitList(r.carcs));
     const of = r.course_id ? byId.get(r.course_id) : undefined;
     if (!type || !of) continue;
-    letters.set(r.id, { type, refusal: lineLetterRefusal(type, of.course, of.medicare, refusalLineOf(r)) });
+    letters.set(r.id, {
+      type,
+      refusal: lineLetterRefusal(type, of.course, of.medicare, refusalLineOf(r, of.payerProfile)),
+    });
   }
   return letters;
 }

@@ -337,10 +337,14 @@ function missingFor(facts: Facts): LetterMissing[] {
       });
   }
   // A sheet for a medical-necessity denial needs what that line's appeal needs: the physician's words.
-  const necessityDenied =
+  // So does a request for an authorization, before or after treatment: the payer's review of it is a
+  // review of medical necessity, which a reviewer reads in the treating physician's statement.
+  const necessityAsked =
     type === 'appeal-medical-necessity' ||
+    type === 'prior-authorization' ||
+    type === 'retro-authorization' ||
     (type === 'peer-to-peer' && deniedForNecessity(claim, input.denials ?? []));
-  if (necessityDenied && !needsAmm && necessityProblem(course.necessity?.text) === 'missing')
+  if (necessityAsked && !needsAmm && necessityProblem(course.necessity?.text) === 'missing')
     out.push({
       element: 'Medical necessity statement',
       fix: "Add the treating physician's patient-specific statement of why this treatment is necessary (diagnosis, intent, anatomy, doses).",

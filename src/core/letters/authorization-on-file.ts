@@ -6,7 +6,8 @@ const NOT_GRANTED: readonly Authorization['status'][] = ['denied', 'cancelled', 
 
 /**
  * The authorization on file (the practice's authorization export) whose validity covers a date of
- * service, or undefined. A line denied for authorization (CO-197) while one covers its date is answered
+ * service and that lists its delivery code (`listsCode`; the date's session as the audit coded it,
+ * `courseLevel`), or undefined: one for 77412 only does not cover a 77407 date. A line denied for authorization (CO-197) while one covers its date is answered
  * by sending the payer that authorization (reprocessing, else a reconsideration), not by a new or a
  * retro-authorization request (domain.md §6.1, authorization family: retro-authorization only without
  * one; the remittance analysis's REMIT-007 next action with an authorization on file: send it to the payer
@@ -14,7 +15,13 @@ const NOT_GRANTED: readonly Authorization['status'][] = ['denied', 'cancelled', 
  */
 export function authorizationCovering(course: Course, dateOfService: string | null | undefined) {
   if (!dateOfService) return undefined;
-  return course.authorizations.find((a) => covers(a, dateOfService));
+  const code = courseLevel(course, dateOfService).code;
+  return course.authorizations.find((a) => covers(a, dateOfService) && listsCode(a, code));
+}
+
+/** It lists the delivery code, modifier stripped, or no codes at all (an authorization of the course). */
+function listsCode(a: Authorization, code: string | null): boolean {
+  return a.codes.length === 0 || a.codes.some((c) => c.split('-')[0] === code);
 }
 
 /** A granted authorization valid on the date (a 2025 one does not cover the 2026 codes). */
@@ -39,8 +46,8 @@ export interface CourseRest {
 
 /**
  * The authorization on file that covers every fraction of the course still to be delivered, or null:
- * each one's scheduled date lies in its validity (`covers`), it lists the course's delivery code (or no
- * codes), and the fractions it authorizes, less those delivered in its validity, are at least the rest.
+ * each one's scheduled date lies in its validity (`covers`), it lists the course's delivery code
+ * (`listsCode`), and the fractions it authorizes, less those delivered in its validity, are at least the rest.
  * Without a scheduled date for each fraction to come, nothing can be said to cover them (null).
  */
 export function authorizationCoveringRest(course: Course): CourseRest | null {
@@ -51,11 +58,7 @@ export function authorizationCoveringRest(course: Course): CourseRest | null {
   const code = courseLevel(course, null).code;
   const authorization = course.authorizations.find((a) => {
     const used = new Set(course.fractions.filter((f) => covers(a, f.date)).map((f) => f.number)).size;
-    return (
-      dates.every((d) => covers(a, d)) &&
-      (a.codes.length === 0 || a.codes.some((c) => c.split('-')[0] === code)) &&
-      a.fractionsAuthorized - used >= rest
-    );
+    return dates.every((d) => covers(a, d)) && listsCode(a, code) && a.fractionsAuthorized - used >= rest;
   });
   return authorization
     ? { authorization, fractions: rest, firstDate: dates[0]!, lastDate: dates[dates.length - 1]! }

@@ -84,6 +84,19 @@ describe('lineLetterRefusal: whether a remittance line can have its letter', () 
     claimFilingIndicator: 'CI',
     dateOfService: '2026-03-02',
     nextAction: 'An authorization is on file: send it to the payer for reprocessing.',
+    code: '77412',
+    modifiers: [],
+    payerProfile: 'evicore',
+  };
+  /** A commercial PPO's (CLP06 12) CO-4 denial of 77387-26. */
+  const modifierDenied: Partial<RefusalLine> = {
+    category: 'igrt-professional-denied',
+    queue: 'appeal',
+    carcs: ['CO-4'],
+    code: '77387',
+    modifiers: ['26'],
+    claimFilingIndicator: '12',
+    nextAction: null,
   };
   it.each<[string, LetterType, Partial<RefusalLine>, boolean, RegExp | null]>([
     [
@@ -175,6 +188,38 @@ describe('lineLetterRefusal: whether a remittance line can have its letter', () 
       { category: 'zero-paid-no-denial-code', queue: 'payer-reprocess', carcs: ['CO-45'], remarks: ['N517'] },
       false,
       /^a new claim answers this line/,
+    ],
+    [
+      // ASTRO ("I Got Denied or Downcoded"): "For private payers still denying 77387 due to the modifier,
+      // ASTRO suggests resubmitting claims without it".
+      'a commercial CO-4 denial of 77387-26',
+      'appeal-igrt-denial',
+      modifierDenied,
+      false,
+      /^a corrected claim answers this line, not an appeal: .*CO-4.*send a corrected claim \(frequency code 7\) without modifier 26$/,
+    ],
+    // UHC requires the modifier (its own edit, argued in the appeal).
+    [
+      'a UHC CO-4 denial of 77387-26',
+      'appeal-igrt-denial',
+      { ...modifierDenied, payerProfile: 'uhc' },
+      false,
+      null,
+    ],
+    // CLP06 HM does not tell a commercial HMO from a Medicare Advantage plan.
+    [
+      'an HMO CO-4 denial of 77387-26',
+      'appeal-igrt-denial',
+      { ...modifierDenied, claimFilingIndicator: 'HM' },
+      false,
+      null,
+    ],
+    [
+      'a commercial CO-4 denial of 77387 without 26',
+      'appeal-igrt-denial',
+      { ...modifierDenied, modifiers: [] },
+      false,
+      null,
     ],
     [
       'a downcode appeal',
@@ -275,6 +320,29 @@ describe('letterRefusal: no prior-authorization request while an authorization o
       },
     });
     const result = letterRefusal('prior-authorization', course, false);
+    if (refused) expect(result).toMatch(refused);
+    else expect(result).toBeNull();
+  });
+});
+
+// An authorization covers a date only for the codes it lists (none listed: any), modifier stripped, as
+// for the rest of the course: a 77412 date is not covered by one for 77407 only (domain.md §6.1).
+describe('letterRefusal: an authorization on file covers the date only for its codes', () => {
+  it.each<[string, string[], RegExp | null]>([
+    [
+      'it lists the delivery code (77412)',
+      ['77412', '77387-26'],
+      /PPO-26-000777 .* on file covers 2026-03-02/,
+    ],
+    ['it lists no codes', [], /on file covers 2026-03-02/],
+    ['it lists another delivery code only (77407)', ['77407'], null],
+    ['it lists 77387-26 only', ['77387-26'], null],
+  ])('%s', (_, codes, refused) => {
+    const course = buildCourse({
+      profile: 'evicore',
+      edit: (c) => (c.authorizations = [approved(15, '2026-03-01', '2026-04-30', codes)]),
+    });
+    const result = letterRefusal('retro-authorization', course, false, '2026-03-02');
     if (refused) expect(result).toMatch(refused);
     else expect(result).toBeNull();
   });

@@ -11,6 +11,11 @@ import type { LetterType } from './letter-types.js';
 export interface RefusalLine extends ResubmissionFacts {
   dateOfService: string | null;
   nextAction: string | null;
+  /** The line's procedure code and modifiers (`77387`, `['26']`). */
+  code: string;
+  modifiers: readonly string[];
+  /** The course's payer profile (`uhc`, `evicore`…). */
+  payerProfile: string;
 }
 
 /**
@@ -31,6 +36,8 @@ export function lineLetterRefusal(
     return `a ${claim === 'new-claim' ? 'new' : 'corrected'} claim answers this line, not a letter${
       line.nextAction ? `: ${line.nextAction}` : ''
     }`;
+  if (type === 'appeal-igrt-denial' && modifierDenial(line))
+    return `a corrected claim answers this line, not an appeal: ${MODIFIER_ROUTE}`;
   const refused = letterRefusal(type, course, medicare, line.dateOfService);
   if (!refused || !medicare) return refused;
   // A traditional Medicare line refused here is answered outside the letters: no letter is promised,
@@ -39,6 +46,28 @@ export function lineLetterRefusal(
     line.nextAction ? `. The remittance analysis's next action: ${line.nextAction}` : ''
   }`;
 }
+
+/**
+ * A private payer's CO-4 denial of 77387-26: ASTRO ("I Got Denied or Downcoded"): "For private payers
+ * still denying 77387 due to the modifier, ASTRO suggests resubmitting claims without it". UHC requires
+ * the modifier (its own edit, argued in the appeal). Private by the claim filing indicator (X12 code list
+ * 1032: 12 PPO, 13 POS, 14 EPO, 15 indemnity, BL Blue Cross Blue Shield, CI commercial); HM is not one
+ * of them, as an HMO may be a Medicare Advantage plan.
+ */
+function modifierDenial(line: RefusalLine): boolean {
+  return (
+    line.code === '77387' &&
+    line.modifiers.includes('26') &&
+    line.carcs.includes('CO-4') &&
+    line.payerProfile !== 'uhc' &&
+    PRIVATE_FILING_INDICATORS.has(line.claimFilingIndicator ?? '')
+  );
+}
+
+const PRIVATE_FILING_INDICATORS = new Set(['12', '13', '14', '15', 'BL', 'CI']);
+
+const MODIFIER_ROUTE =
+  'the payer denied 77387-26 over the modifier (CO-4); for private payers still denying 77387 due to the modifier, ASTRO suggests resubmitting claims without it: send a corrected claim (frequency code 7) without modifier 26';
 
 /**
  * The routes of a traditional Medicare Part B denial, none of them a letter this product drafts: a

@@ -90,3 +90,30 @@ describe('assembleLetter: a retro-authorization request for the delivered servic
     );
   });
 });
+
+// A payer's review of an authorization is a review of medical necessity: a request for a course
+// without motion management still needs the patient-specific necessity statement, as an appeal of a
+// medical-necessity denial does; without it the letter lists it to add first and is not ready.
+describe('assembleLetter: an authorization request needs the necessity statement', () => {
+  const noMotion =
+    (necessity: boolean) => (c: Parameters<NonNullable<Parameters<typeof letterInput>[1]>>[0]) => {
+      c.plan.motionManagement = null;
+      c.orders = [];
+      if (!necessity) c.necessity = null;
+      c.fractions.forEach((f) => (f.monitoring = []));
+    };
+  it.each<['retro-authorization' | 'prior-authorization', boolean, boolean]>([
+    ['retro-authorization', false, false],
+    ['retro-authorization', true, true],
+    ['prior-authorization', false, false],
+    ['prior-authorization', true, true],
+  ])('%s, statement on file %s: ready %s', (type, necessity, ready) => {
+    const draft = assembleLetter(letterInput(type, noMotion(necessity)));
+    const elements = draft.missing.map((m) => m.element);
+    if (ready) expect(elements).not.toContain('Medical necessity statement');
+    else {
+      expect(draft.ready).toBe(false);
+      expect(elements).toContain('Medical necessity statement');
+    }
+  });
+});
