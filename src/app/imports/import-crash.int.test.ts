@@ -83,5 +83,5 @@ describe.runIf(ENABLED)('an import killed mid-transaction', () => {
     expect(done.status).toBe('done');
     expect(done.summary?.fractions).toBe(generated.outcome.fractions.length);
     expect(await count('imports')).toBe(done.files.filter((f) => f.status === 'imported').length);
-  }, 300_000);
+  }, 120_000);
 });

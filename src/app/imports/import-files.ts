@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FractionStatus } from '../../core/audit/outcome.js';
 import type { InputProblem } from '../../core/model/input-problem.js';
-import type { Db } from '../../storage/database.js';
-import { chunks } from '../../storage/repositories/insert-chunks.js';
+import { type Db } from '../../storage/database.js';
 import type { AppContext } from '../app-context.js';
 import type { ExportRecords } from '../import/export-records.js';
 import { type ExportSource, memorySource } from '../import/export-source.js';
@@ -176,25 +175,27 @@ export async function importSources(
   }
   const at = new Date(ctx.now()).toISOString();
   const summary = await ctx.db.transaction().execute(async (trx) => {
-    // Multi-row INSERTs of the files (their records go to import_records, bounded in size).
-    const inserted: { id: string; file_hash: string }[] = [];
-    for (const chunk of chunks(
-      stored.map((s) => ({
-        practice_id: practiceId,
-        file_hash: s.hash,
-        file_name: s.name,
-        format: s.format,
-        status: 'imported',
-        records: s.records,
-        problems: JSON.stringify(s.problems),
-        job_id: jobId,
-        imported_at: at,
-        by_patient: true,
-      })),
-    ))
-      inserted.push(
-        ...(await trx.insertInto('imports').values(chunk).returning(['id', 'file_hash']).execute()),
-      );
+    // One multi-row INSERT for the files, one per chunk for their records.
+    const inserted = stored.length
+      ? await trx
+          .insertInto('imports')
+          .values(
+            stored.map((s) => ({
+              practice_id: practiceId,
+              file_hash: s.hash,
+              file_name: s.name,
+              format: s.format,
+              status: 'imported',
+              records: s.records,
+              problems: JSON.stringify(s.problems),
+              job_id: jobId,
+              imported_at: at,
+              by_patient: true,
+            })),
+          )
+          .returning(['id', 'file_hash'])
+          .execute()
+      : [];
     const idOf = new Map(inserted.map((r) => [r.file_hash, r.id]));
     // What each file said is kept once: by patient, and an 835's payments and claims.
     const contents = stored.map((s) => ({ importId: idOf.get(s.hash)!, content: s.content }));

@@ -1,17 +1,10 @@
-import { sql } from 'kysely';
 import type { Trx } from '../../storage/repositories/course-store.js';
+import { chunks } from '../../storage/repositories/insert-chunks.js';
 import { emptyRecords, type ExportRecords, mergeRecords } from '../import/export-records.js';
 import { NO_PATIENT, recordsByPatient } from '../import/records-by-patient.js';
-import { chunks } from '../../storage/repositories/insert-chunks.js';
 
-/**
- * Patients whose records are read per statement. On PGlite a statement runs in the app's thread in one
- * stretch: 200 patients (1,043 slices of a 40-patient clinic) held it for 1.5 s on a loaded machine.
- */
-const READ_BATCH = 20;
-
-/** The records as JSON text: parsed by the caller (a job's thread), not by the driver in the app's thread. */
-const contentText = sql<string>`content::text`.as('content');
+/** Slices read per statement: one statement returning a patient's whole history would be parsed in one go. */
+const READ_BATCH = 200;
 
 /** A stored file's records, kept split by patient (`import_records`), in one multi-row INSERT per chunk. */
 export async function storePatientRecords(
@@ -108,23 +101,23 @@ export async function loadPatientRecords(
   for (let i = 0; i < named.length; i += READ_BATCH) {
     const rows = await trx
       .selectFrom('import_records')
-      .select(contentText)
+      .select('content')
       .where('practice_id', '=', practiceId)
       .where('patient_key', 'in', named.slice(i, i + READ_BATCH))
       .orderBy('import_id')
       .execute();
-    for (const row of rows) mergeRecords(records, JSON.parse(row.content) as ExportRecords);
+    for (const row of rows) mergeRecords(records, row.content as ExportRecords);
   }
   if (patients.includes(NO_PATIENT) && importIds.length) {
     const rows = await trx
       .selectFrom('import_records')
-      .select(contentText)
+      .select('content')
       .where('practice_id', '=', practiceId)
       .where('patient_key', '=', NO_PATIENT)
       .where('import_id', 'in', importIds)
       .orderBy('import_id')
       .execute();
-    for (const row of rows) mergeRecords(records, JSON.parse(row.content) as ExportRecords);
+    for (const row of rows) mergeRecords(records, row.content as ExportRecords);
   }
   return records;
 }

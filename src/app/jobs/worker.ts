@@ -4,10 +4,10 @@ import { storedUploads } from '../../storage/repositories/upload-store.js';
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../app-errors.js';
 import { InputError } from '../engine-context.js';
-import { type ImportProgress, removeStaleImportFolders } from '../imports/import-files.js';
+import { type ImportProgress, importSources, removeStaleImportFolders } from '../imports/import-files.js';
 import { IMPORT_JOB } from '../imports/import-jobs.js';
-import { REPRICE_JOB } from '../reference/reprice.js';
-import { JobThreadError, runJobThread } from './run-job-thread.js';
+import { storedUploadSource } from '../imports/stored-upload-source.js';
+import { REPRICE_JOB, repricePractice } from '../reference/reprice.js';
 
 export interface WorkerOptions {
   workerId?: string;
@@ -101,16 +101,10 @@ export async function runOneJob(
       last = Date.now();
       await heartbeat(ctx.db, job.id, workerId, p, new Date(ctx.now()), leaseMs);
     };
-    // The job runs in a thread of its own; this thread only runs its database statements.
-    const input = { jobId: job.id, practiceId: job.practiceId, engine: ctx.engine, now: ctx.now() };
     const result =
       job.kind === REPRICE_JOB
-        ? await runJobThread(ctx, { ...input, kind: 'reprice', files: [] }, onProgress)
-        : await runJobThread(
-            ctx,
-            { ...input, kind: 'import', files: await uploadsOf(ctx, job.id, job.payload) },
-            onProgress,
-          );
+        ? { summary: await repricePractice(ctx, job.practiceId, onProgress) }
+        : await importUploads(ctx, job.id, job.practiceId, job.payload, onProgress);
     const dropUploads = uploadRetentionMs === 0;
     await finishJob(ctx.db, job.id, { status: 'done', result }, new Date(ctx.now()), dropUploads);
     ctx.log.info({ jobId: job.id, ms: Date.now() - started }, 'job done');
@@ -137,10 +131,16 @@ export async function runOneJob(
 }
 
 /**
- * An import job's uploaded files, read from the database one at a time by the job (they are dropped
+ * An import job: the uploaded files it holds, read from the database one at a time (they are dropped
  * after the retention period). A job whose files are gone fails and says so, never "done" with nothing.
  */
-async function uploadsOf(ctx: AppContext, jobId: string, payload: unknown) {
+async function importUploads(
+  ctx: AppContext,
+  jobId: string,
+  practiceId: string,
+  payload: unknown,
+  onProgress: (p: ImportProgress) => Promise<void>,
+) {
   const files = await storedUploads(ctx.db, jobId);
   const expected = (payload as { files?: unknown } | null)?.files;
   if (files.length === 0 || (typeof expected === 'number' && files.length !== expected)) {
@@ -149,11 +149,11 @@ async function uploadsOf(ctx: AppContext, jobId: string, payload: unknown) {
       'the uploaded files of this import are no longer stored: upload them again',
     );
   }
-  return files;
+  const sources = files.map((f) => storedUploadSource(ctx.db, f));
+  return importSources(ctx, practiceId, sources, { jobId, onProgress });
 }
 
 /** The error's class only: messages of unexpected errors may quote data. */
 function errorName(error: unknown): string {
-  if (error instanceof JobThreadError) return error.thrown;
   return error instanceof Error ? error.constructor.name : typeof error;
 }

@@ -5,12 +5,10 @@ export const ROWS_PER_INSERT = 2_000;
 const MAX_PARAMETERS = 65_535;
 
 /**
- * Characters of parameters per multi-row INSERT when the caller counts them (a row's JSON). PGlite runs a
- * statement in the app's thread in one stretch, parameters included: 534 files' records in one INSERT
- * (~2 MB) held the event loop for seconds on a loaded machine, ~256 KB a fraction of that; PostgreSQL's
- * bind message limit (1 GB) is then far away.
+ * Characters of parameters per multi-row INSERT when the caller counts them: one statement's bind
+ * message must stay under PostgreSQL's 1 GB message limit, and a few large statements are as fast.
  */
-export const CHARS_PER_INSERT = 256 * 1024;
+export const CHARS_PER_INSERT = 32 * 1024 * 1024;
 
 /**
  * Rows in groups of ROWS_PER_INSERT, one multi-row INSERT each; with `size` (a row's characters, e.g.

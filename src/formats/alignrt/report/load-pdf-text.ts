@@ -1,3 +1,4 @@
+import { getDocumentProxy } from 'unpdf';
 import type { InputProblem, ReadResult } from '../../../core/model/input-problem.js';
 import { ignorePdfjsRejections } from './pdfjs-rejections.js';
 
@@ -47,7 +48,7 @@ export interface PdfLimits {
   maxCharsPerPage: number;
 }
 
-type PdfDocument = Awaited<ReturnType<typeof import('unpdf').getDocumentProxy>>;
+type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 
 const latin1 = (bytes: Uint8Array) => String.fromCharCode(...bytes);
 
@@ -191,8 +192,6 @@ async function extract(
   state: { cancelled: boolean; doc: PdfDocument | undefined },
 ): Promise<ReadResult<PdfText>> {
   try {
-    // Loaded here, where pdf.js runs (the capped child), not by the readers that only check the header.
-    const { getDocumentProxy } = await import('unpdf');
     // pdf.js may take over (detach) the buffer it is given: hand it a copy, never the caller's bytes.
     const doc = await getDocumentProxy(bytes.slice(), { verbosity: 0, stopAtErrors: false });
     state.doc = doc;
