@@ -77,6 +77,16 @@ const GRANDFATHERED = (c: CourseInput) => {
 };
 
 /** The practice's billing settings physician who signs (synthetic name, an NPI with a valid check digit). */
+/** An eviCore-style 2026 authorization that approved 77412 (and its image guidance) for the fixture's dates. */
+export const AUTHORIZATION_2026_77412 = {
+  number: 'EV-26-000001',
+  codes: ['77412', '77387-26'],
+  fractionsAuthorized: 16,
+  validFrom: '2026-02-20',
+  validTo: '2026-05-31',
+  obtainedOn: '2026-02-18',
+};
+
 export const LETTER_SIGNER = {
   firstName: 'Rita',
   lastName: 'Doctorfake',

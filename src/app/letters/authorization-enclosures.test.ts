@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { letterClaim, letterInput } from '../../../test/support/letter-input.js';
+import { AUTHORIZATION_2026_77412, letterClaim, letterInput } from '../../../test/support/letter-input.js';
 import { DEFAULT_AUDIT_OPTIONS } from '../../core/audit/audit-options.js';
 import type { LetterClaim } from '../../core/letters/assemble-letter.js';
 import type { CourseLetterFacts } from './letter-facts.js';
@@ -12,17 +12,7 @@ import { letterEnclosures } from './letter-enclosures.js';
  */
 const enclosuresOf = (claim: LetterClaim, denied2026 = false, approved2026 = false) => {
   const input = letterInput('appeal-authorization-2025', (c) => {
-    if (approved2026)
-      c.authorizations = [
-        {
-          number: 'EV-26-000001',
-          codes: ['77412', '77387-26'],
-          fractionsAuthorized: 16,
-          validFrom: '2026-02-20',
-          validTo: '2026-05-31',
-          obtainedOn: '2026-02-18',
-        },
-      ];
+    if (approved2026) c.authorizations = [{ ...AUTHORIZATION_2026_77412 }];
     if (denied2026)
       c.authorizations!.push({
         number: 'AUTH-2026-9',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { letterInput } from '../../../test/support/letter-input.js';
+import { AUTHORIZATION_2026_77412, letterInput } from '../../../test/support/letter-input.js';
 import type { CourseInput } from '../model/course.js';
 import type { PayerKind } from '../remit/appeal-deadline.js';
 import { assembleLetter } from './assemble-letter.js';
@@ -14,16 +14,7 @@ import { assembleLetter } from './assemble-letter.js';
  */
 const MISREADING = /rather than multiple isocenters for a single site/;
 const AUTH_2026 = (c: CourseInput) => {
-  c.authorizations = [
-    {
-      number: 'EV-26-000001',
-      codes: ['77412', '77387-26'],
-      fractionsAuthorized: 16,
-      validFrom: '2026-02-20',
-      validTo: '2026-05-31',
-      obtainedOn: '2026-02-18',
-    },
-  ];
+  c.authorizations = [{ ...AUTHORIZATION_2026_77412 }];
 };
 const isocenters = (n: number) => (c: CourseInput) => {
   c.plan.isocenters = n;
