@@ -1,8 +1,9 @@
 /**
  * The tag walker (walk-data-set.ts) against its oracle, dicom-parser (`readRtBeamsRecord(…, 'dicom-parser')`):
  * on the fixtures, generated records (implicit and explicit VR, undefined and defined lengths, VMAT arcs
- * of many control points) and mutated copies of them, the walker's reading is the oracle's, or a located
- * problem; never a crash, never another record.
+ * of many control points; and from rt-record-arbitrary.ts, records of random shape with attributes the
+ * reader does not use, nested sequences and malformed values) and mutated copies of them, the walker's
+ * reading is the oracle's, or a located problem; never a crash, never another record.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -15,6 +16,7 @@ import {
   rtRecord,
   writeDicom,
 } from '../../../test/fixtures/dicom/build-rt-record.js';
+import { rtRecordFile } from '../../../test/fixtures/dicom/rt-record-arbitrary.js';
 import { readRtBeamsRecord } from './read-rt-beams-record.js';
 
 const dcmIn = (dir: string) =>
@@ -187,6 +189,28 @@ describe('the tag walker reads as dicom-parser does', () => {
         },
       ),
       { numRuns: 800 },
+    );
+  });
+
+  it('on generated records: either VR, defined or undefined lengths, unused and nested elements', () => {
+    fc.assert(
+      fc.property(rtRecordFile, (bytes) => agrees(bytes)),
+      { numRuns: 600 },
+    );
+  });
+
+  it('on generated records with bytes flipped', () => {
+    fc.assert(
+      fc.property(
+        rtRecordFile,
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }),
+        (original, flips) => {
+          const bytes = original.slice();
+          for (const [at, value] of flips) bytes[132 + (at % (bytes.length - 132))] = value;
+          agrees(bytes);
+        },
+      ),
+      { numRuns: 600 },
     );
   });
 });

@@ -167,8 +167,9 @@ class Walker {
       dataOffset = pos + 8;
       if (vr !== undefined) isSequence = vr === 'SQ';
       else {
-        // dicom-parser guesses a sequence when the value starts with an item or a sequence delimiter.
-        const next = this.tagAt(dataOffset);
+        // dicom-parser guesses a sequence when the value starts with an item or a sequence delimiter; with
+        // fewer than 4 bytes left (an empty or short last value, PS3.5 7.1.3), a value.
+        const next = dataOffset + 4 <= this.bytes.length ? this.tagAt(dataOffset) : 0;
         isSequence =
           (next === ITEM || next === SEQUENCE_DELIMITER) && (length === UNDEFINED_LENGTH || !isPrivate(tag));
       }
