@@ -27,6 +27,7 @@ import {
   BREAST_TANGENTS,
   type RecordPlan,
   rtRecord,
+  VMAT,
   writeDicom,
 } from '../test/fixtures/dicom/build-rt-record.js';
 import { positiveInt } from './bench-options.js';
@@ -46,25 +47,6 @@ const records = positiveInt('records', values.records);
 const distinct = positiveInt('distinct', values.distinct);
 const repeats = positiveInt('repeats', values.repeats);
 const seed = positiveInt('seed', values.seed);
-
-const VMAT: RecordPlan = {
-  ...BREAST_TANGENTS,
-  beams: [1, 2].map((number) => ({
-    number,
-    name: number === 1 ? 'ARC CW' : 'ARC CCW',
-    fraction: 7,
-    termination: 'NORMAL',
-    specified: '310.4',
-    delivered: '310.4',
-    points: {
-      date: '20260302',
-      start: number === 1 ? '081640' : '081830',
-      seconds: 75,
-      count: 178,
-      meterset: 310.4,
-    },
-  })),
-};
 
 /** `distinct` copies of one dcmjs-written record, each with other digits at the end of its SOP Instance UID. */
 function buffers(plan: RecordPlan, random: () => number): Uint8Array[] {

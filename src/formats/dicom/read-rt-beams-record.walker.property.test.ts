@@ -12,8 +12,8 @@ import {
   BREAST_TANGENTS,
   EXPLICIT_VR_LITTLE_ENDIAN,
   IMPLICIT_VR_LITTLE_ENDIAN,
-  type RecordPlan,
   rtRecord,
+  VMAT,
   writeDicom,
 } from '../../../test/fixtures/dicom/build-rt-record.js';
 import { rtRecordFile } from '../../../test/fixtures/dicom/rt-record-arbitrary.js';
@@ -25,25 +25,6 @@ const dcmIn = (dir: string) =>
         .filter((n) => n.endsWith('.dcm'))
         .map((n) => [`${dir}/${n}`, new Uint8Array(readFileSync(`${dir}/${n}`))] as const)
     : [];
-
-const VMAT: RecordPlan = {
-  ...BREAST_TANGENTS,
-  beams: [1, 2].map((number) => ({
-    number,
-    name: number === 1 ? 'ARC CW' : 'ARC CCW',
-    fraction: 7,
-    termination: 'NORMAL',
-    specified: '310.4',
-    delivered: '310.4',
-    points: {
-      date: '20260302',
-      start: number === 1 ? '081640' : '081830',
-      seconds: 75,
-      count: 178,
-      meterset: 310.4,
-    },
-  })),
-};
 
 /**
  * An implicit VR little endian file with every undefined-length sequence and item (as dcmjs writes them)
