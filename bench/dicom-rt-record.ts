@@ -73,28 +73,42 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 /**
  * One timed run: `count` reads by each path, in alternating blocks of `BLOCK` (anchor, ours, anchor…) over
- * the same buffers, so a busy machine slows both alike. `sink` defeats dead-code elimination.
+ * the same inputs, so a busy machine slows both alike. Wall time and this process's CPU time (user +
+ * system, all its threads: GC included) of each path; on a loaded machine the CPU time is the steadier.
+ * `sink` defeats dead-code elimination.
  */
 const BLOCK = 50;
+interface Timing {
+  anchorMs: number;
+  ourMs: number;
+  anchorCpuMs: number;
+  ourCpuMs: number;
+  sink: number;
+}
 function timeBoth<T>(
   inputs: T[],
   count: number,
   anchor: (input: T) => number,
   ours: (input: T) => number,
-): { anchorMs: number; ourMs: number; sink: number } {
-  let anchorMs = 0;
-  let ourMs = 0;
-  let sink = 0;
+): Timing {
+  const t: Timing = { anchorMs: 0, ourMs: 0, anchorCpuMs: 0, ourCpuMs: 0, sink: 0 };
+  const block = (from: number, to: number, read: (input: T) => number): [number, number] => {
+    const wall = performance.now();
+    const cpu = process.cpuUsage();
+    for (let i = from; i < to; i++) t.sink += read(inputs[i % inputs.length]!);
+    const used = process.cpuUsage(cpu);
+    return [performance.now() - wall, (used.user + used.system) / 1000];
+  };
   for (let from = 0; from < count; from += BLOCK) {
     const to = Math.min(count, from + BLOCK);
-    let start = performance.now();
-    for (let i = from; i < to; i++) sink += anchor(inputs[i % inputs.length]!);
-    anchorMs += performance.now() - start;
-    start = performance.now();
-    for (let i = from; i < to; i++) sink += ours(inputs[i % inputs.length]!);
-    ourMs += performance.now() - start;
+    const [anchorMs, anchorCpuMs] = block(from, to, anchor);
+    const [ourMs, ourCpuMs] = block(from, to, ours);
+    t.anchorMs += anchorMs;
+    t.anchorCpuMs += anchorCpuMs;
+    t.ourMs += ourMs;
+    t.ourCpuMs += ourCpuMs;
   }
-  return { anchorMs, ourMs, sink };
+  return t;
 }
 
 const anchorRead = (bytes: Uint8Array): number => Object.keys(dicomParser.parseDicom(bytes).elements).length;
@@ -141,7 +155,7 @@ function report(
   source: 'memory' | 'files',
   anchor: string,
   shape: { records: number; record_bytes: number; control_points: number },
-  run: () => { anchorMs: number; ourMs: number },
+  run: () => Timing,
 ): void {
   run();
   const runs = Array.from({ length: repeats }, run);
@@ -150,6 +164,8 @@ function report(
   const perSecond = (ms: number) => Math.round((shape.records / ms) * 1000);
   const value = perSecond(median(ourMs));
   const baseline = perSecond(median(anchorMs));
+  const cpuValue = perSecond(median(runs.map((r) => r.ourCpuMs)));
+  const cpuBaseline = perSecond(median(runs.map((r) => r.anchorCpuMs)));
   const range = (ms: number[]) => [perSecond(Math.max(...ms)), perSecond(Math.min(...ms))];
   console.log(
     JSON.stringify({
@@ -163,6 +179,10 @@ function report(
       baseline,
       baseline_min_max: range(anchorMs),
       ratio: round3(value / baseline),
+      // Records per second of this process's CPU time (medians), and their ratio.
+      cpu_value: cpuValue,
+      cpu_baseline: cpuBaseline,
+      cpu_ratio: round3(cpuValue / cpuBaseline),
       anchor,
       ...shape,
       load_average: loadavg().map((x) => Math.round(x * 10) / 10),
