@@ -48,6 +48,7 @@ import {
   citeReferences,
   type GuidelineVersions,
   guidelineVersionWarning,
+  practiceGuideline,
   REFERENCE_LIBRARY,
   type ReferenceLibrary,
   siteReferences,
@@ -229,6 +230,11 @@ export function assembleLetter(input: LetterInput): LetterDraft {
     warnings.push({
       code: 'TEMPLATE',
       message: `template ${template.id} cites an unknown reference [ref:${id}]`,
+    });
+  for (const id of cited.unchecked)
+    warnings.push({
+      code: 'TEMPLATE',
+      message: `template ${template.id} cites the guideline [ref:${id}], whose wording was not checked against the publisher's text: state the sentence as the physician's, without the citation.`,
     });
   if (
     facts.request.warning &&
@@ -601,7 +607,11 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
             ...serviceDayEvidence(ev, claim).map((e) => `- On the date of service, ${e}`),
           ];
   const rationale = site
-    ? [...site.rationale, ...(side && side !== 'none' ? (site.byLaterality?.[side] ?? []) : [])]
+    ? [
+        ...practiceGuideline(library, site, input.guidelineVersions),
+        ...site.rationale,
+        ...(side && side !== 'none' ? (site.byLaterality?.[side] ?? []) : []),
+      ]
     : [`No guideline entry is recorded for the ${course.site.region} site; the code criteria apply.`];
   return {
     date: input.date,
