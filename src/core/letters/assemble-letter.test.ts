@@ -144,24 +144,23 @@ describe('assembleLetter: every letter type from a fully documented course', () 
   });
 
   // No letter prints a statement attributed to a guideline whose wording was not checked.
-  it.each(
-    LETTER_TYPES.flatMap((type) =>
-      ['breast', 'prostate'].map((region) => [type, region] as const),
-    ),
-  )('%s for a %s course cites no guideline whose wording was not checked', (type, region) => {
-    const input = letterInput(type);
-    const draft = assembleLetter({
-      ...input,
-      course: { ...input.course, site: { ...input.course.site, region } },
-      guidelineVersions: { 'nccn-breast': '3.2026', 'nccn-prostate': '5.2026' },
-    });
-    const unchecked = REFERENCE_LIBRARY.references
-      .filter((r) => r.kind === 'guideline' && r.wording !== 'checked')
-      .map((r) => r.id);
-    expect(unchecked.length).toBeGreaterThan(0);
-    for (const id of unchecked) expect(draft.references.map((r) => r.id)).not.toContain(id);
-    expect(draft.body).not.toMatch(/NCCN Guidelines (for|support|emphasize)/);
-  });
+  it.each(LETTER_TYPES.flatMap((type) => ['breast', 'prostate'].map((region) => [type, region] as const)))(
+    '%s for a %s course cites no guideline whose wording was not checked',
+    (type, region) => {
+      const input = letterInput(type);
+      const draft = assembleLetter({
+        ...input,
+        course: { ...input.course, site: { ...input.course.site, region } },
+        guidelineVersions: { 'nccn-breast': '3.2026', 'nccn-prostate': '5.2026' },
+      });
+      const unchecked = REFERENCE_LIBRARY.references
+        .filter((r) => r.kind === 'guideline' && r.wording !== 'checked')
+        .map((r) => r.id);
+      expect(unchecked.length).toBeGreaterThan(0);
+      for (const id of unchecked) expect(draft.references.map((r) => r.id)).not.toContain(id);
+      expect(draft.body).not.toMatch(/NCCN Guidelines (for|support|emphasize)/);
+    },
+  );
 
   it('a template citing a guideline whose wording was not checked gets no citation, and a warning', () => {
     const draft = assembleLetter({

@@ -205,6 +205,9 @@ describe('site references', () => {
 /** The library with the NCCN prostate wording marked checked (as a practice would after checking it). */
 function checkedProstate(): Library {
   const lib = structuredClone(REFERENCE_LIBRARY);
-  Object.assign(lib.references.find((r) => r.id === 'nccn-prostate')!, { wording: 'checked' });
+  Object.assign(
+    lib.references.find((r) => r.id === 'nccn-prostate')!,
+    { wording: 'checked' },
+  );
   return lib;
 }

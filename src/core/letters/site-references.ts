@@ -159,7 +159,11 @@ export const referenceLibrarySchema = z
       for (const [side, texts] of Object.entries(s.byLaterality ?? {}))
         check(texts, ['sites', i, 'byLaterality', side]);
       if (s.guideline !== undefined && !guidelines.has(s.guideline))
-        ctx.addIssue({ code: 'custom', path: ['sites', i, 'guideline'], message: `no guideline ${s.guideline}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sites', i, 'guideline'],
+          message: `no guideline ${s.guideline}`,
+        });
       for (const r of s.regions) {
         if (regions.has(r))
           ctx.addIssue({
