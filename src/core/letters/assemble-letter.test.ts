@@ -264,7 +264,9 @@ describe('assembleLetter: every letter type from a fully documented course', () 
 
   it('the peer-to-peer sheet of a line quotes the evidence of its date of service, not the course', () => {
     const draft = assembleLetter({ ...letterInput('peer-to-peer'), claim: LETTER_CLAIMS['appeal-downcode'] });
-    expect(draft.body).toContain('- Fraction 2 (2026-03-03)\n- System: AlignRT');
+    expect(draft.body).toContain(
+      '- Fraction 2 (2026-03-03): 77412 paid at a lower code (77407)\n- System: AlignRT',
+    );
     expect(draft.body).not.toContain('- Fractions monitored:');
   });
 

@@ -16,6 +16,7 @@ import { authorizationCovering, authorizationLabel } from './authorization-on-fi
 import { type AppealFacts, appealHeaderLines, enclosureLines } from './appeal-facts.js';
 import { type IgrtReferenceData, igrtReferenceGaps } from './igrt-reference.js';
 import { imagingLabel } from './imaging-modality.js';
+import { adjudicationPhrase } from './line-adjudication.js';
 import { requestedFractions, type RequestedFractions } from './course-limit.js';
 import { DEFAULT_TEMPLATE_VERSION, defaultTemplate, defaultTemplateId } from './default-templates.js';
 import type {
@@ -586,10 +587,10 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
       : serviceDays
         ? [
             type === 'peer-to-peer'
-              ? 'Motion evidence to quote, of the date(s) the payer denied:'
+              ? 'Motion evidence to quote, of the date(s) at issue:'
               : "The patient's own motion-management record of the date of service:",
             ...serviceDays.flatMap((f) => [
-              `- Fraction ${f.number} (${f.date})`,
+              `- Fraction ${f.number} (${f.date})${type === 'peer-to-peer' ? linesOn(f.date, input) : ''}`,
               ...fractionEvidenceLines(f, input).map(([label, value]) => `- ${label}: ${value}`),
             ]),
           ]
@@ -769,6 +770,14 @@ function statementContext({ input, level, argues77412 }: Facts): StatementContex
 }
 
 const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** ": 77412 paid at a lower code (77407)": what the payer did with the sheet's lines of a date. */
+function linesOn(date: string, { claim, denials }: LetterInput): string {
+  const lines = (claim ? [claim] : (denials ?? [])).filter((l) => l.dateOfService === date);
+  return lines.length
+    ? `: ${lines.map((l) => `${codeLabel(l.submittedCode, l.modifiers)} ${adjudicationPhrase(l)}`).join('; ')}`
+    : '';
+}
 
 /** A peer-to-peer sheet for one remittance line. */
 const sheetForLine = (input: LetterInput) => input.type === 'peer-to-peer' && input.claim !== null;

@@ -46,8 +46,8 @@ describe('peer-to-peer sheet for one remittance line', () => {
 describe("a course's peer-to-peer sheet", () => {
   it('with denied lines, quotes the records of the dates denied only', () => {
     const draft = sheet({ denials: [letterClaim({ carcs: ['CO-150'], code: '77407' })] });
-    expect(draft.body).toContain('Motion evidence to quote, of the date(s) the payer denied:');
-    expect(draft.body).toContain('- Fraction 2 (2026-03-03)');
+    expect(draft.body).toContain('Motion evidence to quote, of the date(s) at issue:');
+    expect(draft.body).toContain('- Fraction 2 (2026-03-03): 77412 paid at a lower code (77407)');
     expect(draft.body).not.toMatch(/fraction (?!2 )\d+ \(/i);
     expect(draft.body).not.toMatch(/Fractions monitored|Largest excursions/);
   });
@@ -99,5 +99,59 @@ describe('peer-to-peer sheet for a medical-necessity denial (CARC 50/55/56/167)'
     });
     expect(draft.ready).toBe(false);
     expect(draft.missing.map((m) => m.element)).toContain('Medical necessity statement');
+  });
+});
+
+/** A sheet words each line from the payer's adjudication (line-adjudication.ts): a paid line is not "denied". */
+describe('peer-to-peer sheet wording from the line adjudication', () => {
+  const lowerCode = letterClaim({ carcs: ['CO-150'], code: '77407', category: 'other-denial' });
+  const denied = letterClaim({
+    code: '77407',
+    submittedCode: '77407',
+    carcs: ['CO-96'],
+    paidCents: 0,
+    category: 'other-denial',
+  });
+
+  it.each<[string, Partial<LetterInput>, string[]]>([
+    [
+      "a 77412 line paid as 77407 under a denial code: paid at a lower code, the downcode's points",
+      { claim: lowerCode },
+      [
+        '- Fraction 2 (2026-03-03): 77412 paid at a lower code (77407)',
+        'This 77412 rests on a single isocenter with active motion management',
+      ],
+    ],
+    [
+      'a 77412 line downcoded',
+      { claim: letterClaim({ carcs: ['CO-45'], code: '77407' }) },
+      ['- Fraction 2 (2026-03-03): 77412 paid at a lower code (77407)'],
+    ],
+    [
+      'a course with a line paid at a lower code',
+      { denials: [lowerCode] },
+      ['- Fraction 2 (2026-03-03): 77412 paid at a lower code (77407)'],
+    ],
+  ])('%s is not called denied', (_, over, expected) => {
+    const draft = sheet(over);
+    for (const text of expected) expect(draft.body).toContain(text);
+    expect(draft.body).not.toMatch(/denied/);
+  });
+
+  it('a 77407 line paid as billed is worded as paid, with nothing to dispute', () => {
+    const paid = letterClaim({
+      code: '77407',
+      submittedCode: '77407',
+      carcs: ['CO-45'],
+      paidCents: 21000,
+      category: 'paid-as-expected',
+    });
+    const draft = sheet({ claim: paid });
+    expect(draft.body).toContain('The line was paid as billed (CO-45): the payer did not deny it.');
+    expect(draft.body).not.toMatch(/denied/);
+  });
+
+  it('a line denied outright is called denied', () => {
+    expect(sheet({ claim: denied }).body).toContain('The line was denied (CO-96).');
   });
 });
