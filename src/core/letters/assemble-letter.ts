@@ -437,6 +437,12 @@ function warningsFor({ input, elements, needsAmm, request }: Facts): LetterWarni
         message: `No ${gaps.join(' and no ')} in force on ${claim.dateOfService} is loaded: the letter does not state what it says of 77387-26. Import the CMS file (reference data) to add it.`,
       });
   }
+  const noReview = imageReviewNotOnFile(input);
+  if (noReview.length)
+    out.push({
+      code: 'IMAGE-REVIEW-NOT-ON-FILE',
+      message: `The physician's signed image-guidance review of ${noReview.join(', ')} is not on file: import or record it, then draft the sheet again.`,
+    });
   const appealBy = input.appeal?.appealBy;
   if (APPEALS.includes(type) && appealBy && appealBy < input.date)
     out.push({
@@ -525,7 +531,12 @@ function coverFor({
     );
   }
   if (input.type === 'appeal-igrt-denial')
-    rows.push(...imageReviewLines(input).map((value) => ({ label: 'Image guidance of the date', value })));
+    rows.push(
+      ...imageReviewLines(input, claim?.dateOfService).map((value) => ({
+        label: 'Image guidance of the date',
+        value,
+      })),
+    );
   if (needsAmm && serviceDays) {
     rows.push(
       ...serviceDays.flatMap((f) => [
@@ -620,7 +631,10 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
     physicianId: course.physicianId,
     physicianName: physicianLabel(signer) ?? `treating physician ${course.physicianId}`,
     signature: signer ? signatureBlock(signer, input.practiceName) : [],
-    imageReview: type === 'appeal-igrt-denial' ? imageReviewLines(input).map((l) => `- ${l}`) : [],
+    imageReview:
+      type === 'appeal-igrt-denial'
+        ? imageReviewLines(input, claim?.dateOfService).map((l) => `- ${l}`)
+        : sheetImageReview(input),
     payerName: payerName(input),
     patientName: input.patient.name ?? 'not recorded',
     // The peer-to-peer sheet is read on the phone with the reviewer: name and course identify the case.
@@ -835,15 +849,20 @@ function unstatedThresholds(course: Course): string {
 }
 
 /**
- * The image guidance of the date of service (77387-26 is the physician's review): the fraction, the
+ * The image guidance of a date of service (77387-26 is the physician's review): the fraction, the
  * imaging reviewed as its record states it (else "not recorded", never guessed), the surface-guided
- * intrafraction tracking the day's monitoring record names, who reviewed it and when, in facility time.
+ * intrafraction tracking the day's monitoring record names, who reviewed it (the name as the practice's
+ * settings spell it) and when, in facility time, and whether before the next beam-on (the fraction's
+ * signature deadline from the audit; seed: signed "prior to next beam on to meet criteria for billing
+ * the professional service").
  */
-function imageReviewLines(input: LetterInput): string[] {
-  const { course, claim } = input;
+function imageReviewLines(input: LetterInput, date: string | null | undefined): string[] {
+  // An appeal speaks of its date only: the next beam-on's time stays on the practice's sheet.
+  const nextBeamOnTime = input.type === 'peer-to-peer';
+  const { course } = input;
   const clock = clockFor(course.facility.timeZone);
   return course.fractions
-    .filter((f) => f.date === claim?.dateOfService && f.imageGuidance?.performed)
+    .filter((f) => f.date === date && f.imageGuidance?.performed)
     .map((f) => {
       const systems = [...new Set(f.monitoring.map((m) => m.system))].sort();
       const imaging = imagingLabel(f.imageGuidance?.modality);
@@ -852,13 +871,54 @@ function imageReviewLines(input: LetterInput): string[] {
         ...(systems.length ? [`surface-guided intrafraction tracking (${systems.join(', ')})`] : []),
       ].join(' with ');
       const review = f.imageGuidance?.review;
-      const reviewer = review
-        ? (physicianLabel(input.physicians[review.signerId]) ?? `${review.role} ${review.signerId}`)
-        : null;
-      return review
-        ? `Fraction ${f.number} (${f.date}): ${modality}; reviewed and signed by ${reviewer} at ${clock.format(Date.parse(review.signedAt))}`
-        : `Fraction ${f.number} (${f.date}): ${modality}; review not signed`;
+      if (!review) return `Fraction ${f.number} (${f.date}): ${modality}; review not signed`;
+      const reviewer =
+        physicianLabel(input.physicians[review.signerId]) ?? `${review.role} ${review.signerId}`;
+      const signed = Date.parse(review.signedAt);
+      const deadline = input.fractions.find((a) => a.fractionId === f.id)?.signatureDeadline;
+      const nextBeamOn = deadline
+        ? `; signed ${signed < Date.parse(deadline) ? 'before' : 'after'} the next beam-on${nextBeamOnTime ? ` (${clock.format(Date.parse(deadline))})` : ''}`
+        : '; no later beam-on recorded';
+      return `Fraction ${f.number} (${f.date}): ${modality}; reviewed and signed by ${reviewer} at ${clock.format(signed)}${nextBeamOn}`;
     });
+}
+
+/**
+ * A peer-to-peer sheet's image review of each 77387 line's date, under its heading; a date without a
+ * signed review says it is not on file and what to add (`imageReviewNotOnFile`).
+ */
+function sheetImageReview(input: LetterInput): string[] {
+  const dates = igrtSheetDates(input);
+  if (!dates.length) return [];
+  return [
+    'Image review of the date (77387-26):',
+    ...dates.flatMap((date) => {
+      const lines = imageReviewLines(input, date).filter((l) => !l.endsWith('review not signed'));
+      return lines.length
+        ? lines.map((l) => `- ${l}`)
+        : [
+            `- ${date}: the physician's image review is not on file. Add the physician's signed image-guidance review of ${date} (import or record it), then draft the sheet again.`,
+          ];
+    }),
+  ];
+}
+
+/** The dates of a sheet's 77387 lines (the line's, or a course sheet's denied lines'). */
+function igrtSheetDates({ type, claim, denials }: LetterInput): string[] {
+  if (type !== 'peer-to-peer') return [];
+  const lines = claim ? [claim] : (denials ?? []);
+  return [
+    ...new Set(
+      lines.flatMap((l) => (l.submittedCode === '77387' && l.dateOfService ? [l.dateOfService] : [])),
+    ),
+  ].sort();
+}
+
+/** The sheet's 77387 dates without a signed image review on file. */
+function imageReviewNotOnFile(input: LetterInput): string[] {
+  return igrtSheetDates(input).filter(
+    (date) => !input.course.fractions.some((f) => f.date === date && f.imageGuidance?.review),
+  );
 }
 
 /** The plan images the deliveries (the plan says so, or a delivered fraction was imaged). */

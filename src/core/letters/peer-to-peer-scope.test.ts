@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CourseInput } from '../../../test/support/course-builder.js';
-import { letterClaim, letterInput } from '../../../test/support/letter-input.js';
+import { type CourseInput, fx, signedAt } from '../../../test/support/course-builder.js';
+import { LETTER_CLAIMS, letterClaim, letterInput } from '../../../test/support/letter-input.js';
 import { assembleLetter, type LetterInput } from './assemble-letter.js';
 
 /**
@@ -153,5 +153,45 @@ describe('peer-to-peer sheet wording from the line adjudication', () => {
 
   it('a line denied outright is called denied', () => {
     expect(sheet({ claim: denied }).body).toContain('The line was denied (CO-96).');
+  });
+});
+
+/**
+ * A 77387-26 line's sheet gives the date's image review (the physician's work the line bills; seed: the
+ * record signed "prior to next beam on to meet criteria for billing the professional service").
+ */
+describe('peer-to-peer sheet for a 77387-26 line: the image review of its date', () => {
+  const igrt = LETTER_CLAIMS['appeal-igrt-denial']!;
+
+  it('shows the modality, the reviewer as the settings spell the name, the sign time and the next beam-on', () => {
+    const draft = sheet({ claim: igrt }, (c) => (fx(c, 2).imageGuidance!.modality = 'CBCT'));
+    expect(draft.body).toMatch(
+      /Image review of the date \(77387-26\):\n- Fraction 2 \(2026-03-03\): image guidance by cone-beam CT \(CBCT\) with surface-guided intrafraction tracking \(AlignRT\); reviewed and signed by Rita Doctorfake, MD at 2026-03-03 \d\d:\d\d [A-Z]{3}; signed before the next beam-on \(2026-03-04 \d\d:\d\d [A-Z]{3}\)/,
+    );
+    expect(draft.warnings.map((w) => w.code)).not.toContain('IMAGE-REVIEW-NOT-ON-FILE');
+  });
+
+  it('signed after the next beam-on: says so', () => {
+    const draft = sheet({ claim: igrt }, (c) => {
+      fx(c, 2).imageGuidance!.review = signedAt('2026-03-04T12:00:00');
+    });
+    expect(draft.body).toMatch(/; signed after the next beam-on \(2026-03-04 \d\d:\d\d [A-Z]{3}\)/);
+  });
+
+  it.each<[string, (c: CourseInput) => void]>([
+    ['no review signed', (c) => (fx(c, 2).imageGuidance!.review = null)],
+    ['no image guidance recorded', (c) => (fx(c, 2).imageGuidance = null)],
+  ])('%s: "not on file", and what to add', (_, edit) => {
+    const draft = sheet({ claim: igrt }, edit);
+    expect(draft.body).toContain(
+      "- 2026-03-03: the physician's image review is not on file. Add the physician's signed image-guidance review of 2026-03-03 (import or record it), then draft the sheet again.",
+    );
+    expect(draft.warnings.map((w) => w.code)).toContain('IMAGE-REVIEW-NOT-ON-FILE');
+  });
+
+  it('a delivery line has no image-review block', () => {
+    expect(sheet({ claim: letterClaim({ carcs: ['CO-150'], code: '77407' }) }).body).not.toMatch(
+      /Image review of the date/,
+    );
   });
 });
