@@ -14,7 +14,7 @@ import { courseLevel } from './course-level.js';
 import { evicoreBreastFinding } from '../payers/rules/payer-002-evicore-breast.js';
 import { authorizationCovering, authorizationLabel } from './authorization-on-file.js';
 import { type AppealFacts, appealHeaderLines, enclosureLines } from './appeal-facts.js';
-import { type IgrtReferenceData, igrtReferenceGaps } from './igrt-reference.js';
+import { type IgrtReferenceData, igrtReferenceGaps, igrtReferenceUse } from './igrt-reference.js';
 import { imagingLabel } from './imaging-modality.js';
 import { adjudicationPhrase } from './line-adjudication.js';
 import { requestedFractions, type RequestedFractions } from './course-limit.js';
@@ -330,6 +330,23 @@ function missingFor(facts: Facts): LetterMissing[] {
         fix: 'Import the monitoring records (e.g. AlignRT real-time-delta logs or reports) of the fractions delivered.',
       });
   }
+  // To a commercial payer that denied 77387-26 as bundled, the letter rests on Medicare's tables: it
+  // waits for the CMS files in force on the date of service (igrt-reference.ts).
+  if (
+    type === 'appeal-igrt-denial' &&
+    claim?.dateOfService &&
+    igrtReferenceUse(input.appeal?.payerKind ?? null, claim.carcs) === 'commercial-bundled'
+  )
+    for (const gap of igrtReferenceGaps(
+      input.igrtReference,
+      input.appeal?.payerKind ?? null,
+      claim.dateOfService,
+      claim.carcs,
+    ))
+      out.push({
+        element: `The CMS ${gap} in force on ${claim.dateOfService}`,
+        fix: `Import the CMS ${gap} release in force on ${claim.dateOfService} (reference data): the appeal states what it says of 77387-26 as Medicare's facts.`,
+      });
   if (type === 'appeal-igrt-denial') {
     const reviewed = course.fractions.some(
       (f) =>
@@ -430,8 +447,9 @@ function warningsFor({ input, elements, needsAmm, request }: Facts): LetterWarni
         code: 'IGRT-MODIFIER-26-MISSING',
         message: `${profile.name} requires modifier 26 on 77387 on this date: correct and resubmit the line rather than appeal.`,
       });
-    const gaps = igrtReferenceGaps(input.igrtReference, input.appeal?.payerKind ?? null, claim.dateOfService);
-    if (gaps.length)
+    const payerKind = input.appeal?.payerKind ?? null;
+    const gaps = igrtReferenceGaps(input.igrtReference, payerKind, claim.dateOfService, claim.carcs);
+    if (gaps.length && igrtReferenceUse(payerKind, claim.carcs) === 'medicare')
       out.push({
         code: 'IGRT-REFERENCE-NOT-LOADED',
         message: `No ${gaps.join(' and no ')} in force on ${claim.dateOfService} is loaded: the letter does not state what it says of 77387-26. Import the CMS file (reference data) to add it.`,

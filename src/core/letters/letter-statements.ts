@@ -169,7 +169,7 @@ function igrtPoints(c: StatementContext): string[] {
         ]
       : []),
     ...(c.claim?.dateOfService
-      ? igrtReferencePoints(c.igrtReference, c.payerKind, c.claim.dateOfService)
+      ? igrtReferencePoints(c.igrtReference, c.payerKind, c.claim.dateOfService, c.claim.carcs)
       : []),
   ];
 }
