@@ -3,9 +3,9 @@ import { letterInput } from '../../../test/support/letter-input.js';
 import type { PayerKind } from '../remit/appeal-deadline.js';
 import { assembleLetter } from './assemble-letter.js';
 import { editTables } from '../edits/edit-tables.js';
-import { mpfsData } from '../rates/mpfs-payment.js';
+import { mpfsData, type ReferenceRelease } from '../rates/mpfs-payment.js';
 
-const RELEASE = {
+const RELEASE: Omit<ReferenceRelease, 'id'> = {
   year: 2026,
   quarter: 1,
   effectiveFrom: '2026-01-01',
