@@ -1,4 +1,5 @@
 import type { Trx } from '../../storage/repositories/course-store.js';
+import { yieldIfDue } from '../../storage/event-loop-turn.js';
 import { chunks } from '../../storage/repositories/insert-chunks.js';
 import { emptyRecords, type ExportRecords, mergeRecords } from '../import/export-records.js';
 import { NO_PATIENT, recordsByPatient } from '../import/records-by-patient.js';
@@ -30,6 +31,7 @@ export async function storePatientRecords(
     chars = 0;
   };
   for (const { importId, content } of files) {
+    await yieldIfDue();
     for (const [patientKey, part] of recordsByPatient(content)) {
       const json = JSON.stringify(part);
       rows.push({ practice_id: practiceId, patient_key: patientKey, import_id: importId, content: json });
