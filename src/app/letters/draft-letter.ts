@@ -1,6 +1,6 @@
 import { assembleLetter } from '../../core/letters/assemble-letter.js';
 import { letterRefusal, lineLetterRefusal } from '../../core/letters/letter-refusal.js';
-import type { LetterDraft, LetterType } from '../../core/letters/letter-types.js';
+import { CLAIM_LETTER_TYPES, type LetterDraft, type LetterType } from '../../core/letters/letter-types.js';
 import { clockFor } from '../../core/time/local-clock.js';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
@@ -8,7 +8,7 @@ import { AppError } from '../app-errors.js';
 import { letterEnclosures } from './letter-enclosures.js';
 import {
   appealLineFacts,
-  authorizationDeniedLines,
+  claimLines,
   courseDenials,
   courseLetterFacts,
   lineTypeRefusal,
@@ -63,8 +63,8 @@ export async function draftLetter(
     claim,
     denials: request.type === 'peer-to-peer' && !claim ? await courseDenials(ctx, actor, facts.courseId) : [],
     claimLines:
-      request.type === 'retro-authorization' && request.remitLineId
-        ? await authorizationDeniedLines(ctx, actor, request.remitLineId)
+      CLAIM_LETTER_TYPES.includes(request.type) && request.remitLineId
+        ? await claimLines(ctx, actor, request.remitLineId)
         : [],
     appeal: line && {
       ...line,
