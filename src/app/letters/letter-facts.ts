@@ -5,7 +5,12 @@ import type { RefusalLine } from '../../core/letters/letter-refusal.js';
 import { CLAIM_LETTER_TYPES, type LetterType } from '../../core/letters/letter-types.js';
 import type { LetterPhysician } from '../../core/letters/letter-signer.js';
 import type { Course } from '../../core/model/course.js';
-import { payerKind, type PayerKind } from '../../core/remit/appeal-deadline.js';
+import {
+  type AppealDeadline,
+  appealWindow,
+  payerKind,
+  type PayerKind,
+} from '../../core/remit/appeal-deadline.js';
 import { DENIAL_CATEGORIES } from '../../core/remit/remit-category.js';
 import { appealPolicy, appealTerms, patientFilingIndicator } from '../reference/appeal-windows.js';
 import type { Actor, AppContext } from '../app-context.js';
@@ -343,6 +348,8 @@ export interface AppealLine {
   payerClaimNumber: string | null;
   payerKind: PayerKind;
   appealBy: string | null;
+  /** Where the appeal-by date comes from (payer settings, regulation, default): the letter attributes it. */
+  window: Omit<AppealDeadline, 'date'>;
   paymentDate: string | null;
   traceNumber: string | null;
   allowedCents: number;
@@ -417,6 +424,7 @@ export async function appealLineFacts(
     payerClaimNumber: row.payer_claim_control_number || null,
     payerKind: payerKind(terms),
     appealBy: row.appeal_by,
+    window: appealWindow(terms),
     paymentDate: row.payment_date,
     traceNumber: row.trace_number,
     allowedCents: Number(row.allowed_cents),
