@@ -48,6 +48,10 @@ export async function draftLetter(
     : letterRefusal(request.type, facts.course, facts.medicare);
   if (refused) throw new AppError('invalid_input', `no ${request.type} letter: ${refused}`);
   const igrtReference = await igrtReferenceData(ctx.db, claim);
+  const services =
+    CLAIM_LETTER_TYPES.includes(request.type) && request.remitLineId
+      ? await claimLines(ctx, actor, request.remitLineId)
+      : [];
   const audit = ctx.auditContext(ctx.now());
   const profile = audit.profiles.get(facts.payerProfile) ?? audit.profiles.get('default')!;
   const date = clockFor(facts.course.facility.timeZone).toLocal(ctx.now()).slice(0, 10);
@@ -62,14 +66,11 @@ export async function draftLetter(
     profile,
     claim,
     denials: request.type === 'peer-to-peer' && !claim ? await courseDenials(ctx, actor, facts.courseId) : [],
-    claimLines:
-      CLAIM_LETTER_TYPES.includes(request.type) && request.remitLineId
-        ? await claimLines(ctx, actor, request.remitLineId)
-        : [],
+    claimLines: services,
     appeal: line && {
       ...line,
       memberId: facts.memberId,
-      enclosures: letterEnclosures({ facts, claim, line, options: audit.options }),
+      enclosures: letterEnclosures({ facts, claim, services, line, options: audit.options }),
     },
     igrtReference,
     options: audit.options,
