@@ -408,8 +408,14 @@ export interface RemitLineView {
     partner: { id: string; claim: string; paymentDate: string | null; paidCents: number } | null;
     netCents: number;
   } | null;
-  /** The letter drafted for this line (null: none yet); drafting again opens it. */
+  /** The letter drafted for this line, or its claim's (null: none yet); drafting again opens it. */
   letterId: string | null;
+  /**
+   * How that letter answers the line: drafted for it (`line`), or the claim's letter drafted from another
+   * line of the claim denied for the same reason (`claim`: a retro-authorization request or a 2025
+   * authorization appeal lists every such line of its claim); null without a letter.
+   */
+  letterCovers: 'line' | 'claim' | null;
   /**
    * The letter that answers this line and whether it can be drafted, as the server decides it for a
    * draft (`lineLetterRefusal`); null when no letter answers the line (its category, or unmatched).
@@ -536,10 +542,24 @@ export interface RefusedLine {
   reason: string;
 }
 
-/** `POST /api/letters`: the letters drafted (or the line's existing letter), and the lines refused. */
+/** A line of a request whose letter was not drafted by it: the line's letter, or its claim's, already answers it. */
+export interface CoveredLine {
+  remitLineId: string;
+  /** Its place in the request (`remitLineIds[2]`, `remitLineId`). */
+  location: string;
+  letterId: string;
+  reason: string;
+}
+
+/**
+ * `POST /api/letters`: the letters drafted or given back (each once, in the order of the lines), the
+ * lines refused, and the lines an existing letter (or one drafted for another line of the claim in the
+ * same request) answers, said so: no twin is drafted silently.
+ */
 export interface DraftedLetters {
   letters: LetterSummary[];
   refused: RefusedLine[];
+  covered: CoveredLine[];
 }
 
 /** A letter to a payer in the Letters list (`GET /api/letters`). */

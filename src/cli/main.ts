@@ -174,7 +174,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     )
     .argument('<type>', `one of ${LETTER_TYPES.join(', ')}`)
     .requiredOption('--course <course>', 'course key (or id)')
-    .option('--claim <claim>', 'the remittance line appealed: its id, or the claim number')
+    .option(
+      '--claim <claim>',
+      'the remittance line appealed: its id, or the claim number (a retro-authorization request or 2025 authorization appeal answers all its lines of that denial)',
+    )
     .requiredOption('--out <file>', 'file.pdf or file.docx')
     .option(
       '--packet',

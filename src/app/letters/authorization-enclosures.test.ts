@@ -10,7 +10,12 @@ import { letterEnclosures } from './letter-enclosures.js';
  * on (and the denied 2026 request the letter says is enclosed), or the authorization on file that
  * approved the 77412 a payer downcoded. Synthetic course.
  */
-const enclosuresOf = (claim: LetterClaim, denied2026 = false, approved2026 = false) => {
+const enclosuresOf = (
+  claim: LetterClaim,
+  denied2026 = false,
+  approved2026 = false,
+  services: LetterClaim[] = [],
+) => {
   const input = letterInput('appeal-authorization-2025', (c) => {
     if (approved2026) c.authorizations = [{ ...AUTHORIZATION_2026_77412 }];
     if (denied2026)
@@ -29,7 +34,7 @@ const enclosuresOf = (claim: LetterClaim, denied2026 = false, approved2026 = fal
     fractions: input.fractions,
     physicians: {},
   } as unknown as CourseLetterFacts;
-  return letterEnclosures({ facts, claim, line: null, options: DEFAULT_AUDIT_OPTIONS });
+  return letterEnclosures({ facts, claim, services, line: null, options: DEFAULT_AUDIT_OPTIONS });
 };
 
 describe('letterEnclosures: the authorization record an appeal rests on', () => {
@@ -70,5 +75,22 @@ describe('letterEnclosures: the authorization record an appeal rests on', () => 
   it('a downcode encloses no 2025 authorization (it does not cover the 2026 codes)', () => {
     const pages = enclosuresOf(letterClaim({ code: '77407', submittedCode: '77412', carcs: ['CO-150'] }));
     expect(pages.some((p) => p.title.startsWith('Authorization'))).toBe(false);
+  });
+});
+
+// One appeal per claim (its lines denied on the 2025 authorization): the records of each date it lists.
+describe("letterEnclosures: a claim's letter encloses the records of each of its dates", () => {
+  it('two lines of the claim, two dates: both monitoring records, no other date', () => {
+    const denied = { carcs: ['CO-197'], paidCents: 0, category: 'authorization-2025' };
+    const claim = letterClaim(denied);
+    const pages = enclosuresOf(claim, false, false, [
+      claim,
+      letterClaim({ ...denied, dateOfService: '2026-03-04' }),
+    ]);
+    const records = pages.map((p) => p.title).filter((t) => t.startsWith('SGRT monitoring record'));
+    expect(records).toEqual([
+      expect.stringMatching(/fraction 2 \(2026-03-03\)/),
+      expect.stringMatching(/fraction 3 \(2026-03-04\)/),
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { assembleLetter } from '../../core/letters/assemble-letter.js';
 import { letterRefusal, lineLetterRefusal } from '../../core/letters/letter-refusal.js';
-import type { LetterDraft, LetterType } from '../../core/letters/letter-types.js';
+import { CLAIM_LETTER_TYPES, type LetterDraft, type LetterType } from '../../core/letters/letter-types.js';
 import { clockFor } from '../../core/time/local-clock.js';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
@@ -8,7 +8,7 @@ import { AppError } from '../app-errors.js';
 import { letterEnclosures } from './letter-enclosures.js';
 import {
   appealLineFacts,
-  authorizationDeniedLines,
+  claimLines,
   courseDenials,
   courseLetterFacts,
   lineTypeRefusal,
@@ -48,6 +48,10 @@ export async function draftLetter(
     : letterRefusal(request.type, facts.course, facts.medicare);
   if (refused) throw new AppError('invalid_input', `no ${request.type} letter: ${refused}`);
   const igrtReference = await igrtReferenceData(ctx.db, claim);
+  const services =
+    CLAIM_LETTER_TYPES.includes(request.type) && request.remitLineId
+      ? await claimLines(ctx, actor, request.remitLineId)
+      : [];
   const audit = ctx.auditContext(ctx.now());
   const profile = audit.profiles.get(facts.payerProfile) ?? audit.profiles.get('default')!;
   const date = clockFor(facts.course.facility.timeZone).toLocal(ctx.now()).slice(0, 10);
@@ -62,14 +66,11 @@ export async function draftLetter(
     profile,
     claim,
     denials: request.type === 'peer-to-peer' && !claim ? await courseDenials(ctx, actor, facts.courseId) : [],
-    claimLines:
-      request.type === 'retro-authorization' && request.remitLineId
-        ? await authorizationDeniedLines(ctx, actor, request.remitLineId)
-        : [],
+    claimLines: services,
     appeal: line && {
       ...line,
       memberId: facts.memberId,
-      enclosures: letterEnclosures({ facts, claim, line, options: audit.options }),
+      enclosures: letterEnclosures({ facts, claim, services, line, options: audit.options }),
     },
     igrtReference,
     options: audit.options,

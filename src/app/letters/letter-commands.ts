@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { LetterDocument, LetterType } from '../../core/letters/letter-types.js';
+import { CLAIM_LETTER_TYPES, type LetterDocument, type LetterType } from '../../core/letters/letter-types.js';
 import { writeLetterDocx } from '../../formats/letters/write-letter-docx.js';
 import { writeLetterPdf } from '../../formats/letters/write-letter-pdf.js';
 import type { InputProblem } from '../../core/model/input-problem.js';
@@ -7,6 +7,7 @@ import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { AppError, conflict, notFound } from '../app-errors.js';
 import type {
+  CoveredLine,
   DraftedLetters,
   LetterQuery,
   LetterStatus,
@@ -17,6 +18,7 @@ import type {
 } from '../views.js';
 import { draftLetter } from './draft-letter.js';
 import {
+  claimKey,
   findLetter,
   insertLetters,
   lineLetters,
@@ -40,6 +42,10 @@ interface Target {
   courseId: string;
   patientId: string;
   remitLineId: string | null;
+  /** Its place in the request (`remitLineIds[2]`, `remitLineId`). */
+  location: string;
+  /** The line's claim (`claimKey`), number and line number; null without a line. */
+  line: { key: string; claim: string; lineNo: number } | null;
 }
 
 /**
@@ -47,8 +53,10 @@ interface Target {
  * letter of the given type for a course (prior authorization, peer-to-peer sheet). A line that no letter
  * answers (its category; `lineLetterRefusal`: a new or corrected claim, an authorization on file,
  * traditional Medicare…) is listed in `refused` with the reason, and the other lines are drafted; every
- * draft is made first and all are stored in one transaction. A line that already has a letter gets that
- * letter back (one letter per line), in the place of the line in the request.
+ * draft is made first and all are stored in one transaction. A line that already has its letter of that
+ * type gets it back, and so does a line whose claim has its claim's letter (`CLAIM_LETTER_TYPES`: one
+ * retro-authorization request or 2025 authorization appeal per claim, drafted once even for two of its
+ * lines in one request): each such line is listed in `covered` with the letter and why.
  */
 export async function createLetters(
   ctx: AppContext,
@@ -64,13 +72,29 @@ export async function createLetters(
   const existing = await lineLetters(
     ctx.db,
     actor.practiceId,
-    'remitLineIds' in request ? targets.flatMap((t) => (t.remitLineId ? [t.remitLineId] : [])) : [],
+    targets.flatMap((t) => (t.remitLineId ? [t.remitLineId] : [])),
   );
   const templates = new Map<LetterType, StoredTemplate | undefined>();
   const at = new Date(ctx.now());
   const letters: NewLetter[] = [];
+  const covered: CoveredLine[] = [];
+  /** The letter each target gets, in order; a claim's letter drafted here by its claim key. */
+  const letterOf: string[] = [];
+  const ofClaim = new Map<string, { id: string; target: Target }>();
   for (const t of targets) {
-    if (t.remitLineId && existing.has(t.remitLineId)) continue;
+    const had = t.remitLineId ? existing.get(t.remitLineId) : undefined;
+    if (had?.type === t.type) {
+      letterOf.push(had.id);
+      covered.push(coveredLine(t, had.id, had.covers === 'line' ? null : had));
+      continue;
+    }
+    const claimWide = t.line && CLAIM_LETTER_TYPES.includes(t.type) ? `${t.type}|${t.line.key}` : null;
+    const sibling = claimWide ? ofClaim.get(claimWide) : undefined;
+    if (sibling) {
+      letterOf.push(sibling.id);
+      covered.push(coveredLine(t, sibling.id, sibling.target.line!));
+      continue;
+    }
     if (!templates.has(t.type))
       templates.set(t.type, await currentTemplate(ctx.db, actor.practiceId, t.type));
     const draft = await draftLetter(ctx, actor, {
@@ -79,8 +103,11 @@ export async function createLetters(
       remitLineId: t.remitLineId ?? undefined,
       template: templates.get(t.type),
     });
+    const id = randomUUID();
+    letterOf.push(id);
+    if (claimWide) ofClaim.set(claimWide, { id, target: t });
     letters.push({
-      id: randomUUID(),
+      id,
       practiceId: actor.practiceId,
       courseId: t.courseId,
       remitLineId: t.remitLineId,
@@ -109,20 +136,43 @@ export async function createLetters(
     {
       practiceId: actor.practiceId,
       letters: letters.length,
-      existing: existing.size,
+      covered: covered.length,
       refused: refused.length,
     },
     'letters drafted',
   );
-  const drafted = new Map(letters.map((l) => [l.remitLineId, l.id]));
-  const ids = targets.map(
-    (t) => (t.remitLineId && existing.get(t.remitLineId)) || drafted.get(t.remitLineId)!,
-  );
+  const ids = [...new Set(letterOf)];
   const page = ids.length
     ? await listLetterRows(ctx.db, actor.practiceId, { ids, limit: ids.length })
     : { items: [] };
-  return { letters: ids.map((id) => page.items.find((l) => l.id === id)!), refused };
+  return { letters: ids.map((id) => page.items.find((l) => l.id === id)!), refused, covered };
 }
+
+/**
+ * A line answered by a letter it already has (`from` null), or by its claim's letter drafted from
+ * another of the claim's lines (`from`: that line's claim and line number).
+ */
+function coveredLine(
+  t: Target,
+  letterId: string,
+  from: { claim: string; lineNo: number } | null,
+): CoveredLine {
+  return {
+    remitLineId: t.remitLineId!,
+    location: t.location,
+    letterId,
+    reason: from
+      ? `covered by the ${t.type} letter of claim ${from.claim}, drafted from line ${from.lineNo}: one letter answers every line of the claim denied for the same reason`
+      : `line ${t.line!.lineNo} of claim ${t.line!.claim} already has its ${t.type} letter: given back, not drafted again`,
+  };
+}
+
+/** A matched line's claim as a target carries it. */
+const lineOf = (row: Awaited<ReturnType<typeof matchedLines>>[number]): Target['line'] => ({
+  key: claimKey(row),
+  claim: row.claim_pcn,
+  lineNo: row.line_no,
+});
 
 async function courseTarget(
   ctx: AppContext,
@@ -136,19 +186,23 @@ async function courseTarget(
     .where('id', '=', request.courseId)
     .executeTakeFirst();
   if (!course) throw notFound('course');
+  let line: Target['line'] = null;
   if (request.remitLineId !== undefined) {
-    const [line] = await matchedLines(ctx, actor, [request.remitLineId]);
-    if (line?.course_id !== course.id) {
+    const [row] = await matchedLines(ctx, actor, [request.remitLineId]);
+    if (row?.course_id !== course.id) {
       throw new AppError('invalid_input', 'the remittance line does not pay a charge of this course', [
         { location: 'remitLineId', message: 'not a line of this course' },
       ]);
     }
+    line = lineOf(row);
   }
   return {
     type: request.type,
     courseId: course.id,
     patientId: course.patient_id,
     remitLineId: request.remitLineId ?? null,
+    location: 'remitLineId',
+    line,
   };
 }
 
@@ -171,6 +225,10 @@ async function matchedLines(ctx: AppContext, actor: Actor, ids: readonly string[
       'r.next_action',
       'r.code',
       'r.modifiers',
+      'r.source',
+      'r.payment_id',
+      'r.claim_pcn',
+      'r.line_no',
       'c.id as course_id',
       'c.patient_id',
     ])
@@ -213,6 +271,8 @@ async function lineTargets(
         courseId: row.course_id,
         patientId: row.patient_id,
         remitLineId: id,
+        location,
+        line: lineOf(row),
       });
   });
   if (problems.length) {

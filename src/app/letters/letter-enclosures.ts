@@ -6,6 +6,7 @@ import { statedCourseThresholds } from '../../core/audit/motion-settings.js';
 import type { Enclosure } from '../../core/letters/appeal-facts.js';
 import { dollars, type LetterClaim } from '../../core/letters/assemble-letter.js';
 import { imagingLabel } from '../../core/letters/imaging-modality.js';
+import { CLAIM_LETTER_TYPES, type LetterType } from '../../core/letters/letter-types.js';
 import { type LetterPhysician, physicianLabel } from '../../core/letters/letter-signer.js';
 import { permilleLabel } from '../../core/letters/motion-evidence.js';
 import {
@@ -23,6 +24,7 @@ import { authorizationPages } from './authorization-pages.js';
 import {
   type AppealLine,
   appealLineFacts,
+  claimLines,
   type CourseLetterFacts,
   courseLetterFacts,
 } from './letter-facts.js';
@@ -31,6 +33,8 @@ import {
 export interface EnclosureInput {
   facts: CourseLetterFacts;
   claim: LetterClaim | null;
+  /** A claim's letter (`CLAIM_LETTER_TYPES`): the claim's lines it lists, whose dates' records it encloses. */
+  services?: readonly LetterClaim[];
   line: AppealLine | null;
   options: AuditOptions;
 }
@@ -54,10 +58,12 @@ export function letterEnclosures(input: EnclosureInput, sources: DocumentSources
   const { facts, claim, line } = input;
   const { course } = facts;
   const clock = clockFor(course.facility.timeZone);
-  const date = claim?.dateOfService ?? null;
-  const ofDate = date
-    ? course.fractions.filter((f) => f.date === date).sort((a, b) => a.number - b.number)
-    : [];
+  const dates = new Set(
+    (input.services?.length ? input.services : claim ? [claim] : []).flatMap((l) =>
+      l.dateOfService ? [l.dateOfService] : [],
+    ),
+  );
+  const ofDate = course.fractions.filter((f) => dates.has(f.date)).sort((a, b) => a.number - b.number);
   const motion = course.plan.motionManagement !== null && (!claim || claim.submittedCode === '77412');
   // A 77412 line that rests on the plan's isocenters or fields (CPT 2026: multiple isocenters, mixed
   // electron/photon fields) shows the plan and the beams delivered that day.
@@ -94,6 +100,7 @@ export function letterEnclosures(input: EnclosureInput, sources: DocumentSources
 export async function enclosuresFor(
   ctx: AppContext,
   actor: Actor,
+  type: LetterType,
   courseId: string,
   remitLineId: string | null | undefined,
 ): Promise<Enclosure[]> {
@@ -101,9 +108,11 @@ export async function enclosuresFor(
   const { claim, line } = remitLineId
     ? await appealLineFacts(ctx, actor, remitLineId, facts.courseId)
     : { claim: null, line: null };
+  const services =
+    remitLineId && CLAIM_LETTER_TYPES.includes(type) ? await claimLines(ctx, actor, remitLineId) : [];
   const options = ctx.auditContext(ctx.now()).options;
   const sources = await documentSources(ctx, actor, facts.patientId, facts.course.courseId);
-  return letterEnclosures({ facts, claim, line, options }, sources);
+  return letterEnclosures({ facts, claim, services, line, options }, sources);
 }
 
 interface PageContext {

@@ -2,16 +2,22 @@ import { z } from 'zod';
 import type { FractionAudit } from '../../core/audit/audit-course.js';
 import type { LetterClaim } from '../../core/letters/assemble-letter.js';
 import type { RefusalLine } from '../../core/letters/letter-refusal.js';
-import type { LetterType } from '../../core/letters/letter-types.js';
+import { CLAIM_LETTER_TYPES, type LetterType } from '../../core/letters/letter-types.js';
 import type { LetterPhysician } from '../../core/letters/letter-signer.js';
 import type { Course } from '../../core/model/course.js';
-import { payerKind, type PayerKind } from '../../core/remit/appeal-deadline.js';
+import {
+  type AppealDeadline,
+  appealWindow,
+  payerKind,
+  type PayerKind,
+} from '../../core/remit/appeal-deadline.js';
 import { DENIAL_CATEGORIES } from '../../core/remit/remit-category.js';
 import { appealPolicy, appealTerms, patientFilingIndicator } from '../reference/appeal-windows.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { AppError, notFound } from '../app-errors.js';
 import { guidelineVersionsOf } from '../claims/billing-settings.js';
 import { letterTypeFor } from './letter-for-category.js';
+import { claimKey } from './letter-store.js';
 import { remitLineLetters } from './remit-line-letters.js';
 
 /** What a letter needs from the database for one course of the actor's practice. */
@@ -144,9 +150,10 @@ export const refusalLineOf = (row: RefusalRow, payerProfile: string): RefusalLin
 /**
  * A course by its id or its course key (what a user types on the command line), and a remittance line by
  * its id or its claim number. Given the letter type, the line must be one that letter answers
- * (`lineFits`): a claim number resolves to the one line of the claim whose category fits the type, and
- * none or several fitting lines (or a line id whose category does not fit) is invalid_input naming the
- * claim's lines, so that no letter argues over the wrong line of a claim.
+ * (`lineFits`): a claim number resolves to the one line of the claim whose category fits the type (for a
+ * claim's letter, `CLAIM_LETTER_TYPES`, the first of the claim's lines it answers: it lists them all),
+ * and none or several fitting lines (or a line id whose category does not fit) is invalid_input naming
+ * the claim's lines, so that no letter argues over the wrong line of a claim.
  */
 export async function resolveLetterTarget(
   ctx: AppContext,
@@ -179,6 +186,8 @@ export async function resolveLetterTarget(
       'code',
       'modifiers',
       'course_id',
+      'source',
+      'payment_id',
     ])
     .where('practice_id', '=', actor.practiceId)
     .where('course_id', '=', found.id)
@@ -197,7 +206,8 @@ export async function resolveLetterTarget(
     throw new AppError('not_found', 'no remittance line of this course has that id or claim number', onClaim);
   if (type === undefined) return { courseId: found.id, remitLineId: String(candidates[0]!.id) };
   const fitting = candidates.filter((l) => lineFits(type, l.category, splitList(l.carcs)));
-  if (fitting.length === 1) return { courseId: found.id, remitLineId: String(fitting[0]!.id) };
+  const oneClaim = CLAIM_LETTER_TYPES.includes(type) && new Set(fitting.map((l) => claimKey(l))).size === 1;
+  if (fitting.length === 1 || oneClaim) return { courseId: found.id, remitLineId: String(fitting[0]!.id) };
   // Each line with its letter as the list gives it: a letter the line's own refusal refuses is not named.
   const letters = await remitLineLetters(ctx.db, actor.practiceId, candidates);
   const listed = candidates
@@ -306,35 +316,30 @@ export async function courseDenials(ctx: AppContext, actor: Actor, courseId: str
 }
 
 /**
- * The lines of a remittance line's claim (the same 835 file, payment and claim number, paying the same
- * course) that were denied for authorization, by date of service and line: the services a
- * retro-authorization request asks the payer to authorize.
+ * The lines of a remittance line's claim denied for the same reason (the same 835 file, payment and
+ * claim number, paying the same course, in the same category: `claimKey`), by date of service and line:
+ * the services a claim's letter (`CLAIM_LETTER_TYPES`: a retro-authorization request, a 2025
+ * authorization appeal) lists and asks the payer to authorize or pay.
  */
-export async function authorizationDeniedLines(
-  ctx: AppContext,
-  actor: Actor,
-  remitLineId: string,
-): Promise<LetterClaim[]> {
+export async function claimLines(ctx: AppContext, actor: Actor, remitLineId: string): Promise<LetterClaim[]> {
   const line = await ctx.db
     .selectFrom('remit_lines')
-    .select(['source', 'payment_id', 'claim_pcn', 'course_id'])
+    .select(['source', 'payment_id', 'claim_pcn', 'course_id', 'category'])
     .where('practice_id', '=', actor.practiceId)
     .where('id', '=', remitLineId)
     .executeTakeFirst();
   if (!line?.course_id) return [];
-  let query = ctx.db
+  const rows = await ctx.db
     .selectFrom('remit_lines as r')
-    .select([...CLAIM_COLUMNS])
+    .select([...CLAIM_COLUMNS, 'r.source', 'r.payment_id', 'r.course_id'])
     .where('r.practice_id', '=', actor.practiceId)
-    .where('r.source', '=', line.source)
     .where('r.claim_pcn', '=', line.claim_pcn)
     .where('r.course_id', '=', line.course_id)
-    .where('r.category', '=', 'authorization-denial');
-  query = line.payment_id
-    ? query.where('r.payment_id', '=', line.payment_id)
-    : query.where('r.payment_id', 'is', null);
-  const rows = await query.orderBy('r.date_of_service').orderBy('r.line_no').execute();
-  return rows.map(letterClaimOf);
+    .orderBy('r.date_of_service')
+    .orderBy('r.line_no')
+    .execute();
+  const key = claimKey(line);
+  return rows.filter((r) => claimKey(r) === key).map(letterClaimOf);
 }
 
 /** What an appeal reads from its remittance line beyond the claim line (appeal-facts.ts, the packet's page). */
@@ -343,6 +348,8 @@ export interface AppealLine {
   payerClaimNumber: string | null;
   payerKind: PayerKind;
   appealBy: string | null;
+  /** Where the appeal-by date comes from (payer settings, regulation, default): the letter attributes it. */
+  window: Omit<AppealDeadline, 'date'>;
   paymentDate: string | null;
   traceNumber: string | null;
   allowedCents: number;
@@ -417,6 +424,7 @@ export async function appealLineFacts(
     payerClaimNumber: row.payer_claim_control_number || null,
     payerKind: payerKind(terms),
     appealBy: row.appeal_by,
+    window: appealWindow(terms),
     paymentDate: row.payment_date,
     traceNumber: row.trace_number,
     allowedCents: Number(row.allowed_cents),

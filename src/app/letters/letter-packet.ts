@@ -23,7 +23,13 @@ export async function letterPacket(
     throw conflict(
       'the letter is not ready to send: it lists what to add first; add it and draft the letter again, then download the packet',
     );
-  const enclosures = await enclosuresFor(ctx, actor, letter.courseId, await answeredLine(ctx, actor, letter));
+  const enclosures = await enclosuresFor(
+    ctx,
+    actor,
+    letter.type,
+    letter.courseId,
+    await answeredLine(ctx, actor, letter),
+  );
   const body = await writeLetterPdf(
     { title: letter.title, body: letter.body, cover: letter.cover, references: letter.references },
     enclosures,

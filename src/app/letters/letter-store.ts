@@ -1,9 +1,10 @@
-import type {
-  EvidenceSummary,
-  LetterMissing,
-  LetterReference,
-  LetterType,
-  LetterWarning,
+import {
+  CLAIM_LETTER_TYPES,
+  type EvidenceSummary,
+  type LetterMissing,
+  type LetterReference,
+  type LetterType,
+  type LetterWarning,
 } from '../../core/letters/letter-types.js';
 import type { Db } from '../../storage/database.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
@@ -57,26 +58,94 @@ export async function insertLetters(trx: Trx, letters: readonly NewLetter[]): Pr
     .execute();
 }
 
+/** The letter a remittance line already has: its own, or its claim's (`covers`). */
+export interface LineLetter {
+  id: string;
+  type: LetterType;
+  /** Drafted for this line, or for another line of its claim that a claim's letter answers (`CLAIM_LETTER_TYPES`). */
+  covers: 'line' | 'claim';
+  /** The line it was drafted from: its claim number and line number. */
+  claim: string;
+  lineNo: number;
+}
+
+/** A remittance line's claim as a claim's letter reads it (`claimLines`): its 835, payment, claim, course and category. */
+export interface ClaimKeyRow {
+  source: string;
+  payment_id: string | null;
+  claim_pcn: string;
+  course_id: string | null;
+  category: string;
+}
+
+/** Lines of one claim denied for the same reason: a claim's letter answers all of them. */
+export const claimKey = (r: ClaimKeyRow): string =>
+  JSON.stringify([r.source, r.payment_id, r.claim_pcn, r.course_id, r.category]);
+
 /**
  * The letter each of these remittance lines already has (the newest, when an earlier one was kept too):
- * line id → letter id. A line has one letter: drafting again gives it back.
+ * its own, else the claim's letter (`CLAIM_LETTER_TYPES`) drafted from another line of its claim denied
+ * for the same reason (`claimKey`). A line has one letter: drafting again gives it back.
  */
 export async function lineLetters(
   db: Db,
   practiceId: string,
   remitLineIds: readonly string[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, LineLetter>> {
   const numeric = remitLineIds.filter((id) => /^\d{1,18}$/.test(id));
   if (!numeric.length) return new Map();
-  const rows = await db
-    .selectFrom('letters')
-    .select(['id', 'remit_line_id'])
+  const lines = await db
+    .selectFrom('remit_lines')
+    .select(['id', 'source', 'payment_id', 'claim_pcn', 'course_id', 'category'])
     .where('practice_id', '=', practiceId)
-    .where('remit_line_id', 'in', numeric)
-    .orderBy('created_at')
-    .orderBy('id')
+    .where('id', 'in', numeric)
     .execute();
-  return new Map(rows.map((r) => [String(r.remit_line_id), r.id]));
+  if (!lines.length) return new Map();
+  const claims = [...new Set(lines.map((l) => l.claim_pcn))];
+  const letters = await db
+    .selectFrom('letters as l')
+    .innerJoin('remit_lines as r', (j) =>
+      j.onRef('r.id', '=', 'l.remit_line_id').on('r.practice_id', '=', practiceId),
+    )
+    .select([
+      'l.id',
+      'l.type',
+      'l.remit_line_id',
+      'r.source',
+      'r.payment_id',
+      'r.claim_pcn',
+      'r.course_id',
+      'r.category',
+      'r.line_no',
+    ])
+    .where('l.practice_id', '=', practiceId)
+    .where((eb) =>
+      eb.or([
+        eb('l.remit_line_id', 'in', numeric),
+        eb.and([eb('l.type', 'in', CLAIM_LETTER_TYPES), eb('r.claim_pcn', 'in', claims)]),
+      ]),
+    )
+    .orderBy('l.created_at')
+    .orderBy('l.id')
+    .execute();
+  const out = new Map<string, LineLetter>();
+  for (const line of lines) {
+    const key = claimKey(line);
+    const own = letters.filter((l) => String(l.remit_line_id) === String(line.id));
+    const ofClaim = letters.filter(
+      (l) => CLAIM_LETTER_TYPES.includes(l.type as LetterType) && claimKey(l) === key,
+    );
+    const letter = own.at(-1) ?? ofClaim.at(-1);
+    if (letter)
+      out.set(String(line.id), {
+        id: letter.id,
+        type: letter.type as LetterType,
+        covers: own.length ? 'line' : 'claim',
+        claim: letter.claim_pcn,
+        lineNo: letter.line_no,
+      });
+  }
+  return out;
 }
 
 /** Changes the edited body and/or the status; false when the practice has no such letter. */

@@ -7,6 +7,7 @@ import { testContext, type TestContext } from '../../../test/support/test-contex
 import type { Actor } from '../app-context.js';
 import { AppError } from '../app-errors.js';
 import { createLetters, getLetter, letterFile, listLetters, updateLetter } from './letter-commands.js';
+import { resolveLetterTarget } from './letter-facts.js';
 import { letterTypeFor } from './letter-for-category.js';
 import { getTemplate, listTemplates, saveTemplate } from './letter-templates.js';
 import { listRemitLines } from '../remit/remit-lines.js';
@@ -32,8 +33,12 @@ describe.each(ENGINES)('letters on %s', (engine) => {
   let underpaid: string;
   let zeroPaid: string;
   let authorizationDenied: string;
-  /** A new line of A's, a copy of the seeded one in another category. */
-  let add: (category: string, lineNo: number) => Promise<string>;
+  /** A new line of A's, a copy of the seeded one in another category (on another claim or date). */
+  let add: (
+    category: string,
+    lineNo: number,
+    other?: { claim_pcn?: string; date_of_service?: string },
+  ) => Promise<string>;
 
   beforeAll(async () => {
     tdb = await openTestDatabase(engine);
@@ -54,12 +59,13 @@ describe.each(ENGINES)('letters on %s', (engine) => {
       .executeTakeFirstOrThrow();
     downcoded = line.id;
     const { id: _id, ...copy } = line;
-    add = async (category: string, lineNo: number) =>
+    add = async (category, lineNo, other = {}) =>
       (
         await tdb.db
           .insertInto('remit_lines')
           .values({
             ...copy,
+            ...other,
             billed_cents: Number(copy.billed_cents),
             paid_cents: category === 'underpaid' ? 20000 : 0,
             allowed_cents: Number(copy.allowed_cents),
@@ -203,6 +209,84 @@ describe.each(ENGINES)('letters on %s', (engine) => {
     expect(letter.body).toMatch(/^- \d{4}-\d{2}-\d{2}: 77412, billed \$/m);
     expect(letter.body).toMatch(/^Request: Retroactive authorization of the services delivered$/m);
   });
+
+  it.each([
+    ['authorization-denial', 'retro-authorization'],
+    ['authorization-2025', 'appeal-authorization-2025'],
+  ] as const)(
+    'drafts one letter per claim for its %s lines: the other lines are covered by it, never a twin',
+    async (category, type) => {
+      const claim = `${a.courseId}-${category}`;
+      const first = await add(category, 1, { claim_pcn: claim });
+      const second = await add(category, 2, { claim_pcn: claim, date_of_service: '2026-03-03' });
+      const before = await countLetters(a);
+      const drafted = await createLetters(t.ctx, actor(a), { remitLineIds: [first, second] });
+      expect(drafted.refused).toEqual([]);
+      expect(drafted.letters.map((l) => [l.type, l.remitLineId])).toEqual([[type, first]]);
+      const letterId = drafted.letters[0]!.id;
+      const claimReason = new RegExp(
+        `^covered by the ${type} letter of claim ${claim}, drafted from line 1:`,
+      );
+      expect(drafted.covered).toEqual([
+        {
+          remitLineId: second,
+          location: 'remitLineIds[1]',
+          letterId,
+          reason: expect.stringMatching(claimReason),
+        },
+      ]);
+      expect(await countLetters(a)).toBe(before + 1);
+      // Drafting the other line later, by the list or for the course: the same letter comes back, said so.
+      const again = await createLetters(t.ctx, actor(a), { remitLineIds: [second] });
+      expect(again.letters.map((l) => l.id)).toEqual([letterId]);
+      expect(again.covered).toEqual([
+        {
+          remitLineId: second,
+          location: 'remitLineIds[0]',
+          letterId,
+          reason: expect.stringMatching(claimReason),
+        },
+      ]);
+      const forCourse = await createLetters(t.ctx, actor(a), {
+        type,
+        courseId: a.courseId,
+        remitLineId: second,
+      });
+      expect(forCourse.letters.map((l) => l.id)).toEqual([letterId]);
+      expect(forCourse.covered).toEqual([
+        {
+          remitLineId: second,
+          location: 'remitLineId',
+          letterId,
+          reason: expect.stringMatching(claimReason),
+        },
+      ]);
+      const own = await createLetters(t.ctx, actor(a), { remitLineIds: [first] });
+      expect(own.covered).toEqual([
+        {
+          remitLineId: first,
+          location: 'remitLineIds[0]',
+          letterId,
+          reason: `line 1 of claim ${claim} already has its ${type} letter: given back, not drafted again`,
+        },
+      ]);
+      expect(await countLetters(a)).toBe(before + 1);
+      // The command line's --claim names the claim: its letter answers both lines (drafted from the first).
+      expect(await resolveLetterTarget(t.ctx, actor(a), a.courseId, claim, type)).toEqual({
+        courseId: a.courseId,
+        remitLineId: first,
+      });
+      // The list: the line drafted from has the letter, the other line is covered by the claim's letter.
+      const page = await listRemitLines(t.ctx, actor(a), { limit: 500 });
+      expect(page.items.find((l) => l.id === first)).toMatchObject({ letterId, letterCovers: 'line' });
+      expect(page.items.find((l) => l.id === second)).toMatchObject({ letterId, letterCovers: 'claim' });
+      // The letter lists both services of the claim (the 2025 appeal of this course, without its 2025
+      // authorization on file, says what to add first: its services are listed in assemble-letter.test.ts).
+      const letter = await getLetter(t.ctx, actor(a), letterId);
+      if (type === 'retro-authorization')
+        expect(letter.body.match(/^- 2026-03-0[23]: 77412, billed \$/gm)).toHaveLength(2);
+    },
+  );
 
   it('drafts the lines of a batch that can have a letter and lists the others with why', async () => {
     const line = await add('zero-paid-no-denial-code', 9);

@@ -128,7 +128,8 @@ export async function listRemitLines(
             netCents: r.reversal_role === 'correction' ? paid : paid + (partnerPaid ?? 0),
           }
         : null,
-      letterId: letters.get(r.id) ?? null,
+      letterId: letters.get(r.id)?.id ?? null,
+      letterCovers: letters.get(r.id)?.covers ?? null,
       letter: lineLetter.get(r.id) ?? null,
       chargeId: r.charge_id,
       courseId: r.course_id,

@@ -84,7 +84,7 @@ export async function runLetter(type: string, opts: LetterCommandOptions): Promi
       });
       // A letter not ready is the "what to add first" sheet: written alone, never packed with records.
       if (opts.packet && draft.ready)
-        enclosures = await enclosuresFor(ctx, actor, target.courseId, target.remitLineId);
+        enclosures = await enclosuresFor(ctx, actor, type, target.courseId, target.remitLineId);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       process.stderr.write(`No letter was written: ${error.message}\n`);

@@ -39,7 +39,7 @@ describe('appealHeaderLines: the payer claim number beside ours, the level by pa
       [
         /^Payer's claim number: 26071000001 \(our claim number C-5010-7\)$/,
         /^Appeal level: Redetermination \(.*42 CFR 405\.940-405\.958\)$/,
-        /^Appeal deadline: 2026-07-10$/,
+        /^Appeal deadline: 2026-07-10 \(the source of this date is not recorded\)$/,
       ],
     ],
     [
@@ -71,6 +71,35 @@ describe('appealHeaderLines: the payer claim number beside ours, the level by pa
     const got = appealHeaderLines(claim, facts);
     expect(got).toHaveLength(lines.length);
     lines.forEach((re, i) => expect(got[i]).toMatch(re));
+  });
+
+  // A deadline is the payer's only where the payer settings say so; else the regulation or the default, named.
+  it.each<[string, Partial<AppealFacts>, string]>([
+    [
+      "the payer's window in the practice's payer settings",
+      { window: { days: 90, basis: 'payer-setting' } },
+      "2026-09-08 (90 days from the remittance date: the payer's window as the practice's payer settings record it)",
+    ],
+    [
+      'a Medicare Advantage plan',
+      { payerKind: 'medicare-advantage', window: { days: 60, basis: 'medicare-advantage-reconsideration' } },
+      '2026-09-08 (60 days from the remittance date: the Medicare Advantage reconsideration window, 42 CFR 422.582)',
+    ],
+    [
+      'traditional Medicare',
+      { payerKind: 'medicare', window: { days: 120, basis: 'medicare-redetermination' } },
+      '2026-09-08 (120 days from the remittance date: the Medicare redetermination window, 42 CFR 405.942(a))',
+    ],
+    [
+      'no setting for a commercial plan',
+      { window: { days: 180, basis: 'default' } },
+      "2026-09-08 (180 days from the remittance date: the practice's default window, not one the payer's settings record)",
+    ],
+  ])('attributes the deadline: %s', (_, over, deadline) => {
+    for (const type of ['retro-authorization', 'appeal-downcode'] as const) {
+      const label = type === 'retro-authorization' ? 'Deadline' : 'Appeal deadline';
+      expect(appealHeaderLines(claim, appeal(over), type)).toContain(`${label}: ${deadline}`);
+    }
   });
 
   it('is empty without a claim line or appeal facts (prior authorization, peer-to-peer)', () => {

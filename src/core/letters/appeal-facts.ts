@@ -1,4 +1,4 @@
-import type { PayerKind } from '../remit/appeal-deadline.js';
+import type { AppealDeadline, PayerKind } from '../remit/appeal-deadline.js';
 import type { LetterType } from './letter-types.js';
 
 /**
@@ -27,6 +27,11 @@ export interface AppealFacts {
   payerKind: PayerKind;
   /** The line's appeal-by date as the remittance analysis stored it (remit_lines.appeal_by). */
   appealBy: string | null;
+  /**
+   * Where that date comes from (`appealWindow`): the practice's payer settings, the regulation of the
+   * payer's kind, or the practice's default; the letter attributes the date to it. Absent: not known.
+   */
+  window?: Omit<AppealDeadline, 'date'> | null;
   /** The patient's member id with this payer, as the 837 sends it (NM1*IL09); null when not on file. */
   memberId: string | null;
   /** The line's remark codes (835 LQ*HE RARCs, then the claim's MOA/MIA remarks); absent when not read. */
@@ -64,7 +69,9 @@ export function appealHeaderLines(
   if (!claim || !appeal) return [];
   const level = APPEAL_LEVELS[appeal.payerKind];
   const member = appeal.payerKind === 'medicare' ? 'Medicare number' : 'Member ID';
-  const deadline = appeal.appealBy ?? 'not known (the remittance has no payment date)';
+  const deadline = appeal.appealBy
+    ? `${appeal.appealBy} (${deadlineSource(appeal.window)})`
+    : 'not known (the remittance has no payment date)';
   return [
     ...(appeal.memberId ? [`${member}: ${appeal.memberId}`] : []),
     `Payer's claim number: ${appeal.payerClaimNumber ?? 'not given on the remittance'} (our claim number ${claim.claimNumber})`,
@@ -72,6 +79,27 @@ export function appealHeaderLines(
       ? ['Request: Retroactive authorization of the services delivered', `Deadline: ${deadline}`]
       : [`Appeal level: ${level.name} (${level.basis})`, `Appeal deadline: ${deadline}`]),
   ];
+}
+
+/**
+ * Where a deadline comes from, as the letter states it: a date is the payer's only where the practice's
+ * payer settings record the payer's window; a regulation's window names the regulation (42 CFR
+ * 405.942(a) for a Medicare redetermination, 42 CFR 422.582 for a Medicare Advantage reconsideration);
+ * otherwise it is the practice's own default, said so, never presented as the payer's rule.
+ */
+export function deadlineSource(window: Omit<AppealDeadline, 'date'> | null | undefined): string {
+  if (!window) return 'the source of this date is not recorded';
+  const days = `${window.days} days from the remittance date`;
+  switch (window.basis) {
+    case 'payer-setting':
+      return `${days}: the payer's window as the practice's payer settings record it`;
+    case 'medicare-redetermination':
+      return `${days}: the Medicare redetermination window, 42 CFR 405.942(a)`;
+    case 'medicare-advantage-reconsideration':
+      return `${days}: the Medicare Advantage reconsideration window, 42 CFR 422.582`;
+    case 'default':
+      return `${days}: the practice's default window, not one the payer's settings record`;
+  }
 }
 
 /** "Enclosures:" and one bullet per document enclosed; nothing when none. */

@@ -26,7 +26,7 @@ import type {
   LetterType,
   LetterWarning,
 } from './letter-types.js';
-import { APPEAL_TYPES } from './letter-types.js';
+import { APPEAL_TYPES, CLAIM_LETTER_TYPES } from './letter-types.js';
 import { thresholdLabel } from '../audit/monitoring-labels.js';
 import { statedCourseThresholds } from '../audit/motion-settings.js';
 import {
@@ -252,13 +252,23 @@ export function assembleLetter(input: LetterInput): LetterDraft {
 }
 
 /** The fractions a letter about dates of service speaks of; null for a letter about the course. */
-function serviceDaysOf({ type, claim, denials }: LetterInput, evidence: MotionEvidence) {
+function serviceDaysOf(input: LetterInput, evidence: MotionEvidence) {
+  const { type, claim, denials } = input;
   const dates = APPEALS.includes(type)
-    ? [claim?.dateOfService]
+    ? claimServices(input).map((l) => l.dateOfService)
     : type === 'peer-to-peer'
       ? sheetDates(claim, denials ?? [])
       : null;
   return dates ? evidence.fractions.filter((f) => dates.includes(f.date)) : null;
+}
+
+/**
+ * The services a letter answers: for a claim's letter (`CLAIM_LETTER_TYPES`) the claim's lines denied for
+ * the same reason (`claimLines`, else the line alone); for another appeal its line; none without one.
+ */
+function claimServices({ type, claim, claimLines }: LetterInput): readonly LetterClaim[] {
+  if (!claim) return [];
+  return CLAIM_LETTER_TYPES.includes(type) && claimLines?.length ? claimLines : [claim];
 }
 
 /** What the letter's parts are built from. */
@@ -617,7 +627,7 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
         ? [
             type === 'peer-to-peer'
               ? 'Motion evidence to quote, of the date(s) at issue:'
-              : "The patient's own motion-management record of the date of service:",
+              : `The patient's own motion-management record of the ${new Set(serviceDays.map((f) => f.date)).size > 1 ? 'dates' : 'date'} of service:`,
             ...serviceDays.flatMap((f) => [
               `- Fraction ${f.number} (${f.date})${type === 'peer-to-peer' ? linesOn(f.date, input) : ''}`,
               ...fractionEvidenceLines(f, input).map(([label, value]) => `- ${label}: ${value}`),
@@ -704,13 +714,12 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
       claim?.carcs.join(', ') || 'no adjustment code',
       ...(input.appeal?.remarks?.length ? [`remark ${input.appeal.remarks.join(', ')}`] : []),
     ].join('; '),
-    claimServices:
-      type === 'retro-authorization' && claim
-        ? (input.claimLines?.length ? input.claimLines : [claim]).map(
-            (l) =>
-              `- ${l.dateOfService ?? 'date not given'}: ${codeLabel(l.submittedCode, l.modifiers)}, billed ${dollars(l.billedCents)}`,
-          )
-        : [],
+    claimServices: CLAIM_LETTER_TYPES.includes(type)
+      ? claimServices(input).map(
+          (l) =>
+            `- ${l.dateOfService ?? 'date not given'}: ${codeLabel(l.submittedCode, l.modifiers)}, billed ${dollars(l.billedCents)}`,
+        )
+      : [],
     authorizationNumber: auth?.number ?? 'none on file',
     authorizationDates: auth ? `obtained ${auth.obtainedOn}, valid ${auth.validFrom} to ${auth.validTo}` : '',
     // The motion-management blocks carry their own headings and are empty when the 77412 does not rest on
@@ -791,6 +800,9 @@ function statementContext({ input, level, argues77412 }: Facts): StatementContex
     type: input.type,
     course: input.course,
     claim: input.claim,
+    serviceDates: [
+      ...new Set(claimServices(input).flatMap((l) => (l.dateOfService ? [l.dateOfService] : []))),
+    ],
     profile: input.profile,
     payerName: payerName(input),
     argues77412,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { letterInput } from '../../../test/support/letter-input.js';
+import { letterClaim, letterInput } from '../../../test/support/letter-input.js';
 import { assembleLetter } from './assemble-letter.js';
 
 /*
@@ -26,5 +26,38 @@ describe('2025-authorization appeal: the authorization, and the code change only
     );
     if (replaced) expect(draft.body).toMatch(REPLACED);
     else expect(draft.body).not.toMatch(REPLACED);
+  });
+});
+
+/*
+ * One appeal per claim: the claim's lines denied on the 2025 authorization are listed (date, code, amount
+ * billed) and argued together, each date with its own motion record (42 CFR 405.944(b)(3): the specific
+ * services and dates of service).
+ */
+describe('2025-authorization appeal of a claim with two lines denied', () => {
+  const input = letterInput('appeal-authorization-2025');
+  const denied = { carcs: ['CO-197'], paidCents: 0, category: 'authorization-2025' };
+  const draft = assembleLetter({
+    ...input,
+    claimLines: [input.claim!, letterClaim({ ...denied, dateOfService: '2026-03-04' })],
+  });
+
+  it.each<[string, RegExp]>([
+    [
+      'each service, by date and code',
+      /^- 2026-03-03: 77412, billed \$587\.19\n- 2026-03-04: 77412, billed \$587\.19$/m,
+    ],
+    [
+      'the authorization for both dates',
+      /The services of 2026-03-03 and 2026-03-04 were delivered under authorization AUTH-2025-1/,
+    ],
+    ['the record of each date', /- Fraction 2 \(2026-03-03\)\n[^]*- Fraction 3 \(2026-03-04\)\n/],
+  ])('names %s', (_, pattern) => {
+    expect(draft.ready, JSON.stringify(draft.missing)).toBe(true);
+    expect(draft.body).toMatch(pattern);
+  });
+
+  it('speaks of no other fraction', () => {
+    expect(draft.body).not.toMatch(/Fraction [145] \(/);
   });
 });

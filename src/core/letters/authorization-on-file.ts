@@ -6,8 +6,11 @@ const NOT_GRANTED: readonly Authorization['status'][] = ['denied', 'cancelled', 
 
 /**
  * The authorization on file (the practice's authorization export) whose validity covers a date of
- * service and that lists its delivery code (`listsCode`; the date's session as the audit coded it,
- * `courseLevel`), or undefined: one for 77412 only does not cover a 77407 date. A line denied for authorization (CO-197) while one covers its date is answered
+ * service, that lists its delivery code (`listsCode`; the date's session as the audit coded it,
+ * `courseLevel`) and that has fractions left on that date (`fractionsUsed` before it < its
+ * `fractionsAuthorized`), or undefined: one for 77412 only does not cover a 77407 date, nor one whose
+ * fractions were all delivered before the date (the payer authorizes a number of fractions: the export's
+ * count; the same count as the course check, `authorizationCoveringRest`). A line denied for authorization (CO-197) while one covers its date is answered
  * by sending the payer that authorization (reprocessing, else a reconsideration), not by a new or a
  * retro-authorization request (domain.md §6.1, authorization family: retro-authorization only without
  * one; the remittance analysis's REMIT-007 next action with an authorization on file: send it to the payer
@@ -16,7 +19,22 @@ const NOT_GRANTED: readonly Authorization['status'][] = ['denied', 'cancelled', 
 export function authorizationCovering(course: Course, dateOfService: string | null | undefined) {
   if (!dateOfService) return undefined;
   const code = courseLevel(course, dateOfService).code;
-  return course.authorizations.find((a) => covers(a, dateOfService) && listsCode(a, code));
+  return course.authorizations.find(
+    (a) =>
+      covers(a, dateOfService) &&
+      listsCode(a, code) &&
+      fractionsUsed(course, a, dateOfService) < a.fractionsAuthorized,
+  );
+}
+
+/**
+ * The fractions an authorization has been used for before a date (every delivered one without a date):
+ * the course's distinct fractions delivered in its validity (`covers`). One count for a date and for
+ * the course's fractions to come.
+ */
+function fractionsUsed(course: Course, a: Authorization, before?: string): number {
+  const used = course.fractions.filter((f) => covers(a, f.date) && (before === undefined || f.date < before));
+  return new Set(used.map((f) => f.number)).size;
 }
 
 /** It lists the delivery code, modifier stripped, or no codes at all (an authorization of the course). */
@@ -56,10 +74,12 @@ export function authorizationCoveringRest(course: Course): CourseRest | null {
   const dates = course.schedule.map((s) => s.date).sort();
   if (rest <= 0 || dates.length < rest) return null;
   const code = courseLevel(course, null).code;
-  const authorization = course.authorizations.find((a) => {
-    const used = new Set(course.fractions.filter((f) => covers(a, f.date)).map((f) => f.number)).size;
-    return dates.every((d) => covers(a, d)) && listsCode(a, code) && a.fractionsAuthorized - used >= rest;
-  });
+  const authorization = course.authorizations.find(
+    (a) =>
+      dates.every((d) => covers(a, d)) &&
+      listsCode(a, code) &&
+      a.fractionsAuthorized - fractionsUsed(course, a) >= rest,
+  );
   return authorization
     ? { authorization, fractions: rest, firstDate: dates[0]!, lastDate: dates[dates.length - 1]! }
     : null;

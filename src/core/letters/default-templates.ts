@@ -75,7 +75,7 @@ export const TEMPLATE_PLACEHOLDERS: readonly { name: string; description: string
   {
     name: 'claimServices',
     description:
-      'block: the services of the claim denied for authorization, one bullet each: date, code, amount billed (retro-authorization)',
+      'block: the services of the claim denied for authorization, one bullet each: date, code, amount billed (retro-authorization, 2025 authorization appeal: one letter per claim)',
   },
   { name: 'authorizationNumber', description: 'Authorization on file for the course' },
   { name: 'authorizationDates', description: 'When that authorization was obtained and its validity' },
@@ -234,7 +234,9 @@ ${PATIENT}
 ${CLAIM}
 Authorization: {{authorizationNumber}} ({{authorizationDates}})
 
-We appeal the denial of this 2026 date of service for lack of authorization.
+We appeal the denial for lack of authorization of the 2026 services below, billed on claim {{claimNumber}}.
+
+{{claimServices}}
 
 {{policyPoints}}
 

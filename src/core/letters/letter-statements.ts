@@ -21,6 +21,8 @@ export interface StatementContext {
   type: LetterType;
   course: Course;
   claim: LetterClaim | null;
+  /** The dates of service of the services the letter answers (a claim's letter: each of its lines'). */
+  serviceDates: readonly string[];
   profile: PayerProfile;
   payerName: string;
   argues77412: boolean;
@@ -222,10 +224,10 @@ const DELETED_2026 = /^(77385|77386|G600[3-9]|G601[0-6])$/;
  * when the authorization named a deleted code (77402, 77407 and 77412 were revised, not introduced, so an
  * authorization naming them is not argued by it); the carry-forward only with its evidence on file.
  */
-function authorization2025Points({ course, claim }: StatementContext): string[] {
+function authorization2025Points({ course, serviceDates }: StatementContext): string[] {
   const auth = authorization2025(course);
-  const dos = claim?.dateOfService;
-  const covers = auth && dos && auth.validFrom <= dos && dos <= auth.validTo;
+  const dates = serviceDates.filter((d) => auth && auth.validFrom <= d && d <= auth.validTo);
+  const covers = dates.length > 0;
   const evidence = carryForwardEvidence(course);
   return [
     ...(auth?.codes.some((code) => DELETED_2026.test(code))
@@ -237,7 +239,11 @@ function authorization2025Points({ course, claim }: StatementContext): string[] 
         ]
       : []),
     ...(auth && covers
-      ? [`The service of ${dos} was delivered under authorization ${authorizationLabel(auth, true)}.`]
+      ? [
+          dates.length === 1
+            ? `The service of ${dates[0]} was delivered under authorization ${authorizationLabel(auth, true)}.`
+            : `The services of ${dates.slice(0, -1).join(', ')} and ${dates.at(-1)} were delivered under authorization ${authorizationLabel(auth, true)}.`,
+        ]
       : []),
     ...(auth && evidence ? [`The payer carried that authorization forward into 2026: ${evidence}.`] : []),
   ];

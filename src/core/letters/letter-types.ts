@@ -27,6 +27,14 @@ export const APPEAL_TYPES: readonly LetterType[] = [
   'appeal-zero-payment',
   'appeal-medical-necessity',
 ];
+/**
+ * Letters that answer a claim, not one line: the lines of a claim denied for want of an authorization
+ * (or for riding on a 2025 one) turn on one authorization decision, so one request or appeal names the
+ * payer's claim (CLP07) and lists every service of it denied for that reason, with its date, code and
+ * amount, as an appeal request lists "the specific service(s) and/or item(s) … and the specific date(s)
+ * of service" (42 CFR 405.944(b)(3)); a second letter for another line of the claim would be a twin.
+ */
+export const CLAIM_LETTER_TYPES: readonly LetterType[] = ['retro-authorization', 'appeal-authorization-2025'];
 
 export interface LetterReference {
   id: string;

@@ -14,6 +14,7 @@ describe('assembleLetter: a retro-authorization request for the delivered servic
     payerClaimNumber: '2026071000123',
     payerKind: 'other',
     appealBy: '2026-09-06',
+    window: { days: 180, basis: 'default' },
     memberId: 'SYN123456',
     remarks: ['N54'],
     enclosures: [{ title: 'SGRT monitoring record, fraction 2 (2026-03-03)' }],
@@ -49,7 +50,11 @@ describe('assembleLetter: a retro-authorization request for the delivered servic
       'what it asks for, not an appeal level',
       /^Request: Retroactive authorization of the services delivered$/m,
     ],
-    ['the deadline', /^Deadline: 2026-09-06$/m],
+    // The practice's default window, not the payer's rule: no payer setting records one.
+    [
+      'the deadline and where it comes from',
+      /^Deadline: 2026-09-06 \(180 days from the remittance date: the practice's default window, not one the payer's settings record\)$/m,
+    ],
     [
       'the denial with its CARC and RARC',
       /Synthetic Health Plan denied for lack of authorization \(CO-197; remark N54\)/,

@@ -65,10 +65,10 @@ export function letterRoutes(ctx: AppContext): ApiRoute[] {
       path: '/api/letters',
       tag: 'letters',
       summary:
-        'Draft a letter per remittance line (type by its category), or one letter of a type for a course; lines no letter answers are listed as refused with the reason, the others drafted',
+        "Draft a letter per remittance line (type by its category; one retro-authorization request or 2025 authorization appeal per claim), or one letter of a type for a course; lines no letter answers are listed as refused with the reason, lines whose letter (or claim's letter) exists as covered with it, the others drafted",
       roles: WRITERS,
       body: createBody,
-      responses: [JSON_OK('DraftedLetters: the letters and the refused lines')],
+      responses: [JSON_OK('DraftedLetters: the letters, the refused lines and the covered lines')],
       handle: async ({ c, actor, body }) => c.json(await createLetters(ctx, actor, body)),
     }),
     route({

@@ -88,7 +88,9 @@ export function useLineSelection(rows: readonly RemitLineView[]): LineSelection 
 }
 
 /**
- * The "Letter" cell of a remittance line: its letter when it has one (opened, never drafted twice); else,
+ * The "Letter" cell of a remittance line: its letter when it has one, or its claim's letter drafted from
+ * another of its lines (a retro-authorization request or 2025 authorization appeal lists them all): opened,
+ * never drafted twice; else,
  * when the server refuses the line's letter, why and what to do instead (no draft, no checkbox); else
  * select it for a batch, or draft its letter now.
  */
@@ -103,6 +105,9 @@ export function LineLetterCell({ row, selection }: { row: RemitLineView; selecti
         >
           Open letter
         </Link>
+        {row.letterCovers === 'claim' ? (
+          <span className="sub">the claim&apos;s letter, listing this line too</span>
+        ) : null}
       </td>
     );
   }
