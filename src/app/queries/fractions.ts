@@ -97,7 +97,6 @@ function sortKeys(q: FractionQuery) {
       // Fractions without a deadline last, either way (index fractions_deadline keeps that order).
       return [sql`f.signature_deadline`, sql`f.id`];
     case 'atRisk':
-      // KNOWN_CENTS of the live charges, kept on the row by triggers (0027-list-search-indexes.ts).
       return [sql`f.at_risk_cents`, sql`f.id`];
     case 'patient':
       return [sql`coalesce(p.name, '')`, sql`p.mrn`, sql`f.id`];
@@ -130,7 +129,8 @@ async function fractionPage(
       'f.status',
       'f.audit',
       'f.signature_deadline',
-      liveCharges(eb as unknown as Eb, KNOWN_CENTS).as('at_risk'),
+      // KNOWN_CENTS of the live charges, kept on the row (0027-list-search-indexes.ts).
+      'f.at_risk_cents as at_risk',
       liveCharges(eb as unknown as Eb, LINES_WITHOUT_RATE).as('without_rate'),
       eb
         .selectFrom('charges as ch')
