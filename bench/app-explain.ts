@@ -128,9 +128,18 @@ function listCases(ctx: AppContext, x: Inputs): Record<string, () => Promise<unk
     'worklist choices': () => worklistChoices(ctx, coder),
     courses: () => listCourses(ctx, coder, {}),
     'courses, search': () => listCourses(ctx, coder, { search: x.namePart }),
+    'courses, search (no match)': () => listCourses(ctx, coder, { search: 'zzzz-no-such-patient' }),
     'remittance lines': () => listRemitLines(ctx, coder, {}),
+    'remittance lines, page 5': () => listRemitLines(ctx, coder, { offset: 200 }),
+    'remittance lines, queue appeal': () => listRemitLines(ctx, coder, { queue: 'appeal' }),
+    'remittance lines, queue appeal, deadline in 30 days': () =>
+      listRemitLines(ctx, coder, { queue: 'appeal', appealFrom: x.appealFrom, appealTo: x.appealTo }),
+    [`remittance lines, payer ${x.commonPayer}`]: () => listRemitLines(ctx, coder, { payer: x.commonPayer }),
+    'remittance lines, unmatched': () => listRemitLines(ctx, coder, { matched: false }),
     'remittance payments': () => listRemitPayments(ctx, coder, {}),
     claims: () => listClaims(ctx, coder, {}),
+    'claims, page 5': () => listClaims(ctx, coder, { offset: 200 }),
+    'claims, claim number prefix': () => listClaims(ctx, coder, { q: x.claimPrefix }),
     'claim batches': () => listClaimBatches(ctx, coder, {}),
     'access log': () => listAccessLog(ctx, admin, {}),
     'access log, patient': () => listAccessLog(ctx, admin, { patient: x.namePart }),
@@ -209,8 +218,24 @@ async function readInputs(pool: pg.Pool) {
     `select name from patients where practice_id = $1 and name is not null order by md5(id) limit 1`,
     [practiceId],
   );
+  const { appeal_from: appealFrom, appeal_to: appealTo } = await one<{
+    appeal_from: string;
+    appeal_to: string;
+  }>(
+    `select coalesce(min(appeal_by), current_date)::text as appeal_from,
+       (coalesce(min(appeal_by), current_date) + 30)::text as appeal_to
+     from remit_lines where practice_id = $1 and queue = 'appeal'`,
+    [practiceId],
+  );
+  const { course_key: courseKey } = await one<{ course_key: string }>(
+    `select course_key from courses where practice_id = $1 order by md5(id) limit 1`,
+    [practiceId],
+  );
   return {
     practiceId,
+    appealFrom,
+    appealTo,
+    claimPrefix: courseKey.slice(0, 4),
     users: Object.fromEntries(users.map((u) => [u.role, u.id])) as Partial<Record<Actor['role'], string>>,
     physician,
     commonRule: rules[0]!.rule_id,

@@ -6,7 +6,8 @@
  * MRNs and course ids suffixed `-k` and its instants/dates moved back (k mod 52) weeks, so the practice
  * spans a year of treatment. The jsonb documents inside rows (course document, fraction audit) are copied
  * as they are. Indexes and constraints are dropped during the copy and rebuilt after it, then
- * VACUUM ANALYZE (so autovacuum does not start in the middle of a measurement).
+ * VACUUM ANALYZE (so autovacuum does not start in the middle of a measurement). Claims and remittances
+ * are then made from the charges by SQL (app-seed-billing.ts).
  *
  *   node --import tsx bench/app-seed.ts [--fractions 100000] [--db sgrt_bench] [--patients 40] [--days 20]
  *     [--seed 1] [--pg-url postgres://postgres@127.0.0.1:5432/test]
@@ -33,6 +34,7 @@ import {
   rowCounts,
   sum,
 } from './app-support.js';
+import { seedBilling } from './app-seed-billing.js';
 
 export const BENCH_PASSWORD = 'bench-sgrt-2026';
 export const BENCH_ROLES: readonly Role[] = ['admin', 'coder', 'physician'];
@@ -55,7 +57,14 @@ export interface SeededDatabase {
   logins: { role: Role; email: string; password: string }[];
   copies: number;
   counts: Record<string, number>;
-  seconds: { generate: number; import: number; replicate: number; rebuild: number; vacuum: number };
+  seconds: {
+    generate: number;
+    import: number;
+    replicate: number;
+    rebuild: number;
+    billing: number;
+    vacuum: number;
+  };
   baseFractions: number;
 }
 
@@ -213,6 +222,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeededDatabase
   let replicate = 0;
   let rebuild = 0;
   let vacuum = 0;
+  let billing = 0;
   await onOneConnection(db, async (client) => {
     await client.query(`set maintenance_work_mem = '256MB'`);
     await client.query(
@@ -236,6 +246,9 @@ export async function seedDatabase(options: SeedOptions): Promise<SeededDatabase
       for (const d of ddl.filter((x) => x.foreignKey)) await client.query(d.create);
       rebuild = lap();
     }
+    progress('claims and remittances from the charges (app-seed-billing.ts)…');
+    await seedBilling(client.query, practiceId);
+    billing = lap();
     progress('vacuum analyze…');
     lap();
     await client.query('vacuum analyze');
@@ -251,7 +264,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeededDatabase
     copies,
     counts,
     baseFractions,
-    seconds: { generate, import: importSeconds, replicate, rebuild, vacuum },
+    seconds: { generate, import: importSeconds, replicate, rebuild, billing, vacuum },
   };
 }
 
@@ -270,7 +283,7 @@ function onOneConnection(db: Db, work: (client: { query: Query }) => Promise<voi
 /** The JSON line of a seed: time against the import pipeline's own rate, and the row counts. */
 export function reportSeed(seeded: SeededDatabase, options: SeedOptions): void {
   const s = seeded.seconds;
-  const total = s.generate + s.import + s.replicate + s.rebuild + s.vacuum;
+  const total = s.generate + s.import + s.replicate + s.rebuild + s.billing + s.vacuum;
   const fractions = seeded.counts.fractions ?? 0;
   const pipeline = (fractions * s.import) / seeded.baseFractions;
   line('app-seed', {

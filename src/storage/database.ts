@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import * as initial from './migrations/0001-initial.js';
@@ -28,6 +29,7 @@ import * as unlinkedLinks from './migrations/0023-unlinked-links.js';
 import * as authorizationsOnFile from './migrations/0024-authorizations-on-file.js';
 import * as remittanceClaims from './migrations/0025-remittance-claims.js';
 import * as listOrderIndexes from './migrations/0026-list-order-indexes.js';
+import * as listSearchIndexes from './migrations/0027-list-search-indexes.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -94,6 +96,8 @@ async function openPGlite(dataDir: string | undefined): Promise<OpenDatabase> {
 export function newPGlite(options: { dataDir?: string | undefined; loadDataDir?: Blob }): PGlite {
   const keepText = (value: string) => value;
   return new PGlite(options.dataDir ?? 'memory://', {
+    // Trigram indexes of the patient search (migrations/0027-list-search-indexes.ts).
+    extensions: { pg_trgm },
     parsers: { [DATE_OID]: keepText, [INT8_OID]: keepText },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
@@ -132,6 +136,7 @@ const MIGRATIONS = {
   '0024-authorizations-on-file': authorizationsOnFile,
   '0025-remittance-claims': remittanceClaims,
   '0026-list-order-indexes': listOrderIndexes,
+  '0027-list-search-indexes': listSearchIndexes,
 };
 
 export async function migrate(db: Db): Promise<void> {

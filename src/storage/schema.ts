@@ -89,6 +89,11 @@ export interface FractionsTable {
   physician_id: string;
   /** migrations/0020: rule ids of the fraction's non-informational findings, sorted. */
   rule_ids: Generated<string[]>;
+  /**
+   * migrations/0027-list-search-indexes.ts: the known expected cents of the fraction's charges that are
+   * not void, kept by triggers on charges (the worklist's at-risk order).
+   */
+  at_risk_cents: Generated<string>;
 }
 
 export interface BeamsTable {

@@ -5,6 +5,7 @@ import type { Clinic } from '../../core/model/clinic.js';
 import { clockFor } from '../../core/time/local-clock.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
 import { recordAccess } from '../access-log.js';
+import { cappedPage, countCap, countUpTo } from '../queries/capped-count.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { AppError, conflict, notFound } from '../app-errors.js';
 import type {
@@ -13,6 +14,7 @@ import type {
   ClaimHistoryView,
   ClaimSummaryView,
   ClaimVersionKind,
+  Page,
 } from '../views.js';
 import { loadBillingSettings } from './billing-settings.js';
 import {
@@ -518,13 +520,17 @@ async function loadSubjects(db: Trx | AppContext['db'], practiceId: string, draf
 
 /**
  * `GET /api/claims`: the claims sent (one row per claim number, newest first), each with its latest
- * version; `q` filters by claim number prefix. Ids and amounts only.
+ * version; `q` filters by claim number prefix. Ids and amounts only; the total is capped as the
+ * worklist's (capped-count.ts).
  */
 export async function listClaims(
   ctx: AppContext,
   actor: Actor,
   query: { q?: string | undefined; limit?: number | undefined; offset?: number | undefined },
-): Promise<{ items: ClaimSummaryView[]; total: number }> {
+): Promise<Page<ClaimSummaryView>> {
+  const limit = query.limit ?? 50;
+  const offset = query.offset ?? 0;
+  const cap = countCap(offset, limit);
   const base = ctx.db
     .selectFrom('claim_versions as v')
     .where('v.practice_id', '=', actor.practiceId)
@@ -546,14 +552,15 @@ export async function listClaims(
         .limit(1)
         .as('latest'),
     ])
+    // The order of index claim_versions_originals (0027-list-search-indexes.ts): read in order, no sort.
     .orderBy('v.created_at', 'desc')
     .orderBy('v.claim_pcn')
-    .limit(query.limit ?? 50)
-    .offset(query.offset ?? 0)
+    .limit(limit)
+    .offset(offset)
     .execute();
-  const total = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  return {
-    items: rows.map((r) => ({
+  const counted = await countUpTo(ctx.db, base.select('v.id'), cap);
+  return cappedPage(
+    rows.map((r) => ({
       claimNumber: r.claim_pcn,
       format: r.format as ClaimFormat,
       payer: r.payer_name,
@@ -561,6 +568,7 @@ export async function listClaims(
       createdAt: new Date(r.created_at).toISOString(),
       latest: (r.latest ?? 'original') as ClaimVersionKind,
     })),
-    total: Number(total.n),
-  };
+    counted,
+    cap,
+  );
 }

@@ -11,7 +11,7 @@ import { notFound } from '../app-errors.js';
 import type { CourseSummary, CourseView, Page } from '../views.js';
 import { cappedPage, countCap, countUpTo } from './capped-count.js';
 import { fractionDetails } from './fraction-details.js';
-import { containsPattern } from './fractions.js';
+import { containsPattern, searchedPatients } from './patient-search.js';
 
 const RULES = new Map(RULE_CATALOGUE.map((r) => [r.id, r]));
 
@@ -77,21 +77,27 @@ export async function listCourses(
   q: { search?: string | undefined; limit?: number | undefined; offset?: number | undefined },
 ): Promise<Page<CourseSummary>> {
   const search = q.search?.trim();
-  const pattern = search ? containsPattern(search) : null;
   const limit = Math.min(Math.max(q.limit ?? 50, 1), 500);
   const offset = Math.max(q.offset ?? 0, 0);
   const cap = countCap(offset, limit);
+  // A course matches by its id, or by its patient's name or MRN: two index searches whose ids are put
+  // together (an OR across the two tables would read every course and patient).
   const matching = ctx.db
     .selectFrom('courses as c')
-    .innerJoin('patients as p', 'p.id', 'c.patient_id')
     .where('c.practice_id', '=', actor.practiceId)
-    .$if(pattern !== null, (s) =>
-      s.where((eb) =>
-        eb.or([
-          eb('c.course_key', 'ilike', pattern!),
-          eb('p.mrn', 'ilike', pattern!),
-          eb('p.name', 'ilike', pattern!),
-        ]),
+    .$if(search !== undefined && search !== '', (s) =>
+      s.where('c.id', 'in', (eb) =>
+        eb
+          .selectFrom('courses as kc')
+          .select('kc.id')
+          .where('kc.practice_id', '=', actor.practiceId)
+          .where('kc.course_key', 'ilike', containsPattern(search!))
+          .union(
+            eb
+              .selectFrom('courses as pc')
+              .select('pc.id')
+              .where('pc.patient_id', 'in', searchedPatients(ctx.db, actor.practiceId, search!)),
+          ),
       ),
     );
   const [rows, counted] = await Promise.all([

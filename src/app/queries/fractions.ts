@@ -7,6 +7,7 @@ import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { cappedPage, countCap, countUpTo } from './capped-count.js';
 import { after as afterKey, decodeCursor, encodeCursor } from './keyset-cursor.js';
+import { searchedPatients } from './patient-search.js';
 import { KNOWN_CENTS, LINES_WITHOUT_RATE, moneyTotal } from './money-total.js';
 import type { ChargeStatus, FractionQuery, FractionRow, Page } from '../views.js';
 
@@ -24,11 +25,6 @@ const liveCharges = (eb: Eb, aggregate: typeof KNOWN_CENTS) =>
     .select(aggregate.as('v'))
     .whereRef('ch.fraction_id', '=', 'f.id')
     .where('ch.status', '!=', 'void');
-
-/** `%text%` for ILIKE: any part of the text, its own `%`, `_` and `\` taken literally. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /**
  * The fractions of the actor's practice matching the worklist filters (no paging, no joins). Payer,
@@ -54,15 +50,8 @@ export function fractionSelection(ctx: AppContext, actor: Actor, q: FractionQuer
       s.where('f.course_id', 'in', (eb) =>
         eb
           .selectFrom('courses as sc')
-          .innerJoin('patients as sp', 'sp.id', 'sc.patient_id')
           .select('sc.id')
-          .where('sc.practice_id', '=', actor.practiceId)
-          .where((w) =>
-            w.or([
-              w('sp.name', 'ilike', containsPattern(search!)),
-              w('sp.mrn', 'ilike', containsPattern(search!)),
-            ]),
-          ),
+          .where('sc.patient_id', 'in', searchedPatients(ctx.db, actor.practiceId, search!)),
       ),
     );
 }
@@ -108,10 +97,7 @@ function sortKeys(q: FractionQuery) {
       // Fractions without a deadline last, either way (index fractions_deadline keeps that order).
       return [sql`f.signature_deadline`, sql`f.id`];
     case 'atRisk':
-      return [
-        sql`(select ${KNOWN_CENTS} from charges ch where ch.fraction_id = f.id and ch.status <> 'void')`,
-        sql`f.id`,
-      ];
+      return [sql`f.at_risk_cents`, sql`f.id`];
     case 'patient':
       return [sql`coalesce(p.name, '')`, sql`p.mrn`, sql`f.id`];
     default:
@@ -143,7 +129,8 @@ async function fractionPage(
       'f.status',
       'f.audit',
       'f.signature_deadline',
-      liveCharges(eb as unknown as Eb, KNOWN_CENTS).as('at_risk'),
+      // KNOWN_CENTS of the live charges, kept on the row (0027-list-search-indexes.ts).
+      'f.at_risk_cents as at_risk',
       liveCharges(eb as unknown as Eb, LINES_WITHOUT_RATE).as('without_rate'),
       eb
         .selectFrom('charges as ch')

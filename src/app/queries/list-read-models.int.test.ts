@@ -12,16 +12,21 @@ import { countSignaturesDue, signaturesDue } from './signatures-due.js';
 
 /**
  * The read models behind the dashboard and the worklists at a million fractions (bench/README.md) give
- * the answers the plain queries gave, on the demo practice, on each engine: the per-day rollups equal a
- * recount of the fractions and charges after every kind of write, the dashboard equals its old joins,
+ * the answers the plain queries gave, on the demo practice, on each engine: the per-day rollups and each
+ * fraction's at-risk amount equal a recount of the fractions and charges after every kind of write, the dashboard equals its old joins,
  * signatures due page by page equal the old unpaged list, and totals stop at their cap saying so.
  */
 describe.each(ENGINES)('list read models on %s', (engine) => {
   const demo = useDemoPractice(engine);
   const actor: DemoHarness['actor'] = (role, physicianId) => demo.actor(role, physicianId);
 
-  /** The rollups' rows that count something, as text. */
+  /** The rollups' rows that count something, and each fraction's kept at-risk amount, as text. */
   const rollups = async () => ({
+    atRisk: (
+      await sql<{
+        k: string;
+      }>`select concat_ws('|', id, at_risk_cents) as k from fractions order by 1`.execute(demo.t.ctx.db)
+    ).rows.map((r) => r.k),
     fractions: (
       await sql<{ k: string }>`select concat_ws('|', practice_id, date_of_service, status, fractions) as k
         from fraction_days where fractions <> 0 order by 1`.execute(demo.t.ctx.db)
@@ -45,6 +50,11 @@ describe.each(ENGINES)('list read models on %s', (engine) => {
   });
   /** The same counts made from the fractions and charges. */
   const recount = async () => ({
+    atRisk: (
+      await sql<{ k: string }>`select concat_ws('|', f.id, (select coalesce(sum(c.expected_cents), 0)
+          from charges c where c.fraction_id = f.id and c.status <> 'void')) as k
+        from fractions f order by 1`.execute(demo.t.ctx.db)
+    ).rows.map((r) => r.k),
     fractions: (
       await sql<{ k: string }>`select concat_ws('|', practice_id, date_of_service, status, count(*)) as k
         from fractions group by practice_id, date_of_service, status order by 1`.execute(demo.t.ctx.db)

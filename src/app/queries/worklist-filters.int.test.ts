@@ -7,14 +7,17 @@ import {
   openDemoPractice,
 } from '../../../test/support/demo-harness.js';
 import type { FractionQuery, FractionRow } from '../views.js';
+import { listCourses } from './courses.js';
 import { listFractions } from './fractions.js';
 import { worklistChoices } from './worklist-choices.js';
 
 /**
  * The worklist's filters and pages on the demo practice, on each engine: payer, physician and rule ids
  * kept on the fraction row agree with the course and its findings; the filters are choices, rule ids
- * match whatever their case, a patient search matches any part of a name or MRN; keyset pages walk the
- * whole list in the order one page gives it; a request writes one access-log row with its patients.
+ * match whatever their case, a patient search matches any part of a name or MRN (and a course search
+ * any part of the course id too) as a scan of every row does; the deadline and at-risk orders without a
+ * status filter are the orders the charges and deadlines give; keyset pages walk the whole list in the
+ * order one page gives it; a request writes one access-log row with its patients.
  */
 describe.each(ENGINES)('worklist filters and pages on %s', (engine) => {
   const demo = {} as DemoHarness;
@@ -74,6 +77,61 @@ describe.each(ENGINES)('worklist filters and pages on %s', (engine) => {
     const byMrn = await all({ search: someone.mrn.slice(2) });
     expect(byMrn.map((r) => r.id)).toEqual(expect.arrayContaining(byPatient));
     expect(await all({ search: '%' })).toEqual([]);
+    // One or two characters (too short for a trigram) still match any part, in any case.
+    const short = someone.patientName!.slice(1, 3).toUpperCase();
+    const byShort = await all({ search: short });
+    expect(byShort.map((r) => r.id)).toEqual(expect.arrayContaining(byPatient));
+    expect(
+      byShort.every(
+        (r) => r.patientName!.toUpperCase().includes(short) || r.mrn.toUpperCase().includes(short),
+      ),
+    ).toBe(true);
+  });
+
+  it('finds courses by any part of the course id, the MRN or the name, as a scan of every course does', async () => {
+    const { rows } = await sql<{ course_key: string; mrn: string; name: string | null }>`select c.course_key,
+      p.mrn, p.name from courses c join patients p on p.id = c.patient_id
+      where c.practice_id = ${demo.practiceId} order by md5(c.id) limit 1`.execute(demo.t.ctx.db);
+    const one = rows[0]!;
+    for (const search of [one.course_key.slice(1), one.mrn.slice(2).toLowerCase(), one.name!.slice(2, -1)]) {
+      const { rows: scan } = await sql<{ course_key: string }>`select c.course_key from courses c
+        join patients p on p.id = c.patient_id where c.practice_id = ${demo.practiceId}
+          and (c.course_key ilike ${`%${search}%`} or p.mrn ilike ${`%${search}%`} or p.name ilike ${`%${search}%`})
+        order by c.course_key`.execute(demo.t.ctx.db);
+      expect(scan.length).toBeGreaterThan(0);
+      const page = await listCourses(demo.t.ctx, coder(), { search, limit: 500 });
+      expect(page.items.map((c) => c.courseKey)).toEqual(scan.map((r) => r.course_key));
+      expect(page.total).toBe(scan.length);
+    }
+  });
+
+  it.each([
+    ['deadline', 'asc'],
+    ['deadline', 'desc'],
+    ['atRisk', 'asc'],
+    ['atRisk', 'desc'],
+  ] as const)('sorts every fraction by %s %s as the charges and deadlines say', async (sort, order) => {
+    // The order as it was computed before the index and the kept at-risk column: from the charges.
+    const dir = sql.raw(order);
+    const key =
+      sort === 'deadline'
+        ? sql`f.signature_deadline ${dir} nulls last`
+        : sql`(select coalesce(sum(ch.expected_cents), 0) from charges ch
+            where ch.fraction_id = f.id and ch.status <> 'void') ${dir}`;
+    const { rows } = await sql<{ id: string }>`select f.id from fractions f
+      where f.practice_id = ${demo.practiceId} order by ${key}, f.id ${dir}`.execute(demo.t.ctx.db);
+    expect(rows.length).toBeLessThanOrEqual(500);
+    expect((await all({ sort, order })).map((r) => r.id)).toEqual(rows.map((r) => r.id));
+    const firstPage = await listFractions(demo.t.ctx, coder(), { sort, order, limit: 50 });
+    const second = await listFractions(demo.t.ctx, coder(), {
+      sort,
+      order,
+      limit: 50,
+      after: firstPage.next,
+    });
+    expect([...firstPage.items, ...second.items].map((r) => r.id)).toEqual(
+      rows.slice(0, 100).map((r) => r.id),
+    );
   });
 
   it.each([

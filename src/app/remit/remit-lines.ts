@@ -9,6 +9,7 @@ import {
 import type { ReversalRole } from '../../core/remit/pair-reversals.js';
 import { clockFor } from '../../core/time/local-clock.js';
 import { recordAccess } from '../access-log.js';
+import { cappedPage, countCap, countUpTo } from '../queries/capped-count.js';
 import { lineLetters } from '../letters/letter-store.js';
 import { remitLineLetters } from '../letters/remit-line-letters.js';
 import type { Actor, AppContext } from '../app-context.js';
@@ -30,7 +31,10 @@ const DENIALS: ReadonlySet<string> = new Set<RemitCategory>([
   'other-denial',
 ]);
 
-/** `GET /api/remittances/lines`: the practice's remittance lines by category or queue (problems first, newest first). */
+/**
+ * `GET /api/remittances/lines`: the practice's remittance lines by category or queue (problems first,
+ * newest first); the total is capped as the worklist's (capped-count.ts).
+ */
 export async function listRemitLines(
   ctx: AppContext,
   actor: Actor,
@@ -47,7 +51,10 @@ export async function listRemitLines(
     .$if(q.matched === false, (s) => s.where('r.charge_id', 'is', null))
     .$if(q.appealFrom !== undefined, (s) => s.where('r.appeal_by', '>=', q.appealFrom!))
     .$if(q.appealTo !== undefined, (s) => s.where('r.appeal_by', '<=', q.appealTo!));
-  const [rows, total] = await Promise.all([
+  const limit = Math.min(Math.max(q.limit ?? 50, 1), 500);
+  const offset = Math.max(q.offset ?? 0, 0);
+  const cap = countCap(offset, limit);
+  const [rows, counted] = await Promise.all([
     base
       .leftJoin('remit_lines as partner', (j) =>
         j
@@ -63,16 +70,18 @@ export async function listRemitLines(
         'partner.payment_date as partner_payment_date',
         'partner.paid_cents as partner_paid_cents',
       ])
-      .orderBy(sql`case when r.queue is null then 1 else 0 end`)
-      // Within a queue, the soonest deadline first.
+      // Lines with a work queue first (false before true); within one queue, the soonest deadline first.
+      // Each order is an index's (remit_lines_page, remit_lines_queue_page: 0027-list-search-indexes.ts),
+      // so a page is read in order and the scan stops at it.
+      .$if(q.queue === undefined, (s) => s.orderBy(sql`r.queue is null`))
       .$if(q.queue !== undefined, (s) => s.orderBy('r.appeal_by'))
       .orderBy('r.payment_date', 'desc')
       .orderBy('r.claim_pcn')
       .orderBy('r.line_no')
-      .limit(Math.min(Math.max(q.limit ?? 50, 1), 500))
-      .offset(Math.max(q.offset ?? 0, 0))
+      .limit(limit)
+      .offset(offset)
       .execute(),
-    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    countUpTo(ctx.db, base.select('r.id'), cap),
   ]);
   const [letters, lineLetter] = await Promise.all([
     lineLetters(
@@ -143,7 +152,7 @@ export async function listRemitLines(
     patientIds: items.flatMap((i) => (i.patientId ? [i.patientId] : [])),
     route: 'GET /api/remittances/lines',
   });
-  return { items, total: Number(total.n) };
+  return cappedPage(items, counted, cap);
 }
 
 /**

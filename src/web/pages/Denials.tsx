@@ -160,6 +160,7 @@ export function DenialsPage() {
                 view={view}
                 rows={lines.data.items}
                 total={lines.data.total}
+                capped={lines.data.capped}
                 busy={lines.loading}
                 letters={letters}
               />
@@ -168,6 +169,7 @@ export function DenialsPage() {
               <Pagination
                 label="Remittance lines"
                 total={lines.data.total}
+                capped={lines.data.capped}
                 limit={PAGE_SIZE}
                 offset={view.offset}
                 onChange={(offset) => setQuery(toParams({ ...view, offset }), false)}
@@ -280,12 +282,15 @@ function LinesTable({
   view,
   rows,
   total,
+  capped,
   busy,
   letters,
 }: {
   view: View;
   rows: RemitLineView[];
   total: number;
+  /** `total` is a lower bound (counting stopped there). */
+  capped: boolean | undefined;
   busy: boolean;
   letters: LineSelection | null;
 }) {
@@ -311,7 +316,8 @@ function LinesTable({
       <table className="table worklist">
         <caption className="visually-hidden">
           {title}
-          {view.payer ? ` from ${view.payer}` : ''}, {formatInt(total)} lines
+          {view.payer ? ` from ${view.payer}` : ''}, {formatInt(total)}
+          {capped ? '+' : ''} lines
         </caption>
         <TableHead
           columns={[
