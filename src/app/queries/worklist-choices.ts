@@ -32,7 +32,7 @@ export async function worklistChoices(ctx: AppContext, actor: Actor): Promise<Wo
 }
 
 /** "Last, First" per physician id, from billing settings as stored (complete or not). */
-function physicianNames(billing: unknown): Map<string, string> {
+export function physicianNames(billing: unknown): Map<string, string> {
   const physicians = (billing as { physicians?: unknown } | null)?.physicians;
   if (!physicians || typeof physicians !== 'object') return new Map();
   return new Map(
