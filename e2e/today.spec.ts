@@ -124,7 +124,7 @@ test("physician: the courses they cover today are in their own section, apart fr
     );
     // Their own count is their patients' alone.
     expect(await countOf(page, 'today-signatures')).toBe(own);
-    await expect(page.getByRole('heading', { level: 2, name: 'Your patients' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Your patients', exact: true })).toBeVisible();
   } finally {
     const removed = await request.delete(`/api/practice/covers/${id}`, {
       headers: { 'x-csrf-token': admin.csrfToken },
