@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { type DemoRole, loginToToday } from './support.js';
+import { DEMO_PASSWORD, type DemoRole, demoEmail, loginToToday } from './support.js';
 
 /** The count of a Today item (its link's leading number). */
 async function countOf(page: Page, testId: string): Promise<number> {
@@ -86,4 +86,49 @@ test('physician: the orders and statements listed are those of the patients the 
   expect(held).toBeGreaterThanOrEqual(Math.max(orders, statements));
   expect(held).toBeLessThanOrEqual(orders + statements);
   await expect(none).toHaveCount(held === 0 ? 1 : 0);
+});
+
+test("physician: the courses they cover today are in their own section, apart from their patients' counts", async ({
+  page,
+  request,
+}) => {
+  await loginToToday(page, 'physician2');
+  const own = await countOf(page, 'today-signatures');
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { user: { physicianId: string } };
+  const admin = (await (
+    await request.post('/api/auth/login', { data: { email: demoEmail('admin'), password: DEMO_PASSWORD } })
+  ).json()) as { csrfToken: string };
+  // Another physician's course held for its order or necessity statement (an administrator sees all).
+  const due = (await (await request.get('/api/physician/documents')).json()) as {
+    courseKey: string;
+    physicianId: string;
+  }[];
+  const course = due.filter((d) => d.physicianId !== me.user.physicianId).at(-1)!;
+  expect(course, "another physician's course held for its documents").toBeDefined();
+  const added = await request.post('/api/practice/covers', {
+    data: { coveringPhysicianId: me.user.physicianId, courseKey: course.courseKey },
+    headers: { 'x-csrf-token': admin.csrfToken },
+  });
+  expect(added.status(), await added.text()).toBe(200);
+  const { id } = ((await added.json()) as { id: string; courseKey: string | null }[]).find(
+    (c) => c.courseKey === course.courseKey,
+  )!;
+  try {
+    await page.reload();
+    const covered = page
+      .getByRole('region', { name: /^Covering for / })
+      .filter({ has: page.getByRole('link', { name: new RegExp(`\\(${course.courseKey}\\)$`) }) });
+    await expect(covered).toBeVisible();
+    await expect(covered.getByTestId('today-covering-counts')).toHaveText(
+      /fractions? to sign, \d+ held for the order, \d+ held for the necessity statement/,
+    );
+    // Their own count is their patients' alone.
+    expect(await countOf(page, 'today-signatures')).toBe(own);
+    await expect(page.getByRole('heading', { level: 2, name: 'Your patients', exact: true })).toBeVisible();
+  } finally {
+    const removed = await request.delete(`/api/practice/covers/${id}`, {
+      headers: { 'x-csrf-token': admin.csrfToken },
+    });
+    expect(removed.status()).toBe(200);
+  }
 });

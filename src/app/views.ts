@@ -879,6 +879,35 @@ export interface TodaySignature {
   overdue: boolean;
 }
 
+/**
+ * A course a covering physician sees on Today (the practice designated them for the course, or for its
+ * physician over dates that include today): what waits on a physician's signature or document.
+ */
+export interface TodayCoveredCourse {
+  courseId: string;
+  courseKey: string;
+  patientName: string | null;
+  /** Fractions with an SGRT record or IGRT review unsigned. */
+  signatures: number;
+  /** Fractions held for the motion-management order (DOC-001). */
+  orders: number;
+  /** Fractions held for the patient-specific necessity statement (DOC-002). */
+  statements: number;
+  nextBeamOn: string | null;
+}
+
+/** The courses of one physician that the signed-in physician covers today, soonest next beam-on first. */
+export interface TodayCovering {
+  /** The physician covered (chart physician id), and the name the billing settings give (else the id). */
+  forPhysicianId: string;
+  forPhysicianName: string;
+  /** Sums over `courses`. */
+  signatures: number;
+  orders: number;
+  statements: number;
+  courses: TodayCoveredCourse[];
+}
+
 /** Held fractions of the rules one person can fix (src/core/rules/hold-fixers.ts), per rule. */
 export interface TodayHoldGroup {
   fixer: 'physician' | 'therapist' | 'front-desk' | 'coder';
@@ -889,7 +918,14 @@ export interface TodayHoldGroup {
 
 /** `GET /api/today`: what needs the signed-in role today, each with a link to its list. */
 export type TodayView =
-  | { role: 'physician'; items: TodayItem[]; signatures: TodaySignature[] }
+  | {
+      role: 'physician';
+      /** Their own patients' work (the courses whose physician they are). */
+      items: TodayItem[];
+      signatures: TodaySignature[];
+      /** The work of the patients they cover today, per physician covered (none when they cover no one). */
+      covering: TodayCovering[];
+    }
   | {
       role: 'coder';
       items: TodayItem[];

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../src/core/time/calendar-date.js';
 import { DEMO_PASSWORD } from '../../src/app/setup/demo-practice.js';
 import type {
   ClaimPreviewView,
@@ -12,6 +15,7 @@ import type {
 } from '../../src/app/views.js';
 import { documentsDue } from '../../src/app/queries/documents-due.js';
 import { today } from '../../src/app/queries/today.js';
+import { practiceToday } from '../../src/app/remit/remit-lines.js';
 import { createHttpApp } from '../../src/http/create-http-app.js';
 import { ENGINES, type TestDatabase } from '../support/db-harness.js';
 import { DEMO_HOOK_TIMEOUT_MS, openDemoPractice } from '../support/demo-harness.js';
@@ -24,10 +28,11 @@ import type { TestContext } from '../support/test-context.js';
 describe.each(ENGINES)('GET /api/today on %s', { timeout: 120_000 }, (engine) => {
   let tdb: TestDatabase;
   let t: TestContext;
+  let practiceId: string;
   let app: ReturnType<typeof createHttpApp>;
 
   beforeAll(async () => {
-    ({ tdb, t } = await openDemoPractice(engine));
+    ({ tdb, t, practiceId } = await openDemoPractice(engine));
     app = createHttpApp(t.ctx);
   }, DEMO_HOOK_TIMEOUT_MS);
   afterAll(() => tdb.close());
@@ -167,6 +172,135 @@ describe.each(ENGINES)('GET /api/today on %s', { timeout: 120_000 }, (engine) =>
       }
     }
     expect(held).toBeGreaterThan(0);
+  });
+
+  it('covering physician: the covered courses in their own section, soonest next beam-on first', async () => {
+    // The second physician covers one course held for its order or statement (designated for the
+    // course), every course of a physician with records to sign over dates that include today, and a
+    // third physician over dates that ended yesterday (not covered today: core/audit/signer-capacity.ts).
+    const get = await loginAs('physician2');
+    const before = (await get('/api/today')) as TodayView;
+    if (before.role !== 'physician') throw new Error(before.role);
+    expect(before.covering).toEqual([]);
+    const { user } = (await get('/api/auth/me')) as SessionView;
+    const me = user.physicianId!;
+    const heldCourse = await t.ctx.db
+      .selectFrom('fractions as f')
+      .innerJoin('courses as c', 'c.id', 'f.course_id')
+      .where('f.status', '=', 'hold')
+      .where(sql<boolean>`f.rule_ids && array['DOC-001','DOC-002']::text[]`)
+      .where('c.physician_id', '<>', me)
+      .select(['c.id', 'c.course_key', 'c.physician_id'])
+      .orderBy('c.course_key')
+      .executeTakeFirstOrThrow();
+    const signers = await t.ctx.db
+      .selectFrom('courses as c')
+      .innerJoin('documents as d', 'd.course_id', 'c.id')
+      .where('d.signed', '=', false)
+      .where('d.kind', 'in', ['sgrt-record', 'igrt-review'])
+      .where('c.physician_id', 'not in', [me, heldCourse.physician_id])
+      .select('c.physician_id')
+      .distinct()
+      .orderBy('c.physician_id')
+      .execute();
+    expect(signers.length).toBeGreaterThanOrEqual(2);
+    const [covered, lapsed] = [signers[0]!.physician_id, signers[1]!.physician_id];
+    const day = await practiceToday(t.ctx, practiceId);
+    // Stored as Settings stores them (setup/cover-designations.ts), without its re-audit: what Today shows
+    // does not depend on the capacity of signatures already made, and the re-audit of every course of two
+    // physicians is most of this test's time.
+    const designations = [
+      { scope: 'course' as const, course_id: heldCourse.id },
+      { scope: 'dates' as const, for_physician_id: covered, from_date: addDays(day, -3), to_date: day },
+      {
+        scope: 'dates' as const,
+        for_physician_id: lapsed,
+        from_date: addDays(day, -10),
+        to_date: addDays(day, -1),
+      },
+    ].map((d) => ({
+      id: randomUUID(),
+      practice_id: practiceId,
+      covering_physician_id: me,
+      created_by: user.id,
+      ...d,
+    }));
+    await t.ctx.db.insertInto('cover_designations').values(designations).execute();
+    try {
+      const view = (await get('/api/today')) as TodayView;
+      if (view.role !== 'physician') throw new Error(view.role);
+      // Their own counts are unchanged: the covered work is counted apart.
+      expect(view.items).toEqual(before.items);
+      expect(view.covering.map((g) => g.forPhysicianId).sort()).toEqual(
+        [heldCourse.physician_id, covered].sort(),
+      );
+      const byPhysician = new Map(view.covering.map((g) => [g.forPhysicianId, g]));
+      // The physician covered over dates: all their courses, as their worklists count them.
+      const dates = byPhysician.get(covered)!;
+      expect(dates.signatures).toBe(
+        ((await get(`/api/worklists/signatures?physicianId=${covered}`)) as Page<SignatureDue>).total,
+      );
+      expect(dates.signatures).toBeGreaterThan(0);
+      for (const [ruleId, count] of [
+        ['DOC-001', dates.orders],
+        ['DOC-002', dates.statements],
+      ] as const)
+        expect(count, ruleId).toBe(
+          ((await get(`/api/fractions?status=hold&ruleId=${ruleId}&physicianId=${covered}`)) as Page<unknown>)
+            .total,
+        );
+      // The course covered by itself: that course only, its held fractions as the worklist counts them.
+      const course = byPhysician.get(heldCourse.physician_id)!;
+      expect(course.courses.map((c) => c.courseKey)).toEqual([heldCourse.course_key]);
+      const heldFor = async (ruleId: string) =>
+        (
+          (await get(
+            `/api/fractions?status=hold&ruleId=${ruleId}&courseId=${heldCourse.id}`,
+          )) as Page<unknown>
+        ).total;
+      expect([course.orders, course.statements]).toEqual([
+        await heldFor('DOC-001'),
+        await heldFor('DOC-002'),
+      ]);
+      expect(course.orders + course.statements).toBeGreaterThan(0);
+      for (const g of view.covering) {
+        // Each group's counts are the sums of its courses, each course with something due, soonest first.
+        for (const key of ['signatures', 'orders', 'statements'] as const)
+          expect(g[key], key).toBe(g.courses.reduce((n, c) => n + c[key], 0));
+        expect(g.courses.every((c) => c.signatures + c.orders + c.statements > 0)).toBe(true);
+        const beamOns = g.courses.map((c) => c.nextBeamOn ?? '9999');
+        expect(beamOns).toEqual([...beamOns].sort());
+      }
+      // Their patients' names are shown: the access is logged.
+      const shown = await t.ctx.db
+        .selectFrom('courses')
+        .select('patient_id')
+        .where(
+          'course_key',
+          'in',
+          view.covering.flatMap((g) => g.courses.map((c) => c.courseKey)),
+        )
+        .execute();
+      const logged = await t.ctx.db
+        .selectFrom('access_log')
+        .select('patient_ids')
+        .where('route', '=', 'GET /api/today')
+        .where('user_id', '=', user.id)
+        .execute();
+      expect(shown.length).toBeGreaterThan(0);
+      expect(logged.flatMap((l) => l.patient_ids)).toEqual(
+        expect.arrayContaining(shown.map((s) => s.patient_id)),
+      );
+    } finally {
+      await t.ctx.db
+        .deleteFrom('cover_designations')
+        .where(
+          'id',
+          'in',
+          designations.map((d) => d.id),
+        )
+        .execute();
+    }
   });
 
   it('coder: holds per fixer, downgrades, ready fractions, one 77412 share', async () => {

@@ -12,6 +12,7 @@ import { COUNT_CAP, countUpTo } from './capped-count.js';
 import { dashboard } from './dashboard.js';
 import { fractionSelection } from './fractions.js';
 import { countSignaturesDue, signatureRows } from './signatures-due.js';
+import { coveringToday } from './today-covering.js';
 import { countUnlinkedRecords } from './unlinked-records.js';
 import type { FractionQuery, RemitQuery, TodayHoldGroup, TodayItem, TodayView } from '../views.js';
 
@@ -82,14 +83,15 @@ async function fractionItem(
 
 async function physicianToday(ctx: AppContext, actor: Actor): Promise<TodayView> {
   const physicianId = actor.physicianId ?? undefined;
-  const [top, due, reviews] = await Promise.all([
+  const [top, due, reviews, covered] = await Promise.all([
     signatureRows(ctx, actor, { limit: TODAY_SIGNATURES }),
     countSignaturesDue(ctx, actor, {}),
     countSignaturesDue(ctx, actor, { document: 'igrt-review' }),
+    coveringToday(ctx, actor),
   ]);
   await recordAccess(ctx, actor, {
     action: 'read',
-    patientIds: top.map((d) => d.patientId),
+    patientIds: [...new Set([...top.map((d) => d.patientId), ...covered.patientIds])],
     route: 'GET /api/today',
   });
   const holds = await Promise.all(
@@ -119,6 +121,7 @@ async function physicianToday(ctx: AppContext, actor: Actor): Promise<TodayView>
       nextBeamOn: d.nextBeamOn,
       overdue: d.overdue,
     })),
+    covering: covered.covering,
   };
 }
 

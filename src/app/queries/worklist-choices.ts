@@ -39,7 +39,7 @@ async function distinctValues(ctx: AppContext, practiceId: string, value: RawBui
 }
 
 /** "Last, First" per physician id, from billing settings as stored (complete or not). */
-function physicianNames(billing: unknown): Map<string, string> {
+export function physicianNames(billing: unknown): Map<string, string> {
   const physicians = (billing as { physicians?: unknown } | null)?.physicians;
   if (!physicians || typeof physicians !== 'object') return new Map();
   return new Map(

@@ -2,7 +2,7 @@
  * Today (`/today`, the landing page): what needs the signed-in role today, each item a count and a link
  * to the filtered list that shows those items (`GET /api/today`).
  */
-import type { TodayHoldGroup, TodayItem, TodaySignature, TodayView } from '../../app/views.js';
+import type { TodayCovering, TodayHoldGroup, TodayItem, TodaySignature, TodayView } from '../../app/views.js';
 import { api } from '../api/client.js';
 import { DocumentsDue } from '../components/DocumentsDue.js';
 import { Loading, Notice, PageHeader } from '../components/ui.js';
@@ -36,9 +36,12 @@ function TodayBody({ view }: { view: TodayView }) {
     case 'physician':
       return (
         <>
-          <Items title="Your work" items={view.items} />
+          <Items title="Your patients" items={view.items} />
           <DocumentsDue />
           <Signatures rows={view.signatures} />
+          {view.covering.map((g) => (
+            <Covering key={g.forPhysicianId} group={g} />
+          ))}
         </>
       );
     case 'coder':
@@ -125,6 +128,42 @@ function Signatures({ rows }: { rows: TodaySignature[] }) {
           ))}
         </ol>
       )}
+    </section>
+  );
+}
+
+/** What waits on a physician in a covered course, or in all the courses covered for one physician. */
+function coveredWork(w: { signatures: number; orders: number; statements: number }): string {
+  const sign = `${formatInt(w.signatures)} fraction${w.signatures === 1 ? '' : 's'} to sign`;
+  return `${sign}, ${formatInt(w.orders)} held for the order, ${formatInt(w.statements)} held for the necessity statement`;
+}
+
+/** The courses the physician covers for another physician today, soonest next beam-on first. */
+function Covering({ group }: { group: TodayCovering }) {
+  const now = appNow();
+  const id = `today-covering-${group.forPhysicianId.replace(/\W+/g, '-')}`;
+  return (
+    <section className="card" aria-labelledby={id} data-testid="today-covering">
+      <h2 id={id}>
+        Covering for{' '}
+        {group.forPhysicianName === group.forPhysicianId
+          ? group.forPhysicianId
+          : `Dr ${group.forPhysicianName}`}
+      </h2>
+      <p data-testid="today-covering-counts">{coveredWork(group)}</p>
+      <ol className="today-items">
+        {group.courses.map((c) => (
+          <li key={c.courseId}>
+            <Link to={`/courses/${encodeURIComponent(c.courseId)}`}>
+              {c.patientName ?? c.courseKey} ({c.courseKey})
+            </Link>
+            : {coveredWork(c)}; due before the next beam-on{' '}
+            {c.nextBeamOn
+              ? `${formatInstant(c.nextBeamOn)} (${formatRelative(c.nextBeamOn, now)})`
+              : 'not scheduled'}
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }
