@@ -56,6 +56,9 @@ export function dateOption(flag: string, value: string | undefined): string | un
 /** `--now 2026-03-20T12:00:00-04:00` (an instant with offset): undefined when not given. */
 export function instantOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
+  if (INSTANT.test(value) && !isInstant(value)) {
+    throw new UsageError(`--now names no such day or time (got "${value}")`);
+  }
   if (!isInstant(value)) {
     throw new UsageError(
       `--now must be an instant with its offset, e.g. 2026-03-20T12:00:00-04:00 (got "${value}")`,

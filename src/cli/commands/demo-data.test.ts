@@ -53,6 +53,8 @@ describe('sgrt-billing demo-data', () => {
     [{ days: 'ten' }, '--days must be a whole number'],
     [{ seed: '1e3' }, '--seed must be a whole number'],
     [{ now: '2026-03-27 12:00' }, '--now must be an instant with its offset'],
+    [{ now: '2026-02-30T12:00:00-04:00' }, '--now names no such day or time'],
+    [{ now: '2026-03-27T25:00:00-04:00' }, '--now names no such day or time'],
     [{ out: undefined }, '--out <folder> is required'],
   ])('%j → usage error', async (opts, message) => {
     await expect(runDemoData({ out: join(root, 'never'), ...opts })).rejects.toThrow(UsageError);
