@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { clinicSchema } from '../../core/model/clinic.js';
-import { courseHeadersDocumentSchema } from '../../core/model/course.js';
+import { courseHeaderSchema } from '../../core/model/course.js';
 import { refuseMisshapenClaims } from '../../core/remit/code-shapes.js';
 import {
   capProblems,
@@ -19,7 +19,7 @@ import { readTreatmentHistory } from '../../formats/csv/read-treatment-history.j
 import { readRtBeamsRecord } from '../../formats/dicom/read-rt-beams-record.js';
 import { readFhirBundle } from '../../formats/fhir/read-fhir-bundle.js';
 import { readDftMessages } from '../../formats/hl7v2/read-dft-messages.js';
-import { validateDocument } from '../../formats/json/validate-document.js';
+import { validateArrayDocument, validateDocument } from '../../formats/json/validate-document.js';
 import { readRemittancesFromBytes } from '../../formats/x12/read-835.js';
 import { MAX_DOCUMENT_BYTES } from '../input-files.js';
 import { detectFormat, type ExportFormat } from './detect-format.js';
@@ -221,7 +221,8 @@ async function readOne(
         const r = validateDocument(text, file, clinicSchema);
         return r.ok ? ((into.clinic = r.value), result('read', 1)) : result('failed', 0, r.problems);
       }
-      const r = validateDocument(text, file, courseHeadersDocumentSchema);
+      // Entry by entry: a file of many bad entries holds only the problems listed (MAX_PROBLEMS_PER_FILE).
+      const r = validateArrayDocument(text, file, courseHeaderSchema);
       return r.ok
         ? (into.headers.push(...r.value), result('read', r.value.length))
         : result('failed', 0, r.problems);

@@ -61,6 +61,34 @@ describe.each(ENGINES)(
       expect(file!.problems.at(-1)!.message).toMatch(/^… and \d+ more problems not listed$/);
     });
 
+    it.each([
+      [
+        ['notes.txt'],
+        'no file of the upload is an export this app reads (each listed with the reason): nothing was imported',
+      ],
+      [
+        ['notes.txt', 'courses.json'],
+        '1 file refused and 1 not an export this app reads: nothing was imported',
+      ],
+    ])(
+      'an upload of %j that imports nothing is "failed" with the reason, not "done"',
+      async (names, error) => {
+        const bytes = {
+          'notes.txt': text('a note, not an export\n'),
+          'courses.json': text('[{"courseId":1}]'),
+        };
+        const job = await enqueueImport(
+          t.ctx,
+          actor,
+          names.map((name) => ({ name, bytes: bytes[name as keyof typeof bytes] })),
+        );
+        await runOneJob(t.ctx, 'w1');
+        const view = await getImport(t.ctx, actor, job.id);
+        expect([view.status, view.error]).toEqual(['failed', error]);
+        expect(view.files.find((f) => f.name === 'notes.txt')!.status).toBe('skipped');
+      },
+    );
+
     it('never reports "done" for a job whose uploaded files are gone', async () => {
       const job = await enqueueImport(t.ctx, actor, [{ name: 'lost.json', bytes: text('[]') }]);
       await t.ctx.db.deleteFrom('upload_files').where('job_id', '=', job.id).execute();

@@ -112,17 +112,28 @@ function jobQuery(ctx: AppContext, actor: Actor) {
 type JobRow = Awaited<ReturnType<ReturnType<typeof jobQuery>['executeTakeFirstOrThrow']>>;
 
 /**
- * A finished job with refused files is not "done": "partial" when the others were stored (each refused
- * file listed with its problems), "failed" when every file was refused and nothing was imported.
+ * A finished job is "done" only when it imported something (or found every file already imported):
+ * "partial" when some files were refused and the others stored (each refused file listed with its
+ * problems), "failed" when nothing was imported: every file refused, or not an export this app reads.
  */
 function finishedStatus(
   row: JobRow,
   files: readonly ImportFileView[],
 ): { status: JobStatus; error: string | null } {
-  const refused = files.filter((f) => f.status === 'failed').length;
-  if (row.status !== 'done' || refused === 0) return { status: row.status as JobStatus, error: row.error };
+  if (row.status !== 'done' || files.length === 0)
+    return { status: row.status as JobStatus, error: row.error };
+  const count = (status: ImportFileView['status']) => files.filter((f) => f.status === status).length;
+  const [refused, skipped] = [count('failed'), count('skipped')];
   if (refused === files.length)
     return { status: 'failed', error: 'every file was refused: nothing was imported' };
+  if (refused + skipped === files.length)
+    return {
+      status: 'failed',
+      error: refused
+        ? `${refused} file${refused === 1 ? '' : 's'} refused and ${skipped} not an export this app reads: nothing was imported`
+        : 'no file of the upload is an export this app reads (each listed with the reason): nothing was imported',
+    };
+  if (refused === 0) return { status: 'done', error: row.error };
   return {
     status: 'partial',
     error: `${refused} of ${files.length} files refused; the others were imported`,

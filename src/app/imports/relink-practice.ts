@@ -138,7 +138,9 @@ async function noteOnFiles(
   const byFile = new Map<string, InputProblem[]>();
   for (const n of notes) {
     const warning = { location: n.source, message: `${n.what}: ${n.note}` };
-    byFile.set(n.source, [...(byFile.get(n.source) ?? []), warning]);
+    const shown = byFile.get(n.source);
+    if (shown) shown.push(warning);
+    else byFile.set(n.source, [warning]);
   }
   if (!byFile.size) return byFile;
   const rows = await trx

@@ -14,8 +14,8 @@ export async function replaceUnlinked(
   patients: readonly string[],
   unlinked: readonly Unlinked[],
 ): Promise<void> {
-  const named = patients.filter((p) => p !== NO_PATIENT);
-  if (named.length)
+  // In groups: one bound parameter per patient, and a statement binds at most 65,535 (PostgreSQL protocol).
+  for (const named of chunks(patients.filter((p) => p !== NO_PATIENT)))
     await trx
       .deleteFrom('unlinked_records')
       .where('practice_id', '=', practiceId)

@@ -30,10 +30,12 @@ export function capProblems(
   location: string,
   max = MAX_PROBLEMS_PER_FILE,
 ): InputProblem[] {
-  if (problems.length <= max) return problems;
-  const more = problems.length - max;
-  return [
-    ...problems.slice(0, max),
-    { location, message: `… and ${more} more problem${more === 1 ? '' : 's'} not listed` },
-  ];
+  // max + 1 problems are listed whole (as long as the capped list): a list capped already stays as it is.
+  if (problems.length <= max + 1) return problems;
+  return [...problems.slice(0, max), notListed(location, problems.length - max)];
+}
+
+/** The line that counts the problems past the first `MAX_PROBLEMS_PER_FILE`. */
+export function notListed(location: string, more: number): InputProblem {
+  return { location, message: `… and ${more} more problem${more === 1 ? '' : 's'} not listed` };
 }

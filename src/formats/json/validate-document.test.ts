@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { courseSchema } from '../../core/model/course.js';
+import { courseHeadersDocumentSchema, courseHeaderSchema, courseSchema } from '../../core/model/course.js';
+import { MAX_PROBLEMS_PER_FILE } from '../../core/model/input-problem.js';
 import { sessionFactsSchema } from '../../core/model/session-facts.js';
-import { formatPath, validateDocument } from './validate-document.js';
+import { formatPath, validateArrayDocument, validateDocument } from './validate-document.js';
 
 const example = readFileSync('examples/courses/breast-left-dibh-alignrt.json', 'utf8');
 
@@ -55,5 +56,32 @@ describe('validateDocument', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('validateArrayDocument (courses.json)', () => {
+  const bad = (n: number) => JSON.stringify(Array.from({ length: n }, (_, i) => ({ courseId: i })));
+
+  it.each([['[{"courseId":1},{"courseId":"x"}]'], ['{"not":"an array"}'], ['[1, null]'], ['[]']])(
+    'gives what checking the whole array gives, for %s',
+    (text) => {
+      const whole = validateDocument(text, 'c.json', courseHeadersDocumentSchema);
+      expect(validateArrayDocument(text, 'c.json', courseHeaderSchema)).toEqual(whole);
+    },
+  );
+
+  it('builds at most 200 problems and counts the rest, as many as checking the whole array finds', () => {
+    const whole = validateDocument(bad(1000), 'c.json', courseHeadersDocumentSchema);
+    const r = validateArrayDocument(bad(1000), 'c.json', courseHeaderSchema);
+    if (r.ok || whole.ok) throw new Error('expected problems');
+    expect(r.problems).toHaveLength(MAX_PROBLEMS_PER_FILE + 1);
+    expect(r.problems.slice(0, MAX_PROBLEMS_PER_FILE)).toEqual(
+      whole.problems.slice(0, MAX_PROBLEMS_PER_FILE),
+    );
+    const more = whole.problems.length - MAX_PROBLEMS_PER_FILE;
+    expect(r.problems.at(-1)).toEqual({
+      location: 'c.json',
+      message: `… and ${more} more problems not listed`,
+    });
   });
 });
