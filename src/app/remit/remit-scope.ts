@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { RemitClaim, Remittance } from '../../core/model/remittance.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
 import type { StoredClaim } from './remittance-store.js';
@@ -83,7 +84,7 @@ async function seedClaims(
           .innerJoin('patients as p', 'p.id', 'c.patient_id')
           .select('c.course_key')
           .where('c.practice_id', '=', practiceId)
-          .where('p.mrn', 'in', patientKeys)
+          .where('p.mrn', '=', anyOf(patientKeys))
           .execute()
       ).map((r) => r.course_key)
     : [];
@@ -108,7 +109,7 @@ async function seedClaims(
                   .innerJoin('courses as c', 'c.id', 'f.course_id')
                   .select('cl.claim_pcn')
                   .where('cl.practice_id', '=', practiceId)
-                  .where('c.course_key', 'in', courseKeys),
+                  .where('c.course_key', '=', anyOf(courseKeys)),
               ),
             ]
           : []),
@@ -123,7 +124,7 @@ async function seedClaims(
                   .innerJoin('patients as p', 'p.id', 'rl.patient_id')
                   .select('rl.claim_pcn')
                   .where('rl.practice_id', '=', practiceId)
-                  .where('p.mrn', 'in', patientKeys),
+                  .where('p.mrn', '=', anyOf(patientKeys)),
               ),
             ]
           : []),
@@ -191,4 +192,13 @@ function stored(
     remittance: r.remittance as Omit<Remittance, 'claims'>,
     claim: r.claim as RemitClaim,
   }));
+}
+
+/**
+ * `= any($1)`: one bound array instead of one parameter per key, so an import naming more patients than
+ * PostgreSQL's 65,535 bind parameters (the Bind message's Int16 count, PostgreSQL protocol docs) still
+ * scopes its remittances.
+ */
+function anyOf(keys: readonly string[]) {
+  return sql<string>`any(${keys}::text[])`;
 }
