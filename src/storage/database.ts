@@ -29,6 +29,7 @@ import * as authorizationsOnFile from './migrations/0024-authorizations-on-file.
 import * as remittanceClaims from './migrations/0025-remittance-claims.js';
 import * as listOrderIndexes from './migrations/0026-list-order-indexes.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { CopyingClient } from './postgres-copy.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -75,6 +76,8 @@ function openPostgres(url: string, max: number): OpenDatabase {
     max,
     types: types as pg.CustomTypesConfig,
     options: '-c jit=off',
+    // Runs copyRows' COPY statements (bulk rows of an import) besides ordinary queries.
+    Client: CopyingClient,
   });
   // An idle connection closed by the server (restart, failover) is dropped and replaced by the pool;
   // without a listener node-postgres would raise it as an uncaught error (node-postgres docs, "Pool").
