@@ -1,12 +1,12 @@
 import type { Trx } from '../../storage/repositories/course-store.js';
-import { chunks } from '../../storage/repositories/insert-chunks.js';
+import { copyRows } from '../../storage/copy-rows.js';
 import { emptyRecords, type ExportRecords, mergeRecords } from '../import/export-records.js';
 import { NO_PATIENT, recordsByPatient } from '../import/records-by-patient.js';
 
 /** Slices read per statement: one statement returning a patient's whole history would be parsed in one go. */
 const READ_BATCH = 200;
 
-/** A stored file's records, kept split by patient (`import_records`), in one multi-row INSERT per chunk. */
+/** A stored file's records, kept split by patient (`import_records`), written with COPY (copy-rows.ts). */
 export async function storePatientRecords(
   trx: Trx,
   practiceId: string,
@@ -20,8 +20,7 @@ export async function storePatientRecords(
       content: JSON.stringify(part),
     })),
   );
-  for (const chunk of chunks(rows, (r) => r.content.length))
-    await trx.insertInto('import_records').values(chunk).execute();
+  await copyRows(trx, 'import_records', rows);
 }
 
 /**

@@ -5,7 +5,7 @@ import { saveAuthorizations } from '../../storage/repositories/authorization-sto
 import type { Trx } from '../../storage/repositories/course-store.js';
 import type { AppContext } from '../app-context.js';
 import { type LinkNote, linkCourses } from '../import/link-courses.js';
-import { auditAndSave } from '../persist/audit-and-save.js';
+import { auditAndSaveAll } from '../persist/audit-and-save.js';
 import type { RemitScope } from '../remit/remit-scope.js';
 import { storeRemitLines } from '../remit/store-remit-lines.js';
 import { authorizationKey } from '../../core/authorizations/authorization-number.js';
@@ -58,9 +58,11 @@ export async function relinkPractice(
   const byStatus: Record<FractionStatus, number> = { ready: 0, downgrade: 0, hold: 0 };
   let fractions = 0;
   let saved = 0;
-  for (const [i, course] of courses.entries()) {
-    await onProgress?.({ phase: 'store', done: i, total: courses.length, file: null });
-    const audit = await auditAndSave(ctx, trx, practiceId, course, { skipUnchanged: true });
+  const audits = await auditAndSaveAll(ctx, trx, practiceId, courses, {
+    skipUnchanged: true,
+    onCourse: (i) => onProgress?.({ phase: 'store', done: i, total: courses.length, file: null }),
+  });
+  for (const audit of audits) {
     if (!audit) continue;
     saved++;
     for (const f of audit.fractions) {
