@@ -15,7 +15,7 @@ import { importFiles } from '../imports/import-files.js';
  */
 const INSERT_PATH: Record<string, { rows: number; sha256: string }> = {
   pglite: { rows: 0, sha256: '' },
-  postgres: { rows: 0, sha256: '' },
+  postgres: { rows: 98, sha256: '1b10d43cf1cad0887f918371cd50af16f5f4f914385f6a479e734dd0dc53a8fe' },
 };
 
 describe.each(ENGINES)('rows an import stores on %s', (engine) => {
@@ -34,5 +34,6 @@ describe.each(ENGINES)('rows an import stores on %s', (engine) => {
     t.clock.advance(3_600_000);
     await importFiles(t.ctx, practiceId, demo.files);
     expect(await storedRowsDigest(tdb.db)).toEqual(INSERT_PATH[engine]);
-  });
+    // Two imports of a small clinic on a busy shared machine; no assertion on time.
+  }, 300_000);
 });
