@@ -1,8 +1,9 @@
 /**
  * DICOM RT Beams Treatment Record reader benchmark: `readRtBeamsRecord` in records per second, against the
- * anchor of `dicomParser.parseDicom` alone on the same buffers in the same run (ratio = ours ÷ anchor, so
- * 1 would mean reading the record's values costs nothing beyond parsing; the gap is the reader's own work:
- * prefix checks, the safety walk, value decoding and validation, the beams).
+ * anchor of `dicomParser.parseDicom` on the same records in the same run (ratio = ours ÷ anchor), twice:
+ * on buffers in memory (the reader alone), and on files (`source: files`: each read starts with
+ * `readFileSync` of one of the `distinct` files, written to a temporary folder first, as an import reads
+ * them; the anchor reads the same files).
  *
  *   node --import tsx bench/dicom-rt-record.ts
  *   options: --records N per timed run of the tangents shape (default 2000; the VMAT shape, ~10 times the
@@ -19,6 +20,9 @@
  * SOP Instance UID (seeded), so no two consecutive reads see identical bytes. Prints one JSON object per
  * line (architecture.md, "Benchmarks").
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import dicomParser from 'dicom-parser';
@@ -27,6 +31,7 @@ import {
   BREAST_TANGENTS,
   type RecordPlan,
   rtRecord,
+  VMAT,
   writeDicom,
 } from '../test/fixtures/dicom/build-rt-record.js';
 import { positiveInt } from './bench-options.js';
@@ -46,25 +51,6 @@ const records = positiveInt('records', values.records);
 const distinct = positiveInt('distinct', values.distinct);
 const repeats = positiveInt('repeats', values.repeats);
 const seed = positiveInt('seed', values.seed);
-
-const VMAT: RecordPlan = {
-  ...BREAST_TANGENTS,
-  beams: [1, 2].map((number) => ({
-    number,
-    name: number === 1 ? 'ARC CW' : 'ARC CCW',
-    fraction: 7,
-    termination: 'NORMAL',
-    specified: '310.4',
-    delivered: '310.4',
-    points: {
-      date: '20260302',
-      start: number === 1 ? '081640' : '081830',
-      seconds: 75,
-      count: 178,
-      meterset: 310.4,
-    },
-  })),
-};
 
 /** `distinct` copies of one dcmjs-written record, each with other digits at the end of its SOP Instance UID. */
 function buffers(plan: RecordPlan, random: () => number): Uint8Array[] {
@@ -87,28 +73,42 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 /**
  * One timed run: `count` reads by each path, in alternating blocks of `BLOCK` (anchor, ours, anchor…) over
- * the same buffers, so a busy machine slows both alike. `sink` defeats dead-code elimination.
+ * the same inputs, so a busy machine slows both alike. Wall time and this process's CPU time (user +
+ * system, all its threads: GC included) of each path; on a loaded machine the CPU time is the steadier.
+ * `sink` defeats dead-code elimination.
  */
 const BLOCK = 50;
-function timeBoth(
-  inputs: Uint8Array[],
+interface Timing {
+  anchorMs: number;
+  ourMs: number;
+  anchorCpuMs: number;
+  ourCpuMs: number;
+  sink: number;
+}
+function timeBoth<T>(
+  inputs: T[],
   count: number,
-  anchor: (bytes: Uint8Array) => number,
-  ours: (bytes: Uint8Array) => number,
-): { anchorMs: number; ourMs: number; sink: number } {
-  let anchorMs = 0;
-  let ourMs = 0;
-  let sink = 0;
+  anchor: (input: T) => number,
+  ours: (input: T) => number,
+): Timing {
+  const t: Timing = { anchorMs: 0, ourMs: 0, anchorCpuMs: 0, ourCpuMs: 0, sink: 0 };
+  const block = (from: number, to: number, read: (input: T) => number): [number, number] => {
+    const wall = performance.now();
+    const cpu = process.cpuUsage();
+    for (let i = from; i < to; i++) t.sink += read(inputs[i % inputs.length]!);
+    const used = process.cpuUsage(cpu);
+    return [performance.now() - wall, (used.user + used.system) / 1000];
+  };
   for (let from = 0; from < count; from += BLOCK) {
     const to = Math.min(count, from + BLOCK);
-    let start = performance.now();
-    for (let i = from; i < to; i++) sink += anchor(inputs[i % inputs.length]!);
-    anchorMs += performance.now() - start;
-    start = performance.now();
-    for (let i = from; i < to; i++) sink += ours(inputs[i % inputs.length]!);
-    ourMs += performance.now() - start;
+    const [anchorMs, anchorCpuMs] = block(from, to, anchor);
+    const [ourMs, ourCpuMs] = block(from, to, ours);
+    t.anchorMs += anchorMs;
+    t.anchorCpuMs += anchorCpuMs;
+    t.ourMs += ourMs;
+    t.ourCpuMs += ourCpuMs;
   }
-  return { anchorMs, ourMs, sink };
+  return t;
 }
 
 const anchorRead = (bytes: Uint8Array): number => Object.keys(dicomParser.parseDicom(bytes).elements).length;
@@ -118,25 +118,60 @@ const ourRead = (bytes: Uint8Array): number => {
   return result.value.beams.length;
 };
 
+const fromFile =
+  (read: (bytes: Uint8Array) => number) =>
+  (path: string): number =>
+    read(readFileSync(path));
+
 const random = mulberry32(seed);
-for (const [metric, plan, count] of [
-  ['records_per_second', BREAST_TANGENTS, records],
-  ['records_per_second_vmat', VMAT, Math.max(1, Math.round(records / 10))],
-] as const) {
-  const inputs = buffers(plan, random);
-  // Warm-up, not reported: both paths reach their optimised tiers before the first timed run.
-  timeBoth(inputs, count, anchorRead, ourRead);
-  const runs = Array.from({ length: repeats }, () => timeBoth(inputs, count, anchorRead, ourRead));
+const folder = mkdtempSync(join(tmpdir(), 'dicom-rt-record-'));
+try {
+  for (const [metric, plan, count] of [
+    ['records_per_second', BREAST_TANGENTS, records],
+    ['records_per_second_vmat', VMAT, Math.max(1, Math.round(records / 10))],
+  ] as const) {
+    const inputs = buffers(plan, random);
+    const paths = inputs.map((bytes, i) => {
+      const path = join(folder, `${metric}-${i}.dcm`);
+      writeFileSync(path, bytes);
+      return path;
+    });
+    const control_points = plan.beams.reduce((n, b) => n + b.points.count, 0);
+    const shape = { records: count, record_bytes: inputs[0]!.length, control_points };
+    report(metric, 'memory', 'dicomParser.parseDicom', shape, () =>
+      timeBoth(inputs, count, anchorRead, ourRead),
+    );
+    report(metric, 'files', 'readFileSync + dicomParser.parseDicom', shape, () =>
+      timeBoth(paths, count, fromFile(anchorRead), fromFile(ourRead)),
+    );
+  }
+} finally {
+  rmSync(folder, { recursive: true, force: true });
+}
+
+/** A warm-up run (not reported: both paths reach their optimised tiers), then `repeats` timed runs. */
+function report(
+  metric: string,
+  source: 'memory' | 'files',
+  anchor: string,
+  shape: { records: number; record_bytes: number; control_points: number },
+  run: () => Timing,
+): void {
+  run();
+  const runs = Array.from({ length: repeats }, run);
   const anchorMs = runs.map((r) => r.anchorMs);
   const ourMs = runs.map((r) => r.ourMs);
-  const perSecond = (ms: number) => Math.round((count / ms) * 1000);
+  const perSecond = (ms: number) => Math.round((shape.records / ms) * 1000);
   const value = perSecond(median(ourMs));
   const baseline = perSecond(median(anchorMs));
+  const cpuValue = perSecond(median(runs.map((r) => r.ourCpuMs)));
+  const cpuBaseline = perSecond(median(runs.map((r) => r.anchorCpuMs)));
   const range = (ms: number[]) => [perSecond(Math.max(...ms)), perSecond(Math.min(...ms))];
   console.log(
     JSON.stringify({
       bench: BENCH,
       metric,
+      source,
       value,
       unit: 'records/s',
       // Over the `repeats` runs: [slowest, fastest].
@@ -144,10 +179,13 @@ for (const [metric, plan, count] of [
       baseline,
       baseline_min_max: range(anchorMs),
       ratio: round3(value / baseline),
-      anchor: 'dicomParser.parseDicom',
-      records: count,
-      record_bytes: inputs[0]!.length,
-      control_points: plan.beams.reduce((n, b) => n + b.points.count, 0),
+      // Records per second of this process's CPU time (medians), and their ratio.
+      cpu_value: cpuValue,
+      cpu_baseline: cpuBaseline,
+      cpu_ratio: round3(cpuValue / cpuBaseline),
+      anchor,
+      ...shape,
+      load_average: loadavg().map((x) => Math.round(x * 10) / 10),
     }),
   );
 }

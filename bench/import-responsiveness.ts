@@ -1,12 +1,14 @@
 /**
- * Does an import on the embedded database (PGlite) leave the server free for other requests? The HTTP
+ * Does an import leave the server free for other requests? The HTTP
  * app listens on loopback in this process (as `serve` runs it, worker included), a client in a worker
  * thread (its own event loop) sends GET /api/health one after another with a 10 ms pause, and a
  * generated clinic (`--patients 40 --days 20`, the demo clinic) is imported through `importFiles` in
- * this process meanwhile. Figures: health latency p50/p99/max while idle (the anchor, measured first in
- * the same run) and during the import; ratio = anchor p99 / import p99.
+ * this process meanwhile, into an in-memory PGlite or (`--engine postgres`) a fresh PostgreSQL database.
+ * Figures: health latency p50/p99/max while idle (the anchor, measured first in the same run) and
+ * during the import; ratio = anchor p99 / import p99.
  *
- *   node --import tsx bench/import-responsiveness.ts [--patients 40] [--days 20] [--seed 1] [--idle 3]
+ *   node --import tsx bench/import-responsiveness.ts [--engine pglite|postgres] [--patients 40] [--days 20]
+ *     [--seed 1] [--idle 3]
  */
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
@@ -18,11 +20,14 @@ import { createHttpApp } from '../src/http/create-http-app.js';
 import { openDatabase } from '../src/storage/database.js';
 import {
   benchContext,
+  dropDatabase,
   generateUploads,
   intOption,
   line,
   newPractice,
+  option,
   progress,
+  recreateDatabase,
   round,
 } from './app-support.js';
 
@@ -31,6 +36,9 @@ const patients = intOption('patients', 40);
 const days = intOption('days', 20);
 const seed = intOption('seed', 1);
 const idleSeconds = intOption('idle', 3);
+const requested = option('engine', 'pglite');
+if (requested !== 'pglite' && requested !== 'postgres') throw new Error('--engine: pglite or postgres');
+const DATABASE = 'bench_import_responsiveness';
 
 /** The client: health requests back to back (10 ms apart) until told to stop; posts the latencies. */
 const CLIENT = `
@@ -82,7 +90,9 @@ function summary({ latencies, errors }: Health) {
 
 progress(`generating the clinic (${patients} patients × ${days} days, seed ${seed})…`);
 const clinic = await generateUploads(patients, days, seed);
-const { db, engine } = await openDatabase();
+const { db, engine } = await openDatabase(
+  requested === 'postgres' ? { url: await recreateDatabase(DATABASE) } : {},
+);
 const ctx = await benchContext(db, engine, clinic.now);
 const practiceId = await newPractice(ctx, clinic);
 const server = serve({ fetch: createHttpApp(ctx).fetch, port: 0, hostname: '127.0.0.1' });
@@ -120,3 +130,4 @@ line(BENCH, {
 });
 server.close();
 await db.destroy();
+if (engine === 'postgres') await dropDatabase(DATABASE);

@@ -10,6 +10,7 @@ import {
   PostgresQueryCompiler,
 } from 'kysely';
 import { copyFromStdin } from './copy-rows.js';
+import { yieldIfDue } from './event-loop-turn.js';
 
 /**
  * Kysely on PGlite (PostgreSQL compiled to WASM, in process). PGlite has one connection, so the driver
@@ -32,25 +33,11 @@ export class PGliteDialect implements Dialect {
   }
 }
 
-/**
- * How long work may run on the event loop between two chances for other callbacks (an HTTP request)
- * to run. PGlite executes in this thread and its promises settle without going back to the event loop,
- * so a long chain of queries — an import's transaction — would otherwise hold it to the end.
- */
-const YIELD_AFTER_MS = 20;
-let lastYield = performance.now();
-
-/** Lets timers and I/O run (setImmediate: after the poll phase) when the loop was held YIELD_AFTER_MS. */
-async function yieldToEventLoop(): Promise<void> {
-  if (performance.now() - lastYield < YIELD_AFTER_MS) return;
-  await new Promise<void>((resolve) => setImmediate(resolve));
-  lastYield = performance.now();
-}
-
 class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGlite) {}
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    await yieldToEventLoop();
+    // PGlite's promise settles without an event-loop turn: a chain of queries gives one now and then.
+    await yieldIfDue();
     const copy = copyFromStdin(compiled.sql, compiled.parameters);
     // copyRows' data (copy-rows.ts) as the blob PGlite reads for COPY … FROM '/dev/blob' (PGlite docs, "/dev/blob").
     const result = copy

@@ -25,6 +25,7 @@ import { MAX_DOCUMENT_BYTES } from '../input-files.js';
 import { detectFormat, type ExportFormat } from './detect-format.js';
 import { type ExportSource, pathSource } from './export-source.js';
 import { emptyRecords, type ExportRecords, mergeRecords } from './export-records.js';
+import { yieldIfDue, yieldNow } from '../../storage/event-loop-turn.js';
 
 export interface FileResult {
   file: string;
@@ -122,10 +123,14 @@ export async function readExportSources(
     sources.push(source);
     return result;
   };
-  const heads: { source: ExportSource; head: Uint8Array }[] = [];
-  for (const source of input) heads.push({ source, head: await source.head() });
+  const heads: { source: ExportSource; head: Uint8Array; clinic: boolean }[] = [];
+  for (const source of input) {
+    await yieldIfDue(); // thousands of heads are sniffed: the loop gets turns meanwhile
+    const head = await source.head();
+    heads.push({ source, head, clinic: detectFormat(head) === 'clinic' });
+  }
   // The clinic file first: it says how to read the others (report date order, the R&V CSV mapping).
-  const clinics = heads.filter((h) => detectFormat(h.head) === 'clinic');
+  const clinics = heads.filter((h) => h.clinic);
   for (const { source } of clinics) await readInto(source, 'clinic', undefined);
   let mapping = options.mapping;
   if (!mapping && records.clinic?.historyMapping) {
@@ -136,16 +141,18 @@ export async function readExportSources(
       results[0]!.problems.push(...resolved.problems);
     }
   }
-  const rest = heads
-    .filter((h) => !clinics.includes(h))
-    .map(({ source, head }) => ({ source, format: detectFormat(head, mapping ? [mapping] : undefined) }));
+  const rest: { source: ExportSource; format: ExportFormat | null }[] = [];
+  for (const { source, head } of heads.filter((h) => !h.clinic)) {
+    await yieldIfDue();
+    rest.push({ source, format: detectFormat(head, mapping ? [mapping] : undefined) });
+  }
   heads.length = 0; // the heads of 5,000 files are 40 MB: not kept while the files are read
   let read = results.reduce((n, r) => n + r.records, 0);
   let failed = results.filter((r) => r.status === 'failed').length;
   const total = clinics.length + rest.length;
   for (const [i, { source, format }] of rest.entries()) {
     // One file's reading at a time on the event loop: a server answers other requests in between.
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldNow();
     const result = await readInto(source, format, mapping);
     read += result.records;
     if (result.status === 'failed') failed++;

@@ -1,26 +1,44 @@
 import type { Trx } from '../../storage/repositories/course-store.js';
 import { copyRows } from '../../storage/copy-rows.js';
+import { yieldIfDue } from '../../storage/event-loop-turn.js';
 import { emptyRecords, type ExportRecords, mergeRecords } from '../import/export-records.js';
 import { NO_PATIENT, recordsByPatient } from '../import/records-by-patient.js';
 
 /** Slices read per statement: one statement returning a patient's whole history would be parsed in one go. */
 const READ_BATCH = 200;
 
-/** A stored file's records, kept split by patient (`import_records`), written with COPY (copy-rows.ts). */
+/**
+ * JSON characters of records serialised and written at a time. Serialising a whole batch first, then
+ * inserting it in 32 MiB statements, held the event loop for seconds on PGlite (one statement runs in
+ * this thread, synchronously): a megabyte at a time is a few tens of milliseconds each, and the loop
+ * gets a turn between them (`event-loop-turn.ts`). Measured in bench/README.md, "import-responsiveness".
+ */
+const STORE_SLICE_CHARS = 1024 * 1024;
+
+/** A stored file's records, kept split by patient (`import_records`), with COPY (copy-rows.ts) a megabyte at a time. */
 export async function storePatientRecords(
   trx: Trx,
   practiceId: string,
   files: readonly { importId: string; content: ExportRecords }[],
 ): Promise<void> {
-  const rows = files.flatMap(({ importId, content }) =>
-    [...recordsByPatient(content)].map(([patientKey, part]) => ({
-      practice_id: practiceId,
-      patient_key: patientKey,
-      import_id: importId,
-      content: JSON.stringify(part),
-    })),
-  );
-  await copyRows(trx, 'import_records', rows);
+  type Row = { practice_id: string; patient_key: string; import_id: string; content: string };
+  let rows: Row[] = [];
+  let chars = 0;
+  const write = async () => {
+    await copyRows(trx, 'import_records', rows);
+    rows = [];
+    chars = 0;
+  };
+  for (const { importId, content } of files) {
+    await yieldIfDue();
+    for (const [patientKey, part] of recordsByPatient(content)) {
+      const json = JSON.stringify(part);
+      rows.push({ practice_id: practiceId, patient_key: patientKey, import_id: importId, content: json });
+      chars += json.length;
+    }
+    if (chars >= STORE_SLICE_CHARS) await write();
+  }
+  if (rows.length) await write();
 }
 
 /**
@@ -85,29 +103,33 @@ export async function allPatients(trx: Trx, practiceId: string): Promise<string[
 }
 
 /**
- * Everything imported about these patients, in import order (a later courses.json entry replaces an
- * earlier one), plus what the given files say that names no patient (those records link nowhere, and are
- * reported once: with their file). Nothing about any other patient is read.
+ * Everything imported about each group of patients (`linked-patients.ts`), in import order (a later
+ * courses.json entry replaces an earlier one), with what the given files say that names no patient in the
+ * group of `NO_PATIENT` (those records link nowhere unless a coder linked one, and are reported once:
+ * with their file). Nothing about any other patient is read.
  */
 export async function loadPatientRecords(
   trx: Trx,
   practiceId: string,
-  patients: readonly string[],
+  groups: readonly (readonly string[])[],
   importIds: readonly string[],
-): Promise<ExportRecords> {
-  const records = emptyRecords();
-  const named = patients.filter((p) => p !== NO_PATIENT);
+): Promise<ExportRecords[]> {
+  const out = groups.map(() => emptyRecords());
+  // Patients in group order: a group's records are read in as few statements as may be.
+  const groupOf = new Map(groups.flatMap((g, i) => g.map((p) => [p, i] as const)));
+  const named = [...groupOf.keys()].filter((p) => p !== NO_PATIENT);
   for (let i = 0; i < named.length; i += READ_BATCH) {
     const rows = await trx
       .selectFrom('import_records')
-      .select('content')
+      .select(['patient_key', 'content'])
       .where('practice_id', '=', practiceId)
       .where('patient_key', 'in', named.slice(i, i + READ_BATCH))
       .orderBy('import_id')
       .execute();
-    for (const row of rows) mergeRecords(records, row.content as ExportRecords);
+    for (const row of rows) mergeRecords(out[groupOf.get(row.patient_key)!]!, row.content as ExportRecords);
   }
-  if (patients.includes(NO_PATIENT) && importIds.length) {
+  const noPatient = groupOf.get(NO_PATIENT);
+  if (noPatient !== undefined && importIds.length) {
     const rows = await trx
       .selectFrom('import_records')
       .select('content')
@@ -116,7 +138,7 @@ export async function loadPatientRecords(
       .where('import_id', 'in', importIds)
       .orderBy('import_id')
       .execute();
-    for (const row of rows) mergeRecords(records, row.content as ExportRecords);
+    for (const row of rows) mergeRecords(out[noPatient]!, row.content as ExportRecords);
   }
-  return records;
+  return out;
 }

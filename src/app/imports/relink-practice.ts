@@ -1,10 +1,11 @@
 import type { FractionStatus } from '../../core/audit/outcome.js';
-import type { CourseHeader } from '../../core/model/course.js';
+import type { Course, CourseHeader } from '../../core/model/course.js';
 import type { InputProblem } from '../../core/model/input-problem.js';
+import { yieldNow } from '../../storage/event-loop-turn.js';
 import { saveAuthorizations } from '../../storage/repositories/authorization-store.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
 import type { AppContext } from '../app-context.js';
-import { type LinkNote, linkCourses } from '../import/link-courses.js';
+import { type LinkNote, linkCourses, type Unlinked } from '../import/link-courses.js';
 import { auditAndSaveAll } from '../persist/audit-and-save.js';
 import type { RemitScope } from '../remit/remit-scope.js';
 import { storeRemitLines } from '../remit/store-remit-lines.js';
@@ -48,11 +49,29 @@ export async function relinkPractice(
           ...('patients' in importIds ? importIds.patients : []),
           ...(await patientsOf(trx, practiceId, files)),
         ];
-  const { patients, links } = await linkedPatients(trx, practiceId, [...new Set(named)]);
-  const records = await loadPatientRecords(trx, practiceId, patients, files);
-  records.headers = latestHeaders(records.headers);
-  const physicians = await practicePhysicians(trx, practiceId);
-  const { courses, unlinked, notes } = linkCourses(records, physicians, links);
+  const { patients, groups, links } = await linkedPatients(trx, practiceId, [...new Set(named)]);
+  const loaded = await loadPatientRecords(trx, practiceId, groups, files);
+  for (const records of loaded) records.headers = latestHeaders(records.headers);
+  // A FHIR signer is known by any physician of the practice, the courses linked here included.
+  const physicians = [
+    ...new Set([
+      ...(await practicePhysicians(trx, practiceId)),
+      ...loaded.flatMap((r) => r.headers.map((h) => h.physicianId)),
+    ]),
+  ];
+  const courses: Course[] = [];
+  const unlinked: Unlinked[] = [];
+  const notes: LinkNote[] = [];
+  for (const records of loaded) {
+    // Group by group, with a turn for other requests between (linking 40 patients at once held the
+    // event loop ~0.4 s: bench/README.md, "import-responsiveness").
+    await yieldNow();
+    const linked = linkCourses(records, physicians, links);
+    courses.push(...linked.courses);
+    unlinked.push(...linked.unlinked);
+    notes.push(...linked.notes);
+  }
+  const authorizations = loaded.flatMap((r) => r.authorizations);
   const warnings = await noteOnFiles(trx, practiceId, notes);
   await replaceUnlinked(trx, practiceId, patients, unlinked);
   const byStatus: Record<FractionStatus, number> = { ready: 0, downgrade: 0, hold: 0 };
@@ -60,7 +79,12 @@ export async function relinkPractice(
   let saved = 0;
   const audits = await auditAndSaveAll(ctx, trx, practiceId, courses, {
     skipUnchanged: true,
-    onCourse: (i) => onProgress?.({ phase: 'store', done: i, total: courses.length, file: null }),
+    onCourse: async (i) => {
+      // A course audited at a time, with a turn for other requests between (the rows are written in
+      // batches, saveCourses; the PGlite driver gives turns between statements, event-loop-turn.ts).
+      await yieldNow();
+      await onProgress?.({ phase: 'store', done: i, total: courses.length, file: null });
+    },
   });
   for (const audit of audits) {
     if (!audit) continue;
@@ -74,7 +98,7 @@ export async function relinkPractice(
   await saveAuthorizations(
     trx,
     practiceId,
-    records.authorizations.flatMap(({ table }) =>
+    authorizations.flatMap(({ table }) =>
       table.authorizations.map((a) => ({
         patientMrn: a.patientId,
         payer: a.payer,
@@ -98,7 +122,7 @@ export async function relinkPractice(
           patientKeys: patients,
           authorizationKeys: [
             ...new Set(
-              records.authorizations.flatMap(({ table }) =>
+              authorizations.flatMap(({ table }) =>
                 table.authorizations.map((a) => authorizationKey(a.authorizationNumber)),
               ),
             ),

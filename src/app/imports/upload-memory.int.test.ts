@@ -13,7 +13,7 @@ import { measureUploadMemory } from '../../../test/support/upload-memory.js';
  * over the RSS after setup by at most 112 MiB plus an eighth of the upload: about 80 MiB is what the
  * import needs whatever the size (readers loaded, linking, and garbage that V8 collects in batches: the
  * chunks cross the drivers as base64 text); holding a 64 MiB upload twice would break it. At 512 MiB
- * the peak must also stay under 600 MiB (measured: 556 MiB PGlite, 326 MiB PostgreSQL).
+ * the peak must also stay under 600 MiB (measured: 467 MiB PGlite, 295 MiB PostgreSQL; bench/README.md).
  */
 const MB = Number(process.env.UPLOAD_MEMORY_MB ?? 64);
 

@@ -8,6 +8,7 @@ import {
 } from '../../../test/support/letter-input.js';
 import { assembleLetter, dollars } from './assemble-letter.js';
 import { APPEAL_TYPES, LETTER_TYPES, type LetterType } from './letter-types.js';
+import { REFERENCE_LIBRARY } from './site-references.js';
 
 const citedNumbers = (body: string) =>
   [...new Set([...body.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
@@ -71,7 +72,7 @@ describe('assembleLetter: every letter type from a fully documented course', () 
 
   it('breast letters cite the breast literature; a right breast adds the right-sided studies; prostate its own', () => {
     const left = assembleLetter(letterInput('appeal-downcode')).references.map((r) => r.id);
-    expect(left).toEqual(expect.arrayContaining(['nccn-breast', 'darby-2013', 'michalski-2012']));
+    expect(left).toEqual(expect.arrayContaining(['darby-2013', 'michalski-2012']));
     expect(left).not.toContain('rice-2015');
     const right = assembleLetter(
       letterInput('appeal-downcode', (c) => {
@@ -88,9 +89,11 @@ describe('assembleLetter: every letter type from a fully documented course', () 
       letterInput('appeal-downcode', (c) => {
         c.site = { region: 'prostate' };
       }),
-    ).references.map((r) => r.id);
-    expect(prostate).toEqual(expect.arrayContaining(['nccn-prostate']));
-    expect(prostate).not.toContain('nccn-breast');
+    );
+    expect(prostate.body).toMatch(/Surface guidance is not volumetric tracking/);
+    expect(prostate.references.map((r) => r.id)).not.toEqual(
+      expect.arrayContaining(['darby-2013', 'michalski-2012']),
+    );
   });
 
   it('a 77412 for multiple isocenters needs no motion evidence: the letter argues the isocenters', () => {
@@ -117,24 +120,57 @@ describe('assembleLetter: every letter type from a fully documented course', () 
     expect(draft.references.map((r) => r.id)).toEqual(['astro-denial-trends-2026']);
   });
 
-  // Guideline versions as the practice gives them: the seed's "Version XX.2026" is a placeholder.
+  // The NCCN breast wording was not checked against a publisher's text of the version the practice
+  // follows (site-references.json `wording`): the sentence is the physician's, and NCCN is named only as
+  // the guideline the practice follows, with the version it sets (the seed's "Version XX.2026" is a
+  // placeholder, never printed).
   it.each<[string, Record<string, string> | undefined, string | null]>([
-    ['the practice version is printed', { 'nccn-breast': '3.2026' }, 'Version 3.2026.'],
-    ['no version set: the guideline without one, and a warning', undefined, null],
+    [
+      'the practice version is named',
+      { 'nccn-breast': '3.2026' },
+      'The practice follows the NCCN Clinical Practice Guidelines in Oncology (NCCN Guidelines): Invasive Breast Cancer, Version 3.2026.',
+    ],
+    ['no version set: NCCN is not named', undefined, null],
     ['a placeholder version is never printed', { 'nccn-breast': 'XX.2026' }, null],
-  ])('the NCCN breast citation: %s', (_, versions, printed) => {
+  ])('the NCCN breast guideline: %s', (_, versions, printed) => {
     const draft = assembleLetter({ ...letterInput('appeal-downcode'), guidelineVersions: versions });
-    const nccn = draft.references.find((r) => r.id === 'nccn-breast')!.citation;
-    const warned = draft.warnings.filter((w) => w.code === 'GUIDELINE-VERSION');
-    if (printed) {
-      expect(nccn).toContain(`Invasive Breast Cancer. ${printed}`);
-      expect(warned).toEqual([]);
-    } else {
-      expect(nccn).not.toMatch(/Version|XX/);
-      expect(warned.map((w) => w.message)).toEqual([
-        expect.stringContaining('Set the NCCN guideline version the practice follows'),
-      ]);
-    }
+    expect(draft.references.map((r) => r.id)).not.toContain('nccn-breast');
+    expect(draft.body).toContain(
+      "The treating physician's rationale: radiation therapy planning and delivery are individualized for the patient, and respiratory control protects the heart and surrounding critical structures.",
+    );
+    expect(draft.warnings.map((w) => w.code)).not.toContain('GUIDELINE-VERSION');
+    if (printed) expect(draft.body).toContain(printed);
+    else expect(draft.body).not.toMatch(/NCCN|XX\.2026/);
+  });
+
+  // No letter prints a statement attributed to a guideline whose wording was not checked.
+  it.each(LETTER_TYPES.flatMap((type) => ['breast', 'prostate'].map((region) => [type, region] as const)))(
+    '%s for a %s course cites no guideline whose wording was not checked',
+    (type, region) => {
+      const input = letterInput(type);
+      const draft = assembleLetter({
+        ...input,
+        course: { ...input.course, site: { ...input.course.site, region } },
+        guidelineVersions: { 'nccn-breast': '3.2026', 'nccn-prostate': '5.2026' },
+      });
+      const unchecked = REFERENCE_LIBRARY.references
+        .filter((r) => r.kind === 'guideline' && r.wording !== 'checked')
+        .map((r) => r.id);
+      expect(unchecked.length).toBeGreaterThan(0);
+      for (const id of unchecked) expect(draft.references.map((r) => r.id)).not.toContain(id);
+      expect(draft.body).not.toMatch(/NCCN Guidelines (for|support|emphasize)/);
+    },
+  );
+
+  it('a template citing a guideline whose wording was not checked gets no citation, and a warning', () => {
+    const draft = assembleLetter({
+      ...letterInput('appeal-downcode'),
+      template: { id: 't', version: 1, text: 'NCCN says so [ref:nccn-breast].\n\n{{signature}}' },
+    });
+    expect(draft.references).toEqual([]);
+    expect(draft.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringContaining('cites the guideline [ref:nccn-breast], whose wording was not checked'),
+    );
   });
 
   it('an SBRT course asks for its routed code (77373) and says nothing about 77412', () => {
@@ -228,7 +264,9 @@ describe('assembleLetter: every letter type from a fully documented course', () 
 
   it('the peer-to-peer sheet of a line quotes the evidence of its date of service, not the course', () => {
     const draft = assembleLetter({ ...letterInput('peer-to-peer'), claim: LETTER_CLAIMS['appeal-downcode'] });
-    expect(draft.body).toContain('- Fraction 2 (2026-03-03)\n- System: AlignRT');
+    expect(draft.body).toContain(
+      '- Fraction 2 (2026-03-03): 77412 paid at a lower code (77407)\n- System: AlignRT',
+    );
     expect(draft.body).not.toContain('- Fractions monitored:');
   });
 

@@ -14,8 +14,9 @@ import { courseLevel } from './course-level.js';
 import { evicoreBreastFinding } from '../payers/rules/payer-002-evicore-breast.js';
 import { authorizationCovering, authorizationLabel } from './authorization-on-file.js';
 import { type AppealFacts, appealHeaderLines, enclosureLines } from './appeal-facts.js';
-import { type IgrtReferenceData, igrtReferenceGaps } from './igrt-reference.js';
+import { type IgrtReferenceData, igrtReferenceGaps, igrtReferenceUse } from './igrt-reference.js';
 import { imagingLabel } from './imaging-modality.js';
+import { adjudicationPhrase } from './line-adjudication.js';
 import { requestedFractions, type RequestedFractions } from './course-limit.js';
 import { DEFAULT_TEMPLATE_VERSION, defaultTemplate, defaultTemplateId } from './default-templates.js';
 import type {
@@ -48,6 +49,7 @@ import {
   citeReferences,
   type GuidelineVersions,
   guidelineVersionWarning,
+  practiceGuideline,
   REFERENCE_LIBRARY,
   type ReferenceLibrary,
   siteReferences,
@@ -230,6 +232,11 @@ export function assembleLetter(input: LetterInput): LetterDraft {
       code: 'TEMPLATE',
       message: `template ${template.id} cites an unknown reference [ref:${id}]`,
     });
+  for (const id of cited.unchecked)
+    warnings.push({
+      code: 'TEMPLATE',
+      message: `template ${template.id} cites the guideline [ref:${id}], whose wording was not checked against the publisher's text: state the sentence as the physician's, without the citation.`,
+    });
   if (
     facts.request.warning &&
     type === 'prior-authorization' &&
@@ -323,6 +330,23 @@ function missingFor(facts: Facts): LetterMissing[] {
         fix: 'Import the monitoring records (e.g. AlignRT real-time-delta logs or reports) of the fractions delivered.',
       });
   }
+  // To a commercial payer that denied 77387-26 as bundled, the letter rests on Medicare's tables: it
+  // waits for the CMS files in force on the date of service (igrt-reference.ts).
+  if (
+    type === 'appeal-igrt-denial' &&
+    claim?.dateOfService &&
+    igrtReferenceUse(input.appeal?.payerKind ?? null, claim.carcs) === 'commercial-bundled'
+  )
+    for (const gap of igrtReferenceGaps(
+      input.igrtReference,
+      input.appeal?.payerKind ?? null,
+      claim.dateOfService,
+      claim.carcs,
+    ))
+      out.push({
+        element: `The CMS ${gap} in force on ${claim.dateOfService}`,
+        fix: `Import the CMS ${gap} release in force on ${claim.dateOfService} (reference data): the appeal states what it says of 77387-26 as Medicare's facts.`,
+      });
   if (type === 'appeal-igrt-denial') {
     const reviewed = course.fractions.some(
       (f) =>
@@ -423,13 +447,20 @@ function warningsFor({ input, elements, needsAmm, request }: Facts): LetterWarni
         code: 'IGRT-MODIFIER-26-MISSING',
         message: `${profile.name} requires modifier 26 on 77387 on this date: correct and resubmit the line rather than appeal.`,
       });
-    const gaps = igrtReferenceGaps(input.igrtReference, input.appeal?.payerKind ?? null, claim.dateOfService);
-    if (gaps.length)
+    const payerKind = input.appeal?.payerKind ?? null;
+    const gaps = igrtReferenceGaps(input.igrtReference, payerKind, claim.dateOfService, claim.carcs);
+    if (gaps.length && igrtReferenceUse(payerKind, claim.carcs) === 'medicare')
       out.push({
         code: 'IGRT-REFERENCE-NOT-LOADED',
         message: `No ${gaps.join(' and no ')} in force on ${claim.dateOfService} is loaded: the letter does not state what it says of 77387-26. Import the CMS file (reference data) to add it.`,
       });
   }
+  const noReview = imageReviewNotOnFile(input);
+  if (noReview.length)
+    out.push({
+      code: 'IMAGE-REVIEW-NOT-ON-FILE',
+      message: `The physician's signed image-guidance review of ${noReview.join(', ')} is not on file: import or record it, then draft the sheet again.`,
+    });
   const appealBy = input.appeal?.appealBy;
   if (APPEALS.includes(type) && appealBy && appealBy < input.date)
     out.push({
@@ -518,7 +549,12 @@ function coverFor({
     );
   }
   if (input.type === 'appeal-igrt-denial')
-    rows.push(...imageReviewLines(input).map((value) => ({ label: 'Image guidance of the date', value })));
+    rows.push(
+      ...imageReviewLines(input, claim?.dateOfService).map((value) => ({
+        label: 'Image guidance of the date',
+        value,
+      })),
+    );
   if (needsAmm && serviceDays) {
     rows.push(
       ...serviceDays.flatMap((f) => [
@@ -580,10 +616,10 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
       : serviceDays
         ? [
             type === 'peer-to-peer'
-              ? 'Motion evidence to quote, of the date(s) the payer denied:'
+              ? 'Motion evidence to quote, of the date(s) at issue:'
               : "The patient's own motion-management record of the date of service:",
             ...serviceDays.flatMap((f) => [
-              `- Fraction ${f.number} (${f.date})`,
+              `- Fraction ${f.number} (${f.date})${type === 'peer-to-peer' ? linesOn(f.date, input) : ''}`,
               ...fractionEvidenceLines(f, input).map(([label, value]) => `- ${label}: ${value}`),
             ]),
           ]
@@ -601,7 +637,11 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
             ...serviceDayEvidence(ev, claim).map((e) => `- On the date of service, ${e}`),
           ];
   const rationale = site
-    ? [...site.rationale, ...(side && side !== 'none' ? (site.byLaterality?.[side] ?? []) : [])]
+    ? [
+        ...practiceGuideline(library, site, input.guidelineVersions),
+        ...site.rationale,
+        ...(side && side !== 'none' ? (site.byLaterality?.[side] ?? []) : []),
+      ]
     : [`No guideline entry is recorded for the ${course.site.region} site; the code criteria apply.`];
   return {
     date: input.date,
@@ -609,7 +649,10 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
     physicianId: course.physicianId,
     physicianName: physicianLabel(signer) ?? `treating physician ${course.physicianId}`,
     signature: signer ? signatureBlock(signer, input.practiceName) : [],
-    imageReview: type === 'appeal-igrt-denial' ? imageReviewLines(input).map((l) => `- ${l}`) : [],
+    imageReview:
+      type === 'appeal-igrt-denial'
+        ? imageReviewLines(input, claim?.dateOfService).map((l) => `- ${l}`)
+        : sheetImageReview(input),
     payerName: payerName(input),
     patientName: input.patient.name ?? 'not recorded',
     // The peer-to-peer sheet is read on the phone with the reviewer: name and course identify the case.
@@ -760,6 +803,14 @@ function statementContext({ input, level, argues77412 }: Facts): StatementContex
 
 const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** ": 77412 paid at a lower code (77407)": what the payer did with the sheet's lines of a date. */
+function linesOn(date: string, { claim, denials }: LetterInput): string {
+  const lines = (claim ? [claim] : (denials ?? [])).filter((l) => l.dateOfService === date);
+  return lines.length
+    ? `: ${lines.map((l) => `${codeLabel(l.submittedCode, l.modifiers)} ${adjudicationPhrase(l)}`).join('; ')}`
+    : '';
+}
+
 /** A peer-to-peer sheet for one remittance line. */
 const sheetForLine = (input: LetterInput) => input.type === 'peer-to-peer' && input.claim !== null;
 
@@ -816,15 +867,20 @@ function unstatedThresholds(course: Course): string {
 }
 
 /**
- * The image guidance of the date of service (77387-26 is the physician's review): the fraction, the
+ * The image guidance of a date of service (77387-26 is the physician's review): the fraction, the
  * imaging reviewed as its record states it (else "not recorded", never guessed), the surface-guided
- * intrafraction tracking the day's monitoring record names, who reviewed it and when, in facility time.
+ * intrafraction tracking the day's monitoring record names, who reviewed it (the name as the practice's
+ * settings spell it) and when, in facility time, and whether before the next beam-on (the fraction's
+ * signature deadline from the audit; seed: signed "prior to next beam on to meet criteria for billing
+ * the professional service").
  */
-function imageReviewLines(input: LetterInput): string[] {
-  const { course, claim } = input;
+function imageReviewLines(input: LetterInput, date: string | null | undefined): string[] {
+  // An appeal speaks of its date only: the next beam-on's time stays on the practice's sheet.
+  const nextBeamOnTime = input.type === 'peer-to-peer';
+  const { course } = input;
   const clock = clockFor(course.facility.timeZone);
   return course.fractions
-    .filter((f) => f.date === claim?.dateOfService && f.imageGuidance?.performed)
+    .filter((f) => f.date === date && f.imageGuidance?.performed)
     .map((f) => {
       const systems = [...new Set(f.monitoring.map((m) => m.system))].sort();
       const imaging = imagingLabel(f.imageGuidance?.modality);
@@ -833,13 +889,54 @@ function imageReviewLines(input: LetterInput): string[] {
         ...(systems.length ? [`surface-guided intrafraction tracking (${systems.join(', ')})`] : []),
       ].join(' with ');
       const review = f.imageGuidance?.review;
-      const reviewer = review
-        ? (physicianLabel(input.physicians[review.signerId]) ?? `${review.role} ${review.signerId}`)
-        : null;
-      return review
-        ? `Fraction ${f.number} (${f.date}): ${modality}; reviewed and signed by ${reviewer} at ${clock.format(Date.parse(review.signedAt))}`
-        : `Fraction ${f.number} (${f.date}): ${modality}; review not signed`;
+      if (!review) return `Fraction ${f.number} (${f.date}): ${modality}; review not signed`;
+      const reviewer =
+        physicianLabel(input.physicians[review.signerId]) ?? `${review.role} ${review.signerId}`;
+      const signed = Date.parse(review.signedAt);
+      const deadline = input.fractions.find((a) => a.fractionId === f.id)?.signatureDeadline;
+      const nextBeamOn = deadline
+        ? `; signed ${signed < Date.parse(deadline) ? 'before' : 'after'} the next beam-on${nextBeamOnTime ? ` (${clock.format(Date.parse(deadline))})` : ''}`
+        : '; no later beam-on recorded';
+      return `Fraction ${f.number} (${f.date}): ${modality}; reviewed and signed by ${reviewer} at ${clock.format(signed)}${nextBeamOn}`;
     });
+}
+
+/**
+ * A peer-to-peer sheet's image review of each 77387 line's date, under its heading; a date without a
+ * signed review says it is not on file and what to add (`imageReviewNotOnFile`).
+ */
+function sheetImageReview(input: LetterInput): string[] {
+  const dates = igrtSheetDates(input);
+  if (!dates.length) return [];
+  return [
+    'Image review of the date (77387-26):',
+    ...dates.flatMap((date) => {
+      const lines = imageReviewLines(input, date).filter((l) => !l.endsWith('review not signed'));
+      return lines.length
+        ? lines.map((l) => `- ${l}`)
+        : [
+            `- ${date}: the physician's image review is not on file. Add the physician's signed image-guidance review of ${date} (import or record it), then draft the sheet again.`,
+          ];
+    }),
+  ];
+}
+
+/** The dates of a sheet's 77387 lines (the line's, or a course sheet's denied lines'). */
+function igrtSheetDates({ type, claim, denials }: LetterInput): string[] {
+  if (type !== 'peer-to-peer') return [];
+  const lines = claim ? [claim] : (denials ?? []);
+  return [
+    ...new Set(
+      lines.flatMap((l) => (l.submittedCode === '77387' && l.dateOfService ? [l.dateOfService] : [])),
+    ),
+  ].sort();
+}
+
+/** The sheet's 77387 dates without a signed image review on file. */
+function imageReviewNotOnFile(input: LetterInput): string[] {
+  return igrtSheetDates(input).filter(
+    (date) => !input.course.fractions.some((f) => f.date === date && f.imageGuidance?.review),
+  );
 }
 
 /** The plan images the deliveries (the plan says so, or a delivered fraction was imaged). */

@@ -82,7 +82,7 @@ export const TEMPLATE_PLACEHOLDERS: readonly { name: string; description: string
   {
     name: 'imageReview',
     description:
-      'block: the image guidance of the date of service as bullets: modality, reviewer, sign time (77387-26 appeals)',
+      'block: the image guidance of the date of service as bullets: modality, reviewer, sign time, before or after the next beam-on (77387-26 appeals and peer-to-peer sheets)',
   },
   {
     name: 'necessity',
@@ -290,6 +290,8 @@ Delivery level: {{requestedCode}} ({{levelBasis}})
 {{claim}}
 
 {{necessity}}
+
+{{imageReview}}
 
 {{evidence}}
 

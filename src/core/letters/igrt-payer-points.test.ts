@@ -2,6 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { letterInput } from '../../../test/support/letter-input.js';
 import type { PayerKind } from '../remit/appeal-deadline.js';
 import { assembleLetter } from './assemble-letter.js';
+import { editTables } from '../edits/edit-tables.js';
+import { mpfsData, type ReferenceRelease } from '../rates/mpfs-payment.js';
+
+const RELEASE: Omit<ReferenceRelease, 'id'> = {
+  year: 2026,
+  quarter: 1,
+  effectiveFrom: '2026-01-01',
+  effectiveTo: null,
+  source: 'SYNTH.csv',
+};
+const LOADED = {
+  mpfs: [mpfsData({ ...RELEASE, id: 'RVU26A' }, [], [])],
+  ncci: [editTables({ ...RELEASE, id: 'PTP26Q1' }, [], [])],
+};
 
 /*
  * The 77387-26 appeal's payer-specific point: UnitedHealthcare's denials are, in ASTRO's words, "due to an
@@ -24,6 +38,8 @@ const appeal = (profile: string, payerKind: PayerKind, carcs: string[]) => {
       memberId: null,
       enclosures: [],
     },
+    // The CMS files a commercial CO-97 appeal rests on (igrt-reference.ts), loaded.
+    igrtReference: LOADED,
   });
 };
 

@@ -116,7 +116,7 @@ describe('igrtReferencePoints: 77387-26 from the reference data in force, to Med
   });
 });
 
-describe('the 77387-26 appeal argues the reference data to Medicare and Medicare Advantage only', () => {
+describe('the 77387-26 appeal argues the reference data to Medicare, Medicare Advantage and a commercial bundling denial', () => {
   const appealTo = (payerKind: PayerKind, igrtReference: IgrtReferenceData | null) =>
     assembleLetter({
       ...letterInput('appeal-igrt-denial', undefined, 'medicare'),
@@ -145,8 +145,48 @@ describe('the 77387-26 appeal argues the reference data to Medicare and Medicare
     expect(draft.warnings.map((w) => w.code)).not.toContain('IGRT-REFERENCE-NOT-LOADED');
   });
 
-  it('a commercial payer: neither statement, no warning', () => {
+  // Seed, "Additional Notes": no NCCI edit between 77387 and the plan codes, and a 2026 MPFS payment for
+  // 77387-26: to a commercial payer that denied it as bundled, Medicare's facts from the files loaded.
+  it("a commercial payer, CO-97 (bundled): both statements, as Medicare's facts, not the plan's rule", () => {
     const draft = appealTo('other', loaded);
+    expect(draft.ready).toBe(true);
+    expect(draft.body).toContain(
+      "The denial treats 77387-26 as bundled into another service. Medicare's own tables in force on the date of service, as the practice loaded them from CMS, say the following of 77387-26; they are Medicare's facts, not this plan's own edits or fees.",
+    );
+    expect(draft.body).toMatch(/lists 77387 with modifier 26 with status A/);
+    expect(draft.body).toMatch(/pair 77387 with none of the treatment delivery codes/);
+    expect(draft.body).not.toMatch(/42 CFR 422\.101/);
+  });
+
+  it('a commercial payer, CO-97, without the CMS files: not ready, names each file to import', () => {
+    const draft = appealTo('other', null);
+    expect(draft.ready).toBe(false);
+    expect(draft.missing).toEqual([
+      {
+        element: 'The CMS MPFS relative value file (PPRRVU) in force on 2026-03-03',
+        fix: "Import the CMS MPFS relative value file (PPRRVU) release in force on 2026-03-03 (reference data): the appeal states what it says of 77387-26 as Medicare's facts.",
+      },
+      {
+        element: 'The CMS practitioner NCCI PTP table in force on 2026-03-03',
+        fix: "Import the CMS practitioner NCCI PTP table release in force on 2026-03-03 (reference data): the appeal states what it says of 77387-26 as Medicare's facts.",
+      },
+    ]);
+  });
+
+  it('a commercial payer, another denial (CO-4): neither statement, nothing required', () => {
+    const draft = assembleLetter({
+      ...letterInput('appeal-igrt-denial', undefined, 'medicare'),
+      claim: { ...letterInput('appeal-igrt-denial').claim!, carcs: ['CO-4'] },
+      appeal: {
+        payerClaimNumber: '1',
+        payerKind: 'other',
+        appealBy: '2026-07-10',
+        memberId: null,
+        enclosures: [],
+      },
+      igrtReference: loaded,
+    });
+    expect(draft.ready).toBe(true);
     expect(draft.body).not.toMatch(/relative value file|NCCI/);
     expect(draft.warnings.map((w) => w.code)).not.toContain('IGRT-REFERENCE-NOT-LOADED');
   });

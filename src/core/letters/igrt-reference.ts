@@ -10,7 +10,9 @@ import type { PayerKind } from '../remit/appeal-deadline.js';
  * argues them only from the files the practice imported: the PFS relative value file (PPRRVU) and the
  * practitioner NCCI PTP table in force on the date. These are Medicare's tables, argued to traditional
  * Medicare and to a Medicare Advantage plan, which covers what traditional Medicare covers (42 CFR
- * 422.101), by Medicare's coverage and coding; a commercial payer applies its own edits and fees.
+ * 422.101), by Medicare's coverage and coding. A commercial payer applies its own edits and fees: to one
+ * that denied 77387-26 as bundled, the same two points are stated as Medicare's facts from the files the
+ * practice loaded, never as the payer's rule.
  */
 export interface IgrtReferenceData {
   /** MPFS releases with (at least) their 77387 rows. */
@@ -47,30 +49,62 @@ function followsMedicare(payerKind: PayerKind | null): boolean {
 }
 
 /**
- * The statements, for a (traditional or Advantage) Medicare 77387-26 line on `dateOfService`; none for
- * other payers. To a Medicare Advantage plan they open with why Medicare's tables bear on its decision.
+ * A denial as bundled into another service: CARC 97, "The benefit for this service is included in the
+ * payment/allowance for another service/procedure that has already been adjudicated" (X12 CARC list),
+ * the ground ASTRO reports for 77387-26 denials ("IGRT is bundled with treatment delivery").
+ */
+export function deniedAsBundled(carcs: readonly string[]): boolean {
+  return carcs.some((c) => c.split('-').pop() === '97');
+}
+
+/**
+ * How an appeal uses the reference data: to Medicare and MA plans always (a gap warns); to a commercial
+ * payer that denied 77387-26 as bundled, as Medicare's facts, never the payer's rule, and the letter
+ * waits for the files (a gap is missing); to other commercial denials not at all.
+ */
+export function igrtReferenceUse(
+  payerKind: PayerKind | null,
+  carcs: readonly string[],
+): 'medicare' | 'commercial-bundled' | null {
+  if (followsMedicare(payerKind)) return 'medicare';
+  return payerKind === 'other' && deniedAsBundled(carcs) ? 'commercial-bundled' : null;
+}
+
+/**
+ * The statements for a 77387-26 line on `dateOfService` (`igrtReferenceUse`); none for other payers.
+ * To a Medicare Advantage plan they open with why Medicare's tables bear on its decision; to a commercial
+ * payer, with whose tables they are: Medicare's, as the practice loaded them, not the payer's own.
  */
 export function igrtReferencePoints(
   data: IgrtReferenceData | null | undefined,
   payerKind: PayerKind | null,
   dateOfService: string,
+  carcs: readonly string[] = [],
 ): string[] {
-  if (!data || !followsMedicare(payerKind)) return [];
+  const use = igrtReferenceUse(payerKind, carcs);
+  if (!data || !use) return [];
   const points = [...mpfsPoint(data, dateOfService), ...ncciPoints(data, dateOfService)];
-  if (payerKind !== 'medicare-advantage' || !points.length) return points;
+  if (!points.length) return points;
+  if (use === 'commercial-bundled')
+    return [
+      "The denial treats 77387-26 as bundled into another service. Medicare's own tables in force on the date of service, as the practice loaded them from CMS, say the following of 77387-26; they are Medicare's facts, not this plan's own edits or fees.",
+      ...points,
+    ];
+  if (payerKind !== 'medicare-advantage') return points;
   return [
     "A Medicare Advantage plan covers the services traditional Medicare covers (42 CFR 422.101); Medicare's own tables in force on the date of service say the following of 77387-26.",
     ...points,
   ];
 }
 
-/** The reference data a (traditional or Advantage) Medicare IGRT appeal lacks for the date: each as a release kind's name. */
+/** The reference data an IGRT appeal that uses it (`igrtReferenceUse`) lacks for the date: each as a release kind's name. */
 export function igrtReferenceGaps(
   data: IgrtReferenceData | null | undefined,
   payerKind: PayerKind | null,
   dateOfService: string,
+  carcs: readonly string[] = [],
 ): string[] {
-  if (!followsMedicare(payerKind)) return [];
+  if (!igrtReferenceUse(payerKind, carcs)) return [];
   return [
     ...(inForce(data?.mpfs ?? [], dateOfService) ? [] : ['MPFS relative value file (PPRRVU)']),
     ...(inForce(data?.ncci ?? [], dateOfService) ? [] : ['practitioner NCCI PTP table']),

@@ -2,11 +2,13 @@ import type { Authorization, Course } from '../model/course.js';
 import { modifier26RuleOn, type PayerProfile } from '../payers/payer-profile.js';
 import type { PayerKind } from '../remit/appeal-deadline.js';
 import { isMedicalNecessityDenial } from '../remit/carc-kinds.js';
+import { DENIAL_CATEGORIES } from '../remit/remit-category.js';
 import { cited } from './attribution.js';
 import { authorizationCovering, authorizationLabel } from './authorization-on-file.js';
 import type { LetterClaim } from './assemble-letter.js';
 import { type IgrtReferenceData, igrtReferencePoints } from './igrt-reference.js';
 import type { LetterType } from './letter-types.js';
+import { adjudicationPhrase, lineAdjudication } from './line-adjudication.js';
 
 /**
  * The statements a letter makes in its own words, each cited through `attribution.ts`: the code
@@ -167,7 +169,7 @@ function igrtPoints(c: StatementContext): string[] {
         ]
       : []),
     ...(c.claim?.dateOfService
-      ? igrtReferencePoints(c.igrtReference, c.payerKind, c.claim.dateOfService)
+      ? igrtReferencePoints(c.igrtReference, c.payerKind, c.claim.dateOfService, c.claim.carcs)
       : []),
   ];
 }
@@ -268,9 +270,20 @@ function talkingPoints(c: StatementContext): string[] {
   });
 }
 
+/**
+ * The talking points of a line's adjudication (line-adjudication.ts): a line paid at a lower code is
+ * argued as a downcode whatever its category, a line the payer did not deny is not called denied.
+ */
 function categoryPoints(c: StatementContext): string[] {
   const carcs = c.claim?.carcs.join(', ') || 'none given';
-  switch (c.claim?.category ?? null) {
+  const adjudication = c.claim ? lineAdjudication(c.claim) : null;
+  if (
+    c.claim &&
+    adjudication !== 'paid-at-lower-code' &&
+    !(DENIAL_CATEGORIES as readonly string[]).includes(c.claim.category)
+  )
+    return [`The line was ${adjudicationPhrase(c.claim)} (${carcs}): the payer did not deny it.`];
+  switch (adjudication === 'paid-at-lower-code' ? 'downcoded' : (c.claim?.category ?? null)) {
     case null:
     case 'downcoded':
       return !c.routed && (c.argues77412 || c.claim?.submittedCode === '77412') ? downcodePoints(c) : [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CourseInput } from '../../../test/support/course-builder.js';
-import { letterClaim, letterInput } from '../../../test/support/letter-input.js';
+import { type CourseInput, fx, signedAt } from '../../../test/support/course-builder.js';
+import { LETTER_CLAIMS, letterClaim, letterInput } from '../../../test/support/letter-input.js';
 import { assembleLetter, type LetterInput } from './assemble-letter.js';
 
 /**
@@ -46,8 +46,8 @@ describe('peer-to-peer sheet for one remittance line', () => {
 describe("a course's peer-to-peer sheet", () => {
   it('with denied lines, quotes the records of the dates denied only', () => {
     const draft = sheet({ denials: [letterClaim({ carcs: ['CO-150'], code: '77407' })] });
-    expect(draft.body).toContain('Motion evidence to quote, of the date(s) the payer denied:');
-    expect(draft.body).toContain('- Fraction 2 (2026-03-03)');
+    expect(draft.body).toContain('Motion evidence to quote, of the date(s) at issue:');
+    expect(draft.body).toContain('- Fraction 2 (2026-03-03): 77412 paid at a lower code (77407)');
     expect(draft.body).not.toMatch(/fraction (?!2 )\d+ \(/i);
     expect(draft.body).not.toMatch(/Fractions monitored|Largest excursions/);
   });
@@ -99,5 +99,99 @@ describe('peer-to-peer sheet for a medical-necessity denial (CARC 50/55/56/167)'
     });
     expect(draft.ready).toBe(false);
     expect(draft.missing.map((m) => m.element)).toContain('Medical necessity statement');
+  });
+});
+
+/** A sheet words each line from the payer's adjudication (line-adjudication.ts): a paid line is not "denied". */
+describe('peer-to-peer sheet wording from the line adjudication', () => {
+  const lowerCode = letterClaim({ carcs: ['CO-150'], code: '77407', category: 'other-denial' });
+  const denied = letterClaim({
+    code: '77407',
+    submittedCode: '77407',
+    carcs: ['CO-96'],
+    paidCents: 0,
+    category: 'other-denial',
+  });
+
+  it.each<[string, Partial<LetterInput>, string[]]>([
+    [
+      "a 77412 line paid as 77407 under a denial code: paid at a lower code, the downcode's points",
+      { claim: lowerCode },
+      [
+        '- Fraction 2 (2026-03-03): 77412 paid at a lower code (77407)',
+        'This 77412 rests on a single isocenter with active motion management',
+      ],
+    ],
+    [
+      'a 77412 line downcoded',
+      { claim: letterClaim({ carcs: ['CO-45'], code: '77407' }) },
+      ['- Fraction 2 (2026-03-03): 77412 paid at a lower code (77407)'],
+    ],
+    [
+      'a course with a line paid at a lower code',
+      { denials: [lowerCode] },
+      ['- Fraction 2 (2026-03-03): 77412 paid at a lower code (77407)'],
+    ],
+  ])('%s is not called denied', (_, over, expected) => {
+    const draft = sheet(over);
+    for (const text of expected) expect(draft.body).toContain(text);
+    expect(draft.body).not.toMatch(/denied/);
+  });
+
+  it('a 77407 line paid as billed is worded as paid, with nothing to dispute', () => {
+    const paid = letterClaim({
+      code: '77407',
+      submittedCode: '77407',
+      carcs: ['CO-45'],
+      paidCents: 21000,
+      category: 'paid-as-expected',
+    });
+    const draft = sheet({ claim: paid });
+    expect(draft.body).toContain('The line was paid as billed (CO-45): the payer did not deny it.');
+    expect(draft.body).not.toMatch(/denied/);
+  });
+
+  it('a line denied outright is called denied', () => {
+    expect(sheet({ claim: denied }).body).toContain('The line was denied (CO-96).');
+  });
+});
+
+/**
+ * A 77387-26 line's sheet gives the date's image review (the physician's work the line bills; seed: the
+ * record signed "prior to next beam on to meet criteria for billing the professional service").
+ */
+describe('peer-to-peer sheet for a 77387-26 line: the image review of its date', () => {
+  const igrt = LETTER_CLAIMS['appeal-igrt-denial']!;
+
+  it('shows the modality, the reviewer as the settings spell the name, the sign time and the next beam-on', () => {
+    const draft = sheet({ claim: igrt }, (c) => (fx(c, 2).imageGuidance!.modality = 'CBCT'));
+    expect(draft.body).toMatch(
+      /Image review of the date \(77387-26\):\n- Fraction 2 \(2026-03-03\): image guidance by cone-beam CT \(CBCT\) with surface-guided intrafraction tracking \(AlignRT\); reviewed and signed by Rita Doctorfake, MD at 2026-03-03 \d\d:\d\d [A-Z]{3}; signed before the next beam-on \(2026-03-04 \d\d:\d\d [A-Z]{3}\)/,
+    );
+    expect(draft.warnings.map((w) => w.code)).not.toContain('IMAGE-REVIEW-NOT-ON-FILE');
+  });
+
+  it('signed after the next beam-on: says so', () => {
+    const draft = sheet({ claim: igrt }, (c) => {
+      fx(c, 2).imageGuidance!.review = signedAt('2026-03-04T12:00:00');
+    });
+    expect(draft.body).toMatch(/; signed after the next beam-on \(2026-03-04 \d\d:\d\d [A-Z]{3}\)/);
+  });
+
+  it.each<[string, (c: CourseInput) => void]>([
+    ['no review signed', (c) => (fx(c, 2).imageGuidance!.review = null)],
+    ['no image guidance recorded', (c) => (fx(c, 2).imageGuidance = null)],
+  ])('%s: "not on file", and what to add', (_, edit) => {
+    const draft = sheet({ claim: igrt }, edit);
+    expect(draft.body).toContain(
+      "- 2026-03-03: the physician's image review is not on file. Add the physician's signed image-guidance review of 2026-03-03 (import or record it), then draft the sheet again.",
+    );
+    expect(draft.warnings.map((w) => w.code)).toContain('IMAGE-REVIEW-NOT-ON-FILE');
+  });
+
+  it('a delivery line has no image-review block', () => {
+    expect(sheet({ claim: letterClaim({ carcs: ['CO-150'], code: '77407' }) }).body).not.toMatch(
+      /Image review of the date/,
+    );
   });
 });

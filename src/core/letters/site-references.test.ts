@@ -3,6 +3,7 @@ import {
   citation,
   citeReferences,
   guidelineVersionWarning,
+  practiceGuideline,
   REFERENCE_LIBRARY,
   referenceLibrarySchema,
   siteReferences,
@@ -21,10 +22,9 @@ describe('site references', () => {
     expect(ids).toEqual(expect.arrayContaining(['astro-code-changes-2026', 'astro-denied', 'darby-2013']));
   });
 
-  // The NCCN prostate wording is about volumetric tracking; SGRT tracks the surface (AMA/ASTRO definition
-  // as the seed gives it: "the body surface contour as a surrogate for internal target motion"), so the
-  // rationale keeps that caveat wherever it cites the guideline.
-  it('the prostate rationale does not cite volumetric tracking for surface guidance without the caveat', () => {
+  // SGRT tracks the surface (AMA/ASTRO definition as the seed gives it: "the body surface contour as a
+  // surrogate for internal target motion"), so the prostate rationale keeps that caveat.
+  it('the prostate rationale does not present surface guidance as volumetric tracking', () => {
     const text = siteReferences(REFERENCE_LIBRARY, 'prostate')!.rationale.join(' ');
     expect(text).toMatch(/volumetric tracking/);
     expect(text).toMatch(
@@ -92,6 +92,16 @@ describe('site references', () => {
       (l) => l.sites[1]!.rationale.push('see [ref:ono-2021]'),
       'unverified reference ono-2021',
     ],
+    [
+      'a statement citing a guideline whose wording was not checked',
+      (l) => l.sites[1]!.rationale.push('NCCN says so [ref:nccn-breast]'),
+      'guideline nccn-breast whose wording was not checked',
+    ],
+    [
+      'a site naming a guideline that is not in the library',
+      (l) => (l.sites[0]!.guideline = 'darby-2013'),
+      'no guideline darby-2013',
+    ],
     ['a duplicate reference id', (l) => l.references.push({ ...l.references[0]! }), 'duplicate id'],
     ['a region in two sites', (l) => l.sites[1]!.regions.push(l.sites[0]!.regions[0]!), 'is in two sites'],
     [
@@ -155,7 +165,7 @@ describe('site references', () => {
     ['the seed placeholder is never printed', { 'nccn-prostate': 'XX.2026' }, null],
     ['another guideline version does not apply', { 'nccn-breast': '2.2026' }, null],
   ])('a versioned guideline: %s', (_, versions, printed) => {
-    const r = citeReferences('NCCN [ref:nccn-prostate]', REFERENCE_LIBRARY, versions);
+    const r = citeReferences('NCCN [ref:nccn-prostate]', checkedProstate(), versions);
     const line = r.references[0]!.citation;
     if (printed) {
       expect(line).toContain(`Prostate Cancer. ${printed} Principles of Radiation Therapy.`);
@@ -168,4 +178,36 @@ describe('site references', () => {
       );
     }
   });
+
+  it('a guideline whose wording was not checked is not cited: its marker is reported', () => {
+    const r = citeReferences('NCCN [ref:nccn-breast]', REFERENCE_LIBRARY, { 'nccn-breast': '2.2026' });
+    expect(r.text).toBe('NCCN [ref:nccn-breast]');
+    expect(r.references).toEqual([]);
+    expect(r.unchecked).toEqual(['nccn-breast']);
+  });
+
+  it.each<[string, Record<string, string>, string[]]>([
+    [
+      'the version the practice sets',
+      { 'nccn-breast': '2.2026' },
+      [
+        'The practice follows the NCCN Clinical Practice Guidelines in Oncology (NCCN Guidelines): Invasive Breast Cancer, Version 2.2026.',
+      ],
+    ],
+    ['no version: not named', {}, []],
+    ['the seed placeholder: not named', { 'nccn-breast': 'XX.2026' }, []],
+  ])('the guideline the practice follows for a site: %s', (_, versions, expected) => {
+    const breast = siteReferences(REFERENCE_LIBRARY, 'breast');
+    expect(practiceGuideline(REFERENCE_LIBRARY, breast, versions)).toEqual(expected);
+  });
 });
+
+/** The library with the NCCN prostate wording marked checked (as a practice would after checking it). */
+function checkedProstate(): Library {
+  const lib = structuredClone(REFERENCE_LIBRARY);
+  Object.assign(
+    lib.references.find((r) => r.id === 'nccn-prostate')!,
+    { wording: 'checked' },
+  );
+  return lib;
+}

@@ -75,6 +75,12 @@ const guidelineSchema = z
     title: z.string().min(1),
     section: z.string().min(1).optional(),
     url: z.url().optional(),
+    /**
+     * Whether the wording a letter would attribute to the guideline was checked against the publisher's
+     * text of a version (`checked`), or only the guideline's title and section were (`not-checked`: its
+     * text is licensed to the practice and no copy was found): a statement may cite only a checked one.
+     */
+    wording: z.enum(['checked', 'not-checked']),
   })
   .strict();
 const referenceSchema = z.discriminatedUnion('kind', [articleSchema, webSchema, guidelineSchema]);
@@ -88,6 +94,11 @@ const siteSchema = z
     /** Course `site.region` values (lower case) this entry covers. */
     regions: z.array(z.string().min(1)).min(1),
     rationale: statements,
+    /**
+     * The guideline the practice follows for the site (a guideline entry's id): named in the letter with
+     * the version the practice sets, and only then; it attributes no statement to the guideline.
+     */
+    guideline: z.string().min(1).optional(),
     byLaterality: z
       .object({ left: statements, right: statements, bilateral: statements })
       .partial()
@@ -122,14 +133,22 @@ export const referenceLibrarySchema = z
       ids.add(r.id);
     });
     const unverified = new Set(lib.unverified.map((u) => u.id));
+    const unchecked = new Set(lib.references.filter(wordingNotChecked).map((r) => r.id));
     const check = (texts: readonly string[], path: (string | number)[]) =>
       texts.forEach((text, i) => {
         for (const m of text.matchAll(REF_MARKER))
           if (unverified.has(m[1]!))
             ctx.addIssue({ code: 'custom', path: [...path, i], message: `unverified reference ${m[1]}` });
+          else if (unchecked.has(m[1]!))
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, i],
+              message: `guideline ${m[1]} whose wording was not checked`,
+            });
           else if (!ids.has(m[1]!))
             ctx.addIssue({ code: 'custom', path: [...path, i], message: `unknown reference ${m[1]}` });
       });
+    const guidelines = new Set(lib.references.filter((r) => r.kind === 'guideline').map((r) => r.id));
     const regions = new Set<string>();
     lib.sites.forEach((s, i) => {
       check(s.rationale, ['sites', i, 'rationale']);
@@ -139,6 +158,12 @@ export const referenceLibrarySchema = z
       );
       for (const [side, texts] of Object.entries(s.byLaterality ?? {}))
         check(texts, ['sites', i, 'byLaterality', side]);
+      if (s.guideline !== undefined && !guidelines.has(s.guideline))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sites', i, 'guideline'],
+          message: `no guideline ${s.guideline}`,
+        });
       for (const r of s.regions) {
         if (regions.has(r))
           ctx.addIssue({
@@ -150,6 +175,11 @@ export const referenceLibrarySchema = z
       }
     });
   });
+
+/** A guideline whose wording was not checked against the publisher's text: never cited by a statement. */
+function wordingNotChecked(r: z.infer<typeof referenceSchema>): boolean {
+  return r.kind === 'guideline' && r.wording === 'not-checked';
+}
 
 export type ReferenceLibrary = z.infer<typeof referenceLibrarySchema>;
 export type SiteReferences = ReferenceLibrary['sites'][number];
@@ -186,13 +216,22 @@ export function citeReferences(
   library: ReferenceLibrary,
   versions: GuidelineVersions = {},
   letterDate?: string,
-): { text: string; references: LetterReference[]; unknown: string[]; unversioned: Guideline[] } {
+): {
+  text: string;
+  references: LetterReference[];
+  unknown: string[];
+  unversioned: Guideline[];
+  unchecked: string[];
+} {
   const byId = new Map(library.references.map((r) => [r.id, r]));
   const order = new Map<string, number>();
   const unknown: string[] = [];
+  const unchecked: string[] = [];
   const out = text.replace(REF_MARKER, (marker, id: string) => {
-    if (!byId.has(id)) {
-      if (!unknown.includes(id)) unknown.push(id);
+    const r = byId.get(id);
+    if (!r || wordingNotChecked(r)) {
+      const list = r ? unchecked : unknown;
+      if (!list.includes(id)) list.push(id);
       return marker;
     }
     if (!order.has(id)) order.set(id, order.size + 1);
@@ -203,8 +242,23 @@ export function citeReferences(
     text: out,
     references: cited.map((r) => toReference(r, versionOf(r, versions), letterDate)),
     unknown,
+    unchecked,
     unversioned: cited.filter((r): r is Guideline => r.kind === 'guideline' && !versionOf(r, versions)),
   };
+}
+
+/**
+ * The guideline the practice follows for a site, named with the version it sets ("The practice follows
+ * … Version 2.2026."); nothing without a version. It attributes no statement to the guideline.
+ */
+export function practiceGuideline(
+  library: ReferenceLibrary,
+  site: SiteReferences | null,
+  versions: GuidelineVersions = {},
+): string[] {
+  const g = library.references.find((r) => r.kind === 'guideline' && r.id === site?.guideline);
+  const version = g ? versionOf(g, versions) : null;
+  return g && version ? [`The practice follows the ${g.title}, Version ${version}.`] : [];
 }
 
 /** The drafting warning for a guideline cited without the practice's version. */

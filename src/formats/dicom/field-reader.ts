@@ -1,4 +1,4 @@
-import type { DataSet } from 'dicom-parser';
+import type { DataSet, Element } from 'dicom-parser';
 import type { InputProblem } from '../../core/model/input-problem.js';
 import { type DicomValue, parseDicomDate, parseDicomTime } from './dicom-datetime.js';
 import type { TagDef } from './rt-record-tags.js';
@@ -7,6 +7,26 @@ import type { TagDef } from './rt-record-tags.js';
 export interface Scope {
   dataSet: DataSet;
   path: string;
+}
+
+/**
+ * The items of a sequence. An item's scope (and its tag path) is made when the item is read: of a VMAT
+ * beam's hundreds of control points, the reader reads the first and the last.
+ */
+export class SequenceItems {
+  constructor(
+    private readonly items: readonly Element[],
+    private readonly path: string,
+  ) {}
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  /** The item at `index` (0 ≤ index < length). dicom-parser and the walker give every item a data set. */
+  item(index: number): Scope {
+    return { dataSet: this.items[index]!.dataSet!, path: `${this.path}[${index}]>` };
+  }
 }
 
 /**
@@ -114,21 +134,17 @@ export class FieldReader {
     return this.dated(scope, tag, need, whatIsLost, parseDicomTime, 'HH:MM:SS');
   }
 
-  /** The items of a sequence; null when absent (the caller decides), [] when empty. */
-  sequence(scope: Scope, tag: TagDef): Scope[] | null {
+  /** The items of a sequence; null when absent (the caller decides), none when empty. */
+  sequence(scope: Scope, tag: TagDef): SequenceItems | null {
     const element = scope.dataSet.elements[tag.key];
     if (!element) return null;
     if (!element.items) {
       // An empty sequence of defined length has no items to show it is one.
-      if (element.length === 0) return [];
+      if (element.length === 0) return new SequenceItems([], '');
       this.problem(scope, tag, 'is not a sequence (SQ): expected items of attributes');
       return null;
     }
-    const scopes: Scope[] = [];
-    element.items.forEach((item, i) => {
-      if (item.dataSet) scopes.push({ dataSet: item.dataSet, path: `${scope.path}${tag.label}[${i}]>` });
-    });
-    return scopes;
+    return new SequenceItems(element.items, `${scope.path}${tag.label}`);
   }
 
   private dated(

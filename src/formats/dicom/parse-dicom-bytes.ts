@@ -167,7 +167,7 @@ export function parseDicomBytes(
 
   const problems: InputProblem[] = [];
   for (const warning of dataSet.warnings ?? []) {
-    if (typeof warning !== 'string') continue;
+    if (typeof warning !== 'string' || warning.endsWith(PEEK_AT_END)) continue;
     if (warning.startsWith('eof')) {
       problems.push({
         location: `${source}:byte ${bytes.length + base}`,
@@ -198,6 +198,15 @@ export function parseDicomBytes(
   }
   return { ok: true, value: { dataSet, transferSyntaxUid }, warnings };
 }
+
+/**
+ * dicom-parser's warning when an implicit VR element of a tag it has no VR for ends less than 4 bytes
+ * before the end of the file, so that it cannot peek at what follows to guess a sequence: an empty or
+ * short last value, or the item delimitation item of a defined-length sequence's last item. PS3.5 7.1.3
+ * and 7.5 allow both; dicom-parser then reads the element as a value, and a value running past the end
+ * is found below.
+ */
+const PEEK_AT_END = 'in peeking to determine VR';
 
 const syntaxName = (uid: string): string => (uid === EXPLICIT_VR_LITTLE_ENDIAN ? 'explicit' : 'implicit');
 

@@ -8,6 +8,7 @@ import {
   rtRecord,
   writeDicom,
 } from '../../../test/fixtures/dicom/build-rt-record.js';
+import { encodeNodes, text } from '../../../test/fixtures/dicom/encode-data-set.js';
 import type { InputProblem } from '../../core/model/input-problem.js';
 import { readRtBeamsRecord } from './read-rt-beams-record.js';
 import type { RtBeamsRecord } from './rt-record-types.js';
@@ -447,6 +448,34 @@ describe('readRtBeamsRecord: tolerated oddities', () => {
           message: expect.stringMatching(`says ${says} VR but the data set is`),
         },
       ]);
+    }
+  });
+
+  // PS3.5 7.1.3: in implicit VR, a value of fewer than 4 bytes (or an empty one) may end the file, and so
+  // may the item delimitation item (PS3.5 7.5.2) of the last item of a defined-length sequence. Neither is
+  // a truncation: dicom-parser peeks 4 bytes past such an element to guess whether it is a sequence, and
+  // warns of an end of file when they are not there.
+  it.each([
+    ['an empty Type 2 attribute', [text(0x300e0002, 'CS', '')]],
+    ['a 2-byte private creator', [text(0x30110010, 'LO', 'AB')]],
+    [
+      'a defined-length sequence whose last item has undefined length',
+      [
+        {
+          tag: 0x300e0008,
+          undefinedLength: false,
+          items: [{ nodes: [text(0x300e0004, 'DA', '20260302')], undefinedLength: true }],
+        },
+      ],
+    ],
+  ] as const)('reads an implicit VR file ending in %s, in both readings', (_, nodes) => {
+    const base = fixture('rtrecord-breast-tangents.dcm');
+    const tail = encodeNodes(nodes, false);
+    const bytes = new Uint8Array([...base, ...tail]);
+    for (const reading of ['walker', 'dicom-parser'] as const) {
+      const result = readRtBeamsRecord(bytes, 'x.dcm', reading);
+      expect(value(result).beams).toEqual(TANGENT_BEAMS);
+      expect(warnings(result)).toEqual(warnings(read(base)));
     }
   });
 

@@ -115,10 +115,10 @@ export function readRtBeamsRecord(
   } else if (beamItems.length === 0) {
     r.problem(top, TAGS.treatmentSessionBeamSequence, 'has no items: the record holds no delivered beam');
   } else {
-    beamItems.forEach((item, index) => {
-      const beam = readSessionBeam(r, item, index);
+    for (let index = 0; index < beamItems.length; index++) {
+      const beam = readSessionBeam(r, beamItems.item(index), index);
       if (beam) beams.push(beam);
-    });
+    }
   }
 
   if (r.problems.length > 0 || sopInstanceUid === null) return { ok: false, problems: r.problems };
@@ -153,7 +153,7 @@ function readPlanUid(r: FieldReader, top: Scope): string | null {
   if (items.length > 1) {
     r.warning(top, TAGS.referencedRtPlanSequence, `has ${items.length} items: the first plan is used`);
   }
-  return r.string(items[0]!, TAGS.referencedSopInstanceUid, 'warn', ': beams cannot be grouped by plan');
+  return r.string(items.item(0), TAGS.referencedSopInstanceUid, 'warn', ': beams cannot be grouped by plan');
 }
 
 function refuse(location: string, message: string): { ok: false; problems: InputProblem[] } {

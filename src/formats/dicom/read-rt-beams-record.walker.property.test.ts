@@ -1,8 +1,9 @@
 /**
  * The tag walker (walk-data-set.ts) against its oracle, dicom-parser (`readRtBeamsRecord(…, 'dicom-parser')`):
  * on the fixtures, generated records (implicit and explicit VR, undefined and defined lengths, VMAT arcs
- * of many control points) and mutated copies of them, the walker's reading is the oracle's, or a located
- * problem; never a crash, never another record.
+ * of many control points; and from rt-record-arbitrary.ts, records of random shape with attributes the
+ * reader does not use, nested sequences and malformed values) and mutated copies of them, the walker's
+ * reading is the oracle's, or a located problem; never a crash, never another record.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -11,10 +12,11 @@ import {
   BREAST_TANGENTS,
   EXPLICIT_VR_LITTLE_ENDIAN,
   IMPLICIT_VR_LITTLE_ENDIAN,
-  type RecordPlan,
   rtRecord,
+  VMAT,
   writeDicom,
 } from '../../../test/fixtures/dicom/build-rt-record.js';
+import { rtRecordFile } from '../../../test/fixtures/dicom/rt-record-arbitrary.js';
 import { readRtBeamsRecord } from './read-rt-beams-record.js';
 
 const dcmIn = (dir: string) =>
@@ -23,25 +25,6 @@ const dcmIn = (dir: string) =>
         .filter((n) => n.endsWith('.dcm'))
         .map((n) => [`${dir}/${n}`, new Uint8Array(readFileSync(`${dir}/${n}`))] as const)
     : [];
-
-const VMAT: RecordPlan = {
-  ...BREAST_TANGENTS,
-  beams: [1, 2].map((number) => ({
-    number,
-    name: number === 1 ? 'ARC CW' : 'ARC CCW',
-    fraction: 7,
-    termination: 'NORMAL',
-    specified: '310.4',
-    delivered: '310.4',
-    points: {
-      date: '20260302',
-      start: number === 1 ? '081640' : '081830',
-      seconds: 75,
-      count: 178,
-      meterset: 310.4,
-    },
-  })),
-};
 
 /**
  * An implicit VR little endian file with every undefined-length sequence and item (as dcmjs writes them)
@@ -187,6 +170,28 @@ describe('the tag walker reads as dicom-parser does', () => {
         },
       ),
       { numRuns: 800 },
+    );
+  });
+
+  it('on generated records: either VR, defined or undefined lengths, unused and nested elements', () => {
+    fc.assert(
+      fc.property(rtRecordFile, (bytes) => agrees(bytes)),
+      { numRuns: 600 },
+    );
+  });
+
+  it('on generated records with bytes flipped', () => {
+    fc.assert(
+      fc.property(
+        rtRecordFile,
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }),
+        (original, flips) => {
+          const bytes = original.slice();
+          for (const [at, value] of flips) bytes[132 + (at % (bytes.length - 132))] = value;
+          agrees(bytes);
+        },
+      ),
+      { numRuns: 600 },
     );
   });
 });

@@ -83,8 +83,11 @@ export function readSessionBeam(r: FieldReader, item: Scope, index: number): RtB
       'has no items: the beam-on and beam-off times are unknown',
     );
   } else {
-    beamOn = controlPointDateTime(r, controlPoints[0]!);
-    beamOff = controlPoints.length === 1 ? beamOn : controlPointDateTime(r, controlPoints.at(-1)!);
+    beamOn = controlPointDateTime(r, controlPoints.item(0));
+    beamOff =
+      controlPoints.length === 1
+        ? beamOn
+        : controlPointDateTime(r, controlPoints.item(controlPoints.length - 1));
     if (beamOn !== null && beamOff !== null && beamOff < beamOn) {
       r.warning(
         item,

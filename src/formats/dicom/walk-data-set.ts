@@ -50,6 +50,9 @@ interface WalkedElement {
   items?: { tag: string; length: number; dataOffset: number; dataSet: DataSet }[];
 }
 
+/** What a walk that keeps nothing returns (never written to). */
+const NOTHING_KEPT: Record<string, WalkedElement> = Object.freeze({});
+
 /** Thrown to leave the walk for dicom-parser; never escapes `walkDataSet`. */
 const BAIL = Symbol('leave to dicom-parser');
 const bail = (): never => {
@@ -64,9 +67,12 @@ const SEQUENCE_DELIMITER = 0xfffee0dd;
 const MAX_DEPTH = 16;
 const CONTROL_POINTS = 0x30080040;
 
-/** The attributes the reader uses, by tag number: dicom-parser's key and the dictionary VR. */
-const KNOWN = new Map<number, { key: string; vr: string }>(
-  Object.values(TAGS).map((t) => [parseInt(t.key.slice(1), 16), { key: t.key, vr: t.vr }]),
+/** The attributes the reader uses, by tag number: dicom-parser's key, the dictionary VR and its two bytes. */
+const KNOWN = new Map<number, { key: string; vr: string; vrCode: number }>(
+  Object.values(TAGS).map((t) => [
+    parseInt(t.key.slice(1), 16),
+    { key: t.key, vr: t.vr, vrCode: t.vr.charCodeAt(0) * 256 + t.vr.charCodeAt(1) },
+  ]),
 );
 
 /** PS3.5 6.2 VRs; those of PS3.5 7.1.2 with a 2-byte reserved field and a 4-byte length are marked. */
@@ -80,6 +86,19 @@ const SQ = 'S'.charCodeAt(0) * 256 + 'Q'.charCodeAt(0);
 /** A data set in the shape of dicom-parser's (the reader uses `elements` and `byteArray`). */
 const dataSet = (byteArray: Uint8Array, elements: Record<string, WalkedElement>): DataSet =>
   ({ byteArray, elements, warnings: [] }) as unknown as DataSet;
+
+type WalkedItem = NonNullable<WalkedElement['items']>[number];
+
+/**
+ * What stands for every control point between the first and the last: one shared item with no
+ * attributes (the reader counts them and reads only beam-on and beam-off, PS3.3 C.8.8.22).
+ */
+const SKIPPED_ITEM: WalkedItem = Object.freeze({
+  tag: 'xfffee000',
+  length: 0,
+  dataOffset: 0,
+  dataSet: Object.freeze(dataSet(new Uint8Array(0), Object.freeze({}))),
+});
 
 class Walker {
   private readonly view: DataView;
@@ -109,7 +128,7 @@ class Walker {
     keep = true,
   ): Record<string, WalkedElement> {
     if (depth > MAX_DEPTH) bail();
-    const kept: Record<string, WalkedElement> = {};
+    const kept: Record<string, WalkedElement> = keep ? {} : NOTHING_KEPT;
     for (;;) {
       if (untilDelimiter) {
         if (this.tagAt(pos) === ITEM_DELIMITER) {
@@ -140,7 +159,6 @@ class Walker {
     const tag = this.tagAt(pos);
     if (tag >>> 16 === 0xfffe) bail(); // an item or delimiter where an element belongs
     const known = KNOWN.get(tag);
-    let vr: string | undefined;
     let isSequence: boolean;
     let length: number;
     let dataOffset: number;
@@ -149,8 +167,7 @@ class Walker {
       const code = this.bytes[pos + 4]! * 256 + this.bytes[pos + 5]!;
       const long = VR_CODES.get(code);
       if (long === undefined) bail();
-      vr = String.fromCharCode(this.bytes[pos + 4]!, this.bytes[pos + 5]!);
-      if (known && vr !== known.vr) bail(); // the reader reports it, from dicom-parser's reading
+      if (known && code !== known.vrCode) bail(); // the reader reports it, from dicom-parser's reading
       if (long) {
         if (pos + 12 > this.bytes.length) bail();
         length = this.view.getUint32(pos + 8, true);
@@ -162,13 +179,13 @@ class Walker {
       isSequence = code === SQ;
     } else {
       if (pos + 8 > this.bytes.length) bail();
-      vr = known?.vr;
       length = this.view.getUint32(pos + 4, true);
       dataOffset = pos + 8;
-      if (vr !== undefined) isSequence = vr === 'SQ';
+      if (known) isSequence = known.vr === 'SQ';
       else {
-        // dicom-parser guesses a sequence when the value starts with an item or a sequence delimiter.
-        const next = this.tagAt(dataOffset);
+        // dicom-parser guesses a sequence when the value starts with an item or a sequence delimiter; with
+        // fewer than 4 bytes left (an empty or short last value, PS3.5 7.1.3), a value.
+        const next = dataOffset + 4 <= this.bytes.length ? this.tagAt(dataOffset) : 0;
         isSequence =
           (next === ITEM || next === SEQUENCE_DELIMITER) && (length === UNDEFINED_LENGTH || !isPrivate(tag));
       }
@@ -177,14 +194,15 @@ class Walker {
     if (!undefinedLength && dataOffset + length > end) bail();
     if (!isSequence) {
       if (undefinedLength) bail();
-      if (known && kept) kept[known.key] = { tag: known.key, ...(vr ? { vr } : {}), length, dataOffset };
+      // A kept attribute's VR is the dictionary's: stated so in explicit VR (else the walk has left),
+      // dicom-parser's `vrCallback` in implicit VR (vrOfKnownTag).
+      if (known && kept) kept[known.key] = { tag: known.key, vr: known.vr, length, dataOffset };
       return dataOffset + length;
     }
     const keepItems = known !== undefined && kept !== null;
     const items = this.items(dataOffset, length, depth + 1, keepItems, tag === CONTROL_POINTS);
     const next = this.end;
-    if (keepItems)
-      kept[known.key] = { tag: known.key, ...(vr ? { vr } : {}), length, dataOffset, items: items! };
+    if (keepItems) kept[known.key] = { tag: known.key, vr: 'SQ', length, dataOffset, items: items! };
     return next;
   }
 
@@ -201,8 +219,9 @@ class Walker {
   ): WalkedElement['items'] | null {
     const undefinedLength = length === UNDEFINED_LENGTH;
     const end = undefinedLength ? this.bytes.length : pos + length;
-    const items: NonNullable<WalkedElement['items']> = [];
-    let last: { at: number; length: number; dataOffset: number } | null = null;
+    const items: WalkedItem[] = [];
+    let lastLength = 0;
+    let lastDataOffset = 0;
     for (;;) {
       if (!undefinedLength && pos >= end) {
         if (pos > end) bail();
@@ -224,32 +243,29 @@ class Walker {
       const elements = this.elements(dataOffset, open ? end : dataOffset + itemLength, depth, open, keepThis);
       const itemEnd = this.end;
       if (!open && itemEnd !== dataOffset + itemLength) bail();
-      if (keep) {
-        items.push({
-          tag: 'xfffee000',
-          length: itemLength,
-          dataOffset,
-          dataSet: dataSet(this.bytes, keepThis ? elements : {}),
-        });
-        last = { at: items.length - 1, length: itemLength, dataOffset };
-      }
+      if (keepThis) items.push(item(this.bytes, itemLength, dataOffset, elements));
+      else if (keep) items.push(SKIPPED_ITEM);
+      lastLength = itemLength;
+      lastDataOffset = dataOffset;
       pos = itemEnd;
     }
     // The last control point: its attributes, read again now that it is known to be the last.
-    if (endsOnly && last && last.at > 0) {
-      const open = last.length === UNDEFINED_LENGTH;
-      const elements = this.elements(
-        last.dataOffset,
-        open ? end : last.dataOffset + last.length,
-        depth,
-        open,
-      );
-      items[last.at]!.dataSet = dataSet(this.bytes, elements);
+    if (keep && endsOnly && items.length > 1) {
+      const open = lastLength === UNDEFINED_LENGTH;
+      const elements = this.elements(lastDataOffset, open ? end : lastDataOffset + lastLength, depth, open);
+      items[items.length - 1] = item(this.bytes, lastLength, lastDataOffset, elements);
     }
     this.end = pos;
     return keep ? items : null;
   }
 }
+
+const item = (
+  bytes: Uint8Array,
+  length: number,
+  dataOffset: number,
+  elements: Record<string, WalkedElement>,
+): WalkedItem => ({ tag: 'xfffee000', length, dataOffset, dataSet: dataSet(bytes, elements) });
 
 /** PS3.5 7.8.1: private data elements have an odd group number. */
 const isPrivate = (tag: number): boolean => ((tag >>> 16) & 1) === 1;
