@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { Kysely, type KyselyConfig, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import * as initial from './migrations/0001-initial.js';
 import * as worklistIndexes from './migrations/0002-worklist-indexes.js';
@@ -31,6 +31,7 @@ import * as remittanceClaims from './migrations/0025-remittance-claims.js';
 import * as listOrderIndexes from './migrations/0026-list-order-indexes.js';
 import * as listSearchIndexes from './migrations/0027-list-search-indexes.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { CopyingClient } from './postgres-copy.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -43,6 +44,8 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** PostgreSQL pool size per app instance. */
   poolSize?: number;
+  /** Called after each query with its duration (Kysely's query log): the benchmarks time the writes. */
+  onQuery?: ((sql: string, ms: number) => void) | undefined;
 }
 
 export interface OpenDatabase {
@@ -55,14 +58,15 @@ const INT8_OID = 20;
 
 /** Open the database (PGlite or PostgreSQL) and bring its schema up to date. */
 export async function openDatabase(options: DatabaseOptions = {}): Promise<OpenDatabase> {
+  const log = queryLog(options.onQuery);
   const opened = options.url
-    ? openPostgres(options.url, options.poolSize ?? 10)
-    : await openPGlite(options.dataDir);
+    ? openPostgres(options.url, options.poolSize ?? 10, log)
+    : await openPGlite(options.dataDir, log);
   await migrate(opened.db);
   return opened;
 }
 
-function openPostgres(url: string, max: number): OpenDatabase {
+function openPostgres(url: string, max: number, log: KyselyConfig['log']): OpenDatabase {
   // Dates of service stay 'YYYY-MM-DD' text (never shifted through the server's zone); int8 stays text.
   type BuiltinOid = (typeof pg.types.builtins)[keyof typeof pg.types.builtins];
   const types = {
@@ -77,16 +81,18 @@ function openPostgres(url: string, max: number): OpenDatabase {
     max,
     types: types as pg.CustomTypesConfig,
     options: '-c jit=off',
+    // Runs copyRows' COPY statements (bulk rows of an import) besides ordinary queries.
+    Client: CopyingClient,
   });
   // An idle connection closed by the server (restart, failover) is dropped and replaced by the pool;
   // without a listener node-postgres would raise it as an uncaught error (node-postgres docs, "Pool").
   pool.on('error', () => {});
-  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres' };
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log }), engine: 'postgres' };
 }
 
-async function openPGlite(dataDir: string | undefined): Promise<OpenDatabase> {
+async function openPGlite(dataDir: string | undefined, log: KyselyConfig['log']): Promise<OpenDatabase> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  return pgliteDatabase(newPGlite({ dataDir }));
+  return pgliteDatabase(newPGlite({ dataDir }), log);
 }
 
 /**
@@ -104,8 +110,17 @@ export function newPGlite(options: { dataDir?: string | undefined; loadDataDir?:
 }
 
 /** Kysely on an open PGlite (the caller keeps the instance; destroying the Kysely closes it). */
-export function pgliteDatabase(pglite: PGlite): OpenDatabase {
-  return { db: new Kysely<Database>({ dialect: new PGliteDialect(pglite) }), engine: 'pglite' };
+export function pgliteDatabase(pglite: PGlite, log?: KyselyConfig['log']): OpenDatabase {
+  return { db: new Kysely<Database>({ dialect: new PGliteDialect(pglite), log }), engine: 'pglite' };
+}
+
+/** Kysely's query log calling `onQuery` for every query that completed (none when absent). */
+function queryLog(onQuery: DatabaseOptions['onQuery']): KyselyConfig['log'] {
+  return onQuery
+    ? (event) => {
+        if (event.level === 'query') onQuery(event.query.sql, event.queryDurationMillis);
+      }
+    : undefined;
 }
 
 /** The migrations, in order (same SQL on PGlite and PostgreSQL). */

@@ -9,6 +9,7 @@ import {
   PostgresIntrospector,
   PostgresQueryCompiler,
 } from 'kysely';
+import { copyFromStdin } from './copy-rows.js';
 import { yieldIfDue } from './event-loop-turn.js';
 
 /**
@@ -37,7 +38,13 @@ class PGliteConnection implements DatabaseConnection {
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     // PGlite's promise settles without an event-loop turn: a chain of queries gives one now and then.
     await yieldIfDue();
-    const result = await this.pglite.query<R>(compiled.sql, compiled.parameters as unknown[]);
+    const copy = copyFromStdin(compiled.sql, compiled.parameters);
+    // copyRows' data (copy-rows.ts) as the blob PGlite reads for COPY … FROM '/dev/blob' (PGlite docs, "/dev/blob").
+    const result = copy
+      ? await this.pglite.query<R>(copy.sql.replace(/ from stdin$/, ` from '/dev/blob'`), [], {
+          blob: new Blob([copy.data]),
+        })
+      : await this.pglite.query<R>(compiled.sql, compiled.parameters as unknown[]);
     const affected = result.affectedRows;
     return {
       rows: result.rows,

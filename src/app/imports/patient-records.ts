@@ -1,6 +1,6 @@
 import type { Trx } from '../../storage/repositories/course-store.js';
+import { copyRows } from '../../storage/copy-rows.js';
 import { yieldIfDue } from '../../storage/event-loop-turn.js';
-import { chunks } from '../../storage/repositories/insert-chunks.js';
 import { emptyRecords, type ExportRecords, mergeRecords } from '../import/export-records.js';
 import { NO_PATIENT, recordsByPatient } from '../import/records-by-patient.js';
 
@@ -8,14 +8,14 @@ import { NO_PATIENT, recordsByPatient } from '../import/records-by-patient.js';
 const READ_BATCH = 200;
 
 /**
- * JSON characters of records serialised and inserted at a time. Serialising a whole batch first, then
+ * JSON characters of records serialised and written at a time. Serialising a whole batch first, then
  * inserting it in 32 MiB statements, held the event loop for seconds on PGlite (one statement runs in
  * this thread, synchronously): a megabyte at a time is a few tens of milliseconds each, and the loop
  * gets a turn between them (`event-loop-turn.ts`). Measured in bench/README.md, "import-responsiveness".
  */
 const STORE_SLICE_CHARS = 1024 * 1024;
 
-/** A stored file's records, kept split by patient (`import_records`), in multi-row INSERTs of about a megabyte. */
+/** A stored file's records, kept split by patient (`import_records`), with COPY (copy-rows.ts) a megabyte at a time. */
 export async function storePatientRecords(
   trx: Trx,
   practiceId: string,
@@ -24,9 +24,8 @@ export async function storePatientRecords(
   type Row = { practice_id: string; patient_key: string; import_id: string; content: string };
   let rows: Row[] = [];
   let chars = 0;
-  const insert = async () => {
-    for (const chunk of chunks(rows, (r) => r.content.length))
-      await trx.insertInto('import_records').values(chunk).execute();
+  const write = async () => {
+    await copyRows(trx, 'import_records', rows);
     rows = [];
     chars = 0;
   };
@@ -37,9 +36,9 @@ export async function storePatientRecords(
       rows.push({ practice_id: practiceId, patient_key: patientKey, import_id: importId, content: json });
       chars += json.length;
     }
-    if (chars >= STORE_SLICE_CHARS) await insert();
+    if (chars >= STORE_SLICE_CHARS) await write();
   }
-  if (rows.length) await insert();
+  if (rows.length) await write();
 }
 
 /**

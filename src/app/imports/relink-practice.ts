@@ -6,7 +6,7 @@ import { saveAuthorizations } from '../../storage/repositories/authorization-sto
 import type { Trx } from '../../storage/repositories/course-store.js';
 import type { AppContext } from '../app-context.js';
 import { type LinkNote, linkCourses, type Unlinked } from '../import/link-courses.js';
-import { auditAndSave } from '../persist/audit-and-save.js';
+import { auditAndSaveAll } from '../persist/audit-and-save.js';
 import type { RemitScope } from '../remit/remit-scope.js';
 import { storeRemitLines } from '../remit/store-remit-lines.js';
 import { authorizationKey } from '../../core/authorizations/authorization-number.js';
@@ -77,10 +77,16 @@ export async function relinkPractice(
   const byStatus: Record<FractionStatus, number> = { ready: 0, downgrade: 0, hold: 0 };
   let fractions = 0;
   let saved = 0;
-  for (const [i, course] of courses.entries()) {
-    await yieldNow(); // a course audited and stored at a time: other requests get a turn in between
-    await onProgress?.({ phase: 'store', done: i, total: courses.length, file: null });
-    const audit = await auditAndSave(ctx, trx, practiceId, course, { skipUnchanged: true });
+  const audits = await auditAndSaveAll(ctx, trx, practiceId, courses, {
+    skipUnchanged: true,
+    onCourse: async (i) => {
+      // A course audited at a time, with a turn for other requests between (the rows are written in
+      // batches, saveCourses; the PGlite driver gives turns between statements, event-loop-turn.ts).
+      await yieldNow();
+      await onProgress?.({ phase: 'store', done: i, total: courses.length, file: null });
+    },
+  });
+  for (const audit of audits) {
     if (!audit) continue;
     saved++;
     for (const f of audit.fractions) {

@@ -5,7 +5,8 @@ import { IGRT_PROFESSIONAL_CODE } from '../../core/model/billing-line.js';
 import { type Course, courseSchema } from '../../core/model/course.js';
 import { courseTimes, firstBeamOnMs, loadCourse, nextScheduledMs } from '../../core/model/course-times.js';
 import { isoInstant } from '../../core/time/iso-instant.js';
-import { type CourseToSave, saveCourse, type Trx } from '../../storage/repositories/course-store.js';
+import type { CoverDesignation } from '../../core/audit/signer-capacity.js';
+import { type CourseToSave, saveCourses, type Trx } from '../../storage/repositories/course-store.js';
 import { practiceCovers } from '../../storage/repositories/cover-store.js';
 import { appSignatures } from '../../storage/repositories/signature-store.js';
 import { writtenNecessity } from '../../storage/repositories/written-document-store.js';
@@ -15,11 +16,8 @@ import { loadPracticeRates } from '../reference/reference-store.js';
 import { withAppDocuments } from './app-documents.js';
 
 /**
- * Audit a linked course at the app's now and store it with its evidence, findings and charges, with the
- * practice's covering physicians (who may sign besides the course's physician, DOC-011). What physicians
- * did in the app is laid over the chart (app-documents.ts): a necessity statement written here, and
- * signatures made here on records, orders and the statement. Returns null when the linked course is not a valid course document
- * (the problems are logged by identifier).
+ * Audit a linked course at the app's now and store it with its evidence, findings and charges
+ * (`auditAndSaveAll` of one). Returns null when the linked course is not a valid course document.
  */
 export async function auditAndSave(
   ctx: AppContext,
@@ -28,25 +26,82 @@ export async function auditAndSave(
   linked: unknown,
   options: { skipUnchanged?: boolean } = {},
 ): Promise<CourseAudit | null> {
-  const parsed = courseSchema.safeParse(linked);
-  if (!parsed.success) {
-    ctx.log.warn(
-      { practiceId, issues: parsed.error.issues.map((i) => i.path.join('.')) },
-      'linked course is not a valid course document; not stored',
-    );
-    return null;
+  const [audit] = await auditAndSaveAll(ctx, trx, practiceId, [linked], options);
+  return audit ?? null;
+}
+
+/** Fractions held for one `saveCourses`: the courses of a practice-wide re-link are written in batches. */
+const FRACTIONS_PER_SAVE = 20_000;
+
+/**
+ * Audit linked courses at the app's now (one instant for all) and store them with their evidence,
+ * findings and charges, with the practice's covering physicians (who may sign besides the course's
+ * physician, DOC-011). What physicians did in the app is laid over the chart (app-documents.ts): a
+ * necessity statement written here, and signatures made here on records, orders and the statement. The
+ * courses are stored together (`saveCourses`: a few statements per table, not per course); a course
+ * key met again first stores the courses before it, so a later entry replaces an earlier one as when
+ * they were saved one by one. With `skipUnchanged`, a course stored exactly as this audit would store it
+ * is not written again. Returns each course's audit, or null when the linked course is not a valid course
+ * document (the problems are logged by identifier).
+ */
+export async function auditAndSaveAll(
+  ctx: AppContext,
+  trx: Trx,
+  practiceId: string,
+  linked: readonly unknown[],
+  options: { skipUnchanged?: boolean; onCourse?: (index: number) => void | Promise<void> } = {},
+): Promise<(CourseAudit | null)[]> {
+  const now = ctx.now();
+  const covers = await practiceCovers(trx, practiceId);
+  const audits: (CourseAudit | null)[] = [];
+  let pending: CourseToSave[] = [];
+  let pendingFractions = 0;
+  const flush = async () => {
+    await saveCourses(trx, practiceId, pending);
+    pending = [];
+    pendingFractions = 0;
+  };
+  for (const [i, document] of linked.entries()) {
+    await options.onCourse?.(i);
+    const parsed = courseSchema.safeParse(document);
+    if (!parsed.success) {
+      ctx.log.warn(
+        { practiceId, issues: parsed.error.issues.map((issue) => issue.path.join('.')) },
+        'linked course is not a valid course document; not stored',
+      );
+      audits.push(null);
+      continue;
+    }
+    if (pending.some((p) => p.course.courseId === parsed.data.courseId)) await flush();
+    const save = await auditedCourse(ctx, trx, practiceId, parsed.data, now, covers);
+    audits.push(save.audit);
+    if (options.skipUnchanged && (await storedAsIs(trx, practiceId, save))) continue;
+    pending.push(save);
+    pendingFractions += save.audit.fractions.length;
+    if (pendingFractions >= FRACTIONS_PER_SAVE) await flush();
   }
-  const courseKey = parsed.data.courseId;
+  await flush();
+  return audits;
+}
+
+/** A course audited at `now` and priced for the practice, with the instants its rows store. */
+async function auditedCourse(
+  ctx: AppContext,
+  trx: Trx,
+  practiceId: string,
+  document: Course,
+  now: number,
+  covers: readonly CoverDesignation[],
+): Promise<CourseToSave> {
+  const courseKey = document.courseId;
   // Loaded: every time of the document is read once, for the audit and for the beam-ons stored here.
   const course = loadCourse(
     withAppDocuments(
-      parsed.data,
+      document,
       await writtenNecessity(trx, practiceId, courseKey),
       await appSignatures(trx, practiceId, courseKey),
     ),
   );
-  const now = ctx.now();
-  const covers = await practiceCovers(trx, practiceId);
   const engine = { ...ctx.auditContext(now), covers };
   const national = auditCourse(course, engine);
   const codes = national.fractions.flatMap((f) => f.lines.map((l) => l.code));
@@ -57,7 +112,7 @@ export async function auditAndSave(
   const firstBeamOn = new Map(
     course.fractions.map((f, i) => [f.id, instant(firstBeamOnMs(f, times.fractions[i]!))]),
   );
-  const save = {
+  return {
     course,
     audit,
     firstBeamOn,
@@ -65,15 +120,12 @@ export async function auditAndSave(
     auditedAt: new Date(now).toISOString(),
     covers,
   };
-  if (options.skipUnchanged && (await storedAsIs(trx, practiceId, save))) return audit;
-  await saveCourse(trx, practiceId, save);
-  return audit;
 }
 
 /**
  * Whether the course is stored exactly as this audit would store it: the same document, course audit
  * and next beam-on, and the same fractions with the same audits (status, deadline, lines, findings) and
- * first beam-ons. Every row `saveCourse` writes derives from these (the covering physicians are the same
+ * first beam-ons. Every row `saveCourses` writes derives from these (the covering physicians are the same
  * within an import), so re-saving would only rewrite identical rows.
  */
 async function storedAsIs(trx: Trx, practiceId: string, save: CourseToSave): Promise<boolean> {

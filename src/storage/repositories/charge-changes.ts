@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChargeChange } from './charge-diff.js';
-import { chunks } from './insert-chunks.js';
+import { copyRows } from '../copy-rows.js';
 import type { Trx } from './course-store.js';
 
 export type { ChargeChange };
@@ -34,7 +34,7 @@ export async function applyChargeChanges(
       },
     ];
   });
-  for (const chunk of chunks(inserts)) await trx.insertInto('charges').values(chunk).execute();
+  await copyRows(trx, 'charges', inserts);
   for (const c of changes) {
     if (c.kind === 'insert') continue;
     await trx
@@ -50,5 +50,5 @@ export async function applyChargeChanges(
       .execute();
     if (c.statusChanged) history.push({ charge_id: c.id, status: c.status, reason: c.reason, actor, at });
   }
-  for (const chunk of chunks(history)) await trx.insertInto('charge_status_history').values(chunk).execute();
+  await copyRows(trx, 'charge_status_history', history);
 }
