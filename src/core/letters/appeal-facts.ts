@@ -65,12 +65,33 @@ export function appealHeaderLines(
   const level = APPEAL_LEVELS[appeal.payerKind];
   const member = appeal.payerKind === 'medicare' ? 'Medicare number' : 'Member ID';
   const deadline = appeal.appealBy ?? 'not known (the remittance has no payment date)';
+  if (type === 'redetermination') return redeterminationHeaderLines(claim, appeal, deadline);
   return [
     ...(appeal.memberId ? [`${member}: ${appeal.memberId}`] : []),
     `Payer's claim number: ${appeal.payerClaimNumber ?? 'not given on the remittance'} (our claim number ${claim.claimNumber})`,
     ...(type === 'retro-authorization'
       ? ['Request: Retroactive authorization of the services delivered', `Deadline: ${deadline}`]
       : [`Appeal level: ${level.name} (${level.basis})`, `Appeal deadline: ${deadline}`]),
+  ];
+}
+
+/**
+ * A redetermination request's header, as form CMS-20027 names its fields: the Medicare number (MBI,
+ * 42 CFR 405.944(b)(2)), the claim's internal control number (ICN: the 835's CLP07) beside ours, and the
+ * deadline, 120 days from receipt of the initial determination (42 CFR 405.942(a); the stored appeal-by
+ * date counts them from the remittance date, the safe side of the receipt the rule presumes 5 days after
+ * the notice, appeal-deadline.ts).
+ */
+function redeterminationHeaderLines(
+  claim: { claimNumber: string },
+  appeal: AppealFacts,
+  deadline: string,
+): string[] {
+  return [
+    `Medicare number (MBI): ${appeal.memberId ?? 'not on file'}`,
+    `Internal control number (ICN): ${appeal.payerClaimNumber ?? 'not given on the remittance'} (our claim number ${claim.claimNumber})`,
+    `Appeal level: ${APPEAL_LEVELS.medicare.name} (${APPEAL_LEVELS.medicare.basis})`,
+    `Request deadline: ${deadline} (120 days from receipt of the initial determination, 42 CFR 405.942(a))`,
   ];
 }
 
