@@ -125,6 +125,7 @@ const CATEGORIES = [
 const BUTTONS: Partial<Record<string, string>> = {
   'peer-to-peer': 'Draft peer-to-peer sheet',
   'retro-authorization': 'Draft retro-authorization request',
+  redetermination: 'Draft redetermination request',
 };
 
 /** The first matched line of a category whose letter the chart allows (the server says, `letter`). */
