@@ -119,6 +119,8 @@ const CATEGORIES = [
   'zero-paid-no-denial-code',
   'authorization-2025',
   'other-denial',
+  // The demo's CO-151 lines are traditional Medicare's: their letter is the redetermination request.
+  'frequency-denial',
 ] as const;
 
 /** The page's button for a letter type (LetterActions.tsx) and its breadcrumb (letter-types.ts). */
