@@ -119,12 +119,15 @@ const CATEGORIES = [
   'zero-paid-no-denial-code',
   'authorization-2025',
   'other-denial',
+  // The demo's CO-151 lines are traditional Medicare's: their letter is the redetermination request.
+  'frequency-denial',
 ] as const;
 
 /** The page's button for a letter type (LetterActions.tsx) and its breadcrumb (letter-types.ts). */
 const BUTTONS: Partial<Record<string, string>> = {
   'peer-to-peer': 'Draft peer-to-peer sheet',
   'retro-authorization': 'Draft retro-authorization request',
+  redetermination: 'Draft redetermination request',
 };
 
 /** The first matched line of a category whose letter the chart allows (the server says, `letter`). */

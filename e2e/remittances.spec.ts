@@ -154,7 +154,9 @@ test('a line with a letter links to it; drafting again opens that letter, never 
   const view = await firstPageWithDraftable(page);
   await page.goto(view);
   const table = page.getByRole('table').filter({ has: page.getByRole('button', { name: /^Draft / }) });
-  const draft = table.getByRole('button', { name: /^Draft (appeal|peer-to-peer sheet) for / }).first();
+  const draft = table
+    .getByRole('button', { name: /^Draft (appeal|peer-to-peer sheet|redetermination request) for / })
+    .first();
   const label = (await draft.getAttribute('aria-label'))!;
   const name = label.replace(/^Draft .*? for (?=claim )/, '');
   await draft.click();

@@ -170,7 +170,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('letter')
     .description(
-      'draft a prior-authorization or retro-authorization request, an appeal or a peer-to-peer sheet from the app database, as PDF or Word',
+      'draft a prior-authorization or retro-authorization request, an appeal, a Medicare redetermination request or a peer-to-peer sheet from the app database, as PDF or Word',
     )
     .argument('<type>', `one of ${LETTER_TYPES.join(', ')}`)
     .requiredOption('--course <course>', 'course key (or id)')

@@ -9,6 +9,7 @@ export const LETTER_LABELS: Record<LetterType, string> = {
   'appeal-authorization-2025': 'Appeal of a 2025-authorization denial',
   'appeal-zero-payment': 'Appeal of a zero payment',
   'appeal-medical-necessity': 'Appeal of a medical-necessity denial',
+  redetermination: 'Medicare redetermination request',
   'peer-to-peer': 'Peer-to-peer sheet',
 };
 

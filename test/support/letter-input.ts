@@ -44,6 +44,11 @@ export const LETTER_CLAIMS: Record<LetterType, LetterClaim | null> = {
     paidCents: 0,
     category: 'other-denial',
   }),
+  redetermination: letterClaim({
+    carcs: ['CO-151'],
+    paidCents: 0,
+    category: 'frequency-denial',
+  }),
 };
 
 export function letterClaim(over: Partial<LetterClaim>): LetterClaim {
@@ -116,10 +121,21 @@ export function letterInput(
     fractions: runAudit(course).fractions,
     profile: PROFILES.get(profile)!,
     claim: LETTER_CLAIMS[type],
+    // A redetermination goes to traditional Medicare only, with the beneficiary's Medicare number.
+    ...(type === 'redetermination' ? { appeal: MEDICARE_APPEAL } : {}),
     options: DEFAULT_AUDIT_OPTIONS,
     guidelineVersions: VERSIONS,
   };
 }
+
+/** Traditional Medicare's appeal facts of a line: the claim's ICN (CLP07) and a synthetic MBI. */
+export const MEDICARE_APPEAL = {
+  payerClaimNumber: '2226123456789',
+  payerKind: 'medicare' as const,
+  appealBy: '2026-07-09',
+  memberId: '1EG4TE5MK73',
+  enclosures: [],
+};
 
 /** The guideline versions a practice follows (its settings; synthetic values). */
 const VERSIONS = { 'nccn-breast': '1.2026', 'nccn-prostate': '1.2026' };

@@ -5,6 +5,7 @@ import { docxParagraphs, pdfText } from '../../../test/golden/letters/extract-te
 import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
 import { testContext, type TestContext } from '../../../test/support/test-context.js';
 import { type Course, statedThresholds } from '../../core/model/course.js';
+import { payerLetterType } from '../../core/letters/letter-refusal.js';
 import { LETTER_TYPES, type LetterDraft, type LetterType } from '../../core/letters/letter-types.js';
 import { writeLetterDocx } from '../../formats/letters/write-letter-docx.js';
 import { writeLetterPdf } from '../../formats/letters/write-letter-pdf.js';
@@ -96,11 +97,12 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
                 refused:
                   /traditional Medicare has no prior authorization for radiation therapy, so no retro-authorization/,
               }
-            : // Traditional Medicare's contractors hold no peer-to-peer review.
+            : // Traditional Medicare's contractors hold no peer-to-peer review: the line's letter is the
+              // redetermination request (below).
               type === 'peer-to-peer' && line.payer_profile === 'medicare'
               ? {
                   refused:
-                    /hold no peer-to-peer review .*No letter of this product answers the line: request a redetermination .* form CMS-20027/,
+                    /hold no peer-to-peer review .*: draft the redetermination request \(form CMS-20027's content/,
                 }
               : // This clinic's CO-50 line is on a course without a necessity statement (why it was
                 // denied): its appeal says what to add first.
@@ -109,6 +111,23 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
                 : {}),
         });
     }
+    // A traditional Medicare line whose category calls for a peer-to-peer sheet gets the redetermination
+    // request (42 CFR 405.940), as the list offers it (`payerLetterType`).
+    const medicareLines = lines.filter(
+      (l) =>
+        l.course_id &&
+        l.payer_profile === 'medicare' &&
+        payerLetterType(letterTypeFor(l.category, l.carcs.split(','))!, true) === 'redetermination',
+    );
+    // The demo's Medicare courses have no necessity statement: the request says to add it first (its
+    // letter with the statement is the next test's).
+    cases.push({
+      name: 'redetermination-not-ready',
+      type: 'redetermination',
+      courseId: medicareLines[0]!.course_id!,
+      remitLineId: medicareLines[0]!.id,
+      ready: false,
+    });
     // A course whose 77412 rests on motion management: the request and the sheet quote its evidence.
     const courses = await tdb.db
       .selectFrom('courses')
@@ -185,6 +204,43 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
       await expectPatientFacts(c, draft, [pdf, docx]);
     }
   }, 120_000);
+
+  it("the redetermination request of a Medicare CO-151 line quotes the physician's statement", async () => {
+    const c = { ...cases.find((x) => x.type === 'redetermination')!, name: 'redetermination', ready: true };
+    const { document } = await tdb.db
+      .selectFrom('courses')
+      .select('document')
+      .where('id', '=', c.courseId)
+      .executeTakeFirstOrThrow();
+    const course = document as Course;
+    const setDocument = (doc: Course) =>
+      tdb.db
+        .updateTable('courses')
+        .set({ document: JSON.stringify(doc) })
+        .where('id', '=', c.courseId)
+        .execute();
+    await setDocument({
+      ...course,
+      necessity: {
+        documentId: 'necessity-synthetic',
+        signature: null,
+        text: 'Synthetic statement for the test: lung carcinoma (C34.90) treated with 3D conformal photons to a single isocenter, planned to limit the dose to the normal lung and the spinal cord.',
+      },
+    });
+    try {
+      const draft = await draftLetter(t.ctx, actor, c);
+      const pdf = await pdfText(await writeLetterPdf(draft));
+      const docx = docxParagraphs(writeLetterDocx(draft)).join('\n');
+      golden('redetermination.pdf.txt', pdf);
+      golden('redetermination.docx.txt', docx);
+      await expectPatientFacts(c, draft, [pdf, docx]);
+      expect(draft.body).toMatch(/^Medicare number \(MBI\): \S+$/m);
+      expect(draft.body).toMatch(/^Internal control number \(ICN\): \S+ \(our claim number /m);
+      expect(draft.body).toMatch(/42 CFR 405\.942\(a\)/);
+    } finally {
+      await setDocument(course);
+    }
+  });
 
   it("another practice's course or remittance line is not found", async () => {
     const c = cases[0]!;
@@ -320,7 +376,7 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
     expect(cover['Course']).toBe(course.courseId);
     const dates = course.fractions.map((f) => f.date).sort();
     // An appeal speaks of its date of service: no course-wide figure, no other fraction's date.
-    if (c.type.startsWith('appeal-')) {
+    if (dateScoped(c.type)) {
       expect(cover['Fractions delivered']).toBeUndefined();
       const dos = cover['Date of service'];
       const others = new Set(dates.filter((d) => d !== dos && d !== draft.date));
@@ -334,13 +390,13 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
     if (cover['System'] !== undefined) {
       // The evidence of the appealed date, else of the course.
       const shown = course.fractions.filter(
-        (f) => !c.type.startsWith('appeal-') || f.date === cover['Date of service'],
+        (f) => !dateScoped(c.type) || f.date === cover['Date of service'],
       );
       const sessions = shown.flatMap((f) => f.monitoring);
       expect(cover['System']).toBe([...new Set(sessions.map((s) => s.system))].sort().join(', '));
       const t0 = sessions.map((s) => statedThresholds(s.thresholds)).find((t) => t);
       if (t0?.translationCm) expect(cover['Thresholds']).toContain(`${t0.translationCm} cm`);
-      if (!c.type.startsWith('appeal-'))
+      if (!dateScoped(c.type))
         expect(cover['Fractions monitored']).toBe(
           `${course.fractions.filter((f) => f.monitoring.length).length}/${course.fractions.length}`,
         );
@@ -349,10 +405,12 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
       expect(text).toContain(course.courseId);
       expect(text).not.toContain(row.mrn);
       // Letters to the payer identify the patient by name and birth date; the peer-to-peer sheet and the
-      // "what to add first" sheet (for the practice) carry no birth date.
+      // "what to add first" sheet (for the practice) carry no birth date, nor does a redetermination
+      // request, which carries what form CMS-20027 asks: the name and the Medicare number (42 CFR
+      // 405.944(b)).
       if (row.birth_date)
         expect(text.includes(row.birth_date), `${c.name} birth date`).toBe(
-          draft.ready && c.type !== 'peer-to-peer',
+          draft.ready && c.type !== 'peer-to-peer' && c.type !== 'redetermination',
         );
       const cited = new Set([...draft.body.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
       expect([...cited].sort((a, b) => a - b)).toEqual(draft.references.map((_, i) => i + 1));
@@ -361,6 +419,9 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
     }
   }
 });
+
+/** The letters about one date of service: the appeals and the redetermination request. */
+const dateScoped = (type: LetterType) => type.startsWith('appeal-') || type === 'redetermination';
 
 function golden(name: string, text: string): void {
   const path = `${GOLDEN}/${name}`;

@@ -245,11 +245,16 @@ export function lineTypeRefusal(
 
 /**
  * A letter type answers a line of this category: the category's letter (`letterTypeFor`), or a
- * peer-to-peer sheet for any denial (its talking points are the denial's).
+ * peer-to-peer sheet or a redetermination request for any denial (the sheet's talking points are the
+ * denial's; a redetermination is traditional Medicare's first level of appeal of any initial
+ * determination, 42 CFR 405.940, refused to other payers by `lineLetterRefusal`).
  */
 export function lineFits(type: LetterType, category: string, carcs: readonly string[]): boolean {
   if (letterTypeFor(category, carcs) === type) return true;
-  return type === 'peer-to-peer' && (DENIAL_CATEGORIES as readonly string[]).includes(category);
+  return (
+    (type === 'peer-to-peer' || type === 'redetermination') &&
+    (DENIAL_CATEGORIES as readonly string[]).includes(category)
+  );
 }
 
 /** The stored remittance line's columns a letter quotes. */

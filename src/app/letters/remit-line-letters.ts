@@ -1,4 +1,4 @@
-import { lineLetterRefusal } from '../../core/letters/letter-refusal.js';
+import { lineLetterRefusal, payerLetterType } from '../../core/letters/letter-refusal.js';
 import type { Course } from '../../core/model/course.js';
 import type { Db } from '../../storage/database.js';
 import type { RemitLineLetter } from '../views.js';
@@ -12,7 +12,8 @@ export interface LetterLineRow extends RefusalRow {
 }
 
 /**
- * The letter each remittance line can have, by line id: its type by category and reasons (`letterTypeFor`) and why it
+ * The letter each remittance line can have, by line id: its type by category and reasons (`letterTypeFor`), as
+ * its payer answers it (`payerLetterType`: traditional Medicare's redetermination), and why it
  * cannot be drafted (`lineLetterRefusal`, the refusal a draft of it would meet), read with the course
  * document and the payer's kind a draft reads. Lines no letter answers (their category, or not matched
  * to a course of the practice) are absent.
@@ -49,9 +50,10 @@ export async function remitLineLetters(
     }),
   );
   for (const r of rows) {
-    const type = letterTypeFor(r.category, splitList(r.carcs));
+    const category = letterTypeFor(r.category, splitList(r.carcs));
     const of = r.course_id ? byId.get(r.course_id) : undefined;
-    if (!type || !of) continue;
+    if (!category || !of) continue;
+    const type = payerLetterType(category, of.medicare);
     letters.set(r.id, {
       type,
       refusal: lineLetterRefusal(type, of.course, of.medicare, refusalLineOf(r, of.payerProfile)),

@@ -69,6 +69,13 @@ export function appealHeaderLines(
   if (!claim || !appeal) return [];
   const level = APPEAL_LEVELS[appeal.payerKind];
   const member = appeal.payerKind === 'medicare' ? 'Medicare number' : 'Member ID';
+  if (type === 'redetermination') {
+    return redeterminationHeaderLines(
+      claim,
+      appeal,
+      appeal.appealBy ?? 'not known (the remittance has no payment date)',
+    );
+  }
   const deadline = appeal.appealBy
     ? `${appeal.appealBy} (${deadlineSource(appeal.window)})`
     : 'not known (the remittance has no payment date)';
@@ -100,6 +107,26 @@ export function deadlineSource(window: Omit<AppealDeadline, 'date'> | null | und
     case 'default':
       return `${days}: the practice's default window, not one the payer's settings record`;
   }
+}
+
+/**
+ * A redetermination request's header, as form CMS-20027 names its fields: the Medicare number (MBI,
+ * 42 CFR 405.944(b)(2)), the claim's internal control number (ICN: the 835's CLP07) beside ours, and the
+ * deadline, 120 days from receipt of the initial determination (42 CFR 405.942(a); the stored appeal-by
+ * date counts them from the remittance date, the safe side of the receipt the rule presumes 5 days after
+ * the notice, appeal-deadline.ts).
+ */
+function redeterminationHeaderLines(
+  claim: { claimNumber: string },
+  appeal: AppealFacts,
+  deadline: string,
+): string[] {
+  return [
+    `Medicare number (MBI): ${appeal.memberId ?? 'not on file'}`,
+    `Internal control number (ICN): ${appeal.payerClaimNumber ?? 'not given on the remittance'} (our claim number ${claim.claimNumber})`,
+    `Appeal level: ${APPEAL_LEVELS.medicare.name} (${APPEAL_LEVELS.medicare.basis})`,
+    `Request deadline: ${deadline} (120 days from receipt of the initial determination, 42 CFR 405.942(a))`,
+  ];
 }
 
 /** "Enclosures:" and one bullet per document enclosed; nothing when none. */

@@ -118,6 +118,7 @@ const TITLES: Record<Exclude<LetterType, 'prior-authorization'>, string> = {
   'appeal-authorization-2025': 'Appeal: 2026 claim denied on a 2025 authorization',
   'appeal-zero-payment': 'Appeal: zero payment without a denial reason',
   'appeal-medical-necessity': 'Appeal: denied as not medically necessary',
+  redetermination: 'Medicare redetermination request',
   'peer-to-peer': 'Peer-to-peer preparation sheet',
 };
 
@@ -299,7 +300,11 @@ function missingFor(facts: Facts): LetterMissing[] {
       fix: 'Draft the appeal from the remittance line (its claim number, date of service and adjustments).',
     });
   // 42 CFR 405.944(b): a redetermination request carries the beneficiary's Medicare number.
-  if (APPEALS.includes(type) && input.appeal?.payerKind === 'medicare' && !input.appeal.memberId)
+  if (
+    APPEALS.includes(type) &&
+    (type === 'redetermination' || input.appeal?.payerKind === 'medicare') &&
+    !input.appeal?.memberId
+  )
     out.push({
       element: "The beneficiary's Medicare number",
       fix: "Add the patient's member id (the Medicare number) to courses.json (patient.memberId) and import it again: a redetermination request must carry it.",
@@ -375,6 +380,7 @@ function missingFor(facts: Facts): LetterMissing[] {
   // review of medical necessity, which a reviewer reads in the treating physician's statement.
   const necessityAsked =
     type === 'appeal-medical-necessity' ||
+    type === 'redetermination' ||
     type === 'prior-authorization' ||
     type === 'retro-authorization' ||
     (type === 'peer-to-peer' && deniedForNecessity(claim, input.denials ?? []));
@@ -724,11 +730,14 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
     authorizationDates: auth ? `obtained ${auth.obtainedOn}, valid ${auth.validFrom} to ${auth.validTo}` : '',
     // The motion-management blocks carry their own headings and are empty when the 77412 does not rest on
     // motion management (multiple isocenters, mixed fields, total skin electrons) or the letter is not about it.
-    // A medical-necessity appeal and a retro-authorization request (the payer reviews the necessity of
-    // what was delivered) quote the physician's statement whatever the delivery level.
+    // A medical-necessity appeal, a retro-authorization request (the payer reviews the necessity of
+    // what was delivered) and a redetermination request (the contractor reviews whether the service was
+    // reasonable and necessary, Social Security Act §1862(a)(1)(A)) quote the physician's statement
+    // whatever the delivery level.
     necessity:
       (needsAmm ||
         type === 'appeal-medical-necessity' ||
+        type === 'redetermination' ||
         type === 'retro-authorization' ||
         (type === 'peer-to-peer' && deniedForNecessity(claim, input.denials ?? []))) &&
       course.necessity?.text.trim()

@@ -286,6 +286,35 @@ ${CLOSE}
 
 {{enclosures}}`,
 
+  // Form CMS-20027's content, which a written request must carry (42 CFR 405.944(b)): the beneficiary's
+  // name, the Medicare number, the service and its date of service, the requesting party; the reasons
+  // for disagreeing; the contractor asks whether the service was reasonable and necessary (Social
+  // Security Act §1862(a)(1)(A)). The deadline (42 CFR 405.942(a)) is in {{appealHeader}}.
+  redetermination: `${HEADER}
+Re: Request for redetermination of a Medicare Part B claim (form CMS-20027 content, 42 CFR 405.944(b))
+
+Beneficiary's name: {{patientName}}
+{{appealHeader}}
+Item or service: CPT {{submittedCode}}, billed {{billedAmount}}; denied {{denialCodes}}
+Date of service: {{dateOfService}}
+Party requesting: {{practiceName}}, the provider of the service
+
+We do not agree with the initial determination of this service ({{denialCodes}}) and request its redetermination. The service was reasonable and necessary for the diagnosis and treatment of this beneficiary's illness: the treatment of {{dateOfService}} was ordered by the treating physician for the diagnosis {{diagnosis}} ({{site}}; {{technique}}) and met the 2026 criteria of CPT {{requestedCode}}: {{levelBasis}}.
+
+{{necessity}}
+
+${EVIDENCE}
+
+{{codeCriteria}}
+
+{{siteRationale}}
+
+We ask the contractor to redetermine the claim and pay the service as billed. {{recordsOffer}}
+
+${SIGN}
+
+{{enclosures}}`,
+
   'peer-to-peer': `Course: {{courseId}}; patient {{patientName}}; payer {{payerName}}
 Diagnosis {{diagnosis}}; {{site}}; {{technique}}; fractions {{fractionsDelivered}} of {{fractionsPlanned}} ({{treatmentDates}})
 Delivery level: {{requestedCode}} ({{levelBasis}})

@@ -121,8 +121,8 @@ describe('lineLetterRefusal: whether a remittance line can have its letter', () 
       /traditional Medicare has no prior authorization/,
     ],
     [
-      // The product drafts no redetermination: the refusal promises no letter and names the route.
-      'traditional Medicare CO-151 (a peer-to-peer sheet would be its letter)',
+      // Asked for a peer-to-peer sheet, the refusal names the line's letter, the redetermination request.
+      'traditional Medicare CO-151 asked for a peer-to-peer sheet',
       'peer-to-peer',
       {
         category: 'frequency-denial',
@@ -132,14 +132,14 @@ describe('lineLetterRefusal: whether a remittance line can have its letter', () 
         nextAction: 'Request a redetermination with the twice-daily documentation.',
       },
       true,
-      /^traditional Medicare contractors hold no peer-to-peer review \(.*\)\. No letter of this product answers the line: request a redetermination from the Medicare Administrative Contractor on form CMS-20027 within 120 days of the notice \(42 CFR 405\.940, 405\.942\), ask it for a reopening when the denial rests on a clerical error \(42 CFR 405\.980\), or send a corrected claim when the claim was wrong\. The remittance analysis's next action: Request a redetermination with the twice-daily documentation\.$/,
+      /^traditional Medicare contractors hold no peer-to-peer review \(.*\): draft the redetermination request \(form CMS-20027's content, within 120 days of receipt of the notice, 42 CFR 405\.942, 405\.944\) to the Medicare Administrative Contractor, ask it for a reopening when the denial rests on a clerical error \(42 CFR 405\.980\), or send a corrected claim when the claim was wrong\. The remittance analysis's next action: Request a redetermination with the twice-daily documentation\.$/,
     ],
     [
       'traditional Medicare CO-197 MA01: no request, and the route named',
       'prior-authorization',
       { claimFilingIndicator: 'MB', remarks: ['MA01'], dateOfService: '2026-02-27', nextAction: null },
       true,
-      /^traditional Medicare has no prior authorization .*\. No letter of this product answers the line: request a redetermination .*form CMS-20027.*42 CFR 405\.980.*corrected claim when the claim was wrong$/,
+      /^traditional Medicare has no prior authorization .*\): draft the redetermination request .*form CMS-20027.*42 CFR 405\.980.*corrected claim when the claim was wrong$/,
     ],
     [
       'a retro-authorization while an authorization on file covers the date: reprocess instead',

@@ -39,12 +39,22 @@ export function lineLetterRefusal(
   if (type === 'appeal-igrt-denial' && modifierDenial(line))
     return `a corrected claim answers this line, not an appeal: ${MODIFIER_ROUTE}`;
   const refused = letterRefusal(type, course, medicare, line.dateOfService);
-  if (!refused || !medicare) return refused;
-  // A traditional Medicare line refused here is answered outside the letters: no letter is promised,
-  // the route is named, with the remittance analysis's next action for the line.
-  return `${refused}. No letter of this product answers the line: ${MEDICARE_ROUTE}${
+  if (!refused || !medicare || type === 'redetermination') return refused;
+  // A traditional Medicare line refused the letter asked is answered by its own routes: named, with the
+  // remittance analysis's next action for the line.
+  return `${refused}: ${MEDICARE_ROUTE}${
     line.nextAction ? `. The remittance analysis's next action: ${line.nextAction}` : ''
   }`;
+}
+
+/**
+ * The letter a line's payer answers: traditional Medicare's contractors hold no peer-to-peer review, so
+ * a line whose category calls for a peer-to-peer sheet (a frequency denial such as CO-151, another
+ * denial) gets the redetermination request, its first level of appeal (42 CFR 405.940); other letters
+ * are unchanged (an appeal to Medicare already carries the redetermination level, appeal-facts.ts).
+ */
+export function payerLetterType(type: LetterType, medicare: boolean): LetterType {
+  return medicare && type === 'peer-to-peer' ? 'redetermination' : type;
 }
 
 /**
@@ -70,13 +80,14 @@ const MODIFIER_ROUTE =
   'the payer denied 77387-26 over the modifier (CO-4); for private payers still denying 77387 due to the modifier, ASTRO suggests resubmitting claims without it: send a corrected claim (frequency code 7) without modifier 26';
 
 /**
- * The routes of a traditional Medicare Part B denial, none of them a letter this product drafts: a
- * redetermination requested from the Medicare Administrative Contractor on form CMS-20027 (or a
- * written request with the same content) within 120 days (42 CFR 405.940, 405.942, 405.944); a
- * reopening for a clerical error (42 CFR 405.980; CMS IOM 100-04 ch. 34); a corrected claim.
+ * The routes of a traditional Medicare Part B denial: a redetermination requested from the Medicare
+ * Administrative Contractor with form CMS-20027's content (a written request with the same elements is
+ * accepted) within 120 days of receipt of the notice (42 CFR 405.940, 405.942, 405.944), the letter
+ * `redetermination`; a reopening for a clerical error (42 CFR 405.980; CMS IOM 100-04 ch. 34); a
+ * corrected claim.
  */
 const MEDICARE_ROUTE =
-  'request a redetermination from the Medicare Administrative Contractor on form CMS-20027 within 120 days of the notice (42 CFR 405.940, 405.942), ask it for a reopening when the denial rests on a clerical error (42 CFR 405.980), or send a corrected claim when the claim was wrong';
+  "draft the redetermination request (form CMS-20027's content, within 120 days of receipt of the notice, 42 CFR 405.942, 405.944) to the Medicare Administrative Contractor, ask it for a reopening when the denial rests on a clerical error (42 CFR 405.980), or send a corrected claim when the claim was wrong";
 
 /**
  * Why a letter must not be drafted at all, or null. A prior-authorization request is refused:
@@ -98,7 +109,8 @@ const MEDICARE_ROUTE =
  * authorization on file covers (reprocessing, as above).
  * A peer-to-peer sheet is refused to traditional Medicare: its contractors hold no peer-to-peer review;
  * a Part B denial is answered by a redetermination (42 CFR 405.940-405.958), a clerical error by a
- * reopening (42 CFR 405.980; CMS IOM 100-04 ch. 34).
+ * reopening (42 CFR 405.980; CMS IOM 100-04 ch. 34). A redetermination request is refused to any other
+ * payer: it is traditional Medicare's level of appeal only.
  * The appeal of a 77412 downcoded to 77407 is refused for a course whose delivery has codes of its own
  * (SRS/SBRT 77371–77373 or G0339/G0340, protons, brachytherapy, superficial/orthovoltage): the seed's
  * 77402–77412 are "not to be used for proton therapy, stereotactic, or brachytherapy", so no 77412 was due.
@@ -115,6 +127,13 @@ export function letterRefusal(
       ? `course ${course.courseId} is ${own}: its delivery is not billed with 77412 (77402–77412 are "not to be used for proton therapy, stereotactic, or brachytherapy"), so a "77412 downcoded to 77407" appeal does not apply`
       : null;
   }
+  // 42 CFR 405.940: the redetermination is the first level of appeal of a traditional Medicare initial
+  // determination; a Medicare Advantage plan reconsiders its organization determination (42 CFR
+  // 422.578ff); a commercial plan's appeal is set by its contract (domain.md §6.1).
+  if (type === 'redetermination')
+    return medicare
+      ? null
+      : "a redetermination is traditional Medicare's first level of appeal (42 CFR 405.940); this payer is not traditional Medicare: a Medicare Advantage plan's first level is its reconsideration (42 CFR 422.578), a commercial plan's the appeal its contract sets, so draft the line's own appeal or peer-to-peer sheet";
   if (type === 'peer-to-peer' && medicare)
     return 'traditional Medicare contractors hold no peer-to-peer review (its first level of appeal is the redetermination, 42 CFR 405.940)';
   if (type === 'retro-authorization') {

@@ -105,6 +105,7 @@ export function policyPoints(c: StatementContext): string[] {
     case 'appeal-zero-payment':
       return zeroPaymentPoints(c);
     case 'appeal-medical-necessity':
+    case 'redetermination':
       return [];
     case 'peer-to-peer':
       return talkingPoints(c);

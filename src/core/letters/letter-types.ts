@@ -12,12 +12,14 @@ export const LETTER_TYPES = [
   'appeal-authorization-2025',
   'appeal-zero-payment',
   'appeal-medical-necessity',
+  'redetermination',
   'peer-to-peer',
 ] as const;
 export type LetterType = (typeof LETTER_TYPES)[number];
 /**
  * Appeals answer one remittance line (its claim, date of service and adjustments); so does the
- * retro-authorization request, the answer to a line denied for want of an authorization.
+ * retro-authorization request, the answer to a line denied for want of an authorization, and the
+ * redetermination request, traditional Medicare's first level of appeal (42 CFR 405.940).
  */
 export const APPEAL_TYPES: readonly LetterType[] = [
   'retro-authorization',
@@ -26,6 +28,7 @@ export const APPEAL_TYPES: readonly LetterType[] = [
   'appeal-authorization-2025',
   'appeal-zero-payment',
   'appeal-medical-necessity',
+  'redetermination',
 ];
 /**
  * Letters that answer a claim, not one line: the lines of a claim denied for want of an authorization

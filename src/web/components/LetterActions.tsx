@@ -59,7 +59,9 @@ const draftVerb = (type: LetterType) =>
       ? 'Draft authorization request'
       : type === 'retro-authorization'
         ? 'Draft retro-authorization request'
-        : 'Draft appeal';
+        : type === 'redetermination'
+          ? 'Draft redetermination request'
+          : 'Draft appeal';
 const lineName = (row: RemitLineView) => `claim ${row.claim}, line ${row.line}`;
 
 export interface LineSelection {
