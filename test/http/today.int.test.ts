@@ -309,6 +309,8 @@ describe.each(ENGINES)('GET /api/today on %s', { timeout: 120_000 }, (engine) =>
     if (view.role !== 'coder') throw new Error(view.role);
     await expectCountsAgree(get, [...view.items, ...view.holds.flatMap((g) => g.rules)]);
     expect(view.holds.map((g) => g.fixer)).toContain('physician');
+    // Every rule listed says why its holds go to that person (the coder's decisions too).
+    expect(view.holds.flatMap((g) => g.rules).filter((r) => !r.reason)).toEqual([]);
     for (const g of view.holds) {
       expect(g.fractions).toBeLessThanOrEqual(g.rules.reduce((n, r) => n + r.count, 0));
       expect(g.fractions).toBeGreaterThanOrEqual(Math.max(...g.rules.map((r) => r.count)));
