@@ -913,7 +913,8 @@ export interface TodayHoldGroup {
   fixer: 'physician' | 'therapist' | 'front-desk' | 'coder';
   /** Held fractions with a finding of any of these rules (a fraction held for two rules counts once). */
   fractions: number;
-  rules: (TodayItem & { reason: string | null })[];
+  /** Per rule, with why its holds go to this person (every rule has one: hold-fixers.ts `holdReason`). */
+  rules: (TodayItem & { reason: string })[];
 }
 
 /** `GET /api/today`: what needs the signed-in role today, each with a link to its list. */

@@ -127,6 +127,23 @@ describe.each(ENGINES)('GET /api/today on %s', { timeout: 120_000 }, (engine) =>
     expect(fractions(view).filter((f) => fractions(first).includes(f))).toEqual([]);
   });
 
+  it('the demo has physician logins for its held orders and necessity statements, to try those actions', async () => {
+    // physician3 signs as the physician whose patients are held for a necessity statement (DOC-002),
+    // physician4 as the one held for an unsigned motion-management order (DOC-001).
+    for (const [login, ruleId] of [
+      ['physician3', 'DOC-002'],
+      ['physician4', 'DOC-001'],
+    ] as const) {
+      const get = await loginAs(login);
+      const view = (await get('/api/today')) as TodayView;
+      if (view.role !== 'physician') throw new Error(view.role);
+      await expectCountsAgree(get, view.items);
+      expect(view.items.find((i) => i.key === ruleId)!.count, login).toBeGreaterThan(0);
+      const listedDocuments = (await get(`/api/physician/documents?ruleId=${ruleId}`)) as DocumentDueView[];
+      expect(listedDocuments.length, login).toBeGreaterThan(0);
+    }
+  });
+
   it("physician: another physician's DOC-001/DOC-002 holds are theirs alone, as the worklist counts them", async () => {
     // The demo login signs as the day-signing physician with most signatures waiting; the DOC-001 and
     // DOC-002 holds of the demo clinic belong to other physicians' courses.
@@ -309,6 +326,8 @@ describe.each(ENGINES)('GET /api/today on %s', { timeout: 120_000 }, (engine) =>
     if (view.role !== 'coder') throw new Error(view.role);
     await expectCountsAgree(get, [...view.items, ...view.holds.flatMap((g) => g.rules)]);
     expect(view.holds.map((g) => g.fixer)).toContain('physician');
+    // Every rule listed says why its holds go to that person (the coder's decisions too).
+    expect(view.holds.flatMap((g) => g.rules).filter((r) => !r.reason)).toEqual([]);
     for (const g of view.holds) {
       expect(g.fractions).toBeLessThanOrEqual(g.rules.reduce((n, r) => n + r.count, 0));
       expect(g.fractions).toBeGreaterThanOrEqual(Math.max(...g.rules.map((r) => r.count)));

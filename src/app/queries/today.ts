@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { FIXERS, fixerOf, HOLD_FIXERS } from '../../core/rules/hold-fixers.js';
+import { FIXERS, fixerOf, holdReason } from '../../core/rules/hold-fixers.js';
 import { REMIT_QUEUES } from '../../core/remit/remit-category.js';
 import { addDays } from '../../core/time/calendar-date.js';
 import { recordAccess } from '../access-log.js';
@@ -173,7 +173,7 @@ async function coderToday(ctx: AppContext, actor: Actor): Promise<TodayView> {
         label: r.ruleId,
         count: r.n,
         href: worklistHref({ status: 'hold', ruleId: r.ruleId }),
-        reason: HOLD_FIXERS[r.ruleId]?.reason ?? null,
+        reason: holdReason(r.ruleId),
       })),
     });
   }

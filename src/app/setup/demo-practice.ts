@@ -24,10 +24,22 @@ export const DEMO_ROLES: readonly Role[] = ['admin', 'physician', 'coder', 'bill
  * signature, so signing can be tried as him while the first physician's work stays as the demo made it.
  */
 export const SECOND_PHYSICIAN_EMAIL = 'physician2@demo.test';
+/**
+ * The logins of the physicians whose patients' fractions the demo holds for a document only a physician
+ * can give (domain.md, "Documentation": the signed motion-management order, DOC-001, and the
+ * patient-specific necessity statement, DOC-002), so signing the order and writing the statement can be
+ * tried as their physician. Each signs as the physician with the most fractions held for that rule.
+ */
+export const DOCUMENT_PHYSICIAN_EMAILS: Readonly<Record<'DOC-001' | 'DOC-002', string>> = {
+  'DOC-002': 'physician3@demo.test',
+  'DOC-001': 'physician4@demo.test',
+};
 /** The demo practice's logins, in the order `serve --demo` prints them. */
 export const DEMO_LOGINS: readonly { role: Role; email: string }[] = DEMO_ROLES.flatMap((role) => [
   { role, email: `${role}@demo.test` },
-  ...(role === 'physician' ? [{ role, email: SECOND_PHYSICIAN_EMAIL }] : []),
+  ...(role === 'physician'
+    ? [SECOND_PHYSICIAN_EMAIL, ...Object.values(DOCUMENT_PHYSICIAN_EMAILS)].map((email) => ({ role, email }))
+    : []),
 ]);
 
 /**
@@ -129,7 +141,8 @@ export interface DemoPractice {
 /**
  * Generate the demo clinic, create its practice with one login per role, and import its exports (the
  * same pipeline as an upload). The physician login signs as the day-signing physician with the most
- * records waiting before their deadline, the second physician login as the evening signer.
+ * records waiting before their deadline, the second physician login as the evening signer, the third
+ * and fourth as the physicians held for a necessity statement and an order (`DOCUMENT_PHYSICIAN_EMAILS`).
  */
 export async function loadDemoPractice(
   ctx: AppContext,
@@ -163,14 +176,42 @@ export async function loadDemoPractice(
   for (const d of waiting) counts.set(d.physicianId, (counts.get(d.physicianId) ?? 0) + 1);
   const first = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'DR-SYN-01';
 
+  const signsAs = new Map([
+    [SECOND_PHYSICIAN_EMAIL, EVENING_SIGNER.id],
+    ...(await documentPhysicians(ctx, practiceId)),
+  ]);
+
   const logins: DemoPractice['logins'] = [];
   for (const { role, email } of DEMO_LOGINS) {
-    const physicianId = email === SECOND_PHYSICIAN_EMAIL ? EVENING_SIGNER.id : first;
+    const physicianId = signsAs.get(email) ?? first;
     const displayName = role === 'physician' ? `Demo physician (${physicianId})` : `Demo ${role}`;
     await createUser(ctx, { practiceId, email, password: DEMO_PASSWORD, displayName, role, physicianId });
     logins.push({ role, email, password: DEMO_PASSWORD, displayName });
   }
   return { practiceId, logins };
+}
+
+/**
+ * Each document login's email with the physician it signs as: the one whose patients have the most
+ * fractions held for its rule (ties by id); none when the demo holds nothing for that rule.
+ */
+async function documentPhysicians(ctx: AppContext, practiceId: string): Promise<[string, string][]> {
+  const held = await ctx.db
+    .selectFrom('findings as fi')
+    .innerJoin('fractions as f', 'f.id', 'fi.fraction_id')
+    .innerJoin('courses as c', 'c.id', 'f.course_id')
+    .where('c.practice_id', '=', practiceId)
+    .where('f.status', '=', 'hold')
+    .where('fi.rule_id', 'in', Object.keys(DOCUMENT_PHYSICIAN_EMAILS))
+    .select(['fi.rule_id as ruleId', 'c.physician_id as physicianId', (eb) => eb.fn.countAll().as('n')])
+    .groupBy(['fi.rule_id', 'c.physician_id'])
+    .execute();
+  return Object.entries(DOCUMENT_PHYSICIAN_EMAILS).flatMap(([ruleId, email]) => {
+    const most = held
+      .filter((h) => h.ruleId === ruleId)
+      .sort((a, b) => Number(b.n) - Number(a.n) || a.physicianId.localeCompare(b.physicianId))[0];
+    return most ? [[email, most.physicianId] as [string, string]] : [];
+  });
 }
 
 /** The demo logins already in the database (a later `serve --demo` prints them again). */

@@ -1,3 +1,5 @@
+import { RULE_CATALOGUE } from './catalogue.js';
+
 /**
  * Who can resolve a hold: the person whose record or act the holding rule asks for. The coder's Today
  * page groups held fractions by it, so each hold goes to someone who can fix it. The requirement itself
@@ -47,6 +49,21 @@ export const HOLD_FIXERS: Readonly<Record<string, FixerRule>> = {
   'AUTH-003': AUTHORIZATION,
   'AUTH-004': AUTHORIZATION,
 };
+
+const TITLES = new Map(RULE_CATALOGUE.map((r) => [r.id, r.title]));
+
+/**
+ * Why a hold of this rule goes to its fixer, as the coder's Today shows it beside the rule: the fixer's
+ * reason above, else the coder's, by the rule's own title in the catalogue (one place for every rule).
+ */
+export function holdReason(ruleId: string): string {
+  const listed = HOLD_FIXERS[ruleId]?.reason;
+  if (listed) return listed;
+  const title = TITLES.get(ruleId);
+  return title
+    ? `The coder's decision, by the rule: ${title.replace(/[.]$/, '')}.`
+    : "The coder's decision: the rule is not in this version's catalogue.";
+}
 
 /** Who fixes a hold of this rule (the coder when no one else can). */
 export function fixerOf(ruleId: string): Fixer {

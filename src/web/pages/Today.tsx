@@ -172,7 +172,14 @@ function Holds({ groups }: { groups: TodayHoldGroup[] }) {
   return (
     <section className="card" aria-labelledby="today-holds">
       <h2 id="today-holds">Holds, by who can fix them</h2>
-      {groups.length === 0 ? <p>No fraction is on hold.</p> : null}
+      {groups.length === 0 ? (
+        <p>No fraction is on hold.</p>
+      ) : (
+        <p className="muted">
+          A fraction may be held by several rules: it counts once in its group, and once under each of its
+          rules.
+        </p>
+      )}
       {groups.map((g) => (
         <div key={g.fixer}>
           <h3>
@@ -184,7 +191,7 @@ function Holds({ groups }: { groups: TodayHoldGroup[] }) {
                 <Link to={r.href} data-testid={`today-hold-${r.key}`}>
                   <span className="today-count">{formatInt(r.count)}</span> held for {r.label}
                 </Link>
-                {r.reason ? <span className="muted"> ({r.reason})</span> : null}
+                <span className="muted"> ({r.reason})</span>
               </li>
             ))}
           </ul>
