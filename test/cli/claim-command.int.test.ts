@@ -3,14 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setChargeStatus } from '../../src/app/commands/charge-status.js';
-import { importFiles } from '../../src/app/imports/import-files.js';
-import { createLogger } from '../../src/app/logger.js';
-import { openApp } from '../../src/app/open-app.js';
-import { createPractice } from '../../src/app/setup/create-practice.js';
-import { DEMO_BILLING } from '../../src/app/setup/demo-billing.js';
-import { demoUploads } from '../../src/app/setup/demo-uploads.js';
 import type { ClaimHistoryView } from '../../src/app/views.js';
 import { readClaims837FromBytes } from '../../src/formats/x12/read-837.js';
+import { openCliDemoApp } from '../support/cli-demo-app.js';
 import { runCli } from '../support/run-cli.js';
 
 /**
@@ -26,15 +21,9 @@ describe('sgrt-billing claim', () => {
   beforeAll(async () => {
     delete process.env.DATABASE_URL;
     dir = await mkdtemp(join(tmpdir(), 'sgrt-claim-'));
-    db = join(dir, 'db');
-    const { generated, files, clinic } = await demoUploads({ patients: 2, days: 4, seed: 7 });
-    const app = await openApp({
-      dataDir: db,
-      log: createLogger({ level: 'silent' }),
-      now: () => generated.clinic.options.now,
-    });
-    const practiceId = await createPractice(app.ctx, { name: 'CLI', clinic, billing: DEMO_BILLING });
-    await importFiles(app.ctx, practiceId, files);
+    const opened = await openCliDemoApp(dir, { patients: 2, days: 4, seed: 7 });
+    db = opened.db;
+    const { app, practiceId } = opened;
     const ready = await app.ctx.db
       .selectFrom('fractions')
       .select('id')

@@ -3,15 +3,10 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles } from '../../src/app/imports/import-files.js';
-import { createLogger } from '../../src/app/logger.js';
-import { openApp } from '../../src/app/open-app.js';
-import { createPractice } from '../../src/app/setup/create-practice.js';
-import { DEMO_BILLING } from '../../src/app/setup/demo-billing.js';
 import { billDemo } from '../../src/app/setup/demo-claims.js';
-import { demoUploads } from '../../src/app/setup/demo-uploads.js';
 import { LETTER_TYPES } from '../../src/core/letters/letter-types.js';
 import { docxParagraphs, pdfText } from '../golden/letters/extract-text.js';
+import { openCliDemoApp } from '../support/cli-demo-app.js';
 import { runCli } from '../support/run-cli.js';
 
 /** `sgrt-billing letter` on an app database (PGlite under --data-dir): the file out, warnings on stderr. */
@@ -26,15 +21,9 @@ describe('sgrt-billing letter', () => {
   beforeAll(async () => {
     delete process.env.DATABASE_URL;
     dir = await mkdtemp(join(tmpdir(), 'sgrt-letter-'));
-    db = join(dir, 'db');
-    const { generated, files, clinic } = await demoUploads({ patients: 12, days: 10, seed: 1 });
-    const app = await openApp({
-      dataDir: db,
-      log: createLogger({ level: 'silent' }),
-      now: () => generated.clinic.options.now,
-    });
-    const practiceId = await createPractice(app.ctx, { name: 'CLI', clinic, billing: DEMO_BILLING });
-    await importFiles(app.ctx, practiceId, files);
+    const opened = await openCliDemoApp(dir, { patients: 12, days: 10, seed: 1 });
+    db = opened.db;
+    const { app, practiceId } = opened;
     const paymentDate = new Date(app.ctx.now() - 86_400_000).toISOString().slice(0, 10);
     await billDemo(app.ctx, practiceId, paymentDate);
     const line = await app.ctx.db
