@@ -30,8 +30,13 @@ export async function auditAndSave(
   return audit ?? null;
 }
 
-/** Fractions held for one `saveCourses`: the courses of a practice-wide re-link are written in batches. */
-const FRACTIONS_PER_SAVE = 20_000;
+/**
+ * Fractions per `saveCourses`: courses are written in batches. On PGlite each statement runs in the
+ * app's thread; one batch of a 40-patient import's 455 fractions held the event loop up to 280 ms of
+ * CPU in one statement (its charges' COPY; bench/README.md, "import-loop-gaps"), so a batch holds at most
+ * this many (or one course), and the loop gets turns between statements (event-loop-turn.ts).
+ */
+export const FRACTIONS_PER_SAVE = 24;
 
 /**
  * Audit linked courses at the app's now (one instant for all) and store them with their evidence,
@@ -76,9 +81,10 @@ export async function auditAndSaveAll(
     const save = await auditedCourse(ctx, trx, practiceId, parsed.data, now, covers);
     audits.push(save.audit);
     if (options.skipUnchanged && (await storedAsIs(trx, practiceId, save))) continue;
+    const fractions = save.audit.fractions.length;
+    if (pending.length && pendingFractions + fractions > FRACTIONS_PER_SAVE) await flush();
     pending.push(save);
-    pendingFractions += save.audit.fractions.length;
-    if (pendingFractions >= FRACTIONS_PER_SAVE) await flush();
+    pendingFractions += fractions;
   }
   await flush();
   return audits;
