@@ -110,9 +110,11 @@ function stack(id: number): string[] {
   for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
     const { functionName, url, lineNumber } = byId.get(at)!.callFrame;
     const own = url.includes('/src/');
-    if (own) out.push(`${functionName || '(anonymous)'} (${url.replace(/^.*\/src\//, '')}:${lineNumber + 1})`);
+    if (own)
+      out.push(`${functionName || '(anonymous)'} (${url.replace(/^.*\/src\//, '')}:${lineNumber + 1})`);
     else if (!url && functionName.startsWith('(')) out.push(functionName);
-    else if (out.length === 0) out.push(`${functionName || '(anonymous)'} [${url.replace(/^.*\/node_modules\//, '')}]`);
+    else if (out.length === 0)
+      out.push(`${functionName || '(anonymous)'} [${url.replace(/^.*\/node_modules\//, '')}]`);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import type { KyselyPlugin, RootOperationNode } from 'kysely';
+import { type KyselyPlugin, type RootOperationNode, ValuesNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
 import { testContext } from '../../../test/support/test-context.js';
@@ -30,7 +30,7 @@ vi.mock('../../storage/copy-rows.js', async (importOriginal) => {
 function statementSizes(record: (what: string, rows: number) => void): KyselyPlugin {
   return {
     transformQuery({ node }: { node: RootOperationNode }) {
-      if (node.kind === 'InsertQueryNode' && node.values?.kind === 'ValuesNode')
+      if (node.kind === 'InsertQueryNode' && node.values && ValuesNode.is(node.values))
         record(`insert ${node.into?.table.identifier.name}`, node.values.values.length);
       return node;
     },
