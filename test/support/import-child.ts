@@ -4,8 +4,8 @@
  * printing PAUSED, so the test can kill it with SIGKILL there. Input: DATABASE_URL, NOW (epoch ms).
  */
 import { createAppContext } from '../../src/app/app-context-factory.js';
-import { importSources } from '../../src/app/imports/import-files.js';
-import { storedUploadSource } from '../../src/app/imports/stored-upload-source.js';
+import { importSources } from '../../src/app/import-pipeline/import-files.js';
+import { storedUploadSource } from '../../src/app/upload/stored-upload-source.js';
 import { createLogger } from '../../src/app/logger.js';
 import { openDatabase } from '../../src/storage/database.js';
 import { claimJob } from '../../src/storage/repositories/job-queue.js';

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { createAppContext } from '../../src/app/app-context-factory.js';
 import { createUser } from '../../src/app/auth/create-user.js';
-import { enqueueUpload, getImport } from '../../src/app/imports/import-jobs.js';
+import { enqueueUpload, getImport } from '../../src/app/upload/import-jobs.js';
 import { runOneJob } from '../../src/app/jobs/worker.js';
 import { createLogger } from '../../src/app/logger.js';
 import { createPractice } from '../../src/app/setup/create-practice.js';

@@ -1,7 +1,7 @@
 import type { Actor, AppContext } from '../app-context.js';
 import { createClaimBatch } from '../claims/create-claim-batch.js';
 import { MAX_BULK, setChargeStatus } from '../commands/charge-status.js';
-import { importFiles, type ImportResult } from '../imports/import-files.js';
+import { importFiles, type ImportResult } from '../import-pipeline/import-files.js';
 import { demoRemittances } from './demo-remittance.js';
 
 /**

@@ -4,7 +4,7 @@ import { EVENING_SIGNER } from '../demo-data/clinic-model.js';
 import { treatmentDays } from '../demo-data/clinic-time.js';
 import type { Db } from '../../storage/database.js';
 import type { AppContext } from '../app-context.js';
-import { importFiles, type ImportProgress } from '../imports/import-files.js';
+import { importFiles, type ImportProgress } from '../import-pipeline/import-files.js';
 import { signatureRows } from '../queries/signatures-due.js';
 import type { Role } from '../views.js';
 import { createPractice } from './create-practice.js';

@@ -6,16 +6,16 @@ import type { FractionStatus } from '../../core/audit/outcome.js';
 import type { InputProblem } from '../../core/model/input-problem.js';
 import { type Db } from '../../storage/database.js';
 import type { AppContext } from '../app-context.js';
-import type { ExportRecords } from '../import/export-records.js';
-import { type ExportSource, memorySource } from '../import/export-source.js';
-import { readExportSources } from '../import/read-export-files.js';
+import type { ExportRecords } from '../read/export-records.js';
+import { type ExportSource, memorySource } from '../read/export-source.js';
+import { readExportSources } from '../read/read-export-files.js';
 import type { ImportFileView, ImportJobView } from '../views.js';
-import { relinkPractice } from './relink-practice.js';
-import { storePatientRecords } from './patient-records.js';
+import { relinkPractice } from '../link/relink-practice.js';
+import { storePatientRecords } from '../link/patient-records.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
-import { conflictingCourses } from './course-conflicts.js';
+import { conflictingCourses } from '../link/course-conflicts.js';
 import { practiceToday } from '../remit/remit-lines.js';
-import { repeatedPayments } from './repeated-payments.js';
+import { repeatedPayments } from '../remit/repeated-payments.js';
 import { storeRemittances } from '../remit/remittance-store.js';
 
 export interface UploadedFile {
