@@ -1,5 +1,5 @@
 /**
- * A worker process for the crash test (src/app/imports/import-crash.int.test.ts): it claims the queued
+ * A worker process for the crash test (src/app/upload/import-crash.int.test.ts): it claims the queued
  * import job, runs it, and stops dead in the middle of storing (inside the import's transaction) after
  * printing PAUSED, so the test can kill it with SIGKILL there. Input: DATABASE_URL, NOW (epoch ms).
  */

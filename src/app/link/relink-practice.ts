@@ -11,7 +11,7 @@ import type { RemitScope } from '../remit/remit-scope.js';
 import { storeRemitLines } from '../remit/store-remit-lines.js';
 import { authorizationKey } from '../../core/authorizations/authorization-number.js';
 import { practicePlaceOfService } from '../setup/practice-place-of-service.js';
-import type { ImportProgress, ImportSummary } from '../import-pipeline/import-files.js';
+import type { ImportProgress, ImportSummary } from './import-progress.js';
 import { linkedPatients } from './linked-patients.js';
 import { allPatients, loadPatientRecords, patientsOf, splitEarlierImports } from './patient-records.js';
 import { replaceUnlinked } from './unlinked-records.js';

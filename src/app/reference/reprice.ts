@@ -1,6 +1,6 @@
 import { enqueueJob } from '../../storage/repositories/job-queue.js';
 import type { AppContext } from '../app-context.js';
-import type { ImportProgress, ImportSummary } from '../import-pipeline/import-files.js';
+import type { ImportProgress, ImportSummary } from '../link/import-progress.js';
 import { relinkPractice } from '../link/relink-practice.js';
 
 /** The job that brings a practice's stored amounts in line with its rates after they changed. */
