@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { CompiledQuery } from 'kysely';
 import { createUser } from '../src/app/auth/create-user.js';
-import { importFiles } from '../src/app/imports/import-files.js';
+import { importFiles } from '../src/app/import-pipeline/import-files.js';
 import type { Role } from '../src/app/views.js';
 import { type Db, type Engine, openDatabase } from '../src/storage/database.js';
 import {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDemoClinic } from '../src/app/demo-data/generate-demo-clinic.js';
 import { engineContext } from '../src/app/engine-context.js';
-import { importClinic } from '../src/app/import/import-clinic.js';
+import { importClinic } from '../src/app/import-pipeline/import-clinic.js';
 
 /**
  * The whole pipeline (issue #3, "Done when"): a generated clinic written in the real export formats,

@@ -5,7 +5,7 @@ import { setChargeStatus } from './commands/charge-status.js';
 import { listRemitLines, remitSummary } from './remit/remit-lines.js';
 import { signFraction } from './commands/sign-fraction.js';
 import { exportList } from './exports/export-list.js';
-import { enqueueImport, getImport } from './imports/import-jobs.js';
+import { enqueueImport, getImport } from './upload/import-jobs.js';
 import { runOneJob } from './jobs/worker.js';
 import { addContractRate } from './reference/reference-settings.js';
 import { REPRICE_JOB, scheduleReprice } from './reference/reprice.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_UPLOAD_BYTES } from '../../src/app/imports/import-jobs.js';
+import { MAX_UPLOAD_BYTES } from '../../src/app/upload/import-jobs.js';
 import type { ImportJobView } from '../../src/app/views.js';
 import { UPLOAD_CHUNK_BYTES } from '../../src/storage/repositories/upload-store.js';
 import { ENGINES } from '../support/db-harness.js';

@@ -4,9 +4,10 @@ import { storedUploads } from '../../storage/repositories/upload-store.js';
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../app-errors.js';
 import { InputError } from '../engine-context.js';
-import { type ImportProgress, importSources, removeStaleImportFolders } from '../imports/import-files.js';
-import { IMPORT_JOB } from '../imports/import-jobs.js';
-import { storedUploadSource } from '../imports/stored-upload-source.js';
+import { importSources, removeStaleImportFolders } from '../import-pipeline/import-files.js';
+import type { ImportProgress } from '../link/import-progress.js';
+import { IMPORT_JOB } from '../upload/import-jobs.js';
+import { storedUploadSource } from '../upload/stored-upload-source.js';
 import { REPRICE_JOB, repricePractice } from '../reference/reprice.js';
 
 export interface WorkerOptions {

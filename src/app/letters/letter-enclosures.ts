@@ -18,8 +18,8 @@ import {
 } from '../../core/model/course.js';
 import { clockFor, type LocalClock, parseInstant } from '../../core/time/local-clock.js';
 import type { Actor, AppContext } from '../app-context.js';
-import type { ExportRecords } from '../import/export-records.js';
-import { fhirDocuments } from '../import/fhir-documents.js';
+import type { ExportRecords } from '../read/export-records.js';
+import { fhirDocuments } from '../read/fhir-documents.js';
 import { authorizationPages } from './authorization-pages.js';
 import {
   type AppealLine,

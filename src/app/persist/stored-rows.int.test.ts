@@ -4,7 +4,7 @@ import { storedRowsDigest } from '../../../test/support/stored-rows.js';
 import { testContext } from '../../../test/support/test-context.js';
 import { demoUploads } from '../setup/demo-uploads.js';
 import { createPractice } from '../setup/create-practice.js';
-import { importFiles } from '../imports/import-files.js';
+import { importFiles } from '../import-pipeline/import-files.js';
 
 /**
  * The rows an import writes are the same whatever the write path: a demo clinic imported in two

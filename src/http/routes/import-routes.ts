@@ -6,7 +6,7 @@ import {
   listImports,
   MAX_UPLOAD_BYTES,
   MAX_UPLOAD_FILES,
-} from '../../app/imports/import-jobs.js';
+} from '../../app/upload/import-jobs.js';
 import { ROLES } from '../../app/views.js';
 import { type ApiRoute, route } from '../api-route.js';
 import { idParam, JSON_OK } from './query-schemas.js';

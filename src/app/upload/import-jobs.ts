@@ -3,7 +3,8 @@ import { storeUploadFile } from '../../storage/repositories/upload-store.js';
 import type { AppContext, Actor } from '../app-context.js';
 import { AppError, notFound } from '../app-errors.js';
 import type { ImportFileView, ImportJobView, JobStatus } from '../views.js';
-import { type ImportResult, storedUploadName } from './import-files.js';
+import { storedUploadName } from './upload-names.js';
+import type { ImportResult } from './upload-types.js';
 
 export const IMPORT_JOB = 'import';
 /** Per upload batch; larger exports go through the CLI (`sgrt-billing import`). */

@@ -1,8 +1,8 @@
 import type { Trx } from '../../storage/repositories/course-store.js';
 import { copyRows } from '../../storage/copy-rows.js';
 import { yieldIfDue } from '../../storage/event-loop-turn.js';
-import { emptyRecords, type ExportRecords, mergeRecords } from '../import/export-records.js';
-import { NO_PATIENT, recordsByPatient } from '../import/records-by-patient.js';
+import { emptyRecords, type ExportRecords, mergeRecords } from '../read/export-records.js';
+import { NO_PATIENT, recordsByPatient } from './records-by-patient.js';
 
 /** Slices read per statement: one statement returning a patient's whole history would be parsed in one go. */
 const READ_BATCH = 200;
