@@ -11,7 +11,11 @@ import { letterEnclosures } from './letter-enclosures.js';
  */
 describe("letterEnclosures: a claim's letter encloses each covered line's remittance record", () => {
   const input = letterInput('appeal-authorization-2025');
-  const facts = { course: input.course, fractions: input.fractions, physicians: {} } as unknown as CourseLetterFacts;
+  const facts = {
+    course: input.course,
+    fractions: input.fractions,
+    physicians: {},
+  } as unknown as CourseLetterFacts;
   const line: AppealLine = {
     payerClaimNumber: 'PAYER-1',
     payerKind: 'other',

@@ -59,7 +59,7 @@ export const TEMPLATE_PLACEHOLDERS: readonly { name: string; description: string
   {
     name: 'appealRequest',
     description:
-      'The closing request as the payer\'s kind names the appeal: a redetermination (traditional Medicare), a reconsideration (Medicare Advantage, a commercial plan), of the service or of the services the letter covers',
+      "The closing request as the payer's kind names the appeal: a redetermination (traditional Medicare), a reconsideration (Medicare Advantage, a commercial plan), of the service or of the services the letter covers",
   },
   {
     name: 'recordsOffer',

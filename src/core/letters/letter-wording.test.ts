@@ -170,7 +170,9 @@ describe('CO-151 on a single daily session', () => {
 
   it('a sheet for a single session: fraction limits, the authorization count, not the twice-daily point', () => {
     const draft = assembleLetter({ ...letterInput('peer-to-peer', authorized), claim: co151 });
-    expect(draft.body).toMatch(/2026-03-03 had one treatment session \(fraction 2\), not a second session that day/);
+    expect(draft.body).toMatch(
+      /2026-03-03 had one treatment session \(fraction 2\), not a second session that day/,
+    );
     expect(draft.body).toMatch(
       /Authorization EV-26-000001 authorizes 2 fractions; 2 were delivered in its validity through 2026-03-03, this one included\./,
     );
@@ -203,7 +205,9 @@ describe('CO-151 on a single daily session', () => {
 
   it('the redetermination request for a single session says so, without the payers-with-PA report', () => {
     const { body } = assembleLetter(letterInput('redetermination', undefined, 'medicare'));
-    expect(body).toMatch(/2026-03-03 had one treatment session \(fraction 2\), not a second session that day/);
+    expect(body).toMatch(
+      /2026-03-03 had one treatment session \(fraction 2\), not a second session that day/,
+    );
     expect(body).not.toMatch(/global application of fraction limits|twice/);
   });
 });
