@@ -671,7 +671,8 @@ describe('assembleLetter: peer-to-peer talking points for each denial category',
     ['zero-paid-no-denial-code', /Ask the reviewer why the covered delivery was adjusted to zero/],
     ['authorization-2025', /delivered under authorization AUTH-2025-1/],
     ['authorization-denial', /retro-authorization/],
-    ['frequency-denial', /distinct session with a real break \(Synthetic Health Plan expects \d+ hours\)/],
+    // A single daily session (the fixture's one fraction a day): not the twice-daily point (letter-wording.test.ts).
+    ['frequency-denial', /2026-03-03 had one treatment session \(fraction 2\), not a second session that day/],
     [
       'missing-information',
       /The correction comes first[\s\S]*A peer-to-peer does not replace the correction/,
