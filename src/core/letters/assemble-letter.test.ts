@@ -673,7 +673,10 @@ describe('assembleLetter: peer-to-peer talking points for each denial category',
     ['authorization-2025', /delivered under authorization AUTH-2025-1/],
     ['authorization-denial', /retro-authorization/],
     // A single daily session (the fixture's one fraction a day): not the twice-daily point (letter-wording.test.ts).
-    ['frequency-denial', /2026-03-03 had one treatment session \(fraction 2\), not a second session that day/],
+    [
+      'frequency-denial',
+      /2026-03-03 had one treatment session \(fraction 2\), not a second session that day/,
+    ],
     [
       'missing-information',
       /The correction comes first[\s\S]*A peer-to-peer does not replace the correction/,
