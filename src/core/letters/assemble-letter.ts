@@ -44,6 +44,7 @@ import {
   type StatementContext,
 } from './letter-statements.js';
 import { beamHoldLabel, deniedForNecessity, sheetDates } from './peer-to-peer-scope.js';
+import { MEDICARE_MODIFIER_REOPENING } from '../remit/rules/remit-002-igrt-professional-denied.js';
 import { type LetterPhysician, physicianLabel, signatureBlock, signerMissing } from './letter-signer.js';
 import { renderTemplate, tidy, type TemplateValues } from './render-template.js';
 import {
@@ -468,6 +469,9 @@ function warningsFor({ input, elements, needsAmm, request }: Facts): LetterWarni
         message:
           'The payer denied 77387-26 over the modifier (CO-4). For private payers still denying 77387 due to the modifier, ASTRO suggests resubmitting claims without it: send a corrected claim (frequency code 7) without modifier 26; it is not an appeal.',
       });
+    // 42 CFR 405.980(a)(3): traditional Medicare processes a clerical error (a modifier) as a reopening.
+    if (with26 && claim.carcs.includes('CO-4') && input.appeal?.payerKind === 'medicare')
+      out.push({ code: 'IGRT-MODIFIER-REOPENING', message: MEDICARE_MODIFIER_REOPENING });
     if (rule === 'required' && !with26)
       out.push({
         code: 'IGRT-MODIFIER-26-MISSING',
