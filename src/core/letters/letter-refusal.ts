@@ -92,7 +92,7 @@ const MODIFIER_ROUTE =
  * corrected claim.
  */
 const MEDICARE_ROUTE =
-  "draft the redetermination request (form CMS-20027's content, within 120 days of receipt of the notice, 42 CFR 405.942, 405.944) to the Medicare Administrative Contractor, ask it for a reopening when the denial rests on a clerical error (42 CFR 405.980), or send a corrected claim when the claim was wrong";
+  'draft the redetermination request (with the elements 42 CFR 405.944(b) requires, within 120 days of receipt of the notice, 42 CFR 405.942) to the Medicare Administrative Contractor, ask it for a reopening when the denial rests on a clerical error (42 CFR 405.980), or send a corrected claim when the claim was wrong';
 
 /**
  * Why a letter must not be drafted at all, or null. A prior-authorization request is refused:

@@ -99,7 +99,7 @@ describe('redetermination: the letter a traditional Medicare line gets, and only
 
   it('a peer-to-peer sheet asked of traditional Medicare names the redetermination request instead', () => {
     expect(lineLetterRefusal('peer-to-peer', course, true, co151)).toMatch(
-      /hold no peer-to-peer review .*: draft the redetermination request \(form CMS-20027's content, within 120 days of receipt of the notice, 42 CFR 405\.942, 405\.944\)/,
+      /hold no peer-to-peer review .*: draft the redetermination request \(with the elements 42 CFR 405\.944\(b\) requires, within 120 days of receipt of the notice, 42 CFR 405\.942\)/,
     );
   });
 });
