@@ -1,7 +1,7 @@
 import { cancelJob as cancelQueuedJob } from '../../storage/repositories/job-queue.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { conflict, notFound } from '../app-errors.js';
-import { getImport } from '../imports/import-jobs.js';
+import { getImport } from '../upload/import-jobs.js';
 import type { ImportJobView } from '../views.js';
 
 /**
