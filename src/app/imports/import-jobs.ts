@@ -142,7 +142,7 @@ function finishedStatus(
         : ` (${skipped} not an export this app reads)`;
   return {
     status: 'partial',
-    error: `${refused + skipped} of ${files.length} files refused${notExports}; the others were imported`,
+    error: `${refused + skipped} of ${files.length} files refused${notExports}; the others were ${count('imported') ? '' : 'already '}imported`,
   };
 }
 
