@@ -113,8 +113,12 @@ export async function importSources(
     encoder.encode(JSON.stringify(practice.clinic)),
   );
   // Files are read one at a time from where they are stored: no temporary copy, none held after its turn.
+  // The counter counts the upload's files: those already decided (duplicates, bad names), then each read
+  // one (the practice's own settings, read first, are not a file of the upload).
+  const decided = files.length - fresh.size;
   const read = await readExportSources([clinic, ...fresh.keys()], {
-    onProgress: (p) => void onProgress?.({ phase: 'read', done: p.done, total: p.total, file: p.file }),
+    onProgress: (p) =>
+      void onProgress?.({ phase: 'read', done: decided + p.done - 1, total: files.length, file: p.file }),
   });
   const stored: {
     hash: string;
