@@ -21,7 +21,7 @@ const anyOf = (names) => `(${names.map(escape).join('|')})`;
 
 /**
  * Which layers a layer must not import, and why. A relative specifier is matched at the exact depth
- * at which it reaches src/: from src/app/import/x.ts, `../../storage/db.js` is the storage layer while
+ * at which it reaches src/: from src/app/read/x.ts, `../../storage/db.js` is the storage layer while
  * `../storage/db.js` is a sub-folder of app (one config object per depth; see `boundary`).
  */
 const FORBIDDEN = {

@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
+const ALL = ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'];
+const INTEGRATION = ['**/*.int.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
     pool: 'threads',
     // Vitest's default is one worker fewer than the cores: one file at a time on a 2-core machine, the
     // other core idle while a file waits on PostgreSQL or a child process. Two workers use both cores
@@ -15,5 +17,21 @@ export default defineConfig({
     // Integration tests open databases and load the demo practice; a busy 2-core CI machine needs room.
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        // Files without a database share their worker's module graph (`isolate: false`, Vitest docs,
+        // "Improving Performance"): importing the code again for each of the ~200 files cost more CPU
+        // than most of their tests. Such a file restores what it changes (spies, process.env) in its
+        // own hooks, so the order files run in does not matter.
+        extends: true,
+        test: { name: 'unit', include: ALL, exclude: INTEGRATION, isolate: false },
+      },
+      {
+        // Integration files keep a fresh module graph each: their database handles, servers and the
+        // app's per-process state stay with the file that opened them.
+        extends: true,
+        test: { name: 'integration', include: INTEGRATION },
+      },
+    ],
   },
 });

@@ -9,7 +9,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { importFiles } from '../src/app/imports/import-files.js';
+import { importFiles } from '../src/app/import-pipeline/import-files.js';
 import { type Engine, openDatabase, type OpenDatabase } from '../src/storage/database.js';
 import {
   benchContext,

@@ -24,7 +24,9 @@ export function benchPool(url: string, max = 4): pg.Pool {
         ? (v: string) => v
         : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
   };
-  return new pg.Pool({ connectionString: url, max, types });
+  // jit=off as the app's pool (storage/database.ts): a plan explained with JIT on counts seconds of
+  // compilation the app never pays.
+  return new pg.Pool({ connectionString: url, max, types, options: '-c jit=off' });
 }
 
 /** An app context on `pool` whose statements are pushed onto `recorded` (empty it between calls). */

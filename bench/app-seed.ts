@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { CompiledQuery } from 'kysely';
 import { createUser } from '../src/app/auth/create-user.js';
-import { importFiles } from '../src/app/imports/import-files.js';
+import { importFiles } from '../src/app/import-pipeline/import-files.js';
 import type { Role } from '../src/app/views.js';
 import { type Db, type Engine, openDatabase } from '../src/storage/database.js';
 import {
@@ -101,10 +101,10 @@ const COPY_SQL: Record<(typeof TABLES)[number], string> = {
     select ${id('t.id')}, t.practice_id, ${id('t.patient_id')}, t.course_key || '-' || c.k, t.physician_id,
       t.payer_profile, t.payer_name, t.site, t.header, t.document, t.audit, ${back('t.next_beam_on')}, t.audited_at
     from courses t cross join bench_copies c where t.practice_id = $1`,
-  fractions: `insert into fractions (id, practice_id, course_id, fraction_key, number, date_of_service, status, first_beam_on, signature_deadline, audit, payer, physician_id, rule_ids)
+  fractions: `insert into fractions (id, practice_id, course_id, fraction_key, number, date_of_service, status, first_beam_on, signature_deadline, audit, payer, physician_id, rule_ids, at_risk_cents)
     select ${id('t.id')}, t.practice_id, ${id('t.course_id')}, t.fraction_key, t.number,
       (t.date_of_service - c.shift)::date, t.status, ${back('t.first_beam_on')}, ${back('t.signature_deadline')}, t.audit,
-      t.payer, t.physician_id, t.rule_ids
+      t.payer, t.physician_id, t.rule_ids, t.at_risk_cents
     from fractions t cross join bench_copies c where t.practice_id = $1`,
   beams: `insert into beams (fraction_id, name, beam_on, beam_off, radiation_type)
     select ${id('t.fraction_id')}, t.name, t.beam_on, t.beam_off, t.radiation_type
@@ -236,10 +236,15 @@ export async function seedDatabase(options: SeedOptions): Promise<SeededDatabase
       lap();
       for (const d of ddl.filter((x) => x.foreignKey)) await client.query(d.drop);
       for (const d of ddl.filter((x) => !x.foreignKey)) await client.query(d.drop);
+      // A copy's charges are its original's, so its at-risk cents are copied with the fraction; the
+      // triggers that keep them (0027-list-search-indexes.ts) would recount every fraction per statement
+      // without the charges' index (dropped for the copy): off for the copy, on again after.
+      await client.query('alter table charges disable trigger charges_at_risk_insert');
       for (const table of TABLES) {
         await client.query(COPY_SQL[table], [practiceId]);
         progress(`  ${table} copied`);
       }
+      await client.query('alter table charges enable trigger charges_at_risk_insert');
       replicate = lap();
       progress('rebuilding indexes and constraints…');
       for (const d of ddl.filter((x) => !x.foreignKey)) await client.query(d.create);

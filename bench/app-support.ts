@@ -9,7 +9,7 @@ import type { AppContext } from '../src/app/app-context.js';
 import { createLogger } from '../src/app/logger.js';
 import { createPractice } from '../src/app/setup/create-practice.js';
 import { demoUploads } from '../src/app/setup/demo-uploads.js';
-import type { UploadedFile } from '../src/app/imports/import-files.js';
+import type { UploadedFile } from '../src/app/import-pipeline/import-files.js';
 import type { Db, Engine } from '../src/storage/database.js';
 import { positiveInt } from './bench-options.js';
 

@@ -12,7 +12,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { AppContext } from '../src/app/app-context.js';
-import { importFiles, type UploadedFile } from '../src/app/imports/import-files.js';
+import { importFiles, type UploadedFile } from '../src/app/import-pipeline/import-files.js';
 import { type Engine, openDatabase, type OpenDatabase } from '../src/storage/database.js';
 import {
   benchContext,

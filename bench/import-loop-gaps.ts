@@ -13,7 +13,7 @@
  */
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
-import { importFiles } from '../src/app/imports/import-files.js';
+import { importFiles } from '../src/app/import-pipeline/import-files.js';
 import { openDatabase } from '../src/storage/database.js';
 import {
   benchContext,

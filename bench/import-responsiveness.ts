@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { serve } from '@hono/node-server';
-import { importFiles } from '../src/app/imports/import-files.js';
+import { importFiles } from '../src/app/import-pipeline/import-files.js';
 import { createHttpApp } from '../src/http/create-http-app.js';
 import { openDatabase } from '../src/storage/database.js';
 import {

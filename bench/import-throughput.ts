@@ -15,7 +15,7 @@
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { importFiles } from '../src/app/imports/import-files.js';
+import { importFiles } from '../src/app/import-pipeline/import-files.js';
 import { copyRows } from '../src/storage/copy-rows.js';
 import { type Engine, openDatabase, type OpenDatabase } from '../src/storage/database.js';
 import type { Database } from '../src/storage/schema.js';

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateDemoClinic } from '../src/app/demo-data/generate-demo-clinic.js';
 import { engineContext } from '../src/app/engine-context.js';
-import { importClinic } from '../src/app/import/import-clinic.js';
-import { listExportFiles } from '../src/app/import/read-export-files.js';
+import { importClinic } from '../src/app/import-pipeline/import-clinic.js';
+import { listExportFiles } from '../src/app/read/read-export-files.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

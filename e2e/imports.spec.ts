@@ -62,3 +62,38 @@ test('an upload of a demo clinic folder shows progress and per-file results', as
   await expect(past.getByRole('row').nth(1).getByText('Partial', { exact: true })).toBeVisible();
   await expect(past.getByRole('row').nth(1)).toContainText(/1 of \d+ files refused/);
 });
+
+/** A record-and-verify history (the demo's layout) of a synthetic patient the course list does not have. */
+const EARLY_HISTORY = [
+  '"Patient ID","Patient Name","Treatment Date","Plan ID","Field Id","Energy","Beam On","Beam Off","Delivered MU","Planned MU","Fraction","Machine"',
+  '"SYN-E2E-EARLY","Early, Synthetic","03/19/2026","EARLY-1","ARC1","6X","06:40:00","06:41:30","200","200","1","TB1"',
+].join('\r\n');
+
+test('a file that is not an export next to one that is: Partial, the file listed with its reason', async ({
+  page,
+}) => {
+  await login(page, 'coder');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Imports' }).click();
+  await page.getByLabel('Choose files').setInputFiles([
+    { name: 'early-rv-history.csv', mimeType: 'text/csv', buffer: Buffer.from(EARLY_HISTORY) },
+    { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('a shopping list, not an export\n') },
+  ]);
+  await expect(page.getByText('2 files selected')).toBeVisible();
+  await page.getByRole('button', { name: 'Upload and import' }).click();
+
+  const current = page.getByRole('region', { name: /Current import/ });
+  await expect(
+    current.getByText(
+      'Import finished in part: 1 of 2 files refused (not an export this app reads); the others were imported.',
+      { exact: false },
+    ),
+  ).toBeVisible({ timeout: 60_000 });
+  await expect(current.getByRole('heading', { name: /Current import/ })).toContainText('Partial');
+  await expect(current.getByRole('row', { name: /notes\.txt/ })).toContainText(
+    /Skipped.*not a recognised export format/,
+  );
+  const past = page.getByRole('region', { name: 'Past imports' });
+  await expect(past.getByRole('row').nth(1).getByText('Partial', { exact: true })).toBeVisible();
+  // The files counted are the upload's two.
+  await expect(past.getByRole('row').nth(1).getByRole('cell').nth(2)).toHaveText('2');
+});

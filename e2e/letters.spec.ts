@@ -179,7 +179,7 @@ test('a batch of selected lines drafts one letter each; templates refuse unknown
 }) => {
   await login(page, 'biller');
   // Lines whose letter the chart supports (an authorization denial may have no letter to draft: an
-  // authorization on file, or traditional Medicare).
+  // authorization on file).
   await page.goto('/denials?category=zero-paid-no-denial-code');
   const boxes = page.getByRole('checkbox', { name: /^Select claim .* for a letter$/ });
   await boxes.nth(0).check();

@@ -208,8 +208,8 @@ test('a line whose letter the server refuses shows why instead of a draft; its a
   page,
 }) => {
   await openRemittances(page);
-  // Authorization denials: an authorization on file (reprocess) or traditional Medicare (no prior
-  // authorization) refuse the request; the API says which, the page shows the same.
+  // Authorization denials: an authorization on file (reprocess) refuses the request (traditional
+  // Medicare's are offered the redetermination instead); the API says which, the page shows the same.
   const lines = (await apiLines(page, 'category=authorization-denial')).filter((l) => l.letterId === null);
   const refused = lines.filter((l) => l.letter?.refusal);
   expect(refused.length, 'an authorization denial whose letter is refused in the demo').toBeGreaterThan(0);

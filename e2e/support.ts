@@ -4,10 +4,12 @@ import { expect, type Page } from '@playwright/test';
 export const DEMO_PASSWORD = 'demo-sgrt-2026';
 export type DemoRole = 'admin' | 'physician' | 'coder' | 'biller' | 'viewer' | 'operator';
 /**
- * A demo login: one per role, and `physician2`, the second physician (the evening signer, whose morning
- * records await signature): the specs that sign use his, so the first physician's Today stays as loaded.
+ * A demo login: one per role, `physician2`, the second physician (the evening signer, whose morning
+ * records await signature): the specs that sign use his, so the first physician's Today stays as loaded;
+ * `physician3` and `physician4`, the physicians of the patients held for a necessity statement (DOC-002)
+ * and for a motion-management order (DOC-001).
  */
-export type DemoLogin = DemoRole | 'physician2';
+export type DemoLogin = DemoRole | 'physician2' | 'physician3' | 'physician4';
 
 export const demoEmail = (login: DemoLogin) => `${login}@demo.test`;
 

@@ -90,5 +90,8 @@ await as('biller', async (page) => {
   await page.screenshot({ path: `${out}/letter.png` });
 });
 await as('admin', async () => {});
+// The physicians of the patients held for a necessity statement (DOC-002) and for an order (DOC-001).
+await as('physician3', async () => {});
+await as('physician4', async () => {});
 await browser.close();
 process.stdout.write(`screenshots written to ${out}/\n`);

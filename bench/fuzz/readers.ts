@@ -8,7 +8,7 @@ import { clinicSchema } from '../../src/core/model/clinic.js';
 import { courseHeadersDocumentSchema, courseSchema } from '../../src/core/model/course.js';
 import type { InputProblem } from '../../src/core/model/input-problem.js';
 import { billingSettingsSchema } from '../../src/app/claims/billing-settings.js';
-import { detectFormat } from '../../src/app/import/detect-format.js';
+import { detectFormat } from '../../src/app/read/detect-format.js';
 import { readContractRates } from '../../src/app/reference/read-contract-rates.js';
 import { buildTreatmentReport } from '../../src/formats/alignrt/report/build-treatment-report.js';
 import { collectReportFields } from '../../src/formats/alignrt/report/collect-report-fields.js';

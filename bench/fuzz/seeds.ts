@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { detectFormat } from '../../src/app/import/detect-format.js';
+import { detectFormat } from '../../src/app/read/detect-format.js';
 import { demoUploads } from '../../src/app/setup/demo-uploads.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

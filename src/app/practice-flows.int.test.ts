@@ -5,7 +5,7 @@ import { setChargeStatus } from './commands/charge-status.js';
 import { listRemitLines, remitSummary } from './remit/remit-lines.js';
 import { signFraction } from './commands/sign-fraction.js';
 import { exportList } from './exports/export-list.js';
-import { enqueueImport, getImport } from './imports/import-jobs.js';
+import { enqueueImport, getImport } from './upload/import-jobs.js';
 import { runOneJob } from './jobs/worker.js';
 import { addContractRate } from './reference/reference-settings.js';
 import { REPRICE_JOB, scheduleReprice } from './reference/reprice.js';
@@ -185,7 +185,11 @@ describe.each(ENGINES)('practice flows on %s', (engine) => {
     expect(job.status).toBe('queued');
     expect(await runOneJob(demo.t.ctx, 'test-worker')).toBe(true);
     const done = await getImport(demo.t.ctx, actor('coder'), job.id);
-    expect(done.status).toBe('done');
+    // A file that is not an export is refused with its reason: the upload is partial, not done.
+    expect([done.status, done.error]).toEqual([
+      'partial',
+      '1 of 6 files refused (not an export this app reads); the others were already imported',
+    ]);
     expect(done.files.map((f) => f.status)).toEqual([...Array(5).fill('duplicate'), 'skipped']);
     expect(done.files[5]!.problems[0]!.location).toBe('notes.txt');
     expect(await runOneJob(demo.t.ctx, 'test-worker')).toBe(false);

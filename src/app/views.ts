@@ -300,8 +300,11 @@ export interface CourseView extends CourseSummary {
   rules: Record<string, { title: string; source: string }>;
 }
 
-/** `partial`: finished, some files refused (listed with their problems) and the others imported. */
-export type JobStatus = 'queued' | 'running' | 'done' | 'partial' | 'failed';
+/**
+ * `partial`: finished, some files refused (listed with their problems) and the others imported.
+ * `cancelled`: stopped by an administrator, never run again.
+ */
+export type JobStatus = 'queued' | 'running' | 'done' | 'partial' | 'failed' | 'cancelled';
 
 export interface ImportFileView {
   name: string;

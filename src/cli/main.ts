@@ -84,6 +84,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
       'the URL browsers use (https://… behind a TLS proxy): secure cookies, same-origin checks (or SGRT_PUBLIC_URL)',
     )
     .option(
+      '--trust-proxy <addresses>',
+      'IP addresses of reverse proxies whose X-Forwarded-For names the client, comma-separated (or SGRT_TRUST_PROXY; default none)',
+    )
+    .option(
       '--upload-retention-hours <n>',
       'hours the uploaded files of a finished or failed import are kept, then removed; 0: with the result (or SGRT_UPLOAD_RETENTION_HOURS; default 24)',
     )

@@ -9,7 +9,8 @@ import { UsageError } from './cli-errors.js';
 /**
  * Opens the app database for a CLI command like `serve` does (DATABASE_URL, else PGlite under
  * --data-dir) and acts for the practice of `--practice`, or the only one the database holds, or the only
- * one holding the course the command names (`course`: a course key or id).
+ * one holding the course the command names (`course`: a course key or id); a course several practices
+ * hold is a usage error naming `--practice` and those practices.
  * The caller closes `app` (in a finally).
  */
 export async function openCliApp(opts: {
@@ -57,19 +58,24 @@ async function onlyPractice(
   if (practices.length === 1) return practices[0]!.id;
   if (practices.length === 0)
     throw new UsageError('the database has no practice: create one with `sgrt-billing practice create`');
-  const holding =
-    course === undefined
-      ? []
-      : await db
-          .selectFrom('courses')
-          .select('practice_id')
-          .distinct()
-          .where((eb) => eb.or([eb('course_key', '=', course), eb('id', '=', course)]))
-          .execute();
-  if (holding.length === 1) return holding[0]!.practice_id;
-  if (course !== undefined && !holding.length) throw new UsageError(`--course ${course}: no such course`);
+  if (course === undefined)
+    throw new UsageError(
+      `the database holds several practices: choose one with --practice (${listed(practices)})`,
+    );
+  const holding = new Set(
+    (
+      await db
+        .selectFrom('courses')
+        .select('practice_id')
+        .distinct()
+        .where((eb) => eb.or([eb('course_key', '=', course), eb('id', '=', course)]))
+        .execute()
+    ).map((c) => c.practice_id),
+  );
+  if (holding.size === 1) return [...holding][0]!;
+  if (!holding.size) throw new UsageError(`--course ${course}: no such course`);
   throw new UsageError(
-    `the database holds several practices: choose one with --practice (${listed(practices)})`,
+    `--course ${course}: several practices hold this course: choose one with --practice (${listed(practices.filter((p) => holding.has(p.id)))})`,
   );
 }
 

@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 import type { AppContext } from '../app/app-context.js';
 import { ApiError, errorResponse } from './api-errors.js';
+import { plainAddress } from './client-address.js';
 import type { HttpEnv } from './http-env.js';
 import { mountRoutes } from './mount-routes.js';
 import { requestLog } from './request-log.js';
 import { routeTable } from './route-table.js';
+import { type ListenAddress, originCheck } from './same-origin.js';
 import { securityHeaders } from './security-headers.js';
 import { sessionMiddleware } from './session-cookie.js';
 import { serveWebUi } from './static-files.js';
@@ -14,9 +16,16 @@ export interface HttpAppOptions {
   webRoot?: string;
   /**
    * The origin browsers use to reach this server (`serve --public-url`): state-changing requests must
-   * come from it. Absent, an Origin header must name the request's own host.
+   * come from it. Absent, an Origin header must name the listening address (`listen`).
    */
   publicOrigin?: string;
+  /** Where the server listens: without `publicOrigin`, the only origin it accepts (same-origin.ts). */
+  listen?: ListenAddress;
+  /**
+   * Addresses of reverse proxies the operator trusts (`serve --trust-proxy`): from them, the client's
+   * address is taken from X-Forwarded-For (client-address.ts). Default none.
+   */
+  trustedProxies?: readonly string[];
   /** Mark the session cookie Secure (the server is reached over https). Default false. */
   secureCookies?: boolean;
 }
@@ -28,7 +37,15 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions = {}): Ho
   app.use('*', securityHeaders());
   // Only the API looks at the session: static files are served without a database lookup.
   app.use('/api/*', sessionMiddleware(ctx));
-  mountRoutes(app, routeTable(ctx, { secure: options.secureCookies === true }), options.publicOrigin);
+  mountRoutes(
+    app,
+    routeTable(
+      ctx,
+      { secure: options.secureCookies === true },
+      new Set((options.trustedProxies ?? []).map(plainAddress)),
+    ),
+    originCheck(options.publicOrigin, options.listen),
+  );
   if (options.webRoot) serveWebUi(app, options.webRoot);
 
   app.notFound((c) => {

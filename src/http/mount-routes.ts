@@ -4,16 +4,16 @@ import { ApiError } from './api-errors.js';
 import { type ApiRoute, changesState } from './api-route.js';
 import type { HttpEnv } from './http-env.js';
 import { authorize, DEFAULT_MAX_BODY, parseInput, readBody } from './route-guards.js';
-import { refuseCrossSite, requireBodyType } from './same-origin.js';
+import { type OriginCheck, refuseCrossSite, requireBodyType } from './same-origin.js';
 
 /**
  * Registers each route of the table behind its guards: same origin and body type on state-changing
- * requests, roles, CSRF token, body size, zod validation. `publicOrigin`: the configured public URL's.
+ * requests, roles, CSRF token, body size, zod validation. `isThisServer`: whether an Origin is this server's.
  */
 export function mountRoutes(
   app: Hono<HttpEnv>,
   routes: readonly ApiRoute[],
-  publicOrigin: string | undefined,
+  isThisServer: OriginCheck,
 ): void {
   for (const r of routes) {
     app.on(
@@ -22,7 +22,7 @@ export function mountRoutes(
       async (c, next) => {
         c.set('routePattern', r.path);
         if (changesState(r)) {
-          refuseCrossSite(c, publicOrigin);
+          refuseCrossSite(c, isThisServer);
           requireBodyType(c, r);
         }
         authorize(c, r);

@@ -1,4 +1,4 @@
-import type { IncomingFile } from '../app/imports/import-jobs.js';
+import type { IncomingFile } from '../app/upload/import-jobs.js';
 import { ApiError } from './api-errors.js';
 
 /** Largest header block of one part (Content-Disposition, Content-Type): far above what browsers send. */

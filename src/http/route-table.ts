@@ -21,10 +21,14 @@ import type { CookieSettings } from './session-cookie.js';
  * Every route of the API with its roles and schemas: the one table the router mounts, the role and
  * tenancy tests iterate, and /openapi.json describes.
  */
-export function routeTable(ctx: AppContext, cookies: CookieSettings): ApiRoute[] {
+export function routeTable(
+  ctx: AppContext,
+  cookies: CookieSettings,
+  trustedProxies: ReadonlySet<string> = new Set(),
+): ApiRoute[] {
   const routes: ApiRoute[] = [
     ...metaRoutes(() => routes),
-    ...authRoutes(ctx, cookies),
+    ...authRoutes(ctx, cookies, trustedProxies),
     ...worklistRoutes(ctx),
     ...courseRoutes(ctx),
     ...chargeRoutes(ctx),

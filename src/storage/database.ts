@@ -30,6 +30,8 @@ import * as authorizationsOnFile from './migrations/0024-authorizations-on-file.
 import * as remittanceClaims from './migrations/0025-remittance-claims.js';
 import * as listOrderIndexes from './migrations/0026-list-order-indexes.js';
 import * as listSearchIndexes from './migrations/0027-list-search-indexes.js';
+import * as listWalkIndexes from './migrations/0028-list-walk-indexes.js';
+import * as jobCancel from './migrations/0029-job-cancel.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import { CopyingClient } from './postgres-copy.js';
 import type { Database } from './schema.js';
@@ -152,6 +154,8 @@ const MIGRATIONS = {
   '0025-remittance-claims': remittanceClaims,
   '0026-list-order-indexes': listOrderIndexes,
   '0027-list-search-indexes': listSearchIndexes,
+  '0028-list-walk-indexes': listWalkIndexes,
+  '0029-job-cancel': jobCancel,
 };
 
 export async function migrate(db: Db): Promise<void> {

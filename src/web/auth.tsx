@@ -33,6 +33,8 @@ export interface Permissions {
   unlinked: boolean;
   /** Dismiss one of them with a reason (admin, coder). */
   dismissUnlinked: boolean;
+  /** Cancel a queued or running import (admin: POST /api/imports/:id/cancel). */
+  cancelJobs: boolean;
 }
 
 /** The installation operator has an admin's rights in its practice (src/http/api-route.ts `route`). */
@@ -52,6 +54,7 @@ export function permissions(role: Role): Permissions {
     editRates: admin || role === 'biller',
     loadReference: role === 'operator',
     settings: admin,
+    cancelJobs: admin,
     unlinked: admin || role === 'coder' || role === 'biller',
     dismissUnlinked: admin || role === 'coder',
   };

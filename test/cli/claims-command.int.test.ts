@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setChargeStatus } from '../../src/app/commands/charge-status.js';
-import { importFiles } from '../../src/app/imports/import-files.js';
+import { importFiles } from '../../src/app/import-pipeline/import-files.js';
 import { createLogger } from '../../src/app/logger.js';
 import { openApp } from '../../src/app/open-app.js';
 import { createPractice } from '../../src/app/setup/create-practice.js';

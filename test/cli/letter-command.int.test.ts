@@ -48,6 +48,47 @@ describe('sgrt-billing letter', () => {
       ] as const
     ).find(([category]) => !categories.includes(category))![1];
     zeroPaid = { course: line.course_key, claim: line.claim_pcn, line: String(line.id), absentType };
+    // The line's letter stored in the app (drafted there by a biller): one live letter per line.
+    await app.ctx.db
+      .insertInto('users')
+      .values({
+        id: 'user-cli-biller',
+        practice_id: practiceId,
+        email: 'biller@cli.test',
+        display_name: 'CLI biller',
+        role: 'biller',
+        password_hash: 'x',
+        physician_id: null,
+      })
+      .execute();
+    const { course_id } = await app.ctx.db
+      .selectFrom('remit_lines')
+      .select('course_id')
+      .where('id', '=', line.id)
+      .executeTakeFirstOrThrow();
+    await app.ctx.db
+      .insertInto('letters')
+      .values({
+        id: 'letter-of-the-zero-paid-line',
+        practice_id: practiceId,
+        course_id: course_id!,
+        remit_line_id: line.id,
+        type: 'appeal-zero-payment',
+        template_id: 'default-appeal-zero-payment',
+        template_version: 0,
+        status: 'draft',
+        ready: true,
+        title: 'Appeal',
+        body: 'Appeal.',
+        cover: JSON.stringify({ rows: [] }),
+        references: '[]',
+        warnings: '[]',
+        missing: '[]',
+        created_by: 'user-cli-biller',
+        created_at: new Date(app.ctx.now()),
+        updated_at: new Date(app.ctx.now()),
+      })
+      .execute();
     // A course without a signed motion-management order (a defect the demo generator plants), billed to
     // a payer with prior authorization; and a course of traditional Medicare (which has none).
     const courses = await app.ctx.db
@@ -155,6 +196,19 @@ describe('sgrt-billing letter', () => {
       );
     },
   );
+
+  it('a line whose letter is stored gets no twin of another type: exit 2 naming that letter', async () => {
+    const out = join(dir, 'twin.pdf');
+    const run = await runCli(
+      ...['letter', 'peer-to-peer', '--course', zeroPaid.course, '--claim', zeroPaid.line],
+      ...['--out', out, '--data-dir', db, '--now', now],
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^No letter was written: --claim \d+: line \d+ of claim \S+ already has its appeal-zero-payment letter \(letter-of-the-zero-paid-line\): one letter per line; open it in the app, or write it with `letter appeal-zero-payment`/,
+    );
+    await expect(stat(out)).rejects.toThrow();
+  });
 
   it('lists every letter type in its help', async () => {
     const run = await runCli('letter', '--help');

@@ -54,7 +54,12 @@ describe('the README letter example on the demo database', () => {
     // C-5001 is a course key of both demo practices.
     const both = await runCli(...letter, '--course', 'C-5001');
     expect(both.code).toBe(2);
-    expect(both.stderr).toMatch(/^error: the database holds several practices: choose one with --practice/);
+    // The practices holding it are listed, each with its id for --practice.
+    expect(both.stderr).toMatch(
+      /^error: --course C-5001: several practices hold this course: choose one with --practice \(\S+ "[^"]+", \S+ "[^"]+"\)\n/,
+    );
+    expect(both.stderr).toContain('"Demo Radiation Oncology');
+    expect(both.stderr).toContain('"Demo Hospital Radiation Oncology (synthetic)"');
     const claims = await runCli('claims', '--format', '837p', '--data-dir', db);
     expect(claims.code).toBe(2);
     expect(claims.stderr).toContain('choose one with --practice');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../support/db-harness.js';
+import { LOGIN_MAX_CLIENT_FAILURES } from '../../src/app/auth/login.js';
 import { SEED_PASSWORD } from '../support/seed-rows.js';
 import { type HttpHarness, openHttpHarness } from './http-harness.js';
 
@@ -67,6 +68,58 @@ describe.each(ENGINES)('HTTP authentication and CSRF on %s', { timeout: 30_000 }
     const sixth = await loginAs(email);
     expect(sixth.status).toBe(429);
     expect(await sixth.json()).toMatchObject({ error: { code: 'rate_limited' } });
+  });
+
+  /** A wrong password for `email`, from socket `socket`, forwarded for `forwardedFor` (if given). */
+  const guess = (
+    target: HttpHarness,
+    email: string,
+    socket: string,
+    forwardedFor?: string,
+    password = 'nope',
+  ) =>
+    target.request('POST', '/api/auth/login', {
+      json: { email, password },
+      remoteAddress: socket,
+      ...(forwardedFor ? { headers: { 'x-forwarded-for': forwardedFor } } : {}),
+    });
+
+  it('ignores X-Forwarded-For unless the operator trusts the proxy: a client cannot pick its address', async () => {
+    const email = h.a.users.physician.email;
+    for (let i = 0; i < 5; i++)
+      expect((await guess(h, email, '198.51.100.7', `203.0.113.${i}`)).status).toBe(401);
+    expect((await guess(h, email, '198.51.100.7', '203.0.113.99', SEED_PASSWORD)).status).toBe(429);
+  });
+
+  it('behind a trusted proxy, limits per forwarded client: one client locked out does not lock out another', async () => {
+    const proxied = await openHttpHarness(engine, { trustedProxies: ['10.0.0.2'] });
+    try {
+      const email = proxied.a.users.biller.email;
+      for (let i = 0; i < 5; i++)
+        expect((await guess(proxied, email, '10.0.0.2', '203.0.113.5')).status).toBe(401);
+      expect((await guess(proxied, email, '10.0.0.2', '203.0.113.5', SEED_PASSWORD)).status).toBe(429);
+      // A spoofed hop left of the client's real address changes nothing.
+      expect((await guess(proxied, email, '10.0.0.2', '192.0.2.1, 203.0.113.5', SEED_PASSWORD)).status).toBe(
+        429,
+      );
+      // The same user from another client behind the proxy, and a different email, still log in.
+      expect((await guess(proxied, email, '10.0.0.2', '203.0.113.6', SEED_PASSWORD)).status).toBe(200);
+      expect(
+        (await guess(proxied, proxied.a.users.coder.email, '10.0.0.2', '203.0.113.7', SEED_PASSWORD)).status,
+      ).toBe(200);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('limits one address across many emails (a higher threshold) and answers 429 for the next email', async () => {
+    const socket = '198.51.100.8';
+    for (let i = 0; i < LOGIN_MAX_CLIENT_FAILURES; i++)
+      expect((await guess(h, `spray-${i}@a.test`, socket)).status).toBe(401);
+    expect((await guess(h, h.a.users.admin.email, socket, undefined, SEED_PASSWORD)).status).toBe(429);
+    expect((await guess(h, h.a.users.admin.email, '198.51.100.9', undefined, SEED_PASSWORD)).status).toBe(
+      200,
+    );
   });
 
   it('answers 401 without a session and 400 with the issues for a bad body', async () => {

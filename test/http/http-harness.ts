@@ -41,9 +41,14 @@ export interface RequestOptions {
   origin?: string;
   /** Extra request headers (Origin, Sec-Fetch-Site, content-type…). */
   headers?: Record<string, string>;
+  /** The client's socket address, as the Node server gives it (absent: none). */
+  remoteAddress?: string;
 }
 
 let clients = 0;
+
+/** The harness's requests go to http://localhost (port 80): the app listens there unless told otherwise. */
+const LISTEN = { host: 'localhost', port: () => 80 };
 
 /** Two seeded practices (A and B) on a test database, and the Hono app over them. */
 export async function openHttpHarness(engine: Engine, options: HttpAppOptions = {}): Promise<HttpHarness> {
@@ -51,7 +56,7 @@ export async function openHttpHarness(engine: Engine, options: HttpAppOptions = 
   const t = await testContext(db);
   const a = await seedPractice(db.db, 'a');
   const b = await seedPractice(db.db, 'b');
-  const app = createHttpApp(t.ctx, options);
+  const app = createHttpApp(t.ctx, { listen: LISTEN, ...options });
   return {
     db,
     t,
@@ -84,7 +89,13 @@ export async function openHttpHarness(engine: Engine, options: HttpAppOptions = 
       }
       for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
       return Promise.resolve(
-        app.request(`${options.origin ?? 'http://localhost'}${path}`, { method, headers, body }),
+        app.request(
+          `${options.origin ?? 'http://localhost'}${path}`,
+          { method, headers, body },
+          options.remoteAddress
+            ? { incoming: { socket: { remoteAddress: options.remoteAddress } } }
+            : undefined,
+        ),
       );
     },
     close: () => db.close(),

@@ -160,6 +160,8 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
       return { path: route.path };
     case 'POST /api/practice/covers':
       return { path: route.path, json: { coveringPhysicianId: 'DR-SAMPLE-COVER', courseKey: p.courseKey } };
+    case 'POST /api/imports/:id/cancel':
+      return { path: `/api/imports/job-sample/cancel` };
     case 'DELETE /api/practice/covers/:id':
       return { path: `/api/practice/covers/${p.coverId}` };
     default:

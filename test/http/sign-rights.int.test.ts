@@ -10,6 +10,9 @@ import { type HttpHarness, openHttpHarness, type Session } from './http-harness.
 const HOOK_TIMEOUT_MS = 60_000;
 /** A physician of the practice who is not the seeded course's physician. */
 const OTHER = 'DR-SYN-02';
+/** Another physician of practice A (a login), and one of practice B only. */
+const COLLEAGUE = 'DR-SYN-09';
+const B_ONLY = 'DR-B-ONLY';
 
 /**
  * Who may sign (seed: "signed by the physician"; core/audit/signer-capacity.ts): another physician of the
@@ -69,6 +72,23 @@ describe.each(ENGINES)('signing rights on %s', { timeout: 30_000 }, (engine) => 
       .set({ physician_id: OTHER })
       .where('id', '=', h.a.users.physician.id)
       .execute();
+    for (const [p, physicianId] of [
+      [h.a, COLLEAGUE],
+      [h.b, B_ONLY],
+    ] as const) {
+      await h.db.db
+        .insertInto('users')
+        .values({
+          id: randomUUID(),
+          practice_id: p.practiceId,
+          email: `${physicianId.toLowerCase()}@${p.practiceId}.test`,
+          display_name: physicianId,
+          role: 'physician',
+          password_hash: 'not-a-login',
+          physician_id: physicianId,
+        })
+        .execute();
+    }
     await unsignedRecord(h.a);
     admin = await h.session(h.a, 'admin');
     other = await h.session(h.a, 'physician');
@@ -86,7 +106,7 @@ describe.each(ENGINES)('signing rights on %s', { timeout: 30_000 }, (engine) => 
   it('refuses a cover over dates that do not include the signing date, or for another physician', async () => {
     for (const json of [
       { coveringPhysicianId: OTHER, forPhysicianId: PHYSICIAN_ID, from: '2026-03-01', to: '2026-03-12' },
-      { coveringPhysicianId: OTHER, forPhysicianId: 'DR-SYN-09', from: '2026-03-01', to: '2026-03-31' },
+      { coveringPhysicianId: OTHER, forPhysicianId: COLLEAGUE, from: '2026-03-01', to: '2026-03-31' },
     ]) {
       expect((await h.request('POST', '/api/practice/covers', { session: admin, json })).status).toBe(200);
     }
@@ -108,6 +128,29 @@ describe.each(ENGINES)('signing rights on %s', { timeout: 30_000 }, (engine) => 
         (await h.request('POST', '/api/practice/covers', { session: admin, json })).status,
         JSON.stringify(json),
       ).toBe(status);
+  });
+
+  it.each([
+    ['a covering physician unknown to the practice', { coveringPhysicianId: 'DR-NOBODY', courseKey: null }],
+    ["another practice's physician as covering", { coveringPhysicianId: B_ONLY, courseKey: null }],
+    [
+      'a covered physician unknown to the practice',
+      { coveringPhysicianId: OTHER, forPhysicianId: 'DR-NOBODY' },
+    ],
+    ["another practice's physician as covered", { coveringPhysicianId: OTHER, forPhysicianId: B_ONLY }],
+  ])('refuses %s with 400 naming the field, and saves nothing', async (_, names) => {
+    const field = 'forPhysicianId' in names ? 'forPhysicianId' : 'coveringPhysicianId';
+    const json =
+      'forPhysicianId' in names
+        ? { ...names, from: '2026-03-01', to: '2026-03-31' }
+        : { coveringPhysicianId: names.coveringPhysicianId, courseKey: h.a.courseKey };
+    const before = await h.db.db.selectFrom('cover_designations').select('id').execute();
+    const res = await h.request('POST', '/api/practice/covers', { session: admin, json });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { message: string; issues: { location: string }[] } };
+    expect(body.error.issues.map((i) => i.location)).toEqual([field]);
+    expect(body.error.message).toContain('not a physician of this practice');
+    expect(await h.db.db.selectFrom('cover_designations').select('id').execute()).toHaveLength(before.length);
   });
 
   it('signs as covering once the administrator designates the physician for the course', async () => {

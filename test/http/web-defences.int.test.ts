@@ -61,6 +61,35 @@ describe.each(ENGINES)('cross-site requests and response headers on %s', { timeo
     expect((await t.h.request('GET', '/api/auth/me', { session: t.session })).status).toBe(200);
   });
 
+  it.each([
+    ['a forged Host with its matching Origin', 'http://evil.example', { host: 'evil.example' }],
+    ['a forged Host and Origin on the listening port', 'http://evil.example:80', { host: 'evil.example:80' }],
+    ['an https Origin of the listening host', 'http://localhost', { origin: 'https://localhost' }],
+    ['another port of the listening host', 'http://localhost', { origin: 'http://localhost:8081' }],
+  ])(
+    'without a public URL, refuses %s (DNS rebinding): only the listening address is this server',
+    async (_, url, forged) => {
+      const origin = 'origin' in forged ? forged.origin : url;
+      const res = await t.h.request('POST', '/api/auth/login', {
+        origin: url,
+        text: credentials(),
+        headers: { 'content-type': 'application/json', ...forged, origin },
+      });
+      expect(res.status).toBe(403);
+      expect(res.headers.get('set-cookie')).toBeNull();
+    },
+  );
+
+  it('without a public URL, accepts the loopback names of a loopback listener on its port', async () => {
+    for (const origin of ['http://localhost', 'http://127.0.0.1:80', 'http://[::1]']) {
+      const res = await t.h.request('POST', '/api/auth/login', {
+        text: credentials(),
+        headers: { 'content-type': 'application/json', origin },
+      });
+      expect([origin, res.status]).toEqual([origin, 200]);
+    }
+  });
+
   it('expects the configured public origin when there is one', async () => {
     const behindProxy = await openHttpHarness(engine, { publicOrigin: 'https://billing.example.org' });
     try {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { importFiles } from '../../src/app/imports/import-files.js';
+import { importFiles } from '../../src/app/import-pipeline/import-files.js';
 import { createLogger } from '../../src/app/logger.js';
 import { openApp } from '../../src/app/open-app.js';
 import { createPractice } from '../../src/app/setup/create-practice.js';

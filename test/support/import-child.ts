@@ -1,11 +1,11 @@
 /**
- * A worker process for the crash test (src/app/imports/import-crash.int.test.ts): it claims the queued
+ * A worker process for the crash test (src/app/upload/import-crash.int.test.ts): it claims the queued
  * import job, runs it, and stops dead in the middle of storing (inside the import's transaction) after
  * printing PAUSED, so the test can kill it with SIGKILL there. Input: DATABASE_URL, NOW (epoch ms).
  */
 import { createAppContext } from '../../src/app/app-context-factory.js';
-import { importSources } from '../../src/app/imports/import-files.js';
-import { storedUploadSource } from '../../src/app/imports/stored-upload-source.js';
+import { importSources } from '../../src/app/import-pipeline/import-files.js';
+import { storedUploadSource } from '../../src/app/upload/stored-upload-source.js';
 import { createLogger } from '../../src/app/logger.js';
 import { openDatabase } from '../../src/storage/database.js';
 import { claimJob } from '../../src/storage/repositories/job-queue.js';

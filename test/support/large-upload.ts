@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { IncomingFile } from '../../src/app/imports/import-jobs.js';
+import type { IncomingFile } from '../../src/app/upload/import-jobs.js';
 import { MAX_DOCUMENT_BYTES } from '../../src/app/input-files.js';
 import { demoUploads } from '../../src/app/setup/demo-uploads.js';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Remittance } from '../../src/core/model/remittance.js';
 import type { AppContext } from '../../src/app/app-context.js';
-import { emptyRecords } from '../../src/app/import/export-records.js';
+import { emptyRecords } from '../../src/app/read/export-records.js';
 import { storeRemitLines } from '../../src/app/remit/store-remit-lines.js';
 import { storeRemittances } from '../../src/app/remit/remittance-store.js';
 import type { Trx } from '../../src/storage/repositories/course-store.js';

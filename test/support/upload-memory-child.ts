@@ -1,6 +1,6 @@
 /**
  * One large upload and its import in a process of its own, for the memory bound (the int test
- * src/app/imports/upload-memory.int.test.ts and bench/import-memory.ts). Run twice, like a server that
+ * src/app/upload/upload-memory.int.test.ts and bench/import-memory.ts). Run twice, like a server that
  * was set up before: PHASE=setup creates the schema, a practice and a login (PGlite's first start runs
  * initdb, whose memory a later start does not need) and prints their ids; PHASE=run uploads and imports
  * and prints one JSON line with the RSS after setup, the peak (VmHWM) after the upload and
@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { createAppContext } from '../../src/app/app-context-factory.js';
 import { createUser } from '../../src/app/auth/create-user.js';
-import { enqueueUpload, getImport } from '../../src/app/imports/import-jobs.js';
+import { enqueueUpload, getImport } from '../../src/app/upload/import-jobs.js';
 import { runOneJob } from '../../src/app/jobs/worker.js';
 import { createLogger } from '../../src/app/logger.js';
 import { createPractice } from '../../src/app/setup/create-practice.js';

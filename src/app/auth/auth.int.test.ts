@@ -4,7 +4,7 @@ import { SEED_PASSWORD, seedPractice, type SeededPractice } from '../../../test/
 import { testContext, type TestContext } from '../../../test/support/test-context.js';
 import { AppError } from '../app-errors.js';
 import { createUser } from './create-user.js';
-import { LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS, login } from './login.js';
+import { LOGIN_MAX_CLIENT_FAILURES, LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS, login } from './login.js';
 import { hashPassword, verifyPassword } from './password-hash.js';
 import { logout, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, sessionFromToken } from './sessions.js';
 
@@ -116,6 +116,58 @@ describe.each(ENGINES)('authentication on %s', { timeout: 30_000 }, (engine) => 
     );
     expect(codes.filter((c) => c === 'unauthenticated')).toHaveLength(LOGIN_MAX_FAILURES);
     expect(codes.filter((c) => c === 'rate_limited')).toHaveLength(60 - LOGIN_MAX_FAILURES);
+  });
+
+  it('limits one client across emails at a higher threshold, without blocking other clients', async () => {
+    const clientKey = nextClient();
+    expect(LOGIN_MAX_CLIENT_FAILURES).toBeGreaterThan(LOGIN_MAX_FAILURES);
+    // A good login from the address does not use up its allowance.
+    expect(await codeOf(login(t.ctx, { email: 'viewer@a.test', password: SEED_PASSWORD, clientKey }))).toBe(
+      'ok',
+    );
+    for (let i = 0; i < LOGIN_MAX_CLIENT_FAILURES; i++) {
+      const email = `guess-${i}@a.test`;
+      expect(await codeOf(login(t.ctx, { email, password: 'wrong-password', clientKey }))).toBe(
+        'unauthenticated',
+      );
+    }
+    // Any further email from that address is refused, a real user's with the right password too…
+    expect(await codeOf(login(t.ctx, { email: 'admin@a.test', password: SEED_PASSWORD, clientKey }))).toBe(
+      'rate_limited',
+    );
+    // …while the same user from another address logs in.
+    expect(
+      await codeOf(login(t.ctx, { email: 'admin@a.test', password: SEED_PASSWORD, clientKey: nextClient() })),
+    ).toBe('ok');
+    t.clock.advance(LOGIN_WINDOW_MS + 1000);
+    expect(await codeOf(login(t.ctx, { email: 'admin@a.test', password: SEED_PASSWORD, clientKey }))).toBe(
+      'ok',
+    );
+  });
+
+  it("does not let one email's lockout block a different email from another client", async () => {
+    const attacker = nextClient();
+    const email = 'biller@a.test';
+    for (let i = 0; i <= LOGIN_MAX_FAILURES; i++)
+      await codeOf(login(t.ctx, { email, password: 'wrong-password', clientKey: attacker }));
+    expect(await codeOf(login(t.ctx, { email, password: SEED_PASSWORD, clientKey: attacker }))).toBe(
+      'rate_limited',
+    );
+    expect(
+      await codeOf(login(t.ctx, { email: 'coder@a.test', password: SEED_PASSWORD, clientKey: nextClient() })),
+    ).toBe('ok');
+  });
+
+  it('holds the per-client limit under parallel guesses at many emails: exactly the limit is evaluated', async () => {
+    const clientKey = nextClient();
+    const tries = LOGIN_MAX_CLIENT_FAILURES * 2;
+    const codes = await Promise.all(
+      Array.from({ length: tries }, (_, i) =>
+        codeOf(login(t.ctx, { email: `spray-${i}@a.test`, password: 'wrong-password', clientKey })),
+      ),
+    );
+    expect(codes.filter((c) => c === 'unauthenticated')).toHaveLength(LOGIN_MAX_CLIENT_FAILURES);
+    expect(codes.filter((c) => c === 'rate_limited')).toHaveLength(tries - LOGIN_MAX_CLIENT_FAILURES);
   });
 
   it('expires an idle session, slides an active one, and caps its lifetime', async () => {

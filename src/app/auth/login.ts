@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   clearAttempts,
   deleteAttemptsBefore,
+  releaseAttempt,
   reserveAttempt,
 } from '../../storage/auth/login-attempts-repository.js';
 import { deleteExpiredSessions, insertSession } from '../../storage/auth/sessions-repository.js';
@@ -16,10 +17,19 @@ import { normalizeEmail, userView } from './user-view.js';
 
 /**
  * Failed logins allowed per email + client in the window (OWASP Authentication Cheat Sheet, "Login
- * Throttling"); the next attempt is refused with 429 until old failures leave the window.
+ * Throttling"); the next attempt is refused with 429 until old failures leave the window. Keyed by the
+ * client too, so an attacker elsewhere cannot lock a user out.
  */
 export const LOGIN_MAX_FAILURES = 5;
+/**
+ * Failed logins allowed per client across every email in the window: one address cannot try many
+ * accounts (password spraying, OWASP Credential Stuffing Prevention Cheat Sheet). Higher than the
+ * per-email limit: many users may share an address (a clinic's NAT; a proxy not configured as trusted).
+ */
+export const LOGIN_MAX_CLIENT_FAILURES = 20;
 export const LOGIN_WINDOW_MS = 15 * 60_000;
+
+const hashKey = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** One message for an unknown email, a wrong password and a disabled user: no user enumeration. */
 const FAILED = 'email or password is incorrect';
@@ -27,7 +37,7 @@ const FAILED = 'email or password is incorrect';
 export interface LoginInput {
   email: string;
   password: string;
-  /** Who is asking (the client address): failures are counted per email + client. */
+  /** Who is asking (the client address): failures are counted per email + client, and per client. */
   clientKey: string;
 }
 
@@ -36,14 +46,22 @@ export async function login(
   input: LoginInput,
 ): Promise<{ token: string; session: SessionView }> {
   const email = normalizeEmail(input.email);
-  const key = createHash('sha256').update(`${email}\n${input.clientKey}`).digest('hex');
+  const key = hashKey(`${email}\n${input.clientKey}`);
+  const clientKey = hashKey(`client\n${input.clientKey}`);
   const now = ctx.now();
   const windowStart = new Date(now - LOGIN_WINDOW_MS);
   // Every attempt is counted before the password is checked (and cleared when it succeeds), so
-  // concurrent guesses cannot get past the limit while earlier ones are being verified.
-  if (!(await reserveAttempt(ctx.db, key, windowStart, new Date(now), LOGIN_MAX_FAILURES))) {
-    throw new AppError('rate_limited', 'too many failed logins; try again later');
-  }
+  // concurrent guesses cannot get past either limit while earlier ones are being verified.
+  const reserved = await reserveAttempt(
+    ctx.db,
+    [
+      { key, max: LOGIN_MAX_FAILURES },
+      { key: clientKey, max: LOGIN_MAX_CLIENT_FAILURES },
+    ],
+    windowStart,
+    new Date(now),
+  );
+  if (!reserved) throw new AppError('rate_limited', 'too many failed logins; try again later');
   const user = await findUserByEmail(ctx.db, email);
   // Verify against a dummy hash when there is no such user: the same argon2 work either way.
   const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
@@ -52,6 +70,8 @@ export async function login(
     throw new AppError('unauthenticated', FAILED);
   }
   await clearAttempts(ctx.db, key);
+  // Only this attempt leaves the client's count: its other failures (other emails) still count.
+  await releaseAttempt(ctx.db, reserved.get(clientKey)!);
   await deleteAttemptsBefore(ctx.db, windowStart);
   await deleteExpiredSessions(ctx.db, new Date(now));
   const token = newToken();

@@ -7,7 +7,7 @@ import { splitX12 } from '../../../test/support/x12/split-x12.js';
 import type { Actor } from '../app-context.js';
 import { AppError } from '../app-errors.js';
 import { setChargeStatus } from '../commands/charge-status.js';
-import { importFiles } from '../imports/import-files.js';
+import { importFiles } from '../import-pipeline/import-files.js';
 import { createPractice } from '../setup/create-practice.js';
 import { DEMO_BILLING } from '../setup/demo-billing.js';
 import { demoUploads } from '../setup/demo-uploads.js';

@@ -5,7 +5,7 @@ import { readClaims837FromBytes } from '../../formats/x12/read-837.js';
 import type { Actor } from '../app-context.js';
 import { AppError } from '../app-errors.js';
 import { setChargeStatus } from '../commands/charge-status.js';
-import { importFiles } from '../imports/import-files.js';
+import { importFiles } from '../import-pipeline/import-files.js';
 import { createPractice } from '../setup/create-practice.js';
 import { DEMO_BILLING } from '../setup/demo-billing.js';
 import { demoUploads } from '../setup/demo-uploads.js';

@@ -5,6 +5,7 @@ import { rtdLogs, treatmentReports } from './emit-alignrt.js';
 import { authorizationsCsv, chargeFiles } from './emit-charges.js';
 import { fhirBundles, ordersSignaturesCsv } from './emit-documents.js';
 import { dicomRecords, historyCsv } from './emit-records.js';
+import { unlinkedRecords } from './emit-unlinked.js';
 import type { ExpectedOutcome } from './expected-outcome.js';
 import { courseHeader } from './ground-truth.js';
 
@@ -51,6 +52,7 @@ export async function* clinicFiles(g: GeneratedClinic): AsyncGenerator<ClinicFil
   yield ordersSignaturesCsv(clinic);
   yield* fhirBundles(clinic);
   yield* chargeFiles(clinic);
+  yield* unlinkedRecords(clinic);
   yield { path: 'expected/outcome.json', data: json(g.outcome) };
   for (const course of g.courses)
     yield { path: `expected/courses/${course.courseId}.json`, data: json(course) };

@@ -4,7 +4,7 @@ import { FACILITY, type SimBeam, type SimClinic, type SimCourse, type SimFractio
 import { formatInOffset, formatLocal, instantOf, offsetAt } from './clinic-time.js';
 import type { ClinicFile } from './clinic-files.js';
 
-const UID_ROOT = '1.2.826.0.1.3680043.10.999';
+export const UID_ROOT = '1.2.826.0.1.3680043.10.999';
 
 /** DICOM PN of a synthetic patient: `TESTPATIENT^ADA`. */
 export const dicomName = (c: SimCourse) =>

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkDemoClinicEvidence, listFiles } from '../../../test/support/demo-clinic-evidence.js';
 import { auditCourses } from '../audit-courses.js';
 import { engineContext } from '../engine-context.js';
+import { importClinic } from '../import-pipeline/import-clinic.js';
 import { clinicSchema } from '../../core/model/clinic.js';
 import { courseHeadersDocumentSchema } from '../../core/model/course.js';
 import type { ExpectedOutcome } from './expected-outcome.js';
@@ -27,6 +28,9 @@ const LAYOUT = [
   /^documents\/orders-signatures\.csv$/,
   /^documents\/fhir\/C-\d{4}\.json$/,
   /^charges\/2026-\d{2}-\d{2}\.hl7$/,
+  /^treatment-records\/dicom\/unlisted\/SYN9\d{4}-2026-\d{2}-\d{2}\.dcm$/,
+  /^treatment-records\/unlisted\/rv-history-2026-\d{2}-\d{2}\.csv$/,
+  /^alignrt\/rtd\/unlisted\/(SYN9\d{4}-2026-\d{2}-\d{2}|C-\d{4}-simulation)-1\.txt$/,
   /^expected\/outcome\.json$/,
   /^expected\/courses\/C-\d{4}\.json$/,
 ];
@@ -115,6 +119,28 @@ describe('demo clinic on disk (12 patients, 12 days)', () => {
     expect(sorted(audited)).toEqual(sorted(outcome.fractions));
     expect(outcome.summary.fractions).toBe(audited.length);
   });
+
+  it('the import lists the records made to match no course, each with its reason, and links the rest', async () => {
+    const outcome: ExpectedOutcome = readJson(dir, 'expected/outcome.json');
+    const run = await importClinic([dir], await engineContext({ now: Date.parse(outcome.now) }));
+    const day = outcome.now.slice(0, 10);
+    const simulated = run.unlinked.find((u) => u.source.includes('-simulation-'));
+    expect(run.unlinked.map((u) => [u.patientId, u.kind, u.what, u.reason])).toEqual([
+      ['SYN90001', 'treatment-record', 'DICOM beam ARC1', 'no course for this patient in courses.json'],
+      [
+        'SYN90002',
+        'treatment-record',
+        `treatment history ${day}`,
+        'no course for this patient in courses.json',
+      ],
+      [simulated?.patientId, 'monitoring', 'monitoring log', 'no fraction at that time'],
+      ['SYN90001', 'monitoring', 'monitoring log', 'no course for this patient in courses.json'],
+    ]);
+    expect(simulated?.patientId).toMatch(/^SYN0\d{4}$/);
+    // The courses are those of the ground truth: every fraction as the expected outcome has it.
+    expect(run.invalidCourses).toEqual([]);
+    expect(run.courses.flatMap((c) => c.audit.fractions).length).toBe(outcome.fractions.length);
+  }, 60_000);
 
   it('every file reads back with its reader and holds the facts of the ground truth', async () => {
     const check = await checkDemoClinicEvidence(dir);

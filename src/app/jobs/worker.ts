@@ -4,9 +4,10 @@ import { storedUploads } from '../../storage/repositories/upload-store.js';
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../app-errors.js';
 import { InputError } from '../engine-context.js';
-import { type ImportProgress, importSources, removeStaleImportFolders } from '../imports/import-files.js';
-import { IMPORT_JOB } from '../imports/import-jobs.js';
-import { storedUploadSource } from '../imports/stored-upload-source.js';
+import { importSources, removeStaleImportFolders } from '../import-pipeline/import-files.js';
+import type { ImportProgress } from '../link/import-progress.js';
+import { IMPORT_JOB } from '../upload/import-jobs.js';
+import { storedUploadSource } from '../upload/stored-upload-source.js';
 import { REPRICE_JOB, repricePractice } from '../reference/reprice.js';
 
 export interface WorkerOptions {
@@ -99,7 +100,9 @@ export async function runOneJob(
       if (ctx.engine === 'pglite' && p.phase === 'store') return;
       if (Date.now() - last < 200 && p.done < p.total) return;
       last = Date.now();
-      await heartbeat(ctx.db, job.id, workerId, p, new Date(ctx.now()), leaseMs);
+      // Refused: the job was cancelled (or taken over after a lost lease): stop working on it.
+      if (!(await heartbeat(ctx.db, job.id, workerId, p, new Date(ctx.now()), leaseMs)))
+        throw new JobStopped();
     };
     const result =
       job.kind === REPRICE_JOB
@@ -109,6 +112,10 @@ export async function runOneJob(
     await finishJob(ctx.db, job.id, { status: 'done', result }, new Date(ctx.now()), dropUploads);
     ctx.log.info({ jobId: job.id, ms: Date.now() - started }, 'job done');
   } catch (error) {
+    if (error instanceof JobStopped) {
+      ctx.log.info({ jobId: job.id, workerId }, 'job stopped: no longer ours');
+      return true;
+    }
     const expected = error instanceof AppError || error instanceof InputError;
     const retry = !expected && job.attempts < job.maxAttempts;
     await finishJob(
@@ -152,6 +159,9 @@ async function importUploads(
   const sources = files.map((f) => storedUploadSource(ctx.db, f));
   return importSources(ctx, practiceId, sources, { jobId, onProgress });
 }
+
+/** A job this worker no longer holds (cancelled, or claimed by another worker): its outcome is not ours. */
+class JobStopped extends Error {}
 
 /** The error's class only: messages of unexpected errors may quote data. */
 function errorName(error: unknown): string {

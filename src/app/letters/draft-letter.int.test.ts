@@ -11,7 +11,7 @@ import { writeLetterDocx } from '../../formats/letters/write-letter-docx.js';
 import { writeLetterPdf } from '../../formats/letters/write-letter-pdf.js';
 import type { Actor } from '../app-context.js';
 import { AppError } from '../app-errors.js';
-import { importFiles } from '../imports/import-files.js';
+import { importFiles } from '../import-pipeline/import-files.js';
 import { createPractice } from '../setup/create-practice.js';
 import { DEMO_BILLING } from '../setup/demo-billing.js';
 import { billDemo } from '../setup/demo-claims.js';
@@ -102,7 +102,7 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
               type === 'peer-to-peer' && line.payer_profile === 'medicare'
               ? {
                   refused:
-                    /hold no peer-to-peer review .*: draft the redetermination request \(form CMS-20027's content/,
+                    /hold no peer-to-peer review .*: draft the redetermination request \(with the elements 42 CFR 405\.944\(b\) requires/,
                 }
               : // This clinic's CO-50 line is on a course without a necessity statement (why it was
                 // denied): its appeal says what to add first.
@@ -121,11 +121,13 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
     );
     // The demo's Medicare courses have no necessity statement: the request says to add it first (its
     // letter with the statement is the next test's).
+    // Its CO-151 line (a second session the same day) when there is one: the request argues the date.
+    const medicareLine = medicareLines.find((l) => l.category === 'frequency-denial') ?? medicareLines[0]!;
     cases.push({
       name: 'redetermination-not-ready',
       type: 'redetermination',
-      courseId: medicareLines[0]!.course_id!,
-      remitLineId: medicareLines[0]!.id,
+      courseId: medicareLine.course_id!,
+      remitLineId: medicareLine.id,
       ready: false,
     });
     // A course whose 77412 rests on motion management: the request and the sheet quote its evidence.
@@ -271,7 +273,9 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
     }
   });
 
-  it("the CLI's claim listing names no letter a line's refusal refuses, and gives the refusal", async () => {
+  it("the CLI's claim listing names each line's letter as the list offers it", async () => {
+    // The demo's authorization denial is traditional Medicare's: no retro-authorization there (it has no
+    // prior authorization for radiation therapy); the list offers its redetermination request instead.
     const refused = cases.find((c) => c.type === 'retro-authorization')!;
     const line = await tdb.db
       .selectFrom('remit_lines')
@@ -286,9 +290,7 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
       'appeal-zero-payment',
     ).catch((e: unknown) => e);
     expect((error as AppError).message).toMatch(
-      new RegExp(
-        `line ${refused.remitLineId} \\(authorization-denial: no letter: traditional Medicare has no prior authorization`,
-      ),
+      new RegExp(`line ${refused.remitLineId} \\(authorization-denial: redetermination\\)`),
     );
     expect((error as AppError).message).not.toContain('authorization-denial: retro-authorization');
   });
@@ -379,7 +381,9 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
     if (dateScoped(c.type)) {
       expect(cover['Fractions delivered']).toBeUndefined();
       const dos = cover['Date of service'];
-      const others = new Set(dates.filter((d) => d !== dos && d !== draft.date));
+      // The date of the initial determination (the remittance date) is no fraction's, whatever the calendar.
+      const determination = /^Date of the initial determination: (\S+)/m.exec(draft.body)?.[1];
+      const others = new Set(dates.filter((d) => d !== dos && d !== draft.date && d !== determination));
       for (const text of texts) for (const d of others) expect(text, `${c.name} ${d}`).not.toContain(d);
     } else {
       expect(cover['Fractions delivered']).toBe(

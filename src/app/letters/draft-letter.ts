@@ -64,6 +64,7 @@ export async function draftLetter(
     course: facts.course,
     fractions: facts.fractions,
     profile,
+    payerSettingsName: facts.payerSettingsName,
     claim,
     denials: request.type === 'peer-to-peer' && !claim ? await courseDenials(ctx, actor, facts.courseId) : [],
     claimLines: services,

@@ -53,8 +53,8 @@ interface Target {
  * letter of the given type for a course (prior authorization, peer-to-peer sheet). A line that no letter
  * answers (its category; `lineLetterRefusal`: a new or corrected claim, an authorization on file,
  * traditional Medicare…) is listed in `refused` with the reason, and the other lines are drafted; every
- * draft is made first and all are stored in one transaction. A line that already has its letter of that
- * type gets it back, and so does a line whose claim has its claim's letter (`CLAIM_LETTER_TYPES`: one
+ * draft is made first and all are stored in one transaction. A line that already has a letter (of any
+ * type: one live letter per line) gets it back, and so does a line whose claim has its claim's letter (`CLAIM_LETTER_TYPES`: one
  * retro-authorization request or 2025 authorization appeal per claim, drafted once even for two of its
  * lines in one request): each such line is listed in `covered` with the letter and why.
  */
@@ -83,16 +83,16 @@ export async function createLetters(
   const ofClaim = new Map<string, { id: string; target: Target }>();
   for (const t of targets) {
     const had = t.remitLineId ? existing.get(t.remitLineId) : undefined;
-    if (had?.type === t.type) {
+    if (had) {
       letterOf.push(had.id);
-      covered.push(coveredLine(t, had.id, had.covers === 'line' ? null : had));
+      covered.push(coveredLine(t, had, had.covers === 'line' ? null : had));
       continue;
     }
     const claimWide = t.line && CLAIM_LETTER_TYPES.includes(t.type) ? `${t.type}|${t.line.key}` : null;
     const sibling = claimWide ? ofClaim.get(claimWide) : undefined;
     if (sibling) {
       letterOf.push(sibling.id);
-      covered.push(coveredLine(t, sibling.id, sibling.target.line!));
+      covered.push(coveredLine(t, { id: sibling.id, type: t.type }, sibling.target.line!));
       continue;
     }
     if (!templates.has(t.type))
@@ -150,20 +150,22 @@ export async function createLetters(
 
 /**
  * A line answered by a letter it already has (`from` null), or by its claim's letter drafted from
- * another of the claim's lines (`from`: that line's claim and line number).
+ * another of the claim's lines (`from`: that line's claim and line number). One live letter per line (per
+ * claim for a claim's letter) whatever the type asked: a letter of another type is given back, named.
  */
 function coveredLine(
   t: Target,
-  letterId: string,
+  letter: { id: string; type: LetterType },
   from: { claim: string; lineNo: number } | null,
 ): CoveredLine {
+  const asked = letter.type === t.type ? '' : ` (one letter per line; a ${t.type} letter was asked)`;
   return {
     remitLineId: t.remitLineId!,
     location: t.location,
-    letterId,
+    letterId: letter.id,
     reason: from
-      ? `covered by the ${t.type} letter of claim ${from.claim}, drafted from line ${from.lineNo}: one letter answers every line of the claim denied for the same reason`
-      : `line ${t.line!.lineNo} of claim ${t.line!.claim} already has its ${t.type} letter: given back, not drafted again`,
+      ? `covered by the ${letter.type} letter of claim ${from.claim}, drafted from line ${from.lineNo}: one letter answers every line of the claim denied for the same reason${asked}`
+      : `line ${t.line!.lineNo} of claim ${t.line!.claim} already has its ${letter.type} letter: given back, not drafted again${asked}`,
   };
 }
 

@@ -18,8 +18,8 @@ import {
 } from '../../core/model/course.js';
 import { clockFor, type LocalClock, parseInstant } from '../../core/time/local-clock.js';
 import type { Actor, AppContext } from '../app-context.js';
-import type { ExportRecords } from '../import/export-records.js';
-import { fhirDocuments } from '../import/fhir-documents.js';
+import type { ExportRecords } from '../read/export-records.js';
+import { fhirDocuments } from '../read/fhir-documents.js';
 import { authorizationPages } from './authorization-pages.js';
 import {
   type AppealLine,
@@ -89,7 +89,9 @@ export function letterEnclosures(input: EnclosureInput, sources: DocumentSources
         out.push(reviewPage(page, f, f.imageGuidance.review, deadline(f)));
   }
   out.push(...authorizationPages(course, claim));
-  if (claim && line) out.push(remittancePage(claim, line));
+  // Each line the letter covers (a claim's letter: each of its lines), with its own remittance figures.
+  if (claim && line)
+    for (const l of input.services?.length ? input.services : [claim]) out.push(remittancePage(l, line));
   return out;
 }
 
@@ -264,11 +266,16 @@ function reviewPage(
   };
 }
 
+/**
+ * A covered line's remittance record: the claim's facts (the payer's claim number, the payment) from the
+ * line appealed, the line's own figures (date, codes, amounts, CARCs, RARCs) from the line itself.
+ */
 function remittancePage(claim: LetterClaim, line: AppealLine): Enclosure {
   const code = (c: string) => [c, ...claim.modifiers].join('-');
+  const remarks = claim.remarks ?? line.remarks;
   return {
     title: `Remittance advice line: claim ${claim.claimNumber}, date of service ${claim.dateOfService ?? 'not given'}`,
-    what: "The payer's answer to the line appealed, as its electronic remittance advice (X12 835) states it.",
+    what: "The payer's answer to the line, as its electronic remittance advice (X12 835) states it.",
     source: line.source,
     rows: [
       { label: 'Payer', value: claim.payer ?? 'not named' },
@@ -280,10 +287,10 @@ function remittancePage(claim: LetterClaim, line: AppealLine): Enclosure {
       { label: 'Billed', value: `${code(claim.submittedCode)}, ${dollars(claim.billedCents)}` },
       {
         label: 'Adjudicated',
-        value: `${code(claim.code)}, allowed ${dollars(line.allowedCents)}, paid ${dollars(claim.paidCents)}`,
+        value: `${code(claim.code)}, allowed ${dollars(claim.allowedCents ?? line.allowedCents)}, paid ${dollars(claim.paidCents)}`,
       },
       { label: 'Adjustments (CARC)', value: claim.carcs.join(', ') || 'none' },
-      { label: 'Remarks (RARC)', value: line.remarks.join(', ') || 'none' },
+      { label: 'Remarks (RARC)', value: remarks.join(', ') || 'none' },
       { label: 'Appeal by', value: line.appealBy ?? 'not known' },
     ],
   };

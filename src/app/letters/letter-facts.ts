@@ -29,6 +29,8 @@ export interface CourseLetterFacts {
   /** The patient's member id as the 837 sends it (patients.demographics, NM1*IL09); null when not on file. */
   memberId: string | null;
   payerProfile: string;
+  /** The payer's name in the practice's billing settings (by the course's payer profile); null without one. */
+  payerSettingsName: string | null;
   course: Course;
   fractions: FractionAudit[];
   /** The physicians of the practice's billing settings (signer, image reviewer). */
@@ -57,7 +59,7 @@ const billingForLetters = z
         credentials: z.string().optional(),
       }),
     ),
-    payers: z.record(z.string(), z.object({ filingIndicator: z.string() }).partial()),
+    payers: z.record(z.string(), z.object({ name: z.string(), filingIndicator: z.string() }).partial()),
   })
   .partial();
 
@@ -103,6 +105,7 @@ export async function courseLetterFacts(
     patient: { name: row.name, birthDate: row.birth_date },
     memberId: memberIdSchema.safeParse(row.demographics ?? {}).data?.memberId ?? null,
     payerProfile: row.payer_profile,
+    payerSettingsName: billing.payers?.[row.payer_profile]?.name?.trim() || null,
     course,
     fractions: fractions.map((f) => f.audit as FractionAudit),
     physicians: billing.physicians ?? {},
@@ -268,6 +271,8 @@ const CLAIM_COLUMNS = [
   'r.billed_cents',
   'r.paid_cents',
   'r.carcs',
+  'r.remarks',
+  'r.allowed_cents',
   'r.category',
   'r.next_action',
 ] as const;
@@ -282,6 +287,8 @@ interface ClaimRow {
   billed_cents: number | string | bigint;
   paid_cents: number | string | bigint;
   carcs: string;
+  remarks: string;
+  allowed_cents: number | string | bigint;
   category: string;
   next_action: string | null;
 }
@@ -297,6 +304,8 @@ function letterClaimOf(row: ClaimRow): LetterClaim {
     billedCents: Number(row.billed_cents),
     paidCents: Number(row.paid_cents),
     carcs: splitList(row.carcs),
+    remarks: splitList(row.remarks),
+    allowedCents: Number(row.allowed_cents),
     category: row.category,
     nextAction: row.next_action,
   };
@@ -394,8 +403,6 @@ export async function appealLineFacts(
         'r.queue',
         'r.payer_claim_control_number',
         'r.appeal_by',
-        'r.allowed_cents',
-        'r.remarks',
         'r.source',
         'c.payer_name',
         'c.payer_profile',

@@ -6,7 +6,7 @@ import { testContext, type TestContext } from '../../../test/support/test-contex
 import { APPEAL_LEVELS } from '../../core/letters/appeal-facts.js';
 import type { Actor } from '../app-context.js';
 import { AppError } from '../app-errors.js';
-import { importFiles } from '../imports/import-files.js';
+import { importFiles } from '../import-pipeline/import-files.js';
 import { createPractice } from '../setup/create-practice.js';
 import { DEMO_BILLING } from '../setup/demo-billing.js';
 import { billDemo } from '../setup/demo-claims.js';

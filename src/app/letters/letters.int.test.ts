@@ -152,6 +152,32 @@ describe.each(ENGINES)('letters on %s', (engine) => {
     expect(page.items.find((l) => l.id === underpaid)?.letterId).toBeNull();
   });
 
+  it('a line has one letter whatever the type asked: a second type gives back the letter it has', async () => {
+    const line = await add('downcoded', 8);
+    const {
+      letters: [first],
+    } = await createLetters(t.ctx, actor(a), { remitLineIds: [line] });
+    expect(first!.type).toBe('appeal-downcode');
+    const before = await countLetters(a);
+    const again = await createLetters(t.ctx, actor(a), {
+      type: 'peer-to-peer',
+      courseId: a.courseId,
+      remitLineId: line,
+    });
+    expect(again.letters.map((l) => l.id)).toEqual([first!.id]);
+    expect(again.covered).toEqual([
+      {
+        remitLineId: line,
+        location: 'remitLineId',
+        letterId: first!.id,
+        reason: expect.stringMatching(
+          /^line 8 of claim .* already has its appeal-downcode letter: given back, not drafted again \(one letter per line; a peer-to-peer letter was asked\)$/,
+        ),
+      },
+    ]);
+    expect(await countLetters(a)).toBe(before);
+  });
+
   it('refuses a prior-authorization or retro-authorization request to traditional Medicare and stores nothing', async () => {
     const { payer_profile } = await tdb.db
       .selectFrom('courses')
@@ -172,24 +198,21 @@ describe.each(ENGINES)('letters on %s', (engine) => {
       expect((error as AppError).message).toMatch(
         /traditional Medicare has no prior authorization for radiation therapy/,
       );
-      // Drafted from its remittance line in a batch, the refusal names the line; the other is drafted
-      // (here: the letter it already has comes back).
-      const batch = await createLetters(t.ctx, actor(a), { remitLineIds: [downcoded, authorizationDenied] });
-      expect(batch.letters.map((l) => l.remitLineId)).toEqual([downcoded]);
-      expect(batch.refused).toEqual([
-        {
-          remitLineId: authorizationDenied,
-          location: 'remitLineIds[1]',
-          reason: expect.stringMatching(
-            /traditional Medicare has no prior authorization .*, so no retro-authorization/,
-          ),
-        },
-      ]);
-      // The list says so before any request: the same refusal, no draft offered.
+      // Asked for the line's retro-authorization request, the refusal names what answers it instead.
+      const retro = await createLetters(t.ctx, actor(a), {
+        type: 'retro-authorization',
+        courseId: a.courseId,
+        remitLineId: authorizationDenied,
+      }).catch((e: unknown) => e);
+      expect((retro as AppError).message).toMatch(
+        /traditional Medicare has no prior authorization .*, so no retro-authorization/,
+      );
+      // The list offers what is possible: the redetermination request (42 CFR 405.940), not refused,
+      // the letter a batch of the line would draft (one rule: payerLetterType then lineLetterRefusal).
       const page = await listRemitLines(t.ctx, actor(a), { limit: 500 });
       expect(page.items.find((l) => l.id === authorizationDenied)?.letter).toEqual({
-        type: 'retro-authorization',
-        refusal: batch.refused[0]!.reason,
+        type: 'redetermination',
+        refusal: null,
       });
       expect(await countLetters(a)).toBe(before);
     } finally {

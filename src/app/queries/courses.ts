@@ -80,33 +80,49 @@ export async function listCourses(
   const limit = Math.min(Math.max(q.limit ?? 50, 1), 500);
   const offset = Math.max(q.offset ?? 0, 0);
   const cap = countCap(offset, limit);
-  // A course matches by its id, or by its patient's name or MRN: two index searches whose ids are put
-  // together (an OR across the two tables would read every course and patient).
-  const matching = ctx.db
+  const courses = ctx.db
     .selectFrom('courses as c')
     .where('c.practice_id', '=', actor.practiceId)
-    .$if(search !== undefined && search !== '', (s) =>
-      s.where('c.id', 'in', (eb) =>
-        eb
-          .selectFrom('courses as kc')
-          .select('kc.id')
-          .where('kc.practice_id', '=', actor.practiceId)
-          .where('kc.course_key', 'ilike', containsPattern(search!))
-          .union(
-            eb
-              .selectFrom('courses as pc')
-              .select('pc.id')
-              .where('pc.patient_id', 'in', searchedPatients(ctx.db, actor.practiceId, search!)),
-          ),
-      ),
-    );
-  const [rows, counted] = await Promise.all([
+    .select('c.id');
+  const pageOf = (ids: typeof courses) =>
     summaryQuery(ctx, actor)
-      .where('c.id', 'in', matching.select('c.id').orderBy('c.course_key').limit(limit).offset(offset))
+      .where('c.id', 'in', ids.orderBy('c.course_key').limit(limit).offset(offset))
       .orderBy('c.course_key')
-      .execute(),
-    countUpTo(ctx.db, matching.select('c.id'), cap),
-  ]);
+      .execute();
+  if (search === undefined || search === '') {
+    const [rows, counted] = await Promise.all([pageOf(courses), countUpTo(ctx.db, courses, cap)]);
+    return logged(ctx, actor, rows, counted, cap);
+  }
+  // A course matches by its id, or by its patient's name or MRN: two index searches whose ids are put
+  // together (an OR across the two tables would read every course and patient), counted up to the cap.
+  const pattern = containsPattern(search);
+  const patients = searchedPatients(ctx.db, actor.practiceId, search);
+  const matching = ctx.db
+    .selectFrom('courses as kc')
+    .select('kc.id')
+    .where('kc.practice_id', '=', actor.practiceId)
+    .where('kc.course_key', 'ilike', pattern)
+    .union(ctx.db.selectFrom('courses as pc').select('pc.id').where('pc.patient_id', 'in', patients));
+  const counted = await countUpTo(ctx.db, ctx.db.selectFrom(matching.as('m')).select('m.id'), cap);
+  // Up to the cap, the matches are few: their page is a sort of them. Past it, they are many: the
+  // courses are walked in the list's order (index courses_key), each tested against the searched
+  // patients (hashed once), and the walk stops at the page.
+  const rows = await pageOf(
+    counted <= cap
+      ? courses.where('c.id', 'in', matching)
+      : courses.where((w) => w.or([w('c.course_key', 'ilike', pattern), w('c.patient_id', 'in', patients)])),
+  );
+  return logged(ctx, actor, rows, counted, cap);
+}
+
+/** The page, its access logged. */
+async function logged(
+  ctx: AppContext,
+  actor: Actor,
+  rows: SummaryRow[],
+  counted: number,
+  cap: number,
+): Promise<Page<CourseSummary>> {
   const items = rows.map(summary);
   await recordAccess(ctx, actor, {
     action: 'read',

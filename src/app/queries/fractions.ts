@@ -6,7 +6,7 @@ import type { Database } from '../../storage/schema.js';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { cappedPage, countCap, countUpTo } from './capped-count.js';
-import { after as afterKey, decodeCursor, encodeCursor } from './keyset-cursor.js';
+import { after as afterKey, decodeCursor, encodeCursor, from as fromKey } from './keyset-cursor.js';
 import { searchedPatients } from './patient-search.js';
 import { KNOWN_CENTS, LINES_WITHOUT_RATE, moneyTotal } from './money-total.js';
 import type { ChargeStatus, FractionQuery, FractionRow, Page } from '../views.js';
@@ -114,7 +114,11 @@ async function fractionPage(
   const dir = q.order === 'desc' ? 'desc' : 'asc';
   const rows = await fractionSelection(ctx, actor, q)
     .innerJoin('courses as c', 'c.id', 'f.course_id')
-    .innerJoin('patients as p', 'p.id', 'c.patient_id')
+    // The patient's practice named too, so that the patient order is an index walk of the practice's
+    // patients (patients_list_order, migrations/0028-list-walk-indexes.ts).
+    .innerJoin('patients as p', (j) =>
+      j.onRef('p.id', '=', 'c.patient_id').on('p.practice_id', '=', actor.practiceId),
+    )
     .select((eb) => [
       'f.id',
       'f.course_id',
@@ -145,10 +149,14 @@ async function fractionPage(
     .$call((s) => {
       const keys = sortKeys(q);
       const nullsLast = q.sort === 'deadline';
+      const cursor = q.after === undefined ? undefined : decodeCursor(q.after, keys.length);
       const page =
-        q.after === undefined
+        cursor === undefined
           ? s.offset(Math.max(q.offset ?? 0, 0))
-          : s.where(afterKey(keys, decodeCursor(q.after, keys.length), dir, nullsLast));
+          : s
+              .where(afterKey(keys, cursor, dir, nullsLast))
+              // The patient's part of the key, where the walk of the patients starts.
+              .$if(q.sort === 'patient', (w) => w.where(fromKey(keys.slice(0, 2), cursor.slice(0, 2), dir)));
       return keys.reduce(
         (o, k, i) =>
           o.orderBy(i === 0 && nullsLast ? sql`${k} ${sql.raw(dir)} nulls last` : sql`${k} ${sql.raw(dir)}`),

@@ -34,6 +34,20 @@ export function decodeCursor(cursor: string, length: number): KeyValue[] {
 }
 
 /**
+ * Rows whose key starts at `values` or after it (`keys` a leading part of a list's key, inclusive): a
+ * bound an index on those columns can start its walk at, where the whole key spans several tables.
+ */
+export function from(
+  keys: readonly Expression<unknown>[],
+  values: readonly KeyValue[],
+  dir: 'asc' | 'desc',
+): RawBuilder<boolean> {
+  return sql<boolean>`(${sql.join(keys)}) ${sql.raw(dir === 'desc' ? '<=' : '>=')} (${sql.join(
+    values.map((x) => sql`${x}`),
+  )})`;
+}
+
+/**
  * Rows whose key (`keys`, all in the `dir` direction) comes after `values`: one row comparison. With
  * `nullsLast`, the first key may be null and nulls sort after every value (either direction), as an
  * index on that column in ascending order keeps them; the other keys are never null.

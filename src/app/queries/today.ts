@@ -5,7 +5,7 @@ import { addDays } from '../../core/time/calendar-date.js';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { claimPreview } from '../claims/claim-batches.js';
-import { listImports } from '../imports/import-jobs.js';
+import { listImports } from '../upload/import-jobs.js';
 import { listReleases } from '../reference/reference-settings.js';
 import { practiceToday } from '../remit/remit-lines.js';
 import { COUNT_CAP, countUpTo } from './capped-count.js';

@@ -1,4 +1,4 @@
-import { linkRefusal } from '../imports/link-unlinked-record.js';
+import { linkRefusal } from '../link/link-unlinked-record.js';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import type { Page, UnlinkedRecordRow } from '../views.js';

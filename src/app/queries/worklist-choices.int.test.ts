@@ -4,7 +4,7 @@ import { ENGINES, type TestDatabase } from '../../../test/support/db-harness.js'
 import { importPractice } from '../../../test/support/import-practice.js';
 import type { TestContext } from '../../../test/support/test-context.js';
 import type { Actor } from '../app-context.js';
-import { importFiles } from '../imports/import-files.js';
+import { importFiles } from '../import-pipeline/import-files.js';
 import { worklistChoices } from './worklist-choices.js';
 
 /**

@@ -1,7 +1,7 @@
 import { enqueueJob } from '../../storage/repositories/job-queue.js';
 import type { AppContext } from '../app-context.js';
-import type { ImportProgress, ImportSummary } from '../imports/import-files.js';
-import { relinkPractice } from '../imports/relink-practice.js';
+import type { ImportProgress, ImportSummary } from '../link/import-progress.js';
+import { relinkPractice } from '../link/relink-practice.js';
 
 /** The job that brings a practice's stored amounts in line with its rates after they changed. */
 export const REPRICE_JOB = 'reprice';

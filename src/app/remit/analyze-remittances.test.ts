@@ -6,7 +6,7 @@ import type { Remittance } from '../../core/model/remittance.js';
 import { linkCoordination } from '../../core/remit/link-coordination.js';
 import { pairReversals } from '../../core/remit/pair-reversals.js';
 import { mixed835Files } from '../../../test/support/x12/remit-835-mixed.js';
-import { listExportFiles } from '../import/read-export-files.js';
+import { listExportFiles } from '../read/read-export-files.js';
 import {
   analyzeRemittanceFiles,
   chargeFromLine,

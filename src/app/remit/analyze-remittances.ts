@@ -12,8 +12,8 @@ import type { RemitOptions } from '../../core/remit/remit-options.js';
 import { fileChunks } from '../../formats/x12/file-chunks.js';
 import { readRemittances } from '../../formats/x12/read-835.js';
 import { InputError } from '../engine-context.js';
-import { listExportFiles } from '../import/read-export-files.js';
-import { paymentContent, paymentKey } from '../imports/repeated-payments.js';
+import { listExportFiles } from '../read/read-export-files.js';
+import { paymentContent, paymentKey } from './repeated-payments.js';
 import { type AppealPolicy, appealBy } from '../reference/appeal-windows.js';
 import {
   type ChargeResolver,

@@ -71,8 +71,9 @@ export async function listRemitLines(
         'partner.paid_cents as partner_paid_cents',
       ])
       // Lines with a work queue first (false before true); within one queue, the soonest deadline first.
-      // Each order is an index's (remit_lines_page, remit_lines_queue_page: 0027-list-search-indexes.ts),
-      // so a page is read in order and the scan stops at it.
+      // Each order is an index's (remit_lines_page, remit_lines_queue_page: 0027-list-search-indexes.ts;
+      // the lines no charge matches: remit_lines_unmatched_page, 0028-list-walk-indexes.ts), so a page is
+      // read in order and the scan stops at it.
       .$if(q.queue === undefined, (s) => s.orderBy(sql`r.queue is null`))
       .$if(q.queue !== undefined, (s) => s.orderBy('r.appeal_by'))
       .orderBy('r.payment_date', 'desc')

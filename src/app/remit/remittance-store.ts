@@ -2,8 +2,8 @@ import { authorizationKey } from '../../core/authorizations/authorization-number
 import type { RemitClaim, Remittance } from '../../core/model/remittance.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
 import { chunks } from '../../storage/repositories/insert-chunks.js';
-import type { ExportRecords } from '../import/export-records.js';
-import { paymentContent, paymentKey } from '../imports/repeated-payments.js';
+import type { ExportRecords } from '../read/export-records.js';
+import { paymentContent, paymentKey } from './repeated-payments.js';
 
 /** A stored 835 claim with its payment, in import order (file, payment, claim). */
 export interface StoredClaim {

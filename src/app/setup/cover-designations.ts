@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Course } from '../../core/model/course.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
 import type { Actor, AppContext } from '../app-context.js';
@@ -75,6 +76,7 @@ export async function addCover(
   const courseKey = input.courseKey?.trim() || null;
   const forPhysician = input.forPhysicianId?.trim() || null;
   await ctx.db.transaction().execute(async (trx) => {
+    await requirePracticePhysician(trx, actor.practiceId, 'coveringPhysicianId', covering);
     if (courseKey) {
       const course = await trx
         .selectFrom('courses')
@@ -92,6 +94,7 @@ export async function addCover(
     if (!forPhysician)
       throw invalid('courseKey', 'give a course, or a physician to cover with from and to dates');
     if (forPhysician === covering) throw invalid('forPhysicianId', 'a physician does not cover themselves');
+    await requirePracticePhysician(trx, actor.practiceId, 'forPhysicianId', forPhysician);
     const from = input.from?.trim() ?? '';
     const to = input.to?.trim() ?? '';
     if (!validDate(from)) throw invalid('from', 'a date YYYY-MM-DD');
@@ -133,6 +136,43 @@ export async function removeCover(
   });
   ctx.log.info({ practiceId: actor.practiceId, userId: actor.userId }, 'cover designation removed');
   return listCovers(ctx, actor);
+}
+
+/**
+ * A designation names physicians the practice knows: one of its physician logins, the physician of one
+ * of its courses, or a physician who signed one of its records (whose imported signature the designation
+ * is meant to count). Any other id, another practice's physician included, designates nobody of this
+ * practice: refused, naming the field.
+ */
+async function requirePracticePhysician(
+  trx: Trx,
+  practiceId: string,
+  field: 'coveringPhysicianId' | 'forPhysicianId',
+  physicianId: string,
+): Promise<void> {
+  const known = await trx
+    .selectFrom('users')
+    .select(sql<number>`1`.as('known'))
+    .where('practice_id', '=', practiceId)
+    .where('physician_id', '=', physicianId)
+    .union((eb) =>
+      eb
+        .selectFrom('courses')
+        .select(sql<number>`1`.as('known'))
+        .where('practice_id', '=', practiceId)
+        .where('physician_id', '=', physicianId),
+    )
+    .union((eb) =>
+      eb
+        .selectFrom('signatures')
+        .select(sql<number>`1`.as('known'))
+        .where('practice_id', '=', practiceId)
+        .where('signer_id', '=', physicianId)
+        .where('signer_role', '=', 'physician'),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  if (!known) throw invalid(field, `${field} is not a physician of this practice`);
 }
 
 /** A real calendar date YYYY-MM-DD (2026-02-30 is not). */

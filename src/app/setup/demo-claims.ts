@@ -1,7 +1,8 @@
 import type { Actor, AppContext } from '../app-context.js';
 import { createClaimBatch } from '../claims/create-claim-batch.js';
 import { MAX_BULK, setChargeStatus } from '../commands/charge-status.js';
-import { importFiles, type ImportResult } from '../imports/import-files.js';
+import { importFiles } from '../import-pipeline/import-files.js';
+import type { ImportResult } from '../upload/upload-types.js';
 import { demoRemittances } from './demo-remittance.js';
 
 /**

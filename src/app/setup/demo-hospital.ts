@@ -2,7 +2,7 @@ import { createUser } from '../auth/create-user.js';
 import type { BillingSettingsInput } from '../claims/billing-settings.js';
 import { createClaimBatch } from '../claims/create-claim-batch.js';
 import type { AppContext } from '../app-context.js';
-import { importFiles } from '../imports/import-files.js';
+import { importFiles } from '../import-pipeline/import-files.js';
 import type { Role } from '../views.js';
 import { createPractice } from './create-practice.js';
 import { DEMO_BILLING } from './demo-billing.js';

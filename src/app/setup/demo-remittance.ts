@@ -7,7 +7,7 @@ import { DEFAULT_DELIMITERS } from '../../formats/x12/claim-types.js';
 import { type Claim835, write835 } from '../../formats/x12/write-835.js';
 import type { AppContext } from '../app-context.js';
 import { loadBillingSettings } from '../claims/billing-settings.js';
-import type { UploadedFile } from '../imports/import-files.js';
+import type { UploadedFile } from '../import-pipeline/import-files.js';
 import { expectedPayment } from '../reference/expected-rate.js';
 import { loadPracticeRates } from '../reference/reference-store.js';
 import { type DemoCharge, type LineCase, pickDemoCases } from './demo-remit-cases.js';

@@ -1,7 +1,7 @@
 import { clinicFiles } from '../demo-data/clinic-files.js';
 import type { GenerateOptions } from '../demo-data/clinic-model.js';
 import { type GeneratedClinic, generateClinic } from '../demo-data/generate-demo-clinic.js';
-import type { UploadedFile } from '../imports/import-files.js';
+import type { UploadedFile } from '../import-pipeline/import-files.js';
 
 /**
  * A generated demo clinic in memory, as uploads: its export files in the real formats (the `expected/`

@@ -1,9 +1,9 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { engineContext } from '../../app/engine-context.js';
-import { importClinic, type ImportRun } from '../../app/import/import-clinic.js';
-import type { ReadProgress } from '../../app/import/read-export-files.js';
-import { loadSiteMapping } from '../../app/import/site-mapping.js';
+import { importClinic, type ImportRun } from '../../app/import-pipeline/import-clinic.js';
+import type { ReadProgress } from '../../app/read/read-export-files.js';
+import { loadSiteMapping } from '../../app/read/site-mapping.js';
 import { EXIT } from '../cli-errors.js';
 import { renderTable } from '../output/render-table.js';
 import { failOn, findingsExitCode, nowOption, outputFormat } from '../shared-options.js';

@@ -1,12 +1,19 @@
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import type { Actor, AppContext } from '../../app/app-context.js';
 import { AppError } from '../../app/app-errors.js';
 import { draftLetter } from '../../app/letters/draft-letter.js';
 import { enclosuresFor } from '../../app/letters/letter-enclosures.js';
 import { resolveLetterTarget } from '../../app/letters/letter-facts.js';
+import { lineLetters } from '../../app/letters/letter-store.js';
 import { currentTemplate } from '../../app/letters/letter-templates.js';
 import type { Enclosure } from '../../core/letters/appeal-facts.js';
-import { APPEAL_TYPES, isLetterType, LETTER_TYPES } from '../../core/letters/letter-types.js';
+import {
+  APPEAL_TYPES,
+  isLetterType,
+  LETTER_TYPES,
+  type LetterType,
+} from '../../core/letters/letter-types.js';
 import { writeLetterDocx } from '../../formats/letters/write-letter-docx.js';
 import { writeLetterPdf } from '../../formats/letters/write-letter-pdf.js';
 import { EXIT, UsageError } from '../cli-errors.js';
@@ -38,6 +45,7 @@ const WRITERS = {
  * letter and an evidence page per enclosure (the records of the date, signed orders, the remittance
  * line). Warnings and missing chart elements go to stderr. Exit 1 when the chart cannot support the
  * letter: the file is still written, and is the "what to add first" sheet to hand to the physician.
+ * A line whose stored letter is of another type is refused (exit 2, naming it): one letter per line.
  * Exit 2 on bad input (type, course, an appeal without --claim, --out), checked before the database is opened.
  */
 export async function runLetter(type: string, opts: LetterCommandOptions): Promise<number> {
@@ -76,6 +84,8 @@ export async function runLetter(type: string, opts: LetterCommandOptions): Promi
           throw e;
         },
       );
+      if (target.remitLineId !== undefined)
+        await refuseTwin(ctx, actor, type, target.remitLineId, opts.claim);
       draft = await draftLetter(ctx, actor, {
         type,
         ...target,
@@ -107,4 +117,25 @@ export async function runLetter(type: string, opts: LetterCommandOptions): Promi
   } finally {
     await app.close();
   }
+}
+
+/**
+ * One live letter per remittance line (per claim for a claim's letter), as `POST /api/letters` gives
+ * back (`covered`): a line whose stored letter is of another type gets no twin from the command line;
+ * the file of its own type is written again from the chart.
+ */
+async function refuseTwin(
+  ctx: AppContext,
+  actor: Actor,
+  type: LetterType,
+  remitLineId: string,
+  claim: string | undefined,
+): Promise<void> {
+  const had = (await lineLetters(ctx.db, actor.practiceId, [remitLineId])).get(remitLineId);
+  if (!had || had.type === type) return;
+  const of = had.covers === 'claim' ? `claim ${had.claim}` : `line ${had.lineNo} of claim ${had.claim}`;
+  throw new AppError(
+    'invalid_input',
+    `--claim ${claim}: ${of} already has its ${had.type} letter (${had.id}): one letter per line; open it in the app, or write it with \`letter ${had.type}\``,
+  );
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError } from '../../app/engine-context.js';
-import { listExportFiles } from '../../app/import/read-export-files.js';
+import { listExportFiles } from '../../app/read/read-export-files.js';
 import { importReferenceFiles, type ReleaseChoice } from '../../app/reference/reference-import.js';
 import { setLocality } from '../../app/reference/reference-settings.js';
 import { allPracticeIds, repricePractice } from '../../app/reference/reprice.js';

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { startWorker } from '../../app/jobs/worker.js';
@@ -15,6 +15,7 @@ export interface ServeCommandOptions {
   demo?: boolean;
   dataDir?: string;
   publicUrl?: string;
+  trustProxy?: string;
   uploadRetentionHours?: string;
 }
 
@@ -42,6 +43,19 @@ function retentionOption(value: string | undefined): number | undefined {
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 /**
+ * `--trust-proxy 10.0.0.2,::1`: the reverse proxies whose X-Forwarded-For names the client (for the
+ * login rate limit); each an IP address as the server sees the proxy connect. Absent: none trusted.
+ */
+export function trustedProxiesOption(value: string | undefined): string[] {
+  if (value === undefined || value.trim() === '') return [];
+  const addresses = value.split(',').map((a) => a.trim());
+  const bad = addresses.find((a) => isIP(a) === 0);
+  if (bad !== undefined)
+    throw new UsageError(`--trust-proxy takes the proxies' IP addresses, comma-separated (got "${bad}")`);
+  return addresses;
+}
+
+/**
  * Where browsers reach the server, from configuration only: `--public-url` (or SGRT_PUBLIC_URL) gives
  * the origin the same-origin checks expect and makes the cookie Secure when it is https. Without it the
  * cookie is Secure unless the server listens on this machine only (a laptop over plain http).
@@ -67,7 +81,7 @@ export function publicAccess(
 
 /**
  * `sgrt-billing serve [--port 8080] [--host 127.0.0.1] [--demo] [--data-dir .data/db] [--public-url URL]
- * [--upload-retention-hours 24]`:
+ * [--trust-proxy ADDRESSES] [--upload-retention-hours 24]`:
  * the HTTP API and the web UI, with a job worker in the same process. DATABASE_URL selects PostgreSQL, else PGlite under
  * --data-dir. Stops cleanly on SIGINT/SIGTERM: no new requests, the worker finishes, the database closes.
  */
@@ -75,6 +89,7 @@ export async function runServe(opts: ServeCommandOptions): Promise<number> {
   const port = portOption(opts.port);
   const host = opts.host ?? '127.0.0.1';
   const access = publicAccess(opts.publicUrl ?? process.env.SGRT_PUBLIC_URL, host);
+  const trustedProxies = trustedProxiesOption(opts.trustProxy ?? process.env.SGRT_TRUST_PROXY);
   const log = createLogger({ level: process.env.SGRT_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
   // Loaded lazily: the clinic generator (DICOM, PDF writers) is needed for --demo only.
   const demo = opts.demo ? await import('../../app/setup/demo-practice.js') : null;
@@ -116,14 +131,23 @@ export async function runServe(opts: ServeCommandOptions): Promise<number> {
   const webRoot = existsSync(WEB_ROOT) ? WEB_ROOT : undefined;
   if (!webRoot)
     process.stderr.write(`serve: no web UI at ${WEB_ROOT} (run npm run build); serving the API only.\n`);
+  // The port browsers must use when there is no public URL (known once listening: --port 0 picks one).
+  let listeningPort = port;
   const http = createHttpApp(app.ctx, {
     ...(webRoot ? { webRoot } : {}),
     ...access,
+    listen: { host, port: () => listeningPort },
+    trustedProxies,
   });
   const server = serve({ fetch: http.fetch, port, hostname: host });
   keepConnections(server);
   await once(server, 'listening');
   const address = server.address() as AddressInfo;
+  listeningPort = address.port;
+  if (!access.publicOrigin && !LOOPBACK.has(host))
+    process.stderr.write(
+      `serve: no --public-url: browsers must use http://${host}:${address.port}/ exactly (a proxy or TLS in front: give --public-url https://…)\n`,
+    );
   const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   process.stdout.write(`sgrt-billing listening on http://${shown}:${address.port}/ (${app.ctx.engine})\n`);
   for (const l of logins) process.stdout.write(`  ${l.role.padEnd(9)} ${l.email}  password ${l.password}\n`);

@@ -25,6 +25,11 @@ export interface AppealFacts {
   payerClaimNumber: string | null;
   /** By the payer profile and the claim filing indicator, as the appeal window reads them (appeal-deadline.ts). */
   payerKind: PayerKind;
+  /**
+   * The remittance (payment) date of the 835 that carried the line: the date of the payer's initial
+   * determination as a redetermination request states it; null when the remittance gives none.
+   */
+  paymentDate?: string | null;
   /** The line's appeal-by date as the remittance analysis stored it (remit_lines.appeal_by). */
   appealBy: string | null;
   /**
@@ -110,9 +115,9 @@ export function deadlineSource(window: Omit<AppealDeadline, 'date'> | null | und
 }
 
 /**
- * A redetermination request's header, as form CMS-20027 names its fields: the Medicare number (MBI,
- * 42 CFR 405.944(b)(2)), the claim's internal control number (ICN: the 835's CLP07) beside ours, and the
- * deadline, 120 days from receipt of the initial determination (42 CFR 405.942(a); the stored appeal-by
+ * A redetermination request's header: the Medicare number (MBI, 42 CFR 405.944(b)(2)), the claim's
+ * internal control number (ICN: the 835's CLP07) beside ours, the date of the initial determination (the
+ * 835's remittance date; form CMS-20027 asks for it too), and the deadline, 120 days from receipt of the initial determination (42 CFR 405.942(a); the stored appeal-by
  * date counts them from the remittance date, the safe side of the receipt the rule presumes 5 days after
  * the notice, appeal-deadline.ts).
  */
@@ -124,6 +129,7 @@ function redeterminationHeaderLines(
   return [
     `Medicare number (MBI): ${appeal.memberId ?? 'not on file'}`,
     `Internal control number (ICN): ${appeal.payerClaimNumber ?? 'not given on the remittance'} (our claim number ${claim.claimNumber})`,
+    `Date of the initial determination: ${appeal.paymentDate ? `${appeal.paymentDate} (the remittance date)` : 'not given on the remittance'}`,
     `Appeal level: ${APPEAL_LEVELS.medicare.name} (${APPEAL_LEVELS.medicare.basis})`,
     `Request deadline: ${deadline} (120 days from receipt of the initial determination, 42 CFR 405.942(a))`,
   ];

@@ -10,6 +10,7 @@ import type { Course } from '../model/course.js';
 import { modifier26RuleOn, type PayerProfile } from '../payers/payer-profile.js';
 import { clockFor } from '../time/local-clock.js';
 import type { DeliveryDecision } from '../coding/select-codes.js';
+import type { PayerKind } from '../remit/appeal-deadline.js';
 import { courseLevel } from './course-level.js';
 import { evicoreBreastFinding } from '../payers/rules/payer-002-evicore-breast.js';
 import { authorizationCovering, authorizationLabel } from './authorization-on-file.js';
@@ -43,6 +44,7 @@ import {
   type StatementContext,
 } from './letter-statements.js';
 import { beamHoldLabel, deniedForNecessity, sheetDates } from './peer-to-peer-scope.js';
+import { MEDICARE_MODIFIER_REOPENING } from '../remit/rules/remit-002-igrt-professional-denied.js';
 import { type LetterPhysician, physicianLabel, signatureBlock, signerMissing } from './letter-signer.js';
 import { renderTemplate, tidy, type TemplateValues } from './render-template.js';
 import {
@@ -69,6 +71,10 @@ export interface LetterClaim {
   paidCents: number;
   /** `CO-45`, `CO-97`… */
   carcs: string[];
+  /** The line's remark codes (RARCs), where read. */
+  remarks?: string[];
+  /** The amount the payer allowed, where read. */
+  allowedCents?: number;
   /** The remittance category (src/core/remit/remit-category.ts). */
   category: string;
   /** The remittance analysis's next action for the line (the Remittances page's), null when it has none. */
@@ -88,6 +94,11 @@ export interface LetterInput {
   course: Course;
   fractions: readonly FractionAudit[];
   profile: PayerProfile;
+  /**
+   * The payer's name in the practice's payer settings (billing settings, by the course's payer profile):
+   * the letter names the payer so throughout; absent, the 835's name (N1*PR), else the chart's.
+   */
+  payerSettingsName?: string | null;
   claim: LetterClaim | null;
   /** An appeal's payer claim number, level, deadline and enclosures (appeal-facts.ts). */
   appeal?: AppealFacts | null;
@@ -458,6 +469,9 @@ function warningsFor({ input, elements, needsAmm, request }: Facts): LetterWarni
         message:
           'The payer denied 77387-26 over the modifier (CO-4). For private payers still denying 77387 due to the modifier, ASTRO suggests resubmitting claims without it: send a corrected claim (frequency code 7) without modifier 26; it is not an appeal.',
       });
+    // 42 CFR 405.980(a)(3): traditional Medicare processes a clerical error (a modifier) as a reopening.
+    if (with26 && claim.carcs.includes('CO-4') && input.appeal?.payerKind === 'medicare')
+      out.push({ code: 'IGRT-MODIFIER-REOPENING', message: MEDICARE_MODIFIER_REOPENING });
     if (rule === 'required' && !with26)
       out.push({
         code: 'IGRT-MODIFIER-26-MISSING',
@@ -705,6 +719,10 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
       : [],
     appealHeader: appealHeaderLines(claim, input.appeal, type),
     enclosures: enclosureLines(input.appeal),
+    appealRequest: appealRequest(
+      type === 'redetermination' ? 'medicare' : (input.appeal?.payerKind ?? null),
+      claimServices(input).length,
+    ),
     recordsOffer: input.appeal?.enclosures.length
       ? // The packet's enclosure pages are the app's summaries of each record (letter-enclosures.ts).
         'A summary of each record listed under Enclosures is enclosed, naming its source; the source records are available on request.'
@@ -720,10 +738,11 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
       claim?.carcs.join(', ') || 'no adjustment code',
       ...(input.appeal?.remarks?.length ? [`remark ${input.appeal.remarks.join(', ')}`] : []),
     ].join('; '),
+    // Each covered line as its remittance states it (each line's record is enclosed, letter-enclosures.ts).
     claimServices: CLAIM_LETTER_TYPES.includes(type)
       ? claimServices(input).map(
           (l) =>
-            `- ${l.dateOfService ?? 'date not given'}: ${codeLabel(l.submittedCode, l.modifiers)}, billed ${dollars(l.billedCents)}`,
+            `- ${l.dateOfService ?? 'date not given'}: ${codeLabel(l.submittedCode, l.modifiers)}, billed ${dollars(l.billedCents)}, paid ${dollars(l.paidCents)} (${[l.carcs.join(', ') || 'no adjustment code', ...(l.remarks?.length ? [`remark ${l.remarks.join(', ')}`] : [])].join('; ')})`,
         )
       : [],
     authorizationNumber: auth?.number ?? 'none on file',
@@ -968,8 +987,28 @@ function imagesDelivery(course: Course): boolean {
   );
 }
 
+/**
+ * The request that closes an appeal, as the payer's kind names it: traditional Medicare's first level of
+ * appeal is a redetermination of its initial determination (42 CFR 405.940); a Medicare Advantage plan's,
+ * a reconsideration of its organization determination (42 CFR 422.578, 422.582); a commercial plan's, a
+ * reconsideration under its contract (domain.md §6.1). "These services" when the letter covers several.
+ */
+function appealRequest(kind: PayerKind | null, services: number): string {
+  const several = services > 1;
+  const what = several ? 'these services' : 'this service';
+  const payment = several ? 'their payment' : 'its payment';
+  switch (kind) {
+    case 'medicare':
+      return `We request a redetermination of the initial determination of ${what} (42 CFR 405.940) and ${payment} as billed.`;
+    case 'medicare-advantage':
+      return `We request a reconsideration of the organization determination of ${what} (42 CFR 422.578, 422.582) and ${payment} as billed.`;
+    default:
+      return `We ask that you reconsider the determination of ${what} and pay ${several ? 'them' : 'it'} as billed.`;
+  }
+}
+
 function payerName(input: LetterInput): string {
-  return input.claim?.payer ?? input.course.payer.name ?? input.profile.name;
+  return input.payerSettingsName ?? input.claim?.payer ?? input.course.payer.name ?? input.profile.name;
 }
 
 function siteLabel(course: Course): string {

@@ -22,6 +22,8 @@ export const ATTRIBUTION = {
   'documentation-elements': ['astro-pa-advocacy-2026'],
   /** ASTRO, 14 January 2026: 77412 denials from anatomic-site readings (not isocenters) and global fraction limits. */
   'payer-misreadings-77412': ['astro-denial-trends-2026'],
+  /** ASTRO, 14 January 2026, quoted: "global application of fraction limits" among the grounds of 77412 denials. */
+  'fraction-limits-77412': ['astro-denial-trends-2026'],
   /** ASTRO, 14 January 2026, quoted: 77387-26 denials on varying grounds, "inconsistent denial rationales". */
   'igrt-denial-rationales': ['astro-denial-trends-2026'],
   /** ASTRO, 21 January 2026, quoted: UHC's 77387 professional-component denials from an incorrect edit. */

@@ -30,8 +30,8 @@ describe('2025-authorization appeal: the authorization, and the code change only
 });
 
 /*
- * One appeal per claim: the claim's lines denied on the 2025 authorization are listed (date, code, amount
- * billed) and argued together, each date with its own motion record (42 CFR 405.944(b)(3): the specific
+ * One appeal per claim: the claim's lines denied on the 2025 authorization are listed (date, code, amounts
+ * billed and paid, CARCs) and argued together, each date with its own motion record (42 CFR 405.944(b)(3): the specific
  * services and dates of service).
  */
 describe('2025-authorization appeal of a claim with two lines denied', () => {
@@ -45,7 +45,7 @@ describe('2025-authorization appeal of a claim with two lines denied', () => {
   it.each<[string, RegExp]>([
     [
       'each service, by date and code',
-      /^- 2026-03-03: 77412, billed \$587\.19\n- 2026-03-04: 77412, billed \$587\.19$/m,
+      /^- 2026-03-03: 77412, billed \$587\.19, paid \$0\.00 \(CO-197\)\n- 2026-03-04: 77412, billed \$587\.19, paid \$0\.00 \(CO-197\)$/m,
     ],
     [
       'the authorization for both dates',

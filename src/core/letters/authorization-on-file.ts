@@ -28,6 +28,22 @@ export function authorizationCovering(course: Course, dateOfService: string | nu
 }
 
 /**
+ * The granted authorization valid on a date of service that lists the date's delivery code, fractions
+ * left or not, with the fractions delivered in its validity through that date, the date's own included:
+ * the count AUTH-003 holds against the authorization's `fractionsAuthorized`.
+ */
+export function authorizationCount(
+  course: Course,
+  dateOfService: string,
+): { authorization: Authorization; delivered: number } | undefined {
+  const code = courseLevel(course, dateOfService).code;
+  const authorization = course.authorizations.find((a) => covers(a, dateOfService) && listsCode(a, code));
+  if (!authorization) return undefined;
+  const through = course.fractions.filter((f) => covers(authorization, f.date) && f.date <= dateOfService);
+  return { authorization, delivered: new Set(through.map((f) => f.number)).size };
+}
+
+/**
  * The fractions an authorization has been used for before a date (every delivered one without a date):
  * the course's distinct fractions delivered in its validity (`covers`). One count for a date and for
  * the course's fractions to come.

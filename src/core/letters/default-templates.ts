@@ -57,6 +57,11 @@ export const TEMPLATE_PLACEHOLDERS: readonly { name: string; description: string
   },
   { name: 'enclosures', description: 'block: the documents enclosed, one bullet each (appeals)' },
   {
+    name: 'appealRequest',
+    description:
+      "The closing request as the payer's kind names the appeal: a redetermination (traditional Medicare), a reconsideration (Medicare Advantage, a commercial plan), of the service or of the services the letter covers",
+  },
+  {
     name: 'recordsOffer',
     description:
       'Where the signed records are: a summary of each record listed under Enclosures enclosed, the source records on request; else available on request',
@@ -129,7 +134,7 @@ const SIGN = `Sincerely,
 
 {{signature}}`;
 
-const CLOSE = `We ask that you reconsider and pay the service as billed. {{recordsOffer}}
+const CLOSE = `{{appealRequest}} {{recordsOffer}}
 
 ${SIGN}`;
 
@@ -286,12 +291,13 @@ ${CLOSE}
 
 {{enclosures}}`,
 
-  // Form CMS-20027's content, which a written request must carry (42 CFR 405.944(b)): the beneficiary's
-  // name, the Medicare number, the service and its date of service, the requesting party; the reasons
-  // for disagreeing; the contractor asks whether the service was reasonable and necessary (Social
-  // Security Act §1862(a)(1)(A)). The deadline (42 CFR 405.942(a)) is in {{appealHeader}}.
+  // The redetermination request carries the elements a written request must (42 CFR 405.944(b)): the
+  // beneficiary's name, the Medicare number, the service and its date of service, the requester's name
+  // and signature; with the date of the initial determination (the 835's remittance date) and the
+  // reasons for disagreeing: the contractor asks whether the service was reasonable and necessary
+  // (Social Security Act §1862(a)(1)(A)). The deadline (42 CFR 405.942(a)) is in {{appealHeader}}.
   redetermination: `${HEADER}
-Re: Request for redetermination of a Medicare Part B claim (form CMS-20027 content, 42 CFR 405.944(b))
+Re: Request for redetermination of a Medicare Part B claim (with the elements 42 CFR 405.944(b) requires: the beneficiary's name, the Medicare number, the service and its date of service, and the requester's name and signature)
 
 Beneficiary's name: {{patientName}}
 {{appealHeader}}
@@ -299,7 +305,9 @@ Item or service: CPT {{submittedCode}}, billed {{billedAmount}}; denied {{denial
 Date of service: {{dateOfService}}
 Party requesting: {{practiceName}}, the provider of the service
 
-We do not agree with the initial determination of this service ({{denialCodes}}) and request its redetermination. The service was reasonable and necessary for the diagnosis and treatment of this beneficiary's illness: the treatment of {{dateOfService}} was ordered by the treating physician for the diagnosis {{diagnosis}} ({{site}}; {{technique}}) and met the 2026 criteria of CPT {{requestedCode}}: {{levelBasis}}.
+We do not agree with the initial determination of this service ({{denialCodes}}). The service was reasonable and necessary for the diagnosis and treatment of this beneficiary's illness: the treatment of {{dateOfService}} was ordered by the treating physician for the diagnosis {{diagnosis}} ({{site}}; {{technique}}) and met the 2026 criteria of CPT {{requestedCode}}: {{levelBasis}}.
+
+{{policyPoints}}
 
 {{necessity}}
 
@@ -309,9 +317,7 @@ ${EVIDENCE}
 
 {{siteRationale}}
 
-We ask the contractor to redetermine the claim and pay the service as billed. {{recordsOffer}}
-
-${SIGN}
+${CLOSE}
 
 {{enclosures}}`,
 

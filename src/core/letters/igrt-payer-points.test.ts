@@ -72,6 +72,15 @@ describe('77387-26 appeal: the point that fits the payer', () => {
       false,
       null,
     ],
+    [
+      'traditional Medicare, CO-4: a reopening for the clerical error first',
+      'medicare',
+      'medicare',
+      ['CO-4'],
+      false,
+      'IGRT-MODIFIER-REOPENING',
+    ],
+    ['traditional Medicare, CO-97: no modifier warning', 'medicare', 'medicare', ['CO-97'], false, null],
   ])('%s', (_, profile, kind, carcs, uhcPoint, warning) => {
     const draft = appeal(profile, kind, carcs);
     if (uhcPoint) {
@@ -81,6 +90,17 @@ describe('77387-26 appeal: the point that fits the payer', () => {
     const codes = draft.warnings.map((w) => w.code);
     if (warning) expect(codes).toContain(warning);
     else expect(codes).not.toContain('IGRT-MODIFIER-DENIED');
+    if (warning !== 'IGRT-MODIFIER-REOPENING') expect(codes).not.toContain('IGRT-MODIFIER-REOPENING');
+  });
+
+  // 42 CFR 405.980(a)(3): the contractor processes clerical errors as reopenings, not redeterminations;
+  // CMS IOM 100-04 ch. 34 §10.4 "Reopenings Based on Clerical or Minor Errors and Omissions".
+  it('traditional Medicare CO-4: the warning names the reopening, then the redetermination', () => {
+    const w = appeal('medicare', 'medicare', ['CO-4']).warnings.find(
+      (x) => x.code === 'IGRT-MODIFIER-REOPENING',
+    );
+    expect(w?.message).toMatch(/reopening .*42 CFR 405\.980\(a\)\(3\); CMS IOM 100-04 ch\. 34 §10\.4/);
+    expect(w?.message).toMatch(/only if the claim was right.*redetermination/);
   });
 
   it('the CO-4 warning names the route: a corrected claim without the modifier, not an appeal', () => {

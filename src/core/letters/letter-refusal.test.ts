@@ -132,14 +132,14 @@ describe('lineLetterRefusal: whether a remittance line can have its letter', () 
         nextAction: 'Request a redetermination with the twice-daily documentation.',
       },
       true,
-      /^traditional Medicare contractors hold no peer-to-peer review \(.*\): draft the redetermination request \(form CMS-20027's content, within 120 days of receipt of the notice, 42 CFR 405\.942, 405\.944\) to the Medicare Administrative Contractor, ask it for a reopening when the denial rests on a clerical error \(42 CFR 405\.980\), or send a corrected claim when the claim was wrong\. The remittance analysis's next action: Request a redetermination with the twice-daily documentation\.$/,
+      /^traditional Medicare contractors hold no peer-to-peer review \(.*\): draft the redetermination request \(with the elements 42 CFR 405\.944\(b\) requires, within 120 days of receipt of the notice, 42 CFR 405\.942\) to the Medicare Administrative Contractor, ask it for a reopening when the denial rests on a clerical error \(42 CFR 405\.980\), or send a corrected claim when the claim was wrong\. The remittance analysis's next action: Request a redetermination with the twice-daily documentation\.$/,
     ],
     [
       'traditional Medicare CO-197 MA01: no request, and the route named',
       'prior-authorization',
       { claimFilingIndicator: 'MB', remarks: ['MA01'], dateOfService: '2026-02-27', nextAction: null },
       true,
-      /^traditional Medicare has no prior authorization .*\): draft the redetermination request .*form CMS-20027.*42 CFR 405\.980.*corrected claim when the claim was wrong$/,
+      /^traditional Medicare has no prior authorization .*\): draft the redetermination request .*elements 42 CFR 405\.944\(b\) requires.*42 CFR 405\.980.*corrected claim when the claim was wrong$/,
     ],
     [
       'a retro-authorization while an authorization on file covers the date: reprocess instead',

@@ -48,14 +48,19 @@ export function lineLetterRefusal(
 }
 
 /**
- * The letter a line's payer answers: traditional Medicare's contractors hold no peer-to-peer review, so
- * a line whose category calls for a peer-to-peer sheet (a frequency denial such as CO-151, another
- * denial) gets the redetermination request, its first level of appeal (42 CFR 405.940); other letters
- * are unchanged (an appeal to Medicare already carries the redetermination level, appeal-facts.ts).
+ * The letter a line's payer answers: traditional Medicare's contractors hold no peer-to-peer review, and
+ * it has no prior authorization for radiation therapy (so no retro-authorization, `letterRefusal`), so a
+ * line whose category calls for a peer-to-peer sheet (a frequency denial such as CO-151, another denial)
+ * or a retro-authorization request (an authorization CARC such as CO-197, REMIT-007) gets the
+ * redetermination request, its first level of appeal (42 CFR 405.940); other letters are unchanged (an
+ * appeal to Medicare already carries the redetermination level, appeal-facts.ts). The list of lines, a
+ * batch and a single draft all offer the letter this gives and refuse by `lineLetterRefusal`.
  */
 export function payerLetterType(type: LetterType, medicare: boolean): LetterType {
-  return medicare && type === 'peer-to-peer' ? 'redetermination' : type;
+  return medicare && MEDICARE_HAS_NO.has(type) ? 'redetermination' : type;
 }
+
+const MEDICARE_HAS_NO: ReadonlySet<LetterType> = new Set<LetterType>(['peer-to-peer', 'retro-authorization']);
 
 /**
  * A private payer's CO-4 denial of 77387-26: ASTRO ("I Got Denied or Downcoded"): "For private payers
@@ -87,7 +92,7 @@ const MODIFIER_ROUTE =
  * corrected claim.
  */
 const MEDICARE_ROUTE =
-  "draft the redetermination request (form CMS-20027's content, within 120 days of receipt of the notice, 42 CFR 405.942, 405.944) to the Medicare Administrative Contractor, ask it for a reopening when the denial rests on a clerical error (42 CFR 405.980), or send a corrected claim when the claim was wrong";
+  'draft the redetermination request (with the elements 42 CFR 405.944(b) requires, within 120 days of receipt of the notice, 42 CFR 405.942) to the Medicare Administrative Contractor, ask it for a reopening when the denial rests on a clerical error (42 CFR 405.980), or send a corrected claim when the claim was wrong';
 
 /**
  * Why a letter must not be drafted at all, or null. A prior-authorization request is refused:

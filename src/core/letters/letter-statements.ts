@@ -4,7 +4,7 @@ import type { PayerKind } from '../remit/appeal-deadline.js';
 import { isMedicalNecessityDenial } from '../remit/carc-kinds.js';
 import { DENIAL_CATEGORIES } from '../remit/remit-category.js';
 import { cited } from './attribution.js';
-import { authorizationCovering, authorizationLabel } from './authorization-on-file.js';
+import { authorizationCount, authorizationCovering, authorizationLabel } from './authorization-on-file.js';
 import type { LetterClaim } from './assemble-letter.js';
 import { type IgrtReferenceData, igrtReferencePoints } from './igrt-reference.js';
 import type { LetterType } from './letter-types.js';
@@ -105,8 +105,9 @@ export function policyPoints(c: StatementContext): string[] {
     case 'appeal-zero-payment':
       return zeroPaymentPoints(c);
     case 'appeal-medical-necessity':
-    case 'redetermination':
       return [];
+    case 'redetermination':
+      return c.claim?.category === 'frequency-denial' ? singleSessionPoints(c) : [];
     case 'peer-to-peer':
       return talkingPoints(c);
   }
@@ -259,8 +260,9 @@ function zeroPaymentPoints({ claim }: StatementContext): string[] {
 
 /**
  * The peer-to-peer talking points for the denial category of the line (domain.md §4 "What to do", §6.1);
- * a course's sheet (no line) has those of each denial type on the course's lines, in the order they
- * first appear, or the 77412 points when the plan rests on them and no line is denied.
+ * a course's sheet (no line) lists each denied line of the course (date, code, CARCs), then has the
+ * points of each denial type on them, in the order they first appear, or the 77412 points when the plan
+ * rests on them and no line is denied.
  */
 function talkingPoints(c: StatementContext): string[] {
   if (c.claim) {
@@ -270,11 +272,19 @@ function talkingPoints(c: StatementContext): string[] {
   const first = new Map<string, LetterClaim>();
   for (const d of c.denials) if (!first.has(d.category)) first.set(d.category, d);
   if (!first.size) return c.argues77412 ? ['Talking points:', ...downcodePoints(c)] : [];
-  return [...first.values()].flatMap((claim) => {
+  const listed = [
+    'Denied lines of the course:',
+    ...c.denials.map(
+      (d) =>
+        `- ${d.dateOfService ?? 'no date'}: ${[d.submittedCode, ...d.modifiers].join('-')}, ${d.carcs.join(', ') || 'no adjustment code'}`,
+    ),
+  ];
+  const points = [...first.values()].flatMap((claim) => {
     const points = categoryPoints({ ...c, claim });
     const on = `${claim.carcs.join(', ') || 'no adjustment code'} on ${claim.submittedCode} (${claim.dateOfService ?? 'no date'})`;
     return points.length ? [`Talking points, ${on}:`, ...points] : [];
   });
+  return [...listed, ...points];
 }
 
 /**
@@ -305,10 +315,14 @@ function categoryPoints(c: StatementContext): string[] {
       return authorization2025Points(c);
     case 'authorization-denial':
       return authorizationDenialPoints(c, carcs);
-    case 'frequency-denial':
-      return [
-        `The line was denied as a frequency or units problem (${carcs}). A second session the same day is billable when it is a distinct session with a real break (${c.payerName} expects ${c.profile.breakHours} hours) documented as necessary, reported ${c.profile.twiceDaily === 'units' ? 'as 2 units on one line' : 'as a second line with modifier 76'}: have both sessions' times and the physician's reason ready.`,
-      ];
+    case 'frequency-denial': {
+      const single = singleSessionPoints(c);
+      return single.length
+        ? single
+        : [
+            `The line was denied as a frequency or units problem (${carcs}). A second session the same day is billable when it is a distinct session with a real break (${c.payerName} expects ${c.profile.breakHours} hours) documented as necessary, reported ${c.profile.twiceDaily === 'units' ? 'as 2 units on one line' : 'as a second line with modifier 76'}: have both sessions' times and the physician's reason ready.`,
+          ];
+    }
     case 'missing-information':
       // How the claim is corrected depends on the payer (a replacement claim; for Medicare Part B a new
       // claim or a reopening): the remittance analysis decides it (REMIT-012), the sheet quotes it.
@@ -328,6 +342,42 @@ function categoryPoints(c: StatementContext): string[] {
             "If it is medical necessity: quote the physician's statement of necessity and the treatment record of the date of service.",
           ];
   }
+}
+
+/**
+ * A frequency or units denial (CO-151) of a date with one treatment session is no twice-daily question:
+ * the points are the session of the date (the record), the authorization's own fraction count against
+ * the fractions delivered in its validity through the date (AUTH-003's count; beyond it, said so), and,
+ * for a 77412 line to a payer other than traditional Medicare (which has no prior authorization for
+ * radiation therapy), ASTRO's naming of the "global application of fraction limits" among the grounds of
+ * early 2026 denials of 77412 (Early 2026 Prior Authorization denial trends, 14 January 2026). Empty
+ * when the date had no session on record or more than one.
+ */
+function singleSessionPoints(c: StatementContext): string[] {
+  const dos = c.claim?.dateOfService;
+  const sessions = dos
+    ? new Set(c.course.fractions.filter((f) => f.date === dos).map((f) => f.number))
+    : new Set();
+  if (!dos || sessions.size !== 1) return [];
+  const carcs = c.claim!.carcs.join(', ') || 'none given';
+  const count = authorizationCount(c.course, dos);
+  const over = count && count.delivered > count.authorization.fractionsAuthorized;
+  return [
+    `The line was denied as a frequency or units problem (${carcs}), but ${dos} had one treatment session (fraction ${[...sessions][0]}), not a second session that day.`,
+    ...(count
+      ? [
+          `Authorization ${count.authorization.number} authorizes ${count.authorization.fractionsAuthorized} fraction${count.authorization.fractionsAuthorized === 1 ? '' : 's'}; ${count.delivered} ${count.delivered === 1 ? 'was' : 'were'} delivered in its validity through ${dos}, this one included${over ? ': more than it authorizes; ask the payer to extend the authorization for the fractions beyond its count.' : '.'}`,
+        ]
+      : []),
+    ...(c.claim!.submittedCode === '77412' && c.payerKind !== 'medicare' && c.profile.id !== 'medicare'
+      ? [
+          cited(
+            'fraction-limits-77412',
+            'Among the grounds of early 2026 denials of 77412, ASTRO names the "global application of fraction limits": ask the reviewer which fraction limit the denial applies and where the payer\'s policy states it.',
+          ),
+        ]
+      : []),
+  ];
 }
 
 /**

@@ -63,9 +63,43 @@ describe('redetermination: the letter a traditional Medicare line gets, and only
     else expect(result).toBeNull();
   });
 
+  // Traditional Medicare has no prior authorization for radiation therapy (CMS, "Prior Authorization and
+  // Pre-Claim Review Initiatives"): its authorization CARC (CO-197) is read by its remark and answered by a
+  // new claim, a reopening or the redetermination (42 CFR 405.940), never a retro-authorization request.
+  it.each<[string, boolean, Partial<RefusalLine>, string]>([
+    ['traditional Medicare CO-197', true, {}, 'redetermination'],
+    [
+      'a commercial plan CO-197',
+      false,
+      { claimFilingIndicator: 'CI', payerProfile: 'evicore' },
+      'retro-authorization',
+    ],
+  ])('%s: the letter offered and its refusal agree', (_, medicare, change, offered) => {
+    const co197: RefusalLine = {
+      ...co151,
+      category: 'authorization-denial',
+      queue: medicare ? 'corrected-claim' : 'retro-authorization',
+      carcs: ['CO-197'],
+      nextAction:
+        'Traditional Medicare has no prior authorization for radiation therapy: read the remark code.',
+      ...change,
+    };
+    const type = payerLetterType('retro-authorization', medicare);
+    expect(type).toBe(offered);
+    expect(
+      lineLetterRefusal(type, buildCourse({ profile: medicare ? 'medicare' : 'evicore' }), medicare, co197),
+    ).toBeNull();
+  });
+
+  // An appeal to traditional Medicare is already its redetermination (appeal-facts.ts: the level).
+  it.each(['appeal-medical-necessity', 'appeal-igrt-denial', 'appeal-downcode'] as const)(
+    '%s keeps its type for traditional Medicare',
+    (type) => expect(payerLetterType(type, true)).toBe(type),
+  );
+
   it('a peer-to-peer sheet asked of traditional Medicare names the redetermination request instead', () => {
     expect(lineLetterRefusal('peer-to-peer', course, true, co151)).toMatch(
-      /hold no peer-to-peer review .*: draft the redetermination request \(form CMS-20027's content, within 120 days of receipt of the notice, 42 CFR 405\.942, 405\.944\)/,
+      /hold no peer-to-peer review .*: draft the redetermination request \(with the elements 42 CFR 405\.944\(b\) requires, within 120 days of receipt of the notice, 42 CFR 405\.942\)/,
     );
   });
 });

@@ -61,7 +61,7 @@ describe('assembleLetter: a retro-authorization request for the delivered servic
     ],
     [
       'each service billed, by date and code',
-      /- 2026-03-03: 77412, billed \$587\.19\n- 2026-03-03: 77387-26, billed \$155\.00\n- 2026-03-04: 77412, billed \$587\.19/,
+      /- 2026-03-03: 77412, billed \$587\.19, paid \$0\.00 \(CO-197\)\n- 2026-03-03: 77387-26, billed \$155\.00, paid \$0\.00 \(CO-197\)\n- 2026-03-04: 77412, billed \$587\.19/,
     ],
     ["the physician's statement of necessity", /Medical necessity, in the treating physician's words:/],
     ['the motion evidence of the date', /- Fraction 2 \(2026-03-03\)\n- System: AlignRT/],
@@ -91,7 +91,7 @@ describe('assembleLetter: a retro-authorization request for the delivered servic
   it("without the claim's other lines it asks for the line answered", () => {
     const alone = assembleLetter({ ...input, appeal }).body;
     expect(alone).toMatch(
-      /denied for lack of authorization \(CO-197; remark N54\)[^\n]*\n\n- 2026-03-03: 77412, billed \$587\.19\n\n/,
+      /denied for lack of authorization \(CO-197; remark N54\)[^\n]*\n\n- 2026-03-03: 77412, billed \$587\.19, paid \$0\.00 \(CO-197\)\n\n/,
     );
   });
 });

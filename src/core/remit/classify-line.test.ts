@@ -377,6 +377,22 @@ describe('classifyLine: the 2026 payer problems on an 835 line', () => {
     expect(
       classifyLine(input({ ...base, modifiers: ['26'], sent: { igrtModifierRule: 'required' } })),
     ).toMatchObject({ queue: 'appeal', nextAction: expect.stringMatching(/Appeal/) });
+    // Traditional Medicare: a wrong modifier is a clerical error, processed as a reopening (42 CFR
+    // 405.980(a)(3); CMS IOM 100-04 ch. 34 §10.4), the redetermination only if the claim was right.
+    const medicare = input({ ...base, modifiers: ['26'], sent: { igrtModifierRule: 'required' } });
+    medicare.claim.filingIndicator = 'MB';
+    expect(classifyLine(medicare)).toMatchObject({
+      category: 'igrt-professional-denied',
+      queue: 'corrected-claim',
+      nextAction: expect.stringMatching(
+        /^Traditional Medicare denied 77387 over its modifier \(CO-4\): .*reopening .*405\.980\(a\)\(3\).*only if the claim was right, request a redetermination/,
+      ),
+    });
+    medicare.line.adjustments = [adj('CO', '97', 5000)];
+    expect(classifyLine(medicare)).toMatchObject({
+      queue: 'appeal',
+      nextAction: expect.stringMatching(/^Appeal/),
+    });
   });
 
   // CARC 96/204 (not covered by the patient's benefit plan, CARC list; domain.md §6.1): under CO/PI/OA
@@ -510,5 +526,38 @@ describe('sequestration (CO-253) is part of the allowed amount, not a shortfall'
       input({ paid: 38363, adjustments: [adj('CO', '45', 20854), adj('CO', '253', 783)] }),
     );
     expect(c).toMatchObject({ category: 'paid-as-expected', allowedCents: 39146 });
+  });
+});
+
+// The payer's stated reason wins over the code (CARC list: 50 not medically necessary, 55 experimental,
+// 56 not proven effective, 167 diagnosis not covered; domain.md §6.1 medical-necessity family): a
+// necessity denial of 77387-26 is a medical-necessity appeal with the chart, as for the delivery codes,
+// whatever the payer (traditional Medicare MB, Medicare Advantage 16, commercial CI).
+describe('a medical-necessity CARC decides the category, whatever the code and the payer', () => {
+  const codes: [string, string[]][] = [
+    ['77412', []],
+    ['77407', []],
+    ['77387', ['26']],
+  ];
+  const cases = ['50', '55', '56', '167'].flatMap((reason) =>
+    codes.flatMap(([code, modifiers]) =>
+      ['MB', '16', 'CI'].map(
+        (filing) =>
+          [
+            `CO-${reason} on ${[code, ...modifiers].join('-')}, CLP06 ${filing}`,
+            reason,
+            code,
+            modifiers,
+            filing,
+          ] as const,
+      ),
+    ),
+  );
+  it.each(cases)('%s', (_name, reason, code, modifiers, filing) => {
+    const i = input({ code, modifiers, charge: 5000, paid: 0, adjustments: [adj('CO', reason, 5000)] });
+    i.claim.filingIndicator = filing;
+    const c = classifyLine(i);
+    expect(c).toMatchObject({ category: 'other-denial', ruleId: 'REMIT-005', queue: 'appeal' });
+    expect(c.nextAction).toMatch(/^Medical-necessity appeal with the letter/);
   });
 });

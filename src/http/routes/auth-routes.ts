@@ -10,7 +10,11 @@ import { clientAddress } from '../client-address.js';
 
 const loginBody = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1000) });
 
-export function authRoutes(ctx: AppContext, cookies: CookieSettings): ApiRoute[] {
+export function authRoutes(
+  ctx: AppContext,
+  cookies: CookieSettings,
+  trustedProxies: ReadonlySet<string>,
+): ApiRoute[] {
   return [
     publicRoute<undefined, undefined, z.infer<typeof loginBody>>({
       method: 'post',
@@ -25,7 +29,7 @@ export function authRoutes(ctx: AppContext, cookies: CookieSettings): ApiRoute[]
         { status: 429, description: 'too many failed logins' },
       ],
       handle: async ({ c, body }) => {
-        const { token, session } = await login(ctx, { ...body, clientKey: clientAddress(c) });
+        const { token, session } = await login(ctx, { ...body, clientKey: clientAddress(c, trustedProxies) });
         setSessionCookie(c, token, cookies);
         return c.json(session);
       },

@@ -6,7 +6,8 @@ import {
   listImports,
   MAX_UPLOAD_BYTES,
   MAX_UPLOAD_FILES,
-} from '../../app/imports/import-jobs.js';
+} from '../../app/upload/import-jobs.js';
+import { cancelImport } from '../../app/jobs/cancel-job.js';
 import { ROLES } from '../../app/views.js';
 import { type ApiRoute, route } from '../api-route.js';
 import { idParam, JSON_OK } from './query-schemas.js';
@@ -48,6 +49,20 @@ export function importRoutes(ctx: AppContext): ApiRoute[] {
       params: idParam,
       responses: [JSON_OK('ImportJobView'), { status: 404, description: 'no such import in your practice' }],
       handle: async ({ c, actor, params }) => c.json(await getImport(ctx, actor, params.id)),
+    }),
+    route<{ id: string }>({
+      method: 'post',
+      path: '/api/imports/:id/cancel',
+      tag: 'imports',
+      summary: 'Cancel a queued or running import: it ends cancelled and never runs again',
+      roles: ['admin'],
+      params: idParam,
+      responses: [
+        JSON_OK('ImportJobView (cancelled)'),
+        { status: 404, description: 'no such import in your practice' },
+        { status: 409, description: 'the import has already ended' },
+      ],
+      handle: async ({ c, actor, params }) => c.json(await cancelImport(ctx, actor, params.id)),
     }),
   ];
 }

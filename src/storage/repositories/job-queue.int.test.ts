@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
-import { claimJob, enqueueJob, finishJob } from './job-queue.js';
+import { cancelJob, claimJob, enqueueJob, finishJob, heartbeat } from './job-queue.js';
 
 const AT = new Date('2026-03-13T16:00:00Z');
 
@@ -54,5 +54,31 @@ describe.each(ENGINES)('job queue on %s', (engine) => {
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     expect(row.status).toBe('failed');
+    // A crash loop ends there, and says so: no retry is promised.
+    expect(row.error).toMatch(/every attempt is used up/);
+    expect(row.error).not.toMatch(/retr|will be/);
+    expect(await claimJob(tdb.db, 'e', t(99), 10_000)).toBeNull();
+  });
+
+  it('keeps a job cancelled while its worker runs on: no heartbeat, no outcome over it', async () => {
+    const id = await enqueueJob(tdb.db, {
+      practiceId: 'p1',
+      kind: 'import',
+      payload: {},
+      createdBy: null,
+      at: AT.toISOString(),
+    });
+    expect((await claimJob(tdb.db, 'w', AT, 10_000))?.id).toBe(id);
+    expect(await cancelJob(tdb.db, 'p2', id, AT)).toBe('not_found');
+    expect(await cancelJob(tdb.db, 'p1', id, AT)).toBe('cancelled');
+    expect(await cancelJob(tdb.db, 'p1', id, AT)).toBe('ended');
+    expect(await heartbeat(tdb.db, id, 'w', {}, AT, 10_000)).toBe(false);
+    await finishJob(tdb.db, id, { status: 'done', result: {} }, AT);
+    const row = await tdb.db
+      .selectFrom('jobs')
+      .select('status')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('cancelled');
   });
 });

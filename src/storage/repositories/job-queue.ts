@@ -155,7 +155,8 @@ export async function finishJob(
   dropUploads = true,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx
+    // A job cancelled while it ran keeps that outcome.
+    const updated = await trx
       .updateTable('jobs')
       .set({
         status: outcome.status,
@@ -166,10 +167,49 @@ export async function finishJob(
         updated_at: at,
       })
       .where('id', '=', jobId)
-      .execute();
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) return;
     if (outcome.status !== 'queued' && dropUploads)
       await trx.deleteFrom('upload_files').where('job_id', '=', jobId).execute();
   });
+}
+
+export const CANCELLED_MESSAGE = 'cancelled by an administrator: it will not run again';
+
+/**
+ * Cancels a queued or running job of the practice: it ends `cancelled` and is never claimed again; a
+ * worker running it sees its heartbeat refused and stops, and its outcome is not recorded over this.
+ * Its uploaded files stay for the upload retention, as a failed job's (`dropExpiredUploads`).
+ */
+export async function cancelJob(
+  db: Db,
+  practiceId: string,
+  jobId: string,
+  at: Date,
+): Promise<'cancelled' | 'ended' | 'not_found'> {
+  const cancelled = await db
+    .updateTable('jobs')
+    .set({
+      status: 'cancelled',
+      error: CANCELLED_MESSAGE,
+      locked_by: null,
+      locked_until: null,
+      updated_at: at,
+    })
+    .where('id', '=', jobId)
+    .where('practice_id', '=', practiceId)
+    .where('status', 'in', ['queued', 'running'])
+    .executeTakeFirst();
+  if (Number(cancelled.numUpdatedRows) > 0) return 'cancelled';
+  const job = await db
+    .selectFrom('jobs')
+    .select('status')
+    .where('id', '=', jobId)
+    .where('practice_id', '=', practiceId)
+    .where('status', '!=', 'uploading')
+    .executeTakeFirst();
+  return job ? 'ended' : 'not_found';
 }
 
 /** An `uploading` job whose files have all arrived: the worker may claim it now. */
@@ -188,7 +228,7 @@ export async function discardUploadingJob(db: Db, jobId: string): Promise<void> 
 }
 
 /**
- * The stored bytes of jobs that ended before `endedBefore` (the retention period is over), and uploads
+ * The stored bytes of jobs that ended (done, failed, cancelled) before `endedBefore` (the retention period is over), and uploads
  * that stopped arriving before `uploadingBefore` (a connection dropped or a process killed mid-upload:
  * the job goes with them, it was never queued).
  */
@@ -202,7 +242,7 @@ export async function dropExpiredUploads(
       eb
         .selectFrom('jobs')
         .select('id')
-        .where('status', 'in', ['done', 'failed'])
+        .where('status', 'in', ['done', 'failed', 'cancelled'])
         .where('updated_at', '<', limits.endedBefore),
     )
     .execute();

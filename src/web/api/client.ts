@@ -313,6 +313,9 @@ export const api = {
   importJob(id: string, signal?: AbortSignal): Promise<ImportJobView> {
     return request(`/api/imports/${encodeURIComponent(id)}`, { signal });
   },
+  cancelImport(id: string): Promise<ImportJobView> {
+    return request(`/api/imports/${encodeURIComponent(id)}/cancel`, { method: 'POST' });
+  },
   remitLines(q: RemitQuery, signal?: AbortSignal): Promise<Page<RemitLineView>> {
     return request(`/api/remittances/lines${queryString(q)}`, { signal });
   },

@@ -88,6 +88,17 @@ export function ImportsPage() {
     };
   }, [jobId, active, job, reloadPast]);
 
+  async function cancel(j: ImportJobView) {
+    if (!window.confirm('Cancel this import? It stops and will not run again; what it stored stays.')) return;
+    setError(null);
+    try {
+      setJob(await api.cancelImport(j.id));
+      reloadPast();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
   const add = (files: Picked[]) => {
     setError(null);
     setPicked((prev) => {
@@ -216,7 +227,13 @@ export function ImportsPage() {
         </section>
       ) : null}
 
-      {job ? <JobDetail job={job} heading="Current import" /> : null}
+      {job ? (
+        <JobDetail
+          job={job}
+          heading="Current import"
+          onCancel={can.cancelJobs ? () => void cancel(job) : undefined}
+        />
+      ) : null}
 
       <section aria-labelledby="past-title">
         <h2 id="past-title">Past imports</h2>
@@ -262,7 +279,16 @@ function summaryText(j: ImportJobView): string {
   )} downgrade, ${formatInt(s.byStatus.hold ?? 0)} hold), ${formatInt(s.unlinked)} unlinked`;
 }
 
-function JobDetail({ job, heading }: { job: ImportJobView; heading: string }) {
+function JobDetail({
+  job,
+  heading,
+  onCancel,
+}: {
+  job: ImportJobView;
+  heading: string;
+  /** The administrator's "Cancel import" (absent for other roles). */
+  onCancel?: (() => void) | undefined;
+}) {
   const p = job.progress;
   const running = job.status === 'queued' || job.status === 'running';
   return (
@@ -294,7 +320,15 @@ function JobDetail({ job, heading }: { job: ImportJobView; heading: string }) {
         {job.status === 'failed' ? (
           <p className="notice notice-error">Import failed: {job.error ?? 'unknown error'}</p>
         ) : null}
+        {job.status === 'cancelled' ? (
+          <p className="notice notice-warning">Import {job.error ?? 'cancelled'}.</p>
+        ) : null}
       </div>
+      {running && onCancel ? (
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel import
+        </button>
+      ) : null}
       {job.files.length ? (
         <DataTable
           className="compact"

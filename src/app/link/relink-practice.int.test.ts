@@ -11,7 +11,7 @@ import { testContext } from '../../../test/support/test-context.js';
 import type { Actor } from '../app-context.js';
 import { getCourse } from '../queries/courses.js';
 import { createPractice } from '../setup/create-practice.js';
-import { importFiles, type UploadedFile } from './import-files.js';
+import { importFiles, type UploadedFile } from '../import-pipeline/import-files.js';
 
 /**
  * Real-shaped DICOM records through the app's import (stored, re-linked, shown): a record stating its

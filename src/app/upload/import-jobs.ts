@@ -3,7 +3,8 @@ import { storeUploadFile } from '../../storage/repositories/upload-store.js';
 import type { AppContext, Actor } from '../app-context.js';
 import { AppError, notFound } from '../app-errors.js';
 import type { ImportFileView, ImportJobView, JobStatus } from '../views.js';
-import { type ImportResult, storedUploadName } from './import-files.js';
+import { storedUploadName } from './upload-names.js';
+import type { ImportResult } from './upload-types.js';
 
 export const IMPORT_JOB = 'import';
 /** Per upload batch; larger exports go through the CLI (`sgrt-billing import`). */
@@ -112,9 +113,9 @@ function jobQuery(ctx: AppContext, actor: Actor) {
 type JobRow = Awaited<ReturnType<ReturnType<typeof jobQuery>['executeTakeFirstOrThrow']>>;
 
 /**
- * A finished job is "done" only when it imported something (or found every file already imported):
- * "partial" when some files were refused and the others stored (each refused file listed with its
- * problems), "failed" when nothing was imported: every file refused, or not an export this app reads.
+ * A finished job is "done" only when every file was imported (or found already imported): "partial"
+ * when some files were refused or are not an export this app reads and the others were stored (each
+ * listed with its reason), "failed" when nothing was imported: every file refused, or not an export.
  */
 function finishedStatus(
   row: JobRow,
@@ -133,10 +134,16 @@ function finishedStatus(
         ? `${refused} file${refused === 1 ? '' : 's'} refused and ${skipped} not an export this app reads: nothing was imported`
         : 'no file of the upload is an export this app reads (each listed with the reason): nothing was imported',
     };
-  if (refused === 0) return { status: 'done', error: row.error };
+  if (refused + skipped === 0) return { status: 'done', error: row.error };
+  const notExports =
+    skipped === 0
+      ? ''
+      : refused === 0
+        ? ' (not an export this app reads)'
+        : ` (${skipped} not an export this app reads)`;
   return {
     status: 'partial',
-    error: `${refused} of ${files.length} files refused; the others were imported`,
+    error: `${refused + skipped} of ${files.length} files refused${notExports}; the others were ${count('imported') ? '' : 'already '}imported`,
   };
 }
 

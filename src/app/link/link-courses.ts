@@ -11,8 +11,8 @@ import { clockFor } from '../../core/time/local-clock.js';
 import type { ChartDocumentRecord, CsvSignature } from '../../formats/csv/csv-types.js';
 import type { FhirTime } from '../../formats/fhir/fhir-types.js';
 import { type BeamDelivery, groupBeamDeliveries } from '../../formats/dicom/group-beam-deliveries.js';
-import type { ExportRecords } from './export-records.js';
-import { fhirDocuments } from './fhir-documents.js';
+import type { ExportRecords } from '../read/export-records.js';
+import { fhirDocuments } from '../read/fhir-documents.js';
 
 /** A record that could not be placed in a course, and why (never silently dropped or guessed). */
 export interface Unlinked {

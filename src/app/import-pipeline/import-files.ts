@@ -6,16 +6,19 @@ import type { FractionStatus } from '../../core/audit/outcome.js';
 import type { InputProblem } from '../../core/model/input-problem.js';
 import { type Db } from '../../storage/database.js';
 import type { AppContext } from '../app-context.js';
-import type { ExportRecords } from '../import/export-records.js';
-import { type ExportSource, memorySource } from '../import/export-source.js';
-import { readExportSources } from '../import/read-export-files.js';
-import type { ImportFileView, ImportJobView } from '../views.js';
-import { relinkPractice } from './relink-practice.js';
-import { storePatientRecords } from './patient-records.js';
+import type { ExportRecords } from '../read/export-records.js';
+import { type ExportSource, memorySource } from '../read/export-source.js';
+import { readExportSources } from '../read/read-export-files.js';
+import type { ImportFileView } from '../views.js';
+import type { ImportProgress, ImportSummary } from '../link/import-progress.js';
+import type { ImportResult, UploadSource } from '../upload/upload-types.js';
+import { acceptableName, BAD_NAME, shownName } from '../upload/upload-names.js';
+import { relinkPractice } from '../link/relink-practice.js';
+import { storePatientRecords } from '../link/patient-records.js';
 import type { Trx } from '../../storage/repositories/course-store.js';
-import { conflictingCourses } from './course-conflicts.js';
+import { conflictingCourses } from '../link/course-conflicts.js';
 import { practiceToday } from '../remit/remit-lines.js';
-import { repeatedPayments } from './repeated-payments.js';
+import { repeatedPayments } from '../remit/repeated-payments.js';
 import { storeRemittances } from '../remit/remittance-store.js';
 
 export interface UploadedFile {
@@ -23,29 +26,10 @@ export interface UploadedFile {
   bytes: Uint8Array;
 }
 
-export type ImportSummary = NonNullable<ImportJobView['summary']>;
-
-export interface ImportProgress {
-  phase: 'read' | 'store';
-  done: number;
-  total: number;
-  file: string | null;
-}
-
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void | Promise<void>;
   /** The job the import runs in (recorded on each imported file). */
   jobId?: string | null;
-}
-
-export interface ImportResult {
-  files: ImportFileView[];
-  summary: ImportSummary;
-}
-
-/** A file to import: where its bytes are, and their SHA-256 (the import's idempotency key). */
-export interface UploadSource extends ExportSource {
-  sha256: string;
 }
 
 /** `importSources` of files in memory (the demo, the benchmarks, tests). */
@@ -129,8 +113,12 @@ export async function importSources(
     encoder.encode(JSON.stringify(practice.clinic)),
   );
   // Files are read one at a time from where they are stored: no temporary copy, none held after its turn.
+  // The counter counts the upload's files: those already decided (duplicates, bad names), then each read
+  // one (the practice's own settings, read first, are not a file of the upload).
+  const decided = files.length - fresh.size;
   const read = await readExportSources([clinic, ...fresh.keys()], {
-    onProgress: (p) => void onProgress?.({ phase: 'read', done: p.done, total: p.total, file: p.file }),
+    onProgress: (p) =>
+      void onProgress?.({ phase: 'read', done: decided + p.done - 1, total: files.length, file: p.file }),
   });
   const stored: {
     hash: string;
@@ -240,29 +228,6 @@ export async function importSources(
  * the loop gets turns between statements (event-loop-turn.ts).
  */
 export const FILES_PER_INSERT = 50;
-
-/** Longest file name accepted (NAME_MAX of common file systems: ext4, APFS, NTFS). */
-const MAX_NAME = 255;
-const BAD_NAME = `the file name is longer than ${MAX_NAME} characters or holds a control character: rename the file and upload it again`;
-// eslint-disable-next-line no-control-regex -- control characters are what this looks for
-const CONTROL = /[\u0000-\u001f\u007f\ufffd]/;
-
-/** A name that can be shown, stored and written as a file; any other fails its file, not the batch. */
-const acceptableName = (name: string) => name.length <= MAX_NAME && !CONTROL.test(name);
-
-/** A refused name as shown: control characters replaced, cut to length. */
-const shownName = (name: string) =>
-  // eslint-disable-next-line no-control-regex -- see CONTROL
-  name.replace(/[\u0000-\u001f\u007f]/g, '\ufffd').slice(0, 80) + (name.length > 80 ? '…' : '');
-
-/**
- * Upload names as stored with the job: a NUL cannot go into a PostgreSQL text column, so control
- * characters become U+FFFD (the import then fails that file by name), and an overlong name is kept one
- * character too long (so it still fails as such) rather than in full.
- */
-export const storedUploadName = (name: string) =>
-  // eslint-disable-next-line no-control-regex -- see CONTROL
-  name.replace(/[\u0000-\u001f\u007f]/g, '\ufffd').slice(0, MAX_NAME + 1);
 
 const TEMP_PREFIX = 'sgrt-import-';
 const encoder = new TextEncoder();

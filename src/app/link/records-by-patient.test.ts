@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Authorizations, OrdersSignatures, TreatmentHistory } from '../../formats/csv/csv-types.js';
-import { emptyRecords } from './export-records.js';
+import { emptyRecords } from '../read/export-records.js';
 import { recordsByPatient } from './records-by-patient.js';
 
 /** An array whose element reads are counted (what a scan per patient multiplies). */

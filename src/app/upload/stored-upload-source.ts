@@ -1,7 +1,7 @@
 import type { Db } from '../../storage/database.js';
 import { type StoredUpload, uploadBytes, uploadHead } from '../../storage/repositories/upload-store.js';
-import { HEAD_BYTES } from '../import/export-source.js';
-import type { UploadSource } from './import-files.js';
+import { HEAD_BYTES } from '../read/export-source.js';
+import type { UploadSource } from './upload-types.js';
 
 /** An uploaded file as the import reads it: from its chunks in the database, only when its turn comes. */
 export function storedUploadSource(db: Db, file: StoredUpload): UploadSource {

@@ -8,7 +8,7 @@ import type { TestContext } from '../../../test/support/test-context.js';
 import { MAX_PROBLEMS_PER_FILE } from '../../core/model/input-problem.js';
 import type { Actor } from '../app-context.js';
 import { runOneJob } from '../jobs/worker.js';
-import { importFiles, removeStaleImportFolders } from './import-files.js';
+import { importFiles, removeStaleImportFolders } from '../import-pipeline/import-files.js';
 import { enqueueImport, getImport } from './import-jobs.js';
 
 const HOOK_TIMEOUT_MS = 120_000;

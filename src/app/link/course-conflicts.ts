@@ -1,6 +1,6 @@
 import type { InputProblem } from '../../core/model/input-problem.js';
 import type { Db } from '../../storage/database.js';
-import type { ExportRecords } from '../import/export-records.js';
+import type { ExportRecords } from '../read/export-records.js';
 
 /**
  * A course list (courses.json) that gives a stored course id to another patient would move that course,

@@ -1,5 +1,5 @@
 import type { Trx } from '../../storage/repositories/course-store.js';
-import { type RecordLinks, recordKey } from '../import/link-courses.js';
+import { type RecordLinks, recordKey } from './link-courses.js';
 
 /** Patients looked up per statement (bound parameters stay well under PostgreSQL's limit). */
 const BATCH = 1000;

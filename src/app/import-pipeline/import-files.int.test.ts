@@ -10,6 +10,7 @@ import { billDemo } from '../setup/demo-claims.js';
 import { auditAndSave } from '../persist/audit-and-save.js';
 import type { Course } from '../../core/model/course.js';
 import { importFiles } from './import-files.js';
+import { isUnlinkedRecordFile } from '../demo-data/emit-unlinked.js';
 
 /**
  * Issue #4 "Storage": an import of the generated demo clinic stores every fraction with the status the
@@ -30,7 +31,15 @@ describe.each(ENGINES)('importFiles on %s', (engine) => {
 
     const first = await importFiles(ctx, practiceId, files);
     expect(first.files.filter((f) => f.status === 'failed')).toEqual([]);
-    expect(first.summary.unlinked).toBe(0);
+    // Unlinked: only the records the demo makes to match no course, from their files.
+    const unlinked = await ctx.db
+      .selectFrom('unlinked_records')
+      .select('source')
+      .where('practice_id', '=', practiceId)
+      .execute();
+    expect(unlinked).toHaveLength(first.summary.unlinked);
+    expect(unlinked.length).toBeGreaterThanOrEqual(3);
+    expect(unlinked.filter((u) => !isUnlinkedRecordFile(u.source))).toEqual([]);
     const expected = generated.outcome.fractions;
     expect(first.summary.fractions).toBe(expected.length);
 

@@ -1,8 +1,8 @@
 import type { Trx } from '../../storage/repositories/course-store.js';
 import { copyRows } from '../../storage/copy-rows.js';
 import { yieldIfDue } from '../../storage/event-loop-turn.js';
-import { emptyRecords, type ExportRecords, mergeRecords } from '../import/export-records.js';
-import { NO_PATIENT, recordsByPatient } from '../import/records-by-patient.js';
+import { emptyRecords, type ExportRecords, mergeRecords } from '../read/export-records.js';
+import { NO_PATIENT, recordsByPatient } from './records-by-patient.js';
 
 /**
  * Patients whose records are read per statement. PGlite parses a statement's result in this thread in

@@ -1,7 +1,7 @@
 import type { Trx } from '../../storage/repositories/course-store.js';
 import { chunks } from '../../storage/repositories/insert-chunks.js';
-import type { Unlinked } from '../import/link-courses.js';
-import { NO_PATIENT } from '../import/records-by-patient.js';
+import type { Unlinked } from './link-courses.js';
+import { NO_PATIENT } from './records-by-patient.js';
 
 /**
  * The records that matched no course, stored for the admin's list: those of each re-linked patient

@@ -1,6 +1,6 @@
 import type { Course } from '../../core/model/course.js';
-import { NO_COURSE, SEVERAL_COURSES } from '../import/link-courses.js';
-import { NO_PATIENT } from '../import/records-by-patient.js';
+import { NO_COURSE, SEVERAL_COURSES } from './link-courses.js';
+import { NO_PATIENT } from './records-by-patient.js';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { conflict, notFound } from '../app-errors.js';

@@ -4,7 +4,7 @@ import { courseHeaderSchema, courseSchema } from '../../core/model/course.js';
 import { readOrdersSignatures } from '../../formats/csv/read-orders-signatures.js';
 import { readRtBeamsRecord } from '../../formats/dicom/read-rt-beams-record.js';
 import { readFhirBundle } from '../../formats/fhir/read-fhir-bundle.js';
-import { emptyRecords, type ExportRecords } from './export-records.js';
+import { emptyRecords, type ExportRecords } from '../read/export-records.js';
 import { linkCourses } from './link-courses.js';
 
 const example = JSON.parse(readFileSync('examples/courses/breast-left-dibh-alignrt.json', 'utf8'));

@@ -1,6 +1,6 @@
 import type { FhirBundleRead } from '../../formats/fhir/fhir-types.js';
-import { emptyRecords, type ExportRecords } from './export-records.js';
-import { fhirDocuments } from './fhir-documents.js';
+import { emptyRecords, type ExportRecords } from '../read/export-records.js';
+import { fhirDocuments } from '../read/fhir-documents.js';
 
 /** The key of records that name no patient (they can link to no course). */
 export const NO_PATIENT = '';

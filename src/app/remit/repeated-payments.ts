@@ -1,7 +1,7 @@
 import type { InputProblem } from '../../core/model/input-problem.js';
 import type { Remittance } from '../../core/model/remittance.js';
 import type { Db } from '../../storage/database.js';
-import type { ExportRecords } from '../import/export-records.js';
+import type { ExportRecords } from '../read/export-records.js';
 
 /**
  * A payment is identified by its payer and its TRN02 check/EFT trace number (X12 835 005010X221A1, TRN

@@ -7,8 +7,8 @@ import { importFiles } from './import-files.js';
 
 // Each call of the linker is one unit of the import's work (a group of patients linked).
 const links = vi.hoisted(() => ({ onCall: (_patients: number) => {} }));
-vi.mock('../import/link-courses.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../import/link-courses.js')>();
+vi.mock('../link/link-courses.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../link/link-courses.js')>();
   return {
     ...actual,
     linkCourses: (...args: Parameters<typeof actual.linkCourses>) => {

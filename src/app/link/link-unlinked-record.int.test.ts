@@ -9,7 +9,7 @@ import type { Actor } from '../app-context.js';
 import { ORDERS_HEADER } from '../demo-data/emit-documents.js';
 import { listUnlinkedRecords } from '../queries/unlinked-records.js';
 import type { UnlinkedRecordRow } from '../views.js';
-import { importFiles, type UploadedFile } from './import-files.js';
+import { importFiles, type UploadedFile } from '../import-pipeline/import-files.js';
 import { linkUnlinkedRecord } from './link-unlinked-record.js';
 import { relinkPractice } from './relink-practice.js';
 

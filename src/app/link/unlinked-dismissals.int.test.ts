@@ -5,7 +5,7 @@ import type { TestContext } from '../../../test/support/test-context.js';
 import type { Actor } from '../app-context.js';
 import { countUnlinkedRecords, listUnlinkedRecords } from '../queries/unlinked-records.js';
 import { dismissUnlinkedRecord } from './dismiss-unlinked-record.js';
-import { importFiles } from './import-files.js';
+import { importFiles } from '../import-pipeline/import-files.js';
 import { relinkPractice } from './relink-practice.js';
 
 /**

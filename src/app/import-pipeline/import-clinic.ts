@@ -4,8 +4,13 @@ import { loadCourse } from '../../core/model/course-times.js';
 import type { InputProblem } from '../../core/model/input-problem.js';
 import { formatPath } from '../../formats/json/validate-document.js';
 import { InputError } from '../engine-context.js';
-import { linkCourses, type Unlinked } from './link-courses.js';
-import { type FileResult, listExportFiles, type ReadOptions, readExportFiles } from './read-export-files.js';
+import { linkCourses, type Unlinked } from '../link/link-courses.js';
+import {
+  type FileResult,
+  listExportFiles,
+  type ReadOptions,
+  readExportFiles,
+} from '../read/read-export-files.js';
 
 export interface ImportRun {
   files: FileResult[];
