@@ -50,38 +50,43 @@ function statementSizes(record: (what: string, rows: number) => void): KyselyPlu
  * of a 6-patient, 12-day import, in rows (records in KiB), against a bound that a 40-patient import's
  * statements keep to (each well under 50 ms of CPU).
  */
-describe.each(ENGINES)('an import on %s writes and reads in bounded statements', (engine) => {
-  let tdb: TestDatabase;
-  beforeAll(async () => {
-    tdb = await openTestDatabase(engine);
-  });
-  afterAll(() => tdb.close());
+// PGlite only: PostgreSQL runs statements in its own process, and the course saves stay large there for
+// COPY's throughput (FRACTIONS_PER_SAVE in audit-and-save.ts).
+describe.each(ENGINES.filter((e) => e === 'pglite'))(
+  'an import on %s writes and reads in bounded statements',
+  (engine) => {
+    let tdb: TestDatabase;
+    beforeAll(async () => {
+      tdb = await openTestDatabase(engine);
+    });
+    afterAll(() => tdb.close());
 
-  it('no statement carries more than ROWS rows', async () => {
-    const demo = await demoUploads({ patients: 6, days: 12, seed: 14 });
-    const largest = new Map<string, number>();
-    let importing = false;
-    const note = (what: string, rows: number) => {
-      if (importing) largest.set(what, Math.max(largest.get(what) ?? 0, rows));
-    };
-    const { ctx, clock } = await testContext({ db: tdb.db.withPlugin(statementSizes(note)), engine });
-    clock.set(demo.generated.clinic.options.now);
-    const practiceId = await createPractice(ctx, { name: 'Statements', clinic: demo.clinic });
-    copies.onStatement = (table, data) =>
-      // A patient's slice of a file is one row of any size: its statements are bounded in KiB.
-      table === 'import_records'
-        ? note('copy import_records (KiB)', Math.ceil(data.length / 1024 / KIB_PER_ROW))
-        : note(`copy ${table}`, data.split('\n').length - 1);
-    importing = true;
-    const result = await importFiles(ctx, practiceId, demo.files);
-    importing = false;
+    it('no statement carries more than ROWS rows', async () => {
+      const demo = await demoUploads({ patients: 6, days: 12, seed: 14 });
+      const largest = new Map<string, number>();
+      let importing = false;
+      const note = (what: string, rows: number) => {
+        if (importing) largest.set(what, Math.max(largest.get(what) ?? 0, rows));
+      };
+      const { ctx, clock } = await testContext({ db: tdb.db.withPlugin(statementSizes(note)), engine });
+      clock.set(demo.generated.clinic.options.now);
+      const practiceId = await createPractice(ctx, { name: 'Statements', clinic: demo.clinic });
+      copies.onStatement = (table, data) =>
+        // A patient's slice of a file is one row of any size: its statements are bounded in KiB.
+        table === 'import_records'
+          ? note('copy import_records (KiB)', Math.ceil(data.length / 1024 / KIB_PER_ROW))
+          : note(`copy ${table}`, data.split('\n').length - 1);
+      importing = true;
+      const result = await importFiles(ctx, practiceId, demo.files);
+      importing = false;
 
-    expect(result.summary.courses).toBeGreaterThanOrEqual(6);
-    expect(result.files.length).toBeGreaterThan(ROWS);
-    const over = [...largest].filter(([, rows]) => rows > ROWS).map(([what, rows]) => `${what}: ${rows}`);
-    expect(over).toEqual([]);
-  }, 180_000);
-});
+      expect(result.summary.courses).toBeGreaterThanOrEqual(6);
+      expect(result.files.length).toBeGreaterThan(ROWS);
+      const over = [...largest].filter(([, rows]) => rows > ROWS).map(([what, rows]) => `${what}: ${rows}`);
+      expect(over).toEqual([]);
+    }, 180_000);
+  },
+);
 
 /** Rows per statement at most. */
 const ROWS = 64;
