@@ -163,27 +163,29 @@ export async function importSources(
   }
   const at = new Date(ctx.now()).toISOString();
   const summary = await ctx.db.transaction().execute(async (trx) => {
-    // One multi-row INSERT for the files, one per chunk for their records.
-    const inserted = stored.length
-      ? await trx
-          .insertInto('imports')
-          .values(
-            stored.map((s) => ({
-              practice_id: practiceId,
-              file_hash: s.hash,
-              file_name: s.name,
-              format: s.format,
-              status: 'imported',
-              records: s.records,
-              problems: JSON.stringify(s.problems),
-              job_id: jobId,
-              imported_at: at,
-              by_patient: true,
-            })),
-          )
-          .returning(['id', 'file_hash'])
-          .execute()
-      : [];
+    // The files in multi-row INSERTs of FILES_PER_INSERT, their records by slices (patient-records.ts).
+    const inserted: { id: string; file_hash: string }[] = [];
+    for (let i = 0; i < stored.length; i += FILES_PER_INSERT) {
+      const rows = await trx
+        .insertInto('imports')
+        .values(
+          stored.slice(i, i + FILES_PER_INSERT).map((s) => ({
+            practice_id: practiceId,
+            file_hash: s.hash,
+            file_name: s.name,
+            format: s.format,
+            status: 'imported',
+            records: s.records,
+            problems: JSON.stringify(s.problems),
+            job_id: jobId,
+            imported_at: at,
+            by_patient: true,
+          })),
+        )
+        .returning(['id', 'file_hash'])
+        .execute();
+      inserted.push(...rows);
+    }
     const idOf = new Map(inserted.map((r) => [r.file_hash, r.id]));
     // What each file said is kept once: by patient, and an 835's payments and claims.
     const contents = stored.map((s) => ({ importId: idOf.get(s.hash)!, content: s.content }));
@@ -219,6 +221,13 @@ export async function importSources(
   );
   return { files: views, summary };
 }
+
+/**
+ * Files per INSERT into imports. On PGlite a statement runs in the app's thread: the 534 files of a
+ * 40-patient import in one INSERT held the event loop ~210 ms of CPU (bench/README.md, "import-loop-gaps");
+ * the loop gets turns between statements (event-loop-turn.ts).
+ */
+export const FILES_PER_INSERT = 50;
 
 const TEMP_PREFIX = 'sgrt-import-';
 const encoder = new TextEncoder();

@@ -4,18 +4,22 @@ import { yieldIfDue } from '../../storage/event-loop-turn.js';
 import { emptyRecords, type ExportRecords, mergeRecords } from '../read/export-records.js';
 import { NO_PATIENT, recordsByPatient } from './records-by-patient.js';
 
-/** Slices read per statement: one statement returning a patient's whole history would be parsed in one go. */
-const READ_BATCH = 200;
+/**
+ * Patients whose records are read per statement. PGlite parses a statement's result in this thread in
+ * one go: 40 patients' slices held the event loop ~80 ms of CPU (bench/README.md, "import-loop-gaps").
+ */
+export const READ_PATIENTS = 4;
 
 /**
  * JSON characters of records serialised and written at a time. Serialising a whole batch first, then
  * inserting it in 32 MiB statements, held the event loop for seconds on PGlite (one statement runs in
- * this thread, synchronously): a megabyte at a time is a few tens of milliseconds each, and the loop
- * gets a turn between them (`event-loop-turn.ts`). Measured in bench/README.md, "import-responsiveness".
+ * this thread, synchronously); a megabyte per COPY still held it 130 ms of CPU (PGlite growing its
+ * in-memory files included): a quarter of that at a time, and the loop gets a turn between them
+ * (`event-loop-turn.ts`). Measured in bench/README.md, "import-loop-gaps".
  */
-const STORE_SLICE_CHARS = 1024 * 1024;
+export const STORE_SLICE_CHARS = 256 * 1024;
 
-/** A stored file's records, kept split by patient (`import_records`), with COPY (copy-rows.ts) a megabyte at a time. */
+/** A stored file's records, kept split by patient (`import_records`), with COPY (copy-rows.ts) a slice at a time. */
 export async function storePatientRecords(
   trx: Trx,
   practiceId: string,
@@ -33,10 +37,10 @@ export async function storePatientRecords(
     await yieldIfDue();
     for (const [patientKey, part] of recordsByPatient(content)) {
       const json = JSON.stringify(part);
+      if (rows.length && chars + json.length > STORE_SLICE_CHARS) await write();
       rows.push({ practice_id: practiceId, patient_key: patientKey, import_id: importId, content: json });
       chars += json.length;
     }
-    if (chars >= STORE_SLICE_CHARS) await write();
   }
   if (rows.length) await write();
 }
@@ -115,19 +119,25 @@ export async function loadPatientRecords(
   importIds: readonly string[],
 ): Promise<ExportRecords[]> {
   const out = groups.map(() => emptyRecords());
-  // Patients in group order: a group's records are read in as few statements as may be.
   const groupOf = new Map(groups.flatMap((g, i) => g.map((p) => [p, i] as const)));
-  const named = [...groupOf.keys()].filter((p) => p !== NO_PATIENT);
-  for (let i = 0; i < named.length; i += READ_BATCH) {
+  // Whole groups per statement (a group's records stay in import order), about READ_PATIENTS at a time.
+  let batch: string[] = [];
+  const read = async () => {
     const rows = await trx
       .selectFrom('import_records')
       .select(['patient_key', 'content'])
       .where('practice_id', '=', practiceId)
-      .where('patient_key', 'in', named.slice(i, i + READ_BATCH))
+      .where('patient_key', 'in', batch)
       .orderBy('import_id')
       .execute();
     for (const row of rows) mergeRecords(out[groupOf.get(row.patient_key)!]!, row.content as ExportRecords);
+    batch = [];
+  };
+  for (const group of groups) {
+    batch.push(...group.filter((p) => p !== NO_PATIENT));
+    if (batch.length >= READ_PATIENTS) await read();
   }
+  if (batch.length) await read();
   const noPatient = groupOf.get(NO_PATIENT);
   if (noPatient !== undefined && importIds.length) {
     const rows = await trx

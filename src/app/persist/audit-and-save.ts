@@ -10,6 +10,7 @@ import { type CourseToSave, saveCourses, type Trx } from '../../storage/reposito
 import { practiceCovers } from '../../storage/repositories/cover-store.js';
 import { appSignatures } from '../../storage/repositories/signature-store.js';
 import { writtenNecessity } from '../../storage/repositories/written-document-store.js';
+import type { Engine } from '../../storage/database.js';
 import type { AppContext } from '../app-context.js';
 import { expectedRate, type PracticeRates } from '../reference/expected-rate.js';
 import { loadPracticeRates } from '../reference/reference-store.js';
@@ -30,8 +31,14 @@ export async function auditAndSave(
   return audit ?? null;
 }
 
-/** Fractions held for one `saveCourses`: the courses of a practice-wide re-link are written in batches. */
-const FRACTIONS_PER_SAVE = 20_000;
+/**
+ * Fractions per `saveCourses`: courses are written in batches. On PGlite each statement runs in the
+ * app's thread; one batch of a 40-patient import's 455 fractions held the event loop up to 280 ms of
+ * CPU in one statement (its charges' COPY; bench/README.md, "import-loop-gaps"), so a batch holds at most
+ * 24 fractions (or one course), and the loop gets turns between statements (event-loop-turn.ts).
+ * PostgreSQL runs the statements in its own process: large batches keep COPY's throughput (copy-rows.ts).
+ */
+export const FRACTIONS_PER_SAVE: Readonly<Record<Engine, number>> = { pglite: 24, postgres: 20_000 };
 
 /**
  * Audit linked courses at the app's now (one instant for all) and store them with their evidence,
@@ -76,9 +83,10 @@ export async function auditAndSaveAll(
     const save = await auditedCourse(ctx, trx, practiceId, parsed.data, now, covers);
     audits.push(save.audit);
     if (options.skipUnchanged && (await storedAsIs(trx, practiceId, save))) continue;
+    const fractions = save.audit.fractions.length;
+    if (pending.length && pendingFractions + fractions > FRACTIONS_PER_SAVE[ctx.engine]) await flush();
     pending.push(save);
-    pendingFractions += save.audit.fractions.length;
-    if (pendingFractions >= FRACTIONS_PER_SAVE) await flush();
+    pendingFractions += fractions;
   }
   await flush();
   return audits;
