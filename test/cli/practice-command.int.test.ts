@@ -173,6 +173,22 @@ describe('sgrt-billing practice and user', () => {
     { timeout: 60_000 },
     async () => {
       const cover = ['practice', 'cover'];
+      // A covering physician and the one covered must be the practice's physicians (their logins here).
+      process.env.SGRT_USER_PASSWORD = 'physician-password-2026';
+      for (const physician of ['DR-COVER', 'DR-HALE']) {
+        const user = await runCli(
+          'user',
+          'add',
+          '--email',
+          `${physician.toLowerCase()}@example.test`,
+          '--role',
+          'physician',
+          '--physician-id',
+          physician,
+          ...db,
+        );
+        expect(user.code, user.stderr).toBe(0);
+      }
       const added = await runCli(
         ...cover,
         'add',

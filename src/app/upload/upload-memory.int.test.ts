@@ -31,7 +31,8 @@ describe.each(ENGINES)(
           days: 2,
           ...(dir ? { dataDir: dir } : { databaseUrl: tdb!.url! }),
         });
-        expect(run.status).toBe('done');
+        // The files that are no export are refused by name, the rest imported: a partial upload (README).
+        expect(run.status).toBe('partial');
         expect(run.files_by_status.imported).toBeGreaterThan(0);
         const growth = run.imported.peak_mib - run.setup.rss_mib;
         expect(growth, `peak ${run.imported.peak_mib} MiB after ${run.setup.rss_mib} MiB`).toBeLessThan(
