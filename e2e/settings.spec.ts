@@ -81,26 +81,28 @@ test('an admin designates a covering physician over dates and removes the design
   await expect(add.getByRole('alert')).not.toBeEmpty();
   await expect(add.getByLabel('Course id in the chart')).toHaveValue('NO-SUCH-COURSE');
 
-  // Per physician over dates (a physician without courses in the demo: nothing else changes).
+  // Per physician over dates: both are the practice's physicians (a designation may name no other); the
+  // week before the demo's first fraction, so nothing else changes.
+  await add.getByLabel('Covering physician id').fill('DR-SYN-03');
   await add.getByLabel('Covers').selectOption('dates');
-  await add.getByLabel('Physician covered').fill('DR-SYN-09');
-  await add.getByLabel('From').fill('2026-03-02');
-  await add.getByLabel('To').fill('2026-03-06');
+  await add.getByLabel('Physician covered').fill('DR-SYN-05');
+  await add.getByLabel('From').fill('2026-01-05');
+  await add.getByLabel('To').fill('2026-01-09');
   await add.getByRole('button', { name: 'Designate' }).click();
   await expect(
     section.getByText('Designation added; the courses it concerns were re-audited.'),
   ).toBeVisible();
   const row = section
     .getByRole('table', { name: "The practice's covering physicians" })
-    .getByRole('row', { name: /DR-SYN-08/ });
-  await expect(row).toContainText('DR-SYN-09');
-  await expect(row).toContainText('2026-03-02 to 2026-03-06');
+    .getByRole('row', { name: /DR-SYN-03/ });
+  await expect(row).toContainText('DR-SYN-05');
+  await expect(row).toContainText('2026-01-05 to 2026-01-09');
   await expect(add.getByLabel('Covering physician id')).toHaveValue('');
 
   page.once('dialog', (dialog) => void dialog.accept());
-  await row.getByRole('button', { name: 'Remove DR-SYN-08' }).click();
+  await row.getByRole('button', { name: 'Remove DR-SYN-03' }).click();
   await expect(section.getByText('Designation removed.')).toBeVisible();
-  await expect(section.getByRole('row', { name: /DR-SYN-08/ })).toHaveCount(0);
+  await expect(section.getByRole('row', { name: /DR-SYN-03/ })).toHaveCount(0);
 });
 
 test('an admin sets the guideline versions letters cite: the seed placeholder is refused at its field; the page fits 1366 px', async ({
