@@ -264,3 +264,44 @@ describe.each(ENGINES)('importFiles on %s', (engine) => {
     expect(await billed()).toEqual(before);
   }, 120_000);
 });
+
+/**
+ * A job's progress report fails when the job was cancelled (worker.ts `JobStopped`): while the files are
+ * read, that failure ends the import with its error; an unhandled rejection would end the server.
+ */
+describe.each(ENGINES)('importFiles on %s, when a read-phase progress report fails', (engine) => {
+  let tdb: TestDatabase;
+  beforeAll(async () => {
+    tdb = await openTestDatabase(engine);
+  });
+  afterAll(() => tdb.close());
+
+  it('rejects with that error and stores nothing', async () => {
+    const { generated, files, clinic } = await demoUploads({ patients: 1, days: 2, seed: 3 });
+    const { ctx, clock } = await testContext(tdb, undefined);
+    clock.set(generated.clinic.options.now);
+    const practiceId = await createPractice(ctx, { name: 'Cancelled', clinic });
+    const cancelled = new Error('job stopped');
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const result = await importFiles(ctx, practiceId, files, {
+        onProgress: async (p) => {
+          if (p.phase === 'read') throw cancelled;
+        },
+      }).catch((e: unknown) => e);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(result).toBe(cancelled);
+      expect(unhandled).toEqual([]);
+      const imports = await ctx.db
+        .selectFrom('imports')
+        .select('id')
+        .where('practice_id', '=', practiceId)
+        .execute();
+      expect(imports).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});

@@ -115,11 +115,23 @@ export async function importSources(
   // Files are read one at a time from where they are stored: no temporary copy, none held after its turn.
   // The counter counts the upload's files: those already decided (duplicates, bad names), then each read
   // one (the practice's own settings, read first, are not a file of the upload).
+  // The reader reports synchronously: a progress report that fails (the job was cancelled, its lease lost)
+  // is kept and ends the import once the files are read, never left as an unhandled rejection (which
+  // ends a Node.js process: Node.js docs, "Event: 'unhandledRejection'").
   const decided = files.length - fresh.size;
+  let stop: { error: unknown } | null = null;
   const read = await readExportSources([clinic, ...fresh.keys()], {
-    onProgress: (p) =>
-      void onProgress?.({ phase: 'read', done: decided + p.done - 1, total: files.length, file: p.file }),
+    onProgress: (p) => {
+      if (stop || !onProgress) return;
+      const at = { phase: 'read' as const, done: decided + p.done - 1, total: files.length, file: p.file };
+      Promise.resolve()
+        .then(() => onProgress(at))
+        .catch((error: unknown) => void (stop ??= { error }));
+    },
   });
+  // Reports still pending settle before the files are stored.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (stop) throw (stop as { error: unknown }).error;
   const stored: {
     hash: string;
     name: string;
