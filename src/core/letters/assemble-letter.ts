@@ -44,6 +44,7 @@ import {
   type StatementContext,
 } from './letter-statements.js';
 import { beamHoldLabel, deniedForNecessity, sheetDates } from './peer-to-peer-scope.js';
+import { twiceDailyWarnings } from './twice-daily.js';
 import { MEDICARE_MODIFIER_REOPENING } from '../remit/rules/remit-002-igrt-professional-denied.js';
 import { type LetterPhysician, physicianLabel, signatureBlock, signerMissing } from './letter-signer.js';
 import { renderTemplate, tidy, type TemplateValues } from './render-template.js';
@@ -485,6 +486,8 @@ function warningsFor({ input, elements, needsAmm, request }: Facts): LetterWarni
         message: `No ${gaps.join(' and no ')} in force on ${claim.dateOfService} is loaded: the letter does not state what it says of 77387-26. Import the CMS file (reference data) to add it.`,
       });
   }
+  if (claim?.category === 'frequency-denial' && claim.dateOfService)
+    out.push(...twiceDailyWarnings(course, claim.dateOfService, profile));
   const noReview = imageReviewNotOnFile(input);
   if (noReview.length)
     out.push({

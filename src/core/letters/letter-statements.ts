@@ -8,6 +8,7 @@ import { authorizationCount, authorizationCovering, authorizationLabel } from '.
 import type { LetterClaim } from './assemble-letter.js';
 import { type IgrtReferenceData, igrtReferencePoints } from './igrt-reference.js';
 import type { LetterType } from './letter-types.js';
+import { twiceDailyPoints } from './twice-daily.js';
 import { adjudicationPhrase, lineAdjudication } from './line-adjudication.js';
 
 /**
@@ -107,7 +108,7 @@ export function policyPoints(c: StatementContext): string[] {
     case 'appeal-medical-necessity':
       return [];
     case 'redetermination':
-      return c.claim?.category === 'frequency-denial' ? singleSessionPoints(c) : [];
+      return c.claim?.category === 'frequency-denial' ? frequencyPoints(c, false) : [];
     case 'peer-to-peer':
       return talkingPoints(c);
   }
@@ -315,14 +316,8 @@ function categoryPoints(c: StatementContext): string[] {
       return authorization2025Points(c);
     case 'authorization-denial':
       return authorizationDenialPoints(c, carcs);
-    case 'frequency-denial': {
-      const single = singleSessionPoints(c);
-      return single.length
-        ? single
-        : [
-            `The line was denied as a frequency or units problem (${carcs}). A second session the same day is billable when it is a distinct session with a real break (${c.payerName} expects ${c.profile.breakHours} hours) documented as necessary, reported ${c.profile.twiceDaily === 'units' ? 'as 2 units on one line' : 'as a second line with modifier 76'}: have both sessions' times and the physician's reason ready.`,
-          ];
-    }
+    case 'frequency-denial':
+      return frequencyPoints(c, true);
     case 'missing-information':
       // How the claim is corrected depends on the payer (a replacement claim; for Medicare Part B a new
       // claim or a reopening): the remittance analysis decides it (REMIT-012), the sheet quotes it.
@@ -342,6 +337,20 @@ function categoryPoints(c: StatementContext): string[] {
             "If it is medical necessity: quote the physician's statement of necessity and the treatment record of the date of service.",
           ];
   }
+}
+
+/** A frequency or units denial: the date's one session, or its sessions of a twice-daily day (twice-daily.ts). */
+function frequencyPoints(c: StatementContext, forSheet: boolean): string[] {
+  const dos = c.claim?.dateOfService;
+  const carcs = c.claim?.carcs.join(', ') || 'none given';
+  const single = singleSessionPoints(c);
+  if (single.length) return single;
+  const twice = dos ? twiceDailyPoints(c.course, dos, carcs, c.profile, c.payerName, forSheet) : [];
+  if (twice.length || !forSheet) return twice;
+  // No session of the date on record: the sheet says what the reviewer will ask for.
+  return [
+    `The line was denied as a frequency or units problem (${carcs}). A second session the same day is billable when it is a distinct session with a real break (the practice's profile of ${c.payerName} records ${c.profile.breakHours} hours) documented as necessary, reported ${c.profile.twiceDaily === 'units' ? 'as 2 units on one line' : 'as a second line with modifier 76'}: have both sessions' times and the physician's reason ready.`,
+  ];
 }
 
 /**
