@@ -217,6 +217,15 @@ export function carryForwardEvidence(course: Course): string | null {
 }
 
 /**
+ * The authorization had fractions left on the date: fewer of the course's fractions were delivered in its
+ * validity before the date than it authorizes (the export's count, as AUTH-003 holds it).
+ */
+export function fractionLeft(course: Course, auth: Authorization, date: string): boolean {
+  const used = course.fractions.filter((f) => auth.validFrom <= f.date && f.date < date);
+  return new Set(used.map((f) => f.number)).size < auth.fractionsAuthorized;
+}
+
+/**
  * Codes deleted in 2026 (ASTRO's 2026 code-change article: "77385, 77386 and the delivery G-codes"; the
  * delivery G-codes are G6003-G6016): a 2025 authorization naming one cannot match a 2026 claim line.
  */
@@ -229,7 +238,9 @@ const DELETED_2026 = /^(77385|77386|G600[3-9]|G601[0-6])$/;
  */
 function authorization2025Points({ course, serviceDates }: StatementContext): string[] {
   const auth = authorization2025(course);
-  const dates = serviceDates.filter((d) => auth && auth.validFrom <= d && d <= auth.validTo);
+  const dates = serviceDates.filter(
+    (d) => auth && auth.validFrom <= d && d <= auth.validTo && fractionLeft(course, auth, d),
+  );
   const covers = dates.length > 0;
   const evidence = carryForwardEvidence(course);
   return [
