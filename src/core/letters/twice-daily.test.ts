@@ -31,7 +31,7 @@ describe('CO-151 on a twice-daily date', () => {
       true,
       [
         SESSIONS,
-        /They were distinct sessions: the second began 6 h 20 min after the first one's last beam-off, at least the 6 hours between sessions the practice requires before it bills a second session on one day to /,
+        /They were distinct sessions: the second began 6 h 20 min after the first one's last beam-off, a break of at least 6 hours\./,
         /The treating physician's reason for treating twice daily: "Treated twice daily, 1\.5 Gy per fraction, as the hyperfractionated regimen/,
       ],
       [/one treatment session|modifier 76|2 units|CMS|A-03-020/],
@@ -65,7 +65,7 @@ describe('CO-151 on a twice-daily date', () => {
       true,
       [
         SESSIONS,
-        /They were distinct sessions: the second began 6 h 20 min after/,
+        /They were distinct sessions: the second began 6 h 20 min after the first one's last beam-off, a break of at least 6 hours \(the break the practice's profile of Synthetic Health Plan records\)\./,
         /reason for treating twice daily: "Treated twice daily/,
         /Synthetic Health Plan takes a second session as a second line with modifier 76 \(the practice's profile of the payer\): check the line was billed so\./,
       ],

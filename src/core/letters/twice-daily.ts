@@ -10,7 +10,8 @@ import type { LetterWarning } from './letter-types.js';
  * units or a second line with modifier 76 as the payer requires" [C: CMS Program Memorandum A-03-020 as
  * summarized by AAPC/SuperCoder]; the seed says nothing of twice-daily treatment. The break and the
  * reporting shape are the payer profile's (`breakHours`, `twiceDaily`: the practice's data for the
- * payer), so a letter states the break as the practice's rule for the payer, attributed to no one else;
+ * payer), so a letter states the break as the record's arithmetic ("a break of at least 6 hours"),
+ * attributed to no rule (the sheet, for the practice, names the profile);
  * the times are the record's; the clinical reason is the physician's own sentence, quoted, or absent.
  */
 export interface TreatmentSession {
@@ -82,7 +83,7 @@ export function twiceDailyPoints(
     `The line was denied as a frequency or units problem (${carcs}). On ${date} the patient was treated in ${sessions.length} sessions (${listed}).`,
     ...(breakMet(sessions, profile)
       ? [
-          `They were distinct sessions: ${gaps.length === 1 ? `the second began ${gaps[0]} after the first one's last beam-off` : `the breaks between them were ${gaps.join(' and ')}`}, at least the ${profile.breakHours} hours between sessions the practice requires before it bills a second session on one day to ${payerName}.`,
+          `They were distinct sessions: ${gaps.length === 1 ? `the second began ${gaps[0]} after the first one's last beam-off` : `the breaks between them were ${gaps.join(' and ')}`}, a break of at least ${profile.breakHours} hours${forSheet ? ` (the break the practice's profile of ${payerName} records)` : ''}.`,
         ]
       : []),
     ...(reason ? [`The treating physician's reason for treating twice daily: "${reason}"`] : []),
