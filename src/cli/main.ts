@@ -123,7 +123,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description(
       "write an 837P or 837I batch of the practice's released charges not sent yet (stored in the app database)",
     )
-    .requiredOption('--format <format>', '837p (professional, freestanding) or 837i (hospital technical)')
+    .option(
+      '--format <format>',
+      "837p (professional: freestanding global, the hospital's -26 half) or 837i (hospital technical); default 837p for a freestanding practice (place of service 11)",
+    )
     .option('--out <file>', 'write the 837 here instead of stdout')
     .option(
       '--period <period>',

@@ -68,6 +68,64 @@ describe('sgrt-billing claims', () => {
     expect(again.stderr).toContain('837P: no released charge left to bill; no batch created.');
   });
 
+  // A freestanding practice (place of service 11) bills only 837P (CLAIM-002: the global claim); a
+  // hospital outpatient practice bills both (837P the professional -26 half, 837I the technical part).
+  it.each<[string, string | null, number, RegExp]>([
+    [
+      'no --format, freestanding practice: 837P, said so',
+      '11',
+      0,
+      /^--format not given: 837p, the only format of this practice's claims \(place of service 11, freestanding: global professional claims\)\n837P/,
+    ],
+    [
+      'no --format, hospital outpatient practice: exit 2 naming the flag and both choices',
+      '22',
+      2,
+      /^error: --format is missing: 837p \(professional claims: the -26 half\) or 837i \(technical claims, with revenue codes\); this practice \(place of service 22, hospital outpatient\) bills both\n$/,
+    ],
+    [
+      'a bad --format: exit 2 with the choices',
+      null,
+      2,
+      /^error: --format must be 837p or 837i \(got "835"\): 837p for professional claims \(freestanding global, or the hospital's -26 half\), 837i for a hospital's technical claims\n$/,
+    ],
+  ])('%s', { timeout: 60_000 }, async (_, placeOfService, code, stderr) => {
+    if (placeOfService) await setPlaceOfService(placeOfService);
+    try {
+      const run = await runCli(
+        'claims',
+        ...(placeOfService ? [] : ['--format', '835']),
+        '--data-dir',
+        join(dir, 'db'),
+      );
+      expect(run.code, run.stderr).toBe(code);
+      expect(run.stderr).toMatch(stderr);
+    } finally {
+      if (placeOfService) await setPlaceOfService('11');
+    }
+  });
+
+  /** The practice's clinic settings with another place of service (the demo clinic is freestanding). */
+  async function setPlaceOfService(placeOfService: string): Promise<void> {
+    const app = await openApp({ dataDir: join(dir, 'db'), log: createLogger({ level: 'silent' }) });
+    try {
+      const row = await app.ctx.db
+        .selectFrom('practices')
+        .select('clinic')
+        .where('id', '=', practiceId)
+        .executeTakeFirstOrThrow();
+      const clinic = row.clinic as { facility: { placeOfService: string } };
+      const changed = { ...clinic, facility: { ...clinic.facility, placeOfService } };
+      await app.ctx.db
+        .updateTable('practices')
+        .set({ clinic: JSON.stringify(changed) })
+        .where('id', '=', practiceId)
+        .execute();
+    } finally {
+      await app.close();
+    }
+  }
+
   it('exits 2 on bad options and names the practice to choose', { timeout: 60_000 }, async () => {
     expect((await runCli('claims', '--format', '835', '--data-dir', join(dir, 'db'))).code).toBe(2);
     expect(

@@ -226,7 +226,7 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
       necessity: {
         documentId: 'necessity-synthetic',
         signature: null,
-        text: 'Synthetic statement for the test: lung carcinoma (C34.90) treated with 3D conformal photons to a single isocenter, planned to limit the dose to the normal lung and the spinal cord.',
+        text: 'Synthetic statement for the test: lung carcinoma (C34.90) treated with 3D conformal photons to a single isocenter, planned to limit the dose to the normal lung and the spinal cord. Treated twice daily, 30 fractions of 1.5 Gy, as the hyperfractionated regimen planned for this patient.',
       },
     });
     try {
@@ -239,6 +239,10 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
       expect(draft.body).toMatch(/^Medicare number \(MBI\): \S+$/m);
       expect(draft.body).toMatch(/^Internal control number \(ICN\): \S+ \(our claim number /m);
       expect(draft.body).toMatch(/42 CFR 405\.942\(a\)/);
+      // The date's two sessions, the break between them and the physician's reason (twice-daily.ts).
+      expect(draft.body).toMatch(/On \S+ the patient was treated in 2 sessions \(fraction \d+, beam-on /);
+      expect(draft.body).toMatch(/They were distinct sessions: the second began \d+ h \d+ min after/);
+      expect(draft.body).toMatch(/reason for treating twice daily: "Treated twice daily/);
     } finally {
       await setDocument(course);
     }

@@ -2,6 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { AppError } from '../../app/app-errors.js';
 import { claimBatchFile } from '../../app/claims/claim-batches.js';
 import { createClaimBatch } from '../../app/claims/create-claim-batch.js';
+import { practicePlaceOfService } from '../../app/setup/practice-place-of-service.js';
+import type { AppContext } from '../../app/app-context.js';
 import { EXIT, UsageError } from '../cli-errors.js';
 import { openCliApp } from '../open-cli-app.js';
 import { checkOutFile } from '../out-file-option.js';
@@ -9,7 +11,7 @@ import { formatMoney } from '../output/format-money.js';
 import { dateOption } from '../shared-options.js';
 
 export interface ClaimsCommandOptions {
-  format: string;
+  format?: string;
   out?: string;
   period?: string;
   through?: string;
@@ -21,14 +23,34 @@ const FORMATS = { '837p': '837P', '837i': '837I' } as const;
 const PERIODS = ['date', 'week', 'month'] as const;
 
 /**
- * `sgrt-billing claims --format 837p|837i`: an 837 batch of the practice's released charges not sent yet,
+ * The format the practice's place of service implies when `--format` is not given: a freestanding
+ * practice (11) bills global professional claims only, 837P (CLAIM-002's split); a hospital outpatient
+ * practice (19/22) bills both, the -26 half on 837P and the technical part on 837I, so it must choose.
+ */
+async function impliedFormat(db: AppContext['db'], practiceId: string): Promise<'837P'> {
+  const pos = await practicePlaceOfService(db, practiceId);
+  if (pos !== '11')
+    throw new UsageError(
+      `--format is missing: 837p (professional claims: the -26 half) or 837i (technical claims, with revenue codes); this practice (place of service ${pos}, hospital outpatient) bills both`,
+    );
+  process.stderr.write(
+    "--format not given: 837p, the only format of this practice's claims (place of service 11, freestanding: global professional claims)\n",
+  );
+  return '837P';
+}
+
+/**
+ * `sgrt-billing claims [--format 837p|837i]`: an 837 batch of the practice's released charges not sent yet,
  * from the app's database (DATABASE_URL, else PGlite under --data-dir), stored like one made in the app.
  * The summary (claims, lines, total, charges left unbilled with the reason) goes to stderr, the 837 to
- * --out or stdout. Exit 2 when the settings or the patients' demographics are incomplete (each listed).
+ * --out or stdout. Without --format, the practice's place of service decides (`impliedFormat`). Exit 2 when the settings or the patients' demographics are incomplete (each listed).
  */
 export async function runClaims(opts: ClaimsCommandOptions): Promise<number> {
-  const format = FORMATS[opts.format.toLowerCase() as keyof typeof FORMATS];
-  if (!format) throw new UsageError(`--format must be 837p or 837i (got "${opts.format}")`);
+  const given = opts.format === undefined ? null : FORMATS[opts.format.toLowerCase() as keyof typeof FORMATS];
+  if (given === undefined)
+    throw new UsageError(
+      `--format must be 837p or 837i (got "${opts.format}"): 837p for professional claims (freestanding global, or the hospital's -26 half), 837i for a hospital's technical claims`,
+    );
   const period = opts.period as (typeof PERIODS)[number] | undefined;
   if (period !== undefined && !PERIODS.includes(period))
     throw new UsageError(`--period must be date, week or month (got "${opts.period}")`);
@@ -41,6 +63,7 @@ export async function runClaims(opts: ClaimsCommandOptions): Promise<number> {
     role: 'biller',
   });
   try {
+    const format = given ?? (await impliedFormat(app.ctx.db, actor.practiceId));
     let result;
     try {
       result = await createClaimBatch(

@@ -78,7 +78,7 @@ describe('appealHeaderLines: the payer claim number beside ours, the level by pa
     [
       "the payer's window in the practice's payer settings",
       { window: { days: 90, basis: 'payer-setting' } },
-      "2026-09-08 (90 days from the remittance date: the payer's window as the practice's payer settings record it)",
+      "2026-09-08 (90 days from the remittance date: the payer's appeal window as the practice entered it in its payer settings)",
     ],
     [
       'a Medicare Advantage plan',

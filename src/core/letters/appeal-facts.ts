@@ -104,7 +104,7 @@ export function deadlineSource(window: Omit<AppealDeadline, 'date'> | null | und
   const days = `${window.days} days from the remittance date`;
   switch (window.basis) {
     case 'payer-setting':
-      return `${days}: the payer's window as the practice's payer settings record it`;
+      return `${days}: the payer's appeal window as the practice entered it in its payer settings`;
     case 'medicare-redetermination':
       return `${days}: the Medicare redetermination window, 42 CFR 405.942(a)`;
     case 'medicare-advantage-reconsideration':

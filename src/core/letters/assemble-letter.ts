@@ -40,10 +40,12 @@ import {
   authorization2025,
   carryForwardEvidence,
   codeCriteria,
+  fractionLeft,
   policyPoints,
   type StatementContext,
 } from './letter-statements.js';
 import { beamHoldLabel, deniedForNecessity, sheetDates } from './peer-to-peer-scope.js';
+import { twiceDailyWarnings } from './twice-daily.js';
 import { MEDICARE_MODIFIER_REOPENING } from '../remit/rules/remit-002-igrt-professional-denied.js';
 import { type LetterPhysician, physicianLabel, signatureBlock, signerMissing } from './letter-signer.js';
 import { renderTemplate, tidy, type TemplateValues } from './render-template.js';
@@ -485,6 +487,17 @@ function warningsFor({ input, elements, needsAmm, request }: Facts): LetterWarni
         message: `No ${gaps.join(' and no ')} in force on ${claim.dateOfService} is loaded: the letter does not state what it says of 77387-26. Import the CMS file (reference data) to add it.`,
       });
   }
+  const auth2025 = type === 'appeal-authorization-2025' ? authorization2025(course) : undefined;
+  const usedUp = claimServices(input).flatMap((l) =>
+    auth2025 && l.dateOfService && !fractionLeft(course, auth2025, l.dateOfService) ? [l.dateOfService] : [],
+  );
+  if (auth2025 && usedUp.length)
+    out.push({
+      code: 'AUTHORIZATION-COUNT-USED',
+      message: `Authorization ${auth2025.number} authorizes ${auth2025.fractionsAuthorized} fraction(s), all delivered before ${usedUp.join(', ')}: the letter does not say ${usedUp.length === 1 ? 'that service was' : 'those services were'} delivered under it; ask the payer for the fractions beyond its count.`,
+    });
+  if (claim?.category === 'frequency-denial' && claim.dateOfService)
+    out.push(...twiceDailyWarnings(course, claim.dateOfService, profile));
   const noReview = imageReviewNotOnFile(input);
   if (noReview.length)
     out.push({

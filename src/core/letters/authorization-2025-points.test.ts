@@ -61,3 +61,23 @@ describe('2025-authorization appeal of a claim with two lines denied', () => {
     expect(draft.body).not.toMatch(/Fraction [145] \(/);
   });
 });
+
+/*
+ * A 2025 authorization authorizes a number of fractions (the export's count): a date whose fraction came
+ * after that count was used up is not said to be delivered under it; the draft warns instead.
+ */
+describe('2025-authorization appeal: the fractions left on the authorization on the date', () => {
+  it.each<[string, number, boolean]>([
+    ['fractions left on 2026-03-03 (1 of 2 used before it)', 2, true],
+    ['none left on 2026-03-03 (1 of 1 used before it)', 1, false],
+  ])('%s', (_, fractionsAuthorized, under) => {
+    const draft = assembleLetter(
+      letterInput(
+        'appeal-authorization-2025',
+        (c) => (c.authorizations![0]!.fractionsAuthorized = fractionsAuthorized),
+      ),
+    );
+    expect(draft.body.includes('delivered under authorization AUTH-2025-1')).toBe(under);
+    expect(draft.warnings.some((w) => w.code === 'AUTHORIZATION-COUNT-USED')).toBe(!under);
+  });
+});

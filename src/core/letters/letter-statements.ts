@@ -8,6 +8,7 @@ import { authorizationCount, authorizationCovering, authorizationLabel } from '.
 import type { LetterClaim } from './assemble-letter.js';
 import { type IgrtReferenceData, igrtReferencePoints } from './igrt-reference.js';
 import type { LetterType } from './letter-types.js';
+import { twiceDailyPoints } from './twice-daily.js';
 import { adjudicationPhrase, lineAdjudication } from './line-adjudication.js';
 
 /**
@@ -107,7 +108,7 @@ export function policyPoints(c: StatementContext): string[] {
     case 'appeal-medical-necessity':
       return [];
     case 'redetermination':
-      return c.claim?.category === 'frequency-denial' ? singleSessionPoints(c) : [];
+      return c.claim?.category === 'frequency-denial' ? frequencyPoints(c, false) : [];
     case 'peer-to-peer':
       return talkingPoints(c);
   }
@@ -216,6 +217,15 @@ export function carryForwardEvidence(course: Course): string | null {
 }
 
 /**
+ * The authorization had fractions left on the date: fewer of the course's fractions were delivered in its
+ * validity before the date than it authorizes (the export's count, as AUTH-003 holds it).
+ */
+export function fractionLeft(course: Course, auth: Authorization, date: string): boolean {
+  const used = course.fractions.filter((f) => auth.validFrom <= f.date && f.date < date);
+  return new Set(used.map((f) => f.number)).size < auth.fractionsAuthorized;
+}
+
+/**
  * Codes deleted in 2026 (ASTRO's 2026 code-change article: "77385, 77386 and the delivery G-codes"; the
  * delivery G-codes are G6003-G6016): a 2025 authorization naming one cannot match a 2026 claim line.
  */
@@ -228,7 +238,9 @@ const DELETED_2026 = /^(77385|77386|G600[3-9]|G601[0-6])$/;
  */
 function authorization2025Points({ course, serviceDates }: StatementContext): string[] {
   const auth = authorization2025(course);
-  const dates = serviceDates.filter((d) => auth && auth.validFrom <= d && d <= auth.validTo);
+  const dates = serviceDates.filter(
+    (d) => auth && auth.validFrom <= d && d <= auth.validTo && fractionLeft(course, auth, d),
+  );
   const covers = dates.length > 0;
   const evidence = carryForwardEvidence(course);
   return [
@@ -315,14 +327,8 @@ function categoryPoints(c: StatementContext): string[] {
       return authorization2025Points(c);
     case 'authorization-denial':
       return authorizationDenialPoints(c, carcs);
-    case 'frequency-denial': {
-      const single = singleSessionPoints(c);
-      return single.length
-        ? single
-        : [
-            `The line was denied as a frequency or units problem (${carcs}). A second session the same day is billable when it is a distinct session with a real break (${c.payerName} expects ${c.profile.breakHours} hours) documented as necessary, reported ${c.profile.twiceDaily === 'units' ? 'as 2 units on one line' : 'as a second line with modifier 76'}: have both sessions' times and the physician's reason ready.`,
-          ];
-    }
+    case 'frequency-denial':
+      return frequencyPoints(c, true);
     case 'missing-information':
       // How the claim is corrected depends on the payer (a replacement claim; for Medicare Part B a new
       // claim or a reopening): the remittance analysis decides it (REMIT-012), the sheet quotes it.
@@ -342,6 +348,20 @@ function categoryPoints(c: StatementContext): string[] {
             "If it is medical necessity: quote the physician's statement of necessity and the treatment record of the date of service.",
           ];
   }
+}
+
+/** A frequency or units denial: the date's one session, or its sessions of a twice-daily day (twice-daily.ts). */
+function frequencyPoints(c: StatementContext, forSheet: boolean): string[] {
+  const dos = c.claim?.dateOfService;
+  const carcs = c.claim?.carcs.join(', ') || 'none given';
+  const single = singleSessionPoints(c);
+  if (single.length) return single;
+  const twice = dos ? twiceDailyPoints(c.course, dos, carcs, c.profile, c.payerName, forSheet) : [];
+  if (twice.length || !forSheet) return twice;
+  // No session of the date on record: the sheet says what the reviewer will ask for.
+  return [
+    `The line was denied as a frequency or units problem (${carcs}). A second session the same day is billable when it is a distinct session with a real break (the practice's profile of ${c.payerName} records ${c.profile.breakHours} hours) documented as necessary, reported ${c.profile.twiceDaily === 'units' ? 'as 2 units on one line' : 'as a second line with modifier 76'}: have both sessions' times and the physician's reason ready.`,
+  ];
 }
 
 /**

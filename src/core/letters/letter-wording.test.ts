@@ -199,7 +199,7 @@ describe('CO-151 on a single daily session', () => {
       c.fractions = [...c.fractions.filter((f) => f.number < 3), second];
     };
     const draft = assembleLetter({ ...letterInput('peer-to-peer', twice), claim: co151 });
-    expect(draft.body).toMatch(/second session the same day is billable/);
+    expect(draft.body).toMatch(/On 2026-03-03 the patient was treated in 2 sessions/);
     expect(draft.body).not.toMatch(/global application of fraction limits/);
   });
 
