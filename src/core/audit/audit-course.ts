@@ -91,9 +91,7 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
   }
   const clock = clockFor(course.facility.timeZone);
   const times = courseTimes(course);
-  const timelines = course.fractions.map((f, i) =>
-    resolveTimeline(f, clock, ctx.options, times.fractions[i]),
-  );
+  const timelines = course.fractions.map((f, i) => resolveTimeline(f, clock, ctx.options, times, i));
   stableSort(timelines, byDeliveryOrder);
   const scheduled: number[] = [];
   for (let i = 0; i < times.schedule.length; i++) {
