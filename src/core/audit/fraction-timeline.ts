@@ -170,16 +170,16 @@ export function resolveTimeline(
       k += (session.gaps.length + session.excursions.length) * 2;
       continue;
     }
-    const gaps: Interval[] = [];
+    let gaps: Interval[] | null = null; // most sessions have none
     for (const g of session.gaps) {
       const gap = span(r[k]!, r[k + 1]!, g.start, g.end, m, session.id, ' gap', fraction, clock, problems);
       k += 2;
-      if (gap) gaps.push(gap);
+      if (gap) (gaps ??= []).push(gap);
     }
     // Without gaps the session covers its whole span (coverage is read, never changed).
     const covered = session.samples
       ? coverageFromSamples(session, interval.start, options)
-      : gaps.length === 0
+      : gaps === null
         ? [interval]
         : subtract([interval], union(gaps));
     monitoring[sessionCount++] = { session, interval, covered };
