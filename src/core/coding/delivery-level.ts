@@ -35,17 +35,19 @@ const level = (
 });
 
 /**
- * The reasons of single-isocenter 3D / IMRT / VMAT, by technique, and the 77407 level without findings:
- * made once, not per session.
+ * The reasons of single-isocenter 3D / IMRT / VMAT, by technique, and their levels without findings
+ * (77412 with motion management, 77407 without): made once, not per session.
  */
 const SINGLE_ISOCENTER = new Map(
   TECHNIQUES.map((t) => {
+    const amm = `single-isocenter ${t} with active motion management`;
     const photons = `single-isocenter ${t} photons`;
     return [
       t,
       {
-        amm: `single-isocenter ${t} with active motion management`,
+        amm,
         photons,
+        ammLevel: Object.freeze(level('77412', CODE_005.id, amm, true)),
         photonsLevel: Object.freeze(level('77407', CODE_004.id, photons)),
       },
     ];
@@ -82,14 +84,10 @@ export function deliveryLevel(facts: SessionFacts, subject: string): LevelDecisi
   // Single isocenter 3D / IMRT / VMAT.
   const shortfall = ammShortfall(facts.motionManagement);
   const reasons = SINGLE_ISOCENTER.get(facts.technique)!;
-  if (shortfall === null)
-    return level(
-      '77412',
-      CODE_005.id,
-      reasons.amm,
-      true,
-      missingThresholdsFinding(facts.motionManagement!, subject),
-    );
+  if (shortfall === null) {
+    const missing = missingThresholdsFinding(facts.motionManagement!, subject);
+    return missing ? level('77412', CODE_005.id, reasons.amm, true, missing) : reasons.ammLevel;
+  }
   if (facts.motionManagement === null) return reasons.photonsLevel;
   return level('77407', CODE_004.id, reasons.photons, false, {
     ruleId: CODE_006.id,
