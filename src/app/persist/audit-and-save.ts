@@ -117,9 +117,7 @@ async function auditedCourse(
   const audit = withPracticeRates(national, course, rates, engine.profiles.get(national.payerProfile));
   const times = courseTimes(course);
   const instant = (ms: number | null): string | null => (ms === null ? null : isoInstant(ms));
-  const firstBeamOn = new Map(
-    course.fractions.map((f, i) => [f.id, instant(firstBeamOnMs(f, times.fractions[i]!))]),
-  );
+  const firstBeamOn = new Map(course.fractions.map((f, i) => [f.id, instant(firstBeamOnMs(f, times, i))]));
   return {
     course,
     audit,

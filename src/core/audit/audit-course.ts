@@ -91,9 +91,7 @@ export function auditCourse(course: Course, ctx: AuditContext): CourseAudit {
   }
   const clock = clockFor(course.facility.timeZone);
   const times = courseTimes(course);
-  const timelines = course.fractions.map((f, i) =>
-    resolveTimeline(f, clock, ctx.options, times.fractions[i]),
-  );
+  const timelines = course.fractions.map((f, i) => resolveTimeline(f, clock, ctx.options, times, i));
   stableSort(timelines, byDeliveryOrder);
   const scheduled: number[] = [];
   for (let i = 0; i < times.schedule.length; i++) {
@@ -295,9 +293,11 @@ function codingOutcomes(
   unbilledSession: Finding | null,
   into: Outcome[],
 ): void {
+  // Indexed loops: `for…of` over a frozen (shared, empty) list makes an iterator object per loop.
   let holds = 0;
-  for (const f of factFindings) if (f.severity === 'error' || f === unbilledSession) holds++;
-  for (const f of codingFindings) if (f.severity === 'error' || f === unbilledSession) holds++;
+  for (let i = 0; i < factFindings.length; i++) if (holdsFraction(factFindings[i]!, unbilledSession)) holds++;
+  for (let i = 0; i < codingFindings.length; i++)
+    if (holdsFraction(codingFindings[i]!, unbilledSession)) holds++;
   if (holds === 0) {
     // The usual case: nothing holds, the findings are one outcome as they are.
     if (factFindings.length === 0 || codingFindings.length === 0) {
@@ -308,12 +308,14 @@ function codingOutcomes(
   }
   const holding: Finding[] = [];
   const others: Finding[] = [];
-  for (const f of factFindings) (f.severity === 'error' || f === unbilledSession ? holding : others).push(f);
-  for (const f of codingFindings)
-    (f.severity === 'error' || f === unbilledSession ? holding : others).push(f);
+  for (const f of factFindings) (holdsFraction(f, unbilledSession) ? holding : others).push(f);
+  for (const f of codingFindings) (holdsFraction(f, unbilledSession) ? holding : others).push(f);
   if (holding.length > 0) into.push({ findings: holding, effects: EFFECTS.hold });
   if (others.length > 0) into.push({ findings: others, effects: EFFECTS.none });
 }
+
+const holdsFraction = (f: Finding, unbilledSession: Finding | null): boolean =>
+  f.severity === 'error' || f === unbilledSession;
 
 function applyEffects(
   lines: readonly BillingLine[],

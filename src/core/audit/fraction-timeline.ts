@@ -1,5 +1,5 @@
 import type { Fraction, MonitoringSession } from '../model/course.js';
-import { type FractionTimes, readFractionTimes } from '../model/course-times.js';
+import { type CourseTimes, readFractionTimes } from '../model/course-times.js';
 import type { Finding } from '../model/finding.js';
 import type { LocalClock } from '../time/local-clock.js';
 import type { AuditOptions } from './audit-options.js';
@@ -33,8 +33,10 @@ export interface FractionTimeline {
   coverage: Interval[];
   excursions: Excursion[];
   problems: Finding[];
-  /** The fraction's times as read (its signatures' instants among them). */
-  times: FractionTimes;
+  /** The course's times as read (this fraction's signatures' instants among them, at `index`). */
+  times: CourseTimes;
+  /** The fraction's place in its course's fractions (and in `times`). */
+  index: number;
 }
 
 /** A DOC-010 finding: the reading `value` of `field` cannot be read as an instant. */
@@ -94,18 +96,19 @@ function span(
 }
 
 /**
- * A fraction's timeline from its times (`times`: read when the course document was loaded, else read
- * now), with the problems found in them (DOC-010).
+ * A fraction's timeline from its times (`times`, with the fraction at `index`: read when the course
+ * document was loaded, else read now), with the problems found in them (DOC-010).
  */
 export function resolveTimeline(
   fraction: Fraction,
   clock: LocalClock,
   options: AuditOptions,
-  times: FractionTimes = readFractionTimes(fraction, clock),
+  times: CourseTimes = readFractionTimes(fraction, clock),
+  index = 0,
 ): FractionTimeline {
   const problems: Finding[] = [];
   const r = times.readings;
-  let k = 0; // the next reading of `r`
+  let k = times.readingStart[index]!; // the next reading of `r`
 
   // Beams, sessions and excursions in time order (ties by name/id): checks that report "the first" or
   // "the longest" of several must not depend on the order the records were imported in. Arrays are made
@@ -167,16 +170,16 @@ export function resolveTimeline(
       k += (session.gaps.length + session.excursions.length) * 2;
       continue;
     }
-    const gaps: Interval[] = [];
+    let gaps: Interval[] | null = null; // most sessions have none
     for (const g of session.gaps) {
       const gap = span(r[k]!, r[k + 1]!, g.start, g.end, m, session.id, ' gap', fraction, clock, problems);
       k += 2;
-      if (gap) gaps.push(gap);
+      if (gap) (gaps ??= []).push(gap);
     }
     // Without gaps the session covers its whole span (coverage is read, never changed).
     const covered = session.samples
       ? coverageFromSamples(session, interval.start, options)
-      : gaps.length === 0
+      : gaps === null
         ? [interval]
         : subtract([interval], union(gaps));
     monitoring[sessionCount++] = { session, interval, covered };
@@ -212,6 +215,7 @@ export function resolveTimeline(
     excursions,
     problems,
     times,
+    index,
   };
 }
 

@@ -37,7 +37,8 @@ export function dayLines(
       const day: DayLine = {
         date: s.date,
         code: line.code,
-        modifiers: line.modifiers.slice(),
+        // A frozen list is shared (billing-line.ts: the usual ones); any other is copied.
+        modifiers: Object.isFrozen(line.modifiers) ? line.modifiers : line.modifiers.slice(),
         units: line.units,
         expectedCents: line.expectedCents === null ? null : line.expectedCents * line.units,
         fractionIds: [s.fractionId],

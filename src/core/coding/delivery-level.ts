@@ -16,6 +16,9 @@ export interface LevelDecision {
   findings: Finding[];
 }
 
+/** A level without findings shares this list (frozen: decisions are read, never changed). */
+const NO_FINDINGS = Object.freeze([]) as readonly Finding[] as Finding[];
+
 /** The 2026 delivery level for a session inside the three-level family (after CODE-002 routing). */
 const level = (
   code: DeliveryCode,
@@ -28,23 +31,40 @@ const level = (
   ruleId,
   reason,
   byMotionManagement,
-  findings: finding ? [finding] : [],
+  findings: finding ? [finding] : NO_FINDINGS,
 });
 
-/** The reasons of single-isocenter 3D / IMRT / VMAT, by technique: written once, not per session. */
+/**
+ * The reasons of single-isocenter 3D / IMRT / VMAT, by technique, and their levels without findings
+ * (77412 with motion management, 77407 without): made once, not per session.
+ */
 const SINGLE_ISOCENTER = new Map(
-  TECHNIQUES.map((t) => [
-    t,
-    { amm: `single-isocenter ${t} with active motion management`, photons: `single-isocenter ${t} photons` },
-  ]),
+  TECHNIQUES.map((t) => {
+    const amm = `single-isocenter ${t} with active motion management`;
+    const photons = `single-isocenter ${t} photons`;
+    return [
+      t,
+      {
+        amm,
+        photons,
+        ammLevel: Object.freeze(level('77412', CODE_005.id, amm, true)),
+        photonsLevel: Object.freeze(level('77407', CODE_004.id, photons)),
+      },
+    ];
+  }),
 );
+
+/** The levels that depend on the modality or technique alone (77412 mixed and TSET, 77402 electrons). */
+const MIXED = Object.freeze(level('77412', CODE_005.id, 'mixed electron/photon fields'));
+const TSET = Object.freeze(level('77412', CODE_005.id, 'total skin electrons'));
+const ELECTRONS = Object.freeze(level('77402', CODE_003.id, 'electron field(s)'));
 
 export function deliveryLevel(facts: SessionFacts, subject: string): LevelDecision {
   // 77412: "mixed electron/photon field(s)" and "total skin electrons".
-  if (facts.modality === 'mixed') return level('77412', CODE_005.id, 'mixed electron/photon fields');
-  if (facts.technique === 'TSET') return level('77412', CODE_005.id, 'total skin electrons');
+  if (facts.modality === 'mixed') return MIXED;
+  if (facts.technique === 'TSET') return TSET;
   // 77402: "single electron field, multiple electron fields".
-  if (facts.modality === 'electron') return level('77402', CODE_003.id, 'electron field(s)');
+  if (facts.modality === 'electron') return ELECTRONS;
   // 77412: "multiple isocenters with photon therapy (eg, 2D, 3D, or IMRT)".
   if (facts.isocenters > 1) return level('77412', CODE_005.id, `photons to ${facts.isocenters} isocenters`);
   if (facts.technique === '2D') {
@@ -64,15 +84,11 @@ export function deliveryLevel(facts: SessionFacts, subject: string): LevelDecisi
   // Single isocenter 3D / IMRT / VMAT.
   const shortfall = ammShortfall(facts.motionManagement);
   const reasons = SINGLE_ISOCENTER.get(facts.technique)!;
-  if (shortfall === null)
-    return level(
-      '77412',
-      CODE_005.id,
-      reasons.amm,
-      true,
-      missingThresholdsFinding(facts.motionManagement!, subject),
-    );
-  if (facts.motionManagement === null) return level('77407', CODE_004.id, reasons.photons);
+  if (shortfall === null) {
+    const missing = missingThresholdsFinding(facts.motionManagement!, subject);
+    return missing ? level('77412', CODE_005.id, reasons.amm, true, missing) : reasons.ammLevel;
+  }
+  if (facts.motionManagement === null) return reasons.photonsLevel;
   return level('77407', CODE_004.id, reasons.photons, false, {
     ruleId: CODE_006.id,
     severity: 'warning',

@@ -114,7 +114,8 @@ export function selectCodes(facts: SessionFacts, ctx: CodingContext, subject = '
   const decision = deliveryDecision(facts, subject);
   const deliveryCode = decision.code;
   const delivery = { code: decision.code, reason: decision.reason, routed: decision.routed };
-  for (const f of decision.findings) findings.push(f);
+  // Indexed: `for…of` over a frozen (shared, empty) list makes an iterator object per loop.
+  for (let i = 0; i < decision.findings.length; i++) findings.push(decision.findings[i]!);
   let byMotionManagement = false;
   if (decision.code !== null && session.bill) {
     // Only a billed session has motion-management evidence to audit.

@@ -12,6 +12,13 @@ export interface BillingLine {
   rateSource: string | null;
 }
 
+/**
+ * The usual modifier lists, one array each for every line that has them (none, and 77387's `26`): a
+ * line's modifiers are never changed in place, and these are frozen so that a change would throw.
+ */
+export const NO_MODIFIERS = Object.freeze([]) as readonly string[] as string[];
+export const MODIFIER_26 = Object.freeze(['26']) as readonly string[] as string[];
+
 export const DELIVERY_CODES = ['77402', '77407', '77412'] as const;
 export type DeliveryCode = (typeof DELIVERY_CODES)[number];
 export const IGRT_PROFESSIONAL_CODE = '77387';

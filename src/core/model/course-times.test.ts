@@ -32,7 +32,7 @@ describe('readCourseTimes', () => {
         fx(c, 1).beams[0]!.beamOn = reading;
       },
     });
-    expect(readCourseTimes(course).fractions[0]!.readings[0]).toBe(instant);
+    expect(readCourseTimes(course).readings[0]).toBe(instant);
   });
 
   it('reads beams, then per monitoring session its span, gaps and excursions, in document order', () => {
@@ -55,14 +55,43 @@ describe('readCourseTimes', () => {
       },
     });
     const times = readCourseTimes(course);
-    const minutes = [...times.fractions[0]!.readings].map(
-      (ms) => (ms - Date.parse('2026-03-02T08:00:00-05:00')) / 60_000,
-    );
+    const minutes = [...times.readings].map((ms) => (ms - Date.parse('2026-03-02T08:00:00-05:00')) / 60_000);
     expect(minutes).toEqual([15, 16, 10, 20, 11, 12, 13, 14, 30, 31]);
-    expect(times.fractions[0]!.sgrtSignedAt).toBe(Date.parse('2026-03-02T09:00:00-05:00'));
-    expect(times.fractions[0]!.reviewSignedAt).toBeNaN();
+    expect([...times.readingStart]).toEqual([0, 10]);
+    expect(times.sgrtSignedAt[0]).toBe(Date.parse('2026-03-02T09:00:00-05:00'));
+    expect(times.reviewSignedAt[0]).toBeNaN();
     expect([...times.schedule]).toEqual([Date.parse('2026-03-03T08:15:00-05:00')]);
     expect([...times.orderSignedAt]).toEqual([Date.parse(course.orders[0]!.signature!.signedAt)]);
+  });
+});
+
+describe('one buffer per course', () => {
+  // Each fraction's readings start where the previous fraction's end; signatures are per fraction
+  // (fraction 2's SGRT record unsigned).
+  it.each([
+    { fraction: 1, beamOn: '2026-03-02T08:15:00', start: 0 },
+    { fraction: 2, beamOn: '2026-03-03T08:20:00', start: 4 },
+    { fraction: 3, beamOn: '2026-03-04T08:25:00', start: 6 },
+  ])('fraction $fraction reads from $start', ({ fraction, beamOn, start }) => {
+    const course = buildCourse({
+      fractions: 3,
+      edit: (c) => {
+        for (const [i, f] of c.fractions.entries()) {
+          f.monitoring = [];
+          f.beams = [
+            { name: 'A', beamOn: `2026-03-0${i + 2}T08:${15 + 5 * i}:00`, beamOff: '2026-03-09T09:00:00' },
+          ];
+        }
+        fx(c, 1).beams.push({ name: 'B', beamOn: '2026-03-02T08:40:00', beamOff: '2026-03-02T08:41:00' });
+        fx(c, 2).sgrtRecord!.signature = null;
+      },
+    });
+    const times = readCourseTimes(course);
+    expect(times.readingStart[fraction - 1]).toBe(start);
+    expect(firstBeamOnMs(course.fractions[fraction - 1]!, times, fraction - 1)).toBe(
+      Date.parse(`${beamOn}-05:00`),
+    );
+    expect(Number.isNaN(times.sgrtSignedAt[fraction - 1])).toBe(fraction === 2);
   });
 });
 
@@ -91,7 +120,7 @@ describe('loadCourse', () => {
         beams: f.beams.map((b) => ({ ...b, beamOn: '2026-03-08T02:30:00' })),
       })),
     };
-    expect(courseTimes(moved).fractions[0]!.readings[0]).toBeNaN();
+    expect(courseTimes(moved).readings[0]).toBeNaN();
     expect(runAudit(moved).fractions.map((f) => f.status)).toEqual(['hold', 'hold']);
   });
 });
@@ -112,7 +141,7 @@ describe('beam-ons as read at load (what the app stores beside the audit)', () =
         fx(c, 1).beams = beamOns.map((beamOn, i) => ({ name: `B${i}`, beamOn, beamOff: beamOn }));
       },
     });
-    const ms = firstBeamOnMs(course.fractions[0]!, readCourseTimes(course).fractions[0]!);
+    const ms = firstBeamOnMs(course.fractions[0]!, readCourseTimes(course), 0);
     expect(ms === null ? null : new Date(ms).toISOString()).toBe(first);
   });
 

@@ -7,31 +7,33 @@ import type { Course, Fraction, Signature } from './course.js';
  * table), signatures' instants by their offset. An unreadable reading is NaN here; the audit says why
  * (DOC-010) only for those, from the reading itself. The document itself is not changed: its JSON stays
  * the public format (schema/course.schema.json).
+ *
+ * All of a course's times share one buffer (the arrays below are views of it): no object or typed array
+ * per fraction. A typed array longer than 64 bytes keeps its contents outside the JavaScript heap (an
+ * allocation and a tracked buffer each), and a number kept in an object field is a heap number of its own.
  */
-export interface FractionTimes {
-  /**
-   * In document order: each beam's beam-on and beam-off, then per monitoring session its start and end,
-   * its gaps' starts and ends, its excursions' starts and ends.
-   */
-  readonly readings: Float64Array;
-  /** The SGRT record's signature; NaN when unsigned. */
-  readonly sgrtSignedAt: number;
-  /** The image-guidance review's signature; NaN when unsigned. */
-  readonly reviewSignedAt: number;
-}
-
 export interface CourseTimes {
   /** The zone the facility readings were read in. */
   readonly timeZone: string;
-  /** One per `course.fractions`, in the same order. */
-  readonly fractions: readonly FractionTimes[];
+  /**
+   * Fraction after fraction, in `course.fractions` order, from `readingStart[i]` for fraction i: each
+   * beam's beam-on and beam-off, then per monitoring session its start and end, its gaps' starts and
+   * ends, its excursions' starts and ends.
+   */
+  readonly readings: Float64Array;
+  /** Where each fraction's readings start in `readings`; one more entry, the end of the last one. */
+  readonly readingStart: readonly number[];
+  /** Per fraction: the SGRT record's signature; NaN when unsigned. */
+  readonly sgrtSignedAt: Float64Array;
+  /** Per fraction: the image-guidance review's signature; NaN when unsigned. */
+  readonly reviewSignedAt: Float64Array;
   /** One per `course.schedule` entry: its beam-on; NaN when unreadable. */
   readonly schedule: Float64Array;
   /** One per `course.orders` entry: its signature; NaN when unsigned. */
   readonly orderSignedAt: Float64Array;
 }
 
-/** How many readings `FractionTimes.readings` holds for a fraction. */
+/** How many readings a fraction has in `CourseTimes.readings`. */
 function readingCount(fraction: Fraction): number {
   let n = fraction.beams.length * 2;
   for (const m of fraction.monitoring) n += 2 + (m.gaps.length + m.excursions.length) * 2;
@@ -41,57 +43,89 @@ function readingCount(fraction: Fraction): number {
 const signedAt = (signature: Signature | null | undefined): number =>
   signature ? parseInstant(signature.signedAt) : NaN;
 
-/** Read a fraction's times in `clock`'s zone. */
-export function readFractionTimes(fraction: Fraction, clock: LocalClock): FractionTimes {
-  const readings = new Float64Array(readingCount(fraction));
-  let i = 0;
+/** Read `fraction`'s readings in `clock`'s zone into `into` from `i`; the index after the last. */
+function readReadings(fraction: Fraction, clock: LocalClock, into: Float64Array, i: number): number {
   for (const b of fraction.beams) {
-    readings[i++] = clock.epochMs(b.beamOn);
-    readings[i++] = clock.epochMs(b.beamOff);
+    into[i++] = clock.epochMs(b.beamOn);
+    into[i++] = clock.epochMs(b.beamOff);
   }
   for (const m of fraction.monitoring) {
-    readings[i++] = clock.epochMs(m.start);
-    readings[i++] = clock.epochMs(m.end);
+    into[i++] = clock.epochMs(m.start);
+    into[i++] = clock.epochMs(m.end);
     for (const g of m.gaps) {
-      readings[i++] = clock.epochMs(g.start);
-      readings[i++] = clock.epochMs(g.end);
+      into[i++] = clock.epochMs(g.start);
+      into[i++] = clock.epochMs(g.end);
     }
     for (const x of m.excursions) {
-      readings[i++] = clock.epochMs(x.start);
-      readings[i++] = clock.epochMs(x.end);
+      into[i++] = clock.epochMs(x.start);
+      into[i++] = clock.epochMs(x.end);
     }
   }
-  return {
-    readings,
-    sgrtSignedAt: signedAt(fraction.sgrtRecord?.signature),
-    reviewSignedAt: signedAt(fraction.imageGuidance?.review),
+  return i;
+}
+
+/** Read the times of `fractions`, `schedule` and `orders` in `clock`'s zone, into one buffer. */
+function readTimes(
+  clock: LocalClock,
+  fractions: readonly Fraction[],
+  schedule: Course['schedule'],
+  orders: Course['orders'],
+): CourseTimes {
+  const n = fractions.length;
+  const readingStart: number[] = new Array(n + 1);
+  let count = 0;
+  for (let f = 0; f < n; f++) {
+    readingStart[f] = count;
+    count += readingCount(fractions[f]!);
+  }
+  readingStart[n] = count;
+  const buffer = new ArrayBuffer((count + 2 * n + schedule.length + orders.length) * 8);
+  let offset = 0;
+  const view = (length: number): Float64Array => {
+    const array = new Float64Array(buffer, offset * 8, length);
+    offset += length;
+    return array;
   };
+  const times: CourseTimes = {
+    timeZone: clock.timeZone,
+    readings: view(count),
+    readingStart,
+    sgrtSignedAt: view(n),
+    reviewSignedAt: view(n),
+    schedule: view(schedule.length),
+    orderSignedAt: view(orders.length),
+  };
+  for (let f = 0; f < n; f++) {
+    const fraction = fractions[f]!;
+    readReadings(fraction, clock, times.readings, readingStart[f]!);
+    times.sgrtSignedAt[f] = signedAt(fraction.sgrtRecord?.signature);
+    times.reviewSignedAt[f] = signedAt(fraction.imageGuidance?.review);
+  }
+  for (let i = 0; i < schedule.length; i++) times.schedule[i] = clock.epochMs(schedule[i]!.beamOn);
+  for (let i = 0; i < orders.length; i++) times.orderSignedAt[i] = signedAt(orders[i]!.signature);
+  return times;
+}
+
+/** Read one fraction's times in `clock`'s zone (it is fraction 0 of the result; no schedule, no orders). */
+export function readFractionTimes(fraction: Fraction, clock: LocalClock): CourseTimes {
+  return readTimes(clock, [fraction], [], []);
 }
 
 /** Read every time of a course document. */
 export function readCourseTimes(course: Course): CourseTimes {
-  const clock = clockFor(course.facility.timeZone);
-  const schedule = new Float64Array(course.schedule.length);
-  for (let i = 0; i < schedule.length; i++) schedule[i] = clock.epochMs(course.schedule[i]!.beamOn);
-  const orderSignedAt = new Float64Array(course.orders.length);
-  for (let i = 0; i < orderSignedAt.length; i++) orderSignedAt[i] = signedAt(course.orders[i]!.signature);
-  return {
-    timeZone: clock.timeZone,
-    fractions: course.fractions.map((f) => readFractionTimes(f, clock)),
-    schedule,
-    orderSignedAt,
-  };
+  return readTimes(clockFor(course.facility.timeZone), course.fractions, course.schedule, course.orders);
 }
 
 /**
- * A fraction's earliest beam-on as read (`times`: that fraction's), compared as instants: a reading with
- * its offset may be the earliest although it sorts later as text. Unreadable readings are left out;
- * null when none can be read.
+ * A fraction's earliest beam-on as read (`index`: its place in the course's fractions), compared as
+ * instants: a reading with its offset may be the earliest although it sorts later as text. Unreadable
+ * readings are left out; null when none can be read.
  */
-export function firstBeamOnMs(fraction: Fraction, times: FractionTimes): number | null {
+export function firstBeamOnMs(fraction: Fraction, times: CourseTimes, index: number): number | null {
   let first: number | null = null;
+  const start = times.readingStart[index]!;
   for (let b = 0; b < fraction.beams.length; b++) {
-    const at = times.readings[b * 2]!; // each beam's beam-on, then its beam-off
+    const at = times.readings[start + b * 2]!; // each beam's beam-on, then its beam-off
     if (!Number.isNaN(at) && (first === null || at < first)) first = at;
   }
   return first;

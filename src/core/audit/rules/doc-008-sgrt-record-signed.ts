@@ -34,7 +34,7 @@ export function checkSgrtRecordSigned(
   rests: { delivery: boolean; igrt: boolean } = { delivery: true, igrt: false },
 ): Outcome {
   const record = ctx.timeline.fraction.sgrtRecord;
-  const signedAt = ctx.timeline.times.sgrtSignedAt;
+  const signedAt = ctx.timeline.times.sgrtSignedAt[ctx.timeline.index]!;
   if (signedInTimeByTreating(ctx, record?.signature, signedAt)) return NO_OUTCOME;
   const lost = rests.delivery ? (rests.igrt ? LOSSES.both : LOSSES.delivery) : LOSSES.igrt;
   return signatureOutcome(ctx, {

@@ -13,7 +13,7 @@ export const DOC_009: RuleMeta = {
 
 export function checkIgrtReviewSigned(ctx: FractionContext): Outcome {
   const review = ctx.timeline.fraction.imageGuidance?.review;
-  const signedAt = ctx.timeline.times.reviewSignedAt;
+  const signedAt = ctx.timeline.times.reviewSignedAt[ctx.timeline.index]!;
   if (signedInTimeByTreating(ctx, review, signedAt)) return NO_OUTCOME;
   return signatureOutcome(ctx, {
     ruleId: DOC_009.id,

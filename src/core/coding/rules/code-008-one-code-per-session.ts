@@ -1,3 +1,4 @@
+import { NO_MODIFIERS } from '../../model/billing-line.js';
 import type { Finding } from '../../model/finding.js';
 import type { RuleMeta } from '../../model/rule.js';
 import type { SessionFacts } from '../../model/session-facts.js';
@@ -19,9 +20,12 @@ export interface SessionDecision {
   finding: Finding | null;
 }
 
+/** The usual session: the day's only one, or the first; one decision for all of them. */
+const BILLED_ALONE: SessionDecision = Object.freeze({ bill: true, modifiers: NO_MODIFIERS, finding: null });
+
 export function sessionRule(facts: SessionFacts, profile: PayerProfile, subject: string): SessionDecision {
   const later = facts.sessionsToday > 1 && facts.hoursSincePreviousSession !== null;
-  if (!later) return { bill: true, modifiers: [], finding: null };
+  if (!later) return BILLED_ALONE;
   const hours = facts.hoursSincePreviousSession ?? 0;
   if (hours < profile.breakHours) {
     return {

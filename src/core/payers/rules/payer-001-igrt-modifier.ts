@@ -1,3 +1,4 @@
+import { MODIFIER_26, NO_MODIFIERS } from '../../model/billing-line.js';
 import type { Finding } from '../../model/finding.js';
 import type { RuleMeta } from '../../model/rule.js';
 import { modifier26RuleOn, type PayerProfile } from '../payer-profile.js';
@@ -10,6 +11,9 @@ export const PAYER_001: RuleMeta = {
     'ASTRO payer resource centre, 2026: UHC requires -26 from 2026-03-01; for payers that deny because of the modifier, resubmit without it [C]',
 };
 
+/** The usual answer (modifier 26, nothing to say): one for every session. */
+const WITH_26 = Object.freeze({ modifiers: MODIFIER_26, finding: null });
+
 export function igrtModifiers(
   profile: PayerProfile,
   dateOfService: string,
@@ -18,7 +22,7 @@ export function igrtModifiers(
   const rule = modifier26RuleOn(profile, dateOfService);
   if (rule === 'omit') {
     return {
-      modifiers: [],
+      modifiers: NO_MODIFIERS,
       finding: {
         ruleId: PAYER_001.id,
         severity: 'info',
@@ -28,5 +32,5 @@ export function igrtModifiers(
       },
     };
   }
-  return { modifiers: ['26'], finding: null };
+  return WITH_26;
 }
