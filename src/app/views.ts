@@ -347,6 +347,8 @@ export interface AccessLogEntry {
   /** The patients the request read or changed, once each, with name and MRN (null: no longer on file). */
   patients: AccessLogPatient[];
   route: string;
+  /** The reason the user typed for an override (linking a record of another MRN), else null. */
+  reason: string | null;
 }
 
 export interface AccessLogQuery {
