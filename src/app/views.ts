@@ -881,6 +881,8 @@ export interface TodaySignature {
   fractionNumber: number;
   documents: SignatureDue['documents'];
   nextBeamOn: string | null;
+  /** The fraction's signature deadline, as `/api/worklists/signatures` gives it. */
+  deadline: string | null;
   overdue: boolean;
 }
 
