@@ -322,6 +322,8 @@ export interface ImportJobView {
   /** Reading files, then storing the re-audited courses (in one transaction). */
   progress: { phase: 'read' | 'store'; done: number; total: number; file: string | null } | null;
   files: ImportFileView[];
+  /** The files of the upload: those read once it ran, else those uploaded (a queued or cancelled job). */
+  fileCount: number;
   summary: {
     courses: number;
     fractions: number;
