@@ -961,8 +961,11 @@ export interface NecessityCheckView {
   problem: 'missing' | 'dibh-only' | 'template' | 'not-patient-specific' | null;
   /** DOC-002's message for the problem. */
   warning: string | null;
-  /** The five documentation elements scored with the draft and the course's orders (DOC-003). */
-  elements: ElementScore[];
+  /**
+   * The five documentation elements scored with the draft and the course's orders (DOC-003), each with
+   * where it was found: the statement itself, else only the chart's motion-management order.
+   */
+  elements: (ElementScore & { from: 'statement' | 'order' | null })[];
   /** DOC-003's message against the payer's bar. */
   documentation: string;
 }
