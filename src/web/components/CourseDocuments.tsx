@@ -166,7 +166,7 @@ export function CourseDocuments({ courseId, onChanged }: { courseId: string; onC
 /** Where a documentation element was found (DOC-003 reads the statement with the chart's orders). */
 const ELEMENT_FROM = {
   statement: 'in this statement',
-  order: 'only in the chart’s order, not in this statement',
+  order: 'from the chart’s order only',
   missing: 'missing',
 } as const;
 
