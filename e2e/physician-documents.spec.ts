@@ -59,6 +59,11 @@ test("a covering physician signs a course's order and writes its necessity state
     );
   }
 
+  // An empty editor ticks nothing as its own: what the chart's order says is labelled as the order's.
+  const items = documents.getByRole('list', { name: 'Documentation elements' }).getByRole('listitem');
+  await expect(items).toHaveCount(5);
+  await expect(items.filter({ hasText: 'in this statement' })).toHaveCount(0);
+
   // A DIBH-only draft is warned about live, with DOC-002's words, and cannot be signed.
   const text = documents.getByLabel('Write a patient-specific statement');
   await text.fill('DIBH');

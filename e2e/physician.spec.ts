@@ -57,15 +57,25 @@ test('a physician signs a record from the course view and the fraction is re-aud
   await expect(page.getByRole('heading', { level: 1, name: 'Signatures due' })).toBeVisible();
 });
 
-test('a physician signs from the signatures worklist and the row disappears', async ({ page }) => {
+test('a physician signs from the signatures worklist after the record preview, and the row disappears', async ({
+  page,
+}) => {
   await login(page, 'physician2');
-  const rows = page.getByRole('table').getByRole('row');
-  await expect(rows.nth(1)).toBeVisible();
+  const rows = page.getByRole('table', { name: /^Signatures due/ }).locator(':scope > tbody > tr');
+  await expect(rows.first()).toBeVisible();
   const before = await rows.count();
-  const button = rows.nth(1).getByRole('button', { name: /^Sign / });
+  const button = rows.first().getByRole('button', { name: /^Review and sign / });
   const label = (await button.getAttribute('aria-label')) ?? '';
   await button.click();
+  // The record as the course page shows it, then one confirmation.
+  const preview = page.getByTestId('record-preview');
+  await expect(preview.getByRole('heading', { name: /what you sign/ })).toBeFocused();
+  await expect(preview.getByText('Monitored beam-on time')).toBeVisible();
+  await expect(preview.getByRole('table', { name: /Monitoring per beam/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Signed / })).toHaveCount(0);
+  await preview.getByRole('button', { name: /^Confirm and sign the / }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Signed / })).toBeVisible();
+  await expect(preview).toHaveCount(0);
   await expect(page.getByRole('button', { name: label, exact: true })).toHaveCount(0);
-  if (before > 2) await expect(rows).toHaveCount(before - 1);
+  if (before > 1) await expect(rows).toHaveCount(before - 1);
 });

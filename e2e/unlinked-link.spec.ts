@@ -1,7 +1,8 @@
 /**
  * Linking an unlinked record to a course on the demo: a chart document whose course id was typed wrong
- * goes to its patient's course, one whose MRN has no course to a course found by search, and a link the
- * course's dates or fractions contradict is refused with the reason.
+ * goes to its patient's course, one whose MRN has no course to a course found by search only with a typed
+ * reason for linking another MRN's record (shown in the access log), and a link the course's dates or
+ * fractions contradict is refused with the reason.
  */
 import { expect, type Page, test } from '@playwright/test';
 import { login } from './support.js';
@@ -10,6 +11,7 @@ const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 const table = (page: Page) => page.getByRole('table', { name: /^Unlinked records, \d+/ });
 const COURSE = 'C-5035';
 const FILE = 'orders-typo.csv';
+const OVERRIDE = 'MRN mistyped at the console, checked with the therapist';
 
 /** An orders-and-signatures CSV (the default layout), unsigned rows: patient, course id, kind, id, date. */
 function ordersCsv(rows: [string, string, string, string, string][]): string {
@@ -84,15 +86,24 @@ test('coder: links records to a course, and is told why a link is refused', asyn
   await linkForm(3).getByRole('button', { name: 'Cancel' }).click();
   await expect(row(3)).toHaveCount(1);
 
-  // An MRN with no course: the course is found by search.
+  // An MRN with no course: the course is found by search; it is another patient's, so a reason is asked.
   await row(4).getByRole('button', { name: 'Link to a course…' }).click();
   await expect(linkForm(4)).toContainText('No course of this MRN');
   await linkForm(4).getByLabel('Find a course').fill(COURSE);
   await linkForm(4).getByRole('button', { name: 'Find' }).click();
   await expect(linkForm(4).getByLabel('Course', { exact: true })).toContainText(COURSE);
-  await linkForm(4).getByRole('button', { name: 'Link', exact: true }).click();
+  await expect(linkForm(4)).toContainText(`Another patient’s course: the record names MRN SYN-E2E-NOMATCH`);
+  await expect(linkForm(4).getByRole('button', { name: 'Link', exact: true })).toHaveCount(0);
+  await linkForm(4).getByLabel('Reason for linking to another MRN').fill(OVERRIDE);
+  await linkForm(4).getByRole('button', { name: 'Link anyway' }).click();
   await expect(page.getByText(`Linked the record from ${FILE}:line 4 to course ${COURSE}`)).toBeVisible();
   await expect(row(4)).toHaveCount(0);
+});
+
+test('the access log keeps who linked another MRN’s record, and why', async ({ page }) => {
+  await login(page, 'admin');
+  await page.goto('/access-log?action=change');
+  await expect(page.getByRole('table', { name: /^Access log/ })).toContainText(`Override: ${OVERRIDE}`);
 });
 
 test('a biller sees the records without the link action', async ({ page }) => {

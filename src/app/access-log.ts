@@ -6,6 +6,8 @@ export interface AccessEvent {
   patientIds: string[];
   /** The route pattern (`GET /api/courses/:id`), never a URL with a query string. */
   route: string;
+  /** The reason the user typed for an override (kept in the access log only: it may name a patient). */
+  reason?: string;
 }
 
 /**
@@ -23,6 +25,7 @@ export async function recordAccess(ctx: AppContext, actor: Actor, event: AccessE
       action: event.action,
       patientIds,
       route: event.route,
+      ...(event.reason === undefined ? {} : { reason: event.reason }),
     },
   ]);
 }

@@ -322,6 +322,8 @@ export interface ImportJobView {
   /** Reading files, then storing the re-audited courses (in one transaction). */
   progress: { phase: 'read' | 'store'; done: number; total: number; file: string | null } | null;
   files: ImportFileView[];
+  /** The files of the upload: those read once it ran, else those uploaded (a queued or cancelled job). */
+  fileCount: number;
   summary: {
     courses: number;
     fractions: number;
@@ -347,6 +349,8 @@ export interface AccessLogEntry {
   /** The patients the request read or changed, once each, with name and MRN (null: no longer on file). */
   patients: AccessLogPatient[];
   route: string;
+  /** The reason the user typed for an override (linking a record of another MRN), else null. */
+  reason: string | null;
 }
 
 export interface AccessLogQuery {
@@ -879,6 +883,8 @@ export interface TodaySignature {
   fractionNumber: number;
   documents: SignatureDue['documents'];
   nextBeamOn: string | null;
+  /** The fraction's signature deadline, as `/api/worklists/signatures` gives it. */
+  deadline: string | null;
   overdue: boolean;
 }
 
@@ -955,8 +961,11 @@ export interface NecessityCheckView {
   problem: 'missing' | 'dibh-only' | 'template' | 'not-patient-specific' | null;
   /** DOC-002's message for the problem. */
   warning: string | null;
-  /** The five documentation elements scored with the draft and the course's orders (DOC-003). */
-  elements: ElementScore[];
+  /**
+   * The five documentation elements scored with the draft and the course's orders (DOC-003), each with
+   * where it was found: the statement itself, else only the chart's motion-management order.
+   */
+  elements: (ElementScore & { from: 'statement' | 'order' | null })[];
   /** DOC-003's message against the payer's bar. */
   documentation: string;
 }

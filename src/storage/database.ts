@@ -32,6 +32,7 @@ import * as listOrderIndexes from './migrations/0026-list-order-indexes.js';
 import * as listSearchIndexes from './migrations/0027-list-search-indexes.js';
 import * as listWalkIndexes from './migrations/0028-list-walk-indexes.js';
 import * as jobCancel from './migrations/0029-job-cancel.js';
+import * as accessReason from './migrations/0030-access-reason.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import { CopyingClient } from './postgres-copy.js';
 import type { Database } from './schema.js';
@@ -156,6 +157,7 @@ const MIGRATIONS = {
   '0027-list-search-indexes': listSearchIndexes,
   '0028-list-walk-indexes': listWalkIndexes,
   '0029-job-cancel': jobCancel,
+  '0030-access-reason': accessReason,
 };
 
 export async function migrate(db: Db): Promise<void> {

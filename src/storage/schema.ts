@@ -533,6 +533,8 @@ export interface AccessLogTable {
   /** migrations/0020-worklist-columns.ts: the patients the request read or changed (one row per request). */
   patient_ids: Generated<string[]>;
   route: string;
+  /** migrations/0030-access-reason.ts: the reason the user typed for an override (null: none needed). */
+  reason: Generated<string | null>;
 }
 
 /** migrations/0005-reference-data.ts: CMS releases (shared, public data) and their rows. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineNote } from './deadline-note.js';
+import { deadlineNote, deadlineWords } from './deadline-note.js';
 
 const NOW = Date.parse('2026-03-20T12:00:00Z');
 const PAST = '2026-03-02T12:00:00Z';
@@ -25,5 +25,15 @@ describe('deadlineNote: a signature deadline is shown only while a signature is 
     ['no deadline known', null, ['DOC-008'], null],
   ] as const)('%s', (_what, deadline, reasons, expected) => {
     expect(deadlineNote(deadline, reasons, NOW)).toEqual(expected);
+  });
+});
+
+describe('deadlineWords: one wording of a signature deadline for Today and /signatures', () => {
+  it.each([
+    ['ahead', SOON, { text: 'in 3 hours', overdue: false }],
+    ['passed', PAST, { text: 'passed 18 days ago', overdue: true }],
+    ['unknown: no next beam-on', null, { text: 'next beam-on not scheduled', overdue: false }],
+  ] as const)('%s', (_what, deadline, expected) => {
+    expect(deadlineWords(deadline, NOW)).toEqual(expected);
   });
 });

@@ -20,11 +20,20 @@ export function deadlineNote(
   reasons: readonly string[],
   now?: number,
 ): DeadlineNote | null {
-  if (!deadline || !reasons.some((r) => SIGNATURE_RULES.has(r))) return null;
-  const t = Date.parse(deadline);
-  if (Number.isNaN(t)) return null;
-  const at = now ?? appNow();
-  const relative = formatRelative(deadline, at);
-  const overdue = t <= at;
+  if (!deadline || Number.isNaN(Date.parse(deadline)) || !reasons.some((r) => SIGNATURE_RULES.has(r)))
+    return null;
+  return deadlineWords(deadline, now);
+}
+
+/**
+ * The one wording of a signature deadline, on every page that shows one (Today, /signatures, a
+ * course's fractions): "in 3 hours", "passed 18 days ago", or, with no deadline known, that the next
+ * beam-on is not scheduled.
+ */
+export function deadlineWords(deadline: string | null, now: number = appNow()): DeadlineNote {
+  const t = deadline ? Date.parse(deadline) : NaN;
+  if (Number.isNaN(t)) return { text: 'next beam-on not scheduled', overdue: false };
+  const relative = formatRelative(deadline, now);
+  const overdue = t <= now;
   return { text: overdue ? `passed ${relative}` : relative, overdue };
 }

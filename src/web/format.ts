@@ -154,6 +154,7 @@ export const STATUS_LABELS: Record<string, string> = {
   done: 'Done',
   partial: 'Partial',
   failed: 'Failed',
+  cancelled: 'Cancelled',
   imported: 'Imported',
   duplicate: 'Duplicate',
   skipped: 'Skipped',

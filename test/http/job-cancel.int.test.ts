@@ -29,7 +29,10 @@ describe.each(ENGINES)('cancelling a job on %s', { timeout: 60_000 }, (engine) =
     form.append('files', new Blob(['{"facility": 1}']), 'clinic.json');
     const res = await h.request('POST', '/api/imports', { session: coder, form });
     expect(res.status).toBe(202);
-    return ((await res.json()) as ImportJobView).id;
+    const queued = (await res.json()) as ImportJobView;
+    // Before it runs, the job counts the files it was given, as a finished one does.
+    expect([queued.status, queued.fileCount]).toEqual(['queued', 1]);
+    return queued.id;
   }
   const cancel = (id: string, session: Session) =>
     h.request('POST', `/api/imports/${id}/cancel`, { session });
@@ -50,7 +53,7 @@ describe.each(ENGINES)('cancelling a job on %s', { timeout: 60_000 }, (engine) =
     const res = await cancel(id, admin);
     expect(res.status).toBe(200);
     const job = (await res.json()) as ImportJobView;
-    expect(job).toMatchObject({ id, status: 'cancelled' });
+    expect(job).toMatchObject({ id, status: 'cancelled', fileCount: 1 });
     expect(job.error).toMatch(/cancelled by an administrator/);
     expect(job.error).not.toMatch(/retr/);
     expect(await runOneJob(h.t.ctx, 'worker-test', 60_000, RETENTION_MS)).toBe(false);

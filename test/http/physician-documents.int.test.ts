@@ -74,7 +74,17 @@ describe.each(ENGINES)('physician documents on %s', { timeout: 60_000 }, (engine
     expect(check.problem).toBe(necessityProblem(text));
     expect(check.warning).toBe(problem === null ? null : NECESSITY_MESSAGES[problem]);
     const expected = scoreElements({ ...chart, necessity: { documentId: 'draft', text, signature: null } });
-    expect(check.elements).toEqual(expected);
+    expect(check.elements.map(({ id, name, present }) => ({ id, name, present }))).toEqual(expected);
+    // Each tick says where it comes from: the statement being written, or the chart's order.
+    const own = scoreElements({
+      ...chart,
+      orders: [],
+      necessity: { documentId: 'draft', text, signature: null },
+    });
+    expect(check.elements.map((e) => e.from)).toEqual(
+      expected.map((e, i) => (own[i]!.present ? 'statement' : e.present ? 'order' : null)),
+    );
+    if (text === '') expect(check.elements.filter((e) => e.from === 'statement')).toEqual([]);
   });
 
   it('refuses to attest or write a statement the audit would still hold', async () => {

@@ -106,6 +106,14 @@ describe.each(ENGINES)('GET /api/today on %s', { timeout: 120_000 }, (engine) =>
     expect(view.items.filter((i) => i.key.startsWith('DOC-')).map((i) => i.count)).toEqual([0, 0]);
     const beamOns = view.signatures.map((s) => s.nextBeamOn ?? '9999');
     expect(beamOns).toEqual([...beamOns].sort());
+    // Each fraction's deadline as /signatures shows it: one deadline, one wording of its passing.
+    const due = (await get('/api/worklists/signatures?limit=500')) as Page<SignatureDue>;
+    for (const s of view.signatures)
+      expect({ deadline: s.deadline, overdue: s.overdue }).toEqual(
+        (({ deadline, overdue }) => ({ deadline, overdue }))(
+          due.items.find((d) => d.fractionId === s.fractionId)!,
+        ),
+      );
     const logged = await t.ctx.db
       .selectFrom('access_log')
       .select('route')

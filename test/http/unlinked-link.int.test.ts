@@ -118,6 +118,41 @@ describe.each(ENGINES)('POST /api/unlinked-records/:id/link on %s', { timeout: 6
     }
   });
 
+  it('refuses a record of another MRN (409) unless overridden with a reason, which the access log keeps', async () => {
+    const id = await unlinkedRecord(h.a, 'SYN-OTHER-MRN');
+    const before = await linkRows();
+    const refused = await link('coder', id, { courseId: h.a.courseId });
+    expect(refused.status).toBe(409);
+    const body = (await refused.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('conflict');
+    expect(body.error.message).toMatch(/another patient's.*override/);
+    for (const trace of ['SYN-OTHER-MRN', h.a.mrn]) expect(body.error.message).not.toContain(trace);
+    expect(await linkRows()).toEqual(before);
+
+    for (const bad of [{ reason: '' }, { reason: '  ' }, {}, true])
+      expect((await link('coder', id, { courseId: h.a.courseId, override: bad })).status).toBe(400);
+    const reason = 'MRN mistyped at the console; the therapist confirmed the patient';
+    const res = await link('coder', id, { courseId: h.a.courseId, override: { reason } });
+    expect(res.status).toBe(204);
+    expect(await linkRows()).toContainEqual(
+      expect.objectContaining({ patient_key: 'SYN-OTHER-MRN', course_key: h.a.courseKey }),
+    );
+    const logged = await h.db.db
+      .selectFrom('access_log')
+      .select(['action', 'patient_ids', 'reason'])
+      .where('route', '=', 'POST /api/unlinked-records/:id/link')
+      .where('reason', 'is not', null)
+      .execute();
+    expect(logged).toEqual([{ action: 'change', patient_ids: [h.a.patientId], reason }]);
+    // The typed reason may name the patient: the access log keeps it, the server's log does not.
+    expect(h.t.logLines().join('\n')).not.toContain(reason);
+    const log = await h.request('GET', '/api/access-log?limit=5', { session: await h.session(h.a, 'admin') });
+    const entries = ((await log.json()) as { items: { route: string; reason?: string | null }[] }).items;
+    expect(entries.find((e) => e.route === 'POST /api/unlinked-records/:id/link' && e.reason)?.reason).toBe(
+      reason,
+    );
+  });
+
   it('answers 409 with the reason when the record cannot be linked', async () => {
     const id = await unlinkedRecord(h.a, '');
     const res = await link('coder', id, { courseId: h.a.courseId });

@@ -191,11 +191,16 @@ describe.each(ENGINES)('linking an unlinked record to a course on %s', (engine) 
     expect((await unlinked()).filter((r) => r.what === 'image-guidance-order')).toEqual([]);
   }, 120_000);
 
-  it("links a record whose MRN has no course to another patient's course; re-linking either patient keeps it", async () => {
+  it("links a record whose MRN has no course to another patient's course only with an override; re-linking either patient keeps it", async () => {
     const record = await row((r) => r.patientId === STRAY && r.what === `treatment history ${days[0]}`);
     expect(record.date).toBe(days[0]);
+    await expect(linkUnlinkedRecord(t.ctx, actor, record.id, p1.id)).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(`MRN is not that of course ${p1.key}'s patient`),
+    });
+    expect(await links()).toHaveLength(1);
 
-    await linkUnlinkedRecord(t.ctx, actor, record.id, p1.id);
+    await linkUnlinkedRecord(t.ctx, actor, record.id, p1.id, { reason: 'MRN mistyped at the console' });
 
     const dates = () => course(p1.key).then((c) => c.document.fractions.map((f) => f.date));
     expect(await dates()).toContain(days[0]);
@@ -235,7 +240,9 @@ describe.each(ENGINES)('linking an unlinked record to a course on %s', (engine) 
     const early = await row((r) => r.patientId === p1.mrn && r.date === '2025-12-01');
     await refused(early.id, p1.id, /the record's date of service is before the first/);
     const late = await row((r) => r.patientId === STRAY && r.date === plusDays(lastPlanned, 1));
-    await refused(late.id, p1.id, /the record's date of service is after the last/);
+    await expect(
+      linkUnlinkedRecord(t.ctx, actor, late.id, p1.id, { reason: 'MRN mistyped' }),
+    ).rejects.toMatchObject({ message: expect.stringMatching(/date of service is after the last/) });
 
     // A record whose course is not in question, or that names no patient.
     const inserted = await t.ctx.db

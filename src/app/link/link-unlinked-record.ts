@@ -18,15 +18,18 @@ const ROUTE = 'POST /api/unlinked-records/:id/link';
  * linked to a course with no fraction at the record's time it would still be unlinked, so nothing is
  * stored and the reason is given. Refused, with the reason: a course of another practice (not found), a
  * record whose question is not its course (its course had no fraction at that time) or that names no
- * patient, another patient's course when the record's patient has courses, and a course whose dates
- * contradict the record's date of service (`dateContradiction`). Access-logged as a change to both
- * patients' data.
+ * patient, another patient's course when the record's patient has courses, a course whose dates
+ * contradict the record's date of service (`dateContradiction`), and, unless the user overrides it
+ * with a typed reason, a course of another MRN than the record's (`identityMismatch`). Access-logged as
+ * a change to both patients' data, with the override's reason (the access log only: it may name a
+ * patient, so the server log says only that there was one).
  */
 export async function linkUnlinkedRecord(
   ctx: AppContext,
   actor: Actor,
   id: string,
   courseId: string,
+  override?: { reason: string },
 ): Promise<void> {
   if (!/^\d{1,18}$/.test(id)) throw notFound('unlinked record');
   const patientIds = await ctx.db.transaction().execute(async (trx) => {
@@ -67,6 +70,8 @@ export async function linkUnlinkedRecord(
       throw conflict(
         `the record names a patient whose courses are ${own.map((c) => c.course_key).join(', ')}: course ${course.course_key} is another patient's`,
       );
+    const mismatch = override ? null : identityMismatch(record.patient_key, course);
+    if (mismatch) throw conflict(mismatch);
     const contradiction =
       record.record_date && course.document
         ? dateContradiction(course.document as Course, record.record_date)
@@ -123,8 +128,32 @@ export async function linkUnlinkedRecord(
       );
     return [...new Set([course.patient_row, ...(named ? [named.id] : [])])];
   });
-  ctx.log.info({ practiceId: actor.practiceId, userId: actor.userId, unlinkedId: id, courseId }, ROUTE);
-  await recordAccess(ctx, actor, { action: 'change', patientIds, route: ROUTE });
+  ctx.log.info(
+    { practiceId: actor.practiceId, userId: actor.userId, unlinkedId: id, courseId, override: !!override },
+    ROUTE,
+  );
+  await recordAccess(ctx, actor, {
+    action: 'change',
+    patientIds,
+    route: ROUTE,
+    ...(override ? { reason: override.reason } : {}),
+  });
+}
+
+/**
+ * Why a record may not go to a course without an override, or null when their patients agree. A stored
+ * unlinked record identifies its patient by the MRN it carries (`unlinked_records.patient_key`; the
+ * readers keep no name or birth date with it), so the MRN is what is compared: a record of another MRN
+ * in a course is another patient's data in this patient's chart and claim (HIPAA §164.312(c)(1)
+ * integrity), unless the user knows the MRN was mistyped and says why. The message names the course,
+ * never an MRN.
+ */
+export function identityMismatch(
+  recordMrn: string,
+  course: { mrn: string; course_key: string },
+): string | null {
+  if (recordMrn === course.mrn) return null;
+  return `the record's MRN is not that of course ${course.course_key}'s patient: it is another patient's record unless the MRN was mistyped; to link it anyway, override with a reason`;
 }
 
 /**

@@ -45,7 +45,7 @@ export async function listAccessLog(
   const [rows, count] = await Promise.all([
     base
       .leftJoin('users as u', 'u.id', 'l.user_id')
-      .select(['l.at', 'l.user_id', 'u.display_name', 'l.action', 'l.patient_ids', 'l.route'])
+      .select(['l.at', 'l.user_id', 'u.display_name', 'l.action', 'l.patient_ids', 'l.route', 'l.reason'])
       .orderBy('l.at', 'desc')
       .orderBy('l.id', 'desc')
       .limit(q.limit ?? 50)
@@ -64,6 +64,7 @@ export async function listAccessLog(
       action: r.action === 'change' ? 'change' : 'read',
       patients: r.patient_ids.map((id) => patients.get(id) ?? { id, name: null, mrn: null }),
       route: r.route,
+      reason: r.reason,
     })),
     total: Number(count.n),
   };

@@ -30,12 +30,18 @@ export function necessityCheck(
   text: string,
 ): NecessityCheckView {
   const problem = necessityProblem(text);
-  const elements = scoreElements({ ...course, necessity: { documentId: 'draft', text, signature: null } });
+  const draft = { documentId: 'draft', text, signature: null };
+  const elements = scoreElements({ ...course, necessity: draft });
+  // DOC-003 reads the statement with the orders; the statement alone says which ticks are its own.
+  const own = scoreElements({ ...course, orders: [], necessity: draft });
   const profile = ctx.auditContext(ctx.now()).profiles.get(payerProfile);
   return {
     problem,
     warning: problem === null ? null : NECESSITY_MESSAGES[problem],
-    elements,
+    elements: elements.map((e, i) => ({
+      ...e,
+      from: own[i]!.present ? 'statement' : e.present ? 'order' : null,
+    })),
     documentation: profile
       ? documentationElementsFinding(elements, profile, `course ${course.courseId}`).message
       : `Documentation addresses ${elements.filter((e) => e.present).length} of 5 elements.`,

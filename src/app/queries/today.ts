@@ -119,6 +119,7 @@ async function physicianToday(ctx: AppContext, actor: Actor): Promise<TodayView>
       fractionNumber: d.fractionNumber,
       documents: d.documents,
       nextBeamOn: d.nextBeamOn,
+      deadline: d.deadline,
       overdue: d.overdue,
     })),
     covering: covered.covering,

@@ -104,7 +104,7 @@ export async function listImports(ctx: AppContext, actor: Actor, limit = 50): Pr
 function jobQuery(ctx: AppContext, actor: Actor) {
   return ctx.db
     .selectFrom('jobs')
-    .select(['id', 'status', 'created_at', 'updated_at', 'progress', 'result', 'error'])
+    .select(['id', 'status', 'created_at', 'updated_at', 'progress', 'result', 'error', 'payload'])
     .where('practice_id', '=', actor.practiceId)
     .where('kind', '=', IMPORT_JOB)
     .where('status', '!=', 'uploading');
@@ -147,6 +147,12 @@ function finishedStatus(
   };
 }
 
+/** The number of files an upload queued (`payload.files`, set by `queueUploadedJob`), else 0. */
+function uploadedFiles(payload: unknown): number {
+  const files = (payload as { files?: unknown } | null)?.files;
+  return typeof files === 'number' ? files : 0;
+}
+
 function jobView(row: JobRow): ImportJobView {
   const result = row.result as ImportResult | null;
   const files = result?.files ?? [];
@@ -157,6 +163,7 @@ function jobView(row: JobRow): ImportJobView {
     updatedAt: new Date(row.updated_at).toISOString(),
     progress: (row.progress as ImportJobView['progress']) ?? null,
     files,
+    fileCount: files.length || uploadedFiles(row.payload),
     summary: result?.summary ?? null,
   };
 }

@@ -29,6 +29,12 @@ const unlinkedQuery = pageQuery.extend({
 const dismissBody = z.object({ reason: z.string().trim().min(1).max(500) });
 const linkBody = z.object({
   courseId: z.string().min(1).max(200).describe('the course row id (`/api/courses`)'),
+  override: z
+    .object({ reason: z.string().trim().min(1).max(500) })
+    .optional()
+    .describe(
+      "link a record whose MRN is not the course's patient's: the reason, kept in the access log with who and when",
+    ),
 });
 
 /** The dashboard and the worklists: every role may read them. */
@@ -127,11 +133,11 @@ export function worklistRoutes(ctx: AppContext): ApiRoute[] {
         {
           status: 409,
           description:
-            "refused, with the reason: the record names no patient or its course is not in question, the course is another patient's, or its dates contradict the record's",
+            "refused, with the reason: the record names no patient or its course is not in question, the course is another patient's (without an override), or its dates contradict the record's",
         },
       ],
       handle: async ({ c, actor, params, body }) => {
-        await linkUnlinkedRecord(ctx, actor, params.id, body.courseId);
+        await linkUnlinkedRecord(ctx, actor, params.id, body.courseId, body.override);
         return c.body(null, 204);
       },
     }),

@@ -8,6 +8,8 @@ export interface AccessLogRow {
   /** The patients the request read or changed (none: a request about no patient). */
   patientIds: string[];
   route: string;
+  /** The reason the user typed for an override, when the change needed one. */
+  reason?: string;
 }
 
 export async function insertAccessRows(db: Db, rows: AccessLogRow[]): Promise<void> {
@@ -22,6 +24,7 @@ export async function insertAccessRows(db: Db, rows: AccessLogRow[]): Promise<vo
         action: r.action,
         patient_ids: r.patientIds,
         route: r.route,
+        reason: r.reason ?? null,
       })),
     )
     .execute();

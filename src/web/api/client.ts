@@ -298,10 +298,11 @@ export const api = {
       body: { reason },
     });
   },
-  linkUnlinked(id: string, courseId: string): Promise<void> {
+  /** `overrideReason`: link a record of another MRN, for this reason (kept in the access log). */
+  linkUnlinked(id: string, courseId: string, overrideReason?: string): Promise<void> {
     return request(`/api/unlinked-records/${encodeURIComponent(id)}/link`, {
       method: 'POST',
-      body: { courseId },
+      body: overrideReason === undefined ? { courseId } : { courseId, override: { reason: overrideReason } },
     });
   },
   upload(files: File[]): Promise<ImportJobView> {

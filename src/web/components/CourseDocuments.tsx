@@ -163,11 +163,18 @@ export function CourseDocuments({ courseId, onChanged }: { courseId: string; onC
   );
 }
 
-/** What the re-audit came to, in a sentence. */
+/** Where a documentation element was found (DOC-003 reads the statement with the chart's orders). */
+const ELEMENT_FROM = {
+  statement: 'in this statement',
+  order: 'from the chart’s order only',
+  missing: 'missing',
+} as const;
+
+/** What the re-audit came to, in a sentence: what is still found, by rule and with its message. */
 function afterAudit(d: CourseDocumentsView): string {
   if (d.holds.byDocuments === 0)
     return d.findings.length
-      ? `Re-audited: no fraction is held for them any more; still to do: ${d.findings.map((f) => f.ruleId).join(', ')}.`
+      ? `Re-audited: no fraction is held for them any more. The audit still finds: ${d.findings.map((f) => `${f.ruleId}: ${f.message.replace(/\.$/, '')}`).join('; ')}.`
       : 'Re-audited: no fraction is held for them any more.';
   return `Re-audited: ${d.holds.byDocuments} fraction${d.holds.byDocuments === 1 ? '' : 's'} still held (${[...new Set(d.findings.map((f) => f.ruleId))].join(', ')}).`;
 }
@@ -249,7 +256,7 @@ function NecessityForm({
                   <span className="element-mark" aria-hidden="true">
                     {e.present ? '✓' : '✗'}
                   </span>
-                  {e.name} <span className="element-state">{e.present ? 'present' : 'missing'}</span>
+                  {e.name} <span className="element-state">{ELEMENT_FROM[e.from ?? 'missing']}</span>
                 </li>
               ))}
             </ul>

@@ -2,7 +2,9 @@
  * Links an unlinked record to a course (`POST /api/unlinked-records/:id/link`): the courses of the
  * patient the record names, or, when that MRN has no course, a search of the practice's courses by
  * course id, MRN or name. The server re-links and re-audits the course at once, and refuses with the
- * reason a course whose patient or dates contradict the record; the reason is shown here.
+ * reason a course whose patient or dates contradict the record; the reason is shown here. A course of
+ * another MRN than the record's is another patient's: the form says so before anything is sent, and
+ * links only when the user confirms with a typed reason (the server keeps it in the access log).
  */
 import { useState, type FormEvent } from 'react';
 import type { CourseSummary, UnlinkedRecordRow } from '../../app/views.js';
@@ -38,9 +40,12 @@ export function LinkToCourseForm({
   const [chosen, setChosen] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [reason, setReason] = useState('');
   const fieldId = `link-${row.id}`;
   const searching = own.data !== null && own.data.length === 0;
   const offered = searching ? (found ?? []) : (own.data ?? []);
+  const selected = offered.find((c) => c.id === (chosen || offered[0]?.id));
+  const otherPatient = selected !== undefined && selected.mrn !== mrn;
 
   const find = async () => {
     setError(null);
@@ -55,15 +60,19 @@ export function LinkToCourseForm({
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const course = offered.find((c) => c.id === (chosen || offered[0]?.id));
+    const course = selected;
     if (!course) {
       setError('Choose the course the record belongs to.');
+      return;
+    }
+    if (otherPatient && !reason.trim()) {
+      setError('Say why this record belongs to another MRN’s course, or choose another course.');
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      await api.linkUnlinked(row.id, course.id);
+      await api.linkUnlinked(row.id, course.id, otherPatient ? reason.trim() : undefined);
       onLinked(course);
     } catch (err) {
       setError(errorMessage(err));
@@ -109,13 +118,30 @@ export function LinkToCourseForm({
           </select>
         </>
       ) : null}
+      {otherPatient ? (
+        <>
+          <span className="field-error" id={`${fieldId}-other`}>
+            Another patient’s course: the record names MRN {mrn}, course {selected.courseKey} is MRN{' '}
+            {selected.mrn}. Link it only if the record’s MRN was mistyped.
+          </span>
+          <label htmlFor={`${fieldId}-reason`}>Reason for linking to another MRN</label>
+          <input
+            id={`${fieldId}-reason`}
+            value={reason}
+            maxLength={500}
+            required
+            aria-describedby={`${fieldId}-other`}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </>
+      ) : null}
       {error || own.error ? (
         <span id={`${fieldId}-error`} className="field-error" role="alert">
           {error ?? own.error}
         </span>
       ) : null}
       <button type="submit" disabled={busy || !offered.length}>
-        {busy ? 'Linking…' : 'Link'}
+        {busy ? 'Linking…' : otherPatient ? 'Link anyway' : 'Link'}
       </button>
       <button type="button" className="secondary" onClick={onCancel}>
         Cancel

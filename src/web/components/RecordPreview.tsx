@@ -2,11 +2,12 @@
  * What the physician attests by signing a fraction's SGRT record (seed "Key takeaways": monitored from
  * beam-on to beam-off; treatment paused when out of tolerance): the session drawn as a timeline, then per
  * beam its monitored share and longest gap against the occlusion tolerance (DOC-005), the excursions and
- * beam holds (DOC-007), the thresholds and gating (DOC-006), and one button to sign.
+ * beam holds (DOC-007), the thresholds and gating (DOC-006), and one button to sign the documents due
+ * (the course page's fraction and the signatures worklist's row show the same preview).
  */
 import { useEffect, useRef } from 'react';
 import type { FractionDetail } from '../../app/views.js';
-import { formatTime } from '../format.js';
+import { documentLabel, formatTime } from '../format.js';
 import { Legend, type LegendItem } from './charts.js';
 import { FractionTimeline } from './Timeline.js';
 import { TableHead } from './ui.js';
@@ -32,12 +33,15 @@ function thresholdsText(t: FractionDetail['monitoring'][number]['thresholds']): 
 export function RecordPreview({
   fraction: f,
   legend,
+  documents = ['sgrt-record'],
   busy,
   onConfirm,
   onCancel,
 }: {
   fraction: FractionDetail;
   legend: readonly LegendItem[];
+  /** What the confirmation signs. */
+  documents?: readonly string[];
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -138,7 +142,7 @@ export function RecordPreview({
       )}
       <p className="preview-actions">
         <button type="button" className="primary" disabled={busy} onClick={onConfirm}>
-          {busy ? 'Signing…' : 'Confirm and sign the SGRT record'}
+          {busy ? 'Signing…' : `Confirm and sign the ${documents.map(documentLabel).join(' and ')}`}
         </button>{' '}
         <button type="button" disabled={busy} onClick={onCancel}>
           Cancel

@@ -7,6 +7,7 @@ import { useId } from 'react';
 import type { FractionDetail } from '../../app/views.js';
 import { documentLabel, formatInstant, formatShortInstant, formatTime } from '../format.js';
 import { useWidth } from '../hooks.js';
+import type { LegendItem } from './charts.js';
 
 const LEFT = 110;
 const RIGHT = 16;
@@ -39,6 +40,16 @@ function scaleFor(times: number[], W: number) {
   for (let i = 0; i <= 4; i++) ticks.push(t0 + ((t1 - t0) * i) / 4);
   return { x, ticks };
 }
+
+/** The key of the fraction timelines drawn by {@link FractionTimeline}. */
+export const TIMELINE_LEGEND: readonly LegendItem[] = [
+  { key: 'beam', swatch: 'beam', label: 'Beam on' },
+  { key: 'coverage', swatch: 'coverage', label: 'Monitoring' },
+  { key: 'gap', swatch: 'gap', label: 'Gap' },
+  { key: 'held', swatch: 'excursion', label: 'Excursion, beam held' },
+  { key: 'not-held', swatch: 'excursion not-held', label: 'Excursion, not held' },
+  { key: 'deadline', swatch: 'deadline', label: 'Deadline' },
+];
 
 export function FractionTimeline({ fraction }: { fraction: FractionDetail }) {
   const uid = useId().replace(/:/g, '');

@@ -108,6 +108,7 @@ export function AccessLogPage() {
               </td>
               <td>
                 <code>{e.route}</code>
+                {e.reason ? <span className="sub">Override: {e.reason}</span> : null}
               </td>
             </tr>
           ))}

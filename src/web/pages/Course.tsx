@@ -4,26 +4,16 @@ import type { CourseView, FractionDetail } from '../../app/views.js';
 import { api, errorMessage, type SignDocument } from '../api/client.js';
 import { useAuth } from '../auth.js';
 import { ChargeHistoryButton } from '../components/ChargeHistory.js';
-import { Legend, type LegendItem } from '../components/charts.js';
+import { Legend } from '../components/charts.js';
 import { CourseLetterButtons } from '../components/LetterActions.js';
 import { CourseDocuments } from '../components/CourseDocuments.js';
 import { RecordPreview } from '../components/RecordPreview.js';
 import { SignatureDeadline } from '../components/SignatureDeadline.js';
-import { FractionTimeline } from '../components/Timeline.js';
+import { FractionTimeline, TIMELINE_LEGEND } from '../components/Timeline.js';
 import { Empty, Loading, Notice, PageHeader, StatusBadge, TableHead } from '../components/ui.js';
 import { documentLabel, formatCents, formatDate, formatInstant } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { Link } from '../router.js';
-
-/** The key of the fraction timelines drawn by {@link FractionTimeline}. */
-const TIMELINE_LEGEND: readonly LegendItem[] = [
-  { key: 'beam', swatch: 'beam', label: 'Beam on' },
-  { key: 'coverage', swatch: 'coverage', label: 'Monitoring' },
-  { key: 'gap', swatch: 'gap', label: 'Gap' },
-  { key: 'held', swatch: 'excursion', label: 'Excursion, beam held' },
-  { key: 'not-held', swatch: 'excursion not-held', label: 'Excursion, not held' },
-  { key: 'deadline', swatch: 'deadline', label: 'Deadline' },
-];
 
 type Finding = CourseView['findings'][number];
 type Line = FractionDetail['lines'][number];

@@ -253,7 +253,7 @@ export function ImportsPage() {
               <td>
                 <StatusBadge status={j.status} />
               </td>
-              <td className="num">{formatInt(j.files.length || j.progress?.total || 0)}</td>
+              <td className="num">{formatInt(j.fileCount)}</td>
               <td>
                 {j.status === 'partial' ? `${j.error}. ` : null}
                 {j.summary ? summaryText(j) : (j.error ?? '—')}

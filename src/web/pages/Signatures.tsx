@@ -1,18 +1,12 @@
 /** Signatures due, in the order the server returns them (next beam-on first); physicians sign from the row. */
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import type { SignatureDue } from '../../app/views.js';
 import { api, errorMessage, exportUrl } from '../api/client.js';
 import { useAuth } from '../auth.js';
+import { Deadline } from '../components/Deadline.js';
+import { SignaturePreview } from '../components/SignaturePreview.js';
 import { Empty, Loading, Notice, PageHeader, Pagination, TableHead } from '../components/ui.js';
-import {
-  appNow,
-  documentLabel,
-  formatDate,
-  formatInstant,
-  formatInt,
-  formatRelative,
-  formatTotal,
-} from '../format.js';
+import { appNow, documentLabel, formatDate, formatInt, formatTotal } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { Link, setQuery, useLocation } from '../router.js';
 
@@ -41,6 +35,8 @@ export function SignaturesPage() {
     `${physicianId}|${document ?? ''}|${offset}`,
   );
   const [busy, setBusy] = useState<string | null>(null);
+  /** The row whose record is shown before it is signed. */
+  const [previewing, setPreviewing] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
 
   const sign = async (row: SignatureDue) => {
@@ -145,49 +141,56 @@ export function SignaturesPage() {
               {rows.map((r) => {
                 const who = r.patientName ?? r.patientId;
                 return (
-                  <tr key={r.fractionId} className={r.overdue ? 'overdue' : undefined}>
-                    <td>
-                      {r.overdue ? <span className="badge badge-hold">Overdue</span> : null}{' '}
-                      {r.deadline ? (
-                        <>
-                          <time dateTime={r.deadline}>{formatInstant(r.deadline)}</time>
-                          <span className="sub">{formatRelative(r.deadline, now)}</span>
-                        </>
-                      ) : (
-                        <span className="sub">Next beam-on not scheduled</span>
-                      )}
-                    </td>
-                    <td>
-                      <span className="patient">{who}</span>
-                      <span className="sub">MRN {r.mrn}</span>
-                    </td>
-                    <td>
-                      <Link
-                        className="nowrap"
-                        to={`/courses/${encodeURIComponent(r.courseId)}#fraction-${r.fractionId}`}
-                      >
-                        {r.courseKey}
-                      </Link>
-                      <span className="sub">
-                        Fraction {r.fractionNumber}, {formatDate(r.date)}
-                      </span>
-                    </td>
-                    <td>{r.documents.map(documentLabel).join(', ')}</td>
-                    <td className="num">{formatTotal(r.atRisk)}</td>
-                    {can.sign ? (
+                  <Fragment key={r.fractionId}>
+                    <tr className={r.overdue ? 'overdue' : undefined}>
                       <td>
-                        <button
-                          type="button"
-                          className="primary"
-                          disabled={busy !== null}
-                          onClick={() => void sign(r)}
-                          aria-label={`Sign ${r.documents.map(documentLabel).join(' and ')} for ${who}, fraction ${r.fractionNumber}`}
-                        >
-                          {busy === r.fractionId ? 'Signing…' : 'Sign'}
-                        </button>
+                        <Deadline deadline={r.deadline} now={now} />
                       </td>
+                      <td>
+                        <span className="patient">{who}</span>
+                        <span className="sub">MRN {r.mrn}</span>
+                      </td>
+                      <td>
+                        <Link
+                          className="nowrap"
+                          to={`/courses/${encodeURIComponent(r.courseId)}#fraction-${r.fractionId}`}
+                        >
+                          {r.courseKey}
+                        </Link>
+                        <span className="sub">
+                          Fraction {r.fractionNumber}, {formatDate(r.date)}
+                        </span>
+                      </td>
+                      <td>{r.documents.map(documentLabel).join(', ')}</td>
+                      <td className="num">{formatTotal(r.atRisk)}</td>
+                      {can.sign ? (
+                        <td>
+                          <button
+                            type="button"
+                            className="primary"
+                            disabled={busy !== null || previewing !== null}
+                            aria-expanded={previewing === r.fractionId}
+                            onClick={() => setPreviewing(r.fractionId)}
+                            aria-label={`Review and sign ${r.documents.map(documentLabel).join(' and ')} for ${who}, fraction ${r.fractionNumber}`}
+                          >
+                            {busy === r.fractionId ? 'Signing…' : 'Review and sign'}
+                          </button>
+                        </td>
+                      ) : null}
+                    </tr>
+                    {previewing === r.fractionId ? (
+                      <tr>
+                        <td colSpan={can.sign ? 6 : 5}>
+                          <SignaturePreview
+                            row={r}
+                            busy={busy !== null}
+                            onConfirm={() => void sign(r).then(() => setPreviewing(null))}
+                            onCancel={() => setPreviewing(null)}
+                          />
+                        </td>
+                      </tr>
                     ) : null}
-                  </tr>
+                  </Fragment>
                 );
               })}
             </tbody>

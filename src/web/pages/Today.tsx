@@ -4,6 +4,7 @@
  */
 import type { TodayCovering, TodayHoldGroup, TodayItem, TodaySignature, TodayView } from '../../app/views.js';
 import { api } from '../api/client.js';
+import { Deadline } from '../components/Deadline.js';
 import { DocumentsDue } from '../components/DocumentsDue.js';
 import { Loading, Notice, PageHeader } from '../components/ui.js';
 import { appNow, documentLabel, formatInstant, formatInt, formatPercent, formatRelative } from '../format.js';
@@ -119,11 +120,7 @@ function Signatures({ rows }: { rows: TodaySignature[] }) {
               <Link to={`/courses/${encodeURIComponent(r.courseId)}#fraction-${r.fractionId}`}>
                 {r.patientName ?? r.courseKey}, fraction {r.fractionNumber}
               </Link>
-              : {r.documents.map(documentLabel).join(' and ')}; next beam-on{' '}
-              {r.nextBeamOn
-                ? `${formatInstant(r.nextBeamOn)} (${formatRelative(r.nextBeamOn, now)})`
-                : 'not scheduled'}
-              {r.overdue ? ' (deadline passed)' : ''}
+              : {r.documents.map(documentLabel).join(' and ')}; <Deadline deadline={r.deadline} now={now} />
             </li>
           ))}
         </ol>
