@@ -2,10 +2,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setChargeStatus } from '../../src/app/commands/charge-status.js';
 import type { ClaimHistoryView } from '../../src/app/views.js';
 import { readClaims837FromBytes } from '../../src/formats/x12/read-837.js';
-import { openCliDemoApp } from '../support/cli-demo-app.js';
+import { openCliDemoApp, releaseReadyCharges } from '../support/cli-demo-app.js';
+import { DEMO_HOOK_TIMEOUT_MS } from '../support/demo-harness.js';
 import { runCli } from '../support/run-cli.js';
 
 /**
@@ -24,25 +24,13 @@ describe('sgrt-billing claim', () => {
     const opened = await openCliDemoApp(dir, { patients: 2, days: 4, seed: 7 });
     db = opened.db;
     const { app, practiceId } = opened;
-    const ready = await app.ctx.db
-      .selectFrom('fractions')
-      .select('id')
-      .where('status', 'in', ['ready', 'downgrade'])
-      .execute();
-    const actor = {
-      userId: 'coder',
-      practiceId,
-      role: 'coder' as const,
-      displayName: 'Coder',
-      physicianId: null,
-    };
-    await setChargeStatus(app.ctx, actor, { fractionIds: ready.map((f) => f.id), action: 'release' });
+    await releaseReadyCharges(app.ctx, practiceId);
     await app.close();
     const batch = await runCli('claims', '--format', '837p', '--out', join(dir, 'b.837'), '--data-dir', db);
     expect(batch.code, batch.stderr).toBe(0);
     const read = readClaims837FromBytes(await readFile(join(dir, 'b.837')), 'b.837');
     claimNumber = read.sets[0]!.claims[0]!.patientControlNumber;
-  }, 180_000);
+  }, DEMO_HOOK_TIMEOUT_MS);
   afterAll(async () => {
     if (databaseUrl !== undefined) process.env.DATABASE_URL = databaseUrl;
     if (dir) await rm(dir, { recursive: true, force: true });

@@ -2,14 +2,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setChargeStatus } from '../../src/app/commands/charge-status.js';
-import { importFiles } from '../../src/app/import-pipeline/import-files.js';
 import { createLogger } from '../../src/app/logger.js';
 import { openApp } from '../../src/app/open-app.js';
-import { createPractice } from '../../src/app/setup/create-practice.js';
-import { DEMO_BILLING } from '../../src/app/setup/demo-billing.js';
-import { demoUploads } from '../../src/app/setup/demo-uploads.js';
 import { readClaims837FromBytes } from '../../src/formats/x12/read-837.js';
+import { openCliDemoApp, releaseReadyCharges } from '../support/cli-demo-app.js';
+import { DEMO_HOOK_TIMEOUT_MS } from '../support/demo-harness.js';
 import { runCli } from '../support/run-cli.js';
 
 /** `sgrt-billing claims` on an app database (PGlite under --data-dir): the 837 out, the summary on stderr. */
@@ -20,29 +17,12 @@ describe('sgrt-billing claims', () => {
   beforeAll(async () => {
     delete process.env.DATABASE_URL;
     dir = await mkdtemp(join(tmpdir(), 'sgrt-claims-'));
-    const { generated, files, clinic } = await demoUploads({ patients: 4, days: 5, seed: 3 });
-    const app = await openApp({
-      dataDir: join(dir, 'db'),
-      log: createLogger({ level: 'silent' }),
-      now: () => generated.clinic.options.now,
-    });
-    practiceId = await createPractice(app.ctx, { name: 'CLI', clinic, billing: DEMO_BILLING });
-    await importFiles(app.ctx, practiceId, files);
-    const ready = await app.ctx.db
-      .selectFrom('fractions')
-      .select('id')
-      .where('status', 'in', ['ready', 'downgrade'])
-      .execute();
-    const actor = {
-      userId: 'coder',
-      practiceId,
-      role: 'coder' as const,
-      displayName: 'Coder',
-      physicianId: null,
-    };
-    await setChargeStatus(app.ctx, actor, { fractionIds: ready.map((f) => f.id), action: 'release' });
+    const opened = await openCliDemoApp(dir, { patients: 4, days: 5, seed: 3 });
+    const { app } = opened;
+    practiceId = opened.practiceId;
+    await releaseReadyCharges(app.ctx, practiceId);
     await app.close();
-  }, 120_000);
+  }, DEMO_HOOK_TIMEOUT_MS);
   afterAll(async () => {
     if (databaseUrl !== undefined) process.env.DATABASE_URL = databaseUrl;
     if (dir) await rm(dir, { recursive: true, force: true });

@@ -3,10 +3,13 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { billDemo } from '../../src/app/setup/demo-claims.js';
+import { createLogger } from '../../src/app/logger.js';
+import { openApp } from '../../src/app/open-app.js';
 import { LETTER_TYPES } from '../../src/core/letters/letter-types.js';
 import { docxParagraphs, pdfText } from '../golden/letters/extract-text.js';
-import { openCliDemoApp } from '../support/cli-demo-app.js';
+import { pgliteDataDir } from '../support/db-harness.js';
+import { DEMO_HOOK_TIMEOUT_MS } from '../support/demo-harness.js';
+import { LETTER_DEMO, letterDemoInstant, letterDemoPractice } from '../support/letter-demo.js';
 import { runCli } from '../support/run-cli.js';
 
 /** `sgrt-billing letter` on an app database (PGlite under --data-dir): the file out, warnings on stderr. */
@@ -21,11 +24,14 @@ describe('sgrt-billing letter', () => {
   beforeAll(async () => {
     delete process.env.DATABASE_URL;
     dir = await mkdtemp(join(tmpdir(), 'sgrt-letter-'));
-    const opened = await openCliDemoApp(dir, { patients: 12, days: 10, seed: 1 });
-    db = opened.db;
-    const { app, practiceId } = opened;
-    const paymentDate = new Date(app.ctx.now() - 86_400_000).toISOString().slice(0, 10);
-    await billDemo(app.ctx, practiceId, paymentDate);
+    db = join(dir, 'db');
+    await pgliteDataDir(db, LETTER_DEMO);
+    const app = await openApp({
+      dataDir: db,
+      log: createLogger({ level: 'silent' }),
+      now: letterDemoInstant,
+    });
+    const { practiceId } = await letterDemoPractice(app.ctx.db);
     const line = await app.ctx.db
       .selectFrom('remit_lines as r')
       .innerJoin('courses as c', 'c.id', 'r.course_id')
@@ -114,7 +120,7 @@ describe('sgrt-billing letter', () => {
       .where('course_key', '=', unsupported)
       .execute();
     await app.close();
-  }, 120_000);
+  }, DEMO_HOOK_TIMEOUT_MS);
   afterAll(async () => {
     if (databaseUrl !== undefined) process.env.DATABASE_URL = databaseUrl;
     if (dir) await rm(dir, { recursive: true, force: true });

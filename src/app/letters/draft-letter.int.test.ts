@@ -3,7 +3,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxParagraphs, pdfText } from '../../../test/golden/letters/extract-text.js';
 import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
-import { testContext, type TestContext } from '../../../test/support/test-context.js';
+import { DEMO_HOOK_TIMEOUT_MS } from '../../../test/support/demo-harness.js';
+import { LETTER_DEMO, letterDemoInstant, letterDemoPractice } from '../../../test/support/letter-demo.js';
+import { testClock, testContext, type TestContext } from '../../../test/support/test-context.js';
 import { type Course, statedThresholds } from '../../core/model/course.js';
 import { payerLetterType } from '../../core/letters/letter-refusal.js';
 import { LETTER_TYPES, type LetterDraft, type LetterType } from '../../core/letters/letter-types.js';
@@ -11,12 +13,9 @@ import { writeLetterDocx } from '../../formats/letters/write-letter-docx.js';
 import { writeLetterPdf } from '../../formats/letters/write-letter-pdf.js';
 import type { Actor } from '../app-context.js';
 import { AppError } from '../app-errors.js';
-import { importFiles } from '../import-pipeline/import-files.js';
 import { createPractice } from '../setup/create-practice.js';
 import { DEMO_BILLING } from '../setup/demo-billing.js';
-import { billDemo } from '../setup/demo-claims.js';
 import { DEMO_FILES } from '../setup/demo-reference.js';
-import { demoUploads } from '../setup/demo-uploads.js';
 import { importReferenceFiles } from '../reference/reference-import.js';
 import { draftLetter } from './draft-letter.js';
 import { resolveLetterTarget } from './letter-facts.js';
@@ -52,18 +51,9 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
   const cases: Case[] = [];
 
   beforeAll(async () => {
-    tdb = await openTestDatabase(engine);
-    const { generated, files, clinic } = await demoUploads({ patients: 12, days: 10, seed: 1 });
-    t = await testContext(tdb);
-    t.clock.set(generated.clinic.options.now);
-    const practiceId = await createPractice(t.ctx, {
-      name: 'Demo Radiation Oncology (synthetic)',
-      clinic,
-      billing: DEMO_BILLING,
-    });
-    await importFiles(t.ctx, practiceId, files);
-    const paymentDate = new Date(t.ctx.now() - 86_400_000).toISOString().slice(0, 10);
-    await billDemo(t.ctx, practiceId, paymentDate);
+    tdb = await openTestDatabase(engine, LETTER_DEMO);
+    t = await testContext(tdb, testClock(letterDemoInstant()));
+    const { practiceId, clinic } = await letterDemoPractice(tdb.db);
     // The demo's synthetic CMS releases: the 77387-26 appeal to Medicare states what they say.
     await importReferenceFiles(t.ctx, practiceId, DEMO_FILES, { year: 2026, quarter: 1 });
     const base = { role: 'biller' as const, displayName: 'biller', physicianId: null };
@@ -164,7 +154,7 @@ describe.each(ENGINES)('golden letters from the demo clinic on %s', (engine) => 
       courseId: unsupported,
       ready: false,
     });
-  }, 180_000);
+  }, DEMO_HOOK_TIMEOUT_MS);
   afterAll(() => tdb?.close());
 
   /** The course's authorizations removed from its document: the practice has obtained none yet. */

@@ -2,15 +2,13 @@ import { getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../../test/golden/letters/extract-text.js';
 import { ENGINES, openTestDatabase, type TestDatabase } from '../../../test/support/db-harness.js';
-import { testContext, type TestContext } from '../../../test/support/test-context.js';
+import { DEMO_HOOK_TIMEOUT_MS } from '../../../test/support/demo-harness.js';
+import { LETTER_DEMO, letterDemoInstant, letterDemoPractice } from '../../../test/support/letter-demo.js';
+import { testClock, testContext, type TestContext } from '../../../test/support/test-context.js';
 import { APPEAL_LEVELS } from '../../core/letters/appeal-facts.js';
 import type { Actor } from '../app-context.js';
 import { AppError } from '../app-errors.js';
-import { importFiles } from '../import-pipeline/import-files.js';
 import { createPractice } from '../setup/create-practice.js';
-import { DEMO_BILLING } from '../setup/demo-billing.js';
-import { billDemo } from '../setup/demo-claims.js';
-import { demoUploads } from '../setup/demo-uploads.js';
 import { createLetters, letterFile } from './letter-commands.js';
 import { letterPacket } from './letter-packet.js';
 
@@ -26,13 +24,10 @@ describe.each(ENGINES)('appeal packets from the demo clinic on %s', (engine) => 
   let practiceId = '';
 
   beforeAll(async () => {
-    tdb = await openTestDatabase(engine);
-    const { generated, files, clinic } = await demoUploads({ patients: 12, days: 10, seed: 1 });
-    t = await testContext(tdb);
-    t.clock.set(generated.clinic.options.now);
-    practiceId = await createPractice(t.ctx, { name: 'Demo', clinic, billing: DEMO_BILLING });
-    await importFiles(t.ctx, practiceId, files);
-    await billDemo(t.ctx, practiceId, new Date(t.ctx.now() - 86_400_000).toISOString().slice(0, 10));
+    tdb = await openTestDatabase(engine, LETTER_DEMO);
+    t = await testContext(tdb, testClock(letterDemoInstant()));
+    const demo = await letterDemoPractice(tdb.db);
+    practiceId = demo.practiceId;
     const base = { role: 'biller' as const, displayName: 'biller', physicianId: null };
     actor = { ...base, userId: 'u-a', practiceId };
     await tdb.db
@@ -46,8 +41,12 @@ describe.each(ENGINES)('appeal packets from the demo clinic on %s', (engine) => 
         password_hash: 'not used',
       })
       .execute();
-    other = { ...base, userId: 'u-b', practiceId: await createPractice(t.ctx, { name: 'Other', clinic }) };
-  }, 180_000);
+    other = {
+      ...base,
+      userId: 'u-b',
+      practiceId: await createPractice(t.ctx, { name: 'Other', clinic: demo.clinic }),
+    };
+  }, DEMO_HOOK_TIMEOUT_MS);
   afterAll(() => tdb?.close());
 
   async function line(category: string) {
