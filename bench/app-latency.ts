@@ -355,12 +355,20 @@ try {
 
   /**
    * The soak's RSS: start, max, end, and at the 2-minute mark (half the run when shorter); "no growth" =
-   * end within +10 % of the mark (the first minutes fill caches and pools).
+   * end within +10 % of the mark (the first minutes fill caches and pools). Also the mean of the first
+   * and of the last minute's samples, and the least-squares slope of the samples from the mark on.
    */
   function reportRss(samples: readonly { second: number; mib: number }[], seconds: number) {
     const markSecond = Math.min(120, seconds / 2);
     const mark = samples.find((x) => x.second >= markSecond) ?? samples.at(-1);
     const endRss = samples.at(-1)?.mib ?? NaN;
+    const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const after = samples.filter((x) => x.second >= markSecond);
+    const mx = mean(after.map((x) => x.second));
+    const my = mean(after.map((x) => x.mib));
+    const slope =
+      after.reduce((a, x) => a + (x.second - mx) * (x.mib - my), 0) /
+      after.reduce((a, x) => a + (x.second - mx) ** 2, 0);
     line(BENCH, {
       metric: 'server_rss_over_run',
       engine,
@@ -372,6 +380,9 @@ try {
       no_growth: endRss <= 1.1 * (mark?.mib ?? NaN),
       start: round(rssStart),
       max: round(Math.max(...samples.map((x) => x.mib))),
+      first_minute_mean: round(mean(samples.filter((x) => x.second < 60).map((x) => x.mib))),
+      last_minute_mean: round(mean(samples.filter((x) => x.second >= seconds - 60).map((x) => x.mib))),
+      slope_mib_per_minute_after_mark: round(slope * 60, 3),
       samples: samples.length,
       every_seconds: 5,
       series: samples.filter((_, i) => i % 12 === 0).map((x) => [round(x.second), round(x.mib)]),

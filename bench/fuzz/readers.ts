@@ -1,11 +1,11 @@
 /**
- * What the fuzzer runs: every reader of src/formats (and the two app readers built on them: the
- * contract-rate CSV and the import's content sniff), called as the import and the reference upload call
+ * What the fuzzer runs: every reader of src/formats (and the app readers built on them: the
+ * contract-rate CSV, the import's content sniff and the uploads' multipart body), called as the import and the reference upload call
  * them, each with its seeds. A reader's answer is reduced to `{ ok, problems, warnings }` for the
  * verdict (fuzz-verdict.ts).
  */
 import { clinicSchema } from '../../src/core/model/clinic.js';
-import { courseHeadersDocumentSchema, courseSchema } from '../../src/core/model/course.js';
+import { courseHeaderSchema, courseSchema } from '../../src/core/model/course.js';
 import type { InputProblem } from '../../src/core/model/input-problem.js';
 import { billingSettingsSchema } from '../../src/app/claims/billing-settings.js';
 import { detectFormat } from '../../src/app/read/detect-format.js';
@@ -33,10 +33,11 @@ import { readTreatmentHistory } from '../../src/formats/csv/read-treatment-histo
 import { readRtBeamsRecord } from '../../src/formats/dicom/read-rt-beams-record.js';
 import { readFhirBundle } from '../../src/formats/fhir/read-fhir-bundle.js';
 import { readDftMessages } from '../../src/formats/hl7v2/read-dft-messages.js';
-import { validateDocument } from '../../src/formats/json/validate-document.js';
+import { validateArrayDocument, validateDocument } from '../../src/formats/json/validate-document.js';
 import { readRemittancesFromBytes } from '../../src/formats/x12/read-835.js';
 import { readClaims837FromBytes } from '../../src/formats/x12/read-837.js';
 import type { z } from 'zod';
+import { MULTIPART_BODY } from './multipart-body.js';
 import { choose, type SeedFile } from './seeds.js';
 
 export interface Outcome {
@@ -236,7 +237,10 @@ export const READERS: readonly FuzzReader[] = [
   simple('cms-icd10cm', 'icd10cm.txt', { name: /icd10cm_/ }, readIcd10cm),
   simple('contract-rates-csv', 'rates.csv', () => [utf8(CONTRACT_RATES_SEED)], readContractRates),
   json('clinic-json', clinicSchema, { format: 'clinic' }),
-  json('course-headers-json', courseHeadersDocumentSchema, { format: 'course-headers' }),
+  // courses.json as the import reads it: entry by entry, the problems capped (read-export-files.ts).
+  simple('course-headers-json', 'course-headers.json', { format: 'course-headers' }, (b, source) =>
+    validateArrayDocument(decode(b), source, courseHeaderSchema),
+  ),
   json('course-json', courseSchema, { name: /examples\/courses\/.*\.json$/ }),
   json('billing-json', billingSettingsSchema, { name: /examples\/billing\.json$/ }),
   simple(
@@ -245,4 +249,5 @@ export const READERS: readonly FuzzReader[] = [
     (f) => f.map((x) => x.bytes.subarray(0, 8192)),
     (b) => (detectFormat(b.subarray(0, 8192)), { ok: true }),
   ),
+  MULTIPART_BODY,
 ];
