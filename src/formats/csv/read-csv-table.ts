@@ -1,4 +1,4 @@
-import type { InputProblem, ReadResult } from '../../core/model/input-problem.js';
+import { type InputProblem, MAX_PROBLEMS_PER_FILE, type ReadResult } from '../../core/model/input-problem.js';
 import { type CellContext, readCell, type ValueOf } from './cell-values.js';
 import { type CsvMapping, effectiveFormat, requirement } from './column-mapping.js';
 import type { CsvKind, FieldSpecs } from './csv-fields.js';
@@ -18,7 +18,7 @@ export interface CsvReadOptions {
    * `skip`: bad rows are left out and their problems become warnings.
    */
   onBadRow?: 'fail' | 'skip';
-  /** Problems (and warnings) listed before the rest are only counted. Default 100. */
+  /** Problems (and warnings) listed before the rest are only counted. Default MAX_PROBLEMS_PER_FILE (200). */
   maxProblems?: number;
 }
 
@@ -52,8 +52,6 @@ export interface RowReport<F extends FieldSpecs> {
 
 export type RowBuilder<F extends FieldSpecs, R> = (row: TableRow<F>, report: RowReport<F>) => R | null;
 
-const DEFAULT_MAX = 100;
-
 /**
  * The shared engine of the CSV readers: bytes → text → header → typed cells per row → the reader's
  * records (built by `build`), with every problem located as `file.csv:line 42, column "Beam On"` (the
@@ -82,7 +80,7 @@ export function readCsvTable<F extends FieldSpecs, R>(
   const columns = prepareColumns(chosen.mapping, chosen.match, fields);
   if (!Array.isArray(columns)) return fail(source, columns.error);
 
-  const max = options.maxProblems ?? DEFAULT_MAX;
+  const max = options.maxProblems ?? MAX_PROBLEMS_PER_FILE;
   const problems = new ProblemList(source, max, 'problem');
   const warnings = new ProblemList(source, max, 'warning');
   for (const w of decoded.warnings) warnings.add(w);
