@@ -21,7 +21,7 @@ import { readFhirBundle } from '../../formats/fhir/read-fhir-bundle.js';
 import { readDftMessages } from '../../formats/hl7v2/read-dft-messages.js';
 import { validateArrayDocument, validateDocument } from '../../formats/json/validate-document.js';
 import { readRemittancesFromBytes } from '../../formats/x12/read-835.js';
-import { MAX_DOCUMENT_BYTES } from '../input-files.js';
+import { tooLarge, tooManyValues } from './document-limits.js';
 import { detectFormat, type ExportFormat } from './detect-format.js';
 import { type ExportSource, pathSource } from './export-source.js';
 import { emptyRecords, type ExportRecords, mergeRecords } from './export-records.js';
@@ -89,7 +89,7 @@ export async function readExportFiles(
 
 /**
  * `readExportFiles` over sources: one file at a time, each loaded only when its format is known and its
- * size within MAX_DOCUMENT_BYTES, and let go before the next. `sources[i]` is the source of `results[i]`.
+ * size within its kind's limit (document-limits.ts), and let go before the next. `sources[i]` is the source of `results[i]`.
  */
 export async function readExportSources(
   input: readonly ExportSource[],
@@ -204,13 +204,11 @@ async function readOne(
   if (format === null) {
     return result('skipped', 0, [], [{ location: file, message: 'not a recognised export format: skipped' }]);
   }
-  const size = await source.size();
-  if (size > MAX_DOCUMENT_BYTES) {
-    return result('failed', 0, [
-      { location: file, message: `file is ${size} bytes; the limit is ${MAX_DOCUMENT_BYTES}` },
-    ]);
-  }
+  const large = tooLarge(format, await source.size(), file);
+  if (large) return result('failed', 0, [large]);
   const bytes = await source.bytes();
+  const dense = tooManyValues(format, bytes, file);
+  if (dense) return result('failed', 0, [dense]);
   const take = <T>(r: ReadResult<T>, add: (value: T) => number): FileResult =>
     r.ok ? result('read', add(r.value), [], r.warnings) : result('failed', 0, r.problems);
   switch (format) {
