@@ -170,7 +170,9 @@ async function parent(): Promise<void> {
   for (const engine of engines) {
     for (const kind of kinds) {
       const dir = engine === 'pglite' ? await mkdtemp(join(tmpdir(), 'sgrt-bench-bigfile-')) : null;
-      const env = dir ? { BENCH_DATA_DIR: dir } : { BENCH_DATABASE_URL: await recreateDatabase(DB_NAME) };
+      const env: Record<string, string> = dir
+        ? { BENCH_DATA_DIR: dir }
+        : { BENCH_DATABASE_URL: await recreateDatabase(DB_NAME) };
       try {
         progress(`${engine} ${kind}: setting up…`);
         const args = ['--engine', engine, '--kind', kind, ...process.argv.slice(2)];

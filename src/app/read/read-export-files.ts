@@ -13,9 +13,9 @@ import { type CsvMapping, parseColumnMapping } from '../../formats/csv/column-ma
 import { bundledMapping } from '../../formats/csv/mappings/bundled-mappings.js';
 import { readTreatmentReport } from '../../formats/alignrt/report/read-treatment-report.js';
 import { readRtdLog, toMonitoringSession } from '../../formats/alignrt/rtd/read-rtd-log.js';
-import { readAuthorizations } from '../../formats/csv/read-authorizations.js';
-import { readOrdersSignatures } from '../../formats/csv/read-orders-signatures.js';
-import { readTreatmentHistory } from '../../formats/csv/read-treatment-history.js';
+import { authorizationsSteps } from '../../formats/csv/read-authorizations.js';
+import { ordersSignaturesSteps } from '../../formats/csv/read-orders-signatures.js';
+import { treatmentHistorySteps } from '../../formats/csv/read-treatment-history.js';
 import { readRtBeamsRecord } from '../../formats/dicom/read-rt-beams-record.js';
 import { readFhirBundle } from '../../formats/fhir/read-fhir-bundle.js';
 import { readDftMessages } from '../../formats/hl7v2/read-dft-messages.js';
@@ -26,6 +26,7 @@ import { detectFormat, type ExportFormat } from './detect-format.js';
 import { type ExportSource, pathSource } from './export-source.js';
 import { emptyRecords, type ExportRecords, mergeRecords } from './export-records.js';
 import { yieldIfDue, yieldNow } from '../../storage/event-loop-turn.js';
+import type { Steps } from '../../formats/steps.js';
 
 export interface FileResult {
   file: string;
@@ -161,6 +162,18 @@ export async function readExportSources(
   return { records, results, parts, sources };
 }
 
+/**
+ * Runs a reader's steps (formats/steps.ts), giving other callbacks a turn at each pause: a pause comes
+ * every thousand rows or so, and a turn costs microseconds.
+ */
+async function pacedSteps<T>(steps: Steps<T>): Promise<T> {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await yieldNow();
+  }
+}
+
 /** clinic.json's `historyMapping`: a bundled mapping id, or a mapping file relative to clinic.json. */
 async function clinicMapping(value: string, clinic: ExportSource): Promise<Parsed<CsvMapping>> {
   const bundled = bundledMapping(value);
@@ -247,17 +260,17 @@ async function readOne(
     }
     case 'rv-history':
       return take(
-        readTreatmentHistory(bytes, file, mapping ? { mapping } : {}),
+        await pacedSteps(treatmentHistorySteps(bytes, file, mapping ? { mapping } : {})),
         (v) => (into.histories.push({ source: file, history: v }), v.records.length),
       );
     case 'orders-signatures':
       return take(
-        readOrdersSignatures(bytes, file),
+        await pacedSteps(ordersSignaturesSteps(bytes, file)),
         (v) => (into.documents.push({ source: file, table: v }), v.documents.length),
       );
     case 'authorizations':
       return take(
-        readAuthorizations(bytes, file),
+        await pacedSteps(authorizationsSteps(bytes, file)),
         (v) => (into.authorizations.push({ source: file, table: v }), v.authorizations.length),
       );
     case 'hl7-dft':

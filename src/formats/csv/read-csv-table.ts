@@ -9,6 +9,10 @@ import { type ColumnMatch, displayName } from './match-columns.js';
 import { bundledMappings } from './mappings/bundled-mappings.js';
 import { cellLine, type CsvRecord, CsvRecordScanner, isBlankRecord } from './parse-csv-records.js';
 import { ProblemList } from './problem-list.js';
+import { runSteps, type Steps } from '../steps.js';
+
+/** Rows read between two pauses of `csvTableSteps`. */
+export const ROWS_PER_STEP = 1000;
 
 export interface CsvReadOptions {
   /** The site's mapping; without one, the bundled mappings of the kind are tried on the header row. */
@@ -65,6 +69,18 @@ export function readCsvTable<F extends FieldSpecs, R>(
   options: CsvReadOptions,
   build: RowBuilder<F, R>,
 ): ReadResult<{ rows: R[]; info: CsvTableInfo }> {
+  return runSteps(csvTableSteps(input, source, kind, fields, options, build));
+}
+
+/** `readCsvTable` pausing after every ROWS_PER_STEP rows read (formats/steps.ts). */
+export function* csvTableSteps<F extends FieldSpecs, R>(
+  input: Uint8Array | string,
+  source: string,
+  kind: CsvKind,
+  fields: F,
+  options: CsvReadOptions,
+  build: RowBuilder<F, R>,
+): Steps<ReadResult<{ rows: R[]; info: CsvTableInfo }>> {
   const { mapping } = options;
   if (mapping && mapping.kind !== kind) {
     return fail(source, `mapping "${mapping.id}" is for ${mapping.kind} files, not ${kind}`);
@@ -103,7 +119,7 @@ export function readCsvTable<F extends FieldSpecs, R>(
       break;
     }
     if (isBlankRecord(record)) continue;
-    info.rowsRead++;
+    if (++info.rowsRead % ROWS_PER_STEP === 0) yield;
     const built = reader.read(record);
     if (reader.problems.length > 0) {
       const list = skip ? warnings : problems;
