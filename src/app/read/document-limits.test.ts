@@ -15,7 +15,7 @@ const HISTORY = encode(
   ].join('\r\n'),
 );
 
-describe('a JSON document over its kind’s limit is refused unparsed, the other files read (document-limits.ts)', () => {
+describe('a file over its kind’s limit is refused unread, the other files read (document-limits.ts)', () => {
   it.each([
     [
       'courses.json of 300,000 tiny entries (900k values)',
@@ -36,6 +36,14 @@ describe('a JSON document over its kind’s limit is refused unparsed, the other
         `{"resourceType":"Bundle","type":"collection","entry":[${Array.from({ length: 300_000 }, () => '{"resource":{}}').join(',')}]}`,
       ),
       /^the document holds over 500000 values/,
+    ],
+    [
+      'R&V history over 16 MiB',
+      'history-big.csv',
+      encode(
+        `"Patient ID","Treatment Date","Field Id","Beam On","Beam Off","Delivered MU"\r\n${'"SYN00417","03/02/2026","F1","08:00:00","08:01:00","200"\r\n'.repeat(300_000)}`,
+      ),
+      /^file is \d+ bytes; the limit for this kind of file is 16777216$/,
     ],
   ])('%s', async (_, name, bytes, message) => {
     const read = await readExportSources([memorySource(name, bytes), memorySource('history.csv', HISTORY)]);

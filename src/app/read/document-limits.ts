@@ -28,6 +28,14 @@ const LIMITS: Partial<Record<ExportFormat, DocumentLimit>> = {
   // A course's or a day's documents: ~30 values per resource (the demo's bundles: 4 resources, 118
   // values); 500,000 values is ~16,000 resources.
   fhir: { bytes: 16 * MiB, values: 500_000 },
+  // Read row by row, but every row becomes a record that the import holds, links and stores (as JSON: a
+  // 62 MB history ran PGlite out of memory and passed PostgreSQL's 256 MB jsonb limit). A beam is a row
+  // of ~90 bytes; a 4-linac department delivers ~180,000 beams a year (4 × 30 patients × 6 beams × 250
+  // days): 16 MiB holds a year of it, and exports are daily or weekly.
+  'rv-history': { bytes: 16 * MiB },
+  // A row per document or authorization: far fewer than beams.
+  'orders-signatures': { bytes: 16 * MiB },
+  authorizations: { bytes: 16 * MiB },
 };
 
 /** The file's size over its kind's limit: the problem that refuses it (before it is loaded), else null. */
