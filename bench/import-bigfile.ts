@@ -135,6 +135,8 @@ async function child(): Promise<void> {
   }
   const importMs = round(performance.now() - t0);
   clearInterval(timer);
+  // The gap the import ended in (all of it when no callback ran at all).
+  maxGap = Math.max(maxGap, performance.now() - last);
   process.stdout.write(
     `${JSON.stringify({ engine: opened, kind, bytes, anchor, peak: peak(), maxGap: round(maxGap, 1), importMs, repriceMs, outcome })}\n`,
   );

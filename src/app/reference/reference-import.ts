@@ -263,7 +263,13 @@ export const MAX_CONTRACT_ROWS = 50_000;
 
 function tooManyContractRows(file: ReferenceFile): InputProblem | null {
   let lines = 0;
-  for (const byte of file.bytes) if (byte === 0x0a && ++lines > MAX_CONTRACT_ROWS + 1) break;
+  // indexOf: a native scan (a byte-by-byte loop over 15 MB held the loop a second).
+  for (
+    let at = file.bytes.indexOf(0x0a);
+    at >= 0 && lines <= MAX_CONTRACT_ROWS + 1;
+    at = file.bytes.indexOf(0x0a, at + 1)
+  )
+    lines++;
   return lines > MAX_CONTRACT_ROWS + 1
     ? {
         location: file.name,
