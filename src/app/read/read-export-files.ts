@@ -13,19 +13,20 @@ import { type CsvMapping, parseColumnMapping } from '../../formats/csv/column-ma
 import { bundledMapping } from '../../formats/csv/mappings/bundled-mappings.js';
 import { readTreatmentReport } from '../../formats/alignrt/report/read-treatment-report.js';
 import { readRtdLog, toMonitoringSession } from '../../formats/alignrt/rtd/read-rtd-log.js';
-import { readAuthorizations } from '../../formats/csv/read-authorizations.js';
-import { readOrdersSignatures } from '../../formats/csv/read-orders-signatures.js';
-import { readTreatmentHistory } from '../../formats/csv/read-treatment-history.js';
+import { authorizationsSteps } from '../../formats/csv/read-authorizations.js';
+import { ordersSignaturesSteps } from '../../formats/csv/read-orders-signatures.js';
+import { treatmentHistorySteps } from '../../formats/csv/read-treatment-history.js';
 import { readRtBeamsRecord } from '../../formats/dicom/read-rt-beams-record.js';
 import { readFhirBundle } from '../../formats/fhir/read-fhir-bundle.js';
 import { readDftMessages } from '../../formats/hl7v2/read-dft-messages.js';
 import { validateArrayDocument, validateDocument } from '../../formats/json/validate-document.js';
 import { readRemittancesFromBytes } from '../../formats/x12/read-835.js';
-import { MAX_DOCUMENT_BYTES } from '../input-files.js';
+import { tooLarge, tooManyValues } from './document-limits.js';
 import { detectFormat, type ExportFormat } from './detect-format.js';
 import { type ExportSource, pathSource } from './export-source.js';
 import { emptyRecords, type ExportRecords, mergeRecords } from './export-records.js';
 import { yieldIfDue, yieldNow } from '../../storage/event-loop-turn.js';
+import type { Steps } from '../../formats/steps.js';
 
 export interface FileResult {
   file: string;
@@ -89,7 +90,7 @@ export async function readExportFiles(
 
 /**
  * `readExportFiles` over sources: one file at a time, each loaded only when its format is known and its
- * size within MAX_DOCUMENT_BYTES, and let go before the next. `sources[i]` is the source of `results[i]`.
+ * size within its kind's limit (document-limits.ts), and let go before the next. `sources[i]` is the source of `results[i]`.
  */
 export async function readExportSources(
   input: readonly ExportSource[],
@@ -161,6 +162,18 @@ export async function readExportSources(
   return { records, results, parts, sources };
 }
 
+/**
+ * Runs a reader's steps (formats/steps.ts), giving other callbacks a turn at each pause: a pause comes
+ * every thousand rows or so, and a turn costs microseconds.
+ */
+async function pacedSteps<T>(steps: Steps<T>): Promise<T> {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await yieldNow();
+  }
+}
+
 /** clinic.json's `historyMapping`: a bundled mapping id, or a mapping file relative to clinic.json. */
 async function clinicMapping(value: string, clinic: ExportSource): Promise<Parsed<CsvMapping>> {
   const bundled = bundledMapping(value);
@@ -204,13 +217,11 @@ async function readOne(
   if (format === null) {
     return result('skipped', 0, [], [{ location: file, message: 'not a recognised export format: skipped' }]);
   }
-  const size = await source.size();
-  if (size > MAX_DOCUMENT_BYTES) {
-    return result('failed', 0, [
-      { location: file, message: `file is ${size} bytes; the limit is ${MAX_DOCUMENT_BYTES}` },
-    ]);
-  }
+  const large = tooLarge(format, await source.size(), file);
+  if (large) return result('failed', 0, [large]);
   const bytes = await source.bytes();
+  const dense = tooManyValues(format, bytes, file);
+  if (dense) return result('failed', 0, [dense]);
   const take = <T>(r: ReadResult<T>, add: (value: T) => number): FileResult =>
     r.ok ? result('read', add(r.value), [], r.warnings) : result('failed', 0, r.problems);
   switch (format) {
@@ -249,17 +260,17 @@ async function readOne(
     }
     case 'rv-history':
       return take(
-        readTreatmentHistory(bytes, file, mapping ? { mapping } : {}),
+        await pacedSteps(treatmentHistorySteps(bytes, file, mapping ? { mapping } : {})),
         (v) => (into.histories.push({ source: file, history: v }), v.records.length),
       );
     case 'orders-signatures':
       return take(
-        readOrdersSignatures(bytes, file),
+        await pacedSteps(ordersSignaturesSteps(bytes, file)),
         (v) => (into.documents.push({ source: file, table: v }), v.documents.length),
       );
     case 'authorizations':
       return take(
-        readAuthorizations(bytes, file),
+        await pacedSteps(authorizationsSteps(bytes, file)),
         (v) => (into.authorizations.push({ source: file, table: v }), v.authorizations.length),
       );
     case 'hl7-dft':

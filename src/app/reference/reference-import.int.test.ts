@@ -11,7 +11,7 @@ import { setChargeStatus } from '../commands/charge-status.js';
 import { InputError } from '../engine-context.js';
 import { replaceRemittances } from '../../../test/support/stored-remittances.js';
 import * as contractRatesUnique from '../../storage/migrations/0016-contract-rates-unique.js';
-import { importReferenceFiles, type ReferenceFile } from './reference-import.js';
+import { importReferenceFiles, MAX_CONTRACT_ROWS, type ReferenceFile } from './reference-import.js';
 import {
   addContractRate,
   contractRates,
@@ -132,6 +132,24 @@ describe.each(ENGINES)('reference data on %s', { timeout: 60_000 }, (engine) => 
     expect(problems.map((x) => x.message).join(' ')).not.toContain('abc');
     expect(
       (await ctx.db.selectFrom('contract_rates').selectAll().where('payer', '=', 'UHC').execute()).length,
+    ).toBe(0);
+  });
+
+  it('refuses a contract-rate CSV over MAX_CONTRACT_ROWS rows unread, stores none of it', async () => {
+    const rows = Array.from(
+      { length: MAX_CONTRACT_ROWS + 1 },
+      (_, i) => `Big,${77000 + (i % 1000)},,1.00,2026-01-0${1 + (Math.floor(i / 1000) % 9)},`,
+    );
+    const csv = `payer,code,modifier,rate,effective_from,effective_to\n${rows.join('\n')}\n`;
+    const problems = await problemsOf(importReferenceFiles(ctx, p.practiceId, [text('big.csv', csv)], null));
+    expect(problems).toEqual([
+      {
+        location: 'big.csv',
+        message: expect.stringMatching(/^over 50000 rows: more than a practice's contracts hold/),
+      },
+    ]);
+    expect(
+      (await ctx.db.selectFrom('contract_rates').selectAll().where('payer', '=', 'Big').execute()).length,
     ).toBe(0);
   });
 

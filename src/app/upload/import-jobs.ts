@@ -125,13 +125,18 @@ function finishedStatus(
     return { status: row.status as JobStatus, error: row.error };
   const count = (status: ImportFileView['status']) => files.filter((f) => f.status === status).length;
   const [refused, skipped] = [count('failed'), count('skipped')];
+  // Why, in the job's own message: the first refused file's first problem (problems name files, lines
+  // and course ids, never patients). A course list refused for a course id of another patient said
+  // only "0 courses" before.
+  const first = files.find((f) => f.status === 'failed');
+  const why = first?.problems[0] ? ` (${first.problems[0].location}: ${first.problems[0].message})` : '';
   if (refused === files.length)
-    return { status: 'failed', error: 'every file was refused: nothing was imported' };
+    return { status: 'failed', error: `every file was refused: nothing was imported${why}` };
   if (refused + skipped === files.length)
     return {
       status: 'failed',
       error: refused
-        ? `${refused} file${refused === 1 ? '' : 's'} refused and ${skipped} not an export this app reads: nothing was imported`
+        ? `${refused} file${refused === 1 ? '' : 's'} refused and ${skipped} not an export this app reads: nothing was imported${why}`
         : 'no file of the upload is an export this app reads (each listed with the reason): nothing was imported',
     };
   if (refused + skipped === 0) return { status: 'done', error: row.error };
@@ -143,7 +148,7 @@ function finishedStatus(
         : ` (${skipped} not an export this app reads)`;
   return {
     status: 'partial',
-    error: `${refused + skipped} of ${files.length} files refused${notExports}; the others were ${count('imported') ? '' : 'already '}imported`,
+    error: `${refused + skipped} of ${files.length} files refused${notExports}; the others were ${count('imported') ? '' : 'already '}imported${why}`,
   };
 }
 

@@ -3,7 +3,8 @@ import type { CsvMapping } from './column-mapping.js';
 import { AUTHORIZATIONS_FIELDS } from './csv-fields.js';
 import type { AuthorizationRecord, Authorizations, AuthorizationStatus } from './csv-types.js';
 import { looksLikeCsvOf } from './looks-like-csv.js';
-import { type CsvReadOptions, readCsvTable } from './read-csv-table.js';
+import { type CsvReadOptions, csvTableSteps } from './read-csv-table.js';
+import { runSteps, type Steps } from '../steps.js';
 
 type Fields = typeof AUTHORIZATIONS_FIELDS;
 
@@ -17,7 +18,16 @@ export function readAuthorizations(
   source: string,
   options: CsvReadOptions = {},
 ): ReadResult<Authorizations> {
-  const table = readCsvTable<Fields, AuthorizationRecord>(
+  return runSteps(authorizationsSteps(input, source, options));
+}
+
+/** `readAuthorizations` pausing every ROWS_PER_STEP rows (formats/steps.ts). */
+export function* authorizationsSteps(
+  input: Uint8Array | string,
+  source: string,
+  options: CsvReadOptions = {},
+): Steps<ReadResult<Authorizations>> {
+  const table = yield* csvTableSteps<Fields, AuthorizationRecord>(
     input,
     source,
     'authorizations',

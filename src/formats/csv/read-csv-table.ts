@@ -1,4 +1,4 @@
-import type { InputProblem, ReadResult } from '../../core/model/input-problem.js';
+import { type InputProblem, MAX_PROBLEMS_PER_FILE, type ReadResult } from '../../core/model/input-problem.js';
 import { type CellContext, readCell, type ValueOf } from './cell-values.js';
 import { type CsvMapping, effectiveFormat, requirement } from './column-mapping.js';
 import type { CsvKind, FieldSpecs } from './csv-fields.js';
@@ -9,6 +9,10 @@ import { type ColumnMatch, displayName } from './match-columns.js';
 import { bundledMappings } from './mappings/bundled-mappings.js';
 import { cellLine, type CsvRecord, CsvRecordScanner, isBlankRecord } from './parse-csv-records.js';
 import { ProblemList } from './problem-list.js';
+import { runSteps, type Steps } from '../steps.js';
+
+/** Rows read between two pauses of `csvTableSteps`. */
+export const ROWS_PER_STEP = 1000;
 
 export interface CsvReadOptions {
   /** The site's mapping; without one, the bundled mappings of the kind are tried on the header row. */
@@ -18,7 +22,7 @@ export interface CsvReadOptions {
    * `skip`: bad rows are left out and their problems become warnings.
    */
   onBadRow?: 'fail' | 'skip';
-  /** Problems (and warnings) listed before the rest are only counted. Default 100. */
+  /** Problems (and warnings) listed before the rest are only counted. Default MAX_PROBLEMS_PER_FILE (200). */
   maxProblems?: number;
 }
 
@@ -52,8 +56,6 @@ export interface RowReport<F extends FieldSpecs> {
 
 export type RowBuilder<F extends FieldSpecs, R> = (row: TableRow<F>, report: RowReport<F>) => R | null;
 
-const DEFAULT_MAX = 100;
-
 /**
  * The shared engine of the CSV readers: bytes → text → header → typed cells per row → the reader's
  * records (built by `build`), with every problem located as `file.csv:line 42, column "Beam On"` (the
@@ -67,6 +69,18 @@ export function readCsvTable<F extends FieldSpecs, R>(
   options: CsvReadOptions,
   build: RowBuilder<F, R>,
 ): ReadResult<{ rows: R[]; info: CsvTableInfo }> {
+  return runSteps(csvTableSteps(input, source, kind, fields, options, build));
+}
+
+/** `readCsvTable` pausing after every ROWS_PER_STEP rows read (formats/steps.ts). */
+export function* csvTableSteps<F extends FieldSpecs, R>(
+  input: Uint8Array | string,
+  source: string,
+  kind: CsvKind,
+  fields: F,
+  options: CsvReadOptions,
+  build: RowBuilder<F, R>,
+): Steps<ReadResult<{ rows: R[]; info: CsvTableInfo }>> {
   const { mapping } = options;
   if (mapping && mapping.kind !== kind) {
     return fail(source, `mapping "${mapping.id}" is for ${mapping.kind} files, not ${kind}`);
@@ -82,7 +96,7 @@ export function readCsvTable<F extends FieldSpecs, R>(
   const columns = prepareColumns(chosen.mapping, chosen.match, fields);
   if (!Array.isArray(columns)) return fail(source, columns.error);
 
-  const max = options.maxProblems ?? DEFAULT_MAX;
+  const max = options.maxProblems ?? MAX_PROBLEMS_PER_FILE;
   const problems = new ProblemList(source, max, 'problem');
   const warnings = new ProblemList(source, max, 'warning');
   for (const w of decoded.warnings) warnings.add(w);
@@ -105,7 +119,7 @@ export function readCsvTable<F extends FieldSpecs, R>(
       break;
     }
     if (isBlankRecord(record)) continue;
-    info.rowsRead++;
+    if (++info.rowsRead % ROWS_PER_STEP === 0) yield;
     const built = reader.read(record);
     if (reader.problems.length > 0) {
       const list = skip ? warnings : problems;

@@ -13,7 +13,8 @@ import type {
 } from './csv-types.js';
 import type { DateTimeParts } from './date-time-format.js';
 import { looksLikeCsvOf } from './looks-like-csv.js';
-import { type CsvReadOptions, readCsvTable, type RowReport } from './read-csv-table.js';
+import { type CsvReadOptions, csvTableSteps, type RowReport } from './read-csv-table.js';
+import { runSteps, type Steps } from '../steps.js';
 
 type Fields = typeof ORDERS_SIGNATURES_FIELDS;
 
@@ -30,7 +31,16 @@ export function readOrdersSignatures(
   source: string,
   options: CsvReadOptions = {},
 ): ReadResult<OrdersSignatures> {
-  const table = readCsvTable<Fields, ChartDocumentRecord>(
+  return runSteps(ordersSignaturesSteps(input, source, options));
+}
+
+/** `readOrdersSignatures` pausing every ROWS_PER_STEP rows (formats/steps.ts). */
+export function* ordersSignaturesSteps(
+  input: Uint8Array | string,
+  source: string,
+  options: CsvReadOptions = {},
+): Steps<ReadResult<OrdersSignatures>> {
+  const table = yield* csvTableSteps<Fields, ChartDocumentRecord>(
     input,
     source,
     'orders-signatures',

@@ -207,21 +207,22 @@ describe('readTreatmentHistory: bad rows', () => {
     expectNoValues(r.warnings, values(BAD, ','));
   });
 
-  it('lists at most maxProblems problems and counts the rest', () => {
+  // README: a file lists at most 200 problems (MAX_PROBLEMS_PER_FILE), then counts the rest.
+  it('lists at most maxProblems (default 200) problems and counts the rest', () => {
     const header = '"Patient ID","Treatment Date","Field Id","Beam On","Beam Off","Delivered MU"\n';
     const rows = Array.from(
       { length: 500 },
       () => '"SYN00417","03/02/2026","F1","08:00:00","08:01:00","lots"\n',
     );
     const found = problems(header + rows.join(''));
-    expect(found).toHaveLength(101);
+    expect(found).toHaveLength(201);
     expect(found[0]).toEqual({
       location: 'h.csv:line 2, column "Delivered MU"',
       message: 'expected a number ≥ 0',
     });
     expect(found.at(-1)).toEqual({
       location: 'h.csv',
-      message: 'and 400 more problems not listed (500 in all)',
+      message: 'and 300 more problems not listed (500 in all)',
     });
     expect(problems(header + rows.join(''), { maxProblems: 3 })).toHaveLength(4);
   });

@@ -9,7 +9,8 @@ import type {
   TreatmentHistoryRecord,
 } from './csv-types.js';
 import { looksLikeCsvOf } from './looks-like-csv.js';
-import { type CsvReadOptions, readCsvTable } from './read-csv-table.js';
+import { type CsvReadOptions, csvTableSteps } from './read-csv-table.js';
+import { runSteps, type Steps } from '../steps.js';
 
 type Fields = typeof TREATMENT_HISTORY_FIELDS;
 
@@ -24,8 +25,17 @@ export function readTreatmentHistory(
   source: string,
   options: CsvReadOptions = {},
 ): ReadResult<TreatmentHistory> {
+  return runSteps(treatmentHistorySteps(input, source, options));
+}
+
+/** `readTreatmentHistory` pausing every ROWS_PER_STEP rows (formats/steps.ts). */
+export function* treatmentHistorySteps(
+  input: Uint8Array | string,
+  source: string,
+  options: CsvReadOptions = {},
+): Steps<ReadResult<TreatmentHistory>> {
   const seen = new Map<string, number>();
-  const table = readCsvTable<Fields, TreatmentHistoryRecord>(
+  const table = yield* csvTableSteps<Fields, TreatmentHistoryRecord>(
     input,
     source,
     'treatment-history',
