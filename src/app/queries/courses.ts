@@ -11,7 +11,7 @@ import { notFound } from '../app-errors.js';
 import type { CourseSummary, CourseView, Page } from '../views.js';
 import { cappedPage, countCap, countUpTo } from './capped-count.js';
 import { fractionDetails } from './fraction-details.js';
-import { containsPattern, searchedPatients } from './patient-search.js';
+import { containsPattern, searchedPatients, searchWords } from './patient-search.js';
 
 const RULES = new Map(RULE_CATALOGUE.map((r) => [r.id, r]));
 
@@ -93,24 +93,46 @@ export async function listCourses(
     const [rows, counted] = await Promise.all([pageOf(courses), countUpTo(ctx.db, courses, cap)]);
     return logged(ctx, actor, rows, counted, cap);
   }
-  // A course matches by its id, or by its patient's name or MRN: two index searches whose ids are put
-  // together (an OR across the two tables would read every course and patient), counted up to the cap.
-  const pattern = containsPattern(search);
-  const patients = searchedPatients(ctx.db, actor.practiceId, search);
-  const matching = ctx.db
-    .selectFrom('courses as kc')
-    .select('kc.id')
-    .where('kc.practice_id', '=', actor.practiceId)
-    .where('kc.course_key', 'ilike', pattern)
-    .union(ctx.db.selectFrom('courses as pc').select('pc.id').where('pc.patient_id', 'in', patients));
+  // A course matches a word by its id, or by its patient's name or MRN: two index searches whose ids are
+  // put together (an OR across the two tables would read every course and patient); a search of several
+  // words keeps the courses each word matches (patient-search.ts). Counted up to the cap.
+  const words = searchWords(search);
+  const byWord = words.map((word) =>
+    ctx.db
+      .selectFrom(
+        ctx.db
+          .selectFrom('courses as kc')
+          .select('kc.id')
+          .where('kc.practice_id', '=', actor.practiceId)
+          .where('kc.course_key', 'ilike', containsPattern(word))
+          .union(
+            ctx.db
+              .selectFrom('courses as pc')
+              .select('pc.id')
+              .where('pc.patient_id', 'in', searchedPatients(ctx.db, actor.practiceId, word)),
+          )
+          .as('w'),
+      )
+      .select('w.id'),
+  );
+  const matching = byWord.slice(1).reduce((kept, next) => kept.intersect(next), byWord[0]!);
   const counted = await countUpTo(ctx.db, ctx.db.selectFrom(matching.as('m')).select('m.id'), cap);
   // Up to the cap, the matches are few: their page is a sort of them. Past it, they are many: the
   // courses are walked in the list's order (index courses_key), each tested against the searched
-  // patients (hashed once), and the walk stops at the page.
+  // patients (hashed once per word), and the walk stops at the page.
   const rows = await pageOf(
     counted <= cap
       ? courses.where('c.id', 'in', matching)
-      : courses.where((w) => w.or([w('c.course_key', 'ilike', pattern), w('c.patient_id', 'in', patients)])),
+      : courses.where((w) =>
+          w.and(
+            words.map((word) =>
+              w.or([
+                w('c.course_key', 'ilike', containsPattern(word)),
+                w('c.patient_id', 'in', searchedPatients(ctx.db, actor.practiceId, word)),
+              ]),
+            ),
+          ),
+        ),
   );
   return logged(ctx, actor, rows, counted, cap);
 }
