@@ -3,6 +3,7 @@ import { InputError } from '../app/engine-context.js';
 import { LETTER_TYPES } from '../core/letters/letter-types.js';
 import { REMIT_CATEGORIES, REMIT_QUEUES } from '../core/remit/remit-category.js';
 import { EXIT, UsageError } from './cli-errors.js';
+import { counted } from '../core/text/plural.js';
 
 /** The CLI: one lazily loaded module per command; read → app → print. */
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -319,7 +320,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT.input;
     }
     if (error instanceof InputError) {
-      process.stderr.write(`Nothing was done: ${error.problems.length} input problem(s).\n`);
+      process.stderr.write(`Nothing was done: ${counted(error.problems.length, 'input problem')}.\n`);
       for (const p of error.problems) process.stderr.write(`  ${p.location}: ${p.message}\n`);
       return EXIT.input;
     }

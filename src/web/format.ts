@@ -19,9 +19,18 @@ export const formatDollars = (cents: number): string => moneyWhole.format(cents 
  */
 export function formatTotal(t: MoneyTotal, format: (cents: number) => string = formatCents): string {
   if (t.cents !== null) return format(t.cents);
-  const missing = `${t.linesWithoutRate} line${t.linesWithoutRate === 1 ? '' : 's'} without a rate`;
+  const missing = `${formatCount(t.linesWithoutRate, 'line')} without a rate`;
   return t.knownCents ? `${format(t.knownCents)} known + ${missing}` : `— (${missing})`;
 }
+/** The noun for a count: `one` for exactly one, else `many` ("1 claim", "0 claims", "2 entries"). */
+export const plural = (n: number, one: string, many = `${one}s`): string => (Math.abs(n) === 1 ? one : many);
+/**
+ * A count and its noun, the count grouped as formatInt: "1 claim", "1,204 claims". The rule of
+ * core/text/plural.ts, which the CLI and the API use: src/web imports types only from other layers
+ * (architecture.md), so the browser has its own.
+ */
+export const formatCount = (n: number, one: string, many?: string): string =>
+  `${formatInt(n)} ${plural(n, one, many)}`;
 export const formatPercent = (share: number): string => percent.format(share);
 export const formatInt = (n: number): string => integer.format(n);
 

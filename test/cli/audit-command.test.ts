@@ -116,7 +116,13 @@ describe('sgrt-billing audit on the bundled examples', () => {
   it('prints a readable table with a summary', async () => {
     const run = await runCli('audit', 'examples/courses', '--now', NOW, '--format', 'table');
     expect(run.stdout).toContain('Course C-1001');
-    expect(run.stdout).toMatch(/50 fraction\(s\): \d+ ready, \d+ downgraded, \d+ on hold/);
+    expect(run.stdout).toMatch(/^11 courses, 50 fractions: \d+ ready, \d+ downgraded, \d+ on hold/m);
+  });
+
+  it('words a count of one in the singular', async () => {
+    const run = await runCli('audit', 'examples/courses/lung-sbrt.json', '--now', NOW, '--format', 'table');
+    expect(run.stdout).toMatch(/^1 course, \d+ fractions:/m);
+    expect(run.stdout).not.toContain('(s)');
   });
 
   // The rate table (the seed's 2026 amounts) has none for 77373, 77372 or G0339/G0340: the expected
@@ -125,12 +131,12 @@ describe('sgrt-billing audit on the bundled examples', () => {
     [
       'an SBRT course (77373 only)',
       ['examples/courses/lung-sbrt.json'],
-      /Billable — \(3 line\(s\) without a rate\); on hold \$0\.00\./,
+      /Billable — \(3 lines without a rate\); on hold \$0\.00\./,
     ],
     [
       'with a course that has rates',
       ['examples/courses/lung-sbrt.json', 'examples/courses/palliative-spine-2d.json'],
-      /Billable — \(3 line\(s\) without a rate; \$\d[\d,]*\.\d\d known\)/,
+      /Billable — \(3 lines without a rate; \$\d[\d,]*\.\d\d known\)/,
     ],
     [
       'a course whose lines all have rates',

@@ -44,7 +44,7 @@ describe('sgrt-billing reference import', () => {
     const run = await runCli('reference', 'import', ...CMS, ...db);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/PPRRVU26_SYNTH\.csv\s+pprrvu\s+11\s+RVU26A/);
-    expect(run.stderr).toContain('release(s) RVU26A, OPPS26A, NCCI-PRA26A');
+    expect(run.stderr).toContain('releases RVU26A, OPPS26A, NCCI-PRA26A');
     const rates = join(dir, 'rates.csv');
     await writeFile(
       rates,

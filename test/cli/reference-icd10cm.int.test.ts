@@ -33,6 +33,6 @@ describe('sgrt-billing reference import, ICD-10-CM', { timeout: 180_000 }, () =>
     );
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/icd10cm_order_2026_SYNTH\.txt\s+icd10cm\s+36\s+ICD10CM-FY2026/);
-    expect(run.stderr).toContain('release(s) ICD10CM-FY2026;');
+    expect(run.stderr).toContain('release ICD10CM-FY2026;');
   });
 });

@@ -487,7 +487,7 @@ describe('sgrt-billing remit', () => {
       const mixed = await runCli('remit', FILE, join(dir, 'missing.835'), text, '--format', 'json');
       expect(mixed.code).toBe(2);
       expect(JSON.parse(mixed.stdout).lines).toHaveLength(7);
-      expect(mixed.stderr).toContain('3 input problem(s); the rest was analysed:');
+      expect(mixed.stderr).toContain('3 input problems; the rest was analysed:');
       expect(mixed.stderr).toContain(`${join(dir, 'missing.835')}: no such file or folder`);
       expect(mixed.stderr).toMatch(/notes\.835: no ISA interchange header/);
     } finally {

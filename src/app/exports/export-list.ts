@@ -117,7 +117,11 @@ async function fractionTable(ctx: AppContext, actor: Actor, q: FractionQuery): P
 }
 
 async function signatureTable(ctx: AppContext, actor: Actor, q: FractionQuery): Promise<Table> {
-  const due = await signatureRows(ctx, actor, { physicianId: q.physicianId, limit: MAX_EXPORT_ROWS + 1 });
+  const due = await signatureRows(ctx, actor, {
+    physicianId: q.physicianId,
+    search: q.search,
+    limit: MAX_EXPORT_ROWS + 1,
+  });
   return {
     columns: [
       ...FRACTION_IDENTITY,

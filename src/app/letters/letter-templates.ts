@@ -6,6 +6,7 @@ import type { Db } from '../../storage/database.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { AppError, conflict } from '../app-errors.js';
 import type { LetterTemplateSummary, LetterTemplateVersion, LetterTemplateView } from '../views.js';
+import { counted } from '../../core/text/plural.js';
 
 /** A template text is a letter, not a book: a bound on what a save stores. */
 export const MAX_TEMPLATE_CHARS = 50_000;
@@ -116,7 +117,7 @@ export async function saveTemplate(
   if (problems.length) {
     throw new AppError(
       'invalid_input',
-      `the template has ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
+      `the template has ${counted(problems.length, 'problem')}`,
       problems.map((p) => ({ location: `template:${p.location}`, message: p.message })),
     );
   }

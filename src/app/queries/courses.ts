@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { CourseAudit, FractionAudit } from '../../core/audit/audit-course.js';
 import type { ElementScore } from '../../core/audit/documentation-elements.js';
 import type { FractionStatus } from '../../core/audit/outcome.js';
@@ -8,10 +8,11 @@ import { RULE_CATALOGUE } from '../../core/rules/catalogue.js';
 import { recordAccess } from '../access-log.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { notFound } from '../app-errors.js';
+import type { CoursesTable, Database } from '../../storage/schema.js';
 import type { CourseSummary, CourseView, Page } from '../views.js';
 import { cappedPage, countCap, countUpTo } from './capped-count.js';
 import { fractionDetails } from './fraction-details.js';
-import { containsPattern, searchedPatients } from './patient-search.js';
+import { containsPattern, searchedPatients, searchWords } from './patient-search.js';
 
 const RULES = new Map(RULE_CATALOGUE.map((r) => [r.id, r]));
 
@@ -93,16 +94,16 @@ export async function listCourses(
     const [rows, counted] = await Promise.all([pageOf(courses), countUpTo(ctx.db, courses, cap)]);
     return logged(ctx, actor, rows, counted, cap);
   }
-  // A course matches by its id, or by its patient's name or MRN: two index searches whose ids are put
-  // together (an OR across the two tables would read every course and patient), counted up to the cap.
-  const pattern = containsPattern(search);
-  const patients = searchedPatients(ctx.db, actor.practiceId, search);
-  const matching = ctx.db
-    .selectFrom('courses as kc')
-    .select('kc.id')
-    .where('kc.practice_id', '=', actor.practiceId)
-    .where('kc.course_key', 'ilike', pattern)
-    .union(ctx.db.selectFrom('courses as pc').select('pc.id').where('pc.patient_id', 'in', patients));
+  // A course matches when each word is part of its id or of its patient's name or MRN. Two index
+  // searches whose ids are put together (an OR across the two tables would read every course and
+  // patient): the courses of the patients every word finds (patient-search.ts), and the courses whose id
+  // holds a word, each other word then looked up on the course's own patient. Counted up to the cap.
+  const words = searchWords(search);
+  const byKey = courses
+    .where((w) => byKeyWord(w, words))
+    .where((w) => w.and(words.map((word) => courseMatches(ctx, w, word))));
+  const byPatient = courses.where('c.patient_id', 'in', searchedPatients(ctx.db, actor.practiceId, search));
+  const matching = byKey.union(byPatient);
   const counted = await countUpTo(ctx.db, ctx.db.selectFrom(matching.as('m')).select('m.id'), cap);
   // Up to the cap, the matches are few: their page is a sort of them. Past it, they are many: the
   // courses are walked in the list's order (index courses_key), each tested against the searched
@@ -110,9 +111,38 @@ export async function listCourses(
   const rows = await pageOf(
     counted <= cap
       ? courses.where('c.id', 'in', matching)
-      : courses.where((w) => w.or([w('c.course_key', 'ilike', pattern), w('c.patient_id', 'in', patients)])),
+      : courses.where((w) =>
+          w.or([
+            w('c.patient_id', 'in', searchedPatients(ctx.db, actor.practiceId, search)),
+            w.and([byKeyWord(w, words), ...words.map((word) => courseMatches(ctx, w, word))]),
+          ]),
+        ),
   );
   return logged(ctx, actor, rows, counted, cap);
+}
+
+/** Some word is part of the course's id (`c`): one trigram index search per word. */
+function byKeyWord(w: ExpressionBuilder<Database & { c: CoursesTable }, 'c'>, words: string[]) {
+  return w.or(words.map((word) => w('c.course_key', 'ilike', containsPattern(word))));
+}
+
+/** A word is part of the course's id (`c`), or of its patient's name or MRN (read by the patient's key). */
+function courseMatches(
+  ctx: AppContext,
+  w: ExpressionBuilder<Database & { c: CoursesTable }, 'c'>,
+  word: string,
+) {
+  const pattern = containsPattern(word);
+  return w.or([
+    w('c.course_key', 'ilike', pattern),
+    w.exists(
+      ctx.db
+        .selectFrom('patients as wp')
+        .select('wp.id')
+        .where('wp.id', '=', w.ref('c.patient_id'))
+        .where((p) => p.or([p('wp.name', 'ilike', pattern), p('wp.mrn', 'ilike', pattern)])),
+    ),
+  ]);
 }
 
 /** The page, its access logged. */

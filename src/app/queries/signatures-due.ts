@@ -4,6 +4,7 @@ import type { Actor, AppContext } from '../app-context.js';
 import { KNOWN_CENTS, LINES_WITHOUT_RATE, moneyTotal } from './money-total.js';
 import { cappedPage, countCap, countUpTo } from './capped-count.js';
 import { MAX_PAGE } from './fractions.js';
+import { searchedPatients } from './patient-search.js';
 import type { Page, SignatureDue } from '../views.js';
 
 export const SIGNABLE = ['sgrt-record', 'igrt-review'] as const;
@@ -44,6 +45,8 @@ export interface SignatureQuery {
   physicianId?: string | undefined;
   /** Only this kind of document (e.g. the image reviews due). */
   document?: SignableDocument | undefined;
+  /** Words each of which is part of the patient's name or MRN (patient-search.ts). */
+  search?: string | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
 }
@@ -53,8 +56,12 @@ function physicianOf(actor: Actor, q: SignatureQuery): string | undefined {
   return q.physicianId ?? (actor.role === 'physician' ? (actor.physicianId ?? undefined) : undefined);
 }
 
-/** The signable documents of the actor's practice still unsigned (index documents_unsigned_course). */
+/**
+ * The signable documents of the actor's practice still unsigned (index documents_unsigned_course), of
+ * the searched patients' courses when there is a search.
+ */
 function unsignedDocuments(ctx: AppContext, actor: Actor, q: SignatureQuery) {
+  const search = q.search?.trim();
   return (
     ctx.db
       .selectFrom('documents as d')
@@ -62,6 +69,14 @@ function unsignedDocuments(ctx: AppContext, actor: Actor, q: SignatureQuery) {
       .where('d.kind', 'in', q.document ? [q.document] : [...SIGNABLE])
       // documents.signed: kept with the signatures (course-store.ts).
       .where('d.signed', '=', false)
+      .$if(Boolean(search), (s) =>
+        s.where('d.course_id', 'in', (eb) =>
+          eb
+            .selectFrom('courses as sc')
+            .select('sc.id')
+            .where('sc.patient_id', 'in', searchedPatients(ctx.db, actor.practiceId, search!)),
+        ),
+      )
   );
 }
 

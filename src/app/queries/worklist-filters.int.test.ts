@@ -9,13 +9,15 @@ import {
 import type { FractionQuery, FractionRow } from '../views.js';
 import { listCourses } from './courses.js';
 import { listFractions } from './fractions.js';
+import { signaturesDue } from './signatures-due.js';
 import { worklistChoices } from './worklist-choices.js';
 
 /**
  * The worklist's filters and pages on the demo practice, on each engine: payer, physician and rule ids
  * kept on the fraction row agree with the course and its findings; the filters are choices, rule ids
  * match whatever their case, a patient search matches any part of a name or MRN (and a course search
- * any part of the course id too) as a scan of every row does; the deadline and at-risk orders without a
+ * any part of the course id too) as a scan of every row does, and a search of several words matches the
+ * rows where each word, in any order, is part of the name or MRN (worklist, courses, signatures due); the deadline and at-risk orders without a
  * status filter are the orders the charges and deadlines give; keyset pages walk the whole list in the
  * order one page gives it; a request writes one access-log row with its patients.
  */
@@ -104,6 +106,49 @@ describe.each(ENGINES)('worklist filters and pages on %s', (engine) => {
       expect(page.total).toBe(scan.length);
     }
   });
+
+  // Each list as (search) => the patients' name, MRN (and course id) of the rows, in the list's order.
+  const LISTS = {
+    worklist: async (search?: string) =>
+      (await all({ search })).map((r) => [r.id, r.patientName ?? '', r.mrn]),
+    courses: async (search?: string) =>
+      (await listCourses(demo.t.ctx, coder(), { search, limit: 500 })).items.map((c) => [
+        c.id,
+        c.patientName ?? '',
+        c.mrn,
+        c.courseKey,
+      ]),
+    signatures: async (search?: string) =>
+      (await signaturesDue(demo.t.ctx, coder(), { search, limit: 500 })).items.map((r) => [
+        r.fractionId,
+        r.patientName ?? '',
+        r.mrn,
+      ]),
+  };
+  it.each(Object.keys(LISTS) as (keyof typeof LISTS)[])(
+    'finds the %s rows whose name or MRN holds every word of a search, in any order',
+    async (list) => {
+      const everything = await LISTS[list]();
+      const named = everything.find(([, name]) => name!.split(/[^A-Za-z]+/).filter(Boolean).length >= 2)!;
+      const [given, family] = named[1]!.split(/[^A-Za-z]+/).filter(Boolean);
+      const other = everything.find(([, name]) => !name!.includes(family!))![1]!.split(/[^A-Za-z]+/)[0]!;
+      const searches = [
+        `${family} ${given}`.toLowerCase(),
+        `${given} ${family}`.toUpperCase(),
+        `  ${given!.slice(1)}   ${named[2]!.slice(3)} `,
+        `${named[2]} ${family!.slice(0, 4)}`,
+        `${other} ${family}`,
+      ];
+      for (const search of searches) {
+        const words = search.trim().toLowerCase().split(/\s+/);
+        const scan = everything.filter(([, ...parts]) =>
+          words.every((w) => parts.some((part) => part!.toLowerCase().includes(w))),
+        );
+        if (search !== searches.at(-1)) expect(scan.length, search).toBeGreaterThan(0);
+        expect(await LISTS[list](search), search).toEqual(scan);
+      }
+    },
+  );
 
   it.each([
     ['deadline', 'asc'],

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../app-errors.js';
 import type { ImportFileView, ImportJobView, JobStatus } from '../views.js';
 import { storedUploadName } from './upload-names.js';
 import type { ImportResult } from './upload-types.js';
+import { counted } from '../../core/text/plural.js';
 
 export const IMPORT_JOB = 'import';
 /** Per upload batch; larger exports go through the CLI (`sgrt-billing import`). */
@@ -136,7 +137,7 @@ function finishedStatus(
     return {
       status: 'failed',
       error: refused
-        ? `${refused} file${refused === 1 ? '' : 's'} refused and ${skipped} not an export this app reads: nothing was imported${why}`
+        ? `${counted(refused, 'file')} refused and ${skipped} not an export this app reads: nothing was imported${why}`
         : 'no file of the upload is an export this app reads (each listed with the reason): nothing was imported',
     };
   if (refused + skipped === 0) return { status: 'done', error: row.error };

@@ -8,6 +8,7 @@ import { lineLabel } from '../../core/model/billing-line.js';
 import { renderTable } from '../output/render-table.js';
 import { auditOptionsFromFlags } from '../audit-option-flags.js';
 import { failOn, findingsExitCode, nowOption, outputFormat, ruleIdOption } from '../shared-options.js';
+import { counted } from '../../core/text/plural.js';
 
 export interface AuditCommandOptions {
   format: string;
@@ -105,11 +106,11 @@ function moneyTotal(lines: FractionAudit['lines']): MoneyTotal {
   return { cents: withoutRate ? null : knownCents, knownCents, withoutRate };
 }
 
-/** "$856.40", or "— (2 line(s) without a rate; $36.74 known)". */
+/** "$856.40", or "— (2 lines without a rate; $36.74 known)". */
 function formatTotal(t: MoneyTotal): string {
   if (t.cents !== null) return formatMoney(t.cents);
   const known = t.knownCents ? `; ${formatMoney(t.knownCents)} known` : '';
-  return `${formatMoney(null)} (${t.withoutRate} line(s) without a rate${known})`;
+  return `${formatMoney(null)} (${counted(t.withoutRate, 'line')} without a rate${known})`;
 }
 
 function renderAuditTables(audited: readonly AuditedFile[], invalid: readonly InputProblem[]): string {
@@ -141,11 +142,11 @@ function renderAuditTables(audited: readonly AuditedFile[], invalid: readonly In
   const total = (cents: number | null, knownCents: number, withoutRate: number) =>
     formatTotal({ cents, knownCents, withoutRate });
   out.push(
-    `${s.courses} course(s), ${s.fractions} fraction(s): ${s.ready} ready, ${s.downgrade} downgraded, ${s.hold} on hold. ` +
+    `${counted(s.courses, 'course')}, ${counted(s.fractions, 'fraction')}: ${s.ready} ready, ${s.downgrade} downgraded, ${s.hold} on hold. ` +
       `Billable ${total(s.billableCents, s.billableKnownCents, s.billableLinesWithoutRate)}; ` +
       `on hold ${total(s.heldCents, s.heldKnownCents, s.heldLinesWithoutRate)}.`,
   );
-  if (invalid.length) out.push(`${invalid.length} input problem(s): see stderr.`);
+  if (invalid.length) out.push(`${counted(invalid.length, 'input problem')}: see stderr.`);
   return `${out.join('\n')}\n`;
 }
 

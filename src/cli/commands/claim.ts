@@ -6,6 +6,7 @@ import { EXIT, UsageError } from '../cli-errors.js';
 import { openCliApp } from '../open-cli-app.js';
 import { checkOutFile } from '../out-file-option.js';
 import { formatMoney } from '../output/format-money.js';
+import { counted } from '../../core/text/plural.js';
 
 export interface ClaimCommandOptions {
   claim: string;
@@ -58,7 +59,7 @@ export async function runClaim(action: string, opts: ClaimCommandOptions): Promi
       if (opts.out) await writeFile(opts.out, file.text);
       else process.stdout.write(file.text);
       process.stderr.write(
-        `${batch.format} ${batch.kind} of claim ${opts.claim}: ${batch.lines} line(s), ${formatMoney(batch.totalCents)}, interchange ${batch.interchangeControlNumber}${opts.out ? ` → ${opts.out}` : ''}\n`,
+        `${batch.format} ${batch.kind} of claim ${opts.claim}: ${counted(batch.lines, 'line')}, ${formatMoney(batch.totalCents)}, interchange ${batch.interchangeControlNumber}${opts.out ? ` → ${opts.out}` : ''}\n`,
       );
       return EXIT.ok;
     } catch (error) {

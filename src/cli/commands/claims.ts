@@ -9,6 +9,7 @@ import { openCliApp } from '../open-cli-app.js';
 import { checkOutFile } from '../out-file-option.js';
 import { formatMoney } from '../output/format-money.js';
 import { dateOption } from '../shared-options.js';
+import { counted } from '../../core/text/plural.js';
 
 export interface ClaimsCommandOptions {
   format?: string;
@@ -84,11 +85,11 @@ export async function runClaims(opts: ClaimsCommandOptions): Promise<number> {
       if (opts.out) await writeFile(opts.out, file.text);
       else process.stdout.write(file.text);
       process.stderr.write(
-        `${format} batch ${batch.id}: ${batch.claims} claim(s), ${batch.lines} line(s), ${formatMoney(batch.totalCents)}, interchange ${batch.interchangeControlNumber}${batch.interchanges > 1 ? `–${batch.interchangeControlNumber + batch.interchanges - 1}` : ''}${opts.out ? ` → ${opts.out}` : ''}\n`,
+        `${format} batch ${batch.id}: ${counted(batch.claims, 'claim')}, ${counted(batch.lines, 'line')}, ${formatMoney(batch.totalCents)}, interchange ${batch.interchangeControlNumber}${batch.interchanges > 1 ? `–${batch.interchangeControlNumber + batch.interchanges - 1}` : ''}${opts.out ? ` → ${opts.out}` : ''}\n`,
       );
     } else process.stderr.write(`${format}: no released charge left to bill; no batch created.\n`);
     if (unbilled.length) {
-      process.stderr.write(`${unbilled.length} charge(s) not billed:\n`);
+      process.stderr.write(`${counted(unbilled.length, 'charge')} not billed:\n`);
       for (const u of unbilled)
         process.stderr.write(`  charge ${u.chargeId}${u.ruleId ? ` ${u.ruleId}` : ''}: ${u.reason}\n`);
     }

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { generateDemoClinic, outDirProblem } from '../../app/demo-data/generate-demo-clinic.js';
 import { UsageError } from '../cli-errors.js';
 import { instantOption } from '../shared-options.js';
+import { counted } from '../../core/text/plural.js';
 
 export interface DemoDataCommandOptions {
   /** Patients (one course each), 1–2000; default 40. */
@@ -59,12 +60,14 @@ export async function runDemoData(opts: DemoDataCommandOptions): Promise<number>
   if (problem) throw new UsageError(problem);
 
   const started = performance.now();
-  process.stderr.write(`demo-data: ${patients} patient(s), ${days} treatment day(s), seed ${seed}\n`);
+  process.stderr.write(
+    `demo-data: ${counted(patients, 'patient')}, ${counted(days, 'treatment day')}, seed ${seed}\n`,
+  );
   let group: { name: string; files: number; bytes: number } | null = null;
   const flush = () => {
     if (!group) return;
     const where = group.name === '.' ? 'at the top level' : `in ${group.name}`;
-    process.stderr.write(`  wrote ${group.files} file(s) ${where} (${mb(group.bytes)})\n`);
+    process.stderr.write(`  wrote ${counted(group.files, 'file')} ${where} (${mb(group.bytes)})\n`);
   };
   const run = await generateDemoClinic(
     { patients, days, seed, ...(now !== undefined ? { now } : {}), out: opts.out },
@@ -77,7 +80,7 @@ export async function runDemoData(opts: DemoDataCommandOptions): Promise<number>
       }
       group.files++;
       group.bytes += bytes;
-      if (group.files % 1000 === 0) process.stderr.write(`  … ${group.files} file(s) in ${name}\n`);
+      if (group.files % 1000 === 0) process.stderr.write(`  … ${counted(group.files, 'file')} in ${name}\n`);
     },
   );
   flush();
@@ -87,9 +90,9 @@ export async function runDemoData(opts: DemoDataCommandOptions): Promise<number>
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(
     [
-      `Demo clinic written to ${opts.out}: ${run.files} files, ${mb(run.bytes)}, ${seconds} s.`,
-      `  ${o.summary.courses} course(s), ${o.summary.fractions} fraction(s) delivered ${o.period.first} … ${o.period.last}; exported at ${o.now}.`,
-      `  Expected: ${o.summary.ready} ready, ${o.summary.downgrade} downgrade, ${o.summary.hold} hold; ${o.defects.length} defect(s) of ${kinds} kind(s), ${o.events.length} event(s) (expected/outcome.json).`,
+      `Demo clinic written to ${opts.out}: ${counted(run.files, 'file')}, ${mb(run.bytes)}, ${seconds} s.`,
+      `  ${counted(o.summary.courses, 'course')}, ${counted(o.summary.fractions, 'fraction')} delivered ${o.period.first} … ${o.period.last}; exported at ${o.now}.`,
+      `  Expected: ${o.summary.ready} ready, ${o.summary.downgrade} downgrade, ${o.summary.hold} hold; ${counted(o.defects.length, 'defect')} of ${counted(kinds, 'kind')}, ${counted(o.events.length, 'event')} (expected/outcome.json).`,
       `  Try: sgrt-billing audit ${opts.out}/expected/courses --now ${o.now} --format table`,
       '',
     ].join('\n'),

@@ -7,6 +7,7 @@ import { loadSiteMapping } from '../../app/read/site-mapping.js';
 import { EXIT } from '../cli-errors.js';
 import { renderTable } from '../output/render-table.js';
 import { failOn, findingsExitCode, nowOption, outputFormat } from '../shared-options.js';
+import { counted } from '../../core/text/plural.js';
 
 export interface ImportCommandOptions {
   format: string;
@@ -77,7 +78,7 @@ function summarise(run: ImportRun) {
 function progressLine(): (p: ReadProgress) => void {
   const tty = process.stderr.isTTY === true;
   return (p) => {
-    const line = `${p.done}/${p.total} files, ${p.records} records, ${p.failed} failed`;
+    const line = `${p.done}/${counted(p.total, 'file')}, ${counted(p.records, 'record')}, ${p.failed} failed`;
     if (tty) process.stderr.write(`\rreading ${line}`);
     else if (p.done % 100 === 0 || p.done === p.total) process.stderr.write(`read ${line}\n`);
   };
@@ -139,8 +140,8 @@ function renderImport(run: ImportRun, s: ReturnType<typeof summarise>): string {
   );
   out.push(
     '',
-    `${s.files} file(s): ${s.filesRead} read, ${s.filesFailed} failed, ${s.filesSkipped} skipped; ${s.unlinked} record(s) not linked. ` +
-      `${s.courses} course(s), ${s.fractions} fraction(s): ${s.ready} ready, ${s.downgrade} downgraded, ${s.hold} on hold.`,
+    `${counted(s.files, 'file')}: ${s.filesRead} read, ${s.filesFailed} failed, ${s.filesSkipped} skipped; ${counted(s.unlinked, 'record')} not linked. ` +
+      `${counted(s.courses, 'course')}, ${counted(s.fractions, 'fraction')}: ${s.ready} ready, ${s.downgrade} downgraded, ${s.hold} on hold.`,
   );
   return `${out.join('\n')}\n`;
 }

@@ -20,6 +20,7 @@ import { EXIT, UsageError } from '../cli-errors.js';
 import { openCliApp } from '../open-cli-app.js';
 import { checkOutFile } from '../out-file-option.js';
 import { instantOption } from '../shared-options.js';
+import { counted } from '../../core/text/plural.js';
 
 export interface LetterCommandOptions {
   course: string;
@@ -110,7 +111,7 @@ export async function runLetter(type: string, opts: LetterCommandOptions): Promi
     for (const m of draft.missing) process.stderr.write(`missing: ${m.element}: ${m.fix}\n`);
     process.stderr.write(
       draft.ready
-        ? `${type}: written to ${opts.out}, dated ${draft.date}${demoNow === null ? '' : ' (demo clock)'} (${draft.references.length} reference(s)${opts.packet ? `, ${enclosures.length} evidence page(s)` : ''}, template ${draft.template.id} v${draft.template.version})\n`
+        ? `${type}: written to ${opts.out}, dated ${draft.date}${demoNow === null ? '' : ' (demo clock)'} (${counted(draft.references.length, 'reference')}${opts.packet ? `, ${counted(enclosures.length, 'evidence page')}` : ''}, template ${draft.template.id} v${draft.template.version})\n`
         : `${type}: the chart cannot support this letter yet; ${opts.out} lists what to add first${opts.packet ? ' (no packet: the records are packed only with a letter ready to send)' : ''}\n`,
     );
     return draft.ready ? EXIT.ok : EXIT.findings;

@@ -19,6 +19,7 @@ import { EXIT, UsageError } from '../cli-errors.js';
 import { openCliApp, openCliDatabase } from '../open-cli-app.js';
 import { renderTable } from '../output/render-table.js';
 import { readPassword } from '../read-password.js';
+import { counted } from '../../core/text/plural.js';
 
 /**
  * `sgrt-billing practice …` and `sgrt-billing user …`: a real clinic's practice (its clinic.json and
@@ -152,7 +153,7 @@ export async function runPracticeBilling(opts: PracticeBillingOptions): Promise<
     for (const m of view.missing) process.stderr.write(`  missing ${m.location}: ${m.message}\n`);
     for (const p of view.payerProfiles.filter((x) => !x.configured))
       process.stderr.write(
-        `  no payer for the profile "${p.profile}" (${p.courses} course(s)): add billing.payers.${p.profile}\n`,
+        `  no payer for the profile "${p.profile}" (${counted(p.courses, 'course')}): add billing.payers.${p.profile}\n`,
       );
     return EXIT.ok;
   });

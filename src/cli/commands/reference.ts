@@ -9,6 +9,7 @@ import { EXIT, UsageError } from '../cli-errors.js';
 import { openCliDatabase, practicesOf } from '../open-cli-app.js';
 import { renderTable } from '../output/render-table.js';
 import { dateOption } from '../shared-options.js';
+import { counted, plural } from '../../core/text/plural.js';
 
 export interface ReferenceImportOptions {
   year?: string;
@@ -95,10 +96,10 @@ export async function runReferenceImport(paths: string[], opts: ReferenceImportO
         : [];
     for (const id of touched) {
       const summary = await repricePractice(app.ctx, id);
-      process.stderr.write(`reference: practice ${id}: ${summary.courses} course(s) re-priced\n`);
+      process.stderr.write(`reference: practice ${id}: ${counted(summary.courses, 'course')} re-priced\n`);
     }
     process.stderr.write(
-      `reference: ${result.files.length} file(s): release(s) ${result.releases.join(', ') || 'none'}; ${result.contractRates} contract rate(s)\n`,
+      `reference: ${counted(result.files.length, 'file')}: ${plural(result.releases.length, 'release')} ${result.releases.join(', ') || 'none'}; ${counted(result.contractRates, 'contract rate')}\n`,
     );
     return EXIT.ok;
   } finally {

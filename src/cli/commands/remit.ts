@@ -6,6 +6,7 @@ import { EXIT } from '../cli-errors.js';
 import { formatMoney } from '../output/format-money.js';
 import { renderTable } from '../output/render-table.js';
 import { numberOption, outputFormat } from '../shared-options.js';
+import { counted } from '../../core/text/plural.js';
 
 export interface RemitCommandOptions {
   format: string;
@@ -114,7 +115,7 @@ export async function runRemit(paths: string[], opts: RemitCommandOptions): Prom
   // A file or transaction that could not be read (a missing path, a file that is not an 835): the rest
   // was analysed and printed, but the answer is incomplete, so the exit says input problem.
   if (!run.problems.length) return EXIT.ok;
-  process.stderr.write(`${run.problems.length} input problem(s); the rest was analysed:\n`);
+  process.stderr.write(`${counted(run.problems.length, 'input problem')}; the rest was analysed:\n`);
   for (const p of run.problems) process.stderr.write(`  ${p.location}: ${p.message}\n`);
   return EXIT.input;
 }

@@ -6,7 +6,15 @@ import { ROLES } from '../../app/views.js';
 import { type ApiRoute, route } from '../api-route.js';
 import { idParam, JSON_OK, limit, offset } from './query-schemas.js';
 
-const coursesQuery = z.object({ search: z.string().max(200).optional(), limit: limit(500, 50), offset });
+const coursesQuery = z.object({
+  search: z
+    .string()
+    .max(200)
+    .optional()
+    .describe("words in any order, each any part of the course id or the patient's name or MRN"),
+  limit: limit(500, 50),
+  offset,
+});
 const NOT_FOUND = { status: 404, description: 'no such id in your practice' };
 
 /** Courses and a charge's history: every role may read them. */

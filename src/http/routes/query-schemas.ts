@@ -8,6 +8,13 @@ export const limit = (max: number, fallback: number) =>
 export const offset = z.coerce.number().int().min(0).default(0);
 export const pageQuery = z.object({ limit: limit(500, 50), offset });
 
+/** A patient search: words in any order, each any part of the patient's name or MRN (patient-search.ts). */
+export const patientSearch = z
+  .string()
+  .max(200)
+  .optional()
+  .describe("words in any order, each any part of the patient's name or MRN");
+
 /** The fraction filters of `GET /api/fractions`, shared by the exports. */
 export const fractionQuery = z.object({
   status: z.enum(['ready', 'downgrade', 'hold']).optional(),
@@ -19,7 +26,7 @@ export const fractionQuery = z.object({
   to: isoDate.optional(),
   sort: z.enum(['date', 'deadline', 'atRisk', 'patient']).optional(),
   order: z.enum(['asc', 'desc']).optional(),
-  search: z.string().max(200).optional().describe("any part of the patient's name or MRN"),
+  search: patientSearch,
   limit: limit(500, 50),
   offset,
   after: z.string().max(2000).optional().describe('the `next` of the page before (keyset pagination)'),

@@ -10,12 +10,22 @@ import { listUnlinkedRecords } from '../../app/queries/unlinked-records.js';
 import { worklistChoices } from '../../app/queries/worklist-choices.js';
 import { ROLES } from '../../app/views.js';
 import { type ApiRoute, route } from '../api-route.js';
-import { fractionQuery, idParam, isoDate, JSON_OK, limit, offset, pageQuery } from './query-schemas.js';
+import {
+  fractionQuery,
+  idParam,
+  isoDate,
+  JSON_OK,
+  limit,
+  offset,
+  pageQuery,
+  patientSearch,
+} from './query-schemas.js';
 
 const dashboardQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
 const signaturesQuery = z.object({
   physicianId: z.string().min(1).max(200).optional(),
   document: z.enum(SIGNABLE).optional(),
+  search: patientSearch,
   limit: limit(500, 50),
   offset,
 });

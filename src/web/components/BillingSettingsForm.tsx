@@ -11,7 +11,7 @@ import {
   settingsOf,
   TEXT_FIELDS,
 } from '../billing-form.js';
-import { formatCents, parseDollars } from '../format.js';
+import { formatCents, formatCount, parseDollars } from '../format.js';
 import { useLoad } from '../hooks.js';
 import { Loading, Notice, TableHead } from './ui.js';
 import { PhysiciansFieldset } from './PhysiciansFieldset.js';
@@ -296,7 +296,7 @@ export function BillingSettingsForm() {
                     <th scope="row">
                       {profile}{' '}
                       <span className="rate-default">
-                        ({courses ? `${courses} course${courses === 1 ? '' : 's'}` : 'no course'})
+                        ({courses ? `${formatCount(courses, 'course')}` : 'no course'})
                       </span>
                     </th>
                     {(

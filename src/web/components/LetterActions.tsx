@@ -8,6 +8,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { DraftedLetters, RemitLineView } from '../../app/views.js';
 import type { LetterType } from '../../core/letters/letter-types.js';
 import { api, errorMessage } from '../api/client.js';
+import { formatCount } from '../format.js';
 import { letterLabel } from '../letter-types.js';
 import { Link, navigate } from '../router.js';
 
@@ -190,7 +191,7 @@ export function DraftSelection({
             void draft({ remitLineIds: [...selection.selected] });
           }}
         >
-          {busy ? 'Drafting…' : `Draft letters for ${n} selected line${n === 1 ? '' : 's'}`}
+          {busy ? 'Drafting…' : `Draft letters for ${formatCount(n, 'selected line')}`}
         </button>
         <span role="alert" className="field-error">
           {error}
@@ -200,7 +201,7 @@ export function DraftSelection({
         <div className="notice notice-warning" role="status">
           <p>
             {result.letters.length
-              ? `${result.letters.length} letter${result.letters.length === 1 ? '' : 's'} drafted (`
+              ? `${formatCount(result.letters.length, 'letter')} drafted (`
               : 'No letter drafted. '}
             {result.letters.length ? (
               <>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { BillingSettingsView } from '../../app/views.js';
 import { emptyPhysician, type FormState, type PhysicianForm } from '../billing-form.js';
+import { formatCount } from '../format.js';
 import { GridInputCell } from './GridInputCell.js';
 import { TableHead } from './ui.js';
 
@@ -51,9 +52,7 @@ export function PhysiciansFieldset({
               <tr key={id}>
                 <th scope="row">
                   {id}{' '}
-                  <span className="rate-default">
-                    ({n ? `${n} course${n === 1 ? '' : 's'}` : 'no course'})
-                  </span>
+                  <span className="rate-default">({n ? `${formatCount(n, 'course')}` : 'no course'})</span>
                 </th>
                 {COLUMNS.map(([key, label, size]) => (
                   <GridInputCell

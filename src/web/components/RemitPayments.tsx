@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { RemitPaymentView } from '../../app/views.js';
 import { api } from '../api/client.js';
-import { formatCents, formatDate, formatInt } from '../format.js';
+import { formatCents, formatCount, formatDate, formatInt } from '../format.js';
 import { useLoad } from '../hooks.js';
 import { Loading, Notice, Pagination, TableHead } from './ui.js';
 
@@ -70,7 +70,7 @@ function PaymentRow({ payment: p }: { payment: RemitPaymentView }) {
       <td className="nowrap">{formatDate(p.paymentDate)}</td>
       <td className="num">
         {formatCents(p.claimsPaidCents)}
-        <span className="sub">{formatInt(p.claims)} claims</span>
+        <span className="sub">{formatCount(p.claims, 'claim')}</span>
       </td>
       <td>
         {p.providerAdjustments.length === 0

@@ -1,6 +1,6 @@
 /** The Remittances page's summary: a card per category, the shortfall chart and the payer scorecards. */
 import type { RemitSummaryView } from '../../app/views.js';
-import { formatDollars, formatInt, formatPercent } from '../format.js';
+import { formatCount, formatDollars, formatInt, formatPercent } from '../format.js';
 import {
   BALANCE_CATEGORIES,
   PROBLEM_CATEGORIES,
@@ -62,7 +62,7 @@ export function CategoryCards({ summary }: { summary: RemitSummaryView }) {
             <div className={`kpi ${kind}`} key={tab} data-category={tab}>
               <dt>{remitLabel(tab)}</dt>
               <dd>
-                <Link to={tabPath(tab)} aria-label={`${remitLabel(tab)}: ${formatInt(c.lines)} lines`}>
+                <Link to={tabPath(tab)} aria-label={`${remitLabel(tab)}: ${formatCount(c.lines, 'line')}`}>
                   <span className="kpi-count">{formatInt(c.lines)}</span>
                 </Link>
                 <span className="sub">{cardNote(c)}</span>

@@ -5,7 +5,7 @@
  */
 import { useId } from 'react';
 import type { FractionDetail } from '../../app/views.js';
-import { documentLabel, formatInstant, formatShortInstant, formatTime } from '../format.js';
+import { documentLabel, formatCount, formatInstant, formatShortInstant, formatTime } from '../format.js';
 import { useWidth } from '../hooks.js';
 import type { LegendItem } from './charts.js';
 
@@ -76,13 +76,13 @@ export function FractionTimeline({ fraction }: { fraction: FractionDetail }) {
   const excursions = monitoring.flatMap((m) => m.excursions);
   const notHeld = excursions.filter((e) => !e.beamHeld).length;
   const summary = [
-    `${beams.length} beam${beams.length === 1 ? '' : 's'}`,
+    `${formatCount(beams.length, 'beam')}`,
     monitoring.length
       ? `monitoring by ${monitoring.map((m) => m.system).join(', ')}`
       : 'no monitoring record',
-    `${gapsCount} coverage gap${gapsCount === 1 ? '' : 's'}`,
-    `${excursions.length} excursion${excursions.length === 1 ? '' : 's'}${excursions.length ? ` (${notHeld} without beam hold)` : ''}`,
-    `${fraction.signatures.length} signature${fraction.signatures.length === 1 ? '' : 's'}`,
+    `${formatCount(gapsCount, 'coverage gap')}`,
+    `${formatCount(excursions.length, 'excursion')}${excursions.length ? ` (${notHeld} without beam hold)` : ''}`,
+    `${formatCount(fraction.signatures.length, 'signature')}`,
     deadline ? `deadline ${formatInstant(fraction.signatureDeadline)}` : 'no deadline known',
   ].join(', ');
 

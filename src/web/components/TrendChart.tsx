@@ -1,6 +1,13 @@
 /** The payer scorecards over time: denial and downcode rates per week of payment, as lines. */
 import type { RemitSummaryView } from '../../app/views.js';
-import { formatDate, formatDollars, formatInt, formatPercent, formatShortDate } from '../format.js';
+import {
+  formatCount,
+  formatDate,
+  formatDollars,
+  formatInt,
+  formatPercent,
+  formatShortDate,
+} from '../format.js';
 import { useWidth } from '../hooks.js';
 import { ChartFigure, Legend, ValueGridlines } from './charts.js';
 import { TableHead } from './ui.js';
@@ -25,9 +32,9 @@ export function TrendSection({ summary }: { summary: RemitSummaryView }) {
   const labelEvery = Math.max(1, Math.ceil(weeks.length / 12));
   const summaryText = !last
     ? 'No remittance has a payment date yet.'
-    : `${weeks.length} week${weeks.length === 1 ? '' : 's'} of payments. In the week of ${formatDate(last.week)}: ` +
+    : `${formatCount(weeks.length, 'week')} of payments. In the week of ${formatDate(last.week)}: ` +
       `denial rate ${formatPercent(last.denialRate)}, downcode rate ${formatPercent(last.downcodeRate)}, ` +
-      `${formatDollars(last.underpaidCents)} underpaid over ${formatInt(last.lines)} lines.`;
+      `${formatDollars(last.underpaidCents)} underpaid over ${formatCount(last.lines, 'line')}.`;
   return (
     <section className="card" aria-labelledby="trends-title">
       <h2 id="trends-title">Trends</h2>

@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { DashboardView } from '../../app/views.js';
-import { formatInt, formatPercent, formatShortDate, formatDate } from '../format.js';
+import { formatCount, formatDate, formatInt, formatPercent, formatShortDate } from '../format.js';
 import { useWidth } from '../hooks.js';
 import { TableHead } from './ui.js';
 
@@ -195,7 +195,7 @@ export function CodeMixChart({ view }: { view: DashboardView }) {
   const summary =
     rows.length === 0
       ? 'No codes billed in the period.'
-      : rows.map((r) => `${r.code}: ${formatInt(r.count)} lines`).join('; ') + '.';
+      : rows.map((r) => `${r.code}: ${formatCount(r.count, 'line')}`).join('; ') + '.';
   return (
     <HorizontalBarChart
       id="code-mix"
@@ -314,7 +314,7 @@ export function DailyChart({ view }: { view: DashboardView }) {
   const summary =
     days.length === 0
       ? 'No fractions in the period.'
-      : `Fractions per date of service over ${days.length} days, stacked by status. Totals: ${totals.join(', ')}.`;
+      : `Fractions per date of service over ${formatCount(days.length, 'day')}, stacked by status. Totals: ${totals.join(', ')}.`;
   return (
     <ChartFigure
       id="daily"

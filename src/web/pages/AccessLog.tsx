@@ -8,7 +8,7 @@ import type { AccessLogQuery, PracticeUserView } from '../../app/views.js';
 import { api } from '../api/client.js';
 import { useAuth } from '../auth.js';
 import { DataTable, Empty, Loading, Notice, PageHeader, Pagination } from '../components/ui.js';
-import { formatInstant } from '../format.js';
+import { formatCount, formatInstant } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { setQuery, useLocation } from '../router.js';
 
@@ -86,7 +86,7 @@ export function AccessLogPage() {
       {data && data.items.length > 0 ? (
         <DataTable
           busy={loading}
-          caption={`Access log, ${data.total} entries`}
+          caption={`Access log, ${formatCount(data.total, 'entry', 'entries')}`}
           columns={['When', 'User', 'Action', 'Patient', 'Route']}
         >
           {data.items.map((e, i) => (

@@ -12,7 +12,7 @@ import {
   Notice,
   PageHeader,
 } from '../components/ui.js';
-import { formatCents, formatInstant, formatInt } from '../format.js';
+import { formatCents, formatCount, formatInstant, formatInt } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { ClaimHistory } from '../components/ClaimHistory.js';
 import { Link, setQuery, useLocation } from '../router.js';
@@ -27,9 +27,7 @@ function Unbilled({ items }: { items: ClaimPreviewView['unbilled'] }) {
   if (!items.length) return null;
   return (
     <details className="unbilled">
-      <summary>
-        {formatInt(items.length)} released charge{items.length === 1 ? '' : 's'} not billed
-      </summary>
+      <summary>{formatCount(items.length, 'released charge')} not billed</summary>
       <ul>
         {items.map((u) => (
           <li key={`${u.chargeId}-${u.ruleId}`}>
@@ -118,8 +116,8 @@ export function ClaimsPage() {
       <Notice kind="success">
         {result?.batch ? (
           <>
-            {result.batch.format} batch created: {formatInt(result.batch.claims)} claims,{' '}
-            {formatInt(result.batch.lines)} lines, {formatCents(result.batch.totalCents)}.{' '}
+            {result.batch.format} batch created: {formatCount(result.batch.claims, 'claim')},{' '}
+            {formatCount(result.batch.lines, 'line')}, {formatCents(result.batch.totalCents)}.{' '}
             {can.sendClaims ? (
               <a href={claimFileUrl(result.batch.id)} download>
                 Download the {result.batch.format} file

@@ -25,7 +25,7 @@ import {
 import { PaymentsSection } from '../components/RemitPayments.js';
 import { TrendSection } from '../components/TrendChart.js';
 import { Loading, Notice, PageHeader, Pagination, TableHead } from '../components/ui.js';
-import { formatCents, formatDate, formatDollars, formatInt, formatRelative } from '../format.js';
+import { formatCents, formatDate, formatDollars, formatInt, formatRelative, plural } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import {
   claimStatusLabel,
@@ -317,7 +317,7 @@ function LinesTable({
         <caption className="visually-hidden">
           {title}
           {view.payer ? ` from ${view.payer}` : ''}, {formatInt(total)}
-          {capped ? '+' : ''} lines
+          {capped ? '+' : ''} {plural(total, 'line')}
         </caption>
         <TableHead
           columns={[

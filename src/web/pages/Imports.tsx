@@ -7,7 +7,7 @@ import type { ImportJobView } from '../../app/views.js';
 import { api, errorMessage } from '../api/client.js';
 import { useAuth } from '../auth.js';
 import { DataTable, Empty, ListTable, Notice, PageHeader, StatusBadge } from '../components/ui.js';
-import { formatInstant, formatInt } from '../format.js';
+import { formatCount, formatInstant, formatInt } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 
 const POLL_MS = 1000;
@@ -274,7 +274,7 @@ export function ImportsPage() {
 function summaryText(j: ImportJobView): string {
   const s = j.summary;
   if (!s) return '';
-  return `${formatInt(s.courses)} courses, ${formatInt(s.fractions)} fractions (${formatInt(s.byStatus.ready ?? 0)} ready, ${formatInt(
+  return `${formatCount(s.courses, 'course')}, ${formatCount(s.fractions, 'fraction')} (${formatInt(s.byStatus.ready ?? 0)} ready, ${formatInt(
     s.byStatus.downgrade ?? 0,
   )} downgrade, ${formatInt(s.byStatus.hold ?? 0)} hold), ${formatInt(s.unlinked)} unlinked`;
 }

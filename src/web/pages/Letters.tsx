@@ -6,7 +6,7 @@ import type { LetterQuery, LetterStatus, LetterSummary } from '../../app/views.j
 import type { LetterType } from '../../core/letters/letter-types.js';
 import { api } from '../api/client.js';
 import { Empty, Loading, Notice, PageHeader, Pagination, TableHead } from '../components/ui.js';
-import { formatInstant, formatInt } from '../format.js';
+import { formatCount, formatInstant, formatInt } from '../format.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { LETTER_TYPE_LIST, letterLabel } from '../letter-types.js';
 import { Link, setQuery, useLocation } from '../router.js';
@@ -133,11 +133,7 @@ function LettersTable({ rows, total, busy }: { rows: LetterSummary[]; total: num
                 </span>
               </td>
               <td>
-                {l.ready
-                  ? l.warningCount
-                    ? `${l.warningCount} warning${l.warningCount === 1 ? '' : 's'}`
-                    : 'Ready'
-                  : null}
+                {l.ready ? (l.warningCount ? `${formatCount(l.warningCount, 'warning')}` : 'Ready') : null}
                 {!l.ready ? `Not ready: ${l.missingCount} to add to the chart` : null}
               </td>
               <td className="nowrap">

@@ -4,7 +4,15 @@ import { api, contractRatesUrl, errorMessage } from '../api/client.js';
 import { useAuth } from '../auth.js';
 import { Field, InputField } from '../components/Field.js';
 import { Empty, ListTable, Notice, PageHeader } from '../components/ui.js';
-import { appNow, formatCents, formatDate, formatInstant, parseDollars } from '../format.js';
+import {
+  appNow,
+  formatCents,
+  formatCount,
+  formatDate,
+  formatInstant,
+  parseDollars,
+  plural,
+} from '../format.js';
 import { useListAction, useLoad, useTitle } from '../hooks.js';
 
 const KIND_LABELS: Record<string, string> = {
@@ -430,8 +438,8 @@ function Upload({ target, onDone }: { target: 'cms' | 'contract'; onDone: () => 
       setMessage({
         kind: 'success',
         text: cms
-          ? `Imported ${r.files.length} file(s): ${r.releases.length ? `release ${r.releases.join(', ')}` : 'no CMS release'}; ${r.contractRates} contract rate(s). Every practice is re-priced in the background.`
-          : `Imported ${r.contractRates} contract rate(s) from ${r.files.length} file(s).`,
+          ? `Imported ${formatCount(r.files.length, 'file')}: ${r.releases.length ? `${plural(r.releases.length, 'release')} ${r.releases.join(', ')}` : 'no CMS release'}; ${formatCount(r.contractRates, 'contract rate')}. Every practice is re-priced in the background.`
+          : `Imported ${formatCount(r.contractRates, 'contract rate')} from ${formatCount(r.files.length, 'file')}.`,
       });
       onDone();
     } catch (err) {

@@ -18,7 +18,7 @@ import {
   Pagination,
   StatusBadge,
 } from '../components/ui.js';
-import { formatDate, formatInt, formatTotal } from '../format.js';
+import { formatCount, formatDate, formatInt, formatTotal } from '../format.js';
 import { SignatureDeadline } from '../components/SignatureDeadline.js';
 import { useLoad, useTitle } from '../hooks.js';
 import { Link, setQuery, useLocation } from '../router.js';
@@ -125,12 +125,10 @@ export function WorklistPage({ tab }: { tab: Tab }) {
     try {
       const r = action === 'release' ? await api.release(ids) : await api.hold(ids, reason ?? '');
       const verb = action === 'release' ? 'Released' : 'Put on hold';
-      const skipped = r.skipped.length
-        ? ` Skipped ${r.skipped.length} fraction${r.skipped.length === 1 ? '' : 's'}:`
-        : '';
+      const skipped = r.skipped.length ? ` Skipped ${formatCount(r.skipped.length, 'fraction')}:` : '';
       setResult({
         kind: 'success',
-        text: `${verb}: ${r.changed} charge${r.changed === 1 ? '' : 's'}.${skipped}`,
+        text: `${verb}: ${formatCount(r.changed, 'charge')}.${skipped}`,
         skipped: r.skipped,
       });
       setSelected(new Set());
