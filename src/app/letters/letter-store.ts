@@ -162,7 +162,7 @@ export async function lineLetters(
   return out;
 }
 
-/** A letter drafted again from the chart, in place: the same id, a draft, as drafted by `createdBy` at `at`. */
+/** A letter drafted again from the chart, in place: the same id and author, a draft, drafted at `at`. */
 export async function replaceLetterDraft(
   db: Db,
   id: string,
@@ -181,7 +181,6 @@ export async function replaceLetterDraft(
       references: JSON.stringify(l.references),
       warnings: JSON.stringify(l.warnings),
       missing: JSON.stringify(l.missing),
-      created_by: l.createdBy,
       created_at: l.at,
       updated_at: l.at,
     })
