@@ -205,3 +205,27 @@ test('a batch of selected lines drafts one letter each; templates refuse unknown
   await expect(page.getByRole('status').filter({ hasText: /Saved as version \d+/ })).toBeVisible();
   await expect(page.getByRole('table', { name: /^Versions/ }).getByRole('row')).not.toHaveCount(2);
 });
+
+test('a letter the chart could not support yet is drafted again from the chart on request', async ({
+  page,
+}) => {
+  await login(page, 'coder');
+  // The demo's CO-151 lines are traditional Medicare's, whose courses have no necessity statement: the
+  // redetermination request lists it under "Add to the chart first".
+  const line = await firstDraftableLine(page, 'frequency-denial');
+  await page.goto('/denials?category=frequency-denial');
+  const name = `claim ${line.claim}, line ${line.line}`;
+  await (
+    line.letterId === null
+      ? page.getByRole('button', { name: `Draft redetermination request for ${name}` })
+      : page.getByRole('link', { name: `Open the letter of ${name}` })
+  ).click();
+  await expect(page).toHaveURL(/\/letters\/[\w-]+$/);
+  const url = page.url();
+  await expect(page.getByRole('heading', { name: 'Add to the chart first' })).toBeVisible();
+  await page.getByRole('button', { name: 'Redraft from the chart' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Drafted again from the chart.' })).toBeVisible();
+  // The same letter (one per line), still listing what the chart lacks.
+  expect(page.url()).toBe(url);
+  await expect(page.getByRole('heading', { name: 'Add to the chart first' })).toBeVisible();
+});

@@ -191,6 +191,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
       '--packet',
       'one PDF: the letter and an evidence page per enclosure (records, orders, remittance line)',
     )
+    .option(
+      '--redraft',
+      "also draft the line's letter stored in the app again from the chart, in place (its edited text is replaced; a final letter is refused)",
+    )
     .option('--data-dir <dir>', 'PGlite data directory when DATABASE_URL is not set', '.data/db')
     .option('--practice <id>', 'the practice, when the database holds several')
     .option(

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/app/logger.js';
 import { openApp } from '../../src/app/open-app.js';
+import { openCliApp } from '../../src/cli/open-cli-app.js';
 import { LETTER_TYPES } from '../../src/core/letters/letter-types.js';
 import { docxParagraphs, pdfText } from '../golden/letters/extract-text.js';
 import { pgliteDataDir } from '../support/db-harness.js';
@@ -214,6 +215,46 @@ describe('sgrt-billing letter', () => {
       /^No letter was written: --claim \d+: line \d+ of claim \S+ already has its appeal-zero-payment letter \(letter-of-the-zero-paid-line\): one letter per line; open it in the app, or write it with `letter appeal-zero-payment`/,
     );
     await expect(stat(out)).rejects.toThrow();
+  });
+
+  it('--redraft drafts the stored letter again from the chart, in place; a final one is refused', async () => {
+    const out = join(dir, 'redraft.pdf');
+    const redraft = () =>
+      runCli(
+        ...['letter', 'appeal-zero-payment', '--course', zeroPaid.course, '--claim', zeroPaid.line],
+        ...['--out', out, '--data-dir', db, '--now', now, '--redraft'],
+      );
+    /** The line's stored letters, then (`final`) the letter marked final, as if sent. */
+    const stored = async (final?: boolean) => {
+      const { app } = await openCliApp({ dataDir: db, course: zeroPaid.course, role: 'biller' });
+      try {
+        const rows = await app.ctx.db
+          .selectFrom('letters')
+          .select(['id', 'body', 'status'])
+          .where('remit_line_id', '=', zeroPaid.line)
+          .execute();
+        if (final)
+          await app.ctx.db
+            .updateTable('letters')
+            .set({ status: 'final' })
+            .where('id', '=', 'letter-of-the-zero-paid-line')
+            .execute();
+        return rows;
+      } finally {
+        await app.close();
+      }
+    };
+    const run = await redraft();
+    expect(run.stderr).toMatch(
+      /^stored letter letter-of-the-zero-paid-line drafted again from the chart \((not )?ready\)$/m,
+    );
+    const [letter, ...twins] = await stored(true);
+    expect(twins).toEqual([]);
+    expect(letter).toMatchObject({ id: 'letter-of-the-zero-paid-line', status: 'draft' });
+    expect(letter!.body).not.toBe('Appeal.');
+    const final = await redraft();
+    expect(final.code).toBe(2);
+    expect(final.stderr).toMatch(/^No letter was written: the letter is final/);
   });
 
   it('lists every letter type in its help', async () => {

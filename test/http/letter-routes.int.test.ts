@@ -163,6 +163,84 @@ describe.each(ENGINES)('letter routes on %s', { timeout: 30_000 }, (engine) => {
     ]);
   });
 
+  // A letter drafted before the chart could support it (here: no signing physician in the billing
+  // settings) is drafted again when asked again, in place; an edited or final one only on request.
+  it('drafts a not-ready letter again from the chart, in place, and redrafts an edited one only when asked', async () => {
+    const billing = (settings: object) =>
+      h.db.db
+        .updateTable('practices')
+        .set({ billing: JSON.stringify(settings) })
+        .where('id', '=', h.a.practiceId)
+        .execute();
+    const seeded = await h.db.db
+      .selectFrom('remit_lines')
+      .selectAll()
+      .where('id', '=', lineId)
+      .executeTakeFirstOrThrow();
+    const { id: _id, ...copy } = seeded;
+    const add = async (lineNo: number) =>
+      (
+        await h.db.db
+          .insertInto('remit_lines')
+          .values({
+            ...copy,
+            billed_cents: Number(copy.billed_cents),
+            paid_cents: Number(copy.paid_cents),
+            allowed_cents: Number(copy.allowed_cents),
+            expected_cents: Number(copy.expected_cents),
+            line_no: lineNo,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    const draft = async (id: string) => {
+      const res = await h.request('POST', '/api/letters', { session: biller, json: { remitLineIds: [id] } });
+      expect(res.status).toBe(200);
+      return (await res.json()) as DraftedLetters;
+    };
+    const redraft = (id: string) => h.request('POST', `/api/letters/${id}/redraft`, { session: biller });
+    const put = (id: string, json: object) =>
+      h.request('PUT', `/api/letters/${id}`, { session: biller, json });
+    try {
+      const [untouched, edited] = [await add(30), await add(31)];
+      await billing({});
+      const first = await draft(untouched);
+      const mine = (await draft(edited)).letters[0]!;
+      expect([first.letters[0]!.ready, mine.ready]).toEqual([false, false]);
+      h.t.clock.advance(60_000); // the user edits it a minute later
+      expect((await put(mine.id, { body: 'My own notes.' })).status).toBe(200);
+      await billing(DEMO_BILLING);
+
+      const again = await draft(untouched);
+      expect(again.letters.map((l) => [l.id, l.ready])).toEqual([[first.letters[0]!.id, true]]);
+      expect(again.covered).toEqual([
+        expect.objectContaining({
+          letterId: first.letters[0]!.id,
+          reason: expect.stringMatching(
+            /already has its appeal-downcode letter: it was not ready: drafted again from the chart, in place$/,
+          ),
+        }),
+      ]);
+      // The edited one is given back as it is; the explicit action drafts it again, same id.
+      const kept = await draft(edited);
+      expect(kept.letters.map((l) => [l.id, l.ready])).toEqual([[mine.id, false]]);
+      expect(kept.covered[0]!.reason).toMatch(/given back, not drafted again$/);
+      const res = await redraft(mine.id);
+      expect(res.status).toBe(200);
+      const redrafted = (await res.json()) as LetterView;
+      expect([redrafted.id, redrafted.ready, redrafted.status]).toEqual([mine.id, true, 'draft']);
+      expect(redrafted.body).not.toBe('My own notes.');
+      // A final letter is the one sent: set it back to draft first.
+      expect((await put(mine.id, { status: 'final' })).status).toBe(200);
+      const final = await redraft(mine.id);
+      expect(final.status).toBe(409);
+      expect(await final.json()).toMatchObject({ error: { message: expect.stringMatching(/final/) } });
+      expect((await redraft('no-such-letter')).status).toBe(404);
+    } finally {
+      await billing(DEMO_BILLING);
+    }
+  });
+
   it('saves template versions and answers unknown placeholders with their line and column', async () => {
     const bad = await h.request('PUT', '/api/letter-templates/appeal-downcode', {
       session: biller,

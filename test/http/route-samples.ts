@@ -96,6 +96,8 @@ export function sampleRequest(route: ApiRoute, p: SeededPractice): SampleRequest
       return { path: `/api/letters/${p.letterId}` };
     case 'PUT /api/letters/:id':
       return { path: `/api/letters/${p.letterId}`, json: { body: 'An edited letter.' } };
+    case 'POST /api/letters/:id/redraft':
+      return { path: `/api/letters/${p.letterId}/redraft` };
     case 'GET /api/letters/:id/file':
       return { path: `/api/letters/${p.letterId}/file?format=docx` };
     case 'GET /api/letters/:id/packet':

@@ -24,6 +24,7 @@ import {
   lineLetters,
   listLetterRows,
   type NewLetter,
+  replaceLetterDraft,
   updateLetterRow,
 } from './letter-store.js';
 import { currentTemplate, type StoredTemplate } from './letter-templates.js';
@@ -56,7 +57,9 @@ interface Target {
  * draft is made first and all are stored in one transaction. A line that already has a letter (of any
  * type: one live letter per line) gets it back, and so does a line whose claim has its claim's letter (`CLAIM_LETTER_TYPES`: one
  * retro-authorization request or 2025 authorization appeal per claim, drafted once even for two of its
- * lines in one request): each such line is listed in `covered` with the letter and why.
+ * lines in one request): each such line is listed in `covered` with the letter and why. A letter given
+ * back that was not ready and is untouched since drafted (`LineLetter.stale`: the chart lacked something,
+ * say the necessity statement) is first drafted again from the chart, in place (`redraftLetter`).
  */
 export async function createLetters(
   ctx: AppContext,
@@ -81,11 +84,13 @@ export async function createLetters(
   /** The letter each target gets, in order; a claim's letter drafted here by its claim key. */
   const letterOf: string[] = [];
   const ofClaim = new Map<string, { id: string; target: Target }>();
+  const stale = new Set<string>();
   for (const t of targets) {
     const had = t.remitLineId ? existing.get(t.remitLineId) : undefined;
     if (had) {
       letterOf.push(had.id);
-      covered.push(coveredLine(t, had, had.covers === 'line' ? null : had));
+      if (had.stale) stale.add(had.id);
+      covered.push(coveredLine(t, had, had.covers === 'line' ? null : had, had.stale));
       continue;
     }
     const claimWide = t.line && CLAIM_LETTER_TYPES.includes(t.type) ? `${t.type}|${t.line.key}` : null;
@@ -95,36 +100,22 @@ export async function createLetters(
       covered.push(coveredLine(t, { id: sibling.id, type: t.type }, sibling.target.line!));
       continue;
     }
-    if (!templates.has(t.type))
-      templates.set(t.type, await currentTemplate(ctx.db, actor.practiceId, t.type));
-    const draft = await draftLetter(ctx, actor, {
-      type: t.type,
-      courseId: t.courseId,
-      remitLineId: t.remitLineId ?? undefined,
-      template: templates.get(t.type),
-    });
     const id = randomUUID();
     letterOf.push(id);
     if (claimWide) ofClaim.set(claimWide, { id, target: t });
-    letters.push({
-      id,
-      practiceId: actor.practiceId,
-      courseId: t.courseId,
-      remitLineId: t.remitLineId,
-      type: t.type,
-      template: draft.template,
-      ready: draft.ready,
-      title: draft.title,
-      body: draft.body,
-      cover: draft.cover,
-      references: draft.references,
-      warnings: draft.warnings,
-      missing: draft.missing,
-      createdBy: actor.userId,
-      at,
+    letters.push(await newLetter(ctx, actor, { ...t, id }, templates, at));
+  }
+  const redrafts: NewLetter[] = [];
+  for (const id of stale) {
+    const letter = (await findLetter(ctx.db, actor.practiceId, id))!;
+    redrafts.push(await newLetter(ctx, actor, letter, templates, at));
+  }
+  if (letters.length || redrafts.length) {
+    await ctx.db.transaction().execute(async (trx) => {
+      await insertLetters(trx, letters);
+      for (const l of redrafts) await replaceLetterDraft(trx, l.id, l);
     });
   }
-  if (letters.length) await ctx.db.transaction().execute((trx) => insertLetters(trx, letters));
   if (targets.length) {
     await recordAccess(ctx, actor, {
       action: 'change',
@@ -136,6 +127,7 @@ export async function createLetters(
     {
       practiceId: actor.practiceId,
       letters: letters.length,
+      redrafted: redrafts.length,
       covered: covered.length,
       refused: refused.length,
     },
@@ -148,24 +140,85 @@ export async function createLetters(
   return { letters: ids.map((id) => page.items.find((l) => l.id === id)!), refused, covered };
 }
 
+/** A letter drafted from the chart now with the practice's current template (`templates` caches them). */
+async function newLetter(
+  ctx: AppContext,
+  actor: Actor,
+  l: { id: string; type: LetterType; courseId: string; remitLineId: string | null },
+  templates: Map<LetterType, StoredTemplate | undefined>,
+  at: Date,
+): Promise<NewLetter> {
+  if (!templates.has(l.type)) templates.set(l.type, await currentTemplate(ctx.db, actor.practiceId, l.type));
+  const draft = await draftLetter(ctx, actor, {
+    type: l.type,
+    courseId: l.courseId,
+    remitLineId: l.remitLineId ?? undefined,
+    template: templates.get(l.type),
+  });
+  return {
+    id: l.id,
+    practiceId: actor.practiceId,
+    courseId: l.courseId,
+    remitLineId: l.remitLineId,
+    type: l.type,
+    template: draft.template,
+    ready: draft.ready,
+    title: draft.title,
+    body: draft.body,
+    cover: draft.cover,
+    references: draft.references,
+    warnings: draft.warnings,
+    missing: draft.missing,
+    createdBy: actor.userId,
+    at,
+  };
+}
+
+/**
+ * `POST /api/letters/:id/redraft`: the letter drafted again from the chart as it is now, in place (the
+ * same id: one live letter per line), with the practice's current template; the edited text is replaced,
+ * which is why this is an explicit action. A final letter (the one sent) is refused: set it back to
+ * draft first.
+ */
+export async function redraftLetter(ctx: AppContext, actor: Actor, id: string): Promise<LetterView> {
+  if (actor.role === 'viewer') throw new AppError('forbidden', 'viewers cannot draft letters');
+  const current = await findLetter(ctx.db, actor.practiceId, id);
+  if (!current) throw notFound('letter');
+  if (current.status === 'final')
+    throw conflict('the letter is final (the one sent): set it back to draft to draft it again');
+  const letter = await newLetter(ctx, actor, current, new Map(), new Date(ctx.now()));
+  await replaceLetterDraft(ctx.db, id, letter);
+  await recordAccess(ctx, actor, {
+    action: 'change',
+    patientIds: [current.patientId],
+    route: 'POST /api/letters/:id/redraft',
+  });
+  return (await findLetter(ctx.db, actor.practiceId, id))!;
+}
+
 /**
  * A line answered by a letter it already has (`from` null), or by its claim's letter drafted from
  * another of the claim's lines (`from`: that line's claim and line number). One live letter per line (per
- * claim for a claim's letter) whatever the type asked: a letter of another type is given back, named.
+ * claim for a claim's letter) whatever the type asked: a letter of another type is given back, named;
+ * `redrafted`, a letter not ready was drafted again from the chart (`LineLetter.stale`).
  */
 function coveredLine(
   t: Target,
   letter: { id: string; type: LetterType },
   from: { claim: string; lineNo: number } | null,
+  redrafted = false,
 ): CoveredLine {
+  const again = redrafted
+    ? 'it was not ready: drafted again from the chart, in place'
+    : 'given back, not drafted again';
   const asked = letter.type === t.type ? '' : ` (one letter per line; a ${t.type} letter was asked)`;
   return {
     remitLineId: t.remitLineId!,
     location: t.location,
     letterId: letter.id,
     reason: from
-      ? `covered by the ${letter.type} letter of claim ${from.claim}, drafted from line ${from.lineNo}: one letter answers every line of the claim denied for the same reason${asked}`
-      : `line ${t.line!.lineNo} of claim ${t.line!.claim} already has its ${letter.type} letter: given back, not drafted again${asked}`,
+      ? `covered by the ${letter.type} letter of claim ${from.claim}, drafted from line ${from.lineNo}: one letter answers every line of the claim denied for the same reason${redrafted ? ` (${again})` : ''}${asked}`
+      : `line ${t.line!.lineNo} of claim ${t.line!.claim} already has its ${letter.type} letter: ${again}${asked}`,
   };
 }
 

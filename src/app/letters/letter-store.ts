@@ -67,7 +67,16 @@ export interface LineLetter {
   /** The line it was drafted from: its claim number and line number. */
   claim: string;
   lineNo: number;
+  /** Not ready, a draft, and untouched since drafted (`untouched`): asking again drafts it again from the chart. */
+  stale: boolean;
 }
+
+/**
+ * A letter no one changed since it was drafted: `created_at` is when its text was (last) drafted
+ * (`replaceLetterDraft`), and every edit or status change moves `updated_at` (`updateLetterRow`).
+ */
+const untouched = (l: { created_at: Date; updated_at: Date }): boolean =>
+  l.updated_at.getTime() === l.created_at.getTime();
 
 /** A remittance line's claim as a claim's letter reads it (`claimLines`): its 835, payment, claim, course and category. */
 export interface ClaimKeyRow {
@@ -111,6 +120,10 @@ export async function lineLetters(
       'l.id',
       'l.type',
       'l.remit_line_id',
+      'l.ready',
+      'l.status',
+      'l.created_at',
+      'l.updated_at',
       'r.source',
       'r.payment_id',
       'r.claim_pcn',
@@ -143,9 +156,37 @@ export async function lineLetters(
         covers: own.length ? 'line' : 'claim',
         claim: letter.claim_pcn,
         lineNo: letter.line_no,
+        stale: !letter.ready && letter.status === 'draft' && untouched(letter),
       });
   }
   return out;
+}
+
+/** A letter drafted again from the chart, in place: the same id and author, a draft, drafted at `at`. */
+export async function replaceLetterDraft(
+  db: Db,
+  id: string,
+  l: Omit<NewLetter, 'id' | 'courseId' | 'remitLineId' | 'type'>,
+): Promise<void> {
+  await db
+    .updateTable('letters')
+    .set({
+      template_id: l.template.id,
+      template_version: l.template.version,
+      status: 'draft',
+      ready: l.ready,
+      title: l.title,
+      body: l.body,
+      cover: JSON.stringify(l.cover),
+      references: JSON.stringify(l.references),
+      warnings: JSON.stringify(l.warnings),
+      missing: JSON.stringify(l.missing),
+      created_at: l.at,
+      updated_at: l.at,
+    })
+    .where('practice_id', '=', l.practiceId)
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Changes the edited body and/or the status; false when the practice has no such letter. */

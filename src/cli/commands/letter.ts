@@ -5,6 +5,7 @@ import { AppError } from '../../app/app-errors.js';
 import { draftLetter } from '../../app/letters/draft-letter.js';
 import { enclosuresFor } from '../../app/letters/letter-enclosures.js';
 import { resolveLetterTarget } from '../../app/letters/letter-facts.js';
+import { redraftLetter } from '../../app/letters/letter-commands.js';
 import { lineLetters } from '../../app/letters/letter-store.js';
 import { currentTemplate } from '../../app/letters/letter-templates.js';
 import type { Enclosure } from '../../core/letters/appeal-facts.js';
@@ -28,6 +29,8 @@ export interface LetterCommandOptions {
   out: string;
   /** The PDF packet: the letter and an evidence page per enclosure. */
   packet?: boolean;
+  /** Also draft the line's stored letter again from the chart, in place (`redraftLetter`). */
+  redraft?: boolean;
   dataDir?: string;
   practice?: string;
   now?: string;
@@ -47,6 +50,9 @@ const WRITERS = {
  * line). Warnings and missing chart elements go to stderr. Exit 1 when the chart cannot support the
  * letter: the file is still written, and is the "what to add first" sheet to hand to the physician.
  * A line whose stored letter is of another type is refused (exit 2, naming it): one letter per line.
+ * With --redraft, the line's letter stored in the app is drafted again from the chart too, in place
+ * (the same id; its edited text replaced), as the editor's "Redraft from the chart" does; a final one is
+ * refused (exit 2: set it back to draft first).
  * Exit 2 on bad input (type, course, an appeal without --claim, --out), checked before the database is opened.
  */
 export async function runLetter(type: string, opts: LetterCommandOptions): Promise<number> {
@@ -55,6 +61,8 @@ export async function runLetter(type: string, opts: LetterCommandOptions): Promi
   const ext = extname(opts.out).toLowerCase();
   if (!(ext in WRITERS)) throw new UsageError(`--out must end in .pdf or .docx (got "${opts.out}")`);
   if (opts.packet && ext !== '.pdf') throw new UsageError(`--packet writes a PDF: --out must end in .pdf`);
+  if (opts.redraft && opts.claim === undefined)
+    throw new UsageError('--redraft needs --claim: the remittance line whose stored letter is drafted again');
   if (APPEAL_TYPES.includes(type) && opts.claim === undefined)
     throw new UsageError(`${type} needs --claim: the remittance line appealed (its id, or the claim number)`);
   const now = instantOption(opts.now);
@@ -87,6 +95,20 @@ export async function runLetter(type: string, opts: LetterCommandOptions): Promi
       );
       if (target.remitLineId !== undefined)
         await refuseTwin(ctx, actor, type, target.remitLineId, opts.claim);
+      if (opts.redraft) {
+        const stored = (await lineLetters(ctx.db, actor.practiceId, [target.remitLineId!])).get(
+          target.remitLineId!,
+        );
+        if (!stored)
+          throw new AppError(
+            'invalid_input',
+            `--claim ${opts.claim}: the line has no stored letter to redraft`,
+          );
+        const letter = await redraftLetter(ctx, actor, stored.id);
+        process.stderr.write(
+          `stored letter ${letter.id} drafted again from the chart (${letter.ready ? 'ready' : 'not ready'})\n`,
+        );
+      }
       draft = await draftLetter(ctx, actor, {
         type,
         ...target,

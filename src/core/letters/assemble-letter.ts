@@ -6,6 +6,7 @@ import {
   necessityProblem,
   scoreElements,
 } from '../audit/documentation-elements.js';
+import { IGRT_PROFESSIONAL_CODE } from '../model/billing-line.js';
 import type { Course } from '../model/course.js';
 import { modifier26RuleOn, type PayerProfile } from '../payers/payer-profile.js';
 import { clockFor } from '../time/local-clock.js';
@@ -41,6 +42,7 @@ import {
   carryForwardEvidence,
   codeCriteria,
   fractionLeft,
+  medicareAuthorizationAnswer,
   policyPoints,
   type StatementContext,
 } from './letter-statements.js';
@@ -646,6 +648,7 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
   const side = course.site.laterality;
   const auth = authorization2025(course) ?? course.authorizations[0];
   const paragraphs = (texts: readonly string[]) => texts.flatMap((t, i) => (i ? ['', t] : [t]));
+  const igrtNecessity = igrtNecessityLine(input);
   const mm = course.plan.motionManagement;
   const evidence =
     type === 'prior-authorization'
@@ -705,10 +708,15 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
     site: siteLabel(course),
     technique: techniqueLabel(course),
     // A line's sheet speaks of the code billed on the line, not the plan's level.
-    requestedCode: sheetForLine(input)
-      ? codeLabel(claim!.submittedCode, claim!.modifiers)
-      : (level.code ?? 'to be coded'),
-    levelBasis: sheetForLine(input) ? billedOn(claim!) : level.reason,
+    requestedCode:
+      sheetForLine(input) || igrtNecessity
+        ? codeLabel(claim!.submittedCode, claim!.modifiers)
+        : (level.code ?? 'to be coded'),
+    levelBasis: sheetForLine(input)
+      ? billedOn(claim!)
+      : igrtNecessity
+        ? `the physician's image guidance of the date: ${imageReviewLines(input, claim!.dateOfService).join('; ') || 'no image review of the date on file'}`
+        : level.reason,
     fractionsPlanned: String(ev.fractionsPlanned),
     fractionsRequested: String(request.requested),
     courseLimit: type === 'prior-authorization' ? request.statement : [],
@@ -783,6 +791,7 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
         ]
       : [],
     codeCriteria: paragraphs(codeCriteria(argues77412, needsAmm, input.profile)),
+    denialAnswer: paragraphs(medicareAuthorizationAnswer(statementContext(facts))),
     policyPoints: paragraphs([
       ...policyPoints(statementContext(facts)),
       ...(needsAmm ? sitePolicyPoints(site, input) : []),
@@ -866,6 +875,15 @@ function linesOn(date: string, { claim, denials }: LetterInput): string {
 
 /** A peer-to-peer sheet for one remittance line. */
 const sheetForLine = (input: LetterInput) => input.type === 'peer-to-peer' && input.claim !== null;
+
+/**
+ * A necessity appeal or redetermination of a 77387 line: the service denied is the physician's image
+ * guidance of the date (domain.md §2: 77387 is professional only in 2026), argued by the date's image
+ * review, not by the delivery code the payer paid.
+ */
+const igrtNecessityLine = (input: LetterInput): boolean =>
+  (input.type === 'appeal-medical-necessity' || input.type === 'redetermination') &&
+  input.claim?.submittedCode === IGRT_PROFESSIONAL_CODE;
 
 /** "billed on claim C-1 for 2026-03-05". */
 const billedOn = (claim: LetterClaim) =>

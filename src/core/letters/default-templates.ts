@@ -105,6 +105,11 @@ export const TEMPLATE_PLACEHOLDERS: readonly { name: string; description: string
   },
   { name: 'codeCriteria', description: 'block: the 2026 code criteria, with citations' },
   {
+    name: 'denialAnswer',
+    description:
+      "block: the answer to the denial's reason that comes before the necessity (a traditional Medicare redetermination of an authorization denial: Medicare Part B has no prior authorization for radiation therapy)",
+  },
+  {
     name: 'policyPoints',
     description: 'block: the payer policy point at issue for this letter type, with citations',
   },
@@ -304,6 +309,8 @@ Beneficiary's name: {{patientName}}
 Item or service: CPT {{submittedCode}}, billed {{billedAmount}}; denied {{denialCodes}}
 Date of service: {{dateOfService}}
 Party requesting: {{practiceName}}, the provider of the service
+
+{{denialAnswer}}
 
 We do not agree with the initial determination of this service ({{denialCodes}}). The service was reasonable and necessary for the diagnosis and treatment of this beneficiary's illness: the treatment of {{dateOfService}} was ordered by the treating physician for the diagnosis {{diagnosis}} ({{site}}; {{technique}}) and met the 2026 criteria of CPT {{requestedCode}}: {{levelBasis}}.
 

@@ -404,6 +404,18 @@ function singleSessionPoints(c: StatementContext): string[] {
  * An authorization denial: with an authorization on file covering the date of service, the reviewer is
  * given it and asked to reprocess (authorization-on-file.ts); without one, a retro-authorization.
  */
+/**
+ * A traditional Medicare redetermination of a line denied for authorization answers the denial's reason
+ * first: Medicare Part B has no prior authorization for radiation therapy, the source REMIT-007 reads the
+ * MAC's authorization CARCs by (remit-007-authorization-denial.ts). Empty for any other line.
+ */
+export function medicareAuthorizationAnswer(c: StatementContext): string[] {
+  if (c.type !== 'redetermination' || c.claim?.category !== 'authorization-denial') return [];
+  return [
+    `Traditional Medicare Part B has no prior authorization for radiation therapy (CMS, "Prior Authorization and Pre-Claim Review Initiatives": listed hospital outpatient department services, DMEPOS and repetitive scheduled non-emergent ambulance transport; the WISeR model's list, CMS-5056-N, 90 FR 28749): the want of an authorization (${c.claim.carcs.join(', ') || 'no adjustment code'}) is no ground to deny this service, and no authorization was required to deliver it.`,
+  ];
+}
+
 function authorizationDenialPoints(c: StatementContext, carcs: string): string[] {
   const dos = c.claim?.dateOfService;
   const auth = authorizationCovering(c.course, dos);

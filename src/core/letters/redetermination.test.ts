@@ -149,3 +149,48 @@ describe('redetermination: the request as CMS-20027 asks it, of its date only', 
     expect(missing.missing.map((m) => m.element)).toContain("The beneficiary's Medicare number");
   });
 });
+
+describe('redetermination of a traditional Medicare authorization denial (CO-197)', () => {
+  const input = letterInput('redetermination', undefined, 'medicare');
+  const NO_AUTHORIZATION =
+    /Traditional Medicare Part B has no prior authorization for radiation therapy \(CMS, "Prior Authorization and Pre-Claim Review Initiatives"/;
+  it.each([
+    ['authorization-denial', ['CO-197'], true],
+    ['frequency-denial', ['CO-151'], false],
+  ])(
+    'a %s line (%j): says Medicare has no prior authorization before the necessity: %s',
+    (category, carcs, says) => {
+      const draft = assembleLetter({ ...input, claim: { ...input.claim!, category, carcs } });
+      expect(draft.ready, JSON.stringify(draft.missing)).toBe(true);
+      if (!says) return expect(draft.body).not.toMatch(NO_AUTHORIZATION);
+      expect(draft.body).toMatch(NO_AUTHORIZATION);
+      expect(draft.body.search(NO_AUTHORIZATION)).toBeLessThan(
+        draft.body.indexOf('reasonable and necessary'),
+      );
+    },
+  );
+});
+
+// A denied 77387-26 is the physician's image guidance of the date: its appeal argues that service (the
+// date's image review), never the criteria of the paid delivery code.
+describe('a 77387-26 line denied as not necessary argues the image guidance of its date', () => {
+  it.each([
+    ['appeal-medical-necessity', 'evicore'],
+    ['redetermination', 'medicare'],
+  ] as const)('%s (%s)', (type, profile) => {
+    const input = letterInput(type, undefined, profile);
+    const claim = {
+      ...input.claim!,
+      category: 'other-denial',
+      carcs: ['CO-50'],
+      submittedCode: '77387',
+      code: '77387',
+      modifiers: ['26'],
+    };
+    const draft = assembleLetter({ ...input, claim });
+    expect(draft.body).toMatch(
+      /met the 2026 criteria of CPT 77387-26: the physician's image guidance of the date: Fraction 2 \(2026-03-03\): image guidance.+; reviewed and signed by .+ at /,
+    );
+    expect(draft.body).not.toMatch(/criteria of CPT 774\d\d/);
+  });
+});

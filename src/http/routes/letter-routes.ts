@@ -9,6 +9,7 @@ import {
   listLetters,
   MAX_BATCH,
   MAX_BODY_CHARS,
+  redraftLetter,
   updateLetter,
 } from '../../app/letters/letter-commands.js';
 import { letterPacket } from '../../app/letters/letter-packet.js';
@@ -101,6 +102,17 @@ export function letterRoutes(ctx: AppContext): ApiRoute[] {
       body: updateBody,
       responses: [JSON_OK('LetterView'), NOT_FOUND],
       handle: async ({ c, actor, params, body }) => c.json(await updateLetter(ctx, actor, params.id, body)),
+    }),
+    route({
+      method: 'post',
+      path: '/api/letters/:id/redraft',
+      tag: 'letters',
+      summary:
+        'Draft the letter again from the chart as it is now, in place (same id), replacing its edited text; a final letter is refused (409): set it back to draft first',
+      roles: WRITERS,
+      params: idParam,
+      responses: [JSON_OK('LetterView'), NOT_FOUND, { status: 409, description: 'the letter is final' }],
+      handle: async ({ c, actor, params }) => c.json(await redraftLetter(ctx, actor, params.id)),
     }),
     route({
       method: 'get',

@@ -372,6 +372,10 @@ export const api = {
   updateLetter(id: string, change: { body?: string; status?: LetterStatus }): Promise<LetterView> {
     return request(`/api/letters/${encodeURIComponent(id)}`, { method: 'PUT', body: change });
   },
+  /** Drafts the letter again from the chart, in place (its edited text is replaced). */
+  redraftLetter(id: string): Promise<LetterView> {
+    return request(`/api/letters/${encodeURIComponent(id)}/redraft`, { method: 'POST' });
+  },
   letterTemplates(signal?: AbortSignal): Promise<LetterTemplateSummary[]> {
     return request('/api/letter-templates', { signal });
   },

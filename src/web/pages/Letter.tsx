@@ -2,7 +2,7 @@
  * One letter (`/letters/:id`): what to add to the chart and the drafting warnings first, the claim it
  * answers and the evidence summary, the editable text (saved as the letter's body), downloads as PDF
  * and Word made from the saved text (and the PDF packet: the letter with its evidence pages), and the
- * references.
+ * references. A letter not ready is drafted again from the chart once the chart has what it lists.
  */
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { LetterView } from '../../app/views.js';
@@ -38,11 +38,13 @@ function LetterEditor({ letter, onSaved }: { letter: LetterView; onSaved: (l: Le
   useEffect(() => setBody(letter.body), [letter.body]);
   const dirty = body !== letter.body;
 
-  const save = async (change: Parameters<typeof api.updateLetter>[1], done: string) => {
+  const save = async (change: Parameters<typeof api.updateLetter>[1] | 'redraft', done: string) => {
     setBusy(true);
     setMessage(null);
     try {
-      onSaved(await api.updateLetter(letter.id, change));
+      onSaved(
+        await (change === 'redraft' ? api.redraftLetter(letter.id) : api.updateLetter(letter.id, change)),
+      );
       setMessage({ kind: 'success', text: done });
     } catch (e) {
       setMessage({ kind: 'error', text: errorMessage(e) });
@@ -117,6 +119,20 @@ function LetterEditor({ letter, onSaved }: { letter: LetterView; onSaved: (l: Le
               </li>
             ))}
           </ul>
+          {can.writeLetters && letter.status === 'draft' ? (
+            <p>
+              <button
+                type="button"
+                disabled={dirty || busy}
+                onClick={() => void save('redraft', 'Drafted again from the chart.')}
+              >
+                Redraft from the chart
+              </button>{' '}
+              <span className="sub">
+                Once these are added: the letter text is drafted again (your edits are replaced)
+              </span>
+            </p>
+          ) : null}
         </section>
       ) : null}
       {letter.warnings.length ? (
