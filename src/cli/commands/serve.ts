@@ -95,16 +95,15 @@ export async function runServe(opts: ServeCommandOptions): Promise<number> {
   const demo = opts.demo ? await import('../../app/setup/demo-practice.js') : null;
   const hospital = opts.demo ? await import('../../app/setup/demo-hospital.js') : null;
   const clock = demo?.demoClock();
+  const uploadRetentionMs = retentionOption(
+    opts.uploadRetentionHours ?? process.env.SGRT_UPLOAD_RETENTION_HOURS,
+  );
   const app = await openApp({
     databaseUrl: process.env.DATABASE_URL,
     dataDir: opts.dataDir ?? '.data/db',
     log,
     ...(clock ? { now: clock } : {}),
   });
-  const worker = startWorker(app.ctx, {
-    uploadRetentionMs: retentionOption(opts.uploadRetentionHours ?? process.env.SGRT_UPLOAD_RETENTION_HOURS),
-  });
-
   let logins: { role: string; email: string; password: string }[] = [];
   if (demo && hospital && clock) {
     // A restart on the demo's data runs on from the last thing it recorded, never back to the export.
@@ -127,6 +126,9 @@ export async function runServe(opts: ServeCommandOptions): Promise<number> {
       'serve: the database has no practice: create one with `sgrt-billing practice create` (README, "Your own practice") or start with --demo\n',
     );
   }
+
+  // Started once the demo's clock runs on from its data: the worker's first sweep of old uploads reads that clock.
+  const worker = startWorker(app.ctx, { uploadRetentionMs });
 
   const webRoot = existsSync(WEB_ROOT) ? WEB_ROOT : undefined;
   if (!webRoot)
