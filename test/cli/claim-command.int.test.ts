@@ -60,7 +60,7 @@ describe('sgrt-billing claim', () => {
     );
     expect(corrected.code, corrected.stderr).toBe(0);
     expect(corrected.stderr).toMatch(
-      new RegExp(`^837P replacement of claim ${claimNumber}: \\d+ line\\(s\\)`),
+      new RegExp(`^837P replacement of claim ${claimNumber}: \\d+ lines?`),
     );
     const back = readClaims837FromBytes(await readFile(out), 'corrected.837');
     expect(back.problems).toEqual([]);

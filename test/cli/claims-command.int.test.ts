@@ -34,7 +34,7 @@ describe('sgrt-billing claims', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(
-      /^837P batch \S+: \d+ claim\(s\), \d+ line\(s\), \$[\d,]+\.\d{2}, interchange 1/,
+      /^837P batch \S+: \d+ claims?, \d+ lines?, \$[\d,]+\.\d{2}, interchange 1/,
     );
     const text = await readFile(out, 'utf8');
     expect(text.startsWith('ISA*')).toBe(true);

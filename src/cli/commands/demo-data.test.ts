@@ -25,9 +25,9 @@ describe('sgrt-billing demo-data', () => {
     const out = join(root, 'clinic');
     const run = await capture(() => runDemoData({ patients: '4', days: '3', seed: '5', out }));
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/^demo-data: 4 patient\(s\), 3 treatment day\(s\), seed 5\n/);
-    expect(run.stderr).toMatch(/wrote \d+ file\(s\) in alignrt\/rtd \(\d+\.\d MB\)/);
-    expect(run.stderr).toMatch(/wrote \d+ file\(s\) in expected\/courses/);
+    expect(run.stderr).toMatch(/^demo-data: 4 patients, 3 treatment days, seed 5\n/);
+    expect(run.stderr).toMatch(/wrote \d+ files? in alignrt\/rtd \(\d+\.\d MB\)/);
+    expect(run.stderr).toMatch(/wrote \d+ files? in expected\/courses/);
     expect(run.stdout).toMatch(/^Demo clinic written to .*clinic: \d+ files, [\d.]+ MB, [\d.]+ s\./);
     expect(run.stdout).toContain('exported at 2026-03-11T12:00:00-04:00');
     expect(run.stdout).toContain(
