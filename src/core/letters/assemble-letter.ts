@@ -148,9 +148,14 @@ const APPEALS = APPEAL_TYPES;
 /** A check-box mark: ASCII "[x]" or the Unicode ballot boxes and check marks. */
 const CHECKBOX = /\[\s*[xX✓✔]?\s*\]|[☐☑☒✓✔]/;
 const NECESSITY_WARNINGS: Record<
-  'dibh-only' | 'template' | 'checkbox' | 'not-patient-specific',
+  'dibh-only' | 'too-short' | 'template' | 'checkbox' | 'not-patient-specific',
   LetterWarning
 > = {
+  'too-short': {
+    code: 'NECESSITY-TOO-SHORT',
+    message:
+      'The necessity statement is too short or template-like: say why this patient needs motion management.',
+  },
   'dibh-only': {
     code: 'NECESSITY-DIBH-ONLY',
     message:
