@@ -47,8 +47,10 @@ const ZONES: readonly (readonly [string, number])[] = [
 ];
 const PHYSICIANS = ['DR-SYN-01', 'DR-SYN-02', 'DR-SYN-03', 'DR-SYN-04', 'DR-SYN-05', 'DR-SYN-06'];
 
-const GOOD_NECESSITY =
-  'Left breast cancer after lumpectomy, 40.05 Gy in 15 fractions to the whole left breast. On free-breathing planning the mean heart dose was 4.1 Gy; with deep-inspiration breath hold her mean heart dose falls to 1.2 Gy and the LAD is spared. AlignRT surface guidance monitors her continuously in real time during every beam with a 3 mm translation and 3 degree rotation threshold; therapists are alerted visually and the beam is held automatically (gating) whenever she moves out of tolerance.';
+/** A patient-specific statement whose fractionation agrees with the plan's count (DOC-002). */
+const goodNecessity = (fractions: number) =>
+  `Left breast cancer after lumpectomy, 50 Gy in 25 fractions to the whole left breast and a tumour-bed boost (${fractions} fractions in all). ` +
+  'On free-breathing planning the mean heart dose was 4.1 Gy; with deep-inspiration breath hold her mean heart dose falls to 1.2 Gy and the LAD is spared. AlignRT surface guidance monitors her continuously in real time during every beam with a 3 mm translation and 3 degree rotation threshold; therapists are alerted visually and the beam is held automatically (gating) whenever she moves out of tolerance.';
 const TEMPLATE_NECESSITY =
   'Active motion management with [SYSTEM] is medically necessary for this patient because ____. Threshold: ___ mm.';
 const AMM_ORDER =
@@ -307,7 +309,7 @@ export function courseFactory(seed: number): CourseFactory {
     const planningDay = FIRST_START - 7 * DAY_MS + slot;
     const necessityText = breast
       ? weighted([
-          [GOOD_NECESSITY, 0.85],
+          [goodNecessity(fractionsPlanned), 0.85],
           ['DIBH', 0.1],
           [TEMPLATE_NECESSITY, 0.05],
         ] as const)

@@ -4,7 +4,7 @@
  * fields are ISO instants (UTC, `Z`); `…Local` fields are facility wall-clock readings; `date` fields
  * are dates of service. Money is integer cents.
  */
-import type { ElementScore } from '../core/audit/documentation-elements.js';
+import type { ElementScore, NecessityProblem } from '../core/audit/documentation-elements.js';
 import type { FractionStatus } from '../core/audit/outcome.js';
 import type { BillingLine } from '../core/model/billing-line.js';
 import type { Finding } from '../core/model/finding.js';
@@ -958,7 +958,7 @@ export interface CourseDocumentSignatureView {
 /** The live check of a necessity statement being written: DOC-002 and DOC-003 on the draft text. */
 export interface NecessityCheckView {
   /** DOC-002's problem with the text, null when it is patient-specific. */
-  problem: 'missing' | 'dibh-only' | 'template' | 'not-patient-specific' | null;
+  problem: NecessityProblem;
   /** DOC-002's message for the problem. */
   warning: string | null;
   /**

@@ -215,7 +215,8 @@ function orderPage({ clock, sources, physicians }: PageContext, o: Course['order
     source: sources.get(`${kind}-order|${o.id}`) ?? NOT_RECORDED,
     rows: [
       { label: 'Order', value: o.id },
-      { label: 'System', value: o.system ?? 'not named' },
+      // The order's structured system field only; its free text is printed below as written.
+      { label: 'System', value: o.system ?? 'not stated in a structured field' },
       { label: 'Text', value: o.text?.trim() || 'no text' },
       { label: 'Signed', value: signatureLabel(clock, o.signature, null, physicians) },
     ],
@@ -260,7 +261,7 @@ function reviewPage(
         value:
           imaging ?? (order ? `${order.system} (order ${order.id})` : 'not stated in the imported records'),
       },
-      { label: 'Reviewer', value: `${review.signerId} (${review.role})` },
+      { label: 'Reviewer', value: signerName(review, physicians) },
       { label: 'Signed', value: signatureLabel(clock, review, deadline, physicians) },
     ],
   };
@@ -334,8 +335,12 @@ function signatureLabel(
   const at = parseInstant(signature.signedAt);
   const timing =
     next === null ? '' : `, ${at <= next ? 'before' : 'after'} the next beam-on (${clock.format(next)})`;
-  const who = physicianLabel(physicians[signature.signerId]) ?? `${signature.signerId} (${signature.role})`;
-  return `${who}, ${clock.format(at)}${timing}`;
+  return `${signerName(signature, physicians)}, ${clock.format(at)}${timing}`;
+}
+
+/** The signer as the practice settings name the physician; the chart's id and role when they do not. */
+function signerName(signature: Signature, physicians: Readonly<Record<string, LetterPhysician>>): string {
+  return physicianLabel(physicians[signature.signerId]) ?? `${signature.signerId} (${signature.role})`;
 }
 
 function timeOfDay(clock: LocalClock, epochMs: number): string {

@@ -1,5 +1,9 @@
 import type { CourseAudit, FractionAudit } from '../../core/audit/audit-course.js';
-import { necessityProblem, scoreElements } from '../../core/audit/documentation-elements.js';
+import {
+  necessityFractionMismatch,
+  necessityProblem,
+  scoreElements,
+} from '../../core/audit/documentation-elements.js';
 import { DOC_001 } from '../../core/audit/rules/doc-001-motion-management-order.js';
 import { DOC_002, NECESSITY_MESSAGES } from '../../core/audit/rules/doc-002-medical-necessity.js';
 import {
@@ -37,7 +41,10 @@ export function necessityCheck(
   const profile = ctx.auditContext(ctx.now()).profiles.get(payerProfile);
   return {
     problem,
-    warning: problem === null ? null : NECESSITY_MESSAGES[problem],
+    warning:
+      problem === null
+        ? necessityFractionMismatch(text, course.plan.fractionsPlanned)
+        : NECESSITY_MESSAGES[problem],
     elements: elements.map((e, i) => ({
       ...e,
       from: own[i]!.present ? 'statement' : e.present ? 'order' : null,

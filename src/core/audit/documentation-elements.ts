@@ -34,7 +34,8 @@ export interface ElementScore {
   present: boolean;
 }
 
-export type NecessityProblem = 'missing' | 'dibh-only' | 'template' | 'not-patient-specific' | null;
+export type NecessityProblem =
+  'missing' | 'dibh-only' | 'too-short' | 'template' | 'not-patient-specific' | null;
 
 const SYSTEMS =
   /\b(align\s?rt|catalyst|rpm|real-?time position management|calypso|exactrac|identify|c-rad|humediq|sdx|abc|active breathing coordinator|cyberknife synchrony|synchrony|rgsc|surface guid\w*)\b/i;
@@ -51,6 +52,8 @@ const BOILERPLATE = new Set(
     ' ',
   ),
 );
+/** Deep inspiration breath hold named (the "DIBH" alone that ASTRO calls insufficient). */
+const DIBH = /\b(dibh|deep inspirat\w*|breath[- ]?hold\w*)\b/i;
 const ANATOMY =
   /\b(heart|cardiac|coronary|lad|lung|pulmonary|liver|rectum|rectal|bladder|bowel|kidney|spinal|cord|esophag\w*|stomach|diaphragm\w*|chest wall|breast|prostate|seminal|tumou?r|target|ptv|ctv|node|nodes|nodal)\b/i;
 const PATIENT_FACT =
@@ -62,9 +65,33 @@ export function necessityProblem(text: string | null | undefined): NecessityProb
   if (TEMPLATE.test(text)) return 'template';
   const words = text.toLowerCase().match(/[a-z0-9']+/g) ?? [];
   const meaningful = words.filter((w) => !BOILERPLATE.has(w));
-  if (meaningful.length < 6) return 'dibh-only';
+  // Fewer than six words beyond the boilerplate: "DIBH" alone when it names DIBH, else too short to say why.
+  if (meaningful.length < 6) return DIBH.test(text) ? 'dibh-only' : 'too-short';
   if (!(ANATOMY.test(text) && PATIENT_FACT.test(text))) return 'not-patient-specific';
   return null;
+}
+
+/** "50 Gy in 20 fractions", "4005 cGy / 15 fx": a dose stated with its number of fractions. */
+const DOSE_IN_FRACTIONS = /\b\d+(?:\.\d+)?\s?c?gy\s?(?:in|over|\/|x|×)\s?(\d+)\s?(?:fractions?|fx)\b/gi;
+/** Any "N fractions" of the text (a boost's total "(20 fractions)" included). */
+const FRACTION_COUNT = /\b(\d+)\s?(?:fractions?|fx)\b/gi;
+
+/**
+ * A necessity statement's "X Gy in N fractions" when the text never states the plan's number of
+ * fractions (neither as one count nor as the sum of its phases'): the statement then describes another
+ * course (seed, "Documentation Requirements": a paragraph tailored to the patient). Null when it agrees
+ * or states no dose. The plan holds no dose to compare.
+ */
+export function necessityFractionMismatch(
+  text: string | null | undefined,
+  fractionsPlanned: number,
+): string | null {
+  const stated = [...(text ?? '').matchAll(DOSE_IN_FRACTIONS)];
+  if (!stated.length) return null;
+  const counts = [...(text ?? '').matchAll(FRACTION_COUNT)].map((m) => Number(m[1]));
+  const phases = stated.reduce((sum, m) => sum + Number(m[1]), 0);
+  if (counts.includes(fractionsPlanned) || phases === fractionsPlanned) return null;
+  return `The medical-necessity statement says "${stated[0]![0]}", but the course's plan has ${fractionsPlanned} fractions: correct the statement or the plan.`;
 }
 
 /** `necessity`: the statement's problem when already known (`necessityProblem` of its text). */

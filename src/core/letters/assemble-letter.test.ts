@@ -18,10 +18,13 @@ describe('assembleLetter: every letter type from a fully documented course', () 
     const draft = assembleLetter(letterInput(type));
     expect(draft.missing).toEqual([]);
     expect(draft.ready).toBe(true);
-    // The 2025 authorization appeal warns that the payer's carry-forward notice is not on file.
-    expect(draft.warnings.map((w) => w.code)).toEqual(
-      type === 'appeal-authorization-2025' ? ['CARRY-FORWARD-NOT-ON-FILE'] : [],
-    );
+    // The 2025 authorization appeal warns that the payer's carry-forward notice is not on file; the
+    // request, that the fractions delivered without an authorization on file need a retro-authorization.
+    const expected: Partial<Record<LetterType, string[]>> = {
+      'appeal-authorization-2025': ['CARRY-FORWARD-NOT-ON-FILE'],
+      'prior-authorization': ['RETRO-AUTHORIZATION-NEEDED'],
+    };
+    expect(draft.warnings.map((w) => w.code)).toEqual(expected[type] ?? []);
     expect(draft.template).toEqual({ id: `default-${type}`, version: 0 });
     expect(draft.body).not.toMatch(/\{\{|\[ref:/);
     // every cited reference is listed and every listed reference is cited, numbered in order
@@ -808,6 +811,28 @@ describe('assembleLetter: what the letter says is what its source says (cold tes
     expect(draft.ready, JSON.stringify(draft.missing)).toBe(true);
     for (const p of present) expect(draft.body).toMatch(p);
     for (const p of absent) expect(draft.body).not.toMatch(p);
+  });
+
+  // The payer's review of an authorization request is a review of medical necessity: whatever the level,
+  // the request quotes the physician's statement; fractions already delivered are not in it and need a
+  // retro-authorization, named by count (no dates of other services).
+  it('a request without motion management quotes the necessity and warns of the fractions delivered', () => {
+    const draft = assembleLetter(
+      letterInput('prior-authorization', (c) => {
+        c.plan.motionManagement = null;
+        c.plan.fractionsPlanned = 15;
+        c.authorizations = [];
+      }),
+    );
+    expect(draft.ready, JSON.stringify(draft.missing)).toBe(true);
+    expect(draft.body).toMatch(/Medical necessity, in the treating physician's words:\n\n"Left breast/);
+    expect(draft.warnings).toContainEqual({
+      code: 'RETRO-AUTHORIZATION-NEEDED',
+      message: expect.stringMatching(/^5 fractions were delivered before this request/),
+    });
+    expect(draft.warnings.find((w) => w.code === 'RETRO-AUTHORIZATION-NEEDED')!.message).not.toMatch(
+      /\d{4}-\d{2}-\d{2}/,
+    );
   });
 
   // The packet's pages are summaries the app writes of each record (its source file named), not the

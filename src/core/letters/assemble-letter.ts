@@ -150,9 +150,14 @@ const APPEALS = APPEAL_TYPES;
 /** A check-box mark: ASCII "[x]" or the Unicode ballot boxes and check marks. */
 const CHECKBOX = /\[\s*[xX✓✔]?\s*\]|[☐☑☒✓✔]/;
 const NECESSITY_WARNINGS: Record<
-  'dibh-only' | 'template' | 'checkbox' | 'not-patient-specific',
+  'dibh-only' | 'too-short' | 'template' | 'checkbox' | 'not-patient-specific',
   LetterWarning
 > = {
+  'too-short': {
+    code: 'NECESSITY-TOO-SHORT',
+    message:
+      'The necessity statement is too short or template-like: say why this patient needs motion management.',
+  },
   'dibh-only': {
     code: 'NECESSITY-DIBH-ONLY',
     message:
@@ -416,6 +421,19 @@ function warningsFor({ input, elements, needsAmm, request }: Facts): LetterWarni
   const { course, profile, type } = input;
   const out: LetterWarning[] = [];
   if (type === 'prior-authorization' && request.warning) out.push(request.warning);
+  // A request covers the fractions still to come (course-limit.ts): those delivered before it that no
+  // authorization on file covers are authorized only by the payer's retro-authorization process. Named
+  // by count, never by their dates.
+  const uncovered =
+    type === 'prior-authorization'
+      ? new Set(course.fractions.filter((f) => !authorizationCovering(course, f.date)).map((f) => f.number))
+          .size
+      : 0;
+  if (uncovered)
+    out.push({
+      code: 'RETRO-AUTHORIZATION-NEEDED',
+      message: `${uncovered === 1 ? '1 fraction was' : `${uncovered} fractions were`} delivered before this request without an authorization on file: this request does not cover ${uncovered === 1 ? 'it' : 'them'}. Ask the payer for a retro-authorization of ${uncovered === 1 ? 'that fraction' : `those ${uncovered} fractions`} (or draft the retro-authorization letter when the claim is denied).`,
+    });
   // A request while an authorization on file covers the letter's date asks only for what it leaves out.
   const onFile = type === 'prior-authorization' ? authorizationCovering(course, input.date) : undefined;
   if (onFile)
@@ -772,10 +790,12 @@ function valuesFor(facts: Facts, library: ReferenceLibrary): TemplateValues {
     // motion management (multiple isocenters, mixed fields, total skin electrons) or the letter is not about it.
     // A medical-necessity appeal, a retro-authorization request (the payer reviews the necessity of
     // what was delivered) and a redetermination request (the contractor reviews whether the service was
-    // reasonable and necessary, Social Security Act §1862(a)(1)(A)) quote the physician's statement
+    // reasonable and necessary, Social Security Act §1862(a)(1)(A)) and a prior-authorization request
+    // (the payer's review of it is a review of medical necessity) quote the physician's statement
     // whatever the delivery level.
     necessity:
       (needsAmm ||
+        type === 'prior-authorization' ||
         type === 'appeal-medical-necessity' ||
         type === 'redetermination' ||
         type === 'retro-authorization' ||

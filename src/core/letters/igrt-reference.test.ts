@@ -116,6 +116,35 @@ describe('igrtReferencePoints: 77387-26 from the reference data in force, to Med
   });
 });
 
+// A statement cites the files it comes from: the PPRRVU for status and RVUs, the PTP table for the pairs
+// (the GPCI, locality key and MUE files say nothing of either); the demo's synthetic files are not CMS's.
+describe('the release label names only the files the statement comes from', () => {
+  const withSources = (mpfs: string, ncci: string): IgrtReferenceData => ({
+    mpfs: [mpfsData({ ...release('RVU26A'), source: mpfs }, [rvu('A')], [])],
+    ncci: [editTables({ ...release('PTP26Q1'), source: ncci }, [], [])],
+  });
+  it.each([
+    [
+      'CMS files',
+      'PPRRVU26_JAN.csv\nGPCI2026.csv\n26LOCCO.csv',
+      'ccipra_v321r0_f1.txt\nMCR_MUE_PractitionerServices.csv',
+      '(release RVU26A, imported from PPRRVU26_JAN.csv)',
+      '(release PTP26Q1, imported from ccipra_v321r0_f1.txt)',
+    ],
+    [
+      "the demo's synthetic files",
+      'DEMO_PPRRVU26_SYNTH.csv\nDEMO_GPCI2026_SYNTH.csv\nDEMO_26LOCCO_SYNTH.csv\nDEMO_ADDENDUM_B_2026_SYNTH.csv',
+      'DEMO_PTP_PRACTITIONER_2026Q1_SYNTH.csv\nDEMO_MUE_PRACTITIONER_2026Q1_SYNTH.csv',
+      '(synthetic demo release RVU26A, imported from DEMO_PPRRVU26_SYNTH.csv)',
+      '(synthetic demo release PTP26Q1, imported from DEMO_PTP_PRACTITIONER_2026Q1_SYNTH.csv)',
+    ],
+  ])('%s', (_name, mpfs, ncci, mpfsLabel, ncciLabel) => {
+    const [rvuPoint, ptpPoint] = igrtReferencePoints(withSources(mpfs, ncci), 'medicare', '2026-03-09');
+    expect(rvuPoint).toContain(mpfsLabel);
+    expect(ptpPoint).toContain(ncciLabel);
+  });
+});
+
 describe('the 77387-26 appeal argues the reference data to Medicare, Medicare Advantage and a commercial bundling denial', () => {
   const appealTo = (payerKind: PayerKind, igrtReference: IgrtReferenceData | null) =>
     assembleLetter({
@@ -151,7 +180,7 @@ describe('the 77387-26 appeal argues the reference data to Medicare, Medicare Ad
     const draft = appealTo('other', loaded);
     expect(draft.ready).toBe(true);
     expect(draft.body).toContain(
-      "The denial treats 77387-26 as bundled into another service. Medicare's own tables in force on the date of service, as the practice loaded them from CMS, say the following of 77387-26; they are Medicare's facts, not this plan's own edits or fees.",
+      "The denial treats 77387-26 as bundled into another service. Medicare's own tables in force on the date of service, as the practice loaded them (the release is named with each), say the following of 77387-26; they are Medicare's facts, not this plan's own edits or fees.",
     );
     expect(draft.body).toMatch(/lists 77387 with modifier 26 with status A/);
     expect(draft.body).toMatch(/pair 77387 with none of the treatment delivery codes/);

@@ -87,7 +87,7 @@ export function igrtReferencePoints(
   if (!points.length) return points;
   if (use === 'commercial-bundled')
     return [
-      "The denial treats 77387-26 as bundled into another service. Medicare's own tables in force on the date of service, as the practice loaded them from CMS, say the following of 77387-26; they are Medicare's facts, not this plan's own edits or fees.",
+      "The denial treats 77387-26 as bundled into another service. Medicare's own tables in force on the date of service, as the practice loaded them (the release is named with each), say the following of 77387-26; they are Medicare's facts, not this plan's own edits or fees.",
       ...points,
     ];
   if (payerKind !== 'medicare-advantage') return points;
@@ -116,7 +116,7 @@ function mpfsPoint(data: IgrtReferenceData, dos: string): string[] {
   const row = [...(release?.rvus.values() ?? [])].find((r) => r.hcpcs === '77387' && r.modifier === '26');
   if (!release || !row || row.status.toUpperCase() !== ACTIVE) return [];
   return [
-    `The Medicare Physician Fee Schedule relative value file in force on ${dos} (${releaseLabel(release.release)}) lists 77387 with modifier 26 with status A, a code paid separately under the fee schedule, and ${rvuLabel(row.workRvu)} work RVUs.`,
+    `The Medicare Physician Fee Schedule relative value file in force on ${dos} (${releaseLabel(release.release, 'pprrvu')}) lists 77387 with modifier 26 with status A, a code paid separately under the fee schedule, and ${rvuLabel(row.workRvu)} work RVUs.`,
   ];
 }
 
@@ -139,14 +139,31 @@ function ncciPoints(data: IgrtReferenceData, dos: string): string[] {
   ].filter((g) => g !== null);
   if (!groups.length) return [];
   return [
-    `The Medicare NCCI procedure-to-procedure edits for practitioners in force on ${dos} (${releaseLabel(release.release)}) pair 77387 with none of ${groups.join(' or ')}.`,
+    `The Medicare NCCI procedure-to-procedure edits for practitioners in force on ${dos} (${releaseLabel(release.release, 'ptp')}) pair 77387 with none of ${groups.join(' or ')}.`,
   ];
 }
 
-/** `release RVU26A, files PPRRVU26_JAN.csv, …`: the release as the practice imported it. */
-function releaseLabel(r: ReferenceRelease): string {
-  const files = r.source.split('\n').filter(Boolean);
-  return files.length ? `release ${r.id}, imported from ${files.join(', ')}` : `release ${r.id}`;
+/**
+ * The files of a release that are named as another CMS table than the one a statement reads (a release
+ * holds its kind's tables: MPFS = PPRRVU, GPCI, locality key, OPPS Addendum B; NCCI = PTP and MUE).
+ * A file whose name names no table is kept: the name is the operator's, the table was read by its columns.
+ */
+const OTHER_TABLES = {
+  pprrvu: /gpci|locco|localit|addendum|opps|mue/i,
+  ptp: /mue|gpci|locco|pprrvu/i,
+} as const;
+/** The demo's synthetic CMS files (src/app/setup/demo-reference.ts): never called CMS's. */
+const SYNTHETIC_DEMO_FILE = /^DEMO_.*_SYNTH\.\w+$/;
+
+/**
+ * `release RVU26A, imported from PPRRVU26_JAN.csv`: the release as the practice imported it, with only
+ * the files the statement can come from; a release of the demo's synthetic files says so.
+ */
+function releaseLabel(r: ReferenceRelease, table: keyof typeof OTHER_TABLES): string {
+  const files = r.source.split('\n').filter((f) => f && !OTHER_TABLES[table].test(f));
+  const name =
+    files.length && files.every((f) => SYNTHETIC_DEMO_FILE.test(f)) ? 'synthetic demo release' : 'release';
+  return files.length ? `${name} ${r.id}, imported from ${files.join(', ')}` : `${name} ${r.id}`;
 }
 
 /** Thousandths of an RVU, exactly (580 → 0.58, 585 → 0.585). */

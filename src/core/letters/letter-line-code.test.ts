@@ -76,12 +76,12 @@ describe('a prior-authorization request asks for the codes of the course', () =>
       ['AUTHORIZATION-ON-FILE'],
     ],
     [
-      'a 2025 authorization on a 2026 date is no authorization for 2026 codes: no warning',
+      'a 2025 authorization on a 2026 date is no authorization for 2026 codes: the delivered need a retro-authorization',
       (c) => {
         plan77407(c);
         c.authorizations![0]!.obtainedOn = '2025-12-10';
       },
-      [],
+      ['RETRO-AUTHORIZATION-NEEDED'],
     ],
   ])('%s', (_, edit, codes) => {
     const draft = assembleLetter(letterInput('prior-authorization', edit));

@@ -272,26 +272,25 @@ function zeroPaymentPoints({ claim }: StatementContext): string[] {
 
 /**
  * The peer-to-peer talking points for the denial category of the line (domain.md §4 "What to do", §6.1);
- * a course's sheet (no line) lists each denied line of the course (date, code, CARCs), then has the
- * points of each denial type on them, in the order they first appear, or the 77412 points when the plan
- * rests on them and no line is denied.
+ * a course's sheet (no line) lists each denied line of the course (date, code, CARCs), then the points of
+ * each denied line, by date of service (the reviewer may ask about any line denied), or the 77412 points
+ * when the plan rests on them and no line is denied.
  */
 function talkingPoints(c: StatementContext): string[] {
   if (c.claim) {
     const points = categoryPoints(c);
     return points.length ? ['Talking points:', ...points] : [];
   }
-  const first = new Map<string, LetterClaim>();
-  for (const d of c.denials) if (!first.has(d.category)) first.set(d.category, d);
-  if (!first.size) return c.argues77412 ? ['Talking points:', ...downcodePoints(c)] : [];
+  if (!c.denials.length) return c.argues77412 ? ['Talking points:', ...downcodePoints(c)] : [];
+  const byDate = [...c.denials].sort((a, b) => (a.dateOfService ?? '').localeCompare(b.dateOfService ?? ''));
   const listed = [
     'Denied lines of the course:',
-    ...c.denials.map(
+    ...byDate.map(
       (d) =>
         `- ${d.dateOfService ?? 'no date'}: ${[d.submittedCode, ...d.modifiers].join('-')}, ${d.carcs.join(', ') || 'no adjustment code'}`,
     ),
   ];
-  const points = [...first.values()].flatMap((claim) => {
+  const points = byDate.flatMap((claim) => {
     const points = categoryPoints({ ...c, claim });
     const on = `${claim.carcs.join(', ') || 'no adjustment code'} on ${claim.submittedCode} (${claim.dateOfService ?? 'no date'})`;
     return points.length ? [`Talking points, ${on}:`, ...points] : [];

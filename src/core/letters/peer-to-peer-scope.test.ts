@@ -52,6 +52,24 @@ describe("a course's peer-to-peer sheet", () => {
     expect(draft.body).not.toMatch(/Fractions monitored|Largest excursions/);
   });
 
+  it('with two denied lines, gives talking points for each, by date of service', () => {
+    const denied = (dateOfService: string) =>
+      letterClaim({
+        carcs: ['CO-50'],
+        paidCents: 0,
+        category: 'other-denial',
+        code: '77407',
+        submittedCode: '77407',
+        dateOfService,
+      });
+    const draft = sheet({ denials: [denied('2026-03-04'), denied('2026-03-03')] });
+    const heads = draft.body.split('\n').filter((l) => l.startsWith('Talking points'));
+    expect(heads).toEqual([
+      'Talking points, CO-50 on 77407 (2026-03-03):',
+      'Talking points, CO-50 on 77407 (2026-03-04):',
+    ]);
+  });
+
   it('without one, gives the course figures as the review of the course, and a silent record is not "no beam hold"', () => {
     const draft = sheet({}, (c) => {
       for (const f of c.fractions)

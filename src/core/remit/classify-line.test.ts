@@ -561,3 +561,30 @@ describe('a medical-necessity CARC decides the category, whatever the code and t
     expect(c.nextAction).toMatch(/^Medical-necessity appeal with the letter/);
   });
 });
+
+// Traditional Medicare (CLP06 MA/MB) has no peer-to-peer: its first appeal is a redetermination
+// (42 CFR 405.940); a 77387-26 denial is answered with the image guidance evidence (the image review),
+// not motion management (CPT 77387: guidance for localization of target volume).
+describe('the next action names the appeal the payer has and the evidence of the code', () => {
+  it.each([
+    ['a downcode, traditional Medicare', 'MB', '77412', [], '150', /^Redetermination \(no peer-to-peer/],
+    ['a downcode, a commercial plan', 'CI', '77412', [], '150', /^Peer-to-peer and appeal/],
+    ['CO-50 on 77387-26', 'MB', '77387', ['26'], '50', /the image guidance evidence/],
+    ['CO-50 on 77412', 'MB', '77412', [], '50', /the motion-management evidence/],
+  ])('%s', (_name, filing, code, modifiers, reason, next) => {
+    const i = input({ code, modifiers, charge: 5000, paid: 0, adjustments: [adj('CO', reason, 5000)] });
+    i.claim.filingIndicator = filing;
+    const c = classifyLine(i);
+    expect(c.nextAction).toMatch(next);
+    if (filing === 'MB') expect(c.nextAction).not.toMatch(/[Pp]eer-to-peer and/);
+    if (code === '77387') expect(c.nextAction).not.toMatch(/motion-management/);
+  });
+
+  it('a traditional Medicare line adjudicated at the lower level is a redetermination', () => {
+    const i = input({ code: '77407', submitted: '77412', paid: 31764 });
+    i.claim.filingIndicator = 'MB';
+    const c = classifyLine(i);
+    expect(c.category).toBe('downcoded');
+    expect(c.nextAction).toMatch(/^Redetermination \(no peer-to-peer/);
+  });
+});

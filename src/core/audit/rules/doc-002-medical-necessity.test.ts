@@ -20,6 +20,8 @@ describe(`${DOC_002.id} ${DOC_002.title}`, () => {
     { name: 'blank statement', text: '   ', problem: 'missing' },
     { name: '"DIBH" alone', text: 'DIBH', problem: 'dibh-only' },
     { name: 'one boilerplate sentence', text: 'Patient will be treated with DIBH.', problem: 'dibh-only' },
+    { name: 'a short text that never names DIBH', text: 'test by another physician', problem: 'too-short' },
+    { name: 'a short SGRT-only text', text: 'Patient will be treated with SGRT.', problem: 'too-short' },
     { name: 'check-box text', text: '[x] DIBH  [x] SGRT  [ ] abdominal compression', problem: 'template' },
     {
       name: 'template with a [patient] placeholder',
@@ -68,5 +70,30 @@ describe(`${DOC_002.id} ${DOC_002.title}`, () => {
       1: { status: 'ready', lines: READY_LINES, findings },
       2: { status: 'ready', lines: READY_LINES, findings },
     });
+  });
+
+  // Seed, "Documentation Requirements": a paragraph tailored to the patient; a dose "in N fractions" that
+  // is not the plan's count describes another course.
+  it.each([
+    ['40.05 Gy in 15 fractions', null],
+    ['30 Gy in 10 fractions followed by a boost of 10 Gy in 5 fractions', null],
+    ['30 Gy in 10 fractions then a 10 Gy boost (15 fractions in all)', null],
+    ['50 Gy in 20 fractions', /says "50 Gy in 20 fractions", but the course's plan has 15 fractions/],
+    ['4005 cGy / 16 fx', /says "4005 cGy \/ 16 fx", but the course's plan has 15 fractions/],
+  ])('a signed statement stating %s on a 15-fraction plan', (dose, message) => {
+    const audit = runAudit(
+      buildCourse({
+        fractions: 2,
+        edit: (c) =>
+          (c.necessity = {
+            documentId: 'DOC-NEC-1',
+            text: GOOD_NECESSITY.replace('40.05 Gy in 15 fractions', dose),
+            signature: SIGNED,
+          }),
+      }),
+    );
+    const findings = message ? ['DOC-002:warning'] : [];
+    expectFractions(audit, { 1: { status: 'ready', lines: READY_LINES, findings } });
+    if (message) expect(findingOf(audit, 1, 'DOC-002').message).toMatch(message);
   });
 });

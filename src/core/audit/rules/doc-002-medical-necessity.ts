@@ -1,3 +1,4 @@
+import { necessityFractionMismatch } from '../documentation-elements.js';
 import type { RuleMeta } from '../../model/rule.js';
 import type { FractionContext } from '../fraction-context.js';
 import { NO_OUTCOME, outcome, type Outcome } from '../outcome.js';
@@ -14,6 +15,8 @@ export const DOC_002: RuleMeta = {
 export const NECESSITY_MESSAGES = {
   missing: 'No medical-necessity statement for motion management.',
   'dibh-only': 'The medical-necessity statement says little more than "DIBH": reviewers reject it.',
+  'too-short':
+    'The medical-necessity statement is too short or template-like: it does not say why this patient needs motion management.',
   template: 'The medical-necessity statement still contains template placeholders.',
   'not-patient-specific':
     'The medical-necessity statement has no patient facts (site, laterality, organs at risk, doses).',
@@ -22,13 +25,17 @@ export const NECESSITY_MESSAGES = {
 export function checkMedicalNecessity(ctx: FractionContext): Outcome {
   const problem = ctx.necessity;
   if (problem === null) {
-    if (ctx.course.necessity?.signature?.role === 'physician') return NO_OUTCOME;
+    const mismatch = necessityFractionMismatch(ctx.course.necessity?.text, ctx.course.plan.fractionsPlanned);
+    const signed = ctx.course.necessity?.signature?.role === 'physician';
+    if (signed && !mismatch) return NO_OUTCOME;
     return outcome({
       ruleId: DOC_002.id,
       severity: 'warning',
       subject: ctx.subject,
-      message: 'The medical-necessity statement is not signed by a physician.',
-      fix: 'The physician signs the statement.',
+      message: [signed ? null : 'The medical-necessity statement is not signed by a physician.', mismatch]
+        .filter((m) => m !== null)
+        .join(' '),
+      fix: signed ? 'The physician corrects the statement.' : 'The physician signs the statement.',
     });
   }
   return outcome(

@@ -2,6 +2,7 @@ import { DELIVERY_CODES } from '../../model/billing-line.js';
 import type { RuleMeta } from '../../model/rule.js';
 import { dollars } from '../../letters/assemble-letter.js';
 import { DOWNCODE_CARCS } from '../carc-kinds.js';
+import { TRADITIONAL_MEDICARE } from '../claim-resubmission.js';
 import type { RemitVerdict } from '../remit-category.js';
 import { denialIn, type LineFacts, type RemitLineInput, submittedProcedure } from '../remit-line.js';
 
@@ -29,7 +30,9 @@ export function downcoded(input: RemitLineInput, facts: LineFacts): RemitVerdict
   const paidAs = input.line.procedure.code;
   const paidLevel = level(paidAs);
   // 835 2110 SVC06: the procedure as submitted, when the payer adjudicated another one.
-  if (paidLevel >= 0 && paidLevel < sentLevel) return verdict(`Submitted ${sent}, adjudicated as ${paidAs}.`);
+  const medicare = TRADITIONAL_MEDICARE.has(input.claim.filingIndicator ?? '');
+  if (paidLevel >= 0 && paidLevel < sentLevel)
+    return verdict(`Submitted ${sent}, adjudicated as ${paidAs}.`, medicare);
   const lower = input.expected.lowerLevelCents;
   const allowed = facts.allowedCents;
   if (
@@ -42,16 +45,17 @@ export function downcoded(input: RemitLineInput, facts: LineFacts): RemitVerdict
     const carc150 = denialIn(facts, DOWNCODE_CARCS);
     return verdict(
       `${sent} allowed at the ${lowerCode} rate (${dollars(allowed)}; ${lowerCode} pays ${dollars(lower)})${carc150 ? `, under CARC ${carc150.reason} (this level of service not supported)` : ''}.`,
+      medicare,
     );
   }
   return null;
 }
 
-const verdict = (message: string): RemitVerdict => ({
+/** Traditional Medicare (CLP06 MA/MB) has no peer-to-peer: its first appeal is a redetermination (42 CFR 405.940). */
+const verdict = (message: string, traditionalMedicare: boolean): RemitVerdict => ({
   category: 'downcoded',
   ruleId: REMIT_003.id,
   message,
   queue: 'appeal',
-  nextAction:
-    'Peer-to-peer and appeal with the patient’s motion-management evidence and the five documentation elements.',
+  nextAction: `${traditionalMedicare ? 'Redetermination (no peer-to-peer in traditional Medicare)' : 'Peer-to-peer and appeal'} with the patient’s motion-management evidence and the five documentation elements.`,
 });

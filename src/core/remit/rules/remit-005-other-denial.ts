@@ -1,4 +1,5 @@
 import { dollars } from '../../letters/assemble-letter.js';
+import { IGRT_PROFESSIONAL_CODE } from '../../model/billing-line.js';
 import type { RuleMeta } from '../../model/rule.js';
 import type { Adjustment } from '../../model/remittance.js';
 import {
@@ -7,6 +8,7 @@ import {
   MEDICAL_NECESSITY_CARCS,
   NON_COVERED_CARCS,
 } from '../carc-kinds.js';
+import { TRADITIONAL_MEDICARE } from '../claim-resubmission.js';
 import type { RemitQueue, RemitVerdict } from '../remit-category.js';
 import { remarkPhrases } from '../remark-codes.js';
 import { allRemarks, carcLabel, type LineFacts, type RemitLineInput } from '../remit-line.js';
@@ -24,22 +26,35 @@ interface Step {
   /** What the family means, for the message (`not covered by the patient's benefit plan`). */
   meaning?: string;
   queue: RemitQueue;
-  nextAction: string;
+  /** The next step for the line (its code and its payer decide the evidence and the appeal's name). */
+  nextAction: string | ((input: RemitLineInput) => string);
 }
+
+/**
+ * Traditional Medicare (CLP06 MA/MB) has no peer-to-peer: its first appeal is a redetermination
+ * (42 CFR 405.940-405.958).
+ */
+const traditionalMedicare = (input: RemitLineInput) =>
+  TRADITIONAL_MEDICARE.has(input.claim.filingIndicator ?? '');
+/** 77387-26 is image guidance: its evidence is the date's image review, not motion management. */
+const evidenceOf = (input: RemitLineInput) =>
+  input.line.procedure.code === IGRT_PROFESSIONAL_CODE
+    ? 'the image guidance evidence (the date’s image review)'
+    : 'the motion-management evidence';
 
 /** The first family that holds one of the line's denial reasons decides the next step. */
 const STEPS: readonly Step[] = [
   {
     reasons: MEDICAL_NECESSITY_CARCS,
     queue: 'appeal',
-    nextAction:
-      'Medical-necessity appeal with the letter: the physician’s order and note, the motion-management evidence and the chart.',
+    nextAction: (input) =>
+      `Medical-necessity appeal with the letter: the physician’s order and note, ${evidenceOf(input)} and the chart.`,
   },
   {
     reasons: DOWNCODE_CARCS,
     queue: 'appeal',
-    nextAction:
-      'Peer-to-peer and appeal with the five documentation elements supporting this level of service.',
+    nextAction: (input) =>
+      `${traditionalMedicare(input) ? 'Redetermination (no peer-to-peer in traditional Medicare)' : 'Peer-to-peer and appeal'} with the five documentation elements supporting this level of service.`,
   },
   {
     reasons: CORRECTABLE_CARCS,
@@ -98,7 +113,10 @@ export function otherDenial(input: RemitLineInput, facts: LineFacts): RemitVerdi
     ruleId: REMIT_005.id,
     message: `Denied${because}${remarks.length ? `; remarks ${remarks.join(', ')}` : ''}.`,
     ...(next
-      ? { queue: next.queue, nextAction: next.nextAction }
+      ? {
+          queue: next.queue,
+          nextAction: typeof next.nextAction === 'string' ? next.nextAction : next.nextAction(input),
+        }
       : {
           queue: 'payer-reprocess' as const,
           nextAction:
