@@ -59,9 +59,7 @@ describe('sgrt-billing claim', () => {
       db,
     );
     expect(corrected.code, corrected.stderr).toBe(0);
-    expect(corrected.stderr).toMatch(
-      new RegExp(`^837P replacement of claim ${claimNumber}: \\d+ lines?`),
-    );
+    expect(corrected.stderr).toMatch(new RegExp(`^837P replacement of claim ${claimNumber}: \\d+ lines?`));
     const back = readClaims837FromBytes(await readFile(out), 'corrected.837');
     expect(back.problems).toEqual([]);
     expect(back.sets[0]!.claims[0]).toMatchObject({

@@ -33,9 +33,7 @@ describe('sgrt-billing claims', () => {
     const run = await runCli('claims', '--format', '837p', '--out', out, '--data-dir', join(dir, 'db'));
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(
-      /^837P batch \S+: \d+ claims?, \d+ lines?, \$[\d,]+\.\d{2}, interchange 1/,
-    );
+    expect(run.stderr).toMatch(/^837P batch \S+: \d+ claims?, \d+ lines?, \$[\d,]+\.\d{2}, interchange 1/);
     const text = await readFile(out, 'utf8');
     expect(text.startsWith('ISA*')).toBe(true);
     const read = readClaims837FromBytes(new TextEncoder().encode(text), out);
