@@ -3,10 +3,10 @@ import { clinicSchema } from '../../core/model/clinic.js';
 import { clockFor } from '../../core/time/local-clock.js';
 import type { Actor, AppContext } from '../app-context.js';
 import { forbidden } from '../app-errors.js';
+import { containsPattern, searchWords } from './patient-search.js';
 import type { AccessLogEntry, AccessLogPatient, AccessLogQuery, Page } from '../views.js';
 
 /** `abc` → `%abc%` for LIKE, with the wildcards of the text itself taken literally. */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The calendar day after `date` (`YYYY-MM-DD`). */
 const nextDay = (date: string) =>
@@ -33,13 +33,17 @@ export async function listAccessLog(
     .$if(q.action !== undefined, (s) => s.where('l.action', '=', q.action!))
     .$if(q.from !== undefined, (s) => s.where('l.at', '>=', new Date(clock.startOfDay(q.from!))))
     .$if(q.to !== undefined, (s) => s.where('l.at', '<', new Date(clock.startOfDay(nextDay(q.to!)))))
-    .$if(q.patient !== undefined && q.patient.trim() !== '', (s) => {
-      const like = containing(q.patient!.trim());
+    .$if(q.patient !== undefined && searchWords(q.patient).length > 0, (s) => {
+      // Each word (any order, as on the lists: patient-search.ts) in the id, name or MRN of one patient.
+      const words = searchWords(q.patient!).map((word) => {
+        const like = containsPattern(word);
+        return sql<boolean>`(pid.id ilike ${like} or p.name ilike ${like} or p.mrn ilike ${like})`;
+      });
       // One row per request, its patients in `patient_ids`: a row matches when any of them does.
       return s.where(
         sql<boolean>`exists (select 1 from unnest(l.patient_ids) as pid(id)
           left join patients p on p.id = pid.id and p.practice_id = ${actor.practiceId}
-          where pid.id ilike ${like} or p.name ilike ${like} or p.mrn ilike ${like})`,
+          where ${sql.join(words, sql` and `)})`,
       );
     });
   const [rows, count] = await Promise.all([
