@@ -1,6 +1,22 @@
 import { expect, test } from '@playwright/test';
 import { login } from './support.js';
 
+test('a passed signature deadline reads "Overdue" on the course page as on /signatures', async ({ page }) => {
+  await login(page, 'physician');
+  // The demo's clock runs days after some records were due: the most urgent rows are overdue.
+  const overdue = page.getByRole('table').locator('tr.overdue').first();
+  await expect(overdue.getByText('Overdue')).toBeVisible();
+  const fractionLabel = (await overdue.locator('td').nth(2).locator('.sub').textContent()) ?? '';
+  await overdue.getByRole('link').click();
+  const fraction = page.getByRole('article').filter({
+    has: page.getByRole('heading', { level: 3, name: new RegExp(`^${fractionLabel.split(',')[0]} ·`) }),
+  });
+  const deadline = fraction.locator('.fraction-header .deadline');
+  await expect(deadline).toContainText('Overdue');
+  await expect(deadline).toContainText(/\(passed .+ ago\)/);
+  await expect(deadline).not.toContainText('Sign by');
+});
+
 test('a physician signs a record from the course view and the fraction is re-audited', async ({ page }) => {
   await login(page, 'physician2');
 

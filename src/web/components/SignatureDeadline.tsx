@@ -4,7 +4,7 @@ import { formatInstant } from '../format.js';
 
 /**
  * A fraction's signature deadline, only while a signature is owed (deadline-note.ts); a passed one is
- * marked overdue, not shown as a bare "18 days ago".
+ * marked "Overdue" as Today and /signatures mark it (Deadline.tsx), never "Sign by" a passed time.
  */
 export function SignatureDeadline({
   deadline,
@@ -14,6 +14,7 @@ export function SignatureDeadline({
 }: {
   deadline: string | null;
   reasons: readonly string[];
+  /** Before a deadline still to come ("Sign by "); a passed one is marked "Overdue" instead. */
   prefix?: string;
   /** Shown when no signature is owed. */
   none?: ReactNode;
@@ -22,7 +23,13 @@ export function SignatureDeadline({
   if (!note || !deadline) return <>{none}</>;
   return (
     <span className={note.overdue ? 'deadline overdue' : 'deadline'}>
-      {prefix}
+      {note.overdue ? (
+        <>
+          <span className="badge badge-hold">Overdue</span>{' '}
+        </>
+      ) : (
+        prefix
+      )}
       <time dateTime={deadline}>{formatInstant(deadline)}</time> <span className="sub">({note.text})</span>
     </span>
   );
