@@ -3,7 +3,7 @@ import { DEMO_PASSWORD, demoEmail, loginToToday } from './support.js';
 
 /** Synthetic and patient-specific: site, laterality, organ at risk, dose, system, threshold, beam hold. */
 const STATEMENT =
-  'Left breast, 40.05 Gy in 15 fractions: the heart and LAD lie close to the tangents, so deep-inspiration breath hold is monitored continuously with AlignRT; a 3 mm threshold triggers an automatic beam hold and the therapists are alerted.';
+  'Left breast: the heart and LAD lie close to the tangents, so deep-inspiration breath hold is monitored continuously with AlignRT; a 3 mm threshold triggers an automatic beam hold and the therapists are alerted.';
 
 test("a covering physician signs a course's order and writes its necessity statement", async ({
   page,

@@ -32,7 +32,7 @@ const cases: {
   {
     role: 'biller',
     item: 'today-rejected',
-    listed: (page) => captionTotal(page, /(\d[\d,]*) lines/),
+    listed: (page) => captionTotal(page, /(\d[\d,]*) lines?\b/),
   },
 ];
 
