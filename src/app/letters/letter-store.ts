@@ -40,19 +40,8 @@ export async function insertLetters(trx: Trx, letters: readonly NewLetter[]): Pr
         course_id: l.courseId,
         remit_line_id: l.remitLineId,
         type: l.type,
-        template_id: l.template.id,
-        template_version: l.template.version,
-        status: 'draft',
-        ready: l.ready,
-        title: l.title,
-        body: l.body,
-        cover: JSON.stringify(l.cover),
-        references: JSON.stringify(l.references),
-        warnings: JSON.stringify(l.warnings),
-        missing: JSON.stringify(l.missing),
         created_by: l.createdBy,
-        created_at: l.at,
-        updated_at: l.at,
+        ...draftColumns(l),
       })),
     )
     .execute();
@@ -162,6 +151,24 @@ export async function lineLetters(
   return out;
 }
 
+/** The columns of a draft, as first drafted and as drafted again in place (`created_at`: when last drafted). */
+function draftColumns(l: Omit<NewLetter, 'id' | 'courseId' | 'remitLineId' | 'type'>) {
+  return {
+    template_id: l.template.id,
+    template_version: l.template.version,
+    status: 'draft' as const,
+    ready: l.ready,
+    title: l.title,
+    body: l.body,
+    cover: JSON.stringify(l.cover),
+    references: JSON.stringify(l.references),
+    warnings: JSON.stringify(l.warnings),
+    missing: JSON.stringify(l.missing),
+    created_at: l.at,
+    updated_at: l.at,
+  };
+}
+
 /** A letter drafted again from the chart, in place: the same id and author, a draft, drafted at `at`. */
 export async function replaceLetterDraft(
   db: Db,
@@ -170,20 +177,7 @@ export async function replaceLetterDraft(
 ): Promise<void> {
   await db
     .updateTable('letters')
-    .set({
-      template_id: l.template.id,
-      template_version: l.template.version,
-      status: 'draft',
-      ready: l.ready,
-      title: l.title,
-      body: l.body,
-      cover: JSON.stringify(l.cover),
-      references: JSON.stringify(l.references),
-      warnings: JSON.stringify(l.warnings),
-      missing: JSON.stringify(l.missing),
-      created_at: l.at,
-      updated_at: l.at,
-    })
+    .set(draftColumns(l))
     .where('practice_id', '=', l.practiceId)
     .where('id', '=', id)
     .execute();
