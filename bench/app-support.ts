@@ -20,6 +20,12 @@ export function option(name: string, fallback: string): string {
   if (i > 0 && (value === undefined || value.startsWith('--'))) throw new Error(`--${name}: missing value`);
   return value ?? fallback;
 }
+/** `--engine`: `pglite` or `postgres`, anything else refused. */
+export function engineOption(fallback: 'pglite' | 'postgres'): 'pglite' | 'postgres' {
+  const engine = option('engine', fallback);
+  if (engine !== 'pglite' && engine !== 'postgres') throw new Error('--engine: pglite or postgres');
+  return engine;
+}
 export const intOption = (name: string, fallback: number): number =>
   positiveInt(name, option(name, String(fallback)));
 export const flag = (name: string): boolean => process.argv.includes(`--${name}`);

@@ -24,6 +24,7 @@ import { openDatabase } from '../src/storage/database.js';
 import {
   benchContext,
   dropDatabase,
+  engineOption,
   generateUploads,
   intOption,
   line,
@@ -83,7 +84,7 @@ function bigFile(kind: Kind, clinicFiles: { name: string; bytes: Uint8Array }[])
 }
 
 async function child(): Promise<void> {
-  const engine = option('engine', 'pglite');
+  const engine = engineOption('pglite');
   const kind = option('kind', 'courses') as Kind;
   const { db, engine: opened } = await openDatabase(
     engine === 'postgres'

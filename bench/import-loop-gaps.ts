@@ -18,11 +18,11 @@ import { openDatabase } from '../src/storage/database.js';
 import {
   benchContext,
   dropDatabase,
+  engineOption,
   generateUploads,
   intOption,
   line,
   newPractice,
-  option,
   progress,
   recreateDatabase,
   round,
@@ -34,8 +34,7 @@ const days = intOption('days', 20);
 const seed = intOption('seed', 1);
 const gapMs = intOption('gap', 50);
 const top = intOption('top', 3);
-const requested = option('engine', 'pglite');
-if (requested !== 'pglite' && requested !== 'postgres') throw new Error('--engine: pglite or postgres');
+const requested = engineOption('pglite');
 const DATABASE = 'bench_import_loop_gaps';
 
 interface Gap {

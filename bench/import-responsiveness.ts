@@ -21,11 +21,11 @@ import { openDatabase } from '../src/storage/database.js';
 import {
   benchContext,
   dropDatabase,
+  engineOption,
   generateUploads,
   intOption,
   line,
   newPractice,
-  option,
   progress,
   recreateDatabase,
   round,
@@ -36,8 +36,7 @@ const patients = intOption('patients', 40);
 const days = intOption('days', 20);
 const seed = intOption('seed', 1);
 const idleSeconds = intOption('idle', 3);
-const requested = option('engine', 'pglite');
-if (requested !== 'pglite' && requested !== 'postgres') throw new Error('--engine: pglite or postgres');
+const requested = engineOption('pglite');
 const DATABASE = 'bench_import_responsiveness';
 
 /** The client: health requests back to back (10 ms apart) until told to stop; posts the latencies. */
